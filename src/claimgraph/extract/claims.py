@@ -1,0 +1,416 @@
+"""Claims from one analysed document.
+
+For each sentence: find triggers (a spaCy ``Matcher`` over lemmas built from the
+ontology, so the scan runs in Cython), decide each trigger's type from its
+arguments, fill roles, attribution, time and quantities, and emit a ``Claim``
+per happening. PROPERTY claims come from attribute nouns ("range", "payload")
+with a quantity of the right unit kind.
+
+Usage::
+
+    extractor = ClaimExtractor(nlp.vocab, resolver)
+    claims, entities = extractor.extract(doc, document)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Claim, Document, Entity, Quantity, TimeSpan, content_hash
+from ..resolve.dates import parse_iso, resolve_time
+from ..resolve.quantities import find_quantities
+from .attribution import Attribution, attribute, path_to_root
+from .lexicon import Lexicon, load_lexicon
+from .mentions import Mentions
+from .roles import Roles, clause_head, fill_roles, objects_of, preps_of, subject_of
+
+CASUALTY_OF = {"kill": "killed", "die": "killed", "dead": "killed", "death": "killed",
+               "fatality": "killed", "wound": "wounded", "injure": "injured", "injured": "injured",
+               "wounded": "wounded", "missing": "missing", "capture": "captured", "abduct": "captured",
+               "casualty": "casualties", "killed": "killed"}
+# time words the NER often leaves untagged
+EXTRA_TIME_WORDS = [["overnight"], ["last", "night"], ["tonight"], ["yesterday"], ["today"],
+                    ["this", "morning"], ["this", "evening"], ["earlier", "today"]]
+REQUIRED_ROLES = {"MEET": ("actor",), "PROPERTY": ("subject",)}
+
+
+@dataclass
+class Candidate:
+    trigger: Token
+    type: str
+    roles: Roles
+    args: list[Token]
+    att: Attribution
+    triggers: list[Token] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    times: list[TimeSpan] = field(default_factory=list)
+    report_time: TimeSpan | None = None
+    attribute: str | None = None
+
+
+class ClaimExtractor:
+    def __init__(self, vocab, resolver, lexicon: Lexicon | None = None):
+        self.lex = lexicon or load_lexicon()
+        self.resolver = resolver
+        self.trigger_types = self.lex.triggers()
+        prop = self.lex.types.get("PROPERTY")
+        self.attributes = dict(prop.attributes) if prop else {}
+        self.property_type = prop
+        self.matcher = Matcher(vocab)
+        self._add_trigger_patterns()
+        self.time_matcher = Matcher(vocab)
+        self.time_matcher.add("TIME", [[{"LOWER": w} for w in words] for words in EXTRA_TIME_WORDS])
+
+    def _add_trigger_patterns(self) -> None:
+        single: dict[str, set[str]] = {}
+        multi: list[list[dict]] = []
+        for (lemma, pos), _types in self.trigger_types.items():
+            words = lemma.split()
+            if len(words) == 1:
+                single.setdefault(pos, set()).add(lemma)
+            else:
+                multi.append([{"LOWER": w} for w in words[:-1]] + [{"LEMMA": words[-1]}])
+        for pos, lemmas in single.items():
+            poss = ["VERB", "AUX"] if pos == "VERB" else ["NOUN", "PROPN"] if pos == "NOUN" else ["ADJ", "VERB"]
+            self.matcher.add(f"TRIGGER_{pos}", [[{"LEMMA": {"IN": sorted(lemmas)}, "POS": {"IN": poss}}],
+                                                 [{"LOWER": {"IN": sorted(lemmas)}, "POS": {"IN": poss}}]])
+        if multi:
+            self.matcher.add("TRIGGER_NOUN", multi)
+        attrs = sorted(self.attributes)
+        if attrs:
+            self.matcher.add("ATTRIBUTE", [[{"LEMMA": {"IN": attrs}, "POS": "NOUN"}]])
+
+    # -- per document ---------------------------------------------------------------
+    def extract(self, doc: Doc, document: Document) -> tuple[list[Claim], dict[str, Entity]]:
+        mentions = Mentions(doc, self.resolver, self.lex)
+        anchor = parse_iso(document.published) if document.published else None
+        by_sentence = self._matches_by_sentence(doc)
+        extra_times = {start: doc[start:end] for _, start, end in self.time_matcher(doc)}
+        claims: list[Claim] = []
+        inherited: tuple[int, Attribution] | None = None
+        for s_index, sent in enumerate(doc.sents):
+            paragraph = doc.text.count("\n\n", 0, sent.start_char)
+            cands = self._candidates(sent, by_sentence.get(sent.start, []), mentions)
+            if inherited is not None and inherited[0] != paragraph:
+                inherited = None
+            explicit = [c.att for c in cands if c.att.explicit and c.att.source is not None]
+            if not explicit:
+                sentence_att = self._sentence_attribution(sent, mentions)
+                if sentence_att is not None:
+                    explicit = [sentence_att]
+            speaks = self._has_reporting_verb(sent)
+            for c in cands:
+                if not c.att.explicit and not speaks and inherited is not None:
+                    c.att.source = inherited[1].source
+                    c.att.via = list(inherited[1].via)
+                    if c.att.modality == "fact":
+                        c.att.modality = "reported"
+            if explicit:
+                inherited = (paragraph, explicit[-1])
+            times = self._time_mentions(sent, extra_times)
+            for c in cands:
+                self._attach_times(c, times, anchor)
+            self._attach_quantities(sent, cands)
+            for c in cands:
+                claims.extend(self._emit(c, sent, s_index, document))
+            self._update_topic(sent, mentions)
+        return claims, mentions.entities
+
+    def _has_reporting_verb(self, sent: Span) -> bool:
+        reporting = self.lex.words("reporting_verbs")
+        return any(t.lemma_.lower() in reporting and t.pos_ in {"VERB", "AUX"} or t.lower_ == "according"
+                   for t in sent)
+
+    def _matches_by_sentence(self, doc: Doc) -> dict[int, list[tuple[str, Token]]]:
+        out: dict[int, list[tuple[str, Token]]] = {}
+        for match_id, start, end in self.matcher(doc):
+            label = doc.vocab.strings[match_id]
+            token = doc[end - 1]
+            out.setdefault(token.sent.start, []).append((label, token))
+        return out
+
+    # -- candidates -------------------------------------------------------------------
+    def _candidates(self, sent: Span, matches, mentions: Mentions) -> list[Candidate]:
+        cands: list[Candidate] = []
+        seen: set[tuple[int, str]] = set()
+        for label, token in sorted(matches, key=lambda m: m[1].i):
+            if token.ent_type_ and token.ent_type_ not in {"", "DATE"} and token.ent_type_ != "NORP":
+                if mentions.span_at(token) is not None:
+                    continue
+            if label == "ATTRIBUTE":
+                cand = self._property(token, mentions)
+                if cand is not None:
+                    cands.append(cand)
+                continue
+            pos = label.removeprefix("TRIGGER_")
+            for ctype in self._types_for(token, pos, mentions):
+                if (token.i, ctype) in seen:
+                    continue
+                seen.add((token.i, ctype))
+                roles, args = fill_roles(token, ctype, mentions, self.lex)
+                att = attribute(token, mentions, self.lex)
+                if ctype == "DENY":
+                    att.source = (roles["actor"] or [None])[0]
+                    att.explicit = att.source is not None
+                cands.append(Candidate(token, ctype, roles, args, att, [token]))
+        speech = {i for c in cands for i in c.att.report_nodes}
+        # a verb that attributes another claim ("a source informed the paper") is not a claim itself
+        cands = [c for c in cands if c.trigger.i not in speech]
+        if any(c.att.polarity == "denied" for c in cands if c.type != "DENY"):
+            # the denied claim carries the denial (DESIGN.md: polarity on the denied claim)
+            cands = [c for c in cands if c.type != "DENY"]
+        return self._merge_same_clause(cands)
+
+    def _types_for(self, token: Token, pos: str, mentions: Mentions) -> list[str]:
+        lemma = token.lemma_.lower()
+        names = self.trigger_types.get((lemma, pos)) or self.trigger_types.get((token.lower_, pos)) or []
+        if pos == "NOUN" and not names:  # a multi-word trigger ("air strike") ends on this token
+            for (lem, p), types in self.trigger_types.items():
+                if p == "NOUN" and " " in lem and lem.endswith(lemma):
+                    names = types
+                    break
+        out = []
+        for name in names:
+            t = self.lex.types[name]
+            needs_weapon = lemma in t.weapon_verbs and pos == "VERB" or lemma in t.weapon_nouns and pos == "NOUN"
+            if needs_weapon and not self._has_argument(token, mentions, weapon=True):
+                continue
+            if lemma in t.personnel_only and not self._has_argument(token, mentions, personnel=True):
+                continue
+            if lemma in t.materiel_only and not self._has_argument(token, mentions, weapon=True):
+                continue
+            out.append(name)
+        return out
+
+    def _has_argument(self, token: Token, mentions: Mentions, weapon=False, personnel=False) -> bool:
+        verb = token if token.pos_ in {"VERB", "AUX", "ADJ"} else clause_head(token)
+        args = objects_of(verb) + [o for _, o in preps_of(verb)]
+        if token.pos_ == "NOUN":
+            args += [o for _, o in preps_of(token)] + [c for c in token.children if c.dep_ in {"compound", "amod"}]
+        subj = subject_of(verb)
+        if subj is not None:
+            args.append(subj)
+        for a in args:
+            for t in [a, *a.conjuncts]:
+                if weapon and (mentions.materiel_kind(t) or mentions.named_in(t, {"WEAPON"})):
+                    return True
+                if personnel and mentions.is_personnel(t):
+                    return True
+        return False
+
+    def _merge_same_clause(self, cands: list[Candidate]) -> list[Candidate]:
+        """Two triggers of one type in one clause ("the strike was carried out using ...") are one claim."""
+        merged: list[Candidate] = []
+        for c in cands:
+            into = next((m for m in merged if m.type == c.type and m.type != "PROPERTY" and same_clause(m, c)), None)
+            if into is None:
+                merged.append(c)
+                continue
+            into.triggers.append(c.trigger)
+            into.args.extend(c.args)
+            for role, ents in c.roles.items():
+                for e in ents:
+                    into.roles.add(role, e)
+            if into.att.source is None and c.att.source is not None:
+                into.att = c.att
+        return merged
+
+    def _property(self, noun: Token, mentions: Mentions) -> Candidate | None:
+        attr = noun.lemma_.lower()
+        subject = self._property_subject(noun, mentions)
+        if subject is None:
+            return None
+        roles = Roles()
+        roles.add("subject", subject)
+        att = attribute(noun, mentions, self.lex)
+        return Candidate(noun, "PROPERTY", roles, [noun], att, [noun], attribute=attr)
+
+    def _property_subject(self, noun: Token, mentions: Mentions) -> Entity | None:
+        for c in noun.children:
+            if c.dep_ == "poss":
+                if c.lower_ in {"its", "their"}:
+                    return mentions.topic_weapon or mentions.last_weapon
+                ent = mentions.weapon(c)
+                if ent is not None:
+                    return ent
+        for prep, obj in preps_of(noun):
+            if prep == "of" and (mentions.materiel_kind(obj) or mentions.named_in(obj, {"WEAPON"})):
+                return mentions.weapon(obj)
+        head = noun.head
+        if noun.dep_ in {"dobj", "obj"} and head.lemma_ == "have":
+            subj = subject_of(head)
+            if subj is not None:
+                return mentions.weapon(subj) if subj.lower_ not in {"it", "they"} else (
+                    mentions.topic_weapon or mentions.last_weapon)
+        if noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "NOUN":
+            return mentions.weapon(head.head)
+        for t in noun.sent:
+            span = mentions.span_at(t)
+            if span is not None and span.label_ == "WEAPON" and span.start == t.i:
+                return mentions.resolve_span(span, "WEAPON")
+        return None
+
+    def _sentence_attribution(self, sent: Span, mentions: Mentions) -> Attribution | None:
+        """A sentence with no claim can still open a paragraph's attribution ("Kirby said ...")."""
+        root = sent.root
+        if root.lemma_.lower() in self.lex.words("reporting_verbs"):
+            probe = next((c for c in root.children if c.dep_ in {"ccomp", "dobj"}), None)
+            if probe is not None:
+                att = attribute(probe, mentions, self.lex)
+                if att.source is not None:
+                    return att
+        return None
+
+    # -- time -----------------------------------------------------------------------
+    def _time_mentions(self, sent: Span, extra: dict[int, Span]) -> list[Span]:
+        spans = [e for e in sent.ents if e.label_ in {"DATE", "TIME"}]
+        spans = day_ordinals(sent, spans) + spans
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        spans += [s for start, s in extra.items() if sent.start <= start < sent.end and start not in covered]
+        return spans
+
+    def _attach_times(self, c: Candidate, spans: list[Span], anchor: dt.date | None) -> None:
+        path = path_to_root(c.trigger)
+        report_at = next((k for k, node in enumerate(path) if node.i in c.att.report_nodes), len(path))
+        event_nodes = {node.i for node in path[:report_at]}
+        for extra in c.triggers[1:]:
+            event_nodes |= {n.i for n in path_to_root(extra)[:2]}
+        future = c.att.modality == "planned"
+        for span in spans:
+            node = time_attachment(span)
+            resolved = resolve_time(span.text, anchor, future=future) if node is not None else None
+            if resolved is None:
+                continue
+            if node.i in event_nodes or any(node.i == t.i for t in c.triggers):
+                resolved.basis = "event"
+                if all(t.start != resolved.start or t.end != resolved.end for t in c.times):
+                    c.times.append(resolved)
+            elif node.i in c.att.report_nodes and c.report_time is None:
+                resolved.basis = "report"
+                c.report_time = resolved
+
+    # -- quantities -----------------------------------------------------------------
+    def _attach_quantities(self, sent: Span, cands: list[Candidate]) -> None:
+        if not cands:
+            return
+        doc = sent.doc
+        for q in find_quantities(sent.text):
+            span = doc.char_span(sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand")
+            if span is None:
+                continue
+            owner = self._quantity_owner(span, cands, q.unit)
+            if owner is not None:
+                if owner.type == "CASUALTY":
+                    q.of = CASUALTY_OF.get(owner.trigger.lemma_.lower(), CASUALTY_OF.get(owner.trigger.lower_))
+                owner.quantities.append(q)
+
+    def _quantity_owner(self, span: Span, cands: list[Candidate], unit: str | None) -> Candidate | None:
+        unit_kind = self.property_type.unit_kind(unit) if self.property_type else None
+        props = [c for c in cands if c.type == "PROPERTY"]
+        if unit_kind is not None and props:
+            for c in props:
+                if unit_kind in self.attributes.get(c.attribute or "", ()):
+                    return c
+        others = [c for c in cands if c.type != "PROPERTY"]
+        node = span.root
+        for _ in range(12):
+            for c in others:
+                if any(node.i == t.i for t in c.triggers) or node.i == clause_head(c.trigger).i:
+                    return c
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return others[0] if len(others) == 1 else None
+
+    # -- output -----------------------------------------------------------------------
+    def _emit(self, c: Candidate, sent: Span, s_index: int, document: Document) -> list[Claim]:
+        if not c.roles.any() and not c.quantities:
+            return []
+        for role in REQUIRED_ROLES.get(c.type, ()):
+            if not c.roles[role]:
+                return []
+        if c.type == "PROPERTY" and not c.quantities:
+            return []
+        times = c.times or [c.report_time or TimeSpan()]
+        out = []
+        for k, time in enumerate(times):
+            key = f"{document.id}:{s_index}:{c.trigger.i}:{c.type}:{k}"
+            out.append(Claim(
+                id="cl-" + content_hash(key), document_id=document.id, type=c.type,
+                text=sent.text, start=sent.start_char, end=sent.end_char,
+                roles=c.roles.ids(), source=c.att.source.id if c.att.source else None,
+                via=[v.id for v in c.att.via], polarity=c.att.polarity, modality=c.att.modality,
+                time=time, quantities=list(c.quantities), trigger=c.trigger.text,
+                attribute=c.attribute, sentence=s_index,
+            ))
+        return out
+
+    def _update_topic(self, sent: Span, mentions: Mentions) -> None:
+        """The weapon a sentence is about (its subject) is what a later "its range" refers to."""
+        subj = next((t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == sent.root.i), None)
+        if subj is None:
+            return
+        if any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in subj.children):
+            return
+        if mentions.named_in(subj, {"WEAPON"}) or mentions.materiel_kind(subj):
+            weapon = mentions.weapon(subj)
+            if weapon is not None:
+                mentions.topic_weapon = weapon
+
+
+def same_clause(a: Candidate, b: Candidate) -> bool:
+    ha, hb = clause_head(a.trigger), clause_head(b.trigger)
+    if ha.i == hb.i:
+        return True
+    for x, y in ((ha, hb), (hb, ha)):
+        node = y
+        for _ in range(3):
+            if node.head.i == node.i or node.i in a.att.report_nodes | b.att.report_nodes:
+                break
+            node = node.head
+            if node.i == x.i:
+                return True
+    return False
+
+
+def time_attachment(span: Span) -> Token | None:
+    """The word a time expression modifies: "fell ... on the 6th" -> "fell"."""
+    node = span.root
+    for _ in range(6):
+        if node.head.i == node.i:
+            return node if node.i < span.start or node.i >= span.end else None
+        head = node.head
+        if span.start <= head.i < span.end or head.pos_ == "ADP" or node.dep_ == "conj" and head.ent_type_ in {"DATE", "TIME"}:
+            node = head
+            continue
+        return head
+    return None
+
+
+
+TEMPORAL_PREPS = {"on", "by", "until", "since", "before", "after", "from", "to"}
+
+
+def day_ordinals(sent: Span, dates: list[Span]) -> list[Span]:
+    """"on the 6th", "the 30th of last month": ordinals the NER does not call dates."""
+    doc = sent.doc
+    out = []
+    for ent in sent.ents:
+        if ent.label_ != "ORDINAL" or not ent.text[:1].isdigit():
+            continue
+        start, end = ent.start, ent.end
+        if start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        following = next((d for d in dates if d.start == end + 1), None)
+        if end < len(doc) and doc[end].lower_ == "of" and following is not None:
+            end = following.end
+            dates.remove(following)
+        elif ent.root.dep_ != "pobj" or ent.root.head.lower_ not in TEMPORAL_PREPS:
+            if not (ent.root.dep_ == "conj" and ent.root.head.ent_type_ in {"ORDINAL", "DATE"}):
+                continue
+        out.append(Span(doc, start, end, label="DATE"))
+    return out

@@ -1,0 +1,113 @@
+"""The ontology and the extraction lexicons, loaded from data files and checked at load.
+
+Adding a claim type is a new YAML file in ``data/ontology/`` plus a test sentence;
+nothing in the extractor names a type's trigger words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..errors import ConfigError
+from ..model import ROLE_NAMES
+
+
+@dataclass(frozen=True)
+class ClaimType:
+    name: str
+    description: str
+    event: bool
+    rank: int
+    roles: tuple[str, ...]
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    adjectives: frozenset[str] = frozenset()
+    weapon_verbs: frozenset[str] = frozenset()
+    weapon_nouns: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
+    materiel_only: frozenset[str] = frozenset()
+    personnel_only: frozenset[str] = frozenset()
+    attributes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    units: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    example: str = ""
+
+    def unit_kind(self, unit: str | None) -> str | None:
+        for kind, units in self.units.items():
+            if unit is not None and unit.lower() in units:
+                return kind
+        return None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    types: dict[str, ClaimType]
+    attribution: dict[str, frozenset[str]]
+    materiel: dict[str, str]
+    kind_modifiers: frozenset[str]
+    classes: dict[str, str]
+    personnel: frozenset[str]
+
+    def triggers(self) -> dict[tuple[str, str], list[str]]:
+        """(lemma, part of speech) -> claim types it can trigger; pos is VERB, NOUN or ADJ."""
+        table: dict[tuple[str, str], list[str]] = {}
+        for t in self.types.values():
+            for pos, words in (("VERB", t.verbs | t.weapon_verbs), ("NOUN", t.nouns | t.weapon_nouns),
+                               ("ADJ", t.adjectives)):
+                for w in words:
+                    table.setdefault((w, pos), []).append(t.name)
+        return table
+
+    def words(self, name: str) -> frozenset[str]:
+        return self.attribution.get(name, frozenset())
+
+
+def _data(*parts: str):
+    return resources.files("claimgraph").joinpath("data", *parts)
+
+
+def _load_type(raw: dict, source: str) -> ClaimType:
+    missing = {"type", "description", "roles"} - raw.keys()
+    if missing:
+        raise ConfigError(f"ontology file {source} lacks {sorted(missing)}")
+    bad_roles = set(raw["roles"]) - set(ROLE_NAMES)
+    if bad_roles:
+        raise ConfigError(f"ontology file {source}: unknown roles {sorted(bad_roles)}")
+    trig = raw.get("triggers") or {}
+    fs = lambda key: frozenset(w.lower() for w in trig.get(key) or [])  # noqa: E731
+    return ClaimType(
+        name=raw["type"], description=raw["description"], event=bool(raw.get("event", False)),
+        rank=int(raw.get("rank", 99)), roles=tuple(raw["roles"]),
+        verbs=fs("verbs"), nouns=fs("nouns"), adjectives=fs("adjectives"),
+        weapon_verbs=fs("weapon_verbs"), weapon_nouns=fs("weapon_nouns"),
+        receiving_verbs=fs("receiving_verbs"), materiel_only=fs("materiel_only"),
+        personnel_only=fs("personnel_only"),
+        attributes={k: tuple(v) for k, v in (raw.get("attributes") or {}).items()},
+        units={k: tuple(v) for k, v in (raw.get("units") or {}).items()},
+        example=raw.get("example", ""),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read every ontology YAML and the lexicons once per process."""
+    types = {}
+    for entry in sorted(_data("ontology").iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".yaml"):
+            t = _load_type(yaml.safe_load(entry.read_text(encoding="utf-8")), entry.name)
+            if t.name in types:
+                raise ConfigError(f"claim type {t.name} defined twice")
+            types[t.name] = t
+    attribution = yaml.safe_load(_data("lexicons", "attribution.yaml").read_text(encoding="utf-8"))
+    materiel = yaml.safe_load(_data("lexicons", "materiel.yaml").read_text(encoding="utf-8"))
+    return Lexicon(
+        types=types,
+        attribution={k: frozenset(v) for k, v in attribution.items()},
+        materiel=dict(materiel["materiel"]),
+        kind_modifiers=frozenset(materiel["kind_modifiers"]),
+        classes=dict(materiel["classes"]),
+        personnel=frozenset(materiel["personnel"]),
+    )

@@ -1,0 +1,248 @@
+"""Who and what a document mentions: named entities, generic weapons, speakers.
+
+``Mentions`` is built once per spaCy ``Doc``. It maps tokens to the entity spans
+that cover them and turns a token (an argument the parser found) into a resolved
+``Entity``: a named one through the resolver, a generic weapon ("North Korean
+ballistic missiles") or an unnamed speaker ("a military source") built here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Entity
+from .lexicon import Lexicon
+
+NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WEAPON"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_NOUNS = {"region", "oblast", "province", "district", "city", "town", "village", "area",
+               "territory", "frontline", "front", "border", "port", "capital", "county", "state",
+               "center", "centre", "outskirts", "suburb", "suburbs", "outskirt"}
+PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "him", "we", "our", "i"}
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    return _SLUG.sub("-", text.lower()).strip("-")
+
+
+class Mentions:
+    """Entity lookup for one document."""
+
+    def __init__(self, doc: Doc, resolver, lexicon: Lexicon):
+        self.doc = doc
+        self.resolver = resolver
+        self.lex = lexicon
+        self.entities: dict[str, Entity] = {}
+        self.by_token: dict[int, Span] = {}
+        for ent in doc.ents:
+            if ent.label_ in NAMED_LABELS:
+                for i in range(ent.start, ent.end):
+                    self.by_token[i] = ent
+        self.countries = self._context_countries()
+        self.last_weapon: Entity | None = None
+        self.topic_weapon: Entity | None = None
+        self.last_person: Entity | None = None
+        self.last_speaker: Entity | None = None
+
+    # -- resolution -----------------------------------------------------------------
+    def _context_countries(self) -> list[str]:
+        names = [e.text for e in self.doc.ents if e.label_ in {"GPE", "NORP"}]
+        try:
+            return list(self.resolver.countries_in(names))
+        except AttributeError:
+            return []
+
+    def keep(self, entity: Entity | None) -> Entity | None:
+        if entity is None:
+            return None
+        known = self.entities.get(entity.id)
+        if known is None:
+            self.entities[entity.id] = entity
+            return entity
+        for alias in entity.aliases:
+            if alias not in known.aliases:
+                known.aliases.append(alias)
+        return known
+
+    def resolve_span(self, span: Span, label: str | None = None) -> Entity | None:
+        label = label or span.label_
+        text = span.text.strip()
+        if not text or text.lower() in PRONOUNS:
+            return None
+        if label not in PLACE_LABELS and self.looks_like_place(span):
+            label = "GPE"
+        ent = self.resolver.resolve(text, label, context_countries=self.countries)
+        ent = self.keep(ent)
+        if ent is not None and ent.type == "PERSON":
+            self.last_person = ent
+        if ent is not None and ent.type == "WEAPON":
+            self.last_weapon = ent
+        return ent
+
+    def looks_like_place(self, span: Span) -> bool:
+        """A PERSON/ORG tag on a name followed by "region"/"oblast" is a tagging slip."""
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        if span.label_ in {"PERSON", "ORG"} and nxt is not None and nxt.lower_ in PLACE_NOUNS:
+            return self.resolver.is_place(span.text)
+        return False
+
+    # -- lookups --------------------------------------------------------------------
+    def span_at(self, token: Token) -> Span | None:
+        return self.by_token.get(token.i)
+
+    def named_in(self, token: Token, labels: set[str] | None = None) -> list[Span]:
+        """Named entity spans inside the phrase headed by ``token`` (not crossing clauses)."""
+        out: list[Span] = []
+        seen: set[int] = set()
+        for t in phrase_tokens(token):
+            span = self.by_token.get(t.i)
+            if span is not None and span.start not in seen and (labels is None or span.label_ in labels):
+                seen.add(span.start)
+                out.append(span)
+        return out
+
+    def places_in(self, token: Token) -> list[Span]:
+        spans = []
+        for span in self.named_in(token):
+            if span.label_ in PLACE_LABELS or self.looks_like_place(span):
+                spans.append(span)
+        return spans
+
+    def is_country(self, entity: Entity) -> bool:
+        return entity.type == "GPE" and entity.lat is None or entity.attrs.get("kind") == "country"
+
+    # -- generic things ---------------------------------------------------------------
+    def materiel_kind(self, token: Token) -> str | None:
+        return self.lex.materiel.get(token.lemma_.lower()) or self.lex.materiel.get(token.lower_)
+
+    def is_personnel(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.lex.personnel or token.lower_ in self.lex.personnel
+
+    def origin_of(self, head: Token) -> list[str]:
+        """Country codes named by nationality modifiers of a noun ("North Korean-made missiles")."""
+        names = [s.text for s in self.named_in(head, {"NORP", "GPE"})]
+        if not names:
+            return []
+        try:
+            return list(self.resolver.countries_in(names))
+        except AttributeError:
+            return []
+
+    def weapon(self, head: Token) -> Entity | None:
+        """The weapon a noun phrase names: a gazetteer system, or a generic one built here."""
+        named = self.named_in(head, {"WEAPON"})
+        if named:
+            ent = self.resolve_span(named[0], "WEAPON")
+            return ent
+        kind = self.materiel_kind(head)
+        if kind is None:
+            return None
+        if head.lower_ in PRONOUNS or is_bare_definite(head):
+            # "the missiles", "it": the weapon talked about most recently
+            antecedent = self.topic_weapon or self.last_weapon
+            if antecedent is not None:
+                return antecedent
+        return self.generic_weapon(head, kind)
+
+    def generic_weapon(self, head: Token, kind: str) -> Entity:
+        descr = self.weapon_description(head)
+        origin = self.origin_of(head)
+        attrs = {"generic": True, "kind": kind}
+        cls = next((self.lex.classes[w] for w in re.split(r"[ ]", descr) if w in self.lex.classes), None)
+        if cls is None and head.lower_ in self.lex.classes:
+            cls = self.lex.classes[head.lower_]
+        if cls:
+            attrs["class"] = cls
+        if "ballistic" in descr:
+            attrs["kind"] = "ballistic missile"
+        elif "cruise" in descr:
+            attrs["kind"] = "cruise missile"
+        if origin:
+            attrs["origin"] = origin[0]
+        prefix = (origin[0] + " ") if origin else ""
+        name = (self.country_adjective(origin[0]) + " " + descr) if origin else descr
+        ent = Entity(id=f"weapon:generic:{slug(prefix + descr)}", name=name, type="WEAPON",
+                     aliases=[phrase_text(head)], attrs=attrs)
+        ent = self.keep(ent)
+        self.last_weapon = ent
+        return ent
+
+    def weapon_description(self, head: Token) -> str:
+        """"several North Korean-made ballistic missiles" -> "ballistic missile".
+
+        Keeps the words in front of the head from the first kind word on ("air-defense
+        equipment", "artillery shell"); drops quantities, nationalities and adjectives.
+        """
+        left = [t for t in head.subtree if t.i < head.i and t.i not in self.by_token
+                and t.dep_ not in {"det", "nummod", "quantmod", "poss", "predet", "case", "punct"}
+                or t.i < head.i and t.text == "-"]
+        words = head.doc[left[0].i: head.i].text.lower().split() if left else []
+        kinds = self.lex.kind_modifiers
+        while words and not (words[0] in kinds or self.lex.materiel.get(words[0].rstrip("s"))
+                             or all(p in kinds or not p for p in words[0].split("-"))):
+            words.pop(0)
+        return " ".join(words + [head.lemma_.lower()])
+
+    def country_adjective(self, code: str) -> str:
+        try:
+            return self.resolver.country_name(code)
+        except AttributeError:
+            return code
+
+    def personnel(self, head: Token) -> Entity:
+        origin = self.origin_of(head)
+        noun = head.lemma_.lower()
+        name = (self.country_adjective(origin[0]) + " " + noun) if origin else noun
+        attrs = {"generic": True, "kind": "personnel"}
+        if origin:
+            attrs["origin"] = origin[0]
+        ent = Entity(id=f"personnel:{slug(name)}", name=name, type="PERSONNEL",
+                     aliases=[phrase_text(head)], attrs=attrs)
+        return self.keep(ent)
+
+    def speaker(self, head: Token) -> Entity | None:
+        """An unnamed source: "a Ukrainian military source", "two South Korean lawmakers"."""
+        words = [t for t in phrase_tokens(head, stop_at_clauses=True)
+                 if t.dep_ not in {"det", "nummod", "punct", "predet", "quantmod"} and not t.like_num
+                 and t.i <= head.i]
+        text = " ".join(t.text for t in words).replace(" ’s", "’s").replace(" 's", "'s").strip()
+        if not text:
+            return None
+        ent = self.resolver.resolve(text, "SOURCE", context_countries=self.countries)
+        return self.keep(ent)
+
+
+def phrase_tokens(head: Token, stop_at_clauses: bool = True) -> list[Token]:
+    """Tokens of the noun phrase headed by ``head``, without relative or other clauses."""
+    skip = {"relcl", "acl", "advcl", "ccomp", "appos", "conj", "cc", "punct"} if stop_at_clauses else set()
+    out = [head]
+    stack = [c for c in head.children if c.dep_ not in skip and not (c.dep_ == "prep" and c.i > head.i)]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in skip)
+    return sorted(out, key=lambda t: t.i)
+
+
+def phrase_text(head: Token) -> str:
+    toks = phrase_tokens(head)
+    return head.doc[toks[0].i: toks[-1].i + 1].text
+
+
+def is_bare_definite(head: Token) -> bool:
+    """"the missiles", "these weapons": a definite phrase with no modifier that names anything."""
+    dets = [c for c in head.children if c.dep_ == "det"]
+    mods = [c for c in head.children if c.dep_ in {"amod", "compound", "nmod", "poss", "nummod"}]
+    return bool(dets) and dets[0].lower_ in {"the", "these", "those", "this", "that"} and not mods
+
+
+def conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def entity_labels(spans: Sequence[Span]) -> list[str]:
+    return [s.label_ for s in spans]

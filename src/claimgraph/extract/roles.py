@@ -1,0 +1,415 @@
+"""Fill a claim's roles from the parse around its trigger.
+
+Roles follow the grammatical frame of the trigger: the subject of "fired" is the
+actor, but the subject of "struck" is the instrument when it is a weapon; in
+"provided Russia with launchers" the object is the recipient and the "with"
+phrase the instrument. Places anywhere in the trigger's clause are locations
+(countries reached by "into"/"against" are targets).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..model import ROLE_NAMES, Entity
+from .mentions import PLACE_LABELS, PLACE_NOUNS, Mentions, phrase_tokens
+
+LOCATIVE = {"in", "near", "at", "on", "across", "over", "outside", "around", "inside", "into",
+            "toward", "towards", "behind", "along", "within", "throughout", "off", "of"}
+TARGETING = {"into", "against", "on", "at", "toward", "towards"}
+
+
+class Roles(dict):
+    """role -> list of Entity, without duplicates, in order of discovery."""
+
+    def __init__(self):
+        super().__init__({r: [] for r in ROLE_NAMES})
+
+    def add(self, role: str, entity: Entity | None) -> None:
+        if entity is not None and all(e.id != entity.id for e in self[role]):
+            self[role].append(entity)
+
+    def used(self) -> set[str]:
+        return {e.id for es in self.values() for e in es}
+
+    def ids(self) -> dict[str, list[str]]:
+        return {r: [e.id for e in es] for r, es in self.items()}
+
+    def any(self) -> bool:
+        return any(self.values())
+
+
+def clause_head(trigger: Token) -> Token:
+    """The verb whose clause the trigger belongs to (the trigger itself when it is a verb)."""
+    node = trigger
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def subject_of(verb: Token) -> Token | None:
+    node = verb
+    for _ in range(4):
+        subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            return subj
+        if node.dep_ in {"conj", "xcomp", "advcl"} and node.head.i != node.i:
+            node = node.head
+        else:
+            return None
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def objects_of(verb: Token, deps=("dobj", "obj", "attr", "oprd")) -> list[Token]:
+    out = []
+    for c in verb.children:
+        if c.dep_ in deps:
+            out.extend(t for t in [c, *c.conjuncts])
+    return out
+
+
+def preps_of(token: Token) -> list[tuple[str, Token]]:
+    out = []
+    for c in token.children:
+        if c.dep_ in {"prep", "agent"}:
+            for g in c.children:
+                if g.dep_ in {"pobj", "pcomp"}:
+                    out.extend((c.lower_, t) for t in [g, *g.conjuncts])
+    return out
+
+
+def party(token: Token, mentions: Mentions) -> Entity | None:
+    """A state, organisation, person or nationality standing for an actor or recipient."""
+    span = mentions.span_at(token)
+    if span is None:
+        named = mentions.named_in(token, {"GPE", "ORG", "PERSON", "NORP"})
+        span = named[-1] if named else None
+    if span is None or span.label_ not in {"GPE", "ORG", "PERSON", "NORP", "LOC"}:
+        return None
+    return mentions.resolve_span(span)
+
+
+def nationality_modifier(token: Token, mentions: Mentions) -> Entity | None:
+    """"Russian assault", "Russia's attacks": the party named in front of a noun."""
+    for c in token.children:
+        if c.dep_ in {"amod", "poss", "compound", "nmod"} and c.i < token.i:
+            span = mentions.span_at(c)
+            if span is not None and span.label_ in {"NORP", "GPE", "ORG", "PERSON"}:
+                return mentions.resolve_span(span)
+    return None
+
+
+def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Roles, list[Token]]:
+    """Roles of one claim and the argument heads that were used (for quantities)."""
+    roles = Roles()
+    args: list[Token] = []
+    head = clause_head(trigger)
+    frame = FRAMES.get(ctype, frame_generic)
+    frame(trigger, head, roles, args, mentions, lex)
+    add_places(head if trigger.pos_ != "NOUN" or trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} else trigger,
+               ctype, roles, mentions)
+    if ctype in {"ATTACK", "CASUALTY"} and not roles["instrument"] and ctype == "ATTACK":
+        for t in phrase_tokens(head, stop_at_clauses=False):
+            span = mentions.span_at(t)
+            if span is not None and span.label_ == "WEAPON":
+                roles.add("instrument", mentions.resolve_span(span, "WEAPON"))
+    return roles, args
+
+
+def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> None:
+    used = roles.used()
+    for t in scope.subtree:
+        span = mentions.span_at(t)
+        if span is None or span.start != t.i:
+            continue
+        if span.label_ not in PLACE_LABELS and not mentions.looks_like_place(span):
+            continue
+        ent = mentions.resolve_span(span)
+        if ent is None or ent.id in used:
+            continue
+        prep = governing_prep(span.root)
+        in_place_phrase = span.root.dep_ in {"poss", "compound"} and span.root.head.lower_ in PLACE_NOUNS
+        if span.root.dep_ in {"poss", "compound", "amod", "nmod"} and not in_place_phrase:
+            continue  # "Russia's support", "North Korea-supplied missiles" name a party, not a place
+        if ctype == "ATTACK" and prep in TARGETING and mentions.is_country(ent):
+            roles.add("target", ent)
+        elif ctype in {"TRANSFER", "DEPLOY"} and prep == "to" and mentions.is_country(ent):
+            roles.add("recipient", ent)
+        elif prep in LOCATIVE or prep is None and (in_place_phrase or span.root.dep_ == "npadvmod"):
+            if ctype in {"TRANSFER", "SANCTION", "ACCUSE", "THREATEN", "NOTIFY"} and mentions.is_country(ent):
+                continue
+            roles.add("location", ent)
+        used.add(ent.id)
+
+
+def governing_prep(token: Token) -> str | None:
+    node = token
+    for _ in range(4):
+        if node.dep_ == "pobj" and node.head.dep_ in {"prep", "agent"}:
+            return node.head.lower_
+        if node.dep_ in {"compound", "poss", "amod", "appos", "conj"} and node.head.i != node.i:
+            node = node.head
+            continue
+        return None
+    return None
+
+
+# -- frames ------------------------------------------------------------------------
+def frame_generic(trigger, head, roles, args, mentions, lex):
+    subj = subject_of(head) if trigger.pos_ != "NOUN" else None
+    if subj is not None:
+        roles.add("actor", party(subj, mentions))
+        args.append(subj)
+    if trigger.pos_ == "NOUN":
+        roles.add("actor", nationality_modifier(trigger, mentions))
+        for prep, obj in preps_of(trigger):
+            if prep == "by":
+                roles.add("actor", party(obj, mentions))
+    for obj in objects_of(head):
+        roles.add("subject", party(obj, mentions))
+        args.append(obj)
+
+
+def frame_attack(trigger, head, roles, args, mentions, lex):
+    verb = trigger if trigger.pos_ == "VERB" else head
+    subj = subject_of(verb)
+    if trigger.pos_ == "VERB" and subj is not None:
+        weapon = mentions.weapon(subj) if (mentions.materiel_kind(subj) or mentions.named_in(subj, {"WEAPON"})) else None
+        if weapon is not None:
+            roles.add("instrument", weapon)
+            roles.add("actor", None)
+        elif subj.dep_ == "nsubj":
+            roles.add("actor", party(subj, mentions))
+        args.append(subj)
+    if trigger.pos_ == "NOUN":
+        roles.add("actor", nationality_modifier(trigger, mentions))
+        for prep, obj in preps_of(trigger):
+            if prep == "by":
+                roles.add("actor", party(obj, mentions))
+            elif prep in {"on", "against"}:
+                add_target(obj, roles, mentions)
+            elif prep == "with":
+                roles.add("instrument", mentions.weapon(obj))
+        if subj is not None and trigger.dep_ not in {"nsubj", "nsubjpass"} and subj.dep_ == "nsubj":
+            roles.add("actor", party(subj, mentions))
+    agent = agent_of(verb)
+    if agent is not None:
+        roles.add("actor", party(agent, mentions))
+    for obj in objects_of(verb):
+        args.append(obj)
+        weapon = mentions.weapon(obj) if mentions.materiel_kind(obj) or mentions.named_in(obj, {"WEAPON"}) else None
+        if weapon is not None:
+            roles.add("instrument", weapon)
+        else:
+            add_target(obj, roles, mentions)
+    for prep, obj in preps_of(verb):
+        if prep in {"with", "using"}:
+            roles.add("instrument", mentions.weapon(obj))
+        elif prep == "by":
+            roles.add("actor", party(obj, mentions))
+    for c in verb.children:  # "carried out using a KN-23", "targeting Dnipro"
+        if c.dep_ in {"advcl", "xcomp"} and c.lemma_ in {"use", "employ"}:
+            for obj in objects_of(c):
+                roles.add("instrument", mentions.weapon(obj))
+        if c.dep_ in {"advcl", "xcomp", "acl"} and c.lemma_ in {"target", "hit", "strike"}:
+            for obj in objects_of(c):
+                add_target(obj, roles, mentions)
+    for obj in objects_of(verb) + [subj] if subj is not None else objects_of(verb):
+        for c in obj.children:
+            if c.dep_ == "acl" and c.lemma_ in {"target", "hit", "strike"}:
+                for o in objects_of(c):
+                    add_target(o, roles, mentions)
+
+
+def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
+    places = mentions.places_in(obj)
+    for span in places:
+        ent = mentions.resolve_span(span)
+        if ent is not None:
+            roles.add("target", ent)
+            if not mentions.is_country(ent):
+                roles.add("location", ent)
+    if not places:
+        roles.add("target", party(obj, mentions))
+
+
+def frame_casualty(trigger, head, roles, args, mentions, lex):
+    verb = head
+    subj = subject_of(verb)
+    if subj is not None:
+        args.append(subj)
+        if subj.dep_ == "nsubjpass" or trigger.pos_ == "ADJ" or trigger.lemma_ == "die":
+            roles.add("subject", victims(subj, mentions))
+        else:
+            roles.add("actor", party(subj, mentions))
+    for obj in objects_of(verb):
+        args.append(obj)
+        roles.add("subject", victims(obj, mentions))
+    agent = agent_of(verb)
+    if agent is not None:
+        roles.add("actor", party(agent, mentions))
+
+
+def victims(token: Token, mentions: Mentions) -> Entity | None:
+    ent = party(token, mentions)
+    if ent is not None and ent.type in {"NORP", "GPE"}:
+        return mentions.personnel(token) if token.pos_ == "NOUN" else ent
+    if ent is None and token.pos_ == "NOUN":
+        return mentions.personnel(token)
+    return ent
+
+
+def frame_transfer(trigger, head, roles, args, mentions, lex):
+    verb = trigger if trigger.pos_ == "VERB" else head
+    receiving = trigger.lemma_.lower() in lex.types["TRANSFER"].receiving_verbs
+    subj = subject_of(verb)
+    if subj is not None:
+        args.append(subj)
+        role = "recipient" if receiving else "actor"
+        if subj.dep_ == "nsubjpass":
+            roles.add("instrument", materiel(subj, mentions))
+        else:
+            roles.add(role, party(subj, mentions))
+    has_with = any(p == "with" for p, _ in preps_of(verb))
+    for obj in objects_of(verb, ("dobj", "obj", "dative", "iobj")):
+        args.append(obj)
+        if has_with or obj.dep_ in {"dative", "iobj"}:
+            roles.add("recipient", party(obj, mentions))
+        else:
+            add_materiel(obj, roles, mentions)
+    for prep, obj in preps_of(verb) + (preps_of(trigger) if trigger.pos_ == "NOUN" else []):
+        if prep == "with" or prep == "of" and trigger.pos_ == "NOUN":
+            add_materiel(obj, roles, mentions)
+        elif prep == "to":
+            roles.add("recipient", party(obj, mentions))
+        elif prep == "from":
+            roles.add("actor" if receiving else "actor", party(obj, mentions))
+        elif prep == "by":
+            roles.add("actor", party(obj, mentions))
+    if trigger.pos_ == "NOUN":
+        for c in trigger.children:
+            if c.dep_ in {"compound", "amod"} and mentions.materiel_kind(c):
+                roles.add("instrument", mentions.weapon(c))
+            elif c.dep_ in {"poss", "amod", "compound"}:
+                roles.add("actor", party(c, mentions) if mentions.span_at(c) is not None else None)
+
+
+def add_materiel(obj: Token, roles: Roles, mentions: Mentions) -> None:
+    """The transferred items: every materiel noun in the object phrase ("half of the ammunition")."""
+    for t in [obj, *obj.conjuncts]:
+        found = materiel(t, mentions)
+        if found is None:
+            for sub in t.subtree:
+                if sub.dep_ == "pobj" and (mentions.materiel_kind(sub) or mentions.named_in(sub, {"WEAPON"})):
+                    found = materiel(sub, mentions)
+                    if found is not None:
+                        break
+        roles.add("instrument", found)
+
+
+def materiel(token: Token, mentions: Mentions) -> Entity | None:
+    if mentions.named_in(token, {"WEAPON"}) or mentions.materiel_kind(token):
+        return mentions.weapon(token)
+    return None
+
+
+def frame_deploy(trigger, head, roles, args, mentions, lex):
+    if trigger.pos_ == "NOUN":  # "the deployment of 500 engineers", "Russia's deployment"
+        roles.add("actor", nationality_modifier(trigger, mentions))
+        for prep, obj in preps_of(trigger):
+            if prep == "of" and mentions.is_personnel(obj):
+                roles.add("subject", mentions.personnel(obj))
+                if not roles["actor"]:
+                    origin = mentions.named_in(obj, {"NORP", "GPE"})
+                    roles.add("actor", mentions.resolve_span(origin[0]) if origin else None)
+            elif prep in {"to", "in"}:
+                for span in mentions.places_in(obj):
+                    roles.add("location", mentions.resolve_span(span))
+        return
+    verb = trigger
+    subj = subject_of(verb)
+    moved = []
+    if subj is not None:
+        args.append(subj)
+        if subj.dep_ == "nsubjpass" or mentions.is_personnel(subj):
+            moved.append(subj)
+        else:
+            roles.add("actor", party(subj, mentions))
+    for obj in objects_of(verb):
+        args.append(obj)
+        moved.append(obj)
+    for t in moved:
+        roles.add("subject", mentions.personnel(t))
+        if not roles["actor"]:
+            origin = mentions.named_in(t, {"NORP", "GPE"})
+            if origin:
+                roles.add("actor", mentions.resolve_span(origin[0]))
+    for prep, obj in preps_of(verb):
+        if prep == "to":
+            for span in mentions.places_in(obj):
+                ent = mentions.resolve_span(span)
+                if ent is not None:
+                    roles.add("recipient" if mentions.is_country(ent) else "location", ent)
+        elif prep == "by":
+            roles.add("actor", party(obj, mentions))
+
+
+def frame_meet(trigger, head, roles, args, mentions, lex):
+    verb = trigger if trigger.pos_ == "VERB" else head
+    subj = subject_of(verb)
+    if subj is not None:
+        args.append(subj)
+        for t in [subj, *subj.conjuncts]:
+            roles.add("actor", party(t, mentions))
+    for obj in objects_of(verb):
+        roles.add("actor", party(obj, mentions))
+    for prep, obj in preps_of(verb) + (preps_of(trigger) if trigger.pos_ == "NOUN" else []):
+        if prep in {"with", "between"}:
+            for t in [obj, *obj.conjuncts]:
+                roles.add("actor", party(t, mentions))
+
+
+def frame_sanction(trigger, head, roles, args, mentions, lex):
+    verb = head
+    subj = subject_of(verb)
+    if subj is not None:
+        args.append(subj)
+        roles.add("actor", party(subj, mentions))
+    for prep, obj in preps_of(trigger) + preps_of(verb):
+        if prep in {"against", "on"}:
+            roles.add("target", party(obj, mentions))
+    for obj in objects_of(verb):
+        if trigger.pos_ == "VERB":
+            roles.add("target", party(obj, mentions))
+
+
+def frame_notify(trigger, head, roles, args, mentions, lex):
+    verb = trigger if trigger.pos_ == "VERB" else head
+    subj = subject_of(verb)
+    if subj is not None:
+        args.append(subj)
+        if subj.i != trigger.i:
+            roles.add("actor", party(subj, mentions))
+    for obj in objects_of(verb, ("dobj", "dative", "iobj")):
+        roles.add("recipient", party(obj, mentions))
+    for prep, obj in preps_of(verb):
+        if prep in {"to", "about"}:
+            roles.add("recipient" if prep == "to" else "subject", party(obj, mentions))
+
+
+FRAMES = {
+    "ATTACK": frame_attack,
+    "CASUALTY": frame_casualty,
+    "TRANSFER": frame_transfer,
+    "DEPLOY": frame_deploy,
+    "MEET": frame_meet,
+    "SANCTION": frame_sanction,
+    "NOTIFY": frame_notify,
+}

@@ -1,0 +1,176 @@
+"""The only place the stage order lives: source → clean → analyze → extract/resolve → store → link.
+
+Inputs stream from the sources; each batch of cleaned documents goes through
+one ``nlp.pipe`` pass and is written in one transaction together with the
+inputs it consumed, so a kill loses at most the batch in flight and the next
+run skips everything already committed (by raw content hash).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .analyze.nlp import analyze, load_pipeline
+from .clean import clean_item
+from .errors import RejectedInput
+from .extract.claims import ClaimExtractor
+from .ingest.sources import iter_inputs
+from .link import link
+from .model import Claim, Document, Entity, InputItem, Reject
+from .resolve.entities import EntityResolver
+from .settings import Settings
+
+
+@dataclass
+class IngestReport:
+    ingested: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    claims: int = 0
+    events: int = 0
+    contradictions: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        why = ", ".join(f"{k} {v}" for k, v in sorted(self.reasons.items()))
+        return (f"ingested {self.ingested}, duplicates {self.duplicates}, rejected {self.rejected}"
+                + (f" ({why})" if why else "")
+                + f"; {self.claims} claims, {self.events} events, {self.contradictions} contradictions")
+
+    def timed(self, stage: str, started: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
+
+
+class Pipeline:
+    """Holds what is expensive to build (spaCy, gazetteer, matchers) across ingests."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._nlp = None
+        self._extractor = None
+        self._resolver = None
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = load_pipeline(self.settings.model)
+        return self._nlp
+
+    @property
+    def resolver(self) -> EntityResolver:
+        if self._resolver is None:
+            self._resolver = EntityResolver()
+        return self._resolver
+
+    @property
+    def extractor(self) -> ClaimExtractor:
+        if self._extractor is None:
+            self._extractor = ClaimExtractor(self.nlp.vocab, self.resolver)
+        return self._extractor
+
+    # -- ingest -------------------------------------------------------------------------
+    def ingest_paths(self, store, paths: Sequence[str], *, progress: Callable[[int], None] | None = None,
+                     **meta) -> IngestReport:
+        items = iter_inputs(paths, max_bytes=self.settings.max_bytes, **meta)
+        return self.ingest_items(store, items, progress=progress)
+
+    def ingest_items(self, store, items: Iterable[InputItem], *,
+                     progress: Callable[[int], None] | None = None, relink: bool = True) -> IngestReport:
+        report = IngestReport()
+        batch: list[tuple[Document, InputItem]] = []
+        rejects: list[Reject] = []
+        inputs: list[tuple[str, str, str, str | None]] = []
+        batch_ids: set[str] = set()
+        for item in items:
+            started = time.perf_counter()
+            raw_hash = item.raw_hash() if item.error is None else None
+            if raw_hash is not None and store.has_input(raw_hash):
+                report.duplicates += 1
+                continue
+            try:
+                if item.error is not None:
+                    reason, _, detail = item.error.partition(":")
+                    raise RejectedInput(reason.strip(), detail.strip())
+                doc = clean_item(item, self.settings)
+            except RejectedInput as exc:
+                report.rejected += 1
+                report.reasons[exc.reason] = report.reasons.get(exc.reason, 0) + 1
+                rejects.append(Reject(item.origin, exc.reason, exc.detail, raw_hash))
+                if raw_hash is not None:
+                    inputs.append((raw_hash, item.origin, "rejected", None))
+                continue
+            finally:
+                report.timed("clean", started)
+            if doc.id in batch_ids or store.document(doc.id) is not None:
+                report.duplicates += 1
+                inputs.append((raw_hash, item.origin, "duplicate", doc.id))
+                continue
+            batch_ids.add(doc.id)
+            batch.append((doc, item))
+            inputs.append((raw_hash, item.origin, "ingested", doc.id))
+            if len(batch) >= self.settings.batch_size:
+                self._flush(store, batch, rejects, inputs, report)
+                batch, rejects, inputs, batch_ids = [], [], [], set()
+            if progress is not None:
+                progress(1)
+        self._flush(store, batch, rejects, inputs, report)
+        if relink and (report.ingested or not store.counts().get("events")):
+            self.relink(store, report)
+        return report
+
+    def _flush(self, store, batch, rejects, inputs, report: IngestReport) -> None:
+        if not batch and not rejects and not inputs:
+            return
+        docs = [d for d, _ in batch]
+        claims, entities = self.extract(docs, report)
+        started = time.perf_counter()
+        store.write_batch(docs, claims, list(entities.values()), rejects, inputs)
+        report.timed("store", started)
+        report.ingested += len(docs)
+        report.claims += len(claims)
+
+    def extract(self, docs: list[Document], report: IngestReport | None = None
+                ) -> tuple[list[Claim], dict[str, Entity]]:
+        """One nlp.pipe pass over ``docs``; claims and the entities they name."""
+        claims: list[Claim] = []
+        entities: dict[str, Entity] = {}
+        started = time.perf_counter()
+        spent_extracting = 0.0
+        for sdoc, document in analyze(self.nlp, ((d.text, d) for d in docs), self.settings.batch_size):
+            t0 = time.perf_counter()
+            found, ents = self.extractor.extract(sdoc, document)
+            claims.extend(found)
+            for ent in ents.values():
+                known = entities.setdefault(ent.id, ent)
+                if known is not ent:
+                    known.aliases = sorted(set(known.aliases) | set(ent.aliases))
+            for ent in self._outlet_entities(document):
+                entities.setdefault(ent.id, ent)
+            spent_extracting += time.perf_counter() - t0
+        if report is not None:
+            report.seconds["analyze"] = report.seconds.get("analyze", 0.0) + (
+                time.perf_counter() - started - spent_extracting)
+            report.seconds["extract"] = report.seconds.get("extract", 0.0) + spent_extracting
+        return claims, entities
+
+    def _outlet_entities(self, document: Document) -> list[Entity]:
+        if not document.outlet:
+            return []
+        return [self.resolver.resolve(document.outlet, "ORG")]
+
+    # -- link -------------------------------------------------------------------------
+    def relink(self, store, report: IngestReport | None = None) -> tuple[int, int]:
+        started = time.perf_counter()
+        documents = store.documents()
+        claims = store.claims()
+        entities = store.entities()
+        events, contradictions = link(documents, claims, entities)
+        store.replace_links(events, contradictions)
+        if report is not None:
+            report.events = len(events)
+            report.contradictions = len(contradictions)
+            report.timed("link", started)
+        return len(events), len(contradictions)

