@@ -6,9 +6,10 @@ The Python API (the CLI is a thin layer over it)::
     with claimgraph.open("news.db") as cg:
         cg.ingest(["articles/"])
         print(cg.export()["events"])
+
+The API is imported lazily so that ``import claimgraph.store`` does not load spaCy.
 """
 
-from .api import Claimgraph, demo_corpus, open
 from .errors import ClaimgraphError, ConfigError, RejectedInput, StoreError
 from .model import Claim, Contradiction, Document, Entity, Event, Quantity, TimeSpan
 
@@ -17,3 +18,12 @@ __all__ = sorted([
     "Entity", "Event", "Quantity", "RejectedInput", "StoreError", "TimeSpan", "demo_corpus", "open",
 ])
 __version__ = "0.1.0"
+_API = {"Claimgraph", "demo_corpus", "open"}
+
+
+def __getattr__(name: str):
+    if name in _API:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'claimgraph' has no attribute {name!r}")

@@ -14,12 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import Claim, Contradiction, Entity, Event, InputItem
-from .pipeline import IngestReport, Pipeline
 from .settings import Settings
 from .store.db import Store
+
+if TYPE_CHECKING:  # the pipeline loads spaCy: only commands that ingest pay for it
+    from .pipeline import IngestReport, Pipeline
 
 
 class Claimgraph:
@@ -33,6 +35,8 @@ class Claimgraph:
     @property
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:
+            from .pipeline import Pipeline
+
             self._pipeline = Pipeline(self.settings)
         return self._pipeline
 

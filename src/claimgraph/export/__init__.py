@@ -1,0 +1,5 @@
+"""Exports: the JSON contract (json.py); other formats live beside it."""
+
+from claimgraph.export.json import SCHEMA, contract_errors, export_json, write_json
+
+__all__ = ["SCHEMA", "contract_errors", "export_json", "write_json"]

@@ -1,0 +1,339 @@
+"""Sources: turn paths (files, directories, JSON Lines, stdin) into ``InputItem``s.
+
+Nothing here decodes or judges the content: a source reads bytes (size-capped),
+attaches the metadata it knows, and hands on. Anything it cannot read becomes an
+item with ``error`` set ("too-large: ...", "unreadable: ...", "not-json: ..."), so
+the pipeline records a reject and the rest of the batch goes on.
+
+Metadata precedence:
+
+* a single file: explicit values (``outlet=``, ``published=``, ...) win over the
+  ``meta.json`` sidecar next to it, which wins over nothing;
+* files found in a directory: the sidecar wins; the explicit ``outlet`` and
+  ``published`` fill what the sidecar leaves null (a ``url`` or ``title`` given once
+  cannot be right for many files, so those apply to single files only);
+* JSON Lines: the record's own fields win, then the explicit values.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from typing import IO, Any
+
+from claimgraph.model import InputItem, Reject
+
+SIDECAR = "meta.json"
+META_FIELDS = ("outlet", "published", "url", "title")
+DIRECTORY_FALLBACK_FIELDS = ("outlet", "published")
+DEFAULT_MAX_BYTES = 20_000_000
+KIND_BY_EXTENSION = {
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".txt": "text", ".md": "text", ".text": "text",
+}
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+Meta = dict[str, Any]
+
+
+def iter_inputs(
+    paths: Sequence[str],
+    *,
+    outlet: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    stdin: IO[bytes] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[InputItem]:
+    """Yield one ``InputItem`` per article found under ``paths``, lazily.
+
+    :param paths: files, directories (recursive, sorted), ``.jsonl``/``.jsonl.gz``
+        files (one article per line) or ``"-"`` for standard input.
+    :param outlet, published, url, title: metadata supplied by the caller.
+    :param stdin: binary stream read for ``"-"`` (default ``sys.stdin.buffer``).
+    :param max_bytes: larger inputs are not read; their item carries ``error``.
+
+    >>> import io
+    >>> [i.origin for i in iter_inputs(["-"], stdin=io.BytesIO(b"Hello"))]
+    ['stdin']
+    """
+    explicit = _clean_meta({"outlet": outlet, "published": published, "url": url, "title": title})
+    sidecars = SidecarCache()
+    for path in paths:
+        path = os.fspath(path)
+        if path == "-":
+            yield _stdin_item(stdin if stdin is not None else sys.stdin.buffer, explicit, max_bytes)
+        elif os.path.isdir(path):
+            yield from _iter_directory(path, explicit, max_bytes, sidecars)
+        elif os.path.basename(path) == SIDECAR:
+            continue  # "dir/*" in a shell names the sidecar too: it is metadata, not an article
+        elif _is_jsonl(path):
+            yield from iter_jsonl(path, explicit, max_bytes)
+        else:
+            yield from _single_file(path, explicit, max_bytes, sidecars)
+
+
+def kind_of(path: str) -> str | None:
+    """"html", "text" or None (let the clean stage sniff), from the file extension.
+
+    >>> kind_of("a/b.HTM"), kind_of("notes.md"), kind_of("blob.bin")
+    ('html', 'text', None)
+    """
+    return KIND_BY_EXTENSION.get(os.path.splitext(path)[1].lower())
+
+
+def reject_of(item: InputItem) -> Reject:
+    """The ``Reject`` to record for an item a source could not read.
+
+    >>> reject_of(InputItem(origin="a.txt", error="too-large: 9 bytes > 5")).reason
+    'too-large'
+    """
+    reason, _, detail = (item.error or "unreadable").partition(":")
+    return Reject(origin=item.origin, reason=reason.strip(), detail=detail.strip(), raw_hash=None)
+
+
+# -- files ----------------------------------------------------------------------
+
+
+class SidecarCache:
+    """Each directory's sidecar read once per run (and its errors reported once)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, dict[str, Meta]] = {}
+
+    def get(self, directory: str) -> tuple[dict[str, Meta], list[InputItem]]:
+        key = os.path.abspath(directory)
+        if key in self._seen:
+            return self._seen[key], []
+        sidecar, errors = load_sidecar(directory)
+        self._seen[key] = sidecar
+        return sidecar, errors
+
+
+def _single_file(path: str, explicit: Meta, max_bytes: int, sidecars: SidecarCache) -> Iterator[InputItem]:
+    directory, name = os.path.split(path)
+    sidecar, errors = sidecars.get(directory or ".")
+    yield from errors
+    meta = {**sidecar.get(name, {}), **explicit}
+    yield read_file_item(path, meta, max_bytes)
+
+
+def read_file_item(path: str, meta: Meta, max_bytes: int = DEFAULT_MAX_BYTES) -> InputItem:
+    """One file as an item: bytes read up to ``max_bytes``, or an error.
+
+    >>> read_file_item("/no/such/file.txt", {}).error.split(":")[0]
+    'not-found'
+    """
+    item = InputItem(origin=path, path=path, kind=kind_of(path), **_item_meta(meta))
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                item.error = _too_large(size, max_bytes)
+                return item
+            # Read one byte past the cap: a file can grow between fstat and read.
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        item.error = f"not-found: no file {path!r}"
+        return item
+    except OSError as exc:
+        item.error = f"unreadable: {exc.strerror or exc}"
+        return item
+    if len(data) > max_bytes:
+        item.error = _too_large(len(data), max_bytes, at_least=True)
+        return item
+    item.data = data
+    return item
+
+
+def _too_large(size: int, max_bytes: int, at_least: bool = False) -> str:
+    more = "more than " if at_least else ""
+    return f"too-large: {more}{size:,} bytes > {max_bytes:,}"
+
+
+def _stdin_item(stream: IO[bytes], explicit: Meta, max_bytes: int) -> InputItem:
+    item = InputItem(origin="stdin", **_item_meta(explicit))
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        item.error = f"unreadable: stdin: {exc}"
+        return item
+    if isinstance(data, str):  # a text stream was passed: keep working
+        data = data.encode("utf-8")
+    if len(data) > max_bytes:
+        item.error = _too_large(len(data), max_bytes, at_least=True)
+    else:
+        item.data = data
+    return item
+
+
+# -- directories ------------------------------------------------------------------
+
+
+def _iter_directory(
+    root: str, explicit: Meta, max_bytes: int, sidecars: SidecarCache
+) -> Iterator[InputItem]:
+    fallback = {k: v for k, v in explicit.items() if k in DIRECTORY_FALLBACK_FIELDS}
+    walk_errors: list[OSError] = []
+    for directory, filenames in _walk_sorted(root, walk_errors.append):
+        yield from _walk_error_items(walk_errors)
+        sidecar, errors = sidecars.get(directory)
+        yield from errors
+        for name in filenames:
+            path = os.path.join(directory, name)
+            meta = {**fallback, **{k: v for k, v in sidecar.get(name, {}).items() if v is not None}}
+            if _is_jsonl(name):
+                yield from iter_jsonl(path, meta, max_bytes)
+            else:
+                yield read_file_item(path, meta, max_bytes)
+    yield from _walk_error_items(walk_errors)
+
+
+def _walk_error_items(errors: list[OSError]) -> Iterator[InputItem]:
+    # A subdirectory we may not list is reported, not silently skipped.
+    while errors:
+        exc = errors.pop(0)
+        origin = str(exc.filename or "?")
+        yield InputItem(origin=origin, path=origin, error=f"unreadable: {exc.strerror or exc}")
+
+
+def _walk_sorted(root: str, onerror: Any = None) -> Iterator[tuple[str, list[str]]]:
+    """(directory, sorted visible file names), depth first, names sorted: deterministic."""
+    for directory, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        yield directory, sorted(f for f in filenames if not f.startswith(".") and f != SIDECAR)
+
+
+def load_sidecar(directory: str) -> tuple[dict[str, Meta], list[InputItem]]:
+    """Read ``directory/meta.json``: {file name: metadata}, plus error items if broken.
+
+    Keys starting with "_" are comments. A missing sidecar is not an error.
+    """
+    path = os.path.join(directory, SIDECAR)
+    try:
+        with open(path, "rb") as handle:
+            raw = json.loads(handle.read(DEFAULT_MAX_BYTES))
+    except FileNotFoundError:
+        return {}, []
+    except (OSError, ValueError) as exc:
+        return {}, [InputItem(origin=path, path=path, error=f"bad-meta: {exc}")]
+    if not isinstance(raw, dict):
+        return {}, [InputItem(origin=path, path=path, error="bad-meta: not a JSON object of file names")]
+    sidecar: dict[str, Meta] = {}
+    errors: list[InputItem] = []
+    for name, entry in raw.items():
+        if name.startswith("_"):
+            continue
+        if isinstance(entry, dict):
+            sidecar[name] = _clean_meta(entry)
+        else:
+            errors.append(InputItem(origin=path, path=path, error=f"bad-meta: entry {name!r} is not an object"))
+    return sidecar, errors
+
+
+# -- JSON Lines ------------------------------------------------------------------
+
+
+def _is_jsonl(path: str) -> bool:
+    return path.lower().endswith(JSONL_SUFFIXES)
+
+
+def iter_jsonl(path: str, meta: Meta | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[InputItem]:
+    """One item per non-blank line of a JSON Lines file (gzip if it ends in .gz).
+
+    Each line is an object with ``text`` or ``html`` and optionally ``url``, ``title``,
+    ``published``, ``outlet``, ``path``, ``id``. A bad line becomes an error item.
+    """
+    meta = meta or {}
+    opener = gzip.open if path.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as handle:
+            for number, line in _read_lines(handle, max_bytes):
+                origin = f"{path}:{number}"
+                if line is None:
+                    yield InputItem(origin=origin, error=f"too-large: line {number} > {max_bytes:,} bytes")
+                elif line.strip():
+                    yield jsonl_item(line, origin, number, meta)
+    except FileNotFoundError:
+        yield InputItem(origin=path, path=path, error=f"not-found: no file {path!r}")
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        yield InputItem(origin=path, path=path, error=f"unreadable: {exc}")
+
+
+def _read_lines(handle: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) per line; None for a line longer than the cap (skipped unread)."""
+    number = 0
+    while True:
+        line = handle.readline(max_bytes + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            _skip_rest_of_line(handle)
+            yield number, None
+        else:
+            yield number, line
+
+
+def _skip_rest_of_line(handle: IO[bytes]) -> None:
+    while True:
+        chunk = handle.readline(1 << 20)
+        if not chunk or chunk.endswith(b"\n"):
+            return
+
+
+def jsonl_item(line: bytes | str, origin: str, number: int, meta: Meta) -> InputItem:
+    """One JSON Lines record as an item (``text`` already decoded, ``kind`` from the field).
+
+    >>> jsonl_item(b'{"html": "<p>Hi</p>", "url": "https://example.org/a"}', "x.jsonl:1", 1, {}).kind
+    'html'
+    """
+    try:
+        record = json.loads(line)
+    except ValueError as exc:
+        return InputItem(origin=origin, error=f"not-json: line {number}: {exc}")
+    if not isinstance(record, dict):
+        return InputItem(origin=origin, error=f"not-json: line {number}: not an object")
+    kind, body = _record_body(record)
+    if body is None:
+        return InputItem(origin=origin, error=f"no-text: line {number}: no 'text' or 'html' string field")
+    fields = {**meta, **_clean_meta({k: record.get(k) for k in META_FIELDS})}
+    path = record.get("path") if isinstance(record.get("path"), str) else None
+    return InputItem(origin=origin, text=body, kind=kind, path=path, **_item_meta(fields))
+
+
+def _record_body(record: dict[str, Any]) -> tuple[str | None, str | None]:
+    for field in ("html", "text"):
+        value = record.get(field)
+        if isinstance(value, str) and value.strip():
+            return ("html" if field == "html" else "text"), value
+    return None, None
+
+
+# -- metadata ---------------------------------------------------------------------
+
+
+def _clean_meta(meta: dict[str, Any]) -> Meta:
+    """Known fields only, non-empty strings only; ISO date-times cut to the day."""
+    clean: Meta = {}
+    for key in META_FIELDS:
+        value = meta.get(key)
+        if value is None:
+            continue
+        value = str(value).strip()
+        if not value:
+            continue
+        if key == "published" and ISO_DAY.match(value):
+            value = value[:10]
+        clean[key] = value
+    return clean
+
+
+def _item_meta(meta: Meta) -> dict[str, str | None]:
+    return {key: meta.get(key) for key in META_FIELDS}

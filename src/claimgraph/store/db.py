@@ -1,0 +1,664 @@
+"""The SQLite store: one file, WAL mode, every SQL statement of the project.
+
+A batch (documents, their claims, entities, rejects and the inputs they came from)
+is written in ONE transaction, so a crash or a kill loses at most the batch in
+flight; ``has_input`` lets the next run skip what was committed. Writes are
+idempotent: documents and claims are keyed by content-derived ids and inserted
+with ``ON CONFLICT DO NOTHING``; entities are merged (aliases united).
+
+    >>> with Store(":memory:") as store:
+    ...     store.counts()["documents"]
+    0
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import fields
+from datetime import datetime, timezone
+from typing import Any
+
+from claimgraph.errors import StoreError
+from claimgraph.model import (
+    ROLE_NAMES,
+    Claim,
+    Contradiction,
+    Document,
+    Entity,
+    Event,
+    Quantity,
+    Reject,
+    TimeSpan,
+    content_hash,
+)
+from claimgraph.store.migrations import (
+    CREATE_MIGRATIONS_TABLE,
+    LATEST_VERSION,
+    MIGRATIONS,
+    Migration,
+    split_statements,
+)
+
+INPUT_STATUSES = ("ingested", "rejected", "duplicate")
+COUNTED_TABLES = (
+    "inputs", "documents", "entities", "claims", "events", "contradictions", "rejects",
+)
+# SQLite's default limit on host parameters is 999 in old builds; stay well below.
+IN_CHUNK = 500
+
+DOCUMENT_COLUMNS = (
+    "d.id, d.raw_hash, d.path, d.url, d.outlet, d.title, d.byline, d.published, d.language,"
+    " d.text, d.dup_of"
+)
+CLAIM_COLUMNS = (
+    "c.id, c.document_id, c.type, c.text, c.char_start, c.char_end, c.source, c.via,"
+    " c.polarity, c.modality, c.time_start, c.time_end, c.time_text, c.time_basis,"
+    " c.quantities, c.roles, c.trigger, c.attribute, c.sentence"
+)
+# Documents in a stable order that does not depend on when they were ingested:
+# the same inputs give the same export.
+DOCUMENT_ORDER = "COALESCE(d.path, d.url, ''), d.id"
+
+InputRow = tuple[str, str, str, "str | None"]
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _chunks(items: Sequence[str], size: int = IN_CHUNK) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _placeholders(n: int) -> str:
+    return ",".join("?" * n)
+
+
+class Store:
+    """A claimgraph database.
+
+    :param path: SQLite file (created if missing) or ``":memory:"``.
+
+    >>> store = Store(":memory:")
+    >>> store.write_batch([Document(id="d1", text="Some text.")], [], [], [], [("h1", "a.txt", "ingested", "d1")])
+    >>> store.has_input("h1"), store.document("d1").text
+    (True, 'Some text.')
+    >>> store.close()
+    """
+
+    def __init__(self, path: str):
+        self.path = str(path)
+        self._lock = threading.RLock()
+        self._conn = self._connect(self.path)
+        try:
+            self._migrate()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # -- opening -------------------------------------------------------------
+
+    @staticmethod
+    def _connect(path: str) -> sqlite3.Connection:
+        try:
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a batch is
+            # exactly one transaction and nothing commits behind our back.
+            conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"cannot open database {path!r}: {exc}. "
+                "Check that the path is a claimgraph database (or a new file) and is writable."
+            ) from exc
+        return conn
+
+    def _migrate(self) -> None:
+        try:
+            self._conn.execute(CREATE_MIGRATIONS_TABLE)
+            for migration in MIGRATIONS:
+                self._apply(migration)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot migrate database {self.path!r}: {exc}") from exc
+
+    def schema_version(self) -> int:
+        """Highest migration recorded in the database (0 for a new one)."""
+        row = self._conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    def migrations(self) -> list[tuple[int, str, str]]:
+        """The recorded migrations as (version, name, applied_at), oldest first."""
+        with self._lock:
+            return self._conn.execute(
+                "SELECT version, name, applied_at FROM schema_migrations ORDER BY version"
+            ).fetchall()
+
+    def _apply(self, migration: Migration) -> None:
+        with self._transaction():
+            # Checked inside the write transaction: two processes opening a new
+            # database at once must not both apply the same migration.
+            current = self.schema_version()
+            if current > LATEST_VERSION:
+                raise StoreError(
+                    f"database {self.path!r} has schema version {current}, but this claimgraph "
+                    f"knows versions up to {LATEST_VERSION}: it was written by a newer "
+                    "claimgraph. Upgrade claimgraph, or use another --db."
+                )
+            if current >= migration.version:
+                return
+            name = migration.name
+            try:
+                for statement in split_statements(migration.sql):
+                    self._conn.execute(statement)
+            except sqlite3.OperationalError as exc:
+                if not (migration.sqlite_only and "fts5" in str(exc)):
+                    raise
+                name += f" (skipped: {exc})"  # SQLite built without FTS5: search falls back to LIKE
+            self._conn.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (migration.version, name, utc_now()),
+            )
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------
+
+    def has_input(self, raw_hash: str) -> bool:
+        """True if an input with these raw bytes was already handled (any status)."""
+        with self._lock:
+            row = self._conn.execute("SELECT 1 FROM inputs WHERE raw_hash = ?", (raw_hash,)).fetchone()
+        return row is not None
+
+    def known_inputs(self, raw_hashes: Iterable[str]) -> set[str]:
+        """The subset of ``raw_hashes`` already handled: ``has_input`` for a whole batch."""
+        hashes = sorted(set(raw_hashes))
+        found: set[str] = set()
+        with self._lock:
+            for chunk in _chunks(hashes):
+                sql = f"SELECT raw_hash FROM inputs WHERE raw_hash IN ({_placeholders(len(chunk))})"
+                found.update(r[0] for r in self._conn.execute(sql, chunk))
+        return found
+
+    def write_batch(
+        self,
+        documents: Sequence[Document],
+        claims: Sequence[Claim],
+        entities: Sequence[Entity],
+        rejects: Sequence[Reject],
+        inputs: Sequence[InputRow],
+    ) -> None:
+        """Write one batch in ONE transaction: all of it or none of it.
+
+        :param inputs: (raw_hash, origin, status, document_id or None) per input handled;
+            status is 'ingested', 'rejected' or 'duplicate'.
+
+        Writing the same batch twice changes nothing. A claim whose document is in
+        neither this batch nor the database fails the whole batch (StoreError).
+        """
+        for row in inputs:
+            if row[2] not in INPUT_STATUSES:
+                raise StoreError(f"input status {row[2]!r} is not one of {INPUT_STATUSES}")
+        try:
+            with self._transaction() as conn:
+                self._insert_documents(conn, documents)
+                self._upsert_entities(conn, entities)
+                self._insert_claims(conn, claims)
+                self._insert_rejects(conn, rejects)
+                self._insert_inputs(conn, inputs)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write batch to {self.path!r}: {exc}") from exc
+
+    def add_rejects(self, rejects: Sequence[Reject]) -> None:
+        """Record rejected inputs (the same origin, reason and bytes are recorded once)."""
+        self.write_batch([], [], [], rejects, [])
+
+    def add_entities(self, entities: Sequence[Entity]) -> None:
+        """Upsert entities alone (aliases are united with what is stored)."""
+        self.write_batch([], [], entities, [], [])
+
+    @staticmethod
+    def _insert_documents(conn: sqlite3.Connection, documents: Sequence[Document]) -> None:
+        now = utc_now()
+        conn.executemany(
+            "INSERT INTO documents (id, raw_hash, path, url, outlet, title, byline, published,"
+            " language, text, dup_of, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (id) DO NOTHING",
+            [
+                (d.id, d.raw_hash, d.path, d.url, d.outlet, d.title, d.byline, d.published,
+                 d.language, d.text, d.dup_of, now)
+                for d in documents
+            ],
+        )
+
+    @staticmethod
+    def _insert_claims(conn: sqlite3.Connection, claims: Sequence[Claim]) -> None:
+        conn.executemany(
+            "INSERT INTO claims (id, document_id, type, text, char_start, char_end, source, via,"
+            " polarity, modality, time_start, time_end, time_text, time_basis, quantities,"
+            " roles, trigger, attribute, sentence)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (id) DO NOTHING",
+            [_claim_row(c) for c in claims],
+        )
+        conn.executemany(
+            "INSERT INTO claim_entities (claim_id, role, entity_id) VALUES (?, ?, ?)"
+            " ON CONFLICT (claim_id, role, entity_id) DO NOTHING",
+            [row for c in claims for row in _claim_entity_rows(c)],
+        )
+
+    def _upsert_entities(self, conn: sqlite3.Connection, entities: Sequence[Entity]) -> None:
+        merged: dict[str, Entity] = {}
+        for entity in entities:  # the same entity may come twice in one batch
+            merged[entity.id] = merge_entities(merged[entity.id], entity) if entity.id in merged else entity
+        stored = self._entities_by_id(conn, list(merged))
+        rows = []
+        for entity_id, entity in merged.items():
+            if entity_id in stored:
+                entity = merge_entities(stored[entity_id], entity)
+            rows.append(_entity_row(entity))
+        conn.executemany(
+            "INSERT INTO entities (id, name, type, aliases, lat, lon, country, attrs)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type,"
+            " aliases = excluded.aliases, lat = excluded.lat, lon = excluded.lon,"
+            " country = excluded.country, attrs = excluded.attrs",
+            rows,
+        )
+
+    @staticmethod
+    def _insert_rejects(conn: sqlite3.Connection, rejects: Sequence[Reject]) -> None:
+        now = utc_now()
+        conn.executemany(
+            "INSERT INTO rejects (id, origin, reason, detail, raw_hash, at) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (id) DO NOTHING",
+            [(reject_id(r), r.origin, r.reason, r.detail or "", r.raw_hash, now) for r in rejects],
+        )
+
+    @staticmethod
+    def _insert_inputs(conn: sqlite3.Connection, inputs: Sequence[InputRow]) -> None:
+        now = utc_now()
+        # The first verdict on a given input stands; a re-run never sees it again.
+        conn.executemany(
+            "INSERT INTO inputs (raw_hash, origin, status, document_id, seen_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (raw_hash) DO NOTHING",
+            [(h, origin, status, doc_id, now) for h, origin, status, doc_id in inputs],
+        )
+
+    def replace_links(self, events: Sequence[Event], contradictions: Sequence[Contradiction]) -> None:
+        """Replace every event and contradiction in one transaction (link recomputes them all)."""
+        try:
+            with self._transaction() as conn:
+                conn.execute("DELETE FROM event_claims")
+                conn.execute("DELETE FROM events")
+                conn.execute("DELETE FROM contradictions")
+                conn.executemany(
+                    "INSERT INTO events (id, type, time_start, time_end, time_text, roles, sources,"
+                    " document_ids, independent_sources, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [_event_row(e) for e in events],
+                )
+                conn.executemany(
+                    "INSERT INTO event_claims (event_id, claim_id, position) VALUES (?, ?, ?)"
+                    " ON CONFLICT (event_id, claim_id) DO NOTHING",
+                    [(e.id, cid, i) for e in events for i, cid in enumerate(e.claim_ids)],
+                )
+                conn.executemany(
+                    "INSERT INTO contradictions (id, kind, about, reason, claim_ids) VALUES (?, ?, ?, ?, ?)",
+                    [(c.id, c.kind, c.about or "", c.reason or "", _dumps(list(c.claim_ids)))
+                     for c in contradictions],
+                )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write events to {self.path!r}: {exc}") from exc
+
+    # -- reading -------------------------------------------------------------
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot read {self.path!r}: {exc}") from exc
+
+    def documents(self) -> list[Document]:
+        """Every document, in a stable order (by path or URL, then id)."""
+        rows = self._query(f"SELECT {DOCUMENT_COLUMNS} FROM documents d ORDER BY {DOCUMENT_ORDER}")
+        return [_document(r) for r in rows]
+
+    def document(self, document_id: str) -> Document | None:
+        rows = self._query(f"SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.id = ?", (document_id,))
+        return _document(rows[0]) if rows else None
+
+    def search(self, query: str, limit: int = 20) -> list[Document]:
+        """Documents whose title or text match ``query`` (FTS5 syntax), best first.
+
+        >>> with Store(":memory:") as s:
+        ...     s.write_batch([Document(id="d", text="Drones struck a depot.")], [], [], [], [])
+        ...     [d.id for d in s.search("depot")]
+        ['d']
+        """
+        if self._has_fts():
+            sql = (
+                f"SELECT {DOCUMENT_COLUMNS} FROM documents_fts"
+                " JOIN documents d ON d.rowid = documents_fts.rowid"
+                " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?"
+            )
+            try:
+                return [_document(r) for r in self._query(sql, (query, limit))]
+            except StoreError as exc:
+                raise StoreError(f"bad search query {query!r}: {exc.__cause__}") from exc
+        like = "%" + _escape_like(query.lower()) + "%"
+        sql = (
+            f"SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE lower(d.text) LIKE ? ESCAPE '\\'"
+            f" OR lower(d.title) LIKE ? ESCAPE '\\' ORDER BY {DOCUMENT_ORDER} LIMIT ?"
+        )
+        return [_document(r) for r in self._query(sql, (like, like, limit))]
+
+    def _has_fts(self) -> bool:
+        rows = self._query("SELECT 1 FROM sqlite_master WHERE name = 'documents_fts'")
+        return bool(rows)
+
+    def claims(
+        self,
+        type: str | None = None,
+        entity: str | None = None,
+        document: str | None = None,
+        limit: int | None = None,
+    ) -> list[Claim]:
+        """Claims in document order, filtered.
+
+        :param type: a claim type such as "ATTACK" (case-insensitive).
+        :param entity: an entity id, or a case-insensitive part of its name or aliases;
+            matches claims that mention it in any role, as source or as via.
+        :param document: a document id.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if type:
+            where.append("c.type = ?")
+            params.append(type.upper())
+        if document:
+            where.append("c.document_id = ?")
+            params.append(document)
+        if entity is not None:
+            claim_ids = self._claim_ids_mentioning(self.find_entity_ids(entity))
+            if not claim_ids:
+                return []
+            # A temporary table keeps the query one statement however many claims match.
+            where.append("c.id IN (SELECT claim_id FROM temp.claim_filter)")
+        sql = (
+            f"SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + f" ORDER BY {DOCUMENT_ORDER}, c.char_start, c.id"
+            + (" LIMIT ?" if limit is not None else "")
+        )
+        if limit is not None:
+            params.append(int(limit))
+        with self._lock:
+            if entity is not None:
+                self._fill_claim_filter(claim_ids)
+            return [_claim(r) for r in self._query(sql, params)]
+
+    def _fill_claim_filter(self, claim_ids: set[str]) -> None:
+        conn = self._conn
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS claim_filter (claim_id TEXT PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.claim_filter")
+        conn.executemany("INSERT INTO temp.claim_filter VALUES (?)", [(i,) for i in sorted(claim_ids)])
+
+    def _claim_ids_mentioning(self, entity_ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(list(entity_ids)):
+            sql = f"SELECT claim_id FROM claim_entities WHERE entity_id IN ({_placeholders(len(chunk))})"
+            found.update(r[0] for r in self._query(sql, chunk))
+        return found
+
+    def find_entity_ids(self, needle: str) -> list[str]:
+        """Ids of entities whose id equals ``needle`` or whose name/aliases contain it.
+
+        >>> with Store(":memory:") as s:
+        ...     s.add_entities([Entity(id="w:kn23", name="KN-23", type="WEAPON", aliases=["Hwasong-11A"])])
+        ...     s.find_entity_ids("hwasong")
+        ['w:kn23']
+        """
+        # Matched in Python: casefold() handles non-ASCII names that SQL lower() does not.
+        wanted = needle.casefold()
+        found = []
+        for entity_id, name, aliases in self._query("SELECT id, name, aliases FROM entities ORDER BY id"):
+            names = [name, *json.loads(aliases or "[]")]
+            if entity_id == needle or any(wanted in n.casefold() for n in names):
+                found.append(entity_id)
+        return found
+
+    def claim(self, claim_id: str) -> Claim | None:
+        rows = self._query(f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.id = ?", (claim_id,))
+        return _claim(rows[0]) if rows else None
+
+    def entities(self) -> dict[str, Entity]:
+        """Every entity by id, ids sorted."""
+        rows = self._query(
+            "SELECT id, name, type, aliases, lat, lon, country, attrs FROM entities ORDER BY id"
+        )
+        return {r[0]: _entity(r) for r in rows}
+
+    def entity(self, entity_id: str) -> Entity | None:
+        rows = self._query(
+            "SELECT id, name, type, aliases, lat, lon, country, attrs FROM entities WHERE id = ?",
+            (entity_id,),
+        )
+        return _entity(rows[0]) if rows else None
+
+    @staticmethod
+    def _entities_by_id(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Entity]:
+        found: dict[str, Entity] = {}
+        for chunk in _chunks(ids):
+            sql = (
+                "SELECT id, name, type, aliases, lat, lon, country, attrs FROM entities"
+                f" WHERE id IN ({_placeholders(len(chunk))})"
+            )
+            found.update((r[0], _entity(r)) for r in conn.execute(sql, chunk))
+        return found
+
+    def events(self, type: str | None = None) -> list[Event]:
+        """Events sorted by id, optionally of one type."""
+        sql = (
+            "SELECT id, type, time_start, time_end, time_text, roles, sources, document_ids,"
+            " independent_sources, label FROM events"
+        )
+        params: list[Any] = []
+        if type:
+            sql += " WHERE type = ?"
+            params.append(type.upper())
+        rows = self._query(sql + " ORDER BY id", params)
+        claim_ids = self._event_claim_ids()
+        return [_event(r, claim_ids.get(r[0], [])) for r in rows]
+
+    def event(self, event_id: str) -> Event | None:
+        rows = self._query(
+            "SELECT id, type, time_start, time_end, time_text, roles, sources, document_ids,"
+            " independent_sources, label FROM events WHERE id = ?",
+            (event_id,),
+        )
+        if not rows:
+            return None
+        claim_ids = [r[0] for r in self._query(
+            "SELECT claim_id FROM event_claims WHERE event_id = ? ORDER BY position", (event_id,)
+        )]
+        return _event(rows[0], claim_ids)
+
+    def events_of_claim(self, claim_id: str) -> list[str]:
+        """Ids of the events a claim belongs to."""
+        rows = self._query("SELECT event_id FROM event_claims WHERE claim_id = ? ORDER BY event_id", (claim_id,))
+        return [r[0] for r in rows]
+
+    def _event_claim_ids(self) -> dict[str, list[str]]:
+        by_event: dict[str, list[str]] = {}
+        for event_id, claim_id in self._query(
+            "SELECT event_id, claim_id FROM event_claims ORDER BY event_id, position"
+        ):
+            by_event.setdefault(event_id, []).append(claim_id)
+        return by_event
+
+    def contradictions(self) -> list[Contradiction]:
+        rows = self._query("SELECT id, kind, about, reason, claim_ids FROM contradictions ORDER BY id")
+        return [
+            Contradiction(id=r[0], kind=r[1], about=r[2], reason=r[3], claim_ids=json.loads(r[4]))
+            for r in rows
+        ]
+
+    def rejects(self) -> list[Reject]:
+        """Rejected inputs, oldest first."""
+        rows = self._query("SELECT origin, reason, detail, raw_hash FROM rejects ORDER BY at, origin, id")
+        return [Reject(origin=r[0], reason=r[1], detail=r[2], raw_hash=r[3]) for r in rows]
+
+    def inputs(self) -> list[tuple[str, str, str, str | None]]:
+        """Every input handled, as (raw_hash, origin, status, document_id)."""
+        return self._query(
+            "SELECT raw_hash, origin, status, document_id FROM inputs ORDER BY seen_at, origin, raw_hash"
+        )
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: inputs, documents, entities, claims, events, contradictions, rejects."""
+        # Table names come from a constant, never from input.
+        return {t: self._query(f"SELECT COUNT(*) FROM {t}")[0][0] for t in COUNTED_TABLES}
+
+
+# -- entity merge --------------------------------------------------------------
+
+
+def merge_entities(old: Entity, new: Entity) -> Entity:
+    """``new`` over ``old``: aliases united and sorted, known coordinates kept.
+
+    >>> merge_entities(Entity("e", "Kyiv", "GPE", ["Kiev"], 50.45, 30.52),
+    ...                Entity("e", "Kyiv", "GPE", ["Kyiv city"])).aliases
+    ['Kiev', 'Kyiv city']
+    """
+    name = new.name or old.name
+    aliases = set(old.aliases) | set(new.aliases)
+    if old.name and old.name != name:
+        aliases.add(old.name)  # a renamed entity keeps its old name findable
+    aliases.discard(name)
+    keep_coordinates = new.lat is None or new.lon is None
+    return Entity(
+        id=old.id,
+        name=name,
+        type=new.type or old.type,
+        aliases=sorted(aliases),
+        lat=old.lat if keep_coordinates else new.lat,
+        lon=old.lon if keep_coordinates else new.lon,
+        country=new.country or old.country,
+        attrs={**old.attrs, **new.attrs},
+    )
+
+
+def reject_id(reject: Reject) -> str:
+    """Stable id of a rejection: the same input refused for the same reason is one row."""
+    return content_hash("\x1f".join([reject.origin, reject.reason, reject.raw_hash or ""]))
+
+
+# -- rows <-> dataclasses ---------------------------------------------------------
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _full_roles(roles: dict[str, list[str]] | None) -> dict[str, list[str]]:
+    roles = roles or {}
+    full = {name: list(roles.get(name) or []) for name in ROLE_NAMES}
+    full.update({k: list(v) for k, v in roles.items() if k not in full})  # keep extra roles
+    return full
+
+
+def _claim_row(c: Claim) -> tuple:
+    t = c.time or TimeSpan()
+    return (
+        c.id, c.document_id, c.type, c.text, c.start, c.end, c.source, _dumps(list(c.via)),
+        c.polarity, c.modality, t.start, t.end, t.text, t.basis,
+        _dumps([q.to_dict() for q in c.quantities]), _dumps(_full_roles(c.roles)),
+        c.trigger, c.attribute, c.sentence,
+    )
+
+
+def _claim_entity_rows(c: Claim) -> Iterator[tuple[str, str, str]]:
+    for role, ids in (c.roles or {}).items():
+        for entity_id in ids:
+            yield c.id, role, entity_id
+    if c.source:
+        yield c.id, "source", c.source
+    for entity_id in c.via:
+        yield c.id, "via", entity_id
+
+
+QUANTITY_FIELDS = {f.name for f in fields(Quantity)}
+
+
+def _claim(r: tuple) -> Claim:
+    quantities = [Quantity(**{k: v for k, v in q.items() if k in QUANTITY_FIELDS}) for q in json.loads(r[14])]
+    return Claim(
+        id=r[0], document_id=r[1], type=r[2], text=r[3], start=r[4], end=r[5], source=r[6],
+        via=json.loads(r[7]), polarity=r[8], modality=r[9],
+        time=TimeSpan(start=r[10], end=r[11], text=r[12], basis=r[13]),
+        quantities=quantities, roles=_full_roles(json.loads(r[15])),
+        trigger=r[16], attribute=r[17], sentence=r[18],
+    )
+
+
+def _document(r: tuple) -> Document:
+    return Document(
+        id=r[0], raw_hash=r[1], path=r[2], url=r[3], outlet=r[4], title=r[5], byline=r[6],
+        published=r[7], language=r[8], text=r[9], dup_of=r[10],
+    )
+
+
+def _entity_row(e: Entity) -> tuple:
+    return (e.id, e.name, e.type, _dumps(sorted(set(e.aliases))), e.lat, e.lon, e.country, _dumps(e.attrs))
+
+
+def _entity(r: tuple) -> Entity:
+    return Entity(
+        id=r[0], name=r[1], type=r[2], aliases=json.loads(r[3]), lat=r[4], lon=r[5],
+        country=r[6], attrs=json.loads(r[7]),
+    )
+
+
+def _event_row(e: Event) -> tuple:
+    t = e.time or TimeSpan()
+    return (
+        e.id, e.type, t.start, t.end, t.text, _dumps(_full_roles(e.roles)), _dumps(list(e.sources)),
+        _dumps(list(e.document_ids)), int(e.independent_sources), e.label,
+    )
+
+
+def _event(r: tuple, claim_ids: list[str]) -> Event:
+    return Event(
+        id=r[0], type=r[1], time=TimeSpan(start=r[2], end=r[3], text=r[4]), roles=json.loads(r[5]),
+        sources=json.loads(r[6]), document_ids=json.loads(r[7]), independent_sources=r[8],
+        label=r[9], claim_ids=claim_ids,
+    )

@@ -1,0 +1,202 @@
+"""Named, recorded schema migrations: a list of ``Migration(version, name, sql)``.
+
+The database remembers which versions it has in ``schema_migrations``; ``Store``
+applies the missing ones in order, each in its own transaction. Add a change as a
+new entry at the end; never edit one that has shipped.
+
+Portability: version 1 uses plain types only (TEXT, INTEGER, REAL; JSON kept as
+TEXT; ``ON CONFLICT`` upserts) so it runs unchanged on PostgreSQL. Offsets are
+``char_start``/``char_end`` because ``END`` is a reserved word there. Migrations
+marked ``sqlite_only`` (full-text search) are skipped elsewhere, and skipped with a
+note here when the SQLite build lacks the module.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+    sqlite_only: bool = False
+
+
+CREATE_MIGRATIONS_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+)
+"""
+
+INITIAL_SCHEMA = """
+CREATE TABLE inputs (
+    raw_hash    TEXT PRIMARY KEY,
+    origin      TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('ingested', 'rejected', 'duplicate')),
+    document_id TEXT,
+    seen_at     TEXT NOT NULL
+);
+
+CREATE TABLE documents (
+    id          TEXT PRIMARY KEY,
+    raw_hash    TEXT,
+    path        TEXT,
+    url         TEXT,
+    outlet      TEXT,
+    title       TEXT,
+    byline      TEXT,
+    published   TEXT,
+    language    TEXT,
+    text        TEXT NOT NULL,
+    dup_of      TEXT,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX documents_raw_hash ON documents (raw_hash);
+CREATE INDEX documents_dup_of ON documents (dup_of);
+
+CREATE TABLE entities (
+    id      TEXT PRIMARY KEY,
+    name    TEXT NOT NULL,
+    type    TEXT NOT NULL,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    lat     REAL,
+    lon     REAL,
+    country TEXT,
+    attrs   TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE TABLE claims (
+    id          TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    type        TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    char_start  INTEGER NOT NULL,
+    char_end    INTEGER NOT NULL,
+    source      TEXT,
+    via         TEXT NOT NULL DEFAULT '[]',
+    polarity    TEXT NOT NULL,
+    modality    TEXT NOT NULL,
+    time_start  TEXT,
+    time_end    TEXT,
+    time_text   TEXT,
+    time_basis  TEXT,
+    quantities  TEXT NOT NULL DEFAULT '[]',
+    roles       TEXT NOT NULL DEFAULT '{}',
+    trigger     TEXT,
+    attribute   TEXT,
+    sentence    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX claims_document ON claims (document_id, char_start);
+CREATE INDEX claims_type ON claims (type);
+
+-- One row per entity a claim mentions, so "claims about X" is an index lookup;
+-- role is one of the six roles, or 'source' / 'via'. Entity ids are not a foreign
+-- key: a claim may point at an entity another batch writes.
+CREATE TABLE claim_entities (
+    claim_id  TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+    role      TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    PRIMARY KEY (claim_id, role, entity_id)
+);
+CREATE INDEX claim_entities_entity ON claim_entities (entity_id);
+
+CREATE TABLE events (
+    id                  TEXT PRIMARY KEY,
+    type                TEXT NOT NULL,
+    time_start          TEXT,
+    time_end            TEXT,
+    time_text           TEXT,
+    roles               TEXT NOT NULL DEFAULT '{}',
+    sources             TEXT NOT NULL DEFAULT '[]',
+    document_ids        TEXT NOT NULL DEFAULT '[]',
+    independent_sources INTEGER NOT NULL DEFAULT 0,
+    label               TEXT
+);
+CREATE INDEX events_type ON events (type);
+
+CREATE TABLE event_claims (
+    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    claim_id TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (event_id, claim_id)
+);
+CREATE INDEX event_claims_claim ON event_claims (claim_id);
+
+CREATE TABLE contradictions (
+    id        TEXT PRIMARY KEY,
+    kind      TEXT NOT NULL,
+    about     TEXT NOT NULL DEFAULT '',
+    reason    TEXT NOT NULL DEFAULT '',
+    claim_ids TEXT NOT NULL DEFAULT '[]'
+);
+
+-- The id is a hash of (origin, reason, raw_hash) so that re-running over the same
+-- bad input records it once, without an auto-increment (which differs per engine).
+CREATE TABLE rejects (
+    id       TEXT PRIMARY KEY,
+    origin   TEXT NOT NULL,
+    reason   TEXT NOT NULL,
+    detail   TEXT NOT NULL DEFAULT '',
+    raw_hash TEXT,
+    at       TEXT NOT NULL
+);
+"""
+
+# External-content FTS5 index over documents, kept current by triggers (documents
+# are insert-only, but delete/update triggers keep it right if that ever changes).
+DOCUMENTS_FTS = """
+CREATE VIRTUAL TABLE documents_fts USING fts5 (
+    title, text, content='documents', content_rowid='rowid'
+);
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER documents_fts_update AFTER UPDATE ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+    INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+"""
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "initial schema", INITIAL_SCHEMA),
+    Migration(2, "full-text search over documents", DOCUMENTS_FTS, sqlite_only=True),
+]
+
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def split_statements(sql: str) -> list[str]:
+    """Cut a script into complete statements (trigger bodies keep their semicolons).
+
+    >>> split_statements("CREATE TABLE a (x INT); CREATE TABLE b (y INT);")
+    ['CREATE TABLE a (x INT);', 'CREATE TABLE b (y INT);']
+    """
+    statements: list[str] = []
+    pending = ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            statement = _strip_comments(pending)
+            if statement != ";":
+                statements.append(statement)
+            pending = ""
+    if pending.strip(" \n;"):
+        raise ValueError(f"incomplete SQL statement in migration: {pending.strip()[:80]!r}")
+    return statements
+
+
+def _strip_comments(statement: str) -> str:
+    # Only whole-line comments: the schema has no "--" inside string literals.
+    lines = [line for line in statement.splitlines() if not line.strip().startswith("--")]
+    return "\n".join(lines).strip()

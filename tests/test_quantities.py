@@ -1,0 +1,231 @@
+"""resolve/quantities.py: numbers with bounds, approximation and units (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimgraph.resolve.quantities import find_quantities, parse_number
+
+
+def only(text: str):
+    found = find_quantities(text)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+def fields(q):
+    return q.value, q.low, q.high, q.unit, q.approx
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("At least eight people died when the depot burned.", (None, 8, None, "people", False)),
+        ("More than a million artillery shells left the port.", (None, 1_000_000, None, "shells", False)),
+        ("They sent over two million rounds last year.", (None, 2_000_000, None, "rounds", False)),
+        ("The drone carries up to one tonne of explosives.", (None, None, 1, "t", False)),
+        ("Nearly 11,000 foreign soldiers were moved north.", (11000, None, 11000, "soldiers", True)),
+        ("Around 10 people are unaccounted for.", (10, None, None, "people", True)),
+        ("The navy fired seven ballistic missiles at the bay.", (7, None, None, "missiles", False)),
+        ("The alert came 30 minutes before impact.", (30, None, None, "minutes", False)),
+        ("A dozen drones circled the plant.", (12, None, None, "drones", False)),
+        ("Half a million shells were promised.", (500_000, None, None, "shells", False)),
+        ("It delivered 2.5 million rounds.", (2_500_000, None, None, "rounds", False)),
+        ("Congress approved $40 billion for the program.", (40_000_000_000, None, None, "USD", False)),
+        ("The deal is worth 40 billion dollars.", (40_000_000_000, None, None, "USD", False)),
+        ("The rail link is 1,200 km long.", (1200, None, None, "km", False)),
+        ("Prices rose 15% in a month.", (15, None, None, "%", False)),
+        ("Some 200 volunteers arrived.", (200, None, None, "volunteers", True)),
+        ("Roughly 5,000 tons of grain were lost.", (5000, None, None, "t", True)),
+        ("The probe reached Mach 10 in tests.", (10, None, None, "mach", False)),
+        ("A 30-minute warning was issued.", (30, None, None, "minutes", False)),
+        ("Just over 300 fighters surrendered.", (300, 300, None, "fighters", True)),
+        ("No more than 40 tanks crossed the river.", (None, None, 40, "tanks", False)),
+        ("Approximately half of the interceptors failed.", (50, None, None, "%", True)),
+        ("Twenty-five civilians were evacuated.", (25, None, None, "civilians", False)),
+        ("They seized $5m in cash.", (5_000_000, None, None, "USD", False)),
+    ],
+)
+def test_quantities_single_conventions(sentence, expected):
+    assert fields(only(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Its reach is between 450 km and 690 km by most estimates.",
+        "Its reach is 450-690 km by most estimates.",
+        "Its reach runs from 450 to 690 kilometres.",
+        "Its reach is 450 to 690 kilometers.",
+    ],
+)
+def test_quantities_range_forms(sentence):
+    q = only(sentence)
+    assert (q.value, q.low, q.high, q.unit) == (None, 450, 690, "km")
+
+
+def test_quantities_range_shares_scale_word():
+    q = only("Between 1 and 2 million people fled the valley.")
+    assert (q.low, q.high, q.unit) == (1_000_000, 2_000_000, "people")
+
+
+def test_quantities_two_or_three_is_a_range():
+    q = only("Two or three launchers were spotted.")
+    assert (q.low, q.high, q.unit) == (2, 3, "launchers")
+
+
+def test_quantities_converted_figure_in_brackets_is_one_quantity():
+    q = only("The rocket flies about 900 kilometers (about 550 miles) in ten minutes."[:58])
+    assert fields(q) == (900, None, None, "km", True)
+    assert q.text == "about 900 kilometers"
+
+
+def test_quantities_converted_money_in_brackets_is_one_quantity():
+    found = find_quantities("A US$ 12 billion (£9.5 billion) order for 40 jets.")
+    assert [(q.value, q.unit) for q in found] == [(12_000_000_000, "USD"), (40, "jets")]
+
+
+@pytest.mark.parametrize(
+    "phrase, low",
+    [
+        ("dozens of", 24),
+        ("hundreds of", 200),
+        ("thousands of", 2000),
+        ("tens of thousands of", 20000),
+        ("hundreds of thousands of", 200000),
+        ("several hundred", 300),
+    ],
+)
+def test_quantities_vague_plurals_are_approximate_lower_bounds(phrase, low):
+    q = only(f"Witnesses counted {phrase} armed men near the bridge.")
+    assert (q.value, q.low, q.approx, q.unit) == (None, low, True, "men")
+
+
+def test_quantities_quoted_vague_plural_keeps_counted_noun():
+    q = only('Officials said there were "dozens" of foreign personnel at the site.')
+    assert (q.low, q.unit, q.text) == (24, "personnel", "dozens")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2022 the talks collapsed.",
+        "The KN-23 and the Su-27 and the S-400 and the F-16 were shown.",
+        "Crews loaded a 9K720 launcher.",
+        "The council adopted resolution 2231 without a vote.",
+        "The strike happened on the 6th of the month.",
+        "The meeting began at 10:30 and ended at 4 p.m.",
+        "It was signed on April 24, 2024, and again on 3 May.",
+        "The report is dated 2024-04-24.",
+        "A 45-year-old man was detained.",
+        "The Boeing 767 landed safely.",
+        "Officers fired 155mm shells.",
+        "It happened two days ago.",
+        "No one was hurt, one of them said.",
+        "It grew in the second half of 2023.",
+    ],
+)
+def test_quantities_not_quantities(sentence):
+    assert find_quantities(sentence) == []
+
+
+def test_quantities_list_marker_is_not_a_quantity():
+    found = find_quantities("1. Seven drones were shot down.")
+    assert [(q.text, q.value) for q in found] == [("Seven", 7)]
+
+
+def test_quantities_offsets_and_order():
+    text = "At least 8 died and about 20 were hurt; 3 drones fell."
+    found = find_quantities(text)
+    assert [q.text for q in found] == ["At least 8", "about 20", "3"]
+    assert all(text[q.start : q.end] == q.text for q in found)
+    assert found[2].unit == "drones"
+
+
+def test_quantities_of_is_left_to_the_extractor():
+    assert only("At least eight people were killed.").of is None
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("two hundred and fifty thousand", 250_000),
+        ("twenty-five", 25),
+        ("a million", 1_000_000),
+        ("one and a half million", 1_500_000),
+        ("$40bn", 40_000_000_000),
+        ("1,200", 1200),
+        ("2.5 million", 2_500_000),
+        ("a dozen", 12),
+        ("banana", None),
+        ("a", None),
+    ],
+)
+def test_quantities_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+# ---------------------------------------------------------------------------
+# Properties
+# ---------------------------------------------------------------------------
+
+NUMBERS = st.integers(min_value=2, max_value=999_999)
+
+
+def _render(n: int) -> str:
+    return f"{n:,}"
+
+
+@settings(max_examples=150, deadline=None)
+@given(n=NUMBERS, modifier=st.sampled_from(["at least", "more than", "up to", "about", "nearly"]))
+def test_quantities_property_modifier_round_trip(n, modifier):
+    q = only(f"Officials said {modifier} {_render(n)} soldiers were moved.")
+    expected = {
+        "at least": (None, n, None, False),
+        "more than": (None, n, None, False),
+        "up to": (None, None, n, False),
+        "about": (n, None, None, True),
+        "nearly": (n, None, n, True),
+    }[modifier]
+    assert (q.value, q.low, q.high, q.approx) == expected
+    assert q.unit == "soldiers"
+
+
+@settings(max_examples=150, deadline=None)
+@given(a=NUMBERS, gap=st.integers(min_value=1, max_value=10_000))
+def test_quantities_property_between_round_trip(a, gap):
+    b = a + gap
+    q = only(f"The range is between {_render(a)} km and {_render(b)} km.")
+    assert (q.low, q.high, q.unit) == (a, b, "km")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_quantities_property_never_raises_and_offsets_hold(text):
+    for q in find_quantities(text):
+        assert text[q.start : q.end] == q.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["at", "least", "about", "8", "1,200", "2.5", "million", "km", "(", ")", "-", "to",
+             "between", "and", "dozens", "of", "people", "$", "%", "KN-23", "2024", "the", "6th",
+             "half", "a", "one", "Mach", "mln", "m", "5m", "\n", ",", "."]
+        ),
+        max_size=25,
+    )
+)
+def test_quantities_property_token_soup_offsets_hold(tokens):
+    text = " ".join(tokens)
+    for q in find_quantities(text):
+        assert text[q.start : q.end] == q.text
+        assert q.value is not None or q.low is not None or q.high is not None
+
+
+def test_quantities_idioms_and_addresses_are_not_quantities():
+    assert find_quantities("Such tactics might one day be used elsewhere.") == []
+    assert find_quantities("Write to 1600 M Street for details.") == []
