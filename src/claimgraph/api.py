@@ -112,4 +112,4 @@ def open(db: str | None = None, **settings: Any) -> Claimgraph:  # noqa: A001 - 
 
 def demo_corpus() -> Path:
     """The directory of invented demo articles shipped inside the package."""
-    return Path(str(resources.files("claimgraph").joinpath("data", "demo")))
+    return Path(str(resources.files("claimgraph").joinpath("data", "demo", "corpus")))

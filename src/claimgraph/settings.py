@@ -13,7 +13,7 @@ SETTINGS: list[tuple[str, object, str]] = [
     ("max_chars", 200_000, "Cleaned text longer than this is cut at a paragraph boundary."),
     ("min_chars", 40, "Cleaned text shorter than this is rejected as empty."),
     ("languages", "en", "Comma-separated languages accepted; others are rejected."),
-    ("near_duplicate_threshold", 0.8, "MinHash Jaccard above which two documents are near-copies."),
+    ("near_duplicate_threshold", 0.7, "MinHash Jaccard above which two cleaned documents are near-copies (syndicated copies with trimmed paragraphs score about 0.8)."),
 ]
 
 
@@ -26,7 +26,7 @@ class Settings:
     max_chars: int = 200_000
     min_chars: int = 40
     languages: str = "en"
-    near_duplicate_threshold: float = 0.8
+    near_duplicate_threshold: float = 0.7
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

@@ -21,6 +21,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_NOUNS = {"region", "oblast", "province", "district", "city", "town", "village", "area",
                "territory", "frontline", "front", "border", "port", "capital", "county", "state",
                "center", "centre", "outskirts", "suburb", "suburbs", "outskirt"}
+LOCATIVE_PREPS = {"in", "near", "at", "into", "outside", "around", "across", "over", "toward",
+                  "towards", "inside", "from", "to", "on"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "him", "we", "our", "i"}
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -42,11 +44,33 @@ class Mentions:
             if ent.label_ in NAMED_LABELS:
                 for i in range(ent.start, ent.end):
                     self.by_token[i] = ent
+        for span in self._untagged_places(doc):
+            for i in range(span.start, span.end):
+                self.by_token[i] = span
         self.countries = self._context_countries()
         self.last_weapon: Entity | None = None
         self.topic_weapon: Entity | None = None
         self.last_person: Entity | None = None
         self.last_speaker: Entity | None = None
+
+    def _untagged_places(self, doc: Doc) -> list[Span]:
+        """"killed in Kyiv": a known place after a locative preposition that the NER missed.
+
+        Only proper nouns governed by "in/near/at/..." are tried, so a surname that is
+        also a town somewhere ("Kirby") is not turned into a place.
+        """
+        out = []
+        for tok in doc:
+            if (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "pobj"
+                    and tok.head.lower_ in LOCATIVE_PREPS and tok.is_title and len(tok) > 3):
+                start = tok.i
+                while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ \
+                        and doc[start - 1].dep_ == "compound":
+                    start -= 1
+                span = Span(doc, start, tok.i + 1, label="GPE")
+                if self.resolver.is_place(span.text):
+                    out.append(span)
+        return out
 
     # -- resolution -----------------------------------------------------------------
     def _context_countries(self) -> list[str]:
@@ -84,10 +108,19 @@ class Mentions:
         return ent
 
     def looks_like_place(self, span: Span) -> bool:
-        """A PERSON/ORG tag on a name followed by "region"/"oblast" is a tagging slip."""
+        """A PERSON/ORG tag on a name followed by "region", or coordinated with a place
+        ("from Mosow and Pyongyang"), is a tagging slip when the name is a known place
+        (fuzzily, so that typos of capitals still land)."""
+        if span.label_ not in {"PERSON", "ORG"}:
+            return False
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
-        if span.label_ in {"PERSON", "ORG"} and nxt is not None and nxt.lower_ in PLACE_NOUNS:
+        if nxt is not None and nxt.lower_ in PLACE_NOUNS:
             return self.resolver.is_place(span.text)
+        partners = [span.root.head] if span.root.dep_ == "conj" else []
+        partners += [c for c in span.root.children if c.dep_ == "conj"]
+        if any(p.ent_type_ == "GPE" for p in partners) and len(span) == 1:
+            ent = self.resolver.resolve(span.text, "GPE", context_countries=self.countries)
+            return ent is not None and ent.lat is not None
         return False
 
     # -- lookups --------------------------------------------------------------------

@@ -1,0 +1,304 @@
+"""The clean stage: an ``InputItem`` in, a ``Document`` (or a ``RejectedInput``) out.
+
+Order of checks, cheapest first, so that a 50 MB page costs a length test and a
+binary file a look at its first bytes:
+
+    size ─► magic bytes / NULs / control chars ─► decoding ─► kind (HTML or text)
+         ─► main text (trafilatura, or the line classifier) ─► length ─► language
+         ─► cut at settings.max_chars ─► Document
+
+Reject reasons (``RejectedInput.reason``): ``unreadable``, ``too-large``, ``empty``,
+``binary``, ``not-utf8``, ``no-text``, ``not-english``.
+
+    >>> from claimgraph.model import InputItem
+    >>> from claimgraph.settings import Settings
+    >>> item = InputItem(origin="memo.txt", data=b"Skip to content\\n\\nThe navy said a drone "
+    ...                  b"boat was destroyed near the coast on Sunday night.\\n\\nShare it on")
+    >>> clean_item(item, Settings()).text
+    'The navy said a drone boat was destroyed near the coast on Sunday night.'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from claimgraph.clean.html import HtmlText, extract_html
+from claimgraph.clean.language import detect_language
+from claimgraph.clean.meta import parse_byline, parse_dateline
+from claimgraph.clean.text import CleanText, classify_lines, clean_text, normalise_text
+from claimgraph.errors import RejectedInput
+from claimgraph.model import Document, InputItem, content_hash
+from claimgraph.settings import Settings
+
+__all__ = [
+    "CleanText",
+    "HtmlText",
+    "classify_lines",
+    "clean_item",
+    "clean_text",
+    "decode_bytes",
+    "detect_language",
+    "extract_html",
+    "parse_byline",
+    "parse_dateline",
+    "sniff_kind",
+]
+
+# File signatures of formats that are never articles.
+BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "PDF"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive (or DOCX/XLSX/EPUB)"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!", "RAR archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"\xd0\xcf\x11\xe0", "MS Office document"),
+    (b"OggS", "Ogg media"),
+    (b"ID3", "MP3 audio"),
+    (b"RIFF", "RIFF media (WAV/AVI/WebP)"),
+    (b"\x00\x00\x01\x00", "icon"),
+    (b"wOFF", "web font"),
+    (b"wOF2", "web font"),
+)
+# Share of C0 control characters (other than tab, newlines, form feed) above which
+# bytes are not text; real articles have none, mojibake rarely more than a few.
+CONTROL_SHARE = 0.05
+SNIFF_BYTES = 8192
+# A UTF-8 text with at most this share of broken sequences is UTF-8 with a few
+# damaged bytes (as on 4 of the 181 benchmark pages), decoded with U+FFFD for them.
+UTF8_MAX_BROKEN_SHARE = 0.001
+# Share of characters that must be letters, digits, spaces or common punctuation for
+# a non-UTF-8 decoding to count as plausible text.
+PLAUSIBLE_SHARE = 0.9
+# charset-normalizer's mess ratio and language coherence: a real Russian paragraph in
+# cp1251 or KOI8-R scores chaos 0.0 / coherence 0.64; random high bytes score coherence 0.
+MAX_CHAOS = 0.2
+MIN_COHERENCE = 0.1
+HTML_SNIFF_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|p|div|article|meta|title|span|br)\b", re.I)
+
+
+def clean_item(item: InputItem, settings: Settings) -> Document:
+    """Turn one input into a Document, or raise ``RejectedInput(reason, detail)``.
+
+    :param item: what a source yielded (bytes in ``data`` or a str in ``text``).
+    :param settings: ``max_bytes``, ``min_chars``, ``max_chars`` and ``languages`` apply.
+    """
+    if item.error:
+        raise RejectedInput("unreadable", item.error)
+    raw = read_text(item, settings)
+    kind = sniff_kind(raw, item.kind, item.path or item.url)
+    if kind == "html":
+        page = extract_html(raw, url=item.url)
+        if not page.text.strip():
+            raise RejectedInput("no-text", "the HTML page has no extractable article text")
+        body, title, byline, published, outlet = page.text, page.title, page.byline, page.published, page.sitename
+    else:
+        cleaned = clean_text(raw, known_title=item.title)
+        body, title, byline, published, outlet = cleaned.body, cleaned.title, cleaned.byline, cleaned.published, None
+    body = body.strip()
+    if len(body) < settings.min_chars:
+        raise RejectedInput(
+            "empty", f"only {len(body)} characters of article text after cleaning (minimum {settings.min_chars})"
+        )
+    language = check_language(body, settings)
+    body = cut_at_paragraph(body, settings.max_chars)
+    return Document(
+        id=content_hash(normalise_for_id(body)),
+        text=body,
+        path=item.path,
+        url=item.url,
+        outlet=item.outlet or outlet,
+        title=item.title or title,
+        byline=byline,
+        published=item.published or published,
+        language=language,
+        raw_hash=item.raw_hash(),
+    )
+
+
+# --- decoding -----------------------------------------------------------------------
+
+
+def read_text(item: InputItem, settings: Settings) -> str:
+    """The item's text, after the size, emptiness and binary checks."""
+    if item.text is not None:
+        if len(item.text) > settings.max_bytes:
+            raise RejectedInput("too-large", too_large_detail(len(item.text), settings.max_bytes, "characters"))
+        text = item.text
+    elif item.data is not None:
+        if len(item.data) > settings.max_bytes:
+            raise RejectedInput("too-large", too_large_detail(len(item.data), settings.max_bytes, "bytes"))
+        text = decode_bytes(item.data)
+    else:
+        raise RejectedInput("empty", "the input has no content")
+    if not text.strip():
+        raise RejectedInput("empty", "the input is empty or only whitespace")
+    if "\x00" in text:
+        raise RejectedInput("binary", "the text contains NUL characters")
+    return text
+
+
+def too_large_detail(size: int, limit: int, unit: str) -> str:
+    return f"{size:,} {unit}, more than max_bytes={limit:,}; raise the max_bytes setting to accept it"
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode article bytes, or raise ``RejectedInput`` ("empty", "binary", "not-utf8").
+
+    UTF-8 (with or without BOM) first, UTF-16/32 with a BOM, then cp1252 if that reads
+    as plausible text, then charset-normalizer's best guess if plausible.
+
+    >>> decode_bytes("Caf\\u00e9 owners said the shelling stopped.".encode("cp1252"))
+    'Café owners said the shelling stopped.'
+    """
+    if not data.strip():
+        raise RejectedInput("empty", "the input is empty or only whitespace")
+    check_binary(data)
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
+                       (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise RejectedInput("not-utf8", f"starts with a {codec} byte-order mark but does not decode: {exc}") from exc
+    if looks_like_utf16(data):
+        raise RejectedInput(
+            "not-utf8", "looks like UTF-16 without a byte-order mark; re-save the file as UTF-8"
+        )
+    if b"\x00" in data[:SNIFF_BYTES]:
+        raise RejectedInput("binary", "contains NUL bytes")
+    text = decode_utf8_leniently(data)
+    if text is not None:
+        return text
+    for candidate in (decode_cp1252(data), decode_detected(data)):
+        if candidate is not None and is_plausible_text(candidate):
+            return candidate
+    raise RejectedInput(
+        "not-utf8", "not valid UTF-8 and no other encoding gives readable text; re-save the file as UTF-8"
+    )
+
+
+def check_binary(data: bytes) -> None:
+    head = data[:SNIFF_BYTES]
+    for magic, name in BINARY_MAGIC:
+        if head.startswith(magic):
+            raise RejectedInput("binary", f"this is a {name}, not an article")
+    if head[4:8] == b"ftyp":
+        raise RejectedInput("binary", "this is an MP4/MOV video, not an article")
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 0))
+    if controls > CONTROL_SHARE * len(head):
+        raise RejectedInput("binary", f"{controls} control bytes in the first {len(head)} bytes")
+
+
+def looks_like_utf16(data: bytes) -> bool:
+    """ASCII-range text stored as UTF-16: every other byte is NUL."""
+    head = data[:SNIFF_BYTES]
+    if len(head) < 4:
+        return False
+    even_nul = head[0::2].count(0) / len(head[0::2])
+    odd_nul = head[1::2].count(0) / len(head[1::2])
+    return max(even_nul, odd_nul) > 0.4 and min(even_nul, odd_nul) < 0.05
+
+
+def decode_utf8_leniently(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    has_multibyte = any(ord(ch) > 127 and ch != "\ufffd" for ch in text)
+    if has_multibyte and broken <= max(3, UTF8_MAX_BROKEN_SHARE * len(text)):
+        return text
+    return None
+
+
+def decode_cp1252(data: bytes) -> str | None:
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None  # one of the five bytes cp1252 leaves undefined
+
+
+def decode_detected(data: bytes) -> str | None:
+    """charset-normalizer's reading, if it is coherent text in some language.
+
+    Coherence 0 means the letters form no language's usual patterns: random high bytes
+    decode "cleanly" in some code page (Cyrillic soup in cp1125) but are not text.
+    """
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding.startswith(("utf_16", "utf_32")):
+        return None
+    if best.chaos > MAX_CHAOS or best.coherence < MIN_COHERENCE:
+        return None
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def is_plausible_text(text: str) -> bool:
+    """Mostly letters, digits, spaces and ordinary punctuation; no C1 controls or symbols soup."""
+    sample = text[:SNIFF_BYTES]
+    if not sample:
+        return False
+    ok = sum(1 for ch in sample if ch.isalnum() or ch.isspace() or unicodedata.category(ch)[0] == "P")
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and not ch.isspace())
+    return controls == 0 and ok >= PLAUSIBLE_SHARE * len(sample)
+
+
+def sniff_kind(text: str, declared: str | None = None, name: str | None = None) -> str:
+    """"html" or "text": the declared kind wins, then the file name, then the markup.
+
+    >>> sniff_kind("<!DOCTYPE html><html><body><p>Hi</p></body></html>"), sniff_kind("Plain words.")
+    ('html', 'text')
+    """
+    if declared in ("html", "text"):
+        return declared
+    if name and re.search(r"\.(?:html?|xhtml|php|aspx?)(?:[?#]|$)", name, re.I):
+        return "html"
+    head = text[:2000].lstrip()
+    if head.startswith("<") and HTML_SNIFF_RE.search(head):
+        return "html"
+    return "html" if len(HTML_SNIFF_RE.findall(head)) >= 3 else "text"
+
+
+# --- the cleaned body ---------------------------------------------------------------
+
+
+def check_language(body: str, settings: Settings) -> str | None:
+    accepted = tuple(code.strip() for code in settings.languages.split(",") if code.strip())
+    language = detect_language(body, accepted)
+    if accepted and language not in accepted:
+        raise RejectedInput(
+            "not-english",
+            f"the text reads as '{language}', not {', '.join(accepted)}; add it to the languages setting to accept it",
+        )
+    return language
+
+
+def cut_at_paragraph(body: str, max_chars: int) -> str:
+    """``body`` cut to at most ``max_chars`` at the last paragraph (or sentence) end."""
+    if len(body) <= max_chars:
+        return body
+    head = body[:max_chars]
+    for boundary in ("\n\n", ". ", "\n", " "):
+        cut = head.rfind(boundary)
+        if cut > max_chars // 2:
+            return head[: cut + (1 if boundary == ". " else 0)].rstrip()
+    return head
+
+
+def normalise_for_id(body: str) -> str:
+    """The form of the text the document id hashes: NFC, single spaces."""
+    return " ".join(unicodedata.normalize("NFC", normalise_text(body)).split())

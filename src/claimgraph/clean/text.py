@@ -1,0 +1,477 @@
+"""Line-level boilerplate classifier for plain text scraped with its page furniture.
+
+Scraped "plain text" keeps whatever the scraper saw: menus, share buttons, photo
+captions, comment forms, tag lists, publisher blurbs, glued widget titles. This module
+splits the text into *units* (one line, or one hard-wrapped paragraph), labels each unit
+and keeps the article body whole.
+
+Labels: ``title``, ``byline``, ``dateline``, ``body``, ``heading`` (a sub-heading between
+body paragraphs, kept), ``boilerplate``.
+
+How a unit is judged (cheap features, no per-token NLP):
+
+1. intrinsic: phrase lexicons (``data/boilerplate/*.txt``), caption/credit patterns,
+   script (a Hangul caption in an English article), letters at all, byline and dateline
+   shapes, then its shape: word count, terminal punctuation, share of Title-Case words;
+2. position: the *header zone* runs up to the first anchor paragraph (a sentence-final
+   unit of 8+ words); the headline is looked for there, and short non-prose lines there
+   are furniture. After the last body paragraph everything but a byline is furniture.
+   Title-like lines between body paragraphs are kept as sub-headings.
+
+Usage::
+
+    >>> ct = clean_text("Skip to content\\nNews\\n\\nMissiles Hit Port City Overnight\\n"
+    ...                 "By Jane Doe\\n\\nThree missiles struck the port city overnight, "
+    ...                 "the regional governor said on Monday.\\n\\nShare this article")
+    >>> ct.title, ct.byline, ct.body
+    ('Missiles Hit Port City Overnight', 'Jane Doe', 'Three missiles struck the port city overnight, the regional governor said on Monday.')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from claimgraph.clean.meta import parse_byline, parse_dateline
+
+# Tuned on the five seed pages and invented fixtures: a real paragraph that opens an
+# article has at least this many words and ends a sentence; nav labels, captions and
+# headlines rarely do both.
+ANCHOR_MIN_WORDS = 8
+# A headline: 4-25 words (shorter are section labels, longer are paragraphs).
+TITLE_MIN_WORDS, TITLE_MAX_WORDS = 4, 25
+# Prefer a headline of at least this many words over an earlier short candidate
+# (short title-like lines first in a page are usually site or section names).
+TITLE_PREFERRED_WORDS = 6
+# A line with no sentence end but this many words is a paragraph that lost its period.
+LONG_UNIT_WORDS = 15
+# Above this share of code characters ({}();= ...) a line is script or markup: prose
+# has under 2 % (parentheses and an odd slash), minified JavaScript over 15 %.
+CODE_SHARE = 0.08
+# Non-Latin letters above this share make a line "in another script".
+FOREIGN_SCRIPT_SHARE = 0.5
+
+SMALL_WORDS = frozenset(
+    "a an the of in on at for to and or but nor by with from as vs via into over after "
+    "before about against between under amid is are was were be its it his her their".split()
+)
+# Words a line cannot end on unless the sentence goes on (lower case only: "The Day
+# Of The Jackal" may well end a title-case headline on "Of").
+DANGLING_WORDS = frozenset("the a an of to for and or with its their his her in on at by from into that".split())
+TERMINAL_RE = re.compile(r"[.!?…:;][\"”’'»)\]*]*\s*$")
+SENTENCE_END_RE = re.compile(r"[.!?…][\"”’'»)\]]*\s*$")
+PERIOD_END_RE = re.compile(r"[.…][\"”’'»)\]]*\s*$")
+
+
+@dataclass(slots=True)
+class Unit:
+    """One logical line: a physical line, or a hard-wrapped paragraph (newlines kept)."""
+
+    text: str
+    line_no: int  # 0-based index of its first physical line in the input
+    block: int  # index of the blank-line separated block it came from
+    label: str = ""
+    reason: str = ""
+    words: int = 0
+    prose: bool = False  # reads like running text
+    titleish: bool = False  # shaped like a headline
+    meta: str | None = None  # parsed byline names or ISO date
+
+
+@dataclass(slots=True)
+class CleanText:
+    """What the classifier keeps: body paragraphs and the metadata lines it recognised."""
+
+    paragraphs: list[str]
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None  # YYYY-MM-DD from a dateline, never guessed
+    units: list[Unit] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def clean_text(text: str, *, known_title: str | None = None) -> CleanText:
+    """Split scraped plain text into body paragraphs, title, byline and dateline.
+
+    :param text: the decoded text, boilerplate and all.
+    :param known_title: a title the source already supplied; lines repeating it are
+        dropped from the body and no other headline is looked for.
+
+    >>> clean_text("Leave a Reply\\nThe army said two drones were shot down.").body
+    'The army said two drones were shot down.'
+    """
+    units = classify_lines(text, known_title=known_title)
+    result = CleanText(paragraphs=[], units=units)
+    for unit in units:
+        if unit.label in ("body", "heading"):
+            result.paragraphs.append(unit.text)
+        elif unit.label == "title" and result.title is None:
+            result.title = unit.text
+        elif unit.label == "byline" and result.byline is None:
+            result.byline = unit.meta
+        elif unit.label == "dateline" and result.published is None and unit.meta:
+            result.published = unit.meta
+    if known_title:
+        result.title = known_title
+    return result
+
+
+def classify_lines(text: str, *, known_title: str | None = None) -> list[Unit]:
+    """Label every unit of ``text`` (see the module docstring for the rules).
+
+    >>> [u.label for u in classify_lines("Share it on\\nTroops crossed the river at dawn, officers said.")]
+    ['boilerplate', 'body']
+    """
+    lexicon = load_lexicon()
+    units = split_units(normalise_text(text))
+    latin_doc = latin_share("".join(u.text for u in units)) >= FOREIGN_SCRIPT_SHARE
+    for unit in units:
+        judge_unit(unit, lexicon, latin_doc)
+    label_by_position(units, known_title)
+    return units
+
+
+# --- text and units ---------------------------------------------------------------
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+def normalise_text(text: str) -> str:
+    """Unify newlines, turn no-break spaces into spaces, drop zero-width characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2028", "\n")
+
+
+def split_units(text: str) -> list[Unit]:
+    """Cut text into units: lines, or whole paragraphs when the text is hard-wrapped.
+
+    Hard-wrapped text (fixed-width lines, like old wire copy) must not be judged line
+    by line: its lines are fragments of sentences.
+    """
+    lines = [line.rstrip() for line in text.split("\n")]
+    indented = sum(1 for ln in lines if INDENT_RE.match(ln)) >= 2
+    wrap_width = detect_wrap_width(lines, indented)
+    units: list[Unit] = []
+    block, previous = 0, ""
+    for number, line in enumerate(lines):
+        if not line.strip():
+            block += 1 if previous.strip() else 0
+            previous = line
+            continue
+        joins = wrap_width and continues_paragraph(previous, line, wrap_width, indented)
+        if previous.strip() and units and (joins or is_broken_line(previous, line)):
+            units[-1].text += "\n" + line.strip()
+        else:
+            units.append(Unit(text=line.strip(), line_no=number, block=block))
+        previous = line
+    return units
+
+
+# Hard-wrapped text is wrapped at 60-80 columns; no wrapped line is longer than this.
+MAX_WRAP_WIDTH = 100
+INDENT_RE = re.compile(r"^(?: {2,}|\t)\S")
+
+
+def detect_wrap_width(lines: list[str], indented: bool = False) -> int | None:
+    """The fixed line width of hard-wrapped text, or None for one-line-per-paragraph text.
+
+    Wrapped text has its lines at most ~100 characters long, many of them ending close
+    to one width, and most of those stop mid-sentence (or its paragraphs open with an
+    indent, as in wire copy).
+    """
+    lengths = [len(ln.strip()) for ln in lines if ln.strip()]
+    if len(lengths) < 3:
+        return None
+    over = sum(1 for n in lengths if n > MAX_WRAP_WIDTH)
+    if over > 0.02 * len(lengths):
+        return None
+    width = sorted(lengths)[int(0.95 * (len(lengths) - 1))]
+    near = [n for n in lengths if n >= 0.7 * width]
+    if width < 30 or len(near) < max(2, 0.5 * len(lengths)):
+        return None
+    if indented:
+        return width
+    near_lines = [ln.strip() for ln in lines if ln.strip() and len(ln.strip()) >= 0.7 * width]
+    unfinished = sum(1 for ln in near_lines if not SENTENCE_END_RE.search(ln))
+    return width if unfinished >= 0.5 * len(near_lines) else None
+
+
+def is_broken_line(previous: str, line: str) -> bool:
+    """A sentence broken across two lines: "... filed with the" / "commission on Monday".
+
+    Holds in any text, wrapped or not: no headline or label ends on an article or a
+    preposition, and the next line carries on in lower case.
+    """
+    words = previous.split()
+    return len(words) >= 3 and words[-1] in DANGLING_WORDS and line.lstrip()[:1].islower()
+
+
+def continues_paragraph(previous: str, line: str, width: int, indented: bool) -> bool:
+    if indented:  # paragraphs open with an indent: any unindented line continues one
+        return not INDENT_RE.match(line) and not line[:1].isspace()
+    if SENTENCE_END_RE.search(previous):
+        return False
+    # A full-width line, or a short one (a first line after a cut dateline) that the
+    # next line carries on in lower case.
+    return len(previous.strip()) >= 0.6 * width or line[:1].islower()
+
+
+# --- intrinsic features -------------------------------------------------------------
+
+
+def latin_share(text: str) -> float:
+    """Share of letters in Latin script (ASCII, Latin-1, Latin Extended)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 1.0
+    latin = sum(1 for ch in letters if ch < "\u0250" or "\u1e00" <= ch <= "\u1eff")
+    return latin / len(letters)
+
+
+_CODE_CHARS = frozenset("{}[]();=<>_\\|$#@^~`+*/")
+
+
+def code_share(text: str) -> float:
+    """Share of characters typical of script or markup rather than prose."""
+    return sum(1 for ch in text if ch in _CODE_CHARS) / max(1, len(text))
+
+
+def title_case_share(words: list[str]) -> float:
+    """Share of capitalised words among the words that are not small function words."""
+    content = [w for w in words if w[:1].isalpha() and w.lower() not in SMALL_WORDS]
+    if not content:
+        return 0.0
+    return sum(1 for w in content if w[0].isupper()) / len(content)
+
+
+def judge_unit(unit: Unit, lexicon: Lexicon, latin_doc: bool) -> None:
+    """Set the unit's intrinsic label (boilerplate, byline, dateline) or its shape."""
+    unit.text = lexicon.strip_glued_prefix(unit.text)
+    text = unit.text
+    words = text.split()
+    unit.words = len(words)
+    if not any(ch.isalpha() for ch in text):
+        return mark(unit, "boilerplate", "no letters")
+    if latin_doc and latin_share(text) < FOREIGN_SCRIPT_SHARE:
+        return mark(unit, "boilerplate", "other script")
+    if code_share(text) > CODE_SHARE:
+        return mark(unit, "boilerplate", "code")
+    reason = lexicon.match(text)
+    if reason:
+        return mark(unit, "boilerplate", reason)
+    names = parse_byline(text)
+    if names:
+        unit.meta = names
+        return mark(unit, "byline", "byline")
+    if unit.words <= 14:
+        date = parse_dateline(text)
+        if date is not False:
+            unit.meta = date
+            return mark(unit, "dateline", "dateline")
+    ends_sentence = bool(SENTENCE_END_RE.search(text))
+    caps = title_case_share(words)
+    if unit.words >= LONG_UNIT_WORDS and not TERMINAL_RE.search(text) and caps > 0.85:
+        return mark(unit, "boilerplate", "menu bar")
+    unit.prose = (unit.words >= 3 and bool(TERMINAL_RE.search(text))) or unit.words >= LONG_UNIT_WORDS
+    unit.titleish = (
+        TITLE_MIN_WORDS <= unit.words <= TITLE_MAX_WORDS
+        and not PERIOD_END_RE.search(text)
+        and not text.endswith((":", ";", ",", "-"))
+        and words[-1] not in DANGLING_WORDS
+        and (caps >= 0.5 or not ends_sentence)
+    )
+
+
+def mark(unit: Unit, label: str, reason: str) -> None:
+    unit.label, unit.reason = label, reason
+
+
+# --- position -----------------------------------------------------------------------
+
+
+def is_anchor(unit: Unit) -> bool:
+    """A unit that certainly belongs to the article body."""
+    if unit.label or not unit.prose:
+        return False
+    if unit.words >= 20:
+        return True
+    return unit.words >= ANCHOR_MIN_WORDS and bool(PERIOD_END_RE.search(unit.text))
+
+
+def label_by_position(units: list[Unit], known_title: str | None) -> None:
+    """Label the units the intrinsic pass left open, using the zone each is in."""
+    anchors = [i for i, u in enumerate(units) if is_anchor(u)]
+    first = anchors[0] if anchors else len(units)
+    label_header(units[:first], known_title)
+    body_like = [i for i, u in enumerate(units) if not u.label and u.prose and i >= first]
+    last = body_like[-1] if body_like else first - 1
+    drop_list_runs(units, start=first)
+    for i in range(first, len(units)):
+        unit = units[i]
+        if unit.label:
+            continue
+        if i > last:
+            mark(unit, "boilerplate", "after the article")
+        elif unit.prose:
+            mark(unit, "body", "prose")
+        elif unit.titleish and is_sandwiched(units, i):
+            mark(unit, "heading", "between paragraphs")
+        else:
+            mark(unit, "boilerplate", "short line")
+
+
+def label_header(header: list[Unit], known_title: str | None) -> None:
+    """Title, dek and furniture before the first anchor paragraph."""
+    known = normalise_phrase(known_title) if known_title else None
+    title = None if known else pick_title(header)
+    for unit in header:
+        if unit.label:
+            continue
+        if known and normalise_phrase(unit.text) == known:
+            mark(unit, "title", "given title")
+        elif unit is title:
+            mark(unit, "title", "headline")
+        elif is_header_sentence(unit):
+            mark(unit, "body", "standfirst")
+        else:
+            mark(unit, "boilerplate", "header")
+
+
+def is_header_sentence(unit: Unit) -> bool:
+    """A short sentence before the first long paragraph: a standfirst or a one-line lead."""
+    if not unit.prose:
+        return False
+    if PERIOD_END_RE.search(unit.text):
+        return unit.words >= 3
+    return unit.words >= 5 and bool(SENTENCE_END_RE.search(unit.text))
+
+
+def pick_title(header: list[Unit]) -> Unit | None:
+    candidates = [u for u in header if not u.label and u.titleish]
+    preferred = [u for u in candidates if u.words >= TITLE_PREFERRED_WORDS]
+    return (preferred or candidates or [None])[0]
+
+
+def is_sandwiched(units: list[Unit], i: int) -> bool:
+    """A title-like unit right after a body paragraph and right before prose."""
+    before = next((u for u in reversed(units[:i]) if u.label != "boilerplate"), None)
+    after = next((u for u in units[i + 1 :] if u.label != "boilerplate"), None)
+    return (
+        before is not None
+        and before.label == "body"
+        and after is not None
+        and not after.label
+        and after.prose
+    )
+
+
+def drop_list_runs(units: list[Unit], start: int) -> None:
+    """After a list heading ("Tags", "Related stories"), drop the short items under it."""
+    lexicon = load_lexicon()
+    i = start
+    while i < len(units):
+        if lexicon.is_list_head(units[i].text):
+            mark(units[i], "boilerplate", "list heading")
+            j = i + 1
+            while j < len(units) and is_list_item(units[j]):
+                mark(units[j], "boilerplate", "list item")
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+def is_list_item(unit: Unit) -> bool:
+    if unit.label == "boilerplate":
+        return True
+    return not unit.label and unit.words <= 12 and not PERIOD_END_RE.search(unit.text)
+
+
+# --- lexicons -----------------------------------------------------------------------
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
+_EDGE_PUNCT = " \t\"'.,:;!?|()[]{}<>«»-–—•·*#>"
+
+
+def normalise_phrase(text: str) -> str:
+    """Lower-case, straight quotes, single spaces: the form lexicon entries are kept in."""
+    return " ".join(text.translate(_QUOTES).lower().split())
+
+
+def read_lines(name: str) -> list[str]:
+    """Entries of one lexicon file in data/boilerplate/ (comments and blanks skipped)."""
+    path = resources.files("claimgraph") / "data" / "boilerplate" / name
+    entries = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        raw = raw.strip()
+        if raw and not raw.startswith("#"):
+            entries.append(raw)
+    return entries
+
+
+class Lexicon:
+    """The boilerplate phrase lists, compiled once (see data/boilerplate/README.md)."""
+
+    def __init__(self) -> None:
+        self.exact = frozenset(normalise_phrase(p).strip(_EDGE_PUNCT) for p in read_lines("exact.txt"))
+        self.list_heads = frozenset(normalise_phrase(p) for p in read_lines("list_heads.txt"))
+        self.prefix = self._alternation(read_lines("prefix.txt"), prefix=True)
+        self.contains = self._alternation(read_lines("contains.txt"), prefix=False)
+        self.captions = [re.compile(p) for p in read_lines("caption.txt")]
+        # Longest first, so "More Stories" wins over "More".
+        self.glue = sorted((normalise_phrase(p) for p in read_lines("glue.txt")), key=len, reverse=True)
+
+    @staticmethod
+    def _alternation(phrases: list[str], prefix: bool) -> re.Pattern[str]:
+        parts = []
+        for phrase in sorted({normalise_phrase(p) for p in phrases}, key=len, reverse=True):
+            escaped = re.escape(phrase)
+            # A word boundary after a phrase ending in a letter: "share on" must not
+            # match "shareholders".
+            tail = r"(?![a-z])" if phrase[-1].isalnum() else ""
+            parts.append(escaped + tail)
+        head = "^" if prefix else r"(?<![a-z])"
+        return re.compile(head + "(?:" + "|".join(parts) + ")")
+
+    def match(self, text: str) -> str | None:
+        """Why ``text`` is furniture ("exact: news", "caption", ...), or None."""
+        norm = normalise_phrase(text)
+        bare = norm.strip(_EDGE_PUNCT)
+        if bare in self.exact:
+            return f"exact: {bare}"
+        found = self.prefix.search(norm)
+        if found:
+            return f"prefix: {found.group(0)}"
+        found = self.contains.search(norm)
+        if found:
+            return f"contains: {found.group(0)}"
+        for pattern in self.captions:
+            if pattern.search(text):
+                return "caption"
+        return None
+
+    def is_list_head(self, text: str) -> bool:
+        return normalise_phrase(text).strip(" *#•·-") in self.list_heads
+
+    def strip_glued_prefix(self, text: str) -> str:
+        """Remove a widget title glued to body text: "More StoriesThe army said" -> "The army said"."""
+        if not text[:1].isupper():
+            return text
+        head = normalise_phrase(text[:40])
+        for phrase in self.glue:
+            n = len(phrase)
+            if head.startswith(phrase) and len(text) > n and text[n].isupper() and " " not in text[n - 1 : n + 1]:
+                # Compare on the original too: the phrase must be there verbatim (case aside).
+                if text[:n].lower().translate(_QUOTES) == phrase:
+                    return text[n:]
+        return text
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    return Lexicon()

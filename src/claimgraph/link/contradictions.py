@@ -1,0 +1,481 @@
+"""Keep disagreements, with both claims and the numbers compared (DESIGN.md, "link").
+
+Four kinds:
+
+- ``quantity``: PROPERTY claims giving one attribute of one subject (a missile's range)
+  with intervals that do not overlap after unit conversion; and claims in one event
+  counting one thing (people killed) with intervals that do not overlap.
+- ``time``: claims from different sources that match on actor, place, weapon and a
+  count, a few days apart.
+- ``polarity``: a proposition asserted by one source and denied by another.
+- ``category``: one happening described with missiles of exclusive range classes
+  (an ICBM vs a medium-range missile).
+
+Contradictions are found on blocked candidates (attribute+subject, event, actor+place+
+weapon, type+entity), never over all pairs of claims. Where many claims repeat one
+value, one representative claim per distinct value is used, so a figure repeated by
+fifty outlets is one contradiction, not fifty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from itertools import product
+from typing import Iterable
+
+from ..model import Claim, Contradiction, Document, Event, Quantity
+from .compare import (CONFLICT, NEAR, PARTY_ROLES, SAME, Entities, canonical_of, classes_compatible, config,
+                      kinds_compatible,
+                      event_interval, format_interval, intervals_overlap, normalized_interval, overlaps,
+                      unit_scale)
+from .independence import SourceCounter
+
+MAX_TIME_GAP_DAYS = 7  # beyond a week apart, same actor/place/weapon are two attacks, not one misdated
+MAX_DENIAL_TARGETS = 20  # one denial contradicts at most this many asserted happenings (best first)
+
+
+def contradiction_id(kind: str, claim_ids: Iterable[str], about: str) -> str:
+    """Deterministic id from kind, claims and subject.
+
+    >>> contradiction_id("quantity", ["b", "a"], "x") == contradiction_id("quantity", ["a", "b"], "x")
+    True
+    """
+    key = "|".join([kind, *sorted(claim_ids), about])
+    return "cx-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _make(kind: str, a: Claim, b: Claim, about: str, reason: str) -> Contradiction:
+    ids = sorted([a.id, b.id])
+    return Contradiction(id=contradiction_id(kind, ids, about), kind=kind, claim_ids=ids, about=about, reason=reason)
+
+
+def _rep(claims: list[Claim]) -> Claim:
+    return min(claims, key=lambda c: (c.document_id, c.id))
+
+
+# ---------------------------------------------------------------- quantity: properties
+
+
+def _claim_measure(claim: Claim) -> dict[str, tuple[float | None, float | None, Quantity]]:
+    """Per dimension, the hull of the claim's physical quantities (in base units)."""
+    out: dict[str, tuple[float | None, float | None, Quantity]] = {}
+    for q in claim.quantities:
+        if unit_scale(q.unit) is None:
+            continue
+        norm = normalized_interval(q)
+        if norm is None:
+            continue
+        dim, low, high = norm
+        if dim in out:
+            old_low, old_high, first = out[dim]
+            low = None if low is None or old_low is None else min(low, old_low)
+            high = None if high is None or old_high is None else max(high, old_high)
+            q = first
+        out[dim] = (low, high, q)
+    return out
+
+
+class _SubjectResolver:
+    """Which named system a PROPERTY claim is about; generic mentions only when unambiguous."""
+
+    def __init__(self, props: list[Claim], all_claims: list[Claim], ents: Entities):
+        self.ents = ents
+        self.named_by_attribute: dict[str, set[str]] = defaultdict(set)
+        for c in props:
+            for sid in self._subjects(c):
+                if not ents.is_generic_weapon(sid):
+                    self.named_by_attribute[c.attribute].add(sid)
+        self.named_in_doc: dict[str, set[str]] = defaultdict(set)
+        for c in all_claims:
+            for role in ("instrument", "subject"):
+                for eid in c.roles.get(role) or ():
+                    e = ents.get(eid)
+                    if e is not None and e.type == "WEAPON" and not e.attrs.get("generic"):
+                        self.named_in_doc[c.document_id].add(eid)
+
+    @staticmethod
+    def _subjects(claim: Claim) -> list[str]:
+        return list(claim.roles.get("subject") or claim.roles.get("instrument") or ())
+
+    def resolve(self, claim: Claim) -> list[str]:
+        out = []
+        for sid in self._subjects(claim):
+            if not self.ents.is_generic_weapon(sid):
+                out.append(sid)
+                continue
+            # a generic "North Korean ballistic missile" is the named system only if just one fits
+            for pool in (self.named_in_doc[claim.document_id], self.named_by_attribute[claim.attribute]):
+                fits = sorted(n for n in pool if self._fits(sid, n))
+                if len(fits) == 1:
+                    out.append(fits[0])
+                    break
+                if len(fits) > 1:
+                    break
+        return sorted(set(out))
+
+    def _fits(self, generic_id: str, named_id: str) -> bool:
+        g, n = self.ents.get(generic_id), self.ents.get(named_id)
+        if g is None or n is None:
+            return False
+        origin, kind = g.attrs.get("origin"), g.attrs.get("kind")
+        if not origin or origin != n.attrs.get("origin"):
+            return False  # "the missiles" with no maker named could be anything
+        if not kind or not n.attrs.get("kind") or not kinds_compatible(kind, n.attrs.get("kind")):
+            return False
+        return classes_compatible(g.attrs.get("class"), n.attrs.get("class"))
+
+
+def property_contradictions(claims: list[Claim], ents: Entities) -> list[Contradiction]:
+    """Same attribute of the same subject, values that cannot both be true.
+
+    450–690 km and ≈900 km (810–990 km) disagree; 450–690 km and ≈600 km do not.
+    """
+    props = [c for c in claims if c.type == "PROPERTY" and c.attribute and c.polarity != "denied"]
+    if not props:
+        return []
+    subjects = _SubjectResolver(props, claims, ents)
+    blocks: dict[tuple[str, str, str], dict[tuple, list]] = defaultdict(lambda: defaultdict(list))
+    for claim in props:
+        measures = _claim_measure(claim)
+        for sid in subjects.resolve(claim):
+            for dim, (low, high, q) in measures.items():
+                value_key = (_round(low), _round(high))
+                blocks[(claim.attribute, sid, dim)][value_key].append((claim, q, low, high))
+    out = []
+    for (attribute, sid, _dim), values in sorted(blocks.items()):
+        about = f"{ents.name(sid)} {attribute}"
+        keys = sorted(values, key=lambda k: (k[0] is None, k[0] or 0, k[1] is None, k[1] or 0))
+        for i, ka in enumerate(keys):
+            for kb in keys[i + 1:]:
+                a_claim, a_q, a_low, a_high = min(values[ka], key=lambda t: (t[0].document_id, t[0].id))
+                b_claim, b_q, b_low, b_high = min(values[kb], key=lambda t: (t[0].document_id, t[0].id))
+                if a_claim.id == b_claim.id or intervals_overlap((a_low, a_high), (b_low, b_high)):
+                    continue
+                reason = (f"{_describe(a_q, a_low, a_high)} ({len(values[ka])} claim(s)) and "
+                          f"{_describe(b_q, b_low, b_high, a_q)} ({len(values[kb])} claim(s)) do not overlap")
+                out.append(_make("quantity", a_claim, b_claim, about, reason))
+    return out
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 3)
+
+
+def _describe(q: Quantity, low: float | None, high: float | None, like: Quantity | None = None) -> str:
+    """'"about 900 kilometers" = 810–990 km', shown in the unit of ``like`` (or q's own)."""
+    unit_q = like or q
+    scale = unit_scale(unit_q.unit)
+    factor = scale[1] if scale else 1.0
+    shown = format_interval(low / factor if low is not None else None,
+                            high / factor if high is not None else None, unit_q.unit or "")
+    return f"“{q.text}” = {shown}"
+
+
+# ---------------------------------------------------------------- quantity: counts in one event
+
+
+def count_contradictions(events: list[Event], claims_by_id: dict[str, Claim], counter: SourceCounter,
+                         docs: dict[str, Document]) -> list[Contradiction]:
+    """Claims in one event counting the same thing with intervals that do not overlap.
+
+    Only between different original sources, and not when a later report gives a higher
+    toll than an earlier one (tolls rise as bodies are found; that is news, not conflict).
+    """
+    out = []
+    for event in events:
+        if len(event.claim_ids) < 2:
+            continue
+        counts: dict[tuple[str, str], dict[tuple, list]] = defaultdict(lambda: defaultdict(list))
+        for cid in event.claim_ids:
+            claim = claims_by_id[cid]
+            for q in claim.quantities:
+                of = canonical_of(q.of)
+                norm = normalized_interval(q)
+                if of is None or norm is None:
+                    continue
+                unit, low, high = norm
+                counts[(of, unit)][(_round(low), _round(high))].append((claim, q, low, high))
+        for (of, unit), values in sorted(counts.items()):
+            keys = sorted(values, key=lambda k: (k[0] is None, k[0] or 0, k[1] is None, k[1] or 0))
+            for i, ka in enumerate(keys):
+                for kb in keys[i + 1:]:
+                    pair = _count_pair(values[ka], values[kb], counter, docs)
+                    if pair is None:
+                        continue
+                    (a, qa, a_low, a_high), (b, qb, b_low, b_high) = pair
+                    about = f"{event.label or event.type}: {of} {unit}".strip()
+                    reason = f"“{qa.text}” and “{qb.text}” ({of}) do not overlap in event {event.id}"
+                    out.append(_make("quantity", a, b, about, reason))
+    return out
+
+
+def _count_pair(left: list, right: list, counter: SourceCounter, docs: dict[str, Document]):
+    for a_item in sorted(left, key=lambda t: t[0].id):
+        for b_item in sorted(right, key=lambda t: t[0].id):
+            a, b = a_item[0], b_item[0]
+            if intervals_overlap(a_item[2:], b_item[2:]):
+                return None
+            if counter.source_of(a).key == counter.source_of(b).key:
+                continue
+            if _later_report_is_higher(a_item, b_item, docs):
+                continue
+            return a_item, b_item
+    return None
+
+
+def _later_report_is_higher(a_item, b_item, docs: dict[str, Document]) -> bool:
+    da, db = docs.get(a_item[0].document_id), docs.get(b_item[0].document_id)
+    pa, pb = (da.published if da else None), (db.published if db else None)
+    if not pa or not pb or pa == pb:
+        return False
+    (early, late) = (a_item, b_item) if pa < pb else (b_item, a_item)
+    early_high = early[3] if early[3] is not None else early[2]
+    late_low = late[2] if late[2] is not None else late[3]
+    return early_high is not None and late_low is not None and late_low > early_high
+
+
+# ---------------------------------------------------------------- time
+
+
+def time_contradictions(claims: list[Claim], ents: Entities, counter: SourceCounter) -> list[Contradiction]:
+    """Different sources, same actor, place, weapon and count, dates days apart.
+
+    Conservative on purpose: without a matching count, two dated attacks by one side on
+    one city with one weapon are more likely two attacks than one misdated.
+    """
+    blocks: dict[tuple, list[tuple[tuple[str, str], Claim]]] = defaultdict(list)
+    for claim in claims:
+        if claim.type not in config().event_types or claim.polarity == "denied":
+            continue
+        interval = event_interval(claim)
+        actors = {ents.canon(a) for a in claim.roles.get("actor") or ()}
+        places = claim.roles.get("location") or []
+        weapons = claim.roles.get("instrument") or []
+        if interval is None or not (actors and places and weapons):
+            continue
+        for key in product(sorted(actors), sorted(places), sorted(weapons)):
+            blocks[(config().family(claim.type), *key)].append((interval, claim))
+    seen, out = set(), []
+    for key in sorted(blocks):
+        items = sorted(blocks[key], key=lambda t: (t[0], t[1].id))
+        for i, (ia, a) in enumerate(items):
+            for ib, b in items[i + 1:]:
+                if _gap_days(ia, ib) > MAX_TIME_GAP_DAYS:
+                    break
+                if overlaps(ia, ib) or (a.id, b.id) in seen:
+                    continue
+                if counter.source_of(a).key == counter.source_of(b).key or not _same_count(a, b):
+                    continue
+                seen.add((a.id, b.id))
+                about = f"{a.type} {ents.name(key[1])} {ents.name(key[2])}"
+                reason = f"dated {_span(ia)} and {_span(ib)} by different sources, same actor, place, weapon and count"
+                out.append(_make("time", a, b, about, reason))
+    return out
+
+
+def _gap_days(a: tuple[str, str], b: tuple[str, str]) -> int:
+    try:
+        return (dt.date.fromisoformat(b[0][:10]) - dt.date.fromisoformat(a[1][:10])).days
+    except ValueError:
+        return 10**6
+
+
+def _span(interval: tuple[str, str]) -> str:
+    return interval[0] if interval[0] == interval[1] else f"{interval[0]}..{interval[1]}"
+
+
+def _same_count(a: Claim, b: Claim) -> bool:
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if canonical_of(qa.of) is None or canonical_of(qa.of) != canonical_of(qb.of):
+                continue
+            na, nb = normalized_interval(qa), normalized_interval(qb)
+            if na and nb and na[0] == nb[0] and intervals_overlap(na[1:], nb[1:]):
+                return True
+    return False
+
+
+# ---------------------------------------------------------------- polarity
+
+_POLARITY_ROLES = ("actor", "recipient", "instrument", "target")
+
+
+def polarity_contradictions(claims: list[Claim], events: list[Event], ents: Entities,
+                            counter: SourceCounter) -> list[Contradiction]:
+    """One source asserts what another denies (same type, compatible parties and weapons)."""
+    denied = [c for c in claims if c.polarity == "denied"]
+    if not denied:
+        return []
+    event_of = {cid: e.id for e in events for cid in e.claim_ids}
+    index: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.polarity == "denied":
+            continue
+        for key in _polarity_keys(claim, ents):
+            index[(claim.type, key)].append(claim)
+    out = []
+    for d in sorted(denied, key=lambda c: c.id):
+        keys = _polarity_keys(d, ents)
+        # "Russia denies sending troops" (one role) covers every such claim; with more roles
+        # named, two must match so a denial about A→B does not hit every claim about A
+        required = min(2, sum(1 for r in _POLARITY_ROLES if d.roles.get(r)))
+        hits: dict[str, int] = defaultdict(int)
+        by_id: dict[str, Claim] = {}
+        for key in keys:
+            for c in index.get((d.type, key), ()):
+                hits[c.id] += 1
+                by_id[c.id] = c
+        denier = counter.source_of(d).key
+        best_per_event: dict[str, tuple[int, str, Claim]] = {}
+        for cid in sorted(c for c, n in hits.items() if n >= max(1, required)):
+            claim = by_id[cid]
+            score = _proposition_match(d, claim, ents)
+            if score < max(1, required) or denier == counter.source_of(claim).key:
+                continue
+            group = event_of.get(claim.id, claim.id)
+            entry = (-score, claim.id, claim)
+            if group not in best_per_event or entry[:2] < best_per_event[group][:2]:
+                best_per_event[group] = entry
+        for _neg, _cid, claim in sorted(best_per_event.values(), key=lambda t: t[:2])[:MAX_DENIAL_TARGETS]:
+            about = _proposition(claim, ents)
+            reason = (f"{_who(claim, counter, ents)} asserts it; {_who(d, counter, ents)} denies it "
+                      f"(“{_short(d.text)}”)")
+            out.append(_make("polarity", claim, d, about, reason))
+    return out
+
+
+def _polarity_keys(claim: Claim, ents: Entities) -> set[str]:
+    keys = set()
+    for role in _POLARITY_ROLES:
+        for eid in claim.roles.get(role) or ():
+            keys.add(ents.canon(eid) if role in PARTY_ROLES else eid)
+    return keys
+
+
+def _proposition_match(denied: Claim, asserted: Claim, ents: Entities) -> int:
+    """Number of roles that agree; 0 when any role clashes or the dates cannot meet."""
+    ia, ib = event_interval(denied), event_interval(asserted)
+    if ia and ib and not overlaps(ia, ib):
+        return 0
+    score = 0
+    for role in _POLARITY_ROLES:
+        rel = ents.set_relation(role, denied.roles.get(role) or (), asserted.roles.get(role) or ())
+        if rel == CONFLICT:
+            return 0
+        if rel == SAME:
+            score += 1
+    return score
+
+
+def _proposition(claim: Claim, ents: Entities) -> str:
+    def names(role):
+        return "/".join(sorted({ents.name(ents.canon(i)) for i in claim.roles.get(role) or ()}))
+    actor, recipient, target = names("actor"), names("recipient"), names("target")
+    text = claim.type
+    if actor and (recipient or target):
+        text += f" {actor}→{recipient or target}"
+    elif actor or recipient or target:
+        text += f" {actor or recipient or target}"
+    weapons = names("instrument")
+    return f"{text} ({weapons})" if weapons else text
+
+
+def _who(claim: Claim, counter: SourceCounter, ents: Entities) -> str:
+    return ents.name(counter.source_of(claim).entity_id)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------- category
+
+
+def category_contradictions(claims: list[Claim], events: list[Event], ents: Entities) -> list[Contradiction]:
+    """One happening, missiles of exclusive classes (ICBM vs medium-range)."""
+    by_id = {c.id: c for c in claims}
+    pairs: dict[tuple[str, str], str] = {}
+    for event in events:
+        members = [by_id[cid] for cid in event.claim_ids if cid in by_id]
+        for a, b, reason in _class_clashes(members, ents):
+            pairs.setdefault((a.id, b.id), f"{reason} in event {event.id}")
+    # the same document, the same place, not grouped (one of them lacked a date, say)
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if _classed_weapons(claim, ents):
+            by_doc[claim.document_id].append(claim)
+    for doc_id in sorted(by_doc):
+        members = by_doc[doc_id]
+        for a, b, reason in _class_clashes(members, ents):
+            if (a.id, b.id) in pairs:
+                continue
+            rel = ents.set_relation("location", a.roles.get("location") or (), b.roles.get("location") or ())
+            if rel in (SAME, NEAR):
+                pairs[(a.id, b.id)] = f"{reason}, same document and place"
+    out = []
+    for (aid, bid), reason in sorted(pairs.items()):
+        a, b = by_id[aid], by_id[bid]
+        place = (a.roles.get("location") or b.roles.get("location") or [None])[0]
+        about = "weapon class" + (f" at {ents.name(place)}" if place else "")
+        out.append(_make("category", a, b, about, reason))
+    return out
+
+
+def _classed_weapons(claim: Claim, ents: Entities) -> list[tuple[str, str]]:
+    exclusive = set(config().get("exclusive_classes") or [])
+    out = []
+    for eid in claim.roles.get("instrument") or ():
+        cls = ents.weapon_class(eid)
+        if cls in exclusive:
+            out.append((eid, cls))
+    return out
+
+
+def _class_clashes(members: list[Claim], ents: Entities):
+    """Pairs of claims (one representative per class pair) naming incompatible classes."""
+    by_class: dict[str, list[tuple[Claim, str]]] = defaultdict(list)
+    for claim in members:
+        for eid, cls in _classed_weapons(claim, ents):
+            by_class[cls].append((claim, eid))
+    classes = sorted(by_class)
+    for i, ca in enumerate(classes):
+        for cb in classes[i + 1:]:
+            if classes_compatible(ca, cb):
+                continue
+            found = _distinct_pair(by_class[ca], by_class[cb])
+            if found is None:
+                continue
+            (a, wa), (b, wb) = found
+            if a.id > b.id:
+                (a, wa), (b, wb), ca_, cb_ = (b, wb), (a, wa), cb, ca
+            else:
+                ca_, cb_ = ca, cb
+            yield a, b, f"{ents.name(wa)} ({ca_}) vs {ents.name(wb)} ({cb_})"
+
+
+def _distinct_pair(left, right):
+    for a in sorted(left, key=lambda t: (t[0].document_id, t[0].id)):
+        for b in sorted(right, key=lambda t: (t[0].document_id, t[0].id)):
+            if a[0].id != b[0].id:
+                return a, b
+    return None
+
+
+# ---------------------------------------------------------------- all kinds
+
+
+def find_contradictions(claims: list[Claim], events: list[Event], ents: Entities, counter: SourceCounter,
+                        documents: Iterable[Document]) -> list[Contradiction]:
+    """Every contradiction among ``claims`` (given their ``events``), sorted by id, no duplicates."""
+    docs = {d.id: d for d in documents}
+    claims_by_id = {c.id: c for c in claims}
+    found = (property_contradictions(claims, ents)
+             + count_contradictions(events, claims_by_id, counter, docs)
+             + time_contradictions(claims, ents, counter)
+             + polarity_contradictions(claims, events, ents, counter)
+             + category_contradictions(claims, events, ents))
+    unique = {c.id: c for c in found}
+    return [unique[k] for k in sorted(unique)]

@@ -1,0 +1,438 @@
+"""Claims about the same happening become one Event (DESIGN.md, "link").
+
+Two passes, both greedy and deterministic:
+
+1. **Within a document**, in reading order: a claim joins the nearest preceding group of
+   its family (ATTACK and CASUALTY are one family) when nothing conflicts — dates overlap,
+   places, parties and weapons are compatible — and it is either close (a few sentences)
+   or agrees on something concrete. A claim with no date of its own only joins a close
+   group: "The missile hit a block of flats." belongs to the attack just described.
+2. **Across documents**, groups are blocked by family, day (month for vague dates) and a
+   shared entity (party, weapon, place, source, a 0.5° map cell, or a weapon's
+   origin+kind), so no pair is compared unless it already shares a day and something
+   else. Candidate pairs are merged best-first when their summed agreement reaches
+   ``min_agreement`` and the merged clusters stay compatible.
+
+Denied claims and non-event types (PROPERTY, STATEMENT, DENY) stay out of events; the
+contradiction finder still sees them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..model import ROLE_NAMES, Claim, Event, TimeSpan
+from .compare import (CONFLICT, GENERIC, NEAR, PARTY_ROLES, SAME, Entities, config, event_interval,
+                      intersect, report_bound)
+from .independence import SourceCounter
+
+# A bucket (family, day, entity) larger than this is a generic key ("Russia" on a busy
+# day); its pairs would be mostly weak, so such a key does not generate candidates.
+# 200 keeps the worst bucket at 20k comparisons.
+MAX_BUCKET = 200
+GRID_DEGREES = 0.5  # map cell for "within near_km" blocking: 0.5° latitude is 55 km
+
+
+@dataclass(slots=True)
+class Group:
+    """A set of claims believed to describe one happening, with what they jointly say."""
+
+    gid: str
+    family: str
+    claims: list[Claim]
+    interval: tuple[str, str] | None
+    report_end: str | None
+    roles: dict[str, set[str]]
+    sources: set[str]
+    documents: set[str]
+    last_sentence: int
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        """"short" or "long" dated span, "report" (dated by its report only) or "none"."""
+        if self.interval is not None:
+            return "long" if _days_between(*self.interval) > config().get("max_day_span", 7) else "short"
+        return "report" if self.report_end else "none"
+
+
+def is_event_claim(claim: Claim) -> bool:
+    """True for asserted claims of an event type (ATTACK, TRANSFER, ...)."""
+    return claim.type in config().event_types and claim.polarity != "denied"
+
+
+def _group_of(claim: Claim, ents: Entities) -> Group:
+    sources = set()
+    if claim.source and not ents.is_anonymous_source(claim.source):
+        sources.add(ents.canon(claim.source))
+    return Group(
+        gid=claim.id,
+        family=config().family(claim.type),
+        claims=[claim],
+        interval=event_interval(claim),
+        report_end=report_bound(claim),
+        roles={r: set(claim.roles.get(r) or ()) for r in ROLE_NAMES},
+        sources=sources,
+        documents={claim.document_id},
+        last_sentence=claim.sentence,
+    )
+
+
+def _merge(a: Group, b: Group, reason: str) -> Group:
+    report_ends = [x for x in (a.report_end, b.report_end) if x]
+    first, second = (a, b) if a.gid <= b.gid else (b, a)
+    return Group(
+        gid=first.gid,
+        family=a.family,
+        claims=first.claims + second.claims,
+        interval=intersect(a.interval, b.interval),
+        report_end=min(report_ends) if report_ends else None,
+        roles={r: a.roles[r] | b.roles[r] for r in ROLE_NAMES},
+        sources=a.sources | b.sources,
+        documents=a.documents | b.documents,
+        last_sentence=max(a.last_sentence, b.last_sentence),
+        reasons=first.reasons + second.reasons + ([reason] if reason else []),
+    )
+
+
+# ---------------------------------------------------------------- comparing groups
+
+
+@dataclass(slots=True)
+class Match:
+    """Outcome of comparing two groups; ``facts`` are formatted only when a merge is kept."""
+
+    ok: bool
+    score: int
+    facts: list[tuple] = field(default_factory=list)
+
+    def describe(self, ents: Entities) -> str:
+        parts = []
+        for fact in self.facts:
+            if fact[0] == "veto":
+                parts.append(fact[1])
+            elif fact[0] == "source":
+                parts.append(f"same source {_names(fact[1], ents)}")
+            else:
+                rel, role, left, right = fact
+                parts.append(f"{rel} {role} {_shared(role, left, right, ents)}")
+        return "; ".join(parts)
+
+
+def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
+    """Whether two groups can be one happening, and how much they positively agree on.
+
+    Conflicts (dates that do not overlap, places more than ``near_km`` apart, opposing
+    sides, two different named missiles of one kind) veto; agreements add the points set
+    in ``link.yaml``.
+    """
+    if a.family != b.family:
+        return Match(False, 0, [("veto", "different types")])
+    if a.interval and b.interval and intersect(a.interval, b.interval) is None:
+        return Match(False, 0, [("veto", f"dates {_fmt(a.interval)} and {_fmt(b.interval)} do not overlap")])
+    for timed, bound in ((a, b.report_end), (b, a.report_end)):
+        if timed.interval and bound and timed.interval[0] > bound:
+            return Match(False, 0, [("veto", f"dated {_fmt(timed.interval)}, after a report of {bound}")])
+    weights = config().get("agreement") or {}
+    score, facts = 0, []
+    for role in ROLE_NAMES:
+        rel = ents.set_relation(role, a.roles[role], b.roles[role])
+        if rel == CONFLICT:
+            return Match(False, 0, [("veto", f"{role}s conflict")])
+        points = 0
+        if rel == SAME:
+            points = weights.get(role, 1)
+        elif rel == NEAR:
+            points = weights.get("near_location", 1)
+        elif rel == GENERIC:
+            points = weights.get("generic_instrument", 1)
+        if points:
+            score += points
+            facts.append((rel, role, a.roles[role], b.roles[role]))
+    common = a.sources & b.sources
+    if common:
+        score += weights.get("source", 2)
+        facts.append(("source", common))
+    return Match(True, score, facts)
+
+
+def _shared(role: str, left: set[str], right: set[str], ents: Entities) -> str:
+    if role in PARTY_ROLES:
+        common = {ents.canon(x) for x in left} & {ents.canon(x) for x in right}
+    else:
+        common = left & right
+    return _names(common or left, ents)
+
+
+def _names(ids: Iterable[str], ents: Entities) -> str:
+    return "/".join(sorted(ents.name(i) for i in ids)) or "-"
+
+
+def _fmt(interval: tuple[str, str]) -> str:
+    return interval[0] if interval[0] == interval[1] else f"{interval[0]}..{interval[1]}"
+
+
+def _days_between(start: str, end: str) -> int:
+    try:
+        return (dt.date.fromisoformat(end[:10]) - dt.date.fromisoformat(start[:10])).days
+    except ValueError:
+        return 10**6
+
+
+# ---------------------------------------------------------------- pass 1: within a document
+
+
+def group_within_documents(claims: Iterable[Claim], ents: Entities) -> list[Group]:
+    """Group each document's event claims in reading order (pass 1)."""
+    window = config().get("same_document_window", 4)
+    min_agreement = config().get("min_agreement", 1)
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if is_event_claim(claim):
+            by_doc[claim.document_id].append(claim)
+    groups: list[Group] = []
+    for doc_id in sorted(by_doc):
+        open_groups: list[Group] = []
+        for claim in sorted(by_doc[doc_id], key=lambda c: (c.sentence, c.start, c.id)):
+            single = _group_of(claim, ents)
+            index = _nearest_joinable(open_groups, single, ents, window, min_agreement)
+            if index is None:
+                open_groups.append(single)
+            else:
+                target = open_groups[index]
+                match = compare_groups(target, single, ents)
+                reason = _within_reason(claim, target, match, ents)
+                open_groups[index] = _merge(target, single, reason)
+        groups.extend(open_groups)
+    return groups
+
+
+def _nearest_joinable(open_groups: list[Group], single: Group, ents: Entities,
+                      window: int, min_agreement: int) -> int | None:
+    order = sorted(range(len(open_groups)), key=lambda i: (open_groups[i].last_sentence, i), reverse=True)
+    for i in order:
+        group = open_groups[i]
+        if group.family != single.family:
+            continue
+        distance = single.last_sentence - group.last_sentence
+        match = compare_groups(group, single, ents)
+        if not match.ok:
+            continue
+        both_dated = group.interval is not None and single.interval is not None
+        if distance <= window or (both_dated and match.score >= min_agreement):
+            return i
+    return None
+
+
+def _within_reason(claim: Claim, group: Group, match: Match, ents: Entities) -> str:
+    detail = match.describe(ents) or "nothing conflicts"
+    return f"{claim.id} joins {group.gid} in the same document ({detail})"
+
+
+# ---------------------------------------------------------------- pass 2: across documents
+
+
+def _days(start: str, end: str) -> list[str]:
+    first, last = dt.date.fromisoformat(start[:10]), dt.date.fromisoformat(end[:10])
+    return [(first + dt.timedelta(days=i)).isoformat() for i in range((last - first).days + 1)]
+
+
+def _months(start: str, end: str) -> list[str]:
+    out, year, month = [], int(start[:4]), int(start[5:7])
+    while f"{year:04d}-{month:02d}" <= end[:7]:
+        out.append(f"{year:04d}-{month:02d}")
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+    return out
+
+
+def _time_keys(group: Group) -> list[tuple[str, str]]:
+    """Day keys for short spans and report bounds, month keys for long spans (and short ones)."""
+    try:
+        kind = group.kind
+        if kind == "short":
+            start, end = group.interval
+            return [("d", d) for d in _days(start, end)] + [("m", m) for m in _months(start, end)]
+        if kind == "long":
+            months = _months(*group.interval)
+            return [("m", m) for m in months] if len(months) <= config().get("max_months", 3) else []
+        if kind == "report":
+            end = dt.date.fromisoformat(group.report_end[:10])
+            back = config().get("report_window_days", 2)
+            return [("d", (end - dt.timedelta(days=i)).isoformat()) for i in range(back + 1)]
+    except (ValueError, TypeError):
+        pass  # a malformed date cannot anchor a cross-document merge
+    return []
+
+
+def _entity_keys(group: Group, ents: Entities) -> set[tuple]:
+    keys: set[tuple] = set()
+    for role, ids in group.roles.items():
+        for eid in ids:
+            keys.add(("e", ents.canon(eid) if role in PARTY_ROLES else eid))
+            e = ents.get(eid)
+            if e is None:
+                continue
+            if role in ("instrument", "subject") and (e.attrs.get("origin") or e.attrs.get("kind")):
+                keys.add(("w", e.attrs.get("origin"), e.attrs.get("kind")))
+            if role == "location" and e.lat is not None and e.lon is not None:
+                row, col = round(e.lat / GRID_DEGREES), round(e.lon / GRID_DEGREES)
+                keys.update(("g", row + dr, col + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1))
+    keys.update(("s", s) for s in group.sources)
+    return keys
+
+
+def candidate_pairs(groups: list[Group], ents: Entities) -> set[tuple[int, int]]:
+    """Index pairs of groups sharing a family, a day (or month) and an entity key."""
+    kinds = [g.kind for g in groups]
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for i, group in enumerate(groups):
+        if kinds[i] == "none":
+            continue
+        entity_keys = _entity_keys(group, ents)
+        for time_key in _time_keys(group):
+            for entity_key in entity_keys:
+                buckets[(group.family, time_key, entity_key)].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for (_family, (unit, _value), _entity), members in buckets.items():
+        if len(members) < 2 or len(members) > MAX_BUCKET:
+            continue
+        if unit == "m":
+            # month buckets only serve vague spans: pair each long span with everyone there
+            anchors = [m for m in members if kinds[m] == "long"]
+            others = members
+        else:
+            # day buckets: dated short spans with each other and with report-dated groups
+            anchors = [m for m in members if kinds[m] == "short"]
+            others = members
+        for a in anchors:
+            for b in others:
+                if a != b:
+                    pairs.add((a, b) if a < b else (b, a))
+    return pairs
+
+
+def group_across_documents(groups: list[Group], ents: Entities) -> list[Group]:
+    """Merge pass-1 groups that describe one happening across documents (pass 2)."""
+    min_agreement = config().get("min_agreement", 1)
+    report_min = config().get("report_only_min_agreement", 3)
+    scored = []
+    for a, b in candidate_pairs(groups, ents):
+        match = compare_groups(groups[a], groups[b], ents)
+        needed = report_min if "report" in (groups[a].kind, groups[b].kind) else min_agreement
+        if match.ok and match.score >= needed:
+            scored.append((-match.score, groups[a].gid, groups[b].gid, a, b, match))
+    scored.sort(key=lambda t: t[:3])
+
+    parent = list(range(len(groups)))
+    clusters: dict[int, Group] = dict(enumerate(groups))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for _neg, gid_a, gid_b, a, b, match in scored:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            continue
+        # the pair agrees; the clusters they already belong to must still fit together
+        if not compare_groups(clusters[ra], clusters[rb], ents).ok:
+            continue
+        reason = f"{gid_a} and {gid_b} across documents: {match.describe(ents)}"
+        keep, drop = (ra, rb) if clusters[ra].gid <= clusters[rb].gid else (rb, ra)
+        clusters[keep] = _merge(clusters[ra], clusters[rb], reason)
+        parent[drop] = keep
+        del clusters[drop]
+    return [clusters[k] for k in sorted(clusters, key=lambda k: clusters[k].gid)]
+
+
+# ---------------------------------------------------------------- events
+
+
+def event_id(claim_ids: Iterable[str]) -> str:
+    """Deterministic event id from its claims.
+
+    >>> event_id(["c2", "c1"]) == event_id(["c1", "c2"])
+    True
+    """
+    digest = hashlib.sha1("|".join(sorted(claim_ids)).encode("utf-8")).hexdigest()
+    return "ev-" + digest[:12]
+
+
+def _event_type(group: Group) -> str:
+    ranks = config().ranks
+    return min((c.type for c in group.claims), key=lambda t: (ranks.get(t, 99), t))
+
+
+def _event_time(group: Group) -> TimeSpan:
+    if group.interval is not None:
+        text = next((c.time.text for c in sorted(group.claims, key=lambda c: c.id)
+                     if event_interval(c) and c.time and c.time.text), None)
+        return TimeSpan(start=group.interval[0], end=group.interval[1], text=text, basis="event")
+    bounds = sorted({(c.time.start or c.time.end, c.time.end or c.time.start)
+                     for c in group.claims if report_bound(c)})
+    if bounds:
+        return TimeSpan(start=min(b[0] for b in bounds), end=max(b[1] for b in bounds), basis="report")
+    return TimeSpan()
+
+
+def _event_roles(group: Group, ents: Entities) -> dict[str, list[str]]:
+    roles = {}
+    for role in ROLE_NAMES:
+        ids = group.roles[role]
+        if role in PARTY_ROLES:
+            # "Moscow" acting is Russia: show the state when the table knows it
+            ids = {ents.canon(i) if ents.get(ents.canon(i)) is not None else i for i in ids}
+        roles[role] = sorted(ids)
+    return roles
+
+
+def _label(event_type: str, roles: dict[str, list[str]], time: TimeSpan, ents: Entities) -> str:
+    places = sorted(roles["location"], key=lambda i: (ents.is_country(i), ents.name(i)))
+    where = places or roles["target"] or roles["recipient"] or roles["actor"]
+    parts = [event_type]
+    if where:
+        parts.append(ents.name(where[0]))
+    if time.start:
+        parts.append(time.start if time.start == time.end or not time.end else f"{time.start}..{time.end}")
+    return " ".join(parts)
+
+
+def build_event(group: Group, ents: Entities, counter: SourceCounter) -> Event:
+    claim_ids = sorted(c.id for c in group.claims)
+    event_type = _event_type(group)
+    time = _event_time(group)
+    roles = _event_roles(group, ents)
+    sources, independent = counter.count(sorted(group.claims, key=lambda c: c.id))
+    return Event(
+        id=event_id(claim_ids),
+        type=event_type,
+        claim_ids=claim_ids,
+        document_ids=sorted(group.documents),
+        time=time,
+        roles=roles,
+        sources=sources,
+        independent_sources=independent,
+        label=_label(event_type, roles, time, ents),
+        reasons=list(group.reasons),
+    )
+
+
+def build_events(claims: Iterable[Claim], ents: Entities, counter: SourceCounter) -> list[Event]:
+    """All events for a set of claims: pass 1, pass 2, then one Event per group.
+
+    >>> from claimgraph.model import Document
+    >>> c = Claim(id="c1", document_id="d1", type="ATTACK", text="", start=0, end=0)
+    >>> [e.type for e in build_events([c], Entities({}), SourceCounter([Document(id="d1", text="")], {}))]
+    ['ATTACK']
+    """
+    groups = group_across_documents(group_within_documents(claims, ents), ents)
+    events = [build_event(g, ents, counter) for g in groups]
+    return sorted(events, key=lambda e: e.id)

@@ -1,0 +1,248 @@
+"""Count original sources, not outlets (DESIGN.md, "link").
+
+Rules, in order:
+
+1. A claim's source is its ``source`` entity; with none, the outlet that published the
+   document says it itself (``outlet:<slug>``, or ``doc:<id>`` when the outlet is unknown);
+   with none but a ``via`` (a wire agency), the relay is the best origin known.
+2. Syndicated near-copies (:func:`near_duplicate_groups`) count as their group's root
+   document: a copy adds no source.
+3. The same named source in many documents is one source (two outlets quoting one
+   official's briefing).
+4. An anonymous source ("a military source", "officials") is one source per document
+   group — or per relay, when it reached both documents through the same agency.
+5. A source that is only the relay (``via``) of another claim in the same set is not an
+   extra source: "Reuters said" and "a military source told Reuters" are one origin.
+
+``sources`` lists distinct ids (entity ids, or the pseudo ids ``outlet:<slug>`` /
+``doc:<id>``; :func:`pseudo_source_entities` builds SOURCE entities for those so the
+export can name them). ``independent_sources`` can exceed ``len(sources)`` when one
+anonymous-source entity stands for several people in unrelated documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from datasketch import MinHash, MinHashLSH
+
+from ..model import Claim, Document, Entity
+from .compare import Entities
+
+NUM_PERM = 128
+SHINGLE_WORDS = 5
+_WORD = re.compile(r"\w+")
+
+
+# ---------------------------------------------------------------- near-duplicates
+
+
+def _shingles(text: str) -> list[bytes]:
+    words = _WORD.findall(text.lower())
+    if len(words) < SHINGLE_WORDS:
+        return [" ".join(words).encode("utf-8")] if words else []
+    return [" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8") for i in range(len(words) - SHINGLE_WORDS + 1)]
+
+
+def _minhash(text: str) -> MinHash:
+    m = MinHash(num_perm=NUM_PERM, seed=1)
+    shingles = _shingles(text)
+    if shingles:
+        m.update_batch(shingles)  # 12x faster than update() per shingle (DESIGN.md costs table)
+    return m
+
+
+def _root_order(doc: Document) -> tuple:
+    # The root of a group is the earliest publication (the wire original), then the smallest id.
+    return (doc.published or "9999-99-99", doc.id)
+
+
+def near_duplicate_groups(documents: list[Document], threshold: float = 0.8) -> dict[str, str]:
+    """Map every document id to the root of its group of near-copies (itself when alone).
+
+    Word 5-gram shingles, MinHash(128) and MinHashLSH; a candidate pair is kept when its
+    estimated Jaccard similarity reaches ``threshold``. A document's ``dup_of`` (set by
+    ingest) also joins it to that document.
+
+    :param documents: the documents to compare (all stored ones).
+    :param threshold: estimated Jaccard similarity of shingle sets that makes a near-copy.
+
+    >>> a = Document(id="a", text="the ministry said three drones were shot down over the port city overnight")
+    >>> b = Document(id="b", text="The ministry said three drones were shot down over the port city overnight.")
+    >>> near_duplicate_groups([a, b])
+    {'a': 'a', 'b': 'a'}
+    """
+    docs = sorted(documents, key=lambda d: d.id)
+    parent = {d.id: d.id for d in docs}
+    order = {d.id: _root_order(d) for d in docs}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            first, second = sorted((ra, rb), key=order.__getitem__)
+            parent[second] = first
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    hashes: dict[str, MinHash] = {}
+    for doc in docs:
+        if not doc.text or not doc.text.strip():
+            continue
+        m = _minhash(doc.text)
+        for other in lsh.query(m):
+            # LSH gives candidates; the estimate decides, so the threshold means what it says
+            if m.jaccard(hashes[other]) >= threshold:
+                union(doc.id, other)
+        if doc.id not in hashes:
+            lsh.insert(doc.id, m)
+            hashes[doc.id] = m
+    for doc in docs:
+        if doc.dup_of and doc.dup_of in parent:
+            union(doc.id, doc.dup_of)
+    return {d.id: find(d.id) for d in docs}
+
+
+# ---------------------------------------------------------------- source identity
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unknown"
+
+
+def outlet_source_id(outlet: str) -> str:
+    """Pseudo entity id of an outlet that reports in its own voice.
+
+    >>> outlet_source_id("Radio Free Asia")
+    'outlet:radio-free-asia'
+    """
+    return f"outlet:{_slug(outlet)}"
+
+
+def pseudo_source_entities(documents: Iterable[Document], entities: dict[str, Entity] | None = None) -> list[Entity]:
+    """SOURCE entities for the pseudo ids :func:`count_sources` may return.
+
+    One per outlet not already in ``entities`` (matched by name or alias), and one per
+    document without an outlet (named after its title or path).
+
+    >>> [e.id for e in pseudo_source_entities([Document(id="d1", text="x", outlet="Daily Planet")])]
+    ['outlet:daily-planet']
+    """
+    index = _outlet_index(entities or {})
+    out: dict[str, Entity] = {}
+    for doc in documents:
+        if doc.outlet:
+            if _norm(doc.outlet) in index:
+                continue
+            sid = outlet_source_id(doc.outlet)
+            out.setdefault(sid, Entity(id=sid, name=doc.outlet, type="SOURCE", aliases=[doc.outlet],
+                                       attrs={"outlet": True}))
+        else:
+            sid = f"doc:{doc.id}"
+            name = doc.title or doc.path or doc.url or doc.id
+            out.setdefault(sid, Entity(id=sid, name=f"the publisher of {name}", type="SOURCE",
+                                       attrs={"outlet": True, "document_id": doc.id}))
+    return [out[k] for k in sorted(out)]
+
+
+def _norm(s: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", s.lower()).split())
+
+
+def _outlet_index(entities: dict[str, Entity]) -> dict[str, str]:
+    """Outlet names and aliases -> entity id, for outlets the gazetteer already knows."""
+    index: dict[str, str] = {}
+    for eid in sorted(entities):
+        e = entities[eid]
+        if e.type not in ("ORG", "SOURCE") and not e.attrs.get("outlet"):
+            continue
+        for name in [e.name, *e.aliases]:
+            index.setdefault(_norm(name), eid)
+    return index
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """One claim's original source: ``key`` decides independence, ``entity_id`` is shown."""
+
+    key: str
+    entity_id: str
+    relays: tuple[str, ...] = ()
+
+
+class SourceCounter:
+    """Works out original sources for claims; build once per link run.
+
+    :param documents: all documents (for outlets and near-copy roots).
+    :param entities: the entity table.
+    :param roots: document id -> near-copy group root (from :func:`near_duplicate_groups`).
+    """
+
+    def __init__(self, documents: Iterable[Document], entities: dict[str, Entity] | Entities,
+                 roots: dict[str, str] | None = None):
+        self.docs = {d.id: d for d in documents}
+        self.entities = entities if isinstance(entities, Entities) else Entities(entities)
+        self.roots = roots or {}
+        self._outlets = _outlet_index(self.entities.by_id)
+        self._cache: dict[str, SourceRef] = {}
+
+    def root(self, doc_id: str) -> str:
+        return self.roots.get(doc_id, doc_id)
+
+    def _publisher(self, doc_id: str) -> str:
+        doc = self.docs.get(self.root(doc_id)) or self.docs.get(doc_id)
+        if doc is not None and doc.outlet:
+            return self._outlets.get(_norm(doc.outlet)) or outlet_source_id(doc.outlet)
+        return f"doc:{self.root(doc_id)}"
+
+    def source_of(self, claim: Claim) -> SourceRef:
+        """The original source of one claim (memoised per claim id).
+
+        >>> c = Claim(id="c1", document_id="d1", type="ATTACK", text="", start=0, end=0)
+        >>> SourceCounter([Document(id="d1", text="", outlet="Daily Planet")], {}).source_of(c).key
+        'outlet:daily-planet'
+        """
+        ref = self._cache.get(claim.id)
+        if ref is None:
+            ref = self._cache[claim.id] = self._source_of(claim)
+        return ref
+
+    def _source_of(self, claim: Claim) -> SourceRef:
+        relays = tuple(claim.via)
+        if claim.source:
+            sid = claim.source
+            if self.entities.is_anonymous_source(sid):
+                # the same anonymous words are one person only within one document group or one relay
+                scope = relays[0] if relays else f"doc:{self.root(claim.document_id)}"
+                return SourceRef(key=f"{sid}@{scope}", entity_id=sid, relays=relays)
+            return SourceRef(key=self.entities.canon(sid), entity_id=sid, relays=relays)
+        if relays:
+            return SourceRef(key=relays[0], entity_id=relays[0], relays=relays[1:])
+        publisher = self._publisher(claim.document_id)
+        return SourceRef(key=publisher, entity_id=publisher)
+
+    def count(self, claims: Iterable[Claim]) -> tuple[list[str], int]:
+        """(distinct source ids, number of independent original sources) of a set of claims.
+
+        >>> docs = [Document(id="d1", text="", outlet="A"), Document(id="d2", text="", outlet="B")]
+        >>> cs = [Claim(id=f"c{i}", document_id=d, type="ATTACK", text="", start=0, end=0, source="person:x")
+        ...       for i, d in enumerate(["d1", "d2"])]
+        >>> SourceCounter(docs, {}).count(cs)
+        (['person:x'], 1)
+        """
+        refs = [self.source_of(c) for c in claims]
+        relayed = {r for ref in refs for r in ref.relays}
+        kept = {}
+        for ref in refs:
+            # a relay that is also cited as an origin elsewhere only passed the story on
+            if ref.key in relayed and any(ref.key in other.relays for other in refs if other.key != ref.key):
+                continue
+            kept.setdefault(ref.key, ref.entity_id)
+        ids = sorted(set(kept.values()))
+        return ids, len(kept)

@@ -1,0 +1,484 @@
+"""Mentions to canonical entities: gazetteer, countries, places, people, typos.
+
+``EntityResolver().resolve("Kim Jong-un", "PERSON")`` and ``resolve("Kim Jong Un",
+"PERSON")`` return the same ``Entity`` (``person:kim-jong-un``), whose ``aliases``
+grow with every surface form seen. Ids are deterministic from the canonical name:
+
+=================  ==========================================================
+``weapon:<slug>``  data/gazetteer/weapons.jsonl (attrs: class, origin, kind, range_km)
+``org:<slug>``     data/gazetteer/organizations.jsonl (attrs: kind, outlet)
+``person:<slug>``  data/gazetteer/people.jsonl (attrs: roles), or an unknown PERSON
+``gpe:<slug>``     a country (attrs: kind "country", iso); no coordinates on purpose
+``place:CC:slug``  a city, region or facility from resolve/places.py, with lat/lon;
+                   a capital carries attrs["metonym_of"] = its country's id
+``sea:<slug>``     a sea or strait
+``<label>:<slug>`` anything else, e.g. ``org:acme-corp``, ``source:a-military-source``
+=================  ==========================================================
+
+Lookups are dictionary hits on a normalised key (case, accents, spaces, hyphens
+and dots removed: "Kim Jong-un" == "Kim Jong Un", "S-300" == "S300"); fuzzy
+matching (rapidfuzz) runs only on a miss, for capitalised mentions of five or
+more characters, at fuzz.ratio >= 88 with the same first letter ("Mosow" ->
+Moscow, never "Mosul" -> Moscow).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..model import Entity
+from . import places as _places
+from .places import (
+    FUZZY_CUTOFF,
+    FUZZY_MIN_LENGTH,
+    Place,
+    clean_place_name,
+    countries_in,
+    country_id,
+    geocode,
+    name_key,
+    slugify,
+    strip_accents,
+)
+
+__all__ = ["EntityResolver", "GazetteerEntry", "load_gazetteer", "weapon_classes"]
+
+PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
+# A one-word PERSON mention that is not a known person but names a country or a
+# city this big is a tagging slip ("met Kyiv's mayor" tags Kyiv PERSON).
+BIG_PLACE_POPULATION = 100_000
+# Prefix of the id of an entity the gazetteer does not know, by mention label.
+ID_PREFIX = {"PERSON": "person", "ORG": "org", "WEAPON": "weapon", "GPE": "gpe", "LOC": "loc",
+             "FAC": "fac", "NORP": "norp", "SOURCE": "source", "PRODUCT": "product"}
+TYPE_OF_PLACE_KIND = {"city": "GPE", "region": "LOC", "facility": "FAC", "sea": "LOC", "area": "LOC",
+                      "country": "GPE"}
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_OWNER_PREFIX = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<rest>.+)$")
+
+
+@dataclass(slots=True)
+class GazetteerEntry:
+    """One line of weapons/organizations/people.jsonl."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None
+    surname: str | None = None
+    descriptors: list[str] = field(default_factory=list)
+    no_pattern: list[str] = field(default_factory=list)
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+def _read_jsonl(filename: str) -> list[dict[str, Any]]:
+    path = resources.files("claimgraph") / "data" / "gazetteer" / filename
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+@lru_cache(maxsize=1)
+def weapon_classes() -> frozenset[str]:
+    """The closed set of weapon classes (data/gazetteer/classes.json)."""
+    path = resources.files("claimgraph") / "data" / "gazetteer" / "classes.json"
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["classes"])
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    path = resources.files("claimgraph") / "data" / "gazetteer" / "titles.json"
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["words"])
+
+
+def _entry(row: dict[str, Any], type_: str) -> GazetteerEntry:
+    known = {"id", "name", "type", "aliases", "country", "surname", "descriptors", "no_pattern"}
+    attrs = {k: v for k, v in row.items() if k not in known}
+    if type_ == "WEAPON":
+        attrs.setdefault("range_km", None)
+    return GazetteerEntry(
+        id=row["id"], name=row["name"], type=type_, aliases=list(row.get("aliases", [])),
+        country=row.get("country") or row.get("origin"), surname=row.get("surname"),
+        descriptors=list(row.get("descriptors", [])), no_pattern=list(row.get("no_pattern", [])),
+        attrs=attrs,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> tuple[GazetteerEntry, ...]:
+    """Every weapon, organisation and person entry, checked once.
+
+    >>> any(e.id == "weapon:kn-23" for e in load_gazetteer())
+    True
+    """
+    entries = [_entry(r, "WEAPON") for r in _read_jsonl("weapons.jsonl")]
+    entries += [_entry(r, "ORG") for r in _read_jsonl("organizations.jsonl")]
+    entries += [_entry(r, "PERSON") for r in _read_jsonl("people.jsonl")]
+    _check(entries)
+    return tuple(entries)
+
+
+def _check(entries: list[GazetteerEntry]) -> None:
+    """Fail loudly on a broken data file rather than resolve wrongly later."""
+    seen: set[str] = set()
+    classes = weapon_classes()
+    for entry in entries:
+        if entry.id in seen:
+            raise ValueError(f"gazetteer: duplicate id {entry.id!r}")
+        seen.add(entry.id)
+        if entry.type == "WEAPON" and entry.attrs.get("class") not in classes:
+            raise ValueError(f"gazetteer: {entry.id} has unknown class {entry.attrs.get('class')!r}")
+
+
+def clean_mention(text: str) -> str:
+    """Surface form without possessive, leading article, quotes or edge punctuation.
+
+    >>> clean_mention("the Kremlin’s")
+    'Kremlin'
+    """
+    text = " ".join(text.replace("\u2019", "'").split()).strip(" .,;:\"“”()[]")
+    text = _POSSESSIVE.sub("", text)
+    return _LEADING_ARTICLE.sub("", text).strip()
+
+
+class EntityResolver:
+    """Turns (mention, label) into a canonical ``Entity``; cheap to share, load once.
+
+    >>> r = EntityResolver()
+    >>> r.resolve("Hwasong-11A", "ORG").id == r.resolve("KN-23", "WEAPON").id
+    True
+    """
+
+    def __init__(self) -> None:
+        self.entries = {e.id: e for e in load_gazetteer()}
+        self._by_key: dict[str, list[GazetteerEntry]] = {}
+        self._by_surname: dict[str, list[GazetteerEntry]] = {}
+        self._by_descriptor: dict[tuple[str, str], GazetteerEntry] = {}
+        for entry in self.entries.values():
+            self._index_entry(entry)
+        self._fuzzy_pools = self._build_fuzzy_pools()
+        self._entities: dict[str, Entity] = {}
+
+    # -- indexes ----------------------------------------------------------------------
+    def _index_entry(self, entry: GazetteerEntry) -> None:
+        for name in entry.names():
+            bucket = self._by_key.setdefault(name_key(name), [])
+            if entry not in bucket:
+                bucket.append(entry)
+        if entry.type == "PERSON":
+            surnames = {entry.surname or entry.name.split()[-1]}
+            surnames |= {alias.split()[-1] for alias in entry.aliases if " " in alias and not entry.surname}
+            for surname in surnames:
+                self._by_surname.setdefault(name_key(surname), []).append(entry)
+        for descriptor in entry.descriptors:
+            if entry.country:
+                self._by_descriptor.setdefault((entry.country, name_key(descriptor)), entry)
+
+    def _build_fuzzy_pools(self) -> dict[str, tuple[list[str], list[GazetteerEntry]]]:
+        pools: dict[str, tuple[list[str], list[GazetteerEntry]]] = {}
+        for entry in self.entries.values():
+            choices, targets = pools.setdefault(entry.type, ([], []))
+            for name in entry.names():
+                if len(name) >= FUZZY_MIN_LENGTH:
+                    choices.append(strip_accents(name).lower())
+                    targets.append(entry)
+        return pools
+
+    # -- public API -------------------------------------------------------------------
+    def resolve(self, name: str, label: str | None, *, context_countries: Sequence[str] = ()) -> Entity:
+        """The canonical entity for a mention.
+
+        :param name: the mention as written ("President Vladimir Putin", "Kyiv’s").
+        :param label: spaCy label, or "WEAPON"/"SOURCE"; guides lookups and new ids.
+        :param context_countries: ISO-2 codes the article is about (``countries_in``),
+            used to choose among same-named places.
+
+        >>> EntityResolver().resolve("Kim Jong-un", "PERSON").id
+        'person:kim-jong-un'
+        """
+        label = (label or "MISC").upper()
+        surface = " ".join(name.split())
+        cleaned = clean_mention(surface) or surface
+        context = tuple(context_countries)
+        entity = (
+            self._known(cleaned, label, context)
+            or self._fuzzy(cleaned, label)
+            or self._new(cleaned, label, context)
+        )
+        return self._remember(entity, surface)
+
+    def resolve_in_document(
+        self, mentions: Iterable[tuple[str, str]], *, context_countries: Sequence[str] | None = None
+    ) -> list[Entity]:
+        """Resolve all (text, label) mentions of one document, in order.
+
+        A bare surname ("Kirby") links to the full name the same document uses
+        ("John Kirby"), even one the gazetteer does not know; failing that, to a
+        gazetteer person whose surname is unique. ``context_countries`` defaults to
+        the countries the document's GPE/NORP mentions name.
+
+        >>> r = EntityResolver()
+        >>> [e.id for e in r.resolve_in_document([("Jane Doe", "PERSON"), ("Doe", "PERSON")])]
+        ['person:jane-doe', 'person:jane-doe']
+        """
+        mentions = [(text, label) for text, label in mentions]
+        if context_countries is None:
+            context_countries = countries_in(t for t, lab in mentions if lab in {"GPE", "NORP"})
+        context = tuple(context_countries)
+        resolved: list[Entity | None] = [None] * len(mentions)
+        full_names: dict[str, list[Entity]] = {}
+        for position, (text, label) in enumerate(mentions):
+            if label == "PERSON" and len(self._strip_titles(clean_mention(text)).split()) == 1:
+                continue  # bare surname: second pass
+            entity = self.resolve(text, label, context_countries=context)
+            resolved[position] = entity
+            if entity.type == "PERSON":
+                for surname in self._surnames_of(entity):
+                    bucket = full_names.setdefault(surname, [])
+                    if entity not in bucket:
+                        bucket.append(entity)
+        for position, (text, label) in enumerate(mentions):
+            if resolved[position] is not None:
+                continue
+            key = name_key(self._strip_titles(clean_mention(text)))
+            candidates = full_names.get(key, [])
+            if len(candidates) == 1:
+                resolved[position] = self._remember(candidates[0], " ".join(text.split()))
+            else:
+                resolved[position] = self.resolve(text, label, context_countries=context)
+        return [entity for entity in resolved if entity is not None]
+
+    def entities(self) -> list[Entity]:
+        """Every entity resolved so far, with the surface forms seen as aliases."""
+        return list(self._entities.values())
+
+    def countries_in(self, names: Iterable[str]) -> list[str]:
+        """ISO-2 codes of the countries GPE/NORP mentions name, most cited first."""
+        return countries_in(names)
+
+    def country_name(self, iso: str) -> str | None:
+        """"KP" -> "North Korea"."""
+        return _places.country_name(iso)
+
+    def is_place(self, text: str) -> bool:
+        """Whether a mention names a known place or country (exact lookups only)."""
+        return geocode(text, fuzzy=False) is not None
+
+    def geocode(self, text: str, *, context_countries: Sequence[str] = ()) -> Place | None:
+        return geocode(text, context_countries=context_countries)
+
+    # -- lookups ----------------------------------------------------------------------
+    def _known(self, text: str, label: str, context: tuple[str, ...]) -> Entity | None:
+        key = name_key(text)
+        if not key:
+            return None
+        entry = self._gazetteer_hit(key, label)
+        if entry is not None and label in PLACE_LABELS and entry.type == "ORG":
+            big = self._big_place(text, context)  # GPE "Nis" is the Serbian city, not the NIS
+            if big is not None:
+                return big
+        if entry is not None:
+            return self._from_entry(entry)
+        place_first = label in PLACE_LABELS
+        if place_first or label not in {"PERSON", "WEAPON"}:
+            found = self._country(text, label) or self._place(text, context)
+            if found is not None:
+                return found
+        if label in {"PERSON", "SOURCE", "ORG", "MISC"}:
+            found = self._person_by_title(text, label)
+            if found is not None:
+                return found
+        if label == "PERSON" and " " not in text:
+            found = self._big_place(text, context)  # "Kyiv" tagged PERSON
+            if found is not None:
+                return found
+        if label in {"ORG", "SOURCE", "GPE", "NORP", "MISC", "FAC"}:
+            entry = self._descriptor(text)
+            if entry is not None:
+                return self._from_entry(entry)
+        return None
+
+    def _gazetteer_hit(self, key: str, label: str) -> GazetteerEntry | None:
+        candidates = list(self._by_key.get(key, ()))
+        if not candidates and key.endswith("s") and any(c.isdigit() for c in key):
+            candidates = list(self._by_key.get(key[:-1], ()))  # "KN-23s", "F-16s"
+        if label in PLACE_LABELS:
+            candidates = [c for c in candidates if c.type != "PERSON"]
+        if not candidates:
+            return None
+        same_type = [c for c in candidates if c.type == label]
+        return (same_type or candidates)[0]
+
+    def _country(self, text: str, label: str) -> Entity | None:
+        index = _places._index()
+        key = name_key(text)
+        iso = index.countries.get(key)
+        if iso is None and key.endswith("s"):
+            singular = key[:-1]  # "Russians", "North Koreans"
+            if singular in index.demonym_keys:
+                iso = index.countries.get(singular)
+        if iso is None or key in index.regions:
+            return None
+        return self._country_entity(iso)
+
+    def _country_entity(self, iso: str) -> Entity:
+        name = _places.country_name(iso) or iso
+        return Entity(id=country_id(name), name=name, type="GPE", country=iso,
+                      attrs={"kind": "country", "iso": iso})
+
+    def _place(self, text: str, context: tuple[str, ...]) -> Entity | None:
+        place = geocode(text, context_countries=context, fuzzy=False)
+        return self._from_place(place) if place is not None else None
+
+    def _big_place(self, text: str, context: tuple[str, ...]) -> Entity | None:
+        country = self._country(text, "GPE")
+        if country is not None:
+            return country
+        place = geocode(text, context_countries=context, fuzzy=False)
+        if place is not None and place.population >= BIG_PLACE_POPULATION:
+            return self._from_place(place)
+        return None
+
+    def _person_by_title(self, text: str, label: str) -> Entity | None:
+        stripped = self._strip_titles(text)
+        if not stripped:
+            return None
+        key = name_key(stripped)
+        people = [e for e in self._by_key.get(key, ()) if e.type == "PERSON"]
+        if not people and label == "PERSON" and len(stripped.split()) == 1:
+            people = self._by_surname.get(key, [])
+            people = people if len(people) == 1 else []
+        return self._from_entry(people[0]) if people else None
+
+    def _strip_titles(self, text: str) -> str:
+        """"Defence Minister Kim Yong-hyun" -> "Kim Yong-hyun"; "Russian President Putin" -> "Putin".
+
+        A country word is stripped only before a title word, so "Jordan Smith" stays whole.
+        """
+        words = text.split()
+        while len(words) > 1:
+            if self._is_title(words[0]):
+                words.pop(0)
+                continue
+            for size in (2, 1):
+                owner = " ".join(words[:size])
+                if (len(words) > size + 1 and self._is_title(words[size])
+                        and name_key(clean_mention(owner)) in _places._index().countries):
+                    words = words[size:]
+                    break
+            else:
+                break
+        return " ".join(words)
+
+    @staticmethod
+    def _is_title(word: str) -> bool:
+        return re.sub(r"['’]s?$", "", word.lower()).replace(".", "") in _title_words()
+
+    def _descriptor(self, text: str) -> GazetteerEntry | None:
+        """"South Korea's spy agency", "Seoul's intelligence service", "Ukrainian military intelligence"."""
+        owner_match = _OWNER_PREFIX.match(text)
+        pairs: list[tuple[str, str]] = []
+        if owner_match:
+            pairs.append((owner_match.group("owner"), owner_match.group("rest")))
+        words = text.split()
+        for split in (1, 2, 3):
+            if len(words) > split:
+                pairs.append((" ".join(words[:split]), " ".join(words[split:])))
+        for owner, rest in pairs:
+            iso = _places.country_of(owner)
+            if iso is None:
+                continue
+            entry = self._by_descriptor.get((iso, name_key(rest)))
+            if entry is not None:
+                return entry
+        return None
+
+    def _fuzzy(self, text: str, label: str) -> Entity | None:
+        if len(text) < FUZZY_MIN_LENGTH or not text[:1].isupper():
+            return None
+        from rapidfuzz import fuzz, process
+
+        if label in PLACE_LABELS:
+            place = _places.fuzzy_place(clean_place_name(text))
+            if place is not None:
+                return self._from_place(place)
+        types = {"PERSON": ["PERSON"], "WEAPON": ["WEAPON"], "ORG": ["ORG"], "SOURCE": ["ORG", "PERSON"]}
+        query = strip_accents(text).lower()
+        for type_ in types.get(label, ["ORG", "WEAPON"]):
+            choices, targets = self._fuzzy_pools.get(type_, ([], []))
+            for choice, _score, position in process.extract(
+                query, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5
+            ):
+                if choice[:1] == query[:1]:
+                    return self._from_entry(targets[position])
+        if label in {"ORG", "MISC"}:
+            place = _places.fuzzy_place(clean_place_name(text))
+            if place is not None:
+                return self._from_place(place)
+        return None
+
+    def _new(self, text: str, label: str, context: tuple[str, ...]) -> Entity:
+        name = self._strip_titles(text) if label == "PERSON" else text
+        prefix = ID_PREFIX.get(label, slugify(label) or "misc")
+        type_ = label if label != "MISC" else "MISC"
+        entity = Entity(id=f"{prefix}:{slugify(name) or name_key(name) or 'unnamed'}", name=name, type=type_)
+        if label == "SOURCE":
+            iso = self._owner_country(text)
+            if iso:
+                entity.country = iso
+                entity.attrs["country"] = iso
+        return entity
+
+    def _owner_country(self, text: str) -> str | None:
+        words = clean_mention(text).split()
+        for split in (2, 1):
+            if len(words) > split:
+                iso = _places.country_of(" ".join(words[:split]))
+                if iso:
+                    return iso
+        owner = _OWNER_PREFIX.match(text)
+        return _places.country_of(owner.group("owner")) if owner else None
+
+    # -- entity building --------------------------------------------------------------
+    def _from_entry(self, entry: GazetteerEntry) -> Entity:
+        attrs = dict(entry.attrs)
+        if entry.type == "WEAPON":
+            attrs = {k: entry.attrs.get(k) for k in ("class", "origin", "kind", "range_km")}
+        return Entity(id=entry.id, name=entry.name, type=entry.type, aliases=list(entry.aliases),
+                      country=entry.country, attrs=attrs)
+
+    def _from_place(self, place: Place) -> Entity:
+        if place.kind == "country":
+            return self._country_entity(place.country or "")
+        attrs: dict[str, Any] = {"kind": place.kind}
+        if place.population:
+            attrs["population"] = place.population
+        if place.capital_of:
+            name = _places.country_name(place.capital_of)
+            attrs["metonym_of"] = country_id(name) if name else None
+        return Entity(id=place.id, name=place.name, type=TYPE_OF_PLACE_KIND.get(place.kind, "GPE"),
+                      lat=place.lat, lon=place.lon, country=place.country, attrs=attrs)
+
+    def _surnames_of(self, entity: Entity) -> set[str]:
+        entry = self.entries.get(entity.id)
+        if entry is not None and entry.surname:
+            return {name_key(entry.surname)}
+        words = entity.name.split()
+        return {name_key(words[-1])} if len(words) > 1 else set()
+
+    def _remember(self, entity: Entity, surface: str) -> Entity:
+        """One shared Entity per id; every surface form seen becomes an alias."""
+        known = self._entities.setdefault(entity.id, entity)
+        surface = surface.strip()
+        if surface and surface != known.name and surface not in known.aliases:
+            known.aliases.append(surface)
+        return known

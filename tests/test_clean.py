@@ -1,0 +1,503 @@
+"""Tests for the clean stage: decoding and rejects, HTML, the line classifier, metadata."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings as hyp_settings, strategies as st
+
+from claimgraph.clean import (
+    clean_item,
+    clean_text,
+    classify_lines,
+    decode_bytes,
+    detect_language,
+    extract_html,
+    sniff_kind,
+)
+from claimgraph.clean.meta import clean_author, parse_byline, parse_date_text, parse_dateline, parse_names
+from claimgraph.clean.text import load_lexicon, split_units
+from claimgraph.errors import RejectedInput
+from claimgraph.model import InputItem
+from claimgraph.settings import Settings
+
+DATA = Path(__file__).parent / "data" / "clean"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SETTINGS = Settings()
+
+BODY = (
+    "Two rocket launchers were destroyed near the river crossing on Friday, the army said. "
+    "A spokesman added that the crews had left the vehicles before the strike."
+)
+
+
+def item_from_file(name: str, **kwargs) -> InputItem:
+    path = DATA / name
+    return InputItem(origin=str(path), data=path.read_bytes(), path=str(path), **kwargs)
+
+
+def reject_reason(item: InputItem, settings: Settings = SETTINGS) -> str:
+    with pytest.raises(RejectedInput) as caught:
+        clean_item(item, settings)
+    assert caught.value.detail, "every reject needs a readable detail"
+    return caught.value.reason
+
+
+# --- rejects ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        InputItem(origin="none"),
+        InputItem(origin="b", data=b""),
+        InputItem(origin="ws", data=b"  \n\t\r\n  "),
+        InputItem(origin="t", text="   \n "),
+        InputItem(origin="tiny", text="Menu\nShare\nHome"),
+        InputItem(origin="short", text="Troops moved."),
+    ],
+)
+def test_clean_rejects_empty_input(item):
+    assert reject_reason(item) == "empty"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        b"PK\x03\x04\x14\x00\x06\x00" + b"word/document.xml" * 10,
+        b"\x1f\x8b\x08\x00" + bytes(range(200)),
+        b"Some text\x00with a NUL byte in the middle of it, which text never has.",
+        bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16]) * 50 + b"letters",
+    ],
+)
+def test_clean_rejects_binary(data):
+    assert reject_reason(InputItem(origin="bin", data=data)) == "binary"
+
+
+def test_clean_rejects_utf16_without_bom_as_not_utf8():
+    data = (BODY * 3).encode("utf-16-le")
+    with pytest.raises(RejectedInput) as caught:
+        decode_bytes(data)
+    assert caught.value.reason == "not-utf8"
+    assert "UTF-16" in caught.value.detail
+
+
+def test_clean_rejects_undecodable_bytes_as_not_utf8():
+    # Bytes cp1252 leaves undefined, in a mix no encoding reads as text.
+    data = b"Report \x81\x8d\x8f\x90\x9d\x81\x8d\x8f\x90\x9d\x9d\x90\x8f\x8d\x81 end" * 20
+    assert reject_reason(InputItem(origin="bad", data=data)) == "not-utf8"
+
+
+def test_clean_decodes_utf16_with_bom():
+    assert decode_bytes(BODY.encode("utf-16")) == BODY
+
+
+def test_clean_decodes_cp1252_text():
+    text = "The caf\u00e9 owner said \u201cthe shelling\u201d stopped at dawn \u2013 residents agreed."
+    assert decode_bytes(text.encode("cp1252")) == text
+
+
+def test_clean_decodes_utf8_with_bom_and_few_broken_bytes():
+    assert decode_bytes(b"\xef\xbb\xbf" + BODY.encode()) == BODY
+    damaged = ("Caf\u00e9 " + BODY).encode() + b" \xff tail"
+    assert decode_bytes(damaged).endswith("\ufffd tail")
+
+
+def test_clean_rejects_too_large_quickly():
+    big = b"<html><body>" + b"<p>Filler paragraph about nothing at all.</p>" * 1_200_000
+    assert len(big) > 50_000_000
+    started = time.perf_counter()
+    assert reject_reason(InputItem(origin="big.html", data=big)) == "too-large"
+    assert time.perf_counter() - started < 0.5
+
+
+def test_clean_too_large_respects_setting():
+    item = InputItem(origin="x", text=BODY)
+    assert reject_reason(item, Settings(max_bytes=50)) == "too-large"
+
+
+def test_clean_rejects_french_as_not_english():
+    assert reject_reason(item_from_file("french.txt")) == "not-english"
+
+
+def test_clean_rejects_german_as_not_english():
+    german = (
+        "Das Verteidigungsministerium teilte am Dienstag mit, dass in der Nacht mehrere Drohnen "
+        "über der Grenzregion abgeschossen worden seien. Verletzt wurde nach Angaben eines Sprechers niemand."
+    )
+    assert reject_reason(InputItem(origin="de", text=german)) == "not-english"
+
+
+def test_clean_accepts_other_language_when_configured():
+    doc = clean_item(item_from_file("french.txt"), Settings(languages="en,fr"))
+    assert doc.language == "fr"
+
+
+def test_clean_rejects_html_without_text_as_no_text():
+    page = b"<html><head><title>x</title><script>var a = 1;</script></head><body><nav></nav></body></html>"
+    assert reject_reason(InputItem(origin="p.html", data=page)) == "no-text"
+
+
+def test_clean_rejects_item_with_source_error():
+    assert reject_reason(InputItem(origin="u", error="timed out after 30 s")) == "unreadable"
+
+
+# --- HTML ---------------------------------------------------------------------------
+
+
+def test_clean_html_article_body_and_metadata():
+    doc = clean_item(item_from_file("article.html"), SETTINGS)
+    assert doc.title == "Patrol Boat Seized In Disputed Strait"
+    assert doc.byline == "Lena Fischer"
+    assert doc.published == "2024-02-14"
+    assert doc.outlet == "Example Herald"
+    assert doc.language == "en"
+    assert doc.text.startswith("Coast guard vessels seized a patrol boat")
+    assert "rising quickly." in doc.text
+    for furniture in ("Home", "Subscribe", "Most popular", "recipes", "All rights reserved", "Privacy"):
+        assert furniture not in doc.text
+    assert doc.text.count("\n\n") == 3  # four paragraphs
+
+
+def test_clean_broken_html_still_yields_text():
+    doc = clean_item(item_from_file("broken.html"), SETTINGS)
+    assert "convoy of twenty trucks" in doc.text
+    assert "unloaded at a depot" in doc.text
+    assert "<" not in doc.text
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    ["<html><body><p>", "<<<>>>&&&;;</b></i>", "<div>" * 500, "<html>\x01\x02<body>", "<p>Hi</p></html></html>"],
+)
+def test_clean_garbage_html_is_a_clean_reject(garbage):
+    item = InputItem(origin="g.html", text=garbage, kind="html")
+    assert reject_reason(item) in ("no-text", "empty", "binary")
+
+
+def test_clean_html_fallback_uses_line_classifier():
+    # Markup trafilatura finds no article in: a bare list of paragraphs in table cells.
+    page = (
+        "<html><body><table><tr><td>Home</td><td>Share on Facebook</td></tr>"
+        f"<tr><td>{BODY}</td></tr><tr><td>All rights reserved.</td></tr></table></body></html>"
+    )
+    result = extract_html(page)
+    assert "rocket launchers were destroyed" in result.text
+    assert "Share on Facebook" not in result.text
+    assert "All rights reserved" not in result.text
+
+
+def test_clean_item_fields_from_source_win():
+    item = item_from_file("article.html", outlet="Wire Feed", published="2024-02-15", url="https://example.org/a")
+    doc = clean_item(item, SETTINGS)
+    assert (doc.outlet, doc.published, doc.url) == ("Wire Feed", "2024-02-15", "https://example.org/a")
+
+
+# --- scraped plain text -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def scraped():
+    return clean_text((DATA / "scraped_article.txt").read_text(encoding="utf-8"))
+
+
+def test_clean_text_finds_title_byline_and_date(scraped):
+    assert scraped.title == "Drone Swarm Strikes Coastal Fuel Depot, Regional Governor Says"
+    assert scraped.byline == "Maria Kowalczyk and Tomas Brandt"
+    assert scraped.published == "2024-03-03"
+
+
+def test_clean_text_keeps_every_body_paragraph(scraped):
+    body = scraped.body
+    for sentence in (
+        "A swarm of at least twelve drones struck a fuel depot",
+        '"The fire is contained," the governor said.',
+        "shot down nine of the drones over the sea",
+        "The neighbouring government denied any involvement.",
+    ):
+        assert sentence in body
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Skip to main content",
+        "Menu",
+        "World",
+        "By Maria",
+        "Published on",
+        "Photo:",
+        "Пожарные",
+        "Related Stories",
+        "Navy Says Patrol Boat",
+        "With inputs from",
+        "Tags",
+        "Energy",
+        "All rights reserved",
+        "Leave a comment",
+        "email address",
+        "Drone Swarm Strikes",  # the title is not repeated in the body
+    ],
+)
+def test_clean_text_drops_furniture(scraped, furniture):
+    assert furniture not in scraped.body
+
+
+def test_clean_text_strips_glued_widget_title(scraped):
+    assert "Officials said repairs at the depot could take several weeks." in scraped.paragraphs
+    assert "Read More" not in scraped.body
+
+
+def test_clean_text_keeps_subheading_between_paragraphs(scraped):
+    labels = {u.text: u.label for u in scraped.units}
+    assert labels["Who launched the drones"] == "heading"
+
+
+def test_clean_text_drops_stray_punctuation(scraped):
+    assert not any(p.strip() == ")" for p in scraped.paragraphs)
+    assert not scraped.body.endswith(")")
+
+
+def test_clean_text_without_header_has_no_title():
+    ct = clean_text(f"{BODY}\nThe ministry gave no figure for casualties.\nShare it on")
+    assert ct.title is None
+    assert ct.paragraphs == [BODY, "The ministry gave no figure for casualties."]
+
+
+def test_clean_text_known_title_is_removed_from_body():
+    ct = clean_text(f"Launchers Destroyed At Crossing\n\n{BODY}", known_title="Launchers Destroyed At Crossing")
+    assert ct.title == "Launchers Destroyed At Crossing"
+    assert ct.body == BODY
+
+
+def test_clean_text_byline_at_the_end():
+    ct = clean_text(f"{BODY}\n\nBy. Anna Lindqvist\n\nShare it on")
+    assert ct.byline == "Anna Lindqvist"
+    assert "Lindqvist" not in ct.body
+
+
+def test_clean_text_short_quote_paragraphs_survive():
+    text = f"Ceasefire Talks Resume In Geneva\n\n{BODY}\n\n\u201cWe are ready.\u201d\n\nHe declined to comment.\n\nTags\nGeneva"
+    body = clean_text(text).body
+    assert "\u201cWe are ready.\u201d" in body
+    assert "He declined to comment." in body
+    assert "Geneva" not in body.replace("Ceasefire", "")
+
+
+def test_clean_text_drops_caption_in_other_script():
+    text = f"{BODY}\n\n\uc804\ud22c\uae30 \uc0ac\uc9c4 \uc5f0\ud569\ub274\uc2a4\n\nThe army gave no further details."
+    ct = clean_text(text)
+    assert "\uc804\ud22c\uae30" not in ct.body
+    assert "no further details" in ct.body
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Soldiers load shells into a howitzer. [Photo=Yonhap]",
+        "A damaged building in the city centre. REUTERS/Ivan Petrenko",
+        "In this handout photograph released by the ministry, a launcher is seen at dusk",
+        "Officials at the summit ANNA SMITH/POOL/AFP via Getty Images",
+        "Photo: Jan Novak / Example Agency",
+        "Members of the delegation arrive (AP Photo/Carlos Ruiz)",
+    ],
+)
+def test_clean_text_drops_photo_captions(caption):
+    ct = clean_text(f"{BODY}\n{caption}\nThe army gave no further details on the strike.")
+    assert caption not in ct.body
+    assert "no further details" in ct.body
+
+
+def test_clean_text_keeps_reuters_ipsos_poll_sentence():
+    sentence = "A Reuters/Ipsos poll found that most voters backed the sanctions."
+    assert sentence in clean_text(f"{BODY}\n{sentence}").body
+
+
+def test_clean_text_hard_wrapped_paragraphs_stay_whole():
+    ct = clean_text((DATA / "wrapped_wire.txt").read_text(encoding="utf-8"))
+    assert len(ct.paragraphs) == 3
+    assert ct.paragraphs[0].startswith("The defence ministry said on Tuesday that an\nartillery battalion")
+    assert ct.paragraphs[0].endswith("rotation of forces.")
+    assert ct.title is None
+
+
+def test_clean_text_line_per_paragraph_becomes_paragraphs():
+    units = split_units(f"{BODY}\nThe second paragraph is here.\n\nA third one.")
+    assert [u.text for u in units] == [BODY, "The second paragraph is here.", "A third one."]
+
+
+def test_clean_classify_lines_labels():
+    labels = [u.label for u in classify_lines(f"Exit mobile version\nStrike Hits Rail Depot Near Border\n{BODY}")]
+    assert labels == ["boilerplate", "title", "body"]
+
+
+# --- metadata parsers ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line,names",
+    [
+        ("By Jane Doe", "Jane Doe"),
+        ("By. Jane Doe", "Jane Doe"),
+        ("BY JANE DOE", "Jane Doe"),
+        ("By Jane Doe and John Roe", "Jane Doe and John Roe"),
+        ("Written by Ana de la Cruz", "Ana de la Cruz"),
+        ("By Jane Doe, Reuters", "Jane Doe"),
+        ("By Jane Doe | Staff Writer", "Jane Doe"),
+        ("Author: Kim Min-jun", "Kim Min-jun"),
+        ("By the end of the day the convoy had left.", None),
+        ("By Tuesday, officials said", None),
+        ("Bystanders said they heard two blasts", None),
+    ],
+)
+def test_clean_meta_parse_byline(line, names):
+    assert parse_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("Published on March 3, 2024", "2024-03-03"),
+        ("Published: 2024-03-03T10:00:00Z", "2024-03-03"),
+        ("Updated 14 February 2024, 09:30 GMT", "2024-02-14"),
+        ("Thursday, January 4, 2024", "2024-01-04"),
+        ("Jan 4, 2024 | 10:21 AM EST", "2024-01-04"),
+        ("Posted 3 hours ago", None),
+        ("Published 04/05/2024", None),  # day/month order unknown: no guess
+        ("Published 25/05/2024", "2024-05-25"),
+        ("The strike came on 4 January 2024.", False),
+        ("Officials met in March 2024 to discuss it", False),
+    ],
+)
+def test_clean_meta_parse_dateline(line, expected):
+    assert parse_dateline(line) == expected
+
+
+def test_clean_meta_author_field():
+    assert clean_author("Jane Doe; Staff Writer") == "Jane Doe"
+    assert clean_author("Associated Press") == "Associated Press"
+    assert clean_author("  ") is None
+
+
+def test_clean_sniff_kind():
+    assert sniff_kind("<!doctype html><html><body></body></html>") == "html"
+    assert sniff_kind("  <div><p>text</p></div>") == "html"
+    assert sniff_kind("Plain text <b>maybe</b>.", name="page.htm") == "html"
+    assert sniff_kind("<p>looks like html</p>", declared="text") == "text"
+    assert sniff_kind("A sentence about a 5<10 comparison.") == "text"
+
+
+def test_clean_language_short_english_not_rejected():
+    assert detect_language("He denied it.") == "en"
+    assert detect_language("Die Armee meldete neue Angriffe auf die Stadt am Montag.") == "de"
+    assert detect_language("12 34 56") is None
+
+
+def test_clean_document_id_is_content_hash_and_stable():
+    first = clean_item(InputItem(origin="a", text=f"Menu\n\n{BODY}\n\nShare it on"), SETTINGS)
+    second = clean_item(InputItem(origin="b", data=f"Skip to content\n{BODY}\r\n".encode()), SETTINGS)
+    assert first.id == second.id
+    assert first.raw_hash != second.raw_hash
+
+
+def test_clean_cuts_long_text_at_paragraph_boundary():
+    paragraph = "Artillery fire was reported along the whole front line during the night."
+    text = "\n\n".join([paragraph] * 50)
+    doc = clean_item(InputItem(origin="long", text=text), Settings(max_chars=500))
+    assert len(doc.text) <= 500
+    assert doc.text.endswith("night.")
+    assert all(p == paragraph for p in doc.text.split("\n\n"))
+
+
+def test_clean_lexicon_files_load():
+    lexicon = load_lexicon()
+    assert "news" in lexicon.exact
+    assert lexicon.match("Your email address will not be published.")
+    assert lexicon.match("Shareholders approved the deal on Monday.") is None
+
+
+# --- properties ---------------------------------------------------------------------
+
+
+@hyp_settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_clean_text_body_is_made_of_input_lines(text):
+    ct = clean_text(text)
+    source = " ".join(text.split())
+    for paragraph in ct.paragraphs:
+        for line in paragraph.split("\n"):
+            assert " ".join(line.split()) in source or not line.strip()
+
+
+@hyp_settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=300))
+def test_clean_decode_bytes_returns_text_or_rejects(data):
+    try:
+        assert isinstance(decode_bytes(data), str)
+    except RejectedInput as exc:
+        assert exc.reason in ("empty", "binary", "not-utf8")
+
+
+@hyp_settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_clean_parse_dateline_never_raises(line):
+    value = parse_dateline(line)
+    assert value is False or value is None or (len(value) == 10 and value[4] == "-")
+
+
+@hyp_settings(max_examples=100, deadline=None)
+@given(st.dates(min_value=__import__("datetime").date(1990, 1, 1), max_value=__import__("datetime").date(2035, 12, 31)))
+def test_clean_parse_date_text_round_trips_written_dates(day):
+    assert parse_date_text(day.strftime("%B %d, %Y")) == day.isoformat()
+    assert parse_date_text(day.isoformat()) == day.isoformat()
+
+
+@hyp_settings(max_examples=100, deadline=None)
+@given(st.lists(st.from_regex(r"[A-Z][a-z]{2,8}", fullmatch=True), min_size=2, max_size=3))
+def test_clean_parse_names_round_trips(words):
+    name = " ".join(words)
+    lowered = {w.lower() for w in words}
+    if lowered & {"and", "the", "staff", "news", "press", "post", "times", "desk", "editor"}:
+        return
+    assert parse_byline(f"By {name}") == name
+    assert parse_names(f"{name}, Example Agency") == [name]
+
+
+# --- the gold seeds ------------------------------------------------------------------
+
+
+def seed_cases():
+    gold_file = SHARED / "gold" / "seeds.json"
+    if not gold_file.exists():
+        return []
+    return sorted(json.loads(gold_file.read_text(encoding="utf-8"))["documents"].items())
+
+
+def norm(text: str | None) -> str:
+    return " ".join((text or "").replace("\u2019", "'").replace("\u2018", "'").lower().split())
+
+
+@pytest.mark.parametrize("name,gold", seed_cases() or [pytest.param(None, None, marks=pytest.mark.skip("no shared/"))])
+def test_clean_seed_documents_match_gold(name, gold):
+    seeds = SHARED / "seeds"
+    meta = json.loads((seeds / "meta.json").read_text(encoding="utf-8")).get(name, {})
+    path = seeds / name
+    item = InputItem(
+        origin=str(path), data=path.read_bytes(), path=str(path),
+        outlet=meta.get("outlet"), published=meta.get("published"),
+    )
+    doc = clean_item(item, SETTINGS)
+    assert norm(doc.title) == norm(gold["title"]) if gold["title"] else doc.title is None
+    if gold["byline"]:
+        assert norm(gold["byline"]) in norm(doc.byline)
+    assert doc.language == gold["language"]
+    text = norm(doc.text)
+    for keep in gold["must_keep"]:
+        assert norm(keep) in text, keep
+    for drop in gold["must_drop"]:
+        assert norm(drop) not in text, drop

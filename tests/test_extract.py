@@ -1,0 +1,130 @@
+"""Claim extraction on invented sentences, with the real spaCy model and gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from claimgraph.errors import ConfigError
+from claimgraph.extract.lexicon import _load_type, load_lexicon
+from claimgraph.model import Document
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline):
+    def run(text: str, published: str | None = "2024-03-14"):
+        doc = Document(id="d1", text=text, published=published)
+        sdoc = pipeline.nlp(text)
+        claims, entities = pipeline.extractor.extract(sdoc, doc)
+        return claims, entities
+
+    return run
+
+
+def names(ids, entities):
+    return [entities[i].name for i in ids]
+
+
+def only(claims, ctype):
+    found = [c for c in claims if c.type == ctype]
+    assert found, f"no {ctype} claim in {[c.type for c in claims]}"
+    return found[0]
+
+
+def test_lexicon_every_type_has_triggers_or_attributes_and_an_example():
+    lex = load_lexicon()
+    assert {"ATTACK", "CASUALTY", "TRANSFER", "DEPLOY", "DENY", "ACCUSE", "SANCTION", "MEET",
+            "NOTIFY", "THREATEN", "PROPERTY", "STATEMENT"} <= set(lex.types)
+    for t in lex.types.values():
+        assert t.example, t.name
+        if t.name not in {"STATEMENT", "PROPERTY"}:
+            assert t.verbs or t.nouns, t.name
+
+
+def test_lexicon_rejects_unknown_roles():
+    raw = yaml.safe_load("type: X\ndescription: x\nroles: [actor, victim]\n")
+    with pytest.raises(ConfigError, match="unknown roles"):
+        _load_type(raw, "x.yaml")
+
+
+def test_extract_relay_chain_puts_the_outlet_in_via(extract):
+    claims, ents = extract("The drone strike on the depot was carried out with two Shahed-136 drones, "
+                           "the Baltic Wire cited a Polish border guard source as saying.")
+    c = only(claims, "ATTACK")
+    assert "border guard source" in ents[c.source].name.lower()
+    assert any("baltic wire" in ents[v].name.lower() for v in c.via)
+    assert any("shahed" in n.lower() for n in names(c.roles["instrument"], ents))
+
+
+def test_extract_denial_makes_the_embedded_claim_denied(extract):
+    claims, ents = extract("Minsk has denied shipping artillery shells to the separatists.")
+    c = only(claims, "TRANSFER")
+    assert c.polarity == "denied"
+    assert "minsk" in ents[c.source].name.lower()
+
+
+def test_extract_hedge_sets_modality_likely(extract):
+    claims, ents = extract("The defence minister Jan Kowalski said it was highly likely that Belarusian "
+                           "engineers had been deployed to the border.")
+    c = only(claims, "DEPLOY")
+    assert c.modality == "likely"
+    assert "Kowalski" in ents[c.source].name
+
+
+def test_extract_property_range_with_interval(extract):
+    claims, ents = extract("The Shahed-136 drone has a range of between 1,800 km and 2,500 km.")
+    c = only(claims, "PROPERTY")
+    assert c.attribute == "range"
+    assert any("shahed" in n.lower() for n in names(c.roles["subject"], ents))
+    q = c.quantities[0]
+    assert (q.low, q.high, q.unit) == (1800, 2500, "km")
+
+
+def test_extract_weekday_resolves_against_publication_date(extract):
+    # 14 March 2024 is a Thursday; "on Saturday" is 9 March.
+    claims, ents = extract("On Saturday, a missile hit a school in Odesa, the regional governor said.")
+    c = only(claims, "ATTACK")
+    assert (c.time.start, c.time.basis) == ("2024-03-09", "event")
+    assert "Odesa" in names(c.roles["location"], ents)
+
+
+def test_extract_report_time_is_not_event_time(extract):
+    claims, _ = extract("Kyiv said on Tuesday that Russia had fired three cruise missiles at the port.")
+    c = only(claims, "ATTACK")
+    assert c.time.basis == "report"
+
+
+def test_extract_two_dates_make_two_claims(extract):
+    claims, _ = extract("The army said Russia attacked the port with drones on the 3rd and the 5th.")
+    days = sorted(c.time.start for c in claims if c.type == "ATTACK")
+    assert days == ["2024-03-03", "2024-03-05"]
+
+
+def test_extract_transfer_with_recipient_and_quantity(extract):
+    claims, ents = extract("Officials in Kyiv said Iran had provided Russia with hundreds of attack drones.")
+    c = only(claims, "TRANSFER")
+    assert names(c.roles["actor"], ents) == ["Iran"]
+    assert "Russia" in names(c.roles["recipient"], ents)
+    assert c.quantities and c.quantities[0].low == 200
+
+
+def test_extract_casualty_quantity_counts_the_killed(extract):
+    claims, _ = extract("At least twelve people were killed when a missile struck Dnipro overnight.")
+    c = only(claims, "CASUALTY")
+    q = c.quantities[0]
+    assert (q.low, q.of) == (12, "killed")
+
+
+def test_extract_evidence_offsets_point_at_the_sentence(extract):
+    text = "Intro line without claims here.\n\nTwo drones hit a fuel depot near Odesa on Monday."
+    claims, _ = extract(text)
+    c = only(claims, "ATTACK")
+    assert text[c.start:c.end] == c.text
+    assert c.text.startswith("Two drones")
+
+
+def test_extract_source_carries_over_within_a_paragraph(extract):
+    claims, ents = extract("Governor Oleh Petrenko said the first drone fell on Sunday. "
+                           "The second drone hit a warehouse in Odesa on Monday.")
+    second = [c for c in claims if c.type == "ATTACK" and c.time.start == "2024-03-11"]
+    assert second and "Petrenko" in ents[second[0].source].name
