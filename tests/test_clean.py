@@ -145,6 +145,7 @@ def test_clean_rejects_html_without_text_as_no_text():
 
 def test_clean_rejects_item_with_source_error():
     assert reject_reason(InputItem(origin="u", error="timed out after 30 s")) == "unreadable"
+    assert reject_reason(InputItem(origin="u", error="not-found: no file 'x.txt'")) == "not-found"
 
 
 # --- HTML ---------------------------------------------------------------------------
@@ -190,6 +191,12 @@ def test_clean_html_fallback_uses_line_classifier():
     assert "rocket launchers were destroyed" in result.text
     assert "Share on Facebook" not in result.text
     assert "All rights reserved" not in result.text
+
+
+def test_clean_html_fallback_reads_pages_wrapped_in_a_form():
+    # ASP.NET pages put the whole page in one <form>; it must not be dropped as a widget.
+    page = f"<html><body><form id='aspnetForm'><table><tr><td>{BODY}</td></tr></table></form></body></html>"
+    assert "rocket launchers" in extract_html(page).text
 
 
 def test_clean_item_fields_from_source_win():
@@ -318,6 +325,27 @@ def test_clean_text_keeps_reuters_ipsos_poll_sentence():
     assert sentence in clean_text(f"{BODY}\n{sentence}").body
 
 
+def test_clean_text_keeps_body_sentences_mentioning_photos():
+    sentence = "A handout photo released by the ministry on Monday showed the launcher being loaded."
+    assert sentence in clean_text(f"{BODY}\n{sentence}").paragraphs
+
+
+def test_clean_text_keeps_one_line_lead_before_long_paragraphs():
+    ct = clean_text(f"Depot Hit Again Overnight\nThe depot burned.\nShare it on\n{BODY}")
+    assert ct.title == "Depot Hit Again Overnight"
+    assert ct.paragraphs == ["The depot burned.", BODY]
+
+
+def test_clean_text_drops_script_lines():
+    text = f"{BODY}\nwindow.dataLayer = window.dataLayer || []; function gtag(){{dataLayer.push(arguments);}}\nThe army said more."
+    assert "dataLayer" not in clean_text(text).body
+
+
+def test_clean_text_joins_line_broken_mid_sentence():
+    ct = clean_text(f"{BODY}\nThe ministry said the convoy was escorted by the\nmilitary police of the region.")
+    assert "The ministry said the convoy was escorted by the\nmilitary police of the region." in ct.paragraphs
+
+
 def test_clean_text_hard_wrapped_paragraphs_stay_whole():
     ct = clean_text((DATA / "wrapped_wire.txt").read_text(encoding="utf-8"))
     assert len(ct.paragraphs) == 3
@@ -367,6 +395,8 @@ def test_clean_meta_parse_byline(line, names):
         ("Updated 14 February 2024, 09:30 GMT", "2024-02-14"),
         ("Thursday, January 4, 2024", "2024-01-04"),
         ("Jan 4, 2024 | 10:21 AM EST", "2024-01-04"),
+        ("Sun 7 Jan 2024 10.00 GMT", "2024-01-07"),
+        ("Posted on 12th March 2023 by admin", "2023-03-12"),
         ("Posted 3 hours ago", None),
         ("Published 04/05/2024", None),  # day/month order unknown: no guess
         ("Published 25/05/2024", "2024-05-25"),

@@ -92,7 +92,7 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
     :param settings: ``max_bytes``, ``min_chars``, ``max_chars`` and ``languages`` apply.
     """
     if item.error:
-        raise RejectedInput("unreadable", item.error)
+        raise RejectedInput(*reject_of_error(item.error))
     raw = read_text(item, settings)
     kind = sniff_kind(raw, item.kind, item.path or item.url)
     if kind == "html":
@@ -122,6 +122,18 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
         language=language,
         raw_hash=item.raw_hash(),
     )
+
+
+def reject_of_error(error: str) -> tuple[str, str]:
+    """(reason, detail) from a source's ``error``, written "reason: detail" by ingest.
+
+    >>> reject_of_error("too-large: 9 bytes > 5"), reject_of_error("connection reset")
+    (('too-large', '9 bytes > 5'), ('unreadable', 'connection reset'))
+    """
+    reason, sep, detail = error.partition(":")
+    if sep and re.fullmatch(r"[a-z0-9-]+", reason.strip()):
+        return reason.strip(), detail.strip() or error
+    return "unreadable", error
 
 
 # --- decoding -----------------------------------------------------------------------

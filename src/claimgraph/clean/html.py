@@ -16,7 +16,9 @@ Options were chosen by measuring on the 181 pages of the article-extraction benc
 
 Precision matters more than recall here: every stray menu line is a chance of a false
 claim. When trafilatura finds nothing (or the markup is too broken to parse), the
-page's visible text goes through the plain-text line classifier instead.
+page's visible text goes through the plain-text line classifier instead. Measured alone
+on the 161 English pages, that fallback scores P 0.758, R 0.945, F1 0.841 (the raw
+visible text: P 0.508, R 0.986, F1 0.671): a safety net, not a rival to trafilatura.
 
     >>> page = extract_html("<html><head><title>Drones Hit Depot</title></head><body>"
     ...                     "<article><p>Two drones hit a fuel depot near the border overnight, "

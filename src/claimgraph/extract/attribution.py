@@ -78,6 +78,22 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     return att
 
 
+def _speaker_before(verb: Token, mentions: Mentions, lex: Lexicon) -> Token | None:
+    """A reporting verb the parser left without a subject ("... the agency in November said"):
+    take the nearest speaker just before it, the way a reader would."""
+    sent_start = verb.sent.start
+    for i in range(verb.i - 1, max(sent_start, verb.i - 6) - 1, -1):
+        tok = verb.doc[i]
+        if tok.is_punct and tok.text in {",", ";", ":", "“", "”", '"'}:
+            return None
+        span = mentions.span_at(tok)
+        if span is not None and span.label_ in {"PERSON", "ORG"}:
+            return span.root
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.words("speaker_nouns"):
+            return tok
+    return None
+
+
 def _pronoun_subject(verb: Token) -> bool:
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     return subj is not None and subj.lower_ in PRONOUNS
@@ -94,6 +110,8 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
         subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
     if subj is None and verb.dep_ in {"conj", "xcomp", "advcl"}:
         subj = next((c for c in verb.head.children if c.dep_ in SPEAKER_DEPS), None)
+    if subj is None:
+        subj = _speaker_before(verb, mentions, lex)
     speaker = _entity_for(subj, mentions, lex) if subj is not None else None
     if verb.lemma_.lower() in lex.words("relay_verbs"):
         quoted = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
@@ -189,6 +207,8 @@ def _entity_for(token: Token | None, mentions: Mentions, lex: Lexicon) -> Entity
     if token.lower_ in PRONOUNS:
         if token.lower_ in {"he", "she", "him", "her"}:
             return mentions.last_person or mentions.last_speaker
+        if token.lower_ in {"we", "i", "us", "our"}:
+            return None  # a quote's "we": the verb that introduces the quote names the speaker
         return mentions.last_speaker
     span = mentions.span_at(token)
     if span is not None and span.label_ in {"PERSON", "ORG", "GPE", "NORP"}:

@@ -118,12 +118,20 @@ class ClaimExtractor:
             for c in cands:
                 claims.extend(self._emit(c, sent, s_index, document))
             self._update_topic(sent, mentions)
+        name_unnamed_speakers(doc, claims, mentions)
         return claims, mentions.entities
 
     def _has_reporting_verb(self, sent: Span) -> bool:
+        """Whether the sentence names its own speaker (a quote's "we expect" does not)."""
         reporting = self.lex.words("reporting_verbs")
-        return any(t.lemma_.lower() in reporting and t.pos_ in {"VERB", "AUX"} or t.lower_ == "according"
-                   for t in sent)
+        for t in sent:
+            if t.lower_ == "according":
+                return True
+            if t.lemma_.lower() in reporting and t.pos_ in {"VERB", "AUX"}:
+                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.lower_ not in {"we", "i", "you"}:
+                    return True
+        return False
 
     def _matches_by_sentence(self, doc: Doc) -> dict[int, list[tuple[str, Token]]]:
         out: dict[int, list[tuple[str, Token]]] = {}
@@ -414,3 +422,33 @@ def day_ordinals(sent: Span, dates: list[Span]) -> list[Span]:
                 continue
         out.append(Span(doc, start, end, label="DATE"))
     return out
+
+
+def name_unnamed_speakers(doc: Doc, claims: list[Claim], mentions: Mentions) -> None:
+    """"a White House spokesman said ..." and later "said John Kirby, the spokesman for the
+    White House": when exactly one named person in the document carries the unnamed
+    speaker's role noun, the claims are that person's."""
+    roles: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        nouns = {c.lemma_.lower() for c in ent.root.children if c.dep_ == "appos"}
+        nouns |= {t.lemma_.lower() for t in doc[max(0, ent.start - 3):ent.start] if t.pos_ in {"NOUN", "PROPN"}}
+        person = mentions.resolve_span(ent)
+        if person is not None:
+            for noun in nouns:
+                roles.setdefault(noun, set()).add(person.id)
+    renamed: dict[str, str] = {}
+    for ent in mentions.entities.values():
+        if ent.type != "SOURCE":
+            continue
+        head = ent.name.lower().split()[-1] if ent.name else ""
+        people = roles.get(head, set())
+        if len(people) == 1:
+            renamed[ent.id] = next(iter(people))
+    if not renamed:
+        return
+    for claim in claims:
+        if claim.source in renamed:
+            claim.source = renamed[claim.source]
+        claim.via = [renamed.get(v, v) for v in claim.via]

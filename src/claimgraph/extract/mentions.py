@@ -61,10 +61,12 @@ class Mentions:
         """
         out = []
         for tok in doc:
-            if (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "pobj"
-                    and tok.head.lower_ in LOCATIVE_PREPS and tok.is_title and len(tok) > 3):
+            governed = (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+                        or tok.dep_ == "compound" and tok.head.lower_ in PLACE_NOUNS)
+            untagged = tok.ent_type_ not in NAMED_LABELS  # "Kursk" as PRODUCT is a tagging slip too
+            if tok.pos_ == "PROPN" and untagged and governed and tok.is_title and len(tok) > 3:
                 start = tok.i
-                while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ \
+                while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ not in NAMED_LABELS \
                         and doc[start - 1].dep_ == "compound":
                     start -= 1
                 span = Span(doc, start, tok.i + 1, label="GPE")

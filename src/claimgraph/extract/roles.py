@@ -78,7 +78,7 @@ def objects_of(verb: Token, deps=("dobj", "obj", "attr", "oprd")) -> list[Token]
 def preps_of(token: Token) -> list[tuple[str, Token]]:
     out = []
     for c in token.children:
-        if c.dep_ in {"prep", "agent"}:
+        if c.dep_ in {"prep", "agent"} or c.dep_ == "dative" and c.pos_ == "ADP":
             for g in c.children:
                 if g.dep_ in {"pobj", "pcomp"}:
                     out.extend((c.lower_, t) for t in [g, *g.conjuncts])
@@ -142,7 +142,7 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
             roles.add("target", ent)
         elif ctype in {"TRANSFER", "DEPLOY"} and prep == "to" and mentions.is_country(ent):
             roles.add("recipient", ent)
-        elif prep in LOCATIVE or prep is None and (in_place_phrase or span.root.dep_ == "npadvmod"):
+        elif prep in LOCATIVE or prep is None and in_place_phrase:
             if ctype in {"TRANSFER", "SANCTION", "ACCUSE", "THREATEN", "NOTIFY"} and mentions.is_country(ent):
                 continue
             roles.add("location", ent)
@@ -152,7 +152,7 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
 def governing_prep(token: Token) -> str | None:
     node = token
     for _ in range(4):
-        if node.dep_ == "pobj" and node.head.dep_ in {"prep", "agent"}:
+        if node.dep_ == "pobj" and node.head.dep_ in {"prep", "agent", "dative"}:
             return node.head.lower_
         if node.dep_ in {"compound", "poss", "amod", "appos", "conj"} and node.head.i != node.i:
             node = node.head
@@ -237,7 +237,10 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
             if not mentions.is_country(ent):
                 roles.add("location", ent)
     if not places:
-        roles.add("target", party(obj, mentions))
+        ent = party(obj, mentions)
+        roles.add("target", ent)
+        if ent is not None and ent.lat is not None:  # a place the tagger called something else
+            roles.add("location", ent)
 
 
 def frame_casualty(trigger, head, roles, args, mentions, lex):

@@ -62,7 +62,8 @@ class Group:
 
 def is_event_claim(claim: Claim) -> bool:
     """True for asserted claims of an event type (ATTACK, TRANSFER, ...)."""
-    return claim.type in config().event_types and claim.polarity != "denied"
+    # denied and planned claims describe no happening (yet): they stay claims
+    return claim.type in config().event_types and claim.polarity != "denied" and claim.modality != "planned"
 
 
 def _group_of(claim: Claim, ents: Entities) -> Group:

@@ -344,7 +344,9 @@ class EntityResolver:
         if country is not None:
             return country
         place = geocode(text, context_countries=context, fuzzy=False)
-        if place is not None and place.population >= BIG_PLACE_POPULATION:
+        # Only under the city's own name: "White House" is an old name of Casablanca.
+        if (place is not None and place.population >= BIG_PLACE_POPULATION
+                and name_key(place.name) == name_key(clean_place_name(text))):
             return self._from_place(place)
         return None
 

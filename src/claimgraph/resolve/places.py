@@ -332,6 +332,8 @@ def country_of(name: str) -> str | None:
     key = name_key(clean_place_name(name))
     if key in index.countries:
         return index.countries[key]
+    if key.endswith("s") and key[:-1] in index.demonym_keys:
+        return index.countries[key[:-1]]  # "North Koreans", "Russians"
     if key in index.regions:
         return index.regions[key].country
     for position, primary in index.by_key.get(key, {}).items():
