@@ -392,7 +392,7 @@ def time_attachment(span: Span) -> Token | None:
         if node.head.i == node.i:
             return node if node.i < span.start or node.i >= span.end else None
         head = node.head
-        if span.start <= head.i < span.end or head.pos_ == "ADP" or node.dep_ == "conj" and head.ent_type_ in {"DATE", "TIME"}:
+        if span.start <= head.i < span.end or head.pos_ == "ADP" or node.dep_ == "conj" and head.ent_type_ in {"DATE", "TIME", "ORDINAL"}:
             node = head
             continue
         return head

@@ -133,7 +133,10 @@ class Mentions:
         """Named entity spans inside the phrase headed by ``token`` (not crossing clauses)."""
         out: list[Span] = []
         seen: set[int] = set()
-        for t in phrase_tokens(token):
+        tokens = phrase_tokens(token)
+        # the tagger sometimes hangs a name on the phrase as punctuation ("The Shahed-136 drone")
+        inside = [token.doc[i] for i in range(tokens[0].i, token.i)]
+        for t in sorted({*tokens, *inside}, key=lambda t: t.i):
             span = self.by_token.get(t.i)
             if span is not None and span.start not in seen and (labels is None or span.label_ in labels):
                 seen.add(span.start)

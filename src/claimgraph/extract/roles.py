@@ -49,6 +49,8 @@ def clause_head(trigger: Token) -> Token:
 
 def subject_of(verb: Token) -> Token | None:
     node = verb
+    if node.dep_ == "amod" and node.head.head.i != node.head.i:  # "denied shipping shells"
+        node = node.head.head
     for _ in range(4):
         subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None:
@@ -69,6 +71,8 @@ def agent_of(verb: Token) -> Token | None:
 
 def objects_of(verb: Token, deps=("dobj", "obj", "attr", "oprd")) -> list[Token]:
     out = []
+    if verb.dep_ == "amod" and verb.pos_ == "VERB" and verb.tag_ == "VBG":  # "shipping artillery shells"
+        out.append(verb.head)
     for c in verb.children:
         if c.dep_ in deps:
             out.extend(t for t in [c, *c.conjuncts])

@@ -290,7 +290,7 @@ class EntityResolver:
             return self._from_entry(entry)
         place_first = label in PLACE_LABELS
         if place_first or label not in {"PERSON", "WEAPON"}:
-            found = self._country(text, label) or self._place(text, context)
+            found = self._country(text) or self._place(text, context)
             if found is not None:
                 return found
         if label in {"PERSON", "SOURCE", "ORG", "MISC"}:
@@ -318,7 +318,7 @@ class EntityResolver:
         same_type = [c for c in candidates if c.type == label]
         return (same_type or candidates)[0]
 
-    def _country(self, text: str, label: str) -> Entity | None:
+    def _country(self, text: str) -> Entity | None:
         index = _places._index()
         key = name_key(text)
         iso = index.countries.get(key)
@@ -340,7 +340,7 @@ class EntityResolver:
         return self._from_place(place) if place is not None else None
 
     def _big_place(self, text: str, context: tuple[str, ...]) -> Entity | None:
-        country = self._country(text, "GPE")
+        country = self._country(text)
         if country is not None:
             return country
         place = geocode(text, context_countries=context, fuzzy=False)

@@ -33,7 +33,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["Place", "countries_in", "country_id", "geocode", "name_key", "slugify"]
+__all__ = [
+    "Place", "clean_place_name", "countries_in", "country_id", "country_name", "country_of",
+    "fuzzy_place", "geocode", "name_key", "slugify", "strip_accents",
+]
 
 # A city matched through an alternate name (e.g. "Pokrovsk" is a former name of
 # Engels, RU, 196 k) counts for this share of its population against cities
