@@ -25,7 +25,7 @@ from claimgraph.cli import main
 
 E2E = Path(__file__).parent / "data" / "e2e"
 REASONS = {"unreadable", "too-large", "empty", "binary", "not-utf8", "no-text", "not-english", "not-json",
-           "no-text", "not-found", "bad-meta"}
+           "not-found", "bad-meta"}
 SUMMARY = re.compile(r"^ingested (\d+), duplicates (\d+), rejected (\d+)")
 
 GOOD_A = (
@@ -340,8 +340,7 @@ def test_bad_input_mixed_batch_goes_on(db, before, tmp_path):
     # the bad batch again: nothing new, nothing recorded twice
     again = ingest(db, folder)
     assert again["ingested"] == 0
-    assert len(run_rejects := rejects(db)) == len(found)
-    assert run_rejects == found
+    assert rejects(db) == found
 
 
 def test_bad_input_directory_of_2000_tiny_files(db, before, tmp_path):
