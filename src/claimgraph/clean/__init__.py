@@ -103,7 +103,7 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
     else:
         cleaned = clean_text(raw, known_title=item.title)
         body, title, byline, published, outlet = cleaned.body, cleaned.title, cleaned.byline, cleaned.published, None
-    body = body.strip()
+    body = strip_wire_dateline(body.strip())
     if len(body) < settings.min_chars:
         raise RejectedInput(
             "empty", f"only {len(body)} characters of article text after cleaning (minimum {settings.min_chars})"
@@ -122,6 +122,28 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
         language=language,
         raw_hash=item.raw_hash(),
     )
+
+
+# "KYIV, March 5 (Reuters) - ", "WASHINGTON (AP) — ": the agency's dateline is furniture, and
+# left in it becomes the grammatical subject of the first sentence.
+WIRE_DATELINE_RE = re.compile(
+    r"\A[A-Z][A-Z'.\- ]{1,40}(?:, [A-Z][A-Za-z'. ]{1,30})?,?"
+    r"(?: [A-Z][a-z]{2,8}\.? \d{1,2},?)? \([A-Za-z][\w .&/-]{0,30}\) ?[-\u2013\u2014]+ ?"
+)
+
+
+def strip_wire_dateline(body: str) -> str:
+    """Drop a wire dateline in front of the first paragraph.
+
+    >>> strip_wire_dateline("SEOUL, March 13 (PWS) - The army said.")
+    'The army said.'
+    >>> strip_wire_dateline("KYIV (Reuters) \u2014 Drones hit the port.")
+    'Drones hit the port.'
+    >>> strip_wire_dateline("NATO (the alliance) said.")
+    'NATO (the alliance) said.'
+    """
+    match = WIRE_DATELINE_RE.match(body)
+    return body[match.end():] if match else body
 
 
 def reject_of_error(error: str) -> tuple[str, str]:

@@ -74,7 +74,7 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     att.modality = _modality(path, trigger, lex, att)
     att.explicit = att.source is not None or bool(att.report_nodes)
     if att.source is not None:
-        mentions.last_speaker = att.source
+        mentions.note_speaker(att.source)
     return att
 
 
@@ -113,6 +113,16 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
     if subj is None:
         subj = _speaker_before(verb, mentions, lex)
     speaker = _entity_for(subj, mentions, lex) if subj is not None else None
+    # "Reuters, citing a Ukrainian air force source, reported ...": the cited party speaks
+    for holder in [verb] + ([subj] if subj is not None else []):
+        for c in holder.children:
+            if c.lemma_ in {"cite", "quote"} and c.tag_ == "VBG":
+                obj = next((o for o in c.children if o.dep_ in {"dobj", "obj"}), None)
+                cited = _entity_for(obj, mentions, lex) if obj is not None else None
+                if cited is not None:
+                    if speaker is not None and speaker not in att.via:
+                        att.via.append(speaker)
+                    return cited
     if verb.lemma_.lower() in lex.words("relay_verbs"):
         quoted = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
         quoted_ent = _entity_for(quoted, mentions, lex) if quoted is not None else None
@@ -133,6 +143,8 @@ def _sentence_speaker(trigger: Token, mentions: Mentions, lex: Lexicon, att: Att
     for tok in trigger.sent:
         if tok.i == trigger.i or tok.lemma_.lower() not in reporting or tok.pos_ != "VERB":
             continue
+        if tok.dep_ in {"relcl", "acl", "amod", "pcomp", "pobj", "xcomp"}:
+            continue  # "a statement the agency published" is not the sentence's speaker
         if tok.head.i == tok.i or trigger.i not in {t.i for t in tok.subtree}:
             subj = next((c for c in tok.children if c.dep_ in SPEAKER_DEPS), None)
             if subj is not None and subj.lower_ not in PRONOUNS:
@@ -220,8 +232,12 @@ def _entity_for(token: Token | None, mentions: Mentions, lex: Lexicon) -> Entity
     lemma = token.lemma_.lower()
     if lemma in lex.words("document_nouns"):
         return _possessor(token, mentions) or _from_prep(token, "from", mentions) or _from_prep(token, "by", mentions)
-    if lemma in lex.words("speaker_nouns") and is_bare_definite(token) and mentions.last_speaker is not None:
-        return mentions.last_person or mentions.last_speaker  # "the spokesman said"
+    if lemma in lex.words("speaker_nouns") and _is_definite(token):
+        earlier = mentions.recent_speaker(token)  # "the spokesman said", "the spy agency added"
+        if earlier is not None:
+            return earlier
+    if token.pos_ == "NOUN" and lemma not in lex.words("speaker_nouns") and mentions.named_in(token, {"GPE", "NORP"}):
+        return mentions.speaker(token)  # "the Odesa regional administration": not the place itself
     if lemma in lex.words("speaker_nouns") or token.ent_type_ == "" and token.pos_ == "NOUN":
         orgs = mentions.named_in(token, {"ORG"})
         if orgs and orgs[-1].root.i == token.i:
@@ -232,6 +248,12 @@ def _entity_for(token: Token | None, mentions: Mentions, lex: Lexicon) -> Entity
     if named:
         return mentions.resolve_span(named[-1])
     return None
+
+
+def _is_definite(token: Token) -> bool:
+    dets = [c for c in token.children if c.dep_ == "det"]
+    named = [c for c in token.children if c.dep_ in {"poss", "compound"} and c.ent_type_]
+    return bool(dets) and dets[0].lower_ in {"the", "this", "that"} and not named
 
 
 def _possessor(token: Token, mentions: Mentions) -> Entity | None:

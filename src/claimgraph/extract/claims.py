@@ -164,6 +164,12 @@ class ClaimExtractor:
                 if ctype == "DENY":
                     att.source = (roles["actor"] or [None])[0]
                     att.explicit = att.source is not None
+                elif not roles["actor"] and att.source is not None:
+                    # "Tehran rejected claims that it had supplied ...": "it" is the speaker
+                    subj = subject_of(clause_head(token))
+                    if subj is not None and subj.lower_ in {"it", "they", "he", "she", "we"} \
+                            and att.source.type in {"GPE", "ORG", "PERSON", "NORP"}:
+                        roles.add("actor", att.source)
                 cands.append(Candidate(token, ctype, roles, args, att, [token]))
         speech = {i for c in cands for i in c.att.report_nodes}
         # a verb that attributes another claim ("a source informed the paper") is not a claim itself

@@ -52,6 +52,7 @@ class Mentions:
         self.topic_weapon: Entity | None = None
         self.last_person: Entity | None = None
         self.last_speaker: Entity | None = None
+        self.speakers: list[Entity] = []  # most recent last
 
     def _untagged_places(self, doc: Doc) -> list[Span]:
         """"killed in Kyiv": a known place after a locative preposition that the NER missed.
@@ -102,12 +103,20 @@ class Mentions:
         if label not in PLACE_LABELS and self.looks_like_place(span):
             label = "GPE"
         ent = self.resolver.resolve(text, label, context_countries=self.countries)
+        if ent is not None and ent.type == "PERSON" and " " not in text:
+            ent = self.full_name_for(text) or ent  # "Lytvyn" after "Serhiy Lytvyn"
         ent = self.keep(ent)
         if ent is not None and ent.type == "PERSON":
             self.last_person = ent
         if ent is not None and ent.type == "WEAPON":
             self.last_weapon = ent
         return ent
+
+    def full_name_for(self, surname: str) -> Entity | None:
+        """The one person named in full earlier in this document whose name ends in ``surname``."""
+        found = [e for e in self.entities.values() if e.type == "PERSON" and " " in e.name
+                 and e.name.lower().endswith(" " + surname.lower())]
+        return found[0] if len(found) == 1 else None
 
     def looks_like_place(self, span: Span) -> bool:
         """A PERSON/ORG tag on a name followed by "region", or coordinated with a place
@@ -124,6 +133,23 @@ class Mentions:
             ent = self.resolver.resolve(span.text, "GPE", context_countries=self.countries)
             return ent is not None and ent.lat is not None
         return False
+
+    def note_speaker(self, entity: Entity) -> None:
+        self.last_speaker = entity
+        if entity in self.speakers:
+            self.speakers.remove(entity)
+        self.speakers.append(entity)
+
+    def recent_speaker(self, head: Token) -> Entity | None:
+        """The latest speaker a definite description fits: "the agency" -> an intelligence
+        agency named before, "the spokesman" -> a person whose role says spokesman."""
+        noun = head.lemma_.lower()
+        for ent in reversed(self.speakers[-6:]):
+            words = " ".join([ent.name, *ent.aliases, str(ent.attrs.get("kind", "")),
+                              " ".join(ent.attrs.get("roles", []) or [])]).lower()
+            if noun in words:
+                return ent
+        return None
 
     # -- lookups --------------------------------------------------------------------
     def span_at(self, token: Token) -> Span | None:

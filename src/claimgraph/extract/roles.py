@@ -130,6 +130,8 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
 def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> None:
     used = roles.used()
     for t in scope.subtree:
+        if in_attribution(t, scope):
+            continue
         span = mentions.span_at(t)
         if span is None or span.start != t.i:
             continue
@@ -153,6 +155,16 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         used.add(ent.id)
 
 
+def in_attribution(token: Token, scope: Token) -> bool:
+    """Inside "according to Ukrainian officials" or "told reporters in Kyiv": who speaks, not where."""
+    node = token
+    while node.i != scope.i and node.head.i != node.i:
+        if node.lower_ == "according" or node.dep_ == "prep" and node.head.lemma_ in {"say", "tell", "cite"}:
+            return True
+        node = node.head
+    return False
+
+
 def governing_prep(token: Token) -> str | None:
     node = token
     for _ in range(4):
@@ -166,6 +178,20 @@ def governing_prep(token: Token) -> str | None:
 
 
 # -- frames ------------------------------------------------------------------------
+LIGHT_VERBS = {"make", "carry", "conduct", "launch", "stage", "complete", "resume", "begin", "continue",
+               "finalize", "finalise", "sign", "approve", "announce", "mount", "unleash", "order", "step",
+               "intensify", "hold", "impose", "unveil", "receive", "deliver", "make"}
+
+
+def is_light_verb_object(noun: Token) -> bool:
+    """"Russia carried out a strike": the clause subject is the actor of a noun trigger only
+    when the noun is what a light verb does (not "the EU sanctions firms over drone deliveries")."""
+    node = noun
+    while node.dep_ in {"conj", "appos"} and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in {"dobj", "obj"} and node.head.lemma_.lower() in LIGHT_VERBS
+
+
 def frame_generic(trigger, head, roles, args, mentions, lex):
     subj = subject_of(head) if trigger.pos_ != "NOUN" else None
     if subj is not None:
@@ -201,7 +227,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
                 add_target(obj, roles, mentions)
             elif prep == "with":
                 roles.add("instrument", mentions.weapon(obj))
-        if subj is not None and trigger.dep_ not in {"nsubj", "nsubjpass"} and subj.dep_ == "nsubj":
+        if subj is not None and subj.dep_ == "nsubj" and is_light_verb_object(trigger):
             roles.add("actor", party(subj, mentions))
     agent = agent_of(verb)
     if agent is not None:
@@ -277,6 +303,8 @@ def frame_transfer(trigger, head, roles, args, mentions, lex):
     verb = trigger if trigger.pos_ == "VERB" else head
     receiving = trigger.lemma_.lower() in lex.types["TRANSFER"].receiving_verbs
     subj = subject_of(verb)
+    if trigger.pos_ == "NOUN" and not is_light_verb_object(trigger):
+        subj = None
     if subj is not None:
         args.append(subj)
         role = "recipient" if receiving else "actor"

@@ -318,6 +318,35 @@ def candidate_pairs(groups: list[Group], ents: Entities) -> set[tuple[int, int]]
     return pairs
 
 
+def merge_copies(groups: list[Group], roots: dict[str, str]) -> list[Group]:
+    """A claim repeated word for word in a near-copy of its document (a syndicated wire
+    story) is the same claim about the same happening: its groups become one, whatever
+    the dates (a report-dated copy would otherwise need more agreement than it can show)."""
+    owner: dict[tuple, tuple[int, str]] = {}
+    parent = list(range(len(groups)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for i, group in enumerate(groups):
+        for claim in group.claims:
+            key = (roots.get(claim.document_id, claim.document_id), claim.type, claim.time.start,
+                   " ".join(claim.text.split()))
+            j, doc = owner.setdefault(key, (i, claim.document_id))
+            if doc != claim.document_id and find(i) != find(j):
+                parent[find(i)] = find(j)
+    merged: dict[int, Group] = {}
+    for i, group in enumerate(groups):
+        root = find(i)
+        if root not in merged:
+            merged[root] = group
+        else:
+            merged[root] = _merge(merged[root], group, f"{group.gid} repeats {merged[root].gid} in a near-copy")
+    return [merged[k] for k in sorted(merged, key=lambda k: merged[k].gid)]
+
+
 def group_across_documents(groups: list[Group], ents: Entities) -> list[Group]:
     """Merge pass-1 groups that describe one happening across documents (pass 2)."""
     min_agreement = config().get("min_agreement", 1)
@@ -434,6 +463,8 @@ def build_events(claims: Iterable[Claim], ents: Entities, counter: SourceCounter
     >>> [e.type for e in build_events([c], Entities({}), SourceCounter([Document(id="d1", text="")], {}))]
     ['ATTACK']
     """
-    groups = group_across_documents(group_within_documents(claims, ents), ents)
+    groups = group_within_documents(claims, ents)
+    groups = merge_copies(groups, counter.roots)
+    groups = group_across_documents(groups, ents)
     events = [build_event(g, ents, counter) for g in groups]
     return sorted(events, key=lambda e: e.id)

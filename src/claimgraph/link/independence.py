@@ -236,7 +236,13 @@ class SourceCounter:
         >>> SourceCounter(docs, {}).count(cs)
         (['person:x'], 1)
         """
+        claims = list(claims)
         refs = [self.source_of(c) for c in claims]
+        # an outlet's unattributed sentences about a happening rest on the sources the same
+        # article names for it: the outlet counts only where its article names nobody
+        named_in = {self.root(c.document_id) for c, ref in zip(claims, refs) if c.source or c.via}
+        refs = [ref for c, ref in zip(claims, refs)
+                if c.source or c.via or self.root(c.document_id) not in named_in] or refs
         relayed = {r for ref in refs for r in ref.relays}
         kept = {}
         for ref in refs:
