@@ -128,3 +128,33 @@ def test_extract_source_carries_over_within_a_paragraph(extract):
                            "The second drone hit a warehouse in Odesa on Monday.")
     second = [c for c in claims if c.type == "ATTACK" and c.time.start == "2024-03-11"]
     assert second and "Petrenko" in ents[second[0].source].name
+
+
+def test_extract_citing_participle_makes_the_cited_party_the_source(extract):
+    claims, ents = extract("The Harbour Times, citing a navy source, reported that two drones hit a tanker "
+                           "near Odesa on Sunday.")
+    c = only(claims, "ATTACK")
+    assert "navy source" in ents[c.source].name.lower()
+    assert any("harbour times" in ents[v].name.lower() for v in c.via)
+
+
+def test_extract_definite_description_reuses_the_earlier_speaker(extract):
+    claims, ents = extract("South Korea's National Intelligence Service said on Monday that Pyongyang had sent "
+                           "2,000 engineers to Russia. The agency also said Pyongyang had shipped more "
+                           "artillery shells to Russia.")
+    c = only(claims, "TRANSFER")
+    assert ents[c.source].name == "National Intelligence Service"
+
+
+def test_extract_surname_links_to_the_full_name_in_the_document(extract):
+    claims, ents = extract("Governor Mykola Lukash said a missile struck a school in Sumy on Monday. "
+                           "Three people were wounded, Lukash said.")
+    sources = {ents[c.source].name for c in claims if c.source}
+    assert sources == {"Mykola Lukash"}
+
+
+def test_extract_pronoun_in_a_denial_is_the_denier(extract):
+    claims, ents = extract("Tehran on Friday rejected claims that it had supplied Russia with drones.")
+    c = only(claims, "TRANSFER")
+    assert c.polarity == "denied"
+    assert names(c.roles["actor"], ents) == [ents[c.source].name]

@@ -529,3 +529,37 @@ def test_link_invariants_hold_for_any_claim_set(specs):
         assert 1 <= event.independent_sources <= len(event.claim_ids)
     again, _ = link(list(reversed(docs)), list(reversed(claims)), ENTITIES)
     assert [(e.id, e.claim_ids) for e in again] == [(e.id, e.claim_ids) for e in events]
+
+
+def test_link_near_copy_claims_join_one_event_but_dates_stay_apart():
+    """A wire story and its syndicated copy repeat a claim word for word: one event.
+    Within one document, one sentence split into two dated claims stays two events."""
+    from claimgraph.link.events import build_events
+    from claimgraph.link.compare import Entities
+    from claimgraph.link.independence import SourceCounter
+
+    text = "Officials said the army shelled the port on the 3rd and the 5th."
+    docs = [Document(id="a", text=text, outlet="Wire One"), Document(id="b", text=text, outlet="Paper Two")]
+    claims = [
+        Claim(id=f"{d}{k}", document_id=d, type="ATTACK", text=text, start=0, end=len(text),
+              source="source:officials", time=TimeSpan(day, day, "x", "event"))
+        for d in ("a", "b") for k, day in ((1, "2024-03-03"), (2, "2024-03-05"))
+    ]
+    roots = {"a": "a", "b": "a"}
+    events = build_events(claims, Entities({}), SourceCounter(docs, Entities({}), roots))
+    assert sorted(sorted(e.claim_ids) for e in events) == [["a1", "b1"], ["a2", "b2"]]
+    assert all(e.independent_sources == 1 for e in events)
+
+
+def test_link_outlet_counts_only_where_its_article_names_nobody():
+    from claimgraph.link.compare import Entities
+    from claimgraph.link.independence import SourceCounter
+
+    docs = [Document(id="a", text="", outlet="Paper One"), Document(id="b", text="", outlet="Paper Two")]
+    plain = Claim(id="c1", document_id="a", type="ATTACK", text="", start=0, end=0)
+    named = Claim(id="c2", document_id="a", type="ATTACK", text="", start=0, end=0, source="person:x")
+    other = Claim(id="c3", document_id="b", type="ATTACK", text="", start=0, end=0)
+    counter = SourceCounter(docs, Entities({}))
+    assert counter.count([plain, named]) == (["person:x"], 1)
+    ids, n = counter.count([plain, named, other])
+    assert n == 2 and "person:x" in ids

@@ -103,8 +103,8 @@ class Mentions:
         if label not in PLACE_LABELS and self.looks_like_place(span):
             label = "GPE"
         ent = self.resolver.resolve(text, label, context_countries=self.countries)
-        if ent is not None and ent.type == "PERSON" and " " not in text:
-            ent = self.full_name_for(text) or ent  # "Lytvyn" after "Serhiy Lytvyn"
+        if ent is not None and ent.type in {"PERSON", "ORG"} and " " not in text and text[:1].isupper():
+            ent = self.full_name_for(text) or ent  # "Lytvyn" (even tagged ORG) after "Serhiy Lytvyn"
         ent = self.keep(ent)
         if ent is not None and ent.type == "PERSON":
             self.last_person = ent
@@ -127,6 +127,8 @@ class Mentions:
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         if nxt is not None and nxt.lower_ in PLACE_NOUNS:
             return self.resolver.is_place(span.text)
+        if span.root.dep_ == "pobj" and span.root.head.lower_ in {"in", "near", "at", "outside", "around", "into"}:
+            return self.resolver.is_place(span.text)  # "a school in Sumy" tagged PERSON
         partners = [span.root.head] if span.root.dep_ == "conj" else []
         partners += [c for c in span.root.children if c.dep_ == "conj"]
         if any(p.ent_type_ == "GPE" for p in partners) and len(span) == 1:
