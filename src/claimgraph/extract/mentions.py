@@ -221,7 +221,9 @@ class Mentions:
         cls = next((self.lex.classes[w] for w in re.split(r"[ ]", descr) if w in self.lex.classes), None)
         if cls is None and head.lower_ in self.lex.classes:
             cls = self.lex.classes[head.lower_]
+        cls = cls or self.stated_range_class(head)
         if cls:
+            descr = f"{descr} ({cls})" if cls not in descr.upper() else descr
             attrs["class"] = cls
         if "ballistic" in descr:
             attrs["kind"] = "ballistic missile"
@@ -236,6 +238,17 @@ class Mentions:
         ent = self.keep(ent)
         self.last_weapon = ent
         return ent
+
+    def stated_range_class(self, head: Token) -> str | None:
+        """"fired a ballistic missile ... with a medium range": the class the text states."""
+        scope = head.head if head.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"} else head
+        for t in scope.subtree:
+            if t.lemma_ == "range" and t.pos_ == "NOUN":
+                for mod in t.children:
+                    cls = self.lex.classes.get(f"{mod.lower_}-range")
+                    if mod.dep_ == "amod" and cls:
+                        return cls
+        return None
 
     def weapon_description(self, head: Token) -> str:
         """"several North Korean-made ballistic missiles" -> "ballistic missile".
