@@ -349,3 +349,16 @@ def test_store_sigkill_mid_batches_loses_nothing_committed(tmp_path):
     # The resumed run skipped the committed batches and wrote only the others.
     assert len(out.split()) == batches - survived
     assert assert_batches_complete(path, per_batch) == batches
+
+
+def test_store_replace_links_records_near_copies(tmp_path):
+    from claimgraph.model import Document
+    from claimgraph.store.db import Store
+
+    with Store(str(tmp_path / "n.db")) as store:
+        docs = [Document(id=i, text=f"text {i}") for i in ("a", "b", "c")]
+        store.write_batch(docs, [], [], [], [])
+        store.replace_links([], [], near_copies={"a": "a", "b": "a", "c": "c"})
+        assert [store.document(i).dup_of for i in ("a", "b", "c")] == [None, "a", None]
+        store.replace_links([], [], near_copies={"a": "a", "b": "b", "c": "c"})
+        assert store.document("b").dup_of is None

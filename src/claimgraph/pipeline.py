@@ -17,7 +17,7 @@ from .clean import clean_item
 from .errors import RejectedInput
 from .extract.claims import ClaimExtractor
 from .ingest.sources import iter_inputs
-from .link import link, pseudo_source_entities
+from .link import link, near_duplicate_groups, pseudo_source_entities
 from .model import Claim, Document, Entity, InputItem, Reject
 from .resolve.entities import EntityResolver
 from .settings import Settings
@@ -167,11 +167,11 @@ class Pipeline:
         documents = store.documents()
         claims = store.claims()
         entities = store.entities()
-        events, contradictions = link(documents, claims, entities,
-                                      near_duplicate_threshold=self.settings.near_duplicate_threshold)
+        roots = near_duplicate_groups(documents, threshold=self.settings.near_duplicate_threshold)
+        events, contradictions = link(documents, claims, entities, roots=roots)
         # outlets and documents that are their own source need a name in the entity table
         store.add_entities(pseudo_source_entities(documents, entities))
-        store.replace_links(events, contradictions)
+        store.replace_links(events, contradictions, near_copies=roots)
         if report is not None:
             report.events = len(events)
             report.contradictions = len(contradictions)

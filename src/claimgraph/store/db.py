@@ -313,10 +313,19 @@ class Store:
             [(h, origin, status, doc_id, now) for h, origin, status, doc_id in inputs],
         )
 
-    def replace_links(self, events: Sequence[Event], contradictions: Sequence[Contradiction]) -> None:
-        """Replace every event and contradiction in one transaction (link recomputes them all)."""
+    def replace_links(self, events: Sequence[Event], contradictions: Sequence[Contradiction],
+                      near_copies: dict[str, str] | None = None) -> None:
+        """Replace every event and contradiction in one transaction (link recomputes them all).
+
+        :param near_copies: document id -> the document it is a near-copy of (its group's
+            root); recorded as ``dup_of``, the root itself keeps NULL.
+        """
         try:
             with self._transaction() as conn:
+                if near_copies is not None:
+                    conn.execute("UPDATE documents SET dup_of = NULL WHERE dup_of IS NOT NULL")
+                    conn.executemany("UPDATE documents SET dup_of = ? WHERE id = ?",
+                                     [(root, doc) for doc, root in near_copies.items() if root != doc])
                 conn.execute("DELETE FROM event_claims")
                 conn.execute("DELETE FROM events")
                 conn.execute("DELETE FROM contradictions")
