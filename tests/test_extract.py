@@ -158,3 +158,10 @@ def test_extract_pronoun_in_a_denial_is_the_denier(extract):
     c = only(claims, "TRANSFER")
     assert c.polarity == "denied"
     assert names(c.roles["actor"], ents) == [ents[c.source].name]
+
+
+def test_extract_attributed_sentence_without_a_typed_claim_is_a_statement(extract):
+    claims, ents = extract("Foreign Minister Anna Berg said that Sweden would not recognise the vote in Crimea.")
+    c = only(claims, "STATEMENT")
+    assert ents[c.source].name == "Anna Berg"
+    assert "Sweden" in names(c.roles["subject"], ents)

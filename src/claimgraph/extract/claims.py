@@ -102,6 +102,8 @@ class ClaimExtractor:
                 sentence_att = self._sentence_attribution(sent, mentions)
                 if sentence_att is not None:
                     explicit = [sentence_att]
+                    if not cands:
+                        cands = self._statement(sent, sentence_att, mentions)
             speaks = self._has_reporting_verb(sent)
             for c in cands:
                 if not c.att.explicit and not speaks and inherited is not None:
@@ -267,6 +269,22 @@ class ClaimExtractor:
             if span is not None and span.label_ == "WEAPON" and span.start == t.i:
                 return mentions.resolve_span(span, "WEAPON")
         return None
+
+    def _statement(self, sent: Span, att: Attribution, mentions: Mentions) -> list[Candidate]:
+        """"X said that ...", with no typed claim inside: a STATEMENT about the parties it names."""
+        root = sent.root
+        roles = Roles()
+        roles.add("actor", att.source)
+        said = [c for c in root.children if c.dep_ in {"ccomp", "dobj", "parataxis"}]
+        for clause in said:
+            for span in mentions.named_in(clause) + [s for t in clause.subtree if (s := mentions.span_at(t))
+                                                     and s.start == t.i and s.label_ in {"GPE", "ORG", "PERSON", "NORP"}]:
+                ent = mentions.resolve_span(span)
+                if ent is not None and ent.id != att.source.id:
+                    roles.add("subject", ent)
+        if not roles["subject"]:
+            return []
+        return [Candidate(root, "STATEMENT", roles, [], att, [root])]
 
     def _sentence_attribution(self, sent: Span, mentions: Mentions) -> Attribution | None:
         """A sentence with no claim can still open a paragraph's attribution ("Kirby said ...")."""
