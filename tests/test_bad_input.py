@@ -363,3 +363,12 @@ def test_bad_input_directory_of_2000_tiny_files(db, before, tmp_path):
     after = assert_still_there(db, before)
     assert len(after) == len(before) + 2
     assert time.perf_counter() - started < 20
+
+
+def test_bad_input_same_bad_bytes_under_another_name_are_rejected_again(db, before, tmp_path):
+    """Bytes rejected once are not a "duplicate" the next time: each path gets its reason."""
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_bytes(b"")
+    second.write_bytes(b"")
+    single_bad_file(db, before, first, "empty")
+    single_bad_file(db, before, second, "empty")

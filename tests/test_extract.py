@@ -165,3 +165,12 @@ def test_extract_attributed_sentence_without_a_typed_claim_is_a_statement(extrac
     c = only(claims, "STATEMENT")
     assert ents[c.source].name == "Anna Berg"
     assert "Sweden" in names(c.roles["subject"], ents)
+
+
+@pytest.mark.parametrize("when", ["late on Tuesday", "on Tuesday night"])
+def test_extract_time_with_a_part_of_day_is_the_event_time(extract, when):
+    # 12 June 2024 is a Wednesday
+    claims, _ = extract(f"A drone struck a fuel depot near Mykolaiv {when}, the governor said on Wednesday.",
+                        published="2024-06-12")
+    c = only(claims, "ATTACK")
+    assert (c.time.start, c.time.basis) == ("2024-06-11", "event")

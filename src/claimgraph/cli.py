@@ -89,7 +89,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], published, outlet, url, t
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
+              help="Export format (json: the contract in DESIGN.md).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of stdout.")
 @click.pass_context
 def export(ctx: click.Context, fmt: str, output: str | None) -> None:
@@ -139,7 +140,7 @@ def events_table(evs, ents) -> Table:
 @click.option("--type", "ctype", help="Only claims of this type.")
 @click.option("--entity", help="Only claims naming this entity (id or part of a name).")
 @click.option("--document", help="Only claims from this document id.")
-@click.option("--limit", type=int, default=None)
+@click.option("--limit", type=int, default=None, help="Show at most this many claims.")
 @click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
 @click.pass_context
 def claims(ctx, ctype, entity, document, limit, as_json) -> None:

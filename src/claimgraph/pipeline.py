@@ -87,9 +87,10 @@ class Pipeline:
         for item in items:
             started = time.perf_counter()
             raw_hash = item.raw_hash() if item.error is None else None
-            if raw_hash is not None and store.has_input(raw_hash):
+            if raw_hash is not None and store.input_status(raw_hash) in {"ingested", "duplicate"}:
                 report.duplicates += 1
                 continue
+            # bytes rejected before are cleaned again, so each path gets its own recorded reason
             try:
                 if item.error is not None:
                     reason, _, detail = item.error.partition(":")

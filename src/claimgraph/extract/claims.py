@@ -299,7 +299,7 @@ class ClaimExtractor:
 
     # -- time -----------------------------------------------------------------------
     def _time_mentions(self, sent: Span, extra: dict[int, Span]) -> list[Span]:
-        spans = [e for e in sent.ents if e.label_ in {"DATE", "TIME"}]
+        spans = join_day_and_part(sent.doc, [e for e in sent.ents if e.label_ in {"DATE", "TIME"}])
         spans = day_ordinals(sent, spans) + spans
         covered = {i for s in spans for i in range(s.start, s.end)}
         spans += [s for start, s in extra.items() if sent.start <= start < sent.end and start not in covered]
@@ -416,12 +416,25 @@ def time_attachment(span: Span) -> Token | None:
         if node.head.i == node.i:
             return node if node.i < span.start or node.i >= span.end else None
         head = node.head
-        if span.start <= head.i < span.end or head.pos_ == "ADP" or node.dep_ == "conj" and head.ent_type_ in {"DATE", "TIME", "ORDINAL"}:
+        hedge = head.pos_ == "ADV" and head.lower_ in {"late", "early", "earlier", "later", "just"}
+        if span.start <= head.i < span.end or head.pos_ == "ADP" or hedge or \
+                node.dep_ == "conj" and head.ent_type_ in {"DATE", "TIME", "ORDINAL"}:
             node = head
             continue
         return head
     return None
 
+
+
+def join_day_and_part(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Tuesday" (DATE) + "night" (TIME) side by side are one expression: "Tuesday night"."""
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1].end == span.start and out[-1].label_ == "DATE" and span.label_ == "TIME":
+            out[-1] = Span(doc, out[-1].start, span.end, label="DATE")
+        else:
+            out.append(span)
+    return out
 
 
 TEMPORAL_PREPS = {"on", "by", "until", "since", "before", "after", "from", "to"}

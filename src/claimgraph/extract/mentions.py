@@ -20,7 +20,8 @@ NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WEAPON"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_NOUNS = {"region", "oblast", "province", "district", "city", "town", "village", "area",
                "territory", "frontline", "front", "border", "port", "capital", "county", "state",
-               "center", "centre", "outskirts", "suburb", "suburbs", "outskirt"}
+               "center", "centre", "outskirts", "suburb", "suburbs", "outskirt", "edge", "part", "north",
+               "south", "east", "west", "district", "neighbourhood", "neighborhood"}
 LOCATIVE_PREPS = {"in", "near", "at", "into", "outside", "around", "across", "over", "toward",
                   "towards", "inside", "from", "to", "on"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "him", "we", "our", "i"}
@@ -63,6 +64,7 @@ class Mentions:
         out = []
         for tok in doc:
             governed = (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+                        or tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS
                         or tok.dep_ == "compound" and tok.head.lower_ in PLACE_NOUNS)
             untagged = tok.ent_type_ not in NAMED_LABELS  # "Kursk" as PRODUCT is a tagging slip too
             if tok.pos_ == "PROPN" and untagged and governed and tok.is_title and len(tok) > 3:

@@ -198,6 +198,12 @@ class Store:
             row = self._conn.execute("SELECT 1 FROM inputs WHERE raw_hash = ?", (raw_hash,)).fetchone()
         return row is not None
 
+    def input_status(self, raw_hash: str) -> str | None:
+        """'ingested', 'duplicate' or 'rejected' for an input already handled, else None."""
+        with self._lock:
+            row = self._conn.execute("SELECT status FROM inputs WHERE raw_hash = ?", (raw_hash,)).fetchone()
+        return row[0] if row else None
+
     def known_inputs(self, raw_hashes: Iterable[str]) -> set[str]:
         """The subset of ``raw_hashes`` already handled: ``has_input`` for a whole batch."""
         hashes = sorted(set(raw_hashes))
