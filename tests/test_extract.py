@@ -174,3 +174,18 @@ def test_extract_time_with_a_part_of_day_is_the_event_time(extract, when):
                         published="2024-06-12")
     c = only(claims, "ATTACK")
     assert (c.time.start, c.time.basis) == ("2024-06-11", "event")
+
+
+def test_extract_relative_clause_subject_is_its_noun(extract):
+    claims, ents = extract("Police said the drone which hit a depot in Lviv on Tuesday was Iranian-made.",
+                           published="2024-06-12")
+    c = [c for c in claims if c.type == "ATTACK" and c.trigger == "hit"][0]
+    assert (c.time.start, c.time.basis) == ("2024-06-11", "event")
+    assert any("drone" in n for n in names(c.roles["instrument"], ents))
+
+
+def test_extract_a_denial_does_not_swallow_an_adverbial_speaker(extract):
+    claims, ents = extract("Tehran rejected the report after Kyiv said it had found Iranian parts "
+                           "at several strike sites near Kharkiv.")
+    attacks = [c for c in claims if c.type == "ATTACK"]
+    assert attacks and all(c.polarity == "asserted" for c in attacks)

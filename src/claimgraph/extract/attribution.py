@@ -56,12 +56,16 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
             ent = _from_prep(node, "from", mentions) or _possessor(node, mentions)
             if ent is not None:
                 speakers.append((node, ent))
-    for node, ent in speakers:
+    if speakers:
+        # only the innermost speaker can deny the claim: in "Tehran rejected claims, after
+        # Kyiv said it had found parts at strike sites", the strike is Kyiv's assertion
+        node, ent = speakers[0]
         if node.lemma_.lower() in lex.words("denial_verbs") or node.lemma_.lower() in lex.words("denial_nouns"):
             att.polarity = "denied"
             if ent is not None:
                 att.source = ent
-                break
+        elif att.polarity == "denied" and not any(n.lemma_.lower() in lex.words("denial_nouns") for n, _ in speakers[:1]):
+            att.polarity = "asserted"
     if att.source is None:
         # "the agency said that it believed ...": the named speaker outranks a pronoun below it
         named = [ent for node, ent in speakers if ent is not None and not _pronoun_subject(node)]

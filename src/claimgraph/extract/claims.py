@@ -123,6 +123,15 @@ class ClaimExtractor:
         name_unnamed_speakers(doc, claims, mentions)
         return claims, mentions.entities
 
+    def _state_of(self, source: Entity, mentions: Mentions) -> Entity:
+        """A ministry speaking of "it" speaks for its state: "Iran's foreign ministry rejected
+        claims that it had supplied ..." -> Iran supplied."""
+        if source.type == "ORG" and source.country and not source.attrs.get("outlet"):
+            name = self.resolver.country_name(source.country)
+            if name:
+                return mentions.keep(self.resolver.resolve(name, "GPE")) or source
+        return source
+
     def _has_reporting_verb(self, sent: Span) -> bool:
         """Whether the sentence names its own speaker (a quote's "we expect" does not)."""
         reporting = self.lex.words("reporting_verbs")
@@ -171,7 +180,7 @@ class ClaimExtractor:
                     subj = subject_of(clause_head(token))
                     if subj is not None and subj.lower_ in {"it", "they", "he", "she", "we"} \
                             and att.source.type in {"GPE", "ORG", "PERSON", "NORP"}:
-                        roles.add("actor", att.source)
+                        roles.add("actor", self._state_of(att.source, mentions))
                 cands.append(Candidate(token, ctype, roles, args, att, [token]))
         speech = {i for c in cands for i in c.att.report_nodes}
         # a verb that attributes another claim ("a source informed the paper") is not a claim itself

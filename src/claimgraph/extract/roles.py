@@ -53,6 +53,8 @@ def subject_of(verb: Token) -> Token | None:
         node = node.head.head
     for _ in range(4):
         subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and subj.lower_ in {"which", "that", "who"} and node.dep_ == "relcl":
+            return node.head  # "the missile which hit a depot": the missile hit it
         if subj is not None:
             return subj
         if node.dep_ in {"conj", "xcomp", "advcl"} and node.head.i != node.i:
