@@ -310,3 +310,11 @@ def test_entities_add_gazetteer_works_on_a_blank_pipeline():
     add_gazetteer(blank)
     assert [(e.text, e.label_) for e in blank("Two Shahed-136 drones and a Geran-2.").ents] == [
         ("Shahed-136", "WEAPON"), ("Geran-2", "WEAPON")]
+
+
+def test_entities_descriptor_with_a_generic_tail_still_matches():
+    from claimgraph.resolve.entities import EntityResolver
+
+    resolver = EntityResolver()
+    assert resolver.resolve("Ukraine's military intelligence agency", "SOURCE").id == \
+        resolver.resolve("Ukrainian military intelligence", "SOURCE").id

@@ -60,6 +60,7 @@ TYPE_OF_PLACE_KIND = {"city": "GPE", "region": "LOC", "facility": "FAC", "sea": 
                       "country": "GPE"}
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_GENERIC_TAIL = re.compile(r"\s+(?:agency|service|directorate|office|department)$", re.I)
 _OWNER_PREFIX = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<rest>.+)$")
 
 
@@ -399,9 +400,11 @@ class EntityResolver:
             iso = _places.country_of(owner)
             if iso is None:
                 continue
-            entry = self._by_descriptor.get((iso, name_key(rest)))
-            if entry is not None:
-                return entry
+            # "military intelligence agency" is the "military intelligence" descriptor too
+            for candidate in (rest, _GENERIC_TAIL.sub("", rest)):
+                entry = self._by_descriptor.get((iso, name_key(candidate)))
+                if entry is not None:
+                    return entry
         return None
 
     def _fuzzy(self, text: str, label: str) -> Entity | None:
