@@ -52,6 +52,17 @@ class Candidate:
     attribute: str | None = None
 
 
+@dataclass
+class _DocumentState:
+    """What carries from one sentence to the next within a document."""
+
+    mentions: Mentions
+    anchor: dt.date | None
+    matches: dict[int, list[tuple[str, Token]]]
+    extra_times: dict[int, Span]
+    inherited: tuple[int, Attribution] | None = None  # (paragraph, attribution) of the last speaker
+
+
 class ClaimExtractor:
     def __init__(self, vocab, resolver, lexicon: Lexicon | None = None):
         self.lex = lexicon or load_lexicon()
@@ -86,42 +97,51 @@ class ClaimExtractor:
 
     # -- per document ---------------------------------------------------------------
     def extract(self, doc: Doc, document: Document) -> tuple[list[Claim], dict[str, Entity]]:
-        mentions = Mentions(doc, self.resolver, self.lex)
-        anchor = parse_iso(document.published) if document.published else None
-        by_sentence = self._matches_by_sentence(doc)
-        extra_times = {start: doc[start:end] for _, start, end in self.time_matcher(doc)}
+        state = _DocumentState(
+            mentions=Mentions(doc, self.resolver, self.lex),
+            anchor=parse_iso(document.published) if document.published else None,
+            matches=self._matches_by_sentence(doc),
+            extra_times={start: doc[start:end] for _, start, end in self.time_matcher(doc)},
+        )
         claims: list[Claim] = []
-        inherited: tuple[int, Attribution] | None = None
+        paragraph, seen_to = 0, 0
         for s_index, sent in enumerate(doc.sents):
-            paragraph = doc.text.count("\n\n", 0, sent.start_char)
-            cands = self._candidates(sent, by_sentence.get(sent.start, []), mentions)
-            if inherited is not None and inherited[0] != paragraph:
-                inherited = None
-            explicit = [c.att for c in cands if c.att.explicit and c.att.source is not None]
-            if not explicit:
-                sentence_att = self._sentence_attribution(sent, mentions)
-                if sentence_att is not None:
-                    explicit = [sentence_att]
-                    if not cands:
-                        cands = self._statement(sent, sentence_att, mentions)
-            speaks = self._has_reporting_verb(sent)
+            paragraph += doc.text.count("\n\n", seen_to, sent.start_char)
+            seen_to = sent.start_char
+            claims.extend(self._sentence_claims(sent, s_index, paragraph, state, document))
+        name_unnamed_speakers(doc, claims, state.mentions)
+        return claims, state.mentions.entities
+
+    def _sentence_claims(self, sent: Span, s_index: int, paragraph: int, state: "_DocumentState",
+                         document: Document) -> list[Claim]:
+        mentions = state.mentions
+        cands = self._candidates(sent, state.matches.get(sent.start, []), mentions)
+        if state.inherited is not None and state.inherited[0] != paragraph:
+            state.inherited = None
+        explicit = [c.att for c in cands if c.att.explicit and c.att.source is not None]
+        if not explicit:
+            sentence_att = self._sentence_attribution(sent, mentions)
+            if sentence_att is not None:
+                explicit = [sentence_att]
+                if not cands:
+                    cands = self._statement(sent, sentence_att, mentions)
+        if state.inherited is not None and not self._has_reporting_verb(sent):
+            # "Kirby said the first one fell on Saturday. The second hit on Tuesday.": same speaker
             for c in cands:
-                if not c.att.explicit and not speaks and inherited is not None:
-                    c.att.source = inherited[1].source
-                    c.att.via = list(inherited[1].via)
+                if not c.att.explicit:
+                    c.att.source = state.inherited[1].source
+                    c.att.via = list(state.inherited[1].via)
                     if c.att.modality == "fact":
                         c.att.modality = "reported"
-            if explicit:
-                inherited = (paragraph, explicit[-1])
-            times = self._time_mentions(sent, extra_times)
-            for c in cands:
-                self._attach_times(c, times, anchor)
-            self._attach_quantities(sent, cands)
-            for c in cands:
-                claims.extend(self._emit(c, sent, s_index, document))
-            self._update_topic(sent, mentions)
-        name_unnamed_speakers(doc, claims, mentions)
-        return claims, mentions.entities
+        if explicit:
+            state.inherited = (paragraph, explicit[-1])
+        times = self._time_mentions(sent, state.extra_times)
+        for c in cands:
+            self._attach_times(c, times, state.anchor)
+        self._attach_quantities(sent, cands)
+        claims = [claim for c in cands for claim in self._emit(c, sent, s_index, document)]
+        self._update_topic(sent, mentions)
+        return claims
 
     def _state_of(self, source: Entity, mentions: Mentions) -> Entity:
         """A ministry speaking of "it" speaks for its state: "Iran's foreign ministry rejected
