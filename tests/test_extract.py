@@ -153,6 +153,21 @@ def test_extract_surname_links_to_the_full_name_in_the_document(extract):
     assert sources == {"Mykola Lukash"}
 
 
+def test_extract_denial_without_a_typed_claim_keeps_the_denied_statement(extract):
+    claims, ents = extract("Meridian Shipping denied that any of its tankers had called at Syrian ports.")
+    c = only(claims, "STATEMENT")
+    assert c.polarity == "denied"
+    assert "Meridian Shipping" in ents[c.source].name
+
+
+def test_extract_unknown_designation_is_a_named_weapon(extract):
+    claims, ents = extract("The rebels fired a Qaher missile at the airport on Monday. "
+                           "The Qaher has a range of about 300 km, officials said.")
+    prop = only(claims, "PROPERTY")
+    assert names(prop.roles["subject"], ents) == ["Qaher"]
+    assert "Qaher" in names(only(claims, "ATTACK").roles["instrument"], ents)
+
+
 def test_extract_pronoun_in_a_denial_is_the_denier(extract):
     claims, ents = extract("Tehran on Friday rejected claims that it had supplied Russia with drones.")
     c = only(claims, "TRANSFER")
@@ -185,7 +200,7 @@ def test_extract_relative_clause_subject_is_its_noun(extract):
 
 
 def test_extract_a_denial_does_not_swallow_an_adverbial_speaker(extract):
-    claims, ents = extract("Tehran rejected the report after Kyiv said it had found Iranian parts "
-                           "at several strike sites near Kharkiv.")
+    claims, ents = extract("Tehran rejected the report after Kyiv said Iranian-made drones had hit "
+                           "a depot near Kharkiv.")
     attacks = [c for c in claims if c.type == "ATTACK"]
     assert attacks and all(c.polarity == "asserted" for c in attacks)

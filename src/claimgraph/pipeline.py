@@ -140,7 +140,8 @@ class Pipeline:
         entities: dict[str, Entity] = {}
         started = time.perf_counter()
         spent_extracting = 0.0
-        for sdoc, document in analyze(self.nlp, ((d.text, d) for d in docs), self.settings.batch_size):
+        for sdoc, document in analyze(self.nlp, ((d.text, d) for d in docs), self.settings.batch_size,
+                                      self.settings.processes):
             t0 = time.perf_counter()
             found, ents = self.extractor.extract(sdoc, document)
             claims.extend(found)

@@ -53,6 +53,11 @@ def load_pipeline(model: str) -> Language:
     return nlp
 
 
-def analyze(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 64) -> Iterator[tuple[Doc, T]]:
-    """Run ``nlp.pipe`` once over (text, context) pairs, yielding (Doc, context)."""
-    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size)
+def analyze(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 64,
+            processes: int = 1) -> Iterator[tuple[Doc, T]]:
+    """Run ``nlp.pipe`` once over (text, context) pairs, yielding (Doc, context).
+
+    ``processes`` > 1 runs spaCy in that many worker processes (``n_process``); the
+    contexts stay in this process.
+    """
+    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=processes)

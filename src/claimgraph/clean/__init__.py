@@ -127,8 +127,8 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
 # "KYIV, March 5 (Reuters) - ", "WASHINGTON (AP) — ": the agency's dateline is furniture, and
 # left in it becomes the grammatical subject of the first sentence.
 WIRE_DATELINE_RE = re.compile(
-    r"\A[A-Z][A-Z'.\- ]{1,40}(?:, [A-Z][A-Za-z'. ]{1,30})?,?"
-    r"(?: [A-Z][a-z]{2,8}\.? \d{1,2},?)? \([A-Za-z][\w .&/-]{0,30}\) ?[-\u2013\u2014]+ ?"
+    r"\A[A-Z][A-Z'.\-]{2,}(?:[ /][A-Z][A-Z'.\-]{2,})*(?:, [A-Z][A-Za-z'. ]{1,30})?,?"
+    r"(?P<date> [A-Z][a-z]{2,8}\.? \d{1,2},?)?(?P<agency> \([A-Za-z][\w .&/-]{0,30}\))? ?[-\u2013\u2014]+ ?"
 )
 
 
@@ -139,11 +139,21 @@ def strip_wire_dateline(body: str) -> str:
     'The army said.'
     >>> strip_wire_dateline("KYIV (Reuters) \u2014 Drones hit the port.")
     'Drones hit the port.'
+    >>> strip_wire_dateline("DUBAI, Oct 14 - Drones hit a tanker.")
+    'Drones hit a tanker.'
+    >>> strip_wire_dateline("SANAA/ADEN - Jets struck the port.")
+    'Jets struck the port.'
     >>> strip_wire_dateline("NATO (the alliance) said.")
     'NATO (the alliance) said.'
     """
     match = WIRE_DATELINE_RE.match(body)
-    return body[match.end():] if match else body
+    if match is None:
+        return body
+    rest = body[match.end():]
+    # an all-caps place alone before a dash is a dateline only when prose follows it
+    if not (match.group("date") or match.group("agency")) and not rest[:1].isupper():
+        return body
+    return rest
 
 
 def reject_of_error(error: str) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..model import Entity
 from .lexicon import Lexicon, load_lexicon
-from .mentions import PRONOUNS, Mentions, is_bare_definite
+from .mentions import PRONOUNS, Mentions, is_bare_definite, phrase_text
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 SPEAKER_DEPS = {"nsubj", "csubj"}
@@ -116,20 +116,20 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
         subj = next((c for c in verb.head.children if c.dep_ in SPEAKER_DEPS), None)
     if subj is None:
         subj = _speaker_before(verb, mentions, lex)
-    speaker = _entity_for(subj, mentions, lex) if subj is not None else None
+    speaker = speaker_entity(subj, mentions, lex) if subj is not None else None
     # "Reuters, citing a Ukrainian air force source, reported ...": the cited party speaks
     for holder in [verb] + ([subj] if subj is not None else []):
         for c in holder.children:
             if c.lemma_ in {"cite", "quote"} and c.tag_ == "VBG":
                 obj = next((o for o in c.children if o.dep_ in {"dobj", "obj"}), None)
-                cited = _entity_for(obj, mentions, lex) if obj is not None else None
+                cited = speaker_entity(obj, mentions, lex) if obj is not None else None
                 if cited is not None:
                     if speaker is not None and speaker not in att.via:
                         att.via.append(speaker)
                     return cited
     if verb.lemma_.lower() in lex.words("relay_verbs"):
         quoted = next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
-        quoted_ent = _entity_for(quoted, mentions, lex) if quoted is not None else None
+        quoted_ent = speaker_entity(quoted, mentions, lex) if quoted is not None else None
         if quoted_ent is not None:
             if speaker is not None:
                 att.via.append(speaker)
@@ -190,9 +190,9 @@ def _according_to(path: list[Token], mentions: Mentions, lex: Lexicon, att: Attr
         objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
         if not objs:
             continue
-        named = _entity_for(objs[0], mentions, lex)
+        named = speaker_entity(objs[0], mentions, lex)
         citing = _citing_clause(tok.sent.root) or _citing_clause(objs[0])
-        cited = _entity_for(citing, mentions, lex) if citing is not None else None
+        cited = speaker_entity(citing, mentions, lex) if citing is not None else None
         if cited is not None:
             if att.source is None or att.source is named:
                 att.source = cited
@@ -216,7 +216,7 @@ def _citing_clause(token: Token) -> Token | None:
     return None
 
 
-def _entity_for(token: Token | None, mentions: Mentions, lex: Lexicon) -> Entity | None:
+def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Entity | None:
     """The entity a subject/object phrase stands for, as a source."""
     if token is None:
         return None
@@ -251,6 +251,9 @@ def _entity_for(token: Token | None, mentions: Mentions, lex: Lexicon) -> Entity
     named = mentions.named_in(token, {"ORG", "GPE", "NORP"})
     if named:
         return mentions.resolve_span(named[-1])
+    if token.pos_ == "PROPN":  # a name the tagger missed ("Thalassa denied ...")
+        return mentions.keep(mentions.resolver.resolve(phrase_text(token), "ORG",
+                                                       context_countries=mentions.countries))
     return None
 
 
@@ -274,7 +277,7 @@ def _from_prep(token: Token, prep: str, mentions: Mentions) -> Entity | None:
         if child.dep_ in {"prep", "agent"} and child.lower_ == prep:
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    return _entity_for(obj, mentions, load_lexicon())
+                    return speaker_entity(obj, mentions, load_lexicon())
     return None
 
 

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Claim, Document, Entity, Quantity, TimeSpan, content_hash
 from ..resolve.dates import parse_iso, resolve_time
 from ..resolve.quantities import find_quantities
-from .attribution import Attribution, attribute, path_to_root
+from .attribution import Attribution, attribute, path_to_root, speaker_entity
 from .lexicon import Lexicon, load_lexicon
 from .mentions import Mentions
 from .roles import Roles, clause_head, fill_roles, objects_of, preps_of, subject_of
@@ -186,6 +186,8 @@ class ClaimExtractor:
                     cands.append(cand)
                 continue
             pos = label.removeprefix("TRIGGER_")
+            if pos == "NOUN" and token.dep_ == "compound":
+                continue  # "attack drone", "strike sites": the noun modifies another
             for ctype in self._types_for(token, pos, mentions):
                 if (token.i, ctype) in seen:
                     continue
@@ -193,8 +195,13 @@ class ClaimExtractor:
                 roles, args = fill_roles(token, ctype, mentions, self.lex)
                 att = attribute(token, mentions, self.lex)
                 if ctype == "DENY":
-                    att.source = (roles["actor"] or [None])[0]
+                    subj = subject_of(clause_head(token))
+                    att.source = speaker_entity(subj, mentions, self.lex) if subj is not None else None
+                    att.source = att.source or (roles["actor"] or [None])[0]
                     att.explicit = att.source is not None
+                    if att.source is not None:
+                        roles["actor"] = [att.source]
+                        mentions.note_speaker(att.source)
                 elif not roles["actor"] and att.source is not None:
                     # "Tehran rejected claims that it had supplied ...": "it" is the speaker
                     subj = subject_of(clause_head(token))
@@ -202,6 +209,7 @@ class ClaimExtractor:
                             and att.source.type in {"GPE", "ORG", "PERSON", "NORP"}:
                         roles.add("actor", self._state_of(att.source, mentions))
                 cands.append(Candidate(token, ctype, roles, args, att, [token]))
+        cands += self._denied_statements(cands, mentions)
         speech = {i for c in cands for i in c.att.report_nodes}
         # a verb that attributes another claim ("a source informed the paper") is not a claim itself
         cands = [c for c in cands if c.trigger.i not in speech]
@@ -263,6 +271,26 @@ class ClaimExtractor:
             if into.att.source is None and c.att.source is not None:
                 into.att = c.att
         return merged
+
+    def _denied_statements(self, cands: list[Candidate], mentions: Mentions) -> list[Candidate]:
+        """"X denied that any of its ships had called at Israeli ports": the denied content
+        has no claim type, but it is still a claim, denied by X."""
+        out = []
+        for deny in (c for c in cands if c.type == "DENY" and c.att.source is not None):
+            clause = next((ch for ch in deny.trigger.children if ch.dep_ in {"ccomp", "xcomp"}), None)
+            if clause is None or any(c.trigger.i in {t.i for t in clause.subtree} for c in cands if c is not deny):
+                continue
+            roles = Roles()
+            roles.add("actor", deny.att.source)
+            for span in mentions.named_in(clause) + [s for t in clause.subtree if (s := mentions.span_at(t))
+                                                     and s.start == t.i]:
+                ent = mentions.resolve_span(span)
+                if ent is not None and ent.id != deny.att.source.id:
+                    roles.add("subject", ent)
+            att = Attribution(source=deny.att.source, polarity="denied", modality="reported",
+                              report_nodes={deny.trigger.i}, explicit=True)
+            out.append(Candidate(clause, "STATEMENT", roles, [], att, [clause]))
+        return out
 
     def _property(self, noun: Token, mentions: Mentions) -> Candidate | None:
         attr = noun.lemma_.lower()
@@ -331,7 +359,11 @@ class ClaimExtractor:
         spans = join_day_and_part(sent.doc, [e for e in sent.ents if e.label_ in {"DATE", "TIME"}])
         spans = day_ordinals(sent, spans) + spans
         covered = {i for s in spans for i in range(s.start, s.end)}
-        spans += [s for start, s in extra.items() if sent.start <= start < sent.end and start not in covered]
+        for start, word in extra.items():
+            near_date = any(abs(start - s.start) <= 4 or abs(start - s.end) <= 4 for s in spans)
+            # "overnight from Thursday to Friday": the named days say when
+            if sent.start <= start < sent.end and start not in covered and not near_date:
+                spans.append(word)
         return spans
 
     def _attach_times(self, c: Candidate, spans: list[Span], anchor: dt.date | None) -> None:

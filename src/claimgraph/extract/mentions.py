@@ -54,6 +54,7 @@ class Mentions:
         self.last_person: Entity | None = None
         self.last_speaker: Entity | None = None
         self.speakers: list[Entity] = []  # most recent last
+        self.designations: dict[str, Entity] = {}  # "toufan" -> the Toufan named in "a Toufan missile"
 
     def _untagged_places(self, doc: Doc) -> list[Span]:
         """"killed in Kyiv": a known place after a locative preposition that the NER missed.
@@ -208,13 +209,34 @@ class Mentions:
             return ent
         kind = self.materiel_kind(head)
         if kind is None:
-            return None
+            known = self.designations.get(head.lower_)  # "the Toufan" after "a Toufan missile"
+            if known is not None:
+                self.last_weapon = known
+            return known
+        designated = self.designation(head, kind)
+        if designated is not None:
+            return designated
         if head.lower_ in PRONOUNS or is_bare_definite(head):
             # "the missiles", "it": the weapon talked about most recently
             antecedent = self.topic_weapon or self.last_weapon
             if antecedent is not None:
                 return antecedent
         return self.generic_weapon(head, kind)
+
+    def designation(self, head: Token, kind: str) -> Entity | None:
+        """"a Toufan missile", "Burkan-3 missiles": a system the gazetteer does not know, named
+        by a proper noun in front of the weapon noun."""
+        names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title
+                 and (self.by_token.get(c.i) is None or self.by_token[c.i].label_ not in {"NORP", "GPE", "LOC"})]
+        if not names:
+            return None
+        name = head.doc[names[0].i: names[-1].i + 1].text
+        ent = Entity(id=f"weapon:{slug(name)}", name=name, type="WEAPON", aliases=[phrase_text(head)],
+                     attrs={"kind": kind, "designation": True})
+        ent = self.keep(ent)
+        self.designations[name.lower()] = ent
+        self.last_weapon = ent
+        return ent
 
     def generic_weapon(self, head: Token, kind: str) -> Entity:
         descr = self.weapon_description(head)

@@ -75,8 +75,12 @@ def objects_of(verb: Token, deps=("dobj", "obj", "attr", "oprd")) -> list[Token]
     out = []
     if verb.dep_ == "amod" and verb.pos_ == "VERB" and verb.tag_ == "VBG":  # "shipping artillery shells"
         out.append(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        out.append(verb.head)  # "a missile fired from Yemen": the missile was fired
     for c in verb.children:
         if c.dep_ in deps:
+            if c.lower_ in {"that", "which"} and verb.dep_ == "relcl":
+                c = verb.head  # "components that Iran had sent": Iran sent the components
             out.extend(t for t in [c, *c.conjuncts])
     return out
 

@@ -168,9 +168,41 @@ END;
 INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
 """
 
+# Live sources (issue 5): the feeds to poll, with the validators for conditional GET
+# and the outcome of the last poll, and the entries already handled per feed so a
+# feed that ignores ETags is not re-ingested every poll. status: NULL (never polled),
+# 'ok', 'not-modified' or 'error' (the readable reason in error).
+FEEDS_SCHEMA = """
+CREATE TABLE feeds (
+    url           TEXT PRIMARY KEY,
+    title         TEXT,
+    etag          TEXT,
+    last_modified TEXT,
+    status        TEXT,
+    error         TEXT,
+    last_polled   TEXT,
+    added_at      TEXT NOT NULL
+);
+
+-- entry_key is the entry's id, else its link. status 'done' (ingested or rejected
+-- by the pipeline for its content) or 'failed' (its page could not be fetched:
+-- retried at later polls until attempts reaches the limit in ingest/feeds.py).
+CREATE TABLE feed_entries (
+    feed_url  TEXT NOT NULL REFERENCES feeds (url) ON DELETE CASCADE,
+    entry_key TEXT NOT NULL,
+    link      TEXT,
+    status    TEXT NOT NULL,
+    attempts  INTEGER NOT NULL DEFAULT 1,
+    error     TEXT,
+    seen_at   TEXT NOT NULL,
+    PRIMARY KEY (feed_url, entry_key)
+);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", INITIAL_SCHEMA),
     Migration(2, "full-text search over documents", DOCUMENTS_FTS, sqlite_only=True),
+    Migration(3, "feeds and their seen entries", FEEDS_SCHEMA),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

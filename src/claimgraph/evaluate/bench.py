@@ -1,0 +1,391 @@
+"""Throughput against bare spaCy: ``claimgraph bench`` (issue 4).
+
+On the same ``n`` articles of ``news_corpus.jsonl.gz`` (or any JSONL file of
+``{id, text, title?, date?}`` records), in one process and one run:
+
+1. bare spaCy: ``nlp.pipe`` of the same model (without claimgraph's components)
+   with the same batch size and ``n_process``;
+2. claimgraph: the whole pipeline (clean → analyze → extract/resolve → store → link)
+   into a fresh temporary database.
+
+The headline is the **ratio** (2)/(1): the machine is shared and noisy, absolute
+rates move from run to run, the ratio much less.
+
+Fairness: bare spaCy gets exactly the texts our pipeline analyses, i.e. the cleaned
+bodies of the accepted, non-duplicate articles. They are reconstructed before the
+timed runs by ``clean_item`` with the same settings (cleaning is deterministic) and
+deduplicated by document id as a fresh database does; after the run the set of
+stored document ids is compared with them (``extra["same_texts"]``). Models are
+loaded and warmed up on one article outside both timings (spaCy, the gazetteer
+ruler, the extractor's matchers, the entity and place indexes, the linker's imports).
+
+Words are whitespace-separated words of the cleaned texts (``str.split``), so the
+rate does not depend on the tokenizer. Peak memory is the resident-set high-water
+mark (``ru_maxrss``) of this process during each side; on Linux it is reset between
+the sides through ``/proc/self/clear_refs`` so each side gets its own peak (elsewhere
+it is the process peak so far, ``extra["peak_method"]``). With ``processes=2`` the
+workers' memory is not in that figure (``extra["children_peak_rss_mb"]`` has the
+largest worker).
+
+Latency: one further article, not among the ``n``, is ingested into the populated
+database (clean, analyze, extract, store and the relink of the whole database) and
+the clock stops when ``store.claims(document=id)`` returns its claims.
+
+    >>> result = run_bench(n=200)  # doctest: +SKIP
+    >>> result["metrics"]["ratio"]  # doctest: +SKIP
+    1.42
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError, RejectedInput
+from ..model import Document, InputItem
+from ..settings import Settings
+from .common import default_data_dir, read_jsonl
+
+__all__ = ["bare_spacy_seconds", "cleaned_texts", "corpus_item", "count_words", "run_bench", "throughput_metrics"]
+
+CORPUS_NAME = "news_corpus.jsonl.gz"
+# Records after the first n that may serve as the warm-up and the latency article:
+# the first that cleans to a new document with at least one claim is used.
+SPARE_RECORDS = 20
+STAGES = ("clean", "analyze", "extract", "store", "link")
+
+Progress = Callable[[str], None]
+
+
+def run_bench(corpus: str | Path | None = None, n: int = 2000, processes: int = 1,
+              batch_size: int | None = None, progress: Progress | None = None) -> dict[str, Any]:
+    """Time the full pipeline against bare ``nlp.pipe`` on the same ``n`` articles.
+
+    :param corpus: a JSON Lines file (gzipped if it ends in .gz) of records with
+        ``id`` and ``text`` (``title``, ``date`` used when present); default
+        ``news_corpus.jsonl.gz`` of the evaluation data folder.
+    :param n: how many records to feed (the first ``n`` of the file).
+    :param processes: ``n_process`` of ``nlp.pipe`` on both sides (the pipeline's
+        ``processes`` setting).
+    :param batch_size: documents per ``nlp.pipe`` batch on both sides (default: the
+        ``batch_size`` setting).
+    :param progress: called with a short line as each phase starts (silent if None).
+    :returns: ``{"task": "bench", "file", "n", "metrics": {"ratio", "articles_per_s",
+        "words_per_s", "peak_rss_mb"}, "extra": {...}, "seconds", "notes"}``.
+
+    >>> result = run_bench(n=20)  # doctest: +SKIP
+    >>> sorted(result["metrics"])  # doctest: +SKIP
+    ['articles_per_s', 'peak_rss_mb', 'ratio', 'words_per_s']
+    """
+    say = progress or (lambda _line: None)
+    started = time.perf_counter()
+    path = resolve_corpus(corpus)
+    records = list(read_jsonl(path, limit=n + SPARE_RECORDS))
+    items, spares = [corpus_item(r) for r in records[:n]], [corpus_item(r) for r in records[n:]]
+    if not items:
+        raise ConfigError(f"{path} has no records; pass a JSON Lines file of {{id, text}} records")
+    settings = bench_settings(batch_size, processes)
+
+    from ..pipeline import Pipeline
+    from ..store.db import Store
+
+    say(f"loading {settings.model} and claimgraph's indexes")
+    pipeline = Pipeline(settings)
+    bare_nlp = load_bare(settings.model)
+    texts = cleaned_texts(items, settings)
+    warm_up(pipeline, bare_nlp, spares[:1] or items[:1], settings)
+    rss_loaded = current_rss_mb()
+
+    say(f"bare spaCy: {len(texts):,} texts, batch {settings.batch_size}, {processes} process(es)")
+    bare_peak = PeakMemory()
+    bare_seconds = bare_spacy_seconds(bare_nlp, texts.values(), settings.batch_size, processes)
+    bare_rss = bare_peak.read()
+
+    with tempfile.TemporaryDirectory(prefix="claimgraph-bench-") as folder:
+        store = Store(str(Path(folder) / "bench.db"))
+        try:
+            say(f"claimgraph: {len(items):,} articles into a fresh database")
+            ours_peak = PeakMemory()
+            t0 = time.perf_counter()
+            report = pipeline.ingest_items(store, items)
+            ours_seconds = time.perf_counter() - t0
+            ours_rss = ours_peak.read()
+            stored_ids = {d.id for d in store.documents()}
+            say("latency: one more article until its claims are queryable")
+            latency = ingest_latency(pipeline, store, spares[1:], settings)
+            counts = store.counts()
+        finally:
+            store.close()
+
+    words = count_words(texts.values())
+    metrics = throughput_metrics(len(items), words, bare_seconds, ours_seconds, ours_rss["peak_rss_mb"])
+    stages = {stage: round(report.seconds.get(stage, 0.0), 3) for stage in STAGES}
+    extra = {
+        "bare_seconds": round(bare_seconds, 3),
+        "ours_seconds": round(ours_seconds, 3),
+        "stages": stages,
+        # each stage in units of bare spaCy's time: they (and the unaccounted rest) sum to the ratio
+        "stages_vs_bare": {k: round(v / bare_seconds, 3) if bare_seconds else None for k, v in stages.items()},
+        # ingest_items' own bookkeeping: input hashes, duplicate look-ups, batching
+        "unaccounted_seconds": round(ours_seconds - sum(report.seconds.values()), 3),
+        "bare_words_per_s": round(words / bare_seconds, 1) if bare_seconds else None,
+        "latency_ms": latency["ms"],
+        "latency": latency,
+        "words": words,
+        "texts": len(texts),
+        "ingested": report.ingested,
+        "duplicates": report.duplicates,
+        "rejected": report.rejected,
+        "reasons": dict(report.reasons),
+        "claims": report.claims,
+        "events": report.events,
+        "contradictions": report.contradictions,
+        "same_texts": stored_ids == set(texts),
+        "rss_after_load_mb": round(rss_loaded, 1),
+        "bare_peak_rss_mb": round(bare_rss["peak_rss_mb"], 1),
+        "peak_method": ours_rss["method"],
+        "children_peak_rss_mb": round(children_peak_rss_mb(), 1),
+        "model": settings.model,
+        "batch_size": settings.batch_size,
+        "processes": processes,
+        "database_rows": counts,
+    }
+    return {
+        "task": "bench",
+        "file": str(path),
+        "n": len(items),
+        "metrics": metrics,
+        "extra": extra,
+        "seconds": round(time.perf_counter() - started, 2),
+        "notes": bench_notes(path, extra),
+    }
+
+
+def throughput_metrics(articles: int, words: int, bare_seconds: float, ours_seconds: float,
+                       peak_rss_mb: float) -> dict[str, float]:
+    """The four headline numbers; rates are claimgraph's (articles fed, words analysed).
+
+    >>> throughput_metrics(100, 15_000, 4.0, 5.0, 700.04)
+    {'ratio': 1.25, 'articles_per_s': 20.0, 'words_per_s': 3000.0, 'peak_rss_mb': 700.0}
+    """
+    return {
+        "ratio": round(ours_seconds / bare_seconds, 3) if bare_seconds > 0 else float("inf"),
+        "articles_per_s": round(articles / ours_seconds, 2) if ours_seconds > 0 else float("inf"),
+        "words_per_s": round(words / ours_seconds, 1) if ours_seconds > 0 else float("inf"),
+        "peak_rss_mb": round(peak_rss_mb, 1),
+    }
+
+
+def count_words(texts: Iterable[str]) -> int:
+    """Whitespace-separated words: a tokenizer-independent size of the work.
+
+    >>> count_words(["Two words.", "and  three more"])
+    5
+    """
+    return sum(len(text.split()) for text in texts)
+
+
+# --- inputs ---------------------------------------------------------------------------
+
+
+def resolve_corpus(corpus: str | Path | None) -> Path:
+    """The corpus file: ``corpus`` if given, else news_corpus.jsonl.gz of the eval data."""
+    if corpus is not None:
+        path = Path(corpus)
+    else:
+        folder = default_data_dir()
+        if folder is None:
+            raise ConfigError("no evaluation data folder (../shared/eval-data); pass --corpus FILE "
+                              "or set CLAIMGRAPH_EVAL_DATA")
+        path = folder / CORPUS_NAME
+    if not path.is_file():
+        raise ConfigError(f"corpus {path} does not exist; pass --corpus FILE (JSON Lines of {{id, text}})")
+    return path
+
+
+def corpus_item(record: dict[str, Any]) -> InputItem:
+    """One corpus record as the input a JSONL source would yield (outlet Reuters).
+
+    >>> corpus_item({"id": "r/1", "text": "Body.", "title": "T", "date": "1987-02-26"}).published
+    '1987-02-26'
+    """
+    return InputItem(origin=str(record.get("id")), text=record.get("text") or "", kind="text",
+                     published=record.get("date"), outlet=record.get("source") or "Reuters",
+                     title=record.get("title"))
+
+
+def bench_settings(batch_size: int | None, processes: int) -> Settings:
+    overrides: dict[str, Any] = {"db": ":memory:", "batch_size": batch_size}
+    if processes != 1:
+        overrides["processes"] = processes
+    try:
+        return Settings.from_env(**overrides)
+    except TypeError as exc:  # a Settings without the processes field
+        raise ConfigError("this claimgraph has no 'processes' setting; run the bench with processes=1") from exc
+
+
+def cleaned_texts(items: Iterable[InputItem], settings: Settings) -> dict[str, str]:
+    """Document id → cleaned text of the items a fresh database would accept, in order.
+
+    Mirrors ``Pipeline.ingest_items`` on an empty database: rejects are skipped and a
+    text whose document id was seen before is a duplicate.
+    """
+    from ..clean import clean_item
+
+    texts: dict[str, str] = {}
+    for item in items:
+        try:
+            doc = clean_item(item, settings)
+        except RejectedInput:
+            continue
+        texts.setdefault(doc.id, doc.text)
+    return texts
+
+
+# --- the two sides --------------------------------------------------------------------
+
+
+@lru_cache(maxsize=2)
+def load_bare(model: str):
+    """The model as ``spacy.load`` gives it: none of claimgraph's components."""
+    import spacy
+
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        raise ConfigError(f"spaCy model {model!r} is not installed; set CLAIMGRAPH_MODEL") from exc
+
+
+def warm_up(pipeline, bare_nlp, items: list[InputItem], settings: Settings) -> None:
+    """Build everything lazy outside the timings: one article through both sides.
+
+    The article goes into an in-memory database, so the benchmark database starts empty.
+    """
+    from ..store.db import Store
+
+    bare_spacy_seconds(bare_nlp, [item.text or "" for item in items], settings.batch_size, 1)
+    scratch = Store(":memory:")
+    try:
+        pipeline.ingest_items(scratch, items)
+    finally:
+        scratch.close()
+
+
+def bare_spacy_seconds(nlp, texts: Iterable[str], batch_size: int, processes: int = 1) -> float:
+    """Seconds ``nlp.pipe`` takes over ``texts`` (each Doc is dropped once made).
+
+    >>> import spacy
+    >>> bare_spacy_seconds(spacy.blank("en"), ["One text.", "Two."], 8) >= 0
+    True
+    """
+    texts = list(texts)
+    started = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
+        pass
+    return time.perf_counter() - started
+
+
+def ingest_latency(pipeline, store, candidates: list[InputItem], settings: Settings) -> dict[str, Any]:
+    """Milliseconds from handing one new article to the pipeline until its claims are read back.
+
+    The article is the first candidate that cleans to a document not yet stored and
+    yields a claim (checked beforehand with ``pipeline.extract``, outside the clock).
+    """
+    from ..clean import clean_item
+
+    chosen = choose_latency_article(pipeline, store, candidates, settings, clean_item)
+    if chosen is None:
+        return {"ms": None, "origin": None, "claims": 0, "stages_ms": {}}
+    item, document = chosen
+    t0 = time.perf_counter()
+    report = pipeline.ingest_items(store, [item])
+    claims = store.claims(document=document.id)
+    ms = (time.perf_counter() - t0) * 1000
+    return {
+        "ms": round(ms, 1),
+        "origin": item.origin,
+        "claims": len(claims),
+        "words": len(document.text.split()),
+        "stages_ms": {k: round(v * 1000, 1) for k, v in report.seconds.items()},
+    }
+
+
+def choose_latency_article(pipeline, store, candidates, settings, clean_item):
+    for item in candidates:
+        try:
+            document: Document = clean_item(item, settings)
+        except RejectedInput:
+            continue
+        if store.document(document.id) is not None:
+            continue
+        claims, _entities = pipeline.extract([document])
+        if claims:
+            return item, document
+    return None
+
+
+# --- memory ---------------------------------------------------------------------------
+
+CLEAR_REFS = Path("/proc/self/clear_refs")
+# ru_maxrss is in kilobytes on Linux, in bytes on macOS
+RSS_UNIT = 1024 * 1024 if sys.platform == "darwin" else 1024
+
+
+class PeakMemory:
+    """The resident-set peak from now on (reset through /proc where Linux allows it)."""
+
+    def __init__(self) -> None:
+        self.method = "ru_maxrss since reset" if reset_peak_rss() else "ru_maxrss of the process"
+
+    def read(self) -> dict[str, Any]:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / RSS_UNIT
+        return {"peak_rss_mb": peak, "method": self.method}
+
+
+def reset_peak_rss() -> bool:
+    """Reset this process's RSS high-water mark (Linux ≥ 4.0); False where not possible."""
+    try:
+        CLEAR_REFS.write_text("5")
+        return True
+    except OSError:
+        return False
+
+
+def current_rss_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / RSS_UNIT
+
+
+def children_peak_rss_mb() -> float:
+    """Largest peak of any finished child process (nlp.pipe workers), 0 when none ran."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / RSS_UNIT
+
+
+# --- report ---------------------------------------------------------------------------
+
+
+def bench_notes(path: Path, extra: dict[str, Any]) -> list[str]:
+    notes = [
+        f"ratio = claimgraph seconds / bare nlp.pipe seconds on the same {extra['texts']:,} cleaned texts "
+        f"({extra['model']}, batch {extra['batch_size']}, {extra['processes']} process(es)); "
+        "models loaded and warmed up outside both timings.",
+        "claimgraph's time includes clean, store and the relink of the whole database; "
+        "bare spaCy's does not.",
+        f"peak memory: {extra['peak_method']}.",
+    ]
+    if not extra["same_texts"]:
+        notes.append("warning: the stored documents differ from the texts given to bare spaCy.")
+    if CORPUS_NAME in path.name:
+        notes.append("Reuters-21578, Distribution 1.0 (research use only).")
+    return notes

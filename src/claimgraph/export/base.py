@@ -1,0 +1,241 @@
+"""What every export format shares: one read of the store, names for ids, and the exporter registry.
+
+Each format is a module beside this one (``csv.py``, ``geojson.py``, ``stix.py``, and the
+contract in ``json.py``) with one ``Exporter`` subclass; ``get_exporter(name)`` finds it, so the
+CLI and the HTTP API offer exactly the formats listed in ``FORMATS``:
+
+    >>> from claimgraph.store import Store
+    >>> with Store(":memory:") as store:
+    ...     exporter = get_exporter("csv")
+    ...     exporter.media_type, exporter.render(store).splitlines()[0].split(",")[:3]
+    ('text/csv; charset=utf-8', ['event_id', 'event_date', 'end_date'])
+
+The formats read the same ``ExportView``: the store loaded once (documents, entities, claims,
+events, contradictions), with the small lookups they all need (an entity's name, an event's
+claims, its first located place, who said a claim).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from claimgraph.model import Claim, Contradiction, Document, Entity, Event, Quantity
+
+# Entity types that name a place on a map (a located GPE/LOC/FAC can be plotted).
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+# Roles searched for an event's place, in order: where it happened, then what was hit
+# ("missiles hit Kharkiv" puts Kharkiv in the target role).
+PLACE_ROLES = ("location", "target")
+
+
+def one_line(text: str | None) -> str:
+    """Whitespace (newlines included) collapsed to single spaces, ends stripped.
+
+    >>> one_line("  two\\n\\nparagraphs ")
+    'two paragraphs'
+    """
+    return " ".join((text or "").split())
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut at ``limit`` characters with an ellipsis.
+
+    >>> shorten("Drones hit the port overnight.", 12)
+    'Drones hit …'
+    """
+    text = one_line(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + " …"
+
+
+def iso_date(value: str | date | None, what: str = "date") -> str | None:
+    """``value`` as YYYY-MM-DD (None stays None); anything else is a ValueError that says so.
+
+    >>> iso_date("2025-03-08"), iso_date(date(2025, 3, 8)), iso_date(None)
+    ('2025-03-08', '2025-03-08', None)
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    try:
+        return date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        raise ValueError(f"{what} must be a date as YYYY-MM-DD, not {value!r}") from None
+
+
+def quantity_text(q: Quantity) -> str:
+    """A quantity as the article wrote it, with what it counts: ``at least eight (killed)``."""
+    text = one_line(q.text)
+    return f"{text} ({q.of})" if q.of else text
+
+
+@dataclass
+class ExportView:
+    """The store read once, with the lookups every format needs.
+
+    >>> view = ExportView(entities={"gpe:x": Entity("gpe:x", "Xland", "GPE")})
+    >>> view.name("gpe:x"), view.name("gpe:unknown")
+    ('Xland', 'gpe:unknown')
+    """
+
+    documents: dict[str, Document] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)  # in document order
+    events: list[Event] = field(default_factory=list)  # sorted by id
+    contradictions: list[Contradiction] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, store: Any) -> "ExportView":
+        """Read everything from a ``claimgraph.store.Store`` (five queries)."""
+        return cls(
+            documents={d.id: d for d in store.documents()},
+            entities=store.entities(),
+            claims={c.id: c for c in store.claims()},
+            events=sorted(store.events(), key=lambda e: e.id),
+            contradictions=sorted(store.contradictions(), key=lambda c: c.id),
+        )
+
+    # -- names ---------------------------------------------------------------------
+
+    def name(self, entity_id: str) -> str:
+        """The entity's name; its id when the entity is unknown (never a crash)."""
+        entity = self.entities.get(entity_id)
+        return entity.name if entity is not None else entity_id
+
+    def names(self, entity_ids: list[str]) -> list[str]:
+        """Names of ``entity_ids`` in order, each once."""
+        return list(dict.fromkeys(self.name(i) for i in entity_ids))
+
+    def source_name(self, claim: Claim) -> str:
+        """Who says so, with the relay: ``Ukrainian military source via Reuters``.
+
+        A claim with no recorded source is the publication's own statement.
+        """
+        if claim.source:
+            who = self.name(claim.source)
+        else:
+            who = self.outlet(claim.document_id) or "unattributed"
+        via = [n for n in self.names(list(claim.via)) if n != who]
+        return f"{who} via {', '.join(via)}" if via else who
+
+    def outlet(self, document_id: str) -> str | None:
+        doc = self.documents.get(document_id)
+        return doc.outlet if doc is not None else None
+
+    def published(self, document_id: str) -> str | None:
+        doc = self.documents.get(document_id)
+        return doc.published if doc is not None else None
+
+    # -- events ----------------------------------------------------------------------
+
+    def event_claims(self, event: Event) -> list[Claim]:
+        return [self.claims[i] for i in event.claim_ids if i in self.claims]
+
+    def event_date(self, event: Event) -> str | None:
+        """When it happened (start), else the earliest publication that reports it."""
+        if event.time.start or event.time.end:
+            return event.time.start or event.time.end
+        dates = sorted(d for d in (self.published(i) for i in event.document_ids) if d)
+        return dates[0] if dates else None
+
+    def event_last_date(self, event: Event) -> str | None:
+        """The latest day the event touches (its end), else its latest report."""
+        if event.time.start or event.time.end:
+            return event.time.end or event.time.start
+        dates = sorted(d for d in (self.published(i) for i in event.document_ids) if d)
+        return dates[-1] if dates else None
+
+    def claim_date(self, claim: Claim) -> str | None:
+        """The claim's own time (end of its interval), else its document's publication date."""
+        return claim.time.end or claim.time.start or self.published(claim.document_id)
+
+    def places(self, event: Event) -> list[Entity]:
+        """The event's places that have coordinates, in role order (location, then target)."""
+        found: dict[str, Entity] = {}
+        for role in PLACE_ROLES:
+            for entity_id in event.roles.get(role) or []:
+                entity = self.entities.get(entity_id)
+                if entity is not None and is_located(entity) and (role == "location" or entity.type in PLACE_TYPES):
+                    found.setdefault(entity.id, entity)
+        return list(found.values())
+
+    def event_quantities(self, event: Event) -> list[str]:
+        """Every quantity the event's claims state, as written, each once."""
+        return list(dict.fromkeys(quantity_text(q) for c in self.event_claims(event) for q in c.quantities))
+
+    def contradictions_of(self, claim_ids: list[str]) -> list[Contradiction]:
+        wanted = set(claim_ids)
+        return [k for k in self.contradictions if wanted.intersection(k.claim_ids)]
+
+
+def is_located(entity: Entity) -> bool:
+    return entity.lat is not None and entity.lon is not None
+
+
+def event_sort_key(view: ExportView, event: Event) -> tuple[str, str]:
+    """Chronological, undated events last, ties by id (so every export has one order)."""
+    return (view.event_date(event) or "9999-99-99", event.id)
+
+
+# -- the registry ------------------------------------------------------------------------
+
+
+class Exporter:
+    """One export format: what it is called, its media type and file extension, how it renders.
+
+    Subclasses set the class attributes and implement ``export`` (a str, or a dict that
+    ``render`` turns into JSON).
+    """
+
+    format: str = ""
+    media_type: str = "application/octet-stream"
+    extension: str = ""
+    description: str = ""
+
+    def export(self, store: Any) -> str | dict[str, Any]:
+        raise NotImplementedError
+
+    def render(self, store: Any) -> str:
+        """The export as text, ready to write to a file or an HTTP response."""
+        data = self.export(store)
+        if isinstance(data, str):
+            return data
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+class JsonExporter(Exporter):
+    format = "json"
+    media_type = "application/json"
+    extension = "json"
+    description = "the export contract (DESIGN.md): documents, entities, claims, events, contradictions"
+
+    def export(self, store: Any) -> dict[str, Any]:
+        from claimgraph.export.json import export_json
+
+        return export_json(store)
+
+
+# format -> "module:class"; imported on first use (the STIX format needs the stix2 package).
+FORMATS: dict[str, str] = {
+    "json": "claimgraph.export.base:JsonExporter",
+    "csv": "claimgraph.export.csv:CsvExporter",
+    "geojson": "claimgraph.export.geojson:GeoJsonExporter",
+    "stix": "claimgraph.export.stix:StixExporter",
+}
+
+
+def get_exporter(name: str) -> Exporter:
+    """The exporter for a format name in ``FORMATS`` (ValueError naming the choices otherwise).
+
+    >>> get_exporter("geojson").media_type
+    'application/geo+json'
+    """
+    target = FORMATS.get((name or "").lower())
+    if target is None:
+        raise ValueError(f"unknown export format {name!r}; choose one of: {', '.join(FORMATS)}")
+    module_name, class_name = target.split(":")
+    return getattr(importlib.import_module(module_name), class_name)()

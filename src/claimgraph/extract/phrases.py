@@ -1,0 +1,135 @@
+"""Ontology-style mentions: noun phrases typed by their head noun, and personal pronouns.
+
+Named-entity recognition finds "Iraq" and "ISIL"; analysts' schemes (and the claims we
+extract) also talk about "the army", "Iraqi forces", "a military airport", "rockets",
+"the spokesman" and "we". ``phrase_mentions`` returns one labelled span per such
+mention, built on spaCy's base noun phrases (``doc.noun_chunks``, so it needs the
+parser):
+
+- a noun phrase whose head is inside a named entity becomes that entity widened to the
+  phrase's determiner and titles ("the United Nations", "President Hollande");
+- a noun phrase with a head noun from ``data/lexicons/mention_heads.yaml`` or the
+  materiel lexicon (``materiel.yaml``) gets that noun's class ("the regime" ORG,
+  "a mosque" FAC, "rockets" WEAPON with kind ``rocket``); a person noun in the plural
+  is a GROUP ("residents");
+- a personal pronoun is a PERSON ("he", "me") or a GROUP ("we", "they"); "it" is
+  left out (mostly expletive or a thing).
+
+Labels: PERSON, GROUP, ORG, LOC, FAC, VEHICLE, DOCUMENT, WEAPON (kind in
+``span.kb_id_``) or the widened entity's own label (its gazetteer id kept in
+``kb_id_``). Spans do not overlap each other; a named entity used as a modifier
+("Iraqi" in "Iraqi forces") is inside a returned span and left to the caller.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> nlp = spacy.blank("en")
+    >>> doc = Doc(nlp.vocab, words=["The", "rebels", "fired", "rockets"],
+    ...           heads=[1, 2, 2, 2], deps=["det", "nsubj", "ROOT", "dobj"],
+    ...           pos=["DET", "NOUN", "VERB", "NOUN"], lemmas=["the", "rebel", "fire", "rocket"],
+    ...           tags=["DT", "NNS", "VBD", "NNS"])
+    >>> [(s.text, s.label_) for s in phrase_mentions(doc)]
+    [('The rebels', 'GROUP'), ('rockets', 'WEAPON')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import load_lexicon
+
+__all__ = ["MentionHeads", "load_mention_heads", "phrase_mentions"]
+
+# Materiel kinds (materiel.yaml) that are weapons or military platforms; the others
+# (aid, money, supplies, technology, "system") are what a TRANSFER moves, not a weapon.
+WEAPON_KINDS = frozenset({"missile", "rocket", "drone", "ammunition", "bomb", "launcher", "artillery",
+                          "gun", "armour", "vehicle", "aircraft", "weapon"})
+PRONOUNS = {
+    "he": "PERSON", "him": "PERSON", "himself": "PERSON", "she": "PERSON", "her": "PERSON",
+    "herself": "PERSON", "i": "PERSON", "me": "PERSON", "myself": "PERSON",
+    "we": "GROUP", "us": "GROUP", "ourselves": "GROUP", "they": "GROUP", "them": "GROUP",
+    "themselves": "GROUP",
+}
+# Tokens a named entity may be widened over, left of it inside its noun phrase: the
+# determiner and titles or descriptors ("the", "President", "Iraqi President").
+WIDEN_DEPS = frozenset({"det", "compound", "amod", "nmod", "poss", "case", "punct", "nummod"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+@dataclass(frozen=True)
+class MentionHeads:
+    """Head-noun lemma -> class (PERSON, GROUP, ORG, LOC, FAC, VEHICLE, DOCUMENT) and
+    weapon lemma -> materiel kind."""
+
+    classes: dict[str, str]
+    weapons: dict[str, str]
+
+    def classify(self, head: Token) -> tuple[str, str] | None:
+        """(label, kind) for a noun-phrase head, or None when it names nothing we track."""
+        for key in (head.lemma_.lower(), head.lower_):
+            cls = self.classes.get(key)
+            if cls is not None:
+                if cls == "PERSON" and head.tag_ in PLURAL_TAGS:
+                    return "GROUP", key
+                return cls, key
+            kind = self.weapons.get(key)
+            if kind is not None:
+                return "WEAPON", kind
+        return None
+
+
+@lru_cache(maxsize=1)
+def load_mention_heads() -> MentionHeads:
+    """Read ``mention_heads.yaml`` and the weapon part of the materiel lexicon once."""
+    path = resources.files("claimgraph").joinpath("data", "lexicons", "mention_heads.yaml")
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    classes = {word.lower(): cls for cls, words in raw.items() for word in words}
+    personnel = load_lexicon().personnel
+    for word in personnel:  # "troops", "forces": a group of people, whatever materiel says
+        classes.setdefault(word, "GROUP")
+    weapons = {w: k for w, k in load_lexicon().materiel.items() if k in WEAPON_KINDS and w not in personnel}
+    return MentionHeads(classes=classes, weapons=weapons)
+
+
+def phrase_mentions(doc: Doc, heads: MentionHeads | None = None, *, pronouns: bool = True) -> list[Span]:
+    """Typed noun-phrase and pronoun mentions of ``doc`` in reading order (see module doc).
+
+    :param doc: a parsed Doc (``noun_chunks`` needs the dependency parse).
+    :param heads: the head-noun lexicon (default: :func:`load_mention_heads`).
+    :param pronouns: also return personal pronouns.
+    """
+    heads = heads or load_mention_heads()
+    ent_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    out: list[Span] = []
+    for chunk in doc.noun_chunks:
+        span = _chunk_mention(chunk, ent_at, heads, pronouns)
+        if span is not None:
+            out.append(span)
+    return out
+
+
+def _chunk_mention(chunk: Span, ent_at: dict[int, Span], heads: MentionHeads, pronouns: bool) -> Span | None:
+    root = chunk.root
+    ent = ent_at.get(root.i)
+    if ent is not None:
+        return _widened(chunk, ent)
+    if root.pos_ == "PRON":
+        label = PRONOUNS.get(root.lower_) if pronouns else None
+        return Span(chunk.doc, root.i, root.i + 1, label=label) if label else None
+    found = heads.classify(root)
+    if found is None:
+        return None
+    label, kind = found
+    return Span(chunk.doc, chunk.start, root.i + 1, label=label, kb_id=kind)
+
+
+def _widened(chunk: Span, ent: Span) -> Span:
+    """The entity stretched left over its noun phrase's determiner and title words."""
+    start = ent.start
+    while start > chunk.start and chunk.doc[start - 1].dep_ in WIDEN_DEPS:
+        start -= 1
+    return Span(chunk.doc, start, ent.end, label=ent.label_, kb_id=ent.ent_id_ or "")

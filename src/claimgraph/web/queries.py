@@ -1,0 +1,501 @@
+"""The HTTP API's paging and filter SQL, over the Store's ``_query`` helper.
+
+``Store`` answers "everything" (export, link); the API answers "one page of what
+matches", which must stay fast on a database of 100,000+ claims (issue 5: p95
+< 50 ms). So every list here is one SQL statement that filters and pages inside
+SQLite, ordered by something an index or the rowid gives for free:
+
+* documents and claims: newest first (``rowid DESC``: the order they were stored),
+  which is also what a live dashboard wants on top;
+* events: latest happening first (``time_start DESC``), a top-N sort over the
+  events table;
+* entities: by name; contradictions and rejects: by id / time.
+
+Entity filters go through the ``claim_entities`` index (one row per entity a claim
+names); sets of ids travel as one JSON parameter read with ``json_each``, so a
+filter matching 5,000 entities is still one statement with one parameter.
+
+    >>> from claimgraph.store import Store
+    >>> with Store(":memory:") as store:
+    ...     page = page_claims(store, ClaimFilter(type="ATTACK"), limit=10, offset=0)
+    ...     page.items, page.total
+    ([], 0)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimgraph.errors import StoreError
+from claimgraph.model import Claim, Contradiction, Document, Entity, Event, Reject
+from claimgraph.store.db import (
+    CLAIM_COLUMNS,
+    DOCUMENT_COLUMNS,
+    Store,
+    _claim,
+    _document,
+    _entity,
+    _escape_like,
+    _event,
+)
+
+EVENT_COLUMNS = (
+    "e.id, e.type, e.time_start, e.time_end, e.time_text, e.roles, e.sources, e.document_ids,"
+    " e.independent_sources, e.label"
+)
+ENTITY_COLUMNS = "n.id, n.name, n.type, n.aliases, n.lat, n.lon, n.country, n.attrs"
+# Documents in a list are summaries: the text only comes with one document.
+DOCUMENT_SUMMARY_COLUMNS = "d.id, d.path, d.url, d.outlet, d.title, d.byline, d.published, d.language, d.dup_of"
+# At most this many words of a claim text query are used (each is one LIKE test).
+MAX_TEXT_WORDS = 8
+SOURCE_ROLES = ("source", "via")
+PLACE_ROLES = ("location",)
+
+
+@dataclass(slots=True)
+class Page:
+    """One page of a list: ``items`` plus where the next page starts (None: last page)."""
+
+    items: list[Any]
+    total: int
+    limit: int
+    offset: int
+
+    @property
+    def next_offset(self) -> int | None:
+        end = self.offset + len(self.items)
+        return end if end < self.total else None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """What a claim list keeps. Id sets are None for "no filter"; an empty set matches nothing.
+
+    :param entity_ids: claims naming any of these entities in any role, as source or via.
+    :param source_ids: claims whose source, or a relay in their via chain, is one of these.
+    :param place_ids: claims whose location is one of these.
+    :param since, until: YYYY-MM-DD; claims whose time interval overlaps [since, until]
+        (claims without a resolved time are left out when either is given).
+    :param text: words that must all occur in the evidence sentence (case-insensitive).
+    """
+
+    type: str | None = None
+    document: str | None = None
+    polarity: str | None = None
+    modality: str | None = None
+    since: str | None = None
+    until: str | None = None
+    text: str | None = None
+    entity_ids: tuple[str, ...] | None = None
+    source_ids: tuple[str, ...] | None = None
+    place_ids: tuple[str, ...] | None = None
+
+    def matches_nothing(self) -> bool:
+        return any(ids is not None and not ids for ids in (self.entity_ids, self.source_ids, self.place_ids))
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What an event list keeps; ``entity_ids``/``place_ids`` as in ``ClaimFilter``."""
+
+    type: str | None = None
+    since: str | None = None
+    until: str | None = None
+    min_sources: int | None = None
+    entity_ids: tuple[str, ...] | None = None
+    place_ids: tuple[str, ...] | None = None
+
+    def matches_nothing(self) -> bool:
+        return any(ids is not None and not ids for ids in (self.entity_ids, self.place_ids))
+
+
+@dataclass(slots=True)
+class Where:
+    """SQL conditions joined by AND, with their parameters in order."""
+
+    conditions: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, condition: str, *params: Any) -> None:
+        self.conditions.append(condition)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return (" WHERE " + " AND ".join(self.conditions)) if self.conditions else ""
+
+
+def _ids_param(ids: Iterable[str]) -> str:
+    return json.dumps(sorted(set(ids)))
+
+
+def _roles_sql(roles: Sequence[str]) -> str:
+    # Role names come from constants in this module, never from a request.
+    return ",".join(f"'{r}'" for r in roles)
+
+
+def _like(word: str) -> str:
+    return "%" + _escape_like(word) + "%"
+
+
+# -- entities by name -------------------------------------------------------------
+
+
+def entity_ids_matching(store: Store, needle: str) -> list[str]:
+    """Ids of entities whose id is ``needle``, else whose name or an alias contains it.
+
+    An exact id wins alone, so ``entity=gpe:ukraine`` does not also pull in every
+    entity whose name mentions Ukraine. Substrings are matched in SQL (ASCII
+    case-insensitive); a needle with non-ASCII letters goes through
+    ``Store.find_entity_ids``, whose ``casefold`` handles them.
+
+    >>> from claimgraph.store import Store
+    >>> with Store(":memory:") as s:
+    ...     s.add_entities([Entity(id="w:kn23", name="KN-23", type="WEAPON", aliases=["Hwasong-11A"])])
+    ...     entity_ids_matching(s, "w:kn23"), entity_ids_matching(s, "HWASONG")
+    (['w:kn23'], ['w:kn23'])
+    """
+    if store._query("SELECT 1 FROM entities WHERE id = ?", (needle,)):
+        return [needle]
+    if not needle.isascii():
+        return store.find_entity_ids(needle)
+    like = _like(needle)
+    rows = store._query(
+        "SELECT id FROM entities WHERE name LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\' ORDER BY id",
+        (like, like),
+    )
+    return [r[0] for r in rows]
+
+
+def entity_names(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """{id: {"name", "type"}} for the given ids that exist (one query)."""
+    rows = store._query(
+        "SELECT id, name, type FROM entities WHERE id IN (SELECT value FROM json_each(?))",
+        (_ids_param(ids),),
+    )
+    return {r[0]: {"name": r[1], "type": r[2]} for r in rows}
+
+
+# -- documents ----------------------------------------------------------------------
+
+
+def page_documents(store: Store, *, limit: int, offset: int, outlet: str | None = None,
+                   q: str | None = None) -> Page:
+    """Document summaries (no text), newest first, or best match first when ``q`` is given.
+
+    :param outlet: exact outlet name, case-insensitive.
+    :param q: a full-text query (SQLite FTS5 syntax: words, "phrases", prefix*, OR,
+        NOT); a query that is not valid FTS5 (``KN-23``) is searched as quoted words.
+    """
+    where = Where()
+    if outlet:
+        where.add("d.outlet = ? COLLATE NOCASE", outlet)
+    if q and store._has_fts():
+        return _search_documents(store, q, where, limit, offset)
+    if q:  # SQLite without FTS5: every word somewhere in the title or text
+        for word in q.split()[:MAX_TEXT_WORDS]:
+            where.add("(d.text LIKE ? ESCAPE '\\' OR d.title LIKE ? ESCAPE '\\')", _like(word), _like(word))
+    total = store._query(f"SELECT COUNT(*) FROM documents d{where.sql()}", where.params)[0][0]
+    rows = store._query(
+        f"SELECT {DOCUMENT_SUMMARY_COLUMNS}, NULL FROM documents d{where.sql()}"
+        " ORDER BY d.rowid DESC LIMIT ? OFFSET ?",
+        [*where.params, limit, offset],
+    )
+    return Page([_document_summary(r) for r in rows], total, limit, offset)
+
+
+def _search_documents(store: Store, q: str, where: Where, limit: int, offset: int) -> Page:
+    for query in (q, fts_quoted(q)):
+        match = Where(["documents_fts MATCH ?", *where.conditions], [query, *where.params])
+        base = f" FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid{match.sql()}"
+        try:
+            total = store._query("SELECT COUNT(*)" + base, match.params)[0][0]
+            rows = store._query(
+                f"SELECT {DOCUMENT_SUMMARY_COLUMNS},"
+                " snippet(documents_fts, 1, '', '', ' … ', 16)" + base + " ORDER BY rank LIMIT ? OFFSET ?",
+                [*match.params, limit, offset],
+            )
+        except StoreError:
+            continue  # not valid FTS5: try again with every word quoted
+        return Page([_document_summary(r) for r in rows], total, limit, offset)
+    raise StoreError(f"cannot search for {q!r}")
+
+
+def fts_quoted(q: str) -> str:
+    """``q`` as FTS5 quoted words, all required: FTS syntax characters lose their meaning.
+
+    >>> fts_quoted('KN-23 "range')
+    '"KN-23" "range"'
+    """
+    words = [w.replace('"', "") for w in q.split()]
+    return " ".join(f'"{w}"' for w in words if w) or '""'
+
+
+def _document_summary(r: tuple) -> dict[str, Any]:
+    keys = ("id", "path", "url", "outlet", "title", "byline", "published", "language", "dup_of", "snippet")
+    summary = dict(zip(keys, r))
+    if summary["snippet"] is None:
+        del summary["snippet"]
+    return summary
+
+
+def document_claims(store: Store, document_id: str) -> list[Claim]:
+    """The claims of one document in text order (for highlighting its evidence spans)."""
+    rows = store._query(
+        f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.document_id = ? ORDER BY c.char_start, c.id",
+        (document_id,),
+    )
+    return [_claim(r) for r in rows]
+
+
+def documents_by_id(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Summaries (no text) of the given documents, by id."""
+    rows = store._query(
+        f"SELECT {DOCUMENT_SUMMARY_COLUMNS}, NULL FROM documents d"
+        " WHERE d.id IN (SELECT value FROM json_each(?))",
+        (_ids_param(ids),),
+    )
+    return {r[0]: _document_summary(r) for r in rows}
+
+
+def document(store: Store, document_id: str) -> Document | None:
+    rows = store._query(f"SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.id = ?", (document_id,))
+    return _document(rows[0]) if rows else None
+
+
+# -- claims ---------------------------------------------------------------------------
+
+
+def _claims_where(f: ClaimFilter) -> Where:
+    where = Where()
+    if f.type:
+        where.add("c.type = ?", f.type)
+    if f.document:
+        where.add("c.document_id = ?", f.document)
+    if f.polarity:
+        where.add("c.polarity = ?", f.polarity)
+    if f.modality:
+        where.add("c.modality = ?", f.modality)
+    # Overlap of [time_start, time_end] with [since, until]; a day claim has end = start.
+    if f.since:
+        where.add("COALESCE(c.time_end, c.time_start) >= ?", f.since)
+    if f.until:
+        where.add("c.time_start <= ?", f.until)
+    for ids, roles in ((f.entity_ids, None), (f.source_ids, SOURCE_ROLES), (f.place_ids, PLACE_ROLES)):
+        if ids is not None:
+            role_sql = f" AND role IN ({_roles_sql(roles)})" if roles else ""
+            where.add("c.id IN (SELECT claim_id FROM claim_entities"
+                      f" WHERE entity_id IN (SELECT value FROM json_each(?)){role_sql})", _ids_param(ids))
+    for word in (f.text or "").split()[:MAX_TEXT_WORDS]:
+        where.add("c.text LIKE ? ESCAPE '\\'", _like(word))
+    return where
+
+
+def page_claims(store: Store, f: ClaimFilter, *, limit: int, offset: int) -> Page:
+    """Claims matching ``f``, newest first."""
+    if f.matches_nothing():
+        return Page([], 0, limit, offset)
+    where = _claims_where(f)
+    total = store._query(f"SELECT COUNT(*) FROM claims c{where.sql()}", where.params)[0][0]
+    rows = store._query(
+        f"SELECT {CLAIM_COLUMNS} FROM claims c{where.sql()} ORDER BY c.rowid DESC LIMIT ? OFFSET ?",
+        [*where.params, limit, offset],
+    )
+    return Page([_claim(r) for r in rows], total, limit, offset)
+
+
+def claims_by_id(store: Store, ids: Iterable[str]) -> dict[str, Claim]:
+    rows = store._query(
+        f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.id IN (SELECT value FROM json_each(?))",
+        (_ids_param(ids),),
+    )
+    return {r[0]: _claim(r) for r in rows}
+
+
+def claim_entity_ids(claims: Iterable[Claim]) -> set[str]:
+    """Every entity id a set of claims refers to (roles, source, via)."""
+    found: set[str] = set()
+    for c in claims:
+        for ids in c.roles.values():
+            found.update(ids)
+        if c.source:
+            found.add(c.source)
+        found.update(c.via)
+    return found
+
+
+def events_of_claims(store: Store, claim_ids: Iterable[str]) -> dict[str, list[str]]:
+    """claim id -> ids of the events it belongs to."""
+    found: dict[str, list[str]] = {}
+    rows = store._query(
+        "SELECT claim_id, event_id FROM event_claims"
+        " WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, event_id",
+        (_ids_param(claim_ids),),
+    )
+    for claim_id, event_id in rows:
+        found.setdefault(claim_id, []).append(event_id)
+    return found
+
+
+# -- events ---------------------------------------------------------------------------
+
+
+def _events_where(f: EventFilter) -> Where:
+    where = Where()
+    if f.type:
+        where.add("e.type = ?", f.type)
+    if f.since:
+        where.add("COALESCE(e.time_end, e.time_start) >= ?", f.since)
+    if f.until:
+        where.add("e.time_start <= ?", f.until)
+    if f.min_sources:
+        where.add("e.independent_sources >= ?", f.min_sources)
+    for ids, roles in ((f.entity_ids, None), (f.place_ids, PLACE_ROLES)):
+        if ids is not None:
+            role_sql = f" AND ce.role IN ({_roles_sql(roles)})" if roles else ""
+            where.add(
+                "e.id IN (SELECT ec.event_id FROM claim_entities ce"
+                " JOIN event_claims ec ON ec.claim_id = ce.claim_id"
+                f" WHERE ce.entity_id IN (SELECT value FROM json_each(?)){role_sql})",
+                _ids_param(ids),
+            )
+    return where
+
+
+def page_events(store: Store, f: EventFilter, *, limit: int, offset: int) -> Page:
+    """Events matching ``f``, latest happening first (undated events last), with claim ids."""
+    if f.matches_nothing():
+        return Page([], 0, limit, offset)
+    where = _events_where(f)
+    total = store._query(f"SELECT COUNT(*) FROM events e{where.sql()}", where.params)[0][0]
+    rows = store._query(
+        f"SELECT {EVENT_COLUMNS} FROM events e{where.sql()}"
+        " ORDER BY e.time_start IS NULL, e.time_start DESC, e.id LIMIT ? OFFSET ?",
+        [*where.params, limit, offset],
+    )
+    claim_ids = event_claim_ids(store, [r[0] for r in rows])
+    return Page([_event(r, claim_ids.get(r[0], [])) for r in rows], total, limit, offset)
+
+
+def event_claim_ids(store: Store, event_ids: Sequence[str]) -> dict[str, list[str]]:
+    """event id -> its claim ids in link order, for the given events only."""
+    found: dict[str, list[str]] = {}
+    rows = store._query(
+        "SELECT event_id, claim_id FROM event_claims"
+        " WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, position",
+        (_ids_param(event_ids),),
+    )
+    for event_id, claim_id in rows:
+        found.setdefault(event_id, []).append(claim_id)
+    return found
+
+
+def events_by_id(store: Store, ids: Iterable[str]) -> list[Event]:
+    rows = store._query(
+        f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.id",
+        (_ids_param(ids),),
+    )
+    claim_ids = event_claim_ids(store, [r[0] for r in rows])
+    return [_event(r, claim_ids.get(r[0], [])) for r in rows]
+
+
+def event_ids(store: Store) -> set[str]:
+    return {r[0] for r in store._query("SELECT id FROM events")}
+
+
+# -- entities -------------------------------------------------------------------------
+
+
+def page_entities(store: Store, *, limit: int, offset: int, type: str | None = None,
+                  q: str | None = None) -> Page:
+    """Entities by name, each with ``mentions`` (how many claims name it)."""
+    where = Where()
+    if type:
+        where.add("n.type = ?", type)
+    if q:
+        where.add("(n.name LIKE ? ESCAPE '\\' OR n.aliases LIKE ? ESCAPE '\\' OR n.id = ?)", _like(q), _like(q), q)
+    total = store._query(f"SELECT COUNT(*) FROM entities n{where.sql()}", where.params)[0][0]
+    rows = store._query(
+        f"SELECT {ENTITY_COLUMNS} FROM entities n{where.sql()} ORDER BY n.name COLLATE NOCASE, n.id"
+        " LIMIT ? OFFSET ?",
+        [*where.params, limit, offset],
+    )
+    return Page([_entity(r) for r in rows], total, limit, offset)
+
+
+def mention_counts(store: Store, entity_ids: Iterable[str]) -> dict[str, int]:
+    """entity id -> number of claims naming it (index-only counts, one query)."""
+    rows = store._query(
+        "SELECT entity_id, COUNT(DISTINCT claim_id) FROM claim_entities"
+        " WHERE entity_id IN (SELECT value FROM json_each(?)) GROUP BY entity_id",
+        (_ids_param(entity_ids),),
+    )
+    return {r[0]: r[1] for r in rows}
+
+
+def entity(store: Store, entity_id: str) -> Entity | None:
+    return store.entity(entity_id)
+
+
+# -- contradictions and rejects ----------------------------------------------------------
+
+
+def page_contradictions(store: Store, *, limit: int, offset: int, kind: str | None = None,
+                        claim_ids: Iterable[str] | None = None) -> Page:
+    """Contradictions by id; ``claim_ids`` keeps those involving any of these claims."""
+    where = Where()
+    if kind:
+        where.add("x.kind = ?", kind)
+    if claim_ids is not None:
+        where.add("EXISTS (SELECT 1 FROM json_each(x.claim_ids) j"
+                  " WHERE j.value IN (SELECT value FROM json_each(?)))", _ids_param(claim_ids))
+    total = store._query(f"SELECT COUNT(*) FROM contradictions x{where.sql()}", where.params)[0][0]
+    rows = store._query(
+        f"SELECT x.id, x.kind, x.about, x.reason, x.claim_ids FROM contradictions x{where.sql()}"
+        " ORDER BY x.id LIMIT ? OFFSET ?",
+        [*where.params, limit, offset],
+    )
+    items = [Contradiction(id=r[0], kind=r[1], about=r[2], reason=r[3], claim_ids=json.loads(r[4])) for r in rows]
+    return Page(items, total, limit, offset)
+
+
+def contradiction_ids(store: Store) -> set[str]:
+    return {r[0] for r in store._query("SELECT id FROM contradictions")}
+
+
+def page_rejects(store: Store, *, limit: int, offset: int, reason: str | None = None) -> Page:
+    """Rejected inputs, newest first."""
+    where = Where()
+    if reason:
+        where.add("r.reason = ?", reason)
+    total = store._query(f"SELECT COUNT(*) FROM rejects r{where.sql()}", where.params)[0][0]
+    rows = store._query(
+        f"SELECT r.id, r.origin, r.reason, r.detail, r.raw_hash, r.at FROM rejects r{where.sql()}"
+        " ORDER BY r.at DESC, r.rowid DESC LIMIT ? OFFSET ?",
+        [*where.params, limit, offset],
+    )
+    keys = ("id", "origin", "reason", "detail", "raw_hash", "at")
+    return Page([dict(zip(keys, r)) for r in rows], total, limit, offset)
+
+
+# -- ingest bookkeeping --------------------------------------------------------------------
+
+
+def input_outcome(store: Store, raw_hash: str) -> tuple[str, str | None] | None:
+    """(status, document id) of an input already handled, by its raw hash."""
+    rows = store._query("SELECT status, document_id FROM inputs WHERE raw_hash = ?", (raw_hash,))
+    return (rows[0][0], rows[0][1]) if rows else None
+
+
+def latest_reject(store: Store, raw_hash: str) -> Reject | None:
+    rows = store._query(
+        "SELECT origin, reason, detail, raw_hash FROM rejects WHERE raw_hash = ? ORDER BY at DESC, rowid DESC LIMIT 1",
+        (raw_hash,),
+    )
+    return Reject(origin=rows[0][0], reason=rows[0][1], detail=rows[0][2], raw_hash=rows[0][3]) if rows else None
+
+
+CLAIM_TYPE_RE = re.compile(r"^[A-Z_]{1,40}$")
