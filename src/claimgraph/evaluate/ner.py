@@ -32,7 +32,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extract.phrases import phrase_mentions
+from ..extract.phrases import phrase_mentions, trim_entity
 from ..resolve.entities import load_gazetteer
 from .common import prf, read_jsonl
 
@@ -45,6 +45,7 @@ RE3D_TYPES = ("Organisation", "Location", "Person", "Temporal", "Quantity", "Wea
 # ("four" in "four ISIL tactical units"), as re3d marks them; other named entities there
 # are modifiers ("Iraqi" in "Iraqi forces").
 NESTED_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"})
+QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY"})
 # A phrase is "the subject or possessor" for the GPE-as-party rule when its head has one of these.
 PARTY_DEPS = frozenset({"nsubj", "poss"})
 
@@ -65,6 +66,7 @@ class Re3dMap:
         self.platform_kinds = frozenset(raw.get("platform_kinds") or ())
         self.vehicle_kinds = frozenset(raw.get("vehicle_kinds") or ())
         self.gpe_as_party = bool(raw.get("gpe_as_party", False))
+        self.approximators = frozenset(w.lower() for w in raw.get("quantity_approximators") or ())
         unknown = set(self.labels.values()) - set(RE3D_TYPES)
         if unknown:
             raise ValueError(f"re3d_map.yaml: unknown re3d types {sorted(unknown)}")
@@ -97,6 +99,19 @@ def _re3d_type(span: Span, table: Re3dMap, *, roles: bool) -> str | None:
     return table.type_of(label, kind=span.kb_id_, weapon_class=_weapon_classes().get(span.kb_id_, ""))
 
 
+def _number_only(span: Span, table: Re3dMap) -> Span | None:
+    """A number span without its approximator ("almost 8,000" -> "8,000"); None for a lone
+    "one" that is a pronoun ("one of them"), not a count."""
+    if span.label_ not in QUANTITY_LABELS:
+        return span
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in table.approximators:
+        start += 1
+    if span.end - start == 1 and span.doc[start].lower_ == "one" and span.doc[start].dep_ != "nummod":
+        return None
+    return span if start == span.start else Span(span.doc, start, span.end, label=span.label_)
+
+
 def _untagged_places(doc: Doc, resolver) -> list[Span]:
     """Places the extractor recognises that the NER left untagged ("killed in Sumy")."""
     from ..extract.lexicon import load_lexicon
@@ -119,6 +134,8 @@ def our_mentions(doc: Doc, resolver=None, table: Re3dMap | None = None) -> list[
     phrases = phrase_mentions(doc)
     taken = {i for s in phrases for i in range(s.start, s.end)}
     named = list(doc.ents) + (_untagged_places(doc, resolver) if resolver is not None else [])
+    named = [t for t in (trim_entity(e) for e in named) if t is not None]
+    named = [t for t in (_number_only(e, table) for e in named) if t is not None]
     spans = phrases + [e for e in named
                        if e.label_ in NESTED_LABELS or not any(i in taken for i in range(e.start, e.end))]
     out = []

@@ -222,7 +222,8 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
         return None
     if token.lower_ in PRONOUNS:
         if token.lower_ in {"he", "she", "him", "her"}:
-            return mentions.last_person or mentions.last_speaker
+            spoke = [e for e in mentions.speakers if e.type == "PERSON"]
+            return spoke[-1] if spoke else mentions.last_person or mentions.last_speaker
         if token.lower_ in {"we", "i", "us", "our"}:
             return None  # a quote's "we": the verb that introduces the quote names the speaker
         return mentions.last_speaker
@@ -231,6 +232,8 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
         return mentions.resolve_span(span)
     # "South Korea's National Security Adviser Shin Won-sik", "John Kirby, the spokesman"
     people = mentions.named_in(token, {"PERSON"})
+    people += [s for c in token.children if c.dep_ == "appos" and (s := mentions.span_at(c)) is not None
+               and s.label_ == "PERSON"]  # "the spokesman, Esmaeil Baghaei, said"
     if people:
         return mentions.resolve_span(people[-1])
     lemma = token.lemma_.lower()
@@ -254,6 +257,8 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
     if token.pos_ == "PROPN":  # a name the tagger missed ("Thalassa denied ...")
         return mentions.keep(mentions.resolver.resolve(phrase_text(token), "ORG",
                                                        context_countries=mentions.countries))
+    if token.pos_ == "NOUN":  # any noun that speaks is a speaker: "the ship's manager said"
+        return mentions.speaker(token)
     return None
 
 

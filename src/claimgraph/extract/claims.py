@@ -550,3 +550,4 @@ def name_unnamed_speakers(doc: Doc, claims: list[Claim], mentions: Mentions) -> 
         if claim.source in renamed:
             claim.source = renamed[claim.source]
         claim.via = [renamed.get(v, v) for v in claim.via]
+        claim.roles = {r: list(dict.fromkeys(renamed.get(i, i) for i in ids)) for r, ids in claim.roles.items()}

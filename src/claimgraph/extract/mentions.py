@@ -132,6 +132,8 @@ class Mentions:
             return self.resolver.is_place(span.text)
         if span.root.dep_ == "pobj" and span.root.head.lower_ in {"in", "near", "at", "outside", "around", "into"}:
             return self.resolver.is_place(span.text)  # "a school in Sumy" tagged PERSON
+        if span.root.dep_ == "pobj" and span.root.head.lower_ == "of" and span.root.head.head.lower_ in PLACE_NOUNS:
+            return self.resolver.is_place(span.text)  # "the port of Bandar Abbas"
         partners = [span.root.head] if span.root.dep_ == "conj" else []
         partners += [c for c in span.root.children if c.dep_ == "conj"]
         if any(p.ent_type_ == "GPE" for p in partners) and len(span) == 1:
@@ -308,10 +310,16 @@ class Mentions:
         return self.keep(ent)
 
     def speaker(self, head: Token) -> Entity | None:
-        """An unnamed source: "a Ukrainian military source", "two South Korean lawmakers"."""
+        """An unnamed source: "a Ukrainian military source", "two South Korean lawmakers",
+        "the manager of the Aegean Meridian"."""
         words = [t for t in phrase_tokens(head, stop_at_clauses=True)
                  if t.dep_ not in {"det", "nummod", "punct", "predet", "quantmod"} and not t.like_num
                  and t.i <= head.i]
+        for prep in head.children:  # "of <a name>" belongs to who speaks
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                if obj is not None and (obj.pos_ == "PROPN" or obj.i in self.by_token):
+                    words += [prep] + [t for t in phrase_tokens(obj) if t.dep_ not in {"det", "punct"}]
         text = " ".join(t.text for t in words).replace(" ’s", "’s").replace(" 's", "'s").strip()
         if not text:
             return None

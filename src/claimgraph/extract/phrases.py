@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import load_lexicon
 
-__all__ = ["MentionHeads", "load_mention_heads", "phrase_mentions"]
+__all__ = ["MentionHeads", "load_mention_heads", "phrase_mentions", "trim_entity"]
 
 # Materiel kinds (materiel.yaml) that are weapons or military platforms; the others
 # (aid, money, supplies, technology, "system") are what a TRANSFER moves, not a weapon.
@@ -58,6 +58,14 @@ PRONOUNS = {
 # determiner and titles or descriptors ("the", "President", "Iraqi President").
 WIDEN_DEPS = frozenset({"det", "compound", "amod", "nmod", "poss", "case", "punct", "nummod"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Numbers in front of a head are mentions of their own, not part of the phrase.
+QUANTITY_DEPS = frozenset({"nummod", "quantmod"})
+QUANTITY_ENTS = frozenset({"CARDINAL", "QUANTITY"})
+# Phrase classes that take an "of" + name complement ("the city of Mosul"), and the
+# entity labels such a name may have.
+OF_LABELS = frozenset({"PERSON", "GROUP", "ORG", "LOC", "FAC", "GPE"})
+OF_NAMES = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(frozen=True)
@@ -109,14 +117,32 @@ def phrase_mentions(doc: Doc, heads: MentionHeads | None = None, *, pronouns: bo
         span = _chunk_mention(chunk, ent_at, heads, pronouns)
         if span is not None:
             out.append(span)
-    return out
+    return _join_place_appositions(_without_overlaps(out))
+
+
+def trim_entity(span: Span) -> Span | None:
+    """A named-entity span without a leading preposition or a trailing possessive, which
+    the statistical NER sometimes takes in ("Near Ar Raqqah", "NAVCENT's"); None if
+    nothing is left."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].pos_ == "ADP":
+        start += 1
+    while end > start and doc[end - 1].dep_ == "case" and doc[end - 1].lower_ in {"'s", "’s", "'", "’"}:
+        end -= 1
+    if start >= end:
+        return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_)
 
 
 def _chunk_mention(chunk: Span, ent_at: dict[int, Span], heads: MentionHeads, pronouns: bool) -> Span | None:
     root = chunk.root
     ent = ent_at.get(root.i)
     if ent is not None:
-        return _widened(chunk, ent)
+        named = trim_entity(ent)
+        return _with_of_phrase(_widened(chunk, named), ent_at) if named is not None else None
     if root.pos_ == "PRON":
         label = PRONOUNS.get(root.lower_) if pronouns else None
         return Span(chunk.doc, root.i, root.i + 1, label=label) if label else None
@@ -124,7 +150,20 @@ def _chunk_mention(chunk: Span, ent_at: dict[int, Span], heads: MentionHeads, pr
     if found is None:
         return None
     label, kind = found
-    return Span(chunk.doc, chunk.start, root.i + 1, label=label, kb_id=kind)
+    span = Span(chunk.doc, _after_quantity(chunk), root.i + 1, label=label, kb_id=kind)
+    return _with_of_phrase(span, ent_at) if label in OF_LABELS else span
+
+
+def _after_quantity(chunk: Span) -> int:
+    """Where the phrase starts once a number is left out: "four ISIL tactical units" ->
+    "ISIL tactical units" (the number is a mention of its own)."""
+    start = chunk.start
+    for tok in chunk:
+        if tok.i >= chunk.root.i:
+            break
+        if tok.like_num or tok.dep_ in QUANTITY_DEPS or tok.ent_type_ in QUANTITY_ENTS:
+            start = tok.i + 1
+    return start
 
 
 def _widened(chunk: Span, ent: Span) -> Span:
@@ -133,3 +172,48 @@ def _widened(chunk: Span, ent: Span) -> Span:
     while start > chunk.start and chunk.doc[start - 1].dep_ in WIDEN_DEPS:
         start -= 1
     return Span(chunk.doc, start, ent.end, label=ent.label_, kb_id=ent.ent_id_ or "")
+
+
+def _with_of_phrase(span: Span, ent_at: dict[int, Span]) -> Span:
+    """"the city" + "of Mosul", "the people" + "of Iraq": a noun phrase whose "of" names a
+    place or organisation takes the name in ("the Islamic State of Iraq and the Levant")."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ != "of" or doc[span.end].head.i != span.root.i:
+        return span
+    objects = [c for c in doc[span.end].children if c.dep_ == "pobj"]
+    if not objects:
+        return span
+    end = span.end
+    for obj in [objects[0], *objects[0].conjuncts]:
+        named = ent_at.get(obj.i)
+        if named is None or named.label_ not in OF_NAMES:
+            break
+        end = max(end, named.end)
+    if end == span.end:
+        return span
+    return Span(doc, span.start, end, label=span.label_, kb_id=span.kb_id_)
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    """Keep the first of two overlapping spans ("of" phrases can reach into the next chunk)."""
+    out: list[Span] = []
+    for span in spans:
+        if out and span.start < out[-1].end:
+            continue
+        out.append(span)
+    return out
+
+
+def _join_place_appositions(spans: list[Span]) -> list[Span]:
+    """"Sarmada, Syria" and "Fort Campbell, Kentucky": a place and the larger place that
+    locates it are one mention."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label_ in PLACE_LABELS and span.label_ in PLACE_LABELS
+                and span.start == prev.end + 1 and span.doc[prev.end].text == ","
+                and span.root.dep_ == "appos" and span.root.head.i == prev.root.i):
+            out[-1] = Span(span.doc, prev.start, span.end, label=prev.label_, kb_id=prev.kb_id_)
+            continue
+        out.append(span)
+    return out

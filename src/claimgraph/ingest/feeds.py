@@ -253,11 +253,20 @@ def parse_feed(body: bytes, url: str | None = None, content_type: str | None = N
     except Exception as exc:  # feedparser is lenient, but a parser crash must not end the poll
         return ParsedFeed(error=f"bad-feed: {type(exc).__name__}: {exc}")
     entries = [_entry(e) for e in parsed.entries]
-    if not entries and not parsed.get("version"):
-        problem = parsed.get("bozo_exception")
-        detail = f" ({_first_line(problem)})" if parsed.get("bozo") and problem else ""
+    problem = _breakage(parsed)
+    if not entries and (problem is not None or not parsed.get("version")):
+        detail = f" ({_first_line(problem)})" if problem is not None else ""
         return ParsedFeed(error=f"bad-feed: not an RSS or Atom feed{detail}")
     return ParsedFeed(title=_text(parsed.feed.get("title")), entries=entries)
+
+
+def _breakage(parsed: Any) -> BaseException | None:
+    """The parse error that broke the document, ignoring feedparser's harmless notes."""
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    # A wrong declared encoding or an odd Content-Type is worked around by feedparser.
+    if isinstance(problem, (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)):
+        return None
+    return problem
 
 
 def _entry(entry: Any) -> FeedEntry:

@@ -13,10 +13,10 @@ Files already in the folder when watching starts are ingested too (by default):
 anything that arrived while no watcher ran is not missed, and the pipeline skips
 what it stored before by content hash, at the cost of reading each file once.
 
-    >>> import tempfile
+    >>> import pathlib, tempfile
     >>> folder = tempfile.mkdtemp()
     >>> watcher = DirectoryWatcher(folder)
-    >>> _ = open(os.path.join(folder, "a.txt"), "w").write("An article.")
+    >>> _ = pathlib.Path(folder, "a.txt").write_text("An article.")
     >>> watcher.poll(), [os.path.basename(p) for p in watcher.poll()]
     ([], ['a.txt'])
 """

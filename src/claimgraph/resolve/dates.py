@@ -41,8 +41,8 @@ _YEAR_PARTS = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4), "mid": (5,
                "middle": (5, 8), "late": (9, 12), "end": (9, 12),
                "first half": (1, 6), "second half": (7, 12),
                "first quarter": (1, 3), "second quarter": (4, 6), "third quarter": (7, 9),
-               "fourth quarter": (10, 12), "q1": (1, 3), "q2": (4, 6), "q3": (7, 9),
-               "q4": (10, 12)}
+               "fourth quarter": (10, 12), "final quarter": (10, 12), "last quarter": (10, 12),
+               "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12)}
 _MONTH_PARTS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20),
                 "middle": (11, 20), "late": (21, 31), "end": (21, 31),
                 "first half": (1, 15), "second half": (16, 31)}
@@ -52,7 +52,7 @@ _MON = r"(?P<mon>" + "|".join(_MONTHS) + r"|" + "|".join(_MONTH_ABBR) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 _PART = (r"(?P<part>early|mid|middle|late|(?:the\s+)?(?:beginning|start|end|middle|first\s+half|"
-         r"second\s+half|(?:first|second|third|fourth)\s+quarter)\s+of|q[1-4])")
+         r"second\s+half|(?:first|second|third|fourth|final|last)\s+quarter)\s+of|q[1-4])")
 _REL = r"(?P<rel>last|this|next|past|coming|previous)"
 
 # Fixed phrases: (first, last) day offset from the anchor.
@@ -113,8 +113,10 @@ _PERIOD = re.compile(
     r"^(?:(?P<qual>earlier|later|early|late|(?:the\s+)?(?:end|beginning|start|middle|first\s+half"
     r"|second\s+half)\s+of|mid)\s*-?\s*)?"
     r"(?:the\s+)?(?P<rel>this|last|next|past|previous|coming|the\s+current|the\s+same)\s+"
-    r"(?P<unit>week|weekend|month|year)$"
+    r"(?P<unit>week|weekend|month|quarter|year)$"
 )
+# "the fourth quarter", "Q3" with no year: the most recent one begun (or, future, the next one)
+_QUARTER_BARE = re.compile(r"^(?:the\s+)?(?:(?P<nth>first|second|third|fourth|final)\s+quarter|(?P<q>q[1-4]))$")
 _WEEKDAY = re.compile(
     rf"^(?:(?P<over>overnight(?:\s+(?:into|to|on))?)\s+)?(?:{_REL}\s+)?{_WD}"
     rf"(?:'s)?(?:\s+(?P<night>overnight|night))?$"
@@ -141,7 +143,7 @@ _WEEK_OF_MONTH = re.compile(
 _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
              "new year's eve": (12, 31), "new year's day": (1, 1), "new year": (1, 1),
              "independence day": None, "victory day": None}
-_DECADE = re.compile(r"^(?:the\s+)?(?P<decade>\d{3}0)'?s$")
+_DECADE = re.compile(r"^(?:the\s+)?'?(?P<decade>\d{3}0|\d0)'?s$")
 _SINCE = re.compile(r"^since\s+(?P<rest>.+)$")
 _HAS_MONTH = re.compile(r"\b(?:" + "|".join(_MONTHS) + "|" + "|".join(_MONTH_ABBR) + r")\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
@@ -201,7 +203,11 @@ def _resolve_cached(text: str, anchor: dt.date | None, future: bool) -> Span | N
 def _normalise(text: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'")
     text = re.sub(r"[\"“”]", "", text)
-    text = re.sub(r"\s+", " ", text).strip(" .,;:!?'")
+    text = re.sub(r"\s+", " ", text)
+    # tokenised text ("March 01 , 2008", "Monday 's") reads like running text
+    text = re.sub(r" (?=[,;:](?: |$))| (?='s\b)", "", text)
+    text = re.sub(r"\b(first|second|third|fourth|final)-quarter\b", r"\1 quarter", text)
+    text = text.strip(" .,;:!?'")
     text = re.sub(r"'s$", "", text)  # "Monday's strike", "last year's talks"
     # "the end of the year" is the end of this year
     text = re.sub(r"^((?:the\s+)?(?:beginning|start|end|middle|first\s+half|second\s+half)\s+of\s+)the\s+(year|month|week)$",
@@ -385,9 +391,30 @@ def _rule_period(text, anchor, future):
         return _weekend(anchor, delta, future)
     elif unit == "month":
         span = _month_span(*_add_months(anchor.year, anchor.month, delta))
+    elif unit == "quarter":
+        year, month = _add_months(anchor.year, (anchor.month - 1) // 3 * 3 + 1, 3 * delta)
+        span = _months_span(year, month, month + 2)
     else:
         span = dt.date(anchor.year + delta, 1, 1), dt.date(anchor.year + delta, 12, 31)
     return _qualify(span, match.group("qual"), anchor, unit)
+
+
+def _rule_quarter_bare(text, anchor, future):
+    match = _QUARTER_BARE.match(text)
+    if not match:
+        return _NO_MATCH
+    if anchor is None:
+        return None
+    nth = match.group("nth")
+    index = int(match.group("q")[1]) if match.group("q") else (
+        4 if nth == "final" else ["first", "second", "third", "fourth"].index(nth) + 1)
+    first = 3 * index - 2
+    span = _months_span(anchor.year, first, first + 2)
+    if future and span[1] < anchor:
+        span = _months_span(anchor.year + 1, first, first + 2)
+    elif not future and span[0] > anchor:
+        span = _months_span(anchor.year - 1, first, first + 2)
+    return span
 
 
 def _weekend(anchor: dt.date, delta: int, future: bool, bare: bool = False) -> Span:
@@ -635,6 +662,12 @@ def _rule_decade(text, anchor, future):
     if not match:
         return _NO_MATCH
     start = int(match.group("decade"))
+    if start < 100:
+        # "the 70s": the latest such decade begun by the anchor's year (1900s without one)
+        now = anchor.year if anchor else 1999
+        start += now // 100 * 100
+        if start > now:
+            start -= 100
     return dt.date(start, 1, 1), dt.date(start + 9, 12, 31)
 
 
@@ -679,7 +712,7 @@ def _rule_bare_year_number(text, anchor, future):
 
 _RULES = [
     _rule_ago, _rule_in_future, _rule_past_n, _rule_period, _rule_weekday,
-    _rule_the_weekend, _rule_ordinal, _rule_month_day, _rule_year_range, _rule_iso,
+    _rule_the_weekend, _rule_quarter_bare, _rule_ordinal, _rule_month_day, _rule_year_range, _rule_iso,
     _rule_month_year, _rule_year, _rule_part_of_relative_year, _rule_day_range,
     _rule_season, _rule_decade, _rule_week_of_month, _rule_holiday, _rule_bare_year_number,
 ]

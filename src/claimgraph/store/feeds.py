@@ -17,6 +17,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 from claimgraph.errors import StoreError
 from claimgraph.store.db import Store, utc_now
@@ -64,7 +65,8 @@ class FeedStore:
         with self._writing("add a feed to") as conn:
             conn.execute(
                 "INSERT INTO feeds (url, added_at) VALUES (?, ?) ON CONFLICT (url) DO NOTHING",
-                (url, utc_now()),
+                # Microseconds: feeds added in the same second still list in the order added.
+                (url, datetime.now(timezone.utc).isoformat(timespec="microseconds")),
             )
         found = self.get(url)
         assert found is not None
