@@ -204,3 +204,26 @@ def test_extract_a_denial_does_not_swallow_an_adverbial_speaker(extract):
                            "a depot near Kharkiv.")
     attacks = [c for c in claims if c.type == "ATTACK"]
     assert attacks and all(c.polarity == "asserted" for c in attacks)
+
+
+def test_extract_the_group_refers_to_the_organisation_named_before(extract):
+    claims, ents = extract("Hezbollah spokesman Ali Rammal said the group's fighters had fired rockets "
+                           "at an army base near Safed.")
+    c = only(claims, "ATTACK")
+    assert names(c.roles["actor"], ents) == ["Hezbollah"]
+
+
+def test_extract_alias_stated_in_the_text_joins_the_entity(extract):
+    claims, ents = extract("Officials said Sudan's rivals had received Wing Loong II drones "
+                           "(also called GJ-2) in August.")
+    wing = [e for e in ents.values() if e.name == "Wing Loong II"]
+    assert wing and "GJ-2" in wing[0].aliases
+
+
+def test_entities_spelling_variants_of_a_person_are_one_entity():
+    from claimgraph.resolve.entities import EntityResolver
+
+    resolver = EntityResolver()
+    first = resolver.resolve("Brig. Gen. Tarig Hassan el-Nour", "PERSON")
+    assert resolver.resolve("Tariq Hasan al-Nour", "PERSON").id == first.id
+    assert resolver.resolve("Ali Hassan", "PERSON").id != resolver.resolve("Ali Hussein", "PERSON").id

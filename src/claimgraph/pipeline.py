@@ -80,6 +80,7 @@ class Pipeline:
     def ingest_items(self, store, items: Iterable[InputItem], *,
                      progress: Callable[[int], None] | None = None, relink: bool = True) -> IngestReport:
         report = IngestReport()
+        self.resolver.learn(store.entities().values())  # new spellings and aliases join stored entities
         batch: list[tuple[Document, InputItem]] = []
         rejects: list[Reject] = []
         inputs: list[tuple[str, str, str, str | None]] = []

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Claim, Document, Entity, Quantity, TimeSpan, content_hash
 from ..resolve.dates import parse_iso, resolve_time
 from ..resolve.quantities import find_quantities
+from .aliases import alias_matcher, find_aliases
 from .attribution import Attribution, attribute, path_to_root, speaker_entity
 from .lexicon import Lexicon, load_lexicon
 from .mentions import Mentions
@@ -73,6 +74,7 @@ class ClaimExtractor:
         self.property_type = prop
         self.matcher = Matcher(vocab)
         self._add_trigger_patterns()
+        self.alias_matcher = alias_matcher(vocab)
         self.time_matcher = Matcher(vocab)
         self.time_matcher.add("TIME", [[{"LOWER": w} for w in words] for words in EXTRA_TIME_WORDS])
 
@@ -103,6 +105,7 @@ class ClaimExtractor:
             matches=self._matches_by_sentence(doc),
             extra_times={start: doc[start:end] for _, start, end in self.time_matcher(doc)},
         )
+        find_aliases(doc, self.alias_matcher, state.mentions)
         claims: list[Claim] = []
         paragraph, seen_to = 0, 0
         for s_index, sent in enumerate(doc.sents):
@@ -115,6 +118,7 @@ class ClaimExtractor:
     def _sentence_claims(self, sent: Span, s_index: int, paragraph: int, state: "_DocumentState",
                          document: Document) -> list[Claim]:
         mentions = state.mentions
+        mentions.note_groups_in(sent)
         cands = self._candidates(sent, state.matches.get(sent.start, []), mentions)
         if state.inherited is not None and state.inherited[0] != paragraph:
             state.inherited = None
@@ -317,8 +321,10 @@ class ClaimExtractor:
         if noun.dep_ in {"dobj", "obj"} and head.lemma_ == "have":
             subj = subject_of(head)
             if subj is not None:
-                return mentions.weapon(subj) if subj.lower_ not in {"it", "they"} else (
+                found = mentions.weapon(subj) if subj.lower_ not in {"it", "they"} else (
                     mentions.topic_weapon or mentions.last_weapon)
+                if found is not None:
+                    return found
         if noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "NOUN":
             return mentions.weapon(head.head)
         for t in noun.sent:

@@ -52,6 +52,7 @@ class Mentions:
         self.last_weapon: Entity | None = None
         self.topic_weapon: Entity | None = None
         self.last_person: Entity | None = None
+        self.groups: dict[int, Entity] = {}  # token index -> organisation named there ("the group")
         self.last_speaker: Entity | None = None
         self.speakers: list[Entity] = []  # most recent last
         self.designations: dict[str, Entity] = {}  # "toufan" -> the Toufan named in "a Toufan missile"
@@ -111,6 +112,8 @@ class Mentions:
         ent = self.keep(ent)
         if ent is not None and ent.type == "PERSON":
             self.last_person = ent
+        if ent is not None and ent.type in {"ORG", "NORP"} and not ent.attrs.get("outlet"):
+            self.groups[span.start] = ent
         if ent is not None and ent.type == "WEAPON":
             self.last_weapon = ent
         return ent
@@ -140,6 +143,19 @@ class Mentions:
             ent = self.resolver.resolve(span.text, "GPE", context_countries=self.countries)
             return ent is not None and ent.lat is not None
         return False
+
+    def group_for(self, noun: Token) -> Entity | None:
+        """"the rebels" -> the latest armed group named before; "the group" -> the latest organisation."""
+        before = [self.groups[i] for i in sorted(self.groups) if i < noun.i]
+        armed = [g for g in before if "armed" in str(g.attrs.get("kind", "")) or g.type == "NORP"]
+        if noun.lemma_.lower() in {"rebel", "insurgent", "militia", "fighter", "paramilitary"} and armed:
+            return armed[-1]
+        return before[-1] if before else None
+
+    def note_groups_in(self, sent: Span) -> None:
+        for ent in sent.ents:
+            if ent.label_ in {"ORG", "NORP"}:
+                self.resolve_span(ent)
 
     def note_speaker(self, entity: Entity) -> None:
         self.last_speaker = entity
@@ -228,17 +244,26 @@ class Mentions:
     def designation(self, head: Token, kind: str) -> Entity | None:
         """"a Toufan missile", "Burkan-3 missiles": a system the gazetteer does not know, named
         by a proper noun in front of the weapon noun."""
-        names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title
-                 and (self.by_token.get(c.i) is None or self.by_token[c.i].label_ not in {"NORP", "GPE", "LOC"})]
-        if not names:
+        start = head.i
+        while start > 0 and self._designation_token(head.doc[start - 1]):
+            start -= 1
+        while start < head.i and not head.doc[start].text[:1].isupper():
+            start += 1  # a designation starts with a capital ("Wing Loong II", "Burkan-3")
+        if start == head.i:
             return None
-        name = head.doc[names[0].i: names[-1].i + 1].text
+        name = head.doc[start:head.i].text
         ent = Entity(id=f"weapon:{slug(name)}", name=name, type="WEAPON", aliases=[phrase_text(head)],
                      attrs={"kind": kind, "designation": True})
         ent = self.keep(ent)
         self.designations[name.lower()] = ent
         self.last_weapon = ent
         return ent
+
+    def _designation_token(self, tok: Token) -> bool:
+        span = self.by_token.get(tok.i)
+        if span is not None and span.label_ in {"NORP", "GPE", "LOC"}:
+            return False  # "North Korean missiles": a maker, not a name (a PERSON tag on "Wing Loong II" is a slip)
+        return tok.pos_ == "PROPN" or tok.text == "-" or tok.like_num and tok.i > 0 and tok.nbor(-1).text == "-"
 
     def generic_weapon(self, head: Token, kind: str) -> Entity:
         descr = self.weapon_description(head)

@@ -66,6 +66,8 @@ QUANTITY_ENTS = frozenset({"CARDINAL", "QUANTITY"})
 OF_LABELS = frozenset({"PERSON", "GROUP", "ORG", "LOC", "FAC", "GPE"})
 OF_NAMES = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LOCATIVE_PREPOSITIONS = frozenset({"near", "in", "at", "outside", "around", "inside"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 
 
 @dataclass(frozen=True)
@@ -95,11 +97,13 @@ def load_mention_heads() -> MentionHeads:
     """Read ``mention_heads.yaml`` and the weapon part of the materiel lexicon once."""
     path = resources.files("claimgraph").joinpath("data", "lexicons", "mention_heads.yaml")
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    lexicon = load_lexicon()
+    weapons = {w: k for w, k in lexicon.materiel.items() if k in WEAPON_KINDS and w not in lexicon.personnel}
+    for cls, kind in (("WEAPON", "weapon"), ("PLATFORM", "platform")):
+        weapons.update({word.lower(): kind for word in raw.pop(cls, None) or ()})
     classes = {word.lower(): cls for cls, words in raw.items() for word in words}
-    personnel = load_lexicon().personnel
-    for word in personnel:  # "troops", "forces": a group of people, whatever materiel says
+    for word in lexicon.personnel:  # "troops", "forces": a group of people, whatever materiel says
         classes.setdefault(word, "GROUP")
-    weapons = {w: k for w, k in load_lexicon().materiel.items() if k in WEAPON_KINDS and w not in personnel}
     return MentionHeads(classes=classes, weapons=weapons)
 
 
@@ -121,28 +125,51 @@ def phrase_mentions(doc: Doc, heads: MentionHeads | None = None, *, pronouns: bo
 
 
 def trim_entity(span: Span) -> Span | None:
-    """A named-entity span without a leading preposition or a trailing possessive, which
-    the statistical NER sometimes takes in ("Near Ar Raqqah", "NAVCENT's"); None if
-    nothing is left."""
+    """A named-entity span without what the statistical NER sometimes takes in: a leading
+    preposition ("Near Ar Raqqah"), a trailing possessive ("NAVCENT's") or a trailing
+    footnote mark (",[1"); None if nothing is left. A PERSON or ORG that loses a
+    locative preposition is a place ("Near Palmyra" tagged PERSON).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Near Palmyra , strikes hit")
+    >>> doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    >>> span = trim_entity(doc.ents[0]); (span.text, span.label_)
+    ('Palmyra', 'GPE')
+    """
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].pos_ == "ADP":
+    while start < end and (doc[start].pos_ == "ADP" or doc[start].lower_ in LOCATIVE_PREPOSITIONS):
         start += 1
-    while end > start and doc[end - 1].dep_ == "case" and doc[end - 1].lower_ in {"'s", "’s", "'", "’"}:
+    while end > start and (doc[end - 1].lower_ in POSSESSIVE_MARKS or _is_footnote(doc[end - 1])):
         end -= 1
     if start >= end:
         return None
     if (start, end) == (span.start, span.end):
         return span
-    return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_)
+    label = span.label_
+    if label in {"PERSON", "ORG"} and start > span.start and doc[start - 1].lower_ in LOCATIVE_PREPOSITIONS:
+        label = "GPE"
+    return Span(doc, start, end, label=label, kb_id=span.kb_id_)
+
+
+def _is_footnote(token: Token) -> bool:
+    """"[1", "]", "," at the end of a Wikipedia name."""
+    return token.is_punct or token.text.startswith("[")
 
 
 def _chunk_mention(chunk: Span, ent_at: dict[int, Span], heads: MentionHeads, pronouns: bool) -> Span | None:
     root = chunk.root
     ent = ent_at.get(root.i)
+    if ent is not None and _mistagged_weapon(ent, heads):
+        ent = None
     if ent is not None:
         named = trim_entity(ent)
-        return _with_of_phrase(_widened(chunk, named), ent_at) if named is not None else None
+        if named is None:
+            return None
+        widened = _widened(chunk, named) if named.start == ent.start else named  # not back over "Near"
+        if widened.label_ == "NORP" and root.tag_ in PLURAL_TAGS:  # "Iraqis", "the Syrians": people
+            widened = Span(chunk.doc, _after_quantity(chunk), widened.end, label="GROUP", kb_id=widened.kb_id_)
+        return _with_of_phrase(widened, ent_at)
     if root.pos_ == "PRON":
         label = PRONOUNS.get(root.lower_) if pronouns else None
         return Span(chunk.doc, root.i, root.i + 1, label=label) if label else None
@@ -152,6 +179,13 @@ def _chunk_mention(chunk: Span, ent_at: dict[int, Span], heads: MentionHeads, pr
     label, kind = found
     span = Span(chunk.doc, _after_quantity(chunk), root.i + 1, label=label, kb_id=kind)
     return _with_of_phrase(span, ent_at) if label in OF_LABELS else span
+
+
+def _mistagged_weapon(ent: Span, heads: MentionHeads) -> bool:
+    """"VBIED" or "UAV" tagged ORG by the statistical NER: one token, no gazetteer id, and a
+    weapon word of the lexicon."""
+    return len(ent) == 1 and not ent.ent_id_ and ent.label_ != "WEAPON" and (
+        ent[0].lower_ in heads.weapons or ent[0].lemma_.lower() in heads.weapons)
 
 
 def _after_quantity(chunk: Span) -> int:

@@ -95,8 +95,22 @@ def preps_of(token: Token) -> list[tuple[str, Token]]:
     return out
 
 
+GROUP_NOUNS = {"group", "movement", "militia", "rebel", "insurgent", "faction", "organisation",
+               "organization", "paramilitary", "fighter", "force", "forces"}
+
+
 def party(token: Token, mentions: Mentions) -> Entity | None:
     """A state, organisation, person or nationality standing for an actor or recipient."""
+    found = named_party(token, mentions)
+    if found is None:
+        # "the group's naval forces", "the rebels": the organisation named before
+        for t in [token, *(c for c in token.children if c.dep_ == "poss")]:
+            if t.lemma_.lower() in GROUP_NOUNS and any(d.lower_ == "the" for d in t.children if d.dep_ == "det"):
+                return mentions.group_for(t)
+    return found
+
+
+def named_party(token: Token, mentions: Mentions) -> Entity | None:
     span = mentions.span_at(token)
     if span is None:
         named = mentions.named_in(token, {"GPE", "ORG", "PERSON", "NORP"})

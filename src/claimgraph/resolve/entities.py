@@ -151,6 +151,37 @@ def clean_mention(text: str) -> str:
     return _LEADING_ARTICLE.sub("", text).strip()
 
 
+# Calibrated on transliteration pairs: "Yahya Saree"/"Yahya Sarea" 91, "Tarig Hassan el-Nour"/
+# "Tariq Hassan al-Nour" 90, while "Ali Hassan"/"Ali Hussein" (two people) score 76.
+SPELLING_RATIO = 85
+# what the store's entities teach: names the gazetteer lacks, for these types only
+LEARNABLE_TYPES = {"PERSON", "WEAPON", "ORG"}
+_PARTICLES = {"al", "el", "ul", "ad", "ash", "as", "at", "ibn", "bin", "ben", "de", "da", "di", "van", "von", "der"}
+
+
+def _plain(name: str) -> str:
+    return strip_accents(name).lower()
+
+
+def person_skeleton(name: str) -> str | None:
+    """A spelling-free key for a person's name of two or more words.
+
+    >>> person_skeleton("Tarig Hassan el-Nour") == person_skeleton("Tariq Hasan al-Nur")
+    True
+    >>> person_skeleton("Putin") is None
+    True
+    """
+    words = [w for w in re.split(r"[\s\-’']+", _plain(name)) if w and w not in _PARTICLES]
+    if len(words) < 2:
+        return None
+    keys = []
+    for word in words:
+        word = re.sub(r"[qgc]", "k", word).replace("ph", "f")
+        consonants = word[0] + re.sub(r"[aeiouyw]", "", word[1:])
+        keys.append(re.sub(r"(.)\1+", r"\1", consonants))
+    return " ".join(keys)
+
+
 class EntityResolver:
     """Turns (mention, label) into a canonical ``Entity``; cheap to share, load once.
 
@@ -168,6 +199,8 @@ class EntityResolver:
             self._index_entry(entry)
         self._fuzzy_pools = self._build_fuzzy_pools()
         self._entities: dict[str, Entity] = {}
+        self._learned: dict[str, str] = {}  # name key -> entity id, from "also known as" and the store
+        self._person_skeletons: dict[str, list[str]] = {}  # spelling-free key -> person entity ids
 
     # -- indexes ----------------------------------------------------------------------
     def _index_entry(self, entry: GazetteerEntry) -> None:
@@ -211,11 +244,68 @@ class EntityResolver:
         cleaned = clean_mention(surface) or surface
         context = tuple(context_countries)
         entity = (
-            self._known(cleaned, label, context)
+            self._learned_entity(cleaned, label)
+            or self._known(cleaned, label, context)
             or self._fuzzy(cleaned, label)
+            or self._spelling_variant(cleaned, label)
             or self._new(cleaned, label, context)
         )
         return self._remember(entity, surface)
+
+    # -- what the corpus teaches --------------------------------------------------------
+    def learn(self, entities: Iterable[Entity]) -> None:
+        """Know entities already stored, so new spellings and aliases join them.
+
+        >>> r = EntityResolver()
+        >>> r.learn([Entity(id="person:yahya-saree", name="Yahya Saree", type="PERSON")])
+        >>> r.resolve("Yahya Sarea", "PERSON").id
+        'person:yahya-saree'
+        """
+        for entity in entities:
+            known = self._entities.setdefault(entity.id, entity)
+            for name in [entity.name, *entity.aliases]:
+                if entity.type in LEARNABLE_TYPES and entity.id not in self.entries and name:
+                    self._learned.setdefault(name_key(name), entity.id)
+                if known.type == "PERSON":
+                    self._index_person(known, name)
+
+    def add_alias(self, entity: Entity, alias: str) -> Entity:
+        """"the Shahed-136, which the Houthis field under the name Waid": Waid is the Shahed-136."""
+        known = self._remember(entity, alias)
+        self._learned.setdefault(name_key(alias), known.id)
+        return known
+
+    def _learned_entity(self, text: str, label: str) -> Entity | None:
+        entity_id = self._learned.get(name_key(text))
+        entity = self._entities.get(entity_id) if entity_id else None
+        if entity is None or label in PLACE_LABELS and entity.type not in PLACE_LABELS:
+            return None  # "Jordan" the place is not "Jordan" a person the corpus knows
+        if label == "PERSON" and entity.type != "PERSON":
+            return None
+        return entity
+
+    def _spelling_variant(self, text: str, label: str) -> Entity | None:
+        """"Yahya Sarea" after "Yahya Saree", "Tariq al-Nour" after "Tarig el-Nour": one person
+        when the names agree letter for letter but for vowels, doubled letters, k/q/g and
+        the al-/el- particle, and still read alike (ratio >= SPELLING_RATIO)."""
+        if label not in {"PERSON", "SOURCE"}:
+            return None
+        name = self._strip_titles(text)
+        key = person_skeleton(name)
+        if key is None:
+            return None
+        from rapidfuzz import fuzz
+
+        for entity_id in self._person_skeletons.get(key, []):
+            entity = self._entities.get(entity_id)
+            if entity is not None and fuzz.ratio(_plain(entity.name), _plain(name)) >= SPELLING_RATIO:
+                return entity
+        return None
+
+    def _index_person(self, entity: Entity, name: str) -> None:
+        key = person_skeleton(self._strip_titles(name))
+        if key is not None and entity.id not in self._person_skeletons.setdefault(key, []):
+            self._person_skeletons[key].append(entity.id)
 
     def resolve_in_document(
         self, mentions: Iterable[tuple[str, str]], *, context_countries: Sequence[str] | None = None
@@ -483,6 +573,8 @@ class EntityResolver:
     def _remember(self, entity: Entity, surface: str) -> Entity:
         """One shared Entity per id; every surface form seen becomes an alias."""
         known = self._entities.setdefault(entity.id, entity)
+        if known.type == "PERSON":
+            self._index_person(known, known.name)
         surface = surface.strip()
         if surface and surface != known.name and surface not in known.aliases:
             known.aliases.append(surface)

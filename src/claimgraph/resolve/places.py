@@ -299,6 +299,15 @@ def fuzzy_place(name: str) -> Place | None:
     for choice, _score, position in matches:
         if choice[:1] == query[:1]:
             return index.fuzzy_targets[position]
+    # one transposed, dropped or doubled letter ("Saana", "Khartuom") scores below the
+    # ratio cutoff on short names; a Damerau-Levenshtein distance of 1 catches it
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    near = process.extract(query, index.fuzzy_choices, scorer=DamerauLevenshtein.distance,
+                           score_cutoff=1, limit=5)
+    for choice, _distance, position in sorted(near, key=lambda m: (m[1], -index.fuzzy_targets[m[2]].population)):
+        if choice[:1] == query[:1] and len(query) >= FUZZY_MIN_LENGTH:
+            return index.fuzzy_targets[position]
     return None
 
 

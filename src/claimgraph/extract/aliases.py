@@ -1,0 +1,75 @@
+"""Aliases the text itself states: "the Shahed-136, which the Houthis field under the name
+Waid", "Wing Loong II drones (also called GJ-2)", "Yemen's Houthi movement, formally known as
+Ansar Allah". The second name becomes an alias of the first entity, in this document and,
+through the resolver, in every later one.
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Entity
+from .mentions import Mentions
+
+ALIAS_CUES = [
+    [{"LOWER": {"IN": ["known", "called", "dubbed", "designated", "codenamed", "nicknamed"]}},
+     {"LOWER": "as", "OP": "?"}, {"LOWER": "the", "OP": "?"}],
+    [{"LOWER": "under"}, {"LOWER": "the"}, {"LOWER": {"IN": ["name", "designation"]}}],
+    [{"LOWER": {"IN": ["known", "called"]}}, {"LOWER": "in"}, {"POS": "PROPN", "OP": "+"}, {"LOWER": "as"}],
+    [{"LOWER": {"IN": ["which", "that"]}}, {"POS": {"IN": ["PROPN", "NOUN", "DET"]}, "OP": "+"},
+     {"LEMMA": {"IN": ["call", "designate", "name"]}}, {"LOWER": "the", "OP": "?"}],
+]
+REFERENT_LABELS = {"WEAPON", "ORG", "PERSON"}
+
+
+def alias_matcher(vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    matcher.add("ALIAS_CUE", ALIAS_CUES)
+    return matcher
+
+
+def find_aliases(doc: Doc, matcher: Matcher, mentions: Mentions) -> list[tuple[Entity, str]]:
+    """(entity, alias) pairs stated in ``doc``; each alias is added to its entity."""
+    found = []
+    for _, start, end in matcher(doc, as_spans=False):
+        name = name_after(doc, end)
+        if name is None:
+            continue
+        referent = referent_of(doc[start], mentions)
+        if referent is None or name.text.lower() == referent.name.lower():
+            continue
+        entity = mentions.resolver.add_alias(referent, name.text)
+        mentions.keep(entity)
+        found.append((entity, name.text))
+    return found
+
+
+def name_after(doc: Doc, i: int) -> Span | None:
+    """The name right after a cue: capitalised words, digits and hyphens ("GJ-2", "Ansar Allah")."""
+    end = i
+    while end < len(doc) and (doc[end].is_title or doc[end].is_upper or doc[end].text == "-"
+                              or doc[end].like_num and end > i or doc[end].text[:1].isupper()):
+        end += 1
+    while end > i and doc[end - 1].text == "-":
+        end -= 1
+    return doc[i:end] if end > i else None
+
+
+def referent_of(cue: Token, mentions: Mentions) -> Entity | None:
+    """What the alias names: the nearest named thing (or weapon noun) the cue hangs from."""
+    node = cue
+    for _ in range(8):
+        span = mentions.span_at(node)
+        if span is not None and span.label_ in REFERENT_LABELS:
+            return mentions.resolve_span(span)
+        if mentions.materiel_kind(node) is not None and node.pos_ == "NOUN":
+            if node.dep_ == "appos":  # "the Shahed-136, an attack drone that ... Waid"
+                named = mentions.span_at(node.head)
+                if named is not None and named.label_ in REFERENT_LABELS:
+                    return mentions.resolve_span(named)
+            return mentions.weapon(node)
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
