@@ -113,7 +113,9 @@ def test_clean_rejects_too_large_quickly():
     assert len(big) > 50_000_000
     started = time.perf_counter()
     assert reject_reason(InputItem(origin="big.html", data=big)) == "too-large"
-    assert time.perf_counter() - started < 0.5
+    # parsing 50 MB of HTML takes tens of seconds; refusing it by size takes microseconds.
+    # The bound is loose so a loaded CI machine does not make it flaky.
+    assert time.perf_counter() - started < 5
 
 
 def test_clean_too_large_respects_setting():

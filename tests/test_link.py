@@ -489,7 +489,9 @@ def test_link_scales_to_twenty_thousand_claims():
     events, found = link(docs, claims, ENTITIES, roots=roots)
     elapsed = time.perf_counter() - started
     assert events and found
-    assert elapsed < 10, f"link took {elapsed:.1f}s for 20k claims"
+    # a generous bound that only catches an all-pairs blow-up; speed itself is measured by
+    # `claimgraph bench`, not by timed tests on a shared machine
+    assert elapsed < 120, f"link took {elapsed:.1f}s for 20k claims"
 
 
 # ---------------------------------------------------------------- invariants (hypothesis)

@@ -158,7 +158,9 @@ def test_places_lookup_is_fast_after_load():
     started = time.perf_counter()
     for _ in range(2000):
         geocode("Kharkiv")
-    assert time.perf_counter() - started < 1.0
+    # a dictionary lookup: 2,000 take milliseconds; rebuilding the index each call would take
+    # about an hour. The bound only catches that, not noise on a loaded machine.
+    assert time.perf_counter() - started < 30
 
 
 @settings(max_examples=150, deadline=None)
