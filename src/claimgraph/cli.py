@@ -261,6 +261,113 @@ def rejects(ctx, as_json: bool) -> None:
 
 
 @main.command()
+@click.argument("urls", nargs=-1, required=True)
+@click.option("--allow-private", is_flag=True,
+              help="Allow loopback and private addresses (refused by default: fetched URLs are untrusted).")
+@click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds per request.")
+@click.pass_context
+def fetch(ctx, urls: tuple[str, ...], allow_private: bool, timeout: float) -> None:
+    """Fetch article URLs and ingest them."""
+    from .ingest.fetch import Fetcher, fetch_items
+
+    with _open(ctx) as cg, Fetcher(allow_private=allow_private, timeout=timeout) as fetcher:
+        report = cg.ingest_items(fetch_items(list(urls), fetcher))
+    click.echo(report.summary())
+    if report.rejected and not report.ingested and not report.duplicates:
+        ctx.exit(1)
+
+
+@main.group()
+def feeds() -> None:
+    """RSS/Atom subscriptions: add, list, remove, poll."""
+
+
+@feeds.command("add")
+@click.argument("url")
+@click.pass_context
+def feeds_add(ctx, url: str) -> None:
+    """Subscribe to a feed (polled by 'claimgraph feeds poll')."""
+    from .ingest.feeds import FeedError, add_feed
+
+    with _open(ctx) as cg:
+        try:
+            feed = add_feed(cg.store, url)
+        except FeedError as exc:
+            raise click.UsageError(str(exc)) from exc
+    click.echo(f"added {feed.url}")
+
+
+@feeds.command("remove")
+@click.argument("url")
+@click.pass_context
+def feeds_remove(ctx, url: str) -> None:
+    """Unsubscribe from a feed."""
+    from .ingest.feeds import remove_feed
+
+    with _open(ctx) as cg:
+        if not remove_feed(cg.store, url):
+            raise click.ClickException(f"no feed {url!r}; list them with 'claimgraph feeds list'")
+    click.echo(f"removed {url}")
+
+
+@feeds.command("list")
+@click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
+@click.pass_context
+def feeds_list(ctx, as_json: bool) -> None:
+    """Subscribed feeds with their last poll and error."""
+    from .ingest.feeds import list_feeds
+
+    with _open(ctx) as cg:
+        found = list_feeds(cg.store)
+    if as_json:
+        _print_json(found)
+        return
+    table = Table(title=f"{len(found)} feeds")
+    for col in ("url", "title", "status", "last polled", "error"):
+        table.add_column(col, overflow="fold")
+    for f in found:
+        table.add_row(escape(f.url), escape(f.title or ""), f.status or "", f.last_polled or "", escape(f.error or ""))
+    console.print(table)
+
+
+@feeds.command("poll")
+@click.option("--allow-private", is_flag=True, help="Allow loopback and private addresses.")
+@click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds per request.")
+@click.pass_context
+def feeds_poll(ctx, allow_private: bool, timeout: float) -> None:
+    """Fetch every feed (conditional GET) and ingest new entries; failing feeds are recorded."""
+    from .ingest.feeds import poll_feeds
+    from .ingest.fetch import Fetcher
+
+    with _open(ctx) as cg, Fetcher(allow_private=allow_private, timeout=timeout) as fetcher:
+        report = poll_feeds(cg.store, fetcher, lambda items: cg.pipeline.ingest_items(cg.store, items, relink=False))
+        cg.relink()
+    click.echo(report.summary())
+    for url, error in report.errors.items():
+        err_console.print(f"  {escape(url)}: {escape(error)}")
+
+
+@main.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.option("--interval", type=float, default=1.0, show_default=True, help="Seconds between scans.")
+@click.option("--new-only", is_flag=True, help="Skip the files already in the folder.")
+@click.pass_context
+def watch(ctx, directory: str, interval: float, new_only: bool) -> None:
+    """Ingest new files as they appear in DIRECTORY (Ctrl-C to stop)."""
+    from .ingest.watch import watch as watch_directory
+
+    with _open(ctx) as cg:
+        def ingest_batch(items):
+            report = cg.ingest_items(items)
+            click.echo(report.summary())
+
+        try:
+            watch_directory(directory, ingest_batch, interval=interval, include_existing=not new_only)
+        except KeyboardInterrupt:
+            pass
+
+
+@main.command()
 @click.option("--no-serve", is_flag=True, help="Only print to the terminal (do not start the dashboard).")
 @click.pass_context
 def demo(ctx, no_serve: bool) -> None:

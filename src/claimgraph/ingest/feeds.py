@@ -58,7 +58,6 @@ FULL_TEXT_MIN_WORDS = 150
 # enough to ride out a server's bad hour, not so many that a dead link is fetched forever.
 MAX_ENTRY_ATTEMPTS = 3
 TAG_RE = re.compile(r"<[^>]*>")
-PREFERRED_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
 
 IngestCallable = Callable[[Iterable[InputItem]], Any]
 
@@ -278,12 +277,18 @@ def _entry(entry: Any) -> FeedEntry:
 
 
 def _richest_html(entry: Any) -> str | None:
-    """The longest of the entry's content blocks and its summary (HTML types first)."""
-    candidates = [c.get("value") for c in entry.get("content", []) if c.get("type") in PREFERRED_CONTENT_TYPES]
-    candidates += [c.get("value") for c in entry.get("content", [])]
-    candidates.append(entry.get("summary"))
-    texts = [c for c in candidates if isinstance(c, str) and c.strip()]
-    return max(texts, key=word_count) if texts else None
+    """The entry's longest block (its content blocks, then its summary) as HTML."""
+    blocks = [(c.get("type"), c.get("value")) for c in entry.get("content", [])]
+    blocks.append(((entry.get("summary_detail") or {}).get("type"), entry.get("summary")))
+    pages = [_as_html(kind, value) for kind, value in blocks if isinstance(value, str) and value.strip()]
+    return max(pages, key=word_count) if pages else None  # on a tie, content beats summary
+
+
+def _as_html(media_type: str | None, value: str) -> str:
+    if media_type != "text/plain":
+        return value  # HTML, already sanitised by feedparser
+    paragraphs = (p.strip() for p in re.split(r"\n\s*\n", value))
+    return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs if p)
 
 
 def _day(entry: Any) -> str | None:
