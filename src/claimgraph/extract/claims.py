@@ -483,7 +483,8 @@ def time_attachment(span: Span) -> Token | None:
         if node.head.i == node.i:
             return node if node.i < span.start or node.i >= span.end else None
         head = node.head
-        hedge = head.pos_ == "ADV" and head.lower_ in {"late", "early", "earlier", "later", "just"}
+        hedge = head.pos_ == "ADV" and head.lower_ in {"late", "early", "earlier", "later", "just", "overnight",
+                                                      "today", "yesterday", "tonight"}
         if span.start <= head.i < span.end or head.pos_ == "ADP" or hedge or \
                 node.dep_ == "conj" and head.ent_type_ in {"DATE", "TIME", "ORDINAL"}:
             node = head
@@ -493,15 +494,27 @@ def time_attachment(span: Span) -> Token | None:
 
 
 
+RANGE_WORDS = {"to", "and", "until", "till", "-", "through", "–"}
+VAGUE_TIMES = {"overnight", "night", "tonight", "last night"}
+
+
 def join_day_and_part(doc: Doc, spans: list[Span]) -> list[Span]:
-    """"Tuesday" (DATE) + "night" (TIME) side by side are one expression: "Tuesday night"."""
+    """Time expressions the NER splits in pieces, made whole again:
+    "Tuesday" + "night" -> "Tuesday night"; "from Thursday to Friday" -> one range; and a
+    bare "overnight" next to named days gives way to them."""
     out: list[Span] = []
     for span in spans:
-        if out and out[-1].end == span.start and out[-1].label_ == "DATE" and span.label_ == "TIME":
-            out[-1] = Span(doc, out[-1].start, span.end, label="DATE")
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == span.start and prev.label_ == "DATE" and span.label_ == "TIME":
+            out[-1] = Span(doc, prev.start, span.end, label="DATE")
+        elif (prev is not None and span.start == prev.end + 1 and doc[prev.end].lower_ in RANGE_WORDS
+              and prev.start > 0 and doc[prev.start - 1].lower_ in {"from", "between"}):
+            out[-1] = Span(doc, prev.start - 1, span.end, label="DATE")
         else:
             out.append(span)
-    return out
+    dated = [s for s in out if s.label_ == "DATE"]
+    return [s for s in out if not (s.text.lower() in VAGUE_TIMES
+                                   and any(abs(s.end - d.start) <= 2 or abs(d.end - s.start) <= 2 for d in dated))]
 
 
 TEMPORAL_PREPS = {"on", "by", "until", "since", "before", "after", "from", "to"}
