@@ -227,3 +227,11 @@ def test_entities_spelling_variants_of_a_person_are_one_entity():
     first = resolver.resolve("Brig. Gen. Tarig Hassan el-Nour", "PERSON")
     assert resolver.resolve("Tariq Hasan al-Nour", "PERSON").id == first.id
     assert resolver.resolve("Ali Hassan", "PERSON").id != resolver.resolve("Ali Hussein", "PERSON").id
+
+
+def test_extract_bracketed_acronym_is_an_alias_and_officials_at_an_org_speak_for_it(extract):
+    claims, ents = extract("Officials at the Joint Staff Command (JSCX) said on Monday that a drone hit a depot. "
+                           "The JSCX said a second drone fell near Sumy.")
+    sources = {ents[c.source].id for c in claims if c.type == "ATTACK"}
+    assert len(sources) == 1
+    assert "JSCX" in ents[sources.pop()].aliases

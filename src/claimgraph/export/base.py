@@ -87,6 +87,7 @@ class ExportView:
     claims: dict[str, Claim] = field(default_factory=dict)  # in document order
     events: list[Event] = field(default_factory=list)  # sorted by id
     contradictions: list[Contradiction] = field(default_factory=list)
+    _by_claim: dict[str, list[Contradiction]] | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, store: Any) -> "ExportView":
@@ -109,6 +110,11 @@ class ExportView:
     def names(self, entity_ids: list[str]) -> list[str]:
         """Names of ``entity_ids`` in order, each once."""
         return list(dict.fromkeys(self.name(i) for i in entity_ids))
+
+    def source_names(self, entity_ids: list[str]) -> list[str]:
+        """Names of an event's independent sources, one per source even when two share a name
+        (so the list always matches the count)."""
+        return [self.name(i) for i in entity_ids]
 
     def source_name(self, claim: Claim) -> str:
         """Who says so, with the relay: ``Ukrainian military source via Reuters``.
@@ -137,10 +143,11 @@ class ExportView:
 
     def event_date(self, event: Event) -> str | None:
         """When it happened (start), else the earliest publication that reports it."""
-        if event.time.start or event.time.end:
-            return event.time.start or event.time.end
-        dates = sorted(d for d in (self.published(i) for i in event.document_ids) if d)
-        return dates[0] if dates else None
+        return event.time.start or event.time.end or self.first_report(event)
+
+    def first_report(self, event: Event) -> str | None:
+        """The earliest publication date among the event's articles."""
+        return min((d for d in (self.published(i) for i in event.document_ids) if d), default=None)
 
     def event_last_date(self, event: Event) -> str | None:
         """The latest day the event touches (its end), else its latest report."""
@@ -168,8 +175,14 @@ class ExportView:
         return list(dict.fromkeys(quantity_text(q) for c in self.event_claims(event) for q in c.quantities))
 
     def contradictions_of(self, claim_ids: list[str]) -> list[Contradiction]:
-        wanted = set(claim_ids)
-        return [k for k in self.contradictions if wanted.intersection(k.claim_ids)]
+        """Contradictions involving any of ``claim_ids``, in id order."""
+        if self._by_claim is None:  # built on first use: one pass instead of one per event
+            self._by_claim = {}
+            for k in self.contradictions:
+                for claim_id in k.claim_ids:
+                    self._by_claim.setdefault(claim_id, []).append(k)
+        found = {k.id: k for i in claim_ids for k in self._by_claim.get(i, [])}
+        return [found[k] for k in sorted(found)]
 
 
 def is_located(entity: Entity) -> bool:
@@ -179,6 +192,87 @@ def is_located(entity: Entity) -> bool:
 def event_sort_key(view: ExportView, event: Event) -> tuple[str, str]:
     """Chronological, undated events last, ties by id (so every export has one order)."""
     return (view.event_date(event) or "9999-99-99", event.id)
+
+
+# -- one-line summaries ---------------------------------------------------------------------
+
+# How each type reads as a noun phrase: the head noun, then (role, preposition) in reading
+# order. A type missing here (a new ontology YAML) falls back to DEFAULT_FRAME.
+SUMMARY_FRAMES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "ATTACK": ("Attack", (("actor", "by"), ("target", "on"), ("instrument", "with"), ("location", "in"))),
+    "CASUALTY": ("Casualties", (("subject", "among"), ("target", "among"), ("location", "in"), ("actor", "caused by"))),
+    "TRANSFER": ("Transfer", (("instrument", "of"), ("actor", "from"), ("recipient", "to"), ("location", "via"))),
+    "DEPLOY": ("Deployment", (("subject", "of"), ("actor", "by"), ("location", "to"), ("recipient", "for"))),
+    "SANCTION": ("Sanctions", (("actor", "by"), ("target", "on"), ("subject", "concerning"))),
+    "MEET": ("Meeting", (("actor", "of"), ("recipient", "with"), ("location", "in"))),
+    "NOTIFY": ("Warning", (("actor", "by"), ("recipient", "to"), ("subject", "about"))),
+    "THREATEN": ("Threat", (("actor", "by"), ("target", "against"))),
+    "ACCUSE": ("Accusation", (("actor", "involving"), ("target", "against"), ("subject", "concerning"))),
+    "DENY": ("Denial", (("actor", "by"), ("subject", "of"))),
+    "PROPERTY": ("Stated attribute", (("subject", "of"),)),
+    "STATEMENT": ("Statement", (("actor", "by"), ("subject", "about"))),
+}
+DEFAULT_FRAME = (("actor", "by"), ("target", "on"), ("recipient", "to"), ("instrument", "with"),
+                 ("subject", "concerning"), ("location", "in"))
+
+
+def and_list(names: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``.
+
+    >>> and_list(["Kyiv", "Odesa", "Dnipro"])
+    'Kyiv, Odesa and Dnipro'
+    """
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def time_phrase(start: str | None, end: str | None) -> str:
+    """``on D``, ``between D1 and D2``, ``from D``, ``until D`` or ``(date unknown)``."""
+    if start and end:
+        return f"on {start}" if start == end else f"between {start} and {end}"
+    if start or end:
+        return f"from {start}" if start else f"until {end}"
+    return "(date unknown)"
+
+
+def summarize(view: ExportView, type_: str, roles: dict[str, list[str]], when: str | None,
+              quantities: list[str], attribute: str | None = None) -> str:
+    """One plain-text line from roles, time and quantities (the brief escapes it for Markdown).
+
+    >>> view = ExportView(entities={"a": Entity("a", "North Korea", "GPE"), "b": Entity("b", "Russia", "GPE"),
+    ...                             "w": Entity("w", "KN-23", "WEAPON")})
+    >>> summarize(view, "TRANSFER", {"actor": ["a"], "recipient": ["b"], "instrument": ["w"]}, "on 2025-01-05", [])
+    'Transfer of KN-23 from North Korea to Russia on 2025-01-05'
+    """
+    noun, frame = SUMMARY_FRAMES.get(type_, (type_.capitalize(), DEFAULT_FRAME))
+    if attribute and type_ == "PROPERTY":
+        noun = f"Stated {attribute}"
+    parts, used = [noun], set()
+    for role, preposition in frame:
+        ids = [i for i in roles.get(role) or [] if i not in used]
+        used.update(ids)
+        if ids:
+            parts.append(f"{preposition} {and_list(view.names(ids))}")
+    if when:
+        parts.append(when)
+    if quantities:
+        parts.append(f"({'; '.join(quantities)})")
+    return " ".join(parts)
+
+
+def event_summary(view: ExportView, event: Event, with_time: bool = True) -> str:
+    """What happened, in one line: ``Attack by Russia on Ukraine with KN-23 in Kharkiv on 2025-03-05``."""
+    when = time_phrase(event.time.start, event.time.end) if with_time else None
+    return summarize(view, event.type, event.roles, when, view.event_quantities(event))
+
+
+def claim_summary(view: ExportView, claim: Claim) -> str:
+    """What a claim states, in one line; a report date ("said on Thursday") is not the event's time."""
+    when = time_phrase(claim.time.start, claim.time.end) if claim.time.basis != "report" and (
+        claim.time.start or claim.time.end) else None
+    return summarize(view, claim.type, claim.roles, when, [quantity_text(q) for q in claim.quantities],
+                     claim.attribute)
 
 
 # -- the registry ------------------------------------------------------------------------

@@ -93,7 +93,7 @@ def event_row(view: ExportView, event: Event) -> dict[str, Any]:
         "latitude": first_place.lat if first_place else "",
         "longitude": first_place.lon if first_place else "",
         "quantities": view.event_quantities(event),
-        "sources": view.names(event.sources),
+        "sources": view.source_names(event.sources),
         "independent_sources": int(event.independent_sources),
         "outlets": list(dict.fromkeys(o for o in (view.outlet(d) for d in event.document_ids) if o)),
         "claim_ids": list(event.claim_ids),

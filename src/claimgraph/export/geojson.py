@@ -54,7 +54,7 @@ def event_feature(view: ExportView, event: Event, place: Entity) -> dict[str, An
             "end_date": event.time.end,
             "label": event.label,
             "independent_sources": int(event.independent_sources),
-            "sources": view.names(event.sources),
+            "sources": view.source_names(event.sources),
             "source_ids": list(event.sources),
             "place": place.name,
             "place_id": place.id,

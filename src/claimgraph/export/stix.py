@@ -34,12 +34,17 @@ Infrastructure covers "systems, software services and any associated physical or
 resources intended to support some purpose", which fits a missile or a launcher; its
 ``infrastructure_types`` stay ``unknown`` because the vocabulary is cyber-only.
 
-Ids are deterministic: UUIDv5 of our id under a fixed namespace, so re-exporting the same
-database gives the same ids and the same bytes. The STIX 2.1 specification requires an
-RFC 4122 UUID and recommends (SHOULD) version 4 for domain objects, so ``stix2-validator``
-reports one ``uuid-check`` warning per object and no error; that is the price of stable ids
-(OpenCTI's deterministic ids make the same choice). Timestamps come from the articles'
-publication dates, never from the clock.
+Ids are deterministic, so re-exporting the same database gives the same ids and the same
+bytes: the UUIDv5 of our id under a fixed namespace, re-stamped with the version-4 bits. STIX 2.1
+requires an RFC 4122 UUID and recommends (SHOULD) version 4 for domain and relationship objects;
+plain UUIDv5 ids drew one ``uuid-check`` warning per object from ``stix2-validator`` (an error
+under ``--strict``), while a hash-derived version-4 UUID is as unique and passes. Timestamps come
+from the articles' publication dates, never from the clock.
+
+An article's URL is kept as the ``url`` of its external reference, so a STIX client can open the
+source. The validator then warns (code 302) that the reference has no ``hashes``: we cannot hash
+what the URL serves today. ``export_stix(store, urls=False)`` moves the URL into the description
+instead, for pipelines that run ``stix2-validator --strict``.
 
     >>> from claimgraph.store import Store
     >>> import json
@@ -64,9 +69,11 @@ from claimgraph.export.base import (
     Exporter,
     ExportView,
     event_sort_key,
+    event_summary,
     is_located,
     one_line,
     quantity_text,
+    shorten,
 )
 from claimgraph.model import Claim, Contradiction, Document, Entity, Event
 
@@ -81,17 +88,20 @@ IDENTITY_CLASSES = {"PERSON": "individual", "ORG": "organization", "GPE": "organ
 PARTY_ROLES = {"target": "target", "recipient": "recipient", "instrument": "instrument",
                "location": "location", "subject": "subject"}
 CLAIMGRAPH = "claimgraph"
+# A Report's name is a title, not a paragraph: events with many weapons and numbers get cut.
+NAME_LIMIT = 200
 
 
 def stix_id(kind: str, key: str) -> str:
-    """A deterministic STIX id: ``kind--uuid5(NAMESPACE, "kind:key")``.
+    """A deterministic STIX id: ``kind--`` and uuid5(NAMESPACE, "kind:key") with version-4 bits.
 
     >>> stix_id("identity", "gpe:russia") == stix_id("identity", "gpe:russia")
     True
     >>> stix_id("identity", "gpe:russia").startswith("identity--")
     True
     """
-    return f"{kind}--{uuid.uuid5(NAMESPACE, f'{kind}:{key}')}"
+    digest = uuid.uuid5(NAMESPACE, f"{kind}:{key}").bytes
+    return f"{kind}--{uuid.UUID(bytes=digest, version=4)}"
 
 
 def stamp(day: str | None) -> str:
@@ -115,15 +125,17 @@ def _import_stix2():
         import stix2
     except ImportError as exc:
         raise ConfigError(
-            "the STIX export needs the stix2 package: pip install stix2 (or pip install 'claimgraph[stix]')"
+            "the STIX export needs the stix2 package: pip install stix2"
         ) from exc
     return stix2
 
 
-def export_stix(store: Any) -> str:
+def export_stix(store: Any, urls: bool = True) -> str:
     """The whole store as a STIX 2.1 bundle (JSON text), valid for ``stix2-validator``.
 
     :param store: a ``claimgraph.store.Store``.
+    :param urls: put article URLs in ``url`` (clickable in STIX clients; one validator warning
+        per reference); False writes them into the description (passes ``--strict``).
     :returns: the bundle serialized by ``stix2`` (media type ``application/stix+json;version=2.1``).
     :raises ConfigError: the ``stix2`` package is not installed.
 
@@ -131,7 +143,7 @@ def export_stix(store: Any) -> str:
     articles' dates, objects are sorted by id.
     """
     stix2 = _import_stix2()
-    builder = StixBuilder(ExportView.of(store), stix2)
+    builder = StixBuilder(ExportView.of(store), stix2, urls=urls)
     objects = builder.build()
     digest = hashlib.sha256("\n".join(o.id for o in objects).encode()).hexdigest()
     bundle = stix2.v21.Bundle(id=stix_id("bundle", digest), objects=objects)
@@ -146,9 +158,11 @@ class StixBuilder:
 
     view: ExportView
     stix2: Any
+    urls: bool = True
     objects: dict[str, Any] = field(default_factory=dict)
     first_seen: dict[str, str] = field(default_factory=dict)  # entity id -> earliest article date
     claim_refs: dict[str, str] = field(default_factory=dict)  # claim id -> STIX id of its note/opinion
+    organisations: dict[str, str] = field(default_factory=dict)  # casefolded ORG/SOURCE name -> entity id
 
     @property
     def producer(self) -> str:
@@ -156,6 +170,9 @@ class StixBuilder:
 
     def build(self) -> list[Any]:
         self._date_entities()
+        for entity in self.view.entities.values():
+            if entity.type in ("ORG", "SOURCE"):
+                self.organisations.setdefault(entity.name.casefold(), entity.id)
         self._add(self.stix2.v21.Identity(
             id=self.producer, name=CLAIMGRAPH, identity_class="system", created=stamp(None),
             modified=stamp(None), description="claimgraph: sourced claims extracted from news articles",
@@ -180,7 +197,11 @@ class StixBuilder:
     # -- dates -------------------------------------------------------------------
 
     def _date_entities(self) -> None:
-        """The earliest publication date of any article mentioning each entity."""
+        """The earliest publication date of any article mentioning each entity (or from each outlet)."""
+        for doc in self.view.documents.values():
+            key = f"outlet:{doc.outlet.casefold()}" if doc.outlet else None
+            if key and doc.published and (key not in self.first_seen or doc.published < self.first_seen[key]):
+                self.first_seen[key] = doc.published
         for claim in self.view.claims.values():
             day = self.view.published(claim.document_id)
             if not day:
@@ -198,11 +219,18 @@ class StixBuilder:
         """The STIX id for an entity, creating its object on first use (None: cannot be mapped)."""
         entity = self.view.entities.get(entity_id) or Entity(entity_id, entity_id, "UNKNOWN")
         if entity.type == "WEAPON":
-            return self._add(self.weapon(entity))
-        if as_place:
-            location = self.location(entity)
-            return self._add(location) if location is not None else None
-        return self._add(self.identity(entity))
+            kind, make = "infrastructure", self.weapon
+        elif as_place:
+            kind, make = "location", self.location
+        else:
+            kind, make = "identity", self.identity
+        ref = stix_id(kind, entity.id)
+        if ref not in self.objects:
+            obj = make(entity)
+            if obj is None:
+                return None
+            self._add(obj)
+        return ref
 
     def identity(self, entity: Entity) -> Any:
         is_outlet = bool(entity.attrs.get("outlet"))
@@ -219,15 +247,17 @@ class StixBuilder:
         if not document.outlet:
             return None
         wanted = document.outlet.casefold()
-        for entity in self.view.entities.values():
-            if entity.type in ("ORG", "SOURCE") and entity.name.casefold() == wanted:
-                return self.entity_ref(entity.id)
+        if wanted in self.organisations:
+            return self.entity_ref(self.organisations[wanted])
         key = f"outlet:{wanted}"
-        return self._add(self.stix2.v21.Identity(
-            id=stix_id("identity", key), name=document.outlet, identity_class="organization",
-            description="news outlet", created=stamp(document.published), modified=stamp(document.published),
-            created_by_ref=self.producer, external_references=[_ref(key)],
-        ))
+        ref = stix_id("identity", key)
+        if ref not in self.objects:
+            self._add(self.stix2.v21.Identity(
+                id=ref, name=document.outlet, identity_class="organization", description="news outlet",
+                created=self._entity_stamp(key), modified=self._entity_stamp(key),
+                created_by_ref=self.producer, external_references=[_ref(key)],
+            ))
+        return ref
 
     def location(self, entity: Entity) -> Any | None:
         """A Location, or None when STIX would refuse it (no coordinates and no country)."""
@@ -279,7 +309,7 @@ class StixBuilder:
             created=stamp(self.view.published(claim.document_id)),
             modified=stamp(self.view.published(claim.document_id)),
             created_by_ref=self.producer,
-            external_references=[_ref(claim.id, "claim")] + _document_refs(document),
+            external_references=[_ref(claim.id, "claim")] + _document_refs(document, self.urls),
         )
         content = self.claim_content(claim)
         opinion = _opinion(claim)
@@ -307,7 +337,8 @@ class StixBuilder:
 
     def claim_content(self, claim: Claim) -> str:
         """The evidence sentence, then what claimgraph read in it, one fact per line."""
-        lines = [f"“{one_line(claim.text)}”", "", f"Claim {claim.id}: {claim.type}, {claim.polarity}, {claim.modality}."]
+        lines = [f"“{one_line(claim.text)}”", "",
+                 f"Claim {claim.id}: {claim.type}, {claim.polarity}, {claim.modality}."]
         for role, ids in claim.roles.items():
             if ids:
                 lines.append(f"{role}: {', '.join(self.view.names(ids))}")
@@ -372,7 +403,7 @@ class StixBuilder:
         refs = [r for r in dict.fromkeys(refs) if r] or [self.producer]
         days = sorted(d for d in (self.view.published(i) for i in event.document_ids) if d)
         self._add(self.stix2.v21.Report(
-            id=stix_id("report", event.id), name=event.label or event.type,
+            id=stix_id("report", event.id), name=shorten(event_summary(self.view, event), NAME_LIMIT),
             description=self.event_description(event), report_types=["threat-report"],
             published=stamp(days[-1] if days else self.view.event_last_date(event)),
             created=stamp(days[0] if days else None), modified=stamp(days[-1] if days else None),
@@ -399,8 +430,8 @@ class StixBuilder:
         return [r for r in rels if r is not None]
 
     def event_description(self, event: Event) -> str:
-        sources = ", ".join(self.view.names(event.sources)) or "none recorded"
-        lines = [f"{event.type} event {event.id}: {len(event.claim_ids)} claim(s) in "
+        sources = ", ".join(self.view.source_names(event.sources)) or "none recorded"
+        lines = [f"{event.label or event.type} ({event.id}): {len(event.claim_ids)} claim(s) in "
                  f"{len(event.document_ids)} article(s); {event.independent_sources} independent source(s): {sources}."]
         if event.time.start or event.time.end:
             lines.append(f"time: {event.time.start}..{event.time.end}")
@@ -427,20 +458,25 @@ def _describe(entity: Entity, what: str | None = None) -> str:
             parts.append(f"{key}: {value}")
     if entity.country:
         parts.append(f"country: {entity.country}")
-    if entity.aliases:
-        parts.append("also called: " + ", ".join(sorted(entity.aliases)))
+    aliases = sorted(set(entity.aliases) - {entity.name})
+    if aliases:
+        parts.append("also called: " + ", ".join(aliases))
     return "; ".join(parts)
 
 
-def _document_refs(document: Document | None) -> list[dict[str, str]]:
+def _document_refs(document: Document | None, urls: bool = True) -> list[dict[str, str]]:
     """The article a claim came from, as an external reference (its URL only if it is a web URL)."""
     if document is None:
         return []
     title = one_line(document.title) or "untitled article"
-    ref = {"source_name": one_line(document.outlet) or "article", "external_id": document.id,
-           "description": f"{title} ({document.published or 'date unknown'})"}
+    description = f"{title} ({document.published or 'date unknown'})"
+    ref = {"source_name": one_line(document.outlet) or "article", "external_id": document.id}
     if _web_url(document.url):
-        ref["url"] = document.url
+        if urls:
+            ref["url"] = document.url
+        else:
+            description += f" {document.url}"
+    ref["description"] = description
     return [ref]
 
 

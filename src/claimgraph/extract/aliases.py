@@ -31,7 +31,7 @@ def alias_matcher(vocab) -> Matcher:
 
 def find_aliases(doc: Doc, matcher: Matcher, mentions: Mentions) -> list[tuple[Entity, str]]:
     """(entity, alias) pairs stated in ``doc``; each alias is added to its entity."""
-    found = []
+    found = acronyms(doc, mentions)
     for _, start, end in matcher(doc, as_spans=False):
         name = name_after(doc, end)
         if name is None:
@@ -42,6 +42,27 @@ def find_aliases(doc: Doc, matcher: Matcher, mentions: Mentions) -> list[tuple[E
         entity = mentions.resolver.add_alias(referent, name.text)
         mentions.keep(entity)
         found.append((entity, name.text))
+    return found
+
+
+def acronyms(doc: Doc, mentions: Mentions) -> list[tuple[Entity, str]]:
+    """"U.S. Central Command (CENTCOM)", "the Joint Chiefs of Staff (JCS)": the bracketed
+    capitals right after an organisation's name are its acronym."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        if ent[-1].text == "(":  # the tagger sometimes swallows the bracket
+            ent = doc[ent.start:ent.end - 1]
+        if ent.end + 2 >= len(doc) or len(ent) == 0:
+            continue
+        opening, short, closing = doc[ent.end], doc[ent.end + 1], doc[ent.end + 2]
+        if opening.text == "(" and closing.text == ")" and short.is_upper and 2 <= len(short.text) <= 8:
+            entity = mentions.resolve_span(ent, "ORG")
+            if entity is not None and short.text not in entity.aliases and short.text != entity.name:
+                entity = mentions.resolver.add_alias(entity, short.text)
+                mentions.keep(entity)
+                found.append((entity, short.text))
     return found
 
 

@@ -239,6 +239,13 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
     lemma = token.lemma_.lower()
     if lemma in lex.words("document_nouns"):
         return _possessor(token, mentions) or _from_prep(token, "from", mentions) or _from_prep(token, "by", mentions)
+    if lemma in lex.words("speaker_nouns"):  # "officials at the Joint Chiefs of Staff"
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"at", "from", "of", "in", "with"}:
+                for obj in prep.children:
+                    span = mentions.span_at(obj)
+                    if obj.dep_ == "pobj" and span is not None and span.label_ == "ORG":
+                        return mentions.resolve_span(span)
     if lemma in lex.words("speaker_nouns") and _is_definite(token):
         earlier = mentions.recent_speaker(token)  # "the spokesman said", "the spy agency added"
         if earlier is not None:

@@ -206,8 +206,9 @@ class ClaimExtractor:
                     if att.source is not None:
                         roles["actor"] = [att.source]
                         mentions.note_speaker(att.source)
-                elif not roles["actor"] and att.source is not None:
+                elif not roles["actor"] and att.source is not None and clause_head(token).i not in att.report_nodes:
                     # "Tehran rejected claims that it had supplied ...": "it" is the speaker
+                    # (but not in "It described the strikes as ...", where "it" only speaks)
                     subj = subject_of(clause_head(token))
                     if subj is not None and subj.lower_ in {"it", "they", "he", "she", "we"} \
                             and att.source.type in {"GPE", "ORG", "PERSON", "NORP"}:
@@ -404,7 +405,7 @@ class ClaimExtractor:
             owner = self._quantity_owner(span, cands, q.unit)
             if owner is not None:
                 if owner.type == "CASUALTY":
-                    q.of = CASUALTY_OF.get(owner.trigger.lemma_.lower(), CASUALTY_OF.get(owner.trigger.lower_))
+                    q.of = casualty_word(span.root) or CASUALTY_OF.get(owner.trigger.lemma_.lower())
                 owner.quantities.append(q)
 
     def _quantity_owner(self, span: Span, cands: list[Candidate], unit: str | None) -> Candidate | None:
@@ -459,6 +460,22 @@ class ClaimExtractor:
             weapon = mentions.weapon(subj)
             if weapon is not None:
                 mentions.topic_weapon = weapon
+
+
+def casualty_word(node: Token) -> str | None:
+    """What a number counts: "three crew members were killed and two others injured" gives
+    killed for three and injured for two (the nearest casualty word above the number)."""
+    for _ in range(6):
+        found = CASUALTY_OF.get(node.lemma_.lower()) or CASUALTY_OF.get(node.lower_)
+        if found:
+            return found
+        for child in node.children:  # "two others seriously injured": the participle hangs below
+            if child.dep_ in {"acl", "amod", "acomp"} and (CASUALTY_OF.get(child.lower_) or CASUALTY_OF.get(child.lemma_.lower())):
+                return CASUALTY_OF.get(child.lower_) or CASUALTY_OF.get(child.lemma_.lower())
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def same_clause(a: Candidate, b: Candidate) -> bool:

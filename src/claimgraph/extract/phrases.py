@@ -56,7 +56,7 @@ PRONOUNS = {
 }
 # Tokens a named entity may be widened over, left of it inside its noun phrase: the
 # determiner and titles or descriptors ("the", "President", "Iraqi President").
-WIDEN_DEPS = frozenset({"det", "compound", "amod", "nmod", "poss", "case", "punct", "nummod"})
+WIDEN_DEPS = frozenset({"det", "compound", "amod", "nmod", "poss", "case", "punct"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Numbers in front of a head are mentions of their own, not part of the phrase.
 QUANTITY_DEPS = frozenset({"nummod", "quantmod"})
@@ -168,7 +168,7 @@ def _chunk_mention(chunk: Span, ent_at: dict[int, Span], heads: MentionHeads, pr
             return None
         widened = _widened(chunk, named) if named.start == ent.start else named  # not back over "Near"
         if widened.label_ == "NORP" and root.tag_ in PLURAL_TAGS:  # "Iraqis", "the Syrians": people
-            widened = Span(chunk.doc, _after_quantity(chunk), widened.end, label="GROUP", kb_id=widened.kb_id_)
+            widened = Span(chunk.doc, widened.start, widened.end, label="GROUP", kb_id=widened.kb_id_)
         return _with_of_phrase(widened, ent_at)
     if root.pos_ == "PRON":
         label = PRONOUNS.get(root.lower_) if pronouns else None
@@ -202,8 +202,8 @@ def _after_quantity(chunk: Span) -> int:
 
 def _widened(chunk: Span, ent: Span) -> Span:
     """The entity stretched left over its noun phrase's determiner and title words."""
-    start = ent.start
-    while start > chunk.start and chunk.doc[start - 1].dep_ in WIDEN_DEPS:
+    start, first = ent.start, _after_quantity(chunk)
+    while start > first and chunk.doc[start - 1].dep_ in WIDEN_DEPS:
         start -= 1
     return Span(chunk.doc, start, ent.end, label=ent.label_, kb_id=ent.ent_id_ or "")
 

@@ -316,6 +316,14 @@ def unit_scale(unit: str | None) -> tuple[str, float] | None:
     return spec[0], float(spec[1])
 
 
+def counted_class(noun: str) -> str:
+    """"seafarers" and "crew members" count the same people: one key for both."""
+    for key, words in (config().get("counted_synonyms") or {}).items():
+        if noun in words:
+            return key
+    return noun
+
+
 def normalized_interval(q: Quantity) -> tuple[str, float | None, float | None] | None:
     """(dimension or counted unit, low, high) in base units; None if the quantity has no number."""
     low, high = q.interval()
@@ -324,7 +332,7 @@ def normalized_interval(q: Quantity) -> tuple[str, float | None, float | None] |
     scale = unit_scale(q.unit)
     if scale is None:
         key = (q.unit or "").lower()
-        return key, low, high
+        return counted_class(key), low, high
     dim, factor = scale
     return (dim,
             low * factor if low is not None else None,

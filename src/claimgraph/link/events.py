@@ -135,9 +135,13 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
         return Match(False, 0, [("veto", "different types")])
     if a.interval and b.interval and intersect(a.interval, b.interval) is None:
         return Match(False, 0, [("veto", f"dates {_fmt(a.interval)} and {_fmt(b.interval)} do not overlap")])
+    window = config().get("report_window_days", 2)
     for timed, bound in ((a, b.report_end), (b, a.report_end)):
         if timed.interval and bound and timed.interval[0] > bound:
             return Match(False, 0, [("veto", f"dated {_fmt(timed.interval)}, after a report of {bound}")])
+        # a report of Saturday is about something recent: not a happening of the Monday before
+        if timed.interval and bound and _days_between(timed.interval[1], bound) > window:
+            return Match(False, 0, [("veto", f"dated {_fmt(timed.interval)}, long before a report of {bound}")])
     weights = config().get("agreement") or {}
     score, facts = 0, []
     for role in ROLE_NAMES:

@@ -112,7 +112,7 @@ _PAST_N = re.compile(r"^(?:the\s+)?(?:past|last|previous)\s+(?P<n>.+?)\s+(?P<uni
 _PERIOD = re.compile(
     r"^(?:(?P<qual>earlier|later|early|late|(?:the\s+)?(?:end|beginning|start|middle|first\s+half"
     r"|second\s+half)\s+of|mid)\s*-?\s*)?"
-    r"(?:the\s+)?(?P<rel>this|last|next|past|previous|coming|the\s+current|the\s+same)\s+"
+    r"(?:the\s+)?(?P<rel>this|last|next|past|previous|prior|coming|following|the\s+current|the\s+same)\s+"
     r"(?P<unit>week|weekend|month|quarter|year)$"
 )
 # "the fourth quarter", "Q3" with no year: the most recent one begun (or, future, the next one)
@@ -381,7 +381,7 @@ def _rule_period(text, anchor, future):
         return None
     rel = re.sub(r"\s+", " ", match.group("rel"))
     unit = match.group("unit")
-    delta = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    delta = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
     if unit == "week":
         monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=delta)
         span = monday, monday + dt.timedelta(days=6)

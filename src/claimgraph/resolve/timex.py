@@ -89,6 +89,12 @@ ANAPHORIC_DAYS = {"the day", "that day", "the same day", "that time", "this day"
                   "the same time"}
 ANAPHORIC_YEARS = {"the year", "the entire year", "the whole year", "the full year", "that year",
                    "the same year"}
+ANAPHORIC_PERIODS = {"the week": "week", "that week": "week", "the same week": "week", "the month": "month",
+                     "that month": "month", "the same month": "month", "the quarter": "quarter",
+                     "that quarter": "quarter", "the same quarter": "quarter"}
+# Words that make no time expression on their own: "last" cut from "year" by a line break.
+FRAGMENT_WORDS = {"the", "this", "last", "next", "early", "late", "mid", "first", "second", "third",
+                  "fourth", "previous", "prior", "same", "initial", "latest", "coming", "current", "a", "an"}
 # Verbs (lemmas) whose complement happens later: "is expected to ship in October".
 FUTURE_LEMMAS = {"expect", "plan", "schedule", "intend", "aim", "hope", "due", "slate", "set",
                  "anticipate", "forecast", "predict", "promise", "project", "propose", "prepare",
@@ -102,7 +108,7 @@ LEADING_WORDS = {"on", "in", "at", "by", "during", "since", "until", "till", "fr
                  "just", "only", "even"}
 TRAILING_WORDS = {"and", "or", "to", "of", "'s", "’s", "in", "on", "at", "from", "as", "but"}
 
-NUMBER_WORD = (r"(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+NUMBER_WORD = (r"(?:\d+(?:[.,]\d+)?|a|an|single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
                r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several|few|many|some|"
                r"couple|half|dozen|number)")
@@ -117,8 +123,12 @@ _DURATION = re.compile(
     r"successive|separate|additional|record)\s+)*"
     rf"{_UNIT_RE}(?:\s+(?:long|old|running|in\s+a\s+row))?$"
 )
-_SET = re.compile(rf"^(?:every|each|per|a|an)\s+(?:(?P<n>{NUMBER_WORD}|other)\s+)?{_UNIT_RE}$")
-_AGO = re.compile(r"\b(?:ago|earlier|before|later|hence|from\s+now)$")
+_SET = re.compile(rf"^(?:every|each|per)\s+(?:(?P<n>{NUMBER_WORD}|other)\s+)?{_UNIT_RE}$")
+# "15 a year": the rate's "a year" is a SET
+_RATE = re.compile(rf"^(?:\S+\s+)+?(?P<set>(?:a|an|per)\s+{_UNIT_RE})$")
+_AGO = re.compile(r"\b(?:ago|earlier|before|later|after|hence|from\s+now)$")
+# "a year earlier", "three days later": counted from the reference time, not the creation time
+_RELATIVE = re.compile(r"^(?P<n>.+?)\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>earlier|before|later|after)$")
 _CLOCK = re.compile(
     r"(?<![\d.,])(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
     r"|(?<![\d.,])(?P<h2>\d{1,2}):(?P<m2>\d{2})(?::\d{2})?(?![\d])"
@@ -150,7 +160,8 @@ def _matcher(vocab) -> Matcher:
         [{"LOWER": {"IN": ["noon", "midnight", "midday"]}}],
     ])
     matcher.add("REF", [
-        [{"LOWER": {"IN": ["now", "currently", "presently", "nowadays", "recently", "lately", "soon"]}}],
+        [{"LOWER": {"IN": ["now", "currently", "presently", "nowadays", "recently", "lately", "soon"]},
+          "POS": {"IN": ["ADV", "ADJ", "NOUN", "INTJ"]}}],
         [{"LOWER": "more"}, {"LOWER": "recently"}],
         [{"LOWER": "very"}, {"LOWER": "soon"}],
         [{"LOWER": {"IN": ["current", "recent"]}, "POS": "ADJ"}],
@@ -160,8 +171,23 @@ def _matcher(vocab) -> Matcher:
         [{"LOWER": "the"}, {"LOWER": "near"}, {"LOWER": "future"}],
         [{"LOWER": "the"}, {"LOWER": {"IN": ["near", "long", "short", "medium", "longer"]}}, {"LOWER": "term"}],
     ])
-    matcher.add("SEASON", [[{"LOWER": {"IN": ["spring", "summer", "autumn", "winter", "fall"]},
-                             "POS": {"IN": ["NOUN", "PROPN"]}}]])
+    season = {"LOWER": {"IN": ["spring", "summer", "autumn", "winter"]}, "POS": {"IN": ["NOUN", "PROPN"]}}
+    # "fall" is a season only where a season fits: "this fall", "in the fall of 2008"
+    matcher.add("SEASON", [[season],
+                           [{"LOWER": {"IN": ["this", "last", "next", "early", "late", "the"]}}, {"LOWER": "fall"},
+                            {"LOWER": "of", "OP": "?"}, {"TEXT": {"REGEX": r"^\d{4}$"}, "OP": "?"}]])
+    quantity = {"LOWER": {"IN": ["about", "around", "almost", "nearly", "roughly", "approximately", "over",
+                                 "some", "another"]}, "OP": "?"}
+    matcher.add("DURATION", [
+        [quantity, {"LIKE_NUM": True, "OP": "+"}, {"LOWER": "and"}, {"LOWER": "a"}, {"LOWER": "half"},
+         {"LEMMA": {"IN": sorted(UNITS)}}],
+        [quantity, {"LOWER": {"IN": ["a", "an"]}}, {"LOWER": "half"}, {"LEMMA": {"IN": sorted(UNITS)}}],
+        [quantity, {"LIKE_NUM": True}, {"LOWER": {"IN": ["straight", "consecutive", "full", "trading", "business"]}},
+         {"LEMMA": {"IN": sorted(UNITS)}}],
+    ])
+    matcher.add("ANAPHOR", [[{"LOWER": "that"}, {"LOWER": {"IN": ["time", "day", "date"]}}],
+                            [{"LOWER": "the"}, {"LOWER": "same"}, {"LOWER": "day"}]])
+    matcher.add("YEAR2", [[{"TEXT": {"REGEX": r"^['’]\d{2}$"}}]])
     matcher.add("SET", [[{"LOWER": {"IN": sorted(w for w in SET_WORDS if " " not in w)}}],
                         [{"LOWER": {"IN": ["every", "each", "per"]}}, {"LIKE_NUM": True, "OP": "?"},
                          {"LEMMA": {"IN": sorted(UNITS)}}]])
@@ -169,6 +195,8 @@ def _matcher(vocab) -> Matcher:
                           [{"LOWER": {"IN": ["single", "one", "multi", "two", "three"]}}, {"ORTH": "-"},
                            {"LOWER": {"IN": sorted(UNITS)}}],
                           [{"LIKE_NUM": True}, {"ORTH": "-"}, {"LOWER": {"IN": sorted(UNITS)}}]])
+    # "15 a year": the rate's "a year" is a SET (kept apart below)
+    matcher.add("RATE", [[{"LIKE_NUM": True}, {"LOWER": {"IN": ["a", "an", "per"]}}, {"LEMMA": {"IN": sorted(UNITS)}}]])
     matcher.add("NUMERIC", [[{"TEXT": {"REGEX": r"^(?:\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})|\d{4}-\d{2}-\d{2})$"}}]])
     _MATCHERS[id(vocab)] = (vocab, matcher)
     return matcher
@@ -184,22 +212,44 @@ def time_spans(doc: Doc) -> list[Span]:
     for ent in ents:
         spans.extend(_split(ent))
     spans = [s for s in (_trim(s) for s in spans) if s is not None and _plausible(s)]
+    spans = _repair_fragments(doc, sorted(spans, key=lambda s: s.start))
     spans = _join_clock_and_day(doc, join_day_and_part(doc, sorted(spans, key=lambda s: s.start)))
     by_sentence: list[Span] = []
     for sent in doc.sents:
         in_sent = [s for s in spans if sent.start <= s.start < sent.end]
         by_sentence += day_ordinals(sent, in_sent) + in_sent  # may merge "the 30th" + "of last month"
     spans = by_sentence
-    extra = [Span(doc, s.start, s.end, label="DATE") for s in _matcher(doc.vocab)(doc, as_spans=True)]
+    extra = [Span(doc, end - 2, end, label="SET") if doc.vocab.strings[key] == "RATE" else Span(doc, start, end, label="DATE")
+             for key, start, end in _matcher(doc.vocab)(doc)]
     extra = [s for s in (_trim(s) for s in extra) if s is not None]
-    covered = {i for s in spans for i in range(s.start, s.end)}
+    extra = [s for s in extra if not _compound_modifier(s)]
     for span in filter_spans(extra):
-        if not any(i in covered for i in range(span.start, span.end)):
-            spans.append(span)
-        elif _is_clock(span) and not any(_is_clock(s) for s in spans if s.start <= span.start < s.end):
-            # spaCy's "14:58" inside our "14:58 UTC": keep the longer clock expression
-            spans = [s for s in spans if not (s.start <= span.start < s.end and s.end <= span.end)] + [span]
-    return filter_spans(spans)
+        overlapping = [s for s in spans if s.start < span.end and span.start < s.end]
+        if all(span.start <= s.start and s.end <= span.end and len(s) < len(span) for s in overlapping):
+            # a pattern's "14:58 UTC" or "almost two and a half years" beats the NER's "14:58", "years"
+            spans = [s for s in spans if s not in overlapping] + [span]
+    return [_extend_left(s) for s in sorted(filter_spans(spans), key=lambda s: s.start)]
+
+
+def _compound_modifier(span: Span) -> bool:
+    """"the now-cancelled deal", "the soon-to-open terminal", "its most recent model": not times."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text == "-" and not span[-1].whitespace_:
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ in ("most", "more", "less") and span[0].lower_ in ("recent", "current")
+
+
+# Determiners that belong to the expression when the NER leaves them out ("this" + "year").
+DEICTIC = {"this", "last", "next", "that", "past", "coming", "previous"}
+
+
+def _extend_left(span: Span) -> Span:
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in DEICTIC and span[0].lemma_.lower() in UNITS:
+        return Span(doc, span.start - 1, span.end, label=span.label_)
+    return span
 
 
 def _is_clock(span: Span) -> bool:
@@ -210,6 +260,9 @@ def _split(ent: Span) -> list[Span]:
     """One span per time expression: "June 17, two days" and "between April and June" are two."""
     doc = ent.doc
     tokens = list(ent)
+    rate = _RATE.match(normalise_text(ent.text))
+    if rate and len(tokens) >= 3 and tokens[-2].lower_ in ("a", "an", "per") and tokens[-3].like_num:
+        return [Span(doc, ent.end - 2, ent.end, label="SET")]
     if len(tokens) >= 3 and tokens[0].lower_ in ("between", "from"):
         link = next((t for t in tokens[1:] if t.lower_ in ("and", "to", "through", "until")), None)
         if link is not None and link.i > ent.start + 1 and link.i < ent.end - 1:
@@ -263,9 +316,36 @@ def _plausible(span: Span) -> bool:
     if re.search(r"\bage\b|\baged\b|\byears?\s+old\b|\b\d+-year-old\b", text):
         return False
     if re.fullmatch(r"(?:about|around|nearly|almost|some|roughly)?\s*(?:a|one|three)\s+quarters?", text):
-        following = span.doc[span.end] if span.end < len(span.doc) else None
-        return following is None or following.lower_ != "of"  # "a quarter of the staff"
+        following = next((t for t in span.doc[span.end:span.end + 3] if not t.is_punct), None)
+        return following is None or following.lower_ != "of"  # "about a quarter, of its dealers"
     return True
+
+
+def _repair_fragments(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"last" + line break + "year": rejoin what a sentence break cut, drop what stays a fragment."""
+    out: list[Span] = []
+    skip_until = -1
+    for k, span in enumerate(spans):
+        if span.start < skip_until:
+            continue
+        words = {t.lower_ for t in span}
+        if not words <= FRAGMENT_WORDS:
+            out.append(span)
+            continue
+        nxt = spans[k + 1] if k + 1 < len(spans) else None
+        if nxt is not None and nxt.start == span.end:
+            out.append(Span(doc, span.start, nxt.end, label=nxt.label_))
+            skip_until = nxt.end
+        elif span.end < len(doc) and (doc[span.end].lemma_.lower() in UNITS or doc[span.end].lower_ in _NAMED_DAYS):
+            end = span.end + 1
+            out.append(Span(doc, span.start, end, label=span.label_))
+            skip_until = end
+    return out
+
+
+_NAMED_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+               "saturday", "sunday", "weekend", "quarter", "half"}
 
 
 def _join_clock_and_day(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -315,6 +395,11 @@ def classify_timex(text: str, anchor: dt.date | None, reference: dt.date | None 
     ('TIME', '2009-12-15T18:00Z')
     """
     reference = reference or anchor
+    short_year = re.fullmatch(r"\s*['’](\d{2})\s*", text)
+    if short_year:  # "since '82": the latest such year by the anchor's
+        now = anchor.year if anchor else 1999
+        year = now // 100 * 100 + int(short_year.group(1))
+        return "DATE", str(year - 100 if year > now else year)
     t = normalise_text(text)
     t = re.sub(r"^(?:(?:on|in|at|by|during|of|for)\s+)+", "", t)
     if t in REFERENCE_WORDS:
@@ -334,9 +419,25 @@ def classify_timex(text: str, anchor: dt.date | None, reference: dt.date | None 
             return "DURATION", duration
     if t in ANAPHORIC_DAYS:
         return "DATE", reference.isoformat() if reference else None
+    if t in ANAPHORIC_PERIODS:
+        return "DATE", _period_value(reference, ANAPHORIC_PERIODS[t]) if reference else None
+    relative = _RELATIVE.match(t)
+    if relative and reference is not None:
+        n, unit = relative.group("n"), relative.group("unit")
+        phrase = f"{n} {unit}s ago" if relative.group("dir") in ("earlier", "before") else f"in {n} {unit}s"
+        return "DATE", _date_value(phrase, reference, False)
     if t in ANAPHORIC_YEARS:
         return "DATE", str(reference.year) if reference else None
     return "DATE", _date_value(t, anchor, future)
+
+
+def _period_value(day: dt.date, unit: str) -> str:
+    if unit == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if unit == "quarter":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    return f"{day.year:04d}-{day.month:02d}"
 
 
 def _count(n: str | None) -> float | None:
@@ -486,32 +587,62 @@ def span_value(start: dt.date, end: dt.date, season: str | None = None) -> str |
     return None
 
 
-# --- tense -----------------------------------------------------------------------------------
+# --- tense ---------------------------------------------------------------------------------------
+
+MODALS = {"will", "'ll", "’ll", "shall", "wo", "may", "might", "could", "should", "would", "must"}
 
 
 def looks_future(span: Span) -> bool:
     """Whether the verb a time expression modifies is future or planned.
 
-    "will ship on Friday", "is expected to open in October", "is scheduled for June 17",
-    "is holding talks on Thursday": the ambiguous date then resolves forward.
+    "will ship on Friday", "should be completed in October", "is expected to open in
+    October", "is set to begin on Wednesday", "an event to be held on October 12", "is
+    holding talks on Thursday", "remain closed until Friday": the ambiguous date then
+    resolves forward. A modal with "have" ("could have ended") is past.
     """
     node = time_attachment(span)
-    for _ in range(4):
-        if node is None:
-            return False
-        if node.lemma_.lower() in FUTURE_LEMMAS and node.lemma_.lower() not in ("next",):
+    verb = _governing_verb(node)
+    if verb is None:
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in ("until", "till") and verb.tag_ != "VBD":
+        return True
+    for _ in range(3):
+        if _is_future_verb(verb):
             return True
-        auxes = [c for c in node.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in FUTURE_AUX for a in auxes):
-            return True
-        if node.tag_ == "VBG" and any(a.lower_ in ("is", "are", "'s", "'re", "am") for a in auxes):
-            return True
-        if node.dep_ in ("xcomp", "ccomp", "acl", "relcl", "advcl", "pobj", "prep", "dobj", "nsubj",
-                         "nsubjpass", "attr", "compound", "amod", "npadvmod") and node.head.i != node.i:
-            node = node.head
+        if verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:
+            verb = verb.head  # "is expected to ship", "will wear ... when it arrives on November 11"
             continue
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in FUTURE_LEMMAS:
+            return True  # "it is expected that it arrives on November 11"
+        if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return True  # "an event to be held on October 12"
         return False
     return False
+
+
+def _governing_verb(node):
+    for _ in range(3):
+        if node is None:
+            return None
+        if node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in FUTURE_LEMMAS:
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _is_future_verb(verb) -> bool:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & MODALS and "have" not in words:
+        return True
+    if verb.lemma_.lower() in FUTURE_LEMMAS and verb.tag_ != "VBD" or verb.lemma_.lower() in ("due", "scheduled", "slated"):
+        return True
+    if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
+        return True  # present progressive: "is holding talks on Thursday"
+    return "going" in words
 
 
 # --- the tagger ----------------------------------------------------------------------------------
@@ -531,18 +662,39 @@ def tag_timexes(doc: Doc, anchor: dt.date | None) -> list[Timex]:
     >>> [(t.text, t.type, t.value) for t in tag_timexes(doc, dt.date(2024, 1, 4))]  # doctest: +SKIP
     [('Tuesday', 'DATE', '2024-01-02'), ('two-year', 'DURATION', 'P2Y')]
     """
-    reference = anchor
+    spans = time_spans(doc)
+    reference, reference_year = anchor, anchor.year if anchor else None
     out: list[Timex] = []
-    for span in time_spans(doc):
-        kind, value = classify_timex(span.text, anchor, reference, future=looks_future(span))
+    for k, span in enumerate(spans):
+        if span.label_ == "SET":
+            unit = re.sub(r"s$", "", span[-1].lemma_.lower())
+            kind, value = "SET", _duration_value(1, unit) if unit in UNITS else None
+        else:
+            future = looks_future(span)
+            day = _following_day(spans, k, anchor, future) or reference
+            kind, value = classify_timex(span.text, anchor, day, future=future)
+            if value is None and reference_year is not None and normalise_text(span.text) in ANAPHORIC_YEARS:
+                value = str(reference_year)
+        if kind == "DATE" and value and normalise_text(span.text) in ANAPHORIC_YEARS and reference_year:
+            value = str(reference_year)
         out.append(Timex(span.start_char, span.end_char, span.text, kind, value))
-        day = _day_from_value(value)
-        if day is not None:
-            reference = day
+        if kind in ("DATE", "TIME") and value and re.match(r"\d{4}-\d{2}-\d{2}", value):
+            reference = parse_iso(value[:10])
+        if kind in ("DATE", "TIME") and value and re.match(r"\d{4}\b", value):
+            reference_year = int(value[:4])
     return out
 
 
-def _day_from_value(value: str | None) -> dt.date | None:
-    if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}(?:T.*)?", value):
-        return parse_iso(value[:10])
+def _following_day(spans: list[Span], k: int, anchor: dt.date | None, future: bool) -> dt.date | None:
+    """The day right after a clock time: "at 16:15 UTC, June 1st" is on June 1st."""
+    span = spans[k]
+    if k + 1 >= len(spans) or not _is_clock(span):
+        return None
+    nxt = spans[k + 1]
+    between = span.doc[span.end:nxt.start]
+    if len(between) > 2 or any(t.text not in (",", "on") for t in between):
+        return None
+    resolved = resolve_time(nxt.text, anchor, future=future)
+    if resolved is not None and resolved.start == resolved.end:
+        return parse_iso(resolved.start)
     return None

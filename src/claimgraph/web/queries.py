@@ -11,6 +11,12 @@ SQLite, ordered by something an index or the rowid gives for free:
   events table;
 * entities: by name; contradictions and rejects: by id / time.
 
+Totals are counted only as far as they are cheap: a page that is not full gives
+its total for free; otherwise matches are counted up to ``offset + limit +
+COUNT_CAP`` and ``total_exact`` says whether that was all (a dashboard shows
+"1,000+"). An exact count over 100k claims with an unindexed filter costs a full
+scan (35-50 ms measured), as much as the whole budget.
+
 Entity filters go through the ``claim_entities`` index (one row per entity a claim
 names); sets of ids travel as one JSON parameter read with ``json_each``, so a
 filter matching 5,000 entities is still one statement with one parameter.
@@ -25,7 +31,6 @@ filter matching 5,000 entities is still one statement with one parameter.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -52,23 +57,53 @@ ENTITY_COLUMNS = "n.id, n.name, n.type, n.aliases, n.lat, n.lon, n.country, n.at
 DOCUMENT_SUMMARY_COLUMNS = "d.id, d.path, d.url, d.outlet, d.title, d.byline, d.published, d.language, d.dup_of"
 # At most this many words of a claim text query are used (each is one LIKE test).
 MAX_TEXT_WORDS = 8
+# Matches counted past the current page before giving up on an exact total.
+COUNT_CAP = 1000
+# An entity named by at least this many claims is filtered by scanning claims newest
+# first and probing claim_entities (stops after one page: ~51 x N / mentions probes);
+# a rarer one by looking its claims up and sorting them (cost ~ mentions). The two
+# costs meet near sqrt(51 x N); on the 100k-claim benchmark database (scripts/
+# bench_api.py) the scan took 0.2 ms for an entity in 17 % of claims where the lookup
+# took 74 ms, and the lookup ~1 ms for an entity in 0.1 % where the scan took 90 ms.
+SCAN_MIN_MENTIONS = 2000
+# Events are filtered by entity with instr() over their roles/sources JSON for up to
+# this many entity ids (a scan of the events table, ~10 ms at 32k events), and with
+# json_each beyond (slower per row, but one pass whatever the number of ids).
+MAX_INSTR_IDS = 20
 SOURCE_ROLES = ("source", "via")
 PLACE_ROLES = ("location",)
 
 
 @dataclass(slots=True)
 class Page:
-    """One page of a list: ``items`` plus where the next page starts (None: last page)."""
+    """One page of a list; ``total`` is exact when ``total_exact``, else a lower bound."""
 
     items: list[Any]
     total: int
     limit: int
     offset: int
+    total_exact: bool = True
+    has_more: bool = False
 
     @property
     def next_offset(self) -> int | None:
-        end = self.offset + len(self.items)
-        return end if end < self.total else None
+        return self.offset + self.limit if self.has_more else None
+
+
+def _paged(store: Store, rows: list[tuple], limit: int, offset: int, count_sql: str,
+           params: Sequence[Any]) -> tuple[list[tuple], int, bool, bool]:
+    """(rows of this page, total, total_exact, has_more) from ``limit + 1`` fetched rows.
+
+    :param count_sql: ``SELECT 1 FROM ... WHERE ...`` of the same matches; counted
+        (capped) only when the page alone cannot tell the total.
+    """
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    if not has_more and (rows or offset == 0):
+        return rows, offset + len(rows), True, False
+    cap = offset + limit + COUNT_CAP
+    total = store._query(f"SELECT COUNT(*) FROM ({count_sql} LIMIT ?)", [*params, cap])[0][0]
+    return rows, total, total < cap, has_more
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,13 +233,14 @@ def page_documents(store: Store, *, limit: int, offset: int, outlet: str | None 
     if q:  # SQLite without FTS5: every word somewhere in the title or text
         for word in q.split()[:MAX_TEXT_WORDS]:
             where.add("(d.text LIKE ? ESCAPE '\\' OR d.title LIKE ? ESCAPE '\\')", _like(word), _like(word))
-    total = store._query(f"SELECT COUNT(*) FROM documents d{where.sql()}", where.params)[0][0]
     rows = store._query(
         f"SELECT {DOCUMENT_SUMMARY_COLUMNS}, NULL FROM documents d{where.sql()}"
         " ORDER BY d.rowid DESC LIMIT ? OFFSET ?",
-        [*where.params, limit, offset],
+        [*where.params, limit + 1, offset],
     )
-    return Page([_document_summary(r) for r in rows], total, limit, offset)
+    rows, total, exact, more = _paged(store, rows, limit, offset, f"SELECT 1 FROM documents d{where.sql()}",
+                                      where.params)
+    return Page([_document_summary(r) for r in rows], total, limit, offset, exact, more)
 
 
 def _search_documents(store: Store, q: str, where: Where, limit: int, offset: int) -> Page:
@@ -212,15 +248,15 @@ def _search_documents(store: Store, q: str, where: Where, limit: int, offset: in
         match = Where(["documents_fts MATCH ?", *where.conditions], [query, *where.params])
         base = f" FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid{match.sql()}"
         try:
-            total = store._query("SELECT COUNT(*)" + base, match.params)[0][0]
             rows = store._query(
-                f"SELECT {DOCUMENT_SUMMARY_COLUMNS},"
-                " snippet(documents_fts, 1, '', '', ' … ', 16)" + base + " ORDER BY rank LIMIT ? OFFSET ?",
-                [*match.params, limit, offset],
+                f"SELECT {DOCUMENT_SUMMARY_COLUMNS}, snippet(documents_fts, 1, '', '', ' … ', 16)"
+                + base + " ORDER BY rank LIMIT ? OFFSET ?",
+                [*match.params, limit + 1, offset],
             )
         except StoreError:
             continue  # not valid FTS5: try again with every word quoted
-        return Page([_document_summary(r) for r in rows], total, limit, offset)
+        rows, total, exact, more = _paged(store, rows, limit, offset, "SELECT 1" + base, match.params)
+        return Page([_document_summary(r) for r in rows], total, limit, offset, exact, more)
     raise StoreError(f"cannot search for {q!r}")
 
 
@@ -242,6 +278,11 @@ def _document_summary(r: tuple) -> dict[str, Any]:
     return summary
 
 
+def document(store: Store, document_id: str) -> Document | None:
+    rows = store._query(f"SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.id = ?", (document_id,))
+    return _document(rows[0]) if rows else None
+
+
 def document_claims(store: Store, document_id: str) -> list[Claim]:
     """The claims of one document in text order (for highlighting its evidence spans)."""
     rows = store._query(
@@ -261,15 +302,28 @@ def documents_by_id(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any
     return {r[0]: _document_summary(r) for r in rows}
 
 
-def document(store: Store, document_id: str) -> Document | None:
-    rows = store._query(f"SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.id = ?", (document_id,))
-    return _document(rows[0]) if rows else None
-
-
 # -- claims ---------------------------------------------------------------------------
 
 
-def _claims_where(f: ClaimFilter) -> Where:
+def mentions(store: Store, entity_ids: Iterable[str], roles: Sequence[str] | None = None) -> int:
+    """Rows of claim_entities naming these entities (in these roles); a claim naming one
+    entity in two roles counts twice. Without roles the count reads the index alone."""
+    role_sql = f" AND role IN ({_roles_sql(roles)})" if roles else ""
+    return store._query(
+        f"SELECT COUNT(*) FROM claim_entities WHERE entity_id IN (SELECT value FROM json_each(?)){role_sql}",
+        (_ids_param(entity_ids),),
+    )[0][0]
+
+
+def _entity_condition(store: Store, ids: Sequence[str], roles: Sequence[str] | None) -> str:
+    role_sql = f" AND ce.role IN ({_roles_sql(roles)})" if roles else ""
+    named = f"ce.entity_id IN (SELECT value FROM json_each(?)){role_sql}"
+    if mentions(store, ids, roles) >= SCAN_MIN_MENTIONS:
+        return f"EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id AND {named})"
+    return f"c.id IN (SELECT ce.claim_id FROM claim_entities ce WHERE {named})"
+
+
+def _claims_where(store: Store, f: ClaimFilter) -> Where:
     where = Where()
     if f.type:
         where.add("c.type = ?", f.type)
@@ -286,9 +340,7 @@ def _claims_where(f: ClaimFilter) -> Where:
         where.add("c.time_start <= ?", f.until)
     for ids, roles in ((f.entity_ids, None), (f.source_ids, SOURCE_ROLES), (f.place_ids, PLACE_ROLES)):
         if ids is not None:
-            role_sql = f" AND role IN ({_roles_sql(roles)})" if roles else ""
-            where.add("c.id IN (SELECT claim_id FROM claim_entities"
-                      f" WHERE entity_id IN (SELECT value FROM json_each(?)){role_sql})", _ids_param(ids))
+            where.add(_entity_condition(store, ids, roles), _ids_param(ids))
     for word in (f.text or "").split()[:MAX_TEXT_WORDS]:
         where.add("c.text LIKE ? ESCAPE '\\'", _like(word))
     return where
@@ -298,13 +350,14 @@ def page_claims(store: Store, f: ClaimFilter, *, limit: int, offset: int) -> Pag
     """Claims matching ``f``, newest first."""
     if f.matches_nothing():
         return Page([], 0, limit, offset)
-    where = _claims_where(f)
-    total = store._query(f"SELECT COUNT(*) FROM claims c{where.sql()}", where.params)[0][0]
+    where = _claims_where(store, f)
     rows = store._query(
         f"SELECT {CLAIM_COLUMNS} FROM claims c{where.sql()} ORDER BY c.rowid DESC LIMIT ? OFFSET ?",
-        [*where.params, limit, offset],
+        [*where.params, limit + 1, offset],
     )
-    return Page([_claim(r) for r in rows], total, limit, offset)
+    rows, total, exact, more = _paged(store, rows, limit, offset, f"SELECT 1 FROM claims c{where.sql()}",
+                                      where.params)
+    return Page([_claim(r) for r in rows], total, limit, offset, exact, more)
 
 
 def claims_by_id(store: Store, ids: Iterable[str]) -> dict[str, Claim]:
@@ -343,6 +396,26 @@ def events_of_claims(store: Store, claim_ids: Iterable[str]) -> dict[str, list[s
 # -- events ---------------------------------------------------------------------------
 
 
+def _json_id(entity_id: str) -> str:
+    # How the Store writes an id inside a JSON list (json.dumps, ensure_ascii=False).
+    return json.dumps(entity_id, ensure_ascii=False)
+
+
+def _event_entity_condition(ids: Sequence[str], json_sql: Sequence[str]) -> tuple[str, list[Any]]:
+    """Events whose JSON columns (``json_sql`` expressions) name any of ``ids``."""
+    if len(ids) <= MAX_INSTR_IDS:
+        tests = [f"instr({col}, ?) > 0" for _ in ids for col in json_sql]
+        params = [_json_id(i) for i in ids for _ in json_sql]
+        return "(" + " OR ".join(tests) + ")", params
+    # Many ids: read each event's lists once. A role map is {role: [ids]}, sources a list.
+    tests = []
+    for col in json_sql:
+        tree = f"json_tree({col})"
+        tests.append(f"EXISTS (SELECT 1 FROM {tree} t WHERE t.type = 'text'"
+                     " AND t.value IN (SELECT value FROM json_each(?)))")
+    return "(" + " OR ".join(tests) + ")", [_ids_param(ids)] * len(json_sql)
+
+
 def _events_where(f: EventFilter) -> Where:
     where = Where()
     if f.type:
@@ -353,31 +426,33 @@ def _events_where(f: EventFilter) -> Where:
         where.add("e.time_start <= ?", f.until)
     if f.min_sources:
         where.add("e.independent_sources >= ?", f.min_sources)
-    for ids, roles in ((f.entity_ids, None), (f.place_ids, PLACE_ROLES)):
-        if ids is not None:
-            role_sql = f" AND ce.role IN ({_roles_sql(roles)})" if roles else ""
-            where.add(
-                "e.id IN (SELECT ec.event_id FROM claim_entities ce"
-                " JOIN event_claims ec ON ec.claim_id = ce.claim_id"
-                f" WHERE ce.entity_id IN (SELECT value FROM json_each(?)){role_sql})",
-                _ids_param(ids),
-            )
+    if f.entity_ids is not None:
+        condition, params = _event_entity_condition(f.entity_ids, ("e.roles", "e.sources"))
+        where.add(condition, *params)
+    if f.place_ids is not None:
+        condition, params = _event_entity_condition(f.place_ids, ("json_extract(e.roles, '$.location')",))
+        where.add(condition, *params)
     return where
 
 
 def page_events(store: Store, f: EventFilter, *, limit: int, offset: int) -> Page:
-    """Events matching ``f``, latest happening first (undated events last), with claim ids."""
+    """Events matching ``f``, latest happening first (undated events last), with claim ids.
+
+    ``entity_ids`` keeps events naming one of them in a role (the union of their
+    claims' roles) or among their independent sources; ``place_ids`` in the location role.
+    """
     if f.matches_nothing():
         return Page([], 0, limit, offset)
     where = _events_where(f)
-    total = store._query(f"SELECT COUNT(*) FROM events e{where.sql()}", where.params)[0][0]
     rows = store._query(
         f"SELECT {EVENT_COLUMNS} FROM events e{where.sql()}"
         " ORDER BY e.time_start IS NULL, e.time_start DESC, e.id LIMIT ? OFFSET ?",
-        [*where.params, limit, offset],
+        [*where.params, limit + 1, offset],
     )
+    rows, total, exact, more = _paged(store, rows, limit, offset, f"SELECT 1 FROM events e{where.sql()}",
+                                      where.params)
     claim_ids = event_claim_ids(store, [r[0] for r in rows])
-    return Page([_event(r, claim_ids.get(r[0], [])) for r in rows], total, limit, offset)
+    return Page([_event(r, claim_ids.get(r[0], [])) for r in rows], total, limit, offset, exact, more)
 
 
 def event_claim_ids(store: Store, event_ids: Sequence[str]) -> dict[str, list[str]]:
@@ -411,33 +486,20 @@ def event_ids(store: Store) -> set[str]:
 
 def page_entities(store: Store, *, limit: int, offset: int, type: str | None = None,
                   q: str | None = None) -> Page:
-    """Entities by name, each with ``mentions`` (how many claims name it)."""
+    """Entities by name; ``q`` is a part of the name or an alias (or the exact id)."""
     where = Where()
     if type:
         where.add("n.type = ?", type)
     if q:
         where.add("(n.name LIKE ? ESCAPE '\\' OR n.aliases LIKE ? ESCAPE '\\' OR n.id = ?)", _like(q), _like(q), q)
-    total = store._query(f"SELECT COUNT(*) FROM entities n{where.sql()}", where.params)[0][0]
     rows = store._query(
         f"SELECT {ENTITY_COLUMNS} FROM entities n{where.sql()} ORDER BY n.name COLLATE NOCASE, n.id"
         " LIMIT ? OFFSET ?",
-        [*where.params, limit, offset],
+        [*where.params, limit + 1, offset],
     )
-    return Page([_entity(r) for r in rows], total, limit, offset)
-
-
-def mention_counts(store: Store, entity_ids: Iterable[str]) -> dict[str, int]:
-    """entity id -> number of claims naming it (index-only counts, one query)."""
-    rows = store._query(
-        "SELECT entity_id, COUNT(DISTINCT claim_id) FROM claim_entities"
-        " WHERE entity_id IN (SELECT value FROM json_each(?)) GROUP BY entity_id",
-        (_ids_param(entity_ids),),
-    )
-    return {r[0]: r[1] for r in rows}
-
-
-def entity(store: Store, entity_id: str) -> Entity | None:
-    return store.entity(entity_id)
+    rows, total, exact, more = _paged(store, rows, limit, offset, f"SELECT 1 FROM entities n{where.sql()}",
+                                      where.params)
+    return Page([_entity(r) for r in rows], total, limit, offset, exact, more)
 
 
 # -- contradictions and rejects ----------------------------------------------------------
@@ -452,14 +514,15 @@ def page_contradictions(store: Store, *, limit: int, offset: int, kind: str | No
     if claim_ids is not None:
         where.add("EXISTS (SELECT 1 FROM json_each(x.claim_ids) j"
                   " WHERE j.value IN (SELECT value FROM json_each(?)))", _ids_param(claim_ids))
-    total = store._query(f"SELECT COUNT(*) FROM contradictions x{where.sql()}", where.params)[0][0]
     rows = store._query(
         f"SELECT x.id, x.kind, x.about, x.reason, x.claim_ids FROM contradictions x{where.sql()}"
         " ORDER BY x.id LIMIT ? OFFSET ?",
-        [*where.params, limit, offset],
+        [*where.params, limit + 1, offset],
     )
+    rows, total, exact, more = _paged(store, rows, limit, offset,
+                                      f"SELECT 1 FROM contradictions x{where.sql()}", where.params)
     items = [Contradiction(id=r[0], kind=r[1], about=r[2], reason=r[3], claim_ids=json.loads(r[4])) for r in rows]
-    return Page(items, total, limit, offset)
+    return Page(items, total, limit, offset, exact, more)
 
 
 def contradiction_ids(store: Store) -> set[str]:
@@ -471,14 +534,15 @@ def page_rejects(store: Store, *, limit: int, offset: int, reason: str | None = 
     where = Where()
     if reason:
         where.add("r.reason = ?", reason)
-    total = store._query(f"SELECT COUNT(*) FROM rejects r{where.sql()}", where.params)[0][0]
     rows = store._query(
         f"SELECT r.id, r.origin, r.reason, r.detail, r.raw_hash, r.at FROM rejects r{where.sql()}"
         " ORDER BY r.at DESC, r.rowid DESC LIMIT ? OFFSET ?",
-        [*where.params, limit, offset],
+        [*where.params, limit + 1, offset],
     )
+    rows, total, exact, more = _paged(store, rows, limit, offset, f"SELECT 1 FROM rejects r{where.sql()}",
+                                      where.params)
     keys = ("id", "origin", "reason", "detail", "raw_hash", "at")
-    return Page([dict(zip(keys, r)) for r in rows], total, limit, offset)
+    return Page([dict(zip(keys, r)) for r in rows], total, limit, offset, exact, more)
 
 
 # -- ingest bookkeeping --------------------------------------------------------------------
@@ -490,12 +554,11 @@ def input_outcome(store: Store, raw_hash: str) -> tuple[str, str | None] | None:
     return (rows[0][0], rows[0][1]) if rows else None
 
 
-def latest_reject(store: Store, raw_hash: str) -> Reject | None:
+def latest_reject(store: Store, *, raw_hash: str | None = None, origin: str | None = None) -> Reject | None:
+    """The last reject recorded for these bytes (or, for an input never read, this origin)."""
+    column, value = ("raw_hash", raw_hash) if raw_hash is not None else ("origin", origin)
     rows = store._query(
-        "SELECT origin, reason, detail, raw_hash FROM rejects WHERE raw_hash = ? ORDER BY at DESC, rowid DESC LIMIT 1",
-        (raw_hash,),
+        f"SELECT origin, reason, detail, raw_hash FROM rejects WHERE {column} = ? ORDER BY at DESC, rowid DESC LIMIT 1",
+        (value,),
     )
     return Reject(origin=rows[0][0], reason=rows[0][1], detail=rows[0][2], raw_hash=rows[0][3]) if rows else None
-
-
-CLAIM_TYPE_RE = re.compile(r"^[A-Z_]{1,40}$")
