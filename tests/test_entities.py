@@ -318,3 +318,9 @@ def test_entities_descriptor_with_a_generic_tail_still_matches():
     resolver = EntityResolver()
     assert resolver.resolve("Ukraine's military intelligence agency", "SOURCE").id == \
         resolver.resolve("Ukrainian military intelligence", "SOURCE").id
+
+
+def test_entities_name_particles_stay_in_the_person(pipeline):
+    doc = pipeline.nlp("Army spokesman Tarig Hassan el-Nour said the port was hit, and Mohammed bin Salman called.")
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert "Tarig Hassan el-Nour" in people and "Mohammed bin Salman" in people

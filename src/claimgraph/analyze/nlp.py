@@ -47,9 +47,12 @@ def load_pipeline(model: str) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimgraph_paragraphs", before="parser")
+    from . import components  # noqa: F401  (registers the claimgraph_* components)
     from .patterns import add_gazetteer
 
     add_gazetteer(nlp)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("claimgraph_name_particles", after="ner")
     return nlp
 
 
