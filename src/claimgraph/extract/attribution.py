@@ -270,8 +270,9 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
 
 
 def _is_definite(token: Token) -> bool:
+    """"the ministry" (refers back), unlike "the UAE foreign ministry" (names its own)."""
     dets = [c for c in token.children if c.dep_ == "det"]
-    named = [c for c in token.children if c.dep_ in {"poss", "compound"} and c.ent_type_]
+    named = [c for c in token.subtree if c.i < token.i and c.ent_type_]
     return bool(dets) and dets[0].lower_ in {"the", "this", "that"} and not named
 
 

@@ -215,10 +215,10 @@ class ClaimExtractor:
                         roles.add("actor", self._state_of(att.source, mentions))
                 cands.append(Candidate(token, ctype, roles, args, att, [token]))
         cands += self._denied_statements(cands, mentions)
-        speech = {i for c in cands for i in c.att.report_nodes}
+        speech = {i for c in cands if c.roles.any() for i in c.att.report_nodes}
         # a verb that attributes another claim ("a source informed the paper") is not a claim itself
         cands = [c for c in cands if c.trigger.i not in speech]
-        if any(c.att.polarity == "denied" for c in cands if c.type != "DENY"):
+        if any(c.att.polarity == "denied" and c.roles.any() for c in cands if c.type != "DENY"):
             # the denied claim carries the denial (DESIGN.md: polarity on the denied claim)
             cands = [c for c in cands if c.type != "DENY"]
         return self._merge_same_clause(cands)

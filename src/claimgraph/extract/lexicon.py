@@ -29,6 +29,7 @@ class ClaimType:
     weapon_verbs: frozenset[str] = frozenset()
     weapon_nouns: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
+    recipient_object_verbs: frozenset[str] = frozenset()
     materiel_only: frozenset[str] = frozenset()
     personnel_only: frozenset[str] = frozenset()
     attributes: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -84,6 +85,7 @@ def _load_type(raw: dict, source: str) -> ClaimType:
         verbs=fs("verbs"), nouns=fs("nouns"), adjectives=fs("adjectives"),
         weapon_verbs=fs("weapon_verbs"), weapon_nouns=fs("weapon_nouns"),
         receiving_verbs=fs("receiving_verbs"), materiel_only=fs("materiel_only"),
+        recipient_object_verbs=fs("recipient_object_verbs"),
         personnel_only=fs("personnel_only"),
         attributes={k: tuple(v) for k, v in (raw.get("attributes") or {}).items()},
         units={k: tuple(v) for k, v in (raw.get("units") or {}).items()},

@@ -6,14 +6,21 @@ extract) also talk about "the army", "Iraqi forces", "a military airport", "rock
 mention, built on spaCy's base noun phrases (``doc.noun_chunks``, so it needs the
 parser):
 
-- a noun phrase whose head is inside a named entity becomes that entity widened to the
-  phrase's determiner and titles ("the United Nations", "President Hollande");
+- a noun phrase whose head is inside a named entity becomes that entity (``trim_entity``)
+  widened to the phrase's determiner and titles ("the United Nations", "President
+  Hollande"); a plural nationality is a GROUP ("the Syrians");
 - a noun phrase with a head noun from ``data/lexicons/mention_heads.yaml`` or the
   materiel lexicon (``materiel.yaml``) gets that noun's class ("the regime" ORG,
   "a mosque" FAC, "rockets" WEAPON with kind ``rocket``); a person noun in the plural
-  is a GROUP ("residents");
+  is a GROUP ("residents"); a one-word ORG/PERSON tag on a weapon word is overruled
+  ("VBIED", "UAV");
 - a personal pronoun is a PERSON ("he", "me") or a GROUP ("we", "they"); "it" is
   left out (mostly expletive or a thing).
+
+Numbers in front of the head stay out ("four ISIL tactical units" -> "ISIL tactical
+units": the number is a mention of its own); an "of" + name complement comes in ("the
+city of Mosul", "the people of Iraq"); a place followed by the place that locates it is
+one mention ("Sarmada, Syria").
 
 Labels: PERSON, GROUP, ORG, LOC, FAC, VEHICLE, DOCUMENT, WEAPON (kind in
 ``span.kb_id_``) or the widened entity's own label (its gazetteer id kept in
@@ -73,7 +80,7 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 @dataclass(frozen=True)
 class MentionHeads:
     """Head-noun lemma -> class (PERSON, GROUP, ORG, LOC, FAC, VEHICLE, DOCUMENT) and
-    weapon lemma -> materiel kind."""
+    weapon lemma -> kind (a materiel kind, or "weapon"/"platform" from mention_heads.yaml)."""
 
     classes: dict[str, str]
     weapons: dict[str, str]

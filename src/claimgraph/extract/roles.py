@@ -57,7 +57,8 @@ def subject_of(verb: Token) -> Token | None:
             return node.head  # "the missile which hit a depot": the missile hit it
         if subj is not None:
             return subj
-        if node.dep_ in {"conj", "xcomp", "advcl"} and node.head.i != node.i:
+        gerund = node.dep_ in {"dobj", "pcomp"} and node.tag_ == "VBG"  # "denied arming", "accused of firing"
+        if (node.dep_ in {"conj", "xcomp", "advcl"} or gerund) and node.head.i != node.i:
             node = node.head
         else:
             return None
@@ -333,6 +334,7 @@ def frame_transfer(trigger, head, roles, args, mentions, lex):
         else:
             roles.add(role, party(subj, mentions))
     has_with = any(p == "with" for p, _ in preps_of(verb))
+    has_with = has_with or trigger.lemma_.lower() in lex.types["TRANSFER"].recipient_object_verbs
     for obj in objects_of(verb, ("dobj", "obj", "dative", "iobj")):
         args.append(obj)
         if has_with or obj.dep_ in {"dative", "iobj"}:
