@@ -89,11 +89,18 @@ class Claimgraph:
         return None
 
     def export(self, format: str = "json") -> Any:
-        if format != "json":
-            raise ValueError(f"unknown export format {format!r}; this version writes json")
-        from .export.json import export_json
+        """The JSON contract as a dict (``format="json"``), or another format as text."""
+        if format == "json":
+            from .export.json import export_json
 
-        return export_json(self.store)
+            return export_json(self.store)
+        return self.export_text(format)
+
+    def export_text(self, format: str = "json") -> str:
+        """Any export format (json, csv, geojson, stix) rendered as text."""
+        from .export.base import get_exporter
+
+        return get_exporter(format).render(self.store)
 
     def close(self) -> None:
         self.store.close()

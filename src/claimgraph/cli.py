@@ -89,15 +89,37 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], published, outlet, url, t
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
-              help="Export format (json: the contract in DESIGN.md).")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "geojson", "stix"]), default="json",
+              show_default=True, help="json: the contract in DESIGN.md; csv: one row per event; "
+              "geojson: located events; stix: a STIX 2.1 bundle.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of stdout.")
 @click.pass_context
 def export(ctx: click.Context, fmt: str, output: str | None) -> None:
-    """Export everything in the documented contract (DESIGN.md)."""
+    """Export everything: the JSON contract, CSV, GeoJSON or STIX 2.1."""
     with _open(ctx) as cg:
-        data = cg.export(fmt)
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+        text = cg.export_text(fmt)
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        err_console.print(f"wrote {output}")
+    else:
+        click.echo(text)
+
+
+@main.command()
+@click.option("--since", help="Only what happened on or after this date (YYYY-MM-DD).")
+@click.option("--entity", help="Only what involves this entity (id or part of a name).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of stdout.")
+@click.pass_context
+def brief(ctx: click.Context, since: str | None, entity: str | None, output: str | None) -> None:
+    """A Markdown brief: what happened, what is confirmed, disputed and denied, with sources."""
+    from .export.brief import write_brief
+
+    with _open(ctx) as cg:
+        try:
+            text = write_brief(cg.store, since=since, entity=entity)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--since") from exc
     if output:
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(text)
