@@ -235,3 +235,18 @@ def test_extract_bracketed_acronym_is_an_alias_and_officials_at_an_org_speak_for
     sources = {ents[c.source].id for c in claims if c.type == "ATTACK"}
     assert len(sources) == 1
     assert "JSCX" in ents[sources.pop()].aliases
+
+
+def test_extract_named_system_in_apposition_with_a_weapon_noun(extract):
+    claims, ents = extract("The Sky Lance 3, a long-range drone built in Turkey, has a range of about 900 km "
+                           "and can carry about 150 kg of bombs.")
+    props = {c.attribute: c for c in claims if c.type == "PROPERTY"}
+    assert names(props["range"].roles["subject"], ents) == ["Sky Lance 3"]
+    assert props["payload"].quantities[0].value == 150
+
+
+def test_extract_moving_troops_is_a_deployment(extract):
+    claims, ents = extract("Officials said the rebels had moved more than 2,000 fighters from Sennar towards El Obeid.")
+    c = only(claims, "DEPLOY")
+    assert "El Obeid" in names(c.roles["location"], ents)
+    assert c.quantities and c.quantities[0].low == 2000

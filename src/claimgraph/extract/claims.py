@@ -96,6 +96,9 @@ class ClaimExtractor:
         attrs = sorted(self.attributes)
         if attrs:
             self.matcher.add("ATTRIBUTE", [[{"LEMMA": {"IN": attrs}, "POS": "NOUN"}]])
+        verb_attrs = sorted(self.property_type.verb_attributes) if self.property_type else []
+        if verb_attrs:  # "can carry about 480 kg": a payload stated with a verb
+            self.matcher.add("ATTRIBUTE", [[{"LEMMA": {"IN": verb_attrs}, "POS": "VERB"}]])
 
     # -- per document ---------------------------------------------------------------
     def extract(self, doc: Doc, document: Document) -> tuple[list[Claim], dict[str, Entity]]:
@@ -299,6 +302,16 @@ class ClaimExtractor:
 
     def _property(self, noun: Token, mentions: Mentions) -> Candidate | None:
         attr = noun.lemma_.lower()
+        if noun.pos_ == "VERB":
+            attr = self.property_type.verb_attributes.get(attr, attr)
+            subj = subject_of(noun)
+            subject = mentions.weapon(subj) if subj is not None else None
+            if subject is None:
+                return None
+            roles = Roles()
+            roles.add("subject", subject)
+            return Candidate(noun, "PROPERTY", roles, [noun], attribute(noun, mentions, self.lex), [noun],
+                             attribute=attr)
         subject = self._property_subject(noun, mentions)
         if subject is None:
             return None
@@ -382,7 +395,10 @@ class ClaimExtractor:
         future = c.att.modality == "planned"
         for span in spans:
             node = time_attachment(span)
-            resolved = resolve_time(span.text, anchor, future=future) if node is not None else None
+            if node is None:
+                continue
+            # a report is in the past even when what it announces is planned ("said on Wednesday")
+            resolved = resolve_time(span.text, anchor, future=future and node.i not in c.att.report_nodes)
             if resolved is None:
                 continue
             if node.i in event_nodes or any(node.i == t.i for t in c.triggers):

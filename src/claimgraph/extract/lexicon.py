@@ -34,6 +34,7 @@ class ClaimType:
     personnel_only: frozenset[str] = frozenset()
     attributes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     units: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    verb_attributes: dict[str, str] = field(default_factory=dict)
     example: str = ""
 
     def unit_kind(self, unit: str | None) -> str | None:
@@ -89,6 +90,7 @@ def _load_type(raw: dict, source: str) -> ClaimType:
         personnel_only=fs("personnel_only"),
         attributes={k: tuple(v) for k, v in (raw.get("attributes") or {}).items()},
         units={k: tuple(v) for k, v in (raw.get("units") or {}).items()},
+        verb_attributes=dict(raw.get("verb_attributes") or {}),
         example=raw.get("example", ""),
     )
 

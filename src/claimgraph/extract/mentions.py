@@ -228,6 +228,10 @@ class Mentions:
             ent = self.resolve_span(named[0], "WEAPON")
             return ent
         kind = self.materiel_kind(head)
+        if kind is None and head.pos_ == "PROPN":
+            described = self.described_weapon(head)
+            if described is not None:
+                return described
         if kind is None:
             known = self.designations.get(head.lower_)  # "the Toufan" after "a Toufan missile"
             if known is not None:
@@ -242,6 +246,28 @@ class Mentions:
             if antecedent is not None:
                 return antecedent
         return self.generic_weapon(head, kind)
+
+    def described_weapon(self, head: Token) -> Entity | None:
+        """"The Wing Loong II, a long-endurance drone built in China, ...": a name with a weapon
+        noun in apposition is a weapon system."""
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            kind = self.materiel_kind(appos)
+            if kind is not None:
+                start = head.left_edge.i
+                while start < head.i and (not head.doc[start].text[:1].isupper() or head.doc[start].dep_ == "det"):
+                    start += 1
+                end = head.i + 1
+                while end < len(head.doc) and head.doc[end].head.i == head.i and (
+                        head.doc[end].like_num or head.doc[end].text in {"-", "II", "III", "IV", "V"}):
+                    end += 1  # "Sky Lance 3", "Wing Loong II"
+                name = head.doc[start:end].text
+                ent = Entity(id=f"weapon:{slug(name)}", name=name, type="WEAPON", aliases=[],
+                             attrs={"kind": kind, "designation": True})
+                ent = self.keep(ent)
+                self.designations[name.lower()] = ent
+                self.last_weapon = ent
+                return ent
+        return None
 
     def designation(self, head: Token, kind: str) -> Entity | None:
         """"a Toufan missile", "Burkan-3 missiles": a system the gazetteer does not know, named

@@ -395,8 +395,8 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
     moved = []
     if subj is not None:
         args.append(subj)
-        if subj.dep_ == "nsubjpass" or mentions.is_personnel(subj):
-            moved.append(subj)
+        if subj.dep_ == "nsubjpass" or mentions.is_personnel(subj) and not objects_of(verb):
+            moved.append(subj)  # "500 troops moved in"; but in "the army moved troops" the army acts
         else:
             roles.add("actor", party(subj, mentions))
     for obj in objects_of(verb):
@@ -409,7 +409,7 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
             if origin:
                 roles.add("actor", mentions.resolve_span(origin[0]))
     for prep, obj in preps_of(verb):
-        if prep == "to":
+        if prep in {"to", "towards", "toward", "into"}:
             for span in mentions.places_in(obj):
                 ent = mentions.resolve_span(span)
                 if ent is not None:
