@@ -107,7 +107,7 @@ class Mentions:
         if label not in PLACE_LABELS and self.looks_like_place(span):
             label = "GPE"
         ent = self.resolver.resolve(text, label, context_countries=self.countries)
-        if ent is not None and ent.type in {"PERSON", "ORG"} and " " not in text and text[:1].isupper():
+        if ent is not None and ent.type in {"PERSON", "ORG"} and " " not in text:
             ent = self.full_name_for(text) or ent  # "Lytvyn" (even tagged ORG) after "Serhiy Lytvyn"
             if ent.type == "ORG" and not ent.attrs:  # an unknown one-word "organisation" a person here bears
                 ent = next((e for e in self.entities.values() if e.type == "PERSON" and e.name == ent.name), ent)
