@@ -250,3 +250,10 @@ def test_extract_moving_troops_is_a_deployment(extract):
     c = only(claims, "DEPLOY")
     assert "El Obeid" in names(c.roles["location"], ents)
     assert c.quantities and c.quantities[0].low == 2000
+
+
+def test_extract_a_spokesman_speaks_for_the_body_named_before_him(extract):
+    _, ents = extract("The war in Sudan goes on. Army spokesman Brigadier General Nabil Osman said drones "
+                      "hit a depot in Port Sudan on Monday.")
+    person = [e for e in ents.values() if e.type == "PERSON"][0]
+    assert person.attrs["speaks_for"] == "org:sudanese-armed-forces"

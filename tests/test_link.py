@@ -565,3 +565,14 @@ def test_link_outlet_counts_only_where_its_article_names_nobody():
     assert counter.count([plain, named]) == (["person:x"], 1)
     ids, n = counter.count([plain, named, other])
     assert n == 2 and "person:x" in ids
+
+
+def test_link_a_spokesman_and_his_body_are_one_source():
+    from claimgraph.link.compare import Entities
+
+    ents = {"person:x": Entity(id="person:x", name="X", type="PERSON", attrs={"speaks_for": "org:army"}),
+            "org:army": Entity(id="org:army", name="Army", type="ORG")}
+    docs = [Document(id="a", text="", outlet="One"), Document(id="b", text="", outlet="Two")]
+    claims = [Claim(id="c1", document_id="a", type="ATTACK", text="", start=0, end=0, source="person:x"),
+              Claim(id="c2", document_id="b", type="ATTACK", text="", start=0, end=0, source="org:army")]
+    assert SourceCounter(docs, Entities(ents)).count(claims)[1] == 1

@@ -22,6 +22,9 @@ PLACE_NOUNS = {"region", "oblast", "province", "district", "city", "town", "vill
                "territory", "frontline", "front", "border", "port", "capital", "county", "state",
                "center", "centre", "outskirts", "suburb", "suburbs", "outskirt", "edge", "part", "north",
                "south", "east", "west", "district", "neighbourhood", "neighborhood"}
+# role nouns that make a named person the voice of the organisation named before them
+SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "envoy",
+                "ambassador", "minister", "commander", "chief", "head", "director", "official", "negotiator"}
 LOCATIVE_PREPS = {"in", "near", "at", "into", "outside", "around", "across", "over", "toward",
                   "towards", "inside", "from", "to", "on"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "him", "we", "our", "i"}
@@ -112,13 +115,42 @@ class Mentions:
             if ent.type == "ORG" and not ent.attrs:  # an unknown one-word "organisation" a person here bears
                 ent = next((e for e in self.entities.values() if e.type == "PERSON" and e.name == ent.name), ent)
         ent = self.keep(ent)
+        if ent is not None and ent.type == "ORG" and not ent.attrs and len(span) <= 2:
+            ent = self.national_body(span, ent)
         if ent is not None and ent.type == "PERSON":
             self.last_person = ent
+            org = self.affiliation(span)
+            if org is not None and "speaks_for" not in ent.attrs:
+                ent.attrs["speaks_for"] = org.id
         if ent is not None and ent.type in {"ORG", "NORP"} and not ent.attrs.get("outlet"):
             self.groups[span.start] = ent
         if ent is not None and ent.type == "WEAPON":
             self.last_weapon = ent
         return ent
+
+    def national_body(self, span: Span, found: Entity) -> Entity:
+        """"the army" in an article about Sudan: Sudan's army, when the gazetteer knows it."""
+        for code in self.countries:
+            country = self.resolver.country_name(code)
+            if not country:
+                continue
+            body = self.resolver.resolve(f"{country}'s {span.text.removeprefix('the ')}", "ORG")
+            if body.id != found.id and body.attrs:
+                return self.keep(body)
+        return found
+
+    def affiliation(self, span: Span) -> Entity | None:
+        """"Army spokesman Tarig el-Nour", "Kremlin spokesman Dmitry Peskov": the body a named
+        official speaks for (so the official and the body count as one source)."""
+        doc = span.doc
+        start = max(span.sent.start, span.start - 6)
+        before = doc[start:span.start]
+        if not before or not any(t.lemma_.lower() in SPOKES_NOUNS for t in before):
+            return None
+        for ent in reversed(before.ents):
+            if ent.label_ == "ORG":
+                return self.resolve_span(ent)
+        return None
 
     def full_name_for(self, surname: str) -> Entity | None:
         """The one person named in full earlier in this document whose name ends in ``surname``."""

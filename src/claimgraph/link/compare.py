@@ -111,12 +111,13 @@ class Entities:
         return self.by_id.get(eid)
 
     def canon(self, eid: str) -> str:
-        """A capital used as a party stands for its state ("Moscow" acting == Russia)."""
+        """A capital used as a party stands for its state ("Moscow" acting == Russia); a
+        spokesman stands for the body he speaks for ("Army spokesman X" == the army)."""
         e = self.by_id.get(eid)
         if e is not None:
-            target = e.attrs.get("metonym_of")
+            target = e.attrs.get("metonym_of") or e.attrs.get("speaks_for")
             if target:
-                return target
+                return self.canon(target) if target != eid else target
         return eid
 
     def name(self, eid: str) -> str:
