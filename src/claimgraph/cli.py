@@ -390,10 +390,36 @@ def watch(ctx, directory: str, interval: float, new_only: bool) -> None:
 
 
 @main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="127.0.0.1 so only this machine can reach it; any other address needs a token.")
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--token", envvar="CLAIMGRAPH_TOKEN", default=None,
+              help="Bearer token every write must carry (required off loopback; or set CLAIMGRAPH_TOKEN).")
+@click.option("--allow-private", is_flag=True, help="Let POST /api/ingest fetch loopback and private URLs.")
+@click.pass_context
+def serve(ctx, host: str, port: int, token: str | None, allow_private: bool) -> None:
+    """The HTTP API (docs at /docs) with live updates."""
+    _serve(ctx, host, port, token, allow_private)
+
+
+def _serve(ctx, host: str, port: int, token: str | None, allow_private: bool) -> None:
+    from .settings import Settings
+    from .web import serve as run_server
+
+    settings = Settings.from_env(db=ctx.obj["db"], model=ctx.obj.get("model"))
+    err_console.print(f"claimgraph on http://{host}:{port}/  (API docs: http://{host}:{port}/docs; Ctrl-C stops)")
+    try:
+        run_server(settings.db, host=host, port=port, token=token, settings=settings,
+                   allow_private_fetch=allow_private)
+    except ClaimgraphError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@main.command()
 @click.option("--no-serve", is_flag=True, help="Only print to the terminal (do not start the dashboard).")
 @click.pass_context
 def demo(ctx, no_serve: bool) -> None:
-    """Ingest the bundled demo corpus into the database and show what matters first."""
+    """Ingest the bundled demo corpus, show what matters first, then serve it (unless --no-serve)."""
     with _open(ctx) as cg:
         report = cg.ingest([str(api.demo_corpus())])
         console.print(f"demo corpus: {report.summary()}  (database: {cg.settings.db})")
@@ -405,7 +431,7 @@ def demo(ctx, no_serve: bool) -> None:
     console.print("Next: 'claimgraph show EVENT_ID', 'claimgraph claims --type TRANSFER', "
                   "'claimgraph export --format json -o out.json'.")
     if not no_serve:
-        console.print("(The dashboard is not part of this version yet; showing the terminal view.)")
+        _serve(ctx, "127.0.0.1", 8000, None, False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,4 +9,4 @@ Importing this package imports FastAPI; the rest of claimgraph never does.
 from claimgraph.web.app import ApiError, create_app, serve
 from claimgraph.web.security import check_bind, is_loopback
 
-__all__ = sorted(["ApiError", "check_bind", "create_app", "is_loopback", "serve"])
+__all__ = ["ApiError", "check_bind", "create_app", "is_loopback", "serve"]

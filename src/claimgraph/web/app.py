@@ -22,6 +22,7 @@ import asyncio
 import json
 import logging
 import os
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
@@ -29,19 +30,20 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Header, Path as PathParam, Query, Request
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
-from fastapi.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.staticfiles import StaticFiles
 
 import claimgraph
 from claimgraph.api import Claimgraph
-from claimgraph.errors import ClaimgraphError, ConfigError, StoreError
-from claimgraph.export.json import claim_json, contradiction_json, document_json, entity_json, event_json
+from claimgraph.errors import ConfigError, StoreError
+from claimgraph.export.json import claim_json, contradiction_json, entity_json, event_json
 from claimgraph.extract.lexicon import load_lexicon
-from claimgraph.model import MODALITIES, POLARITIES, InputItem
+from claimgraph.model import MODALITIES, POLARITIES, Claim, Contradiction, Event, InputItem, Reject
 from claimgraph.settings import Settings
 from claimgraph.store import Store
 from claimgraph.web import queries
@@ -87,6 +89,8 @@ CONTRADICTION_KINDS = ("quantity", "time", "polarity", "category")
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (at most {MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip (see next_offset).")]
+Count = Annotated[bool, Query(description="Count every match for `total` (otherwise null while there are "
+                                          "more pages); on a large database this can take a full scan.")]
 Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="A day, YYYY-MM-DD.")]
 Name = Annotated[str | None, Query(min_length=1, max_length=MAX_NAME_CHARS)]
 Text = Annotated[str | None, Query(min_length=1, max_length=MAX_QUERY_CHARS)]
@@ -118,15 +122,17 @@ def json_response(data: Any, status: int = 200) -> Response:
 
 @dataclass
 class IngestOutcome:
+    """What one ingest added (or, with ``document_id`` None, why it was refused)."""
+
     document_id: str | None
     duplicate: bool = False
-    claims: list = field(default_factory=list)
-    events: list = field(default_factory=list)
-    new_event_ids: set[str] = field(default_factory=set)
-    contradictions: list = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)  # every event holding one of the claims
+    new_event_ids: set[str] = field(default_factory=set)  # those that did not exist before
+    contradictions: list[Contradiction] = field(default_factory=list)  # new ones only
     document: dict[str, Any] | None = None
     names: dict[str, Any] = field(default_factory=dict)
-    reject: Any = None
+    reject: Reject | None = None
 
 
 class ApiState:
@@ -145,6 +151,15 @@ class ApiState:
         self.broadcaster = Broadcaster()
         self.write_lock = asyncio.Lock()
         self.claim_types = frozenset(load_lexicon().types)
+        self.contradictions = queries.ContradictionsByClaim()
+        self._pipeline_lock = threading.Lock()
+        self.pipeline_ready = False
+
+    def warm_up(self) -> None:
+        """Load spaCy and the extractor now (seconds), not in the first ingest request."""
+        with self._pipeline_lock:
+            _ = self.claimgraph.pipeline.extractor
+            self.pipeline_ready = True
 
     def close(self) -> None:
         self.broadcaster.close()
@@ -154,10 +169,12 @@ class ApiState:
 
     # -- ingest (runs in a worker thread, one at a time) --
     def ingest(self, item: InputItem) -> IngestOutcome:
+        self.warm_up()
         store = self.claimgraph.store
         events_before = queries.event_ids(store)
         contradictions_before = queries.contradiction_ids(store)
         report = self.claimgraph.ingest_items([item])
+        self.contradictions.invalidate()
         raw_hash = item.raw_hash() if item.error is None else None
         known = queries.input_outcome(store, raw_hash) if raw_hash else None
         if report.rejected or known is None or known[1] is None:
@@ -252,6 +269,7 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
         return json_response({"status": "ok", "version": claimgraph.__version__,
                               "schema_version": state.reader.schema_version(),
                               "writes_need_token": state.token is not None,
+                              "pipeline_ready": state.pipeline_ready,
                               "live_streams": state.broadcaster.subscribers})
 
     @app.get("/api/stats", tags=["meta"], summary="Row counts, and claims and events per type")
@@ -262,10 +280,10 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
                               "events_by_type": events})
 
     @app.get("/api/documents", tags=["documents"], summary="Documents, newest first or by relevance to q")
-    def documents(state: State, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, q: Text = None,
-                  outlet: Name = None) -> Response:
+    def documents(state: State, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, count: Count = False,
+                  q: Text = None, outlet: Name = None) -> Response:
         try:
-            page = queries.page_documents(state.reader, limit=limit, offset=offset, outlet=outlet, q=q)
+            page = queries.page_documents(state.reader, limit=limit, offset=offset, outlet=outlet, q=q, count=count)
         except StoreError:
             raise ApiError(400, "bad_query", f"cannot search for {q!r}: use words, \"a phrase\", prefix*, "
                                              "OR and NOT") from None
@@ -281,7 +299,7 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
         return json_response(document_detail_json(doc, claims, _names_of(state, queries.claim_entity_ids(claims))))
 
     @app.get("/api/claims", tags=["claims"], summary="Claims, newest first, filtered")
-    def claims(state: State, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+    def claims(state: State, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, count: Count = False,
                type: Annotated[str | None, Query(max_length=40, description="Claim type, e.g. ATTACK.")] = None,
                entity: Annotated[str | None, Query(min_length=1, max_length=MAX_NAME_CHARS,
                                                    description="Entity id, or part of a name or alias.")] = None,
@@ -302,7 +320,7 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
             entity_ids=_entities(state, entity), source_ids=_entities(state, source),
             place_ids=_entities(state, place),
         )
-        page = queries.page_claims(state.reader, f, limit=limit, offset=offset)
+        page = queries.page_claims(state.reader, f, limit=limit, offset=offset, count=count)
         docs = queries.documents_by_id(state.reader, {c.document_id for c in page.items})
         return json_response(page_json(
             page, [claim_json(c) for c in page.items], documents=docs,
@@ -315,17 +333,17 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
         if found is None:
             raise ApiError(404, "not_found", f"no claim with id {claim_id!r}")
         event_ids = queries.events_of_claims(state.reader, [claim_id]).get(claim_id, [])
-        contradictions = queries.page_contradictions(state.reader, limit=MAX_LIMIT, offset=0, claim_ids=[claim_id])
+        contradictions = state.contradictions.of(state.reader, [claim_id])
         return json_response({
             "claim": claim_json(found),
             "document": queries.documents_by_id(state.reader, [found.document_id]).get(found.document_id),
             "events": [event_json(e) for e in queries.events_by_id(state.reader, event_ids)],
-            "contradictions": [contradiction_json(x) for x in contradictions.items],
+            "contradictions": [contradiction_json(x) for x in contradictions],
             "entities": _names_of(state, queries.claim_entity_ids([found])),
         })
 
     @app.get("/api/events", tags=["events"], summary="Events, latest happening first, filtered")
-    def events(state: State, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+    def events(state: State, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, count: Count = False,
                type: Annotated[str | None, Query(max_length=40, description="Event type, e.g. ATTACK.")] = None,
                entity: Annotated[str | None, Query(min_length=1, max_length=MAX_NAME_CHARS,
                                                    description="Entity id, or part of a name or alias.")] = None,
@@ -338,7 +356,7 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
         f = queries.EventFilter(type=_claim_type(state, type), since=_day("since", since), until=_day("until", until),
                                 min_sources=min_sources, entity_ids=_entities(state, entity),
                                 place_ids=_entities(state, place))
-        page = queries.page_events(state.reader, f, limit=limit, offset=offset)
+        page = queries.page_events(state.reader, f, limit=limit, offset=offset, count=count)
         return json_response(page_json(page, [event_json(e) for e in page.items],
                                        entities=_names_of(state, _event_entity_ids(page.items)),
                                        matched=_matched(entity=f.entity_ids, place=f.place_ids)))
@@ -354,17 +372,17 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
         by_id = queries.claims_by_id(state.reader, shown)
         claims = [by_id[c] for c in shown if c in by_id]
         documents = queries.documents_by_id(state.reader, {c.document_id for c in claims})
-        contradictions = queries.page_contradictions(state.reader, limit=MAX_LIMIT, offset=0, claim_ids=shown).items
+        contradictions = state.contradictions.of(state.reader, shown)
         names = _names_of(state, queries.claim_entity_ids(claims) | _event_entity_ids([ev]))
         return json_response(event_detail_json(ev, claims, documents, contradictions, names))
 
     @app.get("/api/entities", tags=["entities"], summary="Entities by name")
-    def entities(state: State, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+    def entities(state: State, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, count: Count = False,
                  type: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{1,40}$",
                                                    description="PERSON, ORG, GPE, WEAPON, SOURCE, ...")] = None,
                  q: Name = None) -> Response:
         page = queries.page_entities(state.reader, limit=limit, offset=offset,
-                                     type=type.upper() if type else None, q=q)
+                                     type=type.upper() if type else None, q=q, count=count)
         return json_response(page_json(page, [entity_json(e) for e in page.items]))
 
     @app.get("/api/entities/{entity_id}", tags=["entities"], summary="One entity with the claims and events naming it")
@@ -382,9 +400,9 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
             page_json(events, [event_json(e) for e in events.items]), names))
 
     @app.get("/api/contradictions", tags=["contradictions"], summary="Contradictions with both sides' claims")
-    def contradictions(state: State, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+    def contradictions(state: State, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, count: Count = False,
                        kind: Literal[CONTRADICTION_KINDS] | None = None) -> Response:  # type: ignore[valid-type]
-        page = queries.page_contradictions(state.reader, limit=limit, offset=offset, kind=kind)
+        page = queries.page_contradictions(state.reader, limit=limit, offset=offset, kind=kind, count=count)
         claims = queries.claims_by_id(state.reader, {c for x in page.items for c in x.claim_ids})
         return json_response(page_json(
             page, [contradiction_json(x) for x in page.items],
@@ -392,9 +410,9 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
             entities=_names_of(state, queries.claim_entity_ids(claims.values()))))
 
     @app.get("/api/rejects", tags=["documents"], summary="Inputs that were refused, with the reason")
-    def rejects(state: State, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+    def rejects(state: State, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, count: Count = False,
                 reason: Annotated[str | None, Query(pattern=r"^[a-z0-9-]{1,40}$")] = None) -> Response:
-        page = queries.page_rejects(state.reader, limit=limit, offset=offset, reason=reason)
+        page = queries.page_rejects(state.reader, limit=limit, offset=offset, reason=reason, count=count)
         return json_response(page_json(page, page.items))
 
     @app.get("/api/export", tags=["export"], summary="Everything in one file: json (the export contract), csv, "
@@ -668,12 +686,14 @@ def create_app(db_path: str, *, settings: Settings | None = None, token: str | N
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None, *,
-          log_level: str = "info", allow_private_fetch: bool = False) -> None:
+          settings: Settings | None = None, log_level: str = "info", allow_private_fetch: bool = False) -> None:
     """Run the API with uvicorn until interrupted (``claimgraph serve``).
 
     Listens on loopback by default; anywhere else it needs a token (``token`` or
-    $CLAIMGRAPH_TOKEN) and refuses to start without one.
+    $CLAIMGRAPH_TOKEN) and refuses to start without one. The spaCy pipeline loads in
+    the background meanwhile, so the first ingest does not wait for it.
 
+    :param settings: e.g. another spaCy model (``db`` wins over ``settings.db``).
     :raises ConfigError: beyond loopback without a token.
     """
     import uvicorn
@@ -681,8 +701,10 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None 
     token = token or os.environ.get("CLAIMGRAPH_TOKEN") or None
     check_bind(host, token)
     loopback = is_loopback(host)
-    app = create_app(db, token=token, require_token=not loopback, allow_private_fetch=allow_private_fetch,
+    app = create_app(db, settings=settings, token=token, require_token=not loopback,
+                     allow_private_fetch=allow_private_fetch,
                      allowed_hosts=list(LOOPBACK_NAMES) if loopback else None)
+    threading.Thread(target=app.state.claimgraph.warm_up, name="claimgraph-warm-up", daemon=True).start()
     # Open SSE streams never finish by themselves: give them 3 s at shutdown, then close.
     uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False,
                 timeout_graceful_shutdown=3, proxy_headers=False)

@@ -11,11 +11,11 @@ SQLite, ordered by something an index or the rowid gives for free:
   events table;
 * entities: by name; contradictions and rejects: by id / time.
 
-Totals are counted only as far as they are cheap: a page that is not full gives
-its total for free; otherwise matches are counted up to ``offset + limit +
-COUNT_CAP`` and ``total_exact`` says whether that was all (a dashboard shows
-"1,000+"). An exact count over 100k claims with an unindexed filter costs a full
-scan (35-50 ms measured), as much as the whole budget.
+Totals are counted only when asked (``count=True``): a page that is not full gives
+its total for free, otherwise ``total`` is None and ``next_offset`` says there is
+more. An exact count over 100k claims with an unindexed filter is a full scan
+(35-50 ms measured on the benchmark database), as much as the whole budget, and
+even a count capped at 1,000 matches cost 100 ms for a filter that keeps 2 %.
 
 Entity filters go through the ``claim_entities`` index (one row per entity a claim
 names); sets of ids travel as one JSON parameter read with ``json_each``, so a
@@ -31,12 +31,13 @@ filter matching 5,000 entities is still one statement with one parameter.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from claimgraph.errors import StoreError
-from claimgraph.model import Claim, Contradiction, Document, Entity, Event, Reject
+from claimgraph.model import Claim, Contradiction, Document, Event, Reject
 from claimgraph.store.db import (
     CLAIM_COLUMNS,
     DOCUMENT_COLUMNS,
@@ -57,18 +58,18 @@ ENTITY_COLUMNS = "n.id, n.name, n.type, n.aliases, n.lat, n.lon, n.country, n.at
 DOCUMENT_SUMMARY_COLUMNS = "d.id, d.path, d.url, d.outlet, d.title, d.byline, d.published, d.language, d.dup_of"
 # At most this many words of a claim text query are used (each is one LIKE test).
 MAX_TEXT_WORDS = 8
-# Matches counted past the current page before giving up on an exact total.
-COUNT_CAP = 1000
 # An entity named by at least this many claims is filtered by scanning claims newest
 # first and probing claim_entities (stops after one page: ~51 x N / mentions probes);
 # a rarer one by looking its claims up and sorting them (cost ~ mentions). The two
-# costs meet near sqrt(51 x N); on the 100k-claim benchmark database (scripts/
-# bench_api.py) the scan took 0.2 ms for an entity in 17 % of claims where the lookup
-# took 74 ms, and the lookup ~1 ms for an entity in 0.1 % where the scan took 90 ms.
+# costs meet near sqrt(51 x N) = 2,260 at N = 100k. On the 100k-claim benchmark
+# database (scripts/bench_api.py) the scan took 0.2 ms for an entity in 17 % of claims
+# where the lookup took 74 ms; a scan that finds too few matches reads every claim
+# (60-90 ms), which the lookup of a rare entity's few claims avoids.
 SCAN_MIN_MENTIONS = 2000
-# Events are filtered by entity with instr() over their roles/sources JSON for up to
-# this many entity ids (a scan of the events table, ~10 ms at 32k events), and with
-# json_each beyond (slower per row, but one pass whatever the number of ids).
+# Events (by entity) and contradictions (by claim) are filtered with instr() over their
+# JSON id lists for up to this many ids (a plain text scan: the contradictions of one
+# claim took 80 ms with json_each and 12 ms with instr over 16,860 rows), and with json_each
+# beyond (slower per row, but one pass whatever the number of ids).
 MAX_INSTR_IDS = 20
 SOURCE_ROLES = ("source", "via")
 PLACE_ROLES = ("location",)
@@ -76,13 +77,12 @@ PLACE_ROLES = ("location",)
 
 @dataclass(slots=True)
 class Page:
-    """One page of a list; ``total`` is exact when ``total_exact``, else a lower bound."""
+    """One page of a list; ``total`` is None when it was not counted (see ``count``)."""
 
     items: list[Any]
-    total: int
+    total: int | None
     limit: int
     offset: int
-    total_exact: bool = True
     has_more: bool = False
 
     @property
@@ -91,19 +91,19 @@ class Page:
 
 
 def _paged(store: Store, rows: list[tuple], limit: int, offset: int, count_sql: str,
-           params: Sequence[Any]) -> tuple[list[tuple], int, bool, bool]:
-    """(rows of this page, total, total_exact, has_more) from ``limit + 1`` fetched rows.
+           params: Sequence[Any], count: bool) -> tuple[list[tuple], int | None, bool]:
+    """(rows of this page, total, has_more) from ``limit + 1`` fetched rows.
 
-    :param count_sql: ``SELECT 1 FROM ... WHERE ...`` of the same matches; counted
-        (capped) only when the page alone cannot tell the total.
+    :param count_sql: ``SELECT 1 FROM ... WHERE ...`` of the same matches, counted when
+        ``count`` and the page alone cannot tell the total.
     """
     has_more = len(rows) > limit
     rows = rows[:limit]
     if not has_more and (rows or offset == 0):
-        return rows, offset + len(rows), True, False
-    cap = offset + limit + COUNT_CAP
-    total = store._query(f"SELECT COUNT(*) FROM ({count_sql} LIMIT ?)", [*params, cap])[0][0]
-    return rows, total, total < cap, has_more
+        return rows, offset + len(rows), False
+    if not count:
+        return rows, None, has_more
+    return rows, store._query(f"SELECT COUNT(*) FROM ({count_sql})", params)[0][0], has_more
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +167,11 @@ def _ids_param(ids: Iterable[str]) -> str:
     return json.dumps(sorted(set(ids)))
 
 
+def _json_id(item_id: str) -> str:
+    # How the Store writes an id inside a JSON list (json.dumps, ensure_ascii=False).
+    return json.dumps(item_id, ensure_ascii=False)
+
+
 def _roles_sql(roles: Sequence[str]) -> str:
     # Role names come from constants in this module, never from a request.
     return ",".join(f"'{r}'" for r in roles)
@@ -189,6 +194,7 @@ def entity_ids_matching(store: Store, needle: str) -> list[str]:
 
     >>> from claimgraph.store import Store
     >>> with Store(":memory:") as s:
+    ...     from claimgraph.model import Entity
     ...     s.add_entities([Entity(id="w:kn23", name="KN-23", type="WEAPON", aliases=["Hwasong-11A"])])
     ...     entity_ids_matching(s, "w:kn23"), entity_ids_matching(s, "HWASONG")
     (['w:kn23'], ['w:kn23'])
@@ -218,7 +224,7 @@ def entity_names(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
 
 
 def page_documents(store: Store, *, limit: int, offset: int, outlet: str | None = None,
-                   q: str | None = None) -> Page:
+                   q: str | None = None, count: bool = False) -> Page:
     """Document summaries (no text), newest first, or best match first when ``q`` is given.
 
     :param outlet: exact outlet name, case-insensitive.
@@ -229,7 +235,7 @@ def page_documents(store: Store, *, limit: int, offset: int, outlet: str | None 
     if outlet:
         where.add("d.outlet = ? COLLATE NOCASE", outlet)
     if q and store._has_fts():
-        return _search_documents(store, q, where, limit, offset)
+        return _search_documents(store, q, where, limit, offset, count)
     if q:  # SQLite without FTS5: every word somewhere in the title or text
         for word in q.split()[:MAX_TEXT_WORDS]:
             where.add("(d.text LIKE ? ESCAPE '\\' OR d.title LIKE ? ESCAPE '\\')", _like(word), _like(word))
@@ -238,12 +244,12 @@ def page_documents(store: Store, *, limit: int, offset: int, outlet: str | None 
         " ORDER BY d.rowid DESC LIMIT ? OFFSET ?",
         [*where.params, limit + 1, offset],
     )
-    rows, total, exact, more = _paged(store, rows, limit, offset, f"SELECT 1 FROM documents d{where.sql()}",
-                                      where.params)
-    return Page([_document_summary(r) for r in rows], total, limit, offset, exact, more)
+    rows, total, more = _paged(store, rows, limit, offset, f"SELECT 1 FROM documents d{where.sql()}",
+                               where.params, count)
+    return Page([_document_summary(r) for r in rows], total, limit, offset, more)
 
 
-def _search_documents(store: Store, q: str, where: Where, limit: int, offset: int) -> Page:
+def _search_documents(store: Store, q: str, where: Where, limit: int, offset: int, count: bool) -> Page:
     for query in (q, fts_quoted(q)):
         match = Where(["documents_fts MATCH ?", *where.conditions], [query, *where.params])
         base = f" FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid{match.sql()}"
@@ -255,8 +261,8 @@ def _search_documents(store: Store, q: str, where: Where, limit: int, offset: in
             )
         except StoreError:
             continue  # not valid FTS5: try again with every word quoted
-        rows, total, exact, more = _paged(store, rows, limit, offset, "SELECT 1" + base, match.params)
-        return Page([_document_summary(r) for r in rows], total, limit, offset, exact, more)
+        rows, total, more = _paged(store, rows, limit, offset, "SELECT 1" + base, match.params, count)
+        return Page([_document_summary(r) for r in rows], total, limit, offset, more)
     raise StoreError(f"cannot search for {q!r}")
 
 
@@ -346,7 +352,7 @@ def _claims_where(store: Store, f: ClaimFilter) -> Where:
     return where
 
 
-def page_claims(store: Store, f: ClaimFilter, *, limit: int, offset: int) -> Page:
+def page_claims(store: Store, f: ClaimFilter, *, limit: int, offset: int, count: bool = False) -> Page:
     """Claims matching ``f``, newest first."""
     if f.matches_nothing():
         return Page([], 0, limit, offset)
@@ -355,9 +361,9 @@ def page_claims(store: Store, f: ClaimFilter, *, limit: int, offset: int) -> Pag
         f"SELECT {CLAIM_COLUMNS} FROM claims c{where.sql()} ORDER BY c.rowid DESC LIMIT ? OFFSET ?",
         [*where.params, limit + 1, offset],
     )
-    rows, total, exact, more = _paged(store, rows, limit, offset, f"SELECT 1 FROM claims c{where.sql()}",
-                                      where.params)
-    return Page([_claim(r) for r in rows], total, limit, offset, exact, more)
+    rows, total, more = _paged(store, rows, limit, offset, f"SELECT 1 FROM claims c{where.sql()}",
+                               where.params, count)
+    return Page([_claim(r) for r in rows], total, limit, offset, more)
 
 
 def claims_by_id(store: Store, ids: Iterable[str]) -> dict[str, Claim]:
@@ -396,11 +402,6 @@ def events_of_claims(store: Store, claim_ids: Iterable[str]) -> dict[str, list[s
 # -- events ---------------------------------------------------------------------------
 
 
-def _json_id(entity_id: str) -> str:
-    # How the Store writes an id inside a JSON list (json.dumps, ensure_ascii=False).
-    return json.dumps(entity_id, ensure_ascii=False)
-
-
 def _event_entity_condition(ids: Sequence[str], json_sql: Sequence[str]) -> tuple[str, list[Any]]:
     """Events whose JSON columns (``json_sql`` expressions) name any of ``ids``."""
     if len(ids) <= MAX_INSTR_IDS:
@@ -435,7 +436,7 @@ def _events_where(f: EventFilter) -> Where:
     return where
 
 
-def page_events(store: Store, f: EventFilter, *, limit: int, offset: int) -> Page:
+def page_events(store: Store, f: EventFilter, *, limit: int, offset: int, count: bool = False) -> Page:
     """Events matching ``f``, latest happening first (undated events last), with claim ids.
 
     ``entity_ids`` keeps events naming one of them in a role (the union of their
@@ -449,10 +450,10 @@ def page_events(store: Store, f: EventFilter, *, limit: int, offset: int) -> Pag
         " ORDER BY e.time_start IS NULL, e.time_start DESC, e.id LIMIT ? OFFSET ?",
         [*where.params, limit + 1, offset],
     )
-    rows, total, exact, more = _paged(store, rows, limit, offset, f"SELECT 1 FROM events e{where.sql()}",
-                                      where.params)
+    rows, total, more = _paged(store, rows, limit, offset, f"SELECT 1 FROM events e{where.sql()}",
+                               where.params, count)
     claim_ids = event_claim_ids(store, [r[0] for r in rows])
-    return Page([_event(r, claim_ids.get(r[0], [])) for r in rows], total, limit, offset, exact, more)
+    return Page([_event(r, claim_ids.get(r[0], [])) for r in rows], total, limit, offset, more)
 
 
 def event_claim_ids(store: Store, event_ids: Sequence[str]) -> dict[str, list[str]]:
@@ -485,7 +486,7 @@ def event_ids(store: Store) -> set[str]:
 
 
 def page_entities(store: Store, *, limit: int, offset: int, type: str | None = None,
-                  q: str | None = None) -> Page:
+                  q: str | None = None, count: bool = False) -> Page:
     """Entities by name; ``q`` is a part of the name or an alias (or the exact id)."""
     where = Where()
     if type:
@@ -497,39 +498,94 @@ def page_entities(store: Store, *, limit: int, offset: int, type: str | None = N
         " LIMIT ? OFFSET ?",
         [*where.params, limit + 1, offset],
     )
-    rows, total, exact, more = _paged(store, rows, limit, offset, f"SELECT 1 FROM entities n{where.sql()}",
-                                      where.params)
-    return Page([_entity(r) for r in rows], total, limit, offset, exact, more)
+    rows, total, more = _paged(store, rows, limit, offset, f"SELECT 1 FROM entities n{where.sql()}",
+                               where.params, count)
+    return Page([_entity(r) for r in rows], total, limit, offset, more)
 
 
 # -- contradictions and rejects ----------------------------------------------------------
 
 
 def page_contradictions(store: Store, *, limit: int, offset: int, kind: str | None = None,
-                        claim_ids: Iterable[str] | None = None) -> Page:
+                        claim_ids: Iterable[str] | None = None, count: bool = False) -> Page:
     """Contradictions by id; ``claim_ids`` keeps those involving any of these claims."""
     where = Where()
     if kind:
         where.add("x.kind = ?", kind)
     if claim_ids is not None:
-        where.add("EXISTS (SELECT 1 FROM json_each(x.claim_ids) j"
-                  " WHERE j.value IN (SELECT value FROM json_each(?)))", _ids_param(claim_ids))
+        ids = sorted(set(claim_ids))
+        if not ids:
+            where.add("0")
+        elif len(ids) <= MAX_INSTR_IDS:  # a text search of the id lists: no JSON parsing per row
+            where.add("(" + " OR ".join("instr(x.claim_ids, ?) > 0" for _ in ids) + ")", *map(_json_id, ids))
+        else:
+            where.add("EXISTS (SELECT 1 FROM json_each(x.claim_ids) j"
+                      " WHERE j.value IN (SELECT value FROM json_each(?)))", _ids_param(ids))
     rows = store._query(
         f"SELECT x.id, x.kind, x.about, x.reason, x.claim_ids FROM contradictions x{where.sql()}"
         " ORDER BY x.id LIMIT ? OFFSET ?",
         [*where.params, limit + 1, offset],
     )
-    rows, total, exact, more = _paged(store, rows, limit, offset,
-                                      f"SELECT 1 FROM contradictions x{where.sql()}", where.params)
+    rows, total, more = _paged(store, rows, limit, offset,
+                               f"SELECT 1 FROM contradictions x{where.sql()}", where.params, count)
     items = [Contradiction(id=r[0], kind=r[1], about=r[2], reason=r[3], claim_ids=json.loads(r[4])) for r in rows]
-    return Page(items, total, limit, offset, exact, more)
+    return Page(items, total, limit, offset, more)
+
+
+class ContradictionsByClaim:
+    """claim id -> ids of the contradictions it is part of, rebuilt when the database changed.
+
+    Contradictions keep their claim ids as a JSON list, which no index reaches: finding
+    those of one claim scans them all (12 ms at 16,860 contradictions, on every claim
+    or event page). This map is read once after each change instead (~30 ms), noticed
+    through ``PRAGMA data_version``, which moves whenever another connection commits.
+    Thread-safe: routes run in a thread pool.
+
+    >>> from claimgraph.store import Store
+    >>> with Store(":memory:") as s:
+    ...     ContradictionsByClaim().of(s, ["cl-1"])
+    []
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._version: int | None = None
+        self._by_claim: dict[str, list[str]] = {}
+
+    def invalidate(self) -> None:
+        """Forget the map (after a write on the same connection, which data_version does not see)."""
+        with self._lock:
+            self._version = None
+
+    def of(self, store: Store, claim_ids: Iterable[str]) -> list[Contradiction]:
+        """The contradictions involving any of ``claim_ids``, by id."""
+        by_claim = self._current(store)
+        wanted = sorted({x for c in claim_ids for x in by_claim.get(c, ())})
+        rows = store._query(
+            "SELECT x.id, x.kind, x.about, x.reason, x.claim_ids FROM contradictions x"
+            " WHERE x.id IN (SELECT value FROM json_each(?)) ORDER BY x.id",
+            (json.dumps(wanted),),
+        )
+        return [Contradiction(id=r[0], kind=r[1], about=r[2], reason=r[3], claim_ids=json.loads(r[4])) for r in rows]
+
+    def _current(self, store: Store) -> dict[str, list[str]]:
+        with self._lock:
+            version = store._query("PRAGMA data_version")[0][0]
+            if version != self._version:
+                by_claim: dict[str, list[str]] = {}
+                for x_id, claim_ids in store._query("SELECT id, claim_ids FROM contradictions"):
+                    for claim_id in json.loads(claim_ids):
+                        by_claim.setdefault(claim_id, []).append(x_id)
+                self._by_claim, self._version = by_claim, version
+            return self._by_claim
 
 
 def contradiction_ids(store: Store) -> set[str]:
     return {r[0] for r in store._query("SELECT id FROM contradictions")}
 
 
-def page_rejects(store: Store, *, limit: int, offset: int, reason: str | None = None) -> Page:
+def page_rejects(store: Store, *, limit: int, offset: int, reason: str | None = None,
+                 count: bool = False) -> Page:
     """Rejected inputs, newest first."""
     where = Where()
     if reason:
@@ -539,10 +595,10 @@ def page_rejects(store: Store, *, limit: int, offset: int, reason: str | None = 
         " ORDER BY r.at DESC, r.rowid DESC LIMIT ? OFFSET ?",
         [*where.params, limit + 1, offset],
     )
-    rows, total, exact, more = _paged(store, rows, limit, offset, f"SELECT 1 FROM rejects r{where.sql()}",
-                                      where.params)
+    rows, total, more = _paged(store, rows, limit, offset, f"SELECT 1 FROM rejects r{where.sql()}",
+                               where.params, count)
     keys = ("id", "origin", "reason", "detail", "raw_hash", "at")
-    return Page([dict(zip(keys, r)) for r in rows], total, limit, offset, exact, more)
+    return Page([dict(zip(keys, r)) for r in rows], total, limit, offset, more)
 
 
 # -- ingest bookkeeping --------------------------------------------------------------------

@@ -84,13 +84,9 @@ class IngestRequest(BaseModel):
 
 
 def page_json(page: Page, items: list[Any], **extra: Any) -> dict[str, Any]:
-    """A list response: items plus paging (``total`` is a lower bound unless ``total_exact``)."""
-    return {"items": items, "total": page.total, "total_exact": page.total_exact, "limit": page.limit,
-            "offset": page.offset, "next_offset": page.next_offset, **extra}
-
-
-def document_summary_json(summary: dict[str, Any]) -> dict[str, Any]:
-    return dict(summary)
+    """A list response: items plus paging (``total`` null when not counted and there is more)."""
+    return {"items": items, "total": page.total, "limit": page.limit, "offset": page.offset,
+            "next_offset": page.next_offset, **extra}
 
 
 def document_detail_json(doc: Document, claims: list[Claim], names: dict[str, Any]) -> dict[str, Any]:
