@@ -257,3 +257,9 @@ def test_extract_a_spokesman_speaks_for_the_body_named_before_him(extract):
                       "hit a depot in Port Sudan on Monday.")
     person = [e for e in ents.values() if e.type == "PERSON"][0]
     assert person.attrs["speaks_for"] == "org:sudanese-armed-forces"
+
+
+def test_analyze_sentences_break_at_blank_lines_not_at_wrapped_lines(pipeline):
+    doc = pipeline.nlp("Prices rose last\nyear by four percent, the ministry said.\n\nA new paragraph starts here")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0].startswith("Prices rose last\nyear") and sents[-1] == "A new paragraph starts here"

@@ -21,12 +21,13 @@ T = TypeVar("T")
 
 @Language.component("claimgraph_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break: a scraped paragraph never runs into the next.
+    """Start a sentence after every blank line: a paragraph never runs into the next.
 
-    Runs before the parser, which keeps preset boundaries.
+    Single line breaks are left to the parser: hard-wrapped wire copy breaks lines inside
+    sentences. Runs before the parser, which keeps preset boundaries.
     """
     for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
+        if token.is_space and token.text.count("\n") >= 2 or token.whitespace_.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
     return doc
 
