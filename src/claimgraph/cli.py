@@ -389,6 +389,57 @@ def watch(ctx, directory: str, interval: float, new_only: bool) -> None:
             pass
 
 
+@main.command("eval")
+@click.argument("task", type=click.Choice(["boilerplate", "timex", "ner", "coref", "seeds", "bench", "all"]))
+@click.option("--data", type=click.Path(exists=True, file_okay=False),
+              help="Evaluation data folder (default ../shared/eval-data when present, or $CLAIMGRAPH_EVAL_DATA).")
+@click.option("--file", "file_", type=click.Path(exists=True),
+              help="Score one file of the same layout instead (another split; for seeds, a folder of articles).")
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False), help="seeds: another gold file of that format.")
+@click.option("--limit", type=int, default=None, help="Score only the first N items (quick runs).")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, writable=True),
+              help='Write {"task", "file", "n", "metrics"} (a list for "all") to this file.')
+@click.pass_context
+def evaluate_cmd(ctx, task: str, data, file_, gold, limit, json_out) -> None:
+    """Score claimgraph on public gold data beside the published anchors ('all' writes docs/EVALUATION.md)."""
+    from .evaluate import results_json, run_eval
+    from .evaluate.report import render_table
+
+    try:
+        results = run_eval(task, data=data, file=file_, limit=limit, gold=gold)
+    except ClaimgraphError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for result in results:
+        console.print(render_table(result))
+    if json_out:
+        with open(json_out, "w", encoding="utf-8") as fh:
+            json.dump(results_json(results, None if task == "all" else task), fh, indent=2)
+        err_console.print(f"wrote {json_out}")
+
+
+@main.command()
+@click.option("--corpus", type=click.Path(exists=True, dir_okay=False),
+              help="JSON Lines (.gz) of articles (default: news_corpus.jsonl.gz of the evaluation data).")
+@click.option("--n", "n", type=int, default=2000, show_default=True, help="How many articles.")
+@click.option("--processes", type=click.Choice(["1", "2"]), default="1", show_default=True,
+              help="spaCy worker processes, on both sides.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, writable=True), help="Write the result to this file.")
+def bench(corpus, n: int, processes: str, json_out) -> None:
+    """Throughput: the full pipeline against bare spaCy on the same articles, in one run."""
+    from .evaluate.bench import run_bench
+    from .evaluate.report import render_table
+
+    try:
+        result = run_bench(corpus, n=n, processes=int(processes), progress=lambda line: err_console.print(line))
+    except ClaimgraphError as exc:
+        raise click.ClickException(str(exc)) from exc
+    console.print(render_table(result))
+    if json_out:
+        with open(json_out, "w", encoding="utf-8") as fh:
+            json.dump({k: result[k] for k in ("task", "file", "n", "metrics")}, fh, indent=2)
+        err_console.print(f"wrote {json_out}")
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="127.0.0.1 so only this machine can reach it; any other address needs a token.")

@@ -32,7 +32,7 @@ from typing import Any
 from claimgraph.errors import ConfigError
 from claimgraph.evaluate.common import REPO_ROOT, EvalResult, default_data_dir
 
-__all__ = ["TASKS", "EvalResult", "default_report_path", "run_eval"]
+__all__ = ["EvalResult", "TASKS", "default_report_path", "results_json", "run_eval"]
 
 # task: (data file in eval-data, "module:function")
 TASK_SOURCES: dict[str, tuple[str | None, str]] = {
@@ -130,6 +130,16 @@ def _accepts(function: Callable[..., Any], name: str) -> bool:
     except (TypeError, ValueError):
         return False
     return name in params or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+
+
+def results_json(results: list[EvalResult], task: str | None = None) -> dict[str, Any] | list[dict[str, Any]]:
+    """What ``--json OUT`` writes: one ``{"task", "file", "n", "metrics"}`` object, a list for ``all``.
+
+    >>> results_json([EvalResult("seeds", "s", 5, {"core": 1.0})], "seeds")
+    {'task': 'seeds', 'file': 's', 'n': 5, 'metrics': {'core': 1.0}}
+    """
+    payloads = [r.to_json() for r in results]
+    return payloads[0] if len(payloads) == 1 and task != "all" else payloads
 
 
 def default_report_path() -> Path:

@@ -42,7 +42,9 @@ import resource
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -77,7 +79,8 @@ def run_bench(corpus: str | Path | None = None, n: int = 2000, processes: int = 
         ``batch_size`` setting).
     :param progress: called with a short line as each phase starts (silent if None).
     :returns: ``{"task": "bench", "file", "n", "metrics": {"ratio", "articles_per_s",
-        "words_per_s", "peak_rss_mb"}, "extra": {...}, "seconds", "notes"}``.
+        "words_per_s", "peak_rss_mb"}, "extra": {...}, "seconds", "notes"}`` (the keys of
+        ``EvalResult``, so ``EvalResult(**result)`` works).
 
     >>> result = run_bench(n=20)  # doctest: +SKIP
     >>> sorted(result["metrics"])  # doctest: +SKIP
@@ -86,62 +89,87 @@ def run_bench(corpus: str | Path | None = None, n: int = 2000, processes: int = 
     say = progress or (lambda _line: None)
     started = time.perf_counter()
     path = resolve_corpus(corpus)
-    records = list(read_jsonl(path, limit=n + SPARE_RECORDS))
-    items, spares = [corpus_item(r) for r in records[:n]], [corpus_item(r) for r in records[n:]]
-    if not items:
-        raise ConfigError(f"{path} has no records; pass a JSON Lines file of {{id, text}} records")
+    items, spares = read_items(path, n)
     settings = bench_settings(batch_size, processes)
-
-    from ..pipeline import Pipeline
-    from ..store.db import Store
-
     say(f"loading {settings.model} and claimgraph's indexes")
-    pipeline = Pipeline(settings)
-    bare_nlp = load_bare(settings.model)
+    pipeline, bare_nlp = load_sides(settings)
     texts = cleaned_texts(items, settings)
-    warm_up(pipeline, bare_nlp, spares[:1] or items[:1], settings)
-    rss_loaded = current_rss_mb()
-
+    warm_up(pipeline, bare_nlp, spares[:1], settings)
+    loaded_mb = current_rss_mb()
     say(f"bare spaCy: {len(texts):,} texts, batch {settings.batch_size}, {processes} process(es)")
-    bare_peak, bare_cpu = PeakMemory(), cpu_seconds()
-    bare_seconds = bare_spacy_seconds(bare_nlp, texts.values(), settings.batch_size, processes)
-    bare_cpu, bare_rss = cpu_seconds() - bare_cpu, bare_peak.read()
+    with measured() as bare:
+        bare_spacy_seconds(bare_nlp, texts.values(), settings.batch_size, processes)
+    say(f"claimgraph: {len(items):,} articles into a fresh database, then one more for the latency")
+    ours, run = run_ours(pipeline, items, spares[1:], settings)
+    extra = bench_extra(bare, ours, run, texts, settings, loaded_mb)
+    metrics = throughput_metrics(len(items), extra["words"], bare.seconds, ours.seconds, ours.peak_rss_mb)
+    return {"task": "bench", "file": str(path), "n": len(items), "metrics": metrics, "extra": extra,
+            "seconds": round(time.perf_counter() - started, 2), "notes": bench_notes(path, extra)}
+
+
+@dataclass(slots=True)
+class Measured:
+    """Wall and CPU seconds and the peak resident set of one timed side."""
+
+    seconds: float = 0.0
+    cpu_seconds: float = 0.0
+    peak_rss_mb: float = 0.0
+    peak_method: str = ""
+
+
+@contextmanager
+def measured() -> Iterator[Measured]:
+    """``with measured() as m: ...`` fills ``m`` when the block ends."""
+    box, peak = Measured(), PeakMemory()
+    cpu0, t0 = cpu_seconds(), time.perf_counter()
+    try:
+        yield box
+    finally:
+        box.seconds = time.perf_counter() - t0
+        box.cpu_seconds = cpu_seconds() - cpu0
+        box.peak_rss_mb, box.peak_method = peak.read(), peak.method
+
+
+def run_ours(pipeline, items: list[InputItem], spares: list[InputItem], settings: Settings
+             ) -> tuple[Measured, dict[str, Any]]:
+    """The timed ingest into a fresh temporary database, then the latency article."""
+    from ..store.db import Store
 
     with tempfile.TemporaryDirectory(prefix="claimgraph-bench-") as folder:
         store = Store(str(Path(folder) / "bench.db"))
         try:
-            say(f"claimgraph: {len(items):,} articles into a fresh database")
-            ours_peak, ours_cpu = PeakMemory(), cpu_seconds()
-            t0 = time.perf_counter()
-            report = pipeline.ingest_items(store, items)
-            ours_seconds = time.perf_counter() - t0
-            ours_cpu, ours_rss = cpu_seconds() - ours_cpu, ours_peak.read()
+            with measured() as ours:
+                report = pipeline.ingest_items(store, items)
             stored_ids = {d.id for d in store.documents()}
-            say("latency: one more article until its claims are queryable")
-            latency = ingest_latency(pipeline, store, spares[1:], settings)
-            counts = store.counts()
+            latency = ingest_latency(pipeline, store, spares, settings)
+            return ours, {"report": report, "stored_ids": stored_ids, "latency": latency,
+                          "counts": store.counts()}
         finally:
             store.close()
 
-    words = count_words(texts.values())
-    metrics = throughput_metrics(len(items), words, bare_seconds, ours_seconds, ours_rss["peak_rss_mb"])
+
+def bench_extra(bare: Measured, ours: Measured, run: dict[str, Any], texts: dict[str, str],
+                settings: Settings, loaded_mb: float) -> dict[str, Any]:
+    """Everything beside the headline: times per side and stage, counts, memory, latency."""
+    report = run["report"]
     stages = {stage: round(report.seconds.get(stage, 0.0), 3) for stage in STAGES}
-    extra = {
-        "bare_seconds": round(bare_seconds, 3),
-        "ours_seconds": round(ours_seconds, 3),
+    words = count_words(texts.values())
+    return {
+        "bare_seconds": round(bare.seconds, 3),
+        "ours_seconds": round(ours.seconds, 3),
         "stages": stages,
-        # each stage in units of bare spaCy's time: they (and the unaccounted rest) sum to the ratio
-        "stages_vs_bare": {k: round(v / bare_seconds, 3) if bare_seconds else None for k, v in stages.items()},
+        # each stage in units of bare spaCy's time: with the unaccounted rest they sum to the ratio
+        "stages_vs_bare": {k: round(v / bare.seconds, 3) if bare.seconds else None for k, v in stages.items()},
         # ingest_items' own bookkeeping: input hashes, duplicate look-ups, batching
-        "unaccounted_seconds": round(ours_seconds - sum(report.seconds.values()), 3),
-        # CPU seconds (this process and finished workers): what other jobs on a shared
-        # machine disturb least; their ratio is the cross-check of the wall-clock ratio
-        "bare_cpu_seconds": round(bare_cpu, 3),
-        "ours_cpu_seconds": round(ours_cpu, 3),
-        "cpu_ratio": round(ours_cpu / bare_cpu, 3) if bare_cpu > 0 else None,
-        "bare_words_per_s": round(words / bare_seconds, 1) if bare_seconds else None,
-        "latency_ms": latency["ms"],
-        "latency": latency,
+        "unaccounted_seconds": round(ours.seconds - sum(report.seconds.values()), 3),
+        # CPU seconds (this process and finished workers) are what other jobs on a shared
+        # machine disturb least: their ratio cross-checks the wall-clock ratio
+        "bare_cpu_seconds": round(bare.cpu_seconds, 3),
+        "ours_cpu_seconds": round(ours.cpu_seconds, 3),
+        "cpu_ratio": round(ours.cpu_seconds / bare.cpu_seconds, 3) if bare.cpu_seconds > 0 else None,
+        "bare_words_per_s": round(words / bare.seconds, 1) if bare.seconds else None,
+        "latency_ms": run["latency"]["ms"],
+        "latency": run["latency"],
         "words": words,
         "texts": len(texts),
         "ingested": report.ingested,
@@ -151,24 +179,15 @@ def run_bench(corpus: str | Path | None = None, n: int = 2000, processes: int = 
         "claims": report.claims,
         "events": report.events,
         "contradictions": report.contradictions,
-        "same_texts": stored_ids == set(texts),
-        "rss_after_load_mb": round(rss_loaded, 1),
-        "bare_peak_rss_mb": round(bare_rss["peak_rss_mb"], 1),
-        "peak_method": ours_rss["method"],
+        "same_texts": run["stored_ids"] == set(texts),
+        "rss_after_load_mb": round(loaded_mb, 1),
+        "bare_peak_rss_mb": round(bare.peak_rss_mb, 1),
+        "peak_method": ours.peak_method,
         "children_peak_rss_mb": round(children_peak_rss_mb(), 1),
         "model": settings.model,
         "batch_size": settings.batch_size,
-        "processes": processes,
-        "database_rows": counts,
-    }
-    return {
-        "task": "bench",
-        "file": str(path),
-        "n": len(items),
-        "metrics": metrics,
-        "extra": extra,
-        "seconds": round(time.perf_counter() - started, 2),
-        "notes": bench_notes(path, extra),
+        "processes": settings.processes,
+        "database_rows": run["counts"],
     }
 
 
@@ -225,14 +244,19 @@ def corpus_item(record: dict[str, Any]) -> InputItem:
                      title=record.get("title"))
 
 
+def read_items(path: Path, n: int) -> tuple[list[InputItem], list[InputItem]]:
+    """The first ``n`` records as input items, and up to SPARE_RECORDS more after them."""
+    records = list(read_jsonl(path, limit=n + SPARE_RECORDS))
+    if not records[:n]:
+        raise ConfigError(f"{path} has no records; pass a JSON Lines file of {{id, text}} records")
+    return [corpus_item(r) for r in records[:n]], [corpus_item(r) for r in records[n:]]
+
+
 def bench_settings(batch_size: int | None, processes: int) -> Settings:
-    overrides: dict[str, Any] = {"db": ":memory:", "batch_size": batch_size}
-    if processes != 1:
-        overrides["processes"] = processes
-    try:
-        return Settings.from_env(**overrides)
-    except TypeError as exc:  # a Settings without the processes field
-        raise ConfigError("this claimgraph has no 'processes' setting; run the bench with processes=1") from exc
+    """The user's settings (environment included) with the bench's batch size and processes."""
+    if processes < 1:
+        raise ConfigError(f"processes must be 1 or more, not {processes}")
+    return Settings.from_env(db=":memory:", batch_size=batch_size, processes=processes)
 
 
 def cleaned_texts(items: Iterable[InputItem], settings: Settings) -> dict[str, str]:
@@ -254,6 +278,15 @@ def cleaned_texts(items: Iterable[InputItem], settings: Settings) -> dict[str, s
 
 
 # --- the two sides --------------------------------------------------------------------
+
+
+def load_sides(settings: Settings):
+    """(claimgraph's Pipeline with its models built, the bare spaCy model)."""
+    from ..pipeline import Pipeline
+
+    pipeline = Pipeline(settings)
+    pipeline.extractor  # noqa: B018  (builds spaCy with the gazetteer, the matchers, the resolver)
+    return pipeline, load_bare(settings.model)
 
 
 @lru_cache(maxsize=2)
@@ -364,9 +397,9 @@ class PeakMemory:
     def __init__(self) -> None:
         self.method = "ru_maxrss since reset" if reset_peak_rss() else "ru_maxrss of the process"
 
-    def read(self) -> dict[str, Any]:
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / RSS_UNIT
-        return {"peak_rss_mb": peak, "method": self.method}
+    def read(self) -> float:
+        """Megabytes."""
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / RSS_UNIT
 
 
 def reset_peak_rss() -> bool:

@@ -43,7 +43,9 @@ __all__ = [
     "bootstrap_std",
     "evaluate_boilerplate",
     "page_accuracy",
+    "score_pages",
     "shingle_counts",
+    "shingles",
     "tokenize",
 ]
 

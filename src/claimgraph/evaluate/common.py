@@ -60,6 +60,7 @@ class EvalResult:
             out["anchors"] = [{"system": name, "metrics": dict(m)} for name, m in self.anchors]
             out["extra"] = self.extra
             out["seconds"] = round(self.seconds, 2)
+            out["notes"] = list(self.notes)
         return out
 
 

@@ -20,7 +20,6 @@ type in ``extra``. Both systems are scored on the spans they map to a re3d type.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterable
 from functools import lru_cache
@@ -36,7 +35,7 @@ from ..extract.phrases import LOCATIVE_PREPOSITIONS, phrase_mentions, trim_entit
 from ..resolve.entities import load_gazetteer
 from .common import prf, read_jsonl
 
-__all__ = ["Re3dMap", "evaluate_ner", "load_re3d_map", "our_mentions", "spacy_mentions", "span_scores"]
+__all__ = ["Re3dMap", "acts_as_party", "evaluate_ner", "load_re3d_map", "our_mentions", "spacy_mentions", "span_scores"]
 
 RE3D_TYPES = ("Organisation", "Location", "Person", "Temporal", "Quantity", "Weapon", "MilitaryPlatform",
               "DocumentReference", "Nationality", "Money", "Vehicle", "CommsIdentifier", "Frequency",
@@ -277,7 +276,3 @@ def _bare_pipeline(model: str) -> Language:
     import spacy
 
     return spacy.load(model)
-
-
-def _json(result: dict[str, Any]) -> str:  # pragma: no cover - debugging aid
-    return json.dumps(result, indent=2, sort_keys=True)

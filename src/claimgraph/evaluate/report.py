@@ -35,6 +35,8 @@ HEADLINES = {
     "boilerplate": ["f1", "precision", "recall", "accuracy", "f1_std"],
     "timex": ["strict_f1", "relaxed_f1", "type_f1", "value_f1"],
     "seeds": ["core", "stretch", "documents"],
+    "ner": ["f1", "precision", "recall", "typed_f1"],
+    "coref": ["conll_f1", "muc_f1", "b3_f1", "ceafe_f1"],
 }
 TITLES = {
     "boilerplate": "Main text from HTML (boilerplate)",
@@ -212,7 +214,8 @@ def write_evaluation_md(results: Sequence[Any], path: str | Path = REPO_ROOT / "
         "",
     ]
     out += [f"- {key}: {value}" for key, value in machine_info().items()]
-    out.append(f"- command line: `{' '.join(Path(sys.argv[0]).name if i == 0 else a for i, a in enumerate(sys.argv))}`")
+    if Path(sys.argv[0]).name == "claimgraph":
+        out.append(f"- command line: `claimgraph {' '.join(sys.argv[1:])}`")
     for result in results:
         out += ["", f"## {TITLES.get(result.task, result.task)}", "",
                 f"File `{Path(result.file).name}`, {result.n:,} items, {result.seconds:.1f} s.", "",

@@ -35,9 +35,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from claimgraph.evaluate.common import EvalResult, f1_score, prf, read_jsonl, stopwatch
+from claimgraph.evaluate.common import EvalResult, prf, read_jsonl, stopwatch
 
-__all__ = ["ANCHORS", "document_anchor", "evaluate_timex", "score_timexes", "scored_gold"]
+__all__ = ["ANCHORS", "document_anchor", "evaluate_timex", "in_scope", "score_timexes", "scored_gold", "timex_errors"]
 
 # MEANTIME marks time expressions in the title, the dateline and four sentences only.
 MEANTIME_LINES = 6

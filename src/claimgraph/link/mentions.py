@@ -74,10 +74,10 @@ class _Group:
     types: set[str]
     arguments: Counter = field(default_factory=Counter)
     years: set[str] = field(default_factory=set)
-    cluster: int = 0
+    cluster: object = 0  # the document cluster (a document id when it has none)
 
     @classmethod
-    def of(cls, mentions: list[EventMention], cluster: int) -> "_Group":
+    def of(cls, mentions: list[EventMention], cluster: object) -> "_Group":
         args: Counter = Counter()
         years: set[str] = set()
         for m in mentions:
