@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..model import Entity
 from .lexicon import Lexicon, load_lexicon
-from .mentions import PRONOUNS, Mentions, is_bare_definite, phrase_text
+from .mentions import PRONOUNS, Mentions, phrase_text
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 SPEAKER_DEPS = {"nsubj", "csubj"}

@@ -173,7 +173,7 @@ class ClaimExtractor:
 
     def _matches_by_sentence(self, doc: Doc) -> dict[int, list[tuple[str, Token]]]:
         out: dict[int, list[tuple[str, Token]]] = {}
-        for match_id, start, end in self.matcher(doc):
+        for match_id, _start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id]
             token = doc[end - 1]
             out.setdefault(token.sent.start, []).append((label, token))

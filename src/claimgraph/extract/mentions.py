@@ -21,7 +21,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_NOUNS = {"region", "oblast", "province", "district", "city", "town", "village", "area",
                "territory", "frontline", "front", "border", "port", "capital", "county", "state",
                "center", "centre", "outskirts", "suburb", "suburbs", "outskirt", "edge", "part", "north",
-               "south", "east", "west", "district", "neighbourhood", "neighborhood"}
+               "south", "east", "west", "neighbourhood", "neighborhood"}
 # role nouns that make a named person the voice of the organisation named before them
 SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "envoy",
                 "ambassador", "minister", "commander", "chief", "head", "director", "official", "negotiator"}

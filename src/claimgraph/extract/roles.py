@@ -201,7 +201,7 @@ def governing_prep(token: Token) -> str | None:
 # -- frames ------------------------------------------------------------------------
 LIGHT_VERBS = {"make", "carry", "conduct", "launch", "stage", "complete", "resume", "begin", "continue",
                "finalize", "finalise", "sign", "approve", "announce", "mount", "unleash", "order", "step",
-               "intensify", "hold", "impose", "unveil", "receive", "deliver", "make"}
+               "intensify", "hold", "impose", "unveil", "receive", "deliver"}
 
 
 def is_light_verb_object(noun: Token) -> bool:
@@ -234,8 +234,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
     if trigger.pos_ == "VERB" and subj is not None:
         weapon = mentions.weapon(subj) if (mentions.materiel_kind(subj) or mentions.named_in(subj, {"WEAPON"})) else None
         if weapon is not None:
-            roles.add("instrument", weapon)
-            roles.add("actor", None)
+            roles.add("instrument", weapon)  # "the missile struck": a weapon is no actor
         elif subj.dep_ == "nsubj":
             roles.add("actor", party(subj, mentions))
         args.append(subj)
@@ -347,7 +346,7 @@ def frame_transfer(trigger, head, roles, args, mentions, lex):
         elif prep == "to":
             roles.add("recipient", party(obj, mentions))
         elif prep == "from":
-            roles.add("actor" if receiving else "actor", party(obj, mentions))
+            roles.add("actor", party(obj, mentions))  # "received drones from Iran": Iran supplied
         elif prep == "by":
             roles.add("actor", party(obj, mentions))
     if trigger.pos_ == "NOUN":
