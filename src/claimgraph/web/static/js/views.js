@@ -1,0 +1,164 @@
+// Item pages: an event (#/event/ID), an entity (#/entity/ID), a document with
+// every claim's evidence marked (#/document/ID?claim=CID), one claim (#/claim/ID).
+
+import {h, replace, route, period, plural, badge, highlight, externalLink, message} from "./dom.js";
+import {getJSON, getDocuments, outletOf} from "./api.js";
+import {claimCard, claimBadges, viaChain, evidenceSnippet, evidenceSpan, documentHeader, entityLink, ROLE_ORDER}
+  from "./claims.js";
+
+const enc = encodeURIComponent;
+
+function rolesList(roles) {
+  const rows = ROLE_ORDER.filter((role) => roles?.[role]?.length)
+    .map((role) => [h("dt", {}, role), h("dd", {}, roles[role].map((id, i) => [i ? ", " : "", entityLink(id)]))]);
+  return rows.length ? h("dl", {class: "roles-list"}, rows) : null;
+}
+
+function contradictionItem(x) {
+  return h("li", {dataset: {contradictionId: x.id}}, badge(x.kind, "kind"), " ",
+    h("a", {href: `#/contradictions?focus=${enc(x.id)}`}, x.about || x.id),
+    x.reason ? h("div", {class: "muted"}, x.reason) : null);
+}
+
+function quantitiesLine(claim) {
+  const qs = claim.quantities || [];
+  if (!qs.length) return null;
+  return h("div", {class: "quantities"}, "quantities: ", qs.map((q, i) => [i ? "; " : "",
+    h("span", {class: "qty-text"}, q.text), q.of ? ` (${q.of})` : ""]));
+}
+
+// -- event ----------------------------------------------------------------------------------
+
+export async function eventView(main, id) {
+  const data = await getJSON(`/api/events/${enc(id)}`);
+  const event = data.event;
+  const docs = await getDocuments(Object.keys(data.documents || {}));
+  const byDoc = new Map();
+  for (const claim of data.claims) {
+    if (!byDoc.has(claim.document_id)) byDoc.set(claim.document_id, []);
+    byDoc.get(claim.document_id).push(claim);
+  }
+  const outlets = new Set([...byDoc.keys()].map((d) => outletOf(docs.get(d) || data.documents[d])));
+
+  const evidence = [...byDoc.entries()].map(([docId, claims]) => {
+    const doc = docs.get(docId) || data.documents[docId];
+    return h("article", {class: "doc-evidence", dataset: {documentId: docId}},
+      doc ? documentHeader(doc) : h("h3", {}, docId),
+      h("ol", {class: "evidence-list"}, claims.map((claim) => h("li", {class: "evidence-item",
+        dataset: {claimId: claim.id}},
+      h("div", {class: "claim-head"}, claimBadges(claim), h("span", {class: "when"}, period(claim.time)),
+        h("a", {href: route("claim", claim.id), class: "id"}, claim.id)),
+      evidenceSnippet(claim, doc),
+      h("div", {class: "claim-foot"}, h("span", {class: "label"}, "via chain: "), viaChain(claim, doc)),
+      quantitiesLine(claim)))),
+      doc && typeof doc.text === "string" ? wholeArticleToggle(doc, claims) : null);
+  });
+
+  replace(main,
+    h("p", {class: "crumbs"}, h("a", {href: "#/"}, "Overview"), " › event"),
+    h("h1", {}, event.label || event.id),
+    h("div", {class: "meta"}, badge(event.type, `t-${event.type}`), " ", period(event.time),
+      " · ", plural(data.claims.length, "claim"), " · ", plural(byDoc.size, "article"),
+      " · ", plural(outlets.size, "outlet")),
+    h("section", {class: "panel sources-box"},
+      h("div", {class: "big-number", id: "independent-sources"}, String(data.independent_sources)),
+      h("div", {}, h("strong", {}, data.independent_sources === 1 ? "independent source" : "independent sources"),
+        h("ul", {class: "sources"}, (data.sources || []).map((src) => h("li", {},
+          entityLink(src.id), src.type ? h("span", {class: "muted"}, ` ${src.type}`) : null))),
+        h("p", {class: "muted"}, "Outlets repeating one original source count once; syndicated copies add none."))),
+    rolesList(event.roles),
+    data.contradictions?.length
+      ? h("section", {class: "panel"}, h("h2", {}, "Contradictions"), h("ul", {class: "plain"},
+        data.contradictions.map(contradictionItem)))
+      : null,
+    h("section", {class: "panel"}, h("h2", {}, "Evidence"), evidence));
+
+  return {
+    live(kind, item) {
+      if (kind === "event" && item.id === id) return "rerender";
+      return null;
+    },
+  };
+}
+
+function wholeArticleToggle(doc, claims) {
+  const box = h("div", {class: "article hidden"});
+  const button = h("button", {type: "button", class: "toggle", on: {click: () => {
+    if (!box.firstChild) {
+      box.appendChild(highlight(doc.text, claims.map((c) => ({...evidenceSpan(c), claimId: c.id}))));
+    }
+    box.classList.toggle("hidden");
+    button.textContent = box.classList.contains("hidden") ? "Show the whole article" : "Hide the article";
+  }}}, "Show the whole article");
+  return h("div", {}, button, box);
+}
+
+// -- entity ---------------------------------------------------------------------------------
+
+export async function entityView(main, id) {
+  const data = await getJSON(`/api/entities/${enc(id)}`, {limit: 100});
+  const entity = data.entity;
+  const claims = data.claims.items;
+  const docs = await getDocuments(claims.map((c) => c.document_id));
+  const events = data.events.items;
+  replace(main,
+    h("p", {class: "crumbs"}, h("a", {href: "#/"}, "Overview"), " › entity"),
+    h("h1", {}, entity.name),
+    h("div", {class: "meta"}, badge(entity.type, "etype"), " ", h("code", {}, entity.id),
+      ` · ${plural(data.mentions, "mention")}`,
+      entity.country ? ` · country ${entity.country}` : null,
+      typeof entity.lat === "number" ? ` · ${entity.lat.toFixed(3)}, ${entity.lon.toFixed(3)}` : null),
+    entity.aliases?.length ? h("p", {}, h("span", {class: "label"}, "also written: "), entity.aliases.join(" · ")) : null,
+    h("p", {}, h("a", {href: `#/?entity=${enc(entity.id)}`}, "Filter the overview by this entity")),
+    h("section", {class: "panel"}, h("h2", {}, `Events (${events.length}${data.events.next_offset ? "+" : ""})`),
+      events.length ? h("ul", {class: "plain"}, events.map((e) => h("li", {},
+        h("span", {class: "when"}, period(e.time)), " ",
+        h("a", {href: route("event", e.id)}, e.label || e.id),
+        h("span", {class: "muted"}, ` · ${plural(e.independent_sources, "independent source")}`))))
+        : message("No events.")),
+    h("section", {class: "panel"}, h("h2", {}, `Claims (${claims.length}${data.claims.next_offset ? "+" : ""})`),
+      h("ol", {class: "claims"}, claims.map((c) => claimCard(c, docs)))));
+  return null;
+}
+
+// -- document -------------------------------------------------------------------------------
+
+export async function documentView(main, id, query) {
+  const data = await getJSON(`/api/documents/${enc(id)}`);
+  const doc = data.document;
+  const focus = query.get("claim");
+  const spans = data.claims.map((c) => ({...evidenceSpan(c), claimId: c.id, cls: c.id === focus ? "focus" : ""}));
+  const docs = new Map([[doc.id, doc]]);
+  replace(main,
+    h("p", {class: "crumbs"}, h("a", {href: "#/"}, "Overview"), " › article"),
+    h("h1", {class: "doc-title"}, doc.title || "(untitled)"),
+    h("div", {class: "meta"}, outletOf(doc), doc.byline ? [" · ", doc.byline] : null,
+      doc.published ? [" · published ", doc.published] : null, doc.url ? [" · ", externalLink(doc.url)] : null,
+      ` · ${plural(data.claims.length, "claim")}`),
+    h("section", {class: "panel"}, h("div", {class: "article", id: "article"}, highlight(doc.text || "", spans))),
+    h("section", {class: "panel"}, h("h2", {}, "Claims in this article"),
+      h("ol", {class: "claims"}, data.claims.map((c) => claimCard(c, docs, {showDoc: false})))));
+  main.querySelector("mark.focus")?.scrollIntoView({block: "center"});
+  return null;
+}
+
+// -- claim ----------------------------------------------------------------------------------
+
+export async function claimView(main, id) {
+  const data = await getJSON(`/api/claims/${enc(id)}`);
+  const claim = data.claim;
+  const docs = await getDocuments([claim.document_id]);
+  const doc = docs.get(claim.document_id) || data.document;
+  replace(main,
+    h("p", {class: "crumbs"}, h("a", {href: "#/"}, "Overview"), " › claim"),
+    h("h1", {}, `${claim.type} claim`, h("span", {class: "muted"}, ` ${claim.id}`)),
+    h("ol", {class: "claims"}, claimCard(claim, docs)),
+    h("section", {class: "panel"}, h("h2", {}, "In context"), evidenceSnippet(claim, doc),
+      h("p", {}, h("a", {href: route("document", claim.document_id, {claim: claim.id})}, "Read the whole article"))),
+    data.events?.length ? h("section", {class: "panel"}, h("h2", {}, "Events"), h("ul", {class: "plain"},
+      data.events.map((e) => h("li", {}, h("a", {href: route("event", e.id)}, e.label || e.id),
+        h("span", {class: "muted"}, ` · ${plural(e.independent_sources, "independent source")}`))))) : null,
+    data.contradictions?.length ? h("section", {class: "panel"}, h("h2", {}, "Contradictions"),
+      h("ul", {class: "plain"}, data.contradictions.map(contradictionItem))) : null);
+  return null;
+}
