@@ -86,6 +86,8 @@ class Pipeline:
         inputs: list[tuple[str, str, str, str | None]] = []
         batch_ids: set[str] = set()
         for item in items:
+            if progress is not None:
+                progress(1)
             started = time.perf_counter()
             raw_hash = item.raw_hash() if item.error is None else None
             if raw_hash is not None and store.input_status(raw_hash) in {"ingested", "duplicate"}:
@@ -93,10 +95,7 @@ class Pipeline:
                 continue
             # bytes rejected before are cleaned again, so each path gets its own recorded reason
             try:
-                if item.error is not None:
-                    reason, _, detail = item.error.partition(":")
-                    raise RejectedInput(reason.strip(), detail.strip())
-                doc = clean_item(item, self.settings)
+                doc = clean_item(item, self.settings)  # a source's error becomes a reject there too
             except RejectedInput as exc:
                 report.rejected += 1
                 report.reasons[exc.reason] = report.reasons.get(exc.reason, 0) + 1
@@ -116,8 +115,6 @@ class Pipeline:
             if len(batch) >= self.settings.batch_size:
                 self._flush(store, batch, rejects, inputs, report)
                 batch, rejects, inputs, batch_ids = [], [], [], set()
-            if progress is not None:
-                progress(1)
         self._flush(store, batch, rejects, inputs, report)
         if relink and (report.ingested or not store.counts().get("events")):
             self.relink(store, report)
