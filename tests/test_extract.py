@@ -263,3 +263,10 @@ def test_analyze_sentences_break_at_blank_lines_not_at_wrapped_lines(pipeline):
     doc = pipeline.nlp("Prices rose last\nyear by four percent, the ministry said.\n\nA new paragraph starts here")
     sents = [s.text.strip() for s in doc.sents]
     assert sents[0].startswith("Prices rose last\nyear") and sents[-1] == "A new paragraph starts here"
+
+
+def test_extract_an_untagged_acronym_acting_is_an_organisation(extract):
+    claims, ents = extract("The XKLA stormed an army base near Hpakant on Tuesday, a spokesman said.",
+                           published="2025-11-14")
+    c = only(claims, "ATTACK")
+    assert names(c.roles["actor"], ents) == ["XKLA"]

@@ -116,6 +116,11 @@ def named_party(token: Token, mentions: Mentions) -> Entity | None:
     if span is None:
         named = mentions.named_in(token, {"GPE", "ORG", "PERSON", "NORP"})
         span = named[-1] if named else None
+    if span is None and token.pos_ in {"PROPN", "NOUN"} and token.is_upper and token.is_alpha \
+            and 2 <= len(token.text) <= 6 and mentions.materiel_kind(token) is None \
+            and token.lower_ not in mentions.lex.classes:
+        # an acronym the tagger left out ("the TNLA said", "KNLA fighters"): an organisation
+        return mentions.keep(mentions.resolver.resolve(token.text, "ORG", context_countries=mentions.countries))
     if span is None or span.label_ not in {"GPE", "ORG", "PERSON", "NORP", "LOC"}:
         return None
     return mentions.resolve_span(span)
