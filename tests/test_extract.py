@@ -270,3 +270,12 @@ def test_extract_an_untagged_acronym_acting_is_an_organisation(extract):
                            published="2025-11-14")
     c = only(claims, "ATTACK")
     assert names(c.roles["actor"], ents) == ["XKLA"]
+
+
+def test_extract_its_drones_belong_to_the_speaker_and_with_on_the_object(extract):
+    claims, ents = extract("The Kestrian army said its drones struck an airport near Nyala on Wednesday. "
+                           "Officials say Velmar has supplied the KLF with drones.", published="2025-09-22")
+    attack = only(claims, "ATTACK")
+    assert names(attack.roles["actor"], ents) == [ents[attack.source].name]
+    transfer = only(claims, "TRANSFER")
+    assert names(transfer.roles["recipient"], ents) == ["KLF"]

@@ -150,6 +150,11 @@ class ClaimExtractor:
         self._update_topic(sent, mentions)
         return claims
 
+    @staticmethod
+    def _own_weapon_subject(token: Token) -> bool:
+        subj = subject_of(clause_head(token))
+        return subj is not None and any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in subj.children)
+
     def _state_of(self, source: Entity, mentions: Mentions) -> Entity:
         """A ministry speaking of "it" speaks for its state: "Iran's foreign ministry rejected
         claims that it had supplied ..." -> Iran supplied."""
@@ -209,6 +214,8 @@ class ClaimExtractor:
                     if att.source is not None:
                         roles["actor"] = [att.source]
                         mentions.note_speaker(att.source)
+                elif not roles["actor"] and att.source is not None and self._own_weapon_subject(token):
+                    roles.add("actor", att.source)  # "the army said its drones struck the airport"
                 elif not roles["actor"] and att.source is not None and clause_head(token).i not in att.report_nodes:
                     # "Tehran rejected claims that it had supplied ...": "it" is the speaker
                     # (but not in "It described the strikes as ...", where "it" only speaks)

@@ -337,14 +337,18 @@ def frame_transfer(trigger, head, roles, args, mentions, lex):
             roles.add("instrument", materiel(subj, mentions))
         else:
             roles.add(role, party(subj, mentions))
-    has_with = any(p == "with" for p, _ in preps_of(verb))
-    has_with = has_with or trigger.lemma_.lower() in lex.types["TRANSFER"].recipient_object_verbs
-    for obj in objects_of(verb, ("dobj", "obj", "dative", "iobj")):
+    objects = objects_of(verb, ("dobj", "obj", "dative", "iobj"))
+    # "supplied the RSF with drones": the parser may hang "with" on the object instead of the verb
+    withs = [o for p, o in preps_of(verb) if p == "with"] + [o for x in objects for p, o in preps_of(x) if p == "with"]
+    has_with = bool(withs) or trigger.lemma_.lower() in lex.types["TRANSFER"].recipient_object_verbs
+    for obj in objects:
         args.append(obj)
         if has_with or obj.dep_ in {"dative", "iobj"}:
             roles.add("recipient", party(obj, mentions))
         else:
             add_materiel(obj, roles, mentions)
+    for obj in withs:
+        add_materiel(obj, roles, mentions)
     for prep, obj in preps_of(verb) + (preps_of(trigger) if trigger.pos_ == "NOUN" else []):
         if prep == "with" or prep == "of" and trigger.pos_ == "NOUN":
             add_materiel(obj, roles, mentions)
