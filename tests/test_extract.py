@@ -279,3 +279,10 @@ def test_extract_its_drones_belong_to_the_speaker_and_with_on_the_object(extract
     assert names(attack.roles["actor"], ents) == [ents[attack.source].name]
     transfer = only(claims, "TRANSFER")
     assert names(transfer.roles["recipient"], ents) == ["KLF"]
+
+
+def test_extract_a_passive_report_inherits_no_speaker_from_the_clause_before(extract):
+    claims, ents = extract("The army said drones hit the port. Sirens sounded in the city but no injuries were "
+                           "reported, it said.")
+    sources = {ents[c.source].name for c in claims if c.source}
+    assert not any("siren" in s.lower() for s in sources)

@@ -112,9 +112,11 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-    if subj is None and verb.dep_ in {"conj", "xcomp", "advcl"}:
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    if subj is None and not passive and verb.dep_ in {"conj", "xcomp", "advcl"}:
+        # "X called ... and said": X; but in "sirens sounded but nothing was reported" nobody speaks
         subj = next((c for c in verb.head.children if c.dep_ in SPEAKER_DEPS), None)
-    if subj is None:
+    if subj is None and not passive:
         subj = _speaker_before(verb, mentions, lex)
     speaker = speaker_entity(subj, mentions, lex) if subj is not None else None
     # "Reuters, citing a Ukrainian air force source, reported ...": the cited party speaks
