@@ -111,8 +111,9 @@ class ClaimExtractor:
         find_aliases(doc, self.alias_matcher, state.mentions)
         claims: list[Claim] = []
         paragraph, seen_to = 0, 0
+        text = doc.text  # spaCy rebuilds doc.text on every access
         for s_index, sent in enumerate(doc.sents):
-            paragraph += doc.text.count("\n\n", seen_to, sent.start_char)
+            paragraph += text.count("\n\n", seen_to, sent.start_char)
             seen_to = sent.start_char
             claims.extend(self._sentence_claims(sent, s_index, paragraph, state, document))
         name_unnamed_speakers(doc, claims, state.mentions)

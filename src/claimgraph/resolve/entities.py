@@ -515,10 +515,7 @@ class EntityResolver:
             ):
                 if choice[:1] == query[:1]:
                     return self._from_entry(targets[position])
-        if label in {"ORG", "MISC"}:
-            place = _places.fuzzy_place(clean_place_name(text))
-            if place is not None:
-                return self._from_place(place)
+        # no fuzzy place for organisations: "Toshiba" is not a misspelled "Toshima"
         return None
 
     def _new(self, text: str, label: str, context: tuple[str, ...]) -> Entity:

