@@ -286,3 +286,11 @@ def test_extract_a_passive_report_inherits_no_speaker_from_the_clause_before(ext
                            "reported, it said.")
     sources = {ents[c.source].name for c in claims if c.source}
     assert not any("siren" in s.lower() for s in sources)
+
+
+def test_extract_can_hit_targets_so_far_away_is_a_range(extract):
+    claims, ents = extract("The Kornet can hit targets about 10 kilometres (six miles) away, said Amir Golan, "
+                           "a former armoured corps officer.")
+    c = only(claims, "PROPERTY")
+    assert c.attribute == "range" and names(c.roles["subject"], ents) == ["Kornet"]
+    assert ents[c.source].type == "PERSON"

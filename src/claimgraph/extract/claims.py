@@ -226,6 +226,8 @@ class ClaimExtractor:
                         roles.add("actor", self._state_of(att.source, mentions))
                 cands.append(Candidate(token, ctype, roles, args, att, [token]))
         cands += self._denied_statements(cands, mentions)
+        for c in cands:
+            self._capability_as_range(c)
         speech = {i for c in cands if c.roles.any() for i in c.att.report_nodes}
         # a verb that attributes another claim ("a source informed the paper") is not a claim itself
         cands = [c for c in cands if c.trigger.i not in speech]
@@ -287,6 +289,17 @@ class ClaimExtractor:
             if into.att.source is None and c.att.source is not None:
                 into.att = c.att
         return merged
+
+    @staticmethod
+    def _capability_as_range(c: Candidate) -> None:
+        """"The Kornet can hit targets 10 km away" states a range, not an attack."""
+        able = any(ch.dep_ == "aux" and ch.lemma_ in {"can", "could"} for ch in c.trigger.children)
+        if c.type == "ATTACK" and able and c.roles["instrument"] and not c.roles["actor"]:
+            weapons = list(c.roles["instrument"])
+            c.type, c.attribute = "PROPERTY", "range"
+            c.roles = Roles()
+            for w in weapons:
+                c.roles.add("subject", w)
 
     def _denied_statements(self, cands: list[Candidate], mentions: Mentions) -> list[Candidate]:
         """"X denied that any of its ships had called at Israeli ports": the denied content

@@ -250,6 +250,11 @@ class EntityResolver:
             or self._spelling_variant(cleaned, label)
             or self._new(cleaned, label, context)
         )
+        if label == "PERSON" and entity.type in PLACE_LABELS and \
+                name_key(cleaned) not in {name_key(n) for n in [entity.name, *entity.aliases]}:
+            # "Amir Golan" is a person even though "Golan" (after a title-like word) is a place;
+            # a bare "Kyiv" the tagger calls a person is still the city
+            entity = self._spelling_variant(cleaned, label) or self._new(cleaned, label, context)
         return self._remember(entity, surface)
 
     # -- what the corpus teaches --------------------------------------------------------
