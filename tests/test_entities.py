@@ -324,3 +324,10 @@ def test_entities_name_particles_stay_in_the_person(pipeline):
     doc = pipeline.nlp("Army spokesman Tarig Hassan el-Nour said the port was hit, and Mohammed bin Salman called.")
     people = [e.text for e in doc.ents if e.label_ == "PERSON"]
     assert "Tarig Hassan el-Nour" in people and "Mohammed bin Salman" in people
+
+
+def test_entities_a_name_run_together_is_the_same_person():
+    from claimgraph.resolve.entities import EntityResolver
+
+    resolver = EntityResolver()
+    assert resolver.resolve("Khalil Zein al-Din", "PERSON").id == resolver.resolve("Khalil Zeineddine", "PERSON").id

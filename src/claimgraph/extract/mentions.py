@@ -167,6 +167,11 @@ class Mentions:
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         if nxt is not None and nxt.lower_ in PLACE_NOUNS:
             return self.resolver.is_place(span.text)
+        if nxt is not None and nxt.lower_ in {"'s", "’s"} and span.end + 1 < len(span.doc) \
+                and span.doc[span.end + 1].lower_ in PLACE_NOUNS | {"southern", "northern", "eastern", "western"}:
+            # "Beriut's southern suburbs": a place, even misspelled
+            ent = self.resolver.resolve(span.text, "GPE", context_countries=self.countries)
+            return ent is not None and ent.lat is not None
         if span.root.dep_ == "pobj" and span.root.head.lower_ in {"in", "near", "at", "outside", "around", "into"}:
             return self.resolver.is_place(span.text)  # "a school in Sumy" tagged PERSON
         if span.root.dep_ == "pobj" and span.root.head.lower_ == "of" and span.root.head.head.lower_ in PLACE_NOUNS:

@@ -168,18 +168,30 @@ def person_skeleton(name: str) -> str | None:
 
     >>> person_skeleton("Tarig Hassan el-Nour") == person_skeleton("Tariq Hasan al-Nur")
     True
+    >>> person_skeleton("Khalil Zein al-Din") == person_skeleton("Khalil Zeineddine")
+    True
     >>> person_skeleton("Putin") is None
     True
     """
-    words = [w for w in re.split(r"[\s\-’']+", _plain(name)) if w and w not in _PARTICLES]
+    words = _name_words(name)
     if len(words) < 2:
         return None
     keys = []
     for word in words:
         word = re.sub(r"[qgc]", "k", word).replace("ph", "f")
         consonants = word[0] + re.sub(r"[aeiouyw]", "", word[1:])
-        keys.append(re.sub(r"(.)\1+", r"\1", consonants))
-    return " ".join(keys)
+        keys.append(consonants)
+    # the given name, then the rest run together: "Zein al-Din" and "Zeineddine" agree
+    return keys[0] + " " + re.sub(r"(.)\1+", r"\1", "".join(keys[1:]))
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-’']+", _plain(name)) if w and w not in _PARTICLES]
+
+
+def _compact(name: str) -> str:
+    """Letters only, particles dropped: what two spellings of one name share."""
+    return "".join(_name_words(name))
 
 
 class EntityResolver:
@@ -303,7 +315,7 @@ class EntityResolver:
 
         for entity_id in self._person_skeletons.get(key, []):
             entity = self._entities.get(entity_id)
-            if entity is not None and fuzz.ratio(_plain(entity.name), _plain(name)) >= SPELLING_RATIO:
+            if entity is not None and fuzz.ratio(_compact(entity.name), _compact(name)) >= SPELLING_RATIO:
                 return entity
         return None
 
