@@ -107,6 +107,10 @@ class Mentions:
         text = span.text.strip()
         if not text or text.lower() in PRONOUNS:
             return None
+        if " " not in text and text[:1].isupper() and label != "WEAPON" and not self.resolver.is_place(text):
+            person = self.full_name_for(text)  # "Dotan said" after "Eyal Dotan", whatever the tag
+            if person is not None:
+                return person
         if label not in PLACE_LABELS and self.looks_like_place(span):
             label = "GPE"
         ent = self.resolver.resolve(text, label, context_countries=self.countries)
@@ -154,8 +158,8 @@ class Mentions:
 
     def full_name_for(self, surname: str) -> Entity | None:
         """The one person named in full earlier in this document whose name ends in ``surname``."""
-        found = [e for e in self.entities.values() if e.type == "PERSON" and " " in e.name
-                 and e.name.lower().endswith(" " + surname.lower())]
+        found = [e for e in self.entities.values() if (e.type == "PERSON" or e.type == "ORG" and not e.attrs)
+                 and " " in e.name and e.name.lower().endswith(" " + surname.lower())]
         return found[0] if len(found) == 1 else None
 
     def looks_like_place(self, span: Span) -> bool:

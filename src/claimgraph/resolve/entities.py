@@ -262,6 +262,8 @@ class EntityResolver:
             or self._spelling_variant(cleaned, label)
             or self._new(cleaned, label, context)
         )
+        if label == "SOURCE" and entity.type in PLACE_LABELS and cleaned[:1].islower():
+            entity = self._new(cleaned, label, context)  # "the mission said": not Mission, Texas
         if label == "PERSON" and entity.type in PLACE_LABELS and \
                 name_key(cleaned) not in {name_key(n) for n in [entity.name, *entity.aliases]}:
             # "Amir Golan" is a person even though "Golan" (after a title-like word) is a place;
