@@ -576,22 +576,3 @@ def test_link_a_spokesman_and_his_body_are_one_source():
     claims = [Claim(id="c1", document_id="a", type="ATTACK", text="", start=0, end=0, source="person:x"),
               Claim(id="c2", document_id="b", type="ATTACK", text="", start=0, end=0, source="org:army")]
     assert SourceCounter(docs, Entities(ents)).count(claims)[1] == 1
-
-
-def test_link_an_undated_claim_far_away_joins_only_if_it_agrees_or_points_back():
-    from claimgraph.link.compare import Entities
-    from claimgraph.link.events import build_events, points_back
-
-    docs = [Document(id="d", text="", outlet="Paper")]
-    first = Claim(id="c1", document_id="d", type="ATTACK", text="Drones hit Odesa overnight.", start=0, end=1,
-                  trigger="hit", sentence=0, roles={**{r: [] for r in ROLE_NAMES}, "location": ["place:odesa"]},
-                  time=TimeSpan("2024-03-02", "2024-03-02", "overnight", "event"))
-    unrelated = Claim(id="c2", document_id="d", type="ATTACK", text="Rebels shelled a village in the north.",
-                      start=0, end=1, trigger="shelled", sentence=3)
-    anaphor = Claim(id="c3", document_id="d", type="ATTACK", text="The strike destroyed a warehouse.",
-                    start=0, end=1, trigger="strike", sentence=3)
-    assert points_back(anaphor) and not points_back(unrelated)
-    ents = Entities({})
-    counter = SourceCounter(docs, ents)
-    assert len(build_events([first, unrelated], ents, counter)) == 2
-    assert len(build_events([first, anaphor], ents, counter)) == 1

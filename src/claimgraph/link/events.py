@@ -19,8 +19,6 @@ contradiction finder still sees them.
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
 import hashlib
 from collections import defaultdict
@@ -230,22 +228,9 @@ def _nearest_joinable(open_groups: list[Group], single: Group, ents: Entities,
         if not match.ok:
             continue
         both_dated = group.interval is not None and single.interval is not None
-        # an undated claim further away joins only if it agrees on something or points back
-        # ("the strike", "the attack"); the next sentence simply goes on with the story
-        continues = distance <= 1 or match.score >= min_agreement or points_back(single.claims[0])
-        if distance <= window and continues or (both_dated and match.score >= min_agreement):
+        if distance <= window or (both_dated and match.score >= min_agreement):
             return i
     return None
-
-
-_DEFINITE = r"\b(?:the|this|that|these|those)\s+(?:\w+\s+){0,2}?"
-
-
-def points_back(claim: Claim) -> bool:
-    """"The strike was carried out with ...": a definite mention of the happening itself."""
-    if not claim.trigger:
-        return False
-    return re.search(_DEFINITE + re.escape(claim.trigger) + r"\b", claim.text, re.I) is not None
 
 
 def _within_reason(claim: Claim, group: Group, match: Match, ents: Entities) -> str:
