@@ -151,6 +151,29 @@ class ClaimExtractor:
         self._update_topic(sent, mentions)
         return claims
 
+    def _settle_speaker_roles(self, token: Token, ctype: str, roles: Roles, att: Attribution,
+                              mentions: Mentions) -> None:
+        """Roles that come from who speaks: the denier of a DENY, "its drones", "it had supplied"."""
+        if ctype == "DENY":
+            subj = subject_of(clause_head(token))
+            att.source = speaker_entity(subj, mentions, self.lex) if subj is not None else None
+            att.source = att.source or (roles["actor"] or [None])[0]
+            att.explicit = att.source is not None
+            if att.source is not None:
+                roles["actor"] = [att.source]
+                mentions.note_speaker(att.source)
+        elif roles["actor"] or att.source is None:
+            return
+        elif self._own_weapon_subject(token):
+            roles.add("actor", att.source)  # "the army said its drones struck the airport"
+        elif clause_head(token).i not in att.report_nodes:
+            # "Tehran rejected claims that it had supplied ...": "it" is the speaker
+            # (but not in "It described the strikes as ...", where "it" only speaks)
+            subj = subject_of(clause_head(token))
+            if subj is not None and subj.lower_ in {"it", "they", "he", "she", "we"} \
+                    and att.source.type in {"GPE", "ORG", "PERSON", "NORP"}:
+                roles.add("actor", self._state_of(att.source, mentions))
+
     @staticmethod
     def _own_weapon_subject(token: Token) -> bool:
         subj = subject_of(clause_head(token))
@@ -207,23 +230,7 @@ class ClaimExtractor:
                 seen.add((token.i, ctype))
                 roles, args = fill_roles(token, ctype, mentions, self.lex)
                 att = attribute(token, mentions, self.lex)
-                if ctype == "DENY":
-                    subj = subject_of(clause_head(token))
-                    att.source = speaker_entity(subj, mentions, self.lex) if subj is not None else None
-                    att.source = att.source or (roles["actor"] or [None])[0]
-                    att.explicit = att.source is not None
-                    if att.source is not None:
-                        roles["actor"] = [att.source]
-                        mentions.note_speaker(att.source)
-                elif not roles["actor"] and att.source is not None and self._own_weapon_subject(token):
-                    roles.add("actor", att.source)  # "the army said its drones struck the airport"
-                elif not roles["actor"] and att.source is not None and clause_head(token).i not in att.report_nodes:
-                    # "Tehran rejected claims that it had supplied ...": "it" is the speaker
-                    # (but not in "It described the strikes as ...", where "it" only speaks)
-                    subj = subject_of(clause_head(token))
-                    if subj is not None and subj.lower_ in {"it", "they", "he", "she", "we"} \
-                            and att.source.type in {"GPE", "ORG", "PERSON", "NORP"}:
-                        roles.add("actor", self._state_of(att.source, mentions))
+                self._settle_speaker_roles(token, ctype, roles, att, mentions)
                 cands.append(Candidate(token, ctype, roles, args, att, [token]))
         cands += self._denied_statements(cands, mentions)
         for c in cands:
