@@ -537,19 +537,27 @@ def _rule_iso(text, anchor, future):
     return _month_span(year, month)
 
 
+def _stated_year(match, anchor: dt.date | None, otherwise) -> int | None:
+    """The year a match states ("2024", "next year"), else ``otherwise()`` relative to the
+    anchor; None when only an anchor could tell and there is none."""
+    if match.group("year"):
+        return int(match.group("year"))
+    if anchor is None:
+        return None
+    yrel = match.groupdict().get("yrel")
+    if yrel:
+        return anchor.year + {"last": -1, "this": 0, "next": 1}[yrel]
+    return otherwise()
+
+
 def _rule_month_year(text, anchor, future):
     match = _MONTH_YEAR.match(text)
     if not match:
         return _NO_MATCH
     month = _month_number(match.group("mon"))
-    if match.group("year"):
-        year = int(match.group("year"))
-    elif anchor is None:
+    year = _stated_year(match, anchor, lambda: _relative_month_year(month, match.group("rel"), anchor, future))
+    if year is None:
         return None
-    elif match.group("yrel"):
-        year = anchor.year + {"last": -1, "this": 0, "next": 1}[match.group("yrel")]
-    else:
-        year = _relative_month_year(month, match.group("rel"), anchor, future)
     return _qualify(_month_span(year, month), match.group("part"), anchor or dt.date(year, month, 1), "month")
 
 
@@ -607,12 +615,9 @@ def _rule_day_range(text, anchor, future):
     d1, d2 = int(match.group("d1")), int(match.group("d2"))
     if d2 < d1:
         return None
-    if match.group("year"):
-        year = int(match.group("year"))
-    elif anchor is None:
+    year = _stated_year(match, anchor, lambda: _year_for(month, d1, anchor, future))
+    if year is None:
         return None
-    else:
-        year = _year_for(month, d1, anchor, future)
     return dt.date(year, month, d1), dt.date(year, month, d2)
 
 
@@ -621,14 +626,9 @@ def _rule_season(text, anchor, future):
     if not match:
         return _NO_MATCH
     season = match.group("season")
-    if match.group("year"):
-        year = int(match.group("year"))
-    elif anchor is None:
+    year = _stated_year(match, anchor, lambda: _season_year(season, match.group("rel"), anchor, future))
+    if year is None:
         return None
-    elif match.group("yrel"):
-        year = anchor.year + {"last": -1, "this": 0, "next": 1}[match.group("yrel")]
-    else:
-        year = _season_year(season, match.group("rel"), anchor, future)
     span = _season_span(season, year)
     part = match.group("part")
     if part:
@@ -676,12 +676,9 @@ def _rule_week_of_month(text, anchor, future):
     if not match:
         return _NO_MATCH
     month = _month_number(match.group("mon"))
-    if match.group("year"):
-        year = int(match.group("year"))
-    elif anchor is None:
+    year = _stated_year(match, anchor, lambda: _year_for(month, None, anchor, future))
+    if year is None:
         return None
-    else:
-        year = _year_for(month, None, anchor, future)
     last_day = calendar.monthrange(year, month)[1]
     if match.group("nth") == "last":
         return dt.date(year, month, last_day - 6), dt.date(year, month, last_day)
