@@ -51,8 +51,10 @@ class Claimgraph:
     def ingest_items(self, items: Iterable[InputItem]) -> IngestReport:
         return self.pipeline.ingest_items(self.store, items)
 
-    def relink(self) -> tuple[int, int]:
-        return self.pipeline.relink(self.store)
+    def relink(self, full: bool | None = None) -> tuple[int, int]:
+        """Link documents not linked yet (None: the pipeline picks full or incremental);
+        ``full=True`` recomputes every event and contradiction from all claims."""
+        return self.pipeline.relink(self.store, full=full)
 
     # -- reads ----------------------------------------------------------------------
     def claims(self, type: str | None = None, entity: str | None = None,

@@ -18,9 +18,13 @@ from .errors import RejectedInput
 from .extract.claims import ClaimExtractor
 from .ingest.sources import iter_inputs
 from .link import link, near_duplicate_groups, pseudo_source_entities
+from .link.incremental import band_layout, link_new_documents, signature_rows
 from .model import Claim, Document, Entity, InputItem, Reject
 from .resolve.entities import EntityResolver
 from .settings import Settings
+
+# Link the whole store when a batch brings more than 1/FULL_LINK_SHARE of its documents.
+FULL_LINK_SHARE = 4
 
 
 @dataclass
@@ -33,6 +37,8 @@ class IngestReport:
     contradictions: int = 0
     reasons: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
+    link_mode: str | None = None  # "full" or "incremental"
+    new_event_ids: set[str] = field(default_factory=set)  # events an incremental link (re)built
 
     def summary(self) -> str:
         why = ", ".join(f"{k} {v}" for k, v in sorted(self.reasons.items()))
@@ -70,6 +76,12 @@ class Pipeline:
         if self._extractor is None:
             self._extractor = ClaimExtractor(self.nlp.vocab, self.resolver)
         return self._extractor
+
+    def warm_up(self) -> None:
+        """Load everything the first article would wait for (spaCy, matchers, the GeoNames
+        index: seconds), so a server's first ingest is as quick as the next."""
+        self.extract([Document(id="warm-up", text="Officials said drones struck a depot in Odesa on Monday.",
+                               published="2025-01-01")])
 
     # -- ingest -------------------------------------------------------------------------
     def ingest_paths(self, store, paths: Sequence[str], *, progress: Callable[[int], None] | None = None,
@@ -116,7 +128,7 @@ class Pipeline:
                 self._flush(store, batch, rejects, inputs, report)
                 batch, rejects, inputs, batch_ids = [], [], [], set()
         self._flush(store, batch, rejects, inputs, report)
-        if relink and (report.ingested or not store.counts().get("events")):
+        if relink and (report.ingested or store.unlinked_document_ids()):
             self.relink(store, report)
         return report
 
@@ -162,18 +174,50 @@ class Pipeline:
         return [self.resolver.resolve(document.outlet, "ORG")]
 
     # -- link -------------------------------------------------------------------------
-    def relink(self, store, report: IngestReport | None = None) -> tuple[int, int]:
+    def relink(self, store, report: IngestReport | None = None, *, full: bool | None = None) -> tuple[int, int]:
+        """Link what is not linked yet: the whole store (``full``, or when most of it is
+        new), else only the neighbourhood of the new documents. Returns the stored
+        (events, contradictions) counts."""
         started = time.perf_counter()
+        pending = store.unlinked_document_ids()
+        if full is None:
+            full = self._full_link_pays(store, pending)
+        if full:
+            self._link_everything(store, pending)
+        elif pending:
+            entities = store.entities()
+            delta = link_new_documents(store, pending, entities, self.settings.near_duplicate_threshold)
+            store.add_entities(pseudo_source_entities(store.documents_by_ids(pending, with_text=False).values(),
+                                                      entities))
+            if report is not None:
+                report.new_event_ids = {e.id for e in delta.added_events}
+        counts = store.counts()
+        if report is not None:
+            report.events, report.contradictions = counts["events"], counts["contradictions"]
+            report.link_mode = "full" if full else "incremental"
+            report.timed("link", started)
+        return counts["events"], counts["contradictions"]
+
+    def _full_link_pays(self, store, pending: list[str]) -> bool:
+        # an empty or never-linked store, a changed near-copy threshold, or a batch that is a
+        # large share of the store: one pass over everything is cheaper than many neighbourhoods
+        threshold = self.settings.near_duplicate_threshold
+        if store.link_state("band_layout") != band_layout(threshold):
+            return True
+        return len(pending) * FULL_LINK_SHARE > store.counts()["documents"]
+
+    def _link_everything(self, store, pending: list[str]) -> None:
+        threshold = self.settings.near_duplicate_threshold
         documents = store.documents()
-        claims = store.claims()
         entities = store.entities()
-        roots = near_duplicate_groups(documents, threshold=self.settings.near_duplicate_threshold)
-        events, contradictions = link(documents, claims, entities, roots=roots)
+        layout_changed = store.link_state("band_layout") != band_layout(threshold)
+        rows, sigs = signature_rows(documents, threshold, known=store.signatures())
+        roots = near_duplicate_groups(documents, threshold=threshold, signatures=sigs)
+        events, contradictions = link(documents, store.claims(), entities, roots=roots)
         # outlets and documents that are their own source need a name in the entity table
         store.add_entities(pseudo_source_entities(documents, entities))
-        store.replace_links(events, contradictions, near_copies=roots)
-        if report is not None:
-            report.events = len(events)
-            report.contradictions = len(contradictions)
-            report.timed("link", started)
-        return len(events), len(contradictions)
+        if not layout_changed:
+            unsigned = set(pending)
+            rows = [row for row in rows if row[0] in unsigned]
+        store.replace_links(events, contradictions, near_copies=roots, signatures=rows,
+                            band_layout=band_layout(threshold))

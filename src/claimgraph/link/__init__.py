@@ -20,7 +20,8 @@ from ..settings import Settings
 from .compare import Entities
 from .contradictions import find_contradictions
 from .events import build_events
-from .independence import SourceCounter, near_duplicate_groups, outlet_source_id, pseudo_source_entities
+from .copies import near_duplicate_groups
+from .independence import SourceCounter, outlet_source_id, pseudo_source_entities
 
 __all__ = ["link", "near_duplicate_groups", "outlet_source_id", "pseudo_source_entities"]
 

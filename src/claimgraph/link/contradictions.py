@@ -299,28 +299,30 @@ def _same_count(a: Claim, b: Claim) -> bool:
 
 # ---------------------------------------------------------------- polarity
 
-_POLARITY_ROLES = ("actor", "recipient", "instrument", "target")
+POLARITY_ROLES = ("actor", "recipient", "instrument", "target")
 
 
 def polarity_contradictions(claims: list[Claim], events: list[Event], ents: Entities,
-                            counter: SourceCounter) -> list[Contradiction]:
+                            counter: SourceCounter, other_events: dict[str, str] | None = None
+                            ) -> list[Contradiction]:
     """One source asserts what another denies (same type, compatible parties and weapons)."""
     denied = [c for c in claims if c.polarity == "denied"]
     if not denied:
         return []
-    event_of = {cid: e.id for e in events for cid in e.claim_ids}
+    event_of = dict(other_events or {})
+    event_of.update({cid: e.id for e in events for cid in e.claim_ids})
     index: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.polarity == "denied":
             continue
-        for key in _polarity_keys(claim, ents):
+        for key in polarity_keys(claim, ents):
             index[(claim.type, key)].append(claim)
     out = []
     for d in sorted(denied, key=lambda c: c.id):
-        keys = _polarity_keys(d, ents)
+        keys = polarity_keys(d, ents)
         # "Russia denies sending troops" (one role) covers every such claim; with more roles
         # named, two must match so a denial about A→B does not hit every claim about A
-        required = min(2, sum(1 for r in _POLARITY_ROLES if d.roles.get(r)))
+        required = min(2, sum(1 for r in POLARITY_ROLES if d.roles.get(r)))
         hits: dict[str, int] = defaultdict(int)
         by_id: dict[str, Claim] = {}
         for key in keys:
@@ -346,9 +348,10 @@ def polarity_contradictions(claims: list[Claim], events: list[Event], ents: Enti
     return out
 
 
-def _polarity_keys(claim: Claim, ents: Entities) -> set[str]:
+def polarity_keys(claim: Claim, ents: Entities) -> set[str]:
+    """The parties, weapons and targets a denial and an assertion must share."""
     keys = set()
-    for role in _POLARITY_ROLES:
+    for role in POLARITY_ROLES:
         for eid in claim.roles.get(role) or ():
             keys.add(ents.canon(eid) if role in PARTY_ROLES else eid)
     return keys
@@ -360,7 +363,7 @@ def _proposition_match(denied: Claim, asserted: Claim, ents: Entities) -> int:
     if ia and ib and not overlaps(ia, ib):
         return 0
     score = 0
-    for role in _POLARITY_ROLES:
+    for role in POLARITY_ROLES:
         rel = ents.set_relation(role, denied.roles.get(role) or (), asserted.roles.get(role) or ())
         if rel == CONFLICT:
             return 0
@@ -468,14 +471,21 @@ def _distinct_pair(left, right):
 
 
 def find_contradictions(claims: list[Claim], events: list[Event], ents: Entities, counter: SourceCounter,
-                        documents: Iterable[Document]) -> list[Contradiction]:
-    """Every contradiction among ``claims`` (given their ``events``), sorted by id, no duplicates."""
+                        documents: Iterable[Document], *, opposing: Iterable[Claim] = (),
+                        opposing_events: dict[str, str] | None = None) -> list[Contradiction]:
+    """Every contradiction among ``claims`` (given their ``events``), sorted by id, no duplicates.
+
+    :param opposing: more claims that only take part in polarity contradictions (an
+        incremental link reads them without their text and numbers).
+    :param opposing_events: claim id -> event id for ``opposing`` claims, whose events
+        are not rebuilt: a denial contradicts each happening once.
+    """
     docs = {d.id: d for d in documents}
     claims_by_id = {c.id: c for c in claims}
     found = (property_contradictions(claims, ents)
              + count_contradictions(events, claims_by_id, counter, docs)
              + time_contradictions(claims, ents, counter)
-             + polarity_contradictions(claims, events, ents, counter)
+             + polarity_contradictions([*claims, *opposing], events, ents, counter, opposing_events)
              + category_contradictions(claims, events, ents))
     unique = {c.id: c for c in found}
     return [unique[k] for k in sorted(unique)]

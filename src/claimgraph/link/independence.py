@@ -5,7 +5,7 @@ Rules, in order:
 1. A claim's source is its ``source`` entity; with none, the outlet that published the
    document says it itself (``outlet:<slug>``, or ``doc:<id>`` when the outlet is unknown);
    with none but a ``via`` (a wire agency), the relay is the best origin known.
-2. Syndicated near-copies (:func:`near_duplicate_groups`) count as their group's root
+2. Syndicated near-copies (:func:`.copies.near_duplicate_groups`) count as their group's root
    document: a copy adds no source.
 3. The same named source in many documents is one source (two outlets quoting one
    official's briefing).
@@ -26,87 +26,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from datasketch import MinHash, MinHashLSH
-
 from ..model import Claim, Document, Entity
 from .compare import Entities
-
-NUM_PERM = 128
-SHINGLE_WORDS = 5
-_WORD = re.compile(r"\w+")
-
-
-# ---------------------------------------------------------------- near-duplicates
-
-
-def _shingles(text: str) -> list[bytes]:
-    words = _WORD.findall(text.lower())
-    if len(words) < SHINGLE_WORDS:
-        return [" ".join(words).encode("utf-8")] if words else []
-    return [" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8") for i in range(len(words) - SHINGLE_WORDS + 1)]
-
-
-def _minhash(text: str) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=1)
-    shingles = _shingles(text)
-    if shingles:
-        m.update_batch(shingles)  # 12x faster than update() per shingle (DESIGN.md costs table)
-    return m
-
-
-def _root_order(doc: Document) -> tuple:
-    # The root of a group is the earliest publication (the wire original), then the smallest id.
-    return (doc.published or "9999-99-99", doc.id)
-
-
-def near_duplicate_groups(documents: list[Document], threshold: float = 0.8) -> dict[str, str]:
-    """Map every document id to the root of its group of near-copies (itself when alone).
-
-    Word 5-gram shingles, MinHash(128) and MinHashLSH; a candidate pair is kept when its
-    estimated Jaccard similarity reaches ``threshold``. A document's ``dup_of`` (set by
-    ingest) also joins it to that document.
-
-    :param documents: the documents to compare (all stored ones).
-    :param threshold: estimated Jaccard similarity of shingle sets that makes a near-copy.
-
-    >>> a = Document(id="a", text="the ministry said three drones were shot down over the port city overnight")
-    >>> b = Document(id="b", text="The ministry said three drones were shot down over the port city overnight.")
-    >>> near_duplicate_groups([a, b])
-    {'a': 'a', 'b': 'a'}
-    """
-    docs = sorted(documents, key=lambda d: d.id)
-    parent = {d.id: d.id for d in docs}
-    order = {d.id: _root_order(d) for d in docs}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            first, second = sorted((ra, rb), key=order.__getitem__)
-            parent[second] = first
-
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    hashes: dict[str, MinHash] = {}
-    for doc in docs:
-        if not doc.text or not doc.text.strip():
-            continue
-        m = _minhash(doc.text)
-        for other in lsh.query(m):
-            # LSH gives candidates; the estimate decides, so the threshold means what it says
-            if m.jaccard(hashes[other]) >= threshold:
-                union(doc.id, other)
-        if doc.id not in hashes:
-            lsh.insert(doc.id, m)
-            hashes[doc.id] = m
-    for doc in docs:
-        if doc.dup_of and doc.dup_of in parent:
-            union(doc.id, doc.dup_of)
-    return {d.id: find(d.id) for d in docs}
 
 
 # ---------------------------------------------------------------- source identity

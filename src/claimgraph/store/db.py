@@ -64,6 +64,8 @@ CLAIM_COLUMNS = (
 DOCUMENT_ORDER = "COALESCE(d.path, d.url, ''), d.id"
 
 InputRow = tuple[str, str, str, "str | None"]
+# (document id, near-copy signature bytes or None, [(band, bucket), ...])
+SignatureRow = tuple[str, "bytes | None", "Sequence[tuple[int, int]]"]
 
 
 def utc_now() -> str:
@@ -320,11 +322,16 @@ class Store:
         )
 
     def replace_links(self, events: Sequence[Event], contradictions: Sequence[Contradiction],
-                      near_copies: dict[str, str] | None = None) -> None:
-        """Replace every event and contradiction in one transaction (link recomputes them all).
+                      near_copies: dict[str, str] | None = None,
+                      signatures: Sequence[SignatureRow] = (), band_layout: str | None = None) -> None:
+        """Replace every event and contradiction in one transaction (a full link).
 
         :param near_copies: document id -> the document it is a near-copy of (its group's
             root); recorded as ``dup_of``, the root itself keeps NULL.
+        :param signatures: (document id, near-copy signature or None, band keys) for the
+            documents linked now; a document with a row here counts as linked.
+        :param band_layout: what the band keys were cut for (the threshold); a change
+            means every stored band key is replaced (``signatures`` then covers all).
         """
         try:
             with self._transaction() as conn:
@@ -332,26 +339,245 @@ class Store:
                     conn.execute("UPDATE documents SET dup_of = NULL WHERE dup_of IS NOT NULL")
                     conn.executemany("UPDATE documents SET dup_of = ? WHERE id = ?",
                                      [(root, doc) for doc, root in near_copies.items() if root != doc])
-                conn.execute("DELETE FROM event_claims")
-                conn.execute("DELETE FROM events")
-                conn.execute("DELETE FROM contradictions")
-                conn.executemany(
-                    "INSERT INTO events (id, type, time_start, time_end, time_text, roles, sources,"
-                    " document_ids, independent_sources, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [_event_row(e) for e in events],
-                )
-                conn.executemany(
-                    "INSERT INTO event_claims (event_id, claim_id, position) VALUES (?, ?, ?)"
-                    " ON CONFLICT (event_id, claim_id) DO NOTHING",
-                    [(e.id, cid, i) for e in events for i, cid in enumerate(e.claim_ids)],
-                )
-                conn.executemany(
-                    "INSERT INTO contradictions (id, kind, about, reason, claim_ids) VALUES (?, ?, ?, ?, ?)",
-                    [(c.id, c.kind, c.about or "", c.reason or "", _dumps(list(c.claim_ids)))
-                     for c in contradictions],
-                )
+                for table in ("event_entities", "event_claims", "events", "contradiction_claims",
+                              "contradictions"):
+                    conn.execute(f"DELETE FROM {table}")  # a constant: never input
+                if band_layout is not None and band_layout != self._link_state(conn, "band_layout"):
+                    conn.execute("DELETE FROM document_bands")
+                self._insert_links(conn, events, contradictions)
+                self._insert_signatures(conn, signatures, band_layout)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write events to {self.path!r}: {exc}") from exc
+
+    def update_links(self, removed_events: Iterable[str], events: Sequence[Event],
+                     removed_contradictions: Iterable[str], contradictions: Sequence[Contradiction],
+                     near_copies: dict[str, str], signatures: Sequence[SignatureRow], band_layout: str) -> None:
+        """Swap the events and contradictions of one neighbourhood in one transaction (an
+        incremental link): drop ``removed_*``, write the new ones, record the near-copy
+        roots of the documents in ``near_copies`` and the signatures of the new documents."""
+        try:
+            with self._transaction() as conn:
+                conn.executemany("UPDATE documents SET dup_of = ? WHERE id = ?",
+                                 [(None if root == doc else root, doc) for doc, root in near_copies.items()])
+                gone_events = [(i,) for i in sorted(set(removed_events))]
+                for table, column in (("event_entities", "event_id"), ("event_claims", "event_id"),
+                                      ("events", "id")):
+                    conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", gone_events)
+                gone = [(i,) for i in sorted(set(removed_contradictions))]
+                conn.executemany("DELETE FROM contradiction_claims WHERE contradiction_id = ?", gone)
+                conn.executemany("DELETE FROM contradictions WHERE id = ?", gone)
+                self._insert_links(conn, events, contradictions)
+                self._insert_signatures(conn, signatures, band_layout)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write events to {self.path!r}: {exc}") from exc
+
+    @staticmethod
+    def _insert_links(conn: sqlite3.Connection, events: Sequence[Event],
+                      contradictions: Sequence[Contradiction]) -> None:
+        # an event or contradiction recomputed unchanged has the same id: replace it in place
+        conn.executemany(
+            "INSERT OR REPLACE INTO events (id, type, time_start, time_end, time_text, roles, sources,"
+            " document_ids, independent_sources, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [_event_row(e) for e in events],
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO event_claims (event_id, claim_id, position) VALUES (?, ?, ?)",
+            [(e.id, cid, i) for e in events for i, cid in enumerate(e.claim_ids)],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO event_entities (event_id, role, entity_id) VALUES (?, ?, ?)",
+            [(e.id, role, eid) for e in events for role, ids in sorted(e.roles.items()) for eid in ids],
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO contradictions (id, kind, about, reason, claim_ids) VALUES (?, ?, ?, ?, ?)",
+            [(c.id, c.kind, c.about or "", c.reason or "", _dumps(list(c.claim_ids))) for c in contradictions],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO contradiction_claims (contradiction_id, claim_id) VALUES (?, ?)",
+            [(c.id, cid) for c in contradictions for cid in c.claim_ids],
+        )
+
+    def _insert_signatures(self, conn: sqlite3.Connection, signatures: Sequence[SignatureRow],
+                           band_layout: str | None) -> None:
+        conn.executemany(
+            "INSERT OR REPLACE INTO document_signatures (document_id, signature) VALUES (?, ?)",
+            [(doc_id, blob or b"") for doc_id, blob, _keys in signatures],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO document_bands (band, bucket, document_id) VALUES (?, ?, ?)",
+            [(band, bucket, doc_id) for doc_id, _blob, keys in signatures for band, bucket in keys],
+        )
+        if band_layout is not None:
+            conn.execute("INSERT OR REPLACE INTO link_state (key, value) VALUES ('band_layout', ?)",
+                         (band_layout,))
+
+    @staticmethod
+    def _link_state(conn: sqlite3.Connection, key: str) -> str | None:
+        row = conn.execute("SELECT value FROM link_state WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    # -- reading what the incremental link needs --------------------------------
+
+    def link_state(self, key: str) -> str | None:
+        with self._lock:
+            return self._link_state(self._conn, key)
+
+    def unlinked_document_ids(self) -> list[str]:
+        """Documents stored but not linked yet (an ingest killed before its link, or new)."""
+        rows = self._query("SELECT d.id FROM documents d WHERE NOT EXISTS"
+                           " (SELECT 1 FROM document_signatures s WHERE s.document_id = d.id) ORDER BY d.id")
+        return [r[0] for r in rows]
+
+    def signatures(self, document_ids: Iterable[str] | None = None) -> dict[str, bytes]:
+        """Stored near-copy signatures (empty bytes for a document without words)."""
+        if document_ids is None:
+            return dict(self._query("SELECT document_id, signature FROM document_signatures"))
+        found: dict[str, bytes] = {}
+        for chunk in _chunks(sorted(set(document_ids))):
+            sql = ("SELECT document_id, signature FROM document_signatures"
+                   f" WHERE document_id IN ({_placeholders(len(chunk))})")
+            found.update(self._query(sql, chunk))
+        return found
+
+    def documents_in_buckets(self, keys: Sequence[tuple[int, int]]) -> set[str]:
+        """Documents sharing at least one (band, bucket) key: near-copy candidates."""
+        found: set[str] = set()
+        for start in range(0, len(keys), IN_CHUNK // 2):
+            chunk = keys[start:start + IN_CHUNK // 2]
+            sql = ("SELECT DISTINCT document_id FROM document_bands WHERE (band, bucket) IN"
+                   f" (VALUES {','.join(['(?, ?)'] * len(chunk))})")
+            found.update(r[0] for r in self._query(sql, [v for key in chunk for v in key]))
+        return found
+
+    def near_copy_roots(self, document_ids: Iterable[str]) -> dict[str, str]:
+        """Document id -> the root of its near-copy group, for these documents and every
+        other member of their groups."""
+        ids = sorted(set(document_ids))
+        roots: dict[str, str] = {}
+        for chunk in _chunks(ids):
+            marks = _placeholders(len(chunk))
+            rows = self._query(f"SELECT id, COALESCE(dup_of, id) FROM documents WHERE id IN ({marks})", chunk)
+            roots.update(rows)
+        group_roots = sorted(set(roots.values()))
+        for chunk in _chunks(group_roots):
+            marks = _placeholders(len(chunk))
+            roots.update(self._query(f"SELECT id, COALESCE(dup_of, id) FROM documents"
+                                     f" WHERE dup_of IN ({marks}) OR id IN ({marks})", [*chunk, *chunk]))
+        return roots
+
+    def documents_by_ids(self, ids: Iterable[str], *, with_text: bool = True) -> dict[str, Document]:
+        """Documents by id; ``with_text=False`` leaves ``text`` empty (outlets and dates only)."""
+        columns = DOCUMENT_COLUMNS if with_text else DOCUMENT_COLUMNS.replace("d.text", "''")
+        found: dict[str, Document] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            sql = f"SELECT {columns} FROM documents d WHERE d.id IN ({_placeholders(len(chunk))})"
+            found.update((r[0], _document(r)) for r in self._query(sql, chunk))
+        return found
+
+    def claims_by_ids(self, ids: Iterable[str], *, light: bool = False) -> list[Claim]:
+        """Claims by id, sorted by id; ``light`` leaves out the text and quantities of
+        asserted claims (what a denial is compared with needs neither)."""
+        columns = CLAIM_COLUMNS
+        if light:
+            columns = (columns.replace("c.text", "CASE WHEN c.polarity = 'denied' THEN c.text ELSE '' END")
+                       .replace("c.quantities", "CASE WHEN c.polarity = 'denied' THEN c.quantities ELSE '[]' END"))
+        found: list[Claim] = []
+        for chunk in _chunks(sorted(set(ids))):
+            sql = f"SELECT {columns} FROM claims c WHERE c.id IN ({_placeholders(len(chunk))})"
+            found.extend(_claim(r) for r in self._query(sql, chunk))
+        return sorted(found, key=lambda c: c.id)
+
+    def claims_of_documents(self, document_ids: Iterable[str]) -> list[Claim]:
+        found: list[Claim] = []
+        for chunk in _chunks(sorted(set(document_ids))):
+            sql = f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.document_id IN ({_placeholders(len(chunk))})"
+            found.extend(_claim(r) for r in self._query(sql, chunk))
+        return sorted(found, key=lambda c: c.id)
+
+    def claim_ids_naming(self, entity_ids: Iterable[str], *, since: str | None = None,
+                         until: str | None = None, types: Sequence[str] | None = None,
+                         denied: bool | None = None, roles: Sequence[str] | None = None) -> set[str]:
+        """Claims that name one of ``entity_ids`` (in any role, as source or via, or in one
+        of ``roles``), optionally only those whose time span meets [since, until], of
+        ``types``, denied or not."""
+        named = "ce.entity_id IN ({marks})"
+        named_params: list[Any] = []
+        if roles:
+            named += f" AND ce.role IN ({_placeholders(len(roles))})"
+            named_params.extend(roles)
+        conditions, params = [], []
+        if since is not None:
+            # matches the claims_time_end index: a live article reads only recent claims
+            conditions.append("COALESCE(c.time_end, c.time_start) >= ?")
+            params.append(since)
+        if until is not None:
+            conditions.append("c.time_start <= ?")
+            params.append(until + "\uffff")  # a date with a time of day is still on that day
+        if types:
+            conditions.append(f"c.type IN ({_placeholders(len(types))})")
+            params.extend(types)
+        if denied is not None:
+            conditions.append("c.polarity = 'denied'" if denied else "c.polarity != 'denied'")
+        found: set[str] = set()
+        for chunk in _chunks(sorted(set(entity_ids))):
+            where = named.format(marks=_placeholders(len(chunk)))
+            if since is not None:
+                # a window: walk the claims in it, each checked against the names
+                sql = (f"SELECT c.id FROM claims c WHERE {' AND '.join(conditions)} AND EXISTS"
+                       f" (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id AND {where})")
+                args = [*params, *chunk, *named_params]
+            else:
+                sql = ("SELECT DISTINCT ce.claim_id FROM claim_entities ce JOIN claims c ON c.id = ce.claim_id"
+                       f" WHERE {where}" + "".join(f" AND {c}" for c in conditions))
+                args = [*chunk, *named_params, *params]
+            found.update(r[0] for r in self._query(sql, args))
+        return found
+
+    def event_ids_holding(self, claim_ids: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in _chunks(sorted(set(claim_ids))):
+            sql = f"SELECT DISTINCT event_id FROM event_claims WHERE claim_id IN ({_placeholders(len(chunk))})"
+            found.update(r[0] for r in self._query(sql, chunk))
+        return found
+
+    def event_of_claims(self, claim_ids: Iterable[str]) -> dict[str, str]:
+        """Claim id -> the id of the event holding it, for those in an event."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(claim_ids))):
+            sql = f"SELECT claim_id, event_id FROM event_claims WHERE claim_id IN ({_placeholders(len(chunk))})"
+            found.update(self._query(sql, chunk))
+        return found
+
+    def events_by_ids(self, ids: Iterable[str]) -> list[Event]:
+        """Events by id (with their claim ids), sorted by id."""
+        ids = sorted(set(ids))
+        rows: list[tuple] = []
+        claim_ids: dict[str, list[str]] = {}
+        for chunk in _chunks(ids):
+            marks = _placeholders(len(chunk))
+            rows.extend(self._query(
+                "SELECT id, type, time_start, time_end, time_text, roles, sources, document_ids,"
+                f" independent_sources, label FROM events WHERE id IN ({marks})", chunk))
+            for event_id, claim_id in self._query(
+                    f"SELECT event_id, claim_id FROM event_claims WHERE event_id IN ({marks})"
+                    " ORDER BY event_id, position", chunk):
+                claim_ids.setdefault(event_id, []).append(claim_id)
+        return sorted((_event(r, claim_ids.get(r[0], [])) for r in rows), key=lambda e: e.id)
+
+    def contradictions_touching(self, claim_ids: Iterable[str]) -> list[Contradiction]:
+        """Contradictions naming at least one of ``claim_ids``, sorted by id."""
+        ids: set[str] = set()
+        for chunk in _chunks(sorted(set(claim_ids))):
+            sql = ("SELECT DISTINCT contradiction_id FROM contradiction_claims"
+                   f" WHERE claim_id IN ({_placeholders(len(chunk))})")
+            ids.update(r[0] for r in self._query(sql, chunk))
+        found: list[Contradiction] = []
+        for chunk in _chunks(sorted(ids)):
+            rows = self._query("SELECT id, kind, about, reason, claim_ids FROM contradictions"
+                               f" WHERE id IN ({_placeholders(len(chunk))})", chunk)
+            found.extend(Contradiction(id=r[0], kind=r[1], about=r[2], reason=r[3], claim_ids=json.loads(r[4]))
+                         for r in rows)
+        return sorted(found, key=lambda c: c.id)
 
     # -- reading -------------------------------------------------------------
 
@@ -606,6 +832,8 @@ def _escape_like(text: str) -> str:
 
 def _full_roles(roles: dict[str, list[str]] | None) -> dict[str, list[str]]:
     roles = roles or {}
+    if all(name in roles for name in ROLE_NAMES):
+        return roles  # as stored: reading 10k claims should not copy every list
     full = {name: list(roles.get(name) or []) for name in ROLE_NAMES}
     full.update({k: list(v) for k, v in roles.items() if k not in full})  # keep extra roles
     return full

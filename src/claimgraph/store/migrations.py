@@ -199,10 +199,65 @@ CREATE TABLE feed_entries (
 );
 """
 
+# Incremental link (issue 5): an ingest relinks only the neighbourhood of its new claims.
+# Near-copy signatures and their LSH band buckets are kept so a new article is compared
+# with stored ones by an index lookup; event_entities and contradiction_claims answer
+# "events naming X" and "contradictions touching these claims" without scanning JSON;
+# the time index finds the claims near a date. link_state holds small facts
+# about how the link tables were built (the band layout).
+LINK_INDEX_SCHEMA = """
+CREATE TABLE document_signatures (
+    document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    signature   BLOB NOT NULL
+);
+
+CREATE TABLE document_bands (
+    band        INTEGER NOT NULL,
+    bucket      INTEGER NOT NULL,
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    PRIMARY KEY (band, bucket, document_id)
+);
+
+CREATE TABLE event_entities (
+    event_id  TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    role      TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    PRIMARY KEY (event_id, role, entity_id)
+);
+CREATE INDEX event_entities_entity ON event_entities (entity_id);
+
+CREATE TABLE contradiction_claims (
+    contradiction_id TEXT NOT NULL REFERENCES contradictions (id) ON DELETE CASCADE,
+    claim_id         TEXT NOT NULL,
+    PRIMARY KEY (contradiction_id, claim_id)
+);
+CREATE INDEX contradiction_claims_claim ON contradiction_claims (claim_id);
+
+-- "claims dated on or after a day": for a live feed, the few recent ones
+CREATE INDEX claims_time_end ON claims (COALESCE(time_end, time_start));
+
+CREATE TABLE link_state (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+# Databases linked before version 4 get the two lookup tables filled from the JSON
+# columns (json_each is SQLite's; elsewhere the next full relink fills them).
+LINK_INDEX_FILL = """
+INSERT OR IGNORE INTO event_entities (event_id, role, entity_id)
+SELECT e.id, r.key, v.value FROM events e, json_each(e.roles) r, json_each(r.value) v;
+
+INSERT OR IGNORE INTO contradiction_claims (contradiction_id, claim_id)
+SELECT x.id, j.value FROM contradictions x, json_each(x.claim_ids) j;
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", INITIAL_SCHEMA),
     Migration(2, "full-text search over documents", DOCUMENTS_FTS, sqlite_only=True),
     Migration(3, "feeds and their seen entries", FEEDS_SCHEMA),
+    Migration(4, "tables for the incremental link", LINK_INDEX_SCHEMA),
+    Migration(5, "fill the link lookup tables from JSON", LINK_INDEX_FILL, sqlite_only=True),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -156,9 +156,11 @@ class ApiState:
         self.pipeline_ready = False
 
     def warm_up(self) -> None:
-        """Load spaCy and the extractor now (seconds), not in the first ingest request."""
+        """Load spaCy, the extractor and the place index now (seconds), not in the first
+        ingest request."""
         with self._pipeline_lock:
-            _ = self.claimgraph.pipeline.extractor
+            if not self.pipeline_ready:
+                self.claimgraph.pipeline.warm_up()
             self.pipeline_ready = True
 
     def close(self) -> None:

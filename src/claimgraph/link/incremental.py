@@ -1,0 +1,312 @@
+"""Relink only the neighbourhood of new documents, so an ingest costs what it adds.
+
+A full link (:func:`claimgraph.link.link`) reads every stored claim: right for a
+first ingest or ``claimgraph relink``, minutes at 100,000 claims. After an ingest into
+a linked database, :func:`link_new_documents` instead:
+
+1. **Near-copies.** Signs the new documents and compares them only with stored
+   documents sharing an LSH band bucket (an index lookup). A copy joins the stored
+   group; if it is the earlier publication it becomes the root, and the whole group's
+   claims enter the scope (their source counts may change).
+2. **Scope.** The new documents' claims; stored claims that name an entity linked
+   to theirs (the same party, a place in the same or a neighbouring map cell, a weapon
+   of the same maker and kind) dated within ``WINDOW_DAYS`` of them; then every claim
+   of every stored event holding one of those, so events are rebuilt whole; and the
+   stored PROPERTY claims about a related weapon, whenever. Besides the scope, the
+   *opposing* claims are read whatever their date (the other polarity of the same
+   proposition: a denial months later); only their contradictions with the new
+   claims are looked for.
+3. **Events.** The new documents are grouped within themselves as in a full link;
+   each stored event in scope enters as one group, as it stands; near-copies and the
+   cross-document pass then merge exactly as in a full link.
+4. **Contradictions** are found among the scope's claims and events, and between
+   the new claims and the opposing ones. A stored contradiction whose claims all lie in the scope is replaced by
+   what is found now; one that reaches outside is kept.
+
+Two deliberate differences from a full link: a stored event is never split by a later
+article (a full relink may re-decide with hindsight), and a denial's "at most
+``MAX_DENIAL_TARGETS`` happenings" is applied per link, not over the whole store.
+Everything is written in one transaction, together with the signatures that mark the
+documents as linked, so a kill mid-link leaves them unlinked and the next run links them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..model import Claim, Contradiction, Document, Entity, Event
+from .compare import PARTY_ROLES, Entities, event_interval, report_bound
+from .contradictions import MAX_TIME_GAP_DAYS, POLARITY_ROLES, find_contradictions, polarity_keys
+from .copies import band_keys, root_order, signature, signature_bytes, signature_from_bytes, similarity
+from .events import (GRID_DEGREES, Group, _group_of, _merge, build_event, group_across_documents,
+                     group_within_documents, merge_copies)
+from .independence import SourceCounter
+
+# Claims further apart than this can neither merge (dates must overlap, a report-dated
+# claim looks back two days) nor disagree on time (a week at most).
+WINDOW_DAYS = MAX_TIME_GAP_DAYS
+
+
+@dataclass
+class LinkDelta:
+    """What an incremental link changed."""
+
+    added_events: list[Event] = field(default_factory=list)  # new or rebuilt (possibly same id)
+    removed_event_ids: set[str] = field(default_factory=set)  # replaced and not rebuilt with that id
+    added_contradictions: list[Contradiction] = field(default_factory=list)
+    removed_contradiction_ids: set[str] = field(default_factory=set)
+    documents: int = 0
+    scope_claims: int = 0
+
+
+def band_layout(threshold: float) -> str:
+    """What stored band keys were cut for: keys cut for another threshold never match."""
+    return f"minhash128@{threshold:g}"
+
+
+def signature_rows(documents: Iterable[Document], threshold: float,
+                   known: dict[str, bytes] | None = None) -> tuple[list[tuple], dict]:
+    """(rows for the store, signatures by document id); ``known`` bytes are reused, not rehashed."""
+    rows, sigs = [], {}
+    known = known or {}
+    for doc in documents:
+        blob = known.get(doc.id)
+        sig = signature_from_bytes(blob) if blob else (signature(doc.text) if blob is None else None)
+        sigs[doc.id] = sig
+        rows.append((doc.id, signature_bytes(sig) if sig is not None else None,
+                     band_keys(sig, threshold) if sig is not None else []))
+    return rows, sigs
+
+
+# ---------------------------------------------------------------- near-copies
+
+
+def attach_near_copies(store, new_docs: list[Document], threshold: float) -> tuple[dict[str, str], list[tuple]]:
+    """Near-copy roots for the new documents and every member of the groups they join
+    (document id -> root), and the signature rows to store for the new documents."""
+    rows, sigs = signature_rows(new_docs, threshold)
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    matches: dict[str, set[str]] = defaultdict(set)
+    for doc_id, _blob, keys in rows:
+        if not keys:
+            continue
+        candidates = store.documents_in_buckets(keys)
+        stored = store.signatures(candidates)
+        for other in sorted(candidates):
+            blob = stored.get(other)
+            if blob and similarity(sigs[doc_id], signature_from_bytes(blob)) >= threshold:
+                matches[doc_id].add(other)
+    # among the new documents themselves (a batch may hold a story and its copy)
+    for i, (a, _b, keys_a) in enumerate(rows):
+        for b, _bb, keys_b in rows[i + 1:]:
+            if set(keys_a) & set(keys_b) and similarity(sigs[a], sigs[b]) >= threshold:
+                matches[a].add(b)
+    stored_roots = store.near_copy_roots({o for others in matches.values() for o in others})
+    for doc_id, root in stored_roots.items():
+        parent[find(doc_id)] = find(root)
+    for doc in new_docs:
+        find(doc.id)
+        for other in matches.get(doc.id, ()):
+            parent[find(other)] = find(doc.id)
+        if doc.dup_of:
+            parent[find(doc.id)] = find(doc.dup_of)
+    members = defaultdict(list)
+    for doc_id in list(parent):
+        members[find(doc_id)].append(doc_id)
+    meta = store.documents_by_ids(parent, with_text=False)
+    meta.update({d.id: d for d in new_docs})
+    roots: dict[str, str] = {}
+    for group in members.values():
+        root = min(group, key=lambda d: root_order(meta[d]) if d in meta else ("9999", d))
+        roots.update({d: root for d in group})
+    return roots, rows
+
+
+# ---------------------------------------------------------------- scope
+
+
+class _RelatedEntities:
+    """Entities the link stage could treat as the same or near (the blocking keys of
+    :mod:`.events`, looked up the other way round)."""
+
+    def __init__(self, ents: Entities):
+        self.ents = ents
+        self.by_key: dict[tuple, set[str]] = defaultdict(set)
+        for eid in ents.by_id:
+            for key in self._keys(eid):
+                self.by_key[key].add(eid)
+
+    def _keys(self, eid: str, neighbours: bool = False) -> set[tuple]:
+        keys = {("e", self.ents.canon(eid))}
+        e = self.ents.get(eid)
+        if e is None:
+            return keys
+        if e.attrs.get("origin") or e.attrs.get("kind"):
+            keys.add(("w", e.attrs.get("origin"), e.attrs.get("kind")))
+        if e.type == "WEAPON" and e.attrs.get("origin"):
+            keys.add(("o", e.attrs["origin"]))
+        if e.lat is not None and e.lon is not None:
+            row, col = round(e.lat / GRID_DEGREES), round(e.lon / GRID_DEGREES)
+            spread = (-1, 0, 1) if neighbours else (0,)
+            keys.update(("g", row + dr, col + dc) for dr in spread for dc in spread)
+        return keys
+
+    def same(self, eid: str) -> set[str]:
+        """``eid`` and the entities standing for the same party ("Moscow" acting is Russia)."""
+        return {eid} | self.by_key.get(("e", self.ents.canon(eid)), set())
+
+    def of(self, eid: str, *, same_maker: bool = False) -> set[str]:
+        """``eid`` and the entities sharing a key with it; ``same_maker`` adds every weapon
+        of its maker (a generic "North Korean missile" may be any of them)."""
+        related = {eid}
+        for key in self._keys(eid, neighbours=True):
+            if key[0] != "o" or same_maker:
+                related |= self.by_key.get(key, set())
+        return related
+
+
+def _shift(day: str, days: int) -> str:
+    return (dt.date.fromisoformat(day[:10]) + dt.timedelta(days=days)).isoformat()
+
+
+def claim_window(claim: Claim) -> tuple[str, str] | None:
+    """The days a claim's partners can lie in, or None for a claim without a date."""
+    interval = event_interval(claim)
+    bound = report_bound(claim)
+    try:
+        if interval is not None:
+            return _shift(interval[0], -WINDOW_DAYS), _shift(interval[1], WINDOW_DAYS)
+        if bound is not None:
+            return _shift(bound, -WINDOW_DAYS), _shift(bound, WINDOW_DAYS)
+    except ValueError:
+        pass  # a malformed date links nothing across documents
+    return None
+
+
+def _named(claim: Claim, ents: Entities) -> set[str]:
+    ids = {eid for ids in claim.roles.values() for eid in ids or ()}
+    if claim.source and not ents.is_anonymous_source(claim.source):
+        ids.add(claim.source)
+    return ids
+
+
+def neighbourhood(store, new_claims: list[Claim], ents: Entities, related: _RelatedEntities) -> set[str]:
+    """Ids of stored claims dated near the new claims that name a related entity (step 2).
+
+    One query for the whole article: its claims' windows and entities are united, which
+    reads each busy entity's index once (the link re-checks every pair anyway)."""
+    windows = [w for w in (claim_window(c) for c in new_claims if _named(c, ents)) if w is not None]
+    names = _expand(set().union(*(_named(c, ents) for c in new_claims if claim_window(c))), related)
+    if not windows or not names:
+        return set()
+    return store.claim_ids_naming(names, since=min(w[0] for w in windows), until=max(w[1] for w in windows))
+
+
+def opposing_claims(store, new_claims: list[Claim], ents: Entities, related: _RelatedEntities) -> set[str]:
+    """Ids of stored claims of the other polarity about the same proposition, whenever."""
+    found: set[str] = set()
+    for claim in new_claims:
+        # the denial and the assertion share one of these exactly (as the polarity finder indexes them)
+        keys = set().union(*(related.same(k) for k in polarity_keys(claim, ents)))
+        if keys:
+            found |= store.claim_ids_naming(keys, types=[claim.type], denied=claim.polarity != "denied",
+                                            roles=POLARITY_ROLES)
+    return found
+
+
+def property_partners(store, new_claims: list[Claim], related: _RelatedEntities) -> set[str]:
+    """Ids of stored PROPERTY claims about a weapon a new PROPERTY claim may be about, whenever."""
+    found: set[str] = set()
+    for claim in new_claims:
+        if claim.type != "PROPERTY":
+            continue
+        subjects = [e for role in ("subject", "instrument") for e in claim.roles.get(role) or ()]
+        weapons = _expand(subjects, related, same_maker=True)
+        if weapons:
+            found |= store.claim_ids_naming(weapons, types=["PROPERTY"])
+    return found
+
+
+def _expand(ids: Iterable[str], related: _RelatedEntities, same_maker: bool = False) -> set[str]:
+    out: set[str] = set()
+    for eid in ids:
+        out |= related.of(eid, same_maker=same_maker)
+    return out
+
+
+def frozen_group(event: Event, claims: list[Claim], ents: Entities) -> Group:
+    """A stored event as one group, with what its claims jointly say (never re-split)."""
+    ordered = sorted(claims, key=lambda c: c.id)
+    group = _group_of(ordered[0], ents)
+    for claim in ordered[1:]:
+        group = _merge(group, _group_of(claim, ents), "")
+    return group
+
+
+# ---------------------------------------------------------------- the link
+
+
+def link_new_documents(store, document_ids: list[str], entities: dict[str, Entity],
+                       threshold: float) -> LinkDelta:
+    """Link ``document_ids`` (stored, not yet linked) into the stored events and
+    contradictions, and write the result (steps 1-4 of the module docstring)."""
+    delta = LinkDelta(documents=len(document_ids))
+    ents = Entities(entities)
+    related = _RelatedEntities(ents)
+    new_docs = list(store.documents_by_ids(document_ids).values())
+    roots, signatures = attach_near_copies(store, new_docs, threshold)
+    new_claims = store.claims_of_documents(document_ids)
+    new_ids = {c.id for c in new_claims}
+
+    # the scope: everything whose events and contradictions are recomputed whole
+    scope_ids = neighbourhood(store, new_claims, ents, related) - new_ids
+    scope_ids |= {c.id for c in store.claims_of_documents(set(roots) - set(document_ids))}
+    old_events = store.events_by_ids(store.event_ids_holding(scope_ids))
+    scope_ids |= {cid for e in old_events for cid in e.claim_ids}
+    scope_ids |= property_partners(store, new_claims, related)
+    scope = sorted(new_claims + store.claims_by_ids(scope_ids), key=lambda c: c.id)
+    # whatever their date: only their polarity contradictions with new claims are looked for
+    opposing_ids = opposing_claims(store, new_claims, ents, related) - scope_ids - new_ids
+    opposing = store.claims_by_ids(opposing_ids, light=True)
+    claims = sorted(scope + opposing, key=lambda c: c.id)
+    delta.scope_claims = len(scope)
+
+    doc_ids = {c.document_id for c in claims} | set(roots) | set(roots.values())
+    documents = store.documents_by_ids(doc_ids - set(document_ids), with_text=False)
+    documents.update({d.id: d for d in new_docs})
+    all_roots = {d: roots.get(d) or (documents[d].dup_of or d) for d in documents}
+    counter = SourceCounter(documents.values(), ents, all_roots)
+
+    in_scope = {c.id: c for c in scope}
+    groups = group_within_documents(new_claims, ents)
+    groups += [frozen_group(e, [in_scope[c] for c in e.claim_ids if c in in_scope], ents)
+               for e in old_events if any(c in in_scope for c in e.claim_ids)]
+    groups = merge_copies(sorted(groups, key=lambda g: g.gid), all_roots)
+    groups = group_across_documents(groups, ents)
+    events = sorted((build_event(g, ents, counter) for g in groups), key=lambda e: e.id)
+    found = find_contradictions(scope, events, ents, counter, documents.values(), opposing=opposing,
+                                opposing_events=store.event_of_claims(opposing_ids))
+    # a contradiction with an opposing claim was judged without the rest of its candidates
+    contradictions = [x for x in found
+                      if any(c in new_ids for c in x.claim_ids) or all(c in in_scope for c in x.claim_ids)]
+    replaced = {x.id for x in store.contradictions_touching(in_scope)
+                if all(c in in_scope for c in x.claim_ids)}
+
+    delta.added_events = events
+    delta.removed_event_ids = {e.id for e in old_events} - {e.id for e in events}
+    delta.added_contradictions = contradictions
+    delta.removed_contradiction_ids = replaced - {x.id for x in contradictions}
+    store.update_links({e.id for e in old_events}, events, replaced, contradictions,
+                       near_copies=roots, signatures=signatures, band_layout=band_layout(threshold))
+    return delta

@@ -1,0 +1,194 @@
+"""The incremental link: an ingest into a linked store relinks only around its new articles.
+
+Hand-made claims (no spaCy) for the rules; the demo corpus, ingested one article at a
+time, for the claim that incremental and full links agree. All text here is invented.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+import claimgraph
+from claimgraph.ingest.sources import iter_inputs
+from claimgraph.link.incremental import claim_window, link_new_documents
+from claimgraph.model import Quantity
+from claimgraph.pipeline import IngestReport, Pipeline
+from claimgraph.settings import Settings
+from claimgraph.store import Store
+
+from test_link import ENTITIES, claim, doc
+
+WIRE = ("Drones struck a grain terminal near the river port before dawn on Saturday, setting two warehouses "
+        "on fire, the regional administration said. Firefighters worked through the morning and no casualties "
+        "were reported, according to the head of the administration, who added that air defence units had shot "
+        "down most of the incoming drones over the sea before they reached the coast.")
+
+
+@pytest.fixture
+def store():
+    with Store(":memory:") as s:
+        s.add_entities(list(ENTITIES.values()))
+        yield s
+
+
+def linker() -> Pipeline:
+    return Pipeline(Settings(db=":memory:"))  # link needs no spaCy: nothing here loads it
+
+
+def add(store: Store, docs, claims) -> None:
+    store.write_batch(docs, claims, [], [], [])
+
+
+def events_by_claims(store: Store) -> dict[tuple[str, ...], int]:
+    return {tuple(e.claim_ids): e.independent_sources for e in store.events()}
+
+
+def test_first_link_is_full_then_incremental(store):
+    add(store, [doc("d1", "Morning Ledger")], [claim("a1", "d1", day="2024-03-02", location=["place:kharkiv"])])
+    report_1 = _relink(store)
+    add(store, [doc("d2", "Evening Courier")], [claim("b1", "d2", day="2024-03-02", location=["place:kharkiv"])])
+    report_2 = _relink(store, incremental=True)
+    assert (report_1, report_2) == ("full", "incremental")
+    # the new claim joined the stored event, and the two outlets count as two sources
+    assert events_by_claims(store) == {("a1", "b1"): 2}
+    assert store.unlinked_document_ids() == []
+
+
+def _relink(store: Store, *, incremental: bool = False) -> str:
+    report = IngestReport()
+    # in a store this small any new document is a large share, which would link everything
+    linker().relink(store, report, full=False if incremental else None)
+    return report.link_mode
+
+
+def test_incremental_link_keeps_far_events_untouched(store):
+    add(store, [doc("d1", "Morning Ledger"), doc("d2", "Morning Ledger")],
+        [claim("a1", "d1", day="2024-03-02", location=["place:kharkiv"]),
+         claim("a2", "d2", day="2024-06-20", location=["place:kharkiv"])])
+    _relink(store)
+    add(store, [doc("d3", "Evening Courier")], [claim("b1", "d3", day="2024-06-20", location=["place:kharkiv"])])
+    delta = link_new_documents(store, ["d3"], store.entities(), 0.7)
+    # March is outside June's window: it was never read, and its event is as it was
+    assert delta.scope_claims == 2
+    assert events_by_claims(store) == {("a1",): 1, ("a2", "b1"): 2}
+
+
+def test_a_late_denial_contradicts_a_claim_outside_the_window(store):
+    add(store, [doc("d1", "Morning Ledger"), doc("d2", "Morning Ledger")],
+        [claim("a1", "d1", "TRANSFER", day="2023-01-10", source="person:penwick",
+               actor=["gpe:north-korea"], recipient=["gpe:russia"], instrument=["weapon:kn-23"]),
+         claim("x1", "d2", day="2023-01-11", location=["place:dnipro"])])
+    _relink(store)
+    add(store, [doc("d3", "Evening Courier", published="2024-05-01")],
+        [claim("n1", "d3", "TRANSFER", day="2024-05-01", basis="report", polarity="denied",
+               source="gpe:north-korea", actor=["gpe:north-korea"], recipient=["place:moscow"])])
+    _relink(store, incremental=True)
+    kinds = {(x.kind, tuple(x.claim_ids)) for x in store.contradictions()}
+    assert ("polarity", ("a1", "n1")) in kinds
+
+
+def test_a_syndicated_copy_ingested_later_adds_no_source(store):
+    add(store, [doc("wire", "Global Wire", "2024-03-02", WIRE), doc("else", "Town Herald", "2024-03-02")],
+        [claim("w1", "wire", day="2024-03-02", location=["place:kharkiv"]),
+         claim("e1", "else", day="2024-03-09", location=["place:dnipro"])])
+    _relink(store)
+    add(store, [doc("copy", "Town Herald", "2024-03-03", "Updated. " + WIRE + " Share this story.")],
+        [claim("c1", "copy", day="2024-03-02", location=["place:kharkiv"])])
+    _relink(store, incremental=True)
+    assert store.document("copy").dup_of == "wire"
+    assert events_by_claims(store)[("c1", "w1")] == 1
+
+
+def test_links_after_a_kill_between_store_and_link(store):
+    """Claims committed without their link (a kill in between) are linked by the next run."""
+    add(store, [doc("d1", "Morning Ledger")], [claim("a1", "d1", day="2024-03-02", location=["place:kharkiv"])])
+    _relink(store)
+    add(store, [doc("d2", "Evening Courier")], [claim("b1", "d2", day="2024-03-02", location=["place:kharkiv"])])
+    assert store.unlinked_document_ids() == ["d2"]
+    report = linker().ingest_items(store, [])  # nothing new to read, but something to link
+    assert report.link_mode is not None
+    assert store.unlinked_document_ids() == []
+    assert events_by_claims(store) == {("a1", "b1"): 2}
+
+
+def test_lookup_tables_follow_the_links(store):
+    add(store, [doc("d1", "Morning Ledger")],
+        [claim("p1", "d1", "PROPERTY", attribute="range", subject=["weapon:kn-23"], quantities=[_km(300)]),
+         claim("a1", "d1", day="2024-03-02", actor=["place:moscow"], location=["place:kharkiv"])])
+    _relink(store)
+    add(store, [doc("d2", "Evening Courier")],
+        [claim("p2", "d2", "PROPERTY", attribute="range", subject=["weapon:kn-23"], quantities=[_km(900)])])
+    _relink(store, incremental=True)
+    (x,) = store.contradictions()
+    assert x.claim_ids == ["p1", "p2"]
+    assert [c.id for c in store.contradictions_touching(["p2"])] == [x.id]
+    rows = store._query("SELECT role, entity_id FROM event_entities ORDER BY role, entity_id")
+    assert rows == [("actor", "gpe:russia"), ("location", "place:kharkiv")]  # the party as its state
+
+
+def _km(value: float) -> Quantity:
+    return Quantity(value=value, low=value, high=value, unit="km", of="range", text=f"{value:g} km")
+
+
+def test_claim_window_reaches_a_week_either_side():
+    assert claim_window(claim("a", "d", day="2024-03-02")) == ("2024-02-24", "2024-03-09")
+    assert claim_window(claim("a", "d", day="2024-03-02", basis="report")) == ("2024-02-24", "2024-03-09")
+    assert claim_window(claim("a", "d")) is None
+    assert claim_window(claim("a", "d", day="not a date")) is None
+
+
+def test_migration_fills_lookup_tables_of_an_older_database(tmp_path):
+    path = tmp_path / "old.db"
+    with Store(str(path)) as s:
+        s.add_entities(list(ENTITIES.values()))
+        add(s, [doc("d1", "Morning Ledger")], [claim("a1", "d1", day="2024-03-02", location=["place:kharkiv"])])
+        _relink(s)
+    conn = sqlite3.connect(path)
+    # what a version-3 database looks like: links in JSON only, no lookup rows
+    conn.executescript("DELETE FROM event_entities; DELETE FROM schema_migrations WHERE version = 5;")
+    conn.close()
+    with Store(str(path)) as s:
+        assert s.schema_version() == 5
+        assert s._query("SELECT role, entity_id FROM event_entities") == [("location", "place:kharkiv")]
+
+
+# ---------------------------------------------------------------- end to end, with spaCy
+
+
+def test_demo_one_article_at_a_time_links_as_one_shot(tmp_path, pipeline):
+    """Incremental links after each article give the events, source counts and
+    contradictions of one full link over the whole corpus."""
+    corpus = str(claimgraph.demo_corpus())
+    with Store(str(tmp_path / "full.db")) as full:
+        pipeline.ingest_paths(full, [corpus])
+        expected_events = events_by_claims(full)
+        expected_cx = {x.id for x in full.contradictions()}
+    modes = []
+    with Store(str(tmp_path / "inc.db")) as inc:
+        for item in iter_inputs([corpus]):
+            pipeline.ingest_items(inc, [item], relink=False)
+            pipeline.relink(inc, report := IngestReport(), full=None if not modes else False)
+            modes.append(report.link_mode)
+        assert modes[0] == "full" and set(modes[1:]) == {"incremental"}
+        assert events_by_claims(inc) == expected_events
+        assert {x.id for x in inc.contradictions()} == expected_cx
+
+
+def test_cli_relink_recomputes_everything(tmp_path):
+    from click.testing import CliRunner
+
+    from claimgraph.cli import main
+
+    db = str(tmp_path / "r.db")
+    with Store(db) as s:
+        s.add_entities(list(ENTITIES.values()))
+        add(s, [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")],
+            [claim("a1", "d1", day="2024-03-02", location=["place:kharkiv"]),
+             claim("b1", "d2", day="2024-03-02", location=["place:kharkiv"])])
+    result = CliRunner().invoke(main, ["--db", db, "relink"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "1 events, 0 contradictions"
+    with Store(db) as s:
+        assert events_by_claims(s) == {("a1", "b1"): 2}
