@@ -303,10 +303,14 @@ POLARITY_ROLES = ("actor", "recipient", "instrument", "target")
 
 
 def polarity_contradictions(claims: list[Claim], events: list[Event], ents: Entities,
-                            counter: SourceCounter, other_events: dict[str, str] | None = None
-                            ) -> list[Contradiction]:
-    """One source asserts what another denies (same type, compatible parties and weapons)."""
-    denied = [c for c in claims if c.polarity == "denied"]
+                            counter: SourceCounter, other_events: dict[str, str] | None = None,
+                            denials: set[str] | None = None) -> list[Contradiction]:
+    """One source asserts what another denies (same type, compatible parties and weapons).
+
+    :param other_events: claim id -> event id for claims not in ``events``.
+    :param denials: only these denied claims are looked at (default: every one).
+    """
+    denied = [c for c in claims if c.polarity == "denied" and (denials is None or c.id in denials)]
     if not denied:
         return []
     event_of = dict(other_events or {})
@@ -471,21 +475,14 @@ def _distinct_pair(left, right):
 
 
 def find_contradictions(claims: list[Claim], events: list[Event], ents: Entities, counter: SourceCounter,
-                        documents: Iterable[Document], *, opposing: Iterable[Claim] = (),
-                        opposing_events: dict[str, str] | None = None) -> list[Contradiction]:
-    """Every contradiction among ``claims`` (given their ``events``), sorted by id, no duplicates.
-
-    :param opposing: more claims that only take part in polarity contradictions (an
-        incremental link reads them without their text and numbers).
-    :param opposing_events: claim id -> event id for ``opposing`` claims, whose events
-        are not rebuilt: a denial contradicts each happening once.
-    """
+                        documents: Iterable[Document]) -> list[Contradiction]:
+    """Every contradiction among ``claims`` (given their ``events``), sorted by id, no duplicates."""
     docs = {d.id: d for d in documents}
     claims_by_id = {c.id: c for c in claims}
     found = (property_contradictions(claims, ents)
              + count_contradictions(events, claims_by_id, counter, docs)
              + time_contradictions(claims, ents, counter)
-             + polarity_contradictions([*claims, *opposing], events, ents, counter, opposing_events)
+             + polarity_contradictions(claims, events, ents, counter)
              + category_contradictions(claims, events, ents))
     unique = {c.id: c for c in found}
     return [unique[k] for k in sorted(unique)]

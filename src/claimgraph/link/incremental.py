@@ -39,7 +39,8 @@ from typing import Iterable
 
 from ..model import Claim, Contradiction, Document, Entity, Event
 from .compare import PARTY_ROLES, Entities, event_interval, report_bound
-from .contradictions import MAX_TIME_GAP_DAYS, POLARITY_ROLES, find_contradictions, polarity_keys
+from .contradictions import (MAX_TIME_GAP_DAYS, POLARITY_ROLES, find_contradictions, polarity_contradictions,
+                             polarity_keys)
 from .copies import band_keys, root_order, signature, signature_bytes, signature_from_bytes, similarity
 from .events import (GRID_DEGREES, Group, _group_of, _merge, build_event, group_across_documents,
                      group_within_documents, merge_copies)
@@ -295,11 +296,15 @@ def link_new_documents(store, document_ids: list[str], entities: dict[str, Entit
     groups = merge_copies(sorted(groups, key=lambda g: g.gid), all_roots)
     groups = group_across_documents(groups, ents)
     events = sorted((build_event(g, ents, counter) for g in groups), key=lambda e: e.id)
-    found = find_contradictions(scope, events, ents, counter, documents.values(), opposing=opposing,
-                                opposing_events=store.event_of_claims(opposing_ids))
+    # the denials that can pair with a new claim are judged against the opposing claims too
+    denials = {c.id for c in new_claims + opposing if c.polarity == "denied"}
+    found = [x for x in find_contradictions(scope, events, ents, counter, documents.values())
+             if x.kind != "polarity" or not denials.intersection(x.claim_ids)]
+    found += polarity_contradictions(claims, events, ents, counter, store.event_of_claims(opposing_ids), denials)
     # a contradiction with an opposing claim was judged without the rest of its candidates
-    contradictions = [x for x in found
-                      if any(c in new_ids for c in x.claim_ids) or all(c in in_scope for c in x.claim_ids)]
+    contradictions = sorted({x.id: x for x in found
+                             if any(c in new_ids for c in x.claim_ids)
+                             or all(c in in_scope for c in x.claim_ids)}.values(), key=lambda x: x.id)
     replaced = {x.id for x in store.contradictions_touching(in_scope)
                 if all(c in in_scope for c in x.claim_ids)}
 
