@@ -125,7 +125,8 @@ def test_lookup_tables_follow_the_links(store):
     assert x.claim_ids == ["p1", "p2"]
     assert [c.id for c in store.contradictions_touching(["p2"])] == [x.id]
     rows = store._query("SELECT role, entity_id FROM event_entities ORDER BY role, entity_id")
-    assert rows == [("actor", "gpe:russia"), ("location", "place:kharkiv")]  # the party as its state
+    # the party as its state, and the outlet speaking in its own voice as the source
+    assert rows == [("actor", "gpe:russia"), ("location", "place:kharkiv"), ("source", "outlet:morning-ledger")]
 
 
 def _km(value: float) -> Quantity:
@@ -151,7 +152,8 @@ def test_migration_fills_lookup_tables_of_an_older_database(tmp_path):
     conn.close()
     with Store(str(path)) as s:
         assert s.schema_version() == 5
-        assert s._query("SELECT role, entity_id FROM event_entities") == [("location", "place:kharkiv")]
+        assert s._query("SELECT role, entity_id FROM event_entities ORDER BY role") == [
+            ("location", "place:kharkiv"), ("source", "outlet:morning-ledger")]
 
 
 # ---------------------------------------------------------------- end to end, with spaCy

@@ -386,7 +386,8 @@ class Store:
         )
         conn.executemany(
             "INSERT OR IGNORE INTO event_entities (event_id, role, entity_id) VALUES (?, ?, ?)",
-            [(e.id, role, eid) for e in events for role, ids in sorted(e.roles.items()) for eid in ids],
+            [(e.id, role, eid) for e in events for role, ids in sorted(e.roles.items()) for eid in ids]
+            + [(e.id, "source", sid) for e in events for sid in e.sources],
         )
         conn.executemany(
             "INSERT OR REPLACE INTO contradictions (id, kind, about, reason, claim_ids) VALUES (?, ?, ?, ?, ?)",

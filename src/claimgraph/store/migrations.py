@@ -218,6 +218,7 @@ CREATE TABLE document_bands (
     PRIMARY KEY (band, bucket, document_id)
 );
 
+-- role: one of the six roles, or 'source' (the event's original sources)
 CREATE TABLE event_entities (
     event_id  TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
     role      TEXT NOT NULL,
@@ -247,6 +248,9 @@ CREATE TABLE link_state (
 LINK_INDEX_FILL = """
 INSERT OR IGNORE INTO event_entities (event_id, role, entity_id)
 SELECT e.id, r.key, v.value FROM events e, json_each(e.roles) r, json_each(r.value) v;
+
+INSERT OR IGNORE INTO event_entities (event_id, role, entity_id)
+SELECT e.id, 'source', s.value FROM events e, json_each(e.sources) s;
 
 INSERT OR IGNORE INTO contradiction_claims (contradiction_id, claim_id)
 SELECT x.id, j.value FROM contradictions x, json_each(x.claim_ids) j;

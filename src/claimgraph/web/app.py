@@ -151,7 +151,6 @@ class ApiState:
         self.broadcaster = Broadcaster()
         self.write_lock = asyncio.Lock()
         self.claim_types = frozenset(load_lexicon().types)
-        self.contradictions = queries.ContradictionsByClaim()
         self._pipeline_lock = threading.Lock()
         self.pipeline_ready = False
 
@@ -176,7 +175,6 @@ class ApiState:
         events_before = queries.event_ids(store)
         contradictions_before = queries.contradiction_ids(store)
         report = self.claimgraph.ingest_items([item])
-        self.contradictions.invalidate()
         raw_hash = item.raw_hash() if item.error is None else None
         known = queries.input_outcome(store, raw_hash) if raw_hash else None
         if report.rejected or known is None or known[1] is None:
@@ -335,7 +333,7 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
         if found is None:
             raise ApiError(404, "not_found", f"no claim with id {claim_id!r}")
         event_ids = queries.events_of_claims(state.reader, [claim_id]).get(claim_id, [])
-        contradictions = state.contradictions.of(state.reader, [claim_id])
+        contradictions = queries.contradictions_of(state.reader, [claim_id])
         return json_response({
             "claim": claim_json(found),
             "document": queries.documents_by_id(state.reader, [found.document_id]).get(found.document_id),
@@ -374,7 +372,7 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
         by_id = queries.claims_by_id(state.reader, shown)
         claims = [by_id[c] for c in shown if c in by_id]
         documents = queries.documents_by_id(state.reader, {c.document_id for c in claims})
-        contradictions = state.contradictions.of(state.reader, shown)
+        contradictions = queries.contradictions_of(state.reader, shown)
         names = _names_of(state, queries.claim_entity_ids(claims) | _event_entity_ids([ev]))
         return json_response(event_detail_json(ev, claims, documents, contradictions, names))
 

@@ -31,7 +31,6 @@ filter matching 5,000 entities is still one statement with one parameter.
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -66,11 +65,6 @@ MAX_TEXT_WORDS = 8
 # where the lookup took 74 ms; a scan that finds too few matches reads every claim
 # (60-90 ms), which the lookup of a rare entity's few claims avoids.
 SCAN_MIN_MENTIONS = 2000
-# Events (by entity) and contradictions (by claim) are filtered with instr() over their
-# JSON id lists for up to this many ids (a plain text scan: the contradictions of one
-# claim took 80 ms with json_each and 12 ms with instr over 16,860 rows), and with json_each
-# beyond (slower per row, but one pass whatever the number of ids).
-MAX_INSTR_IDS = 20
 SOURCE_ROLES = ("source", "via")
 PLACE_ROLES = ("location",)
 
@@ -165,11 +159,6 @@ class Where:
 
 def _ids_param(ids: Iterable[str]) -> str:
     return json.dumps(sorted(set(ids)))
-
-
-def _json_id(item_id: str) -> str:
-    # How the Store writes an id inside a JSON list (json.dumps, ensure_ascii=False).
-    return json.dumps(item_id, ensure_ascii=False)
 
 
 def _roles_sql(roles: Sequence[str]) -> str:
@@ -402,19 +391,12 @@ def events_of_claims(store: Store, claim_ids: Iterable[str]) -> dict[str, list[s
 # -- events ---------------------------------------------------------------------------
 
 
-def _event_entity_condition(ids: Sequence[str], json_sql: Sequence[str]) -> tuple[str, list[Any]]:
-    """Events whose JSON columns (``json_sql`` expressions) name any of ``ids``."""
-    if len(ids) <= MAX_INSTR_IDS:
-        tests = [f"instr({col}, ?) > 0" for _ in ids for col in json_sql]
-        params = [_json_id(i) for i in ids for _ in json_sql]
-        return "(" + " OR ".join(tests) + ")", params
-    # Many ids: read each event's lists once. A role map is {role: [ids]}, sources a list.
-    tests = []
-    for col in json_sql:
-        tree = f"json_tree({col})"
-        tests.append(f"EXISTS (SELECT 1 FROM {tree} t WHERE t.type = 'text'"
-                     " AND t.value IN (SELECT value FROM json_each(?)))")
-    return "(" + " OR ".join(tests) + ")", [_ids_param(ids)] * len(json_sql)
+def _event_entity_condition(ids: Sequence[str], roles: Sequence[str] | None = None) -> tuple[str, list[Any]]:
+    """Events naming any of ``ids`` (in one of ``roles``, or in any role or as a source)."""
+    role_sql = f" AND ee.role IN ({','.join('?' * len(roles))})" if roles else ""
+    return (f"e.id IN (SELECT ee.event_id FROM event_entities ee"
+            f" WHERE ee.entity_id IN (SELECT value FROM json_each(?)){role_sql})",
+            [_ids_param(ids), *(roles or ())])
 
 
 def _events_where(f: EventFilter) -> Where:
@@ -428,10 +410,10 @@ def _events_where(f: EventFilter) -> Where:
     if f.min_sources:
         where.add("e.independent_sources >= ?", f.min_sources)
     if f.entity_ids is not None:
-        condition, params = _event_entity_condition(f.entity_ids, ("e.roles", "e.sources"))
+        condition, params = _event_entity_condition(f.entity_ids)
         where.add(condition, *params)
     if f.place_ids is not None:
-        condition, params = _event_entity_condition(f.place_ids, ("json_extract(e.roles, '$.location')",))
+        condition, params = _event_entity_condition(f.place_ids, ("location",))
         where.add(condition, *params)
     return where
 
@@ -514,13 +496,8 @@ def page_contradictions(store: Store, *, limit: int, offset: int, kind: str | No
         where.add("x.kind = ?", kind)
     if claim_ids is not None:
         ids = sorted(set(claim_ids))
-        if not ids:
-            where.add("0")
-        elif len(ids) <= MAX_INSTR_IDS:  # a text search of the id lists: no JSON parsing per row
-            where.add("(" + " OR ".join("instr(x.claim_ids, ?) > 0" for _ in ids) + ")", *map(_json_id, ids))
-        else:
-            where.add("EXISTS (SELECT 1 FROM json_each(x.claim_ids) j"
-                      " WHERE j.value IN (SELECT value FROM json_each(?)))", _ids_param(ids))
+        where.add("x.id IN (SELECT xc.contradiction_id FROM contradiction_claims xc"
+                  " WHERE xc.claim_id IN (SELECT value FROM json_each(?)))", _ids_param(ids))
     rows = store._query(
         f"SELECT x.id, x.kind, x.about, x.reason, x.claim_ids FROM contradictions x{where.sql()}"
         " ORDER BY x.id LIMIT ? OFFSET ?",
@@ -532,52 +509,21 @@ def page_contradictions(store: Store, *, limit: int, offset: int, kind: str | No
     return Page(items, total, limit, offset, more)
 
 
-class ContradictionsByClaim:
-    """claim id -> ids of the contradictions it is part of, rebuilt when the database changed.
-
-    Contradictions keep their claim ids as a JSON list, which no index reaches: finding
-    those of one claim scans them all (12 ms at 16,860 contradictions, on every claim
-    or event page). This map is read once after each change instead (~30 ms), noticed
-    through ``PRAGMA data_version``, which moves whenever another connection commits.
-    Thread-safe: routes run in a thread pool.
+def contradictions_of(store: Store, claim_ids: Iterable[str]) -> list[Contradiction]:
+    """The contradictions involving any of ``claim_ids``, by id (an index lookup).
 
     >>> from claimgraph.store import Store
     >>> with Store(":memory:") as s:
-    ...     ContradictionsByClaim().of(s, ["cl-1"])
+    ...     contradictions_of(s, ["cl-1"])
     []
     """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._version: int | None = None
-        self._by_claim: dict[str, list[str]] = {}
-
-    def invalidate(self) -> None:
-        """Forget the map (after a write on the same connection, which data_version does not see)."""
-        with self._lock:
-            self._version = None
-
-    def of(self, store: Store, claim_ids: Iterable[str]) -> list[Contradiction]:
-        """The contradictions involving any of ``claim_ids``, by id."""
-        by_claim = self._current(store)
-        wanted = sorted({x for c in claim_ids for x in by_claim.get(c, ())})
-        rows = store._query(
-            "SELECT x.id, x.kind, x.about, x.reason, x.claim_ids FROM contradictions x"
-            " WHERE x.id IN (SELECT value FROM json_each(?)) ORDER BY x.id",
-            (json.dumps(wanted),),
-        )
-        return [Contradiction(id=r[0], kind=r[1], about=r[2], reason=r[3], claim_ids=json.loads(r[4])) for r in rows]
-
-    def _current(self, store: Store) -> dict[str, list[str]]:
-        with self._lock:
-            version = store._query("PRAGMA data_version")[0][0]
-            if version != self._version:
-                by_claim: dict[str, list[str]] = {}
-                for x_id, claim_ids in store._query("SELECT id, claim_ids FROM contradictions"):
-                    for claim_id in json.loads(claim_ids):
-                        by_claim.setdefault(claim_id, []).append(x_id)
-                self._by_claim, self._version = by_claim, version
-            return self._by_claim
+    rows = store._query(
+        "SELECT x.id, x.kind, x.about, x.reason, x.claim_ids FROM contradictions x WHERE x.id IN"
+        " (SELECT xc.contradiction_id FROM contradiction_claims xc WHERE xc.claim_id IN (SELECT value FROM json_each(?)))"
+        " ORDER BY x.id",
+        (_ids_param(claim_ids),),
+    )
+    return [Contradiction(id=r[0], kind=r[1], about=r[2], reason=r[3], claim_ids=json.loads(r[4])) for r in rows]
 
 
 def contradiction_ids(store: Store) -> set[str]:
