@@ -203,7 +203,7 @@ CREATE TABLE feed_entries (
 # Near-copy signatures and their LSH band buckets are kept so a new article is compared
 # with stored ones by an index lookup; event_entities and contradiction_claims answer
 # "events naming X" and "contradictions touching these claims" without scanning JSON;
-# the time index finds the claims near a date. link_state holds small facts
+# the time indexes find the claims near a date and walk events newest first. link_state holds small facts
 # about how the link tables were built (the band layout).
 LINK_INDEX_SCHEMA = """
 CREATE TABLE document_signatures (
@@ -236,6 +236,8 @@ CREATE INDEX contradiction_claims_claim ON contradiction_claims (claim_id);
 
 -- "claims dated on or after a day": for a live feed, the few recent ones
 CREATE INDEX claims_time_end ON claims (COALESCE(time_end, time_start));
+-- events in the API's order (latest happening first), so a filtered page can stop early
+CREATE INDEX events_newest ON events (time_start IS NULL, time_start DESC, id);
 
 CREATE TABLE link_state (
     key   TEXT PRIMARY KEY,
