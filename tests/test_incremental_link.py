@@ -194,3 +194,50 @@ def test_cli_relink_recomputes_everything(tmp_path):
     assert result.output.strip() == "1 events, 0 contradictions"
     with Store(db) as s:
         assert events_by_claims(s) == {("a1", "b1"): 2}
+
+
+def _denial_store(store: Store) -> None:
+    """23 attacks by one side, each on its own day, and one four years older."""
+    docs = [doc("old", "Morning Ledger", published="2020-05-01")]
+    claims = [claim("a00", "old", day="2020-05-01", source="person:penwick", actor=["gpe:russia"])]
+    for day in range(1, 24):
+        docs.append(doc(f"d{day:02d}", "Morning Ledger", published=f"2024-06-{day:02d}"))
+        claims.append(claim(f"a{day:02d}", f"d{day:02d}", day=f"2024-06-{day:02d}", source="person:penwick",
+                            actor=["gpe:russia"]))
+    add(store, docs, claims)
+
+
+def _denial(store: Store) -> None:
+    add(store, [doc("den", "Evening Courier", published="2024-06-25")],
+        [claim("n1", "den", polarity="denied", source="person:dravik", actor=["place:moscow"])])
+
+
+def test_a_denial_answers_the_nearest_claims_first(store):
+    _denial_store(store)
+    _denial(store)
+    _relink(store)
+    targets = sorted(c for x in store.contradictions() for c in x.claim_ids if c != "n1")
+    # twenty at most, the latest first: the undated denial counts by its article's date
+    assert targets == [f"a{day:02d}" for day in range(4, 24)]
+
+
+def test_incremental_denial_reads_a_window_and_finds_what_a_full_link_finds(store, monkeypatch):
+    import claimgraph.link.incremental as incremental
+
+    _denial_store(store)
+    _relink(store)
+    _denial(store)
+    read: list[str | None] = []
+    naming = store.claim_ids_naming
+
+    def spy(*args, **kwargs):
+        read.append(kwargs.get("since"))
+        return naming(*args, **kwargs)
+
+    monkeypatch.setattr(store, "claim_ids_naming", spy)
+    _relink(store, incremental=True)
+    targets = sorted(c for x in store.contradictions() for c in x.claim_ids if c != "n1")
+    assert targets == [f"a{day:02d}" for day in range(4, 24)]
+    # a month either side of the denial held twenty as good as any: nothing older was read
+    assert read == ["2024-05-25"]
+    assert incremental.DENIAL_RADII[0] == 31

@@ -148,6 +148,11 @@ class Entities:
             self._anonymous_cache[eid] = known
         return known
 
+    def is_outlet(self, eid: str) -> bool:
+        """A publisher (a known outlet, or the pseudo source of one speaking for itself)."""
+        e = self.by_id.get(eid)
+        return eid.startswith(("outlet:", "doc:")) or (e is not None and bool(e.attrs.get("outlet")))
+
     def is_generic_weapon(self, eid: str) -> bool:
         e = self.by_id.get(eid)
         return e is not None and bool(e.attrs.get("generic"))

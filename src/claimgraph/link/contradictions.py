@@ -29,11 +29,12 @@ from ..model import Claim, Contradiction, Document, Event, Quantity
 from .compare import (CONFLICT, NEAR, PARTY_ROLES, SAME, Entities, canonical_of, classes_compatible, config,
                       kinds_compatible,
                       event_interval, format_interval, intervals_overlap, normalized_interval, overlaps,
-                      unit_scale)
+                      report_bound, unit_scale)
 from .independence import SourceCounter
 
 MAX_TIME_GAP_DAYS = 7  # beyond a week apart, same actor/place/weapon are two attacks, not one misdated
 MAX_DENIAL_TARGETS = 20  # one denial contradicts at most this many asserted happenings (best first)
+NO_DATE_DAYS = 10**6  # "how far apart" for a claim without a date: after every dated one
 
 
 def contradiction_id(kind: str, claim_ids: Iterable[str], about: str) -> str:
@@ -279,7 +280,7 @@ def _gap_days(a: tuple[str, str], b: tuple[str, str]) -> int:
     try:
         return (dt.date.fromisoformat(b[0][:10]) - dt.date.fromisoformat(a[1][:10])).days
     except ValueError:
-        return 10**6
+        return NO_DATE_DAYS
 
 
 def _span(interval: tuple[str, str]) -> str:
@@ -315,6 +316,7 @@ def polarity_contradictions(claims: list[Claim], events: list[Event], ents: Enti
         return []
     event_of = dict(other_events or {})
     event_of.update({cid: e.id for e in events for cid in e.claim_ids})
+    published = counter.published()
     index: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.polarity == "denied":
@@ -334,17 +336,20 @@ def polarity_contradictions(claims: list[Claim], events: list[Event], ents: Enti
                 hits[c.id] += 1
                 by_id[c.id] = c
         denier = counter.source_of(d).key
-        best_per_event: dict[str, tuple[int, str, Claim]] = {}
+        # the best match first; among equals the nearest in time: a denial answers what was
+        # said about the days around it, not the oldest claim on record
+        best_per_event: dict[str, tuple[int, int, str, Claim]] = {}
         for cid in sorted(c for c, n in hits.items() if n >= max(1, required)):
             claim = by_id[cid]
-            score = _proposition_match(d, claim, ents)
+            score = proposition_score(d, claim, ents)
             if score < max(1, required) or denier == counter.source_of(claim).key:
                 continue
             group = event_of.get(claim.id, claim.id)
-            entry = (-score, claim.id, claim)
-            if group not in best_per_event or entry[:2] < best_per_event[group][:2]:
+            entry = (-score, days_apart(d, claim, published), claim.id, claim)
+            if group not in best_per_event or entry[:3] < best_per_event[group][:3]:
                 best_per_event[group] = entry
-        for _neg, _cid, claim in sorted(best_per_event.values(), key=lambda t: t[:2])[:MAX_DENIAL_TARGETS]:
+        ranked = sorted(best_per_event.values(), key=lambda t: t[:3])
+        for _neg, _days, _cid, claim in ranked[:MAX_DENIAL_TARGETS]:
             about = _proposition(claim, ents)
             reason = (f"{_who(claim, counter, ents)} asserts it; {_who(d, counter, ents)} denies it "
                       f"(“{_short(d.text)}”)")
@@ -361,7 +366,40 @@ def polarity_keys(claim: Claim, ents: Entities) -> set[str]:
     return keys
 
 
-def _proposition_match(denied: Claim, asserted: Claim, ents: Entities) -> int:
+def max_proposition_score(denied: Claim) -> int:
+    """The best :func:`proposition_score` any claim can reach against ``denied``."""
+    return sum(1 for role in POLARITY_ROLES if denied.roles.get(role))
+
+
+def days_apart(a: Claim, b: Claim, published: dict[str, str | None] | None = None) -> int:
+    """Days between two claims' spans (see :func:`day_span`); 0 when they overlap, a
+    large number when either has no date.
+
+    >>> from claimgraph.model import TimeSpan
+    >>> a = Claim(id="a", document_id="d", type="ATTACK", text="", start=0, end=0,
+    ...           time=TimeSpan("2024-03-01", "2024-03-02", basis="event"))
+    >>> b = Claim(id="b", document_id="d", type="ATTACK", text="", start=0, end=0,
+    ...           time=TimeSpan("2024-03-10", "2024-03-10", basis="report"))
+    >>> days_apart(a, b), days_apart(b, a), days_apart(a, a)
+    (8, 8, 0)
+    """
+    sa, sb = day_span(a, published), day_span(b, published)
+    if sa is None or sb is None:
+        return NO_DATE_DAYS
+    return max(0, _gap_days(sa, sb), _gap_days(sb, sa))
+
+
+def day_span(claim: Claim, published: dict[str, str | None] | None = None) -> tuple[str, str] | None:
+    """The days a claim is about: its event dates, else its report's date, else the day
+    its article was published (``published``: document id -> date)."""
+    interval = event_interval(claim)
+    if interval is not None:
+        return interval
+    bound = report_bound(claim) or (published or {}).get(claim.document_id)
+    return (bound, bound) if bound else None
+
+
+def proposition_score(denied: Claim, asserted: Claim, ents: Entities) -> int:
     """Number of roles that agree; 0 when any role clashes or the dates cannot meet."""
     ia, ib = event_interval(denied), event_interval(asserted)
     if ia and ib and not overlaps(ia, ib):

@@ -39,8 +39,9 @@ from typing import Iterable
 
 from ..model import Claim, Contradiction, Document, Entity, Event
 from .compare import PARTY_ROLES, Entities, event_interval, report_bound
-from .contradictions import (MAX_TIME_GAP_DAYS, POLARITY_ROLES, find_contradictions, polarity_contradictions,
-                             polarity_keys)
+from .contradictions import (MAX_DENIAL_TARGETS, MAX_TIME_GAP_DAYS, POLARITY_ROLES, day_span,
+                             find_contradictions, max_proposition_score, polarity_contradictions, polarity_keys,
+                             proposition_score)
 from .copies import band_keys, root_order, signature, signature_bytes, signature_from_bytes, similarity
 from .events import (GRID_DEGREES, Group, _group_of, _merge, build_event, group_across_documents,
                      group_within_documents, merge_copies)
@@ -49,6 +50,8 @@ from .independence import SourceCounter
 # Claims further apart than this can neither merge (dates must overlap, a report-dated
 # claim looks back two days) nor disagree on time (a week at most).
 WINDOW_DAYS = MAX_TIME_GAP_DAYS
+# Days around a new denial read for its targets before the whole store is (a month, a year).
+DENIAL_RADII = (31, 366)
 
 
 @dataclass
@@ -214,16 +217,61 @@ def neighbourhood(store, new_claims: list[Claim], ents: Entities, related: _Rela
     return store.claim_ids_naming(names, since=min(w[0] for w in windows), until=max(w[1] for w in windows))
 
 
-def opposing_claims(store, new_claims: list[Claim], ents: Entities, related: _RelatedEntities) -> set[str]:
-    """Ids of stored claims of the other polarity about the same proposition, whenever."""
+def opposing_claims(store, new_claims: list[Claim], ents: Entities, related: _RelatedEntities,
+                    published: dict[str, str | None]) -> set[str]:
+    """Ids of stored claims of the other polarity about the same proposition: every stored
+    denial a new claim may answer to, and the assertions a new denial can pick from."""
     found: set[str] = set()
     for claim in new_claims:
         # the denial and the assertion share one of these exactly (as the polarity finder indexes them)
         keys = set().union(*(related.same(k) for k in polarity_keys(claim, ents)))
-        if keys:
-            found |= store.claim_ids_naming(keys, types=[claim.type], denied=claim.polarity != "denied",
-                                            roles=POLARITY_ROLES)
+        if not keys:
+            continue
+        if claim.polarity == "denied":
+            found |= nearest_assertions(store, claim, keys, ents, published)
+        else:
+            found |= store.claim_ids_naming(keys, types=[claim.type], denied=True, roles=POLARITY_ROLES)
     return found
+
+
+def nearest_assertions(store, denial: Claim, keys: set[str], ents: Entities,
+                       published: dict[str, str | None]) -> set[str]:
+    """Ids of stored assertions that may be among ``denial``'s targets.
+
+    A denial picks its best-matching assertions, the nearest in time first (a claim
+    without a date counts by its article's). So when a window of days around it holds ``MAX_DENIAL_TARGETS`` happenings that match
+    as well as any claim can, nothing outside can displace them, and the window is all
+    that needs reading; otherwise wider windows, then the whole store, are read."""
+    query = dict(types=[denial.type], denied=False, roles=POLARITY_ROLES)
+    span = day_span(denial, published)
+    for radius in DENIAL_RADII if span is not None else ():
+        try:
+            since, until = _shift(span[0], -radius), _shift(span[1], radius)
+        except ValueError:
+            break
+        ids = store.claim_ids_naming(keys, since=since, until=until, undated_by_article=True, **query)
+        if _holds_all_targets(store, denial, ids, ents):
+            return ids
+    return store.claim_ids_naming(keys, **query)
+
+
+def _holds_all_targets(store, denial: Claim, ids: set[str], ents: Entities) -> bool:
+    if len(ids) < MAX_DENIAL_TARGETS:
+        return False
+    best = max_proposition_score(denial)
+    denier = ents.canon(denial.source) if denial.source else None
+    event_of = store.event_of_claims(ids)
+    happenings = set()
+    for claim in store.claims_by_ids(ids, light=True):
+        # counted only when its source surely differs from the denier's (the polarity finder
+        # skips a denier contradicting itself); unsure cases only widen the window
+        source = claim.source
+        if not source or ents.is_anonymous_source(source) or ents.canon(source) == denier \
+                or ents.is_outlet(source):
+            continue
+        if proposition_score(denial, claim, ents) == best:
+            happenings.add(event_of.get(claim.id, claim.id))
+    return len(happenings) >= MAX_DENIAL_TARGETS
 
 
 def property_partners(store, new_claims: list[Claim], related: _RelatedEntities) -> set[str]:
@@ -278,7 +326,8 @@ def link_new_documents(store, document_ids: list[str], entities: dict[str, Entit
     scope_ids |= property_partners(store, new_claims, related)
     scope = sorted(new_claims + store.claims_by_ids(scope_ids), key=lambda c: c.id)
     # whatever their date: only their polarity contradictions with new claims are looked for
-    opposing_ids = opposing_claims(store, new_claims, ents, related) - scope_ids - new_ids
+    published = {d.id: d.published for d in new_docs}
+    opposing_ids = opposing_claims(store, new_claims, ents, related, published) - scope_ids - new_ids
     opposing = store.claims_by_ids(opposing_ids, light=True)
     claims = sorted(scope + opposing, key=lambda c: c.id)
     delta.scope_claims = len(scope)

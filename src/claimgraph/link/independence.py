@@ -113,6 +113,10 @@ class SourceCounter:
         self._outlets = _outlet_index(self.entities.by_id)
         self._cache: dict[str, SourceRef] = {}
 
+    def published(self) -> dict[str, str | None]:
+        """Document id -> publication date."""
+        return {doc_id: doc.published for doc_id, doc in self.docs.items()}
+
     def root(self, doc_id: str) -> str:
         return self.roots.get(doc_id, doc_id)
 

@@ -497,41 +497,47 @@ class Store:
 
     def claim_ids_naming(self, entity_ids: Iterable[str], *, since: str | None = None,
                          until: str | None = None, types: Sequence[str] | None = None,
-                         denied: bool | None = None, roles: Sequence[str] | None = None) -> set[str]:
+                         denied: bool | None = None, roles: Sequence[str] | None = None,
+                         undated_by_article: bool = False) -> set[str]:
         """Claims that name one of ``entity_ids`` (in any role, as source or via, or in one
         of ``roles``), optionally only those whose time span meets [since, until], of
-        ``types``, denied or not."""
-        named = "ce.entity_id IN ({marks})"
-        named_params: list[Any] = []
-        if roles:
-            named += f" AND ce.role IN ({_placeholders(len(roles))})"
-            named_params.extend(roles)
-        conditions, params = [], []
-        if since is not None:
-            # matches the claims_time_end index: a live article reads only recent claims
-            conditions.append("COALESCE(c.time_end, c.time_start) >= ?")
-            params.append(since)
-        if until is not None:
-            conditions.append("c.time_start <= ?")
-            params.append(until + "\uffff")  # a date with a time of day is still on that day
+        ``types``, denied or not. ``undated_by_article``: a claim without a date meets the
+        window when its article was published in it.
+
+        The query starts from whatever is smallest: the claims in the window (the
+        claims_time_end index: for a live article, the recent ones), the denied claims
+        (a partial index: denials are few), or the claims naming the entities."""
+        filters, params = [], []
         if types:
-            conditions.append(f"c.type IN ({_placeholders(len(types))})")
+            filters.append(f"c.type IN ({_placeholders(len(types))})")
             params.extend(types)
         if denied is not None:
-            conditions.append("c.polarity = 'denied'" if denied else "c.polarity != 'denied'")
+            filters.append("c.polarity = 'denied'" if denied else "c.polarity != 'denied'")
+        role_sql = f" AND ce.role IN ({_placeholders(len(roles))})" if roles else ""
         found: set[str] = set()
         for chunk in _chunks(sorted(set(entity_ids))):
-            where = named.format(marks=_placeholders(len(chunk)))
-            if since is not None:
-                # a window: walk the claims in it, each checked against the names
-                sql = (f"SELECT c.id FROM claims c WHERE {' AND '.join(conditions)} AND EXISTS"
-                       f" (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id AND {where})")
-                args = [*params, *chunk, *named_params]
+            names = f"ce.entity_id IN ({_placeholders(len(chunk))}){role_sql}"
+            names_params = [*chunk, *(roles or ())]
+            naming = f"EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id AND {names})"
+            if since is not None or until is not None:
+                window = ["COALESCE(c.time_end, c.time_start) >= ?", "c.time_start <= ?"]
+                # an "until" day includes its times of day
+                window_params = [since or "", (until or "9999") + "\uffff"]
+                sql = f"SELECT c.id FROM claims c WHERE {' AND '.join([*window, *filters, naming])}"
+                found.update(r[0] for r in self._query(sql, [*window_params, *params, *names_params]))
+                if undated_by_article:
+                    sql = ("SELECT c.id FROM documents d JOIN claims c ON c.document_id = d.id"
+                           " WHERE d.published >= ? AND d.published <= ? AND c.time_start IS NULL"
+                           f" AND {' AND '.join([*filters, naming])}")
+                    found.update(r[0] for r in self._query(sql, [since or "", until or "9999", *params,
+                                                                 *names_params]))
+            elif denied:
+                sql = f"SELECT c.id FROM claims c WHERE {' AND '.join([*filters, naming])}"
+                found.update(r[0] for r in self._query(sql, [*params, *names_params]))
             else:
                 sql = ("SELECT DISTINCT ce.claim_id FROM claim_entities ce JOIN claims c ON c.id = ce.claim_id"
-                       f" WHERE {where}" + "".join(f" AND {c}" for c in conditions))
-                args = [*chunk, *named_params, *params]
-            found.update(r[0] for r in self._query(sql, args))
+                       f" WHERE {' AND '.join([names, *filters])}")
+                found.update(r[0] for r in self._query(sql, [*names_params, *params]))
         return found
 
     def event_ids_holding(self, claim_ids: Iterable[str]) -> set[str]:

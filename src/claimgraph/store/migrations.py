@@ -236,6 +236,10 @@ CREATE INDEX contradiction_claims_claim ON contradiction_claims (claim_id);
 
 -- "claims dated on or after a day": for a live feed, the few recent ones
 CREATE INDEX claims_time_end ON claims (COALESCE(time_end, time_start));
+-- denials are few: "the denials naming X" starts from them
+CREATE INDEX claims_denied ON claims (type) WHERE polarity = 'denied';
+-- undated claims are placed by their article's date (a denial's nearest assertions)
+CREATE INDEX documents_published ON documents (published);
 -- events in the API's order (latest happening first), so a filtered page can stop early
 CREATE INDEX events_newest ON events (time_start IS NULL, time_start DESC, id);
 
