@@ -387,6 +387,22 @@ def test_link_polarity_contradiction_for_a_blanket_denial_by_both_parties():
     assert [(c.kind, c.claim_ids) for c in found] == [("polarity", ["t1", "t2"])]
 
 
+def test_link_a_denial_does_not_answer_what_is_reported_months_later():
+    docs = [doc("d1", "Morning Ledger", published="2024-02-21"), doc("d2", "Evening Courier", published="2024-03-01"),
+            doc("d3", "Morning Ledger", published="2024-09-10")]
+    claims = [
+        claim("t1", "d1", "TRANSFER", day="2024-02-20", source="person:penwick", actor=["gpe:north-korea"],
+              recipient=["gpe:russia"]),
+        claim("t2", "d2", "TRANSFER", source="gpe:north-korea", actor=["gpe:north-korea"],
+              recipient=["gpe:russia"], polarity="denied"),
+        # a shipment half a year after the denial: the denial cannot have been about it
+        claim("t3", "d3", "TRANSFER", day="2024-09-08", source="person:dravik", actor=["gpe:north-korea"],
+              recipient=["gpe:russia"]),
+    ]
+    _events, found = link(docs, claims, ENTITIES)
+    assert [(c.kind, c.claim_ids) for c in found] == [("polarity", ["t1", "t2"])]
+
+
 def test_link_category_contradiction_between_exclusive_missile_classes():
     docs = [doc("d1", "Morning Ledger")]
     claims = [

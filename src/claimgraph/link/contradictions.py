@@ -35,6 +35,7 @@ from .independence import SourceCounter
 MAX_TIME_GAP_DAYS = 7  # beyond a week apart, same actor/place/weapon are two attacks, not one misdated
 MAX_DENIAL_TARGETS = 20  # one denial contradicts at most this many asserted happenings (best first)
 NO_DATE_DAYS = 10**6  # "how far apart" for a claim without a date: after every dated one
+DENIAL_LEAD_DAYS = MAX_TIME_GAP_DAYS  # a denial can answer reports dated up to this much after it
 
 
 def contradiction_id(kind: str, claim_ids: Iterable[str], about: str) -> str:
@@ -342,7 +343,8 @@ def polarity_contradictions(claims: list[Claim], events: list[Event], ents: Enti
         for cid in sorted(c for c, n in hits.items() if n >= max(1, required)):
             claim = by_id[cid]
             score = proposition_score(d, claim, ents)
-            if score < max(1, required) or denier == counter.source_of(claim).key:
+            if score < max(1, required) or denier == counter.source_of(claim).key \
+                    or not denial_can_answer(d, claim, published):
                 continue
             group = event_of.get(claim.id, claim.id)
             entry = (-score, days_apart(d, claim, published), claim.id, claim)
@@ -364,6 +366,26 @@ def polarity_keys(claim: Claim, ents: Entities) -> set[str]:
         for eid in claim.roles.get(role) or ():
             keys.add(ents.canon(eid) if role in PARTY_ROLES else eid)
     return keys
+
+
+def denial_can_answer(denied: Claim, asserted: Claim, published: dict[str, str | None] | None = None) -> bool:
+    """A denial answers what was said before it, not a happening reported later
+    (``DENIAL_LEAD_DAYS`` of slack for dates that lag); claims without dates always can.
+
+    >>> from claimgraph.model import TimeSpan
+    >>> def c(day, basis="event"):
+    ...     return Claim(id=day, document_id="d", type="ATTACK", text="", start=0, end=0,
+    ...                  time=TimeSpan(day, day, basis=basis))
+    >>> denial = c("2024-03-10", "report")
+    >>> denial_can_answer(denial, c("2023-01-05")), denial_can_answer(denial, c("2024-03-15"))
+    (True, True)
+    >>> denial_can_answer(denial, c("2024-06-01"))
+    False
+    """
+    said, denied_on = day_span(asserted, published), day_span(denied, published)
+    if said is None or denied_on is None:
+        return True
+    return _gap_days(denied_on, said) <= DENIAL_LEAD_DAYS
 
 
 def max_proposition_score(denied: Claim) -> int:

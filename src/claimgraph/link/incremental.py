@@ -39,7 +39,7 @@ from typing import Iterable
 
 from ..model import Claim, Contradiction, Document, Entity, Event
 from .compare import PARTY_ROLES, Entities, event_interval, report_bound
-from .contradictions import (MAX_DENIAL_TARGETS, MAX_TIME_GAP_DAYS, POLARITY_ROLES, day_span,
+from .contradictions import (DENIAL_LEAD_DAYS, MAX_DENIAL_TARGETS, MAX_TIME_GAP_DAYS, POLARITY_ROLES, day_span,
                              find_contradictions, max_proposition_score, polarity_contradictions, polarity_keys,
                              proposition_score)
 from .copies import band_keys, root_order, signature, signature_bytes, signature_from_bytes, similarity
@@ -219,8 +219,9 @@ def neighbourhood(store, new_claims: list[Claim], ents: Entities, related: _Rela
 
 def opposing_claims(store, new_claims: list[Claim], ents: Entities, related: _RelatedEntities,
                     published: dict[str, str | None]) -> set[str]:
-    """Ids of stored claims of the other polarity about the same proposition: every stored
-    denial a new claim may answer to, and the assertions a new denial can pick from."""
+    """Ids of stored claims of the other polarity about the same proposition: the stored
+    denials dated late enough to answer a new claim, and the assertions a new denial can
+    pick from."""
     found: set[str] = set()
     for claim in new_claims:
         # the denial and the assertion share one of these exactly (as the polarity finder indexes them)
@@ -230,8 +231,18 @@ def opposing_claims(store, new_claims: list[Claim], ents: Entities, related: _Re
         if claim.polarity == "denied":
             found |= nearest_assertions(store, claim, keys, ents, published)
         else:
-            found |= store.claim_ids_naming(keys, types=[claim.type], denied=True, roles=POLARITY_ROLES)
+            found |= store.claim_ids_naming(keys, types=[claim.type], denied=True, roles=POLARITY_ROLES,
+                                            since=_earliest_answer(claim, published), undated_by_article=True)
     return found
+
+
+def _earliest_answer(asserted: Claim, published: dict[str, str | None]) -> str | None:
+    """The earliest day a denial answering ``asserted`` can be dated (None: any day)."""
+    span = day_span(asserted, published)
+    try:
+        return _shift(span[0], -DENIAL_LEAD_DAYS) if span else None
+    except ValueError:
+        return None
 
 
 def nearest_assertions(store, denial: Claim, keys: set[str], ents: Entities,

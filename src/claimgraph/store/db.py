@@ -525,10 +525,10 @@ class Store:
                 window_params = [since or "", (until or "9999") + "\uffff"]
                 sql = f"SELECT c.id FROM claims c WHERE {' AND '.join([*window, *filters, naming])}"
                 found.update(r[0] for r in self._query(sql, [*window_params, *params, *names_params]))
-                if undated_by_article:
+                if undated_by_article:  # an article without a date could be from any day
                     sql = ("SELECT c.id FROM documents d JOIN claims c ON c.document_id = d.id"
-                           " WHERE d.published >= ? AND d.published <= ? AND c.time_start IS NULL"
-                           f" AND {' AND '.join([*filters, naming])}")
+                           " WHERE (d.published IS NULL OR d.published >= ? AND d.published <= ?)"
+                           f" AND c.time_start IS NULL AND {' AND '.join([*filters, naming])}")
                     found.update(r[0] for r in self._query(sql, [since or "", until or "9999", *params,
                                                                  *names_params]))
             elif denied:
