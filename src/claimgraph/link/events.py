@@ -100,6 +100,15 @@ def _merge(a: Group, b: Group, reason: str) -> Group:
     )
 
 
+def group_of_claims(claims: list[Claim], ents: Entities) -> Group:
+    """One group holding ``claims`` as they stand (a stored event: never re-split)."""
+    ordered = sorted(claims, key=lambda c: c.id)
+    group = _group_of(ordered[0], ents)
+    for claim in ordered[1:]:
+        group = _merge(group, _group_of(claim, ents), "")
+    return group
+
+
 # ---------------------------------------------------------------- comparing groups
 
 

@@ -13,19 +13,20 @@ a linked database, :func:`link_new_documents` instead:
    of the same maker and kind) dated within ``WINDOW_DAYS`` of them; then every claim
    of every stored event holding one of those, so events are rebuilt whole; and the
    stored PROPERTY claims about a related weapon, whenever. Besides the scope, the
-   *opposing* claims are read whatever their date (the other polarity of the same
-   proposition: a denial months later); only their contradictions with the new
-   claims are looked for.
+   *opposing* claims of the same proposition are read: stored denials dated late
+   enough to answer a new claim, and for a new denial the assertions it may pick
+   (:func:`nearest_assertions`).
 3. **Events.** The new documents are grouped within themselves as in a full link;
    each stored event in scope enters as one group, as it stands; near-copies and the
    cross-document pass then merge exactly as in a full link.
 4. **Contradictions** are found among the scope's claims and events, and between
-   the new claims and the opposing ones. A stored contradiction whose claims all lie in the scope is replaced by
-   what is found now; one that reaches outside is kept.
+   the new claims and the opposing ones. A stored contradiction whose claims all lie
+   in the scope is replaced by what is found now; one that reaches outside is kept.
 
 Two deliberate differences from a full link: a stored event is never split by a later
-article (a full relink may re-decide with hindsight), and a denial's "at most
-``MAX_DENIAL_TARGETS`` happenings" is applied per link, not over the whole store.
+article (a full relink may re-decide with hindsight), and a stored denial that gains a
+new target keeps its old ones, so it may exceed ``MAX_DENIAL_TARGETS`` until the next
+``claimgraph relink``.
 Everything is written in one transaction, together with the signatures that mark the
 documents as linked, so a kill mid-link leaves them unlinked and the next run links them.
 """
@@ -38,13 +39,13 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..model import Claim, Contradiction, Document, Entity, Event
-from .compare import PARTY_ROLES, Entities, event_interval, report_bound
+from .compare import Entities, event_interval, report_bound
 from .contradictions import (DENIAL_LEAD_DAYS, MAX_DENIAL_TARGETS, MAX_TIME_GAP_DAYS, POLARITY_ROLES, day_span,
                              find_contradictions, max_proposition_score, polarity_contradictions, polarity_keys,
                              proposition_score)
 from .copies import band_keys, root_order, signature, signature_bytes, signature_from_bytes, similarity
-from .events import (GRID_DEGREES, Group, _group_of, _merge, build_event, group_across_documents,
-                     group_within_documents, merge_copies)
+from .events import (GRID_DEGREES, build_event, group_across_documents, group_of_claims, group_within_documents,
+                     merge_copies)
 from .independence import SourceCounter
 
 # Claims further apart than this can neither merge (dates must overlap, a report-dated
@@ -250,9 +251,10 @@ def nearest_assertions(store, denial: Claim, keys: set[str], ents: Entities,
     """Ids of stored assertions that may be among ``denial``'s targets.
 
     A denial picks its best-matching assertions, the nearest in time first (a claim
-    without a date counts by its article's). So when a window of days around it holds ``MAX_DENIAL_TARGETS`` happenings that match
-    as well as any claim can, nothing outside can displace them, and the window is all
-    that needs reading; otherwise wider windows, then the whole store, are read."""
+    without a date counts by its article's). So when a window of days around it holds
+    ``MAX_DENIAL_TARGETS`` happenings that match as well as any claim can, nothing
+    outside can displace them, and the window is all that needs reading; otherwise
+    wider windows, then the whole store, are read."""
     query = dict(types=[denial.type], denied=False, roles=POLARITY_ROLES)
     span = day_span(denial, published)
     for radius in DENIAL_RADII if span is not None else ():
@@ -305,73 +307,87 @@ def _expand(ids: Iterable[str], related: _RelatedEntities, same_maker: bool = Fa
     return out
 
 
-def frozen_group(event: Event, claims: list[Claim], ents: Entities) -> Group:
-    """A stored event as one group, with what its claims jointly say (never re-split)."""
-    ordered = sorted(claims, key=lambda c: c.id)
-    group = _group_of(ordered[0], ents)
-    for claim in ordered[1:]:
-        group = _merge(group, _group_of(claim, ents), "")
-    return group
-
-
 # ---------------------------------------------------------------- the link
+
+
+@dataclass
+class _Scope:
+    """What an incremental link reads: see the module docstring, step 2."""
+
+    new_claims: list[Claim]
+    claims: dict[str, Claim]  # the scope: new claims and the stored ones relinked whole
+    old_events: list[Event]  # stored events in the scope, replaced by what the link finds
+    opposing: list[Claim]  # read for polarity against the new claims only
+    opposing_events: dict[str, str]  # opposing claim id -> its (unchanged) event
 
 
 def link_new_documents(store, document_ids: list[str], entities: dict[str, Entity],
                        threshold: float) -> LinkDelta:
     """Link ``document_ids`` (stored, not yet linked) into the stored events and
     contradictions, and write the result (steps 1-4 of the module docstring)."""
-    delta = LinkDelta(documents=len(document_ids))
     ents = Entities(entities)
-    related = _RelatedEntities(ents)
     new_docs = list(store.documents_by_ids(document_ids).values())
     roots, signatures = attach_near_copies(store, new_docs, threshold)
-    new_claims = store.claims_of_documents(document_ids)
-    new_ids = {c.id for c in new_claims}
+    scope = read_scope(store, new_docs, roots, ents)
 
-    # the scope: everything whose events and contradictions are recomputed whole
-    scope_ids = neighbourhood(store, new_claims, ents, related) - new_ids
-    scope_ids |= {c.id for c in store.claims_of_documents(set(roots) - set(document_ids))}
-    old_events = store.events_by_ids(store.event_ids_holding(scope_ids))
-    scope_ids |= {cid for e in old_events for cid in e.claim_ids}
-    scope_ids |= property_partners(store, new_claims, related)
-    scope = sorted(new_claims + store.claims_by_ids(scope_ids), key=lambda c: c.id)
-    # whatever their date: only their polarity contradictions with new claims are looked for
-    published = {d.id: d.published for d in new_docs}
-    opposing_ids = opposing_claims(store, new_claims, ents, related, published) - scope_ids - new_ids
-    opposing = store.claims_by_ids(opposing_ids, light=True)
-    claims = sorted(scope + opposing, key=lambda c: c.id)
-    delta.scope_claims = len(scope)
-
-    doc_ids = {c.document_id for c in claims} | set(roots) | set(roots.values())
-    documents = store.documents_by_ids(doc_ids - set(document_ids), with_text=False)
+    wanted = {c.document_id for c in [*scope.claims.values(), *scope.opposing]} | set(roots) | set(roots.values())
+    documents = store.documents_by_ids(wanted - set(document_ids), with_text=False)
     documents.update({d.id: d for d in new_docs})
     all_roots = {d: roots.get(d) or (documents[d].dup_of or d) for d in documents}
     counter = SourceCounter(documents.values(), ents, all_roots)
 
-    in_scope = {c.id: c for c in scope}
-    groups = group_within_documents(new_claims, ents)
-    groups += [frozen_group(e, [in_scope[c] for c in e.claim_ids if c in in_scope], ents)
-               for e in old_events if any(c in in_scope for c in e.claim_ids)]
-    groups = merge_copies(sorted(groups, key=lambda g: g.gid), all_roots)
-    groups = group_across_documents(groups, ents)
-    events = sorted((build_event(g, ents, counter) for g in groups), key=lambda e: e.id)
-    # the denials that can pair with a new claim are judged against the opposing claims too
-    denials = {c.id for c in new_claims + opposing if c.polarity == "denied"}
-    found = [x for x in find_contradictions(scope, events, ents, counter, documents.values())
-             if x.kind != "polarity" or not denials.intersection(x.claim_ids)]
-    found += polarity_contradictions(claims, events, ents, counter, store.event_of_claims(opposing_ids), denials)
-    # a contradiction with an opposing claim was judged without the rest of its candidates
-    contradictions = sorted({x.id: x for x in found
-                             if any(c in new_ids for c in x.claim_ids)
-                             or all(c in in_scope for c in x.claim_ids)}.values(), key=lambda x: x.id)
-    replaced = {x.id for x in store.contradictions_touching(in_scope)
-                if all(c in in_scope for c in x.claim_ids)}
-
-    delta.added_events = events
-    delta.removed_event_ids = {e.id for e in old_events} - {e.id for e in events}
-    delta.added_contradictions = contradictions
-    delta.removed_contradiction_ids = replaced - {x.id for x in contradictions}
-    store.update_links({e.id for e in old_events}, events, replaced, contradictions,
+    events = _relink_events(scope, ents, counter, all_roots)
+    contradictions = _find_contradictions(scope, events, ents, counter, list(documents.values()))
+    replaced = {x.id for x in store.contradictions_touching(scope.claims)
+                if all(c in scope.claims for c in x.claim_ids)}
+    old_event_ids = {e.id for e in scope.old_events}
+    store.update_links(old_event_ids, events, replaced, contradictions,
                        near_copies=roots, signatures=signatures, band_layout=band_layout(threshold))
-    return delta
+    return LinkDelta(added_events=events, removed_event_ids=old_event_ids - {e.id for e in events},
+                     added_contradictions=contradictions,
+                     removed_contradiction_ids=replaced - {x.id for x in contradictions},
+                     documents=len(document_ids), scope_claims=len(scope.claims))
+
+
+def read_scope(store, new_docs: list[Document], roots: dict[str, str], ents: Entities) -> _Scope:
+    """The claims and events an incremental link recomputes, and the opposing claims."""
+    related = _RelatedEntities(ents)
+    new_ids = {d.id for d in new_docs}
+    new_claims = store.claims_of_documents(new_ids)
+    new_claim_ids = {c.id for c in new_claims}
+    ids = neighbourhood(store, new_claims, ents, related) - new_claim_ids
+    ids |= {c.id for c in store.claims_of_documents(set(roots) - new_ids)}  # near-copy groups joined
+    old_events = store.events_by_ids(store.event_ids_holding(ids))
+    ids |= {cid for e in old_events for cid in e.claim_ids}
+    ids |= property_partners(store, new_claims, related)
+    claims = {c.id: c for c in [*new_claims, *store.claims_by_ids(ids)]}
+    published = {d.id: d.published for d in new_docs}
+    opposing_ids = opposing_claims(store, new_claims, ents, related, published) - ids - new_claim_ids
+    return _Scope(new_claims, claims, old_events, store.claims_by_ids(opposing_ids, light=True),
+                  store.event_of_claims(opposing_ids))
+
+
+def _relink_events(scope: _Scope, ents: Entities, counter: SourceCounter, roots: dict[str, str]) -> list[Event]:
+    groups = group_within_documents(scope.new_claims, ents)
+    groups += [group_of_claims([scope.claims[c] for c in e.claim_ids if c in scope.claims], ents)
+               for e in scope.old_events if any(c in scope.claims for c in e.claim_ids)]
+    groups = merge_copies(sorted(groups, key=lambda g: g.gid), roots)
+    groups = group_across_documents(groups, ents)
+    return sorted((build_event(g, ents, counter) for g in groups), key=lambda e: e.id)
+
+
+def _find_contradictions(scope: _Scope, events: list[Event], ents: Entities, counter: SourceCounter,
+                         documents: list[Document]) -> list[Contradiction]:
+    claims = sorted(scope.claims.values(), key=lambda c: c.id)
+    # the denials that can pair with a new claim are judged against the opposing claims too
+    denials = {c.id for c in [*scope.new_claims, *scope.opposing] if c.polarity == "denied"}
+    found = [x for x in find_contradictions(claims, events, ents, counter, documents)
+             if x.kind != "polarity" or not denials.intersection(x.claim_ids)]
+    found += polarity_contradictions(sorted([*claims, *scope.opposing], key=lambda c: c.id), events, ents,
+                                     counter, scope.opposing_events, denials)
+    # one with an opposing claim was judged without that claim's other candidates: kept
+    # only when it answers a new claim
+    new_ids = {c.id for c in scope.new_claims}
+    kept = {x.id: x for x in found
+            if new_ids.intersection(x.claim_ids) or all(c in scope.claims for c in x.claim_ids)}
+    return [kept[k] for k in sorted(kept)]
