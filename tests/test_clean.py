@@ -533,3 +533,14 @@ def test_clean_seed_documents_match_gold(name, gold):
         assert norm(keep) in text, keep
     for drop in gold["must_drop"]:
         assert norm(drop) not in text, drop
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["Be the first to comment.", "By submitting a comment you accept our moderation policy.",
+     "Lire aussi / Read also:", "Newsletter: World Today - the top stories, every morning."],
+)
+def test_clean_text_drops_comment_prompts_and_foreign_related_headers(furniture):
+    page = (BODY + "\n\n" + furniture + "\n\n" + BODY.replace("rocket launchers", "supply trucks"))
+    assert furniture not in clean_text(page).body
+    assert "supply trucks" in clean_text(page).body

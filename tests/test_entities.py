@@ -331,3 +331,11 @@ def test_entities_a_name_run_together_is_the_same_person():
 
     resolver = EntityResolver()
     assert resolver.resolve("Khalil Zein al-Din", "PERSON").id == resolver.resolve("Khalil Zeineddine", "PERSON").id
+
+
+def test_resolver_fuzzy_match_keeps_the_named_owner_country():
+    from claimgraph.resolve.entities import EntityResolver
+
+    resolver = EntityResolver()
+    assert resolver.resolve("China's foreign ministry", "ORG").country == "CN"
+    assert resolver.resolve("Chad's foreign ministry", "ORG").country != "CN"

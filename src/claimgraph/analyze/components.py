@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -13,14 +16,31 @@ from spacy.util import filter_spans
 PARTICLE = re.compile(r"^(?:al|el|ul|ad|ash|as|at)-[A-Z]|^(?:bin|ibn|ben|bint|abu|abou)$", re.I)
 
 
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Titles and ranks ("Col.", "minister", "sheikh") from data/gazetteer/titles.json."""
+    path = resources.files("claimgraph") / "data" / "gazetteer" / "titles.json"
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["words"])
+
+
+def _given_name(token) -> bool:
+    """A capitalised name word the model left outside a PERSON ("Col. Cheik | Oumar Diakite")."""
+    return (token.pos_ == "PROPN" and token.is_title and token.is_alpha and not token.ent_type_
+            and token.lower_ not in title_words() and not token.is_sent_start)
+
+
 @Language.component("claimgraph_name_particles")
 def join_name_particles(doc: Doc) -> Doc:
-    """Extend a PERSON over a following "el-Nour" / "bin Salman" and drop the stray entity."""
+    """Extend a PERSON over a following "el-Nour" / "bin Salman", and over a given name
+    the model cut off in front ("Col. Cheik Oumar Diakite"); drop the stray entity."""
     ents = list(doc.ents)
     changed = False
     for k, ent in enumerate(ents):
         if ent.label_ != "PERSON":
             continue
+        start = ent.start
+        while start > 0 and ent.start - start < 2 and _given_name(doc[start - 1]):
+            start -= 1
         end = ent.end
         while end < len(doc):
             if PARTICLE.match(doc[end].text) and "-" in doc[end].text:  # "el-Nour" as one token
@@ -32,9 +52,35 @@ def join_name_particles(doc: Doc) -> Doc:
                 end += 2  # "bin Salman"
             else:
                 break
-        if end > ent.end:
-            ents[k] = Span(doc, ent.start, end, label="PERSON")
+        if end > ent.end or start < ent.start:
+            ents[k] = Span(doc, start, end, label="PERSON")
             changed = True
     if changed:
         doc.ents = filter_spans(ents)
+    return doc
+
+
+# words that open a new clause inside what the model took for one date ("on Wednesday that
+# Sunday's strike ...": two dates, one for the report and one for the strike)
+CLAUSE_OPENERS = frozenset({"that", "when", "while", "because", "whether"})
+
+
+@Language.component("claimgraph_split_dates")
+def split_dates_at_clauses(doc: Doc) -> Doc:
+    """Cut a DATE or TIME entity where a new clause begins inside it."""
+    ents, changed = [], False
+    for ent in doc.ents:
+        cuts = [t.i for t in ent if ent.label_ in {"DATE", "TIME"} and t.i > ent.start
+                and t.lower_ in CLAUSE_OPENERS and (t.pos_ == "SCONJ" or t.dep_ == "mark")]
+        if not cuts:
+            ents.append(ent)
+            continue
+        changed = True
+        start = ent.start
+        for cut in [*cuts, ent.end]:
+            if cut > start:
+                ents.append(Span(doc, start, cut, label=ent.label_))
+            start = cut + 1
+    if changed:
+        doc.ents = ents
     return doc

@@ -54,6 +54,8 @@ def load_pipeline(model: str) -> Language:
     add_gazetteer(nlp)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("claimgraph_name_particles", after="ner")
+        if "parser" in nlp.pipe_names:  # clause words come from the parse
+            nlp.add_pipe("claimgraph_split_dates", after="claimgraph_name_particles")
     return nlp
 
 

@@ -30,6 +30,7 @@ from .mentions import Mentions
 from .roles import Roles, clause_head, fill_roles, objects_of, preps_of, subject_of
 
 CASUALTY_OF = {"kill": "killed", "die": "killed", "dead": "killed", "death": "killed",
+               "neutralise": "killed", "neutralize": "killed",
                "fatality": "killed", "wound": "wounded", "injure": "injured", "injured": "injured",
                "wounded": "wounded", "missing": "missing", "capture": "captured", "abduct": "captured",
                "casualty": "casualties", "killed": "killed"}
@@ -331,6 +332,8 @@ class ClaimExtractor:
     def _property(self, noun: Token, mentions: Mentions) -> Candidate | None:
         attr = noun.lemma_.lower()
         if noun.pos_ == "VERB":
+            if not any(t.like_num for t in noun.subtree):
+                return None  # "had carried any weapons" states no payload: nothing to measure
             attr = self.property_type.verb_attributes.get(attr, attr)
             subj = subject_of(noun)
             subject = mentions.weapon(subj) if subj is not None else None
@@ -462,8 +465,13 @@ class ClaimExtractor:
         others = [c for c in cands if c.type != "PROPERTY"]
         node = span.root
         for _ in range(12):
+            # "the strike killed 12 fighters": 12 belongs to the killing, whose trigger is
+            # that verb, before the strike, whose clause the verb only heads
             for c in others:
-                if any(node.i == t.i for t in c.triggers) or node.i == clause_head(c.trigger).i:
+                if any(node.i == t.i for t in c.triggers):
+                    return c
+            for c in others:
+                if node.i == clause_head(c.trigger).i:
                     return c
             if node.head.i == node.i:
                 break
@@ -561,12 +569,16 @@ VAGUE_TIMES = {"overnight", "night", "tonight", "last night"}
 
 def join_day_and_part(doc: Doc, spans: list[Span]) -> list[Span]:
     """Time expressions the NER splits in pieces, made whole again:
-    "Tuesday" + "night" -> "Tuesday night"; "from Thursday to Friday" -> one range; and a
-    bare "overnight" next to named days gives way to them."""
+    "Tuesday" + "night" -> "Tuesday night"; "the early hours" + "of" + "April 8" -> one
+    date; "from Thursday to Friday" -> one range; and a bare "overnight" next to named
+    days gives way to them."""
     out: list[Span] = []
     for span in spans:
         prev = out[-1] if out else None
         if prev is not None and prev.end == span.start and prev.label_ == "DATE" and span.label_ == "TIME":
+            out[-1] = Span(doc, prev.start, span.end, label="DATE")
+        elif (prev is not None and prev.label_ == "TIME" and span.label_ == "DATE"
+              and span.start == prev.end + 1 and doc[prev.end].lower_ == "of"):
             out[-1] = Span(doc, prev.start, span.end, label="DATE")
         elif (prev is not None and span.start == prev.end + 1 and doc[prev.end].lower_ in RANGE_WORDS
               and prev.start > 0 and doc[prev.start - 1].lower_ in {"from", "between"}):

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity
+from ..resolve.places import strip_accents
 from .lexicon import Lexicon
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WEAPON"}
@@ -133,15 +134,37 @@ class Mentions:
         return ent
 
     def national_body(self, span: Span, found: Entity) -> Entity:
-        """"the army" in an article about Sudan: Sudan's army, when the gazetteer knows it."""
+        """"the army" in an article about Sudan: Sudan's army, when the gazetteer knows it.
+
+        "Niger's defence ministry" names its owner: only Niger's body will do, known or not."""
+        owner = self.possessive_country(span)
+        if owner is not None:
+            country = self.resolver.country_name(owner) or owner
+            body = self.resolver.resolve(f"{country}'s {span.text.removeprefix('the ')}", "ORG")
+            if body.country not in (None, owner):
+                return found
+            if not body.attrs:  # unknown: still that country's, never another's
+                body.country = owner
+                body.attrs["country"] = owner
+            return self.keep(body)
         for code in self.countries:
             country = self.resolver.country_name(code)
             if not country:
                 continue
             body = self.resolver.resolve(f"{country}'s {span.text.removeprefix('the ')}", "ORG")
-            if body.id != found.id and body.attrs:
+            if body.id != found.id and body.attrs and body.country in (None, code):
                 return self.keep(body)
         return found
+
+    def possessive_country(self, span: Span) -> str | None:
+        """The country code of a "<Country>'s" right before ``span``."""
+        doc = span.doc
+        if span.start < 2 or doc[span.start - 1].lower_ not in {"'s", "’s"}:
+            return None
+        owner = doc[span.start - 2]
+        named = self.span_at(owner)
+        text = named.text if named is not None else owner.text
+        return self.resolver.country_code(text)
 
     def affiliation(self, span: Span) -> Entity | None:
         """"Army spokesman Tarig el-Nour", "Kremlin spokesman Dmitry Peskov": the body a named
@@ -158,8 +181,9 @@ class Mentions:
 
     def full_name_for(self, surname: str) -> Entity | None:
         """The one person named in full earlier in this document whose name ends in ``surname``."""
+        wanted = " " + strip_accents(surname).lower()  # "Diakite" after "Cheick Oumar Diakité"
         found = [e for e in self.entities.values() if (e.type == "PERSON" or e.type == "ORG" and not e.attrs)
-                 and " " in e.name and e.name.lower().endswith(" " + surname.lower())]
+                 and " " in e.name and strip_accents(e.name).lower().endswith(wanted)]
         return found[0] if len(found) == 1 else None
 
     def looks_like_place(self, span: Span) -> bool:

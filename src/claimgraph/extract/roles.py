@@ -100,15 +100,32 @@ GROUP_NOUNS = {"group", "movement", "militia", "rebel", "insurgent", "faction", 
                "organization", "paramilitary", "fighter", "force", "forces"}
 
 
+# people who act for the group named after them: "fighters from the Islamic State Sahel
+# Province", "members of the militia", "troops of the 5th brigade"
+MEMBER_NOUNS = {"fighter", "militant", "member", "gunman", "troop", "soldier", "unit", "element", "combatant"}
+
+
 def party(token: Token, mentions: Mentions) -> Entity | None:
     """A state, organisation, person or nationality standing for an actor or recipient."""
     found = named_party(token, mentions)
+    if found is None and token.lemma_.lower() in MEMBER_NOUNS:
+        found = member_of(token, mentions)
     if found is None:
         # "the group's naval forces", "the rebels": the organisation named before
         for t in [token, *(c for c in token.children if c.dep_ == "poss")]:
             if t.lemma_.lower() in GROUP_NOUNS and any(d.lower_ == "the" for d in t.children if d.dep_ == "det"):
                 return mentions.group_for(t)
     return found
+
+
+def member_of(token: Token, mentions: Mentions) -> Entity | None:
+    """The organisation or state in "<fighters> from/of <X>"."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"from", "of"}:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return named_party(obj, mentions)
+    return None
 
 
 def named_party(token: Token, mentions: Mentions) -> Entity | None:
