@@ -337,3 +337,18 @@ def test_extract_embassy_in_a_city_denies_as_itself(extract):
     denied = [c for c in claims if c.polarity == "denied"]
     assert denied and entities[denied[0].source].name == "Russian embassy"
     assert not [c for c in claims if c.type == "PROPERTY"]  # "carried any weapons" measures nothing
+
+
+def test_extract_untagged_demonym_on_troops_is_the_country(extract):
+    claims, entities = extract("Malian troops backed by fighters of Russia's Africa Corps launched an offensive "
+                               "against jihadists and separatist rebels north of Kidal on Monday, the army said, "
+                               "in the largest operation in the region "
+                               "since government forces retook the town in late 2023.")
+    assert "Mali" in names(only(claims, "ATTACK").roles["actor"], entities)
+
+
+def test_extract_transfer_items_in_a_misparsed_range_or_an_including_phrase(extract):
+    claims, entities = extract("Russia delivered between 20 and 25 armoured vehicles to Mali's army on the "
+                               "flight, including BTR-82A armoured personnel carriers, Reuters reported on Friday.")
+    instruments = names(only(claims, "TRANSFER").roles["instrument"], entities)
+    assert "BTR-80" in instruments and any("vehicle" in name for name in instruments)

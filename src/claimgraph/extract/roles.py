@@ -109,13 +109,22 @@ def party(token: Token, mentions: Mentions) -> Entity | None:
     """A state, organisation, person or nationality standing for an actor or recipient."""
     found = named_party(token, mentions)
     if found is None and token.lemma_.lower() in MEMBER_NOUNS:
-        found = member_of(token, mentions)
+        found = member_of(token, mentions) or demonym_of(token, mentions)
     if found is None:
         # "the group's naval forces", "the rebels": the organisation named before
         for t in [token, *(c for c in token.children if c.dep_ == "poss")]:
             if t.lemma_.lower() in GROUP_NOUNS and any(d.lower_ == "the" for d in t.children if d.dep_ == "det"):
                 return mentions.group_for(t)
     return found
+
+
+def demonym_of(token: Token, mentions: Mentions) -> Entity | None:
+    """"Malian troops" when the tagger left "Malian" untagged: the country."""
+    for c in token.children:
+        if c.dep_ in {"amod", "compound"} and c.i < token.i and c.is_title and not c.ent_type_ \
+                and mentions.resolver.country_code(c.text):
+            return mentions.keep(mentions.resolver.resolve(c.text, "NORP", context_countries=mentions.countries))
+    return None
 
 
 def member_of(token: Token, mentions: Mentions) -> Entity | None:
@@ -368,6 +377,10 @@ def frame_transfer(trigger, head, roles, args, mentions, lex):
         add_materiel(obj, roles, mentions)
     for prep, obj in preps_of(verb) + (preps_of(trigger) if trigger.pos_ == "NOUN" else []):
         if prep == "with" or prep == "of" and trigger.pos_ == "NOUN":
+            add_materiel(obj, roles, mentions)
+        elif prep in {"between", "including"} and trigger.pos_ == "VERB":
+            # "delivered between 20 and 25 armoured vehicles" (a range the parser reads as a
+            # preposition), "..., including BTR-82A carriers": the items themselves
             add_materiel(obj, roles, mentions)
         elif prep == "to":
             roles.add("recipient", party(obj, mentions))
