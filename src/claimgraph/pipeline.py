@@ -39,7 +39,6 @@ class IngestReport:
     reasons: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
     link_mode: str | None = None  # "full" or "incremental"
-    new_event_ids: set[str] = field(default_factory=set)  # events an incremental link (re)built
 
     def summary(self) -> str:
         why = ", ".join(f"{k} {v}" for k, v in sorted(self.reasons.items()))
@@ -199,11 +198,9 @@ class Pipeline:
             self._link_everything(store, pending)
         elif pending:
             entities = store.entities()
-            delta = link_new_documents(store, pending, entities, self.settings.near_duplicate_threshold)
+            link_new_documents(store, pending, entities, self.settings.near_duplicate_threshold)
             store.add_entities(pseudo_source_entities(store.documents_by_ids(pending, with_text=False).values(),
                                                       entities))
-            if report is not None:
-                report.new_event_ids = {e.id for e in delta.added_events}
         counts = store.counts()
         if report is not None:
             report.events, report.contradictions = counts["events"], counts["contradictions"]

@@ -7,7 +7,9 @@ Four kinds:
   counting one thing (people killed) with intervals that do not overlap.
 - ``time``: claims from different sources that match on actor, place, weapon and a
   count, a few days apart.
-- ``polarity``: a proposition asserted by one source and denied by another.
+- ``polarity``: a proposition asserted by one source and denied by another; a denial
+  answers what was reported before it (or up to ``DENIAL_LEAD_DAYS`` after), the best
+  and then the nearest matches first, at most ``MAX_DENIAL_TARGETS`` happenings.
 - ``category``: one happening described with missiles of exclusive range classes
   (an ICBM vs a medium-range missile).
 

@@ -398,7 +398,8 @@ class Store:
             [(c.id, cid) for c in contradictions for cid in c.claim_ids],
         )
 
-    def _insert_signatures(self, conn: sqlite3.Connection, signatures: Sequence[SignatureRow],
+    @staticmethod
+    def _insert_signatures(conn: sqlite3.Connection, signatures: Sequence[SignatureRow],
                            band_layout: str | None) -> None:
         conn.executemany(
             "INSERT OR REPLACE INTO document_signatures (document_id, signature) VALUES (?, ?)",
