@@ -544,3 +544,11 @@ def test_clean_text_drops_comment_prompts_and_foreign_related_headers(furniture)
     page = (BODY + "\n\n" + furniture + "\n\n" + BODY.replace("rocket launchers", "supply trucks"))
     assert furniture not in clean_text(page).body
     assert "supply trucks" in clean_text(page).body
+
+
+def test_clean_text_name_alone_above_the_date_is_the_byline():
+    page = ("World | Africa\n\nConvoy of fuel trucks reaches the besieged town after a week\n\nRachel Ouma\n"
+            "9 May 2025\n\n" + BODY)
+    cleaned = clean_text(page)
+    assert cleaned.byline == "Rachel Ouma"
+    assert "Rachel Ouma" not in cleaned.body

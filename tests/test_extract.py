@@ -352,3 +352,9 @@ def test_extract_transfer_items_in_a_misparsed_range_or_an_including_phrase(extr
                                "flight, including BTR-82A armoured personnel carriers, Reuters reported on Friday.")
     instruments = names(only(claims, "TRANSFER").roles["instrument"], entities)
     assert "BTR-80" in instruments and any("vehicle" in name for name in instruments)
+
+
+def test_extract_capability_up_to_a_figure_is_that_figure(extract):
+    claims, entities = extract("The CH-4 can carry a payload of up to 345 kg of missiles and guided bombs.")
+    prop = only(claims, "PROPERTY")
+    assert [(q.value, q.high, q.unit) for q in prop.quantities] == [(345, 345, "kg")]

@@ -181,3 +181,10 @@ def test_places_name_key_ignores_case_spaces_and_hyphens(words, joiner):
 
 def test_places_index_is_built_once():
     assert places._index() is places._index()
+
+
+def test_places_fuzzy_match_stays_in_the_articles_countries():
+    from claimgraph.resolve.places import fuzzy_place
+
+    assert fuzzy_place("Sange", ["CD", "RW"]) is None or fuzzy_place("Sange", ["CD", "RW"]).country in ("CD", "RW")
+    assert fuzzy_place("Mosow", ["UA", "KP"]).name == "Moscow"  # a city of millions is believed anywhere

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from claimgraph.clean.meta import parse_byline, parse_dateline
+from claimgraph.clean.meta import NAME_SPLIT_RE, join_names, parse_byline, parse_dateline, parse_names
 
 # Tuned on the five seed pages and invented fixtures: a real paragraph that opens an
 # article has at least this many words and ends a sentence; nav labels, captions and
@@ -328,6 +328,7 @@ def label_by_position(units: list[Unit], known_title: str | None) -> None:
 def label_header(header: list[Unit], known_title: str | None) -> None:
     """Title, dek and furniture before the first anchor paragraph."""
     known = normalise_phrase(known_title) if known_title else None
+    mark_bare_bylines(header)
     title = None if known else pick_title(header)
     for unit in header:
         if unit.label:
@@ -340,6 +341,17 @@ def label_header(header: list[Unit], known_title: str | None) -> None:
             mark(unit, "body", "standfirst")
         else:
             mark(unit, "boilerplate", "header")
+
+
+def mark_bare_bylines(header: list[Unit]) -> None:
+    """"Rachel Ouma" on its own line right above the date line: the byline, without its "By"."""
+    for unit, after in zip(header, header[1:]):
+        if unit.label or after.label != "dateline":
+            continue
+        names = parse_names(unit.text)
+        if names and sum(len(n.split()) for n in names) == len(NAME_SPLIT_RE.sub(" ", unit.text).split()):
+            unit.meta = join_names(names)
+            mark(unit, "byline", "name above the date")
 
 
 def is_header_sentence(unit: Unit) -> bool:

@@ -453,6 +453,8 @@ class ClaimExtractor:
             if owner is not None:
                 if owner.type == "CASUALTY":
                     q.of = casualty_word(span.root) or CASUALTY_OF.get(owner.trigger.lemma_.lower())
+                if owner.type == "PROPERTY" and q.value is None and q.low is None and q.high is not None:
+                    q.value = q.high  # "a payload of up to 345 kg": the capability is 345 kg
                 owner.quantities.append(q)
 
     def _quantity_owner(self, span: Span, cands: list[Candidate], unit: str | None) -> Candidate | None:

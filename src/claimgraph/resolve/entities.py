@@ -260,7 +260,7 @@ class EntityResolver:
         entity = (
             self._learned_entity(cleaned, label)
             or self._known(cleaned, label, context)
-            or self._fuzzy(cleaned, label)
+            or self._fuzzy(cleaned, label, context)
             or self._spelling_variant(cleaned, label)
             or self._new(cleaned, label, context)
         )
@@ -522,13 +522,13 @@ class EntityResolver:
                     return entry
         return None
 
-    def _fuzzy(self, text: str, label: str) -> Entity | None:
+    def _fuzzy(self, text: str, label: str, context: tuple[str, ...] = ()) -> Entity | None:
         if len(text) < FUZZY_MIN_LENGTH or not text[:1].isupper():
             return None
         from rapidfuzz import fuzz, process
 
         if label in PLACE_LABELS:
-            place = _places.fuzzy_place(clean_place_name(text))
+            place = _places.fuzzy_place(clean_place_name(text), context)
             if place is not None:
                 return self._from_place(place)
         types = {"PERSON": ["PERSON"], "WEAPON": ["WEAPON"], "ORG": ["ORG"], "SOURCE": ["ORG", "PERSON"]}

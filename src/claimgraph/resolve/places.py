@@ -49,6 +49,8 @@ ALTERNATE_NAME_WEIGHT = 0.2
 FUZZY_MIN_POPULATION = 100_000
 FUZZY_CUTOFF = 88
 FUZZY_MIN_LENGTH = 5
+# a misspelt place outside the article's countries must be at least this big to be believed
+FUZZY_ELSEWHERE_MIN_POPULATION = 1_000_000
 
 _REGION_SUFFIX = re.compile(
     r"^(?P<base>.+?)\s+(?:region|oblast|province|governorate|district|krai|state|area)$",
@@ -291,8 +293,14 @@ def _split_country(name: str) -> Place | None:
     return None
 
 
-def fuzzy_place(name: str) -> Place | None:
-    """A big place whose name is a likely misspelling of ``name`` ("Mosow" -> Moscow)."""
+def fuzzy_place(name: str, context_countries: Sequence[str] = ()) -> Place | None:
+    """A big place whose name is a likely misspelling of ``name`` ("Mosow" -> Moscow).
+
+    With ``context_countries`` (the article's, most cited first), a place outside the
+    first two must be a city of a million people or more: "Sange" in a Congo story that
+    mentions Chinese drones is no misspelling of Sanhe, China.
+    """
+    context_countries = tuple(context_countries)[:2]
     from rapidfuzz import fuzz, process
 
     if len(name) < FUZZY_MIN_LENGTH or not name[:1].isupper():
@@ -300,14 +308,21 @@ def fuzzy_place(name: str) -> Place | None:
     index = _index()
     query = strip_accents(name).lower()
     choices, targets = index.fuzzy_by_letter.get(query[:1], ([], []))
-    best = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-    if best is not None:
-        return targets[best[2]]
+
+    def plausible(place: Place) -> bool:
+        return not context_countries or place.country in context_countries \
+            or place.population >= FUZZY_ELSEWHERE_MIN_POPULATION
+
+    close = process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
+    for _choice, _score, position in close:
+        if plausible(targets[position]):
+            return targets[position]
     # one transposed, dropped or doubled letter ("Saana", "Khartuom") scores below the
     # ratio cutoff on short names; a Damerau-Levenshtein distance of 1 catches it
     from rapidfuzz.distance import DamerauLevenshtein
 
     near = process.extract(query, choices, scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=5)
+    near = [m for m in near if plausible(targets[m[2]])]
     if not near:
         return None
     _choice, _distance, position = min(near, key=lambda m: (m[1], -targets[m[2]].population))
@@ -337,7 +352,7 @@ def geocode(
     context = tuple(context_countries)
     place = _exact(cleaned, context)
     if place is None and fuzzy:
-        place = fuzzy_place(cleaned)
+        place = fuzzy_place(cleaned, context)
     return place
 
 
