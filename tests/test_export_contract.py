@@ -9,6 +9,7 @@ import json
 import pytest
 
 from claimgraph.export import SCHEMA, contract_errors, export_json, write_json
+from claimgraph.export.json import iter_json_text
 from claimgraph.model import Claim, Contradiction, Document, Entity, Event, Quantity, Reject, TimeSpan
 from claimgraph.store import Store
 
@@ -83,7 +84,25 @@ def export():
         again = export_json(store)
         buffer = io.StringIO()
         write_json(store, buffer)
-    return {"data": data, "again": again, "written": buffer.getvalue()}
+        # the streamed export reads the store in chunks: chunks of one exercise every boundary
+        streamed = "".join(iter_json_text(_OneAtATime(store)))
+    return {"data": data, "again": again, "written": buffer.getvalue(), "streamed": streamed}
+
+
+class _OneAtATime:
+    """A store whose chunked readers return one record per chunk."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def __getattr__(self, name):
+        method = getattr(self.store, name)
+        return (lambda: method(chunk=1)) if name.startswith("iter_") else method
+
+
+def test_export_streamed_is_the_same_export(export):
+    assert json.loads(export["streamed"]) == export["data"]
+    assert export["streamed"].count("\n  {") == sum(len(v) for v in export["data"].values() if isinstance(v, list))
 
 
 def test_export_contract_top_level(export):

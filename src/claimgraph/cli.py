@@ -109,14 +109,17 @@ def relink(ctx: click.Context) -> None:
 @click.pass_context
 def export(ctx: click.Context, fmt: str, output: str | None) -> None:
     """Export everything: the JSON contract, CSV, GeoJSON or STIX 2.1."""
+    from .export.base import get_exporter
+
+    exporter = get_exporter(fmt)
     with _open(ctx) as cg:
-        text = cg.export_text(fmt)
+        if output:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                exporter.write(cg.store, fh)
+        else:
+            exporter.write(cg.store, click.get_text_stream("stdout"))
     if output:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
         err_console.print(f"wrote {output}")
-    else:
-        click.echo(text)
 
 
 @main.command()

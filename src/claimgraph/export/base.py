@@ -300,6 +300,10 @@ class Exporter:
             return data
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
+    def write(self, store: Any, stream: Any) -> None:
+        """Write the export to a text stream (formats that can stream override this)."""
+        stream.write(self.render(store))
+
 
 class JsonExporter(Exporter):
     format = "json"
@@ -311,6 +315,13 @@ class JsonExporter(Exporter):
         from claimgraph.export.json import export_json
 
         return export_json(store)
+
+    def write(self, store: Any, stream: Any) -> None:
+        # streamed: the whole store never sits in memory at once
+        from claimgraph.export.json import iter_json_text
+
+        for chunk in iter_json_text(store):
+            stream.write(chunk)
 
 
 # format -> "module:class"; imported on first use (the STIX format needs the stix2 package).

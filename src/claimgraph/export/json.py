@@ -12,6 +12,7 @@ against the contract, so every test (and a user's CI) can pin it.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import IO, Any
 
 from claimgraph.model import ROLE_NAMES, Claim, Contradiction, Document, Entity, Event, Quantity
@@ -39,6 +40,35 @@ def write_json(store: Any, stream: IO[str], indent: int | None = 2) -> None:
     """Write ``export_json(store)`` to a text stream (UTF-8 text kept readable)."""
     json.dump(export_json(store), stream, ensure_ascii=False, indent=indent)
     stream.write("\n")
+
+
+def iter_json_text(store: Any) -> Iterator[str]:
+    """The same export as text, a section and a record at a time, one record per line.
+
+    The store is read in chunks (``Store.iter_*``), so a database of a million claims is
+    exported in the memory of a few thousand.
+
+    >>> from claimgraph.store import Store
+    >>> with Store(":memory:") as store:
+    ...     json.loads("".join(iter_json_text(store)))["claims"]
+    []
+    """
+    sections = (
+        ("documents", (document_json(d) for d in store.iter_documents())),
+        ("entities", (entity_json(e) for _, e in sorted(store.entities().items()))),
+        ("claims", (claim_json(c) for c in store.iter_claims())),
+        ("events", (event_json(e) for e in store.iter_events())),
+        ("contradictions", (contradiction_json(c) for c in store.iter_contradictions())),
+    )
+    yield "{\n" + f' "schema": {json.dumps(SCHEMA)}'
+    for name, records in sections:
+        yield f',\n "{name}": ['
+        separator = "\n  "
+        for record in records:
+            yield separator + json.dumps(record, ensure_ascii=False)
+            separator = ",\n  "
+        yield "\n ]" if separator != "\n  " else "]"
+    yield "\n}\n"
 
 
 def document_json(d: Document) -> dict[str, Any]:

@@ -601,6 +601,43 @@ class Store:
         rows = self._query(f"SELECT {DOCUMENT_COLUMNS} FROM documents d ORDER BY {DOCUMENT_ORDER}")
         return [_document(r) for r in rows]
 
+    # -- reading everything a chunk at a time (exports of big databases) ---------
+
+    def iter_documents(self, chunk: int = IN_CHUNK) -> Iterator[Document]:
+        """Every document in the order of :meth:`documents`, ``chunk`` at a time."""
+        ids = [r[0] for r in self._query(f"SELECT d.id FROM documents d ORDER BY {DOCUMENT_ORDER}")]
+        for start in range(0, len(ids), chunk):
+            found = self.documents_by_ids(ids[start:start + chunk])
+            yield from (found[i] for i in ids[start:start + chunk] if i in found)
+
+    def iter_claims(self, chunk: int = IN_CHUNK) -> Iterator[Claim]:
+        """Every claim in the order of :meth:`claims` (document order, then position)."""
+        ids = [r[0] for r in self._query(f"SELECT d.id FROM documents d ORDER BY {DOCUMENT_ORDER}")]
+        for start in range(0, len(ids), chunk):
+            part = ids[start:start + chunk]
+            rank = {doc_id: k for k, doc_id in enumerate(part)}
+            sql = f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.document_id IN ({_placeholders(len(part))})"
+            claims = [_claim(r) for r in self._query(sql, part)]
+            yield from sorted(claims, key=lambda c: (rank[c.document_id], c.start, c.id))
+
+    def iter_events(self, chunk: int = IN_CHUNK) -> Iterator[Event]:
+        """Every event by id, with its claim ids."""
+        ids = [r[0] for r in self._query("SELECT id FROM events ORDER BY id")]
+        for start in range(0, len(ids), chunk):
+            yield from self.events_by_ids(ids[start:start + chunk])
+
+    def iter_contradictions(self, chunk: int = IN_CHUNK) -> Iterator[Contradiction]:
+        """Every contradiction by id."""
+        last = ""
+        while True:
+            rows = self._query("SELECT id, kind, about, reason, claim_ids FROM contradictions WHERE id > ?"
+                               " ORDER BY id LIMIT ?", (last, chunk))
+            if not rows:
+                return
+            yield from (Contradiction(id=r[0], kind=r[1], about=r[2], reason=r[3], claim_ids=json.loads(r[4]))
+                        for r in rows)
+            last = rows[-1][0]
+
     def document(self, document_id: str) -> Document | None:
         rows = self._query(f"SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.id = ?", (document_id,))
         return _document(rows[0]) if rows else None
