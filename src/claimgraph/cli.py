@@ -117,7 +117,7 @@ def export(ctx: click.Context, fmt: str, output: str | None) -> None:
             with open(output, "w", encoding="utf-8", newline="") as fh:
                 exporter.write(cg.store, fh)
         else:
-            exporter.write(cg.store, click.get_text_stream("stdout"))
+            exporter.write(cg.store, sys.stdout)
     if output:
         err_console.print(f"wrote {output}")
 
