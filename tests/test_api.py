@@ -286,11 +286,13 @@ def test_api_contradictions_carry_both_claims(client, demo):
     assert {x["kind"] for x in _items(client, f"/api/contradictions?kind={kind}&limit=500")} == {kind}
 
 
-def test_api_export_formats(client, demo):
+def test_api_export_formats(client, demo, demo_db):
     response = client.get("/api/export?format=json")
     assert response.status_code == 200 and "attachment" in response.headers["content-disposition"]
     data = response.json()
     assert contract_errors(data) == [] and len(data["claims"]) == len(demo["claims"])
+    with Store(demo_db) as store:
+        assert data == export_json(store)  # streamed a record at a time, the same contract
     for fmt in ("csv", "geojson", "stix"):
         response = client.get(f"/api/export?format={fmt}")
         if response.status_code == 200:

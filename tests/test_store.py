@@ -362,3 +362,14 @@ def test_store_replace_links_records_near_copies(tmp_path):
         assert [store.document(i).dup_of for i in ("a", "b", "c")] == [None, "a", None]
         store.replace_links([], [], near_copies={"a": "a", "b": "b", "c": "c"})
         assert store.document("b").dup_of is None
+
+
+def test_store_snapshot_reads_one_moment_while_another_connection_writes(tmp_path):
+    path = str(tmp_path / "s.db")
+    with Store(path) as reader, Store(path) as writer:
+        writer.write_batch([Document(id="d1", text="One.")], [], [], [], [])
+        with reader.snapshot():
+            before = reader.counts()["documents"]
+            writer.write_batch([Document(id="d2", text="Two.")], [], [], [], [])
+            assert reader.counts()["documents"] == before == 1
+        assert reader.counts()["documents"] == 2

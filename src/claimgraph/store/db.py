@@ -182,6 +182,17 @@ class Store:
                 raise
             self._conn.execute("COMMIT")
 
+    @contextmanager
+    def snapshot(self) -> Iterator["Store"]:
+        """Read inside one transaction: every query sees the database as it was at the first
+        one, whatever other connections commit meanwhile (a chunked export stays consistent)."""
+        with self._lock:
+            self._conn.execute("BEGIN")
+            try:
+                yield self
+            finally:
+                self._conn.execute("COMMIT")
+
     def close(self) -> None:
         with self._lock:
             self._conn.close()

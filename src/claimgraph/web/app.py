@@ -23,7 +23,7 @@ import json
 import logging
 import os
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -418,9 +418,13 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
     @app.get("/api/export", tags=["export"], summary="Everything in one file: json (the export contract), csv, "
                                                      "geojson or stix")
     def export(state: State, format: Literal[EXPORT_FORMATS] = "json") -> Response:  # type: ignore[valid-type]  # noqa: A002
-        data = _run_exporter(format, state.reader)
         filename = f"claimgraph.{EXPORT_SUFFIX[format]}"
         headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+        if format == "json" and state.reader.path != ":memory:":
+            # streamed from its own connection and snapshot: a big database is never all in memory
+            return StreamingResponse(_streamed_json_export(state.reader.path), media_type=EXPORT_MEDIA["json"],
+                                     headers=headers)
+        data = _run_exporter(format, state.reader)
         return _file_response(data, EXPORT_MEDIA[format], headers)
 
     @app.get("/api/brief", tags=["export"], summary="A written briefing since a day, optionally about one entity")
@@ -489,6 +493,17 @@ async def _input_item(state: ApiState, body: IngestRequest) -> InputItem:
         if value is not None:
             setattr(item, key, value)
     return item
+
+
+def _streamed_json_export(path: str) -> Iterator[str]:
+    from claimgraph.export.json import iter_json_text
+
+    store = Store(path)
+    try:
+        with store.snapshot():
+            yield from iter_json_text(store)
+    finally:
+        store.close()
 
 
 def _run_exporter(fmt: str, store: Store) -> Any:
