@@ -35,8 +35,8 @@ jobs slowed the bare side (67 s of wall time for 48 s of CPU) and not ours; its 
 ratio (``extra["cpu_ratio"]``) was 1.31, as in quieter runs of the same code.
 
 Latency: one further article, not among the ``n``, is ingested into the populated
-database (clean, analyze, extract, store and the relink of the whole database) and
-the clock stops when ``store.claims(document=id)`` returns its claims.
+database (clean, analyze, extract, store, and the link of its neighbourhood: see
+``link/incremental.py``) and the clock stops when ``store.claims(document=id)`` returns its claims.
 
     >>> result = run_bench(n=200)  # doctest: +SKIP
     >>> result["metrics"]["ratio"]  # doctest: +SKIP
@@ -542,7 +542,7 @@ def bench_notes(extra: dict[str, Any]) -> list[str]:
         f"peak resident memory ({extra['peak_method']}): bare spaCy side {extra['bare_peak_rss_mb']:.0f} MB, "
         f"after loading both models {extra['rss_after_load_mb']:.0f} MB (one process holds both).",
         f"latency: {_ms(extra['latency_ms'])} from one new article to its claims being queryable, of which "
-        f"the relink of the whole database {_ms(extra['latency']['stages_ms'].get('link'))}.",
+        f"the (incremental) link {_ms(extra['latency']['stages_ms'].get('link'))}.",
     ]
     if not extra["same_texts"]:
         notes.append("warning: the stored documents differ from the texts given to bare spaCy.")
