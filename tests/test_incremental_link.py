@@ -241,3 +241,52 @@ def test_incremental_denial_reads_a_window_and_finds_what_a_full_link_finds(stor
     # a month either side of the denial held twenty as good as any: nothing older was read
     assert read == ["2024-05-25"]
     assert incremental.DENIAL_RADII[0] == 31
+
+
+def test_two_processes_linking_at_once_build_each_event_once(tmp_path, monkeypatch):
+    """Two connections (as two processes would) link at once, one of them seeing a newer
+    document as well: the write lock makes the second wait and link only what is left, so
+    no claim ends up in two events."""
+    import threading
+
+    import claimgraph.link.incremental as incremental
+
+    path = str(tmp_path / "shared.db")
+    with Store(path) as store:
+        store.add_entities(list(ENTITIES.values()))
+        add(store, [doc("d1", "Morning Ledger")], [claim("a1", "d1", day="2024-03-02", location=["place:kharkiv"])])
+        _relink(store)
+        add(store, [doc("d2", "Evening Courier"), doc("d3", "Noon Gazette")],
+            [claim("b1", "d2", day="2024-03-02", location=["place:kharkiv"]),
+             claim("c1", "d3", day="2024-03-02", location=["place:kharkiv"])])
+    both_inside = threading.Barrier(2, timeout=2)
+    attach = incremental.attach_near_copies
+
+    def attach_together(*args, **kwargs):
+        try:
+            both_inside.wait()  # without the lock both would have read the store by now
+        except threading.BrokenBarrierError:
+            pass
+        return attach(*args, **kwargs)
+
+    monkeypatch.setattr(incremental, "attach_near_copies", attach_together)
+
+    class Earlier(Store):
+        """A process that started before d3 was stored."""
+
+        def unlinked_document_ids(self):
+            return [d for d in super().unlinked_document_ids() if d != "d3"]
+
+    def link_once(store_class):
+        with store_class(path) as own:
+            linker().relink(own, full=False)
+
+    threads = [threading.Thread(target=link_once, args=(cls,)) for cls in (Earlier, Store)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    with Store(path) as store:
+        holders = store._query("SELECT claim_id, COUNT(*) FROM event_claims GROUP BY claim_id ORDER BY claim_id")
+        assert holders == [("a1", 1), ("b1", 1), ("c1", 1)]
+        assert store.unlinked_document_ids() == []

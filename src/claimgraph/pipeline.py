@@ -197,10 +197,15 @@ class Pipeline:
         if full:
             self._link_everything(store, pending)
         elif pending:
-            entities = store.entities()
-            link_new_documents(store, pending, entities, self.settings.near_duplicate_threshold)
-            store.add_entities(pseudo_source_entities(store.documents_by_ids(pending, with_text=False).values(),
-                                                      entities))
+            # read and write under the write lock: two processes linking at once would each
+            # rebuild the same events from what the other had not yet written
+            with store.exclusive():
+                pending = store.unlinked_document_ids()
+                entities = store.entities()
+                if pending:
+                    link_new_documents(store, pending, entities, self.settings.near_duplicate_threshold)
+                    store.add_entities(pseudo_source_entities(
+                        store.documents_by_ids(pending, with_text=False).values(), entities))
         counts = store.counts()
         if report is not None:
             report.events, report.contradictions = counts["events"], counts["contradictions"]

@@ -174,9 +174,26 @@ class Store:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
+            if self._conn.in_transaction:  # inside exclusive(): its transaction is this one
+                yield self._conn
+                return
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    @contextmanager
+    def exclusive(self) -> Iterator["Store"]:
+        """Hold the database's write lock for a read-then-write step (an incremental link):
+        another process that wants to link waits, then sees what this one wrote. Writes
+        inside join this transaction; it commits at the end, or rolls back on an error."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
