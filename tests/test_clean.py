@@ -552,3 +552,9 @@ def test_clean_text_name_alone_above_the_date_is_the_byline():
     cleaned = clean_text(page)
     assert cleaned.byline == "Rachel Ouma"
     assert "Rachel Ouma" not in cleaned.body
+
+
+@pytest.mark.parametrize("caption", ["Booliska ayaa xiray waddada. (Sawir: The Record / Cabdi Nuur)",
+                                     "La policía cerró la calle. (Foto: El Diario / Ana Ruiz)"])
+def test_clean_text_drops_photo_captions_credited_in_other_languages(caption):
+    assert caption not in clean_text(BODY + "\n\n" + caption + "\n\n" + BODY).body

@@ -358,3 +358,12 @@ def test_extract_capability_up_to_a_figure_is_that_figure(extract):
     claims, entities = extract("The CH-4 can carry a payload of up to 345 kg of missiles and guided bombs.")
     prop = only(claims, "PROPERTY")
     assert [(q.value, q.high, q.unit) for q in prop.quantities] == [(345, 345, "kg")]
+
+
+def test_extract_a_denial_hung_on_the_wrong_verb_is_still_the_speakers(extract):
+    claims, entities = extract("In a statement on Tuesday, the rebels' radio said the strike had killed four "
+                               "herders and denied that any of its fighters had died.")
+    denied = [c for c in claims if c.polarity == "denied"]
+    assert denied and all(entities[c.source].name != "strike" for c in denied)
+    # "any of its fighters": the people denied dead are the fighters
+    assert any(names(c.roles["subject"], entities) == ["fighter"] for c in denied if c.type == "CASUALTY")

@@ -82,6 +82,24 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     return att
 
 
+def can_speak(token: Token, mentions: Mentions, lex: Lexicon) -> bool:
+    """A name, a pronoun or a speaker noun ("the ministry"); not a thing ("the strike")."""
+    span = mentions.span_at(token)
+    return (span is not None and span.label_ in {"PERSON", "ORG", "GPE", "NORP"}) or token.lower_ in PRONOUNS \
+        or token.pos_ == "PROPN" or token.lemma_.lower() in lex.words("speaker_nouns")
+
+
+def subject_of_report_above(node: Token, lex: Lexicon) -> Token | None:
+    reporting = lex.words("reporting_verbs")
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_.lower() in reporting:
+            return next((c for c in node.children if c.dep_ in SPEAKER_DEPS), None)
+    return None
+
+
 def _speaker_before(verb: Token, mentions: Mentions, lex: Lexicon) -> Token | None:
     """A reporting verb the parser left without a subject ("... the agency in November said"):
     take the nearest speaker just before it, the way a reader would."""
@@ -116,6 +134,10 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
     if subj is None and not passive and verb.dep_ in {"conj", "xcomp", "advcl"}:
         # "X called ... and said": X; but in "sirens sounded but nothing was reported" nobody speaks
         subj = next((c for c in verb.head.children if c.dep_ in SPEAKER_DEPS), None)
+        if subj is not None and not can_speak(subj, mentions, lex):
+            # "X said the strike had killed four people and denied ...": the parser hangs the
+            # denial on "killed", but a strike denies nothing: X, who said it, does
+            subj = subject_of_report_above(verb.head, lex)
     if subj is None and not passive:
         subj = _speaker_before(verb, mentions, lex)
     speaker = speaker_entity(subj, mentions, lex) if subj is not None else None

@@ -24,7 +24,8 @@ from ..model import Claim, Document, Entity, Quantity, TimeSpan, content_hash
 from ..resolve.dates import parse_iso, resolve_time
 from ..resolve.quantities import find_quantities
 from .aliases import alias_matcher, find_aliases
-from .attribution import Attribution, attribute, path_to_root, speaker_entity
+from .attribution import (Attribution, attribute, can_speak, path_to_root, speaker_entity,
+                          subject_of_report_above)
 from .lexicon import Lexicon, load_lexicon
 from .mentions import Mentions
 from .roles import Roles, clause_head, fill_roles, objects_of, preps_of, subject_of
@@ -157,6 +158,8 @@ class ClaimExtractor:
         """Roles that come from who speaks: the denier of a DENY, "its drones", "it had supplied"."""
         if ctype == "DENY":
             subj = subject_of(clause_head(token))
+            if subj is not None and not can_speak(subj, mentions, self.lex):
+                subj = subject_of_report_above(clause_head(token), self.lex) or subj  # a strike denies nothing
             att.source = speaker_entity(subj, mentions, self.lex) if subj is not None else None
             att.source = att.source or (roles["actor"] or [None])[0]
             att.explicit = att.source is not None

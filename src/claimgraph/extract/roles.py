@@ -341,7 +341,16 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         roles.add("actor", party(agent, mentions))
 
 
+# "any of its fighters", "none of the crew", "most of them": the people are after "of"
+PARTITIVES = {"any", "none", "some", "all", "many", "most", "several", "few", "each", "one", "both"}
+
+
 def victims(token: Token, mentions: Mentions) -> Entity | None:
+    if token.lower_ in PARTITIVES:
+        of = next((g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for g in p.children if g.dep_ == "pobj"), None)
+        if of is not None and of.pos_ == "NOUN":
+            token = of
     ent = party(token, mentions)
     if ent is not None and ent.type in {"NORP", "GPE"}:
         return mentions.personnel(token) if token.pos_ == "NOUN" else ent
