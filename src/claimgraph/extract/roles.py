@@ -259,9 +259,15 @@ def frame_generic(trigger, head, roles, args, mentions, lex):
         args.append(obj)
 
 
+# "blaming al-Shabaab for the bombing", "accused the army of the attack": the one blamed
+# is the attacker, not its target
+BLAME_VERBS = {"blame", "accuse", "charge"}
+
+
 def frame_attack(trigger, head, roles, args, mentions, lex):
     verb = trigger if trigger.pos_ == "VERB" else head
     subj = subject_of(verb)
+    blamed = trigger.pos_ == "NOUN" and verb.lemma_.lower() in BLAME_VERBS
     if trigger.pos_ == "VERB" and subj is not None:
         weapon = mentions.weapon(subj) if (mentions.materiel_kind(subj) or mentions.named_in(subj, {"WEAPON"})) else None
         if weapon is not None:
@@ -288,6 +294,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         weapon = mentions.weapon(obj) if mentions.materiel_kind(obj) or mentions.named_in(obj, {"WEAPON"}) else None
         if weapon is not None:
             roles.add("instrument", weapon)
+        elif blamed:
+            roles.add("actor", party(obj, mentions))
         else:
             add_target(obj, roles, mentions)
     for prep, obj in preps_of(verb):
