@@ -374,3 +374,17 @@ def test_extract_the_one_blamed_for_an_attack_is_its_actor_not_its_target(extrac
     attack = only(claims, "ATTACK")
     assert names(attack.roles["actor"], entities) == ["al-Shabaab"]
     assert "al-Shabaab" not in names(attack.roles["target"], entities)
+
+
+def test_extract_phrasal_attack_verb_needs_its_particle(extract):
+    claims, _ = extract("A suicide bomber blew himself up at a tea shop in Mogadishu on Wednesday, police said.")
+    attack = only(claims, "ATTACK")
+    assert attack.time.start == "2024-03-13"
+    claims, _ = extract("The loss of Mogadishu's port blew a hole in the budget, officials said.")
+    assert not [c for c in claims if c.type == "ATTACK"]
+
+
+def test_lexicon_phrasal_verbs_require_their_particle():
+    lex = load_lexicon()
+    assert lex.particles_required("ATTACK", "blow") == {"up"}
+    assert lex.particles_required("ATTACK", "strike") == frozenset()

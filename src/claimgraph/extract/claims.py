@@ -258,6 +258,9 @@ class ClaimExtractor:
         out = []
         for name in names:
             t = self.lex.types[name]
+            particles = self.lex.particles_required(name, lemma) if pos == "VERB" else frozenset()
+            if particles and not any(c.dep_ == "prt" and c.lower_ in particles for c in token.children):
+                continue  # "blew himself up" attacks; "blew" alone does not
             needs_weapon = lemma in t.weapon_verbs and pos == "VERB" or lemma in t.weapon_nouns and pos == "NOUN"
             if needs_weapon and not self._has_argument(token, mentions, weapon=True):
                 continue

@@ -27,6 +27,7 @@ class ClaimType:
     nouns: frozenset[str] = frozenset()
     adjectives: frozenset[str] = frozenset()
     weapon_verbs: frozenset[str] = frozenset()
+    phrasal_verbs: frozenset[str] = frozenset()  # "blow up": the verb counts only with its particle
     weapon_nouns: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
     recipient_object_verbs: frozenset[str] = frozenset()
@@ -61,7 +62,17 @@ class Lexicon:
                                ("ADJ", t.adjectives)):
                 for w in words:
                     table.setdefault((w, pos), []).append(t.name)
+            for phrase in t.phrasal_verbs:
+                table.setdefault((phrase.split()[0], "VERB"), []).append(t.name)
         return table
+
+    def particles_required(self, type_name: str, lemma: str) -> frozenset[str]:
+        """The particles a verb needs to trigger ``type_name`` ("up" for "blow"); empty when
+        the verb triggers it on its own."""
+        t = self.types[type_name]
+        if lemma in t.verbs or lemma in t.weapon_verbs:
+            return frozenset()
+        return frozenset(p.split()[1] for p in t.phrasal_verbs if p.split()[0] == lemma and " " in p)
 
     def words(self, name: str) -> frozenset[str]:
         return self.attribution.get(name, frozenset())
@@ -84,7 +95,7 @@ def _load_type(raw: dict, source: str) -> ClaimType:
         name=raw["type"], description=raw["description"], event=bool(raw.get("event", False)),
         rank=int(raw.get("rank", 99)), roles=tuple(raw["roles"]),
         verbs=fs("verbs"), nouns=fs("nouns"), adjectives=fs("adjectives"),
-        weapon_verbs=fs("weapon_verbs"), weapon_nouns=fs("weapon_nouns"),
+        weapon_verbs=fs("weapon_verbs"), weapon_nouns=fs("weapon_nouns"), phrasal_verbs=fs("phrasal_verbs"),
         receiving_verbs=fs("receiving_verbs"), materiel_only=fs("materiel_only"),
         recipient_object_verbs=fs("recipient_object_verbs"),
         personnel_only=fs("personnel_only"),
