@@ -388,3 +388,9 @@ def test_lexicon_phrasal_verbs_require_their_particle():
     lex = load_lexicon()
     assert lex.particles_required("ATTACK", "blow") == {"up"}
     assert lex.particles_required("ATTACK", "strike") == frozenset()
+
+
+def test_extract_who_did_not_comment_is_no_source(extract):
+    claims, entities = extract("Al-Shabaab did not immediately comment on the strike near Jilib.")
+    attack = only(claims, "ATTACK")
+    assert attack.source is None or entities[attack.source].name != "al-Shabaab"

@@ -50,6 +50,8 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     for node in path[1:] if trigger.pos_ == "VERB" and trigger.lemma_ not in reporting else path[1:]:
         if node.lemma_.lower() in reporting and node.pos_ in {"VERB", "AUX"}:
             att.report_nodes.add(node.i)
+            if any(c.dep_ == "neg" for c in node.children):
+                continue  # "al-Shabaab did not comment on the strike": it said nothing
             speakers.append((node, _speaker_of(node, mentions, lex, att)))
         elif node.lemma_.lower() in lex.words("denial_nouns"):
             att.polarity = "denied"
@@ -171,6 +173,8 @@ def _sentence_speaker(trigger: Token, mentions: Mentions, lex: Lexicon, att: Att
     for tok in trigger.sent:
         if tok.i == trigger.i or tok.lemma_.lower() not in reporting or tok.pos_ != "VERB":
             continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue  # "did not comment": no speaker
         if tok.dep_ in {"relcl", "acl", "amod", "pcomp", "pobj", "xcomp"}:
             continue  # "a statement the agency published" is not the sentence's speaker
         if tok.head.i == tok.i or trigger.i not in {t.i for t in tok.subtree}:
