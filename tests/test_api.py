@@ -528,9 +528,13 @@ def test_api_entity_filters_agree_whether_they_walk_or_look_up(demo_db, monkeypa
         monkeypatch.setattr(queries, "SCAN_MIN_MENTIONS", scan_from)
         with Store(demo_db) as store:
             claims = queries.page_claims(store, queries.ClaimFilter(entity_ids=(entity,)), limit=5, offset=0)
+            typed = queries.page_claims(store, queries.ClaimFilter(entity_ids=(entity,), type="ATTACK"),
+                                        limit=5, offset=0)
+            assert all(c.type == "ATTACK" for c in typed.items)
             events = queries.page_events(store, queries.EventFilter(entity_ids=(entity,)), limit=5, offset=0)
             places = queries.page_events(store, queries.EventFilter(place_ids=(entity,)), limit=5, offset=0)
-        return ([c.id for c in claims.items], [e.id for e in events.items], [e.id for e in places.items])
+        return ([c.id for c in claims.items], [e.id for e in events.items], [e.id for e in places.items],
+                [c.id for c in typed.items])
 
     walked, looked_up = pages(0), pages(10**9)
     assert walked == looked_up

@@ -147,13 +147,16 @@ def test_migration_fills_lookup_tables_of_an_older_database(tmp_path):
         add(s, [doc("d1", "Morning Ledger")], [claim("a1", "d1", day="2024-03-02", location=["place:kharkiv"])])
         _relink(s)
     conn = sqlite3.connect(path)
-    # what a version-3 database looks like: links in JSON only, no lookup rows
-    conn.executescript("DELETE FROM event_entities; DELETE FROM schema_migrations WHERE version = 5;")
+    # what a version-4 database looks like: links in JSON only, no lookup rows, no claim types
+    conn.executescript("DELETE FROM event_entities; DROP INDEX claim_entities_entity_type;"
+                       " ALTER TABLE claim_entities DROP COLUMN claim_type;"
+                       " DELETE FROM schema_migrations WHERE version >= 5;")
     conn.close()
     with Store(str(path)) as s:
-        assert s.schema_version() == 5
+        assert s.schema_version() == 6
         assert s._query("SELECT role, entity_id FROM event_entities ORDER BY role") == [
             ("location", "place:kharkiv"), ("source", "outlet:morning-ledger")]
+        assert s._query("SELECT DISTINCT claim_type FROM claim_entities") == [("ATTACK",)]
 
 
 # ---------------------------------------------------------------- end to end, with spaCy

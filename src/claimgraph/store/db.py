@@ -306,9 +306,9 @@ class Store:
             [_claim_row(c) for c in claims],
         )
         conn.executemany(
-            "INSERT INTO claim_entities (claim_id, role, entity_id) VALUES (?, ?, ?)"
+            "INSERT INTO claim_entities (claim_id, role, entity_id, claim_type) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (claim_id, role, entity_id) DO NOTHING",
-            [row for c in claims for row in _claim_entity_rows(c)],
+            [(*row, c.type) for c in claims for row in _claim_entity_rows(c)],
         )
 
     def _upsert_entities(self, conn: sqlite3.Connection, entities: Sequence[Entity]) -> None:

@@ -300,22 +300,31 @@ def documents_by_id(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any
 # -- claims ---------------------------------------------------------------------------
 
 
-def mentions(store: Store, entity_ids: Iterable[str], roles: Sequence[str] | None = None) -> int:
-    """Rows of claim_entities naming these entities (in these roles); a claim naming one
-    entity in two roles counts twice. Without roles the count reads the index alone."""
+def mentions(store: Store, entity_ids: Iterable[str], roles: Sequence[str] | None = None,
+             claim_type: str | None = None) -> int:
+    """Rows of claim_entities naming these entities (in these roles, in claims of this
+    type); a claim naming one entity in two roles counts twice. Without roles the count
+    reads the index alone."""
     role_sql = f" AND role IN ({_roles_sql(roles)})" if roles else ""
+    type_sql = " AND claim_type = ?" if claim_type else ""
     return store._query(
-        f"SELECT COUNT(*) FROM claim_entities WHERE entity_id IN (SELECT value FROM json_each(?)){role_sql}",
-        (_ids_param(entity_ids),),
+        f"SELECT COUNT(*) FROM claim_entities WHERE entity_id IN (SELECT value FROM json_each(?)){role_sql}{type_sql}",
+        (_ids_param(entity_ids), *([claim_type] if claim_type else [])),
     )[0][0]
 
 
-def _entity_condition(store: Store, ids: Sequence[str], roles: Sequence[str] | None) -> str:
+def _entity_condition(store: Store, ids: Sequence[str], roles: Sequence[str] | None,
+                      claim_type: str | None) -> tuple[str, list[Any]]:
+    """Claims naming ``ids``: walked newest first when they are many, else looked up. With a
+    type, both read the (entity, type) index: "Ukraine" in 20,000 claims but in few
+    casualty claims is a short lookup, not a walk through every casualty claim."""
     role_sql = f" AND ce.role IN ({_roles_sql(roles)})" if roles else ""
-    named = f"ce.entity_id IN (SELECT value FROM json_each(?)){role_sql}"
-    if mentions(store, ids, roles) >= SCAN_MIN_MENTIONS:
-        return f"EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id AND {named})"
-    return f"c.id IN (SELECT ce.claim_id FROM claim_entities ce WHERE {named})"
+    type_sql = " AND ce.claim_type = ?" if claim_type else ""
+    named = f"ce.entity_id IN (SELECT value FROM json_each(?)){role_sql}{type_sql}"
+    params = [_ids_param(ids), *([claim_type] if claim_type else [])]
+    if mentions(store, ids, roles, claim_type) >= SCAN_MIN_MENTIONS:
+        return f"EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id AND {named})", params
+    return f"c.id IN (SELECT ce.claim_id FROM claim_entities ce WHERE {named})", params
 
 
 def _claims_where(store: Store, f: ClaimFilter) -> Where:
@@ -335,7 +344,8 @@ def _claims_where(store: Store, f: ClaimFilter) -> Where:
         where.add("c.time_start <= ?", f.until)
     for ids, roles in ((f.entity_ids, None), (f.source_ids, SOURCE_ROLES), (f.place_ids, PLACE_ROLES)):
         if ids is not None:
-            where.add(_entity_condition(store, ids, roles), _ids_param(ids))
+            condition, params = _entity_condition(store, ids, roles, f.type)
+            where.add(condition, *params)
     for word in (f.text or "").split()[:MAX_TEXT_WORDS]:
         where.add("c.text LIKE ? ESCAPE '\\'", _like(word))
     return where
