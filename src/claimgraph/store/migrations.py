@@ -203,8 +203,9 @@ CREATE TABLE feed_entries (
 # Near-copy signatures and their LSH band buckets are kept so a new article is compared
 # with stored ones by an index lookup; event_entities and contradiction_claims answer
 # "events naming X" and "contradictions touching these claims" without scanning JSON;
-# the time indexes find the claims near a date and walk events newest first. link_state holds small facts
-# about how the link tables were built (the band layout).
+# the time indexes find the claims near a date and walk events newest first. link_state
+# holds small facts about how the link tables were built (the band layout); a database
+# from before version 4 has none, so its next link is a full one that fills them.
 LINK_INDEX_SCHEMA = """
 CREATE TABLE document_signatures (
     document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
