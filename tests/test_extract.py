@@ -394,3 +394,10 @@ def test_extract_who_did_not_comment_is_no_source(extract):
     claims, entities = extract("Al-Shabaab did not immediately comment on the strike near Jilib.")
     attack = only(claims, "ATTACK")
     assert attack.source is None or entities[attack.source].name != "al-Shabaab"
+
+
+def test_extract_a_long_body_name_after_a_possessive_country_is_that_countrys(extract):
+    claims, entities = extract("Azerbaijan's Ministry of Defence on Tuesday denied that its forces had shelled "
+                               "Armenian army positions near Sotk on Sunday.")
+    denied = [c for c in claims if c.polarity == "denied"]
+    assert denied and entities[denied[0].source].country == "AZ"

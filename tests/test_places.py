@@ -188,3 +188,10 @@ def test_places_fuzzy_match_stays_in_the_articles_countries():
 
     assert fuzzy_place("Sange", ["CD", "RW"]) is None or fuzzy_place("Sange", ["CD", "RW"]).country in ("CD", "RW")
     assert fuzzy_place("Mosow", ["UA", "KP"]).name == "Moscow"  # a city of millions is believed anywhere
+
+
+def test_places_an_old_name_abroad_is_not_believed_over_the_articles_countries():
+    from claimgraph.resolve.places import geocode
+
+    assert geocode("Jermuk", context_countries=["AM", "AZ"]) is None  # Cermik, Turkey, lists it as an old name
+    assert geocode("Kiev", context_countries=["UA"]).name == "Kyiv"

@@ -120,8 +120,9 @@ class Mentions:
             if ent.type == "ORG" and not ent.attrs:  # an unknown one-word "organisation" a person here bears
                 ent = next((e for e in self.entities.values() if e.type == "PERSON" and e.name == ent.name), ent)
         ent = self.keep(ent)
-        if ent is not None and ent.type == "ORG" and not ent.attrs and len(span) <= 2:
-            ent = self.national_body(span, ent)
+        if ent is not None and ent.type == "ORG" and not ent.attrs \
+                and (len(span) <= 2 or self.possessive_country(span) is not None):
+            ent = self.national_body(span, ent)  # "Azerbaijan's Ministry of Defence" is Azerbaijan's
         if ent is not None and ent.type == "PERSON":
             self.last_person = ent
             org = self.affiliation(span)

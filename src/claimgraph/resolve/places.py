@@ -234,7 +234,12 @@ def _index() -> _Gazetteer:
     return _Gazetteer()
 
 
-def _best_city(candidates: dict[int, bool], context: Sequence[str]) -> Place:
+def _best_city(candidates: dict[int, bool], context: Sequence[str], alias_abroad: bool = True) -> Place | None:
+    """The likeliest place for a name: in the article's countries, then the most populous.
+
+    With ``alias_abroad=False`` a place outside the article's countries that bears the
+    name only as an alternate one (and is no city of a million) is not believed: "Jermuk"
+    in an Armenian story is not Cermik, Turkey, which lists it among its old names."""
     places = _index().places
 
     def rank(position: int) -> tuple[bool, float, int]:
@@ -242,7 +247,12 @@ def _best_city(candidates: dict[int, bool], context: Sequence[str]) -> Place:
         weight = 1.0 if candidates[position] else ALTERNATE_NAME_WEIGHT
         return (place.country in context, place.population * weight, -position)
 
-    return places[max(candidates, key=rank)]
+    best = max(candidates, key=rank)
+    place = places[best]
+    if not alias_abroad and context and not candidates[best] and place.country not in context \
+            and place.population < FUZZY_ELSEWHERE_MIN_POPULATION:
+        return None
+    return place
 
 
 def _best_region(regions: list[Place], context: Sequence[str]) -> Place:
@@ -264,7 +274,7 @@ def _exact(name: str, context: Sequence[str]) -> Place | None:
     if key in index.countries and key not in index.demonym_keys:
         return _country_place(index.countries[key])
     if key in index.by_key:
-        return _best_city(index.by_key[key], context)
+        return _best_city(index.by_key[key], context, alias_abroad=False)
     place_in_country = _split_country(name)
     if place_in_country is not None:
         return place_in_country
