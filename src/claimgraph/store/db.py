@@ -190,14 +190,8 @@ class Store:
         """Hold the database's write lock for a read-then-write step (an incremental link):
         another process that wants to link waits, then sees what this one wrote. Writes
         inside join this transaction; it commits at the end, or rolls back on an error."""
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
+        with self._transaction():
+            yield self
 
     @contextmanager
     def snapshot(self) -> Iterator["Store"]:

@@ -313,18 +313,25 @@ def mentions(store: Store, entity_ids: Iterable[str], roles: Sequence[str] | Non
     )[0][0]
 
 
-def _entity_condition(store: Store, ids: Sequence[str], roles: Sequence[str] | None,
-                      claim_type: str | None) -> tuple[str, list[Any]]:
-    """Claims naming ``ids``: walked newest first when they are many, else looked up. With a
-    type, both read the (entity, type) index: "Ukraine" in 20,000 claims but in few
-    casualty claims is a short lookup, not a walk through every casualty claim."""
-    role_sql = f" AND ce.role IN ({_roles_sql(roles)})" if roles else ""
-    type_sql = " AND ce.claim_type = ?" if claim_type else ""
-    named = f"ce.entity_id IN (SELECT value FROM json_each(?)){role_sql}{type_sql}"
+def _naming_condition(store: Store, table: str, key: str, outer_id: str, ids: Sequence[str],
+                      roles: Sequence[str] | None, claim_type: str | None = None) -> tuple[str, list[Any]]:
+    """Rows (claims or events) naming ``ids``, through ``table`` (claim_entities or
+    event_entities, whose ``key`` column points at ``outer_id``).
+
+    A much-named entity is filtered by walking the rows newest first and probing the
+    table until a page is full; a rarer one by looking its rows up (see SCAN_MIN_MENTIONS).
+    With a claim type, both read the (entity, type) index: "Ukraine" in 20,000 claims but
+    in few casualty claims is a short lookup, not a walk through every casualty claim. On
+    the 100k-claim benchmark database an entity in 6,600 of 32,000 events took 20 ms
+    looked up and 4 ms walked."""
+    role_sql = f" AND n.role IN ({_roles_sql(roles)})" if roles else ""
+    type_sql = " AND n.claim_type = ?" if claim_type else ""
+    named = f"n.entity_id IN (SELECT value FROM json_each(?)){role_sql}{type_sql}"
     params = [_ids_param(ids), *([claim_type] if claim_type else [])]
-    if mentions(store, ids, roles, claim_type) >= SCAN_MIN_MENTIONS:
-        return f"EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id AND {named})", params
-    return f"c.id IN (SELECT ce.claim_id FROM claim_entities ce WHERE {named})", params
+    naming = store._query(f"SELECT COUNT(*) FROM {table} n WHERE {named}", params)[0][0]
+    if naming >= SCAN_MIN_MENTIONS:
+        return f"EXISTS (SELECT 1 FROM {table} n WHERE n.{key} = {outer_id} AND {named})", params
+    return f"{outer_id} IN (SELECT n.{key} FROM {table} n WHERE {named})", params
 
 
 def _claims_where(store: Store, f: ClaimFilter) -> Where:
@@ -344,7 +351,7 @@ def _claims_where(store: Store, f: ClaimFilter) -> Where:
         where.add("c.time_start <= ?", f.until)
     for ids, roles in ((f.entity_ids, None), (f.source_ids, SOURCE_ROLES), (f.place_ids, PLACE_ROLES)):
         if ids is not None:
-            condition, params = _entity_condition(store, ids, roles, f.type)
+            condition, params = _naming_condition(store, "claim_entities", "claim_id", "c.id", ids, roles, f.type)
             where.add(condition, *params)
     for word in (f.text or "").split()[:MAX_TEXT_WORDS]:
         where.add("c.text LIKE ? ESCAPE '\\'", _like(word))
@@ -401,21 +408,6 @@ def events_of_claims(store: Store, claim_ids: Iterable[str]) -> dict[str, list[s
 # -- events ---------------------------------------------------------------------------
 
 
-def _event_entity_condition(store: Store, ids: Sequence[str], roles: Sequence[str] | None = None) -> str:
-    """Events naming any of ``ids`` (in one of ``roles``, or in any role or as a source).
-
-    As for claims: a much-named entity is filtered by walking the events newest first
-    (the ``events_newest`` index) and probing ``event_entities`` until a page is full;
-    a rarer one by looking its events up. On the 100k-claim benchmark database an
-    entity in 6,600 of 32,000 events took 20 ms looked up and 4 ms walked."""
-    role_sql = f" AND ee.role IN ({_roles_sql(roles)})" if roles else ""
-    named = f"ee.entity_id IN (SELECT value FROM json_each(?)){role_sql}"
-    events_naming = store._query(f"SELECT COUNT(*) FROM event_entities ee WHERE {named}", (_ids_param(ids),))[0][0]
-    if events_naming >= SCAN_MIN_MENTIONS:
-        return f"EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = e.id AND {named})"
-    return f"e.id IN (SELECT ee.event_id FROM event_entities ee WHERE {named})"
-
-
 def _events_where(store: Store, f: EventFilter) -> Where:
     where = Where()
     if f.type:
@@ -426,10 +418,10 @@ def _events_where(store: Store, f: EventFilter) -> Where:
         where.add("e.time_start <= ?", f.until)
     if f.min_sources:
         where.add("e.independent_sources >= ?", f.min_sources)
-    if f.entity_ids is not None:
-        where.add(_event_entity_condition(store, f.entity_ids), _ids_param(f.entity_ids))
-    if f.place_ids is not None:
-        where.add(_event_entity_condition(store, f.place_ids, PLACE_ROLES), _ids_param(f.place_ids))
+    for ids, roles in ((f.entity_ids, None), (f.place_ids, PLACE_ROLES)):
+        if ids is not None:
+            condition, params = _naming_condition(store, "event_entities", "event_id", "e.id", ids, roles)
+            where.add(condition, *params)
     return where
 
 
