@@ -206,7 +206,7 @@ class Pipeline:
                     link_new_documents(store, pending, entities, self.settings.near_duplicate_threshold)
                     store.add_entities(pseudo_source_entities(
                         store.documents_by_ids(pending, with_text=False).values(), entities))
-        counts = store.counts()
+        counts = store.counts(("events", "contradictions"))
         if report is not None:
             report.events, report.contradictions = counts["events"], counts["contradictions"]
             report.link_mode = "full" if full else "incremental"
@@ -219,7 +219,7 @@ class Pipeline:
         threshold = self.settings.near_duplicate_threshold
         if store.link_state("band_layout") != band_layout(threshold):
             return True
-        return len(pending) * FULL_LINK_SHARE > store.counts()["documents"]
+        return len(pending) * FULL_LINK_SHARE > store.counts(("documents",))["documents"]
 
     def _link_everything(self, store, pending: list[str]) -> None:
         threshold = self.settings.near_duplicate_threshold

@@ -851,10 +851,11 @@ class Store:
             "SELECT raw_hash, origin, status, document_id FROM inputs ORDER BY seen_at, origin, raw_hash"
         )
 
-    def counts(self) -> dict[str, int]:
-        """Rows per table: inputs, documents, entities, claims, events, contradictions, rejects."""
-        # Table names come from a constant, never from input.
-        return {t: self._query(f"SELECT COUNT(*) FROM {t}")[0][0] for t in COUNTED_TABLES}
+    def counts(self, tables: Sequence[str] = COUNTED_TABLES) -> dict[str, int]:
+        """Rows per table: inputs, documents, entities, claims, events, contradictions, rejects
+        (or only those of ``tables``)."""
+        # Table names come from the constant, never from input.
+        return {t: self._query(f"SELECT COUNT(*) FROM {t}")[0][0] for t in COUNTED_TABLES if t in tables}
 
 
 # -- entity merge --------------------------------------------------------------
