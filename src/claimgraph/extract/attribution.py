@@ -32,6 +32,7 @@ class Attribution:
     modality: str = "fact"
     report_nodes: set[int] = field(default_factory=set)  # token indices of reporting verbs
     explicit: bool = False  # found in this sentence (not inherited)
+    silenced: bool = False  # under "did not confirm / give": nobody in this sentence asserts it
 
 
 def path_to_root(token: Token) -> list[Token]:
@@ -48,9 +49,15 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     path = path_to_root(trigger)
     speakers: list[tuple[Token, Entity | None]] = []
     for node in path[1:] if trigger.pos_ == "VERB" and trigger.lemma_ not in reporting else path[1:]:
+        if not speakers and node.lemma_.lower() in lex.words("confirming_verbs") and node.pos_ == "VERB" \
+                and negated_clause(node):
+            # "Neither Moscow nor Pyongyang has acknowledged any deliveries", "it did not give
+            # casualties": nobody here says it happened, and nobody denies it either
+            att.silenced = True
+            break
         if node.lemma_.lower() in reporting and node.pos_ in {"VERB", "AUX"}:
             att.report_nodes.add(node.i)
-            if any(c.dep_ == "neg" for c in node.children):
+            if negated_clause(node):
                 continue  # "al-Shabaab did not comment on the strike": it said nothing
             speakers.append((node, _speaker_of(node, mentions, lex, att)))
         elif node.lemma_.lower() in lex.words("denial_nouns"):
@@ -82,6 +89,17 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     if att.source is not None:
         mentions.note_speaker(att.source)
     return att
+
+
+def negated_clause(verb: Token) -> bool:
+    """"did not say", "never confirmed", "Neither X nor Y has acknowledged", "No official confirmed"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    for subj in verb.children:
+        if subj.dep_ in SPEAKER_DEPS and (subj.lower_ in {"nobody", "none", "neither"} or any(
+                d.dep_ in {"det", "preconj"} and d.lower_ in {"no", "neither"} for d in subj.children)):
+            return True
+    return False
 
 
 def can_speak(token: Token, mentions: Mentions, lex: Lexicon) -> bool:

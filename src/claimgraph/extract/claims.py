@@ -234,6 +234,8 @@ class ClaimExtractor:
                 seen.add((token.i, ctype))
                 roles, args = fill_roles(token, ctype, mentions, self.lex)
                 att = attribute(token, mentions, self.lex)
+                if att.silenced:
+                    continue
                 self._settle_speaker_roles(token, ctype, roles, att, mentions)
                 cands.append(Candidate(token, ctype, roles, args, att, [token]))
         cands += self._denied_statements(cands, mentions)

@@ -1,0 +1,37 @@
+"""Precision rules from real news (issue 9): say less rather than something wrong."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.model import Document
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline):
+    def run(text: str, published: str | None = "2024-03-14"):
+        sdoc = pipeline.nlp(text)
+        return pipeline.extractor.extract(sdoc, Document(id="d1", text=text, published=published))
+
+    return run
+
+
+def test_a_party_that_has_not_acknowledged_a_transfer_asserts_nothing(extract):
+    claims, ents = extract("Neither Moscow nor Pyongyang has acknowledged any missile deliveries.")
+    assert not [c for c in claims if c.type == "TRANSFER" and c.polarity == "asserted"]
+
+
+def test_a_dismissal_after_a_non_acknowledgement_is_still_a_denial(extract):
+    claims, ents = extract("Neither Moscow nor Pyongyang has acknowledged any missile deliveries, and both "
+                           "have dismissed earlier reports of arms transfers as Western propaganda.")
+    assert [c.polarity for c in claims if c.type == "TRANSFER"] == ["denied"]
+
+
+def test_not_giving_casualty_figures_is_no_denial_of_casualties(extract):
+    claims, _ = extract("The statement did not give casualties from the fighting near the border.")
+    assert not [c for c in claims if c.type == "CASUALTY"]
+
+
+def test_no_official_confirmed_is_no_source(extract):
+    claims, ents = extract("No official has confirmed the strike on the depot in Kherson.")
+    assert not [c for c in claims if c.type == "ATTACK" and c.source is not None]
