@@ -35,3 +35,17 @@ def test_not_giving_casualty_figures_is_no_denial_of_casualties(extract):
 def test_no_official_confirmed_is_no_source(extract):
     claims, ents = extract("No official has confirmed the strike on the depot in Kherson.")
     assert not [c for c in claims if c.type == "ATTACK" and c.source is not None]
+
+
+def test_a_surname_joins_the_full_name_named_anywhere_in_the_article(extract):
+    claims, ents = extract("Three residents are still missing, Lytvyn said on Sunday.\n\n"
+                           "The regional governor, Serhiy Lytvyn, visited the site of the blast.")
+    sources = {ents[c.source].name for c in claims if c.source}
+    assert sources == {"Serhiy Lytvyn"}
+
+
+def test_a_spokeswoman_in_apposition_speaks_for_her_office(extract):
+    claims, ents = extract("At least five people were wounded in the missile strike on Kharkiv, Iryna Koval, "
+                           "a spokeswoman for the Kharkiv regional prosecutor's office, told reporters.")
+    koval = next(e for e in ents.values() if e.name == "Iryna Koval")
+    assert "prosecutor" in ents[koval.attrs["speaks_for"]].name.lower()

@@ -174,10 +174,29 @@ class Mentions:
         start = max(span.sent.start, span.start - 6)
         before = doc[start:span.start]
         if not before or not any(t.lemma_.lower() in SPOKES_NOUNS for t in before):
-            return None
+            return self._appositive_body(span)
         for ent in reversed(before.ents):
             if ent.label_ == "ORG":
                 return self.resolve_span(ent)
+        return self._appositive_body(span)
+
+    def _appositive_body(self, span: Span) -> Entity | None:
+        """"Iryna Koval, a spokeswoman for the prosecutor's office", "the head of the regional
+        administration, Serhiy Lytvyn": the body named in the role noun beside the name."""
+        from .attribution import speaker_entity  # attribution builds on this module
+
+        root = span.root
+        roles = [c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in SPOKES_NOUNS]
+        if root.dep_ == "appos" and root.head.lemma_.lower() in SPOKES_NOUNS:
+            roles.append(root.head)
+        for role in roles:
+            for prep in role.children:
+                if prep.dep_ != "prep" or prep.lower_ not in {"for", "of", "at"}:
+                    continue
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                body = speaker_entity(obj, self, self.lex) if obj is not None else None
+                if body is not None and body.type not in {"PERSON", "GPE", "LOC", "FAC"}:
+                    return body
         return None
 
     def full_name_for(self, surname: str) -> Entity | None:
@@ -185,6 +204,12 @@ class Mentions:
         wanted = " " + strip_accents(surname).lower()  # "Diakite" after "Cheick Oumar Diakité"
         found = [e for e in self.entities.values() if (e.type == "PERSON" or e.type == "ORG" and not e.attrs)
                  and " " in e.name and strip_accents(e.name).lower().endswith(wanted)]
+        if not found:  # named in full in a sentence no claim has read yet
+            full = {s.text for s in self.doc.ents if s.label_ == "PERSON" and " " in s.text.strip()
+                    and strip_accents(s.text.strip()).lower().endswith(wanted)}
+            if len(full) == 1:
+                person = self.resolver.resolve(full.pop(), "PERSON", context_countries=self.countries)
+                return self.keep(person) if person is not None and person.type == "PERSON" else None
         return found[0] if len(found) == 1 else None
 
     def looks_like_place(self, span: Span) -> bool:
