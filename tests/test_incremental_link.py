@@ -17,6 +17,7 @@ from claimgraph.model import Quantity
 from claimgraph.pipeline import IngestReport, Pipeline
 from claimgraph.settings import Settings
 from claimgraph.store import Store
+from claimgraph.store.migrations import LATEST_VERSION
 
 from test_link import ENTITIES, claim, doc
 
@@ -149,11 +150,11 @@ def test_migration_fills_lookup_tables_of_an_older_database(tmp_path):
     conn = sqlite3.connect(path)
     # what a version-4 database looks like: links in JSON only, no lookup rows, no claim types
     conn.executescript("DELETE FROM event_entities; DROP INDEX claim_entities_entity_type;"
-                       " ALTER TABLE claim_entities DROP COLUMN claim_type;"
+                       " ALTER TABLE claim_entities DROP COLUMN claim_type; DROP TABLE event_successors;"
                        " DELETE FROM schema_migrations WHERE version >= 5;")
     conn.close()
     with Store(str(path)) as s:
-        assert s.schema_version() == 6
+        assert s.schema_version() == LATEST_VERSION
         assert s._query("SELECT role, entity_id FROM event_entities ORDER BY role") == [
             ("location", "place:kharkiv"), ("source", "outlet:morning-ledger")]
         assert s._query("SELECT DISTINCT claim_type FROM claim_entities") == [("ATTACK",)]

@@ -79,6 +79,8 @@ class Claimgraph:
 
         entities = self.store.entities()
         event = self.store.event(item_id)
+        if event is None and (successor := self.store.event_successor(item_id)) is not None:
+            event = self.store.event(successor)  # merged away by a later ingest: show where it went
         if event is not None:
             claims = [c for c in (self.store.claim(cid) for cid in event.claim_ids) if c is not None]
             return {"kind": "event", "event": event, "claims": claims, "entities": entities,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
@@ -361,6 +362,7 @@ class Store:
                     conn.execute("UPDATE documents SET dup_of = NULL WHERE dup_of IS NOT NULL")
                     conn.executemany("UPDATE documents SET dup_of = ? WHERE id = ?",
                                      [(root, doc) for doc, root in near_copies.items() if root != doc])
+                self._record_successors(conn, None, events)
                 for table in ("event_entities", "event_claims", "events", "contradiction_claims",
                               "contradictions"):
                     conn.execute(f"DELETE FROM {table}")  # a constant: never input
@@ -381,7 +383,9 @@ class Store:
             with self._transaction() as conn:
                 conn.executemany("UPDATE documents SET dup_of = ? WHERE id = ?",
                                  [(None if root == doc else root, doc) for doc, root in near_copies.items()])
-                gone_events = [(i,) for i in sorted(set(removed_events))]
+                removed_events = sorted(set(removed_events))
+                self._record_successors(conn, removed_events, events)
+                gone_events = [(i,) for i in removed_events]
                 for table, column in (("event_entities", "event_id"), ("event_claims", "event_id"),
                                       ("events", "id")):
                     conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", gone_events)
@@ -392,6 +396,46 @@ class Store:
                 self._insert_signatures(conn, signatures, band_layout)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write events to {self.path!r}: {exc}") from exc
+
+    @staticmethod
+    def _record_successors(conn: sqlite3.Connection, removed: Sequence[str] | None,
+                           events: Sequence[Event]) -> None:
+        """Point each event id that disappears now (``removed``; None: every stored one) at
+        the new event holding most of its claims; an id that exists again needs no pointer."""
+        new_ids = {e.id for e in events}
+        event_of = {cid: e.id for e in events for cid in e.claim_ids}
+        if removed is None:
+            rows = conn.execute("SELECT event_id, claim_id FROM event_claims").fetchall()
+        else:
+            rows = []
+            for chunk in _chunks([i for i in removed if i not in new_ids]):
+                rows += conn.execute("SELECT event_id, claim_id FROM event_claims WHERE event_id IN"
+                                     f" ({_placeholders(len(chunk))})", chunk).fetchall()
+        votes: dict[str, Counter] = {}
+        for old, cid in rows:
+            if old not in new_ids and cid in event_of:
+                votes.setdefault(old, Counter())[event_of[cid]] += 1
+        now = utc_now()
+        successors = [(old, min(c, key=lambda n: (-c[n], n)), now) for old, c in sorted(votes.items())]
+        conn.executemany("INSERT OR REPLACE INTO event_successors (old_id, new_id, recorded) VALUES (?, ?, ?)",
+                         successors)
+        for chunk in _chunks(sorted(new_ids)):
+            conn.execute(f"DELETE FROM event_successors WHERE old_id IN ({_placeholders(len(chunk))})", chunk)
+
+    def event_successor(self, event_id: str, max_hops: int = 20) -> str | None:
+        """The id of the event that now holds what ``event_id`` held, when a later link merged
+        it away; None when ``event_id`` exists or never did."""
+        found, seen = None, {event_id}
+        current = event_id
+        for _ in range(max_hops):
+            row = self._query("SELECT new_id FROM event_successors WHERE old_id = ?", (current,))
+            if not row or row[0][0] in seen:
+                break
+            current = found = row[0][0]
+            seen.add(current)
+            if self._query("SELECT 1 FROM events WHERE id = ?", (current,)):
+                return current
+        return found if found and self._query("SELECT 1 FROM events WHERE id = ?", (found,)) else None
 
     @staticmethod
     def _insert_links(conn: sqlite3.Connection, events: Sequence[Event],

@@ -271,6 +271,16 @@ UPDATE claim_entities SET claim_type = (SELECT c.type FROM claims c WHERE c.id =
 CREATE INDEX claim_entities_entity_type ON claim_entities (entity_id, claim_type);
 """
 
+# An event id a later link merged away (or rebuilt under a new id) points at the event
+# that now holds most of its claims, so a bookmarked event answers with its successor.
+EVENT_SUCCESSORS = """
+CREATE TABLE event_successors (
+    old_id   TEXT PRIMARY KEY,
+    new_id   TEXT NOT NULL,
+    recorded TEXT NOT NULL
+);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", INITIAL_SCHEMA),
     Migration(2, "full-text search over documents", DOCUMENTS_FTS, sqlite_only=True),
@@ -278,6 +288,7 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "tables for the incremental link", LINK_INDEX_SCHEMA),
     Migration(5, "fill the link lookup tables from JSON", LINK_INDEX_FILL, sqlite_only=True),
     Migration(6, "claim types in claim_entities", CLAIM_ENTITY_TYPES),
+    Migration(7, "successors of merged-away events", EVENT_SUCCESSORS),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

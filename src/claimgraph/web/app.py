@@ -34,7 +34,8 @@ from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
+from fastapi.responses import (FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response,
+                               StreamingResponse)
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.staticfiles import StaticFiles
 
@@ -366,6 +367,9 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
     def event(state: State, event_id: ItemId) -> Response:
         found = queries.events_by_id(state.reader, [event_id])
         if not found:
+            successor = state.reader.event_successor(event_id)
+            if successor is not None:  # merged into another event by a later ingest
+                return RedirectResponse(f"/api/events/{successor}", status_code=301)
             raise ApiError(404, "not_found", f"no event with id {event_id!r}")
         ev = found[0]
         shown = ev.claim_ids[:MAX_EVENT_CLAIMS]

@@ -32,6 +32,10 @@ function quantitiesLine(claim) {
 export async function eventView(main, id) {
   const data = await getJSON(`/api/events/${enc(id)}`);
   const event = data.event;
+  if (event.id !== id) {
+    // a later ingest merged this event into another one: the server redirected us there
+    history.replaceState(null, "", `#/event/${encodeURIComponent(event.id)}`);
+  }
   const docs = await getDocuments(Object.keys(data.documents || {}));
   const byDoc = new Map();
   for (const claim of data.claims) {
