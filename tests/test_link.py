@@ -592,3 +592,17 @@ def test_link_a_spokesman_and_his_body_are_one_source():
     claims = [Claim(id="c1", document_id="a", type="ATTACK", text="", start=0, end=0, source="person:x"),
               Claim(id="c2", document_id="b", type="ATTACK", text="", start=0, end=0, source="org:army")]
     assert SourceCounter(docs, Entities(ents)).count(claims)[1] == 1
+
+
+def test_link_a_denial_about_one_party_contradicts_nothing_said_about_an_unrelated_party():
+    docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
+    unrelated = Entity("person:oddly", "Tamsin Oddly", "PERSON")  # no country: relation unknown
+    entities = {**ENTITIES, unrelated.id: unrelated}
+    claims = [
+        claim("a1", "d1", "ATTACK", day="2024-03-02", source="person:dravik", actor=["gpe:russia"],
+              target=["place:kharkiv"], instrument=["weapon:kn-23"]),
+        claim("a2", "d2", "ATTACK", day="2024-03-02", source="person:oddly", actor=["person:oddly"],
+              target=["place:kharkiv"], instrument=["weapon:kn-23"], polarity="denied"),
+    ]
+    _events, found = link(docs, claims, entities)
+    assert not [c for c in found if c.kind == "polarity"]

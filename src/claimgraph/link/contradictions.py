@@ -28,7 +28,7 @@ from itertools import product
 from typing import Iterable
 
 from ..model import Claim, Contradiction, Document, Event, Quantity
-from .compare import (CONFLICT, NEAR, PARTY_ROLES, SAME, Entities, canonical_of, classes_compatible, config,
+from .compare import (CONFLICT, NEAR, PARTY_ROLES, SAME, UNKNOWN, Entities, canonical_of, classes_compatible, config,
                       kinds_compatible,
                       event_interval, format_interval, intervals_overlap, normalized_interval, overlaps,
                       report_bound, unit_scale)
@@ -424,14 +424,16 @@ def day_span(claim: Claim, published: dict[str, str | None] | None = None) -> tu
 
 
 def proposition_score(denied: Claim, asserted: Claim, ents: Entities) -> int:
-    """Number of roles that agree; 0 when any role clashes or the dates cannot meet."""
+    """Number of roles that agree; 0 when any role clashes, when both name a party and the
+    parties are not known to be one side (a denial by X about Y answers nothing said about Z),
+    or when the dates cannot meet."""
     ia, ib = event_interval(denied), event_interval(asserted)
     if ia and ib and not overlaps(ia, ib):
         return 0
     score = 0
     for role in POLARITY_ROLES:
         rel = ents.set_relation(role, denied.roles.get(role) or (), asserted.roles.get(role) or ())
-        if rel == CONFLICT:
+        if rel == CONFLICT or rel == UNKNOWN and role in PARTY_ROLES:
             return 0
         if rel == SAME:
             score += 1
