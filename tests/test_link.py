@@ -606,3 +606,18 @@ def test_link_a_denial_about_one_party_contradicts_nothing_said_about_an_unrelat
     ]
     _events, found = link(docs, claims, entities)
     assert not [c for c in found if c.kind == "polarity"]
+
+
+def test_link_contradictions_keep_the_compared_values_as_data():
+    docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
+    claims = [
+        claim("p1", "d1", "PROPERTY", source="person:penwick", attribute="range", subject=["weapon:kn-23"],
+              quantities=[Quantity(text="between 450 and 690 km", low=450, high=690, unit="km")]),
+        claim("p2", "d2", "PROPERTY", source="person:dravik", attribute="range", subject=["weapon:kn-23"],
+              quantities=[Quantity(text="900 km", value=900, unit="km")]),
+    ]
+    _events, found = link(docs, claims, ENTITIES)
+    (cx,) = [c for c in found if c.kind == "quantity"]
+    by_claim = {v["claim_id"]: v for v in cx.values}
+    assert (by_claim["p1"]["low"], by_claim["p1"]["high"], by_claim["p1"]["unit"]) == (450, 690, "km")
+    assert (by_claim["p2"]["low"], by_claim["p2"]["high"]) == (900, 900)

@@ -164,6 +164,9 @@ class Contradiction:
     claim_ids: list[str]
     about: str
     reason: str = ""
+    # what was compared, one dict per claim: {"claim_id", and "low"/"high"/"unit"/"text"
+    # (quantity), "start"/"end" (time), "polarity"/"source" (polarity), "weapon"/"class" (category)}
+    values: list[dict] = field(default_factory=list)
 
 
 @dataclass(slots=True)

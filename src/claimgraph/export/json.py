@@ -121,7 +121,8 @@ def event_json(e: Event) -> dict[str, Any]:
 
 
 def contradiction_json(c: Contradiction) -> dict[str, Any]:
-    return {"id": c.id, "kind": c.kind, "claim_ids": list(c.claim_ids), "about": c.about, "reason": c.reason}
+    return {"id": c.id, "kind": c.kind, "claim_ids": list(c.claim_ids), "about": c.about, "reason": c.reason,
+            "values": [dict(v) for v in c.values]}
 
 
 # -- the contract, checked -------------------------------------------------------

@@ -50,9 +50,20 @@ def contradiction_id(kind: str, claim_ids: Iterable[str], about: str) -> str:
     return "cx-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def _make(kind: str, a: Claim, b: Claim, about: str, reason: str) -> Contradiction:
+def _make(kind: str, a: Claim, b: Claim, about: str, reason: str,
+          values: tuple[dict, dict] = ({}, {})) -> Contradiction:
+    """``values``: what was compared of ``a`` and of ``b`` (kept as data, in claim id order)."""
     ids = sorted([a.id, b.id])
-    return Contradiction(id=contradiction_id(kind, ids, about), kind=kind, claim_ids=ids, about=about, reason=reason)
+    compared = sorted(({"claim_id": a.id, **values[0]}, {"claim_id": b.id, **values[1]}),
+                      key=lambda v: v["claim_id"])
+    return Contradiction(id=contradiction_id(kind, ids, about), kind=kind, claim_ids=ids, about=about,
+                         reason=reason, values=compared)
+
+
+def _measured(q: Quantity) -> dict:
+    """A quantity as compared: its words, and its interval in its own unit."""
+    low, high = q.interval()
+    return {"text": q.text, "low": low, "high": high, "unit": q.unit, "of": q.of}
 
 
 def _rep(claims: list[Claim]) -> Claim:
@@ -159,7 +170,8 @@ def property_contradictions(claims: list[Claim], ents: Entities) -> list[Contrad
                     continue
                 reason = (f"{_describe(a_q, a_low, a_high)} ({len(values[ka])} claim(s)) and "
                           f"{_describe(b_q, b_low, b_high, a_q)} ({len(values[kb])} claim(s)) do not overlap")
-                out.append(_make("quantity", a_claim, b_claim, about, reason))
+                out.append(_make("quantity", a_claim, b_claim, about, reason,
+                                 (_measured(a_q), _measured(b_q))))
     return out
 
 
@@ -211,7 +223,8 @@ def count_contradictions(events: list[Event], claims_by_id: dict[str, Claim], co
                     (a, qa, a_low, a_high), (b, qb, b_low, b_high) = pair
                     about = f"{event.label or event.type}: {of} {unit}".strip()
                     reason = f"“{qa.text}” and “{qb.text}” ({of}) do not overlap in event {event.id}"
-                    out.append(_make("quantity", a, b, about, reason))
+                    out.append(_make("quantity", a, b, about, reason,
+                                     (_measured(qa), _measured(qb))))
     return out
 
 
@@ -275,7 +288,8 @@ def time_contradictions(claims: list[Claim], ents: Entities, counter: SourceCoun
                 seen.add((a.id, b.id))
                 about = f"{a.type} {ents.name(key[1])} {ents.name(key[2])}"
                 reason = f"dated {_span(ia)} and {_span(ib)} by different sources, same actor, place, weapon and count"
-                out.append(_make("time", a, b, about, reason))
+                out.append(_make("time", a, b, about, reason, ({"start": ia[0], "end": ia[1]},
+                                                                {"start": ib[0], "end": ib[1]})))
     return out
 
 
@@ -357,7 +371,9 @@ def polarity_contradictions(claims: list[Claim], events: list[Event], ents: Enti
             about = _proposition(claim, ents)
             reason = (f"{_who(claim, counter, ents)} asserts it; {_who(d, counter, ents)} denies it "
                       f"(“{_short(d.text)}”)")
-            out.append(_make("polarity", claim, d, about, reason))
+            out.append(_make("polarity", claim, d, about, reason,
+                             ({"polarity": claim.polarity, "source": counter.source_of(claim).entity_id},
+                              {"polarity": d.polarity, "source": counter.source_of(d).entity_id})))
     return out
 
 
@@ -468,11 +484,11 @@ def _short(text: str, limit: int = 80) -> str:
 def category_contradictions(claims: list[Claim], events: list[Event], ents: Entities) -> list[Contradiction]:
     """One happening, missiles of exclusive classes (ICBM vs medium-range)."""
     by_id = {c.id: c for c in claims}
-    pairs: dict[tuple[str, str], str] = {}
+    pairs: dict[tuple[str, str], tuple[str, tuple[dict, dict]]] = {}
     for event in events:
         members = [by_id[cid] for cid in event.claim_ids if cid in by_id]
-        for a, b, reason in _class_clashes(members, ents):
-            pairs.setdefault((a.id, b.id), f"{reason} in event {event.id}")
+        for a, b, reason, values in _class_clashes(members, ents):
+            pairs.setdefault((a.id, b.id), (f"{reason} in event {event.id}", values))
     # the same document, the same place, not grouped (one of them lacked a date, say)
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -480,18 +496,18 @@ def category_contradictions(claims: list[Claim], events: list[Event], ents: Enti
             by_doc[claim.document_id].append(claim)
     for doc_id in sorted(by_doc):
         members = by_doc[doc_id]
-        for a, b, reason in _class_clashes(members, ents):
+        for a, b, reason, values in _class_clashes(members, ents):
             if (a.id, b.id) in pairs:
                 continue
             rel = ents.set_relation("location", a.roles.get("location") or (), b.roles.get("location") or ())
             if rel in (SAME, NEAR):
-                pairs[(a.id, b.id)] = f"{reason}, same document and place"
+                pairs[(a.id, b.id)] = (f"{reason}, same document and place", values)
     out = []
-    for (aid, bid), reason in sorted(pairs.items()):
+    for (aid, bid), (reason, values) in sorted(pairs.items()):
         a, b = by_id[aid], by_id[bid]
         place = (a.roles.get("location") or b.roles.get("location") or [None])[0]
         about = "weapon class" + (f" at {ents.name(place)}" if place else "")
-        out.append(_make("category", a, b, about, reason))
+        out.append(_make("category", a, b, about, reason, values))
     return out
 
 
@@ -524,7 +540,8 @@ def _class_clashes(members: list[Claim], ents: Entities):
                 (a, wa), (b, wb), ca_, cb_ = (b, wb), (a, wa), cb, ca
             else:
                 ca_, cb_ = ca, cb
-            yield a, b, f"{ents.name(wa)} ({ca_}) vs {ents.name(wb)} ({cb_})"
+            yield (a, b, f"{ents.name(wa)} ({ca_}) vs {ents.name(wb)} ({cb_})",
+                   ({"weapon": wa, "class": ca_}, {"weapon": wb, "class": cb_}))
 
 
 def _distinct_pair(left, right):

@@ -456,8 +456,10 @@ class Store:
             + [(e.id, "source", sid) for e in events for sid in e.sources],
         )
         conn.executemany(
-            "INSERT OR REPLACE INTO contradictions (id, kind, about, reason, claim_ids) VALUES (?, ?, ?, ?, ?)",
-            [(c.id, c.kind, c.about or "", c.reason or "", _dumps(list(c.claim_ids))) for c in contradictions],
+            "INSERT OR REPLACE INTO contradictions (id, kind, about, reason, claim_ids, details)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(c.id, c.kind, c.about or "", c.reason or "", _dumps(list(c.claim_ids)), _dumps(c.values))
+             for c in contradictions],
         )
         conn.executemany(
             "INSERT OR IGNORE INTO contradiction_claims (contradiction_id, claim_id) VALUES (?, ?)",
@@ -647,9 +649,9 @@ class Store:
             ids.update(r[0] for r in self._query(sql, chunk))
         found: list[Contradiction] = []
         for chunk in _chunks(sorted(ids)):
-            rows = self._query("SELECT id, kind, about, reason, claim_ids FROM contradictions"
+            rows = self._query(f"SELECT {CONTRADICTION_COLUMNS} FROM contradictions"
                                f" WHERE id IN ({_placeholders(len(chunk))})", chunk)
-            found.extend(Contradiction(id=r[0], kind=r[1], about=r[2], reason=r[3], claim_ids=json.loads(r[4]))
+            found.extend(contradiction_from_row(r)
                          for r in rows)
         return sorted(found, key=lambda c: c.id)
 
@@ -696,11 +698,11 @@ class Store:
         """Every contradiction by id."""
         last = ""
         while True:
-            rows = self._query("SELECT id, kind, about, reason, claim_ids FROM contradictions WHERE id > ?"
+            rows = self._query(f"SELECT {CONTRADICTION_COLUMNS} FROM contradictions WHERE id > ?"
                                " ORDER BY id LIMIT ?", (last, chunk))
             if not rows:
                 return
-            yield from (Contradiction(id=r[0], kind=r[1], about=r[2], reason=r[3], claim_ids=json.loads(r[4]))
+            yield from (contradiction_from_row(r)
                         for r in rows)
             last = rows[-1][0]
 
@@ -878,9 +880,9 @@ class Store:
         return by_event
 
     def contradictions(self) -> list[Contradiction]:
-        rows = self._query("SELECT id, kind, about, reason, claim_ids FROM contradictions ORDER BY id")
+        rows = self._query(f"SELECT {CONTRADICTION_COLUMNS} FROM contradictions ORDER BY id")
         return [
-            Contradiction(id=r[0], kind=r[1], about=r[2], reason=r[3], claim_ids=json.loads(r[4]))
+            contradiction_from_row(r)
             for r in rows
         ]
 
@@ -928,6 +930,15 @@ def merge_entities(old: Entity, new: Entity) -> Entity:
         country=new.country or old.country,
         attrs={**old.attrs, **new.attrs},
     )
+
+
+CONTRADICTION_COLUMNS = "id, kind, about, reason, claim_ids, details"
+
+
+def contradiction_from_row(r: Sequence[Any]) -> Contradiction:
+    """A ``Contradiction`` from a row of :data:`CONTRADICTION_COLUMNS`."""
+    return Contradiction(id=r[0], kind=r[1], about=r[2], reason=r[3], claim_ids=json.loads(r[4]),
+                         values=json.loads(r[5]) if len(r) > 5 and r[5] else [])
 
 
 def reject_id(reject: Reject) -> str:

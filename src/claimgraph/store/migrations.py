@@ -281,6 +281,11 @@ CREATE TABLE event_successors (
 );
 """
 
+# The values each contradiction compared (intervals, dates, polarities, classes) as data.
+CONTRADICTION_VALUES = """
+ALTER TABLE contradictions ADD COLUMN details TEXT NOT NULL DEFAULT '[]';
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", INITIAL_SCHEMA),
     Migration(2, "full-text search over documents", DOCUMENTS_FTS, sqlite_only=True),
@@ -289,6 +294,7 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "fill the link lookup tables from JSON", LINK_INDEX_FILL, sqlite_only=True),
     Migration(6, "claim types in claim_entities", CLAIM_ENTITY_TYPES),
     Migration(7, "successors of merged-away events", EVENT_SUCCESSORS),
+    Migration(8, "compared values of contradictions", CONTRADICTION_VALUES),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -42,6 +42,7 @@ from claimgraph.store.db import (
     DOCUMENT_COLUMNS,
     Store,
     _claim,
+    contradiction_from_row,
     _document,
     _entity,
     _escape_like,
@@ -506,13 +507,13 @@ def page_contradictions(store: Store, *, limit: int, offset: int, kind: str | No
         where.add("x.id IN (SELECT xc.contradiction_id FROM contradiction_claims xc"
                   " WHERE xc.claim_id IN (SELECT value FROM json_each(?)))", _ids_param(ids))
     rows = store._query(
-        f"SELECT x.id, x.kind, x.about, x.reason, x.claim_ids FROM contradictions x{where.sql()}"
+        f"SELECT x.id, x.kind, x.about, x.reason, x.claim_ids, x.details FROM contradictions x{where.sql()}"
         " ORDER BY x.id LIMIT ? OFFSET ?",
         [*where.params, limit + 1, offset],
     )
     rows, total, more = _paged(store, rows, limit, offset,
                                f"SELECT 1 FROM contradictions x{where.sql()}", where.params, count)
-    items = [Contradiction(id=r[0], kind=r[1], about=r[2], reason=r[3], claim_ids=json.loads(r[4])) for r in rows]
+    items = [contradiction_from_row(r) for r in rows]
     return Page(items, total, limit, offset, more)
 
 
@@ -525,12 +526,12 @@ def contradictions_of(store: Store, claim_ids: Iterable[str]) -> list[Contradict
     []
     """
     rows = store._query(
-        "SELECT x.id, x.kind, x.about, x.reason, x.claim_ids FROM contradictions x WHERE x.id IN"
+        "SELECT x.id, x.kind, x.about, x.reason, x.claim_ids, x.details FROM contradictions x WHERE x.id IN"
         " (SELECT xc.contradiction_id FROM contradiction_claims xc WHERE xc.claim_id IN (SELECT value FROM json_each(?)))"
         " ORDER BY x.id",
         (_ids_param(claim_ids),),
     )
-    return [Contradiction(id=r[0], kind=r[1], about=r[2], reason=r[3], claim_ids=json.loads(r[4])) for r in rows]
+    return [contradiction_from_row(r) for r in rows]
 
 
 def contradiction_ids(store: Store) -> set[str]:
