@@ -137,6 +137,9 @@ class Claim:
     trigger: str | None = None
     attribute: str | None = None  # for PROPERTY claims: "range", "payload", ...
     sentence: int = 0  # index of the sentence in the document
+    confidence: float = 1.0  # 0-1, from the evidence (extract/confidence.py)
+    # the evidence features behind ``confidence`` (kept for calibration, never stored)
+    features: dict[str, float] | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -203,7 +203,8 @@ class Pipeline:
                 pending = store.unlinked_document_ids()
                 entities = store.entities()
                 if pending:
-                    link_new_documents(store, pending, entities, self.settings.near_duplicate_threshold)
+                    link_new_documents(store, pending, entities, self.settings.near_duplicate_threshold,
+                                       self.settings.min_confidence)
                     store.add_entities(pseudo_source_entities(
                         store.documents_by_ids(pending, with_text=False).values(), entities))
         counts = store.counts(("events", "contradictions"))
@@ -228,7 +229,8 @@ class Pipeline:
         layout_changed = store.link_state("band_layout") != band_layout(threshold)
         rows, sigs = signature_rows(documents, threshold, known=store.signatures())
         roots = near_duplicate_groups(documents, threshold=threshold, signatures=sigs)
-        events, contradictions = link(documents, store.claims(), entities, roots=roots)
+        events, contradictions = link(documents, store.claims(), entities, roots=roots,
+                                      min_confidence=self.settings.min_confidence)
         # outlets and documents that are their own source need a name in the entity table
         store.add_entities(pseudo_source_entities(documents, entities))
         if not layout_changed:

@@ -15,6 +15,7 @@ SETTINGS: list[tuple[str, object, str]] = [
     ("min_chars", 40, "Cleaned text shorter than this is rejected as empty."),
     ("languages", "en", "Comma-separated languages accepted; others are rejected."),
     ("near_duplicate_threshold", 0.7, "MinHash Jaccard above which two cleaned documents are near-copies (syndicated copies with trimmed paragraphs score about 0.8)."),
+    ("min_confidence", None, "Claims under this confidence are stored but take no part in events, source counts, contradictions, the brief or the export (default: the threshold calibrated on the real-news gold, data/lexicons/confidence.yaml)."),
 ]
 
 
@@ -29,6 +30,7 @@ class Settings:
     min_chars: int = 40
     languages: str = "en"
     near_duplicate_threshold: float = 0.7
+    min_confidence: float | None = None
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":
@@ -36,6 +38,6 @@ class Settings:
         for name, default, _help in SETTINGS:
             env = os.environ.get(f"CLAIMGRAPH_{name.upper()}")
             if env is not None:
-                values[name] = type(default)(env)
+                values[name] = float(env) if default is None else type(default)(env)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

@@ -96,6 +96,7 @@ def claim_json(c: Claim) -> dict[str, Any]:
         "time": {"start": c.time.start, "end": c.time.end, "text": c.time.text, "basis": c.time.basis},
         "quantities": [quantity_json(q) for q in c.quantities],
         "trigger": c.trigger, "attribute": c.attribute, "sentence": c.sentence,
+        "confidence": c.confidence,
     }
 
 

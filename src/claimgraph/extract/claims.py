@@ -24,6 +24,7 @@ from ..model import Claim, Document, Entity, Quantity, TimeSpan, content_hash
 from ..resolve.dates import parse_iso, resolve_time
 from ..resolve.quantities import find_quantities
 from .aliases import alias_matcher, find_aliases
+from .confidence import claim_features, confidence
 from .attribution import (Attribution, attribute, can_speak, path_to_root, speaker_entity,
                           subject_of_report_above)
 from .lexicon import Lexicon, load_lexicon
@@ -498,6 +499,10 @@ class ClaimExtractor:
         if c.type == "PROPERTY" and not c.quantities:
             return []
         times = c.times or [c.report_time or TimeSpan()]
+        features = claim_features(c.trigger, c.type, c.roles.ids(), sent, has_source=c.att.source is not None,
+                                  polarity=c.att.polarity, modality=c.att.modality, has_time=bool(c.times),
+                                  has_quantity=bool(c.quantities))
+        trust = round(confidence(features), 3)
         out = []
         for k, time in enumerate(times):
             key = f"{document.id}:{s_index}:{c.trigger.i}:{c.type}:{k}"
@@ -507,7 +512,7 @@ class ClaimExtractor:
                 roles=c.roles.ids(), source=c.att.source.id if c.att.source else None,
                 via=[v.id for v in c.att.via], polarity=c.att.polarity, modality=c.att.modality,
                 time=time, quantities=list(c.quantities), trigger=c.trigger.text,
-                attribute=c.attribute, sentence=s_index,
+                attribute=c.attribute, sentence=s_index, confidence=trust, features=features,
             ))
         return out
 

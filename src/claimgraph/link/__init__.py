@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..model import Claim, Contradiction, Document, Entity, Event
 from ..settings import Settings
-from .compare import Entities
+from .compare import Entities, trusted
 from .contradictions import find_contradictions
 from .events import build_events
 from .copies import near_duplicate_groups
@@ -28,7 +28,8 @@ __all__ = ["link", "near_duplicate_groups", "outlet_source_id", "pseudo_source_e
 
 def link(documents: list[Document], claims: list[Claim], entities: dict[str, Entity], *,
          roots: dict[str, str] | None = None,
-         near_duplicate_threshold: float | None = None) -> tuple[list[Event], list[Contradiction]]:
+         near_duplicate_threshold: float | None = None,
+         min_confidence: float | None = None) -> tuple[list[Event], list[Contradiction]]:
     """Group claims into events, count their independent sources, find contradictions.
 
     Run on all stored claims after each ingest; the output depends only on the input
@@ -40,6 +41,7 @@ def link(documents: list[Document], claims: list[Claim], entities: dict[str, Ent
     :param roots: document id -> near-copy group root, if already computed; otherwise
         :func:`near_duplicate_groups` runs on ``documents``.
     :param near_duplicate_threshold: MinHash Jaccard for near-copies (default: settings).
+    :param min_confidence: claims under it take no part (default: the calibrated threshold).
     :returns: (events sorted by id, contradictions sorted by id). Event ``sources`` may
         hold pseudo ids ``outlet:<slug>`` / ``doc:<id>``; :func:`pseudo_source_entities`
         makes SOURCE entities for them.
@@ -51,7 +53,8 @@ def link(documents: list[Document], claims: list[Claim], entities: dict[str, Ent
         entities = {e.id: e for e in entities}
     ents = Entities(entities)
     counter = SourceCounter(documents, ents, roots)
-    ordered = sorted(claims, key=lambda c: c.id)  # input order must not change the output
+    # input order must not change the output
+    ordered = sorted(trusted(claims, min_confidence), key=lambda c: c.id)
     events = build_events(ordered, ents, counter)
     contradictions = find_contradictions(ordered, events, ents, counter, documents)
     return events, contradictions

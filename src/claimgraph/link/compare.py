@@ -88,6 +88,15 @@ def config() -> LinkConfig:
     return LinkConfig(raw=raw, ranks=ranks, event_types=frozenset(events), family_of=family_of)
 
 
+def trusted(claims: Iterable[Claim], min_confidence: float | None = None) -> list[Claim]:
+    """The claims that may speak: confidence at least ``min_confidence`` (default: the
+    calibrated threshold of extract/confidence.py). The others stay stored, unlinked."""
+    from ..extract.confidence import default_threshold
+
+    floor = default_threshold() if min_confidence is None else min_confidence
+    return [c for c in claims if c.confidence >= floor]
+
+
 # ---------------------------------------------------------------- entities
 
 

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..model import Claim, Contradiction, Document, Entity, Event
-from .compare import Entities, event_interval, report_bound
+from .compare import Entities, event_interval, report_bound, trusted
 from .contradictions import (DENIAL_LEAD_DAYS, MAX_DENIAL_TARGETS, MAX_TIME_GAP_DAYS, POLARITY_ROLES, day_span,
                              find_contradictions, max_proposition_score, polarity_contradictions, polarity_keys,
                              proposition_score)
@@ -322,13 +322,13 @@ class _Scope:
 
 
 def link_new_documents(store, document_ids: list[str], entities: dict[str, Entity],
-                       threshold: float) -> LinkDelta:
+                       threshold: float, min_confidence: float | None = None) -> LinkDelta:
     """Link ``document_ids`` (stored, not yet linked) into the stored events and
     contradictions, and write the result (steps 1-4 of the module docstring)."""
     ents = Entities(entities)
     new_docs = list(store.documents_by_ids(document_ids).values())
     roots, signatures = attach_near_copies(store, new_docs, threshold)
-    scope = read_scope(store, new_docs, roots, ents)
+    scope = read_scope(store, new_docs, roots, ents, min_confidence)
 
     wanted = {c.document_id for c in [*scope.claims.values(), *scope.opposing]} | set(roots) | set(roots.values())
     documents = store.documents_by_ids(wanted - set(document_ids), with_text=False)
@@ -349,21 +349,24 @@ def link_new_documents(store, document_ids: list[str], entities: dict[str, Entit
                      documents=len(document_ids), scope_claims=len(scope.claims))
 
 
-def read_scope(store, new_docs: list[Document], roots: dict[str, str], ents: Entities) -> _Scope:
-    """The claims and events an incremental link recomputes, and the opposing claims."""
+def read_scope(store, new_docs: list[Document], roots: dict[str, str], ents: Entities,
+               min_confidence: float | None = None) -> _Scope:
+    """The claims and events an incremental link recomputes, and the opposing claims
+    (only those trusted enough to speak: ``min_confidence``)."""
     related = _RelatedEntities(ents)
     new_ids = {d.id for d in new_docs}
-    new_claims = store.claims_of_documents(new_ids)
+    new_claims = trusted(store.claims_of_documents(new_ids), min_confidence)
     new_claim_ids = {c.id for c in new_claims}
     ids = neighbourhood(store, new_claims, ents, related) - new_claim_ids
     ids |= {c.id for c in store.claims_of_documents(set(roots) - new_ids)}  # near-copy groups joined
     old_events = store.events_by_ids(store.event_ids_holding(ids))
     ids |= {cid for e in old_events for cid in e.claim_ids}
     ids |= property_partners(store, new_claims, related)
-    claims = {c.id: c for c in [*new_claims, *store.claims_by_ids(ids)]}
+    claims = {c.id: c for c in [*new_claims, *trusted(store.claims_by_ids(ids), min_confidence)]}
     published = {d.id: d.published for d in new_docs}
     opposing_ids = opposing_claims(store, new_claims, ents, related, published) - ids - new_claim_ids
-    return _Scope(new_claims, claims, old_events, store.claims_by_ids(opposing_ids, light=True),
+    return _Scope(new_claims, claims, old_events, trusted(store.claims_by_ids(opposing_ids, light=True),
+                                                          min_confidence),
                   store.event_of_claims(opposing_ids))
 
 

@@ -58,7 +58,7 @@ DOCUMENT_COLUMNS = (
 CLAIM_COLUMNS = (
     "c.id, c.document_id, c.type, c.text, c.char_start, c.char_end, c.source, c.via,"
     " c.polarity, c.modality, c.time_start, c.time_end, c.time_text, c.time_basis,"
-    " c.quantities, c.roles, c.trigger, c.attribute, c.sentence"
+    " c.quantities, c.roles, c.trigger, c.attribute, c.sentence, c.confidence"
 )
 # Documents in a stable order that does not depend on when they were ingested:
 # the same inputs give the same export.
@@ -295,8 +295,8 @@ class Store:
         conn.executemany(
             "INSERT INTO claims (id, document_id, type, text, char_start, char_end, source, via,"
             " polarity, modality, time_start, time_end, time_text, time_basis, quantities,"
-            " roles, trigger, attribute, sentence)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " roles, trigger, attribute, sentence, confidence)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (id) DO NOTHING",
             [_claim_row(c) for c in claims],
         )
@@ -968,7 +968,7 @@ def _claim_row(c: Claim) -> tuple:
         c.id, c.document_id, c.type, c.text, c.start, c.end, c.source, _dumps(list(c.via)),
         c.polarity, c.modality, t.start, t.end, t.text, t.basis,
         _dumps([q.to_dict() for q in c.quantities]), _dumps(_full_roles(c.roles)),
-        c.trigger, c.attribute, c.sentence,
+        c.trigger, c.attribute, c.sentence, c.confidence,
     )
 
 
@@ -992,7 +992,7 @@ def _claim(r: tuple) -> Claim:
         via=json.loads(r[7]), polarity=r[8], modality=r[9],
         time=TimeSpan(start=r[10], end=r[11], text=r[12], basis=r[13]),
         quantities=quantities, roles=_full_roles(json.loads(r[15])),
-        trigger=r[16], attribute=r[17], sentence=r[18],
+        trigger=r[16], attribute=r[17], sentence=r[18], confidence=r[19] if len(r) > 19 else 1.0,
     )
 
 

@@ -286,6 +286,11 @@ CONTRADICTION_VALUES = """
 ALTER TABLE contradictions ADD COLUMN details TEXT NOT NULL DEFAULT '[]';
 """
 
+# How far each claim is to be trusted (extract/confidence.py); older claims count as sure.
+CLAIM_CONFIDENCE = """
+ALTER TABLE claims ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", INITIAL_SCHEMA),
     Migration(2, "full-text search over documents", DOCUMENTS_FTS, sqlite_only=True),
@@ -295,6 +300,7 @@ MIGRATIONS: list[Migration] = [
     Migration(6, "claim types in claim_entities", CLAIM_ENTITY_TYPES),
     Migration(7, "successors of merged-away events", EVENT_SUCCESSORS),
     Migration(8, "compared values of contradictions", CONTRADICTION_VALUES),
+    Migration(9, "claim confidence", CLAIM_CONFIDENCE),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version
