@@ -49,3 +49,31 @@ def test_a_spokeswoman_in_apposition_speaks_for_her_office(extract):
                            "a spokeswoman for the Kharkiv regional prosecutor's office, told reporters.")
     koval = next(e for e in ents.values() if e.name == "Iryna Koval")
     assert "prosecutor" in ents[koval.attrs["speaks_for"]].name.lower()
+
+
+CONDITIONAL = ("If Greece attacked Turkish ships in the Aegean, Ankara would retaliate, a minister said.\n\n"
+               "Turkish jets struck a Kurdish militant camp near Duhok on Monday, the defence ministry said.\n")
+
+
+def test_a_conditional_attack_is_less_sure_than_a_reported_one(extract):
+    claims, _ = extract(CONDITIONAL)
+    attacks = {c.text.split()[0]: c.confidence for c in claims if c.type == "ATTACK"}
+    assert attacks["If"] < attacks["Turkish"]
+
+
+def test_cli_min_confidence_filters_claims_and_the_export(tmp_path, pipeline):
+    import json
+
+    from test_cli import ok, run
+
+    article = tmp_path / "a.txt"
+    article.write_text(CONDITIONAL, encoding="utf-8")
+    db = tmp_path / "c.db"
+    ok(run(db, "ingest", str(article), "--published", "2024-03-14"))
+    every = json.loads(ok(run(db, "claims", "--json", "--min-confidence", "0")))
+    sure = sorted(c["confidence"] for c in every)[-1]
+    some = json.loads(ok(run(db, "claims", "--json", "--min-confidence", str(sure))))
+    assert 0 < len(some) < len(every)
+    export = json.loads(ok(run(db, "export", "--min-confidence", str(sure))))
+    assert {c["id"] for c in export["claims"]} == {c["id"] for c in some}
+    assert all(0 <= c["confidence"] <= 1 for c in export["claims"])

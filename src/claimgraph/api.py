@@ -58,8 +58,14 @@ class Claimgraph:
 
     # -- reads ----------------------------------------------------------------------
     def claims(self, type: str | None = None, entity: str | None = None,
-               document: str | None = None, limit: int | None = None) -> list[Claim]:
-        return self.store.claims(type=type, entity=entity, document=document, limit=limit)
+               document: str | None = None, limit: int | None = None,
+               min_confidence: float | None = None) -> list[Claim]:
+        """Claims in document order; ``min_confidence`` None means the calibrated default
+        (see ``claimgraph.extract.confidence``), 0 every claim."""
+        from .extract.confidence import floor
+
+        return self.store.claims(type=type, entity=entity, document=document, limit=limit,
+                                 min_confidence=floor(min_confidence))
 
     def events(self, type: str | None = None) -> list[Event]:
         return self.store.events(type=type)

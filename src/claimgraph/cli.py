@@ -106,8 +106,10 @@ def relink(ctx: click.Context) -> None:
               show_default=True, help="json: the contract in DESIGN.md; csv: one row per event; "
               "geojson: located events; stix: a STIX 2.1 bundle.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of stdout.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Leave out claims less sure than this (default: the calibrated threshold; 0 keeps all).")
 @click.pass_context
-def export(ctx: click.Context, fmt: str, output: str | None) -> None:
+def export(ctx: click.Context, fmt: str, output: str | None, min_confidence: float | None) -> None:
     """Export everything: the JSON contract, CSV, GeoJSON or STIX 2.1."""
     from .export.base import get_exporter
 
@@ -115,9 +117,9 @@ def export(ctx: click.Context, fmt: str, output: str | None) -> None:
     with _open(ctx) as cg:
         if output:
             with open(output, "w", encoding="utf-8", newline="") as fh:
-                exporter.write(cg.store, fh)
+                exporter.write(cg.store, fh, min_confidence=min_confidence)
         else:
-            exporter.write(cg.store, sys.stdout)
+            exporter.write(cg.store, sys.stdout, min_confidence=min_confidence)
     if output:
         err_console.print(f"wrote {output}")
 
@@ -126,14 +128,17 @@ def export(ctx: click.Context, fmt: str, output: str | None) -> None:
 @click.option("--since", help="Only what happened on or after this date (YYYY-MM-DD).")
 @click.option("--entity", help="Only what involves this entity (id or part of a name).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of stdout.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Leave out claims less sure than this (default: the calibrated threshold; 0 keeps all).")
 @click.pass_context
-def brief(ctx: click.Context, since: str | None, entity: str | None, output: str | None) -> None:
+def brief(ctx: click.Context, since: str | None, entity: str | None, output: str | None,
+          min_confidence: float | None) -> None:
     """A Markdown brief: what happened, what is confirmed, disputed and denied, with sources."""
     from .export.brief import write_brief
 
     with _open(ctx) as cg:
         try:
-            text = write_brief(cg.store, since=since, entity=entity)
+            text = write_brief(cg.store, since=since, entity=entity, min_confidence=min_confidence)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--since") from exc
     if output:
@@ -180,11 +185,14 @@ def events_table(evs, ents) -> Table:
 @click.option("--document", help="Only claims from this document id.")
 @click.option("--limit", type=int, default=None, help="Show at most this many claims.")
 @click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Leave out claims less sure than this (default: the calibrated threshold; 0 keeps all).")
 @click.pass_context
-def claims(ctx, ctype, entity, document, limit, as_json) -> None:
+def claims(ctx, ctype, entity, document, limit, as_json, min_confidence) -> None:
     """Claims with their source, polarity, modality, time and quantities."""
     with _open(ctx) as cg:
-        found = cg.claims(type=ctype.upper() if ctype else None, entity=entity, document=document, limit=limit)
+        found = cg.claims(type=ctype.upper() if ctype else None, entity=entity, document=document, limit=limit,
+                          min_confidence=min_confidence)
         ents = cg.entities()
     if as_json:
         _print_json(found)

@@ -90,12 +90,15 @@ class ExportView:
     _by_claim: dict[str, list[Contradiction]] | None = field(default=None, repr=False)
 
     @classmethod
-    def of(cls, store: Any) -> "ExportView":
-        """Read everything from a ``claimgraph.store.Store`` (five queries)."""
+    def of(cls, store: Any, min_confidence: float | None = None) -> "ExportView":
+        """Read everything from a ``claimgraph.store.Store`` (five queries): the claims at
+        least ``min_confidence`` sure (None: the calibrated default)."""
+        from claimgraph.extract.confidence import floor
+
         return cls(
             documents={d.id: d for d in store.documents()},
             entities=store.entities(),
-            claims={c.id: c for c in store.claims()},
+            claims={c.id: c for c in store.claims(min_confidence=floor(min_confidence))},
             events=sorted(store.events(), key=lambda e: e.id),
             contradictions=sorted(store.contradictions(), key=lambda c: c.id),
         )
@@ -290,19 +293,20 @@ class Exporter:
     extension: str = ""
     description: str = ""
 
-    def export(self, store: Any) -> str | dict[str, Any]:
+    def export(self, store: Any, **options: Any) -> str | dict[str, Any]:
+        """``options``: ``min_confidence`` where the format lists claims."""
         raise NotImplementedError
 
-    def render(self, store: Any) -> str:
+    def render(self, store: Any, **options: Any) -> str:
         """The export as text, ready to write to a file or an HTTP response."""
-        data = self.export(store)
+        data = self.export(store, **options)
         if isinstance(data, str):
             return data
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
-    def write(self, store: Any, stream: Any) -> None:
+    def write(self, store: Any, stream: Any, **options: Any) -> None:
         """Write the export to a text stream (formats that can stream override this)."""
-        stream.write(self.render(store))
+        stream.write(self.render(store, **options))
 
 
 class JsonExporter(Exporter):
@@ -311,16 +315,16 @@ class JsonExporter(Exporter):
     extension = "json"
     description = "the export contract (DESIGN.md): documents, entities, claims, events, contradictions"
 
-    def export(self, store: Any) -> dict[str, Any]:
+    def export(self, store: Any, min_confidence: float | None = None, **_options: Any) -> dict[str, Any]:
         from claimgraph.export.json import export_json
 
-        return export_json(store)
+        return export_json(store, min_confidence=min_confidence)
 
-    def write(self, store: Any, stream: Any) -> None:
+    def write(self, store: Any, stream: Any, min_confidence: float | None = None, **_options: Any) -> None:
         # streamed: the whole store never sits in memory at once
         from claimgraph.export.json import iter_json_text
 
-        for chunk in iter_json_text(store):
+        for chunk in iter_json_text(store, min_confidence=min_confidence):
             stream.write(chunk)
 
 

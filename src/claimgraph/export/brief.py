@@ -102,7 +102,8 @@ def matching_entities(store: Any, view: ExportView, needle: str) -> set[str]:
     return ids
 
 
-def build_brief(store: Any, since: Any = None, entity: str | None = None) -> dict[str, Any]:
+def build_brief(store: Any, since: Any = None, entity: str | None = None,
+                min_confidence: float | None = None) -> dict[str, Any]:
     """The brief as plain data (raw, unescaped text: whoever renders it escapes it).
 
     :param store: a ``claimgraph.store.Store``.
@@ -110,6 +111,7 @@ def build_brief(store: Any, since: Any = None, entity: str | None = None) -> dic
         (event time, else the article's publication date) is on or after it.
     :param entity: a name or alias substring (case-insensitive): keep what mentions a matching
         entity in any role, as source or as relay.
+    :param min_confidence: claims less sure than this are left out (None: the calibrated default).
     :returns: ``{"scope", "counts", "happened", "confirmed", "disputed", "denied"}``.
 
     >>> from claimgraph.store import Store
@@ -118,7 +120,7 @@ def build_brief(store: Any, since: Any = None, entity: str | None = None) -> dic
     ['confirmed', 'counts', 'denied', 'disputed', 'happened', 'scope']
     """
     since = iso_date(since, "since")
-    view = ExportView.of(store)
+    view = ExportView.of(store, min_confidence)
     entity_ids = matching_entities(store, view, entity) if entity else None
     scope = Scope(view, since, entity_ids)
     events = sorted((e for e in view.events if scope.keeps_event(e)), key=lambda e: event_sort_key(view, e))
@@ -179,7 +181,8 @@ def denial_item(view: ExportView, claim: Claim) -> dict[str, Any]:
 # -- the brief as Markdown ----------------------------------------------------------------------
 
 
-def write_brief(store: Any, since: Any = None, entity: str | None = None) -> str:
+def write_brief(store: Any, since: Any = None, entity: str | None = None,
+                min_confidence: float | None = None) -> str:
     """A Markdown brief an analyst could send; every statement cites its sources and ids.
 
     :param store: a ``claimgraph.store.Store``.
@@ -192,7 +195,7 @@ def write_brief(store: Any, since: Any = None, entity: str | None = None) -> str
         with claimgraph.open("news.db") as cg:
             print(write_brief(cg.store, since="2025-03-01", entity="KN-23"))
     """
-    return render_markdown(build_brief(store, since=since, entity=entity))
+    return render_markdown(build_brief(store, since=since, entity=entity, min_confidence=min_confidence))
 
 
 def render_markdown(brief: dict[str, Any]) -> str:

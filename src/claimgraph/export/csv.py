@@ -118,5 +118,5 @@ class CsvExporter(Exporter):
     extension = "csv"
     description = "one row per event (ACLED-like columns), spreadsheet-safe"
 
-    def export(self, store: Any) -> str:
+    def export(self, store: Any, **_options: Any) -> str:
         return export_csv(store)

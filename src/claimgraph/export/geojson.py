@@ -76,5 +76,5 @@ class GeoJsonExporter(Exporter):
     extension = "geojson"
     description = "located events as a GeoJSON FeatureCollection of points ([lon, lat])"
 
-    def export(self, store: Any) -> dict[str, Any]:
+    def export(self, store: Any, **_options: Any) -> dict[str, Any]:
         return export_geojson(store)

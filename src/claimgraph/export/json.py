@@ -15,22 +15,26 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
+from claimgraph.extract.confidence import floor
 from claimgraph.model import ROLE_NAMES, Claim, Contradiction, Document, Entity, Event, Quantity
 
 SCHEMA = "claimgraph/1"
 QUANTITY_KEYS = ("text", "value", "low", "high", "unit", "approx", "of")
 
 
-def export_json(store: Any) -> dict[str, Any]:
+def export_json(store: Any, min_confidence: float | None = None) -> dict[str, Any]:
     """Everything in ``store`` as one JSON-ready dict, in a deterministic order.
 
     :param store: a ``claimgraph.store.Store`` (anything with the same read methods).
+    :param min_confidence: leave out claims less sure than this (None: the calibrated
+        default; 0 keeps every claim). Events and contradictions hold only claims that
+        were sure enough when they were linked.
     """
     return {
         "schema": SCHEMA,
         "documents": [document_json(d) for d in store.documents()],
         "entities": [entity_json(e) for _, e in sorted(store.entities().items())],
-        "claims": [claim_json(c) for c in store.claims()],
+        "claims": [claim_json(c) for c in store.claims(min_confidence=floor(min_confidence))],
         "events": [event_json(e) for e in sorted(store.events(), key=lambda e: e.id)],
         "contradictions": [contradiction_json(c) for c in sorted(store.contradictions(), key=lambda c: c.id)],
     }
@@ -42,7 +46,7 @@ def write_json(store: Any, stream: IO[str], indent: int | None = 2) -> None:
     stream.write("\n")
 
 
-def iter_json_text(store: Any) -> Iterator[str]:
+def iter_json_text(store: Any, min_confidence: float | None = None) -> Iterator[str]:
     """The same export as text, a section and a record at a time, one record per line.
 
     The store is read in chunks (``Store.iter_*``), so a database of a million claims is
@@ -53,10 +57,11 @@ def iter_json_text(store: Any) -> Iterator[str]:
     ...     json.loads("".join(iter_json_text(store)))["claims"]
     []
     """
+    lowest = floor(min_confidence)
     sections = (
         ("documents", (document_json(d) for d in store.iter_documents())),
         ("entities", (entity_json(e) for _, e in sorted(store.entities().items()))),
-        ("claims", (claim_json(c) for c in store.iter_claims())),
+        ("claims", (claim_json(c) for c in store.iter_claims() if c.confidence >= lowest)),
         ("events", (event_json(e) for e in store.iter_events())),
         ("contradictions", (contradiction_json(c) for c in store.iter_contradictions())),
     )

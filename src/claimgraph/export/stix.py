@@ -496,5 +496,5 @@ class StixExporter(Exporter):
     extension = "stix.json"
     description = "a STIX 2.1 bundle: identities, locations, weapons, claims as notes/opinions, events as reports"
 
-    def export(self, store: Any) -> str:
+    def export(self, store: Any, **_options: Any) -> str:
         return export_stix(store)

@@ -38,6 +38,15 @@ def default_threshold() -> float:
     return model()["threshold"]
 
 
+def floor(min_confidence: float | None) -> float:
+    """``min_confidence`` as given, or the calibrated default when it is None.
+
+    >>> floor(0.25)
+    0.25
+    """
+    return default_threshold() if min_confidence is None else float(min_confidence)
+
+
 def confidence(features: dict[str, float], weights: dict[str, float] | None = None) -> float:
     """The logistic model's probability for one claim's features."""
     weights = model()["weights"] if weights is None else weights

@@ -91,10 +91,10 @@ def config() -> LinkConfig:
 def trusted(claims: Iterable[Claim], min_confidence: float | None = None) -> list[Claim]:
     """The claims that may speak: confidence at least ``min_confidence`` (default: the
     calibrated threshold of extract/confidence.py). The others stay stored, unlinked."""
-    from ..extract.confidence import default_threshold
+    from ..extract.confidence import floor
 
-    floor = default_threshold() if min_confidence is None else min_confidence
-    return [c for c in claims if c.confidence >= floor]
+    lowest = floor(min_confidence)
+    return [c for c in claims if c.confidence >= lowest]
 
 
 # ---------------------------------------------------------------- entities

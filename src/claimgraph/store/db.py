@@ -745,6 +745,7 @@ class Store:
         entity: str | None = None,
         document: str | None = None,
         limit: int | None = None,
+        min_confidence: float | None = None,
     ) -> list[Claim]:
         """Claims in document order, filtered.
 
@@ -752,9 +753,13 @@ class Store:
         :param entity: an entity id, or a case-insensitive part of its name or aliases;
             matches claims that mention it in any role, as source or as via.
         :param document: a document id.
+        :param min_confidence: only claims at least this sure (None: all).
         """
         where: list[str] = []
         params: list[Any] = []
+        if min_confidence is not None:
+            where.append("c.confidence >= ?")
+            params.append(float(min_confidence))
         if type:
             where.append("c.type = ?")
             params.append(type.upper())

@@ -43,6 +43,7 @@ import claimgraph
 from claimgraph.api import Claimgraph
 from claimgraph.errors import ConfigError, StoreError
 from claimgraph.export.json import claim_json, contradiction_json, entity_json, event_json
+from claimgraph.extract.confidence import floor
 from claimgraph.extract.lexicon import load_lexicon
 from claimgraph.model import MODALITIES, POLARITIES, Claim, Contradiction, Event, InputItem, Reject
 from claimgraph.settings import Settings
@@ -94,6 +95,8 @@ Count = Annotated[bool, Query(description="Count every match for `total` (otherw
                                           "more pages); on a large database this can take a full scan.")]
 Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="A day, YYYY-MM-DD.")]
 Name = Annotated[str | None, Query(min_length=1, max_length=MAX_NAME_CHARS)]
+MinConfidence = Annotated[float | None, Query(ge=0, le=1, description="Leave out claims less sure than this "
+                                              "(default: the calibrated threshold; 0 keeps every claim).")]
 Text = Annotated[str | None, Query(min_length=1, max_length=MAX_QUERY_CHARS)]
 ItemId = Annotated[str, PathParam(min_length=1, max_length=MAX_NAME_CHARS)]
 
@@ -314,8 +317,10 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
                since: Day = None, until: Day = None,
                q: Annotated[str | None, Query(min_length=1, max_length=MAX_QUERY_CHARS,
                                               description="Words that must all occur in the evidence.")] = None,
+               min_confidence: MinConfidence = None,
                ) -> Response:
         f = queries.ClaimFilter(
+            min_confidence=floor(min_confidence),
             type=_claim_type(state, type), document=document, polarity=polarity, modality=modality,
             since=_day("since", since), until=_day("until", until), text=q,
             entity_ids=_entities(state, entity), source_ids=_entities(state, source),
@@ -432,13 +437,13 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
         return _file_response(data, EXPORT_MEDIA[format], headers)
 
     @app.get("/api/brief", tags=["export"], summary="A written briefing since a day, optionally about one entity")
-    def brief(state: State, since: Day = None, entity: Name = None) -> Response:
+    def brief(state: State, since: Day = None, entity: Name = None, min_confidence: MinConfidence = None) -> Response:
         try:
             from claimgraph.export.brief import write_brief
         except ImportError:
             raise ApiError(501, "not_implemented", "briefings are not part of this version "
                                                    "(claimgraph.export.brief is missing)") from None
-        data = write_brief(state.reader, _day("since", since), entity)
+        data = write_brief(state.reader, _day("since", since), entity, min_confidence=min_confidence)
         return _file_response(data, "text/markdown; charset=utf-8", {})
 
     @app.post("/api/ingest", tags=["ingest"], status_code=201,

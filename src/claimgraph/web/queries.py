@@ -111,6 +111,7 @@ class ClaimFilter:
     :param since, until: YYYY-MM-DD; claims whose time interval overlaps [since, until]
         (claims without a resolved time are left out when either is given).
     :param text: words that must all occur in the evidence sentence (case-insensitive).
+    :param min_confidence: claims at least this sure (None: every claim).
     """
 
     type: str | None = None
@@ -123,6 +124,7 @@ class ClaimFilter:
     entity_ids: tuple[str, ...] | None = None
     source_ids: tuple[str, ...] | None = None
     place_ids: tuple[str, ...] | None = None
+    min_confidence: float | None = None
 
     def matches_nothing(self) -> bool:
         return any(ids is not None and not ids for ids in (self.entity_ids, self.source_ids, self.place_ids))
@@ -345,6 +347,8 @@ def _claims_where(store: Store, f: ClaimFilter) -> Where:
         where.add("c.polarity = ?", f.polarity)
     if f.modality:
         where.add("c.modality = ?", f.modality)
+    if f.min_confidence is not None:
+        where.add("c.confidence >= ?", f.min_confidence)
     # Overlap of [time_start, time_end] with [since, until]; a day claim has end = start.
     if f.since:
         where.add("COALESCE(c.time_end, c.time_start) >= ?", f.since)
