@@ -366,7 +366,7 @@ def test_extract_a_denial_hung_on_the_wrong_verb_is_still_the_speakers(extract):
     denied = [c for c in claims if c.polarity == "denied"]
     assert denied and all(entities[c.source].name != "strike" for c in denied)
     # "any of its fighters": the people denied dead are the fighters
-    assert any(names(c.roles["subject"], entities) == ["fighter"] for c in denied if c.type == "CASUALTY")
+    assert any(names(c.roles["target"], entities) == ["fighter"] for c in denied if c.type == "CASUALTY")
 
 
 def test_extract_the_one_blamed_for_an_attack_is_its_actor_not_its_target(extract):

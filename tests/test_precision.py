@@ -48,7 +48,7 @@ def test_a_spokeswoman_in_apposition_speaks_for_her_office(extract):
     claims, ents = extract("At least five people were wounded in the missile strike on Kharkiv, Iryna Koval, "
                            "a spokeswoman for the Kharkiv regional prosecutor's office, told reporters.")
     koval = next(e for e in ents.values() if e.name == "Iryna Koval")
-    assert "prosecutor" in ents[koval.attrs["speaks_for"]].name.lower()
+    assert "prosecutor" in koval.attrs["speaks_for"]
 
 
 CONDITIONAL = ("If Greece attacked Turkish ships in the Aegean, Ankara would retaliate, a minister said.\n\n"

@@ -491,7 +491,9 @@ class ClaimExtractor:
 
     # -- output -----------------------------------------------------------------------
     def _emit(self, c: Candidate, sent: Span, s_index: int, document: Document) -> list[Claim]:
-        if not c.roles.any() and not c.quantities:
+        # a claim must name someone or something, or count it; "a man was shot dead" names a
+        # victim the roles leave out (generic nouns fill no role)
+        if not c.roles.any() and not c.quantities and not (c.type == "CASUALTY" and c.args):
             return []
         for role in REQUIRED_ROLES.get(c.type, ()):
             if not c.roles[role]:

@@ -449,8 +449,11 @@ class Mentions:
         attrs = {"generic": True, "kind": "personnel"}
         if origin:
             attrs["origin"] = origin[0]
-        ent = Entity(id=f"personnel:{slug(name)}", name=name, type="PERSONNEL",
-                     aliases=[phrase_text(head)], attrs=attrs)
+        # the words as written, without the count: "the pirates", "three children" -> "children"
+        written = " ".join(t.text for t in phrase_tokens(head)
+                           if not t.like_num and t.dep_ not in {"det", "nummod", "quantmod", "punct"})
+        aliases = sorted({phrase_text(head), written, head.text.lower()} - {name, ""})
+        ent = Entity(id=f"personnel:{slug(name)}", name=name, type="PERSONNEL", aliases=aliases, attrs=attrs)
         return self.keep(ent)
 
     def speaker(self, head: Token) -> Entity | None:

@@ -338,12 +338,12 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
     if subj is not None:
         args.append(subj)
         if subj.dep_ == "nsubjpass" or trigger.pos_ == "ADJ" or trigger.lemma_ == "die":
-            roles.add("subject", victims(subj, mentions))
+            roles.add("target", victims(subj, mentions))
         else:
             roles.add("actor", party(subj, mentions))
     for obj in objects_of(verb):
         args.append(obj)
-        roles.add("subject", victims(obj, mentions))
+        roles.add("target", victims(obj, mentions))
     agent = agent_of(verb)
     if agent is not None:
         roles.add("actor", party(agent, mentions))
@@ -354,6 +354,9 @@ PARTITIVES = {"any", "none", "some", "all", "many", "most", "several", "few", "e
 
 
 def victims(token: Token, mentions: Mentions) -> Entity | None:
+    """Who was killed or hurt, when the article says who: a named person, a side
+    ("384 Libyans", "29 Chadian soldiers": Libya, Chad), or a kind of people ("three
+    children", "the pirates"); nobody for "people", "others" or "the toll"."""
     if token.lower_ in PARTITIVES:
         of = next((g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                    for g in p.children if g.dep_ == "pobj"), None)
@@ -361,8 +364,10 @@ def victims(token: Token, mentions: Mentions) -> Entity | None:
             token = of
     ent = party(token, mentions)
     if ent is not None and ent.type in {"NORP", "GPE"}:
-        return mentions.personnel(token) if token.pos_ == "NOUN" else ent
+        return ent
     if ent is None and token.pos_ == "NOUN":
+        if token.lemma_.lower() in mentions.lex.words("generic_victims"):
+            return None
         return mentions.personnel(token)
     return ent
 

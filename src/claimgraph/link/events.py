@@ -51,6 +51,9 @@ class Group:
     documents: set[str]
     last_sentence: int
     reasons: list[str] = field(default_factory=list)
+    # the CASUALTY claims' targets: the people hit, kept apart from what an attack hit (a
+    # town, a base), and never a veto (one battle kills on both sides)
+    victims: set[str] = field(default_factory=set)
 
     @property
     def kind(self) -> str:
@@ -70,16 +73,21 @@ def _group_of(claim: Claim, ents: Entities) -> Group:
     sources = set()
     if claim.source and not ents.is_anonymous_source(claim.source):
         sources.add(ents.canon(claim.source))
+    roles = {r: set(claim.roles.get(r) or ()) for r in ROLE_NAMES}
+    victims: set[str] = set()
+    if claim.type == "CASUALTY":
+        victims, roles["target"] = roles["target"], set()
     return Group(
         gid=claim.id,
         family=config().family(claim.type),
         claims=[claim],
         interval=event_interval(claim),
         report_end=report_bound(claim),
-        roles={r: set(claim.roles.get(r) or ()) for r in ROLE_NAMES},
+        roles=roles,
         sources=sources,
         documents={claim.document_id},
         last_sentence=claim.sentence,
+        victims=victims,
     )
 
 
@@ -97,6 +105,7 @@ def _merge(a: Group, b: Group, reason: str) -> Group:
         documents=a.documents | b.documents,
         last_sentence=max(a.last_sentence, b.last_sentence),
         reasons=first.reasons + second.reasons + ([reason] if reason else []),
+        victims=a.victims | b.victims,
     )
 
 
@@ -167,6 +176,9 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
         if points:
             score += points
             facts.append((rel, role, a.roles[role], b.roles[role]))
+    if a.victims and b.victims and ents.set_relation("target", a.victims, b.victims) == SAME:
+        score += weights.get("target", 1)
+        facts.append((SAME, "target", a.victims, b.victims))
     common = a.sources & b.sources
     if common:
         score += weights.get("source", 2)
@@ -429,7 +441,7 @@ def _event_time(group: Group) -> TimeSpan:
 def _event_roles(group: Group, ents: Entities) -> dict[str, list[str]]:
     roles = {}
     for role in ROLE_NAMES:
-        ids = group.roles[role]
+        ids = group.roles[role] | (group.victims if role == "target" else set())
         if role in PARTY_ROLES:
             # "Moscow" acting is Russia: show the state when the table knows it
             ids = {ents.canon(i) if ents.get(ents.canon(i)) is not None else i for i in ids}
