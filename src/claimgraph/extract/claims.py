@@ -491,6 +491,10 @@ class ClaimExtractor:
 
     # -- output -----------------------------------------------------------------------
     def _emit(self, c: Candidate, sent: Span, s_index: int, document: Document) -> list[Claim]:
+        allowed = self.lex.types[c.type].roles
+        for role in c.roles:
+            if role not in allowed:  # a role the type does not have stays empty
+                c.roles[role] = []
         # a claim must name someone or something, or count it; "a man was shot dead" names a
         # victim the roles leave out (generic nouns fill no role)
         if not c.roles.any() and not c.quantities and not (c.type == "CASUALTY" and c.args):

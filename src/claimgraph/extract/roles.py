@@ -201,7 +201,7 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         elif ctype in {"TRANSFER", "DEPLOY"} and prep == "to" and mentions.is_country(ent):
             roles.add("recipient", ent)
         elif prep in LOCATIVE or prep is None and in_place_phrase:
-            if ctype in {"TRANSFER", "SANCTION", "ACCUSE", "THREATEN", "NOTIFY"} and mentions.is_country(ent):
+            if ctype in {"TRANSFER", "SANCTION", "ACCUSE", "CONDEMN", "THREATEN", "NOTIFY"} and mentions.is_country(ent):
                 continue
             roles.add("location", ent)
         used.add(ent.id)
