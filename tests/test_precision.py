@@ -77,3 +77,10 @@ def test_cli_min_confidence_filters_claims_and_the_export(tmp_path, pipeline):
     export = json.loads(ok(run(db, "export", "--min-confidence", str(sure))))
     assert {c["id"] for c in export["claims"]} == {c["id"] for c in some}
     assert all(0 <= c["confidence"] <= 1 for c in export["claims"])
+
+
+def test_the_toll_of_an_attack_takes_the_attacks_date(extract):
+    claims, _ = extract("Officials said the death toll from Monday's rebel bombing in Kunduz had risen to 40.",
+                        published="2024-03-14")
+    by_type = {c.type: c.time.start for c in claims}
+    assert by_type.get("ATTACK") == by_type.get("CASUALTY") == "2024-03-11"

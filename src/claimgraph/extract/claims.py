@@ -115,11 +115,14 @@ class ClaimExtractor:
         claims: list[Claim] = []
         paragraph, seen_to = 0, 0
         text = doc.text  # spaCy rebuilds doc.text on every access
+        paragraph_of: dict[int, int] = {}
         for s_index, sent in enumerate(doc.sents):
             paragraph += text.count("\n\n", seen_to, sent.start_char)
             seen_to = sent.start_char
+            paragraph_of[s_index] = paragraph
             claims.extend(self._sentence_claims(sent, s_index, paragraph, state, document))
         name_unnamed_speakers(doc, claims, state.mentions)
+        inherit_event_times(claims, paragraph_of)
         return claims, state.mentions.entities
 
     def _sentence_claims(self, sent: Span, s_index: int, paragraph: int, state: "_DocumentState",
@@ -633,6 +636,40 @@ def day_ordinals(sent: Span, dates: list[Span]) -> list[Span]:
                 continue
         out.append(Span(doc, start, end, label="DATE"))
     return out
+
+
+# an attack and its toll are one happening: "Rebels shelled the town on Monday. Four people
+# were killed." dates the killing too
+TIME_FAMILIES = {"ATTACK": "ATTACK", "CASUALTY": "ATTACK", "DEPLOY": "DEPLOY", "TRANSFER": "TRANSFER",
+                 "SANCTION": "SANCTION", "MEET": "MEET"}
+INHERIT_SENTENCES = 2  # how far back in its paragraph an undated claim looks for the date
+
+
+def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int]) -> None:
+    """An undated claim about the happening just described takes its date: a dated claim
+    of its family in the same sentence, else the nearest earlier one in the same
+    paragraph, at most ``INHERIT_SENTENCES`` back."""
+    by_sentence: dict[int, list[Claim]] = {}
+    for claim in claims:
+        if TIME_FAMILIES.get(claim.type) is not None and claim.polarity != "denied":
+            by_sentence.setdefault(claim.sentence, []).append(claim)
+    last: dict[str, Claim] = {}
+    for sentence in sorted(by_sentence):
+        members = by_sentence[sentence]
+        for claim in members:
+            if _has_event_time(claim):
+                last[TIME_FAMILIES[claim.type]] = claim
+        for claim in members:
+            dated = last.get(TIME_FAMILIES[claim.type])
+            if _has_event_time(claim) or dated is None \
+                    or paragraph_of.get(dated.sentence) != paragraph_of.get(sentence) \
+                    or sentence - dated.sentence > INHERIT_SENTENCES:
+                continue
+            claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
+
+
+def _has_event_time(claim: Claim) -> bool:
+    return claim.time.basis == "event" and bool(claim.time.start)
 
 
 def name_unnamed_speakers(doc: Doc, claims: list[Claim], mentions: Mentions) -> None:
