@@ -84,3 +84,14 @@ def test_the_toll_of_an_attack_takes_the_attacks_date(extract):
                         published="2024-03-14")
     by_type = {c.type: c.time.start for c in claims}
     assert by_type.get("ATTACK") == by_type.get("CASUALTY") == "2024-03-11"
+
+
+@pytest.mark.parametrize("text, ctype, present", [
+    ("Chadian troops captured the Libyan outpost of Gouro on Monday.", "CASUALTY", False),
+    ("Chadian troops captured 48 Libyan soldiers near Fada on Monday.", "CASUALTY", True),
+    ("But supporters of the bill have rejected Saudi concerns about the lawsuits.", "DENY", False),
+    ("The ministry rejected reports that its warplanes had bombed the village.", "DENY", True),
+])
+def test_trigger_senses_need_the_right_object(extract, text, ctype, present):
+    claims, _ = extract(text)
+    assert any(c.type == ctype for c in claims) is present

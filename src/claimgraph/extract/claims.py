@@ -39,6 +39,7 @@ CASUALTY_OF = {"kill": "killed", "die": "killed", "dead": "killed", "death": "ki
 # time words the NER often leaves untagged
 EXTRA_TIME_WORDS = [["overnight"], ["last", "night"], ["tonight"], ["yesterday"], ["today"],
                     ["this", "morning"], ["this", "evening"], ["earlier", "today"]]
+SPEECH_ACTS = frozenset({"DENY", "ACCUSE", "CONDEMN", "THREATEN", "NOTIFY"})
 REQUIRED_ROLES = {"MEET": ("actor",), "PROPERTY": ("subject",)}
 
 
@@ -246,11 +247,10 @@ class ClaimExtractor:
         for c in cands:
             self._capability_as_range(c)
         speech = {i for c in cands if c.roles.any() for i in c.att.report_nodes}
-        # a verb that attributes another claim ("a source informed the paper") is not a claim itself
-        cands = [c for c in cands if c.trigger.i not in speech]
-        if any(c.att.polarity == "denied" and c.roles.any() for c in cands if c.type != "DENY"):
-            # the denied claim carries the denial (DESIGN.md: polarity on the denied claim)
-            cands = [c for c in cands if c.type != "DENY"]
+        # a verb that attributes another claim ("a source informed the paper") is not a claim
+        # itself, unless it is a speech act worth keeping: a denial, accusation, condemnation,
+        # threat or warning is a claim of its own beside what it is about (REALNEWS.md)
+        cands = [c for c in cands if c.trigger.i not in speech or c.type in SPEECH_ACTS]
         return self._merge_same_clause(cands)
 
     def _types_for(self, token: Token, pos: str, mentions: Mentions) -> list[str]:
@@ -274,8 +274,38 @@ class ClaimExtractor:
                 continue
             if lemma in t.materiel_only and not self._has_argument(token, mentions, weapon=True):
                 continue
+            if pos == "VERB" and lemma in t.person_objects and self._object_is_a_thing(token, mentions):
+                continue
+            if pos == "VERB" and lemma in t.claim_objects and not self._denies_a_claim(token):
+                continue
             out.append(name)
         return out
+
+    def _object_is_a_thing(self, verb: Token, mentions: Mentions) -> bool:
+        """Every object of "captured" is a place, a position or materiel, none of them people
+        ("captured two boats and 22 fishermen" still captured people)."""
+        objects = objects_of(verb, ("dobj", "obj")) + [s for s in [subject_of(verb)] if s is not None
+                                                       and s.dep_ == "nsubjpass"]
+        objects += [c for o in objects for c in o.conjuncts]
+        return bool(objects) and all(self._is_a_thing(o, mentions) for o in objects)
+
+    def _is_a_thing(self, token: Token, mentions: Mentions) -> bool:
+        span = mentions.span_at(token)
+        if span is not None and span.label_ in {"GPE", "LOC", "FAC", "WEAPON", "PRODUCT"}:
+            return True
+        return token.lemma_.lower() in self.lex.words("thing_nouns") or bool(mentions.materiel_kind(token))
+
+    def _denies_a_claim(self, verb: Token) -> bool:
+        """A denial governs a clause ("denied that ...", "denied sending"), or a claim noun."""
+        for child in verb.children:
+            if child.dep_ in {"ccomp", "xcomp", "pcomp", "csubj"}:
+                return True
+            if child.dep_ in {"dobj", "obj", "nsubjpass"} and (
+                    child.tag_ == "VBG" or child.lemma_.lower() in self.lex.words("claim_nouns")):
+                return True
+        if verb.dep_ == "amod" or verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"}:
+            return verb.head.lemma_.lower() in self.lex.words("claim_nouns")  # "the denied reports"
+        return False
 
     def _has_argument(self, token: Token, mentions: Mentions, weapon=False, personnel=False) -> bool:
         verb = token if token.pos_ in {"VERB", "AUX", "ADJ"} else clause_head(token)

@@ -33,6 +33,11 @@ class ClaimType:
     recipient_object_verbs: frozenset[str] = frozenset()
     materiel_only: frozenset[str] = frozenset()
     personnel_only: frozenset[str] = frozenset()
+    # verbs whose object must be people: "captured 48 Libyans", not "captured the outpost"
+    person_objects: frozenset[str] = frozenset()
+    # verbs that deny only a claim or a clause: "denied the reports", "denied sending troops";
+    # not "rejected the concerns" or "denied victims their rights"
+    claim_objects: frozenset[str] = frozenset()
     attributes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     units: dict[str, tuple[str, ...]] = field(default_factory=dict)
     verb_attributes: dict[str, str] = field(default_factory=dict)
@@ -98,7 +103,8 @@ def _load_type(raw: dict, source: str) -> ClaimType:
         weapon_verbs=fs("weapon_verbs"), weapon_nouns=fs("weapon_nouns"), phrasal_verbs=fs("phrasal_verbs"),
         receiving_verbs=fs("receiving_verbs"), materiel_only=fs("materiel_only"),
         recipient_object_verbs=fs("recipient_object_verbs"),
-        personnel_only=fs("personnel_only"),
+        personnel_only=fs("personnel_only"), person_objects=fs("person_objects"),
+        claim_objects=fs("claim_objects"),
         attributes={k: tuple(v) for k, v in (raw.get("attributes") or {}).items()},
         units={k: tuple(v) for k, v in (raw.get("units") or {}).items()},
         verb_attributes=dict(raw.get("verb_attributes") or {}),
