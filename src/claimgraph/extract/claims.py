@@ -124,6 +124,7 @@ class ClaimExtractor:
             claims.extend(self._sentence_claims(sent, s_index, paragraph, state, document))
         name_unnamed_speakers(doc, claims, state.mentions)
         inherit_event_times(claims, paragraph_of)
+        share_roles_of_one_happening(claims, paragraph_of)
         return claims, state.mentions.entities
 
     def _sentence_claims(self, sent: Span, s_index: int, paragraph: int, state: "_DocumentState",
@@ -696,6 +697,45 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int]) -> No
                     or sentence - dated.sentence > INHERIT_SENTENCES:
                 continue
             claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
+
+
+# roles an attack and its toll share: who did it and where ("Rebels bombed the academy and
+# injured 20 soldiers": the rebels injured them, at the academy)
+SHARED_ROLES = {("ATTACK", "CASUALTY"): ("actor", "location"), ("CASUALTY", "ATTACK"): ("actor", "location"),
+                ("ATTACK", "ATTACK"): ("actor", "location", "instrument"),
+                ("CASUALTY", "CASUALTY"): ("actor", "location")}
+BACK_REFERENCES = {"attack", "strike", "bombing", "blast", "explosion", "raid", "shelling", "shooting",
+                   "assault", "ambush", "fighting", "clash", "clashes", "battle", "incident", "violence"}
+
+
+def share_roles_of_one_happening(claims: list[Claim], paragraph_of: dict[int, int]) -> None:
+    """Fill an ATTACK's or CASUALTY's empty actor and location from the same happening: a
+    claim of the family in the same sentence, or, when the claim refers back with a definite
+    description ("the attack killed five"), the one just before it in the paragraph."""
+    family = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.polarity != "denied"]
+    by_sentence: dict[int, list[Claim]] = {}
+    for claim in family:
+        by_sentence.setdefault(claim.sentence, []).append(claim)
+    previous: Claim | None = None
+    for sentence in sorted(by_sentence):
+        members = by_sentence[sentence]
+        for claim in members:
+            donors = [m for m in members if m is not claim]
+            if previous is not None and _refers_back(claim) and previous.sentence >= sentence - INHERIT_SENTENCES \
+                    and paragraph_of.get(previous.sentence) == paragraph_of.get(sentence):
+                donors.append(previous)
+            for donor in donors:
+                for role in SHARED_ROLES[(donor.type, claim.type)]:
+                    if not claim.roles.get(role) and donor.roles.get(role):
+                        claim.roles[role] = list(donor.roles[role])
+        attacks = [m for m in members if m.type == "ATTACK"] or members
+        previous = attacks[-1]
+
+
+def _refers_back(claim: Claim) -> bool:
+    """"The attack ...", "the blast killed": the evidence names the happening definitely."""
+    words = claim.text.lower().split()
+    return any(a == "the" and b.strip(".,;:'\"") in BACK_REFERENCES for a, b in zip(words, words[1:]))
 
 
 def _has_event_time(claim: Claim) -> bool:
