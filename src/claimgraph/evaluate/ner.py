@@ -172,12 +172,7 @@ def our_mentions(doc: Doc, resolver=None, table: Re3dMap | None = None) -> list[
                        if e.label_ in NESTED_LABELS or not any(i in taken for i in range(e.start, e.end))]
     if mentions is not None:
         spans = [_as_place(s, mentions) for s in spans]
-    out = []
-    for span in spans:
-        re3d = _re3d_type(span, table, roles=True)
-        if re3d is not None:
-            out.append((span.start_char, span.end_char, re3d))
-    return sorted(set(out))
+    return _typed(spans, table)
 
 
 def pipeline_mentions(doc: Doc, resolver, table: Re3dMap | None = None) -> list[tuple[int, int, str]]:
@@ -197,6 +192,11 @@ def pipeline_mentions(doc: Doc, resolver, table: Re3dMap | None = None) -> list[
                                  alignment_mode="expand")
             if span is not None:
                 spans.append(span)
+    return _typed(spans, table)
+
+
+def _typed(spans: list[Span], table: Re3dMap) -> list[tuple[int, int, str]]:
+    """(start char, end char, re3d type) of the spans that map to a re3d type, roles considered."""
     out = []
     for span in spans:
         re3d = _re3d_type(span, table, roles=True)
