@@ -112,3 +112,18 @@ def test_eval_claims_end_to_end(tmp_path, monkeypatch):
     assert 1 <= payload["metrics"]["n_matched"] <= payload["metrics"]["n_pred"]  # the ingest found claims
     assert "kad-01.txt" in result.output  # --verbose lists the misses and false positives
     assert not (tmp_path / "unused.db").exists()  # the eval uses its own temporary database
+
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval-data"
+
+
+@pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared/eval-data is not beside the repository")
+def test_the_repository_sets_build_the_text_their_gold_quotes(tmp_path):
+    sets = find_sets()
+    assert {s.name for s in sets} >= {"ecbplus", "reuters", "polnear"}
+    for one in sets:
+        assert build_folder(one, SHARED_DATA, tmp_path / one.name) == []  # nothing kept back slipped in
+        for doc in one.gold["documents"]:
+            text = (tmp_path / one.name / doc["file"]).read_text(encoding="utf-8")
+            unquoted = [c["id"] for c in doc["claims"] if c["evidence"] not in text]
+            assert not unquoted, f"{one.name}/{doc['file']}: evidence not in the built text: {unquoted}"
