@@ -125,3 +125,17 @@ def test_eval_report_seeds_ingests_exports_and_runs_the_checker(tmp_path):
     assert found.metrics == {"core": 0.5, "stretch": 0.0, "documents": 1.0}
     assert found.n == 1 and found.extra["misses"] == ["MISS core    something  closest misses: time"]
     assert set(found.to_json()) == {"task", "file", "n", "metrics"}
+
+
+def test_eval_report_names_each_real_news_set_and_fits_many_metrics_in_a_terminal(tmp_path):
+    from claimgraph.evaluate.claims import METRICS
+
+    metrics = {name: 0.5 for name in METRICS}
+    sets = [result(task="claims", file=f"eval/realnews/{name}.gold.json", metrics=metrics, anchors=[],
+                   extra={"set": name, "by_type": {"ATTACK": {"precision": 0.5, "recall": 0.5, "pred": 2, "gold": 2}}})
+            for name in ("ecbplus", "pooled")]
+    page = write_evaluation_md(sets, tmp_path / "EVALUATION.md").read_text(encoding="utf-8")
+    assert "## Claims on real news (claims): ecbplus" in page and "## Claims on real news (claims): pooled" in page
+    assert "| ATTACK |" in page
+    table = render_table(sets[0])
+    assert table.row_count == len(METRICS)  # one row per metric, not 23 columns

@@ -165,7 +165,9 @@ def test_eval_timex_run_on_a_hand_written_file(tmp_path):
         handle.write(json.dumps(record) + "\n")
     [result] = run_eval("timex", file=path)
     assert result.n == 1
-    assert result.metrics["strict_f1"] == 1.0 and result.metrics["value_f1"] == 1.0
+    assert result.metrics["strict_f1"] == 1.0 and result.metrics["tagger_value_f1"] == 1.0
+    # the pipeline resolves "Tuesday" as claims get it; a duration is not a calendar interval to it
+    assert result.metrics["value_f1"] == 0.5
 
 
 def test_eval_timex_quick_run_on_meantime():
@@ -177,6 +179,8 @@ def test_eval_timex_quick_run_on_meantime():
     payload = result.to_json()
     assert set(payload) == {"task", "file", "n", "metrics"}
     assert payload["n"] == 5
-    for name in ("strict_f1", "relaxed_f1", "type_f1", "value_f1", "spacy_strict_f1", "spacy_relaxed_f1"):
+    for name in ("strict_f1", "relaxed_f1", "type_f1", "value_f1", "tagger_value_f1", "spacy_strict_f1",
+                 "spacy_relaxed_f1"):
         assert 0.0 <= payload["metrics"][name] <= 1.0
-    assert payload["metrics"]["relaxed_f1"] >= payload["metrics"]["value_f1"] > 0.5
+    assert payload["metrics"]["relaxed_f1"] >= payload["metrics"]["value_f1"] > 0.3
+    assert payload["metrics"]["tagger_relaxed_f1"] >= payload["metrics"]["tagger_value_f1"] > 0.5

@@ -414,17 +414,19 @@ def watch(ctx, directory: str, interval: float, new_only: bool) -> None:
 
 
 @main.command("eval")
-@click.argument("task", type=click.Choice(["boilerplate", "timex", "ner", "coref", "seeds", "bench", "all"]))
+@click.argument("task", type=click.Choice(["boilerplate", "timex", "ner", "coref", "seeds", "claims", "bench", "all"]))
 @click.option("--data", type=click.Path(exists=True, file_okay=False),
               help="Evaluation data folder (default ../shared/eval-data when present, or $CLAIMGRAPH_EVAL_DATA).")
 @click.option("--file", "file_", type=click.Path(exists=True),
-              help="Score one file of the same layout instead (another split; for seeds, a folder of articles).")
+              help="Score one file of the same layout instead (another split; for seeds, a folder of articles; "
+                   "for claims, one SET.gold.json with its SET.manifest.json beside it).")
 @click.option("--gold", type=click.Path(exists=True, dir_okay=False), help="seeds: another gold file of that format.")
 @click.option("--limit", type=int, default=None, help="Score only the first N items (quick runs).")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, writable=True),
               help='Write {"task", "file", "n", "metrics"} (a list for "all") to this file.')
+@click.option("--verbose", is_flag=True, help="claims: list every miss, false positive and partial match.")
 @click.pass_context
-def evaluate_cmd(ctx, task: str, data, file_, gold, limit, json_out) -> None:
+def evaluate_cmd(ctx, task: str, data, file_, gold, limit, json_out, verbose) -> None:
     """Score claimgraph on public gold data beside the published anchors ('all' writes docs/EVALUATION.md)."""
     from .evaluate import results_json, run_eval
     from .evaluate.report import render_table
@@ -434,6 +436,8 @@ def evaluate_cmd(ctx, task: str, data, file_, gold, limit, json_out) -> None:
     except ClaimgraphError as exc:
         raise click.ClickException(str(exc)) from exc
     for result in results:
+        if verbose and result.extra.get("lines"):
+            click.echo("\n".join(result.extra["lines"]))
         console.print(render_table(result))
     if json_out:
         with open(json_out, "w", encoding="utf-8") as fh:

@@ -13,12 +13,13 @@ each file's fields, licence and metric) and never copied into the repository.
     seeds         ../shared/seeds               core, stretch, documents
     ner           re3d-dev.jsonl.gz             (evaluate/ner.py)
     coref         ecbplus-dev.jsonl.gz          (evaluate/coref.py)
+    claims        eval/realnews/*.gold.json     claim_precision, claim_recall, ... (evaluate/claims.py)
     bench         news_corpus.jsonl.gz          (evaluate/bench.py)
     all           everything, then docs/EVALUATION.md
     ============  ============================  ==========================================
 
     >>> sorted(TASKS)
-    ['all', 'bench', 'boilerplate', 'coref', 'ner', 'seeds', 'timex']
+    ['all', 'bench', 'boilerplate', 'claims', 'coref', 'ner', 'seeds', 'timex']
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ TASK_SOURCES: dict[str, tuple[str | None, str]] = {
     "seeds": (None, "claimgraph.evaluate.seeds:evaluate_seeds"),
     "ner": ("re3d-dev.jsonl.gz", "claimgraph.evaluate.ner:evaluate_ner"),
     "coref": ("ecbplus-dev.jsonl.gz", "claimgraph.evaluate.coref:evaluate_coref"),
+    "claims": (None, "claimgraph.evaluate.claims:evaluate_claims"),
     "bench": ("news_corpus.jsonl.gz", "claimgraph.evaluate.bench:run_bench"),
 }
 TASKS = (*TASK_SOURCES, "all")
@@ -54,7 +56,8 @@ def run_eval(task: str, data: str | Path | None = None, file: str | Path | None 
     :param task: one of ``TASKS``.
     :param data: the eval-data folder (default ``../shared/eval-data`` or $CLAIMGRAPH_EVAL_DATA).
     :param file: score this one file of the task's layout instead (another split); for
-        ``seeds``, a folder of articles.
+        ``seeds``, a folder of articles; for ``claims``, one ``SET.gold.json`` (default: every
+        set of ``eval/realnews``).
     :param limit: score only the first ``limit`` items (quick runs, CI).
     :param gold: ``seeds`` only: another gold file in the format of shared/gold/seeds.json.
     :param report: ``all`` only: where to write the page (default ``docs/EVALUATION.md``).
@@ -88,6 +91,8 @@ def _run_task(task: str, data, file, limit, gold) -> list[EvalResult]:
     function = _task_function(task)
     if task == "seeds":
         outcome = function(file, gold=gold)
+    elif task == "claims":
+        outcome = function(file, data=data, limit=limit)
     else:
         path = Path(file) if file is not None else _data_file(task, data)
         if not path.exists():

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["EvalResult", "default_data_dir", "f1_score", "prf", "read_jsonl", "stopwatch"]
+__all__ = ["EvalResult", "default_data_dir", "f1_score", "ingest_and_export", "prf", "read_jsonl", "stopwatch"]
 
 DATA_ENV = "CLAIMGRAPH_EVAL_DATA"
 # Where the evaluation data lives beside the repository (see its README.md).
@@ -119,6 +119,17 @@ def prf(matched_predicted: int, n_predicted: int, matched_gold: int, n_gold: int
     precision = matched_predicted / n_predicted if n_predicted else 0.0
     recall = matched_gold / n_gold if n_gold else 0.0
     return precision, recall, f1_score(precision, recall)
+
+
+def ingest_and_export(paths: list[str], db: str | Path, settings=None) -> tuple[dict[str, Any], Any]:
+    """Ingest ``paths`` into the database ``db`` exactly as ``claimgraph ingest`` does, and
+    return (the JSON export contract as a dict, the ingest report)."""
+    import claimgraph
+
+    overrides = {} if settings is None else {"model": settings.model}
+    with claimgraph.open(str(db), **overrides) as cg:
+        report = cg.ingest([str(p) for p in paths])
+        return cg.export(), report
 
 
 @contextmanager

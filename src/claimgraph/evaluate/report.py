@@ -37,6 +37,9 @@ HEADLINES = {
     "seeds": ["core", "stretch", "documents"],
     "ner": ["f1", "precision", "recall", "typed_f1"],
     "coref": ["conll_f1", "muc_f1", "b3_f1", "ceafe_f1"],
+    "claims": ["claim_precision", "claim_recall", "claim_f1", "fully_correct_precision", "fully_correct_recall",
+               "roles_f1", "source_acc", "via_acc", "polarity_acc", "modality_acc", "time_acc", "quantity_acc",
+               "event_b3_f1", "contradiction_precision", "contradiction_recall"],
 }
 TITLES = {
     "boilerplate": "Main text from HTML (boilerplate)",
@@ -45,6 +48,7 @@ TITLES = {
     "ner": "Entities (ner)",
     "coref": "Cross-document event coreference (coref)",
     "bench": "Throughput and robustness (bench)",
+    "claims": "Claims on real news (claims)",
 }
 # What the eval-data README asks every report to say about each data set.
 DATA_NOTES = {
@@ -59,6 +63,9 @@ DATA_NOTES = {
            "subset, the BBC Online subset is CC BY-NC 3.0 (non-commercial use only).",
     "coref": "ECB+ 1.0 (Cybulska & Vossen, VU Amsterdam) via cltl/ECB-parser @ eba7c4d, annotations CC BY "
              "3.0; train/dev topics only (test topics 36-45 held back).",
+    "claims": "real articles of shared/eval-data (ECB+ dev topics, Reuters-21578, PolNeAR, MEANTIME; "
+              "licences as for those files) annotated exhaustively in the format of shared/gold/REALNEWS.md; "
+              "the gold and a manifest of record ids are in eval/realnews/, the texts are read at run time.",
     "bench": "Reuters-21578, Distribution 1.0 (Reuters Ltd. and Carnegie Group, Inc.): free distribution "
              "for research purposes only; not shipped with claimgraph.",
 }
@@ -82,6 +89,8 @@ def as_result(obj: Any) -> EvalResult:
     )
 
 
+# More metric columns than this are shown one metric per row in the terminal.
+WIDE_TABLE = 12
 # Prefixes that mark a same-run baseline's copy of a metric when a task does not name them.
 KNOWN_BASELINES = ("spacy", "trafilatura", "bare", "baseline", "lemma")
 
@@ -150,13 +159,30 @@ def render_table(result: Any):
 
     result = as_result(result)
     columns = _columns(result)
-    table = Table(title=f"{result.task}: {Path(result.file).name} (n={result.n}, {result.seconds:.1f} s)")
+    title = f"{result.task}: {Path(result.file).name} (n={result.n}, {result.seconds:.1f} s)"
+    if len(columns) > WIDE_TABLE:
+        return _render_tall(result, columns, title)
+    table = Table(title=title)
     table.add_column("system")
     for column in columns:
         table.add_column(column, justify="right")
     styles = {"ours": "bold", "baseline": "", "anchor": "dim"}
     for name, values, kind in _rows(result):
         table.add_row(name, *[_format(values.get(c)) for c in columns], style=styles[kind])
+    return table
+
+
+def _render_tall(result: EvalResult, columns: list[str], title: str):
+    """Many metrics (claims has 23) do not fit a terminal as columns: one row per metric."""
+    from rich.table import Table
+
+    rows = _rows(result)
+    table = Table(title=title)
+    table.add_column("metric")
+    for name, _values, kind in rows:
+        table.add_column(name, justify="right", style="bold" if kind == "ours" else "")
+    for column in columns:
+        table.add_row(column, *[_format(values.get(column)) for _name, values, _kind in rows])
     return table
 
 
@@ -217,7 +243,7 @@ def write_evaluation_md(results: Sequence[Any], path: str | Path = REPO_ROOT / "
     if Path(sys.argv[0]).name == "claimgraph":
         out.append(f"- command line: `claimgraph {' '.join(sys.argv[1:])}`")
     for result in results:
-        out += ["", f"## {TITLES.get(result.task, result.task)}", "",
+        out += ["", f"## {_title(result)}", "",
                 f"File `{Path(result.file).name}`, {result.n:,} items, {result.seconds:.1f} s.", "",
                 markdown_table(result), ""]
         out += [f"- {note}" for note in result.notes]
@@ -232,6 +258,12 @@ def write_evaluation_md(results: Sequence[Any], path: str | Path = REPO_ROOT / "
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("\n".join(out), encoding="utf-8")
     return target
+
+
+def _title(result: EvalResult) -> str:
+    """The section title; a task with one result per set (claims) names the set."""
+    title = TITLES.get(result.task, result.task)
+    return f"{title}: {result.extra['set']}" if result.extra.get("set") else title
 
 
 def _extra_sections(result: EvalResult) -> list[str]:

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from claimgraph.errors import ConfigError
-from claimgraph.evaluate.common import REPO_ROOT, EvalResult, stopwatch
+from claimgraph.evaluate.common import REPO_ROOT, EvalResult, ingest_and_export, stopwatch
 
 __all__ = ["default_seeds_dir", "evaluate_seeds", "find_checker", "parse_summary"]
 
@@ -70,19 +70,16 @@ def evaluate_seeds(seeds_dir: str | Path | None = None, gold: str | Path | None 
     >>> result.metrics["core"]  # doctest: +SKIP
     1.0
     """
-    import claimgraph
     from claimgraph.settings import Settings
 
     folder = Path(seeds_dir) if seeds_dir else default_seeds_dir()
     if folder is None or not folder.is_dir():
         raise ConfigError(f"no seeds folder at {seeds_dir or '../shared/seeds'}; pass one with --file")
     checker = find_checker(folder)
-    overrides = {} if settings is None else {"model": settings.model}
     with stopwatch() as took, tempfile.TemporaryDirectory(prefix="claimgraph-seeds-") as tmp:
         db, export_path = Path(tmp) / "seeds.db", Path(tmp) / "export.json"
-        with claimgraph.open(str(db), **overrides) as cg:
-            report = cg.ingest([str(folder)])
-            export_path.write_text(json.dumps(cg.export(), ensure_ascii=False), encoding="utf-8")
+        export, report = ingest_and_export([str(folder)], db, settings)
+        export_path.write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
         command = [sys.executable, str(checker), str(export_path)]
         if gold:
             command += ["--gold", str(Path(gold).resolve())]

@@ -450,8 +450,7 @@ class ClaimExtractor:
 
     # -- time -----------------------------------------------------------------------
     def _time_mentions(self, sent: Span, extra: dict[int, Span]) -> list[Span]:
-        spans = join_day_and_part(sent.doc, [e for e in sent.ents if e.label_ in {"DATE", "TIME"}])
-        spans = day_ordinals(sent, spans) + spans
+        spans = sentence_times(sent)
         covered = {i for s in spans for i in range(s.start, s.end)}
         for start, word in extra.items():
             near_date = any(abs(start - s.start) <= 4 or abs(start - s.end) <= 4 for s in spans)
@@ -643,6 +642,13 @@ def join_day_and_part(doc: Doc, spans: list[Span]) -> list[Span]:
     dated = [s for s in out if s.label_ == "DATE"]
     return [s for s in out if not (s.text.lower() in VAGUE_TIMES
                                    and any(abs(s.end - d.start) <= 2 or abs(d.end - s.start) <= 2 for d in dated))]
+
+
+def sentence_times(sent: Span) -> list[Span]:
+    """The time expressions of a sentence that claims take their time from (``eval timex``
+    scores exactly these)."""
+    spans = join_day_and_part(sent.doc, [e for e in sent.ents if e.label_ in {"DATE", "TIME"}])
+    return day_ordinals(sent, spans) + spans
 
 
 TEMPORAL_PREPS = {"on", "by", "until", "since", "before", "after", "from", "to"}
