@@ -248,6 +248,7 @@ def write_evaluation_md(results: Sequence[Any], path: str | Path = REPO_ROOT / "
                 markdown_table(result), ""]
         out += [f"- {note}" for note in result.notes]
         out += _extra_sections(result)
+    out += confidence_section()
     if skipped:
         out += ["", "## Not run", ""] + [f"- {task}: {reason}" for task, reason in skipped.items()]
     out += ["", "## Data and licences", ""]
@@ -283,3 +284,27 @@ def _extra_sections(result: EvalResult) -> list[str]:
     if isinstance(misses, list) and misses:
         lines += ["", "Checker lines that failed:", ""] + [f"    {m}" for m in misses]
     return lines
+
+
+def confidence_section() -> list[str]:
+    """The claim-confidence model's reliability table (written by scripts/calibrate_confidence.py).
+
+    >>> confidence_section()[1]
+    '## Claim confidence: reliability on the real-news gold'
+    """
+    from claimgraph.extract.confidence import model
+
+    raw = model()["raw"]
+    out = ["", "## Claim confidence: reliability on the real-news gold", "",
+           f"Fitted by `scripts/calibrate_confidence.py` on {raw.get('fitted_on', 'the development gold')}. "
+           f"Default `min_confidence`: **{model()['threshold']}** (claims under it are stored but take no part "
+           "in events, source counts, contradictions, the brief or the export).", ""]
+    at = raw.get("held_out_at_threshold") or {}
+    if at:
+        out += [f"Held out, at the threshold: precision {at.get('precision')}, share of right claims kept "
+                f"{at.get('recall_of_right_claims')}.", ""]
+    out += ["| confidence | claims | mean confidence | share right |", "|---|---|---|---|"]
+    out += [f"| {r['from']:.2f}-{r['to']:.2f} | {r['claims']} | {r['mean_confidence']:.3f} | {r['share_right']:.3f} |"
+            for r in raw.get("reliability") or []]
+    return out
+

@@ -26,11 +26,11 @@ QUOTES = {'"', "“", "”", "«", "»"}
 
 @lru_cache(maxsize=1)
 def model() -> dict:
-    """``{"weights": {feature: weight}, "threshold": float}`` from the data file."""
+    """``{"weights": {feature: weight}, "threshold": float, "raw": the file}`` from the data file."""
     raw = yaml.safe_load(resources.files("claimgraph").joinpath("data", "lexicons", "confidence.yaml")
                          .read_text(encoding="utf-8")) or {}
     return {"weights": {k: float(v) for k, v in (raw.get("weights") or {}).items()},
-            "threshold": float(raw.get("threshold", 0.0))}
+            "threshold": float(raw.get("threshold", 0.0)), "raw": raw}
 
 
 def default_threshold() -> float:

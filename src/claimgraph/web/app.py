@@ -278,10 +278,17 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
 
     @app.get("/api/stats", tags=["meta"], summary="Row counts, and claims and events per type")
     def stats(state: State) -> Response:
-        per_type = dict(state.reader._query("SELECT type, COUNT(*) FROM claims GROUP BY type ORDER BY type"))
+        # claims as the rest of the API lists them: those sure enough to speak; the others
+        # are counted apart
+        sure = floor(None)
+        per_type = dict(state.reader._query("SELECT type, COUNT(*) FROM claims WHERE confidence >= ?"
+                                            " GROUP BY type ORDER BY type", (sure,)))
         events = dict(state.reader._query("SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY type"))
-        return json_response({"counts": state.reader.counts(), "claims_by_type": per_type,
-                              "events_by_type": events})
+        counts = state.reader.counts()
+        counts["unsure_claims"] = counts["claims"] - sum(per_type.values())
+        counts["claims"] = sum(per_type.values())
+        return json_response({"counts": counts, "claims_by_type": per_type, "events_by_type": events,
+                              "min_confidence": sure})
 
     @app.get("/api/documents", tags=["documents"], summary="Documents, newest first or by relevance to q")
     def documents(state: State, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, count: Count = False,
