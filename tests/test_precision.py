@@ -95,3 +95,14 @@ def test_the_toll_of_an_attack_takes_the_attacks_date(extract):
 def test_trigger_senses_need_the_right_object(extract, text, ctype, present):
     claims, _ = extract(text)
     assert any(c.type == ctype for c in claims) is present
+
+
+@pytest.mark.parametrize("text, ctype, present", [
+    ("Trump attacked Alicia Machado in a series of early-morning tweets on Friday.", "ATTACK", False),
+    ("Gunmen attacked a police patrol near Kandahar on Friday, killing two officers.", "ATTACK", True),
+    ("Clinton said she was thrilled to receive the endorsement of the basketball star.", "TRANSFER", False),
+    ("The rebels received 40 anti-tank missiles from a neighbouring state, officials said.", "TRANSFER", True),
+])
+def test_words_and_endorsements_are_no_attacks_or_transfers(extract, text, ctype, present):
+    claims, _ = extract(text)
+    assert any(c.type == ctype for c in claims) is present

@@ -279,8 +279,22 @@ class ClaimExtractor:
                 continue
             if pos == "VERB" and lemma in t.claim_objects and not self._denies_a_claim(token):
                 continue
+            if name in {"ATTACK"} and self._attack_in_words(token, mentions):
+                continue
             out.append(name)
         return out
+
+    def _attack_in_words(self, token: Token, mentions: Mentions) -> bool:
+        """"Trump attacked Machado in tweets", "an ad hitting Trump": words aimed at a person,
+        no weapon, in a sentence about what was said or posted."""
+        sent = token.sent
+        if not any(t.lemma_.lower() in self.lex.words("verbal_media") for t in sent):
+            return False
+        if any(mentions.named_in(t, {"WEAPON"}) or mentions.materiel_kind(t) for t in sent):
+            return False
+        verb = token if token.pos_ == "VERB" else clause_head(token)
+        hit = objects_of(verb, ("dobj", "obj")) + [o for p, o in preps_of(token) if p == "on"]
+        return any((s := mentions.span_at(o)) is not None and s.label_ in {"PERSON", "ORG"} for o in hit)
 
     def _object_is_a_thing(self, verb: Token, mentions: Mentions) -> bool:
         """Every object of "captured" is a place, a position or materiel, none of them people
@@ -316,9 +330,12 @@ class ClaimExtractor:
         subj = subject_of(verb)
         if subj is not None:
             args.append(subj)
+        # "provided Russia with drones", "half of the ammunition": one preposition deeper
+        args += [o for a in list(args) for _, o in preps_of(a)]
         for a in args:
             for t in [a, *a.conjuncts]:
-                if weapon and (mentions.materiel_kind(t) or mentions.named_in(t, {"WEAPON"})):
+                if weapon and (mentions.materiel_kind(t) or mentions.named_in(t, {"WEAPON"})
+                               or t.ent_type_ == "MONEY"):
                     return True
                 if personnel and mentions.is_personnel(t):
                     return True
