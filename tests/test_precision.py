@@ -106,3 +106,11 @@ def test_trigger_senses_need_the_right_object(extract, text, ctype, present):
 def test_words_and_endorsements_are_no_attacks_or_transfers(extract, text, ctype, present):
     claims, _ = extract(text)
     assert any(c.type == ctype for c in claims) is present
+
+
+def test_pirates_of_a_nationality_are_not_their_state_and_a_navy_acts_for_its_state(extract):
+    claims, ents = extract("The Indian navy captured 26 Somali pirates in the Gulf of Aden on Friday.")
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert [ents[i].name for i in casualty.roles["target"]] == ["Somali pirates"]
+    (actor,) = casualty.roles["actor"]
+    assert ents[actor].name.lower() == "indian navy" and ents[actor].country == "IN"

@@ -456,6 +456,29 @@ class Mentions:
         ent = Entity(id=f"personnel:{slug(name)}", name=name, type="PERSONNEL", aliases=aliases, attrs=attrs)
         return self.keep(ent)
 
+    def people(self, head: Token) -> Entity:
+        """A kind of people as the article names them ("Somali pirates", "Yemeni fishermen"):
+        their nationality is an attribute, not the party."""
+        words = [t for t in phrase_tokens(head) if t.i <= head.i and not t.like_num
+                 and t.dep_ not in {"det", "nummod", "quantmod", "punct", "predet", "poss", "case"}]
+        name = " ".join(t.text for t in words) or head.text
+        origin = self.origin_of(head)
+        attrs = {"generic": True, "kind": "people", **({"origin": origin[0]} if origin else {})}
+        ent = Entity(id=f"personnel:{slug(name)}", name=name, type="PERSONNEL",
+                     aliases=sorted({head.text, head.text.lower()} - {name}), attrs=attrs)
+        return self.keep(ent)
+
+    def state_body(self, head: Token, nationality: Span) -> Entity | None:
+        """"the Indian navy" -> the Indian Navy, an organisation that acts for India."""
+        state = self.resolve_span(nationality)
+        if state is None or state.type not in {"GPE", "NORP"}:
+            return None
+        country = state.attrs.get("metonym_of") or state.id
+        name = f"{nationality.text} {head.text.title()}"
+        ent = Entity(id=f"org:{slug(name)}", name=name, type="ORG", aliases=[name.lower()],
+                     country=state.country, attrs={"metonym_of": country, "country": state.country})
+        return self.keep(ent)
+
     def speaker(self, head: Token) -> Entity | None:
         """An unnamed source: "a Ukrainian military source", "two South Korean lawmakers",
         "the manager of the Aegean Meridian"."""

@@ -142,6 +142,14 @@ def named_party(token: Token, mentions: Mentions) -> Entity | None:
     if span is None:
         named = mentions.named_in(token, {"GPE", "ORG", "PERSON", "NORP"})
         span = named[-1] if named else None
+        if span is not None and span.label_ in {"NORP", "GPE"} \
+                and token.lemma_.lower() in mentions.lex.words("non_state_people"):
+            return mentions.people(token)  # "Somali pirates" are not Somalia
+        if span is not None and span.label_ in {"NORP", "GPE"} \
+                and token.lemma_.lower() in mentions.lex.words("state_bodies"):
+            body = mentions.state_body(token, span)  # "the Indian navy": India's navy, on India's side
+            if body is not None:
+                return body
     if span is None and token.pos_ in {"PROPN", "NOUN"} and token.is_upper and token.is_alpha \
             and 2 <= len(token.text) <= 6 and mentions.materiel_kind(token) is None \
             and token.lower_ not in mentions.lex.classes:
