@@ -621,3 +621,18 @@ def test_link_contradictions_keep_the_compared_values_as_data():
     by_claim = {v["claim_id"]: v for v in cx.values}
     assert (by_claim["p1"]["low"], by_claim["p1"]["high"], by_claim["p1"]["unit"]) == (450, 690, "km")
     assert (by_claim["p2"]["low"], by_claim["p2"]["high"]) == (900, 900)
+
+
+def test_link_two_tolls_in_one_article_or_for_two_places_are_no_contradiction():
+    docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
+
+    def toll(cid, doc_id, n, source, place, sentence=0):
+        return claim(cid, doc_id, "CASUALTY", day="2024-03-02", source=source, actor=["gpe:russia"],
+                     location=[place], sentence=sentence,
+                     quantities=[Quantity(text=str(n), value=n, unit="people", of="killed")])
+
+    claims = [toll("k1", "d1", 45, "person:penwick", "place:kharkiv"),
+              toll("k2", "d1", 150, "person:dravik", "place:kharkiv", sentence=1),
+              toll("k3", "d2", 12, "person:dravik", "place:dnipro")]
+    _events, found = link(docs, claims, ENTITIES)
+    assert not [c for c in found if c.kind == "quantity"]

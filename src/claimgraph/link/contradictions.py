@@ -236,6 +236,10 @@ def _count_pair(left: list, right: list, counter: SourceCounter, docs: dict[str,
                 return None
             if counter.source_of(a).key == counter.source_of(b).key:
                 continue
+            # one article giving two tolls counts two things ("45 in one village", "150 in all");
+            # and a toll for one place is no answer to a toll for another or for the whole
+            if a.document_id == b.document_id or set(a.roles.get("location") or ()) != set(b.roles.get("location") or ()):
+                continue
             if _later_report_is_higher(a_item, b_item, docs):
                 continue
             return a_item, b_item
