@@ -114,3 +114,8 @@ def test_pirates_of_a_nationality_are_not_their_state_and_a_navy_acts_for_its_st
     assert [ents[i].name for i in casualty.roles["target"]] == ["Somali pirates"]
     (actor,) = casualty.roles["actor"]
     assert ents[actor].name.lower() == "indian navy" and ents[actor].country == "IN"
+
+
+def test_a_month_is_never_a_place(extract):
+    claims, ents = extract("Libyan jets bombed the airstrip captured by Chadian troops on March 22, officials said.")
+    assert all(ents[i].name != "March" for c in claims for i in c.roles["location"])

@@ -72,7 +72,8 @@ class Mentions:
             governed = (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
                         or tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS
                         or tok.dep_ == "compound" and tok.head.lower_ in PLACE_NOUNS)
-            untagged = tok.ent_type_ not in NAMED_LABELS  # "Kursk" as PRODUCT is a tagging slip too
+            # "Kursk" as PRODUCT is a tagging slip too; "on March 22" is a date, never a place
+            untagged = tok.ent_type_ not in NAMED_LABELS | {"DATE", "TIME"}
             if tok.pos_ == "PROPN" and untagged and governed and tok.is_title and len(tok) > 3:
                 start = tok.i
                 while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ not in NAMED_LABELS \
