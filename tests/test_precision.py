@@ -119,3 +119,9 @@ def test_pirates_of_a_nationality_are_not_their_state_and_a_navy_acts_for_its_st
 def test_a_month_is_never_a_place(extract):
     claims, ents = extract("Libyan jets bombed the airstrip captured by Chadian troops on March 22, officials said.")
     assert all(ents[i].name != "March" for c in claims for i in c.roles["location"])
+
+
+def test_the_region_that_locates_a_village_is_no_second_location(extract):
+    claims, ents = extract("About 45 people were killed in Lwarai Mandi in North Waziristan on Monday.")
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert [ents[i].name for i in casualty.roles["location"]] == ["Lwarai Mandi"]

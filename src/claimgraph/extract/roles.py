@@ -9,7 +9,7 @@ phrase the instrument. Places anywhere in the trigger's clause are locations
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..model import ROLE_NAMES, Entity
 from .mentions import PLACE_LABELS, PLACE_NOUNS, Mentions, phrase_tokens
@@ -189,6 +189,7 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
 
 def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> None:
     used = roles.used()
+    placed: list[tuple[Entity, Span]] = []
     for t in scope.subtree:
         if in_attribution(t, scope):
             continue
@@ -212,7 +213,27 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
             if ctype in {"TRANSFER", "SANCTION", "ACCUSE", "CONDEMN", "THREATEN", "NOTIFY"} and mentions.is_country(ent):
                 continue
             roles.add("location", ent)
+            placed.append((ent, span))
         used.add(ent.id)
+    drop_containers(roles, placed)
+
+
+def drop_containers(roles: Roles, placed: list) -> None:
+    """"Angur Adar in the South Waziristan area", "Gouro in northern Chad": the place is
+    Angur Adar; the region or country that locates it is not a second location."""
+    tokens = {t.i: ent for ent, span in placed for t in span}
+    for ent, span in placed:
+        node = span.root
+        while node.dep_ in {"compound", "amod"} or node.head.lower_ in PLACE_NOUNS and node.dep_ != "pobj":
+            if node.head.i == node.i:
+                break
+            node = node.head  # "South Waziristan" -> "area"
+        prep = node.head if node.dep_ == "pobj" else None
+        if prep is None or prep.lower_ not in {"in", "of"}:
+            continue
+        inner = tokens.get(prep.head.i)
+        if inner is not None and inner.id != ent.id and inner.id in {e.id for e in roles["location"]}:
+            roles["location"] = [e for e in roles["location"] if e.id != ent.id]
 
 
 def in_attribution(token: Token, scope: Token) -> bool:
