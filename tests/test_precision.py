@@ -125,3 +125,20 @@ def test_the_region_that_locates_a_village_is_no_second_location(extract):
     claims, ents = extract("About 45 people were killed in Lwarai Mandi in North Waziristan on Monday.")
     casualty = next(c for c in claims if c.type == "CASUALTY")
     assert [ents[i].name for i in casualty.roles["location"]] == ["Lwarai Mandi"]
+
+
+@pytest.mark.parametrize("text, ctype, present", [
+    ("The Senate killed the bill on Tuesday.", "CASUALTY", False),
+    ("Engineers worked to neutralise the effects of the spill near the port.", "CASUALTY", False),
+    ("Gunmen killed three villagers near Kano on Tuesday.", "CASUALTY", True),
+])
+def test_killing_needs_people(extract, text, ctype, present):
+    claims, _ = extract(text)
+    assert any(c.type == ctype for c in claims) is present
+
+
+def test_a_hyphenated_number_word_is_part_of_its_word():
+    from claimgraph.resolve.quantities import find_quantities
+
+    (q,) = find_quantities("at least three one-way drones")
+    assert (q.low, q.high) == (3, None)

@@ -28,7 +28,7 @@ from .confidence import claim_features, confidence
 from .attribution import (Attribution, attribute, can_speak, path_to_root, speaker_entity,
                           subject_of_report_above)
 from .lexicon import Lexicon, load_lexicon
-from .mentions import Mentions
+from .mentions import PRONOUNS, Mentions
 from .roles import Roles, clause_head, fill_roles, objects_of, preps_of, subject_of
 
 CASUALTY_OF = {"kill": "killed", "die": "killed", "dead": "killed", "death": "killed",
@@ -39,6 +39,9 @@ CASUALTY_OF = {"kill": "killed", "die": "killed", "dead": "killed", "death": "ki
 # time words the NER often leaves untagged
 EXTRA_TIME_WORDS = [["overnight"], ["last", "night"], ["tonight"], ["yesterday"], ["today"],
                     ["this", "morning"], ["this", "evening"], ["earlier", "today"]]
+# "any of", "most of", "dozens", "hundreds": counts of people without a noun
+PARTITIVE_WORDS = frozenset({"any", "none", "some", "all", "many", "most", "several", "few", "each", "both",
+                             "dozens", "hundreds", "thousands", "scores", "others", "those"})
 SPEECH_ACTS = frozenset({"DENY", "ACCUSE", "CONDEMN", "THREATEN", "NOTIFY"})
 REQUIRED_ROLES = {"MEET": ("actor",), "PROPERTY": ("subject",)}
 
@@ -275,7 +278,9 @@ class ClaimExtractor:
                 continue
             if lemma in t.materiel_only and not self._has_argument(token, mentions, weapon=True):
                 continue
-            if pos == "VERB" and lemma in t.person_objects and self._object_is_a_thing(token, mentions):
+            if token.pos_ == "VERB" and lemma in t.person_objects and not self._object_is_people(token, mentions):
+                continue
+            if pos == "NOUN" and lemma in t.claim_objects and not self._denial_noun_denies(token):
                 continue
             if pos == "VERB" and lemma in t.claim_objects and not self._denies_a_claim(token):
                 continue
@@ -296,19 +301,35 @@ class ClaimExtractor:
         hit = objects_of(verb, ("dobj", "obj")) + [o for p, o in preps_of(token) if p == "on"]
         return any((s := mentions.span_at(o)) is not None and s.label_ in {"PERSON", "ORG"} for o in hit)
 
-    def _object_is_a_thing(self, verb: Token, mentions: Mentions) -> bool:
-        """Every object of "captured" is a place, a position or materiel, none of them people
-        ("captured two boats and 22 fishermen" still captured people)."""
+    def _object_is_people(self, verb: Token, mentions: Mentions) -> bool:
+        """"killed 12 civilians", "captured 48", "wounded him"; not "killed the bill",
+        "captured the outpost" or "neutralise the effects". No object at all is fine."""
         objects = objects_of(verb, ("dobj", "obj")) + [s for s in [subject_of(verb)] if s is not None
                                                        and s.dep_ == "nsubjpass"]
         objects += [c for o in objects for c in o.conjuncts]
-        return bool(objects) and all(self._is_a_thing(o, mentions) for o in objects)
+        return not objects or any(self._is_people(o, mentions) for o in objects)
 
-    def _is_a_thing(self, token: Token, mentions: Mentions) -> bool:
+    def _is_people(self, token: Token, mentions: Mentions) -> bool:
         span = mentions.span_at(token)
-        if span is not None and span.label_ in {"GPE", "LOC", "FAC", "WEAPON", "PRODUCT"}:
-            return True
-        return token.lemma_.lower() in self.lex.words("thing_nouns") or bool(mentions.materiel_kind(token))
+        if span is not None:
+            return span.label_ in {"PERSON", "NORP", "GPE", "ORG"}
+        lemma = token.lemma_.lower()
+        if lemma in self.lex.words("thing_nouns") or mentions.materiel_kind(token):
+            return False
+        return (token.like_num or token.lower_ in PRONOUNS or mentions.is_personnel(token)
+                or lemma in self.lex.words("non_state_people") or lemma in self.lex.words("generic_victims")
+                or any(c.dep_ == "nummod" or c.like_num for c in token.children)
+                or lemma in PARTITIVE_WORDS or bool(mentions.named_in(token, {"NORP", "GPE"})))
+
+    def _denial_noun_denies(self, noun: Token) -> bool:
+        """"Moscow's denial", "a denial that ...", "denial of the reports"; not "a denial of
+        service attack" or "the rejection of the bill"."""
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                obj = next((o for o in prep.children if o.dep_ in {"pobj", "pcomp"}), None)
+                return obj is not None and (obj.tag_ == "VBG" or obj.dep_ == "pcomp"
+                                            or obj.lemma_.lower() in self.lex.words("claim_nouns"))
+        return noun.dep_ != "compound"
 
     def _denies_a_claim(self, verb: Token) -> bool:
         """A denial governs a clause ("denied that ...", "denied sending"), or a claim noun."""

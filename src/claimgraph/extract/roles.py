@@ -301,6 +301,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         weapon = mentions.weapon(subj) if (mentions.materiel_kind(subj) or mentions.named_in(subj, {"WEAPON"})) else None
         if weapon is not None:
             roles.add("instrument", weapon)  # "the missile struck": a weapon is no actor
+            roles.add("actor", nationality_modifier(subj, mentions))  # but "Iraqi jets" are Iraq's
         elif subj.dep_ == "nsubj":
             roles.add("actor", party(subj, mentions))
         args.append(subj)

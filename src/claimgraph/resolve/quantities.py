@@ -117,7 +117,8 @@ def _pattern() -> re.Pattern[str]:
     number = (
         rf"(?:{digits}(?:(?P<SCALE>\s*(?:{scale})\b(?:\s+and\s+a\s+half)?|(?:{glued})(?![\w-])"
         rf"|\s(?:{spaced})\b(?!-)))?"
-        rf"|{words})(?![\w])(?![.,]\d)"
+        # a number word glued to a word by a hyphen is part of that word ("one-way drones")
+        rf"|{words}(?!-[^\W\d_]))(?![\w])(?![.,]\d)"
     )
     vague = _alternation(lex.vague)
     vague_mult = _alternation(lex.vague_multipliers)
