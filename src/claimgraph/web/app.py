@@ -88,6 +88,12 @@ EXPORT_MEDIA = {"json": "application/json", "csv": "text/csv; charset=utf-8",
                 "geojson": "application/geo+json", "stix": "application/stix+json;version=2.1"}
 EXPORT_SUFFIX = {"json": "json", "csv": "csv", "geojson": "geojson", "stix": "stix.json"}
 CONTRADICTION_KINDS = ("quantity", "time", "polarity", "category")
+# JSON exports reading at once, and in flight at most (running or waiting): an export is
+# seconds of CPU on a big database, and every one shares the process with the readers.
+MAX_EXPORTS_RUNNING = 2
+MAX_EXPORTS_QUEUED = 8
+EXPORT_RETRY_SECONDS = 10
+EXPORT_CHUNK_CHARS = 256 * 1024
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (at most {MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip (see next_offset).")]
@@ -154,6 +160,7 @@ class ApiState:
         self.allow_private_fetch = allow_private_fetch
         self.broadcaster = Broadcaster()
         self.write_lock = asyncio.Lock()
+        self.exports = ExportSlots(MAX_EXPORTS_RUNNING, MAX_EXPORTS_QUEUED)
         self.claim_types = frozenset(load_lexicon().types)
         self._pipeline_lock = threading.Lock()
         self.pipeline_ready = False
@@ -438,7 +445,11 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
         headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
         if format == "json" and state.reader.path != ":memory:":
             # streamed from its own connection and snapshot: a big database is never all in memory
-            return StreamingResponse(_streamed_json_export(state.reader.path), media_type=EXPORT_MEDIA["json"],
+            if not state.exports.admit():
+                return error_response(503, "too_many_exports", f"{MAX_EXPORTS_QUEUED} exports are running or "
+                                      "waiting; try again when one has finished",
+                                      headers={"Retry-After": str(EXPORT_RETRY_SECONDS)})
+            return StreamingResponse(state.exports.stream(state.reader.path), media_type=EXPORT_MEDIA["json"],
                                      headers=headers)
         data = _run_exporter(format, state.reader)
         return _file_response(data, EXPORT_MEDIA[format], headers)
@@ -511,15 +522,65 @@ async def _input_item(state: ApiState, body: IngestRequest) -> InputItem:
     return item
 
 
+class ExportSlots:
+    """JSON exports in flight: at most ``running`` read the database at once, the others wait
+    without holding a worker thread, and beyond ``queued`` in all a request is refused (503).
+
+    Each export reads through its own connection and snapshot, one chunk per trip to the
+    thread pool: nothing is held between chunks, so a slow or vanished client stalls only
+    its own export."""
+
+    def __init__(self, running: int, queued: int):
+        self._running = asyncio.Semaphore(running)
+        self._queued = queued
+        self._in_flight = 0
+        self._count_lock = threading.Lock()
+
+    def admit(self) -> bool:
+        with self._count_lock:
+            if self._in_flight >= self._queued:
+                return False
+            self._in_flight += 1
+            return True
+
+    async def stream(self, path: str) -> AsyncIterator[str]:
+        try:
+            async with self._running:
+                chunks = _streamed_json_export(path)
+                try:
+                    while (chunk := await run_in_threadpool(next, chunks, None)) is not None:
+                        yield chunk
+                finally:
+                    await run_in_threadpool(chunks.close)
+        finally:
+            with self._count_lock:
+                self._in_flight -= 1
+
+
 def _streamed_json_export(path: str) -> Iterator[str]:
     from claimgraph.export.json import iter_json_text
 
     store = Store(path)
     try:
         with store.snapshot():
-            yield from iter_json_text(store)
+            yield from _joined(iter_json_text(store), EXPORT_CHUNK_CHARS)
     finally:
         store.close()
+
+
+def _joined(pieces: Iterator[str], size: int) -> Iterator[str]:
+    """Records joined into chunks of about ``size`` characters: one thread-pool trip per
+    chunk, not per record."""
+    buffer: list[str] = []
+    length = 0
+    for piece in pieces:
+        buffer.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(buffer)
+            buffer, length = [], 0
+    if buffer:
+        yield "".join(buffer)
 
 
 def _run_exporter(fmt: str, store: Store) -> Any:
