@@ -13,7 +13,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from claimgraph.model import Claim, Document, Entity
+from click.testing import CliRunner
+
+from claimgraph.clean import clean_item
+from claimgraph.errors import RejectedInput
+from claimgraph.ingest.sources import iter_inputs
+from claimgraph.model import Claim, Document, Entity, Event, InputItem, Reject, TimeSpan
+from claimgraph.settings import Settings
 from claimgraph.store import Store
 
 # -- a database big enough that an export is many chunks -------------------------------------------
@@ -116,3 +122,183 @@ def test_concurrent_json_exports_finish_and_the_server_keeps_answering(live):
     assert set(statuses) <= {200, 503} and statuses.count(200) >= 2 and 503 in statuses
     status, body = live.get("/api/stats", timeout=5)
     assert status == 200 and json.loads(body)["counts"]["documents"] == expected_documents
+
+
+# -- publication dates and other metadata --------------------------------------------------------
+
+BAD_DAYS = ["0001-01-01", "99999-01-01", "9999-12-31", "1850-06-01", "2024-02-30", "32/13/2024", "12345"]
+BODY = ("Ukrainian drones struck an oil depot in the Bryansk region on Tuesday night, the regional "
+        "governor said, and a fire broke out at the site.")
+
+
+def _reasons(items) -> list[str | None]:
+    found = []
+    for item in items:
+        try:
+            clean_item(item, Settings())
+            found.append(None)
+        except RejectedInput as exc:
+            found.append(exc.reason)
+    return found
+
+
+def test_bad_publication_dates_from_jsonl_and_meta_json_are_rejects(tmp_path):
+    records = [{"text": f"{BODY} Number {i}.", "published": day} for i, day in enumerate(BAD_DAYS)]
+    records.append({"text": BODY, "published": "2024-02-29"})
+    jsonl = tmp_path / "feed.jsonl"
+    jsonl.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    assert _reasons(iter_inputs([str(jsonl)])) == ["bad-metadata"] * len(BAD_DAYS) + [None]
+
+    folder = tmp_path / "dir"
+    folder.mkdir()
+    (folder / "a.txt").write_text(BODY, encoding="utf-8")
+    (folder / "meta.json").write_text(json.dumps({"a.txt": {"published": "0001-01-01"}}), encoding="utf-8")
+    assert _reasons(iter_inputs([str(folder)])) == ["bad-metadata"]
+    with pytest.raises(RejectedInput, match="before 1900"):
+        clean_item(next(iter_inputs([str(folder / "a.txt")], published="0001-01-01")), Settings())
+
+
+def test_cli_refuses_a_bad_published_before_reading_anything(tmp_path):
+    from claimgraph.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text(BODY, encoding="utf-8")
+    for day in ("0001-01-01", "2024-02-30", "32/13/2024"):
+        result = CliRunner().invoke(main, ["--db", str(tmp_path / "x.db"), "ingest", str(article),
+                                           "--published", day])
+        assert result.exit_code == 2 and "--published" in result.output, result.output
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_titles_and_other_metadata_are_bounded():
+    item = InputItem(origin="t", text=BODY, kind="text", title="Drones " * 40_000, outlet="W" * 5000,
+                     url="https://example.org/" + "a" * 5000)
+    doc = clean_item(item, Settings())
+    assert len(doc.title) <= 1000 and doc.title.endswith("…") and len(doc.outlet) <= 300 and doc.url is None
+
+
+def test_the_api_refuses_bad_publication_dates(pipeline):
+    from fastapi.testclient import TestClient
+
+    from claimgraph.web import create_app
+
+    with TestClient(create_app(":memory:", pipeline=pipeline)) as client:
+        for day in ("0001-01-01", "2024-02-30", "2999-01-01"):
+            response = client.post("/api/ingest", json={"text": BODY, "published": day})
+            assert response.status_code == 422 and "published" in response.json()["error"]["message"]
+
+
+def _old_database_with_a_bad_date(path: str) -> None:
+    """What an older claimgraph stored: a 0001-01-01 and a 9999-12-31 article with report-dated claims."""
+    roles = {"actor": ["gpe:ru"], "target": [], "instrument": [], "location": [], "recipient": [], "subject": []}
+    docs = [Document(id="old1", text="One.", outlet="A", published="0001-01-01"),
+            Document(id="old2", text="Two.", outlet="B", published="9999-12-31")]
+    claims = []
+    for i, (doc, day) in enumerate([("old1", "0001-01-01"), ("old1", "0001-01-01"), ("old2", "9999-12-31")]):
+        claim = Claim(id=f"old-c{i}", document_id=doc, type="ATTACK", text="Drones struck.", start=0, end=14,
+                      source="person:x", roles=dict(roles))
+        claim.time.start = claim.time.end = day
+        claim.time.basis = "report"
+        claims.append(claim)
+    with Store(path) as store:
+        store.write_batch(docs, claims, [Entity(id="gpe:ru", name="Russia", type="GPE")], [], [])
+
+
+@pytest.mark.slow
+def test_a_stored_out_of_range_date_never_blocks_linking_or_exports(tmp_path, pipeline):
+    from claimgraph.export.stix import export_stix
+    path = str(tmp_path / "old.db")
+    _old_database_with_a_bad_date(path)
+    with Store(path) as store:
+        pipeline.relink(store, full=True)  # used to raise OverflowError
+        report = pipeline.ingest_items(store, [InputItem(origin="new", text=BODY, kind="text",
+                                                         published="2024-05-07")])
+        assert report.ingested == 1
+        pipeline.relink(store, full=True)
+        assert store.counts()["events"] >= 2
+        export_stix(store)
+
+
+# -- terminal escapes ---------------------------------------------------------------------------
+
+HOSTILE = "Drones struck\x1b[2J\x1b]0;pwned\x07 a depot\x9b31m in Odesa\r, officials said."
+
+
+def test_listings_never_send_control_characters_to_the_terminal(tmp_path):
+    from claimgraph.cli import main
+
+    db = str(tmp_path / "t.db")
+    roles = {"actor": [], "target": [], "instrument": [], "location": ["gpe:x"], "recipient": [], "subject": []}
+    doc = Document(id="d1", text=HOSTILE, title="Title\x1b[31m", outlet="Out\x1blet", published="2024-01-01")
+    claim = Claim(id="c1", document_id="d1", type="ATTACK", text=HOSTILE, start=0, end=len(HOSTILE),
+                  source="src:\x1b", roles=roles)
+    entity = Entity(id="gpe:x", name="Odesa\x1b[5m", type="GPE")
+    with Store(db) as store:
+        store.write_batch([doc], [claim], [entity], [Reject("in\x1b[2Jput", "empty", "bad\x1b[2J")], [])
+        store.replace_links([Event(id="ev1", type="ATTACK", claim_ids=["c1"], document_ids=["d1"],
+                                   time=TimeSpan(), roles=roles, sources=["src:\x1b"], independent_sources=1,
+                                   label="x")], [])
+    for args in (["claims"], ["claims", "--json"], ["events"], ["events", "--json"], ["rejects"],
+                 ["show", "c1"], ["show", "ev1"], ["contradictions"]):
+        result = CliRunner().invoke(main, ["--db", db, *args])
+        assert result.exit_code == 0, (args, result.output)
+        assert not any(ch in result.output for ch in "\x1b\x9b\x07\r"), (args, result.output)
+    shown = CliRunner().invoke(main, ["--db", db, "show", "c1"]).output
+    assert "struck\\x1b[2J\\x1b]0;pwned\\x07 a depot\\x9b31m" in shown  # visible, not obeyed
+
+
+# -- huge pages and run-on sentences --------------------------------------------------------------
+
+
+def test_a_huge_page_is_cut_before_cleaning_with_a_recorded_reason():
+    settings = Settings()
+    paragraph = "<p>" + BODY + "</p>\n"
+    html = ("<html><head><title>Big</title><script>" + "x" * 3_000_000 + "</script></head><body><article>"
+            + paragraph * (16_000_000 // len(paragraph)) + "</article></body></html>")  # 19 MB
+    started = time.monotonic()
+    doc = clean_item(InputItem(origin="big.html", text=html, kind="html"), settings)
+    assert time.monotonic() - started < 30
+    assert len(doc.text) <= settings.max_chars and any("were read" in n for n in doc.notes)
+    line = (BODY + " ") * (10_000_000 // (len(BODY) + 1))
+    started = time.monotonic()
+    doc = clean_item(InputItem(origin="line.txt", text=line, kind="text"), settings)
+    assert time.monotonic() - started < 30
+    assert len(doc.text) <= settings.max_chars and doc.notes
+
+
+@pytest.mark.slow
+def test_a_truncated_article_is_kept_and_the_cut_is_recorded(pipeline):
+    from dataclasses import replace
+
+    small = replace(pipeline.settings, max_chars=2000)
+    original, pipeline.settings = pipeline.settings, small
+    try:
+        store = Store(":memory:")
+        report = pipeline.ingest_items(store, [InputItem(origin="long.txt", text="\n\n".join([BODY] * 200),
+                                                         kind="text", published="2024-05-07")], relink=False)
+        assert report.ingested == 1
+        assert [(r.origin, r.reason) for r in store.rejects()] == [("long.txt", "truncated")]
+        assert "max_chars" in store.rejects()[0].detail
+    finally:
+        pipeline.settings = original
+
+
+def test_attribution_is_marked_in_one_walk_as_asked_token_by_token(pipeline):
+    from claimgraph.extract.roles import attribution_tokens, in_attribution
+
+    doc = pipeline.nlp("Russian drones struck a depot in Odesa, according to officials in Kyiv, the governor "
+                       "told reporters in Lviv on Tuesday.")
+    for scope in doc:
+        assert attribution_tokens(scope) == {t.i for t in scope.subtree if t.i != scope.i
+                                             and in_attribution(t, scope)}
+
+
+@pytest.mark.slow
+def test_a_run_on_sentence_is_extracted_in_bounded_time(pipeline):
+    text = "The army said " + ", and ".join(f"drones struck depot {i}" for i in range(750)) + "."
+    store = Store(":memory:")
+    started = time.monotonic()
+    report = pipeline.ingest_items(store, [InputItem(origin="r.txt", text=text, kind="text",
+                                                     published="2025-01-01")])
+    assert report.ingested == 1 and report.claims >= 1
+    assert time.monotonic() - started < 60  # 21 KB: over 300 s before

@@ -135,6 +135,9 @@ class Pipeline:
                 continue
             batch_ids.add(doc.id)
             batch.append((doc, item))
+            # kept, but not whole: the reason is recorded beside the refusals
+            if doc.notes:
+                rejects.append(Reject(item.origin, "truncated", "; ".join(doc.notes), raw_hash))
             inputs.append((raw_hash, item.origin, "ingested", doc.id))
             if len(batch) >= self.settings.batch_size:
                 self._flush(store, batch, rejects, inputs, report)
