@@ -70,7 +70,8 @@ class LiveServer:
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
-        config = uvicorn.Config(create_app(db), host="127.0.0.1", port=self.port, log_level="warning",
+        self.app = create_app(db)
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning",
                                 timeout_graceful_shutdown=3)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -122,6 +123,24 @@ def test_concurrent_json_exports_finish_and_the_server_keeps_answering(live):
     assert set(statuses) <= {200, 503} and statuses.count(200) >= 2 and 503 in statuses
     status, body = live.get("/api/stats", timeout=5)
     assert status == 200 and json.loads(body)["counts"]["documents"] == expected_documents
+    slots = live.app.state.claimgraph.exports
+    deadline = time.monotonic() + 10
+    while slots._in_flight and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert slots._in_flight == 0  # every place given back: exports are not refused for ever
+
+
+@pytest.mark.slow
+def test_a_client_leaving_mid_export_gives_its_place_back(live):
+    with socket.create_connection(("127.0.0.1", live.port), timeout=10) as sock:
+        sock.sendall(b"GET /api/export?format=json HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        assert sock.recv(1024).startswith(b"HTTP/1.1 200")
+    slots = live.app.state.claimgraph.exports
+    deadline = time.monotonic() + 20
+    while slots._in_flight and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert slots._in_flight == 0
+    assert live.get("/api/health", timeout=5)[0] == 200
 
 
 # -- publication dates and other metadata --------------------------------------------------------
@@ -302,3 +321,31 @@ def test_a_run_on_sentence_is_extracted_in_bounded_time(pipeline):
                                                      published="2025-01-01")])
     assert report.ingested == 1 and report.claims >= 1
     assert time.monotonic() - started < 60  # 21 KB: over 300 s before
+
+
+# -- results that do not depend on batching -------------------------------------------------------
+
+DATA = __import__("pathlib").Path(__file__).parent / "data"
+# The first stores an "army" ORG; the second quotes "the army" as its source: a resumed run used
+# to know the stored name and resolve it there, one run made a new source entity.
+ORDER_PAIR = [DATA / "heldout_blind/articles/001_port_sudan_drones.txt",
+              DATA / "heldout_sahel/articles/005_kidal_offensive_africa_corps.txt"]
+
+
+def _ingest_in_runs(pipeline, runs: list[list[str]]) -> set[tuple]:
+    from claimgraph.pipeline import Pipeline
+
+    store = Store(":memory:")
+    for paths in runs:
+        fresh = Pipeline(pipeline.settings)  # a new process: a resolver that knows only the store
+        fresh._nlp = pipeline.nlp
+        fresh.ingest_paths(store, paths)
+    return set(store._query("SELECT claim_id, role, entity_id FROM claim_entities"))
+
+
+@pytest.mark.slow
+def test_an_ingest_resumed_in_a_new_run_resolves_like_one_run(pipeline):
+    paths = [str(p) for p in ORDER_PAIR]
+    one_run = _ingest_in_runs(pipeline, [paths])
+    resumed = _ingest_in_runs(pipeline, [paths[:1], paths[1:]])
+    assert one_run and one_run == resumed

@@ -449,8 +449,7 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
                 return error_response(503, "too_many_exports", f"{MAX_EXPORTS_QUEUED} exports are running or "
                                       "waiting; try again when one has finished",
                                       headers={"Retry-After": str(EXPORT_RETRY_SECONDS)})
-            return StreamingResponse(state.exports.stream(state.reader.path), media_type=EXPORT_MEDIA["json"],
-                                     headers=headers)
+            return state.exports.response(state.reader.path, headers)
         data = _run_exporter(format, state.reader)
         return _file_response(data, EXPORT_MEDIA[format], headers)
 
@@ -537,24 +536,39 @@ class ExportSlots:
         self._count_lock = threading.Lock()
 
     def admit(self) -> bool:
+        """Reserve a place, or False when ``queued`` exports are in flight."""
         with self._count_lock:
             if self._in_flight >= self._queued:
                 return False
             self._in_flight += 1
             return True
 
-    async def stream(self, path: str) -> AsyncIterator[str]:
-        try:
-            async with self._running:
-                chunks = _streamed_json_export(path)
+    def release(self) -> None:
+        with self._count_lock:
+            self._in_flight -= 1
+
+    def response(self, path: str, headers: dict[str, str]) -> StreamingResponse:
+        """The export of an admitted request; its place is released however the response ends
+        (finished, failed, or the client gone before the first chunk)."""
+        slots = self
+
+        class ExportResponse(StreamingResponse):
+            async def __call__(self, scope, receive, send) -> None:
                 try:
-                    while (chunk := await run_in_threadpool(next, chunks, None)) is not None:
-                        yield chunk
+                    await super().__call__(scope, receive, send)
                 finally:
-                    await run_in_threadpool(chunks.close)
-        finally:
-            with self._count_lock:
-                self._in_flight -= 1
+                    slots.release()
+
+        return ExportResponse(self._stream(path), media_type=EXPORT_MEDIA["json"], headers=headers)
+
+    async def _stream(self, path: str) -> AsyncIterator[str]:
+        async with self._running:
+            chunks = _streamed_json_export(path)
+            try:
+                while (chunk := await run_in_threadpool(next, chunks, None)) is not None:
+                    yield chunk
+            finally:
+                await run_in_threadpool(chunks.close)
 
 
 def _streamed_json_export(path: str) -> Iterator[str]:
