@@ -9,9 +9,9 @@
    export). Each mix runs on a fresh copy of it.
 2. Starts ``claimgraph.web.serve`` in a subprocess on a free loopback port and waits for its
    pipeline to load.
-3. For ``--seconds``: ``--clients`` asyncio clients each send reads back to back (lists with
-   filters, detail pages, stats, health), while one writer POSTs new articles one after
-   another. In the "exports" mix, 4 of the clients ask for the JSON export and 2 for the brief
+3. For ``--seconds``: ``--clients`` asyncio clients each send reads (lists with filters,
+   detail pages, stats, health), back to back or with a think time between them (``--think``,
+   mean seconds, uniform), while one writer POSTs new articles one after another. In the "exports" mix, 4 of the clients ask for the JSON export and 2 for the brief
    instead of reads.
 4. Prints p50/p95/p99/max per kind of request, errors, and the bound each loop had.
 
@@ -110,11 +110,13 @@ async def timed_get(client: httpx.AsyncClient, url: str, kind: str, rec: Recorde
 
 
 async def reader(client: httpx.AsyncClient, urls: list[str], until: float, limit: int, rec: Recorder,
-                 rng: random.Random) -> None:
+                 rng: random.Random, think: float) -> None:
     for _ in range(limit):
         if time.monotonic() >= until:
             return
         await timed_get(client, rng.choice(urls), "read", rec)
+        if think:
+            await asyncio.sleep(rng.uniform(0, 2 * think))  # a person reading the page
 
 
 async def exporter(client: httpx.AsyncClient, url: str, kind: str, until: float, limit: int,
@@ -145,15 +147,16 @@ async def writer(client: httpx.AsyncClient, until: float, limit: int, rec: Recor
 
 
 async def run_mix(base: str, ids: dict[str, str], *, clients: int, seconds: float, max_requests: int,
-                  exports: bool) -> dict:
+                  exports: bool, think: float, ingest: bool = True) -> dict:
     rec = Recorder()
     rng = random.Random(14)
     urls = read_urls(ids)
     limits = httpx.Limits(max_connections=clients + 4, max_keepalive_connections=clients + 4)
-    async with httpx.AsyncClient(base_url=base, timeout=REQUEST_TIMEOUT, limits=limits) as client:
+    async with httpx.AsyncClient(base_url=base, timeout=REQUEST_TIMEOUT, limits=limits,
+                                 follow_redirects=True) as client:  # a merged event answers 301
         until = time.monotonic() + seconds
         ingesting = [0]
-        tasks = [asyncio.create_task(writer(client, until, max_requests, rec, ingesting))]
+        tasks = [asyncio.create_task(writer(client, until, max_requests if ingest else 0, rec, ingesting))]
         readers = clients
         if exports:
             readers -= EXPORT_CLIENTS + BRIEF_CLIENTS
@@ -161,14 +164,15 @@ async def run_mix(base: str, ids: dict[str, str], *, clients: int, seconds: floa
                                                    max_requests, rec)) for _ in range(EXPORT_CLIENTS)]
             tasks += [asyncio.create_task(exporter(client, "/api/brief", "brief", until, max_requests, rec))
                       for _ in range(BRIEF_CLIENTS)]
-        tasks += [asyncio.create_task(reader(client, urls, until, max_requests, rec, random.Random(rng.random())))
-                  for _ in range(readers)]
+        tasks += [asyncio.create_task(reader(client, urls, until, max_requests, rec, random.Random(rng.random()),
+                                             think)) for _ in range(readers)]
         started = time.monotonic()
         await asyncio.wait_for(asyncio.gather(*tasks), timeout=seconds + 3 * REQUEST_TIMEOUT)
         elapsed = time.monotonic() - started
     summary = rec.summary()
     reads = summary.get("read", {})
-    return {"mix": "reads + ingest + exports/brief" if exports else "reads + ingest", "clients": clients,
+    return {"mix": ("reads" + (" + ingest" if ingest else ", no ingest") + (" + exports/brief" if exports else ""))
+            + (f", think {think:g} s" if think else ", no think time"), "clients": clients,
             "seconds": round(elapsed, 1), "requests": summary,
             "reads_per_second": round(reads.get("n", 0) / elapsed, 1),
             "read_p99_met": bool(reads.get("p99") is not None and reads["p99"] < TARGET_P99_MS
@@ -195,13 +199,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--max-requests", type=int, default=2000, help="per client")
     parser.add_argument("--mix", choices=["reads", "exports", "both"], default="both")
+    parser.add_argument("--think", type=float, nargs="+", default=[0.0, 1.0],
+                        help="mean seconds a reader waits between requests (0: back to back)")
+    parser.add_argument("--no-ingest", action="store_true", help="no writer: the readers' baseline")
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--json", dest="json_out")
     args = parser.parse_args(argv)
     counts = bench_database(args.db, args.claims, args.rebuild)
     print(f"database: {counts['documents']} documents, {counts['claims']} claims, {counts['events']} events")
     results = []
-    for exports in {"reads": [False], "exports": [True], "both": [False, True]}[args.mix]:
+    mixes = [(exports, think) for exports in {"reads": [False], "exports": [True], "both": [False, True]}[args.mix]
+             for think in args.think]
+    for exports, think in mixes:
         copy_database(args.db, SCRATCH_DB)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
@@ -211,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
             with httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT) as client:
                 ids = sample_ids(client)
             result = asyncio.run(run_mix(base, ids, clients=args.clients, seconds=args.seconds,
-                                         max_requests=args.max_requests, exports=exports))
+                                         max_requests=args.max_requests, exports=exports, think=think,
+                                         ingest=not args.no_ingest))
         finally:
             stop_server(proc)
         print_mix(result)

@@ -22,9 +22,10 @@ import asyncio
 import json
 import logging
 import os
+import sys
 import threading
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -93,7 +94,7 @@ CONTRADICTION_KINDS = ("quantity", "time", "polarity", "category")
 MAX_EXPORTS_RUNNING = 2
 MAX_EXPORTS_QUEUED = 8
 EXPORT_RETRY_SECONDS = 10
-EXPORT_CHUNK_CHARS = 256 * 1024
+EXPORT_CHUNK_BYTES = 256 * 1024
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (at most {MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip (see next_offset).")]
@@ -450,7 +451,8 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
                                       "waiting; try again when one has finished",
                                       headers={"Retry-After": str(EXPORT_RETRY_SECONDS)})
             return state.exports.response(state.reader.path, headers)
-        data = _run_exporter(format, state.reader)
+        with _own_reader(state) as store:
+            data = _run_exporter(format, store)
         return _file_response(data, EXPORT_MEDIA[format], headers)
 
     @app.get("/api/brief", tags=["export"], summary="A written briefing since a day, optionally about one entity")
@@ -460,7 +462,8 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
         except ImportError:
             raise ApiError(501, "not_implemented", "briefings are not part of this version "
                                                    "(claimgraph.export.brief is missing)") from None
-        data = write_brief(state.reader, _day("since", since), entity, min_confidence=min_confidence)
+        with _own_reader(state) as store:
+            data = write_brief(store, _day("since", since), entity, min_confidence=min_confidence)
         return _file_response(data, "text/markdown; charset=utf-8", {})
 
     @app.post("/api/ingest", tags=["ingest"], status_code=201,
@@ -525,9 +528,9 @@ class ExportSlots:
     """JSON exports in flight: at most ``running`` read the database at once, the others wait
     without holding a worker thread, and beyond ``queued`` in all a request is refused (503).
 
-    Each export reads through its own connection and snapshot, one chunk per trip to the
-    thread pool: nothing is held between chunks, so a slow or vanished client stalls only
-    its own export."""
+    Each export runs in a process of its own with its own connection and snapshot; the
+    server only relays its output, holding no lock and no worker thread between chunks, so a
+    slow or vanished client stalls only its own export."""
 
     def __init__(self, running: int, queued: int):
         self._running = asyncio.Semaphore(running)
@@ -561,40 +564,51 @@ class ExportSlots:
 
         return ExportResponse(self._stream(path), media_type=EXPORT_MEDIA["json"], headers=headers)
 
-    async def _stream(self, path: str) -> AsyncIterator[str]:
+    async def _stream(self, path: str) -> AsyncIterator[bytes]:
         async with self._running:
-            chunks = _streamed_json_export(path)
+            # A process of its own: seconds of JSON building would otherwise take the
+            # interpreter lock from every read this server answers meanwhile.
+            proc = await asyncio.create_subprocess_exec(
+                sys.executable, "-c", EXPORT_PROCESS_CODE, path,
+                stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE)
             try:
-                while (chunk := await run_in_threadpool(next, chunks, None)) is not None:
+                while chunk := await proc.stdout.read(EXPORT_CHUNK_BYTES):
                     yield chunk
+                if await proc.wait() != 0:
+                    log.error("the JSON export of %s stopped with exit status %s", path, proc.returncode)
             finally:
-                await run_in_threadpool(chunks.close)
+                if proc.returncode is None:  # the client left: stop the export
+                    proc.kill()
+                    await proc.wait()
 
 
-def _streamed_json_export(path: str) -> Iterator[str]:
-    from claimgraph.export.json import iter_json_text
+# What the export process runs: one connection, one snapshot, the contract a record per line.
+EXPORT_PROCESS_CODE = """
+import sys
+from claimgraph.export.json import iter_json_text
+from claimgraph.store import Store
+store = Store(sys.argv[1])
+out = sys.stdout
+with store.snapshot():
+    for piece in iter_json_text(store):
+        out.write(piece)
+out.flush()
+store.close()
+"""
 
-    store = Store(path)
+
+@contextmanager
+def _own_reader(state: ApiState) -> Iterator[Store]:
+    """A connection of its own for a read of seconds (a brief, a CSV or STIX export): on the
+    shared reader it would hold every list and detail request behind it for as long."""
+    if state.reader.path == ":memory:":
+        yield state.reader
+        return
+    store = Store(state.reader.path)
     try:
-        with store.snapshot():
-            yield from _joined(iter_json_text(store), EXPORT_CHUNK_CHARS)
+        yield store
     finally:
         store.close()
-
-
-def _joined(pieces: Iterator[str], size: int) -> Iterator[str]:
-    """Records joined into chunks of about ``size`` characters: one thread-pool trip per
-    chunk, not per record."""
-    buffer: list[str] = []
-    length = 0
-    for piece in pieces:
-        buffer.append(piece)
-        length += len(piece)
-        if length >= size:
-            yield "".join(buffer)
-            buffer, length = [], 0
-    if buffer:
-        yield "".join(buffer)
 
 
 def _run_exporter(fmt: str, store: Store) -> Any:
