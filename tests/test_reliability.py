@@ -62,7 +62,7 @@ def test_a_snapshot_read_resumed_on_other_threads_never_waits_for_itself(tmp_pat
 
 
 class LiveServer:
-    def __init__(self, db: str):
+    def __init__(self, db: str, **options):
         import uvicorn
 
         from claimgraph.web import create_app
@@ -70,7 +70,7 @@ class LiveServer:
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
-        self.app = create_app(db)
+        self.app = create_app(db, **options)
         config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning",
                                 timeout_graceful_shutdown=3)
         self.server = uvicorn.Server(config)
@@ -84,6 +84,15 @@ class LiveServer:
     def get(self, path: str, timeout: float = 30) -> tuple[int, bytes]:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=timeout) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read()
+
+    def post(self, path: str, data: dict, timeout: float = 120) -> tuple[int, bytes]:
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", data=json.dumps(data).encode(),
+                                         headers={"Content-Type": "application/json"}, method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
                 return response.status, response.read()
         except urllib.error.HTTPError as exc:
             return exc.code, exc.read()
@@ -349,3 +358,28 @@ def test_an_ingest_resumed_in_a_new_run_resolves_like_one_run(pipeline):
     one_run = _ingest_in_runs(pipeline, [paths])
     resumed = _ingest_in_runs(pipeline, [paths[:1], paths[1:]])
     assert one_run and one_run == resumed
+
+
+@pytest.mark.slow
+def test_an_ingest_runs_in_its_own_process_while_reads_are_answered(tmp_path):
+    path = str(tmp_path / "worker.db")
+    fill(path, 200)
+    server = LiveServer(path, ingest_process=True)
+    try:
+        with ThreadPoolExecutor(1) as pool:
+            posted = pool.submit(server.post, "/api/ingest", {"text": BODY, "published": "2024-05-07",
+                                                               "outlet": "Border Wire"})
+            answered = 0
+            while not posted.done():
+                status, _ = server.get("/api/claims?limit=5", timeout=10)
+                answered += status == 200
+                time.sleep(0.05)
+            status, body = posted.result()
+        assert status == 201, body
+        assert answered >= 1  # reads were answered while the other process analysed the article
+        document_id = json.loads(body)["document_id"]
+        assert server.get(f"/api/documents/{document_id}")[0] == 200
+        assert json.loads(server.get("/api/health")[1])["pipeline_ready"] is True
+        assert server.post("/api/ingest", {"text": BODY})[0] == 200  # a duplicate, same worker
+    finally:
+        server.stop()

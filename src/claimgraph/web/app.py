@@ -150,8 +150,11 @@ class ApiState:
     """What the routes share: the database (a writer and a reader), the write lock, the broadcaster."""
 
     def __init__(self, db_path: str, settings: Settings | None, token: str | None, allow_private_fetch: bool,
-                 pipeline: Any = None):
+                 pipeline: Any = None, ingest_process: bool = False):
         settings = replace(settings, db=db_path) if settings else Settings.from_env(db=db_path)
+        # Ingests in a process of their own: spaCy and the extractor then never take the
+        # interpreter lock from the reads this process answers meanwhile.
+        self._worker = IngestWorker(settings) if ingest_process and db_path != ":memory:" else None
         self.claimgraph = Claimgraph(settings=settings)
         if pipeline is not None:
             self.claimgraph._pipeline = pipeline
@@ -171,39 +174,28 @@ class ApiState:
         ingest request."""
         with self._pipeline_lock:
             if not self.pipeline_ready:
-                self.claimgraph.pipeline.warm_up()
+                if self._worker is not None:
+                    self._worker.ready()
+                else:
+                    self.claimgraph.pipeline.warm_up()
             self.pipeline_ready = True
 
     def close(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
         self.broadcaster.close()
         if self.reader is not self.claimgraph.store:
             self.reader.close()
         self.claimgraph.close()
 
-    # -- ingest (runs in a worker thread, one at a time) --
+    # -- ingest (runs in a worker thread or the ingest process, one at a time) --
     def ingest(self, item: InputItem) -> IngestOutcome:
+        if self._worker is not None:
+            outcome = self._worker.ingest(item)
+            self.pipeline_ready = True
+            return outcome
         self.warm_up()
-        store = self.claimgraph.store
-        events_before = queries.event_ids(store)
-        contradictions_before = queries.contradiction_ids(store)
-        report = self.claimgraph.ingest_items([item])
-        raw_hash = item.raw_hash() if item.error is None else None
-        known = queries.input_outcome(store, raw_hash) if raw_hash else None
-        if report.rejected or known is None or known[1] is None:
-            return IngestOutcome(None, reject=queries.latest_reject(store, raw_hash=raw_hash, origin=item.origin))
-        document_id = known[1]
-        claims = queries.document_claims(store, document_id)
-        by_claim = queries.events_of_claims(store, [c.id for c in claims])
-        events = queries.events_by_id(store, {e for ids in by_claim.values() for e in ids})
-        contradictions = queries.page_contradictions(store, limit=MAX_LIMIT, offset=0,
-                                                     claim_ids=[c.id for c in claims]).items
-        return IngestOutcome(
-            document_id, duplicate=report.ingested == 0, claims=claims, events=events,
-            new_event_ids={e.id for e in events} - events_before,
-            contradictions=[x for x in contradictions if x.id not in contradictions_before],
-            document=queries.documents_by_id(store, [document_id]).get(document_id),
-            names=queries.entity_names(store, queries.claim_entity_ids(claims)),
-        )
+        return ingest_outcome(self.claimgraph, item)
 
     def publish(self, outcome: IngestOutcome) -> None:
         """Tell every live stream what one ingest added (nothing for a duplicate)."""
@@ -218,6 +210,83 @@ class ApiState:
             hub.publish("event", event_preview(event, new=event.id in outcome.new_event_ids))
         for x in outcome.contradictions:
             hub.publish("contradiction", contradiction_preview(x))
+
+
+def ingest_outcome(cg: Claimgraph, item: InputItem) -> IngestOutcome:
+    """Ingest one item and read back what it added (in the server, or in its ingest process)."""
+    store = cg.store
+    events_before = queries.event_ids(store)
+    contradictions_before = queries.contradiction_ids(store)
+    report = cg.ingest_items([item])
+    raw_hash = item.raw_hash() if item.error is None else None
+    known = queries.input_outcome(store, raw_hash) if raw_hash else None
+    if report.rejected or known is None or known[1] is None:
+        return IngestOutcome(None, reject=queries.latest_reject(store, raw_hash=raw_hash, origin=item.origin))
+    document_id = known[1]
+    claims = queries.document_claims(store, document_id)
+    by_claim = queries.events_of_claims(store, [c.id for c in claims])
+    events = queries.events_by_id(store, {e for ids in by_claim.values() for e in ids})
+    contradictions = queries.page_contradictions(store, limit=MAX_LIMIT, offset=0,
+                                                 claim_ids=[c.id for c in claims]).items
+    return IngestOutcome(
+        document_id, duplicate=report.ingested == 0, claims=claims, events=events,
+        new_event_ids={e.id for e in events} - events_before,
+        contradictions=[x for x in contradictions if x.id not in contradictions_before],
+        document=queries.documents_by_id(store, [document_id]).get(document_id),
+        names=queries.entity_names(store, queries.claim_entity_ids(claims)),
+    )
+
+
+class IngestWorker:
+    """One process that runs every ingest, one at a time, with its own pipeline and connection.
+    A worker that died (killed, out of memory) is replaced on the next ingest."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._pool = self._start()
+
+    def _start(self):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # spawn: the server has threads running, and a forked copy of their locks could hang
+        return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_worker_start, initargs=(self.settings,))
+
+    def ready(self) -> None:
+        """Wait until the process has loaded the pipeline."""
+        self._pool.submit(_worker_ready).result()
+
+    def ingest(self, item: InputItem) -> IngestOutcome:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._pool.submit(_worker_ingest, item).result()
+        except BrokenProcessPool:
+            log.error("the ingest process died; starting another")
+            self._pool = self._start()
+            return self._pool.submit(_worker_ingest, item).result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+_WORKER: Claimgraph | None = None
+
+
+def _worker_start(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = Claimgraph(settings=settings)
+    _WORKER.pipeline.warm_up()
+
+
+def _worker_ready() -> bool:
+    return _WORKER is not None
+
+
+def _worker_ingest(item: InputItem) -> IngestOutcome:
+    assert _WORKER is not None
+    return ingest_outcome(_WORKER, item)
 
 
 def _state(request: Request) -> ApiState:
@@ -759,7 +828,7 @@ def add_pages(app: FastAPI) -> None:
 def create_app(db_path: str, *, settings: Settings | None = None, token: str | None = None,
                require_token: bool = False, allow_private_fetch: bool = False,
                allowed_hosts: list[str] | None = None, max_body_bytes: int = MAX_BODY_BYTES,
-               pipeline: Any = None) -> FastAPI:
+               pipeline: Any = None, ingest_process: bool = False) -> FastAPI:
     """The claimgraph HTTP API over the database at ``db_path``.
 
     :param token: when set, every write needs ``Authorization: Bearer <token>``.
@@ -771,6 +840,8 @@ def create_app(db_path: str, *, settings: Settings | None = None, token: str | N
         (``serve`` passes the loopback names when it listens on loopback).
     :param max_body_bytes: larger request bodies get 413.
     :param pipeline: an already loaded ``claimgraph.pipeline.Pipeline`` to share (tests).
+    :param ingest_process: run ingests in a process of their own (``serve`` does), so reads
+        keep answering while an article is analysed.
 
     >>> from fastapi.testclient import TestClient
     >>> app = create_app(":memory:")
@@ -779,7 +850,7 @@ def create_app(db_path: str, *, settings: Settings | None = None, token: str | N
     """
     if require_token and not token:
         raise ConfigError("this server needs a write token; set CLAIMGRAPH_TOKEN")
-    state = ApiState(db_path, settings, token, allow_private_fetch, pipeline)
+    state = ApiState(db_path, settings, token, allow_private_fetch, pipeline, ingest_process)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -823,7 +894,7 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None 
     loopback = is_loopback(host)
     app = create_app(db, settings=settings, token=token, require_token=not loopback,
                      allow_private_fetch=allow_private_fetch,
-                     allowed_hosts=list(LOOPBACK_NAMES) if loopback else None)
+                     allowed_hosts=list(LOOPBACK_NAMES) if loopback else None, ingest_process=True)
     threading.Thread(target=app.state.claimgraph.warm_up, name="claimgraph-warm-up", daemon=True).start()
     # Open SSE streams never finish by themselves: give them 3 s at shutdown, then close.
     uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False,
