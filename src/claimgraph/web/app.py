@@ -165,6 +165,7 @@ class ApiState:
         self.broadcaster = Broadcaster()
         self.write_lock = asyncio.Lock()
         self.exports = ExportSlots(MAX_EXPORTS_RUNNING, MAX_EXPORTS_QUEUED)
+        self.briefs = asyncio.Semaphore(MAX_EXPORTS_RUNNING)
         self.claim_types = frozenset(load_lexicon().types)
         self._pipeline_lock = threading.Lock()
         self.pipeline_ready = False
@@ -525,14 +526,19 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
         return _file_response(data, EXPORT_MEDIA[format], headers)
 
     @app.get("/api/brief", tags=["export"], summary="A written briefing since a day, optionally about one entity")
-    def brief(state: State, since: Day = None, entity: Name = None, min_confidence: MinConfidence = None) -> Response:
+    async def brief(state: State, since: Day = None, entity: Name = None,
+                    min_confidence: MinConfidence = None) -> Response:
         try:
             from claimgraph.export.brief import write_brief
         except ImportError:
             raise ApiError(501, "not_implemented", "briefings are not part of this version "
                                                    "(claimgraph.export.brief is missing)") from None
-        with _own_reader(state) as store:
-            data = write_brief(store, _day("since", since), entity, min_confidence=min_confidence)
+        since = _day("since", since)
+        if state.reader.path == ":memory:":
+            data = await run_in_threadpool(write_brief, state.reader, since, entity, min_confidence=min_confidence)
+        else:  # seconds of Python: in a process of its own, so reads keep the interpreter lock
+            async with state.briefs:
+                data = await _brief_in_process(state.reader.path, since, entity, min_confidence)
         return _file_response(data, "text/markdown; charset=utf-8", {})
 
     @app.post("/api/ingest", tags=["ingest"], status_code=201,
@@ -664,6 +670,35 @@ with store.snapshot():
 out.flush()
 store.close()
 """
+
+
+BRIEF_PROCESS_CODE = """
+import json, sys
+from claimgraph.export.brief import write_brief
+from claimgraph.store import Store
+args = json.loads(sys.argv[2])
+store = Store(sys.argv[1])
+sys.stdout.write(write_brief(store, args["since"], args["entity"], min_confidence=args["min_confidence"]))
+store.close()
+"""
+
+
+async def _brief_in_process(path: str, since: str | None, entity: str | None,
+                            min_confidence: float | None) -> str:
+    args = json.dumps({"since": since, "entity": entity, "min_confidence": min_confidence})
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", BRIEF_PROCESS_CODE, path, args, stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    try:
+        out, err = await proc.communicate()
+    finally:
+        if proc.returncode is None:  # the client left: stop the brief
+            proc.kill()
+            await proc.wait()
+    if proc.returncode != 0:
+        log.error("the brief of %s failed: %s", path, err.decode(errors="replace")[-2000:])
+        raise ApiError(500, "internal_error", "the brief could not be written; the server log has the details")
+    return out.decode("utf-8")
 
 
 @contextmanager
