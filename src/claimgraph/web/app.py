@@ -95,6 +95,9 @@ MAX_EXPORTS_RUNNING = 2
 MAX_EXPORTS_QUEUED = 8
 EXPORT_RETRY_SECONDS = 10
 EXPORT_CHUNK_BYTES = 256 * 1024
+# Ingests, exports and briefs run in processes of lower CPU priority: on a busy machine the
+# scheduler serves the reads first, and the long jobs take what is left.
+BACKGROUND_NICENESS = 10
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (at most {MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip (see next_offset).")]
@@ -277,6 +280,7 @@ _WORKER: Claimgraph | None = None
 
 def _worker_start(settings: Settings) -> None:
     global _WORKER
+    os.nice(BACKGROUND_NICENESS)
     _WORKER = Claimgraph(settings=settings)
     _WORKER.pipeline.warm_up()
 
@@ -659,7 +663,8 @@ class ExportSlots:
 
 # What the export process runs: one connection, one snapshot, the contract a record per line.
 EXPORT_PROCESS_CODE = """
-import sys
+import os, sys
+os.nice(BACKGROUND_NICENESS)
 from claimgraph.export.json import iter_json_text
 from claimgraph.store import Store
 store = Store(sys.argv[1])
@@ -669,18 +674,19 @@ with store.snapshot():
         out.write(piece)
 out.flush()
 store.close()
-"""
+""".replace("BACKGROUND_NICENESS", str(BACKGROUND_NICENESS))
 
 
 BRIEF_PROCESS_CODE = """
-import json, sys
+import json, os, sys
+os.nice(BACKGROUND_NICENESS)
 from claimgraph.export.brief import write_brief
 from claimgraph.store import Store
 args = json.loads(sys.argv[2])
 store = Store(sys.argv[1])
 sys.stdout.write(write_brief(store, args["since"], args["entity"], min_confidence=args["min_confidence"]))
 store.close()
-"""
+""".replace("BACKGROUND_NICENESS", str(BACKGROUND_NICENESS))
 
 
 async def _brief_in_process(path: str, since: str | None, entity: str | None,
