@@ -77,6 +77,7 @@ class Recorder:
     def __init__(self) -> None:
         self.ms: dict[str, list[float]] = {}
         self.errors: dict[str, list[str]] = {}
+        self.by_url: dict[str, list[float]] = {}  # reads only: which URLs make the tail
 
     def add(self, kind: str, started: float, error: str | None = None) -> None:
         if error is None:
@@ -114,7 +115,10 @@ async def reader(client: httpx.AsyncClient, urls: list[str], until: float, limit
     for _ in range(limit):
         if time.monotonic() >= until:
             return
-        await timed_get(client, rng.choice(urls), "read", rec)
+        url = rng.choice(urls)
+        started = time.perf_counter()
+        await timed_get(client, url, "read", rec)
+        rec.by_url.setdefault(url, []).append((time.perf_counter() - started) * 1000)
         if think:
             await asyncio.sleep(rng.uniform(0, 2 * think))  # a person reading the page
 
@@ -171,10 +175,12 @@ async def run_mix(base: str, ids: dict[str, str], *, clients: int, seconds: floa
         elapsed = time.monotonic() - started
     summary = rec.summary()
     reads = summary.get("read", {})
+    slowest = sorted(((percentile(v, 99), url) for url, v in rec.by_url.items()), reverse=True)[:4]
     return {"mix": ("reads" + (" + ingest" if ingest else ", no ingest") + (" + exports/brief" if exports else ""))
             + (f", think {think:g} s" if think else ", no think time"), "clients": clients,
             "seconds": round(elapsed, 1), "requests": summary,
             "reads_per_second": round(reads.get("n", 0) / elapsed, 1),
+            "slowest_reads_p99_ms": {url: round(p99) for p99, url in slowest},
             "read_p99_met": bool(reads.get("p99") is not None and reads["p99"] < TARGET_P99_MS
                                  and not reads.get("errors"))}
 
@@ -189,6 +195,7 @@ def print_mix(result: dict) -> None:
         print(f"  {kind:24} {s['n']:6d} {s['errors']:4d} " + " ".join(cells))
         if s.get("first_error"):
             print(f"    first error: {s['first_error']}")
+    print("  slowest reads (p99 ms): " + ", ".join(f"{u} {v}" for u, v in result["slowest_reads_p99_ms"].items()))
 
 
 def main(argv: list[str] | None = None) -> int:
