@@ -8,6 +8,7 @@ Exit codes: 0 success, 1 failure (nothing could be ingested, an unknown id),
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import asdict, is_dataclass
 from typing import Any
@@ -41,8 +42,34 @@ def _plain(obj: Any) -> Any:
     return obj
 
 
+# Characters that steer a terminal (ESC, CSI, BEL, backspace, carriage return, DEL, the C1
+# range, bidi overrides): article text is untrusted and must print as what it is.
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` with every terminal control character shown as an escape.
+
+    >>> printable("ok\x1b[2J\tthen\rgone")
+    'ok\\x1b[2J\tthen\\x0dgone'
+    """
+    return CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256
+                          else f"\\u{ord(m.group()):04x}", text)
+
+
+def shown(value: Any) -> str:
+    """A value for a rich table or line: control characters escaped, then rich markup."""
+    return escape(printable("" if value is None else str(value)))
+
+
+def _json_text(obj: Any) -> str:
+    # json escapes C0 itself; DEL, C1 and bidi overrides pass through it raw
+    text = json.dumps(_plain(obj), ensure_ascii=False, indent=2)
+    return CONTROL_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _print_json(obj: Any) -> None:
-    click.echo(json.dumps(_plain(obj), ensure_ascii=False, indent=2))
+    click.echo(_json_text(obj))
 
 
 def _names(ids: list[str], entities: dict) -> str:
@@ -63,9 +90,21 @@ def main(ctx: click.Context, db: str, model: str | None) -> None:
     ctx.obj["model"] = model
 
 
+def _published(value: str | None) -> str | None:
+    from .clean.meta import check_published
+
+    if value is None:
+        return None
+    try:
+        return check_published(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{printable(value)!r} is {exc}") from None
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", help="Publication date (YYYY-MM-DD) for single files.")
+@click.option("--published", callback=lambda _ctx, _param, value: _published(value),
+              help="Publication date (YYYY-MM-DD) for single files.")
 @click.option("--outlet", help="Publishing outlet for single files.")
 @click.option("--url", help="Source URL for single files.")
 @click.option("--title", help="Title for single files.")
@@ -146,7 +185,7 @@ def brief(ctx: click.Context, since: str | None, entity: str | None, output: str
             fh.write(text)
         err_console.print(f"wrote {output}")
     else:
-        click.echo(text)
+        click.echo(printable(text))
 
 
 @main.command()
@@ -172,10 +211,10 @@ def events_table(evs, ents) -> Table:
         when = e.time.start or "?"
         if e.time.end and e.time.end != e.time.start:
             when += f"…{e.time.end}"
-        table.add_row(e.id, e.type, when, escape(_names(e.roles.get("location", []), ents)),
-                      escape(_names(e.roles.get("actor", []), ents)),
-                      escape(_names(e.roles.get("instrument", []), ents)), str(len(e.document_ids)),
-                      f"{e.independent_sources} ({escape(_names(e.sources, ents))})")
+        table.add_row(shown(e.id), shown(e.type), shown(when), shown(_names(e.roles.get("location", []), ents)),
+                      shown(_names(e.roles.get("actor", []), ents)),
+                      shown(_names(e.roles.get("instrument", []), ents)), str(len(e.document_ids)),
+                      f"{e.independent_sources} ({shown(_names(e.sources, ents))})")
     return table
 
 
@@ -205,8 +244,7 @@ def claims(ctx, ctype, entity, document, limit, as_json, min_confidence) -> None
         if c.via:
             src += f" (via {_names(c.via, ents)})"
         qs = "; ".join(q.text for q in c.quantities)
-        table.add_row(c.id, c.type, escape(src), c.polarity, c.modality, c.time.start or "",
-                      escape(qs), escape(c.text[:160]))
+        table.add_row(*map(shown, (c.id, c.type, src, c.polarity, c.modality, c.time.start, qs, c.text[:160])))
     console.print(table)
 
 
@@ -227,31 +265,34 @@ def show(ctx, item_id: str, as_json: bool) -> None:
         return
     if found["kind"] == "event":
         e = found["event"]
-        console.print(f"[bold]{e.id}[/bold] {e.type} {e.time.start or '?'}…{e.time.end or '?'}")
+        console.print(f"[bold]{shown(e.id)}[/bold] {shown(e.type)} "
+                      f"{shown(e.time.start or '?')}…{shown(e.time.end or '?')}")
         for role, ids in e.roles.items():
             if ids:
-                console.print(f"  {role}: {escape(_names(ids, ents))}")
-        console.print(f"  independent sources: {e.independent_sources} ({escape(_names(e.sources, ents))})")
+                console.print(f"  {role}: {shown(_names(ids, ents))}")
+        console.print(f"  independent sources: {e.independent_sources} ({shown(_names(e.sources, ents))})")
         claims_list = found["claims"]
     else:
         claims_list = [found["claim"]]
-        console.print(f"[bold]{found['claim'].id}[/bold] in events: {', '.join(found['events']) or '-'}")
+        console.print(f"[bold]{shown(found['claim'].id)}[/bold] in events: "
+                      f"{shown(', '.join(found['events']) or '-')}")
     for c in claims_list:
         doc = found["documents"].get(c.document_id)
         where = (doc.title or doc.path or doc.id) if doc else c.document_id
         chain = _names([c.source], ents) if c.source else "the outlet"
         if c.via:
             chain += " ← via " + " ← ".join(_names([v], ents) for v in c.via)
-        console.print(f"\n [bold]{c.type}[/bold] {c.polarity}/{c.modality} — {escape(chain)}")
-        console.print(f"   from {escape(str(where))} [{c.start}:{c.end}]")
-        console.print(f"   “{escape(c.text)}”")
+        console.print(f"\n [bold]{shown(c.type)}[/bold] {shown(c.polarity)}/{shown(c.modality)} — {shown(chain)}")
+        console.print(f"   from {shown(where)} \\[{c.start}:{c.end}]")
+        console.print(f"   “{shown(c.text)}”")
         for role, ids in c.roles.items():
             if ids:
-                console.print(f"   {role}: {escape(_names(ids, ents))}")
+                console.print(f"   {role}: {shown(_names(ids, ents))}")
         if c.time.start:
-            console.print(f"   time: {c.time.start}…{c.time.end} ({escape(c.time.text or '')}, {c.time.basis})")
+            console.print(f"   time: {shown(c.time.start)}…{shown(c.time.end)} "
+                          f"({shown(c.time.text)}, {shown(c.time.basis)})")
         for q in c.quantities:
-            console.print(f"   quantity: {escape(q.text)} → value={q.value} low={q.low} high={q.high} unit={q.unit}")
+            console.print(f"   quantity: {shown(q.text)} → value={q.value} low={q.low} high={q.high} unit={shown(q.unit)}")
 
 
 @main.command()
@@ -284,7 +325,7 @@ def contradictions_table(found, claims_by_id, ents) -> Table:
             sides.append(f"{who}: {c.text[:200]}")
         while len(sides) < 2:
             sides.append("")
-        table.add_row(k.kind, escape(k.about), escape(sides[0]), escape(sides[1]))
+        table.add_row(shown(k.kind), shown(k.about), shown(sides[0]), shown(sides[1]))
     return table
 
 
@@ -302,7 +343,7 @@ def rejects(ctx, as_json: bool) -> None:
     for col in ("input", "reason", "detail"):
         table.add_column(col, overflow="fold")
     for r in found:
-        table.add_row(escape(r.origin), r.reason, escape(r.detail))
+        table.add_row(shown(r.origin), shown(r.reason), shown(r.detail))
     console.print(table)
 
 
@@ -372,7 +413,7 @@ def feeds_list(ctx, as_json: bool) -> None:
     for col in ("url", "title", "status", "last polled", "error"):
         table.add_column(col, overflow="fold")
     for f in found:
-        table.add_row(escape(f.url), escape(f.title or ""), f.status or "", f.last_polled or "", escape(f.error or ""))
+        table.add_row(shown(f.url), shown(f.title), shown(f.status), shown(f.last_polled), shown(f.error))
     console.print(table)
 
 
@@ -390,7 +431,7 @@ def feeds_poll(ctx, allow_private: bool, timeout: float) -> None:
         cg.relink()
     click.echo(report.summary())
     for url, error in report.errors.items():
-        err_console.print(f"  {escape(url)}: {escape(error)}")
+        err_console.print(f"  {shown(url)}: {shown(error)}")
 
 
 @main.command()

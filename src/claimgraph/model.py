@@ -64,9 +64,13 @@ class Document:
     language: str | None = None
     raw_hash: str | None = None
     dup_of: str | None = None  # id of the document this is a near-copy of
+    # what cleaning had to leave out (recorded as "truncated" rejects; not stored on the document)
+    notes: list[str] = field(default_factory=list, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        del data["notes"]
+        return data
 
 
 @dataclass(slots=True)

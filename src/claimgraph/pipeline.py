@@ -88,7 +88,7 @@ class Pipeline:
             document = clean_item(item, self.settings)
         except RejectedInput:  # settings that refuse it (a language filter, a minimum length)
             document = Document(id="warm-up", text=text, published="2025-01-06")
-        self.extract([document])
+        self.extract([document], learn=False)
         # Millions of long-lived objects (model, gazetteer, place index) now exist; left to
         # the collector, each full collection walks them all (0.1-0.3 s seen inside the
         # first link after start). Frozen, they are never scanned again.
@@ -135,6 +135,9 @@ class Pipeline:
                 continue
             batch_ids.add(doc.id)
             batch.append((doc, item))
+            # kept, but not whole: the reason is recorded beside the refusals
+            if doc.notes:
+                rejects.append(Reject(item.origin, "truncated", "; ".join(doc.notes), raw_hash))
             inputs.append((raw_hash, item.origin, "ingested", doc.id))
             if len(batch) >= self.settings.batch_size:
                 self._flush(store, batch, rejects, inputs, report)
@@ -155,9 +158,13 @@ class Pipeline:
         report.ingested += len(docs)
         report.claims += len(claims)
 
-    def extract(self, docs: list[Document], report: IngestReport | None = None
+    def extract(self, docs: list[Document], report: IngestReport | None = None, *, learn: bool = True
                 ) -> tuple[list[Claim], dict[str, Entity]]:
-        """One nlp.pipe pass over ``docs``; claims and the entities they name."""
+        """One nlp.pipe pass over ``docs``; claims and the entities they name.
+
+        ``learn``: after each document the resolver learns its entities as a new run learns
+        the stored ones, so the next document meets the same resolver whether the two came
+        in one run, in two batches or across a resumed ingest."""
         claims: list[Claim] = []
         entities: dict[str, Entity] = {}
         started = time.perf_counter()
@@ -173,6 +180,8 @@ class Pipeline:
                     known.aliases = sorted(set(known.aliases) | set(ent.aliases))
             for ent in self._outlet_entities(document):
                 entities.setdefault(ent.id, ent)
+            if learn:
+                self.resolver.learn([*ents.values(), *self._outlet_entities(document)])
             spent_extracting += time.perf_counter() - t0
         if report is not None:
             report.seconds["analyze"] = report.seconds.get("analyze", 0.0) + (

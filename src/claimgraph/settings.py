@@ -11,7 +11,7 @@ SETTINGS: list[tuple[str, object, str]] = [
     ("batch_size", 64, "Documents per nlp.pipe batch and per database transaction."),
     ("processes", 1, "Worker processes for nlp.pipe. Leave at 1 for now: ingest calls nlp.pipe once per batch, so workers restart each batch and 2 is slower (measured by claimgraph bench)."),
     ("max_bytes", 20_000_000, "Inputs larger than this are rejected as too-large."),
-    ("max_chars", 200_000, "Cleaned text longer than this is cut at a paragraph boundary."),
+    ("max_chars", 100_000, "Cleaned text longer than this is cut at a paragraph boundary (recorded as truncated)."),
     ("min_chars", 40, "Cleaned text shorter than this is rejected as empty."),
     ("languages", "en", "Comma-separated languages accepted; others are rejected."),
     ("near_duplicate_threshold", 0.7, "MinHash Jaccard above which two cleaned documents are near-copies (syndicated copies with trimmed paragraphs score about 0.8)."),
@@ -26,7 +26,7 @@ class Settings:
     batch_size: int = 64
     processes: int = 1
     max_bytes: int = 20_000_000
-    max_chars: int = 200_000
+    max_chars: int = 100_000
     min_chars: int = 40
     languages: str = "en"
     near_duplicate_threshold: float = 0.7

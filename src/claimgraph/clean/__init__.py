@@ -25,7 +25,17 @@ import unicodedata
 
 from claimgraph.clean.html import HtmlText, extract_html
 from claimgraph.clean.language import detect_language
-from claimgraph.clean.meta import parse_byline, parse_dateline
+from claimgraph.clean.meta import (
+    MAX_BYLINE_CHARS,
+    MAX_OUTLET_CHARS,
+    MAX_TITLE_CHARS,
+    MAX_URL_CHARS,
+    bounded,
+    check_published,
+    parse_byline,
+    parse_dateline,
+    sane_published,
+)
 from claimgraph.clean.text import CleanText, classify_lines, clean_text, normalise_text
 from claimgraph.errors import RejectedInput
 from claimgraph.model import Document, InputItem, content_hash
@@ -93,8 +103,11 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
     """
     if item.error:
         raise RejectedInput(*reject_of_error(item.error))
+    published_given = checked_published(item.published)
+    notes: list[str] = []
     raw = read_text(item, settings)
     kind = sniff_kind(raw, item.kind, item.path or item.url)
+    raw = bound_raw(raw, kind, settings.max_chars, notes)
     if kind == "html":
         page = extract_html(raw, url=item.url)
         if not page.text.strip():
@@ -109,19 +122,58 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
             "empty", f"only {len(body)} characters of article text after cleaning (minimum {settings.min_chars})"
         )
     language = check_language(body, settings)
+    if len(body) > settings.max_chars:
+        notes.append(f"article text cut to about {settings.max_chars:,} of its {len(body):,} characters "
+                     "(max_chars)")
     body = cut_at_paragraph(body, settings.max_chars)
     return Document(
         id=content_hash(normalise_for_id(body)),
         text=body,
         path=item.path,
-        url=item.url,
-        outlet=item.outlet or outlet,
-        title=item.title or title,
-        byline=byline,
-        published=item.published or published,
+        url=item.url if item.url is None or len(item.url) <= MAX_URL_CHARS else None,
+        outlet=bounded(item.outlet or outlet, MAX_OUTLET_CHARS),
+        title=bounded(item.title or title, MAX_TITLE_CHARS),
+        byline=bounded(byline, MAX_BYLINE_CHARS),
+        published=published_given or sane_published(published),
         language=language,
         raw_hash=item.raw_hash(),
+        notes=notes,
     )
+
+
+def checked_published(value: str | None) -> str | None:
+    """A supplied publication date (CLI, JSONL, meta.json, API), or a ``bad-metadata`` reject:
+    a date the caller vouches for that is no day, or no plausible one, is refused, not guessed."""
+    if value is None:
+        return None
+    try:
+        return check_published(value)
+    except ValueError as exc:
+        raise RejectedInput("bad-metadata", f"published {value[:40]!r} is {exc}") from None
+
+
+# Beyond this many characters per character kept (max_chars), what a page holds is not an
+# article: the line classifier and trafilatura would spend minutes and a gigabyte on it.
+RAW_CHARS_PER_KEPT = 5
+SCRIPT_RE = re.compile(r"<(script|style|svg|noscript|template)\b.*?</\1\s*>", re.I | re.S)
+DATA_URI_RE = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]{200,}")
+
+
+def bound_raw(raw: str, kind: str, max_chars: int, notes: list[str]) -> str:
+    """What cleaning reads, cut to ``RAW_CHARS_PER_KEPT * max_chars`` characters (scripts, styles
+    and inline images of a big HTML page go first); a note says what was cut."""
+    limit = RAW_CHARS_PER_KEPT * max_chars
+    if len(raw) <= limit:
+        return raw
+    size = len(raw)
+    if kind == "html":
+        raw = DATA_URI_RE.sub("data:,", SCRIPT_RE.sub("", raw))
+    if len(raw) > limit:
+        cut = raw.rfind("\n", limit // 2, limit)
+        raw = raw[: cut if cut > 0 else limit]
+        notes.append(f"only the first {len(raw):,} of {size:,} characters of the input were read "
+                     f"({RAW_CHARS_PER_KEPT} x max_chars)")
+    return raw
 
 
 # "KYIV, March 5 (Reuters) - ", "WASHINGTON (AP) — ": the agency's dateline is furniture, and

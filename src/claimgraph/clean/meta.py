@@ -12,7 +12,7 @@ decides which lines to show them), so dateparser only ever sees a few words.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 BYLINE_RE = re.compile(
     r"^(?:(?:[Ww]ritten|[Ww]ords|[Rr]eported|[Ss]tory|[Tt]ext|[Rr]eporting)\s+[Bb]y|By|BY|(?:Authors?|AUTHOR|Writer)\s*:)"
@@ -52,6 +52,16 @@ DATE_TOKEN_RE = re.compile(
     r"|(?:utc|gmt)(?:[+-]\d{1,2})?|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|eet|eest|kst|jst|ist|msk|aest|aedt"
     r"|" + "|".join(MONTHS + WEEKDAYS) + r")$"
 )
+# A publication date outside these bounds is a typo or a placeholder ("0001-01-01"), and dates
+# that far out break date arithmetic downstream (one stored 0001-01-01 made every link fail).
+EARLIEST_PUBLISHED = date(1900, 1, 1)
+FUTURE_PUBLISHED_DAYS = 3  # time zones and embargoed copies run a little ahead
+ISO_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Metadata lengths kept (a title is a line, not a page).
+MAX_TITLE_CHARS = 1000
+MAX_OUTLET_CHARS = 300
+MAX_BYLINE_CHARS = 300
+MAX_URL_CHARS = 2048
 NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})\b")
 YEAR_RE = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 
@@ -184,3 +194,67 @@ def dateparser_date(text: str) -> str | None:
         settings={"STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False},
     )
     return parsed.date().isoformat() if parsed else None
+
+
+def check_published(value: str, today: date | None = None) -> str:
+    """A supplied publication date as ``YYYY-MM-DD``, or ``ValueError`` saying what is wrong.
+
+    >>> check_published("2024-02-29")
+    '2024-02-29'
+    >>> for bad in ("2024-02-30", "32/13/2024", "12345", "0001-01-01", "2999-01-01"):
+    ...     try:
+    ...         check_published(bad, today=date(2025, 1, 1))
+    ...     except ValueError as exc:
+    ...         print(exc)
+    not a calendar day
+    not a day written YYYY-MM-DD
+    not a day written YYYY-MM-DD
+    before 1900-01-01
+    more than 3 days after today (2025-01-01)
+    """
+    value = value.strip()
+    if not ISO_DAY_RE.match(value):
+        raise ValueError("not a day written YYYY-MM-DD")
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise ValueError("not a calendar day") from None
+    if day < EARLIEST_PUBLISHED:
+        raise ValueError(f"before {EARLIEST_PUBLISHED.isoformat()}")
+    today = today or date.today()
+    if day > today + timedelta(days=FUTURE_PUBLISHED_DAYS):
+        raise ValueError(f"more than {FUTURE_PUBLISHED_DAYS} days after today ({today.isoformat()})")
+    return value
+
+
+def sane_published(value: str | None) -> str | None:
+    """``value`` if it passes :func:`check_published`, else None (a date read from a page is a
+    guess: a bad one is dropped, not a reason to refuse the article).
+
+    >>> sane_published("2024-01-04"), sane_published("0001-01-01"), sane_published(None)
+    ('2024-01-04', None, None)
+    """
+    if value is None:
+        return None
+    try:
+        return check_published(value)
+    except ValueError:
+        return None
+
+
+def bounded(value: str | None, limit: int) -> str | None:
+    r"""One line of metadata, whitespace runs folded and at most ``limit`` characters (cut at a
+    word, with an ellipsis).
+
+    >>> bounded("  Drones   hit\nOdesa ", 100), bounded("Drones hit the port of Odesa", 12)
+    ('Drones hit Odesa', 'Drones hit…')
+    """
+    if value is None:
+        return None
+    value = " ".join(value.split())
+    if len(value) <= limit:
+        return value or None
+    cut = value[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-") + "…"

@@ -110,7 +110,10 @@ def stamp(day: str | None) -> str:
 
 
 def _day_after(day: str) -> str:
-    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+    try:
+        return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+    except OverflowError:  # 9999-12-31, stored by an older claimgraph: the day itself bounds it
+        return day
 
 
 def _ref(our_id: str, description: str | None = None) -> dict[str, str]:

@@ -44,6 +44,9 @@ PARTITIVE_WORDS = frozenset({"any", "none", "some", "all", "many", "most", "seve
                              "dozens", "hundreds", "thousands", "scores", "others", "those"})
 SPEECH_ACTS = frozenset({"DENY", "ACCUSE", "CONDEMN", "THREATEN", "NOTIFY"})
 REQUIRED_ROLES = {"MEET": ("actor",), "PROPERTY": ("subject",)}
+# Triggers read per sentence: each one walks the sentence's tree, so a run-on sentence of a
+# thousand "and drones struck ..." would cost triggers x tokens; news sentences hold a handful.
+MAX_TRIGGERS_PER_SENTENCE = 24
 
 
 @dataclass
@@ -225,7 +228,7 @@ class ClaimExtractor:
     def _candidates(self, sent: Span, matches, mentions: Mentions) -> list[Candidate]:
         cands: list[Candidate] = []
         seen: set[tuple[int, str]] = set()
-        for label, token in sorted(matches, key=lambda m: m[1].i):
+        for label, token in sorted(matches, key=lambda m: m[1].i)[:MAX_TRIGGERS_PER_SENTENCE]:
             if token.ent_type_ and token.ent_type_ not in {"", "DATE"} and token.ent_type_ != "NORP":
                 if mentions.span_at(token) is not None:
                     continue

@@ -17,8 +17,12 @@ import math
 from functools import lru_cache
 from importlib import resources
 
+from typing import TYPE_CHECKING
+
 import yaml
-from spacy.tokens import Span, Token
+
+if TYPE_CHECKING:  # the exporters read floor() here: they must not load spaCy
+    from spacy.tokens import Span, Token
 
 CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
 QUOTES = {'"', "“", "”", "«", "»"}

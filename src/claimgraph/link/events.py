@@ -291,8 +291,8 @@ def _time_keys(group: Group) -> list[tuple[str, str]]:
             end = dt.date.fromisoformat(group.report_end[:10])
             back = config().get("report_window_days", 2)
             return [("d", (end - dt.timedelta(days=i)).isoformat()) for i in range(back + 1)]
-    except (ValueError, TypeError):
-        pass  # a malformed date cannot anchor a cross-document merge
+    except (ValueError, TypeError, OverflowError):
+        pass  # a malformed date (or 0001-01-01 stored by an older version) anchors no merge
     return []
 
 

@@ -194,8 +194,8 @@ def claim_window(claim: Claim) -> tuple[str, str] | None:
             return _shift(interval[0], -WINDOW_DAYS), _shift(interval[1], WINDOW_DAYS)
         if bound is not None:
             return _shift(bound, -WINDOW_DAYS), _shift(bound, WINDOW_DAYS)
-    except ValueError:
-        pass  # a malformed date links nothing across documents
+    except (ValueError, OverflowError):
+        pass  # a malformed or out-of-range date links nothing across documents
     return None
 
 

@@ -286,7 +286,10 @@ class EntityResolver:
             known = self._entities.setdefault(entity.id, entity)
             for name in [entity.name, *entity.aliases]:
                 if entity.type in LEARNABLE_TYPES and entity.id not in self.entries and name:
-                    self._learned.setdefault(name_key(name), entity.id)
+                    # two entities with one name: the smaller id, whatever order they came in
+                    key = name_key(name)
+                    if entity.id < self._learned.get(key, "\uffff"):
+                        self._learned[key] = entity.id
                 if known.type == "PERSON":
                     self._index_person(known, name)
 

@@ -197,13 +197,20 @@ class Store:
     @contextmanager
     def snapshot(self) -> Iterator["Store"]:
         """Read inside one transaction: every query sees the database as it was at the first
-        one, whatever other connections commit meanwhile (a chunked export stays consistent)."""
+        one, whatever other connections commit meanwhile (a chunked export stays consistent).
+
+        Meant for a Store of its own (one export, one connection). The lock is held per
+        statement, never across the ``with`` body: a streamed export resumes on whichever
+        worker thread the server picks, and a re-entrant lock kept by the first thread made
+        every later chunk, and every other reader of this store, wait for ever."""
         with self._lock:
             self._conn.execute("BEGIN")
-            try:
-                yield self
-            finally:
-                self._conn.execute("COMMIT")
+        try:
+            yield self
+        finally:
+            with self._lock:
+                if self._conn.in_transaction:
+                    self._conn.execute("COMMIT")
 
     def close(self) -> None:
         with self._lock:

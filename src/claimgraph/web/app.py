@@ -22,9 +22,10 @@ import asyncio
 import json
 import logging
 import os
+import sys
 import threading
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -88,6 +89,15 @@ EXPORT_MEDIA = {"json": "application/json", "csv": "text/csv; charset=utf-8",
                 "geojson": "application/geo+json", "stix": "application/stix+json;version=2.1"}
 EXPORT_SUFFIX = {"json": "json", "csv": "csv", "geojson": "geojson", "stix": "stix.json"}
 CONTRADICTION_KINDS = ("quantity", "time", "polarity", "category")
+# JSON exports reading at once, and in flight at most (running or waiting): an export is
+# seconds of CPU on a big database, and every one shares the process with the readers.
+MAX_EXPORTS_RUNNING = 2
+MAX_EXPORTS_QUEUED = 8
+EXPORT_RETRY_SECONDS = 10
+EXPORT_CHUNK_BYTES = 256 * 1024
+# Ingests, exports and briefs run in processes of lower CPU priority: on a busy machine the
+# scheduler serves the reads first, and the long jobs take what is left.
+BACKGROUND_NICENESS = 10
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (at most {MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip (see next_offset).")]
@@ -143,8 +153,11 @@ class ApiState:
     """What the routes share: the database (a writer and a reader), the write lock, the broadcaster."""
 
     def __init__(self, db_path: str, settings: Settings | None, token: str | None, allow_private_fetch: bool,
-                 pipeline: Any = None):
+                 pipeline: Any = None, ingest_process: bool = False):
         settings = replace(settings, db=db_path) if settings else Settings.from_env(db=db_path)
+        # Ingests in a process of their own: spaCy and the extractor then never take the
+        # interpreter lock from the reads this process answers meanwhile.
+        self._worker = IngestWorker(settings) if ingest_process and db_path != ":memory:" else None
         self.claimgraph = Claimgraph(settings=settings)
         if pipeline is not None:
             self.claimgraph._pipeline = pipeline
@@ -154,6 +167,8 @@ class ApiState:
         self.allow_private_fetch = allow_private_fetch
         self.broadcaster = Broadcaster()
         self.write_lock = asyncio.Lock()
+        self.exports = ExportSlots(MAX_EXPORTS_RUNNING, MAX_EXPORTS_QUEUED)
+        self.briefs = asyncio.Semaphore(MAX_EXPORTS_RUNNING)
         self.claim_types = frozenset(load_lexicon().types)
         self._pipeline_lock = threading.Lock()
         self.pipeline_ready = False
@@ -163,39 +178,28 @@ class ApiState:
         ingest request."""
         with self._pipeline_lock:
             if not self.pipeline_ready:
-                self.claimgraph.pipeline.warm_up()
+                if self._worker is not None:
+                    self._worker.ready()
+                else:
+                    self.claimgraph.pipeline.warm_up()
             self.pipeline_ready = True
 
     def close(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
         self.broadcaster.close()
         if self.reader is not self.claimgraph.store:
             self.reader.close()
         self.claimgraph.close()
 
-    # -- ingest (runs in a worker thread, one at a time) --
+    # -- ingest (runs in a worker thread or the ingest process, one at a time) --
     def ingest(self, item: InputItem) -> IngestOutcome:
+        if self._worker is not None:
+            outcome = self._worker.ingest(item)
+            self.pipeline_ready = True
+            return outcome
         self.warm_up()
-        store = self.claimgraph.store
-        events_before = queries.event_ids(store)
-        contradictions_before = queries.contradiction_ids(store)
-        report = self.claimgraph.ingest_items([item])
-        raw_hash = item.raw_hash() if item.error is None else None
-        known = queries.input_outcome(store, raw_hash) if raw_hash else None
-        if report.rejected or known is None or known[1] is None:
-            return IngestOutcome(None, reject=queries.latest_reject(store, raw_hash=raw_hash, origin=item.origin))
-        document_id = known[1]
-        claims = queries.document_claims(store, document_id)
-        by_claim = queries.events_of_claims(store, [c.id for c in claims])
-        events = queries.events_by_id(store, {e for ids in by_claim.values() for e in ids})
-        contradictions = queries.page_contradictions(store, limit=MAX_LIMIT, offset=0,
-                                                     claim_ids=[c.id for c in claims]).items
-        return IngestOutcome(
-            document_id, duplicate=report.ingested == 0, claims=claims, events=events,
-            new_event_ids={e.id for e in events} - events_before,
-            contradictions=[x for x in contradictions if x.id not in contradictions_before],
-            document=queries.documents_by_id(store, [document_id]).get(document_id),
-            names=queries.entity_names(store, queries.claim_entity_ids(claims)),
-        )
+        return ingest_outcome(self.claimgraph, item)
 
     def publish(self, outcome: IngestOutcome) -> None:
         """Tell every live stream what one ingest added (nothing for a duplicate)."""
@@ -210,6 +214,84 @@ class ApiState:
             hub.publish("event", event_preview(event, new=event.id in outcome.new_event_ids))
         for x in outcome.contradictions:
             hub.publish("contradiction", contradiction_preview(x))
+
+
+def ingest_outcome(cg: Claimgraph, item: InputItem) -> IngestOutcome:
+    """Ingest one item and read back what it added (in the server, or in its ingest process)."""
+    store = cg.store
+    events_before = queries.event_ids(store)
+    contradictions_before = queries.contradiction_ids(store)
+    report = cg.ingest_items([item])
+    raw_hash = item.raw_hash() if item.error is None else None
+    known = queries.input_outcome(store, raw_hash) if raw_hash else None
+    if report.rejected or known is None or known[1] is None:
+        return IngestOutcome(None, reject=queries.latest_reject(store, raw_hash=raw_hash, origin=item.origin))
+    document_id = known[1]
+    claims = queries.document_claims(store, document_id)
+    by_claim = queries.events_of_claims(store, [c.id for c in claims])
+    events = queries.events_by_id(store, {e for ids in by_claim.values() for e in ids})
+    contradictions = queries.page_contradictions(store, limit=MAX_LIMIT, offset=0,
+                                                 claim_ids=[c.id for c in claims]).items
+    return IngestOutcome(
+        document_id, duplicate=report.ingested == 0, claims=claims, events=events,
+        new_event_ids={e.id for e in events} - events_before,
+        contradictions=[x for x in contradictions if x.id not in contradictions_before],
+        document=queries.documents_by_id(store, [document_id]).get(document_id),
+        names=queries.entity_names(store, queries.claim_entity_ids(claims)),
+    )
+
+
+class IngestWorker:
+    """One process that runs every ingest, one at a time, with its own pipeline and connection.
+    A worker that died (killed, out of memory) is replaced on the next ingest."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._pool = self._start()
+
+    def _start(self):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # spawn: the server has threads running, and a forked copy of their locks could hang
+        return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_worker_start, initargs=(self.settings,))
+
+    def ready(self) -> None:
+        """Wait until the process has loaded the pipeline."""
+        self._pool.submit(_worker_ready).result()
+
+    def ingest(self, item: InputItem) -> IngestOutcome:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._pool.submit(_worker_ingest, item).result()
+        except BrokenProcessPool:
+            log.error("the ingest process died; starting another")
+            self._pool = self._start()
+            return self._pool.submit(_worker_ingest, item).result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+_WORKER: Claimgraph | None = None
+
+
+def _worker_start(settings: Settings) -> None:
+    global _WORKER
+    os.nice(BACKGROUND_NICENESS)
+    _WORKER = Claimgraph(settings=settings)
+    _WORKER.pipeline.warm_up()
+
+
+def _worker_ready() -> bool:
+    return _WORKER is not None
+
+
+def _worker_ingest(item: InputItem) -> IngestOutcome:
+    assert _WORKER is not None
+    return ingest_outcome(_WORKER, item)
 
 
 def _state(request: Request) -> ApiState:
@@ -438,19 +520,29 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
         headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
         if format == "json" and state.reader.path != ":memory:":
             # streamed from its own connection and snapshot: a big database is never all in memory
-            return StreamingResponse(_streamed_json_export(state.reader.path), media_type=EXPORT_MEDIA["json"],
-                                     headers=headers)
-        data = _run_exporter(format, state.reader)
+            if not state.exports.admit():
+                return error_response(503, "too_many_exports", f"{MAX_EXPORTS_QUEUED} exports are running or "
+                                      "waiting; try again when one has finished",
+                                      headers={"Retry-After": str(EXPORT_RETRY_SECONDS)})
+            return state.exports.response(state.reader.path, headers)
+        with _own_reader(state) as store:
+            data = _run_exporter(format, store)
         return _file_response(data, EXPORT_MEDIA[format], headers)
 
     @app.get("/api/brief", tags=["export"], summary="A written briefing since a day, optionally about one entity")
-    def brief(state: State, since: Day = None, entity: Name = None, min_confidence: MinConfidence = None) -> Response:
+    async def brief(state: State, since: Day = None, entity: Name = None,
+                    min_confidence: MinConfidence = None) -> Response:
         try:
             from claimgraph.export.brief import write_brief
         except ImportError:
             raise ApiError(501, "not_implemented", "briefings are not part of this version "
                                                    "(claimgraph.export.brief is missing)") from None
-        data = write_brief(state.reader, _day("since", since), entity, min_confidence=min_confidence)
+        since = _day("since", since)
+        if state.reader.path == ":memory:":
+            data = await run_in_threadpool(write_brief, state.reader, since, entity, min_confidence=min_confidence)
+        else:  # seconds of Python: in a process of its own, so reads keep the interpreter lock
+            async with state.briefs:
+                data = await _brief_in_process(state.reader.path, since, entity, min_confidence)
         return _file_response(data, "text/markdown; charset=utf-8", {})
 
     @app.post("/api/ingest", tags=["ingest"], status_code=201,
@@ -511,13 +603,120 @@ async def _input_item(state: ApiState, body: IngestRequest) -> InputItem:
     return item
 
 
-def _streamed_json_export(path: str) -> Iterator[str]:
-    from claimgraph.export.json import iter_json_text
+class ExportSlots:
+    """JSON exports in flight: at most ``running`` read the database at once, the others wait
+    without holding a worker thread, and beyond ``queued`` in all a request is refused (503).
 
-    store = Store(path)
+    Each export runs in a process of its own with its own connection and snapshot; the
+    server only relays its output, holding no lock and no worker thread between chunks, so a
+    slow or vanished client stalls only its own export."""
+
+    def __init__(self, running: int, queued: int):
+        self._running = asyncio.Semaphore(running)
+        self._queued = queued
+        self._in_flight = 0
+        self._count_lock = threading.Lock()
+
+    def admit(self) -> bool:
+        """Reserve a place, or False when ``queued`` exports are in flight."""
+        with self._count_lock:
+            if self._in_flight >= self._queued:
+                return False
+            self._in_flight += 1
+            return True
+
+    def release(self) -> None:
+        with self._count_lock:
+            self._in_flight -= 1
+
+    def response(self, path: str, headers: dict[str, str]) -> StreamingResponse:
+        """The export of an admitted request; its place is released however the response ends
+        (finished, failed, or the client gone before the first chunk)."""
+        slots = self
+
+        class ExportResponse(StreamingResponse):
+            async def __call__(self, scope, receive, send) -> None:
+                try:
+                    await super().__call__(scope, receive, send)
+                finally:
+                    slots.release()
+
+        return ExportResponse(self._stream(path), media_type=EXPORT_MEDIA["json"], headers=headers)
+
+    async def _stream(self, path: str) -> AsyncIterator[bytes]:
+        async with self._running:
+            # A process of its own: seconds of JSON building would otherwise take the
+            # interpreter lock from every read this server answers meanwhile.
+            proc = await asyncio.create_subprocess_exec(
+                sys.executable, "-c", EXPORT_PROCESS_CODE, path,
+                stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE)
+            try:
+                while chunk := await proc.stdout.read(EXPORT_CHUNK_BYTES):
+                    yield chunk
+                if await proc.wait() != 0:
+                    log.error("the JSON export of %s stopped with exit status %s", path, proc.returncode)
+            finally:
+                if proc.returncode is None:  # the client left: stop the export
+                    proc.kill()
+                    await proc.wait()
+
+
+# What the export process runs: one connection, one snapshot, the contract a record per line.
+EXPORT_PROCESS_CODE = """
+import os, sys
+os.nice(BACKGROUND_NICENESS)
+from claimgraph.export.json import iter_json_text
+from claimgraph.store import Store
+store = Store(sys.argv[1])
+out = sys.stdout
+with store.snapshot():
+    for piece in iter_json_text(store):
+        out.write(piece)
+out.flush()
+store.close()
+""".replace("BACKGROUND_NICENESS", str(BACKGROUND_NICENESS))
+
+
+BRIEF_PROCESS_CODE = """
+import json, os, sys
+os.nice(BACKGROUND_NICENESS)
+from claimgraph.export.brief import write_brief
+from claimgraph.store import Store
+args = json.loads(sys.argv[2])
+store = Store(sys.argv[1])
+sys.stdout.write(write_brief(store, args["since"], args["entity"], min_confidence=args["min_confidence"]))
+store.close()
+""".replace("BACKGROUND_NICENESS", str(BACKGROUND_NICENESS))
+
+
+async def _brief_in_process(path: str, since: str | None, entity: str | None,
+                            min_confidence: float | None) -> str:
+    args = json.dumps({"since": since, "entity": entity, "min_confidence": min_confidence})
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", BRIEF_PROCESS_CODE, path, args, stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
     try:
-        with store.snapshot():
-            yield from iter_json_text(store)
+        out, err = await proc.communicate()
+    finally:
+        if proc.returncode is None:  # the client left: stop the brief
+            proc.kill()
+            await proc.wait()
+    if proc.returncode != 0:
+        log.error("the brief of %s failed: %s", path, err.decode(errors="replace")[-2000:])
+        raise ApiError(500, "internal_error", "the brief could not be written; the server log has the details")
+    return out.decode("utf-8")
+
+
+@contextmanager
+def _own_reader(state: ApiState) -> Iterator[Store]:
+    """A connection of its own for a read of seconds (a brief, a CSV or STIX export): on the
+    shared reader it would hold every list and detail request behind it for as long."""
+    if state.reader.path == ":memory:":
+        yield state.reader
+        return
+    store = Store(state.reader.path)
+    try:
+        yield store
     finally:
         store.close()
 
@@ -670,7 +869,7 @@ def add_pages(app: FastAPI) -> None:
 def create_app(db_path: str, *, settings: Settings | None = None, token: str | None = None,
                require_token: bool = False, allow_private_fetch: bool = False,
                allowed_hosts: list[str] | None = None, max_body_bytes: int = MAX_BODY_BYTES,
-               pipeline: Any = None) -> FastAPI:
+               pipeline: Any = None, ingest_process: bool = False) -> FastAPI:
     """The claimgraph HTTP API over the database at ``db_path``.
 
     :param token: when set, every write needs ``Authorization: Bearer <token>``.
@@ -682,6 +881,8 @@ def create_app(db_path: str, *, settings: Settings | None = None, token: str | N
         (``serve`` passes the loopback names when it listens on loopback).
     :param max_body_bytes: larger request bodies get 413.
     :param pipeline: an already loaded ``claimgraph.pipeline.Pipeline`` to share (tests).
+    :param ingest_process: run ingests in a process of their own (``serve`` does), so reads
+        keep answering while an article is analysed.
 
     >>> from fastapi.testclient import TestClient
     >>> app = create_app(":memory:")
@@ -690,7 +891,7 @@ def create_app(db_path: str, *, settings: Settings | None = None, token: str | N
     """
     if require_token and not token:
         raise ConfigError("this server needs a write token; set CLAIMGRAPH_TOKEN")
-    state = ApiState(db_path, settings, token, allow_private_fetch, pipeline)
+    state = ApiState(db_path, settings, token, allow_private_fetch, pipeline, ingest_process)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -734,7 +935,7 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None 
     loopback = is_loopback(host)
     app = create_app(db, settings=settings, token=token, require_token=not loopback,
                      allow_private_fetch=allow_private_fetch,
-                     allowed_hosts=list(LOOPBACK_NAMES) if loopback else None)
+                     allowed_hosts=list(LOOPBACK_NAMES) if loopback else None, ingest_process=True)
     threading.Thread(target=app.state.claimgraph.warm_up, name="claimgraph-warm-up", daemon=True).start()
     # Open SSE streams never finish by themselves: give them 3 s at shutdown, then close.
     uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False,

@@ -12,19 +12,16 @@ can be shown without one request per id.
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from claimgraph.clean.meta import MAX_OUTLET_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS, check_published
 from claimgraph.export.json import claim_json, contradiction_json, document_json, entity_json, event_json
 from claimgraph.model import Claim, Contradiction, Document, Entity, Event
 from claimgraph.web.queries import Page
 
 # Texts up to the body limit (5 MB) may come in; the pipeline cuts at max_chars.
-MAX_TITLE_CHARS = 1000
-MAX_OUTLET_CHARS = 300
-MAX_URL_CHARS = 2048
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 DAY = r"^\d{4}-\d{2}-\d{2}$"
 CLAIM_PREVIEW_CHARS = 240
@@ -57,9 +54,8 @@ class IngestRequest(BaseModel):
     @field_validator("published")
     @classmethod
     def _real_day(cls, value: str | None) -> str | None:
-        if value is not None:
-            date.fromisoformat(value)  # ValueError -> 422: "2025-02-30" is not a day
-        return value
+        # ValueError -> 422: "2025-02-30" is not a day, "0001-01-01" no publication date
+        return check_published(value) if value is not None else None
 
     @field_validator("url")
     @classmethod
