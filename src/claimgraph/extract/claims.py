@@ -515,7 +515,8 @@ class ClaimExtractor:
             resolved = resolve_time(span.text, anchor, future=future and node.i not in c.att.report_nodes)
             if resolved is None:
                 continue
-            if node.i in event_nodes or any(node.i == t.i for t in c.triggers):
+            if node.i in event_nodes or any(node.i == t.i for t in c.triggers) \
+                    or node.i in c.att.report_nodes and _inside_fronted_content(span, node, c.trigger):
                 resolved.basis = "event"
                 if all(t.start != resolved.start or t.end != resolved.end for t in c.times):
                     c.times.append(resolved)
@@ -638,6 +639,14 @@ def same_clause(a: Candidate, b: Candidate) -> bool:
             if node.i == x.i:
                 return True
     return False
+
+
+def _inside_fronted_content(span: Span, verb: Token, trigger: Token) -> bool:
+    """"Shells hit the camp last Thursday, the UN said on Sunday": a time the parser hangs on
+    the reporting verb but written inside the content before it, after the trigger, is the
+    happening's."""
+    subj = subject_of(verb)
+    return subj is not None and trigger.i < span.start and span.end <= subj.left_edge.i < verb.i
 
 
 def time_attachment(span: Span) -> Token | None:
