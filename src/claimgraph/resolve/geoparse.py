@@ -39,7 +39,7 @@ __all__ = ["Geoparser", "PlaceMention", "World", "geoparse", "world"]
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # How much each kind of reading is believed before the article says anything: a name that
 # is a country's is the country; a state or province before a town of the same name.
-FEATURE_PRIOR = {"PCLI": 3.0, "ADM1": 1.6, "PPLC": 1.2, "RGN": 1.5, "ADM2": 0.4, "PPL": 0.0}
+FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.2, "PPLC": 1.5, "RGN": 1.5, "ADM2": 0.4, "PPL": 0.0}
 POPULATION_WEIGHT = 0.35  # per decade of people: 1 M people weigh 2.1, 10 k weigh 1.4
 ALTERNATE_PENALTY = 1.2  # a town known by that name only as an alternate one (Augsburg for Augusta)
 BASE_NAME_PENALTY = 0.8  # "Rapides" for Rapides Parish
@@ -112,7 +112,7 @@ class World:
         self.country_row: dict[str, int] = {}
         self.admin1_row: dict[tuple[str, str], int] = {}
         self._load()
-        self.states = _us_states()
+        self.abbreviations = _abbreviations()
 
     def _load(self) -> None:
         path = resources.files("claimgraph") / "data" / "gazetteer" / "geonames.tsv.gz"
@@ -159,16 +159,11 @@ def world() -> World:
     return World()
 
 
-def _us_states() -> dict[str, str]:
-    """Postal codes and AP abbreviations ("Ga.", "GA", "N.Y.") -> state name."""
-    path = resources.files("claimgraph") / "data" / "gazetteer" / "us_states.json"
-    rows = json.loads(path.read_text(encoding="utf-8"))
-    out: dict[str, str] = {}
-    for code, row in rows.items():
-        out[code] = row["name"]
-        for abbreviation in row["ap"]:
-            out[abbreviation.replace(" ", "")] = row["name"]
-    return out
+def _abbreviations() -> dict[str, tuple[str, str]]:
+    """US postal codes and AP abbreviations ("Ga.", "GA", "N.Y."), Canadian and Australian
+    ones ("B.C.", "NSW") -> (country, division name)."""
+    path = resources.files("claimgraph") / "data" / "gazetteer" / "division_abbreviations.json"
+    return {key: (cc, name) for key, (cc, name) in json.loads(path.read_text(encoding="utf-8")).items()}
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -248,8 +243,10 @@ class Geoparser:
         return None
 
     def _demonym(self, ent, surface: str, key: str) -> PlaceMention | None:
-        """"Turkish" names Turkey, as the corpora count it; a plural ("Turks") names people."""
-        if key in self.index.demonym_keys and not surface.endswith("s"):
+        """"Turkish", "Syrians", "European": the country or continent, as the geoparsing corpora count them."""
+        singular = key[:-1] if key.endswith("s") else key
+        if key in self.index.demonym_keys or singular in self.index.demonym_keys or any(
+                self.world.feature[i] == "CONT" for i in self.world.alternate.get(key, ())):
             return PlaceMention(ent.start_char, ent.end_char, surface, source="demonym")
         return None
 
@@ -312,8 +309,8 @@ class Geoparser:
     def _region_hint(self, region: str) -> tuple[str, str] | None:
         """"Ga." -> (US, Georgia); "Ohio" -> (US, Ohio); "Greece" -> (GR, "")."""
         compact = region.replace(" ", "")
-        if compact in self.world.states:
-            return "US", self.world.states[compact]
+        if compact in self.world.abbreviations:
+            return self.world.abbreviations[compact]
         key = name_key(region)
         if key in self.index.countries and key not in self.index.demonym_keys:
             return self.index.countries[key], ""
@@ -338,7 +335,10 @@ class Geoparser:
             iso = index.countries.get(key[:-1])
         if iso in world.country_row and key not in index.regions:
             out.append(_Candidate(world.country_row[iso], 0.0))
-        if key in index.regions:
+        abbreviated = world.abbreviations.get(text.strip().replace(" ", ""))
+        if abbreviated in world.admin1_row:
+            out.append(_Candidate(world.admin1_row[abbreviated], 0.0))
+        if key in index.regions and index.regions[key].lat is not None:
             out.append(_Candidate(-1, 0.0, region=index.regions[key]))
         for position in world.primary.get(key, ()):
             out.append(_Candidate(position, 0.0))
@@ -398,6 +398,7 @@ class Geoparser:
             is_country = key in self.index.countries
             statics.append([self._static_score(c, is_country) for c in cands])
         hints = [forced.get((m.start, m.end)) for m in mentions]
+        keys = [name_key(clean_place_name(m.text)) for m in mentions]
         chosen = [self._pick(cands, scores, hints[i], Counter(outlet_countries), Counter(), [])
                   for i, (cands, scores) in enumerate(zip(options, statics, strict=True))]
         for _round in range(2):
@@ -405,10 +406,15 @@ class Geoparser:
             countries = sum((c for c, _a, _p in shares), Counter(outlet_countries))
             admins = sum((a for _c, a, _p in shares), Counter())
             points = [(j, p) for j, (_c, _a, p) in enumerate(shares) if p is not None]
+            by_key: dict[str, tuple[Counter, Counter]] = {}
+            for key, (c, a, _p) in zip(keys, shares, strict=True):
+                own_c, own_a = by_key.setdefault(key, (Counter(), Counter()))
+                own_c.update(c)
+                own_a.update(a)
+            # a name's own readings (every time the article repeats it) are no evidence for it
             chosen = [
-                # the mention's own reading is no evidence for itself
-                self._pick(cands, scores, hints[i], countries - shares[i][0], admins - shares[i][1],
-                           [p for j, p in points if j != i])
+                self._pick(cands, scores, hints[i], countries - by_key[keys[i]][0], admins - by_key[keys[i]][1],
+                           [p for j, p in points if keys[j] != keys[i]])
                 for i, (cands, scores) in enumerate(zip(options, statics, strict=True))
             ]
         for mention, cands, best in zip(mentions, options, chosen, strict=True):
@@ -425,7 +431,7 @@ class Geoparser:
                 countries[cc] += 1
             if admin1:
                 admins[(cc, admin1)] += 1
-            if feature not in {"PCLI", "RGN"}:
+            if feature not in {"PCLI", "RGN", "CONT", "ADM1"}:
                 point = where
         if hint:
             countries[hint[0]] += 2
@@ -453,9 +459,9 @@ class Geoparser:
                     score += PATTERN_BONUS
             if countries.get(cc, 0) > 0:
                 score += COUNTRY_CONTEXT
-            if admin1 and admins.get((cc, admin1), 0) > 0 and feature != "ADM1":
+            if admin1 and admins.get((cc, admin1), 0) > 0:
                 score += ADMIN1_CONTEXT
-            if points and point is not None and feature not in {"PCLI", "ADM1"}:
+            if points and point is not None and feature not in {"PCLI", "ADM1", "CONT"}:
                 nearest = min(distance_km(point, other) for other in points)
                 score += NEAR_BONUS * math.exp(-nearest / NEAR_KM)
             if score > best_score:
