@@ -48,7 +48,8 @@ ADMIN1_CONTEXT = 2.0  # ... in a state or province the article names
 PATTERN_BONUS = 4.0  # "Athens, Ga." / "Athens, Greece" / the dateline's state
 NEAR_BONUS = 1.5  # near the article's other places
 NEAR_KM = 300.0
-PERSON_PLACE_MIN_POPULATION = 100_000  # a one-word PERSON that is a city this big is a tagging slip
+PERSON_PLACE_MIN_POPULATION = 100_000  # a PERSON that is a city this big is a tagging slip
+ORG_PLACE_MIN_POPULATION = 10_000  # local papers name their town's council and team by the town
 MAX_CANDIDATES = 40
 
 _MONTHS = {name_key(m) for m in (
@@ -60,6 +61,10 @@ _DATELINE = re.compile(
     r"\s*(?:\((?:AP|Reuters|AFP|UPI|CNN|dpa)\)\s*)?[\u2014\u2013-]{1,2}\s", re.M)
 _PAIR = re.compile(r"\b(?P<city>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}),\s+(?P<region>"
                    r"[A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.)?(?:\s[A-Z][a-z]+){0,2})")
+_LEADING_THE = re.compile(r"^[Tt]he\s+")
+_OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?(?P<place>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2})$")
+_DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|"
+                        r"(?:north|south)-?(?:east|west)(?:ern)?|mid|greater|downtown|rural)[\s\-]+", re.I)
 _SUFFIX = re.compile(r"^(?P<base>.+?)\s+(?P<kind>county|parish|borough|state|province|region|oblast|"
                      r"governorate|district|prefecture|city|town|village)$", re.I)
 
@@ -230,17 +235,24 @@ class Geoparser:
         key = name_key(clean_place_name(surface))
         if not key or key in _MONTHS or key in blocked or _SHIP_PREFIX.search(text[max(0, start - 8):start]):
             return None
-        if label in PLACE_LABELS:
-            if surface.isupper() and len(key) <= 4 and key not in self.index.countries:
+        if label in {"GPE", "LOC"}:
+            if surface.isupper() and len(key) <= 4 and key not in self.index.countries \
+                    and surface.replace(" ", "") not in self.world.abbreviations:
                 return None  # "IRA", "NATO": an acronym, not a town called Ira
             return PlaceMention(start, end, surface, source="ner")
         if label == "NORP":
-            return self._demonym(ent, surface, key)
-        if label == "PERSON" and " " not in surface.strip() and self._confident(key):
-            return PlaceMention(start, end, surface, source="person")
-        if label == "ORG":
-            return self._inside_org(ent, text)
+            return self._demonym(ent, surface, key) or self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "ner")
+        if label == "PERSON":
+            return self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "person")
+        if label in {"ORG", "FAC"}:
+            return self._whole(ent, key, ORG_PLACE_MIN_POPULATION, "org") or self._inside_org(ent, text)
         return None
+
+    def _whole(self, ent, key: str, min_population: int, source: str) -> PlaceMention | None:
+        """A whole entity spaCy mislabelled that the gazetteer is sure is a place ("Huntsville" ORG)."""
+        if key in self._known_names() or not self._confident(key, min_population):
+            return None
+        return PlaceMention(ent.start_char, ent.end_char, ent.text, source=source)
 
     def _demonym(self, ent, surface: str, key: str) -> PlaceMention | None:
         """"Turkish", "Syrians", "European": the country or continent, as the geoparsing corpora count them."""
@@ -251,23 +263,35 @@ class Geoparser:
         return None
 
     def _inside_org(self, ent, text: str) -> PlaceMention | None:
-        """"Alexandria Police Department": the leading place, when the gazetteer is sure of it."""
-        words = list(re.finditer(r"[A-Z][\w.'\-]*", ent.text))
-        for size in (3, 2, 1):
-            if len(words) <= size:
-                continue
-            head = ent.text[:words[size - 1].end()]
-            if self._confident(name_key(head)):
-                start = ent.start_char
-                return PlaceMention(start, start + len(head), text[start:start + len(head)], source="org")
+        """"the Alexandria Police Department", "University of Kentucky": the place in the
+        name, when the gazetteer is sure of it."""
+        body = _LEADING_THE.sub("", ent.text)
+        offset = ent.start_char + len(ent.text) - len(body)
+        words = list(re.finditer(r"[A-Z][\w.'\-]*", body))
+        spans = [(0, words[size - 1].end()) for size in (3, 2, 1) if len(words) > size]
+        tail = _OF_PLACE.search(body)
+        if tail:
+            spans.append((tail.start("place"), tail.end("place")))
+        for a, b in spans:
+            if self._confident(name_key(body[a:b]), ORG_PLACE_MIN_POPULATION):
+                return PlaceMention(offset + a, offset + b, text[offset + a:offset + b], source="org")
         return None
 
-    def _confident(self, key: str) -> bool:
-        """A country, a first-level division, or a city of 100,000 under its own name."""
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _known_names() -> frozenset[str]:
+        """Names of the people and organisations the project's gazetteer knows: never places."""
+        from claimgraph.resolve.entities import load_gazetteer
+
+        return frozenset(name_key(n) for e in load_gazetteer() if e.type in {"PERSON", "ORG"}
+                         for n in (e.name, *e.aliases))
+
+    def _confident(self, key: str, min_population: int = 100_000) -> bool:
+        """A country, a continent, a first-level division, or a town this big under its own name."""
         if key in self.index.countries and key not in self.index.demonym_keys:
             return True
         rows = self.world.primary.get(key, ())
-        return any(self.world.feature[i] == "ADM1" or self.world.pop[i] >= PERSON_PLACE_MIN_POPULATION
+        return any(self.world.feature[i] in {"ADM1", "CONT"} or self.world.pop[i] >= min_population
                    for i in rows)
 
     @staticmethod
@@ -352,6 +376,8 @@ class Geoparser:
                 out.append(_Candidate(position, -BASE_NAME_PENALTY))
         if not out:
             out = self._suffixed(cleaned)
+        if not out and _DIRECTION.match(cleaned):  # "Northeast Georgia", "Western Massachusetts"
+            return self._candidates(_DIRECTION.sub("", cleaned))
         if not out and len(key) >= 5 and cleaned[:1].isupper():
             region = _conflict_fuzzy(cleaned)
             if region is not None:
