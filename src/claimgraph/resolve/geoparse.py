@@ -51,6 +51,7 @@ NEAR_KM = 300.0
 PERSON_PLACE_MIN_POPULATION = 100_000  # a PERSON that is a city this big is a tagging slip
 ORG_PLACE_MIN_POPULATION = 10_000  # local papers name their town's council and team by the town
 MAX_CANDIDATES = 40
+WEAK_SOURCES = {"person", "org"}
 
 _MONTHS = {name_key(m) for m in (
     "January February March April May June July August September October November December "
@@ -65,6 +66,9 @@ _LEADING_THE = re.compile(r"^[Tt]he\s+")
 _OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?(?P<place>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2})$")
 _DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|"
                         r"(?:north|south)-?(?:east|west)(?:ern)?|mid|greater|downtown|rural)[\s\-]+", re.I)
+_GENERIC = re.compile(r"(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower|"
+                      r"northeast|northwest|southeast|southwest|federal|capital|metro|national|"
+                      r"university|college|union|city|county|state|coast|island|islands|valley)+")
 _SUFFIX = re.compile(r"^(?P<base>.+?)\s+(?P<kind>county|parish|borough|state|province|region|oblast|"
                      r"governorate|district|prefecture|city|town|village)$", re.I)
 
@@ -212,7 +216,25 @@ class Geoparser:
                 mentions[span] = mention
         found = sorted(mentions.values(), key=lambda m: m.start)
         self._resolve(found, forced, self._outlet_countries(outlet))
-        return [m for m in found if m.lat is not None]
+        return self._confirmed([m for m in found if m.lat is not None])
+
+    def _confirmed(self, found: list[PlaceMention]) -> list[PlaceMention]:
+        """Keep a whole PERSON or organisation name read as a place only when the article backs
+        it: a country, continent or state, a name it also uses as a place, or a town in a
+        country its other places lie in ("Huntsville" ORG in a Texas story; not "Toyota", the
+        carmaker, in an American one)."""
+        strong = [m for m in found if m.source not in WEAK_SOURCES]
+        strong_keys = {name_key(clean_place_name(m.text)) for m in strong}
+        countries = {m.country for m in strong if m.country}
+        kept = []
+        for mention in found:
+            if mention.source in WEAK_SOURCES and not (
+                    mention.feature in {"PCLI", "CONT", "ADM1"}
+                    or name_key(clean_place_name(mention.text)) in strong_keys
+                    or mention.country in countries):
+                continue
+            kept.append(mention)
+        return kept
 
     def resolve_spans(self, doc, spans: Iterable[tuple[int, int]], outlet: str | None = None
                       ) -> list[PlaceMention]:
@@ -274,7 +296,7 @@ class Geoparser:
             spans.append((tail.start("place"), tail.end("place")))
         for a, b in spans:
             if self._confident(name_key(body[a:b]), ORG_PLACE_MIN_POPULATION):
-                return PlaceMention(offset + a, offset + b, text[offset + a:offset + b], source="org")
+                return PlaceMention(offset + a, offset + b, text[offset + a:offset + b], source="in-org")
         return None
 
     @staticmethod
@@ -288,6 +310,8 @@ class Geoparser:
 
     def _confident(self, key: str, min_population: int = 100_000) -> bool:
         """A country, a continent, a first-level division, or a town this big under its own name."""
+        if _GENERIC.fullmatch(key):
+            return False  # "Central", "Northwest", "Federal": divisions somewhere, words everywhere
         if key in self.index.countries and key not in self.index.demonym_keys:
             return True
         rows = self.world.primary.get(key, ())
