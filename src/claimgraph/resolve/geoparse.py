@@ -137,7 +137,7 @@ class World:
 
     def _add(self, row: list[str]) -> None:
         index = len(self.gid)
-        gid, name, feature, cc, admin1, _admin2, lat, lon, pop, alternates = row
+        gid, name, feature, cc, admin1, _admin2, lat, lon, pop, key, alternates = row
         self.gid.append(int(gid))
         self.name.append(name)
         self.feature.append(feature)
@@ -146,12 +146,14 @@ class World:
         self.lat.append(float(lat))
         self.lon.append(float(lon))
         self.pop.append(int(pop))
-        self.primary.setdefault(name_key(name), []).append(index)
-        for alternate in alternates.split("|") if alternates else ():
-            self.alternate.setdefault(name_key(alternate), []).append(index)
-        suffixed = _SUFFIX.match(name)
-        if suffixed and feature.startswith("ADM"):
-            self.base.setdefault(name_key(suffixed.group("base")), []).append(index)
+        self.primary.setdefault(key, []).append(index)
+        if alternates:
+            for alternate in alternates.split("|"):
+                self.alternate.setdefault(alternate, []).append(index)
+        if feature.startswith("ADM"):
+            suffixed = _SUFFIX.match(name)
+            if suffixed:
+                self.base.setdefault(name_key(suffixed.group("base")), []).append(index)
 
     def point(self, index: int) -> tuple[float, float]:
         return self.lat[index], self.lon[index]
