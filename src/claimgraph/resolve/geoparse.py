@@ -571,3 +571,49 @@ def geoparse(text: str, published: str | None = None, outlet: str | None = None)
     """
     nlp, parser = _default_parser()
     return [m.to_dict() for m in parser.parse_doc(nlp(text), outlet=outlet)]
+
+
+# A claim's place and the geoparser's reading of the same words closer than this are one place.
+SAME_PLACE_KM = 50.0
+_KIND = {"PCLI": "country", "CONT": "area", "ADM1": "region", "ADM2": "region", "RGN": "region"}
+
+
+def place_claims(claims, places: Sequence[PlaceMention], entities: dict) -> dict:
+    """Give claims' locations the geoparser's reading where it differs from the entity's.
+
+    A claim's location entity is resolved name by name; the geoparser reads the whole article
+    ("Alexandria" in a story about Rapides Parish is Louisiana's). When a place mention
+    inside the claim names the entity and lies elsewhere, the claim points at the geoparser's
+    place instead. Countries are left as they are. Returns the new entities by id."""
+    from claimgraph.model import Entity
+
+    added: dict = {}
+    for claim in claims:
+        locations = claim.roles.get("location") or []
+        for position, entity_id in enumerate(locations):
+            entity = entities.get(entity_id)
+            if entity is None or entity.attrs.get("kind") == "country":
+                continue
+            mention = _mention_naming(entity, claim, places)
+            if mention is None or mention.lat is None or mention.feature in {"PCLI", "CONT"}:
+                continue
+            if entity.lat is not None and distance_km((entity.lat, entity.lon), (mention.lat, mention.lon)) < SAME_PLACE_KM:
+                continue
+            replacement = Entity(
+                id=f"place:{mention.country or 'XX'}:{_places.slugify(mention.name or mention.text)}",
+                name=mention.name or mention.text, type="GPE", aliases=[mention.text], lat=mention.lat,
+                lon=mention.lon, country=mention.country,
+                attrs={"kind": _KIND.get(mention.feature or "", "city"), "geonameid": mention.geonameid,
+                       "feature": mention.feature})
+            added.setdefault(replacement.id, replacement)
+            locations[position] = replacement.id
+    return added
+
+
+def _mention_naming(entity, claim, places: Sequence[PlaceMention]) -> PlaceMention | None:
+    names = {name_key(n) for n in (entity.name, *entity.aliases)}
+    for mention in places:
+        if claim.start <= mention.start and mention.end <= claim.end \
+                and name_key(clean_place_name(mention.text)) in names:
+            return mention
+    return None
