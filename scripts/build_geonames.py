@@ -37,6 +37,7 @@ import csv
 import gzip
 import io
 import json
+import re
 import sys
 import tarfile
 from collections import Counter, defaultdict
@@ -120,6 +121,34 @@ def main_landmass_centroid(geojson) -> tuple[float, float] | None:
     return best[1]
 
 
+def country_names(folder: Path) -> dict[str, list[str]]:
+    """Other names of each country countryinfo knows: alternative spellings and the demonym
+    ("Peruvian" names Peru as the geoparsing corpora count it)."""
+    names: dict[str, list[str]] = {}
+    for path in folder.glob("*.json"):
+        row = json.loads(path.read_text(encoding="utf-8"))
+        iso = (row.get("ISO") or {}).get("alpha2")
+        if iso:
+            spellings = [n for n in row.get("altSpellings") or [] if len(n) > 3 or "." in n]
+            names[iso] = [*spellings, *([row["demonym"]] if row.get("demonym") else [])]
+    return names
+
+
+# Words GeoNames keeps in a division's name that the press leaves out: "Anhui Sheng" is
+# "Anhui", "Xinjiang Uygur Zizhiqu" is "Xinjiang", "Provincia de Buenos Aires" is "Buenos Aires".
+DIVISION_SUFFIXES = re.compile(
+    r"(?:\s+(?:Sheng|Shi|Zizhiqu|Huizu|Zhuangzu|Uygur|Province|Region|Oblast'?|Governorate|Prefecture|"
+    r"State|Department|Autonomous Region|Autonomous Okrug|Kray|Krai|Respublika|Voivodeship|County))+$")
+DIVISION_PREFIXES = re.compile(
+    r"^(?:Provincia de(?:l| la)?|Departamento de(?:l)?|Estado de|Region(?:e)? d[ei]|Ostan-e|Muhafazat|"
+    r"Wilayat|State of|Province of|Mkoa wa|Kabupaten|Daerah Istimewa|Canton de|Canton of)\s+")
+
+
+def division_short_names(name: str) -> list[str]:
+    shorter = DIVISION_PREFIXES.sub("", DIVISION_SUFFIXES.sub("", name)).strip()
+    return [shorter] if shorter and shorter != name else []
+
+
 def country_points(folder: Path) -> dict[str, tuple[float, float]]:
     """The mean of countryinfo's listed centre and its main landmass's centroid.
 
@@ -148,6 +177,7 @@ def build(rg_path: Path, countryinfo: Path) -> list[list]:
     divisions = {coord_key(r["cc"], r["lat"], r["lon"]): (r["admin1"], r["admin2"]) for r in rg_rows(rg_path)}
     capitals = {(c["capital"].lower(), iso) for iso, c in countries.items() if c.get("capital")}
     points = country_points(countryinfo)
+    other_names = country_names(countryinfo)
 
     admin1_names: dict[tuple[str, str], Counter] = defaultdict(Counter)
     admin1_towns: dict[tuple[str, str], list] = defaultdict(list)
@@ -177,7 +207,7 @@ def build(rg_path: Path, countryinfo: Path) -> list[list]:
             continue
         lat, lon = middle([(t[0], t[1]) for t in towns])
         gid = state_ids.get(name, 0) if cc == "US" else 0
-        rows.append([gid, name, "ADM1", cc, name, "", lat, lon, sum(t[2] for t in towns), []])
+        rows.append([gid, name, "ADM1", cc, name, "", lat, lon, sum(t[2] for t in towns), division_short_names(name)])
     town_names = {(r[3], r[1]) for r in rows}
     for (cc, admin1, admin2), towns in admin2_towns.items():
         if (cc, admin2) in town_names:  # a municipality named after its town adds nothing
@@ -189,7 +219,7 @@ def build(rg_path: Path, countryinfo: Path) -> list[list]:
             continue
         lat, lon = points[iso]
         rows.append([country["geonameid"], country["name"], "PCLI", iso, "", "", lat, lon,
-                     int(country.get("population") or 0), []])
+                     int(country.get("population") or 0), alternates(other_names.get(iso, []), country["name"])])
     rows += continent_rows()
     return rows
 

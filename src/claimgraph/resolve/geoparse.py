@@ -52,6 +52,7 @@ PERSON_PLACE_MIN_POPULATION = 100_000  # a PERSON that is a city this big is a t
 ORG_PLACE_MIN_POPULATION = 10_000  # local papers name their town's council and team by the town
 MAX_CANDIDATES = 40
 WEAK_SOURCES = {"person", "org"}
+BIG_FEATURES = {"PCLI", "ADM1", "CONT"}
 
 _MONTHS = {name_key(m) for m in (
     "January February March April May June July August September October November December "
@@ -63,6 +64,8 @@ _DATELINE = re.compile(
 _PAIR = re.compile(r"\b(?P<city>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}),\s+(?P<region>"
                    r"[A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.)?(?:\s[A-Z][a-z]+){0,2})")
 _LEADING_THE = re.compile(r"^[Tt]he\s+")
+_STATE_FORM = re.compile(r"^(?:(?:Democratic |Islamic |Federal |People's |Arab )*Republic|Kingdom|"
+                         r"State|Commonwealth|Principality|Sultanate|Emirate) of (?:the )?")
 _OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?(?P<place>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2})$")
 _DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|"
                         r"(?:north|south)-?(?:east|west)(?:ern)?|mid|greater|downtown|rural)[\s\-]+", re.I)
@@ -288,7 +291,8 @@ class Geoparser:
         """"Turkish", "Syrians", "European": the country or continent, as the geoparsing corpora count them."""
         singular = key[:-1] if key.endswith("s") else key
         if key in self.index.demonym_keys or singular in self.index.demonym_keys or any(
-                self.world.feature[i] == "CONT" for i in self.world.alternate.get(key, ())):
+                self.world.feature[i] in {"CONT", "PCLI"} for k in (key, singular)
+                for i in self.world.alternate.get(k, ())):
             return PlaceMention(ent.start_char, ent.end_char, surface, source="demonym")
         return None
 
@@ -297,13 +301,20 @@ class Geoparser:
         name, when the gazetteer is sure of it."""
         body = _LEADING_THE.sub("", ent.text)
         offset = ent.start_char + len(ent.text) - len(body)
-        words = list(re.finditer(r"[A-Z][\w.'\-]*", body))
-        spans = [(0, words[size - 1].end()) for size in (3, 2, 1) if len(words) > size]
+        words = list(re.finditer(r"[A-Z][\w.'\-&]*", body))
+        heads = [(0, words[size - 1].end()) for size in (3, 2, 1)
+                 if len(words) >= size and words[size - 1].end() < len(body.rstrip())]
         tail = _OF_PLACE.search(body)
         if tail:
-            spans.append((tail.start("place"), tail.end("place")))
-        for a, b in spans:
-            if self._confident(name_key(body[a:b]), ORG_PLACE_MIN_POPULATION):
+            heads.append((tail.start("place"), tail.end("place")))
+        # "Taco Bell Canada": only a country, continent or state may close the name
+        closings = [(words[-size].start(), words[-1].end()) for size in (2, 1) if len(words) > size]
+        spans = [(a, b, False) for a, b in heads] + [(a, b, True) for a, b in closings]
+        for a, b, closing in spans:
+            key = name_key(body[a:b])
+            if closing and not self._big_place(key):
+                continue
+            if self._confident(key, ORG_PLACE_MIN_POPULATION):
                 return PlaceMention(offset + a, offset + b, text[offset + a:offset + b], source="in-org")
         return None
 
@@ -316,14 +327,20 @@ class Geoparser:
         return frozenset(name_key(n) for e in load_gazetteer() if e.type in {"PERSON", "ORG"}
                          for n in (e.name, *e.aliases))
 
+    def _big_place(self, key: str) -> bool:
+        rows = (*self.world.primary.get(key, ()), *self.world.alternate.get(key, ()))
+        return key in self.index.countries or any(self.world.feature[i] in BIG_FEATURES for i in rows)
+
     def _confident(self, key: str, min_population: int = 100_000) -> bool:
         """A country, a continent, a first-level division, or a town this big under its own name."""
         if _GENERIC.fullmatch(key):
             return False  # "Central", "Northwest", "Federal": divisions somewhere, words everywhere
         if key in self.index.countries and key not in self.index.demonym_keys:
             return True
+        if any(self.world.feature[i] in BIG_FEATURES for i in self.world.alternate.get(key, ())):
+            return True
         rows = self.world.primary.get(key, ())
-        return any(self.world.feature[i] in {"ADM1", "CONT"} or self.world.pop[i] >= min_population
+        return any(self.world.feature[i] in BIG_FEATURES or self.world.pop[i] >= min_population
                    for i in rows)
 
     @staticmethod
@@ -401,13 +418,17 @@ class Geoparser:
         seen = {c.index for c in out}
         for position in world.alternate.get(key, ()):
             if position not in seen:
-                out.append(_Candidate(position, -ALTERNATE_PENALTY))
+                # a country's or a division's other names are its own ("Peruvian", "Anhui")
+                penalty = 0.0 if world.feature[position] in BIG_FEATURES else ALTERNATE_PENALTY
+                out.append(_Candidate(position, -penalty))
                 seen.add(position)
         for position in world.base.get(key, ()):
             if position not in seen:
                 out.append(_Candidate(position, -BASE_NAME_PENALTY))
         if not out:
             out = self._suffixed(cleaned)
+        if not out and _STATE_FORM.match(cleaned):  # "the Republic of Armenia"
+            return self._candidates(_STATE_FORM.sub("", cleaned))
         if not out and _DIRECTION.match(cleaned):  # "Northeast Georgia", "Western Massachusetts"
             return self._candidates(_DIRECTION.sub("", cleaned))
         if not out and len(key) >= 5 and cleaned[:1].isupper():
@@ -436,25 +457,19 @@ class Geoparser:
     def _population(self, candidate: _Candidate) -> int:
         return self.world.pop[candidate.index] if candidate.index >= 0 else 1_000_000
 
-    def _static_score(self, candidate: _Candidate, is_country_name: bool) -> float:
+    def _static_score(self, candidate: _Candidate) -> float:
         if candidate.index < 0:
             return FEATURE_PRIOR["RGN"] + candidate.prior + 2.0
         world = self.world
         feature = world.feature[candidate.index]
         prior = FEATURE_PRIOR.get(feature, 0.0)
-        if feature == "PCLI" and not is_country_name:
-            prior = 0.0
         return prior + candidate.prior + POPULATION_WEIGHT * math.log10(world.pop[candidate.index] + 1)
 
     def _resolve(self, mentions: list[PlaceMention], forced: dict, outlet_countries: Sequence[str]) -> None:
         if not mentions:
             return
         options = [self._candidates(m.text) for m in mentions]
-        statics = []
-        for mention, cands in zip(mentions, options, strict=True):
-            key = name_key(clean_place_name(mention.text))
-            is_country = key in self.index.countries
-            statics.append([self._static_score(c, is_country) for c in cands])
+        statics = [[self._static_score(c) for c in cands] for cands in options]
         hints = [forced.get((m.start, m.end)) for m in mentions]
         keys = [name_key(clean_place_name(m.text)) for m in mentions]
         chosen = [self._pick(cands, scores, hints[i], Counter(outlet_countries), Counter(), [])
