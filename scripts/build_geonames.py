@@ -149,6 +149,17 @@ def division_short_names(name: str) -> list[str]:
     return [shorter] if shorter and shorter != name else []
 
 
+FAR_APART_KM = 400.0
+
+
+def _km(a, b) -> float:
+    import math
+
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def country_points(folder: Path) -> dict[str, tuple[float, float]]:
     """The mean of countryinfo's listed centre and its main landmass's centroid.
 
@@ -163,7 +174,9 @@ def country_points(folder: Path) -> dict[str, tuple[float, float]]:
         if not iso or not latlng or len(latlng) != 2:
             continue
         centre = main_landmass_centroid(row["geoJSON"]) if row.get("geoJSON") else None
-        if centre is None:
+        if centre is None or _km(centre, latlng) > FAR_APART_KM:
+            # a main landmass far from the listed centre misrepresents the country (Canada's
+            # mainland without its Arctic islands): the listed centre alone
             points[iso] = (float(latlng[0]), float(latlng[1]))
         else:
             points[iso] = (round((latlng[0] + centre[0]) / 2, 4), round((latlng[1] + centre[1]) / 2, 4))

@@ -39,7 +39,7 @@ __all__ = ["Geoparser", "PlaceMention", "World", "geoparse", "world"]
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # How much each kind of reading is believed before the article says anything: a name that
 # is a country's is the country; a state or province before a town of the same name.
-FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.2, "PPLC": 1.5, "RGN": 1.5, "ADM2": 0.4, "PPL": 0.0}
+FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.2, "PPLC": 1.8, "RGN": 1.5, "ADM2": 0.4, "PPL": 0.0}
 POPULATION_WEIGHT = 0.35  # per decade of people: 1 M people weigh 2.1, 10 k weigh 1.4
 ALTERNATE_PENALTY = 1.2  # a town known by that name only as an alternate one (Augsburg for Augusta)
 BASE_NAME_PENALTY = 0.8  # "Rapides" for Rapides Parish
@@ -531,9 +531,10 @@ class Geoparser:
                 if cc == hint[0] and (not hint[1] or admin1 == hint[1]):
                     score += PATTERN_BONUS
             if countries.get(cc, 0) > 0:
-                score += COUNTRY_CONTEXT
+                # a country or state holding the article's other places is as near as they are
+                score += COUNTRY_CONTEXT + (NEAR_BONUS if feature == "PCLI" else 0.0)
             if admin1 and admins.get((cc, admin1), 0) > 0:
-                score += ADMIN1_CONTEXT
+                score += ADMIN1_CONTEXT + (NEAR_BONUS if feature == "ADM1" else 0.0)
             if points and point is not None and feature not in {"PCLI", "ADM1", "CONT"}:
                 nearest = min(distance_km(point, other) for other in points)
                 score += NEAR_BONUS * math.exp(-nearest / NEAR_KM)
