@@ -64,6 +64,7 @@ _DATELINE = re.compile(
 _PAIR = re.compile(r"\b(?P<city>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}),\s+(?P<region>"
                    r"[A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.)?(?:\s[A-Z][a-z]+){0,2})")
 _LEADING_THE = re.compile(r"^[Tt]he\s+")
+_CAPITALISED = re.compile(r"(?<![\w.])[A-Z][\w&'.]*(?:[ \-][A-Z][\w&'.]*){0,2}(?<![.'])")
 _STATE_FORM = re.compile(r"^(?:(?:Democratic |Islamic |Federal |People's |Arab )*Republic|Kingdom|"
                          r"State|Commonwealth|Principality|Sultanate|Emirate) of (?:the )?")
 _OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?(?P<place>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2})$")
@@ -225,6 +226,9 @@ class Geoparser:
             mention = self._from_entity(ent, text, blocked)
             if mention is not None:
                 mentions[span] = mention
+        taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in {"PERSON", "ORG", "WORK_OF_ART"}]
+        for mention in self._unlabelled(text, list(mentions.values()), taken, blocked):
+            mentions[(mention.start, mention.end)] = mention
         found = sorted(mentions.values(), key=lambda m: m.start)
         self._resolve(found, forced, self._outlet_countries(outlet))
         return self._confirmed([m for m in found if m.lat is not None])
@@ -260,6 +264,29 @@ class Geoparser:
             mention.candidates = []
         self._resolve(mentions, forced, self._outlet_countries(outlet))
         return mentions
+
+    def _unlabelled(self, text: str, found: list[PlaceMention], taken: list[tuple[int, int]],
+                    blocked: set[str]) -> list[PlaceMention]:
+        """Capitalised names spaCy left untagged: another occurrence of a name the article
+        already uses as a place ("Fargo" tagged once of three times), or a country, continent or
+        state abbreviation ("Nigeria", "NSW"), never inside a person's or organisation's name."""
+        known = {name_key(clean_place_name(m.text)) for m in found if m.source in {"ner", "dateline", "pair"}}
+        occupied = [(m.start, m.end) for m in found] + taken
+        out = []
+        for match in _CAPITALISED.finditer(text):
+            span = (match.start(), match.end())
+            if any(_overlaps(span, other) for other in occupied):
+                continue
+            surface = match.group()
+            key = name_key(surface)
+            if not key or key in blocked or key in _MONTHS or (match.start() and text[match.start() - 1] in "-'"):
+                continue
+            big = surface in self.world.abbreviations or (
+                key in self.index.countries and key not in self.index.demonym_keys)
+            if key in known or big or any(self.world.feature[i] == "CONT" for i in self.world.primary.get(key, ())):
+                out.append(PlaceMention(span[0], span[1], surface, source="repeat" if key in known else "name"))
+                occupied.append(span)
+        return out
 
     def _from_entity(self, ent, text: str, blocked: set[str]) -> PlaceMention | None:
         label = ent.label_
