@@ -207,6 +207,7 @@ class Geoparser:
     def __init__(self) -> None:
         self.world = world()
         self.index = _places._index()
+        self._place_keys: set[str] = set()  # the document's names tagged GPE/LOC, while it is parsed
 
     # -- finding ------------------------------------------------------------------------
     def parse_doc(self, doc, outlet: str | None = None) -> list[PlaceMention]:
@@ -219,13 +220,18 @@ class Geoparser:
             mentions[(mention.start, mention.end)] = mention
             if hint is not None:
                 forced[(mention.start, mention.end)] = hint
-        for ent in doc.ents:
+        # place labels first: a name the article tags as a place once is one where mis-tagged
+        ordered = sorted(doc.ents, key=lambda e: e.label_ not in {"GPE", "LOC"})
+        self._place_keys = set()
+        for ent in ordered:
             span = (ent.start_char, ent.end_char)
             if any(_overlaps(span, other) for other in mentions):
                 continue
             mention = self._from_entity(ent, text, blocked)
             if mention is not None:
                 mentions[span] = mention
+                if mention.source == "ner":
+                    self._place_keys.add(name_key(clean_place_name(mention.text)))
         taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in {"PERSON", "ORG", "WORK_OF_ART"}]
         for mention in self._unlabelled(text, list(mentions.values()), taken, blocked):
             mentions[(mention.start, mention.end)] = mention
@@ -310,7 +316,9 @@ class Geoparser:
 
     def _whole(self, ent, key: str, min_population: int, source: str) -> PlaceMention | None:
         """A whole entity spaCy mislabelled that the gazetteer is sure is a place ("Huntsville" ORG)."""
-        if key in self._known_names() or not self._confident(key, min_population):
+        if key in self._known_names():
+            return None
+        if key not in self._place_keys and not self._confident(key, min_population):
             return None
         return PlaceMention(ent.start_char, ent.end_char, ent.text, source=source)
 
