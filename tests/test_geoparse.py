@@ -80,3 +80,23 @@ def test_scoring_follows_the_readme_rules():
     assert matched == 1 and predicted == hits == 1
     assert errors[0] < 161 and errors[1] == 20_039.0
     assert area_under_curve([0.0, 20_039.0]) == pytest.approx(0.5, rel=1e-4)
+
+
+def test_ingest_stores_every_place_mention_and_places_claims(pipeline):
+    from claimgraph.model import InputItem
+    from claimgraph.store.db import Store
+
+    text = ("Officials in Rapides Parish said on Monday that a drone struck a fuel depot in Alexandria, "
+            "Louisiana, overnight. Residents of Pineville said the fire burned until dawn.")
+    with Store(":memory:") as store:
+        pipeline.ingest_items(store, [InputItem(origin="geo-test", text=text, kind="text",
+                                                published="2025-01-06", outlet="Town Talk")])
+        document = store.documents()[0]
+        places = store.place_mentions(document_id=document.id)
+        assert {"Rapides Parish", "Alexandria", "Pineville"} <= {p["text"] for p in places}
+        alexandria = next(p for p in places if p["text"] == "Alexandria")
+        assert alexandria["country"] == "US" and alexandria["geonameid"] == 4314550
+        assert document.text[alexandria["start"]:alexandria["end"]] == "Alexandria"
+        assert store.place_mentions(place_id=alexandria["place_id"])[0]["document_id"] == document.id
+        located = [store.entities()[e] for c in store.claims() for e in c.roles.get("location", [])]
+        assert all(e.country != "EG" for e in located)

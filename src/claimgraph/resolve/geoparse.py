@@ -375,7 +375,8 @@ class Geoparser:
         if any(self.world.feature[i] in BIG_FEATURES for i in self.world.alternate.get(key, ())):
             return True
         rows = self.world.primary.get(key, ())
-        return any(self.world.feature[i] in BIG_FEATURES or self.world.pop[i] >= min_population
+        # a county's or parish's full name ("Rapides Parish") is no one's name but the place's
+        return any(self.world.feature[i] in {*BIG_FEATURES, "ADM2"} or self.world.pop[i] >= min_population
                    for i in rows)
 
     @staticmethod
