@@ -15,8 +15,8 @@ SETTINGS: list[tuple[str, object, str]] = [
     ("min_chars", 40, "Cleaned text shorter than this is rejected as empty."),
     ("languages", "en", "Comma-separated languages accepted; others are rejected."),
     ("near_duplicate_threshold", 0.7, "MinHash Jaccard above which two cleaned documents are near-copies (syndicated copies with trimmed paragraphs score about 0.8)."),
-    ("geoparse", 1, "1: find, resolve and store every place an article names (resolve/geoparse.py) and let it place claims; 0: only the places claims name, as before (for bench comparisons)."),
     ("min_confidence", None, "Claims under this confidence are stored but take no part in events, source counts, contradictions, the brief or the export (default: the threshold calibrated on the real-news gold, data/lexicons/confidence.yaml)."),
+    ("geoparse", 1, "1: find, resolve and store every place an article names (resolve/geoparse.py) and let it place claims; 0: only the places claims name, as before (for bench comparisons)."),
 ]
 
 
