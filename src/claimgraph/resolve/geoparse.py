@@ -74,7 +74,11 @@ _GENERIC = re.compile(r"(?:north|south|east|west|central|northern|southern|easte
                       r"northeast|northwest|southeast|southwest|federal|capital|metro|national|"
                       r"university|college|union|city|county|state|coast|island|islands|valley)+")
 _SUFFIX = re.compile(r"^(?P<base>.+?)\s+(?P<kind>county|parish|borough|state|province|region|oblast|"
-                     r"governorate|district|prefecture|city|town|village)$", re.I)
+                     r"governorate|district|prefecture|city|town|village|township|municipality)$", re.I)
+# No rivers, lakes or valleys in the gazetteer: "Catawba River" is placed at a same-named county
+# or town, believed only where the article's other places are (a weak prior).
+_NATURAL = re.compile(r"^(?P<base>.+?)\s+(?:river|lake|valley|bay|creek|mountains?|island|harbou?r|falls)$", re.I)
+NATURAL_PENALTY = 1.5
 
 
 @dataclass(slots=True)
@@ -465,6 +469,10 @@ class Geoparser:
             out = self._suffixed(cleaned)
         if not out and _STATE_FORM.match(cleaned):  # "the Republic of Armenia"
             return self._candidates(_STATE_FORM.sub("", cleaned))
+        natural = _NATURAL.match(cleaned)
+        if not out and natural:
+            out = [_Candidate(i, -NATURAL_PENALTY) for i in self.world.primary.get(name_key(natural.group("base")), ())
+                   if self.world.feature[i] in {"ADM2", "PPL"}]
         if not out and _DIRECTION.match(cleaned):  # "Northeast Georgia", "Western Massachusetts"
             return self._candidates(_DIRECTION.sub("", cleaned))
         if not out and len(key) >= 5 and cleaned[:1].isupper():
@@ -481,6 +489,8 @@ class Geoparser:
         if base == cleaned:
             return []
         kind = match.group("kind").lower() if match else ""
+        if kind in {"township", "municipality"}:
+            kind = "town"
         out = []
         for position in self.world.primary.get(name_key(base), ()):
             feature = self.world.feature[position]
