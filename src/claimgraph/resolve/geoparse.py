@@ -25,6 +25,7 @@ import gzip
 import json
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -48,6 +49,7 @@ ADMIN1_CONTEXT = 2.0  # ... in a state or province the article names
 PATTERN_BONUS = 4.0  # "Athens, Ga." / "Athens, Greece" / the dateline's state
 NEAR_BONUS = 1.5  # near the article's other places
 NEAR_KM = 300.0
+COUNTY_CONTEXT = 2.0  # ... in the county another name of the article may be read in
 PERSON_PLACE_MIN_POPULATION = 100_000  # a PERSON that is a city this big is a tagging slip
 ORG_PLACE_MIN_POPULATION = 10_000  # local papers name their town's council and team by the town
 MAX_CANDIDATES = 40
@@ -120,6 +122,7 @@ class World:
         self.feature: list[str] = []
         self.cc: list[str] = []
         self.admin1: list[str] = []
+        self.admin2: list[str] = []
         self.lat: list[float] = []
         self.lon: list[float] = []
         self.pop: list[int] = []
@@ -145,12 +148,13 @@ class World:
 
     def _add(self, row: list[str]) -> None:
         index = len(self.gid)
-        gid, name, feature, cc, admin1, _admin2, lat, lon, pop, key, alternates = row
+        gid, name, feature, cc, admin1, admin2, lat, lon, pop, key, alternates = row
         self.gid.append(int(gid))
         self.name.append(name)
         self.feature.append(feature)
         self.cc.append(cc)
         self.admin1.append(admin1)
+        self.admin2.append(sys.intern(admin2))
         self.lat.append(float(lat))
         self.lon.append(float(lon))
         self.pop.append(int(pop))
@@ -518,6 +522,7 @@ class Geoparser:
         statics = [[self._static_score(c) for c in cands] for cands in options]
         hints = [forced.get((m.start, m.end)) for m in mentions]
         keys = [name_key(clean_place_name(m.text)) for m in mentions]
+        self._county_support(options, statics, keys)
         chosen = [self._pick(cands, scores, hints[i], Counter(outlet_countries), Counter(), [])
                   for i, (cands, scores) in enumerate(zip(options, statics, strict=True))]
         for _round in range(2):
@@ -538,6 +543,29 @@ class Geoparser:
             ]
         for mention, cands, best in zip(mentions, options, chosen, strict=True):
             self._fill(mention, cands, best)
+
+    def _county(self, candidate: _Candidate) -> tuple[str, str, str] | None:
+        i = candidate.index
+        if i < 0:
+            return None
+        world = self.world
+        if world.feature[i] == "ADM2":
+            return world.cc[i], world.admin1[i], world.name[i]
+        return (world.cc[i], world.admin1[i], world.admin2[i]) if world.admin2[i] else None
+
+    def _county_support(self, options, statics, keys) -> None:
+        """Readings that put two names in one county back each other ("Huntsville" and
+        "Walker County" are both in Texas's Walker County, not Alabama's), whichever readings
+        the rest of the article ends up with."""
+        counties_of: dict[str, set] = {}
+        for key, cands in zip(keys, options, strict=True):
+            counties_of.setdefault(key, set()).update(filter(None, map(self._county, cands)))
+        support = Counter(county for counties in counties_of.values() for county in counties)
+        for key, cands, scores in zip(keys, options, statics, strict=True):
+            for position, candidate in enumerate(cands):
+                county = self._county(candidate)
+                if county is not None and support[county] - (county in counties_of[key]) > 0:
+                    scores[position] += COUNTY_CONTEXT
 
     def _share(self, best: _Candidate | None, hint) -> tuple[Counter, Counter, tuple | None]:
         """What one mention's current reading tells about the article: country, division, point."""
