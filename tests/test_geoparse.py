@@ -100,3 +100,21 @@ def test_ingest_stores_every_place_mention_and_places_claims(pipeline):
         assert store.place_mentions(place_id=alexandria["place_id"])[0]["document_id"] == document.id
         located = [store.entities()[e] for c in store.claims() for e in c.roles.get("location", [])]
         assert all(e.country != "EG" for e in located)
+
+
+def test_eval_geo_reports_the_readme_metrics(tmp_path):
+    import gzip
+    import json
+
+    from claimgraph.evaluate import run_eval
+
+    text = "Flooding hit Alexandria, Louisiana, and officials in Paris said aid was coming."
+    toponyms = [{"start": 13, "end": 23, "text": "Alexandria", "lat": 31.31, "lon": -92.45},
+                {"start": 25, "end": 34, "text": "Louisiana", "lat": 31.0, "lon": -92.0},
+                {"start": 53, "end": 58, "text": "Paris", "lat": 48.85, "lon": 2.35}]
+    path = tmp_path / "geo-invented-dev.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": "x/1", "corpus": "invented", "text": text, "toponyms": toponyms}) + "\n")
+    [result] = run_eval("geo", file=path)
+    assert {"acc161", "median_km", "auc", "recall", "precision", "acc161_gold_spans"} <= set(result.metrics)
+    assert result.metrics["recall"] == 1.0 and result.metrics["acc161"] == 1.0
