@@ -118,3 +118,13 @@ def test_eval_geo_reports_the_readme_metrics(tmp_path):
     [result] = run_eval("geo", file=path)
     assert {"acc161", "median_km", "auc", "recall", "precision", "acc161_gold_spans"} <= set(result.metrics)
     assert result.metrics["recall"] == 1.0 and result.metrics["acc161"] == 1.0
+
+
+def test_untagged_big_cities_are_found_but_not_common_words(parse):
+    found = parse("Officials in Kyiv said drones hit Odesa. Mobile networks failed; reading was hard.")
+    assert {m.text for m in found} >= {"Kyiv", "Odesa"} and "Mobile" not in {m.text for m in found}
+
+
+def test_empty_or_foreign_script_spans_resolve_to_nothing(pipeline):
+    mentions = Geoparser().resolve_spans(pipeline.nlp("abc"), [(0, 0)])
+    assert mentions[0].lat is None

@@ -51,7 +51,8 @@ NEAR_BONUS = 1.5  # near the article's other places
 NEAR_KM = 300.0
 COUNTY_CONTEXT = 2.0  # ... in the county another name of the article may be read in
 PERSON_PLACE_MIN_POPULATION = 100_000  # a PERSON that is a city this big is a tagging slip
-ORG_PLACE_MIN_POPULATION = 10_000  # local papers name their town's council and team by the town
+ORG_PLACE_MIN_POPULATION = 10_000
+UNTAGGED_CITY_POPULATION = 100_000  # an untagged capitalised name this big a city is one  # local papers name their town's council and team by the town
 MAX_CANDIDATES = 40
 WEAK_SOURCES = {"person", "org"}
 BIG_FEATURES = {"PCLI", "ADM1", "CONT"}
@@ -158,7 +159,8 @@ class World:
         self.lat.append(float(lat))
         self.lon.append(float(lon))
         self.pop.append(int(pop))
-        self.primary.setdefault(key, []).append(index)
+        if key:  # a name in another script has no key: it is found by its alternates
+            self.primary.setdefault(key, []).append(index)
         if alternates:
             for alternate in alternates.split("|"):
                 self.alternate.setdefault(alternate, []).append(index)
@@ -296,11 +298,23 @@ class Geoparser:
             if not key or key in blocked or key in _MONTHS or (match.start() and text[match.start() - 1] in "-'"):
                 continue
             big = surface in self.world.abbreviations or (
-                key in self.index.countries and key not in self.index.demonym_keys)
+                key in self.index.countries and key not in self.index.demonym_keys) or self._big_city(
+                surface, key, text, match.start())
             if key in known or big or any(self.world.feature[i] == "CONT" for i in self.world.primary.get(key, ())):
                 out.append(PlaceMention(span[0], span[1], surface, source="repeat" if key in known else "name"))
                 occupied.append(span)
         return out
+
+    def _big_city(self, surface: str, key: str, text: str, start: int) -> bool:
+        """A city of UNTAGGED_CITY_POPULATION under its own name that the small model did not tag
+        ("Kyiv", "Odesa"), unless the article also writes the word in lower case ("Mobile",
+        "reading") or only opens a sentence with it."""
+        if not surface[:1].isupper() or surface.isupper() or key in self._known_names() or _GENERIC.fullmatch(key):
+            return False
+        if not any(self.world.pop[i] >= UNTAGGED_CITY_POPULATION for i in self.world.primary.get(key, ())):
+            return False
+        opens_sentence = start == 0 or text[max(0, start - 2):start].strip() in {"", ".", "!", "?", '"'}
+        return not opens_sentence and re.search(rf"\b{re.escape(surface.lower())}\b", text) is None
 
     def _from_entity(self, ent, text: str, blocked: set[str]) -> PlaceMention | None:
         label = ent.label_
@@ -446,6 +460,8 @@ class Geoparser:
         world, index = self.world, self.index
         cleaned = clean_place_name(text)
         key = name_key(cleaned)
+        if not key:
+            return []
         out: list[_Candidate] = []
         iso = index.countries.get(key)
         if iso is None and key.endswith("s") and key[:-1] in index.demonym_keys:
