@@ -121,7 +121,8 @@ def test_eval_geo_reports_the_readme_metrics(tmp_path):
 
 
 def test_untagged_big_cities_are_found_but_not_common_words(parse):
-    found = parse("Officials in Kyiv said drones hit Odesa. Mobile networks failed; reading was hard.")
+    found = parse("Officials in Kyiv and Kharkiv said Russian drones hit Odesa. Phones on Mobile "
+                  "networks failed, a mobile operator said.")
     assert {m.text for m in found} >= {"Kyiv", "Odesa"} and "Mobile" not in {m.text for m in found}
 
 
