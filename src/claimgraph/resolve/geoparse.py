@@ -700,8 +700,9 @@ def place_claims(claims, places: Sequence[PlaceMention], entities: dict) -> dict
 
     A claim's location entity is resolved name by name; the geoparser reads the whole article
     ("Alexandria" in a story about Rapides Parish is Louisiana's). When a place mention
-    inside the claim names the entity and lies elsewhere, the claim points at the geoparser's
-    place instead. Countries are left as they are. Returns the new entities by id."""
+    inside the claim names the entity and is another town (or lies in another country), the
+    claim points at the geoparser's place (its GeoNames id) instead; a city is not swapped for
+    its same-named province, nor a country for anything. Returns the new entities by id."""
     from claimgraph.model import Entity
 
     added: dict = {}
@@ -712,12 +713,14 @@ def place_claims(claims, places: Sequence[PlaceMention], entities: dict) -> dict
             if entity is None or entity.attrs.get("kind") == "country":
                 continue
             mention = _mention_naming(entity, claim, places)
-            if mention is None or mention.lat is None or mention.feature in {"PCLI", "CONT"}:
+            # a town read elsewhere, or a place in another country; not the city's own province
+            if mention is None or mention.lat is None or not (
+                    (mention.feature or "").startswith("PPL") or mention.country != entity.country):
                 continue
             if entity.lat is not None and distance_km((entity.lat, entity.lon), (mention.lat, mention.lon)) < SAME_PLACE_KM:
                 continue
             replacement = Entity(
-                id=f"place:{mention.country or 'XX'}:{_places.slugify(mention.name or mention.text)}",
+                id=mention.place_id or f"place:{mention.country or 'XX'}:{_places.slugify(mention.name or mention.text)}",
                 name=mention.name or mention.text, type="GPE", aliases=[mention.text], lat=mention.lat,
                 lon=mention.lon, country=mention.country,
                 attrs={"kind": _KIND.get(mention.feature or "", "city"), "geonameid": mention.geonameid,
