@@ -152,6 +152,7 @@ def test_migration_fills_lookup_tables_of_an_older_database(tmp_path):
     conn.executescript("DELETE FROM event_entities; DROP INDEX claim_entities_entity_type;"
                        " ALTER TABLE claim_entities DROP COLUMN claim_type; DROP TABLE event_successors;"
                        " ALTER TABLE contradictions DROP COLUMN details; ALTER TABLE claims DROP COLUMN confidence;"
+                       " DROP TABLE place_mentions;"
                        " DELETE FROM schema_migrations WHERE version >= 5;")
     conn.close()
     with Store(str(path)) as s:

@@ -15,10 +15,10 @@ from .model import Claim, Contradiction, Document, Entity, Event, Quantity, Time
 
 __all__ = sorted([
     "Claim", "Claimgraph", "ClaimgraphError", "ConfigError", "Contradiction", "Document",
-    "Entity", "Event", "Quantity", "RejectedInput", "StoreError", "TimeSpan", "demo_corpus", "open",
+    "Entity", "Event", "Quantity", "RejectedInput", "StoreError", "TimeSpan", "demo_corpus", "geoparse", "open",
 ])
 __version__ = "0.1.0"
-_API = {"Claimgraph", "demo_corpus", "open"}
+_API = {"Claimgraph", "demo_corpus", "geoparse", "open"}
 
 
 def __getattr__(name: str):

@@ -70,6 +70,11 @@ class Claimgraph:
     def events(self, type: str | None = None) -> list[Event]:
         return self.store.events(type=type)
 
+    def places(self, document: str | None = None, place: str | None = None) -> list[dict[str, Any]]:
+        """Stored place mentions of a document (in text order) or of one place id, each with
+        offsets, name, GeoNames id, feature code and point (``resolve.geoparse``)."""
+        return self.store.place_mentions(document_id=document, place_id=place)
+
     def contradictions(self) -> list[Contradiction]:
         return self.store.contradictions()
 
@@ -130,3 +135,16 @@ def open(db: str | None = None, **settings: Any) -> Claimgraph:  # noqa: A001 - 
 def demo_corpus() -> Path:
     """The directory of invented demo articles shipped inside the package."""
     return Path(str(resources.files("claimgraph").joinpath("data", "demo", "corpus")))
+
+
+def geoparse(text: str, published: str | None = None, outlet: str | None = None) -> list[dict[str, Any]]:
+    """Every place ``text`` names, resolved: ``[{start, end, text, name, lat, lon, geonameid,
+    feature, country, admin1, place_id, source, score}]`` (nothing is stored).
+
+    >>> import claimgraph
+    >>> [p["country"] for p in claimgraph.geoparse("ATHENS, Ga. - Rain flooded Athens.")]  # doctest: +SKIP
+    ['US', 'US', 'US']
+    """
+    from .resolve.geoparse import geoparse as _geoparse
+
+    return _geoparse(text, published=published, outlet=outlet)

@@ -455,25 +455,26 @@ def watch(ctx, directory: str, interval: float, new_only: bool) -> None:
 
 
 @main.command("eval")
-@click.argument("task", type=click.Choice(["boilerplate", "timex", "ner", "coref", "seeds", "claims", "bench", "all"]))
+@click.argument("task", type=click.Choice(["boilerplate", "timex", "ner", "coref", "seeds", "claims", "geo", "bench", "all"]))
 @click.option("--data", type=click.Path(exists=True, file_okay=False),
               help="Evaluation data folder (default ../shared/eval-data when present, or $CLAIMGRAPH_EVAL_DATA).")
 @click.option("--file", "file_", type=click.Path(exists=True),
               help="Score one file of the same layout instead (another split; for seeds, a folder of articles; "
                    "for claims, one SET.gold.json with its SET.manifest.json beside it).")
 @click.option("--gold", type=click.Path(exists=True, dir_okay=False), help="seeds: another gold file of that format.")
+@click.option("--gold-spans", is_flag=True, help="geo: also the median km and AUC of resolution on the gold spans.")
 @click.option("--limit", type=int, default=None, help="Score only the first N items (quick runs).")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, writable=True),
               help='Write {"task", "file", "n", "metrics"} (a list for "all") to this file.')
 @click.option("--verbose", is_flag=True, help="claims: list every miss, false positive and partial match.")
 @click.pass_context
-def evaluate_cmd(ctx, task: str, data, file_, gold, limit, json_out, verbose) -> None:
+def evaluate_cmd(ctx, task: str, data, file_, gold, gold_spans, limit, json_out, verbose) -> None:
     """Score claimgraph on public gold data beside the published anchors ('all' writes docs/EVALUATION.md)."""
     from .evaluate import results_json, run_eval
     from .evaluate.report import render_table
 
     try:
-        results = run_eval(task, data=data, file=file_, limit=limit, gold=gold)
+        results = run_eval(task, data=data, file=file_, limit=limit, gold=gold, gold_spans=gold_spans)
     except ClaimgraphError as exc:
         raise click.ClickException(str(exc)) from exc
     for result in results:
@@ -484,6 +485,18 @@ def evaluate_cmd(ctx, task: str, data, file_, gold, limit, json_out, verbose) ->
         with open(json_out, "w", encoding="utf-8") as fh:
             json.dump(results_json(results, None if task == "all" else task), fh, indent=2)
         err_console.print(f"wrote {json_out}")
+
+
+@main.command()
+@click.argument("source", type=click.File("r", encoding="utf-8"))
+@click.option("--outlet", help="The outlet's name: its home country counts as context.")
+@click.option("--published", help="The article's date (YYYY-MM-DD).")
+def geoparse(source, outlet, published) -> None:
+    """Every place a text names (FILE, or - for standard input), resolved: JSON out."""
+    from .api import geoparse as _geoparse
+
+    click.echo(json.dumps(_geoparse(source.read(), published=published, outlet=outlet), indent=2,
+                          ensure_ascii=False))
 
 
 @main.command()

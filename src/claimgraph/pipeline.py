@@ -22,6 +22,7 @@ from .link import link, near_duplicate_groups, pseudo_source_entities
 from .link.incremental import band_layout, link_new_documents, signature_rows
 from .model import Claim, Document, Entity, InputItem, Reject
 from .resolve.entities import EntityResolver
+from .resolve.geoparse import place_claims
 from .settings import Settings
 
 # Link the whole store when a batch brings more than 1/FULL_LINK_SHARE of its documents.
@@ -58,6 +59,8 @@ class Pipeline:
         self._nlp = None
         self._extractor = None
         self._resolver = None
+        self._geoparser = None
+        self.place_mentions: dict[str, list[dict]] = {}  # document id -> its places, until stored
 
     @property
     def nlp(self):
@@ -70,6 +73,14 @@ class Pipeline:
         if self._resolver is None:
             self._resolver = EntityResolver()
         return self._resolver
+
+    @property
+    def geoparser(self):
+        if self._geoparser is None and self.settings.geoparse:
+            from .resolve.geoparse import Geoparser
+
+            self._geoparser = Geoparser()
+        return self._geoparser
 
     @property
     def extractor(self) -> ClaimExtractor:
@@ -154,6 +165,8 @@ class Pipeline:
         claims, entities = self.extract(docs, report)
         started = time.perf_counter()
         store.write_batch(docs, claims, list(entities.values()), rejects, inputs)
+        if self.geoparser is not None and docs:
+            store.write_place_mentions({d.id: self.place_mentions.pop(d.id, []) for d in docs})
         report.timed("store", started)
         report.ingested += len(docs)
         report.claims += len(claims)
@@ -173,6 +186,10 @@ class Pipeline:
                                       self.settings.processes):
             t0 = time.perf_counter()
             found, ents = self.extractor.extract(sdoc, document)
+            if self.geoparser is not None:
+                places = self.geoparser.parse_doc(sdoc, outlet=document.outlet)
+                self.place_mentions[document.id] = [m.to_dict() for m in places]
+                ents = {**ents, **place_claims(found, places, ents)}
             claims.extend(found)
             for ent in ents.values():
                 known = entities.setdefault(ent.id, ent)

@@ -16,6 +16,7 @@ SETTINGS: list[tuple[str, object, str]] = [
     ("languages", "en", "Comma-separated languages accepted; others are rejected."),
     ("near_duplicate_threshold", 0.7, "MinHash Jaccard above which two cleaned documents are near-copies (syndicated copies with trimmed paragraphs score about 0.8)."),
     ("min_confidence", None, "Claims under this confidence are stored but take no part in events, source counts, contradictions, the brief or the export (default: the threshold calibrated on the real-news gold, data/lexicons/confidence.yaml)."),
+    ("geoparse", 1, "1: find, resolve and store every place an article names (resolve/geoparse.py) and let it place claims; 0: only the places claims name, as before (for bench comparisons)."),
 ]
 
 
@@ -31,6 +32,7 @@ class Settings:
     languages: str = "en"
     near_duplicate_threshold: float = 0.7
     min_confidence: float | None = None
+    geoparse: int = 1
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

@@ -14,12 +14,13 @@ each file's fields, licence and metric) and never copied into the repository.
     ner           re3d-dev.jsonl.gz             (evaluate/ner.py)
     coref         ecbplus-dev.jsonl.gz          (evaluate/coref.py)
     claims        eval/realnews/*.gold.json     claim_precision, claim_recall, ... (evaluate/claims.py)
+    geo           geo-*-dev.jsonl.gz            acc161, median_km, auc, recall, precision, acc161_gold_spans
     bench         news_corpus.jsonl.gz          (evaluate/bench.py)
     all           everything, then docs/EVALUATION.md
     ============  ============================  ==========================================
 
     >>> sorted(TASKS)
-    ['all', 'bench', 'boilerplate', 'claims', 'coref', 'ner', 'seeds', 'timex']
+    ['all', 'bench', 'boilerplate', 'claims', 'coref', 'geo', 'ner', 'seeds', 'timex']
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ TASK_SOURCES: dict[str, tuple[str | None, str]] = {
     "ner": ("re3d-dev.jsonl.gz", "claimgraph.evaluate.ner:evaluate_ner"),
     "coref": ("ecbplus-dev.jsonl.gz", "claimgraph.evaluate.coref:evaluate_coref"),
     "claims": (None, "claimgraph.evaluate.claims:evaluate_claims"),
+    "geo": ("geo-*-dev.jsonl.gz", "claimgraph.evaluate.geo:evaluate_geo"),
     "bench": ("news_corpus.jsonl.gz", "claimgraph.evaluate.bench:run_bench"),
 }
 TASKS = (*TASK_SOURCES, "all")
@@ -50,7 +52,7 @@ TASKS = (*TASK_SOURCES, "all")
 
 def run_eval(task: str, data: str | Path | None = None, file: str | Path | None = None,
              limit: int | None = None, gold: str | Path | None = None,
-             report: str | Path | None = None) -> list[EvalResult]:
+             report: str | Path | None = None, gold_spans: bool = False) -> list[EvalResult]:
     """Run one evaluation task (or ``all``) and return its results.
 
     :param task: one of ``TASKS``.
@@ -61,6 +63,7 @@ def run_eval(task: str, data: str | Path | None = None, file: str | Path | None 
     :param limit: score only the first ``limit`` items (quick runs, CI).
     :param gold: ``seeds`` only: another gold file in the format of shared/gold/seeds.json.
     :param report: ``all`` only: where to write the page (default ``docs/EVALUATION.md``).
+    :param gold_spans: ``geo`` only: also the distance figures of resolution on the gold spans.
     :raises ConfigError: unknown task, missing data, or a task whose module is not installed.
 
     >>> run_eval("timex", limit=5)[0].to_json()["task"]  # doctest: +SKIP
@@ -69,7 +72,7 @@ def run_eval(task: str, data: str | Path | None = None, file: str | Path | None 
     if task not in TASKS:
         raise ConfigError(f"unknown evaluation task {task!r}; choose one of {', '.join(TASKS)}")
     if task != "all":
-        return _run_task(task, data, file, limit, gold)
+        return _run_task(task, data, file, limit, gold, gold_spans)
     if file is not None:
         raise ConfigError("--file scores one task's file; give a task name instead of 'all'")
     from claimgraph.evaluate.report import write_evaluation_md
@@ -85,7 +88,7 @@ def run_eval(task: str, data: str | Path | None = None, file: str | Path | None 
     return results
 
 
-def _run_task(task: str, data, file, limit, gold) -> list[EvalResult]:
+def _run_task(task: str, data, file, limit, gold, gold_spans: bool = False) -> list[EvalResult]:
     from claimgraph.evaluate.report import as_result
 
     function = _task_function(task)
@@ -95,13 +98,15 @@ def _run_task(task: str, data, file, limit, gold) -> list[EvalResult]:
         outcome = function(file, data=data, limit=limit)
     else:
         path = Path(file) if file is not None else _data_file(task, data)
-        if not path.exists():
+        if not path.exists() and not any(path.parent.glob(path.name)):
             raise ConfigError(f"{path} does not exist; pass --data DIR (the eval-data folder) or --file FILE")
         kwargs: dict[str, Any] = {}
         if limit is not None and _accepts(function, "limit"):
             kwargs["limit"] = limit
         elif limit is not None and _accepts(function, "n"):
             kwargs["n"] = limit  # bench counts articles as n
+        if gold_spans and _accepts(function, "full_gold_spans"):
+            kwargs["full_gold_spans"] = True
         outcome = function(path, **kwargs)
     outcomes = outcome if isinstance(outcome, list) else [outcome]
     return [as_result(o) for o in outcomes]

@@ -40,6 +40,7 @@ HEADLINES = {
     "claims": ["claim_precision", "claim_recall", "claim_f1", "fully_correct_precision", "fully_correct_recall",
                "roles_f1", "source_acc", "via_acc", "polarity_acc", "modality_acc", "time_acc", "quantity_acc",
                "event_b3_f1", "contradiction_precision", "contradiction_recall"],
+    "geo": ["acc161", "median_km", "auc", "recall", "precision", "acc161_gold_spans"],
 }
 TITLES = {
     "boilerplate": "Main text from HTML (boilerplate)",
@@ -47,6 +48,7 @@ TITLES = {
     "seeds": "Seed articles end to end (seeds)",
     "ner": "Entities (ner)",
     "coref": "Cross-document event coreference (coref)",
+    "geo": "Geoparsing, end to end (geo)",
     "bench": "Throughput and robustness (bench)",
     "claims": "Claims on real news (claims)",
 }
@@ -66,6 +68,9 @@ DATA_NOTES = {
     "claims": "real articles of shared/eval-data (ECB+ dev topics, Reuters-21578, PolNeAR, MEANTIME; "
               "licences as for those files) annotated exhaustively in the format of shared/gold/REALNEWS.md; "
               "the gold and a manifest of record ids are in eval/realnews/, the texts are read at run time.",
+    "geo": "milangritta/Pragmatic-Guide-to-Geoparsing-Evaluation @ 6947d46 (LGL, GeoWebNews, TR-News, "
+           "GeoVirus), the development half of each; repository GPL-3.0, texts their publishers' "
+           "(GeoVirus WikiNews CC BY 2.5): evaluation and development only.",
     "bench": "Reuters-21578, Distribution 1.0 (Reuters Ltd. and Carnegie Group, Inc.): free distribution "
              "for research purposes only; not shipped with claimgraph.",
 }

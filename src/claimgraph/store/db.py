@@ -275,6 +275,40 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write batch to {self.path!r}: {exc}") from exc
 
+    def write_place_mentions(self, mentions: dict[str, Sequence[dict[str, Any]]]) -> None:
+        """Store each document's place mentions (``PlaceMention.to_dict()`` rows), replacing
+        what the document had: one transaction."""
+        columns = ("start", "end", "text", "name", "place_id", "geonameid", "feature", "country",
+                   "admin1", "lat", "lon", "source")
+        try:
+            with self._transaction() as conn:
+                for document_id, rows in mentions.items():
+                    conn.execute("DELETE FROM place_mentions WHERE document_id = ?", (document_id,))
+                    conn.executemany(
+                        "INSERT OR REPLACE INTO place_mentions (document_id, char_start, char_end, text, name, "
+                        "place_id, geonameid, feature, country, admin1, lat, lon, source) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [(document_id, *(row.get(c) for c in columns)) for row in rows])
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write place mentions to {self.path!r}: {exc}") from exc
+
+    def place_mentions(self, document_id: str | None = None, place_id: str | None = None) -> list[dict[str, Any]]:
+        """Stored place mentions of one document (in text order) or of one place, as dicts
+        with the keys of ``PlaceMention.to_dict()`` plus ``document_id``."""
+        where, params = [], []
+        if document_id is not None:
+            where.append("document_id = ?")
+            params.append(document_id)
+        if place_id is not None:
+            where.append("place_id = ?")
+            params.append(place_id)
+        sql = ("SELECT document_id, char_start, char_end, text, name, place_id, geonameid, feature, country, "
+               "admin1, lat, lon, source FROM place_mentions"
+               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY document_id, char_start")
+        keys = ("document_id", "start", "end", "text", "name", "place_id", "geonameid", "feature", "country",
+                "admin1", "lat", "lon", "source")
+        return [dict(zip(keys, row)) for row in self._query(sql, params)]
+
     def add_rejects(self, rejects: Sequence[Reject]) -> None:
         """Record rejected inputs (the same origin, reason and bytes are recorded once)."""
         self.write_batch([], [], [], rejects, [])

@@ -291,6 +291,28 @@ CLAIM_CONFIDENCE = """
 ALTER TABLE claims ADD COLUMN confidence REAL NOT NULL DEFAULT 1.0;
 """
 
+# Every place an article names, found and resolved by resolve.geoparse, whether or not a
+# claim uses it: offsets into the document text, GeoNames id and feature code, a point.
+PLACE_MENTIONS = """
+CREATE TABLE place_mentions (
+    document_id TEXT NOT NULL,
+    char_start  INTEGER NOT NULL,
+    char_end    INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    name        TEXT,
+    place_id    TEXT,
+    geonameid   INTEGER,
+    feature     TEXT,
+    country     TEXT,
+    admin1      TEXT,
+    lat         REAL,
+    lon         REAL,
+    source      TEXT,
+    PRIMARY KEY (document_id, char_start, char_end)
+);
+CREATE INDEX place_mentions_place ON place_mentions (place_id);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", INITIAL_SCHEMA),
     Migration(2, "full-text search over documents", DOCUMENTS_FTS, sqlite_only=True),
@@ -301,6 +323,7 @@ MIGRATIONS: list[Migration] = [
     Migration(7, "successors of merged-away events", EVENT_SUCCESSORS),
     Migration(8, "compared values of contradictions", CONTRADICTION_VALUES),
     Migration(9, "claim confidence", CLAIM_CONFIDENCE),
+    Migration(10, "place mentions", PLACE_MENTIONS),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -391,6 +391,18 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
         claims = queries.document_claims(state.reader, document_id)
         return json_response(document_detail_json(doc, claims, _names_of(state, queries.claim_entity_ids(claims))))
 
+    @app.get("/api/documents/{document_id}/places", tags=["documents"],
+             summary="Every place the document names: offsets, GeoNames id, feature code and point")
+    def document_places(state: State, document_id: ItemId) -> Response:
+        if queries.document(state.reader, document_id) is None:
+            raise ApiError(404, "not_found", f"no document with id {document_id!r}")
+        return json_response({"document_id": document_id,
+                              "places": state.reader.place_mentions(document_id=document_id)})
+
+    @app.get("/api/places/{place_id}", tags=["entities"], summary="Where a place is named, across documents")
+    def place_mentions(state: State, place_id: ItemId, limit: Limit = DEFAULT_LIMIT) -> Response:
+        return json_response({"place_id": place_id, "mentions": state.reader.place_mentions(place_id=place_id)[:limit]})
+
     @app.get("/api/claims", tags=["claims"], summary="Claims, newest first, filtered")
     def claims(state: State, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, count: Count = False,
                type: Annotated[str | None, Query(max_length=40, description="Claim type, e.g. ATTACK.")] = None,

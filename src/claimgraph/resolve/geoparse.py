@@ -1,0 +1,739 @@
+"""Geoparsing: every place an article names, found and resolved to a GeoNames point.
+
+Found: spaCy GPE/LOC/FAC entities, upper-case datelines ("COLUMBUS, Ohio —"), "City, ST"
+and "City, Country" pairs, and a GPE-like name spaCy tagged PERSON or put inside an
+organisation's name when the gazetteer is sure of it (a country, a state, a big city).
+A name the document also uses for a person, a month, a weekday or a ship never becomes a
+place.
+
+Resolved from context, not from a global population prior alone: each reading of a name
+scores its feature (a country name is a country unless the article says otherwise), the
+countries and first-level divisions the rest of the article names, "City, ST" / "City,
+Country" pairs and AP state abbreviations, the dateline, the outlet's home country, and
+nearness to the article's other places (the reading that keeps them together). Population
+breaks what is left. Misspellings are matched only against the project's own conflict
+gazetteer (``data/gazetteer/regions.jsonl``), never against the world list.
+
+The world gazetteer is ``data/gazetteer/geonames.tsv.gz`` (GeoNames, CC BY 4.0; built by
+``scripts/build_geonames.py``): countries with a point, first- and second-level
+divisions, and every populated place of 1,000 people or more with its alternate names.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from claimgraph.resolve import places as _places
+from claimgraph.resolve.places import clean_place_name, name_key
+
+__all__ = ["Geoparser", "PlaceMention", "World", "geoparse", "world"]
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# How much each kind of reading is believed before the article says anything: a name that
+# is a country's is the country; a state or province before a town of the same name.
+FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.2, "PPLC": 1.8, "RGN": 1.5, "ADM2": 0.4, "PPL": 0.0}
+POPULATION_WEIGHT = 0.35  # per decade of people: 1 M people weigh 2.1, 10 k weigh 1.4
+ALTERNATE_PENALTY = 1.2  # a town known by that name only as an alternate one (Augsburg for Augusta)
+BASE_NAME_PENALTY = 0.8  # "Rapides" for Rapides Parish
+COUNTRY_CONTEXT = 1.6  # the reading lies in a country the article names
+ADMIN1_CONTEXT = 2.0  # ... in a state or province the article names
+PATTERN_BONUS = 4.0  # "Athens, Ga." / "Athens, Greece" / the dateline's state
+NEAR_BONUS = 1.5  # near the article's other places
+NEAR_KM = 300.0
+COUNTY_CONTEXT = 2.0  # ... in the county another name of the article may be read in
+PERSON_PLACE_MIN_POPULATION = 100_000  # a PERSON that is a city this big is a tagging slip
+ORG_PLACE_MIN_POPULATION = 10_000
+UNTAGGED_CITY_POPULATION = 100_000  # an untagged capitalised name this big a city is one  # local papers name their town's council and team by the town
+MAX_CANDIDATES = 40
+WEAK_SOURCES = {"person", "org"}
+BIG_FEATURES = {"PCLI", "ADM1", "CONT"}
+
+_MONTHS = {name_key(m) for m in (
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split()}
+_SHIP_PREFIX = re.compile(r"\b(?:USS|HMS|USNS|HMCS|HMAS|INS|MV|SS|RMS)\s*$")
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z.'\- ]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.\- ]{1,30}?))?"
+    r"\s*(?:\((?:AP|Reuters|AFP|UPI|CNN|dpa)\)\s*)?[\u2014\u2013-]{1,2}\s", re.M)
+_PAIR = re.compile(r"\b(?P<city>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}),\s+(?P<region>"
+                   r"[A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.)?(?:\s[A-Z][a-z]+){0,2})")
+_LEADING_THE = re.compile(r"^[Tt]he\s+")
+# one to three capitalised words; a dot only inside or closing an abbreviation ("U.S.", "S.C.")
+_WORD = r"[A-Z](?:[\w&']|\.(?=[A-Z]))*(?:(?<=[A-Z])\.)?"
+_CAPITALISED = re.compile(rf"(?<![\w.]){_WORD}(?:[ \-]{_WORD}){{0,2}}")
+_STATE_FORM = re.compile(r"^(?:(?:Democratic |Islamic |Federal |People's |Arab )*Republic|Kingdom|"
+                         r"State|Commonwealth|Principality|Sultanate|Emirate) of (?:the )?")
+_OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?(?P<place>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2})$")
+_DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|"
+                        r"(?:north|south)-?(?:east|west)(?:ern)?|mid|greater|downtown|rural)[\s\-]+", re.I)
+_GENERIC = re.compile(r"(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower|"
+                      r"northeast|northwest|southeast|southwest|federal|capital|metro|national|"
+                      r"university|college|union|city|county|state|coast|island|islands|valley)+")
+_SUFFIX = re.compile(r"^(?P<base>.+?)\s+(?P<kind>county|parish|borough|state|province|region|oblast|"
+                     r"governorate|district|prefecture|city|town|village|township|municipality)$", re.I)
+# No rivers, lakes or valleys in the gazetteer: "Catawba River" is placed at a same-named county
+# or town, believed only where the article's other places are (a weak prior).
+_NATURAL = re.compile(r"^(?P<base>.+?)\s+(?:river|lake|valley|bay|creek|mountains?|island|harbou?r|falls)$", re.I)
+NATURAL_PENALTY = 1.5
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """One place an article names, with where it is.
+
+    ``feature`` is the GeoNames feature code (PCLI country, ADM1 first-level division,
+    ADM2 second-level, PPLC capital, PPL town, RGN a region of the conflict gazetteer);
+    ``source`` says how it was found (ner, dateline, pair, person, org)."""
+
+    start: int
+    end: int
+    text: str
+    name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    feature: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    place_id: str | None = None
+    source: str = "ner"
+    score: float = 0.0
+    candidates: list[int] = field(default_factory=list, repr=False)
+
+    def to_dict(self) -> dict:
+        out = asdict(self)
+        out.pop("candidates")
+        out["score"] = round(self.score, 3)
+        return out
+
+
+class World:
+    """The GeoNames gazetteer in column lists, with its name indexes (built once)."""
+
+    def __init__(self) -> None:
+        self.gid: list[int] = []
+        self.name: list[str] = []
+        self.feature: list[str] = []
+        self.cc: list[str] = []
+        self.admin1: list[str] = []
+        self.admin2: list[str] = []
+        self.lat: list[float] = []
+        self.lon: list[float] = []
+        self.pop: list[int] = []
+        self.primary: dict[str, list[int]] = {}
+        self.alternate: dict[str, list[int]] = {}
+        self.base: dict[str, list[int]] = {}  # "rapides" -> Rapides Parish
+        self.country_row: dict[str, int] = {}
+        self.admin1_row: dict[tuple[str, str], int] = {}
+        self._load()
+        self.abbreviations = _abbreviations()
+
+    def _load(self) -> None:
+        path = resources.files("claimgraph") / "data" / "gazetteer" / "geonames.tsv.gz"
+        with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                if not line.startswith("#"):
+                    self._add(line.rstrip("\n").split("\t"))
+        for index, feature in enumerate(self.feature):
+            if feature == "PCLI":
+                self.country_row[self.cc[index]] = index
+            elif feature == "ADM1":
+                self.admin1_row[(self.cc[index], self.admin1[index])] = index
+
+    def _add(self, row: list[str]) -> None:
+        index = len(self.gid)
+        gid, name, feature, cc, admin1, admin2, lat, lon, pop, key, alternates = row
+        self.gid.append(int(gid))
+        self.name.append(name)
+        self.feature.append(feature)
+        self.cc.append(cc)
+        self.admin1.append(admin1)
+        self.admin2.append(sys.intern(admin2))
+        self.lat.append(float(lat))
+        self.lon.append(float(lon))
+        self.pop.append(int(pop))
+        if key:  # a name in another script has no key: it is found by its alternates
+            self.primary.setdefault(key, []).append(index)
+        if alternates:
+            for alternate in alternates.split("|"):
+                self.alternate.setdefault(alternate, []).append(index)
+        if feature.startswith("ADM"):
+            suffixed = _SUFFIX.match(name)
+            if suffixed:
+                self.base.setdefault(name_key(suffixed.group("base")), []).append(index)
+
+    def point(self, index: int) -> tuple[float, float]:
+        return self.lat[index], self.lon[index]
+
+    def place_id(self, index: int) -> str:
+        if self.gid[index]:
+            return f"geonames:{self.gid[index]}"
+        return f"{self.feature[index].lower()}:{self.cc[index]}:{_places.slugify(self.name[index])}"
+
+
+@lru_cache(maxsize=1)
+def world() -> World:
+    """The gazetteer, loaded on first use (about a second)."""
+    return World()
+
+
+def _abbreviations() -> dict[str, tuple[str, str]]:
+    """US postal codes and AP abbreviations ("Ga.", "GA", "N.Y."), Canadian and Australian
+    ones ("B.C.", "NSW") -> (country, division name)."""
+    path = resources.files("claimgraph") / "data" / "gazetteer" / "division_abbreviations.json"
+    return {key: (cc, name) for key, (cc, name) in json.loads(path.read_text(encoding="utf-8")).items()}
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points.
+
+    >>> round(distance_km((51.5, -0.12), (48.85, 2.35)))
+    343
+    """
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    dl = math.radians(b[1] - a[1])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass(slots=True)
+class _Candidate:
+    index: int  # row in World, or -1 for a conflict-gazetteer region
+    prior: float
+    region: _places.Place | None = None
+    score: float = 0.0  # the reading's score when last picked
+
+
+class Geoparser:
+    """Finds and resolves the places of spaCy documents (one pass per document, no model of its own)."""
+
+    def __init__(self) -> None:
+        self.world = world()
+        self.index = _places._index()
+        self._place_keys: set[str] = set()  # the document's names tagged GPE/LOC, while it is parsed
+
+    # -- finding ------------------------------------------------------------------------
+    def parse_doc(self, doc, outlet: str | None = None) -> list[PlaceMention]:
+        """Every place mention of a parsed document, resolved."""
+        text = doc.text
+        blocked = self._non_place_keys(doc)
+        mentions: dict[tuple[int, int], PlaceMention] = {}
+        forced: dict[tuple[int, int], tuple[str, str]] = {}  # span -> (cc, admin1) a pair says
+        for mention, hint in self._patterns(text):
+            mentions[(mention.start, mention.end)] = mention
+            if hint is not None:
+                forced[(mention.start, mention.end)] = hint
+        # place labels first: a name the article tags as a place once is one where mis-tagged
+        ordered = sorted(doc.ents, key=lambda e: e.label_ not in {"GPE", "LOC"})
+        self._place_keys = set()
+        for ent in ordered:
+            span = (ent.start_char, ent.end_char)
+            if any(_overlaps(span, other) for other in mentions):
+                continue
+            mention = self._from_entity(ent, text, blocked)
+            if mention is not None:
+                mentions[span] = mention
+                if mention.source == "ner":
+                    self._place_keys.add(name_key(clean_place_name(mention.text)))
+        taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in {"PERSON", "ORG", "WORK_OF_ART"}]
+        for mention in self._unlabelled(text, list(mentions.values()), taken, blocked):
+            mentions[(mention.start, mention.end)] = mention
+        found = sorted(mentions.values(), key=lambda m: m.start)
+        self._resolve(found, forced, self._outlet_countries(outlet))
+        return self._confirmed([m for m in found if m.lat is not None])
+
+    def _confirmed(self, found: list[PlaceMention]) -> list[PlaceMention]:
+        """Keep a whole PERSON or organisation name read as a place only when the article backs
+        it: a country, continent or state, a name it also uses as a place, or a town in a
+        country its other places lie in ("Huntsville" ORG in a Texas story; not "Toyota", the
+        carmaker, in an American one)."""
+        strong = [m for m in found if m.source not in WEAK_SOURCES]
+        strong_keys = {name_key(clean_place_name(m.text)) for m in strong}
+        countries = {m.country for m in strong if m.country}
+        kept = []
+        for mention in found:
+            if mention.source in WEAK_SOURCES and not (
+                    mention.feature in {"PCLI", "CONT", "ADM1"}
+                    or name_key(clean_place_name(mention.text)) in strong_keys
+                    or mention.country in countries):
+                continue
+            kept.append(mention)
+        return kept
+
+    def resolve_spans(self, doc, spans: Iterable[tuple[int, int]], outlet: str | None = None
+                      ) -> list[PlaceMention]:
+        """Resolve given spans (the gold-span setting): the same context rules, no finding."""
+        text = doc.text
+        mentions = [PlaceMention(s, e, text[s:e]) for s, e in spans]
+        forced = {}
+        for mention, hint in self._patterns(text):
+            if hint is not None:
+                forced[(mention.start, mention.end)] = hint
+        for mention in mentions:
+            mention.candidates = []
+        self._resolve(mentions, forced, self._outlet_countries(outlet))
+        return mentions
+
+    def _unlabelled(self, text: str, found: list[PlaceMention], taken: list[tuple[int, int]],
+                    blocked: set[str]) -> list[PlaceMention]:
+        """Capitalised names spaCy left untagged: another occurrence of a name the article
+        already uses as a place ("Fargo" tagged once of three times), or a country, continent or
+        state abbreviation ("Nigeria", "NSW"), never inside a person's or organisation's name."""
+        known = {name_key(clean_place_name(m.text)) for m in found if m.source in {"ner", "dateline", "pair"}}
+        occupied = [(m.start, m.end) for m in found] + taken
+        out = []
+        for match in _CAPITALISED.finditer(text):
+            span = (match.start(), match.end())
+            if any(_overlaps(span, other) for other in occupied):
+                continue
+            surface = match.group()
+            key = name_key(surface)
+            if not key or key in blocked or key in _MONTHS or (match.start() and text[match.start() - 1] in "-'"):
+                continue
+            big = surface in self.world.abbreviations or (
+                key in self.index.countries and key not in self.index.demonym_keys) or self._big_city(
+                surface, key, text, match.start())
+            if key in known or big or any(self.world.feature[i] == "CONT" for i in self.world.primary.get(key, ())):
+                out.append(PlaceMention(span[0], span[1], surface, source="repeat" if key in known else "name"))
+                occupied.append(span)
+        return out
+
+    def _big_city(self, surface: str, key: str, text: str, start: int) -> bool:
+        """A city of UNTAGGED_CITY_POPULATION under its own name that the small model did not tag
+        ("Kyiv", "Odesa"), unless the article also writes the word in lower case ("Mobile",
+        "reading") or only opens a sentence with it."""
+        if not surface[:1].isupper() or surface.isupper() or key in self._known_names() or _GENERIC.fullmatch(key):
+            return False
+        if not any(self.world.pop[i] >= UNTAGGED_CITY_POPULATION for i in self.world.primary.get(key, ())):
+            return False
+        opens_sentence = start == 0 or text[max(0, start - 2):start].strip() in {"", ".", "!", "?", '"'}
+        return not opens_sentence and re.search(rf"\b{re.escape(surface.lower())}\b", text) is None
+
+    def _from_entity(self, ent, text: str, blocked: set[str]) -> PlaceMention | None:
+        label = ent.label_
+        start, end = ent.start_char, ent.end_char
+        surface = text[start:end]
+        key = name_key(clean_place_name(surface))
+        if not key or key in _MONTHS or key in blocked or _SHIP_PREFIX.search(text[max(0, start - 8):start]):
+            return None
+        if label in {"GPE", "LOC"}:
+            if surface.isupper() and len(key) <= 4 and key not in self.index.countries \
+                    and surface.replace(" ", "") not in self.world.abbreviations:
+                return None  # "IRA", "NATO": an acronym, not a town called Ira
+            return PlaceMention(start, end, surface, source="ner")
+        if label == "NORP":
+            return self._demonym(ent, surface, key) or self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "ner")
+        if label == "PERSON":
+            return self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "person")
+        if label in {"ORG", "FAC"}:
+            return self._whole(ent, key, ORG_PLACE_MIN_POPULATION, "org") or self._inside_org(ent, text)
+        return None
+
+    def _whole(self, ent, key: str, min_population: int, source: str) -> PlaceMention | None:
+        """A whole entity spaCy mislabelled that the gazetteer is sure is a place ("Huntsville" ORG)."""
+        if key in self._known_names():
+            return None
+        if key not in self._place_keys and not self._confident(key, min_population):
+            return None
+        return PlaceMention(ent.start_char, ent.end_char, ent.text, source=source)
+
+    def _demonym(self, ent, surface: str, key: str) -> PlaceMention | None:
+        """"Turkish", "Syrians", "European": the country or continent, as the geoparsing corpora count them."""
+        singular = key[:-1] if key.endswith("s") else key
+        if key in self.index.demonym_keys or singular in self.index.demonym_keys or any(
+                self.world.feature[i] in {"CONT", "PCLI"} for k in (key, singular)
+                for i in self.world.alternate.get(k, ())):
+            return PlaceMention(ent.start_char, ent.end_char, surface, source="demonym")
+        return None
+
+    def _inside_org(self, ent, text: str) -> PlaceMention | None:
+        """"the Alexandria Police Department", "University of Kentucky": the place in the
+        name, when the gazetteer is sure of it."""
+        body = _LEADING_THE.sub("", ent.text)
+        offset = ent.start_char + len(ent.text) - len(body)
+        words = list(re.finditer(r"[A-Z][\w.'\-&]*", body))
+        heads = [(0, words[size - 1].end()) for size in (3, 2, 1)
+                 if len(words) >= size and words[size - 1].end() < len(body.rstrip())]
+        tail = _OF_PLACE.search(body)
+        if tail:
+            heads.append((tail.start("place"), tail.end("place")))
+        # "Taco Bell Canada": only a country, continent or state may close the name
+        closings = [(words[-size].start(), words[-1].end()) for size in (2, 1) if len(words) > size]
+        spans = [(a, b, False) for a, b in heads] + [(a, b, True) for a, b in closings]
+        for a, b, closing in spans:
+            key = name_key(body[a:b])
+            if closing and not self._big_place(key):
+                continue
+            if self._confident(key, ORG_PLACE_MIN_POPULATION):
+                return PlaceMention(offset + a, offset + b, text[offset + a:offset + b], source="in-org")
+        return None
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _known_names() -> frozenset[str]:
+        """Names of the people and organisations the project's gazetteer knows: never places."""
+        from claimgraph.resolve.entities import load_gazetteer
+
+        return frozenset(name_key(n) for e in load_gazetteer() if e.type in {"PERSON", "ORG"}
+                         for n in (e.name, *e.aliases))
+
+    def _big_place(self, key: str) -> bool:
+        rows = (*self.world.primary.get(key, ()), *self.world.alternate.get(key, ()))
+        return key in self.index.countries or any(self.world.feature[i] in BIG_FEATURES for i in rows)
+
+    def _confident(self, key: str, min_population: int = 100_000) -> bool:
+        """A country, a continent, a first-level division, or a town this big under its own name."""
+        if _GENERIC.fullmatch(key):
+            return False  # "Central", "Northwest", "Federal": divisions somewhere, words everywhere
+        if key in self.index.countries and key not in self.index.demonym_keys:
+            return True
+        if any(self.world.feature[i] in BIG_FEATURES for i in self.world.alternate.get(key, ())):
+            return True
+        rows = self.world.primary.get(key, ())
+        # a county's or parish's full name ("Rapides Parish") is no one's name but the place's
+        return any(self.world.feature[i] in {*BIG_FEATURES, "ADM2"} or self.world.pop[i] >= min_population
+                   for i in rows)
+
+    @staticmethod
+    def _non_place_keys(doc) -> set[str]:
+        """Every word of a person's name the document uses ("Kennedy" of John F. Kennedy)."""
+        keys: set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and " " in ent.text.strip():
+                keys.update(name_key(w) for w in ent.text.split() if w[:1].isupper())
+        return keys
+
+    def _patterns(self, text: str) -> Iterable[tuple[PlaceMention, tuple[str, str] | None]]:
+        """Dateline and "City, ST" / "City, Country" mentions, with the region they fix."""
+        for match in _DATELINE.finditer(text[:400]):
+            city = match.group("city").strip()
+            if len(city) < 3 or name_key(city) in _MONTHS:
+                continue
+            region = (match.group("region") or "").strip()
+            hint = self._region_hint(region) if region else None
+            start = match.start("city")
+            yield PlaceMention(start, start + len(city), city, source="dateline"), hint
+            if hint is not None and region:
+                rstart = match.start("region")
+                yield PlaceMention(rstart, rstart + len(region), region, source="dateline"), None
+            break
+        for match in _PAIR.finditer(text):
+            region = match.group("region").rstrip()
+            hint = self._region_hint(region)
+            if hint is None:
+                continue
+            city = match.group("city")
+            if name_key(city) in _MONTHS or name_key(city) not in self._known_keys():
+                continue
+            yield PlaceMention(match.start("city"), match.end("city"), city, source="pair"), hint
+
+    def _known_keys(self):
+        return self.world.primary
+
+    def _region_hint(self, region: str) -> tuple[str, str] | None:
+        """"Ga." -> (US, Georgia); "Ohio" -> (US, Ohio); "Greece" -> (GR, "")."""
+        compact = region.replace(" ", "")
+        if compact in self.world.abbreviations:
+            return self.world.abbreviations[compact]
+        key = name_key(region)
+        if key in self.index.countries and key not in self.index.demonym_keys:
+            return self.index.countries[key], ""
+        for index in self.world.primary.get(key, ()):
+            if self.world.feature[index] == "ADM1":
+                return self.world.cc[index], self.world.name[index]
+        return None
+
+    def _outlet_countries(self, outlet: str | None) -> list[str]:
+        if not outlet:
+            return []
+        return _places.countries_in(re.findall(r"[A-Z][\w.]+(?:\s[A-Z][\w.]+)?", outlet))
+
+    # -- resolving ----------------------------------------------------------------------
+    def _candidates(self, text: str) -> list[_Candidate]:
+        world, index = self.world, self.index
+        cleaned = clean_place_name(text)
+        key = name_key(cleaned)
+        if not key:
+            return []
+        out: list[_Candidate] = []
+        iso = index.countries.get(key)
+        if iso is None and key.endswith("s") and key[:-1] in index.demonym_keys:
+            iso = index.countries.get(key[:-1])
+        if iso in world.country_row and key not in index.regions:
+            out.append(_Candidate(world.country_row[iso], 0.0))
+        abbreviated = world.abbreviations.get(text.strip().replace(" ", ""))
+        if abbreviated in world.admin1_row:
+            out.append(_Candidate(world.admin1_row[abbreviated], 0.0))
+        if key in index.regions and index.regions[key].lat is not None:
+            out.append(_Candidate(-1, 0.0, region=index.regions[key]))
+        for position in world.primary.get(key, ()):
+            out.append(_Candidate(position, 0.0))
+        seen = {c.index for c in out}
+        for position in world.alternate.get(key, ()):
+            if position not in seen:
+                # a country's or a division's other names are its own ("Peruvian", "Anhui")
+                penalty = 0.0 if world.feature[position] in BIG_FEATURES else ALTERNATE_PENALTY
+                out.append(_Candidate(position, -penalty))
+                seen.add(position)
+        for position in world.base.get(key, ()):
+            if position not in seen:
+                out.append(_Candidate(position, -BASE_NAME_PENALTY))
+        if not out:
+            out = self._suffixed(cleaned)
+        if not out and _STATE_FORM.match(cleaned):  # "the Republic of Armenia"
+            return self._candidates(_STATE_FORM.sub("", cleaned))
+        natural = _NATURAL.match(cleaned)
+        if not out and natural:
+            out = [_Candidate(i, -NATURAL_PENALTY) for i in self.world.primary.get(name_key(natural.group("base")), ())
+                   if self.world.feature[i] in {"ADM2", "PPL"}]
+        if not out and _DIRECTION.match(cleaned):  # "Northeast Georgia", "Western Massachusetts"
+            return self._candidates(_DIRECTION.sub("", cleaned))
+        if not out and len(key) >= 5 and cleaned[:1].isupper():
+            region = _conflict_fuzzy(cleaned)
+            if region is not None:
+                out.append(_Candidate(-1, -1.0, region=region))
+        out.sort(key=lambda c: -self._population(c))
+        return out[:MAX_CANDIDATES]
+
+    def _suffixed(self, cleaned: str) -> list[_Candidate]:
+        """"Kursk region", "Sichuan province", "Orleans Parish", "the city of Aleppo"."""
+        match = _SUFFIX.match(cleaned)
+        base = match.group("base") if match else re.sub(r"^(?:city|town|state|province) of\s+", "", cleaned, flags=re.I)
+        if base == cleaned:
+            return []
+        kind = match.group("kind").lower() if match else ""
+        if kind in {"township", "municipality"}:
+            kind = "town"
+        out = []
+        for position in self.world.primary.get(name_key(base), ()):
+            feature = self.world.feature[position]
+            fits = (kind in {"state", "province", "region", "oblast", "governorate", "prefecture"} and feature == "ADM1") \
+                or (kind in {"county", "parish", "borough", "district"} and feature == "ADM2") \
+                or (kind in {"city", "town", "village", ""} and feature.startswith("PPL"))
+            out.append(_Candidate(position, 0.0 if fits else -1.0))
+        return out
+
+    def _population(self, candidate: _Candidate) -> int:
+        return self.world.pop[candidate.index] if candidate.index >= 0 else 1_000_000
+
+    def _static_score(self, candidate: _Candidate) -> float:
+        if candidate.index < 0:
+            return FEATURE_PRIOR["RGN"] + candidate.prior + 2.0
+        world = self.world
+        feature = world.feature[candidate.index]
+        prior = FEATURE_PRIOR.get(feature, 0.0)
+        return prior + candidate.prior + POPULATION_WEIGHT * math.log10(world.pop[candidate.index] + 1)
+
+    def _resolve(self, mentions: list[PlaceMention], forced: dict, outlet_countries: Sequence[str]) -> None:
+        if not mentions:
+            return
+        options = [self._candidates(m.text) for m in mentions]
+        statics = [[self._static_score(c) for c in cands] for cands in options]
+        hints = [forced.get((m.start, m.end)) for m in mentions]
+        keys = [name_key(clean_place_name(m.text)) for m in mentions]
+        self._county_support(options, statics, keys)
+        chosen = [self._pick(cands, scores, hints[i], Counter(outlet_countries), Counter(), [])
+                  for i, (cands, scores) in enumerate(zip(options, statics, strict=True))]
+        for _round in range(2):
+            shares = [self._share(best, hint) for best, hint in zip(chosen, hints, strict=True)]
+            countries = sum((c for c, _a, _p in shares), Counter(outlet_countries))
+            admins = sum((a for _c, a, _p in shares), Counter())
+            points = [(j, p) for j, (_c, _a, p) in enumerate(shares) if p is not None]
+            by_key: dict[str, tuple[Counter, Counter]] = {}
+            for key, (c, a, _p) in zip(keys, shares, strict=True):
+                own_c, own_a = by_key.setdefault(key, (Counter(), Counter()))
+                own_c.update(c)
+                own_a.update(a)
+            # a name's own readings (every time the article repeats it) are no evidence for it
+            chosen = [
+                self._pick(cands, scores, hints[i], countries - by_key[keys[i]][0], admins - by_key[keys[i]][1],
+                           [p for j, p in points if keys[j] != keys[i]])
+                for i, (cands, scores) in enumerate(zip(options, statics, strict=True))
+            ]
+        for mention, cands, best in zip(mentions, options, chosen, strict=True):
+            self._fill(mention, cands, best)
+
+    def _county(self, candidate: _Candidate) -> tuple[str, str, str] | None:
+        i = candidate.index
+        if i < 0:
+            return None
+        world = self.world
+        if world.feature[i] == "ADM2":
+            return world.cc[i], world.admin1[i], world.name[i]
+        return (world.cc[i], world.admin1[i], world.admin2[i]) if world.admin2[i] else None
+
+    def _county_support(self, options, statics, keys) -> None:
+        """Readings that put two names in one county back each other ("Huntsville" and
+        "Walker County" are both in Texas's Walker County, not Alabama's), whichever readings
+        the rest of the article ends up with."""
+        counties_of: dict[str, set] = {}
+        for key, cands in zip(keys, options, strict=True):
+            counties_of.setdefault(key, set()).update(filter(None, map(self._county, cands)))
+        support = Counter(county for counties in counties_of.values() for county in counties)
+        for key, cands, scores in zip(keys, options, statics, strict=True):
+            for position, candidate in enumerate(cands):
+                county = self._county(candidate)
+                if county is not None and support[county] - (county in counties_of[key]) > 0:
+                    scores[position] += COUNTY_CONTEXT
+
+    def _share(self, best: _Candidate | None, hint) -> tuple[Counter, Counter, tuple | None]:
+        """What one mention's current reading tells about the article: country, division, point."""
+        countries: Counter = Counter()
+        admins: Counter = Counter()
+        point = None
+        if best is not None:
+            cc, admin1, where, feature = self._where(best)
+            if cc:
+                countries[cc] += 1
+            if admin1:
+                admins[(cc, admin1)] += 1
+            if feature not in {"PCLI", "RGN", "CONT", "ADM1"}:
+                point = where
+        if hint:
+            countries[hint[0]] += 2
+            if hint[1]:
+                admins[hint] += 2
+        return countries, admins, point
+
+    def _where(self, candidate: _Candidate):
+        if candidate.index < 0:
+            region = candidate.region
+            return region.country, "", (region.lat, region.lon) if region.lat is not None else None, "RGN"
+        world = self.world
+        i = candidate.index
+        admin1 = world.admin1[i] if world.feature[i] != "PCLI" else ""
+        return world.cc[i], admin1, world.point(i), world.feature[i]
+
+    def _pick(self, cands, scores, hint, countries: Counter, admins: Counter, points) -> _Candidate | None:
+        if not cands:
+            return None
+        best, best_score = None, -math.inf
+        for candidate, score in zip(cands, scores, strict=True):
+            cc, admin1, point, feature = self._where(candidate)
+            if hint is not None:
+                if cc == hint[0] and (not hint[1] or admin1 == hint[1]):
+                    score += PATTERN_BONUS
+            if countries.get(cc, 0) > 0:
+                # a country or state holding the article's other places is as near as they are
+                score += COUNTRY_CONTEXT + (NEAR_BONUS if feature == "PCLI" else 0.0)
+            if admin1 and admins.get((cc, admin1), 0) > 0:
+                score += ADMIN1_CONTEXT + (NEAR_BONUS if feature == "ADM1" else 0.0)
+            if points and point is not None and feature not in {"PCLI", "ADM1", "CONT"}:
+                nearest = min(distance_km(point, other) for other in points)
+                score += NEAR_BONUS * math.exp(-nearest / NEAR_KM)
+            if score > best_score:
+                best, best_score = candidate, score
+        if best is not None:
+            best.score = best_score
+        return best
+
+    def _fill(self, mention: PlaceMention, cands, best: _Candidate | None) -> None:
+        mention.candidates = [c.index for c in cands]
+        if best is None:
+            return
+        mention.score = best.score
+        if best.index < 0:
+            region = best.region
+            mention.name, mention.lat, mention.lon = region.name, region.lat, region.lon
+            mention.feature, mention.country, mention.place_id = "RGN", region.country, region.id
+            return
+        world, i = self.world, best.index
+        mention.name, (mention.lat, mention.lon) = world.name[i], world.point(i)
+        mention.geonameid = world.gid[i] or None
+        mention.feature, mention.country = world.feature[i], world.cc[i]
+        mention.admin1 = world.admin1[i] or None
+        mention.place_id = world.place_id(i)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+@lru_cache(maxsize=4096)
+def _conflict_fuzzy(name: str) -> _places.Place | None:
+    """A region of the project's conflict gazetteer that ``name`` misspells (never a world town)."""
+    from rapidfuzz import fuzz, process
+
+    index = _places._index()
+    regions = {id(p): p for p in index.regions.values()}.values()
+    choices = [p.name.lower() for p in regions]
+    hit = process.extractOne(name.lower(), choices, scorer=fuzz.ratio, score_cutoff=_places.FUZZY_CUTOFF)
+    if hit is None or hit[0][:1] != name[:1].lower():
+        return None
+    return list(regions)[hit[2]]
+
+
+@lru_cache(maxsize=1)
+def _default_parser() -> tuple[object, Geoparser]:
+    from claimgraph.analyze.nlp import load_pipeline
+    from claimgraph.settings import Settings
+
+    return load_pipeline(Settings().model), Geoparser()
+
+
+def geoparse(text: str, published: str | None = None, outlet: str | None = None) -> list[dict]:
+    """The place mentions of ``text``: offsets, name, GeoNames id, feature code and point.
+
+    :param published: the article's date (kept for the signature; places do not depend on it yet).
+    :param outlet: the outlet's name; its home country counts as context.
+    """
+    nlp, parser = _default_parser()
+    return [m.to_dict() for m in parser.parse_doc(nlp(text), outlet=outlet)]
+
+
+# A claim's place and the geoparser's reading of the same words closer than this are one place.
+SAME_PLACE_KM = 50.0
+_KIND = {"PCLI": "country", "CONT": "area", "ADM1": "region", "ADM2": "region", "RGN": "region"}
+
+
+def place_claims(claims, places: Sequence[PlaceMention], entities: dict) -> dict:
+    """Give claims' locations the geoparser's reading where it differs from the entity's.
+
+    A claim's location entity is resolved name by name; the geoparser reads the whole article
+    ("Alexandria" in a story about Rapides Parish is Louisiana's). When a place mention
+    inside the claim names the entity and is another town (or lies in another country), the
+    claim points at the geoparser's place (its GeoNames id) instead; a city is not swapped for
+    its same-named province, nor a country for anything. Returns the new entities by id."""
+    from claimgraph.model import Entity
+
+    added: dict = {}
+    for claim in claims:
+        locations = claim.roles.get("location") or []
+        for position, entity_id in enumerate(locations):
+            entity = entities.get(entity_id)
+            if entity is None or entity.attrs.get("kind") == "country":
+                continue
+            mention = _mention_naming(entity, claim, places)
+            # a town read elsewhere, or a place in another country; not the city's own province
+            if mention is None or mention.lat is None or not (
+                    (mention.feature or "").startswith("PPL") or mention.country != entity.country):
+                continue
+            if entity.lat is not None and distance_km((entity.lat, entity.lon), (mention.lat, mention.lon)) < SAME_PLACE_KM:
+                continue
+            replacement = Entity(
+                id=mention.place_id or f"place:{mention.country or 'XX'}:{_places.slugify(mention.name or mention.text)}",
+                name=mention.name or mention.text, type="GPE", aliases=[mention.text], lat=mention.lat,
+                lon=mention.lon, country=mention.country,
+                attrs={"kind": _KIND.get(mention.feature or "", "city"), "geonameid": mention.geonameid,
+                       "feature": mention.feature})
+            added.setdefault(replacement.id, replacement)
+            locations[position] = replacement.id
+    return added
+
+
+def _mention_naming(entity, claim, places: Sequence[PlaceMention]) -> PlaceMention | None:
+    names = {name_key(n) for n in (entity.name, *entity.aliases)}
+    for mention in places:
+        if claim.start <= mention.start and mention.end <= claim.end \
+                and name_key(clean_place_name(mention.text)) in names:
+            return mention
+    return None

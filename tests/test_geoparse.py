@@ -1,0 +1,131 @@
+"""The geoparser (resolve/geoparse.py): invented sentences, the shipped gazetteer, no network."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.evaluate.geo import area_under_curve, score_document
+from claimgraph.resolve.geoparse import Geoparser, distance_km, world
+
+
+@pytest.fixture(scope="module")
+def parse(pipeline):
+    parser = Geoparser()
+
+    def run(text: str, outlet: str | None = None) -> list:
+        return parser.parse_doc(pipeline.nlp(text), outlet=outlet)
+    return run
+
+
+def places_named(mentions, text: str) -> list:
+    return [m for m in mentions if m.text == text]
+
+
+def test_gazetteer_has_divisions_countries_with_points_and_continents():
+    gazetteer = world()
+    features = {gazetteer.feature[i] for key in ("louisiana", "georgia", "europe", "rapidesparish")
+                for i in gazetteer.primary[key]}
+    assert {"ADM1", "PCLI", "CONT", "ADM2"} <= features
+    france = gazetteer.country_row["FR"]
+    assert distance_km(gazetteer.point(france), (46.6, 2.5)) < 300
+
+
+def test_local_context_beats_the_population_prior(parse):
+    found = parse("Flooding closed roads in Rapides Parish. Alexandria police said the Red River "
+                  "was rising near Pineville, Louisiana.")
+    alexandria = places_named(found, "Alexandria")[0]
+    assert alexandria.country == "US" and alexandria.admin1 == "Louisiana"
+
+
+def test_without_context_the_big_homonym_wins(parse):
+    found = parse("Protesters gathered in Alexandria and Cairo on Friday.")
+    assert places_named(found, "Alexandria")[0].country == "EG"
+
+
+def test_city_state_pair_and_ap_abbreviation(parse):
+    found = parse("The team flew from Athens, Ga., to Paris, Texas, for the final.")
+    assert places_named(found, "Athens")[0].admin1 == "Georgia"
+    assert places_named(found, "Paris")[0].admin1 == "Texas"
+
+
+def test_upper_case_dateline_is_a_place(parse):
+    found = parse("COLUMBUS, Ohio — The state legislature voted on Tuesday to raise the budget.")
+    columbus = [m for m in found if m.source == "dateline" and m.text == "COLUMBUS"][0]
+    assert columbus.admin1 == "Ohio"
+
+
+def test_state_named_in_a_us_story_is_the_state_not_the_country(parse):
+    found = parse("Voters in Atlanta and Savannah went to the polls as Georgia chose a new governor.")
+    assert places_named(found, "Georgia")[0].feature == "ADM1"
+
+
+def test_countries_and_states_get_points(parse):
+    found = parse("Officials in Canada and Texas said the storm moved east.")
+    assert all(m.lat is not None for m in found) and {m.feature for m in found} == {"PCLI", "ADM1"}
+
+
+def test_people_months_and_acronyms_never_become_places(parse):
+    found = parse("John F. Kennedy spoke in Boston in March. Kennedy said the IRA had lost support.")
+    assert {m.text for m in found} == {"Boston"}
+
+
+def test_town_inside_an_organisation_name(parse):
+    found = parse("The Huntsville Police Department said a man was arrested in Madison, Alabama.")
+    assert places_named(found, "Huntsville")[0].admin1 == "Alabama"
+
+
+def test_scoring_follows_the_readme_rules():
+    gold = [{"start": 0, "end": 6, "lat": 10.0, "lon": 10.0}, {"start": 10, "end": 15, "lat": 0.0, "lon": 0.0}]
+    errors, matched, predicted, hits = score_document([{"start": 1, "end": 4, "lat": 10.0, "lon": 10.5}], gold)
+    assert matched == 1 and predicted == hits == 1
+    assert errors[0] < 161 and errors[1] == 20_039.0
+    assert area_under_curve([0.0, 20_039.0]) == pytest.approx(0.5, rel=1e-4)
+
+
+def test_ingest_stores_every_place_mention_and_places_claims(pipeline):
+    from claimgraph.model import InputItem
+    from claimgraph.store.db import Store
+
+    text = ("Officials in Rapides Parish said on Monday that a drone struck a fuel depot in Alexandria, "
+            "Louisiana, overnight. Residents of Pineville said the fire burned until dawn.")
+    with Store(":memory:") as store:
+        pipeline.ingest_items(store, [InputItem(origin="geo-test", text=text, kind="text",
+                                                published="2025-01-06", outlet="Town Talk")])
+        document = store.documents()[0]
+        places = store.place_mentions(document_id=document.id)
+        assert {"Rapides Parish", "Alexandria", "Pineville"} <= {p["text"] for p in places}
+        alexandria = next(p for p in places if p["text"] == "Alexandria")
+        assert alexandria["country"] == "US" and alexandria["geonameid"] == 4314550
+        assert document.text[alexandria["start"]:alexandria["end"]] == "Alexandria"
+        assert store.place_mentions(place_id=alexandria["place_id"])[0]["document_id"] == document.id
+        located = [store.entities()[e] for c in store.claims() for e in c.roles.get("location", [])]
+        assert all(e.country != "EG" for e in located)
+
+
+def test_eval_geo_reports_the_readme_metrics(tmp_path):
+    import gzip
+    import json
+
+    from claimgraph.evaluate import run_eval
+
+    text = "Flooding hit Alexandria, Louisiana, and officials in Paris said aid was coming."
+    toponyms = [{"start": 13, "end": 23, "text": "Alexandria", "lat": 31.31, "lon": -92.45},
+                {"start": 25, "end": 34, "text": "Louisiana", "lat": 31.0, "lon": -92.0},
+                {"start": 53, "end": 58, "text": "Paris", "lat": 48.85, "lon": 2.35}]
+    path = tmp_path / "geo-invented-dev.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": "x/1", "corpus": "invented", "text": text, "toponyms": toponyms}) + "\n")
+    [result] = run_eval("geo", file=path)
+    assert {"acc161", "median_km", "auc", "recall", "precision", "acc161_gold_spans"} <= set(result.metrics)
+    assert result.metrics["recall"] == 1.0 and result.metrics["acc161"] == 1.0
+
+
+def test_untagged_big_cities_are_found_but_not_common_words(parse):
+    found = parse("Officials in Kyiv and Kharkiv said Russian drones hit Odesa. Phones on Mobile "
+                  "networks failed, a mobile operator said.")
+    assert {m.text for m in found} >= {"Kyiv", "Odesa"} and "Mobile" not in {m.text for m in found}
+
+
+def test_empty_or_foreign_script_spans_resolve_to_nothing(pipeline):
+    mentions = Geoparser().resolve_spans(pipeline.nlp("abc"), [(0, 0)])
+    assert mentions[0].lat is None
