@@ -95,17 +95,41 @@ class CleanText:
         return "\n\n".join(self.paragraphs)
 
 
-def clean_text(text: str, *, known_title: str | None = None) -> CleanText:
+def clean_text(text: str, *, known_title: str | None = None, models=None) -> CleanText:
     """Split scraped plain text into body paragraphs, title, byline and dateline.
 
     :param text: the decoded text, boilerplate and all.
     :param known_title: a title the source already supplied; lines repeating it are
         dropped from the body and no other headline is looked for.
+    :param models: the line models (default: the shipped ones, ``clean.linemodel``);
+        ``{}`` reads with the rules alone.
 
     >>> clean_text("Leave a Reply\\nThe army said two drones were shot down.").body
     'The army said two drones were shot down.'
     """
+    from claimgraph.clean.linemodel import load_models
+
     units = classify_lines(text, known_title=known_title)
+    read_with_model(units, load_models() if models is None else models, known_title)
+    return collect(units, known_title)
+
+
+def read_with_model(units: list[Unit], models, known_title: str | None = None, features=None) -> None:
+    """Let the line model relabel the rule-labelled units (nothing without a model)."""
+    if not models or not units:
+        return
+    title = apply_line_model(units, models, features=features)
+    if known_title:
+        known = normalise_phrase(known_title)
+        for unit in units:
+            if unit.label == "title" or normalise_phrase(unit.text) == known:
+                mark(unit, "title" if normalise_phrase(unit.text) == known else "boilerplate", "given title")
+    elif title is None:
+        pass  # the model kept nothing: the rule labels, title included, stand
+
+
+def collect(units: list[Unit], known_title: str | None = None) -> CleanText:
+    """The CleanText of labelled units: body paragraphs in order, the first title and metadata."""
     result = CleanText(paragraphs=[], units=units)
     for unit in units:
         if unit.label in ("body", "heading"):
@@ -487,3 +511,44 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     return Lexicon()
+
+
+# --- the learned reader -------------------------------------------------------------
+
+# Rule labels that carry metadata: kept as such whatever the body model says of the line.
+META_LABELS = ("byline", "dateline")
+
+
+def apply_line_model(units: list[Unit], models, features=None) -> str | None:
+    """Relabel rule-labelled ``units`` with the shipped line model; return the headline.
+
+    Each unit is body when the body model's probability reaches its threshold (bylines
+    and datelines keep their labels for the metadata); the headline is the title
+    model's best candidate above the first body unit (``clean.linemodel``).
+    """
+    import numpy as np
+
+    from claimgraph.clean.linemodel import body_anchor, body_features, title_candidates, title_features
+
+    if not units:
+        return None
+    X = body_features(units) if features is None else features
+    body_model = models["body"]
+    p = body_model.probability(X)
+    if not (p >= body_model.threshold).any():
+        return None  # the model keeps nothing: the rule labels stand
+    for unit, prob in zip(units, p):
+        if unit.label in META_LABELS:
+            continue
+        if prob >= body_model.threshold:
+            mark(unit, "body", f"line model {prob:.2f}")
+        else:
+            mark(unit, "boilerplate", f"line model {prob:.2f}")
+    anchor = body_anchor(units, p, body_model.threshold)
+    candidates = title_candidates(units, anchor)
+    if not candidates or "title" not in models:
+        return None
+    scores = models["title"].probability(title_features(units, X, p, candidates, anchor))
+    best = units[candidates[int(np.argmax(scores))]]
+    mark(best, "title", f"title model {scores.max():.2f}")
+    return best.text
