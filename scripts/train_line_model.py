@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from claimgraph.clean.linemodel import (  # noqa: E402
-    BODY_FEATURES, TITLE_FEATURES, TreeEnsemble, body_anchor, body_features, title_candidates, title_features,
+    BODY_FEATURES, TITLE_FEATURES, TreeEnsemble, body_anchor, body_features, body_probability, title_candidates, title_features,
 )
 from claimgraph.clean.text import classify_lines, collect, read_with_model  # noqa: E402
 from claimgraph.evaluate.boilerplate import english_only, score_pages, shingles, tokenize  # noqa: E402
@@ -46,7 +46,7 @@ from claimgraph.evaluate.scraped import title_is_headline  # noqa: E402
 DEFAULT_DATA = ROOT.parent / "shared" / "eval-data" / "scraped-text-dev.jsonl.gz"
 OUT = ROOT / "src" / "claimgraph" / "data" / "boilerplate" / "line_model.json"
 BODY_SHARE = 0.5
-BODY_PARAMS = dict(max_iter=250, learning_rate=0.08, max_leaf_nodes=15, min_samples_leaf=20,
+BODY_PARAMS = dict(max_iter=150, learning_rate=0.1, max_leaf_nodes=15, min_samples_leaf=20,
                    l2_regularization=1.0, random_state=0)
 TITLE_PARAMS = dict(max_iter=120, learning_rate=0.08, max_leaf_nodes=7, min_samples_leaf=5,
                     l2_regularization=1.0, random_state=0)
@@ -104,20 +104,24 @@ def export_hgb(model, names: list[str]) -> dict:
             "trees": trees}
 
 
-def fit_body(pages):
+def fit_first(pages, matrices=None, names=BODY_FEATURES, params=BODY_PARAMS):
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    X = np.vstack([p["X"] for p in pages])
+    X = np.vstack(matrices if matrices is not None else [p["X"] for p in pages])
     y = np.concatenate([p["y"] for p in pages])
     w = np.concatenate([p["w"] for p in pages]) * len(X) / len(pages)
-    model = HistGradientBoostingClassifier(**BODY_PARAMS).fit(X, y, sample_weight=w)
-    return TreeEnsemble.from_json(export_hgb(model, BODY_FEATURES))
+    model = HistGradientBoostingClassifier(**params).fit(X, y, sample_weight=w)
+    return TreeEnsemble.from_json(export_hgb(model, names))
 
 
-def title_rows(page, body_model):
-    p = body_model.probability(page["X"]) if len(page["X"]) else np.zeros(0)
+def fit_body(pages):
+    return {"body": fit_first(pages)}
+
+
+def title_rows(page, body_models):
     units = page["units"]
-    anchor = body_anchor(units, p, body_model.threshold)
+    p = body_probability(body_models, units, page["X"])
+    anchor = body_anchor(units, p, 0.5)
     candidates = title_candidates(units, anchor)
     if not candidates:
         return None, None
@@ -126,12 +130,12 @@ def title_rows(page, body_model):
     return T, y
 
 
-def fit_title(pages, body_model):
+def fit_title(pages, body_models):
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     Xs, ys = [], []
     for page in pages:
-        T, y = title_rows(page, body_model)
+        T, y = title_rows(page, body_models)
         if T is not None and y.any():
             Xs.append(T)
             ys.append(y)
@@ -146,13 +150,14 @@ def predict(page, models):
     return cleaned.body, cleaned.title
 
 
-def report(name, pages, bodies, titles):
+def report(name, pages, bodies, titles) -> dict[str, float]:
     golds = [p["gold"] for p in pages]
     scores = score_pages(golds, bodies)
     right = [title_is_headline(t, p["page_title"]) for p, t in zip(pages, titles)]
     print(f"{name:<28} n={len(pages):3d}  F1 {scores['f1']:.3f}  P {scores['precision']:.3f}  "
           f"R {scores['recall']:.3f}  title {statistics.fmean(right):.3f}")
-    return scores["f1"], statistics.fmean(right)
+    return {"pages": len(pages), "title_accuracy": round(statistics.fmean(right), 4),
+            **{k: round(scores[k], 4) for k in ("f1", "precision", "recall")}}
 
 
 def main() -> None:
@@ -161,29 +166,35 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--write", action="store_true", help="retrain on all pages and write the model file")
+    parser.add_argument("--no-cv", action="store_true", help="skip the held-out folds (with --write)")
     args = parser.parse_args()
     started = time.time()
     pages = prepare(read_jsonl(args.data, args.limit))
     print(f"{len(pages)} pages, {sum(len(p['units']) for p in pages)} units, {time.time() - started:.0f} s")
     bodies, titles = [""] * len(pages), [None] * len(pages)
-    for k in range(args.folds):
+    for k in range(0 if args.no_cv else args.folds):
         train = [p for p in pages if fold_of(p["id"], args.folds) != k]
-        body_model = fit_body(train)
-        models = {"body": body_model, "title": fit_title(train, body_model)}
+        models = fit_body(train)
+        models["title"] = fit_title(train, models)
         for i, page in enumerate(pages):
             if fold_of(page["id"], args.folds) == k:
                 bodies[i], titles[i] = predict(page, models)
-    print(f"held-out folds ({args.folds}-fold by page), {time.time() - started:.0f} s:")
-    report("all pages", pages, bodies, titles)
-    english = [i for i, p in enumerate(pages) if p["english"]]
-    report("English pages", [pages[i] for i in english], [bodies[i] for i in english], [titles[i] for i in english])
+    heldout = {}
+    if not args.no_cv:
+        print(f"held-out folds ({args.folds}-fold by page), {time.time() - started:.0f} s:")
+        heldout["all"] = report("all pages", pages, bodies, titles)
+        english = [i for i, p in enumerate(pages) if p["english"]]
+        heldout["english"] = report("English pages", [pages[i] for i in english], [bodies[i] for i in english],
+                                    [titles[i] for i in english])
+        heldout["folds"] = args.folds
     if args.write:
-        body_model = fit_body(pages)
-        title_model = fit_title(pages, body_model)
+        models = fit_body(pages)
+        models["title"] = fit_title(pages, models)
         payload = {"about": "claimgraph plain-text line model: gradient-boosted trees (scikit-learn "
                             "HistGradientBoostingClassifier) trained by scripts/train_line_model.py on "
                             "scraped-text-dev; applied by claimgraph.clean.linemodel",
-                   "models": {"body": ensemble_json(body_model), "title": ensemble_json(title_model)}}
+                   "heldout": heldout,
+                   "models": {name: ensemble_json(model) for name, model in models.items()}}
         OUT.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KB)")
 

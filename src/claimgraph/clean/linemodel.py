@@ -40,7 +40,7 @@ from claimgraph.clean.text import (
     title_case_share,
 )
 
-__all__ = ["BODY_FEATURES", "TITLE_FEATURES", "TreeEnsemble", "body_anchor", "body_features", "load_models",
+__all__ = ["BODY_FEATURES", "TITLE_FEATURES", "body_probability", "window_mean", "TreeEnsemble", "body_anchor", "body_features", "load_models",
            "prose_run", "title_candidates", "title_features"]
 
 MODEL_FILE = "line_model.json"
@@ -78,7 +78,8 @@ CONTEXT = [
     "rel_pos", "log_before", "log_after", "rel_chars_before", "repeats", "inside_longer",
     "has_inside", "in_run", "log_to_run", "after_run", "before_run", "run_share",
     "prose_near3", "prose_near10", "menu_run", "block_size", "block_first", "block_last",
-    "same_len_run", "comment_heads_before", "lexicon_before", "lexicon_after",
+    "same_len_run", "comment_heads_before", "lexicon_before", "lexicon_after", "shape_repeats",
+    "shape_repeats_before", "log_prev_prose", "log_next_prose",
 ]
 NEIGHBOUR = [f"n{o}_{k}" for o in NEIGHBOUR_OFFSETS
              for k in ("log_words", "ends_sentence", "lex_any", "rule_body", "missing")]
@@ -173,6 +174,34 @@ def repetition(units: list[Unit]) -> tuple[list[int], list[bool], list[bool]]:
     return [counts[n] - 1 for n in norms], inside, contains
 
 
+DIGITS_RE = re.compile(r"\d+")
+
+
+def shape_repeats(units: list[Unit]) -> list[int]:
+    """How many other short units share this one's shape, digits aside ("Rating: 25 Votes",
+    "Rating: 9 Votes"): the repeated furniture of comment threads and listings."""
+    shapes = [DIGITS_RE.sub("#", normalise_phrase(u.text)) if u.words <= 8 else None for u in units]
+    counts = Counter(s for s in shapes if s)
+    return [counts[s] - 1 if s else 0 for s in shapes]
+
+
+def prose_gaps(units: list[Unit]) -> tuple[list[int], list[int]]:
+    """Units since the previous prose unit and until the next one (the page length if none)."""
+    n = len(units)
+    prev, nxt = [n] * n, [n] * n
+    last = None
+    for i, unit in enumerate(units):
+        prev[i] = i - last if last is not None else n
+        if is_prose(unit):
+            last = i
+    last = None
+    for i in range(n - 1, -1, -1):
+        nxt[i] = last - i if last is not None else n
+        if is_prose(units[i]):
+            last = i
+    return prev, nxt
+
+
 def run_lengths(flags: list[bool]) -> list[int]:
     """Length of the run of True values each position sits in (0 where False)."""
     out = [0] * len(flags)
@@ -200,8 +229,8 @@ def context_rows(units: list[Unit], own: np.ndarray) -> list[list[float]]:
     run_words = sum(u.words for u in units[first:last + 1] if is_prose(u))
     all_prose = max(1, sum(u.words for u in units if is_prose(u)))
     prose_words = np.array([u.words if is_prose(u) else 0 for u in units], dtype=float)
-    near3 = np.convolve(prose_words, np.ones(7), "same") / max(1.0, prose_words.max() * 3)
-    near10 = np.convolve(prose_words, np.ones(21), "same") / max(1.0, prose_words.max() * 10)
+    peak = max(1.0, prose_words.max())
+    near3, near10 = window_mean(prose_words, 3) / peak, window_mean(prose_words, 10) / peak
     menu = run_lengths([u.words <= MENU_MAX_WORDS and not SENTENCE_END_RE.search(u.text) for u in units])
     blocks = Counter(u.block for u in units)
     length_bucket = [min(6, u.words // 3) for u in units]
@@ -211,6 +240,10 @@ def context_rows(units: list[Unit], own: np.ndarray) -> list[list[float]]:
     lexicon_hits = own[:, INTRINSIC.index("lex_any")]
     lexicon_before = np.cumsum(lexicon_hits) - lexicon_hits
     lexicon_after = lexicon_hits.sum() - np.cumsum(lexicon_hits)
+    shapes = shape_repeats(units)
+    shaped = np.array([float(k > 0) for k in shapes])
+    shaped_before = np.cumsum(shaped) - shaped
+    prev_prose, next_prose = prose_gaps(units)
     rows = []
     for i, unit in enumerate(units):
         distance = first - i if i < first else i - last if i > last else 0
@@ -222,6 +255,8 @@ def context_rows(units: list[Unit], own: np.ndarray) -> list[list[float]]:
             float(i == 0 or units[i - 1].block != unit.block),
             float(i == n - 1 or units[i + 1].block != unit.block), math.log1p(same_len[i]),
             math.log1p(comments[i]), math.log1p(lexicon_before[i]), math.log1p(lexicon_after[i]),
+            math.log1p(shapes[i]), math.log1p(shaped_before[i]), math.log1p(prev_prose[i]),
+            math.log1p(next_prose[i]),
         ])
     return rows
 
@@ -248,6 +283,23 @@ def body_features(units: list[Unit]) -> np.ndarray:
     return np.hstack(parts)
 
 
+def window_mean(values: np.ndarray, half: int) -> np.ndarray:
+    """Mean of ``values`` over each position's window of ``half`` on either side (cut at the ends).
+
+    >>> window_mean(np.array([1.0, 0.0, 0.0, 1.0]), 1).tolist()
+    [0.5, 0.3333333333333333, 0.3333333333333333, 0.5]
+    """
+    sums = np.concatenate([[0.0], np.cumsum(values)])
+    index = np.arange(len(values))
+    low, high = np.maximum(0, index - half), np.minimum(len(values), index + half + 1)
+    return (sums[high] - sums[low]) / (high - low)
+
+
+def body_probability(models: dict, units: list[Unit], body: np.ndarray) -> np.ndarray:
+    """P(body) of each unit under the shipped body model."""
+    return models["body"].probability(body) if len(body) else np.zeros(0)
+
+
 # --- title features -----------------------------------------------------------------
 
 
@@ -267,9 +319,10 @@ def body_anchor(units: list[Unit], p_body: np.ndarray, threshold: float) -> int:
 def title_candidates(units: list[Unit], anchor: int) -> list[int]:
     """Indices of the units a headline may be: from ``TITLE_WINDOW`` units above the body
     anchor to ``TITLE_BELOW`` below it (a page may open its body with a teaser), of 2 to
-    30 words."""
+    30 words, not a byline or a dateline, and not a sentence (no headline ends on a period)."""
     start, stop = max(0, anchor - TITLE_WINDOW), min(len(units), anchor + TITLE_BELOW + 1)
-    return [i for i in range(start, stop) if 2 <= units[i].words <= 30]
+    return [i for i in range(start, stop) if 2 <= units[i].words <= 30 and units[i].label not in ("byline", "dateline")
+            and not PERIOD_END_RE.search(units[i].text) and not INNER_SENTENCE_RE.search(units[i].text)]
 
 
 def word_set(text: str) -> set[str]:

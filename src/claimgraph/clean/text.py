@@ -34,7 +34,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from claimgraph.clean.meta import NAME_SPLIT_RE, join_names, parse_byline, parse_dateline, parse_names
+from claimgraph.clean.meta import (
+    NAME_SPLIT_RE,
+    join_names,
+    parse_byline,
+    parse_dateline,
+    parse_named_role,
+    parse_names,
+)
 
 # Tuned on the five seed pages and invented fixtures: a real paragraph that opens an
 # article has at least this many words and ends a sentence; nav labels, captions and
@@ -136,10 +143,9 @@ def collect(units: list[Unit], known_title: str | None = None) -> CleanText:
             result.paragraphs.append(unit.text)
         elif unit.label == "title" and result.title is None:
             result.title = unit.text
-        elif unit.label == "byline" and result.byline is None:
-            result.byline = unit.meta
-        elif unit.label == "dateline" and result.published is None and unit.meta:
-            result.published = unit.meta
+    start = next((i for i, u in enumerate(units) if u.label in ("title", "body")), 0)
+    result.byline = nearest_meta(units, "byline", start)
+    result.published = nearest_meta(units, "dateline", start)
     if known_title:
         result.title = known_title
     return result
@@ -158,6 +164,15 @@ def classify_lines(text: str, *, known_title: str | None = None) -> list[Unit]:
         judge_unit(unit, lexicon, latin_doc)
     label_by_position(units, known_title)
     return units
+
+
+def nearest_meta(units: list[Unit], label: str, start: int) -> str | None:
+    """The metadata of the ``label`` unit nearest the article's start (the headline or
+    first body line), lines above it first: a "By ..." in a comment thread further down,
+    or a date in a sidebar far above, is another story's."""
+    found = [(abs(i - start) + (0 if i <= start + 3 else 2), i) for i, u in enumerate(units)
+             if u.label == label and u.meta]
+    return units[min(found)[1]].meta if found else None
 
 
 # --- text and units ---------------------------------------------------------------
@@ -288,7 +303,7 @@ def judge_unit(unit: Unit, lexicon: Lexicon, latin_doc: bool) -> None:
     reason = lexicon.match(text)
     if reason:
         return mark(unit, "boilerplate", reason)
-    names = parse_byline(text)
+    names = parse_byline(text) or parse_named_role(text)
     if names:
         unit.meta = names
         return mark(unit, "byline", "byline")
@@ -517,6 +532,17 @@ def load_lexicon() -> Lexicon:
 
 # Rule labels that carry metadata: kept as such whatever the body model says of the line.
 META_LABELS = ("byline", "dateline")
+# A label of one or two words inside an article ("Impact Shorts", "Watch") is a widget
+# title far more often than a sub-heading: the model must be surer to keep it.
+LABEL_MAX_WORDS = 3
+SHORT_LINE_BAR = 0.75
+# A paragraph of sentences inside the densest run of prose is the article's unless the
+# model is fairly sure it is not (the last paragraph of a short page scores low).
+IN_RUN_BAR = 0.3
+FURNITURE_REASONS = ("exact", "prefix", "contains", "caption", "other script", "code", "no letters")
+LEXICON_OVERRIDE = 0.9
+# Below this the title model's best candidate is no headline (a page may have none).
+TITLE_BAR = 0.2
 
 
 def apply_line_model(units: list[Unit], models, features=None) -> str | None:
@@ -528,20 +554,33 @@ def apply_line_model(units: list[Unit], models, features=None) -> str | None:
     """
     import numpy as np
 
-    from claimgraph.clean.linemodel import body_anchor, body_features, title_candidates, title_features
+    from claimgraph.clean.linemodel import (
+        body_anchor, body_features, body_probability, is_prose, prose_run, title_candidates, title_features,
+    )
 
     if not units:
         return None
     X = body_features(units) if features is None else features
     body_model = models["body"]
-    p = body_model.probability(X)
+    p = body_probability(models, units, X)
     if not (p >= body_model.threshold).any():
         return None  # the model keeps nothing: the rule labels stand
-    for unit, prob in zip(units, p):
+    lexicon = load_lexicon()
+    first, last = prose_run(units)
+    for i, (unit, prob) in enumerate(zip(units, p)):
         if unit.label in META_LABELS:
             continue
-        if prob >= body_model.threshold:
-            mark(unit, "body", f"line model {prob:.2f}")
+        if first <= i <= last and is_prose(unit) and prob >= IN_RUN_BAR:
+            prob = max(prob, body_model.threshold)  # a full paragraph inside the main run of prose
+        if unit.reason.startswith(FURNITURE_REASONS) and prob < LEXICON_OVERRIDE:
+            # the lexicons and caption shapes name furniture seen on many sites, each too
+            # rare on the training pages for the model to weigh it alone; a line the model is
+            # sure of (a real sentence that happens to hold a phrase) still stays
+            mark(unit, "boilerplate", f"{unit.reason}; line model {prob:.2f}")
+        elif prob >= body_model.threshold and (unit.words >= LABEL_MAX_WORDS or prob >= SHORT_LINE_BAR
+                                               or SENTENCE_END_RE.search(unit.text)):
+            kind = "heading" if unit.titleish and not SENTENCE_END_RE.search(unit.text) else "body"
+            mark(unit, kind, f"line model {prob:.2f}")
         else:
             mark(unit, "boilerplate", f"line model {prob:.2f}")
     anchor = body_anchor(units, p, body_model.threshold)
@@ -549,6 +588,8 @@ def apply_line_model(units: list[Unit], models, features=None) -> str | None:
     if not candidates or "title" not in models:
         return None
     scores = models["title"].probability(title_features(units, X, p, candidates, anchor))
+    if scores.max() < TITLE_BAR:
+        return None  # no line reads as this page's headline
     best = units[candidates[int(np.argmax(scores))]]
     mark(best, "title", f"title model {scores.max():.2f}")
     return best.text
