@@ -17,6 +17,10 @@ How a unit is judged (cheap features, no per-token NLP):
    unit of 8+ words); the headline is looked for there, and short non-prose lines there
    are furniture. After the last body paragraph everything but a byline is furniture.
    Title-like lines between body paragraphs are kept as sub-headings.
+3. the learned reader (``clean.linemodel``, shipped in ``data/boilerplate/line_model.json``)
+   then decides every line again from these labels and what a reader sees around it, and
+   picks the headline; bylines and datelines keep their rule labels, and a line the
+   lexicons name stays furniture unless the model is sure of it (``apply_line_model``).
 
 Usage::
 
