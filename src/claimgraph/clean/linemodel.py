@@ -319,10 +319,9 @@ def body_anchor(units: list[Unit], p_body: np.ndarray, threshold: float) -> int:
 def title_candidates(units: list[Unit], anchor: int) -> list[int]:
     """Indices of the units a headline may be: from ``TITLE_WINDOW`` units above the body
     anchor to ``TITLE_BELOW`` below it (a page may open its body with a teaser), of 2 to
-    30 words, not a byline or a dateline, and not a sentence (no headline ends on a period)."""
+    30 words, not a byline or a dateline."""
     start, stop = max(0, anchor - TITLE_WINDOW), min(len(units), anchor + TITLE_BELOW + 1)
-    return [i for i in range(start, stop) if 2 <= units[i].words <= 30 and units[i].label not in ("byline", "dateline")
-            and not PERIOD_END_RE.search(units[i].text) and not INNER_SENTENCE_RE.search(units[i].text)]
+    return [i for i in range(start, stop) if 2 <= units[i].words <= 30 and units[i].label not in ("byline", "dateline")]
 
 
 def word_set(text: str) -> set[str]:

@@ -546,7 +546,7 @@ IN_RUN_BAR = 0.3
 FURNITURE_REASONS = ("exact", "prefix", "contains", "caption", "other script", "code", "no letters")
 LEXICON_OVERRIDE = 0.9
 # Below this the title model's best candidate is no headline (a page may have none).
-TITLE_BAR = 0.2
+TITLE_BAR = 0.05
 
 
 def apply_line_model(units: list[Unit], models, features=None) -> str | None:
@@ -576,10 +576,12 @@ def apply_line_model(units: list[Unit], models, features=None) -> str | None:
             continue
         if first <= i <= last and is_prose(unit) and prob >= IN_RUN_BAR:
             prob = max(prob, body_model.threshold)  # a full paragraph inside the main run of prose
-        if unit.reason.startswith(FURNITURE_REASONS) and prob < LEXICON_OVERRIDE:
+        if unit.reason.startswith("contains") or (unit.reason.startswith(FURNITURE_REASONS)
+                                                  and prob < LEXICON_OVERRIDE):
             # the lexicons and caption shapes name furniture seen on many sites, each too
             # rare on the training pages for the model to weigh it alone; a line the model is
-            # sure of (a real sentence that happens to hold a phrase) still stays
+            # sure of (a real sentence that opens like a menu label) still stays, except for
+            # the long and specific "contains" phrases ("your email address will not be published")
             mark(unit, "boilerplate", f"{unit.reason}; line model {prob:.2f}")
         elif prob >= body_model.threshold and (unit.words >= LABEL_MAX_WORDS or prob >= SHORT_LINE_BAR
                                                or SENTENCE_END_RE.search(unit.text)):
