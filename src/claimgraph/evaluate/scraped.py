@@ -134,6 +134,17 @@ def shipped_heldout() -> dict:
         return {}
 
 
+def heldout_rows(heldout: dict) -> dict[str, dict[str, float]]:
+    """Table rows for the held-out scores: the figures to quote (the rest are in-sample)."""
+    rows = {}
+    for name, row in heldout.items():
+        if isinstance(row, dict):
+            prefix = "" if name == "all" else f"{name}_"
+            rows[f"claimgraph, held-out folds, {name} pages"] = {
+                f"{prefix}{k}": row[k] for k in ("f1", "precision", "recall", "title_accuracy") if k in row}
+    return rows
+
+
 def describe_heldout(heldout: dict) -> str:
     parts = [f"{name} pages F1 {row['f1']:.3f} (P {row['precision']:.3f}, R {row['recall']:.3f}), "
              f"title accuracy {row['title_accuracy']:.3f}" for name, row in heldout.items() if isinstance(row, dict)]
@@ -180,7 +191,8 @@ def evaluate_scraped(path: str | Path, limit: int | None = None, seed: int = 0, 
         file=str(path),
         n=len(records),
         metrics=metrics,
-        extra={"baselines": {"every line kept (same run)": {k: floor[k] for k in ("f1", "precision", "recall")}},
+        extra={"baselines": {**heldout_rows(heldout),
+                             "every line kept (same run)": {k: floor[k] for k in ("f1", "precision", "recall")}},
                "pages_per_second": len(records) / took[0] if took[0] else 0.0,
                "language_filter": settings.languages or "off", "heldout": heldout},
         seconds=took[0],
@@ -196,5 +208,7 @@ def evaluate_scraped(path: str | Path, limit: int | None = None, seed: int = 0, 
             "The line model (data/boilerplate/line_model.json) is trained on these same pages, so the figures "
             "above are in-sample; the honest ones are those of scripts/train_line_model.py on held-out folds "
             f"(k-fold by page: each page scored by a model that did not see it): {describe_heldout(heldout)}.",
+            "Before the line model (rules and lexicons alone, first contact): F1 0.836 (P 0.752, R 0.940), title "
+            "accuracy 0.298; English pages F1 0.857 (P 0.770, R 0.966), title accuracy 0.317.",
         ],
     )
