@@ -30,6 +30,7 @@ visible text: P 0.508, R 0.986, F1 0.671): a safety net, not a rival to trafilat
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from claimgraph.clean.meta import clean_author, parse_byline, parse_dateline
@@ -70,12 +71,61 @@ def extract_html(html: str, url: str | None = None) -> HtmlText:
     if text.strip():
         return HtmlText(
             text=text,
-            title=clean_field(found.title),
+            title=html_headline(html, found.title, found.sitename),
             byline=clean_author(found.author),
             published=found.date or None,
             sitename=clean_field(found.sitename),
         )
     return extract_fallback(html, found)
+
+
+# " | Site", " - Site", " — Site" at the end of an og:title or <title>.
+SITE_SUFFIX_RE = re.compile(r"\s+(?:[|\-\u2013\u2014\u00b7\u2022:]|::)\s+(?P<site>[^|\-\u2013\u2014]{1,40})$")
+SITE_MAX_WORDS = 4
+
+
+def html_headline(html: str, fallback: str | None = None, sitename: str | None = None) -> str | None:
+    """The page's headline: its ``<h1>`` when the og:title or ``<title>``, site suffix aside,
+    repeats it (a logo or a section name in an ``<h1>`` is not repeated there), else the og:title or title
+    without its site suffix, else ``fallback`` (trafilatura's title).
+
+    >>> html_headline('<html><head><title>Drones Hit Depot | Daily</title></head><body>'
+    ...               '<h1>Daily</h1><h1>Drones Hit Depot</h1></body></html>')
+    'Drones Hit Depot'
+    """
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError, TypeError):
+        return clean_field(fallback)
+    og = root.xpath("//meta[@property='og:title' or @name='og:title' or @name='twitter:title']/@content")
+    titles = [clean_field(t) for t in og + root.xpath("//title/text()") if clean_field(t)]
+    keys = [normalise_phrase(strip_site_suffix(t, sitename)) for t in titles]
+    for h1 in root.xpath("//h1"):
+        text = clean_field(h1.text_content())
+        if text and len(text.split()) >= 2 and any(normalise_phrase(text) in key for key in keys):
+            return text
+    for title in titles:
+        return strip_site_suffix(title, sitename)
+    return clean_field(fallback)
+
+
+def strip_site_suffix(title: str, sitename: str | None = None) -> str:
+    """"Drones Hit Depot | Daily" -> "Drones Hit Depot": a short last part, or the site's name, goes.
+
+    >>> strip_site_suffix("Drones Hit Depot - The Daily Planet"), strip_site_suffix("Kyiv - a city at war")
+    ('Drones Hit Depot', 'Kyiv - a city at war')
+    """
+    found = SITE_SUFFIX_RE.search(title)
+    if not found:
+        return title
+    site = found.group("site")
+    is_site = (sitename and normalise_phrase(site) == normalise_phrase(sitename)) or (
+        len(site.split()) <= SITE_MAX_WORDS and site[:1].isupper() and not site.islower()
+    )
+    return title[:found.start()].strip() if is_site and found.start() > 0 else title
 
 
 def run_trafilatura(html: str, url: str | None):

@@ -100,6 +100,27 @@ def parse_names(text: str) -> list[str]:
     return names
 
 
+# The job a bare byline line names after the author: "Tom Krisher, AP Auto Writer".
+ROLE_WORDS = frozenset("writer writers correspondent correspondents reporter reporters editor editors "
+                       "columnist contributor journalist".split())
+
+
+def parse_named_role(line: str) -> str | None:
+    """Names of a byline without "By" whose names are followed by a job title.
+
+    >>> parse_named_role("Tom Krisher, Ap Auto Writer"), parse_named_role("Kyiv, Ukraine")
+    ('Tom Krisher', None)
+    """
+    line = " ".join(line.split())
+    if len(line.split()) > BYLINE_MAX_WORDS or "," not in line:
+        return None
+    head, _, role = line.partition(",")
+    names = parse_names(head)
+    if names and any(w.lower().strip(".") in ROLE_WORDS for w in role.split()):
+        return join_names(names)
+    return None
+
+
 def is_name_word(word: str) -> bool:
     if word.lower() in NAME_PARTICLES:
         return True

@@ -17,6 +17,10 @@ How a unit is judged (cheap features, no per-token NLP):
    unit of 8+ words); the headline is looked for there, and short non-prose lines there
    are furniture. After the last body paragraph everything but a byline is furniture.
    Title-like lines between body paragraphs are kept as sub-headings.
+3. the learned reader (``clean.linemodel``, shipped in ``data/boilerplate/line_model.json``)
+   then decides every line again from these labels and what a reader sees around it, and
+   picks the headline; bylines and datelines keep their rule labels, and a line the
+   lexicons name stays furniture unless the model is sure of it (``apply_line_model``).
 
 Usage::
 
@@ -34,7 +38,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from claimgraph.clean.meta import NAME_SPLIT_RE, join_names, parse_byline, parse_dateline, parse_names
+from claimgraph.clean.meta import (
+    NAME_SPLIT_RE,
+    join_names,
+    parse_byline,
+    parse_dateline,
+    parse_named_role,
+    parse_names,
+)
 
 # Tuned on the five seed pages and invented fixtures: a real paragraph that opens an
 # article has at least this many words and ends a sentence; nav labels, captions and
@@ -95,27 +106,50 @@ class CleanText:
         return "\n\n".join(self.paragraphs)
 
 
-def clean_text(text: str, *, known_title: str | None = None) -> CleanText:
+def clean_text(text: str, *, known_title: str | None = None, models=None) -> CleanText:
     """Split scraped plain text into body paragraphs, title, byline and dateline.
 
     :param text: the decoded text, boilerplate and all.
     :param known_title: a title the source already supplied; lines repeating it are
         dropped from the body and no other headline is looked for.
+    :param models: the line models (default: the shipped ones, ``clean.linemodel``);
+        ``{}`` reads with the rules alone.
 
     >>> clean_text("Leave a Reply\\nThe army said two drones were shot down.").body
     'The army said two drones were shot down.'
     """
+    from claimgraph.clean.linemodel import load_models
+
     units = classify_lines(text, known_title=known_title)
+    read_with_model(units, load_models() if models is None else models, known_title)
+    return collect(units, known_title)
+
+
+def read_with_model(units: list[Unit], models, known_title: str | None = None, features=None) -> None:
+    """Let the line model relabel the rule-labelled units (nothing without a model)."""
+    if not models or not units:
+        return
+    title = apply_line_model(units, models, features=features)
+    if known_title:
+        known = normalise_phrase(known_title)
+        for unit in units:
+            if unit.label == "title" or normalise_phrase(unit.text) == known:
+                mark(unit, "title" if normalise_phrase(unit.text) == known else "boilerplate", "given title")
+    elif title is None:
+        pass  # the model kept nothing: the rule labels, title included, stand
+
+
+def collect(units: list[Unit], known_title: str | None = None) -> CleanText:
+    """The CleanText of labelled units: body paragraphs in order, the first title and metadata."""
     result = CleanText(paragraphs=[], units=units)
     for unit in units:
         if unit.label in ("body", "heading"):
             result.paragraphs.append(unit.text)
         elif unit.label == "title" and result.title is None:
             result.title = unit.text
-        elif unit.label == "byline" and result.byline is None:
-            result.byline = unit.meta
-        elif unit.label == "dateline" and result.published is None and unit.meta:
-            result.published = unit.meta
+    start = next((i for i, u in enumerate(units) if u.label in ("title", "body")), 0)
+    result.byline = nearest_meta(units, "byline", start)
+    result.published = nearest_meta(units, "dateline", start)
     if known_title:
         result.title = known_title
     return result
@@ -134,6 +168,15 @@ def classify_lines(text: str, *, known_title: str | None = None) -> list[Unit]:
         judge_unit(unit, lexicon, latin_doc)
     label_by_position(units, known_title)
     return units
+
+
+def nearest_meta(units: list[Unit], label: str, start: int) -> str | None:
+    """The metadata of the ``label`` unit nearest the article's start (the headline or
+    first body line), lines above it first: a "By ..." in a comment thread further down,
+    or a date in a sidebar far above, is another story's."""
+    found = [(abs(i - start) + (0 if i <= start + 3 else 2), i) for i, u in enumerate(units)
+             if u.label == label and u.meta]
+    return units[min(found)[1]].meta if found else None
 
 
 # --- text and units ---------------------------------------------------------------
@@ -264,7 +307,7 @@ def judge_unit(unit: Unit, lexicon: Lexicon, latin_doc: bool) -> None:
     reason = lexicon.match(text)
     if reason:
         return mark(unit, "boilerplate", reason)
-    names = parse_byline(text)
+    names = parse_byline(text) or parse_named_role(text)
     if names:
         unit.meta = names
         return mark(unit, "byline", "byline")
@@ -487,3 +530,72 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     return Lexicon()
+
+
+# --- the learned reader -------------------------------------------------------------
+
+# Rule labels that carry metadata: kept as such whatever the body model says of the line.
+META_LABELS = ("byline", "dateline")
+# A label of one or two words inside an article ("Impact Shorts", "Watch") is a widget
+# title far more often than a sub-heading: the model must be surer to keep it.
+LABEL_MAX_WORDS = 3
+SHORT_LINE_BAR = 0.75
+# A paragraph of sentences inside the densest run of prose is the article's unless the
+# model is fairly sure it is not (the last paragraph of a short page scores low).
+IN_RUN_BAR = 0.3
+FURNITURE_REASONS = ("exact", "prefix", "contains", "caption", "other script", "code", "no letters")
+LEXICON_OVERRIDE = 0.9
+# Below this the title model's best candidate is no headline (a page may have none).
+TITLE_BAR = 0.05
+
+
+def apply_line_model(units: list[Unit], models, features=None) -> str | None:
+    """Relabel rule-labelled ``units`` with the shipped line model; return the headline.
+
+    Each unit is body when the body model's probability reaches its threshold (bylines
+    and datelines keep their labels for the metadata); the headline is the title
+    model's best candidate above the first body unit (``clean.linemodel``).
+    """
+    import numpy as np
+
+    from claimgraph.clean.linemodel import (
+        body_anchor, body_features, body_probability, is_prose, prose_run, title_candidates, title_features,
+    )
+
+    if not units:
+        return None
+    X = body_features(units) if features is None else features
+    body_model = models["body"]
+    p = body_probability(models, units, X)
+    if not (p >= body_model.threshold).any():
+        return None  # the model keeps nothing: the rule labels stand
+    lexicon = load_lexicon()
+    first, last = prose_run(units)
+    for i, (unit, prob) in enumerate(zip(units, p)):
+        if unit.label in META_LABELS:
+            continue
+        if first <= i <= last and is_prose(unit) and prob >= IN_RUN_BAR:
+            prob = max(prob, body_model.threshold)  # a full paragraph inside the main run of prose
+        if unit.reason.startswith("contains") or (unit.reason.startswith(FURNITURE_REASONS)
+                                                  and prob < LEXICON_OVERRIDE):
+            # the lexicons and caption shapes name furniture seen on many sites, each too
+            # rare on the training pages for the model to weigh it alone; a line the model is
+            # sure of (a real sentence that opens like a menu label) still stays, except for
+            # the long and specific "contains" phrases ("your email address will not be published")
+            mark(unit, "boilerplate", f"{unit.reason}; line model {prob:.2f}")
+        elif prob >= body_model.threshold and (unit.words >= LABEL_MAX_WORDS or prob >= SHORT_LINE_BAR
+                                               or SENTENCE_END_RE.search(unit.text)):
+            kind = "heading" if unit.titleish and not SENTENCE_END_RE.search(unit.text) else "body"
+            mark(unit, kind, f"line model {prob:.2f}")
+        else:
+            mark(unit, "boilerplate", f"line model {prob:.2f}")
+    anchor = body_anchor(units, p, body_model.threshold)
+    candidates = title_candidates(units, anchor)
+    if not candidates or "title" not in models:
+        return None
+    scores = models["title"].probability(title_features(units, X, p, candidates, anchor))
+    if scores.max() < TITLE_BAR:
+        return None  # no line reads as this page's headline
+    best = units[candidates[int(np.argmax(scores))]]
+    mark(best, "title", f"title model {scores.max():.2f}")
+    return best.text

@@ -9,6 +9,7 @@ each file's fields, licence and metric) and never copied into the repository.
     task          file                          metrics
     ============  ============================  ==========================================
     boilerplate   boilerplate.jsonl.gz          f1, precision, recall, accuracy (+ trafilatura_*)
+    scraped       scraped-text-dev.jsonl.gz     f1, precision, recall, title_accuracy
     timex         timex-meantime-dev.jsonl.gz   strict_f1, relaxed_f1, type_f1, value_f1
     seeds         ../shared/seeds               core, stretch, documents
     ner           re3d-dev.jsonl.gz             (evaluate/ner.py)
@@ -20,7 +21,7 @@ each file's fields, licence and metric) and never copied into the repository.
     ============  ============================  ==========================================
 
     >>> sorted(TASKS)
-    ['all', 'bench', 'boilerplate', 'claims', 'coref', 'geo', 'ner', 'seeds', 'timex']
+    ['all', 'bench', 'boilerplate', 'claims', 'coref', 'geo', 'ner', 'scraped', 'seeds', 'timex']
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ __all__ = ["EvalResult", "TASKS", "default_report_path", "results_json", "run_ev
 # task: (data file in eval-data, "module:function")
 TASK_SOURCES: dict[str, tuple[str | None, str]] = {
     "boilerplate": ("boilerplate.jsonl.gz", "claimgraph.evaluate.boilerplate:evaluate_boilerplate"),
+    "scraped": ("scraped-text-dev.jsonl.gz", "claimgraph.evaluate.scraped:evaluate_scraped"),
     "timex": ("timex-meantime-dev.jsonl.gz", "claimgraph.evaluate.timex:evaluate_timex"),
     "seeds": (None, "claimgraph.evaluate.seeds:evaluate_seeds"),
     "ner": ("re3d-dev.jsonl.gz", "claimgraph.evaluate.ner:evaluate_ner"),

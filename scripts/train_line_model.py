@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Train the plain-text line model (body lines and headline) and report held-out scores.
+
+    PYTHONPATH=src python scripts/train_line_model.py [--data FILE] [--folds 5] [--write]
+
+Needs scikit-learn (``pip install 'claimgraph[train]'``); claimgraph itself applies the
+shipped trees with numpy (``claimgraph.clean.linemodel``).
+
+1. every page of ``scraped-text-dev.jsonl.gz`` is split into units and labelled by the
+   rule classifier (``classify_lines``), then each unit gets its feature row;
+2. a unit is body when most of its 4-token shingles are in the page's gold text (a unit
+   of 1-3 tokens: when its tokens occur in that order in the gold);
+3. k-fold by page: the body and title models of fold k are trained on the other pages
+   only, and each page's cleaned text and title come from the models that did not see
+   it; those are the scores printed (the benchmark metric, and title accuracy as in
+   ``claimgraph eval scraped``);
+4. with ``--write`` the models are retrained on all pages and written to
+   ``src/claimgraph/data/boilerplate/line_model.json``.
+
+The page texts are read at run time and never stored: the JSON holds tree thresholds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from claimgraph.clean.linemodel import (  # noqa: E402
+    BODY_FEATURES, TITLE_FEATURES, TreeEnsemble, body_anchor, body_features, body_probability, title_candidates, title_features,
+)
+from claimgraph.clean.text import classify_lines, collect, read_with_model  # noqa: E402
+from claimgraph.evaluate.boilerplate import english_only, score_pages, shingles, tokenize  # noqa: E402
+from claimgraph.evaluate.common import read_jsonl  # noqa: E402
+from claimgraph.evaluate.scraped import title_is_headline  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "eval-data" / "scraped-text-dev.jsonl.gz"
+OUT = ROOT / "src" / "claimgraph" / "data" / "boilerplate" / "line_model.json"
+BODY_SHARE = 0.5
+BODY_PARAMS = dict(max_iter=150, learning_rate=0.1, max_leaf_nodes=15, min_samples_leaf=20,
+                   l2_regularization=1.0, random_state=0)
+TITLE_PARAMS = dict(max_iter=120, learning_rate=0.08, max_leaf_nodes=7, min_samples_leaf=5,
+                    l2_regularization=1.0, random_state=0)
+
+
+def unit_labels(units, gold: str) -> np.ndarray:
+    gold_tokens = tokenize(gold)
+    gold_shingles = set(shingles(gold))
+    short = {tuple(gold_tokens[i:i + n]) for n in (1, 2, 3) for i in range(len(gold_tokens) - n + 1)}
+    labels = []
+    for unit in units:
+        tokens = tokenize(unit.text)
+        if len(tokens) >= 4:
+            own = [tuple(tokens[i:i + 4]) for i in range(len(tokens) - 3)]
+            labels.append(sum(s in gold_shingles for s in own) / len(own) >= BODY_SHARE)
+        else:
+            labels.append(bool(tokens) and tuple(tokens) in short)
+    return np.array(labels, dtype=int)
+
+
+def unit_weights(units) -> np.ndarray:
+    """Each page weighs the same (the metric is a mean over pages); within it, a unit by its tokens."""
+    tokens = np.array([len(tokenize(u.text)) + 1 for u in units], dtype=float)
+    return tokens / tokens.sum()
+
+
+def prepare(records):
+    pages = []
+    for record in records:
+        units = classify_lines(record.get("text") or "")
+        X = body_features(units)
+        pages.append({"id": record["id"], "units": units, "X": X, "y": unit_labels(units, record["gold_text"] or ""),
+                      "w": unit_weights(units) if units else np.zeros(0), "gold": record["gold_text"] or "",
+                      "page_title": record.get("page_title"), "english": bool(english_only(record["gold_text"] or ""))})
+    return pages
+
+
+def fold_of(page_id: str, folds: int) -> int:
+    return int(hashlib.sha1(page_id.encode()).hexdigest(), 16) % folds
+
+
+def export_hgb(model, names: list[str]) -> dict:
+    """A fitted HistGradientBoostingClassifier as plain arrays (leaf values include shrinkage)."""
+    trees = []
+    for predictors in model._predictors:
+        nodes = predictors[0].nodes
+        leaf = nodes["is_leaf"].astype(bool)
+        trees.append({
+            "feature": np.where(leaf, -1, nodes["feature_idx"]).tolist(),
+            "threshold": [round(float(t), 6) for t in nodes["num_threshold"]],
+            "left": nodes["left"].tolist(), "right": nodes["right"].tolist(),
+            "value": [round(float(v), 6) for v in np.where(leaf, nodes["value"], 0.0)],
+        })
+    return {"features": names, "init": float(np.ravel(model._baseline_prediction)[0]), "learning_rate": 1.0,
+            "trees": trees}
+
+
+def fit_first(pages, matrices=None, names=BODY_FEATURES, params=BODY_PARAMS):
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    X = np.vstack(matrices if matrices is not None else [p["X"] for p in pages])
+    y = np.concatenate([p["y"] for p in pages])
+    w = np.concatenate([p["w"] for p in pages]) * len(X) / len(pages)
+    model = HistGradientBoostingClassifier(**params).fit(X, y, sample_weight=w)
+    return TreeEnsemble.from_json(export_hgb(model, names))
+
+
+def fit_body(pages):
+    return {"body": fit_first(pages)}
+
+
+def title_rows(page, body_models):
+    units = page["units"]
+    p = body_probability(body_models, units, page["X"])
+    anchor = body_anchor(units, p, 0.5)
+    candidates = title_candidates(units, anchor)
+    if not candidates:
+        return None, None
+    T = title_features(units, page["X"], p, candidates, anchor)
+    y = np.array([title_is_headline(units[i].text, page["page_title"]) for i in candidates], dtype=int)
+    return T, y
+
+
+def fit_title(pages, body_models):
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    Xs, ys = [], []
+    for page in pages:
+        T, y = title_rows(page, body_models)
+        if T is not None and y.any():
+            Xs.append(T)
+            ys.append(y)
+    model = HistGradientBoostingClassifier(**TITLE_PARAMS).fit(np.vstack(Xs), np.concatenate(ys))
+    return TreeEnsemble.from_json(export_hgb(model, TITLE_FEATURES))
+
+
+def predict(page, models):
+    units = [u.__class__(**{s: getattr(u, s) for s in u.__slots__}) for u in page["units"]]
+    read_with_model(units, models, features=page["X"])
+    cleaned = collect(units)
+    return cleaned.body, cleaned.title
+
+
+def report(name, pages, bodies, titles) -> dict[str, float]:
+    golds = [p["gold"] for p in pages]
+    scores = score_pages(golds, bodies)
+    right = [title_is_headline(t, p["page_title"]) for p, t in zip(pages, titles)]
+    print(f"{name:<28} n={len(pages):3d}  F1 {scores['f1']:.3f}  P {scores['precision']:.3f}  "
+          f"R {scores['recall']:.3f}  title {statistics.fmean(right):.3f}")
+    return {"pages": len(pages), "title_accuracy": round(statistics.fmean(right), 4),
+            **{k: round(scores[k], 4) for k in ("f1", "precision", "recall")}}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
+    parser.add_argument("--data", default=str(DEFAULT_DATA))
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--write", action="store_true", help="retrain on all pages and write the model file")
+    parser.add_argument("--no-cv", action="store_true", help="skip the held-out folds (with --write)")
+    args = parser.parse_args()
+    started = time.time()
+    pages = prepare(read_jsonl(args.data, args.limit))
+    print(f"{len(pages)} pages, {sum(len(p['units']) for p in pages)} units, {time.time() - started:.0f} s")
+    bodies, titles = [""] * len(pages), [None] * len(pages)
+    for k in range(0 if args.no_cv else args.folds):
+        train = [p for p in pages if fold_of(p["id"], args.folds) != k]
+        models = fit_body(train)
+        models["title"] = fit_title(train, models)
+        for i, page in enumerate(pages):
+            if fold_of(page["id"], args.folds) == k:
+                bodies[i], titles[i] = predict(page, models)
+    heldout = {}
+    if not args.no_cv:
+        print(f"held-out folds ({args.folds}-fold by page), {time.time() - started:.0f} s:")
+        heldout["all"] = report("all pages", pages, bodies, titles)
+        english = [i for i, p in enumerate(pages) if p["english"]]
+        heldout["english"] = report("English pages", [pages[i] for i in english], [bodies[i] for i in english],
+                                    [titles[i] for i in english])
+        heldout["folds"] = args.folds
+    if args.write:
+        models = fit_body(pages)
+        models["title"] = fit_title(pages, models)
+        payload = {"about": "claimgraph plain-text line model: gradient-boosted trees (scikit-learn "
+                            "HistGradientBoostingClassifier) trained by scripts/train_line_model.py on "
+                            "scraped-text-dev; applied by claimgraph.clean.linemodel",
+                   "heldout": heldout,
+                   "models": {name: ensemble_json(model) for name, model in models.items()}}
+        OUT.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KB)")
+
+
+def ensemble_json(model: TreeEnsemble) -> dict:
+    return {"features": model.features, "init": model.init, "learning_rate": model.learning_rate,
+            "threshold": model.threshold,
+            "trees": [{k: v.tolist() for k, v in tree.items()} for tree in model.trees]}
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,416 @@
+"""A learned reader for scraped plain text: which lines are the article, which is its headline.
+
+Two small gradient-boosted tree ensembles, trained by ``scripts/train_line_model.py`` on
+the development pages (scikit-learn, an optional extra) and shipped as JSON in
+``data/boilerplate/line_model.json``; here they are applied with numpy alone.
+
+- the *body* model scores every unit (line, or hard-wrapped paragraph) from what a
+  reader sees: its position, length, punctuation and case, link-list and menu shape,
+  repetition across the page, its distance from the densest run of prose, its
+  neighbours, the phrase lexicons and the rule classifier's verdict (all as features);
+- the *title* model ranks the units above the body: the headline is the one a reader
+  would call the title (a line the page title repeats, near the top of the body), never
+  a navigation line.
+
+    >>> from claimgraph.clean.text import classify_lines
+    >>> units = classify_lines("Home\\nNews\\nThe army said two drones were shot down over the port.")
+    >>> body_features(units).shape[0]
+    3
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from claimgraph.clean.text import (
+    PERIOD_END_RE,
+    SENTENCE_END_RE,
+    Unit,
+    code_share,
+    load_lexicon,
+    normalise_phrase,
+    title_case_share,
+)
+
+__all__ = ["BODY_FEATURES", "TITLE_FEATURES", "body_probability", "window_mean", "TreeEnsemble", "body_anchor", "body_features", "load_models",
+           "prose_run", "title_candidates", "title_features"]
+
+MODEL_FILE = "line_model.json"
+RULE_LABELS = ("title", "byline", "dateline", "body", "heading", "boilerplate")
+# A unit of this many words ending a sentence is prose for the densest-run search.
+PROSE_MIN_WORDS = 8
+# What a non-prose unit costs the densest run, in words of prose: a menu of 30 links
+# between two paragraphs ends the run, a caption or a sub-heading does not.
+RUN_GAP_COST = 6
+MENU_MAX_WORDS = 5
+NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
+# The headline is looked for among this many units above the first body unit.
+TITLE_WINDOW = 40
+TITLE_BELOW = 6
+
+INNER_SENTENCE_RE = re.compile(r"[.!?][\"”’')\]]*\s+[\"“‘(]?[A-Z]")
+SEPARATOR_RE = re.compile(r"\s[|•·»/]\s|\s\|\s?|\s-\s")
+BULLET_RE = re.compile(r"^(?:[o*•·▪►›»\-–]\s|\d{1,2}[.)]\s)")
+LINKISH_RE = re.compile(r"https?://|www\.|\S+@\S+\.\w|(?:^|\s)[@#]\w")
+WORD_RE = re.compile(r"\w+")
+# Two texts glued without a space ("Student-AthleteA 24-year-old woman"): a teaser list.
+GLUE_RE = re.compile(r"[a-z]{2}[A-Z][a-z]|[a-z][.?!\u2019\u201d][A-Z]")
+# "Alex on September 17, 2018 at 6:34 am said:", "Jane Doe says:", "Reply": comment furniture.
+COMMENT_HEAD_RE = re.compile(r"\b(?:said|says|wrote|writes|commented)\s*:\s*$|^(?:reply|report|like)$", re.I)
+
+INTRINSIC = [
+    "log_words", "log_chars", "mean_word_len", "ends_sentence", "ends_period", "ends_colon",
+    "ends_comma", "no_terminal", "inner_sentences", "title_case", "upper_share", "digit_share",
+    "punct_share", "code_share", "separators", "bullet", "linkish", "quote_start", "glued",
+    "comment_head",
+    "lex_exact", "lex_prefix", "lex_contains", "lex_caption", "lex_list_head", "lex_any",
+    "prose", "titleish", *(f"rule_{label}" for label in RULE_LABELS),
+]
+CONTEXT = [
+    "rel_pos", "log_before", "log_after", "rel_chars_before", "repeats", "inside_longer",
+    "has_inside", "in_run", "log_to_run", "after_run", "before_run", "run_share",
+    "prose_near3", "prose_near10", "menu_run", "block_size", "block_first", "block_last",
+    "same_len_run", "comment_heads_before", "lexicon_before", "lexicon_after", "shape_repeats",
+    "shape_repeats_before", "log_prev_prose", "log_next_prose",
+]
+NEIGHBOUR = [f"n{o}_{k}" for o in NEIGHBOUR_OFFSETS
+             for k in ("log_words", "ends_sentence", "lex_any", "rule_body", "missing")]
+BODY_FEATURES = INTRINSIC + CONTEXT + NEIGHBOUR
+TITLE_FEATURES = [
+    "log_words", "ends_period", "ends_sentence", "title_case", "lex_any", "separators", "linkish",
+    "rule_title", "rule_boilerplate", "repeats", "inside_longer", "has_inside", "offset_to_body",
+    "rank_above_body", "p_body", "p_body_next", "p_body_prev", "meta_near", "rel_pos", "menu_run",
+    "log_to_run", "url_overlap", "lead_overlap", "glued", "upper_share",
+]
+
+
+# --- body features ------------------------------------------------------------------
+
+
+def intrinsic_row(unit: Unit, lexicon) -> list[float]:
+    """What one unit shows by itself."""
+    text = unit.text
+    words = text.split()
+    letters = [ch for ch in text if ch.isalpha()]
+    norm = normalise_phrase(text)
+    bare = norm.strip(" \t\"'.,:;!?|()[]{}<>«»-–—•·*#>")
+    hits = [
+        bare in lexicon.exact,
+        bool(lexicon.prefix.search(norm)),
+        bool(lexicon.contains.search(norm)),
+        any(p.search(text) for p in lexicon.captions),
+        lexicon.is_list_head(text),
+    ]
+    stripped = text.rstrip()
+    return [
+        math.log1p(len(words)), math.log1p(len(text)),
+        sum(len(w) for w in words) / max(1, len(words)),
+        float(bool(SENTENCE_END_RE.search(text))), float(bool(PERIOD_END_RE.search(text))),
+        float(stripped.endswith(":")), float(stripped.endswith((",", ";", "-", "–"))),
+        float(stripped[-1:].isalnum()), float(len(INNER_SENTENCE_RE.findall(text))),
+        title_case_share(words),
+        sum(ch.isupper() for ch in letters) / max(1, len(letters)),
+        sum(ch.isdigit() for ch in text) / max(1, len(text)),
+        sum(not ch.isalnum() and not ch.isspace() for ch in text) / max(1, len(text)),
+        code_share(text), float(len(SEPARATOR_RE.findall(text))), float(bool(BULLET_RE.match(text))),
+        float(bool(LINKISH_RE.search(text))), float(text[:1] in "\"“‘'«"),
+        float(len(GLUE_RE.findall(text))), float(bool(COMMENT_HEAD_RE.search(text.strip()))),
+        *map(float, hits), float(any(hits)),
+        float(unit.prose), float(unit.titleish),
+        *(float(unit.label == label) for label in RULE_LABELS),
+    ]
+
+
+def is_prose(unit: Unit) -> bool:
+    return unit.words >= PROSE_MIN_WORDS and bool(SENTENCE_END_RE.search(unit.text))
+
+
+def prose_run(units: list[Unit]) -> tuple[int, int]:
+    """(first, last) unit of the densest run of prose: the maximum-sum stretch where a
+    prose unit adds its words and any other unit costs ``RUN_GAP_COST``.
+
+    >>> from claimgraph.clean.text import Unit
+    >>> rows = ["Home", "News", "One two three four five six seven eight nine.", "Share",
+    ...         "Ten eleven twelve thirteen fourteen fifteen sixteen seventeen.", "Menu", "About", "Jobs"]
+    >>> prose_run([Unit(text=t, line_no=i, block=i, words=len(t.split())) for i, t in enumerate(rows)])
+    (2, 4)
+    """
+    best, best_span = 0.0, (0, -1)
+    total, start = 0.0, 0
+    for i, unit in enumerate(units):
+        gain = unit.words if is_prose(unit) else -RUN_GAP_COST
+        if total <= 0:
+            total, start = 0.0, i
+        total += gain
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def repetition(units: list[Unit]) -> tuple[list[int], list[bool], list[bool]]:
+    """Per unit: how often its text recurs, whether a longer unit contains it (a headline
+    the page title repeats as "Headline | Site"), and whether it contains a shorter one."""
+    norms = [normalise_phrase(u.text) for u in units]
+    counts = Counter(norms)
+    shorts = {n for n in counts if 3 <= len(n.split()) <= 30}
+    inside = [False] * len(units)
+    contains = [False] * len(units)
+    longs = [(i, n) for i, n in enumerate(norms) if len(n.split()) <= 40]
+    for i, n in enumerate(norms):
+        if n not in shorts:
+            continue
+        for j, other in longs:
+            if len(other) > len(n) + 2 and n in other:
+                inside[i] = True
+                contains[j] = True
+    return [counts[n] - 1 for n in norms], inside, contains
+
+
+DIGITS_RE = re.compile(r"\d+")
+
+
+def shape_repeats(units: list[Unit]) -> list[int]:
+    """How many other short units share this one's shape, digits aside ("Rating: 25 Votes",
+    "Rating: 9 Votes"): the repeated furniture of comment threads and listings."""
+    shapes = [DIGITS_RE.sub("#", normalise_phrase(u.text)) if u.words <= 8 else None for u in units]
+    counts = Counter(s for s in shapes if s)
+    return [counts[s] - 1 if s else 0 for s in shapes]
+
+
+def prose_gaps(units: list[Unit]) -> tuple[list[int], list[int]]:
+    """Units since the previous prose unit and until the next one (the page length if none)."""
+    n = len(units)
+    prev, nxt = [n] * n, [n] * n
+    last = None
+    for i, unit in enumerate(units):
+        prev[i] = i - last if last is not None else n
+        if is_prose(unit):
+            last = i
+    last = None
+    for i in range(n - 1, -1, -1):
+        nxt[i] = last - i if last is not None else n
+        if is_prose(units[i]):
+            last = i
+    return prev, nxt
+
+
+def run_lengths(flags: list[bool]) -> list[int]:
+    """Length of the run of True values each position sits in (0 where False)."""
+    out = [0] * len(flags)
+    i = 0
+    while i < len(flags):
+        if not flags[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(flags) and flags[j]:
+            j += 1
+        out[i:j] = [j - i] * (j - i)
+        i = j
+    return out
+
+
+def context_rows(units: list[Unit], own: np.ndarray) -> list[list[float]]:
+    """Where each unit sits: position, repetition, the prose run, the menu it is in, its block."""
+    n = len(units)
+    lengths = [len(u.text) + 1 for u in units]
+    total_chars = max(1, sum(lengths))
+    before_chars = np.cumsum([0] + lengths[:-1])
+    repeats, inside, contains = repetition(units)
+    first, last = prose_run(units)
+    run_words = sum(u.words for u in units[first:last + 1] if is_prose(u))
+    all_prose = max(1, sum(u.words for u in units if is_prose(u)))
+    prose_words = np.array([u.words if is_prose(u) else 0 for u in units], dtype=float)
+    peak = max(1.0, prose_words.max())
+    near3, near10 = window_mean(prose_words, 3) / peak, window_mean(prose_words, 10) / peak
+    menu = run_lengths([u.words <= MENU_MAX_WORDS and not SENTENCE_END_RE.search(u.text) for u in units])
+    blocks = Counter(u.block for u in units)
+    length_bucket = [min(6, u.words // 3) for u in units]
+    same_len = run_lengths([i > 0 and length_bucket[i] == length_bucket[i - 1] or
+                            i + 1 < n and length_bucket[i] == length_bucket[i + 1] for i in range(n)])
+    comments = np.cumsum(own[:, INTRINSIC.index("comment_head")]) - own[:, INTRINSIC.index("comment_head")]
+    lexicon_hits = own[:, INTRINSIC.index("lex_any")]
+    lexicon_before = np.cumsum(lexicon_hits) - lexicon_hits
+    lexicon_after = lexicon_hits.sum() - np.cumsum(lexicon_hits)
+    shapes = shape_repeats(units)
+    shaped = np.array([float(k > 0) for k in shapes])
+    shaped_before = np.cumsum(shaped) - shaped
+    prev_prose, next_prose = prose_gaps(units)
+    rows = []
+    for i, unit in enumerate(units):
+        distance = first - i if i < first else i - last if i > last else 0
+        rows.append([
+            i / max(1, n - 1), math.log1p(i), math.log1p(n - 1 - i), before_chars[i] / total_chars,
+            math.log1p(repeats[i]), float(inside[i]), float(contains[i]),
+            float(first <= i <= last), math.log1p(distance), float(i > last), float(i < first),
+            run_words / all_prose, near3[i], near10[i], math.log1p(menu[i]), math.log1p(blocks[unit.block]),
+            float(i == 0 or units[i - 1].block != unit.block),
+            float(i == n - 1 or units[i + 1].block != unit.block), math.log1p(same_len[i]),
+            math.log1p(comments[i]), math.log1p(lexicon_before[i]), math.log1p(lexicon_after[i]),
+            math.log1p(shapes[i]), math.log1p(shaped_before[i]), math.log1p(prev_prose[i]),
+            math.log1p(next_prose[i]),
+        ])
+    return rows
+
+
+NEIGHBOUR_COLUMNS = [INTRINSIC.index(k) for k in ("log_words", "ends_sentence", "lex_any", "rule_body")]
+
+
+def body_features(units: list[Unit]) -> np.ndarray:
+    """One row of ``BODY_FEATURES`` per unit (units labelled by ``classify_lines``)."""
+    if not units:
+        return np.zeros((0, len(BODY_FEATURES)))
+    lexicon = load_lexicon()
+    own = np.array([intrinsic_row(u, lexicon) for u in units], dtype=float)
+    context = np.array(context_rows(units, own), dtype=float)
+    n = len(units)
+    parts = [own, context]
+    for offset in NEIGHBOUR_OFFSETS:
+        shifted = np.zeros((n, len(NEIGHBOUR_COLUMNS) + 1))
+        source = np.arange(n) + offset
+        valid = (source >= 0) & (source < n)
+        shifted[valid, :-1] = own[source[valid]][:, NEIGHBOUR_COLUMNS]
+        shifted[~valid, -1] = 1.0
+        parts.append(shifted)
+    return np.hstack(parts)
+
+
+def window_mean(values: np.ndarray, half: int) -> np.ndarray:
+    """Mean of ``values`` over each position's window of ``half`` on either side (cut at the ends).
+
+    >>> window_mean(np.array([1.0, 0.0, 0.0, 1.0]), 1).tolist()
+    [0.5, 0.3333333333333333, 0.3333333333333333, 0.5]
+    """
+    sums = np.concatenate([[0.0], np.cumsum(values)])
+    index = np.arange(len(values))
+    low, high = np.maximum(0, index - half), np.minimum(len(values), index + half + 1)
+    return (sums[high] - sums[low]) / (high - low)
+
+
+def body_probability(models: dict, units: list[Unit], body: np.ndarray) -> np.ndarray:
+    """P(body) of each unit under the shipped body model."""
+    return models["body"].probability(body) if len(body) else np.zeros(0)
+
+
+# --- title features -----------------------------------------------------------------
+
+
+def body_anchor(units: list[Unit], p_body: np.ndarray, threshold: float) -> int:
+    """The first unit of the main body: the start of the densest run of units the body
+    model keeps (a teaser the model kept far above it does not move the anchor)."""
+    best, anchor, total, start = 0.0, len(units), 0.0, 0
+    for i, (unit, prob) in enumerate(zip(units, p_body)):
+        if total <= 0:
+            total, start = 0.0, i
+        total += unit.words if prob >= threshold else -RUN_GAP_COST
+        if total > best:
+            best, anchor = total, start
+    return anchor
+
+
+def title_candidates(units: list[Unit], anchor: int) -> list[int]:
+    """Indices of the units a headline may be: from ``TITLE_WINDOW`` units above the body
+    anchor to ``TITLE_BELOW`` below it (a page may open its body with a teaser), of 2 to
+    30 words, not a byline or a dateline."""
+    start, stop = max(0, anchor - TITLE_WINDOW), min(len(units), anchor + TITLE_BELOW + 1)
+    return [i for i in range(start, stop) if 2 <= units[i].words <= 30 and units[i].label not in ("byline", "dateline")]
+
+
+def word_set(text: str) -> set[str]:
+    return {w for w in WORD_RE.findall(text.casefold()) if len(w) > 2}
+
+
+def title_features(units: list[Unit], body: np.ndarray, p_body: np.ndarray, candidates: list[int],
+                   anchor: int) -> np.ndarray:
+    """One row of ``TITLE_FEATURES`` per candidate (``body``: the body feature matrix).
+
+    Besides the candidate's own shape: how many of its words the page's URLs and the
+    lead paragraphs repeat (a headline shares words with both, a menu line with neither).
+    """
+    col = {name: BODY_FEATURES.index(name) for name in BODY_FEATURES}
+    url_words = set().union(*(word_set(u.text) for u in units if LINKISH_RE.search(u.text) and "/" in u.text))
+    lead = set().union(*(word_set(u.text) for u in units[anchor:anchor + 3]))
+    rows = []
+    for rank, i in enumerate(reversed([c for c in candidates if c <= anchor])):
+        rows.append((i, rank))
+    ranks = dict(rows)
+    out = []
+    for i in candidates:
+        words = word_set(units[i].text)
+        near = units[max(0, i - 3):i + 4]
+        out.append([
+            body[i, col["log_words"]], body[i, col["ends_period"]], body[i, col["ends_sentence"]],
+            body[i, col["title_case"]], body[i, col["lex_any"]], body[i, col["separators"]],
+            body[i, col["linkish"]], body[i, col["rule_title"]], body[i, col["rule_boilerplate"]],
+            body[i, col["repeats"]], body[i, col["inside_longer"]], body[i, col["has_inside"]],
+            float(i - anchor), math.log1p(ranks.get(i, 99)), p_body[i],
+            p_body[i + 1] if i + 1 < len(units) else 0.0, p_body[i - 1] if i > 0 else 0.0,
+            float(any(u.label in ("byline", "dateline") for u in near)),
+            body[i, col["rel_pos"]], body[i, col["menu_run"]], body[i, col["log_to_run"]],
+            len(words & url_words) / max(1, len(words)), len(words & lead) / max(1, len(words)),
+            body[i, col["glued"]], body[i, col["upper_share"]],
+        ])
+    return np.array(out, dtype=float).reshape(len(out), len(TITLE_FEATURES))
+
+
+# --- the shipped models -------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class TreeEnsemble:
+    """Gradient-boosted regression trees on the log-odds scale (scikit-learn's layout).
+
+    Each tree is parallel arrays: ``feature`` (-1 at a leaf), ``threshold`` (go left when
+    the value is <= it), ``left``, ``right`` and ``value`` (the leaf's contribution).
+    """
+
+    features: list[str]
+    init: float
+    learning_rate: float
+    trees: list[dict[str, np.ndarray]]
+    threshold: float = 0.5
+
+    @classmethod
+    def from_json(cls, data: dict) -> TreeEnsemble:
+        trees = [{key: np.asarray(tree[key], dtype=float if key in ("threshold", "value") else int)
+                  for key in ("feature", "threshold", "left", "right", "value")} for tree in data["trees"]]
+        return cls(list(data["features"]), float(data["init"]), float(data["learning_rate"]), trees,
+                   float(data.get("threshold", 0.5)))
+
+    def probability(self, X: np.ndarray) -> np.ndarray:
+        """P(positive) of each row of ``X`` (columns in ``self.features`` order)."""
+        score = np.full(X.shape[0], self.init)
+        rows = np.arange(X.shape[0])
+        for tree in self.trees:
+            node = np.zeros(X.shape[0], dtype=int)
+            while True:
+                feature = tree["feature"][node]
+                inner = feature >= 0
+                if not inner.any():
+                    break
+                go_left = X[rows[inner], feature[inner]] <= tree["threshold"][node[inner]]
+                node[inner] = np.where(go_left, tree["left"][node[inner]], tree["right"][node[inner]])
+            score += self.learning_rate * tree["value"][node]
+        return 1.0 / (1.0 + np.exp(-score))
+
+
+@lru_cache(maxsize=1)
+def load_models() -> dict[str, TreeEnsemble] | None:
+    """The shipped body and title models, or None when the data file is absent."""
+    path = resources.files("claimgraph") / "data" / "boilerplate" / MODEL_FILE
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    models = {name: TreeEnsemble.from_json(spec) for name, spec in data["models"].items()}
+    for name, names in (("body", BODY_FEATURES), ("title", TITLE_FEATURES)):
+        if name in models and models[name].features != names:
+            return None  # trained on another feature layout: retrain rather than misread columns
+    return models

@@ -1,0 +1,133 @@
+"""Scraped plain text read like a reader would: the line model, the headline, the eval task.
+
+The pages here are invented; the scored development set (../shared/eval-data) is only
+read by ``claimgraph eval scraped`` and scripts/train_line_model.py.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import numpy as np
+import pytest
+
+from claimgraph.clean import clean_text
+from claimgraph.clean.html import html_headline, strip_site_suffix
+from claimgraph.clean.linemodel import TreeEnsemble, load_models, prose_run
+from claimgraph.clean.meta import parse_named_role
+from claimgraph.clean.text import classify_lines, load_lexicon
+from claimgraph.evaluate.scraped import evaluate_scraped, title_is_headline
+
+MENU = "Home   News   Local   Nation & World   Business   Sports   Opinion"
+PAGE = "\n".join([
+    "ePaper | Games | Newsletters | Sign In",
+    MENU,
+    "Weather",
+    "Drone strike damages power plant near the border | Valley Courier",
+    "Drone strike damages power plant near the border",
+    "Tom Krisher, Valley Courier Staff Writer",
+    "Published March 3, 2024",
+    "A drone struck a power plant near the border early on Sunday, cutting electricity to "
+    "thousands of homes in three districts, the regional governor said.",
+    "Repair crews were working to restore supply by the evening, the grid operator said in a "
+    "statement, adding that two transformers had been damaged beyond repair.",
+    "The governor said air defences had shot down four other drones over the region overnight "
+    "and that no one had been hurt in the attack on the plant.",
+    "Follow her on X @courier",
+    "Jane Doe contributed to this report.",
+    "Related stories",
+    "Mayor opens new bridge",
+    "School board meets Tuesday",
+    "© 2024 Valley Courier. All rights reserved.",
+])
+
+
+def test_scraped_page_keeps_the_article_and_finds_headline_byline_date():
+    cleaned = clean_text(PAGE)
+    assert cleaned.title == "Drone strike damages power plant near the border"
+    assert cleaned.byline == "Tom Krisher"
+    assert cleaned.published == "2024-03-03"
+    assert cleaned.body.startswith("A drone struck a power plant")
+    assert "no one had been hurt" in cleaned.body
+    for furniture in ("Sign In", "Nation & World", "Follow her", "contributed to this report",
+                      "Mayor opens", "All rights reserved"):
+        assert furniture not in cleaned.body, furniture
+
+
+def test_a_navigation_line_is_never_the_headline():
+    page = PAGE.replace("Drone strike damages power plant near the border | Valley Courier\n", "").replace(
+        "Drone strike damages power plant near the border\n", "")
+    title = clean_text(page).title
+    assert title not in (MENU, "ePaper | Games | Newsletters | Sign In", "Weather")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The UN mission is to provide security for the vote, the spokesman said on Monday.",
+    "Residents will receive updates by text message as the evacuation goes on, officials said.",
+    "The photographs were used with permission of the families, the newspaper said.",
+])
+def test_real_sentences_with_furniture_phrases_stay(sentence):
+    assert load_lexicon().match(sentence) is None
+    page = PAGE.replace("Repair crews were", sentence + "\nRepair crews were")
+    assert sentence in clean_text(page).body
+
+
+@pytest.mark.parametrize("furniture", [
+    "Our mission is to provide independent news.", "Sign up to receive updates from our newsroom",
+    "Used with permission of the author.", "Suggested citation: Doe, J. (2024). Drones.",
+    "This story was auto-generated from a syndicated feed.", "Follow him on Twitter @jdoe",
+])
+def test_narrowed_phrases_still_catch_furniture(furniture):
+    assert load_lexicon().match(furniture)
+
+
+def test_tree_ensemble_walks_its_trees():
+    tree = {"feature": [0, -1, -1], "threshold": [0.5, 0, 0], "left": [1, 0, 0], "right": [2, 0, 0],
+            "value": [0.0, -2.0, 2.0]}
+    model = TreeEnsemble.from_json({"features": ["x"], "init": 0.0, "learning_rate": 1.0, "trees": [tree]})
+    p = model.probability(np.array([[0.0], [1.0]]))
+    assert p[0] == pytest.approx(1 / (1 + np.exp(2))) and p[1] == pytest.approx(1 / (1 + np.exp(-2)))
+
+
+def test_shipped_model_matches_the_feature_layout():
+    models = load_models()
+    assert models is not None and {"body", "title"} <= set(models)
+
+
+def test_prose_run_skips_a_menu_between_paragraphs():
+    units = classify_lines("Home\nNews\n" + "\n".join(PAGE.split("\n")[7:10]) + "\nMenu\nAbout\nJobs")
+    first, last = prose_run(units)
+    assert units[first].text.startswith("A drone struck") and units[last].text.startswith("The governor")
+
+
+def test_byline_with_a_job_title():
+    assert parse_named_role("Tom Krisher, AP Auto Writer") == "Tom Krisher"
+    assert parse_named_role("Kyiv, Ukraine") is None
+
+
+def test_html_headline_prefers_the_h1_the_title_repeats():
+    html = ("<html><head><title>Port shelled overnight - The Daily Planet</title>"
+            "<meta property='og:title' content='Port shelled overnight | The Daily Planet'></head>"
+            "<body><h1>The Daily Planet</h1><h1>Port shelled overnight</h1></body></html>")
+    assert html_headline(html) == "Port shelled overnight"
+    assert strip_site_suffix("Port shelled overnight | The Daily Planet") == "Port shelled overnight"
+
+
+def test_title_judgement():
+    page_title = "Opinion | Republicans Are Following Trump to Nowhere - The New York Times"
+    assert title_is_headline("Republicans Are Following Trump to Nowhere", page_title)
+    assert not title_is_headline("Opinion", page_title)
+    assert not title_is_headline(page_title, page_title)  # still carries the site's name
+    assert not title_is_headline("Home News Local Business", page_title)
+
+
+def test_eval_scraped_reports_the_readme_metrics(tmp_path):
+    path = tmp_path / "pages.jsonl.gz"
+    record = {"id": "x/1", "text": PAGE, "page_title": "Drone strike damages power plant near the border - VC",
+              "url": "https://example.org/a", "gold_text": "\n".join(PAGE.split("\n")[7:10])}
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps(record) + "\n")
+    metrics = evaluate_scraped(path).metrics
+    assert {"f1", "precision", "recall", "title_accuracy"} <= set(metrics)
+    assert metrics["f1"] > 0.9 and metrics["title_accuracy"] == 1.0
