@@ -314,6 +314,7 @@ def test_clean_text_drops_caption_in_other_script():
         "Officials at the summit ANNA SMITH/POOL/AFP via Getty Images",
         "Photo: Jan Novak / Example Agency",
         "Members of the delegation arrive (AP Photo/Carlos Ruiz)",
+        "A cargo aircraft on a desert airstrip, file image. Image credit: Border Watch archive",
     ],
 )
 def test_clean_text_drops_photo_captions(caption):
