@@ -143,3 +143,13 @@ def test_a_hyphenated_number_word_is_part_of_its_word():
     (q,) = find_quantities("at least three one-way drones")
     assert (q.low, q.high) == (3, None)
 
+
+
+@pytest.mark.parametrize("text, ctype, present", [
+    ("The warship altered course and launched its armed helicopter.", "ATTACK", False),
+    ("The militia launched two rockets at the base on Sunday.", "ATTACK", True),
+    ("Police said the man was armed with a shotgun.", "TRANSFER", False),
+])
+def test_launching_a_platform_or_being_armed_is_no_attack_or_transfer(extract, text, ctype, present):
+    claims, _ = extract(text)
+    assert any(c.type == ctype for c in claims) is present

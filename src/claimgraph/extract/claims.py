@@ -289,8 +289,19 @@ class ClaimExtractor:
                 continue
             if name in {"ATTACK"} and self._attack_in_words(token, mentions):
                 continue
+            if pos == "VERB" and lemma in t.weapon_verbs and self._only_platforms(token, mentions):
+                continue  # "launched its helicopter" takes off; it fires nothing
+            if name == "TRANSFER" and lemma in t.recipient_object_verbs and token.tag_ == "VBN" \
+                    and any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
+                continue  # "the man was armed with a shotgun" says what he carried
             out.append(name)
         return out
+
+    def _only_platforms(self, verb: Token, mentions: Mentions) -> bool:
+        """Every object the verb launches or uses is a platform (a helicopter, a vehicle), no munition."""
+        objects = objects_of(verb, ("dobj", "obj"))
+        kinds = [mentions.materiel_kind(o) for o in objects]
+        return bool(kinds) and all(k in self.lex.words("platform_kinds") for k in kinds)
 
     def _attack_in_words(self, token: Token, mentions: Mentions) -> bool:
         """"Trump attacked Machado in tweets", "an ad hitting Trump": words aimed at a person,
