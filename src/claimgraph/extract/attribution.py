@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity
 from .lexicon import Lexicon, load_lexicon
@@ -79,6 +79,12 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
         # "the agency said that it believed ...": the named speaker outranks a pronoun below it
         named = [ent for node, ent in speakers if ent is not None and not _pronoun_subject(node)]
         att.source = named[0] if named else next((ent for _n, ent in speakers if ent is not None), None)
+    cover = covering_attribution(trigger, lex)
+    if att.source is None and cover is not None:
+        # no speaker above the trigger in its own parse: the document pass's innermost
+        # attribution whose content holds it speaks (a quote's later sentences, a reporting
+        # clause the parser hung elsewhere, "..., the ministry said" after a quote)
+        att.source = _cover_speaker(cover, speakers, mentions, lex, att)
     _according_to(path, mentions, lex, att)
     if att.source is None:
         _sentence_speaker(trigger, mentions, lex, att)
@@ -100,6 +106,22 @@ def negated_clause(verb: Token) -> bool:
                 d.dep_ in {"det", "preconj"} and d.lower_ in {"no", "neither"} for d in subj.children)):
             return True
     return False
+
+
+def _cover_speaker(cover: "Found", speakers: list[tuple[Token, Entity | None]], mentions: Mentions,
+                   lex: Lexicon, att: Attribution) -> Entity | None:
+    """The entity a covering attribution names: its verb's speaker (with relays moved to
+    via), else its source phrase; None when the article itself speaks."""
+    verb = cover.verb
+    if verb is not None:
+        att.report_nodes.add(verb.i)
+        known = next((ent for node, ent in speakers if node.i == verb.i), None)
+        if known is not None or any(node.i == verb.i for node, _ in speakers):
+            return known
+        return _speaker_of(verb, mentions, lex, att)
+    if cover.source is None:
+        return None
+    return speaker_entity(cover.source.root, mentions, lex)
 
 
 def can_speak(token: Token, mentions: Mentions, lex: Lexicon) -> bool:
@@ -368,3 +390,123 @@ def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution)
         if words & lex.words(level):
             found = max(found, level, key=MODALITY_ORDER.index)
     return found
+
+
+# --- the document pass: every attribution with its cue, source and content spans ---------
+
+
+@dataclass
+class Found:
+    """One attribution relation as spans of the document: who (``source``, None when the
+    article itself speaks), the words that say so (``cue``) and what is said (``content``)."""
+
+    cue: list[Span]
+    content: list[Span]
+    source: Span | None = None
+    verb: Token | None = None  # the reporting verb when the cue is one
+    # whether the source vouches for the content ("said", "according to"), so that a claim
+    # inside it is theirs; attitudes ("praised", "wants") attribute without asserting
+    asserts: bool = True
+
+    def char_spans(self) -> dict[str, list[list[int]]]:
+        """The PolNeAR layout: per role, [[start, end], ...] character offsets."""
+        def chars(spans):
+            return [[s.start_char, s.end_char] for s in spans if s is not None and len(s)]
+        return {"source": chars([self.source]), "cue": chars(self.cue), "content": chars(self.content)}
+
+    @property
+    def content_tokens(self) -> set[int]:
+        return {i for span in self.content for i in range(span.start, span.end)}
+
+
+def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
+    """Every attribution in ``doc``: reporting verbs with their subject and complement,
+    and "according to X"."""
+    reporting = lex.words("reporting_verbs")
+    found: list[Found] = []
+    for tok in doc:
+        if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in reporting:
+            att = _verb_attribution(tok)
+            if att is not None:
+                found.append(att)
+        elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            att = _according_attribution(tok)
+            if att is not None:
+                found.append(att)
+    return found
+
+
+def _verb_attribution(verb: Token) -> Found | None:
+    doc = verb.doc
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
+    if clauses:
+        content = _runs(doc, {t.i for c in clauses for t in c.subtree})
+    elif verb.dep_ in {"parataxis", "ccomp"} and verb.head.i > verb.i - 100:
+        # "The ship sank, the navy said": the verb hangs below what it reports
+        content = _runs(doc, {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree})
+    else:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in SPEAKER_DEPS), None)
+    source = doc[subj.left_edge.i:subj.right_edge.i + 1] if subj is not None else None
+    return Found(cue=[doc[verb.i:verb.i + 1]], content=content, source=source, verb=verb)
+
+
+def _according_attribution(according: Token) -> Found | None:
+    doc = according.doc
+    to = doc[according.i + 1]
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None) or \
+        next((c for c in according.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    phrase = according if according.dep_ == "prep" else to if to.dep_ == "prep" else according
+    head = phrase.head
+    content = _runs(doc, {t.i for t in head.subtree} - {t.i for t in phrase.subtree})
+    return Found(cue=[doc[according.i:according.i + 2]], content=content,
+                 source=doc[obj.left_edge.i:obj.right_edge.i + 1])
+
+
+def _runs(doc: Doc, indices: set[int]) -> list[Span]:
+    """Contiguous spans over ``indices``, without the punctuation at their edges."""
+    out: list[Span] = []
+    for i in sorted(indices):
+        if out and out[-1].end == i:
+            out[-1] = doc[out[-1].start:i + 1]
+        else:
+            out.append(doc[i:i + 1])
+    trimmed = []
+    for span in out:
+        start, end = span.start, span.end
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if end > start:
+            trimmed.append(doc[start:end])
+    return trimmed
+
+
+ATTRIBUTIONS_KEY = "claimgraph.attributions"
+
+
+def document_attributions(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[int, Found]]:
+    """The document's attributions and, per token, the innermost one whose content holds
+    it; found once per document and kept on the Doc."""
+    cached = doc.user_data.get(ATTRIBUTIONS_KEY)
+    if cached is None:
+        found = find_attributions(doc, lex)
+        innermost: dict[int, Found] = {}
+        # larger contents first, so the smaller (inner) ones overwrite them
+        for att in sorted(found, key=lambda a: -len(a.content_tokens)):
+            if att.asserts:
+                for i in att.content_tokens:
+                    innermost[i] = att
+        cached = doc.user_data[ATTRIBUTIONS_KEY] = (found, innermost)
+    return cached
+
+
+def covering_attribution(token: Token, lex: Lexicon) -> Found | None:
+    """The innermost asserting attribution whose content holds ``token`` (not its own cue)."""
+    cover = document_attributions(token.doc, lex)[1].get(token.i)
+    if cover is not None and cover.verb is not None and cover.verb.i == token.i:
+        return None
+    return cover
