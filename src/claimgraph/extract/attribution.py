@@ -419,36 +419,177 @@ class Found:
         return {i for span in self.content for i in range(span.start, span.end)}
 
 
+ASSERTING_KINDS = ("speech_verbs", "cognition_verbs", "evidence_verbs")
+VERB_KINDS = ASSERTING_KINDS + ("attitude_verbs",)
+CLAUSE_DEPS = {"ccomp", "parataxis", "xcomp"}
+OBJECT_DEPS = {"dobj", "obj", "oprd", "attr"}
+QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
+
+
 def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
-    """Every attribution in ``doc``: reporting verbs with their subject and complement,
-    and "according to X"."""
-    reporting = lex.words("reporting_verbs")
+    """Every attribution in ``doc``, once per document: reporting, thinking and stance verbs
+    with their subject and complement ("X said ...", "..., X said", "X told Y that ...",
+    "it was reported that ...", "X said in a statement ..."), "according to X", and a
+    headline's "X: ...". A quote the content reaches into is taken whole, across sentences."""
+    kinds = {kind: lex.words(kind) for kind in VERB_KINDS}
+    quotes = quote_spans(doc)
     found: list[Found] = []
     for tok in doc:
-        if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in reporting:
-            att = _verb_attribution(tok)
-            if att is not None:
-                found.append(att)
-        elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             att = _according_attribution(tok)
             if att is not None:
                 found.append(att)
-    return found
+        elif tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
+            kind = next((k for k in VERB_KINDS if tok.lemma_.lower() in kinds[k]), None)
+            if kind is not None:
+                att = _verb_attribution(tok, kind, lex, quotes)
+                if att is not None:
+                    found.append(att)
+    found += _headline_colons(doc)
+    # "I think" inside a quote is part of what the quoted speaker says, not a new attribution
+    found = [att for att in found if not _inside_quote(att, quotes)]
+    for att in found:
+        _take_whole_quotes(att, quotes)
+    _continue_quotes(found, quotes)
+    return _one_per_cue(found)
 
 
-def _verb_attribution(verb: Token) -> Found | None:
+def _inside_quote(att: Found, quotes: list[tuple[int, int]]) -> bool:
+    first = att.cue[0].start
+    return any(start < first < end - 1 for start, end in quotes)
+
+
+def _verb_attribution(verb: Token, kind: str, lex: Lexicon, quotes: list[tuple[int, int]]) -> Found | None:
     doc = verb.doc
-    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
-    if clauses:
-        content = _runs(doc, {t.i for c in clauses for t in c.subtree})
-    elif verb.dep_ in {"parataxis", "ccomp"} and verb.head.i > verb.i - 100:
-        # "The ship sank, the navy said": the verb hangs below what it reports
-        content = _runs(doc, {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree})
-    else:
+    cue = _cue_tokens(verb, lex)
+    content = _verb_content(verb, cue) or _adjacent_quote(verb, quotes)
+    if not content:
         return None
-    subj = next((c for c in verb.children if c.dep_ in SPEAKER_DEPS), None)
-    source = doc[subj.left_edge.i:subj.right_edge.i + 1] if subj is not None else None
-    return Found(cue=[doc[verb.i:verb.i + 1]], content=content, source=source, verb=verb)
+    source = _verb_source(verb)
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return Found(cue=_runs(doc, cue, trim=False), content=_runs(doc, content), source=source, verb=verb,
+                 asserts=kind in ASSERTING_KINDS and not negated)
+
+
+def _cue_tokens(verb: Token, lex: Lexicon) -> set[int]:
+    """The verb with its auxiliaries, negation and particle ("has not commented on"), and a
+    statement it was made in ("said in a statement")."""
+    cue = {verb.i}
+    for c in verb.children:
+        if c.dep_ in {"aux", "auxpass", "neg", "prt"} and abs(c.i - verb.i) <= 3:
+            cue.add(c.i)
+        elif c.dep_ == "prep" and c.lower_ in {"in", "during"} and _statement_object(c, lex) is not None:
+            cue |= {t.i for t in c.subtree}
+    return cue
+
+
+def _statement_object(prep: Token, lex: Lexicon) -> Token | None:
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return obj if obj is not None and obj.lemma_.lower() in lex.words("statement_nouns") else None
+
+
+def _verb_content(verb: Token, cue: set[int]) -> set[int]:
+    """What the verb reports: its clause ("said that ..."), the clause it hangs from
+    ("..., he said"), its object with what is said of it ("called him a liar"), or what a
+    particle verb is about ("talked about the economy")."""
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    if clauses:
+        return {t.i for c in clauses for t in c.subtree} - cue
+    if verb.dep_ in {"parataxis", "ccomp"}:
+        # "The ship sank, the navy said": the reporting clause hangs below what it reports
+        head = verb.head
+        return {t.i for t in head.subtree if t.sent == verb.sent} - {t.i for t in verb.subtree}
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS | {"dative"} and c.i > verb.i]
+    if objects and verb.lemma_ not in {"tell", "inform", "brief", "ask", "assure", "thank"}:
+        out = {t.i for c in objects for t in c.subtree}
+        out |= {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree}
+        return out - cue
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in {"about", "for", "on", "of", "to"}]
+    if preps:
+        return {t.i for p in preps for t in p.subtree if t.i != p.i} - cue
+    return _after_colon(verb)
+
+
+def _adjacent_quote(verb: Token, quotes: list[tuple[int, int]]) -> set[int]:
+    """"“With an eye to February,” he said.": a quote the reporting clause stands beside,
+    with only punctuation and the speaker between them."""
+    sent = verb.sent
+    clause = {t.i for t in verb.subtree} | {verb.i}
+    for start, end in quotes:
+        if end <= verb.i:
+            between = range(end, verb.i)
+        elif start > verb.i:
+            between = range(verb.i + 1, start)
+        else:
+            continue
+        if not (sent.start <= start or end <= sent.end) or abs(start - verb.i) > 40 and abs(end - verb.i) > 40:
+            continue
+        if all(verb.doc[k].is_punct or k in clause for k in between):
+            return set(range(start, end))
+    return set()
+
+
+def _after_colon(verb: Token) -> set[int]:
+    """"He said:" ending its sentence: what follows, to the end of the paragraph."""
+    doc = verb.doc
+    end = verb.sent.end
+    if end - verb.i > 4 or end >= len(doc) or not any(doc[k].text == ":" for k in range(verb.i + 1, end)):
+        return set()
+    out = set()
+    for sent in _sentences_from(doc, end):
+        if out and _starts_paragraph(sent):
+            break
+        out |= set(range(sent.start, sent.end))
+    return out
+
+
+def _sentences_from(doc: Doc, start: int):
+    sent = doc[start].sent
+    while True:
+        yield sent
+        if sent.end >= len(doc):
+            return
+        sent = doc[sent.end].sent
+
+
+def _starts_paragraph(sent: Span) -> bool:
+    doc = sent.doc
+    before = doc[sent.start - 1] if sent.start > 0 else None
+    return before is None or "\n" in before.whitespace_ or before.is_space and "\n" in before.text
+
+
+def _verb_source(verb: Token) -> Span | None:
+    """The speaker phrase: the subject, a passive's agent, the subject of the verb a
+    participle or conjunct hangs from ("..., adding that"), or the noun a relative clause
+    describes; None when nobody is named ("it was reported that")."""
+    doc = verb.doc
+    node = verb
+    for _ in range(3):
+        subj = next((c for c in node.children if c.dep_ in SPEAKER_DEPS), None)
+        if subj is None:
+            agent = next((c for c in node.children if c.dep_ == "agent"), None)
+            subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if subj is not None:
+            return _phrase(subj)
+        if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            head = node.head
+            return doc[head.left_edge.i:head.i + 1]
+        if node.dep_ not in {"conj", "advcl", "xcomp"} or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _phrase(head: Token) -> Span:
+    """A noun phrase without a relative clause or parenthesis that trails it."""
+    doc = head.doc
+    end = head.right_edge.i + 1
+    for c in head.children:
+        if c.i > head.i and c.dep_ in {"relcl", "acl"} and c.left_edge.i < end:
+            end = c.left_edge.i
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"who", "which", "that"}):
+        end -= 1
+    return doc[head.left_edge.i:end]
 
 
 def _according_attribution(according: Token) -> Found | None:
@@ -460,12 +601,111 @@ def _according_attribution(according: Token) -> Found | None:
         return None
     phrase = according if according.dep_ == "prep" else to if to.dep_ == "prep" else according
     head = phrase.head
-    content = _runs(doc, {t.i for t in head.subtree} - {t.i for t in phrase.subtree})
-    return Found(cue=[doc[according.i:according.i + 2]], content=content,
-                 source=doc[obj.left_edge.i:obj.right_edge.i + 1])
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        head = head.head
+    inside = {t.i for t in phrase.subtree} | {according.i, to.i}
+    content = {t.i for t in head.subtree if t.sent == according.sent} - inside
+    return Found(cue=[doc[according.i:according.i + 2]], content=_runs(doc, content),
+                 source=_phrase(obj))
 
 
-def _runs(doc: Doc, indices: set[int]) -> list[Span]:
+def _headline_colons(doc: Doc) -> list[Found]:
+    """A title line "McCain: Populist Anger Appeals to ..." lets a name speak."""
+    out = []
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return out
+    colon = next((t for t in first if t.text == ":"), None)
+    if colon is None or colon.i - first.start > 5 or colon.i == first.start:
+        return out
+    before = doc[first.start:colon.i]
+    if not any(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or t.pos_ == "PROPN" for t in before) \
+            or any(t.pos_ == "VERB" for t in before):
+        return out
+    content = _runs(doc, set(range(colon.i + 1, first.end)))
+    if content:
+        out.append(Found(cue=[doc[colon.i:colon.i + 1]], content=content, source=before))
+    return out
+
+
+def quote_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of quotations, from an opening mark to its closing one; a straight
+    quote opens and closes in turn, and a quote left open ends with its paragraph."""
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for k, ch in enumerate(text):
+        if ch == "\n" and opened is not None and text.startswith("\n\n", k):
+            spans.append((opened, k))
+            opened = None
+        elif ch == QUOTE_OPEN or ch == '"' and opened is None:
+            opened = k
+        elif (ch == QUOTE_CLOSE or ch == '"') and opened is not None:
+            spans.append((opened, k + 1))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    out = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) > 2:
+            out.append((span.start, span.end))
+    return out
+
+
+def _take_whole_quotes(att: Found, quotes: list[tuple[int, int]]) -> None:
+    """A content that reaches into a quote takes all of it ("“A. B,” she said" says A too)."""
+    tokens = att.content_tokens
+    cue = {i for span in att.cue for i in range(span.start, span.end)}
+    grown = set(tokens)
+    for start, end in quotes:
+        inside = set(range(start, end))
+        if inside & tokens and not inside & cue:
+            grown |= inside
+    if grown != tokens:
+        att.content = _runs(att.cue[0].doc, grown)
+
+
+def _continue_quotes(found: list[Found], quotes: list[tuple[int, int]]) -> None:
+    """"“A,” she said. “B.”": a quote that follows a quoted attribution in its paragraph,
+    before any other cue, goes on with the same speaker."""
+    if not found or not quotes:
+        return
+    doc = found[0].cue[0].doc
+    cue_starts = sorted(a.cue[0].start for a in found)
+    for att in found:
+        tokens = att.content_tokens
+        if not any(set(range(start + 1, end - 1)) <= tokens for start, end in quotes):
+            continue
+        last = max(max(tokens), att.cue[-1].end - 1)
+        later_cue = next((c for c in cue_starts if c > last), len(doc))
+        grown = set(tokens)
+        for start, end in quotes:
+            if start <= last or end > later_cue:
+                continue
+            if _paragraph_break(doc, last, start):
+                break
+            grown |= set(range(start, end))
+            last = end - 1
+        if grown != tokens:
+            att.content = _runs(doc, grown)
+
+
+def _paragraph_break(doc: Doc, first: int, last: int) -> bool:
+    return any("\n" in doc[k].whitespace_ or doc[k].is_space and "\n" in doc[k].text for k in range(first, last))
+
+
+def _one_per_cue(found: list[Found]) -> list[Found]:
+    """One attribution per cue word, the one with the larger content."""
+    best: dict[int, Found] = {}
+    for att in found:
+        key = att.cue[0].start if att.cue else -1
+        if key not in best or len(att.content_tokens) > len(best[key].content_tokens):
+            best[key] = att
+    return sorted(best.values(), key=lambda a: a.cue[0].start if a.cue else 0)
+
+
+def _runs(doc: Doc, indices: set[int], trim: bool = True) -> list[Span]:
     """Contiguous spans over ``indices``, without the punctuation at their edges."""
     out: list[Span] = []
     for i in sorted(indices):
@@ -473,6 +713,8 @@ def _runs(doc: Doc, indices: set[int]) -> list[Span]:
             out[-1] = doc[out[-1].start:i + 1]
         else:
             out.append(doc[i:i + 1])
+    if not trim:
+        return out
     trimmed = []
     for span in out:
         start, end = span.start, span.end
