@@ -9,6 +9,7 @@ source; hedge words on the way set the ``modality``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -423,7 +424,6 @@ ASSERTING_KINDS = ("speech_verbs", "cognition_verbs", "evidence_verbs")
 VERB_KINDS = ASSERTING_KINDS + ("attitude_verbs",)
 CLAUSE_DEPS = {"ccomp", "parataxis", "xcomp"}
 OBJECT_DEPS = {"dobj", "obj", "oprd", "attr"}
-QUOTE_OPEN, QUOTE_CLOSE = "“", "”"
 
 
 def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
@@ -432,6 +432,7 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
     "it was reported that ...", "X said in a statement ..."), "according to X", and a
     headline's "X: ...". A quote the content reaches into is taken whole, across sentences."""
     kinds = {kind: lex.words(kind) for kind in VERB_KINDS}
+    cue_lemmas = frozenset().union(*kinds.values())
     quotes = quote_spans(doc)
     found: list[Found] = []
     for tok in doc:
@@ -442,10 +443,10 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
         elif tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
             kind = next((k for k in VERB_KINDS if tok.lemma_.lower() in kinds[k]), None)
             if kind is not None:
-                att = _verb_attribution(tok, kind, lex, quotes)
+                att = _verb_attribution(tok, kind, lex, quotes, cue_lemmas)
                 if att is not None:
                     found.append(att)
-    found += _headline_colons(doc)
+    found += _speaker_labels(doc)
     # "I think" inside a quote is part of what the quoted speaker says, not a new attribution
     found = [att for att in found if not _inside_quote(att, quotes)]
     for att in found:
@@ -459,10 +460,11 @@ def _inside_quote(att: Found, quotes: list[tuple[int, int]]) -> bool:
     return any(start < first < end - 1 for start, end in quotes)
 
 
-def _verb_attribution(verb: Token, kind: str, lex: Lexicon, quotes: list[tuple[int, int]]) -> Found | None:
+def _verb_attribution(verb: Token, kind: str, lex: Lexicon, quotes: list[tuple[int, int]],
+                      cue_lemmas: frozenset[str]) -> Found | None:
     doc = verb.doc
     cue = _cue_tokens(verb, lex)
-    content = _verb_content(verb, cue) or _adjacent_quote(verb, quotes)
+    content = _verb_content(verb, cue, cue_lemmas) or _adjacent_quote(verb, quotes)
     if not content:
         return None
     source = _verb_source(verb)
@@ -488,26 +490,43 @@ def _statement_object(prep: Token, lex: Lexicon) -> Token | None:
     return obj if obj is not None and obj.lemma_.lower() in lex.words("statement_nouns") else None
 
 
-def _verb_content(verb: Token, cue: set[int]) -> set[int]:
+ADDRESSEE_VERBS = {"tell", "inform", "brief", "ask", "assure", "thank", "remind", "warn", "urge"}
+TOPIC_PREPS = {"about", "for", "on", "of", "over", "as", "against"}
+
+
+def _verb_content(verb: Token, cue: set[int], cue_lemmas: frozenset[str]) -> set[int]:
     """What the verb reports: its clause ("said that ..."), the clause it hangs from
-    ("..., he said"), its object with what is said of it ("called him a liar"), or what a
-    particle verb is about ("talked about the economy")."""
+    ("..., he said"), its object with what is said of it ("called him a liar", "accused
+    him of lying"), or what a particle verb is about ("talked about the economy")."""
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
     if clauses:
-        return {t.i for c in clauses for t in c.subtree} - cue
+        return _subtrees(clauses, cue_lemmas) - cue
     if verb.dep_ in {"parataxis", "ccomp"}:
         # "The ship sank, the navy said": the reporting clause hangs below what it reports
         head = verb.head
         return {t.i for t in head.subtree if t.sent == verb.sent} - {t.i for t in verb.subtree}
-    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS | {"dative"} and c.i > verb.i]
-    if objects and verb.lemma_ not in {"tell", "inform", "brief", "ask", "assure", "thank"}:
-        out = {t.i for c in objects for t in c.subtree}
-        out |= {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree}
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i
+               and not (verb.lemma_ in ADDRESSEE_VERBS and (c.ent_type_ in {"PERSON", "ORG"} or c.pos_ == "PRON"))]
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in TOPIC_PREPS]
+    if not objects and verb.lemma_ not in ADDRESSEE_VERBS:
+        objects = [c for c in verb.children if c.dep_ == "dative" and c.i > verb.i]
+    if objects or preps:
+        out = _subtrees(objects, cue_lemmas) | {t.i for p in preps for t in p.subtree if t.i != p.i or objects}
         return out - cue
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in {"about", "for", "on", "of", "to"}]
-    if preps:
-        return {t.i for p in preps for t in p.subtree if t.i != p.i} - cue
     return _after_colon(verb)
+
+
+def _subtrees(heads: list[Token], cue_lemmas: frozenset[str]) -> set[int]:
+    """The heads' subtrees, less a reporting verb conjoined inside them: in "he says he
+    respects her and calls her brilliant", the calling is an attribution of its own."""
+    out = {t.i for h in heads for t in h.subtree}
+    for h in heads:
+        for t in h.subtree:
+            if t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() in cue_lemmas and t.i in out:
+                cut = {u.i for u in t.subtree}
+                cut |= {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
+                out -= cut
+    return out
 
 
 def _adjacent_quote(verb: Token, quotes: list[tuple[int, int]]) -> set[int]:
@@ -609,39 +628,61 @@ def _according_attribution(according: Token) -> Found | None:
                  source=_phrase(obj))
 
 
-def _headline_colons(doc: Doc) -> list[Found]:
-    """A title line "McCain: Populist Anger Appeals to ..." lets a name speak."""
+def _speaker_labels(doc: Doc) -> list[Found]:
+    """A line that opens with a short name and a colon lets the name speak: a headline
+    ("McCain: Populist Anger Appeals to ...") or a transcript ("TAPPER: And obviously, ...").
+    The rest of the line is what they say."""
     out = []
-    first = next(iter(doc.sents), None)
-    if first is None:
-        return out
-    colon = next((t for t in first if t.text == ":"), None)
-    if colon is None or colon.i - first.start > 5 or colon.i == first.start:
-        return out
-    before = doc[first.start:colon.i]
-    if not any(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or t.pos_ == "PROPN" for t in before) \
-            or any(t.pos_ == "VERB" for t in before):
-        return out
-    content = _runs(doc, set(range(colon.i + 1, first.end)))
-    if content:
-        out.append(Found(cue=[doc[colon.i:colon.i + 1]], content=content, source=before))
+    text = doc.text
+    line_start = 0
+    while line_start < len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        found = _labelled_line(doc, text, line_start, line_end)
+        if found is not None:
+            out.append(found)
+        line_start = line_end + 1
     return out
 
 
+def _labelled_line(doc: Doc, text: str, start: int, end: int) -> Found | None:
+    colon_at = text.find(":", start, min(end, start + 60))
+    if colon_at < 0:
+        return None
+    line = doc.char_span(start, end, alignment_mode="expand")
+    if line is None:
+        return None
+    colon = next((t for t in line if t.idx == colon_at), None)
+    if colon is None or not 0 < colon.i - line.start <= 5:
+        return None
+    before = doc[line.start:colon.i]
+    if not all(t.pos_ in {"PROPN", "NOUN", "DET", "ADJ", "PUNCT", "PART"} for t in before) \
+            or not any(t.pos_ in {"PROPN", "NOUN"} for t in before):
+        return None
+    content = _runs(doc, set(range(colon.i + 1, line.end)))
+    return Found(cue=[doc[colon.i:colon.i + 1]], content=content, source=before) if content else None
+
+
+QUOTE_MARKS = re.compile(r"“|”|\"|''|``|\n\s*\n")
+
+
 def quote_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of quotations, from an opening mark to its closing one; a straight
-    quote opens and closes in turn, and a quote left open ends with its paragraph."""
+    """Token ranges of quotations, from an opening mark to its closing one. Curly quotes
+    say which they are; a straight quote (or '' and ``, as some wires write them) opens
+    and closes in turn; a quote left open ends with its paragraph."""
     text = doc.text
     spans: list[tuple[int, int]] = []
     opened: int | None = None
-    for k, ch in enumerate(text):
-        if ch == "\n" and opened is not None and text.startswith("\n\n", k):
-            spans.append((opened, k))
+    for match in QUOTE_MARKS.finditer(text):
+        mark, k = match.group(), match.start()
+        if mark.strip() == "":
+            if opened is not None:
+                spans.append((opened, k))
             opened = None
-        elif ch == QUOTE_OPEN or ch == '"' and opened is None:
+        elif mark == "“" or mark == "``" or opened is None and mark != "”":
             opened = k
-        elif (ch == QUOTE_CLOSE or ch == '"') and opened is not None:
-            spans.append((opened, k + 1))
+        elif opened is not None:
+            spans.append((opened, match.end()))
             opened = None
     if opened is not None:
         spans.append((opened, len(text)))
@@ -675,7 +716,7 @@ def _continue_quotes(found: list[Found], quotes: list[tuple[int, int]]) -> None:
     cue_starts = sorted(a.cue[0].start for a in found)
     for att in found:
         tokens = att.content_tokens
-        if not any(set(range(start + 1, end - 1)) <= tokens for start, end in quotes):
+        if not any(start in tokens or start + 1 in tokens for start, end in quotes):
             continue
         last = max(max(tokens), att.cue[-1].end - 1)
         later_cue = next((c for c in cue_starts if c > last), len(doc))
