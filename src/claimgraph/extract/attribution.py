@@ -577,23 +577,32 @@ def _starts_paragraph(sent: Span) -> bool:
     return before is None or "\n" in before.whitespace_ or before.is_space and "\n" in before.text
 
 
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+# a verb without a subject of its own speaks for the subject of the clause it hangs from:
+# "..., adding that", "began by saying", "wants to tell"
+BORROWS_SUBJECT = {"conj", "advcl", "xcomp", "pcomp", "prep", "ccomp"}
+
+
 def _verb_source(verb: Token) -> Span | None:
     """The speaker phrase: the subject, a passive's agent, the subject of the verb a
     participle or conjunct hangs from ("..., adding that"), or the noun a relative clause
-    describes; None when nobody is named ("it was reported that")."""
+    or participle describes ("a group that backs him", "emails showing that"); None when
+    nobody is named ("it was reported that")."""
     doc = verb.doc
     node = verb
-    for _ in range(3):
+    for _ in range(4):
         subj = next((c for c in node.children if c.dep_ in SPEAKER_DEPS), None)
         if subj is None:
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-        if subj is not None:
+        if subj is not None and not (subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl"):
             return _phrase(subj)
-        if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        if node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             head = node.head
             return doc[head.left_edge.i:head.i + 1]
-        if node.dep_ not in {"conj", "advcl", "xcomp"} or node.head.i == node.i:
+        if subj is not None or any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children):
+            return None
+        if node.dep_ not in BORROWS_SUBJECT or node.head.i == node.i:
             return None
         node = node.head
     return None
