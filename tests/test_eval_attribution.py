@@ -95,6 +95,67 @@ def test_score_no_predictions_and_no_gold_give_zero_not_an_error():
     assert score["attribution_f1"] == 0.0 and score["source_f1"] == 0.0
 
 
+# --- the document pass (extract/attribution.py), on invented sentences -----------------
+
+
+@pytest.fixture(scope="module")
+def attributions(pipeline):
+    from claimgraph.extract.attribution import find_attributions
+    from claimgraph.extract.lexicon import load_lexicon
+
+    def run(text: str) -> list[dict[str, list[str]]]:
+        doc = pipeline.nlp(text)
+        return [{role: [text[s:e] for s, e in spans] for role, spans in a.char_spans().items()}
+                for a in find_attributions(doc, load_lexicon())]
+
+    return run
+
+
+def test_pass_reporting_verb_gives_subject_cue_and_clause(attributions):
+    found = attributions("The ministry said that the bridge was destroyed on Monday.")
+    assert found == [{"source": ["The ministry"], "cue": ["said"], "content": ["that the bridge was destroyed on Monday"]}]
+
+
+def test_pass_quote_across_sentences_and_statement_cue(attributions):
+    text = "“Russia fired two missiles at Odesa. The strike destroyed a warehouse,” the navy said in a statement."
+    (found,) = attributions(text)
+    assert found["source"] == ["the navy"] and found["cue"] == ["said in a statement"]
+    assert found["content"] == ["Russia fired two missiles at Odesa. The strike destroyed a warehouse"]
+
+
+def test_pass_according_to_and_passive_report_without_source(attributions):
+    (according,) = attributions("The strike killed four people, according to the regional governor.")
+    assert according == {"source": ["the regional governor"], "cue": ["according to"],
+                         "content": ["The strike killed four people"]}
+    (passive,) = attributions("It was reported that the convoy was hit near Kherson.")
+    assert passive["source"] == [] and passive["cue"] == ["was reported"]
+
+
+def test_pass_no_new_attribution_inside_a_quote(attributions):
+    found = attributions("The minister said, “I think the talks will fail.”")
+    assert [f["cue"] for f in found] == [["said"]]
+    assert found[0]["content"] == ["I think the talks will fail"]
+
+
+def test_pass_participle_borrows_the_speaker(attributions):
+    found = attributions("The navy told Reuters that drones hit a grain terminal, adding that nobody was hurt.")
+    assert [(f["source"], f["cue"]) for f in found] == [(["The navy"], ["told"]), (["The navy"], ["adding"])]
+
+
+def test_pass_headline_speaker_label(attributions):
+    found = attributions("McCain: Populist Anger Appeals to Bad Angels.\n\nThe senator spoke on Monday.")
+    assert {"source": ["McCain"], "cue": [":"], "content": ["Populist Anger Appeals to Bad Angels"]} in found
+
+
+def test_claim_in_a_quote_takes_the_speaker_named_after_it(pipeline):
+    from claimgraph.model import Document
+
+    text = "“Russia fired two missiles at Odesa on Monday. The strike destroyed a warehouse,” the Ukrainian navy said."
+    claims, entities = pipeline.extractor.extract(pipeline.nlp(text), Document(id="d1", text=text, published="2024-03-14"))
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.source is not None and entities[attack.source].name.lower().endswith("navy")
+
+
 @pytest.mark.skipif(not DATA.exists(), reason="../shared/eval-data is not present")
 def test_eval_attribution_runs_on_a_few_dev_articles(tmp_path):
     from claimgraph.evaluate import run_eval
