@@ -577,7 +577,6 @@ def _starts_paragraph(sent: Span) -> bool:
     return before is None or "\n" in before.whitespace_ or before.is_space and "\n" in before.text
 
 
-RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 # a verb without a subject of its own speaks for the subject of the clause it hangs from:
 # "..., adding that", "began by saying", "wants to tell"
 BORROWS_SUBJECT = {"conj", "advcl", "xcomp", "pcomp", "prep", "ccomp"}
@@ -595,7 +594,9 @@ def _verb_source(verb: Token) -> Span | None:
         if subj is None:
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-        if subj is not None and not (subj.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl"):
+        if subj is not None:
+            # a relative pronoun stays the source ("Sanders, who said ..."), as PolNeAR marks
+            # it; claims resolve it through the verb (speaker_entity), not this span
             return _phrase(subj)
         if node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             head = node.head
