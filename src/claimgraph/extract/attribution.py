@@ -460,9 +460,18 @@ def _inside_quote(att: Found, quotes: list[tuple[int, int]]) -> bool:
     return any(start < first < end - 1 for start, end in quotes)
 
 
+def _embedded(verb: Token) -> bool:
+    """A verb inside what another clause says or names: "he said the group denied it",
+    "a plan to attack", "a class called Perception". Like a verb inside a quote, it is part
+    of that content rather than an attribution of its own."""
+    return verb.dep_ in {"acl", "csubj"} or verb.dep_ == "ccomp" and verb.head.i < verb.i
+
+
 def _verb_attribution(verb: Token, kind: str, lex: Lexicon, quotes: list[tuple[int, int]],
                       cue_lemmas: frozenset[str]) -> Found | None:
     doc = verb.doc
+    if _embedded(verb):
+        return None
     cue = _cue_tokens(verb, lex)
     content = _verb_content(verb, cue, cue_lemmas) or _adjacent_quote(verb, quotes)
     if not content:
