@@ -432,7 +432,7 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
     "it was reported that ...", "X said in a statement ..."), "according to X", and a
     headline's "X: ...". A quote the content reaches into is taken whole, across sentences."""
     kinds = {kind: lex.words(kind) for kind in VERB_KINDS}
-    cue_lemmas = frozenset().union(*kinds.values())
+    speech = kinds["speech_verbs"]
     quotes = quote_spans(doc)
     found: list[Found] = []
     for tok in doc:
@@ -443,7 +443,7 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
         elif tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
             kind = next((k for k in VERB_KINDS if tok.lemma_.lower() in kinds[k]), None)
             if kind is not None:
-                att = _verb_attribution(tok, kind, lex, quotes, cue_lemmas)
+                att = _verb_attribution(tok, kind, lex, quotes, speech)
                 if att is not None:
                     found.append(att)
     found += _speaker_labels(doc)
@@ -468,12 +468,12 @@ def _embedded(verb: Token) -> bool:
 
 
 def _verb_attribution(verb: Token, kind: str, lex: Lexicon, quotes: list[tuple[int, int]],
-                      cue_lemmas: frozenset[str]) -> Found | None:
+                      speech: frozenset[str]) -> Found | None:
     doc = verb.doc
     if _embedded(verb):
         return None
     cue = _cue_tokens(verb, lex)
-    content = _verb_content(verb, cue, cue_lemmas) or _adjacent_quote(verb, quotes)
+    content = _verb_content(verb, cue, speech) or _adjacent_quote(verb, quotes)
     if not content:
         return None
     source = _verb_source(verb)
@@ -505,13 +505,13 @@ ADDRESSEE_VERBS = {"tell", "inform", "brief", "ask", "assure", "thank", "remind"
 TOPIC_PREPS = {"about", "for", "on", "of", "over", "as", "against"}
 
 
-def _verb_content(verb: Token, cue: set[int], cue_lemmas: frozenset[str]) -> set[int]:
+def _verb_content(verb: Token, cue: set[int], speech: frozenset[str]) -> set[int]:
     """What the verb reports: its clause ("said that ..."), the clause it hangs from
     ("..., he said"), its object with what is said of it ("called him a liar", "accused
     him of lying"), or what a particle verb is about ("talked about the economy")."""
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
     if clauses:
-        return _subtrees(clauses, cue_lemmas) - cue
+        return _subtrees(clauses, speech) - cue
     if verb.dep_ in {"parataxis", "ccomp"}:
         # "The ship sank, the navy said": the reporting clause hangs below what it reports
         head = verb.head
@@ -522,18 +522,18 @@ def _verb_content(verb: Token, cue: set[int], cue_lemmas: frozenset[str]) -> set
     if not objects and verb.lemma_ not in ADDRESSEE_VERBS:
         objects = [c for c in verb.children if c.dep_ == "dative" and c.i > verb.i]
     if objects or preps:
-        out = _subtrees(objects, cue_lemmas) | {t.i for p in preps for t in p.subtree if t.i != p.i or objects}
+        out = _subtrees(objects, speech) | {t.i for p in preps for t in p.subtree if t.i != p.i or objects}
         return out - cue
     return _after_colon(verb)
 
 
-def _subtrees(heads: list[Token], cue_lemmas: frozenset[str]) -> set[int]:
+def _subtrees(heads: list[Token], speech: frozenset[str]) -> set[int]:
     """The heads' subtrees, less a reporting verb conjoined inside them: in "he says he
     respects her and calls her brilliant", the calling is an attribution of its own."""
     out = {t.i for h in heads for t in h.subtree}
     for h in heads:
         for t in h.subtree:
-            if t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() in cue_lemmas and t.i in out:
+            if t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() in speech and t.i in out:
                 cut = {u.i for u in t.subtree}
                 cut |= {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
                 out -= cut
@@ -641,8 +641,8 @@ def _according_attribution(according: Token) -> Found | None:
         return None
     phrase = according if according.dep_ == "prep" else to if to.dep_ == "prep" else according
     head = phrase.head
-    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
-        head = head.head
+    while (head.pos_ not in {"VERB", "AUX"} or head.dep_ == "conj") and head.head.i != head.i:
+        head = head.head  # "according to the results, A won 37 percent and B 36": both
     inside = {t.i for t in phrase.subtree} | {according.i, to.i}
     content = {t.i for t in head.subtree if t.sent == according.sent} - inside
     return Found(cue=[doc[according.i:according.i + 2]], content=_runs(doc, content),
@@ -730,7 +730,8 @@ def _take_whole_quotes(att: Found, quotes: list[tuple[int, int]]) -> None:
 
 def _continue_quotes(found: list[Found], quotes: list[tuple[int, int]]) -> None:
     """"“A,” she said. “B.”": a quote that follows a quoted attribution in its paragraph,
-    before any other cue, goes on with the same speaker."""
+    or makes up the next paragraph whole, before any other cue, goes on with the same
+    speaker."""
     if not found or not quotes:
         return
     doc = found[0].cue[0].doc
@@ -745,12 +746,17 @@ def _continue_quotes(found: list[Found], quotes: list[tuple[int, int]]) -> None:
         for start, end in quotes:
             if start <= last or end > later_cue:
                 continue
-            if _paragraph_break(doc, last, start):
+            if _paragraph_break(doc, last, start) and not _quote_paragraph(doc, start, end):
                 break
             grown |= set(range(start, end))
             last = end - 1
         if grown != tokens:
             att.content = _runs(doc, grown)
+
+
+def _quote_paragraph(doc: Doc, start: int, end: int) -> bool:
+    """Whether the quote ``[start, end)`` is a paragraph of its own."""
+    return _paragraph_break(doc, start - 1, start) and (end >= len(doc) or _paragraph_break(doc, end - 1, end + 1))
 
 
 def _paragraph_break(doc: Doc, first: int, last: int) -> bool:
