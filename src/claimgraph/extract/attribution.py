@@ -452,7 +452,21 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
     for att in found:
         _take_whole_quotes(att, quotes)
     _continue_quotes(found, quotes)
-    return _one_per_cue(found)
+    return _outermost(_one_per_cue(found))
+
+
+def _outermost(found: list[Found]) -> list[Found]:
+    """Drops an attribution said entirely within another's content ("Cook declined to
+    say whether ...", "the Times reported that Carter discussed ..."): the outer one
+    reports it."""
+    contents = [a.content_tokens for a in found]
+    keep = []
+    for k, att in enumerate(found):
+        first = att.cue[0].start
+        inner = any(j != k and first in contents[j] and contents[k] <= contents[j] for j in range(len(found)))
+        if not inner:
+            keep.append(att)
+    return keep
 
 
 def _inside_quote(att: Found, quotes: list[tuple[int, int]]) -> bool:
