@@ -500,7 +500,17 @@ def _embedded(verb: Token) -> bool:
     """A verb inside what another clause says or names: "he said the group denied it",
     "a plan to attack", "a class called Perception". Like a verb inside a quote, it is part
     of that content rather than an attribution of its own."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return False  # "911 calls saying shots were fired", "signs saying ...": the noun speaks
+    if verb.dep_ == "ccomp" and _after_quote(verb):
+        return False  # "“Word is,” Trump said, “...”": the parser hangs the verb on the quote
     return verb.dep_ in {"acl", "csubj"} or verb.dep_ == "ccomp" and verb.head.i < verb.i
+
+
+def _after_quote(verb: Token) -> bool:
+    doc = verb.doc
+    first = verb.left_edge.i
+    return any(doc[k].text in CLOSING_MARKS for k in range(max(0, first - 3), first))
 
 
 def _verb_attribution(verb: Token, kind: str, lex: Lexicon, quotes: list[tuple[int, int]],
@@ -719,6 +729,7 @@ def _labelled_line(doc: Doc, text: str, start: int, end: int) -> Found | None:
     return Found(cue=[doc[colon.i:colon.i + 1]], content=content, source=before) if content else None
 
 
+CLOSING_MARKS = {"”", '"', "''"}
 QUOTE_MARKS = re.compile(r"“|”|\"|''|``|\n\s*\n")
 
 
