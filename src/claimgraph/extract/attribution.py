@@ -555,7 +555,8 @@ def _verb_content(verb: Token, cue: set[int], speech: frozenset[str]) -> set[int
     """What the verb reports: its clause ("said that ..."), the clause it hangs from
     ("..., he said"), its object with what is said of it ("called him a liar", "accused
     him of lying"), or what a particle verb is about ("talked about the economy")."""
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS or c.dep_ == "advcl" and c.i > verb.i
+               and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]  # "called for X to go"
     if clauses:
         return _subtrees(clauses, speech) - cue
     if verb.dep_ in {"parataxis", "ccomp"}:
