@@ -534,6 +534,11 @@ def _cue_tokens(verb: Token, lex: Lexicon) -> set[int]:
     """The verb with its auxiliaries, negation and particle ("has not commented on"), and a
     statement it was made in ("said in a statement")."""
     cue = {verb.i}
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ in {"VERB", "AUX"}:
+        cue.add(head.i)  # "wanted to address", "declined to say": the verb that frames it
+    elif verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        cue |= {head.i, head.head.i}  # "began by saying"
     for c in verb.children:
         if c.dep_ in {"aux", "auxpass", "neg", "prt"} and abs(c.i - verb.i) <= 3:
             cue.add(c.i)
