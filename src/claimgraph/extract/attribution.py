@@ -478,17 +478,13 @@ def _cue_hashes(strings, lex: Lexicon) -> tuple[numpy.ndarray, int]:
 
 
 def _outermost(found: list[Found]) -> list[Found]:
-    """Drops an attribution said entirely within another's content ("Cook declined to
+    """Drops an attribution whose cue lies within another's content ("Cook declined to
     say whether ...", "the Times reported that Carter discussed ..."): the outer one
     reports it."""
     contents = [a.content_tokens for a in found]
-    keep = []
-    for k, att in enumerate(found):
-        first = att.cue[0].start
-        inner = any(j != k and first in contents[j] and contents[k] <= contents[j] for j in range(len(found)))
-        if not inner:
-            keep.append(att)
-    return keep
+    cues = [{i for span in a.cue for i in range(span.start, span.end)} for a in found]
+    return [att for k, att in enumerate(found)
+            if not any(j != k and cues[k] & contents[j] and not cues[j] & contents[k] for j in range(len(found)))]
 
 
 def _inside_quote(att: Found, quotes: list[tuple[int, int]]) -> bool:
