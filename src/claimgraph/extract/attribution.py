@@ -581,6 +581,10 @@ def _subtrees(heads: list[Token], speech: frozenset[str]) -> set[int]:
     out = {t.i for h in heads for t in h.subtree}
     for h in heads:
         for t in h.subtree:
+            if t.dep_ in {"relcl", "appos"} and t.i > 0 and t.doc[t.left_edge.i - 1].text in {",", "—", "("} \
+                    and t.head.pos_ == "PROPN":
+                out -= {u.i for u in t.subtree}  # "Trump, who leads the field": an aside
+                continue
             if t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() in speech and t.i in out:
                 cut = {u.i for u in t.subtree}
                 cut |= {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
