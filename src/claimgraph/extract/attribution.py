@@ -582,7 +582,7 @@ def _subtrees(heads: list[Token], speech: frozenset[str]) -> set[int]:
     for h in heads:
         for t in h.subtree:
             if t.dep_ in {"relcl", "appos"} and t.i > 0 and t.doc[t.left_edge.i - 1].text in {",", "—", "("} \
-                    and t.head.pos_ == "PROPN":
+                    and t.head.pos_ in {"PROPN", "NOUN"}:
                 out -= {u.i for u in t.subtree}  # "Trump, who leads the field": an aside
                 continue
             if t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() in speech and t.i in out:
