@@ -585,6 +585,10 @@ def _subtrees(heads: list[Token], speech: frozenset[str]) -> set[int]:
                     and t.head.pos_ in {"PROPN", "NOUN"}:
                 out -= {u.i for u in t.subtree}  # "Trump, who leads the field": an aside
                 continue
+            if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > h.i and t.doc[t.left_edge.i - 1].text == "," \
+                    and not any(c.dep_ in SUBJECT_DEPS for c in t.children):
+                out -= {u.i for u in t.subtree}  # "he plans to run, insisting that ...": the speaker's gloss
+                continue
             if t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() in speech and t.i in out:
                 cut = {u.i for u in t.subtree}
                 cut |= {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
