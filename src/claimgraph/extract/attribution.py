@@ -5,6 +5,16 @@ above it ("said", "believes", "cited ... as saying") names the ``source``; relay
 verbs and "according to A, citing B" put the relaying party in ``via``; a
 denial verb above the trigger makes the claim ``denied`` with the denier as its
 source; hedge words on the way set the ``modality``.
+
+Once per document, ``find_attributions`` finds every attribution as spans (cue,
+source, content; the PolNeAR layout that ``claimgraph eval attribution`` scores):
+verbs of saying, thinking, showing and stance from ``data/lexicons/attribution.yaml``
+with their subject and complement, "X said" after a quote, "according to X", a
+headline's "X: ...", quotes taken whole across sentences and paragraphs, and no new
+attribution inside a quote or inside another's content. A claim with no speaker above
+its trigger takes its source (and via) from the innermost asserting attribution whose
+content covers the trigger (``covering_attribution``), so a quote's later sentences
+and a clause the parser hung elsewhere still have their speaker.
 """
 
 from __future__ import annotations
