@@ -582,6 +582,9 @@ def _verb_content(verb: Token, cue: set[int], speech: frozenset[str]) -> set[int
     if objects or preps:
         out = _subtrees(objects, speech) | {t.i for p in preps for t in p.subtree if t.i != p.i or objects}
         return out - cue
+    answer = [c.i for c in verb.children if c.lower_ in {"so", "yes", "no"} and c.i > verb.i]
+    if answer:
+        return set(answer)  # "neither side would say so"
     return _after_colon(verb)
 
 
