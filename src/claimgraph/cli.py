@@ -455,7 +455,7 @@ def watch(ctx, directory: str, interval: float, new_only: bool) -> None:
 
 
 @main.command("eval")
-@click.argument("task", type=click.Choice(["boilerplate", "scraped", "timex", "ner", "coref", "seeds", "claims", "geo", "bench", "all"]))
+@click.argument("task", type=click.Choice(["boilerplate", "scraped", "timex", "ner", "coref", "seeds", "claims", "geo", "attribution", "bench", "all"]))
 @click.option("--data", type=click.Path(exists=True, file_okay=False),
               help="Evaluation data folder (default ../shared/eval-data when present, or $CLAIMGRAPH_EVAL_DATA).")
 @click.option("--file", "file_", type=click.Path(exists=True),

@@ -16,12 +16,13 @@ each file's fields, licence and metric) and never copied into the repository.
     coref         ecbplus-dev.jsonl.gz          (evaluate/coref.py)
     claims        eval/realnews/*.gold.json     claim_precision, claim_recall, ... (evaluate/claims.py)
     geo           geo-*-dev.jsonl.gz            acc161, median_km, auc, recall, precision, acc161_gold_spans
+    attribution   attribution-polnear-dev...    attribution_f1, attribution_source_f1, ...
     bench         news_corpus.jsonl.gz          (evaluate/bench.py)
     all           everything, then docs/EVALUATION.md
     ============  ============================  ==========================================
 
     >>> sorted(TASKS)
-    ['all', 'bench', 'boilerplate', 'claims', 'coref', 'geo', 'ner', 'scraped', 'seeds', 'timex']
+    ['all', 'attribution', 'bench', 'boilerplate', 'claims', 'coref', 'geo', 'ner', 'scraped', 'seeds', 'timex']
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ TASK_SOURCES: dict[str, tuple[str | None, str]] = {
     "coref": ("ecbplus-dev.jsonl.gz", "claimgraph.evaluate.coref:evaluate_coref"),
     "claims": (None, "claimgraph.evaluate.claims:evaluate_claims"),
     "geo": ("geo-*-dev.jsonl.gz", "claimgraph.evaluate.geo:evaluate_geo"),
+    "attribution": ("attribution-polnear-dev.jsonl.gz", "claimgraph.evaluate.attribution:evaluate_attribution"),
     "bench": ("news_corpus.jsonl.gz", "claimgraph.evaluate.bench:run_bench"),
 }
 TASKS = (*TASK_SOURCES, "all")

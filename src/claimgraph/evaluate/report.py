@@ -42,6 +42,8 @@ HEADLINES = {
                "roles_f1", "source_acc", "via_acc", "polarity_acc", "modality_acc", "time_acc", "quantity_acc",
                "event_b3_f1", "contradiction_precision", "contradiction_recall"],
     "geo": ["acc161", "median_km", "auc", "recall", "precision", "acc161_gold_spans"],
+    "attribution": ["attribution_f1", "attribution_source_f1", "attribution_precision", "attribution_recall",
+                    "source_f1", "cue_f1", "content_f1"],
 }
 TITLES = {
     "boilerplate": "Main text from HTML (boilerplate)",
@@ -51,6 +53,7 @@ TITLES = {
     "ner": "Entities (ner)",
     "coref": "Cross-document event coreference (coref)",
     "geo": "Geoparsing, end to end (geo)",
+    "attribution": "Who says what (attribution)",
     "bench": "Throughput and robustness (bench)",
     "claims": "Claims on real news (claims)",
 }
@@ -75,6 +78,9 @@ DATA_NOTES = {
     "geo": "milangritta/Pragmatic-Guide-to-Geoparsing-Evaluation @ 6947d46 (LGL, GeoWebNews, TR-News, "
            "GeoVirus), the development half of each; repository GPL-3.0, texts their publishers' "
            "(GeoVirus WikiNews CC BY 2.5): evaluation and development only.",
+    "attribution": "PolNeAR (Political News Attribution Relations, networkdynamics/PolNeAR @ c3eee83, LREC "
+                   "2018); no licence stated, articles (c) their publishers: evaluation only; dev split, 84 "
+                   "articles, one annotator per article; the test split is held back.",
     "bench": "Reuters-21578, Distribution 1.0 (Reuters Ltd. and Carnegie Group, Inc.): free distribution "
              "for research purposes only; not shipped with claimgraph.",
 }

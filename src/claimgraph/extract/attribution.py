@@ -5,13 +5,26 @@ above it ("said", "believes", "cited ... as saying") names the ``source``; relay
 verbs and "according to A, citing B" put the relaying party in ``via``; a
 denial verb above the trigger makes the claim ``denied`` with the denier as its
 source; hedge words on the way set the ``modality``.
+
+Once per document, ``find_attributions`` finds every attribution as spans (cue,
+source, content; the PolNeAR layout that ``claimgraph eval attribution`` scores):
+verbs of saying, thinking, showing and stance from ``data/lexicons/attribution.yaml``
+with their subject and complement, "X said" after a quote, "according to X", a
+headline's "X: ...", quotes taken whole across sentences and paragraphs, and no new
+attribution inside a quote or inside another's content. A claim with no speaker above
+its trigger takes its source (and via) from the innermost asserting attribution whose
+content covers the trigger (``covering_attribution``), so a quote's later sentences
+and a clause the parser hung elsewhere still have their speaker.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity
 from .lexicon import Lexicon, load_lexicon
@@ -79,6 +92,12 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
         # "the agency said that it believed ...": the named speaker outranks a pronoun below it
         named = [ent for node, ent in speakers if ent is not None and not _pronoun_subject(node)]
         att.source = named[0] if named else next((ent for _n, ent in speakers if ent is not None), None)
+    cover = covering_attribution(trigger, lex)
+    if att.source is None and cover is not None:
+        # no speaker above the trigger in its own parse: the document pass's innermost
+        # attribution whose content holds it speaks (a quote's later sentences, a reporting
+        # clause the parser hung elsewhere, "..., the ministry said" after a quote)
+        att.source = _cover_speaker(cover, speakers, mentions, lex, att)
     _according_to(path, mentions, lex, att)
     if att.source is None:
         _sentence_speaker(trigger, mentions, lex, att)
@@ -100,6 +119,22 @@ def negated_clause(verb: Token) -> bool:
                 d.dep_ in {"det", "preconj"} and d.lower_ in {"no", "neither"} for d in subj.children)):
             return True
     return False
+
+
+def _cover_speaker(cover: "Found", speakers: list[tuple[Token, Entity | None]], mentions: Mentions,
+                   lex: Lexicon, att: Attribution) -> Entity | None:
+    """The entity a covering attribution names: its verb's speaker (with relays moved to
+    via), else its source phrase; None when the article itself speaks."""
+    verb = cover.verb
+    if verb is not None:
+        att.report_nodes.add(verb.i)
+        known = next((ent for node, ent in speakers if node.i == verb.i), None)
+        if known is not None or any(node.i == verb.i for node, _ in speakers):
+            return known
+        return _speaker_of(verb, mentions, lex, att)
+    if cover.source is None:
+        return None
+    return speaker_entity(cover.source.root, mentions, lex)
 
 
 def can_speak(token: Token, mentions: Mentions, lex: Lexicon) -> bool:
@@ -368,3 +403,486 @@ def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution)
         if words & lex.words(level):
             found = max(found, level, key=MODALITY_ORDER.index)
     return found
+
+
+# --- the document pass: every attribution with its cue, source and content spans ---------
+
+
+@dataclass
+class Found:
+    """One attribution relation as spans of the document: who (``source``, None when the
+    article itself speaks), the words that say so (``cue``) and what is said (``content``)."""
+
+    cue: list[Span]
+    content: list[Span]
+    source: Span | None = None
+    verb: Token | None = None  # the reporting verb when the cue is one
+    # whether the source vouches for the content ("said", "according to"), so that a claim
+    # inside it is theirs; attitudes ("praised", "wants") attribute without asserting
+    asserts: bool = True
+
+    def char_spans(self) -> dict[str, list[list[int]]]:
+        """The PolNeAR layout: per role, [[start, end], ...] character offsets."""
+        def chars(spans):
+            return [[s.start_char, s.end_char] for s in spans if s is not None and len(s)]
+        return {"source": chars([self.source]), "cue": chars(self.cue), "content": chars(self.content)}
+
+    @property
+    def content_tokens(self) -> set[int]:
+        return {i for span in self.content for i in range(span.start, span.end)}
+
+
+ASSERTING_KINDS = ("speech_verbs", "cognition_verbs", "evidence_verbs")
+VERB_KINDS = ASSERTING_KINDS + ("attitude_verbs",)
+CLAUSE_DEPS = {"ccomp", "parataxis", "xcomp"}
+OBJECT_DEPS = {"dobj", "obj", "oprd", "attr"}
+
+
+def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
+    """Every attribution in ``doc``, once per document: reporting, thinking and stance verbs
+    with their subject and complement ("X said ...", "..., X said", "X told Y that ...",
+    "it was reported that ...", "X said in a statement ..."), "according to X", and a
+    headline's or transcript's "X: ...". A quote the content reaches into is taken whole,
+    across sentences; cues inside a quote or inside another attribution's content are left
+    to the outer attribution."""
+    text = doc.text  # spaCy rebuilds it on every access
+    quotes = quote_spans(doc, text)
+    speech = lex.words("speech_verbs")
+    found: list[Found] = []
+    for tok, kind in _cue_candidates(doc, lex):
+        att = _according_attribution(tok) if kind == "according" else \
+            _verb_attribution(tok, kind, lex, quotes, speech)
+        if att is not None:
+            found.append(att)
+    found += _speaker_labels(doc, text)
+    # "I think" inside a quote is part of what the quoted speaker says, not a new attribution
+    found = [att for att in found if not _inside_quote(att, quotes)]
+    for att in found:
+        _take_whole_quotes(att, quotes)
+    _continue_quotes(found, quotes)
+    return _outermost(_one_per_cue(found))
+
+
+def _cue_candidates(doc: Doc, lex: Lexicon) -> list[tuple[Token, str]]:
+    """(token, kind) of every cue verb and every "according to", picked from the
+    document's lemma column in one array operation rather than token by token."""
+    lemmas = doc.to_array([LEMMA, LOWER])
+    hashes = _cue_hashes(doc.vocab.strings, lex)
+    out = []
+    for i in numpy.flatnonzero(numpy.isin(lemmas[:, 0], hashes[0]) | (lemmas[:, 1] == hashes[1])):
+        tok = doc[int(i)]
+        if tok.lower_ == "according":
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                out.append((tok, "according"))
+        elif tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
+            lemma = tok.lemma_.lower()
+            kind = next((k for k in VERB_KINDS if lemma in lex.words(k)), None)
+            if kind is not None:
+                out.append((tok, kind))
+    return out
+
+
+def _cue_hashes(strings, lex: Lexicon) -> tuple[numpy.ndarray, int]:
+    words = sorted(frozenset().union(*(lex.words(k) for k in VERB_KINDS)))
+    return numpy.array([strings.add(w) for w in words], dtype="uint64"), strings.add("according")
+
+
+def _outermost(found: list[Found]) -> list[Found]:
+    """Drops an attribution whose cue lies within another's content ("Cook declined to
+    say whether ...", "the Times reported that Carter discussed ..."): the outer one
+    reports it."""
+    contents = [a.content_tokens for a in found]
+    cues = [{i for span in a.cue for i in range(span.start, span.end)} for a in found]
+    return [att for k, att in enumerate(found)
+            if not any(j != k and cues[k] & contents[j] and not cues[j] & contents[k] for j in range(len(found)))]
+
+
+def _inside_quote(att: Found, quotes: list[tuple[int, int]]) -> bool:
+    first = att.cue[0].start
+    return any(start < first < end - 1 for start, end in quotes)
+
+
+def _embedded(verb: Token) -> bool:
+    """A verb inside what another clause says or names: "he said the group denied it",
+    "a plan to attack", "a class called Perception". Like a verb inside a quote, it is part
+    of that content rather than an attribution of its own."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return False  # "911 calls saying shots were fired", "signs saying ...": the noun speaks
+    if verb.dep_ == "ccomp" and _after_quote(verb):
+        return False  # "“Word is,” Trump said, “...”": the parser hangs the verb on the quote
+    return verb.dep_ in {"acl", "csubj"} or verb.dep_ == "ccomp" and verb.head.i < verb.i
+
+
+def _after_quote(verb: Token) -> bool:
+    doc = verb.doc
+    first = verb.left_edge.i
+    return any(doc[k].text in CLOSING_MARKS for k in range(max(0, first - 3), first))
+
+
+def _verb_attribution(verb: Token, kind: str, lex: Lexicon, quotes: list[tuple[int, int]],
+                      speech: frozenset[str]) -> Found | None:
+    doc = verb.doc
+    if _embedded(verb):
+        return None
+    cue = _cue_tokens(verb, lex)
+    content = _verb_content(verb, cue, speech) or _adjacent_quote(verb, quotes)
+    if not content:
+        return None
+    source = _verb_source(verb)
+    if source is None and verb.tag_ in {"VB", "VBG"} and verb.dep_ in {"ROOT", "xcomp"}:
+        return None  # "Ask which state she will win", "to address the concern": nobody speaks
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return Found(cue=_runs(doc, cue, trim=False), content=_runs(doc, content), source=source, verb=verb,
+                 asserts=kind in ASSERTING_KINDS and not negated)
+
+
+def _cue_tokens(verb: Token, lex: Lexicon) -> set[int]:
+    """The verb with its auxiliaries, negation and particle ("has not commented on"), and a
+    statement it was made in ("said in a statement")."""
+    cue = {verb.i}
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ in {"VERB", "AUX"}:
+        cue.add(head.i)  # "wanted to address", "declined to say": the verb that frames it
+    elif verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        cue |= {head.i, head.head.i}  # "began by saying"
+    for c in verb.children:
+        if c.dep_ in {"aux", "auxpass", "neg", "prt"} and abs(c.i - verb.i) <= 3:
+            cue.add(c.i)
+        elif c.dep_ == "prep" and c.lower_ in {"in", "during"} and _statement_object(c, lex) is not None:
+            cue |= {t.i for t in c.subtree}
+    return cue
+
+
+def _statement_object(prep: Token, lex: Lexicon) -> Token | None:
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return obj if obj is not None and obj.lemma_.lower() in lex.words("statement_nouns") else None
+
+
+ADDRESSEE_VERBS = {"tell", "inform", "brief", "ask", "assure", "thank", "remind", "warn", "urge"}
+TOPIC_PREPS = {"about", "for", "on", "of", "over", "as", "against"}
+
+
+def _verb_content(verb: Token, cue: set[int], speech: frozenset[str]) -> set[int]:
+    """What the verb reports: its clause ("said that ..."), the clause it hangs from
+    ("..., he said"), its object with what is said of it ("called him a liar", "accused
+    him of lying"), or what a particle verb is about ("talked about the economy")."""
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS or c.dep_ == "advcl" and c.i > verb.i
+               and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]  # "called for X to go"
+    if clauses:
+        return _subtrees(clauses, speech) - cue
+    if verb.dep_ in {"parataxis", "ccomp"}:
+        # "The ship sank, the navy said": the reporting clause hangs below what it reports
+        head = verb.head
+        return {t.i for t in head.subtree if t.sent == verb.sent} - {t.i for t in verb.subtree}
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i
+               and not (verb.lemma_ in ADDRESSEE_VERBS and (c.ent_type_ in {"PERSON", "ORG"} or c.pos_ == "PRON"))]
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in TOPIC_PREPS]
+    if not objects and verb.lemma_ not in ADDRESSEE_VERBS:
+        objects = [c for c in verb.children if c.dep_ == "dative" and c.i > verb.i]
+    if objects or preps:
+        out = _subtrees(objects, speech) | {t.i for p in preps for t in p.subtree if t.i != p.i or objects}
+        return out - cue
+    answer = [c.i for c in verb.children if c.lower_ in {"so", "yes", "no"} and c.i > verb.i]
+    if answer:
+        return set(answer)  # "neither side would say so"
+    return _after_colon(verb)
+
+
+def _subtrees(heads: list[Token], speech: frozenset[str]) -> set[int]:
+    """The heads' subtrees, less a reporting verb conjoined inside them: in "he says he
+    respects her and calls her brilliant", the calling is an attribution of its own."""
+    out = {t.i for h in heads for t in h.subtree}
+    for h in heads:
+        for t in h.subtree:
+            if t.dep_ in {"relcl", "appos"} and t.i > 0 and t.doc[t.left_edge.i - 1].text in {",", "—", "("} \
+                    and t.head.pos_ in {"PROPN", "NOUN"}:
+                out -= {u.i for u in t.subtree}  # "Trump, who leads the field": an aside
+                continue
+            if t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > h.i and t.doc[t.left_edge.i - 1].text == "," \
+                    and not any(c.dep_ in SUBJECT_DEPS for c in t.children):
+                out -= {u.i for u in t.subtree}  # "he plans to run, insisting that ...": the speaker's gloss
+                continue
+            if t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() in speech and t.i in out:
+                cut = {u.i for u in t.subtree}
+                cut |= {c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i}
+                out -= cut
+    return out
+
+
+def _adjacent_quote(verb: Token, quotes: list[tuple[int, int]]) -> set[int]:
+    """"“With an eye to February,” he said.": a quote the reporting clause stands beside,
+    with only punctuation and the speaker between them."""
+    sent = verb.sent
+    clause = {t.i for t in verb.subtree} | {verb.i}
+    for start, end in quotes:
+        if end <= verb.i:
+            between = range(end, verb.i)
+        elif start > verb.i:
+            between = range(verb.i + 1, start)
+        else:
+            continue
+        if not (sent.start <= start or end <= sent.end) or abs(start - verb.i) > 40 and abs(end - verb.i) > 40:
+            continue
+        if all(verb.doc[k].is_punct or k in clause for k in between):
+            return set(range(start, end))
+    return set()
+
+
+def _after_colon(verb: Token) -> set[int]:
+    """"He said:" ending its sentence: what follows, to the end of the paragraph."""
+    doc = verb.doc
+    end = verb.sent.end
+    if end - verb.i > 4 or end >= len(doc) or not any(doc[k].text == ":" for k in range(verb.i + 1, end)):
+        return set()
+    out = set()
+    for sent in _sentences_from(doc, end):
+        if out and _starts_paragraph(sent):
+            break
+        out |= set(range(sent.start, sent.end))
+    return out
+
+
+def _sentences_from(doc: Doc, start: int):
+    sent = doc[start].sent
+    while True:
+        yield sent
+        if sent.end >= len(doc):
+            return
+        sent = doc[sent.end].sent
+
+
+def _starts_paragraph(sent: Span) -> bool:
+    doc = sent.doc
+    before = doc[sent.start - 1] if sent.start > 0 else None
+    return before is None or "\n" in before.whitespace_ or before.is_space and "\n" in before.text
+
+
+# a verb without a subject of its own speaks for the subject of the clause it hangs from:
+# "..., adding that", "began by saying", "wants to tell"
+BORROWS_SUBJECT = {"conj", "advcl", "xcomp", "pcomp", "prep", "ccomp"}
+
+
+def _verb_source(verb: Token) -> Span | None:
+    """The speaker phrase: the subject, a passive's agent, the subject of the verb a
+    participle or conjunct hangs from ("..., adding that"), or the noun a relative clause
+    or participle describes ("a group that backs him", "emails showing that"); None when
+    nobody is named ("it was reported that")."""
+    doc = verb.doc
+    node = verb
+    for _ in range(4):
+        subj = next((c for c in node.children if c.dep_ in SPEAKER_DEPS), None)
+        if subj is None:
+            agent = next((c for c in node.children if c.dep_ == "agent"), None)
+            subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if subj is not None:
+            # a relative pronoun stays the source ("Sanders, who said ..."), as PolNeAR marks
+            # it; claims resolve it through the verb (speaker_entity), not this span
+            return _phrase(subj)
+        if node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            head = node.head
+            return doc[head.left_edge.i:head.i + 1]
+        if subj is not None or any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children):
+            return None
+        if node.dep_ not in BORROWS_SUBJECT or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _phrase(head: Token) -> Span:
+    """A noun phrase without a relative clause or parenthesis that trails it."""
+    doc = head.doc
+    end = head.right_edge.i + 1
+    for c in head.children:
+        if c.i > head.i and c.dep_ in {"relcl", "acl"} and c.left_edge.i < end:
+            end = c.left_edge.i
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"who", "which", "that"}):
+        end -= 1
+    return doc[head.left_edge.i:end]
+
+
+def _according_attribution(according: Token) -> Found | None:
+    doc = according.doc
+    to = doc[according.i + 1]
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None) or \
+        next((c for c in according.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    phrase = according if according.dep_ == "prep" else to if to.dep_ == "prep" else according
+    head = phrase.head
+    while (head.pos_ not in {"VERB", "AUX"} or head.dep_ == "conj") and head.head.i != head.i:
+        head = head.head  # "according to the results, A won 37 percent and B 36": both
+    inside = {t.i for t in phrase.subtree} | {according.i, to.i}
+    content = {t.i for t in head.subtree if t.sent == according.sent} - inside
+    return Found(cue=[doc[according.i:according.i + 2]], content=_runs(doc, content),
+                 source=_phrase(obj))
+
+
+def _speaker_labels(doc: Doc, text: str) -> list[Found]:
+    """A line that opens with a short name and a colon lets the name speak: a headline
+    ("McCain: Populist Anger Appeals to ...") or a transcript ("TAPPER: And obviously, ...").
+    The rest of the line is what they say."""
+    out = []
+    line_start = 0
+    while line_start < len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        found = _labelled_line(doc, text, line_start, line_end)
+        if found is not None:
+            out.append(found)
+        line_start = line_end + 1
+    return out
+
+
+def _labelled_line(doc: Doc, text: str, start: int, end: int) -> Found | None:
+    colon_at = text.find(":", start, min(end, start + 60))
+    if colon_at < 0:
+        return None
+    line = doc.char_span(start, end, alignment_mode="expand")
+    if line is None:
+        return None
+    colon = next((t for t in line if t.idx == colon_at), None)
+    if colon is None or not 0 < colon.i - line.start <= 5:
+        return None
+    before = doc[line.start:colon.i]
+    if not all(t.pos_ in {"PROPN", "NOUN", "DET", "ADJ", "PUNCT", "PART"} for t in before) \
+            or not any(t.pos_ in {"PROPN", "NOUN"} for t in before):
+        return None
+    content = _runs(doc, set(range(colon.i + 1, line.end)))
+    return Found(cue=[doc[colon.i:colon.i + 1]], content=content, source=before) if content else None
+
+
+CLOSING_MARKS = {"”", '"', "''"}
+QUOTE_MARKS = re.compile(r"“|”|\"|''|``|\n\s*\n")
+
+
+def quote_spans(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
+    """Token ranges of quotations, from an opening mark to its closing one. Curly quotes
+    say which they are; a straight quote (or '' and ``, as some wires write them) opens
+    and closes in turn; a quote left open ends with its paragraph."""
+    text = doc.text if text is None else text
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for match in QUOTE_MARKS.finditer(text):
+        mark, k = match.group(), match.start()
+        if mark.strip() == "":
+            if opened is not None:
+                spans.append((opened, k))
+            opened = None
+        elif mark == "“" or mark == "``" or opened is None and mark != "”":
+            opened = k
+        elif opened is not None:
+            spans.append((opened, match.end()))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    out = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) > 2:
+            out.append((span.start, span.end))
+    return out
+
+
+def _take_whole_quotes(att: Found, quotes: list[tuple[int, int]]) -> None:
+    """A content that reaches into a quote takes all of it ("“A. B,” she said" says A too)."""
+    tokens = att.content_tokens
+    cue = {i for span in att.cue for i in range(span.start, span.end)}
+    grown = set(tokens)
+    for start, end in quotes:
+        inside = set(range(start, end))
+        if inside & tokens and not inside & cue:
+            grown |= inside
+    if grown != tokens:
+        att.content = _runs(att.cue[0].doc, grown)
+
+
+def _continue_quotes(found: list[Found], quotes: list[tuple[int, int]]) -> None:
+    """"“A,” she said. “B.”": a quote that follows a quoted attribution in its paragraph,
+    or makes up the next paragraph whole, before any other cue, goes on with the same
+    speaker."""
+    if not found or not quotes:
+        return
+    doc = found[0].cue[0].doc
+    cue_starts = sorted(a.cue[0].start for a in found)
+    for att in found:
+        tokens = att.content_tokens
+        if not any(start in tokens or start + 1 in tokens for start, end in quotes):
+            continue
+        last = max(max(tokens), att.cue[-1].end - 1)
+        later_cue = next((c for c in cue_starts if c > last), len(doc))
+        grown = set(tokens)
+        for start, end in quotes:
+            if start <= last or end > later_cue:
+                continue
+            if _paragraph_break(doc, last, start) and not _quote_paragraph(doc, start, end):
+                break
+            grown |= set(range(start, end))
+            last = end - 1
+        if grown != tokens:
+            att.content = _runs(doc, grown)
+
+
+def _quote_paragraph(doc: Doc, start: int, end: int) -> bool:
+    """Whether the quote ``[start, end)`` is a paragraph of its own."""
+    return _paragraph_break(doc, start - 1, start) and (end >= len(doc) or _paragraph_break(doc, end - 1, end + 1))
+
+
+def _paragraph_break(doc: Doc, first: int, last: int) -> bool:
+    return any("\n" in doc[k].whitespace_ or doc[k].is_space and "\n" in doc[k].text for k in range(first, last))
+
+
+def _one_per_cue(found: list[Found]) -> list[Found]:
+    """One attribution per cue word, the one with the larger content."""
+    best: dict[int, Found] = {}
+    for att in found:
+        key = att.cue[0].start if att.cue else -1
+        if key not in best or len(att.content_tokens) > len(best[key].content_tokens):
+            best[key] = att
+    return sorted(best.values(), key=lambda a: a.cue[0].start if a.cue else 0)
+
+
+def _runs(doc: Doc, indices: set[int], trim: bool = True) -> list[Span]:
+    """Contiguous spans over ``indices``, without the punctuation at their edges."""
+    runs: list[list[int]] = []
+    for i in sorted(indices):
+        if runs and runs[-1][1] == i:
+            runs[-1][1] = i + 1
+        else:
+            runs.append([i, i + 1])
+    out = []
+    for start, end in runs:
+        while trim and start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while trim and end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if end > start:
+            out.append(doc[start:end])
+    return out
+
+
+ATTRIBUTIONS_KEY = "claimgraph.attributions"
+
+
+def document_attributions(doc: Doc, lex: Lexicon) -> tuple[list[Found], dict[int, Found]]:
+    """The document's attributions and, per token, the innermost one whose content holds
+    it; found once per document and kept on the Doc."""
+    cached = doc.user_data.get(ATTRIBUTIONS_KEY)
+    if cached is None:
+        found = find_attributions(doc, lex)
+        innermost: dict[int, Found] = {}
+        # larger contents first, so the smaller (inner) ones overwrite them
+        for att in sorted(found, key=lambda a: -len(a.content_tokens)):
+            if att.asserts:
+                for i in att.content_tokens:
+                    innermost[i] = att
+        cached = doc.user_data[ATTRIBUTIONS_KEY] = (found, innermost)
+    return cached
+
+
+def covering_attribution(token: Token, lex: Lexicon) -> Found | None:
+    """The innermost asserting attribution whose content holds ``token`` (not its own cue)."""
+    cover = document_attributions(token.doc, lex)[1].get(token.i)
+    if cover is not None and cover.verb is not None and cover.verb.i == token.i:
+        return None
+    return cover
