@@ -6,10 +6,10 @@ the label is 1 when it pairs with a gold claim (the pairing of `claimgraph eval 
 0 when it pairs with nothing; claims paired with an optional gold claim are left out. A
 logistic regression (L2, scipy) is fitted on the claims' evidence features.
 
-The reliability table and the threshold come from held-out predictions: documents are
-split into folds, and each claim's probability comes from a model fitted without its
-document. The threshold maximises F0.5 (precision counts twice as much as recall) over
-the held-out predictions. The shipped weights are then fitted on every document.
+The reliability table comes from held-out predictions: documents are split into folds, and
+each claim's probability comes from a model fitted without its document. The default
+threshold is 0.5 (a claim more likely wrong than right says nothing); the held-out
+precision and recall at it are reported. The shipped weights are fitted on every document.
 
     python scripts/calibrate_confidence.py [--data ../shared/eval-data] [--write]
 
@@ -44,6 +44,16 @@ ROOT = Path(__file__).resolve().parents[1]
 MODEL_FILE = ROOT / "src" / "claimgraph" / "data" / "lexicons" / "confidence.yaml"
 FOLDS = 5
 L2 = 1.0
+# A calibrated probability under one half says the claim is more likely wrong than right: the
+# default threshold. (Maximising F0.5 on a few hundred claims from three corpora chose 0.62-0.66
+# and cut denials the seeds and invented sets read right: it fits these corpora, not news.)
+THRESHOLD = 0.5
+# The evidence the model weighs: how the claim was read (a verb, a filled frame, a count) and
+# the hedges that make it less than a statement of fact. Left out: the claim type and its
+# polarity (how often a type or a denial is right on these few articles says more about which
+# conflicts they cover than about the reading), and features whose sign flips between folds.
+FEATURES = ("verb_trigger", "roles_filled", "has_quantity", "conditional", "possible", "planned",
+            "quoted", "question", "bare_plural")
 BINS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
 
 
@@ -106,9 +116,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     data_dir = args.data or default_data_dir()
     rows = labelled_claims(data_dir)
-    # the claim type is left out: how often a type is right on these articles says more about
-    # which conflicts they cover (few arms transfers, many shootings) than about the evidence
-    names = sorted({k for _, f, _ in rows for k in f if not k.startswith("type_")} - {"bias"})
+    names = list(FEATURES)
     columns = ["bias", *names]
     x = np.array([[f.get(c, 1.0 if c == "bias" else 0.0) for c in columns] for _, f, _ in rows])
     y = np.array([label for _, _, label in rows], dtype=float)
@@ -126,20 +134,17 @@ def main(argv=None) -> int:
             reliability.append({"from": round(lo, 2), "to": round(min(hi, 1.0), 2), "claims": int(inside.sum()),
                                 "mean_confidence": round(float(held_out[inside].mean()), 3),
                                 "share_right": round(float(y[inside].mean()), 3)})
-    best = (0.0, 0.0, 0.0, 0.0)
-    for t in np.arange(0.0, 0.95, 0.01):
-        kept = held_out >= t
-        tp = float(y[kept].sum())
-        precision = tp / kept.sum() if kept.any() else 0.0
-        recall = tp / y.sum()
-        f05 = 1.25 * precision * recall / (0.25 * precision + recall) if precision + recall else 0.0
-        if f05 > best[0]:
-            best = (float(f05), float(t), float(precision), float(recall))
+    kept = held_out >= THRESHOLD
+    tp = float(y[kept].sum())
+    precision = tp / kept.sum() if kept.any() else 0.0
+    recall = tp / y.sum()
+    f05 = 1.25 * precision * recall / (0.25 * precision + recall) if precision + recall else 0.0
+    best = (float(f05), THRESHOLD, float(precision), float(recall))
     weights = fit(x, y)
     model = {
         "threshold": round(best[1], 2),
         "fitted_on": f"{len(y)} claims the pipeline extracts from the real-news development gold "
-                     f"({int(y.sum())} right); threshold and reliability from {FOLDS}-fold held-out predictions",
+                     f"({int(y.sum())} right); reliability from {FOLDS}-fold held-out predictions",
         "held_out_at_threshold": {"precision": round(best[2], 3), "recall_of_right_claims": round(best[3], 3),
                                   "f0_5": round(best[0], 3)},
         "reliability": reliability,
