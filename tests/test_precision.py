@@ -86,26 +86,6 @@ def test_the_toll_of_an_attack_takes_the_attacks_date(extract):
     assert by_type.get("ATTACK") == by_type.get("CASUALTY") == "2024-03-11"
 
 
-@pytest.mark.parametrize("text, ctype, present", [
-    ("Chadian troops captured the Libyan outpost of Gouro on Monday.", "CASUALTY", False),
-    ("Chadian troops captured 48 Libyan soldiers near Fada on Monday.", "CASUALTY", True),
-    ("But supporters of the bill have rejected Saudi concerns about the lawsuits.", "DENY", False),
-    ("The ministry rejected reports that its warplanes had bombed the village.", "DENY", True),
-])
-def test_trigger_senses_need_the_right_object(extract, text, ctype, present):
-    claims, _ = extract(text)
-    assert any(c.type == ctype for c in claims) is present
-
-
-@pytest.mark.parametrize("text, ctype, present", [
-    ("Trump attacked Alicia Machado in a series of early-morning tweets on Friday.", "ATTACK", False),
-    ("Gunmen attacked a police patrol near Kandahar on Friday, killing two officers.", "ATTACK", True),
-    ("Clinton said she was thrilled to receive the endorsement of the basketball star.", "TRANSFER", False),
-    ("The rebels received 40 anti-tank missiles from a neighbouring state, officials said.", "TRANSFER", True),
-])
-def test_words_and_endorsements_are_no_attacks_or_transfers(extract, text, ctype, present):
-    claims, _ = extract(text)
-    assert any(c.type == ctype for c in claims) is present
 
 
 def test_pirates_of_a_nationality_are_not_their_state_and_a_navy_acts_for_its_state(extract):
@@ -127,15 +107,6 @@ def test_the_region_that_locates_a_village_is_no_second_location(extract):
     assert [ents[i].name for i in casualty.roles["location"]] == ["Lwarai Mandi"]
 
 
-@pytest.mark.parametrize("text, ctype, present", [
-    ("The Senate killed the bill on Tuesday.", "CASUALTY", False),
-    ("Engineers worked to neutralise the effects of the spill near the port.", "CASUALTY", False),
-    ("Gunmen killed three villagers near Kano on Tuesday.", "CASUALTY", True),
-])
-def test_killing_needs_people(extract, text, ctype, present):
-    claims, _ = extract(text)
-    assert any(c.type == ctype for c in claims) is present
-
 
 def test_a_hyphenated_number_word_is_part_of_its_word():
     from claimgraph.resolve.quantities import find_quantities
@@ -144,12 +115,27 @@ def test_a_hyphenated_number_word_is_part_of_its_word():
     assert (q.low, q.high) == (3, None)
 
 
-
-@pytest.mark.parametrize("text, ctype, present", [
+# Trigger senses found wrong on real news: each sentence, the claim type, and whether a
+# claim of that type must be there (the True rows keep each rule from saying too little).
+SENSES = [
+    ("Chadian troops captured the Libyan outpost of Gouro on Monday.", "CASUALTY", False),
+    ("Chadian troops captured 48 Libyan soldiers near Fada on Monday.", "CASUALTY", True),
+    ("But supporters of the bill have rejected Saudi concerns about the lawsuits.", "DENY", False),
+    ("The ministry rejected reports that its warplanes had bombed the village.", "DENY", True),
+    ("Trump attacked Alicia Machado in a series of early-morning tweets on Friday.", "ATTACK", False),
+    ("Gunmen attacked a police patrol near Kandahar on Friday, killing two officers.", "ATTACK", True),
+    ("Clinton said she was thrilled to receive the endorsement of the basketball star.", "TRANSFER", False),
+    ("The rebels received 40 anti-tank missiles from a neighbouring state, officials said.", "TRANSFER", True),
+    ("The Senate killed the bill on Tuesday.", "CASUALTY", False),
+    ("Engineers worked to neutralise the effects of the spill near the port.", "CASUALTY", False),
+    ("Gunmen killed three villagers near Kano on Tuesday.", "CASUALTY", True),
     ("The warship altered course and launched its armed helicopter.", "ATTACK", False),
     ("The militia launched two rockets at the base on Sunday.", "ATTACK", True),
     ("Police said the man was armed with a shotgun.", "TRANSFER", False),
-])
-def test_launching_a_platform_or_being_armed_is_no_attack_or_transfer(extract, text, ctype, present):
+]
+
+
+@pytest.mark.parametrize("text, ctype, present", SENSES)
+def test_trigger_senses(extract, text, ctype, present):
     claims, _ = extract(text)
     assert any(c.type == ctype for c in claims) is present
