@@ -118,13 +118,13 @@ def test_a_hyphenated_number_word_is_part_of_its_word():
 # Trigger senses found wrong on real news: each sentence, the claim type, and whether a
 # claim of that type must be there (the True rows keep each rule from saying too little).
 SENSES = [
-    ("Chadian troops captured the Libyan outpost of Gouro on Monday.", "CASUALTY", False),
-    ("Chadian troops captured 48 Libyan soldiers near Fada on Monday.", "CASUALTY", True),
-    ("But supporters of the bill have rejected Saudi concerns about the lawsuits.", "DENY", False),
+    ("Government troops captured the rebel outpost of Tessit on Monday.", "CASUALTY", False),
+    ("Government troops captured 48 rebel fighters near Tessit on Monday.", "CASUALTY", True),
+    ("Backers of the tariff plan rejected the farmers' worries about export prices.", "DENY", False),
     ("The ministry rejected reports that its warplanes had bombed the village.", "DENY", True),
-    ("Trump attacked Alicia Machado in a series of early-morning tweets on Friday.", "ATTACK", False),
+    ("The governor attacked his rival Dana Whitlow in a series of late-night tweets on Friday.", "ATTACK", False),
     ("Gunmen attacked a police patrol near Kandahar on Friday, killing two officers.", "ATTACK", True),
-    ("Clinton said she was thrilled to receive the endorsement of the basketball star.", "TRANSFER", False),
+    ("The mayor said she was glad to receive the endorsement of the dockworkers' union.", "TRANSFER", False),
     ("The rebels received 40 anti-tank missiles from a neighbouring state, officials said.", "TRANSFER", True),
     ("The Senate killed the bill on Tuesday.", "CASUALTY", False),
     ("Engineers worked to neutralise the effects of the spill near the port.", "CASUALTY", False),
