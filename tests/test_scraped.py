@@ -131,3 +131,25 @@ def test_eval_scraped_reports_the_readme_metrics(tmp_path):
     metrics = evaluate_scraped(path).metrics
     assert {"f1", "precision", "recall", "title_accuracy"} <= set(metrics)
     assert metrics["f1"] > 0.9 and metrics["title_accuracy"] == 1.0
+
+
+def test_stacked_trees_score_like_walking_each_tree():
+    import numpy as np
+
+    from claimgraph.clean.linemodel import load_models
+
+    models = load_models()
+    if models is None:
+        pytest.skip("no shipped line model")
+    for model in models.values():
+        X = np.random.RandomState(0).randn(50, len(model.features)) * 3
+        X[::7, 0] = np.nan  # a missing value goes right, as in the reference walk
+        score = np.full(len(X), model.init)
+        for tree in model.trees:  # the reference: one tree at a time, node by node
+            for r in range(len(X)):
+                node = 0
+                while tree["feature"][node] >= 0:
+                    left = X[r, tree["feature"][node]] <= tree["threshold"][node]
+                    node = tree["left"][node] if left else tree["right"][node]
+                score[r] += model.learning_rate * tree["value"][node]
+        assert np.allclose(model.probability(X), 1 / (1 + np.exp(-score)))
