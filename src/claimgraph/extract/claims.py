@@ -304,7 +304,7 @@ class ClaimExtractor:
         return bool(kinds) and all(k in self.lex.words("platform_kinds") for k in kinds)
 
     def _attack_in_words(self, token: Token, mentions: Mentions) -> bool:
-        """"Trump attacked Machado in tweets", "an ad hitting Trump": words aimed at a person,
+        """"the governor attacked his rival in tweets", "an ad hitting the senator": words aimed at a person,
         no weapon, in a sentence about what was said or posted."""
         sent = token.sent
         if not any(t.lemma_.lower() in self.lex.words("verbal_media") for t in sent):
