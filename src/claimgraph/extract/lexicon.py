@@ -123,6 +123,11 @@ def load_lexicon() -> Lexicon:
                 raise ConfigError(f"claim type {t.name} defined twice")
             types[t.name] = t
     attribution = yaml.safe_load(_data("lexicons", "attribution.yaml").read_text(encoding="utf-8"))
+    senses = yaml.safe_load(_data("lexicons", "senses.yaml").read_text(encoding="utf-8")) or {}
+    clash = set(attribution) & set(senses)
+    if clash:
+        raise ConfigError(f"word lists defined in both attribution.yaml and senses.yaml: {sorted(clash)}")
+    attribution.update(senses)
     materiel = yaml.safe_load(_data("lexicons", "materiel.yaml").read_text(encoding="utf-8"))
     return Lexicon(
         types=types,
