@@ -466,17 +466,16 @@ class Store:
     def event_successor(self, event_id: str, max_hops: int = 20) -> str | None:
         """The id of the event that now holds what ``event_id`` held, when a later link merged
         it away; None when ``event_id`` exists or never did."""
-        found, seen = None, {event_id}
-        current = event_id
-        for _ in range(max_hops):
+        seen, current = {event_id}, event_id
+        for _ in range(max_hops):  # a chain of merges; a cycle or a dead end answers None
             row = self._query("SELECT new_id FROM event_successors WHERE old_id = ?", (current,))
             if not row or row[0][0] in seen:
-                break
-            current = found = row[0][0]
+                return None
+            current = row[0][0]
             seen.add(current)
             if self._query("SELECT 1 FROM events WHERE id = ?", (current,)):
                 return current
-        return found if found and self._query("SELECT 1 FROM events WHERE id = ?", (found,)) else None
+        return None
 
     @staticmethod
     def _insert_links(conn: sqlite3.Connection, events: Sequence[Event],
