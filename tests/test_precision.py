@@ -132,10 +132,46 @@ SENSES = [
     ("The warship altered course and launched its armed helicopter.", "ATTACK", False),
     ("The militia launched two rockets at the base on Sunday.", "ATTACK", True),
     ("Police said the man was armed with a shotgun.", "TRANSFER", False),
+    # attacks named by what they look like in news: taking a place, opening fire, a bomb going off,
+    # armed people killing, fighting; and the same words when they mean something else
+    ("Malian troops captured the rebel outpost of Tessit on Monday.", "ATTACK", True),
+    ("Customs officers seized rifles and ammunition from a truck near Tessit.", "ATTACK", False),
+    ("Pirates hijacked the tanker MV Orla off the coast of Somalia.", "ATTACK", True),
+    ("Shares of the shipping firm sank in London trading on Monday.", "ATTACK", False),
+    ("A gunman opened fire at a wedding party in Kano on Saturday.", "ATTACK", True),
+    ("The new clinic opened its doors in Kano on Saturday.", "ATTACK", False),
+    ("A car bomb exploded outside a police station in Kandahar on Friday.", "ATTACK", True),
+    ("A gas cylinder exploded in a restaurant kitchen in Kandahar on Friday.", "ATTACK", False),
+    ("Tuareg rebels killed 12 Malian soldiers near Kidal on Monday.", "ATTACK", True),
+    ("The crash killed five Malian passengers near Kidal on Monday.", "ATTACK", False),
+    ("The flood killed 30 villagers in Niger State last week.", "ATTACK", False),
+    ("Heavy fighting between Sudanese army troops and RSF fighters raged in Khartoum on Sunday.", "ATTACK", True),
+    ("A legal battle between two shipping firms continued in a court in Seoul.", "ATTACK", False),
+    ("The officer was shot in the chest by a sniper in Avdiivka.", "ATTACK", True),
 ]
+
+
+def test_a_toll_belongs_to_the_killing_even_when_the_killing_is_also_the_attack(extract):
+    claims, _ = extract("Tuareg rebels struck a Malian army convoy near Kidal on Monday, killing at least three "
+                        "soldiers.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert [q.low for q in casualty.quantities] == [3] and not attack.quantities
+
+
+def test_a_time_inside_the_attack_phrase_dates_the_attack(extract):
+    claims, _ = extract("Warplanes killed 40 people in raids on villages near Kidal last Monday, officials said.")
+    assert {c.time.start for c in claims if c.type in {"ATTACK", "CASUALTY"}} == {"2024-03-11"}
 
 
 @pytest.mark.parametrize("text, ctype, present", SENSES)
 def test_trigger_senses(extract, text, ctype, present):
     claims, _ = extract(text)
     assert any(c.type == ctype for c in claims) is present
+
+
+def test_fighting_between_two_sides_has_one_as_actor_and_the_other_as_target(extract):
+    claims, ents = extract("Heavy fighting between Sudanese army troops and RSF fighters raged in Khartoum on Sunday.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    actors, targets = ({ents[i].name for i in attack.roles[r]} for r in ("actor", "target"))
+    assert len(actors) == len(targets) == 1 and not actors & targets

@@ -272,10 +272,13 @@ class ClaimExtractor:
         for name in names:
             t = self.lex.types[name]
             particles = self.lex.particles_required(name, lemma) if pos == "VERB" else frozenset()
-            if particles and not any(c.dep_ == "prt" and c.lower_ in particles for c in token.children):
-                continue  # "blew himself up" attacks; "blew" alone does not
-            needs_weapon = lemma in t.weapon_verbs and pos == "VERB" or lemma in t.weapon_nouns and pos == "NOUN"
-            if needs_weapon and not self._has_argument(token, mentions, weapon=True):
+            if particles and not any(c.dep_ in {"prt", "dobj"} and c.lower_ in particles for c in token.children):
+                continue  # "blew himself up", "opened fire" attack; "blew", "opened" alone do not
+            if self.lex.needs_weapon(name, lemma, pos) and not self._has_argument(token, mentions, weapon=True):
+                continue
+            if pos == "VERB" and lemma in t.place_objects and not self._object_is_place(token, mentions):
+                continue
+            if pos == "VERB" and lemma in t.agent_verbs and not self._armed_agent(token, mentions, t):
                 continue
             if lemma in t.personnel_only and not self._has_argument(token, mentions, personnel=True):
                 continue
@@ -289,6 +292,9 @@ class ClaimExtractor:
                 continue
             if name in {"ATTACK"} and self._attack_in_words(token, mentions):
                 continue
+            if pos == "NOUN" and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in
+                                     self.lex.words("figurative_modifiers") for c in token.children):
+                continue  # "a legal battle", "a political clash", "a ratings war"
             if pos == "VERB" and lemma in t.weapon_verbs and self._only_platforms(token, mentions):
                 continue  # "launched its helicopter" takes off; it fires nothing
             if name == "TRANSFER" and lemma in t.recipient_object_verbs and token.tag_ == "VBN" \
@@ -322,6 +328,41 @@ class ClaimExtractor:
                                                        and s.dep_ == "nsubjpass"]
         objects += [c for o in objects for c in o.conjuncts]
         return not objects or any(self._is_people(o, mentions) for o in objects)
+
+    def _object_is_place(self, verb: Token, mentions: Mentions) -> bool:
+        """"captured the outpost", "the trawler was hijacked", "the captured vessels"; not
+        "captured 48 Libyans", "seized the drugs" or "the ship sank"."""
+        objects = objects_of(verb, ("dobj", "obj")) + [s for s in [subject_of(verb)] if s is not None
+                                                       and s.dep_ == "nsubjpass"]
+        if verb.dep_ == "amod":
+            objects.append(verb.head)
+        objects += [c for o in objects for c in o.conjuncts]
+        for o in objects:
+            span = mentions.span_at(o)
+            if span is not None and span.label_ in {"GPE", "LOC", "FAC"} or \
+                    o.lemma_.lower() in self.lex.words("seizable_places"):
+                return True
+        return False
+
+    def _armed_agent(self, verb: Token, mentions: Mentions, t) -> bool:
+        """Who or what does the killing is armed or a weapon: "troops killed 20", "a gunman
+        wounded three", "the blast killed four", "killed by police"; not "the crash killed
+        20", "the flu killed thousands", "he was killed" (no one named)."""
+        if verb.pos_ != "VERB" or verb.tag_ == "VBN" and verb.dep_ in {"amod", "acl"}:
+            return False
+        agent = subject_of(verb)
+        if agent is not None and agent.dep_ == "nsubjpass":
+            agent = next((o for p in verb.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"),
+                         None)
+        if agent is None or agent.lower_ in PRONOUNS:
+            return False
+        span = mentions.span_at(agent)
+        if span is not None:
+            return span.label_ in {"PERSON", "ORG", "GPE", "NORP"}
+        lemma = agent.lemma_.lower()
+        return (mentions.is_personnel(agent) or bool(mentions.materiel_kind(agent))
+                or lemma in self.lex.words("armed_people") or lemma in t.nouns | t.weapon_nouns
+                or bool(mentions.named_in(agent, {"NORP", "GPE", "ORG"})))
 
     def _is_people(self, token: Token, mentions: Mentions) -> bool:
         span = mentions.span_at(token)
@@ -516,7 +557,7 @@ class ClaimExtractor:
         report_at = next((k for k, node in enumerate(path) if node.i in c.att.report_nodes), len(path))
         event_nodes = {node.i for node in path[:report_at]}
         for extra in c.triggers[1:]:
-            event_nodes |= {n.i for n in path_to_root(extra)[:2]}
+            event_nodes |= {n.i for n in path_to_root(extra)[:2] if n.i not in c.att.report_nodes}
         future = c.att.modality == "planned"
         for span in spans:
             node = time_attachment(span)
@@ -527,6 +568,7 @@ class ClaimExtractor:
             if resolved is None:
                 continue
             if node.i in event_nodes or any(node.i == t.i for t in c.triggers) \
+                    or _in_trigger_phrase(node, c.trigger) \
                     or node.i in c.att.report_nodes and _inside_fronted_content(span, node, c.trigger):
                 resolved.basis = "event"
                 if all(t.start != resolved.start or t.end != resolved.end for t in c.times):
@@ -563,10 +605,12 @@ class ClaimExtractor:
         node = span.root
         for _ in range(12):
             # "the strike killed 12 fighters": 12 belongs to the killing, whose trigger is
-            # that verb, before the strike, whose clause the verb only heads
-            for c in others:
-                if any(node.i == t.i for t in c.triggers):
-                    return c
+            # that verb, before the strike, whose clause the verb only heads; a word that
+            # triggers several claims counts for the type it names outright ("killing" is the
+            # casualty's own word, the attack's only by extension: agent_verbs)
+            owners = [c for c in others if any(node.i == t.i for t in c.triggers)]
+            if owners:
+                return min(owners, key=lambda c: node.lemma_.lower() in self.lex.types[c.type].agent_verbs)
             for c in others:
                 if node.i == clause_head(c.trigger).i:
                     return c
@@ -658,6 +702,19 @@ def _inside_fronted_content(span: Span, verb: Token, trigger: Token) -> bool:
     happening's."""
     subj = subject_of(verb)
     return subj is not None and trigger.i < span.start and span.end <= subj.left_edge.i < verb.i
+
+
+CLAUSAL_DEPS = {"relcl", "ccomp", "advcl", "xcomp", "csubj", "acl", "parataxis"}
+
+
+def _in_trigger_phrase(node: Token, trigger: Token) -> bool:
+    """A time inside the trigger's own phrase ("killed 150 people in raids last Monday"),
+    not in a clause of its own below it."""
+    while node.i != trigger.i:
+        if node.head.i == node.i or node.dep_ in CLAUSAL_DEPS:
+            return False
+        node = node.head
+    return True
 
 
 def time_attachment(span: Span) -> Token | None:

@@ -35,6 +35,11 @@ class ClaimType:
     personnel_only: frozenset[str] = frozenset()
     # verbs whose object must be people: "captured 48 Libyans", not "captured the outpost"
     person_objects: frozenset[str] = frozenset()
+    # verbs whose object must be a place or a vessel: "captured the outpost", "sank a trawler"
+    place_objects: frozenset[str] = frozenset()
+    # verbs that count only when someone armed, or a weapon, does them: "troops killed 20";
+    # not "the crash killed 20"
+    agent_verbs: frozenset[str] = frozenset()
     # verbs that deny only a claim or a clause: "denied the reports", "denied sending troops";
     # not "rejected the concerns" or "denied victims their rights"
     claim_objects: frozenset[str] = frozenset()
@@ -63,21 +68,31 @@ class Lexicon:
         """(lemma, part of speech) -> claim types it can trigger; pos is VERB, NOUN or ADJ."""
         table: dict[tuple[str, str], list[str]] = {}
         for t in self.types.values():
-            for pos, words in (("VERB", t.verbs | t.weapon_verbs), ("NOUN", t.nouns | t.weapon_nouns),
-                               ("ADJ", t.adjectives)):
+            verbs = {w for w in t.verbs | t.weapon_verbs | t.agent_verbs | t.place_objects if " " not in w}
+            for pos, words in (("VERB", verbs), ("NOUN", t.nouns | t.weapon_nouns), ("ADJ", t.adjectives)):
                 for w in words:
                     table.setdefault((w, pos), []).append(t.name)
-            for phrase in t.phrasal_verbs:
-                table.setdefault((phrase.split()[0], "VERB"), []).append(t.name)
+            for phrase in {p for p in t.phrasal_verbs | t.weapon_verbs if " " in p}:
+                names = table.setdefault((phrase.split()[0], "VERB"), [])
+                if t.name not in names:
+                    names.append(t.name)
         return table
 
     def particles_required(self, type_name: str, lemma: str) -> frozenset[str]:
         """The particles a verb needs to trigger ``type_name`` ("up" for "blow"); empty when
         the verb triggers it on its own."""
         t = self.types[type_name]
-        if lemma in t.verbs or lemma in t.weapon_verbs:
+        if lemma in t.verbs | t.weapon_verbs | t.agent_verbs | t.place_objects:
             return frozenset()
-        return frozenset(p.split()[1] for p in t.phrasal_verbs if p.split()[0] == lemma and " " in p)
+        return frozenset(p.split()[1] for p in t.phrasal_verbs | t.weapon_verbs if p.split()[0] == lemma and " " in p)
+
+    def needs_weapon(self, type_name: str, lemma: str, pos: str) -> bool:
+        """Whether the trigger counts only with a weapon as an argument ("fired two missiles",
+        "a bomb went off", "a bomb blast")."""
+        t = self.types[type_name]
+        if pos == "NOUN":
+            return lemma in t.weapon_nouns
+        return pos == "VERB" and lemma in {w.split()[0] for w in t.weapon_verbs}
 
     def words(self, name: str) -> frozenset[str]:
         return self.attribution.get(name, frozenset())
@@ -104,6 +119,7 @@ def _load_type(raw: dict, source: str) -> ClaimType:
         receiving_verbs=fs("receiving_verbs"), materiel_only=fs("materiel_only"),
         recipient_object_verbs=fs("recipient_object_verbs"),
         personnel_only=fs("personnel_only"), person_objects=fs("person_objects"),
+        place_objects=fs("place_objects"), agent_verbs=fs("agent_verbs"),
         claim_objects=fs("claim_objects"),
         attributes={k: tuple(v) for k, v in (raw.get("attributes") or {}).items()},
         units={k: tuple(v) for k, v in (raw.get("units") or {}).items()},

@@ -323,6 +323,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             roles.add("actor", nationality_modifier(subj, mentions))  # but "Iraqi jets" are Iraq's
         elif subj.dep_ == "nsubj":
             roles.add("actor", party(subj, mentions))
+        elif subj.dep_ == "nsubjpass":
+            add_target(subj, roles, mentions)  # "the convoy was attacked", "Scott was shot"
         args.append(subj)
     if trigger.pos_ == "NOUN":
         roles.add("actor", nationality_modifier(trigger, mentions))
@@ -333,6 +335,11 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
                 add_target(obj, roles, mentions)
             elif prep == "with":
                 roles.add("instrument", mentions.weapon(obj))
+            elif prep == "between" and obj.dep_ == "pobj":  # "fighting between Chadian troops and Libyan forces"
+                sides = [obj, *obj.conjuncts]
+                if len(sides) == 2:
+                    roles.add("actor", party(sides[0], mentions))
+                    roles.add("target", party(sides[1], mentions))
         if subj is not None and subj.dep_ == "nsubj" and is_light_verb_object(trigger):
             roles.add("actor", party(subj, mentions))
     agent = agent_of(verb)
