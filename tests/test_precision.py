@@ -175,3 +175,19 @@ def test_fighting_between_two_sides_has_one_as_actor_and_the_other_as_target(ext
     attack = next(c for c in claims if c.type == "ATTACK")
     actors, targets = ({ents[i].name for i in attack.roles[r]} for r in ("actor", "target"))
     assert len(actors) == len(targets) == 1 and not actors & targets
+
+
+@pytest.mark.parametrize("text, present", [
+    ("Boeing struck a deal with Airbus in Paris on Monday.", False),
+    ("The film crew shot a video in Detroit on Monday.", False),
+    ("Russian missiles struck Kharkiv on Monday.", True),
+])
+def test_an_object_that_is_no_target_makes_no_attack(extract, text, present):
+    claims, _ = extract(text)
+    assert any(c.type == "ATTACK" for c in claims) is present
+
+
+def test_a_person_described_by_a_city_is_the_target_not_the_city(extract):
+    claims, ents = extract("A Vancouver man was attacked at an office party on Friday.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert not attack.roles["target"] and [ents[i].name for i in attack.roles["location"]] == ["Vancouver"]

@@ -292,6 +292,9 @@ class ClaimExtractor:
                 continue
             if name in {"ATTACK"} and self._attack_in_words(token, mentions):
                 continue
+            if pos == "VERB" and any(o.lemma_.lower() in self.lex.words("non_event_objects")
+                                     for o in objects_of(token, ("dobj", "obj"))):
+                continue  # "struck a deal", "shot a video", "hit a record high"
             if pos == "NOUN" and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in
                                      self.lex.words("figurative_modifiers") for c in token.children):
                 continue  # "a legal battle", "a political clash", "a ratings war"

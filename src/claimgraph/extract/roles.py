@@ -375,10 +375,13 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
 
 def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
     places = mentions.places_in(obj)
+    # "a Vancouver man was attacked": the man was hit, in Vancouver; Vancouver was not
+    people = is_person_noun(obj, mentions)
     for span in places:
         ent = mentions.resolve_span(span)
         if ent is not None:
-            roles.add("target", ent)
+            if not people:
+                roles.add("target", ent)
             if not mentions.is_country(ent):
                 roles.add("location", ent)
     if not places:
@@ -386,6 +389,12 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
         roles.add("target", ent)
         if ent is not None and ent.lat is not None:  # a place the tagger called something else
             roles.add("location", ent)
+
+
+def is_person_noun(token: Token, mentions: Mentions) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (mentions.is_personnel(token) or any(
+        lemma in mentions.lex.words(kind) for kind in ("generic_victims", "non_state_people", "armed_people")))
 
 
 def frame_casualty(trigger, head, roles, args, mentions, lex):
