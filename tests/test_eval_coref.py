@@ -10,7 +10,7 @@ import pytest
 import spacy
 
 from claimgraph.evaluate.coref import evaluate_coref, lemma_baseline
-from claimgraph.link.mentions import EventMention, cluster_mentions, document_clusters, head_lemma, tfidf
+from claimgraph.evaluate.baselines.event_mentions import EventMention, cluster_mentions, document_clusters, head_lemma, tfidf
 
 ECB = Path(__file__).resolve().parents[2] / "shared" / "eval-data" / "ecbplus-dev.jsonl.gz"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from claimgraph.evaluate.ner import evaluate_ner, load_re3d_map, our_mentions, pipeline_mentions, span_scores
-from claimgraph.extract.phrases import phrase_mentions
+from claimgraph.evaluate.baselines.phrases import phrase_mentions
 
 RE3D = Path(__file__).resolve().parents[2] / "shared" / "eval-data" / "re3d-dev.jsonl.gz"
 

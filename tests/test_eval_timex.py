@@ -1,4 +1,4 @@
-"""evaluate/timex.py and resolve/timex.py: the TempEval-3 scorer on hand-made cases, the tagger's
+"""evaluate/timex.py and evaluate/baselines/timex_tagger.py: the TempEval-3 scorer on hand-made cases, the tagger's
 types and values, and a quick run on MEANTIME when ../shared is present."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from claimgraph.evaluate.timex import document_anchor, in_scope, score_timexes, scored_gold
-from claimgraph.resolve.timex import classify_timex, span_value
+from claimgraph.evaluate.baselines.timex_tagger import classify_timex, span_value
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "eval-data" / "timex-meantime-dev.jsonl.gz"
 THURSDAY = dt.date(2024, 1, 4)
@@ -126,7 +126,7 @@ def nlp():  # the real model: the tagger rides on its entities and parse
 
 
 def test_eval_timex_tagger_extents_types_and_tense(nlp):
-    from claimgraph.resolve.timex import tag_timexes
+    from claimgraph.evaluate.baselines.timex_tagger import tag_timexes
 
     doc = nlp("Shares fell 3 % on Tuesday after a two-year slump , and the company will report "
               "results on Friday at 14:30 UTC . Sales rose 15 a year , the firm currently says .")
@@ -141,7 +141,7 @@ def test_eval_timex_tagger_extents_types_and_tense(nlp):
 
 
 def test_eval_timex_tagger_keeps_a_range_ends_apart(nlp):
-    from claimgraph.resolve.timex import tag_timexes
+    from claimgraph.evaluate.baselines.timex_tagger import tag_timexes
 
     doc = nlp("Output fell between April and June , and the plant will run from 2014 to 2016 .")
     found = [(t.text, t.value) for t in tag_timexes(doc, dt.date(2008, 11, 18))]

@@ -18,7 +18,7 @@ Two comparison systems run on one ``nlp.pipe`` pass of the project pipeline per 
   (spaCy's lemma of the span's syntactic root) form one cluster;
 - ``mentions``: each gold mention becomes a pseudo-claim (normalised head lemma, ontology
   type when the lemma is a trigger, participants from named entities and gold entity
-  mentions of its sentence, the years its document names) and ``claimgraph.link.mentions``
+  mentions of its sentence, the years its document names) and ``evaluate.baselines.event_mentions``
   (which no ingest runs) groups them: documents clustered by what they report, same-lemma
   groups per document cluster, same-type groups merged on a shared participant.
 
@@ -41,7 +41,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from ..link.mentions import EventMention, cluster_mentions, document_clusters, head_lemma, tfidf, verb_lemmas
+from .baselines.event_mentions import EventMention, cluster_mentions, document_clusters, head_lemma, tfidf, verb_lemmas
 from .common import read_jsonl
 from .conll import conll_scores
 
@@ -225,7 +225,7 @@ def evaluate_coref(path: str | Path, limit: int | None = None, split: str = "dev
     :returns: ``{"task": "coref", "file", "n", "metrics", "anchors", "extra", "seconds", "notes"}``;
         metrics ``muc_f1``, ``b3_f1``, ``ceafe_f1``, ``conll_f1`` (the product's event
         linking, with recall and precision beside them), the same prefixed ``mentions_``
-        (link/mentions.py on gold mentions) and ``lemma_`` (the same-lemma baseline).
+        (evaluate/baselines/event_mentions.py on gold mentions) and ``lemma_`` (the same-lemma baseline).
     """
     from ..analyze.nlp import load_pipeline
     from ..settings import Settings
@@ -289,7 +289,7 @@ def evaluate_coref(path: str | Path, limit: int | None = None, split: str = "dev
         "notes": [
             "claimgraph = the product: each topic ingested by the pipeline into a temporary database; a "
             "mention takes the event of the claim whose trigger it holds, else stays a singleton; "
-            "mentions = link/mentions.py clustering gold mentions (no ingest runs it); claimed = the "
+            "mentions = evaluate/baselines/event_mentions.py clustering gold mentions (no ingest runs it); claimed = the "
             "product's linking scored on the mentions it extracted a claim for only (key and response)",
             "gold event mentions in ECB+ selected sentences; documents given their gold topic",
             "all topics pooled into one key and one response; singletons included",

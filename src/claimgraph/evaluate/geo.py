@@ -108,7 +108,7 @@ def _systems(system: str) -> tuple[Callable, Callable, Callable]:
 
     nlp = load_pipeline(Settings().model)
     if system == "legacy":
-        from claimgraph.evaluate import geo_legacy
+        from claimgraph.evaluate.baselines import geo_legacy
 
         return nlp, geo_legacy.parse, geo_legacy.resolve_spans
     from claimgraph.resolve.geoparse import Geoparser

@@ -7,7 +7,7 @@ the NER missed after a locative preposition, and PERSON/ORG names it takes for p
 time expressions claims take their time from (``extract.claims.sentence_times``) and the
 quantities it reads (``resolve.quantities.find_quantities``). Each is mapped to a re3d type by
 ``data/lexicons/re3d_map.yaml``. Two comparison rows run on the same texts: the noun-phrase
-mention finder ``extract.phrases.phrase_mentions`` ("the army", "rockets", "we") with spaCy's
+mention finder ``evaluate.baselines.phrases.phrase_mentions`` ("the army", "rockets", "we") with spaCy's
 entities (``our_mentions``; no ingest runs it), and bare spaCy (the model alone, the same
 label table, no role rule).
 
@@ -34,7 +34,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extract.phrases import LOCATIVE_PREPOSITIONS, phrase_mentions, trim_entity
+from .baselines.phrases import LOCATIVE_PREPOSITIONS, phrase_mentions, trim_entity
 from ..resolve.entities import load_gazetteer
 from .common import prf, read_jsonl
 
@@ -301,7 +301,7 @@ def evaluate_ner(path: str | Path, limit: int | None = None, *, model: str | Non
         "notes": [
             "claimgraph = the mentions an ingest's extraction works with (named entities and untagged "
             "places of extract.mentions.Mentions, sentence_times, find_quantities); phrases = spaCy's "
-            "entities plus the noun-phrase finder extract/phrases.py, which no ingest runs",
+            "entities plus the noun-phrase finder evaluate/baselines/phrases.py, which no ingest runs",
             "gold: re3d entities with confidence >= 0.5; exact character spans",
             "types: data/lexicons/re3d_map.yaml; bare spaCy uses the same table without the GPE-as-party rule",
             "no published scores on re3d are known (eval-data README)",

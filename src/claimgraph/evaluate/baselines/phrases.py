@@ -47,7 +47,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import load_lexicon
+from ...extract.lexicon import load_lexicon
 
 __all__ = ["MentionHeads", "load_mention_heads", "phrase_mentions", "trim_entity"]
 
