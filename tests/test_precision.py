@@ -191,3 +191,9 @@ def test_a_person_described_by_a_city_is_the_target_not_the_city(extract):
     claims, ents = extract("A Vancouver man was attacked at an office party on Friday.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert not attack.roles["target"] and [ents[i].name for i in attack.roles["location"]] == ["Vancouver"]
+
+
+def test_an_institution_where_a_bomb_went_off_is_the_place(extract):
+    claims, ents = extract("A bomb blast at the Philippine Military Academy killed at least one person on Monday.")
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert [ents[i].name for i in casualty.roles["location"]] == ["Philippine Military Academy"]

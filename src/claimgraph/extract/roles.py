@@ -197,7 +197,8 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         span = mentions.span_at(t)
         if span is None or span.start != t.i:
             continue
-        if span.label_ not in PLACE_LABELS and not mentions.looks_like_place(span):
+        if span.label_ not in PLACE_LABELS and not mentions.looks_like_place(span) \
+                and not is_struck_site(span, ctype):
             continue
         ent = mentions.resolve_span(span)
         if ent is None or ent.id in used:
@@ -217,6 +218,15 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
             placed.append((ent, span))
         used.add(ent.id)
     drop_containers(roles, placed)
+
+
+SITE_PREPOSITIONS = {"at", "outside", "inside", "near"}
+
+
+def is_struck_site(span: Span, ctype: str) -> bool:
+    """"a bomb blast at the Philippine Military Academy": an institution named as the
+    place where an attack or its toll happened."""
+    return ctype in {"ATTACK", "CASUALTY"} and span.label_ == "ORG" and governing_prep(span.root) in SITE_PREPOSITIONS
 
 
 def drop_containers(roles: Roles, placed: list) -> None:
