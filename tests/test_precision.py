@@ -197,3 +197,10 @@ def test_an_institution_where_a_bomb_went_off_is_the_place(extract):
     claims, ents = extract("A bomb blast at the Philippine Military Academy killed at least one person on Monday.")
     casualty = next(c for c in claims if c.type == "CASUALTY")
     assert [ents[i].name for i in casualty.roles["location"]] == ["Philippine Military Academy"]
+
+
+def test_police_said_stays_the_police_when_a_constable_is_quoted_elsewhere(extract):
+    claims, ents = extract("A gunman opened fire at an office party in Vancouver on Friday, killing one man, "
+                           "police said.\n\nVancouver police Constable Tim Fanning said the suspect was arrested.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert ents[attack.source].name.lower() == "police"

@@ -888,6 +888,8 @@ def name_unnamed_speakers(doc: Doc, claims: list[Claim], mentions: Mentions) -> 
         if ent.type != "SOURCE":
             continue
         head = ent.name.lower().split()[-1] if ent.name else ""
+        if head in mentions.lex.words("state_bodies") or head in mentions.lex.words("body_speakers"):
+            continue  # "police said" is the police, not the constable quoted elsewhere
         people = roles.get(head, set())
         if len(people) == 1:
             renamed[ent.id] = next(iter(people))
