@@ -204,3 +204,9 @@ def test_police_said_stays_the_police_when_a_constable_is_quoted_elsewhere(extra
                            "police said.\n\nVancouver police Constable Tim Fanning said the suspect was arrested.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert ents[attack.source].name.lower() == "police"
+
+
+def test_the_place_a_leader_left_is_no_participant_of_the_talks(extract):
+    claims, ents = extract("Thatcher left Bonn early yesterday evening after talks with Chancellor Helmut Kohl.")
+    meet = next(c for c in claims if c.type == "MEET")
+    assert {ents[i].name for i in meet.roles["actor"]} == {"Thatcher", "Helmut Kohl"}

@@ -560,7 +560,8 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
         args.append(subj)
         for t in [subj, *subj.conjuncts]:
             roles.add("actor", party(t, mentions))
-    for obj in objects_of(verb):
+    # "met Kohl"; but "left Bonn after talks with Kohl": what the clause's verb takes is no participant
+    for obj in objects_of(verb) if trigger.pos_ == "VERB" else []:
         roles.add("actor", party(obj, mentions))
     for prep, obj in preps_of(verb) + (preps_of(trigger) if trigger.pos_ == "NOUN" else []):
         if prep in {"with", "between"}:
