@@ -210,3 +210,23 @@ def test_the_place_a_leader_left_is_no_participant_of_the_talks(extract):
     claims, ents = extract("Thatcher left Bonn early yesterday evening after talks with Chancellor Helmut Kohl.")
     meet = next(c for c in claims if c.type == "MEET")
     assert {ents[i].name for i in meet.roles["actor"]} == {"Thatcher", "Helmut Kohl"}
+
+
+def test_who_shot_in_a_relative_clause_is_the_shooter_with_its_own_time(extract):
+    claims, ents = extract("On Thursday, Officer Betty Shelby, who shot and killed 40-year-old Terence Crutcher "
+                           "in Tulsa last week, was charged with manslaughter.", published="2016-09-23")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert [ents[i].name for i in attack.roles["actor"]] == ["Officer Betty Shelby"]
+    assert [ents[i].name for i in attack.roles["target"]] == ["Terence Crutcher"]
+    assert len([c for c in claims if c.type == "ATTACK"]) == 1 and attack.time.text == "last week"
+
+
+@pytest.mark.parametrize("text, ctype, target", [
+    ("Clinton criticized police officer Betty Shelby for the shooting.", "CONDEMN", "Betty Shelby"),
+    ("The foreign minister accused Russia of shelling the city.", "ACCUSE", "Russia"),
+    ("Putin threatened Ukraine with new strikes.", "THREATEN", "Ukraine"),
+])
+def test_who_is_accused_condemned_or_threatened_is_the_target(extract, text, ctype, target):
+    claims, ents = extract(text)
+    act = next(c for c in claims if c.type == ctype)
+    assert [ents[i].name for i in act.roles["target"]] == [target]

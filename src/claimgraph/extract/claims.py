@@ -557,6 +557,8 @@ class ClaimExtractor:
 
     def _attach_times(self, c: Candidate, spans: list[Span], anchor: dt.date | None) -> None:
         path = path_to_root(c.trigger)
+        # a relative clause keeps its own time: "Shelby, who shot him last week, was charged on Thursday"
+        path = path[:next((k + 1 for k, node in enumerate(path) if node.dep_ == "relcl"), len(path))]
         report_at = next((k for k, node in enumerate(path) if node.i in c.att.report_nodes), len(path))
         event_nodes = {node.i for node in path[:report_at]}
         for extra in c.triggers[1:]:

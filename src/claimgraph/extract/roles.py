@@ -48,21 +48,27 @@ def clause_head(trigger: Token) -> Token:
 
 
 def subject_of(verb: Token) -> Token | None:
+    return subject_and_voice(verb)[0]
+
+
+def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's subject and whether it is the one acted on ("Scott was shot": passive);
+    for a relative clause, the noun it hangs on ("Shelby, who shot Crutcher": Shelby, active)."""
     node = verb
     if node.dep_ == "amod" and node.head.head.i != node.head.i:  # "denied shipping shells"
         node = node.head.head
     for _ in range(4):
         subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None and subj.lower_ in {"which", "that", "who"} and node.dep_ == "relcl":
-            return node.head  # "the missile which hit a depot": the missile hit it
+            return node.head, subj.dep_ == "nsubjpass"  # "the missile which hit a depot": the missile hit it
         if subj is not None:
-            return subj
+            return subj, subj.dep_ == "nsubjpass"
         gerund = node.dep_ in {"dobj", "pcomp"} and node.tag_ == "VBG"  # "denied arming", "accused of firing"
         if (node.dep_ in {"conj", "xcomp", "advcl"} or gerund) and node.head.i != node.i:
             node = node.head
         else:
-            return None
-    return None
+            return None, False
+    return None, False
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -317,6 +323,19 @@ def frame_generic(trigger, head, roles, args, mentions, lex):
         args.append(obj)
 
 
+def frame_speech_act(trigger, head, roles, args, mentions, lex):
+    """"Clinton criticised Officer Shelby", "accused Moscow of ...", "threatened Kyiv",
+    "the condemnation of Russia": the one accused, condemned or threatened is the target."""
+    frame_generic(trigger, head, roles, args, mentions, lex)
+    for ent in roles["subject"]:
+        roles.add("target", ent)
+    roles["subject"] = []
+    if trigger.pos_ == "NOUN":
+        for prep, obj in preps_of(trigger):
+            if prep in {"of", "against", "on"}:
+                roles.add("target", party(obj, mentions))
+
+
 # "blaming al-Shabaab for the bombing", "accused the army of the attack": the one blamed
 # is the attacker, not its target
 BLAME_VERBS = {"blame", "accuse", "charge"}
@@ -324,16 +343,16 @@ BLAME_VERBS = {"blame", "accuse", "charge"}
 
 def frame_attack(trigger, head, roles, args, mentions, lex):
     verb = trigger if trigger.pos_ == "VERB" else head
-    subj = subject_of(verb)
+    subj, passive = subject_and_voice(verb)
     blamed = trigger.pos_ == "NOUN" and verb.lemma_.lower() in BLAME_VERBS
     if trigger.pos_ == "VERB" and subj is not None:
         weapon = mentions.weapon(subj) if (mentions.materiel_kind(subj) or mentions.named_in(subj, {"WEAPON"})) else None
         if weapon is not None:
             roles.add("instrument", weapon)  # "the missile struck": a weapon is no actor
             roles.add("actor", nationality_modifier(subj, mentions))  # but "Iraqi jets" are Iraq's
-        elif subj.dep_ == "nsubj":
+        elif not passive:
             roles.add("actor", party(subj, mentions))
-        elif subj.dep_ == "nsubjpass":
+        else:
             add_target(subj, roles, mentions)  # "the convoy was attacked", "Scott was shot"
         args.append(subj)
     if trigger.pos_ == "NOUN":
@@ -355,7 +374,10 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
     agent = agent_of(verb)
     if agent is not None:
         roles.add("actor", party(agent, mentions))
-    for obj in objects_of(verb):
+    objects = objects_of(verb)
+    if not objects and trigger.pos_ == "VERB":  # "shot and killed Crutcher": both verbs take him
+        objects = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in objects_of(c)]
+    for obj in objects:
         args.append(obj)
         weapon = mentions.weapon(obj) if mentions.materiel_kind(obj) or mentions.named_in(obj, {"WEAPON"}) else None
         if weapon is not None:
@@ -409,10 +431,10 @@ def is_person_noun(token: Token, mentions: Mentions) -> bool:
 
 def frame_casualty(trigger, head, roles, args, mentions, lex):
     verb = head
-    subj = subject_of(verb)
+    subj, passive = subject_and_voice(verb)
     if subj is not None:
         args.append(subj)
-        if subj.dep_ == "nsubjpass" or trigger.pos_ == "ADJ" or trigger.lemma_ == "die":
+        if passive or trigger.pos_ == "ADJ" or trigger.lemma_ == "die":
             roles.add("target", victims(subj, mentions))
         else:
             roles.add("actor", party(subj, mentions))
@@ -605,4 +627,7 @@ FRAMES = {
     "MEET": frame_meet,
     "SANCTION": frame_sanction,
     "NOTIFY": frame_notify,
+    "ACCUSE": frame_speech_act,
+    "CONDEMN": frame_speech_act,
+    "THREATEN": frame_speech_act,
 }
