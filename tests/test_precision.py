@@ -230,3 +230,17 @@ def test_who_is_accused_condemned_or_threatened_is_the_target(extract, text, cty
     claims, ents = extract(text)
     act = next(c for c in claims if c.type == ctype)
     assert [ents[i].name for i in act.roles["target"]] == [target]
+
+
+def test_bare_troops_are_the_side_the_article_named_them_for(extract):
+    claims, ents = extract("Chadian troops overran the garrison at Fada on Sunday.\n\n"
+                           "Troops killed 1,269 Libyan soldiers in routing a 5,000-strong force.")
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert [ents[i].name for i in casualty.roles["actor"]] == ["Chad"]
+
+
+def test_bare_troops_of_two_named_sides_stay_unnamed(extract):
+    claims, ents = extract("Chadian troops overran the garrison at Fada on Sunday. Libyan troops fled north.\n\n"
+                           "Troops killed 40 soldiers near the border on Monday.")
+    casualty = next(c for c in claims if c.type == "CASUALTY" and "40" in c.text)
+    assert not casualty.roles["actor"]

@@ -424,7 +424,8 @@ class ClaimExtractor:
         """Two triggers of one type in one clause ("the strike was carried out using ...") are one claim."""
         merged: list[Candidate] = []
         for c in cands:
-            into = next((m for m in merged if m.type == c.type and m.type != "PROPERTY" and same_clause(m, c)), None)
+            into = next((m for m in merged if m.type == c.type and m.type != "PROPERTY" and same_clause(m, c)
+                         and not _different_actors(m, c)), None)
             if into is None:
                 merged.append(c)
                 continue
@@ -684,6 +685,12 @@ def casualty_word(node: Token) -> str | None:
             return None
         node = node.head
     return None
+
+
+def _different_actors(a: Candidate, b: Candidate) -> bool:
+    """"Libyan forces are bombing the airstrip captured by Chadian troops": two sides, two happenings."""
+    left, right = {e.id for e in a.roles["actor"]}, {e.id for e in b.roles["actor"]}
+    return bool(left and right and not left & right)
 
 
 def same_clause(a: Candidate, b: Candidate) -> bool:

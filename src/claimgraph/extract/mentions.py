@@ -57,6 +57,7 @@ class Mentions:
         self.topic_weapon: Entity | None = None
         self.last_person: Entity | None = None
         self.groups: dict[int, Entity] = {}  # token index -> organisation named there ("the group")
+        self.sides: dict[str, dict[str, Entity]] = {}  # "troop" -> the parties "<X> troops" named so far
         self.last_speaker: Entity | None = None
         self.speakers: list[Entity] = []  # most recent last
         self.designations: dict[str, Entity] = {}  # "toufan" -> the Toufan named in "a Toufan missile"
@@ -246,10 +247,33 @@ class Mentions:
             return armed[-1]
         return before[-1] if before else None
 
+    def note_side(self, noun: Token, party: Entity | None) -> None:
+        """"Chadian troops", "Afghan warplanes": remember whose troops and planes they were."""
+        key = self._side_key(noun)
+        if party is not None and party.type in {"GPE", "NORP", "ORG"} and key is not None:
+            self.sides.setdefault(key, {})[party.id] = party
+
+    def side_of(self, noun: Token) -> Entity | None:
+        """Later "troops", "the planes": the one party the article gave them before, if only one."""
+        known = self.sides.get(self._side_key(noun) or "", {})
+        return next(iter(known.values())) if len(known) == 1 else None
+
+    def _side_key(self, noun: Token) -> str | None:
+        """"jets" and "planes" are one kind of thing a side flies; "troops" are troops."""
+        kind = self.materiel_kind(noun)
+        if kind in self.lex.words("platform_kinds"):
+            return kind
+        lemma = noun.lemma_.lower()
+        return lemma if lemma in self.lex.words("side_nouns") else None
+
     def note_groups_in(self, sent: Span) -> None:
         for ent in sent.ents:
             if ent.label_ in {"ORG", "NORP"}:
                 self.resolve_span(ent)
+            # "Libyan troops fled": whose troops, even where no claim names them
+            head = ent.root.head
+            if ent.label_ in {"NORP", "GPE"} and ent.root.dep_ in {"amod", "compound"} and self._side_key(head):
+                self.note_side(head, self.resolve_span(ent))
 
     def note_speaker(self, entity: Entity) -> None:
         self.last_speaker = entity

@@ -120,8 +120,21 @@ def party(token: Token, mentions: Mentions) -> Entity | None:
         # "the group's naval forces", "the rebels": the organisation named before
         for t in [token, *(c for c in token.children if c.dep_ == "poss")]:
             if t.lemma_.lower() in GROUP_NOUNS and any(d.lower_ == "the" for d in t.children if d.dep_ == "det"):
-                return mentions.group_for(t)
-    return found
+                found = mentions.group_for(t)
+                if found is not None:
+                    return found
+    return side(token, found, mentions)
+
+
+def side(noun: Token, found: Entity | None, mentions: Mentions) -> Entity | None:
+    """"Chadian troops ... troops killed 1,269": bare troops, planes or guerrillas are the
+    side the article named them for before (when it named only one)."""
+    if found is not None:
+        mentions.note_side(noun, found)
+        return found
+    if any(c.dep_ in {"amod", "compound", "poss"} and c.pos_ == "PROPN" for c in noun.children):
+        return None  # "Amal militiamen": named, just not by the tagger
+    return mentions.side_of(noun)
 
 
 def demonym_of(token: Token, mentions: Mentions) -> Entity | None:
@@ -349,7 +362,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         weapon = mentions.weapon(subj) if (mentions.materiel_kind(subj) or mentions.named_in(subj, {"WEAPON"})) else None
         if weapon is not None:
             roles.add("instrument", weapon)  # "the missile struck": a weapon is no actor
-            roles.add("actor", nationality_modifier(subj, mentions))  # but "Iraqi jets" are Iraq's
+            roles.add("actor", side(subj, nationality_modifier(subj, mentions), mentions))  # "Iraqi jets" are Iraq's
         elif not passive:
             roles.add("actor", party(subj, mentions))
         else:
