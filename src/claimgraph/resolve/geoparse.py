@@ -61,9 +61,18 @@ _MONTHS = {name_key(m) for m in (
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split()}
 _SHIP_PREFIX = re.compile(r"\b(?:USS|HMS|USNS|HMCS|HMAS|INS|MV|SS|RMS)\s*$")
+# at a line's start, or after the headline's or the date's last character ("... rebuff. COLUMBIA ---")
 _DATELINE = re.compile(
-    r"^\s*(?P<city>[A-Z][A-Z.'\- ]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.\- ]{1,30}?))?"
-    r"\s*(?:\((?:AP|Reuters|AFP|UPI|CNN|dpa)\)\s*)?[\u2014\u2013-]{1,2}\s", re.M)
+    r"(?:^|(?<=[.!?:\d)\u2019\"]\s)|(?<=\n))[ \t]*(?P<city>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.\- ]{1,30}?))?"
+    r"\s*(?:\((?:AP|Reuters|AFP|UPI|CNN|dpa)\)\s*)?(?:[\u2014\u2013]|-{1,3})\(?\s", re.M)
+# "Becker, Clay, Grant and Otter Tail counties": each name is a county
+_COUNTY_LIST = re.compile(
+    r"\b(?P<names>(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s|,?\s(?:and|or)\s|\s&\s))+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+    r"\s+(?P<kind>counties|parishes|Counties|Parishes)\b")
+_LIST_SEPARATOR = re.compile(r",\s(?:and\s|or\s)?|,?\s(?:and|or)\s|\s&\s")
+# a US legislator's party and home town: "Hugh Leatherman, R-Florence"
+_PARTY_TOWN = re.compile(r"\b[DRI]-(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?=[,;)]|\.\s|\s(?:and|who|said)\b)")
 _PAIR = re.compile(r"\b(?P<city>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}),\s+(?P<region>"
                    r"[A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.)?(?:\s[A-Z][a-z]+){0,2})")
 _LEADING_THE = re.compile(r"^[Tt]he\s+")
@@ -108,10 +117,12 @@ class PlaceMention:
     source: str = "ner"
     score: float = 0.0
     candidates: list[int] = field(default_factory=list, repr=False)
+    lookup: str | None = field(default=None, repr=False)  # the name to look up when not the text ("Becker County")
 
     def to_dict(self) -> dict:
         out = asdict(self)
         out.pop("candidates")
+        out.pop("lookup")
         out["score"] = round(self.score, 3)
         return out
 
@@ -234,14 +245,13 @@ class Geoparser:
                 forced[(mention.start, mention.end)] = hint
         # place labels first: a name the article tags as a place once is one where mis-tagged
         ordered = sorted(doc.ents, key=lambda e: e.label_ not in {"GPE", "LOC"})
-        self._place_keys = set()
+        self._place_keys = {name_key(clean_place_name(m.text)) for m in mentions.values()}
         for ent in ordered:
             span = (ent.start_char, ent.end_char)
             if any(_overlaps(span, other) for other in mentions):
                 continue
-            mention = self._from_entity(ent, text, blocked)
-            if mention is not None:
-                mentions[span] = mention
+            for mention in self._split_compound(ent, text) or filter(None, [self._from_entity(ent, text, blocked)]):
+                mentions[(mention.start, mention.end)] = mention
                 if mention.source == "ner":
                     self._place_keys.add(name_key(clean_place_name(mention.text)))
         taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in {"PERSON", "ORG", "WORK_OF_ART"}]
@@ -275,11 +285,14 @@ class Geoparser:
         text = doc.text
         mentions = [PlaceMention(s, e, text[s:e]) for s, e in spans]
         forced = {}
+        lookups = {}
         for mention, hint in self._patterns(text):
             if hint is not None:
                 forced[(mention.start, mention.end)] = hint
+            if mention.lookup:
+                lookups[(mention.start, mention.end)] = mention.lookup
         for mention in mentions:
-            mention.candidates = []
+            mention.lookup = lookups.get((mention.start, mention.end))
         self._resolve(mentions, forced, self._outlet_countries(outlet))
         return mentions
 
@@ -329,6 +342,8 @@ class Geoparser:
             if surface.isupper() and len(key) <= 4 and key not in self.index.countries \
                     and surface.replace(" ", "") not in self.world.abbreviations:
                 return None  # "IRA", "NATO": an acronym, not a town called Ira
+            if not self._candidates(surface):  # "the Guernsey County Common Pleas Court"
+                return self._inside_org(ent, text, min_population=0) or PlaceMention(start, end, surface, source="ner")
             return PlaceMention(start, end, surface, source="ner")
         if label == "NORP":
             return self._demonym(ent, surface, key) or self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "ner")
@@ -355,7 +370,23 @@ class Geoparser:
             return PlaceMention(ent.start_char, ent.end_char, surface, source="demonym")
         return None
 
-    def _inside_org(self, ent, text: str) -> PlaceMention | None:
+    def _split_compound(self, ent, text: str) -> list[PlaceMention]:
+        """"Fargo-Moorhead", "Armenia-Italy": two places joined by a hyphen, each a name the
+        gazetteer knows, when the whole is none."""
+        surface = ent.text
+        if "-" not in surface or self._candidates(surface):
+            return []
+        parts = list(re.finditer(r"[^\-]+", surface))
+        if len(parts) < 2 or not all(p.group()[:1].isupper() and self._known_place(p.group()) for p in parts):
+            return []
+        return [PlaceMention(ent.start_char + p.start(), ent.start_char + p.end(), p.group(), source="ner")
+                for p in parts]
+
+    def _known_place(self, surface: str) -> bool:
+        key = name_key(surface)
+        return self._confident(key, ORG_PLACE_MIN_POPULATION) or key in self.index.demonym_keys
+
+    def _inside_org(self, ent, text: str, min_population: int = ORG_PLACE_MIN_POPULATION) -> PlaceMention | None:
         """"the Alexandria Police Department", "University of Kentucky": the place in the
         name, when the gazetteer is sure of it."""
         body = _LEADING_THE.sub("", ent.text)
@@ -373,7 +404,7 @@ class Geoparser:
             key = name_key(body[a:b])
             if closing and not self._big_place(key):
                 continue
-            if self._confident(key, ORG_PLACE_MIN_POPULATION):
+            if self._confident(key, min_population) if min_population else self._candidates(body[a:b]):
                 return PlaceMention(offset + a, offset + b, text[offset + a:offset + b], source="in-org")
         return None
 
@@ -414,9 +445,9 @@ class Geoparser:
 
     def _patterns(self, text: str) -> Iterable[tuple[PlaceMention, tuple[str, str] | None]]:
         """Dateline and "City, ST" / "City, Country" mentions, with the region they fix."""
-        for match in _DATELINE.finditer(text[:400]):
+        for match in _DATELINE.finditer(text[:600]):
             city = match.group("city").strip()
-            if len(city) < 3 or name_key(city) in _MONTHS:
+            if len(city) < 3 or name_key(city) in _MONTHS or not self._candidates(city):
                 continue
             region = (match.group("region") or "").strip()
             hint = self._region_hint(region) if region else None
@@ -435,6 +466,24 @@ class Geoparser:
             if name_key(city) in _MONTHS or name_key(city) not in self._known_keys():
                 continue
             yield PlaceMention(match.start("city"), match.end("city"), city, source="pair"), hint
+        yield from self._county_lists(text)
+        for match in _PARTY_TOWN.finditer(text):
+            place = match.group("place")
+            if name_key(place) in self._known_keys():
+                yield PlaceMention(match.start("place"), match.end("place"), place, source="pair"), None
+
+    def _county_lists(self, text: str) -> Iterable[tuple[PlaceMention, None]]:
+        for match in _COUNTY_LIST.finditer(text):
+            suffix = " Parish" if match.group("kind").lower().startswith("parish") else " County"
+            names, offset = match.group("names"), match.start("names")
+            position = 0
+            for piece in [*_LIST_SEPARATOR.split(names)]:
+                start = names.index(piece, position)
+                position = start + len(piece)
+                if self._candidates(piece + suffix):
+                    mention = PlaceMention(offset + start, offset + position, piece, source="pair")
+                    mention.lookup = piece + suffix
+                    yield mention, None
 
     def _known_keys(self):
         return self.world.primary
@@ -495,8 +544,10 @@ class Geoparser:
         if not out and natural:
             out = [_Candidate(i, -NATURAL_PENALTY) for i in self.world.primary.get(name_key(natural.group("base")), ())
                    if self.world.feature[i] in {"ADM2", "PPL"}]
-        if not out and _DIRECTION.match(cleaned):  # "Northeast Georgia", "Western Massachusetts"
-            return self._candidates(_DIRECTION.sub("", cleaned))
+        if not out and _DIRECTION.match(cleaned):  # "Northeast Georgia", "Western Massachusetts"; not "East Bank"
+            return [c for c in self._candidates(_DIRECTION.sub("", cleaned))
+                    if c.index < 0 or self.world.feature[c.index] in {*BIG_FEATURES, "ADM2"}
+                    or self.world.pop[c.index] >= UNTAGGED_CITY_POPULATION]  # "East Atlanta"
         if not out and len(key) >= 5 and cleaned[:1].isupper():
             region = _conflict_fuzzy(cleaned)
             if region is not None:
@@ -536,7 +587,7 @@ class Geoparser:
     def _resolve(self, mentions: list[PlaceMention], forced: dict, outlet_countries: Sequence[str]) -> None:
         if not mentions:
             return
-        options = [self._candidates(m.text) for m in mentions]
+        options = [self._candidates(m.lookup or m.text) for m in mentions]
         statics = [[self._static_score(c) for c in cands] for cands in options]
         hints = [forced.get((m.start, m.end)) for m in mentions]
         keys = [name_key(clean_place_name(m.text)) for m in mentions]
