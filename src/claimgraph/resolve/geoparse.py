@@ -86,13 +86,21 @@ _DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|upper|lower)(?:er
                         r"(?:north|south)-?(?:east|west)(?:ern)?|mid|greater|downtown|rural)[\s\-]+", re.I)
 _GENERIC = re.compile(r"(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower|"
                       r"northeast|northwest|southeast|southwest|federal|capital|metro|national|"
-                      r"university|college|union|city|county|state|coast|island|islands|valley)+")
+                      r"university|college|union|city|county|state|coast|island|islands|valley|lake|river|delta|"
+                      r"ocean|sea|gulf|bay|park|mount|fire|church|court|school|hall|street|avenue|road|square|"
+                      r"airport|center|centre|station|bank|harbou?r|port|academy|embassy)+")
 _SUFFIX = re.compile(r"^(?P<base>.+?)\s+(?P<kind>county|parish|borough|state|province|region|oblast|"
                      r"governorate|district|prefecture|city|town|village|township|municipality)$", re.I)
 # No rivers, lakes or valleys in the gazetteer: "Catawba River" is placed at a same-named county
 # or town, believed only where the article's other places are (a weak prior).
 _NATURAL = re.compile(r"^(?P<base>.+?)\s+(?:river|lake|valley|bay|creek|mountains?|island|harbou?r|falls)$", re.I)
 NATURAL_PENALTY = 1.5
+LOCAL_KM = 80.0  # a town named only on a school or a person is believed this near the article's towns
+# what a town's own institutions are called after its name ("Huntsville Fire Station 1")
+_LOCAL_BODY = re.compile(
+    r"\s+(?:High|Middle|Elementary|Junior|Senior|Primary|Public|Area|City|County|Township|Town|Village|"
+    r"Fire|Police|Sheriff|Volunteer|Rescue|Mayor|Council|School|Schools|Board|Library|Recreation|Parks?|"
+    r"Chamber|Hospital|Medical|Municipal|Community|Housing|Water|Planning|Zoning|Post|Historical)\b")
 
 
 @dataclass(slots=True)
@@ -118,11 +126,13 @@ class PlaceMention:
     score: float = 0.0
     candidates: list[int] = field(default_factory=list, repr=False)
     lookup: str | None = field(default=None, repr=False)  # the name to look up when not the text ("Becker County")
+    local: bool = field(default=False, repr=False)  # kept only if it lies in a state the article's places do
 
     def to_dict(self) -> dict:
         out = asdict(self)
         out.pop("candidates")
         out.pop("lookup")
+        out.pop("local")
         out["score"] = round(self.score, 3)
         return out
 
@@ -269,8 +279,18 @@ class Geoparser:
         strong = [m for m in found if m.source not in WEAK_SOURCES]
         strong_keys = {name_key(clean_place_name(m.text)) for m in strong}
         countries = {m.country for m in strong if m.country}
+        states = {(m.country, m.admin1) for m in strong if m.admin1 and m.feature != "PCLI"}
+        towns = [(m.lat, m.lon) for m in strong if m.feature in {"ADM2", "PPL", "PPLA", "PPLC"}]
         kept = []
         for mention in found:
+            if mention.local:
+                # a small town's name on a school, a fire department or a person ("Parkers
+                # Prairie High School", "Greer"): a place when the article's towns are around it
+                if name_key(clean_place_name(mention.text)) in strong_keys or (
+                        (mention.country, mention.admin1) in states
+                        and any(distance_km((mention.lat, mention.lon), t) < LOCAL_KM for t in towns)):
+                    kept.append(mention)
+                continue
             if mention.source in WEAK_SOURCES and not (
                     mention.feature in {"PCLI", "CONT", "ADM1"}
                     or name_key(clean_place_name(mention.text)) in strong_keys
@@ -346,20 +366,34 @@ class Geoparser:
                 return self._inside_org(ent, text, min_population=0) or PlaceMention(start, end, surface, source="ner")
             return PlaceMention(start, end, surface, source="ner")
         if label == "NORP":
-            return self._demonym(ent, surface, key) or self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "ner")
+            return self._demonym(ent, surface, key) or self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "ner",
+                                                                  local=False)
         if label == "PERSON":
             return self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "person")
         if label in {"ORG", "FAC"}:
             return self._whole(ent, key, ORG_PLACE_MIN_POPULATION, "org") or self._inside_org(ent, text)
         return None
 
-    def _whole(self, ent, key: str, min_population: int, source: str) -> PlaceMention | None:
+    def _whole(self, ent, key: str, min_population: int, source: str, local: bool = True) -> PlaceMention | None:
         """A whole entity spaCy mislabelled that the gazetteer is sure is a place ("Huntsville" ORG)."""
         if key in self._known_names():
             return None
         if key not in self._place_keys and not self._confident(key, min_population):
-            return None
+            if not (local and self._local_name(key)):
+                return None
+            return PlaceMention(ent.start_char, ent.end_char, ent.text, source=source, local=True)
         return PlaceMention(ent.start_char, ent.end_char, ent.text, source=source)
+
+    def _named_place(self, key: str) -> bool:
+        """A place's own name, not a word that also names one ("Island", "Lake", "Indian")."""
+        return not _GENERIC.fullmatch(key) and key not in self.index.demonym_keys and (
+            self._big_place(key) or self._local_name(key))
+
+    def _local_name(self, key: str) -> bool:
+        """A town or county under its own name (never a generic word)."""
+        return not _GENERIC.fullmatch(key) and any(
+            self.world.feature[i] == "ADM2" or self.world.feature[i].startswith("PPL")
+            for i in self.world.primary.get(key, ()))
 
     def _demonym(self, ent, surface: str, key: str) -> PlaceMention | None:
         """"Turkish", "Syrians", "European": the country or continent, as the geoparsing corpora count them."""
@@ -404,8 +438,12 @@ class Geoparser:
             key = name_key(body[a:b])
             if closing and not self._big_place(key):
                 continue
-            if self._confident(key, min_population) if min_population else self._candidates(body[a:b]):
+            if self._confident(key, min_population) if min_population else self._named_place(key):
                 return PlaceMention(offset + a, offset + b, text[offset + a:offset + b], source="in-org")
+        for a, b, closing in spans:
+            if not closing and _LOCAL_BODY.match(body[b:]) and self._local_name(name_key(body[a:b])) \
+                    and name_key(body[a:b]) not in self._known_names():
+                return PlaceMention(offset + a, offset + b, text[offset + a:offset + b], source="in-org", local=True)
         return None
 
     @staticmethod
@@ -418,6 +456,8 @@ class Geoparser:
                          for n in (e.name, *e.aliases))
 
     def _big_place(self, key: str) -> bool:
+        if _GENERIC.fullmatch(key):
+            return False
         rows = (*self.world.primary.get(key, ()), *self.world.alternate.get(key, ()))
         return key in self.index.countries or any(self.world.feature[i] in BIG_FEATURES for i in rows)
 
