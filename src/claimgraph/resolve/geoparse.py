@@ -376,7 +376,7 @@ class Geoparser:
 
     def _whole(self, ent, key: str, min_population: int, source: str, local: bool = True) -> PlaceMention | None:
         """A whole entity spaCy mislabelled that the gazetteer is sure is a place ("Huntsville" ORG)."""
-        if key in self._known_names():
+        if key in self._known_names() and not self._big_place(key):  # the EU is a body and a place
             return None
         if key not in self._place_keys and not self._confident(key, min_population):
             if not (local and self._local_name(key)):
