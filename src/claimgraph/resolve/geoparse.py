@@ -362,6 +362,9 @@ class Geoparser:
             if surface.isupper() and len(key) <= 4 and key not in self.index.countries \
                     and surface.replace(" ", "") not in self.world.abbreviations:
                 return None  # "IRA", "NATO": an acronym, not a town called Ira
+            widened = self._widened(ent, text)
+            if widened is not None:
+                return widened
             if not self._candidates(surface):  # "the Guernsey County Common Pleas Court"
                 return self._inside_org(ent, text, min_population=0) or PlaceMention(start, end, surface, source="ner")
             return PlaceMention(start, end, surface, source="ner")
@@ -402,6 +405,20 @@ class Geoparser:
                 self.world.feature[i] in {"CONT", "PCLI"} for k in (key, singular)
                 for i in self.world.alternate.get(k, ())):
             return PlaceMention(ent.start_char, ent.end_char, surface, source="demonym")
+        return None
+
+    def _widened(self, ent, text: str) -> PlaceMention | None:
+        """"South Africa" tagged "Africa": the capitalised word before the entity belongs to
+        it when together they name a country or a division."""
+        if ent.start == 0:
+            return None
+        before = ent.doc[ent.start - 1]
+        if not before.text[:1].isupper() or before.is_sent_start:
+            return None
+        surface = text[before.idx:ent.end_char]
+        key = name_key(surface)
+        if key in self.index.countries or any(self.world.feature[i] in {"ADM1", "PCLI"} for i in self.world.primary.get(key, ())):
+            return PlaceMention(before.idx, ent.end_char, surface, source="ner")
         return None
 
     def _split_compound(self, ent, text: str) -> list[PlaceMention]:
