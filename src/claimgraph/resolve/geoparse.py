@@ -41,14 +41,16 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 # How much each kind of reading is believed before the article says anything: a name that
 # is a country's is the country; a state or province before a town of the same name.
 FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.2, "PPLC": 1.8, "RGN": 1.5, "ADM2": 0.4, "PPL": 0.0}
-POPULATION_WEIGHT = 0.35  # per decade of people: 1 M people weigh 2.1, 10 k weigh 1.4
-ALTERNATE_PENALTY = 1.2  # a town known by that name only as an alternate one (Augsburg for Augusta)
+POPULATION_WEIGHT = 0.45  # per decade of people: 1 M people weigh 2.7, 10 k weigh 1.8
+ALTERNATE_PENALTY = 0.9  # a town known by that name only as an alternate one (Augsburg for Augusta)
 BASE_NAME_PENALTY = 0.8  # "Rapides" for Rapides Parish
 COUNTRY_CONTEXT = 1.6  # the reading lies in a country the article names
 ADMIN1_CONTEXT = 2.0  # ... in a state or province the article names
 PATTERN_BONUS = 4.0  # "Athens, Ga." / "Athens, Greece" / the dateline's state
 NEAR_BONUS = 1.5  # near the article's other places
 NEAR_KM = 300.0
+# other places of the article in a state's country before a state named like a country is read as the state
+STATE_COUNTRY_MENTIONS = 2
 COUNTY_CONTEXT = 2.0  # ... in the county another name of the article may be read in
 PERSON_PLACE_MIN_POPULATION = 100_000  # a PERSON that is a city this big is a tagging slip
 ORG_PLACE_MIN_POPULATION = 10_000
@@ -725,14 +727,18 @@ class Geoparser:
         if not cands:
             return None
         best, best_score = None, -math.inf
+        homonym_countries = {self.world.cc[c.index] for c in cands if c.index >= 0 and self.world.feature[c.index] == "PCLI"}
         for candidate, score in zip(cands, scores, strict=True):
             cc, admin1, point, feature = self._where(candidate)
             if hint is not None:
                 if cc == hint[0] and (not hint[1] or admin1 == hint[1]):
                     score += PATTERN_BONUS
             if countries.get(cc, 0) > 0:
-                # a country or state holding the article's other places is as near as they are
-                score += COUNTRY_CONTEXT + (NEAR_BONUS if feature == "PCLI" else 0.0)
+                # a country holding the article's other places is as near as they are; so is a
+                # state of the country most of them lie in (Georgia beside Atlanta and Texas)
+                score += COUNTRY_CONTEXT + (NEAR_BONUS if feature == "PCLI" or (
+                    feature == "ADM1" and countries[cc] >= STATE_COUNTRY_MENTIONS and homonym_countries - {cc})
+                    else 0.0)
             if admin1 and admins.get((cc, admin1), 0) > 0:
                 score += ADMIN1_CONTEXT + (NEAR_BONUS if feature == "ADM1" else 0.0)
             if points and point is not None and feature not in {"PCLI", "ADM1", "CONT"}:
