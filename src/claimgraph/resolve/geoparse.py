@@ -84,6 +84,8 @@ _CAPITALISED = re.compile(rf"(?<![\w.]){_WORD}(?:[ \-]{_WORD}){{0,2}}")
 _STATE_FORM = re.compile(r"^(?:(?:Democratic |Islamic |Federal |People's |Arab )*Republic|Kingdom|"
                          r"State|Commonwealth|Principality|Sultanate|Emirate) of (?:the )?")
 _OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?(?P<place>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2})$")
+# "University of Michigan Center for Computer Security": a state or country after "of" inside a name
+_OF_BIG_PLACE = re.compile(r"\bof\s+(?:the\s+)?(?P<place>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,1})(?=\s+[A-Z])")
 _DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|"
                         r"(?:north|south)-?(?:east|west)(?:ern)?|mid|greater|downtown|rural)[\s\-]+", re.I)
 _GENERIC = re.compile(r"(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower|"
@@ -389,6 +391,10 @@ class Geoparser:
             return PlaceMention(ent.start_char, ent.end_char, ent.text, source=source, local=True)
         return PlaceMention(ent.start_char, ent.end_char, ent.text, source=source)
 
+    def _big_town(self, key: str) -> bool:
+        return not _GENERIC.fullmatch(key) and key not in self._known_names() and any(
+            self.world.pop[i] >= UNTAGGED_CITY_POPULATION for i in self.world.primary.get(key, ()))
+
     def _named_place(self, key: str) -> bool:
         """A place's own name, not a word that also names one ("Island", "Lake", "Indian")."""
         return not _GENERIC.fullmatch(key) and key not in self.index.demonym_keys and (
@@ -450,12 +456,14 @@ class Geoparser:
         tail = _OF_PLACE.search(body)
         if tail:
             heads.append((tail.start("place"), tail.end("place")))
-        # "Taco Bell Canada": only a country, continent or state may close the name
-        closings = [(words[-size].start(), words[-1].end()) for size in (2, 1) if len(words) > size]
+        inner = _OF_BIG_PLACE.search(body)
+        closings = [(inner.start("place"), inner.end("place"))] if inner else []
+        # "Taco Bell Canada", "CTV Edmonton": only a country, a state or a big city may close the name
+        closings += [(words[-size].start(), words[-1].end()) for size in (2, 1) if len(words) > size]
         spans = [(a, b, False) for a, b in heads] + [(a, b, True) for a, b in closings]
         for a, b, closing in spans:
             key = name_key(body[a:b])
-            if closing and not self._big_place(key):
+            if closing and not (self._big_place(key) or self._big_town(key)):  # "CTV Edmonton"
                 continue
             if self._confident(key, min_population) if min_population else self._named_place(key):
                 return PlaceMention(offset + a, offset + b, text[offset + a:offset + b], source="in-org")
@@ -525,6 +533,8 @@ class Geoparser:
             if name_key(city) in _MONTHS or name_key(city) not in self._known_keys():
                 continue
             yield PlaceMention(match.start("city"), match.end("city"), city, source="pair"), hint
+            start = match.start("region")  # "Gatineau, Que.": the province is named too
+            yield PlaceMention(start, start + len(region), region, source="pair"), None
         yield from self._county_lists(text)
         for match in _PARTY_TOWN.finditer(text):
             place = match.group("place")
