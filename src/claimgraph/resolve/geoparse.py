@@ -41,6 +41,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 # How much each kind of reading is believed before the article says anything: a name that
 # is a country's is the country; a state or province before a town of the same name.
 FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.2, "PPLC": 1.8, "RGN": 1.5, "ADM2": 0.4, "PPL": 0.0}
+CITY_NAMED_DIVISION_PRIOR = -0.6  # a division named like a big city in it weighs less than the city
 POPULATION_WEIGHT = 0.45  # per decade of people: 1 M people weigh 2.7, 10 k weigh 1.8
 ALTERNATE_PENALTY = 0.9  # a town known by that name only as an alternate one (Augsburg for Augusta)
 BASE_NAME_PENALTY = 0.8  # "Rapides" for Rapides Parish
@@ -651,7 +652,15 @@ class Geoparser:
         world = self.world
         feature = world.feature[candidate.index]
         prior = FEATURE_PRIOR.get(feature, 0.0)
+        if feature == "ADM1" and self._named_after_its_city(candidate.index):
+            prior = CITY_NAMED_DIVISION_PRIOR  # "Kharkiv", "Aleppo": the city unless "oblast" or "province" follows
         return prior + candidate.prior + POPULATION_WEIGHT * math.log10(world.pop[candidate.index] + 1)
+
+    def _named_after_its_city(self, index: int) -> bool:
+        world = self.world
+        return any(world.cc[i] == world.cc[index] and world.admin1[i] == world.admin1[index]
+                   and world.pop[i] >= UNTAGGED_CITY_POPULATION and world.feature[i].startswith("PPL")
+                   for i in world.primary.get(name_key(world.name[index]), ()))
 
     def _resolve(self, mentions: list[PlaceMention], forced: dict, outlet_countries: Sequence[str]) -> None:
         if not mentions:
