@@ -42,6 +42,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 # is a country's is the country; a state or province before a town of the same name.
 FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.2, "PPLC": 1.8, "RGN": 1.5, "ADM2": 0.4, "PPL": 0.0}
 CITY_NAMED_DIVISION_PRIOR = -0.6  # a division named like a big city in it weighs less than the city
+CITY_NAMED_DIVISION_MIN_POPULATION = 50_000
 POPULATION_WEIGHT = 0.45  # per decade of people: 1 M people weigh 2.7, 10 k weigh 1.8
 ALTERNATE_PENALTY = 0.9  # a town known by that name only as an alternate one (Augsburg for Augusta)
 BASE_NAME_PENALTY = 0.8  # "Rapides" for Rapides Parish
@@ -659,7 +660,7 @@ class Geoparser:
     def _named_after_its_city(self, index: int) -> bool:
         world = self.world
         return any(world.cc[i] == world.cc[index] and world.admin1[i] == world.admin1[index]
-                   and world.pop[i] >= UNTAGGED_CITY_POPULATION and world.feature[i].startswith("PPL")
+                   and world.pop[i] >= CITY_NAMED_DIVISION_MIN_POPULATION and world.feature[i].startswith("PPL")
                    for i in world.primary.get(name_key(world.name[index]), ()))
 
     def _resolve(self, mentions: list[PlaceMention], forced: dict, outlet_countries: Sequence[str]) -> None:
