@@ -56,6 +56,7 @@ STATE_COUNTRY_MENTIONS = 2
 COUNTY_CONTEXT = 2.0  # ... in the county another name of the article may be read in
 PERSON_PLACE_MIN_POPULATION = 100_000  # a PERSON that is a city this big is a tagging slip
 ORG_PLACE_MIN_POPULATION = 10_000
+METROPOLIS_POPULATION = 1_000_000  # a person's or organisation's name this big a city is the city ("Kharkiv")
 UNTAGGED_CITY_POPULATION = 100_000  # an untagged capitalised name this big a city is one  # local papers name their town's council and team by the town
 MAX_CANDIDATES = 40
 WEAK_SOURCES = {"person", "org"}
@@ -299,11 +300,16 @@ class Geoparser:
                 continue
             if mention.source in WEAK_SOURCES and not (
                     mention.feature in {"PCLI", "CONT", "ADM1"}
+                    or self._population_of(mention) >= METROPOLIS_POPULATION
                     or name_key(clean_place_name(mention.text)) in strong_keys
                     or mention.country in countries):
                 continue
             kept.append(mention)
         return kept
+
+    def _population_of(self, mention: PlaceMention) -> int:
+        rows = [i for i in mention.candidates if self.world.gid[i] == mention.geonameid] if mention.geonameid else []
+        return self.world.pop[rows[0]] if rows else 0
 
     def resolve_spans(self, doc, spans: Iterable[tuple[int, int]], outlet: str | None = None
                       ) -> list[PlaceMention]:
@@ -434,14 +440,14 @@ class Geoparser:
     def _split_compound(self, ent, text: str) -> list[PlaceMention]:
         """"Fargo-Moorhead", "Armenia-Italy": two places joined by a hyphen, each a name the
         gazetteer knows, when the whole is none."""
-        surface = ent.text
+        surface = _LEADING_THE.sub("", ent.text)
+        offset = ent.end_char - len(surface)
         if "-" not in surface or self._candidates(surface):
             return []
         parts = list(re.finditer(r"[^\-]+", surface))
         if len(parts) < 2 or not all(p.group()[:1].isupper() and self._known_place(p.group()) for p in parts):
             return []
-        return [PlaceMention(ent.start_char + p.start(), ent.start_char + p.end(), p.group(), source="ner")
-                for p in parts]
+        return [PlaceMention(offset + p.start(), offset + p.end(), p.group(), source="ner") for p in parts]
 
     def _known_place(self, surface: str) -> bool:
         key = name_key(surface)
