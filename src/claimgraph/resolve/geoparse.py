@@ -35,7 +35,7 @@ from importlib import resources
 from claimgraph.resolve import places as _places
 from claimgraph.resolve.places import clean_place_name, name_key
 
-__all__ = ["Geoparser", "PlaceMention", "World", "geoparse", "world"]
+__all__ = ["Geoparser", "PlaceMention", "World", "geoparse", "place_ids_of_entity", "world"]
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # How much each kind of reading is believed before the article says anything: a name that
@@ -868,6 +868,26 @@ def place_claims(claims, places: Sequence[PlaceMention], entities: dict) -> dict
             added.setdefault(replacement.id, replacement)
             locations[position] = replacement.id
     return added
+
+
+def place_ids_of_entity(entity) -> list[str]:
+    """The geoparser's place ids that name the same place as a stored entity, so that an
+    entity's page can list where its place is named: its own id, its GeoNames id, and any
+    gazetteer place of one of its names within SAME_PLACE_KM of its point (or, for a
+    country without a point, the country)."""
+    gazetteer = world()
+    ids = [entity.id]
+    if entity.attrs.get("geonameid"):
+        ids.append(f"geonames:{entity.attrs['geonameid']}")
+    if entity.lat is None or entity.lon is None:
+        if entity.attrs.get("kind") == "country" and entity.country in gazetteer.country_row:
+            ids.append(gazetteer.place_id(gazetteer.country_row[entity.country]))
+        return list(dict.fromkeys(ids))
+    for key in {name_key(n) for n in (entity.name, *entity.aliases)}:
+        for row in (*gazetteer.primary.get(key, ()), *gazetteer.alternate.get(key, ())):
+            if distance_km(gazetteer.point(row), (entity.lat, entity.lon)) < SAME_PLACE_KM:
+                ids.append(gazetteer.place_id(row))
+    return list(dict.fromkeys(ids))
 
 
 def _mention_naming(entity, claim, places: Sequence[PlaceMention]) -> PlaceMention | None:
