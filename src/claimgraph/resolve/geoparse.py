@@ -59,6 +59,7 @@ ORG_PLACE_MIN_POPULATION = 10_000
 METROPOLIS_POPULATION = 1_000_000  # a person's or organisation's name this big a city is the city ("Kharkiv")
 UNTAGGED_CITY_POPULATION = 100_000  # an untagged capitalised name this big a city is one  # local papers name their town's council and team by the town
 MAX_CANDIDATES = 40
+CANDIDATE_CACHE_SIZE = 50_000
 WEAK_SOURCES = {"person", "org"}
 BIG_FEATURES = {"PCLI", "ADM1", "CONT"}
 
@@ -238,7 +239,6 @@ class _Candidate:
     index: int  # row in World, or -1 for a conflict-gazetteer region
     prior: float
     region: _places.Place | None = None
-    score: float = 0.0  # the reading's score when last picked
 
 
 class Geoparser:
@@ -248,12 +248,16 @@ class Geoparser:
         self.world = world()
         self.index = _places._index()
         self._place_keys: set[str] = set()  # the document's names tagged GPE/LOC, while it is parsed
+        self._looked_up: dict[str, list[_Candidate]] = {}  # a name's readings, shared by documents
 
     # -- finding ------------------------------------------------------------------------
-    def parse_doc(self, doc, outlet: str | None = None) -> list[PlaceMention]:
-        """Every place mention of a parsed document, resolved."""
-        text = doc.text
-        blocked = self._non_place_keys(doc)
+    def parse_doc(self, doc, outlet: str | None = None, text: str | None = None) -> list[PlaceMention]:
+        """Every place mention of a parsed document, resolved.
+
+        :param text: ``doc.text`` when the caller has it (spaCy rebuilds it from the tokens)."""
+        text = doc.text if text is None else text
+        ents = doc.ents
+        blocked = self._non_place_keys(ents)
         mentions: dict[tuple[int, int], PlaceMention] = {}
         forced: dict[tuple[int, int], tuple[str, str]] = {}  # span -> (cc, admin1) a pair says
         for mention, hint in self._patterns(text):
@@ -261,7 +265,7 @@ class Geoparser:
             if hint is not None:
                 forced[(mention.start, mention.end)] = hint
         # place labels first: a name the article tags as a place once is one where mis-tagged
-        ordered = sorted(doc.ents, key=lambda e: e.label_ not in {"GPE", "LOC"})
+        ordered = sorted(ents, key=lambda e: e.label_ not in {"GPE", "LOC"})
         self._place_keys = {name_key(clean_place_name(m.text)) for m in mentions.values()}
         for ent in ordered:
             span = (ent.start_char, ent.end_char)
@@ -271,7 +275,7 @@ class Geoparser:
                 mentions[(mention.start, mention.end)] = mention
                 if mention.source == "ner":
                     self._place_keys.add(name_key(clean_place_name(mention.text)))
-        taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in {"PERSON", "ORG", "WORK_OF_ART"}]
+        taken = [(e.start_char, e.end_char) for e in ents if e.label_ in {"PERSON", "ORG", "WORK_OF_ART"}]
         for mention in self._unlabelled(text, list(mentions.values()), taken, blocked):
             mentions[(mention.start, mention.end)] = mention
         found = sorted(mentions.values(), key=lambda m: m.start)
@@ -440,9 +444,11 @@ class Geoparser:
     def _split_compound(self, ent, text: str) -> list[PlaceMention]:
         """"Fargo-Moorhead", "Armenia-Italy": two places joined by a hyphen, each a name the
         gazetteer knows, when the whole is none."""
+        if "-" not in text[ent.start_char:ent.end_char]:
+            return []
         surface = _LEADING_THE.sub("", ent.text)
         offset = ent.end_char - len(surface)
-        if "-" not in surface or self._candidates(surface):
+        if self._candidates(surface):
             return []
         parts = list(re.finditer(r"[^\-]+", surface))
         if len(parts) < 2 or not all(p.group()[:1].isupper() and self._known_place(p.group()) for p in parts):
@@ -510,10 +516,10 @@ class Geoparser:
                    for i in rows)
 
     @staticmethod
-    def _non_place_keys(doc) -> set[str]:
+    def _non_place_keys(ents) -> set[str]:
         """Every word of a person's name the document uses ("Kennedy" of John F. Kennedy)."""
         keys: set[str] = set()
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ == "PERSON" and " " in ent.text.strip():
                 keys.update(name_key(w) for w in ent.text.split() if w[:1].isupper())
         return keys
@@ -585,6 +591,15 @@ class Geoparser:
 
     # -- resolving ----------------------------------------------------------------------
     def _candidates(self, text: str) -> list[_Candidate]:
+        """A name's readings, best known first (looked up once per name while the parser lives)."""
+        found = self._looked_up.get(text)
+        if found is None:
+            if len(self._looked_up) > CANDIDATE_CACHE_SIZE:
+                self._looked_up.clear()
+            found = self._looked_up[text] = self._lookup(text)
+        return found
+
+    def _lookup(self, text: str) -> list[_Candidate]:
         world, index = self.world, self.index
         cleaned = clean_place_name(text)
         key = name_key(cleaned)
@@ -680,7 +695,7 @@ class Geoparser:
         chosen = [self._pick(cands, scores, hints[i], Counter(outlet_countries), Counter(), [])
                   for i, (cands, scores) in enumerate(zip(options, statics, strict=True))]
         for _round in range(2):
-            shares = [self._share(best, hint) for best, hint in zip(chosen, hints, strict=True)]
+            shares = [self._share(best, hint) for (best, _score), hint in zip(chosen, hints, strict=True)]
             countries = sum((c for c, _a, _p in shares), Counter(outlet_countries))
             admins = sum((a for _c, a, _p in shares), Counter())
             points = [(j, p) for j, (_c, _a, p) in enumerate(shares) if p is not None]
@@ -695,8 +710,8 @@ class Geoparser:
                            [p for j, p in points if keys[j] != keys[i]])
                 for i, (cands, scores) in enumerate(zip(options, statics, strict=True))
             ]
-        for mention, cands, best in zip(mentions, options, chosen, strict=True):
-            self._fill(mention, cands, best)
+        for mention, cands, (best, score) in zip(mentions, options, chosen, strict=True):
+            self._fill(mention, cands, best, score)
 
     def _county(self, candidate: _Candidate) -> tuple[str, str, str] | None:
         i = candidate.index
@@ -749,9 +764,7 @@ class Geoparser:
         admin1 = world.admin1[i] if world.feature[i] != "PCLI" else ""
         return world.cc[i], admin1, world.point(i), world.feature[i]
 
-    def _pick(self, cands, scores, hint, countries: Counter, admins: Counter, points) -> _Candidate | None:
-        if not cands:
-            return None
+    def _pick(self, cands, scores, hint, countries: Counter, admins: Counter, points) -> tuple[_Candidate | None, float]:
         best, best_score = None, -math.inf
         homonym_countries = {self.world.cc[c.index] for c in cands if c.index >= 0 and self.world.feature[c.index] == "PCLI"}
         for candidate, score in zip(cands, scores, strict=True):
@@ -772,15 +785,13 @@ class Geoparser:
                 score += NEAR_BONUS * math.exp(-nearest / NEAR_KM)
             if score > best_score:
                 best, best_score = candidate, score
-        if best is not None:
-            best.score = best_score
-        return best
+        return best, best_score
 
-    def _fill(self, mention: PlaceMention, cands, best: _Candidate | None) -> None:
+    def _fill(self, mention: PlaceMention, cands, best: _Candidate | None, score: float) -> None:
         mention.candidates = [c.index for c in cands]
         if best is None:
             return
-        mention.score = best.score
+        mention.score = score
         if best.index < 0:
             region = best.region
             mention.name, mention.lat, mention.lon = region.name, region.lat, region.lon
