@@ -83,6 +83,14 @@ def test_small_town_named_on_a_school_is_kept_near_the_article_s_towns(parse):
     assert prairie and prairie[0].admin1 == "Minnesota"
 
 
+def test_town_named_as_a_person_near_the_article_s_towns_is_kept_a_far_one_and_a_feast_never(parse):
+    text = ("Deputies from Alexandria, Louisiana, searched homes near Pineville and Ball on Monday. "
+            "Officers said a truck stolen in Rapides Parish was found in a creek near {} before Christmas.")
+    found = {m.text: m for m in parse(text.format("Tioga"))}
+    assert found["Ball"].admin1 == "Louisiana"  # tagged PERSON, a town near the others
+    assert "Tioga" not in found and "Christmas" not in found  # Tioga is North Dakota's: far away
+
+
 def test_word_before_a_country_joins_it_and_a_city_beats_its_same_named_division(parse):
     found = parse("Drones struck Kharkiv overnight, while talks on grain went on with South Africa.")
     assert places_named(found, "South Africa")[0].country == "ZA"

@@ -45,6 +45,7 @@ CITY_NAMED_DIVISION_PRIOR = -0.6  # a division named like a big city in it weigh
 CITY_NAMED_DIVISION_MIN_POPULATION = 50_000
 POPULATION_WEIGHT = 0.45  # per decade of people: 1 M people weigh 2.7, 10 k weigh 1.8
 ALTERNATE_PENALTY = 0.9  # a town known by that name only as an alternate one (Augsburg for Augusta)
+ALTERNATE_SHADOW = 3.0  # ... more so beside a town of that name in the same country (Kosciusko is not Paris)
 BASE_NAME_PENALTY = 0.8  # "Rapides" for Rapides Parish
 COUNTRY_CONTEXT = 1.6  # the reading lies in a country the article names
 ADMIN1_CONTEXT = 2.0  # ... in a state or province the article names
@@ -63,9 +64,11 @@ CANDIDATE_CACHE_SIZE = 50_000
 WEAK_SOURCES = {"person", "org"}
 BIG_FEATURES = {"PCLI", "ADM1", "CONT"}
 
-_MONTHS = {name_key(m) for m in (
+_NEVER_PLACES = {name_key(m) for m in (
     "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split()}
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+    # feasts and the faithful's words for God: towns somewhere, never where a story happens
+    "Christmas Easter Thanksgiving Halloween Ramadan Hanukkah Passover God Lord Jesus Allah").split()}
 _SHIP_PREFIX = re.compile(r"\b(?:USS|HMS|USNS|HMCS|HMAS|INS|MV|SS|RMS)\s*$")
 # at a line's start, or after the headline's or the date's last character ("... rebuff. COLUMBIA ---")
 _DATELINE = re.compile(
@@ -276,6 +279,7 @@ class Geoparser:
                 if mention.source == "ner":
                     self._place_keys.add(name_key(clean_place_name(mention.text)))
         taken = [(e.start_char, e.end_char) for e in ents if e.label_ in {"PERSON", "ORG", "WORK_OF_ART"}]
+        self._doc = doc
         for mention in self._unlabelled(text, list(mentions.values()), taken, blocked):
             mentions[(mention.start, mention.end)] = mention
         found = sorted(mentions.values(), key=lambda m: m.start)
@@ -287,7 +291,7 @@ class Geoparser:
         it: a country, continent or state, a name it also uses as a place, or a town in a
         country its other places lie in ("Huntsville" ORG in a Texas story; not "Toyota", the
         carmaker, in an American one)."""
-        strong = [m for m in found if m.source not in WEAK_SOURCES]
+        strong = [m for m in found if m.source not in WEAK_SOURCES and not m.local]
         strong_keys = {name_key(clean_place_name(m.text)) for m in strong}
         countries = {m.country for m in strong if m.country}
         states = {(m.country, m.admin1) for m in strong if m.admin1 and m.feature != "PCLI"}
@@ -346,7 +350,7 @@ class Geoparser:
                 continue
             surface = match.group()
             key = name_key(surface)
-            if not key or key in blocked or key in _MONTHS or (match.start() and text[match.start() - 1] in "-'"):
+            if not key or key in blocked or key in _NEVER_PLACES or (match.start() and text[match.start() - 1] in "-'"):
                 continue
             big = surface in self.world.abbreviations or (
                 key in self.index.countries and key not in self.index.demonym_keys) or self._big_city(
@@ -354,7 +358,24 @@ class Geoparser:
             if key in known or big or any(self.world.feature[i] == "CONT" for i in self.world.primary.get(key, ())):
                 out.append(PlaceMention(span[0], span[1], surface, source="repeat" if key in known else "name"))
                 occupied.append(span)
+            elif self._untagged_town(surface, key, text, match.start()):
+                out.append(PlaceMention(span[0], span[1], surface, source="name", local=True))
+                occupied.append(span)
         return out
+
+    def _untagged_town(self, surface: str, key: str, text: str, start: int) -> bool:
+        """A town's name spaCy left untagged ("Avoyelles", "Winsted"): believed only near the
+        article's towns (``local``), never a word the article also writes in lower case, nor
+        a single word opening a sentence."""
+        if surface.isupper() or key in self._known_names() or not self._local_name(key):
+            return False
+        opens_sentence = start == 0 or text[max(0, start - 2):start].strip() in {"", ".", "!", "?", '"', ":"}
+        if opens_sentence and " " not in surface:
+            return False
+        span = self._doc.char_span(start, start + len(surface))
+        if span is None or any(t.pos_ != "PROPN" or t.is_stop for t in span):
+            return False  # "We", "And I", a capitalised adjective
+        return re.search(rf"\b{re.escape(surface.lower())}\b", text) is None
 
     def _big_city(self, surface: str, key: str, text: str, start: int) -> bool:
         """A city of UNTAGGED_CITY_POPULATION under its own name that the small model did not tag
@@ -372,7 +393,7 @@ class Geoparser:
         start, end = ent.start_char, ent.end_char
         surface = text[start:end]
         key = name_key(clean_place_name(surface))
-        if not key or key in _MONTHS or key in blocked or _SHIP_PREFIX.search(text[max(0, start - 8):start]):
+        if not key or key in _NEVER_PLACES or key in blocked or _SHIP_PREFIX.search(text[max(0, start - 8):start]):
             return None
         if label in {"GPE", "LOC"}:
             if surface.isupper() and len(key) <= 4 and key not in self.index.countries \
@@ -528,7 +549,7 @@ class Geoparser:
         """Dateline and "City, ST" / "City, Country" mentions, with the region they fix."""
         for match in _DATELINE.finditer(text[:600]):
             city = match.group("city").strip()
-            if len(city) < 3 or name_key(city) in _MONTHS or not self._candidates(city):
+            if len(city) < 3 or name_key(city) in _NEVER_PLACES or not self._candidates(city):
                 continue
             region = (match.group("region") or "").strip()
             hint = self._region_hint(region) if region else None
@@ -544,7 +565,7 @@ class Geoparser:
             if hint is None:
                 continue
             city = match.group("city")
-            if name_key(city) in _MONTHS or name_key(city) not in self._known_keys():
+            if name_key(city) in _NEVER_PLACES or name_key(city) not in self._known_keys():
                 continue
             yield PlaceMention(match.start("city"), match.end("city"), city, source="pair"), hint
             start = match.start("region")  # "Gatineau, Que.": the province is named too
@@ -619,10 +640,13 @@ class Geoparser:
         for position in world.primary.get(key, ()):
             out.append(_Candidate(position, 0.0))
         seen = {c.index for c in out}
+        primary_countries = {world.cc[c.index] for c in out if c.index >= 0}
         for position in world.alternate.get(key, ()):
             if position not in seen:
-                # a country's or a division's other names are its own ("Peruvian", "Anhui")
-                penalty = 0.0 if world.feature[position] in BIG_FEATURES else ALTERNATE_PENALTY
+                # a country's or a division's other names are its own ("Peruvian", "Anhui"); a
+                # town's old or foreign name yields to a town of that name in the same country
+                penalty = 0.0 if world.feature[position] in BIG_FEATURES else ALTERNATE_PENALTY + (
+                    ALTERNATE_SHADOW if world.cc[position] in primary_countries else 0.0)
                 out.append(_Candidate(position, -penalty))
                 seen.add(position)
         for position in world.base.get(key, ()):
