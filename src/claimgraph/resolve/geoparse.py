@@ -106,7 +106,7 @@ _SUFFIX = re.compile(r"^(?P<base>.+?)\s+(?P<kind>county|parish|borough|state|pro
 # or town, believed only where the article's other places are (a weak prior).
 _NATURAL = re.compile(r"^(?P<base>.+?)\s+(?:river|lake|valley|bay|creek|mountains?|island|harbou?r|falls)$", re.I)
 NATURAL_PENALTY = 1.5
-LOCAL_KM = 80.0  # a town named only on a school or a person is believed this near the article's towns
+LOCAL_KM = 150.0  # a town named only on a school or a person is believed this near the article's towns
 # what a town's own institutions are called after its name ("Huntsville Fire Station 1")
 _LOCAL_BODY = re.compile(
     r"\s+(?:High|Middle|Elementary|Junior|Senior|Primary|Public|Area|City|County|Township|Town|Village|"
@@ -408,8 +408,9 @@ class Geoparser:
         if label == "NORP":
             return self._demonym(ent, surface, key) or self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "ner",
                                                                   local=False)
-        if label == "PERSON":
-            return self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "person")
+        if label == "PERSON":  # "Litchfield Fire Chief Jim Koser": the town of its institution
+            return self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "person") or self._inside_org(
+                ent, text, local_only=True)
         if label in {"ORG", "FAC"}:
             return self._whole(ent, key, ORG_PLACE_MIN_POPULATION, "org") or self._inside_org(ent, text)
         return None
@@ -480,7 +481,8 @@ class Geoparser:
         key = name_key(surface)
         return self._confident(key, ORG_PLACE_MIN_POPULATION) or key in self.index.demonym_keys
 
-    def _inside_org(self, ent, text: str, min_population: int = ORG_PLACE_MIN_POPULATION) -> PlaceMention | None:
+    def _inside_org(self, ent, text: str, min_population: int = ORG_PLACE_MIN_POPULATION,
+                    local_only: bool = False) -> PlaceMention | None:
         """"the Alexandria Police Department", "University of Kentucky": the place in the
         name, when the gazetteer is sure of it."""
         body = _LEADING_THE.sub("", ent.text)
@@ -496,7 +498,7 @@ class Geoparser:
         # "Taco Bell Canada", "CTV Edmonton": only a country, a state or a big city may close the name
         closings += [(words[-size].start(), words[-1].end()) for size in (2, 1) if len(words) > size]
         spans = [(a, b, False) for a, b in heads] + [(a, b, True) for a, b in closings]
-        for a, b, closing in spans:
+        for a, b, closing in [] if local_only else spans:
             key = name_key(body[a:b])
             if closing and not (self._big_place(key) or self._big_town(key)):  # "CTV Edmonton"
                 continue
