@@ -60,6 +60,7 @@ ORG_PLACE_MIN_POPULATION = 10_000
 METROPOLIS_POPULATION = 1_000_000  # a person's or organisation's name this big a city is the city ("Kharkiv")
 UNTAGGED_CITY_POPULATION = 100_000  # an untagged capitalised name this big a city is one  # local papers name their town's council and team by the town
 MAX_CANDIDATES = 40
+TOWN_SHADOW = 2.0  # a town named like a country or state, before the article's context speaks
 CANDIDATE_CACHE_SIZE = 50_000
 WEAK_SOURCES = {"person", "org"}
 BIG_FEATURES = {"PCLI", "ADM1", "CONT"}
@@ -671,7 +672,22 @@ class Geoparser:
             if region is not None:
                 out.append(_Candidate(-1, -1.0, region=region))
         out.sort(key=lambda c: -self._population(c))
-        return out[:MAX_CANDIDATES]
+        return self._shadowed(out[:MAX_CANDIDATES])
+
+    def _shadowed(self, out: list[_Candidate]) -> list[_Candidate]:
+        """A small town named like a country, a continent or a state (China in Japan, Wyoming
+        in Michigan) takes that name only with strong evidence; a capital, a city of
+        UNTAGGED_CITY_POPULATION or the city a division is named after keeps it."""
+        world = self.world
+        divisions = [c.index for c in out if c.index >= 0 and world.feature[c.index] in BIG_FEATURES]
+        if not divisions:
+            return out
+        eponymous = {(world.cc[i], world.admin1[i]) for i in divisions if world.feature[i] == "ADM1"}
+        return [_Candidate(c.index, c.prior - TOWN_SHADOW, c.region)
+                if c.index >= 0 and world.feature[c.index] == "PPL" and world.pop[c.index] < UNTAGGED_CITY_POPULATION
+                and not ((world.cc[c.index], world.admin1[c.index]) in eponymous  # Kherson in Kherson Oblast
+                         and world.pop[c.index] >= CITY_NAMED_DIVISION_MIN_POPULATION)
+                else c for c in out]
 
     def _suffixed(self, cleaned: str) -> list[_Candidate]:
         """"Kursk region", "Sichuan province", "Orleans Parish", "the city of Aleppo"."""
