@@ -635,7 +635,9 @@ class Geoparser:
             iso = index.countries.get(key[:-1])
         if iso in world.country_row and key not in index.regions:
             out.append(_Candidate(world.country_row[iso], 0.0))
-        abbreviated = world.abbreviations.get(text.strip().replace(" ", ""))
+        compact = text.strip().replace(" ", "")
+        # "Pa." whose dot spaCy gave to the sentence
+        abbreviated = world.abbreviations.get(compact) or world.abbreviations.get(compact + ".")
         if abbreviated in world.admin1_row:
             out.append(_Candidate(world.admin1_row[abbreviated], 0.0))
         if key in index.regions and index.regions[key].lat is not None:
