@@ -138,7 +138,7 @@ class PlaceMention:
     score: float = 0.0
     candidates: list[int] = field(default_factory=list, repr=False)
     lookup: str | None = field(default=None, repr=False)  # the name to look up when not the text ("Becker County")
-    local: bool = field(default=False, repr=False)  # kept only if it lies in a state the article's places do
+    local: bool = field(default=False, repr=False)  # kept only if it lies near the article's other towns
 
     def to_dict(self) -> dict:
         out = asdict(self)
@@ -280,8 +280,7 @@ class Geoparser:
                 if mention.source == "ner":
                     self._place_keys.add(name_key(clean_place_name(mention.text)))
         taken = [(e.start_char, e.end_char) for e in ents if e.label_ in {"PERSON", "ORG", "WORK_OF_ART"}]
-        self._doc = doc
-        for mention in self._unlabelled(text, list(mentions.values()), taken, blocked):
+        for mention in self._unlabelled(doc, text, list(mentions.values()), taken, blocked):
             mentions[(mention.start, mention.end)] = mention
         found = sorted(mentions.values(), key=lambda m: m.start)
         self._resolve(found, forced, self._outlet_countries(outlet))
@@ -337,7 +336,7 @@ class Geoparser:
         self._resolve(mentions, forced, self._outlet_countries(outlet))
         return mentions
 
-    def _unlabelled(self, text: str, found: list[PlaceMention], taken: list[tuple[int, int]],
+    def _unlabelled(self, doc, text: str, found: list[PlaceMention], taken: list[tuple[int, int]],
                     blocked: set[str]) -> list[PlaceMention]:
         """Capitalised names spaCy left untagged: another occurrence of a name the article
         already uses as a place ("Fargo" tagged once of three times), or a country, continent or
@@ -359,12 +358,12 @@ class Geoparser:
             if key in known or big or any(self.world.feature[i] == "CONT" for i in self.world.primary.get(key, ())):
                 out.append(PlaceMention(span[0], span[1], surface, source="repeat" if key in known else "name"))
                 occupied.append(span)
-            elif self._untagged_town(surface, key, text, match.start()):
+            elif self._untagged_town(doc, surface, key, text, match.start()):
                 out.append(PlaceMention(span[0], span[1], surface, source="name", local=True))
                 occupied.append(span)
         return out
 
-    def _untagged_town(self, surface: str, key: str, text: str, start: int) -> bool:
+    def _untagged_town(self, doc, surface: str, key: str, text: str, start: int) -> bool:
         """A town's name spaCy left untagged ("Avoyelles", "Winsted"): believed only near the
         article's towns (``local``), never a word the article also writes in lower case, nor
         a single word opening a sentence."""
@@ -373,7 +372,7 @@ class Geoparser:
         opens_sentence = start == 0 or text[max(0, start - 2):start].strip() in {"", ".", "!", "?", '"', ":"}
         if opens_sentence and " " not in surface:
             return False
-        span = self._doc.char_span(start, start + len(surface))
+        span = doc.char_span(start, start + len(surface))
         if span is None or any(t.pos_ != "PROPN" or t.is_stop for t in span):
             return False  # "We", "And I", a capitalised adjective
         return re.search(rf"\b{re.escape(surface.lower())}\b", text) is None
