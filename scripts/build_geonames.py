@@ -189,6 +189,11 @@ def build(rg_path: Path, countryinfo: Path) -> list[list]:
     us_states = json.loads((GNC_DATA / "us_states.json").read_text(encoding="utf-8"))
     divisions = {coord_key(r["cc"], r["lat"], r["lon"]): (r["admin1"], r["admin2"]) for r in rg_rows(rg_path)}
     capitals = {(c["capital"].lower(), iso) for iso, c in countries.items() if c.get("capital")}
+    # the capital is the most populous town of its name in the country, not every Washington
+    capital_ids = {}
+    for city in sorted(cities.values(), key=lambda c: int(c.get("population") or 0)):
+        if (city["name"].lower(), city["countrycode"]) in capitals:
+            capital_ids[(city["name"].lower(), city["countrycode"])] = city["geonameid"]
     points = country_points(countryinfo)
     other_names = country_names(countryinfo)
 
@@ -205,7 +210,7 @@ def build(rg_path: Path, countryinfo: Path) -> list[list]:
         admin1_towns[(cc, code)].append((lat, lon, pop))
         if admin1 and admin2:
             admin2_towns[(cc, admin1, admin2)].append((lat, lon, pop))
-        feature = "PPLC" if (city["name"].lower(), cc) in capitals else "PPL"
+        feature = "PPLC" if capital_ids.get((city["name"].lower(), cc)) == city["geonameid"] else "PPL"
         rows.append([city["geonameid"], city["name"], feature, cc, code, admin2, round(lat, 5), round(lon, 5),
                      pop, alternates(city.get("alternatenames") or (), city["name"])])
     admin1_of = {key: names.most_common(1)[0][0] for key, names in admin1_names.items()}

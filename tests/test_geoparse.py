@@ -54,6 +54,49 @@ def test_upper_case_dateline_is_a_place(parse):
     assert columbus.admin1 == "Ohio"
 
 
+def test_dateline_after_a_headline_is_a_place(parse):
+    found = parse("Sanford rejects aid after second rebuff. COLUMBIA --- South Carolina's governor "
+                  "said on Tuesday he would not take the money.")
+    columbia = [m for m in found if m.source == "dateline" and m.text == "COLUMBIA"]
+    assert columbia and columbia[0].country == "US"
+
+
+def test_each_name_of_a_county_list_is_a_county(parse):
+    found = parse("Flood warnings cover Becker, Clay, Otter Tail and Wilkin counties in Minnesota.")
+    counties = {m.text: m for m in found}
+    assert {"Becker", "Clay", "Otter Tail", "Wilkin"} <= set(counties)
+    assert counties["Otter Tail"].feature == "ADM2" and counties["Otter Tail"].admin1 == "Minnesota"
+
+
+def test_province_of_a_city_pair_and_places_joined_by_a_hyphen(parse):
+    found = parse("She sold her home in Gatineau, Que., and moved to the Fargo-Moorhead area last spring.")
+    named = {m.text: m for m in found}
+    assert named["Que."].feature == "ADM1" and named["Que."].country == "CA"
+    assert named["Fargo"].admin1 == "North Dakota" and named["Moorhead"].admin1 == "Minnesota"
+
+
+def test_small_town_named_on_a_school_is_kept_near_the_article_s_towns(parse):
+    text = ("Drivers safety course offered in Alexandria. Classes meet at the Parkers Prairie High School "
+            "gym, and more are planned in Osakis, Minnesota.")
+    found = parse(text)
+    prairie = [m for m in found if m.text == "Parkers Prairie"]
+    assert prairie and prairie[0].admin1 == "Minnesota"
+
+
+def test_town_named_as_a_person_near_the_article_s_towns_is_kept_a_far_one_and_a_feast_never(parse):
+    text = ("Deputies from Alexandria, Louisiana, searched homes near Pineville and Ball on Monday. "
+            "Officers said a truck stolen in Rapides Parish was found in a creek near {} before Christmas.")
+    found = {m.text: m for m in parse(text.format("Tioga"))}
+    assert found["Ball"].admin1 == "Louisiana"  # tagged PERSON, a town near the others
+    assert "Tioga" not in found and "Christmas" not in found  # Tioga is North Dakota's: far away
+
+
+def test_word_before_a_country_joins_it_and_a_city_beats_its_same_named_division(parse):
+    found = parse("Drones struck Kharkiv overnight, while talks on grain went on with South Africa.")
+    assert places_named(found, "South Africa")[0].country == "ZA"
+    assert places_named(found, "Kharkiv")[0].feature.startswith("PPL")
+
+
 def test_state_named_in_a_us_story_is_the_state_not_the_country(parse):
     found = parse("Voters in Atlanta and Savannah went to the polls as Georgia chose a new governor.")
     assert places_named(found, "Georgia")[0].feature == "ADM1"

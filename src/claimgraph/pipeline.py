@@ -187,7 +187,7 @@ class Pipeline:
             t0 = time.perf_counter()
             found, ents = self.extractor.extract(sdoc, document)
             if self.geoparser is not None:
-                places = self.geoparser.parse_doc(sdoc, outlet=document.outlet)
+                places = self.geoparser.parse_doc(sdoc, outlet=document.outlet, text=document.text)
                 self.place_mentions[document.id] = [m.to_dict() for m in places]
                 ents = {**ents, **place_claims(found, places, ents)}
             claims.extend(found)

@@ -114,7 +114,7 @@ def _systems(system: str) -> tuple[Callable, Callable, Callable]:
     from claimgraph.resolve.geoparse import Geoparser
 
     parser = Geoparser()
-    return (nlp, lambda doc, record: [m.to_dict() for m in parser.parse_doc(doc)],
+    return (nlp, lambda doc, record: [m.to_dict() for m in parser.parse_doc(doc, text=record["text"])],
             lambda doc, record, spans: [m.to_dict() for m in parser.resolve_spans(doc, spans)])
 
 

@@ -35,35 +35,54 @@ from importlib import resources
 from claimgraph.resolve import places as _places
 from claimgraph.resolve.places import clean_place_name, name_key
 
-__all__ = ["Geoparser", "PlaceMention", "World", "geoparse", "world"]
+__all__ = ["Geoparser", "PlaceMention", "World", "geoparse", "place_ids_of_entity", "world"]
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # How much each kind of reading is believed before the article says anything: a name that
 # is a country's is the country; a state or province before a town of the same name.
 FEATURE_PRIOR = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.2, "PPLC": 1.8, "RGN": 1.5, "ADM2": 0.4, "PPL": 0.0}
-POPULATION_WEIGHT = 0.35  # per decade of people: 1 M people weigh 2.1, 10 k weigh 1.4
-ALTERNATE_PENALTY = 1.2  # a town known by that name only as an alternate one (Augsburg for Augusta)
+CITY_NAMED_DIVISION_PRIOR = -0.6  # a division named like a big city in it weighs less than the city
+CITY_NAMED_DIVISION_MIN_POPULATION = 50_000
+POPULATION_WEIGHT = 0.45  # per decade of people: 1 M people weigh 2.7, 10 k weigh 1.8
+ALTERNATE_PENALTY = 0.9  # a town known by that name only as an alternate one (Augsburg for Augusta)
+ALTERNATE_SHADOW = 3.0  # ... more so beside a town of that name in the same country (Kosciusko is not Paris)
 BASE_NAME_PENALTY = 0.8  # "Rapides" for Rapides Parish
 COUNTRY_CONTEXT = 1.6  # the reading lies in a country the article names
 ADMIN1_CONTEXT = 2.0  # ... in a state or province the article names
 PATTERN_BONUS = 4.0  # "Athens, Ga." / "Athens, Greece" / the dateline's state
 NEAR_BONUS = 1.5  # near the article's other places
 NEAR_KM = 300.0
+# other places of the article in a state's country before a state named like a country is read as the state
+STATE_COUNTRY_MENTIONS = 2
 COUNTY_CONTEXT = 2.0  # ... in the county another name of the article may be read in
 PERSON_PLACE_MIN_POPULATION = 100_000  # a PERSON that is a city this big is a tagging slip
 ORG_PLACE_MIN_POPULATION = 10_000
+METROPOLIS_POPULATION = 1_000_000  # a person's or organisation's name this big a city is the city ("Kharkiv")
 UNTAGGED_CITY_POPULATION = 100_000  # an untagged capitalised name this big a city is one  # local papers name their town's council and team by the town
 MAX_CANDIDATES = 40
+TOWN_SHADOW = 2.0  # a town named like a country or state, before the article's context speaks
+CANDIDATE_CACHE_SIZE = 50_000
 WEAK_SOURCES = {"person", "org"}
 BIG_FEATURES = {"PCLI", "ADM1", "CONT"}
 
-_MONTHS = {name_key(m) for m in (
+_NEVER_PLACES = {name_key(m) for m in (
     "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday").split()}
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+    # feasts and the faithful's words for God: towns somewhere, never where a story happens
+    "Christmas Easter Thanksgiving Halloween Ramadan Hanukkah Passover God Lord Jesus Allah").split()}
 _SHIP_PREFIX = re.compile(r"\b(?:USS|HMS|USNS|HMCS|HMAS|INS|MV|SS|RMS)\s*$")
+# at a line's start, or after the headline's or the date's last character ("... rebuff. COLUMBIA ---")
 _DATELINE = re.compile(
-    r"^\s*(?P<city>[A-Z][A-Z.'\- ]{2,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z.\- ]{1,30}?))?"
-    r"\s*(?:\((?:AP|Reuters|AFP|UPI|CNN|dpa)\)\s*)?[\u2014\u2013-]{1,2}\s", re.M)
+    r"(?:^|(?<=[.!?:\d)\u2019\"]\s)|(?<=\n))[ \t]*(?P<city>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.\- ]{1,30}?))?"
+    r"\s*(?:\((?:AP|Reuters|AFP|UPI|CNN|dpa)\)\s*)?(?:[\u2014\u2013]|-{1,3})\(?\s", re.M)
+# "Becker, Clay, Grant and Otter Tail counties": each name is a county
+_COUNTY_LIST = re.compile(
+    r"\b(?P<names>(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s|,?\s(?:and|or)\s|\s&\s))+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+    r"\s+(?P<kind>counties|parishes|Counties|Parishes)\b")
+_LIST_SEPARATOR = re.compile(r",\s(?:and\s|or\s)?|,?\s(?:and|or)\s|\s&\s")
+# a US legislator's party and home town: "Hugh Leatherman, R-Florence"
+_PARTY_TOWN = re.compile(r"\b[DRI]-(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?=[,;)]|\.\s|\s(?:and|who|said)\b)")
 _PAIR = re.compile(r"\b(?P<city>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}),\s+(?P<region>"
                    r"[A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.)?(?:\s[A-Z][a-z]+){0,2})")
 _LEADING_THE = re.compile(r"^[Tt]he\s+")
@@ -73,17 +92,27 @@ _CAPITALISED = re.compile(rf"(?<![\w.]){_WORD}(?:[ \-]{_WORD}){{0,2}}")
 _STATE_FORM = re.compile(r"^(?:(?:Democratic |Islamic |Federal |People's |Arab )*Republic|Kingdom|"
                          r"State|Commonwealth|Principality|Sultanate|Emirate) of (?:the )?")
 _OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?(?P<place>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2})$")
+# "University of Michigan Center for Computer Security": a state or country after "of" inside a name
+_OF_BIG_PLACE = re.compile(r"\bof\s+(?:the\s+)?(?P<place>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,1})(?=\s+[A-Z])")
 _DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|"
                         r"(?:north|south)-?(?:east|west)(?:ern)?|mid|greater|downtown|rural)[\s\-]+", re.I)
 _GENERIC = re.compile(r"(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower|"
                       r"northeast|northwest|southeast|southwest|federal|capital|metro|national|"
-                      r"university|college|union|city|county|state|coast|island|islands|valley)+")
+                      r"university|college|union|city|county|state|coast|island|islands|valley|lake|river|delta|"
+                      r"ocean|sea|gulf|bay|park|mount|fire|church|court|school|hall|street|avenue|road|square|"
+                      r"airport|center|centre|station|bank|harbou?r|port|academy|embassy)+")
 _SUFFIX = re.compile(r"^(?P<base>.+?)\s+(?P<kind>county|parish|borough|state|province|region|oblast|"
                      r"governorate|district|prefecture|city|town|village|township|municipality)$", re.I)
 # No rivers, lakes or valleys in the gazetteer: "Catawba River" is placed at a same-named county
 # or town, believed only where the article's other places are (a weak prior).
 _NATURAL = re.compile(r"^(?P<base>.+?)\s+(?:river|lake|valley|bay|creek|mountains?|island|harbou?r|falls)$", re.I)
 NATURAL_PENALTY = 1.5
+LOCAL_KM = 150.0  # a town named only on a school or a person is believed this near the article's towns
+# what a town's own institutions are called after its name ("Huntsville Fire Station 1")
+_LOCAL_BODY = re.compile(
+    r"\s+(?:High|Middle|Elementary|Junior|Senior|Primary|Public|Area|City|County|Township|Town|Village|"
+    r"Fire|Police|Sheriff|Volunteer|Rescue|Mayor|Council|School|Schools|Board|Library|Recreation|Parks?|"
+    r"Chamber|Hospital|Medical|Municipal|Community|Housing|Water|Planning|Zoning|Post|Historical)\b")
 
 
 @dataclass(slots=True)
@@ -108,10 +137,14 @@ class PlaceMention:
     source: str = "ner"
     score: float = 0.0
     candidates: list[int] = field(default_factory=list, repr=False)
+    lookup: str | None = field(default=None, repr=False)  # the name to look up when not the text ("Becker County")
+    local: bool = field(default=False, repr=False)  # kept only if it lies near the article's other towns
 
     def to_dict(self) -> dict:
         out = asdict(self)
         out.pop("candidates")
+        out.pop("lookup")
+        out.pop("local")
         out["score"] = round(self.score, 3)
         return out
 
@@ -210,7 +243,6 @@ class _Candidate:
     index: int  # row in World, or -1 for a conflict-gazetteer region
     prior: float
     region: _places.Place | None = None
-    score: float = 0.0  # the reading's score when last picked
 
 
 class Geoparser:
@@ -220,12 +252,16 @@ class Geoparser:
         self.world = world()
         self.index = _places._index()
         self._place_keys: set[str] = set()  # the document's names tagged GPE/LOC, while it is parsed
+        self._looked_up: dict[str, list[_Candidate]] = {}  # a name's readings, shared by documents
 
     # -- finding ------------------------------------------------------------------------
-    def parse_doc(self, doc, outlet: str | None = None) -> list[PlaceMention]:
-        """Every place mention of a parsed document, resolved."""
-        text = doc.text
-        blocked = self._non_place_keys(doc)
+    def parse_doc(self, doc, outlet: str | None = None, text: str | None = None) -> list[PlaceMention]:
+        """Every place mention of a parsed document, resolved.
+
+        :param text: ``doc.text`` when the caller has it (spaCy rebuilds it from the tokens)."""
+        text = doc.text if text is None else text
+        ents = doc.ents
+        blocked = self._non_place_keys(ents)
         mentions: dict[tuple[int, int], PlaceMention] = {}
         forced: dict[tuple[int, int], tuple[str, str]] = {}  # span -> (cc, admin1) a pair says
         for mention, hint in self._patterns(text):
@@ -233,19 +269,18 @@ class Geoparser:
             if hint is not None:
                 forced[(mention.start, mention.end)] = hint
         # place labels first: a name the article tags as a place once is one where mis-tagged
-        ordered = sorted(doc.ents, key=lambda e: e.label_ not in {"GPE", "LOC"})
-        self._place_keys = set()
+        ordered = sorted(ents, key=lambda e: e.label_ not in {"GPE", "LOC"})
+        self._place_keys = {name_key(clean_place_name(m.text)) for m in mentions.values()}
         for ent in ordered:
             span = (ent.start_char, ent.end_char)
             if any(_overlaps(span, other) for other in mentions):
                 continue
-            mention = self._from_entity(ent, text, blocked)
-            if mention is not None:
-                mentions[span] = mention
+            for mention in self._split_compound(ent, text) or filter(None, [self._from_entity(ent, text, blocked)]):
+                mentions[(mention.start, mention.end)] = mention
                 if mention.source == "ner":
                     self._place_keys.add(name_key(clean_place_name(mention.text)))
-        taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in {"PERSON", "ORG", "WORK_OF_ART"}]
-        for mention in self._unlabelled(text, list(mentions.values()), taken, blocked):
+        taken = [(e.start_char, e.end_char) for e in ents if e.label_ in {"PERSON", "ORG", "WORK_OF_ART"}]
+        for mention in self._unlabelled(doc, text, list(mentions.values()), taken, blocked):
             mentions[(mention.start, mention.end)] = mention
         found = sorted(mentions.values(), key=lambda m: m.start)
         self._resolve(found, forced, self._outlet_countries(outlet))
@@ -256,18 +291,33 @@ class Geoparser:
         it: a country, continent or state, a name it also uses as a place, or a town in a
         country its other places lie in ("Huntsville" ORG in a Texas story; not "Toyota", the
         carmaker, in an American one)."""
-        strong = [m for m in found if m.source not in WEAK_SOURCES]
+        strong = [m for m in found if m.source not in WEAK_SOURCES and not m.local]
         strong_keys = {name_key(clean_place_name(m.text)) for m in strong}
         countries = {m.country for m in strong if m.country}
+        states = {(m.country, m.admin1) for m in strong if m.admin1 and m.feature != "PCLI"}
+        towns = [(m.lat, m.lon) for m in strong if m.feature in {"ADM2", "PPL", "PPLA", "PPLC"}]
         kept = []
         for mention in found:
+            if mention.local:
+                # a small town's name on a school, a fire department or a person ("Parkers
+                # Prairie High School", "Greer"): a place when the article's towns are around it
+                if name_key(clean_place_name(mention.text)) in strong_keys or (
+                        (mention.country, mention.admin1) in states
+                        and any(distance_km((mention.lat, mention.lon), t) < LOCAL_KM for t in towns)):
+                    kept.append(mention)
+                continue
             if mention.source in WEAK_SOURCES and not (
                     mention.feature in {"PCLI", "CONT", "ADM1"}
+                    or self._population_of(mention) >= METROPOLIS_POPULATION
                     or name_key(clean_place_name(mention.text)) in strong_keys
                     or mention.country in countries):
                 continue
             kept.append(mention)
         return kept
+
+    def _population_of(self, mention: PlaceMention) -> int:
+        rows = [i for i in mention.candidates if self.world.gid[i] == mention.geonameid] if mention.geonameid else []
+        return self.world.pop[rows[0]] if rows else 0
 
     def resolve_spans(self, doc, spans: Iterable[tuple[int, int]], outlet: str | None = None
                       ) -> list[PlaceMention]:
@@ -275,15 +325,18 @@ class Geoparser:
         text = doc.text
         mentions = [PlaceMention(s, e, text[s:e]) for s, e in spans]
         forced = {}
+        lookups = {}
         for mention, hint in self._patterns(text):
             if hint is not None:
                 forced[(mention.start, mention.end)] = hint
+            if mention.lookup:
+                lookups[(mention.start, mention.end)] = mention.lookup
         for mention in mentions:
-            mention.candidates = []
+            mention.lookup = lookups.get((mention.start, mention.end))
         self._resolve(mentions, forced, self._outlet_countries(outlet))
         return mentions
 
-    def _unlabelled(self, text: str, found: list[PlaceMention], taken: list[tuple[int, int]],
+    def _unlabelled(self, doc, text: str, found: list[PlaceMention], taken: list[tuple[int, int]],
                     blocked: set[str]) -> list[PlaceMention]:
         """Capitalised names spaCy left untagged: another occurrence of a name the article
         already uses as a place ("Fargo" tagged once of three times), or a country, continent or
@@ -297,7 +350,7 @@ class Geoparser:
                 continue
             surface = match.group()
             key = name_key(surface)
-            if not key or key in blocked or key in _MONTHS or (match.start() and text[match.start() - 1] in "-'"):
+            if not key or key in blocked or key in _NEVER_PLACES or (match.start() and text[match.start() - 1] in "-'"):
                 continue
             big = surface in self.world.abbreviations or (
                 key in self.index.countries and key not in self.index.demonym_keys) or self._big_city(
@@ -305,7 +358,24 @@ class Geoparser:
             if key in known or big or any(self.world.feature[i] == "CONT" for i in self.world.primary.get(key, ())):
                 out.append(PlaceMention(span[0], span[1], surface, source="repeat" if key in known else "name"))
                 occupied.append(span)
+            elif self._untagged_town(doc, surface, key, text, match.start()):
+                out.append(PlaceMention(span[0], span[1], surface, source="name", local=True))
+                occupied.append(span)
         return out
+
+    def _untagged_town(self, doc, surface: str, key: str, text: str, start: int) -> bool:
+        """A town's name spaCy left untagged ("Avoyelles", "Winsted"): believed only near the
+        article's towns (``local``), never a word the article also writes in lower case, nor
+        a single word opening a sentence."""
+        if surface.isupper() or key in self._known_names() or not self._local_name(key):
+            return False
+        opens_sentence = start == 0 or text[max(0, start - 2):start].strip() in {"", ".", "!", "?", '"', ":"}
+        if opens_sentence and " " not in surface:
+            return False
+        span = doc.char_span(start, start + len(surface))
+        if span is None or any(t.pos_ != "PROPN" or t.is_stop for t in span):
+            return False  # "We", "And I", a capitalised adjective
+        return re.search(rf"\b{re.escape(surface.lower())}\b", text) is None
 
     def _big_city(self, surface: str, key: str, text: str, start: int) -> bool:
         """A city of UNTAGGED_CITY_POPULATION under its own name that the small model did not tag
@@ -323,28 +393,52 @@ class Geoparser:
         start, end = ent.start_char, ent.end_char
         surface = text[start:end]
         key = name_key(clean_place_name(surface))
-        if not key or key in _MONTHS or key in blocked or _SHIP_PREFIX.search(text[max(0, start - 8):start]):
+        if not key or key in _NEVER_PLACES or key in blocked or _SHIP_PREFIX.search(text[max(0, start - 8):start]):
             return None
         if label in {"GPE", "LOC"}:
             if surface.isupper() and len(key) <= 4 and key not in self.index.countries \
                     and surface.replace(" ", "") not in self.world.abbreviations:
                 return None  # "IRA", "NATO": an acronym, not a town called Ira
+            widened = self._widened(ent, text)
+            if widened is not None:
+                return widened
+            if not self._candidates(surface):  # "the Guernsey County Common Pleas Court"
+                return self._inside_org(ent, text, min_population=0) or PlaceMention(start, end, surface, source="ner")
             return PlaceMention(start, end, surface, source="ner")
         if label == "NORP":
-            return self._demonym(ent, surface, key) or self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "ner")
-        if label == "PERSON":
-            return self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "person")
+            return self._demonym(ent, surface, key) or self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "ner",
+                                                                  local=False)
+        if label == "PERSON":  # "Litchfield Fire Chief Jim Koser": the town of its institution
+            return self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "person") or self._inside_org(
+                ent, text, local_only=True)
         if label in {"ORG", "FAC"}:
             return self._whole(ent, key, ORG_PLACE_MIN_POPULATION, "org") or self._inside_org(ent, text)
         return None
 
-    def _whole(self, ent, key: str, min_population: int, source: str) -> PlaceMention | None:
+    def _whole(self, ent, key: str, min_population: int, source: str, local: bool = True) -> PlaceMention | None:
         """A whole entity spaCy mislabelled that the gazetteer is sure is a place ("Huntsville" ORG)."""
-        if key in self._known_names():
+        if key in self._known_names() and not self._big_place(key):  # the EU is a body and a place
             return None
         if key not in self._place_keys and not self._confident(key, min_population):
-            return None
+            if not (local and self._local_name(key)):
+                return None
+            return PlaceMention(ent.start_char, ent.end_char, ent.text, source=source, local=True)
         return PlaceMention(ent.start_char, ent.end_char, ent.text, source=source)
+
+    def _big_town(self, key: str) -> bool:
+        return not _GENERIC.fullmatch(key) and key not in self._known_names() and any(
+            self.world.pop[i] >= UNTAGGED_CITY_POPULATION for i in self.world.primary.get(key, ()))
+
+    def _named_place(self, key: str) -> bool:
+        """A place's own name, not a word that also names one ("Island", "Lake", "Indian")."""
+        return not _GENERIC.fullmatch(key) and key not in self.index.demonym_keys and (
+            self._big_place(key) or self._local_name(key))
+
+    def _local_name(self, key: str) -> bool:
+        """A town or county under its own name (never a generic word)."""
+        return not _GENERIC.fullmatch(key) and any(
+            self.world.feature[i] == "ADM2" or self.world.feature[i].startswith("PPL")
+            for i in self.world.primary.get(key, ()))
 
     def _demonym(self, ent, surface: str, key: str) -> PlaceMention | None:
         """"Turkish", "Syrians", "European": the country or continent, as the geoparsing corpora count them."""
@@ -355,7 +449,40 @@ class Geoparser:
             return PlaceMention(ent.start_char, ent.end_char, surface, source="demonym")
         return None
 
-    def _inside_org(self, ent, text: str) -> PlaceMention | None:
+    def _widened(self, ent, text: str) -> PlaceMention | None:
+        """"South Africa" tagged "Africa": the capitalised word before the entity belongs to
+        it when together they name a country or a division."""
+        if ent.start == 0:
+            return None
+        before = ent.doc[ent.start - 1]
+        if not before.text[:1].isupper() or before.is_sent_start:
+            return None
+        surface = text[before.idx:ent.end_char]
+        key = name_key(surface)
+        if key in self.index.countries or any(self.world.feature[i] in {"ADM1", "PCLI"} for i in self.world.primary.get(key, ())):
+            return PlaceMention(before.idx, ent.end_char, surface, source="ner")
+        return None
+
+    def _split_compound(self, ent, text: str) -> list[PlaceMention]:
+        """"Fargo-Moorhead", "Armenia-Italy": two places joined by a hyphen, each a name the
+        gazetteer knows, when the whole is none."""
+        if "-" not in text[ent.start_char:ent.end_char]:
+            return []
+        surface = _LEADING_THE.sub("", ent.text)
+        offset = ent.end_char - len(surface)
+        if self._candidates(surface):
+            return []
+        parts = list(re.finditer(r"[^\-]+", surface))
+        if len(parts) < 2 or not all(p.group()[:1].isupper() and self._known_place(p.group()) for p in parts):
+            return []
+        return [PlaceMention(offset + p.start(), offset + p.end(), p.group(), source="ner") for p in parts]
+
+    def _known_place(self, surface: str) -> bool:
+        key = name_key(surface)
+        return self._confident(key, ORG_PLACE_MIN_POPULATION) or key in self.index.demonym_keys
+
+    def _inside_org(self, ent, text: str, min_population: int = ORG_PLACE_MIN_POPULATION,
+                    local_only: bool = False) -> PlaceMention | None:
         """"the Alexandria Police Department", "University of Kentucky": the place in the
         name, when the gazetteer is sure of it."""
         body = _LEADING_THE.sub("", ent.text)
@@ -366,15 +493,21 @@ class Geoparser:
         tail = _OF_PLACE.search(body)
         if tail:
             heads.append((tail.start("place"), tail.end("place")))
-        # "Taco Bell Canada": only a country, continent or state may close the name
-        closings = [(words[-size].start(), words[-1].end()) for size in (2, 1) if len(words) > size]
+        inner = _OF_BIG_PLACE.search(body)
+        closings = [(inner.start("place"), inner.end("place"))] if inner else []
+        # "Taco Bell Canada", "CTV Edmonton": only a country, a state or a big city may close the name
+        closings += [(words[-size].start(), words[-1].end()) for size in (2, 1) if len(words) > size]
         spans = [(a, b, False) for a, b in heads] + [(a, b, True) for a, b in closings]
-        for a, b, closing in spans:
+        for a, b, closing in [] if local_only else spans:
             key = name_key(body[a:b])
-            if closing and not self._big_place(key):
+            if closing and not (self._big_place(key) or self._big_town(key)):  # "CTV Edmonton"
                 continue
-            if self._confident(key, ORG_PLACE_MIN_POPULATION):
+            if self._confident(key, min_population) if min_population else self._named_place(key):
                 return PlaceMention(offset + a, offset + b, text[offset + a:offset + b], source="in-org")
+        for a, b, closing in spans:
+            if not closing and _LOCAL_BODY.match(body[b:]) and self._local_name(name_key(body[a:b])) \
+                    and name_key(body[a:b]) not in self._known_names():
+                return PlaceMention(offset + a, offset + b, text[offset + a:offset + b], source="in-org", local=True)
         return None
 
     @staticmethod
@@ -387,6 +520,8 @@ class Geoparser:
                          for n in (e.name, *e.aliases))
 
     def _big_place(self, key: str) -> bool:
+        if _GENERIC.fullmatch(key):
+            return False
         rows = (*self.world.primary.get(key, ()), *self.world.alternate.get(key, ()))
         return key in self.index.countries or any(self.world.feature[i] in BIG_FEATURES for i in rows)
 
@@ -404,19 +539,19 @@ class Geoparser:
                    for i in rows)
 
     @staticmethod
-    def _non_place_keys(doc) -> set[str]:
+    def _non_place_keys(ents) -> set[str]:
         """Every word of a person's name the document uses ("Kennedy" of John F. Kennedy)."""
         keys: set[str] = set()
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ == "PERSON" and " " in ent.text.strip():
                 keys.update(name_key(w) for w in ent.text.split() if w[:1].isupper())
         return keys
 
     def _patterns(self, text: str) -> Iterable[tuple[PlaceMention, tuple[str, str] | None]]:
         """Dateline and "City, ST" / "City, Country" mentions, with the region they fix."""
-        for match in _DATELINE.finditer(text[:400]):
+        for match in _DATELINE.finditer(text[:600]):
             city = match.group("city").strip()
-            if len(city) < 3 or name_key(city) in _MONTHS:
+            if len(city) < 3 or name_key(city) in _NEVER_PLACES or not self._candidates(city):
                 continue
             region = (match.group("region") or "").strip()
             hint = self._region_hint(region) if region else None
@@ -432,9 +567,29 @@ class Geoparser:
             if hint is None:
                 continue
             city = match.group("city")
-            if name_key(city) in _MONTHS or name_key(city) not in self._known_keys():
+            if name_key(city) in _NEVER_PLACES or name_key(city) not in self._known_keys():
                 continue
             yield PlaceMention(match.start("city"), match.end("city"), city, source="pair"), hint
+            start = match.start("region")  # "Gatineau, Que.": the province is named too
+            yield PlaceMention(start, start + len(region), region, source="pair"), None
+        yield from self._county_lists(text)
+        for match in _PARTY_TOWN.finditer(text):
+            place = match.group("place")
+            if name_key(place) in self._known_keys():
+                yield PlaceMention(match.start("place"), match.end("place"), place, source="pair"), None
+
+    def _county_lists(self, text: str) -> Iterable[tuple[PlaceMention, None]]:
+        for match in _COUNTY_LIST.finditer(text):
+            suffix = " Parish" if match.group("kind").lower().startswith("parish") else " County"
+            names, offset = match.group("names"), match.start("names")
+            position = 0
+            for piece in [*_LIST_SEPARATOR.split(names)]:
+                start = names.index(piece, position)
+                position = start + len(piece)
+                if self._candidates(piece + suffix):
+                    mention = PlaceMention(offset + start, offset + position, piece, source="pair")
+                    mention.lookup = piece + suffix
+                    yield mention, None
 
     def _known_keys(self):
         return self.world.primary
@@ -459,6 +614,15 @@ class Geoparser:
 
     # -- resolving ----------------------------------------------------------------------
     def _candidates(self, text: str) -> list[_Candidate]:
+        """A name's readings, best known first (looked up once per name while the parser lives)."""
+        found = self._looked_up.get(text)
+        if found is None:
+            if len(self._looked_up) > CANDIDATE_CACHE_SIZE:
+                self._looked_up.clear()
+            found = self._looked_up[text] = self._lookup(text)
+        return found
+
+    def _lookup(self, text: str) -> list[_Candidate]:
         world, index = self.world, self.index
         cleaned = clean_place_name(text)
         key = name_key(cleaned)
@@ -470,7 +634,9 @@ class Geoparser:
             iso = index.countries.get(key[:-1])
         if iso in world.country_row and key not in index.regions:
             out.append(_Candidate(world.country_row[iso], 0.0))
-        abbreviated = world.abbreviations.get(text.strip().replace(" ", ""))
+        compact = text.strip().replace(" ", "")
+        # "Pa." whose dot spaCy gave to the sentence
+        abbreviated = world.abbreviations.get(compact) or world.abbreviations.get(compact + ".")
         if abbreviated in world.admin1_row:
             out.append(_Candidate(world.admin1_row[abbreviated], 0.0))
         if key in index.regions and index.regions[key].lat is not None:
@@ -478,10 +644,13 @@ class Geoparser:
         for position in world.primary.get(key, ()):
             out.append(_Candidate(position, 0.0))
         seen = {c.index for c in out}
+        primary_countries = {world.cc[c.index] for c in out if c.index >= 0}
         for position in world.alternate.get(key, ()):
             if position not in seen:
-                # a country's or a division's other names are its own ("Peruvian", "Anhui")
-                penalty = 0.0 if world.feature[position] in BIG_FEATURES else ALTERNATE_PENALTY
+                # a country's or a division's other names are its own ("Peruvian", "Anhui"); a
+                # town's old or foreign name yields to a town of that name in the same country
+                penalty = 0.0 if world.feature[position] in BIG_FEATURES else ALTERNATE_PENALTY + (
+                    ALTERNATE_SHADOW if world.cc[position] in primary_countries else 0.0)
                 out.append(_Candidate(position, -penalty))
                 seen.add(position)
         for position in world.base.get(key, ()):
@@ -495,14 +664,31 @@ class Geoparser:
         if not out and natural:
             out = [_Candidate(i, -NATURAL_PENALTY) for i in self.world.primary.get(name_key(natural.group("base")), ())
                    if self.world.feature[i] in {"ADM2", "PPL"}]
-        if not out and _DIRECTION.match(cleaned):  # "Northeast Georgia", "Western Massachusetts"
-            return self._candidates(_DIRECTION.sub("", cleaned))
+        if not out and _DIRECTION.match(cleaned):  # "Northeast Georgia", "Western Massachusetts"; not "East Bank"
+            return [c for c in self._candidates(_DIRECTION.sub("", cleaned))
+                    if c.index < 0 or self.world.feature[c.index] in {*BIG_FEATURES, "ADM2"}
+                    or self.world.pop[c.index] >= UNTAGGED_CITY_POPULATION]  # "East Atlanta"
         if not out and len(key) >= 5 and cleaned[:1].isupper():
             region = _conflict_fuzzy(cleaned)
             if region is not None:
                 out.append(_Candidate(-1, -1.0, region=region))
         out.sort(key=lambda c: -self._population(c))
-        return out[:MAX_CANDIDATES]
+        return self._shadowed(out[:MAX_CANDIDATES])
+
+    def _shadowed(self, out: list[_Candidate]) -> list[_Candidate]:
+        """A small town named like a country, a continent or a state (China in Japan, Wyoming
+        in Michigan) takes that name only with strong evidence; a capital, a city of
+        UNTAGGED_CITY_POPULATION or the city a division is named after keeps it."""
+        world = self.world
+        divisions = [c.index for c in out if c.index >= 0 and world.feature[c.index] in BIG_FEATURES]
+        if not divisions:
+            return out
+        eponymous = {(world.cc[i], world.admin1[i]) for i in divisions if world.feature[i] == "ADM1"}
+        return [_Candidate(c.index, c.prior - TOWN_SHADOW, c.region)
+                if c.index >= 0 and world.feature[c.index] == "PPL" and world.pop[c.index] < UNTAGGED_CITY_POPULATION
+                and not ((world.cc[c.index], world.admin1[c.index]) in eponymous  # Kherson in Kherson Oblast
+                         and world.pop[c.index] >= CITY_NAMED_DIVISION_MIN_POPULATION)
+                else c for c in out]
 
     def _suffixed(self, cleaned: str) -> list[_Candidate]:
         """"Kursk region", "Sichuan province", "Orleans Parish", "the city of Aleppo"."""
@@ -531,12 +717,20 @@ class Geoparser:
         world = self.world
         feature = world.feature[candidate.index]
         prior = FEATURE_PRIOR.get(feature, 0.0)
+        if feature == "ADM1" and self._named_after_its_city(candidate.index):
+            prior = CITY_NAMED_DIVISION_PRIOR  # "Kharkiv", "Aleppo": the city unless "oblast" or "province" follows
         return prior + candidate.prior + POPULATION_WEIGHT * math.log10(world.pop[candidate.index] + 1)
+
+    def _named_after_its_city(self, index: int) -> bool:
+        world = self.world
+        return any(world.cc[i] == world.cc[index] and world.admin1[i] == world.admin1[index]
+                   and world.pop[i] >= CITY_NAMED_DIVISION_MIN_POPULATION and world.feature[i].startswith("PPL")
+                   for i in world.primary.get(name_key(world.name[index]), ()))
 
     def _resolve(self, mentions: list[PlaceMention], forced: dict, outlet_countries: Sequence[str]) -> None:
         if not mentions:
             return
-        options = [self._candidates(m.text) for m in mentions]
+        options = [self._candidates(m.lookup or m.text) for m in mentions]
         statics = [[self._static_score(c) for c in cands] for cands in options]
         hints = [forced.get((m.start, m.end)) for m in mentions]
         keys = [name_key(clean_place_name(m.text)) for m in mentions]
@@ -544,7 +738,7 @@ class Geoparser:
         chosen = [self._pick(cands, scores, hints[i], Counter(outlet_countries), Counter(), [])
                   for i, (cands, scores) in enumerate(zip(options, statics, strict=True))]
         for _round in range(2):
-            shares = [self._share(best, hint) for best, hint in zip(chosen, hints, strict=True)]
+            shares = [self._share(best, hint) for (best, _score), hint in zip(chosen, hints, strict=True)]
             countries = sum((c for c, _a, _p in shares), Counter(outlet_countries))
             admins = sum((a for _c, a, _p in shares), Counter())
             points = [(j, p) for j, (_c, _a, p) in enumerate(shares) if p is not None]
@@ -559,8 +753,8 @@ class Geoparser:
                            [p for j, p in points if keys[j] != keys[i]])
                 for i, (cands, scores) in enumerate(zip(options, statics, strict=True))
             ]
-        for mention, cands, best in zip(mentions, options, chosen, strict=True):
-            self._fill(mention, cands, best)
+        for mention, cands, (best, score) in zip(mentions, options, chosen, strict=True):
+            self._fill(mention, cands, best, score)
 
     def _county(self, candidate: _Candidate) -> tuple[str, str, str] | None:
         i = candidate.index
@@ -613,18 +807,20 @@ class Geoparser:
         admin1 = world.admin1[i] if world.feature[i] != "PCLI" else ""
         return world.cc[i], admin1, world.point(i), world.feature[i]
 
-    def _pick(self, cands, scores, hint, countries: Counter, admins: Counter, points) -> _Candidate | None:
-        if not cands:
-            return None
+    def _pick(self, cands, scores, hint, countries: Counter, admins: Counter, points) -> tuple[_Candidate | None, float]:
         best, best_score = None, -math.inf
+        homonym_countries = {self.world.cc[c.index] for c in cands if c.index >= 0 and self.world.feature[c.index] == "PCLI"}
         for candidate, score in zip(cands, scores, strict=True):
             cc, admin1, point, feature = self._where(candidate)
             if hint is not None:
                 if cc == hint[0] and (not hint[1] or admin1 == hint[1]):
                     score += PATTERN_BONUS
             if countries.get(cc, 0) > 0:
-                # a country or state holding the article's other places is as near as they are
-                score += COUNTRY_CONTEXT + (NEAR_BONUS if feature == "PCLI" else 0.0)
+                # a country holding the article's other places is as near as they are; so is a
+                # state of the country most of them lie in (Georgia beside Atlanta and Texas)
+                score += COUNTRY_CONTEXT + (NEAR_BONUS if feature == "PCLI" or (
+                    feature == "ADM1" and countries[cc] >= STATE_COUNTRY_MENTIONS and homonym_countries - {cc})
+                    else 0.0)
             if admin1 and admins.get((cc, admin1), 0) > 0:
                 score += ADMIN1_CONTEXT + (NEAR_BONUS if feature == "ADM1" else 0.0)
             if points and point is not None and feature not in {"PCLI", "ADM1", "CONT"}:
@@ -632,15 +828,13 @@ class Geoparser:
                 score += NEAR_BONUS * math.exp(-nearest / NEAR_KM)
             if score > best_score:
                 best, best_score = candidate, score
-        if best is not None:
-            best.score = best_score
-        return best
+        return best, best_score
 
-    def _fill(self, mention: PlaceMention, cands, best: _Candidate | None) -> None:
+    def _fill(self, mention: PlaceMention, cands, best: _Candidate | None, score: float) -> None:
         mention.candidates = [c.index for c in cands]
         if best is None:
             return
-        mention.score = best.score
+        mention.score = score
         if best.index < 0:
             region = best.region
             mention.name, mention.lat, mention.lon = region.name, region.lat, region.lon
@@ -728,6 +922,26 @@ def place_claims(claims, places: Sequence[PlaceMention], entities: dict) -> dict
             added.setdefault(replacement.id, replacement)
             locations[position] = replacement.id
     return added
+
+
+def place_ids_of_entity(entity) -> list[str]:
+    """The geoparser's place ids that name the same place as a stored entity, so that an
+    entity's page can list where its place is named: its own id, its GeoNames id, and any
+    gazetteer place of one of its names within SAME_PLACE_KM of its point (or, for a
+    country without a point, the country)."""
+    gazetteer = world()
+    ids = [entity.id]
+    if entity.attrs.get("geonameid"):
+        ids.append(f"geonames:{entity.attrs['geonameid']}")
+    if entity.lat is None or entity.lon is None:
+        if entity.attrs.get("kind") == "country" and entity.country in gazetteer.country_row:
+            ids.append(gazetteer.place_id(gazetteer.country_row[entity.country]))
+        return list(dict.fromkeys(ids))
+    for key in {name_key(n) for n in (entity.name, *entity.aliases)}:
+        for row in (*gazetteer.primary.get(key, ()), *gazetteer.alternate.get(key, ())):
+            if distance_km(gazetteer.point(row), (entity.lat, entity.lon)) < SAME_PLACE_KM:
+                ids.append(gazetteer.place_id(row))
+    return list(dict.fromkeys(ids))
 
 
 def _mention_naming(entity, claim, places: Sequence[PlaceMention]) -> PlaceMention | None:

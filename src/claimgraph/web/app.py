@@ -47,6 +47,7 @@ from claimgraph.export.json import claim_json, contradiction_json, entity_json, 
 from claimgraph.extract.confidence import floor
 from claimgraph.extract.lexicon import load_lexicon
 from claimgraph.model import MODALITIES, POLARITIES, Claim, Contradiction, Event, InputItem, Reject
+from claimgraph.resolve.geoparse import place_ids_of_entity
 from claimgraph.settings import Settings
 from claimgraph.store import Store
 from claimgraph.web import queries
@@ -399,9 +400,14 @@ def add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of small rou
         return json_response({"document_id": document_id,
                               "places": state.reader.place_mentions(document_id=document_id)})
 
-    @app.get("/api/places/{place_id}", tags=["entities"], summary="Where a place is named, across documents")
+    @app.get("/api/places/{place_id}", tags=["entities"],
+             summary="Where a place is named, across documents (a geoparser place id or a place entity's id)")
     def place_mentions(state: State, place_id: ItemId, limit: Limit = DEFAULT_LIMIT) -> Response:
-        return json_response({"place_id": place_id, "mentions": state.reader.place_mentions(place_id=place_id)[:limit]})
+        entity = state.reader.entity(place_id)
+        ids = place_ids_of_entity(entity) if entity is not None else [place_id]
+        mentions = [m for i in ids for m in state.reader.place_mentions(place_id=i)]
+        mentions.sort(key=lambda m: (m["document_id"], m["start"]))
+        return json_response({"place_id": place_id, "mentions": mentions[:limit]})
 
     @app.get("/api/claims", tags=["claims"], summary="Claims, newest first, filtered")
     def claims(state: State, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, count: Count = False,

@@ -97,6 +97,48 @@ function wholeArticleToggle(doc, claims) {
   return h("div", {}, button, box);
 }
 
+// -- places ---------------------------------------------------------------------------------
+
+const FEATURE_NAMES = {PCLI: "country", CONT: "continent", ADM1: "state or province", ADM2: "county or district",
+  PPLC: "capital", RGN: "region"};
+
+function placeLabel(m) {
+  const kind = FEATURE_NAMES[m.feature] || "town or city";
+  return [h("strong", {}, m.name || m.text), h("span", {class: "muted"},
+    ` ${kind}${m.admin1 && m.feature !== "ADM1" ? `, ${m.admin1}` : ""}${m.country ? `, ${m.country}` : ""}`)];
+}
+
+/** Every place an article names, once each, with how often and where it lies. */
+function documentPlaces(mentions) {
+  const byPlace = new Map();
+  for (const m of mentions) {
+    const key = m.place_id || m.text;
+    if (!byPlace.has(key)) byPlace.set(key, {first: m, texts: new Set(), count: 0});
+    const entry = byPlace.get(key);
+    entry.texts.add(m.text);
+    entry.count += 1;
+  }
+  return h("section", {class: "panel", id: "document-places"},
+    h("h2", {}, `Places named (${byPlace.size})`),
+    byPlace.size ? h("ul", {class: "plain places"}, [...byPlace.values()].map(({first, texts, count}) =>
+      h("li", {dataset: {placeId: first.place_id || ""}}, placeLabel(first),
+        h("span", {class: "muted"}, ` · “${[...texts].join("”, “")}”${count > 1 ? ` ×${count}` : ""}`),
+        typeof first.lat === "number" ? h("span", {class: "muted"},
+          ` · ${first.lat.toFixed(2)}, ${first.lon.toFixed(2)}`) : null)))
+      : message("No places found in this article."));
+}
+
+/** Where a place entity is named: one line per article, with the words used. */
+function entityPlaces(mentions) {
+  const byDoc = new Map();
+  for (const m of mentions) byDoc.set(m.document_id, [...(byDoc.get(m.document_id) || []), m.text]);
+  return h("section", {class: "panel", id: "entity-places"},
+    h("h2", {}, `Named in ${plural(byDoc.size, "article")}`),
+    h("ul", {class: "plain"}, [...byDoc].map(([docId, texts]) => h("li", {},
+      h("a", {href: route("document", docId)}, docId),
+      h("span", {class: "muted"}, ` · “${[...new Set(texts)].join("”, “")}” ×${texts.length}`)))));
+}
+
 // -- entity ---------------------------------------------------------------------------------
 
 export async function entityView(main, id) {
@@ -105,6 +147,8 @@ export async function entityView(main, id) {
   const claims = data.claims.items;
   const docs = await getDocuments(claims.map((c) => c.document_id));
   const events = data.events.items;
+  const isPlace = ["GPE", "LOC", "FAC"].includes(entity.type);
+  const places = isPlace ? (await getJSON(`/api/places/${enc(id)}`, {limit: 200})).mentions : [];
   replace(main,
     h("p", {class: "crumbs"}, h("a", {href: "#/"}, "Overview"), " › entity"),
     h("h1", {}, entity.name),
@@ -121,14 +165,16 @@ export async function entityView(main, id) {
         h("span", {class: "muted"}, ` · ${plural(e.independent_sources, "independent source")}`))))
         : message("No events.")),
     h("section", {class: "panel"}, h("h2", {}, `Claims (${claims.length}${data.claims.next_offset ? "+" : ""})`),
-      h("ol", {class: "claims"}, claims.map((c) => claimCard(c, docs)))));
+      h("ol", {class: "claims"}, claims.map((c) => claimCard(c, docs)))),
+    places.length ? entityPlaces(places) : null);
   return null;
 }
 
 // -- document -------------------------------------------------------------------------------
 
 export async function documentView(main, id, query) {
-  const data = await getJSON(`/api/documents/${enc(id)}`);
+  const [data, places] = await Promise.all([getJSON(`/api/documents/${enc(id)}`),
+    getJSON(`/api/documents/${enc(id)}/places`)]);
   const doc = data.document;
   const focus = query.get("claim");
   const spans = data.claims.map((c) => ({...evidenceSpan(c), claimId: c.id, cls: c.id === focus ? "focus" : ""}));
@@ -140,6 +186,7 @@ export async function documentView(main, id, query) {
       doc.published ? [" · published ", doc.published] : null, doc.url ? [" · ", externalLink(doc.url)] : null,
       ` · ${plural(data.claims.length, "claim")}`),
     h("section", {class: "panel"}, h("div", {class: "article", id: "article"}, highlight(doc.text || "", spans))),
+    documentPlaces(places.places),
     h("section", {class: "panel"}, h("h2", {}, "Claims in this article"),
       h("ol", {class: "claims"}, data.claims.map((c) => claimCard(c, docs, {showDoc: false})))));
   main.querySelector("mark.focus")?.scrollIntoView({block: "center"});
