@@ -244,3 +244,23 @@ def test_bare_troops_of_two_named_sides_stay_unnamed(extract):
                            "Troops killed 40 soldiers near the border on Monday.")
     casualty = next(c for c in claims if c.type == "CASUALTY" and "40" in c.text)
     assert not casualty.roles["actor"]
+
+
+def test_a_24_hour_clock_is_no_year_and_no_place(extract):
+    claims, ents = extract("The bomb went off outside an officers' mess in Bonn at 10.30 P.M. (2130 GMT).",
+                           published="1987-03-24")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.time.start is None or attack.time.start.startswith("1987")
+    assert "GMT" not in {ents[i].name for ids in attack.roles.values() for i in ids}
+
+
+def test_the_narrower_of_two_times_dates_the_claim(extract):
+    claims, _ = extract("Israeli helicopter gunships attacked guerrilla positions near Sidon today in the third "
+                        "raid this year.", published="1987-04-09")
+    assert {c.time.start for c in claims if c.type == "ATTACK"} == {"1987-04-09"}
+
+
+def test_a_relative_clause_hung_on_a_date_is_dated_by_it(extract):
+    claims, _ = extract("It was the heaviest toll since January 2, when Chadian troops overran the garrison at Fada.",
+                        published="1987-03-20")
+    assert next(c for c in claims if c.type == "ATTACK").time.start == "1987-01-02"

@@ -15,6 +15,7 @@ Usage::
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from spacy.matcher import Matcher
@@ -547,7 +548,7 @@ class ClaimExtractor:
 
     # -- time -----------------------------------------------------------------------
     def _time_mentions(self, sent: Span, extra: dict[int, Span]) -> list[Span]:
-        spans = sentence_times(sent)
+        spans = [s for s in sentence_times(sent) if not is_clock_time(s)]
         covered = {i for s in spans for i in range(s.start, s.end)}
         for start, word in extra.items():
             near_date = any(abs(start - s.start) <= 4 or abs(start - s.end) <= 4 for s in spans)
@@ -558,8 +559,12 @@ class ClaimExtractor:
 
     def _attach_times(self, c: Candidate, spans: list[Span], anchor: dt.date | None) -> None:
         path = path_to_root(c.trigger)
-        # a relative clause keeps its own time: "Shelby, who shot him last week, was charged on Thursday"
-        path = path[:next((k + 1 for k, node in enumerate(path) if node.dep_ == "relcl"), len(path))]
+        # a relative clause keeps its own time: "Shelby, who shot him last week, was charged on Thursday";
+        # one hung on a date is dated by it: "since January 2, when troops overran the garrison"
+        relcl = next((k for k, node in enumerate(path) if node.dep_ == "relcl"), None)
+        dated_by = path[relcl].head if relcl is not None and path[relcl].head.ent_type_ == "DATE" else None
+        if relcl is not None:
+            path = path[:relcl + 1]
         report_at = next((k for k, node in enumerate(path) if node.i in c.att.report_nodes), len(path))
         event_nodes = {node.i for node in path[:report_at]}
         for extra in c.triggers[1:]:
@@ -574,6 +579,7 @@ class ClaimExtractor:
             if resolved is None:
                 continue
             if node.i in event_nodes or any(node.i == t.i for t in c.triggers) \
+                    or dated_by is not None and span.start <= dated_by.i < span.end \
                     or _in_trigger_phrase(node, c.trigger) \
                     or node.i in c.att.report_nodes and _inside_fronted_content(span, node, c.trigger):
                 resolved.basis = "event"
@@ -640,7 +646,7 @@ class ClaimExtractor:
                 return []
         if c.type == "PROPERTY" and not c.quantities:
             return []
-        times = c.times or [c.report_time or TimeSpan()]
+        times = narrowest(c.times) or [c.report_time or TimeSpan()]
         features = claim_features(c.trigger, c.type, c.roles.ids(), sent, has_source=c.att.source is not None,
                                   polarity=c.att.polarity, modality=c.att.modality, has_time=bool(c.times),
                                   has_quantity=bool(c.quantities))
@@ -714,6 +720,25 @@ def _inside_fronted_content(span: Span, verb: Token, trigger: Token) -> bool:
     happening's."""
     subj = subject_of(verb)
     return subj is not None and trigger.i < span.start and span.end <= subj.left_edge.i < verb.i
+
+
+def is_clock_time(span: Span) -> bool:
+    """"(2130 GMT)", "0200 gmt": a 24-hour clock, not the year 2130."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    words = [t.lower_ for t in span] + ([after.lower_] if after is not None else [])
+    return bool(re.fullmatch(r"[012]\d[0-5]\d", span[0].text)) and any(w in CLOCK_ZONES for w in words[1:])
+
+
+CLOCK_ZONES = {"gmt", "utc", "z", "hrs", "hours", "local"}
+
+
+def narrowest(times: list[TimeSpan]) -> list[TimeSpan]:
+    """"today ... this year": a time that holds another of the same claim says less; keep the inner one."""
+    def holds(a: TimeSpan, b: TimeSpan) -> bool:
+        return a is not b and bool(a.start and a.end and b.start and b.end) and a.start <= b.start \
+            and b.end <= a.end and (a.start, a.end) != (b.start, b.end)
+    return [t for t in times if not any(holds(t, other) for other in times)]
 
 
 CLAUSAL_DEPS = {"relcl", "ccomp", "advcl", "xcomp", "csubj", "acl", "parataxis"}

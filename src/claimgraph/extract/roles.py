@@ -245,7 +245,8 @@ SITE_PREPOSITIONS = {"at", "outside", "inside", "near"}
 def is_struck_site(span: Span, ctype: str) -> bool:
     """"a bomb blast at the Philippine Military Academy": an institution named as the
     place where an attack or its toll happened."""
-    return ctype in {"ATTACK", "CASUALTY"} and span.label_ == "ORG" and governing_prep(span.root) in SITE_PREPOSITIONS
+    return ctype in {"ATTACK", "CASUALTY"} and span.label_ == "ORG" and len(span) > 1 and not span.text.isupper() \
+        and governing_prep(span.root) in SITE_PREPOSITIONS
 
 
 def drop_containers(roles: Roles, placed: list) -> None:
