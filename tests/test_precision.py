@@ -264,3 +264,18 @@ def test_a_relative_clause_hung_on_a_date_is_dated_by_it(extract):
     claims, _ = extract("It was the heaviest toll since January 2, when Chadian troops overran the garrison at Fada.",
                         published="1987-03-20")
     assert next(c for c in claims if c.type == "ATTACK").time.start == "1987-01-02"
+
+
+@pytest.mark.parametrize("text", [
+    "Donald Trump attacked former Miss Universe Alicia Machado in a series of tweets on Friday.",
+    "Donald Trump named Alicia Machado in a tweet. Palmieri called on Trump to stop attacking Machado.",
+])
+def test_one_named_person_attacking_another_is_a_war_of_words(extract, text):
+    claims, ents = extract(text)
+    assert not [c for c in claims if c.type == "ATTACK"]
+    assert not [e for e in ents.values() if e.name == "Machado" and e.type != "PERSON"]
+
+
+def test_a_named_attacker_who_wounds_is_still_an_attack(extract):
+    claims, _ = extract("Anders Berg attacked Mayor John Smith outside his office in Kano, wounding him.")
+    assert [c for c in claims if c.type == "ATTACK"]

@@ -317,13 +317,22 @@ class ClaimExtractor:
         """"the governor attacked his rival in tweets", "an ad hitting the senator": words aimed at a person,
         no weapon, in a sentence about what was said or posted."""
         sent = token.sent
-        if not any(t.lemma_.lower() in self.lex.words("verbal_media") for t in sent):
-            return False
+        verb = token if token.pos_ == "VERB" else clause_head(token)
+        subj = subject_of(verb)
+        by_a_person = subj is not None and (span := mentions.span_at(subj)) is not None and span.label_ == "PERSON"
+        if not by_a_person and not any(t.lemma_.lower() in self.lex.words("verbal_media") for t in sent):
+            return False  # "Trump attacked Machado": one named person attacking another is words, not arms
         if any(mentions.named_in(t, {"WEAPON"}) or mentions.materiel_kind(t) for t in sent):
             return False
-        verb = token if token.pos_ == "VERB" else clause_head(token)
+        if any(t.lemma_.lower() in self._harm_words for t in sent):
+            return False  # "a man attacked the mayor, wounding him" is no war of words
         hit = objects_of(verb, ("dobj", "obj")) + [o for p, o in preps_of(token) if p == "on"]
         return any((s := mentions.span_at(o)) is not None and s.label_ in {"PERSON", "ORG"} for o in hit)
+
+    @property
+    def _harm_words(self) -> frozenset[str]:
+        t = self.lex.types.get("CASUALTY")
+        return t.verbs | t.nouns | t.adjectives if t is not None else frozenset()
 
     def _object_is_people(self, verb: Token, mentions: Mentions) -> bool:
         """"killed 12 civilians", "captured 48", "wounded him"; not "killed the bill",

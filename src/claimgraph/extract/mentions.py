@@ -52,6 +52,9 @@ class Mentions:
         for span in self._untagged_places(doc):
             for i in range(span.start, span.end):
                 self.by_token[i] = span
+        for span in self._surnames_tagged_otherwise(doc):
+            for i in range(span.start, span.end):
+                self.by_token[i] = span
         self.countries = self._context_countries()
         self.last_weapon: Entity | None = None
         self.topic_weapon: Entity | None = None
@@ -61,6 +64,14 @@ class Mentions:
         self.last_speaker: Entity | None = None
         self.speakers: list[Entity] = []  # most recent last
         self.designations: dict[str, Entity] = {}  # "toufan" -> the Toufan named in "a Toufan missile"
+
+    @staticmethod
+    def _surnames_tagged_otherwise(doc: Doc) -> list[Span]:
+        """"Alicia Machado ... attacks on Machado": a person's surname the tagger read as a place
+        or an organisation elsewhere in the article is still that person, never a town."""
+        surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title}
+        return [Span(doc, ent.start, ent.end, label="PERSON") for ent in doc.ents
+                if ent.label_ in {"GPE", "LOC", "ORG", "FAC"} and len(ent) == 1 and ent.text in surnames]
 
     def _untagged_places(self, doc: Doc) -> list[Span]:
         """"killed in Kyiv": a known place after a locative preposition that the NER missed.
