@@ -279,3 +279,12 @@ def test_one_named_person_attacking_another_is_a_war_of_words(extract, text):
 def test_a_named_attacker_who_wounds_is_still_an_attack(extract):
     claims, _ = extract("Anders Berg attacked Mayor John Smith outside his office in Kano, wounding him.")
     assert [c for c in claims if c.type == "ATTACK"]
+
+
+@pytest.mark.parametrize("text, present", [
+    ("Critics say the ministry has no strategy to prevent terrorist attacks in Kenya.", False),
+    ("The Indian navy foiled an attack by Somali pirates on a tanker in the Gulf of Aden.", True),
+])
+def test_a_kind_of_attack_to_be_prevented_is_no_attack(extract, text, present):
+    claims, _ = extract(text)
+    assert any(c.type == "ATTACK" for c in claims) is present

@@ -296,6 +296,8 @@ class ClaimExtractor:
             if pos == "VERB" and any(o.lemma_.lower() in self.lex.words("non_event_objects")
                                      for o in objects_of(token, ("dobj", "obj"))):
                 continue  # "struck a deal", "shot a video", "hit a record high"
+            if pos == "NOUN" and self._averted_kind(token):
+                continue  # "a strategy to prevent terrorist attacks" names no attack
             if pos == "NOUN" and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in
                                      self.lex.words("figurative_modifiers") for c in token.children):
                 continue  # "a legal battle", "a political clash", "a ratings war"
@@ -341,6 +343,16 @@ class ClaimExtractor:
                                                        and s.dep_ == "nsubjpass"]
         objects += [c for o in objects for c in o.conjuncts]
         return not objects or any(self._is_people(o, mentions) for o in objects)
+
+    def _averted_kind(self, noun: Token) -> bool:
+        """A kind of happening something is meant to stop: "to prevent terrorist attacks",
+        "combat piracy", "the fight against attacks on shipping"; not "foiled an attack"."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.lower_ == "against":
+            verb = verb.head
+        elif noun.dep_ not in {"dobj", "obj"}:
+            return False
+        return verb.lemma_.lower() in self.lex.words("prevention_verbs")
 
     def _object_is_place(self, verb: Token, mentions: Mentions) -> bool:
         """"captured the outpost", "the trawler was hijacked", "the captured vessels"; not
