@@ -288,3 +288,19 @@ def test_a_named_attacker_who_wounds_is_still_an_attack(extract):
 def test_a_kind_of_attack_to_be_prevented_is_no_attack(extract, text, present):
     claims, _ = extract(text)
     assert any(c.type == "ATTACK" for c in claims) is present
+
+
+@pytest.mark.parametrize("text, present", [
+    ("A former employee opened fire at an office party on Friday, killing one person, police said.", True),
+    ("The storm hit the coast on Friday, killing three people.", False),
+])
+def test_an_attack_is_counted_by_its_toll_but_a_storm_attacks_nobody(extract, text, present):
+    claims, _ = extract(text, published="2012-12-15")
+    assert any(c.type == "ATTACK" for c in claims) is present
+    assert any(c.type == "CASUALTY" for c in claims)
+
+
+def test_an_office_christmas_party_dates_nothing(extract):
+    claims, _ = extract("A gunman opened fire at an office Christmas party in Vancouver on Friday, killing one man.",
+                        published="2012-12-15")
+    assert {c.time.start for c in claims if c.type in {"ATTACK", "CASUALTY"}} == {"2012-12-14"}

@@ -30,7 +30,7 @@ from .attribution import (Attribution, attribute, can_speak, path_to_root, speak
                           subject_of_report_above)
 from .lexicon import Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions
-from .roles import Roles, clause_head, fill_roles, objects_of, preps_of, subject_of
+from .roles import Roles, agent_of, clause_head, fill_roles, objects_of, preps_of, subject_and_voice, subject_of
 
 CASUALTY_OF = {"kill": "killed", "die": "killed", "dead": "killed", "death": "killed",
                "neutralise": "killed", "neutralize": "killed",
@@ -162,7 +162,10 @@ class ClaimExtractor:
         for c in cands:
             self._attach_times(c, times, state.anchor)
         self._attach_quantities(sent, cands)
-        claims = [claim for c in cands for claim in self._emit(c, sent, s_index, document)]
+        tolls = [c for c in cands if c.type in TOLL_TYPES and c.quantities]
+        claims = [claim for c in cands for claim in self._emit(
+            c, sent, s_index, document,
+            counted=c.trigger.pos_ == "VERB" and any(same_clause(c, t) for t in tolls if t is not c))]
         self._update_topic(sent, mentions)
         return claims
 
@@ -281,6 +284,8 @@ class ClaimExtractor:
                 continue
             if pos == "VERB" and lemma in t.agent_verbs and not self._armed_agent(token, mentions, t):
                 continue
+            if pos == "VERB" and t.agent_verbs and self._natural_cause(token):
+                continue  # "the storm hit the coast", "the quake struck": nobody attacked
             if lemma in t.personnel_only and not self._has_argument(token, mentions, personnel=True):
                 continue
             if lemma in t.materiel_only and not self._has_argument(token, mentions, weapon=True):
@@ -343,6 +348,11 @@ class ClaimExtractor:
                                                        and s.dep_ == "nsubjpass"]
         objects += [c for o in objects for c in o.conjuncts]
         return not objects or any(self._is_people(o, mentions) for o in objects)
+
+    def _natural_cause(self, verb: Token) -> bool:
+        subj, passive = subject_and_voice(verb)
+        agent = agent_of(verb) if passive else subj
+        return agent is not None and agent.lemma_.lower() in self.lex.words("natural_causes")
 
     def _averted_kind(self, noun: Token) -> bool:
         """A kind of happening something is meant to stop: "to prevent terrorist attacks",
@@ -569,7 +579,8 @@ class ClaimExtractor:
 
     # -- time -----------------------------------------------------------------------
     def _time_mentions(self, sent: Span, extra: dict[int, Span]) -> list[Span]:
-        spans = [s for s in sentence_times(sent) if not is_clock_time(s)]
+        occasions = self.lex.words("occasion_nouns")
+        spans = [s for s in sentence_times(sent) if not is_clock_time(s) and not names_an_occasion(s, occasions)]
         covered = {i for s in spans for i in range(s.start, s.end)}
         for start, word in extra.items():
             near_date = any(abs(start - s.start) <= 4 or abs(start - s.end) <= 4 for s in spans)
@@ -653,14 +664,18 @@ class ClaimExtractor:
         return others[0] if len(others) == 1 else None
 
     # -- output -----------------------------------------------------------------------
-    def _emit(self, c: Candidate, sent: Span, s_index: int, document: Document) -> list[Claim]:
+    def _emit(self, c: Candidate, sent: Span, s_index: int, document: Document,
+              counted: bool = False) -> list[Claim]:
         allowed = self.lex.types[c.type].roles
         for role in c.roles:
             if role not in allowed:  # a role the type does not have stays empty
                 c.roles[role] = []
         # a claim must name someone or something, or count it; "a man was shot dead" names a
         # victim the roles leave out (generic nouns fill no role)
-        if not c.roles.any() and not c.quantities and not (c.type == "CASUALTY" and c.args):
+        # "opened fire at a party, killing one man": the attack (a verb: "killed in the attack" only
+        # refers to one) is counted by its toll
+        if not c.roles.any() and not c.quantities and not (c.type == "CASUALTY" and c.args) \
+                and not (counted and self.lex.types[c.type].event):
             return []
         for role in REQUIRED_ROLES.get(c.type, ()):
             if not c.roles[role]:
@@ -720,6 +735,11 @@ def _different_actors(a: Candidate, b: Candidate) -> bool:
     return bool(left and right and not left & right)
 
 
+# claim types whose numbers count a happening's victims: another claim of that happening in the
+# same clause (the attack that caused them) says enough with them
+TOLL_TYPES = frozenset({"CASUALTY"})
+
+
 def same_clause(a: Candidate, b: Candidate) -> bool:
     ha, hb = clause_head(a.trigger), clause_head(b.trigger)
     if ha.i == hb.i:
@@ -741,6 +761,13 @@ def _inside_fronted_content(span: Span, verb: Token, trigger: Token) -> bool:
     happening's."""
     subj = subject_of(verb)
     return subj is not None and trigger.i < span.start and span.end <= subj.left_edge.i < verb.i
+
+
+def names_an_occasion(span: Span, occasions: frozenset[str]) -> bool:
+    """"an office Christmas party", "a New Year's Eve dinner": a time word that only says what
+    kind of occasion a thing was dates nothing."""
+    root = span.root
+    return root.dep_ == "compound" and root.head.lemma_.lower() in occasions
 
 
 def is_clock_time(span: Span) -> bool:
