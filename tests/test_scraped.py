@@ -120,6 +120,10 @@ def test_title_judgement():
     assert not title_is_headline("Opinion", page_title)
     assert not title_is_headline(page_title, page_title)  # still carries the site's name
     assert not title_is_headline("Home News Local Business", page_title)
+    # the README's rule: the <title> up to its site suffix, short or ending on the site's own name
+    assert title_is_headline("About bugs", "About bugs – Vortex Cannon Entertainment")
+    assert title_is_headline("Meet Jo Bloggs, New CEO at Acme", "Meet Jo Bloggs, New CEO at Acme - Acme")
+    assert not title_is_headline("Vortex Cannon Entertainment", "About bugs – Vortex Cannon Entertainment")
 
 
 def test_eval_scraped_reports_the_readme_metrics(tmp_path):
