@@ -48,7 +48,7 @@ DATE_TOKEN_RE = re.compile(
     r"|\d{1,2}[:.]\d{2}(?::\d{2})?(?:am|pm)?"
     r"|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}"
     r"|\d{4}-\d{2}-\d{2}t[\d:.+z-]*"
-    r"|a\.?m\.?|p\.?m\.?|at|on|of|the|updated|published|posted"
+    r"|a\.?m\.?|p\.?m\.?|at|on|of|the|updated|published|posted|ago|hours?|hrs?|minutes?|mins?|days?"
     r"|(?:utc|gmt)(?:[+-]\d{1,2})?|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|eet|eest|kst|jst|ist|msk|aest|aedt"
     r"|" + "|".join(MONTHS + WEEKDAYS) + r")$"
 )

@@ -546,7 +546,7 @@ IN_RUN_BAR = 0.3
 FURNITURE_REASONS = ("exact", "prefix", "contains", "caption", "other script", "code", "no letters")
 LEXICON_OVERRIDE = 0.9
 # Below this the title model's best candidate is no headline (a page may have none).
-TITLE_BAR = 0.05
+TITLE_BAR = 0.01
 
 
 def apply_line_model(units: list[Unit], models, features=None) -> str | None:
