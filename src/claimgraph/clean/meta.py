@@ -170,7 +170,7 @@ def parse_dateline(line: str) -> str | None | bool:
     rest = line[labelled.end() :] if labelled else line
     if not labelled and not is_only_date_words(rest):
         return False
-    for part in re.split(r"\s*[|•·]\s*|\s+by\s+", rest):
+    for part in re.split(r"\s*[|•·]\s*|\s+/\s+|\s+by\s+", rest):
         value = parse_date_text(part)
         if value:
             return value

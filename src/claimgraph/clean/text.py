@@ -546,7 +546,38 @@ IN_RUN_BAR = 0.3
 FURNITURE_REASONS = ("exact", "prefix", "contains", "caption", "other script", "code", "no letters")
 LEXICON_OVERRIDE = 0.9
 # Below this the title model's best candidate is no headline (a page may have none).
-TITLE_BAR = 0.01
+TITLE_BAR = 0.05
+# A closing sentence of this many words after the main run is kept above this probability.
+CLOSING_MIN_WORDS = 4
+CLOSING_BAR = 0.05
+HEADING_BAR = 0.25
+
+
+def keep_closing_sentence(units: list[Unit], p, last: int) -> None:
+    """The short sentence that ends an article ("The army gave no further details.") right
+    after the last paragraph of the main run, past nothing but lexicon-named furniture, is
+    the article's: the model, which has seen mostly furniture after the last paragraph,
+    scores it low."""
+    if not 0 <= last < len(units) or units[last].label != "body":
+        return
+    for i in range(last + 1, len(units)):
+        unit = units[i]
+        if unit.reason.startswith(FURNITURE_REASONS) or unit.label in META_LABELS:
+            continue
+        if (unit.label == "boilerplate" and CLOSING_MIN_WORDS <= unit.words < ANCHOR_MIN_WORDS
+                and unit.text[:1].isupper() and PERIOD_END_RE.search(unit.text) and p[i] >= CLOSING_BAR):
+            mark(unit, "body", f"closing sentence; line model {p[i]:.2f}")
+        return
+
+
+def keep_sandwiched_headings(units: list[Unit], p) -> None:
+    """A headline-shaped line between two kept paragraphs is a sub-heading of the article
+    unless the model is quite sure it is not (widget titles there score far lower)."""
+    for i in range(1, len(units) - 1):
+        unit = units[i]
+        if (unit.label == "boilerplate" and unit.titleish and not unit.reason.startswith(FURNITURE_REASONS)
+                and units[i - 1].label == "body" and units[i + 1].label == "body" and p[i] >= HEADING_BAR):
+            mark(unit, "heading", f"between kept paragraphs; line model {p[i]:.2f}")
 
 
 def apply_line_model(units: list[Unit], models, features=None) -> str | None:
@@ -589,6 +620,8 @@ def apply_line_model(units: list[Unit], models, features=None) -> str | None:
             mark(unit, kind, f"line model {prob:.2f}")
         else:
             mark(unit, "boilerplate", f"line model {prob:.2f}")
+    keep_closing_sentence(units, p, last)
+    keep_sandwiched_headings(units, p)
     anchor = body_anchor(units, p, body_model.threshold)
     candidates = title_candidates(units, anchor)
     if not candidates or "title" not in models:
