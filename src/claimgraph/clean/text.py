@@ -387,14 +387,29 @@ def label_header(header: list[Unit], known_title: str | None) -> None:
 
 
 def mark_bare_bylines(header: list[Unit]) -> None:
-    """"Rachel Ouma" on its own line right above the date line: the byline, without its "By"."""
-    for unit, after in zip(header, header[1:]):
-        if unit.label or after.label != "dateline":
+    """"Rachel Ouma" on its own line right above the date line, or above a short place line
+    ("Port Sudan / Nairobi") and then the date: the byline, without its "By"."""
+    for i, unit in enumerate(header):
+        if unit.label or not is_bare_names(unit.text):
             continue
-        names = parse_names(unit.text)
-        if names and sum(len(n.split()) for n in names) == len(NAME_SPLIT_RE.sub(" ", unit.text).split()):
-            unit.meta = join_names(names)
+        after = header[i + 1:i + 3]
+        dated = bool(after) and after[0].label == "dateline"
+        via_place = (len(after) == 2 and after[1].label == "dateline" and not after[0].label
+                     and after[0].words <= PLACE_LINE_WORDS and not SENTENCE_END_RE.search(after[0].text)
+                     and not is_bare_names(after[0].text))
+        if dated or via_place:
+            unit.meta = join_names(parse_names(unit.text))
             mark(unit, "byline", "name above the date")
+
+
+# A place line between a bare byline and its date ("Port Sudan / Nairobi") is this short.
+PLACE_LINE_WORDS = 5
+
+
+def is_bare_names(text: str) -> bool:
+    """A line that is person names and nothing else ("Rachel Ouma", "Jo Roe and Al Poe")."""
+    names = parse_names(text)
+    return bool(names) and sum(len(n.split()) for n in names) == len(NAME_SPLIT_RE.sub(" ", text).split())
 
 
 def is_header_sentence(unit: Unit) -> bool:
