@@ -117,7 +117,7 @@ def intrinsic_row(unit: Unit, lexicon) -> list[float]:
         bare in lexicon.exact,
         bool(lexicon.prefix.search(norm)),
         bool(lexicon.contains.search(norm)),
-        any(p.search(text) for p in lexicon.captions),
+        bool(lexicon.caption.search(text)),
         lexicon.is_list_head(text),
     ]
     stripped = text.rstrip()
@@ -360,7 +360,8 @@ def title_features(units: list[Unit], body: np.ndarray, p_body: np.ndarray, cand
     for rank, i in enumerate(reversed([c for c in candidates if c <= anchor])):
         rows.append((i, rank))
     ranks = dict(rows)
-    texts = Counter(normalise_phrase(units[i].text) for i in candidates)
+    norms = {i: normalise_phrase(units[i].text) for i in candidates}
+    texts = Counter(norms.values())
     menu_col = col["menu_run"]
     out = []
     for i in candidates:
@@ -384,7 +385,7 @@ def title_features(units: list[Unit], body: np.ndarray, p_body: np.ndarray, cand
             body[i - 1, menu_col] if i > 0 else 0.0, body[i - 1, col["lex_any"]] if i > 0 else 0.0,
             float(any(u.label in ("byline", "dateline") for u in units[i + 1:i + 5])),
             float(any(u.label in ("byline", "dateline") for u in units[max(0, i - 3):i])),
-            float(texts[normalise_phrase(units[i].text)] > 1), float(after_menu),
+            float(texts[norms[i]] > 1), float(after_menu),
             body[i, col["digit_share"]], date_share(text), float(len(COLUMN_GAP_RE.findall(text))),
             body[i, col["n-1_log_words"]], body[i, col["n1_log_words"]], body[i, col["n1_ends_sentence"]],
             float(i > 0 and units[i - 1].titleish), float(i + 1 < len(units) and units[i + 1].titleish),

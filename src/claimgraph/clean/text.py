@@ -269,6 +269,8 @@ def continues_paragraph(previous: str, line: str, width: int, indented: bool) ->
 
 def latin_share(text: str) -> float:
     """Share of letters in Latin script (ASCII, Latin-1, Latin Extended)."""
+    if text.isascii():
+        return 1.0  # every ASCII letter is Latin (and a line without letters counts as Latin)
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         return 1.0
@@ -492,9 +494,16 @@ class Lexicon:
         self.list_heads = frozenset(normalise_phrase(p) for p in read_lines("list_heads.txt"))
         self.prefix = self._alternation(read_lines("prefix.txt"), prefix=True)
         self.contains = self._alternation(read_lines("contains.txt"), prefix=False)
-        self.captions = [re.compile(p) for p in read_lines("caption.txt")]
+        self.caption = self._any_of(read_lines("caption.txt"))
         # Longest first, so "More Stories" wins over "More".
         self.glue = sorted((normalise_phrase(p) for p in read_lines("glue.txt")), key=len, reverse=True)
+
+    @staticmethod
+    def _any_of(patterns: list[str]) -> re.Pattern[str]:
+        """One regex matching where any of ``patterns`` does (one scan of a line, not twenty);
+        a leading ``(?i)`` becomes a scoped ``(?i:...)`` so it stays with its own pattern."""
+        scoped = [f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})" for p in patterns]
+        return re.compile("|".join(scoped) or r"(?!)")
 
     @staticmethod
     def _alternation(phrases: list[str], prefix: bool) -> re.Pattern[str]:
@@ -520,9 +529,8 @@ class Lexicon:
         found = self.contains.search(norm)
         if found:
             return f"contains: {found.group(0)}"
-        for pattern in self.captions:
-            if pattern.search(text):
-                return "caption"
+        if self.caption.search(text):
+            return "caption"
         return None
 
     def is_list_head(self, text: str) -> bool:
