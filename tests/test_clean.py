@@ -555,6 +555,15 @@ def test_clean_text_name_alone_above_the_date_is_the_byline():
     assert "Rachel Ouma" not in cleaned.body
 
 
+def test_clean_text_name_above_a_place_line_and_the_date_is_the_byline():
+    page = ("World | Africa\n\nConvoy of fuel trucks reaches the besieged town after a week\n\nRachel Ouma\n"
+            "Port Sudan / Nairobi\nPublished: 19.09.2025\n\n" + BODY)
+    cleaned = clean_text(page)
+    assert (cleaned.byline, cleaned.published) == ("Rachel Ouma", "2025-09-19")
+    # a line of names is no place line: the names right above the date are the byline
+    assert clean_text(page.replace("Port Sudan / Nairobi", "Jo Roe and Al Poe")).byline == "Jo Roe and Al Poe"
+
+
 @pytest.mark.parametrize("caption", ["Booliska ayaa xiray waddada. (Sawir: The Record / Cabdi Nuur)",
                                      "La policía cerró la calle. (Foto: El Diario / Ana Ruiz)"])
 def test_clean_text_drops_photo_captions_credited_in_other_languages(caption):

@@ -15,7 +15,7 @@ import pytest
 from claimgraph.clean import clean_text
 from claimgraph.clean.html import html_headline, strip_site_suffix
 from claimgraph.clean.linemodel import TreeEnsemble, load_models, prose_run
-from claimgraph.clean.meta import parse_named_role
+from claimgraph.clean.meta import parse_dateline, parse_named_role
 from claimgraph.clean.text import classify_lines, load_lexicon
 from claimgraph.evaluate.scraped import evaluate_scraped, title_is_headline
 
@@ -114,12 +114,55 @@ def test_html_headline_prefers_the_h1_the_title_repeats():
     assert strip_site_suffix("Port shelled overnight | The Daily Planet") == "Port shelled overnight"
 
 
+NEWS_PAGE = """Home | World | Business | Sport | Opinion
+Subscribe   Sign in
+World
+Port city shelled for a third night as talks stall
+Residents fled the harbour district after rockets hit the grain terminal
+By Jane Roe
+November 19, 2019 / 12:21 AM / Updated 14 hours ago
+Smoke over the grain terminal on Tuesday. (Harbour Times/ Jo Bloggs)
+Rockets struck the grain terminal of the port city for a third night running, the regional governor said on \
+Tuesday, as talks on a ceasefire stalled in the capital.
+Two dock workers were wounded and a warehouse burned until dawn, according to the port authority, which said \
+shipping would resume within days.
+The governor blamed the attacks on units stationed across the river.
+The army did not comment.
+Read more
+Ceasefire talks stall again
+Share this article
+"""
+
+
+def test_news_page_headline_byline_date_and_body():
+    ct = clean_text(NEWS_PAGE)
+    assert ct.title == "Port city shelled for a third night as talks stall"  # not the menu, the dek or the caption
+    assert (ct.byline, ct.published) == ("Jane Roe", "2019-11-19")
+    assert ct.body.startswith("Rockets struck") and ct.body.endswith("The army did not comment.")
+    assert "Jo Bloggs" not in ct.body and "Ceasefire talks" not in ct.body
+
+
+def test_dateline_with_time_and_age():
+    assert parse_dateline("November 19, 2019 / 12:21 AM / Updated 14 hours ago") == "2019-11-19"
+    assert parse_dateline("Sales rose 14 percent in November 2019, two days ago.") is False
+
+
+def test_bracketed_credit_is_a_caption():
+    lexicon = load_lexicon()
+    assert lexicon.match("A patrol near the border village. (Levant Ledger/ Jo Bloggs)") == "caption"
+    assert lexicon.match("The survey was run with a partner (Reuters/Ipsos).") is None
+
+
 def test_title_judgement():
     page_title = "Opinion | Harbour Towns Brace for a Long Winter of Shortages - The Coastal Ledger"
     assert title_is_headline("Harbour Towns Brace for a Long Winter of Shortages", page_title)
     assert not title_is_headline("Opinion", page_title)
     assert not title_is_headline(page_title, page_title)  # still carries the site's name
     assert not title_is_headline("Home News Local Business", page_title)
+    # the README's rule: the <title> up to its site suffix, short or ending on the site's own name
+    assert title_is_headline("About bugs", "About bugs – Vortex Cannon Entertainment")
+    assert title_is_headline("Meet Jo Bloggs, New CEO at Acme", "Meet Jo Bloggs, New CEO at Acme - Acme")
+    assert not title_is_headline("Vortex Cannon Entertainment", "About bugs – Vortex Cannon Entertainment")
 
 
 def test_eval_scraped_reports_the_readme_metrics(tmp_path):

@@ -30,6 +30,7 @@ from importlib import resources
 
 import numpy as np
 
+from claimgraph.clean.meta import DATE_TOKEN_RE
 from claimgraph.clean.text import (
     PERIOD_END_RE,
     SENTENCE_END_RE,
@@ -61,6 +62,8 @@ SEPARATOR_RE = re.compile(r"\s[|•·»/]\s|\s\|\s?|\s-\s")
 BULLET_RE = re.compile(r"^(?:[o*•·▪►›»\-–]\s|\d{1,2}[.)]\s)")
 LINKISH_RE = re.compile(r"https?://|www\.|\S+@\S+\.\w|(?:^|\s)[@#]\w")
 WORD_RE = re.compile(r"\w+")
+# Three spaces inside a line: the columns of a rendered table (a score sheet, a standings list).
+COLUMN_GAP_RE = re.compile(r"\S {3,}(?=\S)")
 # Two texts glued without a space ("Student-AthleteA 24-year-old woman"): a teaser list.
 GLUE_RE = re.compile(r"[a-z]{2}[A-Z][a-z]|[a-z][.?!\u2019\u201d][A-Z]")
 # "Alex on September 17, 2018 at 6:34 am said:", "Jane Doe says:", "Reply": comment furniture.
@@ -84,11 +87,19 @@ CONTEXT = [
 NEIGHBOUR = [f"n{o}_{k}" for o in NEIGHBOUR_OFFSETS
              for k in ("log_words", "ends_sentence", "lex_any", "rule_body", "missing")]
 BODY_FEATURES = INTRINSIC + CONTEXT + NEIGHBOUR
+# Title features also given relative to the best candidate of the page: the headline is
+# the candidate that repeats the body most, not any line that repeats it a little.
+RELATIVE_TITLE = ("log_words", "title_case", "lead_overlap", "body_overlap", "p_body", "p_body_next", "inside_longer",
+                  "repeats")
 TITLE_FEATURES = [
     "log_words", "ends_period", "ends_sentence", "title_case", "lex_any", "separators", "linkish",
     "rule_title", "rule_boilerplate", "repeats", "inside_longer", "has_inside", "offset_to_body",
     "rank_above_body", "p_body", "p_body_next", "p_body_prev", "meta_near", "rel_pos", "menu_run",
     "log_to_run", "url_overlap", "lead_overlap", "glued", "upper_share",
+    "body_overlap", "lex_caption", "inner_sentences", "titleish", "truncated", "prev_menu", "prev_lex",
+    "meta_after", "meta_before", "twin_candidate", "first_after_menu", "digit_share", "date_share", "columns",
+    "prev_words", "next_words", "next_sentence", "prev_titleish", "next_titleish",
+    *(f"vs_best_{k}" for k in RELATIVE_TITLE),
 ]
 
 
@@ -106,7 +117,7 @@ def intrinsic_row(unit: Unit, lexicon) -> list[float]:
         bare in lexicon.exact,
         bool(lexicon.prefix.search(norm)),
         bool(lexicon.contains.search(norm)),
-        any(p.search(text) for p in lexicon.captions),
+        bool(lexicon.caption.search(text)),
         lexicon.is_list_head(text),
     ]
     stripped = text.rstrip()
@@ -324,6 +335,12 @@ def title_candidates(units: list[Unit], anchor: int) -> list[int]:
     return [i for i in range(start, stop) if 2 <= units[i].words <= 30 and units[i].label not in ("byline", "dateline")]
 
 
+def date_share(text: str) -> float:
+    """Share of the words of ``text`` that a date line is made of ("November 19, 2019 / 12:21 AM")."""
+    words = text.split()
+    return sum(bool(DATE_TOKEN_RE.match(w.strip(",.;()[]|/").lower())) for w in words) / max(1, len(words))
+
+
 def word_set(text: str) -> set[str]:
     return {w for w in WORD_RE.findall(text.casefold()) if len(w) > 2}
 
@@ -338,14 +355,20 @@ def title_features(units: list[Unit], body: np.ndarray, p_body: np.ndarray, cand
     col = {name: BODY_FEATURES.index(name) for name in BODY_FEATURES}
     url_words = set().union(*(word_set(u.text) for u in units if LINKISH_RE.search(u.text) and "/" in u.text))
     lead = set().union(*(word_set(u.text) for u in units[anchor:anchor + 3]))
+    kept = set().union(*(word_set(u.text) for u, p in zip(units, p_body) if p >= 0.5))
     rows = []
     for rank, i in enumerate(reversed([c for c in candidates if c <= anchor])):
         rows.append((i, rank))
     ranks = dict(rows)
+    norms = {i: normalise_phrase(units[i].text) for i in candidates}
+    texts = Counter(norms.values())
+    menu_col = col["menu_run"]
     out = []
     for i in candidates:
         words = word_set(units[i].text)
         near = units[max(0, i - 3):i + 4]
+        text = units[i].text.rstrip()
+        after_menu = i > 0 and body[i - 1, menu_col] > math.log1p(3) and body[i, menu_col] <= math.log1p(1)
         out.append([
             body[i, col["log_words"]], body[i, col["ends_period"]], body[i, col["ends_sentence"]],
             body[i, col["title_case"]], body[i, col["lex_any"]], body[i, col["separators"]],
@@ -357,8 +380,20 @@ def title_features(units: list[Unit], body: np.ndarray, p_body: np.ndarray, cand
             body[i, col["rel_pos"]], body[i, col["menu_run"]], body[i, col["log_to_run"]],
             len(words & url_words) / max(1, len(words)), len(words & lead) / max(1, len(words)),
             body[i, col["glued"]], body[i, col["upper_share"]],
+            len(words & kept) / max(1, len(words)), body[i, col["lex_caption"]], body[i, col["inner_sentences"]],
+            body[i, col["titleish"]], float(text.endswith(("…", "...")) or text.endswith("more")),
+            body[i - 1, menu_col] if i > 0 else 0.0, body[i - 1, col["lex_any"]] if i > 0 else 0.0,
+            float(any(u.label in ("byline", "dateline") for u in units[i + 1:i + 5])),
+            float(any(u.label in ("byline", "dateline") for u in units[max(0, i - 3):i])),
+            float(texts[norms[i]] > 1), float(after_menu),
+            body[i, col["digit_share"]], date_share(text), float(len(COLUMN_GAP_RE.findall(text))),
+            body[i, col["n-1_log_words"]], body[i, col["n1_log_words"]], body[i, col["n1_ends_sentence"]],
+            float(i > 0 and units[i - 1].titleish), float(i + 1 < len(units) and units[i + 1].titleish),
         ])
-    return np.array(out, dtype=float).reshape(len(out), len(TITLE_FEATURES))
+    table = np.array(out, dtype=float).reshape(len(out), len(TITLE_FEATURES) - len(RELATIVE_TITLE))
+    named = {name: table[:, TITLE_FEATURES.index(name)] for name in RELATIVE_TITLE}
+    relative = [named[k] - named[k].max() if len(table) else named[k] for k in RELATIVE_TITLE]
+    return np.hstack([table, np.array(relative).T.reshape(len(table), len(RELATIVE_TITLE))])
 
 
 # --- the shipped models -------------------------------------------------------------

@@ -48,7 +48,7 @@ DATE_TOKEN_RE = re.compile(
     r"|\d{1,2}[:.]\d{2}(?::\d{2})?(?:am|pm)?"
     r"|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}"
     r"|\d{4}-\d{2}-\d{2}t[\d:.+z-]*"
-    r"|a\.?m\.?|p\.?m\.?|at|on|of|the|updated|published|posted"
+    r"|a\.?m\.?|p\.?m\.?|at|on|of|the|updated|published|posted|ago|hours?|hrs?|minutes?|mins?|days?"
     r"|(?:utc|gmt)(?:[+-]\d{1,2})?|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|eet|eest|kst|jst|ist|msk|aest|aedt"
     r"|" + "|".join(MONTHS + WEEKDAYS) + r")$"
 )
@@ -170,7 +170,7 @@ def parse_dateline(line: str) -> str | None | bool:
     rest = line[labelled.end() :] if labelled else line
     if not labelled and not is_only_date_words(rest):
         return False
-    for part in re.split(r"\s*[|•·]\s*|\s+by\s+", rest):
+    for part in re.split(r"\s*[|•·]\s*|\s+/\s+|\s+by\s+", rest):
         value = parse_date_text(part)
         if value:
             return value

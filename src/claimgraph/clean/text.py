@@ -269,6 +269,8 @@ def continues_paragraph(previous: str, line: str, width: int, indented: bool) ->
 
 def latin_share(text: str) -> float:
     """Share of letters in Latin script (ASCII, Latin-1, Latin Extended)."""
+    if text.isascii():
+        return 1.0  # every ASCII letter is Latin (and a line without letters counts as Latin)
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         return 1.0
@@ -387,14 +389,29 @@ def label_header(header: list[Unit], known_title: str | None) -> None:
 
 
 def mark_bare_bylines(header: list[Unit]) -> None:
-    """"Rachel Ouma" on its own line right above the date line: the byline, without its "By"."""
-    for unit, after in zip(header, header[1:]):
-        if unit.label or after.label != "dateline":
+    """"Rachel Ouma" on its own line right above the date line, or above a short place line
+    ("Port Sudan / Nairobi") and then the date: the byline, without its "By"."""
+    for i, unit in enumerate(header):
+        if unit.label or not is_bare_names(unit.text):
             continue
-        names = parse_names(unit.text)
-        if names and sum(len(n.split()) for n in names) == len(NAME_SPLIT_RE.sub(" ", unit.text).split()):
-            unit.meta = join_names(names)
+        after = header[i + 1:i + 3]
+        dated = bool(after) and after[0].label == "dateline"
+        via_place = (len(after) == 2 and after[1].label == "dateline" and not after[0].label
+                     and after[0].words <= PLACE_LINE_WORDS and not SENTENCE_END_RE.search(after[0].text)
+                     and not is_bare_names(after[0].text))
+        if dated or via_place:
+            unit.meta = join_names(parse_names(unit.text))
             mark(unit, "byline", "name above the date")
+
+
+# A place line between a bare byline and its date ("Port Sudan / Nairobi") is this short.
+PLACE_LINE_WORDS = 5
+
+
+def is_bare_names(text: str) -> bool:
+    """A line that is person names and nothing else ("Rachel Ouma", "Jo Roe and Al Poe")."""
+    names = parse_names(text)
+    return bool(names) and sum(len(n.split()) for n in names) == len(NAME_SPLIT_RE.sub(" ", text).split())
 
 
 def is_header_sentence(unit: Unit) -> bool:
@@ -477,9 +494,16 @@ class Lexicon:
         self.list_heads = frozenset(normalise_phrase(p) for p in read_lines("list_heads.txt"))
         self.prefix = self._alternation(read_lines("prefix.txt"), prefix=True)
         self.contains = self._alternation(read_lines("contains.txt"), prefix=False)
-        self.captions = [re.compile(p) for p in read_lines("caption.txt")]
+        self.caption = self._any_of(read_lines("caption.txt"))
         # Longest first, so "More Stories" wins over "More".
         self.glue = sorted((normalise_phrase(p) for p in read_lines("glue.txt")), key=len, reverse=True)
+
+    @staticmethod
+    def _any_of(patterns: list[str]) -> re.Pattern[str]:
+        """One regex matching where any of ``patterns`` does (one scan of a line, not twenty);
+        a leading ``(?i)`` becomes a scoped ``(?i:...)`` so it stays with its own pattern."""
+        scoped = [f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})" for p in patterns]
+        return re.compile("|".join(scoped) or r"(?!)")
 
     @staticmethod
     def _alternation(phrases: list[str], prefix: bool) -> re.Pattern[str]:
@@ -505,9 +529,8 @@ class Lexicon:
         found = self.contains.search(norm)
         if found:
             return f"contains: {found.group(0)}"
-        for pattern in self.captions:
-            if pattern.search(text):
-                return "caption"
+        if self.caption.search(text):
+            return "caption"
         return None
 
     def is_list_head(self, text: str) -> bool:
@@ -547,6 +570,37 @@ FURNITURE_REASONS = ("exact", "prefix", "contains", "caption", "other script", "
 LEXICON_OVERRIDE = 0.9
 # Below this the title model's best candidate is no headline (a page may have none).
 TITLE_BAR = 0.05
+# A closing sentence of this many words after the main run is kept above this probability.
+CLOSING_MIN_WORDS = 4
+CLOSING_BAR = 0.05
+HEADING_BAR = 0.25
+
+
+def keep_closing_sentence(units: list[Unit], p, last: int) -> None:
+    """The short sentence that ends an article ("The army gave no further details.") right
+    after the last paragraph of the main run, past nothing but lexicon-named furniture, is
+    the article's: the model, which has seen mostly furniture after the last paragraph,
+    scores it low."""
+    if not 0 <= last < len(units) or units[last].label != "body":
+        return
+    for i in range(last + 1, len(units)):
+        unit = units[i]
+        if unit.reason.startswith(FURNITURE_REASONS) or unit.label in META_LABELS:
+            continue
+        if (unit.label == "boilerplate" and CLOSING_MIN_WORDS <= unit.words < ANCHOR_MIN_WORDS
+                and unit.text[:1].isupper() and PERIOD_END_RE.search(unit.text) and p[i] >= CLOSING_BAR):
+            mark(unit, "body", f"closing sentence; line model {p[i]:.2f}")
+        return
+
+
+def keep_sandwiched_headings(units: list[Unit], p) -> None:
+    """A headline-shaped line between two kept paragraphs is a sub-heading of the article
+    unless the model is quite sure it is not (widget titles there score far lower)."""
+    for i in range(1, len(units) - 1):
+        unit = units[i]
+        if (unit.label == "boilerplate" and unit.titleish and not unit.reason.startswith(FURNITURE_REASONS)
+                and units[i - 1].label == "body" and units[i + 1].label == "body" and p[i] >= HEADING_BAR):
+            mark(unit, "heading", f"between kept paragraphs; line model {p[i]:.2f}")
 
 
 def apply_line_model(units: list[Unit], models, features=None) -> str | None:
@@ -589,6 +643,8 @@ def apply_line_model(units: list[Unit], models, features=None) -> str | None:
             mark(unit, kind, f"line model {prob:.2f}")
         else:
             mark(unit, "boilerplate", f"line model {prob:.2f}")
+    keep_closing_sentence(units, p, last)
+    keep_sandwiched_headings(units, p)
     anchor = body_anchor(units, p, body_model.threshold)
     candidates = title_candidates(units, anchor)
     if not candidates or "title" not in models:

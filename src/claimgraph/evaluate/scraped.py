@@ -84,19 +84,39 @@ def headline_candidates(page_title: str | None) -> list[list[str]]:
 def title_is_headline(title: str | None, page_title: str | None) -> bool:
     """Is the recovered ``title`` the page's headline, as its ``<title>`` gives it?
 
-    Right when its words, case aside, are those of one of ``headline_candidates`` or
-    nearly so (token-sequence similarity >= 0.8: the ``<title>`` often shortens the
-    headline a little). A title still carrying the site's name at its end is wrong.
+    Right when its words, case aside, are those of the ``<title>`` up to its site suffix
+    (the eval-data README's rule, ``without_site``: "About bugs" of "About bugs – Site"),
+    or of one of ``headline_candidates`` or nearly so (token-sequence similarity >= 0.8:
+    the ``<title>`` often shortens the headline a little). A title that adds the site's
+    name to the headline is wrong.
     """
     from difflib import SequenceMatcher
 
     got = title_words(title)
     if not got:
         return False
+    if got == title_words(without_site(page_title)):
+        return True  # the eval-data README's rule: the <title> up to its site suffix, however short
     if ends_with_site(got, page_title):
         return False
     return any(got == c or SequenceMatcher(None, got, c, autojunk=False).ratio() >= SAME_HEADLINE_RATIO
                for c in headline_candidates(page_title))
+
+
+def without_site(page_title: str | None) -> str:
+    """``page_title`` up to its site suffix: "About bugs – Vortex Cannon" -> "About bugs".
+
+    The suffix is the last separator-delimited part when it is short enough to be a site
+    name; a title without one is all headline.
+
+    >>> without_site("Introducing Jo Bloggs, New CEO at Experience - Experience")
+    'Introducing Jo Bloggs, New CEO at Experience'
+    """
+    full = " ".join((page_title or "").split())
+    cuts = list(TITLE_SEPARATOR_RE.finditer(full))
+    if cuts and len(title_words(full[cuts[-1].end():])) <= SITE_MAX_WORDS:
+        return full[:cuts[-1].start()]
+    return full
 
 
 def ends_with_site(words: list[str], page_title: str | None) -> bool:
@@ -203,11 +223,14 @@ def evaluate_scraped(path: str | Path, limit: int | None = None, seed: int = 0, 
             "off; english_* = the pages whose gold text reads as English. title_accuracy: the recovered title's "
             "words (case aside) are those of the <title> without its site suffix or section prefix (a run of its "
             "' | ', ' - ', ' : ' parts of 3+ words), or nearly (token-sequence similarity >= 0.8), and it does not "
-            "end with the site name. title_ceiling = the share of pages where some line of the text is so judged "
+            "end with the site name; the <title> up to its site suffix always counts, however short (the "
+            "eval-data README's rule). title_ceiling = the share of pages where some line of the text is so judged "
             "(on the others the <title> is an SEO rewrite of the headline).",
             "The line model (data/boilerplate/line_model.json) is trained on these same pages, so the figures "
             "above are in-sample; the honest ones are those of scripts/train_line_model.py on held-out folds "
             f"(k-fold by page: each page scored by a model that did not see it): {describe_heldout(heldout)}.",
+            "The first line model, re-run on held-out folds with the judge above: F1 0.914 (P 0.912, R 0.916), "
+            "title accuracy 0.624 (0.619 under the earlier, stricter judge; its shipped figures were 0.908 and 0.635).",
             "Before the line model (rules and lexicons alone, first contact): F1 0.836 (P 0.752, R 0.940), title "
             "accuracy 0.298; English pages F1 0.857 (P 0.770, R 0.966), title accuracy 0.317.",
         ],
