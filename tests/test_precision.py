@@ -304,3 +304,9 @@ def test_an_office_christmas_party_dates_nothing(extract):
     claims, _ = extract("A gunman opened fire at an office Christmas party in Vancouver on Friday, killing one man.",
                         published="2012-12-15")
     assert {c.time.start for c in claims if c.type in {"ATTACK", "CASUALTY"}} == {"2012-12-14"}
+
+
+def test_a_city_that_describes_the_victims_is_not_their_side(extract):
+    claims, ents = extract("Two Vancouver residents were killed by a drunk driver on Friday.")
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert "Vancouver" not in {ents[i].name for i in casualty.roles["target"]}

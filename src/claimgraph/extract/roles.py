@@ -223,7 +223,11 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         if ent is None or ent.id in used:
             continue
         prep = governing_prep(span.root)
-        in_place_phrase = span.root.dep_ in {"poss", "compound"} and span.root.head.lower_ in PLACE_NOUNS
+        in_place_phrase = span.root.dep_ in {"poss", "compound"} and (
+            span.root.head.lower_ in PLACE_NOUNS  # "Kherson's port"
+            or ctype in {"ATTACK", "CASUALTY"} and not mentions.is_country(ent)
+            and (is_person_noun(span.root.head, mentions)
+                 or ctype == "CASUALTY" and span.root.head.dep_ in {"nsubjpass", "dobj"}))  # "a Queens grandmother was killed"
         if span.root.dep_ in {"poss", "compound", "amod", "nmod"} and not in_place_phrase:
             continue  # "Russia's support", "North Korea-supplied missiles" name a party, not a place
         if ctype == "ATTACK" and prep in TARGETING and mentions.is_country(ent):
@@ -475,6 +479,8 @@ def victims(token: Token, mentions: Mentions) -> Entity | None:
             token = of
     ent = party(token, mentions)
     if ent is not None and ent.type in {"NORP", "GPE"}:
+        if ent.type == "GPE" and not mentions.is_country(ent) and ent.lat is not None:
+            return mentions.personnel(token)  # "a Queens grandmother": Queens is where, not who
         return ent
     if ent is None and token.pos_ == "NOUN":
         if token.lemma_.lower() in mentions.lex.words("generic_victims"):
