@@ -62,6 +62,15 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+# The same, spelled out as JSON for a route whose success is not JSON (a Markdown brief):
+# a "model" would be documented under the route's own media type.
+JSON_ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"description": response["description"],
+             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}}}
+    for status, response in ERROR_RESPONSES.items()
+}
+
+
 class ApiError(Exception):
     """An error answered in the API's shape: ``{"error": {"code", "message", **extra}}``."""
 

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from claimgraph.export.brief import write_brief
 from claimgraph.export.base import get_exporter
-from claimgraph.web.errors import ERROR_RESPONSES, error_response
+from claimgraph.web.errors import ERROR_RESPONSES, JSON_ERROR_RESPONSES, error_response
 from claimgraph.web.exports import (
     EXPORT_FORMATS,
     EXPORT_RETRY_SECONDS,
@@ -50,7 +50,7 @@ def export(state: State, format: Literal[EXPORT_FORMATS] = "json") -> Response: 
 
 
 @router.get("/brief", summary="A written briefing since a day, optionally about one entity",
-            response_model=str, response_class=MarkdownResponse)
+            response_model=str, response_class=MarkdownResponse, responses=JSON_ERROR_RESPONSES)
 async def brief(state: State, since: Day = None, entity: Name = None,
                 min_confidence: MinConfidence = None) -> Response:
     since = day("since", since)
