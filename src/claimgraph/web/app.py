@@ -18,9 +18,11 @@ ingests run one at a time in a worker process and then publish what they added.
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -100,26 +102,64 @@ def create_app(db_path: str, *, settings: Settings | None = None, token: str | N
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None, *,
-          settings: Settings | None = None, log_level: str = "info", allow_private_fetch: bool = False) -> None:
+          settings: Settings | None = None, log_level: str = "info", allow_private_fetch: bool = False,
+          on_listening: Callable[[str], None] | None = None) -> None:
     """Run the API with uvicorn until interrupted (``claimgraph serve``).
 
     Listens on loopback by default; anywhere else it needs a token (``token`` or
-    $CLAIMGRAPH_TOKEN) and refuses to start without one. The spaCy pipeline loads in
-    the background meanwhile, so the first ingest does not wait for it.
+    $CLAIMGRAPH_TOKEN) and refuses to start without one. The port is bound before
+    anything else starts, so a busy port is one clear error and ``on_listening`` (the
+    CLI's banner) is called with the server's address only once the port is its own.
+    The spaCy pipeline loads in the background meanwhile, so the first ingest does not
+    wait for it.
 
+    :param port: 0 picks a free port (``on_listening`` says which).
     :param settings: e.g. another spaCy model (``db`` wins over ``settings.db``).
-    :raises ConfigError: beyond loopback without a token.
+    :raises ConfigError: beyond loopback without a token, or the port is taken.
     """
     import uvicorn
 
     token = token or os.environ.get("CLAIMGRAPH_TOKEN") or None
     check_bind(host, token)
-    loopback = is_loopback(host)
-    app = create_app(db, settings=settings, token=token, require_token=not loopback,
-                     allow_private_fetch=allow_private_fetch,
-                     allowed_hosts=list(LOOPBACK_NAMES) if loopback else None, ingest_process=True)
-    threading.Thread(target=app.state.claimgraph.warm_up, name="claimgraph-warm-up", daemon=True).start()
-    # Open SSE streams never finish by themselves: give them 3 s at shutdown, then close.
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False,
-                timeout_graceful_shutdown=3, proxy_headers=False)
+    sock = bind(host, port)
+    try:
+        loopback = is_loopback(host)
+        app = create_app(db, settings=settings, token=token, require_token=not loopback,
+                         allow_private_fetch=allow_private_fetch,
+                         allowed_hosts=list(LOOPBACK_NAMES) if loopback else None, ingest_process=True)
+        threading.Thread(target=app.state.claimgraph.warm_up, name="claimgraph-warm-up", daemon=True).start()
+        # Open SSE streams never finish by themselves: give them 3 s at shutdown, then close.
+        server = uvicorn.Server(uvicorn.Config(app, host=host, port=sock.getsockname()[1], log_level=log_level,
+                                               server_header=False,
+                                               timeout_graceful_shutdown=3, proxy_headers=False))
+        if on_listening is not None:
+            on_listening(address(host, sock.getsockname()[1]))
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
 
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket on (host, port), or a ConfigError that says what to do instead.
+
+    >>> sock = bind("127.0.0.1", 0)
+    >>> try:
+    ...     bind("127.0.0.1", sock.getsockname()[1])
+    ... except ConfigError as exc:
+    ...     "already in use" in str(exc)
+    True
+    >>> sock.close()
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        return socket.create_server((host, port), family=family, backlog=2048)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise ConfigError(f"port {port} on {host} is already in use (another claimgraph serve?); "
+                              "stop it, or choose another port with --port") from None
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
+def address(host: str, port: int) -> str:
+    """The URL a browser opens for a server on (host, port)."""
+    return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
