@@ -32,7 +32,7 @@ import claimgraph
 from claimgraph.errors import ConfigError
 from claimgraph.settings import Settings
 from claimgraph.web.errors import ApiError, add_error_handlers
-from claimgraph.web.pages import add_pages
+from claimgraph.web.site import add_pages
 from claimgraph.web.routes import ROUTERS
 from claimgraph.web.security import (
     LOOPBACK_NAMES,
