@@ -463,6 +463,15 @@ def test_dashboard_timeline_spans_the_years_and_zooms(page, dashboard):
         page.click("button.tl-zoom[aria-label='Zoom in']")
     assert box.get_attribute("data-unit") == "day"
     assert re.search(r"\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", " ".join(texts(page, ".tick-label")))
+    # a live event redraws the timeline but keeps the reader's zoom
+    page.wait_for_selector(".live-status.on")
+    shown = page.locator(".tl-range").text_content()
+    added = dashboard.ingest(text=ARTICLE.replace("41 Shahed", "52 Shahed"), published="2025-03-13",
+                             outlet="Zoom Test Wire", title="More drones over Kharkiv")
+    for event_id in added["events"]:
+        page.wait_for_selector(f".timeline [data-event-id='{event_id}']")
+    assert box.get_attribute("data-unit") == "day" and page.locator(".tl-range").text_content() == shown
+    box = page.locator(".tl-box")
     page.click("button.tl-zoom[aria-label='Show the whole span']")
     assert box.get_attribute("data-unit") in ("month", "year")
     page.watch.assert_clean()

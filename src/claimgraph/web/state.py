@@ -20,7 +20,7 @@ from claimgraph.model import Claim, Contradiction, Event, InputItem, Reject
 from claimgraph.settings import Settings
 from claimgraph.store import Store
 from claimgraph.store.rows import claim_entity_ids, document_summary
-from claimgraph.web.exports import MAX_EXPORTS_QUEUED, MAX_EXPORTS_RUNNING, BACKGROUND_NICENESS, ExportSlots
+from claimgraph.web.exports import BACKGROUND_NICENESS, MAX_EXPORTS_QUEUED, MAX_EXPORTS_RUNNING, ExportSlots
 from claimgraph.web.live import Broadcaster
 from claimgraph.web.schemas import claim_preview, contradiction_preview, event_preview
 

@@ -104,6 +104,7 @@ export async function home(main, query) {
 
   const map = createMap(mapBox, (id) => { location.hash = route("event", id); });
   let eventIds = new Set();
+  let timelineView = null; // the reader's zoom, kept when live events redraw the timeline
 
   async function loadEvents() {
     const [events, geo] = await Promise.all([
@@ -112,7 +113,8 @@ export async function home(main, query) {
     ]);
     eventIds = new Set(events.items.map((e) => e.id));
     replace(eventsCount, `(${plural(events.items.length, "event")}${events.next_offset ? ", latest shown" : ""})`);
-    replace(timelineBox, timeline(events.items, {since: filters.since, until: filters.until}));
+    replace(timelineBox, timeline(events.items, {since: filters.since, until: filters.until},
+      {view: timelineView, onView: (view) => { timelineView = view; }}));
     replace(eventsBox, events.items.length
       ? h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "When"), h("th", {}, "Event"),
         h("th", {class: "num", title: "independent sources"}, "Src"), h("th", {class: "num"}, "Claims"))),

@@ -10,7 +10,7 @@
 //   const map = createMap(container, (eventId) => { location.hash = ... });
 //   map.show(features)   // GeoJSON Point features from /api/export?format=geojson
 
-import {h, plural, route} from "./dom.js";
+import {h, s, plural, route} from "./dom.js";
 
 const WORLD = "/static/vendor/world-atlas-2.0.2/countries-110m.json";
 // Where the map looks when there is nothing to show: Europe to the Korean peninsula,
@@ -18,6 +18,7 @@ const WORLD = "/static/vendor/world-atlas-2.0.2/countries-110m.json";
 const EMPTY_BOUNDS = [[30, 0], [65, 135]];
 const CLUSTER_PX = 44;
 const LABEL_NAMES = 2; // place names in a label; the rest are counted ("+3")
+const TITLE_EVENTS = 8; // event labels in a mark's hover text
 let world = null; // the outlines, fetched once per page
 
 function loadWorld() {
@@ -118,6 +119,9 @@ export function createMap(container, onSelect) {
     el?.setAttribute("data-event-ids", events.map((e) => e.event_id).join(" "));
     el?.setAttribute("data-count", String(events.length));
     el?.setAttribute("data-places", String(group.places.length));
+    // what a hover shows: the events themselves (the label names only the places)
+    el?.appendChild(s("title", {}, events.slice(0, TITLE_EVENTS).map((e) => e.label || e.event_id).join("\n")
+      + (events.length > TITLE_EVENTS ? `\n+${events.length - TITLE_EVENTS} more` : "")));
   }
 
   function redraw() {

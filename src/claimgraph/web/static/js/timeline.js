@@ -92,15 +92,18 @@ export function tickLabel(t, unit, previous) {
  * The timeline of ``events`` (API event objects) as an element.
  *
  * :param range: ``{since, until}`` (YYYY-MM-DD) to start with the filter's days in view.
+ * :param keep: ``{view, onView}``: the [from, to] to start with (a redraw after live
+ *     events keeps the reader's zoom), and a callback told each view the reader picks
+ *     (null for "All").
  */
-export function timeline(events, range = {}) {
+export function timeline(events, range = {}, keep = {}) {
   const rows = placed(events);
   const undated = events.filter((e) => !rows.some((r) => r.event === e));
   const wrap = h("div", {class: "timeline"});
   if (!rows.length) {
     wrap.appendChild(h("p", {class: "muted"}, "No dated events."));
   } else {
-    wrap.appendChild(zoomable(rows, range));
+    wrap.appendChild(zoomable(rows, range, keep));
   }
   if (undated.length) {
     wrap.appendChild(h("div", {class: "undated"}, h("span", {class: "muted"}, `${plural(undated.length, "event")} without a date: `),
@@ -110,9 +113,9 @@ export function timeline(events, range = {}) {
   return wrap;
 }
 
-function zoomable(rows, range) {
+function zoomable(rows, range, {view: kept = null, onView = () => {}} = {}) {
   const all = extent(rows);
-  let view = range.since || range.until ? extent(rows, range) : all;
+  let view = kept || (range.since || range.until ? extent(rows, range) : all);
   const plot = h("div", {class: "tl-plot"});
   const shown = h("span", {class: "tl-range muted", "aria-live": "polite"});
   const button = (label, title, action) => h("button", {type: "button", class: "tl-zoom", title, "aria-label": title,
@@ -130,6 +133,7 @@ function zoomable(rows, range) {
     const mid = (from + to) / 2;
     [from, to] = [mid - span / 2, mid + span / 2];
     view = [from, to];
+    onView(next === all ? null : view); // "All" follows the data again as it grows
     draw();
   }
 
@@ -182,6 +186,7 @@ function zoomable(rows, range) {
     const perPx = (drag.view[1] - drag.view[0]) / Math.max(1, width - labelWidth(width) - RIGHT);
     const shift = (drag.x - e.clientX) * perPx;
     view = [drag.view[0] + shift, drag.view[1] + shift];
+    onView(view);
     draw();
   });
   const stop = () => { drag = null; };
