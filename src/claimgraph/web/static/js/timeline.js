@@ -194,9 +194,11 @@ function zoomable(rows, range, {view: kept = null, onView = () => {}} = {}) {
   plot.addEventListener("pointercancel", stop);
 
   // Drawn once it has a width, and again when the width changes (a rotated phone).
-  new ResizeObserver(() => {
-    if (plot.clientWidth && Math.round(plot.clientWidth) !== width) draw();
-  }).observe(plot);
+  const resized = new ResizeObserver(() => {
+    if (!plot.isConnected) resized.disconnect(); // replaced by a redraw: let it go
+    else if (plot.clientWidth && Math.round(plot.clientWidth) !== width) draw();
+  });
+  resized.observe(plot);
   draw();
   return box;
 }
