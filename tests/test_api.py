@@ -28,7 +28,7 @@ import claimgraph  # noqa: E402
 from claimgraph.export.json import contract_errors, export_json  # noqa: E402
 from claimgraph.store import Store  # noqa: E402
 from claimgraph.web import create_app  # noqa: E402
-from claimgraph.web.events import Broadcaster  # noqa: E402
+from claimgraph.web.live import Broadcaster  # noqa: E402
 
 XSS_TITLE = "<script>alert(1)</script> Drone strike report"
 XSS_BODY = (
@@ -522,7 +522,7 @@ def test_api_stream_broadcaster_heartbeats_replays_and_drops_laggards():
 def test_api_entity_filters_agree_whether_they_walk_or_look_up(demo_db, monkeypatch, entity):
     """A much-named entity is filtered by walking rows newest first, a rare one by lookup:
     both plans must keep the same claims and events, in the same order."""
-    from claimgraph.web import queries
+    from claimgraph.store import pages as queries
 
     def pages(scan_from: int):
         monkeypatch.setattr(queries, "SCAN_MIN_MENTIONS", scan_from)

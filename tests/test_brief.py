@@ -113,7 +113,7 @@ def test_brief_has_the_four_sections_in_order(brief):
 def test_brief_what_happened_lists_events_by_date_with_sources_and_ids(brief):
     lines = [l for l in section(brief, "What happened").splitlines() if l.startswith("- ")]
     assert len(lines) == 2
-    assert lines[0].startswith("- **2031-04-01** · Attack by Kestrian forces on Belzo with X-9 (two).")
+    assert lines[0].startswith("- **2031-04-01** · Attack by Kestrian forces on Belzo with X-9; numbers stated: two missiles.")
     assert "2 independent sources: the mayor, Kestrian defence ministry." in lines[0]
     assert "Reported in 2 articles: Belzo Post, Kestria Today." in lines[0]
     assert lines[0].endswith("[ev-1; claims cl-attack, cl-deny]")
@@ -249,3 +249,24 @@ def test_brief_on_the_demo_corpus(demo_store):
     assert 0 < len(korea["happened"]) < len(everything["happened"])
     later = build_brief(demo_store, since="2025-03-10")
     assert 0 < len(later["happened"]) < len(everything["happened"])
+
+
+def test_brief_names_an_outlet_from_the_url_and_gives_numbers_their_units(tmp_path):
+    """Issue 11: no "unknown outlet" when the URL says who published; "about one million"
+    reads as people stated in the text, not as a count of the attack."""
+    from claimgraph.export.base import ExportView
+
+    text = "Missiles hit Dnipro, a city of about one million, the governor said."
+    doc = Document(id="d", text=text, url="https://www.dnipro-courier.example/news/1", published="2031-05-01")
+    claim = _claim("c", "d", text, text, type="ATTACK", roles={"target": ["gpe:dnipro"]},
+                   quantities=[Quantity("about one million", value=1e6, unit="people", approx=True)])
+    with Store(str(tmp_path / "b.db")) as store:
+        store.write_batch([doc], [claim], [Entity("gpe:dnipro", "Dnipro", "GPE")], [], [("h", "x", "ingested", "d")])
+        store.replace_links([Event("ev-d", "ATTACK", ["c"], ["d"], TimeSpan("2031-05-01", "2031-05-01"),
+                                   {"target": ["gpe:dnipro"]}, [], 1)], [])
+        view = ExportView.of(store, min_confidence=0)
+        assert view.outlet("d") == "dnipro-courier.example"
+        brief = write_brief(store, min_confidence=0)
+    assert "unknown outlet" not in brief
+    assert "Reported in 1 article: dnipro-courier.example" in brief
+    assert "numbers stated: about one million people" in brief

@@ -159,7 +159,7 @@ def test_csv_row_has_names_ids_and_the_first_located_place(store):
     assert row["sources"] == "the mayor; Kestrian defence ministry"
     assert row["independent_sources"] == "2"
     assert row["claim_ids"] == "cl-attack; cl-deny" and row["document_ids"] == "doc-a; doc-b"
-    assert row["quantities"] == "two; at least eight (killed)"
+    assert row["quantities"] == "two missiles; at least eight (killed)"
     assert row["contradiction_ids"] == "ct-deny"
     assert row["notes"].startswith("Kestrian forces fired two X-9 missiles at Belzo")
 

@@ -525,7 +525,8 @@ def bench(corpus, n: int, processes: str, json_out) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="127.0.0.1 so only this machine can reach it; any other address needs a token.")
-@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="0: any free port (the banner says which).")
 @click.option("--token", envvar="CLAIMGRAPH_TOKEN", default=None,
               help="Bearer token every write must carry (required off loopback; or set CLAIMGRAPH_TOKEN).")
 @click.option("--allow-private", is_flag=True, help="Let POST /api/ingest fetch loopback and private URLs.")
@@ -540,18 +541,23 @@ def _serve(ctx, host: str, port: int, token: str | None, allow_private: bool) ->
     from .web import serve as run_server
 
     settings = Settings.from_env(db=ctx.obj["db"], model=ctx.obj.get("model"))
-    err_console.print(f"claimgraph on http://{host}:{port}/  (API docs: http://{host}:{port}/docs; Ctrl-C stops)")
+
+    def banner(url: str) -> None:  # called once the port is bound, never for a busy one
+        err_console.print(f"claimgraph on {url}  (API docs: {url}docs; Ctrl-C stops)", soft_wrap=True)
+
     try:
         run_server(settings.db, host=host, port=port, token=token, settings=settings,
-                   allow_private_fetch=allow_private)
+                   allow_private_fetch=allow_private, on_listening=banner)
     except ClaimgraphError as exc:
         raise click.ClickException(str(exc)) from exc
 
 
 @main.command()
 @click.option("--no-serve", is_flag=True, help="Only print to the terminal (do not start the dashboard).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="The dashboard's port on 127.0.0.1 (0: any free one).")
 @click.pass_context
-def demo(ctx, no_serve: bool) -> None:
+def demo(ctx, no_serve: bool, port: int) -> None:
     """Ingest the bundled demo corpus, show what matters first, then serve it (unless --no-serve)."""
     with _open(ctx) as cg:
         report = cg.ingest([str(api.demo_corpus())])
@@ -564,7 +570,7 @@ def demo(ctx, no_serve: bool) -> None:
     console.print("Next: 'claimgraph show EVENT_ID', 'claimgraph claims --type TRANSFER', "
                   "'claimgraph export --format json -o out.json'.")
     if not no_serve:
-        _serve(ctx, "127.0.0.1", 8000, None, False)
+        _serve(ctx, "127.0.0.1", port, None, False)
 
 
 if __name__ == "__main__":  # pragma: no cover

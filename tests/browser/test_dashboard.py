@@ -205,7 +205,18 @@ def test_dashboard_loads_demo_timeline_map_and_claims(page, dashboard):
     assert sorted(shown) == sorted(e["id"] for e in events)
     assert located, "the demo corpus has located events"
     page.wait_for_function("() => document.querySelectorAll('#map path.country').length > 100")
-    assert page.locator("#map path.event-marker").count() == markers
+    # One mark per place or cluster of nearby places: together they hold every located event,
+    # and each carries a label naming its places.
+    marks = page.eval_on_selector_all("#map path.event-marker", """els => els.map(e => ({
+        ids: e.dataset.eventIds.split(' '), count: Number(e.dataset.count), places: Number(e.dataset.places)}))""")
+    assert sum(m["count"] for m in marks) == markers
+    assert {i for m in marks for i in m["ids"]} == located
+    places = {f["properties"]["place"] for f in dashboard.get("/api/export", format="geojson")["features"]}
+    assert sum(m["places"] for m in marks) == len(places)
+    labels = texts(page, "#map .place-label")
+    assert len(labels) == len(marks)
+    named = {name.strip() for label in labels for name in re.sub(r" (\+\d+)?( · \d+)?$", "", label).split(",")}
+    assert named and named <= places, (named, places)
     assert page.locator("#claims li.claim").count() == min(50, stats["claims"])
     if stats["claims"] > 50:  # the next page is appended, not swapped
         page.click("button.more")
@@ -402,4 +413,77 @@ def test_dashboard_renders_xss_payloads_as_inert_text(page, dashboard):
     marks = texts(page, f"#article mark.evidence[data-claims~='{claim['id']}']")
     assert "".join(marks) == claim["text"].strip()
     assert "javascript:" in page.locator("#article").text_content()
+    page.watch.assert_clean()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_dashboard_fits_a_phone_without_sideways_scrolling(browser, dashboard):
+    """Issue 11: at 390 px no view is wider than the screen."""
+    claim = dashboard.get("/api/claims", limit=1)["items"][0]
+    event = dashboard.get("/api/events", limit=1)["items"][0]
+    routes = ["#/", "#/contradictions", "#/sources", "#/brief", f"#/event/{quote(event['id'], safe='')}",
+              f"#/document/{claim['document_id']}", f"#/claim/{claim['id']}",
+              f"#/entity/{quote(claim['source'] or claim['roles']['actor'][0], safe='')}"]
+    context = browser.new_context(viewport=PHONE, reduced_motion="reduce", is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.set_default_timeout(WAIT_MS)
+    watch = Watch(tab)
+    try:
+        for route in routes:
+            visit(tab, dashboard, route)
+            tab.wait_for_timeout(200)  # late content (the map, the brief) has landed
+            widths = tab.evaluate("""() => ({page: document.documentElement.scrollWidth,
+                                             screen: document.documentElement.clientWidth})""")
+            assert widths["screen"] == PHONE["width"]
+            assert widths["page"] <= widths["screen"], f"{route} scrolls sideways: {widths}"
+        watch.assert_clean()
+    finally:
+        context.close()
+
+
+def test_dashboard_timeline_spans_the_years_and_zooms(page, dashboard):
+    events = dashboard.get("/api/events", limit=500)["items"]
+    years = sorted({int(e["time"][k][:4]) for e in events for k in ("start", "end") if e["time"][k]})
+    assert years[-1] > years[0], "the demo corpus spans years"
+    visit(page, dashboard)
+    box = page.locator(".tl-box")
+    # drawn at its own width (readable labels), not a fixed picture scaled down
+    assert page.evaluate("""() => Number(document.querySelector('.timeline-svg').getAttribute('width'))
+                                   === Math.round(document.querySelector('.tl-plot').clientWidth)""")
+    labels = " ".join(texts(page, ".tick-label"))
+    assert all(str(y) in labels for y in range(years[0] + 1, years[-1] + 1)), labels
+    assert box.get_attribute("data-unit") in ("month", "year")
+    # every dated event is on the axis at first
+    assert page.locator(".timeline-svg a.tl-event").count() == sum(1 for e in events if e["time"]["start"])
+    for _ in range(12):  # zoom in to days
+        if box.get_attribute("data-unit") == "day":
+            break
+        page.click("button.tl-zoom[aria-label='Zoom in']")
+    assert box.get_attribute("data-unit") == "day"
+    assert re.search(r"\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", " ".join(texts(page, ".tick-label")))
+    # a live event redraws the timeline but keeps the reader's zoom
+    page.wait_for_selector(".live-status.on")
+    shown = page.locator(".tl-range").text_content()
+    added = dashboard.ingest(text=ARTICLE.replace("41 Shahed", "52 Shahed"), published="2025-03-13",
+                             outlet="Zoom Test Wire", title="More drones over Kharkiv")
+    for event_id in added["events"]:
+        page.wait_for_selector(f".timeline [data-event-id='{event_id}']")
+    assert box.get_attribute("data-unit") == "day" and page.locator(".tl-range").text_content() == shown
+    box = page.locator(".tl-box")
+    page.click("button.tl-zoom[aria-label='Show the whole span']")
+    assert box.get_attribute("data-unit") in ("month", "year")
+    page.watch.assert_clean()
+
+
+def test_dashboard_names_the_outlet_from_the_url(page, dashboard):
+    docs = dashboard.get("/api/documents", limit=100)["items"]
+    doc = next(d for d in docs if not d["outlet"] and d["url"])
+    domain = re.sub(r"^www\.", "", re.match(r"https?://([^/:]+)", doc["url"]).group(1))
+    visit(page, dashboard, f"#/document/{doc['id']}")
+    assert page.locator(".meta").first.text_content().startswith(domain)
+    visit(page, dashboard, "#/sources")
+    outlets = texts(page, "#outlets tbody th")
+    assert domain in outlets and "unknown outlet" not in outlets
     page.watch.assert_clean()

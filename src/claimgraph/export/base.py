@@ -17,11 +17,18 @@ claims, its first located place, who said a claim).
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
+from importlib import resources
+from pathlib import PurePath
 from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
 
 from claimgraph.model import Claim, Contradiction, Document, Entity, Event, Quantity
 
@@ -68,9 +75,57 @@ def iso_date(value: str | date | None, what: str = "date") -> str | None:
 
 
 def quantity_text(q: Quantity) -> str:
-    """A quantity as the article wrote it, with what it counts: ``at least eight (killed)``."""
+    """A quantity as the article wrote it, with its unit when the words alone do not say
+    it, and what it counts: ``about one million people``, ``at least eight (killed)``.
+
+    >>> quantity_text(Quantity("seven", value=7, unit="missiles"))
+    'seven missiles'
+    >>> quantity_text(Quantity("dozens", low=24, unit="people", of="wounded"))
+    'dozens of people (wounded)'
+    >>> quantity_text(Quantity("about 900 kilometres", value=900, unit="km", of="range"))
+    'about 900 kilometres (range)'
+    """
     text = one_line(q.text)
+    if q.unit and names_no_unit(text):
+        # "dozens of people", but "40 people"
+        text = f"{text} of {q.unit}" if text.lower().split()[-1] in _number_words(vague=True) else f"{text} {q.unit}"
     return f"{text} ({q.of})" if q.of else text
+
+
+@functools.cache
+def _number_words(vague: bool = False) -> frozenset[str]:
+    """The words that write a number ("seven", "million", "dozens"), or only the vague
+    plurals ("dozens", "thousands"): numbers.yaml's."""
+    data = yaml.safe_load(resources.files("claimgraph.data.lexicons").joinpath("numbers.yaml").read_text("utf-8"))
+    plurals = {phrase.split()[-1] for phrase in data["vague"]}
+    if vague:
+        return frozenset(str(w).lower() for w in plurals)
+    words = {*data["units"], *data["tens"], *data["scales"], *data["scale_abbreviations"], "dozen", *plurals}
+    return frozenset(str(w).lower() for w in words)
+
+
+def names_no_unit(text: str) -> bool:
+    """True when a quantity's words end in a number ("about 40", "one million", "dozens"),
+    so a reader needs its unit; False when they end in one ("40 km")."""
+    words = re.findall(r"[^\W\d_]+|\d", text.lower())
+    return bool(words) and (words[-1].isdigit() or words[-1] in _number_words())
+
+
+def outlet_name(doc: Document | None) -> str | None:
+    """Who published a document: its outlet, else its URL's domain (``www.`` dropped), else
+    the name of the file it came from; None when nothing says.
+
+    >>> outlet_name(Document(id="d", text="", url="https://www.example.org/a/b"))
+    'example.org'
+    """
+    if doc is None:
+        return None
+    if doc.outlet:
+        return doc.outlet
+    host = urlsplit(doc.url or "").hostname or ""
+    if host:
+        return host.removeprefix("www.")
+    return f"file {PurePath(doc.path).name}" if doc.path else None
 
 
 @dataclass
@@ -132,8 +187,7 @@ class ExportView:
         return f"{who} via {', '.join(via)}" if via else who
 
     def outlet(self, document_id: str) -> str | None:
-        doc = self.documents.get(document_id)
-        return doc.outlet if doc is not None else None
+        return outlet_name(self.documents.get(document_id))
 
     def published(self, document_id: str) -> str | None:
         doc = self.documents.get(document_id)
@@ -259,9 +313,10 @@ def summarize(view: ExportView, type_: str, roles: dict[str, list[str]], when: s
             parts.append(f"{preposition} {and_list(view.names(ids))}")
     if when:
         parts.append(when)
-    if quantities:
-        parts.append(f"({'; '.join(quantities)})")
-    return " ".join(parts)
+    line = " ".join(parts)
+    # The numbers as the text gives them, apart from the happening: "about one million
+    # people" in a city's description is not a count of attackers.
+    return f"{line}; numbers stated: {'; '.join(quantities)}" if quantities else line
 
 
 def event_summary(view: ExportView, event: Event, with_time: bool = True) -> str:

@@ -26,6 +26,7 @@ from claimgraph.export.base import (
     event_summary,
     iso_date,
     one_line,
+    outlet_name,
     shorten,
 )
 from claimgraph.model import Claim, Contradiction, Event
@@ -158,7 +159,7 @@ def claim_item(view: ExportView, claim: Claim) -> dict[str, Any]:
         "claim_id": claim.id, "source": view.source_name(claim), "polarity": claim.polarity,
         "modality": claim.modality, "summary": claim_summary(view, claim),
         "quote": shorten(claim.text, QUOTE_LIMIT), "document_id": claim.document_id,
-        "outlet": doc.outlet if doc else None, "title": one_line(doc.title) if doc and doc.title else None,
+        "outlet": outlet_name(doc), "title": one_line(doc.title) if doc and doc.title else None,
         "published": doc.published if doc else None,
     }
 
@@ -253,7 +254,7 @@ def _event_line(item: dict[str, Any]) -> str:
 
 
 def _citation(side: dict[str, Any]) -> str:
-    where = [md(side["outlet"]) if side["outlet"] else "unknown outlet"]
+    where = [md(side["outlet"]) if side["outlet"] else "outlet not named"]
     if side["title"]:
         where.append(f"“{md(side['title'])}”")
     where.append(side["published"] or "date unknown")

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..model import Claim, Contradiction, Document, Entity, Event
+from ..store.protocols import LinkStore
 from .compare import Entities, event_interval, report_bound, trusted
 from .contradictions import (DENIAL_LEAD_DAYS, MAX_DENIAL_TARGETS, MAX_TIME_GAP_DAYS, POLARITY_ROLES, day_span,
                              find_contradictions, max_proposition_score, polarity_contradictions, polarity_keys,
@@ -89,7 +90,7 @@ def signature_rows(documents: Iterable[Document], threshold: float,
 # ---------------------------------------------------------------- near-copies
 
 
-def attach_near_copies(store, new_docs: list[Document], threshold: float) -> tuple[dict[str, str], list[tuple]]:
+def attach_near_copies(store: LinkStore, new_docs: list[Document], threshold: float) -> tuple[dict[str, str], list[tuple]]:
     """Near-copy roots for the new documents and every member of the groups they join
     (document id -> root), and the signature rows to store for the new documents."""
     rows, sigs = signature_rows(new_docs, threshold)
@@ -206,7 +207,7 @@ def _named(claim: Claim, ents: Entities) -> set[str]:
     return ids
 
 
-def neighbourhood(store, new_claims: list[Claim], ents: Entities, related: _RelatedEntities) -> set[str]:
+def neighbourhood(store: LinkStore, new_claims: list[Claim], ents: Entities, related: _RelatedEntities) -> set[str]:
     """Ids of stored claims dated near the new claims that name a related entity (step 2).
 
     One query for the whole article: its claims' windows and entities are united, which
@@ -218,7 +219,7 @@ def neighbourhood(store, new_claims: list[Claim], ents: Entities, related: _Rela
     return store.claim_ids_naming(names, since=min(w[0] for w in windows), until=max(w[1] for w in windows))
 
 
-def opposing_claims(store, new_claims: list[Claim], ents: Entities, related: _RelatedEntities,
+def opposing_claims(store: LinkStore, new_claims: list[Claim], ents: Entities, related: _RelatedEntities,
                     published: dict[str, str | None]) -> set[str]:
     """Ids of stored claims of the other polarity about the same proposition: the stored
     denials dated late enough to answer a new claim, and the assertions a new denial can
@@ -246,7 +247,7 @@ def _earliest_answer(asserted: Claim, published: dict[str, str | None]) -> str |
         return None
 
 
-def nearest_assertions(store, denial: Claim, keys: set[str], ents: Entities,
+def nearest_assertions(store: LinkStore, denial: Claim, keys: set[str], ents: Entities,
                        published: dict[str, str | None]) -> set[str]:
     """Ids of stored assertions that may be among ``denial``'s targets.
 
@@ -268,7 +269,7 @@ def nearest_assertions(store, denial: Claim, keys: set[str], ents: Entities,
     return store.claim_ids_naming(keys, **query)
 
 
-def _holds_all_targets(store, denial: Claim, ids: set[str], ents: Entities) -> bool:
+def _holds_all_targets(store: LinkStore, denial: Claim, ids: set[str], ents: Entities) -> bool:
     if len(ids) < MAX_DENIAL_TARGETS:
         return False
     best = max_proposition_score(denial)
@@ -287,7 +288,7 @@ def _holds_all_targets(store, denial: Claim, ids: set[str], ents: Entities) -> b
     return len(happenings) >= MAX_DENIAL_TARGETS
 
 
-def property_partners(store, new_claims: list[Claim], related: _RelatedEntities) -> set[str]:
+def property_partners(store: LinkStore, new_claims: list[Claim], related: _RelatedEntities) -> set[str]:
     """Ids of stored PROPERTY claims about a weapon a new PROPERTY claim may be about, whenever."""
     found: set[str] = set()
     for claim in new_claims:
@@ -321,7 +322,7 @@ class _Scope:
     opposing_events: dict[str, str]  # opposing claim id -> its (unchanged) event
 
 
-def link_new_documents(store, document_ids: list[str], entities: dict[str, Entity],
+def link_new_documents(store: LinkStore, document_ids: list[str], entities: dict[str, Entity],
                        threshold: float, min_confidence: float | None = None) -> LinkDelta:
     """Link ``document_ids`` (stored, not yet linked) into the stored events and
     contradictions, and write the result (steps 1-4 of the module docstring)."""
@@ -349,7 +350,7 @@ def link_new_documents(store, document_ids: list[str], entities: dict[str, Entit
                      documents=len(document_ids), scope_claims=len(scope.claims))
 
 
-def read_scope(store, new_docs: list[Document], roots: dict[str, str], ents: Entities,
+def read_scope(store: LinkStore, new_docs: list[Document], roots: dict[str, str], ents: Entities,
                min_confidence: float | None = None) -> _Scope:
     """The claims and events an incremental link recomputes, and the opposing claims
     (only those trusted enough to speak: ``min_confidence``)."""

@@ -79,16 +79,16 @@ class FeedStore:
             return conn.execute("DELETE FROM feeds WHERE url = ?", (url,)).rowcount > 0
 
     def get(self, url: str) -> Feed | None:
-        rows = self.store._query(f"{_SELECT_FEEDS} WHERE f.url = ? GROUP BY f.url", (url,))
+        rows = self.store.query(f"{_SELECT_FEEDS} WHERE f.url = ? GROUP BY f.url", (url,))
         return _feed(rows[0]) if rows else None
 
     def all(self) -> list[Feed]:
         """Every feed, in the order they were added (then by URL)."""
-        return [_feed(r) for r in self.store._query(f"{_SELECT_FEEDS} GROUP BY f.url ORDER BY f.added_at, f.url")]
+        return [_feed(r) for r in self.store.query(f"{_SELECT_FEEDS} GROUP BY f.url ORDER BY f.added_at, f.url")]
 
     def entry_states(self, url: str) -> dict[str, tuple[str, int]]:
         """{entry key: (status, attempts)} for the entries of feed ``url`` handled before."""
-        rows = self.store._query(
+        rows = self.store.query(
             "SELECT entry_key, status, attempts FROM feed_entries WHERE feed_url = ?", (url,)
         )
         return {key: (status, attempts) for key, status, attempts in rows}
@@ -122,7 +122,7 @@ class FeedStore:
     def _writing(self, what: str) -> Iterator[sqlite3.Connection]:
         """The store's write transaction; sqlite errors become ``StoreError`` as in ``Store``."""
         try:
-            with self.store._transaction() as conn:
+            with self.store.transaction() as conn:
                 yield conn
         except sqlite3.Error as exc:
             raise StoreError(f"cannot {what} {self.store.path!r}: {exc}") from exc

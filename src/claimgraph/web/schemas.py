@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from claimgraph.clean.meta import MAX_OUTLET_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS, check_published
 from claimgraph.export.json import claim_json, contradiction_json, document_json, entity_json, event_json
 from claimgraph.model import Claim, Contradiction, Document, Entity, Event
-from claimgraph.web.queries import Page
+from claimgraph.store.pages import Page
 
 # Texts up to the body limit (5 MB) may come in; the pipeline cuts at max_chars.
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")

@@ -89,13 +89,18 @@ export async function getDocuments(ids) {
   return new Map(wanted.map((id, i) => [id, found[i]]).filter(([, doc]) => doc));
 }
 
-/** The name to show for a document's outlet: the outlet, else the URL's host, else a placeholder. */
+/**
+ * Who published a document, as the brief says it too: the outlet, else the URL's domain
+ * (without "www."), else the file it came from; "outlet not named" when nothing says.
+ */
 export function outletOf(doc) {
-  if (!doc) return "unknown outlet";
-  if (doc.outlet) return doc.outlet;
+  if (doc?.outlet) return doc.outlet;
   try {
-    return new URL(doc.url).hostname || "unknown outlet";
+    const host = new URL(doc?.url).hostname;
+    if (host) return host.replace(/^www\./, "");
   } catch {
-    return "unknown outlet";
+    // not a URL: fall through to the file name
   }
+  const file = String(doc?.path || "").split(/[\\/]/).pop();
+  return file ? `file ${file}` : "outlet not named";
 }

@@ -84,6 +84,7 @@ export async function home(main, query) {
 
   const timelineBox = h("div", {class: "panel-body"}, message("Loading…"));
   const mapBox = h("div", {class: "map", id: "map"});
+  const placesCount = h("span", {class: "count"});
   const eventsBox = h("div", {class: "events-table"});
   const eventsCount = h("span", {class: "count"});
   const claimsList = h("ol", {class: "claims", id: "claims"});
@@ -95,15 +96,15 @@ export async function home(main, query) {
   replace(main,
     filterForm(filters, types),
     h("section", {class: "panel"}, h("h2", {}, "Timeline ", eventsCount), timelineBox),
+    h("section", {class: "panel map-panel"}, h("h2", {}, "Map ", placesCount), mapBox),
     h("div", {class: "grid-2"},
       h("section", {class: "panel claims-panel"}, h("h2", {}, "Claims ", claimsCount), matched, notice,
         h("div", {class: "scroll"}, claimsList, more)),
-      h("div", {},
-        h("section", {class: "panel"}, h("h2", {}, "Map"), mapBox),
-        h("section", {class: "panel"}, h("h2", {}, "Events"), eventsBox))));
+      h("section", {class: "panel"}, h("h2", {}, "Events"), eventsBox)));
 
   const map = createMap(mapBox, (id) => { location.hash = route("event", id); });
   let eventIds = new Set();
+  let timelineView = null; // the reader's zoom, kept when live events redraw the timeline
 
   async function loadEvents() {
     const [events, geo] = await Promise.all([
@@ -112,13 +113,17 @@ export async function home(main, query) {
     ]);
     eventIds = new Set(events.items.map((e) => e.id));
     replace(eventsCount, `(${plural(events.items.length, "event")}${events.next_offset ? ", latest shown" : ""})`);
-    replace(timelineBox, timeline(events.items, {since: filters.since, until: filters.until}));
+    replace(timelineBox, timeline(events.items, {since: filters.since, until: filters.until},
+      {view: timelineView, onView: (view) => { timelineView = view; }}));
     replace(eventsBox, events.items.length
       ? h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "When"), h("th", {}, "Event"),
         h("th", {class: "num", title: "independent sources"}, "Src"), h("th", {class: "num"}, "Claims"))),
       h("tbody", {}, events.items.map(eventRow)))
       : message("No events match."));
-    map.show((geo.features || []).filter((f) => eventIds.has(f.properties?.event_id)));
+    const located = (geo.features || []).filter((f) => eventIds.has(f.properties?.event_id));
+    const placesShown = map.show(located);
+    replace(placesCount, `(${plural(new Set(located.map((f) => f.properties.event_id)).size, "located event")}, `
+      + `${plural(placesShown, "place")})`);
   }
 
   let offset = 0;

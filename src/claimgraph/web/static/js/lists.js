@@ -102,16 +102,16 @@ export async function sourcesView(main) {
   const outletRows = [...outlets.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([outlet, row]) =>
     h("tr", {dataset: {outlet}},
       h("th", {scope: "row"}, outlet),
-      h("td", {class: "num"}, String(row.articles.size),
+      h("td", {class: "num", dataset: {label: "Articles"}}, String(row.articles.size),
         row.copies.size ? h("span", {class: "muted", title: "syndicated copies"}, ` +${row.copies.size} copies`) : null),
-      h("td", {}, chips(row.sources, sourceName)),
-      h("td", {}, chips(row.relays, entityLink))));
+      h("td", {dataset: {label: "Original sources"}}, chips(row.sources, sourceName)),
+      h("td", {dataset: {label: "Through"}}, chips(row.relays, entityLink))));
   const sourceRows = [...sources.entries()]
     .sort((a, b) => b[1].size - a[1].size || nameOf(a[0]).localeCompare(nameOf(b[0])))
     .map(([id, byOutlet]) => h("tr", {dataset: {source: id}},
       h("th", {scope: "row"}, entityLink(id)),
-      h("td", {class: "num"}, String(byOutlet.size)),
-      h("td", {}, chips(byOutlet, (name) => name))));
+      h("td", {class: "num", dataset: {label: "Outlets"}}, String(byOutlet.size)),
+      h("td", {dataset: {label: "Carried by"}}, chips(byOutlet, (name) => name))));
   replace(main,
     h("h1", {}, "Sources"),
     h("p", {class: "muted"}, `From ${plural(claims.length, "claim")}${complete ? "" : " (the newest only)"}: `

@@ -1,4 +1,4 @@
-"""The HTTP API's paging and filter SQL, over the Store's ``_query`` helper.
+"""Pages of what matches: the paging and filter SQL of the HTTP API, over ``Store.query``.
 
 ``Store`` answers "everything" (export, link); the API answers "one page of what
 matches", which must stay fast on a database of 100,000+ claims (issue 5: p95
@@ -30,32 +30,35 @@ filter matching 5,000 entities is still one statement with one parameter.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from claimgraph.errors import StoreError
-from claimgraph.model import Claim, Contradiction, Document, Event, Reject
-from claimgraph.store.db import (
+from claimgraph.store.filters import ClaimFilter, EventFilter, Where
+from claimgraph.store.rows import (
     CLAIM_COLUMNS,
-    DOCUMENT_COLUMNS,
-    Store,
-    _claim,
+    CONTRADICTION_COLUMNS,
+    DOCUMENT_SUMMARY_COLUMNS,
+    ENTITY_COLUMNS,
+    EVENT_COLUMNS,
+    IN_IDS,
+    claim_from_row,
     contradiction_from_row,
-    _document,
-    _entity,
-    _escape_like,
-    _event,
+    document_from_row,
+    document_summary,
+    entity_from_row,
+    event_from_row,
+    ids_param,
+    like,
 )
 
-EVENT_COLUMNS = (
-    "e.id, e.type, e.time_start, e.time_end, e.time_text, e.roles, e.sources, e.document_ids,"
-    " e.independent_sources, e.label"
-)
-ENTITY_COLUMNS = "n.id, n.name, n.type, n.aliases, n.lat, n.lon, n.country, n.attrs"
-# Documents in a list are summaries: the text only comes with one document.
-DOCUMENT_SUMMARY_COLUMNS = "d.id, d.path, d.url, d.outlet, d.title, d.byline, d.published, d.language, d.dup_of"
+if TYPE_CHECKING:
+    from claimgraph.store.db import Store
+
+__all__ = ["ClaimFilter", "EventFilter", "Page", "fts_quoted", "mentions", "page_claims", "page_contradictions",
+           "page_documents", "page_entities", "page_events", "page_rejects"]
+
 # At most this many words of a claim text query are used (each is one LIKE test).
 MAX_TEXT_WORDS = 8
 # An entity named by at least this many claims (events) is filtered by scanning them newest
@@ -98,70 +101,7 @@ def _paged(store: Store, rows: list[tuple], limit: int, offset: int, count_sql: 
         return rows, offset + len(rows), False
     if not count:
         return rows, None, has_more
-    return rows, store._query(f"SELECT COUNT(*) FROM ({count_sql})", params)[0][0], has_more
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimFilter:
-    """What a claim list keeps. Id sets are None for "no filter"; an empty set matches nothing.
-
-    :param entity_ids: claims naming any of these entities in any role, as source or via.
-    :param source_ids: claims whose source, or a relay in their via chain, is one of these.
-    :param place_ids: claims whose location is one of these.
-    :param since, until: YYYY-MM-DD; claims whose time interval overlaps [since, until]
-        (claims without a resolved time are left out when either is given).
-    :param text: words that must all occur in the evidence sentence (case-insensitive).
-    :param min_confidence: claims at least this sure (None: every claim).
-    """
-
-    type: str | None = None
-    document: str | None = None
-    polarity: str | None = None
-    modality: str | None = None
-    since: str | None = None
-    until: str | None = None
-    text: str | None = None
-    entity_ids: tuple[str, ...] | None = None
-    source_ids: tuple[str, ...] | None = None
-    place_ids: tuple[str, ...] | None = None
-    min_confidence: float | None = None
-
-    def matches_nothing(self) -> bool:
-        return any(ids is not None and not ids for ids in (self.entity_ids, self.source_ids, self.place_ids))
-
-
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    """What an event list keeps; ``entity_ids``/``place_ids`` as in ``ClaimFilter``."""
-
-    type: str | None = None
-    since: str | None = None
-    until: str | None = None
-    min_sources: int | None = None
-    entity_ids: tuple[str, ...] | None = None
-    place_ids: tuple[str, ...] | None = None
-
-    def matches_nothing(self) -> bool:
-        return any(ids is not None and not ids for ids in (self.entity_ids, self.place_ids))
-
-
-@dataclass(slots=True)
-class Where:
-    """SQL conditions joined by AND, with their parameters in order."""
-
-    conditions: list[str] = field(default_factory=list)
-    params: list[Any] = field(default_factory=list)
-
-    def add(self, condition: str, *params: Any) -> None:
-        self.conditions.append(condition)
-        self.params.extend(params)
-
-    def sql(self) -> str:
-        return (" WHERE " + " AND ".join(self.conditions)) if self.conditions else ""
-
-
-def _ids_param(ids: Iterable[str]) -> str:
-    return json.dumps(sorted(set(ids)))
+    return rows, store.query(f"SELECT COUNT(*) FROM ({count_sql})", params)[0][0], has_more
 
 
 def _roles_sql(roles: Sequence[str]) -> str:
@@ -169,50 +109,7 @@ def _roles_sql(roles: Sequence[str]) -> str:
     return ",".join(f"'{r}'" for r in roles)
 
 
-def _like(word: str) -> str:
-    return "%" + _escape_like(word) + "%"
-
-
-# -- entities by name -------------------------------------------------------------
-
-
-def entity_ids_matching(store: Store, needle: str) -> list[str]:
-    """Ids of entities whose id is ``needle``, else whose name or an alias contains it.
-
-    An exact id wins alone, so ``entity=gpe:ukraine`` does not also pull in every
-    entity whose name mentions Ukraine. Substrings are matched in SQL (ASCII
-    case-insensitive); a needle with non-ASCII letters goes through
-    ``Store.find_entity_ids``, whose ``casefold`` handles them.
-
-    >>> from claimgraph.store import Store
-    >>> with Store(":memory:") as s:
-    ...     from claimgraph.model import Entity
-    ...     s.add_entities([Entity(id="w:kn23", name="KN-23", type="WEAPON", aliases=["Hwasong-11A"])])
-    ...     entity_ids_matching(s, "w:kn23"), entity_ids_matching(s, "HWASONG")
-    (['w:kn23'], ['w:kn23'])
-    """
-    if store._query("SELECT 1 FROM entities WHERE id = ?", (needle,)):
-        return [needle]
-    if not needle.isascii():
-        return store.find_entity_ids(needle)
-    like = _like(needle)
-    rows = store._query(
-        "SELECT id FROM entities WHERE name LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\' ORDER BY id",
-        (like, like),
-    )
-    return [r[0] for r in rows]
-
-
-def entity_names(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """{id: {"name", "type"}} for the given ids that exist (one query)."""
-    rows = store._query(
-        "SELECT id, name, type FROM entities WHERE id IN (SELECT value FROM json_each(?))",
-        (_ids_param(ids),),
-    )
-    return {r[0]: {"name": r[1], "type": r[2]} for r in rows}
-
-
-# -- documents ----------------------------------------------------------------------
+# -- documents ---------------------------------------------------------------------
 
 
 def page_documents(store: Store, *, limit: int, offset: int, outlet: str | None = None,
@@ -226,19 +123,19 @@ def page_documents(store: Store, *, limit: int, offset: int, outlet: str | None 
     where = Where()
     if outlet:
         where.add("d.outlet = ? COLLATE NOCASE", outlet)
-    if q and store._has_fts():
+    if q and store.has_fts():
         return _search_documents(store, q, where, limit, offset, count)
     if q:  # SQLite without FTS5: every word somewhere in the title or text
         for word in q.split()[:MAX_TEXT_WORDS]:
-            where.add("(d.text LIKE ? ESCAPE '\\' OR d.title LIKE ? ESCAPE '\\')", _like(word), _like(word))
-    rows = store._query(
+            where.add("(d.text LIKE ? ESCAPE '\\' OR d.title LIKE ? ESCAPE '\\')", like(word), like(word))
+    rows = store.query(
         f"SELECT {DOCUMENT_SUMMARY_COLUMNS}, NULL FROM documents d{where.sql()}"
         " ORDER BY d.rowid DESC LIMIT ? OFFSET ?",
         [*where.params, limit + 1, offset],
     )
     rows, total, more = _paged(store, rows, limit, offset, f"SELECT 1 FROM documents d{where.sql()}",
                                where.params, count)
-    return Page([_document_summary(r) for r in rows], total, limit, offset, more)
+    return Page([_summary(r) for r in rows], total, limit, offset, more)
 
 
 def _search_documents(store: Store, q: str, where: Where, limit: int, offset: int, count: bool) -> Page:
@@ -246,7 +143,7 @@ def _search_documents(store: Store, q: str, where: Where, limit: int, offset: in
         match = Where(["documents_fts MATCH ?", *where.conditions], [query, *where.params])
         base = f" FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid{match.sql()}"
         try:
-            rows = store._query(
+            rows = store.query(
                 f"SELECT {DOCUMENT_SUMMARY_COLUMNS}, snippet(documents_fts, 1, '', '', ' … ', 16)"
                 + base + " ORDER BY rank LIMIT ? OFFSET ?",
                 [*match.params, limit + 1, offset],
@@ -254,7 +151,7 @@ def _search_documents(store: Store, q: str, where: Where, limit: int, offset: in
         except StoreError:
             continue  # not valid FTS5: try again with every word quoted
         rows, total, more = _paged(store, rows, limit, offset, "SELECT 1" + base, match.params, count)
-        return Page([_document_summary(r) for r in rows], total, limit, offset, more)
+        return Page([_summary(r) for r in rows], total, limit, offset, more)
     raise StoreError(f"cannot search for {q!r}")
 
 
@@ -268,39 +165,13 @@ def fts_quoted(q: str) -> str:
     return " ".join(f'"{w}"' for w in words if w) or '""'
 
 
-def _document_summary(r: tuple) -> dict[str, Any]:
-    keys = ("id", "path", "url", "outlet", "title", "byline", "published", "language", "dup_of", "snippet")
-    summary = dict(zip(keys, r))
-    if summary["snippet"] is None:
-        del summary["snippet"]
-    return summary
+
+def _summary(r: tuple) -> dict[str, Any]:
+    """A document summary from DOCUMENT_SUMMARY_COLUMNS and a snippet (None: not a search)."""
+    return document_summary(document_from_row(r), r[-1])
 
 
-def document(store: Store, document_id: str) -> Document | None:
-    rows = store._query(f"SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE d.id = ?", (document_id,))
-    return _document(rows[0]) if rows else None
-
-
-def document_claims(store: Store, document_id: str) -> list[Claim]:
-    """The claims of one document in text order (for highlighting its evidence spans)."""
-    rows = store._query(
-        f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.document_id = ? ORDER BY c.char_start, c.id",
-        (document_id,),
-    )
-    return [_claim(r) for r in rows]
-
-
-def documents_by_id(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """Summaries (no text) of the given documents, by id."""
-    rows = store._query(
-        f"SELECT {DOCUMENT_SUMMARY_COLUMNS}, NULL FROM documents d"
-        " WHERE d.id IN (SELECT value FROM json_each(?))",
-        (_ids_param(ids),),
-    )
-    return {r[0]: _document_summary(r) for r in rows}
-
-
-# -- claims ---------------------------------------------------------------------------
+# -- claims and events -------------------------------------------------------------
 
 
 def mentions(store: Store, entity_ids: Iterable[str], roles: Sequence[str] | None = None,
@@ -310,9 +181,9 @@ def mentions(store: Store, entity_ids: Iterable[str], roles: Sequence[str] | Non
     reads the index alone."""
     role_sql = f" AND role IN ({_roles_sql(roles)})" if roles else ""
     type_sql = " AND claim_type = ?" if claim_type else ""
-    return store._query(
-        f"SELECT COUNT(*) FROM claim_entities WHERE entity_id IN (SELECT value FROM json_each(?)){role_sql}{type_sql}",
-        (_ids_param(entity_ids), *([claim_type] if claim_type else [])),
+    return store.query(
+        f"SELECT COUNT(*) FROM claim_entities WHERE entity_id {IN_IDS}{role_sql}{type_sql}",
+        (ids_param(entity_ids), *([claim_type] if claim_type else [])),
     )[0][0]
 
 
@@ -329,9 +200,9 @@ def _naming_condition(store: Store, table: str, key: str, outer_id: str, ids: Se
     looked up and 4 ms walked."""
     role_sql = f" AND n.role IN ({_roles_sql(roles)})" if roles else ""
     type_sql = " AND n.claim_type = ?" if claim_type else ""
-    named = f"n.entity_id IN (SELECT value FROM json_each(?)){role_sql}{type_sql}"
-    params = [_ids_param(ids), *([claim_type] if claim_type else [])]
-    naming = store._query(f"SELECT COUNT(*) FROM {table} n WHERE {named}", params)[0][0]
+    named = f"n.entity_id {IN_IDS}{role_sql}{type_sql}"
+    params = [ids_param(ids), *([claim_type] if claim_type else [])]
+    naming = store.query(f"SELECT COUNT(*) FROM {table} n WHERE {named}", params)[0][0]
     if naming >= SCAN_MIN_MENTIONS:
         return f"EXISTS (SELECT 1 FROM {table} n WHERE n.{key} = {outer_id} AND {named})", params
     return f"{outer_id} IN (SELECT n.{key} FROM {table} n WHERE {named})", params
@@ -359,7 +230,7 @@ def _claims_where(store: Store, f: ClaimFilter) -> Where:
             condition, params = _naming_condition(store, "claim_entities", "claim_id", "c.id", ids, roles, f.type)
             where.add(condition, *params)
     for word in (f.text or "").split()[:MAX_TEXT_WORDS]:
-        where.add("c.text LIKE ? ESCAPE '\\'", _like(word))
+        where.add("c.text LIKE ? ESCAPE '\\'", like(word))
     return where
 
 
@@ -368,49 +239,13 @@ def page_claims(store: Store, f: ClaimFilter, *, limit: int, offset: int, count:
     if f.matches_nothing():
         return Page([], 0, limit, offset)
     where = _claims_where(store, f)
-    rows = store._query(
+    rows = store.query(
         f"SELECT {CLAIM_COLUMNS} FROM claims c{where.sql()} ORDER BY c.rowid DESC LIMIT ? OFFSET ?",
         [*where.params, limit + 1, offset],
     )
     rows, total, more = _paged(store, rows, limit, offset, f"SELECT 1 FROM claims c{where.sql()}",
                                where.params, count)
-    return Page([_claim(r) for r in rows], total, limit, offset, more)
-
-
-def claims_by_id(store: Store, ids: Iterable[str]) -> dict[str, Claim]:
-    rows = store._query(
-        f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE c.id IN (SELECT value FROM json_each(?))",
-        (_ids_param(ids),),
-    )
-    return {r[0]: _claim(r) for r in rows}
-
-
-def claim_entity_ids(claims: Iterable[Claim]) -> set[str]:
-    """Every entity id a set of claims refers to (roles, source, via)."""
-    found: set[str] = set()
-    for c in claims:
-        for ids in c.roles.values():
-            found.update(ids)
-        if c.source:
-            found.add(c.source)
-        found.update(c.via)
-    return found
-
-
-def events_of_claims(store: Store, claim_ids: Iterable[str]) -> dict[str, list[str]]:
-    """claim id -> ids of the events it belongs to."""
-    found: dict[str, list[str]] = {}
-    rows = store._query(
-        "SELECT claim_id, event_id FROM event_claims"
-        " WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, event_id",
-        (_ids_param(claim_ids),),
-    )
-    for claim_id, event_id in rows:
-        found.setdefault(claim_id, []).append(event_id)
-    return found
-
-
-# -- events ---------------------------------------------------------------------------
+    return Page([claim_from_row(r) for r in rows], total, limit, offset, more)
 
 
 def _events_where(store: Store, f: EventFilter) -> Where:
@@ -439,44 +274,18 @@ def page_events(store: Store, f: EventFilter, *, limit: int, offset: int, count:
     if f.matches_nothing():
         return Page([], 0, limit, offset)
     where = _events_where(store, f)
-    rows = store._query(
+    rows = store.query(
         f"SELECT {EVENT_COLUMNS} FROM events e{where.sql()}"
         " ORDER BY e.time_start IS NULL, e.time_start DESC, e.id LIMIT ? OFFSET ?",
         [*where.params, limit + 1, offset],
     )
     rows, total, more = _paged(store, rows, limit, offset, f"SELECT 1 FROM events e{where.sql()}",
                                where.params, count)
-    claim_ids = event_claim_ids(store, [r[0] for r in rows])
-    return Page([_event(r, claim_ids.get(r[0], [])) for r in rows], total, limit, offset, more)
+    claim_ids = store.claim_ids_of_events([r[0] for r in rows])
+    return Page([event_from_row(r, claim_ids.get(r[0], [])) for r in rows], total, limit, offset, more)
 
 
-def event_claim_ids(store: Store, event_ids: Sequence[str]) -> dict[str, list[str]]:
-    """event id -> its claim ids in link order, for the given events only."""
-    found: dict[str, list[str]] = {}
-    rows = store._query(
-        "SELECT event_id, claim_id FROM event_claims"
-        " WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, position",
-        (_ids_param(event_ids),),
-    )
-    for event_id, claim_id in rows:
-        found.setdefault(event_id, []).append(claim_id)
-    return found
-
-
-def events_by_id(store: Store, ids: Iterable[str]) -> list[Event]:
-    rows = store._query(
-        f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.id",
-        (_ids_param(ids),),
-    )
-    claim_ids = event_claim_ids(store, [r[0] for r in rows])
-    return [_event(r, claim_ids.get(r[0], [])) for r in rows]
-
-
-def event_ids(store: Store) -> set[str]:
-    return {r[0] for r in store._query("SELECT id FROM events")}
-
-
-# -- entities -------------------------------------------------------------------------
+# -- entities, contradictions and rejects -------------------------------------------
 
 
 def page_entities(store: Store, *, limit: int, offset: int, type: str | None = None,
@@ -486,18 +295,15 @@ def page_entities(store: Store, *, limit: int, offset: int, type: str | None = N
     if type:
         where.add("n.type = ?", type)
     if q:
-        where.add("(n.name LIKE ? ESCAPE '\\' OR n.aliases LIKE ? ESCAPE '\\' OR n.id = ?)", _like(q), _like(q), q)
-    rows = store._query(
+        where.add("(n.name LIKE ? ESCAPE '\\' OR n.aliases LIKE ? ESCAPE '\\' OR n.id = ?)", like(q), like(q), q)
+    rows = store.query(
         f"SELECT {ENTITY_COLUMNS} FROM entities n{where.sql()} ORDER BY n.name COLLATE NOCASE, n.id"
         " LIMIT ? OFFSET ?",
         [*where.params, limit + 1, offset],
     )
     rows, total, more = _paged(store, rows, limit, offset, f"SELECT 1 FROM entities n{where.sql()}",
                                where.params, count)
-    return Page([_entity(r) for r in rows], total, limit, offset, more)
-
-
-# -- contradictions and rejects ----------------------------------------------------------
+    return Page([entity_from_row(r) for r in rows], total, limit, offset, more)
 
 
 def page_contradictions(store: Store, *, limit: int, offset: int, kind: str | None = None,
@@ -509,9 +315,9 @@ def page_contradictions(store: Store, *, limit: int, offset: int, kind: str | No
     if claim_ids is not None:
         ids = sorted(set(claim_ids))
         where.add("x.id IN (SELECT xc.contradiction_id FROM contradiction_claims xc"
-                  " WHERE xc.claim_id IN (SELECT value FROM json_each(?)))", _ids_param(ids))
-    rows = store._query(
-        f"SELECT x.id, x.kind, x.about, x.reason, x.claim_ids, x.details FROM contradictions x{where.sql()}"
+                  f" WHERE xc.claim_id {IN_IDS})", ids_param(ids))
+    rows = store.query(
+        f"SELECT {CONTRADICTION_COLUMNS} FROM contradictions x{where.sql()}"
         " ORDER BY x.id LIMIT ? OFFSET ?",
         [*where.params, limit + 1, offset],
     )
@@ -521,34 +327,13 @@ def page_contradictions(store: Store, *, limit: int, offset: int, kind: str | No
     return Page(items, total, limit, offset, more)
 
 
-def contradictions_of(store: Store, claim_ids: Iterable[str]) -> list[Contradiction]:
-    """The contradictions involving any of ``claim_ids``, by id (an index lookup).
-
-    >>> from claimgraph.store import Store
-    >>> with Store(":memory:") as s:
-    ...     contradictions_of(s, ["cl-1"])
-    []
-    """
-    rows = store._query(
-        "SELECT x.id, x.kind, x.about, x.reason, x.claim_ids, x.details FROM contradictions x WHERE x.id IN"
-        " (SELECT xc.contradiction_id FROM contradiction_claims xc WHERE xc.claim_id IN (SELECT value FROM json_each(?)))"
-        " ORDER BY x.id",
-        (_ids_param(claim_ids),),
-    )
-    return [contradiction_from_row(r) for r in rows]
-
-
-def contradiction_ids(store: Store) -> set[str]:
-    return {r[0] for r in store._query("SELECT id FROM contradictions")}
-
-
 def page_rejects(store: Store, *, limit: int, offset: int, reason: str | None = None,
                  count: bool = False) -> Page:
     """Rejected inputs, newest first."""
     where = Where()
     if reason:
         where.add("r.reason = ?", reason)
-    rows = store._query(
+    rows = store.query(
         f"SELECT r.id, r.origin, r.reason, r.detail, r.raw_hash, r.at FROM rejects r{where.sql()}"
         " ORDER BY r.at DESC, r.rowid DESC LIMIT ? OFFSET ?",
         [*where.params, limit + 1, offset],
@@ -557,22 +342,3 @@ def page_rejects(store: Store, *, limit: int, offset: int, reason: str | None = 
                                where.params, count)
     keys = ("id", "origin", "reason", "detail", "raw_hash", "at")
     return Page([dict(zip(keys, r)) for r in rows], total, limit, offset, more)
-
-
-# -- ingest bookkeeping --------------------------------------------------------------------
-
-
-def input_outcome(store: Store, raw_hash: str) -> tuple[str, str | None] | None:
-    """(status, document id) of an input already handled, by its raw hash."""
-    rows = store._query("SELECT status, document_id FROM inputs WHERE raw_hash = ?", (raw_hash,))
-    return (rows[0][0], rows[0][1]) if rows else None
-
-
-def latest_reject(store: Store, *, raw_hash: str | None = None, origin: str | None = None) -> Reject | None:
-    """The last reject recorded for these bytes (or, for an input never read, this origin)."""
-    column, value = ("raw_hash", raw_hash) if raw_hash is not None else ("origin", origin)
-    rows = store._query(
-        f"SELECT origin, reason, detail, raw_hash FROM rejects WHERE {column} = ? ORDER BY at DESC, rowid DESC LIMIT 1",
-        (value,),
-    )
-    return Reject(origin=rows[0][0], reason=rows[0][1], detail=rows[0][2], raw_hash=rows[0][3]) if rows else None

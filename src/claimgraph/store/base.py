@@ -1,0 +1,166 @@
+"""The connection under every store module: opening, migrations, transactions, one query helper.
+
+``Database`` holds one SQLite connection (WAL mode) and a re-entrant lock; the store's
+reads and writes (``reads.py``, ``writes.py``, ``links.py``) are mixins over it, and
+the paging functions (``pages.py``) call its public ``query``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from claimgraph.errors import StoreError
+from claimgraph.store.migrations import (
+    CREATE_MIGRATIONS_TABLE,
+    LATEST_VERSION,
+    MIGRATIONS,
+    Migration,
+    split_statements,
+)
+from claimgraph.store.rows import utc_now
+
+
+class Database:
+    """One SQLite file (created if missing) or ``":memory:"``, migrated to the latest schema."""
+
+    def __init__(self, path: str):
+        self.path = str(path)
+        self._lock = threading.RLock()
+        self._conn = self._connect(self.path)
+        try:
+            self._migrate()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # -- opening -------------------------------------------------------------
+
+    @staticmethod
+    def _connect(path: str) -> sqlite3.Connection:
+        try:
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a batch is
+            # exactly one transaction and nothing commits behind our back.
+            conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"cannot open database {path!r}: {exc}. "
+                "Check that the path is a claimgraph database (or a new file) and is writable."
+            ) from exc
+        return conn
+
+    def _migrate(self) -> None:
+        try:
+            self._conn.execute(CREATE_MIGRATIONS_TABLE)
+            for migration in MIGRATIONS:
+                self._apply(migration)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot migrate database {self.path!r}: {exc}") from exc
+
+    def schema_version(self) -> int:
+        """Highest migration recorded in the database (0 for a new one)."""
+        row = self._conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    def migrations(self) -> list[tuple[int, str, str]]:
+        """The recorded migrations as (version, name, applied_at), oldest first."""
+        with self._lock:
+            return self._conn.execute(
+                "SELECT version, name, applied_at FROM schema_migrations ORDER BY version"
+            ).fetchall()
+
+    def _apply(self, migration: Migration) -> None:
+        with self.transaction():
+            # Checked inside the write transaction: two processes opening a new
+            # database at once must not both apply the same migration.
+            current = self.schema_version()
+            if current > LATEST_VERSION:
+                raise StoreError(
+                    f"database {self.path!r} has schema version {current}, but this claimgraph "
+                    f"knows versions up to {LATEST_VERSION}: it was written by a newer "
+                    "claimgraph. Upgrade claimgraph, or use another --db."
+                )
+            if current >= migration.version:
+                return
+            name = migration.name
+            try:
+                for statement in split_statements(migration.sql):
+                    self._conn.execute(statement)
+            except sqlite3.OperationalError as exc:
+                if not (migration.sqlite_only and "fts5" in str(exc)):
+                    raise
+                name += f" (skipped: {exc})"  # SQLite built without FTS5: search falls back to LIKE
+            self._conn.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (migration.version, name, utc_now()),
+            )
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            if self._conn.in_transaction:  # inside exclusive(): its transaction is this one
+                yield self._conn
+                return
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    @contextmanager
+    def exclusive(self) -> Iterator["Database"]:
+        """Hold the database's write lock for a read-then-write step (an incremental link):
+        another process that wants to link waits, then sees what this one wrote. Writes
+        inside join this transaction; it commits at the end, or rolls back on an error."""
+        with self.transaction():
+            yield self
+
+    @contextmanager
+    def snapshot(self) -> Iterator["Database"]:
+        """Read inside one transaction: every query sees the database as it was at the first
+        one, whatever other connections commit meanwhile (a chunked export stays consistent).
+
+        Meant for a Store of its own (one export, one connection). The lock is held per
+        statement, never across the ``with`` body: a streamed export resumes on whichever
+        worker thread the server picks, and a re-entrant lock kept by the first thread made
+        every later chunk, and every other reader of this store, wait for ever."""
+        with self._lock:
+            self._conn.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            with self._lock:
+                if self._conn.in_transaction:
+                    self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> "Database":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        """Rows of one read statement; a database error is a ``StoreError``."""
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot read {self.path!r}: {exc}") from exc
+
+    _query = query  # the name scripts and older tests use
+
+    def has_fts(self) -> bool:
+        """True when SQLite had FTS5 and the full-text index exists."""
+        return bool(self.query("SELECT 1 FROM sqlite_master WHERE name = 'documents_fts'"))
