@@ -1,7 +1,17 @@
-"""Shared fixtures: the expensive spaCy pipeline once per session, paths to ../shared."""
+"""Shared fixtures and the two lanes.
+
+``pytest`` runs the fast lane: every test not marked ``slow``. ``pytest --slow`` (the
+README's test command, the one ``.ci/run`` runs) adds the end-to-end, kill, load, browser
+and evaluation-run tests. In CI ($CI set) or with ``--slow`` a browser test that cannot run
+(no Chromium, no Playwright) fails instead of skipping.
+
+The spaCy pipeline and the demo database are built once per session.
+"""
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import threading
 import time
 from dataclasses import dataclass, field
@@ -12,6 +22,78 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+# What a test in tests/browser asks for when it drives a real browser against a live server.
+BROWSER_FIXTURES = {"browser", "page", "dashboard"}
+
+
+# -- the lanes ---------------------------------------------------------------------------------
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--slow", action="store_true", default=False,
+                     help="also run the tests marked slow (end-to-end, kill, load, browser, evaluation runs)")
+
+
+def _in_browser_tests(path: Path | str) -> bool:
+    return Path(path).resolve().is_relative_to(BROWSER_TESTS)
+
+
+def _browser_must_run(config: pytest.Config) -> bool:
+    return bool(os.environ.get("CI")) or config.getoption("--slow")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if _in_browser_tests(item.path) and BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)  # a real browser: seconds to start, seconds per page
+    if config.getoption("--slow"):
+        return
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not item.get_closest_marker("slow")]
+
+
+class MustRun(pytest.Item):
+    """Stands for a browser test module that skipped itself where it must run: fails with why."""
+
+    def __init__(self, *, reason: str, **kwargs):
+        super().__init__(**kwargs)
+        self.reason = reason
+
+    def runtest(self) -> None:
+        pytest.fail(f"the browser tests must run here (CI or --slow) but cannot: {self.reason}", pytrace=False)
+
+    def reportinfo(self):
+        return self.path, 0, self.name
+
+
+def _skip_reason(report) -> str:
+    return report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector):
+    """In CI or with --slow, a browser test module that skips itself (no Chromium, no
+    Playwright) becomes one failing test; the rest of the run goes on."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and _in_browser_tests(collector.path) and _browser_must_run(collector.config):
+        report.result = [MustRun.from_parent(collector, name="browser", reason=_skip_reason(report))]
+        report.outcome, report.longrepr = "passed", None
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and _in_browser_tests(item.path) and _browser_must_run(item.config):
+        report.outcome = "failed"
+        report.longrepr = f"the browser tests must run here (CI or --slow) but cannot: {_skip_reason(report)}"
+
+
+# -- shared fixtures ---------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +102,33 @@ def pipeline():
     from claimgraph.settings import Settings
 
     return Pipeline(Settings(db=":memory:"))
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory, pipeline) -> str:
+    """The demo corpus ingested once per session. Read it; to write, take ``demo_copy``."""
+    import claimgraph
+    from claimgraph.store import Store
+
+    path = str(tmp_path_factory.mktemp("demo") / "demo.db")
+    with Store(path) as store:
+        pipeline.ingest_paths(store, [str(claimgraph.demo_corpus())])
+    return path
+
+
+def copy_database(source: str, target: str | Path) -> str:
+    """A consistent copy of a WAL database (SQLite's backup, not a file copy)."""
+    with sqlite3.connect(source) as src, sqlite3.connect(str(target)) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    return str(target)
+
+
+@pytest.fixture()
+def demo_copy(demo_db, tmp_path) -> str:
+    """A copy of the session's demo database, for a test that writes to it."""
+    return copy_database(demo_db, tmp_path / "demo-copy.db")
 
 
 @pytest.fixture(scope="session")

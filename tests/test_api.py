@@ -24,7 +24,6 @@ with warnings.catch_warnings():  # starlette's TestClient warns about its httpx 
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-import claimgraph  # noqa: E402
 from claimgraph.export.json import contract_errors, export_json  # noqa: E402
 from claimgraph.store import Store  # noqa: E402
 from claimgraph.web import create_app  # noqa: E402
@@ -47,12 +46,7 @@ ARTICLE = (
 # -- fixtures ---------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory, pipeline) -> str:
-    path = str(tmp_path_factory.mktemp("api") / "demo.db")
-    with Store(path) as store:
-        pipeline.ingest_paths(store, [str(claimgraph.demo_corpus())])
-    return path
+# demo_db: the session's demo database (conftest.py); tests that write take a copy.
 
 
 @pytest.fixture(scope="module")
@@ -363,6 +357,7 @@ LIST_ENDPOINTS = {
 }
 
 
+@pytest.mark.slow  # load: hundreds of requests
 def test_api_garbage_parameters_never_cause_a_500(client):
     checked = 0
     for endpoint, params in LIST_ENDPOINTS.items():

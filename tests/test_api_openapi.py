@@ -15,8 +15,6 @@ with warnings.catch_warnings():  # starlette's TestClient warns about its httpx 
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-import claimgraph  # noqa: E402
-from claimgraph.store import Store  # noqa: E402
 from claimgraph.web import create_app, models  # noqa: E402
 from claimgraph.web.errors import ErrorResponse  # noqa: E402
 
@@ -24,10 +22,10 @@ ERROR_REF = "#/components/schemas/ErrorResponse"
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory, pipeline):
-    path = str(tmp_path_factory.mktemp("openapi") / "demo.db")
-    with Store(path) as store:
-        pipeline.ingest_paths(store, [str(claimgraph.demo_corpus())])
+def client(tmp_path_factory, pipeline, demo_db):
+    from conftest import copy_database  # the session's demo database, copied: a test here ingests
+
+    path = copy_database(demo_db, tmp_path_factory.mktemp("openapi") / "demo.db")
     with TestClient(create_app(path, pipeline=pipeline)) as test_client:
         yield test_client
 

@@ -343,6 +343,7 @@ def test_bad_input_mixed_batch_goes_on(db, before, tmp_path):
     assert rejects(db) == found
 
 
+@pytest.mark.slow  # load: 2,000 files
 def test_bad_input_directory_of_2000_tiny_files(db, before, tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()

@@ -101,6 +101,7 @@ def test_bench_peak_memory_is_positive():
     assert PeakMemory().read() > 0
 
 
+@pytest.mark.slow  # a benchmark run
 def test_bench_tiny_invented_corpus(tmp_path):
     corpus = write_jsonl(tmp_path / "tiny.jsonl", TINY)
     result = run_bench(corpus=corpus, n=5)
@@ -116,6 +117,7 @@ def test_bench_tiny_invented_corpus(tmp_path):
     assert result["file"] == str(corpus)
 
 
+@pytest.mark.slow  # a benchmark run
 def test_bench_rounds_alternate_sides_over_the_same_articles(tmp_path):
     corpus = write_jsonl(tmp_path / "tiny.jsonl", TINY)
     result = run_bench(corpus=corpus, n=5, rounds=2)
@@ -127,6 +129,7 @@ def test_bench_rounds_alternate_sides_over_the_same_articles(tmp_path):
     assert extra["stages"]["link"] > 0
 
 
+@pytest.mark.slow  # a benchmark run
 def test_bench_real_corpus_quick_run():
     if not NEWS_CORPUS.is_file():
         pytest.skip("../shared/eval-data/news_corpus.jsonl.gz is not present")

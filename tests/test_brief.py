@@ -225,15 +225,9 @@ def test_brief_md_escape_cases(raw, escaped):
 
 
 @pytest.fixture(scope="module")
-def demo_store(pipeline, tmp_path_factory):
-    """The demo corpus ingested once per test session (test_export_formats.py reuses the same file)."""
-    from claimgraph import demo_corpus
-
-    path = tmp_path_factory.getbasetemp() / "export-demo.db"
-    fresh = not path.exists()
-    s = Store(str(path))
-    if fresh:
-        pipeline.ingest_paths(s, [str(demo_corpus())])
+def demo_store(demo_db):
+    """The session's demo database (conftest.py), read only."""
+    s = Store(demo_db)
     yield s
     s.close()
 

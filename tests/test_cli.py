@@ -301,6 +301,7 @@ def _console_script() -> str:
     return found
 
 
+@pytest.mark.slow  # end to end: three processes each load spaCy
 def test_cli_console_script_subprocess(tmp_path):
     script = _console_script()
     db = tmp_path / "sub.db"
@@ -321,4 +322,4 @@ def test_cli_console_script_subprocess(tmp_path):
     done = subprocess.run([script, "--db", str(db), "show", "nope"], capture_output=True, text=True, env=env,
                           timeout=120)
     assert done.returncode == 1
-    assert "no event or claim with id 'nope'" in done.stderr
+    assert "no event, claim or contradiction with id 'nope'" in done.stderr

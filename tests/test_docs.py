@@ -152,6 +152,14 @@ def test_docs_readme_commands_exist():
     assert seen, "README shows no claimgraph command"
 
 
+def test_docs_readme_and_ci_run_the_slow_lane():
+    """The documented test command and CI run everything; plain pytest is the fast lane."""
+    quick = [line for line in shell_lines(quick_start(readme())) if re.search(r"\bpytest\b", line)]
+    assert quick and all("--slow" in line for line in quick), quick
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r"-m pytest\b.*--slow", ci), "'.ci/run' should run pytest --slow"
+
+
 def test_docs_readme_test_command_points_at_real_paths():
     for line in shell_lines(readme()):
         if "pytest" not in line:

@@ -79,6 +79,7 @@ def test_eval_boilerplate_rejected_page_is_an_empty_prediction():
     assert claimgraph_text("<html><body><nav>Home</nav></body></html>", None, Settings(languages="")) == ""
 
 
+@pytest.mark.slow  # an evaluation run
 def test_eval_boilerplate_quick_run_on_the_benchmark():
     if not DATA.is_file():
         pytest.skip("../shared/eval-data is not present")

@@ -66,6 +66,7 @@ def test_coref_cluster_mentions_years_veto_type_merge():
     assert cluster_mentions(ms, {"A": 0, "B": 0}) == [["a1"], ["b1"]]
 
 
+@pytest.mark.slow  # an evaluation run
 @pytest.mark.slow
 def test_coref_ecbplus_quick_run_shape_and_ranges():
     if not ECB.is_file():

@@ -42,7 +42,6 @@ def test_ner_re3d_map_types_weapons_by_class_and_kind():
     assert table.type_of("ORDINAL") is None
 
 
-@pytest.mark.slow
 def test_ner_phrase_mentions_types_noun_phrases(pipeline):
     doc = pipeline.nlp("Iraqi forces fired rockets at a mosque in the city of Mosul, he said.")
     found = {(s.text, s.label_) for s in phrase_mentions(doc)}
@@ -53,7 +52,6 @@ def test_ner_phrase_mentions_types_noun_phrases(pipeline):
     assert ("he", "PERSON") in found
 
 
-@pytest.mark.slow
 def test_ner_phrase_mentions_leave_numbers_out_and_widen_names(pipeline):
     doc = pipeline.nlp("Four ISIL tactical units attacked the United Nations, President Obama said.")
     texts = {s.text for s in phrase_mentions(doc)}
@@ -62,7 +60,7 @@ def test_ner_phrase_mentions_leave_numbers_out_and_widen_names(pipeline):
     assert "President Obama" in texts
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # an evaluation run
 def test_ner_re3d_quick_run_beats_bare_spacy():
     if not RE3D.is_file():
         pytest.skip("../shared/eval-data is not present")
@@ -77,7 +75,6 @@ def test_ner_re3d_quick_run_beats_bare_spacy():
     assert "Organisation" in result["extra"]["per_type"]["ours"]
 
 
-@pytest.mark.slow
 def test_ner_headline_scores_the_mentions_an_ingest_uses(pipeline):
     doc = pipeline.nlp("Iraqi forces fired 12 rockets at a mosque in Mosul on Tuesday, he said.")
     text = lambda found: {(doc.text[a:b], kind) for a, b, kind in found}  # noqa: E731

@@ -170,6 +170,7 @@ def test_eval_timex_run_on_a_hand_written_file(tmp_path):
     assert result.metrics["value_f1"] == 0.5
 
 
+@pytest.mark.slow  # an evaluation run
 def test_eval_timex_quick_run_on_meantime():
     if not DATA.is_file():
         pytest.skip("../shared/eval-data is not present")

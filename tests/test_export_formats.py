@@ -110,15 +110,9 @@ def store():
 
 
 @pytest.fixture(scope="module")
-def demo_store(pipeline, tmp_path_factory):
-    """The demo corpus ingested once per test session (test_brief.py reuses the same file)."""
-    from claimgraph import demo_corpus
-
-    path = tmp_path_factory.getbasetemp() / "export-demo.db"
-    fresh = not path.exists()
-    s = Store(str(path))
-    if fresh:
-        pipeline.ingest_paths(s, [str(demo_corpus())])
+def demo_store(demo_db):
+    """The session's demo database (conftest.py), read only."""
+    s = Store(demo_db)
     yield s
     s.close()
 
@@ -261,6 +255,7 @@ def our_id(obj: dict) -> str | None:
     return refs[0]["external_id"] if refs else None
 
 
+@pytest.mark.slow  # the STIX validator takes seconds
 def test_stix_bundle_passes_the_validator(stix_text):
     result = validate(stix_text)
     assert result.is_valid, [str(e) for e in result.errors]
@@ -269,6 +264,7 @@ def test_stix_bundle_passes_the_validator(stix_text):
     assert warning_codes(result) <= {"302"}
 
 
+@pytest.mark.slow  # the STIX validator takes seconds
 def test_stix_without_urls_passes_strict_validation(store):
     pytest.importorskip("stix2")
     from claimgraph.export.stix import export_stix
@@ -345,8 +341,6 @@ def test_stix_leaves_out_urls_that_are_not_web_addresses(stix_text):
 
 
 def test_export_formats_on_the_demo_corpus(demo_store):
-    from claimgraph.export.stix import export_stix
-
     events = demo_store.events()
     assert len(csv_rows(export_csv(demo_store))) == len(events) > 0
     features = export_geojson(demo_store)["features"]
@@ -356,6 +350,12 @@ def test_export_formats_on_the_demo_corpus(demo_store):
         assert -180 <= lon <= 180 and -90 <= lat <= 90
     dnipro = [f for f in features if f["properties"]["place"] == "Dnipro"]
     assert dnipro and dnipro[0]["geometry"]["coordinates"] == pytest.approx([35.04, 48.47], abs=0.05)
+
+
+@pytest.mark.slow  # the STIX validator takes seconds
+def test_stix_export_of_the_demo_corpus_is_valid(demo_store):
+    from claimgraph.export.stix import export_stix
+
     pytest.importorskip("stix2")
     text = export_stix(demo_store)
     result = validate(text)

@@ -165,6 +165,7 @@ def test_migration_fills_lookup_tables_of_an_older_database(tmp_path):
 # ---------------------------------------------------------------- end to end, with spaCy
 
 
+@pytest.mark.slow  # end to end: eleven ingests
 def test_demo_one_article_at_a_time_links_as_one_shot(tmp_path, pipeline):
     """Incremental links after each article give the events, source counts and
     contradictions of one full link over the whole corpus."""
@@ -249,6 +250,7 @@ def test_incremental_denial_reads_a_window_and_finds_what_a_full_link_finds(stor
     assert incremental.DENIAL_RADII[0] == 31
 
 
+@pytest.mark.slow  # two processes
 def test_two_processes_linking_at_once_build_each_event_once(tmp_path, monkeypatch):
     """Two connections (as two processes would) link at once, one of them seeing a newer
     document as well: the write lock makes the second wait and link only what is left, so

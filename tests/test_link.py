@@ -498,6 +498,7 @@ def test_link_every_event_claim_lands_in_exactly_one_event():
     assert sorted(placed) == sorted(expected)
 
 
+@pytest.mark.slow  # load: 20,000 claims
 def test_link_scales_to_twenty_thousand_claims():
     docs, claims = _synthetic(20_000)
     roots = {d.id: d.id for d in docs}

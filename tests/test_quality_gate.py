@@ -17,6 +17,9 @@ import pytest
 
 import claimgraph
 
+# Each set is a full ingest and a scoring subprocess: seconds apiece, so the slow lane's.
+pytestmark = pytest.mark.slow
+
 HERE = Path(__file__).resolve().parent
 CHECKER = HERE.parents[1] / "shared" / "tools" / "check_seeds.py"
 SUMMARY = re.compile(r"seeds: core (\d+)/(\d+), stretch (\d+)/(\d+), documents (\d+)/(\d+)")

@@ -112,6 +112,7 @@ def live(tmp_path):
     server.stop()
 
 
+@pytest.mark.slow  # load
 @pytest.mark.slow
 def test_concurrent_json_exports_finish_and_the_server_keeps_answering(live):
     expected_documents = 1500
@@ -139,6 +140,7 @@ def test_concurrent_json_exports_finish_and_the_server_keeps_answering(live):
     assert slots._in_flight == 0  # every place given back: exports are not refused for ever
 
 
+@pytest.mark.slow  # load
 @pytest.mark.slow
 def test_a_client_leaving_mid_export_gives_its_place_back(live):
     with socket.create_connection(("127.0.0.1", live.port), timeout=10) as sock:
@@ -278,6 +280,7 @@ def test_listings_never_send_control_characters_to_the_terminal(tmp_path):
 # -- huge pages and run-on sentences --------------------------------------------------------------
 
 
+@pytest.mark.slow  # load: a huge page
 def test_a_huge_page_is_cut_before_cleaning_with_a_recorded_reason():
     settings = Settings()
     paragraph = "<p>" + BODY + "</p>\n"
@@ -321,6 +324,7 @@ def test_attribution_is_marked_in_one_walk_as_asked_token_by_token(pipeline):
                                              and in_attribution(t, scope)}
 
 
+@pytest.mark.slow  # load: a run-on sentence
 @pytest.mark.slow
 def test_a_run_on_sentence_is_extracted_in_bounded_time(pipeline):
     text = "The army said " + ", and ".join(f"drones struck depot {i}" for i in range(750)) + "."
@@ -360,6 +364,7 @@ def test_an_ingest_resumed_in_a_new_run_resolves_like_one_run(pipeline):
     assert one_run and one_run == resumed
 
 
+@pytest.mark.slow  # a spawned process loads spaCy
 @pytest.mark.slow
 def test_an_ingest_runs_in_its_own_process_while_reads_are_answered(tmp_path):
     path = str(tmp_path / "worker.db")

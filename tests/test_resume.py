@@ -179,6 +179,7 @@ def claims_by_document(db: Path) -> dict[str, set[str]]:
         conn.close()
 
 
+@pytest.mark.slow  # kill: a subprocess killed mid-ingest
 def test_resume_after_sigkill(corpus, reference, tmp_path):
     script = console_script()
     db = tmp_path / "killed.db"

@@ -212,6 +212,7 @@ def test_sources_is_a_lazy_generator(tmp_path):
     assert next(items).origin.endswith("0.txt")
 
 
+@pytest.mark.slow  # load: 3,000 files
 def test_sources_three_thousand_files_stream_quickly(tmp_path):
     for n in range(3000):
         sub = tmp_path / f"d{n % 10}"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import claimgraph.store
-from claimgraph.errors import StoreError
+from claimgraph.errors import SearchSyntaxError, StoreError
 from claimgraph.model import Claim, Contradiction, Document, Entity, Event, Quantity, Reject, TimeSpan
 from claimgraph.store import LATEST_VERSION, MIGRATIONS, Store, merge_entities
 
@@ -265,8 +265,9 @@ def test_store_replace_links_unknown_claim_fails_and_keeps_old_links(filled):
 def test_store_full_text_search(filled):
     assert [d.id for d in filled.search("rockets")] == ["d1"]
     assert filled.search("submarine") == []
-    with pytest.raises(StoreError, match="bad search query"):
+    with pytest.raises(SearchSyntaxError, match="cannot search for") as caught:
         filled.search('"unbalanced')
+    assert not isinstance(caught.value, StoreError)  # the query is wrong, not the database
 
 
 def test_store_is_usable_from_threads(filled):
@@ -327,6 +328,7 @@ def assert_batches_complete(path, per_batch):
         return len(docs)
 
 
+@pytest.mark.slow  # kill
 def test_store_sigkill_mid_batches_loses_nothing_committed(tmp_path):
     path, batches, per_batch = str(tmp_path / "kill.db"), 40, 200
     writer = run_writer(path, batches, per_batch)

@@ -16,9 +16,13 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .model import Claim, Contradiction, Entity, Event, InputItem
+from .errors import AmbiguousId
+from .model import Claim, Contradiction, Entity, Event, InputItem, Reject
 from .settings import Settings
 from .store.db import Store
+
+# "ev-" alone would match every event: a prefix must say a little more than its kind
+MIN_PREFIX = 4
 
 if TYPE_CHECKING:  # the pipeline loads spaCy: only commands that ingest pay for it
     from .pipeline import IngestReport, Pipeline
@@ -42,14 +46,17 @@ class Claimgraph:
 
     # -- writes ---------------------------------------------------------------------
     def ingest(self, paths: Sequence[str], *, progress: Callable[[int], None] | None = None,
+               on_reject: Callable[[Reject], None] | None = None,
                outlet: str | None = None, published: str | None = None, url: str | None = None,
                title: str | None = None) -> IngestReport:
-        """Ingest files, directories (recursive), JSONL files or "-" (stdin); then relink."""
-        return self.pipeline.ingest_paths(self.store, paths, progress=progress, outlet=outlet,
-                                          published=published, url=url, title=title)
+        """Ingest files, directories (recursive), JSONL files or "-" (stdin); then relink.
+        ``on_reject`` is told of each refused input as it is refused."""
+        return self.pipeline.ingest_paths(self.store, paths, progress=progress, on_reject=on_reject,
+                                          outlet=outlet, published=published, url=url, title=title)
 
-    def ingest_items(self, items: Iterable[InputItem]) -> IngestReport:
-        return self.pipeline.ingest_items(self.store, items)
+    def ingest_items(self, items: Iterable[InputItem], *,
+                     on_reject: Callable[[Reject], None] | None = None) -> IngestReport:
+        return self.pipeline.ingest_items(self.store, items, on_reject=on_reject)
 
     def relink(self, full: bool | None = None) -> tuple[int, int]:
         """Link documents not linked yet (None: the pipeline picks full or incremental);
@@ -66,6 +73,14 @@ class Claimgraph:
 
         return self.store.claims(type=type, entity=entity, document=document, limit=limit,
                                  min_confidence=floor(min_confidence))
+
+    def count_claims(self, type: str | None = None, entity: str | None = None, document: str | None = None,
+                     min_confidence: float | None = None) -> int:
+        """How many claims :meth:`claims` lists without a limit."""
+        from .extract.confidence import floor
+
+        return self.store.count_claims(type=type, entity=entity, document=document,
+                                       min_confidence=floor(min_confidence))
 
     def events(self, type: str | None = None) -> list[Event]:
         return self.store.events(type=type)
@@ -85,10 +100,17 @@ class Claimgraph:
         return self.store.entities()
 
     def show(self, item_id: str) -> dict[str, Any] | None:
-        """An event or a claim with its evidence, sources and via chains, names resolved."""
-        from .export.json import export_json  # noqa: F401  (keeps the import graph one-way)
-
+        """An event, a claim or a contradiction with its evidence, sources and via chains,
+        names resolved; ``item_id`` may be a unique beginning of an id. None when nothing
+        has that id; ``AmbiguousId`` when several ids begin with it."""
+        item_id = self.full_id(item_id)
         entities = self.store.entities()
+        contradiction = self.store.contradiction(item_id)
+        if contradiction is not None:
+            claims = self.store.claims_by_ids(contradiction.claim_ids)
+            return {"kind": "contradiction", "contradiction": contradiction, "claims": claims,
+                    "entities": entities,
+                    "documents": {c.document_id: self.store.document(c.document_id) for c in claims}}
         event = self.store.event(item_id)
         if event is None and (successor := self.store.event_successor(item_id)) is not None:
             event = self.store.event(successor)  # merged away by a later ingest: show where it went
@@ -102,6 +124,18 @@ class Claimgraph:
                     "events": self.store.events_of_claim(claim.id),
                     "documents": {claim.document_id: self.store.document(claim.document_id)}}
         return None
+
+    def full_id(self, item_id: str) -> str:
+        """``item_id`` itself when something has it, else the one event, claim or
+        contradiction id that begins with it (a shortened id copied from a listing)."""
+        if self.store.event(item_id) or self.store.claim(item_id) or self.store.contradiction(item_id):
+            return item_id
+        candidates = self.store.ids_starting_with(item_id) if len(item_id) >= MIN_PREFIX else []
+        if len(candidates) > 1:
+            raise AmbiguousId(f"{item_id!r} begins {len(candidates)}{'+' if len(candidates) >= 10 else ''} ids "
+                              f"({', '.join(candidates[:4])}{', …' if len(candidates) > 4 else ''}); "
+                              "give more of it")
+        return candidates[0] if candidates else item_id
 
     def export(self, format: str = "json") -> Any:
         """The JSON contract as a dict (``format="json"``), or another format as text."""

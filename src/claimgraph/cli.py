@@ -1,35 +1,78 @@
 """The command line: one thin command per verb over ``claimgraph.api``.
 
-Tables go to the terminal with rich; every listing takes ``--json`` for scripts.
-Exit codes: 0 success, 1 failure (nothing could be ingested, an unknown id),
-2 usage errors (click's own).
+Listings read at 80 columns (``claimgraph.terminal``); every listing takes ``--json`` for
+scripts. No traceback reaches the user: an error is one line on stderr and an exit code,
+the error class's own (``claimgraph.errors`` draws the tree): 0 success, 1 failure (nothing
+could be ingested, an unknown id, a feed that failed), 2 usage errors (click's own, a bad
+search, an ambiguous id), 3 configuration (a model that is not installed), 4 the database.
+``CLAIMGRAPH_DEBUG=1`` shows the traceback of an unexpected error.
 """
 
 from __future__ import annotations
 
+import io
 import json
-import re
+import os
 import sys
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from . import api
 from .errors import ClaimgraphError
+from .terminal import CONTROL_RE, console, cut, listing, one_line, printable, shown
 
-console = Console()
-err_console = Console(stderr=True)
+# Claims a listing shows unless --limit says otherwise.
+DEFAULT_LIMIT = 50
+# Evidence in a wide table: enough for the sentence's point, not a paragraph.
+EVIDENCE_CHARS = 120
+
+
+class CommandError(click.ClickException):
+    """One line on stderr and the exit code of the error that caused it."""
+
+    def __init__(self, message: str, exit_code: int = 1):
+        super().__init__(one_line(printable(message)))
+        self.exit_code = exit_code
+
+
+class CleanErrors(click.Group):
+    """The group every command runs in: whatever goes wrong ends as a ``CommandError``."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except ClaimgraphError as exc:
+            raise CommandError(str(exc), exc.exit_code) from exc
+        except BrokenPipeError:  # the reader left ('claimgraph export | head'): nothing to say
+            _silence_stdout()
+            ctx.exit(1)
+        except OSError as exc:  # a file to read or write that is missing, not allowed, full
+            raise CommandError(_os_message(exc)) from exc
+        except Exception as exc:
+            if os.environ.get("CLAIMGRAPH_DEBUG"):
+                raise
+            raise CommandError(f"unexpected {type(exc).__name__}: {exc} (CLAIMGRAPH_DEBUG=1 shows where)") from exc
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout again at exit; into a closed pipe that is one more error message.
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
+
+
+def _os_message(exc: OSError) -> str:
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{exc.strerror or exc}"
 
 
 def _open(ctx: click.Context) -> api.Claimgraph:
-    try:
-        return api.open(ctx.obj["db"], model=ctx.obj.get("model"))
-    except ClaimgraphError as exc:
-        raise click.ClickException(str(exc)) from exc
+    return api.open(ctx.obj["db"], model=ctx.obj.get("model"))
 
 
 def _plain(obj: Any) -> Any:
@@ -40,26 +83,6 @@ def _plain(obj: Any) -> Any:
     if isinstance(obj, (list, tuple)):
         return [_plain(v) for v in obj]
     return obj
-
-
-# Characters that steer a terminal (ESC, CSI, BEL, backspace, carriage return, DEL, the C1
-# range, bidi overrides): article text is untrusted and must print as what it is.
-CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    r"""``text`` with every terminal control character shown as an escape.
-
-    >>> printable("ok\x1b[2J\tthen\rgone")
-    'ok\\x1b[2J\tthen\\x0dgone'
-    """
-    return CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256
-                          else f"\\u{ord(m.group()):04x}", text)
-
-
-def shown(value: Any) -> str:
-    """A value for a rich table or line: control characters escaped, then rich markup."""
-    return escape(printable("" if value is None else str(value)))
 
 
 def _json_text(obj: Any) -> str:
@@ -76,7 +99,7 @@ def _names(ids: list[str], entities: dict) -> str:
     return ", ".join(entities[i].name if i in entities else i for i in ids)
 
 
-@click.group()
+@click.group(cls=CleanErrors)
 @click.option("--db", envvar="CLAIMGRAPH_DB", default="claimgraph.db", show_default=True,
               help="SQLite database file (or set CLAIMGRAPH_DB).")
 @click.option("--model", envvar="CLAIMGRAPH_MODEL", default=None,
@@ -90,41 +113,108 @@ def main(ctx: click.Context, db: str, model: str | None) -> None:
     ctx.obj["model"] = model
 
 
-def _published(value: str | None) -> str | None:
+def published_day(value: str) -> str:
+    """A publication date given on the command line as ``YYYY-MM-DD``: ISO days as they are,
+    other spellings when dateparser reads one full date whatever the day/month order;
+    ``ValueError`` says what is wrong.
+
+    >>> published_day("4 January 2024"), published_day("Jan 4, 2024")
+    ('2024-01-04', '2024-01-04')
+    >>> published_day("03/04/2024")
+    Traceback (most recent call last):
+    ValueError: ambiguous: 2024-04-03 or 2024-03-04; write it YYYY-MM-DD
+    """
     from .clean.meta import check_published
 
+    value = value.strip()
+    if value[:1].isdigit() and value[4:5] == "-":
+        return check_published(value)
+    import dateparser
+
+    readings = set()
+    for order in ("DMY", "MDY", "YMD"):
+        found = dateparser.parse(value, languages=["en"], settings={
+            "DATE_ORDER": order, "PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"]})
+        if found is not None:
+            readings.add(found.date().isoformat())
+    if not readings:
+        raise ValueError("not a date (write it YYYY-MM-DD)")
+    if len(readings) > 1:
+        raise ValueError(f"ambiguous: {' or '.join(sorted(readings, reverse=True))}; write it YYYY-MM-DD")
+    return check_published(readings.pop())
+
+
+def _published(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
     try:
-        return check_published(value)
+        return published_day(value)
     except ValueError as exc:
         raise click.BadParameter(f"{printable(value)!r} is {exc}") from None
 
 
+def _claim_type(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    from .extract.lexicon import load_lexicon
+
+    if value is None:
+        return None
+    known = sorted(load_lexicon().types)
+    if value.upper() not in known:
+        raise click.BadParameter(f"{printable(value)!r} is not a claim type; the types are {', '.join(known)}")
+    return value.upper()
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", callback=lambda _ctx, _param, value: _published(value),
-              help="Publication date (YYYY-MM-DD) for single files.")
+@click.option("--published", callback=_published,
+              help="Publication date of a single file or stdin: YYYY-MM-DD, or a date written out "
+                   "('4 January 2024'); not for folders (their meta.json says it per file).")
 @click.option("--outlet", help="Publishing outlet for single files.")
 @click.option("--url", help="Source URL for single files.")
 @click.option("--title", help="Title for single files.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], published, outlet, url, title) -> None:
     """Ingest files, directories (recursive), .jsonl files, or - for stdin."""
+    folders = [p for p in paths if os.path.isdir(p)]
+    if published and folders:
+        raise click.BadParameter(f"one date cannot be right for every file in {printable(folders[0])!r}; "
+                                 "give each file's date in the folder's meta.json", param_hint="--published")
+    meta = {"published": published, "outlet": outlet, "url": url, "title": title}
     with _open(ctx) as cg:
-        if sys.stderr.isatty():
-            from rich.progress import Progress, SpinnerColumn, TextColumn
-
-            with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
-                          console=err_console, transient=True) as bar:
-                task = bar.add_task("ingesting", total=None)
-                report = cg.ingest(list(paths), progress=lambda n: bar.advance(task, n), published=published,
-                                   outlet=outlet, url=url, title=title)
+        if _stderr_is_terminal():
+            report = _ingest_with_bar(cg, list(paths), meta)
         else:
-            report = cg.ingest(list(paths), published=published, outlet=outlet, url=url, title=title)
+            report = cg.ingest(list(paths), on_reject=_say_rejected, **meta)
     click.echo(report.summary())
     if report.rejected and not report.ingested and not report.duplicates:
         ctx.exit(1)
+
+
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+def _say_rejected(reject) -> None:
+    """Why an input was refused, the moment it is (the summary only counts them)."""
+    detail = f": {reject.detail}" if reject.detail else ""
+    click.echo(one_line(printable(f"rejected {reject.origin}: {reject.reason}{detail}")), err=True)
+
+
+def _ingest_with_bar(cg: api.Claimgraph, paths: list[str], meta: dict):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .ingest.sources import count_inputs
+
+    err = console(stderr=True)
+    with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+                  TimeRemainingColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("ingest", total=count_inputs(paths))
+
+        def rejected(reject) -> None:
+            bar.console.print(shown(one_line(f"rejected {reject.origin}: {reject.reason}"
+                                             + (f": {reject.detail}" if reject.detail else ""))))
+
+        return cg.ingest(paths, progress=lambda n: bar.advance(task, n), on_reject=rejected, **meta)
 
 
 @main.command()
@@ -160,7 +250,7 @@ def export(ctx: click.Context, fmt: str, output: str | None, min_confidence: flo
         else:
             exporter.write(cg.store, sys.stdout, min_confidence=min_confidence)
     if output:
-        err_console.print(f"wrote {output}")
+        console(stderr=True).print(f"wrote {output}")
 
 
 @main.command()
@@ -183,69 +273,118 @@ def brief(ctx: click.Context, since: str | None, entity: str | None, output: str
     if output:
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(text)
-        err_console.print(f"wrote {output}")
+        console(stderr=True).print(f"wrote {output}")
     else:
         click.echo(printable(text))
 
 
 @main.command()
-@click.option("--type", "ctype", help="Only events of this type (ATTACK, TRANSFER, ...).")
+@click.option("--type", "ctype", callback=_claim_type, help="Only events of this type (ATTACK, TRANSFER, ...).")
 @click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
 @click.pass_context
 def events(ctx: click.Context, ctype: str | None, as_json: bool) -> None:
     """Events with their independent-source counts."""
     with _open(ctx) as cg:
-        evs = cg.events(type=ctype.upper() if ctype else None)
+        evs = cg.events(type=ctype)
         ents = cg.entities()
     if as_json:
         _print_json(evs)
         return
-    console.print(events_table(evs, ents))
+    print_events(evs, ents)
 
 
-def events_table(evs, ents) -> Table:
-    table = Table(title=f"{len(evs)} events", show_lines=False)
-    for col in ("id", "type", "when", "where", "who", "with", "docs", "indep. sources"):
-        table.add_column(col, overflow="fold")
+def _span(start: str | None, end: str | None) -> str:
+    if not start:
+        return "?"
+    return f"{start}…{end}" if end and end != start else start
+
+
+def print_events(evs, ents) -> None:
+    rows, compact = [], []
     for e in sorted(evs, key=lambda e: (-e.independent_sources, e.time.start or "", e.id)):
-        when = e.time.start or "?"
-        if e.time.end and e.time.end != e.time.start:
-            when += f"…{e.time.end}"
-        table.add_row(shown(e.id), shown(e.type), shown(when), shown(_names(e.roles.get("location", []), ents)),
-                      shown(_names(e.roles.get("actor", []), ents)),
-                      shown(_names(e.roles.get("instrument", []), ents)), str(len(e.document_ids)),
-                      f"{e.independent_sources} ({shown(_names(e.sources, ents))})")
-    return table
+        where = _names(e.roles.get("location", []), ents)
+        who = "; ".join(x for x in (_names(e.roles.get("actor", []), ents),
+                                    _names(e.roles.get("instrument", []), ents)) if x)
+        sources = _names(e.sources, ents) or "-"
+        rows.append([e.id, e.type, _span(e.time.start, e.time.end), f"{e.independent_sources} src",
+                     str(len(e.document_ids)), where or "-", f"{who or '-'} (sources: {sources})"])
+        start = e.time.start or "?"
+        compact.append([e.id, e.type, start + ("…" if e.time.end and e.time.end != start else ""),
+                        f"{e.independent_sources} src", " — ".join(x for x in (where, who) if x) or sources])
+    listing(console(), f"{len(evs)} events (most independent sources first)",
+            ["id", "type", "when", "indep.", "docs", "where", "who, with (sources)"], rows,
+            wrap=["where", "who, with (sources)"], compact=compact)
 
 
 @main.command()
-@click.option("--type", "ctype", help="Only claims of this type.")
+@click.option("--type", "ctype", callback=_claim_type, help="Only claims of this type (ATTACK, TRANSFER, ...).")
 @click.option("--entity", help="Only claims naming this entity (id or part of a name).")
 @click.option("--document", help="Only claims from this document id.")
-@click.option("--limit", type=int, default=None, help="Show at most this many claims.")
-@click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
+@click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_LIMIT, show_default=True,
+              help="Show at most this many claims (0: all).")
+@click.option("--json", "as_json", is_flag=True, help="JSON for scripts (every claim unless --limit is given).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Leave out claims less sure than this (default: the calibrated threshold; 0 keeps all).")
 @click.pass_context
 def claims(ctx, ctype, entity, document, limit, as_json, min_confidence) -> None:
     """Claims with their source, polarity, modality, time and quantities."""
+    if as_json and ctx.get_parameter_source("limit") is click.core.ParameterSource.DEFAULT:
+        limit = 0  # scripts get everything unless they ask for less
+    filters = {"type": ctype, "entity": entity, "document": document, "min_confidence": min_confidence}
     with _open(ctx) as cg:
-        found = cg.claims(type=ctype.upper() if ctype else None, entity=entity, document=document, limit=limit,
-                          min_confidence=min_confidence)
+        found = cg.claims(**filters, limit=limit or None)
+        total = cg.count_claims(**filters) if limit and len(found) == limit else len(found)
         ents = cg.entities()
     if as_json:
         _print_json(found)
         return
-    table = Table(title=f"{len(found)} claims")
-    for col in ("id", "type", "source (via)", "pol.", "mod.", "when", "quantities", "evidence"):
-        table.add_column(col, overflow="fold")
+    rows, compact = [], []
     for c in found:
-        src = _names([c.source], ents) if c.source else "(outlet)"
+        src = _names([c.source], ents) if c.source else "the outlet"
         if c.via:
-            src += f" (via {_names(c.via, ents)})"
-        qs = "; ".join(q.text for q in c.quantities)
-        table.add_row(*map(shown, (c.id, c.type, src, c.polarity, c.modality, c.time.start, qs, c.text[:160])))
-    console.print(table)
+            src += f" via {_names(c.via, ents)}"
+        evidence = cut(one_line(c.text), EVIDENCE_CHARS)
+        rows.append([c.id, c.type, c.polarity, c.time.start or "?", f"{src}: “{evidence}”"])
+        # 80 columns leave about 40 for the evidence: the source is cut short, polarity said only when not plain
+        kind = c.type if c.polarity == "asserted" else f"{c.type} ({c.polarity})"
+        compact.append([c.id, kind, f"{cut(src, 24)}: “{evidence}”"])
+    out = console()
+    listing(out, f"{len(found)} of {total} claims" if total > len(found) else f"{len(found)} claims",
+            ["id", "type", "polarity", "when", "source: evidence"], rows, wrap=["source: evidence"],
+            compact=compact)
+    if total > len(found):
+        out.print(f"{total - len(found)} more not shown: --limit N shows N, --limit 0 all {total}")
+
+
+# -- show -----------------------------------------------------------------------------
+
+
+def _number(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,g}"
+
+
+def describe_quantity(q) -> str:
+    """A quantity as a reader says it: ``"at least eight" = 8 or more people``.
+
+    >>> from claimgraph.model import Quantity
+    >>> describe_quantity(Quantity(text="at least eight", low=8, unit="people"))
+    '“at least eight” = 8 or more people'
+    >>> describe_quantity(Quantity(text="450-690 km", low=450, high=690, unit="km"))
+    '“450-690 km” = 450 to 690 km'
+    """
+    if q.value is not None:
+        amount = ("about " if q.approx else "") + _number(q.value)
+    elif q.low is not None and q.high is not None:
+        amount = f"{_number(q.low)} to {_number(q.high)}"
+    elif q.low is not None:
+        amount = f"{_number(q.low)} or more"
+    elif q.high is not None:
+        amount = f"up to {_number(q.high)}"
+    else:
+        amount = "an amount not given as a number"
+    unit = f" {q.unit}" if q.unit else ""
+    of = f" ({q.of})" if q.of else ""
+    return f"“{q.text}” = {amount}{unit}{of}"
 
 
 @main.command()
@@ -253,46 +392,54 @@ def claims(ctx, ctype, entity, document, limit, as_json, min_confidence) -> None
 @click.option("--json", "as_json", is_flag=True, help="JSON for scripts.")
 @click.pass_context
 def show(ctx, item_id: str, as_json: bool) -> None:
-    """An event or a claim with its evidence, sources and via chain."""
+    """An event, a claim or a contradiction: evidence, sources, via chain. ITEM_ID may be a
+    unique beginning of an id (ev-3f2a)."""
     with _open(ctx) as cg:
         found = cg.show(item_id)
     if found is None:
-        raise click.ClickException(f"no event or claim with id {item_id!r}; list them with 'claimgraph events' "
-                                   "or 'claimgraph claims'")
+        raise CommandError(f"no event, claim or contradiction with id {item_id!r}; list them with "
+                           "'claimgraph events', 'claimgraph claims' or 'claimgraph contradictions'")
     ents = found.pop("entities")
     if as_json:
         _print_json({k: v for k, v in found.items() if k != "documents"})
         return
+    out = console()
     if found["kind"] == "event":
         e = found["event"]
-        console.print(f"[bold]{shown(e.id)}[/bold] {shown(e.type)} "
-                      f"{shown(e.time.start or '?')}…{shown(e.time.end or '?')}")
+        out.print(f"[bold]{shown(e.id)}[/bold] {shown(e.type)} {shown(_span(e.time.start, e.time.end))}")
         for role, ids in e.roles.items():
             if ids:
-                console.print(f"  {role}: {shown(_names(ids, ents))}")
-        console.print(f"  independent sources: {e.independent_sources} ({shown(_names(e.sources, ents))})")
-        claims_list = found["claims"]
+                out.print(f"  {role}: {shown(_names(ids, ents))}")
+        out.print(f"  independent sources: {e.independent_sources} ({shown(_names(e.sources, ents))})")
+    elif found["kind"] == "contradiction":
+        k = found["contradiction"]
+        out.print(f"[bold]{shown(k.id)}[/bold] {shown(k.kind)} contradiction about {shown(k.about)}")
+        if k.reason:
+            out.print(f"  {shown(k.reason)}")
     else:
-        claims_list = [found["claim"]]
-        console.print(f"[bold]{shown(found['claim'].id)}[/bold] in events: "
-                      f"{shown(', '.join(found['events']) or '-')}")
-    for c in claims_list:
-        doc = found["documents"].get(c.document_id)
-        where = (doc.title or doc.path or doc.id) if doc else c.document_id
-        chain = _names([c.source], ents) if c.source else "the outlet"
-        if c.via:
-            chain += " ← via " + " ← ".join(_names([v], ents) for v in c.via)
-        console.print(f"\n [bold]{shown(c.type)}[/bold] {shown(c.polarity)}/{shown(c.modality)} — {shown(chain)}")
-        console.print(f"   from {shown(where)} \\[{c.start}:{c.end}]")
-        console.print(f"   “{shown(c.text)}”")
-        for role, ids in c.roles.items():
-            if ids:
-                console.print(f"   {role}: {shown(_names(ids, ents))}")
-        if c.time.start:
-            console.print(f"   time: {shown(c.time.start)}…{shown(c.time.end)} "
-                          f"({shown(c.time.text)}, {shown(c.time.basis)})")
-        for q in c.quantities:
-            console.print(f"   quantity: {shown(q.text)} → value={q.value} low={q.low} high={q.high} unit={shown(q.unit)}")
+        out.print(f"[bold]{shown(found['claim'].id)}[/bold] in events: "
+                  f"{shown(', '.join(found['events']) or '-')}")
+    for c in found["claims"] if found["kind"] != "claim" else [found["claim"]]:
+        _print_claim(out, c, found["documents"].get(c.document_id), ents)
+
+
+def _print_claim(out, c, doc, ents) -> None:
+    where = (doc.title or doc.path or doc.url or doc.id) if doc else c.document_id
+    chain = _names([c.source], ents) if c.source else "the outlet"
+    if c.via:
+        chain += " ← via " + " ← ".join(_names([v], ents) for v in c.via)
+    out.print(f"\n [bold]{shown(c.id)}[/bold] {shown(c.type)} {shown(c.polarity)}, {shown(c.modality)}"
+              f" — according to {shown(chain)}")
+    out.print(f"   from {shown(where)} (characters {c.start}–{c.end})")
+    out.print(f"   “{shown(one_line(c.text))}”")
+    for role, ids in c.roles.items():
+        if ids:
+            out.print(f"   {role}: {shown(_names(ids, ents))}")
+    if c.time.start:
+        how = ", ".join(shown(x) for x in (c.time.text, c.time.basis and f"{c.time.basis} time") if x)
+        out.print(f"   time: {shown(_span(c.time.start, c.time.end))}" + (f" ({how})" if how else ""))
+    for q in c.quantities:
+        out.print(f"   quantity: {shown(describe_quantity(q))}")
 
 
 @main.command()
@@ -302,31 +449,26 @@ def contradictions(ctx, as_json: bool) -> None:
     """Where sources disagree: both claims of each contradiction."""
     with _open(ctx) as cg:
         found = cg.contradictions()
-        claims_by_id = {c.id: c for c in cg.claims()}
+        claims_by_id = {c.id: c for c in cg.store.claims_by_ids(i for k in found for i in k.claim_ids)}
         ents = cg.entities()
     if as_json:
         _print_json(found)
         return
-    console.print(contradictions_table(found, claims_by_id, ents))
+    print_contradictions(found, claims_by_id, ents)
 
 
-def contradictions_table(found, claims_by_id, ents) -> Table:
-    table = Table(title=f"{len(found)} contradictions", show_lines=True)
-    for col in ("kind", "about", "one side", "other side"):
-        table.add_column(col, overflow="fold")
+def print_contradictions(found, claims_by_id, ents) -> None:
+    rows = []
     for k in found:
         sides = []
         for cid in k.claim_ids[:2]:
             c = claims_by_id.get(cid)
-            if c is None:
-                sides.append(cid)
-                continue
-            who = _names([c.source], ents) if c.source else "(outlet)"
-            sides.append(f"{who}: {c.text[:200]}")
-        while len(sides) < 2:
-            sides.append("")
-        table.add_row(shown(k.kind), shown(k.about), shown(sides[0]), shown(sides[1]))
-    return table
+            who = (_names([c.source], ents) if c.source else "the outlet") if c else "?"
+            sides.append(f"{who}: “{cut(one_line(c.text), 60)}”" if c else cid)
+        rows.append([k.id, k.kind, k.about, " ≠ ".join(sides)])
+    listing(console(), f"{len(found)} contradictions ('claimgraph show ID' shows both claims whole)",
+            ["id", "kind", "about", "one side ≠ the other"], rows, wrap=["about", "one side ≠ the other"],
+            compact=[[r[0], r[1], f"{r[2]}: {r[3]}"] for r in rows])
 
 
 @main.command()
@@ -339,12 +481,9 @@ def rejects(ctx, as_json: bool) -> None:
     if as_json:
         _print_json(found)
         return
-    table = Table(title=f"{len(found)} rejected inputs")
-    for col in ("input", "reason", "detail"):
-        table.add_column(col, overflow="fold")
-    for r in found:
-        table.add_row(shown(r.origin), shown(r.reason), shown(r.detail))
-    console.print(table)
+    rows = [[r.origin, r.reason, one_line(r.detail or "")] for r in found]
+    listing(console(), f"{len(found)} rejected inputs", ["input", "reason", "detail"], rows,
+            wrap=["input", "detail"], compact=[[r[1], f"{r[0]}: {r[2]}" if r[2] else r[0]] for r in rows])
 
 
 @main.command()
@@ -358,7 +497,7 @@ def fetch(ctx, urls: tuple[str, ...], allow_private: bool, timeout: float) -> No
     from .ingest.fetch import Fetcher, fetch_items
 
     with _open(ctx) as cg, Fetcher(allow_private=allow_private, timeout=timeout) as fetcher:
-        report = cg.ingest_items(fetch_items(list(urls), fetcher))
+        report = cg.ingest_items(fetch_items(list(urls), fetcher), on_reject=_say_rejected)
     click.echo(report.summary())
     if report.rejected and not report.ingested and not report.duplicates:
         ctx.exit(1)
@@ -374,13 +513,10 @@ def feeds() -> None:
 @click.pass_context
 def feeds_add(ctx, url: str) -> None:
     """Subscribe to a feed (polled by 'claimgraph feeds poll')."""
-    from .ingest.feeds import FeedError, add_feed
+    from .ingest.feeds import add_feed
 
     with _open(ctx) as cg:
-        try:
-            feed = add_feed(cg.store, url)
-        except FeedError as exc:
-            raise click.UsageError(str(exc)) from exc
+        feed = add_feed(cg.store, url)  # a FeedError is a usage error (exit 2)
     click.echo(f"added {feed.url}")
 
 
@@ -393,7 +529,7 @@ def feeds_remove(ctx, url: str) -> None:
 
     with _open(ctx) as cg:
         if not remove_feed(cg.store, url):
-            raise click.ClickException(f"no feed {url!r}; list them with 'claimgraph feeds list'")
+            raise CommandError(f"no feed {url!r}; list them with 'claimgraph feeds list'")
     click.echo(f"removed {url}")
 
 
@@ -409,12 +545,10 @@ def feeds_list(ctx, as_json: bool) -> None:
     if as_json:
         _print_json(found)
         return
-    table = Table(title=f"{len(found)} feeds")
-    for col in ("url", "title", "status", "last polled", "error"):
-        table.add_column(col, overflow="fold")
-    for f in found:
-        table.add_row(shown(f.url), shown(f.title), shown(f.status), shown(f.last_polled), shown(f.error))
-    console.print(table)
+    rows = [[f.url, f.status or "-", f.last_polled or "never", one_line(f"{f.title or ''} {f.error or ''}")]
+            for f in found]
+    listing(console(), f"{len(found)} feeds", ["url", "status", "last polled", "title, error"], rows,
+            wrap=["url", "title, error"], compact=[[r[1], f"{r[0]} {r[3]}".strip()] for r in rows])
 
 
 @feeds.command("poll")
@@ -427,11 +561,14 @@ def feeds_poll(ctx, allow_private: bool, timeout: float) -> None:
     from .ingest.fetch import Fetcher
 
     with _open(ctx) as cg, Fetcher(allow_private=allow_private, timeout=timeout) as fetcher:
-        report = poll_feeds(cg.store, fetcher, lambda items: cg.pipeline.ingest_items(cg.store, items, relink=False))
+        report = poll_feeds(cg.store, fetcher, lambda items: cg.pipeline.ingest_items(
+            cg.store, items, relink=False, on_reject=_say_rejected))
         cg.relink()
     click.echo(report.summary())
     for url, error in report.errors.items():
-        err_console.print(f"  {shown(url)}: {shown(error)}")
+        click.echo(one_line(printable(f"feed failed: {url}: {error}")), err=True)
+    if report.errors:
+        ctx.exit(1)
 
 
 @main.command()
@@ -445,7 +582,7 @@ def watch(ctx, directory: str, interval: float, new_only: bool) -> None:
 
     with _open(ctx) as cg:
         def ingest_batch(items):
-            report = cg.ingest_items(items)
+            report = cg.ingest_items(items, on_reject=_say_rejected)
             click.echo(report.summary())
 
         try:
@@ -473,24 +610,21 @@ def evaluate_cmd(ctx, task: str, data, file_, gold, gold_spans, limit, json_out,
     from .evaluate import results_json, run_eval
     from .evaluate.report import render_table
 
-    try:
-        results = run_eval(task, data=data, file=file_, limit=limit, gold=gold, gold_spans=gold_spans)
-    except ClaimgraphError as exc:
-        raise click.ClickException(str(exc)) from exc
+    results = run_eval(task, data=data, file=file_, limit=limit, gold=gold, gold_spans=gold_spans)
     for result in results:
         if verbose and result.extra.get("lines"):
             click.echo("\n".join(result.extra["lines"]))
-        console.print(render_table(result))
+        console().print(render_table(result))
     if json_out:
         with open(json_out, "w", encoding="utf-8") as fh:
             json.dump(results_json(results, None if task == "all" else task), fh, indent=2)
-        err_console.print(f"wrote {json_out}")
+        console(stderr=True).print(f"wrote {json_out}")
 
 
 @main.command()
 @click.argument("source", type=click.File("r", encoding="utf-8"))
 @click.option("--outlet", help="The outlet's name: its home country counts as context.")
-@click.option("--published", help="The article's date (YYYY-MM-DD).")
+@click.option("--published", callback=_published, help="The article's date (YYYY-MM-DD).")
 def geoparse(source, outlet, published) -> None:
     """Every place a text names (FILE, or - for standard input), resolved: JSON out."""
     from .api import geoparse as _geoparse
@@ -511,15 +645,12 @@ def bench(corpus, n: int, processes: str, json_out) -> None:
     from .evaluate.bench import run_bench
     from .evaluate.report import render_table
 
-    try:
-        result = run_bench(corpus, n=n, processes=int(processes), progress=lambda line: err_console.print(line))
-    except ClaimgraphError as exc:
-        raise click.ClickException(str(exc)) from exc
-    console.print(render_table(result))
+    result = run_bench(corpus, n=n, processes=int(processes), progress=lambda line: console(stderr=True).print(line))
+    console().print(render_table(result))
     if json_out:
         with open(json_out, "w", encoding="utf-8") as fh:
             json.dump({k: result[k] for k in ("task", "file", "n", "metrics")}, fh, indent=2)
-        err_console.print(f"wrote {json_out}")
+        console(stderr=True).print(f"wrote {json_out}")
 
 
 @main.command()
@@ -543,7 +674,7 @@ def _serve(ctx, host: str, port: int, token: str | None, allow_private: bool) ->
     settings = Settings.from_env(db=ctx.obj["db"], model=ctx.obj.get("model"))
 
     def banner(url: str) -> None:  # called once the port is bound, never for a busy one
-        err_console.print(f"claimgraph on {url}  (API docs: {url}docs; Ctrl-C stops)", soft_wrap=True)
+        console(stderr=True).print(f"claimgraph on {url}  (API docs: {url}docs; Ctrl-C stops)", soft_wrap=True)
 
     try:
         run_server(settings.db, host=host, port=port, token=token, settings=settings,
@@ -559,15 +690,16 @@ def _serve(ctx, host: str, port: int, token: str | None, allow_private: bool) ->
 @click.pass_context
 def demo(ctx, no_serve: bool, port: int) -> None:
     """Ingest the bundled demo corpus, show what matters first, then serve it (unless --no-serve)."""
+    out = console()
     with _open(ctx) as cg:
-        report = cg.ingest([str(api.demo_corpus())])
-        console.print(f"demo corpus: {report.summary()}  (database: {cg.settings.db})")
+        report = cg.ingest([str(api.demo_corpus())], on_reject=_say_rejected)
+        out.print(f"demo corpus: {report.summary()}  (database: {shown(cg.settings.db)})")
         ents = cg.entities()
-        evs = cg.events()
-        console.print(events_table(evs, ents))
-        claims_by_id = {c.id: c for c in cg.claims()}
-        console.print(contradictions_table(cg.contradictions(), claims_by_id, ents))
-    console.print("Next: 'claimgraph show EVENT_ID', 'claimgraph claims --type TRANSFER', "
+        print_events(cg.events(), ents)
+        found = cg.contradictions()
+        print_contradictions(found, {c.id: c for c in cg.store.claims_by_ids(i for k in found for i in k.claim_ids)},
+                             ents)
+    out.print("Next: 'claimgraph show EVENT_ID', 'claimgraph claims --type TRANSFER', "
                   "'claimgraph export --format json -o out.json'.")
     if not no_serve:
         _serve(ctx, "127.0.0.1", port, None, False)

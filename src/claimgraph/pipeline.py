@@ -108,14 +108,17 @@ class Pipeline:
 
     # -- ingest -------------------------------------------------------------------------
     def ingest_paths(self, store, paths: Sequence[str], *, progress: Callable[[int], None] | None = None,
-                     **meta) -> IngestReport:
+                     on_reject: Callable[[Reject], None] | None = None, **meta) -> IngestReport:
         items = iter_inputs(paths, max_bytes=self.settings.max_bytes, **meta)
-        return self.ingest_items(store, items, progress=progress)
+        return self.ingest_items(store, items, progress=progress, on_reject=on_reject)
 
     def ingest_items(self, store, items: Iterable[InputItem], *,
-                     progress: Callable[[int], None] | None = None, relink: bool = True) -> IngestReport:
+                     progress: Callable[[int], None] | None = None, relink: bool = True,
+                     on_reject: Callable[[Reject], None] | None = None) -> IngestReport:
+        """``on_reject`` hears of each refused input as it is refused (the CLI prints why at
+        once); ``progress`` of each input as it is taken up."""
         report = IngestReport()
-        self.resolver.learn(store.entities().values())  # new spellings and aliases join stored entities
+        learned = False
         batch: list[tuple[Document, InputItem]] = []
         rejects: list[Reject] = []
         inputs: list[tuple[str, str, str, str | None]] = []
@@ -135,6 +138,8 @@ class Pipeline:
                 report.rejected += 1
                 report.reasons[exc.reason] = report.reasons.get(exc.reason, 0) + 1
                 rejects.append(Reject(item.origin, exc.reason, exc.detail, raw_hash))
+                if on_reject is not None:
+                    on_reject(rejects[-1])
                 if raw_hash is not None:
                     inputs.append((raw_hash, item.origin, "rejected", None))
                 continue
@@ -144,6 +149,9 @@ class Pipeline:
                 report.duplicates += 1
                 inputs.append((raw_hash, item.origin, "duplicate", doc.id))
                 continue
+            if not learned:  # new spellings and aliases join stored entities (only when there is text)
+                self.resolver.learn(store.entities().values())
+                learned = True
             batch_ids.add(doc.id)
             batch.append((doc, item))
             # kept, but not whole: the reason is recorded beside the refusals
@@ -162,10 +170,11 @@ class Pipeline:
         if not batch and not rejects and not inputs:
             return
         docs = [d for d, _ in batch]
-        claims, entities = self.extract(docs, report)
+        # only rejects: nothing to analyse, so the model need not load
+        claims, entities = self.extract(docs, report) if docs else ([], {})
         started = time.perf_counter()
         store.write_batch(docs, claims, list(entities.values()), rejects, inputs)
-        if self.geoparser is not None and docs:
+        if docs and self.geoparser is not None:
             store.write_place_mentions({d.id: self.place_mentions.pop(d.id, []) for d in docs})
         report.timed("store", started)
         report.ingested += len(docs)

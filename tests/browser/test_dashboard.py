@@ -37,8 +37,6 @@ httpx = pytest.importorskip("httpx")
 
 import uvicorn  # noqa: E402
 
-import claimgraph  # noqa: E402
-from claimgraph.store import Store  # noqa: E402
 from claimgraph.web import create_app  # noqa: E402
 from claimgraph.web.security import LOOPBACK_NAMES  # noqa: E402
 
@@ -103,10 +101,10 @@ class Dashboard:
 
 
 @pytest.fixture(scope="module")
-def dashboard(tmp_path_factory, pipeline):
-    path = str(tmp_path_factory.mktemp("dashboard") / "demo.db")
-    with Store(path) as store:
-        pipeline.ingest_paths(store, [str(claimgraph.demo_corpus())])
+def dashboard(tmp_path_factory, pipeline, demo_db):
+    from conftest import copy_database  # the session's demo database, copied: these tests ingest
+
+    path = copy_database(demo_db, tmp_path_factory.mktemp("dashboard") / "demo.db")
     app = create_app(path, pipeline=pipeline, allowed_hosts=list(LOOPBACK_NAMES))
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning",
                                            timeout_graceful_shutdown=1))

@@ -65,6 +65,9 @@ IngestCallable = Callable[[Iterable[InputItem]], Any]
 class FeedError(ClaimgraphError):
     """A feed URL that cannot be subscribed to (not http/https)."""
 
+    exit_code = 2
+    http_status = 422
+
 
 @dataclass(slots=True)
 class FeedEntry:

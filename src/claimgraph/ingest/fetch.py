@@ -67,6 +67,8 @@ Resolver = Callable[[str, int], list[str]]
 class AddressBlocked(ClaimgraphError):
     """A host resolved to an address the fetcher may not connect to."""
 
+    http_status = 403
+
 
 @dataclass(slots=True)
 class FetchResult:

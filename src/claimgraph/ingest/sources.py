@@ -79,6 +79,33 @@ def iter_inputs(
             yield from _single_file(path, explicit, max_bytes, sidecars)
 
 
+def count_inputs(paths: Sequence[str]) -> int | None:
+    """How many files ``iter_inputs`` will read from ``paths`` (a JSON Lines file counts its
+    lines), for a progress bar; None when it cannot be known beforehand (standard input).
+
+    >>> count_inputs(["/no/such/file.txt"]), count_inputs(["-"])
+    (1, None)
+    """
+    total = 0
+    for path in map(os.fspath, paths):
+        if path == "-":
+            return None
+        if os.path.isdir(path):
+            for directory, names in _walk_sorted(path):
+                total += sum(_count_lines(os.path.join(directory, n)) if _is_jsonl(n) else 1 for n in names)
+        elif os.path.basename(path) != SIDECAR:
+            total += _count_lines(path) if _is_jsonl(path) else 1
+    return total
+
+
+def _count_lines(path: str) -> int:
+    try:
+        with (gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")) as handle:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b"")) or 1
+    except (OSError, EOFError):
+        return 1  # unreadable: it will be one reject
+
+
 def kind_of(path: str) -> str | None:
     """"html", "text" or None (let the clean stage sniff), from the file extension.
 

@@ -7,13 +7,15 @@ the paging functions (``pages.py``) call its public ``query``.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
+import urllib.parse
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from claimgraph.errors import StoreError
+from claimgraph.errors import SearchSyntaxError, StoreError
 from claimgraph.store.migrations import (
     CREATE_MIGRATIONS_TABLE,
     LATEST_VERSION,
@@ -24,20 +26,59 @@ from claimgraph.store.migrations import (
 from claimgraph.store.rows import utc_now
 
 
+def is_read_only_file(path: str) -> bool:
+    """True for an existing database file this process may read but not write.
+
+    >>> is_read_only_file(":memory:"), is_read_only_file("/no/such/file.db")
+    (False, False)
+    """
+    return (path != ":memory:" and not path.startswith("file:") and os.path.isfile(path)
+            and os.access(path, os.R_OK) and not os.access(path, os.W_OK))
+
+
 class Database:
     """One SQLite file (created if missing) or ``":memory:"``, migrated to the latest schema."""
 
     def __init__(self, path: str):
         self.path = str(path)
         self._lock = threading.RLock()
-        self._conn = self._connect(self.path)
+        self.read_only = is_read_only_file(self.path)
+        self._conn = self._connect_read_only(self.path) if self.read_only else self._connect(self.path)
         try:
-            self._migrate()
+            self._check_schema() if self.read_only else self._migrate()
         except BaseException:
             self._conn.close()
             raise
 
     # -- opening -------------------------------------------------------------
+
+    @staticmethod
+    def _connect_read_only(path: str) -> sqlite3.Connection:
+        """A file we may read but not write: nothing is migrated and every write fails as a
+        ``StoreError``. ``immutable`` when the WAL index cannot be created beside the file
+        (a read-only folder): SQLite then reads the file as it is, without locking."""
+        uri = "file:" + urllib.parse.quote(os.path.abspath(path)) + "?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None, timeout=30)
+            try:
+                conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError:
+                conn.close()
+                conn = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False,
+                                       isolation_level=None)
+                conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open read-only database {path!r}: {exc}") from exc
+        return conn
+
+    def _check_schema(self) -> None:
+        try:
+            version = self.schema_version()
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path!r} is read-only and not a claimgraph database: {exc}") from exc
+        if version != LATEST_VERSION:
+            raise StoreError(f"database {self.path!r} is read-only and has schema version {version}; this "
+                             f"claimgraph reads version {LATEST_VERSION}. Open it once where it can be written.")
 
     @staticmethod
     def _connect(path: str) -> sqlite3.Connection:
@@ -160,6 +201,27 @@ class Database:
                 raise StoreError(f"cannot read {self.path!r}: {exc}") from exc
 
     _query = query  # the name scripts and older tests use
+
+    def match(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        """Rows of a full-text (``MATCH``) query. A query FTS5 cannot parse raises
+        ``SearchSyntaxError`` (the caller's to fix); a locked or broken database stays a
+        ``StoreError`` (try again later).
+
+        >>> from claimgraph.store import Store
+        >>> with Store(":memory:") as s:
+        ...     s.match("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?", ['"open'])
+        Traceback (most recent call last):
+        claimgraph.errors.SearchSyntaxError: cannot search for '"open': unterminated string
+        """
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                # FTS5 reports a bad query as the generic SQLITE_ERROR; busy, locked, I/O and
+                # corruption each have their own code.
+                if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_ERROR:
+                    raise SearchSyntaxError(f"cannot search for {params[0]!r}: {exc}") from exc
+                raise StoreError(f"cannot read {self.path!r}: {exc}") from exc
 
     def has_fts(self) -> bool:
         """True when SQLite had FTS5 and the full-text index exists."""

@@ -118,6 +118,27 @@ class Graph:
     def contradiction_ids(self) -> set[str]:
         return {r[0] for r in self.query("SELECT id FROM contradictions")}
 
+    def contradiction(self, contradiction_id: str) -> Contradiction | None:
+        rows = self.query(f"SELECT {CONTRADICTION_COLUMNS} FROM contradictions x WHERE x.id = ?",
+                          (contradiction_id,))
+        return contradiction_from_row(rows[0]) if rows else None
+
+    def ids_starting_with(self, prefix: str, limit: int = 10) -> list[str]:
+        """Event, claim and contradiction ids that begin with ``prefix`` (at most ``limit``
+        of each), sorted: what a shortened id copied from a listing may mean.
+
+        >>> from claimgraph.store import Store
+        >>> with Store(":memory:") as s:
+        ...     s.ids_starting_with("ev-")
+        []
+        """
+        found: list[str] = []
+        upper = prefix + "\U0010ffff"  # a range on the primary key, not LIKE: the index answers it
+        for table in ("events", "claims", "contradictions"):
+            found += [r[0] for r in self.query(f"SELECT id FROM {table} WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+                                               (prefix, upper, limit))]
+        return sorted(found)
+
 
 
 def _grouped(pairs: list[tuple]) -> dict[str, list[str]]:

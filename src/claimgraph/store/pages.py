@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from claimgraph.errors import StoreError
+from claimgraph.errors import SearchSyntaxError
 from claimgraph.store.filters import ClaimFilter, EventFilter, Where
 from claimgraph.store.rows import (
     CLAIM_COLUMNS,
@@ -143,16 +143,16 @@ def _search_documents(store: Store, q: str, where: Where, limit: int, offset: in
         match = Where(["documents_fts MATCH ?", *where.conditions], [query, *where.params])
         base = f" FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid{match.sql()}"
         try:
-            rows = store.query(
+            rows = store.match(
                 f"SELECT {DOCUMENT_SUMMARY_COLUMNS}, snippet(documents_fts, 1, '', '', ' … ', 16)"
                 + base + " ORDER BY rank LIMIT ? OFFSET ?",
                 [*match.params, limit + 1, offset],
             )
-        except StoreError:
+        except SearchSyntaxError:
             continue  # not valid FTS5: try again with every word quoted
         rows, total, more = _paged(store, rows, limit, offset, "SELECT 1" + base, match.params, count)
         return Page([_summary(r) for r in rows], total, limit, offset, more)
-    raise StoreError(f"cannot search for {q!r}")
+    raise SearchSyntaxError(f"cannot search for {q!r}")
 
 
 def fts_quoted(q: str) -> str:

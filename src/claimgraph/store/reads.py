@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from claimgraph.errors import StoreError
 from claimgraph.model import Claim, Document, Entity, Reject
 from claimgraph.store.rows import (
     CLAIM_COLUMNS,
@@ -78,10 +77,7 @@ class Reads:
                 " JOIN documents d ON d.rowid = documents_fts.rowid"
                 " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?"
             )
-            try:
-                return [document_from_row(r) for r in self.query(sql, (query, limit))]
-            except StoreError as exc:
-                raise StoreError(f"bad search query {query!r}: {exc.__cause__}") from exc
+            return [document_from_row(r) for r in self.match(sql, (query, limit))]
         pattern = like(query.lower())
         sql = (
             f"SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE lower(d.text) LIKE ? ESCAPE '\\'"
@@ -123,6 +119,20 @@ class Reads:
         :param document: a document id.
         :param min_confidence: only claims at least this sure (None: all).
         """
+        where, params = self._claim_filter(type, entity, document, min_confidence)
+        sql = (f"SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id{where}"
+               f" ORDER BY {DOCUMENT_ORDER}, c.char_start, c.id" + (" LIMIT ?" if limit is not None else ""))
+        return [claim_from_row(r) for r in self.query(sql, [*params, *([int(limit)] if limit is not None else [])])]
+
+    def count_claims(self, type: str | None = None, entity: str | None = None, document: str | None = None,
+                     min_confidence: float | None = None) -> int:
+        """How many claims :meth:`claims` would list without a limit."""
+        where, params = self._claim_filter(type, entity, document, min_confidence)
+        return self.query(f"SELECT COUNT(*) FROM claims c{where}", params)[0][0]
+
+    def _claim_filter(self, type: str | None, entity: str | None, document: str | None,
+                      min_confidence: float | None) -> tuple[str, list[Any]]:
+        """(`` WHERE ...``, params) over claims ``c`` for :meth:`claims` and :meth:`count_claims`."""
         where: list[str] = []
         params: list[Any] = []
         if min_confidence is not None:
@@ -137,15 +147,7 @@ class Reads:
         if entity is not None:
             where.append(f"c.id IN (SELECT ce.claim_id FROM claim_entities ce WHERE ce.entity_id {IN_IDS})")
             params.append(ids_param(self.find_entity_ids(entity)))
-        sql = (
-            f"SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + f" ORDER BY {DOCUMENT_ORDER}, c.char_start, c.id"
-            + (" LIMIT ?" if limit is not None else "")
-        )
-        if limit is not None:
-            params.append(int(limit))
-        return [claim_from_row(r) for r in self.query(sql, params)]
+        return (" WHERE " + " AND ".join(where) if where else ""), params
 
     def iter_claims(self, chunk: int = IN_CHUNK) -> Iterator[Claim]:
         """Every claim in the order of :meth:`claims` (document order, then position)."""

@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from claimgraph.errors import StoreError
+from claimgraph.errors import ClaimgraphError, StoreError
 
 log = logging.getLogger("claimgraph.web")
 
@@ -127,6 +127,12 @@ def add_error_handlers(app: FastAPI) -> None:
     async def store_error(_request: Request, exc: StoreError) -> JSONResponse:
         log.error("database error: %s", exc)
         return error_response(503, "store_unavailable", f"the database could not answer: {exc}")
+
+    @app.exception_handler(ClaimgraphError)
+    async def claimgraph_error(_request: Request, exc: ClaimgraphError) -> JSONResponse:
+        # each error class carries its own status (errors.py draws the tree)
+        log.error("%s: %s", type(exc).__name__, exc)
+        return error_response(exc.http_status, STATUS_CODES.get(exc.http_status, "internal_error"), str(exc))
 
     @app.exception_handler(Exception)
     async def unexpected(_request: Request, exc: Exception) -> JSONResponse:

@@ -37,6 +37,8 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
+from claimgraph.errors import ClaimgraphError
+
 # 15 s: below the 30-60 s idle timeouts of common reverse proxies (issue 5 asks for 15).
 HEARTBEAT_SECONDS = 15.0
 # EventSource waits this long before reconnecting (the SSE "retry" field, ms).
@@ -57,8 +59,10 @@ class Message:
         return f"id: {self.id}\nevent: {self.kind}\ndata: {json.dumps(self.data, ensure_ascii=False)}\n\n"
 
 
-class TooManySubscribers(Exception):
+class TooManySubscribers(ClaimgraphError):
     """More than ``max_subscribers`` streams are open."""
+
+    http_status = 503
 
 
 class Broadcaster:

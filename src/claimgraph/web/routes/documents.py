@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from claimgraph.errors import StoreError
+from claimgraph.errors import SearchSyntaxError
 from claimgraph.resolve.geoparse import place_ids_of_entity
 from claimgraph.store import pages
 from claimgraph.store.rows import claim_entity_ids
@@ -25,7 +25,7 @@ def documents(state: State, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0, co
               q: Text = None, outlet: Name = None) -> Response:
     try:
         page = pages.page_documents(state.reader, limit=limit, offset=offset, outlet=outlet, q=q, count=count)
-    except StoreError:
+    except SearchSyntaxError:  # a locked database is a StoreError: 503, not this 400
         raise ApiError(400, "bad_query", f"cannot search for {q!r}: use words, \"a phrase\", prefix*, "
                                          "OR and NOT") from None
     return json_response(page_json(page, page.items))
