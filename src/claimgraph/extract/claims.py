@@ -28,18 +28,13 @@ from .aliases import alias_matcher, find_aliases
 from .confidence import claim_features, confidence
 from .attribution import (Attribution, attribute, can_speak, path_to_root, speaker_entity,
                           subject_of_report_above)
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, grammar, load_lexicon
 from .mentions import PRONOUNS, Mentions
 from .roles import Roles, agent_of, clause_head, fill_roles, objects_of, preps_of, subject_and_voice, subject_of
 
-CASUALTY_OF = {"kill": "killed", "die": "killed", "dead": "killed", "death": "killed",
-               "neutralise": "killed", "neutralize": "killed",
-               "fatality": "killed", "wound": "wounded", "injure": "injured", "injured": "injured",
-               "wounded": "wounded", "missing": "missing", "capture": "captured", "abduct": "captured",
-               "casualty": "casualties", "killed": "killed"}
+CASUALTY_OF = dict(grammar()["casualty_of"])
 # time words the NER often leaves untagged
-EXTRA_TIME_WORDS = [["overnight"], ["last", "night"], ["tonight"], ["yesterday"], ["today"],
-                    ["this", "morning"], ["this", "evening"], ["earlier", "today"]]
+EXTRA_TIME_WORDS = [list(words) for words in grammar()["extra_time_words"]]
 # "any of", "most of", "dozens", "hundreds": counts of people without a noun
 PARTITIVE_WORDS = frozenset({"any", "none", "some", "all", "many", "most", "several", "few", "each", "both",
                              "dozens", "hundreds", "thousands", "scores", "others", "those"})

@@ -15,20 +15,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity
 from ..resolve.places import strip_accents
-from .lexicon import Lexicon
+from .lexicon import Lexicon, grammar
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WEAPON"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-PLACE_NOUNS = {"region", "oblast", "province", "district", "city", "town", "village", "area",
-               "territory", "frontline", "front", "border", "port", "capital", "county", "state",
-               "center", "centre", "outskirts", "suburb", "suburbs", "outskirt", "edge", "part", "north",
-               "south", "east", "west", "neighbourhood", "neighborhood"}
+PLACE_NOUNS = frozenset(grammar()["place_nouns"])
 # role nouns that make a named person the voice of the organisation named before them
-SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "envoy",
-                "ambassador", "minister", "commander", "chief", "head", "director", "official", "negotiator"}
-LOCATIVE_PREPS = {"in", "near", "at", "into", "outside", "around", "across", "over", "toward",
-                  "towards", "inside", "from", "to", "on"}
-PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "him", "we", "our", "i"}
+SPOKES_NOUNS = frozenset(grammar()["spokes_nouns"])
+LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
+PRONOUNS = frozenset(grammar()["pronouns"])
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..model import ROLE_NAMES, Entity
+from .lexicon import grammar
 from .mentions import PLACE_LABELS, PLACE_NOUNS, Mentions, phrase_tokens
 
 LOCATIVE = {"in", "near", "at", "on", "across", "over", "outside", "around", "inside", "into",
@@ -312,9 +313,7 @@ def governing_prep(token: Token) -> str | None:
 
 
 # -- frames ------------------------------------------------------------------------
-LIGHT_VERBS = {"make", "carry", "conduct", "launch", "stage", "complete", "resume", "begin", "continue",
-               "finalize", "finalise", "sign", "approve", "announce", "mount", "unleash", "order", "step",
-               "intensify", "hold", "impose", "unveil", "receive", "deliver"}
+LIGHT_VERBS = frozenset(grammar()["light_verbs"])
 
 
 def is_light_verb_object(noun: Token) -> bool:

@@ -15,6 +15,8 @@ from typing import Iterable
 
 import yaml
 
+from ..errors import ConfigError
+
 from ..model import Claim, Entity, Quantity
 
 # Relations between two role fillers, strongest first.
@@ -22,13 +24,6 @@ SAME, NEAR, GENERIC, COMPATIBLE, UNKNOWN, CONFLICT = "same", "near", "generic", 
 _ORDER = (SAME, NEAR, GENERIC, COMPATIBLE, UNKNOWN, CONFLICT)
 
 PARTY_ROLES = ("actor", "target", "recipient")
-
-# Used when data/ontology is empty (a trimmed install); mirrors its "event"/"rank" keys.
-_DEFAULT_RANKS = {"ATTACK": 1, "CASUALTY": 2, "TRANSFER": 3, "DEPLOY": 4, "SANCTION": 5, "MEET": 6,
-                  "NOTIFY": 7, "THREATEN": 8, "ACCUSE": 9, "CONDEMN": 9, "DENY": 10, "PROPERTY": 11,
-                  "STATEMENT": 12}
-_DEFAULT_NON_EVENT = {"DENY", "PROPERTY", "STATEMENT"}
-
 
 @dataclass(frozen=True)
 class LinkConfig:
@@ -65,8 +60,8 @@ def _ontology_ranks() -> tuple[dict[str, int], set[str]]:
         ranks[spec["type"]] = int(spec.get("rank", 99))
         if spec.get("event"):
             events.add(spec["type"])
-    if not ranks:
-        return dict(_DEFAULT_RANKS), set(_DEFAULT_RANKS) - _DEFAULT_NON_EVENT
+    if not ranks:  # the ontology ships with the package; without it nothing can be linked
+        raise ConfigError("no claim types in data/ontology: the installation is incomplete")
     # CONDEMN shares ACCUSE's file in the ontology; give it the same standing.
     if "ACCUSE" in ranks:
         ranks.setdefault("CONDEMN", ranks["ACCUSE"])
