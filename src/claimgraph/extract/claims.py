@@ -28,7 +28,7 @@ from .aliases import alias_matcher, find_aliases
 from .confidence import claim_features, confidence
 from .attribution import (Attribution, attribute, can_speak, path_to_root, speaker_entity,
                           subject_of_report_above)
-from .lexicon import Lexicon, grammar, load_lexicon
+from .lexicon import ClaimType, Lexicon, grammar, load_lexicon
 from .mentions import PRONOUNS, Mentions
 from .roles import Roles, agent_of, clause_head, fill_roles, objects_of, preps_of, subject_and_voice, subject_of
 
@@ -374,16 +374,14 @@ class ClaimExtractor:
                 return True
         return False
 
-    def _armed_agent(self, verb: Token, mentions: Mentions, t) -> bool:
+    def _armed_agent(self, verb: Token, mentions: Mentions, t: ClaimType) -> bool:
         """Who or what does the killing is armed or a weapon: "troops killed 20", "a gunman
         wounded three", "the blast killed four", "killed by police"; not "the crash killed
         20", "the flu killed thousands", "he was killed" (no one named)."""
         if verb.pos_ != "VERB" or verb.tag_ == "VBN" and verb.dep_ in {"amod", "acl"}:
             return False
-        agent = subject_of(verb)
-        if agent is not None and agent.dep_ == "nsubjpass":
-            agent = next((o for p in verb.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"),
-                         None)
+        subj, passive = subject_and_voice(verb)
+        agent = agent_of(verb) if passive else subj
         if agent is None or agent.lower_ in PRONOUNS:
             return False
         span = mentions.span_at(agent)
