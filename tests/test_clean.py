@@ -568,3 +568,10 @@ def test_clean_text_name_above_a_place_line_and_the_date_is_the_byline():
                                      "La policía cerró la calle. (Foto: El Diario / Ana Ruiz)"])
 def test_clean_text_drops_photo_captions_credited_in_other_languages(caption):
     assert caption not in clean_text(BODY + "\n\n" + caption + "\n\n" + BODY).body
+
+
+def test_a_name_particle_that_is_an_english_word_ends_a_byline_name():
+    from claimgraph.clean.meta import is_name_word
+
+    assert is_name_word("al") and is_name_word("von")
+    assert not is_name_word("at")  # "By Jane Doe at the UN"

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ..lexicons import grammar
+
 BYLINE_RE = re.compile(
     r"^(?:(?:[Ww]ritten|[Ww]ords|[Rr]eported|[Ss]tory|[Tt]ext|[Rr]eporting)\s+[Bb]y|By|BY|(?:Authors?|AUTHOR|Writer)\s*:)"
     r"\s*[.:]?\s+(?P<rest>\S.*)$"
@@ -26,7 +28,7 @@ NOT_NAME_WORDS = frozenset(
     service online team senior chief contributor contributing special daily herald journal
     tribune radio television tv the in for of on at newsroom network media wire""".split()
 )
-NAME_PARTICLES = frozenset("de da del della di du dos van von der den ter bin ibn al el la le".split())
+NAME_PARTICLES = frozenset(grammar()["name_particles"])
 NAME_SPLIT_RE = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*")
 AFFILIATION_CUT_RE = re.compile(r"\s*(?:\||•|·|\(|\s[-–—]\s).*$")
 
@@ -122,7 +124,7 @@ def parse_named_role(line: str) -> str | None:
 
 
 def is_name_word(word: str) -> bool:
-    if word.lower() in NAME_PARTICLES:
+    if word.lower() in NAME_PARTICLES and word.lower() not in NOT_NAME_WORDS:  # "at" stays a word
         return True
     if word.lower().strip(".") in NOT_NAME_WORDS:
         return False

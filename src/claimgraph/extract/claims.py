@@ -28,7 +28,8 @@ from .aliases import alias_matcher, find_aliases
 from .confidence import claim_features, confidence
 from .attribution import (Attribution, attribute, can_speak, path_to_root, speaker_entity,
                           subject_of_report_above)
-from .lexicon import ClaimType, Lexicon, grammar, load_lexicon
+from ..lexicons import grammar
+from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions
 from .roles import Roles, agent_of, clause_head, fill_roles, objects_of, preps_of, subject_and_voice, subject_of
 

@@ -129,12 +129,6 @@ def _load_type(raw: dict, source: str) -> ClaimType:
 
 
 @lru_cache(maxsize=1)
-def grammar() -> dict:
-    """Closed word classes (pronouns, place nouns, light verbs ...) from ``lexicons/grammar.yaml``."""
-    return yaml.safe_load(_data("lexicons", "grammar.yaml").read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read every ontology YAML and the lexicons once per process."""
     types = {}

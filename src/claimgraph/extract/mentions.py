@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity
 from ..resolve.places import strip_accents
-from .lexicon import Lexicon, grammar
+from ..lexicons import grammar
+from .lexicon import Lexicon
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WEAPON"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}

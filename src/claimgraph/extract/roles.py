@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..model import ROLE_NAMES, Entity
-from .lexicon import grammar
+from ..lexicons import grammar
 from .mentions import PLACE_LABELS, PLACE_NOUNS, Mentions, phrase_tokens
 
 LOCATIVE = {"in", "near", "at", "on", "across", "over", "outside", "around", "inside", "into",

@@ -32,6 +32,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..lexicons import grammar
 from ..model import Entity
 from . import places as _places
 from .places import (
@@ -156,7 +157,7 @@ def clean_mention(text: str) -> str:
 SPELLING_RATIO = 85
 # what the store's entities teach: names the gazetteer lacks, for these types only
 LEARNABLE_TYPES = {"PERSON", "WEAPON", "ORG"}
-_PARTICLES = {"al", "el", "ul", "ad", "ash", "as", "at", "ibn", "bin", "ben", "de", "da", "di", "van", "von", "der"}
+_PARTICLES = frozenset(grammar()["name_particles"])
 
 
 def _plain(name: str) -> str:
