@@ -195,3 +195,11 @@ def test_places_an_old_name_abroad_is_not_believed_over_the_articles_countries()
 
     assert geocode("Jermuk", context_countries=["AM", "AZ"]) is None  # Cermik, Turkey, lists it as an old name
     assert geocode("Kiev", context_countries=["UA"]).name == "Kyiv"
+
+
+def test_a_world_capital_outweighs_a_small_namesake_in_a_country_the_story_names():
+    # "Moscow said ..." in a story that also names the United States
+    assert geocode("Moscow", context_countries=["US"]).country == "RU"
+    assert geocode("Damascus", context_countries=["US"]).country == "SY"
+    # a namesake of real size in the story's country keeps it
+    assert geocode("Birmingham", context_countries=["US"]).country == "US"

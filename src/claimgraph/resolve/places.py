@@ -249,6 +249,14 @@ def _best_city(candidates: dict[int, bool], context: Sequence[str], alias_abroad
 
     best = max(candidates, key=rank)
     place = places[best]
+    if place.country in context:
+        # "Moscow says" in a story that names the US is still Russia's capital: a capital ten times
+        # the size, or any city fifty times, named by its own name, outweighs the context's town
+        # (Tripoli, Lebanon, in a Lebanese story, stays: Libya's capital is only five times larger)
+        bigger = [places[i] for i, primary in candidates.items() if primary and places[i].country not in context
+                  and places[i].population >= max((10 if places[i].capital_of else 50) * place.population, 500_000)]
+        if bigger and not place.capital_of:
+            place = max(bigger, key=lambda p: (bool(p.capital_of), p.population))
     if not alias_abroad and context and not candidates[best] and place.country not in context \
             and place.population < FUZZY_ELSEWHERE_MIN_POPULATION:
         return None
