@@ -310,3 +310,14 @@ def test_a_city_that_describes_the_victims_is_not_their_side(extract):
     claims, ents = extract("Two Vancouver residents were killed by a drunk driver on Friday.")
     casualty = next(c for c in claims if c.type == "CASUALTY")
     assert "Vancouver" not in {ents[i].name for i in casualty.roles["target"]}
+
+
+@pytest.mark.parametrize("text, speaker, place", [
+    ("Police say the gunman attacked officers in Kano on Friday.", "Police", False),
+    ("Moscow says Ukrainian drones struck a fuel depot in Bryansk on Friday.", "Moscow", True),
+])
+def test_a_speaker_is_a_town_only_when_a_capital_or_big_city_speaks(extract, text, speaker, place):
+    claims, ents = extract(text)
+    attack = next(c for c in claims if c.type == "ATTACK")
+    source = ents[attack.source]
+    assert source.name == speaker and (source.lat is not None) is place

@@ -124,6 +124,9 @@ class Mentions:
         if label not in PLACE_LABELS and self.looks_like_place(span):
             label = "GPE"
         ent = self.resolver.resolve(text, label, context_countries=self.countries)
+        if ent is not None and self._town_by_mistake(span, ent):
+            return self.keep(self.resolver.resolve(text, "PERSON", context_countries=self.countries)) \
+                if span.root.dep_ == "nsubj" else None
         if ent is not None and ent.type in {"PERSON", "ORG"} and " " not in text:
             ent = self.full_name_for(text) or ent  # "Lytvyn" (even tagged ORG) after "Serhiy Lytvyn"
             if ent.type == "ORG" and not ent.attrs:  # an unknown one-word "organisation" a person here bears
@@ -142,6 +145,19 @@ class Mentions:
         if ent is not None and ent.type == "WEAPON":
             self.last_weapon = ent
         return ent
+
+    def _town_by_mistake(self, span: Span, ent: Entity) -> bool:
+        """One capitalised word the tagger called a place that a small town happens to bear:
+        "Bush says ..." (a town in Egypt), "Police say ..." (a town in Poland, and a word the
+        article writes in lower case too). Speakers and common words are no towns; a capital,
+        a big city or a country still speaks ("Moscow says")."""
+        if len(span) != 1 or ent.lat is None or ent.attrs.get("kind") != "city" or ent.attrs.get("metonym_of") \
+                or (ent.attrs.get("population") or 0) >= 1_000_000:
+            return False
+        word = span[0]
+        speaks = word.dep_ == "nsubj" and word.head.lemma_.lower() in self.lex.words("reporting_verbs")
+        common = any(t.lower_ == word.lower_ and t.is_lower for t in span.doc)
+        return speaks or common
 
     def national_body(self, span: Span, found: Entity) -> Entity:
         """"the army" in an article about Sudan: Sudan's army, when the gazetteer knows it.

@@ -160,6 +160,11 @@ LEARNABLE_TYPES = {"PERSON", "WEAPON", "ORG"}
 _PARTICLES = frozenset(grammar()["name_particles"])
 
 
+def _small_town(entity: Entity) -> bool:
+    return entity.attrs.get("kind") == "city" and not entity.attrs.get("metonym_of") \
+        and (entity.attrs.get("population") or 0) < 1_000_000
+
+
 def _plain(name: str) -> str:
     return strip_accents(name).lower()
 
@@ -265,8 +270,10 @@ class EntityResolver:
             or self._spelling_variant(cleaned, label)
             or self._new(cleaned, label, context)
         )
-        if label == "SOURCE" and entity.type in PLACE_LABELS and cleaned[:1].islower():
-            entity = self._new(cleaned, label, context)  # "the mission said": not Mission, Texas
+        if label == "SOURCE" and entity.type in PLACE_LABELS and (cleaned[:1].islower() or _small_town(entity)):
+            # "the mission said": not Mission, Texas; "Police say": not Police, Poland. A capital,
+            # a big city or a country still speaks ("Moscow said")
+            entity = self._new(cleaned, label, context)
         if label == "PERSON" and entity.type in PLACE_LABELS and \
                 name_key(cleaned) not in {name_key(n) for n in [entity.name, *entity.aliases]}:
             # "Amir Golan" is a person even though "Golan" (after a title-like word) is a place;
