@@ -31,7 +31,7 @@ from .attribution import (Attribution, attribute, can_speak, path_to_root, speak
 from ..lexicons import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions
-from .roles import Roles, agent_of, clause_head, fill_roles, objects_of, preps_of, subject_and_voice, subject_of
+from .roles import Roles, clause_head, doer_of, fill_roles, objects_of, preps_of, subject_of
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 # time words the NER often leaves untagged
@@ -327,7 +327,8 @@ class ClaimExtractor:
             return False  # "Trump attacked Machado": one named person attacking another is words, not arms
         if any(mentions.named_in(t, {"WEAPON"}) or mentions.materiel_kind(t) for t in sent):
             return False
-        if any(t.lemma_.lower() in self._harm_words for t in sent):
+        harm = self._harm_words
+        if any(t.lemma_.lower() in harm for t in sent):
             return False  # "a man attacked the mayor, wounding him" is no war of words
         hit = objects_of(verb, ("dobj", "obj")) + [o for p, o in preps_of(token) if p == "on"]
         return any((s := mentions.span_at(o)) is not None and s.label_ in {"PERSON", "ORG"} for o in hit)
@@ -346,8 +347,7 @@ class ClaimExtractor:
         return not objects or any(self._is_people(o, mentions) for o in objects)
 
     def _natural_cause(self, verb: Token) -> bool:
-        subj, passive = subject_and_voice(verb)
-        agent = agent_of(verb) if passive else subj
+        agent = doer_of(verb)
         return agent is not None and agent.lemma_.lower() in self.lex.words("natural_causes")
 
     def _averted_kind(self, noun: Token) -> bool:
@@ -381,8 +381,7 @@ class ClaimExtractor:
         20", "the flu killed thousands", "he was killed" (no one named)."""
         if verb.pos_ != "VERB" or verb.tag_ == "VBN" and verb.dep_ in {"amod", "acl"}:
             return False
-        subj, passive = subject_and_voice(verb)
-        agent = agent_of(verb) if passive else subj
+        agent = doer_of(verb)
         if agent is None or agent.lower_ in PRONOUNS:
             return False
         span = mentions.span_at(agent)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Entity
-from ..resolve.places import strip_accents
 from ..lexicons import grammar
+from ..model import Entity
+from ..resolve.entities import is_small_town
+from ..resolve.places import strip_accents
 from .lexicon import Lexicon
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WEAPON"}
@@ -151,13 +153,15 @@ class Mentions:
         "Bush says ..." (a town in Egypt), "Police say ..." (a town in Poland, and a word the
         article writes in lower case too). Speakers and common words are no towns; a capital,
         a big city or a country still speaks ("Moscow says")."""
-        if len(span) != 1 or ent.lat is None or ent.attrs.get("kind") != "city" or ent.attrs.get("metonym_of") \
-                or (ent.attrs.get("population") or 0) >= 1_000_000:
+        if len(span) != 1 or ent.lat is None or not is_small_town(ent):
             return False
         word = span[0]
         speaks = word.dep_ == "nsubj" and word.head.lemma_.lower() in self.lex.words("reporting_verbs")
-        common = any(t.lower_ == word.lower_ and t.is_lower for t in span.doc)
-        return speaks or common
+        return speaks or word.lower_ in self._lower_case_words
+
+    @cached_property
+    def _lower_case_words(self) -> frozenset[str]:
+        return frozenset(t.text for t in self.doc if t.is_lower)
 
     def national_body(self, span: Span, found: Entity) -> Entity:
         """"the army" in an article about Sudan: Sudan's army, when the gazetteer knows it.

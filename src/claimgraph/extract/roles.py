@@ -72,6 +72,12 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def doer_of(verb: Token) -> Token | None:
+    """Who or what does it: the subject, or the "by" agent of a passive ("killed by police")."""
+    subj, passive = subject_and_voice(verb)
+    return agent_of(verb) if passive else subj
+
+
 def agent_of(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "agent":

@@ -160,7 +160,8 @@ LEARNABLE_TYPES = {"PERSON", "WEAPON", "ORG"}
 _PARTICLES = frozenset(grammar()["name_particles"])
 
 
-def _small_town(entity: Entity) -> bool:
+def is_small_town(entity: Entity) -> bool:
+    """A town or city below a million people that is no capital: it speaks for nobody."""
     return entity.attrs.get("kind") == "city" and not entity.attrs.get("metonym_of") \
         and (entity.attrs.get("population") or 0) < 1_000_000
 
@@ -270,7 +271,7 @@ class EntityResolver:
             or self._spelling_variant(cleaned, label)
             or self._new(cleaned, label, context)
         )
-        if label == "SOURCE" and entity.type in PLACE_LABELS and (cleaned[:1].islower() or _small_town(entity)):
+        if label == "SOURCE" and entity.type in PLACE_LABELS and (cleaned[:1].islower() or is_small_town(entity)):
             # "the mission said": not Mission, Texas; "Police say": not Police, Poland. A capital,
             # a big city or a country still speaks ("Moscow said")
             entity = self._new(cleaned, label, context)
