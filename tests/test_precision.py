@@ -321,3 +321,66 @@ def test_a_speaker_is_a_town_only_when_a_capital_or_big_city_speaks(extract, tex
     attack = next(c for c in claims if c.type == "ATTACK")
     source = ents[attack.source]
     assert source.name == speaker and (source.lat is not None) is place
+
+
+def _role_names(claim, ents, role):
+    return {ents[i].name for i in claim.roles[role]}
+
+
+def _role_aliases(claim, ents, role):
+    return {a.lower() for i in claim.roles[role] for a in [ents[i].name, *ents[i].aliases]}
+
+
+@pytest.mark.parametrize("text, hit", [
+    ("A frigate sank a Greek cargo trawler off the coast on Monday.", "trawler"),
+    ("Insurgents blew up an oil pipeline near Kirkuk on Monday.", "pipeline"),
+    ("The bombing of a power pylon cut electricity to the port on Monday.", "pylon"),
+    ("The airstrike destroyed a bridge over the river on Monday.", "bridge"),
+])
+def test_a_thing_hit_is_the_target_as_the_article_describes_it(extract, text, hit):
+    claims, ents = extract(text)
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert hit in _role_aliases(attack, ents, "target")
+
+
+def test_a_nationality_describes_a_vessel_it_is_not_the_target(extract):
+    claims, ents = extract("A frigate sank a Greek cargo trawler off the coast on Monday.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert _role_names(attack, ents, "target") == {"Greek cargo trawler"}
+    assert "Greece" not in _role_names(attack, ents, "location")
+
+
+def test_a_bomb_going_off_at_a_base_hits_the_base(extract):
+    claims, ents = extract("A truck bomb exploded at the headquarters of the Nigerian Army in Maiduguri on Monday.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert _role_names(attack, ents, "target") and "Maiduguri" in _role_names(attack, ents, "location")
+    assert "Maiduguri" not in _role_names(attack, ents, "target")
+
+
+def test_what_a_strike_costs_is_not_its_target(extract):
+    claims, ents = extract("The repeated bombings of the pipeline cost Iraq millions of dollars.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert _role_names(attack, ents, "target") and "Iraq" not in _role_names(attack, ents, "target")
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Suspected Maoist rebels ambushed a police convoy in Chhattisgarh on Monday.", "maoist rebels"),
+    ("Guerrillas attacked an army outpost near the border on Monday.", "guerrillas"),
+    ("Somali pirates hijacked a cargo ship in the Gulf of Aden on Monday.", "somali pirates"),
+])
+def test_armed_people_named_by_what_they_are_are_the_actor(extract, text, actor):
+    claims, ents = extract(text)
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert actor in _role_aliases(attack, ents, "actor")
+
+
+def test_a_lone_unnamed_gunman_fills_no_role(extract):
+    claims, ents = extract("A gunman opened fire at a shopping mall in Omaha on Monday, police said.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert not attack.roles["actor"]
+
+
+def test_a_state_after_its_town_is_no_second_location(extract):
+    claims, ents = extract("A gunman shot three people at a mall in Tacoma, Washington, on Monday.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert _role_names(attack, ents, "location") == {"Tacoma"}

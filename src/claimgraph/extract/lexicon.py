@@ -63,6 +63,9 @@ class Lexicon:
     kind_modifiers: frozenset[str]
     classes: dict[str, str]
     personnel: frozenset[str]
+    # head noun (lemma) -> what a common noun phrase with that head names: PERSON, GROUP,
+    # ORG, LOC, FAC, VEHICLE, DOCUMENT, WEAPON or PLATFORM (data/lexicons/mention_heads.yaml)
+    heads: dict[str, str] = field(default_factory=dict)
 
     def triggers(self) -> dict[tuple[str, str], list[str]]:
         """(lemma, part of speech) -> claim types it can trigger; pos is VERB, NOUN or ADJ."""
@@ -152,4 +155,10 @@ def load_lexicon() -> Lexicon:
         kind_modifiers=frozenset(materiel["kind_modifiers"]),
         classes=dict(materiel["classes"]),
         personnel=frozenset(materiel["personnel"]),
+        heads=_mention_heads(),
     )
+
+
+def _mention_heads() -> dict[str, str]:
+    raw = yaml.safe_load(_data("lexicons", "mention_heads.yaml").read_text(encoding="utf-8"))
+    return {word.lower(): cls for cls, words in raw.items() for word in words or ()}

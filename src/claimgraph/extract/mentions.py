@@ -27,6 +27,8 @@ PLACE_NOUNS = frozenset(grammar()["place_nouns"])
 SPOKES_NOUNS = frozenset(grammar()["spokes_nouns"])
 LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
 PRONOUNS = frozenset(grammar()["pronouns"])
+# head-noun classes (mention_heads.yaml) of things that can be hit: sites, vehicles, vessels
+THING_CLASSES = frozenset({"FAC", "VEHICLE", "PLATFORM"})
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -345,7 +347,9 @@ class Mentions:
         return spans
 
     def is_country(self, entity: Entity) -> bool:
-        return entity.type == "GPE" and entity.lat is None or entity.attrs.get("kind") == "country"
+        # resolve leaves countries without a point; a name it could not place has no country either
+        return entity.type == "GPE" and entity.lat is None and entity.country is not None \
+            or entity.attrs.get("kind") == "country"
 
     # -- generic things ---------------------------------------------------------------
     def materiel_kind(self, token: Token) -> str | None:
@@ -516,8 +520,28 @@ class Mentions:
         name = " ".join(t.text for t in words) or head.text
         origin = self.origin_of(head)
         attrs = {"generic": True, "kind": "people", **({"origin": origin[0]} if origin else {})}
+        # "suspected communist rebels" are also "communist rebels" and "rebels"
+        shorter = {" ".join(t.text for t in words[k:]) for k in range(1, len(words))}
         ent = Entity(id=f"personnel:{slug(name)}", name=name, type="PERSONNEL",
-                     aliases=sorted({head.text, head.text.lower()} - {name}), attrs=attrs)
+                     aliases=sorted(shorter | {head.text, head.text.lower()} - {name}), attrs=attrs)
+        return self.keep(ent)
+
+    def is_thing(self, token: Token) -> bool:
+        """A site, structure or vehicle named by a common noun ("the pipeline", "a trawler")."""
+        return token.pos_ == "NOUN" and self.lex.heads.get(token.lemma_.lower()) in THING_CLASSES \
+            and not self.materiel_kind(token)
+
+    def thing(self, head: Token) -> Entity:
+        """Something hit that has no name, as the article describes it: "a Thai fishing
+        trawler", "oil pipelines". Its nationality is an attribute, not the target."""
+        words = described_words(head)
+        name = " ".join(t.text for t in words)
+        # "fishing trawler", "trawler": the shorter descriptions a reader would also use
+        aliases = {" ".join(t.text for t in words[k:]) for k in range(1, len(words))} | {head.text, head.lemma_}
+        origin = self.origin_of(head)
+        attrs = {"generic": True, "kind": "thing", **({"origin": origin[0]} if origin else {})}
+        ent = Entity(id=f"thing:{slug(name)}", name=name, type=self.lex.heads[head.lemma_.lower()],
+                     aliases=sorted(aliases - {name}), attrs=attrs)
         return self.keep(ent)
 
     def state_body(self, head: Token, nationality: Span) -> Entity | None:
@@ -547,6 +571,17 @@ class Mentions:
             return None
         ent = self.resolver.resolve(text, "SOURCE", context_countries=self.countries)
         return self.keep(ent)
+
+
+def described_words(head: Token) -> list[Token]:
+    """The words that say which one a common noun means: noun compounds and nationality or
+    name adjectives before it ("Thai fishing trawler"), not judgements ("a vital pipeline")
+    or counts."""
+    out = [head]
+    for c in head.lefts:
+        if c.dep_ == "compound" or c.dep_ in {"amod", "nmod"} and (c.ent_type_ in {"NORP", "GPE"} or c.pos_ == "PROPN"):
+            out.extend(t for t in c.subtree if t.dep_ != "punct" and not t.like_num)
+    return sorted(set(out), key=lambda t: t.i)
 
 
 def phrase_tokens(head: Token, stop_at_clauses: bool = True) -> list[Token]:

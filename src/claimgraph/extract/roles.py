@@ -168,8 +168,7 @@ def named_party(token: Token, mentions: Mentions) -> Entity | None:
     if span is None:
         named = mentions.named_in(token, {"GPE", "ORG", "PERSON", "NORP"})
         span = named[-1] if named else None
-        if span is not None and span.label_ in {"NORP", "GPE"} \
-                and token.lemma_.lower() in mentions.lex.words("non_state_people"):
+        if span is not None and is_kind_of_people(token, span, mentions):
             return mentions.people(token)  # "Somali pirates" are not Somalia
         if span is not None and span.label_ in {"NORP", "GPE"} \
                 and token.lemma_.lower() in mentions.lex.words("state_bodies"):
@@ -184,6 +183,47 @@ def named_party(token: Token, mentions: Mentions) -> Entity | None:
     if span is None or span.label_ not in {"GPE", "ORG", "PERSON", "NORP", "LOC"}:
         return None
     return mentions.resolve_span(span)
+
+
+def is_kind_of_people(token: Token, span: Span, mentions: Mentions) -> bool:
+    """"Somali pirates", "Yemeni fishermen", "Afghan rebels", "communist rebels": people
+    named by where they are from or what they believe, who are no state's organ."""
+    lemma = token.lemma_.lower()
+    fighters = lemma in mentions.lex.words("irregular_fighters")
+    if fighters and span[-1].lower_ in mentions.lex.words("creeds"):
+        return True  # the tagger may call "Suspected Maoist" an organisation
+    if span.label_ not in {"NORP", "GPE"}:
+        return False
+    if lemma in mentions.lex.words("non_state_people"):
+        return True
+    if not fighters:
+        return False
+    # "Houthi rebels" are the Houthis; "Afghan rebels" are not Afghanistan
+    return mentions.resolver.country_code(span.text) is not None
+
+
+def is_armed_noun(token: Token, mentions: Mentions) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in mentions.lex.words("irregular_fighters") or lemma in mentions.lex.words("armed_people")
+
+
+def irregulars(token: Token, mentions: Mentions) -> Entity | None:
+    """"guerrillas attacked", "gunmen opened fire": armed people the article names by what
+    they are when it names no group they belong to."""
+    if token.pos_ == "NOUN" and token.lemma_.lower() in mentions.lex.words("irregular_fighters") \
+            and names_a_kind(token):
+        return mentions.people(token)
+    return None
+
+
+def names_a_kind(noun: Token) -> bool:
+    """"guerrillas", "70 soldiers", "a black policeman" say who; "a gunman" or "the shooter"
+    alone is as generic as "a man" (REALNEWS: no role filler)."""
+    return noun.tag_ in {"NNS", "NNPS"} or any(c.dep_ in {"amod", "compound"} for c in noun.children)
+
+
+def attacker(token: Token, mentions: Mentions) -> Entity | None:
+    return party(token, mentions) or irregulars(token, mentions)
 
 
 def nationality_modifier(token: Token, mentions: Mentions) -> Entity | None:
@@ -248,6 +288,7 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
             placed.append((ent, span))
         used.add(ent.id)
     drop_containers(roles, placed)
+    drop_appended_containers(roles, placed)
 
 
 SITE_PREPOSITIONS = {"at", "outside", "inside", "near"}
@@ -264,6 +305,9 @@ def drop_containers(roles: Roles, placed: list) -> None:
     """"Angur Adar in the South Waziristan area", "Gouro in northern Chad": the place is
     Angur Adar; the region or country that locates it is not a second location."""
     tokens = {t.i: ent for ent, span in placed for t in span}
+    for ent, span in placed:  # "Mindanao island in the southern Philippines": the island is Mindanao
+        if span.root.dep_ == "compound" and span.root.head.lower_ in PLACE_NOUNS:
+            tokens.setdefault(span.root.head.i, ent)
     for ent, span in placed:
         node = span.root
         while node.dep_ in {"compound", "amod"} or node.head.lower_ in PLACE_NOUNS and node.dep_ != "pobj":
@@ -276,6 +320,16 @@ def drop_containers(roles: Roles, placed: list) -> None:
         inner = tokens.get(prep.head.i)
         if inner is not None and inner.id != ent.id and inner.id in {e.id for e in roles["location"]}:
             roles["location"] = [e for e in roles["location"] if e.id != ent.id]
+
+
+def drop_appended_containers(roles: Roles, placed: list) -> None:
+    """"in Orlando, Fla.", "San Bernardino, California": the state or country written after
+    a comma says where the town is; the town is the location."""
+    starts = {span.start: ent for ent, span in placed}
+    for ent, span in placed:
+        after = starts.get(span.end + 1)
+        if after is not None and span.doc[span.end].text == "," and after.id != ent.id:
+            roles["location"] = [e for e in roles["location"] if e.id != after.id]
 
 
 def in_attribution(token: Token, scope: Token) -> bool:
@@ -374,7 +428,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             roles.add("instrument", weapon)  # "the missile struck": a weapon is no actor
             roles.add("actor", side(subj, nationality_modifier(subj, mentions), mentions))  # "Iraqi jets" are Iraq's
         elif not passive:
-            roles.add("actor", party(subj, mentions))
+            roles.add("actor", attacker(subj, mentions))
         else:
             add_target(subj, roles, mentions)  # "the convoy was attacked", "Scott was shot"
         args.append(subj)
@@ -382,9 +436,9 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         roles.add("actor", nationality_modifier(trigger, mentions))
         for prep, obj in preps_of(trigger):
             if prep == "by":
-                roles.add("actor", party(obj, mentions))
-            elif prep in {"on", "against"}:
-                add_target(obj, roles, mentions)
+                roles.add("actor", attacker(obj, mentions))
+            elif prep in {"on", "against"} or prep == "of" and not is_armed_noun(obj, mentions):
+                add_target(obj, roles, mentions)  # "the bombing of oil pipelines"
             elif prep == "with":
                 roles.add("instrument", mentions.weapon(obj))
             elif prep == "between" and obj.dep_ == "pobj":  # "fighting between Chadian troops and Libyan forces"
@@ -396,8 +450,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             roles.add("actor", party(subj, mentions))
     agent = agent_of(verb)
     if agent is not None:
-        roles.add("actor", party(agent, mentions))
-    objects = objects_of(verb)
+        roles.add("actor", attacker(agent, mentions))
+    objects = objects_of(verb) if trigger.pos_ == "VERB" or blamed or hits(trigger, verb, lex) else []
     if not objects and trigger.pos_ == "VERB":  # "shot and killed Crutcher": both verbs take him
         objects = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in objects_of(c)]
     for obj in objects:
@@ -409,6 +463,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             roles.add("actor", party(obj, mentions))
         else:
             add_target(obj, roles, mentions)
+    if not roles["target"] and lex.needs_weapon("ATTACK", trigger.lemma_.lower(), trigger.pos_):
+        add_blast_site(trigger, verb, roles, mentions)
     for prep, obj in preps_of(verb):
         if prep in {"with", "using"}:
             roles.add("instrument", mentions.weapon(obj))
@@ -428,7 +484,33 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
                     add_target(o, roles, mentions)
 
 
+# what a strike named by a noun does to its object: "the airstrike destroyed a bridge"
+# ("the bombings cost Colombia millions" hit nothing)
+HIT_VERBS = frozenset({"hit", "strike", "target", "destroy", "damage", "rock", "flatten", "level", "raze", "sink"})
+
+
+def hits(trigger: Token, verb: Token, lex) -> bool:
+    """Whether the objects of ``verb`` are what the noun ``trigger`` (its subject) hit."""
+    lemma = verb.lemma_.lower()
+    return trigger.dep_ in {"nsubj", "conj"} and (lemma in HIT_VERBS or lemma in lex.types["ATTACK"].verbs)
+
+
+def add_blast_site(trigger: Token, verb: Token, roles: Roles, mentions: Mentions) -> None:
+    """"a car bomb exploded at the headquarters of the British Rhine army", "a blast at the
+    military academy": what the bomb went off at is what it hit."""
+    preps = preps_of(verb) + (preps_of(trigger) if trigger.pos_ == "NOUN" else [])
+    for prep, obj in preps:
+        span = mentions.span_at(obj)
+        if prep in SITE_PREPOSITIONS and prep != "near" and (
+                mentions.is_thing(obj) or span is not None and is_struck_site(span, "ATTACK")):
+            add_target(obj, roles, mentions)
+            return
+
+
 def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
+    if mentions.is_thing(obj) and mentions.span_at(obj) is None:
+        add_struck_thing(obj, roles, mentions)
+        return
     places = mentions.places_in(obj)
     # "a Vancouver man was attacked": the man was hit, in Vancouver; Vancouver was not
     people = is_person_noun(obj, mentions)
@@ -441,8 +523,23 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
                 roles.add("location", ent)
     if not places:
         ent = party(obj, mentions)
+        if ent is None and people and obj.lemma_.lower() not in mentions.lex.words("generic_victims") \
+                and names_a_kind(obj):
+            ent = mentions.personnel(obj)  # "70 soldiers were attacked": the soldiers, as written
         roles.add("target", ent)
         if ent is not None and ent.lat is not None:  # a place the tagger called something else
+            roles.add("location", ent)
+
+
+def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
+    """"sank a Thai fishing trawler", "bombed the Ouadi Doum airstrip": the thing hit is
+    the target, a place in its description is where it was; a nationality is neither.
+    "the headquarters of the British Rhine army": what was hit is the army's."""
+    owner = next((party(o, mentions) for p, o in preps_of(obj) if p == "of" and mentions.named_in(o)), None)
+    roles.add("target", owner or mentions.thing(obj))
+    for span in mentions.places_in(obj):
+        ent = mentions.resolve_span(span) if span.label_ != "NORP" else None
+        if ent is not None and not mentions.is_country(ent) and ent.id != (owner and owner.id):
             roles.add("location", ent)
 
 

@@ -157,7 +157,9 @@ class Entities:
         e = self.by_id.get(eid)
         return eid.startswith(("outlet:", "doc:")) or (e is not None and bool(e.attrs.get("outlet")))
 
-    def is_generic_weapon(self, eid: str) -> bool:
+    def is_generic(self, eid: str) -> bool:
+        """A weapon, people or thing named by what it is ("ballistic missiles", "pirates",
+        "an oil pipeline"), not by a name."""
         e = self.by_id.get(eid)
         return e is not None and bool(e.attrs.get("generic"))
 
@@ -239,15 +241,20 @@ class Entities:
             left, right = set(left), set(right)
         if not left.isdisjoint(right):
             return SAME  # the common case, without the pairwise walk
-        best = CONFLICT
+        # a place no gazetteer could put on the map cannot outvote two that are far apart
+        known_only = role == "location"
+        best, any_known = CONFLICT, False
         for a in left:
             for b in right:
                 rel = self.relation(role, a, b)
+                if known_only and rel == UNKNOWN:
+                    continue
+                any_known = True
                 if _ORDER.index(rel) < _ORDER.index(best):
                     best = rel
                     if best == SAME:
                         return SAME
-        return best
+        return best if any_known or not known_only else UNKNOWN
 
 
 def kinds_compatible(a: str | None, b: str | None) -> bool:

@@ -100,7 +100,7 @@ class _SubjectResolver:
         self.named_by_attribute: dict[str, set[str]] = defaultdict(set)
         for c in props:
             for sid in self._subjects(c):
-                if not ents.is_generic_weapon(sid):
+                if not ents.is_generic(sid):
                     self.named_by_attribute[c.attribute].add(sid)
         self.named_in_doc: dict[str, set[str]] = defaultdict(set)
         for c in all_claims:
@@ -117,7 +117,7 @@ class _SubjectResolver:
     def resolve(self, claim: Claim) -> list[str]:
         out = []
         for sid in self._subjects(claim):
-            if not self.ents.is_generic_weapon(sid):
+            if not self.ents.is_generic(sid):
                 out.append(sid)
                 continue
             # a generic "North Korean ballistic missile" is the named system only if just one fits

@@ -167,7 +167,9 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
         if rel == CONFLICT:
             return Match(False, 0, [("veto", f"{role}s conflict")])
         points = 0
-        if rel == SAME:
+        if rel == SAME and role in PARTY_ROLES and _only_kinds_shared(a.roles[role], b.roles[role], ents):
+            points = weights.get("described_party", 0)  # "soldiers" hit in two stories: not one happening yet
+        elif rel == SAME:
             points = weights.get(role, 1)
         elif rel == NEAR:
             points = weights.get("near_location", 1)
@@ -184,6 +186,13 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
         score += weights.get("source", 2)
         facts.append(("source", common))
     return Match(True, score, facts)
+
+
+def _only_kinds_shared(left: set[str], right: set[str], ents: Entities) -> bool:
+    """Whether the parties two groups share are all described, not named ("pirates", "a
+    pipeline"), so that sharing them says little about being one happening."""
+    common = {ents.canon(x) for x in left} & {ents.canon(x) for x in right}
+    return bool(common) and all(ents.is_generic(x) for x in common)
 
 
 def _shared(role: str, left: set[str], right: set[str], ents: Entities) -> str:
