@@ -384,3 +384,13 @@ def test_a_state_after_its_town_is_no_second_location(extract):
     claims, ents = extract("A gunman shot three people at a mall in Tacoma, Washington, on Monday.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert _role_names(attack, ents, "location") == {"Tacoma"}
+
+
+@pytest.mark.parametrize("text, present", [
+    ("Marines boarded the dhow on Monday and apprehended nine pirates.", True),
+    ("The navy nabbed 14 smugglers off the coast on Monday.", True),
+    ("Customs officers apprehended a shipment of rifles on Monday.", False),
+])
+def test_armed_forces_apprehending_people_is_a_casualty_but_not_seizing_goods(extract, text, present):
+    claims, _ = extract(text)
+    assert any(c.type == "CASUALTY" for c in claims) is present
