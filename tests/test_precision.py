@@ -394,3 +394,21 @@ def test_a_state_after_its_town_is_no_second_location(extract):
 def test_armed_forces_apprehending_people_is_a_casualty_but_not_seizing_goods(extract, text, present):
     claims, _ = extract(text)
     assert any(c.type == "CASUALTY" for c in claims) is present
+
+
+def test_a_happening_is_never_a_source(extract):
+    claims, ents = extract("When Tuesday's violence had concluded, a guard was shot dead and two drivers were wounded.")
+    assert all(c.source is None for c in claims if c.type in {"ATTACK", "CASUALTY"})
+
+
+def test_a_government_in_a_capital_speaks_as_that_government(extract):
+    claims, ents = extract("The government in Tehran has denied any role in the attack on the tanker.")
+    deny = next(c for c in claims if c.type == "DENY")
+    assert [ents[i].name for i in deny.roles["actor"]] == ["government in Tehran"]
+
+
+def test_a_surname_joins_the_full_name_with_a_generation_mark(extract):
+    claims, ents = extract("The suspect is Daniel Okafor III, a former employee. Police said Okafor shot two "
+                           "managers at the warehouse on Monday.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert {ents[i].name for i in attack.roles["actor"]} == {"Daniel Okafor III"}

@@ -311,6 +311,8 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
     span = mentions.span_at(token)
     if span is not None and span.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return mentions.resolve_span(span)
+    if span is None and token.lemma_.lower() in lex.words("happening_nouns"):
+        return None  # "when Monday's violence had concluded": a happening says nothing
     # "South Korea's National Security Adviser Shin Won-sik", "John Kirby, the spokesman"
     people = mentions.named_in(token, {"PERSON"})
     people += [s for c in token.children if c.dep_ == "appos" and (s := mentions.span_at(c)) is not None

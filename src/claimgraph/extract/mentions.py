@@ -234,10 +234,10 @@ class Mentions:
         """The one person named in full earlier in this document whose name ends in ``surname``."""
         wanted = " " + strip_accents(surname).lower()  # "Diakite" after "Cheick Oumar Diakité"
         found = [e for e in self.entities.values() if (e.type == "PERSON" or e.type == "ORG" and not e.attrs)
-                 and " " in e.name and strip_accents(e.name).lower().endswith(wanted)]
+                 and " " in e.name and _without_suffix(e.name).endswith(wanted)]
         if not found:  # named in full in a sentence no claim has read yet
             full = {s.text for s in self.doc.ents if s.label_ == "PERSON" and " " in s.text.strip()
-                    and strip_accents(s.text.strip()).lower().endswith(wanted)}
+                    and _without_suffix(s.text).endswith(wanted)}
             if len(full) == 1:
                 person = self.resolver.resolve(full.pop(), "PERSON", context_countries=self.countries)
                 return self.keep(person) if person is not None and person.type == "PERSON" else None
@@ -561,8 +561,11 @@ class Mentions:
         words = [t for t in phrase_tokens(head, stop_at_clauses=True)
                  if t.dep_ not in {"det", "nummod", "punct", "predet", "quantmod"} and not t.like_num
                  and t.i <= head.i]
+        # "the government in Riyadh": the seat names whose government it is, when nothing else
+        # does ("the Russian embassy in Bamako" is Russia's, in Bamako)
+        seat = head.lemma_.lower() in self.lex.words("body_speakers") and not self.named_in(head)
         for prep in head.children:  # "of <a name>" belongs to who speaks
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and (prep.lower_ == "of" or prep.lower_ == "in" and seat):
                 obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
                 if obj is not None and (obj.pos_ == "PROPN" or obj.i in self.by_token):
                     words += [prep] + [t for t in phrase_tokens(obj) if t.dep_ not in {"det", "punct"}]
@@ -571,6 +574,17 @@ class Mentions:
             return None
         ent = self.resolver.resolve(text, "SOURCE", context_countries=self.countries)
         return self.keep(ent)
+
+
+NAME_SUFFIXES = frozenset(grammar()["name_suffixes"])
+
+
+def _without_suffix(name: str) -> str:
+    """"Anthony LaCalamita III" -> "anthony lacalamita": the name a surname refers back to."""
+    words = strip_accents(name.strip()).lower().split()
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    return " ".join(words)
 
 
 def described_words(head: Token) -> list[Token]:
