@@ -412,3 +412,22 @@ def test_a_surname_joins_the_full_name_with_a_generation_mark(extract):
                            "managers at the warehouse on Monday.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert {ents[i].name for i in attack.roles["actor"]} == {"Daniel Okafor III"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Officials said little after the 2015 Nairobi attack.", "Nairobi"),
+    ("Officials said little after the Mosul bombing last year.", "Mosul"),
+])
+def test_a_city_named_before_an_attack_is_where_it_happened_not_who_did_it(extract, text, place):
+    claims, ents = extract(text)
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert _role_names(attack, ents, "location") == {place} and not attack.roles["actor"]
+
+
+@pytest.mark.parametrize("text, present", [
+    ("The former senator Maria Lund died in 2019.", False),
+    ("The former senator Maria Lund died of gunshot wounds in 2019.", True),
+])
+def test_a_named_person_who_died_is_a_casualty_only_of_violence(extract, text, present):
+    claims, _ = extract(text)
+    assert any(c.type == "CASUALTY" for c in claims) is present

@@ -280,6 +280,8 @@ class ClaimExtractor:
                 continue
             if pos == "VERB" and lemma in t.agent_verbs and not self._armed_agent(token, mentions, t):
                 continue
+            if name == "CASUALTY" and lemma == "die" and self._natural_death(token, mentions):
+                continue  # "Jim Brady died in 2014": a life's end, no casualty of anything
             if pos == "VERB" and t.agent_verbs and self._natural_cause(token):
                 continue  # "the storm hit the coast", "the quake struck": nobody attacked
             if lemma in t.personnel_only and not self._has_argument(token, mentions, personnel=True):
@@ -332,6 +334,17 @@ class ClaimExtractor:
             return False  # "a man attacked the mayor, wounding him" is no war of words
         hit = objects_of(verb, ("dobj", "obj")) + [o for p, o in preps_of(token) if p == "on"]
         return any((s := mentions.span_at(o)) is not None and s.label_ in {"PERSON", "ORG"} for o in hit)
+
+    def _natural_death(self, verb: Token, mentions: Mentions) -> bool:
+        """A named person who died, in a sentence with no violence, weapon or wound in it."""
+        subj = subject_of(verb)
+        span = mentions.span_at(subj) if subj is not None else None
+        if span is None or span.label_ != "PERSON":
+            return False
+        attack = self.lex.types["ATTACK"]
+        violent = self._harm_words | attack.verbs | attack.nouns | attack.weapon_nouns
+        return not any(t.i != verb.i and (t.lemma_.lower() in violent or mentions.materiel_kind(t))
+                       for t in verb.sent)
 
     @property
     def _harm_words(self) -> frozenset[str]:

@@ -29,6 +29,7 @@ LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
 PRONOUNS = frozenset(grammar()["pronouns"])
 # head-noun classes (mention_heads.yaml) of things that can be hit: sites, vehicles, vessels
 THING_CLASSES = frozenset({"FAC", "VEHICLE", "PLATFORM"})
+BIG_TOWN = 100_000
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -49,7 +50,7 @@ class Mentions:
             if ent.label_ in NAMED_LABELS:
                 for i in range(ent.start, ent.end):
                     self.by_token[i] = ent
-        for span in self._untagged_places(doc):
+        for span in self._untagged_places(doc) + self._places_naming_attacks(doc):
             for i in range(span.start, span.end):
                 self.by_token[i] = span
         for span in self._surnames_tagged_otherwise(doc):
@@ -94,6 +95,20 @@ class Mentions:
                 span = Span(doc, start, tok.i + 1, label="GPE")
                 if self.resolver.is_place(span.text):
                     out.append(span)
+        return out
+
+    def _places_naming_attacks(self, doc: Doc) -> list[Span]:
+        """"the Benghazi attack", "the Nice attack": an untagged name before an attack noun
+        that is a city of 100,000 or more (a surname that is also a village stays a name)."""
+        attack = self.lex.types["ATTACK"]
+        out = []
+        for tok in doc:
+            if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ \
+                    and tok.head.lemma_.lower() in attack.nouns | attack.weapon_nouns:
+                place = self.resolver.resolve(tok.text, "GPE", context_countries=())
+                if place is not None and place.lat is not None \
+                        and (place.attrs.get("population") or 0) >= BIG_TOWN:
+                    out.append(Span(doc, tok.i, tok.i + 1, label="GPE"))
         return out
 
     # -- resolution -----------------------------------------------------------------

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..model import ROLE_NAMES, Entity
 from ..lexicons import grammar
+from .lexicon import load_lexicon
 from .mentions import PLACE_LABELS, PLACE_NOUNS, Mentions, phrase_tokens
 
 LOCATIVE = {"in", "near", "at", "on", "across", "over", "outside", "around", "inside", "into",
@@ -227,12 +228,17 @@ def attacker(token: Token, mentions: Mentions) -> Entity | None:
 
 
 def nationality_modifier(token: Token, mentions: Mentions) -> Entity | None:
-    """"Russian assault", "Russia's attacks": the party named in front of a noun."""
+    """"Russian assault", "Russia's attacks", "the Hamas attack": the party named in front of
+    a noun; "the Benghazi attack" names where, not who."""
     for c in token.children:
         if c.dep_ in {"amod", "poss", "compound", "nmod"} and c.i < token.i:
             span = mentions.span_at(c)
-            if span is not None and span.label_ in {"NORP", "GPE", "ORG", "PERSON"}:
-                return mentions.resolve_span(span)
+            if span is None or span.label_ not in {"NORP", "GPE", "ORG", "PERSON"}:
+                continue
+            found = mentions.resolve_span(span)
+            if c.dep_ == "compound" and found is not None and found.lat is not None and not mentions.is_country(found):
+                continue  # a town, whatever the tagger called it
+            return found
     return None
 
 
@@ -264,7 +270,7 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         if span is None or span.start != t.i:
             continue
         if span.label_ not in PLACE_LABELS and not mentions.looks_like_place(span) \
-                and not is_struck_site(span, ctype):
+                and not is_struck_site(span, ctype) and not names_attack(span, ctype):
             continue
         ent = mentions.resolve_span(span)
         if ent is None or ent.id in used:
@@ -272,6 +278,7 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         prep = governing_prep(span.root)
         in_place_phrase = span.root.dep_ in {"poss", "compound"} and (
             span.root.head.lower_ in PLACE_NOUNS  # "Kherson's port"
+            or names_attack(span, ctype) and ent.lat is not None and not mentions.is_country(ent)  # "the Benghazi attack"
             or ctype in {"ATTACK", "CASUALTY"} and not mentions.is_country(ent)
             and (is_person_noun(span.root.head, mentions)
                  or ctype == "CASUALTY" and span.root.head.dep_ in {"nsubjpass", "dobj"}))  # "a Queens grandmother was killed"
@@ -281,7 +288,7 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
             roles.add("target", ent)
         elif ctype in {"TRANSFER", "DEPLOY"} and prep == "to" and mentions.is_country(ent):
             roles.add("recipient", ent)
-        elif prep in LOCATIVE or prep is None and in_place_phrase:
+        elif prep in LOCATIVE or in_place_phrase:
             if ctype in {"TRANSFER", "SANCTION", "ACCUSE", "CONDEMN", "THREATEN", "NOTIFY"} and mentions.is_country(ent):
                 continue
             roles.add("location", ent)
@@ -292,6 +299,13 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
 
 
 SITE_PREPOSITIONS = {"at", "outside", "inside", "near"}
+_ATTACK = load_lexicon().types["ATTACK"]
+ATTACK_NOUNS = _ATTACK.nouns | _ATTACK.weapon_nouns
+
+
+def names_attack(span: Span, ctype: str) -> bool:
+    """"the Benghazi attack", "the Mosul bombing": a name in front of an attack noun."""
+    return ctype == "ATTACK" and span.root.dep_ == "compound" and span.root.head.lemma_.lower() in ATTACK_NOUNS
 
 
 def is_struck_site(span: Span, ctype: str) -> bool:
