@@ -431,3 +431,12 @@ def test_a_city_named_before_an_attack_is_where_it_happened_not_who_did_it(extra
 def test_a_named_person_who_died_is_a_casualty_only_of_violence(extract, text, present):
     claims, _ = extract(text)
     assert any(c.type == "CASUALTY" for c in claims) is present
+
+
+@pytest.mark.parametrize("text, attacks", [
+    ("Two hours after the shooting, officers stopped a van near the bridge.", 0),
+    ("She was awake all night during the attack on the embassy in Tunis.", 1),
+])
+def test_a_bare_back_reference_that_dates_something_else_is_no_new_attack(extract, text, attacks):
+    claims, _ = extract(text)
+    assert sum(c.type == "ATTACK" for c in claims) == attacks

@@ -30,7 +30,7 @@ from .attribution import (Attribution, attribute, can_speak, path_to_root, speak
                           subject_of_report_above)
 from ..lexicons import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
-from .mentions import PRONOUNS, Mentions
+from .mentions import PRONOUNS, Mentions, is_bare_definite
 from .roles import Roles, clause_head, doer_of, fill_roles, objects_of, preps_of, subject_of
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
@@ -299,6 +299,8 @@ class ClaimExtractor:
             if pos == "VERB" and any(o.lemma_.lower() in self.lex.words("non_event_objects")
                                      for o in objects_of(token, ("dobj", "obj"))):
                 continue  # "struck a deal", "shot a video", "hit a record high"
+            if pos == "NOUN" and name in {"ATTACK", "CASUALTY"} and is_time_anchor(token):
+                continue  # "two hours after the shooting, officers ...": the happening told already
             if pos == "NOUN" and self._averted_kind(token):
                 continue  # "a strategy to prevent terrorist attacks" names no attack
             if pos == "NOUN" and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in
@@ -882,6 +884,16 @@ def day_ordinals(sent: Span, dates: list[Span]) -> list[Span]:
                 continue
         out.append(Span(doc, start, end, label="DATE"))
     return out
+
+
+ANCHOR_PREPOSITIONS = frozenset({"after", "before", "since", "following", "about", "during", "until"})
+
+
+def is_time_anchor(noun: Token) -> bool:
+    """"after the shooting", "about the attack": a bare definite mention that dates or
+    names the topic of something else; the article has told the happening itself."""
+    return is_bare_definite(noun) and not any(c.dep_ in {"prep", "acl", "relcl"} for c in noun.children) \
+        and noun.dep_ == "pobj" and noun.head.lower_ in ANCHOR_PREPOSITIONS
 
 
 # an attack and its toll are one happening: "Rebels shelled the town on Monday. Four people
