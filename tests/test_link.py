@@ -637,3 +637,18 @@ def test_link_two_tolls_in_one_article_or_for_two_places_are_no_contradiction():
               toll("k3", "d2", 12, "person:dravik", "place:dnipro")]
     _events, found = link(docs, claims, ENTITIES)
     assert not [c for c in found if c.kind == "quantity"]
+
+
+@pytest.mark.parametrize("denied_roles, expected", [
+    ({"target": ["gpe:ukraine"]}, 0),  # a country hit, nothing else named: many attacks fit
+    ({"actor": ["gpe:russia"], "target": ["gpe:ukraine"]}, 1),
+])
+def test_link_a_denial_sharing_only_a_country_hit_answers_no_particular_attack(denied_roles, expected):
+    docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
+    claims = [
+        claim("a1", "d1", "ATTACK", day="2024-03-02", source="person:dravik", actor=["gpe:russia"],
+              target=["gpe:ukraine"]),
+        claim("a2", "d2", "ATTACK", source="gpe:russia", polarity="denied", **denied_roles),
+    ]
+    _events, found = link(docs, claims, ENTITIES)
+    assert len([c for c in found if c.kind == "polarity"]) == expected

@@ -450,14 +450,17 @@ def proposition_score(denied: Claim, asserted: Claim, ents: Entities) -> int:
     ia, ib = event_interval(denied), event_interval(asserted)
     if ia and ib and not overlaps(ia, ib):
         return 0
-    score = 0
+    score, specific = 0, False
     for role in POLARITY_ROLES:
         rel = ents.set_relation(role, denied.roles.get(role) or (), asserted.roles.get(role) or ())
         if rel == CONFLICT or rel == UNKNOWN and role in PARTY_ROLES:
             return 0
         if rel == SAME:
             score += 1
-    return score
+            specific = specific or role != "target" or not all(ents.is_country(t) for t in denied.roles["target"])
+    # "Afghanistan denied previous charges of bombing Pakistani territory" and "planes attacked
+    # Pakistani villages on Friday" share only a country hit: not enough to be one happening
+    return score if specific else 0
 
 
 def _proposition(claim: Claim, ents: Entities) -> str:
