@@ -652,3 +652,18 @@ def test_link_a_denial_sharing_only_a_country_hit_answers_no_particular_attack(d
     ]
     _events, found = link(docs, claims, ENTITIES)
     assert len([c for c in found if c.kind == "polarity"]) == expected
+
+
+@pytest.mark.parametrize("second_roles, events", [
+    ({"actor": ["person:penwick"], "target": ["person:dravik"]}, 1),  # both named in both: one shooting
+    ({"target": ["person:dravik"]}, 2),  # one name in common and no date: not enough
+    ({"actor": ["person:penwick"], "target": ["person:dravik"], "location": ["place:moscow"]}, 2),  # far apart
+])
+def test_link_undated_reports_join_only_on_two_named_parties_or_places(second_roles, events):
+    docs = [doc("d1", "Morning Ledger", published=None), doc("d2", "Evening Courier", published=None)]
+    claims = [
+        claim("s1", "d1", "ATTACK", actor=["person:penwick"], target=["person:dravik"], location=["place:kyiv"]),
+        claim("s2", "d2", "ATTACK", **second_roles),
+    ]
+    found, _ = link(docs, claims, ENTITIES)
+    assert len(found) == events

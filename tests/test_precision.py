@@ -440,3 +440,25 @@ def test_a_named_person_who_died_is_a_casualty_only_of_violence(extract, text, p
 def test_a_bare_back_reference_that_dates_something_else_is_no_new_attack(extract, text, attacks):
     claims, _ = extract(text)
     assert sum(c.type == "ATTACK" for c in claims) == attacks
+
+
+@pytest.mark.slow
+def test_undated_reports_ingested_apart_join_one_event_on_two_named_people(tmp_path):
+    import json
+
+    from test_cli import ok, run
+
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("Warehouse shooting\n\nPolice said Daniel Okafor shot Maria Lund at the warehouse.\n",
+                     encoding="utf-8")
+    second.write_text("Suspect charged\n\nDaniel Okafor shot Maria Lund with a rifle, the prosecutor said.\n",
+                      encoding="utf-8")
+    db = tmp_path / "c.db"
+    ok(run(db, "ingest", str(first)))
+    ok(run(db, "ingest", str(second)))
+    export = json.loads(ok(run(db, "export", "--min-confidence", "0")))
+    docs = {d["id"]: d for d in export["documents"]}
+    assert all(d.get("published") is None for d in docs.values())
+    doc_of = {c["id"]: c["document_id"] for c in export["claims"]}
+    spans = [{doc_of[c] for c in e["claim_ids"]} for e in export["events"] if e["type"] == "ATTACK"]
+    assert len(docs) in {len(s) for s in spans}

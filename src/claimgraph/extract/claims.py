@@ -294,7 +294,7 @@ class ClaimExtractor:
                 continue
             if pos == "VERB" and lemma in t.claim_objects and not self._denies_a_claim(token):
                 continue
-            if name in {"ATTACK"} and self._attack_in_words(token, mentions):
+            if name == "ATTACK" and lemma in self.lex.words("verbal_attacks") and self._attack_in_words(token, mentions):
                 continue
             if pos == "VERB" and any(o.lemma_.lower() in self.lex.words("non_event_objects")
                                      for o in objects_of(token, ("dobj", "obj"))):

@@ -69,7 +69,7 @@ def is_event_claim(claim: Claim) -> bool:
     return claim.type in config().event_types and claim.polarity != "denied" and claim.modality != "planned"
 
 
-def _group_of(claim: Claim, ents: Entities) -> Group:
+def group_of_claim(claim: Claim, ents: Entities) -> Group:
     sources = set()
     if claim.source and not ents.is_anonymous_source(claim.source):
         sources.add(ents.canon(claim.source))
@@ -112,9 +112,9 @@ def _merge(a: Group, b: Group, reason: str) -> Group:
 def group_of_claims(claims: list[Claim], ents: Entities) -> Group:
     """One group holding ``claims`` as they stand (a stored event: never re-split)."""
     ordered = sorted(claims, key=lambda c: c.id)
-    group = _group_of(ordered[0], ents)
+    group = group_of_claim(ordered[0], ents)
     for claim in ordered[1:]:
-        group = _merge(group, _group_of(claim, ents), "")
+        group = _merge(group, group_of_claim(claim, ents), "")
     return group
 
 
@@ -233,7 +233,7 @@ def group_within_documents(claims: Iterable[Claim], ents: Entities) -> list[Grou
     for doc_id in sorted(by_doc):
         open_groups: list[Group] = []
         for claim in sorted(by_doc[doc_id], key=lambda c: (c.sentence, c.start, c.id)):
-            single = _group_of(claim, ents)
+            single = group_of_claim(claim, ents)
             index = _nearest_joinable(open_groups, single, ents, window, min_agreement)
             if index is None:
                 open_groups.append(single)
@@ -322,11 +322,26 @@ def _entity_keys(group: Group, ents: Entities) -> set[tuple]:
     return keys
 
 
+def specific_fillers(group: Group, ents: Entities) -> set[str]:
+    """Who and where a group names by name: no country, nothing named only by what it is
+    ("pirates", "a pipeline"). Without dates, only these can say two reports are one happening."""
+    out = set()
+    for role in ("actor", "target", "location"):
+        for eid in group.roles[role] | (group.victims if role == "target" else set()):
+            eid = ents.canon(eid) if role in PARTY_ROLES else eid
+            if not ents.is_generic(eid) and not ents.is_country(eid) and not ents.is_anonymous_source(eid):
+                out.add(eid)
+    return out
+
+
 def candidate_pairs(groups: list[Group], ents: Entities) -> set[tuple[int, int]]:
-    """Index pairs of groups sharing a family, a day (or month) and an entity key."""
+    """Index pairs of groups sharing a family, a day (or month) and an entity key; and
+    pairs with an undated group that share a named party or place."""
     kinds = [g.kind for g in groups]
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, group in enumerate(groups):
+        for eid in specific_fillers(group, ents):
+            buckets[(group.family, ("u", None), ("e", eid))].append(i)
         if kinds[i] == "none":
             continue
         entity_keys = _entity_keys(group, ents)
@@ -336,6 +351,9 @@ def candidate_pairs(groups: list[Group], ents: Entities) -> set[tuple[int, int]]
     pairs: set[tuple[int, int]] = set()
     for (_family, (unit, _value), _entity), members in buckets.items():
         if len(members) < 2 or len(members) > MAX_BUCKET:
+            continue
+        if unit == "u":  # undated: each undated group with everyone naming the same one
+            pairs.update((min(a, b), max(a, b)) for a in members if kinds[a] == "none" for b in members if a != b)
             continue
         if unit == "m":
             # month buckets only serve vague spans: pair each long span with everyone there
@@ -386,9 +404,13 @@ def group_across_documents(groups: list[Group], ents: Entities) -> list[Group]:
     min_agreement = config().get("min_agreement", 1)
     report_min = config().get("report_only_min_agreement", 3)
     scored = []
+    undated_min = config().get("undated_min_shared", 2)
     for a, b in candidate_pairs(groups, ents):
         match = compare_groups(groups[a], groups[b], ents)
         needed = report_min if "report" in (groups[a].kind, groups[b].kind) else min_agreement
+        if "none" in (groups[a].kind, groups[b].kind) and \
+                len(specific_fillers(groups[a], ents) & specific_fillers(groups[b], ents)) < undated_min:
+            continue  # no date to go by: two named parties or places in common, or apart
         if match.ok and match.score >= needed:
             scored.append((-match.score, groups[a].gid, groups[b].gid, a, b, match))
     scored.sort(key=lambda t: t[:3])

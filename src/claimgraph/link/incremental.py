@@ -40,13 +40,13 @@ from typing import Iterable
 
 from ..model import Claim, Contradiction, Document, Entity, Event
 from ..store.protocols import LinkStore
-from .compare import Entities, event_interval, report_bound, trusted
+from .compare import Entities, config, event_interval, report_bound, trusted
 from .contradictions import (DENIAL_LEAD_DAYS, MAX_DENIAL_TARGETS, MAX_TIME_GAP_DAYS, POLARITY_ROLES, day_span,
                              find_contradictions, max_proposition_score, polarity_contradictions, polarity_keys,
                              proposition_score)
 from .copies import band_keys, root_order, signature, signature_bytes, signature_from_bytes, similarity
-from .events import (GRID_DEGREES, build_event, group_across_documents, group_of_claims, group_within_documents,
-                     merge_copies)
+from .events import (GRID_DEGREES, build_event, group_across_documents, group_of_claim, group_of_claims,
+                     group_within_documents, is_event_claim, merge_copies, specific_fillers)
 from .independence import SourceCounter
 
 # Claims further apart than this can neither merge (dates must overlap, a report-dated
@@ -212,11 +212,20 @@ def neighbourhood(store: LinkStore, new_claims: list[Claim], ents: Entities, rel
 
     One query for the whole article: its claims' windows and entities are united, which
     reads each busy entity's index once (the link re-checks every pair anyway)."""
+    found = _undated_neighbourhood(store, new_claims, ents)
     windows = [w for w in (claim_window(c) for c in new_claims if _named(c, ents)) if w is not None]
     names = _expand(set().union(*(_named(c, ents) for c in new_claims if claim_window(c))), related)
     if not windows or not names:
-        return set()
-    return store.claim_ids_naming(names, since=min(w[0] for w in windows), until=max(w[1] for w in windows))
+        return found
+    return found | store.claim_ids_naming(names, since=min(w[0] for w in windows), until=max(w[1] for w in windows))
+
+
+def _undated_neighbourhood(store: LinkStore, new_claims: list[Claim], ents: Entities) -> set[str]:
+    """Stored claims of the event types that name a party or place an undated new claim
+    names by name (what ``events.candidate_pairs`` pairs an undated group with)."""
+    undated = [c for c in new_claims if claim_window(c) is None and is_event_claim(c)]
+    named = {eid for c in undated for eid in specific_fillers(group_of_claim(c, ents), ents)}
+    return store.claim_ids_naming(named, types=sorted(config().event_types), denied=False) if named else set()
 
 
 def opposing_claims(store: LinkStore, new_claims: list[Claim], ents: Entities, related: _RelatedEntities,
