@@ -8,7 +8,9 @@ binary file a look at its first bytes:
          ─► cut at settings.max_chars ─► Document
 
 Reject reasons (``RejectedInput.reason``): ``unreadable``, ``too-large``, ``empty``,
-``binary``, ``not-utf8``, ``no-text``, ``not-english``.
+``binary``, ``not-utf8``, ``no-text``, ``not-english``, ``bad-metadata``; from the sources
+also ``not-found``, ``not-regular`` (a FIFO, socket or device), ``not-json``, ``bad-meta``;
+and ``clean-failed`` when a library fails on one input (``pipeline.clean_checked``).
 
     >>> from claimgraph.model import InputItem
     >>> from claimgraph.settings import Settings
