@@ -46,6 +46,14 @@ ROMANIAN_NAMES_IN_ENGLISH = (
     "Dobrogea said drone debris fell near Plauru, Nufaru, Victoria and Izmail. Colonel Valentin Buga "
     "of ISU Tulcea said nobody was hurt."
 )
+# Invented: a Japanese how-to that quotes a whole English sentence (the real page that taught
+# us this quoted only "Kindle for PC").
+JAPANESE_WITH_ENGLISH = (
+    "Kindle for PCをインストールすると、起動のショートカットキーが自動で設定されます。"
+    "このキーはパスワード管理ソフトと同じなので、押すたびに両方のアプリが立ち上がってしまいます。"
+    "設定画面からは変更できないため、今回はレジストリを編集して無効にする方法を紹介します。"
+    "Read the manual for the app and the settings that come with it から始めましょう。"
+)
 ROMANIAN = (
     "Armata a anunțat luni noi atacuri asupra orașului. Potrivit ministerului, trei persoane au fost "
     "rănite când o dronă a lovit o clădire. Primarul a declarat că situația este sub control."
@@ -203,6 +211,7 @@ def test_english_full_of_foreign_names_is_english_and_a_foreign_text_is_still_re
     with pytest.raises(RejectedInput) as refused:
         clean_item(InputItem(origin="b.txt", text=ROMANIAN, kind="text"), Settings())
     assert refused.value.reason == "not-english" and "'ro'" in refused.value.detail
+    assert detect_language(JAPANESE_WITH_ENGLISH) == "ja"
 
 
 # -- what used to take minutes ---------------------------------------------------------------------
