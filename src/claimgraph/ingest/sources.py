@@ -108,7 +108,10 @@ def count_inputs(paths: Sequence[str]) -> int | None:
 
 def _count_lines(path: str) -> int:
     try:
-        with open_regular(path) as raw, (gzip.open(raw, "rb") if path.endswith(".gz") else raw) as handle:
+        raw = open_regular(path)
+        if isinstance(raw, str):
+            return 1
+        with raw, (gzip.open(raw, "rb") if path.endswith(".gz") else raw) as handle:
             return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b"")) or 1
     except (OSError, EOFError):
         return 1  # unreadable or not a file: it will be one reject
@@ -170,19 +173,20 @@ def shown_path(path: str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-class NotRegularFile(OSError):
-    """A FIFO, socket, device or directory where an article file was expected."""
-
-
-def open_regular(path: str, streams: bool = False) -> IO[bytes]:
-    """``path`` opened for reading, or ``NotRegularFile``: a FIFO in a folder would block the
-    ingest for ever. ``streams`` lets a pipe or character device through (a path the user
-    named). Opened without blocking and checked again, so a file swapped for a FIFO after
-    the first look is refused too."""
-    _check_regular(os.stat(path), streams)
+def open_regular(path: str, streams: bool = False) -> IO[bytes] | str:
+    """``path`` opened for reading, or why it is not a regular file (a FIFO in a folder would
+    block the ingest for ever); ``OSError`` when it cannot be opened. ``streams`` lets a pipe
+    or character device through (a path the user named). Opened without blocking and checked
+    again, so a file swapped for a FIFO after the first look is refused too."""
+    refusal = not_regular(os.stat(path), streams)
+    if refusal:
+        return refusal
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
-        _check_regular(os.fstat(fd), streams)
+        refusal = not_regular(os.fstat(fd), streams)
+        if refusal:
+            os.close(fd)
+            return refusal
         if streams:
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
@@ -191,13 +195,14 @@ def open_regular(path: str, streams: bool = False) -> IO[bytes]:
         raise
 
 
-def _check_regular(info: os.stat_result, streams: bool) -> None:
+def not_regular(info: os.stat_result, streams: bool) -> str | None:
+    """Why a file of this type is not read ("a named pipe (FIFO) is not a regular file"), or None."""
     if stat.S_ISREG(info.st_mode):
-        return
+        return None
     if streams and (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
-        return
+        return None
     what = next((name for test, name in NOT_REGULAR if test(info.st_mode)), "not a file")
-    raise NotRegularFile(f"{what} is not a regular file")
+    return f"{what} is not a regular file"
 
 
 def read_file_item(path: str, meta: Meta, max_bytes: int = DEFAULT_MAX_BYTES, streams: bool = False) -> InputItem:
@@ -209,7 +214,11 @@ def read_file_item(path: str, meta: Meta, max_bytes: int = DEFAULT_MAX_BYTES, st
     shown = shown_path(path)
     item = InputItem(origin=shown, path=shown, kind=kind_of(path), **_item_meta(meta))
     try:
-        with open_regular(path, streams) as handle:
+        handle = open_regular(path, streams)
+        if isinstance(handle, str):
+            item.error = f"not-regular: {handle}"
+            return item
+        with handle:
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
                 item.error = _too_large(size, max_bytes)
@@ -218,9 +227,6 @@ def read_file_item(path: str, meta: Meta, max_bytes: int = DEFAULT_MAX_BYTES, st
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         item.error = f"not-found: no file {shown!r}"
-        return item
-    except NotRegularFile as exc:
-        item.error = f"not-regular: {exc}"
         return item
     except OSError as exc:
         item.error = f"unreadable: {exc.strerror or exc}"
@@ -310,7 +316,10 @@ def load_sidecar(directory: str) -> tuple[dict[str, Meta], list[InputItem]]:
     path = os.path.join(directory, SIDECAR)
     shown = shown_path(path)
     try:
-        with open_regular(path) as handle:
+        handle = open_regular(path)
+        if isinstance(handle, str):
+            return {}, [InputItem(origin=shown, path=shown, error=f"bad-meta: {handle}")]
+        with handle:
             raw = json.loads(handle.read(DEFAULT_MAX_BYTES))
     except FileNotFoundError:
         return {}, []
@@ -350,7 +359,11 @@ def iter_jsonl(path: str, meta: Meta | None = None, max_bytes: int = DEFAULT_MAX
     shown = shown_path(path)
     gzipped = path.lower().endswith(".gz")
     try:
-        with open_regular(path, streams) as raw, (gzip.open(raw, "rb") if gzipped else raw) as handle:
+        raw = open_regular(path, streams)
+        if isinstance(raw, str):
+            yield InputItem(origin=shown, path=shown, error=f"not-regular: {raw}")
+            return
+        with raw, (gzip.open(raw, "rb") if gzipped else raw) as handle:
             for number, line in _read_lines(handle, max_bytes):
                 origin = f"{shown}:{number}"
                 if line is None:
@@ -359,8 +372,6 @@ def iter_jsonl(path: str, meta: Meta | None = None, max_bytes: int = DEFAULT_MAX
                     yield jsonl_item(line, origin, number, meta)
     except FileNotFoundError:
         yield InputItem(origin=shown, path=shown, error=f"not-found: no file {shown!r}")
-    except NotRegularFile as exc:
-        yield InputItem(origin=shown, path=shown, error=f"not-regular: {exc}")
     except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         yield InputItem(origin=shown, path=shown, error=f"unreadable: {exc}")
 
