@@ -7,7 +7,8 @@ report what happened.
 Printed: crashes (an exit code other than 0, or a traceback on stderr), rejects by reason,
 documents stored, wall time and peak memory (RSS of the ingest process) of each run, and
 whether the second run changed anything (it must not). Exit code 1 when something crashed,
-an invented article was not stored, or the second run changed the database.
+an invented article was not stored, a reject has no reason, or the second run changed the
+database.
 
 The articles are invented here from templates (never copied from evaluation data).
 """
@@ -230,6 +231,12 @@ def rejects_by_reason(db: Path) -> Counter:
         return Counter(dict(con.execute("SELECT reason, count(*) FROM rejects GROUP BY reason")))
 
 
+def rejects_without_reason(db: Path) -> int:
+    with sqlite3.connect(db) as con:
+        return con.execute("SELECT count(*) FROM rejects WHERE coalesce(trim(reason), '') = '' "
+                           "OR coalesce(trim(detail), '') = ''").fetchone()[0]
+
+
 def stored_articles(db: Path) -> int:
     with sqlite3.connect(db) as con:
         return con.execute("SELECT count(*) FROM documents WHERE path LIKE '%/articles/article_%'").fetchone()[0]
@@ -257,6 +264,7 @@ def main() -> int:
     after_second = counts(db)
     crashes = sum(r["rc"] != 0 or r["traceback"] for r in (first, second))
     stored = stored_articles(db)
+    unexplained = rejects_without_reason(db)
     for name, r in (("first", first), ("second", second)):
         print(f"{name} run: exit {r['rc']}, traceback {'yes' if r['traceback'] else 'no'}, {r['seconds']:.0f} s, "
               f"peak RSS {r['peak_mb']:.0f} MB{'' if r['peak_known'] else ' (no higher than before)'}")
@@ -268,10 +276,11 @@ def main() -> int:
           f"claims {after_first['claims']}, events {after_first['events']}")
     print("rejects by reason: " + ", ".join(f"{k} {v}" for k, v in rejects_by_reason(db).most_common()))
     changed = {t: (after_first[t], after_second[t]) for t in TABLES if after_first[t] != after_second[t]}
+    print(f"rejects without a readable reason: {unexplained}")
     print(f"second run changed: {changed or 'nothing'}")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
-    return 1 if crashes or stored < articles or changed else 0
+    return 1 if crashes or stored < articles or changed or unexplained else 0
 
 
 if __name__ == "__main__":
