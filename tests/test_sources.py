@@ -24,10 +24,12 @@ def by_name(items):
     return {os.path.basename(i.origin): i for i in items}
 
 
-def test_sources_directory_recursive_sorted_skips_hidden_and_sidecar():
+def test_sources_directory_recursive_sorted_skips_hidden_non_articles_and_sidecar():
+    # a dot-file with an article's extension is read (".hidden.txt", "..dots..txt"): skipped,
+    # it vanished without a document or a reject; the clean stage judges its content
     items = list(iter_inputs([str(ARTICLES)]))
     names = [os.path.relpath(i.origin, ARTICLES) for i in items]
-    assert names == ["a_strike.txt", "b_sanctions.html", os.path.join("nested", "c_transfer.txt")]
+    assert names == [".hidden.txt", "a_strike.txt", "b_sanctions.html", os.path.join("nested", "c_transfer.txt")]
     assert all(i.error is None and isinstance(i.data, bytes) for i in items)
 
 
@@ -133,14 +135,14 @@ def test_sources_unreadable_file_is_an_error_item_even_as_root(tmp_path, monkeyp
     # Root ignores permissions, so simulate the OS refusing the read.
     path = tmp_path / "locked.txt"
     path.write_text("A convoy was seen crossing the bridge.")
-    real_open = open
+    real_open = os.open
 
     def refusing_open(file, *args, **kwargs):
         if str(file) == str(path):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", refusing_open)
+    monkeypatch.setattr(os, "open", refusing_open)
     (item,) = iter_inputs([str(path)])
     assert item.error == "unreadable: Permission denied"
 

@@ -9,12 +9,29 @@ groups claims into ``Event``s and records ``Contradiction``s.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 ROLE_NAMES = ("actor", "target", "instrument", "location", "recipient", "subject")
 POLARITIES = ("asserted", "denied")
 MODALITIES = ("fact", "reported", "likely", "possible", "planned")
+
+
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(value: str | None) -> str | None:
+    """``value`` with every lone surrogate as U+FFFD: JSON may escape one ("\\ud800") and a
+    file name that is not UTF-8 decodes to some, but no UTF-8 encoder (hash, SQLite,
+    terminal, export) takes them.
+
+    >>> without_surrogates("a\\ud800b") == "a\\ufffdb", without_surrogates(None)
+    (True, None)
+    """
+    if value is None or SURROGATE_RE.search(value) is None:
+        return value
+    return SURROGATE_RE.sub("\ufffd", value)
 
 
 def content_hash(data: bytes | str) -> str:
@@ -44,6 +61,11 @@ class InputItem:
     published: str | None = None  # YYYY-MM-DD
     title: str | None = None
     error: str | None = None  # set by a source that could not read the item
+
+    def __post_init__(self) -> None:
+        # every source (files, JSONL, feeds, fetches, the API) passes through here
+        for name in ("origin", "text", "path", "url", "outlet", "published", "title", "error"):
+            setattr(self, name, without_surrogates(getattr(self, name)))
 
     def raw_hash(self) -> str:
         if self.data is not None:
@@ -182,3 +204,6 @@ class Reject:
     reason: str  # a short stable code: empty, binary, not-utf8, not-english, too-large, ...
     detail: str = ""
     raw_hash: str | None = None
+
+    def __post_init__(self) -> None:
+        self.origin, self.detail = without_surrogates(self.origin), without_surrogates(self.detail)

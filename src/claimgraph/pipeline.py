@@ -51,6 +51,17 @@ class IngestReport:
         self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
 
 
+def clean_checked(item: InputItem, settings: Settings) -> Document:
+    """``clean_item``, with any failure of the libraries it calls on one odd input (a parser's
+    recursion limit, a codec's error) as that input's reject: the batch goes on."""
+    try:
+        return clean_item(item, settings)
+    except RejectedInput:
+        raise
+    except (RecursionError, MemoryError, ValueError, TypeError, LookupError, ArithmeticError) as exc:
+        raise RejectedInput("clean-failed", f"{type(exc).__name__}: {str(exc)[:200]}") from None
+
+
 class Pipeline:
     """Holds what is expensive to build (spaCy, gazetteer, matchers) across ingests."""
 
@@ -133,7 +144,7 @@ class Pipeline:
                 continue
             # bytes rejected before are cleaned again, so each path gets its own recorded reason
             try:
-                doc = clean_item(item, self.settings)  # a source's error becomes a reject there too
+                doc = clean_checked(item, self.settings)  # a source's error becomes a reject there too
             except RejectedInput as exc:
                 report.rejected += 1
                 report.reasons[exc.reason] = report.reasons.get(exc.reason, 0) + 1

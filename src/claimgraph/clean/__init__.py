@@ -8,7 +8,9 @@ binary file a look at its first bytes:
          ─► cut at settings.max_chars ─► Document
 
 Reject reasons (``RejectedInput.reason``): ``unreadable``, ``too-large``, ``empty``,
-``binary``, ``not-utf8``, ``no-text``, ``not-english``.
+``binary``, ``not-utf8``, ``no-text``, ``not-english``, ``bad-metadata``; from the sources
+also ``not-found``, ``not-regular`` (a FIFO, socket or device), ``not-json``, ``bad-meta``;
+and ``clean-failed`` when a library fails on one input (``pipeline.clean_checked``).
 
     >>> from claimgraph.model import InputItem
     >>> from claimgraph.settings import Settings
@@ -159,20 +161,30 @@ SCRIPT_RE = re.compile(r"<(script|style|svg|noscript|template)\b.*?</\1\s*>", re
 DATA_URI_RE = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]{200,}")
 
 
+# The line classifier judges a text line by line: a real article, even hard-wrapped at 70
+# characters with blank lines between paragraphs, has a few thousand lines at max_chars;
+# 250,000 one-character lines cost it a minute.
+MAX_TEXT_LINES = 10_000
+
+
 def bound_raw(raw: str, kind: str, max_chars: int, notes: list[str]) -> str:
     """What cleaning reads, cut to ``RAW_CHARS_PER_KEPT * max_chars`` characters (scripts, styles
-    and inline images of a big HTML page go first); a note says what was cut."""
+    and inline images of a big HTML page go first) and a text to ``MAX_TEXT_LINES`` lines; a
+    note says what was cut."""
     limit = RAW_CHARS_PER_KEPT * max_chars
-    if len(raw) <= limit:
-        return raw
     size = len(raw)
-    if kind == "html":
-        raw = DATA_URI_RE.sub("data:,", SCRIPT_RE.sub("", raw))
-    if len(raw) > limit:
-        cut = raw.rfind("\n", limit // 2, limit)
-        raw = raw[: cut if cut > 0 else limit]
-        notes.append(f"only the first {len(raw):,} of {size:,} characters of the input were read "
-                     f"({RAW_CHARS_PER_KEPT} x max_chars)")
+    if size > limit:
+        if kind == "html":
+            raw = DATA_URI_RE.sub("data:,", SCRIPT_RE.sub("", raw))
+        if len(raw) > limit:
+            cut = raw.rfind("\n", limit // 2, limit)
+            raw = raw[: cut if cut > 0 else limit]
+            notes.append(f"only the first {len(raw):,} of {size:,} characters of the input were read "
+                         f"({RAW_CHARS_PER_KEPT} x max_chars)")
+    if kind == "text" and raw.count("\n") > MAX_TEXT_LINES:
+        lines = raw.count("\n") + 1
+        raw = "\n".join(raw.split("\n", MAX_TEXT_LINES)[:MAX_TEXT_LINES])
+        notes.append(f"only the first {MAX_TEXT_LINES:,} of {lines:,} lines of the input were read")
     return raw
 
 

@@ -2,7 +2,10 @@
 
 Short texts give unsure answers ("He denied it." is 30 % English), so a text too short
 to judge is not rejected on a weak guess for another language: an accepted language
-that is still among the likely ones wins.
+that is still among the likely ones wins. Names and numbers mislead it too (an English
+report full of Romanian names and places reads as Romanian), so a Latin-script text whose
+letters are often in an accepted language's function words (data/lexicons/function_words.yaml)
+is kept: a Romanian or German paragraph has next to none of "the", "and", "said", "were".
 
     >>> detect_language("Russian forces fired two missiles at the port, officials said.")
     'en'
@@ -10,7 +13,11 @@ that is still among the likely ones wins.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 # Calibrated on invented one-line samples: below ~200 characters py3langid's top
 # probability for English news often falls under 0.5 while the runner-up is noise.
@@ -19,6 +26,18 @@ SHORT_TEXT_CHARS = 200
 SHORT_TEXT_MIN_PROB = 0.05
 # Enough text to decide; the classifier's cost grows with the length.
 SAMPLE_CHARS = 5000
+# Share of the letters (and least count of words) that are in an accepted language's function
+# words, above which the text is that language whatever the identifier says. Letters, not
+# words: Japanese runs whole sentences into one "word", so "Kindle for PC" in a Japanese page
+# is 8 % of its words but 2 % of its letters. English news has a median of 16 %, a name-heavy
+# English paragraph 9 %, invented paragraphs in eight other languages 0 %, a Romanian one
+# quoting an English sentence 2 %.
+FUNCTION_WORD_SHARE = 0.05
+FUNCTION_WORD_MIN = 4
+# The lists are of Latin-script languages: a page written mostly in another script (Japanese
+# with a whole English sentence in it) is not vouched for by the English words it holds.
+MIN_LATIN_SHARE = 0.8
+WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
@@ -48,9 +67,37 @@ def detect_language(text: str, accepted: tuple[str, ...] = ("en",)) -> str | Non
         return None
     ranked = rank_languages(text)
     best = ranked[0][0]
-    if best in accepted or len(text) >= SHORT_TEXT_CHARS:
+    if best in accepted:
         return best
-    for code, prob in ranked:
-        if code in accepted and prob >= SHORT_TEXT_MIN_PROB:
-            return code
-    return best
+    if len(text) < SHORT_TEXT_CHARS:
+        for code, prob in ranked:
+            if code in accepted and prob >= SHORT_TEXT_MIN_PROB:
+                return code
+    return next((code for code in accepted if written_with_function_words(text, code)), best)
+
+
+@lru_cache(maxsize=1)
+def function_words() -> dict[str, frozenset[str]]:
+    path = resources.files("claimgraph").joinpath("data", "lexicons", "function_words.yaml")
+    return {code: frozenset(words) for code, words in yaml.safe_load(path.read_text(encoding="utf-8")).items()}
+
+
+def written_with_function_words(text: str, code: str) -> bool:
+    """Whether enough of the letters of ``text`` are in function words of language ``code``.
+
+    >>> written_with_function_words("Ion Popescu and Maria Ionescu said they were in Cluj "
+    ...                             "when the police came.", "en")
+    True
+    >>> written_with_function_words("Armata a anunțat luni noi atacuri asupra orașului.", "en")
+    False
+    """
+    known = function_words().get(code)
+    if not known:
+        return False
+    words = WORD_RE.findall(text[:SAMPLE_CHARS])
+    hits = [w for w in words if w.lower() in known]
+    letters = sum(map(len, words))
+    if len(hits) < FUNCTION_WORD_MIN or sum(map(len, hits)) < FUNCTION_WORD_SHARE * letters:
+        return False
+    latin = sum(1 for word in words for ch in word if ord(ch) < 0x250 or 0x1E00 <= ord(ch) < 0x1F00)
+    return latin >= MIN_LATIN_SHARE * letters

@@ -60,7 +60,9 @@ TITLE_BELOW = 6
 INNER_SENTENCE_RE = re.compile(r"[.!?][\"”’')\]]*\s+[\"“‘(]?[A-Z]")
 SEPARATOR_RE = re.compile(r"\s[|•·»/]\s|\s\|\s?|\s-\s")
 BULLET_RE = re.compile(r"^(?:[o*•·▪►›»\-–]\s|\d{1,2}[.)]\s)")
-LINKISH_RE = re.compile(r"https?://|www\.|\S+@\S+\.\w|(?:^|\s)[@#]\w")
+# An address is one non-space before "@" and a dot before the next "@" or space: "\S+@\S+"
+# tried every position of a 100,000-character line without spaces (seconds per line).
+LINKISH_RE = re.compile(r"https?://|www\.|\S@[^\s@]*\.\w|(?:^|\s)[@#]\w")
 WORD_RE = re.compile(r"\w+")
 # Three spaces inside a line: the columns of a rendered table (a score sheet, a standings list).
 COLUMN_GAP_RE = re.compile(r"\S {3,}(?=\S)")
@@ -171,18 +173,47 @@ def repetition(units: list[Unit]) -> tuple[list[int], list[bool], list[bool]]:
     the page title repeats as "Headline | Site"), and whether it contains a shorter one."""
     norms = [normalise_phrase(u.text) for u in units]
     counts = Counter(norms)
-    shorts = {n for n in counts if 3 <= len(n.split()) <= 30}
-    inside = [False] * len(units)
-    contains = [False] * len(units)
-    longs = [(i, n) for i, n in enumerate(norms) if len(n.split()) <= 40]
-    for i, n in enumerate(norms):
-        if n not in shorts:
-            continue
-        for j, other in longs:
-            if len(other) > len(n) + 2 and n in other:
-                inside[i] = True
-                contains[j] = True
+    shorts = [n for n in counts if 3 <= len(n.split()) <= 30]
+    longs = [n for n in counts if len(n.split()) <= 40]
+    found_inside, found_containing = contained_phrases(shorts, longs)
+    inside = [n in found_inside for n in norms]
+    contains = [n in found_containing and len(n.split()) <= 40 for n in norms]
     return [counts[n] - 1 for n in norms], inside, contains
+
+
+# Substring tests one phrase against one line may make per page: a real page needs far fewer;
+# 10,000 distinct lines that share every word would otherwise need 10^8 of them.
+MAX_CONTAINMENT_TESTS = 2_000_000
+
+
+def contained_phrases(shorts: list[str], longs: list[str]) -> tuple[set[str], set[str]]:
+    """(the shorts some longer line contains, the longs containing some short): distinct,
+    single-spaced phrases of at least three words.
+
+    A short inside a longer line has its inner words as whole words of that line, so only
+    the lines holding its rarest inner word are tried (every pair was tried before: 10,000
+    repeated lines took a minute).
+
+    >>> sorted(map(sorted, contained_phrases(["the army said"], ["so the army said no", "army"])))
+    [['so the army said no'], ['the army said']]
+    """
+    holding: dict[str, list[str]] = {}
+    for other in longs:
+        for word in set(other.split()):
+            holding.setdefault(word, []).append(other)
+    inside: set[str] = set()
+    containing: set[str] = set()
+    budget = MAX_CONTAINMENT_TESTS
+    for n in shorts:
+        candidates = min((holding.get(w, []) for w in n.split()[1:-1]), key=len)
+        budget -= len(candidates)
+        if budget < 0:
+            break
+        for other in candidates:
+            if len(other) > len(n) + 2 and n in other:
+                inside.add(n)
+                containing.add(other)
+    return inside, containing
 
 
 DIGITS_RE = re.compile(r"\d+")

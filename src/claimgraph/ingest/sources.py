@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from typing import IO, Any
@@ -36,7 +38,13 @@ KIND_BY_EXTENSION = {
     ".txt": "text", ".md": "text", ".text": "text",
 }
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+TOO_DEEP = "nested too deeply to read (Python's recursion limit)"
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# What a folder may hold besides files: reading a FIFO waits for a writer for ever, a
+# socket cannot be opened, a device may never end.
+NOT_REGULAR = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+               (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+               (stat.S_ISDIR, "a directory"))
 
 Meta = dict[str, Any]
 
@@ -74,7 +82,7 @@ def iter_inputs(
         elif os.path.basename(path) == SIDECAR:
             continue  # "dir/*" in a shell names the sidecar too: it is metadata, not an article
         elif _is_jsonl(path):
-            yield from iter_jsonl(path, explicit, max_bytes)
+            yield from iter_jsonl(path, explicit, max_bytes, streams=True)
         else:
             yield from _single_file(path, explicit, max_bytes, sidecars)
 
@@ -100,10 +108,13 @@ def count_inputs(paths: Sequence[str]) -> int | None:
 
 def _count_lines(path: str) -> int:
     try:
-        with (gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")) as handle:
+        raw = open_regular(path)
+        if isinstance(raw, str):
+            return 1
+        with raw, (gzip.open(raw, "rb") if path.endswith(".gz") else raw) as handle:
             return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b"")) or 1
     except (OSError, EOFError):
-        return 1  # unreadable: it will be one reject
+        return 1  # unreadable or not a file: it will be one reject
 
 
 def kind_of(path: str) -> str | None:
@@ -148,18 +159,66 @@ def _single_file(path: str, explicit: Meta, max_bytes: int, sidecars: SidecarCac
     sidecar, errors = sidecars.get(directory or ".")
     yield from errors
     meta = {**sidecar.get(name, {}), **explicit}
-    yield read_file_item(path, meta, max_bytes)
+    # named on the command line, a pipe is what the user asked for ("ingest <(zcat feed)")
+    yield read_file_item(path, meta, max_bytes, streams=True)
 
 
-def read_file_item(path: str, meta: Meta, max_bytes: int = DEFAULT_MAX_BYTES) -> InputItem:
+def shown_path(path: str) -> str:
+    r"""``path`` as it can be stored and printed: the bytes of a file name that is not UTF-8
+    (which ``os`` hands over as surrogates) written as ``\xNN``.
+
+    >>> shown_path(os.fsdecode(b"bad\xffname.txt"))
+    'bad\\xffname.txt'
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def open_regular(path: str, streams: bool = False) -> IO[bytes] | str:
+    """``path`` opened for reading, or why it is not a regular file (a FIFO in a folder would
+    block the ingest for ever); ``OSError`` when it cannot be opened. ``streams`` lets a pipe
+    or character device through (a path the user named). Opened without blocking and checked
+    again, so a file swapped for a FIFO after the first look is refused too."""
+    refusal = not_regular(os.stat(path), streams)
+    if refusal:
+        return refusal
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        refusal = not_regular(os.fstat(fd), streams)
+        if refusal:
+            os.close(fd)
+            return refusal
+        if streams:
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def not_regular(info: os.stat_result, streams: bool) -> str | None:
+    """Why a file of this type is not read ("a named pipe (FIFO) is not a regular file"), or None."""
+    if stat.S_ISREG(info.st_mode):
+        return None
+    if streams and (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
+        return None
+    what = next((name for test, name in NOT_REGULAR if test(info.st_mode)), "not a file")
+    return f"{what} is not a regular file"
+
+
+def read_file_item(path: str, meta: Meta, max_bytes: int = DEFAULT_MAX_BYTES, streams: bool = False) -> InputItem:
     """One file as an item: bytes read up to ``max_bytes``, or an error.
 
     >>> read_file_item("/no/such/file.txt", {}).error.split(":")[0]
     'not-found'
     """
-    item = InputItem(origin=path, path=path, kind=kind_of(path), **_item_meta(meta))
+    shown = shown_path(path)
+    item = InputItem(origin=shown, path=shown, kind=kind_of(path), **_item_meta(meta))
     try:
-        with open(path, "rb") as handle:
+        handle = open_regular(path, streams)
+        if isinstance(handle, str):
+            item.error = f"not-regular: {handle}"
+            return item
+        with handle:
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
                 item.error = _too_large(size, max_bytes)
@@ -167,7 +226,7 @@ def read_file_item(path: str, meta: Meta, max_bytes: int = DEFAULT_MAX_BYTES) ->
             # Read one byte past the cap: a file can grow between fstat and read.
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        item.error = f"not-found: no file {path!r}"
+        item.error = f"not-found: no file {shown!r}"
         return item
     except OSError as exc:
         item.error = f"unreadable: {exc.strerror or exc}"
@@ -226,7 +285,7 @@ def _walk_error_items(errors: list[OSError]) -> Iterator[InputItem]:
     # A subdirectory we may not list is reported, not silently skipped.
     while errors:
         exc = errors.pop(0)
-        origin = str(exc.filename or "?")
+        origin = shown_path(str(exc.filename or "?"))
         yield InputItem(origin=origin, path=origin, error=f"unreadable: {exc.strerror or exc}")
 
 
@@ -234,7 +293,19 @@ def _walk_sorted(root: str, onerror: Any = None) -> Iterator[tuple[str, list[str
     """(directory, sorted visible file names), depth first, names sorted: deterministic."""
     for directory, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        yield directory, sorted(f for f in filenames if not f.startswith(".") and f != SIDECAR)
+        yield directory, sorted(f for f in filenames if _is_article_name(f))
+
+
+def _is_article_name(name: str) -> bool:
+    """Hidden files (".DS_Store", ".gitignore") are no articles, unless their extension says
+    they are: "..dots..txt" is a text file with an odd name.
+
+    >>> [n for n in (".DS_Store", "..dots..txt", ".x.jsonl", "a.bin", "._a.txt", SIDECAR) if _is_article_name(n)]
+    ['..dots..txt', '.x.jsonl', 'a.bin']
+    """
+    if name == SIDECAR or name.startswith("._"):  # "._x.txt": a macOS resource fork, binary
+        return False
+    return not name.startswith(".") or kind_of(name) is not None or _is_jsonl(name)
 
 
 def load_sidecar(directory: str) -> tuple[dict[str, Meta], list[InputItem]]:
@@ -243,15 +314,21 @@ def load_sidecar(directory: str) -> tuple[dict[str, Meta], list[InputItem]]:
     Keys starting with "_" are comments. A missing sidecar is not an error.
     """
     path = os.path.join(directory, SIDECAR)
+    shown = shown_path(path)
     try:
-        with open(path, "rb") as handle:
+        handle = open_regular(path)
+        if isinstance(handle, str):
+            return {}, [InputItem(origin=shown, path=shown, error=f"bad-meta: {handle}")]
+        with handle:
             raw = json.loads(handle.read(DEFAULT_MAX_BYTES))
     except FileNotFoundError:
         return {}, []
+    except RecursionError:
+        return {}, [InputItem(origin=shown, path=shown, error=f"bad-meta: {TOO_DEEP}")]
     except (OSError, ValueError) as exc:
-        return {}, [InputItem(origin=path, path=path, error=f"bad-meta: {exc}")]
+        return {}, [InputItem(origin=shown, path=shown, error=f"bad-meta: {exc}")]
     if not isinstance(raw, dict):
-        return {}, [InputItem(origin=path, path=path, error="bad-meta: not a JSON object of file names")]
+        return {}, [InputItem(origin=shown, path=shown, error="bad-meta: not a JSON object of file names")]
     sidecar: dict[str, Meta] = {}
     errors: list[InputItem] = []
     for name, entry in raw.items():
@@ -260,7 +337,7 @@ def load_sidecar(directory: str) -> tuple[dict[str, Meta], list[InputItem]]:
         if isinstance(entry, dict):
             sidecar[name] = _clean_meta(entry)
         else:
-            errors.append(InputItem(origin=path, path=path, error=f"bad-meta: entry {name!r} is not an object"))
+            errors.append(InputItem(origin=shown, path=shown, error=f"bad-meta: entry {name!r} is not an object"))
     return sidecar, errors
 
 
@@ -271,26 +348,32 @@ def _is_jsonl(path: str) -> bool:
     return path.lower().endswith(JSONL_SUFFIXES)
 
 
-def iter_jsonl(path: str, meta: Meta | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[InputItem]:
+def iter_jsonl(path: str, meta: Meta | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+               streams: bool = False) -> Iterator[InputItem]:
     """One item per non-blank line of a JSON Lines file (gzip if it ends in .gz).
 
     Each line is an object with ``text`` or ``html`` and optionally ``url``, ``title``,
     ``published``, ``outlet``, ``path``, ``id``. A bad line becomes an error item.
     """
     meta = meta or {}
-    opener = gzip.open if path.lower().endswith(".gz") else open
+    shown = shown_path(path)
+    gzipped = path.lower().endswith(".gz")
     try:
-        with opener(path, "rb") as handle:
+        raw = open_regular(path, streams)
+        if isinstance(raw, str):
+            yield InputItem(origin=shown, path=shown, error=f"not-regular: {raw}")
+            return
+        with raw, (gzip.open(raw, "rb") if gzipped else raw) as handle:
             for number, line in _read_lines(handle, max_bytes):
-                origin = f"{path}:{number}"
+                origin = f"{shown}:{number}"
                 if line is None:
                     yield InputItem(origin=origin, error=f"too-large: line {number} > {max_bytes:,} bytes")
                 elif line.strip():
                     yield jsonl_item(line, origin, number, meta)
     except FileNotFoundError:
-        yield InputItem(origin=path, path=path, error=f"not-found: no file {path!r}")
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        yield InputItem(origin=path, path=path, error=f"unreadable: {exc}")
+        yield InputItem(origin=shown, path=shown, error=f"not-found: no file {shown!r}")
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        yield InputItem(origin=shown, path=shown, error=f"unreadable: {exc}")
 
 
 def _read_lines(handle: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
@@ -323,6 +406,8 @@ def jsonl_item(line: bytes | str, origin: str, number: int, meta: Meta) -> Input
     """
     try:
         record = json.loads(line)
+    except RecursionError:
+        return InputItem(origin=origin, error=f"not-json: line {number}: {TOO_DEEP}")
     except ValueError as exc:
         return InputItem(origin=origin, error=f"not-json: line {number}: {exc}")
     if not isinstance(record, dict):
