@@ -152,7 +152,7 @@ class PlaceMention:
 class World:
     """The GeoNames gazetteer in column lists, with its name indexes (built once)."""
 
-    def __init__(self) -> None:
+    def __init__(self, division_points: bool = True) -> None:
         self.gid: list[int] = []
         self.name: list[str] = []
         self.feature: list[str] = []
@@ -168,6 +168,8 @@ class World:
         self.country_row: dict[str, int] = {}
         self.admin1_row: dict[tuple[str, str], int] = {}
         self._load()
+        if division_points:
+            self._move_divisions()
         self.abbreviations = _abbreviations()
 
     def _load(self) -> None:
@@ -181,6 +183,18 @@ class World:
                 self.country_row[self.cc[index]] = index
             elif feature == "ADM1":
                 self.admin1_row[(self.cc[index], self.admin1[index])] = index
+
+    def _move_divisions(self) -> None:
+        """Put a state or province at its own point (``division_points.tsv``), not at the
+        middle of its towns, which for a large, thinly settled one (Manitoba, Queensland)
+        lies far south of it."""
+        path = resources.files("claimgraph") / "data" / "gazetteer" / "division_points.tsv"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                cc, name, lat, lon = line.split("\t")
+                row = self.admin1_row.get((cc, name))
+                if row is not None:
+                    self.lat[row], self.lon[row] = float(lat), float(lon)
 
     def _add(self, row: list[str]) -> None:
         index = len(self.gid)
