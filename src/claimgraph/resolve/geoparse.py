@@ -63,6 +63,8 @@ MAX_CANDIDATES = 40
 TOWN_SHADOW = 2.0  # a town named like a country or state, before the article's context speaks
 CANDIDATE_CACHE_SIZE = 50_000
 WEAK_SOURCES = {"person", "org"}
+# entities whose head may repeat a place the article names ("Dublin Mayor ...", tagged WORK_OF_ART)
+HEADED_LABELS = {"ORG", "FAC", "PERSON", "NORP", "WORK_OF_ART"}
 BIG_FEATURES = {"PCLI", "ADM1", "CONT"}
 
 _NEVER_PLACES = {name_key(m) for m in (
@@ -75,7 +77,9 @@ _SHIP_PREFIX = re.compile(r"\b(?:USS|HMS|USNS|HMCS|HMAS|INS|MV|SS|RMS)\s*$")
 _DATELINE = re.compile(
     r"(?:^|(?<=[.!?:\d)\u2019\"]\s)|(?<=\n))[ \t]*(?P<city>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.\- ]{1,30}?))?"
-    r"\s*(?:\((?:AP|Reuters|AFP|UPI|CNN|dpa)\)\s*)?(?:[\u2014\u2013]|-{1,3})\(?\s", re.M)
+    # an agency or a station's call letters before the dash ("(WMBF) -"); an agency alone ends it ("(AP) Mexico's")
+    r"\s*(?:(?:\((?:AP|Reuters|AFP|UPI|CNN|dpa|[A-Z]{3,5})\)\s*)?(?:[\u2014\u2013]|-{1,3})\(?\s"
+    r"|\((?:AP|Reuters|AFP|UPI|dpa)\)\s)", re.M)
 # "Becker, Clay, Grant and Otter Tail counties": each name is a county
 _COUNTY_LIST = re.compile(
     r"\b(?P<names>(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s|,?\s(?:and|or)\s|\s&\s))+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
@@ -170,6 +174,7 @@ class World:
         self._load()
         if division_points:
             self._move_divisions()
+            self._move_countries()
         self.abbreviations = _abbreviations()
 
     def _load(self) -> None:
@@ -193,6 +198,18 @@ class World:
             if line and not line.startswith("#"):
                 cc, name, lat, lon = line.split("\t")
                 row = self.admin1_row.get((cc, name))
+                if row is not None:
+                    self.lat[row], self.lon[row] = float(lat), float(lon)
+
+    def _move_countries(self) -> None:
+        """A country whose commonly cited centre is known better than the derived one
+        (``country_points.tsv``: the contiguous United States' centre, not a point in
+        southern Kansas that the listed centre "38 N, 97 W" pulls it to)."""
+        path = resources.files("claimgraph") / "data" / "gazetteer" / "country_points.tsv"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                cc, lat, lon, _what = line.split("\t")
+                row = self.country_row.get(cc)
                 if row is not None:
                     self.lat[row], self.lon[row] = float(lat), float(lon)
 
@@ -296,6 +313,8 @@ class Geoparser:
         taken = [(e.start_char, e.end_char) for e in ents if e.label_ in {"PERSON", "ORG", "WORK_OF_ART"}]
         for mention in self._unlabelled(doc, text, list(mentions.values()), taken, blocked):
             mentions[(mention.start, mention.end)] = mention
+        for mention in self._heading_names(ents, text, list(mentions.values())):
+            mentions[(mention.start, mention.end)] = mention
         found = sorted(mentions.values(), key=lambda m: m.start)
         self._resolve(found, forced, self._outlet_countries(outlet))
         return self._confirmed([m for m in found if m.lat is not None])
@@ -375,6 +394,31 @@ class Geoparser:
             elif self._untagged_town(doc, surface, key, text, match.start()):
                 out.append(PlaceMention(span[0], span[1], surface, source="name", local=True))
                 occupied.append(span)
+        return out
+
+    def _heading_names(self, ents, text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+        """A place the article names on its own, again as a whole mis-tagged entity or at the
+        head of an organisation's or an official's name ("Dublin Recreation Services",
+        "Dublin Mayor Jane Roe"): the same place, as the geoparsing corpora count it."""
+        known = {name_key(clean_place_name(m.text)) for m in found if m.source in {"ner", "dateline", "pair"}}
+        occupied = [(m.start, m.end) for m in found]
+        out = []
+        for ent in ents:
+            if ent.label_ not in HEADED_LABELS or any(_overlaps((ent.start_char, ent.end_char), o) for o in occupied):
+                continue
+            body = _LEADING_THE.sub("", ent.text)
+            start = ent.end_char - len(body)
+            words = list(re.finditer(r"[A-Z][\w.\-]*", body))
+            for size in (3, 2, 1):
+                if len(words) < size or not words or words[0].start() != 0:
+                    continue
+                end = words[size - 1].end()
+                whole = size == len(words) and not body[end:].strip(" '’s")
+                if name_key(body[:end]) in known and (
+                        whole or ent.label_ in {"ORG", "FAC"} or _LOCAL_BODY.match(body[end:])):
+                    out.append(PlaceMention(start, start + end, text[start:start + end], source="repeat"))
+                    occupied.append((start, start + end))
+                    break
         return out
 
     def _untagged_town(self, doc, surface: str, key: str, text: str, start: int) -> bool:
