@@ -219,3 +219,9 @@ def test_a_named_place_repeated_at_the_head_of_an_organisation_is_that_place():
     assert [(m.start, m.end, m.source) for m in heads] == [(30, 35, "repeat")]
     # an official's name repeats the place only before an office ("Greer Mayor"), not a surname
     assert Geoparser()._heading_names([Ent("Greer Smith", 30, "PERSON")], text, found) == []
+
+
+def test_a_stance_prefix_leaves_the_country_it_is_about(parse):
+    text = "The ministry condemned the anti-Russian sanctions on Tuesday."
+    found = [m for m in parse(text) if m.source == "demonym"]
+    assert [(text[m.start:m.end], m.country) for m in found] == [("Russian", "RU")]

@@ -72,6 +72,7 @@ _NEVER_PLACES = {name_key(m) for m in (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
     # feasts and the faithful's words for God: towns somewhere, never where a story happens
     "Christmas Easter Thanksgiving Halloween Ramadan Hanukkah Passover God Lord Jesus Allah").split()}
+_STANCE_PREFIX = re.compile(r"^(?:anti|pro|inter|ex|non|post|pre|pan)-(?=[A-Z])")
 _SHIP_PREFIX = re.compile(r"\b(?:USS|HMS|USNS|HMCS|HMAS|INS|MV|SS|RMS)\s*$")
 # at a line's start, or after the headline's or the date's last character ("... rebuff. COLUMBIA ---")
 _DATELINE = re.compile(
@@ -464,8 +465,12 @@ class Geoparser:
                 return self._inside_org(ent, text, min_population=0) or PlaceMention(start, end, surface, source="ner")
             return PlaceMention(start, end, surface, source="ner")
         if label == "NORP":
-            return self._demonym(ent, surface, key) or self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "ner",
-                                                                  local=False)
+            prefixed = _STANCE_PREFIX.match(surface)
+            if prefixed:  # "anti-Russian", "inter-Palestinian": the country the stance is about
+                rest = surface[prefixed.end():]
+                return self._demonym(start + prefixed.end(), end, rest, name_key(rest))
+            return self._demonym(start, end, surface, key) or self._whole(
+                ent, key, PERSON_PLACE_MIN_POPULATION, "ner", local=False)
         if label == "PERSON":  # "Litchfield Fire Chief Jim Koser": the town of its institution
             return self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "person") or self._inside_org(
                 ent, text, local_only=True)
@@ -498,13 +503,13 @@ class Geoparser:
             self.world.feature[i] == "ADM2" or self.world.feature[i].startswith("PPL")
             for i in self.world.primary.get(key, ()))
 
-    def _demonym(self, ent, surface: str, key: str) -> PlaceMention | None:
+    def _demonym(self, start: int, end: int, surface: str, key: str) -> PlaceMention | None:
         """"Turkish", "Syrians", "European": the country or continent, as the geoparsing corpora count them."""
         singular = key[:-1] if key.endswith("s") else key
         if key in self.index.demonym_keys or singular in self.index.demonym_keys or any(
                 self.world.feature[i] in {"CONT", "PCLI"} for k in (key, singular)
                 for i in self.world.alternate.get(k, ())):
-            return PlaceMention(ent.start_char, ent.end_char, surface, source="demonym")
+            return PlaceMention(start, end, surface, source="demonym")
         return None
 
     def _widened(self, ent, text: str) -> PlaceMention | None:
