@@ -225,3 +225,15 @@ def test_a_stance_prefix_leaves_the_country_it_is_about(parse):
     text = "The ministry condemned the anti-Russian sanctions on Tuesday."
     found = [m for m in parse(text) if m.source == "demonym"]
     assert [(text[m.start:m.end], m.country) for m in found] == [("Russian", "RU")]
+
+
+def test_each_side_of_a_hyphenated_pair_of_places(parse):
+    text = "The airline resumed the Washington-Moscow route after an EU-Israel summit."
+    named = {text[m.start:m.end]: m.country for m in parse(text)}
+    assert named.get("Moscow") == "RU" and named.get("Israel") == "IL"
+    assert parse("The Mercedes-Benz plant hired Coca-Cola bottlers.") == []
+
+
+def test_a_legislators_party_and_state_names_the_state(parse):
+    found = parse("Sen. Frank Lautenberg, D-N.J., reintroduced the bill on Tuesday.")
+    assert [(m.text, m.admin1) for m in found if m.source == "pair"] == [("N.J.", "New Jersey")]

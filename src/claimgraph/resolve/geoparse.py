@@ -88,6 +88,7 @@ _COUNTY_LIST = re.compile(
 _LIST_SEPARATOR = re.compile(r",\s(?:and\s|or\s)?|,?\s(?:and|or)\s|\s&\s")
 # a US legislator's party and home town: "Hugh Leatherman, R-Florence"
 _PARTY_TOWN = re.compile(r"\b[DRI]-(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?=[,;)]|\.\s|\s(?:and|who|said)\b)")
+_PARTY_STATE = re.compile(r"\b[DRI]-(?P<state>(?:[A-Z][a-z]{0,3}\.){1,2}|[A-Z]{2}\b)(?=[,;)]|\s)")
 _PAIR = re.compile(r"\b(?P<city>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}),\s+(?P<region>"
                    r"[A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.)?(?:\s[A-Z][a-z]+){0,2})")
 _LEADING_THE = re.compile(r"^[Tt]he\s+")
@@ -381,6 +382,11 @@ class Geoparser:
         for match in _CAPITALISED.finditer(text):
             span = (match.start(), match.end())
             if any(_overlaps(span, other) for other in occupied):
+                if "-" in match.group():  # "EU-Israel" where spaCy tagged "EU" alone
+                    parts = [m for m in self._joined_places(match.group(), span[0], known, text)
+                             if not any(_overlaps((m.start, m.end), other) for other in occupied)]
+                    out += parts
+                    occupied += [(m.start, m.end) for m in parts]
                 continue
             surface = match.group()
             key = name_key(surface)
@@ -395,6 +401,24 @@ class Geoparser:
             elif self._untagged_town(doc, surface, key, text, match.start()):
                 out.append(PlaceMention(span[0], span[1], surface, source="name", local=True))
                 occupied.append(span)
+            elif "-" in surface:
+                parts = self._joined_places(surface, span[0], known, text)
+                out += parts
+                occupied += [(m.start, m.end) for m in parts]
+        return out
+
+    def _joined_places(self, surface: str, offset: int, known: set[str], text: str) -> list[PlaceMention]:
+        """"EU-Israel summit", "the Washington-Moscow route": each side that the article
+        already names as a place, or that is a country or a big city, is one."""
+        out = []
+        for part in re.finditer(r"[^\-]+", surface):
+            name, start = part.group(), offset + part.start()
+            key = name_key(name)
+            if not key or key in _NEVER_PLACES:
+                continue
+            if key in known or (key in self.index.countries and key not in self.index.demonym_keys) \
+                    or self._big_city(name, key, text, start):
+                out.append(PlaceMention(start, start + len(name), name, source="repeat" if key in known else "name"))
         return out
 
     def _heading_names(self, ents, text: str, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -636,6 +660,9 @@ class Geoparser:
             start = match.start("region")  # "Gatineau, Que.": the province is named too
             yield PlaceMention(start, start + len(region), region, source="pair"), None
         yield from self._county_lists(text)
+        for match in _PARTY_STATE.finditer(text):  # "Sen. Frank Lautenberg, D-N.J.,": the legislator's state
+            if match.group("state") in self.world.abbreviations:
+                yield PlaceMention(match.start("state"), match.end("state"), match.group("state"), source="pair"), None
         for match in _PARTY_TOWN.finditer(text):
             place = match.group("place")
             if name_key(place) in self._known_keys():
