@@ -237,3 +237,10 @@ def test_each_side_of_a_hyphenated_pair_of_places(parse):
 def test_a_legislators_party_and_state_names_the_state(parse):
     found = parse("Sen. Frank Lautenberg, D-N.J., reintroduced the bill on Tuesday.")
     assert [(m.text, m.admin1) for m in found if m.source == "pair"] == [("N.J.", "New Jersey")]
+
+
+def test_a_given_span_naming_an_institution_is_placed_at_the_place_inside_it(pipeline):
+    text = "Students at the University of Manitoba and staff of Harare City Council met on Monday."
+    spans = [(text.index(name), text.index(name) + len(name)) for name in ("University of Manitoba", "Harare City Council")]
+    resolved = Geoparser().resolve_spans(pipeline.nlp(text), spans)
+    assert [(m.name, m.country) for m in resolved] == [("Manitoba", "CA"), ("Harare", "ZW")]

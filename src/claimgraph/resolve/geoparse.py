@@ -368,8 +368,23 @@ class Geoparser:
                 lookups[(mention.start, mention.end)] = mention.lookup
         for mention in mentions:
             mention.lookup = lookups.get((mention.start, mention.end))
+            if mention.lookup is None and not self._candidates(mention.text):
+                mention.lookup = self._inner_place(mention.text)
         self._resolve(mentions, forced, self._outlet_countries(outlet))
         return mentions
+
+    def _inner_place(self, name: str) -> str | None:
+        """The place inside a given name that is no place itself ("University of California",
+        "Harare City Council", "Walker County Sheriff's Office"): the longest run of its
+        capitalised words that is a country, a continent, a division or a town of
+        ORG_PLACE_MIN_POPULATION."""
+        words = list(re.finditer(r"[A-Z][\w.'\-&]*", name))
+        for size in (3, 2, 1):
+            for first in range(len(words) - size + 1):
+                inner = name[words[first].start():words[first + size - 1].end()]
+                if self._confident(name_key(inner), ORG_PLACE_MIN_POPULATION):
+                    return inner
+        return None
 
     def _unlabelled(self, doc, text: str, found: list[PlaceMention], taken: list[tuple[int, int]],
                     blocked: set[str]) -> list[PlaceMention]:
@@ -823,7 +838,7 @@ class Geoparser:
         options = [self._candidates(m.lookup or m.text) for m in mentions]
         statics = [[self._static_score(c) for c in cands] for cands in options]
         hints = [forced.get((m.start, m.end)) for m in mentions]
-        keys = [name_key(clean_place_name(m.text)) for m in mentions]
+        keys = [name_key(clean_place_name(m.lookup or m.text)) for m in mentions]  # one place, one key
         self._county_support(options, statics, keys)
         chosen = [self._pick(cands, scores, hints[i], Counter(outlet_countries), Counter(), [])
                   for i, (cands, scores) in enumerate(zip(options, statics, strict=True))]
