@@ -172,3 +172,75 @@ def test_untagged_big_cities_are_found_but_not_common_words(parse):
 def test_empty_or_foreign_script_spans_resolve_to_nothing(pipeline):
     mentions = Geoparser().resolve_spans(pipeline.nlp("abc"), [(0, 0)])
     assert mentions[0].lat is None
+
+
+def test_a_large_province_sits_at_its_own_point_not_among_its_southern_towns():
+    gazetteer = world()
+    manitoba = gazetteer.point(gazetteer.admin1_row[("CA", "Manitoba")])
+    queensland = gazetteer.point(gazetteer.admin1_row[("AU", "Queensland")])
+    # the middle of Manitoba's towns lies near Winnipeg, ~400 km south of the province's point
+    assert distance_km(manitoba, (55.0, -97.0)) < 100
+    assert distance_km(queensland, (-22.0, 144.0)) < 300
+
+
+def test_a_division_point_that_is_its_namesake_city_is_not_taken():
+    gazetteer = world()
+    new_york_state = gazetteer.point(gazetteer.admin1_row[("US", "New York")])
+    assert distance_km(new_york_state, (40.71, -74.01)) > 100  # not Manhattan
+
+
+def test_the_united_states_sits_at_the_contiguous_states_centre():
+    gazetteer = world()
+    assert distance_km(gazetteer.point(gazetteer.country_row["US"]), (39.83, -98.58)) < 20
+
+
+def test_dateline_with_agency_and_no_dash(parse):
+    found = parse("MEXICO CITY (AP) Lawmakers passed a measure on Thursday after a long debate.")
+    assert [m.name for m in found if m.source == "dateline"] == ["Mexico City"]
+
+
+def test_dateline_with_station_call_letters(parse):
+    found = parse("HORRY COUNTY, SC (WMBF) - A man and his dog were rescued from the flood on Monday.")
+    datelined = {m.text: m for m in found if m.source == "dateline"}
+    assert datelined["HORRY COUNTY"].admin1 == "South Carolina"
+
+
+def test_a_named_place_repeated_at_the_head_of_an_organisation_is_that_place():
+    from claimgraph.resolve.geoparse import PlaceMention
+
+    class Ent:
+        def __init__(self, text, start, label):
+            self.text, self.start_char, self.end_char, self.label_ = text, start, start + len(text), label
+
+    text = "Flooding hit Greer on Monday. Greer Recreation Services closed the park."
+    found = [PlaceMention(13, 18, "Greer", source="ner")]
+    ents = [Ent("Greer Recreation Services", 30, "WORK_OF_ART"), Ent("Monday", 22, "DATE")]
+    heads = Geoparser()._heading_names(ents, text, found)
+    assert [(m.start, m.end, m.source) for m in heads] == [(30, 35, "repeat")]
+    # an official's name repeats the place only before an office ("Greer Mayor"), not a surname
+    assert Geoparser()._heading_names([Ent("Greer Smith", 30, "PERSON")], text, found) == []
+
+
+def test_a_stance_prefix_leaves_the_country_it_is_about(parse):
+    text = "The ministry condemned the anti-Russian sanctions on Tuesday."
+    found = [m for m in parse(text) if m.source == "demonym"]
+    assert [(text[m.start:m.end], m.country) for m in found] == [("Russian", "RU")]
+
+
+def test_each_side_of_a_hyphenated_pair_of_places(parse):
+    text = "The airline resumed the Washington-Moscow route after an EU-Israel summit."
+    named = {text[m.start:m.end]: m.country for m in parse(text)}
+    assert named.get("Moscow") == "RU" and named.get("Israel") == "IL"
+    assert parse("The Mercedes-Benz plant hired Coca-Cola bottlers.") == []
+
+
+def test_a_legislators_party_and_state_names_the_state(parse):
+    found = parse("Sen. Frank Lautenberg, D-N.J., reintroduced the bill on Tuesday.")
+    assert [(m.text, m.admin1) for m in found if m.source == "pair"] == [("N.J.", "New Jersey")]
+
+
+def test_a_given_span_naming_an_institution_is_placed_at_the_place_inside_it(pipeline):
+    text = "Students at the University of Manitoba and staff of Harare City Council met on Monday."
+    spans = [(text.index(name), text.index(name) + len(name)) for name in ("University of Manitoba", "Harare City Council")]
+    resolved = Geoparser().resolve_spans(pipeline.nlp(text), spans)
+    assert [(m.name, m.country) for m in resolved] == [("Manitoba", "CA"), ("Harare", "ZW")]

@@ -63,6 +63,8 @@ MAX_CANDIDATES = 40
 TOWN_SHADOW = 2.0  # a town named like a country or state, before the article's context speaks
 CANDIDATE_CACHE_SIZE = 50_000
 WEAK_SOURCES = {"person", "org"}
+# entities whose head may repeat a place the article names ("Dublin Mayor ...", tagged WORK_OF_ART)
+HEADED_LABELS = {"ORG", "FAC", "PERSON", "NORP", "WORK_OF_ART"}
 BIG_FEATURES = {"PCLI", "ADM1", "CONT"}
 
 _NEVER_PLACES = {name_key(m) for m in (
@@ -70,12 +72,15 @@ _NEVER_PLACES = {name_key(m) for m in (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
     # feasts and the faithful's words for God: towns somewhere, never where a story happens
     "Christmas Easter Thanksgiving Halloween Ramadan Hanukkah Passover God Lord Jesus Allah").split()}
+_STANCE_PREFIX = re.compile(r"^(?:anti|pro|inter|ex|non|post|pre|pan)-(?=[A-Z])")
 _SHIP_PREFIX = re.compile(r"\b(?:USS|HMS|USNS|HMCS|HMAS|INS|MV|SS|RMS)\s*$")
 # at a line's start, or after the headline's or the date's last character ("... rebuff. COLUMBIA ---")
 _DATELINE = re.compile(
     r"(?:^|(?<=[.!?:\d)\u2019\"]\s)|(?<=\n))[ \t]*(?P<city>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.\- ]{1,30}?))?"
-    r"\s*(?:\((?:AP|Reuters|AFP|UPI|CNN|dpa)\)\s*)?(?:[\u2014\u2013]|-{1,3})\(?\s", re.M)
+    # an agency or a station's call letters before the dash ("(WMBF) -"); an agency alone ends it ("(AP) Mexico's")
+    r"\s*(?:(?:\((?:AP|Reuters|AFP|UPI|CNN|dpa|[A-Z]{3,5})\)\s*)?(?:[\u2014\u2013]|-{1,3})\(?\s"
+    r"|\((?:AP|Reuters|AFP|UPI|dpa)\)\s)", re.M)
 # "Becker, Clay, Grant and Otter Tail counties": each name is a county
 _COUNTY_LIST = re.compile(
     r"\b(?P<names>(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s|,?\s(?:and|or)\s|\s&\s))+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
@@ -83,6 +88,7 @@ _COUNTY_LIST = re.compile(
 _LIST_SEPARATOR = re.compile(r",\s(?:and\s|or\s)?|,?\s(?:and|or)\s|\s&\s")
 # a US legislator's party and home town: "Hugh Leatherman, R-Florence"
 _PARTY_TOWN = re.compile(r"\b[DRI]-(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?=[,;)]|\.\s|\s(?:and|who|said)\b)")
+_PARTY_STATE = re.compile(r"\b[DRI]-(?P<state>(?:[A-Z][a-z]{0,3}\.){1,2}|[A-Z]{2}\b)(?=[,;)]|\s)")
 _PAIR = re.compile(r"\b(?P<city>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}),\s+(?P<region>"
                    r"[A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.)?(?:\s[A-Z][a-z]+){0,2})")
 _LEADING_THE = re.compile(r"^[Tt]he\s+")
@@ -152,7 +158,7 @@ class PlaceMention:
 class World:
     """The GeoNames gazetteer in column lists, with its name indexes (built once)."""
 
-    def __init__(self) -> None:
+    def __init__(self, division_points: bool = True) -> None:
         self.gid: list[int] = []
         self.name: list[str] = []
         self.feature: list[str] = []
@@ -168,6 +174,9 @@ class World:
         self.country_row: dict[str, int] = {}
         self.admin1_row: dict[tuple[str, str], int] = {}
         self._load()
+        if division_points:
+            self._move_divisions()
+            self._move_countries()
         self.abbreviations = _abbreviations()
 
     def _load(self) -> None:
@@ -181,6 +190,30 @@ class World:
                 self.country_row[self.cc[index]] = index
             elif feature == "ADM1":
                 self.admin1_row[(self.cc[index], self.admin1[index])] = index
+
+    def _move_divisions(self) -> None:
+        """Put a state or province at its own point (``division_points.tsv``), not at the
+        middle of its towns, which for a large, thinly settled one (Manitoba, Queensland)
+        lies far south of it."""
+        path = resources.files("claimgraph") / "data" / "gazetteer" / "division_points.tsv"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                cc, name, lat, lon = line.split("\t")
+                row = self.admin1_row.get((cc, name))
+                if row is not None:
+                    self.lat[row], self.lon[row] = float(lat), float(lon)
+
+    def _move_countries(self) -> None:
+        """A country whose commonly cited centre is known better than the derived one
+        (``country_points.tsv``: the contiguous United States' centre, not a point in
+        southern Kansas that the listed centre "38 N, 97 W" pulls it to)."""
+        path = resources.files("claimgraph") / "data" / "gazetteer" / "country_points.tsv"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                cc, lat, lon, _what = line.split("\t")
+                row = self.country_row.get(cc)
+                if row is not None:
+                    self.lat[row], self.lon[row] = float(lat), float(lon)
 
     def _add(self, row: list[str]) -> None:
         index = len(self.gid)
@@ -282,6 +315,8 @@ class Geoparser:
         taken = [(e.start_char, e.end_char) for e in ents if e.label_ in {"PERSON", "ORG", "WORK_OF_ART"}]
         for mention in self._unlabelled(doc, text, list(mentions.values()), taken, blocked):
             mentions[(mention.start, mention.end)] = mention
+        for mention in self._heading_names(ents, text, list(mentions.values())):
+            mentions[(mention.start, mention.end)] = mention
         found = sorted(mentions.values(), key=lambda m: m.start)
         self._resolve(found, forced, self._outlet_countries(outlet))
         return self._confirmed([m for m in found if m.lat is not None])
@@ -333,8 +368,23 @@ class Geoparser:
                 lookups[(mention.start, mention.end)] = mention.lookup
         for mention in mentions:
             mention.lookup = lookups.get((mention.start, mention.end))
+            if mention.lookup is None and not self._candidates(mention.text):
+                mention.lookup = self._inner_place(mention.text)
         self._resolve(mentions, forced, self._outlet_countries(outlet))
         return mentions
+
+    def _inner_place(self, name: str) -> str | None:
+        """The place inside a given name that is no place itself ("University of California",
+        "Harare City Council", "Walker County Sheriff's Office"): the longest run of its
+        capitalised words that is a country, a continent, a division or a town of
+        ORG_PLACE_MIN_POPULATION."""
+        words = list(re.finditer(r"[A-Z][\w.'\-&]*", name))
+        for size in (3, 2, 1):
+            for first in range(len(words) - size + 1):
+                inner = name[words[first].start():words[first + size - 1].end()]
+                if self._confident(name_key(inner), ORG_PLACE_MIN_POPULATION):
+                    return inner
+        return None
 
     def _unlabelled(self, doc, text: str, found: list[PlaceMention], taken: list[tuple[int, int]],
                     blocked: set[str]) -> list[PlaceMention]:
@@ -347,6 +397,11 @@ class Geoparser:
         for match in _CAPITALISED.finditer(text):
             span = (match.start(), match.end())
             if any(_overlaps(span, other) for other in occupied):
+                if "-" in match.group():  # "EU-Israel" where spaCy tagged "EU" alone
+                    parts = [m for m in self._joined_places(match.group(), span[0], known, text)
+                             if not any(_overlaps((m.start, m.end), other) for other in occupied)]
+                    out += parts
+                    occupied += [(m.start, m.end) for m in parts]
                 continue
             surface = match.group()
             key = name_key(surface)
@@ -361,6 +416,49 @@ class Geoparser:
             elif self._untagged_town(doc, surface, key, text, match.start()):
                 out.append(PlaceMention(span[0], span[1], surface, source="name", local=True))
                 occupied.append(span)
+            elif "-" in surface:
+                parts = self._joined_places(surface, span[0], known, text)
+                out += parts
+                occupied += [(m.start, m.end) for m in parts]
+        return out
+
+    def _joined_places(self, surface: str, offset: int, known: set[str], text: str) -> list[PlaceMention]:
+        """"EU-Israel summit", "the Washington-Moscow route": each side that the article
+        already names as a place, or that is a country or a big city, is one."""
+        out = []
+        for part in re.finditer(r"[^\-]+", surface):
+            name, start = part.group(), offset + part.start()
+            key = name_key(name)
+            if not key or key in _NEVER_PLACES:
+                continue
+            if key in known or (key in self.index.countries and key not in self.index.demonym_keys) \
+                    or self._big_city(name, key, text, start):
+                out.append(PlaceMention(start, start + len(name), name, source="repeat" if key in known else "name"))
+        return out
+
+    def _heading_names(self, ents, text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+        """A place the article names on its own, again as a whole mis-tagged entity or at the
+        head of an organisation's or an official's name ("Dublin Recreation Services",
+        "Dublin Mayor Jane Roe"): the same place, as the geoparsing corpora count it."""
+        known = {name_key(clean_place_name(m.text)) for m in found if m.source in {"ner", "dateline", "pair"}}
+        occupied = [(m.start, m.end) for m in found]
+        out = []
+        for ent in ents:
+            if ent.label_ not in HEADED_LABELS or any(_overlaps((ent.start_char, ent.end_char), o) for o in occupied):
+                continue
+            body = _LEADING_THE.sub("", ent.text)
+            start = ent.end_char - len(body)
+            words = list(re.finditer(r"[A-Z][\w.\-]*", body))
+            for size in (3, 2, 1):
+                if len(words) < size or not words or words[0].start() != 0:
+                    continue
+                end = words[size - 1].end()
+                whole = size == len(words) and not body[end:].strip(" '’s")
+                if name_key(body[:end]) in known and (
+                        whole or ent.label_ in {"ORG", "FAC"} or _LOCAL_BODY.match(body[end:])):
+                    out.append(PlaceMention(start, start + end, text[start:start + end], source="repeat"))
+                    occupied.append((start, start + end))
+                    break
         return out
 
     def _untagged_town(self, doc, surface: str, key: str, text: str, start: int) -> bool:
@@ -406,8 +504,12 @@ class Geoparser:
                 return self._inside_org(ent, text, min_population=0) or PlaceMention(start, end, surface, source="ner")
             return PlaceMention(start, end, surface, source="ner")
         if label == "NORP":
-            return self._demonym(ent, surface, key) or self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "ner",
-                                                                  local=False)
+            prefixed = _STANCE_PREFIX.match(surface)
+            if prefixed:  # "anti-Russian", "inter-Palestinian": the country the stance is about
+                rest = surface[prefixed.end():]
+                return self._demonym(start + prefixed.end(), end, rest, name_key(rest))
+            return self._demonym(start, end, surface, key) or self._whole(
+                ent, key, PERSON_PLACE_MIN_POPULATION, "ner", local=False)
         if label == "PERSON":  # "Litchfield Fire Chief Jim Koser": the town of its institution
             return self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "person") or self._inside_org(
                 ent, text, local_only=True)
@@ -440,13 +542,13 @@ class Geoparser:
             self.world.feature[i] == "ADM2" or self.world.feature[i].startswith("PPL")
             for i in self.world.primary.get(key, ()))
 
-    def _demonym(self, ent, surface: str, key: str) -> PlaceMention | None:
+    def _demonym(self, start: int, end: int, surface: str, key: str) -> PlaceMention | None:
         """"Turkish", "Syrians", "European": the country or continent, as the geoparsing corpora count them."""
         singular = key[:-1] if key.endswith("s") else key
         if key in self.index.demonym_keys or singular in self.index.demonym_keys or any(
                 self.world.feature[i] in {"CONT", "PCLI"} for k in (key, singular)
                 for i in self.world.alternate.get(k, ())):
-            return PlaceMention(ent.start_char, ent.end_char, surface, source="demonym")
+            return PlaceMention(start, end, surface, source="demonym")
         return None
 
     def _widened(self, ent, text: str) -> PlaceMention | None:
@@ -573,6 +675,9 @@ class Geoparser:
             start = match.start("region")  # "Gatineau, Que.": the province is named too
             yield PlaceMention(start, start + len(region), region, source="pair"), None
         yield from self._county_lists(text)
+        for match in _PARTY_STATE.finditer(text):  # "Sen. Frank Lautenberg, D-N.J.,": the legislator's state
+            if match.group("state") in self.world.abbreviations:
+                yield PlaceMention(match.start("state"), match.end("state"), match.group("state"), source="pair"), None
         for match in _PARTY_TOWN.finditer(text):
             place = match.group("place")
             if name_key(place) in self._known_keys():
@@ -733,7 +838,7 @@ class Geoparser:
         options = [self._candidates(m.lookup or m.text) for m in mentions]
         statics = [[self._static_score(c) for c in cands] for cands in options]
         hints = [forced.get((m.start, m.end)) for m in mentions]
-        keys = [name_key(clean_place_name(m.text)) for m in mentions]
+        keys = [name_key(clean_place_name(m.lookup or m.text)) for m in mentions]  # one place, one key
         self._county_support(options, statics, keys)
         chosen = [self._pick(cands, scores, hints[i], Counter(outlet_countries), Counter(), [])
                   for i, (cands, scores) in enumerate(zip(options, statics, strict=True))]
