@@ -462,3 +462,25 @@ def test_undated_reports_ingested_apart_join_one_event_on_two_named_people(tmp_p
     doc_of = {c["id"]: c["document_id"] for c in export["claims"]}
     spans = [{doc_of[c] for c in e["claim_ids"]} for e in export["events"] if e["type"] == "ATTACK"]
     assert len(docs) in {len(s) for s in spans}
+
+
+def test_a_named_site_that_was_bombed_is_also_where_its_toll_happened(extract):
+    claims, ents = extract("Insurgents bombed the Kabul Military Academy and wounded 14 cadets on Monday.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert _role_names(attack, ents, "location") == _role_names(casualty, ents, "location") == {"Kabul Military Academy"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Troops captured the air base of Wadi Sayyidna on Monday.", "Wadi Sayyidna"),
+    ("Troops killed 40 fighters in the battle for the airport of Kassala.", "Kassala"),
+])
+def test_the_place_a_site_is_of_is_where_it_happened(extract, text, place):
+    claims, ents = extract(text)
+    assert any(place in _role_names(c, ents, "location") for c in claims if c.type in {"ATTACK", "CASUALTY"})
+
+
+def test_an_organisations_site_that_was_hit_is_the_organisation_hit(extract):
+    claims, ents = extract("Jets struck the Hezbollah headquarters in Beirut on Monday.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert "hezbollah" in _role_aliases(attack, ents, "target")

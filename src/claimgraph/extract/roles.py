@@ -211,8 +211,9 @@ def is_armed_noun(token: Token, mentions: Mentions) -> bool:
 def irregulars(token: Token, mentions: Mentions) -> Entity | None:
     """"guerrillas attacked", "gunmen opened fire": armed people the article names by what
     they are when it names no group they belong to."""
-    if token.pos_ == "NOUN" and token.lemma_.lower() in mentions.lex.words("irregular_fighters") \
-            and names_a_kind(token):
+    # "Rebels shelled ..." opening a sentence may be tagged a proper noun
+    if (token.pos_ == "NOUN" or token.pos_ == "PROPN" and mentions.span_at(token) is None) \
+            and token.lemma_.lower() in mentions.lex.words("irregular_fighters") and names_a_kind(token):
         return mentions.people(token)
     return None
 
@@ -270,12 +271,19 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         if span is None or span.start != t.i:
             continue
         if span.label_ not in PLACE_LABELS and not mentions.looks_like_place(span) \
-                and not is_struck_site(span, ctype) and not names_attack(span, ctype):
+                and not is_struck_site(span, ctype) and not names_attack(span, ctype) \
+                and not (ctype == "ATTACK" and names_a_site(span, mentions)):
             continue
         ent = mentions.resolve_span(span)
+        if ent is not None and ctype == "ATTACK" and ent.id in {e.id for e in roles["target"]} \
+                and names_a_site(span, mentions):
+            roles.add("location", ent)  # "bombed the Philippine Military Academy": hit there, too
+            placed.append((ent, span))
         if ent is None or ent.id in used:
             continue
         prep = governing_prep(span.root)
+        if prep == "of" and span.root.dep_ == "pobj" and is_site_noun(span.root.head.head, mentions):
+            prep = "at"  # "the air base of Ouadi Doum", "the town of Fada"
         in_place_phrase = span.root.dep_ in {"poss", "compound"} and (
             span.root.head.lower_ in PLACE_NOUNS  # "Kherson's port"
             or names_attack(span, ctype) and ent.lat is not None and not mentions.is_country(ent)  # "the Benghazi attack"
@@ -301,6 +309,16 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
 SITE_PREPOSITIONS = {"at", "outside", "inside", "near"}
 _ATTACK = load_lexicon().types["ATTACK"]
 ATTACK_NOUNS = _ATTACK.nouns | _ATTACK.weapon_nouns
+
+
+def is_site_noun(token: Token, mentions: Mentions) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in PLACE_NOUNS or mentions.lex.heads.get(lemma) == "FAC")
+
+
+def names_a_site(span: Span, mentions: Mentions) -> bool:
+    """"the Philippine Military Academy", "Kandahar Air Base": a named building or compound."""
+    return span.label_ == "FAC" or span.label_ == "ORG" and mentions.lex.heads.get(span[-1].lemma_.lower()) == "FAC"
 
 
 def names_attack(span: Span, ctype: str) -> bool:
@@ -545,11 +563,23 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
             roles.add("location", ent)
 
 
+def organisation_owner(thing: Token, mentions: Mentions) -> Entity | None:
+    """"the Hamas headquarters", "the army's depot": the organisation whose site was hit."""
+    for c in thing.children:
+        span = mentions.span_at(c)
+        if c.dep_ in {"compound", "poss"} and c.i < thing.i and span is not None and span.label_ == "ORG":
+            return mentions.resolve_span(span)
+    return None
+
+
 def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
     """"sank a Thai fishing trawler", "bombed the Ouadi Doum airstrip": the thing hit is
     the target, a place in its description is where it was; a nationality is neither.
     "the headquarters of the British Rhine army": what was hit is the army's."""
-    owner = next((party(o, mentions) for p, o in preps_of(obj) if p == "of" and mentions.named_in(o)), None)
+    owners = (party(o, mentions) for p, o in preps_of(obj) if p == "of" and mentions.named_in(o))
+    # "the air base of Wadi Sayyidna" is in a town; "the headquarters of the army" is the army's
+    owner = next((e for e in owners if e is not None and (e.type not in PLACE_LABELS or mentions.is_country(e))), None) \
+        or organisation_owner(obj, mentions)
     roles.add("target", owner or mentions.thing(obj))
     for span in mentions.places_in(obj):
         ent = mentions.resolve_span(span) if span.label_ != "NORP" else None
