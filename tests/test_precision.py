@@ -484,3 +484,21 @@ def test_an_organisations_site_that_was_hit_is_the_organisation_hit(extract):
     claims, ents = extract("Jets struck the Hezbollah headquarters in Beirut on Monday.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert "hezbollah" in _role_aliases(attack, ents, "target")
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("The senator spoke on Monday about the death of Amir Haddad in Basra.", "Amir Haddad"),
+    ("The senator spoke on Monday about Amir Haddad's death in Basra.", "Amir Haddad"),
+    ("The guard, Amir Haddad, was shot dead in Basra on Monday.", "Amir Haddad"),
+])
+def test_who_died_is_who_the_death_is_of_not_who_spoke_about_it(extract, text, victim):
+    claims, ents = extract(text)
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert _role_names(casualty, ents, "target") == {victim}
+    assert not casualty.roles["actor"]
+
+
+def test_injuries_and_chaos_are_not_victims(extract):
+    claims, ents = extract("Twelve officers were wounded and 30 others suffered minor injuries on Monday.")
+    named = {n for c in claims if c.type == "CASUALTY" for n in _role_aliases(c, ents, "target")}
+    assert "injury" not in named and "injuries" not in named

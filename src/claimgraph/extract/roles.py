@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from ..model import ROLE_NAMES, Entity
 from ..lexicons import grammar
 from .lexicon import load_lexicon
-from .mentions import PLACE_LABELS, PLACE_NOUNS, Mentions, phrase_tokens
+from .mentions import PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts, phrase_tokens
 
 LOCATIVE = {"in", "near", "at", "on", "across", "over", "outside", "around", "inside", "into",
             "toward", "towards", "behind", "along", "within", "throughout", "off", "of"}
@@ -587,6 +587,15 @@ def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
             roles.add("location", ent)
 
 
+def could_be_people(noun: Token, mentions: Mentions) -> bool:
+    """A noun for people ("soldiers", "a nurse"), or one counted like them ("14 cadets");
+    not "injuries", "chaos" or "total privacy"."""
+    if is_person_noun(noun, mentions) or mentions.lex.heads.get(noun.lemma_.lower()) in {"PERSON", "GROUP"}:
+        return True
+    known = noun.lemma_.lower() in mentions.lex.heads or noun.lemma_.lower() in mentions.lex.types["CASUALTY"].nouns
+    return not known and any(c.dep_ == "nummod" for c in noun.children)
+
+
 def is_person_noun(token: Token, mentions: Mentions) -> bool:
     lemma = token.lemma_.lower()
     return token.pos_ == "NOUN" and (mentions.is_personnel(token) or any(
@@ -594,12 +603,16 @@ def is_person_noun(token: Token, mentions: Mentions) -> bool:
 
 
 def frame_casualty(trigger, head, roles, args, mentions, lex):
+    if trigger.pos_ == "NOUN" and not is_light_verb_object(trigger) and trigger.dep_ not in {"nsubj", "nsubjpass"}:
+        add_victims_of_noun(trigger, roles, args, mentions)  # "spoke about the death of Crutcher"
+        return
     verb = head
     subj, passive = subject_and_voice(verb)
     if subj is not None:
         args.append(subj)
         if passive or trigger.pos_ == "ADJ" or trigger.lemma_ == "die":
-            roles.add("target", victims(subj, mentions))
+            for who in conjuncts(subj):  # "30 guerrillas and 12 government soldiers were killed"
+                roles.add("target", victims(who, mentions))
         else:
             roles.add("actor", party(subj, mentions))
     for obj in objects_of(verb):
@@ -608,6 +621,17 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
     agent = agent_of(verb)
     if agent is not None:
         roles.add("actor", party(agent, mentions))
+    if trigger.pos_ == "NOUN":
+        add_victims_of_noun(trigger, roles, args, mentions)
+
+
+def add_victims_of_noun(noun: Token, roles: Roles, args: list, mentions: Mentions) -> None:
+    """"the death of Terence Crutcher", "Scott's death", "the killing of two guards"."""
+    whose = [o for p, o in preps_of(noun) if p == "of"]
+    whose += [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS]
+    for who in whose:
+        args.append(who)
+        roles.add("target", victims(who, mentions))
 
 
 # "any of its fighters", "none of the crew", "most of them": the people are after "of"
@@ -623,14 +647,18 @@ def victims(token: Token, mentions: Mentions) -> Entity | None:
                    for g in p.children if g.dep_ == "pobj"), None)
         if of is not None and of.pos_ == "NOUN":
             token = of
+    named = [s for c in token.children if c.dep_ == "appos" and (s := mentions.span_at(c)) is not None
+             and s.label_ == "PERSON"]
+    if named:  # "the receptionist, Madeline Kafoury"
+        return mentions.resolve_span(named[0])
     ent = party(token, mentions)
     if ent is not None and ent.type in {"NORP", "GPE"}:
         if ent.type == "GPE" and not mentions.is_country(ent) and ent.lat is not None:
             return mentions.personnel(token)  # "a Queens grandmother": Queens is where, not who
         return ent
     if ent is None and token.pos_ == "NOUN":
-        if token.lemma_.lower() in mentions.lex.words("generic_victims"):
-            return None
+        if token.lemma_.lower() in mentions.lex.words("generic_victims") or not could_be_people(token, mentions):
+            return None  # "suffered injuries", "experienced chaos": no one named
         return mentions.personnel(token)
     return ent
 
