@@ -46,7 +46,7 @@ from claimgraph.clean.text import (
     title_case_share,
 )
 
-__all__ = ["BODY_FEATURES", "TITLE_FEATURES", "body_probability", "window_mean", "TreeEnsemble", "body_anchor", "body_features", "load_models",
+__all__ = ["ADDRESS_FEATURES", "BODY_FEATURES", "TITLE_FEATURES", "body_probability", "window_mean", "TreeEnsemble", "body_anchor", "body_features", "load_models",
            "prose_run", "title_candidates", "title_features"]
 
 MODEL_FILE = "line_model.json"
@@ -110,6 +110,8 @@ TITLE_FEATURES = [
     *(f"vs_best_{k}" for k in RELATIVE_TITLE),
 ]
 
+# What the page's address adds: all zero when it has none (a pasted page).
+ADDRESS_FEATURES = ("has_slug", "slug_precision", "slug_recall", "vs_best_slug_recall")
 
 # --- body features ------------------------------------------------------------------
 

@@ -571,7 +571,7 @@ IN_RUN_BAR = 0.3
 FURNITURE_REASONS = ("exact", "prefix", "contains", "caption", "other script", "code", "no letters")
 LEXICON_OVERRIDE = 0.9
 # Below this the title model's best candidate is no headline (a page may have none).
-TITLE_BAR = 0.05
+TITLE_BAR = 0.02
 # A closing sentence of this many words after the main run is kept above this probability.
 CLOSING_MIN_WORDS = 4
 CLOSING_BAR = 0.05
