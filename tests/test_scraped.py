@@ -196,3 +196,60 @@ def test_stacked_trees_score_like_walking_each_tree():
                     node = tree["left"][node] if left else tree["right"][node]
                 score[r] += model.learning_rate * tree["value"][node]
         assert np.allclose(model.probability(X), 1 / (1 + np.exp(-score)))
+
+
+# Two headline-shaped lines above the article: a teaser for another story and the headline.
+TEASER = "Rail strike talks resume in the capital after a week"
+HEADLINE = "Floods cut the northern highway for a second day"
+RIVER_BODY = [
+    "Floodwater cut the northern highway for a second day on Tuesday, stranding hundreds of "
+    "lorries at the river crossing, the roads agency said.",
+    "Engineers were waiting for the water to fall before checking the bridge, the agency said in a "
+    "statement, adding that a detour through the hills would stay open overnight.",
+    "The regional weather office forecast more rain for the rest of the week.",
+]
+
+
+def river_page(*, breadcrumb: bool = True, menu_above: bool = False) -> str:
+    lines = ["Skip to content", "News | World | Business | Sports | Weather"]
+    if breadcrumb:
+        lines.append(f"Home > Regions > {HEADLINE}")
+    lines += ["Most read", TEASER, HEADLINE]
+    if menu_above:
+        lines.append("Home   Regions   Weather   Video   Podcasts")
+    return "\n".join(lines + ["By Jo Roe", "Published March 5, 2024", *RIVER_BODY, "Share this article"])
+
+
+def test_a_menu_line_right_above_the_byline_is_never_the_title():
+    from claimgraph.clean.linemodel import is_navigation, title_candidates
+
+    page = river_page(menu_above=True)
+    units = classify_lines(page)
+    menu = next(i for i, u in enumerate(units) if u.text.startswith("Home   Regions"))
+    assert is_navigation(units[menu].text)
+    assert menu not in title_candidates(units, len(units) - 1)
+    assert clean_text(page).title == HEADLINE
+
+
+def test_a_headline_repeated_in_the_breadcrumb_wins_over_a_teaser():
+    assert clean_text(river_page()).title == HEADLINE
+
+
+def test_the_page_address_names_the_headline():
+    """The slug of the page's address decides between two headline-shaped lines."""
+    from claimgraph.clean.linemodel import slug_words
+
+    page = river_page(breadcrumb=False)
+    teaser_url = "https://courier.example/2024/03/05/rail-strike-talks-resume-in-the-capital/"
+    headline_url = "https://courier.example/regions/floods-cut-northern-highway-second-day-81234.html"
+    assert slug_words(headline_url) == {"floods", "cut", "northern", "highway", "second", "day", "regions"}
+    assert clean_text(page, url=headline_url).title == HEADLINE
+    assert clean_text(page, url=teaser_url).title == TEASER
+
+
+def test_a_headline_in_a_script_without_spaces_is_a_candidate():
+    from claimgraph.clean.linemodel import headline_sized
+    from claimgraph.clean.text import Unit
+
+    assert headline_sized(Unit(text="港湾都市で夜間に三度目の砲撃", line_no=0, block=0, words=1))
+    assert not headline_sized(Unit(text="Weather", line_no=0, block=0, words=1))

@@ -116,7 +116,7 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
             raise RejectedInput("no-text", "the HTML page has no extractable article text")
         body, title, byline, published, outlet = page.text, page.title, page.byline, page.published, page.sitename
     else:
-        cleaned = clean_text(raw, known_title=item.title)
+        cleaned = clean_text(raw, known_title=item.title, url=item.url)
         body, title, byline, published, outlet = cleaned.body, cleaned.title, cleaned.byline, cleaned.published, None
     body = strip_wire_dateline(body.strip())
     if len(body) < settings.min_chars:

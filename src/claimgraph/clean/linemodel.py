@@ -8,9 +8,11 @@ the development pages (scikit-learn, an optional extra) and shipped as JSON in
   reader sees: its position, length, punctuation and case, link-list and menu shape,
   repetition across the page, its distance from the densest run of prose, its
   neighbours, the phrase lexicons and the rule classifier's verdict (all as features);
-- the *title* model ranks the units above the body: the headline is the one a reader
-  would call the title (a line the page title repeats, near the top of the body), never
-  a navigation line.
+- the *title* model ranks the headline-sized units around the body start: the headline
+  is the one a reader would call the title (right above the byline and date over the
+  body, repeated elsewhere on the page: a document title line, a breadcrumb's end, a
+  share text; spelled by the page's address when there is one), never a navigation line
+  (``is_navigation``: menus and breadcrumbs are no candidates).
 
     >>> from claimgraph.clean.text import classify_lines
     >>> units = classify_lines("Home\\nNews\\nThe army said two drones were shot down over the port.")
@@ -27,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -35,13 +38,15 @@ from claimgraph.clean.text import (
     PERIOD_END_RE,
     SENTENCE_END_RE,
     Unit,
+    FOREIGN_SCRIPT_SHARE,
     code_share,
+    latin_share,
     load_lexicon,
     normalise_phrase,
     title_case_share,
 )
 
-__all__ = ["BODY_FEATURES", "TITLE_FEATURES", "body_probability", "window_mean", "TreeEnsemble", "body_anchor", "body_features", "load_models",
+__all__ = ["ADDRESS_FEATURES", "BODY_FEATURES", "TITLE_FEATURES", "body_probability", "window_mean", "TreeEnsemble", "body_anchor", "body_features", "load_models",
            "prose_run", "title_candidates", "title_features"]
 
 MODEL_FILE = "line_model.json"
@@ -55,7 +60,7 @@ MENU_MAX_WORDS = 5
 NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
 # The headline is looked for among this many units above the first body unit.
 TITLE_WINDOW = 40
-TITLE_BELOW = 6
+TITLE_BELOW = 20
 
 INNER_SENTENCE_RE = re.compile(r"[.!?][\"”’')\]]*\s+[\"“‘(]?[A-Z]")
 SEPARATOR_RE = re.compile(r"\s[|•·»/]\s|\s\|\s?|\s-\s")
@@ -92,7 +97,7 @@ BODY_FEATURES = INTRINSIC + CONTEXT + NEIGHBOUR
 # Title features also given relative to the best candidate of the page: the headline is
 # the candidate that repeats the body most, not any line that repeats it a little.
 RELATIVE_TITLE = ("log_words", "title_case", "lead_overlap", "body_overlap", "p_body", "p_body_next", "inside_longer",
-                  "repeats")
+                  "repeats", "slug_recall", "echo_edge", "meta_below")
 TITLE_FEATURES = [
     "log_words", "ends_period", "ends_sentence", "title_case", "lex_any", "separators", "linkish",
     "rule_title", "rule_boilerplate", "repeats", "inside_longer", "has_inside", "offset_to_body",
@@ -101,9 +106,12 @@ TITLE_FEATURES = [
     "body_overlap", "lex_caption", "inner_sentences", "titleish", "truncated", "prev_menu", "prev_lex",
     "meta_after", "meta_before", "twin_candidate", "first_after_menu", "digit_share", "date_share", "columns",
     "prev_words", "next_words", "next_sentence", "prev_titleish", "next_titleish",
+    "has_slug", "slug_precision", "slug_recall", "echo_exact", "echo_edge", "list_run", "meta_below",
     *(f"vs_best_{k}" for k in RELATIVE_TITLE),
 ]
 
+# What the page's address adds: all zero when it has none (a pasted page).
+ADDRESS_FEATURES = ("has_slug", "slug_precision", "slug_recall", "vs_best_slug_recall")
 
 # --- body features ------------------------------------------------------------------
 
@@ -363,7 +371,42 @@ def title_candidates(units: list[Unit], anchor: int) -> list[int]:
     anchor to ``TITLE_BELOW`` below it (a page may open its body with a teaser), of 2 to
     30 words, not a byline or a dateline."""
     start, stop = max(0, anchor - TITLE_WINDOW), min(len(units), anchor + TITLE_BELOW + 1)
-    return [i for i in range(start, stop) if 2 <= units[i].words <= 30 and units[i].label not in ("byline", "dateline")]
+    return [i for i in range(start, stop)
+            if headline_sized(units[i]) and units[i].label not in ("byline", "dateline") and not is_navigation(units[i].text)]
+
+
+# Between the items of a menu or a breadcrumb: "News | World", "Home > World", "News   Local".
+NAV_SPLIT_RE = re.compile(r"\s[|•·»›>/]\s|\s\|\s?|\s{3,}")
+NAV_MIN_ITEMS = 3
+NAV_ITEM_WORDS = 3
+
+
+def is_navigation(text: str) -> bool:
+    """A menu or breadcrumb line: three or more items between separators, of a few words
+    each (a breadcrumb's last item may be long). Never a headline, whatever its words.
+
+    >>> is_navigation("Home   News   Local   Nation & World   Business"), is_navigation("ePaper | Games | Sign In")
+    (True, True)
+    >>> is_navigation("Home > World > Drones hit the port"), is_navigation("Opinion | Republicans Follow Trump")
+    (True, False)
+    """
+    items = [len(item.split()) for item in NAV_SPLIT_RE.split(text.strip()) if item.strip()]
+    if len(items) < NAV_MIN_ITEMS:
+        return False
+    menu = sum(items) / len(items) <= NAV_ITEM_WORDS
+    breadcrumb = max(items[:-1]) <= NAV_ITEM_WORDS  # "Home > World > Drones hit the port": the trail, not the headline
+    return menu or breadcrumb
+
+
+# Scripts written without spaces (Chinese, Japanese) give a headline as one "word" of this many characters.
+UNSPACED_MIN_CHARS = 8
+
+
+def headline_sized(unit: Unit) -> bool:
+    """2 to 30 words, or one long run of a script written without spaces."""
+    if unit.words == 1:
+        return len(unit.text) >= UNSPACED_MIN_CHARS and latin_share(unit.text) < FOREIGN_SCRIPT_SHARE
+    return 2 <= unit.words <= 30
 
 
 def date_share(text: str) -> float:
@@ -376,12 +419,79 @@ def word_set(text: str) -> set[str]:
     return {w for w in WORD_RE.findall(text.casefold()) if len(w) > 2}
 
 
+# Words of an address path that name the site's machinery, not the story.
+URL_NOISE = frozenset("www com org net html htm php aspx asp shtml amp index article articles story stories "
+                      "news post posts blog content view detail".split())
+# A path of fewer words is an id or a section, not a headline slug.
+SLUG_MIN_WORDS = 2
+# A line echoing the headline at an edge: "Home > World > Headline", "Headline | Site", "Share: Headline".
+EDGE_MARKS = "|>»›:/-–—•·"
+# Byline or date lines further below than this say nothing about a candidate.
+META_REACH = 6
+
+
+def slug_words(url: str | None) -> set[str]:
+    """The words of a page address's path, when it reads as a headline slug: most sites
+    write the headline there ("/2019/11/18/drones-hit-odesa-port/").
+
+    >>> sorted(slug_words("https://example.org/news/2019/11/18/drones-hit-odesa-port-12345.html"))
+    ['drones', 'hit', 'odesa', 'port']
+    >>> slug_words("https://example.org/article/12345")
+    set()
+    """
+    if not url:
+        return set()
+    path = urlsplit(url).path.casefold().replace("_", " ")
+    words = {w for w in WORD_RE.findall(path) if len(w) > 2 and not w.isdigit() and w not in URL_NOISE}
+    return words if len(words) >= SLUG_MIN_WORDS else set()
+
+
+def slug_share(text: str, slug: set[str]) -> float:
+    """Share of the words of ``text`` (short ones too: "About Me" is not "About bugs")
+    that the address's slug spells."""
+    words = WORD_RE.findall(text.casefold())
+    return sum(w in slug for w in words) / max(1, len(words))
+
+
+def echoes(units: list[Unit], candidates: list[int]) -> dict[int, tuple[int, int]]:
+    """Per candidate: how many lines further away repeat it whole (a document title at the
+    top, a share text), and how many longer lines end or start with it at a separator (a
+    breadcrumb's end, "Headline | Site")."""
+    norms = [normalise_phrase(u.text) for u in units]
+    out = {}
+    for i in candidates:
+        own = norms[i]
+        exact = edge = 0
+        if len(own.split()) >= 3:
+            for j, other in enumerate(norms):
+                if j == i or len(other) > 4 * len(own) + 40:
+                    continue
+                if other == own:
+                    exact += abs(j - i) > 1
+                elif other.endswith(own) and other[:-len(own)].rstrip()[-1:] in EDGE_MARKS:
+                    edge += 1
+                elif other.startswith(own) and other[len(own):].lstrip()[:1] in EDGE_MARKS:
+                    edge += 1
+        out[i] = (exact, edge)
+    return out
+
+
+def meta_closeness(units: list[Unit], i: int) -> float:
+    """1/offset of the nearest byline or date line below unit ``i`` (0 if none within reach):
+    a headline sits right above its byline and date, a teaser list does not."""
+    for offset in range(1, META_REACH + 1):
+        if i + offset < len(units) and units[i + offset].label in ("byline", "dateline"):
+            return 1.0 / offset
+    return 0.0
+
+
 def title_features(units: list[Unit], body: np.ndarray, p_body: np.ndarray, candidates: list[int],
-                   anchor: int) -> np.ndarray:
+                   anchor: int, url: str | None = None) -> np.ndarray:
     """One row of ``TITLE_FEATURES`` per candidate (``body``: the body feature matrix).
 
-    Besides the candidate's own shape: how many of its words the page's URLs and the
-    lead paragraphs repeat (a headline shares words with both, a menu line with neither).
+    Besides the candidate's own shape: how many of its words the page's URLs, its own
+    address (``url``) and the lead paragraphs repeat (a headline shares words with them,
+    a menu line with none), and where else the page repeats it.
     """
     col = {name: BODY_FEATURES.index(name) for name in BODY_FEATURES}
     url_words = set().union(*(word_set(u.text) for u in units if LINKISH_RE.search(u.text) and "/" in u.text))
@@ -394,6 +504,9 @@ def title_features(units: list[Unit], body: np.ndarray, p_body: np.ndarray, cand
     norms = {i: normalise_phrase(units[i].text) for i in candidates}
     texts = Counter(norms.values())
     menu_col = col["menu_run"]
+    slug = slug_words(url)
+    echo = echoes(units, candidates)
+    headline_runs = run_lengths([u.titleish for u in units])
     out = []
     for i in candidates:
         words = word_set(units[i].text)
@@ -420,6 +533,8 @@ def title_features(units: list[Unit], body: np.ndarray, p_body: np.ndarray, cand
             body[i, col["digit_share"]], date_share(text), float(len(COLUMN_GAP_RE.findall(text))),
             body[i, col["n-1_log_words"]], body[i, col["n1_log_words"]], body[i, col["n1_ends_sentence"]],
             float(i > 0 and units[i - 1].titleish), float(i + 1 < len(units) and units[i + 1].titleish),
+            float(bool(slug)), slug_share(units[i].text, slug), len(words & slug) / max(1, len(slug)),
+            math.log1p(echo[i][0]), math.log1p(echo[i][1]), math.log1p(headline_runs[i]), meta_closeness(units, i),
         ])
     table = np.array(out, dtype=float).reshape(len(out), len(TITLE_FEATURES) - len(RELATIVE_TITLE))
     named = {name: table[:, TITLE_FEATURES.index(name)] for name in RELATIVE_TITLE}

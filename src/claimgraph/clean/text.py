@@ -106,7 +106,7 @@ class CleanText:
         return "\n\n".join(self.paragraphs)
 
 
-def clean_text(text: str, *, known_title: str | None = None, models=None) -> CleanText:
+def clean_text(text: str, *, known_title: str | None = None, models=None, url: str | None = None) -> CleanText:
     """Split scraped plain text into body paragraphs, title, byline and dateline.
 
     :param text: the decoded text, boilerplate and all.
@@ -114,6 +114,7 @@ def clean_text(text: str, *, known_title: str | None = None, models=None) -> Cle
         dropped from the body and no other headline is looked for.
     :param models: the line models (default: the shipped ones, ``clean.linemodel``);
         ``{}`` reads with the rules alone.
+    :param url: the page's address, if known: its path often spells the headline.
 
     >>> clean_text("Leave a Reply\\nThe army said two drones were shot down.").body
     'The army said two drones were shot down.'
@@ -121,15 +122,16 @@ def clean_text(text: str, *, known_title: str | None = None, models=None) -> Cle
     from claimgraph.clean.linemodel import load_models
 
     units = classify_lines(text, known_title=known_title)
-    read_with_model(units, load_models() if models is None else models, known_title)
+    read_with_model(units, load_models() if models is None else models, known_title, url=url)
     return collect(units, known_title)
 
 
-def read_with_model(units: list[Unit], models, known_title: str | None = None, features=None) -> None:
+def read_with_model(units: list[Unit], models, known_title: str | None = None, features=None,
+                    url: str | None = None) -> None:
     """Let the line model relabel the rule-labelled units (nothing without a model)."""
     if not models or not units:
         return
-    title = apply_line_model(units, models, features=features)
+    title = apply_line_model(units, models, features=features, url=url)
     if known_title:
         known = normalise_phrase(known_title)
         for unit in units:
@@ -569,7 +571,7 @@ IN_RUN_BAR = 0.3
 FURNITURE_REASONS = ("exact", "prefix", "contains", "caption", "other script", "code", "no letters")
 LEXICON_OVERRIDE = 0.9
 # Below this the title model's best candidate is no headline (a page may have none).
-TITLE_BAR = 0.05
+TITLE_BAR = 0.02
 # A closing sentence of this many words after the main run is kept above this probability.
 CLOSING_MIN_WORDS = 4
 CLOSING_BAR = 0.05
@@ -603,7 +605,7 @@ def keep_sandwiched_headings(units: list[Unit], p) -> None:
             mark(unit, "heading", f"between kept paragraphs; line model {p[i]:.2f}")
 
 
-def apply_line_model(units: list[Unit], models, features=None) -> str | None:
+def apply_line_model(units: list[Unit], models, features=None, url: str | None = None) -> str | None:
     """Relabel rule-labelled ``units`` with the shipped line model; return the headline.
 
     Each unit is body when the body model's probability reaches its threshold (bylines
@@ -649,7 +651,7 @@ def apply_line_model(units: list[Unit], models, features=None) -> str | None:
     candidates = title_candidates(units, anchor)
     if not candidates or "title" not in models:
         return None
-    scores = models["title"].probability(title_features(units, X, p, candidates, anchor))
+    scores = models["title"].probability(title_features(units, X, p, candidates, anchor, url))
     if scores.max() < TITLE_BAR:
         return None  # no line reads as this page's headline
     best = units[candidates[int(np.argmax(scores))]]
