@@ -502,3 +502,14 @@ def test_injuries_and_chaos_are_not_victims(extract):
     claims, ents = extract("Twelve officers were wounded and 30 others suffered minor injuries on Monday.")
     named = {n for c in claims if c.type == "CASUALTY" for n in _role_aliases(c, ents, "target")}
     assert "injury" not in named and "injuries" not in named
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("A wave of rebel raids on the railway worried officials on Monday.", "rebels"),
+    ("Officials counted a dozen militant attacks in the province last month.", "militants"),
+    ("Planes from Eritrea bombed two villages near the border on Monday.", "eritrea"),
+])
+def test_who_attacked_named_before_the_attack_or_after_the_planes(extract, text, actor):
+    claims, ents = extract(text)
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert actor in _role_aliases(attack, ents, "actor")

@@ -527,16 +527,22 @@ class Mentions:
         ent = Entity(id=f"personnel:{slug(name)}", name=name, type="PERSONNEL", aliases=aliases, attrs=attrs)
         return self.keep(ent)
 
-    def people(self, head: Token) -> Entity:
+    def people(self, head: Token, plural: bool = False) -> Entity:
         """A kind of people as the article names them ("Somali pirates", "Yemeni fishermen"):
-        their nationality is an attribute, not the party."""
+        their nationality is an attribute, not the party. ``plural``: a noun used as a
+        modifier ("guerrilla attacks") names the people in the plural ("guerrillas")."""
         words = [t for t in phrase_tokens(head) if t.i <= head.i and not t.like_num
                  and t.dep_ not in {"det", "nummod", "quantmod", "punct", "predet", "poss", "case"}]
-        name = " ".join(t.text for t in words) or head.text
+        if plural:
+            words = [t for t in words if t.i == head.i or t.head.i == head.i]
+        texts = [t.text for t in words]
+        if plural and texts:
+            texts[-1] = plural_of(texts[-1])
+        name = " ".join(texts) or head.text
         origin = self.origin_of(head)
         attrs = {"generic": True, "kind": "people", **({"origin": origin[0]} if origin else {})}
         # "suspected communist rebels" are also "communist rebels" and "rebels"
-        shorter = {" ".join(t.text for t in words[k:]) for k in range(1, len(words))}
+        shorter = {" ".join(texts[k:]) for k in range(1, len(texts))}
         ent = Entity(id=f"personnel:{slug(name)}", name=name, type="PERSONNEL",
                      aliases=sorted(shorter | {head.text, head.text.lower()} - {name}), attrs=attrs)
         return self.keep(ent)
@@ -600,6 +606,16 @@ def _without_suffix(name: str) -> str:
     while len(words) > 1 and words[-1] in NAME_SUFFIXES:
         words.pop()
     return " ".join(words)
+
+
+def plural_of(noun: str) -> str:
+    """English plural of a people noun used as a modifier: "guerrilla" -> "guerrillas",
+    "militia" -> "militias", "gunman" -> "gunmen"."""
+    if noun.lower().endswith("man"):
+        return noun[:-3] + ("MEN" if noun.isupper() else "men")
+    if noun.lower().endswith("s"):
+        return noun
+    return noun + ("S" if noun.isupper() else "s")
 
 
 def described_words(head: Token) -> list[Token]:

@@ -115,8 +115,9 @@ GROUP_NOUNS = {"group", "movement", "militia", "rebel", "insurgent", "faction", 
 
 
 # people who act for the group named after them: "fighters from the Islamic State Sahel
-# Province", "members of the militia", "troops of the 5th brigade"
-MEMBER_NOUNS = {"fighter", "militant", "member", "gunman", "troop", "soldier", "unit", "element", "combatant"}
+# Province", "members of the militia", "troops of the 5th brigade", "planes from Afghanistan"
+MEMBER_NOUNS = {"fighter", "militant", "member", "gunman", "troop", "soldier", "unit", "element", "combatant",
+                "plane", "jet", "warplane", "aircraft", "helicopter", "gunship", "warship", "bomber"}
 
 
 def party(token: Token, mentions: Mentions) -> Entity | None:
@@ -201,6 +202,16 @@ def is_kind_of_people(token: Token, span: Span, mentions: Mentions) -> bool:
         return False
     # "Houthi rebels" are the Houthis; "Afghan rebels" are not Afghanistan
     return mentions.resolver.country_code(span.text) is not None
+
+
+def attackers_named_before(noun: Token, mentions: Mentions) -> Entity | None:
+    """"leftist guerrilla attacks", "rebel raids", "a Somali pirate attack": the people
+    named in front of the attack, in the plural a reader would use."""
+    for c in noun.children:
+        if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and mentions.span_at(c) is None \
+                and c.lemma_.lower() in mentions.lex.words("irregular_fighters"):
+            return mentions.people(c, plural=True)
+    return None
 
 
 def is_armed_noun(token: Token, mentions: Mentions) -> bool:
@@ -458,14 +469,15 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         weapon = mentions.weapon(subj) if (mentions.materiel_kind(subj) or mentions.named_in(subj, {"WEAPON"})) else None
         if weapon is not None:
             roles.add("instrument", weapon)  # "the missile struck": a weapon is no actor
-            roles.add("actor", side(subj, nationality_modifier(subj, mentions), mentions))  # "Iraqi jets" are Iraq's
+            # "Iraqi jets", "planes from Afghanistan" are Iraq's, Afghanistan's
+            roles.add("actor", side(subj, nationality_modifier(subj, mentions) or member_of(subj, mentions), mentions))
         elif not passive:
             roles.add("actor", attacker(subj, mentions))
         else:
             add_target(subj, roles, mentions)  # "the convoy was attacked", "Scott was shot"
         args.append(subj)
     if trigger.pos_ == "NOUN":
-        roles.add("actor", nationality_modifier(trigger, mentions))
+        roles.add("actor", attackers_named_before(trigger, mentions) or nationality_modifier(trigger, mentions))
         for prep, obj in preps_of(trigger):
             if prep == "by":
                 roles.add("actor", attacker(obj, mentions))
