@@ -331,16 +331,27 @@ def _role_aliases(claim, ents, role):
     return {a.lower() for i in claim.roles[role] for a in [ents[i].name, *ents[i].aliases]}
 
 
-@pytest.mark.parametrize("text, hit", [
-    ("A frigate sank a Greek cargo trawler off the coast on Monday.", "trawler"),
-    ("Insurgents blew up an oil pipeline near Kirkuk on Monday.", "pipeline"),
-    ("The bombing of a power pylon cut electricity to the port on Monday.", "pylon"),
-    ("The airstrike destroyed a bridge over the river on Monday.", "bridge"),
+@pytest.mark.parametrize("text, role, name", [
+    # a thing hit without a name, as the article describes it
+    ("A frigate sank a Greek cargo trawler off the coast on Monday.", "target", "trawler"),
+    ("Insurgents blew up an oil pipeline near Kirkuk on Monday.", "target", "pipeline"),
+    ("The bombing of a power pylon cut electricity to the port on Monday.", "target", "pylon"),
+    ("The airstrike destroyed a bridge over the river on Monday.", "target", "bridge"),
+    # an organisation's site that was hit is the organisation hit
+    ("Jets struck the Hezbollah headquarters in Beirut on Monday.", "target", "hezbollah"),
+    # armed people named by what they are
+    ("Suspected Maoist rebels ambushed a police convoy in Chhattisgarh on Monday.", "actor", "maoist rebels"),
+    ("Guerrillas attacked an army outpost near the border on Monday.", "actor", "guerrillas"),
+    ("Somali pirates hijacked a cargo ship in the Gulf of Aden on Monday.", "actor", "somali pirates"),
+    # ... named before the attack, or after the planes
+    ("A wave of rebel raids on the railway worried officials on Monday.", "actor", "rebels"),
+    ("Officials counted a dozen militant attacks in the province last month.", "actor", "militants"),
+    ("Planes from Eritrea bombed two villages near the border on Monday.", "actor", "eritrea"),
 ])
-def test_a_thing_hit_is_the_target_as_the_article_describes_it(extract, text, hit):
+def test_attack_roles_as_the_article_names_them(extract, text, role, name):
     claims, ents = extract(text)
     attack = next(c for c in claims if c.type == "ATTACK")
-    assert hit in _role_aliases(attack, ents, "target")
+    assert name in _role_aliases(attack, ents, role)
 
 
 def test_a_nationality_describes_a_vessel_it_is_not_the_target(extract):
@@ -361,17 +372,6 @@ def test_what_a_strike_costs_is_not_its_target(extract):
     claims, ents = extract("The repeated bombings of the pipeline cost Iraq millions of dollars.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert _role_names(attack, ents, "target") and "Iraq" not in _role_names(attack, ents, "target")
-
-
-@pytest.mark.parametrize("text, actor", [
-    ("Suspected Maoist rebels ambushed a police convoy in Chhattisgarh on Monday.", "maoist rebels"),
-    ("Guerrillas attacked an army outpost near the border on Monday.", "guerrillas"),
-    ("Somali pirates hijacked a cargo ship in the Gulf of Aden on Monday.", "somali pirates"),
-])
-def test_armed_people_named_by_what_they_are_are_the_actor(extract, text, actor):
-    claims, ents = extract(text)
-    attack = next(c for c in claims if c.type == "ATTACK")
-    assert actor in _role_aliases(attack, ents, "actor")
 
 
 def test_a_lone_unnamed_gunman_fills_no_role(extract):
@@ -480,12 +480,6 @@ def test_the_place_a_site_is_of_is_where_it_happened(extract, text, place):
     assert any(place in _role_names(c, ents, "location") for c in claims if c.type in {"ATTACK", "CASUALTY"})
 
 
-def test_an_organisations_site_that_was_hit_is_the_organisation_hit(extract):
-    claims, ents = extract("Jets struck the Hezbollah headquarters in Beirut on Monday.")
-    attack = next(c for c in claims if c.type == "ATTACK")
-    assert "hezbollah" in _role_aliases(attack, ents, "target")
-
-
 @pytest.mark.parametrize("text, victim", [
     ("The senator spoke on Monday about the death of Amir Haddad in Basra.", "Amir Haddad"),
     ("The senator spoke on Monday about Amir Haddad's death in Basra.", "Amir Haddad"),
@@ -502,14 +496,3 @@ def test_injuries_and_chaos_are_not_victims(extract):
     claims, ents = extract("Twelve officers were wounded and 30 others suffered minor injuries on Monday.")
     named = {n for c in claims if c.type == "CASUALTY" for n in _role_aliases(c, ents, "target")}
     assert "injury" not in named and "injuries" not in named
-
-
-@pytest.mark.parametrize("text, actor", [
-    ("A wave of rebel raids on the railway worried officials on Monday.", "rebels"),
-    ("Officials counted a dozen militant attacks in the province last month.", "militants"),
-    ("Planes from Eritrea bombed two villages near the border on Monday.", "eritrea"),
-])
-def test_who_attacked_named_before_the_attack_or_after_the_planes(extract, text, actor):
-    claims, ents = extract(text)
-    attack = next(c for c in claims if c.type == "ATTACK")
-    assert actor in _role_aliases(attack, ents, "actor")
