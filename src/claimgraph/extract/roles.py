@@ -528,15 +528,11 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
                     add_target(o, roles, mentions)
 
 
-# what a strike named by a noun does to its object: "the airstrike destroyed a bridge"
-# ("the bombings cost Colombia millions" hit nothing)
-HIT_VERBS = frozenset({"hit", "strike", "target", "destroy", "damage", "rock", "flatten", "level", "raze", "sink"})
-
-
 def hits(trigger: Token, verb: Token, lex) -> bool:
-    """Whether the objects of ``verb`` are what the noun ``trigger`` (its subject) hit."""
+    """Whether the objects of ``verb`` are what the noun ``trigger`` (its subject) hit:
+    "the airstrike destroyed a bridge", not "the bombings cost Colombia millions"."""
     lemma = verb.lemma_.lower()
-    return trigger.dep_ in {"nsubj", "conj"} and (lemma in HIT_VERBS or lemma in lex.types["ATTACK"].verbs)
+    return trigger.dep_ in {"nsubj", "conj"} and (lemma in lex.words("hit_verbs") or lemma in lex.types["ATTACK"].verbs)
 
 
 def add_blast_site(trigger: Token, verb: Token, roles: Roles, mentions: Mentions) -> None:
