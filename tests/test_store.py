@@ -353,6 +353,40 @@ def test_store_sigkill_mid_batches_loses_nothing_committed(tmp_path):
     assert assert_batches_complete(path, per_batch) == batches
 
 
+class DiedBetweenWrites(BaseException):
+    """What a SIGKILL between two statements leaves: nothing after it runs, nothing is committed."""
+
+
+def test_a_batch_and_its_place_mentions_commit_together_or_not_at_all(store, monkeypatch):
+    """Killed between the batch and its place mentions, the documents stood as ingested,
+    so a resume skipped them and their places were never stored (scripts/kill_resume.py)."""
+    from claimgraph.pipeline import IngestReport, Pipeline
+    from claimgraph.settings import Settings
+
+    pipeline = Pipeline(Settings(db=":memory:"))
+    pipeline._geoparser = object()  # geoparsing on; the mentions are already found
+    doc, claims, entities, rejects, inputs = sample_batch()
+    mention = {"start": 19, "end": 24, "text": "Belzo", "name": "Belzo", "place_id": "gpe:belzo",
+               "lat": 45.1, "lon": 33.2, "source": "gazetteer"}
+    pipeline.place_mentions = {"d1": [mention]}
+    monkeypatch.setattr(pipeline, "extract", lambda docs, report=None: (claims, {e.id: e for e in entities}))
+
+    def die(_mentions):
+        raise DiedBetweenWrites
+
+    monkeypatch.setattr(store, "write_place_mentions", die)
+    with pytest.raises(DiedBetweenWrites):
+        pipeline._flush(store, [(doc[0], None)], rejects, inputs, IngestReport())
+    assert store.documents() == [] and not store.has_input("raw1"), "the batch committed without its places"
+
+    monkeypatch.undo()
+    pipeline.place_mentions = {"d1": [mention]}
+    monkeypatch.setattr(pipeline, "extract", lambda docs, report=None: (claims, {e.id: e for e in entities}))
+    pipeline._flush(store, [(doc[0], None)], rejects, inputs, IngestReport())
+    assert [d.id for d in store.documents()] == ["d1"]
+    assert [m["text"] for m in store.place_mentions("d1")] == ["Belzo"]
+
+
 def test_store_replace_links_records_near_copies(tmp_path):
     from claimgraph.model import Document
     from claimgraph.store.db import Store

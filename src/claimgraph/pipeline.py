@@ -184,9 +184,12 @@ class Pipeline:
         # only rejects: nothing to analyse, so the model need not load
         claims, entities = self.extract(docs, report) if docs else ([], {})
         started = time.perf_counter()
-        store.write_batch(docs, claims, list(entities.values()), rejects, inputs)
-        if docs and self.geoparser is not None:
-            store.write_place_mentions({d.id: self.place_mentions.pop(d.id, []) for d in docs})
+        # one transaction: killed between two commits, the documents stood as ingested and a
+        # resume skipped them, so their place mentions were never written
+        with store.exclusive():
+            store.write_batch(docs, claims, list(entities.values()), rejects, inputs)
+            if docs and self.geoparser is not None:
+                store.write_place_mentions({d.id: self.place_mentions.pop(d.id, []) for d in docs})
         report.timed("store", started)
         report.ingested += len(docs)
         report.claims += len(claims)
