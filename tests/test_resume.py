@@ -6,6 +6,8 @@
 * Kill, then resume: ``claimgraph ingest`` is SIGKILLed after its first batches are
   committed; the database holds only whole batches, and a re-run finishes the job
   with every article stored once, with the same claims as an uninterrupted run.
+* ``scripts/kill_resume.py`` does that at K random moments (start-up, extract, link, after
+  it) on a fresh and on a filled database; two of them run here.
 """
 
 from __future__ import annotations
@@ -32,6 +34,23 @@ ARTICLES = E2E / "articles"
 SUMMARY = re.compile(r"^ingested (\d+), duplicates (\d+), rejected (\d+)")
 N_ARTICLES = 40
 BATCH = 4
+
+
+def load_kill_resume():
+    """scripts/kill_resume.py: K kills of a real ingest; its checks serve the tests here too."""
+    import importlib.util
+
+    if "kill_resume" in sys.modules:
+        return sys.modules["kill_resume"]
+    path = Path(__file__).resolve().parents[1] / "scripts" / "kill_resume.py"
+    spec = importlib.util.spec_from_file_location("kill_resume", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["kill_resume"] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+kill_resume = load_kill_resume()
 
 
 def run(db: Path, *args: str):
@@ -128,24 +147,14 @@ def invented_article(i: int) -> str:
 
 
 def console_script() -> str:
-    beside = Path(sys.executable).parent / "claimgraph"
-    found = str(beside) if beside.exists() else shutil.which("claimgraph")
+    found = kill_resume.console_script()
     if not found:
         pytest.skip("the claimgraph console script is not installed")
     return found
 
 
-def db_count(db: Path, sql: str) -> int:
-    if not db.exists():
-        return 0
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-        try:
-            return conn.execute(sql).fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:  # not created yet, or mid-migration
-        return 0
+db_count = kill_resume.query
+claims_by_document = kill_resume.claims_by_document
 
 
 @pytest.fixture(scope="module")
@@ -166,17 +175,6 @@ def reference(corpus, tmp_path_factory) -> dict:
     with_claims = {c["document_id"] for c in data["claims"]}
     assert len(with_claims) == N_ARTICLES, "every invented article should yield claims"
     return data
-
-
-def claims_by_document(db: Path) -> dict[str, set[str]]:
-    conn = sqlite3.connect(db)
-    try:
-        out: dict[str, set[str]] = {doc_id: set() for (doc_id,) in conn.execute("SELECT id FROM documents")}
-        for cid, doc_id in conn.execute("SELECT id, document_id FROM claims"):
-            out.setdefault(doc_id, set()).add(cid)
-        return out
-    finally:
-        conn.close()
 
 
 @pytest.mark.slow  # kill: a subprocess killed mid-ingest
@@ -236,3 +234,36 @@ def test_resume_after_sigkill(corpus, reference, tmp_path):
 
     # and once more: nothing left to do
     assert counts(run(db, "ingest", str(corpus))) == (0, N_ARTICLES, 0)
+
+
+@pytest.mark.slow  # kill: two ingests killed, each resumed (about a minute)
+def test_kill_resume_script_two_kills_lose_nothing_and_export_like_one_run(tmp_path):
+    console_script()
+    lines: list[str] = []
+    results = kill_resume.run(kills=2, invent=6, seed=3, work=tmp_path, shipped=False, say=lines.append)
+    assert [k.aim for k in results] == ["extract", "link"]
+    for k in results:
+        assert k.ok, "\n".join(lines)
+        assert k.docs_after == 6 and k.lost == 0
+    # the first kill must land before the last commit, or it tested nothing
+    assert results[0].stage in {"start-up", "extract/store"}, "\n".join(lines)
+    assert lines[-1].startswith("summary: 2/2 kills ok")
+
+
+@pytest.mark.slow  # an ingest in process: the model loads (about 20 s)
+def test_kill_resume_checks_see_a_duplicate_claim_and_an_export_difference(tmp_path):
+    """The script's own checks fail when they should: a claim stored twice, an export changed."""
+    db = tmp_path / "dup.db"
+    run(db, "ingest", str(ARTICLES))
+    reference = kill_resume.export(db)
+    assert kill_resume.duplicates(db) == dict.fromkeys(kill_resume.DUPLICATES, 0)
+    conn = sqlite3.connect(db)
+    with conn:
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(claims)") if row[1] != "id"]
+        conn.execute(f"INSERT INTO claims (id, {', '.join(columns)}) SELECT id || '-again', {', '.join(columns)}"
+                     " FROM claims LIMIT 1")
+    conn.close()
+    assert kill_resume.duplicates(db)["claims"] == 1
+    difference = kill_resume.export_difference(kill_resume.export(db), reference)
+    assert difference.startswith("differs: claims (+1 -0 ids)")
+    assert kill_resume.export_difference(reference, reference) == ""
