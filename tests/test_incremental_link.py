@@ -90,6 +90,26 @@ def test_a_late_denial_contradicts_a_claim_outside_the_window(store):
     assert ("polarity", ("a1", "n1")) in kinds
 
 
+@pytest.mark.parametrize("incremental", [False, True])
+def test_the_first_link_names_a_publisher_as_a_relink_does(store, incremental):
+    """A document without an outlet is its own source, "the publisher of <title>". The first
+    link named it by its bare id and a relink by that name: an ingest killed after the names
+    were stored and resumed exported other contradiction reasons (scripts/kill_resume.py)."""
+    add(store, [doc("d1", "Morning Ledger")],
+        [claim("a0", "d1", day="2024-03-01", location=["place:dnipro"])])
+    _relink(store)
+    untitled = doc("d2")  # no outlet, no title: named after its id
+    add(store, [untitled, doc("d3", "Evening Courier")],
+        [claim("a1", "d2", day="2024-03-02", location=["place:kharkiv"], actor=["place:moscow"]),
+         claim("n1", "d3", day="2024-03-02", polarity="denied", source="place:moscow",
+               location=["place:kharkiv"], actor=["place:moscow"])])
+    _relink(store, incremental=incremental)
+    first = sorted((x.id, x.reason) for x in store.contradictions())
+    assert first and all("the publisher of d2" in reason for _, reason in first), first
+    linker().relink(store, full=True)
+    assert sorted((x.id, x.reason) for x in store.contradictions()) == first
+
+
 def test_a_syndicated_copy_ingested_later_adds_no_source(store):
     add(store, [doc("wire", "Global Wire", "2024-03-02", WIRE), doc("else", "Town Herald", "2024-03-02")],
         [claim("w1", "wire", day="2024-03-02", location=["place:kharkiv"]),

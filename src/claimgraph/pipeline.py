@@ -51,6 +51,15 @@ class IngestReport:
         self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
 
 
+def with_pseudo_sources(store, documents: Iterable[Document], entities: dict[str, Entity]) -> dict[str, Entity]:
+    """Store the names of the outlets and documents that are their own source, and link with
+    them: a link that met them only afterwards wrote "3f71…" where a relink (or the resume of
+    a link killed after they were stored) writes "the publisher of <title>"."""
+    pseudo = pseudo_source_entities(documents, entities)
+    store.add_entities(pseudo)
+    return {**entities, **{e.id: e for e in pseudo}}
+
+
 def clean_checked(item: InputItem, settings: Settings) -> Document:
     """``clean_item``, with any failure of the libraries it calls on one odd input (a parser's
     recursion limit, a codec's error) as that input's reject: the batch goes on."""
@@ -250,12 +259,11 @@ class Pipeline:
             # rebuild the same events from what the other had not yet written
             with store.exclusive():
                 pending = store.unlinked_document_ids()
-                entities = store.entities()
                 if pending:
+                    entities = with_pseudo_sources(
+                        store, store.documents_by_ids(pending, with_text=False).values(), store.entities())
                     link_new_documents(store, pending, entities, self.settings.near_duplicate_threshold,
                                        self.settings.min_confidence)
-                    store.add_entities(pseudo_source_entities(
-                        store.documents_by_ids(pending, with_text=False).values(), entities))
         counts = store.counts(("events", "contradictions"))
         if report is not None:
             report.events, report.contradictions = counts["events"], counts["contradictions"]
@@ -274,14 +282,12 @@ class Pipeline:
     def _link_everything(self, store, pending: list[str]) -> None:
         threshold = self.settings.near_duplicate_threshold
         documents = store.documents()
-        entities = store.entities()
+        entities = with_pseudo_sources(store, documents, store.entities())
         layout_changed = store.link_state("band_layout") != band_layout(threshold)
         rows, sigs = signature_rows(documents, threshold, known=store.signatures())
         roots = near_duplicate_groups(documents, threshold=threshold, signatures=sigs)
         events, contradictions = link(documents, store.claims(), entities, roots=roots,
                                       min_confidence=self.settings.min_confidence)
-        # outlets and documents that are their own source need a name in the entity table
-        store.add_entities(pseudo_source_entities(documents, entities))
         if not layout_changed:
             unsigned = set(pending)
             rows = [row for row in rows if row[0] in unsigned]
