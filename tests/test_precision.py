@@ -496,3 +496,13 @@ def test_injuries_and_chaos_are_not_victims(extract):
     claims, ents = extract("Twelve officers were wounded and 30 others suffered minor injuries on Monday.")
     named = {n for c in claims if c.type == "CASUALTY" for n in _role_aliases(c, ents, "target")}
     assert "injury" not in named and "injuries" not in named
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Two hundred police officers were assigned to the parade route on Sunday.", "officer"),
+    ("Police and soldiers deployed at bus stations on Monday to stop attacks on buses.", "soldier"),
+])
+def test_forces_assigned_or_deployed_are_a_deployment(extract, text, subject):
+    claims, ents = extract(text)
+    deploy = next(c for c in claims if c.type == "DEPLOY")
+    assert subject in _role_names(deploy, ents, "subject")

@@ -754,8 +754,8 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
     moved = []
     if subj is not None:
         args.append(subj)
-        if subj.dep_ == "nsubjpass" or mentions.is_personnel(subj) and not objects_of(verb):
-            moved.append(subj)  # "500 troops moved in"; but in "the army moved troops" the army acts
+        if subj.dep_ == "nsubjpass" or any(mentions.is_personnel(s) for s in conjuncts(subj)) and not objects_of(verb):
+            moved.extend(conjuncts(subj))  # "police and troops deployed"; but in "the army moved troops" the army acts
         else:
             roles.add("actor", party(subj, mentions))
     for obj in objects_of(verb):
