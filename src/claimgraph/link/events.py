@@ -334,13 +334,23 @@ def specific_fillers(group: Group, ents: Entities) -> set[str]:
     return out
 
 
-def candidate_pairs(groups: list[Group], ents: Entities) -> set[tuple[int, int]]:
+def undated_fillers(groups: list[Group], ents: Entities) -> list[set[str]] | None:
+    """Each group's :func:`specific_fillers`, or None when every group has a date (then
+    no pair needs them)."""
+    if all(g.kind != "none" for g in groups):
+        return None
+    return [specific_fillers(g, ents) for g in groups]
+
+
+def candidate_pairs(groups: list[Group], ents: Entities,
+                    fillers: list[set[str]] | None = None) -> set[tuple[int, int]]:
     """Index pairs of groups sharing a family, a day (or month) and an entity key; and
-    pairs with an undated group that share a named party or place."""
+    pairs with an undated group that share a named party or place (``fillers``: see
+    :func:`undated_fillers`)."""
     kinds = [g.kind for g in groups]
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i, group in enumerate(groups):
-        for eid in specific_fillers(group, ents):
+        for eid in fillers[i] if fillers is not None else ():
             buckets[(group.family, ("u", None), ("e", eid))].append(i)
         if kinds[i] == "none":
             continue
@@ -405,12 +415,13 @@ def group_across_documents(groups: list[Group], ents: Entities) -> list[Group]:
     report_min = config().get("report_only_min_agreement", 3)
     scored = []
     undated_min = config().get("undated_min_shared", 2)
-    for a, b in candidate_pairs(groups, ents):
+    fillers = undated_fillers(groups, ents)
+    for a, b in candidate_pairs(groups, ents, fillers):
+        if fillers is not None and "none" in (groups[a].kind, groups[b].kind) \
+                and len(fillers[a] & fillers[b]) < undated_min:
+            continue  # no date to go by: two named parties or places in common, or apart
         match = compare_groups(groups[a], groups[b], ents)
         needed = report_min if "report" in (groups[a].kind, groups[b].kind) else min_agreement
-        if "none" in (groups[a].kind, groups[b].kind) and \
-                len(specific_fillers(groups[a], ents) & specific_fillers(groups[b], ents)) < undated_min:
-            continue  # no date to go by: two named parties or places in common, or apart
         if match.ok and match.score >= needed:
             scored.append((-match.score, groups[a].gid, groups[b].gid, a, b, match))
     scored.sort(key=lambda t: t[:3])
