@@ -541,8 +541,7 @@ class Mentions:
         name = " ".join(texts) or head.text
         origin = self.origin_of(head)
         attrs = {"generic": True, "kind": "people", **({"origin": origin[0]} if origin else {})}
-        # "suspected communist rebels" are also "communist rebels" and "rebels"
-        shorter = {" ".join(texts[k:]) for k in range(1, len(texts))}
+        shorter = shorter_names(texts)  # "suspected communist rebels": "communist rebels", "rebels"
         ent = Entity(id=f"personnel:{slug(name)}", name=name, type="PERSONNEL",
                      aliases=sorted(shorter | {head.text, head.text.lower()} - {name}), attrs=attrs)
         return self.keep(ent)
@@ -557,8 +556,7 @@ class Mentions:
         trawler", "oil pipelines". Its nationality is an attribute, not the target."""
         words = described_words(head)
         name = " ".join(t.text for t in words)
-        # "fishing trawler", "trawler": the shorter descriptions a reader would also use
-        aliases = {" ".join(t.text for t in words[k:]) for k in range(1, len(words))} | {head.text, head.lemma_}
+        aliases = shorter_names([t.text for t in words]) | {head.text, head.lemma_}
         origin = self.origin_of(head)
         attrs = {"generic": True, "kind": "thing", **({"origin": origin[0]} if origin else {})}
         ent = Entity(id=f"thing:{slug(name)}", name=name, type=self.lex.heads[head.lemma_.lower()],
@@ -606,6 +604,12 @@ def _without_suffix(name: str) -> str:
     while len(words) > 1 and words[-1] in NAME_SUFFIXES:
         words.pop()
     return " ".join(words)
+
+
+def shorter_names(words: list[str]) -> set[str]:
+    """The shorter descriptions a reader would also use, keeping the head noun last:
+    ["Thai", "fishing", "trawler"] -> {"fishing trawler", "trawler"}."""
+    return {" ".join(words[k:]) for k in range(1, len(words))}
 
 
 def plural_of(noun: str) -> str:
