@@ -101,10 +101,11 @@ class Mentions:
         """"the Benghazi attack", "the Nice attack": an untagged name before an attack noun
         that is a city of 100,000 or more (a surname that is also a village stays a name)."""
         attack = self.lex.types["ATTACK"]
+        attack_nouns = attack.nouns | attack.weapon_nouns
         out = []
         for tok in doc:
             if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ \
-                    and tok.head.lemma_.lower() in attack.nouns | attack.weapon_nouns:
+                    and tok.head.lemma_.lower() in attack_nouns:
                 place = self.resolver.resolve(tok.text, "GPE", context_countries=())
                 if place is not None and place.lat is not None \
                         and (place.attrs.get("population") or 0) >= BIG_TOWN:

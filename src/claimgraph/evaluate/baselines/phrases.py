@@ -42,9 +42,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ...extract.lexicon import load_lexicon
@@ -101,14 +99,13 @@ class MentionHeads:
 
 @lru_cache(maxsize=1)
 def load_mention_heads() -> MentionHeads:
-    """Read ``mention_heads.yaml`` and the weapon part of the materiel lexicon once."""
-    path = resources.files("claimgraph").joinpath("data", "lexicons", "mention_heads.yaml")
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    """The head nouns of ``mention_heads.yaml`` (as the lexicon reads them) and the weapon
+    part of the materiel lexicon, once."""
     lexicon = load_lexicon()
     weapons = {w: k for w, k in lexicon.materiel.items() if k in WEAPON_KINDS and w not in lexicon.personnel}
-    for cls, kind in (("WEAPON", "weapon"), ("PLATFORM", "platform")):
-        weapons.update({word.lower(): kind for word in raw.pop(cls, None) or ()})
-    classes = {word.lower(): cls for cls, words in raw.items() for word in words}
+    kinds = {"WEAPON": "weapon", "PLATFORM": "platform"}
+    weapons.update({word: kinds[cls] for word, cls in lexicon.heads.items() if cls in kinds})
+    classes = {word: cls for word, cls in lexicon.heads.items() if cls not in kinds}
     for word in lexicon.personnel:  # "troops", "forces": a group of people, whatever materiel says
         classes.setdefault(word, "GROUP")
     return MentionHeads(classes=classes, weapons=weapons)
