@@ -17,7 +17,8 @@ From each name and alias (minus the entry's ``no_pattern``) we add:
 - other names: as written, Title Case and UPPER CASE only, so the common words
   behind some names ("javelin", "patriot", "lancet") do not match in lower case;
 - each of those with a plural "s" ("F-16s", "Patriots");
-- regions also as "<base> region|oblast|province" ("Kursk region").
+- regions also as "<base> region|oblast|province" ("Kursk region");
+- but no one-word names of people: "Vance" alone would stop the NER reading "Karl Vance".
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ def _entry_patterns(entry: GazetteerEntry) -> list[dict[str, Any]]:
             continue  # lower-case aliases ("dpa") would match ordinary words
         if name.startswith("The ") and not entry.name.startswith("The "):
             continue  # "The Kremlin": keep the article out of the span
+        if entry.type == "PERSON" and " " not in name:
+            continue  # a bare surname ("Vance") would cut "Karl Vance" short; the NER tags it
         out.extend(_surface_patterns(name, entry.type, entry.id))
     return out
 

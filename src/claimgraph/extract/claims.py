@@ -69,6 +69,7 @@ class _DocumentState:
     matches: dict[int, list[tuple[str, Token]]]
     extra_times: dict[int, Span]
     inherited: tuple[int, Attribution] | None = None  # (paragraph, attribution) of the last speaker
+    repelled: set[str] = field(default_factory=set)  # ids of attacks someone fended off ("thwarted an attack")
 
 
 class ClaimExtractor:
@@ -127,7 +128,7 @@ class ClaimExtractor:
             claims.extend(self._sentence_claims(sent, s_index, paragraph, state, document))
         name_unnamed_speakers(doc, claims, state.mentions)
         inherit_event_times(claims, paragraph_of)
-        share_roles_of_one_happening(claims, paragraph_of)
+        share_roles_of_one_happening(claims, paragraph_of, state.repelled)
         return claims, state.mentions.entities
 
     def _sentence_claims(self, sent: Span, s_index: int, paragraph: int, state: "_DocumentState",
@@ -159,9 +160,13 @@ class ClaimExtractor:
             self._attach_times(c, times, state.anchor)
         self._attach_quantities(sent, cands)
         tolls = [c for c in cands if c.type in TOLL_TYPES and c.quantities]
-        claims = [claim for c in cands for claim in self._emit(
-            c, sent, s_index, document,
-            counted=c.trigger.pos_ == "VERB" and any(same_clause(c, t) for t in tolls if t is not c))]
+        claims = []
+        for c in cands:
+            emitted = self._emit(c, sent, s_index, document,
+                                 counted=c.trigger.pos_ == "VERB" and any(same_clause(c, t) for t in tolls if t is not c))
+            if c.type == "ATTACK" and self._repelled(c.trigger):
+                state.repelled.update(claim.id for claim in emitted)
+            claims.extend(emitted)
         self._update_topic(sent, mentions)
         return claims
 
@@ -365,6 +370,12 @@ class ClaimExtractor:
         agent = doer_of(verb)
         return agent is not None and agent.lemma_.lower() in self.lex.words("natural_causes")
 
+    def _repelled(self, noun: Token) -> bool:
+        """"the warship repulsed an attack", "a helicopter thwarted another attack": the one
+        who fended it off (and captured the raiders) is not the attacker."""
+        return noun.pos_ == "NOUN" and noun.dep_ in {"dobj", "obj", "nsubjpass"} \
+            and noun.head.lemma_.lower() in self.lex.words("defence_verbs")
+
     def _averted_kind(self, noun: Token) -> bool:
         """A kind of happening something is meant to stop: "to prevent terrorist attacks",
         "combat piracy", "the fight against attacks on shipping"; not "foiled an attack"."""
@@ -416,6 +427,7 @@ class ClaimExtractor:
             return False
         return (token.like_num or token.lower_ in PRONOUNS or mentions.is_personnel(token)
                 or lemma in self.lex.words("non_state_people") or lemma in self.lex.words("generic_victims")
+                or self.lex.heads.get(lemma) in {"PERSON", "GROUP"}  # "killing the company's owner"
                 or any(c.dep_ == "nummod" or c.like_num for c in token.children)
                 or lemma in PARTITIVE_WORDS or bool(mentions.named_in(token, {"NORP", "GPE"})))
 
@@ -935,10 +947,13 @@ BACK_REFERENCES = {"attack", "strike", "bombing", "blast", "explosion", "raid", 
                    "assault", "ambush", "fighting", "clash", "clashes", "battle", "incident", "violence"}
 
 
-def share_roles_of_one_happening(claims: list[Claim], paragraph_of: dict[int, int]) -> None:
+def share_roles_of_one_happening(claims: list[Claim], paragraph_of: dict[int, int],
+                                 repelled: set[str] = frozenset()) -> None:
     """Fill an ATTACK's or CASUALTY's empty actor and location from the same happening: a
     claim of the family in the same sentence, or, when the claim refers back with a definite
-    description ("the attack killed five"), the one just before it in the paragraph."""
+    description ("the attack killed five"), the one just before it in the paragraph.
+    ``repelled``: attacks someone fended off; whoever did so is not their attacker, so they
+    share no actor with the captures or killings around them."""
     family = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.polarity != "denied"]
     by_sentence: dict[int, list[Claim]] = {}
     for claim in family:
@@ -953,6 +968,11 @@ def share_roles_of_one_happening(claims: list[Claim], paragraph_of: dict[int, in
                 donors.append(previous)
             for donor in donors:
                 for role in SHARED_ROLES[(donor.type, claim.type)]:
+                    if role == "actor" and (claim.id in repelled or donor.id in repelled):
+                        if claim.id in repelled and donor.type == "CASUALTY" and donor.sentence == sentence \
+                                and not claim.roles.get("actor") and donor.roles.get("target"):
+                            claim.roles["actor"] = list(donor.roles["target"])  # "repulsed an attack and nabbed 23 pirates"
+                        continue
                     if not claim.roles.get(role) and donor.roles.get(role):
                         claim.roles[role] = list(donor.roles[role])
         attacks = [m for m in members if m.type == "ATTACK"] or members

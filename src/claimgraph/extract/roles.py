@@ -19,6 +19,7 @@ from .mentions import PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts, 
 LOCATIVE = {"in", "near", "at", "on", "across", "over", "outside", "around", "inside", "into",
             "toward", "towards", "behind", "along", "within", "throughout", "off", "of"}
 TARGETING = {"into", "against", "on", "at", "toward", "towards"}
+CHARGE_VERBS = load_lexicon().words("charge_verbs")
 
 
 class Roles(dict):
@@ -65,12 +66,33 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
             return node.head, subj.dep_ == "nsubjpass"  # "the missile which hit a depot": the missile hit it
         if subj is not None:
             return subj, subj.dep_ == "nsubjpass"
+        charged = one_charged_with(node)
+        if charged is not None:
+            return charged, False
         gerund = node.dep_ in {"dobj", "pcomp"} and node.tag_ == "VBG"  # "denied arming", "accused of firing"
         if (node.dep_ in {"conj", "xcomp", "advcl"} or gerund) and node.head.i != node.i:
             node = node.head
         else:
             return None, False
     return None, False
+
+
+def one_charged_with(deed: Token) -> Token | None:
+    """"X is accused of shooting Y", "a man suspected of shooting", "criticized Shelby for
+    killing Crutcher": whoever is charged with a deed named by a gerund did it."""
+    prep = deed.head
+    if deed.dep_ != "pcomp" or deed.tag_ != "VBG" or prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "with"}:
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in CHARGE_VERBS:
+        return None
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head  # "a man suspected of shooting"
+    charged = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) \
+        or next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
+    if charged is not None and charged.lower_ in {"who", "that"} and verb.dep_ == "relcl":
+        return verb.head
+    return charged
 
 
 def doer_of(verb: Token) -> Token | None:
@@ -263,6 +285,8 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
     frame(trigger, head, roles, args, mentions, lex)
     add_places(head if trigger.pos_ != "NOUN" or trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} else trigger,
                ctype, roles, mentions)
+    if not roles["location"] and ctype in {"ATTACK", "CASUALTY"}:
+        add_places_of_governing_clause(head, ctype, roles, mentions)
     if ctype in {"ATTACK", "CASUALTY"} and not roles["instrument"] and ctype == "ATTACK":
         for t in phrase_tokens(head, stop_at_clauses=False):
             span = mentions.span_at(t)
@@ -295,8 +319,10 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         prep = governing_prep(span.root)
         if prep == "of" and span.root.dep_ == "pobj" and is_site_noun(span.root.head.head, mentions):
             prep = "at"  # "the air base of Ouadi Doum", "the town of Fada"
-        in_place_phrase = span.root.dep_ in {"poss", "compound"} and (
+        in_place_phrase = span.root.dep_ in {"poss", "compound", "nmod"} and (
             span.root.head.lower_ in PLACE_NOUNS  # "Kherson's port"
+            or ctype in {"ATTACK", "CASUALTY"} and span.root.dep_ != "poss" and not mentions.is_country(ent)
+            and is_site_noun(span.root.head, mentions)  # "a gay Orlando nightclub", "a Connecticut school"
             or names_attack(span, ctype) and ent.lat is not None and not mentions.is_country(ent)  # "the Benghazi attack"
             or ctype in {"ATTACK", "CASUALTY"} and not mentions.is_country(ent)
             and (is_person_noun(span.root.head, mentions)
@@ -315,6 +341,18 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         used.add(ent.id)
     drop_containers(roles, placed)
     drop_appended_containers(roles, placed)
+
+
+def add_places_of_governing_clause(verb: Token, ctype: str, roles: Roles, mentions: Mentions) -> None:
+    """"stormed the party in Vancouver, killing the chief executive": a participle with no
+    subject of its own happens where the clause it hangs on happens."""
+    if verb.dep_ != "advcl" or verb.tag_ not in {"VBG", "VBN"} \
+            or any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in verb.children):
+        return
+    governing = verb.head
+    for child in governing.children:
+        if child.dep_ == "prep" and child.i < verb.i:
+            add_places(child, ctype, roles, mentions)
 
 
 SITE_PREPOSITIONS = {"at", "outside", "inside", "near"}
@@ -351,6 +389,9 @@ def drop_containers(roles: Roles, placed: list) -> None:
     for ent, span in placed:  # "Mindanao island in the southern Philippines": the island is Mindanao
         if span.root.dep_ == "compound" and span.root.head.lower_ in PLACE_NOUNS:
             tokens.setdefault(span.root.head.i, ent)
+        of = span.root.head
+        if span.root.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN":
+            tokens.setdefault(of.head.i, ent)  # "the air base of Ouadi Doum in northern Chad"
     for ent, span in placed:
         node = span.root
         while node.dep_ in {"compound", "amod"} or node.head.lower_ in PLACE_NOUNS and node.dep_ != "pobj":
@@ -429,10 +470,14 @@ def is_light_verb_object(noun: Token) -> bool:
 
 
 def frame_generic(trigger, head, roles, args, mentions, lex):
-    subj = subject_of(head) if trigger.pos_ != "NOUN" else None
+    subj, passive = subject_and_voice(head) if trigger.pos_ != "NOUN" else (None, False)
     if subj is not None:
-        roles.add("actor", party(subj, mentions))
+        # "Kirkpatrick is accused of ...", "the plan was condemned by X": acted on, not acting
+        roles.add("subject" if passive and head.i == trigger.i else "actor", party(subj, mentions))
         args.append(subj)
+    agent = agent_of(head) if passive else None
+    if agent is not None:
+        roles.add("actor", party(agent, mentions))
     if trigger.pos_ == "NOUN":
         roles.add("actor", nationality_modifier(trigger, mentions))
         for prep, obj in preps_of(trigger):
@@ -492,7 +537,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
                     roles.add("target", party(sides[1], mentions))
         if subj is not None and subj.dep_ == "nsubj" and is_light_verb_object(trigger):
             roles.add("actor", party(subj, mentions))
-    agent = agent_of(verb)
+    # "the strike was condemned by the UN": the agent of another verb did not strike
+    agent = agent_of(verb) if trigger.pos_ == "VERB" or verb.lemma_.lower() in LIGHT_VERBS else None
     if agent is not None:
         roles.add("actor", attacker(agent, mentions))
     objects = objects_of(verb) if trigger.pos_ == "VERB" or blamed or hits(trigger, verb, lex) else []
@@ -512,7 +558,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
     for prep, obj in preps_of(verb):
         if prep in {"with", "using"}:
             roles.add("instrument", mentions.weapon(obj))
-        elif prep == "by":
+        elif prep == "by" and agent is not None:
             roles.add("actor", party(obj, mentions))
     for c in verb.children:  # "carried out using a KN-23", "targeting Dnipro"
         if c.dep_ in {"advcl", "xcomp"} and c.lemma_ in {"use", "employ"}:
@@ -815,10 +861,15 @@ def frame_notify(trigger, head, roles, args, mentions, lex):
         if subj.i != trigger.i:
             roles.add("actor", party(subj, mentions))
     for obj in objects_of(verb, ("dobj", "dative", "iobj")):
-        roles.add("recipient", party(obj, mentions))
+        roles.add("recipient", party(obj, mentions) or warned_people(obj, mentions))
     for prep, obj in preps_of(verb):
         if prep in {"to", "about"}:
             roles.add("recipient" if prep == "to" else "subject", party(obj, mentions))
+
+
+def warned_people(noun: Token, mentions: Mentions) -> Entity | None:
+    """"warned state election officials", "is warning voters": the people told, as described."""
+    return mentions.people(noun) if noun.tag_ == "NNS" and could_be_people(noun, mentions) else None
 
 
 FRAMES = {
