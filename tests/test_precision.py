@@ -562,3 +562,44 @@ def test_the_people_warned_are_the_recipients(extract):
     claims, ents = extract("The interior ministry warned local election officials to tighten security.")
     notify = next(c for c in claims if c.type == "NOTIFY")
     assert _role_names(notify, ents, "recipient")
+
+
+def test_days_joined_by_and_are_one_stretch_not_two_attacks(extract):
+    claims, _ = extract("Jets from across the border bombed two Kurdish villages last Tuesday and Wednesday.",
+                        published="2024-03-14")
+    attacks = [c for c in claims if c.type == "ATTACK"]
+    assert [(c.time.start, c.time.end) for c in attacks] == [("2024-03-12", "2024-03-13")]
+
+
+def test_months_a_year_apart_stay_two_happenings(extract):
+    claims, _ = extract("Suicide bombers attacked the capital in May 2019 and May 2020.", published="2024-03-14")
+    assert len([c for c in claims if c.type == "ATTACK"]) == 2
+
+
+def test_last_night_is_the_evening_before(extract):
+    claims, _ = extract("A car bomb exploded outside the barracks in Kirkuk last night.", published="2024-03-14")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert (attack.time.start, attack.time.end) == ("2024-03-13", "2024-03-13")
+
+
+def test_an_ordinal_that_counts_attacks_is_no_date(extract):
+    claims, _ = extract("Officials said the dawn bombing of the Kirkuk pipeline was the 12th in two months.",
+                        published="2024-03-14")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.time.start != "2024-03-12"
+
+
+def test_wire_paragraphs_of_a_sentence_each_pass_the_date_on(extract):
+    text = ("Rebels shelled the garrison at Kidal yesterday, the army said.\n\n"
+            "Fourteen soldiers were killed in the shelling, it said.")
+    claims, _ = extract(text, published="2024-03-14")
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert casualty.time.start == "2024-03-13"
+
+
+def test_a_tally_of_the_year_does_not_date_the_next_paragraphs_shooting(extract):
+    text = ("Police have shot and killed 700 people so far this year, a tally found.\n\n"
+            "A police shooting in Dayton killed a teenager, officials said.")
+    claims, _ = extract(text, published="2024-09-14")
+    last = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and "Dayton" in c.text]
+    assert last and all(c.time.start is None for c in last)

@@ -622,6 +622,7 @@ class ClaimExtractor:
         for extra in c.triggers[1:]:
             event_nodes |= {n.i for n in path_to_root(extra)[:2] if n.i not in c.att.report_nodes}
         future = c.att.modality == "planned"
+        event_spans: list[tuple[Span, TimeSpan]] = []
         for span in spans:
             node = time_attachment(span)
             if node is None:
@@ -635,11 +636,13 @@ class ClaimExtractor:
                     or _in_trigger_phrase(node, c.trigger) \
                     or node.i in c.att.report_nodes and _inside_fronted_content(span, node, c.trigger):
                 resolved.basis = "event"
+                event_spans.append((span, resolved))
                 if all(t.start != resolved.start or t.end != resolved.end for t in c.times):
                     c.times.append(resolved)
             elif node.i in c.att.report_nodes and c.report_time is None:
                 resolved.basis = "report"
                 c.report_time = resolved
+        join_coordinated_times(c.times, event_spans)
 
     # -- quantities -----------------------------------------------------------------
     def _attach_quantities(self, sent: Span, cands: list[Candidate]) -> None:
@@ -801,6 +804,21 @@ def is_clock_time(span: Span) -> bool:
 CLOCK_ZONES = {"gmt", "utc", "z", "hrs", "hours", "local"}
 
 
+def join_coordinated_times(times: list[TimeSpan], spans: list[tuple[Span, TimeSpan]]) -> None:
+    """"attacked the villages last Thursday and Friday": days joined by "and" are one stretch
+    of time, not two happenings ("on Monday and again on Wednesday" stays two)."""
+    for (left, first), (right, second) in zip(spans, spans[1:]):
+        between = [t.lower_ for t in left.doc[left.end:right.start]]
+        if between not in (["and"], [",", "and"], ["or"]) or first not in times or second not in times:
+            continue
+        if not (first.start and second.start and first.end and second.end) or not _next_to(first, second):
+            continue  # "in May 2003 and May 2004", "on the 30th and the 2nd" are two happenings
+        joined = TimeSpan(min(first.start, second.start), max(first.end, second.end),
+                          left.doc[left.start:right.end].text, "event")
+        times[times.index(first)] = joined
+        times.remove(second)
+
+
 def narrowest(times: list[TimeSpan]) -> list[TimeSpan]:
     """"today ... this year": a time that holds another of the same claim says less; keep the inner one."""
     def holds(a: TimeSpan, b: TimeSpan) -> bool:
@@ -870,8 +888,19 @@ def join_day_and_part(doc: Doc, spans: list[Span]) -> list[Span]:
 def sentence_times(sent: Span) -> list[Span]:
     """The time expressions of a sentence that claims take their time from (``eval timex``
     scores exactly these)."""
-    spans = join_day_and_part(sent.doc, [e for e in sent.ents if e.label_ in {"DATE", "TIME"}])
+    spans = join_day_and_part(sent.doc, [e for e in sent.ents if e.label_ in {"DATE", "TIME"}
+                                         and not is_rank(e)])
     return day_ordinals(sent, spans) + spans
+
+
+def is_rank(span: Span) -> bool:
+    """"the attack was the 31st in nine months": an ordinal that counts, not a day of the month."""
+    words = [t for t in span if t.lower_ != "the"]
+    if len(words) != 1 or words[0].ent_type_ != "DATE" or not re.fullmatch(r"\d+(st|nd|rd|th)", words[0].lower_):
+        return False
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return span.root.dep_ in {"attr", "nsubj", "nsubjpass", "dobj", "appos"} \
+        or after is not None and after.lower_ in {"in", "this", "since"}
 
 
 TEMPORAL_PREPS = {"on", "by", "until", "since", "before", "after", "from", "to"}
@@ -915,6 +944,27 @@ TIME_FAMILIES = {"ATTACK": "ATTACK", "CASUALTY": "ATTACK", "DEPLOY": "DEPLOY", "
 INHERIT_SENTENCES = 2  # how far back in its paragraph an undated claim looks for the date
 
 
+def _next_to(a: TimeSpan, b: TimeSpan) -> bool:
+    """The later of two stretches starts at most a day after the earlier one ends."""
+    early, late = sorted((a, b), key=lambda t: t.start)
+    return (dt.date.fromisoformat(late.start) - dt.date.fromisoformat(early.end)).days <= 1
+
+
+def _days(start: str, end: str) -> int:
+    return abs((dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days)
+
+
+def same_story_stretch(dated: Claim, later: int, paragraph_of: dict[int, int]) -> bool:
+    """Sentences close enough that an undated one goes on about the happening just dated: the
+    same paragraph, or the next one when paragraphs are a sentence or two (wire copy) and the
+    date is a day or a few ("so far this year" dates a tally, not the next shooting)."""
+    earlier = dated.sentence
+    if paragraph_of.get(earlier) == paragraph_of.get(later):
+        return True
+    return paragraph_of.get(later, 0) - paragraph_of.get(earlier, 0) <= 1 and later - earlier <= INHERIT_SENTENCES \
+        and _days(dated.time.start, dated.time.end or dated.time.start) <= 7
+
+
 def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int]) -> None:
     """An undated claim about the happening just described takes its date: a dated claim
     of its family in the same sentence, else the nearest earlier one in the same
@@ -932,7 +982,7 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int]) -> No
         for claim in members:
             dated = last.get(TIME_FAMILIES[claim.type])
             if _has_event_time(claim) or dated is None \
-                    or paragraph_of.get(dated.sentence) != paragraph_of.get(sentence) \
+                    or not same_story_stretch(dated, sentence, paragraph_of) \
                     or sentence - dated.sentence > INHERIT_SENTENCES:
                 continue
             claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")

@@ -63,7 +63,8 @@ _FIXED = {
     "yesterday": (-1, -1), "last evening": (-1, -1),
     "the day before yesterday": (-2, -2), "tomorrow": (1, 1),
     "the day after tomorrow": (2, 2),
-    "overnight": (-1, 0), "last night": (-1, 0), "late last night": (-1, 0),
+    # "last night" is the evening before; what ran past midnight the wires call "overnight"
+    "overnight": (-1, 0), "last night": (-1, -1), "late last night": (-1, -1),
     "early this morning": (-1, 0), "overnight into today": (-1, 0),
     "the past 24 hours": (-1, 0), "the last 24 hours": (-1, 0), "past 24 hours": (-1, 0),
     "the past 48 hours": (-2, 0), "the last 48 hours": (-2, 0),
