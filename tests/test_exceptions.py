@@ -32,6 +32,7 @@ PINNED = {
     "ClaimgraphError": (1, 500),
     "RejectedInput": (1, 422),
     "ConfigError": (3, 501),
+    "DataFileError": (3, 501),
     "StoreError": (4, 503),
     "SearchSyntaxError": (2, 400),
     "AmbiguousId": (2, 400),

@@ -28,11 +28,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from urllib.parse import urlsplit
 
 import numpy as np
 
+from claimgraph import datafiles
 from claimgraph.clean.meta import DATE_TOKEN_RE
 from claimgraph.clean.text import (
     PERIOD_END_RE,
@@ -624,10 +624,9 @@ def _depth(tree: dict[str, np.ndarray]) -> int:
 @lru_cache(maxsize=1)
 def load_models() -> dict[str, TreeEnsemble] | None:
     """The shipped body and title models, or None when the data file is absent."""
-    path = resources.files("claimgraph") / "data" / "boilerplate" / MODEL_FILE
-    if not path.is_file():
+    if not datafiles.path("boilerplate", MODEL_FILE).is_file():
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = datafiles.json_file("boilerplate", MODEL_FILE, required={"models"})
     models = {name: TreeEnsemble.from_json(spec) for name, spec in data["models"].items()}
     for name, names in (("body", BODY_FEATURES), ("title", TITLE_FEATURES)):
         if name in models and models[name].features != names:

@@ -36,8 +36,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from claimgraph.datafiles import text_lines
 from claimgraph.clean.meta import (
     NAME_SPLIT_RE,
     join_names,
@@ -479,13 +479,7 @@ def normalise_phrase(text: str) -> str:
 
 def read_lines(name: str) -> list[str]:
     """Entries of one lexicon file in data/boilerplate/ (comments and blanks skipped)."""
-    path = resources.files("claimgraph") / "data" / "boilerplate" / name
-    entries = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        raw = raw.strip()
-        if raw and not raw.startswith("#"):
-            entries.append(raw)
-    return entries
+    return text_lines("boilerplate", name)
 
 
 class Lexicon:

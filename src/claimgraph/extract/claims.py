@@ -28,7 +28,7 @@ from .aliases import alias_matcher, find_aliases
 from .confidence import claim_features, confidence
 from .attribution import (Attribution, attribute, can_speak, path_to_root, speaker_entity,
                           subject_of_report_above)
-from ..lexicons import grammar
+from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, is_bare_definite
 from .roles import Roles, clause_head, doer_of, fill_roles, objects_of, preps_of, subject_of

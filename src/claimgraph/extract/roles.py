@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..model import ROLE_NAMES, Entity
-from ..lexicons import grammar
+from ..datafiles import grammar
 from .lexicon import load_lexicon
 from .mentions import PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts, phrase_tokens
 
