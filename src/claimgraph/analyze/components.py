@@ -8,11 +8,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..datafiles import titles
+from ..datafiles import grammar, titles
 
 # "Tarig Hassan el-Nour", "Mohammed bin Salman", "Abu Obeida": name particles the model cuts
 # off a PERSON (it tags "el-Nour" as an ORG on its own)
-PARTICLE = re.compile(r"^(?:al|el|ul|ad|ash|as|at)-[A-Z]|^(?:bin|ibn|ben|bint|abu|abou)$", re.I)
+PARTICLE = re.compile(rf"^(?:{'|'.join(grammar()['hyphened_name_particles'])})-[A-Z]"
+                      rf"|^(?:{'|'.join(grammar()['kinship_name_words'])})$", re.I)
 
 
 def _given_name(token) -> bool:
