@@ -61,6 +61,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The ontology and the extraction word lists, read once per process (through datafiles)."""
+    types = dict(ontology())
     attribution = lexicon("attribution")
     senses = lexicon("senses")
     clash = set(attribution) & set(senses)
@@ -68,7 +69,7 @@ def load_lexicon() -> Lexicon:
         raise DataFileError(f"word lists defined in both attribution.yaml and senses.yaml: {sorted(clash)}")
     materiel = lexicon("materiel", {"materiel", "kind_modifiers", "classes", "personnel"})
     return Lexicon(
-        types=dict(ontology()),
+        types=types,
         attribution={k: frozenset(v) for k, v in (attribution | senses).items()},
         materiel=dict(materiel["materiel"]),
         kind_modifiers=frozenset(materiel["kind_modifiers"]),
