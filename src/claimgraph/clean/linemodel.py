@@ -41,6 +41,7 @@ from claimgraph.clean.text import (
     FOREIGN_SCRIPT_SHARE,
     code_share,
     latin_share,
+    is_navigation,
     load_lexicon,
     normalise_phrase,
     title_case_share,
@@ -373,29 +374,6 @@ def title_candidates(units: list[Unit], anchor: int) -> list[int]:
     start, stop = max(0, anchor - TITLE_WINDOW), min(len(units), anchor + TITLE_BELOW + 1)
     return [i for i in range(start, stop)
             if headline_sized(units[i]) and units[i].label not in ("byline", "dateline") and not is_navigation(units[i].text)]
-
-
-# Between the items of a menu or a breadcrumb: "News | World", "Home > World", "News   Local".
-NAV_SPLIT_RE = re.compile(r"\s[|•·»›>/]\s|\s\|\s?|\s{3,}")
-NAV_MIN_ITEMS = 3
-NAV_ITEM_WORDS = 3
-
-
-def is_navigation(text: str) -> bool:
-    """A menu or breadcrumb line: three or more items between separators, of a few words
-    each (a breadcrumb's last item may be long). Never a headline, whatever its words.
-
-    >>> is_navigation("Home   News   Local   Nation & World   Business"), is_navigation("ePaper | Games | Sign In")
-    (True, True)
-    >>> is_navigation("Home > World > Drones hit the port"), is_navigation("Opinion | Republicans Follow Trump")
-    (True, False)
-    """
-    items = [len(item.split()) for item in NAV_SPLIT_RE.split(text.strip()) if item.strip()]
-    if len(items) < NAV_MIN_ITEMS:
-        return False
-    menu = sum(items) / len(items) <= NAV_ITEM_WORDS
-    breadcrumb = max(items[:-1]) <= NAV_ITEM_WORDS  # "Home > World > Drones hit the port": the trail, not the headline
-    return menu or breadcrumb
 
 
 # Scripts written without spaces (Chinese, Japanese) give a headline as one "word" of this many characters.
