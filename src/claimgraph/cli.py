@@ -614,7 +614,8 @@ def evaluate_cmd(ctx, task: str, data, file_, gold, gold_spans, limit, json_out,
     for result in results:
         if verbose and result.extra.get("lines"):
             click.echo("\n".join(result.extra["lines"]))
-        console().print(render_table(result))
+        out = console()
+        out.print(render_table(result, width=out.width))
     if json_out:
         with open(json_out, "w", encoding="utf-8") as fh:
             json.dump(results_json(results, None if task == "all" else task), fh, indent=2)
@@ -646,7 +647,8 @@ def bench(corpus, n: int, processes: str, json_out) -> None:
     from .evaluate.report import render_table
 
     result = run_bench(corpus, n=n, processes=int(processes), progress=lambda line: console(stderr=True).print(line))
-    console().print(render_table(result))
+    out = console()
+    out.print(render_table(result, width=out.width))
     if json_out:
         with open(json_out, "w", encoding="utf-8") as fh:
             json.dump({k: result[k] for k in ("task", "file", "n", "metrics")}, fh, indent=2)
