@@ -172,6 +172,17 @@ def test_show_prints_no_python_reprs(made):
     assert "“at least eight” = 8 or more (killed)" in out
 
 
+def test_show_wraps_long_evidence_under_its_indent_within_80_columns(made):
+    db, data = made
+    out = ok(run(db, "show", data["claims"][0].id))
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 80 and not any(line.endswith(" ") for line in lines)
+    start = next(i for i, line in enumerate(lines) if line.startswith("   “"))
+    end = next(i for i in range(start, len(lines)) if lines[i].endswith("”"))
+    assert end > start, "the evidence fits one line: make SENTENCE longer"
+    assert all(line.startswith("   ") and line[3] != " " for line in lines[start:end + 1])
+
+
 # -- input validation -------------------------------------------------------------------------
 
 

@@ -409,13 +409,13 @@ def show(ctx, item_id: str, as_json: bool) -> None:
         out.print(f"[bold]{shown(e.id)}[/bold] {shown(e.type)} {shown(_span(e.time.start, e.time.end))}")
         for role, ids in e.roles.items():
             if ids:
-                out.print(f"  {role}: {shown(_names(ids, ents))}")
-        out.print(f"  independent sources: {e.independent_sources} ({shown(_names(e.sources, ents))})")
+                _indented(out, 2, f"{role}: {shown(_names(ids, ents))}")
+        _indented(out, 2, f"independent sources: {e.independent_sources} ({shown(_names(e.sources, ents))})")
     elif found["kind"] == "contradiction":
         k = found["contradiction"]
         out.print(f"[bold]{shown(k.id)}[/bold] {shown(k.kind)} contradiction about {shown(k.about)}")
         if k.reason:
-            out.print(f"  {shown(k.reason)}")
+            _indented(out, 2, shown(k.reason))
     else:
         out.print(f"[bold]{shown(found['claim'].id)}[/bold] in events: "
                   f"{shown(', '.join(found['events']) or '-')}")
@@ -423,23 +423,33 @@ def show(ctx, item_id: str, as_json: bool) -> None:
         _print_claim(out, c, found["documents"].get(c.document_id), ents)
 
 
+def _indented(out, depth: int, markup: str) -> None:
+    """A line ``depth`` spaces in, its wrapped continuation lines too (evidence runs long)."""
+    from rich.text import Text
+
+    for line in Text.from_markup(markup).wrap(out, max(out.width - depth, 20)):
+        line.rstrip()
+        out.print(Text(" " * depth) + line, soft_wrap=True)
+
+
 def _print_claim(out, c, doc, ents) -> None:
     where = (doc.title or doc.path or doc.url or doc.id) if doc else c.document_id
     chain = _names([c.source], ents) if c.source else "the outlet"
     if c.via:
         chain += " ← via " + " ← ".join(_names([v], ents) for v in c.via)
-    out.print(f"\n [bold]{shown(c.id)}[/bold] {shown(c.type)} {shown(c.polarity)}, {shown(c.modality)}"
-              f" — according to {shown(chain)}")
-    out.print(f"   from {shown(where)} (characters {c.start}–{c.end})")
-    out.print(f"   “{shown(one_line(c.text))}”")
+    out.print()
+    _indented(out, 1, f"[bold]{shown(c.id)}[/bold] {shown(c.type)} {shown(c.polarity)}, {shown(c.modality)}"
+                      f" — according to {shown(chain)}")
+    _indented(out, 3, f"from {shown(where)} (characters {c.start}–{c.end})")
+    _indented(out, 3, f"“{shown(one_line(c.text))}”")
     for role, ids in c.roles.items():
         if ids:
-            out.print(f"   {role}: {shown(_names(ids, ents))}")
+            _indented(out, 3, f"{role}: {shown(_names(ids, ents))}")
     if c.time.start:
         how = ", ".join(shown(x) for x in (c.time.text, c.time.basis and f"{c.time.basis} time") if x)
-        out.print(f"   time: {shown(_span(c.time.start, c.time.end))}" + (f" ({how})" if how else ""))
+        _indented(out, 3, f"time: {shown(_span(c.time.start, c.time.end))}" + (f" ({how})" if how else ""))
     for q in c.quantities:
-        out.print(f"   quantity: {shown(describe_quantity(q))}")
+        _indented(out, 3, f"quantity: {shown(describe_quantity(q))}")
 
 
 @main.command()
