@@ -224,6 +224,14 @@ def test_ingest_published_is_refused_for_a_folder(tmp_path):
 # -- rejects said at once; progress ----------------------------------------------------------
 
 
+def test_ingest_of_a_folder_without_articles_says_so(tmp_path):
+    empty = tmp_path / "inbox"
+    empty.mkdir()
+    result = run(tmp_path / "e.db", "ingest", str(empty))
+    assert result.exit_code == 0
+    assert f"no articles found in {empty}" in result.stderr and "ingested 0" in result.stdout
+
+
 def test_ingest_says_each_reject_and_why(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")

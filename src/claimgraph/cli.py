@@ -186,6 +186,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], published, outlet, url, t
         else:
             report = cg.ingest(list(paths), on_reject=_say_rejected, **meta)
     click.echo(report.summary())
+    if folders and not (report.ingested or report.duplicates or report.rejected):
+        # an empty inbox is no error, but a mistyped folder should not look like success
+        click.echo(one_line(printable(f"no articles found in {', '.join(folders)}")), err=True)
     if report.rejected and not report.ingested and not report.duplicates:
         ctx.exit(1)
 
