@@ -172,6 +172,17 @@ def test_show_prints_no_python_reprs(made):
     assert "“at least eight” = 8 or more (killed)" in out
 
 
+def test_show_wraps_long_evidence_under_its_indent_within_80_columns(made):
+    db, data = made
+    out = ok(run(db, "show", data["claims"][0].id))
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 80 and not any(line.endswith(" ") for line in lines)
+    start = next(i for i, line in enumerate(lines) if line.startswith("   “"))
+    end = next(i for i in range(start, len(lines)) if lines[i].endswith("”"))
+    assert end > start, "the evidence fits one line: make SENTENCE longer"
+    assert all(line.startswith("   ") and line[3] != " " for line in lines[start:end + 1])
+
+
 # -- input validation -------------------------------------------------------------------------
 
 
@@ -211,6 +222,14 @@ def test_ingest_published_is_refused_for_a_folder(tmp_path):
 
 
 # -- rejects said at once; progress ----------------------------------------------------------
+
+
+def test_ingest_of_a_folder_without_articles_says_so(tmp_path):
+    empty = tmp_path / "inbox"
+    empty.mkdir()
+    result = run(tmp_path / "e.db", "ingest", str(empty))
+    assert result.exit_code == 0
+    assert f"no articles found in {empty}" in result.stderr and "ingested 0" in result.stdout
 
 
 def test_ingest_says_each_reject_and_why(tmp_path):

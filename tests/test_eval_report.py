@@ -139,3 +139,12 @@ def test_eval_report_names_each_real_news_set_and_fits_many_metrics_in_a_termina
     assert "| ATTACK |" in page
     table = render_table(sets[0])
     assert table.row_count == len(METRICS)  # one row per metric, not 23 columns
+
+
+def test_eval_report_turns_tall_when_the_metrics_do_not_fit_the_terminal():
+    """Issue 11 (80 columns): eleven metrics across 80 columns left one-letter cells."""
+    metrics = {f"english_metric_{i}": 0.5 for i in range(11)}
+    wide = render_table(result(metrics=metrics, anchors=[]), width=400)
+    narrow = render_table(result(metrics=metrics, anchors=[]), width=80)
+    assert wide.columns[0].header == "system" and len(wide.columns) == 12
+    assert narrow.columns[0].header == "metric" and narrow.row_count == 11

@@ -32,6 +32,7 @@ PINNED = {
     "ClaimgraphError": (1, 500),
     "RejectedInput": (1, 422),
     "ConfigError": (3, 501),
+    "DataFileError": (3, 501),
     "StoreError": (4, 503),
     "SearchSyntaxError": (2, 400),
     "AmbiguousId": (2, 400),
@@ -280,3 +281,22 @@ def test_cli_a_missing_file_is_a_reject_said_at_once_without_the_model(tmp_path,
     assert "Traceback" not in result.output
     assert f"rejected {missing}: not-found" in result.stderr
     assert "rejected 1 (not-found 1)" in result.stdout
+
+
+def test_cli_a_malformed_data_file_is_one_line_naming_the_file(tmp_path, monkeypatch):
+    from claimgraph import datafiles
+    from claimgraph.extract.lexicon import load_lexicon
+
+    broken = tmp_path / "data" / "ontology"
+    broken.mkdir(parents=True)
+    (broken / "attack.yaml").write_text("type: ATTACK\nroles: [actor\n", encoding="utf-8")
+    monkeypatch.setattr(datafiles, "path", lambda *parts: (tmp_path / "data").joinpath(*parts))
+    cached = (datafiles._yaml, datafiles.ontology, load_lexicon)
+    for reader in cached:
+        reader.cache_clear()
+    try:
+        line = one_error_line(run("--db", str(tmp_path / "b.db"), "claims", "--type", "ATTACK"), 3)
+    finally:
+        for reader in cached:
+            reader.cache_clear()
+    assert "data/ontology/attack.yaml line" in line and "not valid YAML" in line

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from claimgraph.datafiles import claim_type
 from claimgraph.errors import ConfigError
-from claimgraph.extract.lexicon import _load_type, load_lexicon
+from claimgraph.extract.lexicon import load_lexicon
 from claimgraph.model import Document
 
 
@@ -44,7 +45,7 @@ def test_lexicon_every_type_has_triggers_or_attributes_and_an_example():
 def test_lexicon_rejects_unknown_roles():
     raw = yaml.safe_load("type: X\ndescription: x\nroles: [actor, victim]\n")
     with pytest.raises(ConfigError, match="unknown roles"):
-        _load_type(raw, "x.yaml")
+        claim_type(raw, "x.yaml")
 
 
 def test_extract_relay_chain_puts_the_outlet_in_via(extract):

@@ -87,7 +87,6 @@ def test_link_two_documents_repeating_one_official_are_one_event_one_source():
     assert events[0].document_ids == ["d1", "d2"]
     assert events[0].independent_sources == 1
     assert events[0].sources == ["person:penwick"]
-    assert events[0].reasons and "same source" in events[0].reasons[-1]
 
 
 def test_link_two_different_sources_count_two():

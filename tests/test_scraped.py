@@ -253,3 +253,12 @@ def test_a_headline_in_a_script_without_spaces_is_a_candidate():
 
     assert headline_sized(Unit(text="港湾都市で夜間に三度目の砲撃", line_no=0, block=0, words=1))
     assert not headline_sized(Unit(text="Weather", line_no=0, block=0, words=1))
+
+
+@pytest.mark.parametrize("menu", ["News   Local   Nation & World   Business", "Home > Regions > Eastern Province",
+                                  "Home | World | Business | Sport | Video"])
+@pytest.mark.parametrize("models", [{}, None], ids=["rules", "line model"])
+def test_a_navigation_line_is_never_the_title_whichever_reader_picks_it(menu, models):
+    """Issue 11: with no headline on the page, the rules used to take the menu above the body."""
+    page = "\n\n".join([menu, *RIVER_BODY])
+    assert clean_text(page, models=models).title != menu

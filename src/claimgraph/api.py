@@ -12,10 +12,10 @@ Usage::
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import datafiles
 from .errors import AmbiguousId
 from .model import Claim, Contradiction, Entity, Event, InputItem, Reject
 from .settings import Settings
@@ -168,7 +168,7 @@ def open(db: str | None = None, **settings: Any) -> Claimgraph:  # noqa: A001 - 
 
 def demo_corpus() -> Path:
     """The directory of invented demo articles shipped inside the package."""
-    return Path(str(resources.files("claimgraph").joinpath("data", "demo", "corpus")))
+    return Path(str(datafiles.path("demo", "corpus")))
 
 
 def geoparse(text: str, published: str | None = None, outlet: str | None = None) -> list[dict[str, Any]]:

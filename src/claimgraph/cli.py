@@ -186,6 +186,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], published, outlet, url, t
         else:
             report = cg.ingest(list(paths), on_reject=_say_rejected, **meta)
     click.echo(report.summary())
+    if folders and not (report.ingested or report.duplicates or report.rejected):
+        # an empty inbox is no error, but a mistyped folder should not look like success
+        click.echo(one_line(printable(f"no articles found in {', '.join(folders)}")), err=True)
     if report.rejected and not report.ingested and not report.duplicates:
         ctx.exit(1)
 
@@ -409,13 +412,13 @@ def show(ctx, item_id: str, as_json: bool) -> None:
         out.print(f"[bold]{shown(e.id)}[/bold] {shown(e.type)} {shown(_span(e.time.start, e.time.end))}")
         for role, ids in e.roles.items():
             if ids:
-                out.print(f"  {role}: {shown(_names(ids, ents))}")
-        out.print(f"  independent sources: {e.independent_sources} ({shown(_names(e.sources, ents))})")
+                _indented(out, 2, f"{role}: {shown(_names(ids, ents))}")
+        _indented(out, 2, f"independent sources: {e.independent_sources} ({shown(_names(e.sources, ents))})")
     elif found["kind"] == "contradiction":
         k = found["contradiction"]
         out.print(f"[bold]{shown(k.id)}[/bold] {shown(k.kind)} contradiction about {shown(k.about)}")
         if k.reason:
-            out.print(f"  {shown(k.reason)}")
+            _indented(out, 2, shown(k.reason))
     else:
         out.print(f"[bold]{shown(found['claim'].id)}[/bold] in events: "
                   f"{shown(', '.join(found['events']) or '-')}")
@@ -423,23 +426,33 @@ def show(ctx, item_id: str, as_json: bool) -> None:
         _print_claim(out, c, found["documents"].get(c.document_id), ents)
 
 
+def _indented(out, depth: int, markup: str) -> None:
+    """A line ``depth`` spaces in, its wrapped continuation lines too (evidence runs long)."""
+    from rich.text import Text
+
+    for line in Text.from_markup(markup).wrap(out, max(out.width - depth, 20)):
+        line.rstrip()
+        out.print(Text(" " * depth) + line, soft_wrap=True)
+
+
 def _print_claim(out, c, doc, ents) -> None:
     where = (doc.title or doc.path or doc.url or doc.id) if doc else c.document_id
     chain = _names([c.source], ents) if c.source else "the outlet"
     if c.via:
         chain += " ← via " + " ← ".join(_names([v], ents) for v in c.via)
-    out.print(f"\n [bold]{shown(c.id)}[/bold] {shown(c.type)} {shown(c.polarity)}, {shown(c.modality)}"
-              f" — according to {shown(chain)}")
-    out.print(f"   from {shown(where)} (characters {c.start}–{c.end})")
-    out.print(f"   “{shown(one_line(c.text))}”")
+    out.print()
+    _indented(out, 1, f"[bold]{shown(c.id)}[/bold] {shown(c.type)} {shown(c.polarity)}, {shown(c.modality)}"
+                      f" — according to {shown(chain)}")
+    _indented(out, 3, f"from {shown(where)} (characters {c.start}–{c.end})")
+    _indented(out, 3, f"“{shown(one_line(c.text))}”")
     for role, ids in c.roles.items():
         if ids:
-            out.print(f"   {role}: {shown(_names(ids, ents))}")
+            _indented(out, 3, f"{role}: {shown(_names(ids, ents))}")
     if c.time.start:
         how = ", ".join(shown(x) for x in (c.time.text, c.time.basis and f"{c.time.basis} time") if x)
-        out.print(f"   time: {shown(_span(c.time.start, c.time.end))}" + (f" ({how})" if how else ""))
+        _indented(out, 3, f"time: {shown(_span(c.time.start, c.time.end))}" + (f" ({how})" if how else ""))
     for q in c.quantities:
-        out.print(f"   quantity: {shown(describe_quantity(q))}")
+        _indented(out, 3, f"quantity: {shown(describe_quantity(q))}")
 
 
 @main.command()
@@ -614,7 +627,8 @@ def evaluate_cmd(ctx, task: str, data, file_, gold, gold_spans, limit, json_out,
     for result in results:
         if verbose and result.extra.get("lines"):
             click.echo("\n".join(result.extra["lines"]))
-        console().print(render_table(result))
+        out = console()
+        out.print(render_table(result, width=out.width))
     if json_out:
         with open(json_out, "w", encoding="utf-8") as fh:
             json.dump(results_json(results, None if task == "all" else task), fh, indent=2)
@@ -646,7 +660,8 @@ def bench(corpus, n: int, processes: str, json_out) -> None:
     from .evaluate.report import render_table
 
     result = run_bench(corpus, n=n, processes=int(processes), progress=lambda line: console(stderr=True).print(line))
-    console().print(render_table(result))
+    out = console()
+    out.print(render_table(result, width=out.width))
     if json_out:
         with open(json_out, "w", encoding="utf-8") as fh:
             json.dump({k: result[k] for k in ("task", "file", "n", "metrics")}, fh, indent=2)

@@ -4,6 +4,7 @@ each from the class's own ``exit_code`` and ``http_status``::
     ClaimgraphError              exit 1  HTTP 500  base: an error raised on purpose
     ├── RejectedInput            exit 1  HTTP 422  an input that cannot become a document (stored as a reject)
     ├── ConfigError              exit 3  HTTP 501  a bad setting, a model or package that is not installed
+    │   └── DataFileError        exit 3  HTTP 501  a shipped data file missing or malformed (claimgraph.datafiles)
     ├── StoreError               exit 4  HTTP 503  the database cannot be opened, read, written or migrated
     ├── SearchSyntaxError        exit 2  HTTP 400  a full-text query the search syntax cannot parse
     ├── AmbiguousId              exit 2  HTTP 400  a shortened id that begins several ids
@@ -41,6 +42,11 @@ class ConfigError(ClaimgraphError):
 
     exit_code = 3
     http_status = 501
+
+
+class DataFileError(ConfigError):
+    """A shipped data file (ontology, gazetteer, lexicon) that is missing or malformed; the
+    message names the file and the line. The installation is broken, not the input."""
 
 
 class StoreError(ClaimgraphError):

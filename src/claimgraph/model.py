@@ -183,7 +183,6 @@ class Event:
     sources: list[str]
     independent_sources: int
     label: str | None = None
-    reasons: list[str] = field(default_factory=list)  # why its claims were linked (link stage)
 
 
 @dataclass(slots=True)

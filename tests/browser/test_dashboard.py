@@ -485,3 +485,26 @@ def test_dashboard_names_the_outlet_from_the_url(page, dashboard):
     outlets = texts(page, "#outlets tbody th")
     assert domain in outlets and "unknown outlet" not in outlets
     page.watch.assert_clean()
+
+
+def test_dashboard_map_outlines_draw_no_band_across_the_world(page, dashboard):
+    """Outlines on the sphere (world-atlas 2) drawn flat: Fiji, Chukotka and Antarctica cross the
+    antimeridian, and a ring that jumps from 180 to -180 degrees drew a band across the whole map."""
+    visit(page, dashboard)
+    page.wait_for_selector(".leaflet-container.ready path.country", state="attached")
+    rings = page.evaluate("""async () => {
+        const {WORLD, flatOutlines} = await import('/static/js/map.js');
+        const topo = await (await fetch(WORLD)).json();
+        const flat = flatOutlines(window.topojson.feature(topo, topo.objects.countries));
+        const rings = flat.features.flatMap((f) => f.geometry.type === 'Polygon'
+            ? f.geometry.coordinates : f.geometry.coordinates.flat());
+        return rings.map((ring) => ({
+            // along a pole (the map's edge) a ring around it may go the whole way round
+            step: Math.max(...ring.slice(1).map(([lon, lat], i) =>
+                Math.abs(lat) === 90 && Math.abs(ring[i][1]) === 90 ? 0 : Math.abs(lon - ring[i][0]))),
+            open: Math.abs(ring[0][0] - ring[ring.length - 1][0]) + Math.abs(ring[0][1] - ring[ring.length - 1][1]),
+        }));
+    }""")
+    assert len(rings) > 200
+    assert max(r["step"] for r in rings) < 180 and max(r["open"] for r in rings) == 0
+    page.watch.assert_clean()

@@ -2,31 +2,24 @@
 
 from __future__ import annotations
 
-import json
 import re
-from functools import lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..datafiles import grammar, titles
+
 # "Tarig Hassan el-Nour", "Mohammed bin Salman", "Abu Obeida": name particles the model cuts
 # off a PERSON (it tags "el-Nour" as an ORG on its own)
-PARTICLE = re.compile(r"^(?:al|el|ul|ad|ash|as|at)-[A-Z]|^(?:bin|ibn|ben|bint|abu|abou)$", re.I)
-
-
-@lru_cache(maxsize=1)
-def title_words() -> frozenset[str]:
-    """Titles and ranks ("Col.", "minister", "sheikh") from data/gazetteer/titles.json."""
-    path = resources.files("claimgraph") / "data" / "gazetteer" / "titles.json"
-    return frozenset(json.loads(path.read_text(encoding="utf-8"))["words"])
+PARTICLE = re.compile(rf"^(?:{'|'.join(grammar()['hyphened_name_particles'])})-[A-Z]"
+                      rf"|^(?:{'|'.join(grammar()['kinship_name_words'])})$", re.I)
 
 
 def _given_name(token) -> bool:
     """A capitalised name word the model left outside a PERSON ("Col. Cheik | Oumar Diakite")."""
     return (token.pos_ == "PROPN" and token.is_title and token.is_alpha and not token.ent_type_
-            and token.lower_ not in title_words() and not token.is_sent_start)
+            and token.lower_ not in titles() and not token.is_sent_start)
 
 
 @Language.component("claimgraph_name_particles")

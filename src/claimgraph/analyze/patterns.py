@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from ..datafiles import gazetteer_rows
 from ..resolve.entities import GazetteerEntry, load_gazetteer
 
 __all__ = ["add_gazetteer", "gazetteer_patterns"]
@@ -69,16 +69,10 @@ def _entry_patterns(entry: GazetteerEntry) -> list[dict[str, Any]]:
     return out
 
 
-def _region_rows() -> list[dict[str, Any]]:
-    path = resources.files("claimgraph") / "data" / "gazetteer" / "regions.jsonl"
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
 def _region_patterns() -> list[dict[str, Any]]:
     labels = {"sea": "LOC", "facility": "FAC", "area": "LOC"}
     out: list[dict[str, Any]] = []
-    for row in _region_rows():
+    for row in gazetteer_rows("regions"):
         label = labels.get(row.get("kind", "region"), "GPE")
         for name in [row["name"], *row.get("aliases", [])]:
             if not name.islower() and not name.lower().startswith("the "):

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from ..datafiles import lexicon
 
 # Calibrated on invented one-line samples: below ~200 characters py3langid's top
 # probability for English news often falls under 0.5 while the runner-up is noise.
@@ -78,8 +77,7 @@ def detect_language(text: str, accepted: tuple[str, ...] = ("en",)) -> str | Non
 
 @lru_cache(maxsize=1)
 def function_words() -> dict[str, frozenset[str]]:
-    path = resources.files("claimgraph").joinpath("data", "lexicons", "function_words.yaml")
-    return {code: frozenset(words) for code, words in yaml.safe_load(path.read_text(encoding="utf-8")).items()}
+    return {code: frozenset(words) for code, words in lexicon("function_words").items()}
 
 
 def written_with_function_words(text: str, code: str) -> bool:

@@ -28,11 +28,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from urllib.parse import urlsplit
 
 import numpy as np
 
+from claimgraph import datafiles
 from claimgraph.clean.meta import DATE_TOKEN_RE
 from claimgraph.clean.text import (
     PERIOD_END_RE,
@@ -41,6 +41,7 @@ from claimgraph.clean.text import (
     FOREIGN_SCRIPT_SHARE,
     code_share,
     latin_share,
+    is_navigation,
     load_lexicon,
     normalise_phrase,
     title_case_share,
@@ -375,29 +376,6 @@ def title_candidates(units: list[Unit], anchor: int) -> list[int]:
             if headline_sized(units[i]) and units[i].label not in ("byline", "dateline") and not is_navigation(units[i].text)]
 
 
-# Between the items of a menu or a breadcrumb: "News | World", "Home > World", "News   Local".
-NAV_SPLIT_RE = re.compile(r"\s[|•·»›>/]\s|\s\|\s?|\s{3,}")
-NAV_MIN_ITEMS = 3
-NAV_ITEM_WORDS = 3
-
-
-def is_navigation(text: str) -> bool:
-    """A menu or breadcrumb line: three or more items between separators, of a few words
-    each (a breadcrumb's last item may be long). Never a headline, whatever its words.
-
-    >>> is_navigation("Home   News   Local   Nation & World   Business"), is_navigation("ePaper | Games | Sign In")
-    (True, True)
-    >>> is_navigation("Home > World > Drones hit the port"), is_navigation("Opinion | Republicans Follow Trump")
-    (True, False)
-    """
-    items = [len(item.split()) for item in NAV_SPLIT_RE.split(text.strip()) if item.strip()]
-    if len(items) < NAV_MIN_ITEMS:
-        return False
-    menu = sum(items) / len(items) <= NAV_ITEM_WORDS
-    breadcrumb = max(items[:-1]) <= NAV_ITEM_WORDS  # "Home > World > Drones hit the port": the trail, not the headline
-    return menu or breadcrumb
-
-
 # Scripts written without spaces (Chinese, Japanese) give a headline as one "word" of this many characters.
 UNSPACED_MIN_CHARS = 8
 
@@ -624,10 +602,9 @@ def _depth(tree: dict[str, np.ndarray]) -> int:
 @lru_cache(maxsize=1)
 def load_models() -> dict[str, TreeEnsemble] | None:
     """The shipped body and title models, or None when the data file is absent."""
-    path = resources.files("claimgraph") / "data" / "boilerplate" / MODEL_FILE
-    if not path.is_file():
+    if not datafiles.path("boilerplate", MODEL_FILE).is_file():
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = datafiles.json_file("boilerplate", MODEL_FILE, required={"models"})
     models = {name: TreeEnsemble.from_json(spec) for name, spec in data["models"].items()}
     for name, names in (("body", BODY_FEATURES), ("title", TITLE_FEATURES)):
         if name in models and models[name].features != names:

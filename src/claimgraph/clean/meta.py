@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..lexicons import grammar
+from ..datafiles import grammar
 
 BYLINE_RE = re.compile(
     r"^(?:(?:[Ww]ritten|[Ww]ords|[Rr]eported|[Ss]tory|[Tt]ext|[Rr]eporting)\s+[Bb]y|By|BY|(?:Authors?|AUTHOR|Writer)\s*:)"

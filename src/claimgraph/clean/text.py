@@ -36,8 +36,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from claimgraph.datafiles import text_lines
 from claimgraph.clean.meta import (
     NAME_SPLIT_RE,
     join_names,
@@ -426,9 +426,33 @@ def is_header_sentence(unit: Unit) -> bool:
 
 
 def pick_title(header: list[Unit]) -> Unit | None:
-    candidates = [u for u in header if not u.label and u.titleish]
+    """The headline among the header's open lines; a menu or a breadcrumb never is one."""
+    candidates = [u for u in header if not u.label and u.titleish and not is_navigation(u.text)]
     preferred = [u for u in candidates if u.words >= TITLE_PREFERRED_WORDS]
     return (preferred or candidates or [None])[0]
+
+
+# Between the items of a menu or a breadcrumb: "News | World", "Home > World", "News   Local".
+NAV_SPLIT_RE = re.compile(r"\s[|•·»›>/]\s|\s\|\s?|\s{3,}")
+NAV_MIN_ITEMS = 3
+NAV_ITEM_WORDS = 3
+
+
+def is_navigation(text: str) -> bool:
+    """A menu or breadcrumb line: three or more items between separators, of a few words
+    each (a breadcrumb's last item may be long). Never a headline, whatever its words.
+
+    >>> is_navigation("Home   News   Local   Nation & World   Business"), is_navigation("ePaper | Games | Sign In")
+    (True, True)
+    >>> is_navigation("Home > World > Drones hit the port"), is_navigation("Opinion | Republicans Follow Trump")
+    (True, False)
+    """
+    items = [len(item.split()) for item in NAV_SPLIT_RE.split(text.strip()) if item.strip()]
+    if len(items) < NAV_MIN_ITEMS:
+        return False
+    menu = sum(items) / len(items) <= NAV_ITEM_WORDS
+    breadcrumb = max(items[:-1]) <= NAV_ITEM_WORDS  # "Home > World > Drones hit the port": the trail, not the headline
+    return menu or breadcrumb
 
 
 def is_sandwiched(units: list[Unit], i: int) -> bool:
@@ -479,13 +503,7 @@ def normalise_phrase(text: str) -> str:
 
 def read_lines(name: str) -> list[str]:
     """Entries of one lexicon file in data/boilerplate/ (comments and blanks skipped)."""
-    path = resources.files("claimgraph") / "data" / "boilerplate" / name
-    entries = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        raw = raw.strip()
-        if raw and not raw.startswith("#"):
-            entries.append(raw)
-    return entries
+    return text_lines("boilerplate", name)
 
 
 class Lexicon:

@@ -26,15 +26,14 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .baselines.phrases import LOCATIVE_PREPOSITIONS, phrase_mentions, trim_entity
+from ..datafiles import lexicon
 from ..resolve.entities import load_gazetteer
 from .common import prf, read_jsonl
 
@@ -87,8 +86,7 @@ class Re3dMap:
 
 @lru_cache(maxsize=1)
 def load_re3d_map() -> Re3dMap:
-    path = resources.files("claimgraph").joinpath("data", "lexicons", "re3d_map.yaml")
-    return Re3dMap(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return Re3dMap(lexicon("re3d_map"))
 
 
 @lru_cache(maxsize=1)

@@ -163,8 +163,9 @@ def markdown_table(result: Any) -> str:
     return "\n".join(lines)
 
 
-def render_table(result: Any):
-    """A rich Table for the terminal: ours in bold, same-run baselines, anchors dimmed.
+def render_table(result: Any, width: int | None = None):
+    """A rich Table for the terminal: ours in bold, same-run baselines, anchors dimmed. One
+    column per metric when they fit ``width`` (the terminal's), else one row per metric.
 
     >>> from claimgraph.evaluate.common import EvalResult
     >>> render_table(EvalResult("seeds", "s", 5, {"core": 1.0})).row_count
@@ -175,7 +176,7 @@ def render_table(result: Any):
     result = as_result(result)
     columns = _columns(result)
     title = f"{result.task}: {Path(result.file).name} (n={result.n}, {result.seconds:.1f} s)"
-    if len(columns) > WIDE_TABLE:
+    if len(columns) > WIDE_TABLE or (width is not None and _wide_width(result, columns) > width):
         return _render_tall(result, columns, title)
     table = Table(title=title)
     table.add_column("system")
@@ -187,13 +188,23 @@ def render_table(result: Any):
     return table
 
 
+def _wide_width(result: EvalResult, columns: list[str]) -> int:
+    """Characters the one-column-per-metric table needs: its widest cells and rich's borders
+    and padding (three characters a column, one more at the end)."""
+    rows = _rows(result)
+    cells = [max(len(name) for name, _values, _kind in rows)]
+    cells += [max([len(column)] + [len(_format(values.get(column))) for _name, values, _kind in rows])
+              for column in columns]
+    return sum(cells) + 3 * len(cells) + 1
+
+
 def _render_tall(result: EvalResult, columns: list[str], title: str):
     """Many metrics (claims has 23) do not fit a terminal as columns: one row per metric."""
     from rich.table import Table
 
     rows = _rows(result)
     table = Table(title=title)
-    table.add_column("metric")
+    table.add_column("metric", no_wrap=True, min_width=max(len(c) for c in columns))  # a metric's name is never cut
     for name, _values, kind in rows:
         table.add_column(name, justify="right", style="bold" if kind == "ours" else "")
     for column in columns:

@@ -144,13 +144,11 @@ def clean_page(text: str, url: str | None, settings) -> tuple[str, str | None]:
 
 def shipped_heldout() -> dict:
     """The held-out scores the training script stored beside the shipped line model."""
-    import json
-    from importlib import resources
+    from ..datafiles import DataFileError, json_file
 
-    path = resources.files("claimgraph") / "data" / "boilerplate" / "line_model.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8")).get("heldout") or {}
-    except (OSError, ValueError):
+        return json_file("boilerplate", "line_model.json").get("heldout") or {}
+    except DataFileError:
         return {}
 
 

@@ -23,13 +23,11 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
+from claimgraph.datafiles import NUMBER_KEYS, lexicon
 from claimgraph.model import Claim, Contradiction, Document, Entity, Event, Quantity
 
 # Entity types that name a place on a map (a located GPE/LOC/FAC can be plotted).
@@ -96,7 +94,7 @@ def quantity_text(q: Quantity) -> str:
 def _number_words(vague: bool = False) -> frozenset[str]:
     """The words that write a number ("seven", "million", "dozens"), or only the vague
     plurals ("dozens", "thousands"): numbers.yaml's."""
-    data = yaml.safe_load(resources.files("claimgraph.data.lexicons").joinpath("numbers.yaml").read_text("utf-8"))
+    data = lexicon("numbers", NUMBER_KEYS)
     plurals = {phrase.split()[-1] for phrase in data["vague"]}
     if vague:
         return frozenset(str(w).lower() for w in plurals)

@@ -26,6 +26,7 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from ..datafiles import grammar
 from ..model import Entity
 from .lexicon import Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, phrase_text
@@ -560,8 +561,8 @@ def _statement_object(prep: Token, lex: Lexicon) -> Token | None:
     return obj if obj is not None and obj.lemma_.lower() in lex.words("statement_nouns") else None
 
 
-ADDRESSEE_VERBS = {"tell", "inform", "brief", "ask", "assure", "thank", "remind", "warn", "urge"}
-TOPIC_PREPS = {"about", "for", "on", "of", "over", "as", "against"}
+ADDRESSEE_VERBS = load_lexicon().words("addressee_verbs")
+TOPIC_PREPS = frozenset(grammar()["topic_preps"])
 
 
 def _verb_content(verb: Token, cue: set[int], speech: frozenset[str]) -> set[int]:

@@ -28,7 +28,7 @@ from .aliases import alias_matcher, find_aliases
 from .confidence import claim_features, confidence
 from .attribution import (Attribution, attribute, can_speak, path_to_root, speaker_entity,
                           subject_of_report_above)
-from ..lexicons import grammar
+from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, is_bare_definite
 from .roles import Roles, clause_head, doer_of, fill_roles, objects_of, preps_of, subject_of
@@ -37,8 +37,7 @@ CASUALTY_OF = dict(grammar()["casualty_of"])
 # time words the NER often leaves untagged
 EXTRA_TIME_WORDS = [list(words) for words in grammar()["extra_time_words"]]
 # "any of", "most of", "dozens", "hundreds": counts of people without a noun
-PARTITIVE_WORDS = frozenset({"any", "none", "some", "all", "many", "most", "several", "few", "each", "both",
-                             "dozens", "hundreds", "thousands", "scores", "others", "those"})
+PARTITIVE_WORDS = frozenset(grammar()["counts_without_noun"])
 SPEECH_ACTS = frozenset({"DENY", "ACCUSE", "CONDEMN", "THREATEN", "NOTIFY"})
 REQUIRED_ROLES = {"MEET": ("actor",), "PROPERTY": ("subject",)}
 # Triggers read per sentence: each one walks the sentence's tree, so a run-on sentence of a
@@ -993,8 +992,7 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int]) -> No
 SHARED_ROLES = {("ATTACK", "CASUALTY"): ("actor", "location"), ("CASUALTY", "ATTACK"): ("actor", "location"),
                 ("ATTACK", "ATTACK"): ("actor", "location", "instrument"),
                 ("CASUALTY", "CASUALTY"): ("actor", "location")}
-BACK_REFERENCES = {"attack", "strike", "bombing", "blast", "explosion", "raid", "shelling", "shooting",
-                   "assault", "ambush", "fighting", "clash", "clashes", "battle", "incident", "violence"}
+BACK_REFERENCES = load_lexicon().words("back_references")
 
 
 def share_roles_of_one_happening(claims: list[Claim], paragraph_of: dict[int, int],

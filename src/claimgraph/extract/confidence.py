@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from importlib import resources
-
 from typing import TYPE_CHECKING
 
-import yaml
+from ..datafiles import lexicon
 
 if TYPE_CHECKING:  # the exporters read floor() here: they must not load spaCy
     from spacy.tokens import Span, Token
@@ -31,8 +29,7 @@ QUOTES = {'"', "“", "”", "«", "»"}
 @lru_cache(maxsize=1)
 def model() -> dict:
     """``{"weights": {feature: weight}, "threshold": float, "raw": the file}`` from the data file."""
-    raw = yaml.safe_load(resources.files("claimgraph").joinpath("data", "lexicons", "confidence.yaml")
-                         .read_text(encoding="utf-8")) or {}
+    raw = lexicon("confidence")
     return {"weights": {k: float(v) for k, v in (raw.get("weights") or {}).items()},
             "threshold": float(raw.get("threshold", 0.0)), "raw": raw}
 

@@ -1,58 +1,15 @@
-"""The ontology and the extraction lexicons, loaded from data files and checked at load.
-
-Adding a claim type is a new YAML file in ``data/ontology/`` plus a test sentence;
-nothing in the extractor names a type's trigger words.
-"""
+"""What extraction reads, in one object: the ontology's claim types and the word lists
+(attribution verbs, senses, materiel, mention heads), each file read and checked by
+``claimgraph.datafiles``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from ..datafiles import ClaimType, DataFileError, lexicon, ontology
 
-from ..errors import ConfigError
-from ..model import ROLE_NAMES
-
-
-@dataclass(frozen=True)
-class ClaimType:
-    name: str
-    description: str
-    event: bool
-    rank: int
-    roles: tuple[str, ...]
-    verbs: frozenset[str] = frozenset()
-    nouns: frozenset[str] = frozenset()
-    adjectives: frozenset[str] = frozenset()
-    weapon_verbs: frozenset[str] = frozenset()
-    phrasal_verbs: frozenset[str] = frozenset()  # "blow up": the verb counts only with its particle
-    weapon_nouns: frozenset[str] = frozenset()
-    receiving_verbs: frozenset[str] = frozenset()
-    recipient_object_verbs: frozenset[str] = frozenset()
-    materiel_only: frozenset[str] = frozenset()
-    personnel_only: frozenset[str] = frozenset()
-    # verbs whose object must be people: "captured 48 Libyans", not "captured the outpost"
-    person_objects: frozenset[str] = frozenset()
-    # verbs whose object must be a place or a vessel: "captured the outpost", "sank a trawler"
-    place_objects: frozenset[str] = frozenset()
-    # verbs that count only when someone armed, or a weapon, does them: "troops killed 20";
-    # not "the crash killed 20"
-    agent_verbs: frozenset[str] = frozenset()
-    # verbs that deny only a claim or a clause: "denied the reports", "denied sending troops";
-    # not "rejected the concerns" or "denied victims their rights"
-    claim_objects: frozenset[str] = frozenset()
-    attributes: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    units: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    verb_attributes: dict[str, str] = field(default_factory=dict)
-    example: str = ""
-
-    def unit_kind(self, unit: str | None) -> str | None:
-        for kind, units in self.units.items():
-            if unit is not None and unit.lower() in units:
-                return kind
-        return None
+__all__ = ["ClaimType", "Lexicon", "load_lexicon"]
 
 
 @dataclass(frozen=True)
@@ -101,56 +58,19 @@ class Lexicon:
         return self.attribution.get(name, frozenset())
 
 
-def _data(*parts: str):
-    return resources.files("claimgraph").joinpath("data", *parts)
-
-
-def _load_type(raw: dict, source: str) -> ClaimType:
-    missing = {"type", "description", "roles"} - raw.keys()
-    if missing:
-        raise ConfigError(f"ontology file {source} lacks {sorted(missing)}")
-    bad_roles = set(raw["roles"]) - set(ROLE_NAMES)
-    if bad_roles:
-        raise ConfigError(f"ontology file {source}: unknown roles {sorted(bad_roles)}")
-    trig = raw.get("triggers") or {}
-    fs = lambda key: frozenset(w.lower() for w in trig.get(key) or [])  # noqa: E731
-    return ClaimType(
-        name=raw["type"], description=raw["description"], event=bool(raw.get("event", False)),
-        rank=int(raw.get("rank", 99)), roles=tuple(raw["roles"]),
-        verbs=fs("verbs"), nouns=fs("nouns"), adjectives=fs("adjectives"),
-        weapon_verbs=fs("weapon_verbs"), weapon_nouns=fs("weapon_nouns"), phrasal_verbs=fs("phrasal_verbs"),
-        receiving_verbs=fs("receiving_verbs"), materiel_only=fs("materiel_only"),
-        recipient_object_verbs=fs("recipient_object_verbs"),
-        personnel_only=fs("personnel_only"), person_objects=fs("person_objects"),
-        place_objects=fs("place_objects"), agent_verbs=fs("agent_verbs"),
-        claim_objects=fs("claim_objects"),
-        attributes={k: tuple(v) for k, v in (raw.get("attributes") or {}).items()},
-        units={k: tuple(v) for k, v in (raw.get("units") or {}).items()},
-        verb_attributes=dict(raw.get("verb_attributes") or {}),
-        example=raw.get("example", ""),
-    )
-
-
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """Read every ontology YAML and the lexicons once per process."""
-    types = {}
-    for entry in sorted(_data("ontology").iterdir(), key=lambda p: p.name):
-        if entry.name.endswith(".yaml"):
-            t = _load_type(yaml.safe_load(entry.read_text(encoding="utf-8")), entry.name)
-            if t.name in types:
-                raise ConfigError(f"claim type {t.name} defined twice")
-            types[t.name] = t
-    attribution = yaml.safe_load(_data("lexicons", "attribution.yaml").read_text(encoding="utf-8"))
-    senses = yaml.safe_load(_data("lexicons", "senses.yaml").read_text(encoding="utf-8")) or {}
+    """The ontology and the extraction word lists, read once per process (through datafiles)."""
+    types = dict(ontology())
+    attribution = lexicon("attribution")
+    senses = lexicon("senses")
     clash = set(attribution) & set(senses)
     if clash:
-        raise ConfigError(f"word lists defined in both attribution.yaml and senses.yaml: {sorted(clash)}")
-    attribution.update(senses)
-    materiel = yaml.safe_load(_data("lexicons", "materiel.yaml").read_text(encoding="utf-8"))
+        raise DataFileError(f"word lists defined in both attribution.yaml and senses.yaml: {sorted(clash)}")
+    materiel = lexicon("materiel", {"materiel", "kind_modifiers", "classes", "personnel"})
     return Lexicon(
         types=types,
-        attribution={k: frozenset(v) for k, v in attribution.items()},
+        attribution={k: frozenset(v) for k, v in (attribution | senses).items()},
         materiel=dict(materiel["materiel"]),
         kind_modifiers=frozenset(materiel["kind_modifiers"]),
         classes=dict(materiel["classes"]),
@@ -160,5 +80,4 @@ def load_lexicon() -> Lexicon:
 
 
 def _mention_heads() -> dict[str, str]:
-    raw = yaml.safe_load(_data("lexicons", "mention_heads.yaml").read_text(encoding="utf-8"))
-    return {word.lower(): cls for cls, words in raw.items() for word in words or ()}
+    return {word.lower(): cls for cls, words in lexicon("mention_heads").items() for word in words or ()}

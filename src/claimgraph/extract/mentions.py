@@ -14,7 +14,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicons import grammar
+from ..datafiles import grammar
 from ..model import Entity
 from ..resolve.entities import is_small_town
 from ..resolve.places import strip_accents

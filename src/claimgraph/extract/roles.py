@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..model import ROLE_NAMES, Entity
-from ..lexicons import grammar
+from ..datafiles import grammar
 from .lexicon import load_lexicon
 from .mentions import PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts, phrase_tokens
 
@@ -132,14 +132,10 @@ def preps_of(token: Token) -> list[tuple[str, Token]]:
     return out
 
 
-GROUP_NOUNS = {"group", "movement", "militia", "rebel", "insurgent", "faction", "organisation",
-               "organization", "paramilitary", "fighter", "force", "forces"}
-
-
+GROUP_NOUNS = load_lexicon().words("group_nouns")
 # people who act for the group named after them: "fighters from the Islamic State Sahel
 # Province", "members of the militia", "troops of the 5th brigade", "planes from Afghanistan"
-MEMBER_NOUNS = {"fighter", "militant", "member", "gunman", "troop", "soldier", "unit", "element", "combatant",
-                "plane", "jet", "warplane", "aircraft", "helicopter", "gunship", "warship", "bomber"}
+MEMBER_NOUNS = load_lexicon().words("member_nouns")
 
 
 def party(token: Token, mentions: Mentions) -> Entity | None:
@@ -689,7 +685,7 @@ def add_victims_of_noun(noun: Token, roles: Roles, args: list, mentions: Mention
 
 
 # "any of its fighters", "none of the crew", "most of them": the people are after "of"
-PARTITIVES = {"any", "none", "some", "all", "many", "most", "several", "few", "each", "one", "both"}
+PARTITIVES = frozenset(grammar()["partitive_of"])
 
 
 def victims(token: Token, mentions: Mentions) -> Entity | None:

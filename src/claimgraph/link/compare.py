@@ -10,13 +10,9 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
-import yaml
-
-from ..errors import ConfigError
-
+from ..datafiles import lexicon, ontology
 from ..model import Claim, Entity, Quantity
 
 # Relations between two role fillers, strongest first.
@@ -41,33 +37,9 @@ class LinkConfig:
         return self.raw.get(key, default)
 
 
-def _read_yaml(*parts: str):
-    path = resources.files("claimgraph").joinpath("data", *parts)
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
 def _ontology_ranks() -> tuple[dict[str, int], set[str]]:
-    ranks, events = {}, set()
-    folder = resources.files("claimgraph").joinpath("data", "ontology")
-    try:
-        entries = sorted(p for p in folder.iterdir() if p.name.endswith(".yaml"))
-    except (FileNotFoundError, NotADirectoryError):
-        entries = []
-    for entry in entries:
-        spec = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
-        if "type" not in spec:
-            continue
-        ranks[spec["type"]] = int(spec.get("rank", 99))
-        if spec.get("event"):
-            events.add(spec["type"])
-    if not ranks:  # the ontology ships with the package; without it nothing can be linked
-        raise ConfigError("no claim types in data/ontology: the installation is incomplete")
-    # CONDEMN shares ACCUSE's file in the ontology; give it the same standing.
-    if "ACCUSE" in ranks:
-        ranks.setdefault("CONDEMN", ranks["ACCUSE"])
-        if "ACCUSE" in events:
-            events.add("CONDEMN")
-    return ranks, events
+    types = ontology().values()
+    return {t.name: t.rank for t in types}, {t.name for t in types if t.event}
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +49,7 @@ def config() -> LinkConfig:
     >>> config().family("CASUALTY")
     'ATTACK'
     """
-    raw = _read_yaml("lexicons", "link.yaml") or {}
+    raw = lexicon("link")
     ranks, events = _ontology_ranks()
     family_of = {member: name for name, members in (raw.get("families") or {}).items() for member in members}
     return LinkConfig(raw=raw, ranks=ranks, event_types=frozenset(events), family_of=family_of)

@@ -50,7 +50,6 @@ class Group:
     sources: set[str]
     documents: set[str]
     last_sentence: int
-    reasons: list[str] = field(default_factory=list)
     # the CASUALTY claims' targets: the people hit, kept apart from what an attack hit (a
     # town, a base), and never a veto (one battle kills on both sides)
     victims: set[str] = field(default_factory=set)
@@ -91,7 +90,7 @@ def group_of_claim(claim: Claim, ents: Entities) -> Group:
     )
 
 
-def _merge(a: Group, b: Group, reason: str) -> Group:
+def _merge(a: Group, b: Group) -> Group:
     report_ends = [x for x in (a.report_end, b.report_end) if x]
     first, second = (a, b) if a.gid <= b.gid else (b, a)
     return Group(
@@ -104,7 +103,6 @@ def _merge(a: Group, b: Group, reason: str) -> Group:
         sources=a.sources | b.sources,
         documents=a.documents | b.documents,
         last_sentence=max(a.last_sentence, b.last_sentence),
-        reasons=first.reasons + second.reasons + ([reason] if reason else []),
         victims=a.victims | b.victims,
     )
 
@@ -114,7 +112,7 @@ def group_of_claims(claims: list[Claim], ents: Entities) -> Group:
     ordered = sorted(claims, key=lambda c: c.id)
     group = group_of_claim(ordered[0], ents)
     for claim in ordered[1:]:
-        group = _merge(group, group_of_claim(claim, ents), "")
+        group = _merge(group, group_of_claim(claim, ents))
     return group
 
 
@@ -123,23 +121,14 @@ def group_of_claims(claims: list[Claim], ents: Entities) -> Group:
 
 @dataclass(slots=True)
 class Match:
-    """Outcome of comparing two groups; ``facts`` are formatted only when a merge is kept."""
+    """Outcome of comparing two groups: whether they can be one happening, and the points of
+    agreement."""
 
     ok: bool
     score: int
-    facts: list[tuple] = field(default_factory=list)
 
-    def describe(self, ents: Entities) -> str:
-        parts = []
-        for fact in self.facts:
-            if fact[0] == "veto":
-                parts.append(fact[1])
-            elif fact[0] == "source":
-                parts.append(f"same source {_names(fact[1], ents)}")
-            else:
-                rel, role, left, right = fact
-                parts.append(f"{rel} {role} {_shared(role, left, right, ents)}")
-        return "; ".join(parts)
+
+VETO = Match(False, 0)
 
 
 def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
@@ -150,22 +139,22 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
     in ``link.yaml``.
     """
     if a.family != b.family:
-        return Match(False, 0, [("veto", "different types")])
+        return VETO
     if a.interval and b.interval and intersect(a.interval, b.interval) is None:
-        return Match(False, 0, [("veto", f"dates {_fmt(a.interval)} and {_fmt(b.interval)} do not overlap")])
+        return VETO
     window = config().get("report_window_days", 2)
     for timed, bound in ((a, b.report_end), (b, a.report_end)):
         if timed.interval and bound and timed.interval[0] > bound:
-            return Match(False, 0, [("veto", f"dated {_fmt(timed.interval)}, after a report of {bound}")])
+            return VETO
         # a report of Saturday is about something recent: not a happening of the Monday before
         if timed.interval and bound and _days_between(timed.interval[1], bound) > window:
-            return Match(False, 0, [("veto", f"dated {_fmt(timed.interval)}, long before a report of {bound}")])
+            return VETO
     weights = config().get("agreement") or {}
-    score, facts = 0, []
+    score = 0
     for role in ROLE_NAMES:
         rel = ents.set_relation(role, a.roles[role], b.roles[role])
         if rel == CONFLICT:
-            return Match(False, 0, [("veto", f"{role}s conflict")])
+            return VETO
         points = 0
         if rel == SAME and role in PARTY_ROLES and _only_kinds_shared(a.roles[role], b.roles[role], ents):
             points = weights.get("described_party", 0)  # "soldiers" hit in two stories: not one happening yet
@@ -175,17 +164,12 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
             points = weights.get("near_location", 1)
         elif rel == GENERIC:
             points = weights.get("generic_instrument", 1)
-        if points:
-            score += points
-            facts.append((rel, role, a.roles[role], b.roles[role]))
+        score += points
     if a.victims and b.victims and ents.set_relation("target", a.victims, b.victims) == SAME:
         score += weights.get("target", 1)
-        facts.append((SAME, "target", a.victims, b.victims))
-    common = a.sources & b.sources
-    if common:
+    if a.sources & b.sources:
         score += weights.get("source", 2)
-        facts.append(("source", common))
-    return Match(True, score, facts)
+    return Match(True, score)
 
 
 def _only_kinds_shared(left: set[str], right: set[str], ents: Entities) -> bool:
@@ -193,22 +177,6 @@ def _only_kinds_shared(left: set[str], right: set[str], ents: Entities) -> bool:
     pipeline"), so that sharing them says little about being one happening."""
     common = {ents.canon(x) for x in left} & {ents.canon(x) for x in right}
     return bool(common) and all(ents.is_generic(x) for x in common)
-
-
-def _shared(role: str, left: set[str], right: set[str], ents: Entities) -> str:
-    if role in PARTY_ROLES:
-        common = {ents.canon(x) for x in left} & {ents.canon(x) for x in right}
-    else:
-        common = left & right
-    return _names(common or left, ents)
-
-
-def _names(ids: Iterable[str], ents: Entities) -> str:
-    return "/".join(sorted(ents.name(i) for i in ids)) or "-"
-
-
-def _fmt(interval: tuple[str, str]) -> str:
-    return interval[0] if interval[0] == interval[1] else f"{interval[0]}..{interval[1]}"
 
 
 def _days_between(start: str, end: str) -> int:
@@ -239,9 +207,7 @@ def group_within_documents(claims: Iterable[Claim], ents: Entities) -> list[Grou
                 open_groups.append(single)
             else:
                 target = open_groups[index]
-                match = compare_groups(target, single, ents)
-                reason = _within_reason(claim, target, match, ents)
-                open_groups[index] = _merge(target, single, reason)
+                open_groups[index] = _merge(target, single)
         groups.extend(open_groups)
     return groups
 
@@ -261,11 +227,6 @@ def _nearest_joinable(open_groups: list[Group], single: Group, ents: Entities,
         if distance <= window or (both_dated and match.score >= min_agreement):
             return i
     return None
-
-
-def _within_reason(claim: Claim, group: Group, match: Match, ents: Entities) -> str:
-    detail = match.describe(ents) or "nothing conflicts"
-    return f"{claim.id} joins {group.gid} in the same document ({detail})"
 
 
 # ---------------------------------------------------------------- pass 2: across documents
@@ -405,7 +366,7 @@ def merge_copies(groups: list[Group], roots: dict[str, str]) -> list[Group]:
         if root not in merged:
             merged[root] = group
         else:
-            merged[root] = _merge(merged[root], group, f"{group.gid} repeats {merged[root].gid} in a near-copy")
+            merged[root] = _merge(merged[root], group)
     return [merged[k] for k in sorted(merged, key=lambda k: merged[k].gid)]
 
 
@@ -423,7 +384,7 @@ def group_across_documents(groups: list[Group], ents: Entities) -> list[Group]:
         match = compare_groups(groups[a], groups[b], ents)
         needed = report_min if "report" in (groups[a].kind, groups[b].kind) else min_agreement
         if match.ok and match.score >= needed:
-            scored.append((-match.score, groups[a].gid, groups[b].gid, a, b, match))
+            scored.append((-match.score, groups[a].gid, groups[b].gid, a, b))
     scored.sort(key=lambda t: t[:3])
 
     parent = list(range(len(groups)))
@@ -435,16 +396,15 @@ def group_across_documents(groups: list[Group], ents: Entities) -> list[Group]:
             x = parent[x]
         return x
 
-    for _neg, gid_a, gid_b, a, b, match in scored:
+    for _neg, _gid_a, _gid_b, a, b in scored:
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
         # the pair agrees; the clusters they already belong to must still fit together
         if not compare_groups(clusters[ra], clusters[rb], ents).ok:
             continue
-        reason = f"{gid_a} and {gid_b} across documents: {match.describe(ents)}"
         keep, drop = (ra, rb) if clusters[ra].gid <= clusters[rb].gid else (rb, ra)
-        clusters[keep] = _merge(clusters[ra], clusters[rb], reason)
+        clusters[keep] = _merge(clusters[ra], clusters[rb])
         parent[drop] = keep
         del clusters[drop]
     return [clusters[k] for k in sorted(clusters, key=lambda k: clusters[k].gid)]
@@ -518,7 +478,6 @@ def build_event(group: Group, ents: Entities, counter: SourceCounter) -> Event:
         sources=sources,
         independent_sources=independent,
         label=_label(event_type, roles, time, ents),
-        reasons=list(group.reasons),
     )
 
 

@@ -24,15 +24,13 @@ Moscow, never "Mosul" -> Moscow).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from ..lexicons import grammar
+from ..datafiles import gazetteer_rows, grammar, titles, weapon_classes
 from ..model import Entity
 from . import places as _places
 from .places import (
@@ -83,25 +81,6 @@ class GazetteerEntry:
         return [self.name, *self.aliases]
 
 
-def _read_jsonl(filename: str) -> list[dict[str, Any]]:
-    path = resources.files("claimgraph") / "data" / "gazetteer" / filename
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
-@lru_cache(maxsize=1)
-def weapon_classes() -> frozenset[str]:
-    """The closed set of weapon classes (data/gazetteer/classes.json)."""
-    path = resources.files("claimgraph") / "data" / "gazetteer" / "classes.json"
-    return frozenset(json.loads(path.read_text(encoding="utf-8"))["classes"])
-
-
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    path = resources.files("claimgraph") / "data" / "gazetteer" / "titles.json"
-    return frozenset(json.loads(path.read_text(encoding="utf-8"))["words"])
-
-
 def _entry(row: dict[str, Any], type_: str) -> GazetteerEntry:
     known = {"id", "name", "type", "aliases", "country", "surname", "descriptors", "no_pattern"}
     attrs = {k: v for k, v in row.items() if k not in known}
@@ -122,9 +101,9 @@ def load_gazetteer() -> tuple[GazetteerEntry, ...]:
     >>> any(e.id == "weapon:kn-23" for e in load_gazetteer())
     True
     """
-    entries = [_entry(r, "WEAPON") for r in _read_jsonl("weapons.jsonl")]
-    entries += [_entry(r, "ORG") for r in _read_jsonl("organizations.jsonl")]
-    entries += [_entry(r, "PERSON") for r in _read_jsonl("people.jsonl")]
+    entries = [_entry(r, "WEAPON") for r in gazetteer_rows("weapons")]
+    entries += [_entry(r, "ORG") for r in gazetteer_rows("organizations")]
+    entries += [_entry(r, "PERSON") for r in gazetteer_rows("people")]
     _check(entries)
     return tuple(entries)
 
@@ -511,7 +490,7 @@ class EntityResolver:
 
     @staticmethod
     def _is_title(word: str) -> bool:
-        return re.sub(r"['’]s?$", "", word.lower()).replace(".", "") in _title_words()
+        return re.sub(r"['’]s?$", "", word.lower()).replace(".", "") in titles()
 
     def _descriptor(self, text: str) -> GazetteerEntry | None:
         """"South Korea's spy agency", "Seoul's intelligence service", "Ukrainian military intelligence"."""

@@ -21,8 +21,6 @@ divisions, and every populated place of 1,000 people or more with its alternate 
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
 import re
 import sys
@@ -30,8 +28,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from claimgraph.datafiles import gazetteer_json, table_rows
 from claimgraph.resolve import places as _places
 from claimgraph.resolve.places import clean_place_name, name_key
 
@@ -180,11 +178,8 @@ class World:
         self.abbreviations = _abbreviations()
 
     def _load(self) -> None:
-        path = resources.files("claimgraph") / "data" / "gazetteer" / "geonames.tsv.gz"
-        with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
-            for line in handle:
-                if not line.startswith("#"):
-                    self._add(line.rstrip("\n").split("\t"))
+        for row in table_rows("gazetteer", "geonames.tsv.gz", width=11):
+            self._add(row)
         for index, feature in enumerate(self.feature):
             if feature == "PCLI":
                 self.country_row[self.cc[index]] = index
@@ -195,25 +190,19 @@ class World:
         """Put a state or province at its own point (``division_points.tsv``), not at the
         middle of its towns, which for a large, thinly settled one (Manitoba, Queensland)
         lies far south of it."""
-        path = resources.files("claimgraph") / "data" / "gazetteer" / "division_points.tsv"
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                cc, name, lat, lon = line.split("\t")
-                row = self.admin1_row.get((cc, name))
-                if row is not None:
-                    self.lat[row], self.lon[row] = float(lat), float(lon)
+        for cc, name, lat, lon in table_rows("gazetteer", "division_points.tsv", width=4):
+            row = self.admin1_row.get((cc, name))
+            if row is not None:
+                self.lat[row], self.lon[row] = float(lat), float(lon)
 
     def _move_countries(self) -> None:
         """A country whose commonly cited centre is known better than the derived one
         (``country_points.tsv``: the contiguous United States' centre, not a point in
         southern Kansas that the listed centre "38 N, 97 W" pulls it to)."""
-        path = resources.files("claimgraph") / "data" / "gazetteer" / "country_points.tsv"
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                cc, lat, lon, _what = line.split("\t")
-                row = self.country_row.get(cc)
-                if row is not None:
-                    self.lat[row], self.lon[row] = float(lat), float(lon)
+        for cc, lat, lon, _what in table_rows("gazetteer", "country_points.tsv", width=4):
+            row = self.country_row.get(cc)
+            if row is not None:
+                self.lat[row], self.lon[row] = float(lat), float(lon)
 
     def _add(self, row: list[str]) -> None:
         index = len(self.gid)
@@ -255,8 +244,7 @@ def world() -> World:
 def _abbreviations() -> dict[str, tuple[str, str]]:
     """US postal codes and AP abbreviations ("Ga.", "GA", "N.Y."), Canadian and Australian
     ones ("B.C.", "NSW") -> (country, division name)."""
-    path = resources.files("claimgraph") / "data" / "gazetteer" / "division_abbreviations.json"
-    return {key: (cc, name) for key, (cc, name) in json.loads(path.read_text(encoding="utf-8")).items()}
+    return {key: (cc, name) for key, (cc, name) in gazetteer_json("division_abbreviations").items()}
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:

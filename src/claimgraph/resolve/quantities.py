@@ -27,10 +27,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
-
-import yaml
-
+from claimgraph.datafiles import NUMBER_KEYS, lexicon
 from claimgraph.model import Quantity
 
 __all__ = ["find_quantities", "parse_number"]
@@ -59,15 +56,10 @@ class _Lexicon:
     stop: frozenset[str]
 
 
-def _read_yaml(name: str) -> dict:
-    text = resources.files("claimgraph.data.lexicons").joinpath(name).read_text("utf-8")
-    return yaml.safe_load(text)
-
-
 @functools.cache
 def _lexicon() -> _Lexicon:
-    num = _read_yaml("numbers.yaml")
-    uni = _read_yaml("units.yaml")
+    num = lexicon("numbers", NUMBER_KEYS)
+    uni = lexicon("units", {"measures", "currency_prefixes", "currency_words", "counted", "stop"})
     modifiers = {
         phrase.lower(): kind for kind, phrases in num["modifiers"].items() for phrase in phrases
     }

@@ -57,7 +57,7 @@ from claimgraph.extract.claims import EXTRA_TIME_WORDS, day_ordinals, join_day_a
 from claimgraph.resolve.dates import parse_iso, resolve_time
 from claimgraph.resolve.quantities import parse_number
 
-__all__ = ["Timex", "classify_timex", "looks_future", "normalise_text", "span_value", "tag_timexes", "time_spans"]
+__all__ = ["Timex", "classify_timex", "looks_future", "span_value", "tag_timexes", "time_spans", "timex_key"]
 
 
 @dataclass(slots=True)
@@ -376,10 +376,12 @@ def _join_clock_and_day(doc: Doc, spans: list[Span]) -> list[Span]:
 # --- type and value ------------------------------------------------------------------------
 
 
-def normalise_text(text: str) -> str:
-    """Lower case, one space, no space before punctuation, hyphens between words as spaces.
+def timex_key(text: str) -> str:
+    """The form a time phrase is looked up in: lower case, one space, no space before
+    punctuation, hyphens between words as spaces (not clean.text.normalise_text, which keeps
+    the text and only unifies its spacing characters).
 
-    >>> normalise_text("March 01 , 2008"), normalise_text("fifty-year"), normalise_text("Monday 's")
+    >>> timex_key("March 01 , 2008"), timex_key("fifty-year"), timex_key("Monday 's")
     ('march 01, 2008', 'fifty year', "monday's")
     """
     text = text.lower().replace("’", "'").replace("‘", "'").replace("`", "'")
@@ -413,7 +415,7 @@ def classify_timex(text: str, anchor: dt.date | None, reference: dt.date | None 
         now = anchor.year if anchor else 1999
         year = now // 100 * 100 + int(short_year.group(1))
         return "DATE", str(year - 100 if year > now else year)
-    t = normalise_text(text)
+    t = timex_key(text)
     t = re.sub(r"^(?:(?:on|in|at|by|during|of|for)\s+)+", "", t)
     if t in REFERENCE_WORDS:
         return "DATE", REFERENCE_WORDS[t]
@@ -686,9 +688,9 @@ def tag_timexes(doc: Doc, anchor: dt.date | None) -> list[Timex]:
             future = looks_future(span)
             day = _following_day(spans, k, anchor, future) or reference
             kind, value = classify_timex(span.text, anchor, day, future=future)
-            if value is None and reference_year is not None and normalise_text(span.text) in ANAPHORIC_YEARS:
+            if value is None and reference_year is not None and timex_key(span.text) in ANAPHORIC_YEARS:
                 value = str(reference_year)
-        if kind == "DATE" and value and normalise_text(span.text) in ANAPHORIC_YEARS and reference_year:
+        if kind == "DATE" and value and timex_key(span.text) in ANAPHORIC_YEARS and reference_year:
             value = str(reference_year)
         out.append(Timex(span.start_char, span.end_char, span.text, kind, value))
         if kind in ("DATE", "TIME") and value and re.match(r"\d{4}-\d{2}-\d{2}", value):

@@ -12,7 +12,7 @@
 
 import {h, s, plural, route} from "./dom.js";
 
-const WORLD = "/static/vendor/world-atlas-2.0.2/countries-110m.json";
+export const WORLD = "/static/vendor/world-atlas-2.0.2/countries-110m.json";
 // Where the map looks when there is nothing to show: Europe to the Korean peninsula,
 // the region the demo corpus is about.
 const EMPTY_BOUNDS = [[30, 0], [65, 135]];
@@ -23,9 +23,42 @@ let world = null; // the outlines, fetched once per page
 
 function loadWorld() {
   if (!world) {
-    world = fetch(WORLD).then((r) => r.json()).then((topo) => window.topojson.feature(topo, topo.objects.countries));
+    world = fetch(WORLD).then((r) => r.json())
+      .then((topo) => flatOutlines(window.topojson.feature(topo, topo.objects.countries)));
   }
   return world;
+}
+
+/** A ring on the sphere made drawable on a flat map: a step across the antimeridian (Chukotka,
+ * Fiji) continues past 180 degrees instead of crossing the whole map, and a ring around a pole
+ * (Antarctica) is closed along the map's edge instead of by a line across the world. */
+export function flatRing(ring) {
+  let shift = 0;
+  let previous = null;
+  const out = ring.map(([lon, lat]) => {
+    if (previous !== null && lon + shift - previous > 180) shift -= 360;
+    else if (previous !== null && lon + shift - previous < -180) shift += 360;
+    previous = lon + shift;
+    return [previous, lat];
+  });
+  const [first, last] = [out[0], out[out.length - 1]];
+  if (out.length && Math.abs(last[0] - first[0]) > 180) {
+    const pole = out.reduce((sum, [, lat]) => sum + lat, 0) < 0 ? -90 : 90;
+    out.push([last[0], pole], [first[0], pole], first);
+  }
+  return out;
+}
+
+/** world-atlas 2 keeps outlines on the sphere, uncut at the antimeridian: flatten every ring. */
+export function flatOutlines(collection) {
+  const flat = (geometry) => {
+    if (geometry?.type === "Polygon") return {...geometry, coordinates: geometry.coordinates.map(flatRing)};
+    if (geometry?.type === "MultiPolygon") {
+      return {...geometry, coordinates: geometry.coordinates.map((polygon) => polygon.map(flatRing))};
+    }
+    return geometry;
+  };
+  return {...collection, features: collection.features.map((f) => ({...f, geometry: flat(f.geometry)}))};
 }
 
 /** Features grouped by place: [{name, lat, lon, events: [properties, ...]}]. */
