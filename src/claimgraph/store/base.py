@@ -180,14 +180,17 @@ class Database:
             self._conn.execute(statement)
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection | PostgresConnection]:
+    def transaction(self, *, rows_only: bool = False) -> Iterator[sqlite3.Connection | PostgresConnection]:
         """One write transaction (SQLite's write lock; on PostgreSQL an advisory lock that
-        stands for it): writers take turns, each sees what the one before committed."""
+        stands for it): writers take turns, each sees what the one before committed.
+
+        :param rows_only: on PostgreSQL, lock only the rows the statements lock (claiming
+            jobs ``FOR UPDATE SKIP LOCKED``), not the whole store."""
         with self._lock:
             if self._conn.in_transaction:  # inside exclusive(): its transaction is this one
                 yield self._conn
                 return
-            self._begin(self.dialect.begin_write)
+            self._begin(self.dialect.begin_claim if rows_only else self.dialect.begin_write)
             try:
                 yield self._conn
             except BaseException:

@@ -15,8 +15,9 @@ PostgreSQL 15+ (cached per statement text) and is the only place that knows how:
   newest-first pages read it).
 
 What cannot be rendered by rewriting is asked of the dialect by name: ``upsert`` (SQLite's
-``INSERT OR REPLACE`` / ``OR IGNORE``), ``nocase``, the transaction openers and the
-full-text search (FTS5 there, a ``tsvector`` column and ``websearch_to_tsquery`` here).
+``INSERT OR REPLACE`` / ``OR IGNORE``), ``nocase``, the transaction openers, ``skip_locked``
+(claiming queued jobs) and the full-text search (FTS5 there, a ``tsvector`` column and
+``websearch_to_tsquery`` here).
 
     >>> POSTGRES.sql("SELECT id FROM claims c WHERE c.id IN (SELECT value FROM json_each(?)) AND c.text LIKE ?")
     'SELECT id FROM claims c WHERE c.id IN (SELECT value FROM json_array_elements_text(%s::json)) AND c.text ILIKE %s'
@@ -66,6 +67,10 @@ class Dialect:
     name = "sqlite"
     begin_write: tuple[str, ...] = ("BEGIN IMMEDIATE",)
     begin_snapshot: tuple[str, ...] = ("BEGIN",)
+    # a transaction that locks only the rows it claims: SQLite has no row locks, its writers
+    # take turns on the file; PostgreSQL's lock the rows ``FOR UPDATE`` and others skip them
+    begin_claim: tuple[str, ...] = ("BEGIN IMMEDIATE",)
+    skip_locked = ""
     fulltext = FullText(
         source="documents_fts JOIN documents d ON d.rowid = documents_fts.rowid",
         match="documents_fts MATCH ?",
@@ -97,6 +102,8 @@ class PostgresDialect(Dialect):
     # READ COMMITTED: after the lock, each statement sees every earlier commit.
     begin_write = ("BEGIN", f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
     begin_snapshot = ("BEGIN ISOLATION LEVEL REPEATABLE READ",)
+    begin_claim = ("BEGIN",)
+    skip_locked = " FOR UPDATE SKIP LOCKED"
     fulltext = FullText(
         source=f"documents d CROSS JOIN websearch_to_tsquery('{TEXT_SEARCH_CONFIG}', ?) AS fts_query",
         match="d.search @@ fts_query",

@@ -332,6 +332,23 @@ CREATE TABLE place_mentions (
 CREATE INDEX place_mentions_place ON place_mentions (place_id);
 """
 
+# Several ingest processes, on one machine or many, share a queue of inputs through the
+# database (issue 12): a worker claims a few queued jobs, ingests them and marks them done.
+# id: content hash of the origin (a file); status 'queued', 'running', 'done' or 'failed'.
+INGEST_JOBS = """
+CREATE TABLE ingest_jobs (
+    id         TEXT PRIMARY KEY,
+    origin     TEXT NOT NULL,
+    status     TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+    worker     TEXT,
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    error      TEXT,
+    queued_at  TEXT NOT NULL,
+    claimed_at TEXT
+);
+CREATE INDEX ingest_jobs_queue ON ingest_jobs (status, queued_at, origin);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", INITIAL_SCHEMA),
     Migration(2, "full-text search over documents", DOCUMENTS_FTS, sqlite_only=True, postgres=DOCUMENTS_TSVECTOR),
@@ -343,6 +360,7 @@ MIGRATIONS: list[Migration] = [
     Migration(8, "compared values of contradictions", CONTRADICTION_VALUES),
     Migration(9, "claim confidence", CLAIM_CONFIDENCE),
     Migration(10, "place mentions", PLACE_MENTIONS),
+    Migration(11, "ingest jobs", INGEST_JOBS),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version
