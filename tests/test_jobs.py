@@ -104,3 +104,38 @@ def test_two_workers_at_once_link_the_events_of_a_sequential_ingest(pg_url, tmp_
     assert [(x["id"], x["claim_ids"]) for x in got["contradictions"]] == \
         [(x["id"], x["claim_ids"]) for x in want["contradictions"]]
     assert [e["id"] for e in got["entities"]] == [e["id"] for e in want["entities"]]
+
+
+@pytest.mark.postgres
+def test_a_worker_whose_batch_a_server_restart_cut_short_reconnects_and_finishes(pg_url, pg_server, pipeline,
+                                                                                tmp_path, monkeypatch):
+    import psycopg
+
+    from claimgraph.api import Claimgraph
+    from claimgraph.settings import Settings
+
+    for name, text in (("a.txt", "Drones struck a fuel depot in Odesa on Monday, officials said."),
+                       ("b.txt", "Shelling hit a school in Kharkiv on Tuesday, the mayor said.")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    cg = Claimgraph(settings=Settings(db=pg_url))
+    cg._pipeline = pipeline  # the session's loaded spaCy
+    write_batch, cut = cg.store.write_batch, []
+
+    def cut_once(*args, **kwargs):  # what a restart does inside the batch's transaction
+        if not cut:
+            pid = cg.store.query("SELECT pg_backend_pid()")[0][0]
+            with psycopg.connect(pg_server, autocommit=True) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+            cut.append(pid)
+        return write_batch(*args, **kwargs)
+
+    monkeypatch.setattr(cg.store, "write_batch", cut_once)
+    try:
+        assert cg.queue([str(tmp_path)]) == (2, 2)
+        report = cg.work("w", batch=2)
+        assert cut and report.ingested == 2
+        assert cg.store.job_counts() == {"done": 2}
+        assert len(cg.store.documents()) == 2 and cg.store.unlinked_document_ids() == []
+        assert cg.store.query("SELECT attempts FROM ingest_jobs") == [(2,), (2,)]
+    finally:
+        cg.close()

@@ -121,3 +121,27 @@ def test_a_pooled_store_reads_from_threads_side_by_side(pg_url):
             store.write_batch([Document(id="d", text="Some text.")], [], [], [], [])
             assert store.document("d") is not None
         assert store.counts()["documents"] == 1
+
+
+def test_a_store_whose_connection_the_server_dropped_connects_again(pg_url, pg_server):
+    """What a server restart does to a client, done to one backend: the next read and the next
+    write transaction run on a new connection; a transaction cut short fails and can be re-run."""
+    import psycopg
+
+    def drop(store: Store) -> None:
+        pid = store.query("SELECT pg_backend_pid()")[0][0]
+        with psycopg.connect(pg_server, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+
+    with Store(pg_url) as store:
+        store.write_batch([Document(id="d1", text="One.")], [], [], [], [])
+        drop(store)
+        assert store.counts()["documents"] == 1
+        drop(store)
+        store.write_batch([Document(id="d2", text="Two.")], [], [], [], [])
+        with pytest.raises(StoreError, match="cannot write batch"):
+            with store.exclusive():
+                store.write_batch([Document(id="d3", text="Three.")], [], [], [], [])
+                drop(store)
+                store.write_batch([Document(id="d4", text="Four.")], [], [], [], [])
+        assert [d.id for d in store.documents()] == ["d1", "d2"]  # the cut transaction left nothing

@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import AmbiguousId
+from .errors import AmbiguousId, StoreError
 from .model import Claim, Contradiction, Entity, Event, InputItem, Reject
 from .settings import Settings
 from .store.db import Store
@@ -70,7 +70,9 @@ class Claimgraph:
     def work(self, worker: str, batch: int = 4, *,
              on_reject: Callable[[Reject], None] | None = None) -> IngestReport:
         """Claim queued jobs ``batch`` at a time, ingest and link them, mark them done, until
-        the queue is empty. A job whose ingest raised is queued again (failed after a few tries)."""
+        the queue is empty. A job whose ingest raised is queued again (failed after a few
+        tries); after a database error (a PostgreSQL restart cut the batch short) the worker
+        goes on, its connection opened again, and another claim retries the batch."""
         from .ingest.sources import iter_job_inputs
         from .pipeline import IngestReport
 
@@ -80,6 +82,9 @@ class Claimgraph:
             items = iter_job_inputs([origin for _, origin in jobs], self.settings.max_bytes)
             try:
                 report = self.pipeline.ingest_items(self.store, items, on_reject=on_reject)
+            except StoreError as exc:
+                self.store.finish_jobs(ids, error=f"{type(exc).__name__}: {exc}")
+                continue
             except BaseException as exc:
                 self.store.finish_jobs(ids, error=f"{type(exc).__name__}: {exc}")
                 raise

@@ -62,23 +62,54 @@ class PostgresConnection:
     """One psycopg connection in autocommit mode: the store opens and ends its transactions.
 
     :param url: the server to connect to, or ``connection``: one already open (a pool's).
+
+    A connection the server dropped (a restart, a terminated backend) is opened again at
+    the next statement that starts something (a read outside a transaction, a ``BEGIN``)
+    and that statement runs there. A transaction it cut short stays failed to its end:
+    every later statement in it fails, never runs on the new connection, and its
+    ``ROLLBACK`` has nothing left to undo. The store's writes are idempotent, so the caller
+    runs the transaction again.
     """
 
     def __init__(self, url: str | None = None, *, connection: Any = None):
         psycopg = _psycopg()
         self._errors = psycopg.Error
-        if connection is not None:
-            self._conn = connection
-            return
+        self._idle_states = (psycopg.pq.TransactionStatus.IDLE, psycopg.pq.TransactionStatus.UNKNOWN)
+        self._url = url
+        self._conn = connection if connection is not None else self._open()
+        self._began = False  # between our BEGIN and its COMMIT or ROLLBACK, whatever the server did
+
+    def _open(self) -> Any:
+        psycopg = _psycopg()
         try:
-            self._conn = psycopg.connect(url, autocommit=True, **_defaults(url))
+            return psycopg.connect(self._url, autocommit=True, **_defaults(self._url))
         except psycopg.Error as exc:
             raise PostgresError(str(exc).strip()) from exc
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """A cursor over the rows of ``sql`` (SQLite's spelling) run with ``params``."""
+        if sql in ("COMMIT", "ROLLBACK"):
+            return self._end(sql)
+        starts_afresh = not self.in_transaction
         try:
-            return self._conn.execute(POSTGRES.sql(sql), _params(params))
+            cursor = self._conn.execute(POSTGRES.sql(sql), _params(params))
+        except self._errors as exc:
+            if not (starts_afresh and self._url is not None and self._conn.closed):
+                raise PostgresError(str(exc).strip()) from exc
+            self._conn = self._open()  # the server dropped us between two transactions
+            try:
+                cursor = self._conn.execute(POSTGRES.sql(sql), _params(params))
+            except self._errors as exc:
+                raise PostgresError(str(exc).strip()) from exc
+        self._began = self._began or sql.startswith("BEGIN")
+        return cursor
+
+    def _end(self, sql: str) -> Any:
+        self._began = False
+        if sql == "ROLLBACK" and self._conn.closed:
+            return None  # the server ended the transaction when it dropped the connection
+        try:
+            return self._conn.execute(sql)
         except self._errors as exc:
             raise PostgresError(str(exc).strip()) from exc
 
@@ -94,9 +125,8 @@ class PostgresConnection:
 
     @property
     def in_transaction(self) -> bool:
-        import psycopg.pq
-
-        return self._conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
+        """True inside BEGIN ... COMMIT, also when the server dropped the connection meanwhile."""
+        return self._began or self._conn.info.transaction_status not in self._idle_states
 
     def close(self) -> None:
         self._conn.close()
@@ -111,7 +141,9 @@ class PostgresPool:
 
         psycopg = _psycopg()
         try:
+            # check: a connection the server dropped (a restart) is replaced before it is lent
             self._pool = ConnectionPool(url, min_size=1, max_size=size, timeout=30, open=True,
+                                        check=ConnectionPool.check_connection,
                                         kwargs={"autocommit": True, **_defaults(url)})
         except (psycopg.Error, TimeoutError) as exc:
             raise PostgresError(str(exc).strip()) from exc
