@@ -145,3 +145,20 @@ def test_a_store_whose_connection_the_server_dropped_connects_again(pg_url, pg_s
                 drop(store)
                 store.write_batch([Document(id="d4", text="Four.")], [], [], [], [])
         assert [d.id for d in store.documents()] == ["d1", "d2"]  # the cut transaction left nothing
+
+
+def test_the_api_ingests_an_article_into_postgresql(pg_url, pipeline):
+    from fastapi.testclient import TestClient
+
+    from claimgraph.web.app import create_app
+
+    article = ("Russian drones struck a fuel depot in Odesa on Monday night, the regional governor said. "
+               "Two workers were injured and a fire broke out at the site, he added.")
+    with TestClient(create_app(pg_url, pipeline=pipeline)) as client:
+        response = client.post("/api/ingest", json={"text": article, "published": "2025-03-10", "outlet": "Wire"})
+        assert response.status_code == 201, response.text
+        added = response.json()
+        assert added["claims"] and client.get("/api/stats").json()["counts"]["claims"] == len(added["claims"])
+        listed = client.get(f"/api/claims?document={added['document_id']}").json()["items"]
+        assert {c["id"] for c in listed} == set(added["claims"])
+        assert client.post("/api/ingest", json={"text": article, "published": "2025-03-10"}).json()["duplicate"]
