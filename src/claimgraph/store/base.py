@@ -176,8 +176,11 @@ class Database:
             )
 
     def _begin(self, statements: Sequence[str]) -> None:
-        for statement in statements:
-            self._conn.execute(statement)
+        try:
+            for statement in statements:
+                self._conn.execute(statement)
+        except DATABASE_ERRORS as exc:  # locked, or a server that does not answer
+            raise StoreError(f"cannot begin a transaction in {self.label!r}: {exc}") from exc
 
     @contextmanager
     def transaction(self, *, rows_only: bool = False) -> Iterator[sqlite3.Connection | PostgresConnection]:
