@@ -14,6 +14,7 @@ import os
 import sqlite3
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -129,6 +130,97 @@ def copy_database(source: str, target: str | Path) -> str:
 def demo_copy(demo_db, tmp_path) -> str:
     """A copy of the session's demo database, for a test that writes to it."""
     return copy_database(demo_db, tmp_path / "demo-copy.db")
+
+
+# -- PostgreSQL: a server named by $CLAIMGRAPH_TEST_PG (.ci/run starts one on loopback) ------
+
+PG_URL_ENV = "CLAIMGRAPH_TEST_PG"
+PG_REQUIRED_ENV = "CLAIMGRAPH_REQUIRE_PG"
+# Tried when $CLAIMGRAPH_TEST_PG is not set: a server a developer runs locally.
+PG_LOCAL_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+def _pg_unavailable(reason: str):
+    """Skip, or fail where PostgreSQL must be tested ($CLAIMGRAPH_REQUIRE_PG=1, set by .ci/run)."""
+    if os.environ.get(PG_REQUIRED_ENV) == "1":
+        pytest.fail(f"the PostgreSQL tests must run here ({PG_REQUIRED_ENV}=1) but cannot: {reason}",
+                    pytrace=False)
+    pytest.skip(f"no PostgreSQL server: {reason}")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    """The URL of a PostgreSQL server the tests may create schemas in."""
+    url = os.environ.get(PG_URL_ENV) or PG_LOCAL_URL
+    if url.startswith("unavailable:"):  # .ci/run could not start one: it says why
+        _pg_unavailable(url.removeprefix("unavailable:").strip())
+    try:
+        import psycopg
+    except ImportError:
+        _pg_unavailable("psycopg is not installed (pip install -e '.[test]')")
+    try:
+        psycopg.connect(url, connect_timeout=3).close()
+    except psycopg.Error as exc:
+        _pg_unavailable(f"{url.split('@')[-1]} does not answer ({str(exc).strip()[:200]}); "
+                        f"set {PG_URL_ENV} to a postgresql:// URL")
+    return url
+
+
+def pg_schema_url(server: str, schema: str) -> str:
+    """``server`` with ``schema`` first on the search path: a database of its own, in one server."""
+    from urllib.parse import urlencode
+
+    return server + ("&" if "?" in server else "?") + urlencode({"options": f"-csearch_path={schema}"})
+
+
+@contextmanager
+def _new_pg_schema(server: str):
+    import uuid
+
+    import psycopg
+
+    schema = f"cg_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    try:
+        yield pg_schema_url(server, schema)
+    finally:
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(scope="session")
+def pg_schema(pg_server):
+    """``with pg_schema() as url``: a fresh, empty database (a schema of its own) on the test
+    server, dropped at the end; for fixtures wider than one test."""
+    return lambda: _new_pg_schema(pg_server)
+
+
+@pytest.fixture
+def pg_url(pg_schema):
+    """A fresh, empty claimgraph database on the test server, for one test."""
+    with pg_schema() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def pg_demo_db(pg_schema, pipeline):
+    """The demo corpus ingested once per session into PostgreSQL: ``demo_db``'s twin."""
+    import claimgraph
+    from claimgraph.store import Store
+
+    with pg_schema() as url:
+        with Store(url) as store:
+            pipeline.ingest_paths(store, [str(claimgraph.demo_corpus())])
+        yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path) -> str:
+    """A new database on each backend: a SQLite file, then a PostgreSQL schema."""
+    if request.param == "sqlite":
+        return str(tmp_path / "cg.db")
+    return request.getfixturevalue("pg_url")
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ import re
 import shlex
 from pathlib import Path
 
+import click
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -142,13 +143,17 @@ def test_docs_readme_commands_exist():
             continue
         seen += 1
         assert name in main.commands, f"README runs 'claimgraph {name}', which does not exist"
-        # every option the README uses is one the command knows
-        result = CliRunner().invoke(main, [name, "--help"], prog_name="claimgraph")
+        # every option the README uses is one the command (or the group's subcommand) knows
+        command, words = [name], args[args.index(name) + 1:]
+        group = main.commands[name]
+        if isinstance(group, click.Group) and words and words[0] in group.commands:
+            command, words = [name, words[0]], words[1:]
+        result = CliRunner().invoke(main, [*command, "--help"], prog_name="claimgraph")
         assert result.exit_code == 0
-        command_index = args.index(name)
-        for word in args[command_index + 1:]:
+        for word in words:
             if word.startswith("--"):
-                assert word.split("=")[0] in result.output, f"README uses 'claimgraph {name} {word}', unknown option"
+                assert word.split("=")[0] in result.output, \
+                    f"README uses 'claimgraph {' '.join(command)} {word}', unknown option"
     assert seen, "README shows no claimgraph command"
 
 

@@ -40,8 +40,9 @@ PINNED = {
     "AddressBlocked": (1, 403),
     "TooManySubscribers": (1, 503),
 }
-# The web layer's own: the API's answer itself and Starlette's 413; neither leaves web/.
-OUTSIDE_THE_TREE = {"ApiError", "BodyTooLarge"}
+# The web layer's own: the API's answer itself and Starlette's 413; neither leaves web/. The
+# store's PostgreSQL errors stand where sqlite3.Error stands: the store turns both into StoreError.
+OUTSIDE_THE_TREE = {"ApiError", "BodyTooLarge", "PostgresError"}
 
 
 CLASS_RE = re.compile(r"^class (\w+)\(([^)]*)\)", re.M)

@@ -28,8 +28,8 @@ WIRE = ("Drones struck a grain terminal near the river port before dawn on Satur
 
 
 @pytest.fixture
-def store():
-    with Store(":memory:") as s:
+def store(db_url):  # on SQLite, then on PostgreSQL (tests/conftest.py)
+    with Store(db_url) as s:
         s.add_entities(list(ENTITIES.values()))
         yield s
 
@@ -172,7 +172,7 @@ def test_migration_fills_lookup_tables_of_an_older_database(tmp_path):
     conn.executescript("DELETE FROM event_entities; DROP INDEX claim_entities_entity_type;"
                        " ALTER TABLE claim_entities DROP COLUMN claim_type; DROP TABLE event_successors;"
                        " ALTER TABLE contradictions DROP COLUMN details; ALTER TABLE claims DROP COLUMN confidence;"
-                       " DROP TABLE place_mentions;"
+                       " DROP TABLE place_mentions; DROP TABLE ingest_jobs;"
                        " DELETE FROM schema_migrations WHERE version >= 5;")
     conn.close()
     with Store(str(path)) as s:

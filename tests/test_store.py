@@ -1,4 +1,7 @@
-"""The SQLite store: migrations, idempotent batches, queries, kill-safety."""
+"""The store: migrations, idempotent batches, queries, kill-safety.
+
+Tests taking ``store``, ``filled`` or ``db_url`` run on SQLite and on PostgreSQL (tests/conftest.py).
+"""
 
 from __future__ import annotations
 
@@ -51,8 +54,8 @@ def sample_batch():
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(str(tmp_path / "cg.db")) as s:
+def store(db_url):
+    with Store(db_url) as s:
         yield s
 
 
@@ -62,9 +65,10 @@ def filled(store):
     return store
 
 
-def test_store_opens_in_wal_mode_with_foreign_keys(store):
-    assert store._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert store._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+def test_store_opens_in_wal_mode_with_foreign_keys(tmp_path):
+    with Store(str(tmp_path / "cg.db")) as store:
+        assert store._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
 def test_store_migrations_are_recorded(store):
@@ -75,11 +79,10 @@ def test_store_migrations_are_recorded(store):
     assert store.schema_version() == LATEST_VERSION
 
 
-def test_store_reopening_applies_nothing_twice(tmp_path):
-    path = str(tmp_path / "cg.db")
-    with Store(path) as first:
+def test_store_reopening_applies_nothing_twice(db_url):
+    with Store(db_url) as first:
         stamps = first.migrations()
-    with Store(path) as again:
+    with Store(db_url) as again:
         assert again.migrations() == stamps
 
 
@@ -265,8 +268,13 @@ def test_store_replace_links_unknown_claim_fails_and_keeps_old_links(filled):
 def test_store_full_text_search(filled):
     assert [d.id for d in filled.search("rockets")] == ["d1"]
     assert filled.search("submarine") == []
-    with pytest.raises(SearchSyntaxError, match="cannot search for") as caught:
-        filled.search('"unbalanced')
+
+
+def test_store_full_text_query_fts5_cannot_parse_is_the_callers_error(tmp_path):
+    with Store(str(tmp_path / "cg.db")) as store:
+        store.write_batch(*sample_batch())
+        with pytest.raises(SearchSyntaxError, match="cannot search for") as caught:
+            store.search('"unbalanced')
     assert not isinstance(caught.value, StoreError)  # the query is wrong, not the database
 
 
@@ -387,11 +395,11 @@ def test_a_batch_and_its_place_mentions_commit_together_or_not_at_all(store, mon
     assert [m["text"] for m in store.place_mentions("d1")] == ["Belzo"]
 
 
-def test_store_replace_links_records_near_copies(tmp_path):
+def test_store_replace_links_records_near_copies(db_url):
     from claimgraph.model import Document
     from claimgraph.store.db import Store
 
-    with Store(str(tmp_path / "n.db")) as store:
+    with Store(db_url) as store:
         docs = [Document(id=i, text=f"text {i}") for i in ("a", "b", "c")]
         store.write_batch(docs, [], [], [], [])
         store.replace_links([], [], near_copies={"a": "a", "b": "a", "c": "c"})
@@ -400,9 +408,8 @@ def test_store_replace_links_records_near_copies(tmp_path):
         assert store.document("b").dup_of is None
 
 
-def test_store_snapshot_reads_one_moment_while_another_connection_writes(tmp_path):
-    path = str(tmp_path / "s.db")
-    with Store(path) as reader, Store(path) as writer:
+def test_store_snapshot_reads_one_moment_while_another_connection_writes(db_url):
+    with Store(db_url) as reader, Store(db_url) as writer:
         writer.write_batch([Document(id="d1", text="One.")], [], [], [], [])
         with reader.snapshot():
             before = reader.counts()["documents"]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import datafiles
-from .errors import AmbiguousId
+from .errors import AmbiguousId, StoreError
 from .model import Claim, Contradiction, Entity, Event, InputItem, Reject
 from .settings import Settings
 from .store.db import Store
@@ -57,6 +57,40 @@ class Claimgraph:
     def ingest_items(self, items: Iterable[InputItem], *,
                      on_reject: Callable[[Reject], None] | None = None) -> IngestReport:
         return self.pipeline.ingest_items(self.store, items, on_reject=on_reject)
+
+    # -- a queue that several ingest processes share ----------------------------------
+    def queue(self, paths: Sequence[str]) -> tuple[int, int]:
+        """Queue the files under ``paths`` for ``work`` (in this process or any other on the
+        same database): (files found, newly queued)."""
+        from .ingest.sources import job_origins
+
+        origins = job_origins(paths)
+        return len(origins), self.store.enqueue_jobs(origins)
+
+    def work(self, worker: str, batch: int = 4, *,
+             on_reject: Callable[[Reject], None] | None = None) -> IngestReport:
+        """Claim queued jobs ``batch`` at a time, ingest and link them, mark them done, until
+        the queue is empty. A job whose ingest raised is queued again (failed after a few
+        tries); after a database error (a PostgreSQL restart cut the batch short) the worker
+        goes on, its connection opened again, and another claim retries the batch."""
+        from .ingest.sources import iter_job_inputs
+        from .pipeline import IngestReport
+
+        total = IngestReport()
+        while jobs := self.store.claim_jobs(worker, batch):
+            ids = [job_id for job_id, _ in jobs]
+            items = iter_job_inputs([origin for _, origin in jobs], self.settings.max_bytes)
+            try:
+                report = self.pipeline.ingest_items(self.store, items, on_reject=on_reject)
+            except StoreError as exc:
+                self.store.finish_jobs(ids, error=f"{type(exc).__name__}: {exc}")
+                continue
+            except BaseException as exc:
+                self.store.finish_jobs(ids, error=f"{type(exc).__name__}: {exc}")
+                raise
+            self.store.finish_jobs(ids)
+            _add_report(total, report)
+        return total
 
     def relink(self, full: bool | None = None) -> tuple[int, int]:
         """Link documents not linked yet (None: the pipeline picks full or incremental);
@@ -182,3 +216,14 @@ def geoparse(text: str, published: str | None = None, outlet: str | None = None)
     from .resolve.geoparse import geoparse as _geoparse
 
     return _geoparse(text, published=published, outlet=outlet)
+
+
+def _add_report(total: IngestReport, report: IngestReport) -> None:
+    """Count ``report``'s inputs into ``total``; the store's totals are the latest ones."""
+    total.ingested += report.ingested
+    total.duplicates += report.duplicates
+    total.rejected += report.rejected
+    total.claims += report.claims
+    total.events, total.contradictions = report.events, report.contradictions
+    for reason, n in report.reasons.items():
+        total.reasons[reason] = total.reasons.get(reason, 0) + n

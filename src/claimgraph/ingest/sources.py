@@ -272,13 +272,44 @@ def _iter_directory(
         sidecar, errors = sidecars.get(directory)
         yield from errors
         for name in filenames:
-            path = os.path.join(directory, name)
             meta = {**fallback, **{k: v for k, v in sidecar.get(name, {}).items() if v is not None}}
-            if _is_jsonl(name):
-                yield from iter_jsonl(path, meta, max_bytes)
-            else:
-                yield read_file_item(path, meta, max_bytes)
+            yield from _listed_file_items(os.path.join(directory, name), meta, max_bytes)
     yield from _walk_error_items(walk_errors)
+
+
+def _listed_file_items(path: str, meta: Meta, max_bytes: int) -> Iterator[InputItem]:
+    """The articles of one file found in a folder (not named by the user: a pipe is not read)."""
+    if _is_jsonl(path):
+        yield from iter_jsonl(path, meta, max_bytes)
+    else:
+        yield read_file_item(path, meta, max_bytes)
+
+
+def job_origins(paths: Sequence[str]) -> list[str]:
+    """The files ``paths`` name, folders walked as an ingest walks them: one job each.
+
+    >>> job_origins(["/no/such/file.txt"])
+    ['/no/such/file.txt']
+    """
+    found: list[str] = []
+    for path in map(os.fspath, paths):
+        if os.path.isdir(path):
+            found += [os.path.join(directory, n) for directory, names in _walk_sorted(path) for n in names]
+        elif os.path.basename(path) != SIDECAR:
+            found.append(path)
+    return found
+
+
+def iter_job_inputs(origins: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[InputItem]:
+    """The articles of claimed jobs, each file read as the ingest of its folder reads it
+    (its folder's meta.json applies): a queued folder gives the documents its ingest gives."""
+    sidecars = SidecarCache()
+    for path in origins:
+        directory, name = os.path.split(path)
+        sidecar, errors = sidecars.get(directory or ".")
+        yield from errors
+        meta = {k: v for k, v in sidecar.get(name, {}).items() if v is not None}
+        yield from _listed_file_items(path, meta, max_bytes)
 
 
 def _walk_error_items(errors: list[OSError]) -> Iterator[InputItem]:

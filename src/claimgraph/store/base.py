@@ -1,8 +1,10 @@
 """The connection under every store module: opening, migrations, transactions, one query helper.
 
-``Database`` holds one SQLite connection (WAL mode) and a re-entrant lock; the store's
-reads and writes (``reads.py``, ``writes.py``, ``links.py``) are mixins over it, and
-the paging functions (``pages.py``) call its public ``query``.
+``Database`` holds one connection and a re-entrant lock: a SQLite file (WAL mode), or a
+PostgreSQL server for a ``postgresql://`` URL (``postgres.py``). The store's reads and
+writes (``reads.py``, ``writes.py``, ``links.py``) are mixins over it, and the paging
+functions (``pages.py``) call its public ``query``; both write SQLite's SQL, which
+``self.dialect`` renders for the engine (``dialect.py``).
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from contextlib import contextmanager
 from typing import Any
 
 from claimgraph.errors import SearchSyntaxError, StoreError
+from claimgraph.store.dialect import SQLITE, dialect_of
 from claimgraph.store.migrations import (
     CREATE_MIGRATIONS_TABLE,
     LATEST_VERSION,
     MIGRATIONS,
     Migration,
-    split_statements,
 )
+from claimgraph.store.postgres import DATABASE_ERRORS, PostgresConnection, PostgresError, PostgresPool, redacted
 from claimgraph.store.rows import utc_now
 
 
@@ -37,13 +40,24 @@ def is_read_only_file(path: str) -> bool:
 
 
 class Database:
-    """One SQLite file (created if missing) or ``":memory:"``, migrated to the latest schema."""
+    """One SQLite file (created if missing), ``":memory:"`` or a ``postgresql://`` URL,
+    migrated to the latest schema."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, *, pool_size: int = 0):
+        """:param pool_size: on PostgreSQL, up to this many more connections for reads
+        outside a transaction, taken by whichever thread asks (the HTTP server's reader)."""
         self.path = str(path)
+        self.label = redacted(self.path)  # what messages show: never a password
+        self.dialect = dialect_of(self.path)
         self._lock = threading.RLock()
         self.read_only = is_read_only_file(self.path)
-        self._conn = self._connect_read_only(self.path) if self.read_only else self._connect(self.path)
+        self._pool: PostgresPool | None = None
+        if self.dialect is not SQLITE:
+            self._conn = self._connect_postgres(self.path)
+            if pool_size > 0:
+                self._pool = self._open_pool(self.path, pool_size)
+        else:
+            self._conn = self._connect_read_only(self.path) if self.read_only else self._connect(self.path)
         try:
             self._check_schema() if self.read_only else self._migrate()
         except BaseException:
@@ -71,10 +85,25 @@ class Database:
             raise StoreError(f"cannot open read-only database {path!r}: {exc}") from exc
         return conn
 
+    @staticmethod
+    def _connect_postgres(url: str) -> PostgresConnection:
+        try:
+            return PostgresConnection(url)
+        except PostgresError as exc:
+            raise StoreError(f"cannot open database {redacted(url)!r}: {exc}. Check that the PostgreSQL "
+                             "server is running and the URL names a database this user may write.") from exc
+
+    def _open_pool(self, url: str, size: int) -> PostgresPool:
+        try:
+            return PostgresPool(url, size)
+        except PostgresError as exc:
+            self._conn.close()
+            raise StoreError(f"cannot open a pool of connections to {redacted(url)!r}: {exc}") from exc
+
     def _check_schema(self) -> None:
         try:
             version = self.schema_version()
-        except sqlite3.Error as exc:
+        except DATABASE_ERRORS as exc:
             raise StoreError(f"{self.path!r} is read-only and not a claimgraph database: {exc}") from exc
         if version != LATEST_VERSION:
             raise StoreError(f"database {self.path!r} is read-only and has schema version {version}; this "
@@ -98,11 +127,15 @@ class Database:
 
     def _migrate(self) -> None:
         try:
-            self._conn.execute(CREATE_MIGRATIONS_TABLE)
+            if self.dialect is SQLITE:
+                self._conn.execute(CREATE_MIGRATIONS_TABLE)
+            else:  # under the write lock: two processes creating the table at once collide there
+                with self.transaction():
+                    self._conn.execute(self.dialect.schema(CREATE_MIGRATIONS_TABLE))
             for migration in MIGRATIONS:
                 self._apply(migration)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot migrate database {self.path!r}: {exc}") from exc
+        except DATABASE_ERRORS as exc:
+            raise StoreError(f"cannot migrate database {self.label!r}: {exc}") from exc
 
     def schema_version(self) -> int:
         """Highest migration recorded in the database (0 for a new one)."""
@@ -123,7 +156,7 @@ class Database:
             current = self.schema_version()
             if current > LATEST_VERSION:
                 raise StoreError(
-                    f"database {self.path!r} has schema version {current}, but this claimgraph "
+                    f"database {self.label!r} has schema version {current}, but this claimgraph "
                     f"knows versions up to {LATEST_VERSION}: it was written by a newer "
                     "claimgraph. Upgrade claimgraph, or use another --db."
                 )
@@ -131,7 +164,7 @@ class Database:
                 return
             name = migration.name
             try:
-                for statement in split_statements(migration.sql):
+                for statement in migration.statements(self.dialect):
                     self._conn.execute(statement)
             except sqlite3.OperationalError as exc:
                 if not (migration.sqlite_only and "fts5" in str(exc)):
@@ -142,13 +175,25 @@ class Database:
                 (migration.version, name, utc_now()),
             )
 
+    def _begin(self, statements: Sequence[str]) -> None:
+        try:
+            for statement in statements:
+                self._conn.execute(statement)
+        except DATABASE_ERRORS as exc:  # locked, or a server that does not answer
+            raise StoreError(f"cannot begin a transaction in {self.label!r}: {exc}") from exc
+
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self, *, rows_only: bool = False) -> Iterator[sqlite3.Connection | PostgresConnection]:
+        """One write transaction (SQLite's write lock; on PostgreSQL an advisory lock that
+        stands for it): writers take turns, each sees what the one before committed.
+
+        :param rows_only: on PostgreSQL, lock only the rows the statements lock (claiming
+            jobs ``FOR UPDATE SKIP LOCKED``), not the whole store."""
         with self._lock:
             if self._conn.in_transaction:  # inside exclusive(): its transaction is this one
                 yield self._conn
                 return
-            self._conn.execute("BEGIN IMMEDIATE")
+            self._begin(self.dialect.begin_claim if rows_only else self.dialect.begin_write)
             try:
                 yield self._conn
             except BaseException:
@@ -174,7 +219,7 @@ class Database:
         worker thread the server picks, and a re-entrant lock kept by the first thread made
         every later chunk, and every other reader of this store, wait for ever."""
         with self._lock:
-            self._conn.execute("BEGIN")
+            self._begin(self.dialect.begin_snapshot)
         try:
             yield self
         finally:
@@ -184,6 +229,8 @@ class Database:
 
     def close(self) -> None:
         with self._lock:
+            if self._pool is not None:
+                self._pool.close()
             self._conn.close()
 
     def __enter__(self) -> "Database":
@@ -194,11 +241,16 @@ class Database:
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         """Rows of one read statement; a database error is a ``StoreError``."""
+        if self._pool is not None and not self._conn.in_transaction:
+            try:
+                return self._pool.fetchall(sql, params)
+            except PostgresError as exc:
+                raise StoreError(f"cannot read {self.label!r}: {exc}") from exc
         with self._lock:
             try:
                 return self._conn.execute(sql, params).fetchall()
-            except sqlite3.Error as exc:
-                raise StoreError(f"cannot read {self.path!r}: {exc}") from exc
+            except DATABASE_ERRORS as exc:
+                raise StoreError(f"cannot read {self.label!r}: {exc}") from exc
 
     _query = query  # the name scripts and older tests use
 
@@ -213,6 +265,8 @@ class Database:
         Traceback (most recent call last):
         claimgraph.errors.SearchSyntaxError: cannot search for '"open': unterminated string
         """
+        if self.dialect is not SQLITE:  # websearch_to_tsquery reads any text: never a syntax error
+            return self.query(sql, params)
         with self._lock:
             try:
                 return self._conn.execute(sql, params).fetchall()
@@ -221,8 +275,11 @@ class Database:
                 # corruption each have their own code.
                 if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_ERROR:
                     raise SearchSyntaxError(f"cannot search for {params[0]!r}: {exc}") from exc
-                raise StoreError(f"cannot read {self.path!r}: {exc}") from exc
+                raise StoreError(f"cannot read {self.label!r}: {exc}") from exc
 
     def has_fts(self) -> bool:
-        """True when SQLite had FTS5 and the full-text index exists."""
+        """True when the full-text index exists (always on PostgreSQL; on SQLite when it
+        was built with FTS5)."""
+        if self.dialect is not SQLITE:
+            return True
         return bool(self.query("SELECT 1 FROM sqlite_master WHERE name = 'documents_fts'"))

@@ -8,6 +8,7 @@
 * ``links.py``: what the linker writes (events, contradictions, signatures);
 * ``reads.py``: documents, claims and entities; ``graph.py``: events and contradictions;
 * ``pages.py`` and ``filters.py``: one page of what matches a filter (the HTTP API);
+* ``jobs.py``: the queue of inputs several ingest processes share;
 * ``rows.py``: the column lists and the one mapper per table.
 
     >>> with Store(":memory:") as store:
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 from claimgraph.store.base import Database
 from claimgraph.store.graph import Graph
+from claimgraph.store.jobs import Jobs
 from claimgraph.store.links import Links, SignatureRow
 from claimgraph.store.reads import COUNTED_TABLES, Reads
 from claimgraph.store.rows import IN_CHUNK, contradiction_from_row, utc_now
@@ -28,10 +30,12 @@ __all__ = ["COUNTED_TABLES", "IN_CHUNK", "INPUT_STATUSES", "InputRow", "Signatur
            "contradiction_from_row", "merge_entities", "reject_id", "utc_now"]
 
 
-class Store(Writes, Links, Reads, Graph, Database):
+class Store(Writes, Links, Reads, Graph, Jobs, Database):
     """A claimgraph database.
 
-    :param path: SQLite file (created if missing) or ``":memory:"``.
+    :param path: SQLite file (created if missing), ``":memory:"``, or a PostgreSQL URL
+        (``postgresql://user:password@host:5432/database``).
+    :param pool_size: on PostgreSQL, a pool of up to this many connections for reads.
 
     >>> from claimgraph.model import Document
     >>> store = Store(":memory:")

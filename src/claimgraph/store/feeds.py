@@ -13,13 +13,13 @@ one-transaction-per-write discipline as the rest of the store.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from claimgraph.errors import StoreError
+from claimgraph.store.postgres import DATABASE_ERRORS, Connection
 from claimgraph.store.db import Store, utc_now
 
 FEED_COLUMNS = "f.url, f.title, f.etag, f.last_modified, f.status, f.error, f.last_polled, f.added_at"
@@ -119,13 +119,13 @@ class FeedStore:
             )
 
     @contextmanager
-    def _writing(self, what: str) -> Iterator[sqlite3.Connection]:
+    def _writing(self, what: str) -> Iterator[Connection]:
         """The store's write transaction; sqlite errors become ``StoreError`` as in ``Store``."""
         try:
             with self.store.transaction() as conn:
                 yield conn
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot {what} {self.store.path!r}: {exc}") from exc
+        except DATABASE_ERRORS as exc:
+            raise StoreError(f"cannot {what} {self.store.label!r}: {exc}") from exc
 
 
 _SELECT_FEEDS = (

@@ -7,11 +7,11 @@ so a link to it keeps working (``event_successor``).
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from claimgraph.errors import StoreError
+from claimgraph.store.postgres import DATABASE_ERRORS, Connection
 from claimgraph.model import Contradiction, Event
 from claimgraph.store.rows import (
     IN_CHUNK,
@@ -55,8 +55,8 @@ class Links:
                     conn.execute("DELETE FROM document_bands")
                 self._insert_links(conn, events, contradictions)
                 self._insert_signatures(conn, signatures, band_layout)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot write events to {self.path!r}: {exc}") from exc
+        except DATABASE_ERRORS as exc:
+            raise StoreError(f"cannot write events to {self.label!r}: {exc}") from exc
 
     def update_links(self, removed_events: Iterable[str], events: Sequence[Event],
                      removed_contradictions: Iterable[str], contradictions: Sequence[Contradiction],
@@ -79,11 +79,10 @@ class Links:
                 conn.executemany("DELETE FROM contradictions WHERE id = ?", gone)
                 self._insert_links(conn, events, contradictions)
                 self._insert_signatures(conn, signatures, band_layout)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot write events to {self.path!r}: {exc}") from exc
+        except DATABASE_ERRORS as exc:
+            raise StoreError(f"cannot write events to {self.label!r}: {exc}") from exc
 
-    @staticmethod
-    def _record_successors(conn: sqlite3.Connection, removed: Sequence[str] | None,
+    def _record_successors(self, conn: Connection, removed: Sequence[str] | None,
                            events: Sequence[Event]) -> None:
         """Point each event id that disappears now (``removed``; None: every stored one) at
         the new event holding most of its claims; an id that exists again needs no pointer."""
@@ -102,7 +101,7 @@ class Links:
                 votes.setdefault(old, Counter())[event_of[cid]] += 1
         now = utc_now()
         successors = [(old, min(c, key=lambda n: (-c[n], n)), now) for old, c in sorted(votes.items())]
-        conn.executemany("INSERT OR REPLACE INTO event_successors (old_id, new_id, recorded) VALUES (?, ?, ?)",
+        conn.executemany(self.dialect.upsert("event_successors", ("old_id", "new_id", "recorded"), key=("old_id",)),
                          successors)
         for chunk in chunks(sorted(new_ids)):
             conn.execute(f"DELETE FROM event_successors WHERE old_id IN ({placeholders(len(chunk))})", chunk)
@@ -121,51 +120,49 @@ class Links:
                 return current
         return None
 
-    @staticmethod
-    def _insert_links(conn: sqlite3.Connection, events: Sequence[Event],
+    def _insert_links(self, conn: Connection, events: Sequence[Event],
                       contradictions: Sequence[Contradiction]) -> None:
+        upsert = self.dialect.upsert
         # an event or contradiction recomputed unchanged has the same id: replace it in place
         conn.executemany(
-            "INSERT OR REPLACE INTO events (id, type, time_start, time_end, time_text, roles, sources,"
-            " document_ids, independent_sources, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            upsert("events", ("id", "type", "time_start", "time_end", "time_text", "roles", "sources",
+                              "document_ids", "independent_sources", "label"), key=("id",)),
             [event_row(e) for e in events],
         )
         conn.executemany(
-            "INSERT OR REPLACE INTO event_claims (event_id, claim_id, position) VALUES (?, ?, ?)",
+            upsert("event_claims", ("event_id", "claim_id", "position"), key=("event_id", "claim_id")),
             [(e.id, cid, i) for e in events for i, cid in enumerate(e.claim_ids)],
         )
         conn.executemany(
-            "INSERT OR IGNORE INTO event_entities (event_id, role, entity_id) VALUES (?, ?, ?)",
+            upsert("event_entities", ("event_id", "role", "entity_id"), key=(), replace=False),
             [(e.id, role, eid) for e in events for role, ids in sorted(e.roles.items()) for eid in ids]
             + [(e.id, "source", sid) for e in events for sid in e.sources],
         )
         conn.executemany(
-            "INSERT OR REPLACE INTO contradictions (id, kind, about, reason, claim_ids, details)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            upsert("contradictions", ("id", "kind", "about", "reason", "claim_ids", "details"), key=("id",)),
             [contradiction_row(c) for c in contradictions],
         )
         conn.executemany(
-            "INSERT OR IGNORE INTO contradiction_claims (contradiction_id, claim_id) VALUES (?, ?)",
+            upsert("contradiction_claims", ("contradiction_id", "claim_id"), key=(), replace=False),
             [(c.id, cid) for c in contradictions for cid in c.claim_ids],
         )
 
-    @staticmethod
-    def _insert_signatures(conn: sqlite3.Connection, signatures: Sequence[SignatureRow],
+    def _insert_signatures(self, conn: Connection, signatures: Sequence[SignatureRow],
                            band_layout: str | None) -> None:
+        upsert = self.dialect.upsert
         conn.executemany(
-            "INSERT OR REPLACE INTO document_signatures (document_id, signature) VALUES (?, ?)",
+            upsert("document_signatures", ("document_id", "signature"), key=("document_id",)),
             [(doc_id, blob or b"") for doc_id, blob, _keys in signatures],
         )
         conn.executemany(
-            "INSERT OR IGNORE INTO document_bands (band, bucket, document_id) VALUES (?, ?, ?)",
+            upsert("document_bands", ("band", "bucket", "document_id"), key=(), replace=False),
             [(band, bucket, doc_id) for doc_id, _blob, keys in signatures for band, bucket in keys],
         )
         if band_layout is not None:
-            conn.execute("INSERT OR REPLACE INTO link_state (key, value) VALUES ('band_layout', ?)",
-                         (band_layout,))
+            conn.execute(upsert("link_state", ("key", "value"), key=("key",)), ("band_layout", band_layout))
 
     @staticmethod
-    def _link_state(conn: sqlite3.Connection, key: str) -> str | None:
+    def _link_state(conn: Connection, key: str) -> str | None:
         row = conn.execute("SELECT value FROM link_state WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 

@@ -5,16 +5,19 @@ applies the missing ones in order, each in its own transaction. Add a change as 
 new entry at the end; never edit one that has shipped.
 
 Portability: version 1 uses plain types only (TEXT, INTEGER, REAL; JSON kept as
-TEXT; ``ON CONFLICT`` upserts) so it runs unchanged on PostgreSQL. Offsets are
-``char_start``/``char_end`` because ``END`` is a reserved word there. Migrations
-marked ``sqlite_only`` (full-text search) are skipped elsewhere, and skipped with a
-note here when the SQLite build lacks the module.
+TEXT; ``ON CONFLICT`` upserts) so it runs on PostgreSQL with the types renamed
+(``dialect.py``). Offsets are ``char_start``/``char_end`` because ``END`` is a reserved
+word there. Migrations marked ``sqlite_only`` (full-text search, JSON back-fill) run
+their ``postgres`` statements there instead (none: only recorded), and are skipped with
+a note here when the SQLite build lacks FTS5. Both engines record the same versions.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+
+from claimgraph.store.dialect import SQLITE, TEXT_SEARCH_CONFIG, Dialect
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +26,12 @@ class Migration:
     name: str
     sql: str
     sqlite_only: bool = False
+    postgres: str = ""  # what a sqlite_only migration does on PostgreSQL
+
+    def statements(self, dialect: Dialect) -> list[str]:
+        """The statements of this migration as ``dialect`` reads them."""
+        sql = self.sql if dialect is SQLITE or not self.sqlite_only else self.postgres
+        return [dialect.schema(statement) for statement in split_statements(sql)]
 
 
 CREATE_MIGRATIONS_TABLE = """
@@ -166,6 +175,16 @@ CREATE TRIGGER documents_fts_update AFTER UPDATE ON documents BEGIN
     INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
 END;
 INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+"""
+
+# PostgreSQL's own full-text search: a generated tsvector over title and text (the title
+# weighs more), kept current by the engine, and its inverted (GIN) index.
+DOCUMENTS_TSVECTOR = f"""
+ALTER TABLE documents ADD COLUMN search tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('{TEXT_SEARCH_CONFIG}', COALESCE(title, '')), 'A')
+    || setweight(to_tsvector('{TEXT_SEARCH_CONFIG}', text), 'B')
+) STORED;
+CREATE INDEX documents_search ON documents USING gin (search);
 """
 
 # Live sources (issue 5): the feeds to poll, with the validators for conditional GET
@@ -313,9 +332,26 @@ CREATE TABLE place_mentions (
 CREATE INDEX place_mentions_place ON place_mentions (place_id);
 """
 
+# Several ingest processes, on one machine or many, share a queue of inputs through the
+# database (issue 12): a worker claims a few queued jobs, ingests them and marks them done.
+# id: content hash of the origin (a file); status 'queued', 'running', 'done' or 'failed'.
+INGEST_JOBS = """
+CREATE TABLE ingest_jobs (
+    id         TEXT PRIMARY KEY,
+    origin     TEXT NOT NULL,
+    status     TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+    worker     TEXT,
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    error      TEXT,
+    queued_at  TEXT NOT NULL,
+    claimed_at TEXT
+);
+CREATE INDEX ingest_jobs_queue ON ingest_jobs (status, queued_at, origin);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", INITIAL_SCHEMA),
-    Migration(2, "full-text search over documents", DOCUMENTS_FTS, sqlite_only=True),
+    Migration(2, "full-text search over documents", DOCUMENTS_FTS, sqlite_only=True, postgres=DOCUMENTS_TSVECTOR),
     Migration(3, "feeds and their seen entries", FEEDS_SCHEMA),
     Migration(4, "tables for the incremental link", LINK_INDEX_SCHEMA),
     Migration(5, "fill the link lookup tables from JSON", LINK_INDEX_FILL, sqlite_only=True),
@@ -324,6 +360,7 @@ MIGRATIONS: list[Migration] = [
     Migration(8, "compared values of contradictions", CONTRADICTION_VALUES),
     Migration(9, "claim confidence", CLAIM_CONFIDENCE),
     Migration(10, "place mentions", PLACE_MENTIONS),
+    Migration(11, "ingest jobs", INGEST_JOBS),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

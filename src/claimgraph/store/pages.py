@@ -101,7 +101,7 @@ def _paged(store: Store, rows: list[tuple], limit: int, offset: int, count_sql: 
         return rows, offset + len(rows), False
     if not count:
         return rows, None, has_more
-    return rows, store.query(f"SELECT COUNT(*) FROM ({count_sql})", params)[0][0], has_more
+    return rows, store.query(f"SELECT COUNT(*) FROM ({count_sql}) AS matches", params)[0][0], has_more
 
 
 def _roles_sql(roles: Sequence[str]) -> str:
@@ -118,11 +118,13 @@ def page_documents(store: Store, *, limit: int, offset: int, outlet: str | None 
 
     :param outlet: exact outlet name, case-insensitive.
     :param q: a full-text query (SQLite FTS5 syntax: words, "phrases", prefix*, OR,
-        NOT); a query that is not valid FTS5 (``KN-23``) is searched as quoted words.
+        NOT); a query that is not valid FTS5 (``KN-23``) is searched as quoted words. On
+        PostgreSQL, web search syntax (``websearch_to_tsquery``: words, "phrases", OR, -word).
     """
     where = Where()
     if outlet:
-        where.add("d.outlet = ? COLLATE NOCASE", outlet)
+        nocase = store.dialect.nocase
+        where.add(f"{nocase('d.outlet')} = {nocase('?')}", outlet)
     if q and store.has_fts():
         return _search_documents(store, q, where, limit, offset, count)
     if q:  # SQLite without FTS5: every word somewhere in the title or text
@@ -139,13 +141,14 @@ def page_documents(store: Store, *, limit: int, offset: int, outlet: str | None 
 
 
 def _search_documents(store: Store, q: str, where: Where, limit: int, offset: int, count: bool) -> Page:
+    fulltext = store.dialect.fulltext
     for query in (q, fts_quoted(q)):
-        match = Where(["documents_fts MATCH ?", *where.conditions], [query, *where.params])
-        base = f" FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid{match.sql()}"
+        match = Where([fulltext.match, *where.conditions], [query, *where.params])
+        base = f" FROM {fulltext.source}{match.sql()}"
         try:
             rows = store.match(
-                f"SELECT {DOCUMENT_SUMMARY_COLUMNS}, snippet(documents_fts, 1, '', '', ' … ', 16)"
-                + base + " ORDER BY rank LIMIT ? OFFSET ?",
+                f"SELECT {DOCUMENT_SUMMARY_COLUMNS}, {fulltext.snippet}"
+                + base + f" ORDER BY {fulltext.order} LIMIT ? OFFSET ?",
                 [*match.params, limit + 1, offset],
             )
         except SearchSyntaxError:
@@ -297,7 +300,7 @@ def page_entities(store: Store, *, limit: int, offset: int, type: str | None = N
     if q:
         where.add("(n.name LIKE ? ESCAPE '\\' OR n.aliases LIKE ? ESCAPE '\\' OR n.id = ?)", like(q), like(q), q)
     rows = store.query(
-        f"SELECT {ENTITY_COLUMNS} FROM entities n{where.sql()} ORDER BY n.name COLLATE NOCASE, n.id"
+        f"SELECT {ENTITY_COLUMNS} FROM entities n{where.sql()} ORDER BY {store.dialect.nocase('n.name')}, n.id"
         " LIMIT ? OFFSET ?",
         [*where.params, limit + 1, offset],
     )

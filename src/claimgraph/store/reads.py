@@ -72,11 +72,9 @@ class Reads:
         ['d']
         """
         if self.has_fts():
-            sql = (
-                f"SELECT {DOCUMENT_COLUMNS} FROM documents_fts"
-                " JOIN documents d ON d.rowid = documents_fts.rowid"
-                " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?"
-            )
+            fulltext = self.dialect.fulltext
+            sql = (f"SELECT {DOCUMENT_COLUMNS} FROM {fulltext.source} WHERE {fulltext.match}"
+                   f" ORDER BY {fulltext.order} LIMIT ?")
             return [document_from_row(r) for r in self.match(sql, (query, limit))]
         pattern = like(query.lower())
         sql = (

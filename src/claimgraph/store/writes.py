@@ -8,11 +8,11 @@ content-derived ids and inserted with ``ON CONFLICT DO NOTHING``; entities are m
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from claimgraph.errors import StoreError
+from claimgraph.store.postgres import DATABASE_ERRORS, Connection
 from claimgraph.model import Claim, Document, Entity, Reject, content_hash
 from claimgraph.store.rows import (
     IN_IDS,
@@ -85,25 +85,25 @@ class Writes:
                 self._insert_claims(conn, claims)
                 self._insert_rejects(conn, rejects)
                 self._insert_inputs(conn, inputs)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot write batch to {self.path!r}: {exc}") from exc
+        except DATABASE_ERRORS as exc:
+            raise StoreError(f"cannot write batch to {self.label!r}: {exc}") from exc
 
     def write_place_mentions(self, mentions: dict[str, Sequence[dict[str, Any]]]) -> None:
         """Store each document's place mentions (``PlaceMention.to_dict()`` rows), replacing
         what the document had: one transaction."""
         columns = ("start", "end", "text", "name", "place_id", "geonameid", "feature", "country",
                    "admin1", "lat", "lon", "source")
+        insert = self.dialect.upsert(
+            "place_mentions", ("document_id", "char_start", "char_end", "text", "name", "place_id", "geonameid",
+                               "feature", "country", "admin1", "lat", "lon", "source"),
+            key=("document_id", "char_start", "char_end"))
         try:
             with self.transaction() as conn:
                 for document_id, rows in mentions.items():
                     conn.execute("DELETE FROM place_mentions WHERE document_id = ?", (document_id,))
-                    conn.executemany(
-                        "INSERT OR REPLACE INTO place_mentions (document_id, char_start, char_end, text, name, "
-                        "place_id, geonameid, feature, country, admin1, lat, lon, source) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [(document_id, *(row.get(c) for c in columns)) for row in rows])
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot write place mentions to {self.path!r}: {exc}") from exc
+                    conn.executemany(insert, [(document_id, *(row.get(c) for c in columns)) for row in rows])
+        except DATABASE_ERRORS as exc:
+            raise StoreError(f"cannot write place mentions to {self.label!r}: {exc}") from exc
 
     def add_rejects(self, rejects: Sequence[Reject]) -> None:
         """Record rejected inputs (the same origin, reason and bytes are recorded once)."""
@@ -114,7 +114,7 @@ class Writes:
         self.write_batch([], [], entities, [], [])
 
     @staticmethod
-    def _insert_documents(conn: sqlite3.Connection, documents: Sequence[Document]) -> None:
+    def _insert_documents(conn: Connection, documents: Sequence[Document]) -> None:
         now = utc_now()
         conn.executemany(
             "INSERT INTO documents (id, raw_hash, path, url, outlet, title, byline, published,"
@@ -128,7 +128,7 @@ class Writes:
         )
 
     @staticmethod
-    def _insert_claims(conn: sqlite3.Connection, claims: Sequence[Claim]) -> None:
+    def _insert_claims(conn: Connection, claims: Sequence[Claim]) -> None:
         conn.executemany(
             "INSERT INTO claims (id, document_id, type, text, char_start, char_end, source, via,"
             " polarity, modality, time_start, time_end, time_text, time_basis, quantities,"
@@ -143,7 +143,7 @@ class Writes:
             [(*row, c.type) for c in claims for row in claim_entity_rows(c)],
         )
 
-    def _upsert_entities(self, conn: sqlite3.Connection, entities: Sequence[Entity]) -> None:
+    def _upsert_entities(self, conn: Connection, entities: Sequence[Entity]) -> None:
         merged: dict[str, Entity] = {}
         for entity in entities:  # the same entity may come twice in one batch
             merged[entity.id] = merge_entities(merged[entity.id], entity) if entity.id in merged else entity
@@ -163,7 +163,7 @@ class Writes:
         )
 
     @staticmethod
-    def _insert_rejects(conn: sqlite3.Connection, rejects: Sequence[Reject]) -> None:
+    def _insert_rejects(conn: Connection, rejects: Sequence[Reject]) -> None:
         now = utc_now()
         conn.executemany(
             "INSERT INTO rejects (id, origin, reason, detail, raw_hash, at) VALUES (?, ?, ?, ?, ?, ?)"
@@ -172,7 +172,7 @@ class Writes:
         )
 
     @staticmethod
-    def _insert_inputs(conn: sqlite3.Connection, inputs: Sequence[InputRow]) -> None:
+    def _insert_inputs(conn: Connection, inputs: Sequence[InputRow]) -> None:
         now = utc_now()
         # The first verdict on a given input stands; a re-run never sees it again.
         conn.executemany(

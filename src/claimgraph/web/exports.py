@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import sys
 import threading
 from collections.abc import AsyncIterator, Iterator
@@ -20,6 +21,7 @@ from fastapi.responses import Response, StreamingResponse
 from claimgraph.errors import ConfigError
 from claimgraph.export.base import FORMATS, get_exporter
 from claimgraph.store import Store
+from claimgraph.store.postgres import redacted
 from claimgraph.web.errors import ApiError
 
 log = logging.getLogger("claimgraph.web")
@@ -81,13 +83,13 @@ class ExportSlots:
             # A process of its own: seconds of JSON building would otherwise take the
             # interpreter lock from every read this server answers meanwhile.
             proc = await asyncio.create_subprocess_exec(
-                sys.executable, "-c", EXPORT_PROCESS_CODE, path,
-                stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE)
+                sys.executable, "-c", EXPORT_PROCESS_CODE, stdin=asyncio.subprocess.DEVNULL,
+                stdout=asyncio.subprocess.PIPE, env=_with_database(path))
             try:
                 while chunk := await proc.stdout.read(EXPORT_CHUNK_BYTES):
                     yield chunk
                 if await proc.wait() != 0:
-                    log.error("the JSON export of %s stopped with exit status %s", path, proc.returncode)
+                    log.error("the JSON export of %s stopped with exit status %s", redacted(path), proc.returncode)
             finally:
                 if proc.returncode is None:  # the client left: stop the export
                     proc.kill()
@@ -100,7 +102,8 @@ import os, sys
 os.nice(BACKGROUND_NICENESS)
 from claimgraph.export.base import get_exporter
 from claimgraph.store import Store
-store = Store(sys.argv[1])
+from claimgraph.store.postgres import redacted
+store = Store(os.environ["CLAIMGRAPH_EXPORT_DB"])
 with store.snapshot():
     get_exporter("json").write(store, sys.stdout)
 sys.stdout.flush()
@@ -113,8 +116,9 @@ import json, os, sys
 os.nice(BACKGROUND_NICENESS)
 from claimgraph.export.brief import write_brief
 from claimgraph.store import Store
-args = json.loads(sys.argv[2])
-store = Store(sys.argv[1])
+from claimgraph.store.postgres import redacted
+args = json.loads(sys.argv[1])
+store = Store(os.environ["CLAIMGRAPH_EXPORT_DB"])
 sys.stdout.write(write_brief(store, args["since"], args["entity"], min_confidence=args["min_confidence"]))
 store.close()
 """.replace("BACKGROUND_NICENESS", str(BACKGROUND_NICENESS))
@@ -124,8 +128,8 @@ async def brief_in_process(path: str, since: str | None, entity: str | None,
                            min_confidence: float | None) -> str:
     args = json.dumps({"since": since, "entity": entity, "min_confidence": min_confidence})
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", BRIEF_PROCESS_CODE, path, args, stdin=asyncio.subprocess.DEVNULL,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+        sys.executable, "-c", BRIEF_PROCESS_CODE, args, stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env=_with_database(path))
     try:
         out, err = await proc.communicate()
     finally:
@@ -133,9 +137,15 @@ async def brief_in_process(path: str, since: str | None, entity: str | None,
             proc.kill()
             await proc.wait()
     if proc.returncode != 0:
-        log.error("the brief of %s failed: %s", path, err.decode(errors="replace")[-2000:])
+        log.error("the brief of %s failed: %s", redacted(path), err.decode(errors="replace")[-2000:])
         raise ApiError(500, "internal_error", "the brief could not be written; the server log has the details")
     return out.decode("utf-8")
+
+
+def _with_database(path: str) -> dict[str, str]:
+    """The environment of an export process: the database travels there, not on its command
+    line, where every user of the machine would read a PostgreSQL URL's password."""
+    return {**os.environ, "CLAIMGRAPH_EXPORT_DB": path}
 
 
 @contextmanager

@@ -25,6 +25,8 @@ from claimgraph.web.live import Broadcaster
 from claimgraph.web.schemas import claim_preview, contradiction_preview, event_preview
 
 log = logging.getLogger("claimgraph.web")
+# PostgreSQL connections of the reader (at most): about the threads that answer requests.
+READ_POOL_SIZE = 8
 
 
 @dataclass
@@ -54,8 +56,9 @@ class ApiState:
         self.claimgraph = Claimgraph(settings=settings)
         if pipeline is not None:
             self.claimgraph._pipeline = pipeline
-        # ":memory:" is one database per connection: reads must share the writer's.
-        self.reader = self.claimgraph.store if db_path == ":memory:" else Store(db_path)
+        # ":memory:" is one database per connection: reads must share the writer's. On
+        # PostgreSQL the request threads read through a pool of connections, side by side.
+        self.reader = self.claimgraph.store if db_path == ":memory:" else Store(db_path, pool_size=READ_POOL_SIZE)
         self.token = token
         self.allow_private_fetch = allow_private_fetch
         self.broadcaster = Broadcaster()
