@@ -603,3 +603,36 @@ def test_a_tally_of_the_year_does_not_date_the_next_paragraphs_shooting(extract)
     claims, _ = extract(text, published="2024-09-14")
     last = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and "Dayton" in c.text]
     assert last and all(c.time.start is None for c in last)
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("Troops killed 40 rebels near Abeche, a Chadian government statement said.", "Chadian Government"),
+    ("Gunmen killed six guards at the depot, a Hamas statement said.", "Hamas"),
+])
+def test_the_body_named_before_a_statement_issued_it(extract, text, issuer):
+    claims, ents = extract(text)
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert casualty.source is not None and ents[casualty.source].name.lower() == issuer.lower()
+
+
+def test_quoting_sources_makes_them_the_source_and_the_quoter_the_relay(extract):
+    text = ("Quoting police sources, the agency said a bomb had exploded at the barracks in Kandahar.\n\n"
+            "The bomb went off during a parade, it added.")
+    claims, ents = extract(text)
+    first, second = [c for c in claims if c.type == "ATTACK"][:2]
+    assert ents[first.source].name == "police sources"
+    assert [ents[v].name.lower() for v in first.via] == ["agency"]
+    assert ents[second.source].name.lower() == "agency"
+
+
+def test_a_happening_named_only_as_the_time_or_topic_of_a_remark_is_not_the_speakers_claim(extract):
+    claims, _ = extract("The senator said she still grieves every time she thinks about the nine pupils who "
+                        "were killed in the shooting at a school in Dayton.")
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert casualty.source is None and casualty.modality == "fact"
+
+
+def test_what_the_speaker_says_happened_stays_the_speakers(extract):
+    claims, ents = extract("The senator said nine pupils were killed at a school in Dayton on Monday.")
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert casualty.source is not None and casualty.modality == "reported"

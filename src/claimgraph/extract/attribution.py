@@ -102,13 +102,34 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     _according_to(path, mentions, lex, att)
     if att.source is None:
         _sentence_speaker(trigger, mentions, lex, att)
+    background = att.source is not None and backgrounded(path, att.report_nodes)
+    if background:
+        att.source, att.via = None, []  # "he thinks about the children killed in the shooting"
     if _negated(path, att):
         att.polarity = "denied"
-    att.modality = _modality(path, trigger, lex, att)
+    att.modality = "fact" if background else _modality(path, trigger, lex, att)
     att.explicit = att.source is not None or bool(att.report_nodes)
     if att.source is not None:
         mentions.note_speaker(att.source)
+        if att.via:  # "Quoting military sources, it said ... It added": "it" is the one who quoted
+            mentions.last_speaker = att.via[0]
     return att
+
+
+# prepositions that set a happening as the background of what is said, not as what is said:
+# "every time he thinks about the children killed in the shooting", "asleep during the attack"
+BACKGROUND_PREPOSITIONS = frozenset({"during", "after", "before", "since", "following", "about", "amid", "despite"})
+
+
+def backgrounded(path: list[Token], report_nodes: set[int]) -> bool:
+    """The happening is named on the way to the speaker only as a time or topic of what the
+    speaker says: the article presents it as known, not as the speaker's claim."""
+    for node in path:
+        if node.i in report_nodes:
+            return False
+        if node.dep_ == "pobj" and node.pos_ in {"NOUN", "PROPN"} and node.head.lower_ in BACKGROUND_PREPOSITIONS:
+            return True
+    return False
 
 
 def negated_clause(verb: Token) -> bool:
@@ -200,8 +221,8 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
     # "Reuters, citing a Ukrainian air force source, reported ...": the cited party speaks
     for holder in [verb] + ([subj] if subj is not None else []):
         for c in holder.children:
-            if c.lemma_ in {"cite", "quote"} and c.tag_ == "VBG":
-                obj = next((o for o in c.children if o.dep_ in {"dobj", "obj"}), None)
+            if c.lemma_ in {"cite", "quote"} and c.tag_ == "VBG" or _read_as_quoting(c):
+                obj = c if _read_as_quoting(c) else next((o for o in c.children if o.dep_ in {"dobj", "obj"}), None)
                 cited = speaker_entity(obj, mentions, lex) if obj is not None else None
                 if cited is not None:
                     if speaker is not None and speaker not in att.via:
@@ -218,6 +239,13 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
         if via not in att.via and via is not speaker:
             att.via.append(via)
     return speaker
+
+
+def _read_as_quoting(noun: Token) -> bool:
+    """"Quoting military sources, the agency said": the parser often makes "Quoting" an
+    adjective of the sources."""
+    return noun.pos_ == "NOUN" and any(a.dep_ == "amod" and a.lower_ in {"quoting", "citing"} and a.i < noun.i
+                                       for a in noun.children)
 
 
 def _sentence_speaker(trigger: Token, mentions: Mentions, lex: Lexicon, att: Attribution) -> None:
@@ -322,7 +350,8 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
         return mentions.resolve_span(people[-1])
     lemma = token.lemma_.lower()
     if lemma in lex.words("document_nouns"):
-        return _possessor(token, mentions) or _from_prep(token, "from", mentions) or _from_prep(token, "by", mentions)
+        return _possessor(token, mentions) or _from_prep(token, "from", mentions) \
+            or _from_prep(token, "by", mentions) or _issuer(token, mentions, lex)
     if lemma in lex.words("speaker_nouns"):  # "officials at the Joint Chiefs of Staff"
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in {"at", "from", "of", "in", "with"}:
@@ -354,6 +383,19 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
     if token.pos_ == "NOUN":  # any noun that speaks is a speaker: "the ship's manager said"
         return mentions.speaker(token)
     return None
+
+
+def _issuer(document: Token, mentions: Mentions, lex: Lexicon) -> Entity | None:
+    """"a Chadian government statement", "an army communique": the body named before the
+    document issued it."""
+    issuer = next((c for c in document.children if c.dep_ in {"compound", "nmod"} and c.pos_ in {"NOUN", "PROPN"}), None)
+    if issuer is None or issuer.lemma_.lower() in lex.words("document_nouns"):
+        return None
+    nationality = next((s for c in document.children if c.dep_ == "amod" and c.i < issuer.i
+                        and (s := mentions.span_at(c)) is not None and s.label_ in {"NORP", "GPE"}), None)
+    if nationality is not None and issuer.pos_ == "NOUN":
+        return mentions.state_body(issuer, nationality) or speaker_entity(issuer, mentions, lex)
+    return speaker_entity(issuer, mentions, lex)
 
 
 def _is_definite(token: Token) -> bool:

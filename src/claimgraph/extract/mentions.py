@@ -580,7 +580,7 @@ class Mentions:
         "the manager of the Aegean Meridian"."""
         words = [t for t in phrase_tokens(head, stop_at_clauses=True)
                  if t.dep_ not in {"det", "nummod", "punct", "predet", "quantmod"} and not t.like_num
-                 and t.i <= head.i]
+                 and t.i <= head.i and t.lower_ not in {"quoting", "citing"}]  # "Quoting military sources, ..."
         # "the government in Riyadh": the seat names whose government it is, when nothing else
         # does ("the Russian embassy in Bamako" is Russia's, in Bamako)
         seat = head.lemma_.lower() in self.lex.words("body_speakers") and not self.named_in(head)
