@@ -636,3 +636,26 @@ def test_what_the_speaker_says_happened_stays_the_speakers(extract):
     claims, ents = extract("The senator said nine pupils were killed at a school in Dayton on Monday.")
     casualty = next(c for c in claims if c.type == "CASUALTY")
     assert casualty.source is not None and casualty.modality == "reported"
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("Mark Oduya was shot in the leg outside the bank in Dayton on Friday.", "Mark Oduya"),
+    ("The guard, Lena Hart, was struck in her midsection by a bullet in Dayton.", "Lena Hart"),
+])
+def test_hit_in_the_body_is_a_wounding_too(extract, text, victim):
+    claims, ents = extract(text)
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert victim in _role_names(casualty, ents, "target")
+
+
+def test_a_building_hit_on_its_side_wounds_nobody(extract):
+    claims, _ = extract("The missile hit the depot on its eastern side near Kherson on Monday.")
+    assert not [c for c in claims if c.type == "CASUALTY"]
+
+
+def test_a_surname_that_is_also_a_town_is_still_the_person(extract):
+    claims, ents = extract("Paul Riva, 47, was wounded in Dayton. The gunman then fired one round at Riva, "
+                           "who was struck in the upper chest.")
+    for claim in (c for c in claims if c.type in {"ATTACK", "CASUALTY"}):
+        assert all(ents[i].type not in {"GPE", "LOC"} or ents[i].name == "Dayton" for i in claim.roles["target"])
+        assert "Paul Riva" not in _role_names(claim, ents, "location")

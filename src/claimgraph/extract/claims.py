@@ -316,7 +316,20 @@ class ClaimExtractor:
                     and any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
                 continue  # "the man was armed with a shotgun" says what he carried
             out.append(name)
+        if pos == "VERB" and "ATTACK" in out and "CASUALTY" not in out and self._hit_in_body(token):
+            out.append("CASUALTY")  # "Steinberg was shot in the hip": hit, and wounded
         return out
+
+    def _hit_in_body(self, verb: Token) -> bool:
+        """"shot in the head", "struck in her midsection", "hit in the upper chest area"."""
+        parts = self.lex.words("body_parts")
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (obj.lemma_.lower() in parts or any(
+                            c.lemma_.lower() in parts for c in obj.children if c.dep_ in {"compound", "amod"})):
+                        return True
+        return False
 
     def _only_platforms(self, verb: Token, mentions: Mentions) -> bool:
         """Every object the verb launches or uses is a platform (a helicopter, a vehicle), no munition."""

@@ -81,7 +81,10 @@ class Mentions:
         also a town somewhere ("Kirby") is not turned into a place.
         """
         out = []
+        surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
         for tok in doc:
+            if tok.text in surnames:
+                continue  # "fired at Riva" after "Paul Riva": the man, not a town
             governed = (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
                         or tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS
                         or tok.dep_ == "compound" and tok.head.lower_ in PLACE_NOUNS)
@@ -137,7 +140,8 @@ class Mentions:
         text = span.text.strip()
         if not text or text.lower() in PRONOUNS:
             return None
-        if " " not in text and text[:1].isupper() and label != "WEAPON" and not self.resolver.is_place(text):
+        if " " not in text and text[:1].isupper() and label != "WEAPON" \
+                and (label == "PERSON" or not self.resolver.is_place(text)):
             person = self.full_name_for(text)  # "Dotan said" after "Eyal Dotan", whatever the tag
             if person is not None:
                 return person

@@ -310,8 +310,8 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
                 and names_a_site(span, mentions):
             roles.add("location", ent)  # "bombed the Philippine Military Academy": hit there, too
             placed.append((ent, span))
-        if ent is None or ent.id in used:
-            continue
+        if ent is None or ent.id in used or ent.type in {"PERSON", "PERSONNEL", "NORP", "WEAPON"}:
+            continue  # "fired at Riva" after "Paul Riva": a person is never where it happened
         prep = governing_prep(span.root)
         if prep == "of" and span.root.dep_ == "pobj" and is_site_noun(span.root.head.head, mentions):
             prep = "at"  # "the air base of Ouadi Doum", "the town of Fada"
@@ -601,7 +601,7 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
         if ent is not None:
             if not people:
                 roles.add("target", ent)
-            if not mentions.is_country(ent):
+            if not mentions.is_country(ent) and ent.type not in {"PERSON", "PERSONNEL", "NORP"}:
                 roles.add("location", ent)
     if not places:
         ent = party(obj, mentions)
