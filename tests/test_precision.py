@@ -659,3 +659,14 @@ def test_a_surname_that_is_also_a_town_is_still_the_person(extract):
     for claim in (c for c in claims if c.type in {"ATTACK", "CASUALTY"}):
         assert all(ents[i].type not in {"GPE", "LOC"} or ents[i].name == "Dayton" for i in claim.roles["target"])
         assert "Paul Riva" not in _role_names(claim, ents, "location")
+
+
+@pytest.mark.parametrize("text", [
+    "An Ohio mall shooting killed three people on Sunday.",
+    "The Nebraska school shooting killed two pupils on Monday.",
+])
+def test_a_state_named_before_a_shooting_is_where_not_who(extract, text):
+    claims, ents = extract(text)
+    family = [c for c in claims if c.type in {"ATTACK", "CASUALTY"}]
+    assert family and all(not c.roles["actor"] for c in family)
+    assert any(c.roles["location"] for c in family)

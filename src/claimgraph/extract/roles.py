@@ -254,7 +254,14 @@ def names_a_kind(noun: Token) -> bool:
 
 
 def attacker(token: Token, mentions: Mentions) -> Entity | None:
+    if token.lemma_.lower() in ATTACK_NOUNS:
+        return attack_party(token, mentions)
     return party(token, mentions) or irregulars(token, mentions)
+
+
+def attack_party(noun: Token, mentions: Mentions) -> Entity | None:
+    """"the Russian strike killed", "a rebel raid", but "an Ohio mall shooting" names where."""
+    return attackers_named_before(noun, mentions) or nationality_modifier(noun, mentions)
 
 
 def nationality_modifier(token: Token, mentions: Mentions) -> Entity | None:
@@ -266,8 +273,9 @@ def nationality_modifier(token: Token, mentions: Mentions) -> Entity | None:
             if span is None or span.label_ not in {"NORP", "GPE", "ORG", "PERSON"}:
                 continue
             found = mentions.resolve_span(span)
-            if c.dep_ == "compound" and found is not None and found.lat is not None and not mentions.is_country(found):
-                continue  # a town, whatever the tagger called it
+            if c.dep_ in {"compound", "nmod"} and found is not None and not mentions.is_country(found) \
+                    and (found.lat is not None or span.label_ == "GPE"):
+                continue  # a town or a state ("a Michigan office shooting"), whatever the tagger called it
             return found
     return None
 
@@ -319,7 +327,8 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
             span.root.head.lower_ in PLACE_NOUNS  # "Kherson's port"
             or ctype in {"ATTACK", "CASUALTY"} and span.root.dep_ != "poss" and not mentions.is_country(ent)
             and is_site_noun(span.root.head, mentions)  # "a gay Orlando nightclub", "a Connecticut school"
-            or names_attack(span, ctype) and ent.lat is not None and not mentions.is_country(ent)  # "the Benghazi attack"
+            or names_attack(span, ctype) and (ent.lat is not None or span.label_ == "GPE") \
+            and not mentions.is_country(ent)  # "the Benghazi attack", "an Ohio mall shooting"
             or ctype in {"ATTACK", "CASUALTY"} and not mentions.is_country(ent)
             and (is_person_noun(span.root.head, mentions)
                  or ctype == "CASUALTY" and span.root.head.dep_ in {"nsubjpass", "dobj"}))  # "a Queens grandmother was killed"
@@ -664,7 +673,7 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
             for who in conjuncts(subj):  # "30 guerrillas and 12 government soldiers were killed"
                 roles.add("target", victims(who, mentions))
         else:
-            roles.add("actor", party(subj, mentions))
+            roles.add("actor", attacker(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS else party(subj, mentions))
     for obj in objects_of(verb):
         args.append(obj)
         roles.add("target", victims(obj, mentions))
