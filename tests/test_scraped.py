@@ -173,6 +173,9 @@ def test_a_line_holding_the_headline_and_more_is_not_the_headline():
         assert not title_is_headline(glued, page_title), glued
     assert title_is_headline("The Harbour Towns Brace for a Long Winter of Shortages", page_title)
     assert title_is_headline("Harbour Towns Brace for a Long, Hard Winter of Shortages", page_title)
+    # a headline whose own second part the <title> also gives apart is still the headline
+    assert title_is_headline("Plague in the Valley: Third Case Confirmed – ‘It Is Spreading’",
+                             "Plague in the Valley: Third Case Confirmed – ‘It Is Spreading’ | Science | News | Ledger")
 
 
 def test_eval_scraped_reports_the_readme_metrics(tmp_path):

@@ -99,11 +99,8 @@ def title_is_headline(title: str | None, page_title: str | None) -> bool:
         return True  # the eval-data README's rule: the <title> up to its site suffix, however short
     if ends_with_site(got, page_title):
         return False
-    candidates = headline_candidates(page_title)
-    if any(wraps(got, c) for c in candidates):
-        return False
-    return any(got == c or SequenceMatcher(None, got, c, autojunk=False).ratio() >= SAME_HEADLINE_RATIO
-               for c in candidates)
+    return any((got == c or SequenceMatcher(None, got, c, autojunk=False).ratio() >= SAME_HEADLINE_RATIO)
+               and not wraps(got, c) for c in headline_candidates(page_title))
 
 
 # Words a headline may gain at its edges and stay the headline ("The Doobie Brothers ...").
