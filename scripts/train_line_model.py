@@ -8,8 +8,9 @@ shipped trees with numpy (``claimgraph.clean.linemodel``).
 
 1. every page of ``scraped-text-dev.jsonl.gz`` is split into units and labelled by the
    rule classifier (``classify_lines``), then each unit gets its feature row;
-2. a unit is body when most of its 4-token shingles are in the page's gold text (a unit
-   of 1-3 tokens: when its tokens occur in that order in the gold);
+2. a unit is body when most of its tokens fall in runs of 4+ tokens that the page's token
+   stream and the gold text share, aligned in order (``difflib``): a menu label whose word
+   the article happens to use is not body, a short sub-heading inside the article is;
 3. the title model ranks the headline-sized lines around the body start (a headline
    sits just above the body, right over its byline and date, and the page repeats it:
    a breadcrumb's end, a share text, the page's address slug);
@@ -43,7 +44,7 @@ from claimgraph.clean.linemodel import (  # noqa: E402
     ADDRESS_FEATURES, BODY_FEATURES, TITLE_FEATURES, TreeEnsemble, body_anchor, body_features, body_probability, title_candidates, title_features,
 )
 from claimgraph.clean.text import classify_lines, collect, read_with_model  # noqa: E402
-from claimgraph.evaluate.boilerplate import english_only, score_pages, shingles, tokenize  # noqa: E402
+from claimgraph.evaluate.boilerplate import english_only, score_pages, tokenize  # noqa: E402
 from claimgraph.evaluate.common import read_jsonl  # noqa: E402
 from claimgraph.evaluate.scraped import title_is_headline  # noqa: E402
 
@@ -59,19 +60,29 @@ TITLE_PARAMS = dict(max_iter=200, learning_rate=0.08, max_leaf_nodes=7, min_samp
                     l2_regularization=1.0, max_features=0.3, random_state=0)
 
 
+# Stretches of the page shorter than this that also occur in the gold are chance ("the",
+# "Twitter"), not the article: the alignment keeps only runs of a shingle or more.
+ALIGN_MIN_TOKENS = 4
+
+
 def unit_labels(units, gold: str) -> np.ndarray:
-    gold_tokens = tokenize(gold)
-    gold_shingles = set(shingles(gold))
-    short = {tuple(gold_tokens[i:i + n]) for n in (1, 2, 3) for i in range(len(gold_tokens) - n + 1)}
-    labels = []
-    for unit in units:
-        tokens = tokenize(unit.text)
-        if len(tokens) >= 4:
-            own = [tuple(tokens[i:i + 4]) for i in range(len(tokens) - 3)]
-            labels.append(sum(s in gold_shingles for s in own) / len(own) >= BODY_SHARE)
-        else:
-            labels.append(bool(tokens) and tuple(tokens) in short)
-    return np.array(labels, dtype=int)
+    """Body labels from aligning the page's token stream with the gold text in order: a
+    unit is body when most of its tokens fall in aligned runs of 4+ tokens. A menu label
+    whose word the article happens to use ("Twitter", "Michigan") is not body, a short
+    sub-heading inside the article is."""
+    from difflib import SequenceMatcher
+
+    unit_tokens = [tokenize(u.text) for u in units]
+    stream = [t for tokens in unit_tokens for t in tokens]
+    owner = np.repeat(np.arange(len(units)), [len(t) for t in unit_tokens])
+    aligned = np.zeros(len(stream), dtype=bool)
+    matcher = SequenceMatcher(None, stream, tokenize(gold), autojunk=False)
+    for block in matcher.get_matching_blocks():
+        if block.size >= ALIGN_MIN_TOKENS:
+            aligned[block.a:block.a + block.size] = True
+    hits = np.bincount(owner, weights=aligned, minlength=len(units)) if len(stream) else np.zeros(len(units))
+    sizes = np.array([max(1, len(t)) for t in unit_tokens])
+    return (hits / sizes >= BODY_SHARE).astype(int)
 
 
 def unit_weights(units) -> np.ndarray:

@@ -165,6 +165,19 @@ def test_title_judgement():
     assert not title_is_headline("Vortex Cannon Entertainment", "About bugs – Vortex Cannon Entertainment")
 
 
+def test_a_line_holding_the_headline_and_more_is_not_the_headline():
+    page_title = "Harbour Towns Brace for a Long Winter of Shortages - The Coastal Ledger"
+    for glued in ("Home News Local News Harbour Towns Brace for a Long Winter of Shortages",
+                  "3. Harbour Towns Brace for a Long Winter of Shortages",
+                  "Business | Harbour Towns Brace for a Long Winter of Shortages"):
+        assert not title_is_headline(glued, page_title), glued
+    assert title_is_headline("The Harbour Towns Brace for a Long Winter of Shortages", page_title)
+    assert title_is_headline("Harbour Towns Brace for a Long, Hard Winter of Shortages", page_title)
+    # a headline whose own second part the <title> also gives apart is still the headline
+    assert title_is_headline("Plague in the Valley: Third Case Confirmed – ‘It Is Spreading’",
+                             "Plague in the Valley: Third Case Confirmed – ‘It Is Spreading’ | Science | News | Ledger")
+
+
 def test_eval_scraped_reports_the_readme_metrics(tmp_path):
     path = tmp_path / "pages.jsonl.gz"
     record = {"id": "x/1", "text": PAGE, "page_title": "Drone strike damages power plant near the border - VC",
@@ -245,6 +258,14 @@ def test_the_page_address_names_the_headline():
     assert slug_words(headline_url) == {"floods", "cut", "northern", "highway", "second", "day", "regions"}
     assert clean_text(page, url=headline_url).title == HEADLINE
     assert clean_text(page, url=teaser_url).title == TEASER
+
+
+def test_sentences_in_a_script_without_spaces_read_as_prose():
+    units = classify_lines("ホーム\nニュース\n"
+                           "港湾都市で夜間に三度目の砲撃があり、市当局は住民に避難を呼びかけた。\n"
+                           "市の発表によると、砲撃で倉庫二棟が焼け、けが人はいなかったという。")
+    assert [u.prose for u in units] == [False, False, True, True]
+    assert units[2].words >= 10
 
 
 def test_a_headline_in_a_script_without_spaces_is_a_candidate():

@@ -71,9 +71,15 @@ SMALL_WORDS = frozenset(
 # Words a line cannot end on unless the sentence goes on (lower case only: "The Day
 # Of The Jackal" may well end a title-case headline on "Of").
 DANGLING_WORDS = frozenset("the a an of to for and or with its their his her in on at by from into that".split())
-TERMINAL_RE = re.compile(r"[.!?…:;][\"”’'»)\]*]*\s*$")
-SENTENCE_END_RE = re.compile(r"[.!?…][\"”’'»)\]]*\s*$")
-PERIOD_END_RE = re.compile(r"[.…][\"”’'»)\]]*\s*$")
+# The full stops of Chinese and Japanese (。！？) end sentences as ". ! ?" do.
+TERMINAL_RE = re.compile(r"[.!?…:;。！？：；][\"”’'»)\]*」』）]*\s*$")
+SENTENCE_END_RE = re.compile(r"[.!?…。！？][\"”’'»)\]」』）]*\s*$")
+PERIOD_END_RE = re.compile(r"[.…。][\"”’'»)\]」』）]*\s*$")
+# Han, kana: scripts written without spaces between words.
+UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Characters of an unspaced script that make about one word of English (a Japanese or
+# Chinese word is one to three characters).
+UNSPACED_CHARS_PER_WORD = 2
 
 
 @dataclass(slots=True)
@@ -301,7 +307,7 @@ def judge_unit(unit: Unit, lexicon: Lexicon, latin_doc: bool) -> None:
     unit.text = lexicon.strip_glued_prefix(unit.text)
     text = unit.text
     words = text.split()
-    unit.words = len(words)
+    unit.words = word_count(text)
     if not any(ch.isalpha() for ch in text):
         return mark(unit, "boilerplate", "no letters")
     if latin_doc and latin_share(text) < FOREIGN_SCRIPT_SHARE:
@@ -332,6 +338,21 @@ def judge_unit(unit: Unit, lexicon: Lexicon, latin_doc: bool) -> None:
         and words[-1] not in DANGLING_WORDS
         and (caps >= 0.5 or not ends_sentence)
     )
+
+
+def word_count(text: str) -> int:
+    """Words of ``text``, a run of Chinese or Japanese counted by its characters: a
+    paragraph in those scripts is one "word" to ``split()``, which made every such line a
+    menu label.
+
+    >>> word_count("The army said so."), word_count("先日、不正に改造したiPhoneを販売したとして逮捕された。")
+    (4, 11)
+    """
+    unspaced = len(UNSPACED_RE.findall(text))
+    if not unspaced:
+        return len(text.split())
+    spaced = sum(1 for w in text.split() if not UNSPACED_RE.search(w))
+    return spaced + max(1, unspaced // UNSPACED_CHARS_PER_WORD)
 
 
 def mark(unit: Unit, label: str, reason: str) -> None:

@@ -88,7 +88,7 @@ def title_is_headline(title: str | None, page_title: str | None) -> bool:
     (the eval-data README's rule, ``without_site``: "About bugs" of "About bugs – Site"),
     or of one of ``headline_candidates`` or nearly so (token-sequence similarity >= 0.8:
     the ``<title>`` often shortens the headline a little). A title that adds the site's
-    name to the headline is wrong.
+    name to the headline is wrong, and so is one that ``wraps`` it in other words.
     """
     from difflib import SequenceMatcher
 
@@ -99,8 +99,33 @@ def title_is_headline(title: str | None, page_title: str | None) -> bool:
         return True  # the eval-data README's rule: the <title> up to its site suffix, however short
     if ends_with_site(got, page_title):
         return False
-    return any(got == c or SequenceMatcher(None, got, c, autojunk=False).ratio() >= SAME_HEADLINE_RATIO
-               for c in headline_candidates(page_title))
+    return any((got == c or SequenceMatcher(None, got, c, autojunk=False).ratio() >= SAME_HEADLINE_RATIO)
+               and not wraps(got, c) for c in headline_candidates(page_title))
+
+
+# Words a headline may gain at its edges and stay the headline ("The Doobie Brothers ...").
+EDGE_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def wraps(got: list[str], headline: list[str]) -> bool:
+    """Does ``got`` hold the whole ``headline`` plus other words at its edges: a menu,
+    a list number or a section glued to it ("Home News Business News <headline>",
+    "3. <headline>", "Business | <headline>")? Such a line is not the headline, however
+    similar its words (the similarity ratio let them pass).
+
+    >>> wraps(["home", "news", "big", "fire", "in", "town"], ["big", "fire", "in", "town"])
+    True
+    >>> wraps(["the", "big", "fire", "in", "town"], ["big", "fire", "in", "town"])
+    False
+    """
+    n = len(headline)
+    if not n or len(got) <= n:
+        return False
+    for start in range(len(got) - n + 1):
+        if got[start:start + n] == headline:
+            extra = got[:start] + got[start + n:]
+            return not set(extra) <= EDGE_ARTICLES
+    return False
 
 
 def without_site(page_title: str | None) -> str:
@@ -221,13 +246,21 @@ def evaluate_scraped(path: str | Path, limit: int | None = None, seed: int = 0, 
             "off; english_* = the pages whose gold text reads as English. title_accuracy: the recovered title's "
             "words (case aside) are those of the <title> without its site suffix or section prefix (a run of its "
             "' | ', ' - ', ' : ' parts of 3+ words), or nearly (token-sequence similarity >= 0.8), and it does not "
-            "end with the site name; the <title> up to its site suffix always counts, however short (the "
-            "eval-data README's rule). title_ceiling = the share of pages where some line of the text is so judged "
-            "(on the others the <title> is an SEO rewrite of the headline).",
+            "end with the site name nor wrap the headline in other words (a menu, a list number or a section "
+            "glued to it: 'Home News <headline>', '3. <headline>'); the <title> up to its site suffix always "
+            "counts, however short (the eval-data README's rule). title_ceiling = the share of pages where some "
+            "line of the text is so judged. It is the judge's ceiling, not a reader's: read by hand, 26 of the 27 "
+            "pages below it on scraped-text-dev show a headline (23 on a line of its own, 3 glued to a date or a "
+            "menu) that the <title> rewrites for search engines, and the held-out model picks that line on 21 of "
+            "them (a reader's title accuracy near 0.89).",
             "The line model (data/boilerplate/line_model.json) is trained on these same pages, so the figures "
             "above are in-sample; the honest ones are those of scripts/train_line_model.py on held-out folds "
             f"(k-fold by page: each page scored by a model that did not see it): {describe_heldout(heldout)}.",
-            "The first line model, re-run on held-out folds with the judge above: F1 0.914 (P 0.912, R 0.916), "
+            "The line model before its labels came from aligning each page with its gold text in order and before "
+            "Chinese and Japanese lines were counted by their characters, on held-out folds with the judge above: "
+            "F1 0.912 (P 0.908, R 0.915), title accuracy 0.757; English pages F1 0.935, title accuracy 0.783 "
+            "(0.796 / 0.826 under the judge that let a headline wrapped in menu words count).",
+            "The first line model, re-run on held-out folds with the judge before the wrapped-headline rule: F1 0.914 (P 0.912, R 0.916), "
             "title accuracy 0.624 (0.619 under the earlier, stricter judge; its shipped figures were 0.908 and 0.635).",
             "Before the line model (rules and lexicons alone, first contact): F1 0.836 (P 0.752, R 0.940), title "
             "accuracy 0.298; English pages F1 0.857 (P 0.770, R 0.966), title accuracy 0.317.",
