@@ -244,3 +244,20 @@ def test_a_given_span_naming_an_institution_is_placed_at_the_place_inside_it(pip
     spans = [(text.index(name), text.index(name) + len(name)) for name in ("University of Manitoba", "Harare City Council")]
     resolved = Geoparser().resolve_spans(pipeline.nlp(text), spans)
     assert [(m.name, m.country) for m in resolved] == [("Manitoba", "CA"), ("Harare", "ZW")]
+
+
+def test_an_institution_tagged_as_a_person_does_not_hide_its_town(pipeline):
+    # spaCy may tag "Flemington Elks" or "Jordan Elementary School" PERSON: no one's name, so
+    # their towns stay free to be places; "John F. Kennedy" still blocks "Kennedy"
+    from spacy.tokens import Span
+
+    doc = pipeline.nlp.make_doc("Flemington Elks met John F. Kennedy at Jordan Elementary School.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 3, 6, label="PERSON"), Span(doc, 7, 10, label="PERSON")]
+    blocked = Geoparser._non_place_keys(doc.ents)
+    assert "kennedy" in blocked and not {"flemington", "jordan"} & blocked
+
+
+def test_a_country_at_the_head_of_an_untagged_run_of_names(parse):
+    found = parse("The meeting was chaired by the General Secretary of the Communist Party of "
+                  "Vietnam Nguyen Phu Trong, officials said.")
+    assert any(m.text == "Vietnam" and m.feature == "PCLI" for m in found)

@@ -118,6 +118,14 @@ _LOCAL_BODY = re.compile(
     r"Fire|Police|Sheriff|Volunteer|Rescue|Mayor|Council|School|Schools|Board|Library|Recreation|Parks?|"
     r"Chamber|Hospital|Medical|Municipal|Community|Housing|Water|Planning|Zoning|Post|Historical)\b")
 
+# words no person's name holds: a PERSON entity with one is an institution spaCy mis-tagged
+_INSTITUTION_WORD = re.compile(
+    r"(?:High|Middle|Elementary|Junior|Senior|Primary|Public|Area|City|County|Township|Town|Village|Fire|"
+    r"Police|Sheriff|Volunteer|Rescue|Council|School|Schools|Board|Library|Hospital|Medical|Municipal|"
+    r"Community|University|College|State|Central|Historic|Estates|Elks|Club|Church|Center|Centre|"
+    r"Department|Court|Airport|Museum|Journal|Times|Post|News|GM|[A-Z]{3,})")
+MAX_NAME_WORDS = 3  # "John F. Kennedy"; a longer PERSON span is a headline or a list
+
 
 @dataclass(slots=True)
 class PlaceMention:
@@ -408,7 +416,34 @@ class Geoparser:
                 parts = self._joined_places(surface, span[0], known, text)
                 out += parts
                 occupied += [(m.start, m.end) for m in parts]
+            elif " " in surface:
+                inner = self._place_in_run(surface, span[0], known, blocked, text)
+                if inner is not None:
+                    out.append(inner)
+                    occupied.append((inner.start, inner.end))
         return out
+
+    def _place_in_run(self, surface: str, offset: int, known: set[str], blocked: set[str],
+                      text: str) -> PlaceMention | None:
+        """A run of capitalised words that is no place as a whole ("Vietnam Nguyen Phu" of
+        "the Communist Party of Vietnam Nguyen Phu Trong", "Slidell PD", "Ukraine Trade
+        Mission"): its longest shorter run that the article names as a place, or that is a
+        country, a continent, a state or a big city."""
+        words = list(re.finditer(r"\S+", surface))
+        for size in range(len(words) - 1, 0, -1):
+            for first in range(len(words) - size + 1):
+                a, b = words[first].start(), words[first + size - 1].end()
+                name = surface[a:b]
+                key = name_key(name)
+                if not key or key in blocked or key in _NEVER_PLACES or _GENERIC.fullmatch(key):
+                    continue
+                if key in known or (key in self.index.countries and key not in self.index.demonym_keys) \
+                        or self._division_or_continent(key) or self._big_city(name, key, text, offset + a):
+                    return PlaceMention(offset + a, offset + b, name, source="repeat" if key in known else "name")
+        return None
+
+    def _division_or_continent(self, key: str) -> bool:
+        return any(self.world.feature[i] in {"ADM1", "CONT"} for i in self.world.primary.get(key, ()))
 
     def _joined_places(self, surface: str, offset: int, known: set[str], text: str) -> list[PlaceMention]:
         """"EU-Israel summit", "the Washington-Moscow route": each side that the article
@@ -630,11 +665,17 @@ class Geoparser:
 
     @staticmethod
     def _non_place_keys(ents) -> set[str]:
-        """Every word of a person's name the document uses ("Kennedy" of John F. Kennedy)."""
+        """Every word of a person's name the document uses ("Kennedy" of John F. Kennedy).
+
+        A PERSON-tagged institution or headline ("Litchfield Fire", "Jordan Elementary
+        School", "Erie GM", "Freemason Bogdanov Joins Sochi") is no one's name: its words
+        stay free to be places."""
         keys: set[str] = set()
         for ent in ents:
-            if ent.label_ == "PERSON" and " " in ent.text.strip():
-                keys.update(name_key(w) for w in ent.text.split() if w[:1].isupper())
+            words = ent.text.split()
+            if ent.label_ == "PERSON" and 1 < len(words) <= MAX_NAME_WORDS \
+                    and not any(_INSTITUTION_WORD.fullmatch(_places.clean_place_name(w)) for w in words):
+                keys.update(name_key(w) for w in words if w[:1].isupper())
         return keys
 
     def _patterns(self, text: str) -> Iterable[tuple[PlaceMention, tuple[str, str] | None]]:
