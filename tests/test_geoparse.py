@@ -261,3 +261,11 @@ def test_a_country_at_the_head_of_an_untagged_run_of_names(parse):
     found = parse("The meeting was chaired by the General Secretary of the Communist Party of "
                   "Vietnam Nguyen Phu Trong, officials said.")
     assert any(m.text == "Vietnam" and m.feature == "PCLI" for m in found)
+
+
+def test_a_name_repeated_inside_an_organisation_is_no_evidence_for_itself(parse):
+    # "Dublin City" of "Dublin City Council" is Dublin again, not a second place backing Ireland
+    found = parse("Dublin City Council met on Monday. Dublin police said Franklin County deputies "
+                  "and Columbus officers helped close the roads.")
+    dublin = places_named(found, "Dublin")
+    assert dublin and all(m.country == "US" and m.admin1 == "Ohio" for m in dublin)

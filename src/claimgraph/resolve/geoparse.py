@@ -867,7 +867,7 @@ class Geoparser:
         options = [self._candidates(m.lookup or m.text) for m in mentions]
         statics = [[self._static_score(c) for c in cands] for cands in options]
         hints = [forced.get((m.start, m.end)) for m in mentions]
-        keys = [name_key(clean_place_name(m.lookup or m.text)) for m in mentions]  # one place, one key
+        keys = [_one_name(m.lookup or m.text) for m in mentions]
         self._county_support(options, statics, keys)
         chosen = [self._pick(cands, scores, hints[i], Counter(outlet_countries), Counter(), [])
                   for i, (cands, scores) in enumerate(zip(options, statics, strict=True))]
@@ -980,6 +980,16 @@ class Geoparser:
         mention.feature, mention.country = world.feature[i], world.cc[i]
         mention.admin1 = world.admin1[i] or None
         mention.place_id = world.place_id(i)
+
+
+_KIND_WORD = re.compile(r"\s+(?:City|County|Parish|Borough|Township)$", re.I)
+
+
+def _one_name(text: str) -> str:
+    """One key for the names of one place, so that they are no evidence for each other:
+    "Dublin City" (of "Dublin City Council") repeats "Dublin", "Rapides Parish" "Rapides"."""
+    cleaned = clean_place_name(text)
+    return name_key(_KIND_WORD.sub("", cleaned) or cleaned)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
