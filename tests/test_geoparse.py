@@ -269,3 +269,14 @@ def test_a_name_repeated_inside_an_organisation_is_no_evidence_for_itself(parse)
                   "and Columbus officers helped close the roads.")
     dublin = places_named(found, "Dublin")
     assert dublin and all(m.country == "US" and m.admin1 == "Ohio" for m in dublin)
+
+
+def test_two_organisation_tagged_towns_close_together_back_each_other():
+    from claimgraph.resolve.geoparse import PlaceMention, _has_neighbour
+
+    oxford = PlaceMention(0, 6, "Oxford", lat=51.75, lon=-1.26, feature="PPL", source="org")
+    cowley = PlaceMention(20, 26, "Cowley", lat=51.73, lon=-1.21, feature="PPL", source="org")
+    toyota = PlaceMention(40, 46, "Toyota", lat=35.08, lon=137.16, feature="PPL", source="org")
+    assert _has_neighbour(oxford, [oxford, cowley, toyota])
+    assert not _has_neighbour(toyota, [oxford, cowley, toyota])
+    assert not _has_neighbour(oxford, [oxford, toyota])  # its own name is no neighbour

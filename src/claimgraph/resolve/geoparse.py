@@ -327,6 +327,7 @@ class Geoparser:
         countries = {m.country for m in strong if m.country}
         states = {(m.country, m.admin1) for m in strong if m.admin1 and m.feature != "PCLI"}
         towns = [(m.lat, m.lon) for m in strong if m.feature in {"ADM2", "PPL", "PPLA", "PPLC"}]
+        weak = [m for m in found if m.source in WEAK_SOURCES and not m.local]
         kept = []
         for mention in found:
             if mention.local:
@@ -341,7 +342,8 @@ class Geoparser:
                     mention.feature in {"PCLI", "CONT", "ADM1"}
                     or self._population_of(mention) >= METROPOLIS_POPULATION
                     or name_key(clean_place_name(mention.text)) in strong_keys
-                    or mention.country in countries):
+                    or mention.country in countries
+                    or _has_neighbour(mention, weak)):
                 continue
             kept.append(mention)
         return kept
@@ -990,6 +992,14 @@ def _one_name(text: str) -> str:
     "Dublin City" (of "Dublin City Council") repeats "Dublin", "Rapides Parish" "Rapides"."""
     cleaned = clean_place_name(text)
     return name_key(_KIND_WORD.sub("", cleaned) or cleaned)
+
+
+def _has_neighbour(mention: PlaceMention, others: Sequence[PlaceMention]) -> bool:
+    """Another name of the article read as a town near this one ("Oxford" and "Cowley", both
+    tagged as organisations): two such names back each other."""
+    key = name_key(clean_place_name(mention.text))
+    return any(name_key(clean_place_name(o.text)) != key and o.feature != "PCLI"
+               and distance_km((mention.lat, mention.lon), (o.lat, o.lon)) < LOCAL_KM for o in others)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
