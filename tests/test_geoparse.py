@@ -280,3 +280,13 @@ def test_two_organisation_tagged_towns_close_together_back_each_other():
     assert _has_neighbour(oxford, [oxford, cowley, toyota])
     assert not _has_neighbour(toyota, [oxford, cowley, toyota])
     assert not _has_neighbour(oxford, [oxford, toyota])  # its own name is no neighbour
+
+
+def test_a_small_town_after_of_closing_an_entity_is_a_tentative_place(pipeline):
+    from spacy.tokens import Span
+
+    text = "Clarice Horne of Shadyside won the prize."
+    doc = pipeline.nlp.make_doc(text)
+    entity = Span(doc, 0, 4, label="ORG")
+    mention = Geoparser()._inside_org(entity, text)
+    assert mention is not None and mention.text == "Shadyside" and mention.local

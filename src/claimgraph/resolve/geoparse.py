@@ -95,7 +95,7 @@ _WORD = r"[A-Z](?:[\w&']|\.(?=[A-Z]))*(?:(?<=[A-Z])\.)?"
 _CAPITALISED = re.compile(rf"(?<![\w.]){_WORD}(?:[ \-]{_WORD}){{0,2}}")
 _STATE_FORM = re.compile(r"^(?:(?:Democratic |Islamic |Federal |People's |Arab )*Republic|Kingdom|"
                          r"State|Commonwealth|Principality|Sultanate|Emirate) of (?:the )?")
-_OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?(?P<place>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2})$")
+_OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?(?P<place>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2})(?:['’]s)?$")
 # "University of Michigan Center for Computer Security": a state or country after "of" inside a name
 _OF_BIG_PLACE = re.compile(r"\bof\s+(?:the\s+)?(?P<place>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,1})(?=\s+[A-Z])")
 _DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|"
@@ -631,9 +631,11 @@ class Geoparser:
                 continue
             if self._confident(key, min_population) if min_population else self._named_place(key):
                 return PlaceMention(offset + a, offset + b, text[offset + a:offset + b], source="in-org")
+        tail_span = (tail.start("place"), tail.end("place")) if tail else None
         for a, b, closing in spans:
-            if not closing and _LOCAL_BODY.match(body[b:]) and self._local_name(name_key(body[a:b])) \
-                    and name_key(body[a:b]) not in self._known_names():
+            # a town's own body ("Parkers Prairie High School") or someone "of Shadyside"
+            if not closing and (_LOCAL_BODY.match(body[b:]) or (a, b) == tail_span) \
+                    and self._local_name(name_key(body[a:b])) and name_key(body[a:b]) not in self._known_names():
                 return PlaceMention(offset + a, offset + b, text[offset + a:offset + b], source="in-org", local=True)
         return None
 
