@@ -290,3 +290,12 @@ def test_a_small_town_after_of_closing_an_entity_is_a_tentative_place(pipeline):
     entity = Span(doc, 0, 4, label="ORG")
     mention = Geoparser()._inside_org(entity, text)
     assert mention is not None and mention.text == "Shadyside" and mention.local
+
+
+def test_demonyms_inside_a_group_name_and_untagged_ones_name_their_countries(pipeline):
+    from spacy.tokens import Span
+
+    doc = pipeline.nlp.make_doc("A Bosnian Serb student paid 8,000 Egyptian pounds to a Danish developer.")
+    doc.ents = [Span(doc, 1, 3, label="NORP")]  # "Egyptian" and "Danish" left untagged
+    found = {m.text: m.country for m in Geoparser().parse_doc(doc)}
+    assert found == {"Bosnian": "BA", "Serb": "RS", "Egyptian": "EG", "Danish": "DK"}

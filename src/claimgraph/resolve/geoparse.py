@@ -304,7 +304,8 @@ class Geoparser:
             span = (ent.start_char, ent.end_char)
             if any(_overlaps(span, other) for other in mentions):
                 continue
-            for mention in self._split_compound(ent, text) or filter(None, [self._from_entity(ent, text, blocked)]):
+            for mention in self._split_compound(ent, text) or self._demonym_parts(ent) \
+                    or filter(None, [self._from_entity(ent, text, blocked)]):
                 mentions[(mention.start, mention.end)] = mention
                 if mention.source == "ner":
                     self._place_keys.add(name_key(clean_place_name(mention.text)))
@@ -410,6 +411,9 @@ class Geoparser:
                 surface, key, text, match.start())
             if key in known or big or any(self.world.feature[i] == "CONT" for i in self.world.primary.get(key, ())):
                 out.append(PlaceMention(span[0], span[1], surface, source="repeat" if key in known else "name"))
+                occupied.append(span)
+            elif " " not in surface and (demonym := self._demonym(span[0], span[1], surface, key)):
+                out.append(demonym)  # "Danish wave energy developer", "8,000 Egyptian pounds"
                 occupied.append(span)
             elif self._untagged_town(doc, surface, key, text, match.start()):
                 out.append(PlaceMention(span[0], span[1], surface, source="name", local=True))
@@ -575,6 +579,17 @@ class Geoparser:
                 for i in self.world.alternate.get(k, ())):
             return PlaceMention(start, end, surface, source="demonym")
         return None
+
+    def _demonym_parts(self, ent) -> list[PlaceMention]:
+        """"Bosnian Serb", "Austro-Hungarian": each word of a group's name that is a country's
+        demonym, when the whole is none."""
+        surface = ent.text
+        if ent.label_ != "NORP" or not re.search(r"[\s\-]", surface.strip()) or \
+                self._demonym(ent.start_char, ent.end_char, surface, name_key(surface)):
+            return []
+        parts = (self._demonym(ent.start_char + m.start(), ent.start_char + m.end(), m.group(), name_key(m.group()))
+                 for m in re.finditer(r"[A-Z][\w']+", surface))
+        return [m for m in parts if m is not None]
 
     def _widened(self, ent, text: str) -> PlaceMention | None:
         """"South Africa" tagged "Africa": the capitalised word before the entity belongs to
