@@ -299,3 +299,12 @@ def test_demonyms_inside_a_group_name_and_untagged_ones_name_their_countries(pip
     doc.ents = [Span(doc, 1, 3, label="NORP")]  # "Egyptian" and "Danish" left untagged
     found = {m.text: m.country for m in Geoparser().parse_doc(doc)}
     assert found == {"Bosnian": "BA", "Serb": "RS", "Egyptian": "EG", "Danish": "DK"}
+
+
+def test_a_city_state_pair_fixes_every_mention_of_the_city(parse):
+    # the full stop after "Florida" is lost; Florida is the US state, not Puerto Rico's
+    # municipality; the pair decides the later, bare "Parkland" too
+    found = parse("The Washington Post reported on the school shooting in Parkland, Florida The students "
+                  "spoke on Monday. Parkland teens have shown a willingness to march, the Washington Post said.")
+    parkland = places_named(found, "Parkland")
+    assert len(parkland) == 2 and all(m.country == "US" and m.admin1 == "Florida" for m in parkland)

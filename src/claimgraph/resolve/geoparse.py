@@ -712,8 +712,7 @@ class Geoparser:
                 yield PlaceMention(rstart, rstart + len(region), region, source="dateline"), None
             break
         for match in _PAIR.finditer(text):
-            region = match.group("region").rstrip()
-            hint = self._region_hint(region)
+            region, hint = self._pair_region(match.group("region").rstrip())
             if hint is None:
                 continue
             city = match.group("city")
@@ -730,6 +729,17 @@ class Geoparser:
             place = match.group("place")
             if name_key(place) in self._known_keys():
                 yield PlaceMention(match.start("place"), match.end("place"), place, source="pair"), None
+
+    def _pair_region(self, region: str) -> tuple[str, tuple[str, str] | None]:
+        """The longest leading words of a pair's second name that are a state or a country:
+        "Florida" of "Parkland, Florida The controversy" (a lost full stop joins the next word)."""
+        words = region.split(" ")
+        for size in range(len(words), 0, -1):
+            head = " ".join(words[:size])
+            hint = self._region_hint(head)
+            if hint is not None:
+                return head, hint
+        return region, None
 
     def _county_lists(self, text: str) -> Iterable[tuple[PlaceMention, None]]:
         for match in _COUNTY_LIST.finditer(text):
@@ -755,9 +765,11 @@ class Geoparser:
         key = name_key(region)
         if key in self.index.countries and key not in self.index.demonym_keys:
             return self.index.countries[key], ""
-        for index in self.world.primary.get(key, ()):
-            if self.world.feature[index] == "ADM1":
-                return self.world.cc[index], self.world.name[index]
+        # the most populous state of the name: Florida, US, not the Puerto Rican municipality
+        states = [i for i in self.world.primary.get(key, ()) if self.world.feature[i] == "ADM1"]
+        if states:
+            index = max(states, key=lambda i: self.world.pop[i])
+            return self.world.cc[index], self.world.name[index]
         return None
 
     def _outlet_countries(self, outlet: str | None) -> list[str]:
@@ -885,8 +897,11 @@ class Geoparser:
             return
         options = [self._candidates(m.lookup or m.text) for m in mentions]
         statics = [[self._static_score(c) for c in cands] for cands in options]
-        hints = [forced.get((m.start, m.end)) for m in mentions]
         keys = [_one_name(m.lookup or m.text) for m in mentions]
+        # one place per name and article: "Parkland, Florida" fixes every later "Parkland"
+        named_with = {key: forced[(m.start, m.end)] for key, m in zip(keys, mentions, strict=True)
+                      if (m.start, m.end) in forced}
+        hints = [forced.get((m.start, m.end)) or named_with.get(key) for key, m in zip(keys, mentions, strict=True)]
         self._county_support(options, statics, keys)
         chosen = [self._pick(cands, scores, hints[i], Counter(outlet_countries), Counter(), [])
                   for i, (cands, scores) in enumerate(zip(options, statics, strict=True))]
