@@ -308,3 +308,9 @@ def test_a_city_state_pair_fixes_every_mention_of_the_city(parse):
                   "spoke on Monday. Parkland teens have shown a willingness to march, the Washington Post said.")
     parkland = places_named(found, "Parkland")
     assert len(parkland) == 2 and all(m.country == "US" and m.admin1 == "Florida" for m in parkland)
+
+
+def test_a_capital_of_a_country_the_article_names_beats_a_small_namesake(parse):
+    found = parse("GEORGETOWN, Ky. (WKYT) - A Kentucky doctor is in France on a family trip. "
+                  "A gunman opened fire on police in Paris on Thursday.")
+    assert places_named(found, "Paris")[0].country == "FR"

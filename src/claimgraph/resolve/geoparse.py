@@ -986,7 +986,7 @@ class Geoparser:
             if countries.get(cc, 0) > 0:
                 # a country holding the article's other places is as near as they are; so is a
                 # state of the country most of them lie in (Georgia beside Atlanta and Texas)
-                score += COUNTRY_CONTEXT + (NEAR_BONUS if feature == "PCLI" or (
+                score += COUNTRY_CONTEXT + (NEAR_BONUS if feature in {"PCLI", "PPLC"} or (
                     feature == "ADM1" and countries[cc] >= STATE_COUNTRY_MENTIONS and homonym_countries - {cc})
                     else 0.0)
             if admin1 and admins.get((cc, admin1), 0) > 0:
