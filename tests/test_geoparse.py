@@ -314,3 +314,12 @@ def test_a_capital_of_a_country_the_article_names_beats_a_small_namesake(parse):
     found = parse("GEORGETOWN, Ky. (WKYT) - A Kentucky doctor is in France on a family trip. "
                   "A gunman opened fire on police in Paris on Thursday.")
     assert places_named(found, "Paris")[0].country == "FR"
+
+
+def test_readings_of_two_names_beside_each_other_back_each_other():
+    parser = Geoparser()
+    gazetteer = parser.world
+    options = [parser._candidates("Edmonton"), parser._candidates("Enfield")]
+    cells = parser._town_cells(options, ["edmonton", "enfield"])
+    backed = {gazetteer.cc[c.index] for c in options[0] if parser._has_close_namesake(c, "edmonton", cells)}
+    assert "GB" in backed and "CA" not in backed  # north London's Edmonton, not Alberta's

@@ -53,6 +53,9 @@ NEAR_KM = 300.0
 # other places of the article in a state's country before a state named like a country is read as the state
 STATE_COUNTRY_MENTIONS = 2
 COUNTY_CONTEXT = 2.0  # ... in the county another name of the article may be read in
+NEIGHBOUR_CONTEXT = 0.5  # ... or beside a town another name of the article may be read as
+NEIGHBOUR_CELL = 0.25  # degrees: a grid cell and its eight neighbours are "beside" (30-80 km)
+TOWN_FEATURES = frozenset({"PPL", "PPLC", "ADM2"})
 PERSON_PLACE_MIN_POPULATION = 100_000  # a PERSON that is a city this big is a tagging slip
 ORG_PLACE_MIN_POPULATION = 10_000
 METROPOLIS_POPULATION = 1_000_000  # a person's or organisation's name this big a city is the city ("Kharkiv")
@@ -941,11 +944,34 @@ class Geoparser:
         for key, cands in zip(keys, options, strict=True):
             counties_of.setdefault(key, set()).update(filter(None, map(self._county, cands)))
         support = Counter(county for counties in counties_of.values() for county in counties)
+        cells_of = self._town_cells(options, keys)
         for key, cands, scores in zip(keys, options, statics, strict=True):
             for position, candidate in enumerate(cands):
                 county = self._county(candidate)
                 if county is not None and support[county] - (county in counties_of[key]) > 0:
                     scores[position] += COUNTY_CONTEXT
+                elif self._has_close_namesake(candidate, key, cells_of):
+                    scores[position] += NEIGHBOUR_CONTEXT
+
+    def _town_cells(self, options, keys) -> dict[tuple[int, int], set[str]]:
+        """Which names have a town reading in each grid cell of NEIGHBOUR_CELL degrees."""
+        cells: dict[tuple[int, int], set[str]] = {}
+        for key, cands in zip(keys, options, strict=True):
+            for candidate in cands:
+                if candidate.index >= 0 and self.world.feature[candidate.index] in TOWN_FEATURES:
+                    cells.setdefault(self._cell(candidate.index), set()).add(key)
+        return cells
+
+    def _cell(self, index: int) -> tuple[int, int]:
+        return int(self.world.lat[index] // NEIGHBOUR_CELL), int(self.world.lon[index] // NEIGHBOUR_CELL)
+
+    def _has_close_namesake(self, candidate: _Candidate, key: str, cells_of) -> bool:
+        """Another name of the article can be read as a town beside this reading ("Edmonton"
+        and "Enfield", both in north London): the reading that keeps them together."""
+        if candidate.index < 0 or self.world.feature[candidate.index] not in TOWN_FEATURES:
+            return False
+        row, column = self._cell(candidate.index)
+        return any(cells_of.get((row + dr, column + dc), set()) - {key} for dr in (-1, 0, 1) for dc in (-1, 0, 1))
 
     def _share(self, best: _Candidate | None, hint) -> tuple[Counter, Counter, tuple | None]:
         """What one mention's current reading tells about the article: country, division, point."""
