@@ -323,3 +323,18 @@ def test_readings_of_two_names_beside_each_other_back_each_other():
     cells = parser._town_cells(options, ["edmonton", "enfield"])
     backed = {gazetteer.cc[c.index] for c in options[0] if parser._has_close_namesake(c, "edmonton", cells)}
     assert "GB" in backed and "CA" not in backed  # north London's Edmonton, not Alberta's
+
+
+def test_a_place_before_a_tagged_name_and_a_castle_that_is_no_person(pipeline):
+    from spacy.tokens import Span
+
+    doc = pipeline.nlp.make_doc("Since meeting Aleppo Mayor Brita Hagi Hasan in Paris, he visited Karak Castle in Karak.")
+    doc.ents = [Span(doc, 4, 7, label="PERSON"), Span(doc, 8, 9, label="GPE"),
+                Span(doc, 12, 14, label="PERSON"), Span(doc, 15, 16, label="GPE")]
+    found = {(m.text, m.country) for m in Geoparser().parse_doc(doc)}
+    assert {("Aleppo", "SY"), ("Karak", "JO")} <= found
+
+
+def test_a_dateline_state_without_its_full_stop(parse):
+    found = parse("EDMONTON, Ky (WBKO) -- One of the biggest fires in years destroyed a store on Tuesday.")
+    assert places_named(found, "EDMONTON")[0].admin1 == "Kentucky"

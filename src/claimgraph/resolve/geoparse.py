@@ -126,7 +126,8 @@ _INSTITUTION_WORD = re.compile(
     r"(?:High|Middle|Elementary|Junior|Senior|Primary|Public|Area|City|County|Township|Town|Village|Fire|"
     r"Police|Sheriff|Volunteer|Rescue|Council|School|Schools|Board|Library|Hospital|Medical|Municipal|"
     r"Community|University|College|State|Central|Historic|Estates|Elks|Club|Church|Center|Centre|"
-    r"Department|Court|Airport|Museum|Journal|Times|Post|News|GM|[A-Z]{3,})")
+    r"Department|Court|Airport|Museum|Journal|Times|Post|News|Castle|Palace|Street|Road|Avenue|Bridge|"
+    r"Stadium|Hotel|Lodge|Girls|Boys|GM|[A-Z]{3,})")
 MAX_NAME_WORDS = 3  # "John F. Kennedy"; a longer PERSON span is a headline or a list
 
 
@@ -404,6 +405,11 @@ class Geoparser:
                              if not any(_overlaps((m.start, m.end), other) for other in occupied)]
                     out += parts
                     occupied += [(m.start, m.end) for m in parts]
+                elif " " in match.group():  # "Aleppo" of "Aleppo Mayor Brita Hagi Hasan", the mayor tagged alone
+                    inner = self._place_in_run(match.group(), span[0], known, blocked, text, occupied)
+                    if inner is not None:
+                        out.append(inner)
+                        occupied.append((inner.start, inner.end))
                 continue
             surface = match.group()
             key = name_key(surface)
@@ -433,7 +439,7 @@ class Geoparser:
         return out
 
     def _place_in_run(self, surface: str, offset: int, known: set[str], blocked: set[str],
-                      text: str) -> PlaceMention | None:
+                      text: str, occupied: Sequence[tuple[int, int]] = ()) -> PlaceMention | None:
         """A run of capitalised words that is no place as a whole ("Vietnam Nguyen Phu" of
         "the Communist Party of Vietnam Nguyen Phu Trong", "Slidell PD", "Ukraine Trade
         Mission"): its longest shorter run that the article names as a place, or that is a
@@ -444,7 +450,8 @@ class Geoparser:
                 a, b = words[first].start(), words[first + size - 1].end()
                 name = surface[a:b]
                 key = name_key(name)
-                if not key or key in blocked or key in _NEVER_PLACES or _GENERIC.fullmatch(key):
+                if not key or key in blocked or key in _NEVER_PLACES or _GENERIC.fullmatch(key) \
+                        or any(_overlaps((offset + a, offset + b), other) for other in occupied):
                     continue
                 if key in known or (key in self.index.countries and key not in self.index.demonym_keys) \
                         or self._division_or_continent(key) or self._big_city(name, key, text, offset + a):
@@ -763,8 +770,11 @@ class Geoparser:
     def _region_hint(self, region: str) -> tuple[str, str] | None:
         """"Ga." -> (US, Georgia); "Ohio" -> (US, Ohio); "Greece" -> (GR, "")."""
         compact = region.replace(" ", "")
-        if compact in self.world.abbreviations:
-            return self.world.abbreviations[compact]
+        # "EDMONTON, Ky (WBKO)": an AP abbreviation whose full stop was left out
+        abbreviated = self.world.abbreviations.get(compact) or (
+            self.world.abbreviations.get(compact + ".") if compact[1:].islower() else None)
+        if abbreviated:
+            return abbreviated
         key = name_key(region)
         if key in self.index.countries and key not in self.index.demonym_keys:
             return self.index.countries[key], ""
