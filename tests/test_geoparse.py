@@ -338,3 +338,14 @@ def test_a_place_before_a_tagged_name_and_a_castle_that_is_no_person(pipeline):
 def test_a_dateline_state_without_its_full_stop(parse):
     found = parse("EDMONTON, Ky (WBKO) -- One of the biggest fires in years destroyed a store on Tuesday.")
     assert places_named(found, "EDMONTON")[0].admin1 == "Kentucky"
+
+
+def test_a_country_or_state_inside_an_organisation_name_but_no_acronym(pipeline):
+    from spacy.tokens import Span
+
+    text = "Air France KLM, the UN Security Council and Northern Illinois University met the State Russian Museum."
+    doc = pipeline.nlp.make_doc(text)
+    doc.ents = [Span(doc, 0, 3, label="ORG"), Span(doc, 5, 8, label="ORG"), Span(doc, 9, 12, label="ORG"),
+                Span(doc, 13, 17, label="ORG")]
+    found = {(m.text, m.feature) for m in Geoparser().parse_doc(doc)}
+    assert found == {("France", "PCLI"), ("Illinois", "ADM1")}

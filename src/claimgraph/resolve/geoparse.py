@@ -533,8 +533,7 @@ class Geoparser:
         if not key or key in _NEVER_PLACES or key in blocked or _SHIP_PREFIX.search(text[max(0, start - 8):start]):
             return None
         if label in {"GPE", "LOC"}:
-            if surface.isupper() and len(key) <= 4 and key not in self.index.countries \
-                    and surface.replace(" ", "") not in self.world.abbreviations:
+            if self._acronym(surface, key):
                 return None  # "IRA", "NATO": an acronym, not a town called Ira
             widened = self._widened(ent, text)
             if widened is not None:
@@ -654,6 +653,8 @@ class Geoparser:
             key = name_key(body[a:b])
             if closing and not (self._big_place(key) or self._big_town(key)):  # "CTV Edmonton"
                 continue
+            if self._acronym(body[a:b], key):  # the "UN" of "UN Security Council", no town called Un
+                continue
             if self._confident(key, min_population) if min_population else self._named_place(key):
                 return PlaceMention(offset + a, offset + b, text[offset + a:offset + b], source="in-org")
         tail_span = (tail.start("place"), tail.end("place")) if tail else None
@@ -662,6 +663,30 @@ class Geoparser:
             if not closing and (_LOCAL_BODY.match(body[b:]) or (a, b) == tail_span) \
                     and self._local_name(name_key(body[a:b])) and name_key(body[a:b]) not in self._known_names():
                 return PlaceMention(offset + a, offset + b, text[offset + a:offset + b], source="in-org", local=True)
+        inner = None if local_only else self._country_or_state_within(body)
+        if inner is not None:
+            return PlaceMention(offset + inner[0], offset + inner[1], text[offset + inner[0]:offset + inner[1]],
+                                source="in-org")
+        return None
+
+    def _acronym(self, surface: str, key: str) -> bool:
+        """Capital letters that are no country or state abbreviation ("IRA", "NATO", "UN")."""
+        return surface.isupper() and len(key) <= 4 and key not in self.index.countries \
+            and surface.replace(" ", "") not in self.world.abbreviations
+
+    def _country_or_state_within(self, body: str) -> tuple[int, int] | None:
+        """A country or a state anywhere inside a name ("Air France KLM", "Incoming Malta Financial
+        Services Authority", "Northern Illinois University", "the Armenia-Italy Friendship Group"),
+        as the geoparsing corpora count it; never a demonym ("the State Russian Museum" is left)."""
+        words = list(re.finditer(r"[A-Z][\w.&]*", body))
+        for size in (3, 2, 1):
+            for first in range(len(words) - size + 1):
+                a, b = words[first].start(), words[first + size - 1].end()
+                key = name_key(body[a:b])
+                if key and not _GENERIC.fullmatch(key) and key not in self._known_names() and (
+                        (key in self.index.countries and key not in self.index.demonym_keys)
+                        or body[a:b] in self.world.abbreviations or self._division_or_continent(key)):
+                    return a, b
         return None
 
     @staticmethod
