@@ -349,3 +349,8 @@ def test_a_country_or_state_inside_an_organisation_name_but_no_acronym(pipeline)
                 Span(doc, 13, 17, label="ORG")]
     found = {(m.text, m.feature) for m in Geoparser().parse_doc(doc)}
     assert found == {("France", "PCLI"), ("Illinois", "ADM1")}
+
+
+def test_a_pair_after_a_capitalised_opening_word(parse):
+    found = parse("In Klamath Falls, Oregon, a brewery uses the heat.")
+    assert places_named(found, "Klamath Falls")[0].admin1 == "Oregon"

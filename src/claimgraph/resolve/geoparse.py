@@ -93,6 +93,9 @@ _PARTY_STATE = re.compile(r"\b[DRI]-(?P<state>(?:[A-Z][a-z]{0,3}\.){1,2}|[A-Z]{2
 _PAIR = re.compile(r"\b(?P<city>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}),\s+(?P<region>"
                    r"[A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.)?(?:\s[A-Z][a-z]+){0,2})")
 _LEADING_THE = re.compile(r"^[Tt]he\s+")
+# a capitalised word that opens a sentence before a town ("In Klamath Falls, Oregon")
+_OPENING_WORD = re.compile(r"(?:In|At|From|To|The|Near|On|For|And|But|Of|By|With|As|While|When|After|Before|"
+                           r"Since|Outside|Inside|Across|Like|Unlike|Both|Only|Then|So)\s+")
 # one to three capitalised words; a dot only inside or closing an abbreviation ("U.S.", "S.C.")
 _WORD = r"[A-Z](?:[\w&']|\.(?=[A-Z]))*(?:(?<=[A-Z])\.)?"
 _CAPITALISED = re.compile(rf"(?<![\w.]){_WORD}(?:[ \-]{_WORD}){{0,2}}")
@@ -750,10 +753,10 @@ class Geoparser:
             region, hint = self._pair_region(match.group("region").rstrip())
             if hint is None:
                 continue
-            city = match.group("city")
-            if name_key(city) in _NEVER_PLACES or name_key(city) not in self._known_keys():
+            city, city_start = self._pair_city(match.group("city"), match.start("city"))
+            if city is None:
                 continue
-            yield PlaceMention(match.start("city"), match.end("city"), city, source="pair"), hint
+            yield PlaceMention(city_start, city_start + len(city), city, source="pair"), hint
             start = match.start("region")  # "Gatineau, Que.": the province is named too
             yield PlaceMention(start, start + len(region), region, source="pair"), None
         yield from self._county_lists(text)
@@ -764,6 +767,19 @@ class Geoparser:
             place = match.group("place")
             if name_key(place) in self._known_keys():
                 yield PlaceMention(match.start("place"), match.end("place"), place, source="pair"), None
+
+    def _pair_city(self, city: str, start: int) -> tuple[str | None, int]:
+        """The town of a pair, without a capitalised word opening the sentence before it
+        ("Klamath Falls" of "In Klamath Falls, Oregon")."""
+        while city:
+            key = name_key(city)
+            if key not in _NEVER_PLACES and key in self._known_keys():
+                return city, start
+            first = _OPENING_WORD.match(city)
+            if first is None:
+                break
+            city, start = city[first.end():], start + first.end()
+        return None, start
 
     def _pair_region(self, region: str) -> tuple[str, tuple[str, str] | None]:
         """The longest leading words of a pair's second name that are a state or a country:
