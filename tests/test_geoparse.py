@@ -354,3 +354,12 @@ def test_a_country_or_state_inside_an_organisation_name_but_no_acronym(pipeline)
 def test_a_pair_after_a_capitalised_opening_word(parse):
     found = parse("In Klamath Falls, Oregon, a brewery uses the heat.")
     assert places_named(found, "Klamath Falls")[0].admin1 == "Oregon"
+
+
+def test_an_institution_tagged_as_a_person_names_its_province(pipeline):
+    from spacy.tokens import Span
+
+    doc = pipeline.nlp.make_doc("New Brunswick RCMP say the dogs were taken from a farm.")
+    doc.ents = [Span(doc, 0, 3, label="PERSON")]
+    found = [(m.text, m.admin1) for m in Geoparser().parse_doc(doc)]
+    assert found == [("New Brunswick", "New Brunswick")]

@@ -552,8 +552,9 @@ class Geoparser:
             return self._demonym(start, end, surface, key) or self._whole(
                 ent, key, PERSON_PLACE_MIN_POPULATION, "ner", local=False)
         if label == "PERSON":  # "Litchfield Fire Chief Jim Koser": the town of its institution
+            # "New Brunswick RCMP", "Sokoto State": an institution spaCy took for a person
             return self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "person") or self._inside_org(
-                ent, text, local_only=True)
+                ent, text, local_only=not _is_institution(ent.text))
         if label in {"ORG", "FAC"}:
             return self._whole(ent, key, ORG_PLACE_MIN_POPULATION, "org") or self._inside_org(ent, text)
         return None
@@ -730,8 +731,7 @@ class Geoparser:
         keys: set[str] = set()
         for ent in ents:
             words = ent.text.split()
-            if ent.label_ == "PERSON" and 1 < len(words) <= MAX_NAME_WORDS \
-                    and not any(_INSTITUTION_WORD.fullmatch(_places.clean_place_name(w)) for w in words):
+            if ent.label_ == "PERSON" and 1 < len(words) <= MAX_NAME_WORDS and not _is_institution(ent.text):
                 keys.update(name_key(w) for w in words if w[:1].isupper())
         return keys
 
@@ -1101,6 +1101,11 @@ def _one_name(text: str) -> str:
     "Dublin City" (of "Dublin City Council") repeats "Dublin", "Rapides Parish" "Rapides"."""
     cleaned = clean_place_name(text)
     return name_key(_KIND_WORD.sub("", cleaned) or cleaned)
+
+
+def _is_institution(name: str) -> bool:
+    """A name holding a word no person's name holds ("Litchfield Fire", "Erie GM")."""
+    return any(_INSTITUTION_WORD.fullmatch(_places.clean_place_name(w)) for w in name.split())
 
 
 def _has_neighbour(mention: PlaceMention, others: Sequence[PlaceMention]) -> bool:
