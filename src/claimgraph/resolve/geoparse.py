@@ -124,6 +124,7 @@ _LOCAL_BODY = re.compile(
     r"Fire|Police|Sheriff|Volunteer|Rescue|Mayor|Council|School|Schools|Board|Library|Recreation|Parks?|"
     r"Chamber|Hospital|Medical|Municipal|Community|Housing|Water|Planning|Zoning|Post|Historical)\b")
 
+MAX_NAME_WORDS = 3  # "John F. Kennedy"
 # words no person's name holds: a PERSON entity with one is an institution spaCy mis-tagged
 _INSTITUTION_WORD = re.compile(
     r"(?:High|Middle|Elementary|Junior|Senior|Primary|Public|Area|City|County|Township|Town|Village|Fire|"
@@ -131,7 +132,6 @@ _INSTITUTION_WORD = re.compile(
     r"Community|University|College|State|Central|Historic|Estates|Elks|Club|Church|Center|Centre|"
     r"Department|Court|Airport|Museum|Journal|Times|Post|News|Castle|Palace|Street|Road|Avenue|Bridge|"
     r"Stadium|Hotel|Lodge|Girls|Boys|GM|[A-Z]{3,})")
-MAX_NAME_WORDS = 3  # "John F. Kennedy"; a longer PERSON span is a headline or a list
 
 
 @dataclass(slots=True)
@@ -725,14 +725,20 @@ class Geoparser:
     def _non_place_keys(ents) -> set[str]:
         """Every word of a person's name the document uses ("Kennedy" of John F. Kennedy).
 
-        A PERSON-tagged institution or headline ("Litchfield Fire", "Jordan Elementary
-        School", "Erie GM", "Freemason Bogdanov Joins Sochi") is no one's name: its words
-        stay free to be places."""
+        A PERSON-tagged institution ("Litchfield Fire", "Jordan Elementary School", "Erie GM")
+        is no one's name: only the words after its last institution word are ("Dean Johnson"
+        of "Laurel County Clerk Dean Johnson"); the others stay free to be places."""
         keys: set[str] = set()
         for ent in ents:
             words = ent.text.split()
-            if ent.label_ == "PERSON" and 1 < len(words) <= MAX_NAME_WORDS and not _is_institution(ent.text):
-                keys.update(name_key(w) for w in words if w[:1].isupper())
+            if ent.label_ != "PERSON" or len(words) < 2:
+                continue
+            institution = [i for i, w in enumerate(words) if _INSTITUTION_WORD.fullmatch(_places.clean_place_name(w))]
+            if institution:
+                name = words[institution[-1] + 1:]
+            else:  # a longer run is a headline or a list ("Freemason Bogdanov Joins Sochi")
+                name = words if len(words) <= MAX_NAME_WORDS else []
+            keys.update(name_key(w) for w in name if w[:1].isupper())
         return keys
 
     def _patterns(self, text: str) -> Iterable[tuple[PlaceMention, tuple[str, str] | None]]:
