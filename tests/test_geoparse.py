@@ -365,3 +365,13 @@ def test_an_institution_tagged_as_a_person_names_its_province(pipeline):
     doc.ents = [Span(doc, 0, 3, label="PERSON")]
     found = [(m.text, m.admin1) for m in Geoparser().parse_doc(doc)]
     assert found == [("New Brunswick", "New Brunswick")]
+
+
+def test_no_place_from_a_name_closing_an_untagged_run_or_a_loose_pair(pipeline):
+    # "Brooke Henderson" is a golfer, "Del Beccaro" no Delaware, "Vladimir Isachenkov" no oblast
+    from spacy.tokens import Span
+
+    doc = pipeline.nlp.make_doc("There is a top golfer in Brooke Henderson. Still, Del Beccaro said so. "
+                                "Writers in Beirut, Vladimir Isachenkov in Moscow and others helped.")
+    doc.ents = [Span(doc, 20, 22, label="PERSON")]  # the writer; the golfer is left untagged
+    assert not {m.text for m in Geoparser().parse_doc(doc)} & {"Henderson", "Still", "Del", "Vladimir"}

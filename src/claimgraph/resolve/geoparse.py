@@ -449,7 +449,9 @@ class Geoparser:
         country, a continent, a state or a big city."""
         words = list(re.finditer(r"\S+", surface))
         for size in range(len(words) - 1, 0, -1):
-            for first in range(len(words) - size + 1):
+            # never the run's closing word: that is a person's or a thing's ("Brooke Henderson",
+            # "Dodge Durango", "Brick Street Bar")
+            for first in range(len(words) - size):
                 a, b = words[first].start(), words[first + size - 1].end()
                 name = surface[a:b]
                 key = name_key(name)
@@ -748,7 +750,7 @@ class Geoparser:
             if len(city) < 3 or name_key(city) in _NEVER_PLACES or not self._candidates(city):
                 continue
             region = (match.group("region") or "").strip()
-            hint = self._region_hint(region) if region else None
+            hint = self._region_hint(region, dateline=True) if region else None
             start = match.start("city")
             yield PlaceMention(start, start + len(city), city, source="dateline"), hint
             if hint is not None and region:
@@ -790,12 +792,17 @@ class Geoparser:
     def _pair_region(self, region: str) -> tuple[str, tuple[str, str] | None]:
         """The longest leading words of a pair's second name that are a state or a country:
         "Florida" of "Parkland, Florida The controversy" (a lost full stop joins the next word)."""
+        hint = self._region_hint(region)
+        if hint is not None:
+            return region, hint
         words = region.split(" ")
-        for size in range(len(words), 0, -1):
-            head = " ".join(words[:size])
-            hint = self._region_hint(head)
-            if hint is not None:
-                return head, hint
+        for size in range(len(words) - 1, 0, -1):
+            # only where a new sentence starts: "Missouri. Kody Berrey", "Florida The controversy"
+            if words[size - 1].endswith(".") or _OPENING_WORD.match(words[size] + " "):
+                head = " ".join(words[:size])
+                hint = self._region_hint(head)
+                if hint is not None:
+                    return head, hint
         return region, None
 
     def _county_lists(self, text: str) -> Iterable[tuple[PlaceMention, None]]:
@@ -814,12 +821,12 @@ class Geoparser:
     def _known_keys(self):
         return self.world.primary
 
-    def _region_hint(self, region: str) -> tuple[str, str] | None:
+    def _region_hint(self, region: str, dateline: bool = False) -> tuple[str, str] | None:
         """"Ga." -> (US, Georgia); "Ohio" -> (US, Ohio); "Greece" -> (GR, "")."""
         compact = region.replace(" ", "")
         # "EDMONTON, Ky (WBKO)": an AP abbreviation whose full stop was left out
         abbreviated = self.world.abbreviations.get(compact) or (
-            self.world.abbreviations.get(compact + ".") if compact[1:].islower() else None)
+            self.world.abbreviations.get(compact + ".") if dateline and compact[1:].islower() else None)
         if abbreviated:
             return abbreviated
         key = name_key(region)
