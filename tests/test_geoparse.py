@@ -375,3 +375,11 @@ def test_no_place_from_a_name_closing_an_untagged_run_or_a_loose_pair(pipeline):
                                 "Writers in Beirut, Vladimir Isachenkov in Moscow and others helped.")
     doc.ents = [Span(doc, 20, 22, label="PERSON")]  # the writer; the golfer is left untagged
     assert not {m.text for m in Geoparser().parse_doc(doc)} & {"Henderson", "Still", "Del", "Vladimir"}
+
+
+def test_names_joined_by_a_dash_in_one_person_span_are_not_one_name(pipeline):
+    from spacy.tokens import Span
+
+    doc = pipeline.nlp.make_doc("Trump - Wisconsin recount begins")
+    doc.ents = [Span(doc, 0, 3, label="PERSON")]
+    assert "wisconsin" not in Geoparser._non_place_keys(doc.ents)

@@ -125,6 +125,7 @@ _LOCAL_BODY = re.compile(
     r"Chamber|Hospital|Medical|Municipal|Community|Housing|Water|Planning|Zoning|Post|Historical)\b")
 
 MAX_NAME_WORDS = 3  # "John F. Kennedy"
+_NAME_JOINER = re.compile(r"\s+[-–—|:]\s+|\s*[/;,]\s*")
 # words no person's name holds: a PERSON entity with one is an institution spaCy mis-tagged
 _INSTITUTION_WORD = re.compile(
     r"(?:High|Middle|Elementary|Junior|Senior|Primary|Public|Area|City|County|Township|Town|Village|Fire|"
@@ -731,9 +732,11 @@ class Geoparser:
         is no one's name: only the words after its last institution word are ("Dean Johnson"
         of "Laurel County Clerk Dean Johnson"); the others stay free to be places."""
         keys: set[str] = set()
-        for ent in ents:
-            words = ent.text.split()
-            if ent.label_ != "PERSON" or len(words) < 2:
+        # "Trump - Wisconsin", "Smith/Jones": parts joined by a dash or a slash are names of their own
+        parts = (part for ent in ents if ent.label_ == "PERSON" for part in _NAME_JOINER.split(ent.text))
+        for part in parts:
+            words = part.split()
+            if len(words) < 2:
                 continue
             institution = [i for i, w in enumerate(words) if _INSTITUTION_WORD.fullmatch(_places.clean_place_name(w))]
             if institution:
