@@ -53,6 +53,9 @@ NEAR_KM = 300.0
 # other places of the article in a state's country before a state named like a country is read as the state
 STATE_COUNTRY_MENTIONS = 2
 COUNTY_CONTEXT = 2.0  # ... in the county another name of the article may be read in
+NEIGHBOUR_CONTEXT = 0.5  # ... or beside a town another name of the article may be read as
+NEIGHBOUR_CELL = 0.25  # degrees: a grid cell and its eight neighbours are "beside" (30-80 km)
+TOWN_FEATURES = frozenset({"PPL", "PPLC", "ADM2"})
 PERSON_PLACE_MIN_POPULATION = 100_000  # a PERSON that is a city this big is a tagging slip
 ORG_PLACE_MIN_POPULATION = 10_000
 METROPOLIS_POPULATION = 1_000_000  # a person's or organisation's name this big a city is the city ("Kharkiv")
@@ -90,12 +93,15 @@ _PARTY_STATE = re.compile(r"\b[DRI]-(?P<state>(?:[A-Z][a-z]{0,3}\.){1,2}|[A-Z]{2
 _PAIR = re.compile(r"\b(?P<city>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}),\s+(?P<region>"
                    r"[A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.)?(?:\s[A-Z][a-z]+){0,2})")
 _LEADING_THE = re.compile(r"^[Tt]he\s+")
+# a capitalised word that opens a sentence before a town ("In Klamath Falls, Oregon")
+_OPENING_WORD = re.compile(r"(?:In|At|From|To|The|Near|On|For|And|But|Of|By|With|As|While|When|After|Before|"
+                           r"Since|Outside|Inside|Across|Like|Unlike|Both|Only|Then|So)\s+")
 # one to three capitalised words; a dot only inside or closing an abbreviation ("U.S.", "S.C.")
 _WORD = r"[A-Z](?:[\w&']|\.(?=[A-Z]))*(?:(?<=[A-Z])\.)?"
 _CAPITALISED = re.compile(rf"(?<![\w.]){_WORD}(?:[ \-]{_WORD}){{0,2}}")
 _STATE_FORM = re.compile(r"^(?:(?:Democratic |Islamic |Federal |People's |Arab )*Republic|Kingdom|"
                          r"State|Commonwealth|Principality|Sultanate|Emirate) of (?:the )?")
-_OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?(?P<place>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2})$")
+_OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?(?P<place>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2})(?:['’]s)?$")
 # "University of Michigan Center for Computer Security": a state or country after "of" inside a name
 _OF_BIG_PLACE = re.compile(r"\bof\s+(?:the\s+)?(?P<place>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,1})(?=\s+[A-Z])")
 _DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|upper|lower)(?:ern)?|"
@@ -117,6 +123,16 @@ _LOCAL_BODY = re.compile(
     r"\s+(?:High|Middle|Elementary|Junior|Senior|Primary|Public|Area|City|County|Township|Town|Village|"
     r"Fire|Police|Sheriff|Volunteer|Rescue|Mayor|Council|School|Schools|Board|Library|Recreation|Parks?|"
     r"Chamber|Hospital|Medical|Municipal|Community|Housing|Water|Planning|Zoning|Post|Historical)\b")
+
+MAX_NAME_WORDS = 3  # "John F. Kennedy"
+_NAME_JOINER = re.compile(r"\s+[-–—|:]\s+|\s*[/;,]\s*")
+# words no person's name holds: a PERSON entity with one is an institution spaCy mis-tagged
+_INSTITUTION_WORD = re.compile(
+    r"(?:High|Middle|Elementary|Junior|Senior|Primary|Public|Area|City|County|Township|Town|Village|Fire|"
+    r"Police|Sheriff|Volunteer|Rescue|Council|School|Schools|Board|Library|Hospital|Medical|Municipal|"
+    r"Community|University|College|State|Central|Historic|Estates|Elks|Club|Church|Center|Centre|"
+    r"Department|Court|Airport|Museum|Journal|Times|Post|News|Castle|Palace|Street|Road|Avenue|Bridge|"
+    r"Stadium|Hotel|Lodge|Girls|Boys|GM|[A-Z]{3,})")
 
 
 @dataclass(slots=True)
@@ -296,7 +312,8 @@ class Geoparser:
             span = (ent.start_char, ent.end_char)
             if any(_overlaps(span, other) for other in mentions):
                 continue
-            for mention in self._split_compound(ent, text) or filter(None, [self._from_entity(ent, text, blocked)]):
+            for mention in self._split_compound(ent, text) or self._demonym_parts(ent) \
+                    or filter(None, [self._from_entity(ent, text, blocked)]):
                 mentions[(mention.start, mention.end)] = mention
                 if mention.source == "ner":
                     self._place_keys.add(name_key(clean_place_name(mention.text)))
@@ -319,6 +336,7 @@ class Geoparser:
         countries = {m.country for m in strong if m.country}
         states = {(m.country, m.admin1) for m in strong if m.admin1 and m.feature != "PCLI"}
         towns = [(m.lat, m.lon) for m in strong if m.feature in {"ADM2", "PPL", "PPLA", "PPLC"}]
+        weak = [m for m in found if m.source in WEAK_SOURCES and not m.local]
         kept = []
         for mention in found:
             if mention.local:
@@ -333,7 +351,8 @@ class Geoparser:
                     mention.feature in {"PCLI", "CONT", "ADM1"}
                     or self._population_of(mention) >= METROPOLIS_POPULATION
                     or name_key(clean_place_name(mention.text)) in strong_keys
-                    or mention.country in countries):
+                    or mention.country in countries
+                    or _has_neighbour(mention, weak)):
                 continue
             kept.append(mention)
         return kept
@@ -390,6 +409,11 @@ class Geoparser:
                              if not any(_overlaps((m.start, m.end), other) for other in occupied)]
                     out += parts
                     occupied += [(m.start, m.end) for m in parts]
+                elif " " in match.group():  # "Aleppo" of "Aleppo Mayor Brita Hagi Hasan", the mayor tagged alone
+                    inner = self._place_in_run(match.group(), span[0], known, blocked, text, occupied)
+                    if inner is not None:
+                        out.append(inner)
+                        occupied.append((inner.start, inner.end))
                 continue
             surface = match.group()
             key = name_key(surface)
@@ -401,6 +425,9 @@ class Geoparser:
             if key in known or big or any(self.world.feature[i] == "CONT" for i in self.world.primary.get(key, ())):
                 out.append(PlaceMention(span[0], span[1], surface, source="repeat" if key in known else "name"))
                 occupied.append(span)
+            elif " " not in surface and (demonym := self._demonym(span[0], span[1], surface, key)):
+                out.append(demonym)  # "Danish wave energy developer", "8,000 Egyptian pounds"
+                occupied.append(span)
             elif self._untagged_town(doc, surface, key, text, match.start()):
                 out.append(PlaceMention(span[0], span[1], surface, source="name", local=True))
                 occupied.append(span)
@@ -408,7 +435,37 @@ class Geoparser:
                 parts = self._joined_places(surface, span[0], known, text)
                 out += parts
                 occupied += [(m.start, m.end) for m in parts]
+            elif " " in surface:
+                inner = self._place_in_run(surface, span[0], known, blocked, text)
+                if inner is not None:
+                    out.append(inner)
+                    occupied.append((inner.start, inner.end))
         return out
+
+    def _place_in_run(self, surface: str, offset: int, known: set[str], blocked: set[str],
+                      text: str, occupied: Sequence[tuple[int, int]] = ()) -> PlaceMention | None:
+        """A run of capitalised words that is no place as a whole ("Vietnam Nguyen Phu" of
+        "the Communist Party of Vietnam Nguyen Phu Trong", "Slidell PD", "Ukraine Trade
+        Mission"): its longest shorter run that the article names as a place, or that is a
+        country, a continent, a state or a big city."""
+        words = list(re.finditer(r"\S+", surface))
+        for size in range(len(words) - 1, 0, -1):
+            # never the run's closing word: that is a person's or a thing's ("Brooke Henderson",
+            # "Dodge Durango", "Brick Street Bar")
+            for first in range(len(words) - size):
+                a, b = words[first].start(), words[first + size - 1].end()
+                name = surface[a:b]
+                key = name_key(name)
+                if not key or key in blocked or key in _NEVER_PLACES or _GENERIC.fullmatch(key) \
+                        or any(_overlaps((offset + a, offset + b), other) for other in occupied):
+                    continue
+                if key in known or (key in self.index.countries and key not in self.index.demonym_keys) \
+                        or self._division_or_continent(key) or self._big_city(name, key, text, offset + a):
+                    return PlaceMention(offset + a, offset + b, name, source="repeat" if key in known else "name")
+        return None
+
+    def _division_or_continent(self, key: str) -> bool:
+        return any(self.world.feature[i] in {"ADM1", "CONT"} for i in self.world.primary.get(key, ()))
 
     def _joined_places(self, surface: str, offset: int, known: set[str], text: str) -> list[PlaceMention]:
         """"EU-Israel summit", "the Washington-Moscow route": each side that the article
@@ -482,8 +539,7 @@ class Geoparser:
         if not key or key in _NEVER_PLACES or key in blocked or _SHIP_PREFIX.search(text[max(0, start - 8):start]):
             return None
         if label in {"GPE", "LOC"}:
-            if surface.isupper() and len(key) <= 4 and key not in self.index.countries \
-                    and surface.replace(" ", "") not in self.world.abbreviations:
+            if self._acronym(surface, key):
                 return None  # "IRA", "NATO": an acronym, not a town called Ira
             widened = self._widened(ent, text)
             if widened is not None:
@@ -499,8 +555,9 @@ class Geoparser:
             return self._demonym(start, end, surface, key) or self._whole(
                 ent, key, PERSON_PLACE_MIN_POPULATION, "ner", local=False)
         if label == "PERSON":  # "Litchfield Fire Chief Jim Koser": the town of its institution
+            # "New Brunswick RCMP", "Sokoto State": an institution spaCy took for a person
             return self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "person") or self._inside_org(
-                ent, text, local_only=True)
+                ent, text, local_only=not _is_institution(ent.text))
         if label in {"ORG", "FAC"}:
             return self._whole(ent, key, ORG_PLACE_MIN_POPULATION, "org") or self._inside_org(ent, text)
         return None
@@ -538,6 +595,17 @@ class Geoparser:
                 for i in self.world.alternate.get(k, ())):
             return PlaceMention(start, end, surface, source="demonym")
         return None
+
+    def _demonym_parts(self, ent) -> list[PlaceMention]:
+        """"Bosnian Serb", "Austro-Hungarian": each word of a group's name that is a country's
+        demonym, when the whole is none."""
+        surface = ent.text
+        if ent.label_ != "NORP" or not re.search(r"[\s\-]", surface.strip()) or \
+                self._demonym(ent.start_char, ent.end_char, surface, name_key(surface)):
+            return []
+        parts = (self._demonym(ent.start_char + m.start(), ent.start_char + m.end(), m.group(), name_key(m.group()))
+                 for m in re.finditer(r"[A-Z][\w']+", surface))
+        return [m for m in parts if m is not None]
 
     def _widened(self, ent, text: str) -> PlaceMention | None:
         """"South Africa" tagged "Africa": the capitalised word before the entity belongs to
@@ -592,12 +660,40 @@ class Geoparser:
             key = name_key(body[a:b])
             if closing and not (self._big_place(key) or self._big_town(key)):  # "CTV Edmonton"
                 continue
+            if self._acronym(body[a:b], key):  # the "UN" of "UN Security Council", no town called Un
+                continue
             if self._confident(key, min_population) if min_population else self._named_place(key):
                 return PlaceMention(offset + a, offset + b, text[offset + a:offset + b], source="in-org")
+        tail_span = (tail.start("place"), tail.end("place")) if tail else None
         for a, b, closing in spans:
-            if not closing and _LOCAL_BODY.match(body[b:]) and self._local_name(name_key(body[a:b])) \
-                    and name_key(body[a:b]) not in self._known_names():
+            # a town's own body ("Parkers Prairie High School") or someone "of Shadyside"
+            if not closing and (_LOCAL_BODY.match(body[b:]) or (a, b) == tail_span) \
+                    and self._local_name(name_key(body[a:b])) and name_key(body[a:b]) not in self._known_names():
                 return PlaceMention(offset + a, offset + b, text[offset + a:offset + b], source="in-org", local=True)
+        inner = None if local_only else self._country_or_state_within(body)
+        if inner is not None:
+            return PlaceMention(offset + inner[0], offset + inner[1], text[offset + inner[0]:offset + inner[1]],
+                                source="in-org")
+        return None
+
+    def _acronym(self, surface: str, key: str) -> bool:
+        """Capital letters that are no country or state abbreviation ("IRA", "NATO", "UN")."""
+        return surface.isupper() and len(key) <= 4 and key not in self.index.countries \
+            and surface.replace(" ", "") not in self.world.abbreviations
+
+    def _country_or_state_within(self, body: str) -> tuple[int, int] | None:
+        """A country or a state anywhere inside a name ("Air France KLM", "Incoming Malta Financial
+        Services Authority", "Northern Illinois University", "the Armenia-Italy Friendship Group"),
+        as the geoparsing corpora count it; never a demonym ("the State Russian Museum" is left)."""
+        words = list(re.finditer(r"[A-Z][\w.&]*", body))
+        for size in (3, 2, 1):
+            for first in range(len(words) - size + 1):
+                a, b = words[first].start(), words[first + size - 1].end()
+                key = name_key(body[a:b])
+                if key and not _GENERIC.fullmatch(key) and key not in self._known_names() and (
+                        (key in self.index.countries and key not in self.index.demonym_keys)
+                        or body[a:b] in self.world.abbreviations or self._division_or_continent(key)):
+                    return a, b
         return None
 
     @staticmethod
@@ -630,11 +726,24 @@ class Geoparser:
 
     @staticmethod
     def _non_place_keys(ents) -> set[str]:
-        """Every word of a person's name the document uses ("Kennedy" of John F. Kennedy)."""
+        """Every word of a person's name the document uses ("Kennedy" of John F. Kennedy).
+
+        A PERSON-tagged institution ("Litchfield Fire", "Jordan Elementary School", "Erie GM")
+        is no one's name: only the words after its last institution word are ("Dean Johnson"
+        of "Laurel County Clerk Dean Johnson"); the others stay free to be places."""
         keys: set[str] = set()
-        for ent in ents:
-            if ent.label_ == "PERSON" and " " in ent.text.strip():
-                keys.update(name_key(w) for w in ent.text.split() if w[:1].isupper())
+        # "Trump - Wisconsin", "Smith/Jones": parts joined by a dash or a slash are names of their own
+        parts = (part for ent in ents if ent.label_ == "PERSON" for part in _NAME_JOINER.split(ent.text))
+        for part in parts:
+            words = part.split()
+            if len(words) < 2:
+                continue
+            institution = [i for i, w in enumerate(words) if _INSTITUTION_WORD.fullmatch(_places.clean_place_name(w))]
+            if institution:
+                name = words[institution[-1] + 1:]
+            else:  # a longer run is a headline or a list ("Freemason Bogdanov Joins Sochi")
+                name = words if len(words) <= MAX_NAME_WORDS else []
+            keys.update(name_key(w) for w in name if w[:1].isupper())
         return keys
 
     def _patterns(self, text: str) -> Iterable[tuple[PlaceMention, tuple[str, str] | None]]:
@@ -644,7 +753,7 @@ class Geoparser:
             if len(city) < 3 or name_key(city) in _NEVER_PLACES or not self._candidates(city):
                 continue
             region = (match.group("region") or "").strip()
-            hint = self._region_hint(region) if region else None
+            hint = self._region_hint(region, dateline=True) if region else None
             start = match.start("city")
             yield PlaceMention(start, start + len(city), city, source="dateline"), hint
             if hint is not None and region:
@@ -652,14 +761,13 @@ class Geoparser:
                 yield PlaceMention(rstart, rstart + len(region), region, source="dateline"), None
             break
         for match in _PAIR.finditer(text):
-            region = match.group("region").rstrip()
-            hint = self._region_hint(region)
+            region, hint = self._pair_region(match.group("region").rstrip())
             if hint is None:
                 continue
-            city = match.group("city")
-            if name_key(city) in _NEVER_PLACES or name_key(city) not in self._known_keys():
+            city, city_start = self._pair_city(match.group("city"), match.start("city"))
+            if city is None:
                 continue
-            yield PlaceMention(match.start("city"), match.end("city"), city, source="pair"), hint
+            yield PlaceMention(city_start, city_start + len(city), city, source="pair"), hint
             start = match.start("region")  # "Gatineau, Que.": the province is named too
             yield PlaceMention(start, start + len(region), region, source="pair"), None
         yield from self._county_lists(text)
@@ -670,6 +778,35 @@ class Geoparser:
             place = match.group("place")
             if name_key(place) in self._known_keys():
                 yield PlaceMention(match.start("place"), match.end("place"), place, source="pair"), None
+
+    def _pair_city(self, city: str, start: int) -> tuple[str | None, int]:
+        """The town of a pair, without a capitalised word opening the sentence before it
+        ("Klamath Falls" of "In Klamath Falls, Oregon")."""
+        while city:
+            key = name_key(city)
+            if key not in _NEVER_PLACES and key in self._known_keys():
+                return city, start
+            first = _OPENING_WORD.match(city)
+            if first is None:
+                break
+            city, start = city[first.end():], start + first.end()
+        return None, start
+
+    def _pair_region(self, region: str) -> tuple[str, tuple[str, str] | None]:
+        """The longest leading words of a pair's second name that are a state or a country:
+        "Florida" of "Parkland, Florida The controversy" (a lost full stop joins the next word)."""
+        hint = self._region_hint(region)
+        if hint is not None:
+            return region, hint
+        words = region.split(" ")
+        for size in range(len(words) - 1, 0, -1):
+            # only where a new sentence starts: "Missouri. Kody Berrey", "Florida The controversy"
+            if words[size - 1].endswith(".") or _OPENING_WORD.match(words[size] + " "):
+                head = " ".join(words[:size])
+                hint = self._region_hint(head)
+                if hint is not None:
+                    return head, hint
+        return region, None
 
     def _county_lists(self, text: str) -> Iterable[tuple[PlaceMention, None]]:
         for match in _COUNTY_LIST.finditer(text):
@@ -687,17 +824,22 @@ class Geoparser:
     def _known_keys(self):
         return self.world.primary
 
-    def _region_hint(self, region: str) -> tuple[str, str] | None:
+    def _region_hint(self, region: str, dateline: bool = False) -> tuple[str, str] | None:
         """"Ga." -> (US, Georgia); "Ohio" -> (US, Ohio); "Greece" -> (GR, "")."""
         compact = region.replace(" ", "")
-        if compact in self.world.abbreviations:
-            return self.world.abbreviations[compact]
+        # "EDMONTON, Ky (WBKO)": an AP abbreviation whose full stop was left out
+        abbreviated = self.world.abbreviations.get(compact) or (
+            self.world.abbreviations.get(compact + ".") if dateline and compact[1:].islower() else None)
+        if abbreviated:
+            return abbreviated
         key = name_key(region)
         if key in self.index.countries and key not in self.index.demonym_keys:
             return self.index.countries[key], ""
-        for index in self.world.primary.get(key, ()):
-            if self.world.feature[index] == "ADM1":
-                return self.world.cc[index], self.world.name[index]
+        # the most populous state of the name: Florida, US, not the Puerto Rican municipality
+        states = [i for i in self.world.primary.get(key, ()) if self.world.feature[i] == "ADM1"]
+        if states:
+            index = max(states, key=lambda i: self.world.pop[i])
+            return self.world.cc[index], self.world.name[index]
         return None
 
     def _outlet_countries(self, outlet: str | None) -> list[str]:
@@ -825,8 +967,11 @@ class Geoparser:
             return
         options = [self._candidates(m.lookup or m.text) for m in mentions]
         statics = [[self._static_score(c) for c in cands] for cands in options]
-        hints = [forced.get((m.start, m.end)) for m in mentions]
-        keys = [name_key(clean_place_name(m.lookup or m.text)) for m in mentions]  # one place, one key
+        keys = [_one_name(m.lookup or m.text) for m in mentions]
+        # one place per name and article: "Parkland, Florida" fixes every later "Parkland"
+        named_with = {key: forced[(m.start, m.end)] for key, m in zip(keys, mentions, strict=True)
+                      if (m.start, m.end) in forced}
+        hints = [forced.get((m.start, m.end)) or named_with.get(key) for key, m in zip(keys, mentions, strict=True)]
         self._county_support(options, statics, keys)
         chosen = [self._pick(cands, scores, hints[i], Counter(outlet_countries), Counter(), [])
                   for i, (cands, scores) in enumerate(zip(options, statics, strict=True))]
@@ -866,11 +1011,34 @@ class Geoparser:
         for key, cands in zip(keys, options, strict=True):
             counties_of.setdefault(key, set()).update(filter(None, map(self._county, cands)))
         support = Counter(county for counties in counties_of.values() for county in counties)
+        cells_of = self._town_cells(options, keys)
         for key, cands, scores in zip(keys, options, statics, strict=True):
             for position, candidate in enumerate(cands):
                 county = self._county(candidate)
                 if county is not None and support[county] - (county in counties_of[key]) > 0:
                     scores[position] += COUNTY_CONTEXT
+                elif self._has_close_namesake(candidate, key, cells_of):
+                    scores[position] += NEIGHBOUR_CONTEXT
+
+    def _town_cells(self, options, keys) -> dict[tuple[int, int], set[str]]:
+        """Which names have a town reading in each grid cell of NEIGHBOUR_CELL degrees."""
+        cells: dict[tuple[int, int], set[str]] = {}
+        for key, cands in zip(keys, options, strict=True):
+            for candidate in cands:
+                if candidate.index >= 0 and self.world.feature[candidate.index] in TOWN_FEATURES:
+                    cells.setdefault(self._cell(candidate.index), set()).add(key)
+        return cells
+
+    def _cell(self, index: int) -> tuple[int, int]:
+        return int(self.world.lat[index] // NEIGHBOUR_CELL), int(self.world.lon[index] // NEIGHBOUR_CELL)
+
+    def _has_close_namesake(self, candidate: _Candidate, key: str, cells_of) -> bool:
+        """Another name of the article can be read as a town beside this reading ("Edmonton"
+        and "Enfield", both in north London): the reading that keeps them together."""
+        if candidate.index < 0 or self.world.feature[candidate.index] not in TOWN_FEATURES:
+            return False
+        row, column = self._cell(candidate.index)
+        return any(cells_of.get((row + dr, column + dc), set()) - {key} for dr in (-1, 0, 1) for dc in (-1, 0, 1))
 
     def _share(self, best: _Candidate | None, hint) -> tuple[Counter, Counter, tuple | None]:
         """What one mention's current reading tells about the article: country, division, point."""
@@ -911,7 +1079,7 @@ class Geoparser:
             if countries.get(cc, 0) > 0:
                 # a country holding the article's other places is as near as they are; so is a
                 # state of the country most of them lie in (Georgia beside Atlanta and Texas)
-                score += COUNTRY_CONTEXT + (NEAR_BONUS if feature == "PCLI" or (
+                score += COUNTRY_CONTEXT + (NEAR_BONUS if feature in {"PCLI", "PPLC"} or (
                     feature == "ADM1" and countries[cc] >= STATE_COUNTRY_MENTIONS and homonym_countries - {cc})
                     else 0.0)
             if admin1 and admins.get((cc, admin1), 0) > 0:
@@ -939,6 +1107,29 @@ class Geoparser:
         mention.feature, mention.country = world.feature[i], world.cc[i]
         mention.admin1 = world.admin1[i] or None
         mention.place_id = world.place_id(i)
+
+
+_KIND_WORD = re.compile(r"\s+(?:City|County|Parish|Borough|Township)$", re.I)
+
+
+def _one_name(text: str) -> str:
+    """One key for the names of one place, so that they are no evidence for each other:
+    "Dublin City" (of "Dublin City Council") repeats "Dublin", "Rapides Parish" "Rapides"."""
+    cleaned = clean_place_name(text)
+    return name_key(_KIND_WORD.sub("", cleaned) or cleaned)
+
+
+def _is_institution(name: str) -> bool:
+    """A name holding a word no person's name holds ("Litchfield Fire", "Erie GM")."""
+    return any(_INSTITUTION_WORD.fullmatch(_places.clean_place_name(w)) for w in name.split())
+
+
+def _has_neighbour(mention: PlaceMention, others: Sequence[PlaceMention]) -> bool:
+    """Another name of the article read as a town near this one ("Oxford" and "Cowley", both
+    tagged as organisations): two such names back each other."""
+    key = name_key(clean_place_name(mention.text))
+    return any(name_key(clean_place_name(o.text)) != key and o.feature != "PCLI"
+               and distance_km((mention.lat, mention.lon), (o.lat, o.lon)) < LOCAL_KM for o in others)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
