@@ -354,6 +354,30 @@ def test_link_quantity_contradiction_on_counts_in_one_event(first, second, publi
     assert len([c for c in found if c.kind == "quantity"]) == expected
 
 
+@pytest.mark.parametrize("second, second_type, expected", [
+    (Quantity("three boats", value=3, unit="boats"), "ATTACK", 1),
+    (Quantity("two boats", value=2, unit="boats"), "ATTACK", 0),  # the same count
+    (Quantity("three skiffs", value=3, unit="skiffs"), "ATTACK", 0),  # another thing counted
+    (Quantity("three boats", value=3, unit="boats"), "CASUALTY", 0),  # boats of another kind of claim
+    (Quantity("2023", value=2023), "ATTACK", 0),  # a number that counts nothing named
+])
+def test_link_counts_without_a_casualty_word_disagree_within_one_kind_of_claim(second, second_type, expected):
+    docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
+    claims = [
+        claim("b1", "d1", "ATTACK", day="2024-03-08", source="person:penwick", actor=["gpe:russia"],
+              target=["place:kharkiv"], quantities=[Quantity("two boats", value=2, unit="boats")]),
+        claim("b2", "d2", second_type, day="2024-03-08", source="person:dravik", actor=["gpe:russia"],
+              target=["place:kharkiv"], quantities=[second]),
+    ]
+    events, found = link(docs, claims, ENTITIES)
+    assert len(events) == 1
+    counts = [c for c in found if c.kind == "quantity"]
+    assert len(counts) == expected
+    if counts:
+        assert counts[0].about.endswith(": boats")
+        assert sorted((v["claim_id"], v["low"]) for v in counts[0].values) == [("b1", 2), ("b2", 3)]
+
+
 def test_link_polarity_contradiction_between_assertion_and_denial():
     docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
     claims = [

@@ -4,7 +4,8 @@ Four kinds:
 
 - ``quantity``: PROPERTY claims giving one attribute of one subject (a missile's range)
   with intervals that do not overlap after unit conversion; and claims in one event
-  counting one thing (people killed) with intervals that do not overlap.
+  counting one thing (people killed; boats in an attack, by claims of one type) with
+  intervals that do not overlap.
 - ``time``: claims from different sources that match on actor, place, weapon and a
   count, a few days apart.
 - ``polarity``: a proposition asserted by one source and denied by another; a denial
@@ -207,9 +208,9 @@ def count_contradictions(events: list[Event], claims_by_id: dict[str, Claim], co
         for cid in event.claim_ids:
             claim = claims_by_id[cid]
             for q in claim.quantities:
-                of = canonical_of(q.of)
                 norm = normalized_interval(q)
-                if of is None or norm is None:
+                of = counted_what(claim, q, norm)
+                if of is None:
                     continue
                 unit, low, high = norm
                 counts[(of, unit)][(_round(low), _round(high))].append((claim, q, low, high))
@@ -221,11 +222,31 @@ def count_contradictions(events: list[Event], claims_by_id: dict[str, Claim], co
                     if pair is None:
                         continue
                     (a, qa, a_low, a_high), (b, qb, b_low, b_high) = pair
-                    about = f"{event.label or event.type}: {of} {unit}".strip()
-                    reason = f"“{qa.text}” and “{qb.text}” ({of}) do not overlap in event {event.id}"
+                    counted = unit if of in config().ranks else f"{of} {unit}"  # "boats" of an attack
+                    about = f"{event.label or event.type}: {counted}".strip()
+                    reason = f"“{qa.text}” and “{qb.text}” ({counted.strip()}) do not overlap in event {event.id}"
                     out.append(_make("quantity", a, b, about, reason,
                                      (_measured(qa), _measured(qb))))
     return out
+
+
+def counted_what(claim: Claim, q: Quantity, norm: tuple | None) -> str | None:
+    """What a number of an event counts: its casualty word ("killed"); a number without one
+    counts the thing it names for that kind of claim ("two boats" of an attack: ATTACK boats).
+    None for a bare number ("in 2001") or one that counts nothing named.
+
+    >>> c = Claim(id="c", document_id="d", type="ATTACK", text="", start=0, end=0)
+    >>> counted_what(c, Quantity("two boats", value=2, unit="boats"), ("boats", 2, 2))
+    'ATTACK'
+    >>> counted_what(c, Quantity("2001", value=2001), ("", 2001, 2001)) is None
+    True
+    """
+    if norm is None:
+        return None
+    of = canonical_of(q.of)
+    if of is not None:
+        return of
+    return claim.type if norm[0] else None
 
 
 def _count_pair(left: list, right: list, counter: SourceCounter, docs: dict[str, Document]):
