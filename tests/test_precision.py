@@ -659,3 +659,28 @@ def test_a_surname_that_is_also_a_town_is_still_the_person(extract):
     for claim in (c for c in claims if c.type in {"ATTACK", "CASUALTY"}):
         assert all(ents[i].type not in {"GPE", "LOC"} or ents[i].name == "Dayton" for i in claim.roles["target"])
         assert "Paul Riva" not in _role_names(claim, ents, "location")
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("Moldova has denied any role in the bombing of the rail depot.", "denied"),
+    ("Moldova admitted a part in the bombing of the rail depot.", "asserted"),
+])
+def test_who_denies_or_admits_a_role_in_an_attack_is_its_actor(extract, text, polarity):
+    claims, ents = extract(text)
+    (attack,) = [c for c in claims if c.type == "ATTACK"]
+    assert [ents[a].name for a in attack.roles["actor"]] == ["Moldova"]
+    assert attack.polarity == polarity
+
+
+def test_whoever_questions_a_role_in_an_attack_is_not_its_actor(extract):
+    claims, _ = extract("Prosecutors questioned any role in the bombing of the rail depot.")
+    assert not [c for c in claims if c.type == "ATTACK" and c.roles["actor"]]
+
+
+def test_the_government_in_a_capital_denies_for_its_state(extract):
+    from claimgraph.link.compare import Entities
+
+    claims, ents = extract("The government in Kyiv denied any part in the drone attack on the refinery.")
+    (attack,) = [c for c in claims if c.type == "ATTACK"]
+    assert attack.polarity == "denied"
+    assert [Entities(ents).canon(a) for a in attack.roles["actor"]] == ["gpe:ukraine"]
