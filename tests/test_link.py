@@ -354,21 +354,29 @@ def test_link_quantity_contradiction_on_counts_in_one_event(first, second, publi
     assert len([c for c in found if c.kind == "quantity"]) == expected
 
 
-@pytest.mark.parametrize("second, second_type, expected", [
-    (Quantity("three boats", value=3, unit="boats"), "ATTACK", 1),
-    (Quantity("two boats", value=2, unit="boats"), "ATTACK", 0),  # the same count
-    (Quantity("three skiffs", value=3, unit="skiffs"), "ATTACK", 0),  # another thing counted
-    (Quantity("three boats", value=3, unit="boats"), "CASUALTY", 0),  # boats of another kind of claim
-    (Quantity("2023", value=2023), "ATTACK", 0),  # a number that counts nothing named
+def _boats(n: int, unit: str = "boats") -> Quantity:
+    return Quantity(f"{n} {unit}", value=n, unit=unit)
+
+
+@pytest.mark.parametrize("first, second, second_type, modality, expected", [
+    (_boats(2), _boats(3), "ATTACK", "reported", 1),
+    (_boats(2), _boats(2), "ATTACK", "reported", 0),  # the same count
+    (_boats(2), _boats(3, "skiffs"), "ATTACK", "reported", 0),  # another thing counted
+    (_boats(2), _boats(3), "CASUALTY", "reported", 0),  # boats of another kind of claim
+    (_boats(2), _boats(3), "ATTACK", "possible", 0),  # "may have used three boats" says less
+    (_boats(2), Quantity("2023", value=2023), "ATTACK", "reported", 0),  # counts nothing named
+    (_boats(40, "missiles"), _boats(5, "missiles"), "ATTACK", "reported", 0),  # launched vs hit
 ])
-def test_link_counts_without_a_casualty_word_disagree_within_one_kind_of_claim(second, second_type, expected):
+def test_link_counts_without_a_casualty_word_disagree_within_one_kind_of_claim(first, second, second_type,
+                                                                            modality, expected):
     docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
     claims = [
         claim("b1", "d1", "ATTACK", day="2024-03-08", source="person:penwick", actor=["gpe:russia"],
-              target=["place:kharkiv"], quantities=[Quantity("two boats", value=2, unit="boats")]),
+              target=["place:kharkiv"], quantities=[first]),
         claim("b2", "d2", second_type, day="2024-03-08", source="person:dravik", actor=["gpe:russia"],
               target=["place:kharkiv"], quantities=[second]),
     ]
+    claims[1].modality = modality
     events, found = link(docs, claims, ENTITIES)
     assert len(events) == 1
     counts = [c for c in found if c.kind == "quantity"]

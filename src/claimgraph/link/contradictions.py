@@ -233,12 +233,16 @@ def count_contradictions(events: list[Event], claims_by_id: dict[str, Claim], co
 def counted_what(claim: Claim, q: Quantity, norm: tuple | None) -> str | None:
     """What a number of an event counts: its casualty word ("killed"); a number without one
     counts the thing it names for that kind of claim ("two boats" of an attack: ATTACK boats).
-    None for a bare number ("in 2001") or one that counts nothing named.
+    None for a bare number ("in 2001"), for a claim that does not say it happened ("plans to
+    send 5,000 troops") and for munitions of an attack ("40 missiles": launched, shot down
+    and hit are three counts of one strike, none of them wrong).
 
     >>> c = Claim(id="c", document_id="d", type="ATTACK", text="", start=0, end=0)
     >>> counted_what(c, Quantity("two boats", value=2, unit="boats"), ("boats", 2, 2))
     'ATTACK'
     >>> counted_what(c, Quantity("2001", value=2001), ("", 2001, 2001)) is None
+    True
+    >>> counted_what(c, Quantity("40 missiles", value=40, unit="missiles"), ("missiles", 40, 40)) is None
     True
     """
     if norm is None:
@@ -246,7 +250,20 @@ def counted_what(claim: Claim, q: Quantity, norm: tuple | None) -> str | None:
     of = canonical_of(q.of)
     if of is not None:
         return of
-    return claim.type if norm[0] else None
+    thing = norm[0]
+    if not thing or claim.modality not in HAPPENED:
+        return None
+    if config().family(claim.type) == "ATTACK" and _fired(thing):
+        return None
+    return claim.type
+
+
+HAPPENED = frozenset({"fact", "reported"})
+
+
+def _fired(noun: str) -> bool:
+    fired = set(config().get("fired_munitions") or [])
+    return noun in fired or noun.removesuffix("s") in fired
 
 
 def _count_pair(left: list, right: list, counter: SourceCounter, docs: dict[str, Document]):
