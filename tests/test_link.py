@@ -386,6 +386,21 @@ def test_link_counts_without_a_casualty_word_disagree_within_one_kind_of_claim(f
         assert sorted((v["claim_id"], v["low"]) for v in counts[0].values) == [("b1", 2), ("b2", 3)]
 
 
+@pytest.mark.parametrize("second_actor, agree", [
+    (["gpe:russia"], True),
+    ([], True),  # says nothing about who: no clash
+    (["gpe:ukraine"], False),  # the other side
+    (["source:military-source"], False),  # a party of unknown side
+])
+def test_counts_are_compared_only_between_claims_naming_the_same_parties(second_actor, agree):
+    from claimgraph.link.compare import Entities
+    from claimgraph.link.contradictions import same_parties
+
+    first = claim("b1", "d1", actor=["gpe:russia"], target=["place:kharkiv"])
+    second = claim("b2", "d2", actor=second_actor, target=["place:kharkiv"])
+    assert same_parties(first, second, Entities(ENTITIES)) is agree
+
+
 def test_link_polarity_contradiction_between_assertion_and_denial():
     docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
     claims = [

@@ -194,11 +194,12 @@ def _describe(q: Quantity, low: float | None, high: float | None, like: Quantity
 
 
 def count_contradictions(events: list[Event], claims_by_id: dict[str, Claim], counter: SourceCounter,
-                         docs: dict[str, Document]) -> list[Contradiction]:
+                         docs: dict[str, Document], ents: Entities) -> list[Contradiction]:
     """Claims in one event counting the same thing with intervals that do not overlap.
 
-    Only between different original sources, and not when a later report gives a higher
-    toll than an earlier one (tolls rise as bodies are found; that is news, not conflict).
+    Only between different original sources naming no different parties, and not when a
+    later report gives a higher toll than an earlier one (tolls rise as bodies are found;
+    that is news, not conflict).
     """
     out = []
     for event in events:
@@ -218,7 +219,7 @@ def count_contradictions(events: list[Event], claims_by_id: dict[str, Claim], co
             keys = sorted(values, key=lambda k: (k[0] is None, k[0] or 0, k[1] is None, k[1] or 0))
             for i, ka in enumerate(keys):
                 for kb in keys[i + 1:]:
-                    pair = _count_pair(values[ka], values[kb], counter, docs)
+                    pair = _count_pair(values[ka], values[kb], counter, docs, ents)
                     if pair is None:
                         continue
                     (a, qa, a_low, a_high), (b, qb, b_low, b_high) = pair
@@ -266,7 +267,7 @@ def _fired(noun: str) -> bool:
     return noun in fired or noun.removesuffix("s") in fired
 
 
-def _count_pair(left: list, right: list, counter: SourceCounter, docs: dict[str, Document]):
+def _count_pair(left: list, right: list, counter: SourceCounter, docs: dict[str, Document], ents: Entities):
     for a_item in sorted(left, key=lambda t: t[0].id):
         for b_item in sorted(right, key=lambda t: t[0].id):
             a, b = a_item[0], b_item[0]
@@ -278,10 +279,19 @@ def _count_pair(left: list, right: list, counter: SourceCounter, docs: dict[str,
             # and a toll for one place is no answer to a toll for another or for the whole
             if a.document_id == b.document_id or set(a.roles.get("location") or ()) != set(b.roles.get("location") or ()):
                 continue
-            if _later_report_is_higher(a_item, b_item, docs):
+            if _later_report_is_higher(a_item, b_item, docs) or not same_parties(a, b, ents):
                 continue
             return a_item, b_item
     return None
+
+
+def same_parties(a: Claim, b: Claim, ents: Entities) -> bool:
+    """No party role of the two names different parties: "the navy seized two boats" is no
+    answer to "the pirates, in three boats", nor "5 soldiers killed" to "8 civilians killed"."""
+    for role in PARTY_ROLES:
+        if ents.set_relation(role, a.roles.get(role) or (), b.roles.get(role) or ()) in (CONFLICT, UNKNOWN):
+            return False
+    return True
 
 
 def _later_report_is_higher(a_item, b_item, docs: dict[str, Document]) -> bool:
@@ -606,7 +616,7 @@ def find_contradictions(claims: list[Claim], events: list[Event], ents: Entities
     docs = {d.id: d for d in documents}
     claims_by_id = {c.id: c for c in claims}
     found = (property_contradictions(claims, ents)
-             + count_contradictions(events, claims_by_id, counter, docs)
+             + count_contradictions(events, claims_by_id, counter, docs, ents)
              + time_contradictions(claims, ents, counter)
              + polarity_contradictions(claims, events, ents, counter)
              + category_contradictions(claims, events, ents))
