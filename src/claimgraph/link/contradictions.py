@@ -286,12 +286,11 @@ def _count_pair(left: list, right: list, counter: SourceCounter, docs: dict[str,
 
 
 def same_parties(a: Claim, b: Claim, ents: Entities) -> bool:
-    """No party role of the two names different parties: "the navy seized two boats" is no
-    answer to "the pirates, in three boats", nor "5 soldiers killed" to "8 civilians killed"."""
-    for role in PARTY_ROLES:
-        if ents.set_relation(role, a.roles.get(role) or (), b.roles.get(role) or ()) in (CONFLICT, UNKNOWN):
-            return False
-    return True
+    """The two do not name different actors: "the navy seized two boats" is no answer to
+    "the pirates, in three boats". (Who was hit is the counted thing's business: "three crew
+    members" and "two seafarers" are one count, "5 soldiers" and "8 civilians" two.)"""
+    relation = ents.set_relation("actor", a.roles.get("actor") or (), b.roles.get("actor") or ())
+    return relation not in (CONFLICT, UNKNOWN)
 
 
 def _later_report_is_higher(a_item, b_item, docs: dict[str, Document]) -> bool:
