@@ -684,3 +684,11 @@ def test_the_government_in_a_capital_denies_for_its_state(extract):
     (attack,) = [c for c in claims if c.type == "ATTACK"]
     assert attack.polarity == "denied"
     assert [Entities(ents).canon(a) for a in attack.roles["actor"]] == ["gpe:ukraine"]
+
+
+def test_a_title_the_tagger_reads_into_the_name_is_no_endless_loop(extract):
+    # "Detectives Tom Hale" tagged as one name whose title ("Chief of ...") points back into it
+    claims, ents = extract("Two men were arrested Friday, charged with killing Oren Vale last summer, "
+                           "said Chief of Detectives Tom Hale.")
+    (killing, *_) = [c for c in claims if c.type == "CASUALTY"]
+    assert "Tom Hale" in ents[killing.source].name

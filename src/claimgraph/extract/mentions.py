@@ -245,7 +245,9 @@ class Mentions:
                 if prep.dep_ != "prep" or prep.lower_ not in {"for", "of", "at"}:
                     continue
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                body = speaker_entity(obj, self, self.lex) if obj is not None else None
+                if obj is None or span.start <= obj.i < span.end:
+                    continue  # "Chief of Detectives Charlie Beck" tagged as one name: no body of its own
+                body = speaker_entity(obj, self, self.lex)
                 if body is not None and body.type not in {"PERSON", "GPE", "LOC", "FAC"}:
                     return body
         return None
