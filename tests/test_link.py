@@ -700,6 +700,17 @@ def test_link_a_denial_sharing_only_a_country_hit_answers_no_particular_attack(d
     assert len([c for c in found if c.kind == "polarity"]) == expected
 
 
+def test_link_a_denial_sharing_only_a_kind_of_weapon_answers_no_particular_attack():
+    docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
+    gun = Entity("weapon:generic:gun", "gun", "WEAPON", attrs={"generic": True, "kind": "gun"})
+    claims = [
+        claim("a1", "d1", "ATTACK", day="2024-03-02", source="person:dravik", instrument=[gun.id]),
+        claim("a2", "d2", "ATTACK", source="gpe:russia", polarity="denied", instrument=[gun.id]),
+    ]
+    _events, found = link(docs, claims, {**ENTITIES, gun.id: gun})
+    assert not [c for c in found if c.kind == "polarity"]
+
+
 @pytest.mark.parametrize("second_roles, events", [
     ({"actor": ["person:penwick"], "target": ["person:dravik"]}, 1),  # both named in both: one shooting
     ({"target": ["person:dravik"]}, 2),  # one name in common and no date: not enough
