@@ -692,3 +692,31 @@ def test_a_title_the_tagger_reads_into_the_name_is_no_endless_loop(extract):
                            "said Chief of Detectives Tom Hale.")
     (killing, *_) = [c for c in claims if c.type == "CASUALTY"]
     assert "Tom Hale" in ents[killing.source].name
+
+
+@pytest.mark.parametrize("text, ctype", [
+    ("The autopsy did not establish the order in which the bullets struck Mr. Vane.", "ATTACK"),
+    ("A family friend, Tom Reyes, said he was not surprised that Mr. Vane had been shot so many times.", "ATTACK"),
+    ("He said it was a .32-caliber revolver, not a .45-caliber handgun like the one that killed the girl.",
+     "CASUALTY"),
+])
+def test_a_negation_above_the_clause_of_the_happening_denies_nothing(extract, text, ctype):
+    claims, _ = extract(text)
+    assert [c.polarity for c in claims if c.type == ctype] == ["asserted"]
+
+
+@pytest.mark.parametrize("text", ["Rebels did not attack the convoy, the army said.",
+                                  "The army said rebels had not carried out an attack on the convoy."])
+def test_a_negation_on_the_happening_itself_still_denies_it(extract, text):
+    claims, _ = extract(text)
+    assert [c.polarity for c in claims if c.type == "ATTACK"] == ["denied"]
+
+
+def test_an_age_beside_a_name_is_no_toll(extract):
+    claims, _ = extract("Mara Quist, 34, was killed on Friday while walking near an intersection in Dunmore.")
+    assert [q.text for c in claims for q in c.quantities] == []
+
+
+def test_not_meaning_to_shoot_is_no_denial_of_the_shooting(extract):
+    claims, _ = extract("Lopez told police that he did not mean to shoot the women.")
+    assert "denied" not in [c.polarity for c in claims if c.type == "ATTACK"]

@@ -423,13 +423,23 @@ def _from_prep(token: Token, prep: str, mentions: Mentions) -> Entity | None:
     return None
 
 
+# a clause hung on these is a clause of its own: a negation above it negates something else
+# ("did not establish the order in which the bullets struck him", "was not surprised that he
+# had been shot", "have not determined whether he fired", "not the gun that killed her", "did
+# not mean to shoot the ladies": an intent, not the shooting)
+OWN_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "xcomp", "advcl", "csubj", "pcomp"})
+
+
 def _negated(path: list[Token], att: Attribution) -> bool:
-    """A negation on the trigger's own clause (not on the reporting verb above it)."""
+    """A negation on the trigger's own clause (not on the reporting verb above it, nor on a
+    clause that only holds the trigger's clause)."""
     for node in path:
         if node.i in att.report_nodes:
             return False
         if any(c.dep_ == "neg" for c in node.children):
             return True
+        if node.dep_ in OWN_CLAUSE_DEPS:
+            return False
     return False
 
 
