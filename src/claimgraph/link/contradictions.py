@@ -505,13 +505,14 @@ def proposition_score(denied: Claim, asserted: Claim, ents: Entities) -> int:
         if rel == SAME:
             score += 1
             fillers = denied.roles[role]
-            # "a weapon", "the gunmen": a filler named by what it is identifies no happening
-            named = not all(ents.is_generic(f) for f in fillers)
+            # "a weapon", "a gun": a kind of weapon identifies no happening ("civilians" killed
+            # may: the denial answers the reports of its days)
+            named = role != "instrument" or not all(ents.is_generic(f) for f in fillers)
             specific = specific or named and (role != "target" or not all(ents.is_country(t) for t in fillers))
     # "Afghanistan denied previous charges of bombing Pakistani territory" and "planes attacked
     # Pakistani villages on Friday" share only a country hit; "police have not said whether he
     # fired his weapon" and "convicted of assault with a deadly weapon" share a kind of weapon:
-    # not enough to be one happening
+    # neither is enough to be one happening
     return score if specific else 0
 
 
