@@ -699,6 +699,7 @@ def test_a_title_the_tagger_reads_into_the_name_is_no_endless_loop(extract):
     ("A family friend, Tom Reyes, said he was not surprised that Mr. Vane had been shot so many times.", "ATTACK"),
     ("He said it was a .32-caliber revolver, not a .45-caliber handgun like the one that killed the girl.",
      "CASUALTY"),
+    ("Officials later said the deputy's injuries were not from gunfire.", "CASUALTY"),
 ])
 def test_a_negation_above_the_clause_of_the_happening_denies_nothing(extract, text, ctype):
     claims, _ = extract(text)
@@ -720,3 +721,10 @@ def test_an_age_beside_a_name_is_no_toll(extract):
 def test_not_meaning_to_shoot_is_no_denial_of_the_shooting(extract):
     claims, _ = extract("Lopez told police that he did not mean to shoot the women.")
     assert "denied" not in [c.polarity for c in claims if c.type == "ATTACK"]
+
+
+@pytest.mark.parametrize("text", ["Officials said no one was injured in the blast at the depot.",
+                                  "No soldiers were wounded in the blast at the depot, the ministry said."])
+def test_no_one_hurt_is_a_denied_casualty(extract, text):
+    claims, _ = extract(text)
+    assert [c.polarity for c in claims if c.type == "CASUALTY"] == ["denied"]
