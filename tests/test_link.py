@@ -354,6 +354,53 @@ def test_link_quantity_contradiction_on_counts_in_one_event(first, second, publi
     assert len([c for c in found if c.kind == "quantity"]) == expected
 
 
+def _boats(n: int, unit: str = "boats") -> Quantity:
+    return Quantity(f"{n} {unit}", value=n, unit=unit)
+
+
+@pytest.mark.parametrize("first, second, second_type, modality, expected", [
+    (_boats(2), _boats(3), "ATTACK", "reported", 1),
+    (_boats(2), _boats(2), "ATTACK", "reported", 0),  # the same count
+    (_boats(2), _boats(3, "skiffs"), "ATTACK", "reported", 0),  # another thing counted
+    (_boats(2), _boats(3), "CASUALTY", "reported", 0),  # boats of another kind of claim
+    (_boats(2), _boats(3), "ATTACK", "possible", 0),  # "may have used three boats" says less
+    (_boats(2), Quantity("2023", value=2023), "ATTACK", "reported", 0),  # counts nothing named
+    (_boats(40, "missiles"), _boats(5, "missiles"), "ATTACK", "reported", 0),  # launched vs hit
+])
+def test_link_counts_without_a_casualty_word_disagree_within_one_kind_of_claim(first, second, second_type,
+                                                                            modality, expected):
+    docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
+    claims = [
+        claim("b1", "d1", "ATTACK", day="2024-03-08", source="person:penwick", actor=["gpe:russia"],
+              target=["place:kharkiv"], quantities=[first]),
+        claim("b2", "d2", second_type, day="2024-03-08", source="person:dravik", actor=["gpe:russia"],
+              target=["place:kharkiv"], quantities=[second]),
+    ]
+    claims[1].modality = modality
+    events, found = link(docs, claims, ENTITIES)
+    assert len(events) == 1
+    counts = [c for c in found if c.kind == "quantity"]
+    assert len(counts) == expected
+    if counts:
+        assert counts[0].about.endswith(": boats")
+        assert sorted((v["claim_id"], v["low"]) for v in counts[0].values) == [("b1", 2), ("b2", 3)]
+
+
+@pytest.mark.parametrize("second_actor, agree", [
+    (["gpe:russia"], True),
+    ([], True),  # says nothing about who: no clash
+    (["gpe:ukraine"], False),  # the other side
+    (["source:military-source"], False),  # a party of unknown side
+])
+def test_counts_are_compared_only_between_claims_naming_the_same_parties(second_actor, agree):
+    from claimgraph.link.compare import Entities
+    from claimgraph.link.contradictions import same_parties
+
+    first = claim("b1", "d1", actor=["gpe:russia"], target=["place:kharkiv"])
+    second = claim("b2", "d2", actor=second_actor, target=["source:military-source"])  # victims: not compared
+    assert same_parties(first, second, Entities(ENTITIES)) is agree
+
+
 def test_link_polarity_contradiction_between_assertion_and_denial():
     docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
     claims = [
@@ -651,6 +698,17 @@ def test_link_a_denial_sharing_only_a_country_hit_answers_no_particular_attack(d
     ]
     _events, found = link(docs, claims, ENTITIES)
     assert len([c for c in found if c.kind == "polarity"]) == expected
+
+
+def test_link_a_denial_sharing_only_a_kind_of_weapon_answers_no_particular_attack():
+    docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
+    gun = Entity("weapon:generic:gun", "gun", "WEAPON", attrs={"generic": True, "kind": "gun"})
+    claims = [
+        claim("a1", "d1", "ATTACK", day="2024-03-02", source="person:dravik", instrument=[gun.id]),
+        claim("a2", "d2", "ATTACK", source="gpe:russia", polarity="denied", instrument=[gun.id]),
+    ]
+    _events, found = link(docs, claims, {**ENTITIES, gun.id: gun})
+    assert not [c for c in found if c.kind == "polarity"]
 
 
 @pytest.mark.parametrize("second_roles, events", [

@@ -670,3 +670,72 @@ def test_a_state_named_before_a_shooting_is_where_not_who(extract, text):
     family = [c for c in claims if c.type in {"ATTACK", "CASUALTY"}]
     assert family and all(not c.roles["actor"] for c in family)
     assert any(c.roles["location"] for c in family)
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("Moldova has denied any role in the bombing of the rail depot.", "denied"),
+    ("Moldova admitted a part in the bombing of the rail depot.", "asserted"),
+])
+def test_who_denies_or_admits_a_role_in_an_attack_is_its_actor(extract, text, polarity):
+    claims, ents = extract(text)
+    (attack,) = [c for c in claims if c.type == "ATTACK"]
+    assert [ents[a].name for a in attack.roles["actor"]] == ["Moldova"]
+    assert attack.polarity == polarity
+
+
+def test_whoever_questions_a_role_in_an_attack_is_not_its_actor(extract):
+    claims, _ = extract("Prosecutors questioned any role in the bombing of the rail depot.")
+    assert not [c for c in claims if c.type == "ATTACK" and c.roles["actor"]]
+
+
+def test_the_government_in_a_capital_denies_for_its_state(extract):
+    from claimgraph.link.compare import Entities
+
+    claims, ents = extract("The government in Kyiv denied any part in the drone attack on the refinery.")
+    (attack,) = [c for c in claims if c.type == "ATTACK"]
+    assert attack.polarity == "denied"
+    assert [Entities(ents).canon(a) for a in attack.roles["actor"]] == ["gpe:ukraine"]
+
+
+def test_a_title_the_tagger_reads_into_the_name_is_no_endless_loop(extract):
+    # "Detectives Tom Hale" tagged as one name whose title ("Chief of ...") points back into it
+    claims, ents = extract("Two men were arrested Friday, charged with killing Oren Vale last summer, "
+                           "said Chief of Detectives Tom Hale.")
+    (killing, *_) = [c for c in claims if c.type == "CASUALTY"]
+    assert "Tom Hale" in ents[killing.source].name
+
+
+@pytest.mark.parametrize("text, ctype", [
+    ("The autopsy did not establish the order in which the bullets struck Mr. Vane.", "ATTACK"),
+    ("A family friend, Tom Reyes, said he was not surprised that Mr. Vane had been shot so many times.", "ATTACK"),
+    ("He said it was a .32-caliber revolver, not a .45-caliber handgun like the one that killed the girl.",
+     "CASUALTY"),
+    ("Officials later said the deputy's injuries were not from gunfire.", "CASUALTY"),
+])
+def test_a_negation_above_the_clause_of_the_happening_denies_nothing(extract, text, ctype):
+    claims, _ = extract(text)
+    assert [c.polarity for c in claims if c.type == ctype] == ["asserted"]
+
+
+@pytest.mark.parametrize("text", ["Rebels did not attack the convoy, the army said.",
+                                  "The army said rebels had not carried out an attack on the convoy."])
+def test_a_negation_on_the_happening_itself_still_denies_it(extract, text):
+    claims, _ = extract(text)
+    assert [c.polarity for c in claims if c.type == "ATTACK"] == ["denied"]
+
+
+def test_an_age_beside_a_name_is_no_toll(extract):
+    claims, _ = extract("Mara Quist, 34, was killed on Friday while walking near an intersection in Dunmore.")
+    assert [q.text for c in claims for q in c.quantities] == []
+
+
+def test_not_meaning_to_shoot_is_no_denial_of_the_shooting(extract):
+    claims, _ = extract("Lopez told police that he did not mean to shoot the women.")
+    assert "denied" not in [c.polarity for c in claims if c.type == "ATTACK"]
+
+
+@pytest.mark.parametrize("text", ["Officials said no one was injured in the blast at the depot.",
+                                  "No soldiers were wounded in the blast at the depot, the ministry said."])
+def test_no_one_hurt_is_a_denied_casualty(extract, text):
+    claims, _ = extract(text)
+    assert [c.polarity for c in claims if c.type == "CASUALTY"] == ["denied"]

@@ -423,12 +423,34 @@ def _from_prep(token: Token, prep: str, mentions: Mentions) -> Entity | None:
     return None
 
 
+# a clause hung on these is a clause of its own: a negation above it negates something else
+# ("did not establish the order in which the bullets struck him", "was not surprised that he
+# had been shot", "have not determined whether he fired", "not the gun that killed her", "did
+# not mean to shoot the ladies": an intent, not the shooting)
+OWN_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "xcomp", "advcl", "csubj", "pcomp"})
+
+
 def _negated(path: list[Token], att: Attribution) -> bool:
-    """A negation on the trigger's own clause (not on the reporting verb above it)."""
-    for node in path:
+    """A negation on the trigger's own clause (not on the reporting verb above it, nor on a
+    clause that only holds the trigger's clause)."""
+    for k, node in enumerate(path):
         if node.i in att.report_nodes:
             return False
-        if any(c.dep_ == "neg" for c in node.children):
+        if k == 1 and node.lemma_ == "be" and path[0].dep_ in {"nsubj", "nsubjpass"}:
+            return False  # "the deputy's injuries were not from gunfire": said of the injuries, not denying them
+        if negated_clause(node) or _nobody_underwent(node):  # "did not attack", "no one was hurt"
+            return True
+        if node.dep_ in OWN_CLAUSE_DEPS:
+            return False
+    return False
+
+
+def _nobody_underwent(verb: Token) -> bool:
+    """"No one was hurt", "Nobody was killed", "no soldiers were wounded": the passive
+    subject says it did not happen."""
+    for subj in verb.children:
+        if subj.dep_ == "nsubjpass" and (subj.lower_ in {"nobody", "none", "no-one"} or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in subj.children)):
             return True
     return False
 

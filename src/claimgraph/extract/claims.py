@@ -663,7 +663,7 @@ class ClaimExtractor:
         doc = sent.doc
         for q in find_quantities(sent.text):
             span = doc.char_span(sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand")
-            if span is None:
+            if span is None or _is_age(span, q):
                 continue
             owner = self._quantity_owner(span, cands, q.unit)
             if owner is not None:
@@ -746,6 +746,14 @@ class ClaimExtractor:
             weapon = mentions.weapon(subj)
             if weapon is not None:
                 mentions.topic_weapon = weapon
+
+
+def _is_age(span: Span, q: Quantity) -> bool:
+    """"Zurana Horton, 34, was killed": a bare number beside a person's name is an age, never
+    a count of the happening."""
+    root = span.root
+    named = root.head.ent_type_ == "PERSON" or root.head.pos_ == "PROPN"
+    return q.unit is None and root.dep_ == "appos" and named
 
 
 def casualty_word(node: Token) -> str | None:

@@ -245,7 +245,9 @@ class Mentions:
                 if prep.dep_ != "prep" or prep.lower_ not in {"for", "of", "at"}:
                     continue
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                body = speaker_entity(obj, self, self.lex) if obj is not None else None
+                if obj is None or span.start <= obj.i < span.end:
+                    continue  # "Chief of Detectives Charlie Beck" tagged as one name: no body of its own
+                body = speaker_entity(obj, self, self.lex)
                 if body is not None and body.type not in {"PERSON", "GPE", "LOC", "FAC"}:
                     return body
         return None
@@ -588,16 +590,23 @@ class Mentions:
         # "the government in Riyadh": the seat names whose government it is, when nothing else
         # does ("the Russian embassy in Bamako" is Russia's, in Bamako)
         seat = head.lemma_.lower() in self.lex.words("body_speakers") and not self.named_in(head)
+        seat_place = None
         for prep in head.children:  # "of <a name>" belongs to who speaks
             if prep.dep_ == "prep" and (prep.lower_ == "of" or prep.lower_ == "in" and seat):
                 obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
                 if obj is not None and (obj.pos_ == "PROPN" or obj.i in self.by_token):
                     words += [prep] + [t for t in phrase_tokens(obj) if t.dep_ not in {"det", "punct"}]
+                    if prep.lower_ == "in" and self.span_at(obj) is not None:
+                        seat_place = self.resolve_span(self.span_at(obj))
         text = " ".join(t.text for t in words).replace(" ’s", "’s").replace(" 's", "'s").strip()
         if not text:
             return None
-        ent = self.resolver.resolve(text, "SOURCE", context_countries=self.countries)
-        return self.keep(ent)
+        ent = self.keep(self.resolver.resolve(text, "SOURCE", context_countries=self.countries))
+        if ent is not None and seat_place is not None and seat_place.attrs.get("metonym_of") \
+                and "speaks_for" not in ent.attrs:
+            # "the government in Riyadh" is Saudi Arabia's: one party and one source with it
+            ent.attrs["speaks_for"] = seat_place.attrs["metonym_of"]
+        return ent
 
 
 NAME_SUFFIXES = frozenset(grammar()["name_suffixes"])

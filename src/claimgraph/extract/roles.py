@@ -527,7 +527,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             add_target(subj, roles, mentions)  # "the convoy was attacked", "Scott was shot"
         args.append(subj)
     if trigger.pos_ == "NOUN":
-        roles.add("actor", attackers_named_before(trigger, mentions) or nationality_modifier(trigger, mentions))
+        roles.add("actor", attackers_named_before(trigger, mentions) or nationality_modifier(trigger, mentions)
+                  or had_a_hand_in(trigger, mentions, lex))
         for prep, obj in preps_of(trigger):
             if prep == "by":
                 roles.add("actor", attacker(obj, mentions))
@@ -577,6 +578,32 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             if c.dep_ == "acl" and c.lemma_ in {"target", "hit", "strike"}:
                 for o in objects_of(c):
                     add_target(o, roles, mentions)
+
+
+def had_a_hand_in(trigger: Token, mentions: Mentions, lex) -> Entity | None:
+    """Who had a part in the attack a noun names: "Saudi involvement in the attacks", "Iran's
+    role in the bombing", "Zenda denied any role in the bombings", "claimed responsibility for
+    the blast". Only the party owning the part, or the one denying, admitting or claiming it;
+    not whoever investigates it ("the inquiry examined the army's role": the army)."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ not in {"in", "for"}:
+        return None
+    part = prep.head
+    if part.pos_ in {"VERB", "AUX"}:  # "denied any role | in the bombings": the parser hangs it on the verb
+        part = next((o for o in objects_of(part) if o.lemma_.lower() in lex.words("participation_nouns")), part)
+    if part.lemma_.lower() not in lex.words("participation_nouns"):
+        return None
+    owner = nationality_modifier(part, mentions)
+    if owner is not None:
+        return owner
+    if part.dep_ in {"dobj", "obj"} and part.head.lemma_.lower() in lex.words("participation_verbs"):
+        subj = subject_of(part.head)
+        if subj is None:
+            return None
+        # "the government in Riyadh denied any role": the body speaks for its state
+        is_body = subj.lemma_.lower() in lex.words("body_speakers")
+        return party(subj, mentions) or (mentions.speaker(subj) if is_body else None)
+    return None
 
 
 def hits(trigger: Token, verb: Token, lex) -> bool:

@@ -4,7 +4,8 @@ Four kinds:
 
 - ``quantity``: PROPERTY claims giving one attribute of one subject (a missile's range)
   with intervals that do not overlap after unit conversion; and claims in one event
-  counting one thing (people killed) with intervals that do not overlap.
+  counting one thing (people killed; boats in an attack, by claims of one type) with
+  intervals that do not overlap.
 - ``time``: claims from different sources that match on actor, place, weapon and a
   count, a few days apart.
 - ``polarity``: a proposition asserted by one source and denied by another; a denial
@@ -193,11 +194,12 @@ def _describe(q: Quantity, low: float | None, high: float | None, like: Quantity
 
 
 def count_contradictions(events: list[Event], claims_by_id: dict[str, Claim], counter: SourceCounter,
-                         docs: dict[str, Document]) -> list[Contradiction]:
+                         docs: dict[str, Document], ents: Entities) -> list[Contradiction]:
     """Claims in one event counting the same thing with intervals that do not overlap.
 
-    Only between different original sources, and not when a later report gives a higher
-    toll than an earlier one (tolls rise as bodies are found; that is news, not conflict).
+    Only between different original sources naming no different parties, and not when a
+    later report gives a higher toll than an earlier one (tolls rise as bodies are found;
+    that is news, not conflict).
     """
     out = []
     for event in events:
@@ -207,9 +209,9 @@ def count_contradictions(events: list[Event], claims_by_id: dict[str, Claim], co
         for cid in event.claim_ids:
             claim = claims_by_id[cid]
             for q in claim.quantities:
-                of = canonical_of(q.of)
                 norm = normalized_interval(q)
-                if of is None or norm is None:
+                of = counted_what(claim, q, norm)
+                if of is None:
                     continue
                 unit, low, high = norm
                 counts[(of, unit)][(_round(low), _round(high))].append((claim, q, low, high))
@@ -217,18 +219,55 @@ def count_contradictions(events: list[Event], claims_by_id: dict[str, Claim], co
             keys = sorted(values, key=lambda k: (k[0] is None, k[0] or 0, k[1] is None, k[1] or 0))
             for i, ka in enumerate(keys):
                 for kb in keys[i + 1:]:
-                    pair = _count_pair(values[ka], values[kb], counter, docs)
+                    pair = _count_pair(values[ka], values[kb], counter, docs, ents)
                     if pair is None:
                         continue
                     (a, qa, a_low, a_high), (b, qb, b_low, b_high) = pair
-                    about = f"{event.label or event.type}: {of} {unit}".strip()
-                    reason = f"“{qa.text}” and “{qb.text}” ({of}) do not overlap in event {event.id}"
+                    counted = unit if of in config().ranks else f"{of} {unit}"  # "boats" of an attack
+                    about = f"{event.label or event.type}: {counted}".strip()
+                    reason = f"“{qa.text}” and “{qb.text}” ({counted.strip()}) do not overlap in event {event.id}"
                     out.append(_make("quantity", a, b, about, reason,
                                      (_measured(qa), _measured(qb))))
     return out
 
 
-def _count_pair(left: list, right: list, counter: SourceCounter, docs: dict[str, Document]):
+def counted_what(claim: Claim, q: Quantity, norm: tuple | None) -> str | None:
+    """What a number of an event counts: its casualty word ("killed"); a number without one
+    counts the thing it names for that kind of claim ("two boats" of an attack: ATTACK boats).
+    None for a bare number ("in 2001"), for a claim that does not say it happened ("plans to
+    send 5,000 troops") and for munitions of an attack ("40 missiles": launched, shot down
+    and hit are three counts of one strike, none of them wrong).
+
+    >>> c = Claim(id="c", document_id="d", type="ATTACK", text="", start=0, end=0)
+    >>> counted_what(c, Quantity("two boats", value=2, unit="boats"), ("boats", 2, 2))
+    'ATTACK'
+    >>> counted_what(c, Quantity("2001", value=2001), ("", 2001, 2001)) is None
+    True
+    >>> counted_what(c, Quantity("40 missiles", value=40, unit="missiles"), ("missiles", 40, 40)) is None
+    True
+    """
+    if norm is None:
+        return None
+    of = canonical_of(q.of)
+    if of is not None:
+        return of
+    thing = norm[0]
+    if not thing or claim.modality not in HAPPENED:
+        return None
+    if config().family(claim.type) == "ATTACK" and _fired(thing):
+        return None
+    return claim.type
+
+
+HAPPENED = frozenset({"fact", "reported"})
+
+
+def _fired(noun: str) -> bool:
+    fired = set(config().get("fired_munitions") or [])
+    return noun in fired or noun.removesuffix("s") in fired
+
+
+def _count_pair(left: list, right: list, counter: SourceCounter, docs: dict[str, Document], ents: Entities):
     for a_item in sorted(left, key=lambda t: t[0].id):
         for b_item in sorted(right, key=lambda t: t[0].id):
             a, b = a_item[0], b_item[0]
@@ -240,10 +279,18 @@ def _count_pair(left: list, right: list, counter: SourceCounter, docs: dict[str,
             # and a toll for one place is no answer to a toll for another or for the whole
             if a.document_id == b.document_id or set(a.roles.get("location") or ()) != set(b.roles.get("location") or ()):
                 continue
-            if _later_report_is_higher(a_item, b_item, docs):
+            if _later_report_is_higher(a_item, b_item, docs) or not same_parties(a, b, ents):
                 continue
             return a_item, b_item
     return None
+
+
+def same_parties(a: Claim, b: Claim, ents: Entities) -> bool:
+    """The two do not name different actors: "the navy seized two boats" is no answer to
+    "the pirates, in three boats". (Who was hit is the counted thing's business: "three crew
+    members" and "two seafarers" are one count, "5 soldiers" and "8 civilians" two.)"""
+    relation = ents.set_relation("actor", a.roles.get("actor") or (), b.roles.get("actor") or ())
+    return relation not in (CONFLICT, UNKNOWN)
 
 
 def _later_report_is_higher(a_item, b_item, docs: dict[str, Document]) -> bool:
@@ -457,9 +504,15 @@ def proposition_score(denied: Claim, asserted: Claim, ents: Entities) -> int:
             return 0
         if rel == SAME:
             score += 1
-            specific = specific or role != "target" or not all(ents.is_country(t) for t in denied.roles["target"])
+            fillers = denied.roles[role]
+            # "a weapon", "a gun": a kind of weapon identifies no happening ("civilians" killed
+            # may: the denial answers the reports of its days)
+            named = role != "instrument" or not all(ents.is_generic(f) for f in fillers)
+            specific = specific or named and (role != "target" or not all(ents.is_country(t) for t in fillers))
     # "Afghanistan denied previous charges of bombing Pakistani territory" and "planes attacked
-    # Pakistani villages on Friday" share only a country hit: not enough to be one happening
+    # Pakistani villages on Friday" share only a country hit; "police have not said whether he
+    # fired his weapon" and "convicted of assault with a deadly weapon" share a kind of weapon:
+    # neither is enough to be one happening
     return score if specific else 0
 
 
@@ -568,7 +621,7 @@ def find_contradictions(claims: list[Claim], events: list[Event], ents: Entities
     docs = {d.id: d for d in documents}
     claims_by_id = {c.id: c for c in claims}
     found = (property_contradictions(claims, ents)
-             + count_contradictions(events, claims_by_id, counter, docs)
+             + count_contradictions(events, claims_by_id, counter, docs, ents)
              + time_contradictions(claims, ents, counter)
              + polarity_contradictions(claims, events, ents, counter)
              + category_contradictions(claims, events, ents))
