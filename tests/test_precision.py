@@ -739,3 +739,9 @@ def test_not_meaning_to_shoot_is_no_denial_of_the_shooting(extract):
 def test_no_one_hurt_is_a_denied_casualty(extract, text):
     claims, _ = extract(text)
     assert [c.polarity for c in claims if c.type == "CASUALTY"] == ["denied"]
+
+
+def test_a_when_clause_dates_the_clause_it_hangs_on(extract):
+    claims, _ = extract("When Monday's shooting had ended, the guard, Omar Tillis, was dead.", published="2024-03-14")
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert casualty.time.start == "2024-03-11"

@@ -644,6 +644,7 @@ class ClaimExtractor:
             if resolved is None:
                 continue
             if node.i in event_nodes or any(node.i == t.i for t in c.triggers) \
+                    or in_when_clause(node, event_nodes) \
                     or dated_by is not None and span.start <= dated_by.i < span.end \
                     or _in_trigger_phrase(node, c.trigger) \
                     or node.i in c.att.report_nodes and _inside_fronted_content(span, node, c.trigger):
@@ -822,6 +823,21 @@ def is_clock_time(span: Span) -> bool:
 
 
 CLOCK_ZONES = {"gmt", "utc", "z", "hrs", "hours", "local"}
+
+
+WHEN_MARKS = frozenset({"when", "as", "while"})
+
+
+def in_when_clause(node: Token, event_nodes: set[int]) -> bool:
+    """"When Monday's violence had concluded, the receptionist was dead": a clause that says
+    when the claim's own clause holds dates it."""
+    for _ in range(8):
+        if node.dep_ == "advcl" and node.head.i in event_nodes:
+            return any(c.dep_ in {"mark", "advmod"} and c.lower_ in WHEN_MARKS for c in node.children)
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def join_coordinated_times(times: list[TimeSpan], spans: list[tuple[Span, TimeSpan]]) -> None:
