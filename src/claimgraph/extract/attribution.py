@@ -26,6 +26,7 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from ..analyze.views import doc_text
 from ..datafiles import grammar
 from ..model import Entity
 from .lexicon import Lexicon, load_lexicon
@@ -512,7 +513,7 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
     headline's or transcript's "X: ...". A quote the content reaches into is taken whole,
     across sentences; cues inside a quote or inside another attribution's content are left
     to the outer attribution."""
-    text = doc.text  # spaCy rebuilds it on every access
+    text = doc_text(doc)  # spaCy rebuilds doc.text on every access
     quotes = quote_spans(doc, text)
     speech = lex.words("speech_verbs")
     found: list[Found] = []
@@ -679,8 +680,10 @@ def _subtrees(heads: list[Token], speech: frozenset[str]) -> set[int]:
 def _adjacent_quote(verb: Token, quotes: list[tuple[int, int]]) -> set[int]:
     """"“With an eye to February,” he said.": a quote the reporting clause stands beside,
     with only punctuation and the speaker between them."""
+    if not quotes:
+        return set()
     sent = verb.sent
-    clause = {t.i for t in verb.subtree} | {verb.i}
+    clause: set[int] | None = None  # the verb's subtree, walked only when a quote is near
     for start, end in quotes:
         if end <= verb.i:
             between = range(end, verb.i)
@@ -690,6 +693,8 @@ def _adjacent_quote(verb: Token, quotes: list[tuple[int, int]]) -> set[int]:
             continue
         if not (sent.start <= start or end <= sent.end) or abs(start - verb.i) > 40 and abs(end - verb.i) > 40:
             continue
+        if clause is None:
+            clause = {t.i for t in verb.subtree} | {verb.i}
         if all(verb.doc[k].is_punct or k in clause for k in between):
             return set(range(start, end))
     return set()
@@ -827,7 +832,7 @@ def quote_spans(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
     """Token ranges of quotations, from an opening mark to its closing one. Curly quotes
     say which they are; a straight quote (or '' and ``, as some wires write them) opens
     and closes in turn; a quote left open ends with its paragraph."""
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     for match in QUOTE_MARKS.finditer(text):

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from ..analyze.views import doc_ents, doc_text, span_ents
 from ..model import Claim, Document, Entity, Quantity, TimeSpan, content_hash
 from ..resolve.dates import parse_iso, resolve_time
 from ..resolve.quantities import find_quantities
@@ -118,7 +119,7 @@ class ClaimExtractor:
         find_aliases(doc, self.alias_matcher, state.mentions)
         claims: list[Claim] = []
         paragraph, seen_to = 0, 0
-        text = doc.text  # spaCy rebuilds doc.text on every access
+        text = doc_text(doc)  # spaCy rebuilds doc.text on every access
         paragraph_of: dict[int, int] = {}
         for s_index, sent in enumerate(doc.sents):
             paragraph += text.count("\n\n", seen_to, sent.start_char)
@@ -908,7 +909,7 @@ def join_day_and_part(doc: Doc, spans: list[Span]) -> list[Span]:
 def sentence_times(sent: Span) -> list[Span]:
     """The time expressions of a sentence that claims take their time from (``eval timex``
     scores exactly these)."""
-    spans = join_day_and_part(sent.doc, [e for e in sent.ents if e.label_ in {"DATE", "TIME"}
+    spans = join_day_and_part(sent.doc, [e for e in span_ents(sent) if e.label_ in {"DATE", "TIME"}
                                          and not is_rank(e)])
     return day_ordinals(sent, spans) + spans
 
@@ -930,7 +931,7 @@ def day_ordinals(sent: Span, dates: list[Span]) -> list[Span]:
     """"on the 6th", "the 30th of last month": ordinals the NER does not call dates."""
     doc = sent.doc
     out = []
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ != "ORDINAL" or not ent.text[:1].isdigit():
             continue
         start, end = ent.start, ent.end
@@ -1063,7 +1064,7 @@ def name_unnamed_speakers(doc: Doc, claims: list[Claim], mentions: Mentions) -> 
     White House": when exactly one named person in the document carries the unnamed
     speaker's role noun, the claims are that person's."""
     roles: dict[str, set[str]] = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON":
             continue
         nouns = {c.lemma_.lower() for c in ent.root.children if c.dep_ == "appos"}

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
+from claimgraph.analyze.views import doc_ents, doc_text
 from claimgraph.datafiles import gazetteer_json, table_rows
 from claimgraph.resolve import places as _places
 from claimgraph.resolve.places import clean_place_name, name_key
@@ -296,8 +297,8 @@ class Geoparser:
         """Every place mention of a parsed document, resolved.
 
         :param text: ``doc.text`` when the caller has it (spaCy rebuilds it from the tokens)."""
-        text = doc.text if text is None else text
-        ents = doc.ents
+        text = doc_text(doc) if text is None else text
+        ents = doc_ents(doc)
         blocked = self._non_place_keys(ents)
         mentions: dict[tuple[int, int], PlaceMention] = {}
         forced: dict[tuple[int, int], tuple[str, str]] = {}  # span -> (cc, admin1) a pair says
@@ -364,7 +365,7 @@ class Geoparser:
     def resolve_spans(self, doc, spans: Iterable[tuple[int, int]], outlet: str | None = None
                       ) -> list[PlaceMention]:
         """Resolve given spans (the gold-span setting): the same context rules, no finding."""
-        text = doc.text
+        text = doc_text(doc)
         mentions = [PlaceMention(s, e, text[s:e]) for s, e in spans]
         forced = {}
         lookups = {}

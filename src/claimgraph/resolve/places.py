@@ -57,6 +57,7 @@ _REGION_SUFFIX = re.compile(
     r"^(?P<base>.+?)\s+(?:region|oblast|province|governorate|district|krai|state|area)$",
     re.IGNORECASE,
 )
+NOT_KEY_CHARS = re.compile(r"[^0-9a-z]+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _ASCII_NON_ALNUM = re.compile(r"[^0-9a-z]+").sub
@@ -78,17 +79,20 @@ class Place:
 
 def strip_accents(text: str) -> str:
     """'Rafaḩ' -> 'Rafah'; 'Erdoğan' -> 'Erdogan'."""
+    if text.isascii():  # NFKD leaves ASCII as it is, and it has no combining marks
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back in every article (a tenth of extraction)
 def name_key(text: str) -> str:
     """Lookup key: accents, case, spaces, hyphens and dots removed.
 
     >>> name_key("Kim Jong-un") == name_key("Kim Jong Un")
     True
     """
-    return re.sub(r"[^0-9a-z]+", "", strip_accents(text).lower())
+    return NOT_KEY_CHARS.sub("", strip_accents(text).lower())
 
 
 def slugify(text: str) -> str:
