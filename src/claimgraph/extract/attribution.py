@@ -31,6 +31,7 @@ from ..datafiles import grammar
 from ..model import Entity
 from .lexicon import Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, phrase_text
+from .token_patterns import in_sorted
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 SPEAKER_DEPS = {"nsubj", "csubj"}
@@ -535,9 +536,9 @@ def _cue_candidates(doc: Doc, lex: Lexicon) -> list[tuple[Token, str]]:
     """(token, kind) of every cue verb and every "according to", picked from the
     document's lemma column in one array operation rather than token by token."""
     lemmas = doc.to_array([LEMMA, LOWER])
-    hashes = _cue_hashes(doc.vocab.strings, lex)
+    cue_lemmas, according = _cue_hashes(doc.vocab.strings, lex)
     out = []
-    for i in numpy.flatnonzero(numpy.isin(lemmas[:, 0], hashes[0]) | (lemmas[:, 1] == hashes[1])):
+    for i in numpy.flatnonzero(in_sorted(cue_lemmas, lemmas[:, 0]) | (lemmas[:, 1] == according)):
         tok = doc[int(i)]
         if tok.lower_ == "according":
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -550,9 +551,19 @@ def _cue_candidates(doc: Doc, lex: Lexicon) -> list[tuple[Token, str]]:
     return out
 
 
+_CUE_HASHES: dict[int, tuple[object, object, tuple[numpy.ndarray, int]]] = {}
+
+
 def _cue_hashes(strings, lex: Lexicon) -> tuple[numpy.ndarray, int]:
+    """The sorted hashes of the cue verbs' lemmas and the hash of "according", made once
+    per lexicon and string store (not per document)."""
+    kept = _CUE_HASHES.get(id(lex))
+    if kept is not None and kept[0] is lex and kept[1] is strings:
+        return kept[2]
     words = sorted(frozenset().union(*(lex.words(k) for k in VERB_KINDS)))
-    return numpy.array([strings.add(w) for w in words], dtype="uint64"), strings.add("according")
+    hashes = numpy.sort(numpy.array([strings.add(w) for w in words], dtype="uint64"))
+    _CUE_HASHES[id(lex)] = (lex, strings, (hashes, strings.add("according")))
+    return _CUE_HASHES[id(lex)][2]
 
 
 def _outermost(found: list[Found]) -> list[Found]:

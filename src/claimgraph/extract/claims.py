@@ -32,6 +32,7 @@ from .attribution import (Attribution, attribute, can_speak, path_to_root, speak
 from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, is_bare_definite
+from .token_patterns import TokenPatterns
 from .roles import Roles, clause_head, doer_of, fill_roles, objects_of, preps_of, subject_of
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
@@ -80,7 +81,7 @@ class ClaimExtractor:
         prop = self.lex.types.get("PROPERTY")
         self.attributes = dict(prop.attributes) if prop else {}
         self.property_type = prop
-        self.matcher = Matcher(vocab)
+        self.matcher = TokenPatterns(vocab)  # the trigger patterns, as spaCy's Matcher finds them
         self._add_trigger_patterns()
         self.alias_matcher = alias_matcher(vocab)
         self.time_matcher = Matcher(vocab)

@@ -317,11 +317,15 @@ def fuzzy_place(name: str, context_countries: Sequence[str] = ()) -> Place | Non
     first two must be a city of a million people or more: "Sange" in a Congo story that
     mentions Chinese drones is no misspelling of Sanhe, China.
     """
-    context_countries = tuple(context_countries)[:2]
-    from rapidfuzz import fuzz, process
-
     if len(name) < FUZZY_MIN_LENGTH or not name[:1].isupper():
         return None
+    return _fuzzy_place(name, tuple(context_countries)[:2])
+
+
+@lru_cache(maxsize=1 << 14)  # the same unknown names come back in article after article
+def _fuzzy_place(name: str, context_countries: tuple[str, ...]) -> Place | None:
+    from rapidfuzz import fuzz, process
+
     index = _index()
     query = strip_accents(name).lower()
     choices, targets = index.fuzzy_by_letter.get(query[:1], ([], []))
