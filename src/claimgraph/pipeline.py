@@ -8,6 +8,7 @@ run skips everything already committed (by raw content hash).
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -15,12 +16,14 @@ from dataclasses import dataclass, field
 
 from .analyze.nlp import analyze, load_pipeline
 from .clean import clean_item
+from .clean.language import rank_languages
 from .errors import RejectedInput
 from .extract.claims import ClaimExtractor
 from .ingest.sources import iter_inputs
 from .link import link, near_duplicate_groups, pseudo_source_entities
 from .link.incremental import band_layout, link_new_documents, signature_rows
 from .model import Claim, Document, Entity, InputItem, Reject
+from .resolve.dates import resolve_time
 from .resolve.entities import EntityResolver
 from .resolve.geoparse import place_claims
 from .settings import Settings
@@ -121,6 +124,8 @@ class Pipeline:
         except RejectedInput:  # settings that refuse it (a language filter, a minimum length)
             document = Document(id="warm-up", text=text, published="2025-01-06")
         self.extract([document], learn=False)
+        rank_languages(text)  # the language identifier, which an English text does not load
+        resolve_time("24.04.2024", dt.date(2024, 4, 25))  # imports dateparser (0.2 s), as an odd date would
 
     # -- ingest -------------------------------------------------------------------------
     def ingest_paths(self, store, paths: Sequence[str], *, progress: Callable[[int], None] | None = None,

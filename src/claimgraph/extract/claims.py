@@ -1,7 +1,7 @@
 """Claims from one analysed document.
 
-For each sentence: find triggers (a spaCy ``Matcher`` over lemmas built from the
-ontology, so the scan runs in Cython), decide each trigger's type from its
+For each sentence: find triggers (the Matcher's patterns over lemmas built from the
+ontology, read from the Doc's columns by ``token_patterns``), decide each trigger's type from its
 arguments, fill roles, attribution, time and quantities, and emit a ``Claim``
 per happening. PROPERTY claims come from attribute nouns ("range", "payload")
 with a quantity of the right unit kind.
@@ -18,7 +18,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from ..analyze.views import doc_ents, doc_text, span_ents
@@ -84,7 +83,7 @@ class ClaimExtractor:
         self.matcher = TokenPatterns(vocab)  # the trigger patterns, as spaCy's Matcher finds them
         self._add_trigger_patterns()
         self.alias_matcher = alias_matcher(vocab)
-        self.time_matcher = Matcher(vocab)
+        self.time_matcher = TokenPatterns(vocab)
         self.time_matcher.add("TIME", [[{"LOWER": w} for w in words] for words in EXTRA_TIME_WORDS])
 
     def _add_trigger_patterns(self) -> None:

@@ -35,7 +35,8 @@ def in_sorted(sorted_values: numpy.ndarray, values: numpy.ndarray) -> numpy.ndar
 
 
 class TokenPatterns:
-    """One-token patterns ``[{"LEMMA"|"LOWER": {"IN": words}, "POS": {"IN": tags}}]`` and word
+    """One-token patterns ``[{"LEMMA"|"LOWER": {"IN": words}, "POS": {"IN": tags}}]`` (the part of
+    speech optional) and word
     sequences ``[{"LOWER": w1}, ..., {"LEMMA": wn}]``; called on a Doc like a Matcher.
 
     >>> import spacy
@@ -52,7 +53,7 @@ class TokenPatterns:
     def __init__(self, vocab) -> None:
         self.vocab = vocab
         self.matcher = Matcher(vocab)  # the same patterns, for a Doc without lemmas or tags
-        self.single: list[tuple[int, int, numpy.ndarray, numpy.ndarray]] = []  # key, column, words, tags
+        self.single: list[tuple[int, int, numpy.ndarray, numpy.ndarray | None]] = []  # key, column, words, tags
         self.sequences: list[tuple[int, list[tuple[int, int]]]] = []  # key, [(column, word)]
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
@@ -68,11 +69,11 @@ class TokenPatterns:
         values = values["IN"] if isinstance(values, dict) else [values]
         return numpy.unique(numpy.array([self.vocab.strings.add(v) for v in values], dtype="uint64"))
 
-    def _one_token(self, spec: dict) -> tuple[int, numpy.ndarray, numpy.ndarray]:
+    def _one_token(self, spec: dict) -> tuple[int, numpy.ndarray, numpy.ndarray | None]:
         (column,) = [name for name in spec if name != "POS"]
-        if set(spec) - {"POS", column} or column not in COLUMNS:
+        if column not in COLUMNS:
             raise ValueError(f"not a one-token pattern of a word and a part of speech: {spec}")
-        return COLUMNS[column], self._hashes(spec[column]), self._hashes(spec["POS"])
+        return COLUMNS[column], self._hashes(spec[column]), self._hashes(spec["POS"]) if "POS" in spec else None
 
     def _word(self, spec: dict) -> tuple[int, int]:
         ((column, word),) = spec.items()
@@ -88,7 +89,10 @@ class TokenPatterns:
         for key, start, end in self._sequences(columns):
             found.setdefault(end - 1, []).append((key, start, end))
         for key, column, words, tags in self.single:
-            for i in numpy.flatnonzero(in_sorted(words, columns[:, column]) & in_sorted(tags, columns[:, 2])):
+            fits = in_sorted(words, columns[:, column])
+            if tags is not None:
+                fits &= in_sorted(tags, columns[:, 2])
+            for i in numpy.flatnonzero(fits):
                 found.setdefault(int(i), []).append((key, int(i), int(i) + 1))
         out: list[tuple[int, int, int]] = []
         for i in sorted(found):

@@ -26,7 +26,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from claimgraph.analyze.views import doc_ents, doc_text
@@ -162,12 +162,14 @@ class PlaceMention:
     local: bool = field(default=False, repr=False)  # kept only if it lies near the article's other towns
 
     def to_dict(self) -> dict:
-        out = asdict(self)
-        out.pop("candidates")
-        out.pop("lookup")
-        out.pop("local")
+        """The stored fields (all plain values: no deep copy, unlike ``asdict``, which also
+        copied the candidate list only to drop it)."""
+        out = {name: getattr(self, name) for name in _STORED_FIELDS}
         out["score"] = round(self.score, 3)
         return out
+
+
+_STORED_FIELDS = tuple(f.name for f in fields(PlaceMention) if f.name not in {"candidates", "lookup", "local"})
 
 
 class World:
