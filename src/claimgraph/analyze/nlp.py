@@ -10,7 +10,9 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TypeVar
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -26,9 +28,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     Single line breaks are left to the parser: hard-wrapped wire copy breaks lines inside
     sentences. Runs before the parser, which keeps preset boundaries.
     """
-    for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2 or token.whitespace_.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
+    # only space tokens can hold a blank line: a token's own trailing whitespace is one space
+    # at most; the space tokens are read from one array instead of a Token per word
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]):
+        if doc[int(i)].text.count("\n") >= 2:
+            doc[int(i) + 1].is_sent_start = True
     return doc
 
 

@@ -117,20 +117,40 @@ ADDRESS_FEATURES = ("has_slug", "slug_precision", "slug_recall", "vs_best_slug_r
 # --- body features ------------------------------------------------------------------
 
 
+def _ascii_outside(member) -> bytes:
+    """The ASCII bytes not in a character class, for ``bytes.translate(None, delete)``."""
+    return bytes(code for code in range(128) if not member(chr(code)))
+
+
+NOT_LETTER = _ascii_outside(str.isalpha)
+NOT_UPPER_LETTER = _ascii_outside(lambda ch: ch.isalpha() and ch.isupper())
+NOT_DIGIT = _ascii_outside(str.isdigit)
+NOT_SYMBOL = _ascii_outside(lambda ch: not ch.isalnum() and not ch.isspace())
+
+
+def char_counts(text: str) -> tuple[int, int, int, int]:
+    """Letters, upper-case letters, digits and symbols (neither alphanumeric nor space) of
+    ``text``. Most lines are ASCII: counted by deleting the other bytes in C, where a loop
+    over the characters was a fifth of the line model's time.
+
+    >>> char_counts("UN: 3 dead"), char_counts("Kyiv — 2 é")
+    ((6, 2, 1, 1), (5, 1, 1, 1))
+    """
+    if text.isascii():
+        data = text.encode("ascii")
+        return tuple(len(data.translate(None, outside))  # type: ignore[return-value]
+                     for outside in (NOT_LETTER, NOT_UPPER_LETTER, NOT_DIGIT, NOT_SYMBOL))
+    letters = [ch for ch in text if ch.isalpha()]
+    return (len(letters), sum(ch.isupper() for ch in letters), sum(ch.isdigit() for ch in text),
+            sum(not ch.isalnum() and not ch.isspace() for ch in text))
+
+
 def intrinsic_row(unit: Unit, lexicon) -> list[float]:
     """What one unit shows by itself."""
     text = unit.text
     words = text.split()
-    letters = [ch for ch in text if ch.isalpha()]
-    norm = normalise_phrase(text)
-    bare = norm.strip(" \t\"'.,:;!?|()[]{}<>«»-–—•·*#>")
-    hits = [
-        bare in lexicon.exact,
-        bool(lexicon.prefix.search(norm)),
-        bool(lexicon.contains.search(norm)),
-        bool(lexicon.caption.search(text)),
-        lexicon.is_list_head(text),
-    ]
+    letters, upper, digits, symbols = char_counts(text)
+    hits = lexicon.hits(text)
     stripped = text.rstrip()
     return [
         math.log1p(len(words)), math.log1p(len(text)),
@@ -139,9 +159,7 @@ def intrinsic_row(unit: Unit, lexicon) -> list[float]:
         float(stripped.endswith(":")), float(stripped.endswith((",", ";", "-", "–"))),
         float(stripped[-1:].isalnum()), float(len(INNER_SENTENCE_RE.findall(text))),
         title_case_share(words),
-        sum(ch.isupper() for ch in letters) / max(1, len(letters)),
-        sum(ch.isdigit() for ch in text) / max(1, len(text)),
-        sum(not ch.isalnum() and not ch.isspace() for ch in text) / max(1, len(text)),
+        upper / max(1, letters), digits / max(1, len(text)), symbols / max(1, len(text)),
         code_share(text), float(len(SEPARATOR_RE.findall(text))), float(bool(BULLET_RE.match(text))),
         float(bool(LINKISH_RE.search(text))), float(text[:1] in "\"“‘'«"),
         float(len(GLUE_RE.findall(text))), float(bool(COMMENT_HEAD_RE.search(text.strip()))),
@@ -555,16 +573,20 @@ class TreeEnsemble:
         if self.table is None:
             self.table, self.depth = _stack(self.trees)
         t = self.table
-        n = X.shape[0]
-        trees = np.arange(t["feature"].shape[0])[None, :]
-        rows = np.arange(n)[:, None]
-        node = np.zeros((n, trees.shape[1]), dtype=int)
+        n_trees, width = t["feature"].shape
+        # flat positions (tree * width + node) and np.take: indexing with two index arrays
+        # per step cost twice as much
+        base = np.arange(n_trees)[None, :] * width
+        node = np.zeros((X.shape[0], n_trees), dtype=int)
+        rows = np.arange(X.shape[0])[:, None] * X.shape[1]
+        flat_x = np.ascontiguousarray(X).ravel()
         for _ in range(self.depth):
-            feature = t["feature"][trees, node]
-            value = X[rows, np.maximum(feature, 0)]
-            step = np.where(value <= t["threshold"][trees, node], t["left"][trees, node], t["right"][trees, node])
+            at = base + node
+            feature = t["feature"].take(at)
+            value = flat_x.take(rows + np.maximum(feature, 0))
+            step = np.where(value <= t["threshold"].take(at), t["left"].take(at), t["right"].take(at))
             node = np.where(feature >= 0, step, node)
-        score = self.init + self.learning_rate * t["value"][trees, node].sum(axis=1)
+        score = self.init + self.learning_rate * t["value"].take(base + node).sum(axis=1)
         return 1.0 / (1.0 + np.exp(-score))
 
 

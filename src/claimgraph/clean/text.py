@@ -287,11 +287,16 @@ def latin_share(text: str) -> float:
 
 
 _CODE_CHARS = frozenset("{}[]();=<>_\\|$#@^~`+*/")
+_DROP_CODE_CHARS = {ord(ch): None for ch in _CODE_CHARS}
 
 
 def code_share(text: str) -> float:
-    """Share of characters typical of script or markup rather than prose."""
-    return sum(1 for ch in text if ch in _CODE_CHARS) / max(1, len(text))
+    """Share of characters typical of script or markup rather than prose.
+
+    >>> code_share("a{b}")
+    0.5
+    """
+    return (len(text) - len(text.translate(_DROP_CODE_CHARS))) / max(1, len(text))
 
 
 def title_case_share(words: list[str]) -> float:
@@ -538,6 +543,8 @@ class Lexicon:
         self.caption = self._any_of(read_lines("caption.txt"))
         # Longest first, so "More Stories" wins over "More".
         self.glue = sorted((normalise_phrase(p) for p in read_lines("glue.txt")), key=len, reverse=True)
+        # the rules (match) and the line model's features (hits) read each line once a document
+        self.search = lru_cache(maxsize=2048)(self._search)
 
     @staticmethod
     def _any_of(patterns: list[str]) -> re.Pattern[str]:
@@ -558,19 +565,30 @@ class Lexicon:
         head = "^" if prefix else r"(?<![a-z])"
         return re.compile(head + "(?:" + "|".join(parts) + ")")
 
+    def _search(self, text: str) -> tuple[str, str | None, str | None, bool]:
+        """``text`` normalised and stripped of edge punctuation, the prefix phrase and the
+        contained phrase it has (or None), and whether a caption pattern matches it."""
+        norm = normalise_phrase(text)
+        prefix = self.prefix.search(norm)
+        contains = self.contains.search(norm)
+        return (norm.strip(_EDGE_PUNCT), prefix.group(0) if prefix else None,
+                contains.group(0) if contains else None, bool(self.caption.search(text)))
+
+    def hits(self, text: str) -> list[bool]:
+        """Which lexicons ``text`` is in: exact, prefix, contains, caption, list head."""
+        bare, prefix, contains, caption = self.search(text)
+        return [bare in self.exact, prefix is not None, contains is not None, caption, self.is_list_head(text)]
+
     def match(self, text: str) -> str | None:
         """Why ``text`` is furniture ("exact: news", "caption", ...), or None."""
-        norm = normalise_phrase(text)
-        bare = norm.strip(_EDGE_PUNCT)
+        bare, prefix, contains, caption = self.search(text)
         if bare in self.exact:
             return f"exact: {bare}"
-        found = self.prefix.search(norm)
-        if found:
-            return f"prefix: {found.group(0)}"
-        found = self.contains.search(norm)
-        if found:
-            return f"contains: {found.group(0)}"
-        if self.caption.search(text):
+        if prefix is not None:
+            return f"prefix: {prefix}"
+        if contains is not None:
+            return f"contains: {contains}"
+        if caption:
             return "caption"
         return None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from ..analyze.views import doc_ents
 from ..model import Entity
 from .mentions import Mentions
 
@@ -49,7 +50,7 @@ def acronyms(doc: Doc, mentions: Mentions) -> list[tuple[Entity, str]]:
     """"U.S. Central Command (CENTCOM)", "the Joint Chiefs of Staff (JCS)": the bracketed
     capitals right after an organisation's name are its acronym."""
     found = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "ORG":
             continue
         if ent[-1].text == "(":  # the tagger sometimes swallows the bracket

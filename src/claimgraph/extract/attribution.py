@@ -26,10 +26,12 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from ..analyze.views import doc_text
 from ..datafiles import grammar
 from ..model import Entity
 from .lexicon import Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, phrase_text
+from .token_patterns import in_sorted
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 SPEAKER_DEPS = {"nsubj", "csubj"}
@@ -512,7 +514,7 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
     headline's or transcript's "X: ...". A quote the content reaches into is taken whole,
     across sentences; cues inside a quote or inside another attribution's content are left
     to the outer attribution."""
-    text = doc.text  # spaCy rebuilds it on every access
+    text = doc_text(doc)  # spaCy rebuilds doc.text on every access
     quotes = quote_spans(doc, text)
     speech = lex.words("speech_verbs")
     found: list[Found] = []
@@ -534,9 +536,9 @@ def _cue_candidates(doc: Doc, lex: Lexicon) -> list[tuple[Token, str]]:
     """(token, kind) of every cue verb and every "according to", picked from the
     document's lemma column in one array operation rather than token by token."""
     lemmas = doc.to_array([LEMMA, LOWER])
-    hashes = _cue_hashes(doc.vocab.strings, lex)
+    cue_lemmas, according = _cue_hashes(doc.vocab.strings, lex)
     out = []
-    for i in numpy.flatnonzero(numpy.isin(lemmas[:, 0], hashes[0]) | (lemmas[:, 1] == hashes[1])):
+    for i in numpy.flatnonzero(in_sorted(cue_lemmas, lemmas[:, 0]) | (lemmas[:, 1] == according)):
         tok = doc[int(i)]
         if tok.lower_ == "according":
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -549,9 +551,19 @@ def _cue_candidates(doc: Doc, lex: Lexicon) -> list[tuple[Token, str]]:
     return out
 
 
+_CUE_HASHES: dict[int, tuple[object, object, tuple[numpy.ndarray, int]]] = {}
+
+
 def _cue_hashes(strings, lex: Lexicon) -> tuple[numpy.ndarray, int]:
+    """The sorted hashes of the cue verbs' lemmas and the hash of "according", made once
+    per lexicon and string store (not per document)."""
+    kept = _CUE_HASHES.get(id(lex))
+    if kept is not None and kept[0] is lex and kept[1] is strings:
+        return kept[2]
     words = sorted(frozenset().union(*(lex.words(k) for k in VERB_KINDS)))
-    return numpy.array([strings.add(w) for w in words], dtype="uint64"), strings.add("according")
+    hashes = numpy.sort(numpy.array([strings.add(w) for w in words], dtype="uint64"))
+    _CUE_HASHES[id(lex)] = (lex, strings, (hashes, strings.add("according")))
+    return _CUE_HASHES[id(lex)][2]
 
 
 def _outermost(found: list[Found]) -> list[Found]:
@@ -679,8 +691,10 @@ def _subtrees(heads: list[Token], speech: frozenset[str]) -> set[int]:
 def _adjacent_quote(verb: Token, quotes: list[tuple[int, int]]) -> set[int]:
     """"“With an eye to February,” he said.": a quote the reporting clause stands beside,
     with only punctuation and the speaker between them."""
+    if not quotes:
+        return set()
     sent = verb.sent
-    clause = {t.i for t in verb.subtree} | {verb.i}
+    clause: set[int] | None = None  # the verb's subtree, walked only when a quote is near
     for start, end in quotes:
         if end <= verb.i:
             between = range(end, verb.i)
@@ -690,6 +704,8 @@ def _adjacent_quote(verb: Token, quotes: list[tuple[int, int]]) -> set[int]:
             continue
         if not (sent.start <= start or end <= sent.end) or abs(start - verb.i) > 40 and abs(end - verb.i) > 40:
             continue
+        if clause is None:
+            clause = {t.i for t in verb.subtree} | {verb.i}
         if all(verb.doc[k].is_punct or k in clause for k in between):
             return set(range(start, end))
     return set()
@@ -827,7 +843,7 @@ def quote_spans(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
     """Token ranges of quotations, from an opening mark to its closing one. Curly quotes
     say which they are; a straight quote (or '' and ``, as some wires write them) opens
     and closes in turn; a quote left open ends with its paragraph."""
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     for match in QUOTE_MARKS.finditer(text):

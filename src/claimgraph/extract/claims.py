@@ -1,7 +1,7 @@
 """Claims from one analysed document.
 
-For each sentence: find triggers (a spaCy ``Matcher`` over lemmas built from the
-ontology, so the scan runs in Cython), decide each trigger's type from its
+For each sentence: find triggers (the Matcher's patterns over lemmas built from the
+ontology, read from the Doc's columns by ``token_patterns``), decide each trigger's type from its
 arguments, fill roles, attribution, time and quantities, and emit a ``Claim``
 per happening. PROPERTY claims come from attribute nouns ("range", "payload")
 with a quantity of the right unit kind.
@@ -18,9 +18,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from ..analyze.views import doc_ents, doc_text, span_ents
 from ..model import Claim, Document, Entity, Quantity, TimeSpan, content_hash
 from ..resolve.dates import parse_iso, resolve_time
 from ..resolve.quantities import find_quantities
@@ -31,6 +31,7 @@ from .attribution import (Attribution, attribute, can_speak, path_to_root, speak
 from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, is_bare_definite
+from .token_patterns import TokenPatterns
 from .roles import Roles, clause_head, doer_of, fill_roles, objects_of, preps_of, subject_of
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
@@ -79,10 +80,10 @@ class ClaimExtractor:
         prop = self.lex.types.get("PROPERTY")
         self.attributes = dict(prop.attributes) if prop else {}
         self.property_type = prop
-        self.matcher = Matcher(vocab)
+        self.matcher = TokenPatterns(vocab)  # the trigger patterns, as spaCy's Matcher finds them
         self._add_trigger_patterns()
         self.alias_matcher = alias_matcher(vocab)
-        self.time_matcher = Matcher(vocab)
+        self.time_matcher = TokenPatterns(vocab)
         self.time_matcher.add("TIME", [[{"LOWER": w} for w in words] for words in EXTRA_TIME_WORDS])
 
     def _add_trigger_patterns(self) -> None:
@@ -118,7 +119,7 @@ class ClaimExtractor:
         find_aliases(doc, self.alias_matcher, state.mentions)
         claims: list[Claim] = []
         paragraph, seen_to = 0, 0
-        text = doc.text  # spaCy rebuilds doc.text on every access
+        text = doc_text(doc)  # spaCy rebuilds doc.text on every access
         paragraph_of: dict[int, int] = {}
         for s_index, sent in enumerate(doc.sents):
             paragraph += text.count("\n\n", seen_to, sent.start_char)
@@ -924,7 +925,7 @@ def join_day_and_part(doc: Doc, spans: list[Span]) -> list[Span]:
 def sentence_times(sent: Span) -> list[Span]:
     """The time expressions of a sentence that claims take their time from (``eval timex``
     scores exactly these)."""
-    spans = join_day_and_part(sent.doc, [e for e in sent.ents if e.label_ in {"DATE", "TIME"}
+    spans = join_day_and_part(sent.doc, [e for e in span_ents(sent) if e.label_ in {"DATE", "TIME"}
                                          and not is_rank(e)])
     return day_ordinals(sent, spans) + spans
 
@@ -946,7 +947,7 @@ def day_ordinals(sent: Span, dates: list[Span]) -> list[Span]:
     """"on the 6th", "the 30th of last month": ordinals the NER does not call dates."""
     doc = sent.doc
     out = []
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ != "ORDINAL" or not ent.text[:1].isdigit():
             continue
         start, end = ent.start, ent.end
@@ -1079,7 +1080,7 @@ def name_unnamed_speakers(doc: Doc, claims: list[Claim], mentions: Mentions) -> 
     White House": when exactly one named person in the document carries the unnamed
     speaker's role noun, the claims are that person's."""
     roles: dict[str, set[str]] = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERSON":
             continue
         nouns = {c.lemma_.lower() for c in ent.root.children if c.dep_ == "appos"}

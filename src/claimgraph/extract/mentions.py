@@ -14,6 +14,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from ..analyze.views import doc_ents, proper_nouns, span_ents
 from ..datafiles import grammar
 from ..model import Entity
 from ..resolve.entities import is_small_town
@@ -21,6 +22,7 @@ from ..resolve.places import strip_accents
 from .lexicon import Lexicon
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WEAPON"}
+NAMED_OR_TIME = frozenset(NAMED_LABELS | {"DATE", "TIME"})
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_NOUNS = frozenset(grammar()["place_nouns"])
 # role nouns that make a named person the voice of the organisation named before them
@@ -46,7 +48,7 @@ class Mentions:
         self.lex = lexicon
         self.entities: dict[str, Entity] = {}
         self.by_token: dict[int, Span] = {}
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ in NAMED_LABELS:
                 for i in range(ent.start, ent.end):
                     self.by_token[i] = ent
@@ -70,8 +72,8 @@ class Mentions:
     def _surnames_tagged_otherwise(doc: Doc) -> list[Span]:
         """"Alicia Machado ... attacks on Machado": a person's surname the tagger read as a place
         or an organisation elsewhere in the article is still that person, never a town."""
-        surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title}
-        return [Span(doc, ent.start, ent.end, label="PERSON") for ent in doc.ents
+        surnames = {ent[-1].text for ent in doc_ents(doc) if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title}
+        return [Span(doc, ent.start, ent.end, label="PERSON") for ent in doc_ents(doc)
                 if ent.label_ in {"GPE", "LOC", "ORG", "FAC"} and len(ent) == 1 and ent.text in surnames]
 
     def _untagged_places(self, doc: Doc) -> list[Span]:
@@ -81,16 +83,16 @@ class Mentions:
         also a town somewhere ("Kirby") is not turned into a place.
         """
         out = []
-        surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
-        for tok in doc:
+        surnames = {ent[-1].text for ent in doc_ents(doc) if ent.label_ == "PERSON" and len(ent) > 1}
+        for tok in proper_nouns(doc):
             if tok.text in surnames:
                 continue  # "fired at Riva" after "Paul Riva": the man, not a town
             governed = (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
                         or tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS
                         or tok.dep_ == "compound" and tok.head.lower_ in PLACE_NOUNS)
             # "Kursk" as PRODUCT is a tagging slip too; "on March 22" is a date, never a place
-            untagged = tok.ent_type_ not in NAMED_LABELS | {"DATE", "TIME"}
-            if tok.pos_ == "PROPN" and untagged and governed and tok.is_title and len(tok) > 3:
+            untagged = tok.ent_type_ not in NAMED_OR_TIME
+            if untagged and governed and tok.is_title and len(tok) > 3:
                 start = tok.i
                 while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ not in NAMED_LABELS \
                         and doc[start - 1].dep_ == "compound":
@@ -106,8 +108,8 @@ class Mentions:
         attack = self.lex.types["ATTACK"]
         attack_nouns = attack.nouns | attack.weapon_nouns
         out = []
-        for tok in doc:
-            if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ \
+        for tok in proper_nouns(doc):
+            if tok.dep_ == "compound" and tok.is_title and not tok.ent_type_ \
                     and tok.head.lemma_.lower() in attack_nouns:
                 place = self.resolver.resolve(tok.text, "GPE", context_countries=())
                 if place is not None and place.lat is not None \
@@ -117,7 +119,7 @@ class Mentions:
 
     # -- resolution -----------------------------------------------------------------
     def _context_countries(self) -> list[str]:
-        names = [e.text for e in self.doc.ents if e.label_ in {"GPE", "NORP"}]
+        names = [e.text for e in doc_ents(self.doc) if e.label_ in {"GPE", "NORP"}]
         try:
             return list(self.resolver.countries_in(names))
         except AttributeError:
@@ -226,7 +228,7 @@ class Mentions:
         before = doc[start:span.start]
         if not before or not any(t.lemma_.lower() in SPOKES_NOUNS for t in before):
             return self._appositive_body(span)
-        for ent in reversed(before.ents):
+        for ent in reversed(span_ents(before)):
             if ent.label_ == "ORG":
                 return self.resolve_span(ent)
         return self._appositive_body(span)
@@ -258,7 +260,7 @@ class Mentions:
         found = [e for e in self.entities.values() if (e.type == "PERSON" or e.type == "ORG" and not e.attrs)
                  and " " in e.name and _without_suffix(e.name).endswith(wanted)]
         if not found:  # named in full in a sentence no claim has read yet
-            full = {s.text for s in self.doc.ents if s.label_ == "PERSON" and " " in s.text.strip()
+            full = {s.text for s in doc_ents(self.doc) if s.label_ == "PERSON" and " " in s.text.strip()
                     and _without_suffix(s.text).endswith(wanted)}
             if len(full) == 1:
                 person = self.resolver.resolve(full.pop(), "PERSON", context_countries=self.countries)
@@ -318,7 +320,7 @@ class Mentions:
         return lemma if lemma in self.lex.words("side_nouns") else None
 
     def note_groups_in(self, sent: Span) -> None:
-        for ent in sent.ents:
+        for ent in span_ents(sent):
             if ent.label_ in {"ORG", "NORP"}:
                 self.resolve_span(ent)
             # "Libyan troops fled": whose troops, even where no claim names them

@@ -198,6 +198,8 @@ class EntityResolver:
         for entry in self.entries.values():
             self._index_entry(entry)
         self._fuzzy_pools = self._build_fuzzy_pools()
+        # the pools never change, and the same misspelt or unknown names come back
+        self._close_names = lru_cache(maxsize=1 << 14)(self._close_names_uncached)
         self._entities: dict[str, Entity] = {}
         self._learned: dict[str, str] = {}  # name key -> entity id, from "also known as" and the store
         self._person_skeletons: dict[str, list[str]] = {}  # spelling-free key -> person entity ids
@@ -226,6 +228,13 @@ class EntityResolver:
                     choices.append(strip_accents(name).lower())
                     targets.append(entry)
         return pools
+
+    def _close_names_uncached(self, query: str, type_: str) -> list[tuple[str, float, int]]:
+        """The gazetteer names of ``type_`` that ``query`` may misspell: (name, score, position)."""
+        from rapidfuzz import fuzz, process
+
+        choices, _targets = self._fuzzy_pools.get(type_, ([], []))
+        return process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
 
     # -- public API -------------------------------------------------------------------
     def resolve(self, name: str, label: str | None, *, context_countries: Sequence[str] = ()) -> Entity:
@@ -516,8 +525,6 @@ class EntityResolver:
     def _fuzzy(self, text: str, label: str, context: tuple[str, ...] = ()) -> Entity | None:
         if len(text) < FUZZY_MIN_LENGTH or not text[:1].isupper():
             return None
-        from rapidfuzz import fuzz, process
-
         if label in PLACE_LABELS:
             place = _places.fuzzy_place(clean_place_name(text), context)
             if place is not None:
@@ -525,11 +532,9 @@ class EntityResolver:
         types = {"PERSON": ["PERSON"], "WEAPON": ["WEAPON"], "ORG": ["ORG"], "SOURCE": ["ORG", "PERSON"]}
         query = strip_accents(text).lower()
         for type_ in types.get(label, ["ORG", "WEAPON"]):
-            choices, targets = self._fuzzy_pools.get(type_, ([], []))
+            _choices, targets = self._fuzzy_pools.get(type_, ([], []))
             owner = self._owner_country(text) if type_ == "ORG" else None
-            for choice, _score, position in process.extract(
-                query, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5
-            ):
+            for choice, _score, position in self._close_names(query, type_):
                 entry = targets[position]
                 # "Chad's foreign ministry" is no misspelling of China's
                 if owner and entry.country and entry.country != owner:

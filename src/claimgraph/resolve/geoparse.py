@@ -26,9 +26,10 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
+from claimgraph.analyze.views import doc_ents, doc_text
 from claimgraph.datafiles import gazetteer_json, table_rows
 from claimgraph.resolve import places as _places
 from claimgraph.resolve.places import clean_place_name, name_key
@@ -161,12 +162,14 @@ class PlaceMention:
     local: bool = field(default=False, repr=False)  # kept only if it lies near the article's other towns
 
     def to_dict(self) -> dict:
-        out = asdict(self)
-        out.pop("candidates")
-        out.pop("lookup")
-        out.pop("local")
+        """The stored fields (all plain values: no deep copy, unlike ``asdict``, which also
+        copied the candidate list only to drop it)."""
+        out = {name: getattr(self, name) for name in _STORED_FIELDS}
         out["score"] = round(self.score, 3)
         return out
+
+
+_STORED_FIELDS = tuple(f.name for f in fields(PlaceMention) if f.name not in {"candidates", "lookup", "local"})
 
 
 class World:
@@ -296,8 +299,8 @@ class Geoparser:
         """Every place mention of a parsed document, resolved.
 
         :param text: ``doc.text`` when the caller has it (spaCy rebuilds it from the tokens)."""
-        text = doc.text if text is None else text
-        ents = doc.ents
+        text = doc_text(doc) if text is None else text
+        ents = doc_ents(doc)
         blocked = self._non_place_keys(ents)
         mentions: dict[tuple[int, int], PlaceMention] = {}
         forced: dict[tuple[int, int], tuple[str, str]] = {}  # span -> (cc, admin1) a pair says
@@ -364,7 +367,7 @@ class Geoparser:
     def resolve_spans(self, doc, spans: Iterable[tuple[int, int]], outlet: str | None = None
                       ) -> list[PlaceMention]:
         """Resolve given spans (the gold-span setting): the same context rules, no finding."""
-        text = doc.text
+        text = doc_text(doc)
         mentions = [PlaceMention(s, e, text[s:e]) for s, e in spans]
         forced = {}
         lookups = {}

@@ -57,6 +57,7 @@ _REGION_SUFFIX = re.compile(
     r"^(?P<base>.+?)\s+(?:region|oblast|province|governorate|district|krai|state|area)$",
     re.IGNORECASE,
 )
+NOT_KEY_CHARS = re.compile(r"[^0-9a-z]+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _ASCII_NON_ALNUM = re.compile(r"[^0-9a-z]+").sub
@@ -78,17 +79,20 @@ class Place:
 
 def strip_accents(text: str) -> str:
     """'Rafaḩ' -> 'Rafah'; 'Erdoğan' -> 'Erdogan'."""
+    if text.isascii():  # NFKD leaves ASCII as it is, and it has no combining marks
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back in every article (a tenth of extraction)
 def name_key(text: str) -> str:
     """Lookup key: accents, case, spaces, hyphens and dots removed.
 
     >>> name_key("Kim Jong-un") == name_key("Kim Jong Un")
     True
     """
-    return re.sub(r"[^0-9a-z]+", "", strip_accents(text).lower())
+    return NOT_KEY_CHARS.sub("", strip_accents(text).lower())
 
 
 def slugify(text: str) -> str:
@@ -313,11 +317,15 @@ def fuzzy_place(name: str, context_countries: Sequence[str] = ()) -> Place | Non
     first two must be a city of a million people or more: "Sange" in a Congo story that
     mentions Chinese drones is no misspelling of Sanhe, China.
     """
-    context_countries = tuple(context_countries)[:2]
-    from rapidfuzz import fuzz, process
-
     if len(name) < FUZZY_MIN_LENGTH or not name[:1].isupper():
         return None
+    return _fuzzy_place(name, tuple(context_countries)[:2])
+
+
+@lru_cache(maxsize=1 << 14)  # the same unknown names come back in article after article
+def _fuzzy_place(name: str, context_countries: tuple[str, ...]) -> Place | None:
+    from rapidfuzz import fuzz, process
+
     index = _index()
     query = strip_accents(name).lower()
     choices, targets = index.fuzzy_by_letter.get(query[:1], ([], []))
