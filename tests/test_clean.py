@@ -575,3 +575,11 @@ def test_a_name_particle_that_is_an_english_word_ends_a_byline_name():
 
     assert is_name_word("al") and is_name_word("von")
     assert not is_name_word("at")  # "By Jane Doe at the UN"
+
+
+def test_a_one_sentence_text_is_its_own_body_not_a_headline():
+    from claimgraph.clean.text import clean_text
+
+    cleaned = clean_text("Rebels shelled the garrison at Menaka on Monday, the army said.\n")
+    assert cleaned.title is None
+    assert cleaned.paragraphs == ["Rebels shelled the garrison at Menaka on Monday, the army said."]

@@ -712,5 +712,7 @@ def apply_line_model(units: list[Unit], models, features=None, url: str | None =
     if scores.max() < TITLE_BAR:
         return None  # no line reads as this page's headline
     best = units[candidates[int(np.argmax(scores))]]
+    if best.label in {"body", "heading"} and not any(u.label == "body" for u in units if u is not best):
+        return None  # a one-paragraph text: its only paragraph is the article, not a headline
     mark(best, "title", f"title model {scores.max():.2f}")
     return best.text
