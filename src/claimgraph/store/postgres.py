@@ -42,8 +42,15 @@ def redacted(url: str) -> str:
 
 
 def _text(value: Any) -> Any:
-    # PostgreSQL text cannot hold NUL (SQLite's can): the one character stored differently.
-    return value.replace("\x00", "\ufffd") if isinstance(value, str) and "\x00" in value else value
+    # PostgreSQL text cannot hold NUL (SQLite's can): the one character stored differently,
+    # also inside the JSON arrays of ids that json_each reads ('["\\u0000"]' fails to parse)
+    if not isinstance(value, str):
+        return value
+    if "\x00" in value:
+        value = value.replace("\x00", "\ufffd")
+    if value.startswith("[") and "\\u0000" in value:
+        value = value.replace("\\u0000", "\\ufffd")
+    return value
 
 
 def _params(params: Sequence[Any]) -> list[Any]:
