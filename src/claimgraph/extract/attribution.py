@@ -223,8 +223,9 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
     # "Reuters, citing a Ukrainian air force source, reported ...": the cited party speaks
     for holder in [verb] + ([subj] if subj is not None else []):
         for c in holder.children:
-            if c.lemma_ in {"cite", "quote"} and c.tag_ == "VBG" or _read_as_quoting(c):
-                obj = c if _read_as_quoting(c) else next((o for o in c.children if o.dep_ in {"dobj", "obj"}), None)
+            quoting = _read_as_quoting(c)
+            if quoting or c.lemma_ in {"cite", "quote"} and c.tag_ == "VBG":
+                obj = c if quoting else next((o for o in c.children if o.dep_ in {"dobj", "obj"}), None)
                 cited = speaker_entity(obj, mentions, lex) if obj is not None else None
                 if cited is not None:
                     if speaker is not None and speaker not in att.via:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -1034,7 +1035,7 @@ BACK_REFERENCES = load_lexicon().words("back_references")
 
 
 def share_roles_of_one_happening(claims: list[Claim], paragraph_of: dict[int, int],
-                                 repelled: set[str] = frozenset()) -> None:
+                                 repelled: AbstractSet[str] = frozenset()) -> None:
     """Fill an ATTACK's or CASUALTY's empty actor and location from the same happening: a
     claim of the family in the same sentence, or, when the claim refers back with a definite
     description ("the attack killed five"), the one just before it in the paragraph.

@@ -72,7 +72,7 @@ class Mentions:
     def _surnames_tagged_otherwise(doc: Doc) -> list[Span]:
         """"Alicia Machado ... attacks on Machado": a person's surname the tagger read as a place
         or an organisation elsewhere in the article is still that person, never a town."""
-        surnames = {ent[-1].text for ent in doc_ents(doc) if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title}
+        surnames = person_surnames(doc)
         return [Span(doc, ent.start, ent.end, label="PERSON") for ent in doc_ents(doc)
                 if ent.label_ in {"GPE", "LOC", "ORG", "FAC"} and len(ent) == 1 and ent.text in surnames]
 
@@ -83,7 +83,7 @@ class Mentions:
         also a town somewhere ("Kirby") is not turned into a place.
         """
         out = []
-        surnames = {ent[-1].text for ent in doc_ents(doc) if ent.label_ == "PERSON" and len(ent) > 1}
+        surnames = person_surnames(doc)
         for tok in proper_nouns(doc):
             if tok.text in surnames:
                 continue  # "fired at Riva" after "Paul Riva": the man, not a town
@@ -620,6 +620,11 @@ def _without_suffix(name: str) -> str:
     while len(words) > 1 and words[-1] in NAME_SUFFIXES:
         words.pop()
     return " ".join(words)
+
+
+def person_surnames(doc: Doc) -> set[str]:
+    """Last names of the people the article names in full ("Paul Riva" -> "Riva")."""
+    return {ent[-1].text for ent in doc_ents(doc) if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title}
 
 
 def shorter_names(words: list[str]) -> set[str]:

@@ -20,6 +20,8 @@ LOCATIVE = {"in", "near", "at", "on", "across", "over", "outside", "around", "in
             "toward", "towards", "behind", "along", "within", "throughout", "off", "of"}
 TARGETING = {"into", "against", "on", "at", "toward", "towards"}
 CHARGE_VERBS = load_lexicon().words("charge_verbs")
+# a person, a kind of people or a weapon is never where something happened ("fired at Riva")
+NEVER_PLACES = frozenset({"PERSON", "PERSONNEL", "NORP", "WEAPON"})
 
 
 class Roles(dict):
@@ -318,7 +320,7 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
                 and names_a_site(span, mentions):
             roles.add("location", ent)  # "bombed the Philippine Military Academy": hit there, too
             placed.append((ent, span))
-        if ent is None or ent.id in used or ent.type in {"PERSON", "PERSONNEL", "NORP", "WEAPON"}:
+        if ent is None or ent.id in used or ent.type in NEVER_PLACES:
             continue  # "fired at Riva" after "Paul Riva": a person is never where it happened
         prep = governing_prep(span.root)
         if prep == "of" and span.root.dep_ == "pobj" and is_site_noun(span.root.head.head, mentions):
@@ -327,7 +329,7 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
             span.root.head.lower_ in PLACE_NOUNS  # "Kherson's port"
             or ctype in {"ATTACK", "CASUALTY"} and span.root.dep_ != "poss" and not mentions.is_country(ent)
             and is_site_noun(span.root.head, mentions)  # "a gay Orlando nightclub", "a Connecticut school"
-            or names_attack(span, ctype) and (ent.lat is not None or span.label_ == "GPE") \
+            or names_attack(span, ctype) and (ent.lat is not None or span.label_ == "GPE")
             and not mentions.is_country(ent)  # "the Benghazi attack", "an Ohio mall shooting"
             or ctype in {"ATTACK", "CASUALTY"} and not mentions.is_country(ent)
             and (is_person_noun(span.root.head, mentions)
@@ -527,8 +529,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             add_target(subj, roles, mentions)  # "the convoy was attacked", "Scott was shot"
         args.append(subj)
     if trigger.pos_ == "NOUN":
-        roles.add("actor", attackers_named_before(trigger, mentions) or nationality_modifier(trigger, mentions)
-                  or had_a_hand_in(trigger, mentions, lex))
+        roles.add("actor", attack_party(trigger, mentions) or had_a_hand_in(trigger, mentions, lex))
         for prep, obj in preps_of(trigger):
             if prep == "by":
                 roles.add("actor", attacker(obj, mentions))
@@ -637,7 +638,7 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
         if ent is not None:
             if not people:
                 roles.add("target", ent)
-            if not mentions.is_country(ent) and ent.type not in {"PERSON", "PERSONNEL", "NORP"}:
+            if not mentions.is_country(ent) and ent.type not in NEVER_PLACES:
                 roles.add("location", ent)
     if not places:
         ent = party(obj, mentions)
@@ -700,7 +701,7 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
             for who in conjuncts(subj):  # "30 guerrillas and 12 government soldiers were killed"
                 roles.add("target", victims(who, mentions))
         else:
-            roles.add("actor", attacker(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS else party(subj, mentions))
+            roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS else party(subj, mentions))
     for obj in objects_of(verb):
         args.append(obj)
         roles.add("target", victims(obj, mentions))
