@@ -745,3 +745,36 @@ def test_a_when_clause_dates_the_clause_it_hangs_on(extract):
     claims, _ = extract("When Monday's shooting had ended, the guard, Omar Tillis, was dead.", published="2024-03-14")
     casualty = next(c for c in claims if c.type == "CASUALTY")
     assert casualty.time.start == "2024-03-11"
+
+
+@pytest.mark.parametrize("text", [
+    "The governor told a news conference in Odesa that the port would reopen.",
+    "During a town hall-style meeting in Dnipro, the mayor told voters the bridge was safe.",
+    "After the hearing, relatives of the sailors gathered for a press conference in Varna.",
+])
+def test_a_gathering_with_an_audience_is_no_meeting_of_parties(extract, text):
+    claims, _ = extract(text)
+    assert not [c for c in claims if c.type == "MEET"]
+
+
+def test_talks_between_leaders_are_still_a_meeting(extract):
+    claims, ents = extract("President Macron held talks with Chancellor Scholz in Berlin on Tuesday.")
+    meets = [c for c in claims if c.type == "MEET"]
+    assert meets and "Berlin" in {ents[i].name for i in meets[0].roles["location"]}
+
+
+@pytest.mark.parametrize("text", ["The moment the driver hit the gas, the crowd scattered, a witness said.",
+                                  "He hit the brakes before the checkpoint, police said."])
+def test_hitting_the_gas_or_the_brakes_attacks_nothing(extract, text):
+    claims, _ = extract(text)
+    assert not [c for c in claims if c.type == "ATTACK"]
+
+
+def test_a_trade_in_general_is_no_transfer(extract):
+    claims, _ = extract("The senator said tighter limits on gun sales were long overdue.")
+    assert not [c for c in claims if c.type == "TRANSFER"]
+
+
+def test_a_sale_between_parties_is_still_a_transfer(extract):
+    claims, _ = extract("Belarus sold 40 tanks to Serbia last year, the ministry said.")
+    assert [c for c in claims if c.type == "TRANSFER"]

@@ -26,7 +26,7 @@ from ..model import Claim, Document, Entity, Quantity, TimeSpan, content_hash
 from ..resolve.dates import parse_iso, resolve_time
 from ..resolve.quantities import find_quantities
 from .aliases import alias_matcher, find_aliases
-from .confidence import claim_features, confidence
+from .confidence import bare_plural, claim_features, confidence
 from .attribution import (Attribution, attribute, can_speak, path_to_root, speaker_entity,
                           subject_of_report_above)
 from ..datafiles import grammar
@@ -312,6 +312,8 @@ class ClaimExtractor:
             if pos == "NOUN" and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in
                                      self.lex.words("figurative_modifiers") for c in token.children):
                 continue  # "a legal battle", "a political clash", "a ratings war"
+            if name == "MEET" and pos == "NOUN" and self._audience_event(token):
+                continue  # "told a news conference": an audience, not parties meeting
             if pos == "VERB" and lemma in t.weapon_verbs and self._only_platforms(token, mentions):
                 continue  # "launched its helicopter" takes off; it fires nothing
             if name == "TRANSFER" and lemma in t.recipient_object_verbs and token.tag_ == "VBN" \
@@ -321,6 +323,12 @@ class ClaimExtractor:
         if pos == "VERB" and "ATTACK" in out and "CASUALTY" not in out and self._hit_in_body(token):
             out.append("CASUALTY")  # "Steinberg was shot in the hip": hit, and wounded
         return out
+
+    def _audience_event(self, noun: Token) -> bool:
+        """"a news conference", "a town hall-style meeting": the words before the noun in its
+        phrase name a gathering that listens."""
+        before = noun.doc[noun.left_edge.i:noun.i]
+        return any(t.lemma_.lower() in self.lex.words("audience_events") for t in before)
 
     def _hit_in_body(self, verb: Token) -> bool:
         """"shot in the head", "struck in her midsection", "hit in the upper chest area"."""
@@ -718,6 +726,9 @@ class ClaimExtractor:
         for role in REQUIRED_ROLES.get(c.type, ()):
             if not c.roles[role]:
                 return []
+        if c.type == "TRANSFER" and bare_plural(c.trigger) and c.att.polarity == "asserted" \
+                and not (c.roles["actor"] or c.roles["recipient"]):
+            return []  # "tighter rules on gun sales": a trade in general, no one supplying anyone
         if c.type == "PROPERTY" and not c.quantities:
             return []
         times = narrowest(c.times) or [c.report_time or TimeSpan()]

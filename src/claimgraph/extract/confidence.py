@@ -75,7 +75,7 @@ def claim_features(trigger: Token, ctype: str, roles: dict[str, list], sent: Spa
         "question": float(sent.text.rstrip().endswith("?")),
         "quoted": float(_inside_quotes(trigger, sent)),
         "long_sentence": float(len(sent) > 45),
-        "bare_plural": float(_bare_plural(trigger)),
+        "bare_plural": float(bare_plural(trigger)),
         "has_time": float(has_time),
         "has_quantity": float(has_quantity),
     }
@@ -98,6 +98,6 @@ def _inside_quotes(trigger: Token, sent: Span) -> bool:
     return sum(1 for t in before if t.text in QUOTES) % 2 == 1
 
 
-def _bare_plural(trigger: Token) -> bool:
+def bare_plural(trigger: Token) -> bool:
     """"attacks on shipping have risen": a plural noun without a determiner is often generic."""
     return trigger.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in trigger.children)
