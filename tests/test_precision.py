@@ -778,3 +778,18 @@ def test_a_trade_in_general_is_no_transfer(extract):
 def test_a_sale_between_parties_is_still_a_transfer(extract):
     claims, _ = extract("Belarus sold 40 tanks to Serbia last year, the ministry said.")
     assert [c for c in claims if c.type == "TRANSFER"]
+
+
+def test_a_past_tense_the_tagger_reads_as_a_base_form_still_triggers(extract):
+    claims, _ = extract("A man who had lost his job came in, shot and killed a guard, police said.")
+    assert {c.type for c in claims} >= {"ATTACK", "CASUALTY"}
+
+
+def test_a_wound_stays_a_wound_and_is_never_wind(pipeline):
+    doc = pipeline.nlp("Snipers could wound dozens of soldiers, the colonel said.")
+    assert [t.lemma_ for t in doc if t.lower_ == "wound"] == ["wound"]
+
+
+def test_an_attack_counted_by_the_victims_it_names_is_a_claim(extract):
+    claims, _ = extract("Police say a former employee opened fire at the depot, killing one guard.")
+    assert {c.type for c in claims} >= {"ATTACK", "CASUALTY"}

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..datafiles import grammar, titles
+from ..datafiles import grammar, ontology, titles
 
 # "Tarig Hassan el-Nour", "Mohammed bin Salman", "Abu Obeida": name particles the model cuts
 # off a PERSON (it tags "el-Nour" as an ORG on its own)
@@ -77,3 +79,46 @@ def split_dates_at_clauses(doc: Doc) -> Doc:
     if changed:
         doc.ents = ents
     return doc
+
+
+class IrregularVerbLemmas:
+    """"came in, shot and killed": the tagger reads "shot" as a base form (VB), so the rule
+    lemmatizer keeps "shot" and the trigger "shoot" is missed. A base-form verb that the
+    model's own exception table lists as an irregular form of a trigger verb ("shot",
+    "struck", "fought", "sent") takes that verb's lemma. Only trigger verbs: "wound" is also
+    "wind" and "found" also "find", and a wounding must stay one."""
+
+    def __init__(self, nlp: Language):
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc") if "lemmatizer" in nlp.pipe_names \
+            else {}
+        verbs = dict(table.get("verb", {})) if table else {}
+        triggers = trigger_verbs()
+        self.irregular = {form: lemmas[0] for form, lemmas in verbs.items()
+                          if len(lemmas) == 1 and lemmas[0] in triggers and form not in triggers}
+        self.base_tags = [nlp.vocab.strings.add("VB"), nlp.vocab.strings.add("VBP")]
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.irregular or not len(doc):
+            return doc
+        columns = doc.to_array([TAG, LEMMA, LOWER])
+        suspects = numpy.flatnonzero(numpy.isin(columns[:, 0], self.base_tags) & (columns[:, 1] == columns[:, 2]))
+        for i in suspects.tolist():
+            token = doc[int(i)]
+            lemma = self.irregular.get(token.lower_)
+            if lemma is not None:
+                token.lemma_ = lemma
+        return doc
+
+
+@Language.factory("claimgraph_irregular_lemmas")
+def make_irregular_lemmas(nlp: Language, name: str) -> IrregularVerbLemmas:
+    return IrregularVerbLemmas(nlp)
+
+
+def trigger_verbs() -> frozenset[str]:
+    """Every one-word verb that triggers a claim type (the ontology's verb lists)."""
+    words: set[str] = set()
+    for claim_type in ontology().values():
+        for group in (claim_type.verbs, claim_type.weapon_verbs, claim_type.phrasal_verbs):
+            words.update(w.split()[0] for w in group)
+    return frozenset(words)

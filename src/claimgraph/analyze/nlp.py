@@ -56,6 +56,8 @@ def load_pipeline(model: str) -> Language:
     from .patterns import add_gazetteer
 
     add_gazetteer(nlp)
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("claimgraph_irregular_lemmas", after="lemmatizer")
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("claimgraph_name_particles", after="ner")
         if "parser" in nlp.pipe_names:  # clause words come from the parse

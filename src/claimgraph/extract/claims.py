@@ -160,7 +160,8 @@ class ClaimExtractor:
         for c in cands:
             self._attach_times(c, times, state.anchor)
         self._attach_quantities(sent, cands)
-        tolls = [c for c in cands if c.type in TOLL_TYPES and c.quantities]
+        # "opened fire at the party, killing one employee": a toll that counts or names its victims
+        tolls = [c for c in cands if c.type in TOLL_TYPES and (c.quantities or c.roles["target"] or c.args)]
         claims = []
         for c in cands:
             emitted = self._emit(c, sent, s_index, document,
