@@ -793,3 +793,8 @@ def test_a_wound_stays_a_wound_and_is_never_wind(pipeline):
 def test_an_attack_counted_by_the_victims_it_names_is_a_claim(extract):
     claims, _ = extract("Police say a former employee opened fire at the depot, killing one guard.")
     assert {c.type for c in claims} >= {"ATTACK", "CASUALTY"}
+
+
+def test_a_quantity_in_units_is_no_captive(extract):
+    claims, _ = extract("Rebels captured 40 tons of fuel near the depot, the army said.")
+    assert not [c for c in claims if c.type == "CASUALTY"]

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..analyze.views import doc_ents, doc_text, span_ents
 from ..model import Claim, Document, Entity, Quantity, TimeSpan, content_hash
 from ..resolve.dates import parse_iso, resolve_time
-from ..resolve.quantities import find_quantities
+from ..resolve.quantities import find_quantities, measure_words
 from .aliases import alias_matcher, find_aliases
 from .confidence import bare_plural, claim_features, confidence
 from .attribution import (Attribution, attribute, can_speak, path_to_root, speaker_entity,
@@ -446,8 +446,8 @@ class ClaimExtractor:
         if span is not None:
             return span.label_ in {"PERSON", "NORP", "GPE", "ORG"}
         lemma = token.lemma_.lower()
-        if lemma in self.lex.words("thing_nouns") or mentions.materiel_kind(token):
-            return False
+        if lemma in self.lex.words("thing_nouns") or mentions.materiel_kind(token) or is_measure(token):
+            return False  # "seized 40 kilograms of cocaine" counts no people
         return (token.like_num or token.lower_ in PRONOUNS or mentions.is_personnel(token)
                 or lemma in self.lex.words("non_state_people") or lemma in self.lex.words("generic_victims")
                 or self.lex.heads.get(lemma) in {"PERSON", "GROUP"}  # "killing the company's owner"
@@ -761,6 +761,11 @@ class ClaimExtractor:
             weapon = mentions.weapon(subj)
             if weapon is not None:
                 mentions.topic_weapon = weapon
+
+
+def is_measure(token: Token) -> bool:
+    """A unit of measure or a currency ("kilograms", "tons", "dollars"), never people."""
+    return token.lower_ in measure_words() or token.lemma_.lower() in measure_words()
 
 
 def _is_age(span: Span, q: Quantity) -> bool:

@@ -57,6 +57,14 @@ class _Lexicon:
 
 
 @functools.cache
+def measure_words() -> frozenset[str]:
+    """Words that name a unit or a currency ("kilograms", "tons", "dollars"): what they count
+    is never people."""
+    lex = _lexicon()
+    return frozenset(lex.measures) | frozenset(lex.currency_words)
+
+
+@functools.cache
 def _lexicon() -> _Lexicon:
     num = lexicon("numbers", NUMBER_KEYS)
     uni = lexicon("units", {"measures", "currency_prefixes", "currency_words", "counted", "stop"})
