@@ -798,3 +798,21 @@ def test_an_attack_counted_by_the_victims_it_names_is_a_claim(extract):
 def test_a_quantity_in_units_is_no_captive(extract):
     claims, _ = extract("Rebels captured 40 tons of fuel near the depot, the army said.")
     assert not [c for c in claims if c.type == "CASUALTY"]
+
+
+def test_a_place_opening_the_sentence_locates_the_reported_shooting(extract):
+    claims, ents = extract("In Lviv on Tuesday, police say a man shot and killed a security guard at a bank.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert {ents[i].name for i in attack.roles["location"]} == {"Lviv"}
+
+
+def test_a_place_after_the_speaker_stays_where_they_spoke(extract):
+    claims, ents = extract("Police told reporters in Lviv that a man shot a guard in Brody on Tuesday.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert "Lviv" not in {ents[i].name for i in attack.roles["location"]}
+
+
+def test_a_named_campus_locates_the_shooting(extract):
+    claims, ents = extract("On Monday on the Kharkiv campus of the polytechnic, a gunman killed two students.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert {ents[i].name for i in attack.roles["location"]} == {"Kharkiv"}

@@ -293,6 +293,8 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
                ctype, roles, mentions)
     if not roles["location"] and ctype in {"ATTACK", "CASUALTY"}:
         add_places_of_governing_clause(head, ctype, roles, mentions)
+    if not roles["location"] and ctype in {"ATTACK", "CASUALTY"}:
+        add_fronted_places_of_report(head, ctype, roles, mentions)
     if ctype in {"ATTACK", "CASUALTY"} and not roles["instrument"] and ctype == "ATTACK":
         for t in phrase_tokens(head, stop_at_clauses=False):
             span = mentions.span_at(t)
@@ -362,6 +364,20 @@ def add_places_of_governing_clause(verb: Token, ctype: str, roles: Roles, mentio
             add_places(child, ctype, roles, mentions)
 
 
+def add_fronted_places_of_report(verb: Token, ctype: str, roles: Roles, mentions: Mentions) -> None:
+    """"In Atlanta on Tuesday, police say a man shot ...": a place that opens the sentence
+    hangs on "say" in the parse, but it is where the shooting was, not where police spoke."""
+    report = verb.head
+    if verb.dep_ != "ccomp" or report.lemma_ not in REPORT_LEMMAS:
+        return
+    speaker = subject_of(report)
+    for child in report.children:
+        if child.dep_ == "prep" and child.i < verb.i and (speaker is None or child.i < speaker.i) \
+                and child.i == child.sent.start:
+            add_places(child, ctype, roles, mentions)
+
+
+REPORT_LEMMAS = frozenset({"say", "tell", "report", "state", "announce", "confirm"})
 SITE_PREPOSITIONS = {"at", "outside", "inside", "near"}
 _ATTACK = load_lexicon().types["ATTACK"]
 ATTACK_NOUNS = _ATTACK.nouns | _ATTACK.weapon_nouns
