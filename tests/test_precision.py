@@ -816,3 +816,9 @@ def test_a_named_campus_locates_the_shooting(extract):
     claims, ents = extract("On Monday on the Kharkiv campus of the polytechnic, a gunman killed two students.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert {ents[i].name for i in attack.roles["location"]} == {"Kharkiv"}
+
+
+def test_a_victim_named_by_relation_is_a_casualty_but_no_role_filler(extract):
+    claims, ents = extract("A gunman killed his former girlfriend at the school in Lutsk on Monday.")
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert not casualty.roles["target"]
