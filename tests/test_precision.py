@@ -822,3 +822,20 @@ def test_a_victim_named_by_relation_is_a_casualty_but_no_role_filler(extract):
     claims, ents = extract("A gunman killed his former girlfriend at the school in Lutsk on Monday.")
     casualty = next(c for c in claims if c.type == "CASUALTY")
     assert not casualty.roles["target"]
+
+
+@pytest.mark.parametrize("text", ["The brother of a man fatally shot by police spoke to reporters in Kherson.",
+                                  "Officials announced an arrest in the fatal shooting of a volunteer in Sumy."])
+def test_a_fatal_shooting_is_an_attack_and_a_casualty(extract, text):
+    claims, _ = extract(text)
+    assert {c.type for c in claims} >= {"ATTACK", "CASUALTY"}
+
+
+def test_shots_fired_inside_a_building_are_an_attack(extract):
+    claims, _ = extract("Callers said shots had been fired inside the Regional Centre in Poltava.")
+    assert [c for c in claims if c.type == "ATTACK"]
+
+
+def test_taking_a_shot_at_a_rival_is_no_attack(extract):
+    claims, _ = extract("The senator took a shot at the president in a speech in Ohio.")
+    assert not [c for c in claims if c.type == "ATTACK"]

@@ -164,8 +164,9 @@ class ClaimExtractor:
         tolls = [c for c in cands if c.type in TOLL_TYPES and (c.quantities or c.roles["target"] or c.args)]
         claims = []
         for c in cands:
-            emitted = self._emit(c, sent, s_index, document,
-                                 counted=c.trigger.pos_ == "VERB" and any(same_clause(c, t) for t in tolls if t is not c))
+            emitted = self._emit(c, sent, s_index, document, counted=any(
+                t is not c and (t.trigger.i == c.trigger.i or c.trigger.pos_ == "VERB" and same_clause(c, t))
+                for t in tolls))
             if c.type == "ATTACK" and self._repelled(c.trigger):
                 state.repelled.update(claim.id for claim in emitted)
             claims.extend(emitted)
@@ -321,9 +322,19 @@ class ClaimExtractor:
                     and any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
                 continue  # "the man was armed with a shotgun" says what he carried
             out.append(name)
-        if pos == "VERB" and "ATTACK" in out and "CASUALTY" not in out and self._hit_in_body(token):
-            out.append("CASUALTY")  # "Steinberg was shot in the hip": hit, and wounded
+        if "ATTACK" in out and "CASUALTY" not in out and (
+                pos == "VERB" and (self._hit_in_body(token) or self._harm_said(token))
+                or pos == "NOUN" and self._fatal(token)):
+            out.append("CASUALTY")  # "shot in the hip", "fatally shot", "the fatal shooting of": hit, and hurt
         return out
+
+    def _harm_said(self, verb: Token) -> bool:
+        """"fatally shot", "was critically wounded by gunfire": the adverb says someone was hurt."""
+        return any(c.dep_ == "advmod" and c.lower_ in self.lex.words("harm_adverbs") for c in verb.children)
+
+    def _fatal(self, noun: Token) -> bool:
+        """"the fatal shooting of a demonstrator": the attack took a life."""
+        return any(c.dep_ == "amod" and c.lower_ in self.lex.words("fatal_modifiers") for c in noun.children)
 
     def _audience_event(self, noun: Token) -> bool:
         """"a news conference", "a town hall-style meeting": the words before the noun in its
