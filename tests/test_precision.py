@@ -839,3 +839,15 @@ def test_shots_fired_inside_a_building_are_an_attack(extract):
 def test_taking_a_shot_at_a_rival_is_no_attack(extract):
     claims, _ = extract("The senator took a shot at the president in a speech in Ohio.")
     assert not [c for c in claims if c.type == "ATTACK"]
+
+
+def test_warships_heading_for_a_sea_are_deployed(extract):
+    claims, _ = extract("A research ship escorted by warships headed for the Black Sea, officials said.")
+    assert [c for c in claims if c.type == "DEPLOY"]
+
+
+@pytest.mark.parametrize("text", ["The minister went to Brussels for talks on Monday.",
+                                  "Oil prices headed higher on Monday in London."])
+def test_going_or_heading_somewhere_deploys_no_one_but_forces(extract, text):
+    claims, _ = extract(text)
+    assert not [c for c in claims if c.type == "DEPLOY"]

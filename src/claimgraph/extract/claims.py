@@ -328,6 +328,12 @@ class ClaimExtractor:
             out.append("CASUALTY")  # "shot in the hip", "fatally shot", "the fatal shooting of": hit, and hurt
         return out
 
+    def _naval_unit(self, noun: Token) -> bool:
+        """"warships", "navy ships", "the fleet": moved and stationed like troops."""
+        units = self.lex.words("naval_units")
+        compound = " ".join(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")
+        return noun.lemma_.lower() in units or f"{compound} {noun.lemma_.lower()}".strip() in units
+
     def _harm_said(self, verb: Token) -> bool:
         """"fatally shot", "was critically wounded by gunfire": the adverb says someone was hurt."""
         return any(c.dep_ == "advmod" and c.lower_ in self.lex.words("harm_adverbs") for c in verb.children)
@@ -502,7 +508,7 @@ class ClaimExtractor:
                 if weapon and (mentions.materiel_kind(t) or mentions.named_in(t, {"WEAPON"})
                                or t.ent_type_ == "MONEY"):
                     return True
-                if personnel and mentions.is_personnel(t):
+                if personnel and (mentions.is_personnel(t) or self._naval_unit(t)):
                     return True
         return False
 
