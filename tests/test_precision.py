@@ -851,3 +851,16 @@ def test_warships_heading_for_a_sea_are_deployed(extract):
 def test_going_or_heading_somewhere_deploys_no_one_but_forces(extract, text):
     claims, _ = extract(text)
     assert not [c for c in claims if c.type == "DEPLOY"]
+
+
+@pytest.mark.parametrize("text", ["Ukrainian marines were engaged in heavy clashes with Russian troops near Krynky.",
+                                  "Two Chadian battalions took part in the raid on the airstrip near Fada."])
+def test_who_engages_or_takes_part_in_fighting_is_its_actor(extract, text):
+    claims, ents = extract(text)
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.roles["actor"]
+
+
+def test_engaging_in_a_debate_about_an_attack_is_no_fighting(extract):
+    claims, _ = extract("Analysts were engaged in a debate about the attack on the convoy near Kupiansk.")
+    assert not [c for c in claims if c.type == "ATTACK" and c.roles["actor"]]

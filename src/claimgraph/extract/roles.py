@@ -481,6 +481,7 @@ def governing_prep(token: Token) -> str | None:
 
 # -- frames ------------------------------------------------------------------------
 LIGHT_VERBS = frozenset(grammar()["light_verbs"])
+PARTAKING_VERBS = frozenset(grammar()["partaking_verbs"])
 
 
 def is_light_verb_object(noun: Token) -> bool:
@@ -489,6 +490,10 @@ def is_light_verb_object(noun: Token) -> bool:
     node = noun
     while node.dep_ in {"conj", "appos"} and node.head.i != node.i:
         node = node.head
+    if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ == "in":
+        node = node.head  # "forces were engaged in heavy clashes", "took part in the raid"
+        return node.head.lemma_.lower() in PARTAKING_VERBS or node.head.lemma_.lower() == "part" \
+            and node.head.head.lemma_.lower() == "take"
     return node.dep_ in {"dobj", "obj"} and node.head.lemma_.lower() in LIGHT_VERBS
 
 
@@ -558,8 +563,9 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
                 if len(sides) == 2:
                     roles.add("actor", party(sides[0], mentions))
                     roles.add("target", party(sides[1], mentions))
-        if subj is not None and subj.dep_ == "nsubj" and is_light_verb_object(trigger):
-            roles.add("actor", party(subj, mentions))
+        if subj is not None and is_light_verb_object(trigger) and (
+                subj.dep_ == "nsubj" or subj.head.lemma_.lower() in PARTAKING_VERBS):
+            roles.add("actor", party(subj, mentions))  # "forces were engaged in clashes": they fought
     # "the strike was condemned by the UN": the agent of another verb did not strike
     agent = agent_of(verb) if trigger.pos_ == "VERB" or verb.lemma_.lower() in LIGHT_VERBS else None
     if agent is not None:
