@@ -383,3 +383,34 @@ def test_names_joined_by_a_dash_in_one_person_span_are_not_one_name(pipeline):
     doc = pipeline.nlp.make_doc("Trump - Wisconsin recount begins")
     doc.ents = [Span(doc, 0, 3, label="PERSON")]
     assert "wisconsin" not in Geoparser._non_place_keys(doc.ents)
+
+
+def test_resolver_reads_a_us_state_not_a_foreign_town_or_an_old_name():
+    from claimgraph.resolve.entities import EntityResolver
+
+    resolver = EntityResolver()
+    for name, state in (("Montana", "Montana"), ("Maine", "Maine"), ("Ohio", "Ohio")):
+        entity = resolver.resolve(name, "GPE")
+        assert (entity.name, entity.country, entity.attrs["feature"]) == (state, "US", "ADM1")
+        assert entity.lat is not None and entity.id.startswith("geonames:")
+    # a town named after its own oblast stays the town
+    assert resolver.resolve("Kherson", "GPE").attrs["kind"] == "city"
+
+
+def test_claims_take_the_geoparsers_reading_of_a_country_named_state(pipeline):
+    from claimgraph.model import Document
+
+    text = "Police in Atlanta and Savannah said a drone struck a warehouse in Georgia on Monday, near the Alabama line."
+    claims, entities = pipeline.extract([Document(id="geo-georgia", text=text, published="2024-01-04")],
+                                        learn=False)
+    located = [entities[i] for c in claims for i in c.roles["location"]]
+    assert located and all(e.country == "US" and e.lat is not None for e in located)
+    # the country reading the claim no longer names is not kept beside the state
+    assert not any(e.attrs.get("kind") == "country" and e.country == "GE" for e in entities.values())
+
+
+def test_divisions_carry_their_geonames_id_and_english_name():
+    gazetteer = world()
+    alberta = gazetteer.admin1_row[("CA", "Alberta")]
+    assert gazetteer.gid[alberta] == 5883102
+    assert any(gazetteer.feature[i] == "ADM1" and gazetteer.cc[i] == "DE" for i in gazetteer.alternate["rhinelandpalatinate"])

@@ -34,7 +34,7 @@ from claimgraph.datafiles import gazetteer_json, table_rows
 from claimgraph.resolve import places as _places
 from claimgraph.resolve.places import clean_place_name, name_key
 
-__all__ = ["Geoparser", "PlaceMention", "World", "geoparse", "place_ids_of_entity", "world"]
+__all__ = ["Geoparser", "PlaceMention", "World", "division_reading", "geoparse", "place_ids_of_entity", "world"]
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # How much each kind of reading is believed before the article says anything: a name that
@@ -1176,14 +1176,17 @@ SAME_PLACE_KM = 50.0
 _KIND = {"PCLI": "country", "CONT": "area", "ADM1": "region", "ADM2": "region", "RGN": "region"}
 
 
-def place_claims(claims, places: Sequence[PlaceMention], entities: dict) -> dict:
+def place_claims(claims, places: Sequence[PlaceMention], entities: dict, replaced: set | None = None) -> dict:
     """Give claims' locations the geoparser's reading where it differs from the entity's.
 
     A claim's location entity is resolved name by name; the geoparser reads the whole article
     ("Alexandria" in a story about Rapides Parish is Louisiana's). When a place mention
     inside the claim names the entity and is another town (or lies in another country), the
-    claim points at the geoparser's place (its GeoNames id) instead; a city is not swapped for
-    its same-named province, nor a country for anything. Returns the new entities by id."""
+    claim points at the geoparser's place (its GeoNames id) instead; so does an entity with no
+    point that the geoparser places ("Ohio"), and a country the article's context reads as a
+    state ("Georgia" in a story from Atlanta). A city is not swapped for its same-named
+    province, nor a country for its own point. Returns the new entities by id; ``replaced``
+    collects the ids the claims no longer point at."""
     from claimgraph.model import Entity
 
     added: dict = {}
@@ -1191,14 +1194,10 @@ def place_claims(claims, places: Sequence[PlaceMention], entities: dict) -> dict
         locations = claim.roles.get("location") or []
         for position, entity_id in enumerate(locations):
             entity = entities.get(entity_id)
-            if entity is None or entity.attrs.get("kind") == "country":
+            if entity is None:
                 continue
             mention = _mention_naming(entity, claim, places)
-            # a town read elsewhere, or a place in another country; not the city's own province
-            if mention is None or mention.lat is None or not (
-                    (mention.feature or "").startswith("PPL") or mention.country != entity.country):
-                continue
-            if entity.lat is not None and distance_km((entity.lat, entity.lon), (mention.lat, mention.lon)) < SAME_PLACE_KM:
+            if mention is None or mention.lat is None or not _reads_otherwise(entity, mention):
                 continue
             replacement = Entity(
                 id=mention.place_id or f"place:{mention.country or 'XX'}:{_places.slugify(mention.name or mention.text)}",
@@ -1208,7 +1207,38 @@ def place_claims(claims, places: Sequence[PlaceMention], entities: dict) -> dict
                        "feature": mention.feature})
             added.setdefault(replacement.id, replacement)
             locations[position] = replacement.id
+            if replaced is not None:
+                replaced.add(entity_id)
     return added
+
+
+def _reads_otherwise(entity, mention: PlaceMention) -> bool:
+    """Whether the geoparser's reading of an entity's name is another place than the entity."""
+    if mention.feature in {"PCLI", "CONT"}:
+        return False  # countries and continents are the resolver's, without a point on the map
+    if entity.attrs.get("kind") == "country":
+        # a country stays itself unless the article reads the name as a place in another country
+        return mention.country != entity.country
+    if entity.lat is None:
+        return True
+    # a town read elsewhere, or a place in another country; not the city's own province
+    if not ((mention.feature or "").startswith("PPL") or mention.country != entity.country):
+        return False
+    return distance_km((entity.lat, entity.lon), (mention.lat, mention.lon)) >= SAME_PLACE_KM
+
+
+def division_reading(name: str, context_countries: Sequence[str] = ()) -> tuple | None:
+    """(place id, name, lat, lon, country, GeoNames id, feature) of the first- or second-level
+    division a name is ("Ohio", "Rapides Parish"): in the article's countries first, then the
+    most populous; None when the name is no division's own."""
+    gazetteer = world()
+    rows = [i for i in gazetteer.primary.get(name_key(name), ()) if gazetteer.feature[i] in {"ADM1", "ADM2"}]
+    if not rows:
+        return None
+    row = max(rows, key=lambda i: (gazetteer.cc[i] in context_countries, gazetteer.feature[i] == "ADM1",
+                                   gazetteer.pop[i]))
+    return (gazetteer.place_id(row), gazetteer.name[row], gazetteer.lat[row], gazetteer.lon[row],
+            gazetteer.cc[row], gazetteer.gid[row] or None, gazetteer.feature[row])
 
 
 def place_ids_of_entity(entity) -> list[str]:
