@@ -414,3 +414,10 @@ def test_divisions_carry_their_geonames_id_and_english_name():
     alberta = gazetteer.admin1_row[("CA", "Alberta")]
     assert gazetteer.gid[alberta] == 5883102
     assert any(gazetteer.feature[i] == "ADM1" and gazetteer.cc[i] == "DE" for i in gazetteer.alternate["rhinelandpalatinate"])
+
+
+def test_a_colon_dateline_and_a_sentence_closing_pair(parse):
+    found = parse("Muscat: The ministry opened a new port on Monday. Officials flew in from Kharkiv, Ukraine.")
+    assert [(m.text, m.source, m.country) for m in found if m.source == "dateline"] == [("Muscat", "dateline", "OM")]
+    assert "Ukraine" in [m.text for m in found]  # not "Ukraine." with the sentence's full stop
+    assert not [m for m in parse("Note: The ministry opened a new port on Monday.") if m.source == "dateline"]

@@ -94,6 +94,8 @@ _PARTY_STATE = re.compile(r"\b[DRI]-(?P<state>(?:[A-Z][a-z]{0,3}\.){1,2}|[A-Z]{2
 _PAIR = re.compile(r"\b(?P<city>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}),\s+(?P<region>"
                    r"[A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.)?(?:\s[A-Z][a-z]+){0,2})")
 _LEADING_THE = re.compile(r"^[Tt]he\s+")
+# the dateline of the Gulf and South Asian press: "Muscat: The festival ..." at the text's start
+_COLON_DATELINE = re.compile(r"\A\s*(?P<city>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}):\s+(?=[A-Z])")
 # a capitalised word that opens a sentence before a town ("In Klamath Falls, Oregon")
 _OPENING_WORD = re.compile(r"(?:In|At|From|To|The|Near|On|For|And|But|Of|By|With|As|While|When|After|Before|"
                            r"Since|Outside|Inside|Across|Like|Unlike|Both|Only|Then|So)\s+")
@@ -763,6 +765,10 @@ class Geoparser:
                 rstart = match.start("region")
                 yield PlaceMention(rstart, rstart + len(region), region, source="dateline"), None
             break
+        colon = _COLON_DATELINE.match(text)
+        if colon and self._confident(name_key(colon.group("city")), UNTAGGED_CITY_POPULATION):
+            city = colon.group("city")
+            yield PlaceMention(colon.start("city"), colon.end("city"), city, source="dateline"), None
         for match in _PAIR.finditer(text):
             region, hint = self._pair_region(match.group("region").rstrip())
             if hint is None:
@@ -800,6 +806,10 @@ class Geoparser:
         "Florida" of "Parkland, Florida The controversy" (a lost full stop joins the next word)."""
         hint = self._region_hint(region)
         if hint is not None:
+            # "Kharkiv, Ukraine." ends a sentence; "Athens, Ga." keeps its abbreviation's dot
+            if region.endswith(".") and region not in self.world.abbreviations \
+                    and self._region_hint(region[:-1]) == hint:
+                region = region[:-1]
             return region, hint
         words = region.split(" ")
         for size in range(len(words) - 1, 0, -1):
