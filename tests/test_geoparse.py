@@ -421,3 +421,11 @@ def test_a_colon_dateline_and_a_sentence_closing_pair(parse):
     assert [(m.text, m.source, m.country) for m in found if m.source == "dateline"] == [("Muscat", "dateline", "OM")]
     assert "Ukraine" in [m.text for m in found]  # not "Ukraine." with the sentence's full stop
     assert not [m for m in parse("Note: The ministry opened a new port on Monday.") if m.source == "dateline"]
+
+
+def test_an_abbreviated_saint_is_the_citys_own_name(parse):
+    found = parse("Morris told the St. Paul Pioneer Press that the Minnesota plan had failed.")
+    paul = [m for m in found if "Paul" in m.text]
+    assert [(m.text, m.country, m.admin1) for m in paul] == [("St. Paul", "US", "Minnesota")]
+    # a parish named after a saint keeps its full name: no place in "St. Patrick's Day"
+    assert not [m for m in parse("Crowds gathered for the St. Patrick's Day parade.") if "Patrick" in m.text]

@@ -68,6 +68,7 @@ WEAK_SOURCES = {"person", "org"}
 # entities whose head may repeat a place the article names ("Dublin Mayor ...", tagged WORK_OF_ART)
 HEADED_LABELS = {"ORG", "FAC", "PERSON", "NORP", "WORK_OF_ART"}
 BIG_FEATURES = {"PCLI", "ADM1", "CONT"}
+BIG_DIVISION_POPULATION = 100_000  # the towns of a division whose name alone is believed a place
 
 _NEVER_PLACES = {name_key(m) for m in (
     "January February March April May June July August September October November December "
@@ -239,6 +240,11 @@ class World:
         self.pop.append(int(pop))
         if key:  # a name in another script has no key: it is found by its alternates
             self.primary.setdefault(key, []).append(index)
+            # "St. Paul" is Saint Paul's own name, not an old one; a parish named after a saint
+            # keeps its full name ("St. Patrick's Day" is no Caribbean parish)
+            twin = _abbreviation_twin(name) if feature.startswith("PPL") else None
+            if twin is not None:
+                self.primary.setdefault(name_key(twin), []).append(index)
         if alternates:
             for alternate in alternates.split("|"):
                 self.alternate.setdefault(alternate, []).append(index)
@@ -254,6 +260,24 @@ class World:
         if self.gid[index]:
             return f"geonames:{self.gid[index]}"
         return f"{self.feature[index].lower()}:{self.cc[index]}:{_places.slugify(self.name[index])}"
+
+
+_ABBREVIABLE = re.compile(r"\b(Saint|St\.?|Fort|Ft\.?|Mount|Mt\.?)(?=\s)")
+_OTHER_FORM = {"saint": "St.", "st": "Saint", "fort": "Ft.", "ft": "Fort", "mount": "Mt.", "mt": "Mount"}
+
+
+def _abbreviation_twin(name: str) -> str | None:
+    """The same name with its "Saint", "Fort" or "Mount" abbreviated, or spelt out.
+
+    >>> _abbreviation_twin("Saint Paul"), _abbreviation_twin("Fort St. John"), _abbreviation_twin("Paris")
+    ('St. Paul', 'Ft. St. John', None)
+    """
+    if "S" not in name and "F" not in name and "M" not in name:
+        return None
+    match = _ABBREVIABLE.search(name)
+    if match is None:
+        return None
+    return name[:match.start()] + _OTHER_FORM[match.group(1).rstrip(".").lower()] + name[match.end():]
 
 
 @lru_cache(maxsize=1)
@@ -714,7 +738,9 @@ class Geoparser:
         if _GENERIC.fullmatch(key):
             return False
         rows = (*self.world.primary.get(key, ()), *self.world.alternate.get(key, ()))
-        return key in self.index.countries or any(self.world.feature[i] in BIG_FEATURES for i in rows)
+        # a division of a few thousand people ("Paul", Cape Verde) is a first name everywhere else
+        return key in self.index.countries or any(
+            self.world.feature[i] in BIG_FEATURES and self.world.pop[i] >= BIG_DIVISION_POPULATION for i in rows)
 
     def _confident(self, key: str, min_population: int = 100_000) -> bool:
         """A country, a continent, a first-level division, or a town this big under its own name."""
