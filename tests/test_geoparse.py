@@ -429,3 +429,10 @@ def test_an_abbreviated_saint_is_the_citys_own_name(parse):
     assert [(m.text, m.country, m.admin1) for m in paul] == [("St. Paul", "US", "Minnesota")]
     # a parish named after a saint keeps its full name: no place in "St. Patrick's Day"
     assert not [m for m in parse("Crowds gathered for the St. Patrick's Day parade.") if "Patrick" in m.text]
+
+
+def test_a_divisions_demonym_names_the_division(parse):
+    found = parse("The poisoning in the English city of Salisbury shocked Texan lawmakers.")
+    named = {m.text: (m.name, m.feature, m.country) for m in found}
+    assert named["English"] == ("England", "ADM1", "GB")
+    assert named["Texan"][0] == "Texas"

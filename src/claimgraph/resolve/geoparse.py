@@ -194,6 +194,7 @@ class World:
         self.country_row: dict[str, int] = {}
         self.admin1_row: dict[tuple[str, str], int] = {}
         self._load()
+        self.demonym_rows = self._division_demonyms()
         if division_points:
             self._move_divisions()
             self._move_countries()
@@ -207,6 +208,14 @@ class World:
                 self.country_row[self.cc[index]] = index
             elif feature == "ADM1":
                 self.admin1_row[(self.cc[index], self.admin1[index])] = index
+
+    def _division_demonyms(self) -> dict[str, int]:
+        """"English" -> England's row (``division_demonyms.json``)."""
+        rows = {}
+        for demonym, (cc, name) in gazetteer_json("division_demonyms", {"demonyms"})["demonyms"].items():
+            if (cc, name) in self.admin1_row:
+                rows[name_key(demonym)] = self.admin1_row[(cc, name)]
+        return rows
 
     def _move_divisions(self) -> None:
         """Put a state or province at its own point (``division_points.tsv``), not at the
@@ -617,9 +626,10 @@ class Geoparser:
             for i in self.world.primary.get(key, ()))
 
     def _demonym(self, start: int, end: int, surface: str, key: str) -> PlaceMention | None:
-        """"Turkish", "Syrians", "European": the country or continent, as the geoparsing corpora count them."""
+        """"Turkish", "Syrians", "European", "English": the country, continent or division, as the
+        geoparsing corpora count them."""
         singular = key[:-1] if key.endswith("s") else key
-        if key in self.index.demonym_keys or singular in self.index.demonym_keys or any(
+        if key in self.world.demonym_rows or key in self.index.demonym_keys or singular in self.index.demonym_keys or any(
                 self.world.feature[i] in {"CONT", "PCLI"} for k in (key, singular)
                 for i in self.world.alternate.get(k, ())):
             return PlaceMention(start, end, surface, source="demonym")
@@ -902,6 +912,8 @@ class Geoparser:
         key = name_key(cleaned)
         if not key:
             return []
+        if key in world.demonym_rows:  # "English" is England, not English, Indiana
+            return [_Candidate(world.demonym_rows[key], 0.0)]
         out: list[_Candidate] = []
         iso = index.countries.get(key)
         if iso is None and key.endswith("s") and key[:-1] in index.demonym_keys:
