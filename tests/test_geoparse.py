@@ -436,3 +436,9 @@ def test_a_divisions_demonym_names_the_division(parse):
     named = {m.text: (m.name, m.feature, m.country) for m in found}
     assert named["English"] == ("England", "ADM1", "GB")
     assert named["Texan"][0] == "Texas"
+
+
+def test_a_village_under_a_thousand_people_is_found_by_its_pair(parse):
+    found = parse("She was born in Churchill, Man., and flown to Winnipeg the next day.")
+    churchill = places_named(found, "Churchill")
+    assert churchill and (churchill[0].country, churchill[0].admin1) == ("CA", "Manitoba")

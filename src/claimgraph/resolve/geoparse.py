@@ -16,7 +16,8 @@ gazetteer (``data/gazetteer/regions.jsonl``), never against the world list.
 
 The world gazetteer is ``data/gazetteer/geonames.tsv.gz`` (GeoNames, CC BY 4.0; built by
 ``scripts/build_geonames.py``): countries with a point, first- and second-level
-divisions, and every populated place of 1,000 people or more with its alternate names.
+divisions, every populated place of 1,000 people or more with its alternate names, and the
+villages of 500 to 999 people (by their name only).
 """
 
 from __future__ import annotations
