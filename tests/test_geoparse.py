@@ -400,7 +400,8 @@ def test_resolver_reads_a_us_state_not_a_foreign_town_or_an_old_name():
 def test_claims_take_the_geoparsers_reading_of_a_country_named_state(pipeline):
     from claimgraph.model import Document
 
-    text = "Police in Atlanta and Savannah said a drone struck a warehouse in Georgia on Monday, near the Alabama line."
+    text = ("Police in Atlanta and Savannah said a drone struck a warehouse in Georgia on Monday, "
+            "near the Alabama line.")
     claims, entities = pipeline.extract([Document(id="geo-georgia", text=text, published="2024-01-04")],
                                         learn=False)
     located = [entities[i] for c in claims for i in c.roles["location"]]
@@ -413,7 +414,8 @@ def test_divisions_carry_their_geonames_id_and_english_name():
     gazetteer = world()
     alberta = gazetteer.admin1_row[("CA", "Alberta")]
     assert gazetteer.gid[alberta] == 5883102
-    assert any(gazetteer.feature[i] == "ADM1" and gazetteer.cc[i] == "DE" for i in gazetteer.alternate["rhinelandpalatinate"])
+    rows = gazetteer.alternate["rhinelandpalatinate"]
+    assert any(gazetteer.feature[i] == "ADM1" and gazetteer.cc[i] == "DE" for i in rows)
 
 
 def test_a_colon_dateline_and_a_sentence_closing_pair(parse):

@@ -630,7 +630,8 @@ class Geoparser:
         """"Turkish", "Syrians", "European", "English": the country, continent or division, as the
         geoparsing corpora count them."""
         singular = key[:-1] if key.endswith("s") else key
-        if key in self.world.demonym_rows or key in self.index.demonym_keys or singular in self.index.demonym_keys or any(
+        demonyms = self.index.demonym_keys
+        if key in self.world.demonym_rows or key in demonyms or singular in demonyms or any(
                 self.world.feature[i] in {"CONT", "PCLI"} for k in (key, singular)
                 for i in self.world.alternate.get(k, ())):
             return PlaceMention(start, end, surface, source="demonym")
