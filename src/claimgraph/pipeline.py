@@ -63,6 +63,15 @@ def with_pseudo_sources(store, documents: Iterable[Document], entities: dict[str
     return {**entities, **{e.id: e for e in pseudo}}
 
 
+def _without_orphans(entities: dict[str, Entity], replaced: set[str], claims: Sequence[Claim]) -> dict[str, Entity]:
+    """Drop the readings the geoparser replaced in claims' locations ("gpe:ohio" without a
+    point once "Ohio" is the state) when no claim names them any more."""
+    if not replaced:
+        return entities
+    used = {i for c in claims for ids in (*c.roles.values(), c.via, [c.source]) for i in ids if i}
+    return {key: entity for key, entity in entities.items() if key not in replaced or key in used}
+
+
 def clean_checked(item: InputItem, settings: Settings) -> Document:
     """``clean_item``, with any failure of the libraries it calls on one odd input (a parser's
     recursion limit, a codec's error) as that input's reject: the batch goes on."""
@@ -222,7 +231,9 @@ class Pipeline:
             if self.geoparser is not None:
                 places = self.geoparser.parse_doc(sdoc, outlet=document.outlet, text=document.text)
                 self.place_mentions[document.id] = [m.to_dict() for m in places]
-                ents = {**ents, **place_claims(found, places, ents)}
+                replaced: set[str] = set()
+                ents = {**ents, **place_claims(found, places, ents, replaced)}
+                ents = _without_orphans(ents, replaced, found)
             claims.extend(found)
             for ent in ents.values():
                 known = entities.setdefault(ent.id, ent)

