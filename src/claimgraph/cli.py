@@ -173,14 +173,24 @@ def _claim_type(_ctx: click.Context, _param: click.Parameter, value: str | None)
 @click.option("--outlet", help="Publishing outlet for single files.")
 @click.option("--url", help="Source URL for single files.")
 @click.option("--title", help="Title for single files.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: this process; ray: clean, analyze, extract and resolve on Ray workers "
+                   "(needs the 'ray' extra; docs/SCALING.md).")
+@click.option("--address", metavar="HOST:PORT", help="ray: a running Ray cluster (default: start Ray on this machine).")
+@click.option("--workers", type=click.IntRange(min=1), help="ray: worker actors, one CPU each (default: every CPU).")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], published, outlet, url, title) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], published, outlet, url, title, engine, address,
+           workers) -> None:
     """Ingest files, directories (recursive), .jsonl files, or - for stdin."""
     folders = [p for p in paths if os.path.isdir(p)]
     if published and folders:
         raise click.BadParameter(f"one date cannot be right for every file in {printable(folders[0])!r}; "
                                  "give each file's date in the folder's meta.json", param_hint="--published")
+    if engine != "ray" and (address or workers):
+        raise click.UsageError("--address and --workers go with --engine ray")
     meta = {"published": published, "outlet": outlet, "url": url, "title": title}
+    if engine == "ray":
+        meta |= {"engine": engine, "address": address, "workers": workers}
     with _open(ctx) as cg:
         if _stderr_is_terminal():
             report = _ingest_with_bar(cg, list(paths), meta)
