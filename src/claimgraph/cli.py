@@ -712,18 +712,34 @@ def geoparse(source, outlet, published) -> None:
 @click.option("--n", "n", type=int, default=2000, show_default=True, help="How many articles.")
 @click.option("--processes", type=click.Choice(["1", "2"]), default="1", show_default=True,
               help="spaCy worker processes, on both sides.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="ray: the Ray engine's speed-up from more workers instead (docs/SCALING.md).")
+@click.option("--workers", default="1,2", show_default=True, help="ray: the worker counts to time, e.g. 1,2.")
+@click.option("--address", metavar="HOST:PORT", help="ray: a running Ray cluster (default: Ray on this machine).")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, writable=True), help="Write the result to this file.")
-def bench(corpus, n: int, processes: str, json_out) -> None:
-    """Throughput: the full pipeline against bare spaCy on the same articles, in one run."""
-    from .evaluate.bench import run_bench
+def bench(corpus, n: int, processes: str, engine: str, workers: str, address, json_out) -> None:
+    """Throughput: the full pipeline against bare spaCy on the same articles, in one run
+    (--engine ray: the Ray engine with each number of --workers)."""
     from .evaluate.report import render_table
 
-    result = run_bench(corpus, n=n, processes=int(processes), progress=lambda line: console(stderr=True).print(line))
+    say = lambda line: console(stderr=True).print(line)  # noqa: E731
+    if engine == "ray":
+        from .evaluate.raybench import parse_workers, run_ray_bench
+
+        result = run_ray_bench(corpus, n=n, workers=parse_workers(workers), address=address,
+                               progress=say)
+    else:
+        from .evaluate.bench import run_bench
+
+        result = run_bench(corpus, n=n, processes=int(processes), progress=say)
     out = console()
     out.print(render_table(result, width=out.width))
+    if engine == "ray":  # the load average and the actors' CPU time say how far to trust it
+        for note in result["notes"]:
+            out.print(note)
     if json_out:
         with open(json_out, "w", encoding="utf-8") as fh:
-            json.dump({k: result[k] for k in ("task", "file", "n", "metrics")}, fh, indent=2)
+            json.dump({k: result[k] for k in ("task", "file", "n", "metrics", "extra")}, fh, indent=2)
         console(stderr=True).print(f"wrote {json_out}")
 
 

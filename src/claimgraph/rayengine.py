@@ -97,6 +97,17 @@ class StageWorker:
         self.pipeline.geoparser  # noqa: B018
         return os.getpid()
 
+    def cpu_seconds(self) -> float:
+        return time.process_time()
+
+    def bare_parse(self, texts: list[str]) -> float:
+        """Seconds of nlp.pipe alone over ``texts``: the benchmark's measure of how many cores
+        the machine gives the actors at the moment."""
+        started = time.perf_counter()
+        for _ in self.pipeline.nlp.pipe(texts, batch_size=self.pipeline.settings.batch_size):
+            pass
+        return time.perf_counter() - started
+
     def clean(self, items: list[InputItem]) -> list[Document | tuple[str, str]]:
         """Each input cleaned, or (reason, detail) of its reject."""
         started = time.perf_counter()
