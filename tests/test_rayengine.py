@@ -28,6 +28,9 @@ BATCH = 3
 
 @pytest.fixture(scope="module")
 def ray_local():
+    from claimgraph.rayengine import loopback_only
+
+    loopback_only()
     ray = pytest.importorskip("ray", reason="the Ray engine needs the 'ray' extra")
     # logical CPUs: the two pools below and the CLI's own worker share the machine's two cores
     ray.init(num_cpus=4, include_dashboard=False, _node_ip_address="127.0.0.1",
@@ -132,3 +135,7 @@ def test_the_cli_runs_the_ray_engine_and_says_what_is_missing(pools, tmp_path, d
     monkeypatch.setitem(__import__("sys").modules, "ray", None)  # as if the extra were not installed
     missing = CliRunner().invoke(main, ["--db", db, "ingest", "--engine", "ray", *demo_paths])
     assert missing.exit_code == 3 and "claimgraph[ray]" in missing.output
+
+
+def test_a_local_ray_is_reached_on_loopback_only(ray_local):
+    assert {node["NodeManagerAddress"] for node in ray_local.nodes()} == {"127.0.0.1"}

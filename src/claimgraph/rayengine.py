@@ -57,10 +57,12 @@ def connect(address: str | None, workers: int) -> bool:
     """Join the cluster at ``address``, or start Ray on this machine with ``workers`` CPUs,
     listening on 127.0.0.1 only and without the dashboard. True when this call started Ray
     (and the caller should shut it down)."""
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # offline: no usage report
+    if not address:
+        loopback_only()
     ray = import_ray()
     if ray.is_initialized():
         return False
-    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # offline: no usage report
     try:
         if address:
             ray.init(address=address, logging_level=logging.WARNING, log_to_driver=False)
@@ -70,6 +72,14 @@ def connect(address: str | None, workers: int) -> bool:
     except (ConnectionError, RuntimeError, ValueError) as exc:
         raise ConfigError(f"cannot start or reach Ray{f' at {address}' if address else ''}: {exc}") from None
     return True
+
+
+def loopback_only() -> None:
+    """Make a Ray started by this process use 127.0.0.1 as the node's address, so its servers
+    listen there only. ``_node_ip_address`` alone does not: Ray 2.x still picks the address of
+    the primary interface on Linux (and then listens on it); this switch, which Ray reads
+    when it is imported, is how it keeps a one-machine Ray on loopback on macOS and Windows."""
+    os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
 
 
 @dataclass
