@@ -106,7 +106,8 @@ class Intake:
         self.store, self.report, self.batch_size = store, report, batch_size
         self.on_reject, self.on_first_document = on_reject, on_first_document
         self.batch = Batch()
-        self.taken_ids: set[str] = set()  # documents of this run not yet known to be stored
+        # every document this run took: the Ray driver decides before earlier batches are stored
+        self.taken_ids: set[str] = set()
 
     def stored_before(self, raw_hash: str | None) -> bool:
         if raw_hash is not None and self.store.input_status(raw_hash) in {"ingested", "duplicate"}:
