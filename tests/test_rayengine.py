@@ -33,7 +33,7 @@ def ray_local():
     loopback_only()
     ray = pytest.importorskip("ray", reason="the Ray engine needs the 'ray' extra")
     # logical CPUs: the two pools below and the CLI's own worker share the machine's two cores
-    ray.init(num_cpus=4, include_dashboard=False, _node_ip_address="127.0.0.1",
+    ray.init(address="local", num_cpus=4, include_dashboard=False, _node_ip_address="127.0.0.1",
              logging_level=logging.WARNING, log_to_driver=False)
     yield ray
     ray.shutdown()

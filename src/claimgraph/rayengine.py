@@ -67,7 +67,8 @@ def connect(address: str | None, workers: int) -> bool:
         if address:
             ray.init(address=address, logging_level=logging.ERROR, log_to_driver=False)
         else:
-            ray.init(num_cpus=workers, include_dashboard=False, _node_ip_address="127.0.0.1",
+            # "local": a Ray of our own, even when another user's runs on this machine
+            ray.init(address="local", num_cpus=workers, include_dashboard=False, _node_ip_address="127.0.0.1",
                      logging_level=logging.ERROR, log_to_driver=False)
     except (ConnectionError, RuntimeError, ValueError) as exc:
         raise ConfigError(f"cannot start or reach Ray{f' at {address}' if address else ''}: {exc}") from None
