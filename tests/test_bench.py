@@ -137,3 +137,28 @@ def test_bench_real_corpus_quick_run():
     assert_bench_shape(result, n=20)
     assert result["extra"]["ingested"] + result["extra"]["rejected"] + result["extra"]["duplicates"] == 20
     assert result["extra"]["words"] > 1000
+
+
+def test_ray_bench_worker_counts_are_checked():
+    from claimgraph.evaluate.raybench import parse_workers
+
+    assert parse_workers("1,2") == [1, 2]
+    for bad in ("", "0,2", "one,two"):
+        with pytest.raises(ConfigError, match="--workers"):
+            parse_workers(bad)
+
+
+@pytest.mark.slow  # starts Ray and its actors twice
+def test_ray_bench_times_each_worker_count_on_the_same_articles(tmp_path):
+    pytest.importorskip("ray", reason="the Ray engine needs the 'ray' extra")
+    from claimgraph.evaluate.raybench import run_ray_bench
+
+    corpus = write_jsonl(tmp_path / "tiny.jsonl", TINY)
+    result = run_ray_bench(corpus=corpus, n=5, workers=[1, 2], batch_size=1)
+    runs = result["extra"]["runs"]
+    assert [(runs[w]["ingested"], runs[w]["claims"]) for w in ("1", "2")] == [(3, runs["1"]["claims"])] * 2
+    assert runs["1"]["claims"] >= 1
+    speedup = runs["1"]["seconds"] / runs["2"]["seconds"]
+    assert result["metrics"]["speedup"] == pytest.approx(speedup, abs=0.01)
+    assert all(runs[w]["control_s"] > 0 and runs[w]["load_before"] >= 0 for w in ("1", "2"))
+    assert any("load average" in note for note in result["notes"])

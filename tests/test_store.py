@@ -368,7 +368,7 @@ class DiedBetweenWrites(BaseException):
 def test_a_batch_and_its_place_mentions_commit_together_or_not_at_all(store, monkeypatch):
     """Killed between the batch and its place mentions, the documents stood as ingested,
     so a resume skipped them and their places were never stored (scripts/kill_resume.py)."""
-    from claimgraph.pipeline import IngestReport, Pipeline
+    from claimgraph.pipeline import Batch, IngestReport, Pipeline
     from claimgraph.settings import Settings
 
     pipeline = Pipeline(Settings(db=":memory:"))
@@ -384,13 +384,13 @@ def test_a_batch_and_its_place_mentions_commit_together_or_not_at_all(store, mon
 
     monkeypatch.setattr(store, "write_place_mentions", die)
     with pytest.raises(DiedBetweenWrites):
-        pipeline._flush(store, [(doc[0], None)], rejects, inputs, IngestReport())
+        pipeline._flush(store, Batch([doc[0]], rejects, inputs), IngestReport())
     assert store.documents() == [] and not store.has_input("raw1"), "the batch committed without its places"
 
     monkeypatch.undo()
     pipeline.place_mentions = {"d1": [mention]}
     monkeypatch.setattr(pipeline, "extract", lambda docs, report=None: (claims, {e.id: e for e in entities}))
-    pipeline._flush(store, [(doc[0], None)], rejects, inputs, IngestReport())
+    pipeline._flush(store, Batch([doc[0]], rejects, inputs), IngestReport())
     assert [d.id for d in store.documents()] == ["d1"]
     assert [m["text"] for m in store.place_mentions("d1")] == ["Belzo"]
 

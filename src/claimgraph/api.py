@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import datafiles
-from .errors import AmbiguousId, StoreError
+from .errors import AmbiguousId, ConfigError, StoreError
 from .model import Claim, Contradiction, Entity, Event, InputItem, Reject
 from .settings import Settings
 from .store.db import Store
@@ -48,9 +48,22 @@ class Claimgraph:
     def ingest(self, paths: Sequence[str], *, progress: Callable[[int], None] | None = None,
                on_reject: Callable[[Reject], None] | None = None,
                outlet: str | None = None, published: str | None = None, url: str | None = None,
-               title: str | None = None) -> IngestReport:
+               title: str | None = None, engine: str = "local", workers: int | None = None,
+               address: str | None = None) -> IngestReport:
         """Ingest files, directories (recursive), JSONL files or "-" (stdin); then relink.
-        ``on_reject`` is told of each refused input as it is refused."""
+        ``on_reject`` is told of each refused input as it is refused. ``engine="ray"`` cleans,
+        analyses and extracts on ``workers`` Ray actors (of the cluster at ``address``, or
+        started on this machine): the same results (``claimgraph.rayengine``)."""
+        if engine not in {"local", "ray"}:
+            raise ConfigError(f"engine {engine!r} is not 'local' or 'ray'")
+        if engine == "ray":
+            from .ingest.sources import iter_inputs
+            from .rayengine import ingest_with_ray
+
+            items = iter_inputs(paths, max_bytes=self.settings.max_bytes, outlet=outlet, published=published,
+                                url=url, title=title)
+            return ingest_with_ray(self.store, self.settings, items, workers=workers, address=address,
+                                   progress=progress, on_reject=on_reject, linker=self.pipeline)
         return self.pipeline.ingest_paths(self.store, paths, progress=progress, on_reject=on_reject,
                                           outlet=outlet, published=published, url=url, title=title)
 

@@ -173,14 +173,24 @@ def _claim_type(_ctx: click.Context, _param: click.Parameter, value: str | None)
 @click.option("--outlet", help="Publishing outlet for single files.")
 @click.option("--url", help="Source URL for single files.")
 @click.option("--title", help="Title for single files.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: this process; ray: clean, analyze, extract and resolve on Ray workers "
+                   "(needs the 'ray' extra; docs/SCALING.md).")
+@click.option("--address", metavar="HOST:PORT", help="ray: a running Ray cluster (default: start Ray on this machine).")
+@click.option("--workers", type=click.IntRange(min=1), help="ray: worker actors, one CPU each (default: every CPU).")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], published, outlet, url, title) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], published, outlet, url, title, engine, address,
+           workers) -> None:
     """Ingest files, directories (recursive), .jsonl files, or - for stdin."""
     folders = [p for p in paths if os.path.isdir(p)]
     if published and folders:
         raise click.BadParameter(f"one date cannot be right for every file in {printable(folders[0])!r}; "
                                  "give each file's date in the folder's meta.json", param_hint="--published")
+    if engine != "ray" and (address or workers):
+        raise click.UsageError("--address and --workers go with --engine ray")
     meta = {"published": published, "outlet": outlet, "url": url, "title": title}
+    if engine == "ray":
+        meta |= {"engine": engine, "address": address, "workers": workers}
     with _open(ctx) as cg:
         if _stderr_is_terminal():
             report = _ingest_with_bar(cg, list(paths), meta)
@@ -702,18 +712,34 @@ def geoparse(source, outlet, published) -> None:
 @click.option("--n", "n", type=int, default=2000, show_default=True, help="How many articles.")
 @click.option("--processes", type=click.Choice(["1", "2"]), default="1", show_default=True,
               help="spaCy worker processes, on both sides.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="ray: the Ray engine's speed-up from more workers instead (docs/SCALING.md).")
+@click.option("--workers", default="1,2", show_default=True, help="ray: the worker counts to time, e.g. 1,2.")
+@click.option("--address", metavar="HOST:PORT", help="ray: a running Ray cluster (default: Ray on this machine).")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, writable=True), help="Write the result to this file.")
-def bench(corpus, n: int, processes: str, json_out) -> None:
-    """Throughput: the full pipeline against bare spaCy on the same articles, in one run."""
-    from .evaluate.bench import run_bench
+def bench(corpus, n: int, processes: str, engine: str, workers: str, address, json_out) -> None:
+    """Throughput: the full pipeline against bare spaCy on the same articles, in one run
+    (--engine ray: the Ray engine with each number of --workers)."""
     from .evaluate.report import render_table
 
-    result = run_bench(corpus, n=n, processes=int(processes), progress=lambda line: console(stderr=True).print(line))
+    say = lambda line: console(stderr=True).print(line)  # noqa: E731
+    if engine == "ray":
+        from .evaluate.raybench import parse_workers, run_ray_bench
+
+        result = run_ray_bench(corpus, n=n, workers=parse_workers(workers), address=address,
+                               progress=say)
+    else:
+        from .evaluate.bench import run_bench
+
+        result = run_bench(corpus, n=n, processes=int(processes), progress=say)
     out = console()
     out.print(render_table(result, width=out.width))
+    if engine == "ray":  # the load average and the actors' CPU time say how far to trust it
+        for note in result["notes"]:
+            out.print(note)
     if json_out:
         with open(json_out, "w", encoding="utf-8") as fh:
-            json.dump({k: result[k] for k in ("task", "file", "n", "metrics")}, fh, indent=2)
+            json.dump({k: result[k] for k in ("task", "file", "n", "metrics", "extra")}, fh, indent=2)
         console(stderr=True).print(f"wrote {json_out}")
 
 

@@ -13,6 +13,7 @@ import gc
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .analyze.nlp import analyze, load_pipeline
 from .clean import clean_item
@@ -27,6 +28,9 @@ from .resolve.dates import resolve_time
 from .resolve.entities import EntityResolver
 from .resolve.geoparse import place_claims
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
 
 # Link the whole store when a batch brings more than 1/FULL_LINK_SHARE of its documents.
 FULL_LINK_SHARE = 4
@@ -81,6 +85,93 @@ def clean_checked(item: InputItem, settings: Settings) -> Document:
         raise
     except (RecursionError, MemoryError, ValueError, TypeError, LookupError, ArithmeticError) as exc:
         raise RejectedInput("clean-failed", f"{type(exc).__name__}: {str(exc)[:200]}") from None
+
+
+def raw_hash_of(item: InputItem) -> str | None:
+    return item.raw_hash() if item.error is None else None
+
+
+@dataclass
+class Batch:
+    """Documents written in one transaction together with the inputs they consumed."""
+
+    documents: list[Document] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    inputs: list[tuple[str, str, str, str | None]] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not self.documents and not self.rejects and not self.inputs
+
+
+class Intake:
+    """What an ingest does with each input, in input order, whoever cleaned it (this process
+    or a Ray worker): skipped (stored before), rejected, a duplicate, or a document of the
+    current batch; hands out each batch once it holds ``batch_size`` documents."""
+
+    def __init__(self, store, report: IngestReport, batch_size: int,
+                 on_reject: Callable[[Reject], None] | None = None,
+                 on_first_document: Callable[[], None] | None = None):
+        self.store, self.report, self.batch_size = store, report, batch_size
+        self.on_reject, self.on_first_document = on_reject, on_first_document
+        self.batch = Batch()
+        # every document this run took: the Ray driver decides before earlier batches are stored
+        self.taken_ids: set[str] = set()
+
+    def stored_before(self, raw_hash: str | None) -> bool:
+        if raw_hash is not None and self.store.input_status(raw_hash) in {"ingested", "duplicate"}:
+            self.report.duplicates += 1
+            return True
+        return False
+
+    def take(self, item: InputItem, raw_hash: str | None, outcome: Document | RejectedInput) -> Batch | None:
+        """Record the cleaned ``outcome`` of ``item``; the batch, when it is full."""
+        if isinstance(outcome, RejectedInput):
+            self._reject(item, raw_hash, outcome)
+            return None
+        doc = outcome
+        if doc.id in self.taken_ids or self.store.document(doc.id) is not None:
+            self.report.duplicates += 1
+            self.batch.inputs.append((raw_hash, item.origin, "duplicate", doc.id))
+            return None
+        if not self.taken_ids and self.on_first_document is not None:
+            self.on_first_document()
+        self.taken_ids.add(doc.id)
+        self.batch.documents.append(doc)
+        # kept, but not whole: the reason is recorded beside the refusals
+        if doc.notes:
+            self.batch.rejects.append(Reject(item.origin, "truncated", "; ".join(doc.notes), raw_hash))
+        self.batch.inputs.append((raw_hash, item.origin, "ingested", doc.id))
+        return self.rest() if len(self.batch.documents) >= self.batch_size else None
+
+    def rest(self) -> Batch:
+        batch, self.batch = self.batch, Batch()
+        return batch
+
+    def _reject(self, item: InputItem, raw_hash: str | None, exc: RejectedInput) -> None:
+        report = self.report
+        report.rejected += 1
+        report.reasons[exc.reason] = report.reasons.get(exc.reason, 0) + 1
+        self.batch.rejects.append(Reject(item.origin, exc.reason, exc.detail, raw_hash))
+        if self.on_reject is not None:
+            self.on_reject(self.batch.rejects[-1])
+        # bytes rejected before are cleaned again, so each path gets its own recorded reason
+        if raw_hash is not None:
+            self.batch.inputs.append((raw_hash, item.origin, "rejected", None))
+
+
+def write_extracted(store, batch: Batch, claims: list[Claim], entities: list[Entity],
+                    places: dict[str, list[dict]] | None, report: IngestReport) -> None:
+    """One transaction: killed between two commits, the documents stood as ingested and a
+    resume skipped them, so their place mentions were never written."""
+    started = time.perf_counter()
+    with store.exclusive():
+        store.write_batch(batch.documents, claims, entities, batch.rejects, batch.inputs)
+        if batch.documents and places is not None:
+            store.write_place_mentions(places)
+    report.timed("store", started)
+    report.ingested += len(batch.documents)
+    report.claims += len(claims)
 
 
 class Pipeline:
@@ -148,70 +239,37 @@ class Pipeline:
         """``on_reject`` hears of each refused input as it is refused (the CLI prints why at
         once); ``progress`` of each input as it is taken up."""
         report = IngestReport()
-        learned = False
-        batch: list[tuple[Document, InputItem]] = []
-        rejects: list[Reject] = []
-        inputs: list[tuple[str, str, str, str | None]] = []
-        batch_ids: set[str] = set()
+        # new spellings and aliases join stored entities (only once there is text)
+        intake = Intake(store, report, self.settings.batch_size, on_reject,
+                        on_first_document=lambda: self.resolver.learn(store.entities().values()))
         for item in items:
             if progress is not None:
                 progress(1)
             started = time.perf_counter()
-            raw_hash = item.raw_hash() if item.error is None else None
-            if raw_hash is not None and store.input_status(raw_hash) in {"ingested", "duplicate"}:
-                report.duplicates += 1
+            raw_hash = raw_hash_of(item)
+            if intake.stored_before(raw_hash):
                 continue
-            # bytes rejected before are cleaned again, so each path gets its own recorded reason
             try:
-                doc = clean_checked(item, self.settings)  # a source's error becomes a reject there too
+                outcome: Document | RejectedInput = clean_checked(item, self.settings)
             except RejectedInput as exc:
-                report.rejected += 1
-                report.reasons[exc.reason] = report.reasons.get(exc.reason, 0) + 1
-                rejects.append(Reject(item.origin, exc.reason, exc.detail, raw_hash))
-                if on_reject is not None:
-                    on_reject(rejects[-1])
-                if raw_hash is not None:
-                    inputs.append((raw_hash, item.origin, "rejected", None))
-                continue
+                outcome = exc
             finally:
                 report.timed("clean", started)
-            if doc.id in batch_ids or store.document(doc.id) is not None:
-                report.duplicates += 1
-                inputs.append((raw_hash, item.origin, "duplicate", doc.id))
-                continue
-            if not learned:  # new spellings and aliases join stored entities (only when there is text)
-                self.resolver.learn(store.entities().values())
-                learned = True
-            batch_ids.add(doc.id)
-            batch.append((doc, item))
-            # kept, but not whole: the reason is recorded beside the refusals
-            if doc.notes:
-                rejects.append(Reject(item.origin, "truncated", "; ".join(doc.notes), raw_hash))
-            inputs.append((raw_hash, item.origin, "ingested", doc.id))
-            if len(batch) >= self.settings.batch_size:
-                self._flush(store, batch, rejects, inputs, report)
-                batch, rejects, inputs, batch_ids = [], [], [], set()
-        self._flush(store, batch, rejects, inputs, report)
+            if (batch := intake.take(item, raw_hash, outcome)) is not None:
+                self._flush(store, batch, report)
+        self._flush(store, intake.rest(), report)
         if relink and (report.ingested or store.unlinked_document_ids()):
             self.relink(store, report)
         return report
 
-    def _flush(self, store, batch, rejects, inputs, report: IngestReport) -> None:
-        if not batch and not rejects and not inputs:
+    def _flush(self, store, batch: "Batch", report: IngestReport) -> None:
+        if batch.empty:
             return
-        docs = [d for d, _ in batch]
         # only rejects: nothing to analyse, so the model need not load
-        claims, entities = self.extract(docs, report) if docs else ([], {})
-        started = time.perf_counter()
-        # one transaction: killed between two commits, the documents stood as ingested and a
-        # resume skipped them, so their place mentions were never written
-        with store.exclusive():
-            store.write_batch(docs, claims, list(entities.values()), rejects, inputs)
-            if docs and self.geoparser is not None:
-                store.write_place_mentions({d.id: self.place_mentions.pop(d.id, []) for d in docs})
-        report.timed("store", started)
-        report.ingested += len(docs)
-        report.claims += len(claims)
+        claims, entities = self.extract(batch.documents, report) if batch.documents else ([], {})
+        places = {d.id: self.place_mentions.pop(d.id, []) for d in batch.documents} \
+            if self.geoparser is not None else None
+        write_extracted(store, batch, claims, list(entities.values()), places, report)
 
     def extract(self, docs: list[Document], report: IngestReport | None = None, *, learn: bool = True
                 ) -> tuple[list[Claim], dict[str, Entity]]:
@@ -220,12 +278,21 @@ class Pipeline:
         ``learn``: after each document the resolver learns its entities as a new run learns
         the stored ones, so the next document meets the same resolver whether the two came
         in one run, in two batches or across a resumed ingest."""
+        return self.extract_parsed(self.parse(docs), report, learn=learn)
+
+    def parse(self, docs: list[Document]) -> Iterable[tuple[SpacyDoc, Document]]:
+        """The one ``nlp.pipe`` pass over ``docs``, lazily: (spaCy Doc, document) pairs."""
+        return analyze(self.nlp, ((d.text, d) for d in docs), self.settings.batch_size, self.settings.processes)
+
+    def extract_parsed(self, parsed: Iterable[tuple[SpacyDoc, Document]], report: IngestReport | None = None, *,
+                       learn: bool = True) -> tuple[list[Claim], dict[str, Entity]]:
+        """``extract`` of documents parsed by ``parse``; the time ``parsed`` takes to yield
+        counts as analysis."""
         claims: list[Claim] = []
         entities: dict[str, Entity] = {}
         started = time.perf_counter()
         spent_extracting = 0.0
-        for sdoc, document in analyze(self.nlp, ((d.text, d) for d in docs), self.settings.batch_size,
-                                      self.settings.processes):
+        for sdoc, document in parsed:
             t0 = time.perf_counter()
             found, ents = self.extractor.extract(sdoc, document)
             if self.geoparser is not None:

@@ -291,6 +291,22 @@ class EntityResolver:
                 if known.type == "PERSON":
                     self._index_person(known, name)
 
+    def taught(self) -> tuple[dict, dict, dict]:
+        """Everything the documents resolved so far taught this resolver (the entities seen,
+        with their aliases; learned names; person keys), as one object: pickled together,
+        the entities stay shared between its parts. What a Ray worker hands on to the worker
+        that extracts the next batch, so each batch meets the resolver a single process would
+        have (``claimgraph.rayengine``)."""
+        return self._entities, self._learned, self._person_skeletons
+
+    def resume(self, taught: tuple[dict, dict, dict]) -> None:
+        """Continue from what another resolver was ``taught``."""
+        self._entities, self._learned, self._person_skeletons = taught
+
+    def forget(self) -> None:
+        """Back to what a new resolver knows: the gazetteer only."""
+        self.resume(({}, {}, {}))
+
     def add_alias(self, entity: Entity, alias: str) -> Entity:
         """"the Shahed-136, which the Houthis field under the name Waid": Waid is the Shahed-136."""
         known = self._remember(entity, alias)
