@@ -864,3 +864,21 @@ def test_who_engages_or_takes_part_in_fighting_is_its_actor(extract, text):
 def test_engaging_in_a_debate_about_an_attack_is_no_fighting(extract):
     claims, _ = extract("Analysts were engaged in a debate about the attack on the convoy near Kupiansk.")
     assert not [c for c in claims if c.type == "ATTACK" and c.roles["actor"]]
+
+
+
+def test_the_last_word_of_a_building_name_is_no_town(pipeline):
+    from spacy.tokens import Doc
+
+    from claimgraph.extract.mentions import Mentions
+
+    # a parse as the small model gives it: "CNN" tagged ORG, "Center" left outside it
+    words = ["In", "Atlanta", "'s", "CNN", "Center", ",", "a", "man", "shot", "a", "guard", "."]
+    heads = [8, 4, 1, 4, 0, 8, 7, 8, 8, 10, 8, 8]
+    deps = ["prep", "poss", "case", "compound", "pobj", "punct", "det", "nsubj", "ROOT", "det", "dobj", "punct"]
+    pos = ["ADP", "PROPN", "PART", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
+    ents = ["O", "B-GPE", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "O", "O"]
+    doc = Doc(pipeline.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents,
+              sent_starts=[True] + [False] * 11)
+    mentions = Mentions(doc, pipeline.resolver, pipeline.extractor.lex)
+    assert mentions.span_at(doc[4]) is None

@@ -97,6 +97,8 @@ class Mentions:
                 while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ not in NAMED_LABELS \
                         and doc[start - 1].dep_ == "compound":
                     start -= 1
+                if start > 0 and doc[start - 1].ent_type_ in {"ORG", "FAC"} and doc[start - 1].head.i == tok.i:
+                    continue  # "in Atlanta's CNN Center": the end of a building's name, not Center, Texas
                 span = Span(doc, start, tok.i + 1, label="GPE")
                 if self.resolver.is_place(span.text):
                     out.append(span)
