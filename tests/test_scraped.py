@@ -17,7 +17,7 @@ from claimgraph.clean.html import html_headline, strip_site_suffix
 from claimgraph.clean.linemodel import TreeEnsemble, load_models, prose_run
 from claimgraph.clean.meta import parse_dateline, parse_named_role
 from claimgraph.clean.text import classify_lines, load_lexicon
-from claimgraph.evaluate.scraped import evaluate_scraped, title_is_headline
+from claimgraph.evaluate.scraped import declared_headlines, evaluate_scraped, title_is_headline
 
 MENU = "Home   News   Local   Nation & World   Business   Sports   Opinion"
 PAGE = "\n".join([
@@ -176,6 +176,53 @@ def test_a_line_holding_the_headline_and_more_is_not_the_headline():
     # a headline whose own second part the <title> also gives apart is still the headline
     assert title_is_headline("Plague in the Valley: Third Case Confirmed – ‘It Is Spreading’",
                              "Plague in the Valley: Third Case Confirmed – ‘It Is Spreading’ | Science | News | Ledger")
+
+
+SEO_TITLE = "Power plant hit by drone, governor says outages will last days - Valley Courier"
+VISIBLE = "Drone strike damages power plant near the border"
+
+
+def page_html(*h1s: str, og: str | None = None) -> str:
+    meta = f'<meta property="og:title" content="{og}">' if og else ""
+    return (f"<html><head><title>{SEO_TITLE}</title>{meta}</head><body>"
+            + "".join(f"<h1>{h}</h1>" for h in h1s) + "<p>Text.</p></body></html>")
+
+
+def test_the_pages_own_headline_markup_is_its_headline_too():
+    # the <title> rewritten for search engines; the page shows and shares another headline
+    assert declared_headlines(page_html(og=VISIBLE + " | Valley Courier"), SEO_TITLE) == [VISIBLE]
+    assert declared_headlines(page_html("Governor: drone strike damages power plant near the border"),
+                              SEO_TITLE) == ["Governor: drone strike damages power plant near the border"]
+    assert title_is_headline(VISIBLE, SEO_TITLE, declared_headlines(page_html(og=VISIBLE), SEO_TITLE))
+    assert not title_is_headline(VISIBLE, SEO_TITLE)
+
+
+def test_a_masthead_or_sidebar_h1_is_no_declared_headline():
+    assert declared_headlines(page_html("The Valley Courier"), SEO_TITLE) == []  # the site's name
+    assert declared_headlines(page_html("Columns by Our Writers"), SEO_TITLE) == []  # shares no words
+    # only the first <h1> of 3+ words is read: a later one is a widget's
+    assert declared_headlines(page_html("The Valley Courier", VISIBLE.replace("Drone", "Governor")), SEO_TITLE) == []
+    # a shared title that glues the site's slogan to the <title>'s headline declares no wrapped line
+    slogan = "Valley Courier | the valley's news: Power plant hit by drone, governor says outages will last days"
+    assert not title_is_headline(slogan, SEO_TITLE, declared_headlines(page_html(og=slogan), SEO_TITLE))
+    menu = "Home News Local " + VISIBLE
+    assert not title_is_headline(menu, SEO_TITLE, declared_headlines(page_html(og=VISIBLE), SEO_TITLE))
+    assert declared_headlines("", SEO_TITLE) == [] and declared_headlines(None, SEO_TITLE) == []
+
+
+def test_eval_scraped_reads_declared_headlines_beside_the_pages(tmp_path):
+    path = tmp_path / "scraped.jsonl.gz"
+    text = PAGE.replace("Drone strike damages power plant near the border | Valley Courier\n", "")
+    record = {"id": "scraped/1", "text": text, "page_title": SEO_TITLE, "url": None,
+              "gold_text": "\n".join(PAGE.split("\n")[7:10])}
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps(record) + "\n")
+    strict = evaluate_scraped(path).metrics
+    with gzip.open(tmp_path / "boilerplate.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": "aeb/1", "html": page_html(VISIBLE)}) + "\n")
+    declared = evaluate_scraped(path).metrics
+    assert strict["title_accuracy"] == 0.0 and strict["title_accuracy_title_only"] == 0.0
+    assert declared["title_accuracy"] == 1.0 and declared["title_accuracy_title_only"] == 0.0
 
 
 def test_eval_scraped_reports_the_readme_metrics(tmp_path):

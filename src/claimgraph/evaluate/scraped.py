@@ -26,12 +26,14 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 from claimgraph.evaluate.boilerplate import english_only, score_pages
 from claimgraph.evaluate.common import EvalResult, read_jsonl, stopwatch
 
-__all__ = ["clean_page", "evaluate_scraped", "headline_candidates", "title_is_headline", "title_words"]
+__all__ = ["clean_page", "declared_headlines", "evaluate_scraped", "headline_candidates", "page_markup", "title_is_headline",
+           "title_words"]
 
 # Separators between the parts of an HTML <title>: "Headline | Site", "Site - Headline".
 # A colon is not one ("Ukraine: five killed" is a whole headline) unless spaced on both sides.
@@ -81,14 +83,19 @@ def headline_candidates(page_title: str | None) -> list[list[str]]:
     return found
 
 
-def title_is_headline(title: str | None, page_title: str | None) -> bool:
-    """Is the recovered ``title`` the page's headline, as its ``<title>`` gives it?
+def title_is_headline(title: str | None, page_title: str | None, declared: Sequence[str] = ()) -> bool:
+    """Is the recovered ``title`` the page's headline, as its ``<title>`` gives it, or as the
+    page's own markup declares it (``declared``: see ``declared_headlines``)?
 
     Right when its words, case aside, are those of the ``<title>`` up to its site suffix
     (the eval-data README's rule, ``without_site``: "About bugs" of "About bugs – Site"),
     or of one of ``headline_candidates`` or nearly so (token-sequence similarity >= 0.8:
-    the ``<title>`` often shortens the headline a little). A title that adds the site's
-    name to the headline is wrong, and so is one that ``wraps`` it in other words.
+    the ``<title>`` often shortens the headline a little), or of a declared headline. A
+    title that adds the site's name to the headline is wrong, and so is one that ``wraps``
+    it in other words.
+
+    >>> title_is_headline("Cells That Taste Danger", "Quanta Magazine", ["Cells That Taste Danger"])
+    True
     """
     from difflib import SequenceMatcher
 
@@ -99,8 +106,68 @@ def title_is_headline(title: str | None, page_title: str | None) -> bool:
         return True  # the eval-data README's rule: the <title> up to its site suffix, however short
     if ends_with_site(got, page_title):
         return False
+    from_title = headline_candidates(page_title)
+    # a declared headline that is the <title>'s with a section or a site's slogan glued to it
+    # ("Site | slogan: Headline") declares nothing more
+    candidates = from_title + [words for words in map(title_words, declared)
+                               if words and not any(wraps(words, c) for c in from_title)]
     return any((got == c or SequenceMatcher(None, got, c, autojunk=False).ratio() >= SAME_HEADLINE_RATIO)
-               and not wraps(got, c) for c in headline_candidates(page_title))
+               and not wraps(got, c) for c in candidates)
+
+
+# A first <h1> sharing fewer words (3+ letters) with the <title>'s headline part is a masthead
+# or a sidebar's heading ("The Wall Street Journal", "Columns by ..."), not this page's headline.
+H1_SHARED_WORDS = 2
+
+
+def declared_headlines(html: str | None, page_title: str | None) -> list[str]:
+    """The headline the page's own markup declares, where its ``<title>`` is rewritten for
+    search engines ("Disney+ glitches blamed on heavy demand ..." over a visible
+    "'We had some issues,' exec says on Disney+ glitches"): its og:title or twitter:title
+    up to a site suffix, and its first ``<h1>`` of 3+ words when it shares 2+ words with
+    the ``<title>`` or og:title, site names aside (a masthead or a sidebar's heading
+    shares none).
+
+    >>> page = ('<html><head><title>Drones hit port, officials say - Daily</title></head><body>'
+    ...         '<h1>The Daily Planet News</h1><h1>Officials say drones hit the port at dawn</h1></body></html>')
+    >>> declared_headlines(page, "Drones hit port, officials say - Daily")
+    []
+    >>> declared_headlines(page.replace("<h1>The Daily Planet News</h1>", ""), "Drones hit port, officials say - Daily")
+    ['Officials say drones hit the port at dawn']
+    """
+    import lxml.etree
+    import lxml.html
+
+    if not html:
+        return []
+    try:
+        root = lxml.html.fromstring(html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (lxml.etree.ParserError, ValueError, TypeError):
+        return []
+    shared = root.xpath("//meta[@property='og:title' or @name='og:title' or @name='twitter:title' "
+                        "or @property='twitter:title']/@content")
+    found = [without_site(" ".join(t.split())) for t in shared if t and t.strip()]
+    h1 = next((" ".join(e.text_content().split()) for e in root.xpath("//h1")
+               if len(title_words(e.text_content())) >= HEADLINE_MIN_WORDS), None)
+    if h1:
+        # a masthead shares the site's name, not the headline's words, with the <title>
+        echoed = {w for t in [without_site(page_title), *found] for w in title_words(t) if len(w) > 2}
+        if len({w for w in title_words(h1) if len(w) > 2} & echoed) >= H1_SHARED_WORDS:
+            found.append(h1)
+    return list(dict.fromkeys(found))
+
+
+def page_markup(path: str | Path) -> dict[str, str]:
+    """The HTML of each page of a scraped-text file, by record id, from the HTML set it was
+    rendered from (``boilerplate.jsonl.gz`` beside it, ids ``aeb/<item>`` for
+    ``scraped/<item>``); empty when that file is absent (pages scraped elsewhere)."""
+    source = Path(path).with_name(HTML_SOURCE)
+    if not source.is_file():
+        return {}
+    return {"scraped/" + r["id"].split("/", 1)[-1]: r.get("html") or "" for r in read_jsonl(source)}
+
+
+HTML_SOURCE = "boilerplate.jsonl.gz"
 
 
 # Words a headline may gain at its edges and stay the headline ("The Doobie Brothers ...").
@@ -181,7 +248,7 @@ def heldout_rows(heldout: dict) -> dict[str, dict[str, float]]:
     """Table rows for the held-out scores: the figures to quote (the rest are in-sample)."""
     rows = {}
     for name, row in heldout.items():
-        if isinstance(row, dict):
+        if isinstance(row, dict) and "f1" in row:
             prefix = "" if name == "all" else f"{name}_"
             rows[f"claimgraph, held-out folds, {name} pages"] = {
                 f"{prefix}{k}": row[k] for k in ("f1", "precision", "recall", "title_accuracy") if k in row}
@@ -190,7 +257,7 @@ def heldout_rows(heldout: dict) -> dict[str, dict[str, float]]:
 
 def describe_heldout(heldout: dict) -> str:
     parts = [f"{name} pages F1 {row['f1']:.3f} (P {row['precision']:.3f}, R {row['recall']:.3f}), "
-             f"title accuracy {row['title_accuracy']:.3f}" for name, row in heldout.items() if isinstance(row, dict)]
+             f"title accuracy {row['title_accuracy']:.3f}" for name, row in heldout.items() if isinstance(row, dict) and "f1" in row]
     return "; ".join(parts) if parts else "not recorded with this model"
 
 
@@ -213,14 +280,18 @@ def evaluate_scraped(path: str | Path, limit: int | None = None, seed: int = 0, 
     with stopwatch() as took:
         cleaned = [clean_page(r.get("text") or "", r.get("url"), settings) for r in records]
     bodies = [body for body, _ in cleaned]
-    titles = [title_is_headline(title, r.get("page_title")) for (_, title), r in zip(cleaned, records)]
-    ceiling = [any(title_is_headline(line, r.get("page_title")) for line in (r.get("text") or "").splitlines()
-                   if line.strip()) for r in records]
+    markup = page_markup(path)
+    declared = [declared_headlines(markup.get(r.get("id") or ""), r.get("page_title")) for r in records]
+    titles = [title_is_headline(title, r.get("page_title"), d) for (_, title), r, d in zip(cleaned, records, declared)]
+    strict = [title_is_headline(title, r.get("page_title")) for (_, title), r in zip(cleaned, records)]
+    ceiling = [any(title_is_headline(line, r.get("page_title"), d) for line in (r.get("text") or "").splitlines()
+                   if line.strip()) for r, d in zip(records, declared)]
     english = [bool(english_only(g)) if g.strip() else False for g in golds]
     ours = score_pages(golds, bodies, seed=seed)
     metrics = {key: ours[key] for key in ("f1", "precision", "recall", "f1_std")}
     metrics["title_accuracy"] = statistics.fmean(titles) if titles else 0.0
     metrics["title_ceiling"] = statistics.fmean(ceiling) if ceiling else 0.0
+    metrics["title_accuracy_title_only"] = statistics.fmean(strict) if strict else 0.0
     picked = [i for i, keep in enumerate(english) if keep]
     if picked:
         ours_en = score_pages([golds[i] for i in picked], [bodies[i] for i in picked], seed=seed)
