@@ -13,7 +13,8 @@ shipped trees with numpy (``claimgraph.clean.linemodel``).
    the article happens to use is not body, a short sub-heading inside the article is;
 3. the title model ranks the headline-sized lines around the body start (a headline
    sits just above the body, right over its byline and date, and the page repeats it:
-   a breadcrumb's end, a share text, the page's address slug);
+   a breadcrumb's end, a share text, the page's address slug); a second body model then
+   reads the units again knowing where that headline is (``headline_features``);
 4. k-fold by page: the body and title models of fold k are trained on the other pages
    only, and each page's cleaned text and title come from the models that did not see
    it; those are the scores printed (the benchmark metric, and title accuracy as in
@@ -41,9 +42,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from claimgraph.clean.linemodel import (  # noqa: E402
-    ADDRESS_FEATURES, BODY_FEATURES, TITLE_FEATURES, TreeEnsemble, body_anchor, body_features, body_probability, title_candidates, title_features,
+    ADDRESS_FEATURES, BODY_FEATURES, SECOND_FEATURES, TITLE_FEATURES, TreeEnsemble, body_anchor, body_features, body_probability,
+    headline_features, title_candidates, title_features,
 )
-from claimgraph.clean.text import classify_lines, collect, read_with_model  # noqa: E402
+from claimgraph.clean.text import classify_lines, collect, read_once, read_with_model  # noqa: E402
 from claimgraph.evaluate.boilerplate import english_only, score_pages, tokenize  # noqa: E402
 from claimgraph.evaluate.common import read_jsonl  # noqa: E402
 from claimgraph.evaluate.scraped import declared_headlines, page_markup, title_is_headline  # noqa: E402
@@ -138,6 +140,29 @@ def fit_body(pages):
     return {"body": fit_first(pages)}
 
 
+def fit_second(pages, models):
+    """The second body model: the body features and each unit's place relative to the
+    headline the first reading (body and title models) finds on the page."""
+    matrices = []
+    for page in pages:
+        _, headline, _ = read_once(copy_units(page["units"]), models, page["X"], page["url"])
+        matrices.append(headline_features(page["X"], headline))
+    return fit_first(pages, matrices, SECOND_FEATURES)
+
+
+def copy_units(units):
+    return [u.__class__(**{s: getattr(u, s) for s in u.__slots__}) for u in units]
+
+
+def fit_all(pages):
+    """Body, title and second body model, trained on ``pages`` in that order (each reads
+    what the one before it makes of the training pages)."""
+    models = fit_body(pages)
+    models["title"] = fit_title(pages, models)
+    models["second"] = fit_second(pages, models)
+    return models
+
+
 def title_rows(page, body_models):
     units = page["units"]
     p = body_probability(body_models, units, page["X"])
@@ -169,7 +194,7 @@ def fit_title(pages, body_models):
 
 
 def predict(page, models, with_url=True):
-    units = [u.__class__(**{s: getattr(u, s) for s in u.__slots__}) for u in page["units"]]
+    units = copy_units(page["units"])
     read_with_model(units, models, features=page["X"], url=page["url"] if with_url else None)
     cleaned = collect(units)
     return cleaned.body, cleaned.title
@@ -225,8 +250,7 @@ def main() -> None:
     bodies, titles = [""] * len(pages), [None] * len(pages)
     for k in range(0 if args.no_cv else args.folds):
         train = [p for p in pages if fold_of(p["id"], args.folds) != k]
-        models = fit_body(train)
-        models["title"] = fit_title(train, models)
+        models = fit_all(train)
         for i, page in enumerate(pages):
             if fold_of(page["id"], args.folds) == k:
                 bodies[i], titles[i] = predict(page, models, with_url=not args.no_url)
@@ -240,8 +264,7 @@ def main() -> None:
         heldout["folds"] = args.folds
         heldout["per_fold"] = fold_means(pages, bodies, titles, args.folds)
     if args.write:
-        models = fit_body(pages)
-        models["title"] = fit_title(pages, models)
+        models = fit_all(pages)
         payload = {"about": "claimgraph plain-text line model: gradient-boosted trees (scikit-learn "
                             "HistGradientBoostingClassifier) trained by scripts/train_line_model.py on "
                             "scraped-text-dev; applied by claimgraph.clean.linemodel",

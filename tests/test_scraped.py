@@ -330,3 +330,52 @@ def test_a_navigation_line_is_never_the_title_whichever_reader_picks_it(menu, mo
     """Issue 11: with no headline on the page, the rules used to take the menu above the body."""
     page = "\n\n".join([menu, *RIVER_BODY])
     assert clean_text(page, models=models).title != menu
+
+
+TEASERS = [
+    "Harbour fire spreads to three warehouses overnight, the fire service said on Monday morning.",
+    "Council votes to close the old ferry terminal after a long and bitter debate on its future.",
+]
+
+
+def one_split_model(feature: str, names: list[str], below: float, above: float) -> TreeEnsemble:
+    """A one-tree model: log-odds ``below`` where ``feature`` <= 0.5, ``above`` elsewhere."""
+    tree = {"feature": [names.index(feature), -1, -1], "threshold": [0.5, 0, 0], "left": [1, 0, 0],
+            "right": [2, 0, 0], "value": [0.0, below, above]}
+    return TreeEnsemble.from_json({"features": names, "init": 0.0, "learning_rate": 1.0, "trees": [tree]})
+
+
+def test_the_second_reading_knows_where_the_headline_is(monkeypatch):
+    """The second body model reads each unit's place relative to the first reading's headline,
+    from the rule labels (a first reading's verdicts do not leak into the second)."""
+    import claimgraph.clean.text as text_module
+    from claimgraph.clean.linemodel import BODY_FEATURES, SECOND_FEATURES
+
+    monkeypatch.setattr(text_module, "ABOVE_TITLE_BAR", 2.0)  # the second model alone decides
+
+    models = load_models()
+    if models is None:
+        pytest.skip("no shipped line model")
+    page = "\n".join([*PAGE.split("\n")[:3], *TEASERS, *PAGE.split("\n")[4:10]])
+    first_only = {name: models[name] for name in ("body", "title")}
+    # a second model that keeps exactly what lies below the headline
+    below_only = one_split_model("above_headline", SECOND_FEATURES, 4.0, -4.0)
+    assert "Harbour fire" in clean_text(page, models=first_only).body
+    cleaned = clean_text(page, models={**first_only, "second": below_only})
+    assert cleaned.title == "Drone strike damages power plant near the border"
+    assert cleaned.body.startswith("A drone struck a power plant") and "Harbour fire" not in cleaned.body
+    assert "no one had been hurt" in cleaned.body
+    # and one that drops everything leaves the first reading's verdicts
+    none_kept = one_split_model("headline_found", SECOND_FEATURES, -4.0, -4.0)
+    assert clean_text(page, models={**first_only, "second": none_kept}).body == clean_text(page, models=first_only).body
+    assert BODY_FEATURES == SECOND_FEATURES[:len(BODY_FEATURES)]
+
+
+def test_paragraphs_above_a_sure_headline_are_teasers():
+    from claimgraph.clean.text import Unit, drop_above_headline
+
+    units = [Unit(text=t, line_no=i, block=i, label="body") for i, t in enumerate(TEASERS)]
+    units += [Unit(text="Headline", line_no=2, block=2, label="title"),
+              Unit(text=PAGE.split("\n")[7], line_no=3, block=3, label="body")]
+    drop_above_headline(units, 2, np.array([0.9, 0.995, 0.1, 0.9]))
+    assert [u.label for u in units] == ["boilerplate", "body", "title", "body"]

@@ -47,7 +47,7 @@ from claimgraph.clean.text import (
     title_case_share,
 )
 
-__all__ = ["ADDRESS_FEATURES", "BODY_FEATURES", "TITLE_FEATURES", "body_probability", "window_mean", "TreeEnsemble", "body_anchor", "body_features", "load_models",
+__all__ = ["ADDRESS_FEATURES", "BODY_FEATURES", "SECOND_FEATURES", "TITLE_FEATURES", "headline_features", "body_probability", "window_mean", "TreeEnsemble", "body_anchor", "body_features", "load_models",
            "prose_run", "title_candidates", "title_features"]
 
 MODEL_FILE = "line_model.json"
@@ -369,6 +369,28 @@ def body_probability(models: dict, units: list[Unit], body: np.ndarray) -> np.nd
     return models["body"].probability(body) if len(body) else np.zeros(0)
 
 
+# The second reading knows where the headline is: the article starts under it.
+BELOW_HEADLINE = ["headline_found", "above_headline", "signed_log_from_headline"]
+SECOND_FEATURES = BODY_FEATURES + BELOW_HEADLINE
+
+
+def headline_features(body: np.ndarray, headline: int | None) -> np.ndarray:
+    """``SECOND_FEATURES`` rows: the body features and each unit's place relative to the
+    headline the first reading found (``None``: no headline, all three zero).
+
+    >>> headline_features(np.zeros((3, 0)), 1)[:, 1:].tolist()
+    [[1.0, -0.6931471805599453], [0.0, 0.0], [0.0, 0.6931471805599453]]
+    """
+    n = len(body)
+    index = np.arange(n)
+    if headline is None:
+        extra = np.zeros((n, len(BELOW_HEADLINE)))
+    else:
+        offset = index - headline
+        extra = np.stack([np.ones(n), (offset < 0).astype(float), np.sign(offset) * np.log1p(np.abs(offset))], axis=1)
+    return np.hstack([body, extra])
+
+
 # --- title features -----------------------------------------------------------------
 
 
@@ -628,7 +650,7 @@ def load_models() -> dict[str, TreeEnsemble] | None:
         return None
     data = datafiles.json_file("boilerplate", MODEL_FILE, required={"models"})
     models = {name: TreeEnsemble.from_json(spec) for name, spec in data["models"].items()}
-    for name, names in (("body", BODY_FEATURES), ("title", TITLE_FEATURES)):
+    for name, names in (("body", BODY_FEATURES), ("second", SECOND_FEATURES), ("title", TITLE_FEATURES)):
         if name in models and models[name].features != names:
             return None  # trained on another feature layout: retrain rather than misread columns
     return models

@@ -667,28 +667,70 @@ def apply_line_model(units: list[Unit], models, features=None, url: str | None =
 
     Each unit is body when the body model's probability reaches its threshold (bylines
     and datelines keep their labels for the metadata); the headline is the title
-    model's best candidate above the first body unit (``clean.linemodel``).
+    model's best candidate above the first body unit (``clean.linemodel``). When the
+    second body model is shipped, the units are read again knowing where that headline
+    is (a reader starts the article under its headline).
     """
-    import numpy as np
-
-    from claimgraph.clean.linemodel import (
-        body_anchor, body_features, body_probability, is_prose, prose_run, title_candidates, title_features,
-    )
+    from claimgraph.clean.linemodel import body_features, headline_features
 
     if not units:
         return None
     X = body_features(units) if features is None else features
+    rule_labels = [(unit.label, unit.reason) for unit in units]
+    p, headline, score = read_once(units, models, X, url)
+    if p is None:
+        return None  # the model keeps nothing: the rule labels stand
+    if "second" in models:
+        second = models["second"].probability(headline_features(X, headline))
+        if (second >= models["second"].threshold).any():
+            for unit, (label, reason) in zip(units, rule_labels):
+                unit.label, unit.reason = label, reason
+            label_body(units, second, models["second"].threshold)
+            p = second
+    if headline is None:
+        return None
+    mark(units[headline], "title", f"title model {score:.2f}")
+    if score >= ABOVE_TITLE_BAR:
+        drop_above_headline(units, headline, p)
+    return units[headline].text
+
+
+def read_once(units: list[Unit], models, X, url: str | None = None):
+    """The first reading: (P(body) per unit, the headline's index or None, its score);
+    (None, None, 0.0) when the body model keeps nothing."""
+    import numpy as np
+
+    from claimgraph.clean.linemodel import body_anchor, body_probability, title_candidates, title_features
+
     body_model = models["body"]
     p = body_probability(models, units, X)
     if not (p >= body_model.threshold).any():
-        return None  # the model keeps nothing: the rule labels stand
-    lexicon = load_lexicon()
+        return None, None, 0.0
+    label_body(units, p, body_model.threshold)
+    anchor = body_anchor(units, p, body_model.threshold)
+    candidates = title_candidates(units, anchor)
+    if not candidates or "title" not in models:
+        return p, None, 0.0
+    scores = models["title"].probability(title_features(units, X, p, candidates, anchor, url))
+    if scores.max() < TITLE_BAR:
+        return p, None, 0.0  # no line reads as this page's headline
+    best = candidates[int(np.argmax(scores))]
+    if units[best].label in {"body", "heading"} and not any(u.label == "body" for u in units if u is not units[best]):
+        return p, None, 0.0  # a one-paragraph text: its only paragraph is the article, not a headline
+    return p, best, float(scores.max())
+
+
+def label_body(units: list[Unit], p, threshold: float) -> None:
+    """Body, heading or boilerplate for each unit from its P(body), the rule labels'
+    furniture reasons and the densest run of prose."""
+    from claimgraph.clean.linemodel import is_prose, prose_run
+
     first, last = prose_run(units)
     for i, (unit, prob) in enumerate(zip(units, p)):
         if unit.label in META_LABELS:
             continue
         if first <= i <= last and is_prose(unit) and prob >= IN_RUN_BAR:
-            prob = max(prob, body_model.threshold)  # a full paragraph inside the main run of prose
+            prob = max(prob, threshold)  # a full paragraph inside the main run of prose
         if unit.reason.startswith("contains") or (unit.reason.startswith(FURNITURE_REASONS)
                                                   and prob < LEXICON_OVERRIDE):
             # the lexicons and caption shapes name furniture seen on many sites, each too
@@ -696,23 +738,23 @@ def apply_line_model(units: list[Unit], models, features=None, url: str | None =
             # sure of (a real sentence that opens like a menu label) still stays, except for
             # the long and specific "contains" phrases ("your email address will not be published")
             mark(unit, "boilerplate", f"{unit.reason}; line model {prob:.2f}")
-        elif prob >= body_model.threshold and (unit.words >= LABEL_MAX_WORDS or prob >= SHORT_LINE_BAR
-                                               or SENTENCE_END_RE.search(unit.text)):
+        elif prob >= threshold and (unit.words >= LABEL_MAX_WORDS or prob >= SHORT_LINE_BAR
+                                    or SENTENCE_END_RE.search(unit.text)):
             kind = "heading" if unit.titleish and not SENTENCE_END_RE.search(unit.text) else "body"
             mark(unit, kind, f"line model {prob:.2f}")
         else:
             mark(unit, "boilerplate", f"line model {prob:.2f}")
     keep_closing_sentence(units, p, last)
     keep_sandwiched_headings(units, p)
-    anchor = body_anchor(units, p, body_model.threshold)
-    candidates = title_candidates(units, anchor)
-    if not candidates or "title" not in models:
-        return None
-    scores = models["title"].probability(title_features(units, X, p, candidates, anchor, url))
-    if scores.max() < TITLE_BAR:
-        return None  # no line reads as this page's headline
-    best = units[candidates[int(np.argmax(scores))]]
-    if best.label in {"body", "heading"} and not any(u.label == "body" for u in units if u is not best):
-        return None  # a one-paragraph text: its only paragraph is the article, not a headline
-    mark(best, "title", f"title model {scores.max():.2f}")
-    return best.text
+
+
+# A headline the title model is this sure of starts the article: what the body model kept
+# above it is a teaser list or a sidebar, unless the model is all but certain of it.
+ABOVE_TITLE_BAR = 0.5
+ABOVE_KEEP_BAR = 0.99
+
+
+def drop_above_headline(units: list[Unit], title: int, p) -> None:
+    for i in range(title):
+        if units[i].label in ("body", "heading") and p[i] < ABOVE_KEEP_BAR:
+            mark(units[i], "boilerplate", f"above the headline; line model {p[i]:.2f}")
