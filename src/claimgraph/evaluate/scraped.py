@@ -122,8 +122,8 @@ H1_SHARED_WORDS = 2
 
 def declared_headlines(html: str | None, page_title: str | None) -> list[str]:
     """The headline the page's own markup declares, where its ``<title>`` is rewritten for
-    search engines ("Disney+ glitches blamed on heavy demand ..." over a visible
-    "'We had some issues,' exec says on Disney+ glitches"): its og:title or twitter:title
+    search engines ("Power plant hit by drone, governor says ..." over a visible
+    "Drone strike damages power plant near the border"): its og:title or twitter:title
     up to a site suffix, and its first ``<h1>`` of 3+ words when it shares 2+ words with
     the ``<title>`` or og:title, site names aside (a masthead or a sidebar's heading
     shares none).
@@ -251,7 +251,8 @@ def heldout_rows(heldout: dict) -> dict[str, dict[str, float]]:
         if isinstance(row, dict) and "f1" in row:
             prefix = "" if name == "all" else f"{name}_"
             rows[f"claimgraph, held-out folds, {name} pages"] = {
-                f"{prefix}{k}": row[k] for k in ("f1", "precision", "recall", "title_accuracy") if k in row}
+                f"{prefix}{k}": row[k] for k in ("f1", "precision", "recall", "title_accuracy", "title_accuracy_title_only")
+                if k in row}
     return rows
 
 
@@ -316,19 +317,28 @@ def evaluate_scraped(path: str | Path, limit: int | None = None, seed: int = 0, 
             "claimgraph = clean_item on each page as a text input (what ingesting a .txt does), language filter "
             "off; english_* = the pages whose gold text reads as English. title_accuracy: the recovered title's "
             "words (case aside) are those of the <title> without its site suffix or section prefix (a run of its "
-            "' | ', ' - ', ' : ' parts of 3+ words), or nearly (token-sequence similarity >= 0.8), and it does not "
-            "end with the site name nor wrap the headline in other words (a menu, a list number or a section "
-            "glued to it: 'Home News <headline>', '3. <headline>'); the <title> up to its site suffix always "
-            "counts, however short (the eval-data README's rule). title_ceiling = the share of pages where some "
-            "line of the text is so judged. It is the judge's ceiling, not a reader's: read by hand, 26 of the 27 "
-            "pages below it on scraped-text-dev show a headline (23 on a line of its own, 3 glued to a date or a "
-            "menu) that the <title> rewrites for search engines, and the held-out model picks that line on 21 of "
-            "them (a reader's title accuracy near 0.89).",
+            "' | ', ' - ', ' : ' parts of 3+ words), or of the headline the page's own markup declares (its "
+            "og:title or twitter:title up to a site suffix, and its first <h1> of 3+ words when that shares 2+ "
+            "words with the <title>'s headline part: a masthead or a sidebar's <h1> shares none; read from the "
+            "HTML set the pages were rendered from, boilerplate.jsonl.gz beside the file, when present), or "
+            "nearly (token-sequence similarity >= 0.8), and it does not end with the site name nor wrap the "
+            "headline in other words (a menu, a list number or a section glued to it: 'Home News <headline>', "
+            "'3. <headline>'); the <title> up to its site suffix always counts, however short (the eval-data "
+            "README's rule). title_accuracy_title_only = the same judge without the declared headlines (the "
+            "figure reported before). title_ceiling = the share of pages where some line of the text is so judged.",
+            "Why the declared headline: on 27 of the 181 pages no line of the text is the <title>'s headline, "
+            "because the <title> is rewritten for search engines (a <title> like 'Power plant hit by drone, governor "
+            "says outages will last days' over a visible and shared headline like 'Drone strike damages power "
+            "plant near the border'); on 23 of them the page's og:title or <h1> is the headline a reader sees, and the held-out "
+            "model already picked it on 22 before the judge read it. The ceiling went from 0.851 to 0.978.",
             "The line model (data/boilerplate/line_model.json) is trained on these same pages, so the figures "
             "above are in-sample; the honest ones are those of scripts/train_line_model.py on held-out folds "
             f"(k-fold by page: each page scored by a model that did not see it): {describe_heldout(heldout)}.",
+            "Before the second reading (one body model, no drop above the headline), on held-out folds: F1 0.919 "
+            "(P 0.918, R 0.921), title accuracy 0.785 under the <title>-only judge and 0.906 with the declared "
+            "headlines.",
             "The line model before its labels came from aligning each page with its gold text in order and before "
-            "Chinese and Japanese lines were counted by their characters, on held-out folds with the judge above: "
+            "Chinese and Japanese lines were counted by their characters, on held-out folds with the <title>-only judge: "
             "F1 0.912 (P 0.908, R 0.915), title accuracy 0.757; English pages F1 0.935, title accuracy 0.783 "
             "(0.796 / 0.826 under the judge that let a headline wrapped in menu words count).",
             "The first line model, re-run on held-out folds with the judge before the wrapped-headline rule: F1 0.914 (P 0.912, R 0.916), "
