@@ -882,3 +882,15 @@ def test_the_last_word_of_a_building_name_is_no_town(pipeline):
               sent_starts=[True] + [False] * 11)
     mentions = Mentions(doc, pipeline.resolver, pipeline.extractor.lex)
     assert mentions.span_at(doc[4]) is None
+
+
+@pytest.mark.parametrize("text", ["Sailors on the tanker said they were being fired on by two speedboats.",
+                                  "Russian troops fired on Ukrainian positions near Avdiivka overnight."])
+def test_firing_on_something_is_an_attack_whatever_the_weapon(extract, text):
+    claims, _ = extract(text)
+    assert [c for c in claims if c.type == "ATTACK"]
+
+
+def test_being_fired_on_a_day_is_losing_a_job(extract):
+    claims, _ = extract("Petrenko was fired on Monday from his job at the Kyiv firm.")
+    assert not [c for c in claims if c.type == "ATTACK"]

@@ -282,7 +282,8 @@ class ClaimExtractor:
             particles = self.lex.particles_required(name, lemma) if pos == "VERB" else frozenset()
             if particles and not any(c.dep_ in {"prt", "dobj"} and c.lower_ in particles for c in token.children):
                 continue  # "blew himself up", "opened fire" attack; "blew", "opened" alone do not
-            if self.lex.needs_weapon(name, lemma, pos) and not self._has_argument(token, mentions, weapon=True):
+            if self.lex.needs_weapon(name, lemma, pos) and not self._has_argument(token, mentions, weapon=True) \
+                    and not (pos == "VERB" and self._fired_upon(token, lemma)):
                 continue
             if pos == "VERB" and lemma in t.place_objects and not self._object_is_place(token, mentions):
                 continue
@@ -327,6 +328,15 @@ class ClaimExtractor:
                 or pos == "NOUN" and self._fatal(token)):
             out.append("CASUALTY")  # "shot in the hip", "fatally shot", "the fatal shooting of": hit, and hurt
         return out
+
+    def _fired_upon(self, verb: Token, lemma: str) -> bool:
+        """"fired on the ship", "were being fired on", "fired at protesters": shooting at
+        something, whatever the weapon (a company that fired its chief fired at nobody)."""
+        if lemma not in self.lex.words("aimed_fire_verbs"):
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in {"on", "at", "upon", "into"}
+                   and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)  # "fired on Monday"
+                   for c in verb.children)
 
     def _naval_unit(self, noun: Token) -> bool:
         """"warships", "navy ships", "the fleet": moved and stationed like troops."""
