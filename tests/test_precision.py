@@ -882,3 +882,13 @@ def test_the_last_word_of_a_building_name_is_no_town(pipeline):
               sent_starts=[True] + [False] * 11)
     mentions = Mentions(doc, pipeline.resolver, pipeline.extractor.lex)
     assert mentions.span_at(doc[4]) is None
+
+
+# --- who says so (extract/attribution.py) ---------------------------------------------
+
+
+def test_claim_in_a_signed_quote_takes_the_signer_as_source(extract):
+    text = "Residents spoke after the night of shelling.\n\n“Russian troops shelled our street on Monday.” ― Olena Kovalenko\n"
+    claims, ents = extract(text)
+    attack = next((c for c in claims if c.type == "ATTACK"), None)
+    assert attack is not None and attack.source is not None and ents[attack.source].name.endswith("Kovalenko")

@@ -524,9 +524,11 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
             _verb_attribution(tok, kind, lex, quotes, speech)
         if att is not None:
             found.append(att)
-    found += _speaker_labels(doc, text)
     # "I think" inside a quote is part of what the quoted speaker says, not a new attribution
     found = [att for att in found if not _inside_quote(att, quotes)]
+    # a transcript's '"PENCE: ...' and a signed '“...” ― Name' stand at a quote's edge: the
+    # label names who speaks the quote rather than speaking inside it
+    found += _speaker_labels(doc, text) + _signed_quotes(doc, text)
     for att in found:
         _take_whole_quotes(att, quotes)
     _continue_quotes(found, quotes)
@@ -806,19 +808,25 @@ def _speaker_labels(doc: Doc, text: str) -> list[Found]:
     """A line that opens with a short name and a colon lets the name speak: a headline
     ("McCain: Populist Anger Appeals to ...") or a transcript ("TAPPER: And obviously, ...").
     The rest of the line is what they say."""
-    out = []
+    return [found for start, end in _lines(text) if (found := _labelled_line(doc, text, start, end)) is not None]
+
+
+def _lines(text: str):
+    """(start, end) character offsets of every line, without its newline."""
     line_start = 0
     while line_start < len(text):
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
-        found = _labelled_line(doc, text, line_start, line_end)
-        if found is not None:
-            out.append(found)
+        yield line_start, line_end
         line_start = line_end + 1
-    return out
+
+
+OPENING_MARKS = "\"“”'‘`"
 
 
 def _labelled_line(doc: Doc, text: str, start: int, end: int) -> Found | None:
+    while start < end and (text[start] in OPENING_MARKS or text[start].isspace()):
+        start += 1  # a transcript quoted whole: '"WALLACE: Let's start ...'
     colon_at = text.find(":", start, min(end, start + 60))
     if colon_at < 0:
         return None
@@ -830,10 +838,33 @@ def _labelled_line(doc: Doc, text: str, start: int, end: int) -> Found | None:
         return None
     before = doc[line.start:colon.i]
     if not all(t.pos_ in {"PROPN", "NOUN", "DET", "ADJ", "PUNCT", "PART"} for t in before) \
-            or not any(t.pos_ in {"PROPN", "NOUN"} for t in before):
-        return None
+            or not any(t.pos_ in {"PROPN", "NOUN"} or t.is_upper and len(t) > 1 for t in before):
+        return None  # a capitalised label the tagger calls an adjective ("KELLER:") names a speaker too
     content = _runs(doc, set(range(colon.i + 1, line.end)))
     return Found(cue=[doc[colon.i:colon.i + 1]], content=content, source=before) if content else None
+
+
+# '“We need jobs.” ― Ana Ruiz': a line that is a quote signed with a dash and a name
+SIGNED_QUOTE = re.compile(r"[ \t\xa0]*[“”\"]([^\n]+?)[”\"][ \t\xa0]*([―—–]|--)[ \t\xa0]*"
+                          r"([A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,5})[ \t\xa0.,]*")
+
+
+def _signed_quotes(doc: Doc, text: str) -> list[Found]:
+    """A quote on a line of its own signed after a dash by a name (vox pops, epigraphs):
+    the name says the quote, the dash is the cue."""
+    out = []
+    for start, end in _lines(text):
+        match = SIGNED_QUOTE.fullmatch(text, start, end)
+        if match is None:
+            continue
+        content = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        dash = doc.char_span(match.start(2), match.end(2), alignment_mode="expand")
+        name = doc.char_span(match.start(3), match.end(3), alignment_mode="expand")
+        if content is None or dash is None or name is None or any(t.pos_ == "VERB" for t in name):
+            continue
+        source = _runs(doc, {t.i for t in name})  # without a closing full stop
+        out.append(Found(cue=[dash], content=_runs(doc, {t.i for t in content}), source=source[0]))
+    return out
 
 
 CLOSING_MARKS = {"”", '"', "''"}
