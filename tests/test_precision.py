@@ -892,3 +892,37 @@ def test_claim_in_a_signed_quote_takes_the_signer_as_source(extract):
     claims, ents = extract(text)
     attack = next((c for c in claims if c.type == "ATTACK"), None)
     assert attack is not None and attack.source is not None and ents[attack.source].name.endswith("Kovalenko")
+
+
+def test_a_dateline_the_parser_made_a_subject_does_not_speak(extract):
+    claims, ents = extract("GENEVA, May 4 - Chad complained to the African Union that rebels from Sudan attacked "
+                           "three border villages on Friday.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.source is not None and ents[attack.source].name != "GENEVA"
+    assert "African Union" not in ents[attack.source].name
+
+
+def test_the_radio_refers_back_to_the_station_named_before(extract):
+    claims, ents = extract("Four villages were shelled overnight, state-run Radio Maputo said.\n"
+                           "The radio said the rebels attacked the town of Xai-Xai on Sunday.")
+    second = [c for c in claims if c.type == "ATTACK"][-1]
+    assert ents[second.source].name == "Radio Maputo"
+
+
+def test_a_speech_act_with_its_own_speaker_keeps_no_earlier_speaker(extract):
+    claims, ents = extract("Smith said that the senator's plan was a disaster for farmers. "
+                           "The party chairman condemned Senator Jones for the vote.")
+    condemn = next(c for c in claims if c.type == "CONDEMN")
+    assert condemn.source is None or "chairman" in ents[condemn.source].name.lower()
+
+
+@pytest.mark.parametrize("text, said", [
+    ("The governor described the mayor as a disgrace after she attacked police officers nationwide.", False),
+    ("The governor spoke to reporters after gunmen attacked a convoy near Goma.", False),
+    ("The governor stressed that, despite the recent attacks on the pipeline, the situation had improved.", True),
+    ("The governor said gunmen attacked a convoy near Goma after talks broke down.", True),
+])
+def test_a_happening_that_only_times_the_saying_is_not_the_speakers_claim(extract, text, said):
+    claims, _ = extract(text)
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert (attack.source is not None) == said

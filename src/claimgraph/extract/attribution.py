@@ -51,6 +51,13 @@ class Attribution:
     silenced: bool = False  # under "did not confirm / give": nobody in this sentence asserts it
 
 
+def speaking_subject(verb: Token) -> Token | None:
+    """The verb's active subject; of two, the nearer: in "UNITED NATIONS, March 5 - Pakistan
+    complained ...", the parser makes the dateline a second subject."""
+    subjects = [c for c in verb.children if c.dep_ in SPEAKER_DEPS]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+
+
 def path_to_root(token: Token) -> list[Token]:
     path = [token]
     while path[-1].head.i != path[-1].i:
@@ -118,20 +125,42 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     return att
 
 
-# prepositions that set a happening as the background of what is said, not as what is said:
-# "every time he thinks about the children killed in the shooting", "asleep during the attack"
+# prepositions and clause marks that set a happening as the background of an act of saying,
+# not as what is said: "every time he thinks about the children killed in the shooting",
+# "described her as a disgrace after she attacked the police"
 BACKGROUND_PREPOSITIONS = frozenset({"during", "after", "before", "since", "following", "about", "amid", "despite"})
+# these set a happening as a scene even inside what is said: "accused her of being asleep
+# during the attacks" (unlike "said that, despite the attacks, the situation improved")
+SETTING_PREPOSITIONS = frozenset({"during", "amid", "about"})
+BACKGROUND_MARKS = frozenset({"after", "before", "since", "while", "when", "as", "because", "though", "although"})
 
 
 def backgrounded(path: list[Token], report_nodes: set[int]) -> bool:
-    """The happening is named on the way to the speaker only as a time or topic of what the
-    speaker says: the article presents it as known, not as the speaker's claim."""
-    for node in path:
+    """The happening is named only as a time, cause or topic of the saying: a modifier of
+    the reporting verb itself (or, with nobody reporting, of the clause), not a part of what
+    is said. In "X said that, despite the attacks, the situation improved" the attacks are
+    X's claim; in "X, asleep during the attack" or "X spoke after the attack" they are not."""
+    for k, node in enumerate(path):
         if node.i in report_nodes:
             return False
-        if node.dep_ == "pobj" and node.pos_ in {"NOUN", "PROPN"} and node.head.lower_ in BACKGROUND_PREPOSITIONS:
+        parent = path[k + 1] if k + 1 < len(path) else None
+        # an adverbial clause the parser hung on a noun ("as a disgrace after she attacked")
+        # modifies the clause above that noun
+        on_the_saying = not report_nodes or parent is not None and _verb_above(parent).i in report_nodes
+        if node.dep_ == "pobj" and node.pos_ in {"NOUN", "PROPN"} and node.head.lower_ in BACKGROUND_PREPOSITIONS \
+                and (not report_nodes or node.head.head.i in report_nodes or node.head.lower_ in SETTING_PREPOSITIONS):
+            return True
+        if node.dep_ == "advcl" and on_the_saying and any(
+                m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in node.children):
             return True
     return False
+
+
+def _verb_above(node: Token) -> Token:
+    """``node`` itself when it is a verb, else the nearest verb above it."""
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return node
 
 
 def negated_clause(verb: Token) -> bool:
@@ -175,7 +204,7 @@ def subject_of_report_above(node: Token, lex: Lexicon) -> Token | None:
             return None
         node = node.head
         if node.lemma_.lower() in reporting:
-            return next((c for c in node.children if c.dep_ in SPEAKER_DEPS), None)
+            return speaking_subject(node)
     return None
 
 
@@ -205,14 +234,14 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
 
     Only active subjects speak: in "engineers are believed to operate" nobody is named.
     """
-    subj = next((c for c in verb.children if c.dep_ in SPEAKER_DEPS), None)
+    subj = speaking_subject(verb)
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     if subj is None and not passive and verb.dep_ in {"conj", "xcomp", "advcl"}:
         # "X called ... and said": X; but in "sirens sounded but nothing was reported" nobody speaks
-        subj = next((c for c in verb.head.children if c.dep_ in SPEAKER_DEPS), None)
+        subj = speaking_subject(verb.head)
         if subj is not None and not can_speak(subj, mentions, lex):
             # "X said the strike had killed four people and denied ...": the parser hangs the
             # denial on "killed", but a strike denies nothing: X, who said it, does
@@ -263,7 +292,7 @@ def _sentence_speaker(trigger: Token, mentions: Mentions, lex: Lexicon, att: Att
         if tok.dep_ in {"relcl", "acl", "amod", "pcomp", "pobj", "xcomp"}:
             continue  # "a statement the agency published" is not the sentence's speaker
         if tok.head.i == tok.i or trigger.i not in {t.i for t in tok.subtree}:
-            subj = next((c for c in tok.children if c.dep_ in SPEAKER_DEPS), None)
+            subj = speaking_subject(tok)
             if subj is not None and subj.lower_ not in PRONOUNS:
                 ent = _speaker_of(tok, mentions, lex, att)
                 if ent is not None:
@@ -756,7 +785,7 @@ def _verb_source(verb: Token) -> Span | None:
     doc = verb.doc
     node = verb
     for _ in range(4):
-        subj = next((c for c in node.children if c.dep_ in SPEAKER_DEPS), None)
+        subj = speaking_subject(node)
         if subj is None:
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
