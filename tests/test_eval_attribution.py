@@ -178,6 +178,29 @@ def test_a_dash_before_a_phrase_that_is_not_a_name_signs_nothing(attributions):
     assert not any(f["cue"] in (["—"], ["”—"]) for f in found)
 
 
+def test_a_note_label_names_no_speaker(attributions):
+    found = attributions("The vote is on Friday.\n\nCorrection: An earlier version misstated the date of the vote.\n\n"
+                         "Editor's note: The mayor is a donor to this newspaper.\n")
+    assert not any(f["cue"] == [":"] for f in found)
+
+
+def test_that_clause_the_parser_hung_elsewhere_is_still_what_is_said(attributions):
+    found = attributions("The senator tweeted in the early morning hours that Lopez was “disgusting” and “a con” "
+                         "and encouraged voters to “check out” her record.")
+    said = next(f for f in found if f["cue"] == ["tweeted"])
+    assert said["content"][0].startswith("that Lopez was")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The mayor spoke about the closure of the steel plant.", "spoke"),
+    ("Protesters chanted that the election had been stolen.", "chanted"),
+    ("Many voters feel that the economy is getting worse.", "feel"),
+    ("The union bemoaned the loss of two thousand jobs.", "bemoaned"),
+])
+def test_more_verbs_of_saying_feeling_and_stance(attributions, text, cue):
+    assert any(f["cue"] == [cue] for f in attributions(text))
+
+
 @pytest.mark.skipif(not DATA.exists(), reason="../shared/eval-data is not present")
 def test_eval_attribution_runs_on_a_few_dev_articles(tmp_path):
     from claimgraph.evaluate import run_eval

@@ -678,7 +678,9 @@ def _verb_content(verb: Token, cue: set[int], speech: frozenset[str]) -> set[int
     ("..., he said"), its object with what is said of it ("called him a liar", "accused
     him of lying"), or what a particle verb is about ("talked about the economy")."""
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS or c.dep_ == "advcl" and c.i > verb.i
-               and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]  # "called for X to go"
+               and (any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)  # "called for X to go"
+                    or c.left_edge.lower_ == "that")]  # "tweeted that she was ...", parsed as an adverbial
+    clauses = clauses or _misplaced_that_clause(verb)
     if clauses:
         return _subtrees(clauses, speech) - cue
     if verb.dep_ in {"parataxis", "ccomp"}:
@@ -697,6 +699,20 @@ def _verb_content(verb: Token, cue: set[int], speech: frozenset[str]) -> set[int
     if answer:
         return set(answer)  # "neither side would say so"
     return _after_colon(verb)
+
+
+def _misplaced_that_clause(verb: Token) -> list[Token]:
+    """"tweeted in the early hours that she was a fraud": the parser makes the that-clause a
+    relative clause of the time before it; one with a subject of its own is what is said."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for obj in prep.children:
+            for rel in obj.children:
+                if rel.dep_ == "relcl" and rel.left_edge.lower_ == "that" and rel.left_edge.dep_ not in SUBJECT_DEPS \
+                        and any(c.dep_ in SUBJECT_DEPS for c in rel.children):
+                    return [rel]
+    return []
 
 
 def _subtrees(heads: list[Token], speech: frozenset[str]) -> set[int]:
@@ -869,6 +885,9 @@ def _labelled_line(doc: Doc, text: str, start: int, end: int) -> Found | None:
     if not all(t.pos_ in {"PROPN", "NOUN", "DET", "ADJ", "PUNCT", "PART"} for t in before) \
             or not any(t.pos_ in {"PROPN", "NOUN"} or t.is_upper and len(t) > 1 for t in before):
         return None  # a capitalised label the tagger calls an adjective ("KELLER:") names a speaker too
+    notes = load_lexicon().words("non_speaker_labels")
+    if before[-1].lemma_.lower() in notes or before[-1].lower_ in notes:
+        return None  # "Editor's note:", "Correction:", "Source:": a note, not a speaker
     content = _runs(doc, set(range(colon.i + 1, line.end)))
     return Found(cue=[doc[colon.i:colon.i + 1]], content=content, source=before) if content else None
 
