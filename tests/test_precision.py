@@ -926,3 +926,11 @@ def test_a_happening_that_only_times_the_saying_is_not_the_speakers_claim(extrac
     claims, _ = extract(text)
     attack = next(c for c in claims if c.type == "ATTACK")
     assert (attack.source is not None) == said
+
+
+def test_the_release_said_refers_back_to_who_spoke_in_a_statement(extract):
+    claims, ents = extract("Militants attacked a police post near Wana on Friday, the army said in a statement. "
+                           "Officials in Islamabad gave no details.\n\n"
+                           "Gunmen also attacked a convoy near Tank on Saturday, the release said.")
+    last = [c for c in claims if c.type == "ATTACK"][-1]
+    assert last.source is not None and ents[last.source].name.lower() == "army"

@@ -267,6 +267,9 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
             if speaker is not None:
                 att.via.append(speaker)
             return quoted_ent
+    if speaker is not None and any(c.dep_ == "prep" and c.lower_ in {"in", "during"} and _statement_object(c, lex) is not None
+                                   for c in verb.children):
+        mentions.last_issuer = speaker  # "the military said in a statement"
     for via in _outlets_addressed(verb, mentions):
         if via not in att.via and via is not speaker:
             att.via.append(via)
@@ -382,8 +385,13 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
         return mentions.resolve_span(people[-1])
     lemma = token.lemma_.lower()
     if lemma in lex.words("document_nouns"):
-        return _possessor(token, mentions) or _from_prep(token, "from", mentions) \
+        issuer = _possessor(token, mentions) or _from_prep(token, "from", mentions) \
             or _from_prep(token, "by", mentions) or _issuer(token, mentions, lex)
+        if issuer is not None:
+            mentions.last_issuer = issuer
+        elif _is_definite(token):
+            issuer = mentions.last_issuer  # "the release said": whoever issued the last statement
+        return issuer
     if lemma in lex.words("speaker_nouns"):  # "officials at the Joint Chiefs of Staff"
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in {"at", "from", "of", "in", "with"}:
