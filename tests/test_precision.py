@@ -934,3 +934,17 @@ def test_the_release_said_refers_back_to_who_spoke_in_a_statement(extract):
                            "Gunmen also attacked a convoy near Tank on Saturday, the release said.")
     last = [c for c in claims if c.type == "ATTACK"][-1]
     assert last.source is not None and ents[last.source].name.lower() == "army"
+
+
+def test_a_message_speaks_for_its_sender_not_its_receiver(extract):
+    claims, ents = extract("After the frigate Almaz picked up a distress call from the merchant vessel, MV Orion, "
+                           "at around 11 a.m. saying it was under attack by pirates, it launched a helicopter.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.source is None or "frigate" not in ents[attack.source].name.lower()
+
+
+def test_the_person_a_title_describes_speaks_not_the_company_in_the_title(extract):
+    claims, ents = extract("Continuous rebel raids against oil pipelines endanger the country's oil bonanza, "
+                           "Maria Ortiz, manager of the state-run oil company Petrosur said.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert ents[attack.source].name == "Maria Ortiz"

@@ -217,11 +217,26 @@ def _speaker_before(verb: Token, mentions: Mentions, lex: Lexicon) -> Token | No
         if tok.is_punct and tok.text in {",", ";", ":", "“", "”", '"'}:
             return None
         span = mentions.span_at(tok)
-        if span is not None and span.label_ in {"PERSON", "ORG"}:
-            return span.root
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.words("speaker_nouns"):
-            return tok
+        if span is not None and span.label_ in {"PERSON", "ORG"} or \
+                tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.words("speaker_nouns"):
+            return _person_described(span.root if span is not None else tok, mentions)
     return None
+
+
+def _person_described(tok: Token, mentions: Mentions) -> Token:
+    """"Franciso Chona, manager of the state oil company Ecopetrol said": the company only
+    describes the person the phrase is about, who speaks."""
+    node = tok
+    for _ in range(6):
+        if node.dep_ in {"pobj", "compound"} or node.dep_ == "prep" and node.head.pos_ in {"NOUN", "PROPN"}:
+            node = node.head
+        elif node.dep_ == "appos":
+            node = node.head
+            span = mentions.span_at(node)
+            return node if span is not None and span.label_ == "PERSON" else tok
+        else:
+            break
+    return tok
 
 
 def _pronoun_subject(verb: Token) -> bool:
@@ -239,6 +254,11 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    message = _message_said(verb, lex) if subj is None else None
+    if message is not None:
+        # "picked up a distress call from the vessel saying it was under attack": the
+        # message speaks for its sender, not for whoever received it
+        return _from_prep(message, "from", mentions) or _possessor(message, mentions)
     if subj is None and not passive and verb.dep_ in {"conj", "xcomp", "advcl"}:
         # "X called ... and said": X; but in "sirens sounded but nothing was reported" nobody speaks
         subj = speaking_subject(verb.head)
@@ -274,6 +294,15 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
         if via not in att.via and via is not speaker:
             att.via.append(via)
     return speaker
+
+
+def _message_said(verb: Token, lex: Lexicon) -> Token | None:
+    """The message a participle "saying" hangs after when the parser tied it to the verb
+    that received the message ("received a call ... saying")."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return None
+    return next((o for o in verb.head.children if o.dep_ in {"dobj", "obj"} and o.i < verb.i
+                 and o.lemma_.lower() in lex.words("statement_nouns")), None)
 
 
 def _read_as_quoting(noun: Token) -> bool:
