@@ -948,3 +948,13 @@ def test_the_person_a_title_describes_speaks_not_the_company_in_the_title(extrac
                            "Maria Ortiz, manager of the state-run oil company Petrosur said.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert ents[attack.source].name == "Maria Ortiz"
+
+
+@pytest.mark.parametrize("text", [
+    "Kirby told the talks in Geneva that Russia had attacked the port.",
+    "Merkel said at a summit with Macron in Riga that troops would stay.",
+])
+def test_the_meeting_where_something_is_said_is_the_articles_not_the_speakers(extract, text):
+    claims, _ = extract(text)
+    meet = next(c for c in claims if c.type == "MEET")
+    assert meet.source is None and meet.modality == "fact"

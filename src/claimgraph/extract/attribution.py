@@ -150,10 +150,20 @@ def backgrounded(path: list[Token], report_nodes: set[int]) -> bool:
         if node.dep_ == "pobj" and node.pos_ in {"NOUN", "PROPN"} and node.head.lower_ in BACKGROUND_PREPOSITIONS \
                 and (not report_nodes or node.head.head.i in report_nodes or node.head.lower_ in SETTING_PREPOSITIONS):
             return True
+        if k == 0 and _where_it_was_said(node, parent, report_nodes):
+            return True
         if node.dep_ == "advcl" and on_the_saying and any(
                 m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in node.children):
             return True
     return False
+
+
+def _where_it_was_said(trigger: Token, parent: Token | None, report_nodes: set[int]) -> bool:
+    """The happening is the audience or the place of the saying: "told an emergency cabinet
+    meeting that ...", "said at a summit in Riga that ..."."""
+    if parent is not None and parent.i in report_nodes and trigger.dep_ in {"dobj", "dative"}:
+        return parent.lemma_.lower() in ADDRESSEE_VERBS
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "at" and trigger.head.head.i in report_nodes
 
 
 def _verb_above(node: Token) -> Token:
