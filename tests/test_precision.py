@@ -958,3 +958,9 @@ def test_the_meeting_where_something_is_said_is_the_articles_not_the_speakers(ex
     claims, _ = extract(text)
     meet = next(c for c in claims if c.type == "MEET")
     assert meet.source is None and meet.modality == "fact"
+
+
+def test_a_relative_clause_that_says_which_person_is_meant_is_the_articles(extract):
+    claims, _ = extract("The soldier who shot the two protesters was not wearing a camera, the army said.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.source is None and attack.modality == "fact"

@@ -150,7 +150,7 @@ def backgrounded(path: list[Token], report_nodes: set[int]) -> bool:
         if node.dep_ == "pobj" and node.pos_ in {"NOUN", "PROPN"} and node.head.lower_ in BACKGROUND_PREPOSITIONS \
                 and (not report_nodes or node.head.head.i in report_nodes or node.head.lower_ in SETTING_PREPOSITIONS):
             return True
-        if k == 0 and _where_it_was_said(node, parent, report_nodes):
+        if k == 0 and (_where_it_was_said(node, parent, report_nodes) or _identifies_the_subject(node, report_nodes)):
             return True
         if node.dep_ == "advcl" and on_the_saying and any(
                 m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in node.children):
@@ -164,6 +164,16 @@ def _where_it_was_said(trigger: Token, parent: Token | None, report_nodes: set[i
     if parent is not None and parent.i in report_nodes and trigger.dep_ in {"dobj", "dative"}:
         return parent.lemma_.lower() in ADDRESSEE_VERBS
     return trigger.dep_ == "pobj" and trigger.head.lower_ == "at" and trigger.head.head.i in report_nodes
+
+
+def _identifies_the_subject(trigger: Token, report_nodes: set[int]) -> bool:
+    """"The officer who shot Scott was not wearing a camera, police said": a relative clause
+    that only says which officer is meant presents the shooting as known, not as what police say."""
+    if trigger.dep_ != "relcl" or trigger.pos_ != "VERB":
+        return False
+    subject = trigger.head
+    return subject.dep_ in {"nsubj", "nsubjpass"} and subject.head.i not in report_nodes and \
+        any(node.i in report_nodes for node in path_to_root(subject.head))
 
 
 def _verb_above(node: Token) -> Token:
