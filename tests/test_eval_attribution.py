@@ -201,6 +201,11 @@ def test_more_verbs_of_saying_feeling_and_stance(attributions, text, cue):
     assert any(f["cue"] == [cue] for f in attributions(text))
 
 
+def test_a_noun_that_carries_a_that_clause_is_a_cue_with_its_owner_as_source(attributions):
+    found = attributions("The mayor's claim that the bridge had been shelled twice was repeated on Monday.")
+    assert {"source": ["The mayor's"], "cue": ["claim"], "content": ["that the bridge had been shelled twice"]} in found
+
+
 @pytest.mark.skipif(not DATA.exists(), reason="../shared/eval-data is not present")
 def test_eval_attribution_runs_on_a_few_dev_articles(tmp_path):
     from claimgraph.evaluate import run_eval

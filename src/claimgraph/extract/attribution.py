@@ -606,7 +606,7 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
     speech = lex.words("speech_verbs")
     found: list[Found] = []
     for tok, kind in _cue_candidates(doc, lex):
-        att = _according_attribution(tok) if kind == "according" else \
+        att = _according_attribution(tok) if kind == "according" else _noun_attribution(tok) if kind == "noun" else \
             _verb_attribution(tok, kind, lex, quotes, speech)
         if att is not None:
             found.append(att)
@@ -637,7 +637,26 @@ def _cue_candidates(doc: Doc, lex: Lexicon) -> list[tuple[Token, str]]:
             kind = next((k for k in VERB_KINDS if lemma in lex.words(k)), None)
             if kind is not None:
                 out.append((tok, kind))
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.words("cue_nouns"):
+            out.append((tok, "noun"))
     return out
+
+
+def _noun_attribution(noun: Token) -> Found | None:
+    """"Trump's claim that there were thousands of shootings", "his promise to cut taxes":
+    the noun says that its owner (or the one it is by or from) says the clause it carries."""
+    clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > noun.i
+                   and (c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"
+                        or c.left_edge.lower_ == "to" and c.tag_ == "VB")), None)
+    if clause is None:
+        return None
+    doc = noun.doc
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+                      for g in c.children if g.dep_ == "pobj"), None)
+    return Found(cue=[doc[noun.i:noun.i + 1]], content=_runs(doc, {t.i for t in clause.subtree}),
+                 source=_phrase(owner) if owner is not None else None)
 
 
 _CUE_HASHES: dict[int, tuple[object, object, tuple[numpy.ndarray, int]]] = {}
@@ -649,7 +668,7 @@ def _cue_hashes(strings, lex: Lexicon) -> tuple[numpy.ndarray, int]:
     kept = _CUE_HASHES.get(id(lex))
     if kept is not None and kept[0] is lex and kept[1] is strings:
         return kept[2]
-    words = sorted(frozenset().union(*(lex.words(k) for k in VERB_KINDS)))
+    words = sorted(frozenset().union(*(lex.words(k) for k in VERB_KINDS + ("cue_nouns",))))
     hashes = numpy.sort(numpy.array([strings.add(w) for w in words], dtype="uint64"))
     _CUE_HASHES[id(lex)] = (lex, strings, (hashes, strings.add("according")))
     return _CUE_HASHES[id(lex)][2]
