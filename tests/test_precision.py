@@ -964,3 +964,10 @@ def test_a_relative_clause_that_says_which_person_is_meant_is_the_articles(extra
     claims, _ = extract("The soldier who shot the two protesters was not wearing a camera, the army said.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert attack.source is None and attack.modality == "fact"
+
+
+def test_a_statement_its_subject_issued_speaks_for_the_subject(extract):
+    claims, ents = extract("The port authority issued a statement on Sunday saying two dockers were killed in "
+                           "the blast at the grain terminal.")
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert casualty.source is not None and "port authority" in ents[casualty.source].name.lower()

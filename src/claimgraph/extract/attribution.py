@@ -275,9 +275,10 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
         subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     message = _message_said(verb, lex) if subj is None else None
-    if message is not None:
+    if message is not None and message.head.lemma_.lower() in lex.words("receiving_verbs"):
         # "picked up a distress call from the vessel saying it was under attack": the
-        # message speaks for its sender, not for whoever received it
+        # message speaks for its sender, not for whoever received it (but "X issued a
+        # statement saying" is X's)
         return _from_prep(message, "from", mentions) or _possessor(message, mentions)
     if subj is None and not passive and verb.dep_ in {"conj", "xcomp", "advcl"}:
         # "X called ... and said": X; but in "sirens sounded but nothing was reported" nobody speaks
