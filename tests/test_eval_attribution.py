@@ -156,6 +156,56 @@ def test_claim_in_a_quote_takes_the_speaker_named_after_it(pipeline):
     assert attack.source is not None and entities[attack.source].name.lower().endswith("navy")
 
 
+def test_transcript_label_inside_an_opening_quote_speaks_the_line(attributions):
+    text = ('Part of the interview follows:\n\n"HOST: Will the mayor come to the debate tonight?\n\n'
+            '"KELLER: Well, look, the mayor said she would stay home.\n\n')
+    found = attributions(text)
+    assert {"source": ["HOST"], "cue": [":"], "content": ["Will the mayor come to the debate tonight"]} in found
+    assert {"source": ["KELLER"], "cue": [":"], "content": ["Well, look, the mayor said she would stay home"]} in found
+    assert not any(f["cue"] == ["said"] for f in found)  # the mayor's saying is inside Keller's line
+
+
+def test_quote_signed_with_a_dash_and_a_name(attributions):
+    text = ("Voters told us what they think.\n\n“He never listens to us. The plant closed.”― Ana Ruiz\n"
+            "“I cannot believe it.” ― Mark T. Olsen.\n")
+    found = attributions(text)
+    assert {"source": ["Ana Ruiz"], "cue": ["”―"], "content": ["He never listens to us. The plant closed"]} in found
+    assert {"source": ["Mark T. Olsen"], "cue": ["―"], "content": ["I cannot believe it"]} in found
+
+
+def test_a_dash_before_a_phrase_that_is_not_a_name_signs_nothing(attributions):
+    found = attributions("“We will rebuild.” — and then the rain started.\n")
+    assert not any(f["cue"] in (["—"], ["”—"]) for f in found)
+
+
+def test_a_note_label_names_no_speaker(attributions):
+    found = attributions("The vote is on Friday.\n\nCorrection: An earlier version misstated the date of the vote.\n\n"
+                         "Editor's note: The mayor is a donor to this newspaper.\n")
+    assert not any(f["cue"] == [":"] for f in found)
+
+
+def test_that_clause_the_parser_hung_elsewhere_is_still_what_is_said(attributions):
+    found = attributions("The senator tweeted in the early morning hours that Lopez was “disgusting” and “a con” "
+                         "and encouraged voters to “check out” her record.")
+    said = next(f for f in found if f["cue"] == ["tweeted"])
+    assert said["content"][0].startswith("that Lopez was")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The mayor spoke about the closure of the steel plant.", "spoke"),
+    ("Protesters chanted that the election had been stolen.", "chanted"),
+    ("Many voters feel that the economy is getting worse.", "feel"),
+    ("The union bemoaned the loss of two thousand jobs.", "bemoaned"),
+])
+def test_more_verbs_of_saying_feeling_and_stance(attributions, text, cue):
+    assert any(f["cue"] == [cue] for f in attributions(text))
+
+
+def test_a_noun_that_carries_a_that_clause_is_a_cue_with_its_owner_as_source(attributions):
+    found = attributions("The mayor's claim that the bridge had been shelled twice was repeated on Monday.")
+    assert {"source": ["The mayor's"], "cue": ["claim"], "content": ["that the bridge had been shelled twice"]} in found
+
+
 @pytest.mark.skipif(not DATA.exists(), reason="../shared/eval-data is not present")
 def test_eval_attribution_runs_on_a_few_dev_articles(tmp_path):
     from claimgraph.evaluate import run_eval

@@ -894,3 +894,92 @@ def test_firing_on_something_is_an_attack_whatever_the_weapon(extract, text):
 def test_being_fired_on_a_day_is_losing_a_job(extract):
     claims, _ = extract("Petrenko was fired on Monday from his job at the Kyiv firm.")
     assert not [c for c in claims if c.type == "ATTACK"]
+
+
+# --- who says so (extract/attribution.py) ---------------------------------------------
+
+
+def test_claim_in_a_signed_quote_takes_the_signer_as_source(extract):
+    text = "Residents spoke after the night of shelling.\n\n“Russian troops shelled our street on Monday.” ― Olena Kovalenko\n"
+    claims, ents = extract(text)
+    attack = next((c for c in claims if c.type == "ATTACK"), None)
+    assert attack is not None and attack.source is not None and ents[attack.source].name.endswith("Kovalenko")
+
+
+def test_a_dateline_the_parser_made_a_subject_does_not_speak(extract):
+    claims, ents = extract("GENEVA, May 4 - Chad complained to the African Union that rebels from Sudan attacked "
+                           "three border villages on Friday.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.source is not None and ents[attack.source].name != "GENEVA"
+    assert "African Union" not in ents[attack.source].name
+
+
+def test_the_radio_refers_back_to_the_station_named_before(extract):
+    claims, ents = extract("Four villages were shelled overnight, state-run Radio Maputo said.\n"
+                           "The radio said the rebels attacked the town of Xai-Xai on Sunday.")
+    second = [c for c in claims if c.type == "ATTACK"][-1]
+    assert ents[second.source].name == "Radio Maputo"
+
+
+def test_a_speech_act_with_its_own_speaker_keeps_no_earlier_speaker(extract):
+    claims, ents = extract("Smith said that the senator's plan was a disaster for farmers. "
+                           "The party chairman condemned Senator Jones for the vote.")
+    condemn = next(c for c in claims if c.type == "CONDEMN")
+    assert condemn.source is None or "chairman" in ents[condemn.source].name.lower()
+
+
+@pytest.mark.parametrize("text, said", [
+    ("The governor described the mayor as a disgrace after she attacked police officers nationwide.", False),
+    ("The governor spoke to reporters after gunmen attacked a convoy near Goma.", False),
+    ("The governor stressed that, despite the recent attacks on the pipeline, the situation had improved.", True),
+    ("The governor said gunmen attacked a convoy near Goma after talks broke down.", True),
+])
+def test_a_happening_that_only_times_the_saying_is_not_the_speakers_claim(extract, text, said):
+    claims, _ = extract(text)
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert (attack.source is not None) == said
+
+
+def test_the_release_said_refers_back_to_who_spoke_in_a_statement(extract):
+    claims, ents = extract("Militants attacked a police post near Wana on Friday, the army said in a statement. "
+                           "Officials in Islamabad gave no details.\n\n"
+                           "Gunmen also attacked a convoy near Tank on Saturday, the release said.")
+    last = [c for c in claims if c.type == "ATTACK"][-1]
+    assert last.source is not None and ents[last.source].name.lower() == "army"
+
+
+def test_a_message_speaks_for_its_sender_not_its_receiver(extract):
+    claims, ents = extract("After the frigate Almaz picked up a distress call from the merchant vessel, MV Orion, "
+                           "at around 11 a.m. saying it was under attack by pirates, it launched a helicopter.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.source is None or "frigate" not in ents[attack.source].name.lower()
+
+
+def test_the_person_a_title_describes_speaks_not_the_company_in_the_title(extract):
+    claims, ents = extract("Continuous rebel raids against oil pipelines endanger the country's oil bonanza, "
+                           "Maria Ortiz, manager of the state-run oil company Petrosur said.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert ents[attack.source].name == "Maria Ortiz"
+
+
+@pytest.mark.parametrize("text", [
+    "Kirby told the talks in Geneva that Russia had attacked the port.",
+    "Merkel said at a summit with Macron in Riga that troops would stay.",
+])
+def test_the_meeting_where_something_is_said_is_the_articles_not_the_speakers(extract, text):
+    claims, _ = extract(text)
+    meet = next(c for c in claims if c.type == "MEET")
+    assert meet.source is None and meet.modality == "fact"
+
+
+def test_a_relative_clause_that_says_which_person_is_meant_is_the_articles(extract):
+    claims, _ = extract("The soldier who shot the two protesters was not wearing a camera, the army said.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.source is None and attack.modality == "fact"
+
+
+def test_a_statement_its_subject_issued_speaks_for_the_subject(extract):
+    claims, ents = extract("The port authority issued a statement on Sunday saying two dockers were killed in "
+                           "the blast at the grain terminal.")
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert casualty.source is not None and "port authority" in ents[casualty.source].name.lower()

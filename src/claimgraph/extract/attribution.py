@@ -51,6 +51,13 @@ class Attribution:
     silenced: bool = False  # under "did not confirm / give": nobody in this sentence asserts it
 
 
+def speaking_subject(verb: Token) -> Token | None:
+    """The verb's active subject; of two, the nearer: in "UNITED NATIONS, March 5 - Pakistan
+    complained ...", the parser makes the dateline a second subject."""
+    subjects = [c for c in verb.children if c.dep_ in SPEAKER_DEPS]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
+
+
 def path_to_root(token: Token) -> list[Token]:
     path = [token]
     while path[-1].head.i != path[-1].i:
@@ -118,20 +125,62 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     return att
 
 
-# prepositions that set a happening as the background of what is said, not as what is said:
-# "every time he thinks about the children killed in the shooting", "asleep during the attack"
+# prepositions and clause marks that set a happening as the background of an act of saying,
+# not as what is said: "every time he thinks about the children killed in the shooting",
+# "described her as a disgrace after she attacked the police"
 BACKGROUND_PREPOSITIONS = frozenset({"during", "after", "before", "since", "following", "about", "amid", "despite"})
+# these set a happening as a scene even inside what is said: "accused her of being asleep
+# during the attacks" (unlike "said that, despite the attacks, the situation improved")
+SETTING_PREPOSITIONS = frozenset({"during", "amid", "about"})
+BACKGROUND_MARKS = frozenset({"after", "before", "since", "while", "when", "as", "because", "though", "although"})
 
 
 def backgrounded(path: list[Token], report_nodes: set[int]) -> bool:
-    """The happening is named on the way to the speaker only as a time or topic of what the
-    speaker says: the article presents it as known, not as the speaker's claim."""
-    for node in path:
+    """The happening is named only as a time, cause or topic of the saying: a modifier of
+    the reporting verb itself (or, with nobody reporting, of the clause), not a part of what
+    is said. In "X said that, despite the attacks, the situation improved" the attacks are
+    X's claim; in "X, asleep during the attack" or "X spoke after the attack" they are not."""
+    for k, node in enumerate(path):
         if node.i in report_nodes:
             return False
-        if node.dep_ == "pobj" and node.pos_ in {"NOUN", "PROPN"} and node.head.lower_ in BACKGROUND_PREPOSITIONS:
+        parent = path[k + 1] if k + 1 < len(path) else None
+        # an adverbial clause the parser hung on a noun ("as a disgrace after she attacked")
+        # modifies the clause above that noun
+        on_the_saying = not report_nodes or parent is not None and _verb_above(parent).i in report_nodes
+        if node.dep_ == "pobj" and node.pos_ in {"NOUN", "PROPN"} and node.head.lower_ in BACKGROUND_PREPOSITIONS \
+                and (not report_nodes or node.head.head.i in report_nodes or node.head.lower_ in SETTING_PREPOSITIONS):
+            return True
+        if k == 0 and (_where_it_was_said(node, parent, report_nodes) or _identifies_the_subject(node, report_nodes)):
+            return True
+        if node.dep_ == "advcl" and on_the_saying and any(
+                m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in node.children):
             return True
     return False
+
+
+def _where_it_was_said(trigger: Token, parent: Token | None, report_nodes: set[int]) -> bool:
+    """The happening is the audience or the place of the saying: "told an emergency cabinet
+    meeting that ...", "said at a summit in Riga that ..."."""
+    if parent is not None and parent.i in report_nodes and trigger.dep_ in {"dobj", "dative"}:
+        return parent.lemma_.lower() in ADDRESSEE_VERBS
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "at" and trigger.head.head.i in report_nodes
+
+
+def _identifies_the_subject(trigger: Token, report_nodes: set[int]) -> bool:
+    """"The officer who shot Scott was not wearing a camera, police said": a relative clause
+    that only says which officer is meant presents the shooting as known, not as what police say."""
+    if trigger.dep_ != "relcl" or trigger.pos_ != "VERB":
+        return False
+    subject = trigger.head
+    return subject.dep_ in {"nsubj", "nsubjpass"} and subject.head.i not in report_nodes and \
+        any(node.i in report_nodes for node in path_to_root(subject.head))
+
+
+def _verb_above(node: Token) -> Token:
+    """``node`` itself when it is a verb, else the nearest verb above it."""
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return node
 
 
 def negated_clause(verb: Token) -> bool:
@@ -175,7 +224,7 @@ def subject_of_report_above(node: Token, lex: Lexicon) -> Token | None:
             return None
         node = node.head
         if node.lemma_.lower() in reporting:
-            return next((c for c in node.children if c.dep_ in SPEAKER_DEPS), None)
+            return speaking_subject(node)
     return None
 
 
@@ -188,11 +237,26 @@ def _speaker_before(verb: Token, mentions: Mentions, lex: Lexicon) -> Token | No
         if tok.is_punct and tok.text in {",", ";", ":", "“", "”", '"'}:
             return None
         span = mentions.span_at(tok)
-        if span is not None and span.label_ in {"PERSON", "ORG"}:
-            return span.root
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.words("speaker_nouns"):
-            return tok
+        if span is not None and span.label_ in {"PERSON", "ORG"} or \
+                tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.words("speaker_nouns"):
+            return _person_described(span.root if span is not None else tok, mentions)
     return None
+
+
+def _person_described(tok: Token, mentions: Mentions) -> Token:
+    """"Franciso Chona, manager of the state oil company Ecopetrol said": the company only
+    describes the person the phrase is about, who speaks."""
+    node = tok
+    for _ in range(6):
+        if node.dep_ in {"pobj", "compound"} or node.dep_ == "prep" and node.head.pos_ in {"NOUN", "PROPN"}:
+            node = node.head
+        elif node.dep_ == "appos":
+            node = node.head
+            span = mentions.span_at(node)
+            return node if span is not None and span.label_ == "PERSON" else tok
+        else:
+            break
+    return tok
 
 
 def _pronoun_subject(verb: Token) -> bool:
@@ -205,14 +269,20 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
 
     Only active subjects speak: in "engineers are believed to operate" nobody is named.
     """
-    subj = next((c for c in verb.children if c.dep_ in SPEAKER_DEPS), None)
+    subj = speaking_subject(verb)
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    message = _message_said(verb, lex) if subj is None else None
+    if message is not None and message.head.lemma_.lower() in lex.words("receiving_verbs"):
+        # "picked up a distress call from the vessel saying it was under attack": the
+        # message speaks for its sender, not for whoever received it (but "X issued a
+        # statement saying" is X's)
+        return _from_prep(message, "from", mentions) or _possessor(message, mentions)
     if subj is None and not passive and verb.dep_ in {"conj", "xcomp", "advcl"}:
         # "X called ... and said": X; but in "sirens sounded but nothing was reported" nobody speaks
-        subj = next((c for c in verb.head.children if c.dep_ in SPEAKER_DEPS), None)
+        subj = speaking_subject(verb.head)
         if subj is not None and not can_speak(subj, mentions, lex):
             # "X said the strike had killed four people and denied ...": the parser hangs the
             # denial on "killed", but a strike denies nothing: X, who said it, does
@@ -238,10 +308,22 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
             if speaker is not None:
                 att.via.append(speaker)
             return quoted_ent
+    if speaker is not None and any(c.dep_ == "prep" and c.lower_ in {"in", "during"} and _statement_object(c, lex) is not None
+                                   for c in verb.children):
+        mentions.last_issuer = speaker  # "the military said in a statement"
     for via in _outlets_addressed(verb, mentions):
         if via not in att.via and via is not speaker:
             att.via.append(via)
     return speaker
+
+
+def _message_said(verb: Token, lex: Lexicon) -> Token | None:
+    """The message a participle "saying" hangs after when the parser tied it to the verb
+    that received the message ("received a call ... saying")."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return None
+    return next((o for o in verb.head.children if o.dep_ in {"dobj", "obj"} and o.i < verb.i
+                 and o.lemma_.lower() in lex.words("statement_nouns")), None)
 
 
 def _read_as_quoting(noun: Token) -> bool:
@@ -263,7 +345,7 @@ def _sentence_speaker(trigger: Token, mentions: Mentions, lex: Lexicon, att: Att
         if tok.dep_ in {"relcl", "acl", "amod", "pcomp", "pobj", "xcomp"}:
             continue  # "a statement the agency published" is not the sentence's speaker
         if tok.head.i == tok.i or trigger.i not in {t.i for t in tok.subtree}:
-            subj = next((c for c in tok.children if c.dep_ in SPEAKER_DEPS), None)
+            subj = speaking_subject(tok)
             if subj is not None and subj.lower_ not in PRONOUNS:
                 ent = _speaker_of(tok, mentions, lex, att)
                 if ent is not None:
@@ -353,8 +435,13 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
         return mentions.resolve_span(people[-1])
     lemma = token.lemma_.lower()
     if lemma in lex.words("document_nouns"):
-        return _possessor(token, mentions) or _from_prep(token, "from", mentions) \
+        issuer = _possessor(token, mentions) or _from_prep(token, "from", mentions) \
             or _from_prep(token, "by", mentions) or _issuer(token, mentions, lex)
+        if issuer is not None:
+            mentions.last_issuer = issuer
+        elif _is_definite(token):
+            issuer = mentions.last_issuer  # "the release said": whoever issued the last statement
+        return issuer
     if lemma in lex.words("speaker_nouns"):  # "officials at the Joint Chiefs of Staff"
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in {"at", "from", "of", "in", "with"}:
@@ -520,13 +607,15 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
     speech = lex.words("speech_verbs")
     found: list[Found] = []
     for tok, kind in _cue_candidates(doc, lex):
-        att = _according_attribution(tok) if kind == "according" else \
+        att = _according_attribution(tok) if kind == "according" else _noun_attribution(tok) if kind == "noun" else \
             _verb_attribution(tok, kind, lex, quotes, speech)
         if att is not None:
             found.append(att)
-    found += _speaker_labels(doc, text)
     # "I think" inside a quote is part of what the quoted speaker says, not a new attribution
     found = [att for att in found if not _inside_quote(att, quotes)]
+    # a transcript's '"PENCE: ...' and a signed '“...” ― Name' stand at a quote's edge: the
+    # label names who speaks the quote rather than speaking inside it
+    found += _speaker_labels(doc, text) + _signed_quotes(doc, text)
     for att in found:
         _take_whole_quotes(att, quotes)
     _continue_quotes(found, quotes)
@@ -549,7 +638,26 @@ def _cue_candidates(doc: Doc, lex: Lexicon) -> list[tuple[Token, str]]:
             kind = next((k for k in VERB_KINDS if lemma in lex.words(k)), None)
             if kind is not None:
                 out.append((tok, kind))
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.words("cue_nouns"):
+            out.append((tok, "noun"))
     return out
+
+
+def _noun_attribution(noun: Token) -> Found | None:
+    """"Trump's claim that there were thousands of shootings", "his promise to cut taxes":
+    the noun says that its owner (or the one it is by or from) says the clause it carries."""
+    clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > noun.i
+                   and (c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"
+                        or c.left_edge.lower_ == "to" and c.tag_ == "VB")), None)
+    if clause is None:
+        return None
+    doc = noun.doc
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+                      for g in c.children if g.dep_ == "pobj"), None)
+    return Found(cue=[doc[noun.i:noun.i + 1]], content=_runs(doc, {t.i for t in clause.subtree}),
+                 source=_phrase(owner) if owner is not None else None)
 
 
 _CUE_HASHES: dict[int, tuple[object, object, tuple[numpy.ndarray, int]]] = {}
@@ -561,7 +669,7 @@ def _cue_hashes(strings, lex: Lexicon) -> tuple[numpy.ndarray, int]:
     kept = _CUE_HASHES.get(id(lex))
     if kept is not None and kept[0] is lex and kept[1] is strings:
         return kept[2]
-    words = sorted(frozenset().union(*(lex.words(k) for k in VERB_KINDS)))
+    words = sorted(frozenset().union(*(lex.words(k) for k in VERB_KINDS + ("cue_nouns",))))
     hashes = numpy.sort(numpy.array([strings.add(w) for w in words], dtype="uint64"))
     _CUE_HASHES[id(lex)] = (lex, strings, (hashes, strings.add("according")))
     return _CUE_HASHES[id(lex)][2]
@@ -647,7 +755,9 @@ def _verb_content(verb: Token, cue: set[int], speech: frozenset[str]) -> set[int
     ("..., he said"), its object with what is said of it ("called him a liar", "accused
     him of lying"), or what a particle verb is about ("talked about the economy")."""
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS or c.dep_ == "advcl" and c.i > verb.i
-               and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]  # "called for X to go"
+               and (any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)  # "called for X to go"
+                    or c.left_edge.lower_ == "that")]  # "tweeted that she was ...", parsed as an adverbial
+    clauses = clauses or _misplaced_that_clause(verb)
     if clauses:
         return _subtrees(clauses, speech) - cue
     if verb.dep_ in {"parataxis", "ccomp"}:
@@ -666,6 +776,20 @@ def _verb_content(verb: Token, cue: set[int], speech: frozenset[str]) -> set[int
     if answer:
         return set(answer)  # "neither side would say so"
     return _after_colon(verb)
+
+
+def _misplaced_that_clause(verb: Token) -> list[Token]:
+    """"tweeted in the early hours that she was a fraud": the parser makes the that-clause a
+    relative clause of the time before it; one with a subject of its own is what is said."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for obj in prep.children:
+            for rel in obj.children:
+                if rel.dep_ == "relcl" and rel.left_edge.lower_ == "that" and rel.left_edge.dep_ not in SUBJECT_DEPS \
+                        and any(c.dep_ in SUBJECT_DEPS for c in rel.children):
+                    return [rel]
+    return []
 
 
 def _subtrees(heads: list[Token], speech: frozenset[str]) -> set[int]:
@@ -754,7 +878,7 @@ def _verb_source(verb: Token) -> Span | None:
     doc = verb.doc
     node = verb
     for _ in range(4):
-        subj = next((c for c in node.children if c.dep_ in SPEAKER_DEPS), None)
+        subj = speaking_subject(node)
         if subj is None:
             agent = next((c for c in node.children if c.dep_ == "agent"), None)
             subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
@@ -806,19 +930,25 @@ def _speaker_labels(doc: Doc, text: str) -> list[Found]:
     """A line that opens with a short name and a colon lets the name speak: a headline
     ("McCain: Populist Anger Appeals to ...") or a transcript ("TAPPER: And obviously, ...").
     The rest of the line is what they say."""
-    out = []
+    return [found for start, end in _lines(text) if (found := _labelled_line(doc, text, start, end)) is not None]
+
+
+def _lines(text: str):
+    """(start, end) character offsets of every line, without its newline."""
     line_start = 0
     while line_start < len(text):
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
-        found = _labelled_line(doc, text, line_start, line_end)
-        if found is not None:
-            out.append(found)
+        yield line_start, line_end
         line_start = line_end + 1
-    return out
+
+
+OPENING_MARKS = "\"“”'‘`"
 
 
 def _labelled_line(doc: Doc, text: str, start: int, end: int) -> Found | None:
+    while start < end and (text[start] in OPENING_MARKS or text[start].isspace()):
+        start += 1  # a transcript quoted whole: '"WALLACE: Let's start ...'
     colon_at = text.find(":", start, min(end, start + 60))
     if colon_at < 0:
         return None
@@ -830,10 +960,36 @@ def _labelled_line(doc: Doc, text: str, start: int, end: int) -> Found | None:
         return None
     before = doc[line.start:colon.i]
     if not all(t.pos_ in {"PROPN", "NOUN", "DET", "ADJ", "PUNCT", "PART"} for t in before) \
-            or not any(t.pos_ in {"PROPN", "NOUN"} for t in before):
-        return None
+            or not any(t.pos_ in {"PROPN", "NOUN"} or t.is_upper and len(t) > 1 for t in before):
+        return None  # a capitalised label the tagger calls an adjective ("KELLER:") names a speaker too
+    notes = load_lexicon().words("non_speaker_labels")
+    if before[-1].lemma_.lower() in notes or before[-1].lower_ in notes:
+        return None  # "Editor's note:", "Correction:", "Source:": a note, not a speaker
     content = _runs(doc, set(range(colon.i + 1, line.end)))
     return Found(cue=[doc[colon.i:colon.i + 1]], content=content, source=before) if content else None
+
+
+# '“We need jobs.” ― Ana Ruiz': a line that is a quote signed with a dash and a name
+SIGNED_QUOTE = re.compile(r"[ \t\xa0]*[“”\"]([^\n]+?)[”\"][ \t\xa0]*([―—–]|--)[ \t\xa0]*"
+                          r"([A-Z][\w.'’-]*(?:[ \t\xa0]+[A-Z][\w.'’-]*){0,5})[ \t\xa0.,]*")
+
+
+def _signed_quotes(doc: Doc, text: str) -> list[Found]:
+    """A quote on a line of its own signed after a dash by a name (vox pops, epigraphs):
+    the name says the quote, the dash is the cue."""
+    out = []
+    for start, end in _lines(text):
+        match = SIGNED_QUOTE.fullmatch(text, start, end)
+        if match is None:
+            continue
+        content = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        dash = doc.char_span(match.start(2), match.end(2), alignment_mode="expand")
+        name = doc.char_span(match.start(3), match.end(3), alignment_mode="expand")
+        if content is None or dash is None or name is None or any(t.pos_ == "VERB" for t in name):
+            continue
+        source = _runs(doc, {t.i for t in name})  # without a closing full stop
+        out.append(Found(cue=[dash], content=_runs(doc, {t.i for t in content}), source=source[0]))
+    return out
 
 
 CLOSING_MARKS = {"”", '"', "''"}

@@ -149,7 +149,9 @@ class ClaimExtractor:
         if state.inherited is not None and not self._has_reporting_verb(sent):
             # "Kirby said the first one fell on Saturday. The second hit on Tuesday.": same speaker
             for c in cands:
-                if not c.att.explicit:
+                # "He said X. The director chastised Clinton.": a speech act with its own
+                # speaker is the article's report of that act, not the earlier speaker's
+                if not c.att.explicit and not self._own_speech_act(c):
                     c.att.source = state.inherited[1].source
                     c.att.via = list(state.inherited[1].via)
                     if c.att.modality == "fact":
@@ -172,6 +174,12 @@ class ClaimExtractor:
             claims.extend(emitted)
         self._update_topic(sent, mentions)
         return claims
+
+    @staticmethod
+    def _own_speech_act(c: Candidate) -> bool:
+        """A speech act whose speaker the sentence names ("The director chastised Clinton")."""
+        return c.type in SPEECH_ACTS and (bool(c.roles["actor"]) or any(
+            k.dep_ == "nsubj" for k in c.trigger.children))
 
     def _settle_speaker_roles(self, token: Token, ctype: str, roles: Roles, att: Attribution,
                               mentions: Mentions) -> None:

@@ -65,6 +65,7 @@ class Mentions:
         self.groups: dict[int, Entity] = {}  # token index -> organisation named there ("the group")
         self.sides: dict[str, dict[str, Entity]] = {}  # "troop" -> the parties "<X> troops" named so far
         self.last_speaker: Entity | None = None
+        self.last_issuer: Entity | None = None  # who last spoke through a statement ("the release said")
         self.speakers: list[Entity] = []  # most recent last
         self.designations: dict[str, Entity] = {}  # "toufan" -> the Toufan named in "a Toufan missile"
 
