@@ -379,3 +379,22 @@ def test_paragraphs_above_a_sure_headline_are_teasers():
               Unit(text=PAGE.split("\n")[7], line_no=3, block=3, label="body")]
     drop_above_headline(units, 2, np.array([0.9, 0.995, 0.1, 0.9]))
     assert [u.label for u in units] == ["boilerplate", "body", "title", "body"]
+
+
+def test_a_second_reading_that_would_throw_the_article_away_is_not_taken(monkeypatch):
+    """A wire story the second model never saw: its reading kept 6 of 19 paragraphs of a
+    Reuters article. A second reading that keeps under SECOND_READING_KEEPS of the first's
+    body words has misread the page; the first reading stands."""
+    import claimgraph.clean.text as text_module
+    from claimgraph.clean.linemodel import SECOND_FEATURES
+
+    monkeypatch.setattr(text_module, "ABOVE_TITLE_BAR", 2.0)
+    models = load_models()
+    if models is None:
+        pytest.skip("no shipped line model")
+    page = "\n".join([*PAGE.split("\n")[:3], *TEASERS, *PAGE.split("\n")[4:10]])
+    first_only = {name: models[name] for name in ("body", "title")}
+    # keeps only the lines above the headline: the teasers, a sliver of the article
+    above_only = one_split_model("above_headline", SECOND_FEATURES, -4.0, 4.0)
+    assert clean_text(page, models={**first_only, "second": above_only}).body == \
+        clean_text(page, models=first_only).body

@@ -137,7 +137,7 @@ def read_with_model(units: list[Unit], models, known_title: str | None = None, f
     """Let the line model relabel the rule-labelled units (nothing without a model)."""
     if not models or not units:
         return
-    title = apply_line_model(units, models, features=features, url=url)
+    title = apply_line_model(units, models, features=features, url=url, known_title=known_title)
     if known_title:
         known = normalise_phrase(known_title)
         for unit in units:
@@ -662,7 +662,8 @@ def keep_sandwiched_headings(units: list[Unit], p) -> None:
             mark(unit, "heading", f"between kept paragraphs; line model {p[i]:.2f}")
 
 
-def apply_line_model(units: list[Unit], models, features=None, url: str | None = None) -> str | None:
+def apply_line_model(units: list[Unit], models, features=None, url: str | None = None,
+                     known_title: str | None = None) -> str | None:
     """Relabel rule-labelled ``units`` with the shipped line model; return the headline.
 
     Each unit is body when the body model's probability reaches its threshold (bylines
@@ -683,16 +684,31 @@ def apply_line_model(units: list[Unit], models, features=None, url: str | None =
     if "second" in models:
         second = models["second"].probability(headline_features(X, headline))
         if (second >= models["second"].threshold).any():
+            first_labels = [(unit.label, unit.reason) for unit in units]
+            kept_first = body_words(units)
             for unit, (label, reason) in zip(units, rule_labels):
                 unit.label, unit.reason = label, reason
             label_body(units, second, models["second"].threshold)
-            p = second
+            if body_words(units) >= SECOND_READING_KEEPS * kept_first:
+                p = second
+            else:  # the second reading would throw away the article (wire copy it never saw)
+                for unit, (label, reason) in zip(units, first_labels):
+                    unit.label, unit.reason = label, reason
     if headline is None:
         return None
     mark(units[headline], "title", f"title model {score:.2f}")
-    if score >= ABOVE_TITLE_BAR:
+    if score >= ABOVE_TITLE_BAR and names_the_known_title(units[headline], known_title):
         drop_above_headline(units, headline, p)
     return units[headline].text
+
+
+# The second reading refines the first (a teaser list above the headline, a sidebar); when it
+# keeps under this share of the first's body words it has misread the page, and the first stands.
+SECOND_READING_KEEPS = 0.8
+
+
+def body_words(units: list[Unit]) -> int:
+    return sum(unit.words for unit in units if unit.label == "body")
 
 
 def read_once(units: list[Unit], models, X, url: str | None = None):
@@ -752,6 +768,14 @@ def label_body(units: list[Unit], p, threshold: float) -> None:
 # above it is a teaser list or a sidebar, unless the model is all but certain of it.
 ABOVE_TITLE_BAR = 0.5
 ABOVE_KEEP_BAR = 0.99
+
+
+def names_the_known_title(unit: Unit, known_title: str | None) -> bool:
+    """Whether a headline the model picked may cut what is above it: always when the page
+    gave no title; when the source did (a feed, JSON Lines, a wire story's metadata), only
+    if the picked line is that title. A wire story's lines are all prose, and a line the
+    model mistook for its headline would cut the story's first half away."""
+    return known_title is None or normalise_phrase(unit.text) == normalise_phrase(known_title)
 
 
 def drop_above_headline(units: list[Unit], title: int, p) -> None:
