@@ -2,15 +2,17 @@
 reconnects and finishes with what an uninterrupted ingest stores (issue 12; a command, not a
 test: tests/test_postgres_restart.py plays the outage with a loopback relay).
 
-    PYTHONPATH=src python scripts/pg_restart.py [--articles 60] [--restarts 3] [--json OUT]
+    PYTHONPATH=src python scripts/pg_restart.py [--articles 60] [--restarts 3] [--down 5] [--json OUT]
 
 1. Starts a throw-away PostgreSQL cluster on 127.0.0.1 with `.ci/postgres start` (in a
    temporary folder; stopped and removed at the end) and writes ``--articles`` invented
    articles (hostile_inputs.py's templates) into a folder.
 2. Reference: `claimgraph --db URL/reference ingest FOLDER` without interruption.
 3. For each restart: `claimgraph --db URL/run_K ingest FOLDER` in batches of 4; once the first
-   documents are committed, `pg_ctl restart -m fast` (every connection is cut, the server is
-   away for about a second); at the K-th of ``--restarts`` the restart waits for a later moment.
+   documents are committed, `pg_ctl stop -m fast` (every connection is cut), ``--down`` seconds
+   with no server, `pg_ctl start`; each later restart waits for more documents first. (A bare
+   `pg_ctl restart` is away for half a second and mostly falls between two statements, which
+   the store survived already.)
 4. Checks: the ingest exits 0 with no traceback, every article is stored once, the JSON
    export equals the reference byte for byte.
 """
@@ -45,15 +47,35 @@ def start_cluster(folder: Path) -> str:
     return out
 
 
-def restart_cluster(folder: Path) -> float:
-    """Seconds `pg_ctl restart -m fast` took (the server refuses connections meanwhile)."""
+def restart_cluster(folder: Path, down: float) -> float:
+    """Stop the server (-m fast: every connection is cut), keep it away ``down`` seconds (a
+    fail-over, an upgrade), start it again; the seconds it was away."""
     bin_dir = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))[-1]
+    pg_ctl = ["runuser", "-u", "postgres", "--", str(bin_dir / "pg_ctl"), "-D", str(folder / "data"), "-w", "-t", "60"]
     started = time.perf_counter()
-    # -l: the server's output goes to its log, not to a pipe of ours that it would hold open
-    subprocess.run(["runuser", "-u", "postgres", "--", str(bin_dir / "pg_ctl"), "-D", str(folder / "data"),
-                    "-l", str(folder / "server.log"), "-m", "fast", "-w", "-t", "60", "restart"],
+    subprocess.run([*pg_ctl, "-m", "fast", "stop"], check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, timeout=120)
+    time.sleep(down)
+    # -l: the server's output goes to its log, not to a pipe of ours that it would hold open;
+    # the options it was started with (port, loopback) are kept in postmaster.opts
+    options = (folder / "data" / "postmaster.opts").read_text().split(None, 1)[1].strip()
+    subprocess.run([*pg_ctl, "-l", str(folder / "server.log"), "-o", options_without_data_dir(options), "start"],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
     return time.perf_counter() - started
+
+
+def options_without_data_dir(options: str) -> str:
+    """The server options of postmaster.opts ("-D" "dir" "-c" "x=y" ...) but the data folder,
+    which pg_ctl passes itself.
+
+    >>> options_without_data_dir('"-D" "/d" "-c" "listen_addresses=127.0.0.1" "-p" "5"')
+    '-c listen_addresses=127.0.0.1 -p 5'
+    """
+    import shlex
+
+    words = shlex.split(options)
+    kept = [w for i, w in enumerate(words) if w != "-D" and (i == 0 or words[i - 1] != "-D")]
+    return " ".join(shlex.quote(w) for w in kept)
 
 
 def database_url(server: str, name: str) -> str:
@@ -83,7 +105,8 @@ def export(db: str) -> str:
     return json.dumps(json.loads(out.stdout), sort_keys=True)
 
 
-def one_run(server: str, cluster: Path, folder: Path, k: int, wait_for: int, reference: str, total: int) -> dict:
+def one_run(server: str, cluster: Path, folder: Path, k: int, wait_for: int, reference: str, total: int,
+            down: float) -> dict:
     db = database_url(server, f"restart_{k}")
     proc = ingest(db, folder)
     started = time.perf_counter()
@@ -91,7 +114,7 @@ def one_run(server: str, cluster: Path, folder: Path, k: int, wait_for: int, ref
         time.sleep(0.2)
     stored_before = documents(db)
     restarted = proc.poll() is None
-    restart_seconds = restart_cluster(cluster) if restarted else 0.0
+    restart_seconds = restart_cluster(cluster, down) if restarted else 0.0
     try:
         stdout, stderr = proc.communicate(timeout=INGEST_TIMEOUT)
     except subprocess.TimeoutExpired:
@@ -101,9 +124,9 @@ def one_run(server: str, cluster: Path, folder: Path, k: int, wait_for: int, ref
     with psycopg.connect(db) as conn:
         distinct = conn.execute("SELECT count(DISTINCT id) FROM documents").fetchone()[0]
     return {"restarted_after_documents": stored_before if restarted else None,
-            "restart_seconds": round(restart_seconds, 2), "exit": proc.returncode,
+            "away_seconds": round(restart_seconds, 2), "exit": proc.returncode,
             "traceback": "Traceback (most recent call last)" in stderr, "documents": stored,
-            "duplicates": stored - distinct, "lost": total - distinct,
+            "duplicates": stored - distinct, "missing": total - distinct,
             "export_identical": export(db) == reference, "seconds": round(time.perf_counter() - started, 1),
             "summary": stdout.strip().splitlines()[-1:] or stderr.strip().splitlines()[-2:]}
 
@@ -113,6 +136,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=60)
     parser.add_argument("--restarts", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--down", type=float, default=5.0, help="seconds the server stays stopped")
     parser.add_argument("--json", dest="json_out")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="pg-restart-"))
@@ -135,13 +159,13 @@ def main() -> int:
         for k in range(args.restarts):
             # the first documents, then later and later in the ingest
             wait_for = 1 + k * args.articles // (args.restarts + 1)
-            runs.append(one_run(server, cluster, folder, k, wait_for, reference, args.articles))
+            runs.append(one_run(server, cluster, folder, k, wait_for, reference, args.articles, args.down))
             print(f"restart {k + 1}: {runs[-1]}", flush=True)
     finally:
         subprocess.run(["bash", str(ROOT / ".ci" / "postgres"), "stop", str(cluster)], timeout=120)
         shutil.rmtree(work, ignore_errors=True)
     ok = [r for r in runs if r["restarted_after_documents"] is not None and r["exit"] == 0 and not r["traceback"]
-          and r["lost"] == 0 and r["duplicates"] == 0 and r["export_identical"]]
+          and r["missing"] == 0 and r["duplicates"] == 0 and r["export_identical"]]
     result = {"articles": args.articles, "reference_seconds": round(reference_seconds, 1), "runs": runs,
               "ok": len(ok), "restarts": args.restarts, "load": [load_before, os.getloadavg()[0]]}
     print(f"{len(ok)}/{args.restarts} restarts: the ingest reconnected, lost nothing, duplicated nothing and "
