@@ -327,10 +327,11 @@ def judge_unit(unit: Unit, lexicon: Lexicon, latin_doc: bool) -> None:
         return mark(unit, "boilerplate", "code")
     reason = lexicon.match(text)
     if reason and unit.words >= WHOLE_ARTICLE_WORDS and not reason.startswith(("exact", "prefix")):
-        # a long unit that opens with furniture ("This website uses cookies ...") is furniture
-        text = unit.text = without_furniture_sentences(text, lexicon)
-        words, unit.words = text.split(), word_count(text)
-        reason = lexicon.match(text) if unit.words < WHOLE_ARTICLE_WORDS else None
+        # (a long unit that opens with furniture, "This website uses cookies ...", is furniture)
+        kept = without_furniture_sentences(text, lexicon)
+        if word_count(kept) >= WHOLE_ARTICLE_WORDS // 2:  # an article with a credit line in it
+            text = unit.text = kept
+            words, unit.words, reason = text.split(), word_count(text), None
     if reason:
         return mark(unit, "boilerplate", reason)
     names = parse_byline(text) or parse_named_role(text)
