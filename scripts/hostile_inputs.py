@@ -2,7 +2,8 @@
 articles, ingest it in one `claimgraph ingest` run on a fresh database, ingest it again, and
 report what happened.
 
-    PYTHONPATH=src python scripts/hostile_inputs.py [-n 2000] [--big-mb 50] [--keep DIR]
+    PYTHONPATH=src python scripts/hostile_inputs.py [-n 2000] [--big-mb 50] [--real 300] [--keep DIR]
+        [--json OUT]
 
 Printed: crashes (an exit code other than 0, or a traceback on stderr), rejects by reason,
 documents stored, wall time and peak memory (RSS of the ingest process) of each run, and
@@ -10,7 +11,10 @@ whether the second run changed anything (it must not). Exit code 1 when somethin
 an invented article was not stored, a reject has no reason, or the second run changed the
 database.
 
-The articles are invented here from templates (never copied from evaluation data).
+The invented articles come from templates here; ``--real N`` adds N real news articles read
+at run time from ../shared/eval-data (Reuters, geoparsing, MEANTIME and ECB+ dev sets: nothing
+is copied into the repository), written into the temporary folder as .txt files with their
+titles, and each must be stored too.
 """
 
 from __future__ import annotations
@@ -33,6 +37,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 TABLES = ("documents", "claims", "rejects", "inputs", "events")
+EVAL_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "eval-data"
+# Real prose, at least this long (Reuters-21578 also holds price tables and title-only items).
+REAL_SOURCES = ("news_corpus", "geo-lgl-dev", "geo-gwn-dev", "geo-trnews-dev", "geo-geovirus-dev",
+                "timex-meantime-dev", "ecbplus-dev")
+REAL_MIN_CHARS = 600
 
 ACTORS = ["the army", "rebel fighters", "the navy", "police", "border guards", "militia units", "the air force"]
 PLACES = ["Odesa", "Kherson", "Mosul", "Goma", "Kidal", "Tartus", "Aden", "Sittwe", "Marawi", "Beni"]
@@ -195,6 +204,30 @@ def big_inputs(folder: Path, big_mb: int) -> None:
     write(folder / "unclosed_100k.html", ("<html><body>" + "<span><b><i>" * 33_334 + para).encode())
 
 
+def real_articles(n: int, seed: int = 1) -> list[tuple[str, str]]:
+    """``n`` (title, text) pairs drawn evenly from the evaluation sets, read now, never stored
+    beside the code; none when ../shared is absent."""
+    pools = []
+    for name in REAL_SOURCES:
+        path = EVAL_DATA / f"{name}.jsonl.gz"
+        if path.exists():
+            with gzip.open(path, "rt", encoding="utf-8") as handle:
+                records = (json.loads(line) for line in handle)
+                pools.append([(r.get("title") or "", r["text"]) for r in records
+                              if len(r.get("text") or "") >= REAL_MIN_CHARS])
+    rng = random.Random(seed)
+    picked: list[tuple[str, str]] = []
+    for k, pool in enumerate(pools):
+        share = n // len(pools) + (1 if k < n % len(pools) else 0)
+        picked += rng.sample(pool, min(share, len(pool)))
+    return picked
+
+
+def write_real(folder: Path, articles: list[tuple[str, str]]) -> None:
+    for i, (title, text) in enumerate(articles):
+        write(folder / f"real_{i}.txt", (f"{title}\n\n{text}" if title else text).encode())
+
+
 def generate(folder: Path, n: int, big_mb: int, seed: int = 1) -> int:
     """About ``n`` inputs: a tenth invented articles, the rest hostile kinds in turn."""
     rng = random.Random(seed)
@@ -237,16 +270,25 @@ def rejects_without_reason(db: Path) -> int:
                            "OR coalesce(trim(detail), '') = ''").fetchone()[0]
 
 
-def stored_articles(db: Path) -> int:
+def stored_articles(db: Path, pattern: str = "%/articles/article_%") -> int:
     with sqlite3.connect(db) as con:
-        return con.execute("SELECT count(*) FROM documents WHERE path LIKE '%/articles/article_%'").fetchone()[0]
+        return con.execute("SELECT count(*) FROM documents WHERE path LIKE ?", (pattern,)).fetchone()[0]
+
+
+def real_not_stored(db: Path) -> list[tuple[str, str, str]]:
+    """(origin, reason, detail) of the real articles that were refused."""
+    with sqlite3.connect(db) as con:
+        return con.execute("SELECT origin, reason, detail FROM rejects WHERE origin LIKE '%/real/real_%' "
+                           "AND reason != 'truncated'").fetchall()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=2000, help="inputs to generate (default 2000)")
     parser.add_argument("--big-mb", type=int, default=50, help="size of the big one-line text (default 50)")
+    parser.add_argument("--real", type=int, default=0, help="real articles from ../shared/eval-data to mix in")
     parser.add_argument("--keep", help="generate into this folder and keep it (default: a temporary one)")
+    parser.add_argument("--json", dest="json_out", help="write the figures to this file")
     args = parser.parse_args()
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="hostile-"))
     folder, db = work / "inputs", work / "hostile.db"
@@ -256,14 +298,21 @@ def main() -> int:
     folder.mkdir(parents=True)
     t0 = time.perf_counter()
     articles = generate(folder, args.n, args.big_mb)
+    real = real_articles(args.real)
+    write_real(folder / "real", real)
     files = sum(len(f) for _, _, f in os.walk(folder))
-    print(f"generated {files} files ({args.n} inputs, {articles} invented articles) in {time.perf_counter() - t0:.0f} s")
+    print(f"generated {files} files ({args.n} inputs, {articles} invented articles, {len(real)} real ones) "
+          f"in {time.perf_counter() - t0:.0f} s")
+    load_before = os.getloadavg()
     first = run_ingest(db, folder)
     after_first = counts(db)
     second = run_ingest(db, folder)
     after_second = counts(db)
+    load_after = os.getloadavg()
     crashes = sum(r["rc"] != 0 or r["traceback"] for r in (first, second))
     stored = stored_articles(db)
+    real_stored = stored_articles(db, "%/real/real_%")
+    refused_real = real_not_stored(db)
     unexplained = rejects_without_reason(db)
     for name, r in (("first", first), ("second", second)):
         print(f"{name} run: exit {r['rc']}, traceback {'yes' if r['traceback'] else 'no'}, {r['seconds']:.0f} s, "
@@ -272,15 +321,26 @@ def main() -> int:
         if r["rc"] != 0 or r["traceback"]:
             print("  " + "\n  ".join(r["stderr_tail"]))
     print(f"crashes: {crashes}")
-    print(f"documents stored: {after_first['documents']} (invented articles {stored} of {articles}), "
-          f"claims {after_first['claims']}, events {after_first['events']}")
-    print("rejects by reason: " + ", ".join(f"{k} {v}" for k, v in rejects_by_reason(db).most_common()))
+    print(f"documents stored: {after_first['documents']} (invented articles {stored} of {articles}, "
+          f"real {real_stored} of {len(real)}), claims {after_first['claims']}, events {after_first['events']}")
+    for origin, reason, detail in refused_real[:10]:
+        print(f"  real article refused: {origin}: {reason}: {detail}")
+    by_reason = rejects_by_reason(db)
+    print("rejects by reason: " + ", ".join(f"{k} {v}" for k, v in by_reason.most_common()))
     changed = {t: (after_first[t], after_second[t]) for t in TABLES if after_first[t] != after_second[t]}
     print(f"rejects without a readable reason: {unexplained}")
     print(f"second run changed: {changed or 'nothing'}")
+    print(f"load average (1 min) before / after: {load_before[0]:.1f} / {load_after[0]:.1f}")
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps({
+            "n": args.n, "files": files, "invented": articles, "invented_stored": stored, "real": len(real),
+            "real_stored": real_stored, "real_refused": refused_real, "crashes": crashes,
+            "runs": [{k: r[k] for k in ("rc", "seconds", "peak_mb", "traceback", "stdout")} for r in (first, second)],
+            "after_first": after_first, "changed": changed, "rejects_by_reason": dict(by_reason.most_common()),
+            "unexplained": unexplained, "load": [load_before[0], load_after[0]]}, indent=2), encoding="utf-8")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
-    return 1 if crashes or stored < articles or changed or unexplained else 0
+    return 1 if crashes or stored < articles or real_stored < len(real) or changed or unexplained else 0
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -425,18 +425,24 @@ def main() -> int:
     parser.add_argument("--articles", type=Path, help="ingest this folder instead (fresh kills only)")
     parser.add_argument("--only-invented", action="store_true", help="leave the shipped corpora out")
     parser.add_argument("--keep", type=Path, help="work here and keep the databases (default: a temporary folder)")
+    parser.add_argument("--json", dest="json_out", type=Path, help="write each kill's outcome to this file")
     args = parser.parse_args()
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         work = args.keep
     else:
         work = Path(tempfile.mkdtemp(prefix="kill-resume-"))
+    load_before, started = os.getloadavg()[0], time.monotonic()
     try:
         results = run(args.kills, args.invent, args.seed, work, args.articles, args.batch_size,
                       shipped=not args.only_invented)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+    if args.json_out:
+        args.json_out.write_text(json.dumps({
+            "kills": [{**asdict(k), "ok": k.ok} for k in results], "seconds": round(time.monotonic() - started),
+            "load": [round(load_before, 1), round(os.getloadavg()[0], 1)]}, indent=2), encoding="utf-8")
     return 0 if all(k.ok for k in results) else 1
 
 

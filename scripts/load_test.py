@@ -3,10 +3,13 @@
 
     .venv/bin/python scripts/load_test.py                       # both mixes, 30 s each
     .venv/bin/python scripts/load_test.py --seconds 20 --clients 50 --claims 20000 --json out.json
+    .venv/bin/python scripts/load_test.py --pg postgresql://postgres@127.0.0.1:5432/postgres  # on PostgreSQL
 
 1. Builds (or reuses) a synthetic database with ``scripts/bench_api.py``'s builder: copies of
    the demo corpus, ``--claims`` claims (20,000 by default: about 1,800 articles, an 8 MB JSON
-   export). Each mix runs on a fresh copy of it.
+   export). Each mix runs on a fresh copy of it. With ``--pg SERVER`` the same database is
+   built once in PostgreSQL (database ``claimgraph_load_template``) and each mix runs on a
+   copy (``CREATE DATABASE ... TEMPLATE``), which the server reads through its pool.
 2. Starts ``claimgraph.web.serve`` in a subprocess on a free loopback port and waits for its
    pipeline to load.
 3. For ``--seconds``: ``--clients`` asyncio clients each send reads (lists with filters,
@@ -24,6 +27,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import sys
 import time
@@ -44,6 +48,8 @@ from bench_api import (  # noqa: E402 - a sibling script
     wait_for_pipeline,
 )
 
+PG_TEMPLATE = "claimgraph_load_template"
+PG_SCRATCH = "claimgraph_load_scratch"
 DEFAULT_DB = "/tmp/claimgraph-load.db"
 SCRATCH_DB = "/tmp/claimgraph-load-scratch.db"
 REQUEST_TIMEOUT = 60.0
@@ -195,7 +201,41 @@ def print_mix(result: dict) -> None:
         print(f"  {kind:24} {s['n']:6d} {s['errors']:4d} " + " ".join(cells))
         if s.get("first_error"):
             print(f"    first error: {s['first_error']}")
+    print(f"  load average (1 min) before / after: {result['load'][0]} / {result['load'][1]}")
     print("  slowest reads (p99 ms): " + ", ".join(f"{u} {v}" for u, v in result["slowest_reads_p99_ms"].items()))
+
+
+def pg_database(server: str, name: str) -> str:
+    return server.rsplit("/", 1)[0] + "/" + name
+
+
+def pg_template(server: str, claims: int, rebuild: bool) -> dict[str, int]:
+    """The synthetic database built once in PostgreSQL (the SQLite one is built the same way)."""
+    import psycopg
+
+    from claimgraph.store import Store
+
+    url = pg_database(server, PG_TEMPLATE)
+    with psycopg.connect(server, autocommit=True) as admin:
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PG_TEMPLATE]).fetchone()
+        if exists and not rebuild:
+            with Store(url) as store:
+                counts = store.counts()
+            if counts["claims"] >= claims:
+                return counts
+        admin.execute(f"DROP DATABASE IF EXISTS {PG_TEMPLATE}")
+        admin.execute(f"CREATE DATABASE {PG_TEMPLATE}")
+    return bench_database(url, claims, rebuild=True)
+
+
+def pg_scratch(server: str) -> str:
+    """A fresh copy of the template for one mix."""
+    import psycopg
+
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {PG_SCRATCH} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {PG_SCRATCH} TEMPLATE {PG_TEMPLATE}")
+    return pg_database(server, PG_SCRATCH)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -210,18 +250,29 @@ def main(argv: list[str] | None = None) -> int:
                         help="mean seconds a reader waits between requests (0: back to back)")
     parser.add_argument("--no-ingest", action="store_true", help="no writer: the readers' baseline")
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--pg", metavar="SERVER", help="run on PostgreSQL: a postgresql:// server URL this user "
+                        "may create databases in (default: SQLite)")
     parser.add_argument("--json", dest="json_out")
     args = parser.parse_args(argv)
-    counts = bench_database(args.db, args.claims, args.rebuild)
-    print(f"database: {counts['documents']} documents, {counts['claims']} claims, {counts['events']} events")
+    if args.pg:
+        counts = pg_template(args.pg, args.claims, args.rebuild)
+    else:
+        counts = bench_database(args.db, args.claims, args.rebuild)
+    engine = "postgresql" if args.pg else "sqlite"
+    print(f"database ({engine}): {counts['documents']} documents, {counts['claims']} claims, {counts['events']} events")
     results = []
     mixes = [(exports, think) for exports in {"reads": [False], "exports": [True], "both": [False, True]}[args.mix]
              for think in args.think]
     for exports, think in mixes:
-        copy_database(args.db, SCRATCH_DB)
+        if args.pg:
+            scratch = pg_scratch(args.pg)
+        else:
+            copy_database(args.db, SCRATCH_DB)
+            scratch = SCRATCH_DB
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        proc = start_server(SCRATCH_DB, port)
+        load_before = os.getloadavg()[0]
+        proc = start_server(scratch, port)
         try:
             wait_for_pipeline(base)
             with httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT) as client:
@@ -231,6 +282,7 @@ def main(argv: list[str] | None = None) -> int:
                                          ingest=not args.no_ingest))
         finally:
             stop_server(proc)
+        result.update(engine=engine, load=[round(load_before, 1), round(os.getloadavg()[0], 1)])
         print_mix(result)
         results.append(result)
     if args.json_out:

@@ -214,6 +214,49 @@ def test_english_full_of_foreign_names_is_english_and_a_foreign_text_is_still_re
     assert detect_language(JAPANESE_WITH_ENGLISH) == "ja"
 
 
+# Invented, shaped like real wire copy read from the evaluation corpora (never copied): an
+# earnings table, and a whole article scraped onto one line with its credits inside.
+EARNINGS_TABLE = (
+    "Shr 41 cts vs 18 cts     Net 2,310,000 vs 1,022,000     Revs 61.4 mln vs 47.9 mln     "
+    "Avg shrs 5,640,000 vs 5,590,000     Nine mths     Shr 1.02 dlrs vs 66 cts     "
+    "Net 5,760,000 vs 3,710,000     Revs 170.2 mln vs 139.8 mln"
+)
+ONE_LINE_ARTICLE = " ".join([
+    "Ferry stranded off Brindle Point, coast guard says.",
+    "A passenger ferry with 212 people on board ran aground off Brindle Point on Sunday evening,",
+    "the coast guard said, and tugs were sent from the harbour at first light.",
+    "Nobody was hurt, according to the operator, which said the ship had lost power in a squall.",
+    "Passengers were taken ashore in lifeboats over four hours, a spokeswoman for the county said.",
+    "The operator said an inquiry would look at the engines, which were serviced in March.",
+    "Fishermen in the bay said the current there is strong at low tide.",
+    "(Harbour Gazette Photo/Jane Roe)",
+    "Staff writer Tom Poe contributed to this report.",
+    "Get our daily news delivered to your inbox.",
+])
+
+
+def test_a_table_of_figures_is_not_refused_as_a_language_nobody_wrote():
+    assert rank_languages(EARNINGS_TABLE)[0][0] != "en"  # the identifier alone: "no language" or pidgin
+    doc = clean_item(InputItem(origin="table.txt", text=EARNINGS_TABLE, kind="text"), Settings())
+    assert doc.language == "en"
+    # prose the identifier is sure of is still refused
+    with pytest.raises(RejectedInput) as refused:
+        clean_item(InputItem(origin="b.txt", text=ROMANIAN, kind="text"), Settings())
+    assert refused.value.reason == "not-english"
+
+
+def test_an_article_on_one_line_loses_its_credit_sentences_not_its_body():
+    # before: the photo credit (or "contributed to this report") made the whole line furniture
+    # and the article an "empty" reject
+    doc = clean_item(InputItem(origin="oneline.txt", text=ONE_LINE_ARTICLE, kind="text"), Settings())
+    assert "212 people on board" in doc.text and "strong at low tide" in doc.text
+    assert "Photo/" not in doc.text and "inbox" not in doc.text and "contributed" not in doc.text
+    # a short line holding the same phrase is still furniture
+    with pytest.raises(RejectedInput):
+        clean_item(InputItem(origin="credit.txt", text="Get our daily news delivered to your inbox, "
+                             "with all the stories from the county and the region.", kind="text"), Settings())
+
+
 # -- what used to take minutes ---------------------------------------------------------------------
 
 

@@ -165,10 +165,14 @@ def write_extracted(store, batch: Batch, claims: list[Claim], entities: list[Ent
     """One transaction: killed between two commits, the documents stood as ingested and a
     resume skipped them, so their place mentions were never written."""
     started = time.perf_counter()
-    with store.exclusive():
-        store.write_batch(batch.documents, claims, entities, batch.rejects, batch.inputs)
-        if batch.documents and places is not None:
-            store.write_place_mentions(places)
+
+    def write() -> None:
+        with store.exclusive():
+            store.write_batch(batch.documents, claims, entities, batch.rejects, batch.inputs)
+            if batch.documents and places is not None:
+                store.write_place_mentions(places)
+
+    store.retried(write)  # a database server restarted meanwhile: the same batch again
     report.timed("store", started)
     report.ingested += len(batch.documents)
     report.claims += len(claims)
@@ -344,23 +348,26 @@ class Pipeline:
         if full is None:
             full = self._full_link_pays(store, pending)
         if full:
-            self._link_everything(store, pending)
+            store.retried(lambda: self._link_everything(store, pending))
         elif pending:
-            # read and write under the write lock: two processes linking at once would each
-            # rebuild the same events from what the other had not yet written
-            with store.exclusive():
-                pending = store.unlinked_document_ids()
-                if pending:
-                    entities = with_pseudo_sources(
-                        store, store.documents_by_ids(pending, with_text=False).values(), store.entities())
-                    link_new_documents(store, pending, entities, self.settings.near_duplicate_threshold,
-                                       self.settings.min_confidence)
+            store.retried(lambda: self._link_neighbourhoods(store))
         counts = store.counts(("events", "contradictions"))
         if report is not None:
             report.events, report.contradictions = counts["events"], counts["contradictions"]
             report.link_mode = "full" if full else "incremental"
             report.timed("link", started)
         return counts["events"], counts["contradictions"]
+
+    def _link_neighbourhoods(self, store) -> None:
+        # read and write under the write lock: two processes linking at once would each
+        # rebuild the same events from what the other had not yet written
+        with store.exclusive():
+            pending = store.unlinked_document_ids()
+            if pending:
+                entities = with_pseudo_sources(
+                    store, store.documents_by_ids(pending, with_text=False).values(), store.entities())
+                link_new_documents(store, pending, entities, self.settings.near_duplicate_threshold,
+                                   self.settings.min_confidence)
 
     def _full_link_pays(self, store, pending: list[str]) -> bool:
         # an empty or never-linked store, a changed near-copy threshold, or a batch that is a

@@ -58,6 +58,12 @@ TITLE_MIN_WORDS, TITLE_MAX_WORDS = 4, 25
 TITLE_PREFERRED_WORDS = 6
 # A line with no sentence end but this many words is a paragraph that lost its period.
 LONG_UNIT_WORDS = 15
+# A unit this long is several paragraphs run together (a whole article scraped onto one
+# line): a furniture phrase in it condemns only its own sentence, not the article.
+WHOLE_ARTICLE_WORDS = 80
+# Sentence ends inside a unit; an initial ("J. Smith") or "U.S." followed by a capital is cut
+# too, which only makes a furniture test look at a shorter piece.
+SENTENCE_SPLIT_RE = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"”’')\]]))\s+(?=[\"“‘(\[]?[A-Z0-9])")
 # Above this share of code characters ({}();= ...) a line is script or markup: prose
 # has under 2 % (parentheses and an odd slash), minified JavaScript over 15 %.
 CODE_SHARE = 0.08
@@ -320,6 +326,12 @@ def judge_unit(unit: Unit, lexicon: Lexicon, latin_doc: bool) -> None:
     if code_share(text) > CODE_SHARE:
         return mark(unit, "boilerplate", "code")
     reason = lexicon.match(text)
+    if reason and unit.words >= WHOLE_ARTICLE_WORDS and not reason.startswith(("exact", "prefix")):
+        # (a long unit that opens with furniture, "This website uses cookies ...", is furniture)
+        kept = without_furniture_sentences(text, lexicon)
+        if word_count(kept) >= WHOLE_ARTICLE_WORDS // 2:  # an article with a credit line in it
+            text = unit.text = kept
+            words, unit.words, reason = text.split(), word_count(text), None
     if reason:
         return mark(unit, "boilerplate", reason)
     names = parse_byline(text) or parse_named_role(text)
@@ -343,6 +355,19 @@ def judge_unit(unit: Unit, lexicon: Lexicon, latin_doc: bool) -> None:
         and words[-1] not in DANGLING_WORDS
         and (caps >= 0.5 or not ends_sentence)
     )
+
+
+def without_furniture_sentences(text: str, lexicon: Lexicon) -> str:
+    """``text`` without its sentences the lexicons name: an article scraped onto one line
+    carries its photo credit or newsletter line inside, and that one sentence must not make
+    the whole article furniture.
+
+    >>> without_furniture_sentences("Troops crossed the river. They met no one. "
+    ...                             "Get our news delivered to your inbox.", load_lexicon())
+    'Troops crossed the river. They met no one.'
+    """
+    kept = [sentence for sentence in SENTENCE_SPLIT_RE.split(text) if not lexicon.match(sentence)]
+    return " ".join(kept)
 
 
 def word_count(text: str) -> int:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 import urllib.parse
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from claimgraph.errors import SearchSyntaxError, StoreError
 from claimgraph.store.dialect import SQLITE, dialect_of
@@ -27,6 +28,11 @@ from claimgraph.store.migrations import (
 )
 from claimgraph.store.postgres import DATABASE_ERRORS, PostgresConnection, PostgresError, PostgresPool, redacted
 from claimgraph.store.rows import utc_now
+
+T = TypeVar("T")
+# A write the server cut short is run again this many times (each time on a connection that
+# waited for the server to come back: postgres.RECONNECT_SECONDS).
+TRANSACTION_ATTEMPTS = 5
 
 
 def is_read_only_file(path: str) -> bool:
@@ -200,6 +206,22 @@ class Database:
                 self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
+
+    def retried(self, work: Callable[[], T]) -> T:
+        """``work()``: whole transactions, run again when the server dropped the connection
+        under them (a PostgreSQL restart). The store's writes are idempotent, so a batch whose
+        COMMIT was lost on the way back is the same batch written twice. Any other error, and
+        every error on SQLite, goes to the caller at once."""
+        attempt = 1
+        while True:
+            try:
+                return work()
+            except (StoreError, *DATABASE_ERRORS):
+                lost = isinstance(self._conn, PostgresConnection) and self._conn.lost
+                if attempt >= TRANSACTION_ATTEMPTS or not lost:
+                    raise
+            time.sleep(0.1 * attempt)
+            attempt += 1
 
     @contextmanager
     def exclusive(self) -> Iterator["Database"]:

@@ -10,6 +10,7 @@ beside ``sqlite3.Error`` (``DATABASE_ERRORS``).
 from __future__ import annotations
 
 import sqlite3
+import time
 import urllib.parse
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -17,6 +18,10 @@ from typing import Any
 from claimgraph.store.dialect import POSTGRES
 
 CONNECT_TIMEOUT_SECONDS = 10
+# How long a dropped connection waits for the server to come back (a restart, a fail-over)
+# before its statement fails; the first connection never waits (a wrong URL fails at once).
+RECONNECT_SECONDS = 60
+RECONNECT_PAUSES = (0.2, 0.5, 1.0, 2.0)
 
 
 class PostgresError(Exception):
@@ -71,8 +76,9 @@ class PostgresConnection:
     :param url: the server to connect to, or ``connection``: one already open (a pool's).
 
     A connection the server dropped (a restart, a terminated backend) is opened again at
-    the next statement that starts something (a read outside a transaction, a ``BEGIN``)
-    and that statement runs there. A transaction it cut short stays failed to its end:
+    the next statement that starts something (a read outside a transaction, a ``BEGIN``),
+    waiting up to ``RECONNECT_SECONDS`` for a server that is restarting, and that statement
+    runs there. A transaction it cut short stays failed to its end:
     every later statement in it fails, never runs on the new connection, and its
     ``ROLLBACK`` has nothing left to undo. The store's writes are idempotent, so the caller
     runs the transaction again.
@@ -93,6 +99,26 @@ class PostgresConnection:
         except psycopg.Error as exc:
             raise PostgresError(str(exc).strip()) from exc
 
+    def _reopen(self) -> Any:
+        """A new connection once the server answers again, or the last refusal after
+        ``RECONNECT_SECONDS``."""
+        deadline = time.monotonic() + RECONNECT_SECONDS
+        pauses = iter(RECONNECT_PAUSES)
+        while True:
+            try:
+                return self._open()
+            except PostgresError:
+                pause = next(pauses, RECONNECT_PAUSES[-1])
+                if time.monotonic() + pause > deadline:
+                    raise
+            time.sleep(pause)
+
+    @property
+    def lost(self) -> bool:
+        """Whether the server dropped this connection (the next statement outside a
+        transaction connects again)."""
+        return self._url is not None and self._conn.closed
+
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """A cursor over the rows of ``sql`` (SQLite's spelling) run with ``params``."""
         if sql in ("COMMIT", "ROLLBACK"):
@@ -101,9 +127,9 @@ class PostgresConnection:
         try:
             cursor = self._conn.execute(POSTGRES.sql(sql), _params(params))
         except self._errors as exc:
-            if not (starts_afresh and self._url is not None and self._conn.closed):
+            if not (starts_afresh and self.lost):
                 raise PostgresError(str(exc).strip()) from exc
-            self._conn = self._open()  # the server dropped us between two transactions
+            self._conn = self._reopen()  # the server dropped us between two transactions
             try:
                 cursor = self._conn.execute(POSTGRES.sql(sql), _params(params))
             except self._errors as exc:
