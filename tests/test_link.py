@@ -711,6 +711,19 @@ def test_link_a_denial_sharing_only_a_kind_of_weapon_answers_no_particular_attac
     assert not [c for c in found if c.kind == "polarity"]
 
 
+def test_link_a_denial_of_described_attackers_answers_no_other_story_about_such_attackers():
+    """"it was a spontaneous protest, not a terrorist attack" denies nothing of the attacks by
+    terrorists in another country that another article reports."""
+    docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
+    terrorists = Entity("personnel:terrorists", "terrorists", "GROUP", attrs={"generic": True})
+    claims = [
+        claim("a1", "d1", "ATTACK", day="2024-03-02", source="person:dravik", actor=[terrorists.id]),
+        claim("a2", "d2", "ATTACK", source="person:penwick", polarity="denied", actor=[terrorists.id]),
+    ]
+    _events, found = link(docs, claims, {**ENTITIES, terrorists.id: terrorists})
+    assert not [c for c in found if c.kind == "polarity"]
+
+
 @pytest.mark.parametrize("second_roles, events", [
     ({"actor": ["person:penwick"], "target": ["person:dravik"]}, 1),  # both named in both: one shooting
     ({"target": ["person:dravik"]}, 2),  # one name in common and no date: not enough

@@ -983,3 +983,8 @@ def test_a_statement_its_subject_issued_speaks_for_the_subject(extract):
                            "the blast at the grain terminal.")
     casualty = next(c for c in claims if c.type == "CASUALTY")
     assert casualty.source is not None and "port authority" in ents[casualty.source].name.lower()
+
+
+def test_a_year_naming_the_attacks_counts_nothing(extract):
+    claims, _ = extract("Suspicions persist of official involvement in the 2014 attacks on the Donetsk airport.")
+    assert not [q for c in claims for q in c.quantities if q.low == 2014 or q.value == 2014]

@@ -710,7 +710,7 @@ class ClaimExtractor:
         doc = sent.doc
         for q in find_quantities(sent.text):
             span = doc.char_span(sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand")
-            if span is None or _is_age(span, q):
+            if span is None or _is_age(span, q) or _is_year(span, q):
                 continue
             owner = self._quantity_owner(span, cands, q.unit)
             if owner is not None:
@@ -809,6 +809,15 @@ def _is_age(span: Span, q: Quantity) -> bool:
     root = span.root
     named = root.head.ent_type_ == "PERSON" or root.head.pos_ == "PROPN"
     return q.unit is None and root.dep_ == "appos" and named
+
+
+def _is_year(span: Span, q: Quantity) -> bool:
+    """"the 2001 attacks", "its 1994 offensive": a year after a determiner names which
+    happening, it counts nothing."""
+    if not (span.text.isdigit() and len(span.text) == 4 and 1900 <= int(span.text) <= 2100):
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and (before.dep_ in {"det", "poss"} or before.tag_ in {"DT", "PRP$", "POS"})
 
 
 def casualty_word(node: Token) -> str | None:

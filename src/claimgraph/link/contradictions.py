@@ -433,6 +433,8 @@ def polarity_keys(claim: Claim, ents: Entities) -> set[str]:
     keys = set()
     for role in POLARITY_ROLES:
         for eid in claim.roles.get(role) or ():
+            if role in PARTY_ROLES and ents.is_generic(eid):
+                continue  # "not a terrorist attack" denies nothing of another story's terrorists
             keys.add(ents.canon(eid) if role in PARTY_ROLES else eid)
     return keys
 
