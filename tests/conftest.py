@@ -19,6 +19,11 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+# Ray reads this switch when it is first imported, and a test that only checks Ray is
+# installed imports it early: set here, any Ray a test starts listens on 127.0.0.1 only
+# (claimgraph.rayengine.loopback_only sets the same for the CLI).
+os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
+
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]

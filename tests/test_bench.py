@@ -150,6 +150,9 @@ def test_ray_bench_worker_counts_are_checked():
 
 @pytest.mark.slow  # starts Ray and its actors twice
 def test_ray_bench_times_each_worker_count_on_the_same_articles(tmp_path):
+    from claimgraph.rayengine import loopback_only
+
+    loopback_only()  # before Ray is first imported: it reads the switch then
     pytest.importorskip("ray", reason="the Ray engine needs the 'ray' extra")
     from claimgraph.evaluate.raybench import run_ray_bench
 
