@@ -988,3 +988,17 @@ def test_a_statement_its_subject_issued_speaks_for_the_subject(extract):
 def test_a_year_naming_the_attacks_counts_nothing(extract):
     claims, _ = extract("Suspicions persist of official involvement in the 2014 attacks on the Donetsk airport.")
     assert not [q for c in claims for q in c.quantities if q.low == 2014 or q.value == 2014]
+
+
+@pytest.mark.parametrize("text", ["The Armenian foreign ministry alleged that Azerbaijani troops had shelled three villages.",
+                                  "Pakistan complained to the council that Afghan jets bombed a market near the border."])
+def test_alleging_or_complaining_about_a_party_is_an_accusation(extract, text):
+    claims, _ = extract(text)
+    assert [c for c in claims if c.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text", ["South African troops raided alleged ANC bases in Botswana on Monday.",
+                                  "Police in Texas said the accused gunman Sayed had shot two guards."])
+def test_an_alleged_thing_is_no_accusation_anyone_made(extract, text):
+    claims, _ = extract(text)
+    assert not [c for c in claims if c.type == "ACCUSE"]

@@ -323,6 +323,8 @@ class ClaimExtractor:
             if pos == "NOUN" and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in
                                      self.lex.words("figurative_modifiers") for c in token.children):
                 continue  # "a legal battle", "a political clash", "a ratings war"
+            if name in SPEECH_ACTS and token.dep_ == "amod" and token.tag_ in {"VBN", "JJ"}:
+                continue  # "raided alleged rebel bases", "the accused gunman": no one speaks here
             if name == "MEET" and pos == "NOUN" and self._audience_event(token):
                 continue  # "told a news conference": an audience, not parties meeting
             if pos == "VERB" and lemma in t.weapon_verbs and self._only_platforms(token, mentions):
