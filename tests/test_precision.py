@@ -1002,3 +1002,33 @@ def test_alleging_or_complaining_about_a_party_is_an_accusation(extract, text):
 def test_an_alleged_thing_is_no_accusation_anyone_made(extract, text):
     claims, _ = extract(text)
     assert not [c for c in claims if c.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text, town", [("A gunman shot two cooks at a Toronto street party on Friday night.", "Toronto"),
+                                        ("Two guards were shot dead at a Lagos concert on Sunday.", "Lagos")])
+def test_a_town_naming_the_premises_where_shots_fell_is_the_location(extract, text, town):
+    claims, ents = extract(text)
+    attacks = [c for c in claims if c.type in {"ATTACK", "CASUALTY"}]
+    assert attacks and all(town in _role_names(c, ents, "location") for c in attacks)
+
+
+def test_land_a_nationality_describes_lies_in_that_country(extract):
+    claims, ents = extract("Jets from across the border attacked Syrian villages on Monday, killing 12 people.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert _role_names(attack, ents, "location") == {"Syria"}
+
+
+def test_a_border_a_nationality_names_places_nothing(extract):
+    claims, ents = extract("Rebels shelled an army post near the Syrian border on Monday.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert "Syria" not in _role_names(attack, ents, "location")
+
+
+@pytest.mark.parametrize("text", [
+    "Militants tried to blow up a bridge in Goma in what officials say was the group's first attack in Goma.",
+    "Militants tried to blow up a bridge outside Goma in what officials say was the group's first attack "
+    "in the Congolese city."])
+def test_naming_the_same_attack_again_in_one_sentence_is_one_claim(extract, text):
+    claims, _ = extract(text)
+    attacks = [c for c in claims if c.type == "ATTACK"]
+    assert len(attacks) == 1 and attacks[0].source is None

@@ -539,7 +539,11 @@ class ClaimExtractor:
             into = next((m for m in merged if m.type == c.type and m.type != "PROPERTY" and same_clause(m, c)
                          and not _different_actors(m, c)), None)
             if into is None:
-                merged.append(c)
+                restated = next((m for m in merged if m.type == c.type and _restates(c, m)), None)
+                if restated is not None:
+                    restated.triggers.append(c.trigger)  # what is said about the naming is no source of the deed
+                else:
+                    merged.append(c)
                 continue
             into.triggers.append(c.trigger)
             into.args.extend(c.args)
@@ -847,6 +851,21 @@ def _different_actors(a: Candidate, b: Candidate) -> bool:
 # claim types whose numbers count a happening's victims: another claim of that happening in the
 # same clause (the attack that caused them) says enough with them
 TOLL_TYPES = frozenset({"CASUALTY"})
+
+
+def _restates(noun: Candidate, other: Candidate) -> bool:
+    """"tried to blow up a pylon in what diplomats say was the rebels' first attack in the
+    capital": a noun trigger whose every filler the sentence's other claim of its type already
+    has names that happening again, not a second one."""
+    if noun.trigger.pos_ != "NOUN" or not noun.roles.any() or other.trigger.sent.start != noun.trigger.sent.start:
+        return False
+    return all(any(_same_or_within(o, e) for o in other.roles[role]) for role, es in noun.roles.items() for e in es)
+
+
+def _same_or_within(narrow: Entity, wide: Entity) -> bool:
+    """The same entity, or a country and a place in it ("outside Goma" ... "in the Congolese city")."""
+    return narrow.id == wide.id or wide.type == "GPE" and wide.lat is None and wide.country is not None \
+        and narrow.country == wide.country and narrow.lat is not None
 
 
 def same_clause(a: Candidate, b: Candidate) -> bool:

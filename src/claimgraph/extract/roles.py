@@ -295,6 +295,8 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
         add_places_of_governing_clause(head, ctype, roles, mentions)
     if not roles["location"] and ctype in {"ATTACK", "CASUALTY"}:
         add_fronted_places_of_report(head, ctype, roles, mentions)
+    if not roles["location"] and ctype in {"ATTACK", "CASUALTY"}:
+        add_country_of_struck_land(head, roles, mentions)
     if ctype in {"ATTACK", "CASUALTY"} and not roles["instrument"] and ctype == "ATTACK":
         for t in phrase_tokens(head, stop_at_clauses=False):
             span = mentions.span_at(t)
@@ -333,6 +335,9 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
             and is_site_noun(span.root.head, mentions)  # "a gay Orlando nightclub", "a Connecticut school"
             or names_attack(span, ctype) and (ent.lat is not None or span.label_ == "GPE")
             and not mentions.is_country(ent)  # "the Benghazi attack", "an Ohio mall shooting"
+            or ctype in {"ATTACK", "CASUALTY"} and span.root.dep_ != "poss" and not mentions.is_country(ent)
+            and governing_prep(span.root.head) in SITE_PREPOSITIONS | {"in"}
+            and not is_person_noun(span.root.head, mentions)  # "at a Vancouver business", "at a Louisiana screening"
             or ctype in {"ATTACK", "CASUALTY"} and not mentions.is_country(ent)
             and (is_person_noun(span.root.head, mentions)
                  or ctype == "CASUALTY" and span.root.head.dep_ in {"nsubjpass", "dobj"}))  # "a Queens grandmother was killed"
@@ -377,6 +382,23 @@ def add_fronted_places_of_report(verb: Token, ctype: str, roles: Roles, mentions
             add_places(child, ctype, roles, mentions)
 
 
+def add_country_of_struck_land(verb: Token, roles: Roles, mentions: Mentions) -> None:
+    """"attacked Pakistani villages", "raids into Pakistani territory": land a nationality
+    describes lies in that country ("near the Afghan border" says nothing of the kind)."""
+    for t in verb.subtree:
+        if t.lemma_.lower() not in NATIONAL_LAND or t.dep_ not in {"dobj", "pobj", "nsubjpass"} \
+                or in_attribution(t, verb):
+            continue
+        for c in t.children:
+            span = mentions.span_at(c)
+            if c.dep_ == "amod" and c.i < t.i and span is not None and span.label_ in {"NORP", "GPE"}:
+                ent = mentions.resolve_span(span)
+                if ent is not None and mentions.is_country(ent):
+                    roles.add("location", ent)
+                    return
+
+
+NATIONAL_LAND = frozenset(grammar()["national_land"])
 REPORT_LEMMAS = frozenset({"say", "tell", "report", "state", "announce", "confirm"})
 SITE_PREPOSITIONS = {"at", "outside", "inside", "near"}
 _ATTACK = load_lexicon().types["ATTACK"]
