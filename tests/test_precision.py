@@ -1032,3 +1032,18 @@ def test_naming_the_same_attack_again_in_one_sentence_is_one_claim(extract, text
     claims, _ = extract(text)
     attacks = [c for c in claims if c.type == "ATTACK"]
     assert len(attacks) == 1 and attacks[0].source is None
+
+
+@pytest.mark.parametrize("text", ["Two protesters were shot by police in Oakland on Tuesday.",
+                                  "Police shot two protesters in Oakland on Tuesday."])
+def test_police_who_shoot_are_the_actor(extract, text):
+    claims, ents = extract(text)
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert {n.lower() for n in _role_names(attack, ents, "actor")} == {"police"}
+
+
+@pytest.mark.parametrize("text", ["Officers shouted at the man to drop his gun.",
+                                  "The guard was told to throw down his rifle and step away."])
+def test_letting_go_of_a_firearm_is_no_attack(extract, text):
+    claims, _ = extract(text)
+    assert not [c for c in claims if c.type == "ATTACK"]

@@ -329,6 +329,8 @@ class ClaimExtractor:
                 continue  # "told a news conference": an audience, not parties meeting
             if pos == "VERB" and lemma in t.weapon_verbs and self._only_platforms(token, mentions):
                 continue  # "launched its helicopter" takes off; it fires nothing
+            if pos == "VERB" and lemma in self.lex.words("release_verbs") and self._only_firearms(token, mentions):
+                continue  # "told him to drop his gun": let go of it, nothing dropped on anyone
             if name == "TRANSFER" and lemma in t.recipient_object_verbs and token.tag_ == "VBN" \
                     and any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
                 continue  # "the man was armed with a shotgun" says what he carried
@@ -384,6 +386,10 @@ class ClaimExtractor:
         objects = objects_of(verb, ("dobj", "obj"))
         kinds = [mentions.materiel_kind(o) for o in objects]
         return bool(kinds) and all(k in self.lex.words("platform_kinds") for k in kinds)
+
+    def _only_firearms(self, verb: Token, mentions: Mentions) -> bool:
+        kinds = [mentions.materiel_kind(o) for o in objects_of(verb, ("dobj", "obj"))]
+        return bool(kinds) and all(k in self.lex.words("firearm_kinds") for k in kinds)
 
     def _attack_in_words(self, token: Token, mentions: Mentions) -> bool:
         """"the governor attacked his rival in tweets", "an ad hitting the senator": words aimed at a person,

@@ -244,7 +244,8 @@ def irregulars(token: Token, mentions: Mentions) -> Entity | None:
     they are when it names no group they belong to."""
     # "Rebels shelled ..." opening a sentence may be tagged a proper noun
     if (token.pos_ == "NOUN" or token.pos_ == "PROPN" and mentions.span_at(token) is None) \
-            and token.lemma_.lower() in mentions.lex.words("irregular_fighters") and names_a_kind(token):
+            and (token.lemma_.lower() in mentions.lex.words("irregular_fighters") and names_a_kind(token)
+                 or token.lower_ in mentions.lex.words("police_forces")):  # "shot by police": a force, not "a man"
         return mentions.people(token)
     return None
 
