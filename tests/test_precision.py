@@ -1047,3 +1047,15 @@ def test_police_who_shoot_are_the_actor(extract, text):
 def test_letting_go_of_a_firearm_is_no_attack(extract, text):
     claims, _ = extract(text)
     assert not [c for c in claims if c.type == "ATTACK"]
+
+
+def test_every_one_of_several_deniers_is_an_actor(extract):
+    claims, ents = extract("Kenya, Uganda and Tanzania denied the charges on Monday.")
+    deny = next(c for c in claims if c.type == "DENY")
+    assert _role_names(deny, ents, "actor") == {"Kenya", "Uganda", "Tanzania"}
+
+
+def test_a_country_of_two_words_is_not_its_continent(extract):
+    claims, ents = extract("The European Union imposed new sanctions against South Africa.")
+    sanction = next(c for c in claims if c.type == "SANCTION")
+    assert _role_names(sanction, ents, "target") == {"South Africa"}

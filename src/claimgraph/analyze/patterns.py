@@ -18,6 +18,7 @@ From each name and alias (minus the entry's ``no_pattern``) we add:
   behind some names ("javelin", "patriot", "lancet") do not match in lower case;
 - each of those with a plural "s" ("F-16s", "Patriots");
 - regions also as "<base> region|oblast|province" ("Kursk region");
+- country names of several words ("South Africa", "Saudi Arabia") as GPE;
 - but no one-word names of people: "Vance" alone would stop the NER reading "Karl Vance".
 """
 
@@ -83,12 +84,24 @@ def _region_patterns() -> list[dict[str, Any]]:
     return out
 
 
+def _country_patterns() -> list[dict[str, Any]]:
+    """Country names of several words: the small model tags "South Africa" as just
+    "Africa" (LOC) often enough to turn a sanctions target into a continent."""
+    out: list[dict[str, Any]] = []
+    for row in gazetteer_rows("countries"):
+        for name in [row["name"], *row.get("aliases", [])]:
+            if " " in name and not name.islower() and not name.lower().startswith("the "):
+                out.extend(_surface_patterns(name, "GPE", f"country:{row['iso']}"))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _all_patterns() -> tuple[str, ...]:
     patterns: list[dict[str, Any]] = []
     for entry in load_gazetteer():
         patterns.extend(_entry_patterns(entry))
     patterns.extend(_region_patterns())
+    patterns.extend(_country_patterns())
     return tuple(json.dumps(p) for p in patterns)
 
 

@@ -194,6 +194,8 @@ class ClaimExtractor:
             if att.source is not None:
                 roles["actor"] = [att.source]
                 mentions.note_speaker(att.source)
+                for other in subj.conjuncts if subj is not None else ():
+                    roles.add("actor", speaker_entity(other, mentions, self.lex))  # "Zambia and Botswana denied"
         elif roles["actor"] or att.source is None:
             return
         elif self._own_weapon_subject(token):

@@ -524,7 +524,8 @@ def frame_generic(trigger, head, roles, args, mentions, lex):
     subj, passive = subject_and_voice(head) if trigger.pos_ != "NOUN" else (None, False)
     if subj is not None:
         # "Kirkpatrick is accused of ...", "the plan was condemned by X": acted on, not acting
-        roles.add("subject" if passive and head.i == trigger.i else "actor", party(subj, mentions))
+        for one in [subj, *subj.conjuncts]:  # "Zambia, Mozambique and Botswana denied": each of them
+            roles.add("subject" if passive and head.i == trigger.i else "actor", party(one, mentions))
         args.append(subj)
     agent = agent_of(head) if passive else None
     if agent is not None:
@@ -937,7 +938,8 @@ def frame_notify(trigger, head, roles, args, mentions, lex):
     if subj is not None:
         args.append(subj)
         if subj.i != trigger.i:
-            roles.add("actor", party(subj, mentions))
+            for one in [subj, *subj.conjuncts]:
+                roles.add("actor", party(one, mentions))
     for obj in objects_of(verb, ("dobj", "dative", "iobj")):
         roles.add("recipient", party(obj, mentions) or warned_people(obj, mentions))
     for prep, obj in preps_of(verb):
