@@ -1059,3 +1059,11 @@ def test_a_country_of_two_words_is_not_its_continent(extract):
     claims, ents = extract("The European Union imposed new sanctions against South Africa.")
     sanction = next(c for c in claims if c.type == "SANCTION")
     assert _role_names(sanction, ents, "target") == {"South Africa"}
+
+
+@pytest.mark.parametrize("text", ["Police said Maria Delgado, 52, of Fresno, was shot in the office on Monday.",
+                                  "The gunman killed Tom Reyes, 31, of Tacoma, in the warehouse on Monday."])
+def test_the_town_a_victim_is_from_is_not_where_it_happened(extract, text):
+    claims, ents = extract(text)
+    hits = [c for c in claims if c.type in {"ATTACK", "CASUALTY"}]
+    assert hits and not any(c.roles["location"] for c in hits)

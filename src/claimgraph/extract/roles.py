@@ -328,6 +328,8 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         if ent is None or ent.id in used or ent.type in NEVER_PLACES:
             continue  # "fired at Riva" after "Paul Riva": a person is never where it happened
         prep = governing_prep(span.root)
+        if prep == "of" and is_residence(span.root, mentions):
+            continue  # "Kafoury, 63, of Warren": where she lived, not where she was shot
         if prep == "of" and span.root.dep_ == "pobj" and is_site_noun(span.root.head.head, mentions):
             prep = "at"  # "the air base of Ouadi Doum", "the town of Fada"
         in_place_phrase = span.root.dep_ in {"poss", "compound", "nmod"} and (
@@ -356,6 +358,16 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         used.add(ent.id)
     drop_containers(roles, placed)
     drop_appended_containers(roles, placed)
+
+
+def is_residence(place: Token, mentions: Mentions) -> bool:
+    """"Riva, 47, of Sterling Heights", "a man of Minneapolis": the home of a person or of an age."""
+    if place.dep_ != "pobj":
+        return False
+    owner = place.head.head
+    span = mentions.span_at(owner)
+    aged = owner.like_num or any(c.dep_ == "appos" and c.like_num for c in owner.children)
+    return aged or span is not None and span.label_ == "PERSON" or is_person_noun(owner, mentions)
 
 
 def add_places_of_governing_clause(verb: Token, ctype: str, roles: Roles, mentions: Mentions) -> None:
