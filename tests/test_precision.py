@@ -1067,3 +1067,24 @@ def test_the_town_a_victim_is_from_is_not_where_it_happened(extract, text):
     claims, ents = extract(text)
     hits = [c for c in claims if c.type in {"ATTACK", "CASUALTY"}]
     assert hits and not any(c.roles["location"] for c in hits)
+
+
+def test_a_lead_takes_the_date_the_next_sentence_gives_its_happening(extract):
+    claims, ents = extract("Rebels attacked an army base near Goma, the army said.\n\n"
+                           "The rebels shelled the base on Monday before dawn.", published="2024-03-14")
+    lead = next(c for c in claims if c.type == "ATTACK" and c.sentence == 0)
+    assert lead.time.start == "2024-03-11"
+
+
+def test_a_lead_takes_no_date_from_another_happening_after_it(extract):
+    claims, ents = extract("Rebels attacked an army base near Goma, the army said.\n\n"
+                           "Separately, police in Lagos shot two robbers on Monday.", published="2024-03-14")
+    lead = next(c for c in claims if c.type == "ATTACK" and c.sentence == 0)
+    assert lead.time.start is None
+
+
+def test_a_lead_takes_no_date_from_background_after_it(extract):
+    claims, ents = extract("The Houthis fired a missile at Eilat, the group said.\n\n"
+                           "The Houthis first fired missiles at Eilat in late 2023.", published="2025-10-19")
+    lead = next(c for c in claims if c.type == "ATTACK" and c.sentence == 0)
+    assert lead.time.start is None

@@ -129,6 +129,7 @@ class ClaimExtractor:
             claims.extend(self._sentence_claims(sent, s_index, paragraph, state, document))
         name_unnamed_speakers(doc, claims, state.mentions)
         inherit_event_times(claims, paragraph_of)
+        date_leads_from_what_follows(claims, paragraph_of)
         share_roles_of_one_happening(claims, paragraph_of, state.repelled)
         return claims, state.mentions.entities
 
@@ -1114,6 +1115,31 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int]) -> No
                     or sentence - dated.sentence > INHERIT_SENTENCES:
                 continue
             claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
+
+
+def date_leads_from_what_follows(claims: list[Claim], paragraph_of: dict[int, int]) -> None:
+    """"Chadian troops killed 384 Libyans, a statement said." then "The fighting began
+    yesterday near ...": a wire lead names the happening, the sentence after dates it. An
+    undated claim takes the date of a dated claim of its family at most ``INHERIT_SENTENCES``
+    later in the same or the next paragraph that names one of its parties or places, when
+    that date is a day or a few ("first used in late 2023" is background, not the lead's day)."""
+    family = [c for c in claims if TIME_FAMILIES.get(c.type) is not None and c.polarity != "denied"]
+    for claim in family:
+        if _has_event_time(claim):
+            continue
+        mine = _role_entities(claim)
+        for later in family:
+            if later.sentence <= claim.sentence or later.sentence - claim.sentence > INHERIT_SENTENCES \
+                    or TIME_FAMILIES[later.type] != TIME_FAMILIES[claim.type] or not _has_event_time(later) \
+                    or paragraph_of.get(later.sentence, 0) - paragraph_of.get(claim.sentence, 0) > 1:
+                continue
+            if mine & _role_entities(later) and _days(later.time.start, later.time.end or later.time.start) <= 7:
+                claim.time = TimeSpan(later.time.start, later.time.end, later.time.text, "event")
+                break
+
+
+def _role_entities(claim: Claim) -> set[str]:
+    return {e for role in ("actor", "target", "location") for e in claim.roles.get(role, [])}
 
 
 # roles an attack and its toll share: who did it and where ("Rebels bombed the academy and
