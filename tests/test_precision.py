@@ -1088,3 +1088,10 @@ def test_a_lead_takes_no_date_from_background_after_it(extract):
                            "The group fired its first missile at Eilat in late 2023.", published="2025-10-19")
     lead = next(c for c in claims if c.type == "ATTACK" and c.sentence == 0)
     assert lead.time.start is None
+
+
+def test_who_a_deed_is_blamed_on_is_the_accused(extract):
+    claims, ents = extract("The Somali government blamed a string of bombings in Mogadishu on al-Shabaab.")
+    accuse = next(c for c in claims if c.type == "ACCUSE")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert _role_names(accuse, ents, "target") == _role_names(attack, ents, "actor") == {"al-Shabaab"}

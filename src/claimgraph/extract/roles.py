@@ -556,6 +556,10 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
     """"Clinton criticised Officer Shelby", "accused Moscow of ...", "threatened Kyiv",
     "the condemnation of Russia": the one accused, condemned or threatened is the target."""
     frame_generic(trigger, head, roles, args, mentions, lex)
+    blamed_on = [obj for node in [trigger, *objects_of(trigger)] for prep, obj in preps_of(node)
+                 if prep == "on"] if trigger.lemma_.lower() == "blame" else []
+    if blamed_on:  # "blamed the blasts on the ANC": the ANC is accused, the blasts are what it did
+        roles["subject"] = [party(obj, mentions) for obj in blamed_on if party(obj, mentions) is not None]
     for ent in roles["subject"]:
         roles.add("target", ent)
     roles["subject"] = []
@@ -620,6 +624,11 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             add_target(obj, roles, mentions)
     if not roles["target"] and lex.needs_weapon("ATTACK", trigger.lemma_.lower(), trigger.pos_):
         add_blast_site(trigger, verb, roles, mentions)
+    if blamed:  # "blamed the bombings on al-Shabaab": the one it is blamed on did it
+        for node in [verb, *objects_of(verb)]:
+            for prep, obj in preps_of(node):
+                if prep == "on":
+                    roles.add("actor", party(obj, mentions))
     for prep, obj in preps_of(verb):
         if prep in {"with", "using"}:
             roles.add("instrument", mentions.weapon(obj))
