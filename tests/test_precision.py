@@ -1095,3 +1095,15 @@ def test_who_a_deed_is_blamed_on_is_the_accused(extract):
     accuse = next(c for c in claims if c.type == "ACCUSE")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert _role_names(accuse, ents, "target") == _role_names(attack, ents, "actor") == {"al-Shabaab"}
+
+
+@pytest.mark.parametrize("text", ["All but the driver escaped without injury.",
+                                  "The other passengers escaped unharmed, police said."])
+def test_escaping_unharmed_denies_the_casualty(extract, text):
+    claims, _ = extract(text)
+    assert [c.polarity for c in claims if c.type == "CASUALTY"] == ["denied"]
+
+
+def test_leaving_without_a_charge_or_a_fight_is_no_casualty(extract):
+    claims, _ = extract("He was released without charge after the shooting. Troops took the town without a fight.")
+    assert not [c for c in claims if c.type == "CASUALTY"]

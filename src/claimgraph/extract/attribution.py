@@ -523,6 +523,8 @@ OWN_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "xcomp", "advcl", "csubj",
 def _negated(path: list[Token], att: Attribution) -> bool:
     """A negation on the trigger's own clause (not on the reporting verb above it, nor on a
     clause that only holds the trigger's clause)."""
+    if _harm_said_absent(path[0]):
+        return True
     for k, node in enumerate(path):
         if node.i in att.report_nodes:
             return False
@@ -533,6 +535,11 @@ def _negated(path: list[Token], att: Attribution) -> bool:
         if node.dep_ in OWN_CLAUSE_DEPS:
             return False
     return False
+
+
+def _harm_said_absent(trigger: Token) -> bool:
+    """"escaped unharmed", "got away without injury": the harm named is the harm that did not happen."""
+    return trigger.lower_ in UNHARMED_WORDS or trigger.dep_ == "pobj" and trigger.head.lower_ == "without"
 
 
 def _nobody_underwent(verb: Token) -> bool:
@@ -747,6 +754,7 @@ def _statement_object(prep: Token, lex: Lexicon) -> Token | None:
 
 
 ADDRESSEE_VERBS = load_lexicon().words("addressee_verbs")
+UNHARMED_WORDS = load_lexicon().words("unharmed_words")
 TOPIC_PREPS = frozenset(grammar()["topic_preps"])
 
 

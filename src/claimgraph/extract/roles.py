@@ -757,6 +757,11 @@ def is_person_noun(token: Token, mentions: Mentions) -> bool:
 
 
 def frame_casualty(trigger, head, roles, args, mentions, lex):
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
+        spared = subject_of(trigger.head.head)  # "all but one escaped without injury": they were not hurt
+        if spared is not None:
+            args.append(spared)
+        return
     if trigger.pos_ == "NOUN" and not is_light_verb_object(trigger) and trigger.dep_ not in {"nsubj", "nsubjpass"}:
         add_victims_of_noun(trigger, roles, args, mentions)  # "spoke about the death of Crutcher"
         return
