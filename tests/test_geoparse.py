@@ -482,6 +482,14 @@ def test_a_given_place_the_gazetteer_does_not_know_sits_in_the_articles_main_tow
     assert found["Oklahoma"].feature == "ADM1"
 
 
+def test_an_unknown_place_sits_in_the_town_named_last_before_it(resolve_spans):
+    text = ("Officials in Tulsa, Oklahoma, spoke on Monday. Later, crews in Denver, Colorado, "
+            "closed Hawberry Lane.")
+    found = resolve_spans(text, ["Tulsa", "Denver", "Hawberry Lane"])
+    denver = found["Denver"]
+    assert distance_km((found["Hawberry Lane"].lat, found["Hawberry Lane"].lon), (denver.lat, denver.lon)) < 1
+
+
 def test_an_unknown_place_stays_unplaced_when_the_article_names_no_town(resolve_spans):
     found = resolve_spans("Talks at Quillmore Arena involved Canada and Mexico.", ["Quillmore Arena", "Canada"])
     assert found["Quillmore Arena"].lat is None

@@ -1183,20 +1183,20 @@ _KIND_WORD = re.compile(r"\s+(?:City|County|Parish|Borough|Township)$", re.I)
 
 def _place_unknown_in_article_town(mentions: Sequence[PlaceMention]) -> None:
     """A place the gazetteer does not know ("Stonewall Golf Club", "Third Street", a
-    neighbourhood) lies in the town the article names most: a local story's streets and
-    buildings are that town's. Only for spans the caller says are places (``resolve_spans``):
-    a name the parser finds itself and the gazetteer does not know is more often a person or
-    a thing. Marked ``LOCAL`` and given no place id, so that it never stands for the town
-    itself; an article naming no town leaves it without a point."""
-    towns = Counter((m.lat, m.lon, m.country, m.admin1) for m in mentions
-                    if m.lat is not None and m.feature in TOWN_FEATURES)
+    neighbourhood) lies in the town the article last named before it (or, before any, the
+    first it names): "firefighters in Tulsa were called to the arena". Only for spans the
+    caller says are places (``resolve_spans``): a name the parser finds itself and the
+    gazetteer does not know is more often a person or a thing. Marked ``LOCAL`` and given
+    no place id, so that it never stands for the town itself; an article naming no town
+    leaves it without a point."""
+    towns = sorted((m for m in mentions if m.lat is not None and m.feature in TOWN_FEATURES),
+                   key=lambda m: m.start)
     if not towns:
         return
-    # most named first; among equals, the first the article names (Counter keeps insertion order)
-    lat, lon, country, admin1 = towns.most_common(1)[0][0]
     for mention in mentions:
-        if mention.lat is None:
-            mention.lat, mention.lon, mention.country, mention.admin1 = lat, lon, country, admin1
+        if mention.lat is None and mention.feature is None:  # an area ("Middle East") has no point on purpose
+            town = next((t for t in reversed(towns) if t.start < mention.start), towns[0])
+            mention.lat, mention.lon, mention.country, mention.admin1 = town.lat, town.lon, town.country, town.admin1
             mention.feature, mention.place_id, mention.geonameid = LOCAL_FEATURE, None, None
 
 
