@@ -507,3 +507,17 @@ def test_oceans_short_country_names_and_the_korean_demonym(resolve_spans):
     assert found["T&T"].country == "TT"
     assert found["Indian Ocean"].country is None and found["Indian Ocean"].lat < 0  # not India
     assert found["Korean"].country == "KR"
+
+
+def test_islands_and_oceans_by_their_short_names(resolve_spans):
+    text = "Ash from a volcano on Java drifted over Sumatra and out across the Pacific, officials in Jakarta said."
+    found = resolve_spans(text, ["Java", "Sumatra", "Pacific", "Jakarta"])
+    assert found["Java"].feature == "RGN" and distance_km((found["Java"].lat, found["Java"].lon), (-7.5, 110.0)) < 100
+    assert found["Sumatra"].feature == "RGN"
+    assert found["Pacific"].name == "Pacific Ocean"  # not the towns of Missouri or Washington
+
+
+def test_an_island_name_is_no_country_name():
+    from claimgraph.resolve.places import _index
+
+    assert "java" in _index().regions and "java" not in _index().countries  # "Java" the language
