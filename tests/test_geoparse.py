@@ -517,6 +517,12 @@ def test_islands_and_oceans_by_their_short_names(resolve_spans):
     assert found["Pacific"].name == "Pacific Ocean"  # not the towns of Missouri or Washington
 
 
+def test_the_korean_peninsula_has_a_point(resolve_spans):
+    text = "Talks on the Korean Peninsula resumed in Seoul on Monday."
+    peninsula = resolve_spans(text, ["Korean Peninsula", "Seoul"])["Korean Peninsula"]
+    assert peninsula.feature == "RGN" and distance_km((peninsula.lat, peninsula.lon), (38.0, 127.5)) < 50
+
+
 def test_an_island_name_is_no_country_name():
     from claimgraph.resolve.places import _index
 
