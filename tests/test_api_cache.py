@@ -114,6 +114,38 @@ def test_simultaneous_requests_for_one_url_are_computed_once_per_generation():
     assert calls.count("/api/health") == 2  # not a cached path
 
 
+def test_requests_arriving_together_share_one_generation_read_begun_after_they_came():
+    reads: list[float] = []
+
+    def generation() -> str:
+        reads.append(time.monotonic())
+        time.sleep(0.05)  # a database round trip
+        return f"g{len(reads)}"
+
+    cache = ReadCache(_recorded_app([], delay=0), generation=generation)
+
+    async def burst() -> tuple[float, list]:
+        first = asyncio.ensure_future(_get(cache, "/api/claims"))
+        await asyncio.sleep(0.01)  # the first read is under way when the others come
+        came = time.monotonic()
+        await asyncio.gather(first, *(_get(cache, "/api/claims") for _ in range(20)))
+        return came, reads
+
+    came, reads = asyncio.run(burst())
+    assert len(reads) == 2 and reads[1] >= came  # not 21 reads, and none older than the request
+
+
+def test_a_database_that_cannot_tell_its_generation_still_gets_answers():
+    calls: list[str] = []
+
+    def generation() -> str:
+        raise RuntimeError("server gone")
+
+    cache = ReadCache(_recorded_app(calls, delay=0), generation=generation)
+    assert asyncio.run(_get(cache, "/api/claims")) == (200, b"answer 1")
+    assert asyncio.run(_get(cache, "/api/claims")) == (200, b"answer 2")
+
+
 def test_a_failed_answer_is_not_kept():
     calls: list[str] = []
     cache = ReadCache(_recorded_app(calls, status=503, delay=0), generation=lambda: "g1")

@@ -29,9 +29,6 @@ CACHED_PATHS = ("/api/stats", "/api/documents", "/api/claims", "/api/events", "/
 # A page of 500 claims is about 0.5 MB; the whole cache stays a small part of the server's memory.
 MAX_CACHED_BYTES = 64 * 1024 * 1024
 MAX_ANSWER_BYTES = 4 * 1024 * 1024
-# Threads that may read the generation at once, apart from the routes' own thread pool: a
-# full pool of slow requests must not hold up the requests the cache could answer at once.
-GENERATION_THREADS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,14 +52,18 @@ class ReadCache:
     """ASGI middleware: GET answers of ``CACHED_PATHS`` kept per ``generation()``.
 
     :param generation: returns a value that changes whenever the data may have (called in a
-        worker thread: it may wait for the database).
+        thread of its own, one call at a time: it may wait for the database, and a full pool
+        of slow routes must not hold up the answers the cache has).
     """
 
     def __init__(self, app: ASGIApp, generation: Callable[[], Hashable], max_bytes: int = MAX_CACHED_BYTES):
         self.app = app
         self.generation = generation
         self.max_bytes = max_bytes
-        self._limiter = anyio.CapacityLimiter(GENERATION_THREADS)
+        self._limiter = anyio.CapacityLimiter(1)
+        self._queued: asyncio.Future[Hashable] | None = None  # the read that starts after the running one
+        self._reading = False
+        self._read_task: asyncio.Future[None] | None = None  # kept: the loop holds tasks weakly
         self._current: Hashable = None
         self._answers: OrderedDict[tuple, Answer] = OrderedDict()  # least recently used first
         self._bytes = 0
@@ -72,7 +73,11 @@ class ReadCache:
         if not is_cached(scope):
             await self.app(scope, receive, send)
             return
-        generation = await anyio.to_thread.run_sync(self.generation, limiter=self._limiter)
+        try:
+            generation = await self._fresh_generation()
+        except Exception:  # the database cannot say: answer without the cache (the route reports it)
+            await self.app(scope, receive, send)
+            return
         if generation != self._current:
             self._forget_all(generation)
         url = (scope["path"], scope.get("query_string", b""))
@@ -85,6 +90,34 @@ class ReadCache:
             await answer.replay(send)
             return
         await self._compute(scope, receive, send, generation, url)
+
+    async def _fresh_generation(self) -> Hashable:
+        """The generation as read after this call began. Callers that arrive while a read is
+        under way share the next one: one database round trip per round, however many
+        requests (on PostgreSQL under load a round trip is tens of ms, and one per request
+        queued every read behind them)."""
+        future = self._queued
+        if future is None:
+            future = self._queued = asyncio.get_running_loop().create_future()
+            if not self._reading:
+                self._start_read()
+        return await asyncio.shield(future)
+
+    def _start_read(self) -> None:
+        future, self._queued = self._queued, None
+        self._reading = True
+        self._read_task = asyncio.ensure_future(self._read_into(future))
+
+    async def _read_into(self, future: asyncio.Future[Hashable]) -> None:
+        try:
+            future.set_result(await anyio.to_thread.run_sync(self.generation, limiter=self._limiter))
+        except Exception as exc:
+            future.set_exception(exc)
+            future.exception()  # retrieved here too: no warning when no caller is left
+        finally:
+            self._reading = False
+            if self._queued is not None:
+                self._start_read()
 
     async def _compute(self, scope: Scope, receive: Receive, send: Send, generation: Hashable, url: tuple) -> None:
         """Answer through the app, and keep the answer if it is complete, 200 and still current."""
