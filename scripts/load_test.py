@@ -164,7 +164,10 @@ async def run_mix(base: str, ids: dict[str, str], *, clients: int, seconds: floa
     rec = Recorder()
     rng = random.Random(14)
     urls = read_urls(ids)
-    limits = httpx.Limits(max_connections=clients + 4, max_keepalive_connections=clients + 4)
+    # keepalive_expiry under uvicorn's 5 s keep-alive: a pooled connection idle for exactly as
+    # long as the server keeps it was sometimes reused as the server closed it (a client-side
+    # ReadError, no request lost on the server's side).
+    limits = httpx.Limits(max_connections=clients + 4, max_keepalive_connections=clients + 4, keepalive_expiry=2.0)
     async with httpx.AsyncClient(base_url=base, timeout=REQUEST_TIMEOUT, limits=limits,
                                  follow_redirects=True) as client:  # a merged event answers 301
         until = time.monotonic() + seconds
