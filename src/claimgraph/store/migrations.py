@@ -355,7 +355,7 @@ CREATE INDEX ingest_jobs_queue ON ingest_jobs (status, queued_at, origin);
 # so the index on type alone goes.
 CLAIM_TYPE_CONFIDENCE = """
 CREATE INDEX claims_type_confidence ON claims (type, confidence);
-DROP INDEX claims_type;
+DROP INDEX IF EXISTS claims_type;
 """
 
 MIGRATIONS: list[Migration] = [
