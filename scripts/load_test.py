@@ -35,6 +35,8 @@ from pathlib import Path
 
 import httpx
 
+from claimgraph.store.migrations import LATEST_VERSION
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_api import (  # noqa: E402 - a sibling script
     article,
@@ -50,8 +52,9 @@ from bench_api import (  # noqa: E402 - a sibling script
 
 PG_TEMPLATE = "claimgraph_load_template"
 PG_SCRATCH = "claimgraph_load_scratch"
-DEFAULT_DB = "/tmp/claimgraph-load.db"
-SCRATCH_DB = "/tmp/claimgraph-load-scratch.db"
+# One file per schema version: opening a database migrates it, and a claimgraph of another
+# version (another engineer's checkout) could then no longer read it.
+DEFAULT_DB = f"/tmp/claimgraph-load-v{LATEST_VERSION}.db"
 REQUEST_TIMEOUT = 60.0
 EXPORT_CLIENTS = 4
 BRIEF_CLIENTS = 2
@@ -161,7 +164,10 @@ async def run_mix(base: str, ids: dict[str, str], *, clients: int, seconds: floa
     rec = Recorder()
     rng = random.Random(14)
     urls = read_urls(ids)
-    limits = httpx.Limits(max_connections=clients + 4, max_keepalive_connections=clients + 4)
+    # keepalive_expiry under uvicorn's 5 s keep-alive: a pooled connection idle for exactly as
+    # long as the server keeps it was sometimes reused as the server closed it (a client-side
+    # ReadError, no request lost on the server's side).
+    limits = httpx.Limits(max_connections=clients + 4, max_keepalive_connections=clients + 4, keepalive_expiry=2.0)
     async with httpx.AsyncClient(base_url=base, timeout=REQUEST_TIMEOUT, limits=limits,
                                  follow_redirects=True) as client:  # a merged event answers 301
         until = time.monotonic() + seconds
@@ -191,6 +197,22 @@ async def run_mix(base: str, ids: dict[str, str], *, clients: int, seconds: floa
                                  and not reads.get("errors"))}
 
 
+def cpu_seconds(server: int) -> tuple[float, float, float]:
+    """CPU seconds used so far by this process (the clients), the server, and its children
+    (the ingest process): where the machine's time went during a mix."""
+    def of(pid: int) -> float:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+    children = Path(f"/proc/{server}/task/{server}/children")
+    kids = [int(p) for p in children.read_text().split()] if children.exists() else []
+    own = os.times()
+    return own.user + own.system, of(server), sum(of(k) for k in kids)
+
+
 def print_mix(result: dict) -> None:
     print(f"\n{result['mix']}: {result['clients']} clients, {result['seconds']} s, "
           f"{result['reads_per_second']} reads/s; read p99 < {TARGET_P99_MS} ms: "
@@ -201,7 +223,8 @@ def print_mix(result: dict) -> None:
         print(f"  {kind:24} {s['n']:6d} {s['errors']:4d} " + " ".join(cells))
         if s.get("first_error"):
             print(f"    first error: {s['first_error']}")
-    print(f"  load average (1 min) before / after: {result['load'][0]} / {result['load'][1]}")
+    print(f"  load average (1 min) before / after: {result['load'][0]} / {result['load'][1]}; CPU seconds: "
+          + ", ".join(f"{k} {v}" for k, v in result["cpu_seconds"].items()))
     print("  slowest reads (p99 ms): " + ", ".join(f"{u} {v}" for u, v in result["slowest_reads_p99_ms"].items()))
 
 
@@ -267,22 +290,24 @@ def main(argv: list[str] | None = None) -> int:
         if args.pg:
             scratch = pg_scratch(args.pg)
         else:
-            copy_database(args.db, SCRATCH_DB)
-            scratch = SCRATCH_DB
+            scratch = str(Path(args.db).with_suffix("")) + "-scratch.db"
+            copy_database(args.db, scratch)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        load_before = os.getloadavg()[0]
         proc = start_server(scratch, port)
         try:
             wait_for_pipeline(base)
             with httpx.Client(base_url=base, timeout=REQUEST_TIMEOUT) as client:
                 ids = sample_ids(client)
+            load_before, cpu_before = os.getloadavg()[0], cpu_seconds(proc.pid)
             result = asyncio.run(run_mix(base, ids, clients=args.clients, seconds=args.seconds,
                                          max_requests=args.max_requests, exports=exports, think=think,
                                          ingest=not args.no_ingest))
+            cpu = [round(after - before, 1) for before, after in zip(cpu_before, cpu_seconds(proc.pid))]
         finally:
             stop_server(proc)
-        result.update(engine=engine, load=[round(load_before, 1), round(os.getloadavg()[0], 1)])
+        result.update(engine=engine, load=[round(load_before, 1), round(os.getloadavg()[0], 1)],
+                      cpu_seconds=dict(zip(("clients", "server", "ingest"), cpu)))
         print_mix(result)
         results.append(result)
     if args.json_out:

