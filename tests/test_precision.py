@@ -1107,3 +1107,22 @@ def test_escaping_unharmed_denies_the_casualty(extract, text):
 def test_leaving_without_a_charge_or_a_fight_is_no_casualty(extract):
     claims, _ = extract("He was released without charge after the shooting. Troops took the town without a fight.")
     assert not [c for c in claims if c.type == "CASUALTY"]
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Marines came to the aid of a cargo ship under attack by pirates off Yemen.", "pirates", "ship"),
+    ("The convoy came under attack from rebels near Goma.", "rebels", "convoy")])
+def test_what_is_under_attack_is_hit_by_who_follows(extract, text, actor, target):
+    claims, ents = extract(text)
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert actor in _role_names(attack, ents, "actor") and target in " ".join(_role_names(attack, ents, "target"))
+
+
+def test_attackers_who_break_off_their_attack_are_its_actor(extract):
+    claims, ents = extract("The pirates broke off their attack and fled.")
+    assert _role_names(next(c for c in claims if c.type == "ATTACK"), ents, "actor") == {"pirates"}
+
+
+def test_condemning_their_attack_makes_the_condemner_no_attacker(extract):
+    claims, ents = extract("Kenya condemned their attack on the village.")
+    assert not [c for c in claims if c.type == "ATTACK" and "Kenya" in _role_names(c, ents, "actor")]

@@ -517,6 +517,7 @@ def governing_prep(token: Token) -> str | None:
 # -- frames ------------------------------------------------------------------------
 LIGHT_VERBS = frozenset(grammar()["light_verbs"])
 PARTAKING_VERBS = frozenset(grammar()["partaking_verbs"])
+OWN_ATTACK_VERBS = frozenset(grammar()["own_attack_verbs"])
 
 
 def is_light_verb_object(noun: Token) -> bool:
@@ -603,9 +604,15 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
                 if len(sides) == 2:
                     roles.add("actor", party(sides[0], mentions))
                     roles.add("target", party(sides[1], mentions))
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "under":
+            add_under_attack(trigger, roles, mentions)
         if subj is not None and is_light_verb_object(trigger) and (
                 subj.dep_ == "nsubj" or subj.head.lemma_.lower() in PARTAKING_VERBS):
-            roles.add("actor", party(subj, mentions))  # "forces were engaged in clashes": they fought
+            roles.add("actor", attacker(subj, mentions))  # "forces were engaged in clashes": they fought
+        if not roles["actor"] and subj is not None and subj.dep_ == "nsubj" and trigger.dep_ == "dobj" \
+                and verb.lemma_.lower() in OWN_ATTACK_VERBS \
+                and any(c.dep_ == "poss" and c.lower_ in {"their", "its", "his", "her"} for c in trigger.children):
+            roles.add("actor", attacker(subj, mentions))  # "the pirates broke off their attack"
     # "the strike was condemned by the UN": the agent of another verb did not strike
     agent = agent_of(verb) if trigger.pos_ == "VERB" or verb.lemma_.lower() in LIGHT_VERBS else None
     if agent is not None:
@@ -646,6 +653,23 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             if c.dep_ == "acl" and c.lemma_ in {"target", "hit", "strike"}:
                 for o in objects_of(c):
                     add_target(o, roles, mentions)
+
+
+def add_under_attack(trigger: Token, roles: Roles, mentions: Mentions) -> None:
+    """"a vessel under attack by pirates", "the convoy came under attack from rebels": what is
+    under attack is hit; who attacks follows, whatever the parser hung "by" on."""
+    held = trigger.head.head
+    if held.lemma_.lower() in {"aid", "rescue", "help", "assistance"}:  # "to the aid of a ship under attack"
+        held = next((obj for prep, obj in preps_of(held) if prep == "of"), held)
+    if held.pos_ in {"NOUN", "PROPN"}:
+        add_target(held, roles, mentions)
+    elif (subj := subject_of(held)) is not None:
+        add_target(subj, roles, mentions)
+    after = trigger.doc[trigger.i + 1] if trigger.i + 1 < len(trigger.doc) else None
+    if after is not None and after.lower_ in {"by", "from"}:
+        for obj in after.children:
+            if obj.dep_ == "pobj":
+                roles.add("actor", attacker(obj, mentions))
 
 
 def had_a_hand_in(trigger: Token, mentions: Mentions, lex) -> Entity | None:
