@@ -1126,3 +1126,9 @@ def test_attackers_who_break_off_their_attack_are_its_actor(extract):
 def test_condemning_their_attack_makes_the_condemner_no_attacker(extract):
     claims, ents = extract("Kenya condemned their attack on the village.")
     assert not [c for c in claims if c.type == "ATTACK" and "Kenya" in _role_names(c, ents, "actor")]
+
+
+def test_retaliating_with_weapons_is_an_attack_with_words_or_sanctions_not(extract):
+    claims, _ = extract("The tanker's guards retaliated with rifles. The government retaliated with sanctions.")
+    assert [c.trigger for c in claims if c.type == "ATTACK"] == ["retaliated"]
+    assert all("rifles" in c.text for c in claims if c.type == "ATTACK")
