@@ -1,6 +1,7 @@
 """Comment threads under an article are cut; lists an article announces are kept (invented pages)."""
 
 from claimgraph.clean.lists import announced_items, item_shape, keep_announced_lists
+from claimgraph.clean.teasers import drop_glued_teasers, glued_headline, teaser_runs
 from claimgraph.clean.text import Unit, clean_text
 from claimgraph.clean.threads import drop_comment_threads, is_stamp, thread_spans
 
@@ -107,3 +108,37 @@ def test_clean_text_keeps_an_announced_list():
     body = clean_text(page).body
     assert "Moran, water and fuel" in body
     assert "Follow us on Facebook" not in body
+
+
+TEASERS = [
+    "Bridge Reopens After Repairs In RiversideThe city said on Monday that traffic would resume.",
+    "Storm Knocks Out Power Across The ValleyAbout 20,000 homes lost power overnight, the utility said.",
+    "Local Bakery Wins Regional Bread ContestThe owners said they would celebrate with free rolls.",
+]
+
+
+def test_a_run_of_glued_teasers_is_dropped():
+    units = units_of(ARTICLE + ["Latest Headlines"] + TEASERS)
+    drop_glued_teasers(units)
+    assert [u.text for u in units if u.label == "body"] == ARTICLE + ["Latest Headlines"]
+    assert glued_headline(TEASERS[1]) == "Storm Knocks Out Power Across The Valley"
+
+
+def test_one_camel_cased_name_is_no_teaser_list():
+    rows = ARTICLE + ["Engineers From McPherson Construction Said The repairs would take a week, he said.",
+                      "The company thanked passengers for their patience during the closure."]
+    units = units_of(rows)
+    assert teaser_runs(units) == []
+    drop_glued_teasers(units)
+    assert all(u.label == "body" for u in units)
+
+
+def test_new_furniture_phrases_are_named():
+    from claimgraph.clean.text import load_lexicon
+
+    lexicon = load_lexicon()
+    assert lexicon.match("Jane Roe contributed reporting from the capital.")
+    assert lexicon.match("Save my name, email, and website in this browser for the next time I comment.")
+    assert lexicon.match("Tempo de leitura: 2 minutos")
+    assert lexicon.match("Фото: архив семьи")
+    assert lexicon.match("The ministry said reading times at schools had improved.") is None

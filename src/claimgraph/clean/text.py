@@ -141,15 +141,17 @@ def clean_text(text: str, *, known_title: str | None = None, models=None, url: s
 def read_with_model(units: list[Unit], models, known_title: str | None = None, features=None,
                     url: str | None = None) -> None:
     """Let the line model relabel the rule-labelled units (nothing without a model), then
-    take the comment threads below the article out (``clean.threads``) and keep the lists
-    its paragraphs announce (``clean.lists``)."""
+    take the comment threads below the article (``clean.threads``) and glued teaser lists
+    (``clean.teasers``) out, and keep the lists its paragraphs announce (``clean.lists``)."""
     from claimgraph.clean.lists import keep_announced_lists
+    from claimgraph.clean.teasers import drop_glued_teasers
     from claimgraph.clean.threads import drop_comment_threads
 
     if not models or not units:
         return
     title = apply_line_model(units, models, features=features, url=url, known_title=known_title)
     drop_comment_threads(units)
+    drop_glued_teasers(units)
     keep_announced_lists(units)
     if known_title:
         known = normalise_phrase(known_title)
