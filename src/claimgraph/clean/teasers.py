@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from claimgraph.clean.text import Unit, mark, title_case_share
+from claimgraph.clean.threads import index_runs
 
 __all__ = ["drop_glued_teasers", "glued_headline", "teaser_runs"]
 
@@ -43,15 +44,8 @@ def glued_headline(text: str) -> str | None:
 
 def teaser_runs(units: list[Unit]) -> list[list[int]]:
     """Runs of ``MIN_TEASERS`` or more glued teasers at most ``MAX_STEP`` units apart."""
-    runs: list[list[int]] = []
-    for i, unit in enumerate(units):
-        if glued_headline(unit.text) is None:
-            continue
-        if runs and i - runs[-1][-1] <= MAX_STEP:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return [run for run in runs if len(run) >= MIN_TEASERS]
+    glued = [i for i, unit in enumerate(units) if glued_headline(unit.text) is not None]
+    return [run for run in index_runs(glued, MAX_STEP) if len(run) >= MIN_TEASERS]
 
 
 def drop_glued_teasers(units: list[Unit]) -> None:

@@ -29,7 +29,7 @@ import statistics
 from claimgraph.clean.linemodel import is_prose
 from claimgraph.clean.text import SENTENCE_END_RE, Unit, mark
 
-__all__ = ["drop_comment_threads", "is_stamp", "thread_spans"]
+__all__ = ["drop_comment_threads", "index_runs", "is_stamp", "thread_spans"]
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
@@ -67,21 +67,29 @@ def is_signed(units: list[Unit], i: int) -> bool:
 def thread_spans(units: list[Unit]) -> list[tuple[int, int]]:
     """(first, end) unit ranges of the comment threads: from the first post's stamp to the
     end of the last post (as long as the run's typical post)."""
-    stamps = [i for i, unit in enumerate(units) if is_stamp(unit)]
-    runs: list[list[int]] = []
-    for i in stamps:
-        if runs and 2 <= i - runs[-1][-1] <= MAX_POST_UNITS:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
     spans = []
-    for run in runs:
+    for run in index_runs([i for i, unit in enumerate(units) if is_stamp(unit)], MAX_POST_UNITS, min_step=2):
         if len(run) < MIN_POSTS or sum(is_signed(units, i) for i in run) < SIGNED_SHARE * len(run):
             continue
         post = int(statistics.median(b - a for a, b in zip(run, run[1:])))
         first = run[0] - 1 if not SAID_RE.search(units[run[0]].text) and is_signed(units, run[0]) else run[0]
         spans.append((first, min(len(units), run[-1] + post)))
     return spans
+
+
+def index_runs(indices: list[int], max_step: int, min_step: int = 1) -> list[list[int]]:
+    """``indices`` (ascending) cut into runs whose neighbours are ``min_step`` to ``max_step`` apart.
+
+    >>> index_runs([1, 2, 5, 20, 22], 3)
+    [[1, 2, 5], [20, 22]]
+    """
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and min_step <= i - runs[-1][-1] <= max_step:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def drop_comment_threads(units: list[Unit]) -> None:
