@@ -142,3 +142,27 @@ def test_new_furniture_phrases_are_named():
     assert lexicon.match("Tempo de leitura: 2 minutos")
     assert lexicon.match("Фото: архив семьи")
     assert lexicon.match("The ministry said reading times at schools had improved.") is None
+
+
+def test_a_dated_list_under_a_heading_is_kept_and_headlines_are_not():
+    rows = ARTICLE + ["Ferry Timetable For May", "May 2 -- North pier, 6:10", "May 3 -- South pier, 7:40",
+                      "May 4 -- North pier, 6:10", "Contact us"]
+    units = units_of(rows, label="boilerplate")
+    for u in units[:len(ARTICLE)]:
+        u.label = "body"
+    keep_announced_lists(units)
+    assert [u.label for u in units[len(ARTICLE):]] == ["body"] * 4 + ["boilerplate"]
+    rows = ARTICLE + ["More From Our Site", "27 Oddest Ferry Stories", "10 Strangest Lakes", "11 Weird Boats"]
+    units = units_of(rows, label="boilerplate")
+    for u in units[:len(ARTICLE)]:
+        u.label = "body"
+    keep_announced_lists(units)
+    assert all(u.label == "boilerplate" for u in units[len(ARTICLE):])
+
+
+def test_an_items_link_line_stays_in_the_list():
+    rows = ["Our picks for the holiday sale:", "1) Model train set", "https://shop.example/train",
+            "2) Jigsaw puzzle", "https://shop.example/puzzle", "Tags"]
+    units = units_of(rows, label="boilerplate")
+    units[0].label = "body"
+    assert announced_items(units, 0) == [1, 2, 3, 4]

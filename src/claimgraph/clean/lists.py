@@ -9,11 +9,11 @@ changes, or at a long paragraph.
 
     >>> from claimgraph.clean.text import Unit
     >>> rows = ["The first shipments arrive at these ports:", "Odesa, by rail", "Izmail, by river barge",
-    ...         "Reni, by road", "share on facebook"]
+    ...         "https://example.org/izmail", "Reni, by road", "share on facebook"]
     >>> units = [Unit(text=t, line_no=i, block=i, words=len(t.split()), label="boilerplate") for i, t in enumerate(rows)]
     >>> units[0].label = "body"
     >>> announced_items(units, 0)
-    [1, 2, 3]
+    [1, 2, 3, 4]
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ MAX_ITEMS = 80
 # Two items at least: one line under a colon may be anything (a quote, a link).
 MIN_ITEMS = 2
 _MONTH_RE = re.compile(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$")
-_NUMBER_RE = re.compile(r"^\(?\d+[a-zº°]?[.):]?$")
+# A list number (a year, "2018 Festival", is no list number).
+_NUMBER_RE = re.compile(r"^\(?\d{1,3}[a-zº°]?[.):]?$")
 _BULLET_RE = re.compile(r"^[-–—•·*▪►o]$")
 
 
@@ -52,35 +53,85 @@ def announced_items(units: list[Unit], lead: int) -> list[int]:
     """Indices of the dropped items of the list that kept unit ``lead`` announces (empty
     when fewer than ``MIN_ITEMS`` follow); kept lines of the same shape inside it count
     as items already kept."""
+    dropped, _, items = list_under(units, lead)
+    return dropped if len(items) >= MIN_ITEMS else []
+
+
+def list_under(units: list[Unit], lead: int) -> tuple[list[int], str | None, list[int]]:
+    """The list under unit ``lead``: the indices of its dropped lines, its items' shape and
+    the indices of its items."""
     lexicon = load_lexicon()
-    shape, items, dropped = None, 0, []
+    shape, items, dropped = None, [], []
     for j in range(lead + 1, min(len(units), lead + 1 + MAX_ITEMS)):
         unit = units[j]
         if unit.label in ("byline", "dateline", "title") or unit.words > ITEM_MAX_WORDS:
             break
+        if items and is_bare_link(unit.text):
+            dropped += [] if unit.label in KEPT else [j]  # an item's link on its own line
+            continue
         if unit.label not in KEPT and (lexicon.match(unit.text) or lexicon.is_list_head(unit.text)
                                        or not any(ch.isalpha() for ch in unit.text)):
             break
         own = item_shape(unit.text)
         if shape is not None and own != shape:
             break
-        shape, items = own, items + 1
+        shape = own
+        items.append(j)
         if unit.label not in KEPT:
             dropped.append(j)
-    return dropped if items >= MIN_ITEMS else []
+    return dropped, shape, items
+
+
+BARE_LINK_RE = re.compile(r"^(?:https?://|www\.)\S+$")
+
+
+def is_bare_link(text: str) -> bool:
+    return bool(BARE_LINK_RE.match(text.strip()))
 
 
 def keep_announced_lists(units: list[Unit]) -> None:
     """Keep the items of each list a kept paragraph announces with a colon (and the
-    announcing line itself when it comes right under a kept paragraph)."""
+    announcing line itself when it comes right under a kept paragraph), and of each
+    numbered, dated or bulleted list under a heading right below a kept paragraph
+    ("Tour dates" over "June 9 -- Tampa, FL", ...)."""
     for i, unit in enumerate(units):
-        if not (unit.text.rstrip().endswith(":") and announces(units, i)):
+        if not announces(units, i):
             continue
-        items = announced_items(units, i)
+        if unit.text.rstrip().endswith(":"):
+            items = announced_items(units, i)
+        else:
+            items = headed_items(units, i)
         if items and unit.label != "body":
             mark(unit, "body", "announces a list")
         for j in items:
             mark(units[j], "body", "announced list item")
+
+
+# Item shapes that mark a list under a heading without a colon; a run of capitalised lines
+# under a heading is as likely a box of headlines.
+MARKED_SHAPES = ("number", "month", "bullet")
+HEADED_MIN_ITEMS = 3
+
+
+def headed_items(units: list[Unit], lead: int) -> list[int]:
+    """The dropped lines of a numbered, dated or bulleted list of ``HEADED_MIN_ITEMS`` or
+    more items under heading ``lead``."""
+    dropped, shape, items = list_under(units, lead)
+    if shape not in MARKED_SHAPES or len(items) < HEADED_MIN_ITEMS:
+        return []
+    if shape == "number" and not counts_up([units[j].text for j in items]):
+        return []  # "27 Oddest Cases", "10 Strangest Cases": headlines that open with a number
+    return dropped
+
+
+def counts_up(texts: list[str]) -> bool:
+    """Do the numbers opening ``texts`` count 1, 2, 3 ... on from the first?
+
+    >>> counts_up(["1) Lego set", "2) Race track", "3. Board game"]), counts_up(["27 Oddest", "10 Strangest", "11 Weird"])
+    (True, False)
+    """
+    numbers = [int(re.match(r"\D*(\d+)", text).group(1)) for text in texts]
+    return all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
 
 
 # An announcing line the model dropped is kept only when it reads as a clause, not a label ("Tags:").
@@ -88,10 +139,10 @@ LEAD_MIN_WORDS = 4
 
 
 def announces(units: list[Unit], i: int) -> bool:
-    """Is unit ``i`` (ending with a colon) the article's: kept, or a clause right under a
-    kept paragraph that no lexicon names as furniture?"""
+    """Does unit ``i`` open a list of the article: a kept line ending with a colon, or a
+    line of a few words right under a kept paragraph that no lexicon names as furniture?"""
     unit = units[i]
-    if unit.label == "body":
+    if unit.label == "body" and unit.text.rstrip().endswith(":"):
         return True
     return (i > 0 and units[i - 1].label == "body" and unit.words >= LEAD_MIN_WORDS
             and unit.label not in ("byline", "dateline", "title") and not load_lexicon().match(unit.text))
