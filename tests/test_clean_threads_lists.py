@@ -142,6 +142,9 @@ def test_new_furniture_phrases_are_named():
     assert lexicon.match("Tempo de leitura: 2 minutos")
     assert lexicon.match("Фото: архив семьи")
     assert lexicon.match("The ministry said reading times at schools had improved.") is None
+    assert lexicon.match("Above: Passengers wait at the northern pier.") == "caption"
+    assert lexicon.match("A ferry leaves the northern pier on May 2. (AP)") == "caption"
+    assert lexicon.match("KESSA (AP) — The ferry company said on Tuesday it would resume crossings.") is None
 
 
 def test_a_dated_list_under_a_heading_is_kept_and_headlines_are_not():
