@@ -169,3 +169,53 @@ def test_an_items_link_line_stays_in_the_list():
     units = units_of(rows, label="boilerplate")
     units[0].label = "body"
     assert announced_items(units, 0) == [1, 2, 3, 4]
+
+
+def test_a_long_list_numbered_from_one_is_kept_wherever_it_stands():
+    stops = [f"{n}a etapa: {n + 2} de maio – Porto {chr(64 + n)}" for n in range(1, 10)]
+    units = units_of(["Menu", "Calendário da Regata 2022"] + stops + ["Contato"], label="boilerplate")
+    keep_announced_lists(units)
+    assert [u.label for u in units] == ["boilerplate"] + ["body"] * 10 + ["boilerplate"]
+    short = units_of(["Popular Now"] + [f"{n}. Ferry Story Number {n} Of The Week" for n in range(1, 6)], label="boilerplate")
+    keep_announced_lists(short)
+    assert all(u.label == "boilerplate" for u in short)
+
+
+WIRE = """KESSA, March 3 - The ferry company said on Tuesday that
+crossings of the lake would resume next week after repairs to
+the northern pier were finished.
+    Engineers replaced the damaged ramp and two mooring posts,
+a company spokesman told reporters at the pier.
+    The company said the first boat would leave at dawn on
+Monday and that tickets bought for cancelled crossings would be
+honoured until the end of the month.
+    Local traders said the closure had cost them half of their
+usual trade since the storm in January.
+"""
+
+
+def test_wire_copy_keeps_its_dated_lede_and_every_paragraph():
+    from claimgraph.clean.text import keep_wire_lede
+
+    body = clean_text(WIRE, known_title="FERRY CROSSINGS TO RESUME NEXT WEEK").body
+    for opening in ("KESSA, March 3 - The ferry company", "Engineers replaced", "The company said the first boat",
+                    "Local traders said"):
+        assert opening in body
+    units = units_of(["KESSA, March 3 - The ferry company said on Tuesday that crossings would resume.",
+                      "Engineers replaced the damaged ramp, a company spokesman said."], label="boilerplate")
+    units[1].label = "body"
+    keep_wire_lede(units)
+    assert units[0].label == "body"
+
+
+def test_a_paragraph_between_kept_paragraphs_is_kept():
+    from claimgraph.clean.text import keep_sandwiched_headings
+
+    units = units_of(ARTICLE[1:] + ["Traders said the closure had cost them half of their usual trade this winter.",
+                                    "The first boat leaves at dawn on Monday, the company said."], label="body")
+    units[2].label = "boilerplate"
+    keep_sandwiched_headings(units, [0.9, 0.9, 0.2, 0.9])
+    assert units[2].label == "body"
+    units[2].label = "boilerplate"
+    keep_sandwiched_headings(units, [0.9, 0.9, 0.05, 0.9])
+    assert units[2].label == "boilerplate"

@@ -96,8 +96,8 @@ def keep_announced_lists(units: list[Unit]) -> None:
     ("Tour dates" over "June 9 -- Tampa, FL", ...)."""
     for i, unit in enumerate(units):
         if not announces(units, i):
-            continue
-        if unit.text.rstrip().endswith(":"):
+            items = numbered_items(units, i)
+        elif unit.text.rstrip().endswith(":"):
             items = announced_items(units, i)
         else:
             items = headed_items(units, i)
@@ -124,13 +124,36 @@ def headed_items(units: list[Unit], lead: int) -> list[int]:
     return dropped
 
 
+# A list numbered 1, 2, 3 ... this long is the page's content wherever it stands (a race
+# calendar, a standings table); a "Most read" box of five or ten is named by the lexicons.
+LONG_LIST_ITEMS = 8
+
+
+def numbered_items(units: list[Unit], lead: int) -> list[int]:
+    """The dropped lines of a list of ``LONG_LIST_ITEMS`` or more items numbered from 1 under
+    a line no lexicon names as furniture."""
+    unit = units[lead]
+    lexicon = load_lexicon()
+    if unit.label in ("byline", "dateline", "title") or lexicon.match(unit.text) or lexicon.is_list_head(unit.text):
+        return []
+    dropped, shape, items = list_under(units, lead)
+    if shape != "number" or len(items) < LONG_LIST_ITEMS:
+        return []
+    texts = [units[j].text for j in items]
+    return dropped if list_number(texts[0]) == 1 and counts_up(texts) else []
+
+
+def list_number(text: str) -> int:
+    return int(re.match(r"\D*(\d+)", text).group(1))
+
+
 def counts_up(texts: list[str]) -> bool:
     """Do the numbers opening ``texts`` count 1, 2, 3 ... on from the first?
 
     >>> counts_up(["1) Lego set", "2) Race track", "3. Board game"]), counts_up(["27 Oddest", "10 Strangest", "11 Weird"])
     (True, False)
     """
-    numbers = [int(re.match(r"\D*(\d+)", text).group(1)) for text in texts]
+    numbers = [list_number(text) for text in texts]
     return all(b == a + 1 for a, b in zip(numbers, numbers[1:]))
 
 
