@@ -133,20 +133,6 @@ def test_one_camel_cased_name_is_no_teaser_list():
     assert all(u.label == "body" for u in units)
 
 
-def test_new_furniture_phrases_are_named():
-    from claimgraph.clean.text import load_lexicon
-
-    lexicon = load_lexicon()
-    assert lexicon.match("Jane Roe contributed reporting from the capital.")
-    assert lexicon.match("Save my name, email, and website in this browser for the next time I comment.")
-    assert lexicon.match("Tempo de leitura: 2 minutos")
-    assert lexicon.match("Фото: архив семьи")
-    assert lexicon.match("The ministry said reading times at schools had improved.") is None
-    assert lexicon.match("Above: Passengers wait at the northern pier.") == "caption"
-    assert lexicon.match("A ferry leaves the northern pier on May 2. (AP)") == "caption"
-    assert lexicon.match("KESSA (AP) — The ferry company said on Tuesday it would resume crossings.") is None
-
-
 def test_a_dated_list_under_a_heading_is_kept_and_headlines_are_not():
     rows = ARTICLE + ["Ferry Timetable For May", "May 2 -- North pier, 6:10", "May 3 -- South pier, 7:40",
                       "May 4 -- North pier, 6:10", "Contact us"]

@@ -155,13 +155,15 @@ def read_with_model(units: list[Unit], models, known_title: str | None = None, f
     keep_announced_lists(units)
     keep_wire_lede(units)
     if known_title:
-        known = normalise_phrase(known_title)
+        known = normalise_phrase(known_title).strip(_EDGE_PUNCT)
         for unit in units:
-            if normalise_phrase(unit.text) == known:
+            own = normalise_phrase(unit.text).strip(_EDGE_PUNCT)
+            if own == known:
                 mark(unit, "title", "given title")
             elif unit.label == "title":
-                # the source named its title: a paragraph the title model took for one is the article's
-                kind = "body" if is_paragraph(unit) else "boilerplate"
+                # the source named its title: a paragraph the title model took for one (and that
+                # is no version of that title) is the article's
+                kind = "body" if is_paragraph(unit) and known not in own and own not in known else "boilerplate"
                 mark(unit, kind, "given title")
     elif title is None:
         pass  # the model kept nothing: the rule labels, title included, stand
