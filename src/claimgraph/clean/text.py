@@ -140,17 +140,55 @@ def clean_text(text: str, *, known_title: str | None = None, models=None, url: s
 
 def read_with_model(units: list[Unit], models, known_title: str | None = None, features=None,
                     url: str | None = None) -> None:
-    """Let the line model relabel the rule-labelled units (nothing without a model)."""
+    """Let the line model relabel the rule-labelled units (nothing without a model), then
+    take the comment threads below the article (``clean.threads``) and glued teaser lists
+    (``clean.teasers``) out, and keep the lists its paragraphs announce (``clean.lists``)."""
+    from claimgraph.clean.lists import keep_announced_lists
+    from claimgraph.clean.teasers import drop_glued_teasers
+    from claimgraph.clean.threads import drop_comment_threads
+
     if not models or not units:
         return
     title = apply_line_model(units, models, features=features, url=url, known_title=known_title)
+    drop_comment_threads(units)
+    drop_glued_teasers(units)
+    keep_announced_lists(units)
+    keep_wire_lede(units)
     if known_title:
-        known = normalise_phrase(known_title)
+        known = normalise_phrase(known_title).strip(_EDGE_PUNCT)
         for unit in units:
-            if unit.label == "title" or normalise_phrase(unit.text) == known:
-                mark(unit, "title" if normalise_phrase(unit.text) == known else "boilerplate", "given title")
+            own = normalise_phrase(unit.text).strip(_EDGE_PUNCT)
+            if own == known:
+                mark(unit, "title", "given title")
+            elif unit.label == "title":
+                # the source named its title: a paragraph the title model took for one (and that
+                # is no version of that title) is the article's
+                kind = "body" if is_paragraph(unit) and known not in own and own not in known else "boilerplate"
+                mark(unit, kind, "given title")
     elif title is None:
         pass  # the model kept nothing: the rule labels, title included, stand
+
+
+def is_paragraph(unit: Unit) -> bool:
+    """A unit of sentences long enough to open an article (``ANCHOR_MIN_WORDS``)."""
+    return unit.words >= ANCHOR_MIN_WORDS and bool(SENTENCE_END_RE.search(unit.text))
+
+
+def keep_wire_lede(units: list[Unit]) -> None:
+    """A paragraph that opens with a wire dateline ("LONDON, March 29 - Libyan leader ...",
+    "KYIV (Reuters) - ...") right above the kept body is the article's first paragraph,
+    whatever the model made of it: wire copy, hard-wrapped and without a headline line,
+    is the kind of page the model saw least."""
+    from claimgraph.clean import WIRE_DATELINE_RE
+
+    for i, unit in enumerate(units):
+        if unit.label in ("body", "heading"):
+            return  # only a lede above the first kept paragraph
+        match = WIRE_DATELINE_RE.match(unit.text)
+        if (match and (match.group("date") or match.group("agency")) and is_paragraph(unit)
+                and i + 1 < len(units) and units[i + 1].label == "body"):
+            mark(unit, "body", "wire dateline lede")
+            return
 
 
 def collect(units: list[Unit], known_title: str | None = None) -> CleanText:
@@ -677,14 +715,23 @@ def keep_closing_sentence(units: list[Unit], p, last: int) -> None:
         return
 
 
+# A paragraph of sentences between two kept paragraphs is the article's unless the model is
+# sure it is not (the model, short of wire copy, scored a Reuters story's middle paragraphs .2).
+SANDWICH_PROSE_BAR = 0.1
+
+
 def keep_sandwiched_headings(units: list[Unit], p) -> None:
     """A headline-shaped line between two kept paragraphs is a sub-heading of the article
-    unless the model is quite sure it is not (widget titles there score far lower)."""
+    unless the model is quite sure it is not (widget titles there score far lower); a
+    paragraph of sentences there is one of its paragraphs on the same terms."""
     for i in range(1, len(units) - 1):
         unit = units[i]
         if (unit.label == "boilerplate" and unit.titleish and not unit.reason.startswith(FURNITURE_REASONS)
                 and units[i - 1].label == "body" and units[i + 1].label == "body" and p[i] >= HEADING_BAR):
             mark(unit, "heading", f"between kept paragraphs; line model {p[i]:.2f}")
+        elif (unit.label == "boilerplate" and is_paragraph(unit) and not unit.reason.startswith(FURNITURE_REASONS)
+              and units[i - 1].label == "body" and units[i + 1].label == "body" and p[i] >= SANDWICH_PROSE_BAR):
+            mark(unit, "body", f"paragraph between kept paragraphs; line model {p[i]:.2f}")
 
 
 def apply_line_model(units: list[Unit], models, features=None, url: str | None = None,
