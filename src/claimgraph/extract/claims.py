@@ -409,7 +409,8 @@ class ClaimExtractor:
         if any(t.lemma_.lower() in harm for t in sent):
             return False  # "a man attacked the mayor, wounding him" is no war of words
         hit = objects_of(verb, ("dobj", "obj")) + [o for p, o in preps_of(token) if p == "on"]
-        return any((s := mentions.span_at(o)) is not None and s.label_ in {"PERSON", "ORG"} for o in hit)
+        return any((s := mentions.span_at(o)) is not None and s.label_ in {"PERSON", "ORG"}
+                   or mentions.references.names_a_person(o) for o in hit)  # "his rival, Dana Whitlow"
 
     def _natural_death(self, verb: Token, mentions: Mentions) -> bool:
         """A named person who died, in a sentence with no violence, weapon or wound in it."""
