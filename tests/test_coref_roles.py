@@ -73,3 +73,20 @@ def test_identified_as_names_the_description_it_follows(extract):
     claims, ents = extract("The suspect, identified by police as Omar Haddad, opened fire at the market "
                            "on Saturday.")
     assert fillers(claims, ents, "ATTACK", "actor") == {"Omar Haddad"}
+
+
+LOCATED_BEFORE = ("Rebels bombed a police station in Kaduna on Sunday{}.\n\n"
+                  "The interior ministry condemned the bombing on Monday.\n\n"
+                  "Six officers died in the blast, a police spokesman said.")
+
+
+def test_a_toll_of_the_blast_happened_where_the_article_located_it(extract):
+    claims, ents = extract(LOCATED_BEFORE.format(""))
+    tolls = [c for c in claims if c.type == "CASUALTY" and c.text.startswith("Six officers")]
+    assert tolls and {ents[i].name for i in tolls[0].roles["location"]} == {"Kaduna"}
+
+
+def test_a_toll_of_the_blast_is_nowhere_when_two_places_were_hit_before(extract):
+    claims, ents = extract(LOCATED_BEFORE.format(" and shelled a market in Zaria"))
+    tolls = [c for c in claims if c.type == "CASUALTY" and c.text.startswith("Six officers")]
+    assert tolls and not tolls[0].roles["location"]

@@ -26,6 +26,7 @@ from ..model import Claim, Document, Entity, Quantity, TimeSpan, content_hash
 from ..resolve.dates import parse_iso, resolve_time
 from ..resolve.quantities import find_quantities, measure_words
 from .aliases import alias_matcher, find_aliases
+from .coref import locate_back_references
 from .confidence import bare_plural, claim_features, confidence
 from .attribution import (Attribution, attribute, can_speak, path_to_root, speaker_entity,
                           subject_of_report_above)
@@ -131,6 +132,7 @@ class ClaimExtractor:
         inherit_event_times(claims, paragraph_of)
         date_leads_from_what_follows(claims, paragraph_of)
         share_roles_of_one_happening(claims, paragraph_of, state.repelled)
+        locate_back_references(claims)
         return claims, state.mentions.entities
 
     def _sentence_claims(self, sent: Span, s_index: int, paragraph: int, state: "_DocumentState",

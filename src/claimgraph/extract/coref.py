@@ -20,16 +20,19 @@ person, outside quotes. Built lazily, once per document, from the parse the pipe
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import cached_property, lru_cache
 
 from spacy.tokens import Span, Token
 
 from ..datafiles import lexicon, titles
+from .lexicon import load_lexicon
 from .mentions import Mentions, _without_suffix
 
 WORD_LISTS = frozenset({"male_pronouns", "female_pronouns", "male_evidence", "female_evidence", "male_words",
                         "female_words", "person_descriptions", "title_abbreviations"})
+LOCATED_FAMILY = frozenset({"ATTACK", "CASUALTY"})  # one happening's claims: where one was, the other was
 WINDOW = 2  # sentences before the pronoun's own that may hold its antecedent
 DEFINITE = frozenset({"the", "this", "that"})
 NAMING_VERBS = frozenset({"identify", "name"})
@@ -315,3 +318,36 @@ def quoted_tokens(doc) -> set[int]:
         if inside:
             out.add(t.i)
     return out
+
+
+
+def locate_back_references(claims: list) -> None:
+    """"Four people died in the blast": an attack or toll that names its happening with a
+    definite noun ("the blast", "in the clash") and says nowhere where it was happened where
+    the article has located the attacks and tolls before it, when it has named one place
+    for them all. Only the place: who did it may be someone else's deed told in between."""
+    places: set[str] = set()
+    for claim in sorted(claims, key=lambda c: c.sentence):
+        if claim.type not in LOCATED_FAMILY or claim.polarity == "denied":
+            continue
+        here = claim.roles.get("location") or []
+        places.update(here)
+        if not here and len(places) == 1 and names_its_happening_again(claim):
+            claim.roles["location"] = list(places)
+
+
+def names_its_happening_again(claim) -> bool:
+    """"the blast killed four", "died in the clash": the happening itself, named definitely
+    (not "repulsed the attack", which may be this very one)."""
+    text = claim.text.lower()
+    nouns = back_reference_pattern()
+    trigger = claim.trigger.lower()
+    if re.fullmatch(nouns, trigger) and re.search(rf"\bthe (?:[\w-]+ )?{re.escape(trigger)}\b", text):
+        return True
+    return re.search(rf"\b(?:in|during|after|from|at) the (?:[\w-]+ )?{nouns}\b", text) is not None
+
+
+@lru_cache(maxsize=1)
+def back_reference_pattern() -> str:
+    nouns = load_lexicon().words("back_references")
+    return "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + ")"
