@@ -90,3 +90,10 @@ def test_a_toll_of_the_blast_is_nowhere_when_two_places_were_hit_before(extract)
     claims, ents = extract(LOCATED_BEFORE.format(" and shelled a market in Zaria"))
     tolls = [c for c in claims if c.type == "CASUALTY" and c.text.startswith("Six officers")]
     assert tolls and not tolls[0].roles["location"]
+
+
+def test_the_planes_are_the_side_whose_jets_the_article_named(extract):
+    claims, ents = extract("Sudanese jets bombed a fuel depot near Nyala on Tuesday, witnesses said.\n\n"
+                           "Residents said the planes attacked a market in the town an hour later.")
+    later = [c for c in claims if c.type == "ATTACK" and c.text.startswith("Residents")]
+    assert later and {ents[i].name for i in later[0].roles["actor"]} == {"Sudan"}

@@ -322,6 +322,8 @@ class Mentions:
         if kind in self.lex.words("platform_kinds"):
             return kind
         lemma = noun.lemma_.lower()
+        if lemma in self.lex.words("aircraft_side_nouns"):
+            return "aircraft"  # not materiel (a plane is no weapon), but flown like a jet
         return lemma if lemma in self.lex.words("side_nouns") else None
 
     def note_groups_in(self, sent: Span) -> None:
