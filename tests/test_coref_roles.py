@@ -23,7 +23,7 @@ def fillers(claims, ents, ctype: str, role: str) -> set[str]:
 
 def test_she_is_the_one_woman_named_before(extract):
     claims, ents = extract("Priya Nandakumar was standing by the gate next to her colleague David Osei. "
-                           "She was shot twice and died at the scene, police said.")
+                           "She was shot twice and died at the scene, witnesses said.")
     assert fillers(claims, ents, "CASUALTY", "target") == {"Priya Nandakumar"}
 
 
@@ -49,10 +49,10 @@ def test_a_title_ties_a_later_definite_description_to_the_name(extract):
 # (story, what makes it unsure, what leaves one referent, claim type, role, that referent)
 UNSURE_OR_NOT = [
     # two women named before: "she" is either
-    ("Priya Nandakumar was standing by the gate next to her colleague {}. She was shot twice, police said.",
+    ("Priya Nandakumar was standing by the gate next to her colleague {}. She was shot twice, witnesses said.",
      "Helen Osei", "David Osei", "ATTACK", "target", "Priya Nandakumar"),
     # a man described without a name is nearer than the one named
-    ("Karl Brenner owns the fuel depot outside the town. {}He shot two guards, police said.",
+    ("Karl Brenner owns the fuel depot outside the town. {}He shot two guards, witnesses said.",
      "A man walked into the yard on Monday. ", "", "ATTACK", "actor", "Karl Brenner"),
     # "the governor" when no governor was named
     ("{}Helen Varga of Ruritania spoke on Monday. The governor accused the militia of blocking aid convoys.",
@@ -70,26 +70,26 @@ def test_a_reference_resolves_only_when_no_one_else_could_be_meant(extract, stor
 
 
 def test_identified_as_names_the_description_it_follows(extract):
-    claims, ents = extract("The suspect, identified by police as Omar Haddad, opened fire at the market "
+    claims, ents = extract("The suspect, identified by investigators as Omar Haddad, opened fire at the market "
                            "on Saturday.")
     assert fillers(claims, ents, "ATTACK", "actor") == {"Omar Haddad"}
 
 
-LOCATED_BEFORE = ("Rebels bombed a police station in Kaduna on Sunday{}.\n\n"
+LOCATED_BEFORE = ("Rebels bombed a bus station in Kaduna on Sunday{}.\n\n"
                   "The interior ministry condemned the bombing on Monday.\n\n"
-                  "Six officers died in the blast, a police spokesman said.")
+                  "Six officers died in the blast, a hospital spokesman said.")
 
 
-def test_a_toll_of_the_blast_happened_where_the_article_located_it(extract):
-    claims, ents = extract(LOCATED_BEFORE.format(""))
+def toll_places(extract, first_sentence_end: str) -> set[str]:
+    claims, ents = extract(LOCATED_BEFORE.format(first_sentence_end))
     tolls = [c for c in claims if c.type == "CASUALTY" and c.text.startswith("Six officers")]
-    assert tolls and {ents[i].name for i in tolls[0].roles["location"]} == {"Kaduna"}
+    assert tolls
+    return {ents[i].name for i in tolls[0].roles["location"]}
 
 
-def test_a_toll_of_the_blast_is_nowhere_when_two_places_were_hit_before(extract):
-    claims, ents = extract(LOCATED_BEFORE.format(" and shelled a market in Zaria"))
-    tolls = [c for c in claims if c.type == "CASUALTY" and c.text.startswith("Six officers")]
-    assert tolls and not tolls[0].roles["location"]
+def test_a_toll_of_the_blast_happened_where_the_article_located_it_if_it_named_one_place(extract):
+    assert toll_places(extract, "") == {"Kaduna"}
+    assert toll_places(extract, " and shelled a market in Zaria") == set()
 
 
 def test_the_planes_are_the_side_whose_jets_the_article_named(extract):
@@ -97,3 +97,10 @@ def test_the_planes_are_the_side_whose_jets_the_article_named(extract):
                            "Residents said the planes attacked a market in the town an hour later.")
     later = [c for c in claims if c.type == "ATTACK" and c.text.startswith("Residents")]
     assert later and {ents[i].name for i in later[0].roles["actor"]} == {"Sudan"}
+
+
+def test_a_participle_describing_the_one_a_name_is_given_for_accuses_no_one(extract):
+    # with the description now resolved to the name, the participle would otherwise become a
+    # claim that someone accused him; no one in the sentence does
+    claims, ents = extract("The man accused of stabbing two guards is Jonas Pell, a farmer from the valley.")
+    assert not [c for c in claims if c.type == "ACCUSE"]

@@ -330,6 +330,9 @@ class ClaimExtractor:
                 continue  # "a legal battle", "a political clash", "a ratings war"
             if name in SPEECH_ACTS and token.dep_ == "amod" and token.tag_ in {"VBN", "JJ"}:
                 continue  # "raided alleged rebel bases", "the accused gunman": no one speaks here
+            if name in SPEECH_ACTS and token.dep_ == "acl" and token.tag_ == "VBN" \
+                    and not any(c.dep_ == "agent" for c in token.children):
+                continue  # "the man accused of shooting them is ...": a description, not someone's act
             if name == "MEET" and pos == "NOUN" and self._audience_event(token):
                 continue  # "told a news conference": an audience, not parties meeting
             if pos == "VERB" and lemma in t.weapon_verbs and self._only_platforms(token, mentions):
