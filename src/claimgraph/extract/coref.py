@@ -1,4 +1,5 @@
-"""Who a pronoun or a definite description in a role slot stands for.
+"""Who a pronoun or a definite description in a role slot stands for, and where a happening
+named again took place.
 
 Roles are read from the claim's own sentence, but an article names a person once and then
 writes "she fell to the floor and died", "where he was arrested", "the suspect entered" or
@@ -8,14 +9,20 @@ person fits and no one else could be meant:
 
 - he/him/she/her: the nearest stretch of text before the word (its own sentence, then up to
   two sentences back) that mentions anyone of that gender must mention exactly one named
-  person and nobody described without a name ("a man", "the victim");
+  person (an earlier "he" counts as whoever it stands for) and nobody described without a
+  name ("a man", "the victim"); among several, only a subject the article says is of that
+  gender wins over people whose gender it never says;
 - a definite description ("the suspect", "the governor"): the one named person the article
   has tied to that noun before, by apposition ("the receptionist, Madeline Kafoury"), a title
   ("Gov. Mike Pence"), "identified as" or "is" ("the man accused ... is Anthony LaCalamita").
 
-A person's gender comes from the article alone: titles (Mr., Mrs.), gendered nouns tied to the
-name ("the woman, identified as ..."), and the pronouns of sentences that name only that
-person, outside quotes. Built lazily, once per document, from the parse the pipeline made.
+A person's gender comes from titles (Mr., Mrs.), gendered nouns tied to the name ("the
+woman, identified as ..."), a possessive in the person's own clause ("Chohan parked her
+car") and the given name (data/lexicons/first_names.yaml); unknown fits either. Built lazily,
+once per document, from the parse the pipeline already made.
+
+``locate_back_references`` places a claim that names its happening again ("died in the
+blast") where the article has placed its attacks, when it has named one place for them all.
 """
 
 from __future__ import annotations
@@ -167,15 +174,17 @@ class References:
     def _own_pronouns(self, span: Span) -> set[str]:
         """"Chohan had just parked her car": a possessive or reflexive pronoun in the clause
         whose subject the person is, outside quotes, is the person's."""
+        from .roles import clause_head  # roles asks this module for referents
+
         root = span.root
-        if root.dep_ not in {"nsubj", "nsubjpass"}:
+        if root.dep_ not in SUBJECTS:
             return set()
         verb = root.head
         out: set[str] = set()
         for t in verb.subtree:
             if t.i in self.quoted or t.tag_ != "PRP$" and not t.lower_.endswith("self"):
                 continue
-            if clause_of(t).i == verb.i:
+            if clause_head(t).i == verb.i:
                 out |= pronoun_gender(t.lower_)
         return out
 
@@ -235,7 +244,7 @@ class References:
         verb = token.head.head if token.dep_ == "pobj" else token.head
         if token.dep_ not in OBJECT_DEPS | {"pobj"}:
             return set()
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         return {key for s, key in self.people if any(s.start <= c.i < s.end for c in subjects)}
 
     def names_a_person(self, noun: Token) -> bool:
@@ -270,14 +279,6 @@ def first_names() -> dict[str, str]:
 def name_gender(given: str) -> set[str]:
     found = first_names().get(given)
     return {found} if found else set()
-
-
-def clause_of(token: Token) -> Token:
-    """The verb heading the clause ``token`` is in."""
-    node = token
-    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
-        node = node.head
-    return node
 
 
 def word_gender(word: str) -> set[str]:
