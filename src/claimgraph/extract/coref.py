@@ -41,6 +41,7 @@ WORD_LISTS = frozenset({"male_pronouns", "female_pronouns", "male_evidence", "fe
                         "female_words", "person_descriptions", "title_abbreviations"})
 LOCATED_FAMILY = frozenset({"ATTACK", "CASUALTY"})  # one happening's claims: where one was, the other was
 WINDOW = 2  # sentences before the pronoun's own that may hold its antecedent
+MAX_MENTIONS = 40  # of one sentence, the latest that a pronoun weighs
 DEFINITE = frozenset({"the", "this", "that"})
 NAMING_VERBS = frozenset({"identify", "name"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -76,14 +77,23 @@ class References:
         self.mentions = mentions
         doc = mentions.doc
         self.sents = list(doc.sents)
-        self.sent_at = {s.start: k for k, s in enumerate(self.sents)}
+        # token -> its sentence (Token.sent walks the sentence: quadratic in a run-on one)
+        self.sent_of = [k for k, s in enumerate(self.sents) for _ in range(s.start, s.end)]
         self.people: list[tuple[Span, str]] = self._named_people()
+        self.people_in: dict[int, list[tuple[Span, str]]] = defaultdict(list)  # sentence -> people named there
+        self.spans_of: dict[str, list[Span]] = defaultdict(list)  # person -> mentions, in order
+        for span, key in self.people:
+            self.people_in[self.sent_of[span.start]].append((span, key))
+            self.spans_of[key].append(span)
         self.tied: dict[int, str] = {}  # noun token -> the key of the person it names
         self.ties: dict[str, list[tuple[int, str]]] = defaultdict(list)  # noun lemma -> (token, key)
         for span, key in self.people:
             self._tie_nouns(span, key)
         self.quoted = quoted_tokens(doc)
-        self.unnamed = [t for t in doc if self._unnamed_person(t)]
+        self.unnamed_in: dict[int, list[Token]] = defaultdict(list)  # sentence -> "a man", "the victim"
+        for t in doc:
+            if self._unnamed_person(t):
+                self.unnamed_in[self.sent_of[t.i]].append(t)
         self.gender = self._genders()
 
     # -- who is named ---------------------------------------------------------------
@@ -196,7 +206,7 @@ class References:
         key = self.antecedents.get(token.i)
         if key is None:
             return None
-        spans = [s for s, k in self.people if k == key and s.start < token.i]
+        spans = [s for s in self.spans_of[key] if s.start < token.i]
         return self.mentions.resolve_span(spans[-1])
 
     @cached_property
@@ -204,29 +214,31 @@ class References:
         """Every gendered pronoun's person (None: nobody for sure), in document order: an
         earlier "he" is a mention of whoever it stands for when a later one looks back."""
         out: dict[int, str | None] = {}
+        by_sentence: dict[int, list[tuple[Token, str | None]]] = defaultdict(list)
         for t in self.mentions.doc:
             if pronoun_gender(t.lower_) and t.pos_ == "PRON":
-                out[t.i] = self._antecedent(t, out)
+                out[t.i] = self._antecedent(t, by_sentence)
+                by_sentence[self.sent_of[t.i]].append((t, out[t.i]))
         return out
 
-    def _antecedent(self, token: Token, earlier: dict[int, str | None]) -> str | None:
+    def _antecedent(self, token: Token, earlier: dict[int, list[tuple[Token, str | None]]]) -> str | None:
         gender = next(iter(pronoun_gender(token.lower_)))
         excluded = self._co_arguments(token)
-        here = self.sent_at.get(token.sent.start, 0)
+        here = self.sent_of[token.i]
         for k in range(here, max(-1, here - WINDOW - 1), -1):
-            sent = self.sents[k]
-            end = token.i if k == here else sent.end
+            end = token.i if k == here else self.sents[k].end
             subject: dict[str, bool] = {}  # candidate -> whether it is a subject there
-            for s, key in self.people:
-                if sent.start <= s.start and s.end <= end and self._fits(key, gender) and key not in excluded:
+            for s, key in self.people_in.get(k, ())[-MAX_MENTIONS:]:
+                if s.end <= end and self._fits(key, gender) and key not in excluded:
                     subject[key] = subject.get(key, False) or s.root.dep_ in SUBJECTS
-            unsure = any(sent.start <= t.i < end and word_gender(t.lemma_.lower()) in (set(), {gender})
-                         for t in self.unnamed)
-            for i, key in earlier.items():
-                if sent.start <= i < end and pronoun_gender(self.mentions.doc[i].lower_) == {gender}:
+            unsure = any(t.i < end and word_gender(t.lemma_.lower()) in (set(), {gender})
+                         for t in self.unnamed_in.get(k, ())[-MAX_MENTIONS:])
+            # a run-on sentence of a thousand "he" must not cost a million steps: the last few do
+            for pron, key in earlier.get(k, ())[-MAX_MENTIONS:]:
+                if pronoun_gender(pron.lower_) == {gender}:
                     unsure |= key is None
                     if key is not None and key not in excluded:
-                        subject[key] = subject.get(key, False) or self.mentions.doc[i].dep_ in SUBJECTS
+                        subject[key] = subject.get(key, False) or pron.dep_ in SUBJECTS
             if not subject and not unsure:
                 continue
             if unsure:
@@ -245,7 +257,8 @@ class References:
         if token.dep_ not in OBJECT_DEPS | {"pobj"}:
             return set()
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-        return {key for s, key in self.people if any(s.start <= c.i < s.end for c in subjects)}
+        return {key for s, key in self.people_in.get(self.sent_of[token.i], ())
+                if any(s.start <= c.i < s.end for c in subjects)}
 
     def names_a_person(self, noun: Token) -> bool:
         """Whether the article names who ``noun`` is right there ("his rival, Dana Whitlow")."""
@@ -260,7 +273,7 @@ class References:
             key = keys.pop() if len(keys) == 1 else None
         if key is None:
             return None
-        spans = [s for s, k in self.people if k == key]
+        spans = self.spans_of[key]
         before = [s for s in spans if s.start < token.i]
         return self.mentions.resolve_span((before or spans)[-1])
 
