@@ -26,6 +26,7 @@ from ..model import Claim, Document, Entity, Quantity, TimeSpan, content_hash
 from ..resolve.dates import parse_iso, resolve_time
 from ..resolve.quantities import find_quantities, measure_words
 from .aliases import alias_matcher, find_aliases
+from .coref import locate_back_references
 from .confidence import bare_plural, claim_features, confidence
 from .attribution import (Attribution, attribute, can_speak, path_to_root, speaker_entity,
                           subject_of_report_above)
@@ -131,6 +132,7 @@ class ClaimExtractor:
         inherit_event_times(claims, paragraph_of)
         date_leads_from_what_follows(claims, paragraph_of)
         share_roles_of_one_happening(claims, paragraph_of, state.repelled)
+        locate_back_references(claims)
         return claims, state.mentions.entities
 
     def _sentence_claims(self, sent: Span, s_index: int, paragraph: int, state: "_DocumentState",
@@ -328,6 +330,9 @@ class ClaimExtractor:
                 continue  # "a legal battle", "a political clash", "a ratings war"
             if name in SPEECH_ACTS and token.dep_ == "amod" and token.tag_ in {"VBN", "JJ"}:
                 continue  # "raided alleged rebel bases", "the accused gunman": no one speaks here
+            if name in SPEECH_ACTS and token.dep_ == "acl" and token.tag_ == "VBN" \
+                    and not any(c.dep_ == "agent" for c in token.children):
+                continue  # "the man accused of shooting them is ...": a description, not someone's act
             if name == "MEET" and pos == "NOUN" and self._audience_event(token):
                 continue  # "told a news conference": an audience, not parties meeting
             if pos == "VERB" and lemma in t.weapon_verbs and self._only_platforms(token, mentions):
@@ -409,7 +414,8 @@ class ClaimExtractor:
         if any(t.lemma_.lower() in harm for t in sent):
             return False  # "a man attacked the mayor, wounding him" is no war of words
         hit = objects_of(verb, ("dobj", "obj")) + [o for p, o in preps_of(token) if p == "on"]
-        return any((s := mentions.span_at(o)) is not None and s.label_ in {"PERSON", "ORG"} for o in hit)
+        return any((s := mentions.span_at(o)) is not None and s.label_ in {"PERSON", "ORG"}
+                   or mentions.references.names_a_person(o) for o in hit)  # "his rival, Dana Whitlow"
 
     def _natural_death(self, verb: Token, mentions: Mentions) -> bool:
         """A named person who died, in a sentence with no violence, weapon or wound in it."""

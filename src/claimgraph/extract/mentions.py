@@ -260,11 +260,13 @@ class Mentions:
     def full_name_for(self, surname: str) -> Entity | None:
         """The one person named in full earlier in this document whose name ends in ``surname``."""
         wanted = " " + strip_accents(surname).lower()  # "Diakite" after "Cheick Oumar Diakité"
+        full = {s.text for s in doc_ents(self.doc) if s.label_ == "PERSON" and " " in s.text.strip()
+                and _without_suffix(s.text).endswith(wanted)}
+        if len({_without_suffix(name) for name in full}) > 1:
+            return None  # "Rakeyia Scott" and "Keith Lamont Scott": "Scott" is either
         found = [e for e in self.entities.values() if (e.type == "PERSON" or e.type == "ORG" and not e.attrs)
                  and " " in e.name and _without_suffix(e.name).endswith(wanted)]
         if not found:  # named in full in a sentence no claim has read yet
-            full = {s.text for s in doc_ents(self.doc) if s.label_ == "PERSON" and " " in s.text.strip()
-                    and _without_suffix(s.text).endswith(wanted)}
             if len(full) == 1:
                 person = self.resolver.resolve(full.pop(), "PERSON", context_countries=self.countries)
                 return self.keep(person) if person is not None and person.type == "PERSON" else None
@@ -320,6 +322,8 @@ class Mentions:
         if kind in self.lex.words("platform_kinds"):
             return kind
         lemma = noun.lemma_.lower()
+        if lemma in self.lex.words("aircraft_side_nouns"):
+            return "aircraft"  # not materiel (a plane is no weapon), but flown like a jet
         return lemma if lemma in self.lex.words("side_nouns") else None
 
     def note_groups_in(self, sent: Span) -> None:
@@ -347,6 +351,13 @@ class Mentions:
             if noun in words:
                 return ent
         return None
+
+    @cached_property
+    def references(self):
+        """Who this document's pronouns and descriptions of people refer back to (coref.py)."""
+        from .coref import References  # coref builds on this module
+
+        return References(self)
 
     # -- lookups --------------------------------------------------------------------
     def span_at(self, token: Token) -> Span | None:

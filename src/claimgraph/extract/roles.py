@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..model import ROLE_NAMES, Entity
 from ..datafiles import grammar
+from .coref import referent
 from .lexicon import load_lexicon
 from .mentions import PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts, phrase_tokens
 
@@ -142,7 +143,7 @@ MEMBER_NOUNS = load_lexicon().words("member_nouns")
 
 def party(token: Token, mentions: Mentions) -> Entity | None:
     """A state, organisation, person or nationality standing for an actor or recipient."""
-    found = named_party(token, mentions)
+    found = named_party(token, mentions) or referent(token, mentions)  # "he", "the suspect"
     if found is None and token.lemma_.lower() in MEMBER_NOUNS:
         found = member_of(token, mentions) or demonym_of(token, mentions)
     if found is None:

@@ -1,0 +1,367 @@
+"""Who a pronoun or a definite description in a role slot stands for, and where a happening
+named again took place.
+
+Roles are read from the claim's own sentence, but an article names a person once and then
+writes "she fell to the floor and died", "where he was arrested", "the suspect entered" or
+"the Indiana governor said". REALNEWS counts the entity such a word clearly refers back to as
+the role's filler, and nothing that is only guessed; so a word resolves only when one named
+person fits and no one else could be meant:
+
+- he/him/she/her: the nearest stretch of text before the word (its own sentence, then up to
+  two sentences back) that mentions anyone of that gender must mention exactly one named
+  person (an earlier "he" counts as whoever it stands for) and nobody described without a
+  name ("a man", "the victim"); among several, only a subject the article says is of that
+  gender wins over people whose gender it never says;
+- a definite description ("the suspect", "the governor"): the one named person the article
+  has tied to that noun before, by apposition ("the receptionist, Madeline Kafoury"), a title
+  ("Gov. Mike Pence"), "identified as" or "is" ("the man accused ... is Anthony LaCalamita").
+
+A person's gender comes from titles (Mr., Mrs.), gendered nouns tied to the name ("the
+woman, identified as ..."), a possessive in the person's own clause ("Chohan parked her
+car") and the given name (data/lexicons/first_names.yaml); unknown fits either. Built lazily,
+once per document, from the parse the pipeline already made.
+
+``locate_back_references`` places a claim that names its happening again ("died in the
+blast") where the article has placed its attacks, when it has named one place for them all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cached_property, lru_cache
+
+from spacy.tokens import Span, Token
+
+from ..datafiles import lexicon, titles
+from .lexicon import load_lexicon
+from .mentions import Mentions, _without_suffix
+
+WORD_LISTS = frozenset({"male_pronouns", "female_pronouns", "male_evidence", "female_evidence", "male_words",
+                        "female_words", "person_descriptions", "title_abbreviations"})
+LOCATED_FAMILY = frozenset({"ATTACK", "CASUALTY"})  # one happening's claims: where one was, the other was
+WINDOW = 2  # sentences before the pronoun's own that may hold its antecedent
+MAX_MENTIONS = 40  # of one sentence, the latest that a pronoun weighs
+DEFINITE = frozenset({"the", "this", "that"})
+NAMING_VERBS = frozenset({"identify", "name"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
+QUOTES = frozenset({'"', "“", "”", "``", "''"})
+
+
+@lru_cache(maxsize=1)
+def words() -> dict:
+    data = lexicon("coref", WORD_LISTS)
+    out = {k: frozenset(str(w).lower() for w in v) for k, v in data.items() if k != "title_abbreviations"}
+    out["title_abbreviations"] = {str(k).lower(): str(v).lower() for k, v in data["title_abbreviations"].items()}
+    return out
+
+
+def referent(token: Token, mentions: Mentions):
+    """The named person ``token`` (a pronoun or a description) refers back to, or None."""
+    lower = token.lower_
+    w = words()
+    if lower in w["male_pronouns"] or lower in w["female_pronouns"]:
+        if token.tag_ == "PRP$":
+            return None  # "her husband": the husband is meant, not her
+        return mentions.references.pronoun(token)
+    if token.pos_ == "NOUN":
+        return mentions.references.description(token)
+    return None
+
+
+class References:
+    """The named people of one document, their genders and the nouns tied to them."""
+
+    def __init__(self, mentions: Mentions):
+        self.mentions = mentions
+        doc = mentions.doc
+        self.sents = list(doc.sents)
+        # token -> its sentence (Token.sent walks the sentence: quadratic in a run-on one)
+        self.sent_of = [k for k, s in enumerate(self.sents) for _ in range(s.start, s.end)]
+        self.people: list[tuple[Span, str]] = self._named_people()
+        self.people_in: dict[int, list[tuple[Span, str]]] = defaultdict(list)  # sentence -> people named there
+        self.spans_of: dict[str, list[Span]] = defaultdict(list)  # person -> mentions, in order
+        for span, key in self.people:
+            self.people_in[self.sent_of[span.start]].append((span, key))
+            self.spans_of[key].append(span)
+        self.tied: dict[int, str] = {}  # noun token -> the key of the person it names
+        self.ties: dict[str, list[tuple[int, str]]] = defaultdict(list)  # noun lemma -> (token, key)
+        for span, key in self.people:
+            self._tie_nouns(span, key)
+        self.quoted = quoted_tokens(doc)
+        self.unnamed_in: dict[int, list[Token]] = defaultdict(list)  # sentence -> "a man", "the victim"
+        for t in doc:
+            if self._unnamed_person(t):
+                self.unnamed_in[self.sent_of[t.i]].append(t)
+        self.gender = self._genders()
+
+    # -- who is named ---------------------------------------------------------------
+    def _named_people(self) -> list[tuple[Span, str]]:
+        spans = {s.start: s for s in self.mentions.by_token.values() if s.label_ == "PERSON"}
+        full = {self._name(s) for s in spans.values() if " " in self._name(s)}
+        for t in self._surnames_untagged(full):
+            spans.setdefault(t.i, Span(t.doc, t.i, t.i + 1, label="PERSON"))
+        out = []
+        for start in sorted(spans):
+            name = self._name(spans[start])
+            if not name:
+                continue
+            if " " not in name:  # "Kafoury" after "Madeline Kafoury": one person, if one full name fits
+                fits = [f for f in full if f.endswith(" " + name)]
+                name = fits[0] if len(fits) == 1 else name
+            out.append((spans[start], name))
+        return out
+
+    def _surnames_untagged(self, full: set[str]) -> list[Token]:
+        """"Giffords was a member of Congress" after "Gabby Giffords", where the tagger missed
+        the name: a capitalised surname the article never writes in lower case."""
+        surnames = {f.split()[-1] for f in full}
+        lower = {t.lower_ for t in self.mentions.doc if t.is_lower}
+        return [t for t in self.mentions.doc if t.is_title and t.i not in self.mentions.by_token
+                and t.lower_ in surnames and t.lower_ not in lower]
+
+    @staticmethod
+    def _name(span: Span) -> str:
+        """The person's name without titles or a possessive ("Mr. Trump's" -> "trump")."""
+        w = words()
+        toks = [t for t in span if not t.is_punct and t.lower_ not in {"'s", "’s"}]
+        while toks and (is_title_word(toks[0]) or toks[0].lower_ in w["male_words"]
+                        or toks[0].lower_ in w["female_words"]):
+            toks = toks[1:]
+        return _without_suffix(" ".join(t.text for t in toks)) if toks else ""
+
+    def _tie_nouns(self, span: Span, key: str) -> None:
+        """Nouns the article uses to say who this person is."""
+        root = span.root
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            nouns.append(root.head)  # "the suspect, John Smith"
+        nouns += [t for t in root.lefts if t.dep_ in {"compound", "nmod"} and t.i < span.start]
+        nouns += [t for t in span[:-1] if is_title_word(t)]  # "Gov. Mike Pence"
+        head = root.head
+        if head.lemma_ == "be" and root.dep_ in {"attr", "nsubj"}:  # "the man ... is John Smith"
+            other = {"attr": "nsubj", "nsubj": "attr"}[root.dep_]
+            nouns += [c for c in head.children if c.dep_ == other and c.pos_ == "NOUN"]
+        verb = naming_verb(root)  # "the woman, identified by the police as Madeline Kafoury"
+        if verb is not None:
+            nouns += [verb.head] if verb.dep_ in {"acl", "relcl"} else \
+                [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+        for noun in nouns:
+            if noun.pos_ in {"NOUN", "PROPN"}:
+                self.tied[noun.i] = key
+                self.ties[self._lemma(noun)].append((noun.i, key))
+
+    @staticmethod
+    def _lemma(noun: Token) -> str:
+        return words()["title_abbreviations"].get(noun.lower_, noun.lemma_.lower())
+
+    def _is_person_noun(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        return self.mentions.lex.heads.get(lemma) == "PERSON" or lemma in words()["person_descriptions"]
+
+    def _unnamed_person(self, token: Token) -> bool:
+        """"a man", "the victim": one person the article describes without naming here."""
+        return token.pos_ == "NOUN" and token.tag_ == "NN" and token.dep_ not in {"compound", "npadvmod"} \
+            and token.i not in self.tied and token.i not in self.mentions.by_token and self._is_person_noun(token)
+
+    # -- genders --------------------------------------------------------------------
+    def _genders(self) -> dict[str, str | None]:
+        """"m", "f" or None (unknown, or the article's words disagree) for each person."""
+        votes: dict[str, set[str]] = defaultdict(set)
+        for span, key in self.people:
+            before = span.doc[span.start - 1] if span.start > 0 else None
+            for t in [before, span[0]]:
+                if t is not None:
+                    votes[key] |= word_gender(t.lower_)
+            if " " in key:
+                votes[key] |= name_gender(key.split()[0])
+            votes[key] |= self._own_pronouns(span)
+        for i, key in self.tied.items():
+            votes[key] |= word_gender(self.mentions.doc[i].lemma_.lower())
+        return {key: next(iter(v)) if len(v) == 1 else None for key, v in votes.items()}
+
+    def _own_pronouns(self, span: Span) -> set[str]:
+        """"Chohan had just parked her car": a possessive or reflexive pronoun in the clause
+        whose subject the person is, outside quotes, is the person's."""
+        from .roles import clause_head  # roles asks this module for referents
+
+        root = span.root
+        if root.dep_ not in SUBJECTS:
+            return set()
+        verb = root.head
+        out: set[str] = set()
+        for t in verb.subtree:
+            if t.i in self.quoted or t.tag_ != "PRP$" and not t.lower_.endswith("self"):
+                continue
+            if clause_head(t).i == verb.i:
+                out |= pronoun_gender(t.lower_)
+        return out
+
+    def _fits(self, key: str, gender: str) -> bool:
+        return self.gender.get(key) in (None, gender)
+
+    # -- resolution -----------------------------------------------------------------
+    def pronoun(self, token: Token):
+        key = self.antecedents.get(token.i)
+        if key is None:
+            return None
+        spans = [s for s in self.spans_of[key] if s.start < token.i]
+        return self.mentions.resolve_span(spans[-1])
+
+    @cached_property
+    def antecedents(self) -> dict[int, str | None]:
+        """Every gendered pronoun's person (None: nobody for sure), in document order: an
+        earlier "he" is a mention of whoever it stands for when a later one looks back."""
+        out: dict[int, str | None] = {}
+        by_sentence: dict[int, list[tuple[Token, str | None]]] = defaultdict(list)
+        for t in self.mentions.doc:
+            if pronoun_gender(t.lower_) and t.pos_ == "PRON":
+                out[t.i] = self._antecedent(t, by_sentence)
+                by_sentence[self.sent_of[t.i]].append((t, out[t.i]))
+        return out
+
+    def _antecedent(self, token: Token, earlier: dict[int, list[tuple[Token, str | None]]]) -> str | None:
+        gender = next(iter(pronoun_gender(token.lower_)))
+        excluded = self._co_arguments(token)
+        here = self.sent_of[token.i]
+        for k in range(here, max(-1, here - WINDOW - 1), -1):
+            end = token.i if k == here else self.sents[k].end
+            subject: dict[str, bool] = {}  # candidate -> whether it is a subject there
+            for s, key in self.people_in.get(k, ())[-MAX_MENTIONS:]:
+                if s.end <= end and self._fits(key, gender) and key not in excluded:
+                    subject[key] = subject.get(key, False) or s.root.dep_ in SUBJECTS
+            unsure = any(t.i < end and word_gender(t.lemma_.lower()) in (set(), {gender})
+                         for t in self.unnamed_in.get(k, ())[-MAX_MENTIONS:])
+            # a run-on sentence of a thousand "he" must not cost a million steps: the last few do
+            for pron, key in earlier.get(k, ())[-MAX_MENTIONS:]:
+                if pronoun_gender(pron.lower_) == {gender}:
+                    unsure |= key is None
+                    if key is not None and key not in excluded:
+                        subject[key] = subject.get(key, False) or pron.dep_ in SUBJECTS
+            if not subject and not unsure:
+                continue
+            if unsure:
+                return None
+            if len(subject) == 1:
+                return next(iter(subject))
+            # "Thatcher left Bonn after talks with Helmut Kohl ahead of her visit": the subject
+            # the article says is a woman, beside people whose gender it never says
+            known = [key for key in subject if self.gender.get(key) == gender]
+            return known[0] if len(known) == 1 and subject[known[0]] else None
+        return None
+
+    def _co_arguments(self, token: Token) -> set[str]:
+        """"LaSalle hit her": an object pronoun is not the subject of its own verb."""
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ not in OBJECT_DEPS | {"pobj"}:
+            return set()
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        return {key for s, key in self.people_in.get(self.sent_of[token.i], ())
+                if any(s.start <= c.i < s.end for c in subjects)}
+
+    def names_a_person(self, noun: Token) -> bool:
+        """Whether the article names who ``noun`` is right there ("his rival, Dana Whitlow")."""
+        return noun.i in self.tied
+
+    def description(self, token: Token):
+        key = self.tied.get(token.i)
+        if key is None:
+            if token.tag_ != "NN" or not self._is_person_noun(token) or not is_definite(token):
+                return None
+            keys = {k for i, k in self.ties.get(self._lemma(token), ()) if i < token.i}
+            key = keys.pop() if len(keys) == 1 else None
+        if key is None:
+            return None
+        spans = self.spans_of[key]
+        before = [s for s in spans if s.start < token.i]
+        return self.mentions.resolve_span((before or spans)[-1])
+
+
+def pronoun_gender(word: str) -> set[str]:
+    w = words()
+    return {"m"} if word in w["male_evidence"] else {"f"} if word in w["female_evidence"] else set()
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    data = lexicon("first_names", {"male", "female"})
+    return {**{str(n): "m" for n in data["male"]}, **{str(n): "f" for n in data["female"]}}
+
+
+def name_gender(given: str) -> set[str]:
+    found = first_names().get(given)
+    return {found} if found else set()
+
+
+def word_gender(word: str) -> set[str]:
+    w = words()
+    return {"m"} if word in w["male_words"] else {"f"} if word in w["female_words"] else set()
+
+
+def naming_verb(name: Token) -> Token | None:
+    """The "identified" of "identified (by police) as <name>", wherever the parser hung "as"."""
+    prep = name.head
+    if name.dep_ != "pobj" or prep.lower_ != "as":
+        return None
+    node = prep.head
+    for _ in range(3):
+        if node.lemma_ in NAMING_VERBS:
+            return node
+        node = node.head
+    return None
+
+
+def is_title_word(token: Token) -> bool:
+    lower = token.lower_
+    return lower in words()["title_abbreviations"] or lower.rstrip(".") in titles()
+
+
+def is_definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+
+
+def quoted_tokens(doc) -> set[int]:
+    """Tokens inside quotation marks: there "he" may be anyone the quoted speaker talks about,
+    so a quote tells nothing about the gender of the one person its sentence names."""
+    inside, out = False, set()
+    for t in doc:
+        if t.text in QUOTES:
+            inside = not inside if t.text in {'"', "``", "''"} else t.text == "“"
+            continue
+        if inside:
+            out.add(t.i)
+    return out
+
+
+
+def locate_back_references(claims: list) -> None:
+    """"Four people died in the blast": an attack or toll that names its happening with a
+    definite noun ("the blast", "in the clash") and says nowhere where it was happened where
+    the article has located the attacks and tolls before it, when it has named one place
+    for them all. Only the place: who did it may be someone else's deed told in between."""
+    places: set[str] = set()
+    for claim in sorted(claims, key=lambda c: c.sentence):
+        if claim.type not in LOCATED_FAMILY or claim.polarity == "denied":
+            continue
+        here = claim.roles.get("location") or []
+        places.update(here)
+        if not here and len(places) == 1 and names_its_happening_again(claim):
+            claim.roles["location"] = list(places)
+
+
+def names_its_happening_again(claim) -> bool:
+    """"the blast killed four", "died in the clash": the happening itself, named definitely
+    (not "repulsed the attack", which may be this very one)."""
+    text = claim.text.lower()
+    nouns = back_reference_pattern()
+    trigger = claim.trigger.lower()
+    if re.fullmatch(nouns, trigger) and re.search(rf"\bthe (?:[\w-]+ )?{re.escape(trigger)}\b", text):
+        return True
+    return re.search(rf"\b(?:in|during|after|from|at) the (?:[\w-]+ )?{nouns}\b", text) is not None
+
+
+@lru_cache(maxsize=1)
+def back_reference_pattern() -> str:
+    nouns = load_lexicon().words("back_references")
+    return "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + ")"
