@@ -1132,3 +1132,10 @@ def test_retaliating_with_weapons_is_an_attack_with_words_or_sanctions_not(extra
     claims, _ = extract("The tanker's guards retaliated with rifles. The government retaliated with sanctions.")
     assert [c.trigger for c in claims if c.type == "ATTACK"] == ["retaliated"]
     assert all("rifles" in c.text for c in claims if c.type == "ATTACK")
+
+
+def test_a_date_inside_the_attack_noun_dates_it_not_the_day_it_is_remembered(extract):
+    claims, _ = extract("Vigils across Kenya took a quiet tone Sunday as crowds paused to remember the victims "
+                        "of the May 3 Garissa market bombing.", published="2024-05-27")
+    attacks = [c for c in claims if c.type == "ATTACK"]
+    assert [c.time.start for c in attacks] == ["2024-05-03"]

@@ -722,6 +722,10 @@ class ClaimExtractor:
             elif node.i in c.att.report_nodes and c.report_time is None:
                 resolved.basis = "report"
                 c.report_time = resolved
+        own = [t for span, t in event_spans if _in_trigger_phrase(time_attachment(span), c.trigger)]
+        if own and c.trigger.pos_ == "NOUN":  # "the June 12 nightclub attack" remembered on Sunday: June 12
+            c.times[:] = [t for t in c.times if any(t is o for o in own)]
+            event_spans = [(span, t) for span, t in event_spans if any(t is o for o in own)]
         join_coordinated_times(c.times, event_spans)
 
     # -- quantities -----------------------------------------------------------------
