@@ -1043,6 +1043,7 @@ def test_police_who_shoot_are_the_actor(extract, text):
 
 
 @pytest.mark.parametrize("text", ["Officers shouted at the man to drop his gun.",
+                                  "They ordered him to get out and drop the weapon.",
                                   "The guard was told to throw down his rifle and step away."])
 def test_letting_go_of_a_firearm_is_no_attack(extract, text):
     claims, _ = extract(text)
@@ -1139,3 +1140,8 @@ def test_a_date_inside_the_attack_noun_dates_it_not_the_day_it_is_remembered(ext
                         "of the May 3 Garissa market bombing.", published="2024-05-27")
     attacks = [c for c in claims if c.type == "ATTACK"]
     assert [c.time.start for c in attacks] == ["2024-05-03"]
+
+
+def test_a_speaker_who_was_shot_is_not_the_shooter(extract):
+    claims, ents = extract("Rodrigo Alves said his hands were empty when he was shot.")
+    assert not [c for c in claims if c.type == "ATTACK" and "Rodrigo Alves" in _role_names(c, ents, "actor")]

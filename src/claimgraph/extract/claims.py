@@ -207,7 +207,7 @@ class ClaimExtractor:
             # "Tehran rejected claims that it had supplied ...": "it" is the speaker
             # (but not in "It described the strikes as ...", where "it" only speaks)
             subj = subject_of(clause_head(token))
-            if subj is not None and subj.lower_ in {"it", "they", "he", "she", "we"} \
+            if subj is not None and subj.lower_ in {"it", "they", "he", "she", "we"} and subj.dep_ == "nsubj" \
                     and att.source.type in {"GPE", "ORG", "PERSON", "NORP"}:
                 roles.add("actor", self._state_of(att.source, mentions))
 
