@@ -737,3 +737,37 @@ def test_link_undated_reports_join_only_on_two_named_parties_or_places(second_ro
     ]
     found, _ = link(docs, claims, ENTITIES)
     assert len(found) == events
+
+
+@pytest.mark.parametrize("late_roles, events", [
+    ({}, 1),  # "The victim died in hospital." ten sentences down: the article's one shooting
+    ({"target": ["person:dravik"]}, 1),  # someone the article already named
+    ({"actor": ["gpe:russia"]}, 2),  # names a party the shooting did not have: maybe another happening
+])
+def test_link_undated_article_keeps_late_claims_with_its_one_happening(late_roles, events):
+    docs = [doc("d1", "Morning Ledger", published=None)]
+    claims = [
+        claim("s1", "d1", "ATTACK", sentence=0, actor=["person:penwick"], target=["person:dravik"]),
+        claim("s2", "d1", "CASUALTY", sentence=10, **late_roles),
+    ]
+    found, _ = link(docs, claims, ENTITIES)
+    assert len(found) == events
+
+
+def test_link_dated_article_keeps_a_far_undated_claim_apart():
+    """In a dated article an undated claim far from the story is background ("attacks in the
+    region"), not the day's happening."""
+    docs = [doc("d1", "Morning Ledger")]
+    claims = [claim("s1", "d1", "ATTACK", day="2024-03-02", sentence=0, actor=["person:penwick"]),
+              claim("s2", "d1", "CASUALTY", sentence=10)]
+    found, _ = link(docs, claims, ENTITIES)
+    assert len(found) == 2
+
+
+def test_link_undated_article_with_two_happenings_joins_no_far_claim():
+    docs = [doc("d1", "Morning Ledger", published=None)]
+    claims = [claim("s1", "d1", "ATTACK", sentence=0, location=["place:kyiv"]),
+              claim("s2", "d1", "ATTACK", sentence=8, location=["place:kharkiv"]),
+              claim("s3", "d1", "CASUALTY", sentence=20)]
+    found, _ = link(docs, claims, ENTITIES)
+    assert len(found) == 3

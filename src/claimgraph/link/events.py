@@ -6,7 +6,9 @@ Two passes, both greedy and deterministic:
    its family (ATTACK and CASUALTY are one family) when nothing conflicts — dates overlap,
    places, parties and weapons are compatible — and it is either close (a few sentences)
    or agrees on something concrete. A claim with no date of its own only joins a close
-   group: "The missile hit a block of flats." belongs to the attack just described.
+   group: "The missile hit a block of flats." belongs to the attack just described. In an
+   article with no date at all, a claim naming no one new joins the article's only
+   happening of its family at any distance ("The victim died in hospital.").
 2. **Across documents**, groups are blocked by family, day (month for vague dates) and a
    shared entity (party, weapon, place, source, a 0.5° map cell, or a weapon's
    origin+kind), so no pair is compared unless it already shares a day and something
@@ -189,8 +191,13 @@ def _days_between(start: str, end: str) -> int:
 # ---------------------------------------------------------------- pass 1: within a document
 
 
-def group_within_documents(claims: Iterable[Claim], ents: Entities) -> list[Group]:
-    """Group each document's event claims in reading order (pass 1)."""
+def group_within_documents(claims: Iterable[Claim], ents: Entities,
+                           undated_documents: frozenset[str] = frozenset()) -> list[Group]:
+    """Group each document's event claims in reading order (pass 1).
+
+    In an article with no date (``undated_documents``) no claim is dated, so the missing date
+    says nothing: there a claim naming no one new joins the article's one happening of its
+    family however far down it comes (see :func:`_sole_happening`)."""
     window = config().get("same_document_window", 4)
     min_agreement = config().get("min_agreement", 1)
     by_doc: dict[str, list[Claim]] = defaultdict(list)
@@ -202,7 +209,8 @@ def group_within_documents(claims: Iterable[Claim], ents: Entities) -> list[Grou
         open_groups: list[Group] = []
         for claim in sorted(by_doc[doc_id], key=lambda c: (c.sentence, c.start, c.id)):
             single = group_of_claim(claim, ents)
-            index = _nearest_joinable(open_groups, single, ents, window, min_agreement)
+            index = _nearest_joinable(open_groups, single, ents, window, min_agreement,
+                                      doc_id in undated_documents)
             if index is None:
                 open_groups.append(single)
             else:
@@ -213,7 +221,7 @@ def group_within_documents(claims: Iterable[Claim], ents: Entities) -> list[Grou
 
 
 def _nearest_joinable(open_groups: list[Group], single: Group, ents: Entities,
-                      window: int, min_agreement: int) -> int | None:
+                      window: int, min_agreement: int, undated_document: bool = False) -> int | None:
     order = sorted(range(len(open_groups)), key=lambda i: (open_groups[i].last_sentence, i), reverse=True)
     for i in order:
         group = open_groups[i]
@@ -226,7 +234,22 @@ def _nearest_joinable(open_groups: list[Group], single: Group, ents: Entities,
         both_dated = group.interval is not None and single.interval is not None
         if distance <= window or (both_dated and match.score >= min_agreement):
             return i
+        if undated_document and _sole_happening(open_groups, single) and _names_no_one_new(group, single, ents):
+            return i
     return None
+
+
+def _names_no_one_new(group: Group, single: Group, ents: Entities) -> bool:
+    """Whether every party or place ``single`` names by name is one ``group`` already names
+    ("the victim", "pirates" and "a merchant vessel" are no one new)."""
+    return specific_fillers(single, ents, countries=True) <= specific_fillers(group, ents, countries=True)
+
+
+def _sole_happening(open_groups: list[Group], single: Group) -> bool:
+    """Whether the document has so far told of exactly one happening of ``single``'s family:
+    a later claim with no date of its own and nothing against it ("The victim died in
+    hospital.") can then only be about that one, however far down the article it comes."""
+    return sum(g.family == single.family for g in open_groups) == 1
 
 
 # ---------------------------------------------------------------- pass 2: across documents
@@ -283,14 +306,16 @@ def _entity_keys(group: Group, ents: Entities) -> set[tuple]:
     return keys
 
 
-def specific_fillers(group: Group, ents: Entities) -> set[str]:
-    """Who and where a group names by name: no country, nothing named only by what it is
-    ("pirates", "a pipeline"). Without dates, only these can say two reports are one happening."""
+def specific_fillers(group: Group, ents: Entities, countries: bool = False) -> set[str]:
+    """Who and where a group names by name: no country (unless ``countries``), nothing named
+    only by what it is ("pirates", "a pipeline"). Without dates, only these can say two
+    reports are one happening."""
     out = set()
     for role in ("actor", "target", "location"):
         for eid in group.roles[role] | (group.victims if role == "target" else set()):
             eid = ents.canon(eid) if role in PARTY_ROLES else eid
-            if not ents.is_generic(eid) and not ents.is_country(eid) and not ents.is_anonymous_source(eid):
+            if not ents.is_generic(eid) and (countries or not ents.is_country(eid)) \
+                    and not ents.is_anonymous_source(eid):
                 out.add(eid)
     return out
 
@@ -489,7 +514,7 @@ def build_events(claims: Iterable[Claim], ents: Entities, counter: SourceCounter
     >>> [e.type for e in build_events([c], Entities({}), SourceCounter([Document(id="d1", text="")], {}))]
     ['ATTACK']
     """
-    groups = group_within_documents(claims, ents)
+    groups = group_within_documents(claims, ents, counter.undated())
     groups = merge_copies(groups, counter.roots)
     groups = group_across_documents(groups, ents)
     events = [build_event(g, ents, counter) for g in groups]

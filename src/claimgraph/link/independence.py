@@ -117,6 +117,10 @@ class SourceCounter:
         """Document id -> publication date."""
         return {doc_id: doc.published for doc_id, doc in self.docs.items()}
 
+    def undated(self) -> frozenset[str]:
+        """Ids of the documents without a publication date."""
+        return frozenset(doc_id for doc_id, doc in self.docs.items() if not doc.published)
+
     def root(self, doc_id: str) -> str:
         return self.roots.get(doc_id, doc_id)
 
