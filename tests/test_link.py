@@ -743,6 +743,7 @@ def test_link_undated_reports_join_only_on_two_named_parties_or_places(second_ro
     ({}, 1),  # "The victim died in hospital." ten sentences down: the article's one shooting
     ({"target": ["person:dravik"]}, 1),  # someone the article already named
     ({"actor": ["gpe:russia"]}, 2),  # names a party the shooting did not have: maybe another happening
+    ({"actor": ["person:penwick"]}, 2),  # someone acting again far down: "Last month, he had shot..."
 ])
 def test_link_undated_article_keeps_late_claims_with_its_one_happening(late_roles, events):
     docs = [doc("d1", "Morning Ledger", published=None)]
@@ -771,3 +772,15 @@ def test_link_undated_article_with_two_happenings_joins_no_far_claim():
               claim("s3", "d1", "CASUALTY", sentence=20)]
     found, _ = link(docs, claims, ENTITIES)
     assert len(found) == 3
+
+
+def test_link_a_claim_joined_from_afar_is_no_anchor_for_the_next_happening():
+    """"Marine commandos arrested the pirates." far down joins the rescue; "Last month, a
+    frigate sank a trawler." right after it is another happening, not the rescue's."""
+    docs = [doc("d1", "Morning Ledger", published=None)]
+    claims = [claim("s1", "d1", "ATTACK", sentence=0, actor=["person:penwick"], location=["place:kyiv"]),
+              claim("s2", "d1", "CASUALTY", sentence=10),
+              claim("s3", "d1", "ATTACK", sentence=11, target=["person:dravik"])]
+    found, _ = link(docs, claims, ENTITIES)
+    assert events_with(found, "s1") == events_with(found, "s2")
+    assert events_with(found, "s3") != events_with(found, "s1")

@@ -7,8 +7,8 @@ Two passes, both greedy and deterministic:
    places, parties and weapons are compatible — and it is either close (a few sentences)
    or agrees on something concrete. A claim with no date of its own only joins a close
    group: "The missile hit a block of flats." belongs to the attack just described. In an
-   article with no date at all, a claim naming no one new joins the article's only
-   happening of its family at any distance ("The victim died in hospital.").
+   article with no date at all, a claim with no actor that names no one new joins the
+   article's only happening of its family at any distance ("The victim died in hospital.").
 2. **Across documents**, groups are blocked by family, day (month for vague dates) and a
    shared entity (party, weapon, place, source, a 0.5° map cell, or a weapon's
    origin+kind), so no pair is compared unless it already shares a day and something
@@ -195,9 +195,9 @@ def group_within_documents(claims: Iterable[Claim], ents: Entities,
                            undated_documents: frozenset[str] = frozenset()) -> list[Group]:
     """Group each document's event claims in reading order (pass 1).
 
-    In an article with no date (``undated_documents``) no claim is dated, so the missing date
-    says nothing: there a claim naming no one new joins the article's one happening of its
-    family however far down it comes (see :func:`_sole_happening`)."""
+    In an article with no date (``undated_documents``) no claim is dated, so a missing date
+    says nothing: there a claim with no actor, naming no one new, joins the article's only
+    happening of its family however far down it comes (:func:`_joins_from_afar`)."""
     window = config().get("same_document_window", 4)
     min_agreement = config().get("min_agreement", 1)
     by_doc: dict[str, list[Claim]] = defaultdict(list)
@@ -209,19 +209,24 @@ def group_within_documents(claims: Iterable[Claim], ents: Entities,
         open_groups: list[Group] = []
         for claim in sorted(by_doc[doc_id], key=lambda c: (c.sentence, c.start, c.id)):
             single = group_of_claim(claim, ents)
-            index = _nearest_joinable(open_groups, single, ents, window, min_agreement,
-                                      doc_id in undated_documents)
+            index, from_afar = _nearest_joinable(open_groups, single, ents, window, min_agreement,
+                                                 doc_id in undated_documents)
             if index is None:
                 open_groups.append(single)
-            else:
-                target = open_groups[index]
-                open_groups[index] = _merge(target, single)
+                continue
+            merged = _merge(open_groups[index], single)
+            if from_afar:
+                # not an anchor for the claims next to it: "Last month, another ship was
+                # sunk" two sentences on is no more this happening's than before
+                merged.last_sentence = open_groups[index].last_sentence
+            open_groups[index] = merged
         groups.extend(open_groups)
     return groups
 
 
-def _nearest_joinable(open_groups: list[Group], single: Group, ents: Entities,
-                      window: int, min_agreement: int, undated_document: bool = False) -> int | None:
+def _nearest_joinable(open_groups: list[Group], single: Group, ents: Entities, window: int,
+                      min_agreement: int, undated_document: bool = False) -> tuple[int | None, bool]:
+    """The open group ``single`` joins, and whether it joins only by :func:`_joins_from_afar`."""
     order = sorted(range(len(open_groups)), key=lambda i: (open_groups[i].last_sentence, i), reverse=True)
     for i in order:
         group = open_groups[i]
@@ -233,10 +238,18 @@ def _nearest_joinable(open_groups: list[Group], single: Group, ents: Entities,
             continue
         both_dated = group.interval is not None and single.interval is not None
         if distance <= window or (both_dated and match.score >= min_agreement):
-            return i
-        if undated_document and _sole_happening(open_groups, single) and _names_no_one_new(group, single, ents):
-            return i
-    return None
+            return i, False
+        if undated_document and _joins_from_afar(open_groups, group, single, ents):
+            return i, True
+    return None, False
+
+
+def _joins_from_afar(open_groups: list[Group], group: Group, single: Group, ents: Entities) -> bool:
+    """Whether a far claim of an undated article belongs to ``group``: the article has told
+    of no other happening of its family, and the claim has no actor and names no one new
+    ("The victim died in hospital."; who did something is where another happening begins)."""
+    return not single.roles["actor"] and _sole_happening(open_groups, single) \
+        and _names_no_one_new(group, single, ents)
 
 
 def _names_no_one_new(group: Group, single: Group, ents: Entities) -> bool:
