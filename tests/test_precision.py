@@ -1145,3 +1145,10 @@ def test_a_date_inside_the_attack_noun_dates_it_not_the_day_it_is_remembered(ext
 def test_a_speaker_who_was_shot_is_not_the_shooter(extract):
     claims, ents = extract("Rodrigo Alves said his hands were empty when he was shot.")
     assert not [c for c in claims if c.type == "ATTACK" and "Rodrigo Alves" in _role_names(c, ents, "actor")]
+
+
+def test_fired_from_a_job_at_a_firm_is_no_shooting(extract):
+    claims, _ = extract("A clerk who was fired last week from his job at a law firm walked into the office on Monday "
+                        "and shot two people.", published="2007-04-10")
+    attacks = [c for c in claims if c.type == "ATTACK"]
+    assert [c.trigger for c in attacks] == ["shot"] and attacks[0].time.start == "2007-04-09"

@@ -354,6 +354,9 @@ class ClaimExtractor:
         something, whatever the weapon (a company that fired its chief fired at nobody)."""
         if lemma not in self.lex.words("aimed_fire_verbs"):
             return False
+        if any(c.dep_ == "prep" and c.lower_ == "from" and any(o.lemma_.lower() in self.lex.words("posts_held")
+                                                               for o in c.children) for c in verb.children):
+            return False  # "fired last week from his job at an accounting firm": dismissed, not shooting
         return any(c.dep_ == "prep" and c.lower_ in {"on", "at", "upon", "into"}
                    and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)  # "fired on Monday"
                    for c in verb.children)
