@@ -1145,3 +1145,17 @@ def test_a_date_inside_the_attack_noun_dates_it_not_the_day_it_is_remembered(ext
 def test_a_speaker_who_was_shot_is_not_the_shooter(extract):
     claims, ents = extract("Rodrigo Alves said his hands were empty when he was shot.")
     assert not [c for c in claims if c.type == "ATTACK" and "Rodrigo Alves" in _role_names(c, ents, "actor")]
+
+
+def test_a_clause_with_its_own_subject_joined_to_a_denial_is_not_denied(extract):
+    claims, ents = extract("The ministry has denied any part in the raid, and Washington has never formally accused "
+                           "its ally of complicity.")
+    accuse = [c for c in claims if c.type == "ACCUSE"]
+    assert accuse and all(c.source is None or ents[c.source].name != "ministry" for c in accuse)
+
+
+def test_a_known_shooting_named_inside_an_announced_arrest_is_not_the_announcement(extract):
+    claims, ents = extract("Police announced on Monday the arrest of a teenager in the fatal shooting of a "
+                           "shopkeeper in Leeds.")
+    shootings = [c for c in claims if c.type in {"ATTACK", "CASUALTY"}]
+    assert shootings and all(c.source is None for c in shootings)
