@@ -1159,3 +1159,13 @@ def test_a_known_shooting_named_inside_an_announced_arrest_is_not_the_announceme
                            "shopkeeper in Leeds.")
     shootings = [c for c in claims if c.type in {"ATTACK", "CASUALTY"}]
     assert shootings and all(c.source is None for c in shootings)
+
+
+def test_a_bare_ministry_belongs_to_the_main_country_not_one_named_in_passing(extract):
+    claims, ents = extract(
+        "Indian warships sank a pirate vessel off Somalia on Tuesday, a Defence Ministry statement said.\n\n"
+        "The Indian navy has patrolled the Gulf of Aden since October. India sent a second warship to "
+        "Somalia last week.\n\n"
+        "Among the captured vessels is a Ukrainian cargo ship carrying tanks.")
+    sources = {ents[c.source].name for c in claims if c.type == "ATTACK" and c.source}
+    assert sources and not any("Ukrain" in s for s in sources)
