@@ -1169,3 +1169,10 @@ def test_a_bare_ministry_belongs_to_the_main_country_not_one_named_in_passing(ex
         "Among the captured vessels is a Ukrainian cargo ship carrying tanks.")
     sources = {ents[c.source].name for c in claims if c.type == "ATTACK" and c.source}
     assert sources and not any("Ukrain" in s for s in sources)
+
+
+def test_a_participle_that_says_which_airfield_is_meant_is_known_not_reported(extract):
+    claims, ents = extract("Sudanese forces are still shelling the key Kapoeta airstrip in southern Sudan captured "
+                           "by Ugandan troops on June 4, Kenyan Defence Minister Jane Otieno said.")
+    sources = sorted(ents[c.source].name if c.source else "-" for c in claims if c.type == "ATTACK")
+    assert sources == ["-", "Jane Otieno"]
