@@ -1152,3 +1152,34 @@ def test_fired_from_a_job_at_a_firm_is_no_shooting(extract):
                         "and shot two people.", published="2007-04-10")
     attacks = [c for c in claims if c.type == "ATTACK"]
     assert [c.trigger for c in attacks] == ["shot"] and attacks[0].time.start == "2007-04-09"
+
+
+def test_a_clause_with_its_own_subject_joined_to_a_denial_is_not_denied(extract):
+    claims, ents = extract("The ministry has denied any part in the raid, and Washington has never formally accused "
+                           "its ally of complicity.")
+    accuse = [c for c in claims if c.type == "ACCUSE"]
+    assert accuse and all(c.source is None or ents[c.source].name != "ministry" for c in accuse)
+
+
+def test_a_known_shooting_named_inside_an_announced_arrest_is_not_the_announcement(extract):
+    claims, ents = extract("Police announced on Monday the arrest of a teenager in the fatal shooting of a "
+                           "shopkeeper in Leeds.")
+    shootings = [c for c in claims if c.type in {"ATTACK", "CASUALTY"}]
+    assert shootings and all(c.source is None for c in shootings)
+
+
+def test_a_bare_ministry_belongs_to_the_main_country_not_one_named_in_passing(extract):
+    claims, ents = extract(
+        "Indian warships sank a pirate vessel off Somalia on Tuesday, a Defence Ministry statement said.\n\n"
+        "The Indian navy has patrolled the Gulf of Aden since October. India sent a second warship to "
+        "Somalia last week.\n\n"
+        "Among the captured vessels is a Ukrainian cargo ship carrying tanks.")
+    sources = {ents[c.source].name for c in claims if c.type == "ATTACK" and c.source}
+    assert sources and not any("Ukrain" in s for s in sources)
+
+
+def test_a_participle_that_says_which_airfield_is_meant_is_known_not_reported(extract):
+    claims, ents = extract("Sudanese forces are still shelling the key Kapoeta airstrip in southern Sudan captured "
+                           "by Ugandan troops on June 4, Kenyan Defence Minister Jane Otieno said.")
+    sources = sorted(ents[c.source].name if c.source else "-" for c in claims if c.type == "ATTACK")
+    assert sources == ["-", "Jane Otieno"]

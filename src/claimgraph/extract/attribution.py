@@ -71,7 +71,11 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     reporting = lex.words("reporting_verbs")
     path = path_to_root(trigger)
     speakers: list[tuple[Token, Entity | None]] = []
-    for node in path[1:] if trigger.pos_ == "VERB" and trigger.lemma_ not in reporting else path[1:]:
+    # "X denied any role, and the U.S. never accused it": the second clause is not what X says
+    beside = {node.i for below, node in zip(path, path[1:]) if _own_clause_beside(below, node)}
+    for node in path[1:]:
+        if node.i in beside:
+            continue
         if not speakers and node.lemma_.lower() in lex.words("confirming_verbs") and node.pos_ == "VERB" \
                 and negated_clause(node):
             # "Neither Moscow nor Pyongyang has acknowledged any deliveries", "it did not give
@@ -103,6 +107,8 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
         named = [ent for node, ent in speakers if ent is not None and not _pronoun_subject(node)]
         att.source = named[0] if named else next((ent for _n, ent in speakers if ent is not None), None)
     cover = covering_attribution(trigger, lex)
+    if cover is not None and cover.verb is not None and cover.verb.i in beside:
+        cover = None
     if att.source is None and cover is not None:
         # no speaker above the trigger in its own parse: the document pass's innermost
         # attribution whose content holds it speaks (a quote's later sentences, a reporting
@@ -110,7 +116,7 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
         att.source = _cover_speaker(cover, speakers, mentions, lex, att)
     _according_to(path, mentions, lex, att)
     if att.source is None:
-        _sentence_speaker(trigger, mentions, lex, att)
+        _sentence_speaker(trigger, mentions, lex, att, beside)
     background = att.source is not None and backgrounded(path, att.report_nodes)
     if background:
         att.source, att.via = None, []  # "he thinks about the children killed in the shooting"
@@ -123,6 +129,13 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
         if att.via:  # "Quoting military sources, it said ... It added": "it" is the one who quoted
             mentions.last_speaker = att.via[0]
     return att
+
+
+def _own_clause_beside(below: Token, verb: Token) -> bool:
+    """``below`` is a clause joined to ``verb`` with a subject of its own: a second statement
+    beside the first, not part of what the first one's speaker says."""
+    return below.dep_ == "conj" and below.head.i == verb.i and \
+        any(c.dep_ in {"nsubj", "nsubjpass"} for c in below.children)
 
 
 # prepositions and clause marks that set a happening as the background of an act of saying,
@@ -150,12 +163,41 @@ def backgrounded(path: list[Token], report_nodes: set[int]) -> bool:
         if node.dep_ == "pobj" and node.pos_ in {"NOUN", "PROPN"} and node.head.lower_ in BACKGROUND_PREPOSITIONS \
                 and (not report_nodes or node.head.head.i in report_nodes or node.head.lower_ in SETTING_PREPOSITIONS):
             return True
-        if k == 0 and (_where_it_was_said(node, parent, report_nodes) or _identifies_the_subject(node, report_nodes)):
+        if k == 0 and (_where_it_was_said(node, parent, report_nodes) or _identifies_the_subject(node, report_nodes)
+                       or _known_happening_in_a_noun_said(path, report_nodes)
+                       or _describes_a_known_thing(node, report_nodes)):
             return True
         if node.dep_ == "advcl" and on_the_saying and any(
                 m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in node.children):
             return True
     return False
+
+
+def _known_happening_in_a_noun_said(path: list[Token], report_nodes: set[int]) -> bool:
+    """"announced the arrest of a man in the fatal shooting": a definite happening that only
+    tells which arrest is meant is known already; what is announced is the arrest."""
+    trigger = path[0]
+    # only "the": "announced the suspension of its bombings" names the group's own acts
+    if trigger.dep_ != "pobj" or not any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children):
+        return False
+    nouns = 0
+    for node in path[1:]:
+        if node.i in report_nodes:
+            return nouns > 0
+        if node.pos_ in {"NOUN", "PROPN"}:
+            nouns += 1
+        elif node.pos_ != "ADP":
+            return False
+    return False
+
+
+def _describes_a_known_thing(trigger: Token, report_nodes: set[int]) -> bool:
+    """"bombing the key Ouadi Doum airstrip captured by Chadian troops on March 22, the
+    minister said": a passive participle that tells which airstrip is meant presents the
+    capture as known, not as what the minister says."""
+    return bool(report_nodes) and trigger.dep_ == "acl" and trigger.tag_ == "VBN" \
+        and any(c.dep_ == "agent" for c in trigger.children) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.head.children)
 
 
 def _where_it_was_said(trigger: Token, parent: Token | None, report_nodes: set[int]) -> bool:
@@ -333,12 +375,13 @@ def _read_as_quoting(noun: Token) -> bool:
                                        for a in noun.children)
 
 
-def _sentence_speaker(trigger: Token, mentions: Mentions, lex: Lexicon, att: Attribution) -> None:
+def _sentence_speaker(trigger: Token, mentions: Mentions, lex: Lexicon, att: Attribution,
+                      beside: set[int] = frozenset()) -> None:
     """"X said in exchange for aid, Y has supplied ...": a reporting clause parsed as a
     dependent of the claim still names its speaker."""
     reporting = lex.words("reporting_verbs")
     for tok in trigger.sent:
-        if tok.i == trigger.i or tok.lemma_.lower() not in reporting or tok.pos_ != "VERB":
+        if tok.i == trigger.i or tok.i in beside or tok.lemma_.lower() not in reporting or tok.pos_ != "VERB":
             continue
         if any(c.dep_ == "neg" for c in tok.children):
             continue  # "did not comment": no speaker

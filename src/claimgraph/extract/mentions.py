@@ -204,7 +204,9 @@ class Mentions:
                 body.country = owner
                 body.attrs["country"] = owner
             return self.keep(body)
-        for code in self.countries:
+        # the article's main countries only: a Ukrainian ship named in passing does not make
+        # an Indian article's "Defence Ministry" Ukraine's
+        for code in self.countries[:2]:
             country = self.resolver.country_name(code)
             if not country:
                 continue
