@@ -559,7 +559,8 @@ class ClaimExtractor:
             if into is None:
                 restated = next((m for m in merged if m.type == c.type and _restates(c, m)), None)
                 if restated is not None:
-                    restated.triggers.append(c.trigger)  # what is said about the naming is no source of the deed
+                    # the attack named again: who calls it that ("what diplomats say was") is not its source
+                    restated.triggers.append(c.trigger)
                 else:
                     merged.append(c)
                 continue

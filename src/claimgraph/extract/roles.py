@@ -561,7 +561,7 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
     blamed_on = [obj for node in [trigger, *objects_of(trigger)] for prep, obj in preps_of(node)
                  if prep == "on"] if trigger.lemma_.lower() == "blame" else []
     if blamed_on:  # "blamed the blasts on the ANC": the ANC is accused, the blasts are what it did
-        roles["subject"] = [party(obj, mentions) for obj in blamed_on if party(obj, mentions) is not None]
+        roles["subject"] = [ent for obj in blamed_on if (ent := party(obj, mentions)) is not None]
     for ent in roles["subject"]:
         roles.add("target", ent)
     roles["subject"] = []
