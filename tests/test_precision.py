@@ -1183,3 +1183,11 @@ def test_a_participle_that_says_which_airfield_is_meant_is_known_not_reported(ex
                            "by Ugandan troops on June 4, Kenyan Defence Minister Jane Otieno said.")
     sources = sorted(ents[c.source].name if c.source else "-" for c in claims if c.type == "ATTACK")
     assert sources == ["-", "Jane Otieno"]
+
+
+def test_a_speaker_named_with_a_hyphen_and_a_channel_number_keeps_them(pipeline):
+    from claimgraph.extract.mentions import Mentions
+    doc = pipeline.nlp("Police said so, according to a report from the KXYZ-TV Channel 9 newsroom.")
+    mentions = Mentions(doc, pipeline.resolver, pipeline.extractor.lex)
+    newsroom = next(t for t in doc if t.text == "newsroom")
+    assert mentions.speaker(newsroom).name.startswith("KXYZ-TV")

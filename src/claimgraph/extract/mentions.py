@@ -603,8 +603,9 @@ class Mentions:
         """An unnamed source: "a Ukrainian military source", "two South Korean lawmakers",
         "the manager of the Aegean Meridian"."""
         words = [t for t in phrase_tokens(head, stop_at_clauses=True)
-                 if t.dep_ not in {"det", "nummod", "punct", "predet", "quantmod"} and not t.like_num
-                 and t.i <= head.i and t.lower_ not in {"quoting", "citing"}]  # "Quoting military sources, ..."
+                 if (t.dep_ not in {"det", "nummod", "punct", "predet", "quantmod"} and not t.like_num
+                     or _glued_hyphen(t) or _name_number(t, head))  # "WCCO-TV Channel 4"
+                 and (t.i <= head.i or _name_number(t, head)) and t.lower_ not in {"quoting", "citing"}]
         # "the government in Riyadh": the seat names whose government it is, when nothing else
         # does ("the Russian embassy in Bamako" is Russia's, in Bamako)
         seat = head.lemma_.lower() in self.lex.words("body_speakers") and not self.named_in(head)
@@ -616,7 +617,7 @@ class Mentions:
                     words += [prep] + [t for t in phrase_tokens(obj) if t.dep_ not in {"det", "punct"}]
                     if prep.lower_ == "in" and self.span_at(obj) is not None:
                         seat_place = self.resolve_span(self.span_at(obj))
-        text = " ".join(t.text for t in words).replace(" ’s", "’s").replace(" 's", "'s").strip()
+        text = _joined(words).replace(" ’s", "’s").replace(" 's", "'s").strip()
         if not text:
             return None
         ent = self.keep(self.resolver.resolve(text, "SOURCE", context_countries=self.countries))
@@ -625,6 +626,31 @@ class Mentions:
             # "the government in Riyadh" is Saudi Arabia's: one party and one source with it
             ent.attrs["speaks_for"] = seat_place.attrs["metonym_of"]
         return ent
+
+
+def _glued_hyphen(token: Token) -> bool:
+    """The hyphen inside a name written without spaces ("WCCO-TV")."""
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+
+
+def _name_number(token: Token, head: Token) -> bool:
+    """The number that ends a proper name ("Channel 4"), not a count ("two lawmakers")."""
+    return token.like_num and token.i == head.i + 1 and head.pos_ == "PROPN"
+
+
+def _joined(tokens: list[Token]) -> str:
+    """The words as written: tokens next to each other with no space between stay joined."""
+    out, previous = "", None
+    for t in sorted(tokens, key=lambda t: t.i):
+        if previous is not None:
+            between = t.doc[previous.i + 1] if t.i == previous.i + 2 else None
+            if between is not None and _glued_hyphen(between) and not between.whitespace_:
+                out += "-"  # the parse may hang the hyphen elsewhere: "KXYZ-TV" stays one name
+            else:
+                out += "" if t.i == previous.i + 1 and not previous.whitespace_ else " "
+        out += t.text
+        previous = t
+    return out
 
 
 NAME_SUFFIXES = frozenset(grammar()["name_suffixes"])
