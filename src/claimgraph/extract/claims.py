@@ -32,7 +32,7 @@ from .attribution import (Attribution, attribute, can_speak, path_to_root, speak
                           subject_of_report_above)
 from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
-from .mentions import PRONOUNS, Mentions, is_bare_definite
+from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
 from .token_patterns import TokenPatterns
 from .roles import Roles, clause_head, doer_of, fill_roles, objects_of, preps_of, subject_of
 
@@ -394,13 +394,15 @@ class ClaimExtractor:
 
     def _only_platforms(self, verb: Token, mentions: Mentions) -> bool:
         """Every object the verb launches or uses is a platform (a helicopter, a vehicle), no munition."""
-        objects = objects_of(verb, ("dobj", "obj"))
-        kinds = [mentions.materiel_kind(o) for o in objects]
-        return bool(kinds) and all(k in self.lex.words("platform_kinds") for k in kinds)
+        return self._objects_all_of(verb, mentions, "platform_kinds")
 
     def _only_firearms(self, verb: Token, mentions: Mentions) -> bool:
+        """Every object dropped or thrown is a weapon one holds ("drop his gun")."""
+        return self._objects_all_of(verb, mentions, "firearm_kinds")
+
+    def _objects_all_of(self, verb: Token, mentions: Mentions, kinds_list: str) -> bool:
         kinds = [mentions.materiel_kind(o) for o in objects_of(verb, ("dobj", "obj"))]
-        return bool(kinds) and all(k in self.lex.words("firearm_kinds") for k in kinds)
+        return bool(kinds) and all(k in self.lex.words(kinds_list) for k in kinds)
 
     def _attack_in_words(self, token: Token, mentions: Mentions) -> bool:
         """"the governor attacked his rival in tweets", "an ad hitting the senator": words aimed at a person,
@@ -887,8 +889,7 @@ def _restates(noun: Candidate, other: Candidate) -> bool:
 
 def _same_or_within(narrow: Entity, wide: Entity) -> bool:
     """The same entity, or a country and a place in it ("outside Goma" ... "in the Congolese city")."""
-    return narrow.id == wide.id or wide.type == "GPE" and wide.lat is None and wide.country is not None \
-        and narrow.country == wide.country and narrow.lat is not None
+    return narrow.id == wide.id or is_country(wide) and narrow.country == wide.country and narrow.lat is not None
 
 
 def same_clause(a: Candidate, b: Candidate) -> bool:

@@ -387,9 +387,7 @@ class Mentions:
         return spans
 
     def is_country(self, entity: Entity) -> bool:
-        # resolve leaves countries without a point; a name it could not place has no country either
-        return entity.type == "GPE" and entity.lat is None and entity.country is not None \
-            or entity.attrs.get("kind") == "country"
+        return is_country(entity)
 
     # -- generic things ---------------------------------------------------------------
     def materiel_kind(self, token: Token) -> str | None:
@@ -604,7 +602,7 @@ class Mentions:
         "the manager of the Aegean Meridian"."""
         words = [t for t in phrase_tokens(head, stop_at_clauses=True)
                  if (t.dep_ not in {"det", "nummod", "punct", "predet", "quantmod"} and not t.like_num
-                     or _glued_hyphen(t) or _name_number(t, head))  # "WCCO-TV Channel 4"
+                     or _name_number(t, head))  # "Channel 4"; _joined keeps the hyphen of "WCCO-TV"
                  and (t.i <= head.i or _name_number(t, head)) and t.lower_ not in {"quoting", "citing"}]
         # "the government in Riyadh": the seat names whose government it is, when nothing else
         # does ("the Russian embassy in Bamako" is Russia's, in Bamako)
@@ -626,6 +624,12 @@ class Mentions:
             # "the government in Riyadh" is Saudi Arabia's: one party and one source with it
             ent.attrs["speaks_for"] = seat_place.attrs["metonym_of"]
         return ent
+
+
+def is_country(entity: Entity) -> bool:
+    # resolve leaves countries without a point; a name it could not place has no country either
+    return entity.type == "GPE" and entity.lat is None and entity.country is not None \
+        or entity.attrs.get("kind") == "country"
 
 
 def _glued_hyphen(token: Token) -> bool:

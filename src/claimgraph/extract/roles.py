@@ -519,6 +519,7 @@ def governing_prep(token: Token) -> str | None:
 LIGHT_VERBS = frozenset(grammar()["light_verbs"])
 PARTAKING_VERBS = frozenset(grammar()["partaking_verbs"])
 OWN_ATTACK_VERBS = frozenset(grammar()["own_attack_verbs"])
+RESCUE_NOUNS = frozenset(grammar()["rescue_nouns"])
 
 
 def is_light_verb_object(noun: Token) -> bool:
@@ -660,7 +661,7 @@ def add_under_attack(trigger: Token, roles: Roles, mentions: Mentions) -> None:
     """"a vessel under attack by pirates", "the convoy came under attack from rebels": what is
     under attack is hit; who attacks follows, whatever the parser hung "by" on."""
     held = trigger.head.head
-    if held.lemma_.lower() in {"aid", "rescue", "help", "assistance"}:  # "to the aid of a ship under attack"
+    if held.lemma_.lower() in RESCUE_NOUNS:  # "to the aid of a ship under attack"
         held = next((obj for prep, obj in preps_of(held) if prep == "of"), held)
     if held.pos_ in {"NOUN", "PROPN"}:
         add_target(held, roles, mentions)
