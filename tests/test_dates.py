@@ -212,6 +212,29 @@ def test_dates_property_n_days_ago(anchor, n):
     assert parse_iso(result.start) == anchor - dt.timedelta(days=n) == parse_iso(result.end)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("five years ago this week", ("2018-12-31", "2019-01-06")),  # held Friday 4 January 2019
+        ("a year ago this month", ("2023-01-01", "2023-01-31")),
+        ("two years ago today", ("2022-01-04", "2022-01-04")),
+        ("a few years ago this week", None),
+    ],
+)
+def test_dates_anniversaries_are_the_span_back_then(text, expected):
+    assert span(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(anchor=ANCHORS, n=st.integers(min_value=1, max_value=30))
+def test_dates_property_years_ago_this_week_is_a_monday_to_sunday_week_holding_that_day(anchor, n):
+    result = resolve_time(f"{n} years ago this week", anchor)
+    start, end = parse_iso(result.start), parse_iso(result.end)
+    then = anchor.replace(year=anchor.year - n) if (anchor.month, anchor.day) != (2, 29) \
+        else dt.date(anchor.year - n, 2, 28)
+    assert start.weekday() == 0 and (end - start).days == 6 and start <= then <= end
+
+
 @settings(max_examples=200, deadline=None)
 @given(anchor=ANCHORS, day=st.integers(min_value=1, max_value=28))
 def test_dates_property_bare_ordinal_not_after_anchor(anchor, day):

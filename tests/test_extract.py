@@ -230,6 +230,16 @@ def test_entities_spelling_variants_of_a_person_are_one_entity():
     assert resolver.resolve("Ali Hassan", "PERSON").id != resolver.resolve("Ali Hussein", "PERSON").id
 
 
+def test_entities_a_generation_mark_names_the_same_person_unless_another_mark_says_otherwise():
+    from claimgraph.resolve.entities import EntityResolver
+
+    resolver = EntityResolver()
+    plain = resolver.resolve("Darnell Okafor", "PERSON")
+    assert resolver.resolve("Darnell Okafor III", "PERSON").id == plain.id
+    junior = resolver.resolve("Marcus Tillery Jr.", "PERSON")
+    assert resolver.resolve("Marcus Tillery Sr.", "PERSON").id != junior.id
+
+
 def test_extract_bracketed_acronym_is_an_alias_and_officials_at_an_org_speak_for_it(extract):
     claims, ents = extract("Officials at the Joint Staff Command (JSCX) said on Monday that a drone hit a depot. "
                            "The JSCX said a second drone fell near Sumy.")
@@ -402,3 +412,27 @@ def test_extract_a_long_body_name_after_a_possessive_country_is_that_countrys(ex
                                "Armenian army positions near Sotk on Sunday.")
     denied = [c for c in claims if c.polarity == "denied"]
     assert denied and entities[denied[0].source].country == "AZ"
+
+
+def test_extract_a_meeting_ahead_of_another_keeps_its_own_day(extract):
+    # 14 March 2024 was a Thursday: "yesterday" is the 13th; the visit "next week" is another meeting
+    claims, ents = extract("Premier Anna Berg left Rome early yesterday evening after talks with Chancellor "
+                           "Karl Vogt ahead of her visit to Paris next week.")
+    talks = [c for c in claims if c.type == "MEET" and "person:karl-vogt" in c.roles["actor"]]
+    assert [c.time.start for c in talks] == ["2024-03-13"]
+
+
+def test_extract_a_happening_dated_after_publication_is_planned_and_dates_nothing_else(extract):
+    claims, ents = extract("Premier Anna Berg left Rome early yesterday evening after talks with Chancellor "
+                           "Karl Vogt ahead of her visit to Paris next week. She had flown in from talks with "
+                           "President Jean Morel in Lyon earlier in the day.")
+    meetings = {c.time.start: c.modality for c in claims if c.type == "MEET"}
+    assert meetings == {"2024-03-13": "fact", "2024-03-18": "planned"}
+    morel = [c for c in claims if c.type == "MEET" and "person:jean-morel" in c.roles["actor"]]
+    assert [c.time.start for c in morel] == ["2024-03-13"]
+
+
+def test_extract_before_dawn_dates_the_attack_it_follows(extract):
+    claims, _ = extract("A spokesman said on Wednesday that four soldiers were killed when rebels attacked "
+                        "Kamanyola before dawn on the 11th.")
+    assert {c.time.start for c in claims if c.type in {"ATTACK", "CASUALTY"}} == {"2024-03-11"}

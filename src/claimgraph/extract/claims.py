@@ -129,6 +129,7 @@ class ClaimExtractor:
             paragraph_of[s_index] = paragraph
             claims.extend(self._sentence_claims(sent, s_index, paragraph, state, document))
         name_unnamed_speakers(doc, claims, state.mentions)
+        plan_what_lies_ahead(claims, state.anchor)
         inherit_event_times(claims, paragraph_of)
         date_leads_from_what_follows(claims, paragraph_of)
         share_roles_of_one_happening(claims, paragraph_of, state.repelled)
@@ -557,9 +558,10 @@ class ClaimExtractor:
         merged: list[Candidate] = []
         for c in cands:
             into = next((m for m in merged if m.type == c.type and m.type != "PROPERTY" and same_clause(m, c)
-                         and not _different_actors(m, c)), None)
+                         and not _different_actors(m, c) and not ordered_apart(m.trigger, c.trigger)), None)
             if into is None:
-                restated = next((m for m in merged if m.type == c.type and _restates(c, m)), None)
+                restated = next((m for m in merged if m.type == c.type and _restates(c, m)
+                                 and not ordered_apart(m.trigger, c.trigger)), None)
                 if restated is not None:
                     # the attack named again: who calls it that ("what diplomats say was") is not its source
                     restated.triggers.append(c.trigger)
@@ -907,6 +909,19 @@ def same_clause(a: Candidate, b: Candidate) -> bool:
     return False
 
 
+def ordered_apart(a: Token, b: Token) -> bool:
+    """"after talks with the chancellor ahead of her visit": one trigger inside a phrase that
+    puts its happening before or after the rest of the clause is another happening."""
+    ordering = grammar()["ordering_preps"]
+    for inner, other in ((a, b), (b, a)):
+        prep = inner.head if inner.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ in {"of", "to"} and prep.dep_ == "prep" and prep.head.lower_ in ordering:
+            prep = prep.head  # "ahead of", "prior to"
+        if prep is not None and prep.lower_ in ordering and not prep.left_edge.i <= other.i <= prep.right_edge.i:
+            return True
+    return False
+
+
 def _inside_fronted_content(span: Span, verb: Token, trigger: Token) -> bool:
     """"Shells hit the camp last Thursday, the UN said on Sunday": a time the parser hangs on
     the reporting verb but written inside the content before it, after the trigger, is the
@@ -976,12 +991,23 @@ CLAUSAL_DEPS = {"relcl", "ccomp", "advcl", "xcomp", "csubj", "acl", "parataxis"}
 
 def _in_trigger_phrase(node: Token, trigger: Token) -> bool:
     """A time inside the trigger's own phrase ("killed 150 people in raids last Monday"),
-    not in a clause of its own below it."""
+    not in a clause of its own below it, nor in a phrase that orders another happening after
+    or before it ("talks ahead of her visit next week")."""
     while node.i != trigger.i:
-        if node.head.i == node.i or node.dep_ in CLAUSAL_DEPS:
+        if node.head.i == node.i or node.dep_ in CLAUSAL_DEPS or orders_another_happening(node):
             return False
         node = node.head
     return True
+
+
+def orders_another_happening(prep: Token) -> bool:
+    """"ahead of her visit", "after the talks"; not "before dawn", "after midnight"."""
+    if prep.lower_ not in grammar()["ordering_preps"]:
+        return False
+    objects = [t for c in prep.children for t in ([c] if c.dep_ == "pobj" else
+                                                  [g for g in c.children if g.dep_ == "pobj"])]
+    return any(o.ent_type_ not in {"DATE", "TIME"} and o.lemma_.lower() not in grammar()["day_part_nouns"]
+               for o in objects)
 
 
 def time_attachment(span: Span) -> Token | None:
@@ -993,7 +1019,9 @@ def time_attachment(span: Span) -> Token | None:
         head = node.head
         hedge = head.pos_ == "ADV" and head.lower_ in {"late", "early", "earlier", "later", "just", "overnight",
                                                       "today", "yesterday", "tonight"}
-        if span.start <= head.i < span.end or head.pos_ == "ADP" or hedge or \
+        # "early yesterday evening" tagged in two pieces: the first modifies the second
+        piece = node.dep_ in {"compound", "amod"} and head.ent_type_ in {"DATE", "TIME"}
+        if span.start <= head.i < span.end or head.pos_ == "ADP" or hedge or piece or \
                 node.dep_ == "conj" and head.ent_type_ in {"DATE", "TIME", "ORDINAL"}:
             node = head
             continue
@@ -1109,6 +1137,17 @@ def same_story_stretch(dated: Claim, later: int, paragraph_of: dict[int, int]) -
         and _days(dated.time.start, dated.time.end or dated.time.start) <= 7
 
 
+def plan_what_lies_ahead(claims: list[Claim], anchor: dt.date | None) -> None:
+    """"ahead of her visit to Paris next week": a happening dated wholly after the day the
+    article was published has not happened; it is planned (REALNEWS: scheduled)."""
+    if anchor is None:
+        return
+    for claim in claims:
+        if claim.modality in {"fact", "reported"} and _has_event_time(claim) \
+                and (parse_iso(claim.time.start) or anchor) > anchor:
+            claim.modality = "planned"
+
+
 def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int]) -> None:
     """An undated claim about the happening just described takes its date: a dated claim
     of its family in the same sentence, else the nearest earlier one in the same
@@ -1117,14 +1156,15 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int]) -> No
     for claim in claims:
         if TIME_FAMILIES.get(claim.type) is not None and claim.polarity != "denied":
             by_sentence.setdefault(claim.sentence, []).append(claim)
-    last: dict[str, Claim] = {}
+    # a plan's date ("her visit next week") dates no happening, and a happening's no plan
+    last: dict[tuple[str, bool], Claim] = {}
     for sentence in sorted(by_sentence):
         members = by_sentence[sentence]
         for claim in members:
             if _has_event_time(claim):
-                last[TIME_FAMILIES[claim.type]] = claim
+                last[TIME_FAMILIES[claim.type], claim.modality == "planned"] = claim
         for claim in members:
-            dated = last.get(TIME_FAMILIES[claim.type])
+            dated = last.get((TIME_FAMILIES[claim.type], claim.modality == "planned"))
             if _has_event_time(claim) or dated is None \
                     or not same_story_stretch(dated, sentence, paragraph_of) \
                     or sentence - dated.sentence > INHERIT_SENTENCES:

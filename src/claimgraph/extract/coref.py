@@ -245,7 +245,7 @@ class References:
                 return None
             if len(subject) == 1:
                 return next(iter(subject))
-            # "Thatcher left Bonn after talks with Helmut Kohl ahead of her visit": the subject
+            # "Premier Berg left Rome after talks with Karl Vogt ahead of her visit": the subject
             # the article says is a woman, beside people whose gender it never says
             known = [key for key in subject if self.gender.get(key) == gender]
             return known[0] if len(known) == 1 and subject[known[0]] else None

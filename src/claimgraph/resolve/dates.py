@@ -107,6 +107,8 @@ _DAY_RANGE = [
 _YEAR_RANGE = re.compile(r"^(?P<y1>\d{4})\s*(?:-|–|/|to)\s*(?P<y2>\d{2}|\d{4})$")
 
 _AGO = re.compile(r"^(?P<n>.+?)\s+(?P<unit>day|week|month|year)s?\s+ago$")
+# anniversary writing: "five years ago this week", "a year ago today"
+_AGO_THIS = re.compile(r"^(?P<n>.+?)\s+(?P<unit>month|year)s?\s+ago\s+(?:this\s+(?P<span>week|month)|(?P<today>today))$")
 _IN_FUTURE = re.compile(r"^(?:in|within)\s+(?P<n>.+?)\s+(?P<unit>day|week|month|year)s?(?:'s\s+time)?$")
 _FROM_NOW = re.compile(r"^(?P<n>.+?)\s+(?P<unit>day|week|month|year)s?\s+from\s+now$")
 _PAST_N = re.compile(r"^(?:the\s+)?(?:past|last|previous)\s+(?P<n>.+?)\s+(?P<unit>day|week|month|year)s?$")
@@ -350,6 +352,24 @@ def _rule_ago(text, anchor, future):
     if n is None or anchor is None:
         return None  # "a few days ago": vague
     return _shift(anchor, match.group("unit"), -n)
+
+
+def _rule_ago_this(text, anchor, future):
+    """"five years ago this week": the week (Monday to Sunday) that held the anchor's date
+    five years back; "ago this month" its month, "ago today" its day."""
+    match = _AGO_THIS.match(text)
+    if not match:
+        return _NO_MATCH
+    n = _count(match.group("n"))
+    if n is None or anchor is None or match.group("span") == "month" and match.group("unit") == "month":
+        return None  # "a few years ago this week": vague; "months ago this month": no sense
+    then = _back(anchor, match.group("unit"), n)
+    if match.group("today"):
+        return _day(then)
+    if match.group("span") == "month":
+        return _month_span(then.year, then.month)
+    monday = then - dt.timedelta(days=then.weekday())
+    return monday, monday + dt.timedelta(days=6)
 
 
 def _rule_in_future(text, anchor, future):
@@ -709,7 +729,7 @@ def _rule_bare_year_number(text, anchor, future):
 
 
 _RULES = [
-    _rule_ago, _rule_in_future, _rule_past_n, _rule_period, _rule_weekday,
+    _rule_ago, _rule_ago_this, _rule_in_future, _rule_past_n, _rule_period, _rule_weekday,
     _rule_the_weekend, _rule_quarter_bare, _rule_ordinal, _rule_month_day, _rule_year_range, _rule_iso,
     _rule_month_year, _rule_year, _rule_part_of_relative_year, _rule_day_range,
     _rule_season, _rule_decade, _rule_week_of_month, _rule_holiday, _rule_bare_year_number,

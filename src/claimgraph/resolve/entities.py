@@ -138,6 +138,7 @@ SPELLING_RATIO = 85
 # what the store's entities teach: names the gazetteer lacks, for these types only
 LEARNABLE_TYPES = {"PERSON", "WEAPON", "ORG"}
 _PARTICLES = frozenset(grammar()["name_particles"])
+_GENERATIONS = frozenset(w.rstrip(".") for w in grammar()["name_suffixes"])
 
 
 def is_small_town(entity: Entity) -> bool:
@@ -159,6 +160,8 @@ def person_skeleton(name: str) -> str | None:
     True
     >>> person_skeleton("Cheick Oumar Diakité") == person_skeleton("Cheik Oumar Diakite")
     True
+    >>> person_skeleton("Anthony LaCalamita III") == person_skeleton("Anthony LaCalamita")
+    True
     >>> person_skeleton("Putin") is None
     True
     """
@@ -175,7 +178,16 @@ def person_skeleton(name: str) -> str | None:
 
 
 def _name_words(name: str) -> list[str]:
-    return [w for w in re.split(r"[\s\-’']+", _plain(name)) if w and w not in _PARTICLES]
+    """The words that say who a person is: no particles, no "Jr." or "III" ("Anthony
+    LaCalamita III" is the Anthony LaCalamita another article names)."""
+    words = [w.rstrip(".,") for w in re.split(r"[\s\-’']+", _plain(name))]
+    return [w for w in words if w and w not in _PARTICLES and w not in _GENERATIONS]
+
+
+def _generation(name: str) -> str | None:
+    """"jr", "iii", ... written after a name, or None: a Sr. and a Jr. are two people."""
+    last = _plain(name).split()[-1].rstrip(".,") if name.split() else ""
+    return last if last in _GENERATIONS else None
 
 
 def _compact(name: str) -> str:
@@ -336,7 +348,8 @@ class EntityResolver:
 
         for entity_id in self._person_skeletons.get(key, []):
             entity = self._entities.get(entity_id)
-            if entity is not None and fuzz.ratio(_compact(entity.name), _compact(name)) >= SPELLING_RATIO:
+            if entity is not None and fuzz.ratio(_compact(entity.name), _compact(name)) >= SPELLING_RATIO \
+                    and len({_generation(entity.name), _generation(name)} - {None}) <= 1:
                 return entity
         return None
 
