@@ -1191,3 +1191,21 @@ def test_a_speaker_named_with_a_hyphen_and_a_channel_number_keeps_them(pipeline)
     mentions = Mentions(doc, pipeline.resolver, pipeline.extractor.lex)
     newsroom = next(t for t in doc if t.text == "newsroom")
     assert mentions.speaker(newsroom).name.startswith("KXYZ-TV")
+
+
+@pytest.mark.parametrize("text, threatened", [
+    ("Prime Minister Ana Silva said the army would respond with force if Venezuela crossed the border.",
+     {"Venezuela"}),
+    ("The rebel leader said the war would go on in the north unless Ethiopian troops left the region.",
+     {"Ethiopia"}),
+])
+def test_force_promised_on_a_condition_set_for_others_is_a_threat(extract, text, threatened):
+    claims, ents = extract(text)
+    threats = [c for c in claims if c.type == "THREATEN"]
+    assert len(threats) == 1 and threats[0].source is None and threats[0].modality == "fact"
+    assert {ents[i].name for i in threats[0].roles["target"]} == threatened
+
+
+def test_a_condition_without_force_is_no_threat(extract):
+    claims, _ = extract("The minister said talks with Egypt would resume unless the weather turned bad.")
+    assert not [c for c in claims if c.type == "THREATEN"]

@@ -671,7 +671,40 @@ class ClaimExtractor:
                     roles.add("subject", ent)
         if not roles["subject"]:
             return []
+        for clause in said:
+            threatened = self._conditional_threat(clause, mentions)
+            if threatened is not None:
+                threat = Roles()
+                threat.add("actor", att.source)
+                for ent in threatened:
+                    if ent.id != att.source.id:
+                        threat.add("target", ent)
+                # the article reports that the threat was made: a speech act, stated as fact
+                return [Candidate(root, "THREATEN", threat, [], Attribution(explicit=True), [root])]
         return [Candidate(root, "STATEMENT", roles, [], att, [root])]
+
+    def _conditional_threat(self, clause: Token, mentions: Mentions) -> list[Entity] | None:
+        """"the war would go on unless French forces left": force promised in the said clause
+        on a condition set for others. The parties the condition names, or None when the clause
+        is no such threat ("talks would resume unless the weather turned")."""
+        if not any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in clause.children):
+            return None
+        conditions = [c for c in clause.children if c.dep_ == "advcl"
+                      and any(m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in c.children)]
+        if not conditions:
+            return None
+        inside = {t.i for c in conditions for t in c.subtree}
+        force = self.lex.words("threat_force_words")
+        if not any(t.lemma_.lower() in force for t in clause.subtree if t.i not in inside):
+            return None
+        parties = []
+        for condition in conditions:
+            for span in mentions.named_in(condition):
+                ent = mentions.resolve_span(span)
+                if ent is not None and ent.type in {"GPE", "ORG", "PERSON", "NORP", "PERSONNEL"} \
+                        and ent not in parties:
+                    parties.append(ent)
+        return parties
 
     def _sentence_attribution(self, sent: Span, mentions: Mentions) -> Attribution | None:
         """A sentence with no claim can still open a paragraph's attribution ("Kirby said ...")."""
