@@ -428,6 +428,8 @@ def test_extract_a_happening_dated_after_publication_is_planned_and_dates_nothin
                            "President Jean Morel in Lyon earlier in the day.")
     meetings = {c.time.start: c.modality for c in claims if c.type == "MEET"}
     assert meetings == {"2024-03-13": "fact", "2024-03-18": "planned"}
+    visit = next(c for c in claims if c.type == "MEET" and c.modality == "planned")
+    assert names(visit.roles["location"], ents) == ["Paris"]  # "her visit to Paris": where they will meet
     morel = [c for c in claims if c.type == "MEET" and "person:jean-morel" in c.roles["actor"]]
     assert [c.time.start for c in morel] == ["2024-03-13"]
 
