@@ -1209,3 +1209,15 @@ def test_force_promised_on_a_condition_set_for_others_is_a_threat(extract, text,
 def test_a_condition_without_force_is_no_threat(extract):
     claims, _ = extract("The minister said talks with Egypt would resume unless the weather turned bad.")
     assert not [c for c in claims if c.type == "THREATEN"]
+
+
+@pytest.mark.parametrize("text", ["The senator says that when you live by the sword, you die by the sword.",
+                                  "If you shoot first, the colonel told recruits, you ask questions later."])
+def test_a_saying_about_anyone_is_no_happening(extract, text):
+    claims, _ = extract(text)
+    assert not [c for c in claims if c.type in {"ATTACK", "CASUALTY"}]
+
+
+def test_a_named_shooter_is_still_an_attack_beside_a_saying(extract):
+    claims, _ = extract("Rebels shot two guards at the depot on Monday, the police said.")
+    assert [c.type for c in claims if c.type == "ATTACK"] == ["ATTACK"]

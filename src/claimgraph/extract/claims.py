@@ -266,6 +266,8 @@ class ClaimExtractor:
                 if (token.i, ctype) in seen:
                     continue
                 seen.add((token.i, ctype))
+                if generic_you(token):
+                    continue  # "when you live by the sword, you die by the sword": anyone, no happening
                 roles, args = fill_roles(token, ctype, mentions, self.lex)
                 att = attribute(token, mentions, self.lex)
                 if att.silenced:
@@ -830,7 +832,9 @@ class ClaimExtractor:
                 return []
         if c.type == "TRANSFER" and bare_plural(c.trigger) and c.att.polarity == "asserted" \
                 and not (c.roles["actor"] or c.roles["recipient"]):
-            return []  # "tighter rules on gun sales": a trade in general, no one supplying anyone
+            # "tighter rules on gun sales": a trade in general, no one supplying anyone (a denial
+            # of any sales at all still says something: "denied any arms sales")
+            return []
         if c.type == "PROPERTY" and not c.quantities:
             return []
         times = narrowest(c.times) or [c.report_time or TimeSpan()]
@@ -940,6 +944,12 @@ def same_clause(a: Candidate, b: Candidate) -> bool:
             if node.i == x.i:
                 return True
     return False
+
+
+def generic_you(trigger: Token) -> bool:
+    """The happening's subject is "you": a saying or a rule about anyone."""
+    subj = subject_of(clause_head(trigger))
+    return subj is not None and subj.lower_ == "you"
 
 
 def ordered_apart(a: Token, b: Token) -> bool:
