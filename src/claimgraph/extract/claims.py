@@ -150,6 +150,12 @@ class ClaimExtractor:
                 explicit = [sentence_att]
                 if not cands:
                     cands = self._statement(sent, sentence_att, mentions)
+        elif not any(c.type in SPEECH_ACTS for c in cands):
+            # "said the army would teach them a lesson if they attacked the town": the threat,
+            # beside the attack it names (which the condition leaves only possible)
+            threat = self._said_threat(sent, explicit[-1], mentions)
+            if threat is not None:
+                cands.append(threat)
         if state.inherited is not None and not self._has_reporting_verb(sent):
             # "Kirby said the first one fell on Saturday. The second hit on Tuesday.": same speaker
             for c in cands:
@@ -673,17 +679,25 @@ class ClaimExtractor:
                     roles.add("subject", ent)
         if not roles["subject"]:
             return []
-        for clause in said:
+        threat = self._said_threat(sent, att, mentions)
+        return [threat] if threat is not None else [Candidate(root, "STATEMENT", roles, [], att, [root])]
+
+    def _said_threat(self, sent: Span, att: Attribution, mentions: Mentions) -> Candidate | None:
+        """The speaker's threat when what the sentence says it said is one (see
+        ``_conditional_threat``); the article reports that it was made: a speech act, a fact."""
+        root = sent.root
+        if att.source is None or root.lemma_.lower() not in self.lex.words("reporting_verbs"):
+            return None
+        for clause in (c for c in root.children if c.dep_ in {"ccomp", "parataxis"}):
             threatened = self._conditional_threat(clause, mentions)
             if threatened is not None:
-                threat = Roles()
-                threat.add("actor", att.source)
+                roles = Roles()
+                roles.add("actor", att.source)
                 for ent in threatened:
                     if ent.id != att.source.id:
-                        threat.add("target", ent)
-                # the article reports that the threat was made: a speech act, stated as fact
-                return [Candidate(root, "THREATEN", threat, [], Attribution(explicit=True), [root])]
-        return [Candidate(root, "STATEMENT", roles, [], att, [root])]
+                        roles.add("target", ent)
+                return Candidate(root, "THREATEN", roles, [], Attribution(explicit=True), [root])
+        return None
 
     def _conditional_threat(self, clause: Token, mentions: Mentions) -> list[Entity] | None:
         """"the war would go on unless French forces left": force promised in the said clause
@@ -699,13 +713,16 @@ class ClaimExtractor:
         force = self.lex.words("threat_force_words")
         if not any(t.lemma_.lower() in force for t in clause.subtree if t.i not in inside):
             return None
+        # who the condition is set for, and whom the force is promised to ("teach the rebels a lesson")
+        spans = [span for condition in conditions for span in mentions.named_in(condition)]
+        spans += [span for obj in objects_of(clause, ("dobj", "dative", "iobj"))
+                  if (span := mentions.span_at(obj)) is not None]
         parties = []
-        for condition in conditions:
-            for span in mentions.named_in(condition):
-                ent = mentions.resolve_span(span)
-                if ent is not None and ent.type in {"GPE", "ORG", "PERSON", "NORP", "PERSONNEL"} \
-                        and ent not in parties:
-                    parties.append(ent)
+        for span in spans:
+            ent = mentions.resolve_span(span)
+            if ent is not None and ent not in parties and (
+                    ent.type in {"ORG", "PERSON", "NORP", "PERSONNEL"} or mentions.is_country(ent)):
+                parties.append(ent)
         return parties
 
     def _sentence_attribution(self, sent: Span, mentions: Mentions) -> Attribution | None:
