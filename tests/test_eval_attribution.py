@@ -185,8 +185,8 @@ def test_a_note_label_names_no_speaker(attributions):
 
 
 def test_that_clause_the_parser_hung_elsewhere_is_still_what_is_said(attributions):
-    found = attributions("The senator tweeted in the early morning hours that Lopez was “disgusting” and “a con” "
-                         "and encouraged voters to “check out” her record.")
+    found = attributions("The senator tweeted late on Sunday night that Lopez was “a fraud” and “a liar” "
+                         "and urged voters to “look closely” at her record.")
     said = next(f for f in found if f["cue"] == ["tweeted"])
     assert said["content"][0].startswith("that Lopez was")
 

@@ -416,16 +416,16 @@ def test_extract_a_long_body_name_after_a_possessive_country_is_that_countrys(ex
 
 def test_extract_a_meeting_ahead_of_another_keeps_its_own_day(extract):
     # 14 March 2024 was a Thursday: "yesterday" is the 13th; the visit "next week" is another meeting
-    claims, ents = extract("Premier Anna Berg left Rome early yesterday evening after talks with Chancellor "
-                           "Karl Vogt ahead of her visit to Paris next week.")
+    claims, ents = extract("Premier Anna Berg flew out of Rome early yesterday evening following talks with "
+                           "Chancellor Karl Vogt, before her visit to Paris next week.")
     talks = [c for c in claims if c.type == "MEET" and "person:karl-vogt" in c.roles["actor"]]
     assert [c.time.start for c in talks] == ["2024-03-13"]
 
 
 def test_extract_a_happening_dated_after_publication_is_planned_and_dates_nothing_else(extract):
-    claims, ents = extract("Premier Anna Berg left Rome early yesterday evening after talks with Chancellor "
-                           "Karl Vogt ahead of her visit to Paris next week. She had flown in from talks with "
-                           "President Jean Morel in Lyon earlier in the day.")
+    claims, ents = extract("Premier Anna Berg flew out of Rome early yesterday evening following talks with "
+                           "Chancellor Karl Vogt, before her visit to Paris next week. She had come from a meeting "
+                           "with President Jean Morel in Lyon earlier in the day.")
     meetings = {c.time.start: c.modality for c in claims if c.type == "MEET"}
     assert meetings == {"2024-03-13": "fact", "2024-03-18": "planned"}
     visit = next(c for c in claims if c.type == "MEET" and c.modality == "planned")

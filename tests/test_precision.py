@@ -80,7 +80,7 @@ def test_cli_min_confidence_filters_claims_and_the_export(tmp_path, pipeline):
 
 
 def test_the_toll_of_an_attack_takes_the_attacks_date(extract):
-    claims, _ = extract("Officials said the death toll from Monday's rebel bombing in Kunduz had risen to 40.",
+    claims, _ = extract("The death toll from Monday's rebel bombing in Kunduz has climbed to 40, officials said.",
                         published="2024-03-14")
     by_type = {c.type: c.time.start for c in claims}
     assert by_type.get("ATTACK") == by_type.get("CASUALTY") == "2024-03-11"
@@ -89,7 +89,7 @@ def test_the_toll_of_an_attack_takes_the_attacks_date(extract):
 
 
 def test_pirates_of_a_nationality_are_not_their_state_and_a_navy_acts_for_its_state(extract):
-    claims, ents = extract("The Indian navy captured 26 Somali pirates in the Gulf of Aden on Friday.")
+    claims, ents = extract("The Indian navy captured 14 Somali pirates off the coast of Oman on Friday.")
     casualty = next(c for c in claims if c.type == "CASUALTY")
     assert [ents[i].name for i in casualty.roles["target"]] == ["Somali pirates"]
     (actor,) = casualty.roles["actor"]
@@ -97,14 +97,14 @@ def test_pirates_of_a_nationality_are_not_their_state_and_a_navy_acts_for_its_st
 
 
 def test_a_month_is_never_a_place(extract):
-    claims, ents = extract("Libyan jets bombed the airstrip captured by Chadian troops on March 22, officials said.")
+    claims, ents = extract("Algerian jets bombed the airfield captured by Malian troops on March 9, officials said.")
     assert all(ents[i].name != "March" for c in claims for i in c.roles["location"])
 
 
 def test_the_region_that_locates_a_village_is_no_second_location(extract):
-    claims, ents = extract("About 45 people were killed in Lwarai Mandi in North Waziristan on Monday.")
+    claims, ents = extract("About 30 people were killed in Tell Abyad in Raqqa province on Monday.")
     casualty = next(c for c in claims if c.type == "CASUALTY")
-    assert [ents[i].name for i in casualty.roles["location"]] == ["Lwarai Mandi"]
+    assert [ents[i].name for i in casualty.roles["location"]] == ["Tell Abyad"]
 
 
 
@@ -129,9 +129,9 @@ SENSES = [
     ("The Senate killed the bill on Tuesday.", "CASUALTY", False),
     ("Engineers worked to neutralise the effects of the spill near the port.", "CASUALTY", False),
     ("Gunmen killed three villagers near Kano on Tuesday.", "CASUALTY", True),
-    ("The warship altered course and launched its armed helicopter.", "ATTACK", False),
+    ("The frigate turned back and launched its patrol helicopter.", "ATTACK", False),
     ("The militia launched two rockets at the base on Sunday.", "ATTACK", True),
-    ("Police said the man was armed with a shotgun.", "TRANSFER", False),
+    ("Police said the suspect was armed with a hunting rifle.", "TRANSFER", False),
     # attacks named by what they look like in news: taking a place, opening fire, a bomb going off,
     # armed people killing, fighting; and the same words when they mean something else
     ("Malian troops captured the rebel outpost of Tessit on Monday.", "ATTACK", True),
@@ -194,35 +194,35 @@ def test_a_person_described_by_a_city_is_the_target_not_the_city(extract):
 
 
 def test_an_institution_where_a_bomb_went_off_is_the_place(extract):
-    claims, ents = extract("A bomb blast at the Philippine Military Academy killed at least one person on Monday.")
+    claims, ents = extract("An explosion at the National Defence University killed two cadets on Tuesday.")
     casualty = next(c for c in claims if c.type == "CASUALTY")
-    assert [ents[i].name for i in casualty.roles["location"]] == ["Philippine Military Academy"]
+    assert [ents[i].name for i in casualty.roles["location"]] == ["National Defence University"]
 
 
 def test_police_said_stays_the_police_when_a_constable_is_quoted_elsewhere(extract):
-    claims, ents = extract("A gunman opened fire at an office party in Vancouver on Friday, killing one man, "
-                           "police said.\n\nVancouver police Constable Tim Fanning said the suspect was arrested.")
+    claims, ents = extract("A gunman opened fire at a warehouse in Leeds on Sunday, killing two workers, "
+                           "police said.\n\nLeeds police Sergeant Anna Kerr said a man was in custody.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert ents[attack.source].name.lower() == "police"
 
 
 def test_the_place_a_leader_left_is_no_participant_of_the_talks(extract):
-    claims, ents = extract("Thatcher left Bonn early yesterday evening after talks with Chancellor Helmut Kohl.")
+    claims, ents = extract("Johnson left Lisbon on Tuesday morning after talks with President Maria Rand.")
     meet = next(c for c in claims if c.type == "MEET")
-    assert {ents[i].name for i in meet.roles["actor"]} == {"Thatcher", "Helmut Kohl"}
+    assert {ents[i].name for i in meet.roles["actor"]} == {"Johnson", "Maria Rand"}
 
 
 def test_who_shot_in_a_relative_clause_is_the_shooter_with_its_own_time(extract):
-    claims, ents = extract("On Thursday, Officer Betty Shelby, who shot and killed 40-year-old Terence Crutcher "
-                           "in Tulsa last week, was charged with manslaughter.", published="2016-09-23")
+    claims, ents = extract("Deputy Carla Minsky, who shot 27-year-old Darnell Reyes dead outside a Fresno bar "
+                           "last week, was indicted for murder on Friday.", published="2016-09-23")
     attack = next(c for c in claims if c.type == "ATTACK")
-    assert [ents[i].name for i in attack.roles["actor"]] == ["Betty Shelby"]
-    assert [ents[i].name for i in attack.roles["target"]] == ["Terence Crutcher"]
+    assert [ents[i].name for i in attack.roles["actor"]] == ["Carla Minsky"]
+    assert [ents[i].name for i in attack.roles["target"]] == ["Darnell Reyes"]
     assert len([c for c in claims if c.type == "ATTACK"]) == 1 and attack.time.text == "last week"
 
 
 @pytest.mark.parametrize("text, ctype, target", [
-    ("Clinton criticized police officer Betty Shelby for the shooting.", "CONDEMN", "Betty Shelby"),
+    ("The mayor criticized Deputy Carla Minsky for the shooting.", "CONDEMN", "Carla Minsky"),
     ("The foreign minister accused Russia of shelling the city.", "ACCUSE", "Russia"),
     ("Putin threatened Ukraine with new strikes.", "THREATEN", "Ukraine"),
 ])
@@ -233,21 +233,21 @@ def test_who_is_accused_condemned_or_threatened_is_the_target(extract, text, cty
 
 
 def test_bare_troops_are_the_side_the_article_named_them_for(extract):
-    claims, ents = extract("Chadian troops overran the garrison at Fada on Sunday.\n\n"
-                           "Troops killed 1,269 Libyan soldiers in routing a 5,000-strong force.")
+    claims, ents = extract("Malian troops stormed the rebel camp at Tessit on Sunday.\n\n"
+                           "Troops killed 312 fighters while driving off a column of some 900 men.")
     casualty = next(c for c in claims if c.type == "CASUALTY")
-    assert [ents[i].name for i in casualty.roles["actor"]] == ["Chad"]
+    assert [ents[i].name for i in casualty.roles["actor"]] == ["Mali"]
 
 
 def test_bare_troops_of_two_named_sides_stay_unnamed(extract):
-    claims, ents = extract("Chadian troops overran the garrison at Fada on Sunday. Libyan troops fled north.\n\n"
+    claims, ents = extract("Malian troops stormed the rebel camp at Tessit on Sunday. Algerian troops moved north.\n\n"
                            "Troops killed 40 soldiers near the border on Monday.")
     casualty = next(c for c in claims if c.type == "CASUALTY" and "40" in c.text)
     assert not casualty.roles["actor"]
 
 
 def test_a_24_hour_clock_is_no_year_and_no_place(extract):
-    claims, ents = extract("The bomb went off outside an officers' mess in Bonn at 10.30 P.M. (2130 GMT).",
+    claims, ents = extract("A device blew up beside a naval canteen in Kiel at 11.45 P.M. (2245 GMT).",
                            published="1987-03-24")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert attack.time.start is None or attack.time.start.startswith("1987")
@@ -255,25 +255,25 @@ def test_a_24_hour_clock_is_no_year_and_no_place(extract):
 
 
 def test_the_narrower_of_two_times_dates_the_claim(extract):
-    claims, _ = extract("Israeli helicopter gunships attacked guerrilla positions near Sidon today in the third "
-                        "raid this year.", published="1987-04-09")
+    claims, _ = extract("Attack helicopters struck militia posts near Tyre today in the third such raid this year.",
+                        published="1987-04-09")
     assert {c.time.start for c in claims if c.type == "ATTACK"} == {"1987-04-09"}
 
 
 def test_a_relative_clause_hung_on_a_date_is_dated_by_it(extract):
-    claims, _ = extract("It was the heaviest toll since January 2, when Chadian troops overran the garrison at Fada.",
+    claims, _ = extract("No day had been deadlier since February 9, when Malian troops stormed the camp at Tessit.",
                         published="1987-03-20")
-    assert next(c for c in claims if c.type == "ATTACK").time.start == "1987-01-02"
+    assert next(c for c in claims if c.type == "ATTACK").time.start == "1987-02-09"
 
 
 @pytest.mark.parametrize("text", [
-    "Donald Trump attacked former Miss Universe Alicia Machado in a series of tweets on Friday.",
-    "Donald Trump named Alicia Machado in a tweet. Palmieri called on Trump to stop attacking Machado.",
+    "Senator Dale Hutton attacked the former beauty queen Rosa Villalba in a string of posts on Sunday.",
+    "Frank Miller named Rosa Villalba in a tweet. Jennifer Walsh called on Miller to stop attacking Villalba.",
 ])
 def test_one_named_person_attacking_another_is_a_war_of_words(extract, text):
     claims, ents = extract(text)
     assert not [c for c in claims if c.type == "ATTACK"]
-    assert not [e for e in ents.values() if e.name == "Machado" and e.type != "PERSON"]
+    assert not [e for e in ents.values() if e.name == "Villalba" and e.type != "PERSON"]
 
 
 def test_a_named_attacker_who_wounds_is_still_an_attack(extract):
@@ -282,7 +282,7 @@ def test_a_named_attacker_who_wounds_is_still_an_attack(extract):
 
 
 @pytest.mark.parametrize("text, present", [
-    ("Critics say the ministry has no strategy to prevent terrorist attacks in Kenya.", False),
+    ("Opposition leaders say the ministry lacks any plan to prevent bomb attacks in Kenya.", False),
     ("The Indian navy foiled an attack by Somali pirates on a tanker in the Gulf of Aden.", True),
 ])
 def test_a_kind_of_attack_to_be_prevented_is_no_attack(extract, text, present):
@@ -291,7 +291,7 @@ def test_a_kind_of_attack_to_be_prevented_is_no_attack(extract, text, present):
 
 
 @pytest.mark.parametrize("text, present", [
-    ("A former employee opened fire at an office party on Friday, killing one person, police said.", True),
+    ("A sacked worker opened fire at a staff picnic on Sunday, killing two people, police said.", True),
     ("The storm hit the coast on Friday, killing three people.", False),
 ])
 def test_an_attack_is_counted_by_its_toll_but_a_storm_attacks_nobody(extract, text, present):
@@ -301,7 +301,7 @@ def test_an_attack_is_counted_by_its_toll_but_a_storm_attacks_nobody(extract, te
 
 
 def test_an_office_christmas_party_dates_nothing(extract):
-    claims, _ = extract("A gunman opened fire at an office Christmas party in Vancouver on Friday, killing one man.",
+    claims, _ = extract("A gunman shot at guests of a staff Christmas dinner in Leeds on Friday, killing one woman.",
                         published="2012-12-15")
     assert {c.time.start for c in claims if c.type in {"ATTACK", "CASUALTY"}} == {"2012-12-14"}
 
@@ -362,7 +362,7 @@ def test_a_nationality_describes_a_vessel_it_is_not_the_target(extract):
 
 
 def test_a_bomb_going_off_at_a_base_hits_the_base(extract):
-    claims, ents = extract("A truck bomb exploded at the headquarters of the Nigerian Army in Maiduguri on Monday.")
+    claims, ents = extract("A truck bomb exploded at the divisional headquarters of the Nigerian Army in Maiduguri on Monday.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert _role_names(attack, ents, "target") and "Maiduguri" in _role_names(attack, ents, "location")
     assert "Maiduguri" not in _role_names(attack, ents, "target")
@@ -397,7 +397,7 @@ def test_armed_forces_apprehending_people_is_a_casualty_but_not_seizing_goods(ex
 
 
 def test_a_happening_is_never_a_source(extract):
-    claims, ents = extract("When Tuesday's violence had concluded, a guard was shot dead and two drivers were wounded.")
+    claims, ents = extract("When Friday's violence had concluded, a cashier had been shot dead and three shoppers were wounded.")
     assert all(c.source is None for c in claims if c.type in {"ATTACK", "CASUALTY"})
 
 
@@ -434,8 +434,8 @@ def test_a_named_person_who_died_is_a_casualty_only_of_violence(extract, text, p
 
 
 @pytest.mark.parametrize("text, attacks", [
-    ("Two hours after the shooting, officers stopped a van near the bridge.", 0),
-    ("She was awake all night during the attack on the embassy in Tunis.", 1),
+    ("Three hours after the shooting, police stopped a van near the bridge.", 0),
+    ("He stayed up through the night during the raid on the consulate in Tunis.", 1),
 ])
 def test_a_bare_back_reference_that_dates_something_else_is_no_new_attack(extract, text, attacks):
     claims, _ = extract(text)
@@ -499,7 +499,7 @@ def test_injuries_and_chaos_are_not_victims(extract):
 
 
 @pytest.mark.parametrize("text, subject", [
-    ("Two hundred police officers were assigned to the parade route on Sunday.", "officer"),
+    ("Three hundred police officers were assigned to the marathon course on Sunday.", "officer"),
     ("Police and soldiers deployed at bus stations on Monday to stop attacks on buses.", "soldier"),
 ])
 def test_forces_assigned_or_deployed_are_a_deployment(extract, text, subject):
@@ -606,7 +606,7 @@ def test_a_tally_of_the_year_does_not_date_the_next_paragraphs_shooting(extract)
 
 
 @pytest.mark.parametrize("text, issuer", [
-    ("Troops killed 40 rebels near Abeche, a Chadian government statement said.", "Chadian Government"),
+    ("Troops killed 40 rebels near Gao, a Malian government statement said.", "Malian Government"),
     ("Gunmen killed six guards at the depot, a Hamas statement said.", "Hamas"),
 ])
 def test_the_body_named_before_a_statement_issued_it(extract, text, issuer):
@@ -616,7 +616,7 @@ def test_the_body_named_before_a_statement_issued_it(extract, text, issuer):
 
 
 def test_quoting_sources_makes_them_the_source_and_the_quoter_the_relay(extract):
-    text = ("Quoting police sources, the agency said a bomb had exploded at the barracks in Kandahar.\n\n"
+    text = ("Quoting police sources, the agency reported that a bomb exploded near the barracks in Kandahar.\n\n"
             "The bomb went off during a parade, it added.")
     claims, ents = extract(text)
     first, second = [c for c in claims if c.type == "ATTACK"][:2]
@@ -640,7 +640,7 @@ def test_what_the_speaker_says_happened_stays_the_speakers(extract):
 
 @pytest.mark.parametrize("text, victim", [
     ("Mark Oduya was shot in the leg outside the bank in Dayton on Friday.", "Mark Oduya"),
-    ("The guard, Lena Hart, was struck in her midsection by a bullet in Dayton.", "Lena Hart"),
+    ("The guard, Lena Hart, was hit in her abdomen by a stray round in Dayton.", "Lena Hart"),
 ])
 def test_hit_in_the_body_is_a_wounding_too(extract, text, victim):
     claims, ents = extract(text)
@@ -654,11 +654,11 @@ def test_a_building_hit_on_its_side_wounds_nobody(extract):
 
 
 def test_a_surname_that_is_also_a_town_is_still_the_person(extract):
-    claims, ents = extract("Paul Riva, 47, was wounded in Dayton. The gunman then fired one round at Riva, "
-                           "who was struck in the upper chest.")
+    claims, ents = extract("Henry Verona, 52, was wounded in Dayton. The gunman then fired twice at Verona, "
+                           "who was hit in the shoulder.")
     for claim in (c for c in claims if c.type in {"ATTACK", "CASUALTY"}):
         assert all(ents[i].type not in {"GPE", "LOC"} or ents[i].name == "Dayton" for i in claim.roles["target"])
-        assert "Paul Riva" not in _role_names(claim, ents, "location")
+        assert "Henry Verona" not in _role_names(claim, ents, "location")
 
 
 @pytest.mark.parametrize("text", [
@@ -749,7 +749,7 @@ def test_a_when_clause_dates_the_clause_it_hangs_on(extract):
 
 @pytest.mark.parametrize("text", [
     "The governor told a news conference in Odesa that the port would reopen.",
-    "During a town hall-style meeting in Dnipro, the mayor told voters the bridge was safe.",
+    "At her town hall-style meeting held in Dnipro, the mayor assured voters the bridge was safe.",
     "After the hearing, relatives of the sailors gathered for a press conference in Varna.",
 ])
 def test_a_gathering_with_an_audience_is_no_meeting_of_parties(extract, text):
@@ -781,7 +781,7 @@ def test_a_sale_between_parties_is_still_a_transfer(extract):
 
 
 def test_a_past_tense_the_tagger_reads_as_a_base_form_still_triggers(extract):
-    claims, _ = extract("A man who had lost his job came in, shot and killed a guard, police said.")
+    claims, _ = extract("A man who had quit his post came in, shot and killed a cashier, officers said.")
     assert {c.type for c in claims} >= {"ATTACK", "CASUALTY"}
 
 
@@ -801,7 +801,7 @@ def test_a_quantity_in_units_is_no_captive(extract):
 
 
 def test_a_place_opening_the_sentence_locates_the_reported_shooting(extract):
-    claims, ents = extract("In Lviv on Tuesday, police say a man shot and killed a security guard at a bank.")
+    claims, ents = extract("In Lviv on Tuesday, officers say, a man shot and killed a guard at a pharmacy.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert {ents[i].name for i in attack.roles["location"]} == {"Lviv"}
 
@@ -819,12 +819,12 @@ def test_a_named_campus_locates_the_shooting(extract):
 
 
 def test_a_victim_named_by_relation_is_a_casualty_but_no_role_filler(extract):
-    claims, ents = extract("A gunman killed his former girlfriend at the school in Lutsk on Monday.")
+    claims, ents = extract("A gunman killed his ex-girlfriend at the clinic in Lutsk on Monday.")
     casualty = next(c for c in claims if c.type == "CASUALTY")
     assert not casualty.roles["target"]
 
 
-@pytest.mark.parametrize("text", ["The brother of a man fatally shot by police spoke to reporters in Kherson.",
+@pytest.mark.parametrize("text", ["The sister of a teenager fatally shot by police addressed a vigil in Kherson.",
                                   "Officials announced an arrest in the fatal shooting of a volunteer in Sumy."])
 def test_a_fatal_shooting_is_an_attack_and_a_casualty(extract, text):
     claims, _ = extract(text)
@@ -842,7 +842,7 @@ def test_taking_a_shot_at_a_rival_is_no_attack(extract):
 
 
 def test_warships_heading_for_a_sea_are_deployed(extract):
-    claims, _ = extract("A research ship escorted by warships headed for the Black Sea, officials said.")
+    claims, _ = extract("A survey vessel with a naval escort of two warships headed for the Black Sea, officials said.")
     assert [c for c in claims if c.type == "DEPLOY"]
 
 
@@ -853,8 +853,8 @@ def test_going_or_heading_somewhere_deploys_no_one_but_forces(extract, text):
     assert not [c for c in claims if c.type == "DEPLOY"]
 
 
-@pytest.mark.parametrize("text", ["Ukrainian marines were engaged in heavy clashes with Russian troops near Krynky.",
-                                  "Two Chadian battalions took part in the raid on the airstrip near Fada."])
+@pytest.mark.parametrize("text", ["Ukrainian marines were engaged in fierce fighting with Russian troops near Krynky.",
+                                  "Two Malian battalions took part in the raid on the airstrip near Kidal."])
 def test_who_engages_or_takes_part_in_fighting_is_its_actor(extract, text):
     claims, ents = extract(text)
     attack = next(c for c in claims if c.type == "ATTACK")
@@ -872,8 +872,8 @@ def test_the_last_word_of_a_building_name_is_no_town(pipeline):
 
     from claimgraph.extract.mentions import Mentions
 
-    # a parse as the small model gives it: "CNN" tagged ORG, "Center" left outside it
-    words = ["In", "Atlanta", "'s", "CNN", "Center", ",", "a", "man", "shot", "a", "guard", "."]
+    # a parse as the small model gives it: "KTV" tagged ORG, "Center" left outside it
+    words = ["In", "Denver", "'s", "KTV", "Center", ",", "a", "man", "shot", "a", "guard", "."]
     heads = [8, 4, 1, 4, 0, 8, 7, 8, 8, 10, 8, 8]
     deps = ["prep", "poss", "case", "compound", "pobj", "punct", "det", "nsubj", "ROOT", "det", "dobj", "punct"]
     pos = ["ADP", "PROPN", "PART", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
@@ -884,7 +884,7 @@ def test_the_last_word_of_a_building_name_is_no_town(pipeline):
     assert mentions.span_at(doc[4]) is None
 
 
-@pytest.mark.parametrize("text", ["Sailors on the tanker said they were being fired on by two speedboats.",
+@pytest.mark.parametrize("text", ["The ferry's captain said his crew were being fired on by two speedboats.",
                                   "Russian troops fired on Ukrainian positions near Avdiivka overnight."])
 def test_firing_on_something_is_an_attack_whatever_the_weapon(extract, text):
     claims, _ = extract(text)
@@ -929,7 +929,7 @@ def test_a_speech_act_with_its_own_speaker_keeps_no_earlier_speaker(extract):
 
 
 @pytest.mark.parametrize("text, said", [
-    ("The governor described the mayor as a disgrace after she attacked police officers nationwide.", False),
+    ("The senator described the minister as a coward after she attacked police officers across the country.", False),
     ("The governor spoke to reporters after gunmen attacked a convoy near Goma.", False),
     ("The governor stressed that, despite the recent attacks on the pipeline, the situation had improved.", True),
     ("The governor said gunmen attacked a convoy near Goma after talks broke down.", True),
@@ -949,15 +949,15 @@ def test_the_release_said_refers_back_to_who_spoke_in_a_statement(extract):
 
 
 def test_a_message_speaks_for_its_sender_not_its_receiver(extract):
-    claims, ents = extract("After the frigate Almaz picked up a distress call from the merchant vessel, MV Orion, "
-                           "at around 11 a.m. saying it was under attack by pirates, it launched a helicopter.")
+    claims, ents = extract("When the destroyer Kestrel received a mayday from the bulk carrier Sea Lark before dawn "
+                           "saying it was under attack by pirates, it sent a boarding team.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert attack.source is None or "frigate" not in ents[attack.source].name.lower()
 
 
 def test_the_person_a_title_describes_speaks_not_the_company_in_the_title(extract):
-    claims, ents = extract("Continuous rebel raids against oil pipelines endanger the country's oil bonanza, "
-                           "Maria Ortiz, manager of the state-run oil company Petrosur said.")
+    claims, ents = extract("Repeated guerrilla attacks on gas lines threaten the region's export boom, "
+                           "Maria Ortiz, director of the state gas firm Petrosur said.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert ents[attack.source].name == "Maria Ortiz"
 
@@ -997,8 +997,8 @@ def test_alleging_or_complaining_about_a_party_is_an_accusation(extract, text):
     assert [c for c in claims if c.type == "ACCUSE"]
 
 
-@pytest.mark.parametrize("text", ["South African troops raided alleged ANC bases in Botswana on Monday.",
-                                  "Police in Texas said the accused gunman Sayed had shot two guards."])
+@pytest.mark.parametrize("text", ["Rwandan troops raided alleged rebel camps in Congo on Monday.",
+                                  "Police in Ohio said the accused gunman Morrow had shot two guards."])
 def test_an_alleged_thing_is_no_accusation_anyone_made(extract, text):
     claims, _ = extract(text)
     assert not [c for c in claims if c.type == "ACCUSE"]
@@ -1043,7 +1043,7 @@ def test_police_who_shoot_are_the_actor(extract, text):
 
 
 @pytest.mark.parametrize("text", ["Officers shouted at the man to drop his gun.",
-                                  "They ordered him to get out and drop the weapon.",
+                                  "Deputies told him to climb out of the truck and drop the pistol.",
                                   "The guard was told to throw down his rifle and step away."])
 def test_letting_go_of_a_firearm_is_no_attack(extract, text):
     claims, _ = extract(text)
@@ -1120,8 +1120,8 @@ def test_what_is_under_attack_is_hit_by_who_follows(extract, text, actor, target
 
 
 def test_attackers_who_break_off_their_attack_are_its_actor(extract):
-    claims, ents = extract("The pirates broke off their attack and fled.")
-    assert _role_names(next(c for c in claims if c.type == "ATTACK"), ents, "actor") == {"pirates"}
+    claims, ents = extract("The gunmen broke off their attack when troops arrived.")
+    assert _role_names(next(c for c in claims if c.type == "ATTACK"), ents, "actor") == {"gunmen"}
 
 
 def test_condemning_their_attack_makes_the_condemner_no_attacker(extract):
@@ -1136,8 +1136,8 @@ def test_retaliating_with_weapons_is_an_attack_with_words_or_sanctions_not(extra
 
 
 def test_a_date_inside_the_attack_noun_dates_it_not_the_day_it_is_remembered(extract):
-    claims, _ = extract("Vigils across Kenya took a quiet tone Sunday as crowds paused to remember the victims "
-                        "of the May 3 Garissa market bombing.", published="2024-05-27")
+    claims, _ = extract("Mourners across Kenya gathered on Sunday to honour those lost in the May 3 Garissa market "
+                        "bombing.", published="2024-05-27")
     attacks = [c for c in claims if c.type == "ATTACK"]
     assert [c.time.start for c in attacks] == ["2024-05-03"]
 
@@ -1148,8 +1148,8 @@ def test_a_speaker_who_was_shot_is_not_the_shooter(extract):
 
 
 def test_fired_from_a_job_at_a_firm_is_no_shooting(extract):
-    claims, _ = extract("A clerk who was fired last week from his job at a law firm walked into the office on Monday "
-                        "and shot two people.", published="2007-04-10")
+    claims, _ = extract("A driver who was fired in March from his post at a trucking firm came back to the depot on "
+                        "Monday and shot two people.", published="2007-04-10")
     attacks = [c for c in claims if c.type == "ATTACK"]
     assert [c.trigger for c in attacks] == ["shot"] and attacks[0].time.start == "2007-04-09"
 
@@ -1162,25 +1162,25 @@ def test_a_clause_with_its_own_subject_joined_to_a_denial_is_not_denied(extract)
 
 
 def test_a_known_shooting_named_inside_an_announced_arrest_is_not_the_announcement(extract):
-    claims, ents = extract("Police announced on Monday the arrest of a teenager in the fatal shooting of a "
-                           "shopkeeper in Leeds.")
+    claims, ents = extract("Detectives in Leeds announced the arrest of a 17-year-old on Monday in the fatal shooting of "
+                           "a shopkeeper.")
     shootings = [c for c in claims if c.type in {"ATTACK", "CASUALTY"}]
     assert shootings and all(c.source is None for c in shootings)
 
 
 def test_a_bare_ministry_belongs_to_the_main_country_not_one_named_in_passing(extract):
     claims, ents = extract(
-        "Indian warships sank a pirate vessel off Somalia on Tuesday, a Defence Ministry statement said.\n\n"
-        "The Indian navy has patrolled the Gulf of Aden since October. India sent a second warship to "
+        "Kenyan warships sank a pirate vessel off Somalia on Tuesday, a Defence Ministry statement said.\n\n"
+        "The Kenyan navy has guarded the coast since June. Kenya sent another frigate to "
         "Somalia last week.\n\n"
-        "Among the captured vessels is a Ukrainian cargo ship carrying tanks.")
+        "Among the seized ships is a Ukrainian grain freighter.")
     sources = {ents[c.source].name for c in claims if c.type == "ATTACK" and c.source}
     assert sources and not any("Ukrain" in s for s in sources)
 
 
 def test_a_participle_that_says_which_airfield_is_meant_is_known_not_reported(extract):
-    claims, ents = extract("Sudanese forces are still shelling the key Kapoeta airstrip in southern Sudan captured "
-                           "by Ugandan troops on June 4, Kenyan Defence Minister Jane Otieno said.")
+    claims, ents = extract("Sudanese gunners keep shelling the Kapoeta airfield captured by Ugandan troops on June 4, "
+                           "Kenyan Defence Minister Jane Otieno told reporters.")
     sources = sorted(ents[c.source].name if c.source else "-" for c in claims if c.type == "ATTACK")
     assert sources == ["-", "Jane Otieno"]
 

@@ -23,7 +23,7 @@ def fields(q):
     "sentence, expected",
     [
         ("At least eight people died when the depot burned.", (None, 8, None, "people", False)),
-        ("More than a million artillery shells left the port.", (None, 1_000_000, None, "shells", False)),
+        ("More than a million mortar shells left the port.", (None, 1_000_000, None, "shells", False)),
         ("They sent over two million rounds last year.", (None, 2_000_000, None, "rounds", False)),
         ("The drone carries up to one tonne of explosives.", (None, None, 1, "t", False)),
         ("Nearly 11,000 foreign soldiers were moved north.", (11000, None, 11000, "soldiers", True)),
@@ -55,15 +55,15 @@ def test_quantities_single_conventions(sentence, expected):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Its reach is between 450 km and 690 km by most estimates.",
-        "Its reach is 450-690 km by most estimates.",
-        "Its reach runs from 450 to 690 kilometres.",
-        "Its reach is 450 to 690 kilometers.",
+        "Its reach is between 380 km and 620 km by most estimates.",
+        "Its reach is 380-620 km by most estimates.",
+        "Its reach runs from 380 to 620 kilometres.",
+        "Its reach is 380 to 620 kilometers.",
     ],
 )
 def test_quantities_range_forms(sentence):
     q = only(sentence)
-    assert (q.value, q.low, q.high, q.unit) == (None, 450, 690, "km")
+    assert (q.value, q.low, q.high, q.unit) == (None, 380, 620, "km")
 
 
 def test_quantities_range_shares_scale_word():
@@ -77,9 +77,9 @@ def test_quantities_two_or_three_is_a_range():
 
 
 def test_quantities_converted_figure_in_brackets_is_one_quantity():
-    q = only("The rocket flies about 900 kilometers (about 550 miles) in ten minutes."[:58])
-    assert fields(q) == (900, None, None, "km", True)
-    assert q.text == "about 900 kilometers"
+    q = only("The rocket flies about 700 kilometers (about 435 miles) in ten minutes."[:58])
+    assert fields(q) == (700, None, None, "km", True)
+    assert q.text == "about 700 kilometers"
 
 
 def test_quantities_converted_money_in_brackets_is_one_quantity():
@@ -145,7 +145,7 @@ def test_quantities_offsets_and_order():
 
 
 def test_quantities_of_is_left_to_the_extractor():
-    assert only("At least eight people were killed.").of is None
+    assert only("At least nine people were killed.").of is None
 
 
 @pytest.mark.parametrize(
@@ -227,5 +227,5 @@ def test_quantities_property_token_soup_offsets_hold(tokens):
 
 
 def test_quantities_idioms_and_addresses_are_not_quantities():
-    assert find_quantities("Such tactics might one day be used elsewhere.") == []
+    assert find_quantities("Such tactics may one day spread elsewhere.") == []
     assert find_quantities("Write to 1600 M Street for details.") == []
