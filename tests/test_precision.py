@@ -188,9 +188,9 @@ def test_an_object_that_is_no_target_makes_no_attack(extract, text, present):
 
 
 def test_a_person_described_by_a_city_is_the_target_not_the_city(extract):
-    claims, ents = extract("A Vancouver man was attacked at an office party on Friday.")
+    claims, ents = extract("A Denver man was attacked at a staff party on Friday.")
     attack = next(c for c in claims if c.type == "ATTACK")
-    assert not attack.roles["target"] and [ents[i].name for i in attack.roles["location"]] == ["Vancouver"]
+    assert not attack.roles["target"] and [ents[i].name for i in attack.roles["location"]] == ["Denver"]
 
 
 def test_an_institution_where_a_bomb_went_off_is_the_place(extract):
@@ -307,9 +307,9 @@ def test_an_office_christmas_party_dates_nothing(extract):
 
 
 def test_a_city_that_describes_the_victims_is_not_their_side(extract):
-    claims, ents = extract("Two Vancouver residents were killed by a drunk driver on Friday.")
+    claims, ents = extract("Two Denver residents were killed by a drunk driver on Friday.")
     casualty = next(c for c in claims if c.type == "CASUALTY")
-    assert "Vancouver" not in {ents[i].name for i in casualty.roles["target"]}
+    assert "Denver" not in {ents[i].name for i in casualty.roles["target"]}
 
 
 @pytest.mark.parametrize("text, speaker, place", [
@@ -362,7 +362,8 @@ def test_a_nationality_describes_a_vessel_it_is_not_the_target(extract):
 
 
 def test_a_bomb_going_off_at_a_base_hits_the_base(extract):
-    claims, ents = extract("A truck bomb exploded at the divisional headquarters of the Nigerian Army in Maiduguri on Monday.")
+    claims, ents = extract("A truck bomb exploded at the divisional headquarters of the Nigerian Army in Maiduguri "
+                           "on Monday.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert _role_names(attack, ents, "target") and "Maiduguri" in _role_names(attack, ents, "location")
     assert "Maiduguri" not in _role_names(attack, ents, "target")
@@ -397,7 +398,8 @@ def test_armed_forces_apprehending_people_is_a_casualty_but_not_seizing_goods(ex
 
 
 def test_a_happening_is_never_a_source(extract):
-    claims, ents = extract("When Friday's violence had concluded, a cashier had been shot dead and three shoppers were wounded.")
+    claims, ents = extract("When Friday's violence had concluded, a cashier had been shot dead and three shoppers "
+                           "were wounded.")
     assert all(c.source is None for c in claims if c.type in {"ATTACK", "CASUALTY"})
 
 
@@ -499,7 +501,7 @@ def test_injuries_and_chaos_are_not_victims(extract):
 
 
 @pytest.mark.parametrize("text, subject", [
-    ("Three hundred police officers were assigned to the marathon course on Sunday.", "officer"),
+    ("Three hundred extra police officers were assigned to the marathon course on Sunday.", "officer"),
     ("Police and soldiers deployed at bus stations on Monday to stop attacks on buses.", "soldier"),
 ])
 def test_forces_assigned_or_deployed_are_a_deployment(extract, text, subject):
@@ -813,7 +815,7 @@ def test_a_place_after_the_speaker_stays_where_they_spoke(extract):
 
 
 def test_a_named_campus_locates_the_shooting(extract):
-    claims, ents = extract("On Monday on the Kharkiv campus of the polytechnic, a gunman killed two students.")
+    claims, ents = extract("On the Kharkiv campus of the polytechnic on Monday, a gunman killed two students.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert {ents[i].name for i in attack.roles["location"]} == {"Kharkiv"}
 
@@ -832,7 +834,7 @@ def test_a_fatal_shooting_is_an_attack_and_a_casualty(extract, text):
 
 
 def test_shots_fired_inside_a_building_are_an_attack(extract):
-    claims, _ = extract("Callers said shots had been fired inside the Regional Centre in Poltava.")
+    claims, _ = extract("Callers reported shots fired inside the Regional Centre in Poltava.")
     assert [c for c in claims if c.type == "ATTACK"]
 
 
@@ -884,7 +886,7 @@ def test_the_last_word_of_a_building_name_is_no_town(pipeline):
     assert mentions.span_at(doc[4]) is None
 
 
-@pytest.mark.parametrize("text", ["The ferry's captain said his crew were being fired on by two speedboats.",
+@pytest.mark.parametrize("text", ["The ferry's captain said his crew were being fired on by three speedboats.",
                                   "Russian troops fired on Ukrainian positions near Avdiivka overnight."])
 def test_firing_on_something_is_an_attack_whatever_the_weapon(extract, text):
     claims, _ = extract(text)
@@ -963,7 +965,7 @@ def test_the_person_a_title_describes_speaks_not_the_company_in_the_title(extrac
 
 
 @pytest.mark.parametrize("text", [
-    "Kirby told the talks in Geneva that Russia had attacked the port.",
+    "Johnson told the talks in Geneva that Russia had attacked the port.",
     "Merkel said at a summit with Macron in Riga that troops would stay.",
 ])
 def test_the_meeting_where_something_is_said_is_the_articles_not_the_speakers(extract, text):
@@ -973,7 +975,7 @@ def test_the_meeting_where_something_is_said_is_the_articles_not_the_speakers(ex
 
 
 def test_a_relative_clause_that_says_which_person_is_meant_is_the_articles(extract):
-    claims, _ = extract("The soldier who shot the two protesters was not wearing a camera, the army said.")
+    claims, _ = extract("The soldier who shot the two protesters had no helmet camera on, the army said.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert attack.source is None and attack.modality == "fact"
 
@@ -991,7 +993,7 @@ def test_a_year_naming_the_attacks_counts_nothing(extract):
 
 
 @pytest.mark.parametrize("text", ["The Armenian foreign ministry alleged that Azerbaijani troops had shelled three villages.",
-                                  "Pakistan complained to the council that Afghan jets bombed a market near the border."])
+                                  "Georgia complained to the council that Russian jets bombed a market near the border."])
 def test_alleging_or_complaining_about_a_party_is_an_accusation(extract, text):
     claims, _ = extract(text)
     assert [c for c in claims if c.type == "ACCUSE"]
@@ -1155,15 +1157,15 @@ def test_fired_from_a_job_at_a_firm_is_no_shooting(extract):
 
 
 def test_a_clause_with_its_own_subject_joined_to_a_denial_is_not_denied(extract):
-    claims, ents = extract("The ministry has denied any part in the raid, and Washington has never formally accused "
-                           "its ally of complicity.")
+    claims, ents = extract("The ministry has denied any part in the raid, and Washington has never publicly accused "
+                           "its partner of involvement.")
     accuse = [c for c in claims if c.type == "ACCUSE"]
     assert accuse and all(c.source is None or ents[c.source].name != "ministry" for c in accuse)
 
 
 def test_a_known_shooting_named_inside_an_announced_arrest_is_not_the_announcement(extract):
-    claims, ents = extract("Detectives in Leeds announced the arrest of a 17-year-old on Monday in the fatal shooting of "
-                           "a shopkeeper.")
+    claims, ents = extract("Detectives in Leeds announced the arrest of a 17-year-old on Monday in the fatal "
+                           "shooting of a shopkeeper.")
     shootings = [c for c in claims if c.type in {"ATTACK", "CASUALTY"}]
     assert shootings and all(c.source is None for c in shootings)
 
