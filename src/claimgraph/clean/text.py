@@ -175,7 +175,7 @@ def is_paragraph(unit: Unit) -> bool:
 
 
 def keep_wire_lede(units: list[Unit]) -> None:
-    """A paragraph that opens with a wire dateline ("LONDON, March 29 - Libyan leader ...",
+    """A paragraph that opens with a wire dateline ("ROME, May 2 - The prime minister ...",
     "KYIV (Reuters) - ...") right above the kept body is the article's first paragraph,
     whatever the model made of it: wire copy, hard-wrapped and without a headline line,
     is the kind of page the model saw least."""

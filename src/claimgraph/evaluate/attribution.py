@@ -16,7 +16,7 @@ span of that role.
   have none) and the token F1 of their contents is at least 0.5;
 - ``attribution_source_f1``: the same, where the sources also overlap (or both are empty).
 
-    >>> text = "Kirby said the ship sank."
+    >>> text = "Reyes said the ship sank."
     >>> gold = [{"source": [[0, 5]], "cue": [[6, 10]], "content": [[11, 24]]}]
     >>> score_attributions([(text, gold, gold)])["attribution_source_f1"]
     1.0
@@ -138,7 +138,7 @@ def score_article(text: str, gold: Sequence[dict[str, Any]], predicted: Sequence
 def score_attributions(articles: Iterable[tuple[str, Sequence[dict], Sequence[dict]]]) -> dict[str, float]:
     """The README's metrics over (text, gold, predicted) triples, pooled (micro) over articles.
 
-    >>> text = "Kirby said the ship sank. It was hit, according to the navy."
+    >>> text = "Reyes said the ship sank. It was hit, according to the navy."
     >>> gold = [{"source": [[0, 5]], "cue": [[6, 10]], "content": [[11, 24]]},
     ...         {"source": [[51, 59]], "cue": [[38, 50]], "content": [[26, 36]]}]
     >>> pred = [{"source": [], "cue": [[6, 10]], "content": [[11, 24]]}]

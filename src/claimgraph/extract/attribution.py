@@ -52,7 +52,7 @@ class Attribution:
 
 
 def speaking_subject(verb: Token) -> Token | None:
-    """The verb's active subject; of two, the nearer: in "UNITED NATIONS, March 5 - Pakistan
+    """The verb's active subject; of two, the nearer: in "GENEVA, May 4 - Chad
     complained ...", the parser makes the dateline a second subject."""
     subjects = [c for c in verb.children if c.dep_ in SPEAKER_DEPS]
     return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
@@ -126,7 +126,7 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     att.explicit = att.source is not None or bool(att.report_nodes)
     if att.source is not None:
         mentions.note_speaker(att.source)
-        if att.via:  # "Quoting military sources, it said ... It added": "it" is the one who quoted
+        if att.via:  # "Quoting police sources, it reported ... It added": "it" is the one who quoted
             mentions.last_speaker = att.via[0]
     return att
 
@@ -139,8 +139,8 @@ def _own_clause_beside(below: Token, verb: Token) -> bool:
 
 
 # prepositions and clause marks that set a happening as the background of an act of saying,
-# not as what is said: "every time he thinks about the children killed in the shooting",
-# "described her as a disgrace after she attacked the police"
+# not as what is said: "whenever she recalls the pupils who died in the blast",
+# "called him a coward after he attacked the strikers"
 BACKGROUND_PREPOSITIONS = frozenset({"during", "after", "before", "since", "following", "about", "amid", "despite"})
 # these set a happening as a scene even inside what is said: "accused her of being asleep
 # during the attacks" (unlike "said that, despite the attacks, the situation improved")
@@ -157,7 +157,7 @@ def backgrounded(path: list[Token], report_nodes: set[int]) -> bool:
         if node.i in report_nodes:
             return False
         parent = path[k + 1] if k + 1 < len(path) else None
-        # an adverbial clause the parser hung on a noun ("as a disgrace after she attacked")
+        # an adverbial clause the parser hung on a noun ("a coward after he attacked")
         # modifies the clause above that noun
         on_the_saying = not report_nodes or parent is not None and _verb_above(parent).i in report_nodes
         if node.dep_ == "pobj" and node.pos_ in {"NOUN", "PROPN"} and node.head.lower_ in BACKGROUND_PREPOSITIONS \
@@ -174,10 +174,10 @@ def backgrounded(path: list[Token], report_nodes: set[int]) -> bool:
 
 
 def _known_happening_in_a_noun_said(path: list[Token], report_nodes: set[int]) -> bool:
-    """"announced the arrest of a man in the fatal shooting": a definite happening that only
+    """"announced the arrest of a teenager in the fatal stabbing": a definite happening that only
     tells which arrest is meant is known already; what is announced is the arrest."""
     trigger = path[0]
-    # only "the": "announced the suspension of its bombings" names the group's own acts
+    # only "the": "declared a halt to its raids" names the group's own acts
     if trigger.dep_ != "pobj" or not any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children):
         return False
     nouns = 0
@@ -192,7 +192,7 @@ def _known_happening_in_a_noun_said(path: list[Token], report_nodes: set[int]) -
 
 
 def _describes_a_known_thing(trigger: Token, report_nodes: set[int]) -> bool:
-    """"bombing the key Ouadi Doum airstrip captured by Chadian troops on March 22, the
+    """"shelling the Kapoeta airfield captured by Ugandan troops on June 4, the
     minister said": a passive participle that tells which airstrip is meant presents the
     capture as known, not as what the minister says."""
     return bool(report_nodes) and trigger.dep_ == "acl" and trigger.tag_ == "VBN" \
@@ -286,7 +286,7 @@ def _speaker_before(verb: Token, mentions: Mentions, lex: Lexicon) -> Token | No
 
 
 def _person_described(tok: Token, mentions: Mentions) -> Token:
-    """"Franciso Chona, manager of the state oil company Ecopetrol said": the company only
+    """"Maria Ortiz, director of the state gas firm Petrosur said": the company only
     describes the person the phrase is about, who speaks."""
     node = tok
     for _ in range(6):
@@ -309,7 +309,7 @@ def _pronoun_subject(verb: Token) -> bool:
 def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution) -> Entity | None:
     """The subject of a reporting verb, with relays ("X cited Y as saying") moved to via.
 
-    Only active subjects speak: in "engineers are believed to operate" nobody is named.
+    Only active subjects speak: in "advisers are thought to be present" nobody is named.
     """
     subj = speaking_subject(verb)
     if subj is None:
@@ -318,7 +318,7 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     message = _message_said(verb, lex) if subj is None else None
     if message is not None and message.head.lemma_.lower() in lex.words("receiving_verbs"):
-        # "picked up a distress call from the vessel saying it was under attack": the
+        # "received a mayday from the freighter saying pirates had boarded it": the
         # message speaks for its sender, not for whoever received it (but "X issued a
         # statement saying" is X's)
         return _from_prep(message, "from", mentions) or _possessor(message, mentions)
@@ -398,7 +398,7 @@ def _sentence_speaker(trigger: Token, mentions: Mentions, lex: Lexicon, att: Att
 
 
 def _outlets_addressed(verb: Token, mentions: Mentions) -> list[Entity]:
-    """"told AFP", "said in an interview with SBS", "informed the Guardian": the outlet relays."""
+    """"told AFP", "said in an interview with the BBC", "informed the Times": the outlet relays."""
     out = []
     for child in verb.children:
         targets = []
@@ -469,8 +469,8 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
     if span is not None and span.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return mentions.resolve_span(span)
     if span is None and token.lemma_.lower() in lex.words("happening_nouns"):
-        return None  # "when Monday's violence had concluded": a happening says nothing
-    # "South Korea's National Security Adviser Shin Won-sik", "John Kirby, the spokesman"
+        return None  # "when Friday's violence had ended": a happening says nothing
+    # "Norway's National Security Adviser Ola Berg", "Dana Reyes, the spokeswoman"
     people = mentions.named_in(token, {"PERSON"})
     people += [s for c in token.children if c.dep_ == "appos" and (s := mentions.span_at(c)) is not None
                and s.label_ == "PERSON"]  # "the spokesman, Esmaeil Baghaei, said"

@@ -2,8 +2,8 @@
 named again took place.
 
 Roles are read from the claim's own sentence, but an article names a person once and then
-writes "she fell to the floor and died", "where he was arrested", "the suspect entered" or
-"the Indiana governor said". REALNEWS counts the entity such a word clearly refers back to as
+writes "she collapsed and died", "where he was detained", "the suspect walked in" or
+"the Ohio governor said". REALNEWS counts the entity such a word clearly refers back to as
 the role's filler, and nothing that is only guessed; so a word resolves only when one named
 person fits and no one else could be meant:
 
@@ -13,12 +13,12 @@ person fits and no one else could be meant:
   name ("a man", "the victim"); among several, only a subject the article says is of that
   gender wins over people whose gender it never says;
 - a definite description ("the suspect", "the governor"): the one named person the article
-  has tied to that noun before, by apposition ("the receptionist, Madeline Kafoury"), a title
-  ("Gov. Mike Pence"), "identified as" or "is" ("the man accused ... is Anthony LaCalamita").
+  has tied to that noun before, by apposition ("the cashier, Lena Hart"), a title
+  ("Gov. Ann Dale"), "identified as" or "is" ("the man accused ... is Daniel Okafor").
 
 A person's gender comes from titles (Mr., Mrs.), gendered nouns tied to the name ("the
-woman, identified as ..."), a possessive in the person's own clause ("Chohan parked her
-car") and the given name (data/lexicons/first_names.yaml); unknown fits either. Built lazily,
+woman, identified as ..."), a possessive in the person's own clause ("Okafor locked her
+door") and the given name (data/lexicons/first_names.yaml); unknown fits either. Built lazily,
 once per document, from the parse the pipeline already made.
 
 ``locate_back_references`` places a claim that names its happening again ("died in the
@@ -107,14 +107,14 @@ class References:
             name = self._name(spans[start])
             if not name:
                 continue
-            if " " not in name:  # "Kafoury" after "Madeline Kafoury": one person, if one full name fits
+            if " " not in name:  # "Hart" after "Lena Hart": one person, if one full name fits
                 fits = [f for f in full if f.endswith(" " + name)]
                 name = fits[0] if len(fits) == 1 else name
             out.append((spans[start], name))
         return out
 
     def _surnames_untagged(self, full: set[str]) -> list[Token]:
-        """"Giffords was a member of Congress" after "Gabby Giffords", where the tagger missed
+        """"Villalba was a city councillor" after "Rosa Villalba", where the tagger missed
         the name: a capitalised surname the article never writes in lower case."""
         surnames = {f.split()[-1] for f in full}
         lower = {t.lower_ for t in self.mentions.doc if t.is_lower}
@@ -138,12 +138,12 @@ class References:
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":
             nouns.append(root.head)  # "the suspect, John Smith"
         nouns += [t for t in root.lefts if t.dep_ in {"compound", "nmod"} and t.i < span.start]
-        nouns += [t for t in span[:-1] if is_title_word(t)]  # "Gov. Mike Pence"
+        nouns += [t for t in span[:-1] if is_title_word(t)]  # "Gov. Ann Dale"
         head = root.head
         if head.lemma_ == "be" and root.dep_ in {"attr", "nsubj"}:  # "the man ... is John Smith"
             other = {"attr": "nsubj", "nsubj": "attr"}[root.dep_]
             nouns += [c for c in head.children if c.dep_ == other and c.pos_ == "NOUN"]
-        verb = naming_verb(root)  # "the woman, identified by the police as Madeline Kafoury"
+        verb = naming_verb(root)  # "the woman, named by the police as Lena Hart"
         if verb is not None:
             nouns += [verb.head] if verb.dep_ in {"acl", "relcl"} else \
                 [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
@@ -182,7 +182,7 @@ class References:
         return {key: next(iter(v)) if len(v) == 1 else None for key, v in votes.items()}
 
     def _own_pronouns(self, span: Span) -> set[str]:
-        """"Chohan had just parked her car": a possessive or reflexive pronoun in the clause
+        """"Okafor had just locked her door": a possessive or reflexive pronoun in the clause
         whose subject the person is, outside quotes, is the person's."""
         from .roles import clause_head  # roles asks this module for referents
 
@@ -245,14 +245,14 @@ class References:
                 return None
             if len(subject) == 1:
                 return next(iter(subject))
-            # "Premier Berg left Rome after talks with Karl Vogt ahead of her visit": the subject
+            # "Premier Berg flew out of Rome after talks with Karl Vogt, before her visit": the subject
             # the article says is a woman, beside people whose gender it never says
             known = [key for key in subject if self.gender.get(key) == gender]
             return known[0] if len(known) == 1 and subject[known[0]] else None
         return None
 
     def _co_arguments(self, token: Token) -> set[str]:
-        """"LaSalle hit her": an object pronoun is not the subject of its own verb."""
+        """"Okafor hit her": an object pronoun is not the subject of its own verb."""
         verb = token.head.head if token.dep_ == "pobj" else token.head
         if token.dep_ not in OBJECT_DEPS | {"pobj"}:
             return set()

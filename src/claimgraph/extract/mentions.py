@@ -71,7 +71,7 @@ class Mentions:
 
     @staticmethod
     def _surnames_tagged_otherwise(doc: Doc) -> list[Span]:
-        """"Alicia Machado ... attacks on Machado": a person's surname the tagger read as a place
+        """"Rosa Villalba ... attacks on Villalba": a person's surname the tagger read as a place
         or an organisation elsewhere in the article is still that person, never a town."""
         surnames = person_surnames(doc)
         return [Span(doc, ent.start, ent.end, label="PERSON") for ent in doc_ents(doc)
@@ -81,17 +81,17 @@ class Mentions:
         """"killed in Kyiv": a known place after a locative preposition that the NER missed.
 
         Only proper nouns governed by "in/near/at/..." are tried, so a surname that is
-        also a town somewhere ("Kirby") is not turned into a place.
+        also a town somewhere ("Verona") is not turned into a place.
         """
         out = []
         surnames = person_surnames(doc)
         for tok in proper_nouns(doc):
             if tok.text in surnames:
-                continue  # "fired at Riva" after "Paul Riva": the man, not a town
+                continue  # "fired at Verona" after "Henry Verona": the man, not a town
             governed = (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
                         or tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS
                         or tok.dep_ == "compound" and tok.head.lower_ in PLACE_NOUNS)
-            # "Kursk" as PRODUCT is a tagging slip too; "on March 22" is a date, never a place
+            # "Kursk" as PRODUCT is a tagging slip too; "on March 9" is a date, never a place
             untagged = tok.ent_type_ not in NAMED_OR_TIME
             if untagged and governed and tok.is_title and len(tok) > 3:
                 start = tok.i
@@ -99,14 +99,14 @@ class Mentions:
                         and doc[start - 1].dep_ == "compound":
                     start -= 1
                 if start > 0 and doc[start - 1].ent_type_ in {"ORG", "FAC"} and doc[start - 1].head.i == tok.i:
-                    continue  # "in Atlanta's CNN Center": the end of a building's name, not Center, Texas
+                    continue  # "in Denver's KTV Center": the end of a building's name, not Center, Texas
                 span = Span(doc, start, tok.i + 1, label="GPE")
                 if self.resolver.is_place(span.text):
                     out.append(span)
         return out
 
     def _places_naming_attacks(self, doc: Doc) -> list[Span]:
-        """"the Benghazi attack", "the Nice attack": an untagged name before an attack noun
+        """"the Nairobi attack", "the Nice attack": an untagged name before an attack noun
         that is a city of 100,000 or more (a surname that is also a village stays a name)."""
         attack = self.lex.types["ATTACK"]
         attack_nouns = attack.nouns | attack.weapon_nouns
@@ -226,7 +226,7 @@ class Mentions:
         return self.resolver.country_code(text)
 
     def affiliation(self, span: Span) -> Entity | None:
-        """"Army spokesman Tarig el-Nour", "Kremlin spokesman Dmitry Peskov": the body a named
+        """"Army spokesman Tarig el-Nour", "Kremlin spokesman Ivan Sokolov": the body a named
         official speaks for (so the official and the body count as one source)."""
         doc = span.doc
         start = max(span.sent.start, span.start - 6)
@@ -253,7 +253,7 @@ class Mentions:
                     continue
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if obj is None or span.start <= obj.i < span.end:
-                    continue  # "Chief of Detectives Charlie Beck" tagged as one name: no body of its own
+                    continue  # "Chief of Detectives Tom Hale" tagged as one name: no body of its own
                 body = speaker_entity(obj, self, self.lex)
                 if body is not None and body.type not in {"PERSON", "GPE", "LOC", "FAC"}:
                     return body
@@ -265,7 +265,7 @@ class Mentions:
         full = {s.text for s in doc_ents(self.doc) if s.label_ == "PERSON" and " " in s.text.strip()
                 and _without_suffix(s.text).endswith(wanted)}
         if len({_without_suffix(name) for name in full}) > 1:
-            return None  # "Rakeyia Scott" and "Keith Lamont Scott": "Scott" is either
+            return None  # "Maria Reyes" and "Tomas Reyes": "Reyes" is either
         found = [e for e in self.entities.values() if (e.type == "PERSON" or e.type == "ORG" and not e.attrs)
                  and " " in e.name and _without_suffix(e.name).endswith(wanted)]
         if not found:  # named in full in a sentence no claim has read yet
@@ -276,7 +276,7 @@ class Mentions:
 
     def looks_like_place(self, span: Span) -> bool:
         """A PERSON/ORG tag on a name followed by "region", or coordinated with a place
-        ("from Mosow and Pyongyang"), is a tagging slip when the name is a known place
+        ("from Moskow and Minsk"), is a tagging slip when the name is a known place
         (fuzzily, so that typos of capitals still land)."""
         if span.label_ not in {"PERSON", "ORG"}:
             return False
@@ -397,7 +397,7 @@ class Mentions:
         return token.lemma_.lower() in self.lex.personnel or token.lower_ in self.lex.personnel
 
     def origin_of(self, head: Token) -> list[str]:
-        """Country codes named by nationality modifiers of a noun ("North Korean-made missiles")."""
+        """Country codes named by nationality modifiers of a noun ("Iranian-made drones")."""
         names = [s.text for s in self.named_in(head, {"NORP", "GPE"})]
         if not names:
             return []
@@ -504,7 +504,7 @@ class Mentions:
         return ent
 
     def stated_range_class(self, head: Token) -> str | None:
-        """"fired a ballistic missile ... with a medium range": the class the text states."""
+        """"launched a cruise missile ... with a long range": the class the text states."""
         scope = head.head if head.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"} else head
         for t in scope.subtree:
             if t.lemma_ == "range" and t.pos_ == "NOUN":
@@ -515,7 +515,7 @@ class Mentions:
         return None
 
     def weapon_description(self, head: Token) -> str:
-        """"several North Korean-made ballistic missiles" -> "ballistic missile".
+        """"several Iranian-made cruise missiles" -> "cruise missile".
 
         Keeps the words in front of the head from the first kind word on ("air-defense
         equipment", "artillery shell"); drops quantities, nationalities and adjectives.
@@ -575,7 +575,7 @@ class Mentions:
             and not self.materiel_kind(token)
 
     def thing(self, head: Token) -> Entity:
-        """Something hit that has no name, as the article describes it: "a Thai fishing
+        """Something hit that has no name, as the article describes it: "a Greek cargo
         trawler", "oil pipelines". Its nationality is an attribute, not the target."""
         words = described_words(head)
         name = " ".join(t.text for t in words)
@@ -598,11 +598,11 @@ class Mentions:
         return self.keep(ent)
 
     def speaker(self, head: Token) -> Entity | None:
-        """An unnamed source: "a Ukrainian military source", "two South Korean lawmakers",
+        """An unnamed source: "a Polish military source", "two Dutch lawmakers",
         "the manager of the Aegean Meridian"."""
         words = [t for t in phrase_tokens(head, stop_at_clauses=True)
                  if (t.dep_ not in {"det", "nummod", "punct", "predet", "quantmod"} and not t.like_num
-                     or _name_number(t, head))  # "Channel 4"; _joined keeps the hyphen of "WCCO-TV"
+                     or _name_number(t, head))  # "Channel 9"; _joined keeps the hyphen of "KXYZ-TV"
                  and (t.i <= head.i or _name_number(t, head)) and t.lower_ not in {"quoting", "citing"}]
         # "the government in Riyadh": the seat names whose government it is, when nothing else
         # does ("the Russian embassy in Bamako" is Russia's, in Bamako)
@@ -621,7 +621,7 @@ class Mentions:
         ent = self.keep(self.resolver.resolve(text, "SOURCE", context_countries=self.countries))
         if ent is not None and seat_place is not None and seat_place.attrs.get("metonym_of") \
                 and "speaks_for" not in ent.attrs:
-            # "the government in Riyadh" is Saudi Arabia's: one party and one source with it
+            # "the government in Tehran" is Iran's: one party and one source with it
             ent.attrs["speaks_for"] = seat_place.attrs["metonym_of"]
         return ent
 
@@ -633,12 +633,12 @@ def is_country(entity: Entity) -> bool:
 
 
 def _glued_hyphen(token: Token) -> bool:
-    """The hyphen inside a name written without spaces ("WCCO-TV")."""
+    """The hyphen inside a name written without spaces ("KXYZ-TV")."""
     return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
 
 
 def _name_number(token: Token, head: Token) -> bool:
-    """The number that ends a proper name ("Channel 4"), not a count ("two lawmakers")."""
+    """The number that ends a proper name ("Channel 9"), not a count ("two lawmakers")."""
     return token.like_num and token.i == head.i + 1 and head.pos_ == "PROPN"
 
 
@@ -661,7 +661,7 @@ NAME_SUFFIXES = frozenset(grammar()["name_suffixes"])
 
 
 def _without_suffix(name: str) -> str:
-    """"Anthony LaCalamita III" -> "anthony lacalamita": the name a surname refers back to."""
+    """"Daniel Okafor III" -> "daniel okafor": the name a surname refers back to."""
     words = strip_accents(name.strip()).lower().split()
     while len(words) > 1 and words[-1] in NAME_SUFFIXES:
         words.pop()
@@ -669,13 +669,13 @@ def _without_suffix(name: str) -> str:
 
 
 def person_surnames(doc: Doc) -> set[str]:
-    """Last names of the people the article names in full ("Paul Riva" -> "Riva")."""
+    """Last names of the people the article names in full ("Henry Verona" -> "Verona")."""
     return {ent[-1].text for ent in doc_ents(doc) if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title}
 
 
 def shorter_names(words: list[str]) -> set[str]:
     """The shorter descriptions a reader would also use, keeping the head noun last:
-    ["Thai", "fishing", "trawler"] -> {"fishing trawler", "trawler"}."""
+    ["Greek", "cargo", "trawler"] -> {"cargo trawler", "trawler"}."""
     return {" ".join(words[k:]) for k in range(1, len(words))}
 
 
@@ -691,7 +691,7 @@ def plural_of(noun: str) -> str:
 
 def described_words(head: Token) -> list[Token]:
     """The words that say which one a common noun means: noun compounds and nationality or
-    name adjectives before it ("Thai fishing trawler"), not judgements ("a vital pipeline")
+    name adjectives before it ("Greek cargo trawler"), not judgements ("a vital pipeline")
     or counts."""
     out = [head]
     for c in head.lefts:

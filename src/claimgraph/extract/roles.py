@@ -21,7 +21,7 @@ LOCATIVE = {"in", "near", "at", "on", "across", "over", "outside", "around", "in
             "toward", "towards", "behind", "along", "within", "throughout", "off", "of"}
 TARGETING = {"into", "against", "on", "at", "toward", "towards"}
 CHARGE_VERBS = load_lexicon().words("charge_verbs")
-# a person, a kind of people or a weapon is never where something happened ("fired at Riva")
+# a person, a kind of people or a weapon is never where something happened ("fired at Verona")
 NEVER_PLACES = frozenset({"PERSON", "PERSONNEL", "NORP", "WEAPON"})
 
 
@@ -58,8 +58,8 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
-    """The verb's subject and whether it is the one acted on ("Scott was shot": passive);
-    for a relative clause, the noun it hangs on ("Shelby, who shot Crutcher": Shelby, active)."""
+    """The verb's subject and whether it is the one acted on ("Reyes was shot": passive);
+    for a relative clause, the noun it hangs on ("Minsky, who shot Reyes": Minsky, active)."""
     node = verb
     if node.dep_ == "amod" and node.head.head.i != node.head.i:  # "denied shipping shells"
         node = node.head.head
@@ -81,8 +81,8 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
 
 
 def one_charged_with(deed: Token) -> Token | None:
-    """"X is accused of shooting Y", "a man suspected of shooting", "criticized Shelby for
-    killing Crutcher": whoever is charged with a deed named by a gerund did it."""
+    """"X is accused of shooting Y", "a man suspected of shooting", "criticized Minsky for
+    killing Reyes": whoever is charged with a deed named by a gerund did it."""
     prep = deed.head
     if deed.dep_ != "pcomp" or deed.tag_ != "VBG" or prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "with"}:
         return None
@@ -163,7 +163,7 @@ def side(noun: Token, found: Entity | None, mentions: Mentions) -> Entity | None
         mentions.note_side(noun, found)
         return found
     if any(c.dep_ in {"amod", "compound", "poss"} and c.pos_ == "PROPN" for c in noun.children):
-        return None  # "Amal militiamen": named, just not by the tagger
+        return None  # "Wagner fighters": named, just not by the tagger
     return mentions.side_of(noun)
 
 
@@ -270,7 +270,7 @@ def attack_party(noun: Token, mentions: Mentions) -> Entity | None:
 
 def nationality_modifier(token: Token, mentions: Mentions) -> Entity | None:
     """"Russian assault", "Russia's attacks", "the Hamas attack": the party named in front of
-    a noun; "the Benghazi attack" names where, not who."""
+    a noun; "the Nairobi attack" names where, not who."""
     for c in token.children:
         if c.dep_ in {"amod", "poss", "compound", "nmod"} and c.i < token.i:
             span = mentions.span_at(c)
@@ -324,24 +324,24 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         ent = mentions.resolve_span(span)
         if ent is not None and ctype == "ATTACK" and ent.id in {e.id for e in roles["target"]} \
                 and names_a_site(span, mentions):
-            roles.add("location", ent)  # "bombed the Philippine Military Academy": hit there, too
+            roles.add("location", ent)  # "bombed the Kabul Military Academy": hit there, too
             placed.append((ent, span))
         if ent is None or ent.id in used or ent.type in NEVER_PLACES:
-            continue  # "fired at Riva" after "Paul Riva": a person is never where it happened
+            continue  # "fired at Verona" after "Henry Verona": a person is never where it happened
         prep = governing_prep(span.root)
         if prep == "of" and is_residence(span.root, mentions):
-            continue  # "Kafoury, 63, of Warren": where she lived, not where she was shot
+            continue  # "Delgado, 52, of Fresno": where she lived, not where she was shot
         if prep == "of" and span.root.dep_ == "pobj" and is_site_noun(span.root.head.head, mentions):
-            prep = "at"  # "the air base of Ouadi Doum", "the town of Fada"
+            prep = "at"  # "the air base of Wadi Sayyidna", "the town of Tessit"
         in_place_phrase = span.root.dep_ in {"poss", "compound", "nmod"} and (
             span.root.head.lower_ in PLACE_NOUNS  # "Kherson's port"
             or ctype in {"ATTACK", "CASUALTY"} and span.root.dep_ != "poss" and not mentions.is_country(ent)
-            and is_site_noun(span.root.head, mentions)  # "a gay Orlando nightclub", "a Connecticut school"
+            and is_site_noun(span.root.head, mentions)  # "a crowded Leeds nightclub", "a Nebraska school"
             or names_attack(span, ctype) and (ent.lat is not None or span.label_ == "GPE")
-            and not mentions.is_country(ent)  # "the Benghazi attack", "an Ohio mall shooting"
+            and not mentions.is_country(ent)  # "the Nairobi attack", "an Ohio mall shooting"
             or ctype in {"ATTACK", "CASUALTY"} and span.root.dep_ != "poss" and not mentions.is_country(ent)
             and governing_prep(span.root.head) in SITE_PREPOSITIONS | {"in"}
-            and not is_person_noun(span.root.head, mentions)  # "at a Vancouver business", "at a Louisiana screening"
+            and not is_person_noun(span.root.head, mentions)  # "at a Leeds business", "at a Nebraska screening"
             or ctype in {"ATTACK", "CASUALTY"} and not mentions.is_country(ent)
             and (is_person_noun(span.root.head, mentions)
                  or ctype == "CASUALTY" and span.root.head.dep_ in {"nsubjpass", "dobj"}))  # "a Queens grandmother was killed"
@@ -362,7 +362,7 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
 
 
 def is_residence(place: Token, mentions: Mentions) -> bool:
-    """"Riva, 47, of Sterling Heights", "a man of Minneapolis": the home of a person or of an age."""
+    """"Reyes, 31, of Tacoma", "a man of Fresno": the home of a person or of an age."""
     if place.dep_ != "pobj":
         return False
     owner = place.head.head
@@ -372,7 +372,7 @@ def is_residence(place: Token, mentions: Mentions) -> bool:
 
 
 def add_places_of_governing_clause(verb: Token, ctype: str, roles: Roles, mentions: Mentions) -> None:
-    """"stormed the party in Vancouver, killing the chief executive": a participle with no
+    """"burst into the staff dinner in Leeds, killing the owner": a participle with no
     subject of its own happens where the clause it hangs on happens."""
     if verb.dep_ != "advcl" or verb.tag_ not in {"VBG", "VBN"} \
             or any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in verb.children):
@@ -384,7 +384,7 @@ def add_places_of_governing_clause(verb: Token, ctype: str, roles: Roles, mentio
 
 
 def add_fronted_places_of_report(verb: Token, ctype: str, roles: Roles, mentions: Mentions) -> None:
-    """"In Atlanta on Tuesday, police say a man shot ...": a place that opens the sentence
+    """"In Lviv on Tuesday, officers say, a man shot ...": a place that opens the sentence
     hangs on "say" in the parse, but it is where the shooting was, not where police spoke."""
     report = verb.head
     if verb.dep_ != "ccomp" or report.lemma_ not in REPORT_LEMMAS:
@@ -425,38 +425,38 @@ def is_site_noun(token: Token, mentions: Mentions) -> bool:
 
 
 def names_a_site(span: Span, mentions: Mentions) -> bool:
-    """"the Philippine Military Academy", "Kandahar Air Base": a named building or compound."""
+    """"the Kabul Military Academy", "Kandahar Air Base": a named building or compound."""
     return span.label_ == "FAC" or span.label_ == "ORG" and mentions.lex.heads.get(span[-1].lemma_.lower()) == "FAC"
 
 
 def names_attack(span: Span, ctype: str) -> bool:
-    """"the Benghazi attack", "the Mosul bombing": a name in front of an attack noun."""
+    """"the Nairobi attack", "the Mosul bombing": a name in front of an attack noun."""
     return ctype == "ATTACK" and span.root.dep_ == "compound" and span.root.head.lemma_.lower() in ATTACK_NOUNS
 
 
 def is_struck_site(span: Span, ctype: str) -> bool:
-    """"a bomb blast at the Philippine Military Academy": an institution named as the
+    """"an explosion at the National Defence University": an institution named as the
     place where an attack or its toll happened."""
     return ctype in {"ATTACK", "CASUALTY"} and span.label_ == "ORG" and len(span) > 1 and not span.text.isupper() \
         and governing_prep(span.root) in SITE_PREPOSITIONS
 
 
 def drop_containers(roles: Roles, placed: list) -> None:
-    """"Angur Adar in the South Waziristan area", "Gouro in northern Chad": the place is
-    Angur Adar; the region or country that locates it is not a second location."""
+    """"Tell Abyad in Raqqa province", "Tessit in northern Mali": the place is
+    Tell Abyad; the region or country that locates it is not a second location."""
     tokens = {t.i: ent for ent, span in placed for t in span}
-    for ent, span in placed:  # "Mindanao island in the southern Philippines": the island is Mindanao
+    for ent, span in placed:  # "Lesbos island in the northern Aegean": the island is Lesbos
         if span.root.dep_ == "compound" and span.root.head.lower_ in PLACE_NOUNS:
             tokens.setdefault(span.root.head.i, ent)
         of = span.root.head
         if span.root.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN":
-            tokens.setdefault(of.head.i, ent)  # "the air base of Ouadi Doum in northern Chad"
+            tokens.setdefault(of.head.i, ent)  # "the air base of Kouba Olanga in northern Chad"
     for ent, span in placed:
         node = span.root
         while node.dep_ in {"compound", "amod"} or node.head.lower_ in PLACE_NOUNS and node.dep_ != "pobj":
             if node.head.i == node.i:
                 break
-            node = node.head  # "South Waziristan" -> "area"
+            node = node.head  # "Raqqa" -> "province"
         prep = node.head if node.dep_ == "pobj" else None
         if prep is None or prep.lower_ not in {"in", "of"}:
             continue
@@ -466,7 +466,7 @@ def drop_containers(roles: Roles, placed: list) -> None:
 
 
 def drop_appended_containers(roles: Roles, placed: list) -> None:
-    """"in Orlando, Fla.", "San Bernardino, California": the state or country written after
+    """"in Tacoma, Wash.", "Fresno, California": the state or country written after
     a comma says where the town is; the town is the location."""
     starts = {span.start: ent for ent, span in placed}
     for ent, span in placed:
@@ -529,7 +529,7 @@ def is_light_verb_object(noun: Token) -> bool:
     while node.dep_ in {"conj", "appos"} and node.head.i != node.i:
         node = node.head
     if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ == "in":
-        node = node.head  # "forces were engaged in heavy clashes", "took part in the raid"
+        node = node.head  # "marines were engaged in fierce fighting", "took part in the raid"
         return node.head.lemma_.lower() in PARTAKING_VERBS or node.head.lemma_.lower() == "part" \
             and node.head.head.lemma_.lower() == "take"
     return node.dep_ in {"dobj", "obj"} and node.head.lemma_.lower() in LIGHT_VERBS
@@ -538,8 +538,8 @@ def is_light_verb_object(noun: Token) -> bool:
 def frame_generic(trigger, head, roles, args, mentions, lex):
     subj, passive = subject_and_voice(head) if trigger.pos_ != "NOUN" else (None, False)
     if subj is not None:
-        # "Kirkpatrick is accused of ...", "the plan was condemned by X": acted on, not acting
-        for one in [subj, *subj.conjuncts]:  # "Zambia, Mozambique and Botswana denied": each of them
+        # "Tillis is accused of ...", "the plan was condemned by X": acted on, not acting
+        for one in [subj, *subj.conjuncts]:  # "Kenya, Uganda and Tanzania denied": each of them
             roles.add("subject" if passive and head.i == trigger.i else "actor", party(one, mentions))
         args.append(subj)
     agent = agent_of(head) if passive else None
@@ -556,12 +556,12 @@ def frame_generic(trigger, head, roles, args, mentions, lex):
 
 
 def frame_speech_act(trigger, head, roles, args, mentions, lex):
-    """"Clinton criticised Officer Shelby", "accused Moscow of ...", "threatened Kyiv",
+    """"the mayor criticised Deputy Minsky", "accused Moscow of ...", "threatened Kyiv",
     "the condemnation of Russia": the one accused, condemned or threatened is the target."""
     frame_generic(trigger, head, roles, args, mentions, lex)
     blamed_on = [obj for node in [trigger, *objects_of(trigger)] for prep, obj in preps_of(node)
                  if prep == "on"] if trigger.lemma_.lower() == "blame" else []
-    if blamed_on:  # "blamed the blasts on the ANC": the ANC is accused, the blasts are what it did
+    if blamed_on:  # "blamed the bombings on al-Shabaab": al-Shabaab is accused, the bombings are what it did
         roles["subject"] = [ent for obj in blamed_on if (ent := party(obj, mentions)) is not None]
     for ent in roles["subject"]:
         roles.add("target", ent)
@@ -590,7 +590,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         elif not passive:
             roles.add("actor", attacker(subj, mentions))
         else:
-            add_target(subj, roles, mentions)  # "the convoy was attacked", "Scott was shot"
+            add_target(subj, roles, mentions)  # "the convoy was attacked", "Reyes was shot"
         args.append(subj)
     if trigger.pos_ == "NOUN":
         roles.add("actor", attack_party(trigger, mentions) or had_a_hand_in(trigger, mentions, lex))
@@ -601,7 +601,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
                 add_target(obj, roles, mentions)  # "the bombing of oil pipelines"
             elif prep == "with":
                 roles.add("instrument", mentions.weapon(obj))
-            elif prep == "between" and obj.dep_ == "pobj":  # "fighting between Chadian troops and Libyan forces"
+            elif prep == "between" and obj.dep_ == "pobj":  # "fighting between Sudanese troops and RSF fighters"
                 sides = [obj, *obj.conjuncts]
                 if len(sides) == 2:
                     roles.add("actor", party(sides[0], mentions))
@@ -614,13 +614,13 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         if not roles["actor"] and subj is not None and subj.dep_ == "nsubj" and trigger.dep_ == "dobj" \
                 and verb.lemma_.lower() in OWN_ATTACK_VERBS \
                 and any(c.dep_ == "poss" and c.lower_ in {"their", "its", "his", "her"} for c in trigger.children):
-            roles.add("actor", attacker(subj, mentions))  # "the pirates broke off their attack"
+            roles.add("actor", attacker(subj, mentions))  # "the gunmen broke off their attack"
     # "the strike was condemned by the UN": the agent of another verb did not strike
     agent = agent_of(verb) if trigger.pos_ == "VERB" or verb.lemma_.lower() in LIGHT_VERBS else None
     if agent is not None:
         roles.add("actor", attacker(agent, mentions))
     objects = objects_of(verb) if trigger.pos_ == "VERB" or blamed or hits(trigger, verb, lex) else []
-    if not objects and trigger.pos_ == "VERB":  # "shot and killed Crutcher": both verbs take him
+    if not objects and trigger.pos_ == "VERB":  # "shot and killed Reyes": both verbs take him
         objects = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in objects_of(c)]
     for obj in objects:
         args.append(obj)
@@ -643,7 +643,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             roles.add("instrument", mentions.weapon(obj))
         elif prep == "by" and agent is not None:
             roles.add("actor", party(obj, mentions))
-    for c in verb.children:  # "carried out using a KN-23", "targeting Dnipro"
+    for c in verb.children:  # "carried out using a cruise missile", "targeting Odesa"
         if c.dep_ in {"advcl", "xcomp"} and c.lemma_ in {"use", "employ"}:
             for obj in objects_of(c):
                 roles.add("instrument", mentions.weapon(obj))
@@ -658,7 +658,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
 
 
 def add_under_attack(trigger: Token, roles: Roles, mentions: Mentions) -> None:
-    """"a vessel under attack by pirates", "the convoy came under attack from rebels": what is
+    """"a tanker under attack by pirates", "the convoy came under attack from rebels": what is
     under attack is hit; who attacks follows, whatever the parser hung "by" on."""
     held = trigger.head.head
     if held.lemma_.lower() in RESCUE_NOUNS:  # "to the aid of a ship under attack"
@@ -675,7 +675,7 @@ def add_under_attack(trigger: Token, roles: Roles, mentions: Mentions) -> None:
 
 
 def had_a_hand_in(trigger: Token, mentions: Mentions, lex) -> Entity | None:
-    """Who had a part in the attack a noun names: "Saudi involvement in the attacks", "Iran's
+    """Who had a part in the attack a noun names: "Iranian involvement in the raids", "Iran's
     role in the bombing", "Zenda denied any role in the bombings", "claimed responsibility for
     the blast". Only the party owning the part, or the one denying, admitting or claiming it;
     not whoever investigates it ("the inquiry examined the army's role": the army)."""
@@ -694,7 +694,7 @@ def had_a_hand_in(trigger: Token, mentions: Mentions, lex) -> Entity | None:
         subj = subject_of(part.head)
         if subj is None:
             return None
-        # "the government in Riyadh denied any role": the body speaks for its state
+        # "the government in Tehran denied any role": the body speaks for its state
         is_body = subj.lemma_.lower() in lex.words("body_speakers")
         return party(subj, mentions) or (mentions.speaker(subj) if is_body else None)
     return None
@@ -702,14 +702,14 @@ def had_a_hand_in(trigger: Token, mentions: Mentions, lex) -> Entity | None:
 
 def hits(trigger: Token, verb: Token, lex) -> bool:
     """Whether the objects of ``verb`` are what the noun ``trigger`` (its subject) hit:
-    "the airstrike destroyed a bridge", not "the bombings cost Colombia millions"."""
+    "the airstrike destroyed a bridge", not "the bombings cost Iraq millions"."""
     lemma = verb.lemma_.lower()
     return trigger.dep_ in {"nsubj", "conj"} and (lemma in lex.words("hit_verbs") or lemma in lex.types["ATTACK"].verbs)
 
 
 def add_blast_site(trigger: Token, verb: Token, roles: Roles, mentions: Mentions) -> None:
-    """"a car bomb exploded at the headquarters of the British Rhine army", "a blast at the
-    military academy": what the bomb went off at is what it hit."""
+    """"a truck bomb exploded at the divisional headquarters of the Nigerian Army", "a blast at
+    the military academy": what the bomb went off at is what it hit."""
     preps = preps_of(verb) + (preps_of(trigger) if trigger.pos_ == "NOUN" else [])
     for prep, obj in preps:
         span = mentions.span_at(obj)
@@ -724,7 +724,7 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
         add_struck_thing(obj, roles, mentions)
         return
     places = mentions.places_in(obj)
-    # "a Vancouver man was attacked": the man was hit, in Vancouver; Vancouver was not
+    # "a Leeds man was attacked": the man was hit, in Leeds; Leeds was not
     people = is_person_noun(obj, mentions)
     for span in places:
         ent = mentions.resolve_span(span)
@@ -753,9 +753,9 @@ def organisation_owner(thing: Token, mentions: Mentions) -> Entity | None:
 
 
 def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
-    """"sank a Thai fishing trawler", "bombed the Ouadi Doum airstrip": the thing hit is
+    """"sank a Greek cargo trawler", "bombed the Kapoeta airfield": the thing hit is
     the target, a place in its description is where it was; a nationality is neither.
-    "the headquarters of the British Rhine army": what was hit is the army's."""
+    "the headquarters of the Nigerian Army": what was hit is the army's."""
     owners = (party(o, mentions) for p, o in preps_of(obj) if p == "of" and mentions.named_in(o))
     # "the air base of Wadi Sayyidna" is in a town; "the headquarters of the army" is the army's
     owner = next((e for e in owners if e is not None and (e.type not in PLACE_LABELS or mentions.is_country(e))), None) \
@@ -789,14 +789,14 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
             args.append(spared)
         return
     if trigger.pos_ == "NOUN" and not is_light_verb_object(trigger) and trigger.dep_ not in {"nsubj", "nsubjpass"}:
-        add_victims_of_noun(trigger, roles, args, mentions)  # "spoke about the death of Crutcher"
+        add_victims_of_noun(trigger, roles, args, mentions)  # "spoke about the death of Haddad"
         return
     verb = head
     subj, passive = subject_and_voice(verb)
     if subj is not None:
         args.append(subj)
         if passive or trigger.pos_ == "ADJ" or trigger.lemma_ == "die":
-            for who in conjuncts(subj):  # "30 guerrillas and 12 government soldiers were killed"
+            for who in conjuncts(subj):  # "14 rebels and 6 army soldiers were killed"
                 roles.add("target", victims(who, mentions))
         else:
             roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS else party(subj, mentions))
@@ -811,7 +811,7 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
 
 
 def add_victims_of_noun(noun: Token, roles: Roles, args: list, mentions: Mentions) -> None:
-    """"the death of Terence Crutcher", "Scott's death", "the killing of two guards"."""
+    """"the death of Amir Haddad", "Haddad's death", "the killing of two guards"."""
     whose = [o for p, o in preps_of(noun) if p == "of"]
     whose += [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS]
     for who in whose:
@@ -825,7 +825,7 @@ PARTITIVES = frozenset(grammar()["partitive_of"])
 
 def victims(token: Token, mentions: Mentions) -> Entity | None:
     """Who was killed or hurt, when the article says who: a named person, a side
-    ("384 Libyans", "29 Chadian soldiers": Libya, Chad), or a kind of people ("three
+    ("212 Sudanese", "40 Malian soldiers": Sudan, Mali), or a kind of people ("three
     children", "the pirates"); nobody for "people", "others" or "the toll"."""
     if token.lower_ in PARTITIVES:
         of = next((g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -834,7 +834,7 @@ def victims(token: Token, mentions: Mentions) -> Entity | None:
             token = of
     named = [s for c in token.children if c.dep_ == "appos" and (s := mentions.span_at(c)) is not None
              and s.label_ == "PERSON"]
-    if named:  # "the receptionist, Madeline Kafoury"
+    if named:  # "the cashier, Lena Hart"
         return mentions.resolve_span(named[0])
     ent = party(token, mentions)
     if ent is not None and ent.type in {"NORP", "GPE"}:
@@ -961,7 +961,7 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
         args.append(subj)
         for t in [subj, *subj.conjuncts]:
             roles.add("actor", party(t, mentions))
-    # "met Kohl"; but "left Bonn after talks with Kohl": what the clause's verb takes is no participant
+    # "met Rand"; but "left Lisbon after talks with Rand": what the clause's verb takes is no participant
     for obj in objects_of(verb) if trigger.pos_ == "VERB" else []:
         roles.add("actor", party(obj, mentions))
     for prep, obj in preps_of(verb) + (preps_of(trigger) if trigger.pos_ == "NOUN" else []):

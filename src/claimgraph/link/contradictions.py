@@ -287,7 +287,7 @@ def _count_pair(left: list, right: list, counter: SourceCounter, docs: dict[str,
 
 def same_parties(a: Claim, b: Claim, ents: Entities) -> bool:
     """The two do not name different actors: "the navy seized two boats" is no answer to
-    "the pirates, in three boats". (Who was hit is the counted thing's business: "three crew
+    "the pirates, in four skiffs". (Who was hit is the counted thing's business: "three crew
     members" and "two seafarers" are one count, "5 soldiers" and "8 civilians" two.)"""
     relation = ents.set_relation("actor", a.roles.get("actor") or (), b.roles.get("actor") or ())
     return relation not in (CONFLICT, UNKNOWN)
@@ -511,9 +511,9 @@ def proposition_score(denied: Claim, asserted: Claim, ents: Entities) -> int:
             # may: the denial answers the reports of its days)
             named = role != "instrument" or not all(ents.is_generic(f) for f in fillers)
             specific = specific or named and (role != "target" or not all(ents.is_country(t) for t in fillers))
-    # "Afghanistan denied previous charges of bombing Pakistani territory" and "planes attacked
-    # Pakistani villages on Friday" share only a country hit; "police have not said whether he
-    # fired his weapon" and "convicted of assault with a deadly weapon" share a kind of weapon:
+    # "Kabul rejected earlier claims that its jets hit Pakistani soil" and "planes raided
+    # Pakistani villages on Sunday" share only a country hit; "police would not say whether the
+    # deputy fired her pistol" and "jailed for a robbery with a pistol" share a kind of weapon:
     # neither is enough to be one happening
     return score if specific else 0
 

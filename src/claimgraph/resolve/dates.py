@@ -172,7 +172,7 @@ def parse_iso(s: str | None) -> dt.date | None:
 def resolve_time(text: str, anchor: dt.date | None, *, future: bool = False) -> TimeSpan | None:
     """Resolve one time expression against the publication date ``anchor``.
 
-    :param text: a DATE/TIME span or phrase ("Saturday", "the 30th of last month").
+    :param text: a DATE/TIME span or phrase ("Saturday", "the 28th of last month").
     :param anchor: the article's publication date; None resolves only absolute dates.
     :param future: the verb is future or planned: ambiguous weekdays, ordinals and months
         then resolve forward from the anchor instead of backward.

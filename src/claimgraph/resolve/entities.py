@@ -160,7 +160,7 @@ def person_skeleton(name: str) -> str | None:
     True
     >>> person_skeleton("Cheick Oumar Diakité") == person_skeleton("Cheik Oumar Diakite")
     True
-    >>> person_skeleton("Anthony LaCalamita III") == person_skeleton("Anthony LaCalamita")
+    >>> person_skeleton("Daniel Okafor III") == person_skeleton("Daniel Okafor")
     True
     >>> person_skeleton("Putin") is None
     True
@@ -178,8 +178,8 @@ def person_skeleton(name: str) -> str | None:
 
 
 def _name_words(name: str) -> list[str]:
-    """The words that say who a person is: no particles, no "Jr." or "III" ("Anthony
-    LaCalamita III" is the Anthony LaCalamita another article names)."""
+    """The words that say who a person is: no particles, no "Jr." or "III" ("Daniel
+    Okafor III" is the Daniel Okafor another article names)."""
     words = [w.rstrip(".,") for w in re.split(r"[\s\-’']+", _plain(name))]
     return [w for w in words if w and w not in _PARTICLES and w not in _GENERATIONS]
 
@@ -363,8 +363,8 @@ class EntityResolver:
     ) -> list[Entity]:
         """Resolve all (text, label) mentions of one document, in order.
 
-        A bare surname ("Kirby") links to the full name the same document uses
-        ("John Kirby"), even one the gazetteer does not know; failing that, to a
+        A bare surname ("Reyes") links to the full name the same document uses
+        ("Dana Reyes"), even one the gazetteer does not know; failing that, to a
         gazetteer person whose surname is unique. ``context_countries`` defaults to
         the countries the document's GPE/NORP mentions name.
 
@@ -538,7 +538,7 @@ class EntityResolver:
         return self._from_entry(people[0]) if people else None
 
     def _strip_titles(self, text: str) -> str:
-        """"Defence Minister Kim Yong-hyun" -> "Kim Yong-hyun"; "Russian President Putin" -> "Putin".
+        """"Defence Minister Kim Min-jun" -> "Kim Min-jun"; "Russian President Putin" -> "Putin".
 
         A country word is stripped only before a title word, so "Jordan Smith" stays whole.
         """

@@ -278,11 +278,11 @@ def find_quantities(text: str) -> list[Quantity]:
 
     :param text: a sentence (any string; never raises).
 
-    >>> [q.to_dict() for q in find_quantities("At least eight people were killed.")][0]["low"]
-    8
-    >>> q = find_quantities("a range of about 900 kilometers (about 550 miles)")
+    >>> [q.to_dict() for q in find_quantities("At least nine people were killed.")][0]["low"]
+    9
+    >>> q = find_quantities("a range of about 700 kilometers (about 435 miles)")
     >>> [(x.value, x.unit, x.approx) for x in q]
-    [(900, 'km', True)]
+    [(700, 'km', True)]
     """
     if not text or not any(ch.isdigit() or ch.isalpha() for ch in text):
         return []
@@ -518,7 +518,7 @@ def _keep(text: str, match: re.Match[str], candidate: _Candidate) -> bool:
         if quantity.unit is None or _OF_DET.match(text, quantity.end) or previous_lower == "no":
             return False
         if candidate.dimension == "time":
-            return False  # "might one day be used": an idiom, not a duration
+            return False  # "may one day spread": an idiom, not a duration
     unit_text = match.group("unit1") or ""
     if len(unit_text) == 1 and unit_text.isupper():
         return False  # "2025 M St.": single-letter units are lowercase ("5 m", "3 t")

@@ -230,7 +230,7 @@ def time_spans(doc: Doc) -> list[Span]:
     by_sentence: list[Span] = []
     for sent in doc.sents:
         in_sent = [s for s in spans if sent.start <= s.start < sent.end]
-        by_sentence += day_ordinals(sent, in_sent) + in_sent  # may merge "the 30th" + "of last month"
+        by_sentence += day_ordinals(sent, in_sent) + in_sent  # may merge "the 28th" + "of last month"
     spans = by_sentence
     extra = [Span(doc, end - 2, end, label="SET") if doc.vocab.strings[key] == "RATE" else Span(doc, start, end, label="DATE")
              for key, start, end in _matcher(doc.vocab)(doc)]
