@@ -1213,7 +1213,7 @@ def test_a_condition_without_force_is_no_threat(extract):
     assert not [c for c in claims if c.type == "THREATEN"]
 
 
-@pytest.mark.parametrize("text", ["The senator says that when you live by the sword, you die by the sword.",
+@pytest.mark.parametrize("text", ["The general likes to say that you die by the weapon you choose.",
                                   "If you shoot first, the colonel told recruits, you ask questions later."])
 def test_a_saying_about_anyone_is_no_happening(extract, text):
     claims, _ = extract(text)

@@ -273,7 +273,7 @@ class ClaimExtractor:
                     continue
                 seen.add((token.i, ctype))
                 if generic_you(token):
-                    continue  # "when you live by the sword, you die by the sword": anyone, no happening
+                    continue  # "you die by the weapon you choose": anyone, no happening
                 roles, args = fill_roles(token, ctype, mentions, self.lex)
                 att = attribute(token, mentions, self.lex)
                 if att.silenced:
