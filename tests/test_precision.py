@@ -1226,8 +1226,8 @@ def test_a_named_shooter_is_still_an_attack_beside_a_saying(extract):
 
 
 def test_a_threat_is_kept_beside_the_attack_its_condition_names(extract):
-    claims, ents = extract("The minister said Turkey would respond if Greece attacked its research ship.")
+    claims, ents = extract("The minister said Serbia would respond if Kosovo attacked its patrol boat.")
     threats = [c for c in claims if c.type == "THREATEN"]
-    assert len(threats) == 1 and [ents[i].name for i in threats[0].roles["target"]] == ["Greece"]
+    assert len(threats) == 1 and [ents[i].name for i in threats[0].roles["target"]] == ["Kosovo"]
     # the attack only the condition names is not stated as happened or planned with any confidence
     assert all(c.confidence < 0.5 for c in claims if c.type == "ATTACK")

@@ -700,7 +700,7 @@ class ClaimExtractor:
         return None
 
     def _conditional_threat(self, clause: Token, mentions: Mentions) -> list[Entity] | None:
-        """"the war would go on unless French forces left": force promised in the said clause
+        """"the war would go on unless Ethiopian troops left": force promised in the said clause
         on a condition set for others. The parties the condition names, or None when the clause
         is no such threat ("talks would resume unless the weather turned")."""
         if not any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in clause.children):

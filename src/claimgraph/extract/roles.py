@@ -971,7 +971,7 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
     for prep, obj in preps_of(trigger) if trigger.pos_ == "NOUN" else []:
         span = mentions.span_at(obj)
         if prep == "to" and span is not None and (span.label_ in PLACE_LABELS or mentions.looks_like_place(span)):
-            roles.add("location", mentions.resolve_span(span))  # "her visit to Moscow": where they will meet
+            roles.add("location", mentions.resolve_span(span))  # "her visit to Lisbon": where they will meet
 
 
 def frame_sanction(trigger, head, roles, args, mentions, lex):
