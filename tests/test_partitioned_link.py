@@ -12,10 +12,10 @@ import time
 import pytest
 
 import claimgraph.link.partitions as partitions
-from claimgraph.link.partitions import claim_partitions, link_document, partition_lock
+from claimgraph.link.partitions import claim_partitions, link_documents, partition_lock
 from claimgraph.settings import Settings
 from claimgraph.store import Store
-from claimgraph.store.dialect import PARTITION_LOCK_SPACE
+from claimgraph.store.dialect import LINK_LOCK_KEY, PARTITION_LOCK_SPACE
 
 from test_incremental_link import add, events_by_claims, linker
 from test_link import ENTITIES, claim, doc
@@ -47,14 +47,20 @@ def _one_after_another(tmp_path, base, new) -> tuple[dict, set]:
 
 
 def _link_at_once(url: str, document_ids: list[str], inside) -> None:
-    """One connection per document (as one process each), all linking at the same time;
-    ``inside(document_id)`` runs in each link while it holds its locks, before it writes."""
+    """One connection per document (as one process each), all linking at the same time by
+    partitions; ``inside(document_id)`` runs in each link while it holds its locks, before
+    it writes."""
+    import psycopg
+
     errors: list[BaseException] = []
+    # another link at work (the link lock held shared), so none of them links alone
+    other_linker = psycopg.connect(url, autocommit=True)
+    other_linker.execute("SELECT pg_advisory_lock_shared(%s)", [LINK_LOCK_KEY])
 
     def link(document_id: str) -> None:
         try:
             with Store(url) as own:
-                link_document(own, document_id, own.entities(), THRESHOLD)
+                link_documents(own, [document_id], own.entities(), THRESHOLD)
         except BaseException as exc:  # reported by the test, not lost in the thread
             errors.append(exc)
 
@@ -73,6 +79,7 @@ def _link_at_once(url: str, document_ids: list[str], inside) -> None:
             t.join(60)
     finally:
         partitions.apply_link = apply_link
+        other_linker.close()
     assert not errors, errors
 
 

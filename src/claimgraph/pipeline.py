@@ -23,7 +23,7 @@ from .extract.claims import ClaimExtractor
 from .ingest.sources import iter_inputs
 from .link import link, near_duplicate_groups, pseudo_source_entities
 from .link.incremental import band_layout, link_new_documents, signature_rows
-from .link.partitions import link_document
+from .link.partitions import link_documents
 from .model import Claim, Document, Entity, InputItem, Reject
 from .resolve.dates import resolve_time
 from .resolve.entities import EntityResolver
@@ -244,6 +244,8 @@ class Pipeline:
         """``on_reject`` hears of each refused input as it is refused (the CLI prints why at
         once); ``progress`` of each input as it is taken up."""
         report = IngestReport()
+        # what a killed run left unlinked is linked with this run's documents, as on SQLite
+        left_unlinked = store.unlinked_document_ids() if relink and store.dialect.partitioned_links else []
         # new spellings and aliases join stored entities (only once there is text)
         intake = Intake(store, report, self.settings.batch_size, on_reject,
                         on_first_document=lambda: self.resolver.learn(store.entities().values()))
@@ -264,7 +266,7 @@ class Pipeline:
                 self._flush(store, batch, report)
         self._flush(store, intake.rest(), report)
         if relink and (report.ingested or store.unlinked_document_ids()):
-            self.relink(store, report, first=intake.taken_ids)
+            self.relink(store, report, ours={*intake.taken_ids, *left_unlinked})
         return report
 
     def _flush(self, store, batch: "Batch", report: IngestReport) -> None:
@@ -341,11 +343,11 @@ class Pipeline:
 
     # -- link -------------------------------------------------------------------------
     def relink(self, store, report: IngestReport | None = None, *, full: bool | None = None,
-               first: Collection[str] = ()) -> tuple[int, int]:
+               ours: Collection[str] = ()) -> tuple[int, int]:
         """Link what is not linked yet: the whole store (``full``, or when most of it is
-        new), else only the neighbourhood of the new documents (``first``: this run's,
-        linked before other processes' on PostgreSQL). Returns the stored (events,
-        contradictions) counts."""
+        new), else only the neighbourhood of the new documents. On PostgreSQL ``ours``
+        names this run's documents: other processes' link theirs meanwhile. Returns the
+        stored (events, contradictions) counts."""
         started = time.perf_counter()
         pending = store.unlinked_document_ids()
         if full is None:
@@ -353,7 +355,7 @@ class Pipeline:
         if full:
             store.retried(lambda: self._link_everything(store))
         elif pending:
-            store.retried(lambda: self._link_neighbourhoods(store, first))
+            store.retried(lambda: self._link_neighbourhoods(store, ours))
         counts = store.counts(("events", "contradictions"))
         if report is not None:
             report.events, report.contradictions = counts["events"], counts["contradictions"]
@@ -361,9 +363,9 @@ class Pipeline:
             report.timed("link", started)
         return counts["events"], counts["contradictions"]
 
-    def _link_neighbourhoods(self, store, first: Collection[str] = ()) -> None:
+    def _link_neighbourhoods(self, store, ours: Collection[str] = ()) -> None:
         if store.dialect.partitioned_links:
-            self._link_partitioned(store, first)
+            self._link_partitioned(store, ours)
             return
         # read and write under the write lock: two processes linking at once would each
         # rebuild the same events from what the other had not yet written
@@ -375,21 +377,20 @@ class Pipeline:
                 link_new_documents(store, pending, entities, self.settings.near_duplicate_threshold,
                                    self.settings.min_confidence)
 
-    def _link_partitioned(self, store, first: Collection[str]) -> None:
-        """Link each pending document on its own, holding only the partitions it reads
-        (link/partitions.py): linkers in other processes link theirs at the same time. This
-        process's own documents (``first``) go first; the others' come after, and are
-        skipped when their own process linked them meanwhile."""
+    def _link_partitioned(self, store, ours: Collection[str]) -> None:
+        """Link the pending documents of this run (``ours``; all of them without it) in one
+        link: alone, with every pending document, when no other link runs; else holding only
+        the partitions it reads (link/partitions.py), while linkers in other processes link
+        theirs."""
         pending = store.unlinked_document_ids()
-        if not pending:
+        mine = [d for d in pending if d in ours] if ours else pending
+        if not mine:
             return
         with store.exclusive():  # the publishers' names are an entity merge: under the write lock
             entities = with_pseudo_sources(
                 store, store.documents_by_ids(pending, with_text=False).values(), store.entities())
-        own = set(first)
-        for document_id in sorted(pending, key=lambda d: (d not in own, d)):
-            link_document(store, document_id, entities, self.settings.near_duplicate_threshold,
-                          self.settings.min_confidence)
+        link_documents(store, mine, entities, self.settings.near_duplicate_threshold, self.settings.min_confidence,
+                       alone_with=pending)
 
     def _full_link_pays(self, store, pending: list[str]) -> bool:
         # an empty or never-linked store, a changed near-copy threshold, or a batch that is a

@@ -1,4 +1,4 @@
-"""Several linkers at once on PostgreSQL: each document's link locks only the partitions it reads.
+"""Several linkers at once on PostgreSQL: each link locks only the partitions it reads.
 
 An incremental link (:mod:`.incremental`) reads a neighbourhood of the store and rewrites
 it. Two links may run at the same time when neither reads what the other writes, so each
@@ -21,12 +21,16 @@ document, the same document partition. Locking only the keys of the new document
 claims would not do: a stored event holding a claim about Kharkiv and one about a Shahed
 drone is rebuilt by a new Kharkiv article and by a new Shahed article alike.
 
-What a link reads is known only once it has read it, so a document is linked in rounds:
-lock what is known (its own claims' partitions at first), read, and when the reads touch a
+The documents one ingest stored are linked together, as by the single writer of SQLite
+(the same link, the same events). What a link reads is known only once it has read it, so
+they are linked in rounds:
+lock what is known (their own claims' partitions at first), read, and when the reads touch a
 partition not held, end the transaction and start again holding that one too. The locks
 are taken in ascending order, in one statement at the start of the transaction, so two
 linkers never deadlock. A full link (``claimgraph relink``, a first ingest) holds the
-store's link lock alone, and every partitioned link holds it shared.
+store's link lock alone, and every partitioned link holds it shared. An incremental link
+that finds no other link at work takes it alone as well, without waiting, and reads once:
+a single process links as fast as before; the rounds are paid only when linkers meet.
 """
 
 from __future__ import annotations
@@ -80,34 +84,59 @@ def plan_partitions(plan: LinkPlan) -> set[str]:
     return keys
 
 
-def _first_guess(store, document_id: str) -> set[str]:
-    keys = {f"document:{document_id}"}
-    for claim in store.claims_of_documents([document_id]):
+def _first_guess(store, document_ids: list[str]) -> set[str]:
+    keys = {f"document:{d}" for d in document_ids}
+    for claim in store.claims_of_documents(document_ids):
         keys |= claim_partitions(claim)
     return keys
 
 
-def link_document(store, document_id: str, entities: dict[str, Entity], threshold: float,
-                  min_confidence: float | None = None) -> LinkDelta | None:
-    """Link one stored document holding the locks of the partitions it reads; None when it
-    was linked meanwhile (by another process). ``entities`` gains those named by claims
-    that other linkers stored after it was read."""
-    held = _first_guess(store, document_id)
+def link_documents(store, document_ids: list[str], entities: dict[str, Entity], threshold: float,
+                   min_confidence: float | None = None, *, alone_with: Iterable[str] = ()) -> LinkDelta | None:
+    """Link stored documents together, as one incremental link: alone when no other link
+    runs (one read, as the single writer of SQLite; then ``alone_with`` too, other
+    processes' pending documents: fewer, larger links), else holding the locks of the
+    partitions it reads. Those another process linked meanwhile are left out (None when
+    that is all of them). ``entities`` gains those named by claims that other linkers
+    stored after it was read."""
+    with store.link_alone() as alone:
+        if alone:
+            everything = sorted({*document_ids, *alone_with})
+            plan = _plan_unlinked(store, everything, entities, threshold, min_confidence)
+            if plan is not None and _learn_unknown(store, plan, entities, set()):
+                plan = _plan_unlinked(store, everything, entities, threshold, min_confidence)
+            return None if plan is None else apply_link(store, plan, Entities(entities))
+    held = _first_guess(store, document_ids)
     asked: set[str] = set()  # entities looked up once (a claim may name one never stored)
     while True:
         with store.partitions({partition_lock(k) for k in held}):
-            if store.signatures([document_id]):
+            plan = _plan_unlinked(store, document_ids, entities, threshold, min_confidence)
+            if plan is None:
                 return None
-            plan = plan_link(store, [document_id], Entities(entities), threshold, min_confidence,
-                             others_unlinked=True)
             needed = plan_partitions(plan)
             unknown = _unknown_entities(plan.scope.read, entities) - asked
             if needed <= held and not unknown:
                 return apply_link(store, plan, Entities(entities))
         # nothing was written: read again holding every partition met (and knowing every entity)
         held |= needed
-        entities.update(store.entities_by_ids(unknown))
-        asked |= unknown
+        _learn_unknown(store, plan, entities, asked)
+
+
+def _plan_unlinked(store, document_ids: list[str], entities: dict[str, Entity], threshold: float,
+                   min_confidence: float | None) -> LinkPlan | None:
+    unlinked = sorted(set(document_ids) - set(store.signatures(document_ids)))
+    if not unlinked:
+        return None
+    return plan_link(store, unlinked, Entities(entities), threshold, min_confidence, others_unlinked=True)
+
+
+def _learn_unknown(store, plan: LinkPlan, entities: dict[str, Entity], asked: set[str]) -> bool:
+    """Add to ``entities`` those named by the claims read but not known (not ``asked`` before):
+    whether there were any."""
+    unknown = _unknown_entities(plan.scope.read, entities) - asked
+    entities.update(store.entities_by_ids(unknown))
+    asked |= unknown
+    return bool(unknown)
 
 
 def _unknown_entities(claims: Iterable[Claim], entities: dict[str, Entity]) -> set[str]:

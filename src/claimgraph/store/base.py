@@ -249,6 +249,15 @@ class Database:
             yield self
 
     @contextmanager
+    def link_alone(self) -> Iterator[bool]:
+        """A transaction that holds every link partition if no other link runs now (True),
+        taken without waiting: on PostgreSQL a link that finds others at work links by
+        partitions instead; on SQLite the write lock (always True)."""
+        begin, try_lock = self.dialect.begin_link_alone()
+        with self._opened(begin) as conn:
+            yield try_lock is None or bool(conn.execute(try_lock).fetchone()[0])
+
+    @contextmanager
     def full_link(self) -> Iterator["Database"]:
         """On PostgreSQL, hold every link partition and the write lock while a full link reads
         and rewrites all events; on SQLite nothing (its write takes the write lock, and no

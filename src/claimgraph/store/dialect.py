@@ -95,6 +95,11 @@ class Dialect:
         """Open a link's transaction holding ``partitions``: on SQLite its one writer holds them all."""
         return self.begin_write
 
+    def begin_link_alone(self) -> tuple[tuple[str, ...], str | None]:
+        """(statements opening a link's transaction, a query answering whether it holds every
+        partition: no other link runs meanwhile). SQLite's one writer always does."""
+        return self.begin_write, None
+
     def schema(self, statement: str) -> str:
         """A migration's statement as this engine reads it."""
         return statement
@@ -130,6 +135,10 @@ class PostgresDialect(Dialect):
 
     def sql(self, statement: str) -> str:
         return _postgres_sql(statement)
+
+    def begin_link_alone(self) -> tuple[tuple[str, ...], str | None]:
+        # without waiting: a link that would wait links by partitions instead
+        return ("BEGIN",), f"SELECT pg_try_advisory_xact_lock({LINK_LOCK_KEY})"
 
     def begin_partitions(self, partitions: Sequence[int]) -> tuple[str, ...]:
         """Every linker takes its partitions in ascending order, so two that want some of the
