@@ -260,8 +260,8 @@ class Database:
     @contextmanager
     def full_link(self) -> Iterator["Database"]:
         """On PostgreSQL, hold every link partition and the write lock while a full link reads
-        and rewrites all events; on SQLite nothing (its write takes the write lock, and no
-        other linker runs while a writer waits)."""
+        and rewrites all events; on SQLite nothing: the full link takes the write lock when
+        it writes, as it always did."""
         with self._opened(self.dialect.begin_full_link):
             yield self
 
