@@ -139,3 +139,30 @@ def test_partition_locks_are_the_same_numbers_in_every_process():
     # not Python's hash(), which each process seeds anew: linkers in two processes would
     # lock different numbers for one partition and never wait for each other
     assert (partition_lock("entity:place:kharkiv"), partition_lock("band:3:17")) == (1792158257, 120966831)
+
+
+def test_two_new_copies_of_one_story_linked_at_once_meet_as_copies(pg_url, tmp_path):
+    """Their claims name nothing in common, but their texts share near-copy buckets: the
+    second link waits for the first and finds the story it copies, as one after another."""
+    from test_incremental_link import WIRE
+
+    base = ([doc("d0", "Morning Ledger", text=TEXTS["d0"])],
+            [claim("x", "d0", day="2024-01-10", location=["place:kyiv-west"])])
+    new = ([doc("d1", "Evening Courier", published="2024-03-02", text=WIRE),
+            doc("d2", "Noon Gazette", published="2024-03-03", text=WIRE + " Officials gave no figures.")],
+           [claim("y1", "d1", day="2024-03-02", location=["place:kharkiv"]),
+            claim("y2", "d2", day="2024-03-02", instrument=["weapon:iskander-m"])])
+    _store_with(pg_url, base, new)
+    inside: list[tuple[float, float]] = []
+
+    def stay_a_while(_document):
+        start = time.perf_counter()
+        time.sleep(0.4)
+        inside.append((start, time.perf_counter()))
+
+    _link_at_once(pg_url, ["d1", "d2"], stay_a_while)
+    first, second = sorted(inside)
+    assert first[1] <= second[0], "the two links were inside at the same time"
+    with Store(pg_url) as store:
+        assert store.document("d2").dup_of == "d1"
+        assert events_by_claims(store) == _one_after_another(tmp_path, base, new)[0]

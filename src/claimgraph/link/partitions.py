@@ -107,19 +107,17 @@ def link_documents(store, document_ids: list[str], entities: dict[str, Entity], 
                 plan = _plan_unlinked(store, everything, entities, threshold, min_confidence)
             return None if plan is None else apply_link(store, plan, Entities(entities))
     held = _first_guess(store, document_ids)
-    asked: set[str] = set()  # entities looked up once (a claim may name one never stored)
+    asked: set[str] = set()
     while True:
         with store.partitions({partition_lock(k) for k in held}):
             plan = _plan_unlinked(store, document_ids, entities, threshold, min_confidence)
             if plan is None:
                 return None
             needed = plan_partitions(plan)
-            unknown = _unknown_entities(plan.scope.read, entities) - asked
-            if needed <= held and not unknown:
+            if needed <= held and not _learn_unknown(store, plan, entities, asked):
                 return apply_link(store, plan, Entities(entities))
         # nothing was written: read again holding every partition met (and knowing every entity)
         held |= needed
-        _learn_unknown(store, plan, entities, asked)
 
 
 def _plan_unlinked(store, document_ids: list[str], entities: dict[str, Entity], threshold: float,
@@ -131,12 +129,14 @@ def _plan_unlinked(store, document_ids: list[str], entities: dict[str, Entity], 
 
 
 def _learn_unknown(store, plan: LinkPlan, entities: dict[str, Entity], asked: set[str]) -> bool:
-    """Add to ``entities`` those named by the claims read but not known (not ``asked`` before):
-    whether there were any."""
+    """Add to ``entities`` those named by the claims read but not known (stored by another
+    process after they were read; each id asked once, as a claim may name one never
+    stored): whether any was found."""
     unknown = _unknown_entities(plan.scope.read, entities) - asked
-    entities.update(store.entities_by_ids(unknown))
+    found = store.entities_by_ids(unknown) if unknown else {}
+    entities.update(found)
     asked |= unknown
-    return bool(unknown)
+    return bool(found)
 
 
 def _unknown_entities(claims: Iterable[Claim], entities: dict[str, Entity]) -> set[str]:
