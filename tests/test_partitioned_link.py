@@ -83,6 +83,19 @@ def _link_at_once(url: str, document_ids: list[str], inside) -> None:
     assert not errors, errors
 
 
+def _assert_linked_one_after_the_other(url: str, document_ids: list[str]) -> None:
+    inside: list[tuple[float, float]] = []
+
+    def stay_a_while(_document):  # long enough for the other link to overlap, were it let in
+        start = time.perf_counter()
+        time.sleep(0.4)
+        inside.append((start, time.perf_counter()))
+
+    _link_at_once(url, document_ids, stay_a_while)
+    first, second = sorted(inside)
+    assert first[1] <= second[0], "the two links were inside at the same time"
+
+
 def _partition_holders(url: str) -> set[int]:
     with Store(url) as observer:
         rows = observer.query("SELECT DISTINCT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = ?"
@@ -118,16 +131,7 @@ def test_an_event_both_read_makes_linkers_of_unrelated_claims_take_turns(pg_url,
             claim("y2", "d2", day="2024-03-02", instrument=["weapon:iskander-m"])])
     assert not claim_partitions(new[1][0]) & claim_partitions(new[1][1])
     _store_with(pg_url, base, new)
-    inside: list[tuple[float, float]] = []
-
-    def stay_a_while(_document):  # long enough for the other link to overlap, were it let in
-        start = time.perf_counter()
-        time.sleep(0.4)
-        inside.append((start, time.perf_counter()))
-
-    _link_at_once(pg_url, ["d1", "d2"], stay_a_while)
-    first, second = sorted(inside)
-    assert first[1] <= second[0], "the two links were inside at the same time"
+    _assert_linked_one_after_the_other(pg_url, ["d1", "d2"])
     with Store(pg_url) as store:
         holders = store.query("SELECT claim_id, COUNT(*) FROM event_claims GROUP BY claim_id ORDER BY claim_id")
         assert holders == [("x", 1), ("y1", 1), ("y2", 1)]
@@ -153,16 +157,7 @@ def test_two_new_copies_of_one_story_linked_at_once_meet_as_copies(pg_url, tmp_p
            [claim("y1", "d1", day="2024-03-02", location=["place:kharkiv"]),
             claim("y2", "d2", day="2024-03-02", instrument=["weapon:iskander-m"])])
     _store_with(pg_url, base, new)
-    inside: list[tuple[float, float]] = []
-
-    def stay_a_while(_document):
-        start = time.perf_counter()
-        time.sleep(0.4)
-        inside.append((start, time.perf_counter()))
-
-    _link_at_once(pg_url, ["d1", "d2"], stay_a_while)
-    first, second = sorted(inside)
-    assert first[1] <= second[0], "the two links were inside at the same time"
+    _assert_linked_one_after_the_other(pg_url, ["d1", "d2"])
     with Store(pg_url) as store:
         assert store.document("d2").dup_of == "d1"
         assert events_by_claims(store) == _one_after_another(tmp_path, base, new)[0]
