@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ from .extract.claims import ClaimExtractor
 from .ingest.sources import iter_inputs
 from .link import link, near_duplicate_groups, pseudo_source_entities
 from .link.incremental import band_layout, link_new_documents, signature_rows
+from .link.partitions import link_documents
 from .model import Claim, Document, Entity, InputItem, Reject
 from .resolve.dates import resolve_time
 from .resolve.entities import EntityResolver
@@ -243,6 +244,8 @@ class Pipeline:
         """``on_reject`` hears of each refused input as it is refused (the CLI prints why at
         once); ``progress`` of each input as it is taken up."""
         report = IngestReport()
+        # what a killed run left unlinked is linked with this run's documents, as on SQLite
+        left_unlinked = store.unlinked_document_ids() if relink and store.dialect.partitioned_links else []
         # new spellings and aliases join stored entities (only once there is text)
         intake = Intake(store, report, self.settings.batch_size, on_reject,
                         on_first_document=lambda: self.resolver.learn(store.entities().values()))
@@ -263,7 +266,7 @@ class Pipeline:
                 self._flush(store, batch, report)
         self._flush(store, intake.rest(), report)
         if relink and (report.ingested or store.unlinked_document_ids()):
-            self.relink(store, report)
+            self.relink(store, report, ours={*intake.taken_ids, *left_unlinked})
         return report
 
     def _flush(self, store, batch: "Batch", report: IngestReport) -> None:
@@ -339,18 +342,20 @@ class Pipeline:
         return [self.resolver.resolve(document.outlet, "ORG")]
 
     # -- link -------------------------------------------------------------------------
-    def relink(self, store, report: IngestReport | None = None, *, full: bool | None = None) -> tuple[int, int]:
+    def relink(self, store, report: IngestReport | None = None, *, full: bool | None = None,
+               ours: Collection[str] = ()) -> tuple[int, int]:
         """Link what is not linked yet: the whole store (``full``, or when most of it is
-        new), else only the neighbourhood of the new documents. Returns the stored
-        (events, contradictions) counts."""
+        new), else only the neighbourhood of the new documents. On PostgreSQL ``ours``
+        names this run's documents: other processes' link theirs meanwhile. Returns the
+        stored (events, contradictions) counts."""
         started = time.perf_counter()
         pending = store.unlinked_document_ids()
         if full is None:
             full = self._full_link_pays(store, pending)
         if full:
-            store.retried(lambda: self._link_everything(store, pending))
+            store.retried(lambda: self._link_everything(store))
         elif pending:
-            store.retried(lambda: self._link_neighbourhoods(store))
+            store.retried(lambda: self._link_neighbourhoods(store, ours))
         counts = store.counts(("events", "contradictions"))
         if report is not None:
             report.events, report.contradictions = counts["events"], counts["contradictions"]
@@ -358,7 +363,10 @@ class Pipeline:
             report.timed("link", started)
         return counts["events"], counts["contradictions"]
 
-    def _link_neighbourhoods(self, store) -> None:
+    def _link_neighbourhoods(self, store, ours: Collection[str] = ()) -> None:
+        if store.dialect.partitioned_links:
+            self._link_partitioned(store, ours)
+            return
         # read and write under the write lock: two processes linking at once would each
         # rebuild the same events from what the other had not yet written
         with store.exclusive():
@@ -369,6 +377,21 @@ class Pipeline:
                 link_new_documents(store, pending, entities, self.settings.near_duplicate_threshold,
                                    self.settings.min_confidence)
 
+    def _link_partitioned(self, store, ours: Collection[str]) -> None:
+        """Link the pending documents of this run (``ours``; all of them without it) in one
+        link: alone, with every pending document, when no other link runs; else holding only
+        the partitions it reads (link/partitions.py), while linkers in other processes link
+        theirs."""
+        pending = store.unlinked_document_ids()
+        mine = [d for d in pending if d in ours] if ours else pending
+        if not mine:
+            return
+        with store.exclusive():  # the publishers' names are an entity merge: under the write lock
+            entities = with_pseudo_sources(
+                store, store.documents_by_ids(pending, with_text=False).values(), store.entities())
+        link_documents(store, mine, entities, self.settings.near_duplicate_threshold, self.settings.min_confidence,
+                       alone_with=pending)
+
     def _full_link_pays(self, store, pending: list[str]) -> bool:
         # an empty or never-linked store, a changed near-copy threshold, or a batch that is a
         # large share of the store: one pass over everything is cheaper than many neighbourhoods
@@ -377,7 +400,11 @@ class Pipeline:
             return True
         return len(pending) * FULL_LINK_SHARE > store.counts(("documents",))["documents"]
 
-    def _link_everything(self, store, pending: list[str]) -> None:
+    def _link_everything(self, store) -> None:
+        with store.full_link():  # PostgreSQL: no partitioned link runs meanwhile
+            self._link_all(store, store.unlinked_document_ids())
+
+    def _link_all(self, store, pending: list[str]) -> None:
         threshold = self.settings.near_duplicate_threshold
         documents = store.documents()
         entities = with_pseudo_sources(store, documents, store.entities())

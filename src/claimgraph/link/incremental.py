@@ -329,6 +329,21 @@ class _Scope:
     old_events: list[Event]  # stored events in the scope, replaced by what the link finds
     opposing: list[Claim]  # read for polarity against the new claims only
     opposing_events: dict[str, str]  # opposing claim id -> its (unchanged) event
+    read: list[Claim] = field(default_factory=list)  # every claim read, trusted or not
+    unlinked_documents: set[str] = field(default_factory=set)  # others' documents met unlinked, left out
+
+
+@dataclass
+class LinkPlan:
+    """Everything an incremental link reads (steps 1 and 2), before it computes and writes."""
+
+    document_ids: list[str]
+    new_docs: list[Document]
+    roots: dict[str, str]  # near-copy roots of the new documents and the groups they join
+    signatures: list[tuple]
+    scope: _Scope
+    documents: dict[str, Document]  # of every claim read, and of the near-copy groups
+    threshold: float  # the near-copy threshold the signatures' bands were cut for
 
 
 def link_new_documents(store: LinkStore, document_ids: list[str], entities: dict[str, Entity],
@@ -336,13 +351,26 @@ def link_new_documents(store: LinkStore, document_ids: list[str], entities: dict
     """Link ``document_ids`` (stored, not yet linked) into the stored events and
     contradictions, and write the result (steps 1-4 of the module docstring)."""
     ents = Entities(entities)
+    return apply_link(store, plan_link(store, document_ids, ents, threshold, min_confidence), ents)
+
+
+def plan_link(store: LinkStore, document_ids: list[str], ents: Entities, threshold: float,
+              min_confidence: float | None = None, *, others_unlinked: bool = False) -> LinkPlan:
+    """Read what linking ``document_ids`` needs. ``others_unlinked``: other documents may be
+    stored and not linked yet (other linkers run at once); their claims are left out, as a
+    link of them that comes later sees these."""
     new_docs = list(store.documents_by_ids(document_ids).values())
     roots, signatures = attach_near_copies(store, new_docs, threshold)
-    scope = read_scope(store, new_docs, roots, ents, min_confidence)
-
+    scope = read_scope(store, new_docs, roots, ents, min_confidence, others_unlinked=others_unlinked)
     wanted = {c.document_id for c in [*scope.claims.values(), *scope.opposing]} | set(roots) | set(roots.values())
     documents = store.documents_by_ids(wanted - set(document_ids), with_text=False)
     documents.update({d.id: d for d in new_docs})
+    return LinkPlan(document_ids, new_docs, roots, signatures, scope, documents, threshold)
+
+
+def apply_link(store: LinkStore, plan: LinkPlan, ents: Entities) -> LinkDelta:
+    """Compute the events and contradictions of ``plan`` and write them (steps 3 and 4)."""
+    scope, documents, roots = plan.scope, plan.documents, plan.roots
     all_roots = {d: roots.get(d) or (documents[d].dup_of or d) for d in documents}
     counter = SourceCounter(documents.values(), ents, all_roots)
 
@@ -352,32 +380,44 @@ def link_new_documents(store: LinkStore, document_ids: list[str], entities: dict
                 if all(c in scope.claims for c in x.claim_ids)}
     old_event_ids = {e.id for e in scope.old_events}
     store.update_links(old_event_ids, events, replaced, contradictions,
-                       near_copies=roots, signatures=signatures, band_layout=band_layout(threshold))
+                       near_copies=roots, signatures=plan.signatures, band_layout=band_layout(plan.threshold))
     return LinkDelta(added_events=events, removed_event_ids=old_event_ids - {e.id for e in events},
                      added_contradictions=contradictions,
                      removed_contradiction_ids=replaced - {x.id for x in contradictions},
-                     documents=len(document_ids), scope_claims=len(scope.claims))
+                     documents=len(plan.document_ids), scope_claims=len(scope.claims))
 
 
 def read_scope(store: LinkStore, new_docs: list[Document], roots: dict[str, str], ents: Entities,
-               min_confidence: float | None = None) -> _Scope:
+               min_confidence: float | None = None, *, others_unlinked: bool = False) -> _Scope:
     """The claims and events an incremental link recomputes, and the opposing claims
     (only those trusted enough to speak: ``min_confidence``)."""
     related = _RelatedEntities(ents)
     new_ids = {d.id for d in new_docs}
-    new_claims = trusted(store.claims_of_documents(new_ids), min_confidence)
+    new_read = store.claims_of_documents(new_ids)
+    new_claims = trusted(new_read, min_confidence)
     new_claim_ids = {c.id for c in new_claims}
-    ids = neighbourhood(store, new_claims, ents, related) - new_claim_ids
+    unlinked: set[str] = set()
+
+    def linked(found: set[str]) -> set[str]:
+        if not others_unlinked or not found:
+            return found
+        elsewhere = {c: d for c, d in store.unlinked_claims(found).items() if d not in new_ids}
+        unlinked.update(elsewhere.values())
+        return found - set(elsewhere)
+
+    ids = linked(neighbourhood(store, new_claims, ents, related) - new_claim_ids)
     ids |= {c.id for c in store.claims_of_documents(set(roots) - new_ids)}  # near-copy groups joined
     old_events = store.events_by_ids(store.event_ids_holding(ids))
     ids |= {cid for e in old_events for cid in e.claim_ids}
-    ids |= property_partners(store, new_claims, related)
-    claims = {c.id: c for c in [*new_claims, *trusted(store.claims_by_ids(ids), min_confidence)]}
+    ids |= linked(property_partners(store, new_claims, related))
+    read = store.claims_by_ids(ids)
+    claims = {c.id: c for c in [*new_claims, *trusted(read, min_confidence)]}
     published = {d.id: d.published for d in new_docs}
-    opposing_ids = opposing_claims(store, new_claims, ents, related, published) - ids - new_claim_ids
-    return _Scope(new_claims, claims, old_events, trusted(store.claims_by_ids(opposing_ids, light=True),
-                                                          min_confidence),
-                  store.event_of_claims(opposing_ids))
+    opposing_ids = linked(opposing_claims(store, new_claims, ents, related, published) - ids - new_claim_ids)
+    opposing = store.claims_by_ids(opposing_ids, light=True)
+    return _Scope(new_claims, claims, old_events, trusted(opposing, min_confidence),
+                  store.event_of_claims(opposing_ids), read=[*new_read, *read, *opposing],
+                  unlinked_documents=unlinked)
 
 
 def _relink_events(scope: _Scope, ents: Entities, counter: SourceCounter, roots: dict[str, str]) -> list[Event]:

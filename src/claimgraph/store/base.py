@@ -14,7 +14,7 @@ import sqlite3
 import threading
 import time
 import urllib.parse
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -197,11 +197,18 @@ class Database:
 
         :param rows_only: on PostgreSQL, lock only the rows the statements lock (claiming
             jobs ``FOR UPDATE SKIP LOCKED``), not the whole store."""
+        with self._opened(self.dialect.begin_claim if rows_only else self.dialect.begin_write) as conn:
+            yield conn
+
+    @contextmanager
+    def _opened(self, begin: Sequence[str]) -> Iterator[sqlite3.Connection | PostgresConnection]:
+        """A transaction opened by the statements ``begin`` (which take its locks), or the one
+        already open on this connection, which the statements inside join."""
         with self._lock:
-            if self._conn.in_transaction:  # inside exclusive(): its transaction is this one
+            if self._conn.in_transaction or not begin:  # inside exclusive(): its transaction is this one
                 yield self._conn
                 return
-            self._begin(self.dialect.begin_claim if rows_only else self.dialect.begin_write)
+            self._begin(begin)
             try:
                 yield self._conn
             except BaseException:
@@ -231,6 +238,31 @@ class Database:
         another process that wants to link waits, then sees what this one wrote. Writes
         inside join this transaction; it commits at the end, or rolls back on an error."""
         with self.transaction():
+            yield self
+
+    @contextmanager
+    def partitions(self, partitions: Collection[int]) -> Iterator["Database"]:
+        """Hold the locks of these link partitions (``link/partitions.py``) for one read-then-write
+        step: on PostgreSQL, linkers holding disjoint partitions run at once and the others
+        wait; on SQLite this is the write lock (one writer)."""
+        with self._opened(self.dialect.begin_partitions(sorted(partitions))):
+            yield self
+
+    @contextmanager
+    def link_alone(self) -> Iterator[bool]:
+        """A transaction that holds every link partition if no other link runs now (True),
+        taken without waiting: on PostgreSQL a link that finds others at work links by
+        partitions instead; on SQLite the write lock (always True)."""
+        begin, try_lock = self.dialect.begin_link_alone()
+        with self._opened(begin) as conn:
+            yield try_lock is None or bool(conn.execute(try_lock).fetchone()[0])
+
+    @contextmanager
+    def full_link(self) -> Iterator["Database"]:
+        """On PostgreSQL, hold every link partition and the write lock while a full link reads
+        and rewrites all events; on SQLite nothing: the full link takes the write lock when
+        it writes, as it always did."""
+        with self._opened(self.dialect.begin_full_link):
             yield self
 
     @contextmanager

@@ -37,6 +37,12 @@ from functools import lru_cache
 # One advisory lock stands for SQLite's single writer: every write transaction takes it,
 # so a read-merge-write (entities, an incremental link) sees what the last writer committed.
 WRITE_LOCK_KEY = 0x636C6D67  # "clmg"
+# Incremental links lock the partitions they read (link/partitions.py) and hold this one
+# shared; a full link holds it alone, since it rewrites every partition.
+LINK_LOCK_KEY = 0x636C6D6C  # "clml"
+# The first half of each partition's two-part advisory lock (the second is the partition's
+# hash): a space of its own, apart from the single-key locks above.
+PARTITION_LOCK_SPACE = 0x636C6D70  # "clmp"
 # The text search configuration of the documents' tsvector (stems English words).
 TEXT_SEARCH_CONFIG = "english"
 
@@ -70,6 +76,9 @@ class Dialect:
     # a transaction that locks only the rows it claims: SQLite has no row locks, its writers
     # take turns on the file; PostgreSQL's lock the rows ``FOR UPDATE`` and others skip them
     begin_claim: tuple[str, ...] = ("BEGIN IMMEDIATE",)
+    # whether links lock partitions (several linkers at once) or take the one write lock
+    partitioned_links = False
+    begin_full_link: tuple[str, ...] = ()  # SQLite: a full link's write takes the write lock
     skip_locked = ""
     fulltext = FullText(
         source="documents_fts JOIN documents d ON d.rowid = documents_fts.rowid",
@@ -81,6 +90,15 @@ class Dialect:
     def sql(self, statement: str) -> str:
         """``statement`` as this engine reads it."""
         return statement
+
+    def begin_partitions(self, partitions: Sequence[int]) -> tuple[str, ...]:
+        """Open a link's transaction holding ``partitions``: on SQLite its one writer holds them all."""
+        return self.begin_write
+
+    def begin_link_alone(self) -> tuple[tuple[str, ...], str | None]:
+        """(statements opening a link's transaction, a query answering whether it holds every
+        partition: no other link runs meanwhile). SQLite's one writer always does."""
+        return self.begin_write, None
 
     def schema(self, statement: str) -> str:
         """A migration's statement as this engine reads it."""
@@ -103,6 +121,9 @@ class PostgresDialect(Dialect):
     begin_write = ("BEGIN", f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
     begin_snapshot = ("BEGIN ISOLATION LEVEL REPEATABLE READ",)
     begin_claim = ("BEGIN",)
+    partitioned_links = True
+    begin_full_link = ("BEGIN", f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})",
+                       f"SELECT pg_advisory_xact_lock({LINK_LOCK_KEY})")
     skip_locked = " FOR UPDATE SKIP LOCKED"
     fulltext = FullText(
         source=f"documents d CROSS JOIN websearch_to_tsquery('{TEXT_SEARCH_CONFIG}', ?) AS fts_query",
@@ -114,6 +135,24 @@ class PostgresDialect(Dialect):
 
     def sql(self, statement: str) -> str:
         return _postgres_sql(statement)
+
+    def begin_link_alone(self) -> tuple[tuple[str, ...], str | None]:
+        # without waiting: a link that would wait links by partitions instead
+        return ("BEGIN",), f"SELECT pg_try_advisory_xact_lock({LINK_LOCK_KEY})"
+
+    def begin_partitions(self, partitions: Sequence[int]) -> tuple[str, ...]:
+        """Every linker takes its partitions in ascending order, so two that want some of the
+        same wait for each other instead of deadlocking (an array is unnested in its order).
+
+        >>> POSTGRES.begin_partitions([7, -3])[-1]
+        'SELECT COUNT(pg_advisory_xact_lock(1668050288, p)) FROM unnest(ARRAY[-3,7]::integer[]) AS p'
+        """
+        opening = ("BEGIN", f"SELECT pg_advisory_xact_lock_shared({LINK_LOCK_KEY})")
+        if not partitions:
+            return opening
+        ordered = ",".join(str(int(p)) for p in sorted(set(partitions)))  # integers: nothing else is inlined
+        return (*opening, f"SELECT COUNT(pg_advisory_xact_lock({PARTITION_LOCK_SPACE}, p))"
+                          f" FROM unnest(ARRAY[{ordered}]::integer[]) AS p")
 
     def schema(self, statement: str) -> str:
         return _postgres_schema(statement)

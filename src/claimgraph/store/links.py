@@ -15,9 +15,11 @@ from claimgraph.store.postgres import DATABASE_ERRORS, Connection
 from claimgraph.model import Contradiction, Event
 from claimgraph.store.rows import (
     IN_CHUNK,
+    IN_IDS,
     chunks,
     contradiction_row,
     event_row,
+    ids_param,
     placeholders,
     utc_now,
 )
@@ -158,7 +160,9 @@ class Links:
             upsert("document_bands", ("band", "bucket", "document_id"), key=(), replace=False),
             [(band, bucket, doc_id) for doc_id, _blob, keys in signatures for band, bucket in keys],
         )
-        if band_layout is not None:
+        # written only when it changes: the row would otherwise make linkers running at once
+        # (on PostgreSQL) wait for each other's commits
+        if band_layout is not None and band_layout != self._link_state(conn, "band_layout"):
             conn.execute(upsert("link_state", ("key", "value"), key=("key",)), ("band_layout", band_layout))
 
     @staticmethod
@@ -177,6 +181,14 @@ class Links:
         rows = self.query("SELECT d.id FROM documents d WHERE NOT EXISTS"
                            " (SELECT 1 FROM document_signatures s WHERE s.document_id = d.id) ORDER BY d.id")
         return [r[0] for r in rows]
+
+    def unlinked_claims(self, claim_ids: Iterable[str]) -> dict[str, str]:
+        """Claim id -> document id, for those of ``claim_ids`` whose document is stored but
+        not linked yet (another linker's, or one still waiting)."""
+        rows = self.query(f"SELECT c.id, c.document_id FROM claims c WHERE c.id {IN_IDS} AND NOT EXISTS"
+                          " (SELECT 1 FROM document_signatures s WHERE s.document_id = c.document_id)",
+                          (ids_param(claim_ids),))
+        return dict(rows)
 
     def signatures(self, document_ids: Iterable[str] | None = None) -> dict[str, bytes]:
         """Stored near-copy signatures (empty bytes for a document without words)."""

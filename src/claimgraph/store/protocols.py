@@ -37,6 +37,8 @@ class LinkStore(Protocol):
 
     def claims_by_ids(self, ids: Iterable[str], *, light: bool = False) -> list[Claim]: ...
 
+    def unlinked_claims(self, claim_ids: Iterable[str]) -> dict[str, str]: ...
+
     def claim_ids_naming(self, entity_ids: Iterable[str], *, since: str | None = None,
                          until: str | None = None, types: Sequence[str] | None = None,
                          denied: bool | None = None, roles: Sequence[str] | None = None,
