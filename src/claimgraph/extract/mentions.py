@@ -618,6 +618,10 @@ class Mentions:
         text = _joined(words).replace(" ’s", "’s").replace(" 's", "'s").strip()
         if not text:
             return None
+        if words[0].is_sent_start and words[0].pos_ != "PROPN" and words[0].text.istitle():
+            # "Police said ..." opening a sentence is the police of "police said": one name,
+            # whichever sentence the corpus happened to show first
+            text = text[0].lower() + text[1:]
         ent = self.keep(self.resolver.resolve(text, "SOURCE", context_countries=self.countries))
         if ent is not None and seat_place is not None and seat_place.attrs.get("metonym_of") \
                 and "speaks_for" not in ent.attrs:
