@@ -133,6 +133,30 @@ _LOCAL_BODY = re.compile(
     r"Fire|Police|Sheriff|Volunteer|Rescue|Mayor|Council|School|Schools|Board|Library|Recreation|Parks?|"
     r"Chamber|Hospital|Medical|Municipal|Community|Housing|Water|Planning|Zoning|Post|Historical)\b")
 
+# A street, a square, a park or an airport: one place however its name starts ("Kingsley Road"
+# is no Kingsley), at the town the article names around it. The corpora annotate these (LGL
+# and TR-News streets, GeoWebNews squares and racecourses); the closing word must end the name
+# ("Wall Street Journal", "Queens Park Rangers" are no sites).
+_SITE_WORD = (r"(?:Street|St\.(?!\s+[A-Z])|Avenue|Ave\.|Road|Rd\.|Drive|Boulevard|Blvd\.|Lane|Square|Park|"
+              r"Place|Parade|Airport|Stadium|Racecourse)")
+_SITE = re.compile(rf"(?<![\w.])(?:(?:[NSEW]\.|North|South|East|West)\s)?(?:[A-Z][\w'’\-]*|\d+(?:st|nd|rd|th))"
+                   rf"(?:\s[A-Z][\w'’\-]*){{0,2}}\s{_SITE_WORD}(?![\w\-])(?!\s+(?:[A-Z&\d]|of\b))")
+_POSSESSIVE = re.compile(r"^.*['’]s\s+")  # "Rock Hill's Main Street": the town is named on its own
+# A building or an institution's grounds given as a place ("Patriot High", "Altnagelvin
+# Hospital", "the Russian Embassy"): at the article's town, not at a place its name holds,
+# unless that is a big city ("Seoul Central District Court").
+_BUILDING = re.compile(
+    r"(?:\s(?:School|Elementary|Middle|High|University|College|Academy|Hospital|Center|Centre|Theatre|Theater|"
+    r"Hall|Church|Cathedral|Basilica|House|Court|Courthouse|Embassy|Consulate|Club|Farm|Palace|Cottage|Campus|"
+    r"Hotel|Museum|Library|Arena|Prison|Mall|Trust|Market)$)|^(?:Hotel|Embassy|Consulate)\b")
+_SITE_END = re.compile(rf"\s{_SITE_WORD}$", re.I)
+SITE_SOURCE = "site"
+# grounds often named after their city ("Vancouver International Airport", "Dublin Veterans
+# Park"), unlike streets ("Washington Street" lies in any town)
+_GROUNDS_END = re.compile(r"\s(?:Park|Airport|Stadium|Racecourse)$")
+_TOWN_AFTER = re.compile(r"(?:,\s*|\s+(?:in|at|near|outside)\s+)")  # "Kamenné Square in Bratislava"
+_SURNAME_SITE_WORDS = {"Park", "Lane"}  # "President Park", "Lois Lane"
+
 MAX_NAME_WORDS = 3  # "John F. Kennedy"
 _NAME_JOINER = re.compile(r"\s+[-–—|:]\s+|\s*[/;,]\s*")
 # words no person's name holds: a PERSON entity with one is an institution spaCy mis-tagged
@@ -361,6 +385,8 @@ class Geoparser:
             mentions[(mention.start, mention.end)] = mention
             if hint is not None:
                 forced[(mention.start, mention.end)] = hint
+        for mention in self._sites(text, mentions):
+            mentions[(mention.start, mention.end)] = mention
         # place labels first: a name the article tags as a place once is one where mis-tagged
         ordered = sorted(ents, key=lambda e: e.label_ not in {"GPE", "LOC"})
         self._place_keys = {name_key(clean_place_name(m.text)) for m in mentions.values()}
@@ -380,6 +406,7 @@ class Geoparser:
             mentions[(mention.start, mention.end)] = mention
         found = sorted(mentions.values(), key=lambda m: m.start)
         self._resolve(found, forced, self._outlet_countries(outlet))
+        _place_unknown_in_article_town(found, [m for m in found if m.source == SITE_SOURCE], text)
         return self._confirmed([m for m in found if m.lat is not None])
 
     def _confirmed(self, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -387,7 +414,7 @@ class Geoparser:
         it: a country, continent or state, a name it also uses as a place, or a town in a
         country its other places lie in ("Huntsville" ORG in a Texas story; not "Toyota", the
         carmaker, in an American one)."""
-        strong = [m for m in found if m.source not in WEAK_SOURCES and not m.local]
+        strong = [m for m in found if m.source not in WEAK_SOURCES | {SITE_SOURCE} and not m.local]
         strong_keys = {name_key(clean_place_name(m.text)) for m in strong}
         countries = {m.country for m in strong if m.country}
         states = {(m.country, m.admin1) for m in strong if m.admin1 and m.feature != "PCLI"}
@@ -431,12 +458,64 @@ class Geoparser:
                 lookups[(mention.start, mention.end)] = mention.lookup
         for mention in mentions:
             mention.lookup = lookups.get((mention.start, mention.end))
-            if mention.lookup is None and not self._candidates(mention.text):
+            if mention.lookup is None and self._is_site(mention.text):
+                mention.lookup = self._big_city_within(mention.text)
+                mention.source = SITE_SOURCE if mention.lookup is None else "in-org"
+            elif mention.lookup is None and not self._candidates(mention.text):
                 mention.lookup = self._inner_place(mention.text)
         self._resolve(mentions, forced, self._outlet_countries(outlet))
         # the caller says each span is a place; one the parser finds itself must be a known name
-        _place_unknown_in_article_town(mentions)
+        _place_unknown_in_article_town(mentions, text=text)
         return mentions
+
+    def _is_site(self, name: str) -> bool:
+        """A street, a square or a building the gazetteer does not know by that whole name."""
+        name = _LEADING_THE.sub("", name.strip())
+        return bool(_SITE_END.search(name) or _BUILDING.search(name)) and not self._candidates(name)
+
+    def _big_city_within(self, name: str) -> str | None:
+        """The city of UNTAGGED_CITY_POPULATION a building's name holds ("Seoul Central District Court")."""
+        words = name.split()
+        for first, word in enumerate(words):
+            if not word[:1].isupper():
+                continue
+            for inner in (" ".join(words[first:first + 2]), word):
+                if self._big_town(name_key(inner)) and self._read_as_town(inner):
+                    return inner
+        return None
+
+    def _read_as_town(self, name: str) -> bool:
+        """The name's likeliest reading, before context, is a town (Seoul, not Florida)."""
+        cands = self._candidates(name)
+        best = max(cands, key=self._static_score, default=None)
+        return best is not None and best.index >= 0 and self.world.feature[best.index].startswith("PPL")
+
+    def _sites(self, text: str, taken: dict) -> list[PlaceMention]:
+        """Streets, squares, parks and airports named in full ("Kingsley Road", "N. Bedford
+        Drive"), without a word opening the sentence before them ("In Main Street")."""
+        out = []
+        for match in _SITE.finditer(text):
+            name, start = match.group(), match.start()
+            if (owner := _POSSESSIVE.match(name)) is not None:
+                town = re.sub(r"['’]s\s+$", "", owner.group())
+                if self._named_place(name_key(town)):  # "Harare's Third Street": Harare too
+                    out.append(PlaceMention(start, start + len(town), town, source="name"))
+                    if _GROUNDS_END.search(name):  # "Moscow's Sheremetyevo Airport" is Moscow's
+                        continue
+                name, start = name[owner.end():], start + owner.end()
+            while (opening := _OPENING_WORD.match(name)) is not None and " " in name[opening.end():].strip():
+                name, start = name[opening.end():], start + opening.end()
+            words = name.split()
+            if words[-1] in _SURNAME_SITE_WORDS and any(name_key(w) in _title_words() for w in words[:-1]):
+                continue
+            span = (start, start + len(name))
+            if len(words) < 2 or any(_overlaps(span, other) for other in taken) or self._candidates(name):
+                continue
+            mention = PlaceMention(span[0], span[1], name, source=SITE_SOURCE)
+            if _GROUNDS_END.search(name) and (city := self._big_city_within(name)) is not None:
+                mention.lookup, mention.source = city, "in-org"
+            out.append(mention)
+        return out
 
     def _inner_place(self, name: str) -> str | None:
         """The place inside a given name that is no place itself ("University of California",
@@ -617,7 +696,8 @@ class Geoparser:
             return self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "person") or self._inside_org(
                 ent, text, local_only=not _is_institution(ent.text))
         if label in {"ORG", "FAC"}:
-            return self._whole(ent, key, ORG_PLACE_MIN_POPULATION, "org") or self._inside_org(ent, text)
+            return self._whole(ent, key, ORG_PLACE_MIN_POPULATION, "org") or self._inside_org(ent, text) \
+                or self._demonym_within(ent)
         return None
 
     def _whole(self, ent, key: str, min_population: int, source: str, local: bool = True) -> PlaceMention | None:
@@ -654,6 +734,16 @@ class Geoparser:
                 self.world.feature[i] in {"CONT", "PCLI"} for k in (key, singular)
                 for i in self.world.alternate.get(k, ())):
             return PlaceMention(start, end, surface, source="demonym")
+        return None
+
+    def _demonym_within(self, ent) -> PlaceMention | None:
+        """"the Canadian Press", "Nigerian Association of Chambers of Commerce": the country
+        of a demonym an organisation's name holds, as the geoparsing corpora count it."""
+        for match in re.finditer(r"[A-Z][a-z]+", ent.text):
+            key = name_key(match.group())
+            if key in self.index.demonym_keys or key in self.world.demonym_rows:
+                start = ent.start_char + match.start()
+                return self._demonym(start, start + len(match.group()), match.group(), key)
         return None
 
     def _demonym_parts(self, ent) -> list[PlaceMention]:
@@ -1037,7 +1127,7 @@ class Geoparser:
     def _resolve(self, mentions: list[PlaceMention], forced: dict, outlet_countries: Sequence[str]) -> None:
         if not mentions:
             return
-        options = [self._candidates(m.lookup or m.text) for m in mentions]
+        options = [[] if m.source == SITE_SOURCE else self._candidates(m.lookup or m.text) for m in mentions]
         statics = [[self._static_score(c) for c in cands] for cands in options]
         keys = [_one_name(m.lookup or m.text) for m in mentions]
         # one place per name and article: "Parkland, Florida" fixes every later "Parkland"
@@ -1184,21 +1274,26 @@ class Geoparser:
 _KIND_WORD = re.compile(r"\s+(?:City|County|Parish|Borough|Township)$", re.I)
 
 
-def _place_unknown_in_article_town(mentions: Sequence[PlaceMention]) -> None:
+def _place_unknown_in_article_town(mentions: Sequence[PlaceMention], unknown: Sequence[PlaceMention] | None = None,
+                                   text: str = "") -> None:
     """A place the gazetteer does not know ("Stonewall Golf Club", "Third Street", a
     neighbourhood) lies in the town the article last named before it (or, before any, the
-    first it names): "firefighters in Tulsa were called to the arena". Only for spans the
-    caller says are places (``resolve_spans``): a name the parser finds itself and the
-    gazetteer does not know is more often a person or a thing. Marked ``LOCAL`` and given
+    first it names): "firefighters in Tulsa were called to the arena"; a town named right
+    after it ("Kamenné Square in Bratislava", "the Convention Centre, Dublin") before that. Only for spans the
+    caller says are places (``resolve_spans``) and the streets and squares the parser finds
+    (``unknown``): another name the parser finds itself and the gazetteer does not know is more
+    often a person or a thing. Marked ``LOCAL`` and given
     no place id, so that it never stands for the town itself; an article naming no town
     leaves it without a point."""
     towns = sorted((m for m in mentions if m.lat is not None and m.feature in TOWN_FEATURES),
                    key=lambda m: m.start)
     if not towns:
         return
-    for mention in mentions:
+    for mention in mentions if unknown is None else unknown:
         if mention.lat is None and mention.feature is None:  # an area ("Middle East") has no point on purpose
-            town = next((t for t in reversed(towns) if t.start < mention.start), towns[0])
+            town = next((t for t in towns if t.start >= mention.end
+                         and _TOWN_AFTER.fullmatch(text[mention.end:t.start])), None) \
+                or next((t for t in reversed(towns) if t.start < mention.start), towns[0])
             mention.lat, mention.lon, mention.country, mention.admin1 = town.lat, town.lon, town.country, town.admin1
             mention.feature, mention.place_id, mention.geonameid = LOCAL_FEATURE, None, None
 
@@ -1225,6 +1320,11 @@ def _has_neighbour(mention: PlaceMention, others: Sequence[PlaceMention]) -> boo
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(name_key(w) for w in gazetteer_json("titles")["words"])
 
 
 @lru_cache(maxsize=4096)
