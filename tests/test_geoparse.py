@@ -579,3 +579,24 @@ def test_a_demonym_inside_an_organisation_name_is_its_country(parse):
     found = parse("The report was written for the Nigerian Association of Chambers of Commerce in Lagos.")
     nigerian = places_named(found, "Nigerian")
     assert nigerian and nigerian[0].country == "NG" and nigerian[0].feature == "PCLI"
+
+
+def test_a_name_the_gazetteer_does_not_know_is_a_place_when_the_sentence_says_so(parse):
+    found = parse("The family home is at Rathquill, near Navan, in Ireland.")
+    village = places_named(found, "Rathquill")
+    navan = places_named(found, "Navan")[0]
+    assert village and village[0].feature == "LOCAL"
+    assert distance_km((village[0].lat, village[0].lon), (navan.lat, navan.lon)) < 1
+
+
+def test_an_unknown_name_in_a_phrase_about_something_else_is_no_place(parse):
+    found = parse("Officials in Navan, Ireland, discussed the Kelvorin affair with reporters.")
+    assert not [m for m in found if m.feature == "LOCAL"]
+
+
+def test_the_political_west_is_western_europe_not_a_province_called_west(parse):
+    found = parse("Relations between Russia and the West worsened as Western governments expelled diplomats.")
+    for name in ("West", "Western"):
+        west = places_named(found, name)
+        assert west and distance_km((west[0].lat, west[0].lon), (50.2, 7.4)) < 100
+    assert not places_named(parse("Settlers moved into the West Bank on Monday."), "West")

@@ -151,6 +151,24 @@ _BUILDING = re.compile(
     r"Hotel|Museum|Library|Arena|Prison|Mall|Trust|Market)$)|^(?:Hotel|Embassy|Consulate)\b")
 _SITE_END = re.compile(rf"\s{_SITE_WORD}$", re.I)
 SITE_SOURCE = "site"
+UNKNOWN_SOURCE = "unknown"  # a name tagged as a place that the gazetteer does not know ("Nagrig")
+AT_ARTICLE_TOWN = frozenset({SITE_SOURCE, UNKNOWN_SOURCE})
+# what tells an unknown name is a place: a kind of place around it ("the village of Nagrig",
+# "Torkula village", "the Kisima area") or a preposition of place before it ("at Rathbeggan")
+_PLACE_KIND = (r"(?:villages?|towns?|suburbs?|hamlets?|communit(?:y|ies)|districts?|provinces?|regions?|areas?|"
+               r"neighbou?rhoods?|slums?|settlements?|camps?|island)")
+# the political West, placed where the corpora place it (GeoNames' Western Europe): "relations
+# between Russia and the West", "Western governments"; not "the West Bank", "the West Coast"
+_THE_WEST = re.compile(r"\bthe\s+(?P<noun>West)\b(?!\s+(?:[A-Z]|of\b))(?!-)"
+                       r"|\b(?P<adjective>Western)\s+(?=(?:countries|nations|governments)\b)")
+THE_WEST_LOOKUP = "Western Europe"
+_KIND_BEFORE = re.compile(rf"\b{_PLACE_KIND}\s+of\s+(?:the\s+)?$", re.I)
+_KIND_AFTER = re.compile(rf"^\s+{_PLACE_KIND}\b")
+_AT_BEFORE = re.compile(r"\b(?:in|at|near|outside(?:\s+of)?|from|into|across|around)\s+(?:the\s+)?$")
+_MODIFIES_AFTER = re.compile(  # "in the Skripal affair", "in Tchaikovsky's"; not "in Rathquill near Navan"
+    r"^(?:['’]s\b|\s+(?!(?:and|or|in|on|at|near|of|to|for|from|with|where|which|who|that|is|was|were|are|"
+    r"has|had|have|will|would|after|before|as|by|but|when|while|since|into|last|this|earlier)\b)[a-z])")
+_NOT_PLACE_AFTER = re.compile(r"^\s+(?:[Rr]iver|virus|flu|fever|disease)\b")
 # grounds often named after their city ("Vancouver International Airport", "Dublin Veterans
 # Park"), unlike streets ("Washington Street" lies in any town)
 _GROUNDS_END = re.compile(r"\s(?:Park|Airport|Stadium|Racecourse)$")
@@ -406,7 +424,7 @@ class Geoparser:
             mentions[(mention.start, mention.end)] = mention
         found = sorted(mentions.values(), key=lambda m: m.start)
         self._resolve(found, forced, self._outlet_countries(outlet))
-        _place_unknown_in_article_town(found, [m for m in found if m.source == SITE_SOURCE], text)
+        _place_unknown_in_article_town(found, [m for m in found if m.source in AT_ARTICLE_TOWN], text)
         return self._confirmed([m for m in found if m.lat is not None])
 
     def _confirmed(self, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -414,7 +432,7 @@ class Geoparser:
         it: a country, continent or state, a name it also uses as a place, or a town in a
         country its other places lie in ("Huntsville" ORG in a Texas story; not "Toyota", the
         carmaker, in an American one)."""
-        strong = [m for m in found if m.source not in WEAK_SOURCES | {SITE_SOURCE} and not m.local]
+        strong = [m for m in found if m.source not in WEAK_SOURCES | AT_ARTICLE_TOWN and not m.local]
         strong_keys = {name_key(clean_place_name(m.text)) for m in strong}
         countries = {m.country for m in strong if m.country}
         states = {(m.country, m.admin1) for m in strong if m.admin1 and m.feature != "PCLI"}
@@ -682,7 +700,10 @@ class Geoparser:
             if widened is not None:
                 return widened
             if not self._candidates(surface):  # "the Guernsey County Common Pleas Court"
-                return self._inside_org(ent, text, min_population=0) or PlaceMention(start, end, surface, source="ner")
+                inner = self._inside_org(ent, text, min_population=0)
+                if inner is None and _said_to_be_a_place(text, start, end):
+                    return PlaceMention(start, end, surface, source=UNKNOWN_SOURCE)
+                return inner or PlaceMention(start, end, surface, source="ner")
             return PlaceMention(start, end, surface, source="ner")
         if label == "NORP":
             prefixed = _STANCE_PREFIX.match(surface)
@@ -694,11 +715,21 @@ class Geoparser:
         if label == "PERSON":  # "Litchfield Fire Chief Jim Koser": the town of its institution
             # "New Brunswick RCMP", "Sokoto State": an institution spaCy took for a person
             return self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "person") or self._inside_org(
-                ent, text, local_only=not _is_institution(ent.text))
+                ent, text, local_only=not _is_institution(ent.text)) or self._named_by_its_kind(ent, text)
         if label in {"ORG", "FAC"}:
             return self._whole(ent, key, ORG_PLACE_MIN_POPULATION, "org") or self._inside_org(ent, text) \
-                or self._demonym_within(ent)
+                or self._demonym_within(ent) or self._named_by_its_kind(ent, text)
         return None
+
+    def _named_by_its_kind(self, ent, text: str) -> PlaceMention | None:
+        """Any name the article calls a place outright ("the suburb of Madinaty", "the small town
+        of Kasba Bonli"), whatever spaCy tagged it: read as a place, or at the article's town
+        when the gazetteer does not know it."""
+        start = ent.start_char
+        if not ent.text[:1].isupper() or not _KIND_BEFORE.search(text[max(0, start - 40):start]):
+            return None
+        known = bool(self._candidates(ent.text))
+        return PlaceMention(start, ent.end_char, ent.text, source="ner" if known else UNKNOWN_SOURCE)
 
     def _whole(self, ent, key: str, min_population: int, source: str, local: bool = True) -> PlaceMention | None:
         """A whole entity spaCy mislabelled that the gazetteer is sure is a place ("Huntsville" ORG)."""
@@ -927,6 +958,11 @@ class Geoparser:
             start = match.start("region")  # "Gatineau, Que.": the province is named too
             yield PlaceMention(start, start + len(region), region, source="pair"), None
         yield from self._county_lists(text)
+        for match in _THE_WEST.finditer(text):
+            group = "noun" if match.group("noun") else "adjective"
+            mention = PlaceMention(match.start(group), match.end(group), match.group(group), source="pattern")
+            mention.lookup = THE_WEST_LOOKUP
+            yield mention, None
         for match in _PARTY_STATE.finditer(text):  # "Sen. Frank Lautenberg, D-N.J.,": the legislator's state
             if match.group("state") in self.world.abbreviations:
                 yield PlaceMention(match.start("state"), match.end("state"), match.group("state"), source="pair"), None
@@ -1127,7 +1163,7 @@ class Geoparser:
     def _resolve(self, mentions: list[PlaceMention], forced: dict, outlet_countries: Sequence[str]) -> None:
         if not mentions:
             return
-        options = [[] if m.source == SITE_SOURCE else self._candidates(m.lookup or m.text) for m in mentions]
+        options = [[] if m.source in AT_ARTICLE_TOWN else self._candidates(m.lookup or m.text) for m in mentions]
         statics = [[self._static_score(c) for c in cands] for cands in options]
         keys = [_one_name(m.lookup or m.text) for m in mentions]
         # one place per name and article: "Parkland, Florida" fixes every later "Parkland"
@@ -1296,6 +1332,18 @@ def _place_unknown_in_article_town(mentions: Sequence[PlaceMention], unknown: Se
                 or next((t for t in reversed(towns) if t.start < mention.start), towns[0])
             mention.lat, mention.lon, mention.country, mention.admin1 = town.lat, town.lon, town.country, town.admin1
             mention.feature, mention.place_id, mention.geonameid = LOCAL_FEATURE, None, None
+
+
+def _said_to_be_a_place(text: str, start: int, end: int) -> bool:
+    """The words around a name the gazetteer does not know say it is a place: "the village of
+    Nagrig", "Torkula village", "at Rathbeggan, near ..." (not "in the Skripal affair")."""
+    surface, before, after = text[start:end], text[max(0, start - 40):start], text[end:end + 25]
+    if not surface[:1].isupper() or surface.isupper() or re.search(r"\s[Rr]iver$", surface) \
+            or _NOT_PLACE_AFTER.match(after):
+        return False
+    if _KIND_BEFORE.search(before) or _KIND_AFTER.match(after) or re.search(rf"\s{_PLACE_KIND}$", surface):
+        return True
+    return bool(_AT_BEFORE.search(before)) and not _MODIFIES_AFTER.match(after)
 
 
 def _one_name(text: str) -> str:
