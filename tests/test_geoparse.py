@@ -600,3 +600,19 @@ def test_the_political_west_is_western_europe_not_a_province_called_west(parse):
         west = places_named(found, name)
         assert west and distance_km((west[0].lat, west[0].lon), (50.2, 7.4)) < 100
     assert not places_named(parse("Settlers moved into the West Bank on Monday."), "West")
+
+
+def test_a_village_far_outside_a_local_story_is_taken_for_a_local_place(resolve_spans):
+    text = "Officials in Manassas, Virginia, and Centreville, Virginia, opened the Shops at Stonewall."
+    found = resolve_spans(text, ["Manassas", "Centreville", "Stonewall"])
+    stonewall, manassas = found["Stonewall"], found["Manassas"]
+    assert stonewall.feature == "LOCAL"
+    assert distance_km((stonewall.lat, stonewall.lon), (manassas.lat, manassas.lon)) < 100
+
+
+def test_a_building_at_a_big_city_does_not_anchor_the_articles_unknown_places(resolve_spans):
+    text = ("Boys in Cairo, Egypt, train at the Liverpool Academy on the grounds of the "
+            "Quillmore International School.")
+    found = resolve_spans(text, ["Cairo", "Liverpool Academy", "Quillmore International School"])
+    school, cairo = found["Quillmore International School"], found["Cairo"]
+    assert distance_km((school.lat, school.lon), (cairo.lat, cairo.lon)) < 1

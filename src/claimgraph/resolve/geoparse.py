@@ -153,6 +153,7 @@ _SITE_END = re.compile(rf"\s{_SITE_WORD}$", re.I)
 SITE_SOURCE = "site"
 UNKNOWN_SOURCE = "unknown"  # a name tagged as a place that the gazetteer does not know ("Nagrig")
 AT_ARTICLE_TOWN = frozenset({SITE_SOURCE, UNKNOWN_SOURCE})
+GROUNDS_SOURCE = "grounds"  # a building or grounds at the big city its name holds: no town of the article's own
 # what tells an unknown name is a place: a kind of place around it ("the village of Nagrig",
 # "Torkula village", "the Kisima area") or a preposition of place before it ("at Rathbeggan")
 _PLACE_KIND = (r"(?:villages?|towns?|suburbs?|hamlets?|communit(?:y|ies)|districts?|provinces?|regions?|areas?|"
@@ -176,6 +177,8 @@ _TOWN_AFTER = re.compile(r"(?:,\s*|\s+(?:in|at|near|outside)\s+)")  # "Kamenné 
 _SURNAME_SITE_WORDS = {"Park", "Lane"}  # "President Park", "Lois Lane"
 
 MAX_NAME_WORDS = 3  # "John F. Kennedy"
+STRAY_VILLAGE_POPULATION = 20_000
+STRAY_VILLAGE_KM = 1000.0
 _NAME_JOINER = re.compile(r"\s+[-–—|:]\s+|\s*[/;,]\s*")
 # words no person's name holds: a PERSON entity with one is an institution spaCy mis-tagged
 _INSTITUTION_WORD = re.compile(
@@ -478,7 +481,7 @@ class Geoparser:
             mention.lookup = lookups.get((mention.start, mention.end))
             if mention.lookup is None and self._is_site(mention.text):
                 mention.lookup = self._big_city_within(mention.text)
-                mention.source = SITE_SOURCE if mention.lookup is None else "in-org"
+                mention.source = SITE_SOURCE if mention.lookup is None else GROUNDS_SOURCE
             elif mention.lookup is None and not self._candidates(mention.text):
                 mention.lookup = self._inner_place(mention.text)
         self._resolve(mentions, forced, self._outlet_countries(outlet))
@@ -531,7 +534,7 @@ class Geoparser:
                 continue
             mention = PlaceMention(span[0], span[1], name, source=SITE_SOURCE)
             if _GROUNDS_END.search(name) and (city := self._big_city_within(name)) is not None:
-                mention.lookup, mention.source = city, "in-org"
+                mention.lookup, mention.source = city, GROUNDS_SOURCE
             out.append(mention)
         return out
 
@@ -1191,6 +1194,27 @@ class Geoparser:
             ]
         for mention, cands, (best, score) in zip(mentions, options, chosen, strict=True):
             self._fill(mention, cands, best, score)
+        self._unplace_stray_villages(mentions, hints)
+
+    def _unplace_stray_villages(self, mentions: list[PlaceMention], hints: list) -> None:
+        """A village read far outside a local story ("the Shops at Stonewall" of a northern
+        Virginia story is no Stonewall, Louisiana): when two or more other names of the story lie
+        in one state or province, a small town elsewhere and far from all of them is more likely
+        a local place the gazetteer does not know; it is put at the article's town instead."""
+        placed = [m for m in mentions if m.lat is not None and m.feature in TOWN_FEATURES]
+        for mention, hint in zip(mentions, hints, strict=True):
+            if hint is not None or mention.feature != "PPL" or mention.source in {"dateline", "pair", "pattern"} \
+                    or self._population_of(mention) >= STRAY_VILLAGE_POPULATION:
+                continue
+            others = [m for m in placed if m.lat is not None and _one_name(m.text) != _one_name(mention.text)]
+            states = Counter((m.country, m.admin1) for m in others if m.admin1)
+            if not states or states.most_common(1)[0][1] < 2 or (mention.country, mention.admin1) in states:
+                continue
+            if all(distance_km((mention.lat, mention.lon), (o.lat, o.lon)) > STRAY_VILLAGE_KM for o in others):
+                mention.lat = mention.lon = mention.feature = mention.geonameid = mention.place_id = None
+                mention.name = mention.country = mention.admin1 = None
+                if mention.source not in WEAK_SOURCES and not mention.local:  # a person's name is dropped
+                    mention.source = UNKNOWN_SOURCE
 
     def _county(self, candidate: _Candidate) -> tuple[str, str, str] | None:
         i = candidate.index
@@ -1321,8 +1345,9 @@ def _place_unknown_in_article_town(mentions: Sequence[PlaceMention], unknown: Se
     often a person or a thing. Marked ``LOCAL`` and given
     no place id, so that it never stands for the town itself; an article naming no town
     leaves it without a point."""
-    towns = sorted((m for m in mentions if m.lat is not None and m.feature in TOWN_FEATURES),
-                   key=lambda m: m.start)
+    # "the Liverpool Academy" of a Cairo story is no sign the story is in Liverpool
+    towns = sorted((m for m in mentions if m.lat is not None and m.feature in TOWN_FEATURES
+                    and m.source != GROUNDS_SOURCE), key=lambda m: m.start)
     if not towns:
         return
     for mention in mentions if unknown is None else unknown:
