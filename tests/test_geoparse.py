@@ -497,7 +497,7 @@ def test_an_unknown_place_stays_unplaced_when_the_article_names_no_town(resolve_
 
 
 def test_a_name_the_parser_finds_itself_is_kept_only_when_the_gazetteer_knows_it(parse):
-    found = parse("Residents of Tulsa met at Quillmore Arena on Tuesday.")
+    found = parse("Residents of Tulsa met the Quillmore Foundation on Tuesday.")
     assert all(m.feature != "LOCAL" for m in found)
 
 
@@ -616,3 +616,14 @@ def test_a_building_at_a_big_city_does_not_anchor_the_articles_unknown_places(re
     found = resolve_spans(text, ["Cairo", "Liverpool Academy", "Quillmore International School"])
     school, cairo = found["Quillmore International School"], found["Cairo"]
     assert distance_km((school.lat, school.lon), (cairo.lat, cairo.lon)) < 1
+
+
+def test_a_venue_someone_is_at_is_a_place_at_the_articles_town(parse):
+    found = parse("Mayor Jane Roe of Tulsa, Oklahoma, spoke on Friday at the Quillmore Civic Center about taxes.")
+    venue = [m for m in found if "Quillmore" in m.text]
+    tulsa = places_named(found, "Tulsa")[0]
+    assert venue and venue[0].feature == "LOCAL"
+    assert distance_km((venue[0].lat, venue[0].lon), (tulsa.lat, tulsa.lon)) < 1
+    # a hospital is left alone: most corpora do not count it as a place
+    found = parse("She was treated in Tulsa, Oklahoma, at the Quillmore Memorial Hospital on Friday.")
+    assert not [m for m in found if "Quillmore" in m.text]

@@ -163,6 +163,10 @@ _PLACE_KIND = (r"(?:villages?|towns?|suburbs?|hamlets?|communit(?:y|ies)|distric
 _THE_WEST = re.compile(r"\bthe\s+(?P<noun>West)\b(?!\s+(?:[A-Z]|of\b))(?!-)"
                        r"|\b(?P<adjective>Western)\s+(?=(?:countries|nations|governments)\b)")
 THE_WEST_LOOKUP = "Western Europe"
+_AT_BUILDING = re.compile(r"\bat\s+(?:the\s+)?$")
+# the venues an article sends its reader to; not hospitals, schools or universities, which the
+# corpora other than GeoWebNews leave unannotated
+_VENUE = re.compile(r"\s(?:Hall|Courthouse|Theatre|Theater|Palace|Cottage|Centre|Center|Arena|Stadium)$")
 _KIND_BEFORE = re.compile(rf"\b{_PLACE_KIND}\s+of\s+(?:the\s+)?$", re.I)
 _KIND_AFTER = re.compile(rf"^\s+{_PLACE_KIND}\b")
 _AT_BEFORE = re.compile(r"\b(?:in|at|near|outside(?:\s+of)?|from|into|across|around)\s+(?:the\s+)?$")
@@ -721,8 +725,18 @@ class Geoparser:
                 ent, text, local_only=not _is_institution(ent.text)) or self._named_by_its_kind(ent, text)
         if label in {"ORG", "FAC"}:
             return self._whole(ent, key, ORG_PLACE_MIN_POPULATION, "org") or self._inside_org(ent, text) \
-                or self._demonym_within(ent) or self._named_by_its_kind(ent, text)
+                or self._demonym_within(ent) or self._building_visited(ent, text) or self._named_by_its_kind(ent, text)
         return None
+
+    def _building_visited(self, ent, text: str) -> PlaceMention | None:
+        """A venue someone is at ("at the Princes Theatre", "at City Hall"): a place, at the
+        article's town."""
+        body = _LEADING_THE.sub("", ent.text)
+        start = ent.end_char - len(body)
+        if not _VENUE.search(body) or not _AT_BUILDING.search(text[max(0, ent.start_char - 12):ent.start_char]) \
+                or self._candidates(body):
+            return None
+        return PlaceMention(start, ent.end_char, body, source=SITE_SOURCE)
 
     def _named_by_its_kind(self, ent, text: str) -> PlaceMention | None:
         """Any name the article calls a place outright ("the suburb of Madinaty", "the small town
