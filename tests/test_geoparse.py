@@ -627,3 +627,18 @@ def test_a_venue_someone_is_at_is_a_place_at_the_articles_town(parse):
     # a hospital is left alone: most corpora do not count it as a place
     found = parse("She was treated in Tulsa, Oklahoma, at the Quillmore Memorial Hospital on Friday.")
     assert not [m for m in found if "Quillmore" in m.text]
+
+
+def test_a_world_region_spacy_cut_short_is_read_whole(parse):
+    found = parse("Lending in Northern Europe rose, the bank said in Luxembourg.")
+    region = [m for m in found if "Europe" in m.text][0]
+    assert region.text == "Northern Europe" and distance_km((region.lat, region.lon), (61.7, 2.9)) < 100
+
+
+def test_countries_side_by_side_without_a_comma_are_each_a_place(pipeline):
+    from spacy.tokens import Span
+
+    doc = pipeline.nlp.make_doc("Investment rose in Cyprus, Greece Italy and Spain.")
+    doc.ents = [Span(doc, 3, 4, label="GPE"), Span(doc, 5, 7, label="GPE"), Span(doc, 8, 9, label="GPE")]
+    found = {m.text: m.feature for m in Geoparser().parse_doc(doc)}
+    assert found == {"Cyprus": "PCLI", "Greece": "PCLI", "Italy": "PCLI", "Spain": "PCLI"}

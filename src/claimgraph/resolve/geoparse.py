@@ -806,8 +806,9 @@ class Geoparser:
         return [m for m in parts if m is not None]
 
     def _widened(self, ent, text: str) -> PlaceMention | None:
-        """"South Africa" tagged "Africa": the capitalised word before the entity belongs to
-        it when together they name a country or a division."""
+        """"South Africa" tagged "Africa", "Northern Europe" tagged "Europe": the capitalised
+        word before the entity belongs to it when together they name a country, a division or a
+        world region with a point."""
         if ent.start == 0:
             return None
         before = ent.doc[ent.start - 1]
@@ -815,17 +816,25 @@ class Geoparser:
             return None
         surface = text[before.idx:ent.end_char]
         key = name_key(surface)
-        if key in self.index.countries or any(self.world.feature[i] in {"ADM1", "PCLI"} for i in self.world.primary.get(key, ())):
+        region = self.index.regions.get(key)
+        if key in self.index.countries or (region is not None and region.lat is not None) or any(
+                self.world.feature[i] in {"ADM1", "PCLI"} for i in self.world.primary.get(key, ())):
             return PlaceMention(before.idx, ent.end_char, surface, source="ner")
         return None
 
     def _split_compound(self, ent, text: str) -> list[PlaceMention]:
         """"Fargo-Moorhead", "Armenia-Italy": two places joined by a hyphen, each a name the
-        gazetteer knows, when the whole is none."""
-        if "-" not in text[ent.start_char:ent.end_char]:
-            return []
+        gazetteer knows, when the whole is none; "Greece Italy" (a list that lost its comma):
+        countries side by side."""
         surface = _LEADING_THE.sub("", ent.text)
         offset = ent.end_char - len(surface)
+        if "-" not in surface:
+            words = list(re.finditer(r"\S+", surface))
+            if ent.label_ != "GPE" or len(words) < 2 or self._candidates(surface) or not all(
+                    name_key(w.group()) in self.index.countries and name_key(w.group()) not in self.index.demonym_keys
+                    for w in words):
+                return []
+            return [PlaceMention(offset + w.start(), offset + w.end(), w.group(), source="ner") for w in words]
         if self._candidates(surface):
             return []
         parts = list(re.finditer(r"[^\-]+", surface))
