@@ -642,3 +642,11 @@ def test_countries_side_by_side_without_a_comma_are_each_a_place(pipeline):
     doc.ents = [Span(doc, 3, 4, label="GPE"), Span(doc, 5, 7, label="GPE"), Span(doc, 8, 9, label="GPE")]
     found = {m.text: m.feature for m in Geoparser().parse_doc(doc)}
     assert found == {"Cyprus": "PCLI", "Greece": "PCLI", "Italy": "PCLI", "Spain": "PCLI"}
+
+
+def test_an_unknown_dateline_place_sits_in_a_town_of_the_state_it_gives(parse):
+    found = parse("CAMP QUILLMORE, Wash. - The unit trained with Seattle Fire and Police in Seattle, "
+                  "and then flew to Washington, D.C.")
+    camp = places_named(found, "CAMP QUILLMORE")
+    assert camp and camp[0].feature == "LOCAL" and camp[0].admin1 == "Washington"
+    assert distance_km((camp[0].lat, camp[0].lon), (47.61, -122.33)) < 10

@@ -959,12 +959,20 @@ class Geoparser:
         """Dateline and "City, ST" / "City, Country" mentions, with the region they fix."""
         for match in _DATELINE.finditer(text[:600]):
             city = match.group("city").strip()
-            if len(city) < 3 or name_key(city) in _NEVER_PLACES or not self._candidates(city):
+            if len(city) < 3 or name_key(city) in _NEVER_PLACES:
                 continue
             region = (match.group("region") or "").strip()
             hint = self._region_hint(region, dateline=True) if region else None
             start = match.start("city")
-            yield PlaceMention(start, start + len(city), city, source="dateline"), hint
+            if not self._candidates(city):
+                if hint is None:
+                    continue
+                # "CAMP MURRAY, Wash. -": a place the gazetteer does not know, in a state that sets the story
+                unknown = PlaceMention(start, start + len(city), city, source=UNKNOWN_SOURCE)
+                unknown.country, unknown.admin1 = hint
+                yield unknown, hint
+            else:
+                yield PlaceMention(start, start + len(city), city, source="dateline"), hint
             if hint is not None and region:
                 rstart = match.start("region")
                 yield PlaceMention(rstart, rstart + len(region), region, source="dateline"), None
@@ -1362,7 +1370,8 @@ def _place_unknown_in_article_town(mentions: Sequence[PlaceMention], unknown: Se
     """A place the gazetteer does not know ("Stonewall Golf Club", "Third Street", a
     neighbourhood) lies in the town the article last named before it (or, before any, the
     first it names): "firefighters in Tulsa were called to the arena"; a town named right
-    after it ("Kamenné Square in Bratislava", "the Convention Centre, Dublin") before that. Only for spans the
+    after it ("Kamenné Square in Bratislava", "the Convention Centre, Dublin") before that, and
+    before all the first town of the state a dateline puts it in ("CAMP MURRAY, Wash."). Only for spans the
     caller says are places (``resolve_spans``) and the streets and squares the parser finds
     (``unknown``): another name the parser finds itself and the gazetteer does not know is more
     often a person or a thing. Marked ``LOCAL`` and given
@@ -1375,7 +1384,9 @@ def _place_unknown_in_article_town(mentions: Sequence[PlaceMention], unknown: Se
         return
     for mention in mentions if unknown is None else unknown:
         if mention.lat is None and mention.feature is None:  # an area ("Middle East") has no point on purpose
-            town = next((t for t in towns if t.start >= mention.end
+            within = [t for t in towns if (t.country, t.admin1) == (mention.country, mention.admin1)]
+            town = (within[0] if mention.admin1 and within else None) \
+                or next((t for t in towns if t.start >= mention.end
                          and _TOWN_AFTER.fullmatch(text[mention.end:t.start])), None) \
                 or next((t for t in reversed(towns) if t.start < mention.start), towns[0])
             mention.lat, mention.lon, mention.country, mention.admin1 = town.lat, town.lon, town.country, town.admin1
