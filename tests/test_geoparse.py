@@ -650,3 +650,10 @@ def test_an_unknown_dateline_place_sits_in_a_town_of_the_state_it_gives(parse):
     camp = places_named(found, "CAMP QUILLMORE")
     assert camp and camp[0].feature == "LOCAL" and camp[0].admin1 == "Washington"
     assert distance_km((camp[0].lat, camp[0].lon), (47.61, -122.33)) < 10
+
+
+def test_a_given_street_named_like_a_big_city_sits_in_the_articles_town(resolve_spans):
+    text = "Police in Tulsa, Oklahoma, closed N. Bedford Drive after a crash."
+    found = resolve_spans(text, ["Tulsa", "N. Bedford Drive"])
+    drive, tulsa = found["N. Bedford Drive"], found["Tulsa"]
+    assert drive.feature == "LOCAL" and distance_km((drive.lat, drive.lon), (tulsa.lat, tulsa.lon)) < 1

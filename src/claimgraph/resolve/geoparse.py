@@ -484,7 +484,8 @@ class Geoparser:
         for mention in mentions:
             mention.lookup = lookups.get((mention.start, mention.end))
             if mention.lookup is None and self._is_site(mention.text):
-                mention.lookup = self._big_city_within(mention.text)
+                street = _SITE_END.search(mention.text) and not _GROUNDS_END.search(mention.text)
+                mention.lookup = None if street else self._big_city_within(mention.text)  # "Washington Street"
                 mention.source = SITE_SOURCE if mention.lookup is None else GROUNDS_SOURCE
             elif mention.lookup is None and not self._candidates(mention.text):
                 mention.lookup = self._inner_place(mention.text)
