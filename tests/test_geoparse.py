@@ -657,3 +657,10 @@ def test_a_given_street_named_like_a_big_city_sits_in_the_articles_town(resolve_
     found = resolve_spans(text, ["Tulsa", "N. Bedford Drive"])
     drive, tulsa = found["N. Bedford Drive"], found["Tulsa"]
     assert drive.feature == "LOCAL" and distance_km((drive.lat, drive.lon), (tulsa.lat, tulsa.lon)) < 1
+
+
+def test_a_small_town_heading_its_own_public_body_is_named_near_the_story(parse):
+    found = parse("Superintendents for Owensboro Public Schools and Daviess County Public Schools "
+                  "met in Henderson, Kentucky, on Monday.")
+    town = places_named(found, "Owensboro")
+    assert town and town[0].admin1 == "Kentucky"

@@ -625,6 +625,9 @@ class Geoparser:
                 if key in known or (key in self.index.countries and key not in self.index.demonym_keys) \
                         or self._division_or_continent(key) or self._big_city(name, key, text, offset + a):
                     return PlaceMention(offset + a, offset + b, name, source="repeat" if key in known else "name")
+                if first == 0 and _LOCAL_BODY.match(surface[b:]) and self._local_name(key) \
+                        and key not in self._known_names():  # "Owensboro Public Schools": near the story's towns
+                    return PlaceMention(offset + a, offset + b, name, source="name", local=True)
         return None
 
     def _division_or_continent(self, key: str) -> bool:
