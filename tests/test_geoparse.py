@@ -664,3 +664,9 @@ def test_a_small_town_heading_its_own_public_body_is_named_near_the_story(parse)
                   "met in Henderson, Kentucky, on Monday.")
     town = places_named(found, "Owensboro")
     assert town and town[0].admin1 == "Kentucky"
+
+
+def test_a_disease_named_after_a_place_is_no_place(parse):
+    found = parse("Doctors in Luanda, Angola, confirmed two cases of Marburg virus and one of Lassa fever.")
+    assert places_named(found, "Luanda") and not places_named(found, "Marburg")
+    assert not places_named(found, "Lassa")

@@ -173,6 +173,7 @@ _AT_BEFORE = re.compile(r"\b(?:in|at|near|outside(?:\s+of)?|from|into|across|aro
 _MODIFIES_AFTER = re.compile(  # "in the Skripal affair", "in Tchaikovsky's"; not "in Rathquill near Navan"
     r"^(?:['’]s\b|\s+(?!(?:and|or|in|on|at|near|of|to|for|from|with|where|which|who|that|is|was|were|are|"
     r"has|had|have|will|would|after|before|as|by|but|when|while|since|into|last|this|earlier)\b)[a-z])")
+_DISEASE_AFTER = re.compile(r"\s+(?:virus|fever|disease|encephalitis)\b", re.I)
 _NOT_PLACE_AFTER = re.compile(r"^\s+(?:[Rr]iver|virus|flu|fever|disease)\b")
 # grounds often named after their city ("Vancouver International Airport", "Dublin Veterans
 # Park"), unlike streets ("Washington Street" lies in any town)
@@ -429,7 +430,9 @@ class Geoparser:
             mentions[(mention.start, mention.end)] = mention
         for mention in self._heading_names(ents, text, list(mentions.values())):
             mentions[(mention.start, mention.end)] = mention
-        found = sorted(mentions.values(), key=lambda m: m.start)
+        # "Marburg virus", "Lassa fever": a disease named after a place is no mention of it
+        found = sorted((m for m in mentions.values() if not _DISEASE_AFTER.match(text[m.end:m.end + 16])),
+                       key=lambda m: m.start)
         self._resolve(found, forced, self._outlet_countries(outlet))
         _place_unknown_in_article_town(found, [m for m in found if m.source in AT_ARTICLE_TOWN], text)
         return self._confirmed([m for m in found if m.lat is not None])
