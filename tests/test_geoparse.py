@@ -670,3 +670,12 @@ def test_a_disease_named_after_a_place_is_no_place(parse):
     found = parse("Doctors in Luanda, Angola, confirmed two cases of Marburg virus and one of Lassa fever.")
     assert places_named(found, "Luanda") and not places_named(found, "Marburg")
     assert not places_named(found, "Lassa")
+
+
+def test_an_unknown_name_that_goes_on_into_a_longer_name_is_no_place(pipeline):
+    from spacy.tokens import Span
+
+    doc = pipeline.nlp.make_doc("Officials in Tulsa, Oklahoma, said officials in the Quillmore Ministry told him.")
+    doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 4, 5, label="GPE"), Span(doc, 10, 11, label="GPE")]
+    found = Geoparser().parse_doc(doc)
+    assert places_named(found, "Tulsa") and not places_named(found, "Quillmore")

@@ -174,6 +174,7 @@ _MODIFIES_AFTER = re.compile(  # "in the Skripal affair", "in Tchaikovsky's"; no
     r"^(?:['’]s\b|\s+(?!(?:and|or|in|on|at|near|of|to|for|from|with|where|which|who|that|is|was|were|are|"
     r"has|had|have|will|would|after|before|as|by|but|when|while|since|into|last|this|earlier)\b)[a-z])")
 _DISEASE_AFTER = re.compile(r"\s+(?:virus|fever|disease|encephalitis)\b", re.I)
+_NAME_GOES_ON = re.compile(r"(?:\s+(?:of\s+)?[A-Z]|['’]|\.\s+[A-Z][a-z]+\s+[A-Z])")  # "the Chamber of Commerce", "Lt. Kevin"
 _NOT_PLACE_AFTER = re.compile(r"^\s+(?:[Rr]iver|virus|flu|fever|disease)\b")
 # grounds often named after their city ("Vancouver International Airport", "Dublin Veterans
 # Park"), unlike streets ("Washington Street" lies in any town)
@@ -1404,12 +1405,12 @@ def _said_to_be_a_place(text: str, start: int, end: int) -> bool:
     """The words around a name the gazetteer does not know say it is a place: "the village of
     Nagrig", "Torkula village", "at Rathbeggan, near ..." (not "in the Skripal affair")."""
     surface, before, after = text[start:end], text[max(0, start - 40):start], text[end:end + 25]
-    if not surface[:1].isupper() or surface.isupper() or re.search(r"\s[Rr]iver$", surface) \
+    if not surface[:1].isupper() or surface.isupper() or len(surface) < 3 or re.search(r"\s[Rr]iver$", surface) \
             or _NOT_PLACE_AFTER.match(after):
         return False
     if _KIND_BEFORE.search(before) or _KIND_AFTER.match(after) or re.search(rf"\s{_PLACE_KIND}$", surface):
         return True
-    return bool(_AT_BEFORE.search(before)) and not _MODIFIES_AFTER.match(after)
+    return bool(_AT_BEFORE.search(before)) and not _MODIFIES_AFTER.match(after) and not _NAME_GOES_ON.match(after)
 
 
 def _one_name(text: str) -> str:
