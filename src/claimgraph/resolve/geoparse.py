@@ -163,6 +163,10 @@ _PLACE_KIND = (r"(?:villages?|towns?|suburbs?|hamlets?|communit(?:y|ies)|distric
 _THE_WEST = re.compile(r"\bthe\s+(?P<noun>West)\b(?!\s+(?:[A-Z]|of\b))(?!-)"
                        r"|\b(?P<adjective>Western)\s+(?=(?:countries|nations|governments)\b)")
 THE_WEST_LOOKUP = "Western Europe"
+# a part of a state named by a compass word in lower case: the state, not its namesake city
+# ("central Washington", "upstate New York", "eastern Kentucky")
+_PART_OF_STATE = re.compile(r"\b(?:(?:north|south)?(?:east|west)ern|northern|southern|central|upstate|downstate)\s+"
+                            r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
 _AT_BUILDING = re.compile(r"\bat\s+(?:the\s+)?$")
 # the venues an article sends its reader to; not hospitals, schools or universities, which the
 # corpora other than GeoWebNews leave unannotated
@@ -1000,6 +1004,12 @@ class Geoparser:
             start = match.start("region")  # "Gatineau, Que.": the province is named too
             yield PlaceMention(start, start + len(region), region, source="pair"), None
         yield from self._county_lists(text)
+        for match in _PART_OF_STATE.finditer(text):
+            name = match.group("name")
+            if any(self.world.feature[i] == "ADM1" for i in self.world.primary.get(name_key(name), ())):
+                mention = PlaceMention(match.start("name"), match.end("name"), name, source="pattern")
+                mention.lookup = f"{name} state"
+                yield mention, None
         for match in _THE_WEST.finditer(text):
             group = "noun" if match.group("noun") else "adjective"
             mention = PlaceMention(match.start(group), match.end(group), match.group(group), source="pattern")
