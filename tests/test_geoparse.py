@@ -685,3 +685,9 @@ def test_a_compass_part_of_a_state_is_the_state_not_its_namesake_city(parse):
     found = parse("Firefighters were sent to central Washington on Friday.")
     washington = places_named(found, "Washington")
     assert washington and washington[0].feature == "ADM1" and washington[0].admin1 == "Washington"
+
+
+def test_a_continents_adjective_inside_a_name_is_the_continent(parse):
+    found = parse("Airlines want to cut delays by resetting the Single European Sky strategy, officials in Brussels said.")
+    european = places_named(found, "European")
+    assert european and european[0].feature == "CONT"

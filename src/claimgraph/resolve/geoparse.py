@@ -607,11 +607,20 @@ class Geoparser:
                 out += parts
                 occupied += [(m.start, m.end) for m in parts]
             elif " " in surface:
-                inner = self._place_in_run(surface, span[0], known, blocked, text)
+                inner = self._place_in_run(surface, span[0], known, blocked, text) \
+                    or self._demonym_in_run(surface, span[0])
                 if inner is not None:
                     out.append(inner)
                     occupied.append((inner.start, inner.end))
         return out
+
+    def _demonym_in_run(self, surface: str, offset: int) -> PlaceMention | None:
+        """"the Single European Sky", "Asian Tribune": a demonym inside an untagged name."""
+        for match in re.finditer(r"[A-Z][a-z]+", surface):
+            found = self._demonym(offset + match.start(), offset + match.end(), match.group(), name_key(match.group()))
+            if match.start() and found is not None:
+                return found
+        return None
 
     def _place_in_run(self, surface: str, offset: int, known: set[str], blocked: set[str],
                       text: str, occupied: Sequence[tuple[int, int]] = ()) -> PlaceMention | None:
@@ -800,10 +809,10 @@ class Geoparser:
         """"the Canadian Press", "Nigerian Association of Chambers of Commerce": the country
         of a demonym an organisation's name holds, as the geoparsing corpora count it."""
         for match in re.finditer(r"[A-Z][a-z]+", ent.text):
-            key = name_key(match.group())
-            if key in self.index.demonym_keys or key in self.world.demonym_rows:
-                start = ent.start_char + match.start()
-                return self._demonym(start, start + len(match.group()), match.group(), key)
+            start = ent.start_char + match.start()
+            found = self._demonym(start, start + len(match.group()), match.group(), name_key(match.group()))
+            if found is not None:
+                return found
         return None
 
     def _demonym_parts(self, ent) -> list[PlaceMention]:
