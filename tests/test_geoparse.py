@@ -496,6 +496,13 @@ def test_an_unknown_place_stays_unplaced_when_the_article_names_no_town(resolve_
     assert found["Quillmore Arena"].lat is None
 
 
+def test_an_unknown_place_of_a_story_naming_no_town_sits_in_the_state_it_names(resolve_spans):
+    found = resolve_spans("Crews in Quillmore Township, New Jersey, cleared the roads.",
+                          ["Quillmore Township", "New Jersey"])
+    township, state = found["Quillmore Township"], found["New Jersey"]
+    assert township.feature == "LOCAL" and (township.lat, township.lon) == (state.lat, state.lon)
+
+
 def test_a_name_the_parser_finds_itself_is_kept_only_when_the_gazetteer_knows_it(parse):
     found = parse("Residents of Tulsa met the Quillmore Foundation on Tuesday.")
     assert all(m.feature != "LOCAL" for m in found)

@@ -1402,11 +1402,14 @@ def _place_unknown_in_article_town(mentions: Sequence[PlaceMention], unknown: Se
     caller says are places (``resolve_spans``) and the streets and squares the parser finds
     (``unknown``): another name the parser finds itself and the gazetteer does not know is more
     often a person or a thing. Marked ``LOCAL`` and given
-    no place id, so that it never stands for the town itself; an article naming no town
-    leaves it without a point."""
+    no place id, so that it never stands for the town itself. A given span of an article
+    naming no town sits at the state or region it names (one naming neither keeps no point)."""
     # "the Liverpool Academy" of a Cairo story is no sign the story is in Liverpool
     towns = sorted((m for m in mentions if m.lat is not None and m.feature in TOWN_FEATURES
                     and m.source != GROUNDS_SOURCE), key=lambda m: m.start)
+    if not towns and unknown is None:  # no town at all: the state, region or country the story names
+        towns = sorted((m for m in mentions if m.lat is not None and m.feature in {"ADM1", "RGN"}),
+                       key=lambda m: m.start)
     if not towns:
         return
     for mention in mentions if unknown is None else unknown:
