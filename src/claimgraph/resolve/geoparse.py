@@ -133,7 +133,62 @@ _LOCAL_BODY = re.compile(
     r"Fire|Police|Sheriff|Volunteer|Rescue|Mayor|Council|School|Schools|Board|Library|Recreation|Parks?|"
     r"Chamber|Hospital|Medical|Municipal|Community|Housing|Water|Planning|Zoning|Post|Historical)\b")
 
+# A street, a square, a park or an airport: one place however its name starts ("Kingsley Road"
+# is no Kingsley), at the town the article names around it. The corpora annotate these (LGL
+# and TR-News streets, GeoWebNews squares and racecourses); the closing word must end the name
+# ("Wall Street Journal", "Queens Park Rangers" are no sites).
+_SITE_WORD = (r"(?:Street|St\.(?!\s+[A-Z])|Avenue|Ave\.|Road|Rd\.|Drive|Boulevard|Blvd\.|Lane|Square|Park|"
+              r"Place|Parade|Airport|Stadium|Racecourse)")
+_SITE = re.compile(rf"(?<![\w.])(?:(?:[NSEW]\.|North|South|East|West)\s)?(?:[A-Z][\w'’\-]*|\d+(?:st|nd|rd|th))"
+                   rf"(?:\s[A-Z][\w'’\-]*){{0,2}}\s{_SITE_WORD}(?![\w\-])(?!\s+(?:[A-Z&\d]|of\b))")
+_POSSESSIVE = re.compile(r"^.*['’]s\s+")  # "Rock Hill's Main Street": the town is named on its own
+# A building or an institution's grounds given as a place ("Patriot High", "Altnagelvin
+# Hospital", "the Russian Embassy"): at the article's town, not at a place its name holds,
+# unless that is a big city ("Seoul Central District Court").
+_BUILDING = re.compile(
+    r"(?:\s(?:School|Elementary|Middle|High|University|College|Academy|Hospital|Center|Centre|Theatre|Theater|"
+    r"Hall|Church|Cathedral|Basilica|House|Court|Courthouse|Embassy|Consulate|Club|Farm|Palace|Cottage|Campus|"
+    r"Hotel|Museum|Library|Arena|Prison|Mall|Trust|Market)$)|^(?:Hotel|Embassy|Consulate)\b")
+_SITE_END = re.compile(rf"\s{_SITE_WORD}$", re.I)
+SITE_SOURCE = "site"
+UNKNOWN_SOURCE = "unknown"  # a name tagged as a place that the gazetteer does not know ("Nagrig")
+AT_ARTICLE_TOWN = frozenset({SITE_SOURCE, UNKNOWN_SOURCE})
+GROUNDS_SOURCE = "grounds"  # a building or grounds at the big city its name holds: no town of the article's own
+# what tells an unknown name is a place: a kind of place around it ("the village of Nagrig",
+# "Torkula village", "the Kisima area") or a preposition of place before it ("at Rathbeggan")
+_PLACE_KIND = (r"(?:villages?|towns?|suburbs?|hamlets?|communit(?:y|ies)|districts?|provinces?|regions?|areas?|"
+               r"neighbou?rhoods?|slums?|settlements?|camps?|island)")
+# the political West, placed where the corpora place it (GeoNames' Western Europe): "relations
+# between Russia and the West", "Western governments"; not "the West Bank", "the West Coast"
+_THE_WEST = re.compile(r"\bthe\s+(?P<noun>West)\b(?!\s+(?:[A-Z]|of\b))(?!-)"
+                       r"|\b(?P<adjective>Western)\s+(?=(?:countries|nations|governments)\b)")
+THE_WEST_LOOKUP = "Western Europe"
+# a part of a state named by a compass word in lower case: the state, not its namesake city
+# ("central Washington", "upstate New York", "eastern Kentucky")
+_PART_OF_STATE = re.compile(r"\b(?:(?:north|south)?(?:east|west)ern|northern|southern|central|upstate|downstate)\s+"
+                            r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b(?!\s+[A-Z])")
+_AT_BUILDING = re.compile(r"\bat\s+(?:the\s+)?$")
+# the venues an article sends its reader to; not hospitals, schools or universities, which the
+# corpora other than GeoWebNews leave unannotated
+_VENUE = re.compile(r"\s(?:Hall|Courthouse|Theatre|Theater|Palace|Cottage|Centre|Center|Arena|Stadium)$")
+_KIND_BEFORE = re.compile(rf"\b{_PLACE_KIND}\s+of\s+(?:the\s+)?$", re.I)
+_KIND_AFTER = re.compile(rf"^\s+{_PLACE_KIND}\b")
+_AT_BEFORE = re.compile(r"\b(?:in|at|near|outside(?:\s+of)?|from|into|across|around)\s+(?:the\s+)?$")
+_MODIFIES_AFTER = re.compile(  # "in the Skripal affair", "in Tchaikovsky's"; not "in Rathquill near Navan"
+    r"^(?:['’]s\b|\s+(?!(?:and|or|in|on|at|near|of|to|for|from|with|where|which|who|that|is|was|were|are|"
+    r"has|had|have|will|would|after|before|as|by|but|when|while|since|into|last|this|earlier)\b)[a-z])")
+_DISEASE_AFTER = re.compile(r"\s+(?:virus|fever|disease|encephalitis)\b", re.I)
+_NAME_GOES_ON = re.compile(r"(?:\s+(?:of\s+)?[A-Z]|['’]|\.\s+[A-Z][a-z]+\s+[A-Z])")  # "the Chamber of Commerce", "Lt. Kevin"
+_NOT_PLACE_AFTER = re.compile(r"^\s+(?:[Rr]iver|virus|flu|fever|disease)\b")
+# grounds often named after their city ("Vancouver International Airport", "Dublin Veterans
+# Park"), unlike streets ("Washington Street" lies in any town)
+_GROUNDS_END = re.compile(r"\s(?:Park|Airport|Stadium|Racecourse)$")
+_TOWN_AFTER = re.compile(r"(?:,\s*|\s+(?:in|at|near|outside)\s+)")  # "Kamenné Square in Bratislava"
+_SURNAME_SITE_WORDS = {"Park", "Lane"}  # "President Park", "Lois Lane"
+
 MAX_NAME_WORDS = 3  # "John F. Kennedy"
+STRAY_VILLAGE_POPULATION = 20_000
+STRAY_VILLAGE_KM = 1000.0
 _NAME_JOINER = re.compile(r"\s+[-–—|:]\s+|\s*[/;,]\s*")
 # words no person's name holds: a PERSON entity with one is an institution spaCy mis-tagged
 _INSTITUTION_WORD = re.compile(
@@ -361,6 +416,8 @@ class Geoparser:
             mentions[(mention.start, mention.end)] = mention
             if hint is not None:
                 forced[(mention.start, mention.end)] = hint
+        for mention in self._sites(text, mentions):
+            mentions[(mention.start, mention.end)] = mention
         # place labels first: a name the article tags as a place once is one where mis-tagged
         ordered = sorted(ents, key=lambda e: e.label_ not in {"GPE", "LOC"})
         self._place_keys = {name_key(clean_place_name(m.text)) for m in mentions.values()}
@@ -378,8 +435,11 @@ class Geoparser:
             mentions[(mention.start, mention.end)] = mention
         for mention in self._heading_names(ents, text, list(mentions.values())):
             mentions[(mention.start, mention.end)] = mention
-        found = sorted(mentions.values(), key=lambda m: m.start)
+        # "Marburg virus", "Lassa fever": a disease named after a place is no mention of it
+        found = sorted((m for m in mentions.values() if not _DISEASE_AFTER.match(text[m.end:m.end + 16])),
+                       key=lambda m: m.start)
         self._resolve(found, forced, self._outlet_countries(outlet))
+        _place_unknown_in_article_town(found, [m for m in found if m.source in AT_ARTICLE_TOWN], text)
         return self._confirmed([m for m in found if m.lat is not None])
 
     def _confirmed(self, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -387,7 +447,7 @@ class Geoparser:
         it: a country, continent or state, a name it also uses as a place, or a town in a
         country its other places lie in ("Huntsville" ORG in a Texas story; not "Toyota", the
         carmaker, in an American one)."""
-        strong = [m for m in found if m.source not in WEAK_SOURCES and not m.local]
+        strong = [m for m in found if m.source not in WEAK_SOURCES | AT_ARTICLE_TOWN and not m.local]
         strong_keys = {name_key(clean_place_name(m.text)) for m in strong}
         countries = {m.country for m in strong if m.country}
         states = {(m.country, m.admin1) for m in strong if m.admin1 and m.feature != "PCLI"}
@@ -431,12 +491,65 @@ class Geoparser:
                 lookups[(mention.start, mention.end)] = mention.lookup
         for mention in mentions:
             mention.lookup = lookups.get((mention.start, mention.end))
-            if mention.lookup is None and not self._candidates(mention.text):
+            if mention.lookup is None and self._is_site(mention.text):
+                street = _SITE_END.search(mention.text) and not _GROUNDS_END.search(mention.text)
+                mention.lookup = None if street else self._big_city_within(mention.text)  # "Washington Street"
+                mention.source = SITE_SOURCE if mention.lookup is None else GROUNDS_SOURCE
+            elif mention.lookup is None and not self._candidates(mention.text):
                 mention.lookup = self._inner_place(mention.text)
         self._resolve(mentions, forced, self._outlet_countries(outlet))
         # the caller says each span is a place; one the parser finds itself must be a known name
-        _place_unknown_in_article_town(mentions)
+        _place_unknown_in_article_town(mentions, text=text)
         return mentions
+
+    def _is_site(self, name: str) -> bool:
+        """A street, a square or a building the gazetteer does not know by that whole name."""
+        name = _LEADING_THE.sub("", name.strip())
+        return bool(_SITE_END.search(name) or _BUILDING.search(name)) and not self._candidates(name)
+
+    def _big_city_within(self, name: str) -> str | None:
+        """The city of UNTAGGED_CITY_POPULATION a building's name holds ("Seoul Central District Court")."""
+        words = name.split()
+        for first, word in enumerate(words):
+            if not word[:1].isupper():
+                continue
+            for inner in (" ".join(words[first:first + 2]), word):
+                if self._big_town(name_key(inner)) and self._read_as_town(inner):
+                    return inner
+        return None
+
+    def _read_as_town(self, name: str) -> bool:
+        """The name's likeliest reading, before context, is a town (Seoul, not Florida)."""
+        cands = self._candidates(name)
+        best = max(cands, key=self._static_score, default=None)
+        return best is not None and best.index >= 0 and self.world.feature[best.index].startswith("PPL")
+
+    def _sites(self, text: str, taken: dict) -> list[PlaceMention]:
+        """Streets, squares, parks and airports named in full ("Kingsley Road", "N. Bedford
+        Drive"), without a word opening the sentence before them ("In Main Street")."""
+        out = []
+        for match in _SITE.finditer(text):
+            name, start = match.group(), match.start()
+            if (owner := _POSSESSIVE.match(name)) is not None:
+                town = re.sub(r"['’]s\s+$", "", owner.group())
+                if self._named_place(name_key(town)):  # "Harare's Third Street": Harare too
+                    out.append(PlaceMention(start, start + len(town), town, source="name"))
+                    if _GROUNDS_END.search(name):  # "Moscow's Sheremetyevo Airport" is Moscow's
+                        continue
+                name, start = name[owner.end():], start + owner.end()
+            while (opening := _OPENING_WORD.match(name)) is not None and " " in name[opening.end():].strip():
+                name, start = name[opening.end():], start + opening.end()
+            words = name.split()
+            if words[-1] in _SURNAME_SITE_WORDS and any(name_key(w) in _title_words() for w in words[:-1]):
+                continue
+            span = (start, start + len(name))
+            if len(words) < 2 or any(_overlaps(span, other) for other in taken) or self._candidates(name):
+                continue
+            mention = PlaceMention(span[0], span[1], name, source=SITE_SOURCE)
+            if _GROUNDS_END.search(name) and (city := self._big_city_within(name)) is not None:
+                mention.lookup, mention.source = city, GROUNDS_SOURCE
+            out.append(mention)
+        return out
 
     def _inner_place(self, name: str) -> str | None:
         """The place inside a given name that is no place itself ("University of California",
@@ -494,11 +607,20 @@ class Geoparser:
                 out += parts
                 occupied += [(m.start, m.end) for m in parts]
             elif " " in surface:
-                inner = self._place_in_run(surface, span[0], known, blocked, text)
+                inner = self._place_in_run(surface, span[0], known, blocked, text) \
+                    or self._demonym_in_run(surface, span[0])
                 if inner is not None:
                     out.append(inner)
                     occupied.append((inner.start, inner.end))
         return out
+
+    def _demonym_in_run(self, surface: str, offset: int) -> PlaceMention | None:
+        """"the Single European Sky", "Asian Tribune": a demonym inside an untagged name."""
+        for match in re.finditer(r"[A-Z][a-z]+", surface):
+            found = self._demonym(offset + match.start(), offset + match.end(), match.group(), name_key(match.group()))
+            if match.start() and found is not None:
+                return found
+        return None
 
     def _place_in_run(self, surface: str, offset: int, known: set[str], blocked: set[str],
                       text: str, occupied: Sequence[tuple[int, int]] = ()) -> PlaceMention | None:
@@ -520,6 +642,9 @@ class Geoparser:
                 if key in known or (key in self.index.countries and key not in self.index.demonym_keys) \
                         or self._division_or_continent(key) or self._big_city(name, key, text, offset + a):
                     return PlaceMention(offset + a, offset + b, name, source="repeat" if key in known else "name")
+                if first == 0 and _LOCAL_BODY.match(surface[b:]) and self._local_name(key) \
+                        and key not in self._known_names():  # "Owensboro Public Schools": near the story's towns
+                    return PlaceMention(offset + a, offset + b, name, source="name", local=True)
         return None
 
     def _division_or_continent(self, key: str) -> bool:
@@ -603,7 +728,10 @@ class Geoparser:
             if widened is not None:
                 return widened
             if not self._candidates(surface):  # "the Guernsey County Common Pleas Court"
-                return self._inside_org(ent, text, min_population=0) or PlaceMention(start, end, surface, source="ner")
+                inner = self._inside_org(ent, text, min_population=0)
+                if inner is None and _said_to_be_a_place(text, start, end):
+                    return PlaceMention(start, end, surface, source=UNKNOWN_SOURCE)
+                return inner or PlaceMention(start, end, surface, source="ner")
             return PlaceMention(start, end, surface, source="ner")
         if label == "NORP":
             prefixed = _STANCE_PREFIX.match(surface)
@@ -615,10 +743,31 @@ class Geoparser:
         if label == "PERSON":  # "Litchfield Fire Chief Jim Koser": the town of its institution
             # "New Brunswick RCMP", "Sokoto State": an institution spaCy took for a person
             return self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "person") or self._inside_org(
-                ent, text, local_only=not _is_institution(ent.text))
+                ent, text, local_only=not _is_institution(ent.text)) or self._named_by_its_kind(ent, text)
         if label in {"ORG", "FAC"}:
-            return self._whole(ent, key, ORG_PLACE_MIN_POPULATION, "org") or self._inside_org(ent, text)
+            return self._whole(ent, key, ORG_PLACE_MIN_POPULATION, "org") or self._inside_org(ent, text) \
+                or self._demonym_within(ent) or self._building_visited(ent, text) or self._named_by_its_kind(ent, text)
         return None
+
+    def _building_visited(self, ent, text: str) -> PlaceMention | None:
+        """A venue someone is at ("at the Princes Theatre", "at City Hall"): a place, at the
+        article's town."""
+        body = _LEADING_THE.sub("", ent.text)
+        start = ent.end_char - len(body)
+        if not _VENUE.search(body) or not _AT_BUILDING.search(text[max(0, ent.start_char - 12):ent.start_char]) \
+                or self._candidates(body):
+            return None
+        return PlaceMention(start, ent.end_char, body, source=SITE_SOURCE)
+
+    def _named_by_its_kind(self, ent, text: str) -> PlaceMention | None:
+        """Any name the article calls a place outright ("the suburb of Madinaty", "the small town
+        of Kasba Bonli"), whatever spaCy tagged it: read as a place, or at the article's town
+        when the gazetteer does not know it."""
+        start = ent.start_char
+        if not ent.text[:1].isupper() or not _KIND_BEFORE.search(text[max(0, start - 40):start]):
+            return None
+        known = bool(self._candidates(ent.text))
+        return PlaceMention(start, ent.end_char, ent.text, source="ner" if known else UNKNOWN_SOURCE)
 
     def _whole(self, ent, key: str, min_population: int, source: str, local: bool = True) -> PlaceMention | None:
         """A whole entity spaCy mislabelled that the gazetteer is sure is a place ("Huntsville" ORG)."""
@@ -656,6 +805,16 @@ class Geoparser:
             return PlaceMention(start, end, surface, source="demonym")
         return None
 
+    def _demonym_within(self, ent) -> PlaceMention | None:
+        """"the Canadian Press", "Nigerian Association of Chambers of Commerce": the country
+        of a demonym an organisation's name holds, as the geoparsing corpora count it."""
+        for match in re.finditer(r"[A-Z][a-z]+", ent.text):
+            start = ent.start_char + match.start()
+            found = self._demonym(start, start + len(match.group()), match.group(), name_key(match.group()))
+            if found is not None:
+                return found
+        return None
+
     def _demonym_parts(self, ent) -> list[PlaceMention]:
         """"Bosnian Serb", "Austro-Hungarian": each word of a group's name that is a country's
         demonym, when the whole is none."""
@@ -668,8 +827,9 @@ class Geoparser:
         return [m for m in parts if m is not None]
 
     def _widened(self, ent, text: str) -> PlaceMention | None:
-        """"South Africa" tagged "Africa": the capitalised word before the entity belongs to
-        it when together they name a country or a division."""
+        """"South Africa" tagged "Africa", "Northern Europe" tagged "Europe": the capitalised
+        word before the entity belongs to it when together they name a country, a division or a
+        world region with a point."""
         if ent.start == 0:
             return None
         before = ent.doc[ent.start - 1]
@@ -677,17 +837,25 @@ class Geoparser:
             return None
         surface = text[before.idx:ent.end_char]
         key = name_key(surface)
-        if key in self.index.countries or any(self.world.feature[i] in {"ADM1", "PCLI"} for i in self.world.primary.get(key, ())):
+        region = self.index.regions.get(key)
+        if key in self.index.countries or (region is not None and region.lat is not None) or any(
+                self.world.feature[i] in {"ADM1", "PCLI"} for i in self.world.primary.get(key, ())):
             return PlaceMention(before.idx, ent.end_char, surface, source="ner")
         return None
 
     def _split_compound(self, ent, text: str) -> list[PlaceMention]:
         """"Fargo-Moorhead", "Armenia-Italy": two places joined by a hyphen, each a name the
-        gazetteer knows, when the whole is none."""
-        if "-" not in text[ent.start_char:ent.end_char]:
-            return []
+        gazetteer knows, when the whole is none; "Greece Italy" (a list that lost its comma):
+        countries side by side."""
         surface = _LEADING_THE.sub("", ent.text)
         offset = ent.end_char - len(surface)
+        if "-" not in surface:
+            words = list(re.finditer(r"\S+", surface))
+            if ent.label_ != "GPE" or len(words) < 2 or self._candidates(surface) or not all(
+                    name_key(w.group()) in self.index.countries and name_key(w.group()) not in self.index.demonym_keys
+                    for w in words):
+                return []
+            return [PlaceMention(offset + w.start(), offset + w.end(), w.group(), source="ner") for w in words]
         if self._candidates(surface):
             return []
         parts = list(re.finditer(r"[^\-]+", surface))
@@ -812,12 +980,20 @@ class Geoparser:
         """Dateline and "City, ST" / "City, Country" mentions, with the region they fix."""
         for match in _DATELINE.finditer(text[:600]):
             city = match.group("city").strip()
-            if len(city) < 3 or name_key(city) in _NEVER_PLACES or not self._candidates(city):
+            if len(city) < 3 or name_key(city) in _NEVER_PLACES:
                 continue
             region = (match.group("region") or "").strip()
             hint = self._region_hint(region, dateline=True) if region else None
             start = match.start("city")
-            yield PlaceMention(start, start + len(city), city, source="dateline"), hint
+            if not self._candidates(city):
+                if hint is None:
+                    continue
+                # "CAMP MURRAY, Wash. -": a place the gazetteer does not know, in a state that sets the story
+                unknown = PlaceMention(start, start + len(city), city, source=UNKNOWN_SOURCE)
+                unknown.country, unknown.admin1 = hint
+                yield unknown, hint
+            else:
+                yield PlaceMention(start, start + len(city), city, source="dateline"), hint
             if hint is not None and region:
                 rstart = match.start("region")
                 yield PlaceMention(rstart, rstart + len(region), region, source="dateline"), None
@@ -837,6 +1013,17 @@ class Geoparser:
             start = match.start("region")  # "Gatineau, Que.": the province is named too
             yield PlaceMention(start, start + len(region), region, source="pair"), None
         yield from self._county_lists(text)
+        for match in _PART_OF_STATE.finditer(text):
+            name = match.group("name")
+            if any(self.world.feature[i] == "ADM1" for i in self.world.primary.get(name_key(name), ())):
+                mention = PlaceMention(match.start("name"), match.end("name"), name, source="pattern")
+                mention.lookup = f"{name} state"
+                yield mention, None
+        for match in _THE_WEST.finditer(text):
+            group = "noun" if match.group("noun") else "adjective"
+            mention = PlaceMention(match.start(group), match.end(group), match.group(group), source="pattern")
+            mention.lookup = THE_WEST_LOOKUP
+            yield mention, None
         for match in _PARTY_STATE.finditer(text):  # "Sen. Frank Lautenberg, D-N.J.,": the legislator's state
             if match.group("state") in self.world.abbreviations:
                 yield PlaceMention(match.start("state"), match.end("state"), match.group("state"), source="pair"), None
@@ -1037,7 +1224,7 @@ class Geoparser:
     def _resolve(self, mentions: list[PlaceMention], forced: dict, outlet_countries: Sequence[str]) -> None:
         if not mentions:
             return
-        options = [self._candidates(m.lookup or m.text) for m in mentions]
+        options = [[] if m.source in AT_ARTICLE_TOWN else self._candidates(m.lookup or m.text) for m in mentions]
         statics = [[self._static_score(c) for c in cands] for cands in options]
         keys = [_one_name(m.lookup or m.text) for m in mentions]
         # one place per name and article: "Parkland, Florida" fixes every later "Parkland"
@@ -1065,6 +1252,27 @@ class Geoparser:
             ]
         for mention, cands, (best, score) in zip(mentions, options, chosen, strict=True):
             self._fill(mention, cands, best, score)
+        self._unplace_stray_villages(mentions, hints)
+
+    def _unplace_stray_villages(self, mentions: list[PlaceMention], hints: list) -> None:
+        """A village read far outside a local story ("the Shops at Stonewall" of a northern
+        Virginia story is no Stonewall, Louisiana): when two or more other names of the story lie
+        in one state or province, a small town elsewhere and far from all of them is more likely
+        a local place the gazetteer does not know; it is put at the article's town instead."""
+        placed = [m for m in mentions if m.lat is not None and m.feature in TOWN_FEATURES]
+        for mention, hint in zip(mentions, hints, strict=True):
+            if hint is not None or mention.feature != "PPL" or mention.source in {"dateline", "pair", "pattern"} \
+                    or self._population_of(mention) >= STRAY_VILLAGE_POPULATION:
+                continue
+            others = [m for m in placed if m.lat is not None and _one_name(m.text) != _one_name(mention.text)]
+            states = Counter((m.country, m.admin1) for m in others if m.admin1)
+            if not states or states.most_common(1)[0][1] < 2 or (mention.country, mention.admin1) in states:
+                continue
+            if all(distance_km((mention.lat, mention.lon), (o.lat, o.lon)) > STRAY_VILLAGE_KM for o in others):
+                mention.lat = mention.lon = mention.feature = mention.geonameid = mention.place_id = None
+                mention.name = mention.country = mention.admin1 = None
+                if mention.source not in WEAK_SOURCES and not mention.local:  # a person's name is dropped
+                    mention.source = UNKNOWN_SOURCE
 
     def _county(self, candidate: _Candidate) -> tuple[str, str, str] | None:
         i = candidate.index
@@ -1184,23 +1392,47 @@ class Geoparser:
 _KIND_WORD = re.compile(r"\s+(?:City|County|Parish|Borough|Township)$", re.I)
 
 
-def _place_unknown_in_article_town(mentions: Sequence[PlaceMention]) -> None:
+def _place_unknown_in_article_town(mentions: Sequence[PlaceMention], unknown: Sequence[PlaceMention] | None = None,
+                                   text: str = "") -> None:
     """A place the gazetteer does not know ("Stonewall Golf Club", "Third Street", a
     neighbourhood) lies in the town the article last named before it (or, before any, the
-    first it names): "firefighters in Tulsa were called to the arena". Only for spans the
-    caller says are places (``resolve_spans``): a name the parser finds itself and the
-    gazetteer does not know is more often a person or a thing. Marked ``LOCAL`` and given
-    no place id, so that it never stands for the town itself; an article naming no town
-    leaves it without a point."""
-    towns = sorted((m for m in mentions if m.lat is not None and m.feature in TOWN_FEATURES),
-                   key=lambda m: m.start)
+    first it names): "firefighters in Tulsa were called to the arena"; a town named right
+    after it ("Kamenné Square in Bratislava", "the Convention Centre, Dublin") before that, and
+    before all the first town of the state a dateline puts it in ("CAMP MURRAY, Wash."). Only for spans the
+    caller says are places (``resolve_spans``) and the streets and squares the parser finds
+    (``unknown``): another name the parser finds itself and the gazetteer does not know is more
+    often a person or a thing. Marked ``LOCAL`` and given
+    no place id, so that it never stands for the town itself. A given span of an article
+    naming no town sits at the state or region it names (one naming neither keeps no point)."""
+    # "the Liverpool Academy" of a Cairo story is no sign the story is in Liverpool
+    towns = sorted((m for m in mentions if m.lat is not None and m.feature in TOWN_FEATURES
+                    and m.source != GROUNDS_SOURCE), key=lambda m: m.start)
+    if not towns and unknown is None:  # no town at all: the state, region or country the story names
+        towns = sorted((m for m in mentions if m.lat is not None and m.feature in {"ADM1", "RGN"}),
+                       key=lambda m: m.start)
     if not towns:
         return
-    for mention in mentions:
+    for mention in mentions if unknown is None else unknown:
         if mention.lat is None and mention.feature is None:  # an area ("Middle East") has no point on purpose
-            town = next((t for t in reversed(towns) if t.start < mention.start), towns[0])
+            within = [t for t in towns if (t.country, t.admin1) == (mention.country, mention.admin1)]
+            town = (within[0] if mention.admin1 and within else None) \
+                or next((t for t in towns if t.start >= mention.end
+                         and _TOWN_AFTER.fullmatch(text[mention.end:t.start])), None) \
+                or next((t for t in reversed(towns) if t.start < mention.start), towns[0])
             mention.lat, mention.lon, mention.country, mention.admin1 = town.lat, town.lon, town.country, town.admin1
             mention.feature, mention.place_id, mention.geonameid = LOCAL_FEATURE, None, None
+
+
+def _said_to_be_a_place(text: str, start: int, end: int) -> bool:
+    """The words around a name the gazetteer does not know say it is a place: "the village of
+    Nagrig", "Torkula village", "at Rathbeggan, near ..." (not "in the Skripal affair")."""
+    surface, before, after = text[start:end], text[max(0, start - 40):start], text[end:end + 25]
+    if not surface[:1].isupper() or surface.isupper() or len(surface) < 3 or re.search(r"\s[Rr]iver$", surface) \
+            or _NOT_PLACE_AFTER.match(after):
+        return False
+    if _KIND_BEFORE.search(before) or _KIND_AFTER.match(after) or re.search(rf"\s{_PLACE_KIND}$", surface):
+        return True
+    return bool(_AT_BEFORE.search(before)) and not _MODIFIES_AFTER.match(after) and not _NAME_GOES_ON.match(after)
 
 
 def _one_name(text: str) -> str:
@@ -1225,6 +1457,11 @@ def _has_neighbour(mention: PlaceMention, others: Sequence[PlaceMention]) -> boo
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(name_key(w) for w in gazetteer_json("titles")["words"])
 
 
 @lru_cache(maxsize=4096)

@@ -20,7 +20,8 @@ Sources, all read once and kept in memory:
 Ids are deterministic: ``place:<ISO-2>:<slug of the name>`` for cities,
 regions and facilities, ``sea:<slug>`` for seas and oceans, ``island:<slug>`` for
 islands, ``area:<slug>`` for continents and world regions (no coordinates, but for the
-Korean Peninsula), ``gpe:<slug>`` for countries.
+Korean Peninsula and Western, Northern and Southern Europe at GeoNames' points, where the geoparsing
+corpora place them), ``gpe:<slug>`` for countries.
 """
 
 from __future__ import annotations
