@@ -425,6 +425,17 @@ def test_claims_take_the_geoparsers_reading_of_a_country_named_state(pipeline):
     assert not any(e.attrs.get("kind") == "country" and e.country == "GE" for e in entities.values())
 
 
+def test_a_claim_never_borrows_the_article_towns_point_for_a_place_the_gazetteer_lacks(pipeline):
+    from claimgraph.model import Document
+
+    text = ("Officials in Washington said on Tuesday that the militia had attacked an army base in "
+            "Upper Qaranle region overnight.")
+    claims, entities = pipeline.extract([Document(id="geo-unknown", text=text, published="2024-01-04")],
+                                        learn=False)
+    located = [entities[i] for c in claims if c.type == "ATTACK" for i in c.roles["location"]]
+    assert located and not any(e.lat is not None and e.country == "US" for e in located)
+
+
 def test_divisions_carry_their_geonames_id_and_english_name():
     gazetteer = world()
     alberta = gazetteer.admin1_row[("CA", "Alberta")]

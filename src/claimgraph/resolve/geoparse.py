@@ -1522,7 +1522,11 @@ def place_claims(claims, places: Sequence[PlaceMention], entities: dict, replace
             if entity is None:
                 continue
             mention = _mention_naming(entity, claim, places)
-            if mention is None or mention.lat is None or not _reads_otherwise(entity, mention):
+            # a name the gazetteer does not know sits at the article's town only for the map of
+            # the article; a claim keeps no point rather than a borrowed one ("Lower Shabelle"
+            # of a story naming Washington is not in Washington)
+            if mention is None or mention.lat is None or mention.feature == LOCAL_FEATURE \
+                    or not _reads_otherwise(entity, mention):
                 continue
             replacement = Entity(
                 id=mention.place_id or f"place:{mention.country or 'XX'}:{_places.slugify(mention.name or mention.text)}",
