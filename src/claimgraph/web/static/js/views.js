@@ -100,7 +100,7 @@ function wholeArticleToggle(doc, claims) {
 // -- places ---------------------------------------------------------------------------------
 
 const FEATURE_NAMES = {PCLI: "country", CONT: "continent", ADM1: "state or province", ADM2: "county or district",
-  PPLC: "capital", RGN: "region"};
+  PPLC: "capital", RGN: "region", LOCAL: "place the gazetteer does not know"};
 
 function placeLabel(m) {
   const kind = FEATURE_NAMES[m.feature] || "town or city";
@@ -123,7 +123,8 @@ function documentPlaces(mentions) {
     byPlace.size ? h("ul", {class: "plain places"}, [...byPlace.values()].map(({first, texts, count}) =>
       h("li", {dataset: {placeId: first.place_id || ""}}, placeLabel(first),
         h("span", {class: "muted"}, ` · “${[...texts].join("”, “")}”${count > 1 ? ` ×${count}` : ""}`),
-        typeof first.lat === "number" ? h("span", {class: "muted"},
+        // a place the gazetteer does not know only borrows the article's town for scoring: no point shown
+        typeof first.lat === "number" && first.feature !== "LOCAL" ? h("span", {class: "muted"},
           ` · ${first.lat.toFixed(2)}, ${first.lon.toFixed(2)}`) : null)))
       : message("No places found in this article."));
 }
