@@ -174,15 +174,19 @@ def test_claims_per_type_are_counted_from_an_index_not_the_rows(tmp_path):
 @pytest.mark.skipif(sys.platform != "linux", reason="reads the parent through /proc semantics of getppid")
 def test_an_ingest_process_ends_when_its_server_is_gone(tmp_path):
     """The server's ingest process watches its parent; killed servers left one behind each."""
-    code = ("import os, sys, time; from claimgraph.web.state import _exit_with; "
-            "pid = os.fork()\n"
+    # the child lets go of the captured output at once (else the run waits for it, not for the
+    # parent) and knows its parent from before the fork (the parent may be gone before it asks)
+    code = ("import os, sys, time\n"
+            "parent = os.getpid(); pid = os.fork()\n"
             "if pid == 0:\n"
-            "    _exit_with(os.getppid(), every=0.05); time.sleep(30); sys.exit(3)\n"
+            "    null = os.open(os.devnull, os.O_RDWR); os.dup2(null, 1); os.dup2(null, 2)\n"
+            "    from claimgraph.web.state import _exit_with\n"
+            "    _exit_with(parent, every=0.05); time.sleep(60); sys.exit(3)\n"
             "print(pid, flush=True); os._exit(0)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30,
                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
     child = int(out.stdout.split()[0])
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30  # the child's import alone takes seconds on a loaded machine
     while time.monotonic() < deadline and _alive(child):
         time.sleep(0.05)
     assert not _alive(child)

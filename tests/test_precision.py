@@ -1231,3 +1231,11 @@ def test_a_threat_is_kept_beside_the_attack_its_condition_names(extract):
     assert len(threats) == 1 and [ents[i].name for i in threats[0].roles["target"]] == ["Kosovo"]
     # the attack only the condition names is not stated as happened or planned with any confidence
     assert all(c.confidence < 0.5 for c in claims if c.type == "ATTACK")
+
+
+def test_military_aid_to_a_party_is_a_transfer_and_food_aid_is_not(extract):
+    claims, ents = extract("The United States will send 300 million dollars in military aid to Taiwan.")
+    transfers = [c for c in claims if c.type == "TRANSFER"]
+    assert transfers and {ents[i].name for c in transfers for i in c.roles["recipient"]} == {"Taiwan"}
+    claims, _ = extract("Aid agencies said food aid reached the camps near Goma on Monday.")
+    assert not [c for c in claims if c.type == "TRANSFER"]
