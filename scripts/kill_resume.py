@@ -371,17 +371,20 @@ def aim_and_kill(proc: subprocess.Popen, db: Path, aim: str, ref: Timeline, befo
     return at, False
 
 
-def aim_at_a_worker(proc: subprocess.Popen, db: Path, aim: str, ref: Timeline, before: int,
+def aim_at_a_worker(proc: subprocess.Popen, db: Path, aim: str, ref: Timeline, before: int, total: int,
                     rng: random.Random) -> tuple[float, int | None]:
-    """Wait for the stage ``aim`` of a Ray ingest (``load``: its actors exist; ``extract``: a
-    new document is committed), then a random share of that stage's length in the reference
-    run, then SIGKILL one of the actors alive then. Returns the moment and the pid killed
-    (None: no actor was left to kill)."""
+    """Wait for a random moment of the stage ``aim`` of a Ray ingest, then SIGKILL one of the
+    actors alive then. ``load``: a random share of the reference run's loading time after the
+    actors exist; ``extract``: once a random number of the new documents is committed (counted,
+    not timed: a run quicker than the reference would otherwise be past its batches). Returns
+    the moment and the pid killed (None: no actor was left to kill)."""
     t0 = time.monotonic()
-    start = {"load": lambda: bool(ray_actors(proc.pid)), "extract": lambda: count_articles(db) > before}[aim]
-    length = {"load": ref.first - ref.actor, "extract": ref.stored - ref.first}[aim]
-    if wait_for(proc, start):
-        time.sleep(rng.uniform(0, max(length, POLL)))
+    if aim == "load":
+        if wait_for(proc, lambda: bool(ray_actors(proc.pid))):
+            time.sleep(rng.uniform(0, max(ref.first - ref.actor, POLL)))
+    else:
+        committed = rng.randint(before + 1, max(before + 1, total - 1))
+        wait_for(proc, lambda: count_articles(db) >= committed)
     at = time.monotonic() - t0
     actors = ray_actors(proc.pid) if proc.poll() is None else []
     if not actors:
@@ -429,7 +432,7 @@ def one_kill(k: Kill, script: str, folder: Path, env: dict[str, str], db: Path, 
     before, ref, ray_workers = setup.before, setup.timeline, setup.ray_workers
     proc = start_ingest(script, db, folder, env, ray_workers)
     if ray_workers:
-        k.at, k.victim = aim_at_a_worker(proc, db, k.aim, ref, before, rng)
+        k.at, k.victim = aim_at_a_worker(proc, db, k.aim, ref, before, total, rng)
         k.stage = observed_stage(db, before, total, k.victim is None, ray=True)
         after_worker_kill(k, proc)
     else:
