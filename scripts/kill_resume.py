@@ -3,7 +3,7 @@ that nothing committed was lost, nothing is stored twice, the database is sound 
 JSON export equals an uninterrupted run's.
 
     PYTHONPATH=src python scripts/kill_resume.py [--kills 20] [--invent 12] [--seed 1]
-                                                 [--articles DIR] [--keep DIR]
+                                                 [--articles DIR] [--keep DIR] [--ray-workers N]
 
 The folder: the demo corpus and the invented held-out sets under tests/data/heldout_*/ in
 `shipped/`, plus N articles invented here from hostile_inputs.py's templates in `late/`
@@ -24,6 +24,15 @@ duplicate documents (content hash), claims (every column but the id), events or 
 are stored beside the batch and not exported); the resume reports every article ingested or duplicate; the JSON
 export equals the reference byte for byte (the export carries no timestamps: `ingested_at`
 and `seen_at` stay in the database). Exit code 1 when a kill fails a check.
+
+With ``--ray-workers N`` every ingest (references and resumes too) is ``claimgraph ingest
+--engine ray --workers N`` on a Ray of its own (``ray.init()`` on 127.0.0.1), and what is
+killed is not the ingest but one of its Ray actors (a ``ray::StageWorker`` process, found
+among the ingest's descendants in /proc), at a random moment while the actors load their
+models or while documents are cleaned, parsed, extracted and stored (the actors are gone
+before the link, which runs in the ingest process). The ingest must then stop by itself
+within ``HANG_SECONDS`` with a one-line error, leave no Ray process behind, and the resume
+must pass every check above; the references must also equal the in-process engine's export.
 """
 
 from __future__ import annotations
@@ -52,7 +61,11 @@ SHIPPED = [ROOT / "src" / "claimgraph" / "data" / "demo" / "corpus",
 SUMMARY = re.compile(r"^ingested (\d+), duplicates (\d+), rejected (\d+)", re.M)
 # stages a kill is aimed at, in turn: most of a run is extract and store, the link is short
 PLAN = ("extract", "link", "extract", "startup", "extract", "link", "extract", "after-link", "extract", "link")
+# a Ray actor's life: loading its models (no new document yet), then the batches
+RAY_PLAN = ("extract", "load", "extract", "extract", "load")
 POLL = 0.005
+HANG_SECONDS = 300  # an ingest whose worker died must end by itself well within this
+RAY_ACTOR = "ray::StageWorker"
 UNLINKED = ("SELECT COUNT(*) FROM documents d WHERE NOT EXISTS"
             " (SELECT 1 FROM document_signatures s WHERE s.document_id = d.id)")
 
@@ -116,16 +129,70 @@ def query(db: Path, sql: str) -> int:
 @dataclass
 class Timeline:
     """Seconds from the start of an ingest to: its first new document committed, all
-    documents committed, all documents linked, the process gone."""
+    documents committed, all documents linked, the process gone (and, on Ray, its first
+    actor seen)."""
     first: float
     stored: float
     linked: float
     exit: float
+    actor: float = 0.0
 
 
-def start_ingest(script: str, db: Path, folder: Path, env: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen([script, "--db", str(db), "ingest", str(folder)], env=env, text=True,
+def ingest_command(script: str, db: Path, folder: Path, ray_workers: int) -> list[str]:
+    engine = ["--engine", "ray", "--workers", str(ray_workers)] if ray_workers else []
+    return [script, "--db", str(db), "ingest", *engine, str(folder)]
+
+
+def start_ingest(script: str, db: Path, folder: Path, env: dict[str, str], ray_workers: int = 0
+                 ) -> subprocess.Popen:
+    return subprocess.Popen(ingest_command(script, db, folder, ray_workers), env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+
+
+# -- the processes of a Ray ingest (read from /proc: no dependency for this) -----------------
+
+def process_table() -> dict[int, tuple[int, int, str]]:
+    """pid -> (parent pid, session id, command line) of every process we may read."""
+    table = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace").strip()
+        except OSError:  # ended meanwhile
+            continue
+        table[int(entry.name)] = (int(fields[1]), int(fields[3]), cmdline)
+    return table
+
+
+def ray_actors(root: int) -> list[int]:
+    """The Ray actor processes among the descendants of ``root`` (Ray titles them
+    ``ray::StageWorker`` and ``ray::StageWorker.<method>()`` while they run one)."""
+    table = process_table()
+    children: dict[int, list[int]] = {}
+    for pid, (ppid, _, _) in table.items():
+        children.setdefault(ppid, []).append(pid)
+    found, todo = [], list(children.get(root, []))
+    while todo:
+        pid = todo.pop()
+        if table[pid][2].startswith(RAY_ACTOR):
+            found.append(pid)
+        todo += children.get(pid, [])
+    return sorted(found)
+
+
+def left_in_session(session: int) -> list[str]:
+    """Processes still in the session an ingest started (Ray's servers and workers included)."""
+    return [f"{pid} {cmd[:60]}" for pid, (_, sid, cmd) in process_table().items() if sid == session]
+
+
+def end_session(session: int) -> None:
+    """SIGKILL whatever a failed ingest left in its own session (only that session)."""
+    try:
+        os.killpg(session, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
 
 
 def wait_for(proc: subprocess.Popen, done, timeout: float = 900) -> bool:
@@ -138,13 +205,16 @@ def wait_for(proc: subprocess.Popen, done, timeout: float = 900) -> bool:
     return True
 
 
-def watched_ingest(script: str, db: Path, folder: Path, env: dict[str, str], before: int) -> Timeline:
+def watched_ingest(script: str, db: Path, folder: Path, env: dict[str, str], before: int,
+                   ray_workers: int = 0) -> Timeline:
     """An uninterrupted ingest, with the moments its stages ended (seen by polling)."""
     t0 = time.monotonic()
-    proc = start_ingest(script, db, folder, env)
-    samples = []
+    proc = start_ingest(script, db, folder, env, ray_workers)
+    samples, actor = [], 0.0
     while proc.poll() is None:
         samples.append((time.monotonic() - t0, count_articles(db), query(db, UNLINKED)))
+        if ray_workers and not actor and ray_actors(proc.pid):
+            actor = time.monotonic() - t0
         time.sleep(POLL)
     _, err = proc.communicate()
     end = time.monotonic() - t0
@@ -155,7 +225,9 @@ def watched_ingest(script: str, db: Path, folder: Path, env: dict[str, str], bef
     first = next(t for t, docs, _ in samples if docs > before)
     stored = next(t for t, docs, _ in samples if docs >= total)
     linked = next(t for t, docs, unlinked in samples if docs >= total and not unlinked)
-    return Timeline(first, stored, linked, end)
+    if ray_workers and not actor:
+        sys.exit("the reference Ray ingest ran no ray::StageWorker process that this script could see")
+    return Timeline(first, stored, linked, end, actor)
 
 
 # -- what a database holds ----------------------------------------------------------------
@@ -254,6 +326,8 @@ class Kill:
     docs_before: int = 0
     docs_after: int = 0
     resume: str = ""
+    exit: int | None = None  # the killed ingest's exit code (Ray: the ingest whose worker died)
+    victim: int | None = None  # Ray: the actor's pid
     lost: int = 0
     problems: list[str] = field(default_factory=list)
 
@@ -262,14 +336,16 @@ class Kill:
         return not self.problems
 
 
-def observed_stage(db: Path, before: int, total: int, ended: bool) -> str:
+def observed_stage(db: Path, before: int, total: int, ended: bool, ray: bool = False) -> str:
     if ended:
         return "finished first"
     docs = count_articles(db)
     if docs <= before:
-        return "start-up"
+        return "loading" if ray else "start-up"
     if docs < total:
         return "extract/store"
+    if ray:  # the actors had handed every batch back
+        return "after store"
     return "link" if query(db, UNLINKED) else "after link"
 
 
@@ -295,6 +371,53 @@ def aim_and_kill(proc: subprocess.Popen, db: Path, aim: str, ref: Timeline, befo
     return at, False
 
 
+def aim_at_a_worker(proc: subprocess.Popen, db: Path, aim: str, ref: Timeline, before: int, total: int,
+                    rng: random.Random) -> tuple[float, int | None]:
+    """Wait for a random moment of the stage ``aim`` of a Ray ingest, then SIGKILL one of the
+    actors alive then. ``load``: a random share of the reference run's loading time after the
+    actors exist; ``extract``: once a random number of the new documents is committed (counted,
+    not timed: a run quicker than the reference would otherwise be past its batches). Returns
+    the moment and the pid killed (None: no actor was left to kill)."""
+    t0 = time.monotonic()
+    if aim == "load":
+        if wait_for(proc, lambda: bool(ray_actors(proc.pid))):
+            time.sleep(rng.uniform(0, max(ref.first - ref.actor, POLL)))
+    else:
+        committed = rng.randint(before + 1, max(before + 1, total - 1))
+        wait_for(proc, lambda: count_articles(db) >= committed)
+    at = time.monotonic() - t0
+    actors = ray_actors(proc.pid) if proc.poll() is None else []
+    if not actors:
+        return at, None
+    victim = rng.choice(actors)
+    try:
+        os.kill(victim, signal.SIGKILL)
+    except ProcessLookupError:  # ended between the look and the kill
+        return at, None
+    return at, victim
+
+
+def after_worker_kill(k: "Kill", proc: subprocess.Popen) -> None:
+    """The ingest whose worker died must end by itself (exit 0 when the worker had done all
+    its work), say why in one line, and leave no Ray process behind."""
+    try:
+        _, err = proc.communicate(timeout=HANG_SECONDS)
+    except subprocess.TimeoutExpired:
+        end_session(proc.pid)
+        proc.communicate()
+        k.problems.append(f"hang: the ingest was still running {HANG_SECONDS} s after its worker was killed")
+        return
+    k.exit = proc.returncode
+    if proc.returncode and "worker was lost" not in err:
+        k.problems.append(f"ingest exit {proc.returncode}: {err.strip()[-300:]}")
+    deadline = time.monotonic() + 10  # Ray's servers end a moment after their driver
+    while (left := left_in_session(proc.pid)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    if left:
+        k.problems.append(f"{len(left)} processes left behind: {'; '.join(left[:3])}")
+        end_session(proc.pid)
+
+
 def copy_database(src: Path, dst: Path) -> None:
     a, b = sqlite3.connect(src), sqlite3.connect(dst)
     try:
@@ -306,16 +429,21 @@ def copy_database(src: Path, dst: Path) -> None:
 
 def one_kill(k: Kill, script: str, folder: Path, env: dict[str, str], db: Path, setup: "Setup", total: int,
              rng: random.Random) -> Kill:
-    before, ref = setup.before, setup.timeline
-    proc = start_ingest(script, db, folder, env)
-    k.at, ended = aim_and_kill(proc, db, k.aim, ref, before, total, rng)
-    k.stage = observed_stage(db, before, total, ended)
+    before, ref, ray_workers = setup.before, setup.timeline, setup.ray_workers
+    proc = start_ingest(script, db, folder, env, ray_workers)
+    if ray_workers:
+        k.at, k.victim = aim_at_a_worker(proc, db, k.aim, ref, before, total, rng)
+        k.stage = observed_stage(db, before, total, k.victim is None, ray=True)
+        after_worker_kill(k, proc)
+    else:
+        k.at, ended = aim_and_kill(proc, db, k.aim, ref, before, total, rng)
+        k.stage = observed_stage(db, before, total, ended)
     if db.exists() and (state := integrity(db)) != "ok":
         k.problems.append(f"integrity after kill: {state}")
     committed = claims_by_document(db) if db.exists() else {}
     k.docs_before = len(committed)
 
-    done = subprocess.run([script, "--db", str(db), "ingest", str(folder)], env=env, text=True,
+    done = subprocess.run(ingest_command(script, db, folder, ray_workers), env=env, text=True,
                           capture_output=True, timeout=900)
     if done.returncode != 0:
         k.problems.append(f"resume exit {done.returncode}: {done.stderr.strip()[-300:]}")
@@ -358,20 +486,34 @@ class Setup:
     timeline: Timeline
     export: str
     places: dict[str, int]
+    ray_workers: int = 0
 
 
-def reference(kind: str, work: Path, script: str, folder: Path, env: dict[str, str], base: Path | None
-              ) -> Setup:
-    db = work / f"reference-{kind}.db"
+def reference(kind: str, work: Path, script: str, folder: Path, env: dict[str, str], base: Path | None,
+              ray_workers: int = 0) -> Setup:
+    db = work / f"reference-{kind}{'-ray' if ray_workers else ''}.db"
     if base is not None:
         copy_database(base, db)
     before = count_articles(db) if base is not None else 0
-    timeline = watched_ingest(script, db, folder, env, before)
-    return Setup(kind, base, before, timeline, export(db), place_mentions(db))
+    timeline = watched_ingest(script, db, folder, env, before, ray_workers)
+    return Setup(kind, base, before, timeline, export(db), place_mentions(db), ray_workers)
+
+
+def ray_references(setups: list[Setup], work: Path, script: str, folder: Path, env: dict[str, str],
+                   ray_workers: int) -> list[Setup]:
+    """The same references ingested on Ray: the kills are timed from them, and their exports
+    must already equal the in-process engine's (else a resume could not)."""
+    ray_setups = []
+    for s in setups:
+        r = reference(s.kind, work, script, folder, env, s.base, ray_workers)
+        if diff := export_difference(r.export, s.export):
+            sys.exit(f"the uninterrupted Ray ingest ({s.kind}) does not export what the in-process one does: {diff}")
+        ray_setups.append(r)
+    return ray_setups
 
 
 def run(kills: int, invent: int, seed: int, work: Path, articles: Path | None = None, batch_size: int = 4,
-        shipped: bool = True, say=lambda line: print(line, flush=True)) -> list[Kill]:
+        shipped: bool = True, ray_workers: int = 0, say=lambda line: print(line, flush=True)) -> list[Kill]:
     script, env = console_script(), child_env(batch_size)
     if script is None:
         sys.exit("the claimgraph console script is not installed")
@@ -388,10 +530,13 @@ def run(kills: int, invent: int, seed: int, work: Path, articles: Path | None = 
         subprocess.run([script, "--db", str(base), "ingest", str(early)], env=env, check=True,
                        capture_output=True, timeout=900)
         setups.append(reference("cumulative", work, script, folder, env, base))
+    if ray_workers:
+        setups = ray_references(setups, work, script, folder, env, ray_workers)
     for s in setups:
         t = s.timeline
-        say(f"reference {s.kind}: {total} documents ({s.before} stored before); first commit {t.first:.1f} s, "
-            f"all stored {t.stored:.1f} s, linked {t.linked:.1f} s, exit {t.exit:.1f} s")
+        say(f"reference {s.kind}{f' (Ray, {ray_workers} workers)' if ray_workers else ''}: {total} documents "
+            f"({s.before} stored before); {f'first actor {t.actor:.1f} s, ' if ray_workers else ''}"
+            f"first commit {t.first:.1f} s, all stored {t.stored:.1f} s, linked {t.linked:.1f} s, exit {t.exit:.1f} s")
     say(f"{'#':>3} {'kind':<10} {'aimed at':<10} {'moment':>7} {'stage seen':<14} {'docs':>5} {'after':>5}"
         f" {'resume':<9} result")
     results = []
@@ -400,11 +545,12 @@ def run(kills: int, invent: int, seed: int, work: Path, articles: Path | None = 
         db = work / f"kill-{n:02d}.db"
         if setup.base is not None:
             copy_database(setup.base, db)
-        aim = PLAN[(n // len(setups)) % len(PLAN)]  # each kind of kill meets every stage
+        plan = RAY_PLAN if ray_workers else PLAN
+        aim = plan[(n // len(setups)) % len(plan)]  # each kind of kill meets every stage
         k = one_kill(Kill(n + 1, setup.kind, aim), script, folder, env, db, setup, total, rng)
         results.append(k)
         say(f"{k.n:>3} {k.kind:<10} {k.aim:<10} {k.at:>6.2f}s {k.stage:<14} {k.docs_before:>5} {k.docs_after:>5}"
-            f" {k.resume:<9} {'ok' if k.ok else 'FAIL: ' + '; '.join(k.problems)}")
+            f" {k.resume:<9} {f'exit {k.exit} ' if ray_workers else ''}{'ok' if k.ok else 'FAIL: ' + '; '.join(k.problems)}")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
     stages: dict[str, int] = {}
@@ -426,6 +572,8 @@ def main() -> int:
     parser.add_argument("--only-invented", action="store_true", help="leave the shipped corpora out")
     parser.add_argument("--keep", type=Path, help="work here and keep the databases (default: a temporary folder)")
     parser.add_argument("--json", dest="json_out", type=Path, help="write each kill's outcome to this file")
+    parser.add_argument("--ray-workers", type=int, default=0, metavar="N",
+                        help="ingest with --engine ray --workers N and kill one of its Ray actors instead")
     args = parser.parse_args()
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
@@ -435,13 +583,14 @@ def main() -> int:
     load_before, started = os.getloadavg()[0], time.monotonic()
     try:
         results = run(args.kills, args.invent, args.seed, work, args.articles, args.batch_size,
-                      shipped=not args.only_invented)
+                      shipped=not args.only_invented, ray_workers=args.ray_workers)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     if args.json_out:
         args.json_out.write_text(json.dumps({
             "kills": [{**asdict(k), "ok": k.ok} for k in results], "seconds": round(time.monotonic() - started),
+            "ray_workers": args.ray_workers,
             "load": [round(load_before, 1), round(os.getloadavg()[0], 1)]}, indent=2), encoding="utf-8")
     return 0 if all(k.ok for k in results) else 1
 

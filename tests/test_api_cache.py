@@ -135,6 +135,35 @@ def test_requests_arriving_together_share_one_generation_read_begun_after_they_c
     assert len(reads) == 2 and reads[1] >= came  # not 21 reads, and none older than the request
 
 
+def test_a_generation_that_never_waits_is_read_on_the_event_loop_not_in_a_thread():
+    """SQLite's generation is a 20 µs PRAGMA: a kept answer then needs no thread at all (on
+    a busy machine each hand-over to a thread waited for the scheduler)."""
+    import threading
+
+    readers: list[int] = []
+
+    def generation() -> str:
+        readers.append(threading.get_ident())
+        return "g1"
+
+    calls: list[str] = []
+    cache = ReadCache(_recorded_app(calls, delay=0), generation=generation, never_waits=True)
+
+    async def twice() -> list[tuple[int, bytes]]:
+        return [await _get(cache, "/api/claims"), await _get(cache, "/api/claims")]
+
+    assert asyncio.run(twice()) == [(200, b"answer 1")] * 2 and len(calls) == 1
+    assert set(readers) == {threading.get_ident()}  # asyncio.run's loop runs on this thread
+    threaded = ReadCache(_recorded_app([], delay=0), generation=generation)
+    asyncio.run(_get(threaded, "/api/claims"))
+    assert readers[-1] != threading.get_ident()  # a generation that may wait goes to a thread
+
+
+def test_only_sqlite_says_its_generation_never_waits(db_url):
+    with Store(db_url) as store:
+        assert store.generation_never_waits is (store.dialect.name == "sqlite")
+
+
 def test_a_database_that_cannot_tell_its_generation_still_gets_answers():
     calls: list[str] = []
 
@@ -198,3 +227,19 @@ def _alive(pid: int) -> bool:
             return stat.read().split(")")[-1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_the_servers_start_up_heap_is_kept_out_of_full_collections(tmp_path):
+    """``serve`` freezes what start-up built: a full collection, which stops the event loop,
+    then walks only what was made since (issue 12: the tail of the reads' latency)."""
+    import gc
+
+    from claimgraph.web.app import settle_heap
+
+    create_app(str(tmp_path / "cg.db"))
+    walked = len(gc.get_objects())
+    settle_heap()
+    try:
+        assert gc.get_freeze_count() > walked // 2 and len(gc.get_objects()) < walked // 10
+    finally:
+        gc.unfreeze()

@@ -283,6 +283,13 @@ class Database:
                 if self._conn.in_transaction:
                     self._conn.execute("COMMIT")
 
+    @property
+    def generation_never_waits(self) -> bool:
+        """True when ``generation()`` is a local call that never waits for anything (SQLite:
+        a PRAGMA on a connection of its own, about 20 µs), so an event loop may make it
+        itself; on PostgreSQL it is a round trip to the server."""
+        return self.dialect is SQLITE
+
     def generation(self) -> str:
         """A value that changes whenever what this store reads may have changed, whoever
         wrote it (this connection, another one, another process). Equal values mean equal
