@@ -893,6 +893,11 @@ def test_firing_on_something_is_an_attack_whatever_the_weapon(extract, text):
     assert [c for c in claims if c.type == "ATTACK"]
 
 
+def test_firing_in_retaliation_is_shooting(extract):
+    claims, _ = extract("Militants fired in retaliation for the raid on Sunday.")
+    assert [c for c in claims if c.type == "ATTACK" and c.trigger == "fired"]
+
+
 def test_being_fired_on_a_day_is_losing_a_job(extract):
     claims, _ = extract("Petrenko was fired on Monday from his job at the Kyiv firm.")
     assert not [c for c in claims if c.type == "ATTACK"]

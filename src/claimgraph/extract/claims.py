@@ -366,8 +366,11 @@ class ClaimExtractor:
         if any(c.dep_ == "prep" and c.lower_ == "from" and any(o.lemma_.lower() in self.lex.words("posts_held")
                                                                for o in c.children) for c in verb.children):
             return False  # "fired in March from his post at a trucking firm": dismissed, not shooting
+        reasons = self.lex.words("fire_reasons")
         return any(c.dep_ == "prep" and c.lower_ in {"on", "at", "upon", "into"}
                    and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)  # "fired on Monday"
+                   or c.dep_ in {"prep", "conj"} and c.lower_ == "in"
+                   and any(o.lemma_.lower() in reasons for o in c.children)  # "fired in self-defence"
                    for c in verb.children)
 
     def _naval_unit(self, noun: Token) -> bool:
