@@ -1244,3 +1244,10 @@ def test_military_aid_to_a_party_is_a_transfer_and_food_aid_is_not(extract):
     assert transfers and {ents[i].name for c in transfers for i in c.roles["recipient"]} == {"Taiwan"}
     claims, _ = extract("Aid agencies said food aid reached the camps near Goma on Monday.")
     assert not [c for c in claims if c.type == "TRANSFER"]
+
+
+def test_firing_back_at_a_firm_in_a_statement_is_words(extract):
+    claims, _ = extract("Boeing fired back at Airbus in a statement on Tuesday.")
+    assert not [c for c in claims if c.type == "ATTACK"]
+    claims, _ = extract("Militants fired at Governor Ali Musa's convoy near Kano, a statement said.")
+    assert [c for c in claims if c.type == "ATTACK"]

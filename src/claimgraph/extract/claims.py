@@ -34,7 +34,7 @@ from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
 from .token_patterns import TokenPatterns
-from .roles import Roles, clause_head, doer_of, fill_roles, objects_of, preps_of, subject_of
+from .roles import Roles, clause_head, doer_of, fill_roles, is_armed_noun, objects_of, preps_of, subject_of
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 # time words the NER often leaves untagged
@@ -427,10 +427,14 @@ class ClaimExtractor:
             return False  # "Hutton attacked Villalba": one named person attacking another is words, not arms
         if any(mentions.named_in(t, {"WEAPON"}) or mentions.materiel_kind(t) for t in sent):
             return False
+        doer = subj if subj is not None else verb.head if verb.dep_ == "acl" else None  # "a gunman fired at ..." misparsed
+        if doer is not None and (is_armed_noun(doer, mentions) or mentions.is_personnel(doer)):
+            return False  # "a gunman fired at the senator, a statement said": arms, whoever reports it
         harm = self._harm_words
         if any(t.lemma_.lower() in harm for t in sent):
             return False  # "a man attacked the mayor, wounding him" is no war of words
-        hit = objects_of(verb, ("dobj", "obj")) + [o for p, o in preps_of(token) if p == "on"]
+        # "slammed the senator", "an attack on the senator", "fired back at Airbus in a statement"
+        hit = objects_of(verb, ("dobj", "obj")) + [o for p, o in preps_of(token) if p in {"on", "at"}]
         return any((s := mentions.span_at(o)) is not None and s.label_ in {"PERSON", "ORG"}
                    or mentions.references.names_a_person(o) for o in hit)  # "his rival, Dana Whitlow"
 
