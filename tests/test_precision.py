@@ -1251,3 +1251,11 @@ def test_firing_back_at_a_firm_in_a_statement_is_words(extract):
     assert not [c for c in claims if c.type == "ATTACK"]
     claims, _ = extract("Militants fired at Governor Ali Musa's convoy near Kano, a statement said.")
     assert [c for c in claims if c.type == "ATTACK"]
+
+
+def test_annihilating_a_column_is_an_attack_that_dates_the_lead(extract):
+    claims, ents = extract("Government troops killed 200 rebels near Kidal, a statement said. The statement said "
+                           "the army had annihilated a rebel column yesterday some 40 km from the town.",
+                           published="2024-03-14")
+    attacks = [c for c in claims if c.type == "ATTACK"]
+    assert attacks and attacks[-1].time.start == "2024-03-13"
