@@ -72,7 +72,7 @@ def run_ray_bench(corpus: str | Path | None = None, n: int = 2000, workers: list
 
 def timed_ingest(pool, items, settings: Settings) -> dict[str, Any]:
     from ..rayengine import ingest_with_ray, ray_get
-    from ..store import Store
+    from ..store.db import Store
 
     texts = [item.text or "" for item in items[:CONTROL_TEXTS]]
     control = max(ray_get(pool.ray, [actor.bare_parse.remote(texts[i::len(pool)])

@@ -18,6 +18,7 @@ from ..analyze.views import doc_ents, proper_nouns, span_ents
 from ..datafiles import grammar
 from ..model import Entity
 from ..resolve.entities import is_small_town
+from ..resolve.entities import without_suffix as _without_suffix
 from ..resolve.places import strip_accents
 from .lexicon import Lexicon
 
@@ -661,15 +662,6 @@ def _joined(tokens: list[Token]) -> str:
     return out
 
 
-NAME_SUFFIXES = frozenset(grammar()["name_suffixes"])
-
-
-def _without_suffix(name: str) -> str:
-    """"Daniel Okafor III" -> "daniel okafor": the name a surname refers back to."""
-    words = strip_accents(name.strip()).lower().split()
-    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
-        words.pop()
-    return " ".join(words)
 
 
 def person_surnames(doc: Doc) -> set[str]:

@@ -138,7 +138,7 @@ SPELLING_RATIO = 85
 # what the store's entities teach: names the gazetteer lacks, for these types only
 LEARNABLE_TYPES = {"PERSON", "WEAPON", "ORG"}
 _PARTICLES = frozenset(grammar()["name_particles"])
-_GENERATIONS = frozenset(w.rstrip(".") for w in grammar()["name_suffixes"])
+NAME_SUFFIXES = frozenset(grammar()["name_suffixes"])  # "jr", "jr.", "iii": generation marks
 
 
 def is_small_town(entity: Entity) -> bool:
@@ -181,13 +181,21 @@ def _name_words(name: str) -> list[str]:
     """The words that say who a person is: no particles, no "Jr." or "III" ("Daniel
     Okafor III" is the Daniel Okafor another article names)."""
     words = [w.rstrip(".,") for w in re.split(r"[\s\-’']+", _plain(name))]
-    return [w for w in words if w and w not in _PARTICLES and w not in _GENERATIONS]
+    return [w for w in words if w and w not in _PARTICLES and w not in NAME_SUFFIXES]
 
 
 def _generation(name: str) -> str | None:
     """"jr", "iii", ... written after a name, or None: a Sr. and a Jr. are two people."""
     last = _plain(name).split()[-1].rstrip(".,") if name.split() else ""
-    return last if last in _GENERATIONS else None
+    return last if last in NAME_SUFFIXES else None
+
+
+def without_suffix(name: str) -> str:
+    """"Daniel Okafor III" -> "daniel okafor": the name a surname refers back to."""
+    words = strip_accents(name.strip()).lower().split()
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    return " ".join(words)
 
 
 def _compact(name: str) -> str:
