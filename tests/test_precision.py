@@ -1259,3 +1259,25 @@ def test_annihilating_a_column_is_an_attack_that_dates_the_lead(extract):
                            published="2024-03-14")
     attacks = [c for c in claims if c.type == "ATTACK"]
     assert attacks and attacks[-1].time.start == "2024-03-13"
+
+
+def test_a_town_says_more_than_the_country_named_elsewhere_in_its_clause(extract):
+    claims, ents = extract("Navy jets struck rebel positions near Sidon in southern Lebanon on Friday in the "
+                           "third such raid over Lebanon this month, a spokesman said.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert [ents[i].name for i in attack.roles["location"]] == ["Sidon"]
+
+
+def test_a_named_airstrip_is_located_by_the_country_written_after_it(extract):
+    claims, ents = extract("Rebel gunners are still shelling the key Abeche airstrip in eastern Chad, "
+                           "the ministry said.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert [ents[i].name for i in attack.roles["location"]] == ["Abeche"]
+
+
+def test_a_province_in_an_island_of_a_wrapped_line_is_one_location(extract):
+    claims, ents = extract("Eleven soldiers were killed in Tarlac province in\n"
+                           "the northern island of Luzon, officials said.")
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert "Luzon" not in [ents[i].name for i in casualty.roles["location"]]
+    assert len(casualty.roles["location"]) == 1

@@ -34,7 +34,7 @@ from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
 from .token_patterns import TokenPatterns
-from .roles import Roles, clause_head, doer_of, fill_roles, is_armed_noun, objects_of, preps_of, subject_of
+from .roles import Roles, clause_head, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun, objects_of, preps_of, subject_of
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 # time words the NER often leaves untagged
@@ -588,6 +588,7 @@ class ClaimExtractor:
             for role, ents in c.roles.items():
                 for e in ents:
                     into.roles.add(role, e)
+            drop_countries_of_towns(into.roles)
             if into.att.source is None and c.att.source is not None:
                 into.att = c.att
         return merged

@@ -15,7 +15,7 @@ from ..model import ROLE_NAMES, Entity
 from ..datafiles import grammar
 from .coref import referent
 from .lexicon import load_lexicon
-from .mentions import PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts, phrase_tokens
+from .mentions import PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts, is_country, phrase_tokens
 
 LOCATIVE = {"in", "near", "at", "on", "across", "over", "outside", "around", "inside", "into",
             "toward", "towards", "behind", "along", "within", "throughout", "off", "of"}
@@ -299,6 +299,7 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
         add_fronted_places_of_report(head, ctype, roles, mentions)
     if not roles["location"] and ctype in {"ATTACK", "CASUALTY"}:
         add_country_of_struck_land(head, roles, mentions)
+    drop_countries_of_towns(roles)
     if ctype in {"ATTACK", "CASUALTY"} and not roles["instrument"] and ctype == "ATTACK":
         for t in phrase_tokens(head, stop_at_clauses=False):
             span = mentions.span_at(t)
@@ -357,7 +358,7 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
             roles.add("location", ent)
             placed.append((ent, span))
         used.add(ent.id)
-    drop_containers(roles, placed)
+    drop_containers(roles, placed + located_before(scope, roles, placed, mentions), mentions)
     drop_appended_containers(roles, placed)
 
 
@@ -441,7 +442,22 @@ def is_struck_site(span: Span, ctype: str) -> bool:
         and governing_prep(span.root) in SITE_PREPOSITIONS
 
 
-def drop_containers(roles: Roles, placed: list) -> None:
+def located_before(scope: Token, roles: Roles, placed: list, mentions: Mentions) -> list:
+    """The names in the sentence of locations the frame had found before the clause's places
+    ("bombed the Ouadi Doum airstrip": the airstrip's name), as (entity, span) pairs."""
+    known = {e.id for e, _ in placed}
+    wanted = {e.id: e for e in roles["location"] if e.id not in known}
+    found = []
+    for t in scope.sent:
+        span = mentions.span_at(t) if wanted else None
+        if span is not None and span.start == t.i:
+            ent = mentions.resolve_span(span)
+            if ent is not None and ent.id in wanted:
+                found.append((wanted.pop(ent.id), span))
+    return found
+
+
+def drop_containers(roles: Roles, placed: list, mentions: Mentions) -> None:
     """"Tell Abyad in Raqqa province", "Tessit in northern Mali": the place is
     Tell Abyad; the region or country that locates it is not a second location."""
     tokens = {t.i: ent for ent, span in placed for t in span}
@@ -458,11 +474,42 @@ def drop_containers(roles: Roles, placed: list) -> None:
                 break
             node = node.head  # "Raqqa" -> "province"
         prep = node.head if node.dep_ == "pobj" else None
-        if prep is None or prep.lower_ not in {"in", "of"}:
-            continue
-        inner = tokens.get(prep.head.i)
-        if inner is not None and inner.id != ent.id and inner.id in {e.id for e in roles["location"]}:
+        # "the south Lebanese port town of Sidon": the town is Sidon
+        inner = tokens.get(node.i) if node.i != span.root.i and mentions.is_country(ent) else None
+        if inner is None and prep is not None and prep.lower_ in {"in", "of"}:
+            inner = tokens.get(prep.head.i)
+        if inner is None or inner.id == ent.id:  # "the island of Luzon" is Luzon's own noun
+            inner = written_inside(span, placed, mentions)
+        if inner is not None and inner.id != ent.id and inner.id in {e.id for e in roles["location"]} \
+                and not (mentions.is_country(inner) and not mentions.is_country(ent)):
             roles["location"] = [e for e in roles["location"] if e.id != ent.id]
+
+
+# What may stand between a place and the wider place that locates it: "Sidon in southern
+# Lebanon", "the airstrip in northern Chad", "Quezon province in the northern island of Luzon".
+LOCATING_GAP = frozenset({"in", "of", "the", "a", "an"}) | frozenset(grammar()["compass_words"])
+
+
+def written_inside(outer: Span, placed: list, mentions: Mentions) -> "Entity | None":
+    """The placed name an earlier "X in Y" chain locates inside ``outer``, whatever the
+    parse made of it: the words between hold "in" and nothing but articles, compass words
+    and place or site nouns."""
+    for ent, span in placed:
+        if span.end >= outer.start or outer.start - span.end > 8:
+            continue
+        gap = outer.doc[span.end:outer.start]
+        if any(t.lower_ == "in" for t in gap) and all(
+                t.is_space or t.lower_ in LOCATING_GAP or t.lower_ in PLACE_NOUNS or is_site_noun(t, mentions)
+                for t in gap):
+            return ent
+    return None
+
+
+def drop_countries_of_towns(roles: Roles) -> None:
+    """"near Sidon ... in the ninth raid over Lebanon": a town says more than the country it
+    lies in, wherever in the clause the country was named."""
+    towns = {e.country for e in roles["location"] if e.country and not is_country(e)}
+    roles["location"] = [e for e in roles["location"] if not (is_country(e) and e.country in towns)]
 
 
 def drop_appended_containers(roles: Roles, placed: list) -> None:
