@@ -1281,3 +1281,29 @@ def test_a_province_in_an_island_of_a_wrapped_line_is_one_location(extract):
     casualty = next(c for c in claims if c.type == "CASUALTY")
     assert "Luzon" not in [ents[i].name for i in casualty.roles["location"]]
     assert len(casualty.roles["location"]) == 1
+
+
+def test_an_armed_doer_says_an_attack_happened_though_no_one_is_named(extract):
+    claims, _ = extract("Guests ran from the hall after a gunman opened fire at the wedding.")
+    assert [c.type for c in claims if c.type == "ATTACK"] == ["ATTACK"]
+
+
+def test_a_plain_man_opening_a_door_is_no_attack(extract):
+    claims, _ = extract("Guests ran from the hall after a man opened the door of the kitchen.")
+    assert not [c for c in claims if c.type == "ATTACK"]
+
+
+def test_a_ships_prefix_and_name_are_one_vessel_and_its_short_name_is_the_ship(extract):
+    claims, ents = extract("The frigate HMS Kestrel escorted the convoy on Monday. "
+                           "Pirates fired at the Kestrel from two skiffs.")
+    vessel = next(e for e in ents.values() if e.name == "HMS Kestrel")
+    assert vessel.type == "ORG" and vessel.attrs["kind"] == "vessel"
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.roles["target"] == [vessel.id]
+    assert vessel.id not in attack.roles["location"]
+
+
+def test_a_warship_named_after_a_city_sinks_a_boat_as_itself(extract):
+    claims, ents = extract("Last week the warship INS Mysore sank a pirate mother ship.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert [ents[i].name for i in attack.roles["actor"]] == ["INS Mysore"]

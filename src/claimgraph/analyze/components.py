@@ -55,6 +55,30 @@ def join_name_particles(doc: Doc) -> Doc:
     return doc
 
 
+VESSEL_PREFIXES = frozenset(grammar()["vessel_prefixes"])
+
+
+@Language.component("claimgraph_vessel_names")
+def join_vessel_names(doc: Doc) -> Doc:
+    """"INS Tabar", "MV Gibe": a ship's prefix and the capitalised words after it are one
+    named vessel (an ORG: it acts and is acted on like one), where the model tags "INS" an
+    organisation and "Tabar" a place, or the pair a person."""
+    vessels = []
+    for token in doc:
+        if token.text not in VESSEL_PREFIXES or token.i + 1 >= len(doc):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+        if end > token.i + 1:
+            vessels.append(Span(doc, token.i, end, label="ORG"))
+    if vessels:
+        taken = {i for span in vessels for i in range(span.start, span.end)}
+        others = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+        doc.ents = sorted(others + vessels, key=lambda e: e.start)
+    return doc
+
+
 # words that open a new clause inside what the model took for one date ("on Wednesday that
 # Sunday's strike ...": two dates, one for the report and one for the strike)
 CLAUSE_OPENERS = frozenset({"that", "when", "while", "because", "whether"})

@@ -60,8 +60,9 @@ def load_pipeline(model: str) -> Language:
         nlp.add_pipe("claimgraph_irregular_lemmas", after="lemmatizer")
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("claimgraph_name_particles", after="ner")
+        nlp.add_pipe("claimgraph_vessel_names", after="claimgraph_name_particles")
         if "parser" in nlp.pipe_names:  # clause words come from the parse
-            nlp.add_pipe("claimgraph_split_dates", after="claimgraph_name_particles")
+            nlp.add_pipe("claimgraph_split_dates", after="claimgraph_vessel_names")
     return nlp
 
 

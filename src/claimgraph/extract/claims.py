@@ -838,6 +838,13 @@ class ClaimExtractor:
             node = node.head
         return others[0] if len(others) == 1 else None
 
+    def _armed_doer(self, c: Candidate) -> bool:
+        """"a gunman opened fire at the party": an armed doer says an attack happened, though
+        the article names no one and nothing it hit."""
+        doer = doer_of(c.trigger) if c.type == "ATTACK" and c.trigger.pos_ == "VERB" else None
+        return doer is not None and doer.pos_ == "NOUN" and doer.lemma_.lower() in (
+            self.lex.words("armed_people") | self.lex.words("irregular_fighters"))
+
     # -- output -----------------------------------------------------------------------
     def _emit(self, c: Candidate, sent: Span, s_index: int, document: Document,
               counted: bool = False) -> list[Claim]:
@@ -850,7 +857,7 @@ class ClaimExtractor:
         # "opened fire at a party, killing one man": the attack (a verb: "killed in the attack" only
         # refers to one) is counted by its toll
         if not c.roles.any() and not c.quantities and not (c.type == "CASUALTY" and c.args) \
-                and not (counted and self.lex.types[c.type].event):
+                and not (counted and self.lex.types[c.type].event) and not self._armed_doer(c):
             return []
         for role in REQUIRED_ROLES.get(c.type, ()):
             if not c.roles[role]:

@@ -15,6 +15,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from ..analyze.views import doc_ents, proper_nouns, span_ents
+from ..analyze.components import VESSEL_PREFIXES
 from ..datafiles import grammar
 from ..model import Entity
 from ..resolve.entities import is_small_town
@@ -146,6 +147,9 @@ class Mentions:
         text = span.text.strip()
         if not text or text.lower() in PRONOUNS:
             return None
+        vessel = self.vessel_named(text) if " " not in text and text[:1].isupper() else None
+        if vessel is not None:
+            return vessel  # "the Mysore" after "INS Mysore": the ship, not the Indian city
         if " " not in text and text[:1].isupper() and label != "WEAPON" \
                 and (label == "PERSON" or not self.resolver.is_place(text)):
             person = self.full_name_for(text)  # "Dotan said" after "Eyal Dotan", whatever the tag
@@ -162,6 +166,8 @@ class Mentions:
             if ent.type == "ORG" and not ent.attrs:  # an unknown one-word "organisation" a person here bears
                 ent = next((e for e in self.entities.values() if e.type == "PERSON" and e.name == ent.name), ent)
         ent = self.keep(ent)
+        if ent is not None and ent.type == "ORG" and len(span) > 1 and span[0].text in VESSEL_PREFIXES:
+            ent.attrs.setdefault("kind", "vessel")
         if ent is not None and ent.type == "ORG" and not ent.attrs \
                 and (len(span) <= 2 or self.possessive_country(span) is not None):
             ent = self.national_body(span, ent)  # "Azerbaijan's Ministry of Defence" is Azerbaijan's
@@ -259,6 +265,14 @@ class Mentions:
                 if body is not None and body.type not in {"PERSON", "GPE", "LOC", "FAC"}:
                     return body
         return None
+
+    def vessel_named(self, name: str) -> Entity | None:
+        """The one ship the document names with its prefix as "INS ``name``"."""
+        full = {s.text for s in doc_ents(self.doc)
+                if s.label_ == "ORG" and len(s) > 1 and s[0].text in VESSEL_PREFIXES and s[1:].text == name}
+        if len(full) != 1:
+            return None
+        return self.keep(self.resolver.resolve(full.pop(), "ORG", context_countries=self.countries))
 
     def full_name_for(self, surname: str) -> Entity | None:
         """The one person named in full earlier in this document whose name ends in ``surname``."""

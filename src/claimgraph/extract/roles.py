@@ -327,6 +327,10 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
                 and names_a_site(span, mentions):
             roles.add("location", ent)  # "bombed the Kabul Military Academy": hit there, too
             placed.append((ent, span))
+        if ent is not None and ent.attrs.get("kind") == "vessel" and ent.id not in used:
+            if ctype == "ATTACK" and governing_prep(span.root) in TARGETING:
+                roles.add("target", ent)  # "fired at the Mysore": the ship, not the Indian city
+            continue
         if ent is None or ent.id in used or ent.type in NEVER_PLACES:
             continue  # "fired at Verona" after "Henry Verona": a person is never where it happened
         prep = governing_prep(span.root)
@@ -414,6 +418,7 @@ def add_country_of_struck_land(verb: Token, roles: Roles, mentions: Mentions) ->
 
 
 NATIONAL_LAND = frozenset(grammar()["national_land"])
+AIMING_VERBS = frozenset(grammar()["aiming_verbs"])
 REPORT_LEMMAS = frozenset({"say", "tell", "report", "state", "announce", "confirm"})
 SITE_PREPOSITIONS = {"at", "outside", "inside", "near"}
 _ATTACK = load_lexicon().types["ATTACK"]
@@ -688,6 +693,9 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
     for prep, obj in preps_of(verb):
         if prep in {"with", "using"}:
             roles.add("instrument", mentions.weapon(obj))
+        elif prep in {"at", "on", "upon"} and trigger.pos_ == "VERB" and verb.lemma_.lower() in AIMING_VERBS \
+                and not roles["target"] and aimed_at(obj, mentions):
+            add_target(obj, roles, mentions)  # "gunmen fired at Reyes", "opened fire on the convoy"
         elif prep == "by" and agent is not None:
             roles.add("actor", party(obj, mentions))
     for c in verb.children:  # "carried out using a cruise missile", "targeting Odesa"
@@ -821,6 +829,17 @@ def could_be_people(noun: Token, mentions: Mentions) -> bool:
         return True
     known = noun.lemma_.lower() in mentions.lex.heads or noun.lemma_.lower() in mentions.lex.types["CASUALTY"].nouns
     return not known and any(c.dep_ == "nummod" for c in noun.children)
+
+
+def aimed_at(obj: Token, mentions: Mentions) -> bool:
+    """Whom or what one fires at: a named person, group or ship, people, or a vehicle or
+    site ("fired at Reyes", "shot at the patrol", "opened fire on the convoy"); not where
+    ("opened fire at the party", "shot at a Louisiana screening")."""
+    span = mentions.span_at(obj)
+    if span is not None:
+        return span.label_ in {"PERSON", "ORG", "NORP"} or mentions.resolve_span(span) is not None \
+            and mentions.resolve_span(span).attrs.get("kind") == "vessel"
+    return is_person_noun(obj, mentions) or mentions.is_thing(obj)
 
 
 def is_person_noun(token: Token, mentions: Mentions) -> bool:
