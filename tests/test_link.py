@@ -726,17 +726,41 @@ def test_link_a_denial_of_described_attackers_answers_no_other_story_about_such_
 
 @pytest.mark.parametrize("second_roles, events", [
     ({"actor": ["person:penwick"], "target": ["person:dravik"]}, 1),  # both named in both: one shooting
-    ({"target": ["person:dravik"]}, 2),  # one name in common and no date: not enough
+    ({"target": ["person:dravik"]}, 2),  # one victim in common and no date: not enough
     ({"actor": ["person:penwick"], "target": ["person:dravik"], "location": ["place:moscow"]}, 2),  # far apart
+    ({"actor": ["person:penwick"]}, 1),  # the same named shooter: his shooting
+    ({"actor": ["org:tide-brigade"]}, 2),  # an armed group attacks many times
+    ({"actor": ["org:ins-kestrel"], "location": ["place:kyiv"]}, 2),  # one place, another doer
 ])
-def test_link_undated_reports_join_only_on_two_named_parties_or_places(second_roles, events):
+def test_link_undated_reports_join_on_two_named_parties_or_places_or_one_named_doer(second_roles, events):
     docs = [doc("d1", "Morning Ledger", published=None), doc("d2", "Evening Courier", published=None)]
+    brigade = Entity("org:tide-brigade", "Tide Brigade", "ORG")
     claims = [
-        claim("s1", "d1", "ATTACK", actor=["person:penwick"], target=["person:dravik"], location=["place:kyiv"]),
+        claim("s1", "d1", "ATTACK", actor=["person:penwick", brigade.id], target=["person:dravik"],
+              location=["place:kyiv"]),
         claim("s2", "d2", "ATTACK", **second_roles),
     ]
-    found, _ = link(docs, claims, ENTITIES)
+    found, _ = link(docs, claims, {**ENTITIES, brigade.id: brigade, VESSEL.id: VESSEL})
     assert len(found) == events
+
+
+VESSEL = Entity("org:ins-kestrel", "INS Kestrel", "ORG", attrs={"kind": "vessel"})
+
+
+def test_link_undated_reports_of_one_ship_firing_are_one_happening():
+    docs = [doc("d1", "Morning Ledger", published=None), doc("d2", "Evening Courier", published=None)]
+    claims = [claim("s1", "d1", "ATTACK", actor=[VESSEL.id], target=["person:dravik"]),
+              claim("s2", "d2", "ATTACK", actor=[VESSEL.id])]
+    found, _ = link(docs, claims, {**ENTITIES, VESSEL.id: VESSEL})
+    assert len(found) == 1
+
+
+def test_link_undated_condemnations_of_one_person_stay_apart():
+    docs = [doc("d1", "Morning Ledger", published=None), doc("d2", "Evening Courier", published=None)]
+    claims = [claim("c1", "d1", "CONDEMN", actor=["person:penwick"], target=["person:dravik"]),
+              claim("c2", "d2", "CONDEMN", actor=["person:penwick"], target=["gpe:russia"])]
+    found, _ = link(docs, claims, ENTITIES)
+    assert len(found) == 2
 
 
 @pytest.mark.parametrize("late_roles, events", [

@@ -341,6 +341,22 @@ def undated_fillers(groups: list[Group], ents: Entities) -> list[set[str]] | Non
     return [specific_fillers(g, ents) for g in groups]
 
 
+def _undated_alike(a: Group, b: Group, shared: set[str], needed: int, ents: Entities) -> bool:
+    """Whether two groups, one or both undated, name enough of the same by name to be one
+    happening: ``needed`` parties or places; or, for two undated attacks, one named person
+    or ship who did both (one place, armed group or victim is not enough: "the Gulf of Aden"
+    and "Hamas" see many attacks, "INS Sukanya" foils one at a time). Words are not
+    happenings: two condemnations of one person are two."""
+    if len(shared) >= needed:
+        return True
+    if a.kind != "none" or b.kind != "none" or a.family != config().family("ATTACK") \
+            or not a.documents.isdisjoint(b.documents):
+        return False  # in one article, "Last month, he had shot ..." is another shooting
+    doers = {ents.canon(x) for x in a.roles["actor"]} & {ents.canon(x) for x in b.roles["actor"]}
+    return any((e := ents.get(eid)) is not None and (e.type == "PERSON" or e.attrs.get("kind") == "vessel")
+               for eid in doers & shared)
+
+
 def candidate_pairs(groups: list[Group], ents: Entities,
                     fillers: list[set[str]] | None = None) -> set[tuple[int, int]]:
     """Index pairs of groups sharing a family, a day (or month) and an entity key; and
@@ -417,7 +433,7 @@ def group_across_documents(groups: list[Group], ents: Entities) -> list[Group]:
     fillers = undated_fillers(groups, ents)
     for a, b in candidate_pairs(groups, ents, fillers):
         if fillers is not None and "none" in (groups[a].kind, groups[b].kind) \
-                and len(fillers[a] & fillers[b]) < undated_min:
+                and not _undated_alike(groups[a], groups[b], fillers[a] & fillers[b], undated_min, ents):
             continue  # no date to go by: two named parties or places in common, or apart
         match = compare_groups(groups[a], groups[b], ents)
         needed = report_min if "report" in (groups[a].kind, groups[b].kind) else min_agreement
