@@ -1307,3 +1307,25 @@ def test_a_warship_named_after_a_city_sinks_a_boat_as_itself(extract):
     claims, ents = extract("Last week the warship INS Mysore sank a pirate mother ship.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert [ents[i].name for i in attack.roles["actor"]] == ["INS Mysore"]
+
+
+LONE_DOER = ("A 58-year-old man was charged with murder on Sunday after opening fire at his former office "
+             "in Tacoma. Police said Dale Brennick shot the company's owner at the office in Tacoma.")
+
+
+def test_an_unnamed_man_is_the_articles_one_named_attacker(extract):
+    claims, ents = extract(LONE_DOER)
+    first = next(c for c in claims if c.type == "ATTACK" and c.sentence == 0)
+    assert [ents[i].name for i in first.roles["actor"]] == ["Dale Brennick"]
+
+
+def test_a_gunman_elsewhere_is_not_the_named_attacker(extract):
+    claims, ents = extract(LONE_DOER + " In May, a gunman opened fire at a mall in Spokane.")
+    mall = next(c for c in claims if c.type == "ATTACK" and "Spokane" in c.text)
+    assert not mall.roles["actor"]
+
+
+def test_with_two_named_attackers_an_unnamed_man_stays_unnamed(extract):
+    claims, ents = extract(LONE_DOER + " Police said Rick Tolland shot a guard at the office in Tacoma.")
+    first = next(c for c in claims if c.type == "ATTACK" and c.sentence == 0)
+    assert not first.roles["actor"]
