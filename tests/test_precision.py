@@ -1329,3 +1329,24 @@ def test_with_two_named_attackers_an_unnamed_man_stays_unnamed(extract):
     claims, ents = extract(LONE_DOER + " Police said Rick Tolland shot a guard at the office in Tacoma.")
     first = next(c for c in claims if c.type == "ATTACK" and c.sentence == 0)
     assert not first.roles["actor"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Senator Dana Whitlow says Governor Aldo Brandt is lying about the budget.", "Aldo Brandt"),
+    ("The ministry said Ruritania had violated the truce.", "Ruritania"),
+    ("Mayor Ines Calloway says Governor Aldo Brandt is acting unlawfully.", "Aldo Brandt"),
+])
+def test_saying_a_named_party_does_wrong_is_an_accusation(extract, text, target):
+    claims, ents = extract(text)
+    (accuse,) = [c for c in claims if c.type == "ACCUSE"]
+    assert [ents[i].name for i in accuse.roles["target"]] == [target]
+    assert accuse.modality == "fact" and accuse.source is None
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Dana Whitlow says Governor Aldo Brandt did not lie about the budget.",
+    "Senator Dana Whitlow says Governor Aldo Brandt is visiting the budget office.",
+])
+def test_saying_a_party_does_no_wrong_accuses_no_one(extract, text):
+    claims, _ = extract(text)
+    assert not [c for c in claims if c.type == "ACCUSE"]

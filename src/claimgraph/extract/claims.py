@@ -156,7 +156,7 @@ class ClaimExtractor:
         elif not any(c.type in SPEECH_ACTS for c in cands):
             # "said the army would teach them a lesson if they attacked the town": the threat,
             # beside the attack it names (which the condition leaves only possible)
-            threat = self._said_threat(sent, explicit[-1], mentions)
+            threat = self._said_speech_act(sent, explicit[-1], mentions)
             if threat is not None:
                 cands.append(threat)
         if state.inherited is not None and not self._has_reporting_verb(sent):
@@ -701,25 +701,43 @@ class ClaimExtractor:
                     roles.add("subject", ent)
         if not roles["subject"]:
             return []
-        threat = self._said_threat(sent, att, mentions)
-        return [threat] if threat is not None else [Candidate(root, "STATEMENT", roles, [], att, [root])]
+        act = self._said_speech_act(sent, att, mentions)
+        return [act] if act is not None else [Candidate(root, "STATEMENT", roles, [], att, [root])]
 
-    def _said_threat(self, sent: Span, att: Attribution, mentions: Mentions) -> Candidate | None:
-        """The speaker's threat when what the sentence says it said is one (see
-        ``_conditional_threat``); the article reports that it was made: a speech act, a fact."""
+    def _said_speech_act(self, sent: Span, att: Attribution, mentions: Mentions) -> Candidate | None:
+        """The speaker's threat or accusation when what the sentence says it said is one (see
+        ``_conditional_threat`` and ``_wrongdoer``); the article reports that it was made: a
+        speech act, a fact."""
         root = sent.root
         if att.source is None or root.lemma_.lower() not in self.lex.words("reporting_verbs"):
             return None
         for clause in (c for c in root.children if c.dep_ in {"ccomp", "parataxis"}):
             threatened = self._conditional_threat(clause, mentions)
-            if threatened is not None:
+            accused = [] if threatened is not None else self._wrongdoer(clause, mentions)
+            if threatened is not None or accused:
                 roles = Roles()
                 roles.add("actor", att.source)
-                for ent in threatened:
+                for ent in threatened or accused:
                     if ent.id != att.source.id:
                         roles.add("target", ent)
-                return Candidate(root, "THREATEN", roles, [], Attribution(explicit=True), [root])
+                act = "THREATEN" if threatened is not None else "ACCUSE"
+                return Candidate(root, act, roles, [], Attribution(explicit=True), [root])
         return None
+
+    def _wrongdoer(self, clause: Token, mentions: Mentions) -> list[Entity]:
+        """"Trump says Clinton is lying", "Bush says Obama is acting unlawfully": the named
+        party a said clause has doing wrong (a lie, a crime, a cover-up), not denied."""
+        wrong = self.lex.words("wrongdoing_verbs")
+        does_wrong = clause.lemma_.lower() in wrong or any(
+            c.dep_ == "advmod" and c.lower_ in self.lex.words("wrongdoing_manners") for c in clause.children)
+        if not does_wrong or any(c.dep_ == "neg" for c in clause.children):
+            return []
+        subject = subject_of(clause)
+        span = mentions.span_at(subject) if subject is not None else None
+        if span is None or span.label_ not in {"PERSON", "ORG", "GPE", "NORP"}:
+            return []
+        ent = mentions.resolve_span(span)
+        return [ent] if ent is not None else []
 
     def _conditional_threat(self, clause: Token, mentions: Mentions) -> list[Entity] | None:
         """"the war would go on unless Ethiopian troops left": force promised in the said clause
