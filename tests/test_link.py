@@ -808,3 +808,19 @@ def test_link_a_claim_joined_from_afar_is_no_anchor_for_the_next_happening():
     found, _ = link(docs, claims, ENTITIES)
     assert events_with(found, "s1") == events_with(found, "s2")
     assert events_with(found, "s3") != events_with(found, "s1")
+
+
+def test_link_an_undated_report_joins_the_dated_attack_of_its_named_doer():
+    docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
+    claims = [claim("s1", "d1", "ATTACK", day="2024-03-07", actor=["person:penwick"], location=["place:kyiv"]),
+              claim("s2", "d2", "ATTACK", actor=["person:penwick"])]
+    found, _ = link(docs, claims, ENTITIES)
+    assert len(found) == 1
+
+
+def test_link_a_report_dated_claim_joins_on_the_same_named_doer():
+    docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier", published="2024-03-08")]
+    claims = [claim("s1", "d1", "ATTACK", day="2024-03-07", actor=["person:penwick"], target=["person:dravik"]),
+              claim("s2", "d2", "ATTACK", day="2024-03-08", basis="report", actor=["person:penwick"])]
+    found, _ = link(docs, claims, ENTITIES)
+    assert len(found) == 1

@@ -160,6 +160,8 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
         points = 0
         if rel == SAME and role in PARTY_ROLES and _only_kinds_shared(a.roles[role], b.roles[role], ents):
             points = weights.get("described_party", 0)  # "soldiers" hit in two stories: not one happening yet
+        elif rel == SAME and role == "actor" and _named_doer(a.roles[role], b.roles[role], ents):
+            points = weights.get("named_doer", 1)  # the same gunman, the same warship
         elif rel == SAME:
             points = weights.get(role, 1)
         elif rel == NEAR:
@@ -172,6 +174,14 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
     if a.sources & b.sources:
         score += weights.get("source", 2)
     return Match(True, score)
+
+
+def _named_doer(left: set[str], right: set[str], ents: Entities) -> bool:
+    """Whether both groups name one person or ship as the doer: few do two attacks in the
+    few days a report-dated claim may reach back."""
+    common = {ents.canon(x) for x in left} & {ents.canon(x) for x in right}
+    return any((e := ents.get(eid)) is not None and (e.type == "PERSON" or e.attrs.get("kind") == "vessel")
+               for eid in common)
 
 
 def _only_kinds_shared(left: set[str], right: set[str], ents: Entities) -> bool:
@@ -343,14 +353,13 @@ def undated_fillers(groups: list[Group], ents: Entities) -> list[set[str]] | Non
 
 def _undated_alike(a: Group, b: Group, shared: set[str], needed: int, ents: Entities) -> bool:
     """Whether two groups, one or both undated, name enough of the same by name to be one
-    happening: ``needed`` parties or places; or, for two undated attacks, one named person
+    happening: ``needed`` parties or places; or, for two attacks, one named person
     or ship who did both (one place, armed group or victim is not enough: "the Gulf of Aden"
     and "Hamas" see many attacks, "INS Sukanya" foils one at a time). Words are not
     happenings: two condemnations of one person are two."""
     if len(shared) >= needed:
         return True
-    if a.kind != "none" or b.kind != "none" or a.family != config().family("ATTACK") \
-            or not a.documents.isdisjoint(b.documents):
+    if a.family != config().family("ATTACK") or not a.documents.isdisjoint(b.documents):
         return False  # in one article, "Last month, he had shot ..." is another shooting
     doers = {ents.canon(x) for x in a.roles["actor"]} & {ents.canon(x) for x in b.roles["actor"]}
     return any((e := ents.get(eid)) is not None and (e.type == "PERSON" or e.attrs.get("kind") == "vessel")
