@@ -1350,3 +1350,10 @@ def test_saying_a_named_party_does_wrong_is_an_accusation(extract, text, target)
 def test_saying_a_party_does_no_wrong_accuses_no_one(extract, text):
     claims, _ = extract(text)
     assert not [c for c in claims if c.type == "ACCUSE"]
+
+
+def test_a_car_before_a_surname_does_not_make_a_second_person_of_that_name(extract):
+    claims, ents = extract("Anthony Kowalczyk III was arrested on Monday. A shotgun was found in the silver "
+                           "Ford Fusion Kowalczyk was driving. Police said Kowalczyk shot two men.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert [ents[i].name for i in attack.roles["actor"]] == ["Anthony Kowalczyk III"]

@@ -277,12 +277,14 @@ class Mentions:
     def full_name_for(self, surname: str) -> Entity | None:
         """The one person named in full earlier in this document whose name ends in ``surname``."""
         wanted = " " + strip_accents(surname).lower()  # "Diakite" after "Cheick Oumar Diakité"
-        full = {s.text for s in doc_ents(self.doc) if s.label_ == "PERSON" and " " in s.text.strip()
-                and _without_suffix(s.text).endswith(wanted)}
+        full = given_names_first({s.text for s in doc_ents(self.doc) if s.label_ == "PERSON"
+                                  and " " in s.text.strip() and _without_suffix(s.text).endswith(wanted)})
         if len({_without_suffix(name) for name in full}) > 1:
             return None  # "Maria Reyes" and "Tomas Reyes": "Reyes" is either
         found = [e for e in self.entities.values() if (e.type == "PERSON" or e.type == "ORG" and not e.attrs)
                  and " " in e.name and _without_suffix(e.name).endswith(wanted)]
+        named = given_names_first({e.name for e in found})
+        found = [e for e in found if e.name in named]
         if not found:  # named in full in a sentence no claim has read yet
             if len(full) == 1:
                 person = self.resolver.resolve(full.pop(), "PERSON", context_countries=self.countries)
@@ -676,6 +678,16 @@ def _joined(tokens: list[Token]) -> str:
     return out
 
 
+
+
+def given_names_first(names: set[str]) -> set[str]:
+    """Of several full names ending in one surname, those that start with a known given name
+    ("Anthony LaCalamita", not the "Ford Fusion LaCalamita" of "the Ford Fusion LaCalamita
+    was driving"); all of them when none or all do."""
+    from .coref import first_names  # coref reads mentions: imported here, not at the top
+
+    known = {n for n in names if n.split()[0].lower() in first_names()}
+    return known or names
 
 
 def person_surnames(doc: Doc) -> set[str]:
