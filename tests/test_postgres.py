@@ -306,3 +306,14 @@ def test_the_server_answers_an_ingest_only_once_its_commits_are_counted(pg_url):
         state.ingest(InputItem(origin="a.txt", text="Some text."))
         assert state.reader.known_generation() not in (heard, None)
         assert [e["id"] for e in client.get("/api/entities").json()["items"]] == ["gpe:epsilon"]
+
+
+@pytest.mark.parametrize("table", ["documents", "claims"])
+def test_newest_first_pages_read_an_index_backwards_not_a_sorted_table(pg_url, table):
+    """SQLite's rowid is its table's key; PostgreSQL's needs an index, or every page sorts
+    the whole table (25 ms a claims page on 20,000 claims, the slowest reads under load)."""
+    with Store(pg_url) as store:
+        store.query("SELECT set_config(?, ?, false)", ("enable_seqscan", "off"))  # can an index, not: does it pay
+        plan = " ".join(row[0] for row in store.query(
+            f"EXPLAIN SELECT id FROM {table} t ORDER BY t.rowid DESC LIMIT ? OFFSET ?", (51, 0)))
+    assert f"Index Scan Backward using {table}_rowid" in plan

@@ -383,6 +383,17 @@ CREATE FUNCTION claimgraph_changed() RETURNS trigger LANGUAGE plpgsql AS
 CREATE OR REPLACE TRIGGER {table}_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table}
 FOR EACH STATEMENT EXECUTE FUNCTION claimgraph_changed();""" for table in NOTIFIED_TABLES)
 
+# Documents and claims are paged newest first, by rowid (pages.py). SQLite's rowid is the
+# table's own key, so that order is free there; PostgreSQL's is a plain column
+# (dialect.py), and every page sorted the whole table: a missed /api/claims took 25 ms
+# there against 2.5 ms on SQLite, and a claims page filtered by entity 53 ms against 4 ms
+# (20,094 claims), the slowest answers under load (issue 12). With an index the page reads
+# backwards from the newest row: 3.4 ms and 9.7 ms.
+ROWID_INDEXES = """
+CREATE INDEX documents_rowid ON documents (rowid);
+CREATE INDEX claims_rowid ON claims (rowid);
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", INITIAL_SCHEMA),
     Migration(2, "full-text search over documents", DOCUMENTS_FTS, sqlite_only=True, postgres=DOCUMENTS_TSVECTOR),
@@ -398,6 +409,7 @@ MIGRATIONS: list[Migration] = [
     Migration(12, "claims counted per type from an index", CLAIM_TYPE_CONFIDENCE),
     # nothing to do on SQLite: its readers see a commit in PRAGMA data_version
     Migration(13, "notify listeners of every change", "", sqlite_only=True, postgres=CHANGE_NOTIFICATIONS),
+    Migration(14, "newest-first pages read an index", "", sqlite_only=True, postgres=ROWID_INDEXES),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1].version
