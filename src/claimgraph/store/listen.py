@@ -16,11 +16,15 @@ under a millisecond on an idle machine); a read in that gap may be answered as o
 before the commit. Where a reader must see a write it knows of (the server answering the
 client whose ingest just committed in its ingest process), ``sync`` closes the gap: it sends
 a notification of its own and waits for it, and PostgreSQL delivers notifications in the
-order their transactions committed, so every commit made before has been counted. A listener that cannot prove its connection alive, by a round
-trip every ``HEARTBEAT_SECONDS``, stops answering after ``LEASE_SECONDS``: a connection that
-died silently (a cable pulled, a server gone without closing it) is never trusted longer, and
-meanwhile reads ask the database as before. A lost connection is opened again, as a new epoch
-of the count (commits made while it was away were never heard).
+order their transactions committed, so every commit made before has been counted.
+
+The gap is bounded: a round trip on the listening connection every ``HEARTBEAT_SECONDS``
+proves that every commit made before it has been counted (the server sends pending
+notifications before the answer), and the count is trusted for ``LEASE_SECONDS`` after the
+last proof. A connection that died silently (a cable pulled, a server gone without closing
+it) or a thread the machine did not run is therefore never trusted longer, and meanwhile
+reads ask the database as before. A lost connection is opened again, as a new epoch of the
+count (commits made while it was away were never heard).
 
     >>> listener = ChangeListener("postgresql://nobody@127.0.0.1:1/none", lease=0)
     >>> listener.known() is None  # not (yet) listening: ask the database instead
@@ -40,15 +44,16 @@ from collections.abc import Callable
 from typing import Any
 
 from claimgraph.store.migrations import CHANGE_CHANNEL
-from claimgraph.store.postgres import CONNECT_TIMEOUT_SECONDS, RECONNECT_PAUSES, redacted
+from claimgraph.store.postgres import CONNECT_TIMEOUT_SECONDS, RECONNECT_PAUSES, PostgresError, redacted
 
 log = logging.getLogger("claimgraph.store")
 
 # A round trip on the listening connection this often proves it still delivers: every
 # notification of a commit made before the round trip began has arrived when it returns.
 HEARTBEAT_SECONDS = 0.5
-# How long the count is trusted after the last proof. Four heartbeats: a listener thread
-# held up by a busy machine falls back to the round trip now and then, never to stale reads.
+# How long the count is trusted after the last proof: the longest a read can be answered as
+# of before a commit whose notification is held up. Four heartbeats, so a listener thread
+# a busy machine holds up for a moment is not dropped for the round trip at once.
 LEASE_SECONDS = 2.0
 # How long ``sync`` waits for its own notification (a round trip and the notification's
 # trip: about a millisecond) before the caller falls back to assuming a change.
@@ -57,6 +62,9 @@ SYNC_PREFIX = "sync:"  # not a schema's name (an unquoted name has no colon)
 # TCP keepalives for the idle listening connection (ignored on a Unix socket), so a connection
 # to a server that vanished ends in seconds instead of the system's two hours.
 KEEPALIVES = {"keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 3}
+# The heartbeat's question: behind a pooler that lends each transaction another server session
+# (PgBouncer's transaction mode) the LISTEN is lost, and the heartbeat lands elsewhere.
+STILL_LISTENING = "SELECT %s IN (SELECT pg_listening_channels())"
 
 
 class ChangeListener:
@@ -158,7 +166,9 @@ class ChangeListener:
             while not self._stop.is_set():
                 count = self._count(conn, schema, epoch, count, timeout=self._heartbeat)
                 proved = self._clock()
-                conn.execute("SELECT 1")  # the server sends what it has for us before the answer
+                # the server sends what it has for us before the answer
+                if not conn.execute(STILL_LISTENING, [CHANGE_CHANNEL]).fetchone()[0]:
+                    raise PostgresError(f"the session no longer listens on {CHANGE_CHANNEL}")
                 count = self._count(conn, schema, epoch, count, timeout=0)
                 self._heard = (f"{epoch}:{count}", proved)
 
