@@ -14,6 +14,7 @@ import os
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -169,6 +170,17 @@ def pg_server() -> str:
         _pg_unavailable(f"{url.split('@')[-1]} does not answer ({str(exc).strip()[:200]}); "
                         f"set {PG_URL_ENV} to a postgresql:// URL")
     return url
+
+
+def eventually(condition: Callable[[], object], seconds: float = 10.0) -> bool:
+    """``condition()`` became true within ``seconds``: for what another process or thread does
+    in its own time (a notification's trip, a reconnection), never a fixed sleep."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.005)
+    return True
 
 
 def pg_schema_url(server: str, schema: str) -> str:

@@ -18,6 +18,8 @@ with warnings.catch_warnings():  # starlette's TestClient warns about its httpx 
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
+from conftest import eventually  # noqa: E402
+
 from claimgraph.model import Entity  # noqa: E402
 from claimgraph.store import Store  # noqa: E402
 from claimgraph.web import create_app  # noqa: E402
@@ -46,7 +48,9 @@ def test_a_repeated_read_runs_no_query_until_another_connection_commits(db_url):
     with Store(db_url) as writer:
         writer.add_entities([Entity(id="gpe:alpha", name="Alpha", type="GPE")])
         with TestClient(create_app(db_url)) as client:
-            reads = _counting_reads(client.app.state.claimgraph.reader)
+            reader = client.app.state.claimgraph.reader
+            assert eventually(lambda: reader.known_generation() is not None)  # PostgreSQL: listening
+            reads = _counting_reads(reader)
             first = {url: client.get(url) for url in URLS}
             assert all(r.status_code == 200 for r in first.values()) and reads
             reads.clear()
@@ -135,33 +139,39 @@ def test_requests_arriving_together_share_one_generation_read_begun_after_they_c
     assert len(reads) == 2 and reads[1] >= came  # not 21 reads, and none older than the request
 
 
-def test_a_generation_that_never_waits_is_read_on_the_event_loop_not_in_a_thread():
-    """SQLite's generation is a 20 µs PRAGMA: a kept answer then needs no thread at all (on
-    a busy machine each hand-over to a thread waited for the scheduler)."""
+def test_a_known_generation_is_read_on_the_event_loop_not_in_a_thread():
+    """SQLite's generation is a 20 µs PRAGMA, a listening PostgreSQL's a number in memory: a
+    kept answer then needs no thread at all (on a busy machine each hand-over to a thread
+    waited for the scheduler). When it is not known, it is asked in a thread."""
     import threading
 
     readers: list[int] = []
+    known: list[str | None] = ["g1"]
 
     def generation() -> str:
         readers.append(threading.get_ident())
         return "g1"
 
     calls: list[str] = []
-    cache = ReadCache(_recorded_app(calls, delay=0), generation=generation, never_waits=True)
+    cache = ReadCache(_recorded_app(calls, delay=0), generation=generation, known_generation=lambda: known[0])
 
     async def twice() -> list[tuple[int, bytes]]:
         return [await _get(cache, "/api/claims"), await _get(cache, "/api/claims")]
 
     assert asyncio.run(twice()) == [(200, b"answer 1")] * 2 and len(calls) == 1
-    assert set(readers) == {threading.get_ident()}  # asyncio.run's loop runs on this thread
-    threaded = ReadCache(_recorded_app([], delay=0), generation=generation)
-    asyncio.run(_get(threaded, "/api/claims"))
-    assert readers[-1] != threading.get_ident()  # a generation that may wait goes to a thread
+    assert readers == []  # the known value served: generation() was never asked
+    known[0] = None  # e.g. PostgreSQL's listener lost its connection
+    assert asyncio.run(_get(cache, "/api/claims")) == (200, b"answer 1")
+    assert readers and readers[-1] != threading.get_ident()  # asked, in a thread
 
 
-def test_only_sqlite_says_its_generation_never_waits(db_url):
+def test_sqlite_knows_its_generation_and_postgresql_only_while_it_listens(db_url):
     with Store(db_url) as store:
-        assert store.generation_never_waits is (store.dialect.name == "sqlite")
+        assert (store.known_generation() is not None) is (store.dialect.name == "sqlite")
+    if db_url.startswith("postgresql"):
+        with Store(db_url, listen=True) as listening:
+            assert eventually(lambda: listening.known_generation() is not None)
+            assert listening.generation() == listening.known_generation()  # no round trip
 
 
 def test_a_database_that_cannot_tell_its_generation_still_gets_answers():

@@ -9,6 +9,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import eventually
 
 import claimgraph
 from claimgraph.cli import main
@@ -162,3 +163,157 @@ def test_the_api_ingests_an_article_into_postgresql(pg_url, pipeline):
         listed = client.get(f"/api/claims?document={added['document_id']}").json()["items"]
         assert {c["id"] for c in listed} == set(added["claims"])
         assert client.post("/api/ingest", json={"text": article, "published": "2025-03-10"}).json()["duplicate"]
+
+
+# -- the server hears every commit (issue 12: reads without a round trip per request) --------
+
+
+def _notifications(conn, seconds: float = 0.3) -> list[str]:
+    return [n.payload for n in conn.notifies(timeout=seconds)]
+
+
+def test_every_table_notifies_once_per_commit_and_never_for_a_rollback(pg_url):
+    import psycopg
+
+    from claimgraph.store.migrations import CHANGE_CHANNEL
+
+    with Store(pg_url) as store, psycopg.connect(pg_url, autocommit=True) as listening:
+        schema = listening.execute("SELECT current_schema()").fetchone()[0]
+        untold = listening.execute(
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT EXISTS "
+            "(SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = c.relname || '_changed')").fetchall()
+        assert untold == []  # a migration that adds a table adds its trigger
+        listening.execute(f"LISTEN {CHANGE_CHANNEL}")
+        store.write_batch([Document(id="d1", text="One.")], [], [], [], [("h1", "a.txt", "ingested", "d1")])
+        assert _notifications(listening) == [schema]  # two tables, several statements: one notification
+        with pytest.raises(RuntimeError):
+            with store.transaction():
+                store.write_batch([Document(id="d2", text="Two.")], [], [], [], [])
+                raise RuntimeError("rolled back")
+        assert _notifications(listening) == []
+
+
+def test_the_server_hears_a_commit_by_another_process_and_stops_replaying_its_answer(pg_url):
+    """The listening server replays a kept answer with no round trip to the database, and
+    forgets it when a commit it never saw (psql, another machine: plain SQL here) is heard."""
+    import psycopg
+    from fastapi.testclient import TestClient
+
+    from claimgraph.web.app import create_app
+
+    with TestClient(create_app(pg_url)) as client:
+        reader = client.app.state.claimgraph.reader
+        assert eventually(lambda: reader.known_generation() is not None)
+        statements: list[str] = []
+        query = reader.query
+        reader.query = lambda sql, params=(): statements.append(sql) or query(sql, params)
+        assert client.get("/api/entities").json()["items"] == [] and statements
+        statements.clear()
+        assert client.get("/api/entities").json()["items"] == []
+        assert statements == []  # replayed: not even the generation was asked of the server
+        heard = reader.known_generation()
+        with psycopg.connect(pg_url, autocommit=True) as other:
+            other.execute("INSERT INTO entities (id, name, type) VALUES ('gpe:beta', 'Beta', 'GPE')")
+        assert eventually(lambda: reader.known_generation() != heard)  # the notification's trip
+        assert [e["id"] for e in client.get("/api/entities").json()["items"]] == ["gpe:beta"]
+        assert not any("pg_current_snapshot" in s for s in statements)
+
+
+def test_a_lost_listening_connection_falls_back_to_the_round_trip_and_listens_again(pg_url, pg_server):
+    import psycopg
+
+    def refused():
+        raise psycopg.OperationalError("the server is away")
+
+    with Store(pg_url, listen=True) as reader, psycopg.connect(pg_url, autocommit=True) as other:
+        assert eventually(lambda: reader.known_generation() is not None)
+        listener = reader._listener
+        lost, connect = listener.backend_pid, listener._connect
+        listener._connect = refused  # it stays away until the test lets it back
+        other.execute("SELECT pg_terminate_backend(%s)", [lost])
+        assert eventually(lambda: reader.known_generation() is None, seconds=5)
+        # meanwhile every generation is a round trip: a commit is seen at once, heard or not
+        before = reader.generation()
+        other.execute("INSERT INTO entities (id, name, type) VALUES ('gpe:gamma', 'Gamma', 'GPE')")
+        assert reader.generation() != before
+        listener._connect = connect
+        assert eventually(lambda: reader.known_generation() is not None)  # listening again
+        assert reader._listener.backend_pid not in (None, lost)
+        heard = reader.known_generation()
+        other.execute("DELETE FROM entities")
+        assert eventually(lambda: reader.known_generation() != heard)
+
+
+def test_a_listener_that_cannot_prove_its_connection_alive_is_not_trusted(pg_url):
+    """A connection that died without closing (a cable pulled) delivers nothing and says
+    nothing: the count is trusted only for a lease after a round trip proved it."""
+    from claimgraph.store.listen import ChangeListener
+
+    now = [0.0]
+    listener = ChangeListener(pg_url, heartbeat=0.05, lease=2.0, clock=lambda: now[0])
+    try:
+        assert eventually(lambda: listener.known() is not None)
+        now[0] = 100.0  # 100 s without a proof, as far as the listener can tell
+        assert listener.known() is None
+        assert eventually(lambda: listener.known() is not None)  # the next heartbeat proves it again
+    finally:
+        listener.close()
+
+
+def test_a_sync_counts_a_commit_made_elsewhere_before_it_returns(pg_url):
+    """No waiting loop: PostgreSQL delivers notifications in commit order, so the sync's own
+    notification comes after that of every commit made before it."""
+    import psycopg
+
+    with Store(pg_url, listen=True) as reader, psycopg.connect(pg_url, autocommit=True) as other:
+        assert eventually(lambda: reader.known_generation() is not None)
+        for n in range(20):
+            heard = reader.known_generation()
+            other.execute("INSERT INTO entities (id, name, type) VALUES (%s, 'Delta', 'GPE')", [f"gpe:d{n}"])
+            reader.sync_changes()
+            assert reader.known_generation() not in (heard, None)
+        heard = reader.known_generation()
+        reader.sync_changes()  # nothing committed since: its own notification is no change
+        assert reader.known_generation() == heard
+
+
+def test_the_server_answers_an_ingest_only_once_its_commits_are_counted(pg_url):
+    """The ingest process commits on its own connection; the client whose ingest was answered
+    reads what it added next, before a notification could have been waited for."""
+    import psycopg
+    from fastapi.testclient import TestClient
+
+    from claimgraph.model import InputItem
+    from claimgraph.web.app import create_app
+    from claimgraph.web.state import IngestOutcome
+
+    class ElsewhereIngest:  # what the ingest process does to the database, from another connection
+        def ingest(self, item: InputItem) -> IngestOutcome:
+            with psycopg.connect(pg_url, autocommit=True) as conn:
+                conn.execute("INSERT INTO entities (id, name, type) VALUES ('gpe:epsilon', 'Epsilon', 'GPE')")
+            return IngestOutcome(None)
+
+        def close(self) -> None:
+            pass
+
+    with TestClient(create_app(pg_url)) as client:
+        state = client.app.state.claimgraph
+        assert eventually(lambda: state.reader.known_generation() is not None)
+        assert client.get("/api/entities").json()["items"] == []
+        heard = state.reader.known_generation()
+        state._worker = ElsewhereIngest()
+        state.ingest(InputItem(origin="a.txt", text="Some text."))
+        assert state.reader.known_generation() not in (heard, None)
+        assert [e["id"] for e in client.get("/api/entities").json()["items"]] == ["gpe:epsilon"]
+
+
+@pytest.mark.parametrize("table", ["documents", "claims"])
+def test_newest_first_pages_read_an_index_backwards_not_a_sorted_table(pg_url, table):
+    """SQLite's rowid is its table's key; PostgreSQL's needs an index, or every page sorts
+    the whole table (25 ms a claims page on 20,000 claims, the slowest reads under load)."""
+    with Store(pg_url) as store:
+        store.query("SELECT set_config(?, ?, false)", ("enable_seqscan", "off"))  # can an index, not: does it pay
+        plan = " ".join(row[0] for row in store.query(
+            f"EXPLAIN SELECT id FROM {table} t ORDER BY t.rowid DESC LIMIT ? OFFSET ?", (51, 0)))
+    assert f"Index Scan Backward using {table}_rowid" in plan

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from claimgraph.errors import SearchSyntaxError, StoreError
 from claimgraph.store.dialect import SQLITE, dialect_of
+from claimgraph.store.listen import ChangeListener
 from claimgraph.store.migrations import (
     CREATE_MIGRATIONS_TABLE,
     LATEST_VERSION,
@@ -30,9 +31,27 @@ from claimgraph.store.postgres import DATABASE_ERRORS, PostgresConnection, Postg
 from claimgraph.store.rows import utc_now
 
 T = TypeVar("T")
+
 # A write the server cut short is run again this many times (each time on a connection that
 # waited for the server to come back: postgres.RECONNECT_SECONDS).
 TRANSACTION_ATTEMPTS = 5
+
+
+class _CommitsHere:
+    """Commits made in this process, by any of its stores (and those ``sync_changes`` could
+    not confirm): part of PostgreSQL's generation, so a read after a write of this process
+    sees it at once, without waiting for the write's notification to come back."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._lock = threading.Lock()
+
+    def add(self) -> None:
+        with self._lock:
+            self.count += 1
+
+
+_COMMITS_HERE = _CommitsHere()
 
 
 def is_read_only_file(path: str) -> bool:
@@ -49,9 +68,12 @@ class Database:
     """One SQLite file (created if missing), ``":memory:"`` or a ``postgresql://`` URL,
     migrated to the latest schema."""
 
-    def __init__(self, path: str, *, pool_size: int = 0):
+    def __init__(self, path: str, *, pool_size: int = 0, listen: bool = False):
         """:param pool_size: on PostgreSQL, up to this many more connections for reads
-        outside a transaction, taken by whichever thread asks (the HTTP server's reader)."""
+        outside a transaction, taken by whichever thread asks (the HTTP server's reader).
+        :param listen: on PostgreSQL, one more connection that hears every commit
+        (``listen.py``), so ``known_generation()`` needs no round trip (the HTTP server's
+        reader)."""
         self.path = str(path)
         self.label = redacted(self.path)  # what messages show: never a password
         self.dialect = dialect_of(self.path)
@@ -60,6 +82,7 @@ class Database:
         self._pool: PostgresPool | None = None
         self._watcher: sqlite3.Connection | None = None  # see generation()
         self._watcher_lock = threading.Lock()
+        self._listener: ChangeListener | None = None
         if self.dialect is not SQLITE:
             self._conn = self._connect_postgres(self.path)
             if pool_size > 0:
@@ -71,6 +94,8 @@ class Database:
         except BaseException:
             self._conn.close()
             raise
+        if listen and self.dialect is not SQLITE:  # after the migration that makes writers notify
+            self._listener = ChangeListener(self.path)
 
     # -- opening -------------------------------------------------------------
 
@@ -215,6 +240,7 @@ class Database:
                 self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
+            _COMMITS_HERE.add()
 
     def retried(self, work: Callable[[], T]) -> T:
         """``work()``: whole transactions, run again when the server dropped the connection
@@ -283,13 +309,6 @@ class Database:
                 if self._conn.in_transaction:
                     self._conn.execute("COMMIT")
 
-    @property
-    def generation_never_waits(self) -> bool:
-        """True when ``generation()`` is a local call that never waits for anything (SQLite:
-        a PRAGMA on a connection of its own, about 20 µs), so an event loop may make it
-        itself; on PostgreSQL it is a round trip to the server."""
-        return self.dialect is SQLITE
-
     def generation(self) -> str:
         """A value that changes whenever what this store reads may have changed, whoever
         wrote it (this connection, another one, another process). Equal values mean equal
@@ -297,8 +316,9 @@ class Database:
 
         On SQLite, ``PRAGMA data_version`` of a connection kept for nothing else (it moves
         when any other connection commits, and never waits for a reader's lock) and this
-        connection's own changes. On PostgreSQL, the current snapshot (its xmin, xmax and
-        the transactions in progress): two equal snapshots see the same rows.
+        connection's own changes. On PostgreSQL, ``known_generation()`` while it has one,
+        else the current snapshot (its xmin, xmax and the transactions in progress: two
+        equal snapshots see the same rows), a round trip to the server.
 
         >>> from claimgraph.model import Entity
         >>> from claimgraph.store import Store
@@ -310,7 +330,7 @@ class Database:
         (True, False)
         """
         if self.dialect is not SQLITE:
-            return str(self.query("SELECT pg_current_snapshot()::text")[0][0])
+            return self.known_generation() or str(self.query("SELECT pg_current_snapshot()::text")[0][0])
         own = self._conn.total_changes
         if self.path == ":memory:":  # no other connection can write it
             return str(own)
@@ -320,7 +340,38 @@ class Database:
                                                 check_same_thread=False, isolation_level=None, timeout=30)
             return f"{self._watcher.execute('PRAGMA data_version').fetchone()[0]}:{own}"
 
+    def known_generation(self) -> str | None:
+        """``generation()`` when it can be told without waiting for anything, else None.
+
+        SQLite's always (a PRAGMA of about 20 µs, so an event loop may ask it itself).
+        PostgreSQL's while this store, opened with ``listen=True``, hears its changes
+        (``listen.py``): the changes heard plus the commits made in this process, which it
+        counts as they return rather than waiting for their notifications. None otherwise
+        (no listener, or one that lost its connection): ask ``generation()``."""
+        if self.dialect is SQLITE:
+            return self.generation()
+        heard = self._listener.known() if self._listener is not None else None
+        return None if heard is None else f"heard:{heard}:{_COMMITS_HERE.count}"
+
+    def sync_changes(self) -> None:
+        """Make ``known_generation()`` count every commit made before this call, wherever it
+        was made: the server calls it when its ingest process has committed, before it
+        answers the client, who may read what it added next. A round trip and a
+        notification's trip (``ChangeListener.sync``); when the listener cannot confirm it,
+        the generation moves instead (one more recomputation of each kept answer)."""
+        if self._listener is None:
+            return  # SQLite's generation, and PostgreSQL's round trip, see every commit at once
+        try:
+            heard = self._listener.sync(lambda channel, payload: self.query("SELECT pg_notify(?, ?)",
+                                                                            (channel, payload)))
+        except StoreError:
+            heard = False
+        if not heard:
+            _COMMITS_HERE.add()
+
     def close(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
         with self._lock:
             if self._pool is not None:
                 self._pool.close()

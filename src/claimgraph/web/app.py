@@ -98,7 +98,7 @@ def create_app(db_path: str, *, settings: Settings | None = None, token: str | N
     # Added innermost first: a request meets SecurityHeaders, HostCheck, WriteGuard, BodyLimit,
     # then the cache of read answers (so a replayed answer passed every check a fresh one does).
     app.add_middleware(ReadCache, generation=state.reader.generation,
-                       never_waits=state.reader.generation_never_waits)
+                       known_generation=state.reader.known_generation)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(WriteGuard, token=token)
     if allowed_hosts:

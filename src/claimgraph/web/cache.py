@@ -5,10 +5,10 @@ A dashboard asks the same few URLs over and over (stats, the first page of each 
 the database changes only when an ingest commits, every second or two at most. Each such
 answer costs 2-25 ms of Python (rows to objects to JSON) under the one interpreter lock, so
 50 clients queued behind each other for CPU. ``ReadCache`` keeps each answer under the
-database's generation (``Store.generation``: SQLite's ``data_version``, PostgreSQL's
-snapshot) and replays it, byte for byte, until the generation moves; the first request after
-a commit computes it again, and requests for the same URL that arrive meanwhile wait for that
-one answer instead of computing it side by side.
+database's generation (``Store.generation``: SQLite's ``data_version``, PostgreSQL's count
+of the changes it was notified of) and replays it, byte for byte, until the generation
+moves; the first request after a commit computes it again, and requests for the same URL
+that arrive meanwhile wait for that one answer instead of computing it side by side.
 
 Only lists, items and stats are kept (their answer is a function of the URL and the data);
 health (the pipeline's state), exports, briefs, the live stream and writes pass through.
@@ -54,17 +54,19 @@ class ReadCache:
     :param generation: returns a value that changes whenever the data may have (called in a
         thread of its own, one call at a time: it may wait for the database, and a full pool
         of slow routes must not hold up the answers the cache has).
-    :param never_waits: ``generation`` is a local call of microseconds (SQLite): make it on
-        the event loop for each request. A kept answer then needs no other thread: on a busy
+    :param known_generation: the same value when it is known without waiting (SQLite's
+        PRAGMA of microseconds, PostgreSQL's count of notified changes), else None: asked on
+        the event loop for each request, so a kept answer needs no other thread. On a busy
         machine each hand-over to a thread and back waited for the scheduler, and that wait,
-        not the work, was the tail of the reads' latency.
+        not the work, was the tail of the reads' latency. When it says None, ``generation``
+        is asked in its thread.
     """
 
     def __init__(self, app: ASGIApp, generation: Callable[[], Hashable], max_bytes: int = MAX_CACHED_BYTES,
-                 never_waits: bool = False):
+                 known_generation: Callable[[], Hashable | None] | None = None):
         self.app = app
         self.generation = generation
-        self.never_waits = never_waits
+        self.known_generation = known_generation
         self.max_bytes = max_bytes
         self._limiter = anyio.CapacityLimiter(1)
         self._queued: asyncio.Future[Hashable] | None = None  # the read that starts after the running one
@@ -80,7 +82,9 @@ class ReadCache:
             await self.app(scope, receive, send)
             return
         try:
-            generation = self.generation() if self.never_waits else await self._fresh_generation()
+            generation = self.known_generation() if self.known_generation is not None else None
+            if generation is None:
+                generation = await self._fresh_generation()
         except Exception:  # the database cannot say: answer without the cache (the route reports it)
             await self.app(scope, receive, send)
             return

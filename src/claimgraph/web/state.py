@@ -58,8 +58,11 @@ class ApiState:
         if pipeline is not None:
             self.claimgraph._pipeline = pipeline
         # ":memory:" is one database per connection: reads must share the writer's. On
-        # PostgreSQL the request threads read through a pool of connections, side by side.
-        self.reader = self.claimgraph.store if db_path == ":memory:" else Store(db_path, pool_size=READ_POOL_SIZE)
+        # PostgreSQL the request threads read through a pool of connections, side by side,
+        # and one more connection hears every commit, so the cache of answers knows when to
+        # forget them without asking the database per request.
+        self.reader = (self.claimgraph.store if db_path == ":memory:"
+                       else Store(db_path, pool_size=READ_POOL_SIZE, listen=True))
         self.token = token
         self.allow_private_fetch = allow_private_fetch
         self.broadcaster = Broadcaster()
@@ -92,7 +95,10 @@ class ApiState:
     # -- ingest (runs in a worker thread or the ingest process, one at a time) --
     def ingest(self, item: InputItem) -> IngestOutcome:
         if self._worker is not None:
-            outcome = self._worker.ingest(item)
+            try:
+                outcome = self._worker.ingest(item)
+            finally:  # what it committed may be read next: counted before the answer goes
+                self.reader.sync_changes()
             self.pipeline_ready = True
             return outcome
         self.warm_up()
