@@ -1357,3 +1357,20 @@ def test_a_car_before_a_surname_does_not_make_a_second_person_of_that_name(extra
                            "Ford Fusion Kowalczyk was driving. Police said Kowalczyk shot two men.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert [ents[i].name for i in attack.roles["actor"]] == ["Anthony Kowalczyk III"]
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Rebel bombings since last July have cost the pipeline 110,000 barrels.", "2023-07-01"),
+    ("Police have shot and killed 40 people so far this year.", "2024-01-01"),
+])
+def test_since_a_time_runs_up_to_the_day_of_the_article(extract, text, start):
+    claims, _ = extract(text)
+    found = [c for c in claims if c.type in {"ATTACK", "CASUALTY"}]
+    assert found and all((c.time.start, c.time.end) == (start, "2024-03-14") for c in found)
+
+
+def test_since_a_day_when_something_happened_dates_that_thing_to_the_day(extract):
+    claims, _ = extract("No day had been deadlier since January 2, when rebel troops overran the garrison "
+                        "at Fada.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert (attack.time.start, attack.time.end) == ("2024-01-02", "2024-01-02")

@@ -810,6 +810,8 @@ class ClaimExtractor:
             resolved = resolve_time(span.text, anchor, future=future and node.i not in c.att.report_nodes)
             if resolved is None:
                 continue
+            if dated_by is None or not span.start <= dated_by.i < span.end:
+                resolved = up_to_now(span, resolved, anchor)  # not "since January 2, when troops overran ..."
             if node.i in event_nodes or any(node.i == t.i for t in c.triggers) \
                     or in_when_clause(node, event_nodes) \
                     or dated_by is not None and span.start <= dated_by.i < span.end \
@@ -1298,6 +1300,17 @@ def date_leads_from_what_follows(claims: list[Claim], paragraph_of: dict[int, in
             if mine & _role_entities(later) and _days(later.time.start, later.time.end or later.time.start) <= 7:
                 claim.time = TimeSpan(later.time.start, later.time.end, later.time.text, "event")
                 break
+
+
+def up_to_now(span: Span, resolved: TimeSpan, anchor: dt.date | None) -> TimeSpan:
+    """"since last July", "so far this year": from then up to the day of the article, not
+    the month or year named."""
+    before = span.doc[max(0, span.start - 2):span.start]
+    words = [t.lower_ for t in before if not t.is_space]
+    if anchor is None or not resolved.start or not (words[-1:] == ["since"] or words[-2:] == ["so", "far"]):
+        return resolved
+    end = anchor.isoformat()
+    return resolved if end < resolved.start else TimeSpan(resolved.start, end, resolved.text, resolved.basis)
 
 
 def governing_subject(verb: Token) -> Token | None:
