@@ -1374,3 +1374,8 @@ def test_since_a_day_when_something_happened_dates_that_thing_to_the_day(extract
                         "at Fada.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert (attack.time.start, attack.time.end) == ("2024-01-02", "2024-01-02")
+
+
+def test_capturing_a_ship_a_nationality_describes_captures_no_people(extract):
+    claims, _ = extract("Pirates captured a Greek supertanker off the coast on Monday.")
+    assert not [c for c in claims if c.type == "CASUALTY"]

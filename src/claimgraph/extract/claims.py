@@ -533,8 +533,9 @@ class ClaimExtractor:
         if span is not None:
             return span.label_ in {"PERSON", "NORP", "GPE", "ORG"}
         lemma = token.lemma_.lower()
-        if lemma in self.lex.words("thing_nouns") or mentions.materiel_kind(token) or is_measure(token):
-            return False  # "seized 40 kilograms of cocaine" counts no people
+        if lemma in self.lex.words("thing_nouns") or mentions.materiel_kind(token) or is_measure(token) \
+                or self.lex.heads.get(lemma) in THING_HEADS:
+            return False  # "seized 40 kilograms of cocaine", "seized a Saudi supertanker" count no people
         return (token.like_num or token.lower_ in PRONOUNS or mentions.is_personnel(token)
                 or lemma in self.lex.words("non_state_people") or lemma in self.lex.words("generic_victims")
                 or self.lex.heads.get(lemma) in {"PERSON", "GROUP"}  # "killing the company's owner"
@@ -1351,6 +1352,8 @@ def _role_entities(claim: Claim) -> set[str]:
 
 # roles an attack and its toll share: who did it and where ("Rebels bombed the academy and
 # injured 20 soldiers": the rebels injured them, at the academy)
+# what a common noun phrase can name that is never people (data/lexicons/mention_heads.yaml)
+THING_HEADS = frozenset({"FAC", "VEHICLE", "PLATFORM", "WEAPON", "DOCUMENT", "LOC"})
 SHARED_ROLES = {("ATTACK", "CASUALTY"): ("actor", "location"), ("CASUALTY", "ATTACK"): ("actor", "location"),
                 ("ATTACK", "ATTACK"): ("actor", "location", "instrument"),
                 ("CASUALTY", "CASUALTY"): ("actor", "location")}
