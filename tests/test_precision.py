@@ -1379,3 +1379,14 @@ def test_since_a_day_when_something_happened_dates_that_thing_to_the_day(extract
 def test_capturing_a_ship_a_nationality_describes_captures_no_people(extract):
     claims, _ = extract("Pirates captured a Greek supertanker off the coast on Monday.")
     assert not [c for c in claims if c.type == "CASUALTY"]
+
+
+@pytest.mark.parametrize("text", [
+    "The woman, identified by the police as Madeline Carver, died at the scene.",
+    "When the violence had ended, the receptionist -- Madeline Carver -- was shot dead.",
+])
+def test_a_victim_is_the_person_the_article_names_her_as(extract, text):
+    claims, ents = extract(text)
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert [ents[i].name for i in casualty.roles["target"]] == ["Madeline Carver"]
+    assert ents[casualty.roles["target"][0]].type == "PERSON"

@@ -789,7 +789,7 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
             if not mentions.is_country(ent) and ent.type not in NEVER_PLACES:
                 roles.add("location", ent)
     if not places:
-        ent = party(obj, mentions)
+        ent = name_given_to(obj, mentions) or party(obj, mentions)
         if ent is None and people and obj.lemma_.lower() not in mentions.lex.words("generic_victims") \
                 and names_a_kind(obj):
             ent = mentions.personnel(obj)  # "70 soldiers were attacked": the soldiers, as written
@@ -889,6 +889,24 @@ def add_victims_of_noun(noun: Token, roles: Roles, args: list, mentions: Mention
 PARTITIVES = frozenset(grammar()["partitive_of"])
 
 
+def name_given_to(noun: Token, mentions: Mentions) -> Entity | None:
+    """The person a noun is named as: "the cashier, Lena Hart", "the receptionist -- Madeline
+    Carver --", "the woman, identified by police as Madeline Carver". A two-word name the
+    tagger called an organisation is still that person's when the noun is a person's."""
+    spans = [mentions.span_at(c) for c in noun.children if c.dep_ == "appos"]
+    spans += [mentions.span_at(g) for c in noun.children if c.dep_ == "acl" and c.lemma_ in {"identify", "name"}
+              for p in c.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children if g.dep_ == "pobj"]
+    for span in spans:
+        if span is None:
+            continue
+        if span.label_ == "PERSON":
+            return mentions.resolve_span(span)
+        if span.label_ == "ORG" and len(span) >= 2 and all(t.is_title for t in span) \
+                and is_person_noun(noun, mentions):
+            return mentions.resolve_span(span, "PERSON")
+    return None
+
+
 def victims(token: Token, mentions: Mentions) -> Entity | None:
     """Who was killed or hurt, when the article says who: a named person, a side
     ("212 Sudanese", "40 Malian soldiers": Sudan, Mali), or a kind of people ("three
@@ -898,10 +916,9 @@ def victims(token: Token, mentions: Mentions) -> Entity | None:
                    for g in p.children if g.dep_ == "pobj"), None)
         if of is not None and of.pos_ == "NOUN":
             token = of
-    named = [s for c in token.children if c.dep_ == "appos" and (s := mentions.span_at(c)) is not None
-             and s.label_ == "PERSON"]
-    if named:  # "the cashier, Lena Hart"
-        return mentions.resolve_span(named[0])
+    named = name_given_to(token, mentions)
+    if named is not None:  # "the cashier, Lena Hart", "the woman, identified as Lena Hart"
+        return named
     ent = party(token, mentions)
     if ent is not None and ent.type in {"NORP", "GPE"}:
         if ent.type == "GPE" and not mentions.is_country(ent) and ent.lat is not None:
