@@ -1390,3 +1390,26 @@ def test_a_victim_is_the_person_the_article_names_her_as(extract, text):
     casualty = next(c for c in claims if c.type == "CASUALTY")
     assert [ents[i].name for i in casualty.roles["target"]] == ["Madeline Carver"]
     assert ents[casualty.roles["target"][0]].type == "PERSON"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Prime Minister Andreas Pavlou said today that the armed forces were ready to tackle any aggressors.",
+     "Andreas Pavlou"),
+    ("Foreign Minister Pik Borda said Ruritania would not hesitate to take action to thwart the offensive.",
+     "Pik Borda"),
+    ("\"Our army is able now to give them a very hard lesson if they cross the river,\" Stavros Kalli said.",
+     "Stavros Kalli"),
+])
+def test_a_said_readiness_to_use_force_is_a_threat(extract, text, speaker):
+    claims, ents = extract(text)
+    (threat,) = [c for c in claims if c.type == "THREATEN"]
+    assert [ents[i].name for i in threat.roles["actor"]] == [speaker] and threat.modality == "fact"
+
+
+@pytest.mark.parametrize("text", [
+    "The minister Andreas Pavlou said the country was ready to hold talks with Ruritania.",
+    "Andreas Pavlou said he was not ready to attack anyone.",
+])
+def test_a_said_readiness_to_talk_or_a_denied_readiness_threatens_no_one(extract, text):
+    claims, _ = extract(text)
+    assert not [c for c in claims if c.type == "THREATEN"]

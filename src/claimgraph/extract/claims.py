@@ -700,10 +700,10 @@ class ClaimExtractor:
                 ent = mentions.resolve_span(span)
                 if ent is not None and ent.id != att.source.id:
                     roles.add("subject", ent)
-        if not roles["subject"]:
-            return []
         act = self._said_speech_act(sent, att, mentions)
-        return [act] if act is not None else [Candidate(root, "STATEMENT", roles, [], att, [root])]
+        if act is not None:
+            return [act]  # "said the army was ready to strike": a threat, whoever it names
+        return [Candidate(root, "STATEMENT", roles, [], att, [root])] if roles["subject"] else []
 
     def _said_speech_act(self, sent: Span, att: Attribution, mentions: Mentions) -> Candidate | None:
         """The speaker's threat or accusation when what the sentence says it said is one (see
@@ -714,6 +714,8 @@ class ClaimExtractor:
             return None
         for clause in (c for c in root.children if c.dep_ in {"ccomp", "parataxis"}):
             threatened = self._conditional_threat(clause, mentions)
+            if threatened is None:
+                threatened = self._readiness_threat(clause, mentions)
             accused = [] if threatened is not None else self._wrongdoer(clause, mentions)
             if threatened is not None or accused:
                 roles = Roles()
@@ -724,6 +726,29 @@ class ClaimExtractor:
                 act = "THREATEN" if threatened is not None else "ACCUSE"
                 return Candidate(root, act, roles, [], Attribution(explicit=True), [root])
         return None
+
+    def _readiness_threat(self, clause: Token, mentions: Mentions) -> list[Entity] | None:
+        """"the armed forces were ready to tackle any aggressors", "is able now to give a very
+        hard lesson", "would not hesitate to take action": force said to be at hand. The
+        parties the clause names besides its subject, or None when it is no such threat."""
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        ready = [t for t in (clause, *clause.children) if t.lemma_.lower() in self.lex.words("readiness_words")
+                 and not negated and not any(c.dep_ == "neg" for c in t.children)]
+        if clause.lemma_.lower() == "hesitate" and negated:
+            ready.append(clause)  # "would not hesitate to strike"
+        deeds = [x for r in ready for x in r.children if x.dep_ == "xcomp" and x.pos_ in {"VERB", "AUX"}]
+        force = self.lex.words("threat_force_words") | self.lex.words("readiness_deeds")
+        if not any(t.lemma_.lower() in force for deed in deeds for t in deed.subtree):
+            return None
+        subject = subject_of(clause)
+        parties = []
+        for deed in deeds:
+            for span in mentions.named_in(deed):
+                ent = mentions.resolve_span(span)
+                if ent is not None and ent not in parties and (subject is None or span.root.i != subject.i) \
+                        and (ent.type in {"ORG", "PERSON", "NORP"} or mentions.is_country(ent)):
+                    parties.append(ent)
+        return parties
 
     def _wrongdoer(self, clause: Token, mentions: Mentions) -> list[Entity]:
         """"Trump says Clinton is lying", "Bush says Obama is acting unlawfully": the named
