@@ -1413,3 +1413,15 @@ def test_a_said_readiness_to_use_force_is_a_threat(extract, text, speaker):
 def test_a_said_readiness_to_talk_or_a_denied_readiness_threatens_no_one(extract, text):
     claims, _ = extract(text)
     assert not [c for c in claims if c.type == "THREATEN"]
+
+
+def test_describing_a_named_party_by_a_damning_word_condemns_it(extract):
+    claims, ents = extract("Governor Dale Kessler described Senator Ina Moravec as a disgrace on Tuesday.")
+    (condemn,) = [c for c in claims if c.type == "CONDEMN"]
+    assert [ents[i].name for i in condemn.roles["actor"]] == ["Dale Kessler"]
+    assert [ents[i].name for i in condemn.roles["target"]] == ["Ina Moravec"]
+
+
+def test_describing_talks_as_useful_condemns_no_one(extract):
+    claims, _ = extract("Governor Dale Kessler described Senator Ina Moravec as a capable negotiator.")
+    assert not [c for c in claims if c.type == "CONDEMN"]

@@ -34,7 +34,8 @@ from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
 from .token_patterns import TokenPatterns
-from .roles import Roles, clause_head, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun, objects_of, preps_of, subject_of
+from .roles import (Roles, clause_head, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun, objects_of, party,
+                    preps_of, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 # time words the NER often leaves untagged
@@ -286,6 +287,8 @@ class ClaimExtractor:
                 self._settle_speaker_roles(token, ctype, roles, att, mentions)
                 cands.append(Candidate(token, ctype, roles, args, att, [token]))
         cands += self._denied_statements(cands, mentions)
+        if not any(c.type in SPEECH_ACTS for c in cands):
+            cands += self._labelled_badly(sent, mentions)
         for c in cands:
             self._capability_as_range(c)
         speech = {i for c in cands if c.roles.any() for i in c.att.report_nodes}
@@ -749,6 +752,28 @@ class ClaimExtractor:
                         and (ent.type in {"ORG", "PERSON", "NORP"} or mentions.is_country(ent)):
                     parties.append(ent)
         return parties
+
+    def _labelled_badly(self, sent: Span, mentions: Mentions) -> list[Candidate]:
+        """"described Clinton as a disgrace", "portrayed Mr. Trump as a nasty and divisive
+        candidate": naming a party by a damning word condemns it (CONDEMN)."""
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex.words("labelling_verbs") \
+                    or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            label = [t for c in verb.children if c.dep_ == "oprd" for t in c.subtree]
+            label += [t for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for t in p.subtree]
+            if not any(t.lemma_.lower() in self.lex.words("damning_words") for t in label):
+                continue
+            subject, objects = subject_of(verb), objects_of(verb, ("dobj",))
+            actor = party(subject, mentions) if subject is not None else None
+            target = party(objects[0], mentions) if objects else None
+            if actor is None or target is None or actor.id == target.id:
+                continue
+            roles = Roles()
+            roles.add("actor", actor)
+            roles.add("target", target)
+            return [Candidate(verb, "CONDEMN", roles, [], Attribution(explicit=True), [verb])]
+        return []
 
     def _wrongdoer(self, clause: Token, mentions: Mentions) -> list[Entity]:
         """"Trump says Clinton is lying", "Bush says Obama is acting unlawfully": the named
