@@ -1425,3 +1425,16 @@ def test_describing_a_named_party_by_a_damning_word_condemns_it(extract):
 def test_describing_talks_as_useful_condemns_no_one(extract):
     claims, _ = extract("Governor Dale Kessler described Senator Ina Moravec as a capable negotiator.")
     assert not [c for c in claims if c.type == "CONDEMN"]
+
+
+@pytest.mark.parametrize("text, condemned", [
+    ("Senator Ina Moravec says Governor Dale Kessler is unfit to lead.", True),
+    ("Senator Ina Moravec tweeted that Governor Dale Kessler was a disgrace.", True),
+    ("Senator Ina Moravec says Governor Dale Kessler is not dangerous.", False),
+])
+def test_saying_a_named_party_is_damnable_condemns_it(extract, text, condemned):
+    claims, ents = extract(text)
+    found = [c for c in claims if c.type == "CONDEMN"]
+    assert bool(found) == condemned
+    if found:
+        assert [ents[i].name for i in found[0].roles["target"]] == ["Dale Kessler"]

@@ -720,13 +720,14 @@ class ClaimExtractor:
             if threatened is None:
                 threatened = self._readiness_threat(clause, mentions)
             accused = [] if threatened is not None else self._wrongdoer(clause, mentions)
-            if threatened is not None or accused:
+            damned = [] if threatened is not None or accused else self._damned(clause, mentions)
+            if threatened is not None or accused or damned:
                 roles = Roles()
                 roles.add("actor", att.source)
-                for ent in threatened or accused:
+                for ent in threatened or accused or damned:
                     if ent.id != att.source.id:
                         roles.add("target", ent)
-                act = "THREATEN" if threatened is not None else "ACCUSE"
+                act = "THREATEN" if threatened is not None else "ACCUSE" if accused else "CONDEMN"
                 return Candidate(root, act, roles, [], Attribution(explicit=True), [root])
         return None
 
@@ -774,6 +775,21 @@ class ClaimExtractor:
             roles.add("target", target)
             return [Candidate(verb, "CONDEMN", roles, [], Attribution(explicit=True), [verb])]
         return []
+
+    def _damned(self, clause: Token, mentions: Mentions) -> list[Entity]:
+        """"tweeted that Machado was disgusting", "says Trump is unfit": the named party a said
+        clause calls by a damning word (not when denied)."""
+        if clause.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in clause.children):
+            return []
+        said = [t for c in clause.children if c.dep_ in {"attr", "acomp"} for t in c.subtree]
+        if not any(t.lemma_.lower() in self.lex.words("damning_words") for t in said):
+            return []
+        subject = subject_of(clause)
+        span = mentions.span_at(subject) if subject is not None else None
+        if span is None or span.label_ not in {"PERSON", "ORG", "GPE", "NORP"}:
+            return []
+        ent = mentions.resolve_span(span)
+        return [ent] if ent is not None else []
 
     def _wrongdoer(self, clause: Token, mentions: Mentions) -> list[Entity]:
         """"Trump says Clinton is lying", "Bush says Obama is acting unlawfully": the named
