@@ -1438,3 +1438,9 @@ def test_saying_a_named_party_is_damnable_condemns_it(extract, text, condemned):
     assert bool(found) == condemned
     if found:
         assert [ents[i].name for i in found[0].roles["target"]] == ["Dale Kessler"]
+
+
+def test_two_nationalities_before_one_noun_are_two_kinds_of_people(extract):
+    claims, ents = extract("Marine commandos boarded the skiffs to nab 12 Somali and 11 Yemeni pirates.")
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert sorted(ents[i].name for i in casualty.roles["target"]) == ["Somali pirates", "Yemeni pirates"]

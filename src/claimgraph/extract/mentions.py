@@ -14,8 +14,8 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from ..analyze.views import doc_ents, proper_nouns, span_ents
 from ..analyze.components import VESSEL_PREFIXES
+from ..analyze.views import doc_ents, proper_nouns, span_ents
 from ..datafiles import grammar
 from ..model import Entity
 from ..resolve.entities import is_small_town
@@ -585,6 +585,24 @@ class Mentions:
         ent = Entity(id=f"personnel:{slug(name)}", name=name, type="PERSONNEL",
                      aliases=sorted(shorter | {head.text, head.text.lower()} - {name}), attrs=attrs)
         return self.keep(ent)
+
+    def peoples(self, head: Token) -> list[Entity]:
+        """"12 Somali and 11 Yemeni pirates": two kinds of people, one per nationality
+        written before the noun, when there are two or more (else none)."""
+        nations = [c for c in head.children if c.dep_ in {"amod", "compound"} and c.i < head.i
+                   and (c.ent_type_ == "NORP" or self.resolver.country_code(c.text))]
+        nations += [j for n in nations for j in n.conjuncts if j not in nations and j.i < head.i]
+        if len(nations) < 2:
+            return []
+        found = []
+        for nation in sorted(nations, key=lambda t: t.i):
+            name = f"{nation.text} {head.text}"
+            origin = self.resolver.country_code(nation.text)
+            found.append(self.keep(Entity(
+                id=f"personnel:{slug(name)}", name=name, type="PERSONNEL",
+                aliases=sorted({head.text, head.text.lower()}),
+                attrs={"generic": True, "kind": "people", **({"origin": origin} if origin else {})})))
+        return found
 
     def is_thing(self, token: Token) -> bool:
         """A site, structure or vehicle named by a common noun ("the pipeline", "a trawler")."""

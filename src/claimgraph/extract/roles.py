@@ -863,12 +863,14 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         args.append(subj)
         if passive or trigger.pos_ == "ADJ" or trigger.lemma_ == "die":
             for who in conjuncts(subj):  # "14 rebels and 6 army soldiers were killed"
-                roles.add("target", victims(who, mentions))
+                for victim in victim_groups(who, mentions):
+                    roles.add("target", victim)
         else:
             roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS else party(subj, mentions))
     for obj in objects_of(verb):
         args.append(obj)
-        roles.add("target", victims(obj, mentions))
+        for victim in victim_groups(obj, mentions):
+            roles.add("target", victim)
     agent = agent_of(verb)
     if agent is not None:
         roles.add("actor", party(agent, mentions))
@@ -882,7 +884,8 @@ def add_victims_of_noun(noun: Token, roles: Roles, args: list, mentions: Mention
     whose += [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS]
     for who in whose:
         args.append(who)
-        roles.add("target", victims(who, mentions))
+        for victim in victim_groups(who, mentions):
+            roles.add("target", victim)
 
 
 # "any of its fighters", "none of the crew", "most of them": the people are after "of"
@@ -905,6 +908,12 @@ def name_given_to(noun: Token, mentions: Mentions) -> Entity | None:
                 and is_person_noun(noun, mentions):
             return mentions.resolve_span(span, "PERSON")
     return None
+
+
+def victim_groups(token: Token, mentions: Mentions) -> list[Entity | None]:
+    """:func:`victims`, or each kind of people when the noun names several ("12 Somali
+    and 11 Yemeni pirates": Somali pirates and Yemeni pirates)."""
+    return (mentions.peoples(token) if token.pos_ == "NOUN" else []) or [victims(token, mentions)]
 
 
 def victims(token: Token, mentions: Mentions) -> Entity | None:
