@@ -1444,3 +1444,17 @@ def test_two_nationalities_before_one_noun_are_two_kinds_of_people(extract):
     claims, ents = extract("Marine commandos boarded the skiffs to nab 12 Somali and 11 Yemeni pirates.")
     casualty = next(c for c in claims if c.type == "CASUALTY")
     assert sorted(ents[i].name for i in casualty.roles["target"]) == ["Somali pirates", "Yemeni pirates"]
+
+
+@pytest.mark.parametrize("text", [
+    "The headset provides a combination of storytelling and technology.",
+    "The ministry has warned it could sell off billions of dollars in bonds if the bill passes.",
+])
+def test_a_transfer_of_nothing_to_no_one_is_no_claim(extract, text):
+    claims, _ = extract(text)
+    assert not [c for c in claims if c.type == "TRANSFER"]
+
+
+def test_supplying_weapons_to_no_named_party_is_still_a_transfer(extract):
+    claims, _ = extract("Rolls-Royce will supply engines and Ruritania will supply artillery shells.")
+    assert [c for c in claims if c.type == "TRANSFER"]

@@ -968,6 +968,9 @@ class ClaimExtractor:
             # "tighter rules on gun sales": a trade in general, no one supplying anyone (a denial
             # of any sales at all still says something: "denied any arms sales")
             return []
+        if c.type == "TRANSFER" and c.att.polarity == "asserted" and not c.roles["instrument"] \
+                and not c.roles["recipient"]:
+            return []  # "VR provides a combination of storytelling and technology": nothing supplied to anyone
         if c.type == "PROPERTY" and not c.quantities:
             return []
         times = narrowest(c.times) or [c.report_time or TimeSpan()]
