@@ -1458,3 +1458,17 @@ def test_a_transfer_of_nothing_to_no_one_is_no_claim(extract, text):
 def test_supplying_weapons_to_no_named_party_is_still_a_transfer(extract):
     claims, _ = extract("Rolls-Royce will supply engines and Ruritania will supply artillery shells.")
     assert [c for c in claims if c.type == "TRANSFER"]
+
+
+OCCURRENCE = ("The frigate HMS Kestrel thwarted a pirate attack in the Gulf of Aden.\n\n"
+              "A navy statement says the incident happened yesterday when the Kestrel was escorting a convoy.\n\n"
+              "Five pirate boats tried to attack the convoy but were challenged by the frigate.\n\n"
+              "Pirates have attacked dozens of ships in the region in recent years, officials said.\n\n"
+              "Last month a tanker was hijacked off Somalia.")
+
+
+def test_when_the_incident_happened_dates_the_attacks_around_it(extract):
+    claims, _ = extract(OCCURRENCE, published="2011-11-11")
+    attacks = sorted((c for c in claims if c.type == "ATTACK"), key=lambda c: c.sentence)
+    assert [c.time.start for c in attacks[:2]] == ["2011-11-10", "2011-11-10"]
+    assert all(c.time.start != "2011-11-10" for c in claims if c.sentence >= 4)

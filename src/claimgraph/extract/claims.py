@@ -133,6 +133,7 @@ class ClaimExtractor:
             claims.extend(self._sentence_claims(sent, s_index, paragraph, state, document))
         name_unnamed_speakers(doc, claims, state.mentions)
         plan_what_lies_ahead(claims, state.anchor)
+        date_by_occurrence_sentences(doc, claims, state.anchor, paragraph_of)
         inherit_event_times(claims, paragraph_of)
         date_leads_from_what_follows(claims, paragraph_of)
         name_the_lone_doer(claims, state.unnamed_doers, state.mentions.entities)
@@ -1316,6 +1317,40 @@ def same_story_stretch(dated: Claim, later: int, paragraph_of: dict[int, int]) -
         and _days(dated.time.start, dated.time.end or dated.time.start) <= 7
 
 
+def date_by_occurrence_sentences(doc: Doc, claims: list[Claim], anchor: dt.date | None,
+                                 paragraph_of: dict[int, int]) -> None:
+    """"The incident happened yesterday when the ship was escorting a convoy": a sentence
+    that only dates the happening just told dates the undated attacks and tolls told in
+    the sentence before it and the ones after it, in the same stretch of the story."""
+    for index, sent in enumerate(doc.sents):
+        day = occurrence_time(sent, anchor)
+        if day is None:
+            continue
+        for claim in claims:
+            if claim.type in {"ATTACK", "CASUALTY"} and claim.polarity != "denied" and not _has_event_time(claim) \
+                    and index - 1 <= claim.sentence <= index + INHERIT_SENTENCES \
+                    and abs(paragraph_of.get(claim.sentence, 0) - paragraph_of.get(index, 0)) <= 1:
+                claim.time = TimeSpan(day.start, day.end, day.text, "event")
+
+
+def occurrence_time(sent: Span, anchor: dt.date | None) -> TimeSpan | None:
+    """The time of a sentence saying when "the incident" or "the attack" happened."""
+    if anchor is None:
+        return None
+    for span in sentence_times(sent):
+        verb = time_attachment(span)
+        if verb is None or not (verb.lemma_ in {"happen", "occur"}
+                                or verb.lemma_ == "take" and any(c.lower_ == "place" for c in verb.children)):
+            continue
+        subject = subject_of(verb)
+        if subject is not None and subject.lemma_.lower() in OCCURRENCE_NOUNS \
+                and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in subject.children):
+            resolved = resolve_time(span.text, anchor)
+            if resolved is not None and resolved.start:
+                return resolved
+    return None
+
+
 def plan_what_lies_ahead(claims: list[Claim], anchor: dt.date | None) -> None:
     """"before her visit to Paris next week": a happening dated wholly after the day the
     article was published has not happened; it is planned (REALNEWS: scheduled)."""
@@ -1427,6 +1462,8 @@ SHARED_ROLES = {("ATTACK", "CASUALTY"): ("actor", "location"), ("CASUALTY", "ATT
                 ("ATTACK", "ATTACK"): ("actor", "location", "instrument"),
                 ("CASUALTY", "CASUALTY"): ("actor", "location")}
 BACK_REFERENCES = load_lexicon().words("back_references")
+# what "the ... happened on Monday" may call the happening just told
+OCCURRENCE_NOUNS = BACK_REFERENCES | {"incident", "event", "clash", "encounter", "skirmish", "confrontation"}
 
 
 def share_roles_of_one_happening(claims: list[Claim], paragraph_of: dict[int, int],
