@@ -19,6 +19,8 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from ..analyze.views import doc_ents, doc_text, span_ents
@@ -1322,15 +1324,26 @@ def date_by_occurrence_sentences(doc: Doc, claims: list[Claim], anchor: dt.date 
     """"The incident happened yesterday when the ship was escorting a convoy": a sentence
     that only dates the happening just told dates the undated attacks and tolls told in
     the sentence before it and the ones after it, in the same stretch of the story."""
-    for index, sent in enumerate(doc.sents):
+    found = occurrence_sentences(doc)
+    sentence_index = {sent.start: k for k, sent in enumerate(doc.sents)} if found else {}
+    for sent in found:
         day = occurrence_time(sent, anchor)
         if day is None:
             continue
+        index = sentence_index[sent.start]
         for claim in claims:
             if claim.type in {"ATTACK", "CASUALTY"} and claim.polarity != "denied" and not _has_event_time(claim) \
                     and index - 1 <= claim.sentence <= index + INHERIT_SENTENCES \
                     and abs(paragraph_of.get(claim.sentence, 0) - paragraph_of.get(index, 0)) <= 1:
                 claim.time = TimeSpan(day.start, day.end, day.text, "event")
+
+
+def occurrence_sentences(doc: Doc) -> list[Span]:
+    """The sentences with "happen", "occur" or "place" in them, found in the Doc's lemma
+    column rather than token by token."""
+    wanted = [doc.vocab.strings.add(w) for w in ("happen", "occur", "place")]
+    hits = numpy.flatnonzero(numpy.isin(doc.to_array(LEMMA), wanted))
+    return list({doc[int(i)].sent.start: doc[int(i)].sent for i in hits}.values())
 
 
 def occurrence_time(sent: Span, anchor: dt.date | None) -> TimeSpan | None:
