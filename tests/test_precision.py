@@ -1472,3 +1472,10 @@ def test_when_the_incident_happened_dates_the_attacks_around_it(extract):
     attacks = sorted((c for c in claims if c.type == "ATTACK"), key=lambda c: c.sentence)
     assert [c.time.start for c in attacks[:2]] == ["2011-11-10", "2011-11-10"]
     assert all(c.time.start != "2011-11-10" for c in claims if c.sentence >= 4)
+
+
+def test_a_death_in_a_where_clause_happened_at_the_place_it_hangs_on(extract):
+    claims, ents = extract("The woman was taken to Mercy Ridge Medical Center in Duluth, where she was "
+                           "pronounced dead.")
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert [ents[i].name for i in casualty.roles["location"]] == ["Mercy Ridge Medical Center"]

@@ -299,6 +299,8 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
         add_fronted_places_of_report(head, ctype, roles, mentions)
     if not roles["location"] and ctype in {"ATTACK", "CASUALTY"}:
         add_country_of_struck_land(head, roles, mentions)
+    if not roles["location"] and ctype in {"ATTACK", "CASUALTY"}:
+        add_place_a_where_clause_hangs_on(head, roles, mentions)
     drop_countries_of_towns(roles)
     if ctype in {"ATTACK", "CASUALTY"} and not roles["instrument"] and ctype == "ATTACK":
         for t in phrase_tokens(head, stop_at_clauses=False):
@@ -399,6 +401,18 @@ def add_fronted_places_of_report(verb: Token, ctype: str, roles: Roles, mentions
         if child.dep_ == "prep" and child.i < verb.i and (speaker is None or child.i < speaker.i) \
                 and child.i == child.sent.start:
             add_places(child, ctype, roles, mentions)
+
+
+def add_place_a_where_clause_hangs_on(verb: Token, roles: Roles, mentions: Mentions) -> None:
+    """"taken to Hennepin County Medical Center, where she was pronounced dead": it happened
+    at the named place the "where" clause hangs on."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        return
+    span = mentions.span_at(verb.head)
+    if span is not None and span.label_ in {"ORG", "FAC", "GPE", "LOC"}:
+        ent = mentions.resolve_span(span, "FAC" if span.label_ == "ORG" else None)
+        if ent is not None and ent.type not in NEVER_PLACES:
+            roles.add("location", ent)
 
 
 def add_country_of_struck_land(verb: Token, roles: Roles, mentions: Mentions) -> None:
