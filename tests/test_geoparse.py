@@ -709,3 +709,14 @@ def test_a_continents_adjective_inside_a_name_is_the_continent(parse):
     found = parse("Airlines want to cut delays by resetting the Single European Sky strategy, officials in Brussels said.")
     european = places_named(found, "European")
     assert european and european[0].feature == "CONT"
+
+
+def test_a_dateline_names_the_city_and_so_every_mention_of_its_name(parse):
+    found = parse("NEW YORK (AP) — The New York Police Department said on Monday that two officers were hurt.")
+    readings = {m.feature for m in found if m.text.lower() == "new york"}
+    assert readings == {"PPL"}
+    # without the dateline the name is still the state; "MEXICO CITY" leaves "Mexico" the country
+    assert places_named(parse("The New York Police Department said two officers were hurt."),
+                        "New York")[0].feature == "ADM1"
+    found = parse("MEXICO CITY (AP) — Mexico's Senate passed a resolution on Tuesday.")
+    assert places_named(found, "Mexico")[0].feature == "PCLI"

@@ -225,6 +225,7 @@ class PlaceMention:
     candidates: list[int] = field(default_factory=list, repr=False)
     lookup: str | None = field(default=None, repr=False)  # the name to look up when not the text ("Becker County")
     local: bool = field(default=False, repr=False)  # kept only if it lies near the article's other towns
+    town: bool = field(default=False, repr=False)  # a dateline's name: a town, and so every mention of the name
 
     def to_dict(self) -> dict:
         """The stored fields (all plain values: no deep copy, unlike ``asdict``, which also
@@ -234,7 +235,8 @@ class PlaceMention:
         return out
 
 
-_STORED_FIELDS = tuple(f.name for f in fields(PlaceMention) if f.name not in {"candidates", "lookup", "local"})
+_STORED_FIELDS = tuple(f.name for f in fields(PlaceMention)
+                       if f.name not in {"candidates", "lookup", "local", "town"})
 
 
 class World:
@@ -484,13 +486,17 @@ class Geoparser:
         mentions = [PlaceMention(s, e, text[s:e]) for s, e in spans]
         forced = {}
         lookups = {}
+        towns = set()
         for mention, hint in self._patterns(text):
             if hint is not None:
                 forced[(mention.start, mention.end)] = hint
             if mention.lookup:
                 lookups[(mention.start, mention.end)] = mention.lookup
+            if mention.town:
+                towns.add((mention.start, mention.end))
         for mention in mentions:
             mention.lookup = lookups.get((mention.start, mention.end))
+            mention.town = (mention.start, mention.end) in towns
             if mention.lookup is None and self._is_site(mention.text):
                 street = _SITE_END.search(mention.text) and not _GROUNDS_END.search(mention.text)
                 mention.lookup = None if street else self._big_city_within(mention.text)  # "Washington Street"
@@ -993,7 +999,9 @@ class Geoparser:
                 unknown.country, unknown.admin1 = hint
                 yield unknown, hint
             else:
-                yield PlaceMention(start, start + len(city), city, source="dateline"), hint
+                # "NEW YORK (AP) -": a dateline names a town, not the state the name reads as first
+                town = PlaceMention(start, start + len(city), city, source="dateline", town=hint is None)
+                yield town, hint
             if hint is not None and region:
                 rstart = match.start("region")
                 yield PlaceMention(rstart, rstart + len(region), region, source="dateline"), None
@@ -1001,7 +1009,7 @@ class Geoparser:
         colon = _COLON_DATELINE.match(text)
         if colon and self._confident(name_key(colon.group("city")), UNTAGGED_CITY_POPULATION):
             city = colon.group("city")
-            yield PlaceMention(colon.start("city"), colon.end("city"), city, source="dateline"), None
+            yield PlaceMention(colon.start("city"), colon.end("city"), city, source="dateline", town=True), None
         for match in _PAIR.finditer(text):
             region, hint = self._pair_region(match.group("region").rstrip())
             if hint is None:
@@ -1225,8 +1233,13 @@ class Geoparser:
         if not mentions:
             return
         options = [[] if m.source in AT_ARTICLE_TOWN else self._candidates(m.lookup or m.text) for m in mentions]
-        statics = [[self._static_score(c) for c in cands] for cands in options]
         keys = [_one_name(m.lookup or m.text) for m in mentions]
+        # the dateline's town is the town of every mention of its name ("the New York Police Department")
+        # (by the whole name: "MEXICO CITY" says nothing of "Mexico")
+        town_names = {name_key(clean_place_name(m.text)) for m in mentions if m.town}
+        options = [self._town_readings(cands) if not m.lookup and name_key(clean_place_name(m.text)) in town_names
+                   else cands for m, cands in zip(mentions, options, strict=True)]
+        statics = [[self._static_score(c) for c in cands] for cands in options]
         # one place per name and article: "Parkland, Florida" fixes every later "Parkland"
         named_with = {key: forced[(m.start, m.end)] for key, m in zip(keys, mentions, strict=True)
                       if (m.start, m.end) in forced}
@@ -1253,6 +1266,14 @@ class Geoparser:
         for mention, cands, (best, score) in zip(mentions, options, chosen, strict=True):
             self._fill(mention, cands, best, score)
         self._unplace_stray_villages(mentions, hints)
+
+    def _town_readings(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """The readings of a name as a town, when one of them is a town of UNTAGGED_CITY_POPULATION
+        (the state, the county and the country of the name are left out)."""
+        towns = [c for c in cands if c.index >= 0 and self.world.feature[c.index].startswith("PPL")]
+        if any(self.world.pop[c.index] >= UNTAGGED_CITY_POPULATION for c in towns):
+            return towns
+        return cands
 
     def _unplace_stray_villages(self, mentions: list[PlaceMention], hints: list) -> None:
         """A village read far outside a local story ("the Shops at Stonewall" of a northern
