@@ -194,6 +194,14 @@ def test_the_united_states_sits_at_the_contiguous_states_centre():
     assert distance_km(gazetteer.point(gazetteer.country_row["US"]), (39.83, -98.58)) < 20
 
 
+def test_australia_sits_at_its_geographic_centre_within_reach_of_both_common_points():
+    # GeoNames' point (25 S 135 E) and Wikipedia's (25 S 133 E) are 200 km apart: the Lambert
+    # centre lies within 161 km of each, the old derived point only of the second
+    australia = world().point(world().country_row["AU"])
+    assert distance_km(australia, (-25.61, 134.35)) < 5
+    assert distance_km(australia, (-25.0, 135.0)) < 161 and distance_km(australia, (-25.0, 133.0)) < 161
+
+
 def test_provinces_sit_at_geonames_own_points_and_countries_where_gold_agrees():
     gazetteer = world()
     alberta = gazetteer.point(gazetteer.admin1_row[("CA", "Alberta")])
