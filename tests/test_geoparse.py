@@ -728,3 +728,17 @@ def test_a_dateline_names_the_city_and_so_every_mention_of_its_name(parse):
                         "New York")[0].feature == "ADM1"
     found = parse("MEXICO CITY (AP) — Mexico's Senate passed a resolution on Tuesday.")
     assert places_named(found, "Mexico")[0].feature == "PCLI"
+
+
+def test_rivers_lakes_and_gulfs_have_points_of_their_own(resolve_spans):
+    text = "Farmers near Chennai rallied over the Cauvery, while boats on Lake Ontario and the Gulf of Mexico waited."
+    found = resolve_spans(text, ["Chennai", "Cauvery", "Lake Ontario", "Gulf of Mexico"])
+    assert distance_km((found["Cauvery"].lat, found["Cauvery"].lon), (11.13, 79.85)) < 50  # its mouth
+    assert found["Lake Ontario"].feature == "RGN" and found["Gulf of Mexico"].feature == "RGN"
+    assert distance_km((found["Gulf of Mexico"].lat, found["Gulf of Mexico"].lon), (25.0, -90.0)) < 50
+
+
+def test_a_river_heading_an_organisation_name_is_a_place(parse):
+    found = parse("The Cauvery Water Management Board met in Chennai on Friday to share the water.")
+    river = places_named(found, "Cauvery")
+    assert river and river[0].feature == "RGN"

@@ -123,7 +123,7 @@ _GENERIC = re.compile(r"(?:north|south|east|west|central|northern|southern|easte
                       r"airport|center|centre|station|bank|harbou?r|port|academy|embassy)+")
 _SUFFIX = re.compile(r"^(?P<base>.+?)\s+(?P<kind>county|parish|borough|state|province|region|oblast|"
                      r"governorate|district|prefecture|city|town|village|township|municipality)$", re.I)
-# No rivers, lakes or valleys in the gazetteer: "Catawba River" is placed at a same-named county
+# Only major rivers and lakes are in the gazetteer (regions.jsonl): "Catawba River" is placed at a same-named county
 # or town, believed only where the article's other places are (a weak prior).
 _NATURAL = re.compile(r"^(?P<base>.+?)\s+(?:river|lake|valley|bay|creek|mountains?|island|harbou?r|falls)$", re.I)
 NATURAL_PENALTY = 1.5
