@@ -742,3 +742,14 @@ def test_a_river_heading_an_organisation_name_is_a_place(parse):
     found = parse("The Cauvery Water Management Board met in Chennai on Friday to share the water.")
     river = places_named(found, "Cauvery")
     assert river and river[0].feature == "RGN"
+
+
+def test_the_datelines_state_fixes_every_mention_of_the_states_name(parse):
+    text = ("CAMP QUILLMORE, Wash. - The unit's focus is at home in Washington, its colonel said, "
+            "though it also trained in Washington, D.C., last year.")
+    found = {m.start: m for m in parse(text) if m.text == "Washington"}
+    assert found[text.index("Washington")].feature == "ADM1"
+    assert found[text.index("Washington, D.C.")].feature == "PPLC"  # its own pair still says the capital
+    # without the dateline the bare name is the capital
+    found = parse("The unit's focus is at home in Washington, its colonel said.")
+    assert places_named(found, "Washington")[0].feature == "PPLC"

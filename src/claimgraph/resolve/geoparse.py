@@ -226,7 +226,7 @@ class PlaceMention:
     candidates: list[int] = field(default_factory=list, repr=False)
     lookup: str | None = field(default=None, repr=False)  # the name to look up when not the text ("Becker County")
     local: bool = field(default=False, repr=False)  # kept only if it lies near the article's other towns
-    town: bool = field(default=False, repr=False)  # a dateline's name: a town, and so every mention of the name
+    dateline: bool = field(default=False, repr=False)  # the place a dateline names, where the story is
 
     def to_dict(self) -> dict:
         """The stored fields (all plain values: no deep copy, unlike ``asdict``, which also
@@ -237,7 +237,7 @@ class PlaceMention:
 
 
 _STORED_FIELDS = tuple(f.name for f in fields(PlaceMention)
-                       if f.name not in {"candidates", "lookup", "local", "town"})
+                       if f.name not in {"candidates", "lookup", "local", "dateline"})
 
 
 class World:
@@ -487,17 +487,17 @@ class Geoparser:
         mentions = [PlaceMention(s, e, text[s:e]) for s, e in spans]
         forced = {}
         lookups = {}
-        towns = set()
+        datelines = set()
         for mention, hint in self._patterns(text):
             if hint is not None:
                 forced[(mention.start, mention.end)] = hint
             if mention.lookup:
                 lookups[(mention.start, mention.end)] = mention.lookup
-            if mention.town:
-                towns.add((mention.start, mention.end))
+            if mention.dateline:
+                datelines.add((mention.start, mention.end))
         for mention in mentions:
             mention.lookup = lookups.get((mention.start, mention.end))
-            mention.town = (mention.start, mention.end) in towns
+            mention.dateline = (mention.start, mention.end) in datelines
             if mention.lookup is None and self._is_site(mention.text):
                 street = _SITE_END.search(mention.text) and not _GROUNDS_END.search(mention.text)
                 mention.lookup = None if street else self._big_city_within(mention.text)  # "Washington Street"
@@ -996,13 +996,11 @@ class Geoparser:
                 if hint is None:
                     continue
                 # "CAMP MURRAY, Wash. -": a place the gazetteer does not know, in a state that sets the story
-                unknown = PlaceMention(start, start + len(city), city, source=UNKNOWN_SOURCE)
+                unknown = PlaceMention(start, start + len(city), city, source=UNKNOWN_SOURCE, dateline=True)
                 unknown.country, unknown.admin1 = hint
                 yield unknown, hint
             else:
-                # "NEW YORK (AP) -": a dateline names a town, not the state the name reads as first
-                town = PlaceMention(start, start + len(city), city, source="dateline", town=hint is None)
-                yield town, hint
+                yield PlaceMention(start, start + len(city), city, source="dateline", dateline=True), hint
             if hint is not None and region:
                 rstart = match.start("region")
                 yield PlaceMention(rstart, rstart + len(region), region, source="dateline"), None
@@ -1010,7 +1008,7 @@ class Geoparser:
         colon = _COLON_DATELINE.match(text)
         if colon and self._confident(name_key(colon.group("city")), UNTAGGED_CITY_POPULATION):
             city = colon.group("city")
-            yield PlaceMention(colon.start("city"), colon.end("city"), city, source="dateline", town=True), None
+            yield PlaceMention(colon.start("city"), colon.end("city"), city, source="dateline", dateline=True), None
         for match in _PAIR.finditer(text):
             region, hint = self._pair_region(match.group("region").rstrip())
             if hint is None:
@@ -1235,15 +1233,21 @@ class Geoparser:
             return
         options = [[] if m.source in AT_ARTICLE_TOWN else self._candidates(m.lookup or m.text) for m in mentions]
         keys = [_one_name(m.lookup or m.text) for m in mentions]
-        # the dateline's town is the town of every mention of its name ("the New York Police Department")
-        # (by the whole name: "MEXICO CITY" says nothing of "Mexico")
-        town_names = {name_key(clean_place_name(m.text)) for m in mentions if m.town}
+        # a dateline names a town ("NEW YORK (AP) -" is the city, not the state the name reads as
+        # first), and so does every mention of its name ("the New York Police Department"); by the
+        # whole name: "MEXICO CITY" says nothing of "Mexico"
+        town_names = {name_key(clean_place_name(m.text)) for m in mentions
+                      if m.dateline and (m.start, m.end) not in forced}
         options = [self._town_readings(cands) if not m.lookup and name_key(clean_place_name(m.text)) in town_names
                    else cands for m, cands in zip(mentions, options, strict=True)]
         statics = [[self._static_score(c) for c in cands] for cands in options]
         # one place per name and article: "Parkland, Florida" fixes every later "Parkland"
         named_with = {key: forced[(m.start, m.end)] for key, m in zip(keys, mentions, strict=True)
                       if (m.start, m.end) in forced}
+        # ... and the dateline's state every mention of the state's name: "CAMP MURRAY, Wash." makes
+        # "at home in Washington" the state, not the capital, even where "Washington, D.C." comes later
+        named_with.update({name_key(forced[(m.start, m.end)][1]): forced[(m.start, m.end)] for m in mentions
+                           if m.dateline and forced.get((m.start, m.end), ("", ""))[1]})
         hints = [forced.get((m.start, m.end)) or named_with.get(key) for key, m in zip(keys, mentions, strict=True)]
         self._county_support(options, statics, keys)
         chosen = [self._pick(cands, scores, hints[i], Counter(outlet_countries), Counter(), [])
