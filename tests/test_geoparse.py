@@ -753,3 +753,13 @@ def test_the_datelines_state_fixes_every_mention_of_the_states_name(parse):
     # without the dateline the bare name is the capital
     found = parse("The unit's focus is at home in Washington, its colonel said.")
     assert places_named(found, "Washington")[0].feature == "PPLC"
+
+
+def test_a_given_acronym_known_only_as_a_far_village_sits_in_the_articles_town(resolve_spans):
+    text = "Delegates met at the OAS in Washington on Friday; doctors at the CHU in Montpellier agreed."
+    found = resolve_spans(text, ["OAS", "Washington", "CHU", "Montpellier"])
+    for acronym, town in (("OAS", "Washington"), ("CHU", "Montpellier")):
+        assert found[acronym].feature == "LOCAL"
+        assert distance_km((found[acronym].lat, found[acronym].lon), (found[town].lat, found[town].lon)) < 1
+    # a state's abbreviation is still the state
+    assert resolve_spans("Crews in Tulsa and NSW worked late.", ["NSW"])["NSW"].feature == "ADM1"

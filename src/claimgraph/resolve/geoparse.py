@@ -504,10 +504,21 @@ class Geoparser:
                 mention.source = SITE_SOURCE if mention.lookup is None else GROUNDS_SOURCE
             elif mention.lookup is None and not self._candidates(mention.text):
                 mention.lookup = self._inner_place(mention.text)
+            elif mention.lookup is None and not mention.dateline and self._acronym_of_a_body(mention.text):
+                mention.source = UNKNOWN_SOURCE
         self._resolve(mentions, forced, self._outlet_countries(outlet))
         # the caller says each span is a place; one the parser finds itself must be a known name
         _place_unknown_in_article_town(mentions, text=text)
         return mentions
+
+    def _acronym_of_a_body(self, surface: str) -> bool:
+        """Capital letters the gazetteer knows only as towns under a million people, no country,
+        state or county: "at the OAS in Washington" (no Oas, Philippines), "the CHU in
+        Montpellier" (no Chũ, Vietnam) name a body, which sits in the article's town."""
+        world = self.world
+        return self._acronym(surface, name_key(surface)) and all(
+            c.index >= 0 and world.feature[c.index].startswith("PPL") and world.pop[c.index] < METROPOLIS_POPULATION
+            for c in self._candidates(surface))
 
     def _is_site(self, name: str) -> bool:
         """A street, a square or a building the gazetteer does not know by that whole name."""
