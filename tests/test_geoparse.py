@@ -763,3 +763,11 @@ def test_a_given_acronym_known_only_as_a_far_village_sits_in_the_articles_town(r
         assert distance_km((found[acronym].lat, found[acronym].lon), (found[town].lat, found[town].lon)) < 1
     # a state's abbreviation is still the state
     assert resolve_spans("Crews in Tulsa and NSW worked late.", ["NSW"])["NSW"].feature == "ADM1"
+
+
+def test_latin_america_and_the_mediterranean_have_points_both_common_gazetteers_reach(resolve_spans):
+    found = resolve_spans("Sales grew in Latin America and around the Mediterranean.", ["Latin America", "Mediterranean"])
+    region, sea = found["Latin America"], found["Mediterranean"]
+    assert distance_km((region.lat, region.lon), (-14.6, -57.66)) < 10  # South America's point
+    # GeoNames' (35 N 20 E) and Wikipedia's (35 N 18 E) points of the sea are both within 161 km
+    assert distance_km((sea.lat, sea.lon), (35.0, 20.0)) < 161 and distance_km((sea.lat, sea.lon), (35.0, 18.0)) < 161
