@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from claimgraph.evaluate.geo import area_under_curve, score_document
@@ -487,6 +489,7 @@ def resolve_spans(pipeline):
     def run(text: str, names: list[str]) -> dict:
         spans = [(text.index(n), text.index(n) + len(n)) for n in names]
         return {m.text: m for m in parser.resolve_spans(pipeline.nlp(text), spans)}
+    run.nlp = pipeline.nlp
     return run
 
 
@@ -771,3 +774,14 @@ def test_latin_america_and_the_mediterranean_have_points_both_common_gazetteers_
     assert distance_km((region.lat, region.lon), (-14.6, -57.66)) < 10  # South America's point
     # GeoNames' (35 N 20 E) and Wikipedia's (35 N 18 E) points of the sea are both within 161 km
     assert distance_km((sea.lat, sea.lon), (35.0, 20.0)) < 161 and distance_km((sea.lat, sea.lon), (35.0, 18.0)) < 161
+
+
+def test_a_village_named_like_a_world_capital_yields_in_a_story_naming_other_countries(resolve_spans):
+    text = "A painter from Spain who is based in London spoke at a gallery in Los Angeles, California."
+    found = resolve_spans(text, ["Spain", "London", "Los Angeles", "California"])
+    assert found["London"].country == "GB"
+    # a purely local story keeps its village
+    text = "The Paris Public Library in Paris, Illinois, opens a workshop; Paris residents may register in Illinois."
+    spans = [(m.start(), m.end()) for m in re.finditer("Paris|Illinois", text)]
+    assert all(m.country == "US" for m in Geoparser().resolve_spans(resolve_spans.nlp(text), spans)
+               if m.text == "Paris")

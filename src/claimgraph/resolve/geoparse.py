@@ -69,6 +69,7 @@ METROPOLIS_POPULATION = 1_000_000  # a person's or organisation's name this big 
 UNTAGGED_CITY_POPULATION = 100_000  # an untagged capitalised name this big a city is one  # local papers name their town's council and team by the town
 MAX_CANDIDATES = 40
 TOWN_SHADOW = 2.0  # a town named like a country or state, before the article's context speaks
+SHADOWED_VILLAGE_POPULATION = 10_000  # ... and a village named like a capital of a million people
 CANDIDATE_CACHE_SIZE = 50_000
 WEAK_SOURCES = {"person", "org"}
 # entities whose head may repeat a place the article names ("Dublin Mayor ...", tagged WORK_OF_ART)
@@ -1388,8 +1389,11 @@ class Geoparser:
     def _pick(self, cands, scores, hint, countries: Counter, admins: Counter, points) -> tuple[_Candidate | None, float]:
         best, best_score = None, -math.inf
         homonym_countries = {self.world.cc[c.index] for c in cands if c.index >= 0 and self.world.feature[c.index] == "PCLI"}
+        capital = self._metropolis_capital(cands)
         for candidate, score in zip(cands, scores, strict=True):
             cc, admin1, point, feature = self._where(candidate)
+            if capital is not None and self._village_abroad(candidate, capital, countries):
+                score -= TOWN_SHADOW
             if hint is not None:
                 if cc == hint[0] and (not hint[1] or admin1 == hint[1]):
                     score += PATTERN_BONUS
@@ -1407,6 +1411,20 @@ class Geoparser:
             if score > best_score:
                 best, best_score = candidate, score
         return best, best_score
+
+    def _metropolis_capital(self, cands) -> int | None:
+        world = self.world
+        return next((c.index for c in cands if c.index >= 0 and world.feature[c.index] == "PPLC"
+                     and world.pop[c.index] >= METROPOLIS_POPULATION), None)
+
+    def _village_abroad(self, candidate: _Candidate, capital: int, countries: Counter) -> bool:
+        """A village named like a capital of METROPOLIS_POPULATION, in a story that also names
+        other countries than the village's: "based in London" of a story naming Los Angeles,
+        Spain and Taiwan is England, not London, California; the "Paris Public Library" of a
+        story naming only Illinois stays in Paris, Illinois."""
+        world, i = self.world, candidate.index
+        return i >= 0 and world.feature[i] == "PPL" and world.pop[i] < SHADOWED_VILLAGE_POPULATION \
+            and world.cc[i] != world.cc[capital] and any(n > 0 and cc != world.cc[i] for cc, n in countries.items())
 
     def _fill(self, mention: PlaceMention, cands, best: _Candidate | None, score: float) -> None:
         mention.candidates = [c.index for c in cands]
