@@ -785,3 +785,10 @@ def test_a_village_named_like_a_world_capital_yields_in_a_story_naming_other_cou
     spans = [(m.start(), m.end()) for m in re.finditer("Paris|Illinois", text)]
     assert all(m.country == "US" for m in Geoparser().resolve_spans(resolve_spans.nlp(text), spans)
                if m.text == "Paris")
+
+
+def test_a_state_named_like_its_metropolis_is_the_city_when_the_story_names_nothing_else_there(parse):
+    found = parse("Knife crime in London is starting to look like New York in the 1990s, police in England said.")
+    assert places_named(found, "New York")[0].feature == "PPL"
+    found = parse("Knife crime in Albany and Buffalo is rising, police in New York said.")
+    assert places_named(found, "New York")[0].feature == "ADM1"

@@ -1394,6 +1394,8 @@ class Geoparser:
             cc, admin1, point, feature = self._where(candidate)
             if capital is not None and self._village_abroad(candidate, capital, countries):
                 score -= TOWN_SHADOW
+            if feature in {"ADM1", "ADM2"} and not countries.get(cc) and self._holds_metropolis_of_its_name(candidate, cands):
+                continue
             if hint is not None:
                 if cc == hint[0] and (not hint[1] or admin1 == hint[1]):
                     score += PATTERN_BONUS
@@ -1416,6 +1418,15 @@ class Geoparser:
         world = self.world
         return next((c.index for c in cands if c.index >= 0 and world.feature[c.index] == "PPLC"
                      and world.pop[c.index] >= METROPOLIS_POPULATION), None)
+
+    def _holds_metropolis_of_its_name(self, state: _Candidate, cands) -> bool:
+        """A state or county whose name is also a city of METROPOLIS_POPULATION in it: "London
+        is starting to look like New York" in a story naming nothing else in the United States
+        is the city; a story naming another place of the country keeps the state."""
+        world = self.world
+        return any(c.index >= 0 and world.feature[c.index].startswith("PPL") and world.pop[c.index] >= METROPOLIS_POPULATION
+                   and (world.cc[c.index], world.admin1[c.index]) == (world.cc[state.index], world.admin1[state.index])
+                   for c in cands)
 
     def _village_abroad(self, candidate: _Candidate, capital: int, countries: Counter) -> bool:
         """A village named like a capital of METROPOLIS_POPULATION, in a story that also names
