@@ -792,3 +792,22 @@ def test_a_state_named_like_its_metropolis_is_the_city_when_the_story_names_noth
     assert places_named(found, "New York")[0].feature == "PPL"
     found = parse("Knife crime in Albany and Buffalo is rising, police in New York said.")
     assert places_named(found, "New York")[0].feature == "ADM1"
+
+
+def test_a_name_tagged_as_a_place_is_that_place_wherever_else_it_stands(pipeline):
+    from spacy.tokens import Span
+
+    text = "Voters in Butler County, Ohio, backed the levy. Butler County Executive Ann Roe praised it."
+    doc = pipeline.nlp.make_doc(text)
+    doc.ents = [Span(doc, 2, 4, label="GPE"), Span(doc, 5, 6, label="GPE"), Span(doc, 11, 14, label="WORK_OF_ART")]
+    found = [m for m in Geoparser().parse_doc(doc) if m.text == "Butler County"]
+    assert len(found) == 2 and found[1].start == text.index("Butler County Executive")
+    assert found[1].feature == "ADM2" and found[1].admin1 == "Ohio"
+    # never as a surname after a given name, nor naming a virus
+    text = "Crews in Reston, Virginia, met. Sam Reston spoke; the Reston virus was not found."
+    found = parse_places(pipeline, text, "Reston")
+    assert [m.start for m in found] == [text.index("Reston")]
+
+
+def parse_places(pipeline, text: str, name: str) -> list:
+    return [m for m in Geoparser().parse_doc(pipeline.nlp(text)) if m.text == name]

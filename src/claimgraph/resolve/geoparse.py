@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from claimgraph.analyze.views import doc_ents, doc_text
-from claimgraph.datafiles import gazetteer_json, table_rows
+from claimgraph.datafiles import gazetteer_json, lexicon, table_rows
 from claimgraph.resolve import places as _places
 from claimgraph.resolve.places import clean_place_name, name_key
 
@@ -180,6 +180,7 @@ _MODIFIES_AFTER = re.compile(  # "in the Skripal affair", "in Tchaikovsky's"; no
     r"^(?:['’]s\b|\s+(?!(?:and|or|in|on|at|near|of|to|for|from|with|where|which|who|that|is|was|were|are|"
     r"has|had|have|will|would|after|before|as|by|but|when|while|since|into|last|this|earlier)\b)[a-z])")
 _DISEASE_AFTER = re.compile(r"\s+(?:virus|fever|disease|encephalitis)\b", re.I)
+_VIRUS_AFTER = re.compile(r"\s+(?:\w*virus|fever|disease|encephalitis|strain)\b", re.I)
 _NAME_GOES_ON = re.compile(r"(?:\s+(?:of\s+)?[A-Z]|['’]|\.\s+[A-Z][a-z]+\s+[A-Z])")  # "the Chamber of Commerce", "Lt. Kevin"
 _NOT_PLACE_AFTER = re.compile(r"^\s+(?:[Rr]iver|virus|flu|fever|disease)\b")
 # grounds often named after their city ("Vancouver International Airport", "Dublin Veterans
@@ -439,12 +440,33 @@ class Geoparser:
             mentions[(mention.start, mention.end)] = mention
         for mention in self._heading_names(ents, text, list(mentions.values())):
             mentions[(mention.start, mention.end)] = mention
+        for mention in self._repeated_names(text, list(mentions.values()), blocked):
+            mentions[(mention.start, mention.end)] = mention
         # "Marburg virus", "Lassa fever": a disease named after a place is no mention of it
         found = sorted((m for m in mentions.values() if not _DISEASE_AFTER.match(text[m.end:m.end + 16])),
                        key=lambda m: m.start)
         self._resolve(found, forced, self._outlet_countries(outlet))
         _place_unknown_in_article_town(found, [m for m in found if m.source in AT_ARTICLE_TOWN], text)
         return self._confirmed([m for m in found if m.lat is not None])
+
+    def _repeated_names(self, text: str, found: list[PlaceMention], blocked: set[str]) -> list[PlaceMention]:
+        """A name the article tags as a place is that place wherever else it stands, inside
+        another entity or none ("Cuyahoga County Executive Armond Budish", "every Seattle
+        Seahawks home game"): never as a surname after a given name ("Sam Houston State
+        University"), nor naming a virus ("Ebola Reston virus")."""
+        names = {m.text for m in found if m.source in {"ner", "pair", "dateline"} and len(m.text) >= 4
+                 and m.text[:1].isupper() and name_key(clean_place_name(m.text)) not in blocked}
+        taken = [(m.start, m.end) for m in found]
+        out = []
+        for name in sorted(names):
+            for match in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
+                span = match.span()
+                if any(_overlaps(span, other) for other in taken) or _VIRUS_AFTER.match(text[span[1]:span[1] + 16]) \
+                        or _given_name_before(text, span[0]):
+                    continue
+                out.append(PlaceMention(span[0], span[1], name, source="ner"))
+                taken.append(span)
+        return out
 
     def _confirmed(self, found: list[PlaceMention]) -> list[PlaceMention]:
         """Keep a whole PERSON or organisation name read as a place only when the article backs
@@ -1499,6 +1521,17 @@ def _said_to_be_a_place(text: str, start: int, end: int) -> bool:
     if _KIND_BEFORE.search(before) or _KIND_AFTER.match(after) or re.search(rf"\s{_PLACE_KIND}$", surface):
         return True
     return bool(_AT_BEFORE.search(before)) and not _MODIFIES_AFTER.match(after) and not _NAME_GOES_ON.match(after)
+
+
+def _given_name_before(text: str, start: int) -> bool:
+    """The word before ``start`` is a given name ("Sam" of "Sam Houston", "Billy's")."""
+    before = re.search(r"([A-Z][a-z]+)(?:['’]s)?\s+$", text[max(0, start - 20):start])
+    return before is not None and before.group(1).lower() in _given_names()
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return frozenset(str(n) for sex in ("male", "female") for n in lexicon("first_names", {"male", "female"})[sex])
 
 
 def _one_name(text: str) -> str:
