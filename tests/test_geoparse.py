@@ -811,3 +811,14 @@ def test_a_name_tagged_as_a_place_is_that_place_wherever_else_it_stands(pipeline
 
 def parse_places(pipeline, text: str, name: str) -> list:
     return [m for m in Geoparser().parse_doc(pipeline.nlp(text)) if m.text == name]
+
+
+def test_two_countries_joined_by_a_hyphen_inside_an_organisation_are_each_a_place(pipeline):
+    from spacy.tokens import Span
+
+    text = "Traders met at the Kenya-Ukrainian Business Forum; the African-American Heritage Board did not."
+    doc = pipeline.nlp.make_doc(text)
+    doc.ents = [Span(doc, 4, 9, label="ORG"), Span(doc, 11, 16, label="ORG")]
+    found = {m.text: m.country for m in Geoparser().parse_doc(doc)}
+    assert found.get("Kenya") == "KE" and found.get("Ukrainian") == "UA"
+    assert "American" not in found  # a continent's compound names no country

@@ -430,7 +430,7 @@ class Geoparser:
             span = (ent.start_char, ent.end_char)
             if any(_overlaps(span, other) for other in mentions):
                 continue
-            for mention in self._split_compound(ent, text) or self._demonym_parts(ent) \
+            for mention in self._split_compound(ent, text) or self._demonym_parts(ent) or self._pair_within(ent) \
                     or filter(None, [self._from_entity(ent, text, blocked)]):
                 mentions[(mention.start, mention.end)] = mention
                 if mention.source == "ner":
@@ -903,6 +903,26 @@ class Geoparser:
         if len(parts) < 2 or not all(p.group()[:1].isupper() and self._known_place(p.group()) for p in parts):
             return []
         return [PlaceMention(offset + p.start(), offset + p.end(), p.group(), source="ner") for p in parts]
+
+    def _pair_within(self, ent) -> list[PlaceMention]:
+        """Two countries joined by a hyphen inside an organisation's name, each a place as the
+        geoparsing corpora count them: "the Nigeria-Ukrainian Business Forum", "the
+        Armenia-Italy Friendship Group" (each a country's name or demonym)."""
+        if ent.label_ not in {"ORG", "FAC"}:
+            return []
+        for match in re.finditer(r"(?<![\w\-])([A-Z][a-z]+)-([A-Z][a-z]+)(?![\w\-])", ent.text):
+            parts = [self._country_part(ent.start_char + match.start(g), match.group(g)) for g in (1, 2)]
+            if all(parts):
+                return parts
+        return []
+
+    def _country_part(self, start: int, surface: str) -> PlaceMention | None:
+        """A country's name or demonym; not a continent's ("the African-American Affairs Commission")."""
+        key = name_key(surface)
+        if key not in self.index.countries or key in self.index.regions:
+            return None
+        source = "demonym" if key in self.index.demonym_keys else "in-org"
+        return PlaceMention(start, start + len(surface), surface, source=source)
 
     def _known_place(self, surface: str) -> bool:
         key = name_key(surface)
