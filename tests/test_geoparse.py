@@ -822,3 +822,13 @@ def test_two_countries_joined_by_a_hyphen_inside_an_organisation_are_each_a_plac
     found = {m.text: m.country for m in Geoparser().parse_doc(doc)}
     assert found.get("Kenya") == "KE" and found.get("Ukrainian") == "UA"
     assert "American" not in found  # a continent's compound names no country
+
+
+def test_a_name_the_article_calls_a_suburb_is_a_place_though_also_tagged_a_person(pipeline):
+    from spacy.tokens import Span
+
+    text = "Boys train in Cairo's gated suburb of Quillmory. Beyond Quillmory, the club has other branches."
+    doc = pipeline.nlp.make_doc(text)
+    doc.ents = [Span(doc, 3, 4, label="GPE"), Span(doc, 8, 9, label="PERSON"), Span(doc, 10, 12, label="PERSON")]
+    suburb = [m for m in Geoparser().parse_doc(doc) if m.text == "Quillmory"]
+    assert suburb and suburb[0].feature == "LOCAL" and suburb[0].country == "EG"

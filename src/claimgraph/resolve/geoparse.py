@@ -454,7 +454,9 @@ class Geoparser:
         another entity or none ("Cuyahoga County Executive Armond Budish", "every Seattle
         Seahawks home game"): never as a surname after a given name ("Sam Houston State
         University"), nor naming a virus ("Ebola Reston virus")."""
-        names = {m.text for m in found if m.source in {"ner", "pair", "dateline"} and len(m.text) >= 4
+        # a name the gazetteer does not know ("the suburb of Madinaty") stays unknown, at the article's town
+        names = {m.text: UNKNOWN_SOURCE if m.source == UNKNOWN_SOURCE else "ner" for m in found
+                 if m.source in {"ner", "pair", "dateline", UNKNOWN_SOURCE} and len(m.text) >= 4
                  and m.text[:1].isupper() and name_key(clean_place_name(m.text)) not in blocked}
         taken = [(m.start, m.end) for m in found]
         out = []
@@ -464,7 +466,7 @@ class Geoparser:
                 if any(_overlaps(span, other) for other in taken) or _VIRUS_AFTER.match(text[span[1]:span[1] + 16]) \
                         or _given_name_before(text, span[0]):
                     continue
-                out.append(PlaceMention(span[0], span[1], name, source="ner"))
+                out.append(PlaceMention(span[0], span[1], name, source=names[name]))
                 taken.append(span)
         return out
 
@@ -760,7 +762,9 @@ class Geoparser:
         start, end = ent.start_char, ent.end_char
         surface = text[start:end]
         key = name_key(clean_place_name(surface))
-        if not key or key in _NEVER_PLACES or key in blocked or _SHIP_PREFIX.search(text[max(0, start - 8):start]):
+        if key in blocked and key not in _NEVER_PLACES:  # "Beyond Madinaty" took for a person, yet "the suburb of Madinaty"
+            return self._named_by_its_kind(ent, text)
+        if not key or key in _NEVER_PLACES or _SHIP_PREFIX.search(text[max(0, start - 8):start]):
             return None
         if label in {"GPE", "LOC"}:
             if self._acronym(surface, key):
