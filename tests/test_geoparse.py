@@ -832,3 +832,11 @@ def test_a_name_the_article_calls_a_suburb_is_a_place_though_also_tagged_a_perso
     doc.ents = [Span(doc, 3, 4, label="GPE"), Span(doc, 8, 9, label="PERSON"), Span(doc, 10, 12, label="PERSON")]
     suburb = [m for m in Geoparser().parse_doc(doc) if m.text == "Quillmory"]
     assert suburb and suburb[0].feature == "LOCAL" and suburb[0].country == "EG"
+
+
+def test_a_given_dateline_place_the_gazetteer_does_not_know_sits_in_the_state_it_gives(resolve_spans):
+    text = "CAMP MURRAY, Wash. - The unit trained with crews in Seattle before flying home."
+    found = resolve_spans(text, ["CAMP MURRAY", "Seattle"])
+    camp, seattle = found["CAMP MURRAY"], found["Seattle"]
+    assert camp.feature == "LOCAL" and camp.admin1 == "Washington"  # not a Murray County elsewhere
+    assert distance_km((camp.lat, camp.lon), (seattle.lat, seattle.lon)) < 1

@@ -512,18 +512,22 @@ class Geoparser:
         mentions = [PlaceMention(s, e, text[s:e]) for s, e in spans]
         forced = {}
         lookups = {}
-        datelines = set()
+        datelines = {}
         for mention, hint in self._patterns(text):
             if hint is not None:
                 forced[(mention.start, mention.end)] = hint
             if mention.lookup:
                 lookups[(mention.start, mention.end)] = mention.lookup
             if mention.dateline:
-                datelines.add((mention.start, mention.end))
+                datelines[(mention.start, mention.end)] = mention
         for mention in mentions:
             mention.lookup = lookups.get((mention.start, mention.end))
-            mention.dateline = (mention.start, mention.end) in datelines
-            if mention.lookup is None and self._is_site(mention.text):
+            dateline = datelines.get((mention.start, mention.end))
+            mention.dateline = dateline is not None
+            if dateline is not None and dateline.source == UNKNOWN_SOURCE:
+                # "CAMP MURRAY, Wash. -": unknown to the gazetteer, in the state the dateline gives
+                mention.source, mention.country, mention.admin1 = UNKNOWN_SOURCE, dateline.country, dateline.admin1
+            elif mention.lookup is None and self._is_site(mention.text):
                 street = _SITE_END.search(mention.text) and not _GROUNDS_END.search(mention.text)
                 mention.lookup = None if street else self._big_city_within(mention.text)  # "Washington Street"
                 mention.source = SITE_SOURCE if mention.lookup is None else GROUNDS_SOURCE
