@@ -840,3 +840,10 @@ def test_a_given_dateline_place_the_gazetteer_does_not_know_sits_in_the_state_it
     camp, seattle = found["CAMP MURRAY"], found["Seattle"]
     assert camp.feature == "LOCAL" and camp.admin1 == "Washington"  # not a Murray County elsewhere
     assert distance_km((camp.lat, camp.lon), (seattle.lat, seattle.lon)) < 1
+
+
+def test_a_demonym_opening_an_untagged_name_names_its_place(pipeline):
+    doc = pipeline.nlp.make_doc("Read more on this story in the Asian Courier and the Kenyan Ledger today.")
+    doc.ents = []
+    found = {m.text: m.feature for m in Geoparser().parse_doc(doc)}
+    assert found.get("Asian") == "CONT" and found.get("Kenyan") == "PCLI"

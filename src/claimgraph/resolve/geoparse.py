@@ -662,10 +662,11 @@ class Geoparser:
         return out
 
     def _demonym_in_run(self, surface: str, offset: int) -> PlaceMention | None:
-        """"the Single European Sky", "Asian Tribune": a demonym inside an untagged name."""
+        """"the Single European Sky", "Asian Tribune", "the European Education Area": a demonym
+        inside an untagged name, its first word too."""
         for match in re.finditer(r"[A-Z][a-z]+", surface):
             found = self._demonym(offset + match.start(), offset + match.end(), match.group(), name_key(match.group()))
-            if match.start() and found is not None:
+            if found is not None:
                 return found
         return None
 
