@@ -723,11 +723,11 @@ def test_a_continents_adjective_inside_a_name_is_the_continent(parse):
 
 
 def test_a_dateline_names_the_city_and_so_every_mention_of_its_name(parse):
-    found = parse("NEW YORK (AP) — The New York Police Department said on Monday that two officers were hurt.")
+    found = parse("NEW YORK (AP) — The New York Police Department said two officers from Albany were hurt.")
     readings = {m.feature for m in found if m.text.lower() == "new york"}
     assert readings == {"PPL"}
     # without the dateline the name is still the state; "MEXICO CITY" leaves "Mexico" the country
-    assert places_named(parse("The New York Police Department said two officers were hurt."),
+    assert places_named(parse("The New York Police Department said two officers from Albany were hurt."),
                         "New York")[0].feature == "ADM1"
     found = parse("MEXICO CITY (AP) — Mexico's Senate passed a resolution on Tuesday.")
     assert places_named(found, "Mexico")[0].feature == "PCLI"
@@ -847,3 +847,9 @@ def test_a_demonym_opening_an_untagged_name_names_its_place(pipeline):
     doc.ents = []
     found = {m.text: m.feature for m in Geoparser().parse_doc(doc)}
     assert found.get("Asian") == "CONT" and found.get("Kenyan") == "PCLI"
+
+
+def test_a_press_release_dateline_with_two_towns_and_a_date(parse):
+    found = parse("TIJUANA & SAN DIEGO, March 29, 2018 -- The two cities announced a joint bid on Monday.")
+    datelines = {m.text: m.country for m in found if m.source == "dateline"}
+    assert datelines == {"TIJUANA": "MX", "SAN DIEGO": "US"}

@@ -85,9 +85,12 @@ _NEVER_PLACES = {name_key(m) for m in (
 _STANCE_PREFIX = re.compile(r"^(?:anti|pro|inter|ex|non|post|pre|pan)-(?=[A-Z])")
 _SHIP_PREFIX = re.compile(r"\b(?:USS|HMS|USNS|HMCS|HMAS|INS|MV|SS|RMS)\s*$")
 # at a line's start, or after the headline's or the date's last character ("... rebuff. COLUMBIA ---")
+# two towns joined by "&", and a press release's date before the dash ("TIJUANA & SAN DIEGO, March 29, 2018 --")
+_DATELINE_TOWN = r"[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,3}"
 _DATELINE = re.compile(
-    r"(?:^|(?<=[.!?:\d)\u2019\"]\s)|(?<=\n))[ \t]*(?P<city>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,3})"
+    rf"(?:^|(?<=[.!?:\d)\u2019\"]\s)|(?<=\n))[ \t]*(?P<city>{_DATELINE_TOWN}(?:\s&\s{_DATELINE_TOWN})?)"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.\- ]{1,30}?))?"
+    r"(?:,+\s*[A-Z][A-Za-z]+\.?\s\d{1,2},\s\d{4})?"
     # an agency or a station's call letters before the dash ("(WMBF) -"); an agency alone ends it ("(AP) Mexico's")
     r"\s*(?:(?:\((?:AP|Reuters|AFP|UPI|CNN|dpa|[A-Z]{3,5})\)\s*)?(?:[\u2014\u2013]|-{1,3})\(?\s"
     r"|\((?:AP|Reuters|AFP|UPI|dpa)\)\s)", re.M)
@@ -1049,21 +1052,21 @@ class Geoparser:
     def _patterns(self, text: str) -> Iterable[tuple[PlaceMention, tuple[str, str] | None]]:
         """Dateline and "City, ST" / "City, Country" mentions, with the region they fix."""
         for match in _DATELINE.finditer(text[:600]):
-            city = match.group("city").strip()
-            if len(city) < 3 or name_key(city) in _NEVER_PLACES:
+            towns = [(m.group(), match.start("city") + m.start()) for m in re.finditer(_DATELINE_TOWN, match.group("city"))]
+            if any(len(city) < 3 or name_key(city) in _NEVER_PLACES for city, _start in towns):
                 continue
             region = (match.group("region") or "").strip()
             hint = self._region_hint(region, dateline=True) if region else None
-            start = match.start("city")
-            if not self._candidates(city):
-                if hint is None:
-                    continue
-                # "CAMP MURRAY, Wash. -": a place the gazetteer does not know, in a state that sets the story
-                unknown = PlaceMention(start, start + len(city), city, source=UNKNOWN_SOURCE, dateline=True)
-                unknown.country, unknown.admin1 = hint
-                yield unknown, hint
-            else:
-                yield PlaceMention(start, start + len(city), city, source="dateline", dateline=True), hint
+            for city, start in towns:
+                if not self._candidates(city):
+                    if hint is None:
+                        continue
+                    # "CAMP MURRAY, Wash. -": a place the gazetteer does not know, in a state that sets the story
+                    unknown = PlaceMention(start, start + len(city), city, source=UNKNOWN_SOURCE, dateline=True)
+                    unknown.country, unknown.admin1 = hint
+                    yield unknown, hint
+                else:
+                    yield PlaceMention(start, start + len(city), city, source="dateline", dateline=True), hint
             if hint is not None and region:
                 rstart = match.start("region")
                 yield PlaceMention(rstart, rstart + len(region), region, source="dateline"), None
