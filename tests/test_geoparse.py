@@ -853,3 +853,14 @@ def test_a_press_release_dateline_with_two_towns_and_a_date(parse):
     found = parse("TIJUANA & SAN DIEGO, March 29, 2018 -- The two cities announced a joint bid on Monday.")
     datelines = {m.text: m.country for m in found if m.source == "dateline"}
     assert datelines == {"TIJUANA": "MX", "SAN DIEGO": "US"}
+
+
+def test_a_one_word_organisation_tag_known_as_a_town_after_in_is_a_place(pipeline):
+    from spacy.tokens import Span
+
+    text = "Officials in Yerevan, Armenia, said a statue will be installed in Echmiadzin, not in Congress."
+    doc = pipeline.nlp.make_doc(text)
+    doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 4, 5, label="GPE"), Span(doc, 13, 14, label="ORG"),
+                Span(doc, 17, 18, label="ORG")]
+    found = {m.text: m.country for m in Geoparser().parse_doc(doc)}
+    assert found.get("Echmiadzin") == "AM" and "Congress" not in found

@@ -799,7 +799,20 @@ class Geoparser:
                 ent, text, local_only=not _is_institution(ent.text)) or self._named_by_its_kind(ent, text)
         if label in {"ORG", "FAC"}:
             return self._whole(ent, key, ORG_PLACE_MIN_POPULATION, "org") or self._inside_org(ent, text) \
-                or self._demonym_within(ent) or self._building_visited(ent, text) or self._named_by_its_kind(ent, text)
+                or self._demonym_within(ent) or self._building_visited(ent, text) or self._named_by_its_kind(ent, text) \
+                or self._town_after_preposition(ent, text)
+        return None
+
+    def _town_after_preposition(self, ent, text: str) -> PlaceMention | None:
+        """A one-word name the gazetteer knows as a town, by any of its names, where the words
+        around it say it is a place ("will be installed in Echmiadzin"): weak, kept only in a
+        country the article's other places lie in."""
+        key = name_key(clean_place_name(ent.text))  # not "in Congress", "from the Northwest", "in the White House"
+        if key in self._known_names() or _GENERIC.fullmatch(key) or len(ent.text.split()) > 1:
+            return None
+        if ent.text[:1].isupper() and _said_to_be_a_place(text, ent.start_char, ent.end_char) and any(
+                c.index >= 0 and self.world.feature[c.index].startswith("PPL") for c in self._candidates(ent.text)):
+            return PlaceMention(ent.start_char, ent.end_char, ent.text, source="org")
         return None
 
     def _building_visited(self, ent, text: str) -> PlaceMention | None:
