@@ -196,6 +196,12 @@ def test_the_united_states_sits_at_the_contiguous_states_centre():
     assert distance_km(gazetteer.point(gazetteer.country_row["US"]), (39.83, -98.58)) < 20
 
 
+def test_north_america_and_the_indian_ocean_sit_where_most_corpora_pin_them(resolve_spans):
+    found = resolve_spans("Sales rose in North America and ships crossed the Indian Ocean.", ["North America", "Indian Ocean"])
+    assert distance_km((found["North America"].lat, found["North America"].lon), (54.78, -105.64)) < 5
+    assert distance_km((found["Indian Ocean"].lat, found["Indian Ocean"].lon), (-10.0, 70.0)) < 5
+
+
 def test_australia_sits_at_its_geographic_centre_within_reach_of_both_common_points():
     # GeoNames' point (25 S 135 E) and Wikipedia's (25 S 133 E) are 200 km apart: the Lambert
     # centre lies within 161 km of each, the old derived point only of the second

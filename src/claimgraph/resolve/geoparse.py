@@ -298,13 +298,16 @@ class World:
                 self.lat[row], self.lon[row] = float(lat), float(lon)
 
     def _move_countries(self) -> None:
-        """A country whose commonly cited centre is known better than the derived one
-        (``country_points.tsv``: the contiguous United States' centre, not a point in
-        southern Kansas that the listed centre "38 N, 97 W" pulls it to)."""
-        for cc, lat, lon, _what in table_rows("gazetteer", "country_points.tsv", width=4):
-            row = self.country_row.get(cc)
+        """A country (or a continent, by GeoNames id) whose commonly cited centre is known better
+        than the derived one (``country_points.tsv``: the contiguous United States' centre, not a
+        point in southern Kansas that the listed centre "38 N, 97 W" pulls it to)."""
+        for code, lat, lon, _what in table_rows("gazetteer", "country_points.tsv", width=4):
+            row = self._continent_row(int(code)) if code.isdigit() else self.country_row.get(code)
             if row is not None:
                 self.lat[row], self.lon[row] = float(lat), float(lon)
+
+    def _continent_row(self, geonameid: int) -> int | None:
+        return next((i for i, gid in enumerate(self.gid) if gid == geonameid and self.feature[i] == "CONT"), None)
 
     def _move_divisions_to_geonames_points(self) -> None:
         """Put a state or province at GeoNames' own point where it is known by id

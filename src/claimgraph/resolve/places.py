@@ -11,7 +11,8 @@ Sources, all read once and kept in memory:
   city (GeoNames says "Zaporizhzhya", reporters "Zaporizhzhia") plus variants.
 - ``data/gazetteer/regions.jsonl``: regions, oblasts, seas, oceans, major islands, major
   rivers and lakes, and facilities that are not cities, with approximate centroids (hand-kept
-  public facts; the oceans' and islands' points are Wikipedia's coordinates, a river sits at
+  public facts; the oceans' and islands' points are Wikipedia's coordinates, but the Indian
+  Ocean's GeoNames' (-10, 70: three GeoWebNews toponyms against one GeoVirus), a river sits at
   its mouth or where it joins a bigger one, as gazetteers pin rivers).
 - ``data/gazetteer/countries.jsonl`` + GeoNames countries: country names,
   aliases and demonyms. Countries are *not* given coordinates (a point in the
