@@ -870,3 +870,16 @@ def test_a_one_word_organisation_tag_known_as_a_town_after_in_is_a_place(pipelin
                 Span(doc, 17, 18, label="ORG")]
     found = {m.text: m.country for m in Geoparser().parse_doc(doc)}
     assert found.get("Echmiadzin") == "AM" and "Congress" not in found
+
+
+def test_a_town_in_a_list_of_the_articles_places_is_a_place_whatever_its_tag(pipeline):
+    from spacy.tokens import Span
+
+    text = "The chain sold its stores in Žilina, Nitra, Prešov and Košice to a rival."
+    doc = pipeline.nlp.make_doc(text)
+    words = [t.text for t in doc]
+    doc.ents = [Span(doc, words.index("Žilina"), words.index("Žilina") + 1, label="GPE"),
+                Span(doc, words.index("Nitra"), words.index("Nitra") + 1, label="GPE"),
+                Span(doc, words.index("Prešov"), words.index("Prešov") + 1, label="PRODUCT")]
+    found = {m.text: m.country for m in Geoparser().parse_doc(doc)}
+    assert found.get("Prešov") == "SK" and found.get("Košice") == "SK"

@@ -193,6 +193,11 @@ _TOWN_AFTER = re.compile(r"(?:,\s*|\s+(?:in|at|near|outside)\s+)")  # "Kamenné 
 _SURNAME_SITE_WORDS = {"Park", "Lane"}  # "President Park", "Lois Lane"
 
 MAX_NAME_WORDS = 3  # "John F. Kennedy"
+LISTED_TOWN_POPULATION = 10_000
+_UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"  # "Žilina", "Łódź" (Latin Extended-A mixes both cases)
+_ITEM = rf"[{_UPPER}][\w'’\-]+(?:\s[{_UPPER}][\w'’\-]+)?"
+_LIST_ITEM = re.compile(_ITEM)
+_NAME_LIST = re.compile(rf"{_ITEM}(?:(?:,\s|,?\s(?:and|or)\s){_ITEM}){{2,}}")
 STRAY_VILLAGE_POPULATION = 20_000
 STRAY_VILLAGE_KM = 1000.0
 _NAME_JOINER = re.compile(r"\s+[-–—|:]\s+|\s*[/;,]\s*")
@@ -448,6 +453,8 @@ class Geoparser:
             mentions[(mention.start, mention.end)] = mention
         for mention in self._repeated_names(text, list(mentions.values()), blocked):
             mentions[(mention.start, mention.end)] = mention
+        for mention in self._listed_towns(text, list(mentions.values()), blocked):
+            mentions[(mention.start, mention.end)] = mention
         # "Marburg virus", "Lassa fever": a disease named after a place is no mention of it
         found = sorted((m for m in mentions.values() if not _DISEASE_AFTER.match(text[m.end:m.end + 16])),
                        key=lambda m: m.start)
@@ -474,6 +481,28 @@ class Geoparser:
                     continue
                 out.append(PlaceMention(span[0], span[1], name, source=names[name]))
                 taken.append(span)
+        return out
+
+    def _listed_towns(self, text: str, found: list[PlaceMention], blocked: set[str]) -> list[PlaceMention]:
+        """A town of LISTED_TOWN_POPULATION in a list whose other items are two or more of the
+        article's places, whatever spaCy tagged it ("its stores in Žilina, Nitra, Prešov and
+        Košice")."""
+        out = []
+        for match in _NAME_LIST.finditer(text):
+            items = [(match.start() + m.start(), match.start() + m.end()) for m in _LIST_ITEM.finditer(match.group())]
+            within = {span: [m for m in found if _overlaps(span, (m.start, m.end))] for span in items}
+            if sum(any(not m.local for m in mentions) for mentions in within.values()) < 2:
+                continue
+            for (start, end), mentions in within.items():
+                key = name_key(text[start:end])
+                if key in blocked or _GENERIC.fullmatch(key) or not any(
+                        self.world.feature[i].startswith("PPL") and self.world.pop[i] >= LISTED_TOWN_POPULATION
+                        for i in self.world.primary.get(key, ())):
+                    continue
+                for mention in mentions:  # a name found untagged, believed only near the story's towns
+                    mention.local = False
+                if not mentions:
+                    out.append(PlaceMention(start, end, text[start:end], source="ner"))
         return out
 
     def _confirmed(self, found: list[PlaceMention]) -> list[PlaceMention]:
