@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from claimgraph.evaluate.geo import area_under_curve, score_document
@@ -192,6 +194,20 @@ def test_a_division_point_that_is_its_namesake_city_is_not_taken():
 def test_the_united_states_sits_at_the_contiguous_states_centre():
     gazetteer = world()
     assert distance_km(gazetteer.point(gazetteer.country_row["US"]), (39.83, -98.58)) < 20
+
+
+def test_north_america_and_the_indian_ocean_sit_where_most_corpora_pin_them(resolve_spans):
+    found = resolve_spans("Sales rose in North America and ships crossed the Indian Ocean.", ["North America", "Indian Ocean"])
+    assert distance_km((found["North America"].lat, found["North America"].lon), (54.78, -105.64)) < 5
+    assert distance_km((found["Indian Ocean"].lat, found["Indian Ocean"].lon), (-10.0, 70.0)) < 5
+
+
+def test_australia_sits_at_its_geographic_centre_within_reach_of_both_common_points():
+    # GeoNames' point (25 S 135 E) and Wikipedia's (25 S 133 E) are 200 km apart: the Lambert
+    # centre lies within 161 km of each, the old derived point only of the second
+    australia = world().point(world().country_row["AU"])
+    assert distance_km(australia, (-25.61, 134.35)) < 5
+    assert distance_km(australia, (-25.0, 135.0)) < 161 and distance_km(australia, (-25.0, 133.0)) < 161
 
 
 def test_provinces_sit_at_geonames_own_points_and_countries_where_gold_agrees():
@@ -479,6 +495,7 @@ def resolve_spans(pipeline):
     def run(text: str, names: list[str]) -> dict:
         spans = [(text.index(n), text.index(n) + len(n)) for n in names]
         return {m.text: m for m in parser.resolve_spans(pipeline.nlp(text), spans)}
+    run.nlp = pipeline.nlp
     return run
 
 
@@ -709,3 +726,160 @@ def test_a_continents_adjective_inside_a_name_is_the_continent(parse):
     found = parse("Airlines want to cut delays by resetting the Single European Sky strategy, officials in Brussels said.")
     european = places_named(found, "European")
     assert european and european[0].feature == "CONT"
+
+
+def test_a_dateline_names_the_city_and_so_every_mention_of_its_name(parse):
+    found = parse("NEW YORK (AP) — The New York Police Department said two officers from Albany were hurt.")
+    readings = {m.feature for m in found if m.text.lower() == "new york"}
+    assert readings == {"PPL"}
+    # without the dateline the name is still the state; "MEXICO CITY" leaves "Mexico" the country
+    assert places_named(parse("The New York Police Department said two officers from Albany were hurt."),
+                        "New York")[0].feature == "ADM1"
+    found = parse("MEXICO CITY (AP) — Mexico's Senate passed a resolution on Tuesday.")
+    assert places_named(found, "Mexico")[0].feature == "PCLI"
+
+
+def test_rivers_lakes_and_gulfs_have_points_of_their_own(resolve_spans):
+    text = "Farmers near Chennai rallied over the Cauvery, while boats on Lake Ontario and the Gulf of Mexico waited."
+    found = resolve_spans(text, ["Chennai", "Cauvery", "Lake Ontario", "Gulf of Mexico"])
+    assert distance_km((found["Cauvery"].lat, found["Cauvery"].lon), (11.13, 79.85)) < 50  # its mouth
+    assert found["Lake Ontario"].feature == "RGN" and found["Gulf of Mexico"].feature == "RGN"
+    assert distance_km((found["Gulf of Mexico"].lat, found["Gulf of Mexico"].lon), (25.0, -90.0)) < 50
+
+
+def test_a_river_heading_an_organisation_name_is_a_place(parse):
+    found = parse("The Cauvery Water Management Board met in Chennai on Friday to share the water.")
+    river = places_named(found, "Cauvery")
+    assert river and river[0].feature == "RGN"
+
+
+def test_the_datelines_state_fixes_every_mention_of_the_states_name(parse):
+    text = ("CAMP QUILLMORE, Wash. - The unit's focus is at home in Washington, its colonel said, "
+            "though it also trained in Washington, D.C., last year.")
+    found = {m.start: m for m in parse(text) if m.text == "Washington"}
+    assert found[text.index("Washington")].feature == "ADM1"
+    assert found[text.index("Washington, D.C.")].feature == "PPLC"  # its own pair still says the capital
+    # without the dateline the bare name is the capital
+    found = parse("The unit's focus is at home in Washington, its colonel said.")
+    assert places_named(found, "Washington")[0].feature == "PPLC"
+
+
+def test_a_given_acronym_known_only_as_a_far_village_sits_in_the_articles_town(resolve_spans):
+    text = "Delegates met at the OAS in Washington on Friday; doctors at the CHU in Montpellier agreed."
+    found = resolve_spans(text, ["OAS", "Washington", "CHU", "Montpellier"])
+    for acronym, town in (("OAS", "Washington"), ("CHU", "Montpellier")):
+        assert found[acronym].feature == "LOCAL"
+        assert distance_km((found[acronym].lat, found[acronym].lon), (found[town].lat, found[town].lon)) < 1
+    # a state's abbreviation is still the state
+    assert resolve_spans("Crews in Tulsa and NSW worked late.", ["NSW"])["NSW"].feature == "ADM1"
+
+
+def test_latin_america_and_the_mediterranean_have_points_both_common_gazetteers_reach(resolve_spans):
+    found = resolve_spans("Sales grew in Latin America and around the Mediterranean.", ["Latin America", "Mediterranean"])
+    region, sea = found["Latin America"], found["Mediterranean"]
+    assert distance_km((region.lat, region.lon), (-14.6, -57.66)) < 10  # South America's point
+    # GeoNames' (35 N 20 E) and Wikipedia's (35 N 18 E) points of the sea are both within 161 km
+    assert distance_km((sea.lat, sea.lon), (35.0, 20.0)) < 161 and distance_km((sea.lat, sea.lon), (35.0, 18.0)) < 161
+
+
+def test_a_village_named_like_a_world_capital_yields_in_a_story_naming_other_countries(resolve_spans):
+    text = "A painter from Spain who is based in London spoke at a gallery in Los Angeles, California."
+    found = resolve_spans(text, ["Spain", "London", "Los Angeles", "California"])
+    assert found["London"].country == "GB"
+    # a purely local story keeps its village
+    text = "The Paris Public Library in Paris, Illinois, opens a workshop; Paris residents may register in Illinois."
+    spans = [(m.start(), m.end()) for m in re.finditer("Paris|Illinois", text)]
+    assert all(m.country == "US" for m in Geoparser().resolve_spans(resolve_spans.nlp(text), spans)
+               if m.text == "Paris")
+
+
+def test_a_state_named_like_its_metropolis_is_the_city_when_the_story_names_nothing_else_there(parse):
+    found = parse("Knife crime in London is starting to look like New York in the 1990s, police in England said.")
+    assert places_named(found, "New York")[0].feature == "PPL"
+    found = parse("Knife crime in Albany and Buffalo is rising, police in New York said.")
+    assert places_named(found, "New York")[0].feature == "ADM1"
+
+
+def test_a_name_tagged_as_a_place_is_that_place_wherever_else_it_stands(pipeline):
+    from spacy.tokens import Span
+
+    text = "Voters in Butler County, Ohio, backed the levy. Butler County Executive Ann Roe praised it."
+    doc = pipeline.nlp.make_doc(text)
+    doc.ents = [Span(doc, 2, 4, label="GPE"), Span(doc, 5, 6, label="GPE"), Span(doc, 11, 14, label="WORK_OF_ART")]
+    found = [m for m in Geoparser().parse_doc(doc) if m.text == "Butler County"]
+    assert len(found) == 2 and found[1].start == text.index("Butler County Executive")
+    assert found[1].feature == "ADM2" and found[1].admin1 == "Ohio"
+    # never as a surname after a given name, nor naming a virus
+    text = "Crews in Reston, Virginia, met. Sam Reston spoke; the Reston virus was not found."
+    found = parse_places(pipeline, text, "Reston")
+    assert [m.start for m in found] == [text.index("Reston")]
+
+
+def parse_places(pipeline, text: str, name: str) -> list:
+    return [m for m in Geoparser().parse_doc(pipeline.nlp(text)) if m.text == name]
+
+
+def test_two_countries_joined_by_a_hyphen_inside_an_organisation_are_each_a_place(pipeline):
+    from spacy.tokens import Span
+
+    text = "Traders met at the Kenya-Ukrainian Business Forum; the African-American Heritage Board did not."
+    doc = pipeline.nlp.make_doc(text)
+    doc.ents = [Span(doc, 4, 9, label="ORG"), Span(doc, 11, 16, label="ORG")]
+    found = {m.text: m.country for m in Geoparser().parse_doc(doc)}
+    assert found.get("Kenya") == "KE" and found.get("Ukrainian") == "UA"
+    assert "American" not in found  # a continent's compound names no country
+
+
+def test_a_name_the_article_calls_a_suburb_is_a_place_though_also_tagged_a_person(pipeline):
+    from spacy.tokens import Span
+
+    text = "Boys train in Cairo's gated suburb of Quillmory. Beyond Quillmory, the club has other branches."
+    doc = pipeline.nlp.make_doc(text)
+    doc.ents = [Span(doc, 3, 4, label="GPE"), Span(doc, 8, 9, label="PERSON"), Span(doc, 10, 12, label="PERSON")]
+    suburb = [m for m in Geoparser().parse_doc(doc) if m.text == "Quillmory"]
+    assert suburb and suburb[0].feature == "LOCAL" and suburb[0].country == "EG"
+
+
+def test_a_given_dateline_place_the_gazetteer_does_not_know_sits_in_the_state_it_gives(resolve_spans):
+    text = "CAMP MURRAY, Wash. - The unit trained with crews in Seattle before flying home."
+    found = resolve_spans(text, ["CAMP MURRAY", "Seattle"])
+    camp, seattle = found["CAMP MURRAY"], found["Seattle"]
+    assert camp.feature == "LOCAL" and camp.admin1 == "Washington"  # not a Murray County elsewhere
+    assert distance_km((camp.lat, camp.lon), (seattle.lat, seattle.lon)) < 1
+
+
+def test_a_demonym_opening_an_untagged_name_names_its_place(pipeline):
+    doc = pipeline.nlp.make_doc("Read more on this story in the Asian Courier and the Kenyan Ledger today.")
+    doc.ents = []
+    found = {m.text: m.feature for m in Geoparser().parse_doc(doc)}
+    assert found.get("Asian") == "CONT" and found.get("Kenyan") == "PCLI"
+
+
+def test_a_press_release_dateline_with_two_towns_and_a_date(parse):
+    found = parse("TIJUANA & SAN DIEGO, March 29, 2018 -- The two cities announced a joint bid on Monday.")
+    datelines = {m.text: m.country for m in found if m.source == "dateline"}
+    assert datelines == {"TIJUANA": "MX", "SAN DIEGO": "US"}
+
+
+def test_a_one_word_organisation_tag_known_as_a_town_after_in_is_a_place(pipeline):
+    from spacy.tokens import Span
+
+    text = "Officials in Yerevan, Armenia, said a statue will be installed in Echmiadzin, not in Congress."
+    doc = pipeline.nlp.make_doc(text)
+    doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 4, 5, label="GPE"), Span(doc, 13, 14, label="ORG"),
+                Span(doc, 17, 18, label="ORG")]
+    found = {m.text: m.country for m in Geoparser().parse_doc(doc)}
+    assert found.get("Echmiadzin") == "AM" and "Congress" not in found
+
+
+def test_a_town_in_a_list_of_the_articles_places_is_a_place_whatever_its_tag(pipeline):
+    from spacy.tokens import Span
+
+    text = "The chain sold its stores in Žilina, Nitra, Prešov and Košice to a rival."
+    doc = pipeline.nlp.make_doc(text)
+    words = [t.text for t in doc]
+    doc.ents = [Span(doc, words.index("Žilina"), words.index("Žilina") + 1, label="GPE"),
+                Span(doc, words.index("Nitra"), words.index("Nitra") + 1, label="GPE"),
+                Span(doc, words.index("Prešov"), words.index("Prešov") + 1, label="PRODUCT")]
+    found = {m.text: m.country for m in Geoparser().parse_doc(doc)}
+    assert found.get("Prešov") == "SK" and found.get("Košice") == "SK"

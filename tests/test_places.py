@@ -138,7 +138,7 @@ def test_places_regions_data_is_well_formed():
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     assert len({r["id"] for r in rows}) == len(rows)
     for row in rows:
-        assert row["kind"] in {"region", "facility", "sea", "island", "area"}
+        assert row["kind"] in {"region", "facility", "sea", "water", "island", "area"}
         if row["lat"] is not None:
             assert -90 <= row["lat"] <= 90 and -180 <= row["lon"] <= 180
 

@@ -12,6 +12,7 @@ grow with every surface form seen. Ids are deterministic from the canonical name
 ``place:CC:slug``  a city, region or facility from resolve/places.py, with lat/lon;
                    a capital carries attrs["metonym_of"] = its country's id
 ``sea:<slug>``     a sea or strait
+``water:<slug>``   a river or a lake
 ``<label>:<slug>`` anything else, e.g. ``org:acme-corp``, ``source:a-military-source``
 =================  ==========================================================
 
@@ -56,7 +57,7 @@ METROPOLIS_POPULATION = 1_000_000  # a city known by a name only as an alternate
 # Prefix of the id of an entity the gazetteer does not know, by mention label.
 ID_PREFIX = {"PERSON": "person", "ORG": "org", "WEAPON": "weapon", "GPE": "gpe", "LOC": "loc",
              "FAC": "fac", "NORP": "norp", "SOURCE": "source", "PRODUCT": "product"}
-TYPE_OF_PLACE_KIND = {"city": "GPE", "region": "LOC", "facility": "FAC", "sea": "LOC", "area": "LOC", "island": "LOC",
+TYPE_OF_PLACE_KIND = {"city": "GPE", "region": "LOC", "facility": "FAC", "sea": "LOC", "water": "LOC", "area": "LOC", "island": "LOC",
                       "country": "GPE"}
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)

@@ -19,7 +19,8 @@ The world gazetteer is ``data/gazetteer/geonames.tsv.gz`` (GeoNames, CC BY 4.0; 
 divisions, every populated place of 1,000 people or more with its alternate names, and the
 villages of 500 to 999 people (by their name only). Countries sit at the points of
 ``scripts/build_geonames.py`` but where ``data/gazetteer/country_points.tsv`` says otherwise
-(Canada, Japan and Norway at GeoNames' own points, measured over four geoparsing corpora);
+(Canada, Japan and Norway at GeoNames' own points, measured over four geoparsing corpora; Australia at its
+Lambert centre, within 161 km of both points the corpora use);
 seas, oceans and major islands come from ``data/gazetteer/regions.jsonl``.
 """
 
@@ -34,7 +35,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from claimgraph.analyze.views import doc_ents, doc_text
-from claimgraph.datafiles import gazetteer_json, table_rows
+from claimgraph.datafiles import gazetteer_json, lexicon, table_rows
 from claimgraph.resolve import places as _places
 from claimgraph.resolve.places import clean_place_name, name_key
 
@@ -68,6 +69,7 @@ METROPOLIS_POPULATION = 1_000_000  # a person's or organisation's name this big 
 UNTAGGED_CITY_POPULATION = 100_000  # an untagged capitalised name this big a city is one  # local papers name their town's council and team by the town
 MAX_CANDIDATES = 40
 TOWN_SHADOW = 2.0  # a town named like a country or state, before the article's context speaks
+SHADOWED_VILLAGE_POPULATION = 10_000  # ... and a village named like a capital of a million people
 CANDIDATE_CACHE_SIZE = 50_000
 WEAK_SOURCES = {"person", "org"}
 # entities whose head may repeat a place the article names ("Dublin Mayor ...", tagged WORK_OF_ART)
@@ -83,9 +85,12 @@ _NEVER_PLACES = {name_key(m) for m in (
 _STANCE_PREFIX = re.compile(r"^(?:anti|pro|inter|ex|non|post|pre|pan)-(?=[A-Z])")
 _SHIP_PREFIX = re.compile(r"\b(?:USS|HMS|USNS|HMCS|HMAS|INS|MV|SS|RMS)\s*$")
 # at a line's start, or after the headline's or the date's last character ("... rebuff. COLUMBIA ---")
+# two towns joined by "&", and a press release's date before the dash ("TIJUANA & SAN DIEGO, March 29, 2018 --")
+_DATELINE_TOWN = r"[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,3}"
 _DATELINE = re.compile(
-    r"(?:^|(?<=[.!?:\d)\u2019\"]\s)|(?<=\n))[ \t]*(?P<city>[A-Z][A-Z.'\-]+(?:[ ][A-Z][A-Z.'\-]+){0,3})"
+    rf"(?:^|(?<=[.!?:\d)\u2019\"]\s)|(?<=\n))[ \t]*(?P<city>{_DATELINE_TOWN}(?:\s&\s{_DATELINE_TOWN})?)"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.\- ]{1,30}?))?"
+    r"(?:,+\s*[A-Z][A-Za-z]+\.?\s\d{1,2},\s\d{4})?"
     # an agency or a station's call letters before the dash ("(WMBF) -"); an agency alone ends it ("(AP) Mexico's")
     r"\s*(?:(?:\((?:AP|Reuters|AFP|UPI|CNN|dpa|[A-Z]{3,5})\)\s*)?(?:[\u2014\u2013]|-{1,3})\(?\s"
     r"|\((?:AP|Reuters|AFP|UPI|dpa)\)\s)", re.M)
@@ -122,7 +127,7 @@ _GENERIC = re.compile(r"(?:north|south|east|west|central|northern|southern|easte
                       r"airport|center|centre|station|bank|harbou?r|port|academy|embassy)+")
 _SUFFIX = re.compile(r"^(?P<base>.+?)\s+(?P<kind>county|parish|borough|state|province|region|oblast|"
                      r"governorate|district|prefecture|city|town|village|township|municipality)$", re.I)
-# No rivers, lakes or valleys in the gazetteer: "Catawba River" is placed at a same-named county
+# Only major rivers and lakes are in the gazetteer (regions.jsonl): "Catawba River" is placed at a same-named county
 # or town, believed only where the article's other places are (a weak prior).
 _NATURAL = re.compile(r"^(?P<base>.+?)\s+(?:river|lake|valley|bay|creek|mountains?|island|harbou?r|falls)$", re.I)
 NATURAL_PENALTY = 1.5
@@ -178,6 +183,7 @@ _MODIFIES_AFTER = re.compile(  # "in the Skripal affair", "in Tchaikovsky's"; no
     r"^(?:['’]s\b|\s+(?!(?:and|or|in|on|at|near|of|to|for|from|with|where|which|who|that|is|was|were|are|"
     r"has|had|have|will|would|after|before|as|by|but|when|while|since|into|last|this|earlier)\b)[a-z])")
 _DISEASE_AFTER = re.compile(r"\s+(?:virus|fever|disease|encephalitis)\b", re.I)
+_VIRUS_AFTER = re.compile(r"\s+(?:\w*virus|fever|disease|encephalitis|strain)\b", re.I)
 _NAME_GOES_ON = re.compile(r"(?:\s+(?:of\s+)?[A-Z]|['’]|\.\s+[A-Z][a-z]+\s+[A-Z])")  # "the Chamber of Commerce", "Lt. Kevin"
 _NOT_PLACE_AFTER = re.compile(r"^\s+(?:[Rr]iver|virus|flu|fever|disease)\b")
 # grounds often named after their city ("Vancouver International Airport", "Dublin Veterans
@@ -187,6 +193,11 @@ _TOWN_AFTER = re.compile(r"(?:,\s*|\s+(?:in|at|near|outside)\s+)")  # "Kamenné 
 _SURNAME_SITE_WORDS = {"Park", "Lane"}  # "President Park", "Lois Lane"
 
 MAX_NAME_WORDS = 3  # "John F. Kennedy"
+LISTED_TOWN_POPULATION = 10_000
+_UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"  # "Žilina", "Łódź" (Latin Extended-A mixes both cases)
+_ITEM = rf"[{_UPPER}][\w'’\-]+(?:\s[{_UPPER}][\w'’\-]+)?"
+_LIST_ITEM = re.compile(_ITEM)
+_NAME_LIST = re.compile(rf"{_ITEM}(?:(?:,\s|,?\s(?:and|or)\s){_ITEM}){{2,}}")
 STRAY_VILLAGE_POPULATION = 20_000
 STRAY_VILLAGE_KM = 1000.0
 _NAME_JOINER = re.compile(r"\s+[-–—|:]\s+|\s*[/;,]\s*")
@@ -225,6 +236,7 @@ class PlaceMention:
     candidates: list[int] = field(default_factory=list, repr=False)
     lookup: str | None = field(default=None, repr=False)  # the name to look up when not the text ("Becker County")
     local: bool = field(default=False, repr=False)  # kept only if it lies near the article's other towns
+    dateline: bool = field(default=False, repr=False)  # the place a dateline names, where the story is
 
     def to_dict(self) -> dict:
         """The stored fields (all plain values: no deep copy, unlike ``asdict``, which also
@@ -234,7 +246,8 @@ class PlaceMention:
         return out
 
 
-_STORED_FIELDS = tuple(f.name for f in fields(PlaceMention) if f.name not in {"candidates", "lookup", "local"})
+_STORED_FIELDS = tuple(f.name for f in fields(PlaceMention)
+                       if f.name not in {"candidates", "lookup", "local", "dateline"})
 
 
 class World:
@@ -290,13 +303,16 @@ class World:
                 self.lat[row], self.lon[row] = float(lat), float(lon)
 
     def _move_countries(self) -> None:
-        """A country whose commonly cited centre is known better than the derived one
-        (``country_points.tsv``: the contiguous United States' centre, not a point in
-        southern Kansas that the listed centre "38 N, 97 W" pulls it to)."""
-        for cc, lat, lon, _what in table_rows("gazetteer", "country_points.tsv", width=4):
-            row = self.country_row.get(cc)
+        """A country (or a continent, by GeoNames id) whose commonly cited centre is known better
+        than the derived one (``country_points.tsv``: the contiguous United States' centre, not a
+        point in southern Kansas that the listed centre "38 N, 97 W" pulls it to)."""
+        for code, lat, lon, _what in table_rows("gazetteer", "country_points.tsv", width=4):
+            row = self._continent_row(int(code)) if code.isdigit() else self.country_row.get(code)
             if row is not None:
                 self.lat[row], self.lon[row] = float(lat), float(lon)
+
+    def _continent_row(self, geonameid: int) -> int | None:
+        return next((i for i, gid in enumerate(self.gid) if gid == geonameid and self.feature[i] == "CONT"), None)
 
     def _move_divisions_to_geonames_points(self) -> None:
         """Put a state or province at GeoNames' own point where it is known by id
@@ -425,7 +441,7 @@ class Geoparser:
             span = (ent.start_char, ent.end_char)
             if any(_overlaps(span, other) for other in mentions):
                 continue
-            for mention in self._split_compound(ent, text) or self._demonym_parts(ent) \
+            for mention in self._split_compound(ent, text) or self._demonym_parts(ent) or self._pair_within(ent) \
                     or filter(None, [self._from_entity(ent, text, blocked)]):
                 mentions[(mention.start, mention.end)] = mention
                 if mention.source == "ner":
@@ -435,12 +451,59 @@ class Geoparser:
             mentions[(mention.start, mention.end)] = mention
         for mention in self._heading_names(ents, text, list(mentions.values())):
             mentions[(mention.start, mention.end)] = mention
+        for mention in self._repeated_names(text, list(mentions.values()), blocked):
+            mentions[(mention.start, mention.end)] = mention
+        for mention in self._listed_towns(text, list(mentions.values()), blocked):
+            mentions[(mention.start, mention.end)] = mention
         # "Marburg virus", "Lassa fever": a disease named after a place is no mention of it
         found = sorted((m for m in mentions.values() if not _DISEASE_AFTER.match(text[m.end:m.end + 16])),
                        key=lambda m: m.start)
         self._resolve(found, forced, self._outlet_countries(outlet))
         _place_unknown_in_article_town(found, [m for m in found if m.source in AT_ARTICLE_TOWN], text)
         return self._confirmed([m for m in found if m.lat is not None])
+
+    def _repeated_names(self, text: str, found: list[PlaceMention], blocked: set[str]) -> list[PlaceMention]:
+        """A name the article tags as a place is that place wherever else it stands, inside
+        another entity or none ("Cuyahoga County Executive Armond Budish", "every Seattle
+        Seahawks home game"): never as a surname after a given name ("Sam Houston State
+        University"), nor naming a virus ("Ebola Reston virus")."""
+        # a name the gazetteer does not know ("the suburb of Madinaty") stays unknown, at the article's town
+        names = {m.text: UNKNOWN_SOURCE if m.source == UNKNOWN_SOURCE else "ner" for m in found
+                 if m.source in {"ner", "pair", "dateline", UNKNOWN_SOURCE} and len(m.text) >= 4
+                 and m.text[:1].isupper() and name_key(clean_place_name(m.text)) not in blocked}
+        taken = [(m.start, m.end) for m in found]
+        out = []
+        for name in sorted(names):
+            for match in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
+                span = match.span()
+                if any(_overlaps(span, other) for other in taken) or _VIRUS_AFTER.match(text[span[1]:span[1] + 16]) \
+                        or _given_name_before(text, span[0]):
+                    continue
+                out.append(PlaceMention(span[0], span[1], name, source=names[name]))
+                taken.append(span)
+        return out
+
+    def _listed_towns(self, text: str, found: list[PlaceMention], blocked: set[str]) -> list[PlaceMention]:
+        """A town of LISTED_TOWN_POPULATION in a list whose other items are two or more of the
+        article's places, whatever spaCy tagged it ("its stores in Žilina, Nitra, Prešov and
+        Košice")."""
+        out = []
+        for match in _NAME_LIST.finditer(text):
+            items = [(match.start() + m.start(), match.start() + m.end()) for m in _LIST_ITEM.finditer(match.group())]
+            within = {span: [m for m in found if _overlaps(span, (m.start, m.end))] for span in items}
+            if sum(any(not m.local for m in mentions) for mentions in within.values()) < 2:
+                continue
+            for (start, end), mentions in within.items():
+                key = name_key(text[start:end])
+                if key in blocked or _GENERIC.fullmatch(key) or not any(
+                        self.world.feature[i].startswith("PPL") and self.world.pop[i] >= LISTED_TOWN_POPULATION
+                        for i in self.world.primary.get(key, ())):
+                    continue
+                for mention in mentions:  # a name found untagged, believed only near the story's towns
+                    mention.local = False
+                if not mentions:
+                    out.append(PlaceMention(start, end, text[start:end], source="ner"))
+        return out
 
     def _confirmed(self, found: list[PlaceMention]) -> list[PlaceMention]:
         """Keep a whole PERSON or organisation name read as a place only when the article backs
@@ -484,23 +547,42 @@ class Geoparser:
         mentions = [PlaceMention(s, e, text[s:e]) for s, e in spans]
         forced = {}
         lookups = {}
+        datelines = {}
         for mention, hint in self._patterns(text):
             if hint is not None:
                 forced[(mention.start, mention.end)] = hint
             if mention.lookup:
                 lookups[(mention.start, mention.end)] = mention.lookup
+            if mention.dateline:
+                datelines[(mention.start, mention.end)] = mention
         for mention in mentions:
             mention.lookup = lookups.get((mention.start, mention.end))
-            if mention.lookup is None and self._is_site(mention.text):
+            dateline = datelines.get((mention.start, mention.end))
+            mention.dateline = dateline is not None
+            if dateline is not None and dateline.source == UNKNOWN_SOURCE:
+                # "CAMP MURRAY, Wash. -": unknown to the gazetteer, in the state the dateline gives
+                mention.source, mention.country, mention.admin1 = UNKNOWN_SOURCE, dateline.country, dateline.admin1
+            elif mention.lookup is None and self._is_site(mention.text):
                 street = _SITE_END.search(mention.text) and not _GROUNDS_END.search(mention.text)
                 mention.lookup = None if street else self._big_city_within(mention.text)  # "Washington Street"
                 mention.source = SITE_SOURCE if mention.lookup is None else GROUNDS_SOURCE
             elif mention.lookup is None and not self._candidates(mention.text):
                 mention.lookup = self._inner_place(mention.text)
+            elif mention.lookup is None and not mention.dateline and self._acronym_of_a_body(mention.text):
+                mention.source = UNKNOWN_SOURCE
         self._resolve(mentions, forced, self._outlet_countries(outlet))
         # the caller says each span is a place; one the parser finds itself must be a known name
         _place_unknown_in_article_town(mentions, text=text)
         return mentions
+
+    def _acronym_of_a_body(self, surface: str) -> bool:
+        """Capital letters the gazetteer knows only as towns under a million people, no country,
+        state or county: "at the OAS in Washington" (no Oas, Philippines), "the CHU in
+        Montpellier" (no Chũ, Vietnam) name a body, which sits in the article's town."""
+        world = self.world
+        return self._acronym(surface, name_key(surface)) and all(
+            c.index >= 0 and world.feature[c.index].startswith("PPL") and world.pop[c.index] < METROPOLIS_POPULATION
+            for c in self._candidates(surface))
 
     def _is_site(self, name: str) -> bool:
         """A street, a square or a building the gazetteer does not know by that whole name."""
@@ -615,10 +697,11 @@ class Geoparser:
         return out
 
     def _demonym_in_run(self, surface: str, offset: int) -> PlaceMention | None:
-        """"the Single European Sky", "Asian Tribune": a demonym inside an untagged name."""
+        """"the Single European Sky", "Asian Tribune", "the European Education Area": a demonym
+        inside an untagged name, its first word too."""
         for match in re.finditer(r"[A-Z][a-z]+", surface):
             found = self._demonym(offset + match.start(), offset + match.end(), match.group(), name_key(match.group()))
-            if match.start() and found is not None:
+            if found is not None:
                 return found
         return None
 
@@ -719,7 +802,9 @@ class Geoparser:
         start, end = ent.start_char, ent.end_char
         surface = text[start:end]
         key = name_key(clean_place_name(surface))
-        if not key or key in _NEVER_PLACES or key in blocked or _SHIP_PREFIX.search(text[max(0, start - 8):start]):
+        if key in blocked and key not in _NEVER_PLACES:  # "Beyond Madinaty" took for a person, yet "the suburb of Madinaty"
+            return self._named_by_its_kind(ent, text)
+        if not key or key in _NEVER_PLACES or _SHIP_PREFIX.search(text[max(0, start - 8):start]):
             return None
         if label in {"GPE", "LOC"}:
             if self._acronym(surface, key):
@@ -746,7 +831,20 @@ class Geoparser:
                 ent, text, local_only=not _is_institution(ent.text)) or self._named_by_its_kind(ent, text)
         if label in {"ORG", "FAC"}:
             return self._whole(ent, key, ORG_PLACE_MIN_POPULATION, "org") or self._inside_org(ent, text) \
-                or self._demonym_within(ent) or self._building_visited(ent, text) or self._named_by_its_kind(ent, text)
+                or self._demonym_within(ent) or self._building_visited(ent, text) or self._named_by_its_kind(ent, text) \
+                or self._town_after_preposition(ent, text)
+        return None
+
+    def _town_after_preposition(self, ent, text: str) -> PlaceMention | None:
+        """A one-word name the gazetteer knows as a town, by any of its names, where the words
+        around it say it is a place ("will be installed in Echmiadzin"): weak, kept only in a
+        country the article's other places lie in."""
+        key = name_key(clean_place_name(ent.text))  # not "in Congress", "from the Northwest", "in the White House"
+        if key in self._known_names() or _GENERIC.fullmatch(key) or len(ent.text.split()) > 1:
+            return None
+        if ent.text[:1].isupper() and _said_to_be_a_place(text, ent.start_char, ent.end_char) and any(
+                c.index >= 0 and self.world.feature[c.index].startswith("PPL") for c in self._candidates(ent.text)):
+            return PlaceMention(ent.start_char, ent.end_char, ent.text, source="org")
         return None
 
     def _building_visited(self, ent, text: str) -> PlaceMention | None:
@@ -862,6 +960,26 @@ class Geoparser:
         if len(parts) < 2 or not all(p.group()[:1].isupper() and self._known_place(p.group()) for p in parts):
             return []
         return [PlaceMention(offset + p.start(), offset + p.end(), p.group(), source="ner") for p in parts]
+
+    def _pair_within(self, ent) -> list[PlaceMention]:
+        """Two countries joined by a hyphen inside an organisation's name, each a place as the
+        geoparsing corpora count them: "the Nigeria-Ukrainian Business Forum", "the
+        Armenia-Italy Friendship Group" (each a country's name or demonym)."""
+        if ent.label_ not in {"ORG", "FAC"}:
+            return []
+        for match in re.finditer(r"(?<![\w\-])([A-Z][a-z]+)-([A-Z][a-z]+)(?![\w\-])", ent.text):
+            parts = [self._country_part(ent.start_char + match.start(g), match.group(g)) for g in (1, 2)]
+            if all(parts):
+                return parts
+        return []
+
+    def _country_part(self, start: int, surface: str) -> PlaceMention | None:
+        """A country's name or demonym; not a continent's ("the African-American Affairs Commission")."""
+        key = name_key(surface)
+        if key not in self.index.countries or key in self.index.regions:
+            return None
+        source = "demonym" if key in self.index.demonym_keys else "in-org"
+        return PlaceMention(start, start + len(surface), surface, source=source)
 
     def _known_place(self, surface: str) -> bool:
         key = name_key(surface)
@@ -979,21 +1097,21 @@ class Geoparser:
     def _patterns(self, text: str) -> Iterable[tuple[PlaceMention, tuple[str, str] | None]]:
         """Dateline and "City, ST" / "City, Country" mentions, with the region they fix."""
         for match in _DATELINE.finditer(text[:600]):
-            city = match.group("city").strip()
-            if len(city) < 3 or name_key(city) in _NEVER_PLACES:
+            towns = [(m.group(), match.start("city") + m.start()) for m in re.finditer(_DATELINE_TOWN, match.group("city"))]
+            if any(len(city) < 3 or name_key(city) in _NEVER_PLACES for city, _start in towns):
                 continue
             region = (match.group("region") or "").strip()
             hint = self._region_hint(region, dateline=True) if region else None
-            start = match.start("city")
-            if not self._candidates(city):
-                if hint is None:
-                    continue
-                # "CAMP MURRAY, Wash. -": a place the gazetteer does not know, in a state that sets the story
-                unknown = PlaceMention(start, start + len(city), city, source=UNKNOWN_SOURCE)
-                unknown.country, unknown.admin1 = hint
-                yield unknown, hint
-            else:
-                yield PlaceMention(start, start + len(city), city, source="dateline"), hint
+            for city, start in towns:
+                if not self._candidates(city):
+                    if hint is None:
+                        continue
+                    # "CAMP MURRAY, Wash. -": a place the gazetteer does not know, in a state that sets the story
+                    unknown = PlaceMention(start, start + len(city), city, source=UNKNOWN_SOURCE, dateline=True)
+                    unknown.country, unknown.admin1 = hint
+                    yield unknown, hint
+                else:
+                    yield PlaceMention(start, start + len(city), city, source="dateline", dateline=True), hint
             if hint is not None and region:
                 rstart = match.start("region")
                 yield PlaceMention(rstart, rstart + len(region), region, source="dateline"), None
@@ -1001,7 +1119,7 @@ class Geoparser:
         colon = _COLON_DATELINE.match(text)
         if colon and self._confident(name_key(colon.group("city")), UNTAGGED_CITY_POPULATION):
             city = colon.group("city")
-            yield PlaceMention(colon.start("city"), colon.end("city"), city, source="dateline"), None
+            yield PlaceMention(colon.start("city"), colon.end("city"), city, source="dateline", dateline=True), None
         for match in _PAIR.finditer(text):
             region, hint = self._pair_region(match.group("region").rstrip())
             if hint is None:
@@ -1225,11 +1343,22 @@ class Geoparser:
         if not mentions:
             return
         options = [[] if m.source in AT_ARTICLE_TOWN else self._candidates(m.lookup or m.text) for m in mentions]
-        statics = [[self._static_score(c) for c in cands] for cands in options]
         keys = [_one_name(m.lookup or m.text) for m in mentions]
+        # a dateline names a town ("NEW YORK (AP) -" is the city, not the state the name reads as
+        # first), and so does every mention of its name ("the New York Police Department"); by the
+        # whole name: "MEXICO CITY" says nothing of "Mexico"
+        town_names = {name_key(clean_place_name(m.text)) for m in mentions
+                      if m.dateline and (m.start, m.end) not in forced}
+        options = [self._town_readings(cands) if not m.lookup and name_key(clean_place_name(m.text)) in town_names
+                   else cands for m, cands in zip(mentions, options, strict=True)]
+        statics = [[self._static_score(c) for c in cands] for cands in options]
         # one place per name and article: "Parkland, Florida" fixes every later "Parkland"
         named_with = {key: forced[(m.start, m.end)] for key, m in zip(keys, mentions, strict=True)
                       if (m.start, m.end) in forced}
+        # ... and the dateline's state every mention of the state's name: "CAMP MURRAY, Wash." makes
+        # "at home in Washington" the state, not the capital, even where "Washington, D.C." comes later
+        named_with.update({name_key(forced[(m.start, m.end)][1]): forced[(m.start, m.end)] for m in mentions
+                           if m.dateline and forced.get((m.start, m.end), ("", ""))[1]})
         hints = [forced.get((m.start, m.end)) or named_with.get(key) for key, m in zip(keys, mentions, strict=True)]
         self._county_support(options, statics, keys)
         chosen = [self._pick(cands, scores, hints[i], Counter(outlet_countries), Counter(), [])
@@ -1253,6 +1382,14 @@ class Geoparser:
         for mention, cands, (best, score) in zip(mentions, options, chosen, strict=True):
             self._fill(mention, cands, best, score)
         self._unplace_stray_villages(mentions, hints)
+
+    def _town_readings(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """The readings of a name as a town, when one of them is a town of UNTAGGED_CITY_POPULATION
+        (the state, the county and the country of the name are left out)."""
+        towns = [c for c in cands if c.index >= 0 and self.world.feature[c.index].startswith("PPL")]
+        if any(self.world.pop[c.index] >= UNTAGGED_CITY_POPULATION for c in towns):
+            return towns
+        return cands
 
     def _unplace_stray_villages(self, mentions: list[PlaceMention], hints: list) -> None:
         """A village read far outside a local story ("the Shops at Stonewall" of a northern
@@ -1351,8 +1488,13 @@ class Geoparser:
     def _pick(self, cands, scores, hint, countries: Counter, admins: Counter, points) -> tuple[_Candidate | None, float]:
         best, best_score = None, -math.inf
         homonym_countries = {self.world.cc[c.index] for c in cands if c.index >= 0 and self.world.feature[c.index] == "PCLI"}
+        capital = self._metropolis_capital(cands)
         for candidate, score in zip(cands, scores, strict=True):
             cc, admin1, point, feature = self._where(candidate)
+            if capital is not None and self._village_abroad(candidate, capital, countries):
+                score -= TOWN_SHADOW
+            if feature in {"ADM1", "ADM2"} and not countries.get(cc) and self._holds_metropolis_of_its_name(candidate, cands):
+                continue
             if hint is not None:
                 if cc == hint[0] and (not hint[1] or admin1 == hint[1]):
                     score += PATTERN_BONUS
@@ -1370,6 +1512,29 @@ class Geoparser:
             if score > best_score:
                 best, best_score = candidate, score
         return best, best_score
+
+    def _metropolis_capital(self, cands) -> int | None:
+        world = self.world
+        return next((c.index for c in cands if c.index >= 0 and world.feature[c.index] == "PPLC"
+                     and world.pop[c.index] >= METROPOLIS_POPULATION), None)
+
+    def _holds_metropolis_of_its_name(self, state: _Candidate, cands) -> bool:
+        """A state or county whose name is also a city of METROPOLIS_POPULATION in it: "London
+        is starting to look like New York" in a story naming nothing else in the United States
+        is the city; a story naming another place of the country keeps the state."""
+        world = self.world
+        return any(c.index >= 0 and world.feature[c.index].startswith("PPL") and world.pop[c.index] >= METROPOLIS_POPULATION
+                   and (world.cc[c.index], world.admin1[c.index]) == (world.cc[state.index], world.admin1[state.index])
+                   for c in cands)
+
+    def _village_abroad(self, candidate: _Candidate, capital: int, countries: Counter) -> bool:
+        """A village named like a capital of METROPOLIS_POPULATION, in a story that also names
+        other countries than the village's: "based in London" of a story naming Los Angeles,
+        Spain and Taiwan is England, not London, California; the "Paris Public Library" of a
+        story naming only Illinois stays in Paris, Illinois."""
+        world, i = self.world, candidate.index
+        return i >= 0 and world.feature[i] == "PPL" and world.pop[i] < SHADOWED_VILLAGE_POPULATION \
+            and world.cc[i] != world.cc[capital] and any(n > 0 and cc != world.cc[i] for cc, n in countries.items())
 
     def _fill(self, mention: PlaceMention, cands, best: _Candidate | None, score: float) -> None:
         mention.candidates = [c.index for c in cands]
@@ -1433,6 +1598,17 @@ def _said_to_be_a_place(text: str, start: int, end: int) -> bool:
     if _KIND_BEFORE.search(before) or _KIND_AFTER.match(after) or re.search(rf"\s{_PLACE_KIND}$", surface):
         return True
     return bool(_AT_BEFORE.search(before)) and not _MODIFIES_AFTER.match(after) and not _NAME_GOES_ON.match(after)
+
+
+def _given_name_before(text: str, start: int) -> bool:
+    """The word before ``start`` is a given name ("Sam" of "Sam Houston", "Billy's")."""
+    before = re.search(r"([A-Z][a-z]+)(?:['’]s)?\s+$", text[max(0, start - 20):start])
+    return before is not None and before.group(1).lower() in _given_names()
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return frozenset(str(n) for sex in ("male", "female") for n in lexicon("first_names", {"male", "female"})[sex])
 
 
 def _one_name(text: str) -> str:

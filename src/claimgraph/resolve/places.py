@@ -9,16 +9,18 @@ Sources, all read once and kept in memory:
   once per process.
 - ``data/gazetteer/place_names.jsonl``: the spelling the press uses for a GeoNames
   city (GeoNames says "Zaporizhzhya", reporters "Zaporizhzhia") plus variants.
-- ``data/gazetteer/regions.jsonl``: regions, oblasts, seas, oceans, major islands and
-  facilities that are not cities, with approximate centroids (hand-kept public facts; the
-  oceans' and islands' points are Wikipedia's coordinates).
+- ``data/gazetteer/regions.jsonl``: regions, oblasts, seas, oceans, major islands, major
+  rivers and lakes, and facilities that are not cities, with approximate centroids (hand-kept
+  public facts; the oceans' and islands' points are Wikipedia's coordinates, but the Indian
+  Ocean's GeoNames' (-10, 70: three GeoWebNews toponyms against one GeoVirus), a river sits at
+  its mouth or where it joins a bigger one, as gazetteers pin rivers).
 - ``data/gazetteer/countries.jsonl`` + GeoNames countries: country names,
   aliases and demonyms. Countries are *not* given coordinates (a point in the
   middle of a country is a fake location on a map): ``geocode("Ukraine")``
   returns a ``Place`` of kind "country" with ``lat``/``lon`` None.
 
 Ids are deterministic: ``place:<ISO-2>:<slug of the name>`` for cities,
-regions and facilities, ``sea:<slug>`` for seas and oceans, ``island:<slug>`` for
+regions and facilities, ``sea:<slug>`` for seas and oceans, ``water:<slug>`` for rivers and lakes, ``island:<slug>`` for
 islands, ``area:<slug>`` for continents and world regions (no coordinates, but for the
 Korean Peninsula and Western, Northern and Southern Europe at GeoNames' points, where the geoparsing
 corpora place them), ``gpe:<slug>`` for countries.
