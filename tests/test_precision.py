@@ -1479,3 +1479,10 @@ def test_a_death_in_a_where_clause_happened_at_the_place_it_hangs_on(extract):
                            "pronounced dead.")
     casualty = next(c for c in claims if c.type == "CASUALTY")
     assert [ents[i].name for i in casualty.roles["location"]] == ["Mercy Ridge Medical Center"]
+
+
+def test_a_river_inside_a_body_s_name_leaves_the_body_whole(extract):
+    claims, ents = extract("A car bomb exploded at the headquarters of the British Army of the Rhine last night.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert [ents[i].name for i in attack.roles["target"]] == ["British Army of the Rhine"]
+    assert not attack.roles["location"]

@@ -53,9 +53,10 @@ def load_pipeline(model: str) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimgraph_paragraphs", before="parser")
     from . import components  # noqa: F401  (registers the claimgraph_* components)
-    from .patterns import add_gazetteer
+    from .patterns import add_gazetteer, add_water_names
 
     add_gazetteer(nlp)
+    add_water_names(nlp)
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("claimgraph_irregular_lemmas", after="lemmatizer")
     if "ner" in nlp.pipe_names:

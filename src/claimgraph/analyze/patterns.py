@@ -31,9 +31,10 @@ from typing import Any
 from ..datafiles import gazetteer_rows
 from ..resolve.entities import GazetteerEntry, load_gazetteer
 
-__all__ = ["add_gazetteer", "gazetteer_patterns"]
+__all__ = ["add_gazetteer", "add_water_names", "gazetteer_patterns"]
 
 RULER_NAME = "claimgraph_gazetteer"
+WATER_RULER_NAME = "claimgraph_water"
 REGION_SUFFIXES = ("region", "oblast", "province", "Region", "Oblast", "Province")
 
 
@@ -70,10 +71,14 @@ def _entry_patterns(entry: GazetteerEntry) -> list[dict[str, Any]]:
     return out
 
 
-def _region_patterns() -> list[dict[str, Any]]:
-    labels = {"sea": "LOC", "facility": "FAC", "area": "LOC"}
+def _region_patterns(water: bool = False) -> list[dict[str, Any]]:
+    """Patterns of the conflict regions, seas and facilities; with ``water``, of the rivers
+    and lakes only (see :func:`add_water_names`)."""
+    labels = {"sea": "LOC", "facility": "FAC", "area": "LOC", "water": "LOC"}
     out: list[dict[str, Any]] = []
     for row in gazetteer_rows("regions"):
+        if (row.get("kind") == "water") != water:
+            continue
         label = labels.get(row.get("kind", "region"), "GPE")
         for name in [row["name"], *row.get("aliases", [])]:
             if not name.islower() and not name.lower().startswith("the "):
@@ -135,4 +140,22 @@ def add_gazetteer(nlp, *, name: str = RULER_NAME):
     # every earlier component over its ~5,000 patterns (2 s instead of 0.1 s).
     with nlp.select_pipes(enable=[name]):
         ruler.add_patterns(gazetteer_patterns())
+    return ruler
+
+
+def add_water_names(nlp, *, name: str = WATER_RULER_NAME):
+    """Add the rivers and lakes after "ner", where the model has named nothing: "the
+    Cauvery" is the river, but "the British Army of the Rhine" stays an army.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = add_water_names(nlp)
+    >>> [(e.text, e.label_) for e in nlp("Floods along the Cauvery.").ents]
+    [('Cauvery', 'LOC')]
+    """
+    if name in nlp.pipe_names:
+        return nlp.get_pipe(name)
+    where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe("entity_ruler", name=name, config={"overwrite_ents": False, "validate": False}, **where)
+    with nlp.select_pipes(enable=[name]):
+        ruler.add_patterns(_region_patterns(water=True))
     return ruler
