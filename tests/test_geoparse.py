@@ -739,6 +739,12 @@ def test_a_dateline_names_the_city_and_so_every_mention_of_its_name(parse):
     assert places_named(found, "Mexico")[0].feature == "PCLI"
 
 
+def test_a_dateline_city_leaves_the_state_of_a_town_state_pair_alone(parse):
+    found = parse("NEW YORK (AP) — Floods forced evacuations in Troy, New York, on Monday, the city's police said.")
+    readings = [m.feature for m in sorted(found, key=lambda m: m.start) if m.text.lower() == "new york"]
+    assert readings == ["PPL", "ADM1"]
+
+
 def test_rivers_lakes_and_gulfs_have_points_of_their_own(resolve_spans):
     text = "Farmers near Chennai rallied over the Cauvery, while boats on Lake Ontario and the Gulf of Mexico waited."
     found = resolve_spans(text, ["Chennai", "Cauvery", "Lake Ontario", "Gulf of Mexico"])

@@ -250,6 +250,14 @@ _STORED_FIELDS = tuple(f.name for f in fields(PlaceMention)
                        if f.name not in {"candidates", "lookup", "local", "dateline"})
 
 
+def _pair_regions(mentions: Sequence[PlaceMention], forced: dict) -> set[tuple[int, int]]:
+    """The spans written right after a town the text locates by a pair ("Troy, New York"):
+    the region that locates it."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    return {(b.start, b.end) for a, b in zip(ordered, ordered[1:])
+            if (a.start, a.end) in forced and 0 < b.start - a.end <= 2}
+
+
 class World:
     """The GeoNames gazetteer in column lists, with its name indexes (built once)."""
 
@@ -1349,7 +1357,10 @@ class Geoparser:
         # whole name: "MEXICO CITY" says nothing of "Mexico"
         town_names = {name_key(clean_place_name(m.text)) for m in mentions
                       if m.dateline and (m.start, m.end) not in forced}
-        options = [self._town_readings(cands) if not m.lookup and name_key(clean_place_name(m.text)) in town_names
+        # ... but not the state of a "Town, State" pair ("Troy, New York" under "NEW YORK (AP)")
+        regions = _pair_regions(mentions, forced)
+        options = [self._town_readings(cands) if not m.lookup and (m.start, m.end) not in regions
+                   and name_key(clean_place_name(m.text)) in town_names
                    else cands for m, cands in zip(mentions, options, strict=True)]
         statics = [[self._static_score(c) for c in cands] for cands in options]
         # one place per name and article: "Parkland, Florida" fixes every later "Parkland"
