@@ -509,7 +509,7 @@ def drop_containers(roles: Roles, placed: list, mentions: Mentions) -> None:
 LOCATING_GAP = frozenset({"in", "of", "the", "a", "an"}) | frozenset(grammar()["compass_words"])
 
 
-def written_inside(outer: Span, placed: list, mentions: Mentions) -> "Entity | None":
+def written_inside(outer: Span, placed: list, mentions: Mentions) -> Entity | None:
     """The placed name an earlier "X in Y" chain locates inside ``outer``, whatever the
     parse made of it: the words between hold "in" and nothing but articles, compass words
     and place or site nouns."""
@@ -850,10 +850,12 @@ def aimed_at(obj: Token, mentions: Mentions) -> bool:
     site ("fired at Reyes", "shot at the patrol", "opened fire on the convoy"); not where
     ("opened fire at the party", "shot at a Louisiana screening")."""
     span = mentions.span_at(obj)
-    if span is not None:
-        return span.label_ in {"PERSON", "ORG", "NORP"} or mentions.resolve_span(span) is not None \
-            and mentions.resolve_span(span).attrs.get("kind") == "vessel"
-    return is_person_noun(obj, mentions) or mentions.is_thing(obj)
+    if span is None:
+        return is_person_noun(obj, mentions) or mentions.is_thing(obj)
+    if span.label_ in {"PERSON", "ORG", "NORP"}:
+        return True
+    named = mentions.resolve_span(span)  # "fired at the Mysore", tagged a place
+    return named is not None and named.attrs.get("kind") == "vessel"
 
 
 def is_person_noun(token: Token, mentions: Mentions) -> bool:
