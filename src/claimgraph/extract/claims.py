@@ -787,12 +787,7 @@ class ClaimExtractor:
         said = [t for c in clause.children if c.dep_ in {"attr", "acomp"} for t in c.subtree]
         if not any(t.lemma_.lower() in self.lex.words("damning_words") for t in said):
             return []
-        subject = subject_of(clause)
-        span = mentions.span_at(subject) if subject is not None else None
-        if span is None or span.label_ not in {"PERSON", "ORG", "GPE", "NORP"}:
-            return []
-        ent = mentions.resolve_span(span)
-        return [ent] if ent is not None else []
+        return named_subject(clause, mentions)
 
     def _wrongdoer(self, clause: Token, mentions: Mentions) -> list[Entity]:
         """"Trump says Clinton is lying", "Bush says Obama is acting unlawfully": the named
@@ -802,12 +797,7 @@ class ClaimExtractor:
             c.dep_ == "advmod" and c.lower_ in self.lex.words("wrongdoing_manners") for c in clause.children)
         if not does_wrong or any(c.dep_ == "neg" for c in clause.children):
             return []
-        subject = subject_of(clause)
-        span = mentions.span_at(subject) if subject is not None else None
-        if span is None or span.label_ not in {"PERSON", "ORG", "GPE", "NORP"}:
-            return []
-        ent = mentions.resolve_span(span)
-        return [ent] if ent is not None else []
+        return named_subject(clause, mentions)
 
     def _conditional_threat(self, clause: Token, mentions: Mentions) -> list[Entity] | None:
         """"the war would go on unless Ethiopian troops left": force promised in the said clause
@@ -1429,6 +1419,16 @@ def up_to_now(span: Span, resolved: TimeSpan, anchor: dt.date | None) -> TimeSpa
         return resolved
     end = anchor.isoformat()
     return resolved if end < resolved.start else TimeSpan(resolved.start, end, resolved.text, resolved.basis)
+
+
+def named_subject(clause: Token, mentions: Mentions) -> list[Entity]:
+    """The clause's subject when it is a named person, body, place or people, else nothing."""
+    subject = subject_of(clause)
+    span = mentions.span_at(subject) if subject is not None else None
+    if span is None or span.label_ not in {"PERSON", "ORG", "GPE", "NORP"}:
+        return []
+    ent = mentions.resolve_span(span)
+    return [ent] if ent is not None else []
 
 
 def governing_subject(verb: Token) -> Token | None:

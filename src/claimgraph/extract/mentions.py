@@ -266,13 +266,22 @@ class Mentions:
                     return body
         return None
 
+    @cached_property
+    def _vessels(self) -> dict[str, set[str]]:
+        """Name after the prefix -> the prefixed names the document gives ships ("Mysore" ->
+        {"INS Mysore"}), read once per document."""
+        found: dict[str, set[str]] = {}
+        for s in doc_ents(self.doc):
+            if s.label_ == "ORG" and len(s) > 1 and s[0].text in VESSEL_PREFIXES:
+                found.setdefault(s[1:].text, set()).add(s.text)
+        return found
+
     def vessel_named(self, name: str) -> Entity | None:
         """The one ship the document names with its prefix as "INS ``name``"."""
-        full = {s.text for s in doc_ents(self.doc)
-                if s.label_ == "ORG" and len(s) > 1 and s[0].text in VESSEL_PREFIXES and s[1:].text == name}
+        full = self._vessels.get(name, set())
         if len(full) != 1:
             return None
-        return self.keep(self.resolver.resolve(full.pop(), "ORG", context_countries=self.countries))
+        return self.keep(self.resolver.resolve(next(iter(full)), "ORG", context_countries=self.countries))
 
     def full_name_for(self, surname: str) -> Entity | None:
         """The one person named in full earlier in this document whose name ends in ``surname``."""
@@ -580,11 +589,13 @@ class Mentions:
             texts[-1] = plural_of(texts[-1])
         name = " ".join(texts) or head.text
         origin = self.origin_of(head)
-        attrs = {"generic": True, "kind": "people", **({"origin": origin[0]} if origin else {})}
         shorter = shorter_names(texts)  # "suspected communist rebels": "communist rebels", "rebels"
-        ent = Entity(id=f"personnel:{slug(name)}", name=name, type="PERSONNEL",
-                     aliases=sorted(shorter | {head.text, head.text.lower()} - {name}), attrs=attrs)
-        return self.keep(ent)
+        return self._kind_of_people(name, shorter | {head.text, head.text.lower()}, origin[0] if origin else None)
+
+    def _kind_of_people(self, name: str, aliases: set[str], origin: str | None) -> Entity:
+        attrs = {"generic": True, "kind": "people", **({"origin": origin} if origin else {})}
+        return self.keep(Entity(id=f"personnel:{slug(name)}", name=name, type="PERSONNEL",
+                                aliases=sorted(aliases - {name}), attrs=attrs))
 
     def peoples(self, head: Token) -> list[Entity]:
         """"12 Somali and 11 Yemeni pirates": two kinds of people, one per nationality
@@ -594,15 +605,9 @@ class Mentions:
         nations += [j for n in nations for j in n.conjuncts if j not in nations and j.i < head.i]
         if len(nations) < 2:
             return []
-        found = []
-        for nation in sorted(nations, key=lambda t: t.i):
-            name = f"{nation.text} {head.text}"
-            origin = self.resolver.country_code(nation.text)
-            found.append(self.keep(Entity(
-                id=f"personnel:{slug(name)}", name=name, type="PERSONNEL",
-                aliases=sorted({head.text, head.text.lower()}),
-                attrs={"generic": True, "kind": "people", **({"origin": origin} if origin else {})})))
-        return found
+        return [self._kind_of_people(f"{nation.text} {head.text}", {head.text, head.text.lower()},
+                                     self.resolver.country_code(nation.text))
+                for nation in sorted(nations, key=lambda t: t.i)]
 
     def is_thing(self, token: Token) -> bool:
         """A site, structure or vehicle named by a common noun ("the pipeline", "a trawler")."""

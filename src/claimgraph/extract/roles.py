@@ -467,8 +467,8 @@ def located_before(scope: Token, roles: Roles, placed: list, mentions: Mentions)
     known = {e.id for e, _ in placed}
     wanted = {e.id: e for e in roles["location"] if e.id not in known}
     found = []
-    for t in scope.sent:
-        span = mentions.span_at(t) if wanted else None
+    for t in scope.sent if wanted else ():
+        span = mentions.span_at(t)
         if span is not None and span.start == t.i:
             ent = mentions.resolve_span(span)
             if ent is not None and ent.id in wanted:
