@@ -1486,3 +1486,58 @@ def test_a_river_inside_a_body_s_name_leaves_the_body_whole(extract):
     attack = next(c for c in claims if c.type == "ATTACK")
     assert [ents[i].name for i in attack.roles["target"]] == ["British Army of the Rhine"]
     assert not attack.roles["location"]
+
+
+def test_we_in_a_quote_of_a_body_s_spokesman_is_the_body(extract):
+    claims, ents = extract("The Kenyan Navy said its frigate drove off the raiders. \"We fired in self-defence,\" "
+                           "Commodore Ravi Menon, a navy spokesman, told reporters.")
+    fired = next(c for c in claims if c.type == "ATTACK" and "We fired" in c.text)
+    assert {name.lower() for name in _role_names(fired, ents, "actor")} == {"kenyan navy"}
+
+
+def test_a_pronoun_inside_a_quote_is_not_the_one_quoted(extract):
+    claims, ents = extract("\"He drove at the crowd and then he shot the guard,\" Mara Venn said.")
+    assert all("Mara Venn" not in _role_names(c, ents, "actor") for c in claims)
+
+
+def test_attacks_a_speaker_only_mentions_are_not_the_speaker_s(extract):
+    claims, ents = extract("Holm says it is more important than ever to arm the police because of "
+                           "the attacks and mass shootings in Lyon and Ohio.")
+    assert all("Holm" not in _role_names(c, ents, "actor") for c in claims if c.type == "ATTACK")
+
+
+def test_where_the_doer_comes_from_is_not_where_he_shot(extract):
+    claims, ents = extract("A Michigan man shot two people on Monday at an accounting firm in Troy.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert "Michigan" not in _role_names(attack, ents, "location")
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("At least one Thai crew member was killed in the attack.", "Thai crew member"),
+    ("Gunmen killed a Saudi security officer on Tuesday.", "Saudi security officer"),
+])
+def test_one_person_described_by_nationality_is_that_person_not_the_nation(extract, text, victim):
+    claims, ents = extract(text)
+    casualty = next(c for c in claims if c.type == "CASUALTY")
+    assert _role_names(casualty, ents, "target") == {victim}
+
+
+def test_one_unnamed_victim_is_the_article_s_one_named_victim(extract):
+    claims, ents = extract("Staff were mourning the death of their boss, who was gunned down at the office "
+                           "on Friday.\n\nPolice said a former worker shot Ben Carter, 40, in the head on Friday.")
+    first = [c for c in claims if c.sentence == 0 and c.type in {"ATTACK", "CASUALTY"}]
+    assert first and all(_role_names(c, ents, "target") == {"Ben Carter"} for c in first)
+
+
+def test_an_unnamed_victim_stays_unnamed_when_two_are_named(extract):
+    claims, ents = extract("A woman was killed at the mall on Friday.\n\nPolice said the gunman shot "
+                           "Lena Hart and Omar Dace on Friday.")
+    first = next(c for c in claims if c.sentence == 0 and c.type == "CASUALTY")
+    assert not first.roles["target"]
+
+
+def test_a_man_described_by_his_state_is_the_article_s_one_named_shooter(extract):
+    claims, ents = extract("A Michigan man shot two people on Monday at an accounting firm in Troy.\n\n"
+                           "Police said Tony Vale shot the receptionist at the firm on Monday.")
+    first = next(c for c in claims if c.sentence == 0 and c.type == "ATTACK")
+    assert _role_names(first, ents, "actor") == {"Tony Vale"}

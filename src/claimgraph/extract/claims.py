@@ -37,7 +37,7 @@ from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
 from .token_patterns import TokenPatterns
 from .roles import (Roles, clause_head, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun, objects_of, party,
-                    preps_of, subject_of)
+                    preps_of, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 # time words the NER often leaves untagged
@@ -77,6 +77,8 @@ class _DocumentState:
     repelled: set[str] = field(default_factory=set)  # ids of attacks someone fended off ("thwarted an attack")
     # ids of attacks and tolls whose doer is a person the sentence does not name ("a man opened fire")
     unnamed_doers: set[str] = field(default_factory=set)
+    # ids of attacks and tolls whose one victim the sentence does not name ("a woman was killed")
+    unnamed_victims: set[str] = field(default_factory=set)
 
 
 class ClaimExtractor:
@@ -139,6 +141,7 @@ class ClaimExtractor:
         inherit_event_times(claims, paragraph_of)
         date_leads_from_what_follows(claims, paragraph_of)
         name_the_lone_doer(claims, state.unnamed_doers, state.mentions.entities)
+        name_the_lone_victim(claims, state.unnamed_victims, state.mentions.entities)
         share_roles_of_one_happening(claims, paragraph_of, state.repelled)
         locate_back_references(claims)
         return claims, state.mentions.entities
@@ -190,6 +193,8 @@ class ClaimExtractor:
                 state.repelled.update(claim.id for claim in emitted)
             if self._unnamed_lone_doer(c):
                 state.unnamed_doers.update(claim.id for claim in emitted)
+            if self._unnamed_lone_victim(c):
+                state.unnamed_victims.update(claim.id for claim in emitted)
             claims.extend(emitted)
         self._update_topic(sent, mentions)
         return claims
@@ -224,8 +229,19 @@ class ClaimExtractor:
             # (but not in "It described the strikes as ...", where "it" only speaks)
             subj = subject_of(clause_head(token))
             if subj is not None and subj.lower_ in {"it", "they", "he", "she", "we"} and subj.dep_ == "nsubj" \
-                    and att.source.type in {"GPE", "ORG", "PERSON", "NORP"}:
-                roles.add("actor", self._state_of(att.source, mentions))
+                    and att.source.type in {"GPE", "ORG", "PERSON", "NORP"} and self._done_by_subject(token) \
+                    and (subj.lower_ == "we" or not inside_quotation(subj)):  # '"He hit her," Benson said': not Benson
+                if subj.lower_ == "we" and att.source.attrs.get("speaks_for") in mentions.entities:
+                    # "'We fired in self-defence,' said a navy spokesman": the navy fired
+                    roles.add("actor", mentions.entities[att.source.attrs["speaks_for"]])
+                else:
+                    roles.add("actor", self._state_of(att.source, mentions))
+
+    @staticmethod
+    def _done_by_subject(token: Token) -> bool:
+        """A verb, or the object of its clause's verb ("it had carried out raids"); not a noun
+        the clause only mentions ("it is important because of the attacks")."""
+        return token.pos_ == "VERB" or token.dep_ in {"dobj", "obj"} and token.head.pos_ in {"VERB", "AUX"}
 
     @staticmethod
     def _own_weapon_subject(token: Token) -> bool:
@@ -480,11 +496,20 @@ class ClaimExtractor:
     def _unnamed_lone_doer(self, c: Candidate) -> bool:
         """"A 61-year-old man opened fire", "the gunman shot": one person, not named here,
         did the attack or the killing."""
-        if c.type not in {"ATTACK", "CASUALTY"} or c.roles["actor"] or c.trigger.pos_ != "VERB":
+        if c.type not in {"ATTACK", "CASUALTY"} or c.trigger.pos_ != "VERB" \
+                or not all(a.attrs.get("generic") for a in c.roles["actor"]):  # "a Michigan man" is unnamed too
             return False
         doer = doer_of(c.trigger) or governing_subject(c.trigger)
         return doer is not None and (doer.tag_ == "NN" and doer.lemma_.lower() in self.lex.words("lone_doers")
                                      or doer.lower_ in {"he", "she"})
+
+    def _unnamed_lone_victim(self, c: Candidate) -> bool:
+        """"A woman was killed", "killed another man", "the death of their boss": one person,
+        not named here, was hit or killed."""
+        if c.type not in {"ATTACK", "CASUALTY"} or c.roles["target"]:
+            return False
+        victim = victim_of(c.trigger)
+        return victim is not None and victim.tag_ == "NN" and victim.lemma_.lower() in self.lex.words("lone_victims")
 
     def _repelled(self, noun: Token) -> bool:
         """"the warship repulsed an attack", "a helicopter thwarted another attack": the one
@@ -1445,22 +1470,70 @@ def name_the_lone_doer(claims: list[Claim], unnamed: AbstractSet[str], entities:
     name one person as their doer ("LaCalamita shot the two managers"): the man is that
     person, where and when the claim says nothing else (REALNEWS: annotators name him)."""
     family = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.polarity != "denied"]
-    doers = {a for c in family for a in c.roles.get("actor", [])}
+    doers = {a for c in family if c.id not in unnamed for a in c.roles.get("actor", [])}
     people = {a for a in doers if getattr(entities.get(a), "type", None) == "PERSON"}
     if len(people) != 1 or doers - people:
         return
     person = next(iter(people))
     known = [c for c in family if person in c.roles.get("actor", [])]
+    for claim in family:
+        # "In February, a gunman killed five at a mall in Salt Lake City": another man
+        if claim.id in unnamed and consistent_with(claim, known):
+            claim.roles["actor"] = [person]
+
+
+def inside_quotation(token: Token) -> bool:
+    """Whether a quotation opened before ``token`` in its sentence is still open there."""
+    inside = False
+    for t in token.sent[:token.i - token.sent.start]:
+        if t.text in {"“", "``"}:
+            inside = True
+        elif t.text in {"”", "''"}:
+            inside = False
+        elif t.text == '"':
+            inside = not inside
+    return inside
+
+
+def victim_of(trigger: Token) -> Token | None:
+    """Who was hit or killed, as the clause puts it: the object ("killed another man"), the
+    passive subject ("a woman was killed", "their boss, who was gunned down"), the subject of
+    dying ("that woman just died"), or the "of" of a noun ("the death of their boss")."""
+    if trigger.pos_ == "NOUN":
+        return next((g for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj"), None)
+    subj, passive = subject_and_voice(trigger)
+    victim = subj if passive or trigger.lemma_.lower() == "die" else next(
+        (c for c in trigger.children if c.dep_ in {"dobj", "obj"}), None)
+    if victim is not None and victim.lower_ in {"who", "that"} and trigger.dep_ == "relcl":
+        victim = trigger.head
+    return victim
+
+
+def name_the_lone_victim(claims: list[Claim], unnamed: AbstractSet[str], entities: dict) -> None:
+    """"A woman was killed outside the store" in an article whose attacks and killings name
+    one person as their victim ("Lena Hart died at the scene"): the woman is that person,
+    where and when the claim says nothing else (REALNEWS: annotators name her)."""
+    family = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.polarity != "denied"]
+    people = {t for c in family for t in c.roles.get("target", [])
+              if getattr(entities.get(t), "type", None) in {"PERSON", "PERSONNEL"}}
+    if len(people) != 1 or getattr(entities.get(next(iter(people))), "type", None) != "PERSON":
+        return
+    person = next(iter(people))
+    known = [c for c in family if person in c.roles.get("target", [])]
+    for claim in family:
+        if claim.id in unnamed and not claim.roles.get("target") and consistent_with(claim, known):
+            claim.roles["target"] = [person]
+
+
+def consistent_with(claim: Claim, known: list[Claim]) -> bool:
+    """Whether ``claim`` may tell of the happening the ``known`` claims tell: no other place
+    and no other day than theirs."""
     places = {p for c in known for p in c.roles.get("location", [])}
     days = {c.time.start for c in known if _has_event_time(c)}
-    for claim in family:
-        if claim.id not in unnamed or claim.roles.get("actor"):
-            continue
-        here = set(claim.roles.get("location", []))
-        if here and places and not here & places or _has_event_time(claim) and days \
-                and claim.time.start not in days:
-            continue  # "In February, a gunman killed five at a mall in Salt Lake City": another man
-        claim.roles["actor"] = [person]
+    here = set(claim.roles.get("location", []))
+    return not (here and places and not here & places
+                or _has_event_time(claim) and days and claim.time.start not in days)
 
 
 def _role_entities(claim: Claim) -> set[str]:

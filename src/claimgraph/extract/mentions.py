@@ -255,6 +255,9 @@ class Mentions:
         if root.dep_ == "appos" and root.head.lemma_.lower() in SPOKES_NOUNS:
             roles.append(root.head)
         for role in roles:
+            body = self._body_before_role(role, span)
+            if body is not None:
+                return body  # "Nirad Sinha, a navy spokesman"
             for prep in role.children:
                 if prep.dep_ != "prep" or prep.lower_ not in {"for", "of", "at"}:
                     continue
@@ -263,6 +266,18 @@ class Mentions:
                     continue  # "Chief of Detectives Tom Hale" tagged as one name: no body of its own
                 body = speaker_entity(obj, self, self.lex)
                 if body is not None and body.type not in {"PERSON", "GPE", "LOC", "FAC"}:
+                    return body
+        return None
+
+    def _body_before_role(self, role: Token, name: Span) -> Entity | None:
+        """"a navy spokesman", "an army spokeswoman": the body a common noun before the role
+        names, taken as the body of that kind this document speaks of."""
+        from .attribution import speaker_entity  # attribution builds on this module
+
+        for c in role.children:
+            if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"} and not name.start <= c.i < name.end:
+                body = speaker_entity(c, self, self.lex)
+                if body is not None and body.type == "ORG":
                     return body
         return None
 
@@ -580,7 +595,8 @@ class Mentions:
         """A kind of people as the article names them ("Somali pirates", "Yemeni fishermen"):
         their nationality is an attribute, not the party. ``plural``: a noun used as a
         modifier ("guerrilla attacks") names the people in the plural ("guerrillas")."""
-        words = [t for t in phrase_tokens(head) if t.i <= head.i and not t.like_num
+        count = {t.i for c in head.children if c.dep_ in {"nummod", "quantmod"} for t in c.subtree}  # "at least one"
+        words = [t for t in phrase_tokens(head) if t.i <= head.i and not t.like_num and t.i not in count
                  and t.dep_ not in {"det", "nummod", "quantmod", "punct", "predet", "poss", "case"}]
         if plural:
             words = [t for t in words if t.i == head.i or t.head.i == head.i]

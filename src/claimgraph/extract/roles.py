@@ -349,7 +349,7 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
             or ctype in {"ATTACK", "CASUALTY"} and span.root.dep_ != "poss" and not mentions.is_country(ent)
             and governing_prep(span.root.head) in SITE_PREPOSITIONS | {"in"}
             and not is_person_noun(span.root.head, mentions)  # "at a Leeds business", "at a Nebraska screening"
-            or ctype in {"ATTACK", "CASUALTY"} and not mentions.is_country(ent)
+            or ctype in {"ATTACK", "CASUALTY"} and not mentions.is_country(ent) and not is_doer(span.root.head)
             and (is_person_noun(span.root.head, mentions)
                  or ctype == "CASUALTY" and span.root.head.dep_ in {"nsubjpass", "dobj"}))  # "a Queens grandmother was killed"
         if span.root.dep_ in {"poss", "compound", "amod", "nmod"} and not in_place_phrase:
@@ -366,6 +366,12 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         used.add(ent.id)
     drop_containers(roles, placed + located_before(scope, roles, placed, mentions), mentions)
     drop_appended_containers(roles, placed)
+
+
+def is_doer(noun: Token) -> bool:
+    """"A Michigan man shot two people": the subject of a verb with an object did it (where
+    he comes from is not where it happened, as it is for "a Queens grandmother was killed")."""
+    return noun.dep_ == "nsubj" and any(c.dep_ in {"dobj", "obj"} for c in noun.head.children)
 
 
 def is_residence(place: Token, mentions: Mentions) -> bool:
@@ -804,12 +810,22 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
                 roles.add("location", ent)
     if not places:
         ent = name_given_to(obj, mentions) or party(obj, mentions)
+        if ent is not None and ent.type in {"NORP", "GPE"}:
+            ent = one_of_a_nation(obj, mentions) or ent
         if ent is None and people and obj.lemma_.lower() not in mentions.lex.words("generic_victims") \
                 and names_a_kind(obj):
             ent = mentions.personnel(obj)  # "70 soldiers were attacked": the soldiers, as written
         roles.add("target", ent)
         if ent is not None and ent.lat is not None:  # a place the tagger called something else
             roles.add("location", ent)
+
+
+def one_of_a_nation(noun: Token, mentions: Mentions) -> Entity | None:
+    """"a Saudi security officer", "a Thai crew member": one person the article describes by
+    nationality is that person, not the nation (as "40 Malian soldiers" are Mali's)."""
+    if noun.tag_ == "NN" and (is_person_noun(noun, mentions) or mentions.lex.heads.get(noun.lemma_.lower()) == "PERSON"):
+        return mentions.people(noun)
+    return None
 
 
 def organisation_owner(thing: Token, mentions: Mentions) -> Entity | None:
@@ -948,7 +964,7 @@ def victims(token: Token, mentions: Mentions) -> Entity | None:
     if ent is not None and ent.type in {"NORP", "GPE"}:
         if ent.type == "GPE" and not mentions.is_country(ent) and ent.lat is not None:
             return mentions.personnel(token)  # "a Queens grandmother": Queens is where, not who
-        return ent
+        return one_of_a_nation(token, mentions) or ent
     if ent is None and token.pos_ == "NOUN":
         if token.lemma_.lower() in mentions.lex.words("generic_victims") or not could_be_people(token, mentions):
             return None  # "suffered injuries", "experienced chaos": no one named
