@@ -1541,3 +1541,16 @@ def test_a_man_described_by_his_state_is_the_article_s_one_named_shooter(extract
                            "Police said Tony Vale shot the receptionist at the firm on Monday.")
     first = next(c for c in claims if c.sentence == 0 and c.type == "ATTACK")
     assert _role_names(first, ents, "actor") == {"Tony Vale"}
+
+
+def test_the_second_of_two_verbs_sharing_a_subject_happens_where_the_first_did(extract):
+    claims, ents = extract("A Kenyan frigate on Monday stopped two skiffs with 12 gunmen in the Gulf of Aden and "
+                           "foiled an attack on a bulk carrier.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert _role_names(attack, ents, "location") == {"Gulf of Aden"}
+
+
+def test_the_waters_a_ship_was_passing_are_where_it_was_attacked(extract):
+    claims, ents = extract("Raiders in two skiffs attacked a tanker transiting the Red Sea on Monday.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert _role_names(attack, ents, "location") == {"Red Sea"}

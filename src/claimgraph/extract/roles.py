@@ -336,6 +336,8 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         if ent is None or ent.id in used or ent.type in NEVER_PLACES:
             continue  # "fired at Verona" after "Henry Verona": a person is never where it happened
         prep = governing_prep(span.root)
+        if prep is None and is_waters_passed(span.root):
+            prep = "in"  # "an attack on merchant vessels transiting the Gulf of Aden"
         if prep == "of" and is_residence(span.root, mentions):
             continue  # "Delgado, 52, of Fresno": where she lived, not where she was shot
         if prep == "of" and span.root.dep_ == "pobj" and is_site_noun(span.root.head.head, mentions):
@@ -368,6 +370,16 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
     drop_appended_containers(roles, placed)
 
 
+PASSAGE_VERBS = frozenset(grammar()["passage_verbs"])
+
+
+def is_waters_passed(place: Token) -> bool:
+    """"vessels transiting the Gulf of Aden", "tankers plying the strait": the object of a
+    participle of passage describes where what it describes was."""
+    verb = place.head
+    return place.dep_ in {"dobj", "obj"} and verb.tag_ == "VBG" and verb.lemma_.lower() in PASSAGE_VERBS
+
+
 def is_doer(noun: Token) -> bool:
     """"A Michigan man shot two people": the subject of a verb with an object did it (where
     he comes from is not where it happened, as it is for "a Queens grandmother was killed")."""
@@ -386,8 +398,10 @@ def is_residence(place: Token, mentions: Mentions) -> bool:
 
 def add_places_of_governing_clause(verb: Token, ctype: str, roles: Roles, mentions: Mentions) -> None:
     """"burst into the staff dinner in Leeds, killing the owner": a participle with no
-    subject of its own happens where the clause it hangs on happens."""
-    if verb.dep_ != "advcl" or verb.tag_ not in {"VBG", "VBN"} \
+    subject of its own happens where the clause it hangs on happens; so does the second of two
+    verbs that share a subject ("intercepted three boats in the Gulf of Aden and foiled an attack")."""
+    participle = verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}
+    if not (participle or verb.dep_ == "conj" and verb.pos_ == "VERB") \
             or any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in verb.children):
         return
     governing = verb.head
