@@ -805,7 +805,18 @@ def read_once(units: list[Unit], models, X, url: str | None = None):
     best = candidates[int(np.argmax(scores))]
     if units[best].label in {"body", "heading"} and not any(u.label == "body" for u in units if u is not units[best]):
         return p, None, 0.0  # a one-paragraph text: its only paragraph is the article, not a headline
+    if is_sentence_among_paragraphs(units, best):
+        return p, None, 0.0
     return p, best, float(scores.max())
+
+
+def is_sentence_among_paragraphs(units: list[Unit], i: int) -> bool:
+    """A full sentence kept as body, with kept paragraphs on both sides, is the article
+    going on ("The frigate later escorted the ship to safety."), not its headline: taking
+    it for one would cut a sentence out of the middle of the story."""
+    unit = units[i]
+    return unit.label == "body" and bool(SENTENCE_END_RE.search(unit.text)) \
+        and any(u.label == "body" for u in units[:i]) and any(u.label == "body" for u in units[i + 1:])
 
 
 def label_body(units: list[Unit], p, threshold: float) -> None:
