@@ -1554,3 +1554,18 @@ def test_the_waters_a_ship_was_passing_are_where_it_was_attacked(extract):
     claims, ents = extract("Raiders in two skiffs attacked a tanker transiting the Red Sea on Monday.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert _role_names(attack, ents, "location") == {"Red Sea"}
+
+
+@pytest.mark.parametrize("text, act, target", [
+    # what a party did, called by a damning word: the party is the one condemned
+    ("Senator Ada Morrow says Governor Tom Reyes's latest tweets were \u201cunhinged.\u201d", "CONDEMN", "Tom Reyes"),
+    # a damning label that alleges a wrong accuses
+    ("Senator Ada Morrow is labeling Governor Tom Reyes's decrees \u201ca blatant abuse of power.\u201d",
+     "ACCUSE", "Tom Reyes"),
+    ("Senator Ada Morrow said Governor Tom Reyes's deal was a criminal scheme.", "ACCUSE", "Tom Reyes"),
+])
+def test_damning_what_a_party_did_condemns_or_accuses_the_party(extract, text, act, target):
+    claims, ents = extract(text)
+    acts = [c for c in claims if c.type in {"CONDEMN", "ACCUSE"}]
+    assert [c.type for c in acts] == [act]
+    assert _role_names(acts[0], ents, "target") == {target}

@@ -755,7 +755,8 @@ class ClaimExtractor:
                 for ent in threatened or accused or damned:
                     if ent.id != att.source.id:
                         roles.add("target", ent)
-                act = "THREATEN" if threatened is not None else "ACCUSE" if accused else "CONDEMN"
+                alleged = bool(accused) or self._alleges_wrong(list(clause.subtree))
+                act = "THREATEN" if threatened is not None else "ACCUSE" if alleged else "CONDEMN"
                 return Candidate(root, act, roles, [], Attribution(explicit=True), [root])
         return None
 
@@ -789,27 +790,40 @@ class ClaimExtractor:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex.words("labelling_verbs") \
                     or any(c.dep_ == "neg" for c in verb.children):
                 continue
+            subject, objects = subject_of(verb), objects_of(verb, ("dobj",))
             label = [t for c in verb.children if c.dep_ == "oprd" for t in c.subtree]
             label += [t for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for t in p.subtree]
+            # "labeling Obama's actions 'a blatant abuse'": the parser hangs the label on the object
+            label += [t for o in objects[:1] for c in o.children if c.dep_ == "appos" for t in c.subtree]
             if not any(t.lemma_.lower() in self.lex.words("damning_words") for t in label):
                 continue
-            subject, objects = subject_of(verb), objects_of(verb, ("dobj",))
             actor = party(subject, mentions) if subject is not None else None
-            target = party(objects[0], mentions) if objects else None
+            target = named_party_or_owner(objects[0], mentions) if objects else None
             if actor is None or target is None or actor.id == target.id:
                 continue
             roles = Roles()
             roles.add("actor", actor)
             roles.add("target", target)
-            return [Candidate(verb, "CONDEMN", roles, [], Attribution(explicit=True), [verb])]
+            act = "ACCUSE" if self._alleges_wrong(label) else "CONDEMN"
+            return [Candidate(verb, act, roles, [], Attribution(explicit=True), [verb])]
         return []
+
+    def _alleges_wrong(self, words: list[Token]) -> bool:
+        """Whether damning words allege a wrong done ("a blatant abuse of power", "her criminal
+        attempt"), which accuses, rather than only scorn ("a disgrace"), which condemns."""
+        return any(t.lemma_.lower() in self.lex.words("wrongdoing_words") for t in words)
 
     def _damned(self, clause: Token, mentions: Mentions) -> list[Entity]:
         """"tweeted that Machado was disgusting", "says Trump is unfit": the named party a said
         clause calls by a damning word (not when denied)."""
-        if clause.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in clause.children):
+        if any(c.dep_ == "neg" for c in clause.children):
             return []
-        said = [t for c in clause.children if c.dep_ in {"attr", "acomp"} for t in c.subtree]
+        if clause.lemma_.lower() == "be":
+            said = [t for c in clause.children if c.dep_ in {"attr", "acomp"} for t in c.subtree]
+        elif clause.pos_ == "ADJ" and any(c.dep_ in {"aux", "auxpass"} and c.lemma_ == "be" for c in clause.children):
+            said = [clause]  # "... was unhinged": the parser makes the adjective the clause
+        else:
+            return []
         if not any(t.lemma_.lower() in self.lex.words("damning_words") for t in said):
             return []
         return named_subject(clause, mentions)
@@ -1447,13 +1461,22 @@ def up_to_now(span: Span, resolved: TimeSpan, anchor: dt.date | None) -> TimeSpa
 
 
 def named_subject(clause: Token, mentions: Mentions) -> list[Entity]:
-    """The clause's subject when it is a named person, body, place or people, else nothing."""
+    """The clause's subject when it is a named person, body, place or people, or when what
+    such a party owns is ("Trump's flurry of tweets was unhinged"), else nothing."""
     subject = subject_of(clause)
-    span = mentions.span_at(subject) if subject is not None else None
-    if span is None or span.label_ not in {"PERSON", "ORG", "GPE", "NORP"}:
-        return []
-    ent = mentions.resolve_span(span)
+    ent = named_party_or_owner(subject, mentions) if subject is not None else None
     return [ent] if ent is not None else []
+
+
+def named_party_or_owner(token: Token, mentions: Mentions) -> Entity | None:
+    """The named person, body, place or people ``token`` is, or whose thing it is ("Obama's
+    actions", "a Donald Trump tweet")."""
+    owners = [c for c in token.children if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN"]
+    for node in [token, *owners]:
+        span = mentions.span_at(node)
+        if span is not None and span.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
+            return mentions.resolve_span(span)
+    return None
 
 
 def governing_subject(verb: Token) -> Token | None:
