@@ -1569,3 +1569,15 @@ def test_damning_what_a_party_did_condemns_or_accuses_the_party(extract, text, a
     acts = [c for c in claims if c.type in {"CONDEMN", "ACCUSE"}]
     assert [c.type for c in acts] == [act]
     assert _role_names(acts[0], ents, "target") == {target}
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("Senator Ada Morrow says Governor Tom Reyes is trying to distract from his failures.", True),
+    ("Senator Ada Morrow says Governor Tom Reyes is obsessed with undermining the courts.", True),
+    ("Senator Ada Morrow says Governor Tom Reyes is not trying to distract anyone.", False),
+])
+def test_a_wrong_a_party_is_said_to_try_or_be_bent_on_is_an_accusation(extract, text, accused):
+    claims, ents = extract(text)
+    acts = [c for c in claims if c.type == "ACCUSE"]
+    assert bool(acts) is accused
+    assert all(_role_names(c, ents, "target") == {"Tom Reyes"} for c in acts)

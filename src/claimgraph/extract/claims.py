@@ -832,9 +832,10 @@ class ClaimExtractor:
         """"Trump says Clinton is lying", "Bush says Obama is acting unlawfully": the named
         party a said clause has doing wrong (a lie, a crime, a cover-up), not denied."""
         wrong = self.lex.words("wrongdoing_verbs")
-        does_wrong = clause.lemma_.lower() in wrong or any(
+        deeds = deeds_of(clause)
+        does_wrong = any(d.lemma_.lower() in wrong for d in deeds) or any(
             c.dep_ == "advmod" and c.lower_ in self.lex.words("wrongdoing_manners") for c in clause.children)
-        if not does_wrong or any(c.dep_ == "neg" for c in clause.children):
+        if not does_wrong or any(c.dep_ == "neg" for d in deeds for c in d.children):
             return []
         return named_subject(clause, mentions)
 
@@ -1458,6 +1459,22 @@ def up_to_now(span: Span, resolved: TimeSpan, anchor: dt.date | None) -> TimeSpa
         return resolved
     end = anchor.isoformat()
     return resolved if end < resolved.start else TimeSpan(resolved.start, end, resolved.text, resolved.basis)
+
+
+def deeds_of(clause: Token, depth: int = 3) -> list[Token]:
+    """The clause's verb and what its subject is said to try or be bent on ("is trying to
+    distract", "is obsessed with undermining"): the verbs an xcomp or a "with"/"on" gerund adds."""
+    deeds = [clause]
+    for _ in range(depth):
+        last = deeds[-1]
+        following = next((c for c in last.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if following is None:
+            following = next((g for p in last.children if p.dep_ == "prep" and p.lower_ in {"with", "on"}
+                              for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+        if following is None:
+            break
+        deeds.append(following)
+    return deeds
 
 
 def named_subject(clause: Token, mentions: Mentions) -> list[Entity]:
