@@ -738,13 +738,32 @@ def test_link_undated_reports_join_on_two_named_parties_or_places_or_one_named_d
     claims = [
         claim("s1", "d1", "ATTACK", actor=["person:penwick", brigade.id], target=["person:dravik"],
               location=["place:kyiv"]),
-        claim("s2", "d2", "ATTACK", **second_roles),
+        # told further down its article, not its lead: background may be another happening
+        claim("s2", "d2", "ATTACK", sentence=6, **second_roles),
     ]
     found, _ = link(docs, claims, {**ENTITIES, brigade.id: brigade, VESSEL.id: VESSEL})
     assert len(found) == events
 
 
 VESSEL = Entity("org:ins-kestrel", "INS Kestrel", "ORG", attrs={"kind": "vessel"})
+
+
+@pytest.mark.parametrize("second, published, events", [
+    ({}, (None, None), 1),  # both articles open on a shooting in Kyiv: one story
+    ({"sentence": 6}, (None, None), 2),  # told further down: maybe background ("Last month, ...")
+    ({"ctype": "CONDEMN"}, (None, None), 2),  # words, not a happening: many stories open on them
+    ({}, ("2024-03-02", "2024-03-03"), 1),  # dated articles, the leads undated, a day apart
+    ({}, ("2024-03-02", "2024-03-20"), 2),  # articles weeks apart: two happenings
+    ({"location": ["place:moscow"]}, (None, None), 2),  # places far apart never merge
+])
+def test_link_two_undated_leads_naming_one_place_are_one_story(second, published, events):
+    docs = [doc("d1", "Morning Ledger", published=published[0]), doc("d2", "Evening Courier", published=published[1])]
+    ctype = second.get("ctype", "ATTACK")
+    claims = [claim("s1", "d1", ctype, sentence=0, actor=["person:penwick"], location=["place:kyiv"]),
+              claim("s2", "d2", ctype, sentence=second.get("sentence", 0),
+                    target=["person:dravik"], location=second.get("location", ["place:kyiv"]))]
+    found, _ = link(docs, claims, ENTITIES)
+    assert len(found) == events
 
 
 def test_link_undated_reports_of_one_ship_firing_are_one_happening():
