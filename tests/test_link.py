@@ -782,6 +782,24 @@ def test_link_undated_condemnations_of_one_person_stay_apart():
     assert len(found) == 2
 
 
+LVIV = Entity("place:lviv", "Lviv", "GPE", lat=49.84, lon=24.03, country="UA", attrs={"kind": "city"})
+ODESA = Entity("place:odesa", "Odesa", "GPE", lat=46.48, lon=30.72, country="UA", attrs={"kind": "city"})
+
+
+@pytest.mark.parametrize("text, alone", [
+    ("Two more shootings last week, in Lviv and Odesa, shook the region.", True),  # two scenes
+    ("The shooting in Lviv was the first since one in Odesa.", False),  # not joined by 'and'
+])
+def test_link_a_claim_naming_two_far_towns_with_and_is_an_event_of_its_own(text, alone):
+    docs = [doc("d1", "Morning Ledger", published=None)]
+    claims = [claim("s1", "d1", "ATTACK", sentence=0, location=[LVIV.id]),
+              claim("s2", "d1", "ATTACK", sentence=1, location=[LVIV.id, ODESA.id]),
+              claim("s3", "d1", "ATTACK", sentence=2, location=[ODESA.id])]
+    claims[1].text = text
+    found, _ = link(docs, claims, {**ENTITIES, LVIV.id: LVIV, ODESA.id: ODESA})
+    assert (events_with(found, "s2")[0].claim_ids == ["s2"]) is alone
+
+
 @pytest.mark.parametrize("late_roles, events", [
     ({}, 1),  # "The victim died in hospital." ten sentences down: the article's one shooting
     ({"target": ["person:dravik"]}, 1),  # someone the article already named

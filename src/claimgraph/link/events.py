@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from ..model import ROLE_NAMES, Claim, Event, TimeSpan
+from ..model import ROLE_NAMES, Claim, Entity, Event, TimeSpan
 from .compare import (CONFLICT, GENERIC, NEAR, PARTY_ROLES, SAME, Entities, config, event_interval,
                       intersect, report_bound)
 from .independence import SourceCounter
@@ -59,6 +60,9 @@ class Group:
     victims: set[str] = field(default_factory=set)
     # holds a claim of its article's opening sentence: the happening the article is about
     opening: bool = False
+    # a claim naming places far apart ("two shootings last week, in Atlanta and Seattle")
+    # tells of several happenings: it is an event of its own and joins none
+    several: bool = False
 
     @property
     def kind(self) -> str:
@@ -94,6 +98,7 @@ def group_of_claim(claim: Claim, ents: Entities) -> Group:
         last_sentence=claim.sentence,
         victims=victims,
         opening=claim.sentence < config().get("opening_sentences", 1),
+        several=_several_scenes(claim, ents),
     )
 
 
@@ -112,6 +117,7 @@ def _merge(a: Group, b: Group) -> Group:
         last_sentence=max(a.last_sentence, b.last_sentence),
         victims=a.victims | b.victims,
         opening=a.opening or b.opening,
+        several=a.several or b.several,
     )
 
 
@@ -146,7 +152,7 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
     sides, two different named missiles of one kind) veto; agreements add the points set
     in ``link.yaml``.
     """
-    if a.family != b.family:
+    if a.family != b.family or a.several or b.several:
         return VETO
     if a.interval and b.interval and intersect(a.interval, b.interval) is None:
         return VETO
@@ -180,6 +186,39 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
     if a.sources & b.sources:
         score += weights.get("source", 2)
     return Match(True, score)
+
+
+def _several_scenes(claim: Claim, ents: Entities) -> bool:
+    """Whether the claim names two towns, joined by "and" or "or", that cannot be one scene
+    ("shootings in Atlanta and Seattle", "in Tulsa and another in Columbus"). Only towns
+    apart by name and map: "near Goundam, in Mali's Timbuktu region" is one scene, and a
+    capital standing for its state is no place."""
+    towns = sorted({p for p in claim.roles.get("location") or () if _is_town(ents.get(p))})
+    return any(ents.place_relation(x, y) == CONFLICT and _coordinated(claim.text, ents.get(x), ents.get(y))
+               for i, x in enumerate(towns) for y in towns[i + 1:])
+
+
+def _coordinated(text: str, a: Entity, b: Entity) -> bool:
+    """Whether ``text`` names ``a`` and ``b`` a few words apart with "and" or "or" between."""
+    spans = [_found(text, e) for e in (a, b)]
+    if None in spans:
+        return False
+    (_, first_end), (second_start, _) = sorted(spans)
+    between = text[first_end:second_start]
+    return len(between.split()) <= 4 and re.search(r"\b(?:and|or)\b", between) is not None
+
+
+def _found(text: str, entity: Entity) -> tuple[int, int] | None:
+    for name in (entity.name, *entity.aliases):
+        match = re.search(rf"\b{re.escape(name)}\b", text)
+        if match:
+            return match.span()
+    return None
+
+
+def _is_town(entity: Entity | None) -> bool:
+    return entity is not None and entity.attrs.get("kind") == "city" and not entity.attrs.get("metonym_of") \
+        and entity.lat is not None and entity.lon is not None
 
 
 def _named_doer(left: set[str], right: set[str], ents: Entities) -> bool:
