@@ -752,6 +752,7 @@ VESSEL = Entity("org:ins-kestrel", "INS Kestrel", "ORG", attrs={"kind": "vessel"
     ({}, (None, None), 1),  # both articles open on a shooting in Kyiv: one story
     ({"sentence": 6}, (None, None), 2),  # told further down: maybe background ("Last month, ...")
     ({"ctype": "CONDEMN"}, (None, None), 2),  # words, not a happening: many stories open on them
+    ({"ctype": "MEET"}, (None, None), 2),  # a leader opens many stories meeting someone in one city
     ({}, ("2024-03-02", "2024-03-03"), 1),  # dated articles, the leads undated, a day apart
     ({}, ("2024-03-02", "2024-03-20"), 2),  # articles weeks apart: two happenings
     ({"location": ["place:moscow"]}, (None, None), 2),  # places far apart never merge
