@@ -60,9 +60,9 @@ class Group:
     victims: set[str] = field(default_factory=set)
     # holds a claim of its article's opening sentence: the happening the article is about
     opening: bool = False
-    # a claim naming places far apart ("two shootings last week, in Atlanta and Seattle")
-    # tells of several happenings: it is an event of its own and joins none
-    several: bool = False
+    # a claim naming two far towns with "and" ("two shootings last week, in Atlanta and
+    # Seattle") tells of several happenings: it is an event of its own and joins none
+    several_scenes: bool = False
 
     @property
     def kind(self) -> str:
@@ -98,7 +98,7 @@ def group_of_claim(claim: Claim, ents: Entities) -> Group:
         last_sentence=claim.sentence,
         victims=victims,
         opening=claim.sentence < config().get("opening_sentences", 1),
-        several=_several_scenes(claim, ents),
+        several_scenes=_several_scenes(claim, ents),
     )
 
 
@@ -117,7 +117,7 @@ def _merge(a: Group, b: Group) -> Group:
         last_sentence=max(a.last_sentence, b.last_sentence),
         victims=a.victims | b.victims,
         opening=a.opening or b.opening,
-        several=a.several or b.several,
+        several_scenes=a.several_scenes or b.several_scenes,
     )
 
 
@@ -152,7 +152,7 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
     sides, two different named missiles of one kind) veto; agreements add the points set
     in ``link.yaml``.
     """
-    if a.family != b.family or a.several or b.several:
+    if a.family != b.family or a.several_scenes or b.several_scenes:
         return VETO
     if a.interval and b.interval and intersect(a.interval, b.interval) is None:
         return VETO
