@@ -738,13 +738,33 @@ def test_link_undated_reports_join_on_two_named_parties_or_places_or_one_named_d
     claims = [
         claim("s1", "d1", "ATTACK", actor=["person:penwick", brigade.id], target=["person:dravik"],
               location=["place:kyiv"]),
-        claim("s2", "d2", "ATTACK", **second_roles),
+        # told further down its article, not its lead: background may be another happening
+        claim("s2", "d2", "ATTACK", sentence=6, **second_roles),
     ]
     found, _ = link(docs, claims, {**ENTITIES, brigade.id: brigade, VESSEL.id: VESSEL})
     assert len(found) == events
 
 
 VESSEL = Entity("org:ins-kestrel", "INS Kestrel", "ORG", attrs={"kind": "vessel"})
+
+
+@pytest.mark.parametrize("second, published, events", [
+    ({}, (None, None), 1),  # both articles open on a shooting in Kyiv: one story
+    ({"sentence": 6}, (None, None), 2),  # told further down: maybe background ("Last month, ...")
+    ({"ctype": "CONDEMN"}, (None, None), 2),  # words, not a happening: many stories open on them
+    ({"ctype": "MEET"}, (None, None), 2),  # a leader opens many stories meeting someone in one city
+    ({}, ("2024-03-02", "2024-03-03"), 1),  # dated articles, the leads undated, a day apart
+    ({}, ("2024-03-02", "2024-03-20"), 2),  # articles weeks apart: two happenings
+    ({"location": ["place:moscow"]}, (None, None), 2),  # places far apart never merge
+])
+def test_link_two_undated_leads_naming_one_place_are_one_story(second, published, events):
+    docs = [doc("d1", "Morning Ledger", published=published[0]), doc("d2", "Evening Courier", published=published[1])]
+    ctype = second.get("ctype", "ATTACK")
+    claims = [claim("s1", "d1", ctype, sentence=0, actor=["person:penwick"], location=["place:kyiv"]),
+              claim("s2", "d2", ctype, sentence=second.get("sentence", 0),
+                    target=["person:dravik"], location=second.get("location", ["place:kyiv"]))]
+    found, _ = link(docs, claims, ENTITIES)
+    assert len(found) == events
 
 
 def test_link_undated_reports_of_one_ship_firing_are_one_happening():
@@ -761,6 +781,24 @@ def test_link_undated_condemnations_of_one_person_stay_apart():
               claim("c2", "d2", "CONDEMN", actor=["person:penwick"], target=["gpe:russia"])]
     found, _ = link(docs, claims, ENTITIES)
     assert len(found) == 2
+
+
+LVIV = Entity("place:lviv", "Lviv", "GPE", lat=49.84, lon=24.03, country="UA", attrs={"kind": "city"})
+ODESA = Entity("place:odesa", "Odesa", "GPE", lat=46.48, lon=30.72, country="UA", attrs={"kind": "city"})
+
+
+@pytest.mark.parametrize("text, alone", [
+    ("Two more shootings last week, in Lviv and Odesa, shook the region.", True),  # two scenes
+    ("The shooting in Lviv was the first since one in Odesa.", False),  # not joined by 'and'
+])
+def test_link_a_claim_naming_two_far_towns_with_and_is_an_event_of_its_own(text, alone):
+    docs = [doc("d1", "Morning Ledger", published=None)]
+    claims = [claim("s1", "d1", "ATTACK", sentence=0, location=[LVIV.id]),
+              claim("s2", "d1", "ATTACK", sentence=1, location=[LVIV.id, ODESA.id]),
+              claim("s3", "d1", "ATTACK", sentence=2, location=[ODESA.id])]
+    claims[1].text = text
+    found, _ = link(docs, claims, {**ENTITIES, LVIV.id: LVIV, ODESA.id: ODESA})
+    assert (events_with(found, "s2")[0].claim_ids == ["s2"]) is alone
 
 
 @pytest.mark.parametrize("late_roles, events", [

@@ -13,7 +13,9 @@ Two passes, both greedy and deterministic:
    shared entity (party, weapon, place, source, a 0.5° map cell, or a weapon's
    origin+kind), so no pair is compared unless it already shares a day and something
    else. Candidate pairs are merged best-first when their summed agreement reaches
-   ``min_agreement`` and the merged clusters stay compatible.
+   ``min_agreement`` and the merged clusters stay compatible. Groups with no date at all
+   need two named parties or places in common, or one named doer, or to be what both
+   their articles open on (the lead is the story) and one named party or place.
 
 Denied claims and non-event types (PROPERTY, STATEMENT, DENY) stay out of events; the
 contradiction finder still sees them.
@@ -23,11 +25,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from ..model import ROLE_NAMES, Claim, Event, TimeSpan
+from ..model import ROLE_NAMES, Claim, Entity, Event, TimeSpan
 from .compare import (CONFLICT, GENERIC, NEAR, PARTY_ROLES, SAME, Entities, config, event_interval,
                       intersect, report_bound)
 from .independence import SourceCounter
@@ -55,6 +58,11 @@ class Group:
     # the CASUALTY claims' targets: the people hit, kept apart from what an attack hit (a
     # town, a base), and never a veto (one battle kills on both sides)
     victims: set[str] = field(default_factory=set)
+    # holds a claim of its article's opening sentence: the happening the article is about
+    opening: bool = False
+    # a claim naming two far towns with "and" ("two shootings last week, in Atlanta and
+    # Seattle") tells of several happenings: it is an event of its own and joins none
+    several_scenes: bool = False
 
     @property
     def kind(self) -> str:
@@ -89,6 +97,8 @@ def group_of_claim(claim: Claim, ents: Entities) -> Group:
         documents={claim.document_id},
         last_sentence=claim.sentence,
         victims=victims,
+        opening=claim.sentence < config().get("opening_sentences", 1),
+        several_scenes=_several_scenes(claim, ents),
     )
 
 
@@ -106,6 +116,8 @@ def _merge(a: Group, b: Group) -> Group:
         documents=a.documents | b.documents,
         last_sentence=max(a.last_sentence, b.last_sentence),
         victims=a.victims | b.victims,
+        opening=a.opening or b.opening,
+        several_scenes=a.several_scenes or b.several_scenes,
     )
 
 
@@ -140,7 +152,7 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
     sides, two different named missiles of one kind) veto; agreements add the points set
     in ``link.yaml``.
     """
-    if a.family != b.family:
+    if a.family != b.family or a.several_scenes or b.several_scenes:
         return VETO
     if a.interval and b.interval and intersect(a.interval, b.interval) is None:
         return VETO
@@ -174,6 +186,39 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
     if a.sources & b.sources:
         score += weights.get("source", 2)
     return Match(True, score)
+
+
+def _several_scenes(claim: Claim, ents: Entities) -> bool:
+    """Whether the claim names two towns, joined by "and" or "or", that cannot be one scene
+    ("shootings in Atlanta and Seattle", "in Tulsa and another in Columbus"). Only towns
+    apart by name and map: "near Goundam, in Mali's Timbuktu region" is one scene, and a
+    capital standing for its state is no place."""
+    towns = sorted({p for p in claim.roles.get("location") or () if _is_town(ents.get(p))})
+    return any(ents.place_relation(x, y) == CONFLICT and _coordinated(claim.text, ents.get(x), ents.get(y))
+               for i, x in enumerate(towns) for y in towns[i + 1:])
+
+
+def _coordinated(text: str, a: Entity, b: Entity) -> bool:
+    """Whether ``text`` names ``a`` and ``b`` a few words apart with "and" or "or" between."""
+    spans = [_found(text, e) for e in (a, b)]
+    if None in spans:
+        return False
+    (_, first_end), (second_start, _) = sorted(spans)
+    between = text[first_end:second_start]
+    return len(between.split()) <= 4 and re.search(r"\b(?:and|or)\b", between) is not None
+
+
+def _found(text: str, entity: Entity) -> tuple[int, int] | None:
+    for name in (entity.name, *entity.aliases):
+        match = re.search(rf"\b{re.escape(name)}\b", text)
+        if match:
+            return match.span()
+    return None
+
+
+def _is_town(entity: Entity | None) -> bool:
+    return entity is not None and entity.attrs.get("kind") == "city" and not entity.attrs.get("metonym_of") \
+        and entity.lat is not None and entity.lon is not None
 
 
 def _named_doer(left: set[str], right: set[str], ents: Entities) -> bool:
@@ -351,19 +396,41 @@ def undated_fillers(groups: list[Group], ents: Entities) -> list[set[str]] | Non
     return [specific_fillers(g, ents) for g in groups]
 
 
-def _undated_alike(a: Group, b: Group, shared: set[str], needed: int, ents: Entities) -> bool:
+def _undated_alike(a: Group, b: Group, shared: set[str], needed: int, ents: Entities,
+                   published: dict[str, str | None] | None = None) -> bool:
     """Whether two groups, one or both undated, name enough of the same by name to be one
     happening: ``needed`` parties or places; or, for two attacks, one named person
     or ship who did both (one place, armed group or victim is not enough: "the Gulf of Aden"
     and "Hamas" see many attacks, "INS Sukanya" foils one at a time). Words are not
-    happenings: two condemnations of one person are two."""
-    if len(shared) >= needed:
+    happenings: two condemnations of one person are two. Two articles that open on an
+    undated happening naming one same party or place tell one story
+    (:func:`_same_story`)."""
+    if len(shared) >= needed or _same_story(a, b, shared, published or {}):
         return True
     if a.family != config().family("ATTACK") or not a.documents.isdisjoint(b.documents):
         return False  # in one article, "Last month, he had shot ..." is another shooting
     doers = {ents.canon(x) for x in a.roles["actor"]} & {ents.canon(x) for x in b.roles["actor"]}
     return any((e := ents.get(eid)) is not None and (e.type == "PERSON" or e.attrs.get("kind") == "vessel")
                for eid in doers & shared)
+
+
+def _same_story(a: Group, b: Group, shared: set[str], published: dict[str, str | None]) -> bool:
+    """Whether two undated groups are what two articles open on, naming one same party or
+    place: the lead of a report is its story, so two leads about one named place or party
+    ("opened fire at an office party in Vancouver") are one happening, where a claim further
+    down ("Last month, INS Tabar sank a trawler") may be background. Not for words ("X
+    condemned Y" opens many stories), nor for articles published days apart."""
+    return bool(shared) and a.opening and b.opening and a.kind == b.kind == "none" \
+        and a.family in config().get("story_families", ()) and a.documents.isdisjoint(b.documents) \
+        and not _published_apart(a.documents, b.documents, published)
+
+
+def _published_apart(left: set[str], right: set[str], published: dict[str, str | None]) -> bool:
+    """Whether two sets of articles hold two publication days more than
+    ``report_window_days`` apart (articles without a date are never apart)."""
+    window = config().get("report_window_days", 2)
+    days = [[published[d] for d in docs if published.get(d)] for docs in (left, right)]
+    return any(abs(_days_between(x, y)) > window for x in days[0] for y in days[1])
 
 
 def candidate_pairs(groups: list[Group], ents: Entities,
@@ -433,8 +500,10 @@ def merge_copies(groups: list[Group], roots: dict[str, str]) -> list[Group]:
     return [merged[k] for k in sorted(merged, key=lambda k: merged[k].gid)]
 
 
-def group_across_documents(groups: list[Group], ents: Entities) -> list[Group]:
-    """Merge pass-1 groups that describe one happening across documents (pass 2)."""
+def group_across_documents(groups: list[Group], ents: Entities,
+                           published: dict[str, str | None] | None = None) -> list[Group]:
+    """Merge pass-1 groups that describe one happening across documents (pass 2).
+    ``published``: document id -> publication day, where known."""
     min_agreement = config().get("min_agreement", 1)
     report_min = config().get("report_only_min_agreement", 3)
     scored = []
@@ -442,7 +511,7 @@ def group_across_documents(groups: list[Group], ents: Entities) -> list[Group]:
     fillers = undated_fillers(groups, ents)
     for a, b in candidate_pairs(groups, ents, fillers):
         if fillers is not None and "none" in (groups[a].kind, groups[b].kind) \
-                and not _undated_alike(groups[a], groups[b], fillers[a] & fillers[b], undated_min, ents):
+                and not _undated_alike(groups[a], groups[b], fillers[a] & fillers[b], undated_min, ents, published):
             continue  # no date to go by: two named parties or places in common, or apart
         match = compare_groups(groups[a], groups[b], ents)
         needed = report_min if "report" in (groups[a].kind, groups[b].kind) else min_agreement
@@ -554,6 +623,6 @@ def build_events(claims: Iterable[Claim], ents: Entities, counter: SourceCounter
     """
     groups = group_within_documents(claims, ents, counter.undated())
     groups = merge_copies(groups, counter.roots)
-    groups = group_across_documents(groups, ents)
+    groups = group_across_documents(groups, ents, counter.published())
     events = [build_event(g, ents, counter) for g in groups]
     return sorted(events, key=lambda e: e.id)
