@@ -1581,3 +1581,9 @@ def test_a_wrong_a_party_is_said_to_try_or_be_bent_on_is_an_accusation(extract, 
     acts = [c for c in claims if c.type == "ACCUSE"]
     assert bool(acts) is accused
     assert all(_role_names(c, ents, "target") == {"Tom Reyes"} for c in acts)
+
+
+def test_an_attack_told_inside_another_s_phrase_is_one_attack(extract):
+    claims, _ = extract("The crew radioed that the tanker was under attack from two skiffs closing in on it "
+                        "and firing rifles.")
+    assert len([c for c in claims if c.type == "ATTACK"]) == 1

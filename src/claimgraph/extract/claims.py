@@ -187,7 +187,8 @@ class ClaimExtractor:
         claims = []
         for c in cands:
             emitted = self._emit(c, sent, s_index, document, counted=any(
-                t is not c and (t.trigger.i == c.trigger.i or c.trigger.pos_ == "VERB" and same_clause(c, t))
+                t is not c and (any(x.i == c.trigger.i for x in t.triggers)
+                                or c.trigger.pos_ == "VERB" and same_clause(c, t))
                 for t in tolls))
             if c.type == "ATTACK" and self._repelled(c.trigger):
                 state.repelled.update(claim.id for claim in emitted)
@@ -618,7 +619,8 @@ class ClaimExtractor:
         """Two triggers of one type in one clause ("the raid was conducted with ...") are one claim."""
         merged: list[Candidate] = []
         for c in cands:
-            into = next((m for m in merged if m.type == c.type and m.type != "PROPERTY" and same_clause(m, c)
+            into = next((m for m in merged if m.type == c.type and m.type != "PROPERTY"
+                         and (same_clause(m, c) or told_inside(m, c))
                          and not _different_actors(m, c) and not ordered_apart(m.trigger, c.trigger)), None)
             if into is None:
                 restated = next((m for m in merged if m.type == c.type and _restates(c, m)
@@ -1113,6 +1115,13 @@ def same_clause(a: Candidate, b: Candidate) -> bool:
             if node.i == x.i:
                 return True
     return False
+
+
+def told_inside(a: Candidate, b: Candidate) -> bool:
+    """One trigger inside the phrase of the other's noun: "under attack from two boats closing
+    in and firing small arms" tells one attack, the firing is how it went."""
+    return any(x.trigger.pos_ == "NOUN" and y.trigger.i != x.trigger.i and x.trigger.is_ancestor(y.trigger)
+               for x, y in ((a, b), (b, a)))
 
 
 def generic_you(trigger: Token) -> bool:
