@@ -1587,3 +1587,9 @@ def test_an_attack_told_inside_another_s_phrase_is_one_attack(extract):
     claims, _ = extract("The crew radioed that the tanker was under attack from two skiffs closing in on it "
                         "and firing rifles.")
     assert len([c for c in claims if c.type == "ATTACK"]) == 1
+
+
+def test_a_structure_a_country_owns_is_hit_in_that_country(extract):
+    claims, ents = extract("Rebels bombed Peru's largest gas pipeline on Monday.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert _role_names(attack, ents, "location") == {"Peru"}

@@ -437,14 +437,18 @@ def add_place_a_where_clause_hangs_on(verb: Token, roles: Roles, mentions: Menti
 
 def add_country_of_struck_land(verb: Token, roles: Roles, mentions: Mentions) -> None:
     """"attacked Pakistani villages", "raids into Pakistani territory": land a nationality
-    describes lies in that country ("near the Afghan border" says nothing of the kind)."""
+    describes lies in that country ("near the Afghan border" says nothing of the kind); so
+    does a structure a country owns ("Colombia's main oil pipeline was bombed")."""
     for t in verb.subtree:
-        if t.lemma_.lower() not in NATIONAL_LAND or t.dep_ not in {"dobj", "pobj", "nsubjpass"} \
+        land = t.lemma_.lower() in NATIONAL_LAND
+        if not (land or mentions.is_thing(t)) or t.dep_ not in {"dobj", "pobj", "nsubjpass"} \
                 or in_attribution(t, verb):
             continue
         for c in t.children:
             span = mentions.span_at(c)
-            if c.dep_ == "amod" and c.i < t.i and span is not None and span.label_ in {"NORP", "GPE"}:
+            # "Colombia's main oil pipeline was bombed": a country's structure stands in it
+            owner = c.dep_ == "amod" and land or c.dep_ == "poss" and not land
+            if owner and c.i < t.i and span is not None and span.label_ in {"NORP", "GPE"}:
                 ent = mentions.resolve_span(span)
                 if ent is not None and mentions.is_country(ent):
                     roles.add("location", ent)
