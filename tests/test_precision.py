@@ -1593,3 +1593,11 @@ def test_a_structure_a_country_owns_is_hit_in_that_country(extract):
     claims, ents = extract("Rebels bombed Peru's largest gas pipeline on Monday.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert _role_names(attack, ents, "location") == {"Peru"}
+
+
+def test_bare_targets_name_nothing_hit_but_described_ones_do(extract):
+    claims, ents = extract("Warplanes attacked targets near Sidon on Monday. Jets bombed Hamas targets near "
+                           "Rafah on Tuesday.")
+    first, second = sorted((c for c in claims if c.type == "ATTACK"), key=lambda c: c.sentence)
+    assert not first.roles["target"]
+    assert _role_names(second, ents, "target") == {"Hamas"} or "targets" in _role_aliases(second, ents, "target")

@@ -863,11 +863,17 @@ def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
     # "the air base of Wadi Sayyidna" is in a town; "the headquarters of the army" is the army's
     owner = next((e for e in owners if e is not None and (e.type not in PLACE_LABELS or mentions.is_country(e))), None) \
         or organisation_owner(obj, mentions)
+    if owner is None and obj.lemma_.lower() in EMPTY_THINGS and not any(
+            c.dep_ in {"amod", "compound", "nmod", "poss", "acl", "relcl"} for c in obj.children):
+        return  # "the planes attacked targets": a bare "targets" names nothing hit
     roles.add("target", owner or mentions.thing(obj))
     for span in mentions.places_in(obj):
         ent = mentions.resolve_span(span) if span.label_ != "NORP" else None
         if ent is not None and not mentions.is_country(ent) and ent.id != (owner and owner.id):
             roles.add("location", ent)
+
+
+EMPTY_THINGS = frozenset(grammar()["empty_things"])
 
 
 def could_be_people(noun: Token, mentions: Mentions) -> bool:
