@@ -1601,3 +1601,9 @@ def test_bare_targets_name_nothing_hit_but_described_ones_do(extract):
     first, second = sorted((c for c in claims if c.type == "ATTACK"), key=lambda c: c.sentence)
     assert not first.roles["target"]
     assert _role_names(second, ents, "target") == {"Hamas"} or "targets" in _role_aliases(second, ents, "target")
+
+
+def test_troops_counted_with_more_than_are_named_as_written_without_the_count(extract):
+    claims, ents = extract("The accord calls for the withdrawal of more than 30,000 Cuban troops from Angola.")
+    deploy = next(c for c in claims if c.type == "DEPLOY")
+    assert "cuban troops" in _role_aliases(deploy, ents, "subject")

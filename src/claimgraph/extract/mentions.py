@@ -584,9 +584,10 @@ class Mentions:
         attrs = {"generic": True, "kind": "personnel"}
         if origin:
             attrs["origin"] = origin[0]
-        # the words as written, without the count: "the pirates", "three children" -> "children"
-        written = " ".join(t.text for t in phrase_tokens(head)
-                           if not t.like_num and t.dep_ not in {"det", "nummod", "quantmod", "punct"})
+        # the words as written, without the count: "the pirates", "more than 30,000 Cuban troops" -> "Cuban troops"
+        count = count_tokens(head)
+        written = " ".join(t.text for t in phrase_tokens(head) if not t.like_num and t.i not in count
+                           and t.dep_ not in {"det", "nummod", "quantmod", "punct"})
         aliases = sorted({phrase_text(head), written, head.text.lower()} - {name, ""})
         ent = Entity(id=f"personnel:{slug(name)}", name=name, type="PERSONNEL", aliases=aliases, attrs=attrs)
         return self.keep(ent)
@@ -595,7 +596,7 @@ class Mentions:
         """A kind of people as the article names them ("Somali pirates", "Yemeni fishermen"):
         their nationality is an attribute, not the party. ``plural``: a noun used as a
         modifier ("guerrilla attacks") names the people in the plural ("guerrillas")."""
-        count = {t.i for c in head.children if c.dep_ in {"nummod", "quantmod"} for t in c.subtree}  # "at least one"
+        count = count_tokens(head)  # "at least one"
         words = [t for t in phrase_tokens(head) if t.i <= head.i and not t.like_num and t.i not in count
                  and t.dep_ not in {"det", "nummod", "quantmod", "punct", "predet", "poss", "case"}]
         if plural:
@@ -684,6 +685,11 @@ class Mentions:
             # "the government in Tehran" is Iran's: one party and one source with it
             ent.attrs["speaks_for"] = seat_place.attrs["metonym_of"]
         return ent
+
+
+def count_tokens(head: Token) -> set[int]:
+    """Indices of the words that count a noun ("more than 30,000", "at least one")."""
+    return {t.i for c in head.children if c.dep_ in {"nummod", "quantmod"} for t in c.subtree}
 
 
 def is_country(entity: Entity) -> bool:
