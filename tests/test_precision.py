@@ -1607,3 +1607,9 @@ def test_troops_counted_with_more_than_are_named_as_written_without_the_count(ex
     claims, ents = extract("The accord calls for the withdrawal of more than 30,000 Cuban troops from Angola.")
     deploy = next(c for c in claims if c.type == "DEPLOY")
     assert "cuban troops" in _role_aliases(deploy, ents, "subject")
+
+
+def test_a_group_named_by_its_fighters_answers_to_their_names(extract):
+    claims, ents = extract("Contra rebels tried to blow up an electricity pylon near Managua on Monday.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert {"contras", "contra rebels"} <= _role_aliases(attack, ents, "actor")

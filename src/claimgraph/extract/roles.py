@@ -9,13 +9,15 @@ phrase the instrument. Places anywhere in the trigger's clause are locations
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from ..model import ROLE_NAMES, Entity
 from ..datafiles import grammar
 from .coref import referent
 from .lexicon import load_lexicon
-from .mentions import PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts, is_country, phrase_tokens
+from .mentions import PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts, is_country, phrase_tokens, plural_of
 
 LOCATIVE = {"in", "near", "at", "on", "across", "over", "outside", "around", "inside", "into",
             "toward", "towards", "behind", "along", "within", "throughout", "off", "of"}
@@ -205,7 +207,11 @@ def named_party(token: Token, mentions: Mentions) -> Entity | None:
         return mentions.keep(mentions.resolver.resolve(token.text, "ORG", context_countries=mentions.countries))
     if span is None or span.label_ not in {"GPE", "ORG", "PERSON", "NORP", "LOC"}:
         return None
-    return mentions.resolve_span(span)
+    found = mentions.resolve_span(span)
+    if found is not None and span.root.head.i == token.i and token.lemma_.lower() in mentions.lex.words("irregular_fighters"):
+        # "Contra rebels" are the Contras: the names the article gives the group
+        found = mentions.keep(replace(found, aliases=[f"{span.text} {token.text}", plural_of(span.text)]))
+    return found
 
 
 def is_kind_of_people(token: Token, span: Span, mentions: Mentions) -> bool:
