@@ -1613,3 +1613,13 @@ def test_a_group_named_by_its_fighters_answers_to_their_names(extract):
     claims, ents = extract("Contra rebels tried to blow up an electricity pylon near Managua on Monday.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert {"contras", "contra rebels"} <= _role_aliases(attack, ents, "actor")
+
+
+@pytest.mark.parametrize("text, present", [
+    ("The threat of pirates recently prompted a German cruise line to evacuate 300 passengers.", False),
+    ("The Obama administration is not forthcoming regarding the Islamist terror threat.", False),
+    ("Iran's threat to close the strait alarmed traders.", True),
+])
+def test_a_danger_is_no_threat_made(extract, text, present):
+    claims, _ = extract(text)
+    assert bool([c for c in claims if c.type == "THREATEN"]) is present

@@ -36,8 +36,8 @@ from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
 from .token_patterns import TokenPatterns
-from .roles import (Roles, clause_head, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun, objects_of, party,
-                    preps_of, subject_and_voice, subject_of)
+from .roles import (Roles, clause_head, could_be_people, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun,
+                    objects_of, party, preps_of, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 # time words the NER often leaves untagged
@@ -339,6 +339,8 @@ class ClaimExtractor:
                 continue
             if pos == "VERB" and lemma in t.agent_verbs and not self._armed_agent(token, mentions, t):
                 continue
+            if name == "THREATEN" and pos == "NOUN" and self._danger(token, mentions):
+                continue  # "the threat of pirates", "the terror threat": a danger, not a threat made
             if name == "CASUALTY" and lemma == "die" and self._natural_death(token, mentions):
                 continue  # "Ruth Olsen died in 2011": a life's end, no casualty of anything
             if pos == "VERB" and t.agent_verbs and self._natural_cause(token):
@@ -489,6 +491,18 @@ class ClaimExtractor:
                                                        and s.dep_ == "nsubjpass"]
         objects += [c for o in objects for c in o.conjuncts]
         return not objects or any(self._is_people(o, mentions) for o in objects)
+
+    def _danger(self, noun: Token, mentions: Mentions) -> bool:
+        """"The threat of pirates", "a threat from the militia", "the Islamist terror threat",
+        "the threat posed by drones": a danger someone or something is, not a threat someone
+        made ("Iran's threat to close the strait", "the threat of force", "issued a threat")."""
+        if any(c.dep_ == "compound" and c.lemma_.lower() not in self.lex.words("threat_made_kinds")
+               for c in noun.children):
+            return True
+        if any(c.dep_ == "acl" and c.lemma_.lower() == "pose" for c in noun.children):
+            return True
+        return any(prep in {"of", "from"} and (could_be_people(obj, mentions) or mentions.named_in(obj))
+                   and obj.lemma_.lower() not in self.lex.words("threat_force_words") for prep, obj in preps_of(noun))
 
     def _natural_cause(self, verb: Token) -> bool:
         agent = doer_of(verb)
