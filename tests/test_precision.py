@@ -1623,3 +1623,13 @@ def test_a_group_named_by_its_fighters_answers_to_their_names(extract):
 def test_a_danger_is_no_threat_made(extract, text, present):
     claims, _ = extract(text)
     assert bool([c for c in claims if c.type == "THREATEN"]) is present
+
+
+@pytest.mark.parametrize("text, present", [
+    ("Ted Cruz says Obama's new actions to more tightly regulate gun sales aren't worth the paper they're printed on.",
+     False),
+    ("The ministry denied any arms sales to the junta.", True),
+])
+def test_a_trade_that_rules_are_about_is_no_transfer(extract, text, present):
+    claims, _ = extract(text)
+    assert bool([c for c in claims if c.type == "TRANSFER"]) is present

@@ -492,6 +492,13 @@ class ClaimExtractor:
         objects += [c for o in objects for c in o.conjuncts]
         return not objects or any(self._is_people(o, mentions) for o in objects)
 
+    def _regulated(self, noun: Token) -> bool:
+        """"to regulate gun sales", "a ban on arms exports" read as the object of a rule (the
+        parser may also make the verb an adjective: "regulate gun sales")."""
+        rules = self.lex.words("regulating_verbs")
+        return noun.dep_ in {"dobj", "obj"} and noun.head.lemma_.lower() in rules \
+            or any(c.dep_ == "amod" and c.lemma_.lower() in rules for c in noun.children)
+
     def _danger(self, noun: Token, mentions: Mentions) -> bool:
         """"The threat of pirates", "a threat from the militia", "the Islamist terror threat",
         "the threat posed by drones": a danger someone or something is, not a threat someone
@@ -1012,6 +1019,8 @@ class ClaimExtractor:
         for role in REQUIRED_ROLES.get(c.type, ()):
             if not c.roles[role]:
                 return []
+        if c.type == "TRANSFER" and bare_plural(c.trigger) and self._regulated(c.trigger):
+            return []  # "actions to regulate gun sales": a trade as a policy topic, denied or not
         if c.type == "TRANSFER" and bare_plural(c.trigger) and c.att.polarity == "asserted" \
                 and not (c.roles["actor"] or c.roles["recipient"]):
             # "tighter rules on gun sales": a trade in general, no one supplying anyone (a denial
