@@ -1626,8 +1626,8 @@ def test_a_danger_is_no_threat_made(extract, text, present):
 
 
 @pytest.mark.parametrize("text, present", [
-    ("Ted Cruz says Obama's new actions to more tightly regulate gun sales aren't worth the paper they're printed on.",
-     False),
+    ("Senator Ada Morrow says Governor Tom Reyes's new moves to more tightly regulate rifle sales aren't worth "
+     "the ink they're written in.", False),
     ("The ministry denied any arms sales to the junta.", True),
 ])
 def test_a_trade_that_rules_are_about_is_no_transfer(extract, text, present):
