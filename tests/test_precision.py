@@ -1489,8 +1489,8 @@ def test_a_river_inside_a_body_s_name_leaves_the_body_whole(extract):
 
 
 def test_we_in_a_quote_of_a_body_s_spokesman_is_the_body(extract):
-    claims, ents = extract("The Kenyan Navy said its frigate drove off the raiders. \"We fired in self-defence,\" "
-                           "Commodore Ravi Menon, a navy spokesman, told reporters.")
+    claims, ents = extract("The Kenyan Navy said its frigate drove off the raiders. \"We fired on the speedboats to "
+                           "protect the convoy,\" Commodore Ravi Menon, a navy spokesman, told reporters.")
     fired = next(c for c in claims if c.type == "ATTACK" and "We fired" in c.text)
     assert {name.lower() for name in _role_names(fired, ents, "actor")} == {"kenyan navy"}
 
@@ -1501,20 +1501,20 @@ def test_a_pronoun_inside_a_quote_is_not_the_one_quoted(extract):
 
 
 def test_attacks_a_speaker_only_mentions_are_not_the_speaker_s(extract):
-    claims, ents = extract("Holm says it is more important than ever to arm the police because of "
-                           "the attacks and mass shootings in Lyon and Ohio.")
+    claims, ents = extract("Holm says it is all the more vital to protect free speech because of "
+                           "jihadist raids and mass shootings in Lyon and Ohio.")
     assert all("Holm" not in _role_names(c, ents, "actor") for c in claims if c.type == "ATTACK")
 
 
 def test_where_the_doer_comes_from_is_not_where_he_shot(extract):
-    claims, ents = extract("A Michigan man shot two people on Monday at an accounting firm in Troy.")
+    claims, ents = extract("An Ohio man shot three workers on Tuesday at a print shop in Dayton.")
     attack = next(c for c in claims if c.type == "ATTACK")
-    assert "Michigan" not in _role_names(attack, ents, "location")
+    assert "Ohio" not in _role_names(attack, ents, "location")
 
 
 @pytest.mark.parametrize("text, victim", [
-    ("At least one Thai crew member was killed in the attack.", "Thai crew member"),
-    ("Gunmen killed a Saudi security officer on Tuesday.", "Saudi security officer"),
+    ("At least one Filipino crew member was killed when the skiff opened fire.", "Filipino crew member"),
+    ("Gunmen killed a Jordanian border guard on Tuesday.", "Jordanian border guard"),
 ])
 def test_one_person_described_by_nationality_is_that_person_not_the_nation(extract, text, victim):
     claims, ents = extract(text)
@@ -1523,8 +1523,9 @@ def test_one_person_described_by_nationality_is_that_person_not_the_nation(extra
 
 
 def test_one_unnamed_victim_is_the_article_s_one_named_victim(extract):
-    claims, ents = extract("Staff were mourning the death of their boss, who was gunned down at the office "
-                           "on Friday.\n\nPolice said a former worker shot Ben Carter, 40, in the head on Friday.")
+    claims, ents = extract("Workers at the depot were in shock after the killing of their manager, who was shot dead "
+                           "in the loading bay on Friday.\n\nPolice said a former driver shot Ben Carter, 40, in the "
+                           "chest on Friday.")
     first = [c for c in claims if c.sentence == 0 and c.type in {"ATTACK", "CASUALTY"}]
     assert first and all(_role_names(c, ents, "target") == {"Ben Carter"} for c in first)
 
@@ -1537,8 +1538,8 @@ def test_an_unnamed_victim_stays_unnamed_when_two_are_named(extract):
 
 
 def test_a_man_described_by_his_state_is_the_article_s_one_named_shooter(extract):
-    claims, ents = extract("A Michigan man shot two people on Monday at an accounting firm in Troy.\n\n"
-                           "Police said Tony Vale shot the receptionist at the firm on Monday.")
+    claims, ents = extract("An Ohio man shot three workers on Tuesday at a print shop in Dayton.\n\n"
+                           "Police said Tony Vale shot the foreman at the shop on Tuesday.")
     first = next(c for c in claims if c.sentence == 0 and c.type == "ATTACK")
     assert _role_names(first, ents, "actor") == {"Tony Vale"}
 
@@ -1584,8 +1585,8 @@ def test_a_wrong_a_party_is_said_to_try_or_be_bent_on_is_an_accusation(extract, 
 
 
 def test_an_attack_told_inside_another_s_phrase_is_one_attack(extract):
-    claims, _ = extract("The crew radioed that the tanker was under attack from two skiffs closing in on it "
-                        "and firing rifles.")
+    claims, _ = extract("The ferry's captain reported an attack by three speedboats circling the ship and firing "
+                        "rockets.")
     assert len([c for c in claims if c.type == "ATTACK"]) == 1
 
 
@@ -1596,7 +1597,7 @@ def test_a_structure_a_country_owns_is_hit_in_that_country(extract):
 
 
 def test_bare_targets_name_nothing_hit_but_described_ones_do(extract):
-    claims, ents = extract("Warplanes attacked targets near Sidon on Monday. Jets bombed Hamas targets near "
+    claims, ents = extract("Drones attacked targets near Tyre on Monday. Jets bombed Hamas targets near "
                            "Rafah on Tuesday.")
     first, second = sorted((c for c in claims if c.type == "ATTACK"), key=lambda c: c.sentence)
     assert not first.roles["target"]
@@ -1610,9 +1611,9 @@ def test_troops_counted_with_more_than_are_named_as_written_without_the_count(ex
 
 
 def test_a_group_named_by_its_fighters_answers_to_their_names(extract):
-    claims, ents = extract("Contra rebels tried to blow up an electricity pylon near Managua on Monday.")
+    claims, ents = extract("Karen rebels ambushed an army convoy near Myawaddy on Monday.")
     attack = next(c for c in claims if c.type == "ATTACK")
-    assert {"contras", "contra rebels"} <= _role_aliases(attack, ents, "actor")
+    assert {"karens", "karen rebels"} <= _role_aliases(attack, ents, "actor")
 
 
 @pytest.mark.parametrize("text, present", [

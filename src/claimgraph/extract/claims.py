@@ -187,8 +187,7 @@ class ClaimExtractor:
         claims = []
         for c in cands:
             emitted = self._emit(c, sent, s_index, document, counted=any(
-                t is not c and (any(x.i == c.trigger.i for x in t.triggers)
-                                or c.trigger.pos_ == "VERB" and same_clause(c, t))
+                t is not c and counted_by(c, t)
                 for t in tolls))
             if c.type == "ATTACK" and self._repelled(c.trigger):
                 state.repelled.update(claim.id for claim in emitted)
@@ -1138,6 +1137,15 @@ def same_clause(a: Candidate, b: Candidate) -> bool:
             if node.i == x.i:
                 return True
     return False
+
+
+def counted_by(c: Candidate, toll: Candidate) -> bool:
+    """Whether a toll counts the attack ``c``: it shares a trigger with it, or one of its
+    triggers stands in the attack verb's clause (merged tolls keep all their triggers)."""
+    if any(x.i == c.trigger.i for x in toll.triggers):
+        return True
+    verb = c.trigger.pos_ == "VERB"
+    return verb and (same_clause(c, toll) or any(clause_head(x).i == c.trigger.i for x in toll.triggers))
 
 
 def told_inside(a: Candidate, b: Candidate) -> bool:
