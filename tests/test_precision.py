@@ -1486,3 +1486,20 @@ def test_a_river_inside_a_body_s_name_leaves_the_body_whole(extract):
     attack = next(c for c in claims if c.type == "ATTACK")
     assert [ents[i].name for i in attack.roles["target"]] == ["British Army of the Rhine"]
     assert not attack.roles["location"]
+
+
+def test_wire_paragraphs_pass_an_inherited_date_on_down_the_story(extract):
+    text = ("Rebels shelled the garrison at Kidal yesterday, the army said.\n\n"
+            "Fourteen soldiers were killed in the shelling, it said.\n\n"
+            "Two officers were also wounded, it added.")
+    claims, _ = extract(text, published="2024-03-14")
+    last = [c for c in claims if c.type == "CASUALTY" and c.sentence == 2]
+    assert last and last[0].time.start == "2024-03-13"
+
+
+def test_a_date_in_a_clause_describing_the_target_dates_only_that_clause(extract):
+    claims, ents = extract("Eritrean forces are still shelling the Tessenei airstrip captured by Sudanese "
+                           "troops on March 2, a minister said.", published="2024-03-14")
+    shelling = next(c for c in claims if c.type == "ATTACK" and ents[c.roles["actor"][0]].name == "Eritrea")
+    capture = next(c for c in claims if c.type == "ATTACK" and ents[c.roles["actor"][0]].name == "Sudan")
+    assert capture.time.start == "2024-03-02" and shelling.time.start is None

@@ -77,6 +77,8 @@ class _DocumentState:
     repelled: set[str] = field(default_factory=set)  # ids of attacks someone fended off ("thwarted an attack")
     # ids of attacks and tolls whose doer is a person the sentence does not name ("a man opened fire")
     unnamed_doers: set[str] = field(default_factory=set)
+    # ids of claims told in a clause that only describes a noun ("the airstrip captured on March 22")
+    described: set[str] = field(default_factory=set)
 
 
 class ClaimExtractor:
@@ -136,7 +138,7 @@ class ClaimExtractor:
         name_unnamed_speakers(doc, claims, state.mentions)
         plan_what_lies_ahead(claims, state.anchor)
         date_by_occurrence_sentences(doc, claims, state.anchor, paragraph_of)
-        inherit_event_times(claims, paragraph_of)
+        inherit_event_times(claims, paragraph_of, state.described)
         date_leads_from_what_follows(claims, paragraph_of)
         name_the_lone_doer(claims, state.unnamed_doers, state.mentions.entities)
         share_roles_of_one_happening(claims, paragraph_of, state.repelled)
@@ -190,6 +192,8 @@ class ClaimExtractor:
                 state.repelled.update(claim.id for claim in emitted)
             if self._unnamed_lone_doer(c):
                 state.unnamed_doers.update(claim.id for claim in emitted)
+            if describes_a_noun(c.trigger):
+                state.described.update(claim.id for claim in emitted)
             claims.extend(emitted)
         self._update_topic(sent, mentions)
         return claims
@@ -1123,6 +1127,23 @@ CLOCK_ZONES = {"gmt", "utc", "z", "hrs", "hours", "local"}
 WHEN_MARKS = frozenset({"when", "as", "while"})
 
 
+def describes_a_noun(trigger: Token) -> bool:
+    """"the airstrip captured by Chadian troops on March 22", "a man who was fired last
+    week": a participle or a who/which clause hung on a noun. Not a clause hung on a date
+    ("since February 9, when troops stormed the camp": it says when), nor a "that" clause,
+    which may be what a noun says ("a briefing that Russia had launched missiles")."""
+    for node in path_to_root(trigger):
+        if node.dep_ in {"acl", "relcl"}:
+            if node.head.ent_type_ in {"DATE", "TIME"} or node.head.pos_ not in {"NOUN", "PROPN", "PRON"}:
+                return False
+            relative = any(t.lower_ in WH_RELATIVES for t in node.subtree if t.i < node.i)
+            return node.dep_ == "acl" and node.tag_ in {"VBN", "VBG"} or node.dep_ == "relcl" and relative
+    return False
+
+
+WH_RELATIVES = frozenset({"who", "whom", "whose", "which"})
+
+
 def in_when_clause(node: Token, event_nodes: set[int]) -> bool:
     """"When Friday's violence had concluded, a cashier was dead": a clause that says
     when the claim's own clause holds dates it."""
@@ -1365,10 +1386,13 @@ def plan_what_lies_ahead(claims: list[Claim], anchor: dt.date | None) -> None:
             claim.modality = "planned"
 
 
-def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int]) -> None:
+def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
+                        described: AbstractSet[str] = frozenset()) -> None:
     """An undated claim about the happening just described takes its date: a dated claim
     of its family in the same sentence, else the nearest earlier one in the same
-    paragraph, at most ``INHERIT_SENTENCES`` back."""
+    paragraph, at most ``INHERIT_SENTENCES`` back. ``described``: claims told only to say
+    what a noun is ("are bombing the airstrip captured on March 22"); their date is the
+    noun's past, not the story's, and dates nothing else."""
     by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
         if TIME_FAMILIES.get(claim.type) is not None and claim.polarity != "denied":
@@ -1378,7 +1402,7 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int]) -> No
     for sentence in sorted(by_sentence):
         members = by_sentence[sentence]
         for claim in members:
-            if _has_event_time(claim):
+            if _has_event_time(claim) and claim.id not in described:
                 last[TIME_FAMILIES[claim.type], claim.modality == "planned"] = claim
         for claim in members:
             dated = last.get((TIME_FAMILIES[claim.type], claim.modality == "planned"))
@@ -1387,6 +1411,9 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int]) -> No
                     or sentence - dated.sentence > INHERIT_SENTENCES:
                 continue
             claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
+            # wire copy tells one happening a paragraph at a time: the toll two paragraphs on
+            # still goes on about it, so a claim just dated passes the date on in its turn
+            last[TIME_FAMILIES[claim.type], claim.modality == "planned"] = claim
 
 
 def date_leads_from_what_follows(claims: list[Claim], paragraph_of: dict[int, int]) -> None:
