@@ -1503,3 +1503,10 @@ def test_a_date_in_a_clause_describing_the_target_dates_only_that_clause(extract
     shelling = next(c for c in claims if c.type == "ATTACK" and ents[c.roles["actor"][0]].name == "Eritrea")
     capture = next(c for c in claims if c.type == "ATTACK" and ents[c.roles["actor"][0]].name == "Sudan")
     assert capture.time.start == "2024-03-02" and shelling.time.start is None
+
+
+def test_a_present_participle_on_the_target_is_dated_with_the_attack(extract):
+    claims, _ = extract("A Spanish frigate foiled a pirate attack on fishing boats crossing the Somali Basin "
+                        "on Saturday, seizing 12 pirates.", published="2024-03-14")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.time.start == "2024-03-09"

@@ -870,6 +870,7 @@ class ClaimExtractor:
             node = time_attachment(span)
             if node is None:
                 continue
+            node = past_a_description(node)
             # a report is in the past even when what it announces is planned ("said on Wednesday")
             resolved = resolve_time(span.text, anchor, future=future and node.i not in c.att.report_nodes)
             if resolved is None:
@@ -1125,6 +1126,12 @@ CLOCK_ZONES = {"gmt", "utc", "z", "hrs", "hours", "local"}
 
 
 WHEN_MARKS = frozenset({"when", "as", "while"})
+
+
+def past_a_description(node: Token) -> Token:
+    """"an attack on vessels transiting the Gulf on Friday": a present participle on a
+    noun holds while the clause around it does, so its time is the noun's clause's."""
+    return node.head if node.dep_ == "acl" and node.tag_ == "VBG" else node
 
 
 def describes_a_noun(trigger: Token) -> bool:
