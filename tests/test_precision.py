@@ -1510,3 +1510,10 @@ def test_a_present_participle_on_the_target_is_dated_with_the_attack(extract):
                         "on Saturday, seizing 12 pirates.", published="2024-03-14")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert attack.time.start == "2024-03-09"
+
+
+def test_a_stretch_an_ordinal_counts_raids_in_does_not_date_the_raid(extract):
+    claims, _ = extract("Rebel gunboats shelled the port of Kismayo, in the second such raid this month, "
+                        "a spokesman said.", published="2024-03-14")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.time.start is None

@@ -843,7 +843,8 @@ class ClaimExtractor:
     # -- time -----------------------------------------------------------------------
     def _time_mentions(self, sent: Span, extra: dict[int, Span]) -> list[Span]:
         occasions = self.lex.words("occasion_nouns")
-        spans = [s for s in sentence_times(sent) if not is_clock_time(s) and not names_an_occasion(s, occasions)]
+        spans = [s for s in sentence_times(sent) if not is_clock_time(s) and not names_an_occasion(s, occasions)
+                 and not counts_within(s)]
         covered = {i for s in spans for i in range(s.start, s.end)}
         for start, word in extra.items():
             near_date = any(abs(start - s.start) <= 4 or abs(start - s.end) <= 4 for s in spans)
@@ -1112,6 +1113,14 @@ def names_an_occasion(span: Span, occasions: frozenset[str]) -> bool:
     kind of occasion a thing was dates nothing."""
     root = span.root
     return root.dep_ == "compound" and root.head.lemma_.lower() in occasions
+
+
+def counts_within(span: Span) -> bool:
+    """"in the first such attack this month", "the ninth air raid this year": a stretch of
+    time that an ordinal counts happenings in, not the time of the one told."""
+    node = time_attachment(span)
+    return node is not None and node.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ in {"first", "latest"}) for c in node.children)
 
 
 def is_clock_time(span: Span) -> bool:
