@@ -1517,3 +1517,10 @@ def test_a_stretch_an_ordinal_counts_raids_in_does_not_date_the_raid(extract):
                         "a spokesman said.", published="2024-03-14")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert attack.time.start is None
+
+
+def test_the_stretch_a_rank_is_counted_in_does_not_date_the_attack(extract):
+    claims, _ = extract("A company spokesman said the dawn bombing of the Kirkuk pipeline was the 14th in "
+                        "the last six months.", published="2024-03-14")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.time.start is None

@@ -1116,11 +1116,21 @@ def names_an_occasion(span: Span, occasions: frozenset[str]) -> bool:
 
 
 def counts_within(span: Span) -> bool:
-    """"in the first such attack this month", "the ninth air raid this year": a stretch of
-    time that an ordinal counts happenings in, not the time of the one told."""
+    """"in the first such attack this month", "the ninth air raid this year", "was the 31st in
+    the last nine months": a stretch of time that an ordinal counts happenings in, not the
+    time of the one told."""
     node = time_attachment(span)
-    return node is not None and node.pos_ == "NOUN" and any(
-        c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ in {"first", "latest"}) for c in node.children)
+    if node is None:
+        return False
+    if node.lemma_ == "be":  # "the attack was the 31st in ...": the rank is what the copula says
+        return any(c.dep_ == "attr" and is_ordinal(c) for c in node.children)
+    return is_ordinal(node) or node.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and (is_ordinal(c) or c.lower_ == "latest") for c in node.children)
+
+
+def is_ordinal(token: Token) -> bool:
+    return token.ent_type_ == "ORDINAL" or token.lower_ in {"first", "second", "third"} \
+        or bool(re.fullmatch(r"\d+(st|nd|rd|th)", token.lower_))
 
 
 def is_clock_time(span: Span) -> bool:
