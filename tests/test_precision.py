@@ -1524,3 +1524,12 @@ def test_the_stretch_a_rank_is_counted_in_does_not_date_the_attack(extract):
                         "the last six months.", published="2024-03-14")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert attack.time.start is None
+
+
+def test_the_blast_named_again_after_a_paragraph_between_takes_its_date(extract):
+    text = ("Police said an army captain was arrested for involvement in last week's bombing of the "
+            "academy in Baguio.\n\nThey said a search of his home had found grenades.\n\n"
+            "Three cadets died in the blast, officials said.")
+    claims, _ = extract(text, published="2024-03-14")
+    toll = next(c for c in claims if c.type == "CASUALTY")
+    assert (toll.time.start, toll.time.end) == ("2024-03-04", "2024-03-10")

@@ -1416,7 +1416,8 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
                         described: AbstractSet[str] = frozenset()) -> None:
     """An undated claim about the happening just described takes its date: a dated claim
     of its family in the same sentence, else the nearest earlier one in the same
-    paragraph, at most ``INHERIT_SENTENCES`` back. ``described``: claims told only to say
+    paragraph, at most ``INHERIT_SENTENCES`` back, or in any paragraph when the claim names
+    the happening definitely ("four died in the blast" after a quote in between). ``described``: claims told only to say
     what a noun is ("are bombing the airstrip captured on March 22"); their date is the
     noun's past, not the story's, and dates nothing else."""
     by_sentence: dict[int, list[Claim]] = {}
@@ -1433,7 +1434,7 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
         for claim in members:
             dated = last.get((TIME_FAMILIES[claim.type], claim.modality == "planned"))
             if _has_event_time(claim) or dated is None \
-                    or not same_story_stretch(dated, sentence, paragraph_of) \
+                    or not (same_story_stretch(dated, sentence, paragraph_of) or _refers_back(claim)) \
                     or sentence - dated.sentence > INHERIT_SENTENCES:
                 continue
             claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
