@@ -1533,3 +1533,18 @@ def test_the_blast_named_again_after_a_paragraph_between_takes_its_date(extract)
     claims, _ = extract(text, published="2024-03-14")
     toll = next(c for c in claims if c.type == "CASUALTY")
     assert (toll.time.start, toll.time.end) == ("2024-03-04", "2024-03-10")
+
+
+def test_a_date_hung_on_the_place_dates_what_happened_there(extract):
+    claims, _ = extract("Turkish drones carried out a raid in the same area on Friday, hitting two depots "
+                        "used by the militia.", published="2024-03-14")
+    raid = next(c for c in claims if c.type == "ATTACK")
+    assert raid.time.start == "2024-03-08"
+
+
+def test_a_similar_raid_after_the_lead_does_not_date_it(extract):
+    claims, _ = extract("Turkish jets bombed militia targets near Sirte, local radio said.\n\n"
+                        "Turkish jets carried out a similar raid near Sirte on Friday, hitting two depots.",
+                        published="2024-03-14")
+    lead = next(c for c in claims if c.type == "ATTACK" and c.sentence == 0)
+    assert lead.time.start is None

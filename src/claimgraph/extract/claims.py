@@ -79,6 +79,8 @@ class _DocumentState:
     unnamed_doers: set[str] = field(default_factory=set)
     # ids of claims told in a clause that only describes a noun ("the airstrip captured on March 22")
     described: set[str] = field(default_factory=set)
+    # ids of claims about another happening than the one told before ("a similar raid on Friday")
+    others: set[str] = field(default_factory=set)
 
 
 class ClaimExtractor:
@@ -139,7 +141,7 @@ class ClaimExtractor:
         plan_what_lies_ahead(claims, state.anchor)
         date_by_occurrence_sentences(doc, claims, state.anchor, paragraph_of)
         inherit_event_times(claims, paragraph_of, state.described)
-        date_leads_from_what_follows(claims, paragraph_of)
+        date_leads_from_what_follows(claims, paragraph_of, state.others)
         name_the_lone_doer(claims, state.unnamed_doers, state.mentions.entities)
         share_roles_of_one_happening(claims, paragraph_of, state.repelled)
         locate_back_references(claims)
@@ -194,6 +196,8 @@ class ClaimExtractor:
                 state.unnamed_doers.update(claim.id for claim in emitted)
             if describes_a_noun(c.trigger):
                 state.described.update(claim.id for claim in emitted)
+            if names_another_happening(c.trigger):
+                state.others.update(claim.id for claim in emitted)
             claims.extend(emitted)
         self._update_topic(sent, mentions)
         return claims
@@ -871,7 +875,7 @@ class ClaimExtractor:
             node = time_attachment(span)
             if node is None:
                 continue
-            node = past_a_description(node)
+            node = past_a_place(past_a_description(node), self.trigger_types)
             # a report is in the past even when what it announces is planned ("said on Wednesday")
             resolved = resolve_time(span.text, anchor, future=future and node.i not in c.att.report_nodes)
             if resolved is None:
@@ -1151,6 +1155,22 @@ def past_a_description(node: Token) -> Token:
     """"an attack on vessels transiting the Gulf on Friday": a present participle on a
     noun holds while the clause around it does, so its time is the noun's clause's."""
     return node.head if node.dep_ == "acl" and node.tag_ == "VBG" else node
+
+
+def names_another_happening(trigger: Token) -> bool:
+    """"a similar raid", "another attack": not the happening told just before."""
+    return any(c.dep_ in {"amod", "det"} and c.lower_ in grammar()["other_happening_words"]
+               for c in trigger.children)
+
+
+def past_a_place(node: Token, trigger_nouns) -> Token:
+    """"carried out a raid in the same area on Friday": a place has no date, what
+    happened there has (a happening noun keeps its own: "in the attack on Monday")."""
+    prep = node.head
+    if node.pos_ in {"NOUN", "PROPN"} and node.dep_ == "pobj" and prep.lower_ in grammar()["place_preps"] \
+            and prep.head.pos_ == "VERB" and (node.lemma_.lower(), "NOUN") not in trigger_nouns:
+        return prep.head
+    return node
 
 
 def describes_a_noun(trigger: Token) -> bool:
@@ -1443,12 +1463,14 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
             last[TIME_FAMILIES[claim.type], claim.modality == "planned"] = claim
 
 
-def date_leads_from_what_follows(claims: list[Claim], paragraph_of: dict[int, int]) -> None:
+def date_leads_from_what_follows(claims: list[Claim], paragraph_of: dict[int, int],
+                                 others: AbstractSet[str] = frozenset()) -> None:
     """"Rebels attacked an army base near Goma, the army said." then "The rebels shelled
     the base on Monday ...": a wire lead names the happening, the sentence after dates it. An
     undated claim takes the date of a dated claim of its family at most ``INHERIT_SENTENCES``
     later in the same or the next paragraph that names one of its parties or places, when
-    that date is a day or a few ("first used in late 2023" is background, not the lead's day)."""
+    that date is a day or a few ("first used in late 2023" is background, not the lead's day).
+    ``others``: claims about another happening ("a similar raid on Friday"), which date no lead."""
     family = [c for c in claims if TIME_FAMILIES.get(c.type) is not None and c.polarity != "denied"]
     for claim in family:
         if _has_event_time(claim):
@@ -1456,6 +1478,7 @@ def date_leads_from_what_follows(claims: list[Claim], paragraph_of: dict[int, in
         mine = _role_entities(claim)
         for later in family:
             if later.sentence <= claim.sentence or later.sentence - claim.sentence > INHERIT_SENTENCES \
+                    or later.id in others \
                     or TIME_FAMILIES[later.type] != TIME_FAMILIES[claim.type] or not _has_event_time(later) \
                     or paragraph_of.get(later.sentence, 0) - paragraph_of.get(claim.sentence, 0) > 1:
                 continue
