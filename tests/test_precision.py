@@ -1538,3 +1538,19 @@ def test_which_word_a_date_hangs_on_decides_whether_it_dates_the_attack(extract,
     claims, _ = extract(text, published="2024-03-14")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert attack.time.start == start
+
+
+def test_a_day_written_before_a_present_tense_say_dates_what_is_said(extract):
+    claims, _ = extract("In Leeds on Monday, police say a man shot his former partner outside a bank.",
+                        published="2024-03-14")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert (attack.time.start, attack.time.basis) == ("2024-03-11", "event")
+
+
+def test_weekdays_of_the_shootings_placed_last_week_are_last_weeks(extract):
+    text = ("Wednesday's shooting follows two last week in public places in Leeds and Bristol.\n\n"
+            "In Leeds on Monday, police say a man shot his former partner outside a bank.\n\n"
+            "On Tuesday in Bristol, a gunman killed his neighbour and then himself.")
+    claims, _ = extract(text, published="2024-03-14")
+    days = {c.sentence: c.time.start for c in claims if c.type == "ATTACK"}
+    assert days == {0: "2024-03-13", 1: "2024-03-04", 2: "2024-03-05"}

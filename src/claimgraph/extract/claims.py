@@ -142,6 +142,7 @@ class ClaimExtractor:
         date_by_occurrence_sentences(doc, claims, state.anchor, paragraph_of)
         inherit_event_times(claims, paragraph_of, state.described)
         date_leads_from_what_follows(claims, paragraph_of, state.others)
+        move_weekdays_into_last_week(doc, claims, state.anchor)
         name_the_lone_doer(claims, state.unnamed_doers, state.mentions.entities)
         share_roles_of_one_happening(claims, paragraph_of, state.repelled)
         locate_back_references(claims)
@@ -886,7 +887,8 @@ class ClaimExtractor:
                     or in_when_clause(node, event_nodes) \
                     or dated_by is not None and span.start <= dated_by.i < span.end \
                     or _in_trigger_phrase(node, c.trigger) \
-                    or node.i in c.att.report_nodes and _inside_fronted_content(span, node, c.trigger):
+                    or node.i in c.att.report_nodes and (_inside_fronted_content(span, node, c.trigger)
+                                                         or _before_a_present_report(span, node)):
                 resolved.basis = "event"
                 event_spans.append((span, resolved))
                 if all(t.start != resolved.start or t.end != resolved.end for t in c.times):
@@ -1110,6 +1112,13 @@ def _inside_fronted_content(span: Span, verb: Token, trigger: Token) -> bool:
     happening's."""
     subj = subject_of(verb)
     return subj is not None and trigger.i < span.start and span.end <= subj.left_edge.i < verb.i
+
+
+def _before_a_present_report(span: Span, verb: Token) -> bool:
+    """"In Atlanta on Tuesday, police say a man shot ...": "say" is now, so a day written
+    before it is the day of what they say happened."""
+    return span.end <= verb.i and verb.tag_ in {"VBZ", "VBP"} \
+        and not any(c.dep_ == "aux" and c.tag_ in {"VBD", "VBZ", "VBP"} for c in verb.children)
 
 
 def names_an_occasion(span: Span, occasions: frozenset[str]) -> bool:
@@ -1485,6 +1494,33 @@ def date_leads_from_what_follows(claims: list[Claim], paragraph_of: dict[int, in
             if mine & _role_entities(later) and _days(later.time.start, later.time.end or later.time.start) <= 7:
                 claim.time = TimeSpan(later.time.start, later.time.end, later.time.text, "event")
                 break
+
+
+WEEKDAY = re.compile(r"(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                     r"( (morning|afternoon|evening|night))?", re.IGNORECASE)
+FOLLOW_ON = 3  # how many sentences after "two last week in Atlanta and Seattle" tell those two
+
+
+def move_weekdays_into_last_week(doc: Doc, claims: list[Claim], anchor: dt.date | None) -> None:
+    """"Monday's shooting follows two last week in Atlanta and Seattle. In Atlanta on
+    Tuesday, ... On Monday in Seattle, ...": a bare weekday in a sentence that goes on about
+    a place the sentence before put last week is that week's day, not this week's."""
+    if anchor is None:
+        return
+    this_week = anchor - dt.timedelta(days=anchor.weekday())
+    framed = [k for k, sent in enumerate(doc.sents)
+              if any(e.label_ == "DATE" and e.text.lower().endswith("last week") for e in span_ents(sent))]
+    for k in framed:
+        places = {p for c in claims if c.sentence == k for p in c.roles.get("location", [])}
+        for claim in claims:
+            if not k < claim.sentence <= k + FOLLOW_ON or not _has_event_time(claim) \
+                    or not WEEKDAY.fullmatch(claim.time.text or "") \
+                    or not places & set(claim.roles.get("location", [])) \
+                    or dt.date.fromisoformat(claim.time.start) < this_week:
+                continue
+            start, end = (dt.date.fromisoformat(d) - dt.timedelta(days=7)
+                          for d in (claim.time.start, claim.time.end or claim.time.start))
+            claim.time = TimeSpan(start.isoformat(), end.isoformat(), claim.time.text, "event")
 
 
 def up_to_now(span: Span, resolved: TimeSpan, anchor: dt.date | None) -> TimeSpan:
