@@ -1529,6 +1529,9 @@ def test_a_similar_raid_after_the_lead_does_not_date_it(extract):
     # a date the parser hangs on the place dates what happened there
     ("Turkish drones carried out a raid in the same area on Friday, hitting two depots used by the militia.",
      "2024-03-08"),
+    # and one hung on the weapon dates what was done with it
+    ("A guard who was sacked last month walked into the depot with a rifle on Friday and shot two managers, "
+     "police said.", "2024-03-08"),
     # a stretch an ordinal counts raids in, or a rank is counted in, dates no raid
     ("Rebel gunboats shelled the port of Kismayo, in the second such raid this month, a spokesman said.", None),
     ("A company spokesman said the dawn bombing of the Kirkuk pipeline was the 14th in the last six months.",

@@ -876,7 +876,7 @@ class ClaimExtractor:
             node = time_attachment(span)
             if node is None:
                 continue
-            node = past_a_place(past_a_description(node), self.trigger_types)
+            node = past_a_thing(past_a_description(node), self.trigger_types)
             # a report is in the past even when what it announces is planned ("said on Wednesday")
             resolved = resolve_time(span.text, anchor, future=future and node.i not in c.att.report_nodes)
             if resolved is None:
@@ -1172,11 +1172,12 @@ def names_another_happening(trigger: Token) -> bool:
                for c in trigger.children)
 
 
-def past_a_place(node: Token, trigger_nouns) -> Token:
-    """"carried out a raid in the same area on Friday": a place has no date, what
-    happened there has (a happening noun keeps its own: "in the attack on Monday")."""
+def past_a_thing(node: Token, trigger_nouns) -> Token:
+    """"carried out a raid in the same area on Friday", "walked in with a shotgun on Monday":
+    a place or a weapon has no date, what happened there or with it has (a happening noun
+    keeps its own: "in the attack on Monday")."""
     prep = node.head
-    if node.pos_ in {"NOUN", "PROPN"} and node.dep_ == "pobj" and prep.lower_ in grammar()["place_preps"] \
+    if node.pos_ in {"NOUN", "PROPN"} and node.dep_ == "pobj" and prep.lower_ in grammar()["scene_preps"] \
             and prep.head.pos_ == "VERB" and (node.lemma_.lower(), "NOUN") not in trigger_nouns:
         return prep.head
     return node
