@@ -1557,3 +1557,12 @@ def test_weekdays_of_the_shootings_placed_last_week_are_last_weeks(extract):
     claims, _ = extract(text, published="2024-03-14")
     days = {c.sentence: c.time.start for c in claims if c.type == "ATTACK"}
     assert days == {0: "2024-03-13", 1: "2024-03-04", 2: "2024-03-05"}
+
+
+def test_a_speakers_next_act_takes_the_speech_date_and_another_speakers_does_not(extract):
+    text = ("On Wednesday night, Governor Ruth Alvarez condemned Senator Tom Bright in a speech in Denver. "
+            "The governor also denounced Bright as a coward.\n\n"
+            "Senator Tom Bright condemned Alvarez in a statement.")
+    claims, ents = extract(text, published="2024-03-14")
+    days = [(c.sentence, c.time.start) for c in claims if c.type == "CONDEMN"]
+    assert days == [(0, "2024-03-13"), (1, "2024-03-13"), (2, None)]

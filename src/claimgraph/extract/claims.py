@@ -1359,9 +1359,11 @@ def is_time_anchor(noun: Token) -> bool:
 
 
 # an attack and its toll are one happening: "Rebels shelled the town on Monday. Four people
-# were killed." dates the killing too
+# were killed." dates the killing too; a speaker's acts in a row are one speech ("On Wednesday
+# night the president condemned ... He also denounced ..."), when the speaker is the same
 TIME_FAMILIES = {"ATTACK": "ATTACK", "CASUALTY": "ATTACK", "DEPLOY": "DEPLOY", "TRANSFER": "TRANSFER",
-                 "SANCTION": "SANCTION", "MEET": "MEET"}
+                 "SANCTION": "SANCTION", "MEET": "MEET", "ACCUSE": "SPEECH", "CONDEMN": "SPEECH",
+                 "DENY": "SPEECH", "THREATEN": "SPEECH", "NOTIFY": "SPEECH"}
 INHERIT_SENTENCES = 2  # how far back in its paragraph an undated claim looks for the date
 
 
@@ -1447,9 +1449,9 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
     """An undated claim about the happening just described takes its date: a dated claim
     of its family in the same sentence, else the nearest earlier one in the same
     paragraph, at most ``INHERIT_SENTENCES`` back, or in any paragraph when the claim names
-    the happening definitely ("four died in the blast" after a quote in between). ``described``: claims told only to say
-    what a noun is ("are bombing the airstrip captured on March 22"); their date is the
-    noun's past, not the story's, and dates nothing else."""
+    the happening definitely ("four died in the blast" after a quote in between).
+    ``described``: claims told only to say what a noun is ("are bombing the airstrip captured
+    on March 22"); their date is the noun's past, not the story's, and dates nothing else."""
     by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
         if TIME_FAMILIES.get(claim.type) is not None and claim.polarity != "denied":
@@ -1465,12 +1467,19 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
             dated = last.get((TIME_FAMILIES[claim.type], claim.modality == "planned"))
             if _has_event_time(claim) or dated is None \
                     or not (same_story_stretch(dated, sentence, paragraph_of) or _refers_back(claim)) \
-                    or sentence - dated.sentence > INHERIT_SENTENCES:
+                    or sentence - dated.sentence > INHERIT_SENTENCES or not _same_speaker(claim, dated):
                 continue
             claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
             # wire copy tells one happening a paragraph at a time: the toll two paragraphs on
             # still goes on about it, so a claim just dated passes the date on in its turn
             last[TIME_FAMILIES[claim.type], claim.modality == "planned"] = claim
+
+
+def _same_speaker(claim: Claim, dated: Claim) -> bool:
+    """A speech act goes on in the next sentences only with the same speaker."""
+    if claim.type not in SPEECH_ACTS:
+        return True
+    return bool(set(claim.roles.get("actor", [])) & set(dated.roles.get("actor", [])))
 
 
 def date_leads_from_what_follows(claims: list[Claim], paragraph_of: dict[int, int],
