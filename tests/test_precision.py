@@ -1566,3 +1566,11 @@ def test_a_speakers_next_act_takes_the_speech_date_and_another_speakers_does_not
     claims, ents = extract(text, published="2024-03-14")
     days = [(c.sentence, c.time.start) for c in claims if c.type == "CONDEMN"]
     assert days == [(0, "2024-03-13"), (1, "2024-03-13"), (2, None)]
+
+
+def test_a_denial_takes_no_date_from_the_attack_it_denies_a_role_in(extract):
+    claims, _ = extract("The government in Tehran has vigorously denied any role in the March 3 bombing "
+                        "of the embassy.", published="2024-03-14")
+    denial = next(c for c in claims if c.type == "DENY")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert denial.time.start is None and attack.time.start == "2024-03-03"

@@ -877,6 +877,8 @@ class ClaimExtractor:
             if node is None:
                 continue
             node = past_a_thing(past_a_description(node), self.trigger_types)
+            if c.type in SPEECH_ACTS and self._happening_noun(node, c.trigger):
+                continue  # "denied any role in the Sept. 11 attacks": the attacks' date, not the denial's
             # a report is in the past even when what it announces is planned ("said on Wednesday")
             resolved = resolve_time(span.text, anchor, future=future and node.i not in c.att.report_nodes)
             if resolved is None:
@@ -901,6 +903,10 @@ class ClaimExtractor:
             c.times[:] = [t for t in c.times if any(t is o for o in own)]
             event_spans = [(span, t) for span, t in event_spans if any(t is o for o in own)]
         join_coordinated_times(c.times, event_spans)
+
+    def _happening_noun(self, node: Token, trigger: Token) -> bool:
+        """A noun that names a happening of its own, not the claim's trigger."""
+        return node.i != trigger.i and node.pos_ == "NOUN" and (node.lemma_.lower(), "NOUN") in self.trigger_types
 
     # -- quantities -----------------------------------------------------------------
     def _attach_quantities(self, sent: Span, cands: list[Candidate]) -> None:
