@@ -1574,3 +1574,10 @@ def test_a_denial_takes_no_date_from_the_attack_it_denies_a_role_in(extract):
     denial = next(c for c in claims if c.type == "DENY")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert denial.time.start is None and attack.time.start == "2024-03-03"
+
+
+def test_a_death_a_remark_is_about_takes_no_date_from_the_remark(extract):
+    claims, _ = extract("Senator Ruth Alvarez spoke out Tuesday about the death of Omar Haddad in Dayton, Ohio.",
+                        published="2024-03-14")
+    death = next(c for c in claims if c.type == "CASUALTY")
+    assert death.time.start is None

@@ -895,7 +895,7 @@ class ClaimExtractor:
                 event_spans.append((span, resolved))
                 if all(t.start != resolved.start or t.end != resolved.end for t in c.times):
                     c.times.append(resolved)
-            elif node.i in c.att.report_nodes and c.report_time is None:
+            elif node.i in c.att.report_nodes and c.report_time is None and not topic_of_remark(c.trigger, node):
                 resolved.basis = "report"
                 c.report_time = resolved
         own = [t for span, t in event_spans if _in_trigger_phrase(time_attachment(span), c.trigger)]
@@ -1125,6 +1125,13 @@ def _before_a_present_report(span: Span, verb: Token) -> bool:
     before it is the day of what they say happened."""
     return span.end <= verb.i and verb.tag_ in {"VBZ", "VBP"} \
         and not any(c.dep_ == "aux" and c.tag_ in {"VBD", "VBZ", "VBP"} for c in verb.children)
+
+
+def topic_of_remark(trigger: Token, verb: Token) -> bool:
+    """"spoke out Tuesday about the death of Terence Crutcher": the death is what the remark
+    is about, not something the remark reports happened that day."""
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in grammar()["topic_preps"] \
+        and trigger.head.head.i == verb.i
 
 
 def names_an_occasion(span: Span, occasions: frozenset[str]) -> bool:
