@@ -1634,3 +1634,98 @@ def test_a_danger_is_no_threat_made(extract, text, present):
 def test_a_trade_that_rules_are_about_is_no_transfer(extract, text, present):
     claims, _ = extract(text)
     assert bool([c for c in claims if c.type == "TRANSFER"]) is present
+
+
+def test_wire_paragraphs_pass_an_inherited_date_on_down_the_story(extract):
+    text = ("Rebels shelled the garrison at Kidal yesterday, the army said.\n\n"
+            "Fourteen soldiers were killed in the shelling, it said.\n\n"
+            "Two officers were also wounded, it added.")
+    claims, _ = extract(text, published="2024-03-14")
+    last = [c for c in claims if c.type == "CASUALTY" and c.sentence == 2]
+    assert last and last[0].time.start == "2024-03-13"
+
+
+def test_a_date_in_a_clause_describing_the_target_dates_only_that_clause(extract):
+    claims, ents = extract("Eritrean forces are still shelling the Tessenei airstrip captured by Sudanese "
+                           "troops on March 2, a minister said.", published="2024-03-14")
+    shelling = next(c for c in claims if c.type == "ATTACK" and ents[c.roles["actor"][0]].name == "Eritrea")
+    capture = next(c for c in claims if c.type == "ATTACK" and ents[c.roles["actor"][0]].name == "Sudan")
+    assert capture.time.start == "2024-03-02" and shelling.time.start is None
+
+
+def test_the_blast_named_again_after_a_paragraph_between_takes_its_date(extract):
+    text = ("Police said an army captain was arrested for involvement in last week's bombing of the "
+            "academy in Baguio.\n\nThey said a search of his home had found grenades.\n\n"
+            "Three cadets died in the blast, officials said.")
+    claims, _ = extract(text, published="2024-03-14")
+    toll = next(c for c in claims if c.type == "CASUALTY")
+    assert (toll.time.start, toll.time.end) == ("2024-03-04", "2024-03-10")
+
+
+def test_a_similar_raid_after_the_lead_does_not_date_it(extract):
+    claims, _ = extract("Turkish jets bombed militia targets near Sirte, local radio said.\n\n"
+                        "Turkish jets carried out a similar raid near Sirte on Friday, hitting two depots.",
+                        published="2024-03-14")
+    lead = next(c for c in claims if c.type == "ATTACK" and c.sentence == 0)
+    assert lead.time.start is None
+
+
+@pytest.mark.parametrize("text, start", [
+    # a present participle on the target holds while the attack does
+    ("A Spanish frigate foiled a pirate attack on fishing boats crossing the Somali Basin on Saturday, "
+     "seizing 12 pirates.", "2024-03-09"),
+    # a date the parser hangs on the place dates what happened there
+    ("Turkish drones carried out a raid in the same area on Friday, hitting two depots used by the militia.",
+     "2024-03-08"),
+    # and one hung on the weapon dates what was done with it
+    ("A guard who was sacked last month walked into the depot with a rifle on Friday and shot two managers, "
+     "police said.", "2024-03-08"),
+    # a stretch an ordinal counts raids in, or a rank is counted in, dates no raid
+    ("Rebel gunboats shelled the port of Kismayo, in the second such raid this month, a spokesman said.", None),
+    ("A company spokesman said the dawn bombing of the Kirkuk pipeline was the 14th in the last six months.",
+     None),
+])
+def test_which_word_a_date_hangs_on_decides_whether_it_dates_the_attack(extract, text, start):
+    claims, _ = extract(text, published="2024-03-14")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.time.start == start
+
+
+def test_a_day_written_before_a_present_tense_say_dates_what_is_said(extract):
+    claims, _ = extract("In Leeds on Monday, police say a man shot his former partner outside a bank.",
+                        published="2024-03-14")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert (attack.time.start, attack.time.basis) == ("2024-03-11", "event")
+
+
+def test_weekdays_of_the_shootings_placed_last_week_are_last_weeks(extract):
+    text = ("Wednesday's shooting follows two last week in public places in Leeds and Bristol.\n\n"
+            "In Leeds on Monday, police say a man shot his former partner outside a bank.\n\n"
+            "On Tuesday in Bristol, a gunman killed his neighbour and then himself.")
+    claims, _ = extract(text, published="2024-03-14")
+    days = {c.sentence: c.time.start for c in claims if c.type == "ATTACK"}
+    assert days == {0: "2024-03-13", 1: "2024-03-04", 2: "2024-03-05"}
+
+
+def test_a_speakers_next_act_takes_the_speech_date_and_another_speakers_does_not(extract):
+    text = ("On Wednesday night, Governor Ruth Alvarez condemned Senator Tom Bright in a speech in Denver. "
+            "The governor also denounced Bright as a coward.\n\n"
+            "Senator Tom Bright condemned Alvarez in a statement.")
+    claims, ents = extract(text, published="2024-03-14")
+    days = [(c.sentence, c.time.start) for c in claims if c.type == "CONDEMN"]
+    assert days == [(0, "2024-03-13"), (1, "2024-03-13"), (2, None)]
+
+
+def test_a_denial_takes_no_date_from_the_attack_it_denies_a_role_in(extract):
+    claims, _ = extract("The government in Tehran has vigorously denied any role in the March 3 bombing "
+                        "of the embassy.", published="2024-03-14")
+    denial = next(c for c in claims if c.type == "DENY")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert denial.time.start is None and attack.time.start == "2024-03-03"
+
+
+def test_a_death_a_remark_is_about_takes_no_date_from_the_remark(extract):
+    claims, _ = extract("Senator Ruth Alvarez spoke out Tuesday about the death of Omar Haddad in Dayton, Ohio.",
+                        published="2024-03-14")
+    death = next(c for c in claims if c.type == "CASUALTY")
+    assert death.time.start is None

@@ -163,7 +163,8 @@ NUMBER_KEYS = frozenset({"units", "tens", "scales", "scale_abbreviations", "vagu
 GRAMMAR_KEYS = frozenset({"place_nouns", "spokes_nouns", "locative_preps", "pronouns", "casualty_of",
                           "extra_time_words", "light_verbs", "name_particles", "name_suffixes", "topic_preps",
                           "partitive_of", "counts_without_noun", "hyphened_name_particles",
-                          "kinship_name_words", "ordering_preps", "day_part_nouns"})
+                          "kinship_name_words", "ordering_preps", "day_part_nouns", "scene_preps",
+                          "other_happening_words"})
 
 
 @lru_cache(maxsize=1)

@@ -79,6 +79,10 @@ class _DocumentState:
     unnamed_doers: set[str] = field(default_factory=set)
     # ids of attacks and tolls whose one victim the sentence does not name ("a woman was killed")
     unnamed_victims: set[str] = field(default_factory=set)
+    # ids of claims told in a clause that only describes a noun ("the airstrip captured on March 22")
+    described: set[str] = field(default_factory=set)
+    # ids of claims about another happening than the one told before ("a similar raid on Friday")
+    others: set[str] = field(default_factory=set)
 
 
 class ClaimExtractor:
@@ -138,8 +142,9 @@ class ClaimExtractor:
         name_unnamed_speakers(doc, claims, state.mentions)
         plan_what_lies_ahead(claims, state.anchor)
         date_by_occurrence_sentences(doc, claims, state.anchor, paragraph_of)
-        inherit_event_times(claims, paragraph_of)
-        date_leads_from_what_follows(claims, paragraph_of)
+        inherit_event_times(claims, paragraph_of, state.described)
+        date_leads_from_what_follows(claims, paragraph_of, state.others)
+        move_weekdays_into_last_week(doc, claims, state.anchor)
         name_the_lone_doer(claims, state.unnamed_doers, state.mentions.entities)
         name_the_lone_victim(claims, state.unnamed_victims, state.mentions.entities)
         share_roles_of_one_happening(claims, paragraph_of, state.repelled)
@@ -195,6 +200,10 @@ class ClaimExtractor:
                 state.unnamed_doers.update(claim.id for claim in emitted)
             if self._unnamed_lone_victim(c):
                 state.unnamed_victims.update(claim.id for claim in emitted)
+            if describes_a_noun(c.trigger):
+                state.described.update(claim.id for claim in emitted)
+            if names_another_happening(c.trigger):
+                state.others.update(claim.id for claim in emitted)
             claims.extend(emitted)
         self._update_topic(sent, mentions)
         return claims
@@ -901,7 +910,8 @@ class ClaimExtractor:
     # -- time -----------------------------------------------------------------------
     def _time_mentions(self, sent: Span, extra: dict[int, Span]) -> list[Span]:
         occasions = self.lex.words("occasion_nouns")
-        spans = [s for s in sentence_times(sent) if not is_clock_time(s) and not names_an_occasion(s, occasions)]
+        spans = [s for s in sentence_times(sent) if not is_clock_time(s) and not names_an_occasion(s, occasions)
+                 and not counts_within(s)]
         covered = {i for s in spans for i in range(s.start, s.end)}
         for start, word in extra.items():
             near_date = any(abs(start - s.start) <= 4 or abs(start - s.end) <= 4 for s in spans)
@@ -928,6 +938,9 @@ class ClaimExtractor:
             node = time_attachment(span)
             if node is None:
                 continue
+            node = past_a_thing(past_a_description(node), self.trigger_types)
+            if c.type in SPEECH_ACTS and self._happening_noun(node, c.trigger):
+                continue  # "denied any role in the Sept. 11 attacks": the attacks' date, not the denial's
             # a report is in the past even when what it announces is planned ("said on Wednesday")
             resolved = resolve_time(span.text, anchor, future=future and node.i not in c.att.report_nodes)
             if resolved is None:
@@ -938,12 +951,13 @@ class ClaimExtractor:
                     or in_when_clause(node, event_nodes) \
                     or dated_by is not None and span.start <= dated_by.i < span.end \
                     or _in_trigger_phrase(node, c.trigger) \
-                    or node.i in c.att.report_nodes and _inside_fronted_content(span, node, c.trigger):
+                    or node.i in c.att.report_nodes and (_inside_fronted_content(span, node, c.trigger)
+                                                         or _before_a_present_report(span, node)):
                 resolved.basis = "event"
                 event_spans.append((span, resolved))
                 if all(t.start != resolved.start or t.end != resolved.end for t in c.times):
                     c.times.append(resolved)
-            elif node.i in c.att.report_nodes and c.report_time is None:
+            elif node.i in c.att.report_nodes and c.report_time is None and not topic_of_remark(c.trigger, node):
                 resolved.basis = "report"
                 c.report_time = resolved
         own = [t for span, t in event_spans if _in_trigger_phrase(time_attachment(span), c.trigger)]
@@ -951,6 +965,10 @@ class ClaimExtractor:
             c.times[:] = [t for t in c.times if any(t is o for o in own)]
             event_spans = [(span, t) for span, t in event_spans if any(t is o for o in own)]
         join_coordinated_times(c.times, event_spans)
+
+    def _happening_noun(self, node: Token, trigger: Token) -> bool:
+        """A noun that names a happening of its own, not the claim's trigger."""
+        return node.i != trigger.i and node.pos_ == "NOUN" and (node.lemma_.lower(), "NOUN") in self.trigger_types
 
     # -- quantities -----------------------------------------------------------------
     def _attach_quantities(self, sent: Span, cands: list[Candidate]) -> None:
@@ -1182,11 +1200,43 @@ def _inside_fronted_content(span: Span, verb: Token, trigger: Token) -> bool:
     return subj is not None and trigger.i < span.start and span.end <= subj.left_edge.i < verb.i
 
 
+def _before_a_present_report(span: Span, verb: Token) -> bool:
+    """"In Atlanta on Tuesday, police say a man shot ...": "say" is now, so a day written
+    before it is the day of what they say happened."""
+    return span.end <= verb.i and verb.tag_ in {"VBZ", "VBP"} \
+        and not any(c.dep_ == "aux" and c.tag_ in {"VBD", "VBZ", "VBP"} for c in verb.children)
+
+
+def topic_of_remark(trigger: Token, verb: Token) -> bool:
+    """"spoke out Tuesday about the death of Terence Crutcher": the death is what the remark
+    is about, not something the remark reports happened that day."""
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in grammar()["topic_preps"] \
+        and trigger.head.head.i == verb.i
+
+
 def names_an_occasion(span: Span, occasions: frozenset[str]) -> bool:
     """"an office Christmas party", "a New Year's Eve dinner": a time word that only says what
     kind of occasion a thing was dates nothing."""
     root = span.root
     return root.dep_ == "compound" and root.head.lemma_.lower() in occasions
+
+
+def counts_within(span: Span) -> bool:
+    """"in the first such attack this month", "the ninth air raid this year", "was the 31st in
+    the last nine months": a stretch of time that an ordinal counts happenings in, not the
+    time of the one told."""
+    node = time_attachment(span)
+    if node is None:
+        return False
+    if node.lemma_ == "be":  # "the attack was the 31st in ...": the rank is what the copula says
+        return any(c.dep_ == "attr" and is_ordinal(c) for c in node.children)
+    return is_ordinal(node) or node.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and (is_ordinal(c) or c.lower_ == "latest") for c in node.children)
+
+
+def is_ordinal(token: Token) -> bool:
+    return token.ent_type_ == "ORDINAL" or token.lower_ in {"first", "second", "third"} \
+        or bool(re.fullmatch(r"\d+(st|nd|rd|th)", token.lower_))
 
 
 def is_clock_time(span: Span) -> bool:
@@ -1201,6 +1251,46 @@ CLOCK_ZONES = {"gmt", "utc", "z", "hrs", "hours", "local"}
 
 
 WHEN_MARKS = frozenset({"when", "as", "while"})
+
+
+def past_a_description(node: Token) -> Token:
+    """"an attack on vessels transiting the Gulf on Friday": a present participle on a
+    noun holds while the clause around it does, so its time is the noun's clause's."""
+    return node.head if node.dep_ == "acl" and node.tag_ == "VBG" else node
+
+
+def names_another_happening(trigger: Token) -> bool:
+    """"a similar raid", "another attack": not the happening told just before."""
+    return any(c.dep_ in {"amod", "det"} and c.lower_ in grammar()["other_happening_words"]
+               for c in trigger.children)
+
+
+def past_a_thing(node: Token, trigger_nouns) -> Token:
+    """"carried out a raid in the same area on Friday", "walked in with a shotgun on Monday":
+    a place or a weapon has no date, what happened there or with it has (a happening noun
+    keeps its own: "in the attack on Monday")."""
+    prep = node.head
+    if node.pos_ in {"NOUN", "PROPN"} and node.dep_ == "pobj" and prep.lower_ in grammar()["scene_preps"] \
+            and prep.head.pos_ == "VERB" and (node.lemma_.lower(), "NOUN") not in trigger_nouns:
+        return prep.head
+    return node
+
+
+def describes_a_noun(trigger: Token) -> bool:
+    """"the airstrip captured by Chadian troops on March 22", "a man who was fired last
+    week": a participle or a who/which clause hung on a noun. Not a clause hung on a date
+    ("since February 9, when troops stormed the camp": it says when), nor a "that" clause,
+    which may be what a noun says ("a briefing that Russia had launched missiles")."""
+    for node in path_to_root(trigger):
+        if node.dep_ in {"acl", "relcl"}:
+            if node.head.ent_type_ in {"DATE", "TIME"} or node.head.pos_ not in {"NOUN", "PROPN", "PRON"}:
+                return False
+            relative = any(t.lower_ in WH_RELATIVES for t in node.subtree if t.i < node.i)
+            return node.dep_ == "acl" and node.tag_ in {"VBN", "VBG"} or node.dep_ == "relcl" and relative
+    return False
+
+
+WH_RELATIVES = frozenset({"who", "whom", "whose", "which"})
 
 
 def in_when_clause(node: Token, event_nodes: set[int]) -> bool:
@@ -1362,9 +1452,11 @@ def is_time_anchor(noun: Token) -> bool:
 
 
 # an attack and its toll are one happening: "Rebels shelled the town on Monday. Four people
-# were killed." dates the killing too
+# were killed." dates the killing too; a speaker's acts in a row are one speech ("On Wednesday
+# night the president condemned ... He also denounced ..."), when the speaker is the same
 TIME_FAMILIES = {"ATTACK": "ATTACK", "CASUALTY": "ATTACK", "DEPLOY": "DEPLOY", "TRANSFER": "TRANSFER",
-                 "SANCTION": "SANCTION", "MEET": "MEET"}
+                 "SANCTION": "SANCTION", "MEET": "MEET", "ACCUSE": "SPEECH", "CONDEMN": "SPEECH",
+                 "DENY": "SPEECH", "THREATEN": "SPEECH", "NOTIFY": "SPEECH"}
 INHERIT_SENTENCES = 2  # how far back in its paragraph an undated claim looks for the date
 
 
@@ -1445,10 +1537,14 @@ def plan_what_lies_ahead(claims: list[Claim], anchor: dt.date | None) -> None:
             claim.modality = "planned"
 
 
-def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int]) -> None:
+def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
+                        described: AbstractSet[str] = frozenset()) -> None:
     """An undated claim about the happening just described takes its date: a dated claim
     of its family in the same sentence, else the nearest earlier one in the same
-    paragraph, at most ``INHERIT_SENTENCES`` back."""
+    paragraph, at most ``INHERIT_SENTENCES`` back, or in any paragraph when the claim names
+    the happening definitely ("four died in the blast" after a quote in between).
+    ``described``: claims told only to say what a noun is ("are bombing the airstrip captured
+    on March 22"); their date is the noun's past, not the story's, and dates nothing else."""
     by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
         if TIME_FAMILIES.get(claim.type) is not None and claim.polarity != "denied":
@@ -1458,23 +1554,35 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int]) -> No
     for sentence in sorted(by_sentence):
         members = by_sentence[sentence]
         for claim in members:
-            if _has_event_time(claim):
+            if _has_event_time(claim) and claim.id not in described:
                 last[TIME_FAMILIES[claim.type], claim.modality == "planned"] = claim
         for claim in members:
             dated = last.get((TIME_FAMILIES[claim.type], claim.modality == "planned"))
             if _has_event_time(claim) or dated is None \
-                    or not same_story_stretch(dated, sentence, paragraph_of) \
-                    or sentence - dated.sentence > INHERIT_SENTENCES:
+                    or not (same_story_stretch(dated, sentence, paragraph_of) or _refers_back(claim)) \
+                    or sentence - dated.sentence > INHERIT_SENTENCES or not _same_speaker(claim, dated):
                 continue
             claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
+            # wire copy tells one happening a paragraph at a time: the toll two paragraphs on
+            # still goes on about it, so a claim just dated passes the date on in its turn
+            last[TIME_FAMILIES[claim.type], claim.modality == "planned"] = claim
 
 
-def date_leads_from_what_follows(claims: list[Claim], paragraph_of: dict[int, int]) -> None:
+def _same_speaker(claim: Claim, dated: Claim) -> bool:
+    """A speech act goes on in the next sentences only with the same speaker."""
+    if claim.type not in SPEECH_ACTS:
+        return True
+    return bool(set(claim.roles.get("actor", [])) & set(dated.roles.get("actor", [])))
+
+
+def date_leads_from_what_follows(claims: list[Claim], paragraph_of: dict[int, int],
+                                 others: AbstractSet[str] = frozenset()) -> None:
     """"Rebels attacked an army base near Goma, the army said." then "The rebels shelled
     the base on Monday ...": a wire lead names the happening, the sentence after dates it. An
     undated claim takes the date of a dated claim of its family at most ``INHERIT_SENTENCES``
     later in the same or the next paragraph that names one of its parties or places, when
-    that date is a day or a few ("first used in late 2023" is background, not the lead's day)."""
+    that date is a day or a few ("first used in late 2023" is background, not the lead's day).
+    ``others``: claims about another happening ("a similar raid on Friday"), which date no lead."""
     family = [c for c in claims if TIME_FAMILIES.get(c.type) is not None and c.polarity != "denied"]
     for claim in family:
         if _has_event_time(claim):
@@ -1482,12 +1590,40 @@ def date_leads_from_what_follows(claims: list[Claim], paragraph_of: dict[int, in
         mine = _role_entities(claim)
         for later in family:
             if later.sentence <= claim.sentence or later.sentence - claim.sentence > INHERIT_SENTENCES \
+                    or later.id in others \
                     or TIME_FAMILIES[later.type] != TIME_FAMILIES[claim.type] or not _has_event_time(later) \
                     or paragraph_of.get(later.sentence, 0) - paragraph_of.get(claim.sentence, 0) > 1:
                 continue
             if mine & _role_entities(later) and _days(later.time.start, later.time.end or later.time.start) <= 7:
                 claim.time = TimeSpan(later.time.start, later.time.end, later.time.text, "event")
                 break
+
+
+WEEKDAY = re.compile(r"(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                     r"( (morning|afternoon|evening|night))?", re.IGNORECASE)
+FOLLOW_ON = 3  # how many sentences after "two last week in Atlanta and Seattle" tell those two
+
+
+def move_weekdays_into_last_week(doc: Doc, claims: list[Claim], anchor: dt.date | None) -> None:
+    """"Monday's shooting follows two last week in Atlanta and Seattle. In Atlanta on
+    Tuesday, ... On Monday in Seattle, ...": a bare weekday in a sentence that goes on about
+    a place the sentence before put last week is that week's day, not this week's."""
+    if anchor is None:
+        return
+    this_week = anchor - dt.timedelta(days=anchor.weekday())
+    framed = [k for k, sent in enumerate(doc.sents)
+              if any(e.label_ == "DATE" and e.text.lower().endswith("last week") for e in span_ents(sent))]
+    for k in framed:
+        places = {p for c in claims if c.sentence == k for p in c.roles.get("location", [])}
+        for claim in claims:
+            if not k < claim.sentence <= k + FOLLOW_ON or not _has_event_time(claim) \
+                    or not WEEKDAY.fullmatch(claim.time.text or "") \
+                    or not places & set(claim.roles.get("location", [])) \
+                    or dt.date.fromisoformat(claim.time.start) < this_week:
+                continue
+            start, end = (dt.date.fromisoformat(d) - dt.timedelta(days=7)
+                          for d in (claim.time.start, claim.time.end or claim.time.start))
+            claim.time = TimeSpan(start.isoformat(), end.isoformat(), claim.time.text, "event")
 
 
 def up_to_now(span: Span, resolved: TimeSpan, anchor: dt.date | None) -> TimeSpan:
