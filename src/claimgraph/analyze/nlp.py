@@ -52,6 +52,9 @@ def load_pipeline(model: str) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimgraph_paragraphs", before="parser")
+    from .attributes import replace_attribute_ruler
+
+    replace_attribute_ruler(nlp)  # the same rules, read as a table: a tenth of spaCy's time saved
     from . import components  # noqa: F401  (registers the claimgraph_* components)
     from .patterns import add_gazetteer, add_water_names
 
