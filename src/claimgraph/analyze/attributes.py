@@ -39,10 +39,6 @@ SET_OPERATORS = {"IN", "NOT_IN"}
 MAX_KEPT = 500_000  # distinct token columns whose writes are kept (a long-running server)
 
 
-class Unreadable(ValueError):
-    """A pattern outside what the table implements: the ruler is kept."""
-
-
 @dataclass(slots=True)
 class Predicate:
     """One predicate on one column: equal to, in, not in, or a regex on the string."""
@@ -99,15 +95,15 @@ class AttributeTable:
     def _rule(self, order: int, spec: dict, vocab) -> Rule:
         attrs = spec.get("attrs", {})
         if "_" in attrs:
-            raise Unreadable("extension attributes")
+            raise ValueError("extension attributes")
         written = normalize_token_attrs(vocab, attrs)
         if any(attr not in WRITTEN for attr in written):
-            raise Unreadable(f"writes {sorted(written)}")
+            raise ValueError(f"writes {sorted(written)}")
         rule = Rule(order, tuple((WRITTEN.index(attr), int(value)) for attr, value in written.items()))
         index = spec.get("index", 0)
         for pattern in spec["patterns"]:
             if not -len(pattern) <= index < len(pattern):
-                raise Unreadable(f"index {index} outside a pattern of {len(pattern)} tokens")
+                raise ValueError(f"index {index} outside a pattern of {len(pattern)} tokens")
             tests = [self._token_tests(token, vocab) for token in pattern]
             if len(tests) == 1:
                 rule.single.append(tests[0])
@@ -120,13 +116,13 @@ class AttributeTable:
 
     def _test(self, name: str, value, vocab) -> Predicate:
         if name not in MATCHED:
-            raise Unreadable(f"tests {name}")
+            raise ValueError(f"tests {name}")
         if MATCHED[name] not in self.columns:
             self.columns.append(MATCHED[name])
         column = self.columns.index(MATCHED[name])
         if name == "IS_SPACE":
             if not isinstance(value, bool):
-                raise Unreadable(f"IS_SPACE {value!r}")
+                raise ValueError(f"IS_SPACE {value!r}")
             return Predicate(column, "eq", int(value))
         if isinstance(value, str):
             return Predicate(column, "eq", vocab.strings.add(value))
@@ -136,7 +132,7 @@ class AttributeTable:
                 return Predicate(column, operator.lower(), frozenset(vocab.strings.add(v) for v in operand))
             if operator == "REGEX" and isinstance(operand, str):
                 return Predicate(column, "regex", re.compile(operand))
-        raise Unreadable(f"{name} {value!r}")
+        raise ValueError(f"{name} {value!r}")
 
     def _index_pattern(self, rule: Rule, tests: list[Predicate]) -> None:
         anchor = next((t for t in tests if t.kind in {"eq", "in"}), None)
@@ -224,8 +220,9 @@ def replace_attribute_ruler(nlp: Language) -> bool:
     if RULER_NAME not in nlp.pipe_names:
         return False
     try:
-        nlp.add_pipe(TABLE_NAME, before=RULER_NAME)
-    except Unreadable:
+        AttributeTable(nlp.get_pipe(RULER_NAME))
+    except ValueError:  # a pattern outside what the table reads
         return False
+    nlp.add_pipe(TABLE_NAME, before=RULER_NAME)
     nlp.remove_pipe(RULER_NAME)
     return True

@@ -13,16 +13,17 @@ from __future__ import annotations
 from bisect import bisect_left
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["doc_ents", "doc_text", "lower_lemmas", "lower_words", "proper_nouns", "span_ents"]
+__all__ = ["doc_ents", "doc_text", "lower_lemmas", "lower_words", "proper_nouns", "span_ents", "token_texts"]
 
 ENTS_KEY = "claimgraph.ents"
 TEXT_KEY = "claimgraph.text"
 WORDS_KEY = "claimgraph.lower_words"
 LEMMAS_KEY = "claimgraph.lower_lemmas"
+TEXTS_KEY = "claimgraph.texts"
 
 
 def _kept_ents(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
@@ -119,3 +120,13 @@ def lower_lemmas(doc: Doc) -> list[str]:
     ['', 'say']
     """
     return _column_strings(doc, LEMMA, LEMMAS_KEY, lower=True)
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """``token.text`` of every token, read once per Doc.
+
+    >>> import spacy
+    >>> token_texts(spacy.blank("en")('He said "no"'))
+    ['He', 'said', '"', 'no', '"']
+    """
+    return _column_strings(doc, ORTH, TEXTS_KEY, lower=False)

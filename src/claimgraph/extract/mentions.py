@@ -12,10 +12,11 @@ import re
 from collections.abc import Sequence
 from functools import cached_property
 
+from spacy.attrs import IS_LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..analyze.components import VESSEL_PREFIXES
-from ..analyze.views import doc_ents, proper_nouns, span_ents
+from ..analyze.views import doc_ents, proper_nouns, span_ents, token_texts
 from ..datafiles import grammar
 from ..model import Entity
 from ..resolve.entities import is_small_town
@@ -201,7 +202,8 @@ class Mentions:
 
     @cached_property
     def _lower_case_words(self) -> frozenset[str]:
-        return frozenset(t.text for t in self.doc if t.is_lower)
+        lower = self.doc.to_array(IS_LOWER).tolist()
+        return frozenset(text for text, is_lower in zip(token_texts(self.doc), lower) if is_lower)
 
     def national_body(self, span: Span, found: Entity) -> Entity:
         """"the army" in an article about Sudan: Sudan's army, when the gazetteer knows it.
