@@ -1,4 +1,4 @@
-"""AttributeTable gives every token what spaCy's AttributeRuler gives it, from the same patterns."""
+"""AttributeTable and LemmaTable give every token what spaCy's AttributeRuler and lemmatizer give it."""
 
 import random
 
@@ -7,7 +7,8 @@ import pytest
 import spacy
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 
-from claimgraph.analyze.attributes import TABLE_NAME, AttributeTable, replace_attribute_ruler
+from claimgraph.analyze.attributes import (TABLE_NAME, AttributeTable, LemmaTable, replace_attribute_ruler,
+                                           replace_lemmatizer)
 
 WORDS = ["ai", "n't", "nt", "gon", "na", "let", "'s", "y'", "all", "i", "it", "is", "was", "but", "that",
          "nothin'", "dog", "There", "Ran", "to"]
@@ -101,3 +102,39 @@ def test_replace_attribute_ruler_takes_its_place(nlp):
     copy.add_pipe("attribute_ruler").add_patterns(PATTERNS)
     assert replace_attribute_ruler(copy)
     assert copy.pipe_names == ["sentencizer", TABLE_NAME]
+
+
+def lookup_nlp():
+    from spacy.lookups import Lookups
+
+    nlp = spacy.blank("en")
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    lookups = Lookups()
+    lookups.add_table("lemma_lookup", {"went": "go", "mice": "mouse", "struck": "strike", "Ran": "run"})
+    lemmatizer.initialize(lookups=lookups)
+    return nlp
+
+
+def test_lemma_table_gives_the_lemmatizers_lemmas():
+    nlp = lookup_nlp()
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    table = LemmaTable(lemmatizer)
+    rng = random.Random(5)
+    for _ in range(200):
+        doc = nlp.make_doc(" ".join(rng.choice(["went", "mice", "struck", "Ran", "dog", "It"]) for _ in range(12)))
+        for token in doc:
+            token.pos_ = rng.choice(["VERB", "NOUN", "PROPN"])
+            if rng.random() < 0.2:
+                token.lemma_ = "preset"  # a lemma the attribute rules set: kept, not overwritten
+        expected, got = lemmatizer(doc.copy()), table(doc.copy())
+        assert [t.lemma_ for t in got] == [t.lemma_ for t in expected], doc.text
+    assert [t.lemma_ for t in table(nlp.make_doc("mice went"))] == ["mouse", "go"]
+
+
+def test_replace_lemmatizer_keeps_its_name_and_lookups():
+    nlp = lookup_nlp()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    assert replace_lemmatizer(nlp)
+    assert nlp.pipe_names == ["lemmatizer"]
+    assert isinstance(nlp.get_pipe("lemmatizer"), LemmaTable) and nlp.get_pipe("lemmatizer").lookups is lookups
+    assert [t.lemma_ for t in nlp("mice struck")] == ["mouse", "strike"]

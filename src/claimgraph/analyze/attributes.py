@@ -15,6 +15,11 @@ token the values the ruler would give it:
 
 A ruler with a pattern the table cannot read (an operator, another attribute, an
 extension attribute) stays as it is. ``tests/test_attributes.py`` compares the two.
+
+``LemmaTable`` does the same for the lemmatizer: its lemma depends only on the token's
+text, part of speech and morphology, yet it made a Token of every word and set each lemma
+through it. The table keeps the lemma of each (text, POS, morphology) it has met, asks
+the lemmatizer itself for the others, and writes the lemmas with one ``from_array``.
 """
 
 from __future__ import annotations
@@ -23,15 +28,19 @@ import re
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import DEP, IDS, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import normalize_token_attrs
 
-__all__ = ["AttributeTable", "replace_attribute_ruler"]
+__all__ = ["AttributeTable", "LemmaTable", "replace_attribute_ruler", "replace_lemmatizer"]
 
 RULER_NAME = "attribute_ruler"
 TABLE_NAME = "claimgraph_attribute_table"
+LEMMATIZER_NAME = "lemmatizer"
+LEMMA_TABLE_NAME = "claimgraph_lemma_table"
+# the lemmatizer modes whose lemma is a function of the token's text, POS and morphology
+TABULATED_MODES = {"rule", "lookup"}
 # the token columns a pattern may test, and the fields a rule may set
 MATCHED = {"TAG": TAG, "LOWER": LOWER, "ORTH": ORTH, "DEP": DEP, "POS": POS, "IS_SPACE": IS_SPACE}
 WRITTEN = (TAG, POS, MORPH, LEMMA, DEP)
@@ -225,4 +234,49 @@ def replace_attribute_ruler(nlp: Language) -> bool:
         return False
     nlp.add_pipe(TABLE_NAME, before=RULER_NAME)
     nlp.remove_pipe(RULER_NAME)
+    return True
+
+
+class LemmaTable:
+    """Called on a Doc like the lemmatizer it wraps (``lookups`` are the lemmatizer's)."""
+
+    def __init__(self, lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self.lookups = lemmatizer.lookups
+        self._lemmas: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        columns = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = columns[:, 3].copy()
+        overwrite = self.lemmatizer.overwrite
+        for i, (orth, pos, morph, lemma) in enumerate(columns.tolist()):
+            if lemma and not overwrite:
+                continue
+            key = (orth, pos, morph)
+            found = self._lemmas.get(key)
+            if found is None:
+                found = doc.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                if pos and len(self._lemmas) < MAX_KEPT:  # no POS: the lemmatizer warns each time
+                    self._lemmas[key] = found
+            lemmas[i] = found
+        doc.from_array([LEMMA], lemmas)
+        return doc
+
+
+@Language.factory(LEMMA_TABLE_NAME)
+def make_lemma_table(nlp: Language, name: str) -> LemmaTable:
+    return LemmaTable(nlp.get_pipe(LEMMATIZER_NAME))
+
+
+def replace_lemmatizer(nlp: Language) -> bool:
+    """Put a LemmaTable in the lemmatizer's place, under its name; False (and the lemmatizer
+    kept) when there is none or its mode may look at more than the token."""
+    if LEMMATIZER_NAME not in nlp.pipe_names or getattr(nlp.get_pipe(LEMMATIZER_NAME), "mode", None) \
+            not in TABULATED_MODES:
+        return False
+    nlp.add_pipe(LEMMA_TABLE_NAME, before=LEMMATIZER_NAME)
+    nlp.remove_pipe(LEMMATIZER_NAME)
+    nlp.rename_pipe(LEMMA_TABLE_NAME, LEMMATIZER_NAME)
     return True
