@@ -52,6 +52,9 @@ def load_pipeline(model: str) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimgraph_paragraphs", before="parser")
+    from .attributes import replace_attribute_ruler, replace_lemmatizer
+
+    replace_attribute_ruler(nlp)  # the same rules, read as a table: a tenth of spaCy's time saved
     from . import components  # noqa: F401  (registers the claimgraph_* components)
     from .patterns import add_gazetteer, add_water_names
 
@@ -64,6 +67,7 @@ def load_pipeline(model: str) -> Language:
         nlp.add_pipe("claimgraph_vessel_names", after="claimgraph_name_particles")
         if "parser" in nlp.pipe_names:  # clause words come from the parse
             nlp.add_pipe("claimgraph_split_dates", after="claimgraph_vessel_names")
+    replace_lemmatizer(nlp)  # the same lemmas, kept per word, part of speech and morphology
     return nlp
 
 

@@ -13,14 +13,17 @@ from __future__ import annotations
 from bisect import bisect_left
 
 import numpy
-from spacy.attrs import POS
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["doc_ents", "doc_text", "proper_nouns", "span_ents"]
+__all__ = ["doc_ents", "doc_text", "lower_lemmas", "lower_words", "proper_nouns", "span_ents", "token_texts"]
 
 ENTS_KEY = "claimgraph.ents"
 TEXT_KEY = "claimgraph.text"
+WORDS_KEY = "claimgraph.lower_words"
+LEMMAS_KEY = "claimgraph.lower_lemmas"
+TEXTS_KEY = "claimgraph.texts"
 
 
 def _kept_ents(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
@@ -83,3 +86,47 @@ def proper_nouns(doc: Doc) -> list[Token]:
     ['Kherson']
     """
     return [doc[int(i)] for i in numpy.flatnonzero(doc.to_array(POS) == PROPN)]
+
+
+def _column_strings(doc: Doc, attr: int, key: str, lower: bool) -> list[str]:
+    kept = doc.user_data.get(key)
+    if kept is None:
+        strings = doc.vocab.strings
+        by_hash: dict[int, str] = {}
+        kept = doc.user_data[key] = [
+            by_hash[h] if h in by_hash else by_hash.setdefault(h, strings[h].lower() if lower else strings[h])
+            for h in doc.to_array(attr).tolist()]
+    return kept
+
+
+def lower_words(doc: Doc) -> list[str]:
+    """``token.lower_`` of every token, read once per Doc: a rule that looks for a word in a
+    sentence need not make a Token of every word it passes.
+
+    >>> import spacy
+    >>> lower_words(spacy.blank("en")("According to Kyiv"))
+    ['according', 'to', 'kyiv']
+    """
+    return _column_strings(doc, LOWER, WORDS_KEY, lower=False)
+
+
+def lower_lemmas(doc: Doc) -> list[str]:
+    """``token.lemma_.lower()`` of every token, read once per Doc.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Officials Said")
+    >>> doc[1].lemma_ = "Say"
+    >>> lower_lemmas(doc)
+    ['', 'say']
+    """
+    return _column_strings(doc, LEMMA, LEMMAS_KEY, lower=True)
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """``token.text`` of every token, read once per Doc.
+
+    >>> import spacy
+    >>> token_texts(spacy.blank("en")('He said "no"'))
+    ['He', 'said', '"', 'no', '"']
+    """
+    return _column_strings(doc, ORTH, TEXTS_KEY, lower=False)

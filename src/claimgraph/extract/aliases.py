@@ -6,6 +6,8 @@ through the resolver, in every later one.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
@@ -13,14 +15,20 @@ from ..analyze.views import doc_ents
 from ..model import Entity
 from .mentions import Mentions
 
+NAMED_AS = ["known", "called", "dubbed", "designated", "codenamed", "nicknamed"]
+NAME_NOUNS = ["name", "designation"]
+NAMING_VERBS = ["call", "designate", "name"]
 ALIAS_CUES = [
-    [{"LOWER": {"IN": ["known", "called", "dubbed", "designated", "codenamed", "nicknamed"]}},
-     {"LOWER": "as", "OP": "?"}, {"LOWER": "the", "OP": "?"}],
-    [{"LOWER": "under"}, {"LOWER": "the"}, {"LOWER": {"IN": ["name", "designation"]}}],
+    [{"LOWER": {"IN": NAMED_AS}}, {"LOWER": "as", "OP": "?"}, {"LOWER": "the", "OP": "?"}],
+    [{"LOWER": "under"}, {"LOWER": "the"}, {"LOWER": {"IN": NAME_NOUNS}}],
     [{"LOWER": {"IN": ["known", "called"]}}, {"LOWER": "in"}, {"POS": "PROPN", "OP": "+"}, {"LOWER": "as"}],
     [{"LOWER": {"IN": ["which", "that"]}}, {"POS": {"IN": ["PROPN", "NOUN", "DET"]}, "OP": "+"},
-     {"LEMMA": {"IN": ["call", "designate", "name"]}}, {"LOWER": "the", "OP": "?"}],
+     {"LEMMA": {"IN": NAMING_VERBS}}, {"LOWER": "the", "OP": "?"}],
 ]
+# every cue holds one of these words (lower-cased) or lemmas: a document without any has
+# no cue, and the Matcher (its optional and repeated tokens tried at every word) need not run
+CUE_WORDS = NAMED_AS + NAME_NOUNS
+CUE_LEMMAS = NAMING_VERBS
 REFERENT_LABELS = {"WEAPON", "ORG", "PERSON"}
 
 
@@ -30,10 +38,20 @@ def alias_matcher(vocab) -> Matcher:
     return matcher
 
 
+def may_hold_cue(doc: Doc) -> bool:
+    """Whether ``doc`` has a word or lemma every alias cue needs one of."""
+    strings = doc.vocab.strings
+    words = numpy.array([strings.add(w) for w in CUE_WORDS], dtype="uint64")
+    lemmas = numpy.array([strings.add(w) for w in CUE_LEMMAS], dtype="uint64")
+    columns = doc.to_array([LOWER, LEMMA]).reshape(len(doc), 2)
+    return bool(numpy.isin(columns[:, 0], words).any() or numpy.isin(columns[:, 1], lemmas).any())
+
+
 def find_aliases(doc: Doc, matcher: Matcher, mentions: Mentions) -> list[tuple[Entity, str]]:
     """(entity, alias) pairs stated in ``doc``; each alias is added to its entity."""
     found = acronyms(doc, mentions)
-    for _, start, end in matcher(doc, as_spans=False):
+    cues = matcher(doc, as_spans=False) if len(doc) and may_hold_cue(doc) else []
+    for _, start, end in cues:
         name = name_after(doc, end)
         if name is None:
             continue

@@ -26,7 +26,7 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
-from ..analyze.views import doc_text
+from ..analyze.views import doc_text, lower_words
 from ..datafiles import grammar
 from ..model import Entity
 from .lexicon import Lexicon, load_lexicon
@@ -421,10 +421,11 @@ def _is_interview(token: Token) -> bool:
 def _according_to(path: list[Token], mentions: Mentions, lex: Lexicon, att: Attribution) -> None:
     """"according to A", "according to A, citing B": B is the source, A relays it."""
     sent = path[0].sent
-    for tok in sent:
-        if tok.lower_ != "according" or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "to":
+    doc, words = sent.doc, lower_words(sent.doc)
+    for i in range(sent.start, sent.end):
+        if words[i] != "according" or i + 1 >= len(doc) or words[i + 1] != "to":
             continue
-        to = tok.doc[tok.i + 1]
+        tok, to = doc[i], doc[i + 1]
         objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
         if not objs:
             continue

@@ -23,7 +23,7 @@ import numpy
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
-from ..analyze.views import doc_ents, doc_text, span_ents
+from ..analyze.views import doc_ents, doc_text, lower_lemmas, lower_words, span_ents
 from ..model import Claim, Document, Entity, Quantity, TimeSpan, content_hash
 from ..resolve.dates import parse_iso, resolve_time
 from ..resolve.quantities import find_quantities, measure_words
@@ -269,13 +269,15 @@ class ClaimExtractor:
     def _has_reporting_verb(self, sent: Span) -> bool:
         """Whether the sentence names its own speaker (a quote's "we expect" does not)."""
         reporting = self.lex.words("reporting_verbs")
-        for t in sent:
-            if t.lower_ == "according":
+        words, lemmas = lower_words(sent.doc), lower_lemmas(sent.doc)
+        for i in range(sent.start, sent.end):
+            if words[i] == "according":
                 return True
-            if t.lemma_.lower() in reporting and t.pos_ in {"VERB", "AUX"}:
-                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-                if subj is not None and subj.lower_ not in {"we", "i", "you"}:
-                    return True
+            if lemmas[i] not in reporting or sent.doc[i].pos_ not in {"VERB", "AUX"}:
+                continue
+            subj = next((c for c in sent.doc[i].children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in {"we", "i", "you"}:
+                return True
         return False
 
     def _matches_by_sentence(self, doc: Doc) -> dict[int, list[tuple[str, Token]]]:
@@ -817,9 +819,12 @@ class ClaimExtractor:
     def _labelled_badly(self, sent: Span, mentions: Mentions) -> list[Candidate]:
         """"described Clinton as a disgrace", "portrayed Mr. Trump as a nasty and divisive
         candidate": naming a party by a damning word condemns it (CONDEMN)."""
-        for verb in sent:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex.words("labelling_verbs") \
-                    or any(c.dep_ == "neg" for c in verb.children):
+        lemmas = lower_lemmas(sent.doc)
+        for i in range(sent.start, sent.end):
+            if lemmas[i] not in self.lex.words("labelling_verbs"):
+                continue
+            verb = sent.doc[i]
+            if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
                 continue
             subject, objects = subject_of(verb), objects_of(verb, ("dobj",))
             label = [t for c in verb.children if c.dep_ == "oprd" for t in c.subtree]

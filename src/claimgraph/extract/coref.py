@@ -31,8 +31,11 @@ import re
 from collections import defaultdict
 from functools import cached_property, lru_cache
 
+import numpy
+from spacy.attrs import IS_LOWER, IS_TITLE, TAG
 from spacy.tokens import Span, Token
 
+from ..analyze.views import lower_words, token_texts
 from ..datafiles import lexicon, titles
 from .lexicon import load_lexicon
 from .mentions import Mentions, _without_suffix
@@ -91,9 +94,10 @@ class References:
             self._tie_nouns(span, key)
         self.quoted = quoted_tokens(doc)
         self.unnamed_in: dict[int, list[Token]] = defaultdict(list)  # sentence -> "a man", "the victim"
-        for t in doc:
-            if self._unnamed_person(t):
-                self.unnamed_in[self.sent_of[t.i]].append(t)
+        # only a singular noun (tag NN) can be one: the others need no Token made
+        for i in numpy.flatnonzero(doc.to_array(TAG) == doc.vocab.strings.add("NN")).tolist():
+            if self._unnamed_person(doc[i]):
+                self.unnamed_in[self.sent_of[i]].append(doc[i])
         self.gender = self._genders()
 
     # -- who is named ---------------------------------------------------------------
@@ -117,9 +121,11 @@ class References:
         """"Villalba was a city councillor" after "Rosa Villalba", where the tagger missed
         the name: a capitalised surname the article never writes in lower case."""
         surnames = {f.split()[-1] for f in full}
-        lower = {t.lower_ for t in self.mentions.doc if t.is_lower}
-        return [t for t in self.mentions.doc if t.is_title and t.i not in self.mentions.by_token
-                and t.lower_ in surnames and t.lower_ not in lower]
+        doc = self.mentions.doc
+        words, (is_title, is_lower) = lower_words(doc), doc.to_array([IS_TITLE, IS_LOWER]).T.tolist()
+        lower = {w for w, low in zip(words, is_lower) if low}
+        return [doc[i] for i, w in enumerate(words) if w in surnames and is_title[i]
+                and i not in self.mentions.by_token and w not in lower]
 
     @staticmethod
     def _name(span: Span) -> str:
@@ -325,12 +331,12 @@ def quoted_tokens(doc) -> set[int]:
     """Tokens inside quotation marks: there "he" may be anyone the quoted speaker talks about,
     so a quote tells nothing about the gender of the one person its sentence names."""
     inside, out = False, set()
-    for t in doc:
-        if t.text in QUOTES:
-            inside = not inside if t.text in {'"', "``", "''"} else t.text == "“"
+    for i, text in enumerate(token_texts(doc)):
+        if text in QUOTES:
+            inside = not inside if text in {'"', "``", "''"} else text == "“"
             continue
         if inside:
-            out.add(t.i)
+            out.add(i)
     return out
 
 

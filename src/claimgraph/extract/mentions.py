@@ -12,10 +12,11 @@ import re
 from collections.abc import Sequence
 from functools import cached_property
 
+from spacy.attrs import IS_LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..analyze.components import VESSEL_PREFIXES
-from ..analyze.views import doc_ents, proper_nouns, span_ents
+from ..analyze.views import doc_ents, proper_nouns, span_ents, token_texts
 from ..datafiles import grammar
 from ..model import Entity
 from ..resolve.entities import is_small_town
@@ -194,8 +195,15 @@ class Mentions:
         return speaks or word.lower_ in self._lower_case_words
 
     @cached_property
+    def _full_names(self) -> list[tuple[str, str]]:
+        """(name, name without suffix) of each PERSON of several words the tagger found."""
+        return [(s.text, _without_suffix(s.text)) for s in doc_ents(self.doc)
+                if s.label_ == "PERSON" and " " in s.text.strip()]
+
+    @cached_property
     def _lower_case_words(self) -> frozenset[str]:
-        return frozenset(t.text for t in self.doc if t.is_lower)
+        lower = self.doc.to_array(IS_LOWER).tolist()
+        return frozenset(text for text, is_lower in zip(token_texts(self.doc), lower) if is_lower)
 
     def national_body(self, span: Span, found: Entity) -> Entity:
         """"the army" in an article about Sudan: Sudan's army, when the gazetteer knows it.
@@ -301,8 +309,7 @@ class Mentions:
     def full_name_for(self, surname: str) -> Entity | None:
         """The one person named in full earlier in this document whose name ends in ``surname``."""
         wanted = " " + strip_accents(surname).lower()  # "Diakite" after "Cheick Oumar Diakité"
-        full = given_names_first({s.text for s in doc_ents(self.doc) if s.label_ == "PERSON"
-                                  and " " in s.text.strip() and _without_suffix(s.text).endswith(wanted)})
+        full = given_names_first({text for text, bare in self._full_names if bare.endswith(wanted)})
         if len({_without_suffix(name) for name in full}) > 1:
             return None  # "Maria Reyes" and "Tomas Reyes": "Reyes" is either
         found = [e for e in self.entities.values() if (e.type == "PERSON" or e.type == "ORG" and not e.attrs)

@@ -191,6 +191,7 @@ def _generation(name: str) -> str | None:
     return last if last in NAME_SUFFIXES else None
 
 
+@lru_cache(maxsize=1 << 14)  # asked for every person the document has met, at each one-word name
 def without_suffix(name: str) -> str:
     """"Daniel Okafor III" -> "daniel okafor": the name a surname refers back to."""
     words = strip_accents(name.strip()).lower().split()
