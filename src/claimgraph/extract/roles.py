@@ -208,7 +208,8 @@ def named_party(token: Token, mentions: Mentions) -> Entity | None:
     if span is None or span.label_ not in {"GPE", "ORG", "PERSON", "NORP", "LOC"}:
         return None
     found = mentions.resolve_span(span)
-    if found is not None and span.root.head.i == token.i and token.lemma_.lower() in mentions.lex.words("irregular_fighters"):
+    fighters = token.lemma_.lower() in mentions.lex.words("irregular_fighters")
+    if found is not None and fighters and span.root.head.i == token.i:
         # "Contra rebels" are the Contras: the names the article gives the group
         found = mentions.keep(replace(found, aliases=[f"{span.text} {token.text}", plural_of(span.text)]))
     return found
@@ -847,7 +848,8 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
 def one_of_a_nation(noun: Token, mentions: Mentions) -> Entity | None:
     """"a Saudi security officer", "a Thai crew member": one person the article describes by
     nationality is that person, not the nation (as "40 Malian soldiers" are Mali's)."""
-    if noun.tag_ == "NN" and (is_person_noun(noun, mentions) or mentions.lex.heads.get(noun.lemma_.lower()) == "PERSON"):
+    person = is_person_noun(noun, mentions) or mentions.lex.heads.get(noun.lemma_.lower()) == "PERSON"
+    if noun.tag_ == "NN" and person:
         return mentions.people(noun)
     return None
 
