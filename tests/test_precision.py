@@ -1729,3 +1729,10 @@ def test_a_death_a_remark_is_about_takes_no_date_from_the_remark(extract):
                         published="2024-03-14")
     death = next(c for c in claims if c.type == "CASUALTY")
     assert death.time.start is None
+
+
+def test_the_one_who_died_is_not_the_speaker_who_tells_it(extract):
+    claims, ents = extract("Police Sergeant Tom Hale described the scene. She fell to the floor and died from her "
+                           "wounds, he said.")
+    death = next(c for c in claims if c.type == "CASUALTY")
+    assert not death.roles["actor"] and ents[death.source].name == "Tom Hale"

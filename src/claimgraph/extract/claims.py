@@ -238,7 +238,7 @@ class ClaimExtractor:
             # (but not in "It described the strikes as ...", where "it" only speaks)
             subj = subject_of(clause_head(token))
             if subj is not None and subj.lower_ in {"it", "they", "he", "she", "we"} and subj.dep_ == "nsubj" \
-                    and att.source.type in {"GPE", "ORG", "PERSON", "NORP"} and self._done_by_subject(token) \
+                    and att.source.type in {"GPE", "ORG", "PERSON", "NORP"} and self._done_by_subject(token, ctype) \
                     and (subj.lower_ == "we" or not inside_quotation(subj)):  # '"He hit her," Benson said': not Benson
                 if subj.lower_ == "we" and att.source.attrs.get("speaks_for") in mentions.entities:
                     # "'We fired in self-defence,' said a navy spokesman": the navy fired
@@ -247,10 +247,14 @@ class ClaimExtractor:
                     roles.add("actor", self._state_of(att.source, mentions))
 
     @staticmethod
-    def _done_by_subject(token: Token) -> bool:
+    def _done_by_subject(token: Token, ctype: str) -> bool:
         """A verb, or the object of its clause's verb ("it had carried out raids"); not a noun
-        the clause only mentions ("it is important because of the attacks")."""
-        return token.pos_ == "VERB" or token.dep_ in {"dobj", "obj"} and token.head.pos_ in {"VERB", "AUX"}
+        the clause only mentions ("it is important because of the attacks"), and not a verb
+        whose subject undergoes it ("she died from her wounds, he said", "it was attacked")."""
+        if token.pos_ == "VERB":
+            passive = subject_and_voice(token)[1]
+            return not passive and not (ctype == "CASUALTY" and not objects_of(token))
+        return token.dep_ in {"dobj", "obj"} and token.head.pos_ in {"VERB", "AUX"}
 
     @staticmethod
     def _own_weapon_subject(token: Token) -> bool:
