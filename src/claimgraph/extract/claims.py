@@ -145,8 +145,9 @@ class ClaimExtractor:
         inherit_event_times(claims, paragraph_of, state.described)
         date_leads_from_what_follows(claims, paragraph_of, state.others)
         move_weekdays_into_last_week(doc, claims, state.anchor)
-        name_the_lone_doer(claims, state.unnamed_doers, state.mentions.entities)
-        name_the_lone_victim(claims, state.unnamed_victims, state.mentions.entities)
+        headline = headline_sentences(doc, document)
+        name_the_lone_doer(claims, state.unnamed_doers, state.mentions.entities, headline)
+        name_the_lone_victim(claims, state.unnamed_victims, state.mentions.entities, headline)
         share_roles_of_one_happening(claims, paragraph_of, state.repelled)
         locate_back_references(claims)
         return claims, state.mentions.entities
@@ -1067,7 +1068,7 @@ class ClaimExtractor:
             key = f"{document.id}:{s_index}:{c.trigger.i}:{c.type}:{k}"
             out.append(Claim(
                 id="cl-" + content_hash(key), document_id=document.id, type=c.type,
-                text=sent.text, start=sent.start_char, end=sent.end_char,
+                text=evidence_text(sent, document), start=sent.start_char, end=sent.end_char,
                 roles=c.roles.ids(), source=c.att.source.id if c.att.source else None,
                 via=[v.id for v in c.att.via], polarity=c.att.polarity, modality=c.att.modality,
                 time=time, quantities=list(c.quantities), trigger=c.trigger.text,
@@ -1608,6 +1609,21 @@ def date_leads_from_what_follows(claims: list[Claim], paragraph_of: dict[int, in
                 break
 
 
+def evidence_text(sent: Span, document: Document) -> str:
+    """The sentence as the article prints it: the parse may have read a headline recased
+    (``analyze.truecase``), letter for letter in the same places."""
+    stored = document.text[sent.start_char:sent.end_char]
+    return stored if stored.lower() == sent.text.lower() else sent.text
+
+
+def headline_sentences(doc: Doc, document: Document) -> int:
+    """How many sentences the headline paragraph the text opens with has (0 without one)."""
+    title = document.title or ""
+    if not title or not document.text.startswith(title + "\n\n"):
+        return 0
+    return sum(1 for sent in doc.sents if sent.start_char < len(title))
+
+
 WEEKDAY = re.compile(r"(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                      r"( (morning|afternoon|evening|night))?", re.IGNORECASE)
 FOLLOW_ON = 3  # how many sentences after "two last week in Atlanta and Seattle" tell those two
@@ -1690,12 +1706,14 @@ def governing_subject(verb: Token) -> Token | None:
     return next((c for c in governing.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
-def name_the_lone_doer(claims: list[Claim], unnamed: AbstractSet[str], entities: dict) -> None:
+def name_the_lone_doer(claims: list[Claim], unnamed: AbstractSet[str], entities: dict, headline: int = 0) -> None:
     """"A man opened fire at his former office" in an article whose attacks and killings
     name one person as their doer ("LaCalamita shot the two managers"): the man is that
-    person, where and when the claim says nothing else (REALNEWS: annotators name him)."""
+    person, where and when the claim says nothing else (REALNEWS: annotators name him).
+    Who the article names is read in its body, after the ``headline`` sentences: a
+    title-case headline is where the tagger takes a shop for a person."""
     family = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.polarity != "denied"]
-    doers = {a for c in family if c.id not in unnamed for a in c.roles.get("actor", [])}
+    doers = {a for c in family if c.id not in unnamed and c.sentence >= headline for a in c.roles.get("actor", [])}
     people = {a for a in doers if getattr(entities.get(a), "type", None) == "PERSON"}
     if len(people) != 1 or doers - people:
         return
@@ -1735,12 +1753,13 @@ def victim_of(trigger: Token) -> Token | None:
     return victim
 
 
-def name_the_lone_victim(claims: list[Claim], unnamed: AbstractSet[str], entities: dict) -> None:
+def name_the_lone_victim(claims: list[Claim], unnamed: AbstractSet[str], entities: dict, headline: int = 0) -> None:
     """"A woman was killed outside the store" in an article whose attacks and killings name
     one person as their victim ("Lena Hart died at the scene"): the woman is that person,
-    where and when the claim says nothing else (REALNEWS: annotators name her)."""
+    where and when the claim says nothing else (REALNEWS: annotators name her). As for the
+    lone doer, the victims named are those of the body, after the ``headline`` sentences."""
     family = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.polarity != "denied"]
-    people = {t for c in family for t in c.roles.get("target", [])
+    people = {t for c in family if c.sentence >= headline for t in c.roles.get("target", [])
               if getattr(entities.get(t), "type", None) in {"PERSON", "PERSONNEL"}}
     if len(people) != 1 or getattr(entities.get(next(iter(people))), "type", None) != "PERSON":
         return
