@@ -1736,3 +1736,14 @@ def test_the_one_who_died_is_not_the_speaker_who_tells_it(extract):
                            "wounds, he said.")
     death = next(c for c in claims if c.type == "CASUALTY")
     assert not death.roles["actor"] and ents[death.source].name == "Tom Hale"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Three soldiers were wounded in an ambush near Tolvik on Sunday; officials say the road is shut.", None),
+    ("Three soldiers were wounded in an ambush near Tolvik on Sunday, officials said.", "officials"),
+])
+def test_a_clause_before_a_semicolon_is_not_what_the_next_speaker_says(extract, text, source):
+    claims, ents = extract(text)
+    hurt = next(c for c in claims if c.type == "CASUALTY")
+    assert (ents[hurt.source].name if hurt.source else None) == source
+    assert hurt.modality == ("fact" if source is None else "reported")
