@@ -115,3 +115,17 @@ def test_the_lone_victim_is_named_from_the_body_not_the_headline():
     head, lead, later = claim("h", 0, ["person:corner-shop"]), claim("a", 1, []), claim("b", 3, ["person:ada"])
     name_the_lone_victim([head, lead, later], {"a"}, entities, headline=1)
     assert lead.roles["target"] == ["person:ada"]
+
+
+def test_a_headline_drops_the_was_of_a_passive(pipeline, tmp_path):
+    headline = "Mill owner gunned down outside his warehouse in Farlow"
+    body = ("Gregor Vance, who owned the Farlow flour mill, was shot dead on Sunday outside his warehouse, "
+            "police said.\n\nDetectives said they were looking for two men seen leaving in a grey van.")
+    (tmp_path / "mill.txt").write_text(f"{headline}\n\n{body}\n", encoding="utf-8")
+    with Store(str(tmp_path / "db.sqlite")) as store:
+        pipeline.ingest_paths(store, [str(tmp_path)])
+        exported = export_json(store)
+    head = [c for c in exported["claims"] if c["start"] < len(headline) and c["type"] in {"ATTACK", "CASUALTY"}]
+    assert head
+    for claim in head:  # the owner is the victim, not the gunman
+        assert not claim["roles"]["actor"] and claim["roles"]["target"]

@@ -36,7 +36,7 @@ from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
 from .token_patterns import TokenPatterns
-from .roles import (Roles, clause_head, could_be_people, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun,
+from .roles import (HEADLINE_END, Roles, clause_head, could_be_people, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun,
                     objects_of, party, preps_of, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
@@ -129,6 +129,7 @@ class ClaimExtractor:
             matches=self._matches_by_sentence(doc),
             extra_times={start: doc[start:end] for _, start, end in self.time_matcher(doc)},
         )
+        doc.user_data[HEADLINE_END] = headline_end(document)
         find_aliases(doc, self.alias_matcher, state.mentions)
         claims: list[Claim] = []
         paragraph, seen_to = 0, 0
@@ -1616,12 +1617,16 @@ def evidence_text(sent: Span, document: Document) -> str:
     return stored if stored.lower() == sent.text.lower() else sent.text
 
 
+def headline_end(document: Document) -> int:
+    """Where the headline paragraph the text opens with ends (0 without one)."""
+    title = document.title or ""
+    return len(title) if title and document.text.startswith(title + "\n\n") else 0
+
+
 def headline_sentences(doc: Doc, document: Document) -> int:
     """How many sentences the headline paragraph the text opens with has (0 without one)."""
-    title = document.title or ""
-    if not title or not document.text.startswith(title + "\n\n"):
-        return 0
-    return sum(1 for sent in doc.sents if sent.start_char < len(title))
+    end = headline_end(document)
+    return sum(1 for sent in doc.sents if sent.start_char < end) if end else 0
 
 
 WEEKDAY = re.compile(r"(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"

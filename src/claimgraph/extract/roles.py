@@ -70,7 +70,7 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
         if subj is not None and subj.lower_ in {"which", "that", "who"} and node.dep_ == "relcl":
             return node.head, subj.dep_ == "nsubjpass"  # "the missile which hit a depot": the missile hit it
         if subj is not None:
-            return subj, subj.dep_ == "nsubjpass"
+            return subj, subj.dep_ == "nsubjpass" or headline_passive(node)
         charged = one_charged_with(node)
         if charged is not None:
             return charged, False
@@ -80,6 +80,17 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
         else:
             return None, False
     return None, False
+
+
+HEADLINE_END = "headline_end"  # Doc.user_data key: where the text's opening headline ends
+
+
+def headline_passive(verb: Token) -> bool:
+    """"Company CEO gunned down at office party", "Woman killed in parking lot": a headline
+    drops the "was" of a passive, so there a past form with no auxiliary and no object is
+    one its subject undergoes ("Rebels shelled the town" keeps its object and its doers)."""
+    return verb.idx < verb.doc.user_data.get(HEADLINE_END, 0) and verb.tag_ in {"VBD", "VBN"} \
+        and not any(c.dep_ in {"aux", "auxpass", "dobj", "obj", "dative", "ccomp", "xcomp"} for c in verb.children)
 
 
 def one_charged_with(deed: Token) -> Token | None:
