@@ -1747,3 +1747,15 @@ def test_a_clause_before_a_semicolon_is_not_what_the_next_speaker_says(extract, 
     hurt = next(c for c in claims if c.type == "CASUALTY")
     assert (ents[hurt.source].name if hurt.source else None) == source
     assert hurt.modality == ("fact" if source is None else "reported")
+
+
+@pytest.mark.parametrize("text, toll, attack", [
+    ("Two guards were shot and killed at the gate on Monday.", [2], []),
+    ("A sniper shot to death two farmers and wounded three others near Kessa on Monday.", [2, 3], []),
+    ("A sniper shot three farmers near Kessa on Monday, killing one.", [], [3]),
+])
+def test_the_people_an_attack_hit_and_that_died_are_counted_on_the_toll(extract, text, toll, attack):
+    claims, _ = extract(text)
+    counts = {c.type: sorted(q.value for q in c.quantities) for c in claims}
+    assert counts.get("CASUALTY", []) == toll
+    assert counts.get("ATTACK", []) == attack

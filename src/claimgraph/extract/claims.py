@@ -991,6 +991,7 @@ class ClaimExtractor:
             if span is None or _is_age(span, q) or _is_year(span, q):
                 continue
             owner = self._quantity_owner(span, cands, q.unit)
+            owner = toll_of_the_attack(span, owner, cands)
             if owner is not None:
                 if owner.type == "CASUALTY":
                     q.of = casualty_word(span.root) or CASUALTY_OF.get(owner.trigger.lemma_.lower())
@@ -1110,6 +1111,30 @@ def _is_year(span: Span, q: Quantity) -> bool:
         return False
     before = span.doc[span.start - 1] if span.start > 0 else None
     return before is not None and (before.dep_ in {"det", "poss"} or before.tag_ in {"DT", "PRP$", "POS"})
+
+
+def toll_of_the_attack(span: Span, owner: "Candidate | None", cands: list["Candidate"]) -> "Candidate | None":
+    """"One man was shot and killed", "shot to death one person": the people counted are the
+    ones the attack hit, and the sentence also tells that they died, so the number is the
+    toll's, not the attack's (REALNEWS counts them on the casualty claim). Attackers counted
+    ("up to 800 guerrillas attacked") stay the attack's."""
+    if owner is None or owner.type != "ATTACK" or owner.trigger.pos_ != "VERB":
+        return owner
+    counted = span.root.head if span.root.dep_ == "nummod" else span.root
+    if counted.head.i != owner.trigger.i or counted.dep_ not in {"dobj", "nsubjpass"}:
+        return owner
+    verb = owner.trigger
+    tolls = [c for c in cands if c.type == "CASUALTY" and _tells_their_death(c.trigger, verb, counted)]
+    return tolls[0] if len(tolls) == 1 else owner
+
+
+def _tells_their_death(toll: Token, verb: Token, counted: Token) -> bool:
+    """Whether ``toll`` says the people ``verb`` hit died or were hurt: "was shot and killed"
+    (one passive subject for both), "shot to death one person". Not "shot three people,
+    killing one": that toll counts its own."""
+    passive_pair = toll.dep_ == "conj" and toll.head.i == verb.i and counted.dep_ == "nsubjpass"
+    manner = toll.dep_ == "pobj" and toll.head.dep_ == "prep" and toll.head.head.i == verb.i
+    return passive_pair or manner
 
 
 def casualty_word(node: Token) -> str | None:
