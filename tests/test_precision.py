@@ -1752,10 +1752,22 @@ def test_a_clause_before_a_semicolon_is_not_what_the_next_speaker_says(extract, 
 @pytest.mark.parametrize("text, toll, attack", [
     ("Two guards were shot and killed at the gate on Monday.", [2], []),
     ("A sniper shot to death two farmers and wounded three others near Kessa on Monday.", [2, 3], []),
-    ("A sniper shot three farmers near Kessa on Monday, killing one.", [], [3]),
+    ("A sniper shot three farmers near Kessa on Monday, killing one.", [1], [3]),
 ])
 def test_the_people_an_attack_hit_and_that_died_are_counted_on_the_toll(extract, text, toll, attack):
     claims, _ = extract(text)
     counts = {c.type: sorted(q.value for q in c.quantities) for c in claims}
     assert counts.get("CASUALTY", []) == toll
     assert counts.get("ATTACK", []) == attack
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("A sniper shot three farmers near Kessa on Monday, killing one.", [1]),
+    ("One passenger died after the ferry was shelled near Kessa on Monday.", [1]),
+    ("One of the guards was killed in the raid on the depot.", []),
+    ("No one was killed in the raid on the depot.", []),
+])
+def test_a_bare_one_is_a_toll_only_as_the_people_a_killing_is_about(extract, text, toll):
+    claims, _ = extract(text)
+    counted = sorted(q.value for c in claims if c.type == "CASUALTY" for q in c.quantities)
+    assert counted == toll

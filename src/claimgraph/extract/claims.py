@@ -998,6 +998,9 @@ class ClaimExtractor:
                 if owner.type == "PROPERTY" and q.value is None and q.low is None and q.high is not None:
                     q.value = q.high  # "a payload of up to 345 kg": the capability is 345 kg
                 owner.quantities.append(q)
+        for c in cands:
+            if c.type == "CASUALTY":
+                c.quantities.extend(lone_toll(c.trigger, c.quantities, sent))
 
     def _quantity_owner(self, span: Span, cands: list[Candidate], unit: str | None) -> Candidate | None:
         unit_kind = self.property_type.unit_kind(unit) if self.property_type else None
@@ -1126,6 +1129,21 @@ def toll_of_the_attack(span: Span, owner: "Candidate | None", cands: list["Candi
     verb = owner.trigger
     tolls = [c for c in cands if c.type == "CASUALTY" and _tells_their_death(c.trigger, verb, counted)]
     return tolls[0] if len(tolls) == 1 else owner
+
+
+def lone_toll(trigger: Token, found: list[Quantity], sent: Span) -> list[Quantity]:
+    """"..., killing one", "One victim died": a bare "one" counts nothing the number finder
+    can trust ("one of the", "no one", "one day"), but as the object of a killing, or the
+    number of the people a toll's verb is about, it is a toll of one."""
+    if trigger.pos_ != "VERB" or any(q.value == 1 or q.low == 1 for q in found):
+        return []
+    people = [c for c in trigger.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
+    for token in people + [n for p in people if p.pos_ == "NOUN" for n in p.children if n.dep_ == "nummod"]:
+        if token.lower_ != "one" or any(c.dep_ in {"det", "prep"} for c in token.children):
+            continue
+        return [Quantity(text=token.text, value=1, of=casualty_word(token) or CASUALTY_OF.get(trigger.lemma_.lower()),
+                         start=token.idx - sent.start_char, end=token.idx - sent.start_char + len(token.text))]
+    return []
 
 
 def _tells_their_death(toll: Token, verb: Token, counted: Token) -> bool:
