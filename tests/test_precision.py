@@ -1771,3 +1771,17 @@ def test_a_bare_one_is_a_toll_only_as_the_people_a_killing_is_about(extract, tex
     claims, _ = extract(text)
     counted = sorted(q.value for c in claims if c.type == "CASUALTY" for q in c.quantities)
     assert counted == toll
+
+
+@pytest.mark.parametrize("text, weapon", [
+    ("A rocket attack on the barracks wounded four soldiers on Monday.", "rocket"),
+    ("The grenade blast at the checkpoint killed two police officers on Monday.", "grenade"),
+    ("Drone strikes have become the army's main weapon in the north.", None),
+])
+def test_the_weapon_named_in_the_attack_noun_is_its_instrument(extract, text, weapon):
+    claims, ents = extract(text)
+    attacks = [c for c in claims if c.type == "ATTACK"]
+    if weapon is None:
+        assert not attacks  # a generic plural names no happening
+    else:
+        assert {ents[i].name for c in attacks for i in c.roles["instrument"]} == {weapon}

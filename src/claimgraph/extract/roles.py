@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..model import ROLE_NAMES, Entity
 from ..datafiles import grammar
+from .confidence import bare_plural
 from .coref import referent
 from .lexicon import load_lexicon
 from .mentions import PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts, is_country, phrase_tokens, plural_of
@@ -702,6 +703,9 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         args.append(subj)
     if trigger.pos_ == "NOUN":
         roles.add("actor", attack_party(trigger, mentions) or had_a_hand_in(trigger, mentions, lex))
+        for c in trigger.children:  # "a bomb blast", "the rocket attack"; not generic "drone strikes"
+            if c.dep_ == "compound" and c.i < trigger.i and mentions.materiel_kind(c) and not bare_plural(trigger):
+                roles.add("instrument", mentions.weapon(c))
         for prep, obj in preps_of(trigger):
             if prep == "by":
                 roles.add("actor", attacker(obj, mentions))
