@@ -129,3 +129,45 @@ def test_a_headline_drops_the_was_of_a_passive(pipeline, tmp_path):
     assert head
     for claim in head:  # the owner is the victim, not the gunman
         assert not claim["roles"]["actor"] and claim["roles"]["target"]
+
+
+SECOND = ("Two guards died when a bomb went off at a fuel depot in Marlow on Tuesday, "
+          "Inspector Dana Whitcombe told reporters.\n\n"
+          "She said the blast had destroyed three storage tanks.")
+
+
+def _ingest(pipeline, db, folder, names):
+    with Store(str(db)) as store:
+        pipeline.ingest_paths(store, [str(folder / n) for n in names])
+        return export_json(store)
+
+
+def test_a_later_ingest_reads_where_stored_headlines_end(pipeline, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"{HEADLINE}\n\n{BODY}\n", encoding="utf-8")
+    (folder / "b.txt").write_text(SECOND + "\n", encoding="utf-8")
+    with Store(str(tmp_path / "probe.db")) as store:
+        pipeline.ingest_paths(store, [str(folder / "a.txt")])
+        doc_id = export_json(store)["documents"][0]["id"]
+        assert store.headline_ends([doc_id]) == {doc_id: len(HEADLINE)}
+    at_once = _ingest(pipeline, tmp_path / "once.db", folder, ["a.txt", "b.txt"])
+    _ingest(pipeline, tmp_path / "two.db", folder, ["a.txt"])
+    in_turn = _ingest(pipeline, tmp_path / "two.db", folder, ["b.txt"])
+
+    def counts(exported):
+        return sorted((len(e["document_ids"]), e["independent_sources"]) for e in exported["events"])
+
+    assert counts(in_turn) == counts(at_once)
+    assert (2, 1) in counts(at_once)  # one inspector in two articles; the headline's officials add none
+
+
+def test_a_headline_read_without_its_text_still_adds_no_source():
+    from claimgraph.link.independence import SourceCounter
+    from claimgraph.model import Claim, Document
+
+    docs = [Document(id="d1", text="", title="Depot Blast Kills Two, Officials Say")]  # read without text
+    head = Claim(id="h", document_id="d1", type="CASUALTY", text="", start=0, end=36, source="source:officials")
+    body = Claim(id="b", document_id="d1", type="CASUALTY", text="", start=40, end=90, source="person:whitcombe")
+    assert SourceCounter(docs, {}).count([head, body])[1] == 2
+    assert SourceCounter(docs, {}, headline_ends={"d1": 36}).count([head, body]) == (["person:whitcombe"], 1)

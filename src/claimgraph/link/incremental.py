@@ -344,6 +344,7 @@ class LinkPlan:
     scope: _Scope
     documents: dict[str, Document]  # of every claim read, and of the near-copy groups
     threshold: float  # the near-copy threshold the signatures' bands were cut for
+    headline_ends: dict[str, int] = field(default_factory=dict)  # of the documents read without text
 
 
 def link_new_documents(store: LinkStore, document_ids: list[str], entities: dict[str, Entity],
@@ -364,15 +365,16 @@ def plan_link(store: LinkStore, document_ids: list[str], ents: Entities, thresho
     scope = read_scope(store, new_docs, roots, ents, min_confidence, others_unlinked=others_unlinked)
     wanted = {c.document_id for c in [*scope.claims.values(), *scope.opposing]} | set(roots) | set(roots.values())
     documents = store.documents_by_ids(wanted - set(document_ids), with_text=False)
+    headline_ends = store.headline_ends(documents)
     documents.update({d.id: d for d in new_docs})
-    return LinkPlan(document_ids, new_docs, roots, signatures, scope, documents, threshold)
+    return LinkPlan(document_ids, new_docs, roots, signatures, scope, documents, threshold, headline_ends)
 
 
 def apply_link(store: LinkStore, plan: LinkPlan, ents: Entities) -> LinkDelta:
     """Compute the events and contradictions of ``plan`` and write them (steps 3 and 4)."""
     scope, documents, roots = plan.scope, plan.documents, plan.roots
     all_roots = {d: roots.get(d) or (documents[d].dup_of or d) for d in documents}
-    counter = SourceCounter(documents.values(), ents, all_roots)
+    counter = SourceCounter(documents.values(), ents, all_roots, plan.headline_ends)
 
     events = _relink_events(scope, ents, counter, all_roots)
     contradictions = _find_contradictions(scope, events, ents, counter, list(documents.values()))

@@ -103,15 +103,18 @@ class SourceCounter:
     :param documents: all documents (for outlets and near-copy roots).
     :param entities: the entity table.
     :param roots: document id -> near-copy group root (from :func:`near_duplicate_groups`).
+    :param headline_ends: where the body begins, for documents given without their text.
     """
 
     def __init__(self, documents: Iterable[Document], entities: dict[str, Entity] | Entities,
-                 roots: dict[str, str] | None = None):
+                 roots: dict[str, str] | None = None, headline_ends: dict[str, int] | None = None):
         self.docs = {d.id: d for d in documents}
         self.entities = entities if isinstance(entities, Entities) else Entities(entities)
         self.roots = roots or {}
         self._outlets = _outlet_index(self.entities.by_id)
         self._cache: dict[str, SourceRef] = {}
+        # documents read without their text say where their headline ends here
+        self._given_headline_ends = headline_ends or {}
         self._headline_ends: dict[str, int] | None = None
 
     def published(self) -> dict[str, str | None]:
@@ -125,8 +128,9 @@ class SourceCounter:
     def headline_ends(self) -> dict[str, int]:
         """Document id -> where the body begins, for texts that open with their headline."""
         if self._headline_ends is None:
-            self._headline_ends = {doc_id: len(doc.title) for doc_id, doc in self.docs.items()
-                                   if doc.title and doc.text.startswith(doc.title + "\n\n")}
+            self._headline_ends = {**self._given_headline_ends,
+                                   **{doc_id: len(doc.title) for doc_id, doc in self.docs.items()
+                                      if doc.title and doc.text.startswith(doc.title + "\n\n")}}
         return self._headline_ends
 
     def _beyond_headlines(self, claims: list[Claim]) -> list[Claim]:

@@ -56,6 +56,14 @@ class Reads:
     def document(self, document_id: str) -> Document | None:
         return self.documents_by_ids([document_id]).get(document_id)
 
+    def headline_ends(self, ids: Iterable[str]) -> dict[str, int]:
+        """Document id -> where the body begins, for the documents whose text opens with their
+        headline (``clean.headed``): what a link reads of documents it loads without text."""
+        rows = self.query(
+            f"SELECT d.id, length(d.title) FROM documents d WHERE d.id {IN_IDS} AND d.title IS NOT NULL"
+            " AND substr(d.text, 1, length(d.title) + 2) = d.title || ?", (ids_param(ids), "\n\n"))
+        return {doc_id: end for doc_id, end in rows}
+
     def documents_by_ids(self, ids: Iterable[str], *, with_text: bool = True) -> dict[str, Document]:
         """Documents by id; ``with_text=False`` leaves ``text`` empty (outlets and dates only)."""
         columns = DOCUMENT_COLUMNS if with_text else DOCUMENT_SUMMARY_COLUMNS
