@@ -1771,3 +1771,16 @@ def test_a_bare_one_is_a_toll_only_as_the_people_a_killing_is_about(extract, tex
     claims, _ = extract(text)
     counted = sorted(q.value for c in claims if c.type == "CASUALTY" for q in c.quantities)
     assert counted == toll
+
+
+@pytest.mark.parametrize("text, start", [
+    # a clause in the present tense says how things are now, not on the past clause's day
+    ("Officials did not enforce the curfew on Saturday night, even as Mombasa remains under a state of "
+     "emergency and patrolled by Kenyan army troops.", None),
+    ("Officials enforced the curfew in Mombasa on Saturday night, as the city was patrolled by Kenyan army "
+     "troops.", "2024-03-09"),
+])
+def test_a_present_clause_under_a_past_one_takes_no_date_from_it(extract, text, start):
+    claims, _ = extract(text, published="2024-03-14")
+    deployment = next(c for c in claims if c.type == "DEPLOY")
+    assert deployment.time.start == start

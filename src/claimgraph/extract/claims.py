@@ -940,7 +940,7 @@ class ClaimExtractor:
         if relcl is not None:
             path = path[:relcl + 1]
         report_at = next((k for k, node in enumerate(path) if node.i in c.att.report_nodes), len(path))
-        event_nodes = {node.i for node in path[:report_at]}
+        event_nodes = {node.i for node in path[:min(report_at, now_under_then(path))]}
         for extra in c.triggers[1:]:
             event_nodes |= {n.i for n in path_to_root(extra)[:2] if n.i not in c.att.report_nodes}
         future = c.att.modality == "planned"
@@ -1345,6 +1345,28 @@ def describes_a_noun(trigger: Token) -> bool:
 
 
 WH_RELATIVES = frozenset({"who", "whom", "whose", "which"})
+
+
+def now_under_then(path: list[Token]) -> int:
+    """"did not enforce it in the early hours of Friday, even as the city remains under a
+    state of emergency and patrolled by troops": a clause in the present tense under one in
+    the past says how things are now, so the past clause's time is not its time. How much of
+    the trigger's path to the root is that present clause (all of it when there is none)."""
+    for k, (node, head) in enumerate(zip(path, path[1:])):
+        if node.dep_ in {"advcl", "conj", "ccomp"} and _present_tense(node) and _past_tense(head):
+            return k + 1
+    return len(path)
+
+
+def _present_tense(verb: Token) -> bool:
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if auxes:  # "has taken" tells a past happening, "is patrolling" a present one
+        return auxes[0].tag_ in {"VBZ", "VBP"} and auxes[0].lemma_ != "have"
+    return verb.tag_ in {"VBZ", "VBP"}
+
+
+def _past_tense(verb: Token) -> bool:
+    return verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
 
 
 def in_when_clause(node: Token, event_nodes: set[int]) -> bool:
