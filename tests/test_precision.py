@@ -1784,3 +1784,10 @@ def test_a_present_clause_under_a_past_one_takes_no_date_from_it(extract, text, 
     claims, _ = extract(text, published="2024-03-14")
     deployment = next(c for c in claims if c.type == "DEPLOY")
     assert deployment.time.start == start
+
+
+def test_a_deployment_in_an_as_clause_holds_while_the_dated_subject_does(extract):
+    claims, _ = extract("Monday's ambush, the deadliest in the province this year, came as Nigerian troops "
+                        "deployed at border posts to stop raids on farms.", published="2024-03-14")
+    deployment = next(c for c in claims if c.type == "DEPLOY")
+    assert deployment.time.start == "2024-03-11"

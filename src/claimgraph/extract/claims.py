@@ -959,7 +959,7 @@ class ClaimExtractor:
             if dated_by is None or not span.start <= dated_by.i < span.end:
                 resolved = up_to_now(span, resolved, anchor)  # not "since January 2, when troops overran ..."
             if node.i in event_nodes or any(node.i == t.i for t in c.triggers) \
-                    or in_when_clause(node, event_nodes) \
+                    or in_when_clause(node, event_nodes) or subject_of_a_while(node, path) \
                     or dated_by is not None and span.start <= dated_by.i < span.end \
                     or _in_trigger_phrase(node, c.trigger) \
                     or node.i in c.att.report_nodes and (_inside_fronted_content(span, node, c.trigger)
@@ -1367,6 +1367,17 @@ def _present_tense(verb: Token) -> bool:
 
 def _past_tense(verb: Token) -> bool:
     return verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
+
+
+def subject_of_a_while(node: Token, path: list[Token]) -> bool:
+    """"Today's attack came as troops deployed at railway stations": the happening whose
+    time is written on the subject of a clause holds while the when/as/while clause under
+    that clause does, so the subject's time dates the claim told in it."""
+    if node.dep_ not in {"nsubj", "nsubjpass"} or node.pos_ != "NOUN":
+        return False
+    return any(clause.dep_ == "advcl" and clause.head.i == node.head.i
+               and any(c.dep_ in {"mark", "advmod"} and c.lower_ in WHEN_MARKS for c in clause.children)
+               for clause in path)
 
 
 def in_when_clause(node: Token, event_nodes: set[int]) -> bool:
