@@ -1791,3 +1791,12 @@ def test_a_deployment_in_an_as_clause_holds_while_the_dated_subject_does(extract
                         "deployed at border posts to stop raids on farms.", published="2024-03-14")
     deployment = next(c for c in claims if c.type == "DEPLOY")
     assert deployment.time.start == "2024-03-11"
+
+
+def test_a_happening_named_by_its_year_takes_the_day_the_article_gave_it(extract):
+    text = ("Officials in Ankara have long denied any role in the June 4, 2019, bombings of the Kirkuk pipeline.\n\n"
+            "Still, Kurdish leaders suspect Turkish involvement in the 2019 bombings.\n\n"
+            "Kurdish leaders blamed Turkish militias for the 2020 bombings of the Erbil depot.")
+    claims, _ = extract(text, published="2024-03-14")
+    days = {c.sentence: (c.time.start, c.time.end) for c in claims if c.type == "ATTACK"}
+    assert days[1] == ("2019-06-04", "2019-06-04") and days[2] == ("2020-01-01", "2020-12-31")

@@ -146,6 +146,7 @@ class ClaimExtractor:
         inherit_event_times(claims, paragraph_of, state.described)
         date_leads_from_what_follows(claims, paragraph_of, state.others)
         move_weekdays_into_last_week(doc, claims, state.anchor)
+        narrow_named_happenings(claims)
         headline = headline_sentences(doc, document)
         name_the_lone_doer(claims, state.unnamed_doers, state.mentions.entities, headline)
         name_the_lone_victim(claims, state.unnamed_victims, state.mentions.entities, headline)
@@ -1730,6 +1731,38 @@ def move_weekdays_into_last_week(doc: Doc, claims: list[Claim], anchor: dt.date 
             start, end = (dt.date.fromisoformat(d) - dt.timedelta(days=7)
                           for d in (claim.time.start, claim.time.end or claim.time.start))
             claim.time = TimeSpan(start.isoformat(), end.isoformat(), claim.time.text, "event")
+
+
+COARSE_DAYS = 27  # a date of a month or more only says roughly when
+
+
+def narrow_named_happenings(claims: list[Claim]) -> None:
+    """"denied any role in the Sept. 11, 2001, attacks" then "involvement in the 2001
+    attacks": a happening named with "the" and a year or month written before its noun is
+    one the article has already told of and dated more closely, so it takes that date (the
+    nearest earlier claim of its type and word dated within the year or month; whoever
+    denies a role in it, the date is the happening's)."""
+    for claim in claims:
+        if not _has_event_time(claim) or _days(claim.time.start, claim.time.end or claim.time.start) < COARSE_DAYS \
+                or not _named_by_its_date(claim):
+            continue
+        earlier = [c for c in claims if c.sentence < claim.sentence and c.type == claim.type
+                   and _same_word(c.trigger, claim.trigger) and _has_event_time(c)
+                   and claim.time.start <= c.time.start and (c.time.end or c.time.start) <= claim.time.end
+                   and (c.time.start, c.time.end) != (claim.time.start, claim.time.end)]
+        if earlier:
+            dated = earlier[-1]
+            claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
+
+
+def _named_by_its_date(claim: Claim) -> bool:
+    """"the 2001 attacks", "the March bombing": the date written between "the" and the trigger."""
+    pattern = rf"\bthe {re.escape(claim.time.text or '')}\s+{re.escape(claim.trigger)}\b"
+    return bool(claim.time.text) and re.search(pattern, claim.text, re.IGNORECASE) is not None
+
+
+def _same_word(a: str, b: str) -> bool:
+    return a.lower().rstrip("s") == b.lower().rstrip("s")
 
 
 def up_to_now(span: Span, resolved: TimeSpan, anchor: dt.date | None) -> TimeSpan:
