@@ -1800,3 +1800,24 @@ def test_a_happening_named_by_its_year_takes_the_day_the_article_gave_it(extract
     claims, _ = extract(text, published="2024-03-14")
     days = {c.sentence: (c.time.start, c.time.end) for c in claims if c.type == "ATTACK"}
     assert days[1] == ("2019-06-04", "2019-06-04") and days[2] == ("2020-01-01", "2020-12-31")
+
+
+@pytest.mark.parametrize("victim, start", [
+    # a shooting named by another victim is another happening: neither the death told just
+    # before nor the day the arrest was announced dates it
+    ("a protester", None),
+    ("Omar Haddad", "2024-03-11"),
+])
+def test_a_shooting_named_by_its_victim_continues_only_a_death_of_that_victim(extract, victim, start):
+    text = ("After Omar Haddad's death on Monday, Leeds saw two nights of unrest as crowds filled the streets.\n\n"
+            f"Police announced on Thursday the arrest of a man in the fatal shooting of {victim} outside a bar.")
+    claims, _ = extract(text, published="2024-03-16")
+    days = {(c.type, c.time.start) for c in claims if c.sentence == 1}
+    assert days == {("ATTACK", start), ("CASUALTY", start)}
+
+
+def test_the_day_an_arrest_is_announced_does_not_date_the_shooting_it_is_for(extract):
+    claims, _ = extract("Police announced on Thursday the arrest of a man in the fatal shooting of a protester.",
+                        published="2024-03-16")
+    shooting = next(c for c in claims if c.type == "CASUALTY")
+    assert shooting.time.start is None

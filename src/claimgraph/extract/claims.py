@@ -83,6 +83,8 @@ class _DocumentState:
     described: set[str] = field(default_factory=set)
     # ids of claims about another happening than the one told before ("a similar raid on Friday")
     others: set[str] = field(default_factory=set)
+    # ids of claims whose happening noun names whom it hit ("the fatal shooting of a demonstrator")
+    named_by_victim: set[str] = field(default_factory=set)
 
 
 class ClaimExtractor:
@@ -143,7 +145,7 @@ class ClaimExtractor:
         name_unnamed_speakers(doc, claims, state.mentions)
         plan_what_lies_ahead(claims, state.anchor)
         date_by_occurrence_sentences(doc, claims, state.anchor, paragraph_of)
-        inherit_event_times(claims, paragraph_of, state.described)
+        inherit_event_times(claims, paragraph_of, state.described, state.named_by_victim)
         date_leads_from_what_follows(claims, paragraph_of, state.others)
         move_weekdays_into_last_week(doc, claims, state.anchor)
         narrow_named_happenings(claims)
@@ -207,6 +209,8 @@ class ClaimExtractor:
                 state.described.update(claim.id for claim in emitted)
             if names_another_happening(c.trigger):
                 state.others.update(claim.id for claim in emitted)
+            if c.trigger.pos_ == "NOUN" and victim_of(c.trigger) is not None:
+                state.named_by_victim.update(claim.id for claim in emitted)
             claims.extend(emitted)
         self._update_topic(sent, mentions)
         return claims
@@ -969,7 +973,8 @@ class ClaimExtractor:
                 event_spans.append((span, resolved))
                 if all(t.start != resolved.start or t.end != resolved.end for t in c.times):
                     c.times.append(resolved)
-            elif node.i in c.att.report_nodes and c.report_time is None and not topic_of_remark(c.trigger, node):
+            elif node.i in c.att.report_nodes and c.report_time is None and not topic_of_remark(c.trigger, node) \
+                    and not under_what_is_told(c.trigger, node):
                 resolved.basis = "report"
                 c.report_time = resolved
         own = [t for span, t in event_spans if _in_trigger_phrase(time_attachment(span), c.trigger)]
@@ -1267,6 +1272,19 @@ def topic_of_remark(trigger: Token, verb: Token) -> bool:
     is about, not something the remark reports happened that day."""
     return trigger.dep_ == "pobj" and trigger.head.lower_ in grammar()["topic_preps"] \
         and trigger.head.head.i == verb.i
+
+
+def under_what_is_told(trigger: Token, verb: Token) -> bool:
+    """"announced on Friday the arrest of a man in the fatal shooting": what the report
+    tells is the arrest; a happening noun hung below what it tells is only what that is
+    about, and the day of the report is not its day."""
+    node = trigger
+    while node.head.i != node.i and node.head.i != verb.i:
+        node = node.head
+        if node.pos_ in {"NOUN", "PROPN"} and node.dep_ in {"dobj", "obj", "pobj", "nsubjpass", "nsubj"} \
+                and node.head.i == verb.i:
+            return True
+    return False
 
 
 def names_an_occasion(span: Span, occasions: frozenset[str]) -> bool:
@@ -1626,7 +1644,8 @@ def plan_what_lies_ahead(claims: list[Claim], anchor: dt.date | None) -> None:
 
 
 def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
-                        described: AbstractSet[str] = frozenset()) -> None:
+                        described: AbstractSet[str] = frozenset(),
+                        named_by_victim: AbstractSet[str] = frozenset()) -> None:
     """An undated claim about the happening just described takes its date: a dated claim
     of its family in the same sentence, else the nearest earlier one in the same
     paragraph, at most ``INHERIT_SENTENCES`` back, or in any paragraph when the claim names
@@ -1648,12 +1667,23 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
             dated = last.get((TIME_FAMILIES[claim.type], claim.modality == "planned"))
             if _has_event_time(claim) or dated is None \
                     or not (same_story_stretch(dated, sentence, paragraph_of) or _refers_back(claim)) \
-                    or sentence - dated.sentence > INHERIT_SENTENCES or not _same_speaker(claim, dated):
+                    or sentence - dated.sentence > INHERIT_SENTENCES or not _same_speaker(claim, dated) \
+                    or claim.id in named_by_victim and _hit_someone_else(claim, dated, members):
                 continue
             claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
             # wire copy tells one happening a paragraph at a time: the toll two paragraphs on
             # still goes on about it, so a claim just dated passes the date on in its turn
             last[TIME_FAMILIES[claim.type], claim.modality == "planned"] = claim
+
+
+def _hit_someone_else(claim: Claim, dated: Claim, members: list[Claim]) -> bool:
+    """"After Scott's death Tuesday ... the arrest of a man in the fatal shooting of a
+    demonstrator": a happening named by whom it hit is not one just told that hit others
+    (its victims are those of the toll told by the same word)."""
+    mine = {t for c in members if c.trigger == claim.trigger and c.type in {claim.type, "CASUALTY"}
+            for t in c.roles.get("target", [])}
+    theirs = set(dated.roles.get("target", []))
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _same_speaker(claim: Claim, dated: Claim) -> bool:
