@@ -1821,3 +1821,21 @@ def test_the_day_an_arrest_is_announced_does_not_date_the_shooting_it_is_for(ext
                         published="2024-03-16")
     shooting = next(c for c in claims if c.type == "CASUALTY")
     assert shooting.time.start is None
+
+
+@pytest.mark.parametrize("mention, start", [
+    ("Investigators released new footage of Saturday's shooting on Tuesday.", "2024-03-09"),
+    # the NER takes "Tuesday of last week's" for one date: the week is the shooting's
+    ("Leeds police released bodycam footage on Tuesday of last week’s shooting.", "2024-03-04"),
+])
+def test_a_dated_happening_too_bare_to_claim_still_dates_the_next_sentence(extract, mention, start):
+    claims, _ = extract(f"{mention} Dana Cole, 34, was shot and killed by a security guard outside the depot.",
+                        published="2024-03-14")
+    assert {(c.sentence, c.type, c.time.start) for c in claims} == {(1, "ATTACK", start), (1, "CASUALTY", start)}
+
+
+def test_a_bare_mention_dates_nothing_told_in_the_present_or_further_on(extract):
+    claims, _ = extract("The militia has not commented on Saturday's shooting. Critics say its fighters shoot "
+                        "civilians at checkpoints. A guard was later found shot dead in Leeds.", published="2024-03-14")
+    told = [(c.sentence, c.type, c.time.start) for c in claims]
+    assert told == [(1, "ATTACK", None), (2, "ATTACK", None), (2, "CASUALTY", None)]

@@ -85,6 +85,11 @@ class _DocumentState:
     others: set[str] = field(default_factory=set)
     # ids of claims whose happening noun names whom it hit ("the fatal shooting of a demonstrator")
     named_by_victim: set[str] = field(default_factory=set)
+    # dated happenings named too barely to be claims ("released video of last week's shooting"):
+    # they still say when the claims after them happened
+    unclaimed: list[Claim] = field(default_factory=list)
+    # ids of claims told in the present tense ("accusations that it targets civilians")
+    in_present: set[str] = field(default_factory=set)
 
 
 class ClaimExtractor:
@@ -145,7 +150,9 @@ class ClaimExtractor:
         name_unnamed_speakers(doc, claims, state.mentions)
         plan_what_lies_ahead(claims, state.anchor)
         date_by_occurrence_sentences(doc, claims, state.anchor, paragraph_of)
-        inherit_event_times(claims, paragraph_of, state.described, state.named_by_victim)
+        # a claim of the sentence gives its date before an unclaimed happening there does
+        inherit_event_times(state.unclaimed + claims, paragraph_of, state.described, state.named_by_victim,
+                            unclaimed={c.id for c in state.unclaimed}, in_present=state.in_present)
         date_leads_from_what_follows(claims, paragraph_of, state.others)
         move_weekdays_into_last_week(doc, claims, state.anchor)
         narrow_named_happenings(claims)
@@ -211,6 +218,10 @@ class ClaimExtractor:
                 state.others.update(claim.id for claim in emitted)
             if c.trigger.pos_ == "NOUN" and victim_of(c.trigger) is not None:
                 state.named_by_victim.update(claim.id for claim in emitted)
+            if _present_tense(clause_head(c.trigger)):
+                state.in_present.update(claim.id for claim in emitted)
+            if not emitted and c.type in {"ATTACK", "CASUALTY"} and c.att.polarity == "asserted" and c.times:
+                state.unclaimed.append(unclaimed_happening(c, sent, s_index, document))
             claims.extend(emitted)
         self._update_topic(sent, mentions)
         return claims
@@ -1508,9 +1519,20 @@ def join_day_and_part(doc: Doc, spans: list[Span]) -> list[Span]:
 def sentence_times(sent: Span) -> list[Span]:
     """The time expressions of a sentence that claims take their time from (``eval timex``
     scores exactly these)."""
-    spans = join_day_and_part(sent.doc, [e for e in span_ents(sent) if e.label_ in {"DATE", "TIME"}
-                                         and not is_rank(e)])
+    spans = join_day_and_part(sent.doc, [part for e in span_ents(sent) if e.label_ in {"DATE", "TIME"}
+                                         and not is_rank(e) for part in split_possessive_tail(e)])
     return day_ordinals(sent, spans) + spans
+
+
+def split_possessive_tail(span: Span) -> list[Span]:
+    """"released video on Monday of last week's shooting": the NER's one date is two, the
+    day of the release and the week the possessive puts on the shooting."""
+    doc = span.doc
+    last = doc[span.end - 1]
+    of = next((t for t in span if t.lower_ == "of"), None)
+    if of is None or last.dep_ != "case" or of.i == span.start or of.i >= span.end - 2:
+        return [span]
+    return [Span(doc, span.start, of.i, label=span.label_), Span(doc, of.i + 1, span.end, label=span.label_)]
 
 
 def is_rank(span: Span) -> bool:
@@ -1645,13 +1667,19 @@ def plan_what_lies_ahead(claims: list[Claim], anchor: dt.date | None) -> None:
 
 def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
                         described: AbstractSet[str] = frozenset(),
-                        named_by_victim: AbstractSet[str] = frozenset()) -> None:
+                        named_by_victim: AbstractSet[str] = frozenset(),
+                        unclaimed: AbstractSet[str] = frozenset(),
+                        in_present: AbstractSet[str] = frozenset()) -> None:
     """An undated claim about the happening just described takes its date: a dated claim
     of its family in the same sentence, else the nearest earlier one in the same
     paragraph, at most ``INHERIT_SENTENCES`` back, or in any paragraph when the claim names
     the happening definitely ("four died in the blast" after a quote in between).
     ``described``: claims told only to say what a noun is ("are bombing the airstrip captured
-    on March 22"); their date is the noun's past, not the story's, and dates nothing else."""
+    on March 22"); their date is the noun's past, not the story's, and dates nothing else.
+    ``named_by_victim``: claims whose noun names whom it hit ("the shooting of a protester").
+    ``unclaimed``: happenings named too barely to be claims ("footage of Saturday's
+    shooting"); they date only a claim just after them (:func:`_goes_on_from_a_bare_mention`).
+    ``in_present``: claims told in the present tense."""
     by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
         if TIME_FAMILIES.get(claim.type) is not None and claim.polarity != "denied":
@@ -1668,12 +1696,30 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
             if _has_event_time(claim) or dated is None \
                     or not (same_story_stretch(dated, sentence, paragraph_of) or _refers_back(claim)) \
                     or sentence - dated.sentence > INHERIT_SENTENCES or not _same_speaker(claim, dated) \
-                    or claim.id in named_by_victim and _hit_someone_else(claim, dated, members):
+                    or claim.id in named_by_victim and _hit_someone_else(claim, dated, members) \
+                    or dated.id in unclaimed and not _goes_on_from_a_bare_mention(claim, dated, in_present):
                 continue
             claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
             # wire copy tells one happening a paragraph at a time: the toll two paragraphs on
             # still goes on about it, so a claim just dated passes the date on in its turn
             last[TIME_FAMILIES[claim.type], claim.modality == "planned"] = claim
+
+
+def unclaimed_happening(c: Candidate, sent: Span, s_index: int, document: Document) -> Claim:
+    """A happening too barely named to claim anything, kept only for the date it gives."""
+    time = narrowest(c.times)[0]
+    return Claim(id=f"unclaimed-{s_index}-{c.trigger.i}", document_id=document.id, type=c.type, text=sent.text,
+                 start=sent.start_char, end=sent.end_char, modality=c.att.modality, sentence=s_index,
+                 time=TimeSpan(time.start, time.end, time.text, "event"), trigger=c.trigger.text)
+
+
+def _goes_on_from_a_bare_mention(claim: Claim, mention: Claim, in_present: AbstractSet[str]) -> bool:
+    """"Police released footage of Saturday's shooting. The courier was shot by a guard.": a
+    happening only mentioned is weak evidence, so it dates only a claim in its sentence or
+    the next, told in the past and with no time of its own, not even its report's day
+    ("has not commented on Monday's strike. It has rejected accusations that it targets
+    civilians" is no Monday targeting)."""
+    return claim.sentence - mention.sentence <= 1 and claim.id not in in_present and not claim.time.start
 
 
 def _hit_someone_else(claim: Claim, dated: Claim, members: list[Claim]) -> bool:
