@@ -1839,3 +1839,14 @@ def test_a_bare_mention_dates_nothing_told_in_the_present_or_further_on(extract)
                         "civilians at checkpoints. A guard was later found shot dead in Leeds.", published="2024-03-14")
     told = [(c.sentence, c.type, c.time.start) for c in claims]
     assert told == [(1, "ATTACK", None), (2, "ATTACK", None), (2, "CASUALTY", None)]
+
+
+@pytest.mark.parametrize("verb, start", [
+    # the past perfect puts the capture before the saying: the day said bounds it, nothing more
+    ("had captured", None),
+    ("captured", "2024-03-12"),
+])
+def test_a_happening_said_to_have_come_before_the_saying_is_only_bounded_by_its_day(extract, verb, start):
+    claims, _ = extract(f"Kenya said on Tuesday its troops {verb} the al-Shabaab camp at Bura.", published="2024-03-14")
+    capture = next(c for c in claims if c.type == "ATTACK")
+    assert (capture.time.start, capture.time.end, capture.time.basis) == (start, "2024-03-12", "report")

@@ -987,7 +987,8 @@ class ClaimExtractor:
             elif node.i in c.att.report_nodes and c.report_time is None and not topic_of_remark(c.trigger, node) \
                     and not under_what_is_told(c.trigger, node):
                 resolved.basis = "report"
-                c.report_time = resolved
+                c.report_time = resolved if not before_the_report(c.trigger) else TimeSpan(
+                    None, resolved.end, resolved.text, "report")
         own = [t for span, t in event_spans if _in_trigger_phrase(time_attachment(span), c.trigger)]
         if own and c.trigger.pos_ == "NOUN":  # "the June 12 nightclub attack" remembered on Sunday: June 12
             c.times[:] = [t for t in c.times if any(t is o for o in own)]
@@ -1276,6 +1277,14 @@ def _before_a_present_report(span: Span, verb: Token) -> bool:
     before it is the day of what they say happened."""
     return span.end <= verb.i and verb.tag_ in {"VBZ", "VBP"} \
         and not any(c.dep_ == "aux" and c.tag_ in {"VBD", "VBZ", "VBP"} for c in verb.children)
+
+
+def before_the_report(trigger: Token) -> bool:
+    """"Chad said yesterday its troops had captured the outpost": the past perfect puts the
+    happening before the saying, so the day of the saying bounds it (no later than that day)
+    and is not its day."""
+    verb = clause_head(trigger)
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children)
 
 
 def topic_of_remark(trigger: Token, verb: Token) -> bool:
@@ -1719,7 +1728,8 @@ def _goes_on_from_a_bare_mention(claim: Claim, mention: Claim, in_present: Abstr
     the next, told in the past and with no time of its own, not even its report's day
     ("has not commented on Monday's strike. It has rejected accusations that it targets
     civilians" is no Monday targeting)."""
-    return claim.sentence - mention.sentence <= 1 and claim.id not in in_present and not claim.time.start
+    return claim.sentence - mention.sentence <= 1 and claim.id not in in_present \
+        and not (claim.time.start or claim.time.end)
 
 
 def _hit_someone_else(claim: Claim, dated: Claim, members: list[Claim]) -> bool:
