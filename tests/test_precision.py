@@ -1785,3 +1785,82 @@ def test_the_weapon_named_in_the_attack_noun_is_its_instrument(extract, text, we
         assert not attacks  # a generic plural names no happening
     else:
         assert {ents[i].name for c in attacks for i in c.roles["instrument"]} == {weapon}
+
+
+@pytest.mark.parametrize("text, start", [
+    # a clause in the present tense says how things are now, not on the past clause's day
+    ("Officials did not enforce the curfew on Saturday night, even as Mombasa remains under a state of "
+     "emergency and patrolled by Kenyan army troops.", None),
+    ("Officials enforced the curfew in Mombasa on Saturday night, as the city was patrolled by Kenyan army "
+     "troops.", "2024-03-09"),
+])
+def test_a_present_clause_under_a_past_one_takes_no_date_from_it(extract, text, start):
+    claims, _ = extract(text, published="2024-03-14")
+    deployment = next(c for c in claims if c.type == "DEPLOY")
+    assert deployment.time.start == start
+
+
+def test_a_deployment_in_an_as_clause_holds_while_the_dated_subject_does(extract):
+    claims, _ = extract("Monday's ambush, the deadliest in the province this year, came as Nigerian troops "
+                        "deployed at border posts to stop raids on farms.", published="2024-03-14")
+    deployment = next(c for c in claims if c.type == "DEPLOY")
+    assert deployment.time.start == "2024-03-11"
+
+
+def test_a_happening_named_by_its_year_takes_the_day_the_article_gave_it(extract):
+    text = ("Officials in Ankara have long denied any role in the June 4, 2019, bombings of the Kirkuk pipeline.\n\n"
+            "Still, Kurdish leaders suspect Turkish involvement in the 2019 bombings.\n\n"
+            "Kurdish leaders blamed Turkish militias for the 2020 bombings of the Erbil depot.")
+    claims, _ = extract(text, published="2024-03-14")
+    days = {c.sentence: (c.time.start, c.time.end) for c in claims if c.type == "ATTACK"}
+    assert days[1] == ("2019-06-04", "2019-06-04") and days[2] == ("2020-01-01", "2020-12-31")
+
+
+@pytest.mark.parametrize("victim, start", [
+    # a shooting named by another victim is another happening: neither the death told just
+    # before nor the day the arrest was announced dates it
+    ("a protester", None),
+    ("Omar Haddad", "2024-03-11"),
+])
+def test_a_shooting_named_by_its_victim_continues_only_a_death_of_that_victim(extract, victim, start):
+    text = ("After Omar Haddad's death on Monday, Leeds saw two nights of unrest as crowds filled the streets.\n\n"
+            f"Police announced on Thursday the arrest of a man in the fatal shooting of {victim} outside a bar.")
+    claims, _ = extract(text, published="2024-03-16")
+    days = {(c.type, c.time.start) for c in claims if c.sentence == 1}
+    assert days == {("ATTACK", start), ("CASUALTY", start)}
+
+
+def test_the_day_an_arrest_is_announced_does_not_date_the_shooting_it_is_for(extract):
+    claims, _ = extract("Police announced on Thursday the arrest of a man in the fatal shooting of a protester.",
+                        published="2024-03-16")
+    shooting = next(c for c in claims if c.type == "CASUALTY")
+    assert shooting.time.start is None
+
+
+@pytest.mark.parametrize("mention, start", [
+    ("Investigators released new footage of Saturday's shooting on Tuesday.", "2024-03-09"),
+    # the NER takes "Tuesday of last week's" for one date: the week is the shooting's
+    ("Leeds police released bodycam footage on Tuesday of last week’s shooting.", "2024-03-04"),
+])
+def test_a_dated_happening_too_bare_to_claim_still_dates_the_next_sentence(extract, mention, start):
+    claims, _ = extract(f"{mention} Dana Cole, 34, was shot and killed by a security guard outside the depot.",
+                        published="2024-03-14")
+    assert {(c.sentence, c.type, c.time.start) for c in claims} == {(1, "ATTACK", start), (1, "CASUALTY", start)}
+
+
+def test_a_bare_mention_dates_nothing_told_in_the_present_or_further_on(extract):
+    claims, _ = extract("The militia has not commented on Saturday's shooting. Critics say its fighters shoot "
+                        "civilians at checkpoints. A guard was later found shot dead in Leeds.", published="2024-03-14")
+    told = [(c.sentence, c.type, c.time.start) for c in claims]
+    assert told == [(1, "ATTACK", None), (2, "ATTACK", None), (2, "CASUALTY", None)]
+
+
+@pytest.mark.parametrize("verb, start", [
+    # the past perfect puts the capture before the saying: the day said bounds it, nothing more
+    ("had captured", None),
+    ("captured", "2024-03-12"),
+])
+def test_a_happening_said_to_have_come_before_the_saying_is_only_bounded_by_its_day(extract, verb, start):
+    claims, _ = extract(f"Kenya said on Tuesday its troops {verb} the al-Shabaab camp at Bura.", published="2024-03-14")
+    capture = next(c for c in claims if c.type == "ATTACK")
+    assert (capture.time.start, capture.time.end, capture.time.basis) == (start, "2024-03-12", "report")

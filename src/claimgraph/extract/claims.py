@@ -83,6 +83,13 @@ class _DocumentState:
     described: set[str] = field(default_factory=set)
     # ids of claims about another happening than the one told before ("a similar raid on Friday")
     others: set[str] = field(default_factory=set)
+    # ids of claims whose happening noun names whom it hit ("the fatal shooting of a demonstrator")
+    named_by_victim: set[str] = field(default_factory=set)
+    # dated happenings named too barely to be claims ("released video of last week's shooting"):
+    # they still say when the claims after them happened
+    unclaimed: list[Claim] = field(default_factory=list)
+    # ids of claims told in the present tense ("accusations that it targets civilians")
+    in_present: set[str] = field(default_factory=set)
 
 
 class ClaimExtractor:
@@ -143,9 +150,12 @@ class ClaimExtractor:
         name_unnamed_speakers(doc, claims, state.mentions)
         plan_what_lies_ahead(claims, state.anchor)
         date_by_occurrence_sentences(doc, claims, state.anchor, paragraph_of)
-        inherit_event_times(claims, paragraph_of, state.described)
+        # a claim of the sentence gives its date before an unclaimed happening there does
+        inherit_event_times(state.unclaimed + claims, paragraph_of, state.described, state.named_by_victim,
+                            unclaimed={c.id for c in state.unclaimed}, in_present=state.in_present)
         date_leads_from_what_follows(claims, paragraph_of, state.others)
         move_weekdays_into_last_week(doc, claims, state.anchor)
+        narrow_named_happenings(claims)
         headline = headline_sentences(doc, document)
         name_the_lone_doer(claims, state.unnamed_doers, state.mentions.entities, headline)
         name_the_lone_victim(claims, state.unnamed_victims, state.mentions.entities, headline)
@@ -206,6 +216,12 @@ class ClaimExtractor:
                 state.described.update(claim.id for claim in emitted)
             if names_another_happening(c.trigger):
                 state.others.update(claim.id for claim in emitted)
+            if c.trigger.pos_ == "NOUN" and victim_of(c.trigger) is not None:
+                state.named_by_victim.update(claim.id for claim in emitted)
+            if _present_tense(clause_head(c.trigger)):
+                state.in_present.update(claim.id for claim in emitted)
+            if not emitted and c.type in {"ATTACK", "CASUALTY"} and c.att.polarity == "asserted" and c.times:
+                state.unclaimed.append(unclaimed_happening(c, sent, s_index, document))
             claims.extend(emitted)
         self._update_topic(sent, mentions)
         return claims
@@ -940,7 +956,7 @@ class ClaimExtractor:
         if relcl is not None:
             path = path[:relcl + 1]
         report_at = next((k for k, node in enumerate(path) if node.i in c.att.report_nodes), len(path))
-        event_nodes = {node.i for node in path[:report_at]}
+        event_nodes = {node.i for node in path[:min(report_at, now_under_then(path))]}
         for extra in c.triggers[1:]:
             event_nodes |= {n.i for n in path_to_root(extra)[:2] if n.i not in c.att.report_nodes}
         future = c.att.modality == "planned"
@@ -959,7 +975,7 @@ class ClaimExtractor:
             if dated_by is None or not span.start <= dated_by.i < span.end:
                 resolved = up_to_now(span, resolved, anchor)  # not "since January 2, when troops overran ..."
             if node.i in event_nodes or any(node.i == t.i for t in c.triggers) \
-                    or in_when_clause(node, event_nodes) \
+                    or in_when_clause(node, event_nodes) or subject_of_a_while(node, path) \
                     or dated_by is not None and span.start <= dated_by.i < span.end \
                     or _in_trigger_phrase(node, c.trigger) \
                     or node.i in c.att.report_nodes and (_inside_fronted_content(span, node, c.trigger)
@@ -968,9 +984,11 @@ class ClaimExtractor:
                 event_spans.append((span, resolved))
                 if all(t.start != resolved.start or t.end != resolved.end for t in c.times):
                     c.times.append(resolved)
-            elif node.i in c.att.report_nodes and c.report_time is None and not topic_of_remark(c.trigger, node):
+            elif node.i in c.att.report_nodes and c.report_time is None and not topic_of_remark(c.trigger, node) \
+                    and not under_what_is_told(c.trigger, node):
                 resolved.basis = "report"
-                c.report_time = resolved
+                c.report_time = resolved if not before_the_report(c.trigger) else TimeSpan(
+                    None, resolved.end, resolved.text, "report")
         own = [t for span, t in event_spans if _in_trigger_phrase(time_attachment(span), c.trigger)]
         if own and c.trigger.pos_ == "NOUN":  # "the June 12 nightclub attack" remembered on Sunday: June 12
             c.times[:] = [t for t in c.times if any(t is o for o in own)]
@@ -1261,11 +1279,32 @@ def _before_a_present_report(span: Span, verb: Token) -> bool:
         and not any(c.dep_ == "aux" and c.tag_ in {"VBD", "VBZ", "VBP"} for c in verb.children)
 
 
+def before_the_report(trigger: Token) -> bool:
+    """"Chad said yesterday its troops had captured the outpost": the past perfect puts the
+    happening before the saying, so the day of the saying bounds it (no later than that day)
+    and is not its day."""
+    verb = clause_head(trigger)
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children)
+
+
 def topic_of_remark(trigger: Token, verb: Token) -> bool:
     """"spoke out Tuesday about the death of Terence Crutcher": the death is what the remark
     is about, not something the remark reports happened that day."""
     return trigger.dep_ == "pobj" and trigger.head.lower_ in grammar()["topic_preps"] \
         and trigger.head.head.i == verb.i
+
+
+def under_what_is_told(trigger: Token, verb: Token) -> bool:
+    """"announced on Friday the arrest of a man in the fatal shooting": what the report
+    tells is the arrest; a happening noun hung below what it tells is only what that is
+    about, and the day of the report is not its day."""
+    node = trigger
+    while node.head.i != node.i and node.head.i != verb.i:
+        node = node.head
+        if node.pos_ in {"NOUN", "PROPN"} and node.dep_ in {"dobj", "obj", "pobj", "nsubjpass", "nsubj"} \
+                and node.head.i == verb.i:
+            return True
+    return False
 
 
 def names_an_occasion(span: Span, occasions: frozenset[str]) -> bool:
@@ -1345,6 +1384,39 @@ def describes_a_noun(trigger: Token) -> bool:
 
 
 WH_RELATIVES = frozenset({"who", "whom", "whose", "which"})
+
+
+def now_under_then(path: list[Token]) -> int:
+    """"did not enforce it in the early hours of Friday, even as the city remains under a
+    state of emergency and patrolled by troops": a clause in the present tense under one in
+    the past says how things are now, so the past clause's time is not its time. How much of
+    the trigger's path to the root is that present clause (all of it when there is none)."""
+    for k, (node, head) in enumerate(zip(path, path[1:])):
+        if node.dep_ in {"advcl", "conj", "ccomp"} and _present_tense(node) and _past_tense(head):
+            return k + 1
+    return len(path)
+
+
+def _present_tense(verb: Token) -> bool:
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if auxes:  # "has taken" tells a past happening, "is patrolling" a present one
+        return auxes[0].tag_ in {"VBZ", "VBP"} and auxes[0].lemma_ != "have"
+    return verb.tag_ in {"VBZ", "VBP"}
+
+
+def _past_tense(verb: Token) -> bool:
+    return verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
+
+
+def subject_of_a_while(node: Token, path: list[Token]) -> bool:
+    """"Today's attack came as troops deployed at railway stations": the happening whose
+    time is written on the subject of a clause holds while the when/as/while clause under
+    that clause does, so the subject's time dates the claim told in it."""
+    if node.dep_ not in {"nsubj", "nsubjpass"} or node.pos_ != "NOUN":
+        return False
+    return any(clause.dep_ == "advcl" and clause.head.i == node.head.i
+               and any(c.dep_ in {"mark", "advmod"} and c.lower_ in WHEN_MARKS for c in clause.children)
+               for clause in path)
 
 
 def in_when_clause(node: Token, event_nodes: set[int]) -> bool:
@@ -1456,9 +1528,20 @@ def join_day_and_part(doc: Doc, spans: list[Span]) -> list[Span]:
 def sentence_times(sent: Span) -> list[Span]:
     """The time expressions of a sentence that claims take their time from (``eval timex``
     scores exactly these)."""
-    spans = join_day_and_part(sent.doc, [e for e in span_ents(sent) if e.label_ in {"DATE", "TIME"}
-                                         and not is_rank(e)])
+    spans = join_day_and_part(sent.doc, [part for e in span_ents(sent) if e.label_ in {"DATE", "TIME"}
+                                         and not is_rank(e) for part in split_possessive_tail(e)])
     return day_ordinals(sent, spans) + spans
+
+
+def split_possessive_tail(span: Span) -> list[Span]:
+    """"released video on Monday of last week's shooting": the NER's one date is two, the
+    day of the release and the week the possessive puts on the shooting."""
+    doc = span.doc
+    last = doc[span.end - 1]
+    of = next((t for t in span if t.lower_ == "of"), None)
+    if of is None or last.dep_ != "case" or of.i == span.start or of.i >= span.end - 2:
+        return [span]
+    return [Span(doc, span.start, of.i, label=span.label_), Span(doc, of.i + 1, span.end, label=span.label_)]
 
 
 def is_rank(span: Span) -> bool:
@@ -1592,13 +1675,20 @@ def plan_what_lies_ahead(claims: list[Claim], anchor: dt.date | None) -> None:
 
 
 def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
-                        described: AbstractSet[str] = frozenset()) -> None:
+                        described: AbstractSet[str] = frozenset(),
+                        named_by_victim: AbstractSet[str] = frozenset(),
+                        unclaimed: AbstractSet[str] = frozenset(),
+                        in_present: AbstractSet[str] = frozenset()) -> None:
     """An undated claim about the happening just described takes its date: a dated claim
     of its family in the same sentence, else the nearest earlier one in the same
     paragraph, at most ``INHERIT_SENTENCES`` back, or in any paragraph when the claim names
     the happening definitely ("four died in the blast" after a quote in between).
     ``described``: claims told only to say what a noun is ("are bombing the airstrip captured
-    on March 22"); their date is the noun's past, not the story's, and dates nothing else."""
+    on March 22"); their date is the noun's past, not the story's, and dates nothing else.
+    ``named_by_victim``: claims whose noun names whom it hit ("the shooting of a protester").
+    ``unclaimed``: happenings named too barely to be claims ("footage of Saturday's
+    shooting"); they date only a claim just after them (:func:`_goes_on_from_a_bare_mention`).
+    ``in_present``: claims told in the present tense."""
     by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
         if TIME_FAMILIES.get(claim.type) is not None and claim.polarity != "denied":
@@ -1614,12 +1704,42 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
             dated = last.get((TIME_FAMILIES[claim.type], claim.modality == "planned"))
             if _has_event_time(claim) or dated is None \
                     or not (same_story_stretch(dated, sentence, paragraph_of) or _refers_back(claim)) \
-                    or sentence - dated.sentence > INHERIT_SENTENCES or not _same_speaker(claim, dated):
+                    or sentence - dated.sentence > INHERIT_SENTENCES or not _same_speaker(claim, dated) \
+                    or claim.id in named_by_victim and _hit_someone_else(claim, dated, members) \
+                    or dated.id in unclaimed and not _goes_on_from_a_bare_mention(claim, dated, in_present):
                 continue
             claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
             # wire copy tells one happening a paragraph at a time: the toll two paragraphs on
             # still goes on about it, so a claim just dated passes the date on in its turn
             last[TIME_FAMILIES[claim.type], claim.modality == "planned"] = claim
+
+
+def unclaimed_happening(c: Candidate, sent: Span, s_index: int, document: Document) -> Claim:
+    """A happening too barely named to claim anything, kept only for the date it gives."""
+    time = narrowest(c.times)[0]
+    return Claim(id=f"unclaimed-{s_index}-{c.trigger.i}", document_id=document.id, type=c.type, text=sent.text,
+                 start=sent.start_char, end=sent.end_char, modality=c.att.modality, sentence=s_index,
+                 time=TimeSpan(time.start, time.end, time.text, "event"), trigger=c.trigger.text)
+
+
+def _goes_on_from_a_bare_mention(claim: Claim, mention: Claim, in_present: AbstractSet[str]) -> bool:
+    """"Police released footage of Saturday's shooting. The courier was shot by a guard.": a
+    happening only mentioned is weak evidence, so it dates only a claim in its sentence or
+    the next, told in the past and with no time of its own, not even its report's day
+    ("has not commented on Monday's strike. It has rejected accusations that it targets
+    civilians" is no Monday targeting)."""
+    return claim.sentence - mention.sentence <= 1 and claim.id not in in_present \
+        and not (claim.time.start or claim.time.end)
+
+
+def _hit_someone_else(claim: Claim, dated: Claim, members: list[Claim]) -> bool:
+    """"After Scott's death Tuesday ... the arrest of a man in the fatal shooting of a
+    demonstrator": a happening named by whom it hit is not one just told that hit others
+    (its victims are those of the toll told by the same word)."""
+    mine = {t for c in members if c.trigger == claim.trigger and c.type in {claim.type, "CASUALTY"}
+            for t in c.roles.get("target", [])}
+    theirs = set(dated.roles.get("target", []))
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _same_speaker(claim: Claim, dated: Claim) -> bool:
@@ -1697,6 +1817,38 @@ def move_weekdays_into_last_week(doc: Doc, claims: list[Claim], anchor: dt.date 
             start, end = (dt.date.fromisoformat(d) - dt.timedelta(days=7)
                           for d in (claim.time.start, claim.time.end or claim.time.start))
             claim.time = TimeSpan(start.isoformat(), end.isoformat(), claim.time.text, "event")
+
+
+COARSE_DAYS = 27  # a date of a month or more only says roughly when
+
+
+def narrow_named_happenings(claims: list[Claim]) -> None:
+    """"denied any role in the Sept. 11, 2001, attacks" then "involvement in the 2001
+    attacks": a happening named with "the" and a year or month written before its noun is
+    one the article has already told of and dated more closely, so it takes that date (the
+    nearest earlier claim of its type and word dated within the year or month; whoever
+    denies a role in it, the date is the happening's)."""
+    for claim in claims:
+        if not _has_event_time(claim) or _days(claim.time.start, claim.time.end or claim.time.start) < COARSE_DAYS \
+                or not _named_by_its_date(claim):
+            continue
+        earlier = [c for c in claims if c.sentence < claim.sentence and c.type == claim.type
+                   and _same_word(c.trigger, claim.trigger) and _has_event_time(c)
+                   and claim.time.start <= c.time.start and (c.time.end or c.time.start) <= claim.time.end
+                   and (c.time.start, c.time.end) != (claim.time.start, claim.time.end)]
+        if earlier:
+            dated = earlier[-1]
+            claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
+
+
+def _named_by_its_date(claim: Claim) -> bool:
+    """"the 2001 attacks", "the March bombing": the date written between "the" and the trigger."""
+    pattern = rf"\bthe {re.escape(claim.time.text or '')}\s+{re.escape(claim.trigger)}\b"
+    return bool(claim.time.text) and re.search(pattern, claim.text, re.IGNORECASE) is not None
+
+
+def _same_word(a: str, b: str) -> bool:
+    return a.lower().rstrip("s") == b.lower().rstrip("s")
 
 
 def up_to_now(span: Span, resolved: TimeSpan, anchor: dt.date | None) -> TimeSpan:
