@@ -25,6 +25,7 @@ WORD = re.compile(r"[^\W\d_](?:[\w'’-]|\.(?=\w))*")
 # a headline is set in title case or capitals when this share of its words starts upper case
 TITLE_CASE_SHARE = 0.6
 ACRONYM_MAX = 4  # "US", "NATO", "CEO" set in capitals stay as they are
+SENTENCE_ENDS = frozenset('.!?"“”:')
 
 
 def analysis_text(document: Document) -> str:
@@ -33,7 +34,8 @@ def analysis_text(document: Document) -> str:
     text = document.text
     if not title or not text.startswith(title + "\n\n") or not _set_in_capitals(title):
         return text
-    return _recased(title, body_forms(text[len(title):]), title.isupper()) + text[len(title):]
+    wanted = {w.lower() for w in WORD.findall(title)}
+    return _recased(title, body_forms(text[len(title):], wanted), title.isupper()) + text[len(title):]
 
 
 def _set_in_capitals(headline: str) -> bool:
@@ -43,14 +45,19 @@ def _set_in_capitals(headline: str) -> bool:
     return sum(w[0].isupper() for w in words) / len(words) >= TITLE_CASE_SHARE
 
 
-def body_forms(body: str) -> dict[str, str]:
-    """Each word's usual form where the body uses it inside a sentence (not first in one)."""
+def body_forms(body: str, wanted: set[str]) -> dict[str, str]:
+    """The usual form of each ``wanted`` word (lower case) where the body uses it inside a
+    sentence (a sentence's first word is capitalised whatever it is)."""
     forms: dict[str, Counter] = {}
     for match in WORD.finditer(body):
-        before = body[:match.start()].rstrip()
-        if not before or before[-1] in ".!?\"“”:\n":
-            continue  # a sentence's first word is capitalised whatever it is
         word = match.group()
+        if word.lower() not in wanted:
+            continue
+        i = match.start() - 1
+        while i >= 0 and body[i].isspace():
+            i -= 1
+        if i < 0 or body[i] in SENTENCE_ENDS:
+            continue
         forms.setdefault(word.lower(), Counter())[word] += 1
     return {key: counts.most_common(1)[0][0] for key, counts in forms.items()}
 
