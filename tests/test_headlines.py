@@ -171,3 +171,9 @@ def test_a_headline_read_without_its_text_still_adds_no_source():
     body = Claim(id="b", document_id="d1", type="CASUALTY", text="", start=40, end=90, source="person:whitcombe")
     assert SourceCounter(docs, {}).count([head, body])[1] == 2
     assert SourceCounter(docs, {}, headline_ends={"d1": 36}).count([head, body]) == (["person:whitcombe"], 1)
+
+
+def test_the_headline_in_the_text_is_the_title_as_stored():
+    doc = clean_item(text_item(f"Depot  Blast   Kills Two Guards in Marlow\n\n{BODY}\n"), SETTINGS)
+    assert doc.title == "Depot Blast Kills Two Guards in Marlow"
+    assert doc.text.startswith(doc.title + "\n\n")  # so the link knows where the body begins

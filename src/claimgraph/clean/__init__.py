@@ -119,7 +119,8 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
     else:
         cleaned = clean_text(raw, known_title=item.title, url=item.url)
         body, title, byline, published, outlet = cleaned.body, cleaned.title, cleaned.byline, cleaned.published, None
-        own_headline = None if item.title else title
+        if not item.title and title and len(title) <= MAX_TITLE_CHARS:
+            own_headline = bounded(title, MAX_TITLE_CHARS)  # as the title is stored, whitespace folded
     body = strip_wire_dateline(body.strip())
     if len(body) < settings.min_chars:
         raise RejectedInput(
