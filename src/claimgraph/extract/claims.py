@@ -189,6 +189,8 @@ class ClaimExtractor:
         self._attach_quantities(sent, cands)
         # "opened fire at the depot, killing one guard": a toll that counts or names its victims
         tolls = [c for c in cands if c.type in TOLL_TYPES and (c.quantities or c.roles["target"] or c.args)]
+        for c in cands:
+            share_the_toll_s_victims(c, tolls)
         claims = []
         for c in cands:
             emitted = self._emit(c, sent, s_index, document, counted=any(
@@ -1171,8 +1173,29 @@ def counted_by(c: Candidate, toll: Candidate) -> bool:
     triggers stands in the attack verb's clause (merged tolls keep all their triggers)."""
     if any(x.i == c.trigger.i for x in toll.triggers):
         return True
+    if toll_inside(c.trigger, toll):
+        return True
     verb = c.trigger.pos_ == "VERB"
     return verb and (same_clause(c, toll) or any(clause_head(x).i == c.trigger.i for x in toll.triggers))
+
+
+def toll_inside(noun: Token, toll: Candidate) -> bool:
+    """"one guard died in the night attack", "were killed in a shooting": the attack noun is
+    where the toll's victims fell, so the toll says it happened (REALNEWS: a strike and its toll
+    are two claims), though the sentence names no one in it. A bare "died in the clash" only
+    refers back to the attack told before."""
+    prep = noun.head
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and prep.lower_ == "in" and not is_bare_definite(noun) \
+        and any(prep.head.i == x.i for x in toll.triggers)
+
+
+def share_the_toll_s_victims(attack: Candidate, tolls: list[Candidate]) -> None:
+    """"two reporters died in a shooting": who died is who the shooting hit, and where."""
+    toll = next((t for t in tolls if attack.type == "ATTACK" and toll_inside(attack.trigger, t)), None)
+    for role in ("target", "location") if toll is not None else ():
+        if not attack.roles[role]:
+            for e in toll.roles[role]:
+                attack.roles.add(role, e)
 
 
 def told_inside(a: Candidate, b: Candidate) -> bool:

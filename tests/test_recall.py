@@ -1,0 +1,29 @@
+"""Recall rules from real news (issue 9): constructions the annotators count as claims that the
+extractor missed. Every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+from test_precision import extract  # noqa: F401  (the same one-document extraction fixture)
+
+
+def types_of(claims) -> list[str]:
+    return sorted(c.type for c in claims)
+
+
+@pytest.mark.parametrize("text, attacks", [
+    ("One guard died in the Tuesday night attack on the depot.", 1),
+    ("Two miners died in a raid in April, the union said.", 1),
+    # a bare "the clash" refers back to the attack just told: no second one
+    ("Bandits attacked a convoy near Kano on Monday. Six bandits died in the clash.", 1),
+])
+def test_the_attack_a_toll_fell_in_is_an_attack(extract, text, attacks):
+    claims, _ = extract(text)
+    assert types_of(claims).count("ATTACK") == attacks
+    assert "CASUALTY" in types_of(claims)
+
+
+def test_the_attack_a_toll_fell_in_hit_its_victims(extract):
+    claims, ents = extract("Two Ruritanian miners died in a raid in April.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert [ents[i].name for i in attack.roles["target"]] == ["Ruritanian"]
