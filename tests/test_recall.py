@@ -27,3 +27,13 @@ def test_the_attack_a_toll_fell_in_hit_its_victims(extract):
     claims, ents = extract("Two Ruritanian miners died in a raid in April.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert [ents[i].name for i in attack.roles["target"]] == ["Ruritanian"]
+
+
+@pytest.mark.parametrize("text", [
+    "Under the deal, Halvard Industries will supply engines and radars to the Ruritanian navy.",
+    "Halvard Industries signed a contract with the defence ministry to supply six converted airliners.",
+    "Ostwind will supply the avionics.",
+])
+def test_engines_electronics_and_airliners_are_materiel_supplied(extract, text):
+    claims, _ = extract(text)
+    assert "TRANSFER" in types_of(claims)
