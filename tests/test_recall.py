@@ -37,3 +37,21 @@ def test_the_attack_a_toll_fell_in_hit_its_victims(extract):
 def test_engines_electronics_and_airliners_are_materiel_supplied(extract, text):
     transfers = [c for c in extract(text)[0] if c.type == "TRANSFER"]
     assert transfers and all(c.roles["instrument"] for c in transfers)
+
+
+@pytest.mark.parametrize("text, attack", [
+    ("The fall of Karvina left the rebels without an airfield.", True),
+    ("The offensive follows the capture on Sunday of the militia's main air base at Karvina.", True),
+    ("The fall of the dollar hurt exporters in Ruritania.", False),
+    ("After the fall of the Soviet Union, Ruritania became independent.", False),
+    ("The capture of the drugs was a success for the police.", False),
+])
+def test_the_fall_or_capture_of_a_place_is_an_attack(extract, text, attack):
+    claims, _ = extract(text)
+    assert ("ATTACK" in types_of(claims)) is attack
+
+
+def test_the_place_that_fell_is_where_it_happened(extract):
+    claims, ents = extract("The fall of Karvina left the rebels without an airfield.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert [ents[i].name for i in attack.roles["location"]] == ["Karvina"] and not attack.roles["target"]

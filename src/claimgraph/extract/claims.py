@@ -317,6 +317,9 @@ class ClaimExtractor:
                 if generic_you(token):
                     continue  # "you die by the weapon you choose": anyone, no happening
                 roles, args = fill_roles(token, ctype, mentions, self.lex)
+                if token.lemma_.lower() in self.lex.words("place_taking_nouns"):
+                    # "the fall of Karvina": the town taken is where it happened, not who was hit
+                    roles["target"] = [e for e in roles["target"] if e not in roles["location"]]
                 att = attribute(token, mentions, self.lex)
                 if att.silenced:
                     continue
@@ -353,6 +356,8 @@ class ClaimExtractor:
                 continue
             if pos == "VERB" and lemma in t.place_objects and not self._object_is_place(token, mentions):
                 continue
+            if pos == "NOUN" and lemma in self.lex.words("place_taking_nouns") and not self._of_a_place(token, mentions):
+                continue  # "the fall of the town", "the capture of the air base"; not "the fall of the dollar"
             if pos == "VERB" and lemma in t.agent_verbs and not self._armed_agent(token, mentions, t):
                 continue
             if name == "THREATEN" and pos == "NOUN" and self._danger(token, mentions):
@@ -565,6 +570,23 @@ class ClaimExtractor:
             return False
         return verb.lemma_.lower() in self.lex.words("prevention_verbs")
 
+    def _of_a_place(self, noun: Token, mentions: Mentions) -> bool:
+        """"the fall of Karvina", "the capture on Sunday of the air base" (the parser hangs that
+        "of" on the day): what is taken is a place, not a country ("the fall of the Soviet Union")."""
+        days = [t for t in noun.doc[noun.i + 1:noun.i + 4] if t.ent_type_ in {"DATE", "TIME"}]
+        taken = [o for t in (noun, *days) for prep, o in preps_of(t) if prep == "of"]
+        return any(self._names_a_place(o, mentions) and not self._names_a_country(o, mentions) for o in taken)
+
+    def _names_a_country(self, token: Token, mentions: Mentions) -> bool:
+        span = mentions.span_at(token)
+        entity = mentions.resolve_span(span) if span is not None else None
+        return entity is not None and is_country(entity)
+
+    def _names_a_place(self, token: Token, mentions: Mentions) -> bool:
+        span = mentions.span_at(token)
+        return span is not None and span.label_ in {"GPE", "LOC", "FAC"} or \
+            token.lemma_.lower() in self.lex.words("seizable_places")
+
     def _object_is_place(self, verb: Token, mentions: Mentions) -> bool:
         """"captured the outpost", "the trawler was hijacked", "the captured vessels"; not
         "captured 48 Libyans", "seized the drugs" or "the ship sank"."""
@@ -573,12 +595,7 @@ class ClaimExtractor:
         if verb.dep_ == "amod":
             objects.append(verb.head)
         objects += [c for o in objects for c in o.conjuncts]
-        for o in objects:
-            span = mentions.span_at(o)
-            if span is not None and span.label_ in {"GPE", "LOC", "FAC"} or \
-                    o.lemma_.lower() in self.lex.words("seizable_places"):
-                return True
-        return False
+        return any(self._names_a_place(o, mentions) for o in objects)
 
     def _armed_agent(self, verb: Token, mentions: Mentions, t: ClaimType) -> bool:
         """Who or what does the killing is armed or a weapon: "troops killed 20", "a gunman
