@@ -55,3 +55,15 @@ def test_the_place_that_fell_is_where_it_happened(extract):
     claims, ents = extract("The fall of Karvina left the rebels without an airfield.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert [ents[i].name for i in attack.roles["location"]] == ["Karvina"] and not attack.roles["target"]
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Two years of unrest have claimed some 1,900 lives.", 1900),
+    ("The siege, which the army said cost 600 rebel lives, ended on Friday.", 600),
+    ("The new clinic has saved 300 lives.", None),
+])
+def test_lives_taken_are_a_toll(extract, text, killed):
+    claims, _ = extract(text)
+    tolls = [c for c in claims if c.type == "CASUALTY"]
+    assert [q.value for c in tolls for q in c.quantities] == ([killed] if killed else [])
+    assert all(c.source is None or c.modality == "reported" for c in tolls)

@@ -320,7 +320,11 @@ class ClaimExtractor:
                 if token.lemma_.lower() in self.lex.words("place_taking_nouns"):
                     # "the fall of Karvina": the town taken is where it happened, not who was hit
                     roles["target"] = [e for e in roles["target"] if e not in roles["location"]]
-                att = attribute(token, mentions, self.lex)
+                # "the unrest has claimed 2,400 lives": who says so is who says the verb, not "claimed"'s subject
+                said = token.head if token.lemma_.lower() in self.lex.words("counted_lives") else token
+                att = attribute(said, mentions, self.lex)
+                if said is not token and att.source is None and att.modality == "reported":
+                    att.modality = "fact"  # "claimed" takes the lives here; nobody reports
                 if att.silenced:
                     continue
                 self._settle_speaker_roles(token, ctype, roles, att, mentions)
@@ -356,6 +360,8 @@ class ClaimExtractor:
                 continue
             if pos == "VERB" and lemma in t.place_objects and not self._object_is_place(token, mentions):
                 continue
+            if pos == "NOUN" and lemma in self.lex.words("counted_lives") and not self._lives_taken(token):
+                continue  # "cost 1,200 lives", "has claimed some 2,400 lives"; not "saved lives", "daily life"
             if pos == "NOUN" and lemma in self.lex.words("place_taking_nouns") and not self._of_a_place(token, mentions):
                 continue  # "the fall of the town", "the capture of the air base"; not "the fall of the dollar"
             if pos == "VERB" and lemma in t.agent_verbs and not self._armed_agent(token, mentions, t):
@@ -569,6 +575,11 @@ class ClaimExtractor:
         elif noun.dep_ not in {"dobj", "obj"}:
             return False
         return verb.lemma_.lower() in self.lex.words("prevention_verbs")
+
+    def _lives_taken(self, noun: Token) -> bool:
+        """"cost 1,269 Libyan lives", "the unrest has claimed some 2,400 lives": a counted toll."""
+        return noun.dep_ in {"dobj", "obj"} and noun.head.lemma_.lower() in self.lex.words("life_taking_verbs") \
+            and any(c.dep_ == "nummod" for c in noun.children)
 
     def _of_a_place(self, noun: Token, mentions: Mentions) -> bool:
         """"the fall of Karvina", "the capture on Sunday of the air base" (the parser hangs that
@@ -1008,6 +1019,8 @@ class ClaimExtractor:
             if span is None or _is_age(span, q) or _is_year(span, q):
                 continue
             owner = self._quantity_owner(span, cands, q.unit)
+            if owner is not None and owner.type == "CASUALTY" and q.unit in self.lex.words("duration_units"):
+                continue  # "two years of unrest have claimed 1,900 lives": a stretch of time counts no one
             if owner is not None:
                 if owner.type == "CASUALTY":
                     q.of = casualty_word(span.root) or CASUALTY_OF.get(owner.trigger.lemma_.lower())
