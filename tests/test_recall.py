@@ -67,3 +67,14 @@ def test_lives_taken_are_a_toll(extract, text, killed):
     tolls = [c for c in claims if c.type == "CASUALTY"]
     assert [q.value for c in tolls for q in c.quantities] == ([killed] if killed else [])
     assert all(c.source is None or c.modality == "reported" for c in tolls)
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("Venezuela warned it would close its airspace if the sanctions went ahead.", True),
+    ("The Venezuelans have warned they could sell their bonds unless the tariff is dropped.", True),
+    ("Venezuela warned that the bridges could flood if the rain continued.", False),  # not its own deed
+    ("Venezuela warned Guyana that the road was closed.", False),  # no condition
+])
+def test_a_warning_of_one_s_own_deed_on_a_condition_is_a_threat(extract, text, threat):
+    claims, _ = extract(text)
+    assert ("THREATEN" in types_of(claims)) is threat

@@ -408,6 +408,8 @@ class ClaimExtractor:
             if name == "TRANSFER" and lemma in t.recipient_object_verbs and token.tag_ == "VBN" \
                     and any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
                 continue  # "the suspect was armed with a rifle" says what he carried
+            if name == "NOTIFY" and pos == "VERB" and self._warns_of_own_deed(token, mentions):
+                name = "THREATEN"  # "warned they could sell off the bonds if the bill passed"
             out.append(name)
         if "ATTACK" in out and "CASUALTY" not in out and (
                 pos == "VERB" and (self._hit_in_body(token) or self._harm_said(token))
@@ -575,6 +577,31 @@ class ClaimExtractor:
         elif noun.dep_ not in {"dobj", "obj"}:
             return False
         return verb.lemma_.lower() in self.lex.words("prevention_verbs")
+
+    def _warns_of_own_deed(self, verb: Token, mentions: Mentions) -> bool:
+        """"Ruritania warned it would close the strait if the sanctions went ahead": a warning of
+        what the warner itself would do on a condition is a threat; "warned that roads could
+        flood if the rain continued" is not (the roads are not the warner)."""
+        if verb.lemma_.lower() not in self.lex.words("warning_verbs"):
+            return False
+        warner = subject_of(verb)
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            doer = subject_of(clause)
+            conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                                        for m in c.children) for c in clause.children)
+            promised = any(c.dep_ == "aux" and c.lower_ in self.lex.words("promise_modals") for c in clause.children)
+            if conditional and promised and warner is not None and doer is not None \
+                    and self._same_party(doer, warner, mentions):
+                return True
+        return False
+
+    @staticmethod
+    def _same_party(doer: Token, warner: Token, mentions: Mentions) -> bool:
+        """"they" or "it" of a party, or the party named again."""
+        if doer.lower_ in {"it", "they", "we", "he", "she", "i"}:
+            return True
+        a, b = mentions.span_at(doer), mentions.span_at(warner)
+        return a is not None and b is not None and a.text.lower() == b.text.lower()
 
     def _lives_taken(self, noun: Token) -> bool:
         """"cost 1,269 Libyan lives", "the unrest has claimed some 2,400 lives": a counted toll."""
