@@ -78,3 +78,16 @@ def test_lives_taken_are_a_toll(extract, text, killed):
 def test_a_warning_of_one_s_own_deed_on_a_condition_is_a_threat(extract, text, threat):
     claims, _ = extract(text)
     assert ("THREATEN" in types_of(claims)) is threat
+
+
+@pytest.mark.parametrize("text, deployed", [
+    ("About 400 soldiers will remain in Mosul until the vote.", True),
+    ("Two soldiers remain in hospital after the crash.", False),  # no place held
+    ("Shortly after the blast, soldiers sealed off the scene.", True),
+    ("A rebel force of some 2,000 men was abandoning the town of Kidal.", True),
+])
+def test_units_that_stay_hold_or_leave_a_place_are_deployed(extract, text, deployed):
+    claims, ents = extract(text)
+    # the unit is what is deployed, not the scene it holds or the town it leaves
+    kinds = [{ents[i].type for i in c.roles["subject"]} for c in claims if c.type == "DEPLOY"]
+    assert kinds == ([{"PERSONNEL"}] if deployed else [])

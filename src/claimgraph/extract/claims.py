@@ -40,6 +40,7 @@ from .roles import (Roles, clause_head, could_be_people, doer_of, drop_countries
                     objects_of, party, preps_of, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
+LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
 # time words the NER often leaves untagged
 EXTRA_TIME_WORDS = [list(words) for words in grammar()["extra_time_words"]]
 # "any of", "most of", "dozens", "hundreds": counts of people without a noun
@@ -384,9 +385,11 @@ class ClaimExtractor:
                 continue
             if name == "ATTACK" and lemma in self.lex.words("verbal_attacks") and self._attack_in_words(token, mentions):
                 continue
-            if pos == "VERB" and any(o.lemma_.lower() in self.lex.words("non_event_objects")
-                                     for o in objects_of(token, ("dobj", "obj"))):
-                continue  # "struck a deal", "shot a video", "hit a record high"
+            if pos == "VERB" and not particles and any(o.lemma_.lower() in self.lex.words("non_event_objects")
+                                                       for o in objects_of(token, ("dobj", "obj"))):
+                continue  # "struck a deal", "shot a video", "hit a record high" ("sealed off the scene" is no shot scene)
+            if pos == "VERB" and lemma in self.lex.words("staying_verbs") and not self._stays_in_a_place(token, mentions):
+                continue  # "troops will remain in Karvina"; not "two soldiers remain in hospital"
             if pos == "NOUN" and name in {"ATTACK", "CASUALTY"} and is_time_anchor(token):
                 continue  # "three hours after the blast, police ...": the happening told already
             if pos == "NOUN" and self._averted_kind(token):
@@ -577,6 +580,11 @@ class ClaimExtractor:
         elif noun.dep_ not in {"dobj", "obj"}:
             return False
         return verb.lemma_.lower() in self.lex.words("prevention_verbs")
+
+    def _stays_in_a_place(self, verb: Token, mentions: Mentions) -> bool:
+        """"will remain in Karvina through Sunday": a place the parser or the gazetteer names."""
+        return any((span := mentions.span_at(o)) is not None and span.label_ in {"GPE", "LOC", "FAC"}
+                   for prep, o in preps_of(verb) if prep in LOCATIVE_PREPS)
 
     def _warns_of_own_deed(self, verb: Token, mentions: Mentions) -> bool:
         """"Ruritania warned it would close the strait if the sanctions went ahead": a warning of
