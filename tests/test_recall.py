@@ -91,3 +91,11 @@ def test_units_that_stay_hold_or_leave_a_place_are_deployed(extract, text, deplo
     # the unit is what is deployed, not the scene it holds or the town it leaves
     kinds = [{ents[i].type for i in c.roles["subject"]} for c in claims if c.type == "DEPLOY"]
     assert kinds == ([{"PERSONNEL"}] if deployed else [])
+
+
+@pytest.mark.parametrize("text, deployed", [
+    ("The Turkish survey ship, escorted by a number of frigates, will sail into the disputed zone on Monday.", True),
+    ("The Turkish survey ship, owned by a private firm, will sail into the disputed zone on Monday.", False),
+])
+def test_a_ship_sailing_under_naval_escort_is_a_deployment(extract, text, deployed):
+    assert ("DEPLOY" in types_of(extract(text)[0])) is deployed

@@ -706,6 +706,10 @@ class ClaimExtractor:
             args.append(subj)
         # "provided Russia with drones", "half of the ammunition": one preposition deeper
         args += [o for a in list(args) for _, o in preps_of(a)]
+        if personnel and subj is not None:
+            # "the survey ship, escorted by warships, would sail into the strait": the escort sails too
+            escorts = [o for c in subj.children if c.dep_ == "acl" for prep, o in preps_of(c) if prep == "by"]
+            args += escorts + [o for e in escorts for prep, o in preps_of(e) if prep == "of"]  # "a number of warships"
         for a in args:
             for t in [a, *a.conjuncts]:
                 if weapon and (mentions.materiel_kind(t) or mentions.named_in(t, {"WEAPON"})
