@@ -99,3 +99,14 @@ def test_units_that_stay_hold_or_leave_a_place_are_deployed(extract, text, deplo
 ])
 def test_a_ship_sailing_under_naval_escort_is_a_deployment(extract, text, deployed):
     assert ("DEPLOY" in types_of(extract(text)[0])) is deployed
+
+
+@pytest.mark.parametrize("text, denied", [
+    ("The Kremlin said the allegations were baseless.", True),
+    ("Senator Ada Morrow says the governor's tweets about her are lies and smears.", True),
+    ("The Kremlin said the reports were not false.", False),
+    ("The Kremlin said the reports were confirmed by false witnesses.", False),
+])
+def test_calling_what_was_said_false_is_a_denial(extract, text, denied):
+    deny = [c for c in extract(text)[0] if c.type == "DENY"]
+    assert len(deny) == int(denied)

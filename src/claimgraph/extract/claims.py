@@ -172,6 +172,11 @@ class ClaimExtractor:
             threat = self._said_speech_act(sent, explicit[-1], mentions)
             if threat is not None:
                 cands.append(threat)
+        elif not any(c.type == "DENY" for c in cands):
+            # "said the allegations were baseless": the allegations named, and their denial
+            denial = self._said_denial(sent, explicit[-1])
+            if denial is not None:
+                cands.append(denial)
         if state.inherited is not None and not self._has_reporting_verb(sent):
             # "Reyes said the first shell fell on Sunday. The second landed on Friday.": same speaker
             for c in cands:
@@ -849,6 +854,9 @@ class ClaimExtractor:
         root = sent.root
         if att.source is None or root.lemma_.lower() not in self.lex.words("reporting_verbs"):
             return None
+        denial = self._said_denial(sent, att)
+        if denial is not None:
+            return denial
         for clause in (c for c in root.children if c.dep_ in {"ccomp", "parataxis"}):
             threatened = self._conditional_threat(clause, mentions)
             if threatened is None:
@@ -865,6 +873,33 @@ class ClaimExtractor:
                 act = "THREATEN" if threatened is not None else "ACCUSE" if alleged else "CONDEMN"
                 return Candidate(root, act, roles, [], Attribution(explicit=True), [root])
         return None
+
+    def _said_denial(self, sent: Span, att: Attribution) -> Candidate | None:
+        """"said reports of arms shipments were misleading propaganda": the speaker denies them."""
+        root = sent.root
+        if att.source is None or root.lemma_.lower() not in self.lex.words("reporting_verbs"):
+            return None
+        if not any(self._called_false(c) for c in root.children if c.dep_ in {"ccomp", "parataxis"}):
+            return None
+        roles = Roles()
+        roles.add("actor", att.source)
+        return Candidate(root, "DENY", roles, [], Attribution(explicit=True), [root])
+
+    def _called_false(self, clause: Token) -> bool:
+        """"the reports were misleading propaganda", "the tweets are lies and conspiracy theories",
+        "the allegations are baseless": a said thing the speaker calls false."""
+        subject = subject_of(clause) or next((s for a in clause.children if a.dep_ == "aux" for s in a.children
+                                               if s.dep_ == "nsubj"), None)  # the parser may hang it on "were"
+        if subject is None or subject.lemma_.lower() not in self.lex.words("claim_nouns") | self.lex.words("said_things"):
+            return False
+        if any(c.dep_ == "neg" for c in clause.children):
+            return False
+        heads = [t for c in clause.children if c.dep_ in {"attr", "acomp", "dobj"} for t in (c, *c.conjuncts)]
+        if clause.lemma_.lower() != "be":
+            heads.append(clause)  # "were misleading propaganda", parsed as a verb
+        words = [w for t in heads for w in (t, *t.children) if w is t or w.dep_ in {"amod", "compound", "nmod", "conj"}]
+        falsity = self.lex.words("falsity_words")
+        return any(w.lower_ in falsity or w.lemma_.lower() in falsity for w in words)
 
     def _readiness_threat(self, clause: Token, mentions: Mentions) -> list[Entity] | None:
         """"the armed forces were ready to tackle any aggressors", "is able now to give a very
