@@ -110,3 +110,14 @@ def test_a_ship_sailing_under_naval_escort_is_a_deployment(extract, text, deploy
 def test_calling_what_was_said_false_is_a_denial(extract, text, denied):
     deny = [c for c in extract(text)[0] if c.type == "DENY"]
     assert len(deny) == int(denied)
+
+
+@pytest.mark.parametrize("text, deployed", [
+    ("Hundreds of police were deployed at the stadium in Leeds.", True),
+    ("State troopers will remain in Tulsa through Sunday.", True),
+    ("Police said the man had been armed.", False),
+])
+def test_police_and_troopers_are_units_deployed(extract, text, deployed):
+    claims, ents = extract(text)
+    subjects = [ents[i].type for c in claims if c.type == "DEPLOY" for i in c.roles["subject"]]
+    assert subjects == (["PERSONNEL"] if deployed else [])
