@@ -1736,3 +1736,52 @@ def test_the_one_who_died_is_not_the_speaker_who_tells_it(extract):
                            "wounds, he said.")
     death = next(c for c in claims if c.type == "CASUALTY")
     assert not death.roles["actor"] and ents[death.source].name == "Tom Hale"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Three soldiers were wounded in an ambush near Tolvik on Sunday; officials say the road is shut.", None),
+    ("Three soldiers were wounded in an ambush near Tolvik on Sunday, officials said.", "officials"),
+])
+def test_a_clause_before_a_semicolon_is_not_what_the_next_speaker_says(extract, text, source):
+    claims, ents = extract(text)
+    hurt = next(c for c in claims if c.type == "CASUALTY")
+    assert (ents[hurt.source].name if hurt.source else None) == source
+    assert hurt.modality == ("fact" if source is None else "reported")
+
+
+@pytest.mark.parametrize("text, toll, attack", [
+    ("Two guards were shot and killed at the gate on Monday.", [2], []),
+    ("A sniper shot to death two farmers and wounded three others near Kessa on Monday.", [2, 3], []),
+    ("A sniper shot three farmers near Kessa on Monday, killing one.", [1], [3]),
+])
+def test_the_people_an_attack_hit_and_that_died_are_counted_on_the_toll(extract, text, toll, attack):
+    claims, _ = extract(text)
+    counts = {c.type: sorted(q.value for q in c.quantities) for c in claims}
+    assert counts.get("CASUALTY", []) == toll
+    assert counts.get("ATTACK", []) == attack
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("A sniper shot three farmers near Kessa on Monday, killing one.", [1]),
+    ("One passenger died after the ferry was shelled near Kessa on Monday.", [1]),
+    ("One of the guards was killed in the raid on the depot.", []),
+    ("No one was killed in the raid on the depot.", []),
+])
+def test_a_bare_one_is_a_toll_only_as_the_people_a_killing_is_about(extract, text, toll):
+    claims, _ = extract(text)
+    counted = sorted(q.value for c in claims if c.type == "CASUALTY" for q in c.quantities)
+    assert counted == toll
+
+
+@pytest.mark.parametrize("text, weapon", [
+    ("A rocket attack on the barracks wounded four soldiers on Monday.", "rocket"),
+    ("The grenade blast at the checkpoint killed two police officers on Monday.", "grenade"),
+    ("Drone strikes have become the army's main weapon in the north.", None),
+])
+def test_the_weapon_named_in_the_attack_noun_is_its_instrument(extract, text, weapon):
+    claims, ents = extract(text)
+    attacks = [c for c in claims if c.type == "ATTACK"]
+    if weapon is None:
+        assert not attacks  # a generic plural names no happening
+    else:
+        assert {ents[i].name for c in attacks for i in c.roles["instrument"]} == {weapon}

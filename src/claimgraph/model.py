@@ -94,6 +94,12 @@ class Document:
         del data["notes"]
         return data
 
+    def body(self) -> str:
+        """The text without the headline paragraph a plain-text article's text opens with."""
+        if self.title and self.text.startswith(self.title + "\n\n"):
+            return self.text[len(self.title) + 2:]
+        return self.text
+
 
 @dataclass(slots=True)
 class Entity:

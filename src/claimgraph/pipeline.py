@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .analyze.nlp import analyze, load_pipeline
+from .analyze.truecase import analysis_text
 from .clean import clean_item
 from .clean.language import rank_languages
 from .errors import RejectedInput
@@ -289,7 +290,8 @@ class Pipeline:
 
     def parse(self, docs: list[Document]) -> Iterable[tuple[SpacyDoc, Document]]:
         """The one ``nlp.pipe`` pass over ``docs``, lazily: (spaCy Doc, document) pairs."""
-        return analyze(self.nlp, ((d.text, d) for d in docs), self.settings.batch_size, self.settings.processes)
+        return analyze(self.nlp, ((analysis_text(d), d) for d in docs), self.settings.batch_size,
+                       self.settings.processes)
 
     def extract_parsed(self, parsed: Iterable[tuple[SpacyDoc, Document]], report: IngestReport | None = None, *,
                        learn: bool = True) -> tuple[list[Claim], dict[str, Entity]]:
@@ -303,7 +305,7 @@ class Pipeline:
             t0 = time.perf_counter()
             found, ents = self.extractor.extract(sdoc, document)
             if self.geoparser is not None:
-                places = self.geoparser.parse_doc(sdoc, outlet=document.outlet, text=document.text)
+                places = self.geoparser.parse_doc(sdoc, outlet=document.outlet, text=analysis_text(document))
                 self.place_mentions[document.id] = [m.to_dict() for m in places]
                 replaced: set[str] = set()
                 ents = {**ents, **place_claims(found, places, ents, replaced)}

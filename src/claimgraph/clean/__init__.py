@@ -110,6 +110,7 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
     raw = read_text(item, settings)
     kind = sniff_kind(raw, item.kind, item.path or item.url)
     raw = bound_raw(raw, kind, settings.max_chars, notes)
+    own_headline = None
     if kind == "html":
         page = extract_html(raw, url=item.url)
         if not page.text.strip():
@@ -118,6 +119,7 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
     else:
         cleaned = clean_text(raw, known_title=item.title, url=item.url)
         body, title, byline, published, outlet = cleaned.body, cleaned.title, cleaned.byline, cleaned.published, None
+        own_headline = None if item.title else title
     body = strip_wire_dateline(body.strip())
     if len(body) < settings.min_chars:
         raise RejectedInput(
@@ -130,7 +132,7 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
     body = cut_at_paragraph(body, settings.max_chars)
     return Document(
         id=content_hash(normalise_for_id(body)),
-        text=body,
+        text=headed(body, own_headline),
         path=item.path,
         url=item.url if item.url is None or len(item.url) <= MAX_URL_CHARS else None,
         outlet=bounded(item.outlet or outlet, MAX_OUTLET_CHARS),
@@ -141,6 +143,17 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
         raw_hash=item.raw_hash(),
         notes=notes,
     )
+
+
+def headed(body: str, headline: str | None) -> str:
+    """The text an analyst reads: a plain-text article's own headline line is something the
+    article says (often its only line naming the whole happening), so it opens the text as a
+    paragraph and claims made in it point into the text like any other. A title the source
+    supplied beside the text (meta.json, JSON Lines, an HTML <title>) is no part of it."""
+    headline = (headline or "").strip()
+    if not headline or body.startswith(headline):
+        return body
+    return f"{headline}\n\n{body}"
 
 
 def checked_published(value: str | None) -> str | None:

@@ -231,7 +231,7 @@ def clean_page(text: str, url: str | None, settings) -> tuple[str, str | None]:
         document = clean_item(item, settings)
     except RejectedInput:
         return "", None
-    return document.text, document.title
+    return document.body(), document.title
 
 
 def shipped_heldout() -> dict:

@@ -122,7 +122,8 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
         att.source, att.via = None, []  # "he thinks about the children killed in the shooting"
     if _negated(path, att):
         att.polarity = "denied"
-    att.modality = "fact" if background else _modality(path, trigger, lex, att)
+    own = path[:next((k for k, node in enumerate(path) if node.i in beside), len(path))]
+    att.modality = "fact" if background else _modality(own, trigger, lex, att)
     att.explicit = att.source is not None or bool(att.report_nodes)
     if att.source is not None:
         mentions.note_speaker(att.source)
@@ -135,7 +136,15 @@ def _own_clause_beside(below: Token, verb: Token) -> bool:
     """``below`` is a clause joined to ``verb`` with a subject of its own: a second statement
     beside the first, not part of what the first one's speaker says."""
     return below.dep_ == "conj" and below.head.i == verb.i and \
-        any(c.dep_ in {"nsubj", "nsubjpass"} for c in below.children)
+        any(c.dep_ in {"nsubj", "nsubjpass"} for c in below.children) or _before_semicolon(below, verb)
+
+
+def _before_semicolon(below: Token, verb: Token) -> bool:
+    """"Two guards died in the blast; police say the bomber fled": the clause before the
+    semicolon is the writer's, the speaker's words are those after the verb."""
+    return below.head.i == verb.i and below.i < verb.i and below.dep_ in {"ccomp", "parataxis"} \
+        and any(c.text == ";" and below.right_edge.i < c.i < verb.i for c in verb.children) \
+        and any(c.dep_ in {"ccomp", "parataxis"} and c.i > verb.i for c in verb.children)
 
 
 # prepositions and clause marks that set a happening as the background of an act of saying,

@@ -36,7 +36,7 @@ from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
 from .token_patterns import TokenPatterns
-from .roles import (Roles, clause_head, could_be_people, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun,
+from .roles import (HEADLINE_END, Roles, clause_head, could_be_people, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun,
                     objects_of, party, preps_of, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
@@ -130,6 +130,7 @@ class ClaimExtractor:
             matches=self._matches_by_sentence(doc),
             extra_times={start: doc[start:end] for _, start, end in self.time_matcher(doc)},
         )
+        doc.user_data[HEADLINE_END] = headline_end(document)
         find_aliases(doc, self.alias_matcher, state.mentions)
         claims: list[Claim] = []
         paragraph, seen_to = 0, 0
@@ -146,8 +147,9 @@ class ClaimExtractor:
         inherit_event_times(claims, paragraph_of, state.described)
         date_leads_from_what_follows(claims, paragraph_of, state.others)
         move_weekdays_into_last_week(doc, claims, state.anchor)
-        name_the_lone_doer(claims, state.unnamed_doers, state.mentions.entities)
-        name_the_lone_victim(claims, state.unnamed_victims, state.mentions.entities)
+        headline = headline_sentences(doc, document)
+        name_the_lone_doer(claims, state.unnamed_doers, state.mentions.entities, headline)
+        name_the_lone_victim(claims, state.unnamed_victims, state.mentions.entities, headline)
         share_roles_of_one_happening(claims, paragraph_of, state.repelled)
         locate_back_references(claims)
         return claims, state.mentions.entities
@@ -1093,6 +1095,7 @@ class ClaimExtractor:
             if span is None or _is_age(span, q) or _is_year(span, q):
                 continue
             owner = self._quantity_owner(span, cands, q.unit)
+            owner = toll_of_the_attack(span, owner, cands)
             if owner is not None and owner.type == "CASUALTY" and q.unit in self.lex.words("duration_units"):
                 continue  # "two years of unrest have claimed 1,900 lives": a stretch of time counts no one
             if owner is not None:
@@ -1101,6 +1104,9 @@ class ClaimExtractor:
                 if owner.type == "PROPERTY" and q.value is None and q.low is None and q.high is not None:
                     q.value = q.high  # "a payload of up to 345 kg": the capability is 345 kg
                 owner.quantities.append(q)
+        for c in cands:
+            if c.type == "CASUALTY":
+                c.quantities.extend(lone_toll(c.trigger, c.quantities, sent))
 
     def _quantity_owner(self, span: Span, cands: list[Candidate], unit: str | None) -> Candidate | None:
         unit_kind = self.property_type.unit_kind(unit) if self.property_type else None
@@ -1173,7 +1179,7 @@ class ClaimExtractor:
             key = f"{document.id}:{s_index}:{c.trigger.i}:{c.type}:{k}"
             out.append(Claim(
                 id="cl-" + content_hash(key), document_id=document.id, type=c.type,
-                text=sent.text, start=sent.start_char, end=sent.end_char,
+                text=evidence_text(sent, document), start=sent.start_char, end=sent.end_char,
                 roles=c.roles.ids(), source=c.att.source.id if c.att.source else None,
                 via=[v.id for v in c.att.via], polarity=c.att.polarity, modality=c.att.modality,
                 time=time, quantities=list(c.quantities), trigger=c.trigger.text,
@@ -1214,6 +1220,45 @@ def _is_year(span: Span, q: Quantity) -> bool:
         return False
     before = span.doc[span.start - 1] if span.start > 0 else None
     return before is not None and (before.dep_ in {"det", "poss"} or before.tag_ in {"DT", "PRP$", "POS"})
+
+
+def toll_of_the_attack(span: Span, owner: "Candidate | None", cands: list["Candidate"]) -> "Candidate | None":
+    """"One man was shot and killed", "shot to death one person": the people counted are the
+    ones the attack hit, and the sentence also tells that they died, so the number is the
+    toll's, not the attack's (REALNEWS counts them on the casualty claim). Attackers counted
+    ("up to 800 guerrillas attacked") stay the attack's."""
+    if owner is None or owner.type != "ATTACK" or owner.trigger.pos_ != "VERB":
+        return owner
+    counted = span.root.head if span.root.dep_ == "nummod" else span.root
+    if counted.head.i != owner.trigger.i or counted.dep_ not in {"dobj", "nsubjpass"}:
+        return owner
+    verb = owner.trigger
+    tolls = [c for c in cands if c.type == "CASUALTY" and _tells_their_death(c.trigger, verb, counted)]
+    return tolls[0] if len(tolls) == 1 else owner
+
+
+def lone_toll(trigger: Token, found: list[Quantity], sent: Span) -> list[Quantity]:
+    """"..., killing one", "One victim died": a bare "one" counts nothing the number finder
+    can trust ("one of the", "no one", "one day"), but as the object of a killing, or the
+    number of the people a toll's verb is about, it is a toll of one."""
+    if trigger.pos_ != "VERB" or any(q.value == 1 or q.low == 1 for q in found):
+        return []
+    people = [c for c in trigger.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
+    for token in people + [n for p in people if p.pos_ == "NOUN" for n in p.children if n.dep_ == "nummod"]:
+        if token.lower_ != "one" or any(c.dep_ in {"det", "prep"} for c in token.children):
+            continue
+        return [Quantity(text=token.text, value=1, of=casualty_word(token) or CASUALTY_OF.get(trigger.lemma_.lower()),
+                         start=token.idx - sent.start_char, end=token.idx - sent.start_char + len(token.text))]
+    return []
+
+
+def _tells_their_death(toll: Token, verb: Token, counted: Token) -> bool:
+    """Whether ``toll`` says the people ``verb`` hit died or were hurt: "was shot and killed"
+    (one passive subject for both), "shot to death one person". Not "shot three people,
+    killing one": that toll counts its own."""
+    passive_pair = toll.dep_ == "conj" and toll.head.i == verb.i and counted.dep_ == "nsubjpass"
+    manner = toll.dep_ == "pobj" and toll.head.dep_ == "prep" and toll.head.head.i == verb.i
+    return passive_pair or manner
 
 
 def casualty_word(node: Token) -> str | None:
@@ -1735,6 +1780,25 @@ def date_leads_from_what_follows(claims: list[Claim], paragraph_of: dict[int, in
                 break
 
 
+def evidence_text(sent: Span, document: Document) -> str:
+    """The sentence as the article prints it: the parse may have read a headline recased
+    (``analyze.truecase``), letter for letter in the same places."""
+    stored = document.text[sent.start_char:sent.end_char]
+    return stored if stored.lower() == sent.text.lower() else sent.text
+
+
+def headline_end(document: Document) -> int:
+    """Where the headline paragraph the text opens with ends (0 without one)."""
+    title = document.title or ""
+    return len(title) if title and document.text.startswith(title + "\n\n") else 0
+
+
+def headline_sentences(doc: Doc, document: Document) -> int:
+    """How many sentences the headline paragraph the text opens with has (0 without one)."""
+    end = headline_end(document)
+    return sum(1 for sent in doc.sents if sent.start_char < end) if end else 0
+
+
 WEEKDAY = re.compile(r"(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                      r"( (morning|afternoon|evening|night))?", re.IGNORECASE)
 FOLLOW_ON = 3  # how many sentences after "two last week in Atlanta and Seattle" tell those two
@@ -1817,12 +1881,14 @@ def governing_subject(verb: Token) -> Token | None:
     return next((c for c in governing.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
-def name_the_lone_doer(claims: list[Claim], unnamed: AbstractSet[str], entities: dict) -> None:
+def name_the_lone_doer(claims: list[Claim], unnamed: AbstractSet[str], entities: dict, headline: int = 0) -> None:
     """"A man opened fire at his former office" in an article whose attacks and killings
     name one person as their doer ("LaCalamita shot the two managers"): the man is that
-    person, where and when the claim says nothing else (REALNEWS: annotators name him)."""
+    person, where and when the claim says nothing else (REALNEWS: annotators name him).
+    Who the article names is read in its body, after the ``headline`` sentences: a
+    title-case headline is where the tagger takes a shop for a person."""
     family = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.polarity != "denied"]
-    doers = {a for c in family if c.id not in unnamed for a in c.roles.get("actor", [])}
+    doers = {a for c in family if c.id not in unnamed and c.sentence >= headline for a in c.roles.get("actor", [])}
     people = {a for a in doers if getattr(entities.get(a), "type", None) == "PERSON"}
     if len(people) != 1 or doers - people:
         return
@@ -1862,12 +1928,13 @@ def victim_of(trigger: Token) -> Token | None:
     return victim
 
 
-def name_the_lone_victim(claims: list[Claim], unnamed: AbstractSet[str], entities: dict) -> None:
+def name_the_lone_victim(claims: list[Claim], unnamed: AbstractSet[str], entities: dict, headline: int = 0) -> None:
     """"A woman was killed outside the store" in an article whose attacks and killings name
     one person as their victim ("Lena Hart died at the scene"): the woman is that person,
-    where and when the claim says nothing else (REALNEWS: annotators name her)."""
+    where and when the claim says nothing else (REALNEWS: annotators name her). As for the
+    lone doer, the victims named are those of the body, after the ``headline`` sentences."""
     family = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.polarity != "denied"]
-    people = {t for c in family for t in c.roles.get("target", [])
+    people = {t for c in family if c.sentence >= headline for t in c.roles.get("target", [])
               if getattr(entities.get(t), "type", None) in {"PERSON", "PERSONNEL"}}
     if len(people) != 1 or getattr(entities.get(next(iter(people))), "type", None) != "PERSON":
         return

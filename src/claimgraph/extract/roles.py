@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..model import ROLE_NAMES, Entity
 from ..datafiles import grammar
+from .confidence import bare_plural
 from .coref import referent
 from .lexicon import load_lexicon
 from .mentions import PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts, is_country, phrase_tokens, plural_of
@@ -70,7 +71,7 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
         if subj is not None and subj.lower_ in {"which", "that", "who"} and node.dep_ == "relcl":
             return node.head, subj.dep_ == "nsubjpass"  # "the missile which hit a depot": the missile hit it
         if subj is not None:
-            return subj, subj.dep_ == "nsubjpass"
+            return subj, subj.dep_ == "nsubjpass" or headline_passive(node)
         charged = one_charged_with(node)
         if charged is not None:
             return charged, False
@@ -80,6 +81,17 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
         else:
             return None, False
     return None, False
+
+
+HEADLINE_END = "headline_end"  # Doc.user_data key: where the text's opening headline ends
+
+
+def headline_passive(verb: Token) -> bool:
+    """"Company CEO gunned down at office party", "Woman killed in parking lot": a headline
+    drops the "was" of a passive, so there a past form with no auxiliary and no object is
+    one its subject undergoes ("Rebels shelled the town" keeps its object and its doers)."""
+    return verb.idx < verb.doc.user_data.get(HEADLINE_END, 0) and verb.tag_ in {"VBD", "VBN"} \
+        and not any(c.dep_ in {"aux", "auxpass", "dobj", "obj", "dative", "ccomp", "xcomp"} for c in verb.children)
 
 
 def one_charged_with(deed: Token) -> Token | None:
@@ -691,6 +703,9 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         args.append(subj)
     if trigger.pos_ == "NOUN":
         roles.add("actor", attack_party(trigger, mentions) or had_a_hand_in(trigger, mentions, lex))
+        for c in trigger.children:  # "a bomb blast", "the rocket attack"; not generic "drone strikes"
+            if c.dep_ == "compound" and c.i < trigger.i and mentions.materiel_kind(c) and not bare_plural(trigger):
+                roles.add("instrument", mentions.weapon(c))
         for prep, obj in preps_of(trigger):
             if prep == "by":
                 roles.add("actor", attacker(obj, mentions))

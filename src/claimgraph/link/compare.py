@@ -106,6 +106,11 @@ class Entities:
             return None
         return e.country or e.attrs.get("country")
 
+    def is_region(self, eid: str) -> bool:
+        """A country's first division (a state, a province, an oblast)."""
+        e = self.by_id.get(eid)
+        return e is not None and (e.attrs.get("feature") == "ADM1" or e.attrs.get("kind") == "region")
+
     def is_country(self, eid: str) -> bool:
         e = self.by_id.get(eid)
         if e is None:
@@ -155,7 +160,13 @@ class Entities:
             return UNKNOWN
         if None not in (ea.lat, ea.lon, eb.lat, eb.lon):
             km = haversine_km(ea.lat, ea.lon, eb.lat, eb.lon)
-            return NEAR if km <= config().get("near_km", 50) else CONFLICT
+            if km <= config().get("near_km", 50):
+                return NEAR
+            if ca and ca == cb and self.is_region(a) != self.is_region(b):
+                # a state or province holds its towns: "a Michigan office shooting" and
+                # "a shooting near Detroit" may be one; its centre point is no scene
+                return COMPATIBLE if km <= config().get("region_km", 500) else CONFLICT
+            return CONFLICT
         if ca and cb and ca != cb:
             return CONFLICT
         return UNKNOWN

@@ -247,12 +247,15 @@ def _days_between(start: str, end: str) -> int:
 
 
 def group_within_documents(claims: Iterable[Claim], ents: Entities,
-                           undated_documents: frozenset[str] = frozenset()) -> list[Group]:
+                           undated_documents: frozenset[str] = frozenset(),
+                           headline_ends: dict[str, int] | None = None) -> list[Group]:
     """Group each document's event claims in reading order (pass 1).
 
     In an article with no date (``undated_documents``) no claim is dated, so a missing date
     says nothing: there a claim with no actor, naming no one new, joins the article's only
-    happening of its family however far down it comes (:func:`_joins_from_afar`)."""
+    happening of its family however far down it comes (:func:`_joins_from_afar`).
+    A headline (the text up to ``headline_ends[doc]``) sums up the story: it anchors none of
+    the body's claims and joins the body's first happening it fits (:func:`_join_headline`)."""
     window = config().get("same_document_window", 4)
     min_agreement = config().get("min_agreement", 1)
     by_doc: dict[str, list[Claim]] = defaultdict(list)
@@ -262,7 +265,11 @@ def group_within_documents(claims: Iterable[Claim], ents: Entities,
     groups: list[Group] = []
     for doc_id in sorted(by_doc):
         open_groups: list[Group] = []
-        for claim in sorted(by_doc[doc_id], key=lambda c: (c.sentence, c.start, c.id)):
+        body_start = (headline_ends or {}).get(doc_id, 0)
+        ordered = sorted(by_doc[doc_id], key=lambda c: (c.sentence, c.start, c.id))
+        for claim in ordered:
+            if claim.start < body_start:
+                continue
             single = group_of_claim(claim, ents)
             index, from_afar = _nearest_joinable(open_groups, single, ents, window, min_agreement,
                                                  doc_id in undated_documents)
@@ -275,8 +282,22 @@ def group_within_documents(claims: Iterable[Claim], ents: Entities,
                 # sunk" two sentences on is no more this happening's than before
                 merged.last_sentence = open_groups[index].last_sentence
             open_groups[index] = merged
+        body_groups = len(open_groups)
+        for claim in ordered:
+            if claim.start < body_start:
+                _join_headline(open_groups, body_groups, group_of_claim(claim, ents), ents)
         groups.extend(open_groups)
     return groups
+
+
+def _join_headline(open_groups: list[Group], body_groups: int, single: Group, ents: Entities) -> None:
+    """"Office shooting kills one" joins the first happening of its family the body tells
+    that nothing vetoes (the lead's); with none, it is a happening of its own."""
+    for i in range(body_groups):
+        if open_groups[i].family == single.family and compare_groups(open_groups[i], single, ents).ok:
+            open_groups[i] = _merge(open_groups[i], single)
+            return
+    open_groups.append(single)
 
 
 def _nearest_joinable(open_groups: list[Group], single: Group, ents: Entities, window: int,
@@ -621,7 +642,7 @@ def build_events(claims: Iterable[Claim], ents: Entities, counter: SourceCounter
     >>> [e.type for e in build_events([c], Entities({}), SourceCounter([Document(id="d1", text="")], {}))]
     ['ATTACK']
     """
-    groups = group_within_documents(claims, ents, counter.undated())
+    groups = group_within_documents(claims, ents, counter.undated(), counter.headline_ends())
     groups = merge_copies(groups, counter.roots)
     groups = group_across_documents(groups, ents, counter.published())
     events = [build_event(g, ents, counter) for g in groups]

@@ -421,7 +421,7 @@ def read_scope(store: LinkStore, new_docs: list[Document], roots: dict[str, str]
 
 
 def _relink_events(scope: _Scope, ents: Entities, counter: SourceCounter, roots: dict[str, str]) -> list[Event]:
-    groups = group_within_documents(scope.new_claims, ents, counter.undated())
+    groups = group_within_documents(scope.new_claims, ents, counter.undated(), counter.headline_ends())
     groups += [group_of_claims([scope.claims[c] for c in e.claim_ids if c in scope.claims], ents)
                for e in scope.old_events if any(c in scope.claims for c in e.claim_ids)]
     groups = merge_copies(sorted(groups, key=lambda g: g.gid), roots)

@@ -112,6 +112,7 @@ class SourceCounter:
         self.roots = roots or {}
         self._outlets = _outlet_index(self.entities.by_id)
         self._cache: dict[str, SourceRef] = {}
+        self._headline_ends: dict[str, int] | None = None
 
     def published(self) -> dict[str, str | None]:
         """Document id -> publication date."""
@@ -120,6 +121,20 @@ class SourceCounter:
     def undated(self) -> frozenset[str]:
         """Ids of the documents without a publication date."""
         return frozenset(doc_id for doc_id, doc in self.docs.items() if not doc.published)
+
+    def headline_ends(self) -> dict[str, int]:
+        """Document id -> where the body begins, for texts that open with their headline."""
+        if self._headline_ends is None:
+            self._headline_ends = {doc_id: len(doc.title) for doc_id, doc in self.docs.items()
+                                   if doc.title and doc.text.startswith(doc.title + "\n\n")}
+        return self._headline_ends
+
+    def _beyond_headlines(self, claims: list[Claim]) -> list[Claim]:
+        """The claims without those of a headline whose article's body tells the happening:
+        "..., US says" over the body's "Kirby said ..." sums up the body's sources, it adds none."""
+        ends = self.headline_ends()
+        in_body = {c.document_id for c in claims if c.start >= ends.get(c.document_id, 0)}
+        return [c for c in claims if c.start >= ends.get(c.document_id, 0) or c.document_id not in in_body]
 
     def root(self, doc_id: str) -> str:
         return self.roots.get(doc_id, doc_id)
@@ -165,7 +180,7 @@ class SourceCounter:
         >>> SourceCounter(docs, {}).count(cs)
         (['person:x'], 1)
         """
-        claims = list(claims)
+        claims = self._beyond_headlines(list(claims))
         refs = [self.source_of(c) for c in claims]
         # an outlet's unattributed sentences about a happening rest on the sources the same
         # article names for it: the outlet counts only where its article names nobody

@@ -1,0 +1,131 @@
+"""A plain-text article's own headline is something it says (issue 9): it opens the text,
+its claims point into the text like any other, it joins the lead's happening and adds no
+source of its own. All names, places and sentences here are invented."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimgraph.clean import clean_item
+from claimgraph.export.json import export_json
+from claimgraph.link.compare import COMPATIBLE, CONFLICT, Entities
+from claimgraph.model import ROLE_NAMES, Entity, InputItem
+from claimgraph.settings import Settings
+from claimgraph.store import Store
+
+SETTINGS = Settings(db=":memory:")
+
+HEADLINE = "Depot Blast Kills Two Guards in Marlow, Officials Say"
+BODY = (
+    "Two security guards were killed on Tuesday when a bomb exploded at a fuel depot in Marlow, "
+    "Inspector Dana Whitcombe said.\n\n"
+    "The blast destroyed three storage tanks and shut the site for the week, she said.\n\n"
+    "Officers had found the remains of a timer near the main gate, according to Whitcombe."
+)
+
+
+def text_item(text: str, **fields) -> InputItem:
+    return InputItem(origin="article.txt", data=text.encode("utf-8"), kind="text", **fields)
+
+
+def test_a_plain_text_articles_headline_opens_its_text():
+    doc = clean_item(text_item(f"{HEADLINE}\n\n{BODY}\n"), SETTINGS)
+    assert doc.title == HEADLINE
+    assert doc.text.startswith(HEADLINE + "\n\n")
+    assert doc.body().startswith("Two security guards were killed")
+
+
+def test_a_title_supplied_beside_the_text_is_not_made_part_of_it():
+    doc = clean_item(text_item(BODY, title=HEADLINE), SETTINGS)
+    assert doc.title == HEADLINE
+    assert doc.text.startswith("Two security guards were killed")
+    assert doc.body() == doc.text
+
+
+def test_the_document_id_does_not_depend_on_the_headline():
+    with_headline = clean_item(text_item(f"{HEADLINE}\n\n{BODY}\n"), SETTINGS)
+    without = clean_item(text_item(BODY, title=HEADLINE), SETTINGS)
+    assert with_headline.id == without.id
+
+
+@pytest.fixture(scope="module")
+def exported(pipeline, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("headline")
+    (folder / "depot.txt").write_text(f"{HEADLINE}\n\n{BODY}\n", encoding="utf-8")
+    (folder / "meta.json").write_text(json.dumps({"depot.txt": {"published": "2024-05-09"}}))
+    with Store(str(folder / "db.sqlite")) as store:
+        pipeline.ingest_paths(store, [str(folder)])
+        return export_json(store)
+
+
+def test_the_headline_gives_claims_whose_offsets_point_into_the_text(exported):
+    doc = exported["documents"][0]
+    in_headline = [c for c in exported["claims"] if c["start"] < len(HEADLINE)]
+    assert {"CASUALTY"} <= {c["type"] for c in in_headline}
+    for claim in in_headline:
+        assert doc["text"][claim["start"]:claim["end"]].strip() == claim["text"].strip()
+
+
+def test_the_headline_joins_the_leads_event_and_adds_no_source(exported):
+    event_of = {cid: ev for ev in exported["events"] for cid in ev["claim_ids"]}
+    head = next(c for c in exported["claims"] if c["start"] < len(HEADLINE) and c["type"] == "CASUALTY")
+    lead = next(c for c in exported["claims"] if c["start"] > len(HEADLINE) and c["type"] == "CASUALTY")
+    event = event_of[head["id"]]
+    assert event is event_of[lead["id"]]
+    assert event["independent_sources"] == 1
+
+
+def test_a_title_case_headline_is_read_in_the_case_its_body_gives_its_words(exported):
+    names = {e["name"] for e in exported["entities"]}
+    assert "Marlow" in names
+    assert not {"Depot", "Depok", "Blast", "Guards"} & names
+    head = [c for c in exported["claims"] if c["start"] < len(HEADLINE)]
+    assert head and all(c["text"].startswith("Depot Blast Kills") for c in head)  # printed as written
+
+
+def test_a_state_and_a_town_of_its_country_may_be_one_scene():
+    ents = Entities({e.id: e for e in [
+        Entity("geo:state", "Calder", "GPE", lat=44.2, lon=-85.5, country="US",
+               attrs={"feature": "ADM1", "kind": "region"}),
+        Entity("geo:town", "Brookport", "GPE", lat=42.3, lon=-83.0, country="US", attrs={"kind": "city"}),
+        Entity("geo:far-town", "Westmere", "GPE", lat=34.0, lon=-118.2, country="US", attrs={"kind": "city"}),
+        Entity("geo:other-state", "Lorne", "GPE", lat=41.6, lon=-93.6, country="US",
+               attrs={"feature": "ADM1", "kind": "region"}),
+    ]})
+    assert ents.place_relation("geo:state", "geo:town") == COMPATIBLE
+    assert ents.place_relation("geo:state", "geo:far-town") == CONFLICT
+    assert ents.place_relation("geo:state", "geo:other-state") == CONFLICT
+    assert ents.place_relation("geo:town", "geo:far-town") == CONFLICT
+
+
+def test_the_lone_victim_is_named_from_the_body_not_the_headline():
+    from claimgraph.extract.claims import name_the_lone_victim
+    from claimgraph.model import Claim
+
+    def claim(cid, sentence, targets):
+        roles = {r: [] for r in ROLE_NAMES}
+        roles["target"] = list(targets)
+        return Claim(id=cid, document_id="d", type="CASUALTY", text="", start=0, end=0, roles=roles,
+                     sentence=sentence)
+
+    entities = {"person:corner-shop": Entity("person:corner-shop", "Corner Shop", "PERSON"),
+                "person:ada": Entity("person:ada", "Ada Renn", "PERSON")}
+    head, lead, later = claim("h", 0, ["person:corner-shop"]), claim("a", 1, []), claim("b", 3, ["person:ada"])
+    name_the_lone_victim([head, lead, later], {"a"}, entities, headline=1)
+    assert lead.roles["target"] == ["person:ada"]
+
+
+def test_a_headline_drops_the_was_of_a_passive(pipeline, tmp_path):
+    headline = "Mill owner gunned down outside his warehouse in Farlow"
+    body = ("Gregor Vance, who owned the Farlow flour mill, was shot dead on Sunday outside his warehouse, "
+            "police said.\n\nDetectives said they were looking for two men seen leaving in a grey van.")
+    (tmp_path / "mill.txt").write_text(f"{headline}\n\n{body}\n", encoding="utf-8")
+    with Store(str(tmp_path / "db.sqlite")) as store:
+        pipeline.ingest_paths(store, [str(tmp_path)])
+        exported = export_json(store)
+    head = [c for c in exported["claims"] if c["start"] < len(headline) and c["type"] in {"ATTACK", "CASUALTY"}]
+    assert head
+    for claim in head:  # the owner is the victim, not the gunman
+        assert not claim["roles"]["actor"] and claim["roles"]["target"]
