@@ -40,6 +40,7 @@ from .roles import (HEADLINE_END, Roles, clause_head, could_be_people, doer_of, 
                     objects_of, party, preps_of, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
+LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
 # time words the NER often leaves untagged
 EXTRA_TIME_WORDS = [list(words) for words in grammar()["extra_time_words"]]
 # "any of", "most of", "dozens", "hundreds": counts of people without a noun
@@ -183,6 +184,11 @@ class ClaimExtractor:
             threat = self._said_speech_act(sent, explicit[-1], mentions)
             if threat is not None:
                 cands.append(threat)
+        elif not any(c.type == "DENY" for c in cands):
+            # "said the allegations were baseless": the allegations named, and their denial
+            denial = self._said_denial(sent, explicit[-1])
+            if denial is not None:
+                cands.append(denial)
         if state.inherited is not None and not self._has_reporting_verb(sent):
             # "Reyes said the first shell fell on Sunday. The second landed on Friday.": same speaker
             for c in cands:
@@ -201,6 +207,8 @@ class ClaimExtractor:
         self._attach_quantities(sent, cands)
         # "opened fire at the depot, killing one guard": a toll that counts or names its victims
         tolls = [c for c in cands if c.type in TOLL_TYPES and (c.quantities or c.roles["target"] or c.args)]
+        for c in cands:
+            share_the_toll_s_victims(c, tolls)
         claims = []
         for c in cands:
             emitted = self._emit(c, sent, s_index, document, counted=any(
@@ -333,7 +341,14 @@ class ClaimExtractor:
                 if generic_you(token):
                     continue  # "you die by the weapon you choose": anyone, no happening
                 roles, args = fill_roles(token, ctype, mentions, self.lex)
-                att = attribute(token, mentions, self.lex)
+                if token.lemma_.lower() in self.lex.words("place_taking_nouns"):
+                    # "the fall of Karvina": the town taken is where it happened, not who was hit
+                    roles["target"] = [e for e in roles["target"] if e not in roles["location"]]
+                # "the unrest has claimed 2,400 lives": who says so is who says the verb, not "claimed"'s subject
+                said = token.head if token.lemma_.lower() in self.lex.words("counted_lives") else token
+                att = attribute(said, mentions, self.lex)
+                if said is not token and att.source is None and att.modality == "reported":
+                    att.modality = "fact"  # "claimed" takes the lives here; nobody reports
                 if att.silenced:
                     continue
                 self._settle_speaker_roles(token, ctype, roles, att, mentions)
@@ -369,6 +384,10 @@ class ClaimExtractor:
                 continue
             if pos == "VERB" and lemma in t.place_objects and not self._object_is_place(token, mentions):
                 continue
+            if pos == "NOUN" and lemma in self.lex.words("counted_lives") and not self._lives_taken(token):
+                continue  # "cost 1,200 lives", "has claimed some 2,400 lives"; not "saved lives", "daily life"
+            if pos == "NOUN" and lemma in self.lex.words("place_taking_nouns") and not self._of_a_place(token, mentions):
+                continue  # "the fall of the town", "the capture of the air base"; not "the fall of the dollar"
             if pos == "VERB" and lemma in t.agent_verbs and not self._armed_agent(token, mentions, t):
                 continue
             if name == "THREATEN" and pos == "NOUN" and self._danger(token, mentions):
@@ -389,9 +408,11 @@ class ClaimExtractor:
                 continue
             if name == "ATTACK" and lemma in self.lex.words("verbal_attacks") and self._attack_in_words(token, mentions):
                 continue
-            if pos == "VERB" and any(o.lemma_.lower() in self.lex.words("non_event_objects")
-                                     for o in objects_of(token, ("dobj", "obj"))):
-                continue  # "struck a deal", "shot a video", "hit a record high"
+            if pos == "VERB" and not particles and any(o.lemma_.lower() in self.lex.words("non_event_objects")
+                                                       for o in objects_of(token, ("dobj", "obj"))):
+                continue  # "struck a deal", "shot a video", "hit a record high" ("sealed off the scene" is no shot scene)
+            if pos == "VERB" and lemma in self.lex.words("staying_verbs") and not self._stays_in_a_place(token, mentions):
+                continue  # "troops will remain in Karvina"; not "two soldiers remain in hospital"
             if pos == "NOUN" and name in {"ATTACK", "CASUALTY"} and is_time_anchor(token):
                 continue  # "three hours after the blast, police ...": the happening told already
             if pos == "NOUN" and self._averted_kind(token):
@@ -413,6 +434,8 @@ class ClaimExtractor:
             if name == "TRANSFER" and lemma in t.recipient_object_verbs and token.tag_ == "VBN" \
                     and any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
                 continue  # "the suspect was armed with a rifle" says what he carried
+            if name == "NOTIFY" and pos == "VERB" and self._warns_of_own_deed(token, mentions):
+                name = "THREATEN"  # "warned they could sell off the bonds if the bill passed"
             out.append(name)
         if "ATTACK" in out and "CASUALTY" not in out and (
                 pos == "VERB" and (self._hit_in_body(token) or self._harm_said(token))
@@ -581,6 +604,58 @@ class ClaimExtractor:
             return False
         return verb.lemma_.lower() in self.lex.words("prevention_verbs")
 
+    def _stays_in_a_place(self, verb: Token, mentions: Mentions) -> bool:
+        """"will remain in Karvina through Sunday": a place the parser or the gazetteer names."""
+        return any((span := mentions.span_at(o)) is not None and span.label_ in {"GPE", "LOC", "FAC"}
+                   for prep, o in preps_of(verb) if prep in LOCATIVE_PREPS)
+
+    def _warns_of_own_deed(self, verb: Token, mentions: Mentions) -> bool:
+        """"Ruritania warned it would close the strait if the sanctions went ahead": a warning of
+        what the warner itself would do on a condition is a threat; "warned that roads could
+        flood if the rain continued" is not (the roads are not the warner)."""
+        if verb.lemma_.lower() not in self.lex.words("warning_verbs"):
+            return False
+        warner = subject_of(verb)
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            doer = subject_of(clause)
+            conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                                        for m in c.children) for c in clause.children)
+            promised = any(c.dep_ == "aux" and c.lower_ in self.lex.words("promise_modals") for c in clause.children)
+            if conditional and promised and warner is not None and doer is not None \
+                    and self._same_party(doer, warner, mentions):
+                return True
+        return False
+
+    @staticmethod
+    def _same_party(doer: Token, warner: Token, mentions: Mentions) -> bool:
+        """"they" or "it" of a party, or the party named again."""
+        if doer.lower_ in {"it", "they", "we", "he", "she", "i"}:
+            return True
+        a, b = mentions.span_at(doer), mentions.span_at(warner)
+        return a is not None and b is not None and a.text.lower() == b.text.lower()
+
+    def _lives_taken(self, noun: Token) -> bool:
+        """"cost 1,269 Libyan lives", "the unrest has claimed some 2,400 lives": a counted toll."""
+        return noun.dep_ in {"dobj", "obj"} and noun.head.lemma_.lower() in self.lex.words("life_taking_verbs") \
+            and any(c.dep_ == "nummod" for c in noun.children)
+
+    def _of_a_place(self, noun: Token, mentions: Mentions) -> bool:
+        """"the fall of Karvina", "the capture on Sunday of the air base" (the parser hangs that
+        "of" on the day): what is taken is a place, not a country ("the fall of the Soviet Union")."""
+        days = [t for t in noun.doc[noun.i + 1:noun.i + 4] if t.ent_type_ in {"DATE", "TIME"}]
+        taken = [o for t in (noun, *days) for prep, o in preps_of(t) if prep == "of"]
+        return any(self._names_a_place(o, mentions) and not self._names_a_country(o, mentions) for o in taken)
+
+    def _names_a_country(self, token: Token, mentions: Mentions) -> bool:
+        span = mentions.span_at(token)
+        entity = mentions.resolve_span(span) if span is not None else None
+        return entity is not None and is_country(entity)
+
+    def _names_a_place(self, token: Token, mentions: Mentions) -> bool:
+        span = mentions.span_at(token)
+        return span is not None and span.label_ in {"GPE", "LOC", "FAC"} or \
+            token.lemma_.lower() in self.lex.words("seizable_places")
+
     def _object_is_place(self, verb: Token, mentions: Mentions) -> bool:
         """"captured the outpost", "the trawler was hijacked", "the captured vessels"; not
         "captured 48 Libyans", "seized the drugs" or "the ship sank"."""
@@ -589,12 +664,7 @@ class ClaimExtractor:
         if verb.dep_ == "amod":
             objects.append(verb.head)
         objects += [c for o in objects for c in o.conjuncts]
-        for o in objects:
-            span = mentions.span_at(o)
-            if span is not None and span.label_ in {"GPE", "LOC", "FAC"} or \
-                    o.lemma_.lower() in self.lex.words("seizable_places"):
-                return True
-        return False
+        return any(self._names_a_place(o, mentions) for o in objects)
 
     def _armed_agent(self, verb: Token, mentions: Mentions, t: ClaimType) -> bool:
         """Who or what does the killing is armed or a weapon: "troops killed 20", "a gunman
@@ -659,6 +729,10 @@ class ClaimExtractor:
             args.append(subj)
         # "provided Russia with drones", "half of the ammunition": one preposition deeper
         args += [o for a in list(args) for _, o in preps_of(a)]
+        if personnel and subj is not None:
+            # "the survey ship, escorted by warships, would sail into the strait": the escort sails too
+            escorts = [o for c in subj.children if c.dep_ == "acl" for prep, o in preps_of(c) if prep == "by"]
+            args += escorts + [o for e in escorts for prep, o in preps_of(e) if prep == "of"]  # "a number of warships"
         for a in args:
             for t in [a, *a.conjuncts]:
                 if weapon and (mentions.materiel_kind(t) or mentions.named_in(t, {"WEAPON"})
@@ -798,6 +872,9 @@ class ClaimExtractor:
         root = sent.root
         if att.source is None or root.lemma_.lower() not in self.lex.words("reporting_verbs"):
             return None
+        denial = self._said_denial(sent, att)
+        if denial is not None:
+            return denial
         for clause in (c for c in root.children if c.dep_ in {"ccomp", "parataxis"}):
             threatened = self._conditional_threat(clause, mentions)
             if threatened is None:
@@ -814,6 +891,33 @@ class ClaimExtractor:
                 act = "THREATEN" if threatened is not None else "ACCUSE" if alleged else "CONDEMN"
                 return Candidate(root, act, roles, [], Attribution(explicit=True), [root])
         return None
+
+    def _said_denial(self, sent: Span, att: Attribution) -> Candidate | None:
+        """"said reports of arms shipments were misleading propaganda": the speaker denies them."""
+        root = sent.root
+        if att.source is None or root.lemma_.lower() not in self.lex.words("reporting_verbs"):
+            return None
+        if not any(self._called_false(c) for c in root.children if c.dep_ in {"ccomp", "parataxis"}):
+            return None
+        roles = Roles()
+        roles.add("actor", att.source)
+        return Candidate(root, "DENY", roles, [], Attribution(explicit=True), [root])
+
+    def _called_false(self, clause: Token) -> bool:
+        """"the reports were misleading propaganda", "the tweets are lies and conspiracy theories",
+        "the allegations are baseless": a said thing the speaker calls false."""
+        subject = subject_of(clause) or next((s for a in clause.children if a.dep_ == "aux" for s in a.children
+                                               if s.dep_ == "nsubj"), None)  # the parser may hang it on "were"
+        if subject is None or subject.lemma_.lower() not in self.lex.words("claim_nouns") | self.lex.words("said_things"):
+            return False
+        if any(c.dep_ == "neg" for c in clause.children):
+            return False
+        heads = [t for c in clause.children if c.dep_ in {"attr", "acomp", "dobj"} for t in (c, *c.conjuncts)]
+        if clause.lemma_.lower() != "be":
+            heads.append(clause)  # "were misleading propaganda", parsed as a verb
+        words = [w for t in heads for w in (t, *t.children) if w is t or w.dep_ in {"amod", "compound", "nmod", "conj"}]
+        falsity = self.lex.words("falsity_words")
+        return any(w.lower_ in falsity or w.lemma_.lower() in falsity for w in words)
 
     def _readiness_threat(self, clause: Token, mentions: Mentions) -> list[Entity] | None:
         """"the armed forces were ready to tackle any aggressors", "is able now to give a very
@@ -1010,6 +1114,8 @@ class ClaimExtractor:
                 continue
             owner = self._quantity_owner(span, cands, q.unit)
             owner = toll_of_the_attack(span, owner, cands)
+            if owner is not None and owner.type == "CASUALTY" and q.unit in self.lex.words("duration_units"):
+                continue  # "two years of unrest have claimed 1,900 lives": a stretch of time counts no one
             if owner is not None:
                 if owner.type == "CASUALTY":
                     q.of = casualty_word(span.root) or CASUALTY_OF.get(owner.trigger.lemma_.lower())
@@ -1234,8 +1340,29 @@ def counted_by(c: Candidate, toll: Candidate) -> bool:
     triggers stands in the attack verb's clause (merged tolls keep all their triggers)."""
     if any(x.i == c.trigger.i for x in toll.triggers):
         return True
+    if toll_inside(c.trigger, toll):
+        return True
     verb = c.trigger.pos_ == "VERB"
     return verb and (same_clause(c, toll) or any(clause_head(x).i == c.trigger.i for x in toll.triggers))
+
+
+def toll_inside(noun: Token, toll: Candidate) -> bool:
+    """"one guard died in the night attack", "were killed in a shooting": the attack noun is
+    where the toll's victims fell, so the toll says it happened (REALNEWS: a strike and its toll
+    are two claims), though the sentence names no one in it. A bare "died in the clash" only
+    refers back to the attack told before."""
+    prep = noun.head
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and prep.lower_ == "in" and not is_bare_definite(noun) \
+        and any(prep.head.i == x.i for x in toll.triggers)
+
+
+def share_the_toll_s_victims(attack: Candidate, tolls: list[Candidate]) -> None:
+    """"two reporters died in a shooting": who died is who the shooting hit, and where."""
+    toll = next((t for t in tolls if attack.type == "ATTACK" and toll_inside(attack.trigger, t)), None)
+    for role in ("target", "location") if toll is not None else ():
+        if not attack.roles[role]:
+            for e in toll.roles[role]:
+                attack.roles.add(role, e)
 
 
 def told_inside(a: Candidate, b: Candidate) -> bool:

@@ -1102,13 +1102,16 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
     moved = []
     if subj is not None:
         args.append(subj)
-        if subj.dep_ == "nsubjpass" or any(mentions.is_personnel(s) for s in conjuncts(subj)) and not objects_of(verb):
-            moved.extend(conjuncts(subj))  # "police and troops deployed"; but in "the army moved troops" the army acts
+        # "police and troops deployed", "soldiers sealed off the scene"; but in "the army moved troops" the army acts
+        if subj.dep_ == "nsubjpass" or any(mentions.is_personnel(s) for s in conjuncts(subj)) \
+                and not any(mentions.is_personnel(o) for o in objects_of(verb)):
+            moved.extend(conjuncts(subj))
         else:
             roles.add("actor", party(subj, mentions))
     for obj in objects_of(verb):
         args.append(obj)
-        moved.append(obj)
+        if not moved:  # the place a unit holds or leaves is not moved ("sealed off the scene")
+            moved.append(obj)
     for t in moved:
         roles.add("subject", mentions.personnel(t))
         if not roles["actor"]:

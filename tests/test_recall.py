@@ -1,0 +1,123 @@
+"""Recall rules from real news (issue 9): constructions the annotators count as claims that the
+extractor missed. Every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+from test_precision import extract  # noqa: F401  (the same one-document extraction fixture)
+
+
+def types_of(claims) -> list[str]:
+    return sorted(c.type for c in claims)
+
+
+@pytest.mark.parametrize("text, attacks", [
+    ("One guard died in the Tuesday night attack on the depot.", 1),
+    ("Two miners died in a raid in April, the union said.", 1),
+    # a bare "the clash" refers back to the attack just told: no second one
+    ("Bandits attacked a convoy near Kano on Monday. Six bandits died in the clash.", 1),
+])
+def test_the_attack_a_toll_fell_in_is_an_attack(extract, text, attacks):
+    claims, _ = extract(text)
+    assert types_of(claims).count("ATTACK") == attacks
+    assert "CASUALTY" in types_of(claims)
+
+
+def test_the_attack_a_toll_fell_in_hit_its_victims(extract):
+    claims, ents = extract("Two Ruritanian miners died in a raid in April.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert [ents[i].name for i in attack.roles["target"]] == ["Ruritanian"]
+
+
+@pytest.mark.parametrize("text", [
+    "Under the deal, Halvard Industries will supply engines and radars to the Ruritanian navy.",
+    "Halvard Industries signed a contract with the defence ministry to supply six converted airliners.",
+    "Ostwind will supply the avionics.",
+])
+def test_engines_electronics_and_airliners_are_materiel_supplied(extract, text):
+    transfers = [c for c in extract(text)[0] if c.type == "TRANSFER"]
+    assert transfers and all(c.roles["instrument"] for c in transfers)
+
+
+@pytest.mark.parametrize("text, attack", [
+    ("The fall of Karvina left the rebels without an airfield.", True),
+    ("The offensive follows the capture on Sunday of the militia's main air base at Karvina.", True),
+    ("The fall of the dollar hurt exporters in Ruritania.", False),
+    ("After the fall of the Soviet Union, Ruritania became independent.", False),
+    ("The capture of the drugs was a success for the police.", False),
+])
+def test_the_fall_or_capture_of_a_place_is_an_attack(extract, text, attack):
+    claims, _ = extract(text)
+    assert ("ATTACK" in types_of(claims)) is attack
+
+
+def test_the_place_that_fell_is_where_it_happened(extract):
+    claims, ents = extract("The fall of Karvina left the rebels without an airfield.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert [ents[i].name for i in attack.roles["location"]] == ["Karvina"] and not attack.roles["target"]
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Two years of unrest have claimed some 1,900 lives.", 1900),
+    ("The siege, which the army said cost 600 rebel lives, ended on Friday.", 600),
+    ("The new clinic has saved 300 lives.", None),
+])
+def test_lives_taken_are_a_toll(extract, text, killed):
+    claims, _ = extract(text)
+    tolls = [c for c in claims if c.type == "CASUALTY"]
+    assert [q.value for c in tolls for q in c.quantities] == ([killed] if killed else [])
+    assert all(c.source is None or c.modality == "reported" for c in tolls)
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("Venezuela warned it would close its airspace if the sanctions went ahead.", True),
+    ("The Venezuelans have warned they could sell their bonds unless the tariff is dropped.", True),
+    ("Venezuela warned that the bridges could flood if the rain continued.", False),  # not its own deed
+    ("Venezuela warned Guyana that the road was closed.", False),  # no condition
+])
+def test_a_warning_of_one_s_own_deed_on_a_condition_is_a_threat(extract, text, threat):
+    claims, _ = extract(text)
+    assert ("THREATEN" in types_of(claims)) is threat
+
+
+@pytest.mark.parametrize("text, deployed", [
+    ("About 400 soldiers will remain in Mosul until the vote.", True),
+    ("Two soldiers remain in hospital after the crash.", False),  # no place held
+    ("Shortly after the blast, soldiers sealed off the scene.", True),
+    ("A rebel force of some 2,000 men was abandoning the town of Kidal.", True),
+])
+def test_units_that_stay_hold_or_leave_a_place_are_deployed(extract, text, deployed):
+    claims, ents = extract(text)
+    # the unit is what is deployed, not the scene it holds or the town it leaves
+    kinds = [{ents[i].type for i in c.roles["subject"]} for c in claims if c.type == "DEPLOY"]
+    assert kinds == ([{"PERSONNEL"}] if deployed else [])
+
+
+@pytest.mark.parametrize("text, deployed", [
+    ("The Turkish survey ship, escorted by a number of frigates, will sail into the disputed zone on Monday.", True),
+    ("The Turkish survey ship, owned by a private firm, will sail into the disputed zone on Monday.", False),
+])
+def test_a_ship_sailing_under_naval_escort_is_a_deployment(extract, text, deployed):
+    assert ("DEPLOY" in types_of(extract(text)[0])) is deployed
+
+
+@pytest.mark.parametrize("text, denied", [
+    ("The Kremlin said the allegations were baseless.", True),
+    ("Senator Ada Morrow says the governor's tweets about her are lies and smears.", True),
+    ("The Kremlin said the reports were not false.", False),
+    ("The Kremlin said the reports were confirmed by false witnesses.", False),
+])
+def test_calling_what_was_said_false_is_a_denial(extract, text, denied):
+    deny = [c for c in extract(text)[0] if c.type == "DENY"]
+    assert len(deny) == int(denied)
+
+
+@pytest.mark.parametrize("text, deployed", [
+    ("Hundreds of police were deployed at the stadium in Leeds.", True),
+    ("State troopers will remain in Tulsa through Sunday.", True),
+    ("Police said the man had been armed.", False),
+])
+def test_police_and_troopers_are_units_deployed(extract, text, deployed):
+    claims, ents = extract(text)
+    subjects = [ents[i].type for c in claims if c.type == "DEPLOY" for i in c.roles["subject"]]
+    assert subjects == (["PERSONNEL"] if deployed else [])
