@@ -1864,3 +1864,10 @@ def test_a_happening_said_to_have_come_before_the_saying_is_only_bounded_by_its_
     claims, _ = extract(f"Kenya said on Tuesday its troops {verb} the al-Shabaab camp at Bura.", published="2024-03-14")
     capture = next(c for c in claims if c.type == "ATTACK")
     assert (capture.time.start, capture.time.end, capture.time.basis) == (start, "2024-03-12", "report")
+
+
+def test_a_company_written_after_its_country_is_the_company_and_never_its_own_customer(extract):
+    claims, ents = extract("Italy's Leonardo will supply the helicopters to the air force, the ministry said.")
+    transfer = next(c for c in claims if c.type == "TRANSFER")
+    assert [ents[a].name for a in transfer.roles["actor"]] == ["Leonardo"]
+    assert not set(transfer.roles["recipient"]) & set(transfer.roles["actor"])

@@ -1063,6 +1063,10 @@ def frame_transfer(trigger, head, roles, args, mentions, lex):
                 roles.add("instrument", mentions.weapon(c))
             elif c.dep_ in {"poss", "amod", "compound"}:
                 roles.add("actor", party(c, mentions) if mentions.span_at(c) is not None else None)
+    # "Thales will supply radars to the air force": a group noun taken back to the organisation
+    # named last may be the supplier itself, and a supplier does not supply itself
+    suppliers = {e.id for e in roles["actor"]}
+    roles["recipient"] = [e for e in roles["recipient"] if e.id not in suppliers]
 
 
 def add_materiel(obj: Token, roles: Roles, mentions: Mentions) -> None:

@@ -280,6 +280,7 @@ class EntityResolver:
             or self._known(cleaned, label, context)
             or self._fuzzy(cleaned, label, context)
             or self._spelling_variant(cleaned, label)
+            or self._owned_by_a_country(cleaned, label, context)
             or self._new(cleaned, label, context)
         )
         if label == "SOURCE" and entity.type in PLACE_LABELS and (cleaned[:1].islower() or is_small_town(entity)):
@@ -292,6 +293,18 @@ class EntityResolver:
             # a bare "Kyiv" the tagger calls a person is still the city
             entity = self._spelling_variant(cleaned, label) or self._new(cleaned, label, context)
         return self._remember(entity, surface)
+
+    def _owned_by_a_country(self, text: str, label: str, context: tuple[str, ...]) -> Entity | None:
+        """"France's Thales", "Germany's Rheinmetall": a named company or body written after the
+        country it belongs to is that company ("South Korea's spy agency", a description, is
+        the gazetteer's business, looked up before, as are close spellings: "Sudan's Army")."""
+        owned = _OWNER_PREFIX.match(text)
+        if label != "ORG" or owned is None or not owned.group("rest")[:1].isupper():
+            return None
+        iso = _places.country_of(owned.group("owner"))
+        if iso is None:
+            return None
+        return self.resolve(owned.group("rest"), label, context_countries=(iso, *context))
 
     # -- what the corpus teaches --------------------------------------------------------
     def learn(self, entities: Iterable[Entity]) -> None:
