@@ -1736,3 +1736,17 @@ def test_the_one_who_died_is_not_the_speaker_who_tells_it(extract):
                            "wounds, he said.")
     death = next(c for c in claims if c.type == "CASUALTY")
     assert not death.roles["actor"] and ents[death.source].name == "Tom Hale"
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    ("Qatar expelled two diplomats on Monday. The expulsions came a year after car bombings in the emirate "
+     "killed six people.", "bombings", "Qatar"),
+    ("Pirates fired on a tanker in the Strait of Hormuz on Monday. The frigate Calder, on patrol in the region, "
+     "came to its aid.", "patrol", "Strait of Hormuz"),
+    ("Police raided homes in the Jenin area on Sunday. Soldiers carried out a similar raid in the same area "
+     "on Friday.", "raid", "Jenin"),
+])
+def test_a_definite_place_noun_is_the_place_named_before(extract, text, trigger, place):
+    claims, ents = extract(text)
+    claim = next(c for c in claims if c.trigger == trigger)
+    assert _role_names(claim, ents, "location") == {place}

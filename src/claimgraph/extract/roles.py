@@ -298,8 +298,8 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
     head = clause_head(trigger)
     frame = FRAMES.get(ctype, frame_generic)
     frame(trigger, head, roles, args, mentions, lex)
-    add_places(head if trigger.pos_ != "NOUN" or trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} else trigger,
-               ctype, roles, mentions)
+    scope = head if trigger.pos_ != "NOUN" or trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} else trigger
+    add_places(scope, ctype, roles, mentions)
     if not roles["location"] and ctype in {"ATTACK", "CASUALTY"}:
         add_places_of_governing_clause(head, ctype, roles, mentions)
     if not roles["location"] and ctype in {"ATTACK", "CASUALTY"}:
@@ -308,6 +308,8 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
         add_country_of_struck_land(head, roles, mentions)
     if not roles["location"] and ctype in {"ATTACK", "CASUALTY"}:
         add_place_a_where_clause_hangs_on(head, roles, mentions)
+    if not roles["location"] and ctype in {"ATTACK", "CASUALTY", "DEPLOY", "MEET"}:
+        add_place_referred_back(scope, roles, mentions)
     drop_countries_of_towns(roles)
     if ctype in {"ATTACK", "CASUALTY"} and not roles["instrument"] and ctype == "ATTACK":
         for t in phrase_tokens(head, stop_at_clauses=False):
@@ -460,6 +462,35 @@ def add_country_of_struck_land(verb: Token, roles: Roles, mentions: Mentions) ->
                 if ent is not None and mentions.is_country(ent):
                     roles.add("location", ent)
                     return
+
+
+def add_place_referred_back(scope: Token, roles: Roles, mentions: Mentions) -> None:
+    """"attacks in the kingdom", "on patrol in the area", "a similar raid in the same area":
+    a definite place noun with no name of its own is the place the article named last for it."""
+    spoken = attribution_tokens(scope)
+    for t in scope.subtree:
+        if t.i in spoken or not refers_back_to_a_place(t):
+            continue
+        ent = mentions.place_named_before(t, country=t.lemma_.lower() in COUNTRY_BACK_REFERENCES)
+        if ent is not None and ent.type not in NEVER_PLACES:
+            roles.add("location", ent)
+            return
+
+
+COUNTRY_BACK_REFERENCES = frozenset(grammar()["country_back_references"])
+AREA_BACK_REFERENCES = frozenset(grammar()["area_back_references"])
+
+
+def refers_back_to_a_place(noun: Token) -> bool:
+    """"in the kingdom", "in the same area": a place noun after a locative preposition, with
+    "the" and nothing that would say which place it is ("the Jenin area", "the border area")."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in COUNTRY_BACK_REFERENCES | AREA_BACK_REFERENCES \
+            or noun.dep_ != "pobj" or noun.head.lower_ not in LOCATIVE:
+        return False
+    words = [c for c in noun.children if c.dep_ not in {"punct"}]
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in words) \
+        and all(c.dep_ == "det" or c.lower_ in {"same", "surrounding"} for c in words)
 
 
 NATIONAL_LAND = frozenset(grammar()["national_land"])
