@@ -1750,3 +1750,17 @@ def test_a_definite_place_noun_is_the_place_named_before(extract, text, trigger,
     claims, ents = extract(text)
     claim = next(c for c in claims if c.trigger == trigger)
     assert _role_names(claim, ents, "location") == {place}
+
+
+@pytest.mark.parametrize("text, kind, venue", [
+    ("Two women died at Velvet, a busy Leeds bar.", "CASUALTY", "Velvet"),
+    ("The man entered the lobby of the insurance company, Brightwater Mutual, and opened fire on staff.",
+     "ATTACK", "Brightwater Mutual"),
+    ("A guard said several shots were fired inside the Marlow Civic Center on Tuesday.", "ATTACK",
+     "Marlow Civic Center"),
+    ("A courier was shot dead on Friday at a shop called Hart Tools.", "ATTACK", "Hart Tools"),
+])
+def test_a_business_named_where_it_happened_is_the_location(extract, text, kind, venue):
+    claims, ents = extract(text)
+    claim = next(c for c in claims if c.type == kind)
+    assert venue in _role_names(claim, ents, "location")

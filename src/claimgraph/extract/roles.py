@@ -329,13 +329,16 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         span = mentions.span_at(t)
         if span is None or span.start != t.i:
             continue
+        venue = named_venue(span, ctype, mentions)
         if span.label_ not in PLACE_LABELS and not mentions.looks_like_place(span) \
                 and not is_struck_site(span, ctype) and not names_attack(span, ctype) \
-                and not (ctype == "ATTACK" and names_a_site(span, mentions)):
+                and not (ctype == "ATTACK" and names_a_site(span, mentions)) and venue is None:
             continue
-        ent = mentions.resolve_span(span)
+        ent = mentions.resolve_span(span, "FAC" if venue is not None and span.label_ not in PLACE_LABELS else None)
+        if ent is None and venue is not None:
+            ent = mentions.resolve_span(span, "FAC")  # "a business called Hart Tools", tagged a place none knows
         if ent is not None and ctype == "ATTACK" and ent.id in {e.id for e in roles["target"]} \
-                and names_a_site(span, mentions):
+                and (names_a_site(span, mentions) or is_struck_site(span, ctype)):
             roles.add("location", ent)  # "bombed the Kabul Military Academy": hit there, too
             placed.append((ent, span))
         if ent is not None and ent.attrs.get("kind") == "vessel" and ent.id not in used:
@@ -344,7 +347,7 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
             continue
         if ent is None or ent.id in used or ent.type in NEVER_PLACES:
             continue  # "fired at Verona" after "Henry Verona": a person is never where it happened
-        prep = governing_prep(span.root)
+        prep = governing_prep(span.root if venue is None else venue) or entered_place(span.root if venue is None else venue)
         if prep is None and is_waters_passed(span.root):
             prep = "in"  # "an attack on merchant vessels transiting the Gulf of Aden"
         if prep == "of" and is_residence(span.root, mentions):
@@ -380,6 +383,34 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
 
 
 PASSAGE_VERBS = frozenset(grammar()["passage_verbs"])
+ENTRY_VERBS = frozenset(grammar()["entry_verbs"])
+
+
+VENUE_NOUNS = frozenset(grammar()["venue_nouns"])
+NAMING_VERBS = frozenset({"call", "name", "know"})
+
+
+def named_venue(span: Span, ctype: str, mentions: Mentions) -> Token | None:
+    """The site or business noun an organisation's name names, where an attack or its toll
+    happened: "at Vortex, a nightclub", "the office of the law firm, Harlow Partners", "at a
+    business called Blue Fern Supplies" (the noun, to read the preposition from)."""
+    if ctype not in {"ATTACK", "CASUALTY"} or span.label_ not in {"ORG", "FAC", "PERSON", "LOC", "GPE"}:
+        return None
+    root = span.root
+    # "Vortex, a nightclub"; a person apposed to a noun is no name of it (the tagger may call a
+    # firm's name a person's, but only a name given to the site is then the site's)
+    nouns = [c for c in root.children if c.dep_ == "appos"] if span.label_ != "PERSON" else []
+    if root.dep_ == "appos":
+        nouns.append(root.head)  # "the law firm, Harlow Partners"
+    if root.dep_ in {"oprd", "xcomp", "attr"} and root.head.lemma_ in NAMING_VERBS and root.head.dep_ == "acl":
+        nouns.append(root.head.head)  # "a business called Blue Fern Supplies"
+    return next((n for n in nouns if is_site_noun(n, mentions) or n.lemma_.lower() in VENUE_NOUNS), None)
+
+
+def entered_place(place: Token) -> str | None:
+    """"entered the office": what one enters is a place one is then in."""
+    entered = place.dep_ in {"dobj", "obj"} and place.head.lemma_.lower() in ENTRY_VERBS
+    return "into" if entered else None
 
 
 def is_waters_passed(place: Token) -> bool:
@@ -415,8 +446,9 @@ def add_places_of_governing_clause(verb: Token, ctype: str, roles: Roles, mentio
         return
     governing = verb.head
     for child in governing.children:
-        if child.dep_ == "prep" and child.i < verb.i:
-            add_places(child, ctype, roles, mentions)
+        entered = child.dep_ in {"dobj", "obj"} and governing.lemma_.lower() in ENTRY_VERBS
+        if (child.dep_ == "prep" or entered) and child.i < verb.i:
+            add_places(child, ctype, roles, mentions)  # "entered the office of X and opened fire": at X
 
 
 def add_fronted_places_of_report(verb: Token, ctype: str, roles: Roles, mentions: Mentions) -> None:
