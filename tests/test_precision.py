@@ -1738,29 +1738,27 @@ def test_the_one_who_died_is_not_the_speaker_who_tells_it(extract):
     assert not death.roles["actor"] and ents[death.source].name == "Tom Hale"
 
 
-@pytest.mark.parametrize("text, trigger, place", [
+# Fillers the article states for its claim (REALNEWS: in its sentence, or by a definite
+# description that clearly refers back), in constructions real news uses
+@pytest.mark.parametrize("text, kind, role, filler", [
+    # a definite place noun is the place named before it
     ("Qatar expelled two diplomats on Monday. The expulsions came a year after car bombings in the emirate "
-     "killed six people.", "bombings", "Qatar"),
+     "killed six people.", "ATTACK", "location", "Qatar"),
     ("Pirates fired on a tanker in the Strait of Hormuz on Monday. The frigate Calder, on patrol in the region, "
-     "came to its aid.", "patrol", "Strait of Hormuz"),
-    ("Police raided homes in the Jenin area on Sunday. Soldiers carried out a similar raid in the same area "
-     "on Friday.", "raid", "Jenin"),
-])
-def test_a_definite_place_noun_is_the_place_named_before(extract, text, trigger, place):
-    claims, ents = extract(text)
-    claim = next(c for c in claims if c.trigger == trigger)
-    assert _role_names(claim, ents, "location") == {place}
-
-
-@pytest.mark.parametrize("text, kind, venue", [
-    ("Two women died at Velvet, a busy Leeds bar.", "CASUALTY", "Velvet"),
+     "came to its aid.", "DEPLOY", "location", "Strait of Hormuz"),
+    ("Troops searched homes in the Jenin area on Sunday. Soldiers carried out a raid in the same area on Friday.",
+     "ATTACK", "location", "Jenin"),
+    # a business named where it happened is where
+    ("Two women died at Velvet, a busy Leeds bar.", "CASUALTY", "location", "Velvet"),
     ("The man entered the lobby of the insurance company, Brightwater Mutual, and opened fire on staff.",
-     "ATTACK", "Brightwater Mutual"),
-    ("A guard said several shots were fired inside the Marlow Civic Center on Tuesday.", "ATTACK",
+     "ATTACK", "location", "Brightwater Mutual"),
+    ("A guard said several shots were fired inside the Marlow Civic Center on Tuesday.", "ATTACK", "location",
      "Marlow Civic Center"),
-    ("A courier was shot dead on Friday at a shop called Hart Tools.", "ATTACK", "Hart Tools"),
+    ("A courier was shot dead on Friday at a shop called Hart Tools.", "ATTACK", "location", "Hart Tools"),
+    # how a bomb is carried is its kind
+    ("A truck bomb went off outside the ministry on Monday.", "ATTACK", "instrument", "truck bomb"),
+    ("A roadside bomb hit an army convoy near the border.", "ATTACK", "instrument", "roadside bomb"),
 ])
-def test_a_business_named_where_it_happened_is_the_location(extract, text, kind, venue):
+def test_a_filler_the_article_states_is_found(extract, text, kind, role, filler):
     claims, ents = extract(text)
-    claim = next(c for c in claims if c.type == kind)
-    assert venue in _role_names(claim, ents, "location")
+    assert any(filler in _role_names(c, ents, role) for c in claims if c.type == kind)
