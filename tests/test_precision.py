@@ -1755,6 +1755,11 @@ def test_the_one_who_died_is_not_the_speaker_who_tells_it(extract):
     ("A guard said several shots were fired inside the Marlow Civic Center on Tuesday.", "ATTACK", "location",
      "Marlow Civic Center"),
     ("A courier was shot dead on Friday at a shop called Hart Tools.", "ATTACK", "location", "Hart Tools"),
+    # the named unit on patrol is the one deployed, by the state it is written as belonging to
+    ("Britain's HMS Daring and its helicopter were on anti-piracy patrol.", "DEPLOY", "subject", "HMS Daring"),
+    ("Britain's HMS Daring and its helicopter were on anti-piracy patrol.", "DEPLOY", "actor", "United Kingdom"),
+    ("Smugglers fled at dawn. HMS Daring, on patrol in the strait, gave chase.", "DEPLOY", "subject",
+     "HMS Daring"),
     # how a bomb is carried is its kind
     ("A truck bomb went off outside the ministry on Monday.", "ATTACK", "instrument", "truck bomb"),
     ("A roadside bomb hit an army convoy near the border.", "ATTACK", "instrument", "roadside bomb"),

@@ -1135,6 +1135,7 @@ def materiel(token: Token, mentions: Mentions) -> Entity | None:
 def frame_deploy(trigger, head, roles, args, mentions, lex):
     if trigger.pos_ == "NOUN":  # "the deployment of 500 engineers", "Russia's deployment"
         roles.add("actor", nationality_modifier(trigger, mentions))
+        add_unit_on_duty(trigger, roles, mentions)
         for prep, obj in preps_of(trigger):
             if prep == "of" and mentions.is_personnel(obj):
                 roles.add("subject", mentions.personnel(obj))
@@ -1171,6 +1172,25 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
                     roles.add("recipient" if mentions.is_country(ent) else "location", ent)
         elif prep == "by":
             roles.add("actor", party(obj, mentions))
+
+
+def add_unit_on_duty(noun: Token, roles: Roles, mentions: Mentions) -> None:
+    """"HMS Daring on patrol in the area", "HMS Daring and its helicopter were on patrol",
+    "replaced the Dauntless on patrol": the unit on patrol is the one deployed; the state it
+    is written as belonging to ("Britain's HMS Daring") deployed it."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "on":
+        return
+    holder = noun.head.head
+    unit = holder if holder.pos_ in {"NOUN", "PROPN"} else subject_of(holder) if holder.pos_ in {"VERB", "AUX"} else None
+    if unit is None:
+        return
+    # a named unit only: "70 soldiers on foot patrol were attacked" tells of no deployment
+    found = party(unit, mentions) if mentions.span_at(unit) is not None else None
+    if found is not None and found.type in PLACE_LABELS and found.attrs.get("kind") != "vessel":
+        return  # "the warship Daring" tagged a place: a town of that name was never on patrol
+    roles.add("subject", found)
+    for owner in (c for c in unit.children if c.dep_ == "poss"):
+        roles.add("actor", named_party(owner, mentions))
 
 
 def frame_meet(trigger, head, roles, args, mentions, lex):
