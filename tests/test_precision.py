@@ -1748,6 +1748,10 @@ def test_the_one_who_died_is_not_the_speaker_who_tells_it(extract):
      "came to its aid.", "DEPLOY", "location", "Strait of Hormuz"),
     ("Troops searched homes in the Jenin area on Sunday. Soldiers carried out a raid in the same area on Friday.",
      "ATTACK", "location", "Jenin"),
+    ("Parents gathered at Mercy Lake School in Dayton on Monday. Five pupils were killed at the school last "
+     "year.", "CASUALTY", "location", "Mercy Lake School"),
+    ("Cadets returned to the Harlan Naval Academy in May. A bomb exploded at the academy on Friday.", "ATTACK",
+     "target", "Harlan Naval Academy"),
     # a business named where it happened is where
     ("Two women died at Velvet, a busy Leeds bar.", "CASUALTY", "location", "Velvet"),
     ("The man entered the lobby of the insurance company, Brightwater Mutual, and opened fire on staff.",

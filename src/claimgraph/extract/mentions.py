@@ -437,6 +437,16 @@ class Mentions:
     def is_country(self, entity: Entity) -> bool:
         return is_country(entity)
 
+    def site_named_before(self, noun: Token) -> Entity | None:
+        """"bombed the Harlan Naval Academy ... exploded at the academy", "killed at the school":
+        a bare definite building noun is the last named site that ends in that noun."""
+        if noun.tag_ != "NN" or not is_bare_definite(noun):
+            return None
+        named = [s for s in {s.start: s for s in self.by_token.values() if s.end <= noun.i}.values()
+                 if len(s) > 1 and s[-1].lower_ == noun.lower_ and s.label_ in {"ORG", "FAC", "GPE", "LOC"}]
+        last = max(named, key=lambda s: s.start, default=None)
+        return self.resolve_span(last) if last is not None else None
+
     def place_named_before(self, noun: Token, country: bool) -> Entity | None:
         """The place a definite place noun refers back to: the last country named before it
         (``country``, "the kingdom"); else the last place written with the same noun ("the

@@ -497,13 +497,19 @@ def add_country_of_struck_land(verb: Token, roles: Roles, mentions: Mentions) ->
 
 
 def add_place_referred_back(scope: Token, roles: Roles, mentions: Mentions) -> None:
-    """"attacks in the kingdom", "on patrol in the area", "a similar raid in the same area":
-    a definite place noun with no name of its own is the place the article named last for it."""
+    """"attacks in the kingdom", "on patrol in the area", "a similar raid in the same area",
+    "killed at the school": a definite place noun with no name of its own is the place the
+    article named last for it."""
     spoken = attribution_tokens(scope)
     for t in scope.subtree:
-        if t.i in spoken or not refers_back_to_a_place(t):
+        if t.i in spoken or t.dep_ != "pobj" or t.head.lower_ not in LOCATIVE:
             continue
-        ent = mentions.place_named_before(t, country=t.lemma_.lower() in COUNTRY_BACK_REFERENCES)
+        if is_site_noun(t, mentions) and t.lemma_.lower() not in PLACE_NOUNS:
+            ent = mentions.site_named_before(t)  # "killed at the school": the school named before
+        elif refers_back_to_a_place(t):
+            ent = mentions.place_named_before(t, country=t.lemma_.lower() in COUNTRY_BACK_REFERENCES)
+        else:
+            continue
         if ent is not None and ent.type not in NEVER_PLACES:
             roles.add("location", ent)
             return
@@ -937,6 +943,11 @@ def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
     if owner is None and obj.lemma_.lower() in EMPTY_THINGS and not any(
             c.dep_ in {"amod", "compound", "nmod", "poss", "acl", "relcl"} for c in obj.children):
         return  # "the planes attacked targets": a bare "targets" names nothing hit
+    named = mentions.site_named_before(obj) if owner is None else None
+    if named is not None:  # "exploded at the academy" after "bombed the Harlan Naval Academy"
+        roles.add("target", named)
+        roles.add("location", named)
+        return
     roles.add("target", owner or mentions.thing(obj))
     for span in mentions.places_in(obj):
         ent = mentions.resolve_span(span) if span.label_ != "NORP" else None
