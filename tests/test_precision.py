@@ -1764,6 +1764,10 @@ def test_the_one_who_died_is_not_the_speaker_who_tells_it(extract):
     ("Britain's HMS Daring and its helicopter were on anti-piracy patrol.", "DEPLOY", "actor", "United Kingdom"),
     ("Smugglers fled at dawn. HMS Daring, on patrol in the strait, gave chase.", "DEPLOY", "subject",
      "HMS Daring"),
+    # who is charged or arrested in a happening did it
+    ("Police arrested Tom Reyes in the killing of a cashier.", "CASUALTY", "actor", "Tom Reyes"),
+    ("Dana Miller, 34, was charged with two counts of attempted murder in the shooting of her neighbour.",
+     "ATTACK", "actor", "Dana Miller"),
     # how a bomb is carried is its kind
     ("A truck bomb went off outside the ministry on Monday.", "ATTACK", "instrument", "truck bomb"),
     ("A roadside bomb hit an army convoy near the border.", "ATTACK", "instrument", "roadside bomb"),

@@ -759,7 +759,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             add_target(subj, roles, mentions)  # "the convoy was attacked", "Reyes was shot"
         args.append(subj)
     if trigger.pos_ == "NOUN":
-        roles.add("actor", attack_party(trigger, mentions) or had_a_hand_in(trigger, mentions, lex))
+        roles.add("actor", attack_party(trigger, mentions) or had_a_hand_in(trigger, mentions, lex)
+                  or charged_in(trigger, mentions))
         for prep, obj in preps_of(trigger):
             if prep == "by":
                 roles.add("actor", attacker(obj, mentions))
@@ -824,6 +825,27 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             if c.dep_ == "acl" and c.lemma_ in {"target", "hit", "strike"}:
                 for o in objects_of(c):
                     add_target(o, roles, mentions)
+
+
+def charged_in(noun: Token, mentions: Mentions) -> Entity | None:
+    """"Reyes is charged with murder in the death of Hart", "police arrested Reyes in the
+    shooting", "Reyes, the suspect in the killing": who is held to have done the happening."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    held = noun.head.head
+    if held.lemma_.lower() == "suspect" and held.pos_ == "NOUN":
+        return name_given_to(held, mentions) or party(held, mentions)
+    culprit_verbs = mentions.lex.words("culprit_verbs")
+    for _ in range(5):  # "charged with two counts of intent to murder | in the shootings": the charge
+        if held.lemma_.lower() in culprit_verbs or held.dep_ not in {"pobj", "prep", "acl"}:
+            break
+        held = held.head
+    if held.lemma_.lower() not in culprit_verbs:
+        return None
+    charged = next((c for c in held.children if c.dep_ == "nsubjpass"), None) \
+        or next((c for c in held.children if c.dep_ in {"dobj", "obj"}), None)
+    found = party(charged, mentions) if charged is not None else None
+    return found if found is None or found.lat is None else None  # a town is charged with nothing
 
 
 def add_under_attack(trigger: Token, roles: Roles, mentions: Mentions) -> None:
@@ -994,6 +1016,7 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         return
     if trigger.pos_ == "NOUN" and not is_light_verb_object(trigger) and trigger.dep_ not in {"nsubj", "nsubjpass"}:
         add_victims_of_noun(trigger, roles, args, mentions)  # "spoke about the death of Haddad"
+        roles.add("actor", charged_in(trigger, mentions))
         return
     verb = head
     subj, passive = subject_and_voice(verb)
