@@ -1768,6 +1768,8 @@ def test_the_one_who_died_is_not_the_speaker_who_tells_it(extract):
     ("Police arrested Tom Reyes in the killing of a cashier.", "CASUALTY", "actor", "Tom Reyes"),
     ("Dana Miller, 34, was charged with two counts of attempted murder in the shooting of her neighbour.",
      "ATTACK", "actor", "Dana Miller"),
+    # "a police shooting": the police shot
+    ("Her arrest followed a fatal police shooting in Dayton.", "ATTACK", "actor", "police"),
     # how a bomb is carried is its kind
     ("A truck bomb went off outside the ministry on Monday.", "ATTACK", "instrument", "truck bomb"),
     ("A roadside bomb hit an army convoy near the border.", "ATTACK", "instrument", "roadside bomb"),

@@ -239,6 +239,8 @@ def attackers_named_before(noun: Token, mentions: Mentions) -> Entity | None:
         if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and mentions.span_at(c) is None \
                 and c.lemma_.lower() in mentions.lex.words("irregular_fighters"):
             return mentions.people(c, plural=True)
+        if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and c.lower_ in mentions.lex.words("police_forces"):
+            return mentions.people(c)  # "a fatal police shooting": the police shot
     return None
 
 
@@ -758,6 +760,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         else:
             add_target(subj, roles, mentions)  # "the convoy was attacked", "Reyes was shot"
         args.append(subj)
+    if trigger.tag_ == "VBG" and trigger.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass"}:
+        roles.add("actor", attack_party(trigger, mentions))  # "a fatal police shooting", tagged a verb
     if trigger.pos_ == "NOUN":
         roles.add("actor", attack_party(trigger, mentions) or had_a_hand_in(trigger, mentions, lex)
                   or charged_in(trigger, mentions))
