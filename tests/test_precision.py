@@ -1770,6 +1770,9 @@ def test_the_one_who_died_is_not_the_speaker_who_tells_it(extract):
      "ATTACK", "actor", "Dana Miller"),
     # "a police shooting": the police shot
     ("Her arrest followed a fatal police shooting in Dayton.", "ATTACK", "actor", "police"),
+    # a town's police act in that town, and the town is not who acted
+    ("A Dayton police officer shot a man on Friday.", "ATTACK", "location", "Dayton"),
+    ("A Dayton police officer shot a man on Friday.", "ATTACK", "actor", "police"),
     # how a bomb is carried is its kind
     ("A truck bomb went off outside the ministry on Monday.", "ATTACK", "instrument", "truck bomb"),
     ("A roadside bomb hit an army convoy near the border.", "ATTACK", "instrument", "roadside bomb"),

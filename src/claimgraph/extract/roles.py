@@ -312,6 +312,8 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
         add_place_a_where_clause_hangs_on(head, roles, mentions)
     if not roles["location"] and ctype in {"ATTACK", "CASUALTY", "DEPLOY", "MEET"}:
         add_place_referred_back(scope, roles, mentions)
+    if ctype in {"ATTACK", "CASUALTY"}:
+        place_police_by_their_town(head, roles, mentions)
     drop_countries_of_towns(roles)
     if ctype in {"ATTACK", "CASUALTY"} and not roles["instrument"] and ctype == "ATTACK":
         for t in phrase_tokens(head, stop_at_clauses=False):
@@ -319,6 +321,30 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
             if span is not None and span.label_ == "WEAPON":
                 roles.add("instrument", mentions.resolve_span(span, "WEAPON"))
     return roles, args
+
+
+def place_police_by_their_town(verb: Token, roles: Roles, mentions: Mentions) -> None:
+    """"A Dayton police officer shot a man", "Dayton, Ohio, police officer Dana Miller ...
+    for shooting": police act in the town they are the police of; the town is where it
+    happened, never who did it (the police did)."""
+    doer = doer_of(verb)
+    if doer is None:
+        return
+    modifiers = [t for t in doer.subtree if t.i < doer.i and t.dep_ in {"compound", "nmod", "amod", "appos"}]
+    police = next((t for t in modifiers + [doer] if t.lower_ in mentions.lex.words("police_forces")), None)
+    if police is None:
+        return
+    for t in modifiers:
+        span = mentions.span_at(t)
+        town = mentions.resolve_span(span) if span is not None and span.label_ in {"GPE", "ORG"} else None
+        if town is None or town.type != "GPE" or town.lat is None or mentions.is_country(town):
+            continue
+        if any(e.id == town.id for e in roles["actor"]):
+            roles["actor"] = [e for e in roles["actor"] if e.id != town.id]
+            roles.add("actor", mentions.people(police))
+        if not roles["location"]:
+            roles.add("location", town)
+        return
 
 
 def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> None:
