@@ -1773,6 +1773,9 @@ def test_the_one_who_died_is_not_the_speaker_who_tells_it(extract):
     # a town's police act in that town, and the town is not who acted
     ("A Dayton police officer shot a man on Friday.", "ATTACK", "location", "Dayton"),
     ("A Dayton police officer shot a man on Friday.", "ATTACK", "actor", "police"),
+    # the suspect the article names is the unnamed doer told beside it
+    ("A Texas woman shot two co-workers on Tuesday at a bakery in Austin.\n\nThe suspect, Carla Gomez, 29, was "
+     "arrested at her home hours later, officers said.", "ATTACK", "actor", "Carla Gomez"),
     # how a bomb is carried is its kind
     ("A truck bomb went off outside the ministry on Monday.", "ATTACK", "instrument", "truck bomb"),
     ("A roadside bomb hit an army convoy near the border.", "ATTACK", "instrument", "roadside bomb"),
@@ -1780,3 +1783,13 @@ def test_the_one_who_died_is_not_the_speaker_who_tells_it(extract):
 def test_a_filler_the_article_states_is_found(extract, text, kind, role, filler):
     claims, ents = extract(text)
     assert any(filler in _role_names(c, ents, role) for c in claims if c.type == kind)
+
+
+def test_the_named_suspect_is_not_the_gunman_of_another_shooting(extract):
+    claims, ents = extract("A Texas woman shot two co-workers on Tuesday at a bakery in Austin.\n\n"
+                           "The suspect, Carla Gomez, 29, was arrested at her home hours later, officers said.\n\n"
+                           "Her lawyer said she would plead not guilty.\n\nThe bakery will reopen next week.\n\n"
+                           "In March, a gunman killed three shoppers at a mall in Dallas.")
+    dallas = next(c for c in claims if c.type == "ATTACK" and "Dallas" in c.text)
+    assert "Carla Gomez" not in _role_names(dallas, ents, "actor")
+
