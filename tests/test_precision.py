@@ -1776,6 +1776,11 @@ def test_the_one_who_died_is_not_the_speaker_who_tells_it(extract):
     # the suspect the article names is the unnamed doer told beside it
     ("A Texas woman shot two co-workers on Tuesday at a bakery in Austin.\n\nThe suspect, Carla Gomez, 29, was "
      "arrested at her home hours later, officers said.", "ATTACK", "actor", "Carla Gomez"),
+    # who claims a happening did it
+    ("The crackdown followed the bombing of a police post that was claimed by the Islamic State.", "ATTACK",
+     "actor", "Islamic State"),
+    ("Officials recalled the killing of a Jordanian border guard, which al-Shabaab claimed.", "CASUALTY", "actor",
+     "al-Shabaab"),
     # how a bomb is carried is its kind
     ("A truck bomb went off outside the ministry on Monday.", "ATTACK", "instrument", "truck bomb"),
     ("A roadside bomb hit an army convoy near the border.", "ATTACK", "instrument", "roadside bomb"),

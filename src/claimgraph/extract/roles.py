@@ -790,7 +790,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         roles.add("actor", attack_party(trigger, mentions))  # "a fatal police shooting", tagged a verb
     if trigger.pos_ == "NOUN":
         roles.add("actor", attack_party(trigger, mentions) or had_a_hand_in(trigger, mentions, lex)
-                  or charged_in(trigger, mentions))
+                  or charged_in(trigger, mentions) or claimed_by(trigger, mentions))
         for prep, obj in preps_of(trigger):
             if prep == "by":
                 roles.add("actor", attacker(obj, mentions))
@@ -855,6 +855,19 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             if c.dep_ == "acl" and c.lemma_ in {"target", "hit", "strike"}:
                 for o in objects_of(c):
                     add_target(o, roles, mentions)
+
+
+def claimed_by(noun: Token, mentions: Mentions) -> Entity | None:
+    """"the bombing of a police post that was claimed by the Islamic State", "the attack, which
+    the Islamic State claimed": who claims a happening says it did it. The parser may hang the
+    clause on the noun after "of"."""
+    holders = [noun, *(o for p, o in preps_of(noun) if p == "of")]
+    for clause in (c for h in holders for c in h.children if c.dep_ == "relcl" and c.lemma_.lower() == "claim"):
+        subj, passive = subject_and_voice(clause)
+        doer = agent_of(clause) if passive else subj
+        if doer is not None and doer.lower_ not in {"that", "which", "who"}:
+            return party(doer, mentions)
+    return None
 
 
 def charged_in(noun: Token, mentions: Mentions) -> Entity | None:
@@ -1046,7 +1059,7 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         return
     if trigger.pos_ == "NOUN" and not is_light_verb_object(trigger) and trigger.dep_ not in {"nsubj", "nsubjpass"}:
         add_victims_of_noun(trigger, roles, args, mentions)  # "spoke about the death of Haddad"
-        roles.add("actor", charged_in(trigger, mentions))
+        roles.add("actor", charged_in(trigger, mentions) or claimed_by(trigger, mentions))
         return
     verb = head
     subj, passive = subject_and_voice(verb)
