@@ -164,7 +164,8 @@ GRAMMAR_KEYS = frozenset({"place_nouns", "spokes_nouns", "locative_preps", "pron
                           "extra_time_words", "light_verbs", "name_particles", "name_suffixes", "topic_preps",
                           "partitive_of", "counts_without_noun", "hyphened_name_particles",
                           "kinship_name_words", "ordering_preps", "day_part_nouns", "scene_preps",
-                          "other_happening_words"})
+                          "other_happening_words", "country_back_references",
+                          "area_back_references"})
 
 
 @lru_cache(maxsize=1)

@@ -36,8 +36,8 @@ from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
 from .token_patterns import TokenPatterns
-from .roles import (HEADLINE_END, Roles, clause_head, could_be_people, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun,
-                    objects_of, party, preps_of, subject_and_voice, subject_of)
+from .roles import (HEADLINE_END, Roles, clause_head, could_be_people, doer_of, drop_countries_of_towns, fill_roles,
+                    is_armed_noun, name_given_to, objects_of, party, preps_of, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
@@ -158,7 +158,8 @@ class ClaimExtractor:
         move_weekdays_into_last_week(doc, claims, state.anchor)
         narrow_named_happenings(claims)
         headline = headline_sentences(doc, document)
-        name_the_lone_doer(claims, state.unnamed_doers, state.mentions.entities, headline)
+        suspect = named_suspect(doc, state.mentions, headline)
+        name_the_lone_doer(claims, state.unnamed_doers, state.mentions.entities, headline, suspect)
         name_the_lone_victim(claims, state.unnamed_victims, state.mentions.entities, headline)
         share_roles_of_one_happening(claims, paragraph_of, state.repelled)
         locate_back_references(claims)
@@ -2033,7 +2034,26 @@ def governing_subject(verb: Token) -> Token | None:
     return next((c for c in governing.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
-def name_the_lone_doer(claims: list[Claim], unnamed: AbstractSet[str], entities: dict, headline: int = 0) -> None:
+def named_suspect(doc: Doc, mentions: Mentions, headline: int = 0) -> tuple[str, int] | None:
+    """The one person the article's body names as the suspect, gunman or shooter ("The
+    suspect, 38-year-old Dan Rees, was ...", "the gunman, identified as Dan Rees") and the
+    sentence it does so in; None when it names none or several."""
+    words = mentions.lex.words("doer_descriptions")
+    found: dict[str, int] = {}
+    for index, sent in enumerate(doc.sents):
+        if index < headline:
+            continue
+        for token in sent:
+            if token.tag_ == "NN" and token.lemma_.lower() in words \
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                person = name_given_to(token, mentions)
+                if person is not None and person.type == "PERSON":
+                    found.setdefault(person.id, index)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def name_the_lone_doer(claims: list[Claim], unnamed: AbstractSet[str], entities: dict, headline: int = 0,
+                       suspect: tuple[str, int] | None = None) -> None:
     """"A man opened fire at his former office" in an article whose attacks and killings
     name one person as their doer ("LaCalamita shot the two managers"): the man is that
     person, where and when the claim says nothing else (REALNEWS: annotators name him).
@@ -2042,6 +2062,9 @@ def name_the_lone_doer(claims: list[Claim], unnamed: AbstractSet[str], entities:
     family = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.polarity != "denied"]
     doers = {a for c in family if c.id not in unnamed and c.sentence >= headline for a in c.roles.get("actor", [])}
     people = {a for a in doers if getattr(entities.get(a), "type", None) == "PERSON"}
+    if not people and suspect is not None:
+        name_the_suspect(family, unnamed, *suspect)
+        return
     if len(people) != 1 or doers - people:
         return
     person = next(iter(people))
@@ -2049,6 +2072,24 @@ def name_the_lone_doer(claims: list[Claim], unnamed: AbstractSet[str], entities:
     for claim in family:
         # "In February, a gunman killed five at a mall in Salt Lake City": another man
         if claim.id in unnamed and consistent_with(claim, known):
+            claim.roles["actor"] = [person]
+
+
+# how far from the sentence naming the suspect an unnamed doer may be told and still be him
+# (the lead and the next sentences; a roundup of other shootings follows much later)
+SUSPECT_REACH = 2
+
+
+def name_the_suspect(family: list[Claim], unnamed: AbstractSet[str], person: str, named_at: int) -> None:
+    """"A Michigan man shot ... The suspect, 38-year-old Dan Rees, ...": in an article whose
+    attacks name no doer, the unnamed doers told beside the suspect's naming are the suspect."""
+    near = [c for c in family if abs(c.sentence - named_at) <= SUSPECT_REACH]
+    described = {a for c in near if c.id in unnamed for a in c.roles.get("actor", [])}  # "an Ohio man"
+    if {a for c in family if c.id not in unnamed for a in c.roles.get("actor", [])} - described:
+        return  # the article names other doers: who did what is not guessed
+    for claim in near:
+        actors = set(claim.roles.get("actor", []))
+        if claim.id in unnamed or actors and actors <= described:
             claim.roles["actor"] = [person]
 
 

@@ -437,6 +437,34 @@ class Mentions:
     def is_country(self, entity: Entity) -> bool:
         return is_country(entity)
 
+    def site_named_before(self, noun: Token) -> Entity | None:
+        """"bombed the Harlan Naval Academy ... exploded at the academy", "killed at the school":
+        a bare definite building noun is the last named site that ends in that noun."""
+        if noun.tag_ != "NN" or not is_bare_definite(noun):
+            return None
+        named = [s for s in {s.start: s for s in self.by_token.values() if s.end <= noun.i}.values()
+                 if len(s) > 1 and s[-1].lower_ == noun.lower_ and s.label_ in {"ORG", "FAC", "GPE", "LOC"}]
+        last = max(named, key=lambda s: s.start, default=None)
+        return self.resolve_span(last) if last is not None else None
+
+    def place_named_before(self, noun: Token, country: bool) -> Entity | None:
+        """The place a definite place noun refers back to: the last country named before it
+        (``country``, "the kingdom"); else the last place written with the same noun ("the
+        Jenin area ... in the same area") or, failing that, the last region or sea ("the Gulf
+        of Aden ... on patrol in the area"), never a town or a country."""
+        spans = sorted({s.start: s for i, s in self.by_token.items() if s.end <= noun.i}.values(),
+                       key=lambda s: -s.start)
+        places = [s for s in spans if s.label_ in PLACE_LABELS]
+        if country:
+            found = (self.resolve_span(s) for s in places if s.label_ == "GPE")
+            return next((e for e in found if e is not None and is_country(e)), None)
+        same_noun = [s for s in places if s.root.dep_ == "compound" and s.root.head.lemma_ == noun.lemma_]
+        for span in same_noun + [s for s in places if s.label_ == "LOC"]:
+            ent = self.resolve_span(span)
+            if ent is not None and not is_country(ent) and ent.attrs.get("kind") != "vessel":
+                return ent
+        return None
+
     # -- generic things ---------------------------------------------------------------
     def materiel_kind(self, token: Token) -> str | None:
         return self.lex.materiel.get(token.lemma_.lower()) or self.lex.materiel.get(token.lower_)

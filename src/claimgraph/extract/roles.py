@@ -251,6 +251,8 @@ def attackers_named_before(noun: Token, mentions: Mentions) -> Entity | None:
         if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and mentions.span_at(c) is None \
                 and c.lemma_.lower() in mentions.lex.words("irregular_fighters"):
             return mentions.people(c, plural=True)
+        if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and c.lower_ in mentions.lex.words("police_forces"):
+            return mentions.people(c)  # "a fatal police shooting": the police shot
     return None
 
 
@@ -310,8 +312,8 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
     head = clause_head(trigger)
     frame = FRAMES.get(ctype, frame_generic)
     frame(trigger, head, roles, args, mentions, lex)
-    add_places(head if trigger.pos_ != "NOUN" or trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} else trigger,
-               ctype, roles, mentions)
+    scope = head if trigger.pos_ != "NOUN" or trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} else trigger
+    add_places(scope, ctype, roles, mentions)
     if not roles["location"] and ctype in {"ATTACK", "CASUALTY"}:
         add_places_of_governing_clause(head, ctype, roles, mentions)
     if not roles["location"] and ctype in {"ATTACK", "CASUALTY"}:
@@ -320,6 +322,11 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
         add_country_of_struck_land(head, roles, mentions)
     if not roles["location"] and ctype in {"ATTACK", "CASUALTY"}:
         add_place_a_where_clause_hangs_on(head, roles, mentions)
+    if not roles["location"] and ctype in {"ATTACK", "CASUALTY", "DEPLOY", "MEET"}:
+        add_place_referred_back(scope, roles, mentions)
+    if ctype in {"ATTACK", "CASUALTY"} and trigger.pos_ == "VERB":
+        # only the police who do it: "Leeds police released footage of last week's shooting" does not
+        place_police_by_their_town(head, roles, mentions)
     drop_countries_of_towns(roles)
     if ctype in {"ATTACK", "CASUALTY"} and not roles["instrument"] and ctype == "ATTACK":
         for t in phrase_tokens(head, stop_at_clauses=False):
@@ -327,6 +334,30 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
             if span is not None and span.label_ == "WEAPON":
                 roles.add("instrument", mentions.resolve_span(span, "WEAPON"))
     return roles, args
+
+
+def place_police_by_their_town(verb: Token, roles: Roles, mentions: Mentions) -> None:
+    """"A Dayton police officer shot a man", "Dayton, Ohio, police officer Dana Miller ...
+    for shooting": police act in the town they are the police of; the town is where it
+    happened, never who did it (the police did)."""
+    doer = doer_of(verb)
+    if doer is None:
+        return
+    modifiers = [t for t in doer.subtree if t.i < doer.i and t.dep_ in {"compound", "nmod", "amod", "appos"}]
+    police = next((t for t in modifiers + [doer] if t.lower_ in mentions.lex.words("police_forces")), None)
+    if police is None:
+        return
+    for t in modifiers:
+        span = mentions.span_at(t)
+        town = mentions.resolve_span(span) if span is not None and span.label_ in {"GPE", "ORG"} else None
+        if town is None or town.type != "GPE" or town.lat is None or mentions.is_country(town):
+            continue
+        if any(e.id == town.id for e in roles["actor"]):
+            roles["actor"] = [e for e in roles["actor"] if e.id != town.id]
+            roles.add("actor", mentions.people(police))
+        if not roles["location"]:
+            roles.add("location", town)
+        return
 
 
 def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> None:
@@ -339,13 +370,16 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         span = mentions.span_at(t)
         if span is None or span.start != t.i:
             continue
+        venue = named_venue(span, ctype, mentions)
         if span.label_ not in PLACE_LABELS and not mentions.looks_like_place(span) \
                 and not is_struck_site(span, ctype) and not names_attack(span, ctype) \
-                and not (ctype == "ATTACK" and names_a_site(span, mentions)):
+                and not (ctype == "ATTACK" and names_a_site(span, mentions)) and venue is None:
             continue
-        ent = mentions.resolve_span(span)
+        ent = mentions.resolve_span(span, "FAC" if venue is not None and span.label_ not in PLACE_LABELS else None)
+        if ent is None and venue is not None:
+            ent = mentions.resolve_span(span, "FAC")  # "a business called Hart Tools", tagged a place none knows
         if ent is not None and ctype == "ATTACK" and ent.id in {e.id for e in roles["target"]} \
-                and names_a_site(span, mentions):
+                and (names_a_site(span, mentions) or is_struck_site(span, ctype)):
             roles.add("location", ent)  # "bombed the Kabul Military Academy": hit there, too
             placed.append((ent, span))
         if ent is not None and ent.attrs.get("kind") == "vessel" and ent.id not in used:
@@ -354,7 +388,7 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
             continue
         if ent is None or ent.id in used or ent.type in NEVER_PLACES:
             continue  # "fired at Verona" after "Henry Verona": a person is never where it happened
-        prep = governing_prep(span.root)
+        prep = governing_prep(span.root if venue is None else venue) or entered_place(span.root if venue is None else venue)
         if prep is None and is_waters_passed(span.root):
             prep = "in"  # "an attack on merchant vessels transiting the Gulf of Aden"
         if prep == "of" and is_residence(span.root, mentions):
@@ -390,6 +424,34 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
 
 
 PASSAGE_VERBS = frozenset(grammar()["passage_verbs"])
+ENTRY_VERBS = frozenset(grammar()["entry_verbs"])
+
+
+VENUE_NOUNS = frozenset(grammar()["venue_nouns"])
+NAMING_VERBS = frozenset({"call", "name", "know"})
+
+
+def named_venue(span: Span, ctype: str, mentions: Mentions) -> Token | None:
+    """The site or business noun an organisation's name names, where an attack or its toll
+    happened: "at Vortex, a nightclub", "the office of the law firm, Harlow Partners", "at a
+    business called Blue Fern Supplies" (the noun, to read the preposition from)."""
+    if ctype not in {"ATTACK", "CASUALTY"} or span.label_ not in {"ORG", "FAC", "PERSON", "LOC", "GPE"}:
+        return None
+    root = span.root
+    # "Vortex, a nightclub"; a person apposed to a noun is no name of it (the tagger may call a
+    # firm's name a person's, but only a name given to the site is then the site's)
+    nouns = [c for c in root.children if c.dep_ == "appos"] if span.label_ != "PERSON" else []
+    if root.dep_ == "appos":
+        nouns.append(root.head)  # "the law firm, Harlow Partners"
+    if root.dep_ in {"oprd", "xcomp", "attr"} and root.head.lemma_ in NAMING_VERBS and root.head.dep_ == "acl":
+        nouns.append(root.head.head)  # "a business called Blue Fern Supplies"
+    return next((n for n in nouns if is_site_noun(n, mentions) or n.lemma_.lower() in VENUE_NOUNS), None)
+
+
+def entered_place(place: Token) -> str | None:
+    """"entered the office": what one enters is a place one is then in."""
+    entered = place.dep_ in {"dobj", "obj"} and place.head.lemma_.lower() in ENTRY_VERBS
+    return "into" if entered else None
 
 
 def is_waters_passed(place: Token) -> bool:
@@ -425,8 +487,9 @@ def add_places_of_governing_clause(verb: Token, ctype: str, roles: Roles, mentio
         return
     governing = verb.head
     for child in governing.children:
-        if child.dep_ == "prep" and child.i < verb.i:
-            add_places(child, ctype, roles, mentions)
+        entered = child.dep_ in {"dobj", "obj"} and governing.lemma_.lower() in ENTRY_VERBS
+        if (child.dep_ == "prep" or entered) and child.i < verb.i:
+            add_places(child, ctype, roles, mentions)  # "entered the office of X and opened fire": at X
 
 
 def add_fronted_places_of_report(verb: Token, ctype: str, roles: Roles, mentions: Mentions) -> None:
@@ -472,6 +535,41 @@ def add_country_of_struck_land(verb: Token, roles: Roles, mentions: Mentions) ->
                 if ent is not None and mentions.is_country(ent):
                     roles.add("location", ent)
                     return
+
+
+def add_place_referred_back(scope: Token, roles: Roles, mentions: Mentions) -> None:
+    """"attacks in the kingdom", "on patrol in the area", "a similar raid in the same area",
+    "killed at the school": a definite place noun with no name of its own is the place the
+    article named last for it."""
+    spoken = attribution_tokens(scope)
+    for t in scope.subtree:
+        if t.i in spoken or t.dep_ != "pobj" or t.head.lower_ not in LOCATIVE:
+            continue
+        if is_site_noun(t, mentions) and t.lemma_.lower() not in PLACE_NOUNS:
+            ent = mentions.site_named_before(t)  # "killed at the school": the school named before
+        elif refers_back_to_a_place(t):
+            ent = mentions.place_named_before(t, country=t.lemma_.lower() in COUNTRY_BACK_REFERENCES)
+        else:
+            continue
+        if ent is not None and ent.type not in NEVER_PLACES:
+            roles.add("location", ent)
+            return
+
+
+COUNTRY_BACK_REFERENCES = frozenset(grammar()["country_back_references"])
+AREA_BACK_REFERENCES = frozenset(grammar()["area_back_references"])
+
+
+def refers_back_to_a_place(noun: Token) -> bool:
+    """"in the kingdom", "in the same area": a place noun after a locative preposition, with
+    "the" and nothing that would say which place it is ("the Jenin area", "the border area")."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in COUNTRY_BACK_REFERENCES | AREA_BACK_REFERENCES \
+            or noun.dep_ != "pobj" or noun.head.lower_ not in LOCATIVE:
+        return False
+    words = [c for c in noun.children if c.dep_ not in {"punct"}]
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in words) \
+        and all(c.dep_ == "det" or c.lower_ in {"same", "surrounding"} for c in words)
 
 
 NATIONAL_LAND = frozenset(grammar()["national_land"])
@@ -701,8 +799,11 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         else:
             add_target(subj, roles, mentions)  # "the convoy was attacked", "Reyes was shot"
         args.append(subj)
+    if trigger.tag_ == "VBG" and trigger.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass"}:
+        roles.add("actor", attack_party(trigger, mentions))  # "a fatal police shooting", tagged a verb
     if trigger.pos_ == "NOUN":
-        roles.add("actor", attack_party(trigger, mentions) or had_a_hand_in(trigger, mentions, lex))
+        roles.add("actor", attack_party(trigger, mentions) or had_a_hand_in(trigger, mentions, lex)
+                  or charged_in(trigger, mentions) or claimed_by(trigger, mentions))
         for c in trigger.children:  # "a bomb blast", "the rocket attack"; not generic "drone strikes"
             if c.dep_ == "compound" and c.i < trigger.i and mentions.materiel_kind(c) and not bare_plural(trigger):
                 roles.add("instrument", mentions.weapon(c))
@@ -770,6 +871,40 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             if c.dep_ == "acl" and c.lemma_ in {"target", "hit", "strike"}:
                 for o in objects_of(c):
                     add_target(o, roles, mentions)
+
+
+def claimed_by(noun: Token, mentions: Mentions) -> Entity | None:
+    """"the bombing of a police post that was claimed by the Islamic State", "the attack, which
+    the Islamic State claimed": who claims a happening says it did it. The parser may hang the
+    clause on the noun after "of"."""
+    holders = [noun, *(o for p, o in preps_of(noun) if p == "of")]
+    for clause in (c for h in holders for c in h.children if c.dep_ == "relcl" and c.lemma_.lower() == "claim"):
+        subj, passive = subject_and_voice(clause)
+        doer = agent_of(clause) if passive else subj
+        if doer is not None and doer.lower_ not in {"that", "which", "who"}:
+            return party(doer, mentions)
+    return None
+
+
+def charged_in(noun: Token, mentions: Mentions) -> Entity | None:
+    """"Reyes is charged with murder in the death of Hart", "police arrested Reyes in the
+    shooting", "Reyes, the suspect in the killing": who is held to have done the happening."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    held = noun.head.head
+    if held.lemma_.lower() == "suspect" and held.pos_ == "NOUN":
+        return name_given_to(held, mentions) or party(held, mentions)
+    culprit_verbs = mentions.lex.words("culprit_verbs")
+    for _ in range(5):  # "charged with two counts of intent to murder | in the shootings": the charge
+        if held.lemma_.lower() in culprit_verbs or held.dep_ not in {"pobj", "prep", "acl"}:
+            break
+        held = held.head
+    if held.lemma_.lower() not in culprit_verbs:
+        return None
+    charged = next((c for c in held.children if c.dep_ == "nsubjpass"), None) \
+        or next((c for c in held.children if c.dep_ in {"dobj", "obj"}), None)
+    found = party(charged, mentions) if charged is not None else None
+    return found if found is None or found.lat is None else None  # a town is charged with nothing
 
 
 def add_under_attack(trigger: Token, roles: Roles, mentions: Mentions) -> None:
@@ -889,6 +1024,11 @@ def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
     if owner is None and obj.lemma_.lower() in EMPTY_THINGS and not any(
             c.dep_ in {"amod", "compound", "nmod", "poss", "acl", "relcl"} for c in obj.children):
         return  # "the planes attacked targets": a bare "targets" names nothing hit
+    named = mentions.site_named_before(obj) if owner is None else None
+    if named is not None:  # "exploded at the academy" after "bombed the Harlan Naval Academy"
+        roles.add("target", named)
+        roles.add("location", named)
+        return
     roles.add("target", owner or mentions.thing(obj))
     for span in mentions.places_in(obj):
         ent = mentions.resolve_span(span) if span.label_ != "NORP" else None
@@ -935,6 +1075,7 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         return
     if trigger.pos_ == "NOUN" and not is_light_verb_object(trigger) and trigger.dep_ not in {"nsubj", "nsubjpass"}:
         add_victims_of_noun(trigger, roles, args, mentions)  # "spoke about the death of Haddad"
+        roles.add("actor", charged_in(trigger, mentions) or claimed_by(trigger, mentions))
         return
     verb = head
     subj, passive = subject_and_voice(verb)
@@ -1091,6 +1232,7 @@ def materiel(token: Token, mentions: Mentions) -> Entity | None:
 def frame_deploy(trigger, head, roles, args, mentions, lex):
     if trigger.pos_ == "NOUN":  # "the deployment of 500 engineers", "Russia's deployment"
         roles.add("actor", nationality_modifier(trigger, mentions))
+        add_unit_on_duty(trigger, roles, mentions)
         for prep, obj in preps_of(trigger):
             if prep == "of" and mentions.is_personnel(obj):
                 roles.add("subject", mentions.personnel(obj))
@@ -1130,6 +1272,25 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
                     roles.add("recipient" if mentions.is_country(ent) else "location", ent)
         elif prep == "by":
             roles.add("actor", party(obj, mentions))
+
+
+def add_unit_on_duty(noun: Token, roles: Roles, mentions: Mentions) -> None:
+    """"HMS Daring on patrol in the area", "HMS Daring and its helicopter were on patrol",
+    "replaced the Dauntless on patrol": the unit on patrol is the one deployed; the state it
+    is written as belonging to ("Britain's HMS Daring") deployed it."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "on":
+        return
+    holder = noun.head.head
+    unit = holder if holder.pos_ in {"NOUN", "PROPN"} else subject_of(holder) if holder.pos_ in {"VERB", "AUX"} else None
+    if unit is None:
+        return
+    # a named unit only: "70 soldiers on foot patrol were attacked" tells of no deployment
+    found = party(unit, mentions) if mentions.span_at(unit) is not None else None
+    if found is not None and found.type in PLACE_LABELS and found.attrs.get("kind") != "vessel":
+        return  # "the warship Daring" tagged a place: a town of that name was never on patrol
+    roles.add("subject", found)
+    for owner in (c for c in unit.children if c.dep_ == "poss"):
+        roles.add("actor", named_party(owner, mentions))
 
 
 def frame_meet(trigger, head, roles, args, mentions, lex):
