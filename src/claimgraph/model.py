@@ -94,11 +94,14 @@ class Document:
         del data["notes"]
         return data
 
+    def headline_end(self) -> int:
+        """Where the headline paragraph a plain-text article's text opens with ends (0 without one)."""
+        return len(self.title) if self.title and self.text.startswith(self.title + "\n\n") else 0
+
     def body(self) -> str:
         """The text without the headline paragraph a plain-text article's text opens with."""
-        if self.title and self.text.startswith(self.title + "\n\n"):
-            return self.text[len(self.title) + 2:]
-        return self.text
+        end = self.headline_end()
+        return self.text[end + 2:] if end else self.text
 
 
 @dataclass(slots=True)

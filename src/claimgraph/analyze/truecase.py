@@ -30,9 +30,8 @@ SENTENCE_ENDS = frozenset('.!?"“”:')
 
 def analysis_text(document: Document) -> str:
     """The text the parse reads: ``document.text`` with a cased headline sentence-cased."""
-    title = document.title or ""
-    text = document.text
-    if not title or not text.startswith(title + "\n\n") or not _set_in_capitals(title):
+    title, text = document.title or "", document.text
+    if not document.headline_end() or not _set_in_capitals(title):
         return text
     wanted = {w.lower() for w in WORD.findall(title)}
     return _recased(title, body_forms(text[len(title):], wanted), title.isupper()) + text[len(title):]

@@ -137,7 +137,7 @@ class ClaimExtractor:
             matches=self._matches_by_sentence(doc),
             extra_times={start: doc[start:end] for _, start, end in self.time_matcher(doc)},
         )
-        doc.user_data[HEADLINE_END] = headline_end(document)
+        doc.user_data[HEADLINE_END] = document.headline_end()
         find_aliases(doc, self.alias_matcher, state.mentions)
         claims: list[Claim] = []
         paragraph, seen_to = 0, 0
@@ -1908,15 +1908,9 @@ def evidence_text(sent: Span, document: Document) -> str:
     return stored if stored.lower() == sent.text.lower() else sent.text
 
 
-def headline_end(document: Document) -> int:
-    """Where the headline paragraph the text opens with ends (0 without one)."""
-    title = document.title or ""
-    return len(title) if title and document.text.startswith(title + "\n\n") else 0
-
-
 def headline_sentences(doc: Doc, document: Document) -> int:
     """How many sentences the headline paragraph the text opens with has (0 without one)."""
-    end = headline_end(document)
+    end = document.headline_end()
     return sum(1 for sent in doc.sents if sent.start_char < end) if end else 0
 
 

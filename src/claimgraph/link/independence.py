@@ -129,8 +129,7 @@ class SourceCounter:
         """Document id -> where the body begins, for texts that open with their headline."""
         if self._headline_ends is None:
             self._headline_ends = {**self._given_headline_ends,
-                                   **{doc_id: len(doc.title) for doc_id, doc in self.docs.items()
-                                      if doc.title and doc.text.startswith(doc.title + "\n\n")}}
+                                   **{doc_id: end for doc_id, doc in self.docs.items() if (end := doc.headline_end())}}
         return self._headline_ends
 
     def _beyond_headlines(self, claims: list[Claim]) -> list[Claim]:
