@@ -319,3 +319,21 @@ def test_two_processes_linking_at_once_build_each_event_once(tmp_path, monkeypat
         holders = store._query("SELECT claim_id, COUNT(*) FROM event_claims GROUP BY claim_id ORDER BY claim_id")
         assert holders == [("a1", 1), ("b1", 1), ("c1", 1)]
         assert store.unlinked_document_ids() == []
+
+
+def test_stored_events_read_back_together_merge_only_through_a_new_group():
+    """Two stored events kept apart when the later was linked stay apart when a later,
+    unrelated ingest reads both back: merged, their roles would agree on more than either
+    part did, and the events would depend on how the input was batched."""
+    from claimgraph.link.compare import Entities
+    from claimgraph.link.events import group_across_documents, group_of_claim, group_of_claims
+
+    ents = Entities(ENTITIES)
+    briefed = claim("f1", "d1", day="2024-03-02", source="person:penwick", location=["place:kharkiv"])
+    named = claim("a1", "d2", day="2024-03-02", source="person:penwick", actor=["gpe:russia"])
+    report = claim("e1", "d3", day="2024-03-03", basis="report", location=["place:kharkiv"], actor=["gpe:russia"])
+    one_run = group_across_documents([group_of_claim(c, ents) for c in (briefed, named, report)], ents)
+    assert sorted(sorted(c.id for c in g.claims) for g in one_run) == [["a1", "f1"], ["e1"]]
+    stored = [group_of_claims([briefed, named], ents), group_of_claim(report, ents)]
+    assert len(group_across_documents(stored, ents)) == 1  # what the read-back used to do
+    assert len(group_across_documents(stored, ents, settled={g.gid for g in stored})) == 2

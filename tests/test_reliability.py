@@ -364,6 +364,33 @@ def test_an_ingest_resumed_in_a_new_run_resolves_like_one_run(pipeline):
     assert one_run and one_run == resumed
 
 
+# Three stories of one day of cross-border fire, then an unrelated arms delivery whose link
+# reads their stored events back: two of those events, kept apart when they were linked, used
+# to merge then (together they agree on more than either part did).
+SETTLED_FIRST = [DATA / "heldout_dev3/articles" / name for name in
+                 ("001_south_lebanon_strikes.txt", "002_unifil_naqoura.txt", "004_metula_kornet_tyre.txt")]
+SETTLED_LATER = [DATA / "heldout_drc/articles/003_kisangani_ch4_delivery.txt"]
+
+
+def _events_in_runs(pipeline, runs: list[list[str]]) -> set[tuple[str, ...]]:
+    from claimgraph.pipeline import Pipeline
+
+    store = Store(":memory:")
+    for paths in runs:
+        fresh = Pipeline(pipeline.settings)
+        fresh._nlp = pipeline.nlp
+        fresh.ingest_paths(store, paths)
+    return {tuple(e.claim_ids) for e in store.events()}
+
+
+@pytest.mark.slow
+def test_stored_events_read_back_by_a_later_link_merge_only_through_a_new_claim(pipeline):
+    first, later = [str(p) for p in SETTLED_FIRST], [str(p) for p in SETTLED_LATER]
+    one_run = _events_in_runs(pipeline, [first + later])
+    two_runs = _events_in_runs(pipeline, [first, later])
+    assert one_run and one_run == two_runs
+
+
 @pytest.mark.slow  # a spawned process loads spaCy
 @pytest.mark.slow
 def test_an_ingest_runs_in_its_own_process_while_reads_are_answered(tmp_path):

@@ -28,7 +28,7 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import AbstractSet, Iterable
 
 from ..model import ROLE_NAMES, Claim, Entity, Event, TimeSpan
 from .compare import (CONFLICT, GENERIC, NEAR, PARTY_ROLES, SAME, Entities, config, event_interval,
@@ -522,15 +522,21 @@ def merge_copies(groups: list[Group], roots: dict[str, str]) -> list[Group]:
 
 
 def group_across_documents(groups: list[Group], ents: Entities,
-                           published: dict[str, str | None] | None = None) -> list[Group]:
+                           published: dict[str, str | None] | None = None,
+                           settled: AbstractSet[str] = frozenset()) -> list[Group]:
     """Merge pass-1 groups that describe one happening across documents (pass 2).
-    ``published``: document id -> publication day, where known."""
+    ``published``: document id -> publication day, where known. ``settled``: the gids of
+    stored events an incremental link reads back; two of them were compared when the later
+    one was linked, so only a new group may join them (else the events would depend on
+    how the input was batched: a merged event agrees with more than its parts did)."""
     min_agreement = config().get("min_agreement", 1)
     report_min = config().get("report_only_min_agreement", 3)
     scored = []
     undated_min = config().get("undated_min_shared", 2)
     fillers = undated_fillers(groups, ents)
     for a, b in candidate_pairs(groups, ents, fillers):
+        if groups[a].gid in settled and groups[b].gid in settled:
+            continue
         if fillers is not None and "none" in (groups[a].kind, groups[b].kind) \
                 and not _undated_alike(groups[a], groups[b], fillers[a] & fillers[b], undated_min, ents, published):
             continue  # no date to go by: two named parties or places in common, or apart

@@ -427,7 +427,9 @@ def _relink_events(scope: _Scope, ents: Entities, counter: SourceCounter, roots:
     groups += [group_of_claims([scope.claims[c] for c in e.claim_ids if c in scope.claims], ents)
                for e in scope.old_events if any(c in scope.claims for c in e.claim_ids)]
     groups = merge_copies(sorted(groups, key=lambda g: g.gid), roots)
-    groups = group_across_documents(groups, ents, counter.published())
+    new_ids = {c.id for c in scope.new_claims}
+    settled = {g.gid for g in groups if not any(c.id in new_ids for c in g.claims)}
+    groups = group_across_documents(groups, ents, counter.published(), settled)
     return sorted((build_event(g, ents, counter) for g in groups), key=lambda e: e.id)
 
 
