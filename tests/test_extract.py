@@ -124,6 +124,14 @@ def test_extract_evidence_offsets_point_at_the_sentence(extract):
     assert c.text.startswith("Two drones")
 
 
+def test_extract_evidence_ends_with_the_sentence_not_the_blank_lines_after_it(extract):
+    text = "Two drones hit a fuel depot near Odesa on Monday.\n\n\nThe port was closed for a day."
+    claims, _ = extract(text)
+    c = only(claims, "ATTACK")
+    assert c.text == "Two drones hit a fuel depot near Odesa on Monday."
+    assert text[c.start:c.end] == c.text
+
+
 def test_extract_source_carries_over_within_a_paragraph(extract):
     claims, ents = extract("Governor Oleh Petrenko said the first drone fell on Sunday. "
                            "The second drone hit a warehouse in Odesa on Monday.")

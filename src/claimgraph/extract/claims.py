@@ -1194,11 +1194,12 @@ class ClaimExtractor:
                                   has_quantity=bool(c.quantities))
         trust = round(confidence(features), 3)
         out = []
+        text = evidence_text(sent, document)
         for k, time in enumerate(times):
             key = f"{document.id}:{s_index}:{c.trigger.i}:{c.type}:{k}"
             out.append(Claim(
                 id="cl-" + content_hash(key), document_id=document.id, type=c.type,
-                text=evidence_text(sent, document), start=sent.start_char, end=sent.end_char,
+                text=text, start=sent.start_char, end=sent.start_char + len(text),
                 roles=c.roles.ids(), source=c.att.source.id if c.att.source else None,
                 via=[v.id for v in c.att.via], polarity=c.att.polarity, modality=c.att.modality,
                 time=time, quantities=list(c.quantities), trigger=c.trigger.text,
@@ -1905,7 +1906,8 @@ def evidence_text(sent: Span, document: Document) -> str:
     """The sentence as the article prints it: the parse may have read a headline recased
     (``analyze.truecase``), letter for letter in the same places."""
     stored = document.text[sent.start_char:sent.end_char]
-    return stored if stored.lower() == sent.text.lower() else sent.text
+    # the parse hangs the blank lines after a paragraph on its last sentence: not evidence
+    return (stored if stored.lower() == sent.text.lower() else sent.text).rstrip()
 
 
 def headline_sentences(doc: Doc, document: Document) -> int:
