@@ -475,6 +475,20 @@ def test_dashboard_timeline_spans_the_years_and_zooms(page, dashboard):
     page.watch.assert_clean()
 
 
+def test_dashboard_shows_a_plain_text_headline_once_with_its_claims_marked(page, dashboard):
+    headline = "Drones hit fuel depot near Kharkiv"
+    body = ("Russian drones hit a fuel depot near Kharkiv on Sunday night, setting two tanks on fire, "
+            "the regional governor said on Monday.\n\nFirefighters put out the blaze by morning.")
+    added = dashboard.ingest(text=f"{headline}\n\n{body}", published="2025-03-17", outlet="Live Test Wire")
+    detail = dashboard.get(f"/api/documents/{added['document_id']}")
+    assert detail["document"]["title"] == headline and detail["document"]["text"].startswith(headline)
+    visit(page, dashboard, f"#/document/{added['document_id']}")
+    assert page.locator("h1.doc-title").text_content() == headline
+    assert page.locator("h1.doc-title mark.evidence").count() >= 1  # its claim, marked where the title is
+    assert page.locator("#article").text_content().startswith("Russian drones")
+    page.watch.assert_clean()
+
+
 def test_dashboard_names_the_outlet_from_the_url(page, dashboard):
     docs = dashboard.get("/api/documents", limit=100)["items"]
     doc = next(d for d in docs if not d["outlet"] and d["url"])

@@ -180,18 +180,28 @@ export async function documentView(main, id, query) {
   const focus = query.get("claim");
   const spans = data.claims.map((c) => ({...evidenceSpan(c), claimId: c.id, cls: c.id === focus ? "focus" : ""}));
   const docs = new Map([[doc.id, doc]]);
+  const text = doc.text || "";
+  // a plain-text article's own headline opens its text: shown once, as the title, with its claims marked
+  const headline = headlineEnd(doc);
+  const body = headline ? [headline + 2, [...text].length] : null;
   replace(main,
     h("p", {class: "crumbs"}, h("a", {href: "#/"}, "Overview"), " › article"),
-    h("h1", {class: "doc-title"}, doc.title || "(untitled)"),
+    h("h1", {class: "doc-title"}, headline ? highlight(text, spans, [0, headline]) : doc.title || "(untitled)"),
     h("div", {class: "meta"}, outletOf(doc), doc.byline ? [" · ", doc.byline] : null,
       doc.published ? [" · published ", doc.published] : null, doc.url ? [" · ", externalLink(doc.url)] : null,
       ` · ${plural(data.claims.length, "claim")}`),
-    h("section", {class: "panel"}, h("div", {class: "article", id: "article"}, highlight(doc.text || "", spans))),
+    h("section", {class: "panel"}, h("div", {class: "article", id: "article"}, highlight(text, spans, body))),
     documentPlaces(places.places),
     h("section", {class: "panel"}, h("h2", {}, "Claims in this article"),
       h("ol", {class: "claims"}, data.claims.map((c) => claimCard(c, docs, {showDoc: false})))));
   main.querySelector("mark.focus")?.scrollIntoView({block: "center"});
   return null;
+}
+
+/** Where the headline paragraph a plain-text article's text opens with ends, in code points
+ * (0 without one): as ``Document.headline_end()`` on the server. */
+function headlineEnd(doc) {
+  return doc.title && (doc.text || "").startsWith(`${doc.title}\n\n`) ? [...doc.title].length : 0;
 }
 
 // -- claim ----------------------------------------------------------------------------------
