@@ -132,6 +132,14 @@ def test_extract_evidence_ends_with_the_sentence_not_the_blank_lines_after_it(ex
     assert text[c.start:c.end] == c.text
 
 
+def test_extract_a_short_form_of_a_full_name_is_the_same_person(extract):
+    claims, ents = extract("Theodore James Wexley, 52, the owner of the bakery, was shot dead on Friday. "
+                           "Relatives said Theo Wexley was killed by a former employee. "
+                           "Police said Mr. Wexley was killed instantly.")
+    victims = {ents[t].name for c in claims if c.type == "CASUALTY" for t in c.roles["target"]}
+    assert victims == {"Theodore James Wexley"}
+
+
 def test_extract_source_carries_over_within_a_paragraph(extract):
     claims, ents = extract("Governor Oleh Petrenko said the first drone fell on Sunday. "
                            "The second drone hit a warehouse in Odesa on Monday.")

@@ -156,6 +156,10 @@ class Mentions:
             person = self.full_name_for(text)  # "Dotan said" after "Eyal Dotan", whatever the tag
             if person is not None:
                 return person
+        if label == "PERSON":
+            person = self.fuller_name_for(text)
+            if person is not None:
+                return person
         if label not in PLACE_LABELS and self.looks_like_place(span):
             label = "GPE"
         ent = self.resolver.resolve(text, label, context_countries=self.countries)
@@ -306,14 +310,16 @@ class Mentions:
             return None
         return self.keep(self.resolver.resolve(next(iter(full)), "ORG", context_countries=self.countries))
 
-    def full_name_for(self, surname: str) -> Entity | None:
-        """The one person named in full earlier in this document whose name ends in ``surname``."""
+    def full_name_for(self, surname: str, other_than: str | None = None) -> Entity | None:
+        """The one person named in full earlier in this document whose name ends in ``surname``
+        (a name ``other_than`` aside)."""
         wanted = " " + strip_accents(surname).lower()  # "Diakite" after "Cheick Oumar Diakité"
-        full = given_names_first({text for text, bare in self._full_names if bare.endswith(wanted)})
+        full = fullest_forms(given_names_first({text for text, bare in self._full_names
+                                                if bare.endswith(wanted)} - {other_than}))
         if len({_without_suffix(name) for name in full}) > 1:
             return None  # "Maria Reyes" and "Tomas Reyes": "Reyes" is either
         found = [e for e in self.entities.values() if (e.type == "PERSON" or e.type == "ORG" and not e.attrs)
-                 and " " in e.name and _without_suffix(e.name).endswith(wanted)]
+                 and " " in e.name and e.name != other_than and _without_suffix(e.name).endswith(wanted)]
         named = given_names_first({e.name for e in found})
         found = [e for e in found if e.name in named]
         if not found:  # named in full in a sentence no claim has read yet
@@ -321,6 +327,19 @@ class Mentions:
                 person = self.resolver.resolve(full.pop(), "PERSON", context_countries=self.countries)
                 return self.keep(person) if person is not None and person.type == "PERSON" else None
         return found[0] if len(found) == 1 else None
+
+    def fuller_name_for(self, name: str) -> Entity | None:
+        """"Ben Banky" after "Benjamin David Banky": a given name and surname that the one
+        person of that surname named in this document bears in full (the given name its
+        first name or the start of it)."""
+        words = name.split()
+        if len(words) != 2 or len(words[0].rstrip(".")) < 3:
+            return None
+        person = self.full_name_for(words[1], other_than=name)
+        if person is None or person.type != "PERSON":
+            return None
+        first = strip_accents(person.name.split()[0]).lower()
+        return person if first.startswith(strip_accents(words[0]).lower()) else None
 
     def looks_like_place(self, span: Span) -> bool:
         """A PERSON/ORG tag on a name followed by "region", or coordinated with a place
@@ -768,6 +787,16 @@ def given_names_first(names: set[str]) -> set[str]:
 
     known = {n for n in names if n.split()[0].lower() in first_names()}
     return known or names
+
+
+def fullest_forms(names: set[str]) -> set[str]:
+    """Of full names ending in one surname, those that are not a shorter form of another:
+    "Ben Banky" goes where "Benjamin David Banky" is."""
+    def shorter(short: str, long: str) -> bool:
+        a, b = strip_accents(short).lower().split(), strip_accents(long).lower().split()
+        return short != long and len(a) == 2 and len(b) >= 2 and a[-1] == b[-1] and len(a[0].rstrip(".")) >= 3 \
+            and b[0].startswith(a[0].rstrip("."))
+    return {n for n in names if not any(shorter(n, other) for other in names)}
 
 
 def person_surnames(doc: Doc) -> set[str]:
