@@ -1106,7 +1106,8 @@ def test_who_a_deed_is_blamed_on_is_the_accused(extract):
 
 
 @pytest.mark.parametrize("text", ["All but the driver escaped without injury.",
-                                  "The other passengers escaped unharmed, police said."])
+                                  "The other passengers escaped unharmed, police said.",
+                                  "No casualties were reported after the shelling of the depot."])
 def test_escaping_unharmed_denies_the_casualty(extract, text):
     claims, _ = extract(text)
     assert [c.polarity for c in claims if c.type == "CASUALTY"] == ["denied"]

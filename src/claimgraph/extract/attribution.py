@@ -591,8 +591,10 @@ def _negated(path: list[Token], att: Attribution) -> bool:
 
 
 def _harm_said_absent(trigger: Token) -> bool:
-    """"escaped unharmed", "got away without injury": the harm named is the harm that did not happen."""
-    return trigger.lower_ in UNHARMED_WORDS or trigger.dep_ == "pobj" and trigger.head.lower_ == "without"
+    """"escaped unharmed", "got away without injury", "no injuries were reported": the harm
+    named is the harm that did not happen."""
+    return trigger.lower_ in UNHARMED_WORDS or trigger.dep_ == "pobj" and trigger.head.lower_ == "without" \
+        or trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
 
 
 def _nobody_underwent(verb: Token) -> bool:
