@@ -1934,3 +1934,11 @@ def test_the_named_suspect_is_not_the_gunman_of_another_shooting(extract):
     dallas = next(c for c in claims if c.type == "ATTACK" and "Dallas" in c.text)
     assert "Carla Gomez" not in _role_names(dallas, ents, "actor")
 
+
+
+def test_a_contract_to_supply_is_a_planned_transfer_by_whoever_signed_it(extract):
+    claims, ents = extract("Veltra Systems has signed a contract to supply 12 armoured vehicles to Kenya.")
+    transfer = next(c for c in claims if c.type == "TRANSFER")
+    assert transfer.modality == "planned"
+    assert _role_names(transfer, ents, "actor") == {"Veltra Systems"}
+    assert _role_names(transfer, ents, "recipient") == {"Kenya"}

@@ -618,10 +618,19 @@ def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution)
         if node.i in att.report_nodes and node.lemma_.lower() not in lex.words("likely"):
             break
     found = "reported" if att.source is not None else "fact"
+    if _promised_under(trigger, lex):
+        words.add("plan")
     for level in ("reported", "likely", "possible", "planned"):
         if words & lex.words(level):
             found = max(found, level, key=MODALITY_ORDER.index)
     return found
+
+
+def _promised_under(trigger: Token, lex: Lexicon) -> bool:
+    """"a contract to supply 14 jets", "a deal to deliver tanks": what a commitment is made to
+    do has not been done yet."""
+    return trigger.dep_ == "acl" and trigger.head.lemma_.lower() in lex.words("commitment_nouns") \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
 
 
 # --- the document pass: every attribution with its cue, source and content spans ---------

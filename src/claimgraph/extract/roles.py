@@ -24,6 +24,7 @@ LOCATIVE = {"in", "near", "at", "on", "across", "over", "outside", "around", "in
             "toward", "towards", "behind", "along", "within", "throughout", "off", "of"}
 TARGETING = {"into", "against", "on", "at", "toward", "towards"}
 CHARGE_VERBS = load_lexicon().words("charge_verbs")
+COMMITMENT_NOUNS = load_lexicon().words("commitment_nouns")
 # a person, a kind of people or a weapon is never where something happened ("fired at Verona")
 NEVER_PLACES = frozenset({"PERSON", "PERSONNEL", "NORP", "WEAPON"})
 
@@ -75,6 +76,9 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
         charged = one_charged_with(node)
         if charged is not None:
             return charged, False
+        if promised_under_signed(node):
+            node = node.head.head  # "X signed a contract to supply": X supplies
+            continue
         gerund = node.dep_ in {"dobj", "pcomp"} and node.tag_ == "VBG"  # "denied arming", "accused of firing"
         if (node.dep_ in {"conj", "xcomp", "advcl"} or gerund) and node.head.i != node.i:
             node = node.head
@@ -92,6 +96,14 @@ def headline_passive(verb: Token) -> bool:
     one its subject undergoes ("Rebels shelled the town" keeps its object and its doers)."""
     return verb.idx < verb.doc.user_data.get(HEADLINE_END, 0) and verb.tag_ in {"VBD", "VBN"} \
         and not any(c.dep_ in {"aux", "auxpass", "dobj", "obj", "dative", "ccomp", "xcomp"} for c in verb.children)
+
+
+def promised_under_signed(verb: Token) -> bool:
+    """"signed a contract to supply 14 jets": the deed a commitment someone made (the object
+    of their verb) is to."""
+    noun = verb.head
+    return verb.dep_ == "acl" and noun.lemma_.lower() in COMMITMENT_NOUNS and noun.dep_ in {"dobj", "obj"} \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def one_charged_with(deed: Token) -> Token | None:
