@@ -1942,3 +1942,9 @@ def test_a_contract_to_supply_is_a_planned_transfer_by_whoever_signed_it(extract
     assert transfer.modality == "planned"
     assert _role_names(transfer, ents, "actor") == {"Veltra Systems"}
     assert _role_names(transfer, ents, "recipient") == {"Kenya"}
+
+
+def test_the_rebels_are_no_organisation_that_is_not_armed(extract):
+    claims, ents = extract("The Senate approved a plan to send military aid to the rebels.")
+    transfer = next(c for c in claims if c.type == "TRANSFER")
+    assert not transfer.roles["recipient"]  # not the Senate, named last

@@ -1185,7 +1185,8 @@ def frame_transfer(trigger, head, roles, args, mentions, lex):
             roles.add("instrument", materiel(subj, mentions))
         else:
             roles.add(role, party(subj, mentions))
-    objects = objects_of(verb, ("dobj", "obj", "dative", "iobj"))
+    # a "to" the parser calls a dative is a preposition: its object is read with the others below
+    objects = [o for o in objects_of(verb, ("dobj", "obj", "dative", "iobj")) if o.pos_ != "ADP"]
     # "supplied the RSF with drones": the parser may hang "with" on the object instead of the verb
     withs = [o for p, o in preps_of(verb) if p == "with"] + [o for x in objects for p, o in preps_of(x) if p == "with"]
     has_with = bool(withs) or trigger.lemma_.lower() in lex.types["TRANSFER"].recipient_object_verbs
