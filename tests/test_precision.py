@@ -1948,3 +1948,20 @@ def test_the_rebels_are_no_organisation_that_is_not_armed(extract):
     claims, ents = extract("The Senate approved a plan to send military aid to the rebels.")
     transfer = next(c for c in claims if c.type == "TRANSFER")
     assert not transfer.roles["recipient"]  # not the Senate, named last
+
+
+@pytest.mark.parametrize("text", ["Any attack on a tanker is a declaration of war, the admiral said.",
+                                  "A rocket strike on the port would be an act of aggression."])
+def test_what_a_happening_in_general_would_be_is_no_happening(extract, text):
+    claims, _ = extract(text)
+    assert not [c for c in claims if c.type == "ATTACK"]
+
+
+def test_a_strike_said_to_be_the_latest_of_many_still_happened(extract):
+    claims, _ = extract("A drone strike on a fuel convoy near Gao is the latest in a series of attacks.")
+    assert [c.type for c in claims if c.type == "ATTACK"] == ["ATTACK"]
+
+
+def test_first_aid_is_no_supply(extract):
+    claims, _ = extract("Paramedics provided first aid to the wounded soldiers at the checkpoint.")
+    assert not [c for c in claims if c.type == "TRANSFER"]

@@ -339,7 +339,7 @@ class ClaimExtractor:
                 if (token.i, ctype) in seen:
                     continue
                 seen.add((token.i, ctype))
-                if generic_you(token):
+                if generic_you(token) or judged_in_general(token):
                     continue  # "you die by the weapon you choose": anyone, no happening
                 roles, args = fill_roles(token, ctype, mentions, self.lex)
                 if token.lemma_.lower() in self.lex.words("place_taking_nouns"):
@@ -1378,6 +1378,24 @@ def generic_you(trigger: Token) -> bool:
     """The happening's subject is "you": a saying or a rule about anyone."""
     subj = subject_of(clause_head(trigger))
     return subj is not None and subj.lower_ == "you"
+
+
+def judged_in_general(trigger: Token) -> bool:
+    """"An attack on a warship is a cause for war", "a strike on the capital would be an act
+    of war": an indefinite happening that a present or conditional "be" says what it is of
+    (a predicate noun) is any such happening, not one that took place."""
+    verb = trigger.head
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubj" or verb.lemma_ != "be" \
+            or not any(c.dep_ == "det" and c.lower_ in {"a", "an", "any"} for c in trigger.children) \
+            or not any(c.dep_ == "attr" and not _definite(c) for c in verb.children):
+        return False  # "a drone strike on the convoy is the latest of many": that one strike
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ in {"VBZ", "VBP"} or bool(modals & {"would", "could", "might", "will"})
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "any"} for c in noun.children) \
+        or noun.tag_ in {"JJS", "NNP", "PRP"}
 
 
 def ordered_apart(a: Token, b: Token) -> bool:

@@ -486,7 +486,11 @@ class Mentions:
 
     # -- generic things ---------------------------------------------------------------
     def materiel_kind(self, token: Token) -> str | None:
-        return self.lex.materiel.get(token.lemma_.lower()) or self.lex.materiel.get(token.lower_)
+        kind = self.lex.materiel.get(token.lemma_.lower()) or self.lex.materiel.get(token.lower_)
+        if kind is not None and any(f"{c.lower_} {token.lower_}" in self.lex.words("not_materiel_phrases")
+                                    for c in token.children if c.dep_ in {"amod", "compound"}):
+            return None  # "first aid"
+        return kind
 
     def is_personnel(self, token: Token) -> bool:
         return token.lemma_.lower() in self.lex.personnel or token.lower_ in self.lex.personnel
