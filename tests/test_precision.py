@@ -1933,3 +1933,23 @@ def test_the_named_suspect_is_not_the_gunman_of_another_shooting(extract):
     dallas = next(c for c in claims if c.type == "ATTACK" and "Dallas" in c.text)
     assert "Carla Gomez" not in _role_names(dallas, ents, "actor")
 
+
+LEAD_ON_HERAT = "Rebels killed 30 soldiers near Herat, the army said.\n\n"
+LEAD_ON_KANYABAYONGA = "Army jets bombed the village of Kanyabayonga, the radio said.\n\n"
+
+
+@pytest.mark.parametrize("text, start", [
+    # a garrison overrun "since March 2, when" only says from when a toll is counted: not the killing's day
+    (LEAD_ON_HERAT + "It was the highest toll since March 2, when rebels overran the garrison at Herat.", None),
+    (LEAD_ON_HERAT + "Rebels overran the garrison at Herat on March 12.", "2024-03-12"),
+    # the last month of a ceasefire is the ceasefire's, not the month before the article
+    ("Rebels have attacked army posts near Goma in the last month of the ceasefire.", None),
+    ("Rebels have attacked army posts near Goma over the past week of fighting.", "2024-03-07"),
+    # the day of a bombing somewhere else is not the lead's day
+    (LEAD_ON_KANYABAYONGA + "Officials said army jets bombed villages in Rutshuru yesterday.", None),
+    (LEAD_ON_KANYABAYONGA + "Officials said army jets bombed the village yesterday.", "2024-03-13"),
+])
+def test_a_date_of_something_else_does_not_date_the_attack_told_first(extract, text, start):
+    claims, _ = extract(text)
+    first = next(c for c in claims if c.type == "ATTACK" and c.sentence == 0)
+    assert first.time.start == start
