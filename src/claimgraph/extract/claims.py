@@ -1060,6 +1060,7 @@ class ClaimExtractor:
         dated_by = path[relcl].head if relcl is not None and path[relcl].head.ent_type_ == "DATE" else None
         if relcl is not None:
             path = path[:relcl + 1]
+        path = path[:below_a_topic_noun(path, self.lex.words("topic_nouns"))]
         report_at = next((k for k, node in enumerate(path) if node.i in c.att.report_nodes), len(path))
         event_nodes = {node.i for node in path[:min(report_at, now_under_then(path))]}
         for extra in c.triggers[1:]:
@@ -1544,6 +1545,18 @@ def a_landmark(trigger: Token) -> bool:
             date = node.head
             return date.ent_type_ == "DATE" and date.dep_ == "pobj" and date.head.lower_ == "since"
     return False
+
+
+def below_a_topic_noun(path: list[Token], topic_nouns: frozenset[str]) -> int:
+    """"her comments Tuesday on the shooting death of the driver", "a protest Tuesday of his
+    death": a happening noun that is what a remark or a protest is about happened before it,
+    so the time on that noun is not its time. How much of the trigger's path to the root
+    lies below such a noun (all of it when there is none)."""
+    for k, (node, head) in enumerate(zip(path, path[1:])):
+        if node.dep_ == "pobj" and head.lower_ in grammar()["topic_preps"] and k + 2 < len(path) \
+                and path[k + 2].pos_ == "NOUN" and path[k + 2].lemma_.lower() in topic_nouns:
+            return k + 1
+    return len(path)
 
 
 def now_under_then(path: list[Token]) -> int:
