@@ -1965,3 +1965,36 @@ def test_a_strike_said_to_be_the_latest_of_many_still_happened(extract):
 def test_first_aid_is_no_supply(extract):
     claims, _ = extract("Paramedics provided first aid to the wounded soldiers at the checkpoint.")
     assert not [c for c in claims if c.type == "TRANSFER"]
+
+
+LEAD_ON_HERAT = "Rebels killed 30 soldiers near Herat, the army said.\n\n"
+LEAD_ON_KANYABAYONGA = "Army jets bombed the village of Kanyabayonga, the radio said.\n\n"
+
+
+@pytest.mark.parametrize("text, start", [
+    # a garrison overrun "since March 2, when" only says from when a toll is counted: not the killing's day
+    (LEAD_ON_HERAT + "It was the highest toll since March 2, when rebels overran the garrison at Herat.", None),
+    (LEAD_ON_HERAT + "Rebels overran the garrison at Herat on March 12.", "2024-03-12"),
+    # the last month of a ceasefire is the ceasefire's, not the month before the article
+    ("Rebels have attacked army posts near Goma in the last month of the ceasefire.", None),
+    ("Rebels have attacked army posts near Goma over the past week of fighting.", "2024-03-07"),
+    # the day of a bombing somewhere else is not the lead's day
+    (LEAD_ON_KANYABAYONGA + "Officials said army jets bombed villages in Rutshuru yesterday.", None),
+    (LEAD_ON_KANYABAYONGA + "Officials said army jets bombed the village yesterday.", "2024-03-13"),
+])
+def test_a_date_of_something_else_does_not_date_the_attack_told_first(extract, text, start):
+    claims, _ = extract(text)
+    first = next(c for c in claims if c.type == "ATTACK" and c.sentence == 0)
+    assert first.time.start == start
+
+
+@pytest.mark.parametrize("text, start", [
+    # what a remark or a protest is about happened before it: their Tuesday is not the death's
+    ("The mayor's comments Tuesday on the shooting death of Okafor came as protests grew.", None),
+    ("A reporter was on the scene Tuesday for a protest of Okafor's death.", None),
+    ("The shooting death of Okafor on Tuesday shocked the city.", "2016-09-20"),
+])
+def test_the_day_of_a_remark_or_a_protest_is_not_the_day_of_what_it_is_about(extract, text, start):
+    claims, _ = extract(text, published="2016-09-21")
+    death = next(c for c in claims if c.type == "CASUALTY")
+    assert death.time.start == start

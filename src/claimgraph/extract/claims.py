@@ -221,9 +221,9 @@ class ClaimExtractor:
                 state.unnamed_doers.update(claim.id for claim in emitted)
             if self._unnamed_lone_victim(c):
                 state.unnamed_victims.update(claim.id for claim in emitted)
-            if describes_a_noun(c.trigger):
+            if describes_a_noun(c.trigger) or a_landmark(c.trigger):
                 state.described.update(claim.id for claim in emitted)
-            if names_another_happening(c.trigger):
+            if names_another_happening(c.trigger) or a_landmark(c.trigger):
                 state.others.update(claim.id for claim in emitted)
             if c.trigger.pos_ == "NOUN" and victim_of(c.trigger) is not None:
                 state.named_by_victim.update(claim.id for claim in emitted)
@@ -1043,7 +1043,7 @@ class ClaimExtractor:
     def _time_mentions(self, sent: Span, extra: dict[int, Span]) -> list[Span]:
         occasions = self.lex.words("occasion_nouns")
         spans = [s for s in sentence_times(sent) if not is_clock_time(s) and not names_an_occasion(s, occasions)
-                 and not counts_within(s)]
+                 and not counts_within(s) and not a_stretch_of_something(s)]
         covered = {i for s in spans for i in range(s.start, s.end)}
         for start, word in extra.items():
             near_date = any(abs(start - s.start) <= 4 or abs(start - s.end) <= 4 for s in spans)
@@ -1060,6 +1060,7 @@ class ClaimExtractor:
         dated_by = path[relcl].head if relcl is not None and path[relcl].head.ent_type_ == "DATE" else None
         if relcl is not None:
             path = path[:relcl + 1]
+        path = path[:below_a_topic_noun(path, self.lex.words("topic_nouns"))]
         report_at = next((k for k, node in enumerate(path) if node.i in c.att.report_nodes), len(path))
         event_nodes = {node.i for node in path[:min(report_at, now_under_then(path))]}
         for extra in c.triggers[1:]:
@@ -1461,6 +1462,27 @@ def names_an_occasion(span: Span, occasions: frozenset[str]) -> bool:
     return root.dep_ == "compound" and root.head.lemma_.lower() in occasions
 
 
+TIME_UNIT_NOUNS = frozenset({"hour", "day", "night", "week", "weekend", "month", "year", "decade", "century"})
+
+
+def a_stretch_of_something(span: Span) -> bool:
+    """"in the last year of her term", "the final months of the war": a stretch of a
+    thing named after "of" is counted in that thing, not back from the day of the article
+    ("over the past week of fighting", "the last week of March" still are, and so is "the
+    storming on Sunday of the rebel camp")."""
+    if span.root.lemma_.lower() not in TIME_UNIT_NOUNS:
+        return False
+    for prep in span.root.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < span.end:
+            continue
+        for thing in prep.children:
+            if thing.dep_ == "pobj" and thing.ent_type_ not in {"DATE", "TIME"} \
+                    and thing.lemma_.lower() not in TIME_UNIT_NOUNS \
+                    and any(c.dep_ in {"poss", "det"} for c in thing.children):
+                return True
+    return False
+
+
 def counts_within(span: Span) -> bool:
     """"in the first such attack this month", "the ninth air raid this year", "was the 31st in
     the last nine months": a stretch of time that an ordinal counts happenings in, not the
@@ -1531,6 +1553,29 @@ def describes_a_noun(trigger: Token) -> bool:
 
 
 WH_RELATIVES = frozenset({"who", "whom", "whose", "which"})
+
+
+def a_landmark(trigger: Token) -> bool:
+    """"the deadliest day since March 2, when rebels overran the garrison": a happening told
+    to say from when a comparison counts is an earlier one, dated by its own clause; it is not
+    the happening the story goes on about, so its date dates no claim before or after it."""
+    for node in path_to_root(trigger):
+        if node.dep_ == "relcl":
+            date = node.head
+            return date.ent_type_ == "DATE" and date.dep_ == "pobj" and date.head.lower_ == "since"
+    return False
+
+
+def below_a_topic_noun(path: list[Token], topic_nouns: frozenset[str]) -> int:
+    """"her comments Tuesday on the shooting death of the driver", "a protest Tuesday of his
+    death": a happening noun that is what a remark or a protest is about happened before it,
+    so the time on that noun is not its time. How much of the trigger's path to the root
+    lies below such a noun (all of it when there is none)."""
+    for k, (node, head) in enumerate(zip(path, path[1:])):
+        if node.dep_ == "pobj" and head.lower_ in grammar()["topic_preps"] and k + 2 < len(path) \
+                and path[k + 2].pos_ == "NOUN" and path[k + 2].lemma_.lower() in topic_nouns:
+            return k + 1
+    return len(path)
 
 
 def now_under_then(path: list[Token]) -> int:
@@ -1915,9 +1960,17 @@ def date_leads_from_what_follows(claims: list[Claim], paragraph_of: dict[int, in
                     or TIME_FAMILIES[later.type] != TIME_FAMILIES[claim.type] or not _has_event_time(later) \
                     or paragraph_of.get(later.sentence, 0) - paragraph_of.get(claim.sentence, 0) > 1:
                 continue
-            if mine & _role_entities(later) and _days(later.time.start, later.time.end or later.time.start) <= 7:
+            if mine & _role_entities(later) and _days(later.time.start, later.time.end or later.time.start) <= 7 \
+                    and not _told_elsewhere(claim, later):
                 claim.time = TimeSpan(later.time.start, later.time.end, later.time.text, "event")
                 break
+
+
+def _told_elsewhere(claim: Claim, other: Claim) -> bool:
+    """"jets bombed the village of Kanyabayonga" and "jets bombed villages in Rutshuru
+    yesterday": both say where, and no place is the same, so they are two happenings."""
+    here, there = set(claim.roles.get("location", [])), set(other.roles.get("location", []))
+    return bool(here and there and not here & there)
 
 
 def evidence_text(sent: Span, document: Document) -> str:
