@@ -54,6 +54,25 @@ def test_every_shipped_data_file_loads_and_passes_its_checks():
     assert datafiles.lexicon("numbers", datafiles.NUMBER_KEYS)["scales"]
 
 
+
+def _booleans_in(value, where: str):
+    if isinstance(value, bool):
+        yield where
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _booleans_in(item, f"{where}/{key}")
+    elif isinstance(value, list):
+        for item in value:
+            yield from _booleans_in(item, where)
+
+
+def test_no_word_list_holds_a_word_yaml_read_as_a_boolean():
+    # a bare on, no, yes, off, true or false in a YAML list is a boolean, never the word
+    _clear()
+    found = [where for name in ("grammar", "attribution", "senses", "units", "numbers", "materiel")
+             for where in _booleans_in(datafiles.lexicon(name), name)]
+    assert found == []
+
 def test_no_module_reads_the_data_folder_except_datafiles():
     reader = re.compile(r"resources\.files\(|/ \"data\" /|joinpath\(\"data\"")
     readers = sorted(str(p.relative_to(SRC)) for p in SRC.rglob("*.py") if reader.search(p.read_text(encoding="utf-8")))
