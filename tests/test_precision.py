@@ -1933,3 +1933,30 @@ def test_the_named_suspect_is_not_the_gunman_of_another_shooting(extract):
     dallas = next(c for c in claims if c.type == "ATTACK" and "Dallas" in c.text)
     assert "Carla Gomez" not in _role_names(dallas, ents, "actor")
 
+
+
+PYLON = "Rebels blew up a power pylon near Tumbes in Peru on Tuesday, the army said. "
+WOUNDED = "Two guards were wounded on Tuesday, a police spokesman said. "
+SERIES = "Repeated bombings of the grid have cost the state utility millions of dollars."
+
+
+def _locations(pipeline, text):
+    claims, ents = pipeline.extract([Document(id="d1", text=text, published="2024-03-14")], learn=False)
+    return {c.text.strip(): [ents[i].name for i in c.roles["location"]] for c in claims
+            if c.type in {"ATTACK", "CASUALTY"}}
+
+
+def test_attacks_placed_nowhere_lie_where_the_article_placed_its_attacks(pipeline):
+    where = _locations(pipeline, PYLON + WOUNDED + SERIES)
+    assert where[WOUNDED.strip()] == ["Tumbes"]  # the toll of that day's attack
+    assert where[SERIES] == ["Peru"]  # a series may be anywhere in the country
+
+
+@pytest.mark.parametrize("text", [
+    # a second country: which one the bombings hit is not said
+    PYLON + "Rebels also attacked an army post in Ecuador. " + SERIES,
+    # a nationality is no place: the article never says where its attacks lie
+    "Rebels blew up a power pylon near Tumbes on Tuesday, a Peruvian army spokesman said. " + SERIES,
+])
+def test_attacks_placed_nowhere_stay_so_without_one_country_named(pipeline, text):
+    assert _locations(pipeline, text)[SERIES] == []
