@@ -2143,10 +2143,11 @@ def locate_in_the_lone_country(claims: list[Claim], entities: dict, doc: Doc, do
     once the places are read for the whole article (the geoparser's "Shan" is the state
     in Myanmar, not the Chinese town the name alone gives)."""
     headline = headline_sentences(doc, document)
-    family = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.polarity != "denied"
-              and c.sentence >= headline]
+    told = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.sentence >= headline]
+    family = [c for c in told if c.polarity != "denied"]
     located = [c for c in family if c.roles.get("location")]
-    places = [entities.get(p) for p in dict.fromkeys(p for c in located for p in c.roles["location"])]
+    # an attack denied at a place is still told of there ("did not fire on any Armenian village")
+    places = [entities.get(p) for p in dict.fromkeys(p for c in told for p in c.roles.get("location", []))]
     country = lone_country(places, entities)
     if country is None or not named_as_place(country, doc):
         return
