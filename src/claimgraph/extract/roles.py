@@ -328,6 +328,7 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
         # only the police who do it: "Leeds police released footage of last week's shooting" does not
         place_police_by_their_town(head, roles, mentions)
     drop_countries_of_towns(roles)
+    drop_distance_references(roles, trigger.sent, mentions)
     if ctype in {"ATTACK", "CASUALTY"} and not roles["instrument"] and ctype == "ATTACK":
         for t in phrase_tokens(head, stop_at_clauses=False):
             span = mentions.span_at(t)
@@ -670,6 +671,37 @@ def drop_countries_of_towns(roles: Roles) -> None:
     lies in, wherever in the clause the country was named."""
     towns = {e.country for e in roles["location"] if e.country and not is_country(e)}
     roles["location"] = [e for e in roles["location"] if not (is_country(e) and e.country in towns)]
+
+
+COMPASS_WORDS = frozenset(grammar()["compass_words"])
+DISTANCE_REACH = 5  # "about 110 kilometres (68 miles) southwest of": the number before the direction
+
+
+def is_distance_reference(span: Span) -> bool:
+    """"35 miles north of San Salvador", "30 km from Goma": the place a distance is
+    measured from."""
+    of = span.root.head
+    direction = of.head
+    if span.root.dep_ != "pobj" or of.lower_ not in {"of", "from"} or direction.lower_ not in COMPASS_WORDS:
+        return False
+    return any(t.like_num for t in span.doc[max(0, direction.i - DISTANCE_REACH):direction.i])
+
+
+def drop_distance_references(roles: Roles, sent: Span, mentions: Mentions) -> None:
+    """"attacked a base in Chalatenango, about 35 miles north of San Salvador": the town a
+    distance is measured from says where the place is, not where it happened; it stays the
+    location only when the claim has no other ("hit 110 km southwest of Hodeidah")."""
+    if len(roles["location"]) < 2:
+        return
+    spans = {s.start: s for t in sent if (s := mentions.span_at(t)) is not None and s.label_ in PLACE_LABELS}
+    references = set()
+    for ent in roles["location"]:
+        names = {n.lower() for n in [ent.name, *ent.aliases]}
+        written = [s for s in spans.values() if s.text.lower() in names]
+        if written and all(is_distance_reference(s) for s in written):
+            references.add(ent.id)
+    if any(e.id not in references for e in roles["location"]):
+        roles["location"] = [e for e in roles["location"] if e.id not in references]
 
 
 def drop_appended_containers(roles: Roles, placed: list) -> None:
