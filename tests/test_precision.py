@@ -1972,3 +1972,10 @@ def test_the_town_a_distance_is_measured_from_is_no_second_location(extract, tex
     claims, ents = extract(text)
     attack = next(c for c in claims if c.type == "ATTACK")
     assert _role_names(attack, ents, "location") == place
+
+
+def test_the_owner_of_a_site_in_another_country_is_no_location(extract):
+    claims, ents = extract("Insurgents killed nine Libyan guards on Monday as they tried to capture "
+                           "Benghazi's fuel depot in eastern Chad.")
+    toll = next(c for c in claims if c.type == "CASUALTY")
+    assert _role_names(toll, ents, "location") == {"Chad"}

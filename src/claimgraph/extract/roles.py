@@ -329,6 +329,7 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
         place_police_by_their_town(head, roles, mentions)
     drop_countries_of_towns(roles)
     drop_distance_references(roles, trigger.sent, mentions)
+    drop_owners_of_places_elsewhere(roles, trigger.sent, mentions)
     if ctype in {"ATTACK", "CASUALTY"} and not roles["instrument"] and ctype == "ATTACK":
         for t in phrase_tokens(head, stop_at_clauses=False):
             span = mentions.span_at(t)
@@ -422,6 +423,39 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         used.add(ent.id)
     drop_containers(roles, placed + located_before(scope, roles, placed, mentions), mentions)
     drop_appended_containers(roles, placed)
+
+
+def drop_owners_of_places_elsewhere(roles: Roles, sent: Span, mentions: Mentions) -> None:
+    """"to capture Tripoli's major air base in northern Chad": Tripoli owns the base, which
+    lies in Chad; the owner is no location."""
+    spans = place_spans(sent, mentions) if roles["location"] else {}
+    for ent in list(roles["location"]):
+        written = [s for s in spans.values() if s.text.lower() in names_of(ent)]
+        if written and all(s.root.dep_ == "poss" and lies_in_another_country(s.root.head, ent, mentions)
+                           for s in written):
+            roles["location"] = [e for e in roles["location"] if e.id != ent.id]
+
+
+def place_spans(sent: Span, mentions: Mentions) -> dict[int, Span]:
+    return {s.start: s for t in sent if (s := mentions.span_at(t)) is not None and s.label_ in PLACE_LABELS}
+
+
+def names_of(ent: Entity) -> set[str]:
+    return {n.lower() for n in [ent.name, *ent.aliases]}
+
+
+def lies_in_another_country(noun: Token, owner: Entity, mentions: Mentions) -> bool:
+    """"Tripoli's major air base in northern Chad": the base is Tripoli's, but it lies in
+    the place its own "in" names, in another country than its owner's."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE:
+            continue
+        for obj in prep.children:
+            span = mentions.span_at(obj)
+            place = mentions.resolve_span(span) if span is not None and span.label_ in PLACE_LABELS else None
+            if place is not None and place.country and owner.country and place.country != owner.country:
+                return True
+    return False
 
 
 PASSAGE_VERBS = frozenset(grammar()["passage_verbs"])
@@ -693,11 +727,10 @@ def drop_distance_references(roles: Roles, sent: Span, mentions: Mentions) -> No
     location only when the claim has no other ("hit 110 km southwest of Hodeidah")."""
     if len(roles["location"]) < 2:
         return
-    spans = {s.start: s for t in sent if (s := mentions.span_at(t)) is not None and s.label_ in PLACE_LABELS}
+    spans = place_spans(sent, mentions)
     references = set()
     for ent in roles["location"]:
-        names = {n.lower() for n in [ent.name, *ent.aliases]}
-        written = [s for s in spans.values() if s.text.lower() in names]
+        written = [s for s in spans.values() if s.text.lower() in names_of(ent)]
         if written and all(is_distance_reference(s) for s in written):
             references.add(ent.id)
     if any(e.id not in references for e in roles["location"]):
