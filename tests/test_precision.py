@@ -1967,8 +1967,10 @@ def test_attacks_placed_nowhere_stay_so_without_one_country_named(pipeline, text
 @pytest.mark.parametrize("text, place", [
     ("Guerrillas attacked an army base in Piura, about 200 km south of Tumbes, on Monday.", {"Piura"}),
     ("A tanker was hit about 90 km west of Tumbes on Monday.", {"Tumbes"}),  # the only place said
+    ("Smugglers fired on a ferry in the Strait of Hormuz, between the coast of Oman and Iran, on Monday.",
+     {"Strait of Hormuz"}),
 ])
-def test_the_town_a_distance_is_measured_from_is_no_second_location(extract, text, place):
+def test_the_town_a_distance_is_measured_from_or_the_lands_either_side_are_no_second_location(extract, text, place):
     claims, ents = extract(text)
     attack = next(c for c in claims if c.type == "ATTACK")
     assert _role_names(attack, ents, "location") == place

@@ -328,7 +328,7 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
         # only the police who do it: "Leeds police released footage of last week's shooting" does not
         place_police_by_their_town(head, roles, mentions)
     drop_countries_of_towns(roles)
-    drop_distance_references(roles, trigger.sent, mentions)
+    drop_reference_places(roles, trigger.sent, mentions)
     drop_owners_of_places_elsewhere(roles, trigger.sent, mentions)
     if ctype in {"ATTACK", "CASUALTY"} and not roles["instrument"] and ctype == "ATTACK":
         for t in phrase_tokens(head, stop_at_clauses=False):
@@ -711,9 +711,11 @@ COMPASS_WORDS = frozenset(grammar()["compass_words"])
 DISTANCE_REACH = 5  # "about 110 kilometres (68 miles) southwest of": the number before the direction
 
 
-def is_distance_reference(span: Span) -> bool:
+def is_reference_place(span: Span) -> bool:
     """"35 miles north of San Salvador", "30 km from Goma": the place a distance is
-    measured from."""
+    measured from; "between the Horn of Africa and Yemen": the places that bound another."""
+    if bounds_another(span.root):
+        return True
     of = span.root.head
     direction = of.head
     if span.root.dep_ != "pobj" or of.lower_ not in {"of", "from"} or direction.lower_ not in COMPASS_WORDS:
@@ -721,9 +723,24 @@ def is_distance_reference(span: Span) -> bool:
     return any(t.like_num for t in span.doc[max(0, direction.i - DISTANCE_REACH):direction.i])
 
 
-def drop_distance_references(roles: Roles, sent: Span, mentions: Mentions) -> None:
-    """"attacked a base in Chalatenango, about 35 miles north of San Salvador": the town a
-    distance is measured from says where the place is, not where it happened; it stays the
+def bounds_another(place: Token) -> bool:
+    """"between the Horn of Africa and Yemen": a place, or a place in one ("of Africa"),
+    after "between"."""
+    node = place
+    for _ in range(4):
+        if node.dep_ == "conj":
+            node = node.head
+        elif node.dep_ == "pobj" and node.head.lower_ == "of":
+            node = node.head.head
+        else:
+            break
+    return node.dep_ == "pobj" and node.head.lower_ == "between"
+
+
+def drop_reference_places(roles: Roles, sent: Span, mentions: Mentions) -> None:
+    """"attacked a base in Chalatenango, about 35 miles north of San Salvador", "in the Gulf
+    of Aden, between the Horn of Africa and Yemen": the town a distance is measured from and
+    the lands either side say where the place is, not where it happened; they stay the
     location only when the claim has no other ("hit 110 km southwest of Hodeidah")."""
     if len(roles["location"]) < 2:
         return
@@ -731,7 +748,7 @@ def drop_distance_references(roles: Roles, sent: Span, mentions: Mentions) -> No
     references = set()
     for ent in roles["location"]:
         written = [s for s in spans.values() if s.text.lower() in names_of(ent)]
-        if written and all(is_distance_reference(s) for s in written):
+        if written and all(is_reference_place(s) for s in written):
             references.add(ent.id)
     if any(e.id not in references for e in roles["location"]):
         roles["location"] = [e for e in roles["location"] if e.id not in references]
