@@ -1998,3 +1998,51 @@ def test_the_day_of_a_remark_or_a_protest_is_not_the_day_of_what_it_is_about(ext
     claims, _ = extract(text, published="2016-09-21")
     death = next(c for c in claims if c.type == "CASUALTY")
     assert death.time.start == start
+
+
+PYLON = "Rebels blew up a power pylon near Tumbes in Peru on Tuesday, the army said. "
+WOUNDED = "Two guards were wounded on Tuesday, a police spokesman said. "
+SERIES = "Repeated bombings of the grid have cost the state utility millions of dollars."
+
+
+def _locations(pipeline, text):
+    claims, ents = pipeline.extract([Document(id="d1", text=text, published="2024-03-14")], learn=False)
+    return {c.text.strip(): [ents[i].name for i in c.roles["location"]] for c in claims
+            if c.type in {"ATTACK", "CASUALTY"}}
+
+
+def test_attacks_placed_nowhere_lie_where_the_article_placed_its_attacks(pipeline):
+    where = _locations(pipeline, PYLON + WOUNDED + SERIES)
+    assert where[WOUNDED.strip()] == ["Tumbes"]  # the toll of that day's attack
+    assert where[SERIES] == ["Peru"]  # a series may be anywhere in the country
+
+
+@pytest.mark.parametrize("text", [
+    # a second country: which one the bombings hit is not said
+    PYLON + "Rebels also attacked an army post in Ecuador. " + SERIES,
+    # an attack denied in another country is still told of there
+    PYLON + "The army denied that its troops had shelled a village in Ecuador. " + SERIES,
+    # a nationality is no place: the article never says where its attacks lie
+    "Rebels blew up a power pylon near Tumbes on Tuesday, a Peruvian army spokesman said. " + SERIES,
+])
+def test_attacks_placed_nowhere_stay_so_without_one_country_named(pipeline, text):
+    assert _locations(pipeline, text)[SERIES] == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Guerrillas attacked an army base in Piura, about 200 km south of Tumbes, on Monday.", {"Piura"}),
+    ("A tanker was hit about 90 km west of Tumbes on Monday.", {"Tumbes"}),  # the only place said
+    ("Smugglers fired on a ferry in the Strait of Hormuz, between the coast of Oman and Iran, on Monday.",
+     {"Strait of Hormuz"}),
+])
+def test_the_town_a_distance_is_measured_from_or_the_lands_either_side_are_no_second_location(extract, text, place):
+    claims, ents = extract(text)
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert _role_names(attack, ents, "location") == place
+
+
+def test_the_owner_of_a_site_in_another_country_is_no_location(extract):
+    claims, ents = extract("Insurgents killed nine Libyan guards on Monday as they tried to capture "
+                           "Benghazi's fuel depot in eastern Chad.")
+    toll = next(c for c in claims if c.type == "CASUALTY")
+    assert _role_names(toll, ents, "location") == {"Chad"}

@@ -20,7 +20,7 @@ from .analyze.truecase import analysis_text
 from .clean import clean_item
 from .clean.language import rank_languages
 from .errors import RejectedInput
-from .extract.claims import ClaimExtractor
+from .extract.claims import ClaimExtractor, locate_in_the_lone_country
 from .ingest.sources import iter_inputs
 from .link import link, near_duplicate_groups, pseudo_source_entities
 from .link.incremental import band_layout, link_new_documents, signature_rows
@@ -310,6 +310,7 @@ class Pipeline:
                 replaced: set[str] = set()
                 ents = {**ents, **place_claims(found, places, ents, replaced)}
                 ents = _without_orphans(ents, replaced, found)
+            locate_in_the_lone_country(found, ents, sdoc, document)
             claims.extend(found)
             for ent in ents.values():
                 known = entities.setdefault(ent.id, ent)

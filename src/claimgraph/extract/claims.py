@@ -2205,6 +2205,60 @@ def name_the_lone_victim(claims: list[Claim], unnamed: AbstractSet[str], entitie
             claim.roles["target"] = [person]
 
 
+def locate_in_the_lone_country(claims: list[Claim], entities: dict, doc: Doc, document: Document) -> None:
+    """"Rebels bombed the pipeline near Arauca on Monday. ... Repeated bombings of the
+    pipeline cost Colombia millions": in an article whose located attacks and tolls all lie
+    in one country it names as a place, and in at most one town of it, those it places
+    nowhere, on no other day, happened in that country, and those of the town's very day
+    (the toll of that attack) in the town, unless they name a series. Not the town
+    otherwise: a follow-up or a roundup may be anywhere in the country, and only the
+    country is then sure (REALNEWS: nothing guessed). Read in the body, after the headline,
+    once the places are read for the whole article (the geoparser's "Shan" is the state
+    in Myanmar, not the Chinese town the name alone gives)."""
+    headline = headline_sentences(doc, document)
+    told = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.sentence >= headline]
+    family = [c for c in told if c.polarity != "denied"]
+    located = [c for c in family if c.roles.get("location")]
+    # an attack denied at a place is still told of there ("did not fire on any Armenian village")
+    places = [entities.get(p) for p in dict.fromkeys(p for c in told for p in c.roles.get("location", []))]
+    country = lone_country(places, entities)
+    if country is None or not named_as_place(country, doc):
+        return
+    town = next((p.id for p in places if p.id != country.id), None)
+    town_days = {c.time.start for c in located if town in c.roles["location"] and _has_event_time(c)}
+    sentences = list(doc.sents)
+    for claim in family:
+        if not claim.roles.get("location") and consistent_with(claim, located):
+            on_the_day = _has_event_time(claim) and claim.time.start in town_days \
+                and not names_several(claim, sentences)
+            claim.roles["location"] = [town if on_the_day else country.id]
+
+
+def names_several(claim: Claim, sentences: list[Span]) -> bool:
+    """"Repeated bombings of the grid": the trigger is a plural noun, a series that may
+    have hit anywhere, not the one attack of the day."""
+    sent = sentences[claim.sentence] if claim.sentence < len(sentences) else None
+    return sent is not None and any(t.text == claim.trigger and t.tag_ == "NNS" for t in sent)
+
+
+def lone_country(places: list[Entity | None], entities: dict) -> Entity | None:
+    """The country every one of ``places`` is or lies in; None when they lie in several,
+    when one's country is unknown (a sea, a village the gazetteer lacks) or when they name
+    two places in it."""
+    codes = {getattr(p, "country", None) for p in places}
+    if len(codes) != 1 or None in codes or sum(1 for p in places if not is_country(p)) > 1:
+        return None  # two towns are two scenes: the country would join their happenings
+    code = next(iter(codes))
+    return next((e for e in entities.values() if e.country == code and is_country(e)), None)
+
+
+def named_as_place(country: Entity, doc: Doc) -> bool:
+    """"in Colombia", "Colombia's pipeline": the country's own name as a place, not a
+    nationality ("a Canadian company" tells where the company is from)."""
+    names = {n.lower() for n in [country.name, *country.aliases]}
+    return any(ent.label_ in {"GPE", "LOC"} and ent.text.lower() in names for ent in doc_ents(doc))
+
+
 def consistent_with(claim: Claim, known: list[Claim]) -> bool:
     """Whether ``claim`` may tell of the happening the ``known`` claims tell: no other place
     and no other day than theirs."""

@@ -340,6 +340,8 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
         # only the police who do it: "Leeds police released footage of last week's shooting" does not
         place_police_by_their_town(head, roles, mentions)
     drop_countries_of_towns(roles)
+    drop_reference_places(roles, trigger.sent, mentions)
+    drop_owners_of_places_elsewhere(roles, trigger.sent, mentions)
     if ctype in {"ATTACK", "CASUALTY"} and not roles["instrument"] and ctype == "ATTACK":
         for t in phrase_tokens(head, stop_at_clauses=False):
             span = mentions.span_at(t)
@@ -433,6 +435,39 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         used.add(ent.id)
     drop_containers(roles, placed + located_before(scope, roles, placed, mentions), mentions)
     drop_appended_containers(roles, placed)
+
+
+def drop_owners_of_places_elsewhere(roles: Roles, sent: Span, mentions: Mentions) -> None:
+    """"to capture Tripoli's major air base in northern Chad": Tripoli owns the base, which
+    lies in Chad; the owner is no location."""
+    spans = place_spans(sent, mentions) if roles["location"] else {}
+    for ent in list(roles["location"]):
+        written = [s for s in spans.values() if s.text.lower() in names_of(ent)]
+        if written and all(s.root.dep_ == "poss" and lies_in_another_country(s.root.head, ent, mentions)
+                           for s in written):
+            roles["location"] = [e for e in roles["location"] if e.id != ent.id]
+
+
+def place_spans(sent: Span, mentions: Mentions) -> dict[int, Span]:
+    return {s.start: s for t in sent if (s := mentions.span_at(t)) is not None and s.label_ in PLACE_LABELS}
+
+
+def names_of(ent: Entity) -> set[str]:
+    return {n.lower() for n in [ent.name, *ent.aliases]}
+
+
+def lies_in_another_country(noun: Token, owner: Entity, mentions: Mentions) -> bool:
+    """"Tripoli's major air base in northern Chad": the base is Tripoli's, but it lies in
+    the place its own "in" names, in another country than its owner's."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE:
+            continue
+        for obj in prep.children:
+            span = mentions.span_at(obj)
+            place = mentions.resolve_span(span) if span is not None and span.label_ in PLACE_LABELS else None
+            if place is not None and place.country and owner.country and place.country != owner.country:
+                return True
+    return False
 
 
 PASSAGE_VERBS = frozenset(grammar()["passage_verbs"])
@@ -682,6 +717,53 @@ def drop_countries_of_towns(roles: Roles) -> None:
     lies in, wherever in the clause the country was named."""
     towns = {e.country for e in roles["location"] if e.country and not is_country(e)}
     roles["location"] = [e for e in roles["location"] if not (is_country(e) and e.country in towns)]
+
+
+COMPASS_WORDS = frozenset(grammar()["compass_words"])
+DISTANCE_REACH = 5  # "about 110 kilometres (68 miles) southwest of": the number before the direction
+
+
+def is_reference_place(span: Span) -> bool:
+    """"35 miles north of San Salvador", "30 km from Goma": the place a distance is
+    measured from; "between the Horn of Africa and Yemen": the places that bound another."""
+    if bounds_another(span.root):
+        return True
+    of = span.root.head
+    direction = of.head
+    if span.root.dep_ != "pobj" or of.lower_ not in {"of", "from"} or direction.lower_ not in COMPASS_WORDS:
+        return False
+    return any(t.like_num for t in span.doc[max(0, direction.i - DISTANCE_REACH):direction.i])
+
+
+def bounds_another(place: Token) -> bool:
+    """"between the Horn of Africa and Yemen": a place, or a place in one ("of Africa"),
+    after "between"."""
+    node = place
+    for _ in range(4):
+        if node.dep_ == "conj":
+            node = node.head
+        elif node.dep_ == "pobj" and node.head.lower_ == "of":
+            node = node.head.head
+        else:
+            break
+    return node.dep_ == "pobj" and node.head.lower_ == "between"
+
+
+def drop_reference_places(roles: Roles, sent: Span, mentions: Mentions) -> None:
+    """"attacked a base in Chalatenango, about 35 miles north of San Salvador", "in the Gulf
+    of Aden, between the Horn of Africa and Yemen": the town a distance is measured from and
+    the lands either side say where the place is, not where it happened; they stay the
+    location only when the claim has no other ("hit 110 km southwest of Hodeidah")."""
+    if len(roles["location"]) < 2:
+        return
+    spans = place_spans(sent, mentions)
+    references = set()
+    for ent in roles["location"]:
+        written = [s for s in spans.values() if s.text.lower() in names_of(ent)]
+        if written and all(is_reference_place(s) for s in written):
+            references.add(ent.id)
+    if any(e.id not in references for e in roles["location"]):
+        roles["location"] = [e for e in roles["location"] if e.id not in references]
 
 
 def drop_appended_containers(roles: Roles, placed: list) -> None:
