@@ -1155,6 +1155,10 @@ class ClaimExtractor:
     def _armed_doer(self, c: Candidate) -> bool:
         """"a gunman opened fire at the party": an armed doer says an attack happened, though
         the article names no one and nothing it hit."""
+        if c.type == "ATTACK" and c.trigger.pos_ == "NOUN" and any(
+                m.dep_ in {"amod", "compound"} and m.lemma_.lower() in self.lex.words("deed_labels")
+                for m in c.trigger.children):
+            return True  # "terrorist attacks in the kingdom": attacks by someone, unnamed
         doer = doer_of(c.trigger) if c.type == "ATTACK" and c.trigger.pos_ == "VERB" else None
         return doer is not None and doer.pos_ == "NOUN" and doer.lemma_.lower() in (
             self.lex.words("armed_people") | self.lex.words("irregular_fighters"))

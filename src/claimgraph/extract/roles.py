@@ -249,7 +249,8 @@ def attackers_named_before(noun: Token, mentions: Mentions) -> Entity | None:
     named in front of the attack, in the plural a reader would use."""
     for c in noun.children:
         if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and mentions.span_at(c) is None \
-                and c.lemma_.lower() in mentions.lex.words("irregular_fighters"):
+                and c.lemma_.lower() in mentions.lex.words("irregular_fighters") \
+                and c.lemma_.lower() not in mentions.lex.words("deed_labels"):
             return mentions.people(c, plural=True)
         if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and c.lower_ in mentions.lex.words("police_forces"):
             return mentions.people(c)  # "a fatal police shooting": the police shot
@@ -1077,6 +1078,9 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         add_victims_of_noun(trigger, roles, args, mentions)  # "spoke about the death of Haddad"
         roles.add("actor", charged_in(trigger, mentions) or claimed_by(trigger, mentions))
         return
+    if trigger.pos_ == "ADJ" and trigger.dep_ in OWN_CLAUSE_DEPS:
+        add_victims_of_adjective(trigger, roles, args, mentions)
+        return
     verb = head
     subj, passive = subject_and_voice(verb)
     if subj is not None:
@@ -1096,6 +1100,23 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         roles.add("actor", party(agent, mentions))
     if trigger.pos_ == "NOUN":
         add_victims_of_noun(trigger, roles, args, mentions)
+
+
+# an adjective that modifies its own noun ("two wounded men") or heads a verbless clause of its
+# own ("2 dead, 3 hurt; police say"), unlike "five were dead", "was among the dead", "left two dead"
+OWN_CLAUSE_DEPS = frozenset({"amod", "ccomp", "parataxis"})
+
+
+def add_victims_of_adjective(adj: Token, roles: Roles, args: list, mentions: Mentions) -> None:
+    """An adjective that is no predicate of its clause says nothing of the clause's subject:
+    "the families of two wounded men asked for privacy" (the men were hurt, not the families),
+    "2 dead, 3 hurt; police say" (a clause of its own: the police are not the dead)."""
+    who = adj.head if adj.dep_ == "amod" else next((c for c in adj.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if who is None:
+        return
+    args.append(who)
+    for victim in victim_groups(who, mentions):
+        roles.add("target", victim)
 
 
 def add_victims_of_noun(noun: Token, roles: Roles, args: list, mentions: Mentions) -> None:
@@ -1127,7 +1148,7 @@ def name_given_to(noun: Token, mentions: Mentions) -> Entity | None:
         if span.label_ == "ORG" and len(span) >= 2 and all(t.is_title for t in span) \
                 and is_person_noun(noun, mentions):
             return mentions.resolve_span(span, "PERSON")
-    return None
+    return mentions.references.named_after_headline(noun)  # "Company CEO shot" ... "Dana Hart, the CEO"
 
 
 def victim_groups(token: Token, mentions: Mentions) -> list[Entity | None]:

@@ -1,0 +1,84 @@
+"""Who did it and to whom (issue 9): a filler only where the sentence or the article says who,
+never a noun the trigger does not describe."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.model import Document
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline):
+    def run(text: str, title: str = ""):
+        sdoc = pipeline.nlp(text)
+        return pipeline.extractor.extract(sdoc, Document(id="d1", text=text, title=title, published="2024-03-14"))
+
+    return run
+
+
+def fillers(claims, ents, ctype: str, role: str) -> set[str]:
+    return {ents[i].name for c in claims if c.type == ctype for i in c.roles.get(role, [])}
+
+
+def test_the_wives_of_wounded_men_are_not_the_wounded(extract):
+    claims, ents = extract("The wives of the three wounded men thanked the surgeons.")
+    assert not fillers(claims, ents, "CASUALTY", "target") & {"wife", "surgeon"}
+
+
+def test_a_verbless_toll_clause_is_not_about_the_speakers(extract):
+    claims, ents = extract("4 dead, 6 hurt in Ohio warehouse shooting; police say gunman knew victims")
+    casualties = [c for c in claims if c.type == "CASUALTY"]
+    assert casualties
+    assert not any("police" in ents[i].name.lower() for c in casualties for i in c.roles["target"])
+
+
+def test_one_among_the_dead_is_still_a_victim(extract):
+    claims, ents = extract("A Red Cross spokesman confirmed that a French doctor was among the dead.")
+    assert fillers(claims, ents, "CASUALTY", "target")
+
+
+def test_a_wounded_soldier_is_still_the_victim(extract):
+    claims, ents = extract("Three wounded soldiers were flown to the base hospital on Monday.")
+    assert any("soldier" in name for name in fillers(claims, ents, "CASUALTY", "target"))
+
+
+def test_a_terrorist_attack_names_no_attacker(extract):
+    claims, ents = extract("The arrests followed terrorist attacks on the capital in May 2019.")
+    attacks = [c for c in claims if c.type == "ATTACK"]
+    assert attacks and not any(c.roles["actor"] for c in attacks)
+
+
+def test_guerrilla_attacks_still_name_the_guerrillas(extract):
+    claims, ents = extract("The arrests followed guerrilla attacks on the capital in May 2019.")
+    assert fillers(claims, ents, "ATTACK", "actor") == {"guerrillas"}
+
+
+HEADLINE = "Bakery owner shot dead outside his shop"
+BODY = ("A gunman opened fire outside a bakery in Farlow on Sunday. Tomas Ferreira, 58, the owner of "
+        "the Ferreira Bakery, died at the scene, police said.")
+
+
+def headline_targets(extract, headline: str, body: str) -> list:
+    """The targets of the headline's attacks and tolls, each with its type; None: no such claim."""
+    claims, ents = extract(f"{headline}\n\n{body}", title=headline)
+    head = [c for c in claims if c.start < len(headline) and c.type in {"ATTACK", "CASUALTY"}]
+    return [(ents[i].name, ents[i].type) for c in head for i in c.roles["target"]] if head else None
+
+
+def test_a_headline_victim_is_the_person_the_body_names_with_the_same_noun(extract):
+    assert {name for name, _ in headline_targets(extract, HEADLINE, BODY)} == {"Tomas Ferreira"}
+
+
+def test_a_title_the_tagger_capitalised_is_tied_to_its_person(extract):
+    body = ("A man opened fire at an office party in Dayton on Friday. Dana Whitfield, 52, the CEO of "
+            "Brightline, died at the scene.")
+    targets = headline_targets(extract, "Company CEO gunned down at office party", body)
+    assert {name for name, _ in targets} == {"Dana Whitfield"}
+
+
+def test_a_headline_noun_the_body_ties_to_two_people_stays_unnamed(extract):
+    body = ("Tomas Ferreira, the owner of a bakery, said he heard shots on Sunday. Luis Prado, the owner of "
+            "the bakery next door, died at the scene, police said.")
+    targets = headline_targets(extract, HEADLINE, body)
+    assert targets is not None and not any(kind == "PERSON" for _, kind in targets)
