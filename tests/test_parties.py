@@ -82,3 +82,24 @@ def test_a_headline_noun_the_body_ties_to_two_people_stays_unnamed(extract):
             "the bakery next door, died at the scene, police said.")
     targets = headline_targets(extract, HEADLINE, body)
     assert targets is not None and not any(kind == "PERSON" for _, kind in targets)
+
+
+def test_one_warship_described_by_nationality_is_that_ship_not_its_nation(extract):
+    claims, ents = extract("A Dutch warship foiled a pirate attack on a cargo ship on Friday, capturing nine pirates.")
+    assert fillers(claims, ents, "CASUALTY", "actor") == {"Dutch warship"}
+
+
+def test_warships_in_the_plural_stay_their_nations(extract):
+    claims, ents = extract("Dutch warships foiled a pirate attack on a cargo ship on Friday, capturing nine pirates.")
+    assert fillers(claims, ents, "CASUALTY", "actor") == {"Netherlands"}
+
+
+def test_a_warship_sent_somewhere_is_sent_by_its_state(extract):
+    claims, ents = extract("A Turkish frigate sailed into the Aegean on Monday.")
+    assert "Turkish frigate" not in fillers(claims, ents, "DEPLOY", "actor")
+
+
+def test_who_fended_off_an_attack_and_what_they_seized_are_not_its_attacker_and_target(extract):
+    claims, ents = extract("The frigate Aurora repulsed an attack on a tanker and seized the attackers' boat.")
+    assert fillers(claims, ents, "ATTACK", "actor") == set()
+    assert fillers(claims, ents, "ATTACK", "target") == {"tanker"}

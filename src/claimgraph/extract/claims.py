@@ -761,7 +761,12 @@ class ClaimExtractor:
                 continue
             into.triggers.append(c.trigger)
             into.args.extend(c.args)
+            # "thwarted a pirate attack and captured three boats": who fended the attack off
+            # and what they took are not the attack's attacker and target
+            fended = c.type == "ATTACK" and (self._repelled(into.trigger) or self._repelled(c.trigger))
             for role, ents in c.roles.items():
+                if fended and role in {"actor", "target"}:
+                    continue
                 for e in ents:
                     into.roles.add(role, e)
             drop_countries_of_towns(into.roles)

@@ -227,6 +227,17 @@ def named_party(token: Token, mentions: Mentions) -> Entity | None:
     return found
 
 
+def one_warship(token: Token, mentions: Mentions) -> Entity | None:
+    """One ship of war that fights ("an Indian warship foiled the attack"): that ship, as the
+    article describes it, not its nation ("Indian warships" are India's). Not a fleet or a
+    navy; and a ship sent somewhere is sent by its state (DEPLOY does not ask this)."""
+    if token.tag_ == "NN" and token.pos_ == "NOUN" and mentions.lex.heads.get(token.lemma_.lower()) == "PLATFORM" \
+            and token.lemma_.lower() in mentions.lex.words("naval_units") and mentions.span_at(token) is None \
+            and mentions.named_in(token, {"NORP", "GPE"}):
+        return mentions.thing(token)  # "the frigate" alone says no more than "a man"
+    return None
+
+
 def is_kind_of_people(token: Token, span: Span, mentions: Mentions) -> bool:
     """"Somali pirates", "Yemeni fishermen", "Afghan rebels", "communist rebels": people
     named by where they are from or what they believe, who are no state's organ."""
@@ -282,7 +293,7 @@ def names_a_kind(noun: Token) -> bool:
 def attacker(token: Token, mentions: Mentions) -> Entity | None:
     if token.lemma_.lower() in ATTACK_NOUNS:
         return attack_party(token, mentions)
-    return party(token, mentions) or irregulars(token, mentions)
+    return one_warship(token, mentions) or party(token, mentions) or irregulars(token, mentions)
 
 
 def attack_party(noun: Token, mentions: Mentions) -> Entity | None:
@@ -1090,7 +1101,8 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
                 for victim in victim_groups(who, mentions):
                     roles.add("target", victim)
         else:
-            roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS else party(subj, mentions))
+            roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS
+                      else one_warship(subj, mentions) or party(subj, mentions))
     for obj in objects_of(verb):
         args.append(obj)
         for victim in victim_groups(obj, mentions):
