@@ -103,3 +103,26 @@ def test_who_fended_off_an_attack_and_what_they_seized_are_not_its_attacker_and_
     claims, ents = extract("The frigate Aurora repulsed an attack on a tanker and seized the attackers' boat.")
     assert fillers(claims, ents, "ATTACK", "actor") == set()
     assert fillers(claims, ents, "ATTACK", "target") == {"tanker"}
+
+
+def test_a_town_patrolled_by_troops_sends_no_one(extract):
+    claims, ents = extract("Dayton remains under a curfew and patrolled by National Guard troops.")
+    deploys = [c for c in claims if c.type == "DEPLOY"]
+    assert deploys and not any(c.roles["actor"] for c in deploys)
+    assert fillers(claims, ents, "DEPLOY", "subject")
+
+
+def test_one_named_among_the_dead_is_a_victim_too(extract):
+    claims, ents = extract("At least 30 soldiers and rebels including a French journalist died on Sunday near Gao.")
+    assert "French journalist" in fillers(claims, ents, "CASUALTY", "target")
+
+
+def test_a_captured_boat_is_no_victim_and_its_flag_no_victim_either(extract):
+    claims, ents = extract("Last week, rebels captured two Omani fishing boats and 12 Omani fishermen off the coast, "
+                           "officials said.")
+    assert "Oman" not in fillers(claims, ents, "CASUALTY", "target")
+
+
+def test_one_member_of_an_organisation_killed_is_that_person(extract):
+    claims, ents = extract("A U.S. Army sergeant was killed in the shelling on Sunday.")
+    assert fillers(claims, ents, "CASUALTY", "target") == {"U.S. Army sergeant"}

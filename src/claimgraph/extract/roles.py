@@ -1166,7 +1166,9 @@ def name_given_to(noun: Token, mentions: Mentions) -> Entity | None:
 def victim_groups(token: Token, mentions: Mentions) -> list[Entity | None]:
     """:func:`victims`, or each kind of people when the noun names several ("12 Somali
     and 11 Yemeni pirates": Somali pirates and Yemeni pirates)."""
-    return (mentions.peoples(token) if token.pos_ == "NOUN" else []) or [victims(token, mentions)]
+    groups = (mentions.peoples(token) if token.pos_ == "NOUN" else []) or [victims(token, mentions)]
+    # "40 soldiers and rebels including a French journalist died": the journalist is one of them
+    return groups + [victims(one, mentions) for prep, one in preps_of(token) if prep == "including"]
 
 
 def victims(token: Token, mentions: Mentions) -> Entity | None:
@@ -1178,6 +1180,8 @@ def victims(token: Token, mentions: Mentions) -> Entity | None:
                    for g in p.children if g.dep_ == "pobj"), None)
         if of is not None and of.pos_ == "NOUN":
             token = of
+    if mentions.is_thing(token):
+        return None  # "captured two Omani fishing boats": a boat is no victim, nor is Oman
     named = name_given_to(token, mentions)
     if named is not None:  # "the cashier, Lena Hart", "the woman, identified as Lena Hart"
         return named
@@ -1186,6 +1190,8 @@ def victims(token: Token, mentions: Mentions) -> Entity | None:
         if ent.type == "GPE" and not mentions.is_country(ent) and ent.lat is not None:
             return mentions.personnel(token)  # "a Queens grandmother": Queens is where, not who
         return one_of_a_nation(token, mentions) or ent
+    if ent is not None and ent.type == "ORG" and mentions.span_at(token) is None:
+        return one_of_a_nation(token, mentions) or ent  # "a U.S. military adviser died": the adviser
     if ent is None and token.pos_ == "NOUN":
         if token.lemma_.lower() in mentions.lex.words("generic_victims") or not could_be_people(token, mentions):
             return None  # "suffered injuries", "experienced chaos": no one named
@@ -1279,6 +1285,11 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
     verb = trigger
     subj = subject_of(verb)
     moved = []
+    sent_by = agent_of(verb)
+    if sent_by is not None and mentions.is_personnel(sent_by):
+        # "the city is patrolled by Guard troops": the troops are the forces, the city no sender
+        moved.append(sent_by)
+        subj = None
     if subj is not None:
         args.append(subj)
         # "police and troops deployed", "soldiers sealed off the scene"; but in "the army moved troops" the army acts
@@ -1303,7 +1314,7 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
                 ent = mentions.resolve_span(span)
                 if ent is not None:
                     roles.add("recipient" if mentions.is_country(ent) else "location", ent)
-        elif prep == "by":
+        elif prep == "by" and obj not in moved:
             roles.add("actor", party(obj, mentions))
 
 
