@@ -126,3 +126,21 @@ def test_a_captured_boat_is_no_victim_and_its_flag_no_victim_either(extract):
 def test_one_member_of_an_organisation_killed_is_that_person(extract):
     claims, ents = extract("A U.S. Army sergeant was killed in the shelling on Sunday.")
     assert fillers(claims, ents, "CASUALTY", "target") == {"U.S. Army sergeant"}
+
+
+SHIP_STORY = ("A Dutch frigate repulsed an attack on a cargo vessel off Oman on Sunday. Pirates were trying "
+              "to hijack the cargo vessel when the frigate arrived. The frigate answered a distress call from "
+              "the cargo vessel, MV Orla, at noon.")
+
+
+def test_the_vessel_the_article_names_is_the_one_attacked(extract):
+    claims, ents = extract(SHIP_STORY)
+    hijack = [c for c in claims if c.type == "ATTACK" and "hijack" in c.text]
+    assert hijack and {ents[i].name for i in hijack[0].roles["target"]} == {"MV Orla"}
+    assert not any(ents[i].name == "MV Orla" for c in claims for i in c.roles["location"])
+
+
+def test_a_later_indefinite_vessel_may_be_another_ship(extract):
+    claims, ents = extract(SHIP_STORY + " Two days later, pirates attacked a cargo vessel near Aden.")
+    later = [c for c in claims if c.type == "ATTACK" and "Aden" in c.text]
+    assert later and "MV Orla" not in {ents[i].name for i in later[0].roles["target"]}

@@ -1036,6 +1036,10 @@ def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
     if owner is None and obj.lemma_.lower() in EMPTY_THINGS and not any(
             c.dep_ in {"amod", "compound", "nmod", "poss", "acl", "relcl"} for c in obj.children):
         return  # "the planes attacked targets": a bare "targets" names nothing hit
+    vessel = mentions.vessel_described(obj) if owner is None else None
+    if vessel is not None:  # "an attack on a merchant vessel" ... "the merchant vessel, MV Orla"
+        roles.add("target", vessel)
+        return
     named = mentions.site_named_before(obj) if owner is None else None
     if named is not None:  # "exploded at the academy" after "bombed the Harlan Naval Academy"
         roles.add("target", named)
