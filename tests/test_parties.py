@@ -144,3 +144,9 @@ def test_a_later_indefinite_vessel_may_be_another_ship(extract):
     claims, ents = extract(SHIP_STORY + " Two days later, pirates attacked a cargo vessel near Aden.")
     later = [c for c in claims if c.type == "ATTACK" and "Aden" in c.text]
     assert later and "MV Orla" not in {ents[i].name for i in later[0].roles["target"]}
+
+
+def test_those_said_to_be_to_blame_are_blamed_not_blaming(extract):
+    claims, ents = extract("The Ohio senator said Republicans and the press are to blame for focusing on gossip.")
+    assert fillers(claims, ents, "ACCUSE", "target") == {"Republicans"}
+    assert "Republicans" not in fillers(claims, ents, "ACCUSE", "actor")

@@ -778,6 +778,8 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
     """"the mayor criticised Deputy Minsky", "accused Moscow of ...", "threatened Kyiv",
     "the condemnation of Russia": the one accused, condemned or threatened is the target."""
     frame_generic(trigger, head, roles, args, mentions, lex)
+    if is_to_blame(trigger):  # "the unions are to blame": blamed, not blaming (the speaker blames)
+        roles["target"], roles["actor"] = list(roles["actor"]), []
     blamed_on = [obj for node in [trigger, *objects_of(trigger)] for prep, obj in preps_of(node)
                  if prep == "on"] if trigger.lemma_.lower() == "blame" else []
     if blamed_on:  # "blamed the bombings on al-Shabaab": al-Shabaab is accused, the bombings are what it did
@@ -789,6 +791,12 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
         for prep, obj in preps_of(trigger):
             if prep in {"of", "against", "on"}:
                 roles.add("target", party(obj, mentions))
+
+
+def is_to_blame(trigger: Token) -> bool:
+    """"X is to blame for ...": X is the one blamed."""
+    return trigger.lemma_.lower() == "blame" and trigger.dep_ == "xcomp" and trigger.head.lemma_ == "be" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
 
 
 # "blaming al-Shabaab for the bombing", "accused the army of the attack": the one blamed
