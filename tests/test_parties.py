@@ -150,3 +150,15 @@ def test_those_said_to_be_to_blame_are_blamed_not_blaming(extract):
     claims, ents = extract("The Ohio senator said Republicans and the press are to blame for focusing on gossip.")
     assert fillers(claims, ents, "ACCUSE", "target") == {"Republicans"}
     assert "Republicans" not in fillers(claims, ents, "ACCUSE", "actor")
+
+
+def test_what_leaves_someone_dead_is_not_the_dead(extract):
+    claims, ents = extract("The Russian strike left five soldiers dead in Mosul.")
+    assert fillers(claims, ents, "CASUALTY", "target") == {"soldier"}
+    assert fillers(claims, ents, "CASUALTY", "actor") == {"Russia"}
+
+
+def test_who_finds_someone_dead_is_neither_victim_nor_killer(extract):
+    claims, ents = extract("Farmers found two soldiers dead in a car near Gao.")
+    assert fillers(claims, ents, "CASUALTY", "target") == {"soldier"}
+    assert not fillers(claims, ents, "CASUALTY", "actor")

@@ -1106,9 +1106,13 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         return
     verb = head
     subj, passive = subject_and_voice(verb)
+    # "the crash left a woman dead": the one left dead is the object, the subject what did it
+    left_dead = trigger.pos_ == "ADJ" and trigger.dep_ == "oprd" and any(o.i != trigger.i for o in objects_of(verb))
     if subj is not None:
         args.append(subj)
-        if passive or trigger.pos_ == "ADJ" or trigger.lemma_ == "die":
+        if left_dead:
+            roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS else None)
+        elif passive or trigger.pos_ == "ADJ" or trigger.lemma_ == "die":
             for who in conjuncts(subj):  # "14 rebels and 6 army soldiers were killed"
                 for victim in victim_groups(who, mentions):
                     roles.add("target", victim)
