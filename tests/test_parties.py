@@ -162,3 +162,10 @@ def test_who_finds_someone_dead_is_neither_victim_nor_killer(extract):
     claims, ents = extract("Farmers found two soldiers dead in a car near Gao.")
     assert fillers(claims, ents, "CASUALTY", "target") == {"soldier"}
     assert not fillers(claims, ents, "CASUALTY", "actor")
+
+
+def test_an_attack_on_another_thing_in_the_same_sentence_keeps_its_own_doer(extract):
+    claims, ents = extract("The Dutch Navy said in May it had sunk a pirate mother ship, though a maritime bureau "
+                           "said the ship was really a Thai trawler that was being hijacked.")
+    hijack = [c for c in claims if c.type == "ATTACK" and "Thai trawler" in {ents[i].name for i in c.roles["target"]}]
+    assert hijack and not hijack[0].roles["actor"]

@@ -2167,6 +2167,14 @@ BACK_REFERENCES = load_lexicon().words("back_references")
 OCCURRENCE_NOUNS = BACK_REFERENCES | {"incident", "event", "clash", "encounter", "skirmish", "confrontation"}
 
 
+def hit_other_things(claim: Claim, donor: Claim) -> bool:
+    """Two attacks told in one sentence that hit different things ("it had sunk the pirate
+    skiff, though the boat was a trawler being hijacked") are not shown to be one happening:
+    whoever did one did not, for all the sentence says, do the other."""
+    mine, theirs = set(claim.roles.get("target") or ()), set(donor.roles.get("target") or ())
+    return claim.type == donor.type == "ATTACK" and bool(mine) and bool(theirs) and not mine & theirs
+
+
 def share_roles_of_one_happening(claims: list[Claim], paragraph_of: dict[int, int],
                                  repelled: AbstractSet[str] = frozenset()) -> None:
     """Fill an ATTACK's or CASUALTY's empty actor and location from the same happening: a
@@ -2192,6 +2200,8 @@ def share_roles_of_one_happening(claims: list[Claim], paragraph_of: dict[int, in
                         if claim.id in repelled and donor.type == "CASUALTY" and donor.sentence == sentence \
                                 and not claim.roles.get("actor") and donor.roles.get("target"):
                             claim.roles["actor"] = list(donor.roles["target"])  # "repulsed an attack and nabbed 23 pirates"
+                        continue
+                    if role == "actor" and hit_other_things(claim, donor):
                         continue
                     if not claim.roles.get(role) and donor.roles.get(role):
                         claim.roles[role] = list(donor.roles[role])
