@@ -761,7 +761,12 @@ class ClaimExtractor:
                 continue
             into.triggers.append(c.trigger)
             into.args.extend(c.args)
+            # "thwarted a pirate attack and captured three boats": who fended the attack off
+            # and what they took are not the attack's attacker and target
+            fended = c.type == "ATTACK" and (self._repelled(into.trigger) or self._repelled(c.trigger))
             for role, ents in c.roles.items():
+                if fended and role in {"actor", "target"}:
+                    continue
                 for e in ents:
                     into.roles.add(role, e)
             drop_countries_of_towns(into.roles)
@@ -1156,6 +1161,10 @@ class ClaimExtractor:
     def _armed_doer(self, c: Candidate) -> bool:
         """"a gunman opened fire at the party": an armed doer says an attack happened, though
         the article names no one and nothing it hit."""
+        if c.type == "ATTACK" and c.trigger.pos_ == "NOUN" and any(
+                m.dep_ in {"amod", "compound"} and m.lemma_.lower() in self.lex.words("deed_labels")
+                for m in c.trigger.children):
+            return True  # "terrorist attacks in the kingdom": attacks by someone, unnamed
         doer = doer_of(c.trigger) if c.type == "ATTACK" and c.trigger.pos_ == "VERB" else None
         return doer is not None and doer.pos_ == "NOUN" and doer.lemma_.lower() in (
             self.lex.words("armed_people") | self.lex.words("irregular_fighters"))
@@ -2285,6 +2294,14 @@ BACK_REFERENCES = load_lexicon().words("back_references")
 OCCURRENCE_NOUNS = BACK_REFERENCES | {"incident", "event", "clash", "encounter", "skirmish", "confrontation"}
 
 
+def hit_other_things(claim: Claim, donor: Claim) -> bool:
+    """Two attacks told in one sentence that hit different things ("it had sunk the pirate
+    skiff, though the boat was a trawler being hijacked") are not shown to be one happening:
+    whoever did one did not, for all the sentence says, do the other."""
+    mine, theirs = set(claim.roles.get("target") or ()), set(donor.roles.get("target") or ())
+    return claim.type == donor.type == "ATTACK" and bool(mine) and bool(theirs) and not mine & theirs
+
+
 def share_roles_of_one_happening(claims: list[Claim], paragraph_of: dict[int, int],
                                  repelled: AbstractSet[str] = frozenset()) -> None:
     """Fill an ATTACK's or CASUALTY's empty actor and location from the same happening: a
@@ -2310,6 +2327,8 @@ def share_roles_of_one_happening(claims: list[Claim], paragraph_of: dict[int, in
                         if claim.id in repelled and donor.type == "CASUALTY" and donor.sentence == sentence \
                                 and not claim.roles.get("actor") and donor.roles.get("target"):
                             claim.roles["actor"] = list(donor.roles["target"])  # "repulsed an attack and nabbed 23 pirates"
+                        continue
+                    if role == "actor" and hit_other_things(claim, donor):
                         continue
                     if not claim.roles.get(role) and donor.roles.get(role):
                         claim.roles[role] = list(donor.roles[role])

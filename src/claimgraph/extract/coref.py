@@ -140,7 +140,9 @@ class References:
     def _tie_nouns(self, span: Span, key: str) -> None:
         """Nouns the article uses to say who this person is."""
         root = span.root
-        nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        # "Dana Hart, the CEO of Brightline": the tagger may take a capitalised title for a name
+        nouns = [c for c in root.children if c.dep_ == "appos" and (c.pos_ == "NOUN" or (
+            c.pos_ == "PROPN" and not c.ent_type_ and self._is_person_noun(c)))]
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":
             nouns.append(root.head)  # "the suspect, John Smith"
         nouns += [t for t in root.lefts if t.dep_ in {"compound", "nmod"} and t.i < span.start]
@@ -282,6 +284,17 @@ class References:
         spans = self.spans_of[key]
         before = [s for s in spans if s.start < token.i]
         return self.mentions.resolve_span((before or spans)[-1])
+
+
+    def named_after_headline(self, token: Token):
+        """"Company CEO gunned down at office party": a headline describes a victim the body
+        goes on to name ("Dana Whitfield, the CEO of Brightline"), when it ties that noun to
+        one person only."""
+        if token.tag_ not in {"NN", "NNP"} or token.idx >= token.doc.user_data.get("headline_end", 0) \
+                or not self._is_person_noun(token):
+            return None
+        keys = {k for i, k in self.ties.get(self._lemma(token), ()) if i > token.i}
+        return self.mentions.resolve_span(self.spans_of[keys.pop()][0]) if len(keys) == 1 else None
 
 
 def pronoun_gender(word: str) -> set[str]:

@@ -310,6 +310,44 @@ class Mentions:
             return None
         return self.keep(self.resolver.resolve(next(iter(full)), "ORG", context_countries=self.countries))
 
+    @cached_property
+    def _vessel_descriptions(self) -> dict[str, set[str]]:
+        """Noun -> the prefixed ship names the document gives it in apposition ("the MV Gibe, a
+        merchant vessel", "the merchant vessel, MV Gibe"), read once per document."""
+        found: dict[str, set[str]] = {}
+        for s in doc_ents(self.doc):
+            if s.label_ != "ORG" or len(s) < 2 or s[0].text not in VESSEL_PREFIXES:
+                continue
+            root = s.root
+            nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+                nouns.append(root.head)
+            before = self.doc[s.start - 2] if s.start >= 2 and self.doc[s.start - 1].text == "," else None
+            if before is not None and before.pos_ == "NOUN":
+                nouns.append(before)  # the parser often hangs the name elsewhere
+            for noun in nouns:
+                found.setdefault(noun.lemma_.lower(), set()).add(s.text)
+        return found
+
+    def vessel_described(self, noun: Token) -> Entity | None:
+        """"the merchant vessel" (or "a merchant vessel" in the headline or lead) in an article
+        that names one ship so: that ship. An indefinite one later may be any other ship."""
+        if noun.tag_ != "NN" or not self.is_thing(noun):
+            return None
+        dets = [c.lower_ for c in noun.children if c.dep_ == "det"]
+        if not (dets and dets[0] in {"the", "this", "that"}) and noun.idx >= self.lead_end:
+            return None
+        full = self._vessel_descriptions.get(noun.lemma_.lower(), set())
+        if len(full) != 1:
+            return None
+        return self.keep(self.resolver.resolve(next(iter(full)), "ORG", context_countries=self.countries))
+
+    @cached_property
+    def lead_end(self) -> int:
+        """Where the article's lead (its first sentence after the headline) ends, in characters."""
+        headline_end = self.doc.user_data.get("headline_end", 0)
+        return next((s.end_char for s in self.doc.sents if s.start_char >= headline_end), 0)
+
     def full_name_for(self, surname: str, other_than: str | None = None) -> Entity | None:
         """The one person named in full earlier in this document whose name ends in ``surname``
         (a name ``other_than`` aside)."""

@@ -239,6 +239,17 @@ def named_party(token: Token, mentions: Mentions) -> Entity | None:
     return found
 
 
+def one_warship(token: Token, mentions: Mentions) -> Entity | None:
+    """One ship of war that fights ("an Indian warship foiled the attack"): that ship, as the
+    article describes it, not its nation ("Indian warships" are India's). Not a fleet or a
+    navy; and a ship sent somewhere is sent by its state (DEPLOY does not ask this)."""
+    if token.tag_ == "NN" and token.pos_ == "NOUN" and mentions.lex.heads.get(token.lemma_.lower()) == "PLATFORM" \
+            and token.lemma_.lower() in mentions.lex.words("naval_units") and mentions.span_at(token) is None \
+            and mentions.named_in(token, {"NORP", "GPE"}):
+        return mentions.thing(token)  # "the frigate" alone says no more than "a man"
+    return None
+
+
 def is_kind_of_people(token: Token, span: Span, mentions: Mentions) -> bool:
     """"Somali pirates", "Yemeni fishermen", "Afghan rebels", "communist rebels": people
     named by where they are from or what they believe, who are no state's organ."""
@@ -261,7 +272,8 @@ def attackers_named_before(noun: Token, mentions: Mentions) -> Entity | None:
     named in front of the attack, in the plural a reader would use."""
     for c in noun.children:
         if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and mentions.span_at(c) is None \
-                and c.lemma_.lower() in mentions.lex.words("irregular_fighters"):
+                and c.lemma_.lower() in mentions.lex.words("irregular_fighters") \
+                and c.lemma_.lower() not in mentions.lex.words("deed_labels"):
             return mentions.people(c, plural=True)
         if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and c.lower_ in mentions.lex.words("police_forces"):
             return mentions.people(c)  # "a fatal police shooting": the police shot
@@ -293,7 +305,7 @@ def names_a_kind(noun: Token) -> bool:
 def attacker(token: Token, mentions: Mentions) -> Entity | None:
     if token.lemma_.lower() in ATTACK_NOUNS:
         return attack_party(token, mentions)
-    return party(token, mentions) or irregulars(token, mentions)
+    return one_warship(token, mentions) or party(token, mentions) or irregulars(token, mentions)
 
 
 def attack_party(noun: Token, mentions: Mentions) -> Entity | None:
@@ -860,6 +872,8 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
     """"the mayor criticised Deputy Minsky", "accused Moscow of ...", "threatened Kyiv",
     "the condemnation of Russia": the one accused, condemned or threatened is the target."""
     frame_generic(trigger, head, roles, args, mentions, lex)
+    if is_to_blame(trigger):  # "the unions are to blame": blamed, not blaming (the speaker blames)
+        roles["target"], roles["actor"] = list(roles["actor"]), []
     blamed_on = [obj for node in [trigger, *objects_of(trigger)] for prep, obj in preps_of(node)
                  if prep == "on"] if trigger.lemma_.lower() == "blame" else []
     if blamed_on:  # "blamed the bombings on al-Shabaab": al-Shabaab is accused, the bombings are what it did
@@ -871,6 +885,12 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
         for prep, obj in preps_of(trigger):
             if prep in {"of", "against", "on"}:
                 roles.add("target", party(obj, mentions))
+
+
+def is_to_blame(trigger: Token) -> bool:
+    """"X is to blame for ...": X is the one blamed."""
+    return trigger.lemma_.lower() == "blame" and trigger.dep_ == "xcomp" and trigger.head.lemma_ == "be" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
 
 
 # "blaming al-Shabaab for the bombing", "accused the army of the attack": the one blamed
@@ -1118,6 +1138,10 @@ def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
     if owner is None and obj.lemma_.lower() in EMPTY_THINGS and not any(
             c.dep_ in {"amod", "compound", "nmod", "poss", "acl", "relcl"} for c in obj.children):
         return  # "the planes attacked targets": a bare "targets" names nothing hit
+    vessel = mentions.vessel_described(obj) if owner is None else None
+    if vessel is not None:  # "an attack on a merchant vessel" ... "the merchant vessel, MV Orla"
+        roles.add("target", vessel)
+        return
     named = mentions.site_named_before(obj) if owner is None else None
     if named is not None:  # "exploded at the academy" after "bombed the Harlan Naval Academy"
         roles.add("target", named)
@@ -1171,16 +1195,24 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         add_victims_of_noun(trigger, roles, args, mentions)  # "spoke about the death of Haddad"
         roles.add("actor", charged_in(trigger, mentions) or claimed_by(trigger, mentions))
         return
+    if trigger.pos_ == "ADJ" and trigger.dep_ in OWN_CLAUSE_DEPS:
+        add_victims_of_adjective(trigger, roles, args, mentions)
+        return
     verb = head
     subj, passive = subject_and_voice(verb)
+    # "the crash left a woman dead": the one left dead is the object, the subject what did it
+    left_dead = trigger.pos_ == "ADJ" and trigger.dep_ == "oprd" and any(o.i != trigger.i for o in objects_of(verb))
     if subj is not None:
         args.append(subj)
-        if passive or trigger.pos_ == "ADJ" or trigger.lemma_ == "die":
+        if left_dead:
+            roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS else None)
+        elif passive or trigger.pos_ == "ADJ" or trigger.lemma_ == "die":
             for who in conjuncts(subj):  # "14 rebels and 6 army soldiers were killed"
                 for victim in victim_groups(who, mentions):
                     roles.add("target", victim)
         else:
-            roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS else party(subj, mentions))
+            roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS
+                      else one_warship(subj, mentions) or party(subj, mentions))
     for obj in objects_of(verb):
         args.append(obj)
         for victim in victim_groups(obj, mentions):
@@ -1190,6 +1222,23 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         roles.add("actor", party(agent, mentions))
     if trigger.pos_ == "NOUN":
         add_victims_of_noun(trigger, roles, args, mentions)
+
+
+# an adjective that modifies its own noun ("two wounded men") or heads a verbless clause of its
+# own ("2 dead, 3 hurt; police say"), unlike "five were dead", "was among the dead", "left two dead"
+OWN_CLAUSE_DEPS = frozenset({"amod", "ccomp", "parataxis"})
+
+
+def add_victims_of_adjective(adj: Token, roles: Roles, args: list, mentions: Mentions) -> None:
+    """An adjective that is no predicate of its clause says nothing of the clause's subject:
+    "the families of two wounded men asked for privacy" (the men were hurt, not the families),
+    "2 dead, 3 hurt; police say" (a clause of its own: the police are not the dead)."""
+    who = adj.head if adj.dep_ == "amod" else next((c for c in adj.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if who is None:
+        return
+    args.append(who)
+    for victim in victim_groups(who, mentions):
+        roles.add("target", victim)
 
 
 def add_victims_of_noun(noun: Token, roles: Roles, args: list, mentions: Mentions) -> None:
@@ -1221,13 +1270,15 @@ def name_given_to(noun: Token, mentions: Mentions) -> Entity | None:
         if span.label_ == "ORG" and len(span) >= 2 and all(t.is_title for t in span) \
                 and is_person_noun(noun, mentions):
             return mentions.resolve_span(span, "PERSON")
-    return None
+    return mentions.references.named_after_headline(noun)  # "Company CEO shot" ... "Dana Hart, the CEO"
 
 
 def victim_groups(token: Token, mentions: Mentions) -> list[Entity | None]:
     """:func:`victims`, or each kind of people when the noun names several ("12 Somali
     and 11 Yemeni pirates": Somali pirates and Yemeni pirates)."""
-    return (mentions.peoples(token) if token.pos_ == "NOUN" else []) or [victims(token, mentions)]
+    groups = (mentions.peoples(token) if token.pos_ == "NOUN" else []) or [victims(token, mentions)]
+    # "40 soldiers and rebels including a French journalist died": the journalist is one of them
+    return groups + [victims(one, mentions) for prep, one in preps_of(token) if prep == "including"]
 
 
 def victims(token: Token, mentions: Mentions) -> Entity | None:
@@ -1239,6 +1290,8 @@ def victims(token: Token, mentions: Mentions) -> Entity | None:
                    for g in p.children if g.dep_ == "pobj"), None)
         if of is not None and of.pos_ == "NOUN":
             token = of
+    if mentions.is_thing(token):
+        return None  # "captured two Omani fishing boats": a boat is no victim, nor is Oman
     named = name_given_to(token, mentions)
     if named is not None:  # "the cashier, Lena Hart", "the woman, identified as Lena Hart"
         return named
@@ -1247,6 +1300,8 @@ def victims(token: Token, mentions: Mentions) -> Entity | None:
         if ent.type == "GPE" and not mentions.is_country(ent) and ent.lat is not None:
             return mentions.personnel(token)  # "a Queens grandmother": Queens is where, not who
         return one_of_a_nation(token, mentions) or ent
+    if ent is not None and ent.type == "ORG" and mentions.span_at(token) is None:
+        return one_of_a_nation(token, mentions) or ent  # "a U.S. military adviser died": the adviser
     if ent is None and token.pos_ == "NOUN":
         if token.lemma_.lower() in mentions.lex.words("generic_victims") or not could_be_people(token, mentions):
             return None  # "suffered injuries", "experienced chaos": no one named
@@ -1341,6 +1396,11 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
     verb = trigger
     subj = subject_of(verb)
     moved = []
+    sent_by = agent_of(verb)
+    if sent_by is not None and mentions.is_personnel(sent_by):
+        # "the city is patrolled by Guard troops": the troops are the forces, the city no sender
+        moved.append(sent_by)
+        subj = None
     if subj is not None:
         args.append(subj)
         # "police and troops deployed", "soldiers sealed off the scene"; but in "the army moved troops" the army acts
@@ -1365,7 +1425,7 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
                 ent = mentions.resolve_span(span)
                 if ent is not None:
                     roles.add("recipient" if mentions.is_country(ent) else "location", ent)
-        elif prep == "by":
+        elif prep == "by" and obj not in moved:
             roles.add("actor", party(obj, mentions))
 
 

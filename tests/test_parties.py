@@ -1,0 +1,171 @@
+"""Who did it and to whom (issue 9): a filler only where the sentence or the article says who,
+never a noun the trigger does not describe."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.model import Document
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline):
+    def run(text: str, title: str = ""):
+        sdoc = pipeline.nlp(text)
+        return pipeline.extractor.extract(sdoc, Document(id="d1", text=text, title=title, published="2024-03-14"))
+
+    return run
+
+
+def fillers(claims, ents, ctype: str, role: str) -> set[str]:
+    return {ents[i].name for c in claims if c.type == ctype for i in c.roles.get(role, [])}
+
+
+def test_the_wives_of_wounded_men_are_not_the_wounded(extract):
+    claims, ents = extract("The wives of the three wounded men thanked the surgeons.")
+    assert not fillers(claims, ents, "CASUALTY", "target") & {"wife", "surgeon"}
+
+
+def test_a_verbless_toll_clause_is_not_about_the_speakers(extract):
+    claims, ents = extract("4 dead, 6 hurt in Ohio warehouse shooting; police say gunman knew victims")
+    casualties = [c for c in claims if c.type == "CASUALTY"]
+    assert casualties
+    assert not any("police" in ents[i].name.lower() for c in casualties for i in c.roles["target"])
+
+
+def test_one_among_the_dead_is_still_a_victim(extract):
+    claims, ents = extract("A Red Cross spokesman confirmed that a French doctor was among the dead.")
+    assert fillers(claims, ents, "CASUALTY", "target")
+
+
+def test_a_wounded_soldier_is_still_the_victim(extract):
+    claims, ents = extract("Three wounded soldiers were flown to the base hospital on Monday.")
+    assert any("soldier" in name for name in fillers(claims, ents, "CASUALTY", "target"))
+
+
+def test_a_terrorist_attack_names_no_attacker(extract):
+    claims, ents = extract("The arrests followed terrorist attacks on the capital in May 2019.")
+    attacks = [c for c in claims if c.type == "ATTACK"]
+    assert attacks and not any(c.roles["actor"] for c in attacks)
+
+
+def test_guerrilla_attacks_still_name_the_guerrillas(extract):
+    claims, ents = extract("The arrests followed guerrilla attacks on the capital in May 2019.")
+    assert fillers(claims, ents, "ATTACK", "actor") == {"guerrillas"}
+
+
+HEADLINE = "Bakery owner shot dead outside his shop"
+BODY = ("A gunman opened fire outside a bakery in Farlow on Sunday. Tomas Ferreira, 58, the owner of "
+        "the Ferreira Bakery, died at the scene, police said.")
+
+
+def headline_targets(extract, headline: str, body: str) -> list:
+    """The targets of the headline's attacks and tolls, each with its type; None: no such claim."""
+    claims, ents = extract(f"{headline}\n\n{body}", title=headline)
+    head = [c for c in claims if c.start < len(headline) and c.type in {"ATTACK", "CASUALTY"}]
+    return [(ents[i].name, ents[i].type) for c in head for i in c.roles["target"]] if head else None
+
+
+def test_a_headline_victim_is_the_person_the_body_names_with_the_same_noun(extract):
+    assert {name for name, _ in headline_targets(extract, HEADLINE, BODY)} == {"Tomas Ferreira"}
+
+
+def test_a_title_the_tagger_capitalised_is_tied_to_its_person(extract):
+    body = ("A man opened fire at an office party in Dayton on Friday. Dana Whitfield, 52, the CEO of "
+            "Brightline, died at the scene.")
+    targets = headline_targets(extract, "Company CEO gunned down at office party", body)
+    assert {name for name, _ in targets} == {"Dana Whitfield"}
+
+
+def test_a_headline_noun_the_body_ties_to_two_people_stays_unnamed(extract):
+    body = ("Tomas Ferreira, the owner of a bakery, said he heard shots on Sunday. Luis Prado, the owner of "
+            "the bakery next door, died at the scene, police said.")
+    targets = headline_targets(extract, HEADLINE, body)
+    assert targets is not None and not any(kind == "PERSON" for _, kind in targets)
+
+
+def test_one_warship_described_by_nationality_is_that_ship_not_its_nation(extract):
+    claims, ents = extract("A Dutch warship foiled a pirate attack on a cargo ship on Friday, capturing nine pirates.")
+    assert fillers(claims, ents, "CASUALTY", "actor") == {"Dutch warship"}
+
+
+def test_warships_in_the_plural_stay_their_nations(extract):
+    claims, ents = extract("Dutch warships foiled a pirate attack on a cargo ship on Friday, capturing nine pirates.")
+    assert fillers(claims, ents, "CASUALTY", "actor") == {"Netherlands"}
+
+
+def test_a_warship_sent_somewhere_is_sent_by_its_state(extract):
+    claims, ents = extract("A Turkish frigate sailed into the Aegean on Monday.")
+    assert "Turkish frigate" not in fillers(claims, ents, "DEPLOY", "actor")
+
+
+def test_who_fended_off_an_attack_and_what_they_seized_are_not_its_attacker_and_target(extract):
+    claims, ents = extract("The frigate Aurora repulsed an attack on a tanker and seized the attackers' boat.")
+    assert fillers(claims, ents, "ATTACK", "actor") == set()
+    assert fillers(claims, ents, "ATTACK", "target") == {"tanker"}
+
+
+def test_a_town_patrolled_by_troops_sends_no_one(extract):
+    claims, ents = extract("Dayton remains under a curfew and patrolled by National Guard troops.")
+    deploys = [c for c in claims if c.type == "DEPLOY"]
+    assert deploys and not any(c.roles["actor"] for c in deploys)
+    assert fillers(claims, ents, "DEPLOY", "subject")
+
+
+def test_one_named_among_the_dead_is_a_victim_too(extract):
+    claims, ents = extract("At least 30 soldiers and rebels including a French journalist died on Sunday near Gao.")
+    assert "French journalist" in fillers(claims, ents, "CASUALTY", "target")
+
+
+def test_a_captured_boat_is_no_victim_and_its_flag_no_victim_either(extract):
+    claims, ents = extract("Last week, rebels captured two Omani fishing boats and 12 Omani fishermen off the coast, "
+                           "officials said.")
+    assert "Oman" not in fillers(claims, ents, "CASUALTY", "target")
+
+
+def test_one_member_of_an_organisation_killed_is_that_person(extract):
+    claims, ents = extract("A U.S. Army sergeant was killed in the shelling on Sunday.")
+    assert fillers(claims, ents, "CASUALTY", "target") == {"U.S. Army sergeant"}
+
+
+SHIP_STORY = ("A Dutch frigate repulsed an attack on a cargo vessel off Oman on Sunday. Pirates were trying "
+              "to hijack the cargo vessel when the frigate arrived. The frigate answered a distress call from "
+              "the cargo vessel, MV Orla, at noon.")
+
+
+def test_the_vessel_the_article_names_is_the_one_attacked(extract):
+    claims, ents = extract(SHIP_STORY)
+    hijack = [c for c in claims if c.type == "ATTACK" and "hijack" in c.text]
+    assert hijack and {ents[i].name for i in hijack[0].roles["target"]} == {"MV Orla"}
+    assert not any(ents[i].name == "MV Orla" for c in claims for i in c.roles["location"])
+
+
+def test_a_later_indefinite_vessel_may_be_another_ship(extract):
+    claims, ents = extract(SHIP_STORY + " Two days later, pirates attacked a cargo vessel near Aden.")
+    later = [c for c in claims if c.type == "ATTACK" and "Aden" in c.text]
+    assert later and "MV Orla" not in {ents[i].name for i in later[0].roles["target"]}
+
+
+def test_those_said_to_be_to_blame_are_blamed_not_blaming(extract):
+    claims, ents = extract("The Ohio senator said Republicans and the press are to blame for focusing on gossip.")
+    assert fillers(claims, ents, "ACCUSE", "target") == {"Republicans"}
+    assert "Republicans" not in fillers(claims, ents, "ACCUSE", "actor")
+
+
+def test_what_leaves_someone_dead_is_not_the_dead(extract):
+    claims, ents = extract("The Russian strike left five soldiers dead in Mosul.")
+    assert fillers(claims, ents, "CASUALTY", "target") == {"soldier"}
+    assert fillers(claims, ents, "CASUALTY", "actor") == {"Russia"}
+
+
+def test_who_finds_someone_dead_is_neither_victim_nor_killer(extract):
+    claims, ents = extract("Farmers found two soldiers dead in a car near Gao.")
+    assert fillers(claims, ents, "CASUALTY", "target") == {"soldier"}
+    assert not fillers(claims, ents, "CASUALTY", "actor")
+
+
+def test_an_attack_on_another_thing_in_the_same_sentence_keeps_its_own_doer(extract):
+    claims, ents = extract("The Dutch Navy said in May it had sunk a pirate mother ship, though a maritime bureau "
+                           "said the ship was really a Thai trawler that was being hijacked.")
+    hijack = [c for c in claims if c.type == "ATTACK" and "Thai trawler" in {ents[i].name for i in c.roles["target"]}]
+    assert hijack and not hijack[0].roles["actor"]
