@@ -2046,3 +2046,21 @@ def test_the_owner_of_a_site_in_another_country_is_no_location(extract):
                            "Benghazi's fuel depot in eastern Chad.")
     toll = next(c for c in claims if c.type == "CASUALTY")
     assert _role_names(toll, ents, "location") == {"Chad"}
+
+
+def test_one_of_the_officials_is_the_officials_as_a_source(extract):
+    claims, ents = extract("Belavia has supplied the army with 40 armoured vehicles, one of the officials said.")
+    transfer = next(c for c in claims if c.type == "TRANSFER")
+    assert transfer.source is not None and ents[transfer.source].name == "officials"
+    assert transfer.modality == "reported"
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Iran is believed to have supplied the Houthis with 200 drones.", "Iran"),
+    ("Belarus is thought to have deployed 3,000 troops to the border with Ukraine.", "Belarus"),
+])
+def test_the_one_believed_to_have_done_it_is_its_doer(extract, text, actor):
+    claims, ents = extract(text)
+    claim = next(c for c in claims if c.type in {"TRANSFER", "DEPLOY"})
+    assert _role_names(claim, ents, "actor") == {actor}
+    assert claim.modality == "likely"

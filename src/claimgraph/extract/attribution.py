@@ -464,10 +464,22 @@ def _citing_clause(token: Token) -> Token | None:
     return None
 
 
+PARTITIVES = frozenset(grammar()["partitive_of"])
+
+
+def _whole_of_part(token: Token) -> Token:
+    """"one of the officials said", "two of the diplomats": the officials speak."""
+    if token.lower_ not in PARTITIVES and not token.like_num:
+        return token
+    return next((g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"), token)
+
+
 def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Entity | None:
     """The entity a subject/object phrase stands for, as a source."""
     if token is None:
         return None
+    token = _whole_of_part(token)
     if token.lower_ in PRONOUNS:
         if token.lower_ in {"he", "she", "him", "her"}:
             spoke = [e for e in mentions.speakers if e.type == "PERSON"]

@@ -67,10 +67,13 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
     node = verb
     if node.dep_ == "amod" and node.head.head.i != node.head.i:  # "denied shipping shells"
         node = node.head.head
+    raised = None  # the infinitive climbed from: "X is believed to have supplied", "X was ordered to attack"
     for _ in range(4):
         subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None and subj.lower_ in {"which", "that", "who"} and node.dep_ == "relcl":
             return node.head, subj.dep_ == "nsubjpass"  # "the missile which hit a depot": the missile hit it
+        if subj is not None and raised is not None and subj.dep_ == "nsubjpass":
+            return subj, any(c.dep_ == "auxpass" for c in raised.children)  # X supplied (or was shelled)
         if subj is not None:
             return subj, subj.dep_ == "nsubjpass" or headline_passive(node)
         charged = one_charged_with(node)
@@ -81,6 +84,8 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
             continue
         gerund = node.dep_ in {"dobj", "pcomp"} and node.tag_ == "VBG"  # "denied arming", "accused of firing"
         if (node.dep_ in {"conj", "xcomp", "advcl"} or gerund) and node.head.i != node.i:
+            if node.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+                raised = node
             node = node.head
         else:
             return None, False
@@ -1312,13 +1317,13 @@ def victims(token: Token, mentions: Mentions) -> Entity | None:
 def frame_transfer(trigger, head, roles, args, mentions, lex):
     verb = trigger if trigger.pos_ == "VERB" else head
     receiving = trigger.lemma_.lower() in lex.types["TRANSFER"].receiving_verbs
-    subj = subject_of(verb)
+    subj, passive = subject_and_voice(verb)
     if trigger.pos_ == "NOUN" and not is_light_verb_object(trigger):
         subj = None
     if subj is not None:
         args.append(subj)
         role = "recipient" if receiving else "actor"
-        if subj.dep_ == "nsubjpass":
+        if passive:
             roles.add("instrument", materiel(subj, mentions))
         else:
             roles.add(role, party(subj, mentions))
@@ -1394,7 +1399,7 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
                     roles.add("location", mentions.resolve_span(span))
         return
     verb = trigger
-    subj = subject_of(verb)
+    subj, passive = subject_and_voice(verb)
     moved = []
     sent_by = agent_of(verb)
     if sent_by is not None and mentions.is_personnel(sent_by):
@@ -1404,7 +1409,7 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
     if subj is not None:
         args.append(subj)
         # "police and troops deployed", "soldiers sealed off the scene"; but in "the army moved troops" the army acts
-        if subj.dep_ == "nsubjpass" or any(mentions.is_personnel(s) for s in conjuncts(subj)) \
+        if passive or any(mentions.is_personnel(s) for s in conjuncts(subj)) \
                 and not any(mentions.is_personnel(o) for o in objects_of(verb)):
             moved.extend(conjuncts(subj))
         else:
