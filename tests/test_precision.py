@@ -2064,3 +2064,17 @@ def test_the_one_believed_to_have_done_it_is_its_doer(extract, text, actor):
     claim = next(c for c in claims if c.type in {"TRANSFER", "DEPLOY"})
     assert _role_names(claim, ents, "actor") == {actor}
     assert claim.modality == "likely"
+
+
+@pytest.mark.parametrize("text", ["Moscow vetoed new sanctions on the junta at the Security Council.",
+                                  "Ankara flatly opposed mandatory sanctions against Baku.",
+                                  "The Senate blocked arms sales to Bahrain."])
+def test_a_measure_vetoed_or_opposed_was_not_taken(extract, text):
+    claims, _ = extract(text)
+    assert not [c for c in claims if c.type in {"SANCTION", "TRANSFER"}]
+
+
+def test_who_denounces_sanctions_did_not_impose_them(extract):
+    claims, ents = extract("Belarus denounced the new EU sanctions on its potash exports.")
+    sanctions = [c for c in claims if c.type == "SANCTION"]
+    assert sanctions and all("Belarus" not in _role_names(c, ents, "actor") for c in sanctions)

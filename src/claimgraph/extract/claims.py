@@ -341,6 +341,8 @@ class ClaimExtractor:
                 seen.add((token.i, ctype))
                 if generic_you(token) or judged_in_general(token):
                     continue  # "you die by the weapon you choose": anyone, no happening
+                if ctype in {"SANCTION", "TRANSFER"} and self._opposed_measure(token):
+                    continue  # "Washington opposed sanctions against Pretoria": no one sanctioned
                 roles, args = fill_roles(token, ctype, mentions, self.lex)
                 if token.lemma_.lower() in self.lex.words("place_taking_nouns"):
                     # "the fall of Karvina": the town taken is where it happened, not who was hit
@@ -1157,6 +1159,17 @@ class ClaimExtractor:
                 break
             node = node.head
         return others[0] if len(others) == 1 else None
+
+    def _opposed_measure(self, trigger: Token) -> bool:
+        """"opposed mandatory sanctions", "vetoed new sanctions", "blocked arms sales": a
+        measure someone stands against is proposed, not taken."""
+        verb = trigger.head
+        if trigger.pos_ != "NOUN" or trigger.dep_ not in {"dobj", "obj"} or verb.pos_ != "VERB":
+            return False
+        lemma = verb.lemma_.lower()
+        return lemma in self.lex.words("vetoing_verbs") or lemma in self.lex.words("opposing_verbs") \
+            and not any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "any", "new", "further"}
+                        for c in trigger.children)
 
     def _armed_doer(self, c: Candidate) -> bool:
         """"a gunman opened fire at the party": an armed doer says an attack happened, though

@@ -1476,6 +1476,12 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
 def frame_sanction(trigger, head, roles, args, mentions, lex):
     verb = head
     subj = subject_of(verb)
+    if trigger.pos_ == "NOUN" and not is_light_verb_object(trigger):
+        # "Russia denounced the new EU sanctions": the EU imposed them, Russia only spoke
+        subj = None
+        for c in trigger.children:
+            if c.dep_ in {"poss", "compound"} and mentions.span_at(c) is not None:
+                roles.add("actor", party(c, mentions))
     if subj is not None:
         args.append(subj)
         roles.add("actor", party(subj, mentions))
