@@ -2078,3 +2078,8 @@ def test_who_denounces_sanctions_did_not_impose_them(extract):
     claims, ents = extract("Belarus denounced the new EU sanctions on its potash exports.")
     sanctions = [c for c in claims if c.type == "SANCTION"]
     assert sanctions and all("Belarus" not in _role_names(c, ents, "actor") for c in sanctions)
+
+
+def test_what_hits_an_economy_attacks_nothing(extract):
+    claims, _ = extract("The sanctions on Caracas hit its oil exports, officials said.")
+    assert not [c for c in claims if c.type == "ATTACK"]
