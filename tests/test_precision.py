@@ -2083,3 +2083,15 @@ def test_who_denounces_sanctions_did_not_impose_them(extract):
 def test_what_hits_an_economy_attacks_nothing(extract):
     claims, _ = extract("The sanctions on Caracas hit its oil exports, officials said.")
     assert not [c for c in claims if c.type == "ATTACK"]
+
+
+@pytest.mark.parametrize("text", ["The ministry said it had no evidence that Minsk supplied the shells.",
+                                  "There is no sign that Tehran sent the drones, the envoy said."])
+def test_no_evidence_that_it_happened_asserts_nothing(extract, text):
+    claims, _ = extract(text)
+    assert not [c for c in claims if c.type == "TRANSFER"]
+
+
+def test_a_strike_if_confirmed_is_possible(extract):
+    claims, _ = extract("The drone strike on the refinery, if confirmed, would be the deepest inside Belarus so far.")
+    assert [c.modality for c in claims if c.type == "ATTACK"] == ["possible"]

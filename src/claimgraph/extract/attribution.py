@@ -82,6 +82,9 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
             # casualties": nobody here says it happened, and nobody denies it either
             att.silenced = True
             break
+        if not speakers and _no_evidence(node, lex):
+            att.silenced = True  # "the Pentagon said it had no evidence that Iran supplied them"
+            break
         if node.lemma_.lower() in reporting and node.pos_ in {"VERB", "AUX"}:
             att.report_nodes.add(node.i)
             if negated_clause(node):
@@ -313,6 +316,12 @@ def _person_described(tok: Token, mentions: Mentions) -> Token:
 def _pronoun_subject(verb: Token) -> bool:
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     return subj is not None and subj.lower_ in PRONOUNS
+
+
+def _no_evidence(node: Token, lex: Lexicon) -> bool:
+    """"no evidence that ...", "did not find any sign that ...": nobody asserts what follows."""
+    return node.pos_ == "NOUN" and node.lemma_.lower() in lex.words("evidence_nouns") \
+        and (any(c.dep_ == "det" and c.lower_ == "no" for c in node.children) or negated_clause(node.head))
 
 
 def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution) -> Entity | None:
@@ -632,10 +641,17 @@ def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution)
     found = "reported" if att.source is not None else "fact"
     if _promised_under(trigger, lex):
         words.add("plan")
+    if any(_if_confirmed(c, lex) for node in path for c in node.children):
+        return "possible"  # "the strike, if confirmed, would be the deepest": it happened, unconfirmed
     for level in ("reported", "likely", "possible", "planned"):
         if words & lex.words(level):
             found = max(found, level, key=MODALITY_ORDER.index)
     return found
+
+
+def _if_confirmed(clause: Token, lex: Lexicon) -> bool:
+    return clause.dep_ == "advcl" and clause.lemma_.lower() in lex.words("confirmation_conditions") \
+        and any(c.dep_ == "mark" and c.lower_ == "if" for c in clause.children)
 
 
 def _promised_under(trigger: Token, lex: Lexicon) -> bool:
