@@ -2095,3 +2095,11 @@ def test_no_evidence_that_it_happened_asserts_nothing(extract, text):
 def test_a_strike_if_confirmed_is_possible(extract):
     claims, _ = extract("The drone strike on the refinery, if confirmed, would be the deepest inside Belarus so far.")
     assert [c.modality for c in claims if c.type == "ATTACK"] == ["possible"]
+
+
+def test_who_shot_down_the_drones_did_not_launch_them(extract):
+    claims, ents = extract("Moldova's army said it shot down 12 of the 15 drones launched overnight.")
+    downing = next(c for c in claims if c.type == "ATTACK" and c.roles["target"])
+    assert _role_names(downing, ents, "target") == {"drone"} and not downing.roles["instrument"]
+    launches = [c for c in claims if c.type == "ATTACK" and c is not downing]
+    assert launches and all(not c.roles["actor"] for c in launches)

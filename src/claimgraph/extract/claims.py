@@ -2315,6 +2315,14 @@ def hit_other_things(claim: Claim, donor: Claim) -> bool:
     return claim.type == donor.type == "ATTACK" and bool(mine) and bool(theirs) and not mine & theirs
 
 
+def downed_what_the_other_fired(claim: Claim, donor: Claim) -> bool:
+    """"shot down 23 of the 30 drones launched overnight": whoever downed the drones did not
+    launch them (what one hit is what the other fired)."""
+    def hit(a: Claim, b: Claim) -> bool:
+        return bool(set(a.roles.get("target") or ()) & set(b.roles.get("instrument") or ()))
+    return hit(claim, donor) or hit(donor, claim)
+
+
 def share_roles_of_one_happening(claims: list[Claim], paragraph_of: dict[int, int],
                                  repelled: AbstractSet[str] = frozenset()) -> None:
     """Fill an ATTACK's or CASUALTY's empty actor and location from the same happening: a
@@ -2342,6 +2350,8 @@ def share_roles_of_one_happening(claims: list[Claim], paragraph_of: dict[int, in
                             claim.roles["actor"] = list(donor.roles["target"])  # "repulsed an attack and nabbed 23 pirates"
                         continue
                     if role == "actor" and hit_other_things(claim, donor):
+                        continue
+                    if role in {"actor", "instrument"} and downed_what_the_other_fired(claim, donor):
                         continue
                     if not claim.roles.get(role) and donor.roles.get(role):
                         claim.roles[role] = list(donor.roles[role])

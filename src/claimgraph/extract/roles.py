@@ -954,10 +954,16 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
     objects = objects_of(verb) if trigger.pos_ == "VERB" or blamed or hits(trigger, verb, lex) else []
     if not objects and trigger.pos_ == "VERB":  # "shot and killed Reyes": both verbs take him
         objects = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in objects_of(c)]
+    if not objects and brought_down(verb):  # "shot down 12 of the drones", the count parsed as an adverb
+        objects = [c for c in verb.children if c.dep_ == "npadvmod" and c.like_num]
     for obj in objects:
         args.append(obj)
+        if brought_down(verb):
+            obj = whole_of_part(obj)  # "shot down 23 of the 30 drones"
         weapon = mentions.weapon(obj) if mentions.materiel_kind(obj) or mentions.named_in(obj, {"WEAPON"}) else None
-        if weapon is not None:
+        if weapon is not None and brought_down(verb):
+            roles.add("target", weapon)  # "shot down 23 drones": the drones were hit, not fired
+        elif weapon is not None:
             roles.add("instrument", weapon)
         elif blamed:
             roles.add("actor", party(obj, mentions))
@@ -990,6 +996,19 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             if c.dep_ == "acl" and c.lemma_ in {"target", "hit", "strike"}:
                 for o in objects_of(c):
                     add_target(o, roles, mentions)
+
+
+def whole_of_part(noun: Token) -> Token:
+    """"23 of the 30 drones", "most of the missiles": the things counted."""
+    if not noun.like_num and noun.lower_ not in PARTITIVES:
+        return noun
+    return next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"), noun)
+
+
+def brought_down(verb: Token) -> bool:
+    """"shot down", "brought down": what the verb takes was in the air, and is what was hit."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
 
 
 def claimed_by(noun: Token, mentions: Mentions) -> Entity | None:
