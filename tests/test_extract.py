@@ -454,3 +454,10 @@ def test_extract_before_dawn_dates_the_attack_it_follows(extract):
     claims, _ = extract("A spokesman said on Wednesday that four soldiers were killed when rebels attacked "
                         "Kamanyola before dawn on the 11th.")
     assert {c.time.start for c in claims if c.type in {"ATTACK", "CASUALTY"}} == {"2024-03-11"}
+
+
+def test_extract_a_generic_weapon_is_named_with_its_country_adjective(extract):
+    claims, ents = extract("Iranian drones struck a fuel depot near Sumy. Troops shot down two cruise missiles.")
+    weapons = {ents[i].name for c in claims for role in ("instrument", "target") for i in c.roles[role]
+               if ents[i].type == "WEAPON"}
+    assert {"Iranian drone", "cruise missile"} <= weapons  # not "Iran drone", not "cruise missile (cruise missile)"

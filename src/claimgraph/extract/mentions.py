@@ -624,7 +624,7 @@ class Mentions:
             cls = self.lex.classes[head.lower_]
         cls = cls or self.stated_range_class(head)
         if cls:
-            descr = f"{descr} ({cls})" if cls not in descr.upper() else descr
+            descr = f"{descr} ({cls})" if cls.lower() not in descr.lower() else descr
             attrs["class"] = cls
         if "ballistic" in descr:
             attrs["kind"] = "ballistic missile"
@@ -668,8 +668,9 @@ class Mentions:
         return " ".join(words + [head.lemma_.lower()])
 
     def country_adjective(self, code: str) -> str:
+        """"RU" -> "Russian" ("Russian missile"), or the country's name where no adjective is known."""
         try:
-            return self.resolver.country_name(code)
+            return self.resolver.country_demonym(code) or self.resolver.country_name(code) or code
         except AttributeError:
             return code
 

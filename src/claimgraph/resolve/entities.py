@@ -438,6 +438,10 @@ class EntityResolver:
         """"KP" -> "North Korea"."""
         return _places.country_name(iso)
 
+    def country_demonym(self, iso: str) -> str | None:
+        """"KP" -> "North Korean"."""
+        return _places.country_demonym(iso)
+
     def is_place(self, text: str) -> bool:
         """Whether a mention names a known place or country (exact lookups only)."""
         return geocode(text, fuzzy=False) is not None

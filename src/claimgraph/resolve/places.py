@@ -132,6 +132,7 @@ class _Gazetteer:
         self.region_bases: dict[str, list[Place]] = {}
         self.countries: dict[str, str] = {}  # key of name/alias/demonym -> ISO-2
         self.country_names: dict[str, str] = {}  # ISO-2 -> canonical name
+        self.country_demonyms: dict[str, str] = {}  # ISO-2 -> its adjective ("RU" -> "Russian")
         self.demonym_keys: set[str] = set()
         self._load_countries()
         self._load_cities()
@@ -156,6 +157,8 @@ class _Gazetteer:
             for name in [row["name"], *row.get("aliases", [])]:
                 self.countries[name_key(name)] = iso
             for demonym in row.get("demonyms", []):
+                if demonym.replace(" ", "").isalpha():  # "American", not "U.S."
+                    self.country_demonyms.setdefault(iso, demonym)
                 self.countries.setdefault(name_key(demonym), iso)
                 self.demonym_keys.add(name_key(demonym))
         # "U.S." is a demonym and a name: only pure demonyms are not countries.
@@ -418,3 +421,8 @@ def countries_in(names: Iterable[str]) -> list[str]:
 def country_name(iso: str) -> str | None:
     """Canonical country name for an ISO-2 code ("KP" -> "North Korea")."""
     return _index().country_names.get(iso)
+
+
+def country_demonym(iso: str) -> str | None:
+    """The adjective of a country, where the gazetteer gives one ("KP" -> "North Korean")."""
+    return _index().country_demonyms.get(iso)
