@@ -2103,3 +2103,9 @@ def test_who_shot_down_the_drones_did_not_launch_them(extract):
     assert _role_names(downing, ents, "target") == {"drone"} and not downing.roles["instrument"]
     launches = [c for c in claims if c.type == "ATTACK" and c is not downing]
     assert launches and all(not c.roles["actor"] for c in launches)
+
+
+def test_those_accused_of_a_supply_do_not_report_it_and_the_article_does_not_state_it(extract):
+    claims, _ = extract("Four trading firms accused of supplying drone engines to Russia were sanctioned on Friday.")
+    transfer = next(c for c in claims if c.type == "TRANSFER")
+    assert transfer.source is None and transfer.modality == "reported"

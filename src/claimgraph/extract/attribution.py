@@ -333,6 +333,8 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return None  # "three companies accused of supplying drones": they are spoken of, not speaking
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     message = _message_said(verb, lex) if subj is None else None
     if message is not None and message.head.lemma_.lower() in lex.words("receiving_verbs"):
@@ -638,7 +640,7 @@ def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution)
                 words.add(c.lower_)
         if node.i in att.report_nodes and node.lemma_.lower() not in lex.words("likely"):
             break
-    found = "reported" if att.source is not None else "fact"
+    found = "reported" if att.source is not None or _alleged_of(path, lex) else "fact"
     if _promised_under(trigger, lex):
         words.add("plan")
     if any(_if_confirmed(c, lex) for node in path for c in node.children):
@@ -647,6 +649,14 @@ def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution)
         if words & lex.words(level):
             found = max(found, level, key=MODALITY_ORDER.index)
     return found
+
+
+def _alleged_of(path: list[Token], lex: Lexicon) -> bool:
+    """"three companies accused of supplying drones": someone unnamed says they did; the
+    article does not state it as fact."""
+    return any(node.dep_ == "acl" and node.tag_ == "VBN" and node.lemma_.lower() in lex.words("charge_verbs")
+               and below.dep_ == "prep" and below.lower_ in {"of", "with"}  # not "charged ... after the CEO was shot"
+               for below, node in zip(path[1:], path[2:]))
 
 
 def _if_confirmed(clause: Token, lex: Lexicon) -> bool:
