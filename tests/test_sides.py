@@ -1,0 +1,44 @@
+"""Who did it when a war report names only one side (issue 9): the article sets two sides
+("Eritrean troops ... Ethiopian forces") and later tells "soldiers killed 300 Ethiopian
+troops" or "eleven Eritrean soldiers were killed": the doer is the other side. All
+sentences, names and numbers here are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+TWO_SIDES = ("Eritrean troops crossed the border at dawn and Ethiopian forces moved north to meet them. "
+             "Army officers in Asmara said soldiers killed 300 Ethiopian troops near Zalambessa on Monday. "
+             "Eleven Eritrean soldiers were killed in the same fighting.")
+
+
+def doers(claims, ents, evidence: str) -> set[str]:
+    return {ents[i].name for c in claims if c.type == "CASUALTY" and evidence in c.text
+            for i in c.roles.get("actor", [])}
+
+
+@pytest.mark.parametrize("text, evidence, doer", [
+    # bare "soldiers" could be either side's: those they killed were the other's
+    (TWO_SIDES, "killed 300", "Eritrea"),
+    # one side's losses were inflicted by the other
+    (TWO_SIDES, "Eleven Eritrean", "Ethiopia"),
+    # the only side the article names as doer killed those its raids are followed by
+    ("Sudanese warplanes bombed villages near the border on Tuesday, officials said. "
+     "Forty people were reported killed in the raids.", "Forty people", "Sudan"),
+])
+def test_the_doer_is_the_side_the_article_sets(extract_text, text, evidence, doer):
+    claims, ents = extract_text(text)
+    assert doers(claims, ents, evidence) == {doer}
+
+
+@pytest.mark.parametrize("text, evidence", [
+    # forces named together are allies, not the two sides of a fight
+    ("Kenyan and Somali troops patrolled the port of Kismayo on Sunday. "
+     "Four Somali soldiers were killed near the port on Monday.", "Four Somali"),
+    # a blast told before the lone side's raid is not shown to be its doing
+    ("Four people were killed when a bomb exploded in a market in Juba on Monday. "
+     "The market is near where Sudanese warplanes bombed a depot last year.", "Four people"),
+])
+def test_no_side_is_guessed_without_the_article_setting_it(extract_text, text, evidence):
+    claims, ents = extract_text(text)
+    assert not doers(claims, ents, evidence)
