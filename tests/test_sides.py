@@ -42,3 +42,15 @@ def test_the_doer_is_the_side_the_article_sets(extract_text, text, evidence, doe
 def test_no_side_is_guessed_without_the_article_setting_it(extract_text, text, evidence):
     claims, ents = extract_text(text)
     assert not doers(claims, ents, evidence)
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Heavy fighting broke out between Sudanese troops and Ugandan soldiers near Kaya on Monday, witnesses said.",
+     {"Sudan", "Uganda"}),
+    ("Several clashes were reported on Sunday between Eritrean troops and Ethiopian forces, the army said.",
+     {"Eritrea", "Ethiopia"}),
+])
+def test_the_sides_of_a_fight_are_named_after_its_verb(extract_text, text, sides):
+    claims, ents = extract_text(text)
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert {ents[i].name for i in attack.roles["actor"] + attack.roles["target"]} == sides

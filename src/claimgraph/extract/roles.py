@@ -898,6 +898,14 @@ def is_to_blame(trigger: Token) -> bool:
 BLAME_VERBS = {"blame", "accuse", "charge"}
 
 
+def add_the_two_sides(first: Token, roles: Roles, mentions: Mentions) -> None:
+    """"between Sudanese troops and RSF fighters": one side the actor, the other the target."""
+    sides = [first, *first.conjuncts]
+    if len(sides) == 2:
+        roles.add("actor", party(sides[0], mentions))
+        roles.add("target", party(sides[1], mentions))
+
+
 def frame_attack(trigger, head, roles, args, mentions, lex):
     verb = trigger if trigger.pos_ == "VERB" else head
     subj, passive = subject_and_voice(verb)
@@ -929,10 +937,11 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             elif prep == "with":
                 roles.add("instrument", mentions.weapon(obj))
             elif prep == "between" and obj.dep_ == "pobj":  # "fighting between Sudanese troops and RSF fighters"
-                sides = [obj, *obj.conjuncts]
-                if len(sides) == 2:
-                    roles.add("actor", party(sides[0], mentions))
-                    roles.add("target", party(sides[1], mentions))
+                add_the_two_sides(obj, roles, mentions)
+        if trigger.dep_ in {"nsubj", "nsubjpass"}:  # "fighting broke out between ...", "clashes were reported between ..."
+            for prep, obj in preps_of(trigger.head):
+                if prep == "between" and obj.dep_ == "pobj":
+                    add_the_two_sides(obj, roles, mentions)
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "under":
             add_under_attack(trigger, roles, mentions)
         if subj is not None and is_light_verb_object(trigger) and (
