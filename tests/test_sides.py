@@ -54,3 +54,15 @@ def test_the_sides_of_a_fight_are_named_after_its_verb(extract_text, text, sides
     claims, ents = extract_text(text)
     attack = next(c for c in claims if c.type == "ATTACK")
     assert {ents[i].name for i in attack.roles["actor"] + attack.roles["target"]} == sides
+
+
+@pytest.mark.parametrize("opening, hit", [
+    # the article shows them fighting: the garrison one side overran was the other's
+    ("Eritrean troops killed 40 Ethiopian soldiers near Badme on Sunday.", True),
+    # only named, not shown fighting: whose garrison it was is not guessed
+    ("Eritrean troops crossed the border at dawn and Ethiopian forces moved north to meet them.", False),
+])
+def test_the_post_one_side_attacked_was_the_other_s(extract_text, opening, hit):
+    claims, ents = extract_text(opening + " Eritrean troops overran a garrison near Zalambessa on Monday.")
+    attack = next(c for c in claims if c.type == "ATTACK" and "overran" in c.text)
+    assert ("Ethiopia" in {ents[i].name for i in attack.roles["target"]}) is hit

@@ -191,15 +191,18 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
 
 
 def _opposing_sides(a: Group, b: Group, ents: Entities) -> bool:
-    """Whether each group's doers are among whom the other's hit ("Chadian troops killed
-    384 Libyans" and "29 Chadian soldiers were killed" by the Libyans): the two sides of
-    one fight, not two doers of one happening."""
+    """Whether each group's doers are among whom the other's hit, one of them a toll
+    ("Chadian troops killed 384 Libyans" and "29 Chadian soldiers were killed" by the
+    Libyans): the two sides' losses in one fight, not two doers of one happening."""
     def doers(g: Group) -> set[str]:
         return {ents.canon(x) for x in g.roles["actor"]}
 
     def hit(g: Group) -> set[str]:
         return {ents.canon(x) for x in g.roles["target"] | g.victims}
-    return bool(doers(a)) and bool(doers(b)) and doers(a) <= hit(b) and doers(b) <= hit(a)
+    def toll_only(g: Group) -> bool:  # an attack the other side made is a happening of its own
+        return all(c.type == "CASUALTY" for c in g.claims)
+    return (toll_only(a) or toll_only(b)) and bool(doers(a)) and bool(doers(b)) \
+        and doers(a) <= hit(b) and doers(b) <= hit(a)
 
 
 def _several_scenes(claim: Claim, ents: Entities) -> bool:
