@@ -66,3 +66,16 @@ def test_the_post_one_side_attacked_was_the_other_s(extract_text, opening, hit):
     claims, ents = extract_text(opening + " Eritrean troops overran a garrison near Zalambessa on Monday.")
     attack = next(c for c in claims if c.type == "ATTACK" and "overran" in c.text)
     assert ("Ethiopia" in {ents[i].name for i in attack.roles["target"]}) is hit
+
+
+@pytest.mark.parametrize("text, hit", [
+    # the country owning a military post is the side hit there
+    ("Eritrean troops seized Ethiopia's main air base at Mekele on Monday.", "Ethiopia"),
+    # a flag on a ship names no side of a war
+    ("Pirates seized a Greek cargo ship off Somalia on Monday.", None),
+])
+def test_a_post_s_country_is_the_side_hit_there(extract_text, text, hit):
+    claims, ents = extract_text(text)
+    attack = next(c for c in claims if c.type == "ATTACK")
+    countries = {ents[i].name for i in attack.roles["target"]} & {"Ethiopia", "Greece"}
+    assert countries == ({hit} if hit else set())

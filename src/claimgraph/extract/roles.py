@@ -1138,8 +1138,9 @@ def organisation_owner(thing: Token, mentions: Mentions) -> Entity | None:
 
 def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
     """"sank a Greek cargo trawler", "bombed the Kapoeta airfield": the thing hit is
-    the target, a place in its description is where it was; a nationality is neither.
-    "the headquarters of the Nigerian Army": what was hit is the army's."""
+    the target, a place in its description is where it was; a nationality is neither,
+    but on a military post it names the side whose forces were hit ("captured the Libyan
+    outpost"). "the headquarters of the Nigerian Army": what was hit is the army's."""
     owners = (party(o, mentions) for p, o in preps_of(obj) if p == "of" and mentions.named_in(o))
     # "the air base of Wadi Sayyidna" is in a town; "the headquarters of the army" is the army's
     owner = next((e for e in owners if e is not None and (e.type not in PLACE_LABELS or mentions.is_country(e))), None) \
@@ -1157,6 +1158,9 @@ def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
         roles.add("location", named)
         return
     roles.add("target", owner or mentions.thing(obj))
+    side = nationality_modifier(obj, mentions) if owner is None and obj.lemma_.lower() in MILITARY_SITES else None
+    if side is not None and (side.type == "NORP" or mentions.is_country(side)):
+        roles.add("target", side)  # "the Libyan outpost": Libya's forces hit; "Tripoli's base" names no side
     for span in mentions.places_in(obj):
         ent = mentions.resolve_span(span) if span.label_ != "NORP" else None
         if ent is not None and not mentions.is_country(ent) and ent.id != (owner and owner.id):
@@ -1164,6 +1168,7 @@ def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
 
 
 EMPTY_THINGS = frozenset(grammar()["empty_things"])
+MILITARY_SITES = load_lexicon().words("military_sites")
 
 
 def could_be_people(noun: Token, mentions: Mentions) -> bool:
