@@ -112,6 +112,17 @@ def pipeline():
 
 
 @pytest.fixture(scope="session")
+def extract_text(pipeline):
+    """The claims and entities the extractor reads in one invented text."""
+    from claimgraph.model import Document
+
+    def run(text: str):
+        return pipeline.extractor.extract(pipeline.nlp(text), Document(id="d1", text=text, published="2024-03-14"))
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def demo_db(tmp_path_factory, pipeline) -> str:
     """The demo corpus ingested once per session. Read it; to write, take ``demo_copy``."""
     import claimgraph

@@ -243,6 +243,22 @@ def test_link_same_day_without_shared_detail_does_not_merge_across_documents():
     assert len(events) == 2
 
 
+def test_link_each_side_s_losses_in_one_fight_are_one_event():
+    docs = [doc("d1", "Morning Ledger")]
+    claims = [claim("a1", "d1", "CASUALTY", day="2024-03-02", actor=["gpe:russia"], target=["gpe:ukraine"]),
+              claim("a2", "d1", "CASUALTY", day="2024-03-02", sentence=1, actor=["gpe:ukraine"], target=["gpe:russia"])]
+    events, _ = link(docs, claims, ENTITIES)
+    assert len(events) == 1
+
+
+def test_link_two_doers_of_one_side_s_losses_stay_two_events():
+    docs = [doc("d1", "Morning Ledger")]
+    claims = [claim("a1", "d1", "CASUALTY", day="2024-03-02", actor=["gpe:russia"], target=["gpe:ukraine"]),
+              claim("a2", "d1", "CASUALTY", day="2024-03-02", sentence=1, actor=["gpe:ukraine"])]
+    events, _ = link(docs, claims, ENTITIES)
+    assert len(events) == 2
+
+
 def test_link_generic_weapon_matches_named_system_of_same_origin():
     docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
     claims = [claim("a1", "d1", day="2024-03-02", instrument=["weapon:kn-23"]),

@@ -162,6 +162,7 @@ class ClaimExtractor:
         name_the_lone_doer(claims, state.unnamed_doers, state.mentions.entities, headline, suspect)
         name_the_lone_victim(claims, state.unnamed_victims, state.mentions.entities, headline)
         share_roles_of_one_happening(claims, paragraph_of, state.repelled)
+        name_the_other_side(claims, state.mentions.belligerents(), state.mentions.entities, state.mentions.allies)
         locate_back_references(claims)
         return claims, state.mentions.entities
 
@@ -2167,6 +2168,80 @@ def name_the_lone_doer(claims: list[Claim], unnamed: AbstractSet[str], entities:
 # how far from the sentence naming the suspect an unnamed doer may be told and still be him
 # (the lead and the next sentences; a roundup of other shootings follows much later)
 SUSPECT_REACH = 2
+
+
+def name_the_other_side(claims: list[Claim], sides: list[str], entities: dict,
+                        allies: AbstractSet[frozenset[str]] = frozenset()) -> None:
+    """The doer of an attack or a killing that names none, from the sides the article gives
+    armed forces to ("Chadian troops", "Libyan soldiers", "Afghan warplanes"). With two
+    sides, what hit one was done by the other ("29 Chadian soldiers were killed": by the
+    Libyans; "troops killed 1,269 Libyan soldiers": the Chadians) and what one side
+    attacked was the other's (:func:`aim_at_the_other_side`), unless the article
+    shows them on one side (``allies``: "Kenyan and Somali troops"; acting together; one
+    sending arms or troops to the other).
+    With one side, the tolls told after its attacks are its own ("Afghan warplanes bombed
+    a village ... Fifty-one people were killed"), when the article names no other doer."""
+    family = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.polarity != "denied"]
+    if len(sides) == 2 and not any(set(sides) <= group for group in allies) and not allied(claims, *sides):
+        other = {sides[0]: sides[1], sides[1]: sides[0]}
+        opposed = fought(family, *sides)
+        for claim in family:
+            hit = {t for t in claim.roles.get("target", []) if t in other}
+            if not claim.roles.get("actor") and len(hit) == 1:
+                claim.roles["actor"] = [other[next(iter(hit))]]
+            elif claim.type == "ATTACK" and not hit and opposed:
+                aim_at_the_other_side(claim, other, entities)
+    elif len(sides) == 1:
+        name_the_lone_side(family, sides[0])
+
+
+MILITARY_SITES = load_lexicon().words("military_sites")
+
+
+def aim_at_the_other_side(claim: Claim, other: dict[str, str], entities: dict) -> None:
+    """"Chadian troops overran a garrison", "Libyan jets bombed the airstrip": in a war the
+    article shows two sides fighting, the post one side attacked was the other's (REALNEWS
+    annotators name that side as the target, beside the post). Not any target: a ship or a
+    town hit may be anyone's."""
+    doers = {a for a in claim.roles.get("actor", []) if a in other}
+    if len(doers) == 1 and any(military_site(entities.get(t)) for t in claim.roles.get("target", [])):
+        claim.roles["target"].append(other[doers.pop()])
+
+
+def military_site(entity: Entity | None) -> bool:
+    words = entity.name.lower().split() if entity is not None else []
+    return bool(words) and (words[-1] in MILITARY_SITES or words[-1].rstrip("s") in MILITARY_SITES)
+
+
+def fought(family: list[Claim], one: str, other: str) -> bool:
+    """Whether the article tells one of two parties attacking or killing the other."""
+    return any(a in {one, other} and t in {one, other} and a != t
+               for c in family for a in c.roles.get("actor", []) for t in c.roles.get("target", []))
+
+
+def allied(claims: list[Claim], one: str, other: str) -> bool:
+    """Whether the article shows two parties on one side: doers of one claim together, or
+    one supplying or sending forces to the other ("U.S. and Iraqi troops", "France sent
+    troops to Chad")."""
+    for claim in claims:
+        actors, receivers = set(claim.roles.get("actor", [])), set(claim.roles.get("recipient", []))
+        if {one, other} <= actors or one in actors and other in receivers or other in actors and one in receivers:
+            return True
+    return False
+
+
+def name_the_lone_side(family: list[Claim], side: str) -> None:
+    """Tolls and attacks that name no doer, told after the attacks of the only side the
+    article names as doer: that side's. A happening told before its first named attack
+    ("Three people were killed in a blast ... near where South African troops raided last
+    May") is not shown to be its."""
+    doers = {a for c in family for a in c.roles.get("actor", [])}
+    if doers != {side}:
+        return  # no attack of the side, or other doers too: who did what is not guessed
+    first = min(c.sentence for c in family if side in c.roles.get("actor", []))
+    for claim in family:
+        if not claim.roles.get("actor") and claim.sentence > first and side not in claim.roles.get("target", []):
+            claim.roles["actor"] = [side]
 
 
 def name_the_suspect(family: list[Claim], unnamed: AbstractSet[str], person: str, named_at: int) -> None:

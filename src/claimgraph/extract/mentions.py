@@ -67,6 +67,7 @@ class Mentions:
         self.last_person: Entity | None = None
         self.groups: dict[int, Entity] = {}  # token index -> organisation named there ("the group")
         self.sides: dict[str, dict[str, Entity]] = {}  # "troop" -> the parties "<X> troops" named so far
+        self.allies: set[frozenset[str]] = set()  # parties whose forces one phrase names ("Kenyan and Somali troops")
         self.last_speaker: Entity | None = None
         self.last_issuer: Entity | None = None  # who last spoke through a statement ("the release said")
         self.speakers: list[Entity] = []  # most recent last
@@ -423,6 +424,12 @@ class Mentions:
         known = self.sides.get(self._side_key(noun) or "", {})
         return next(iter(known.values())) if len(known) == 1 else None
 
+    def belligerents(self) -> list[str]:
+        """Every state or armed group the article gave troops, planes or fighters to, in order
+        of naming (a town's "think tank" or "units" are no side of a war)."""
+        return list(dict.fromkeys(pid for parties in self.sides.values() for pid, party in parties.items()
+                                  if party.type in {"NORP", "ORG"} or is_country(party)))
+
     def _side_key(self, noun: Token) -> str | None:
         """"jets" and "planes" are one kind of thing a side flies; "troops" are troops."""
         kind = self.materiel_kind(noun)
@@ -441,6 +448,17 @@ class Mentions:
             head = ent.root.head
             if ent.label_ in {"NORP", "GPE"} and ent.root.dep_ in {"amod", "compound"} and self._side_key(head):
                 self.note_side(head, self.resolve_span(ent))
+                self._note_allies(ent, head)
+
+    def _note_allies(self, ent: Span, forces: Token) -> None:
+        """"Kenyan and Somali troops": the forces of both, on one side."""
+        parties = [self.resolve_span(self.by_token[c.i]) for c in ent.root.conjuncts if c.i in self.by_token]
+        parties = [p for p in parties if p is not None and p.type in {"GPE", "NORP", "ORG"}]
+        for party in parties:
+            self.note_side(forces, party)
+        first = self.resolve_span(ent)
+        if first is not None and parties:
+            self.allies.add(frozenset({first.id, *(p.id for p in parties)}))
 
     def note_speaker(self, entity: Entity) -> None:
         self.last_speaker = entity

@@ -903,6 +903,14 @@ def is_to_blame(trigger: Token) -> bool:
 BLAME_VERBS = {"blame", "accuse", "charge"}
 
 
+def add_the_two_sides(first: Token, roles: Roles, mentions: Mentions) -> None:
+    """"between Sudanese troops and RSF fighters": one side the actor, the other the target."""
+    sides = [first, *first.conjuncts]
+    if len(sides) == 2:
+        roles.add("actor", party(sides[0], mentions))
+        roles.add("target", party(sides[1], mentions))
+
+
 def frame_attack(trigger, head, roles, args, mentions, lex):
     verb = trigger if trigger.pos_ == "VERB" else head
     subj, passive = subject_and_voice(verb)
@@ -934,10 +942,11 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             elif prep == "with":
                 roles.add("instrument", mentions.weapon(obj))
             elif prep == "between" and obj.dep_ == "pobj":  # "fighting between Sudanese troops and RSF fighters"
-                sides = [obj, *obj.conjuncts]
-                if len(sides) == 2:
-                    roles.add("actor", party(sides[0], mentions))
-                    roles.add("target", party(sides[1], mentions))
+                add_the_two_sides(obj, roles, mentions)
+        if trigger.dep_ in {"nsubj", "nsubjpass"}:  # "fighting broke out between ...", "clashes were reported between ..."
+            for prep, obj in preps_of(trigger.head):
+                if prep == "between" and obj.dep_ == "pobj":
+                    add_the_two_sides(obj, roles, mentions)
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "under":
             add_under_attack(trigger, roles, mentions)
         if subj is not None and is_light_verb_object(trigger) and (
@@ -1153,8 +1162,9 @@ def organisation_owner(thing: Token, mentions: Mentions) -> Entity | None:
 
 def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
     """"sank a Greek cargo trawler", "bombed the Kapoeta airfield": the thing hit is
-    the target, a place in its description is where it was; a nationality is neither.
-    "the headquarters of the Nigerian Army": what was hit is the army's."""
+    the target, a place in its description is where it was; a nationality is neither,
+    but on a military post it names the side whose forces were hit ("captured the Libyan
+    outpost"). "the headquarters of the Nigerian Army": what was hit is the army's."""
     owners = (party(o, mentions) for p, o in preps_of(obj) if p == "of" and mentions.named_in(o))
     # "the air base of Wadi Sayyidna" is in a town; "the headquarters of the army" is the army's
     owner = next((e for e in owners if e is not None and (e.type not in PLACE_LABELS or mentions.is_country(e))), None) \
@@ -1172,6 +1182,9 @@ def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
         roles.add("location", named)
         return
     roles.add("target", owner or mentions.thing(obj))
+    side = nationality_modifier(obj, mentions) if owner is None and obj.lemma_.lower() in MILITARY_SITES else None
+    if side is not None and (side.type == "NORP" or mentions.is_country(side)):
+        roles.add("target", side)  # "the Libyan outpost": Libya's forces hit; "Tripoli's base" names no side
     for span in mentions.places_in(obj):
         ent = mentions.resolve_span(span) if span.label_ != "NORP" else None
         if ent is not None and not mentions.is_country(ent) and ent.id != (owner and owner.id):
@@ -1179,6 +1192,7 @@ def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
 
 
 EMPTY_THINGS = frozenset(grammar()["empty_things"])
+MILITARY_SITES = load_lexicon().words("military_sites")
 
 
 def could_be_people(noun: Token, mentions: Mentions) -> bool:

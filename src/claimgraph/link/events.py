@@ -167,6 +167,8 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
     score = 0
     for role in ROLE_NAMES:
         rel = ents.set_relation(role, a.roles[role], b.roles[role])
+        if rel == CONFLICT and role == "actor" and _opposing_sides(a, b, ents):
+            continue  # each side hit the other: one fight, told from both ends
         if rel == CONFLICT:
             return VETO
         points = 0
@@ -186,6 +188,21 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
     if a.sources & b.sources:
         score += weights.get("source", 2)
     return Match(True, score)
+
+
+def _opposing_sides(a: Group, b: Group, ents: Entities) -> bool:
+    """Whether each group's doers are among whom the other's hit, one of them a toll
+    ("Chadian troops killed 384 Libyans" and "29 Chadian soldiers were killed" by the
+    Libyans): the two sides' losses in one fight, not two doers of one happening."""
+    def doers(g: Group) -> set[str]:
+        return {ents.canon(x) for x in g.roles["actor"]}
+
+    def hit(g: Group) -> set[str]:
+        return {ents.canon(x) for x in g.roles["target"] | g.victims}
+    def toll_only(g: Group) -> bool:  # an attack the other side made is a happening of its own
+        return all(c.type == "CASUALTY" for c in g.claims)
+    return (toll_only(a) or toll_only(b)) and bool(doers(a)) and bool(doers(b)) \
+        and doers(a) <= hit(b) and doers(b) <= hit(a)
 
 
 def _several_scenes(claim: Claim, ents: Entities) -> bool:
