@@ -2109,3 +2109,13 @@ def test_those_accused_of_a_supply_do_not_report_it_and_the_article_does_not_sta
     claims, _ = extract("Four trading firms accused of supplying drone engines to Russia were sanctioned on Friday.")
     transfer = next(c for c in claims if c.type == "TRANSFER")
     assert transfer.source is None and transfer.modality == "reported"
+
+
+def test_not_planning_to_deploy_denies_the_deployment(extract):
+    claims, _ = extract("Norway is not planning to deploy troops to Latvia, the minister said.")
+    assert [c.polarity for c in claims if c.type == "DEPLOY"] == ["denied"]
+
+
+def test_any_deployment_is_none_told_of(extract):
+    claims, _ = extract("Minsk warned that it would respond to any deployment of Polish troops.")
+    assert not [c for c in claims if c.type == "DEPLOY"]

@@ -594,6 +594,8 @@ def _from_prep(token: Token, prep: str, mentions: Mentions) -> Entity | None:
 # had been shot", "have not determined whether he fired", "not the gun that killed her", "did
 # not mean to shoot the ladies": an intent, not the shooting)
 OWN_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "xcomp", "advcl", "csubj", "pcomp"})
+# verbs of intending whose negation denies the deed they govern ("does not intend to send troops")
+INTENT_VERBS = frozenset({"plan", "intend", "aim", "seek", "prepare", "propose"})  # not "did not mean to shoot": he shot
 
 
 def _negated(path: list[Token], att: Attribution) -> bool:
@@ -608,6 +610,8 @@ def _negated(path: list[Token], att: Attribution) -> bool:
             return False  # "the deputy's injuries were not from gunfire": said of the injuries, not denying them
         if negated_clause(node) or _nobody_underwent(node):  # "did not attack", "no one was hurt"
             return True
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in INTENT_VERBS and negated_clause(node.head):
+            return True  # "NATO is not planning to deploy troops": the plan is denied
         if node.dep_ in OWN_CLAUSE_DEPS:
             return False
     return False

@@ -353,8 +353,8 @@ class ClaimExtractor:
                 att = attribute(said, mentions, self.lex)
                 if said is not token and att.source is None and att.modality == "reported":
                     att.modality = "fact"  # "claimed" takes the lives here; nobody reports
-                if att.silenced:
-                    continue
+                if att.silenced or att.polarity != "denied" and _any_such(token):
+                    continue  # "would respond to any deployment of troops": none told of
                 self._settle_speaker_roles(token, ctype, roles, att, mentions)
                 cands.append(Candidate(token, ctype, roles, args, att, [token]))
         cands += self._denied_statements(cands, mentions)
@@ -1402,6 +1402,12 @@ def generic_you(trigger: Token) -> bool:
     """The happening's subject is "you": a saying or a rule about anyone."""
     subj = subject_of(clause_head(trigger))
     return subj is not None and subj.lower_ == "you"
+
+
+def _any_such(trigger: Token) -> bool:
+    """"any deployment", "any attack": a happening of the kind, not one that took place (a
+    denial of any is still told: "denied any strikes on civilians")."""
+    return trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any" for c in trigger.children)
 
 
 def judged_in_general(trigger: Token) -> bool:
