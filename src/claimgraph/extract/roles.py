@@ -414,6 +414,8 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
             continue
         if ent is None or ent.id in used or ent.type in NEVER_PLACES:
             continue  # "fired at Verona" after "Henry Verona": a person is never where it happened
+        if place_of_something_else(span.root, scope, ctype, mentions):
+            continue
         prep = governing_prep(span.root if venue is None else venue) or entered_place(span.root if venue is None else venue)
         if prep is None and is_waters_passed(span.root):
             prep = "in"  # "an attack on merchant vessels transiting the Gulf of Aden"
@@ -447,6 +449,40 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         used.add(ent.id)
     drop_containers(roles, placed + located_before(scope, roles, placed, mentions), mentions)
     drop_appended_containers(roles, placed)
+
+
+ORDERING_PREPS = frozenset(grammar()["ordering_preps"])
+ARMED_BODY_NOUNS = frozenset(grammar()["armed_body_nouns"])
+
+
+def place_of_something_else(place: Token, scope: Token, ctype: str, mentions: Mentions) -> bool:
+    """A place that says where another thing is or was: a happening the claim is dated by
+    ("shelled it right after the talks in Nairobi"), where people came from ("cadets from
+    all over Kenya were on parade"), or the land an armed body is named after ("the British
+    Rhine army")."""
+    if place.dep_ in {"compound", "amod", "nmod"} and place.head.lemma_.lower() in ARMED_BODY_NOUNS:
+        return True
+    types = load_lexicon().types
+    happening_nouns = ATTACK_NOUNS | (types[ctype].nouns if ctype in types else frozenset())
+    node = place
+    while node.i != scope.i and node.head.i != node.i:
+        prep = node.head
+        if prep.dep_ == "prep" and prep.lower_ == "from" and is_person_noun(prep.head, mentions):
+            return True  # where people come from, not where it happened
+        if prep.dep_ == "prep" and prep.lower_ in ORDERING_PREPS and not any(
+                t.lemma_.lower() in happening_nouns for t in path_between(place, prep)):
+            return True  # the place of the happening it came after or before
+        node = prep
+    return False
+
+
+def path_between(low: Token, high: Token) -> list[Token]:
+    """The tokens from ``low`` up to (not including) its ancestor ``high``."""
+    path, node = [], low
+    while node.i != high.i and node.head.i != node.i:
+        path.append(node)
+        node = node.head
+    return path
 
 
 def drop_owners_of_places_elsewhere(roles: Roles, sent: Span, mentions: Mentions) -> None:
@@ -903,7 +939,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
     subj, passive = subject_and_voice(verb)
     blamed = trigger.pos_ == "NOUN" and verb.lemma_.lower() in BLAME_VERBS
     if trigger.pos_ == "VERB" and subj is not None:
-        weapon = mentions.weapon(subj) if (mentions.materiel_kind(subj) or mentions.named_in(subj, {"WEAPON"})) else None
+        weapon = attacking_weapon(subj, mentions)
         if weapon is not None:
             roles.add("instrument", weapon)  # "the missile struck": a weapon is no actor
             # "Iraqi jets", "planes from Afghanistan" are Iraq's, Afghanistan's
@@ -967,12 +1003,16 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
                     roles.add("actor", party(obj, mentions))
     for prep, obj in preps_of(verb):
         if prep in {"with", "using"}:
-            roles.add("instrument", mentions.weapon(obj))
+            roles.add("instrument", weapon_used(obj, mentions))
         elif prep in {"at", "on", "upon"} and trigger.pos_ == "VERB" and verb.lemma_.lower() in AIMING_VERBS \
                 and not roles["target"] and aimed_at(obj, mentions):
             add_target(obj, roles, mentions)  # "gunmen fired at Reyes", "opened fire on the convoy"
         elif prep == "by" and agent is not None:
             roles.add("actor", party(obj, mentions))
+    if trigger.pos_ == "VERB" and verb.dep_ == "conj" and not roles["instrument"]:
+        for prep, obj in preps_of(verb.head):  # "walked in with a rifle and shot two people"
+            if prep == "with" and verb.head.i < verb.i:
+                roles.add("instrument", weapon_used(obj, mentions))
     for c in verb.children:  # "carried out using a cruise missile", "targeting Odesa"
         if c.dep_ in {"advcl", "xcomp"} and c.lemma_ in {"use", "employ"}:
             for obj in objects_of(c):
@@ -985,6 +1025,23 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             if c.dep_ == "acl" and c.lemma_ in {"target", "hit", "strike"}:
                 for o in objects_of(c):
                     add_target(o, roles, mentions)
+
+
+def attacking_weapon(subj: Token, mentions: Mentions) -> Entity | None:
+    """The weapon an attack verb's subject names: "the missile struck", "the planes attacked"
+    (a warplane is flown by a side, and is what it attacked with)."""
+    if mentions.materiel_kind(subj) or mentions.named_in(subj, {"WEAPON"}):
+        return mentions.weapon(subj)
+    if subj.lemma_.lower() in mentions.lex.words("attacking_aircraft"):
+        return mentions.generic_weapon(subj, "aircraft")
+    return None
+
+
+def weapon_used(noun: Token, mentions: Mentions) -> Entity | None:
+    """What an attack was made "with": war materiel, or a gun one shoots someone with."""
+    if not mentions.materiel_kind(noun) and noun.lemma_.lower() in mentions.lex.words("hand_guns"):
+        return mentions.generic_weapon(noun, "gun")
+    return mentions.weapon(noun)
 
 
 def claimed_by(noun: Token, mentions: Mentions) -> Entity | None:

@@ -1,0 +1,52 @@
+"""Locations and instruments (issue 9): a place fills a claim only where the claim happened,
+and the weapon is the one the sentence says it was made with. Invented sentences."""
+
+from __future__ import annotations
+
+
+def test_the_place_of_talks_an_attack_came_after_is_not_where_it_happened(role_names):
+    names = role_names("Rebels shelled the town twice on Monday, and the attacks took place immediately "
+                       "after the start of the new round of peace talks on Sudan in Nairobi, officials said.")
+    assert "Nairobi" not in names.get(("ATTACK", "location"), set())
+    assert "Sudan" not in names.get(("ATTACK", "target"), set())
+
+
+def test_the_place_of_an_attack_a_death_came_after_is_kept(role_names):
+    names = role_names("Two people died after a shooting in Leeds on Monday.")
+    assert "Leeds" in names[("CASUALTY", "location")]
+
+
+def test_the_land_an_army_is_named_after_is_not_the_place_of_the_blast(role_names):
+    places = role_names("A big car bomb exploded at the headquarters of the British Rhine army "
+                        "near Osnabrueck in West Germany tonight, police said.")[("ATTACK", "location")]
+    assert "Rhine" not in places
+    assert any(name.startswith("Osnabr") for name in places)
+
+
+def test_where_people_came_from_is_not_where_they_were_attacked(role_names):
+    names = role_names("The grenade was thrown from a passing car as trainee policemen from all over "
+                       "Kenya were on parade at the Kiganjo police college, police said.")
+    assert "Kenya" not in names.get(("ATTACK", "location"), set())
+
+
+def test_attacking_warplanes_are_the_instrument_and_their_country_the_actor(role_names):
+    names = role_names("Israeli helicopter gunships attacked guerrilla positions near Tyre today.")
+    assert names[("ATTACK", "actor")] == {"Israel"}
+    assert any("gunship" in name for name in names[("ATTACK", "instrument")])
+
+
+def test_a_gun_carried_into_the_office_is_what_the_shooting_was_done_with(role_names):
+    names = role_names("A woman who lost her job at a law firm walked into her former office with a "
+                       "shotgun on Friday and shot two people, the police said.")
+    assert "shotgun" in names[("ATTACK", "instrument")]
+
+
+def test_a_gun_given_away_is_no_arms_transfer(role_names):
+    names = role_names("The senator is protesting the new rules on gun sales by giving away an engraved shotgun.")
+    assert not {t for t in names[("claims", "text")] if t.startswith("TRANSFER:") and "shotgun" in t}
+
+
+def test_a_supplied_aircraft_is_named_by_its_type_before_its_use(role_names):
+    names = role_names("Helios Ltd., a Thales-led group, has signed a 20-year contract with the Defence "
+                       "Ministry to supply 9 new Boeing 767-300 passenger airliners converted for refuelling.")
+    assert "Boeing 767-300" in names[("TRANSFER", "instrument")]
