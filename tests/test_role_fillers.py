@@ -50,3 +50,22 @@ def test_a_supplied_aircraft_is_named_by_its_type_before_its_use(role_names):
     names = role_names("Helios Ltd., a Thales-led group, has signed a 20-year contract with the Defence "
                        "Ministry to supply 9 new Boeing 767-300 passenger airliners converted for refuelling.")
     assert "Boeing 767-300" in names[("TRANSFER", "instrument")]
+
+
+def test_a_place_meeting_envoys_were_to_discuss_is_not_where_they_met(role_names):
+    names = role_names("EU envoys met in emergency session today to discuss tension between Serbia and "
+                       "Kosovo over a disputed stretch of the Ibar River.")
+    assert ("MEET", "actor") in names
+    assert "Ibar River" not in names.get(("MEET", "location"), set())
+
+
+def test_a_toll_told_in_another_clause_keeps_its_own_place(role_names):
+    names = role_names("The death toll in Hangu in Orakzai district rose to 23 and the toll in "
+                       "Parachinar in Kurram district rose to 81, officials said.")
+    first = names[("CASUALTY", "location")]
+    assert "Hangu" in first and "Parachinar" not in first
+
+
+def test_a_verb_joined_without_its_own_subject_shares_the_place(role_names):
+    names = role_names("Rebels attacked the town and killed five people in Goma.")
+    assert "Goma" in names[("ATTACK", "location")]

@@ -453,17 +453,21 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
 
 ORDERING_PREPS = frozenset(grammar()["ordering_preps"])
 ARMED_BODY_NOUNS = frozenset(grammar()["armed_body_nouns"])
+TOPIC_VERBS = frozenset(grammar()["topic_verbs"])
 
 
 def place_of_something_else(place: Token, scope: Token, ctype: str, mentions: Mentions) -> bool:
     """A place that says where another thing is or was: a happening the claim is dated by
     ("shelled it right after the talks in Nairobi"), where people came from ("cadets from
-    all over Kenya were on parade"), or the land an armed body is named after ("the British
-    Rhine army")."""
+    all over Kenya were on parade"), the land an armed body is named after ("the British
+    Rhine army"), what a meeting was to discuss, or another clause's happening."""
     if place.dep_ in {"compound", "amod", "nmod"} and place.head.lemma_.lower() in ARMED_BODY_NOUNS:
         return True
     types = load_lexicon().types
     happening_nouns = ATTACK_NOUNS | (types[ctype].nouns if ctype in types else frozenset())
+    if any(in_clause_of_its_own(node) or node.pos_ == "VERB" and node.lemma_.lower() in TOPIC_VERBS
+           for node in path_between(place, scope)):
+        return True  # "rose to 23 and the toll in Parachinar rose to 81"; "met to discuss the Aegean"
     node = place
     while node.i != scope.i and node.head.i != node.i:
         prep = node.head
@@ -474,6 +478,12 @@ def place_of_something_else(place: Token, scope: Token, ctype: str, mentions: Me
             return True  # the place of the happening it came after or before
         node = prep
     return False
+
+
+def in_clause_of_its_own(node: Token) -> bool:
+    """A clause joined by "and" that has its own subject tells its own happening."""
+    return node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} \
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)
 
 
 def path_between(low: Token, high: Token) -> list[Token]:
