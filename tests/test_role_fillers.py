@@ -3,6 +3,8 @@ and the weapon is the one the sentence says it was made with. Invented sentences
 
 from __future__ import annotations
 
+from claimgraph.model import Document
+
 
 def test_the_place_of_talks_an_attack_came_after_is_not_where_it_happened(role_names):
     names = role_names("Rebels shelled the town twice on Monday, and the attacks took place immediately "
@@ -69,3 +71,10 @@ def test_a_toll_told_in_another_clause_keeps_its_own_place(role_names):
 def test_a_verb_joined_without_its_own_subject_shares_the_place(role_names):
     names = role_names("Rebels attacked the town and killed five people in Goma.")
     assert "Goma" in names[("ATTACK", "location")]
+
+
+def test_officers_sent_are_known_by_the_kind_of_officers_they_are(pipeline):
+    text = "An estimated 300 uniformed and plainclothes police officers were assigned to the march."
+    claims, ents = pipeline.extract([Document(id="d1", text=text, published="2024-03-14")], learn=False)
+    sent = [ents[i] for c in claims if c.type == "DEPLOY" for i in c.roles["subject"]]
+    assert sent and "police officers" in sent[0].aliases

@@ -687,7 +687,9 @@ class Mentions:
         count = count_tokens(head)
         written = " ".join(t.text for t in phrase_tokens(head) if not t.like_num and t.i not in count
                            and t.dep_ not in {"det", "nummod", "quantmod", "punct"})
-        aliases = sorted({phrase_text(head), written, head.text.lower()} - {name, ""})
+        # "state troopers", "police officers": the kind the nouns in front make of them
+        kind = " ".join(t.text for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN") + " " + head.text
+        aliases = sorted({phrase_text(head), written, head.text.lower(), kind.strip()} - {name, ""})
         ent = Entity(id=f"personnel:{slug(name)}", name=name, type="PERSONNEL", aliases=aliases, attrs=attrs)
         return self.keep(ent)
 
