@@ -78,3 +78,9 @@ def test_officers_sent_are_known_by_the_kind_of_officers_they_are(pipeline):
     claims, ents = pipeline.extract([Document(id="d1", text=text, published="2024-03-14")], learn=False)
     sent = [ents[i] for c in claims if c.type == "DEPLOY" for i in c.roles["subject"]]
     assert sent and "police officers" in sent[0].aliases
+
+
+def test_a_warship_on_patrol_is_the_unit_deployed_not_its_country(role_names):
+    names = role_names("The British warship Daring, which carried out Sunday's rescue, is on anti-piracy "
+                       "patrol in the Red Sea, the ministry said.")
+    assert names[("DEPLOY", "subject")] == {"Daring"}

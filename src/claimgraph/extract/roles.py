@@ -18,7 +18,8 @@ from ..datafiles import grammar
 from .confidence import bare_plural
 from .coref import referent
 from .lexicon import load_lexicon
-from .mentions import PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts, is_country, phrase_tokens, plural_of
+from .mentions import (PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts, is_country, phrase_tokens,
+                       plural_of, slug)
 
 LOCATIVE = {"in", "near", "at", "on", "across", "over", "outside", "around", "inside", "into",
             "toward", "towards", "behind", "along", "within", "throughout", "off", "of"}
@@ -1507,12 +1508,25 @@ def add_unit_on_duty(noun: Token, roles: Roles, mentions: Mentions) -> None:
     if unit is None:
         return
     # a named unit only: "70 soldiers on foot patrol were attacked" tells of no deployment
-    found = party(unit, mentions) if mentions.span_at(unit) is not None else None
+    found = named_ship(unit, mentions) or (party(unit, mentions) if mentions.span_at(unit) is not None else None)
     if found is not None and found.type in PLACE_LABELS and found.attrs.get("kind") != "vessel":
         return  # "the warship Daring" tagged a place: a town of that name was never on patrol
     roles.add("subject", found)
     for owner in (c for c in unit.children if c.dep_ == "poss"):
         roles.add("actor", named_party(owner, mentions))
+
+
+def named_ship(unit: Token, mentions: Mentions) -> Entity | None:
+    """"the Mysore" after "INS Mysore" (whatever the tagger made of it), "the Indian warship
+    Mysore": a ship by its name, not the town or the navy's country."""
+    if unit.pos_ != "PROPN":
+        return None
+    known = mentions.vessel_named(unit.text)
+    if known is not None or not any(c.dep_ in {"compound", "appos"} and c.lemma_.lower() in mentions.lex.words("naval_units")
+                                    for c in unit.children):
+        return known
+    # built here: the gazetteer would answer with the town the ship is named after
+    return mentions.keep(Entity(id=f"org:{slug(unit.text)}", name=unit.text, type="ORG", attrs={"kind": "vessel"}))
 
 
 def frame_meet(trigger, head, roles, args, mentions, lex):
