@@ -84,3 +84,14 @@ def test_a_warship_on_patrol_is_the_unit_deployed_not_its_country(role_names):
     names = role_names("The British warship Daring, which carried out Sunday's rescue, is on anti-piracy "
                        "patrol in the Red Sea, the ministry said.")
     assert names[("DEPLOY", "subject")] == {"Daring"}
+
+
+def test_the_place_troops_withdraw_from_is_where_they_were_deployed(role_names):
+    names = role_names("The talks are on the withdrawal of more than 30,000 Cuban troops from neighbouring Angola.")
+    assert "Angola" in names[("DEPLOY", "location")]
+    assert "Timbuktu" in role_names("French troops withdrew from Timbuktu on Monday.")[("DEPLOY", "location")]
+
+
+def test_the_place_troops_are_sent_from_is_not_where_they_go(role_names):
+    names = role_names("Some 2,000 soldiers were sent from Fort Bragg to Poland.")
+    assert "Fort Bragg" not in names.get(("DEPLOY", "location"), set())

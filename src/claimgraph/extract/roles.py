@@ -1447,6 +1447,10 @@ def materiel(token: Token, mentions: Mentions) -> Entity | None:
     return None
 
 
+# leaving a place: the forces were there, so it is the deployment's place
+LEAVING_WORDS = frozenset(grammar()["leaving_words"])
+
+
 def frame_deploy(trigger, head, roles, args, mentions, lex):
     if trigger.pos_ == "NOUN":  # "the deployment of 500 engineers", "Russia's deployment"
         roles.add("actor", nationality_modifier(trigger, mentions))
@@ -1457,8 +1461,8 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
                 if not roles["actor"]:
                     origin = mentions.named_in(obj, {"NORP", "GPE"})
                     roles.add("actor", mentions.resolve_span(origin[0]) if origin else None)
-            elif prep in {"to", "in"}:
-                for span in mentions.places_in(obj):
+            elif prep in {"to", "in"} or prep == "from" and trigger.lemma_.lower() in LEAVING_WORDS:
+                for span in mentions.places_in(obj):  # "the withdrawal of troops from Angola": where they were
                     roles.add("location", mentions.resolve_span(span))
         return
     verb = trigger
@@ -1495,6 +1499,9 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
                     roles.add("recipient" if mentions.is_country(ent) else "location", ent)
         elif prep == "by" and obj not in moved:
             roles.add("actor", party(obj, mentions))
+        elif prep == "from" and verb.lemma_.lower() in LEAVING_WORDS:
+            for span in mentions.places_in(obj):  # "troops withdrew from the border town of Kidal"
+                roles.add("location", mentions.resolve_span(span))
 
 
 def add_unit_on_duty(noun: Token, roles: Roles, mentions: Mentions) -> None:
