@@ -95,3 +95,16 @@ def test_the_place_troops_withdraw_from_is_where_they_were_deployed(role_names):
 def test_the_place_troops_are_sent_from_is_not_where_they_go(role_names):
     names = role_names("Some 2,000 soldiers were sent from Fort Bragg to Poland.")
     assert "Fort Bragg" not in names.get(("DEPLOY", "location"), set())
+
+
+def test_rounds_and_shots_fired_are_the_shooting_not_its_weapon(role_names):
+    one_round = role_names("Morales then fired one round at Ortiz, who was struck in the shoulder.")
+    assert one_round[("ATTACK", "target")] == {"Ortiz"} and not one_round[("ATTACK", "instrument")]
+    shots = role_names("Police received calls saying shots had been fired inside the Harbor Medical Center.")
+    assert not shots[("ATTACK", "instrument")]
+    assert role_names("Gunmen fired rockets at the base.")[("ATTACK", "instrument")] == {"rocket"}
+
+
+def test_a_vehicle_a_mine_blew_up_is_no_second_instrument(role_names):
+    names = role_names("Land mines blew up an armoured vehicle and a truck near Kandahar.")
+    assert names[("ATTACK", "instrument")] == {"land mine"}

@@ -330,6 +330,10 @@ def nationality_modifier(token: Token, mentions: Mentions) -> Entity | None:
     return None
 
 
+PLATFORM_KINDS = load_lexicon().words("platform_kinds")
+SHOT_NOUNS = frozenset(grammar()["shot_nouns"])
+
+
 def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Roles, list[Token]]:
     """Roles of one claim and the argument heads that were used (for quantities)."""
     roles = Roles()
@@ -352,6 +356,8 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
     if ctype in {"ATTACK", "CASUALTY"} and trigger.pos_ == "VERB":
         # only the police who do it: "Leeds police released footage of last week's shooting" does not
         place_police_by_their_town(head, roles, mentions)
+    # "fired one round at him", "shots were fired": the shooting itself, not what it was done with
+    roles["instrument"] = [e for e in roles["instrument"] if not (e.attrs.get("generic") and e.name in SHOT_NOUNS)]
     drop_countries_of_towns(roles)
     drop_reference_places(roles, trigger.sent, mentions)
     drop_owners_of_places_elsewhere(roles, trigger.sent, mentions)
@@ -999,7 +1005,9 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
     for obj in objects:
         args.append(obj)
         weapon = mentions.weapon(obj) if mentions.materiel_kind(obj) or mentions.named_in(obj, {"WEAPON"}) else None
-        if weapon is not None:
+        if weapon is not None and roles["instrument"] and mentions.materiel_kind(obj) in PLATFORM_KINDS:
+            add_target(obj, roles, mentions)  # "land mines blew up an armoured vehicle": the vehicle was hit
+        elif weapon is not None:
             roles.add("instrument", weapon)
         elif blamed:
             roles.add("actor", party(obj, mentions))
