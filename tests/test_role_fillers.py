@@ -108,3 +108,14 @@ def test_rounds_and_shots_fired_are_the_shooting_not_its_weapon(role_names):
 def test_a_vehicle_a_mine_blew_up_is_no_second_instrument(role_names):
     names = role_names("Land mines blew up an armoured vehicle and a truck near Kandahar.")
     assert names[("ATTACK", "instrument")] == {"land mine"}
+
+
+def test_the_owner_of_denied_charges_is_not_what_was_denied(role_names):
+    names = role_names("Kenya, Uganda and Tanzania denied Odinga's charges on Monday.")
+    assert names[("DENY", "actor")] == {"Kenya", "Uganda", "Tanzania"}
+    assert not names[("DENY", "subject")]
+
+
+def test_whose_deed_is_condemned_is_the_one_condemned(role_names):
+    names = role_names("The prime minister condemned Belarus's deployment of new missiles near the border.")
+    assert "Belarus" in names[("CONDEMN", "target")]

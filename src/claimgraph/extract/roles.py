@@ -901,7 +901,10 @@ def is_light_verb_object(noun: Token) -> bool:
     return node.dep_ in {"dobj", "obj"} and node.head.lemma_.lower() in LIGHT_VERBS
 
 
-def frame_generic(trigger, head, roles, args, mentions, lex):
+def frame_generic(trigger, head, roles, args, mentions, lex, owners_count=False):
+    """``owners_count``: the owner of the object stands for it ("condemned Russia's
+    deployment" condemns Russia); otherwise a thing's owner is not the thing ("denied
+    Botha's charges" denies the charges, not Botha)."""
     subj, passive = subject_and_voice(head) if trigger.pos_ != "NOUN" else (None, False)
     if subj is not None:
         # "Tillis is accused of ...", "the plan was condemned by X": acted on, not acting
@@ -917,14 +920,22 @@ def frame_generic(trigger, head, roles, args, mentions, lex):
             if prep == "by":
                 roles.add("actor", party(obj, mentions))
     for obj in objects_of(head):
-        roles.add("subject", party(obj, mentions))
+        if owners_count or not owned_thing(obj, mentions):
+            roles.add("subject", party(obj, mentions))
         args.append(obj)
+
+
+def owned_thing(noun: Token, mentions: Mentions) -> bool:
+    """A thing named only by its owner ("Botha's charges", "Moscow's claims"); not people,
+    who act for their owner ("Moscow's troops")."""
+    return noun.pos_ == "NOUN" and mentions.span_at(noun) is None and not is_person_noun(noun, mentions) \
+        and any(c.dep_ == "poss" and mentions.span_at(c) is not None for c in noun.children)
 
 
 def frame_speech_act(trigger, head, roles, args, mentions, lex):
     """"the mayor criticised Deputy Minsky", "accused Moscow of ...", "threatened Kyiv",
     "the condemnation of Russia": the one accused, condemned or threatened is the target."""
-    frame_generic(trigger, head, roles, args, mentions, lex)
+    frame_generic(trigger, head, roles, args, mentions, lex, owners_count=True)
     if is_to_blame(trigger):  # "the unions are to blame": blamed, not blaming (the speaker blames)
         roles["target"], roles["actor"] = list(roles["actor"]), []
     blamed_on = [obj for node in [trigger, *objects_of(trigger)] for prep, obj in preps_of(node)
