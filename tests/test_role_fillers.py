@@ -119,3 +119,13 @@ def test_the_owner_of_denied_charges_is_not_what_was_denied(role_names):
 def test_whose_deed_is_condemned_is_the_one_condemned(role_names):
     names = role_names("The prime minister condemned Belarus's deployment of new missiles near the border.")
     assert "Belarus" in names[("CONDEMN", "target")]
+
+
+def test_grenades_seen_hitting_a_building_are_the_instrument(role_names):
+    names = role_names("He also reported rocket propelled grenades hitting the embassy building.")
+    assert any("grenade" in name for name in names[("ATTACK", "instrument")])
+
+
+def test_a_device_an_attack_is_made_with_is_its_weapon(role_names):
+    names = role_names("Rebels attacked the convoy with a device hidden in a cart.")
+    assert names[("ATTACK", "instrument")] == {"device"}

@@ -965,6 +965,8 @@ BLAME_VERBS = {"blame", "accuse", "charge"}
 def frame_attack(trigger, head, roles, args, mentions, lex):
     verb = trigger if trigger.pos_ == "VERB" else head
     subj, passive = subject_and_voice(verb)
+    if subj is None and trigger.dep_ == "acl" and trigger.tag_ == "VBG":
+        subj = trigger.head  # "reported grenades hitting the consulate": the grenades hit it
     blamed = trigger.pos_ == "NOUN" and verb.lemma_.lower() in BLAME_VERBS
     if trigger.pos_ == "VERB" and subj is not None:
         weapon = attacking_weapon(subj, mentions)
@@ -1064,14 +1066,25 @@ def attacking_weapon(subj: Token, mentions: Mentions) -> Entity | None:
         return mentions.weapon(subj)
     if subj.lemma_.lower() in mentions.lex.words("attacking_aircraft"):
         return mentions.generic_weapon(subj, "aircraft")
-    return None
+    return attack_only_weapon(subj, mentions)
 
 
 def weapon_used(noun: Token, mentions: Mentions) -> Entity | None:
-    """What an attack was made "with": war materiel, or a gun one shoots someone with."""
-    if not mentions.materiel_kind(noun) and noun.lemma_.lower() in mentions.lex.words("hand_guns"):
+    """What an attack was made "with": war materiel, or a gun or device one attacks with."""
+    return attack_only_weapon(noun, mentions) or mentions.weapon(noun)
+
+
+def attack_only_weapon(noun: Token, mentions: Mentions) -> Entity | None:
+    """A gun one shoots someone with, a device thrown or set off: weapons in an attack, no
+    war materiel elsewhere (an "engraved shotgun" given away, "mobile devices" sold)."""
+    if mentions.materiel_kind(noun):
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma in mentions.lex.words("hand_guns"):
         return mentions.generic_weapon(noun, "gun")
-    return mentions.weapon(noun)
+    if lemma in mentions.lex.words("explosive_devices"):
+        return mentions.generic_weapon(noun, "bomb")
+    return None
 
 
 def claimed_by(noun: Token, mentions: Mentions) -> Entity | None:
