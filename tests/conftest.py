@@ -123,6 +123,24 @@ def extract_text(pipeline):
 
 
 @pytest.fixture(scope="session")
+def role_names(pipeline):
+    """Extract one invented text; answer the names filling each (claim type, role), and under
+    ("claims", "text") each claim as "TYPE:text"."""
+    from claimgraph.model import Document
+
+    def run(text: str) -> dict[tuple[str, str], set[str]]:
+        claims, ents = pipeline.extract([Document(id="d1", text=text, published="2024-03-14")], learn=False)
+        names: dict[tuple[str, str], set[str]] = {}
+        for c in claims:
+            for role, ids in c.roles.items():
+                names.setdefault((c.type, role), set()).update(ents[i].name for i in ids)
+        names[("claims", "text")] = {f"{c.type}:{c.text}" for c in claims}
+        return names
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def demo_db(tmp_path_factory, pipeline) -> str:
     """The demo corpus ingested once per session. Read it; to write, take ``demo_copy``."""
     import claimgraph

@@ -165,7 +165,9 @@ GRAMMAR_KEYS = frozenset({"place_nouns", "spokes_nouns", "locative_preps", "pron
                           "partitive_of", "counts_without_noun", "hyphened_name_particles",
                           "kinship_name_words", "ordering_preps", "day_part_nouns", "scene_preps",
                           "other_happening_words", "country_back_references",
-                          "area_back_references"})
+                          "area_back_references", "armed_body_nouns",
+                          "topic_verbs", "leaving_words",
+                          "shot_nouns"})
 
 
 @lru_cache(maxsize=1)

@@ -612,14 +612,17 @@ class Mentions:
     def designation(self, head: Token, kind: str) -> Entity | None:
         """"a Toufan missile", "Burkan-3 missiles": a system the gazetteer does not know, named
         by a proper noun in front of the weapon noun."""
-        start = head.i
+        end = head.i
+        while end > 0 and is_common_compound(head.doc[end - 1], head):
+            end -= 1  # "Airbus A330-200 passenger airliners": the use the system is put to comes between
+        start = end
         while start > 0 and self._designation_token(head.doc[start - 1]):
             start -= 1
-        while start < head.i and not head.doc[start].text[:1].isupper():
+        while start < end and not head.doc[start].text[:1].isupper():
             start += 1  # a designation starts with a capital ("Wing Loong II", "Burkan-3")
-        if start == head.i:
+        if start == end:
             return None
-        name = head.doc[start:head.i].text
+        name = head.doc[start:end].text
         ent = Entity(id=f"weapon:{slug(name)}", name=name, type="WEAPON", aliases=[phrase_text(head)],
                      attrs={"kind": kind, "designation": True})
         ent = self.keep(ent)
@@ -703,7 +706,9 @@ class Mentions:
         count = count_tokens(head)
         written = " ".join(t.text for t in phrase_tokens(head) if not t.like_num and t.i not in count
                            and t.dep_ not in {"det", "nummod", "quantmod", "punct"})
-        aliases = sorted({phrase_text(head), written, head.text.lower()} - {name, ""})
+        # "state troopers", "police officers": the kind the nouns in front make of them
+        kind = " ".join(t.text for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN") + " " + head.text
+        aliases = sorted({phrase_text(head), written, head.text.lower(), kind.strip()} - {name, ""})
         ent = Entity(id=f"personnel:{slug(name)}", name=name, type="PERSONNEL", aliases=aliases, attrs=attrs)
         return self.keep(ent)
 
@@ -922,3 +927,8 @@ def conjuncts(token: Token) -> list[Token]:
 
 def entity_labels(spans: Sequence[Span]) -> list[str]:
     return [s.label_ for s in spans]
+
+
+def is_common_compound(tok: Token, head: Token) -> bool:
+    """A lower-case noun that modifies ``head`` ("passenger" in "passenger airliners")."""
+    return tok.dep_ == "compound" and tok.head.i == head.i and tok.pos_ == "NOUN" and tok.text.islower()

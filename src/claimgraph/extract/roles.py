@@ -18,7 +18,8 @@ from ..datafiles import grammar
 from .confidence import bare_plural
 from .coref import referent
 from .lexicon import load_lexicon
-from .mentions import PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts, is_country, phrase_tokens, plural_of
+from .mentions import (PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts, is_country, phrase_tokens,
+                       plural_of, slug)
 
 LOCATIVE = {"in", "near", "at", "on", "across", "over", "outside", "around", "inside", "into",
             "toward", "towards", "behind", "along", "within", "throughout", "off", "of"}
@@ -334,6 +335,10 @@ def nationality_modifier(token: Token, mentions: Mentions) -> Entity | None:
     return None
 
 
+PLATFORM_KINDS = load_lexicon().words("platform_kinds")
+SHOT_NOUNS = frozenset(grammar()["shot_nouns"])
+
+
 def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Roles, list[Token]]:
     """Roles of one claim and the argument heads that were used (for quantities)."""
     roles = Roles()
@@ -356,6 +361,8 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
     if ctype in {"ATTACK", "CASUALTY"} and trigger.pos_ == "VERB":
         # only the police who do it: "Leeds police released footage of last week's shooting" does not
         place_police_by_their_town(head, roles, mentions)
+    # "fired one round at him", "shots were fired": the shooting itself, not what it was done with
+    roles["instrument"] = [e for e in roles["instrument"] if not (e.attrs.get("generic") and e.name in SHOT_NOUNS)]
     drop_countries_of_towns(roles)
     drop_reference_places(roles, trigger.sent, mentions)
     drop_owners_of_places_elsewhere(roles, trigger.sent, mentions)
@@ -419,6 +426,8 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
             continue
         if ent is None or ent.id in used or ent.type in NEVER_PLACES:
             continue  # "fired at Verona" after "Henry Verona": a person is never where it happened
+        if place_of_something_else(span.root, scope, ctype, mentions):
+            continue
         prep = governing_prep(span.root if venue is None else venue) or entered_place(span.root if venue is None else venue)
         if prep is None and is_waters_passed(span.root):
             prep = "in"  # "an attack on merchant vessels transiting the Gulf of Aden"
@@ -452,6 +461,50 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         used.add(ent.id)
     drop_containers(roles, placed + located_before(scope, roles, placed, mentions), mentions)
     drop_appended_containers(roles, placed)
+
+
+ORDERING_PREPS = frozenset(grammar()["ordering_preps"])
+ARMED_BODY_NOUNS = frozenset(grammar()["armed_body_nouns"])
+TOPIC_VERBS = frozenset(grammar()["topic_verbs"])
+
+
+def place_of_something_else(place: Token, scope: Token, ctype: str, mentions: Mentions) -> bool:
+    """A place that says where another thing is or was: a happening the claim is dated by
+    ("shelled it right after the talks in Nairobi"), where people came from ("cadets from
+    all over Kenya were on parade"), the land an armed body is named after ("the British
+    Rhine army"), what a meeting was to discuss, or another clause's happening."""
+    if place.dep_ in {"compound", "amod", "nmod"} and place.head.lemma_.lower() in ARMED_BODY_NOUNS:
+        return True
+    types = load_lexicon().types
+    happening_nouns = ATTACK_NOUNS | (types[ctype].nouns if ctype in types else frozenset())
+    if any(in_clause_of_its_own(node) or node.pos_ == "VERB" and node.lemma_.lower() in TOPIC_VERBS
+           for node in path_between(place, scope)):
+        return True  # "rose to 23 and the toll in Parachinar rose to 81"; "met to discuss the Aegean"
+    node = place
+    while node.i != scope.i and node.head.i != node.i:
+        prep = node.head
+        if prep.dep_ == "prep" and prep.lower_ == "from" and is_person_noun(prep.head, mentions):
+            return True  # where people come from, not where it happened
+        if prep.dep_ == "prep" and prep.lower_ in ORDERING_PREPS and not any(
+                t.lemma_.lower() in happening_nouns for t in path_between(place, prep)):
+            return True  # the place of the happening it came after or before
+        node = prep
+    return False
+
+
+def in_clause_of_its_own(node: Token) -> bool:
+    """A clause joined by "and" that has its own subject tells its own happening."""
+    return node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} \
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)
+
+
+def path_between(low: Token, high: Token) -> list[Token]:
+    """The tokens from ``low`` up to (not including) its ancestor ``high``."""
+    path, node = [], low
+    while node.i != high.i and node.head.i != node.i:
+        path.append(node)
+        node = node.head
+    return path
 
 
 def drop_owners_of_places_elsewhere(roles: Roles, sent: Span, mentions: Mentions) -> None:
@@ -853,7 +906,10 @@ def is_light_verb_object(noun: Token) -> bool:
     return node.dep_ in {"dobj", "obj"} and node.head.lemma_.lower() in LIGHT_VERBS
 
 
-def frame_generic(trigger, head, roles, args, mentions, lex):
+def frame_generic(trigger, head, roles, args, mentions, lex, owners_count=False):
+    """``owners_count``: the owner of the object stands for it ("condemned Russia's
+    deployment" condemns Russia); otherwise a thing's owner is not the thing ("denied
+    Botha's charges" denies the charges, not Botha)."""
     subj, passive = subject_and_voice(head) if trigger.pos_ != "NOUN" else (None, False)
     if subj is not None:
         # "Tillis is accused of ...", "the plan was condemned by X": acted on, not acting
@@ -869,14 +925,22 @@ def frame_generic(trigger, head, roles, args, mentions, lex):
             if prep == "by":
                 roles.add("actor", party(obj, mentions))
     for obj in objects_of(head):
-        roles.add("subject", party(obj, mentions))
+        if owners_count or not owned_thing(obj, mentions):
+            roles.add("subject", party(obj, mentions))
         args.append(obj)
+
+
+def owned_thing(noun: Token, mentions: Mentions) -> bool:
+    """A thing named only by its owner ("Botha's charges", "Moscow's claims"); not people,
+    who act for their owner ("Moscow's troops")."""
+    return noun.pos_ == "NOUN" and mentions.span_at(noun) is None and not is_person_noun(noun, mentions) \
+        and any(c.dep_ == "poss" and mentions.span_at(c) is not None for c in noun.children)
 
 
 def frame_speech_act(trigger, head, roles, args, mentions, lex):
     """"the mayor criticised Deputy Minsky", "accused Moscow of ...", "threatened Kyiv",
     "the condemnation of Russia": the one accused, condemned or threatened is the target."""
-    frame_generic(trigger, head, roles, args, mentions, lex)
+    frame_generic(trigger, head, roles, args, mentions, lex, owners_count=True)
     if is_to_blame(trigger):  # "the unions are to blame": blamed, not blaming (the speaker blames)
         roles["target"], roles["actor"] = list(roles["actor"]), []
     blamed_on = [obj for node in [trigger, *objects_of(trigger)] for prep, obj in preps_of(node)
@@ -914,9 +978,11 @@ def add_the_two_sides(first: Token, roles: Roles, mentions: Mentions) -> None:
 def frame_attack(trigger, head, roles, args, mentions, lex):
     verb = trigger if trigger.pos_ == "VERB" else head
     subj, passive = subject_and_voice(verb)
+    if subj is None and trigger.dep_ == "acl" and trigger.tag_ == "VBG":
+        subj = trigger.head  # "reported grenades hitting the consulate": the grenades hit it
     blamed = trigger.pos_ == "NOUN" and verb.lemma_.lower() in BLAME_VERBS
     if trigger.pos_ == "VERB" and subj is not None:
-        weapon = mentions.weapon(subj) if (mentions.materiel_kind(subj) or mentions.named_in(subj, {"WEAPON"})) else None
+        weapon = attacking_weapon(subj, mentions)
         if weapon is not None:
             roles.add("instrument", weapon)  # "the missile struck": a weapon is no actor
             # "Iraqi jets", "planes from Afghanistan" are Iraq's, Afghanistan's
@@ -972,6 +1038,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         weapon = mentions.weapon(obj) if mentions.materiel_kind(obj) or mentions.named_in(obj, {"WEAPON"}) else None
         if weapon is not None and brought_down(verb):
             roles.add("target", weapon)  # "shot down 23 drones": the drones were hit, not fired
+        elif weapon is not None and roles["instrument"] and mentions.materiel_kind(obj) in PLATFORM_KINDS:
+            add_target(obj, roles, mentions)  # "land mines blew up an armoured vehicle": the vehicle was hit
         elif weapon is not None:
             roles.add("instrument", weapon)
         elif blamed:
@@ -987,12 +1055,16 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
                     roles.add("actor", party(obj, mentions))
     for prep, obj in preps_of(verb):
         if prep in {"with", "using"}:
-            roles.add("instrument", mentions.weapon(obj))
+            roles.add("instrument", weapon_used(obj, mentions))
         elif prep in {"at", "on", "upon"} and trigger.pos_ == "VERB" and verb.lemma_.lower() in AIMING_VERBS \
                 and not roles["target"] and aimed_at(obj, mentions):
             add_target(obj, roles, mentions)  # "gunmen fired at Reyes", "opened fire on the convoy"
         elif prep == "by" and agent is not None:
             roles.add("actor", party(obj, mentions))
+    if trigger.pos_ == "VERB" and verb.dep_ == "conj" and not roles["instrument"]:
+        for prep, obj in preps_of(verb.head):  # "walked in with a rifle and shot two people"
+            if prep == "with" and verb.head.i < verb.i:
+                roles.add("instrument", weapon_used(obj, mentions))
     for c in verb.children:  # "carried out using a cruise missile", "targeting Odesa"
         if c.dep_ in {"advcl", "xcomp"} and c.lemma_ in {"use", "employ"}:
             for obj in objects_of(c):
@@ -1018,6 +1090,34 @@ def whole_of_part(noun: Token) -> Token:
 def brought_down(verb: Token) -> bool:
     """"shot down", "brought down": what the verb takes was in the air, and is what was hit."""
     return verb.pos_ == "VERB" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+
+
+def attacking_weapon(subj: Token, mentions: Mentions) -> Entity | None:
+    """The weapon an attack verb's subject names: "the missile struck", "the planes attacked"
+    (a warplane is flown by a side, and is what it attacked with)."""
+    if mentions.materiel_kind(subj) or mentions.named_in(subj, {"WEAPON"}):
+        return mentions.weapon(subj)
+    if subj.lemma_.lower() in mentions.lex.words("attacking_aircraft"):
+        return mentions.generic_weapon(subj, "aircraft")
+    return attack_only_weapon(subj, mentions)
+
+
+def weapon_used(noun: Token, mentions: Mentions) -> Entity | None:
+    """What an attack was made "with": war materiel, or a gun or device one attacks with."""
+    return attack_only_weapon(noun, mentions) or mentions.weapon(noun)
+
+
+def attack_only_weapon(noun: Token, mentions: Mentions) -> Entity | None:
+    """A gun one shoots someone with, a device thrown or set off: weapons in an attack, no
+    war materiel elsewhere (an "engraved shotgun" given away, "mobile devices" sold)."""
+    if mentions.materiel_kind(noun):
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma in mentions.lex.words("hand_guns"):
+        return mentions.generic_weapon(noun, "gun")
+    if lemma in mentions.lex.words("explosive_devices"):
+        return mentions.generic_weapon(noun, "bomb")
+    return None
 
 
 def claimed_by(noun: Token, mentions: Mentions) -> Entity | None:
@@ -1417,6 +1517,10 @@ def materiel(token: Token, mentions: Mentions) -> Entity | None:
     return None
 
 
+# leaving a place: the forces were there, so it is the deployment's place
+LEAVING_WORDS = frozenset(grammar()["leaving_words"])
+
+
 def frame_deploy(trigger, head, roles, args, mentions, lex):
     if trigger.pos_ == "NOUN":  # "the deployment of 500 engineers", "Russia's deployment"
         roles.add("actor", nationality_modifier(trigger, mentions))
@@ -1427,8 +1531,8 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
                 if not roles["actor"]:
                     origin = mentions.named_in(obj, {"NORP", "GPE"})
                     roles.add("actor", mentions.resolve_span(origin[0]) if origin else None)
-            elif prep in {"to", "in"}:
-                for span in mentions.places_in(obj):
+            elif prep in {"to", "in"} or prep == "from" and trigger.lemma_.lower() in LEAVING_WORDS:
+                for span in mentions.places_in(obj):  # "the withdrawal of troops from Angola": where they were
                     roles.add("location", mentions.resolve_span(span))
         return
     verb = trigger
@@ -1465,6 +1569,9 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
                     roles.add("recipient" if mentions.is_country(ent) else "location", ent)
         elif prep == "by" and obj not in moved:
             roles.add("actor", party(obj, mentions))
+        elif prep == "from" and verb.lemma_.lower() in LEAVING_WORDS:
+            for span in mentions.places_in(obj):  # "troops withdrew from the border town of Kidal"
+                roles.add("location", mentions.resolve_span(span))
 
 
 def add_unit_on_duty(noun: Token, roles: Roles, mentions: Mentions) -> None:
@@ -1478,12 +1585,25 @@ def add_unit_on_duty(noun: Token, roles: Roles, mentions: Mentions) -> None:
     if unit is None:
         return
     # a named unit only: "70 soldiers on foot patrol were attacked" tells of no deployment
-    found = party(unit, mentions) if mentions.span_at(unit) is not None else None
+    found = named_ship(unit, mentions) or (party(unit, mentions) if mentions.span_at(unit) is not None else None)
     if found is not None and found.type in PLACE_LABELS and found.attrs.get("kind") != "vessel":
         return  # "the warship Daring" tagged a place: a town of that name was never on patrol
     roles.add("subject", found)
     for owner in (c for c in unit.children if c.dep_ == "poss"):
         roles.add("actor", named_party(owner, mentions))
+
+
+def named_ship(unit: Token, mentions: Mentions) -> Entity | None:
+    """"the Mysore" after "INS Mysore" (whatever the tagger made of it), "the Indian warship
+    Mysore": a ship by its name, not the town or the navy's country."""
+    if unit.pos_ != "PROPN":
+        return None
+    known = mentions.vessel_named(unit.text)
+    if known is not None or not any(c.dep_ in {"compound", "appos"} and c.lemma_.lower() in mentions.lex.words("naval_units")
+                                    for c in unit.children):
+        return known
+    # built here: the gazetteer would answer with the town the ship is named after
+    return mentions.keep(Entity(id=f"org:{slug(unit.text)}", name=unit.text, type="ORG", attrs={"kind": "vessel"}))
 
 
 def frame_meet(trigger, head, roles, args, mentions, lex):

@@ -1,0 +1,131 @@
+"""Locations and instruments (issue 9): a place fills a claim only where the claim happened,
+and the weapon is the one the sentence says it was made with. Invented sentences."""
+
+from __future__ import annotations
+
+from claimgraph.model import Document
+
+
+def test_the_place_of_talks_an_attack_came_after_is_not_where_it_happened(role_names):
+    names = role_names("Rebels shelled the town twice on Monday, and the attacks took place immediately "
+                       "after the start of the new round of peace talks on Sudan in Nairobi, officials said.")
+    assert "Nairobi" not in names.get(("ATTACK", "location"), set())
+    assert "Sudan" not in names.get(("ATTACK", "target"), set())
+
+
+def test_the_place_of_an_attack_a_death_came_after_is_kept(role_names):
+    names = role_names("Two people died after a shooting in Leeds on Monday.")
+    assert "Leeds" in names[("CASUALTY", "location")]
+
+
+def test_the_land_an_army_is_named_after_is_not_the_place_of_the_blast(role_names):
+    places = role_names("A big car bomb exploded at the headquarters of the British Rhine army "
+                        "near Osnabrueck in West Germany tonight, police said.")[("ATTACK", "location")]
+    assert "Rhine" not in places
+    assert any(name.startswith("Osnabr") for name in places)
+
+
+def test_where_people_came_from_is_not_where_they_were_attacked(role_names):
+    names = role_names("The grenade was thrown from a passing car as trainee policemen from all over "
+                       "Kenya were on parade at the Kiganjo police college, police said.")
+    assert "Kenya" not in names.get(("ATTACK", "location"), set())
+
+
+def test_attacking_warplanes_are_the_instrument_and_their_country_the_actor(role_names):
+    names = role_names("Israeli helicopter gunships attacked guerrilla positions near Tyre today.")
+    assert names[("ATTACK", "actor")] == {"Israel"}
+    assert any("gunship" in name for name in names[("ATTACK", "instrument")])
+
+
+def test_a_gun_carried_into_the_office_is_what_the_shooting_was_done_with(role_names):
+    names = role_names("A woman who lost her job at a law firm walked into her former office with a "
+                       "shotgun on Friday and shot two people, the police said.")
+    assert "shotgun" in names[("ATTACK", "instrument")]
+
+
+def test_a_gun_given_away_is_no_arms_transfer(role_names):
+    names = role_names("The senator is protesting the new rules on gun sales by giving away an engraved shotgun.")
+    assert not {t for t in names[("claims", "text")] if t.startswith("TRANSFER:") and "shotgun" in t}
+
+
+def test_a_supplied_aircraft_is_named_by_its_type_before_its_use(role_names):
+    names = role_names("Helios Ltd., a Thales-led group, has signed a 20-year contract with the Defence "
+                       "Ministry to supply 9 new Boeing 767-300 passenger airliners converted for refuelling.")
+    assert "Boeing 767-300" in names[("TRANSFER", "instrument")]
+
+
+def test_a_place_meeting_envoys_were_to_discuss_is_not_where_they_met(role_names):
+    names = role_names("EU envoys met in emergency session today to discuss tension between Serbia and "
+                       "Kosovo over a disputed stretch of the Ibar River.")
+    assert ("MEET", "actor") in names
+    assert "Ibar River" not in names.get(("MEET", "location"), set())
+
+
+def test_a_toll_told_in_another_clause_keeps_its_own_place(role_names):
+    names = role_names("The death toll in Hangu in Orakzai district rose to 23 and the toll in "
+                       "Parachinar in Kurram district rose to 81, officials said.")
+    first = names[("CASUALTY", "location")]
+    assert "Hangu" in first and "Parachinar" not in first
+
+
+def test_a_verb_joined_without_its_own_subject_shares_the_place(role_names):
+    names = role_names("Rebels attacked the town and killed five people in Goma.")
+    assert "Goma" in names[("ATTACK", "location")]
+
+
+def test_officers_sent_are_known_by_the_kind_of_officers_they_are(pipeline):
+    text = "An estimated 300 uniformed and plainclothes police officers were assigned to the march."
+    claims, ents = pipeline.extract([Document(id="d1", text=text, published="2024-03-14")], learn=False)
+    sent = [ents[i] for c in claims if c.type == "DEPLOY" for i in c.roles["subject"]]
+    assert sent and "police officers" in sent[0].aliases
+
+
+def test_a_warship_on_patrol_is_the_unit_deployed_not_its_country(role_names):
+    names = role_names("The British warship Daring, which carried out Sunday's rescue, is on anti-piracy "
+                       "patrol in the Red Sea, the ministry said.")
+    assert names[("DEPLOY", "subject")] == {"Daring"}
+
+
+def test_the_place_troops_withdraw_from_is_where_they_were_deployed(role_names):
+    names = role_names("The talks are on the withdrawal of more than 30,000 Cuban troops from neighbouring Angola.")
+    assert "Angola" in names[("DEPLOY", "location")]
+    assert "Timbuktu" in role_names("French troops withdrew from Timbuktu on Monday.")[("DEPLOY", "location")]
+
+
+def test_the_place_troops_are_sent_from_is_not_where_they_go(role_names):
+    names = role_names("Some 2,000 soldiers were sent from Fort Bragg to Poland.")
+    assert "Fort Bragg" not in names.get(("DEPLOY", "location"), set())
+
+
+def test_rounds_and_shots_fired_are_the_shooting_not_its_weapon(role_names):
+    one_round = role_names("Morales then fired one round at Ortiz, who was struck in the shoulder.")
+    assert one_round[("ATTACK", "target")] == {"Ortiz"} and not one_round[("ATTACK", "instrument")]
+    shots = role_names("Police received calls saying shots had been fired inside the Harbor Medical Center.")
+    assert not shots[("ATTACK", "instrument")]
+    assert role_names("Gunmen fired rockets at the base.")[("ATTACK", "instrument")] == {"rocket"}
+
+
+def test_a_vehicle_a_mine_blew_up_is_no_second_instrument(role_names):
+    names = role_names("Land mines blew up an armoured vehicle and a truck near Kandahar.")
+    assert names[("ATTACK", "instrument")] == {"land mine"}
+
+
+def test_the_owner_of_denied_charges_is_not_what_was_denied(role_names):
+    names = role_names("Kenya, Uganda and Tanzania denied Odinga's charges on Monday.")
+    assert names[("DENY", "actor")] == {"Kenya", "Uganda", "Tanzania"}
+    assert not names[("DENY", "subject")]
+
+
+def test_whose_deed_is_condemned_is_the_one_condemned(role_names):
+    names = role_names("The prime minister condemned Belarus's deployment of new missiles near the border.")
+    assert "Belarus" in names[("CONDEMN", "target")]
+
+
+def test_grenades_seen_hitting_a_building_are_the_instrument(role_names):
+    names = role_names("He also reported rocket propelled grenades hitting the embassy building.")
+    assert any("grenade" in name for name in names[("ATTACK", "instrument")])
+
+
+def test_a_device_an_attack_is_made_with_is_its_weapon(role_names):
+    names = role_names("Rebels attacked the convoy with a device hidden in a cart.")
+    assert names[("ATTACK", "instrument")] == {"device"}
