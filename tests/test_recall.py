@@ -121,3 +121,38 @@ def test_police_and_troopers_are_units_deployed(extract, text, deployed):
     claims, ents = extract(text)
     subjects = [ents[i].type for c in claims if c.type == "DEPLOY" for i in c.roles["subject"]]
     assert subjects == (["PERSONNEL"] if deployed else [])
+
+
+@pytest.mark.parametrize("text, attacks", [
+    ("In May, a sniper shot two guards at a depot in Kano before Ruritanian troops shot the sniper.", 2),
+    ("A gunman wounded two clerks at a bank in Kano after police had wounded his brother.", 2),
+    # no subject of its own: the same doer goes on, one happening
+    ("Gunmen attacked a checkpoint in Kano before attacking the market.", 1),
+])
+def test_a_second_doer_s_clause_put_before_or_after_is_a_second_happening(extract, text, attacks):
+    assert types_of(extract(text)[0]).count("ATTACK") == attacks
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("The army said 200 rebels were taken prisoner near Kalva.", 200),
+    ("The militia took three aid workers hostage in Kalva.", 3),
+    ("Vandarian troops overran the garrison at Kalva with the loss of more than 300 Ruritanian soldiers.", 300),
+    ("The firm blamed the loss of 300 jobs on the tariff.", None),
+    ("The loss of Kalva was a blow to the rebels.", None),
+    ("He took prisoner transport to the court.", None),
+])
+def test_people_taken_prisoner_or_lost_are_a_toll(extract, text, toll):
+    tolls = [c for c in extract(text)[0] if c.type == "CASUALTY"]
+    assert [q.value or q.low for c in tolls for q in c.quantities] == ([toll] if toll else [])
+
+
+@pytest.mark.parametrize("text, claimed", [
+    ("In many raids, bandits take the villagers hostage and demand a ransom.", False),
+    ("Smugglers often attack patrol boats near the border.", False),
+    ("Bandits took the villagers hostage on Monday.", True),
+    ("Witnesses say gunmen attacked the village on Monday.", True),
+    ("Continuous rebel raids against pipelines endanger the oil industry.", True),  # the raids are told
+])
+def test_what_such_people_do_in_the_present_is_no_happening(extract, text, claimed):
+    claims = [c for c in extract(text)[0] if c.type in {"ATTACK", "CASUALTY"}]
+    assert bool(claims) is claimed

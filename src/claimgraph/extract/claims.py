@@ -339,7 +339,7 @@ class ClaimExtractor:
                 if (token.i, ctype) in seen:
                     continue
                 seen.add((token.i, ctype))
-                if generic_you(token) or judged_in_general(token):
+                if generic_you(token) or judged_in_general(token) or told_as_a_habit(token):
                     continue  # "you die by the weapon you choose": anyone, no happening
                 roles, args = fill_roles(token, ctype, mentions, self.lex)
                 if token.lemma_.lower() in self.lex.words("place_taking_nouns"):
@@ -378,7 +378,9 @@ class ClaimExtractor:
         for name in names:
             t = self.lex.types[name]
             particles = self.lex.particles_required(name, lemma) if pos == "VERB" else frozenset()
-            if particles and not any(c.dep_ in {"prt", "dobj"} and c.lower_ in particles for c in token.children):
+            # ("taken prisoner" hangs the noun as oprd, "took hostage three aid workers" as dative)
+            if particles and not any(c.dep_ in {"prt", "dobj", "oprd", "dative"} and c.lower_ in particles
+                                     for c in token.children):
                 continue  # "blew himself up", "opened fire" attack; "blew", "opened" alone do not
             if self.lex.needs_weapon(name, lemma, pos) and not self._has_argument(token, mentions, weapon=True) \
                     and not (pos == "VERB" and self._fired_upon(token, lemma)):
@@ -387,6 +389,8 @@ class ClaimExtractor:
                 continue
             if pos == "NOUN" and lemma in self.lex.words("counted_lives") and not self._lives_taken(token):
                 continue  # "cost 1,200 lives", "has claimed some 2,400 lives"; not "saved lives", "daily life"
+            if pos == "NOUN" and lemma in self.lex.words("counted_losses") and not self._people_lost(token, mentions):
+                continue  # "with the loss of 300 soldiers"; not "the loss of the town", "of 300 jobs"
             if pos == "NOUN" and lemma in self.lex.words("place_taking_nouns") and not self._of_a_place(token, mentions):
                 continue  # "the fall of the town", "the capture of the air base"; not "the fall of the dollar"
             if pos == "VERB" and lemma in t.agent_verbs and not self._armed_agent(token, mentions, t):
@@ -639,6 +643,19 @@ class ClaimExtractor:
         """"cost 1,269 Libyan lives", "the unrest has claimed some 2,400 lives": a counted toll."""
         return noun.dep_ in {"dobj", "obj"} and noun.head.lemma_.lower() in self.lex.words("life_taking_verbs") \
             and any(c.dep_ == "nummod" for c in noun.children)
+
+    def _people_lost(self, noun: Token, mentions: Mentions) -> bool:
+        """"with the loss of more than 300 soldiers": what is lost after "of" is people, counted."""
+        lost = [o for prep, o in preps_of(noun) if prep == "of"]
+        return any(any(c.dep_ == "nummod" for c in o.children) and self._people_word(o, mentions) for o in lost)
+
+    def _people_word(self, token: Token, mentions: Mentions) -> bool:
+        """A noun that names people by what it says, not by a number it carries ("soldiers",
+        "Vandarian troops", "civilians"; not "jobs", "dollars")."""
+        lemma = token.lemma_.lower()
+        return mentions.is_personnel(token) or self.lex.heads.get(lemma) in {"PERSON", "GROUP"} \
+            or lemma in self.lex.words("non_state_people") or lemma in self.lex.words("generic_victims") \
+            or bool(mentions.named_in(token, {"NORP"}))
 
     def _of_a_place(self, noun: Token, mentions: Mentions) -> bool:
         """"the fall of Karvina", "the capture on Sunday of the air base" (the parser hangs that
@@ -1390,6 +1407,20 @@ def generic_you(trigger: Token) -> bool:
     return subj is not None and subj.lower_ == "you"
 
 
+def told_as_a_habit(trigger: Token) -> bool:
+    """"in many hijackings, pirates take the crew hostage": a bare plural doing something in the
+    simple present is what such people do, no one happening (a headline's present, "Rebels seize
+    town", tells news and is left alone)."""
+    verb = clause_head(trigger)
+    subj = subject_of(verb)
+    if verb.tag_ != "VBP" or subj is None or subj.tag_ != "NNS" or verb.idx < verb.doc.user_data.get(HEADLINE_END, 0):
+        return False
+    if trigger.i != verb.i and (trigger.tag_ != "NNS" or subj.left_edge.i <= trigger.i <= subj.right_edge.i):
+        return False  # "after the attack on the club, voters say": that attack; "raids endanger": the raids told
+    bare = not any(c.dep_ in {"det", "poss", "nummod"} for c in subj.children)
+    return bare and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
 def judged_in_general(trigger: Token) -> bool:
     """"An attack on a warship is a cause for war", "a strike on the capital would be an act
     of war": an indefinite happening that a present or conditional "be" says what it is of
@@ -1418,7 +1449,20 @@ def ordered_apart(a: Token, b: Token) -> bool:
             prep = prep.head  # "ahead of", "prior to"
         if prep is not None and prep.lower_ in ordering and not prep.left_edge.i <= other.i <= prep.right_edge.i:
             return True
+        if _other_doer_s_clause_ordered(inner, other, ordering):
+            return True
     return False
+
+
+def _other_doer_s_clause_ordered(inner: Token, other: Token, ordering) -> bool:
+    """"a gunman killed five people before a policeman killed the gunman": a clause with its own
+    subject that "before" or "after" puts beside the rest tells a second happening (without a
+    subject, "killed two guards before burning the depot", the doer goes on with the same one)."""
+    head = clause_head(inner)
+    if head.dep_ != "advcl" or head.left_edge.i <= other.i <= head.right_edge.i:
+        return False
+    ordered = any(c.dep_ == "mark" and c.lower_ in ordering for c in head.children)
+    return ordered and any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children)
 
 
 def _inside_fronted_content(span: Span, verb: Token, trigger: Token) -> bool:
