@@ -172,3 +172,13 @@ def test_a_damning_label_condemns_beside_another_reproach(extract):
 ])
 def test_an_attack_joined_to_a_reproach_is_in_words(extract, text, attack):
     assert ("ATTACK" in types_of(extract(text)[0])) is attack
+
+
+@pytest.mark.parametrize("text, tolls", [
+    ("The death toll in Kalva rose to 23 and the toll in Dorn rose to 40, officials said.", 2),
+    ("The toll in Dorn stood at 40 on Monday.", 1),
+    ("The war took a heavy toll on the economy of Dorn.", 0),
+    ("Drivers pay a toll of 5 dollars on the bridge in Dorn.", 0),
+])
+def test_tolls_counted_in_different_places_are_two(extract, text, tolls):
+    assert types_of(extract(text)[0]).count("CASUALTY") == tolls

@@ -391,6 +391,8 @@ class ClaimExtractor:
                 continue
             if pos == "NOUN" and lemma in self.lex.words("counted_lives") and not self._lives_taken(token):
                 continue  # "cost 1,200 lives", "has claimed some 2,400 lives"; not "saved lives", "daily life"
+            if pos == "NOUN" and lemma in self.lex.words("counted_tolls") and not toll_counted(token):
+                continue  # "the toll in the second village rose to 81"; not "took a toll on the economy"
             if pos == "NOUN" and lemma in self.lex.words("counted_losses") and not self._people_lost(token, mentions):
                 continue  # "with the loss of 300 soldiers"; not "the loss of the town", "of 300 jobs"
             if pos == "NOUN" and lemma in self.lex.words("place_taking_nouns") and not self._of_a_place(token, mentions):
@@ -780,9 +782,11 @@ class ClaimExtractor:
         for c in cands:
             into = next((m for m in merged if m.type == c.type and m.type != "PROPERTY"
                          and (same_clause(m, c) or told_inside(m, c))
-                         and not _different_actors(m, c) and not ordered_apart(m.trigger, c.trigger)), None)
+                         and not _different_actors(m, c) and not _nouns_of_different_places(m, c)
+                         and not ordered_apart(m.trigger, c.trigger)), None)
             if into is None:
                 restated = next((m for m in merged if m.type == c.type and _restates(c, m)
+                                 and not _nouns_of_different_places(m, c)
                                  and not ordered_apart(m.trigger, c.trigger)), None)
                 if restated is not None:
                     # the attack named again: who calls it that ("what diplomats say was") is not its source
@@ -1342,6 +1346,31 @@ def _different_actors(a: Candidate, b: Candidate) -> bool:
     """"Libyan forces are bombing the airstrip captured by Chadian troops": two sides, two happenings."""
     left, right = {e.id for e in a.roles["actor"]}, {e.id for e in b.roles["actor"]}
     return bool(left and right and not left & right)
+
+
+def toll_counted(noun: Token) -> bool:
+    """"the death toll", "the toll in Dorn rose to 81", "a toll of 40": a toll of lives, not
+    "took a heavy toll on the economy"."""
+    if any(c.dep_ == "compound" and c.lemma_.lower() in {"death", "casualty"} for c in noun.children):
+        return True
+    told = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        told += [t for c in noun.head.children if c.dep_ in {"prep", "attr", "dobj"} for t in c.subtree]
+    return any(t.like_num and t.ent_type_ not in {"MONEY", "PERCENT", "QUANTITY"} for t in told)  # not "a toll of 5 dollars"
+
+
+def _nouns_of_different_places(a: Candidate, b: Candidate) -> bool:
+    """"the death toll in Kalva rose to 23 and the toll in Dorn to 40": two happening nouns,
+    each placed by its own phrase where the other is not, are two happenings."""
+    if a.trigger.pos_ != "NOUN" or b.trigger.pos_ != "NOUN" or a.trigger.i == b.trigger.i:
+        return False
+    here, there = own_places(a.trigger), own_places(b.trigger)
+    return bool(here and there) and not here & there
+
+
+def own_places(noun: Token) -> set[str]:
+    """The places a noun's own "in" or "at" phrase names ("the toll in Kalva")."""
+    return {o.lower_ for prep, o in preps_of(noun) if prep in {"in", "at"} and o.ent_type_ in {"GPE", "LOC", "FAC"}}
 
 
 # claim types whose numbers count a happening's victims: another claim of that happening in the
