@@ -182,3 +182,15 @@ def test_an_attack_joined_to_a_reproach_is_in_words(extract, text, attack):
 ])
 def test_tolls_counted_in_different_places_are_two(extract, text, tolls):
     assert types_of(extract(text)[0]).count("CASUALTY") == tolls
+
+
+@pytest.mark.parametrize("text, attacks", [
+    ("Police said a bomb had been hidden in a van. The blast, near the army headquarters in Kalva, "
+     "flattened several houses.", 1),
+    ("A grenade was found nearby. Four soldiers died in a blast in Kalva on Monday.", 1),
+    # no explosive named: a gas leak's blast is no attack
+    ("Police said a gas leak was to blame. The blast, near the army headquarters in Kalva, "
+     "flattened several houses.", 0),
+])
+def test_a_blast_in_an_article_naming_explosives_is_an_attack(extract, text, attacks):
+    assert types_of(extract(text)[0]).count("ATTACK") == attacks

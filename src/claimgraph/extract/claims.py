@@ -385,7 +385,8 @@ class ClaimExtractor:
                                      for c in token.children):
                 continue  # "blew himself up", "opened fire" attack; "blew", "opened" alone do not
             if self.lex.needs_weapon(name, lemma, pos) and not self._has_argument(token, mentions, weapon=True) \
-                    and not (pos == "VERB" and self._fired_upon(token, lemma)):
+                    and not (pos == "VERB" and self._fired_upon(token, lemma)) \
+                    and not (pos == "NOUN" and self._explosives_told(token.doc)):
                 continue
             if pos == "VERB" and lemma in t.place_objects and not self._object_is_place(token, mentions):
                 continue
@@ -466,6 +467,12 @@ class ClaimExtractor:
                    or c.dep_ in {"prep", "conj"} and c.lower_ == "in"
                    and any(o.lemma_.lower() in reasons for o in c.children)  # "fired in self-defence"
                    for c in verb.children)
+
+    def _explosives_told(self, doc: Doc) -> bool:
+        """The article names a bomb or explosives: its blasts and explosions are theirs ("a suicide
+        bomber ... At least ten were killed in the explosion"), not a gas leak's."""
+        words = self.lex.words("explosive_words")
+        return any(t.lemma_.lower() in words for t in doc)
 
     def _naval_unit(self, noun: Token) -> bool:
         """"warships", "navy ships", "the fleet": moved and stationed like troops."""
