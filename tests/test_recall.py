@@ -194,3 +194,9 @@ def test_tolls_counted_in_different_places_are_two(extract, text, tolls):
 ])
 def test_a_blast_in_an_article_naming_explosives_is_an_attack(extract, text, attacks):
     assert types_of(extract(text)[0]).count("ATTACK") == attacks
+
+
+def test_a_stance_on_named_happenings_is_no_habit(extract):
+    # "suspect" in the present, by a bare plural, about bombings the article dated: those bombings
+    claims, _ = extract("Kurdish leaders suspect Turkish involvement in the 2019 bombings of the pipeline.")
+    assert "ATTACK" in types_of(claims)
