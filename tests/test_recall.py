@@ -121,3 +121,82 @@ def test_police_and_troopers_are_units_deployed(extract, text, deployed):
     claims, ents = extract(text)
     subjects = [ents[i].type for c in claims if c.type == "DEPLOY" for i in c.roles["subject"]]
     assert subjects == (["PERSONNEL"] if deployed else [])
+
+
+@pytest.mark.parametrize("text, attacks", [
+    ("In May, a sniper shot two guards at a depot in Kano before Ruritanian troops shot the sniper.", 2),
+    ("A gunman wounded two clerks at a bank in Kano after police had wounded his brother.", 2),
+    # no subject of its own: the same doer goes on, one happening
+    ("Gunmen attacked a checkpoint in Kano before attacking the market.", 1),
+])
+def test_a_second_doer_s_clause_put_before_or_after_is_a_second_happening(extract, text, attacks):
+    assert types_of(extract(text)[0]).count("ATTACK") == attacks
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("The army said 200 rebels were taken prisoner near Kalva.", 200),
+    ("The militia took three aid workers hostage in Kalva.", 3),
+    ("Vandarian troops overran the garrison at Kalva with the loss of more than 300 Ruritanian soldiers.", 300),
+    ("The firm blamed the loss of 300 jobs on the tariff.", None),
+    ("The loss of Kalva was a blow to the rebels.", None),
+    ("He took prisoner transport to the court.", None),
+])
+def test_people_taken_prisoner_or_lost_are_a_toll(extract, text, toll):
+    tolls = [c for c in extract(text)[0] if c.type == "CASUALTY"]
+    assert [q.value or q.low for c in tolls for q in c.quantities] == ([toll] if toll else [])
+
+
+@pytest.mark.parametrize("text, claimed", [
+    ("In many raids, bandits take the villagers hostage and demand a ransom.", False),
+    ("Smugglers often attack patrol boats near the border.", False),
+    ("Bandits took the villagers hostage on Monday.", True),
+    ("Witnesses say gunmen attacked the village on Monday.", True),
+    ("Continuous rebel raids against pipelines endanger the oil industry.", True),  # the raids are told
+])
+def test_what_such_people_do_in_the_present_is_no_happening(extract, text, claimed):
+    claims = [c for c in extract(text)[0] if c.type in {"ATTACK", "CASUALTY"}]
+    assert bool(claims) is claimed
+
+
+def test_a_damning_label_condemns_beside_another_reproach(extract):
+    claims, ents = extract("Mayor Ada Morrow described Senator Lena Park as a “disgrace” after she blamed the "
+                           "floods on the council.")
+    condemn = [c for c in claims if c.type == "CONDEMN"]
+    assert [[ents[i].name for i in c.roles["target"]] for c in condemn] == [["Lena Park"]]
+
+
+@pytest.mark.parametrize("text, attack", [
+    ("Senator Lena Park attacked police officers in Ohio and blamed the riots on the mayor.", False),
+    ("The mob attacked the police station in Ohio and blamed officers for the death.", True),  # a place hit
+    ("Gunmen attacked officers in Ohio and blamed the army for the drought.", True),  # armed
+])
+def test_an_attack_joined_to_a_reproach_is_in_words(extract, text, attack):
+    assert ("ATTACK" in types_of(extract(text)[0])) is attack
+
+
+@pytest.mark.parametrize("text, tolls", [
+    ("The death toll in Kalva rose to 23 and the toll in Dorn rose to 40, officials said.", 2),
+    ("The toll in Dorn stood at 40 on Monday.", 1),
+    ("The war took a heavy toll on the economy of Dorn.", 0),
+    ("Drivers pay a toll of 5 dollars on the bridge in Dorn.", 0),
+])
+def test_tolls_counted_in_different_places_are_two(extract, text, tolls):
+    assert types_of(extract(text)[0]).count("CASUALTY") == tolls
+
+
+@pytest.mark.parametrize("text, attacks", [
+    ("Police said a bomb had been hidden in a van. The blast, near the army headquarters in Kalva, "
+     "flattened several houses.", 1),
+    ("A grenade was found nearby. Four soldiers died in a blast in Kalva on Monday.", 1),
+    # no explosive named: a gas leak's blast is no attack
+    ("Police said a gas leak was to blame. The blast, near the army headquarters in Kalva, "
+     "flattened several houses.", 0),
+])
+def test_a_blast_in_an_article_naming_explosives_is_an_attack(extract, text, attacks):
+    assert types_of(extract(text)[0]).count("ATTACK") == attacks
+
+
+def test_a_stance_on_named_happenings_is_no_habit(extract):
+    # "suspect" in the present, by a bare plural, about bombings the article dated: those bombings
+    claims, _ = extract("Kurdish leaders suspect Turkish involvement in the 2019 bombings of the pipeline.")
+    assert "ATTACK" in types_of(claims)

@@ -340,7 +340,7 @@ class ClaimExtractor:
                 if (token.i, ctype) in seen:
                     continue
                 seen.add((token.i, ctype))
-                if generic_you(token) or judged_in_general(token):
+                if generic_you(token) or judged_in_general(token) or told_as_a_habit(token):
                     continue  # "you die by the weapon you choose": anyone, no happening
                 if ctype in {"SANCTION", "TRANSFER"} and self._opposed_measure(token):
                     continue  # "Washington opposed sanctions against Pretoria": no one sanctioned
@@ -358,8 +358,10 @@ class ClaimExtractor:
                 self._settle_speaker_roles(token, ctype, roles, att, mentions)
                 cands.append(Candidate(token, ctype, roles, args, att, [token]))
         cands += self._denied_statements(cands, mentions)
-        if not any(c.type in SPEECH_ACTS for c in cands):
-            cands += self._labelled_badly(sent, mentions)
+        # "described the senator as a disgrace after she blamed the police": the labelling condemns
+        # beside another speech act, unless that act is the labelling verb's own
+        said = {c.trigger.i for c in cands if c.type in SPEECH_ACTS}
+        cands += [c for c in self._labelled_badly(sent, mentions) if c.trigger.i not in said]
         for c in cands:
             self._capability_as_range(c)
         speech = {i for c in cands if c.roles.any() for i in c.att.report_nodes}
@@ -381,15 +383,22 @@ class ClaimExtractor:
         for name in names:
             t = self.lex.types[name]
             particles = self.lex.particles_required(name, lemma) if pos == "VERB" else frozenset()
-            if particles and not any(c.dep_ in {"prt", "dobj"} and c.lower_ in particles for c in token.children):
+            # ("taken prisoner" hangs the noun as oprd, "took hostage three aid workers" as dative)
+            if particles and not any(c.dep_ in {"prt", "dobj", "oprd", "dative"} and c.lower_ in particles
+                                     for c in token.children):
                 continue  # "blew himself up", "opened fire" attack; "blew", "opened" alone do not
             if self.lex.needs_weapon(name, lemma, pos) and not self._has_argument(token, mentions, weapon=True) \
-                    and not (pos == "VERB" and self._fired_upon(token, lemma)):
+                    and not (pos == "VERB" and self._fired_upon(token, lemma)) \
+                    and not (pos == "NOUN" and self._explosives_told(token.doc)):
                 continue
             if pos == "VERB" and lemma in t.place_objects and not self._object_is_place(token, mentions):
                 continue
             if pos == "NOUN" and lemma in self.lex.words("counted_lives") and not self._lives_taken(token):
                 continue  # "cost 1,200 lives", "has claimed some 2,400 lives"; not "saved lives", "daily life"
+            if pos == "NOUN" and lemma in self.lex.words("counted_tolls") and not toll_counted(token):
+                continue  # "the toll in the second village rose to 81"; not "took a toll on the economy"
+            if pos == "NOUN" and lemma in self.lex.words("counted_losses") and not self._people_lost(token, mentions):
+                continue  # "with the loss of 300 soldiers"; not "the loss of the town", "of 300 jobs"
             if pos == "NOUN" and lemma in self.lex.words("place_taking_nouns") and not self._of_a_place(token, mentions):
                 continue  # "the fall of the town", "the capture of the air base"; not "the fall of the dollar"
             if pos == "VERB" and lemma in t.agent_verbs and not self._armed_agent(token, mentions, t):
@@ -462,6 +471,12 @@ class ClaimExtractor:
                    and any(o.lemma_.lower() in reasons for o in c.children)  # "fired in self-defence"
                    for c in verb.children)
 
+    def _explosives_told(self, doc: Doc) -> bool:
+        """The article names a bomb or explosives: its blasts and explosions are theirs ("a suicide
+        bomber ... At least ten were killed in the explosion"), not a gas leak's."""
+        words = self.lex.words("explosive_words")
+        return any(t.lemma_.lower() in words for t in doc)
+
     def _naval_unit(self, noun: Token) -> bool:
         """"warships", "navy ships", "the fleet": moved and stationed like troops."""
         units = self.lex.words("naval_units")
@@ -512,6 +527,9 @@ class ClaimExtractor:
         verb = token if token.pos_ == "VERB" else clause_head(token)
         subj = subject_of(verb)
         by_a_person = subj is not None and (span := mentions.span_at(subj)) is not None and span.label_ == "PERSON"
+        if self._beside_a_reproach(verb) and not (subj is not None and is_armed_noun(subj, mentions)) \
+                and not any(mentions.named_in(t, {"WEAPON"}) or mentions.materiel_kind(t) for t in sent):
+            return True  # "attacked police officers and blamed the shootings on bias": words, like the blame
         if not by_a_person and not any(t.lemma_.lower() in self.lex.words("verbal_media") for t in sent):
             return False  # "Hutton attacked Villalba": one named person attacking another is words, not arms
         if any(mentions.named_in(t, {"WEAPON"}) or mentions.materiel_kind(t) for t in sent):
@@ -526,6 +544,15 @@ class ClaimExtractor:
         hit = objects_of(verb, ("dobj", "obj")) + [o for p, o in preps_of(token) if p in {"on", "at"}]
         return any((s := mentions.span_at(o)) is not None and s.label_ in {"PERSON", "ORG"}
                    or mentions.references.names_a_person(o) for o in hit)  # "his rival, Dana Whitlow"
+
+    def _beside_a_reproach(self, verb: Token) -> bool:
+        """The verb, aimed at someone, is joined ("and") to a verb of accusing or condemning by the same doer."""
+        reproaches = self.lex.types["ACCUSE"].verbs | self.lex.types["CONDEMN"].verbs
+        hit = objects_of(verb, ("dobj", "obj"))
+        if not hit or any(self.lex.heads.get(o.lemma_.lower()) in {"FAC", "LOC", "VEHICLE"} for o in hit):
+            return False  # "the mob attacked the police station and blamed ...": a place is hit by hands
+        return any(c.lemma_.lower() in reproaches and subject_of(c) in (None, subject_of(verb))
+                   for c in verb.conjuncts if c.pos_ == "VERB")
 
     def _natural_death(self, verb: Token, mentions: Mentions) -> bool:
         """A named person who died, in a sentence with no violence, weapon or wound in it."""
@@ -643,6 +670,19 @@ class ClaimExtractor:
         return noun.dep_ in {"dobj", "obj"} and noun.head.lemma_.lower() in self.lex.words("life_taking_verbs") \
             and any(c.dep_ == "nummod" for c in noun.children)
 
+    def _people_lost(self, noun: Token, mentions: Mentions) -> bool:
+        """"with the loss of more than 300 soldiers": what is lost after "of" is people, counted."""
+        lost = [o for prep, o in preps_of(noun) if prep == "of"]
+        return any(any(c.dep_ == "nummod" for c in o.children) and self._people_word(o, mentions) for o in lost)
+
+    def _people_word(self, token: Token, mentions: Mentions) -> bool:
+        """A noun that names people by what it says, not by a number it carries ("soldiers",
+        "Vandarian troops", "civilians"; not "jobs", "dollars")."""
+        lemma = token.lemma_.lower()
+        return mentions.is_personnel(token) or self.lex.heads.get(lemma) in {"PERSON", "GROUP"} \
+            or lemma in self.lex.words("non_state_people") or lemma in self.lex.words("generic_victims") \
+            or bool(mentions.named_in(token, {"NORP"}))
+
     def _of_a_place(self, noun: Token, mentions: Mentions) -> bool:
         """"the fall of Karvina", "the capture on Sunday of the air base" (the parser hangs that
         "of" on the day): what is taken is a place, not a country ("the fall of the Soviet Union")."""
@@ -752,9 +792,11 @@ class ClaimExtractor:
         for c in cands:
             into = next((m for m in merged if m.type == c.type and m.type != "PROPERTY"
                          and (same_clause(m, c) or told_inside(m, c))
-                         and not _different_actors(m, c) and not ordered_apart(m.trigger, c.trigger)), None)
+                         and not _different_actors(m, c) and not _nouns_of_different_places(m, c)
+                         and not ordered_apart(m.trigger, c.trigger)), None)
             if into is None:
                 restated = next((m for m in merged if m.type == c.type and _restates(c, m)
+                                 and not _nouns_of_different_places(m, c)
                                  and not ordered_apart(m.trigger, c.trigger)), None)
                 if restated is not None:
                     # the attack named again: who calls it that ("what diplomats say was") is not its source
@@ -1327,6 +1369,31 @@ def _different_actors(a: Candidate, b: Candidate) -> bool:
     return bool(left and right and not left & right)
 
 
+def toll_counted(noun: Token) -> bool:
+    """"the death toll", "the toll in Dorn rose to 81", "a toll of 40": a toll of lives, not
+    "took a heavy toll on the economy"."""
+    if any(c.dep_ == "compound" and c.lemma_.lower() in {"death", "casualty"} for c in noun.children):
+        return True
+    told = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        told += [t for c in noun.head.children if c.dep_ in {"prep", "attr", "dobj"} for t in c.subtree]
+    return any(t.like_num and t.ent_type_ not in {"MONEY", "PERCENT", "QUANTITY"} for t in told)  # not "a toll of 5 dollars"
+
+
+def _nouns_of_different_places(a: Candidate, b: Candidate) -> bool:
+    """"the death toll in Kalva rose to 23 and the toll in Dorn to 40": two happening nouns,
+    each placed by its own phrase where the other is not, are two happenings."""
+    if a.trigger.pos_ != "NOUN" or b.trigger.pos_ != "NOUN" or a.trigger.i == b.trigger.i:
+        return False
+    here, there = own_places(a.trigger), own_places(b.trigger)
+    return bool(here and there) and not here & there
+
+
+def own_places(noun: Token) -> set[str]:
+    """The places a noun's own "in" or "at" phrase names ("the toll in Kalva")."""
+    return {o.lower_ for prep, o in preps_of(noun) if prep in {"in", "at"} and o.ent_type_ in {"GPE", "LOC", "FAC"}}
+
+
 # claim types whose numbers count a happening's victims: another claim of that happening in the
 # same clause (the attack that caused them) says enough with them
 TOLL_TYPES = frozenset({"CASUALTY"})
@@ -1410,6 +1477,25 @@ def _any_such(trigger: Token) -> bool:
     return trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any" for c in trigger.children)
 
 
+def told_as_a_habit(trigger: Token) -> bool:
+    """"in many hijackings, pirates take the crew hostage": a bare plural doing something in the
+    simple present is what such people do, no one happening (a headline's present, "Rebels seize
+    town", tells news and is left alone)."""
+    verb = clause_head(trigger)
+    subj = subject_of(verb)
+    if verb.tag_ != "VBP" or subj is None or subj.tag_ != "NNS" or verb.idx < verb.doc.user_data.get(HEADLINE_END, 0):
+        return False
+    if trigger.i != verb.i and (trigger.tag_ != "NNS" or not bare_noun(trigger)
+                                or subj.left_edge.i <= trigger.i <= subj.right_edge.i):
+        return False  # "leaders suspect a role in the 2019 bombings": those bombings; "raids endanger": the raids told
+    return bare_noun(subj) and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
+def bare_noun(noun: Token) -> bool:
+    """A noun with no determiner, owner or number ("pirates", "many hijackings")."""
+    return not any(c.dep_ in {"det", "poss", "nummod"} or c.ent_type_ == "DATE" for c in noun.children)
+
+
 def judged_in_general(trigger: Token) -> bool:
     """"An attack on a warship is a cause for war", "a strike on the capital would be an act
     of war": an indefinite happening that a present or conditional "be" says what it is of
@@ -1438,7 +1524,20 @@ def ordered_apart(a: Token, b: Token) -> bool:
             prep = prep.head  # "ahead of", "prior to"
         if prep is not None and prep.lower_ in ordering and not prep.left_edge.i <= other.i <= prep.right_edge.i:
             return True
+        if _other_doer_s_clause_ordered(inner, other, ordering):
+            return True
     return False
+
+
+def _other_doer_s_clause_ordered(inner: Token, other: Token, ordering) -> bool:
+    """"a gunman killed five people before a policeman killed the gunman": a clause with its own
+    subject that "before" or "after" puts beside the rest tells a second happening (without a
+    subject, "killed two guards before burning the depot", the doer goes on with the same one)."""
+    head = clause_head(inner)
+    if head.dep_ != "advcl" or head.left_edge.i <= other.i <= head.right_edge.i:
+        return False
+    ordered = any(c.dep_ == "mark" and c.lower_ in ordering for c in head.children)
+    return ordered and any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children)
 
 
 def _inside_fronted_content(span: Span, verb: Token, trigger: Token) -> bool:
