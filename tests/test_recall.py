@@ -158,22 +158,6 @@ def test_what_such_people_do_in_the_present_is_no_happening(extract, text, claim
     assert bool(claims) is claimed
 
 
-def test_a_damning_label_condemns_beside_another_reproach(extract):
-    claims, ents = extract("Mayor Ada Morrow described Senator Lena Park as a “disgrace” after she blamed the "
-                           "floods on the council.")
-    condemn = [c for c in claims if c.type == "CONDEMN"]
-    assert [[ents[i].name for i in c.roles["target"]] for c in condemn] == [["Lena Park"]]
-
-
-@pytest.mark.parametrize("text, attack", [
-    ("Senator Lena Park attacked police officers in Ohio and blamed the riots on the mayor.", False),
-    ("The mob attacked the police station in Ohio and blamed officers for the death.", True),  # a place hit
-    ("Gunmen attacked officers in Ohio and blamed the army for the drought.", True),  # armed
-])
-def test_an_attack_joined_to_a_reproach_is_in_words(extract, text, attack):
-    assert ("ATTACK" in types_of(extract(text)[0])) is attack
-
-
 @pytest.mark.parametrize("text, tolls", [
     ("The death toll in Kalva rose to 23 and the toll in Dorn rose to 40, officials said.", 2),
     ("The toll in Dorn stood at 40 on Monday.", 1),

@@ -358,10 +358,8 @@ class ClaimExtractor:
                 self._settle_speaker_roles(token, ctype, roles, att, mentions)
                 cands.append(Candidate(token, ctype, roles, args, att, [token]))
         cands += self._denied_statements(cands, mentions)
-        # "described the senator as a disgrace after she blamed the police": the labelling condemns
-        # beside another speech act, unless that act is the labelling verb's own
-        said = {c.trigger.i for c in cands if c.type in SPEECH_ACTS}
-        cands += [c for c in self._labelled_badly(sent, mentions) if c.trigger.i not in said]
+        if not any(c.type in SPEECH_ACTS for c in cands):
+            cands += self._labelled_badly(sent, mentions)
         for c in cands:
             self._capability_as_range(c)
         speech = {i for c in cands if c.roles.any() for i in c.att.report_nodes}
@@ -527,9 +525,6 @@ class ClaimExtractor:
         verb = token if token.pos_ == "VERB" else clause_head(token)
         subj = subject_of(verb)
         by_a_person = subj is not None and (span := mentions.span_at(subj)) is not None and span.label_ == "PERSON"
-        if self._beside_a_reproach(verb) and not (subj is not None and is_armed_noun(subj, mentions)) \
-                and not any(mentions.named_in(t, {"WEAPON"}) or mentions.materiel_kind(t) for t in sent):
-            return True  # "attacked police officers and blamed the shootings on bias": words, like the blame
         if not by_a_person and not any(t.lemma_.lower() in self.lex.words("verbal_media") for t in sent):
             return False  # "Hutton attacked Villalba": one named person attacking another is words, not arms
         if any(mentions.named_in(t, {"WEAPON"}) or mentions.materiel_kind(t) for t in sent):
@@ -544,15 +539,6 @@ class ClaimExtractor:
         hit = objects_of(verb, ("dobj", "obj")) + [o for p, o in preps_of(token) if p in {"on", "at"}]
         return any((s := mentions.span_at(o)) is not None and s.label_ in {"PERSON", "ORG"}
                    or mentions.references.names_a_person(o) for o in hit)  # "his rival, Dana Whitlow"
-
-    def _beside_a_reproach(self, verb: Token) -> bool:
-        """The verb, aimed at someone, is joined ("and") to a verb of accusing or condemning by the same doer."""
-        reproaches = self.lex.types["ACCUSE"].verbs | self.lex.types["CONDEMN"].verbs
-        hit = objects_of(verb, ("dobj", "obj"))
-        if not hit or any(self.lex.heads.get(o.lemma_.lower()) in {"FAC", "LOC", "VEHICLE"} for o in hit):
-            return False  # "the mob attacked the police station and blamed ...": a place is hit by hands
-        return any(c.lemma_.lower() in reproaches and subject_of(c) in (None, subject_of(verb))
-                   for c in verb.conjuncts if c.pos_ == "VERB")
 
     def _natural_death(self, verb: Token, mentions: Mentions) -> bool:
         """A named person who died, in a sentence with no violence, weapon or wound in it."""
