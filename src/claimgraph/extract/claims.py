@@ -1377,7 +1377,8 @@ def _nouns_of_different_places(a: Candidate, b: Candidate) -> bool:
 
 def own_places(noun: Token) -> set[str]:
     """The places a noun's own "in" or "at" phrase names ("the toll in Kalva")."""
-    return {o.lower_ for prep, o in preps_of(noun) if prep in {"in", "at"} and o.ent_type_ in {"GPE", "LOC", "FAC"}}
+    return {o.lower_ for prep, o in preps_of(noun) if prep in {"in", "at"}
+            and (o.ent_type_ in {"GPE", "LOC", "FAC"} or o.pos_ == "PROPN")}  # a town the tagger calls a person
 
 
 # claim types whose numbers count a happening's victims: another claim of that happening in the
