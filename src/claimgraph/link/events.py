@@ -199,6 +199,7 @@ def _opposing_sides(a: Group, b: Group, ents: Entities) -> bool:
 
     def hit(g: Group) -> set[str]:
         return {ents.canon(x) for x in g.roles["target"] | g.victims}
+
     def toll_only(g: Group) -> bool:  # an attack the other side made is a happening of its own
         return all(c.type == "CASUALTY" for c in g.claims)
     return (toll_only(a) or toll_only(b)) and bool(doers(a)) and bool(doers(b)) \
