@@ -2119,3 +2119,11 @@ def test_not_planning_to_deploy_denies_the_deployment(extract):
 def test_any_deployment_is_none_told_of(extract):
     claims, _ = extract("Minsk warned that it would respond to any deployment of Polish troops.")
     assert not [c for c in claims if c.type == "DEPLOY"]
+
+
+@pytest.mark.parametrize("text", ["Hamas fired 30 rockets at Sderot on Monday, its spokesman said.",
+                                  "Hamas fired 30 rockets at Sderot on Monday, the group's spokesman said."])
+def test_its_spokesman_is_the_body_named_before_as_a_source(extract, text):
+    claims, ents = extract(text)
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert ents[attack.source].name == "Hamas"

@@ -528,6 +528,10 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
                         # "the embassy in Bamako" (a city the tagger calls an ORG) speaks for itself
                         if body is not None and body.type not in {"GPE", "LOC", "FAC"}:
                             return body
+    if lemma in lex.words("speaker_nouns"):
+        owner = _owner_named_before(token, mentions)
+        if owner is not None:
+            return owner  # "Hezbollah fired 40 rockets, its spokesman said": Hezbollah speaks
     if lemma in lex.words("speaker_nouns") and _is_definite(token):
         earlier = mentions.recent_speaker(token)  # "the spokesman said", "the spy agency added"
         if earlier is not None:
@@ -549,6 +553,19 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
     if token.pos_ == "NOUN":  # any noun that speaks is a speaker: "the ship's manager said"
         return mentions.speaker(token)
     return None
+
+
+def _owner_named_before(speaker: Token, mentions: Mentions) -> Entity | None:
+    """"its spokesman", "their commander", "the group's spokesman": the organisation named
+    earlier in the same sentence, when there is exactly one (a spokesperson and the body they
+    speak for are one source)."""
+    owner = next((c for c in speaker.children if c.dep_ == "poss"), None)
+    if owner is None or not (owner.lower_ in {"its", "their"} or owner.lemma_.lower() in {"group", "organisation",
+                                                                                            "organization", "movement"}):
+        return None
+    sent = speaker.sent
+    named = {mentions.groups[i].id: mentions.groups[i] for i in mentions.groups if sent.start <= i < speaker.i}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _issuer(document: Token, mentions: Mentions, lex: Lexicon) -> Entity | None:
