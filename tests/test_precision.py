@@ -2127,3 +2127,9 @@ def test_its_spokesman_is_the_body_named_before_as_a_source(extract, text):
     claims, ents = extract(text)
     attack = next(c for c in claims if c.type == "ATTACK")
     assert ents[attack.source].name == "Hamas"
+
+
+def test_a_capital_the_tagger_left_out_still_accuses(extract):
+    claims, ents = extract("Kyiv accused Minsk of sheltering the gunmen.")
+    accuse = next(c for c in claims if c.type == "ACCUSE")
+    assert _role_names(accuse, ents, "actor") == {"Kyiv"}

@@ -235,6 +235,10 @@ def named_party(token: Token, mentions: Mentions) -> Entity | None:
             and token.lower_ not in mentions.lex.classes:
         # an acronym the tagger left out ("the TNLA said", "KNLA fighters"): an organisation
         return mentions.keep(mentions.resolver.resolve(token.text, "ORG", context_countries=mentions.countries))
+    if span is None and token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ in {"nsubj", "nsubjpass"} \
+            and not any(c.dep_ == "compound" for c in token.children) and mentions.resolver.is_place(token.text):
+        # "Kyiv accused Moscow of ...": a capital opening the sentence, which the tagger left out
+        return mentions.keep(mentions.resolver.resolve(token.text, "GPE", context_countries=mentions.countries))
     if span is None or span.label_ not in {"GPE", "ORG", "PERSON", "NORP", "LOC"}:
         return None
     found = mentions.resolve_span(span)
