@@ -30,7 +30,7 @@ from ..analyze.views import doc_text, lower_words
 from ..datafiles import grammar
 from ..model import Entity
 from .lexicon import Lexicon, load_lexicon
-from .mentions import PRONOUNS, Mentions, phrase_text
+from .mentions import PRONOUNS, Mentions, phrase_text, whole_of_part
 from .token_patterns import in_sorted
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -475,22 +475,11 @@ def _citing_clause(token: Token) -> Token | None:
     return None
 
 
-PARTITIVES = frozenset(grammar()["partitive_of"])
-
-
-def _whole_of_part(token: Token) -> Token:
-    """"one of the officials said", "two of the diplomats": the officials speak."""
-    if token.lower_ not in PARTITIVES and not token.like_num:
-        return token
-    return next((g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                 for g in p.children if g.dep_ == "pobj"), token)
-
-
 def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Entity | None:
     """The entity a subject/object phrase stands for, as a source."""
     if token is None:
         return None
-    token = _whole_of_part(token)
+    token = whole_of_part(token)  # "one of the officials said": the officials speak
     if token.lower_ in PRONOUNS:
         if token.lower_ in {"he", "she", "him", "her"}:
             spoke = [e for e in mentions.speakers if e.type == "PERSON"]
@@ -662,7 +651,7 @@ def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution)
         if node.i in att.report_nodes and node.lemma_.lower() not in lex.words("likely"):
             break
     found = "reported" if att.source is not None or _alleged_of(path, lex) else "fact"
-    if _promised_under(trigger, lex):
+    if promised_under(trigger, lex):
         words.add("plan")
     if any(_if_confirmed(c, lex) for node in path for c in node.children):
         return "possible"  # "the strike, if confirmed, would be the deepest": it happened, unconfirmed
@@ -685,7 +674,7 @@ def _if_confirmed(clause: Token, lex: Lexicon) -> bool:
         and any(c.dep_ == "mark" and c.lower_ == "if" for c in clause.children)
 
 
-def _promised_under(trigger: Token, lex: Lexicon) -> bool:
+def promised_under(trigger: Token, lex: Lexicon) -> bool:
     """"a contract to supply 14 jets", "a deal to deliver tanks": what a commitment is made to
     do has not been done yet."""
     return trigger.dep_ == "acl" and trigger.head.lemma_.lower() in lex.words("commitment_nouns") \

@@ -36,8 +36,8 @@ from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
 from .token_patterns import TokenPatterns
-from .roles import (HEADLINE_END, Roles, clause_head, could_be_people, doer_of, drop_countries_of_towns, fill_roles,
-                    is_armed_noun, name_given_to, objects_of, party, preps_of, subject_and_voice, subject_of)
+from .roles import (HEADLINE_END, MILITARY_SITES, Roles, clause_head, could_be_people, doer_of, drop_countries_of_towns,
+                    fill_roles, is_armed_noun, name_given_to, objects_of, party, preps_of, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
@@ -472,8 +472,10 @@ class ClaimExtractor:
     def _explosives_told(self, doc: Doc) -> bool:
         """The article names a bomb or explosives: its blasts and explosions are theirs ("a suicide
         bomber ... At least ten were killed in the explosion"), not a gas leak's."""
-        words = self.lex.words("explosive_words")
-        return any(t.lemma_.lower() in words for t in doc)
+        if "explosives_told" not in doc.user_data:  # asked per blast noun: read the article once
+            words = self.lex.words("explosive_words")
+            doc.user_data["explosives_told"] = any(t.lemma_.lower() in words for t in doc)
+        return doc.user_data["explosives_told"]
 
     def _naval_unit(self, noun: Token) -> bool:
         """"warships", "navy ships", "the fleet": moved and stationed like troops."""
@@ -2285,9 +2287,6 @@ def name_the_other_side(claims: list[Claim], sides: list[str], entities: dict,
                 aim_at_the_other_side(claim, other, entities)
     elif len(sides) == 1:
         name_the_lone_side(family, sides[0])
-
-
-MILITARY_SITES = load_lexicon().words("military_sites")
 
 
 def aim_at_the_other_side(claim: Claim, other: dict[str, str], entities: dict) -> None:

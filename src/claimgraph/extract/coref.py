@@ -38,7 +38,7 @@ from spacy.tokens import Span, Token
 from ..analyze.views import lower_words, token_texts
 from ..datafiles import lexicon, titles
 from .lexicon import load_lexicon
-from .mentions import Mentions, _without_suffix
+from .mentions import HEADLINE_END, Mentions, _without_suffix
 
 WORD_LISTS = frozenset({"male_pronouns", "female_pronouns", "male_evidence", "female_evidence", "male_words",
                         "female_words", "person_descriptions", "title_abbreviations"})
@@ -290,7 +290,7 @@ class References:
         """"Company CEO gunned down at office party": a headline describes a victim the body
         goes on to name ("Dana Whitfield, the CEO of Brightline"), when it ties that noun to
         one person only."""
-        if token.tag_ not in {"NN", "NNP"} or token.idx >= token.doc.user_data.get("headline_end", 0) \
+        if token.tag_ not in {"NN", "NNP"} or token.idx >= token.doc.user_data.get(HEADLINE_END, 0) \
                 or not self._is_person_noun(token):
             return None
         keys = {k for i, k in self.ties.get(self._lemma(token), ()) if i > token.i}

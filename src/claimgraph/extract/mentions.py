@@ -346,7 +346,7 @@ class Mentions:
     @cached_property
     def lead_end(self) -> int:
         """Where the article's lead (its first sentence after the headline) ends, in characters."""
-        headline_end = self.doc.user_data.get("headline_end", 0)
+        headline_end = self.doc.user_data.get(HEADLINE_END, 0)
         return next((s.end_char for s in self.doc.sents if s.start_char >= headline_end), 0)
 
     def full_name_for(self, surname: str, other_than: str | None = None) -> Entity | None:
@@ -919,6 +919,20 @@ def is_bare_definite(head: Token) -> bool:
     dets = [c for c in head.children if c.dep_ == "det"]
     mods = [c for c in head.children if c.dep_ in {"amod", "compound", "nmod", "poss", "nummod"}]
     return bool(dets) and dets[0].lower_ in {"the", "these", "those", "this", "that"} and not mods
+
+
+HEADLINE_END = "headline_end"  # Doc.user_data key: where the text's opening headline ends
+
+# "any of its fighters", "none of the crew", "most of them": the people are after "of"
+PARTITIVES = frozenset(grammar()["partitive_of"])
+
+
+def whole_of_part(noun: Token) -> Token:
+    """"23 of the 30 drones", "one of the officials": the things or people counted."""
+    if not noun.like_num and noun.lower_ not in PARTITIVES:
+        return noun
+    return next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"), noun)
 
 
 def conjuncts(token: Token) -> list[Token]:

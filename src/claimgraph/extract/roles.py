@@ -16,16 +16,16 @@ from spacy.tokens import Span, Token
 from ..model import ROLE_NAMES, Entity
 from ..datafiles import grammar
 from .confidence import bare_plural
+from .attribution import promised_under
 from .coref import referent
 from .lexicon import load_lexicon
-from .mentions import (PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts, is_country, phrase_tokens,
-                       plural_of, slug)
+from .mentions import (HEADLINE_END, PARTITIVES, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts,
+                       is_country, phrase_tokens, plural_of, slug, whole_of_part)
 
 LOCATIVE = {"in", "near", "at", "on", "across", "over", "outside", "around", "inside", "into",
             "toward", "towards", "behind", "along", "within", "throughout", "off", "of"}
 TARGETING = {"into", "against", "on", "at", "toward", "towards"}
 CHARGE_VERBS = load_lexicon().words("charge_verbs")
-COMMITMENT_NOUNS = load_lexicon().words("commitment_nouns")
 # a person, a kind of people or a weapon is never where something happened ("fired at Verona")
 NEVER_PLACES = frozenset({"PERSON", "PERSONNEL", "NORP", "WEAPON"})
 
@@ -93,7 +93,6 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-HEADLINE_END = "headline_end"  # Doc.user_data key: where the text's opening headline ends
 
 
 def headline_passive(verb: Token) -> bool:
@@ -107,9 +106,7 @@ def headline_passive(verb: Token) -> bool:
 def promised_under_signed(verb: Token) -> bool:
     """"signed a contract to supply 14 jets": the deed a commitment someone made (the object
     of their verb) is to."""
-    noun = verb.head
-    return verb.dep_ == "acl" and noun.lemma_.lower() in COMMITMENT_NOUNS and noun.dep_ in {"dobj", "obj"} \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return promised_under(verb, load_lexicon()) and verb.head.dep_ in {"dobj", "obj"}
 
 
 def one_charged_with(deed: Token) -> Token | None:
@@ -1033,14 +1030,15 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
     objects = objects_of(verb) if trigger.pos_ == "VERB" or blamed or hits(trigger, verb, lex) else []
     if not objects and trigger.pos_ == "VERB":  # "shot and killed Reyes": both verbs take him
         objects = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in objects_of(c)]
-    if not objects and brought_down(verb):  # "shot down 12 of the drones", the count parsed as an adverb
+    downed = brought_down(verb)
+    if not objects and downed:  # "shot down 12 of the drones", the count parsed as an adverb
         objects = [c for c in verb.children if c.dep_ == "npadvmod" and c.like_num]
     for obj in objects:
         args.append(obj)
-        if brought_down(verb):
+        if downed:
             obj = whole_of_part(obj)  # "shot down 23 of the 30 drones"
         weapon = mentions.weapon(obj) if mentions.materiel_kind(obj) or mentions.named_in(obj, {"WEAPON"}) else None
-        if weapon is not None and brought_down(verb):
+        if weapon is not None and downed:
             roles.add("target", weapon)  # "shot down 23 drones": the drones were hit, not fired
         elif weapon is not None and roles["instrument"] and mentions.materiel_kind(obj) in PLATFORM_KINDS:
             add_target(obj, roles, mentions)  # "land mines blew up an armoured vehicle": the vehicle was hit
@@ -1081,14 +1079,6 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             if c.dep_ == "acl" and c.lemma_ in {"target", "hit", "strike"}:
                 for o in objects_of(c):
                     add_target(o, roles, mentions)
-
-
-def whole_of_part(noun: Token) -> Token:
-    """"23 of the 30 drones", "most of the missiles": the things counted."""
-    if not noun.like_num and noun.lower_ not in PARTITIVES:
-        return noun
-    return next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                 for g in p.children if g.dep_ == "pobj"), noun)
 
 
 def brought_down(verb: Token) -> bool:
@@ -1337,7 +1327,7 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         add_victims_of_noun(trigger, roles, args, mentions)  # "spoke about the death of Haddad"
         roles.add("actor", charged_in(trigger, mentions) or claimed_by(trigger, mentions))
         return
-    if trigger.pos_ == "ADJ" and trigger.dep_ in OWN_CLAUSE_DEPS:
+    if trigger.pos_ == "ADJ" and trigger.dep_ in ADJECTIVE_APART_DEPS:
         add_victims_of_adjective(trigger, roles, args, mentions)
         return
     verb = head
@@ -1368,7 +1358,7 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
 
 # an adjective that modifies its own noun ("two wounded men") or heads a verbless clause of its
 # own ("2 dead, 3 hurt; police say"), unlike "five were dead", "was among the dead", "left two dead"
-OWN_CLAUSE_DEPS = frozenset({"amod", "ccomp", "parataxis"})
+ADJECTIVE_APART_DEPS = frozenset({"amod", "ccomp", "parataxis"})
 
 
 def add_victims_of_adjective(adj: Token, roles: Roles, args: list, mentions: Mentions) -> None:
@@ -1393,8 +1383,6 @@ def add_victims_of_noun(noun: Token, roles: Roles, args: list, mentions: Mention
             roles.add("target", victim)
 
 
-# "any of its fighters", "none of the crew", "most of them": the people are after "of"
-PARTITIVES = frozenset(grammar()["partitive_of"])
 
 
 def name_given_to(noun: Token, mentions: Mentions) -> Entity | None:
