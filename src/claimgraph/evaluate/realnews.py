@@ -36,7 +36,9 @@ __all__ = ["DATASET_FILES", "GoldSet", "article", "build_folder", "detok", "find
 # dataset -> its files in eval-data (ECB+ dev topics only, PolNeAR train and dev)
 DATASET_FILES = {"ecbplus": ["ecbplus-dev.jsonl.gz"], "reuters": ["news_corpus.jsonl.gz"],
                  "polnear": ["attribution-polnear-dev.jsonl.gz", "attribution-polnear-train.jsonl.gz"],
-                 "meantime": ["timex-meantime-dev.jsonl.gz"]}
+                 "meantime": ["timex-meantime-dev.jsonl.gz"],
+                 # recent news of many outlets (2013-18), the texts of two geoparsing sets
+                 "trnews": ["geo-trnews-dev.jsonl.gz"], "gwn": ["geo-gwn-dev.jsonl.gz"]}
 # Reuters and PolNeAR articles naming Iran or Iraq are kept back for scoring, never developed on.
 KEPT_BACK = re.compile(r"\b(iran|iraq)", re.I)
 GOLD_SUFFIX, MANIFEST_SUFFIX = ".gold.json", ".manifest.json"
@@ -130,12 +132,35 @@ def article(dataset: str, r: dict[str, Any]) -> tuple[str, str | None, str | Non
     if dataset == "meantime":
         lines = r["text"].split("\n")
         return detok("\n\n".join(lines)), r.get("title"), r.get("dct"), "Wikinews"
+    if dataset in {"trnews", "gwn"}:
+        return r["text"], r.get("title"), date_in_url(r.get("url")), outlet_of(r.get("url"))
     if dataset == "ecbplus":
         lines = r["text"].split("\n")
         if lines and re.match(r"\s*(https?:|www\.)", lines[0]):
             lines = lines[1:]
         return detok("\n\n".join(lines)), None, None, None
     raise ConfigError(f"unknown real-news dataset {dataset!r}; choose one of {', '.join(DATASET_FILES)}")
+
+
+def date_in_url(url: str | None) -> str | None:
+    """The publication day a news address spells out ("/2015/01/02/"), else None (the gold
+    document then gives it).
+
+    >>> date_in_url("http://www.cnn.com/2015/01/02/us/story/index.html"), date_in_url("http://x.com/a")
+    ('2015-01-02', None)
+    """
+    m = re.search(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)/", url or "")
+    return "-".join(m.groups()) if m else None
+
+
+def outlet_of(url: str | None) -> str | None:
+    """The outlet's domain ("www.bbc.com" -> "bbc.com").
+
+    >>> outlet_of("http://www.bbc.com/news/world-38090185"), outlet_of(None)
+    ('bbc.com', None)
+    """
+    m = re.match(r"https?://(?:www\.)?([^/]+)", url or "")
+    return m.group(1) if m else None
 
 
 # --- building the folder -------------------------------------------------------------------
@@ -178,8 +203,8 @@ def build_folder(gold_set_: GoldSet, data_dir: str | Path, out_dir: str | Path,
     """Write the set's articles and ``meta.json`` into ``out_dir``.
 
     :param files: only these article files (default: every file of the manifest).
-    :returns: the files whose text names Iran or Iraq although they come from Reuters or
-        PolNeAR (kept back for scoring: they should not be in a development set).
+    :returns: the files whose text names Iran or Iraq although they come from a news
+        corpus (kept back for scoring: they should not be in a development set).
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -193,7 +218,7 @@ def build_folder(gold_set_: GoldSet, data_dir: str | Path, out_dir: str | Path,
         g = gold_docs.get(file, {})
         meta[file] = {"outlet": g.get("outlet") or outlet, "published": g.get("published") or published,
                       "title": title, "url": None}
-        if ref["dataset"] in {"reuters", "polnear"} and KEPT_BACK.search(text):
+        if ref["dataset"] in {"reuters", "polnear", "trnews", "gwn"} and KEPT_BACK.search(text):
             kept_back.append(file)
     (out / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
     return kept_back
