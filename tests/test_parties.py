@@ -169,3 +169,17 @@ def test_an_attack_on_another_thing_in_the_same_sentence_keeps_its_own_doer(extr
                            "said the ship was really a Thai trawler that was being hijacked.")
     hijack = [c for c in claims if c.type == "ATTACK" and "Thai trawler" in {ents[i].name for i in c.roles["target"]}]
     assert hijack and not hijack[0].roles["actor"]
+
+
+@pytest.mark.parametrize("text", ["Gunmen shot dead a guard at the depot on Monday.",
+                                  "A gunman shot dead one guard and wounded four workers at the depot."])
+def test_who_shot_someone_dead_is_the_doer_not_a_victim(extract, text):
+    claims, ents = extract(text)
+    victims = fillers(claims, ents, "CASUALTY", "target")
+    assert "guard" in victims
+    assert not any("gunm" in name.lower() for name in victims)
+
+
+def test_who_found_the_dead_did_not_kill_them(extract):
+    claims, ents = extract("Villagers found two herders dead near the well.")
+    assert not fillers(claims, ents, "CASUALTY", "actor")

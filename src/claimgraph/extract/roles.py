@@ -1332,12 +1332,19 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         return
     verb = head
     subj, passive = subject_and_voice(verb)
-    # "the crash left a woman dead": the one left dead is the object, the subject what did it
-    left_dead = trigger.pos_ == "ADJ" and trigger.dep_ == "oprd" and any(o.i != trigger.i for o in objects_of(verb))
+    # "the crash left a woman dead", "gunmen shot dead a guard": the one left dead is the
+    # object, the subject what did it (the gunmen, as the attack verb says, not the finder
+    # of "police found two men dead")
+    objects = [o for o in objects_of(verb) if o.i != trigger.i]
+    if trigger.pos_ == "ADJ" and trigger.dep_ == "acomp":
+        objects += objects_of(trigger)  # the tagger hangs "shot dead one guard" on "dead"
+    left_dead = trigger.pos_ == "ADJ" and trigger.dep_ in {"oprd", "acomp"} and bool(objects)
     if subj is not None:
         args.append(subj)
         if left_dead:
-            roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS else None)
+            by_attack = verb.lemma_.lower() in lex.types["ATTACK"].verbs
+            roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS
+                      else party(subj, mentions) if by_attack else None)
         elif passive or trigger.pos_ == "ADJ" or trigger.lemma_ == "die":
             for who in conjuncts(subj):  # "14 rebels and 6 army soldiers were killed"
                 for victim in victim_groups(who, mentions):
@@ -1345,7 +1352,7 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         else:
             roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS
                       else one_warship(subj, mentions) or party(subj, mentions))
-    for obj in objects_of(verb):
+    for obj in objects:
         args.append(obj)
         for victim in victim_groups(obj, mentions):
             roles.add("target", victim)
