@@ -183,3 +183,15 @@ def test_who_shot_someone_dead_is_the_doer_not_a_victim(extract, text):
 def test_who_found_the_dead_did_not_kill_them(extract):
     claims, ents = extract("Villagers found two herders dead near the well.")
     assert not fillers(claims, ents, "CASUALTY", "actor")
+
+
+def test_the_doer_of_a_past_tense_read_as_a_modifier_is_no_victim(extract):
+    # the tagger reads "airstrikes killed 40 people" as "airstrikes (that were) killed"
+    claims, ents = extract("Israeli airstrikes killed at least 40 people in Rafah on Tuesday.")
+    assert "Israel" in fillers(claims, ents, "CASUALTY", "actor")
+    assert "Israel" not in fillers(claims, ents, "CASUALTY", "target")
+
+
+def test_who_was_given_arms_did_not_give_them(extract):
+    claims, ents = extract("Fighters sent weapons by Iran attacked the town.")
+    assert "Iran" in fillers(claims, ents, "TRANSFER", "actor")

@@ -66,6 +66,8 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject and whether it is the one acted on ("Reyes was shot": passive);
     for a relative clause, the noun it hangs on ("Minsky, who shot Reyes": Minsky, active)."""
     node = verb
+    if misparsed_past_tense(node):
+        return node.head, False  # "Israeli airstrikes killed 25 people", read as "airstrikes (that were) killed"
     if node.dep_ == "amod" and node.head.head.i != node.head.i:  # "denied shipping shells"
         node = node.head.head
     raised = None  # the infinitive climbed from: "X is believed to have supplied", "X was ordered to attack"
@@ -93,6 +95,16 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+
+
+def misparsed_past_tense(verb: Token) -> bool:
+    """A past participle hung on a noun as its modifier although it has an object of its own:
+    "Israeli airstrikes killed 25 people" read as "airstrikes (that were) killed". A
+    participle modifier names what was done to its noun ("a missile fired from Yemen") and
+    takes no object, so with one the noun is the doer and the verb a plain past tense."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"} \
+        and any(c.dep_ in {"dobj", "obj"} for c in verb.children) and agent_of(verb) is None \
+        and verb.lemma_.lower() not in DOUBLE_OBJECT_VERBS
 
 
 def headline_passive(verb: Token) -> bool:
@@ -144,7 +156,8 @@ def objects_of(verb: Token, deps=("dobj", "obj", "attr", "oprd")) -> list[Token]
     out = []
     if verb.dep_ == "amod" and verb.pos_ == "VERB" and verb.tag_ == "VBG":  # "shipping artillery shells"
         out.append(verb.head)
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"} \
+            and not misparsed_past_tense(verb):
         out.append(verb.head)  # "a missile fired from Yemen": the missile was fired
     for c in verb.children:
         if c.dep_ in deps:
@@ -338,6 +351,7 @@ def nationality_modifier(token: Token, mentions: Mentions) -> Entity | None:
 
 PLATFORM_KINDS = load_lexicon().words("platform_kinds")
 SHOT_NOUNS = frozenset(grammar()["shot_nouns"])
+DOUBLE_OBJECT_VERBS = frozenset(grammar()["double_object_verbs"])
 
 
 def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Roles, list[Token]]:
