@@ -17,7 +17,7 @@ from claimgraph.cli import main
 from claimgraph.errors import ConfigError
 from claimgraph.evaluate import TASKS
 from claimgraph.evaluate.claims import METRICS, merge_exports, score_claims
-from claimgraph.evaluate.realnews import build_folder, find_sets, gold_set
+from claimgraph.evaluate.realnews import build_folder, find_sets, gold_set, heldout_dir
 
 FIXTURE = Path(__file__).parent / "data" / "realnews"
 EVAL_DATA = FIXTURE / "eval-data"
@@ -119,8 +119,8 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "eval-data"
 
 @pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared/eval-data is not beside the repository")
 def test_the_repository_sets_build_the_text_their_gold_quotes(tmp_path):
-    sets = find_sets()
-    assert {s.name for s in sets} >= {"ecbplus", "reuters", "polnear"}
+    sets = find_sets() + find_sets(heldout_dir())
+    assert {s.name for s in sets} >= {"ecbplus", "reuters", "polnear", "heldout"}
     for one in sets:
         assert build_folder(one, SHARED_DATA, tmp_path / one.name) == []  # nothing kept back slipped in
         for doc in one.gold["documents"]:

@@ -343,11 +343,12 @@ def evaluate_claims(gold_file: str | Path | None = None, data: str | Path | None
     :param limit: score only the first ``limit`` documents of each set.
     :param sets_dir: where the sets are (default ``eval/realnews`` of the repository).
     :returns: one ``EvalResult`` per set, then one for all sets pooled (micro: the golds
-        concatenated) when there are several.
+        concatenated) when there are several, then (by default) one per held-out set of
+        ``eval/heldout``, which is never pooled: it measures generalisation, not tuning.
     """
     from claimgraph.errors import ConfigError
     from claimgraph.evaluate.common import default_data_dir
-    from claimgraph.evaluate.realnews import find_sets, gold_set
+    from claimgraph.evaluate.realnews import find_sets, gold_set, heldout_dir
 
     data_dir = Path(data) if data is not None else default_data_dir()
     if data_dir is None:
@@ -360,6 +361,12 @@ def evaluate_claims(gold_file: str | Path | None = None, data: str | Path | None
         parts.append((one.name, export, gold))
     if len(parts) > 1:
         results.append(_pooled(parts, sum(r.seconds for r in results)))
+    if gold_file is None and sets_dir is None and heldout_dir().is_dir():
+        for one in find_sets(heldout_dir()):
+            result = _score_set(one, data_dir, limit, settings)[0]
+            result.notes.append("Held out: articles of other conflicts and outlets, annotated after the "
+                                "development sets and never developed on (eval/heldout/README.md).")
+            results.append(result)
     return results
 
 

@@ -31,7 +31,7 @@ from claimgraph.errors import ConfigError
 from claimgraph.evaluate.common import REPO_ROOT, read_jsonl
 
 __all__ = ["DATASET_FILES", "GoldSet", "article", "build_folder", "detok", "find_sets", "gold_set",
-           "limited", "realnews_dir"]
+           "heldout_dir", "limited", "realnews_dir"]
 
 # dataset -> its files in eval-data (ECB+ dev topics only, PolNeAR train and dev)
 DATASET_FILES = {"ecbplus": ["ecbplus-dev.jsonl.gz"], "reuters": ["news_corpus.jsonl.gz"],
@@ -57,6 +57,11 @@ class GoldSet:
 def realnews_dir() -> Path:
     """``eval/realnews`` of the source checkout."""
     return REPO_ROOT / "eval" / "realnews"
+
+
+def heldout_dir() -> Path:
+    """``eval/heldout``: sets scored for generalisation only, never developed on nor pooled."""
+    return REPO_ROOT / "eval" / "heldout"
 
 
 def gold_set(gold_path: str | Path) -> GoldSet:
