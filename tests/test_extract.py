@@ -461,3 +461,25 @@ def test_extract_a_generic_weapon_is_named_with_its_country_adjective(extract):
     weapons = {ents[i].name for c in claims for role in ("instrument", "target") for i in c.roles[role]
                if ents[i].type == "WEAPON"}
     assert {"Iranian drone", "cruise missile"} <= weapons  # not "Iran drone", not "cruise missile (cruise missile)"
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Latvia expelled 12 Belarusian diplomats on Tuesday over the border incidents.", "Latvia", "Belarus"),
+    ("Four Chinese diplomats were expelled by Canada last month.", "Canada", "China"),
+    ("Estonia ordered the expulsion of the Russian ambassador on Friday.", "Estonia", None),
+])
+def test_expelling_a_states_envoys_is_a_sanction(pipeline, text, actor, target):
+    doc = Document(id="d1", text=text, published="2024-03-14")
+    claims, ents = pipeline.extractor.extract(pipeline.nlp(text), doc)
+    sanctions = [c for c in claims if c.type == "SANCTION"]
+    assert sanctions
+    assert actor in {ents[i].name for c in sanctions for i in c.roles["actor"]}
+    if target:
+        assert target in {ents[i].name for c in sanctions for i in c.roles["target"]}
+
+
+@pytest.mark.parametrize("text", ["The senator was expelled from the party in 2019.",
+                                  "Troops expelled the militants from the town on Sunday."])
+def test_expelling_anyone_else_is_no_sanction(pipeline, text):
+    claims, _ = pipeline.extractor.extract(pipeline.nlp(text), Document(id="d1", text=text, published="2024-03-14"))
+    assert not [c for c in claims if c.type == "SANCTION"]

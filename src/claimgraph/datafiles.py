@@ -241,6 +241,9 @@ class ClaimType:
     # verbs that deny only a claim or a clause: "denied the reports", "denied sending troops";
     # not "rejected the concerns" or "denied victims their rights"
     claim_objects: frozenset[str] = frozenset()
+    # verbs and nouns whose object must be envoys: "expelled 23 diplomats", "the expulsion of
+    # the ambassador"; not "expelled from school"
+    diplomat_objects: frozenset[str] = frozenset()
     attributes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     units: dict[str, tuple[str, ...]] = field(default_factory=dict)
     verb_attributes: dict[str, str] = field(default_factory=dict)
@@ -255,7 +258,8 @@ class ClaimType:
 
 TRIGGER_KEYS = frozenset({"verbs", "nouns", "adjectives", "weapon_verbs", "weapon_nouns", "phrasal_verbs",
                           "receiving_verbs", "materiel_only", "recipient_object_verbs", "personnel_only",
-                          "person_objects", "place_objects", "agent_verbs", "claim_objects"})
+                          "person_objects", "place_objects", "agent_verbs", "claim_objects",
+                          "diplomat_objects"})
 TYPE_KEYS = frozenset({"type", "description", "event", "rank", "roles", "triggers", "attributes", "units",
                        "verb_attributes", "example", "plover"})
 

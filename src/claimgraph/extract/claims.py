@@ -413,6 +413,8 @@ class ClaimExtractor:
                 continue
             if token.pos_ == "VERB" and lemma in t.person_objects and not self._object_is_people(token, mentions):
                 continue
+            if lemma in t.diplomat_objects and not self._envoys_expelled(token):
+                continue  # "expelled 23 diplomats"; not "was expelled from the party"
             if pos == "NOUN" and lemma in t.claim_objects and not self._denial_noun_denies(token):
                 continue
             if pos == "VERB" and lemma in t.claim_objects and not self._denies_a_claim(token):
@@ -565,6 +567,17 @@ class ClaimExtractor:
                                                        and s.dep_ == "nsubjpass"]
         objects += [c for o in objects for c in o.conjuncts]
         return not objects or any(self._is_people(o, mentions) for o in objects)
+
+    def _envoys_expelled(self, trigger: Token) -> bool:
+        """"expelled 23 Russian diplomats", "the ambassador was expelled", "the expulsion of
+        60 envoys": those sent away are a state's envoys."""
+        if trigger.pos_ == "NOUN":
+            expelled = [o for prep, o in preps_of(trigger) if prep == "of"]
+        else:
+            subj, passive = subject_and_voice(trigger)
+            expelled = objects_of(trigger, ("dobj", "obj")) + ([subj] if passive and subj is not None else [])
+        expelled += [c for o in expelled for c in o.conjuncts]
+        return any(o.lemma_.lower() in self.lex.words("envoy_nouns") for o in expelled)
 
     def _regulated(self, noun: Token) -> bool:
         """"to regulate gun sales", "a ban on arms exports" read as the object of a rule (the

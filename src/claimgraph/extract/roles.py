@@ -1641,7 +1641,11 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
 
 def frame_sanction(trigger, head, roles, args, mentions, lex):
     verb = head
-    subj = subject_of(verb)
+    subj, passive = subject_and_voice(verb)
+    if passive and subj is not None:  # "the ambassador was expelled by Poland"
+        args.append(subj)
+        roles.add("target", party(subj, mentions))
+        subj = agent_of(verb)
     if trigger.pos_ == "NOUN" and not is_light_verb_object(trigger):
         # "Russia denounced the new EU sanctions": the EU imposed them, Russia only spoke
         subj = None
