@@ -483,3 +483,11 @@ def test_expelling_a_states_envoys_is_a_sanction(pipeline, text, actor, target):
 def test_expelling_anyone_else_is_no_sanction(pipeline, text):
     claims, _ = pipeline.extractor.extract(pipeline.nlp(text), Document(id="d1", text=text, published="2024-03-14"))
     assert not [c for c in claims if c.type == "SANCTION"]
+
+
+def test_fighting_named_by_a_gerund_subject_is_an_attack_between_its_sides(pipeline):
+    text = "Fighting between Sudanese troops and RSF fighters killed 40 people in El Fasher on Monday."
+    claims, ents = pipeline.extractor.extract(pipeline.nlp(text), Document(id="d1", text=text, published="2024-03-14"))
+    attacks = [c for c in claims if c.type == "ATTACK"]
+    assert attacks and not [c for c in claims if c.type == "DEPLOY"]  # the fighting sends no one
+    assert {"Sudan"} <= {ents[i].name for c in attacks for i in c.roles["actor"]}

@@ -37,7 +37,8 @@ from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
 from .token_patterns import TokenPatterns
 from .roles import (HEADLINE_END, MILITARY_SITES, Roles, clause_head, could_be_people, doer_of, drop_countries_of_towns,
-                    fill_roles, is_armed_noun, name_given_to, objects_of, party, preps_of, subject_and_voice, subject_of)
+                    fill_roles, is_armed_noun, is_gerund_subject, name_given_to, objects_of, party, preps_of,
+                    subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
@@ -334,6 +335,8 @@ class ClaimExtractor:
                     cands.append(cand)
                 continue
             pos = label.removeprefix("TRIGGER_")
+            if pos == "VERB" and self._gerund_as_noun(token):
+                pos = "NOUN"  # "Fighting between the army and the RSF has killed 12,000": the fighting
             if pos == "NOUN" and token.dep_ == "compound":
                 continue  # "attack drone", "strike sites": the noun modifies another
             for ctype in self._types_for(token, pos, mentions):
@@ -368,6 +371,12 @@ class ClaimExtractor:
         # threat or warning is a claim of its own beside what it is about (REALNEWS.md)
         cands = [c for c in cands if c.trigger.i not in speech or c.type in SPEECH_ACTS]
         return self._merge_same_clause(cands)
+
+    def _gerund_as_noun(self, token: Token) -> bool:
+        """A gerund subject that English also has as a noun trigger ("Fighting between the
+        two armies killed 40", "Shelling overnight hit the port"): the happening named, not
+        someone fighting or shelling."""
+        return is_gerund_subject(token) and bool(self.trigger_types.get((token.lower_, "NOUN")))
 
     def _types_for(self, token: Token, pos: str, mentions: Mentions) -> list[str]:
         lemma = token.lemma_.lower()

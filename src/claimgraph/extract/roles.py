@@ -982,6 +982,13 @@ def is_to_blame(trigger: Token) -> bool:
 BLAME_VERBS = {"blame", "accuse", "charge"}
 
 
+def is_gerund_subject(token: Token) -> bool:
+    """"Fighting between the two armies killed 40": a gerund with no subject or object of
+    its own, standing for the happening as a noun would."""
+    return token.tag_ == "VBG" and token.dep_ in {"nsubj", "nsubjpass"} \
+        and not any(c.dep_ in {"nsubj", "dobj", "obj"} for c in token.children)
+
+
 def add_the_two_sides(first: Token, roles: Roles, mentions: Mentions) -> None:
     """"between Sudanese troops and RSF fighters": one side the actor, the other the target."""
     sides = [first, *first.conjuncts]
@@ -1009,7 +1016,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         args.append(subj)
     if trigger.tag_ == "VBG" and trigger.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass"}:
         roles.add("actor", attack_party(trigger, mentions))  # "a fatal police shooting", tagged a verb
-    if trigger.pos_ == "NOUN":
+    if trigger.pos_ == "NOUN" or is_gerund_subject(trigger):
         roles.add("actor", attack_party(trigger, mentions) or had_a_hand_in(trigger, mentions, lex)
                   or charged_in(trigger, mentions) or claimed_by(trigger, mentions))
         for c in trigger.children:  # "a bomb blast", "the rocket attack"; not generic "drone strikes"
