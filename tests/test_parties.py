@@ -195,3 +195,12 @@ def test_the_doer_of_a_past_tense_read_as_a_modifier_is_no_victim(extract):
 def test_who_was_given_arms_did_not_give_them(extract):
     claims, ents = extract("Fighters sent weapons by Iran attacked the town.")
     assert "Iran" in fillers(claims, ents, "TRANSFER", "actor")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Latvia's president Edgars Rinkevics condemned the drone strike on Riga.", "Edgars Rinkevics"),
+    ("Chile's foreign minister, Alberto van Klaveren, condemned the attack on the embassy.", "Alberto van Klaveren"),
+])
+def test_an_official_named_beside_the_title_is_the_actor_not_the_country(extract, text, person):
+    claims, ents = extract(text)
+    assert fillers(claims, ents, "CONDEMN", "actor") == {person}

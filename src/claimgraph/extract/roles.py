@@ -230,6 +230,10 @@ def member_of(token: Token, mentions: Mentions) -> Entity | None:
 
 def named_party(token: Token, mentions: Mentions) -> Entity | None:
     span = mentions.span_at(token)
+    if span is None and mentions.lex.heads.get(token.lemma_.lower()) == "PERSON":
+        # "Ukraine's president, Volodymyr Zelensky, condemned ...": the person, not his country
+        span = next((a for c in token.children if c.dep_ == "appos"
+                     for a in [mentions.span_at(c)] if a is not None and a.label_ == "PERSON"), None)
     if span is None:
         named = mentions.named_in(token, {"GPE", "ORG", "PERSON", "NORP"})
         span = named[-1] if named else None
