@@ -2133,3 +2133,11 @@ def test_a_capital_the_tagger_left_out_still_accuses(extract):
     claims, ents = extract("Kyiv accused Minsk of sheltering the gunmen.")
     accuse = next(c for c in claims if c.type == "ACCUSE")
     assert _role_names(accuse, ents, "actor") == {"Kyiv"}
+
+
+@pytest.mark.parametrize("text", ["Ankara warned Athens against selling drones to Cyprus.",
+                                  "Moscow warned Oslo against the deployment of allied troops near the border."])
+def test_what_a_party_is_warned_against_did_not_happen(extract, text):
+    claims, _ = extract(text)
+    assert [c.type for c in claims if c.type in {"TRANSFER", "DEPLOY"}] == []
+    assert [c.type for c in claims if c.type == "NOTIFY"]

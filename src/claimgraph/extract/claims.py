@@ -437,8 +437,8 @@ class ClaimExtractor:
                 continue  # "troops will remain in Karvina"; not "two soldiers remain in hospital"
             if pos == "NOUN" and name in {"ATTACK", "CASUALTY"} and is_time_anchor(token):
                 continue  # "three hours after the blast, police ...": the happening told already
-            if pos == "NOUN" and self._averted_kind(token):
-                continue  # "a plan to prevent bomb attacks" names no attack
+            if self._averted_kind(token):
+                continue  # "a plan to prevent bomb attacks", "warned it against selling arms": none made
             if pos == "NOUN" and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in
                                      self.lex.words("figurative_modifiers") for c in token.children):
                 continue  # "a legal battle", "a political clash", "a ratings war"
@@ -635,15 +635,18 @@ class ClaimExtractor:
         return noun.pos_ == "NOUN" and noun.dep_ in {"dobj", "obj", "nsubjpass"} \
             and noun.head.lemma_.lower() in self.lex.words("defence_verbs")
 
-    def _averted_kind(self, noun: Token) -> bool:
-        """A kind of happening something is meant to stop: "to prevent terrorist attacks",
-        "combat piracy", "the fight against attacks on shipping"; not "foiled an attack"."""
-        verb = noun.head
-        if noun.dep_ == "pobj" and verb.lower_ == "against":
+    def _averted_kind(self, trigger: Token) -> bool:
+        """A kind of happening something is meant to stop or warns against: "to prevent
+        terrorist attacks", "combat piracy", "the fight against attacks on shipping",
+        "warned Washington against selling arms to Taipei"; not "foiled an attack"."""
+        verb = trigger.head
+        averting = self.lex.words("prevention_verbs")
+        if trigger.dep_ in {"pobj", "pcomp"} and verb.lower_ == "against":
             verb = verb.head
-        elif noun.dep_ not in {"dobj", "obj"}:
+            averting = averting | self.lex.words("warning_verbs")
+        elif trigger.dep_ not in {"dobj", "obj"} or trigger.pos_ != "NOUN":
             return False
-        return verb.lemma_.lower() in self.lex.words("prevention_verbs")
+        return verb.lemma_.lower() in averting
 
     def _stays_in_a_place(self, verb: Token, mentions: Mentions) -> bool:
         """"will remain in Karvina through Sunday": a place the parser or the gazetteer names."""
