@@ -204,3 +204,10 @@ def test_who_was_given_arms_did_not_give_them(extract):
 def test_an_official_named_beside_the_title_is_the_actor_not_the_country(extract, text, person):
     claims, ents = extract(text)
     assert fillers(claims, ents, "CONDEMN", "actor") == {person}
+
+
+def test_a_hyphened_measure_does_not_name_anyone(extract):
+    claims, ents = extract("The 52-year-old gunman opened fire on a 12-storey office block in Leeds.")
+    names = {ents[i].name for c in claims for role in ("actor", "target") for i in c.roles.get(role, [])}
+    assert "gunman" in names
+    assert not any("year" in n or "storey" in n for n in names)

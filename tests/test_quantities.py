@@ -120,6 +120,7 @@ def test_quantities_quoted_vague_plural_keeps_counted_noun():
         "It was signed on April 24, 2024, and again on 3 May.",
         "The report is dated 2024-04-24.",
         "A 45-year-old man was detained.",
+        "The drone hit a 16-storey block and a nine-storey hostel.",
         "The Boeing 767 landed safely.",
         "Officers fired 155mm shells.",
         "It happened two days ago.",

@@ -705,7 +705,7 @@ class Mentions:
         # the words as written, without the count: "the pirates", "more than 30,000 Cuban troops" -> "Cuban troops"
         count = count_tokens(head)
         written = " ".join(t.text for t in phrase_tokens(head) if not t.like_num and t.i not in count
-                           and t.dep_ not in {"det", "nummod", "quantmod", "punct"})
+                           and t.dep_ not in {"det", "nummod", "quantmod", "punct"} and not is_measure_word(t))
         # "state troopers", "police officers": the kind the nouns in front make of them
         kind = " ".join(t.text for t in head.lefts if t.dep_ == "compound" and t.pos_ == "NOUN") + " " + head.text
         aliases = sorted({phrase_text(head), written, head.text.lower(), kind.strip()} - {name, ""})
@@ -718,7 +718,8 @@ class Mentions:
         modifier ("guerrilla attacks") names the people in the plural ("guerrillas")."""
         count = count_tokens(head)  # "at least one"
         words = [t for t in phrase_tokens(head) if t.i <= head.i and not t.like_num and t.i not in count
-                 and t.dep_ not in {"det", "nummod", "quantmod", "punct", "predet", "poss", "case"}]
+                 and t.dep_ not in {"det", "nummod", "quantmod", "punct", "predet", "poss", "case"}
+                 and (t.i == head.i or not is_measure_word(t))]
         if plural:
             words = [t for t in words if t.i == head.i or t.head.i == head.i]
         texts = [t.text for t in words]
@@ -886,6 +887,20 @@ def plural_of(noun: str) -> str:
     return noun + ("S" if noun.isupper() else "s")
 
 
+def is_measure_word(token: Token) -> bool:
+    """A word of a hyphened measure before a noun ("a 40-year-old gunman", "the 12-storey
+    block", "a five-boat attack"): it sizes the thing, it does not name it. Names written
+    with a number ("F-16", "Shahed-136") keep theirs: they have a capital."""
+    doc, start, end = token.doc, token.i, token.i
+    while start > 0 and not doc[start - 1].whitespace_:
+        start -= 1
+    while end + 1 < len(doc) and not doc[end].whitespace_ and doc[end + 1].text != ",":
+        end += 1
+    chunk = doc[start:end + 1]
+    return len(chunk) > 1 and any(t.like_num for t in chunk) and "-" in chunk.text \
+        and not any(t.is_alpha and not t.is_lower and not t.like_num for t in chunk)
+
+
 def described_words(head: Token) -> list[Token]:
     """The words that say which one a common noun means: noun compounds and nationality or
     name adjectives before it ("Greek cargo trawler"), not judgements ("a vital pipeline")
@@ -893,7 +908,7 @@ def described_words(head: Token) -> list[Token]:
     out = [head]
     for c in head.lefts:
         if c.dep_ == "compound" or c.dep_ in {"amod", "nmod"} and (c.ent_type_ in {"NORP", "GPE"} or c.pos_ == "PROPN"):
-            out.extend(t for t in c.subtree if t.dep_ != "punct" and not t.like_num)
+            out.extend(t for t in c.subtree if t.dep_ != "punct" and not t.like_num and not is_measure_word(t))
     return sorted(set(out), key=lambda t: t.i)
 
 

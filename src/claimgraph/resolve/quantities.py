@@ -14,7 +14,7 @@ Conventions (DESIGN.md, "resolve"; the lexicons are data in
   (about 550 miles)") is the same quantity and is not reported again;
 - the unit is a measure ("km", "t", "%", "minutes"), a currency code ("USD"), or for
   counted things the head noun in the plural ("people", "soldiers", "shells");
-- years, dates, clock times, ordinals, ages, list markers, document numbers
+- years, dates, clock times, ordinals, ages, storeys, list markers, document numbers
   ("resolution 2231") and designations ("KN-23", "S-400", "Boeing 767") are not
   quantities.
 
@@ -167,6 +167,7 @@ _NOT_QUANTITY = re.compile(
             r"\b\d{3,4}\s?(?:GMT|UTC|hrs|hours\s+(?:GMT|UTC|local))\b",
             r"\b\d+(?:-|\s)years?(?:-|\s)old\b",
             r"\b\d+-year-olds?\b",
+            r"\b[\w,]+-(?:storey|storeys|story|floor|floors)\b",  # a building's height, not a count
             r"^\s*\(?\d{1,3}[.)](?=\s)",
         ]
     ),
