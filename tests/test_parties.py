@@ -211,3 +211,18 @@ def test_a_hyphened_measure_does_not_name_anyone(extract):
     names = {ents[i].name for c in claims for role in ("actor", "target") for i in c.roles.get(role, [])}
     assert "gunman" in names
     assert not any("year" in n or "storey" in n for n in names)
+
+
+def test_the_dead_an_offensive_left_are_counted_by_the_toll_and_the_offensive_kept(extract):
+    claims, ents = extract("A three-day offensive by the army left 45 rebels dead near Kidal.")
+    toll = next(c for c in claims if c.type == "CASUALTY")
+    assert [(q.value, q.of) for q in toll.quantities] == [(45, "killed")]
+    assert [c for c in claims if c.type == "ATTACK"]  # the offensive happened, counted by its toll
+
+
+def test_a_shooting_the_parser_hangs_higher_still_holds_the_dead(extract):
+    claims, _ = extract("Later, mourners laid flowers for the nine people killed at Vortex, a Leeds bar, "
+                        "in the worst mass shooting in the city's history.")
+    toll = next(c for c in claims if c.type == "CASUALTY")
+    assert [q.value for q in toll.quantities] == [9]
+    assert [c for c in claims if c.type == "ATTACK"]

@@ -1208,6 +1208,9 @@ class ClaimExtractor:
             owners = [c for c in others if any(node.i == t.i for t in c.triggers)]
             if owners:
                 return min(owners, key=lambda c: node.lemma_.lower() in self.lex.types[c.type].agent_verbs)
+            counted = [c for c in others if any(a.i == node.i for a in c.args)]
+            if len(counted) == 1:
+                return counted[0]  # "an offensive left 30 rebels dead": the rebels are the toll's
             for c in others:
                 if node.i == clause_head(c.trigger).i:
                     return c
@@ -1449,6 +1452,9 @@ def counted_by(c: Candidate, toll: Candidate) -> bool:
         return True
     if toll_inside(c.trigger, toll):
         return True
+    if c.trigger.pos_ == "NOUN" and c.trigger.dep_ == "nsubj" \
+            and any(clause_head(x).i == c.trigger.head.i for x in toll.triggers):
+        return True  # "an offensive left 30 rebels dead", "an airstrike killed nine": the attack did it
     verb = c.trigger.pos_ == "VERB"
     return verb and (same_clause(c, toll) or any(clause_head(x).i == c.trigger.i for x in toll.triggers))
 
@@ -1459,8 +1465,10 @@ def toll_inside(noun: Token, toll: Candidate) -> bool:
     are two claims), though the sentence names no one in it. A bare "died in the clash" only
     refers back to the attack told before."""
     prep = noun.head
+    # the parser may hang "in the shooting" on the verb above the toll ("paid tribute to the 12
+    # people killed at the club, in the worst shooting"): it still tells where they fell
     return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and prep.lower_ == "in" and not is_bare_definite(noun) \
-        and any(prep.head.i == x.i for x in toll.triggers)
+        and any(prep.head.i == x.i or prep.head.is_ancestor(x) and not x.is_ancestor(noun) for x in toll.triggers)
 
 
 def share_the_toll_s_victims(attack: Candidate, tolls: list[Candidate]) -> None:
