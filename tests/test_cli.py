@@ -323,3 +323,16 @@ def test_cli_console_script_subprocess(tmp_path):
                           timeout=120)
     assert done.returncode == 1
     assert "no event, claim or contradiction with id 'nope'" in done.stderr
+
+
+def test_cli_a_claim_and_its_denial_are_kept_as_a_contradiction(tmp_path):
+    article = tmp_path / "disputed.txt"
+    article.write_text("Raid claim disputed\n\nThe militia said on Tuesday that it had shelled an army depot "
+                       "near Kamina on Monday. The army denied the claim.\n", encoding="utf-8")
+    ok(run(tmp_path / "d.db", "ingest", str(article), "--published", "2024-05-08"))
+    export = json.loads(ok(run(tmp_path / "d.db", "export")))
+    names = {e["id"]: e["name"] for e in export["entities"]}
+    polarity = [c for c in export["contradictions"] if c["kind"] == "polarity"]
+    assert len(polarity) == 1
+    sides = {v["polarity"]: names[v["source"]] for v in polarity[0]["values"]}
+    assert sides == {"asserted": "militia", "denied": "army"}

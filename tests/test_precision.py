@@ -2141,3 +2141,32 @@ def test_what_a_party_is_warned_against_did_not_happen(extract, text):
     claims, _ = extract(text)
     assert [c.type for c in claims if c.type in {"TRANSFER", "DEPLOY"}] == []
     assert [c.type for c in claims if c.type == "NOTIFY"]
+
+
+def _denied_by(claims, ents, ctype):
+    return {ents[c.source].name for c in claims if c.type == ctype and c.polarity == "denied" and c.source}
+
+
+@pytest.mark.parametrize("text", [
+    "The militia said it had shelled the garrison at Kamina, a claim the army denied.",
+    "The militia said it had shelled the garrison at Kamina, which the army denied.",
+    "The militia said it had shelled the garrison at Kamina. The army denied the claim.",
+])
+def test_a_denial_of_what_was_told_denies_that_happening(extract, text):
+    claims, ents = extract(text)
+    assert [c.polarity for c in claims if c.type == "ATTACK" and c.source and ents[c.source].name == "militia"] \
+        == ["asserted"]
+    assert "army" in _denied_by(claims, ents, "ATTACK")
+    assert [c for c in claims if c.type == "DENY"]
+
+
+def test_a_denial_of_a_report_reaches_no_further_than_the_claims_just_told(extract):
+    claims, ents = extract("Troops shelled Kamina on Monday. Talks resumed in Lusaka on Tuesday. "
+                           "The weather was mild. The army denied the report.")
+    assert not _denied_by(claims, ents, "ATTACK")
+
+
+def test_a_denial_with_its_own_content_copies_nothing_told_before(extract):
+    claims, ents = extract("The militia said it had shelled the garrison at Kamina. "
+                           "The army denied that any soldier had been killed.")
+    assert not _denied_by(claims, ents, "ATTACK")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy
 from spacy.attrs import LEMMA
@@ -37,8 +37,8 @@ from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
 from .token_patterns import TokenPatterns
 from .roles import (HEADLINE_END, MILITARY_SITES, Roles, clause_head, could_be_people, doer_of, drop_countries_of_towns,
-                    fill_roles, is_armed_noun, is_gerund_subject, name_given_to, objects_of, party, preps_of,
-                    subject_and_voice, subject_of)
+                    agent_of, fill_roles, is_armed_noun, is_gerund_subject, name_given_to, objects_of, party,
+                    preps_of, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
@@ -92,6 +92,9 @@ class _DocumentState:
     unclaimed: list[Claim] = field(default_factory=list)
     # ids of claims told in the present tense ("accusations that it targets civilians")
     in_present: set[str] = field(default_factory=set)
+    # DENY claim id -> what it denies that was told without it: "here" (", a claim the army
+    # denied", ", which Kyiv denied") or "before" ("Kyiv denied the report.")
+    denials_of_told: dict[str, str] = field(default_factory=dict)
 
 
 class ClaimExtractor:
@@ -165,6 +168,7 @@ class ClaimExtractor:
         share_roles_of_one_happening(claims, paragraph_of, state.repelled)
         name_the_other_side(claims, state.mentions.belligerents(), state.mentions.entities, state.mentions.allies)
         locate_back_references(claims)
+        claims += deny_what_was_told(claims, state.denials_of_told)
         return claims, state.mentions.entities
 
     def _sentence_claims(self, sent: Span, s_index: int, paragraph: int, state: "_DocumentState",
@@ -231,6 +235,9 @@ class ClaimExtractor:
                 state.named_by_victim.update(claim.id for claim in emitted)
             if _present_tense(clause_head(c.trigger)):
                 state.in_present.update(claim.id for claim in emitted)
+            told = self._denies_what_was_told(c) if c.type == "DENY" else None
+            if told is not None:
+                state.denials_of_told.update((claim.id, told) for claim in emitted)
             if not emitted and c.type in {"ATTACK", "CASUALTY"} and c.att.polarity == "asserted" and c.times:
                 state.unclaimed.append(unclaimed_happening(c, sent, s_index, document))
             claims.extend(emitted)
@@ -247,7 +254,9 @@ class ClaimExtractor:
                               mentions: Mentions) -> None:
         """Roles that come from who speaks: the denier of a DENY, "its drones", "it had supplied"."""
         if ctype == "DENY":
-            subj = subject_of(clause_head(token))
+            if denies_the_clause_before(token):
+                roles["subject"] = []  # ", which Kyiv denied": the clause is denied, not the noun before "which"
+            subj = subject_of(clause_head(token)) or agent_of(clause_head(token))  # "a claim rejected by Kyiv"
             if subj is not None and not can_speak(subj, mentions, self.lex):
                 subj = subject_of_report_above(clause_head(token), self.lex) or subj  # a strike denies nothing
             att.source = speaker_entity(subj, mentions, self.lex) if subj is not None else None
@@ -772,9 +781,30 @@ class ClaimExtractor:
             if child.dep_ in {"dobj", "obj", "nsubjpass"} and (
                     child.tag_ == "VBG" or child.lemma_.lower() in self.lex.words("claim_nouns")):
                 return True
-        if verb.dep_ == "amod" or verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"}:
-            return verb.head.lemma_.lower() in self.lex.words("claim_nouns")  # "the denied reports"
+        if denies_the_clause_before(verb):
+            return True
+        if verb.dep_ == "amod" or verb.dep_ in {"acl", "relcl"}:
+            # "the denied reports", "a claim the army denied", "a charge rejected by Delhi"
+            return verb.head.lemma_.lower() in self.lex.words("claim_nouns")
         return False
+
+    def _denies_what_was_told(self, c: Candidate) -> str | None:
+        """What a denial denies that is told outside it: the clause it is appended to (", a
+        claim the army denied", ", which Kyiv denied") -> "here"; a claim of the sentence before,
+        named again ("Kyiv denied the report", "dismissed it as propaganda") -> "before"."""
+        verb = c.trigger
+        if verb.pos_ != "VERB":
+            return None
+        if denies_the_clause_before(verb) or verb.dep_ in {"acl", "relcl"} \
+                and verb.head.lemma_.lower() in self.lex.words("claim_nouns") and verb.head.dep_ != "pobj":
+            return "here"
+        if any(ch.dep_ in {"ccomp", "xcomp", "pcomp", "csubj"} for ch in verb.children):
+            return None  # "denied that its ships had called there": the denied content is its own
+        told = [o for o in objects_of(verb, ("dobj", "obj")) if o.lower_ in {"it", "this", "that", "them"}
+                or o.lemma_.lower() in self.lex.words("claim_nouns")
+                and any(d.dep_ == "det" and d.lower_ in {"the", "this", "that", "these", "those", "such"}
+                        for d in o.children) and not any(p.dep_ == "prep" for p in o.children)]
+        return "before" if told else None
 
     def _has_argument(self, token: Token, mentions: Mentions, weapon=False, personnel=False) -> bool:
         verb = token if token.pos_ in {"VERB", "AUX", "ADJ"} else clause_head(token)
@@ -1443,6 +1473,46 @@ def same_clause(a: Candidate, b: Candidate) -> bool:
             if node.i == x.i:
                 return True
     return False
+
+
+def denies_the_clause_before(verb: Token) -> bool:
+    """", which Kyiv denied": a relative clause after a comma, whose "which" is the denied
+    thing, takes back all that the clause before it says."""
+    which = next((ch for ch in verb.children if ch.dep_ in {"dobj", "obj"} and ch.lower_ == "which"), None)
+    return verb.dep_ == "relcl" and which is not None and which.i > 0 and verb.doc[which.i - 1].text == ","
+
+
+# what a denial can take back when it names the claim told before it: happenings, not words
+DENIABLE_TYPES = frozenset({"ATTACK", "CASUALTY", "TRANSFER", "DEPLOY", "SANCTION", "MEET"})
+TOLD_REACH = 2  # sentences back a denial's "the claim" may reach
+
+
+def deny_what_was_told(claims: list[Claim], denials: dict[str, str]) -> list[Claim]:
+    """"The rebels said they had taken the town, a claim the army denied", "Russia said it
+    had struck a depot. Kyiv denied the report.": the happening, as the denier tells it, did
+    not happen (REALNEWS: the denied claim carries polarity denied and the denier as
+    source), beside the assertion; the two then disagree."""
+    out = []
+    for deny in (c for c in claims if c.id in denials and c.source is not None):
+        for told in told_claims(claims, deny, denials[deny.id]):
+            out.append(replace(
+                told, id="cl-" + content_hash(f"{deny.id}:{told.id}"), polarity="denied", source=deny.source,
+                via=[], modality="reported", text=deny.text, start=deny.start, end=deny.end,
+                sentence=deny.sentence, confidence=min(told.confidence, deny.confidence)))
+    return out
+
+
+def told_claims(claims: list[Claim], deny: Claim, where: str) -> list[Claim]:
+    """The asserted happenings a denial takes back: those of its sentence (``where`` "here"),
+    or of the nearest sentence before it that tells some ("before")."""
+    def deniable(c: Claim) -> bool:
+        return c.type in DENIABLE_TYPES and c.polarity == "asserted" and c.source != deny.source \
+            and c.modality != "planned" and c.document_id == deny.document_id
+    if where == "here":
+        return [c for c in claims if c.sentence == deny.sentence and deniable(c)]
+    before = [c for c in claims if deny.sentence - TOLD_REACH <= c.sentence < deny.sentence and deniable(c)]
+    last = max((c.sentence for c in before), default=None)
+    return [c for c in before if c.sentence == last]
 
 
 def counted_by(c: Candidate, toll: Candidate) -> bool:

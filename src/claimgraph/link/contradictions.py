@@ -386,9 +386,11 @@ def polarity_contradictions(claims: list[Claim], events: list[Event], ents: Enti
     event_of.update({cid: e.id for e in events for cid in e.claim_ids})
     published = counter.published()
     index: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    same_document: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.polarity == "denied":
             continue
+        same_document[(claim.document_id, claim.type)].append(claim)
         for key in polarity_keys(claim, ents):
             index[(claim.type, key)].append(claim)
     out = []
@@ -403,6 +405,11 @@ def polarity_contradictions(claims: list[Claim], events: list[Event], ents: Enti
             for c in index.get((d.type, key), ()):
                 hits[c.id] += 1
                 by_id[c.id] = c
+        for c in same_document.get((d.document_id, d.type), ()):
+            # "Russia said it struck an arms depot. Kyiv denied the claim.": in one article a kind
+            # of target keys the denial as well as a name would; the roles still must agree
+            hits[c.id] = max(hits[c.id], required)
+            by_id[c.id] = c
         denier = counter.source_of(d).key
         # the best match first; among equals the nearest in time: a denial answers what was
         # said about the days around it, not the oldest claim on record
