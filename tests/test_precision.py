@@ -2170,3 +2170,9 @@ def test_a_denial_with_its_own_content_copies_nothing_told_before(extract):
     claims, ents = extract("The militia said it had shelled the garrison at Kamina. "
                            "The army denied that any soldier had been killed.")
     assert not _denied_by(claims, ents, "ATTACK")
+
+
+def test_who_denies_a_part_in_an_attack_is_the_source_of_its_denial(extract):
+    claims, ents = extract("The Tigray Defence Forces denied involvement in the ambush on the convoy.")
+    denied = [c for c in claims if c.type == "ATTACK" and c.polarity == "denied"]
+    assert denied and all(c.source and ents[c.source].name == "Tigray Defence Forces" for c in denied)

@@ -158,6 +158,8 @@ BACKGROUND_PREPOSITIONS = frozenset({"during", "after", "before", "since", "foll
 # during the attacks" (unlike "said that, despite the attacks, the situation improved")
 SETTING_PREPOSITIONS = frozenset({"during", "amid", "about"})
 BACKGROUND_MARKS = frozenset({"after", "before", "since", "while", "when", "as", "because", "though", "although"})
+# "denied involvement in the attack", "claimed responsibility for it": a part in a happening
+PARTICIPATION_NOUNS = load_lexicon().words("participation_nouns")
 
 
 def backgrounded(path: list[Token], report_nodes: set[int]) -> bool:
@@ -196,6 +198,8 @@ def _known_happening_in_a_noun_said(path: list[Token], report_nodes: set[int]) -
     for node in path[1:]:
         if node.i in report_nodes:
             return nouns > 0
+        if node.lemma_.lower() in PARTICIPATION_NOUNS:
+            return False  # "denied involvement in the attack": the part in it is what is said
         if node.pos_ in {"NOUN", "PROPN"}:
             nouns += 1
         elif node.pos_ != "ADP":
