@@ -2052,6 +2052,17 @@ def test_a_toll_placed_nowhere_stays_so_without_one_town_that_day(pipeline, text
     assert tolls == [[]]
 
 
+MARKET = "A bomb went off in a market in Tumbes on Tuesday. "
+
+
+@pytest.mark.parametrize("ambush, place", [
+    ("Troops ambushed a rebel column on Tuesday.", ["Tumbes"]),
+    ("Troops ambushed a rebel column some 40 km from the market on Tuesday.", []),  # away from the town
+])
+def test_an_attack_of_the_day_lies_in_its_town_unless_a_distance_puts_it_away(pipeline, ambush, place):
+    assert _locations(pipeline, MARKET + ambush)[ambush] == place
+
+
 def test_a_town_the_gazetteer_lacks_makes_the_country_told_with_it_redundant(pipeline):
     text = "The capture of Wadi Zamra on Sunday cost the rebels their only airstrip in Chad, officials said."
     assert _locations(pipeline, text)[text] == ["Wadi Zamra"]

@@ -130,3 +130,14 @@ def test_grenades_seen_hitting_a_building_are_the_instrument(role_names):
 def test_a_device_an_attack_is_made_with_is_its_weapon(role_names):
     names = role_names("Rebels attacked the convoy with a device hidden in a cart.")
     assert names[("ATTACK", "instrument")] == {"device"}
+
+
+def test_a_name_the_tagger_calls_a_person_after_the_village_of_is_where_it_happened(role_names):
+    names = role_names("Rebels shelled the village of Khel Mando on Monday, killing four people.")
+    assert names[("ATTACK", "location")] == {"Khel Mando"}
+    assert names[("CASUALTY", "location")] == {"Khel Mando"}
+
+
+def test_a_body_whose_headquarters_were_hit_is_no_place(role_names):
+    names = role_names("Gunmen stormed the headquarters of the Northern Army Group on Monday, killing four people.")
+    assert not {n for n in names.get(("ATTACK", "location"), set()) if "Army" in n}

@@ -36,9 +36,9 @@ from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
 from .token_patterns import TokenPatterns
-from .roles import (ATTACK_NOUNS, HEADLINE_END, MILITARY_SITES, Roles, clause_head, could_be_people, doer_of,
-                    drop_countries_of_towns, fill_roles, is_armed_noun, name_given_to, objects_of, party, preps_of,
-                    subject_and_voice, subject_of)
+from .roles import (ATTACK_NOUNS, DISTANCE_REACH, HEADLINE_END, MILITARY_SITES, Roles, clause_head, could_be_people,
+                    doer_of, drop_countries_of_towns, fill_roles, is_armed_noun, name_given_to, objects_of, party,
+                    preps_of, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
@@ -2426,7 +2426,8 @@ def locate_in_the_lone_country(claims: list[Claim], entities: dict, doc: Doc, do
             claim.roles["location"] = [town.id]  # the town the gazetteer lacks is the finer name
         elif not here and consistent_with(claim, located):
             day_town = towns_by_day.get(claim.time.start) if _has_event_time(claim) else None
-            if day_town is not None and not names_several(claim, sentences):
+            if day_town is not None and not names_several(claim, sentences) \
+                    and not measures_a_distance(claim, sentences):
                 claim.roles["location"] = [day_town.id]
             elif country is not None:
                 claim.roles["location"] = [country.id]
@@ -2440,6 +2441,18 @@ def towns_of_the_day(located: list[Claim], entities: dict) -> dict[str, Entity]:
             places_by_day.setdefault(claim.time.start, {}).update(dict.fromkeys(claim.roles["location"]))
     towns = {day: lone_town([entities.get(p) for p in ids]) for day, ids in places_by_day.items()}
     return {day: town for day, town in towns.items() if town is not None}
+
+
+DISTANCE_UNITS = frozenset(grammar()["distance_units"])
+
+
+def measures_a_distance(claim: Claim, sentences: list[Span]) -> bool:
+    """"annihilated a column some 45 km from the base": the sentence places its happening
+    away from the place it names, so not in the town of the day either."""
+    sent = sentences[claim.sentence] if claim.sentence < len(sentences) else None
+    return sent is not None and any(t.lower_ in {"from", "of"} and any(
+        w.lower_ in DISTANCE_UNITS and w.i > sent.start and sent.doc[w.i - 1].like_num
+        for w in sent.doc[max(sent.start, t.i - DISTANCE_REACH):t.i]) for t in sent)
 
 
 def coarser_names(here: list[str], town: Entity, entities: dict) -> bool:
