@@ -141,3 +141,15 @@ def test_a_name_the_tagger_calls_a_person_after_the_village_of_is_where_it_happe
 def test_a_body_whose_headquarters_were_hit_is_no_place(role_names):
     names = role_names("Gunmen stormed the headquarters of the Northern Army Group on Monday, killing four people.")
     assert not {n for n in names.get(("ATTACK", "location"), set()) if "Army" in n}
+
+
+def test_troops_sent_to_the_scene_go_where_the_attack_just_told_was(role_names):
+    names = role_names("A car bomb exploded near the police headquarters in Tumbes on Friday, killing two "
+                       "people. Minutes later troops sealed off the scene.")
+    assert names[("DEPLOY", "location")] == {"Tumbes"}
+
+
+def test_the_scene_of_two_attacks_in_two_towns_is_not_said(role_names):
+    names = role_names("Gunmen attacked a bus in Tumbes on Friday. A bomb hit a market in Piura on Friday. "
+                       "Minutes later troops sealed off the scene.")
+    assert not names.get(("DEPLOY", "location"))

@@ -358,15 +358,23 @@ def locate_back_references(claims: list) -> None:
     """"Four people died in the blast": an attack or toll that names its happening with a
     definite noun ("the blast", "in the clash") and says nowhere where it was happened where
     the article has located the attacks and tolls before it, when it has named one place
-    for them all. Only the place: who did it may be someone else's deed told in between."""
+    for them all. Only the place: who did it may be someone else's deed told in between.
+    Forces sent to "the scene" went there too."""
     places: set[str] = set()
     for claim in sorted(claims, key=lambda c: c.sentence):
+        if claim.type == "DEPLOY" and not claim.roles.get("location") and len(places) == 1 \
+                and SCENE.search(claim.text):
+            claim.roles["location"] = list(places)  # "troops sealed off the scene": where it happened
         if claim.type not in LOCATED_FAMILY or claim.polarity == "denied":
             continue
         here = claim.roles.get("location") or []
         places.update(here)
         if not here and len(places) == 1 and names_its_happening_again(claim):
             claim.roles["location"] = list(places)
+
+
+# the place of the happening just told, named as such ("police sealed off the scene")
+SCENE = re.compile(r"\b(?:to|at|off|around|near|secured|cordoned)\s+the\s+scene\b", re.IGNORECASE)
 
 
 def names_its_happening_again(claim) -> bool:
