@@ -2063,6 +2063,12 @@ def test_an_attack_of_the_day_lies_in_its_town_unless_a_distance_puts_it_away(pi
     assert _locations(pipeline, MARKET + ambush)[ambush] == place
 
 
+def test_the_bomb_named_again_went_off_where_its_blast_was_told(pipeline):
+    planted = "Police said the bomb had been planted by rebels."
+    where = _locations(pipeline, "A bomb exploded at a bus station in Tumbes, killing three people. " + planted)
+    assert where[planted] == ["Tumbes"]
+
+
 def test_a_town_the_gazetteer_lacks_makes_the_country_told_with_it_redundant(pipeline):
     text = "The capture of Wadi Zamra on Sunday cost the rebels their only airstrip in Chad, officials said."
     assert _locations(pipeline, text)[text] == ["Wadi Zamra"]

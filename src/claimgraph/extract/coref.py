@@ -385,7 +385,13 @@ def names_its_happening_again(claim) -> bool:
     trigger = claim.trigger.lower()
     if re.fullmatch(nouns, trigger) and re.search(rf"\bthe (?:[\w-]+ )?{re.escape(trigger)}\b", text):
         return True
+    if claim.roles.get("instrument") and THE_DEVICE.search(text):
+        return True  # "the bomb had been planted by rebels": the bomb of the blast told before
     return re.search(rf"\b(?:in|during|after|from|at) the (?:[\w-]+ )?{nouns}\b", text) is not None
+
+
+# a bomb named definitely: the one whose blast the article told ("the 50-kg bomb went off")
+THE_DEVICE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:car\s+)?(?:bomb|device|explosives?)\b")
 
 
 @lru_cache(maxsize=1)
