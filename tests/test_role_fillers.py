@@ -3,6 +3,8 @@ and the weapon is the one the sentence says it was made with. Invented sentences
 
 from __future__ import annotations
 
+import pytest
+
 from claimgraph.model import Document
 
 
@@ -153,3 +155,13 @@ def test_the_scene_of_two_attacks_in_two_towns_is_not_said(role_names):
     names = role_names("Gunmen attacked a bus in Tumbes on Friday. A bomb hit a market in Piura on Friday. "
                        "Minutes later troops sealed off the scene.")
     assert not names.get(("DEPLOY", "location"))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("National Guard troops patrolled Memphis on Friday.", "Memphis"),
+    ("The curfew was lifted, even as Memphis remains under a state of emergency and patrolled by Guard troops.",
+     "Memphis"),
+    ("Three warships headed for the Black Sea on Friday.", "Black Sea"),
+])
+def test_the_place_forces_patrol_or_head_for_is_where_they_are_deployed(role_names, text, place):
+    assert place in role_names(text)[("DEPLOY", "location")]

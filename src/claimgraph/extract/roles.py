@@ -1534,6 +1534,7 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
     if sent_by is not None and mentions.is_personnel(sent_by):
         # "the city is patrolled by Guard troops": the troops are the forces, the city no sender
         moved.append(sent_by)
+        add_held_places(subj, roles, mentions)  # but where they are
         subj = None
     if subj is not None:
         args.append(subj)
@@ -1547,6 +1548,8 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
         args.append(obj)
         if not moved:  # the place a unit holds or leaves is not moved ("sealed off the scene")
             moved.append(obj)
+        elif verb.lemma_.lower() in HOLDING_VERBS:
+            add_held_places(obj, roles, mentions)  # "Guard troops patrolled Memphis": there
     for t in moved:
         roles.add("subject", mentions.personnel(t))
         if not roles["actor"]:
@@ -1561,9 +1564,25 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
                     roles.add("recipient" if mentions.is_country(ent) else "location", ent)
         elif prep == "by" and obj not in moved:
             roles.add("actor", party(obj, mentions))
+        elif prep == "for" and verb.lemma_.lower() in HEADING_VERBS:
+            add_held_places(obj, roles, mentions)  # "warships headed for the Aegean": where they go
         elif prep == "from" and verb.lemma_.lower() in LEAVING_WORDS:
             for span in mentions.places_in(obj):  # "troops withdrew from the border town of Kidal"
                 roles.add("location", mentions.resolve_span(span))
+
+
+HOLDING_VERBS = frozenset(grammar()["holding_verbs"])
+HEADING_VERBS = frozenset(grammar()["heading_verbs"])
+
+
+def add_held_places(token: Token | None, roles: Roles, mentions: Mentions) -> None:
+    """The places a deployed force patrols, holds or heads for are where it is deployed."""
+    if token is None:
+        return
+    for span in mentions.places_in(token):
+        ent = mentions.resolve_span(span)
+        if ent is not None and ent.type not in NEVER_PLACES:
+            roles.add("location", ent)
 
 
 def add_unit_on_duty(noun: Token, roles: Roles, mentions: Mentions) -> None:
