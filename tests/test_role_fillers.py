@@ -165,3 +165,14 @@ def test_the_scene_of_two_attacks_in_two_towns_is_not_said(role_names):
 ])
 def test_the_place_forces_patrol_or_head_for_is_where_they_are_deployed(role_names, text, place):
     assert place in role_names(text)[("DEPLOY", "location")]
+
+
+
+@pytest.mark.parametrize("text, places", [
+    # "another" stands for a second shooting: its place is not this one's
+    ("The protest followed a fatal police shooting in Memphis and another in Toledo that wounded a 15-year-old "
+     "last month.", {"Memphis"}),
+    ("Gunmen attacked another village in Toledo on Monday.", {"Toledo"}),  # "another" a determiner only
+])
+def test_the_place_of_another_shooting_is_not_this_ones(role_names, text, places):
+    assert role_names(text)[("ATTACK", "location")] == places

@@ -366,6 +366,7 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
     roles["instrument"] = [e for e in roles["instrument"] if not (e.attrs.get("generic") and e.name in SHOT_NOUNS)]
     drop_countries_of_towns(roles)
     drop_reference_places(roles, trigger.sent, mentions)
+    drop_places_of_another(roles, trigger, mentions)
     drop_owners_of_places_elsewhere(roles, trigger.sent, mentions)
     if ctype in {"ATTACK", "CASUALTY"} and not roles["instrument"] and ctype == "ATTACK":
         for t in phrase_tokens(head, stop_at_clauses=False):
@@ -835,6 +836,22 @@ def drop_reference_places(roles: Roles, sent: Span, mentions: Mentions) -> None:
             references.add(ent.id)
     if any(e.id not in references for e in roles["location"]):
         roles["location"] = [e for e in roles["location"] if e.id not in references]
+
+
+def drop_places_of_another(roles: Roles, trigger: Token, mentions: Mentions) -> None:
+    """"a shooting in Tulsa and another in Columbus that killed a boy": "another", standing for
+    a second happening, parts each place from the happening on the other side of it."""
+    others = [t.i for t in trigger.sent if t.lower_ == "another" and t.dep_ != "det"]
+    if not others or not roles["location"]:
+        return
+    spans = place_spans(trigger.sent, mentions)
+    apart = set()
+    for ent in roles["location"]:
+        written = [s for s in spans.values() if s.text.lower() in names_of(ent)]
+        if written and all(any(min(s.start, trigger.i) < i < max(s.start, trigger.i) for i in others) for s in written):
+            apart.add(ent.id)
+    if any(e.id not in apart for e in roles["location"]):
+        roles["location"] = [e for e in roles["location"] if e.id not in apart]
 
 
 def drop_appended_containers(roles: Roles, placed: list) -> None:
