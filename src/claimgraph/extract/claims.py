@@ -2462,9 +2462,10 @@ def coarser_names(here: list[str], town: Entity, entities: dict) -> bool:
 
 
 def lone_town(places: list[Entity | None]) -> Entity | None:
-    """The one town, base or site every located attack of the article lies in (besides its
-    country); None when they name two, or a sea or a region (a scene too wide to be one
-    attack's place), or when a country named lies elsewhere than the town."""
+    """The one town every one of ``places`` is or lies in (besides its country); None when
+    they name two, a sea or a region (a scene too wide to be one attack's place), a venue
+    (ECB+ annotators place only the sentence's own mention of it), or a country the town
+    does not lie in."""
     towns = [p for p in places if p is not None and not is_country(p)]
     countries = {p.country for p in places if p is not None and is_country(p)}
     if len(towns) != 1 or any(p is None for p in places) or len(countries) > 1:
