@@ -2029,6 +2029,51 @@ def test_attacks_placed_nowhere_stay_so_without_one_country_named(pipeline, text
     assert _locations(pipeline, text)[SERIES] == []
 
 
+BLAST = "A bomb went off outside a tax office in Tumbes on Tuesday, officials said. "
+HURT = "Seven people were injured on Tuesday, a hospital spokesman said."
+
+
+@pytest.mark.parametrize("text", [
+    BLAST + HURT,  # no country named as a place: the day's one town is still sure
+    # each day its own town: Monday's toll lies where Monday's attack was, not Tuesday's
+    "Rebels raided a depot in Tumbes on Tuesday. Jets hit a camp near Piura on Monday. " + HURT,
+])
+def test_a_toll_placed_nowhere_lies_in_the_one_town_of_its_day(pipeline, text):
+    assert _locations(pipeline, text)[HURT] == ["Tumbes"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels raided a depot in Tumbes and a camp near Piura on Tuesday. " + HURT,  # two towns that day
+    BLAST + "Seven people were injured on Wednesday, a hospital spokesman said.",  # another day
+    BLAST + "Repeated raids have injured seven people on Tuesday, a hospital spokesman said.",  # a series
+])
+def test_a_toll_placed_nowhere_stays_so_without_one_town_that_day(pipeline, text):
+    tolls = [places for said, places in _locations(pipeline, text).items() if "injured" in said]
+    assert tolls == [[]]
+
+
+MARKET = "A bomb went off in a market in Tumbes on Tuesday. "
+
+
+@pytest.mark.parametrize("ambush, place", [
+    ("Troops ambushed a rebel column on Tuesday.", ["Tumbes"]),
+    ("Troops ambushed a rebel column some 40 km from the market on Tuesday.", []),  # away from the town
+])
+def test_an_attack_of_the_day_lies_in_its_town_unless_a_distance_puts_it_away(pipeline, ambush, place):
+    assert _locations(pipeline, MARKET + ambush)[ambush] == place
+
+
+def test_the_bomb_named_again_went_off_where_its_blast_was_told(pipeline):
+    planted = "Police said the bomb had been planted by rebels."
+    where = _locations(pipeline, "A bomb exploded at a bus station in Tumbes, killing three people. " + planted)
+    assert where[planted] == ["Tumbes"]
+
+
+def test_a_town_the_gazetteer_lacks_makes_the_country_told_with_it_redundant(pipeline):
+    text = "The capture of Wadi Zamra on Sunday cost the rebels their only airstrip in Chad, officials said."
+    assert _locations(pipeline, text)[text] == ["Wadi Zamra"]
+
+
 @pytest.mark.parametrize("text, place", [
     ("Guerrillas attacked an army base in Piura, about 200 km south of Tumbes, on Monday.", {"Piura"}),
     ("A tanker was hit about 90 km west of Tumbes on Monday.", {"Tumbes"}),  # the only place said

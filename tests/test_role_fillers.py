@@ -3,6 +3,8 @@ and the weapon is the one the sentence says it was made with. Invented sentences
 
 from __future__ import annotations
 
+import pytest
+
 from claimgraph.model import Document
 
 
@@ -130,3 +132,47 @@ def test_grenades_seen_hitting_a_building_are_the_instrument(role_names):
 def test_a_device_an_attack_is_made_with_is_its_weapon(role_names):
     names = role_names("Rebels attacked the convoy with a device hidden in a cart.")
     assert names[("ATTACK", "instrument")] == {"device"}
+
+
+def test_a_name_the_tagger_calls_a_person_after_the_village_of_is_where_it_happened(role_names):
+    names = role_names("Rebels shelled the village of Khel Mando on Monday, killing four people.")
+    assert names[("ATTACK", "location")] == {"Khel Mando"}
+    assert names[("CASUALTY", "location")] == {"Khel Mando"}
+
+
+def test_a_body_whose_headquarters_were_hit_is_no_place(role_names):
+    names = role_names("Gunmen stormed the headquarters of the Northern Army Group on Monday, killing four people.")
+    assert not {n for n in names.get(("ATTACK", "location"), set()) if "Army" in n}
+
+
+def test_troops_sent_to_the_scene_go_where_the_attack_just_told_was(role_names):
+    names = role_names("A car bomb exploded near the police headquarters in Tumbes on Friday, killing two "
+                       "people. Minutes later troops sealed off the scene.")
+    assert names[("DEPLOY", "location")] == {"Tumbes"}
+
+
+def test_the_scene_of_two_attacks_in_two_towns_is_not_said(role_names):
+    names = role_names("Gunmen attacked a bus in Tumbes on Friday. A bomb hit a market in Piura on Friday. "
+                       "Minutes later troops sealed off the scene.")
+    assert not names.get(("DEPLOY", "location"))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("National Guard troops patrolled Memphis on Friday.", "Memphis"),
+    ("The curfew was lifted, even as Memphis remains under a state of emergency and patrolled by Guard troops.",
+     "Memphis"),
+    ("Three warships headed for the Black Sea on Friday.", "Black Sea"),
+])
+def test_the_place_forces_patrol_or_head_for_is_where_they_are_deployed(role_names, text, place):
+    assert place in role_names(text)[("DEPLOY", "location")]
+
+
+
+@pytest.mark.parametrize("text, places", [
+    # "another" stands for a second shooting: its place is not this one's
+    ("The protest followed a fatal police shooting in Memphis and another in Toledo that wounded a 15-year-old "
+     "last month.", {"Memphis"}),
+    ("Gunmen attacked another village in Toledo on Monday.", {"Toledo"}),  # "another" a determiner only
+])
+def test_the_place_of_another_shooting_is_not_this_ones(role_names, text, places):
+    assert role_names(text)[("ATTACK", "location")] == places

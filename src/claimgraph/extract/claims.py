@@ -36,8 +36,9 @@ from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
 from .token_patterns import TokenPatterns
-from .roles import (HEADLINE_END, MILITARY_SITES, Roles, clause_head, could_be_people, doer_of, drop_countries_of_towns,
-                    agent_of, fill_roles, is_armed_noun, is_gerund_subject, name_given_to, objects_of, party,
+from .roles import (ATTACK_NOUNS, DISTANCE_REACH, HEADLINE_END, MILITARY_SITES, Roles, agent_of, clause_head,
+                    could_be_people, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun, is_gerund_subject,
+                    name_given_to, objects_of, party,
                     preps_of, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
@@ -2499,13 +2500,17 @@ def name_the_lone_victim(claims: list[Claim], unnamed: AbstractSet[str], entitie
 def locate_in_the_lone_country(claims: list[Claim], entities: dict, doc: Doc, document: Document) -> None:
     """"Rebels bombed the pipeline near Arauca on Monday. ... Repeated bombings of the
     pipeline cost Colombia millions": in an article whose located attacks and tolls all lie
-    in one country it names as a place, and in at most one town of it, those it places
-    nowhere, on no other day, happened in that country, and those of the town's very day
-    (the toll of that attack) in the town, unless they name a series. Not the town
-    otherwise: a follow-up or a roundup may be anywhere in the country, and only the
-    country is then sure (REALNEWS: nothing guessed). Read in the body, after the headline,
-    once the places are read for the whole article (the geoparser's "Shan" is the state
-    in Myanmar, not the Chinese town the name alone gives)."""
+    in one country it names as a place, those it places nowhere, on no other day, happened
+    in that country. Those of a day whose located attacks lie in one town (the toll of that
+    attack: "seven people were injured on Monday") happened in the town, named country or
+    not, unless they name a series. Not the town otherwise: a follow-up or a roundup may be
+    anywhere in the country, and only the country is then sure (REALNEWS: nothing guessed).
+    A claim placed in the country only keeps it: a lead's "in northern Chad" may sum up
+    more than the one town. A town the gazetteer lacks, told with the one country of the
+    article ("the fall of Wadi Kufra ... in Chad"), stands alone, as a known town makes its
+    country redundant. Read in the body, after the headline, once the places are read for
+    the whole article (the geoparser's "Shan" is the state in Myanmar, not the Chinese town
+    the name alone gives)."""
     headline = headline_sentences(doc, document)
     told = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.sentence >= headline]
     family = [c for c in told if c.polarity != "denied"]
@@ -2513,23 +2518,76 @@ def locate_in_the_lone_country(claims: list[Claim], entities: dict, doc: Doc, do
     # an attack denied at a place is still told of there ("did not fire on any Armenian village")
     places = [entities.get(p) for p in dict.fromkeys(p for c in told for p in c.roles.get("location", []))]
     country = lone_country(places, entities)
-    if country is None or not named_as_place(country, doc):
-        return
-    town = next((p.id for p in places if p.id != country.id), None)
-    town_days = {c.time.start for c in located if town in c.roles["location"] and _has_event_time(c)}
+    if country is not None and not named_as_place(country, doc):
+        country = None
+    town = lone_town(places)
+    towns_by_day = towns_of_the_day(located, entities)
     sentences = list(doc.sents)
     for claim in family:
-        if not claim.roles.get("location") and consistent_with(claim, located):
-            on_the_day = _has_event_time(claim) and claim.time.start in town_days \
-                and not names_several(claim, sentences)
-            claim.roles["location"] = [town if on_the_day else country.id]
+        here = claim.roles.get("location") or []
+        if town is not None and town.country is None and town.id in here and coarser_names(here, town, entities):
+            claim.roles["location"] = [town.id]  # the town the gazetteer lacks is the finer name
+        elif not here and consistent_with(claim, located):
+            day_town = towns_by_day.get(claim.time.start) if _has_event_time(claim) else None
+            if day_town is not None and not names_several(claim, sentences) \
+                    and not measures_a_distance(claim, sentences):
+                claim.roles["location"] = [day_town.id]
+            elif country is not None:
+                claim.roles["location"] = [country.id]
+
+
+def towns_of_the_day(located: list[Claim], entities: dict) -> dict[str, Entity]:
+    """Each day's town: the one town the located attacks and tolls of that day lie in."""
+    places_by_day: dict[str, dict[str, None]] = {}
+    for claim in located:
+        if _has_event_time(claim):
+            places_by_day.setdefault(claim.time.start, {}).update(dict.fromkeys(claim.roles["location"]))
+    towns = {day: lone_town([entities.get(p) for p in ids]) for day, ids in places_by_day.items()}
+    return {day: town for day, town in towns.items() if town is not None}
+
+
+DISTANCE_UNITS = frozenset(grammar()["distance_units"])
+
+
+def measures_a_distance(claim: Claim, sentences: list[Span]) -> bool:
+    """"annihilated a column some 45 km from the base": the sentence places its happening
+    away from the place it names, so not in the town of the day either."""
+    sent = sentences[claim.sentence] if claim.sentence < len(sentences) else None
+    return sent is not None and any(t.lower_ in {"from", "of"} and any(
+        w.lower_ in DISTANCE_UNITS and w.i > sent.start and sent.doc[w.i - 1].like_num
+        for w in sent.doc[max(sent.start, t.i - DISTANCE_REACH):t.i]) for t in sent)
+
+
+def coarser_names(here: list[str], town: Entity, entities: dict) -> bool:
+    """Whether ``here`` is the town and one country (the lone town's, as ``lone_town`` checked)."""
+    others = [entities.get(p) for p in here if p != town.id]
+    return len(others) == 1 and others[0] is not None and is_country(others[0])
+
+
+def lone_town(places: list[Entity | None]) -> Entity | None:
+    """The one town every one of ``places`` is or lies in (besides its country); None when
+    they name two, a sea or a region (a scene too wide to be one attack's place), a venue
+    (ECB+ annotators place only the sentence's own mention of it), or a country the town
+    does not lie in."""
+    towns = [p for p in places if p is not None and not is_country(p)]
+    countries = {p.country for p in places if p is not None and is_country(p)}
+    if len(towns) != 1 or any(p is None for p in places) or len(countries) > 1:
+        return None
+    town = towns[0]
+    if town.type != "GPE" or town.attrs.get("kind") not in {None, "city"}:
+        return None
+    if countries and town.country is not None and countries != {town.country}:
+        return None
+    return town
 
 
 def names_several(claim: Claim, sentences: list[Span]) -> bool:
-    """"Repeated bombings of the grid": the trigger is a plural noun, a series that may
-    have hit anywhere, not the one attack of the day."""
+    """"Repeated bombings of the grid", "raids have wounded seven": the trigger, or an attack
+    noun of its sentence, is a plural, a series that may have hit anywhere, not the one
+    attack of the day."""
     sent = sentences[claim.sentence] if claim.sentence < len(sentences) else None
-    return sent is not None and any(t.text == claim.trigger and t.tag_ == "NNS" for t in sent)
+    return sent is not None and any(
+        t.tag_ == "NNS" and (t.text == claim.trigger or t.lemma_.lower() in ATTACK_NOUNS) for t in sent)
 
 
 def lone_country(places: list[Entity | None], entities: dict) -> Entity | None:

@@ -358,15 +358,23 @@ def locate_back_references(claims: list) -> None:
     """"Four people died in the blast": an attack or toll that names its happening with a
     definite noun ("the blast", "in the clash") and says nowhere where it was happened where
     the article has located the attacks and tolls before it, when it has named one place
-    for them all. Only the place: who did it may be someone else's deed told in between."""
+    for them all. Only the place: who did it may be someone else's deed told in between.
+    Forces sent to "the scene" went there too."""
     places: set[str] = set()
     for claim in sorted(claims, key=lambda c: c.sentence):
+        if claim.type == "DEPLOY" and not claim.roles.get("location") and len(places) == 1 \
+                and SCENE.search(claim.text):
+            claim.roles["location"] = list(places)  # "troops sealed off the scene": where it happened
         if claim.type not in LOCATED_FAMILY or claim.polarity == "denied":
             continue
         here = claim.roles.get("location") or []
         places.update(here)
         if not here and len(places) == 1 and names_its_happening_again(claim):
             claim.roles["location"] = list(places)
+
+
+# the place of the happening just told, named as such ("police sealed off the scene")
+SCENE = re.compile(r"\b(?:to|at|off|around|near|secured|cordoned)\s+the\s+scene\b", re.IGNORECASE)
 
 
 def names_its_happening_again(claim) -> bool:
@@ -377,7 +385,13 @@ def names_its_happening_again(claim) -> bool:
     trigger = claim.trigger.lower()
     if re.fullmatch(nouns, trigger) and re.search(rf"\bthe (?:[\w-]+ )?{re.escape(trigger)}\b", text):
         return True
+    if claim.roles.get("instrument") and THE_DEVICE.search(text):
+        return True  # "the bomb had been planted by rebels": the bomb of the blast told before
     return re.search(rf"\b(?:in|during|after|from|at) the (?:[\w-]+ )?{nouns}\b", text) is not None
+
+
+# a bomb named definitely: the one whose blast the article told ("the 50-kg bomb went off")
+THE_DEVICE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:car\s+)?(?:bomb|device|explosives?)\b")
 
 
 @lru_cache(maxsize=1)

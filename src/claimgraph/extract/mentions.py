@@ -396,6 +396,9 @@ class Mentions:
             return ent is not None and ent.lat is not None
         if span.root.dep_ == "pobj" and span.root.head.lower_ in {"in", "near", "at", "outside", "around", "into"}:
             return self.resolver.is_place(span.text)  # "a school in Sumy" tagged PERSON
+        if span.root.dep_ == "pobj" and span.root.head.lower_ == "of" and is_named_by_place(span.root.head.head):
+            # "the oasis of Fada"; "the air base of Wadi Zamra", a name no gazetteer or lexicon knows
+            return self.resolver.is_place(span.text) or self.unknown_name(span)
         if span.root.dep_ == "pobj" and span.root.head.lower_ == "of" and span.root.head.head.lower_ in PLACE_NOUNS:
             return self.resolver.is_place(span.text)  # "the port of Bandar Abbas"
         partners = [span.root.head] if span.root.dep_ == "conj" else []
@@ -404,6 +407,12 @@ class Mentions:
             ent = self.resolver.resolve(span.text, "GPE", context_countries=self.countries)
             return ent is not None and ent.lat is not None
         return False
+
+    def unknown_name(self, span: Span) -> bool:
+        """Whether nothing the resolver knows bears the name: no person, body or place."""
+        known = self.resolver.resolve(span.text.strip(), span.label_, context_countries=self.countries)
+        return known is None or not known.attrs and known.lat is None and known.country is None \
+            and not any(self.lex.heads.get(t.lemma_.lower()) for t in span)
 
     def group_for(self, noun: Token) -> Entity | None:
         """"the rebels" -> the latest armed group named before; "the group" -> the latest organisation."""
@@ -811,6 +820,16 @@ class Mentions:
 def count_tokens(head: Token) -> set[int]:
     """Indices of the words that count a noun ("more than 30,000", "at least one")."""
     return {t.i for c in head.children if c.dep_ in {"nummod", "quantmod"} for t in c.subtree}
+
+
+NAMED_BY_PLACE_NOUNS = frozenset(grammar()["named_by_place_nouns"])
+
+
+def is_named_by_place(noun: Token) -> bool:
+    """"the oasis of ...", "the air base of ...": a site whose "of" gives its place name."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (lemma in NAMED_BY_PLACE_NOUNS or lemma == "base" and any(
+        c.dep_ in {"compound", "amod"} and c.lower_ == "air" for c in noun.children))
 
 
 def is_country(entity: Entity) -> bool:

@@ -384,6 +384,7 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
     roles["instrument"] = [e for e in roles["instrument"] if not (e.attrs.get("generic") and e.name in SHOT_NOUNS)]
     drop_countries_of_towns(roles)
     drop_reference_places(roles, trigger.sent, mentions)
+    drop_places_of_another(roles, trigger, mentions)
     drop_owners_of_places_elsewhere(roles, trigger.sent, mentions)
     if ctype in {"ATTACK", "CASUALTY"} and not roles["instrument"] and ctype == "ATTACK":
         for t in phrase_tokens(head, stop_at_clauses=False):
@@ -853,6 +854,22 @@ def drop_reference_places(roles: Roles, sent: Span, mentions: Mentions) -> None:
             references.add(ent.id)
     if any(e.id not in references for e in roles["location"]):
         roles["location"] = [e for e in roles["location"] if e.id not in references]
+
+
+def drop_places_of_another(roles: Roles, trigger: Token, mentions: Mentions) -> None:
+    """"a shooting in Tulsa and another in Columbus that killed a boy": "another", standing for
+    a second happening, parts each place from the happening on the other side of it."""
+    others = [t.i for t in trigger.sent if t.lower_ == "another" and t.dep_ != "det"]
+    if not others or not roles["location"]:
+        return
+    spans = place_spans(trigger.sent, mentions)
+    apart = set()
+    for ent in roles["location"]:
+        written = [s for s in spans.values() if s.text.lower() in names_of(ent)]
+        if written and all(any(min(s.start, trigger.i) < i < max(s.start, trigger.i) for i in others) for s in written):
+            apart.add(ent.id)
+    if any(e.id not in apart for e in roles["location"]):
+        roles["location"] = [e for e in roles["location"] if e.id not in apart]
 
 
 def drop_appended_containers(roles: Roles, placed: list) -> None:
@@ -1566,6 +1583,7 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
     if sent_by is not None and mentions.is_personnel(sent_by):
         # "the city is patrolled by Guard troops": the troops are the forces, the city no sender
         moved.append(sent_by)
+        add_held_places(subj, roles, mentions)  # but where they are
         subj = None
     if subj is not None:
         args.append(subj)
@@ -1579,6 +1597,8 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
         args.append(obj)
         if not moved:  # the place a unit holds or leaves is not moved ("sealed off the scene")
             moved.append(obj)
+        elif verb.lemma_.lower() in HOLDING_VERBS:
+            add_held_places(obj, roles, mentions)  # "Guard troops patrolled Memphis": there
     for t in moved:
         roles.add("subject", mentions.personnel(t))
         if not roles["actor"]:
@@ -1593,9 +1613,25 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
                     roles.add("recipient" if mentions.is_country(ent) else "location", ent)
         elif prep == "by" and obj not in moved:
             roles.add("actor", party(obj, mentions))
+        elif prep == "for" and verb.lemma_.lower() in HEADING_VERBS:
+            add_held_places(obj, roles, mentions)  # "warships headed for the Aegean": where they go
         elif prep == "from" and verb.lemma_.lower() in LEAVING_WORDS:
             for span in mentions.places_in(obj):  # "troops withdrew from the border town of Kidal"
                 roles.add("location", mentions.resolve_span(span))
+
+
+HOLDING_VERBS = frozenset(grammar()["holding_verbs"])
+HEADING_VERBS = frozenset(grammar()["heading_verbs"])
+
+
+def add_held_places(token: Token | None, roles: Roles, mentions: Mentions) -> None:
+    """The places a deployed force patrols, holds or heads for are where it is deployed."""
+    if token is None:
+        return
+    for span in mentions.places_in(token):
+        ent = mentions.resolve_span(span)
+        if ent is not None and ent.type not in NEVER_PLACES:
+            roles.add("location", ent)
 
 
 def add_unit_on_duty(noun: Token, roles: Roles, mentions: Mentions) -> None:
