@@ -177,7 +177,7 @@ def backgrounded(path: list[Token], report_nodes: set[int]) -> bool:
             return True
         if k == 0 and (_where_it_was_said(node, parent, report_nodes) or _identifies_the_subject(node, report_nodes)
                        or _known_happening_in_a_noun_said(path, report_nodes)
-                       or _describes_a_known_thing(node, report_nodes)):
+                       or _describes_a_known_thing(node, report_nodes) or _describes_a_sent_message(node)):
             return True
         if node.dep_ == "advcl" and on_the_saying and any(
                 m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in node.children):
@@ -210,6 +210,15 @@ def _describes_a_known_thing(trigger: Token, report_nodes: set[int]) -> bool:
     return bool(report_nodes) and trigger.dep_ == "acl" and trigger.tag_ == "VBN" \
         and any(c.dep_ == "agent" for c in trigger.children) \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.head.children)
+
+
+def _describes_a_sent_message(trigger: Token) -> bool:
+    """"She says Trump's tweets accusing Machado of lying are false": the accusing tweets are
+    a known message whose sender accuses; the speaker talks about them, she does not say they
+    accuse."""
+    message = trigger.head
+    return trigger.dep_ == "acl" and trigger.tag_ == "VBG" and message.lemma_.lower() in STATEMENT_NOUNS \
+        and any(c.dep_ == "poss" or c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in message.children)
 
 
 def _where_it_was_said(trigger: Token, parent: Token | None, report_nodes: set[int]) -> bool:
@@ -482,11 +491,20 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
     token = whole_of_part(token)  # "one of the officials said": the officials speak
     if token.lower_ in PRONOUNS:
         if token.lower_ in {"he", "she", "him", "her"}:
+            # the latest person who spoke, unless that was paragraphs ago and the pronoun goes
+            # on about whom the last sentences were about ("Clinton is calling ... She says")
             spoke = [e for e in mentions.speakers if e.type == "PERSON"]
-            return spoke[-1] if spoke else mentions.last_person or mentions.last_speaker
+            latest = spoke[-1] if spoke else mentions.last_person or mentions.last_speaker
+            meant = mentions.references.renamed_topic(token)
+            if meant is not None and (latest is None or not mentions.references.named_near(latest, token)):
+                return meant
+            return latest
         if token.lower_ in {"we", "i", "us", "our"}:
             return None  # a quote's "we": the verb that introduces the quote names the speaker
         return mentions.last_speaker
+    renamed = mentions.references.renamed_topic(token)
+    if renamed is not None:
+        return renamed  # "Dana Reyes says ... The Ohio senator said": Reyes
     span = mentions.span_at(token)
     if span is not None and span.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return mentions.resolve_span(span)
@@ -866,6 +884,7 @@ def _statement_object(prep: Token, lex: Lexicon) -> Token | None:
 
 
 ADDRESSEE_VERBS = load_lexicon().words("addressee_verbs")
+STATEMENT_NOUNS = load_lexicon().words("statement_nouns")
 UNHARMED_WORDS = load_lexicon().words("unharmed_words")
 TOPIC_PREPS = frozenset(grammar()["topic_preps"])
 
