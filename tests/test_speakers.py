@@ -74,3 +74,19 @@ def test_an_organisations_officer_acts_himself_its_spokesman_for_it(extract):
     assert fillers(claims, ents, "CONDEMN", "actor") == {"IAEA director"}
     claims, ents = extract("The IAEA spokesman criticised Omar Haddad for blocking inspections.")
     assert fillers(claims, ents, "CONDEMN", "actor") == {"IAEA"}
+
+
+def test_a_body_that_blames_is_the_accuser_and_the_one_blamed_on_is_accused(extract):
+    claims, ents = extract("The ministry has blamed a wave of bombings in the capital on Boko Haram.")
+    assert fillers(claims, ents, "ACCUSE", "actor") == {"ministry"}
+    assert fillers(claims, ents, "ACCUSE", "target") == {"Boko Haram"}
+
+
+@pytest.mark.parametrize("condition,threatened", [
+    ("Eritrea moved troops to the border", {"Eritrea"}),
+    ("the rains came early", set()),
+])
+def test_force_at_hand_on_a_condition_threatens_whom_the_condition_names(extract, condition, threatened):
+    claims, ents = extract(f"The army chief said the armed forces were ready to strike hard if {condition}.")
+    assert fillers(claims, ents, "THREATEN", "actor") == {"army chief"}
+    assert fillers(claims, ents, "THREATEN", "target") == threatened

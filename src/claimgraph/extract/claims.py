@@ -981,7 +981,8 @@ class ClaimExtractor:
             return None
         subject = subject_of(clause)
         parties = []
-        for deed in deeds:
+        # "ready to teach them a lesson if our neighbours (Turkey) attack": whom the condition names too
+        for deed in deeds + conditions_of(deeds):
             for span in mentions.named_in(deed):
                 ent = mentions.resolve_span(span)
                 if ent is not None and ent not in parties and (subject is None or span.root.i != subject.i) \
@@ -1054,8 +1055,7 @@ class ClaimExtractor:
         is no such threat ("talks would resume unless the weather turned")."""
         if not any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in clause.children):
             return None
-        conditions = [c for c in clause.children if c.dep_ == "advcl"
-                      and any(m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in c.children)]
+        conditions = conditions_of([clause])
         if not conditions:
             return None
         inside = {t.i for c in conditions for t in c.subtree}
@@ -2196,6 +2196,12 @@ def deeds_of(clause: Token, depth: int = 3) -> list[Token]:
             break
         deeds.append(following)
     return deeds
+
+
+def conditions_of(clauses: list[Token]) -> list[Token]:
+    """The "if" and "unless" clauses hung on these."""
+    return [c for clause in clauses for c in clause.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in c.children)]
 
 
 def named_subject(clause: Token, mentions: Mentions) -> list[Entity]:

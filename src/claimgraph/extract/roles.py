@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from ..model import ROLE_NAMES, Entity
 from ..datafiles import grammar
 from .confidence import bare_plural
-from .attribution import promised_under
+from .attribution import promised_under, speaker_entity
 from .coref import referent
 from .lexicon import load_lexicon
 from .mentions import (HEADLINE_END, PARTITIVES, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts,
@@ -949,7 +949,7 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
     frame_generic(trigger, head, roles, args, mentions, lex, owners_count=True)
     if is_to_blame(trigger):  # "the unions are to blame": blamed, not blaming (the speaker blames)
         roles["target"], roles["actor"] = list(roles["actor"]), []
-    blamed_on = [obj for node in [trigger, *objects_of(trigger)] for prep, obj in preps_of(node)
+    blamed_on = [obj for node in [trigger, *blamed_things(trigger)] for prep, obj in preps_of(node)
                  if prep == "on"] if trigger.lemma_.lower() == "blame" else []
     if blamed_on:  # "blamed the bombings on al-Shabaab": al-Shabaab is accused, the bombings are what it did
         roles["subject"] = [ent for obj in blamed_on if (ent := party(obj, mentions)) is not None]
@@ -976,6 +976,9 @@ def add_speaker_described(trigger: Token, head: Token, roles: Roles, mentions: M
         roles["actor"] = [officer]
     if not roles["actor"]:
         roles.add("actor", sender(trigger, mentions))
+    if not roles["actor"] and subj is not None and not passive and subj.pos_ == "NOUN" \
+            and subj.lemma_.lower() in mentions.lex.words("speaker_nouns"):
+        roles.add("actor", speaker_entity(subj, mentions, mentions.lex))  # "the government has blamed ..."
 
 
 def officer_of_a_body(noun: Token, mentions: Mentions) -> Entity | None:
@@ -1013,6 +1016,17 @@ def alleged_doers(verb: Token, mentions: Mentions) -> list[Entity]:
         found = party(doer, mentions) if doer is not None and doer.pos_ != "PRON" else None
         if found is not None:
             out.append(found)
+    return out
+
+
+def blamed_things(verb: Token) -> list[Token]:
+    """The objects of "blamed", with the nouns their phrases go on with: the parser hangs "on
+    Boko Haram" in "blamed a wave of bombings in the capital on Boko Haram" on "capital"."""
+    out, todo = [], objects_of(verb)
+    while todo:
+        noun = todo.pop()
+        out.append(noun)
+        todo += [obj for prep, obj in preps_of(noun) if prep != "on"]
     return out
 
 
