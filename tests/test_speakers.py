@@ -34,8 +34,14 @@ def test_a_description_names_again_whom_the_last_sentence_was_about(extract, sto
     assert fillers(claims, ents, "ACCUSE", "source") <= {speaker, None}
 
 
-def test_a_description_is_nobody_named_when_another_person_could_be_meant(extract):
-    claims, ents = extract("Dana Whitlow met Karl Brandt on Monday." + BLAME)
+@pytest.mark.parametrize("story", [
+    "Dana Whitlow met Karl Brandt on Monday." + BLAME,  # either could be meant
+    "Sen. Dana Whitlow says the tariff plan will ruin farmers." + BLAME.replace("Ohio senator", "billionaire"
+                                                                                  " businessman"),  # called otherwise
+    "Dana Whitlow says the tariff plan will ruin farmers." + BLAME.replace("Ohio", "French"),  # a foreign leader
+])
+def test_a_description_is_nobody_named_when_another_person_could_be_meant(extract, story):
+    claims, ents = extract(story)
     assert not fillers(claims, ents, "ACCUSE", "actor") & {"Dana Whitlow", "Karl Brandt"}
 
 

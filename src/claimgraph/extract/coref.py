@@ -292,8 +292,8 @@ class References:
 
     def _topic(self, k: int, before: Span | None) -> Span | None:
         subj = main_subject(self.sents[k])
-        if subj is None:
-            return None
+        if subj is None or subj.i in self.quoted:
+            return None  # a quote's "he" is whoever its speaker means
         span = self.mentions.span_at(subj)
         if span is not None and span.label_ in {"PERSON", "ORG"} and not self._description(subj):
             return span
@@ -335,9 +335,15 @@ class References:
         if not any(c.dep_ in {"amod", "compound", "nmod", "poss"} and c.i < noun.i for c in noun.children):
             return None  # a bare "the governor" says only that a governor was meant before (ties do that)
         if lemma in w["standing_nouns"] and noun.tag_ in {"NN", "NNP"}:
-            # "the FBI director": an organisation's officer is not whoever spoke before
-            return None if self.mentions.named_in(noun, {"ORG"}) else "person"
+            # "the FBI director", "the French president": an organisation's officer, a foreign
+            # leader, are not whoever spoke before
+            return None if self.mentions.named_in(noun, {"ORG"}) or self._names_a_country(noun) else "person"
         return "organisation" if lemma in w["organisation_descriptions"] and noun.tag_ == "NN" else None
+
+    def _names_a_country(self, noun: Token) -> bool:
+        """"the French president", "the Malian minister"; not "the Ohio Republican"."""
+        return any(self.mentions.resolver.country_code(span.text) is not None
+                   for span in self.mentions.named_in(noun, {"GPE", "NORP"}))
 
     def _renames(self, noun: Token, before: Span, k: int) -> bool:
         """Whether the description ``noun`` names again ``before``, the topic of sentence
@@ -348,10 +354,15 @@ class References:
             return before.label_ == "ORG" and not self._rivals(k, before, {"ORG"}, noun)
         if kind != "person" or before.label_ != "PERSON":
             return False
+        key = self.key_at[before.start]
         gender = word_gender(noun.lemma_.lower())
-        if gender and not self._fits(self.key_at[before.start], next(iter(gender))):
+        if gender and not self._fits(key, next(iter(gender))):
             return False
-        return not self._rivals(k, before, {"PERSON"}, noun)
+        # "Texas Sen. Ted Cruz ... The billionaire businessman": one the article calls by
+        # another title is not the one this describes
+        if self.nouns_of.get(key, set()) - {self._lemma(noun)}:
+            return False
+        return not self._rivals(k, before, {"PERSON", "ORG"}, noun)  # the tagger may call a person an ORG
 
     def _rivals(self, k: int, topic: Span, labels: set[str], noun: Token) -> bool:
         """Another party of the labels named as an argument of sentence ``k``'s main clause

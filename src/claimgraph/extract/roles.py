@@ -976,9 +976,11 @@ def add_speaker_described(trigger: Token, head: Token, roles: Roles, mentions: M
         roles["actor"] = [officer]
     if not roles["actor"]:
         roles.add("actor", sender(trigger, mentions))
-    if not roles["actor"] and subj is not None and not passive and subj.pos_ == "NOUN" \
+    if not roles["actor"] and subj is not None and not passive and subj.head.i == trigger.i and subj.pos_ == "NOUN" \
             and subj.lemma_.lower() in mentions.lex.words("speaker_nouns"):
-        roles.add("actor", speaker_entity(subj, mentions, mentions.lex))  # "the government has blamed ..."
+        # "the government has blamed ..." (but in "advisers say she has no plans to start denouncing
+        # X" the advisers denounce nothing)
+        roles.add("actor", speaker_entity(subj, mentions, mentions.lex))
 
 
 def officer_of_a_body(noun: Token, mentions: Mentions) -> Entity | None:
