@@ -96,3 +96,10 @@ def test_force_at_hand_on_a_condition_threatens_whom_the_condition_names(extract
     claims, ents = extract(f"The army chief said the armed forces were ready to strike hard if {condition}.")
     assert fillers(claims, ents, "THREATEN", "actor") == {"army chief"}
     assert fillers(claims, ents, "THREATEN", "target") == threatened
+
+
+def test_a_name_after_a_title_is_the_person_not_the_body_of_the_title(extract):
+    # the tagger leaves the second "Petrakis" untagged; "chief" says a person is named
+    claims, ents = extract("Former NATO Commander Karel Petrakis spoke in Oslo on Monday. The Times reported that "
+                           "night Ex-NATO chief Petrakis testifies the Kandahar attack was a planned operation.")
+    assert fillers(claims, ents, "ATTACK", "source") == {"Karel Petrakis"}

@@ -551,6 +551,9 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
             return mentions.resolve_span(orgs[-1])
         if lemma in lex.words("speaker_nouns"):
             return mentions.speaker(token)
+    titled = _titled_name(token, mentions, lex)
+    if titled is not None:
+        return titled  # "Ex-CIA chief Petraeus testifies": Petraeus, not the CIA
     named = mentions.named_in(token, {"ORG", "GPE", "NORP"})
     if named:
         return mentions.resolve_span(named[-1])
@@ -560,6 +563,16 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
     if token.pos_ == "NOUN":  # any noun that speaks is a speaker: "the ship's manager said"
         return mentions.speaker(token)
     return None
+
+
+def _titled_name(token: Token, mentions: Mentions, lex: Lexicon) -> Entity | None:
+    """An untagged name after a person's title ("Ex-CIA chief Petraeus"): the one person the
+    document names in full with that surname."""
+    if token.pos_ != "PROPN" or mentions.span_at(token) is not None or not any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" and lex.heads.get(c.lemma_.lower()) == "PERSON"
+            for c in token.children):
+        return None
+    return mentions.full_name_for(token.text)
 
 
 def _owner_named_before(speaker: Token, mentions: Mentions) -> Entity | None:
