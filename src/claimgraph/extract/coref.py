@@ -14,7 +14,12 @@ person fits and no one else could be meant:
   gender wins over people whose gender it never says;
 - a definite description ("the suspect", "the governor"): the one named person the article
   has tied to that noun before, by apposition ("the cashier, Lena Hart"), a title
-  ("Gov. Ann Dale"), "identified as" or "is" ("the man accused ... is Daniel Okafor").
+  ("Gov. Ann Dale"), "identified as" or "is" ("the man accused ... is Daniel Okafor");
+- a sentence's main subject that names again the previous sentence's topic (its subject's
+  person or organisation): "she", or a description with a modifier of an office, standing or
+  party ("Mike Pence says ... The Indiana governor said", "the nation's largest gun group"),
+  when the article calls that person by no other title and nobody else in the previous
+  sentence's main clause could be meant (``References.topics``).
 
 A person's gender comes from titles (Mr., Mrs.), gendered nouns tied to the name ("the
 woman, identified as ..."), a possessive in the person's own clause ("Okafor locked her
@@ -295,7 +300,7 @@ class References:
         if subj is None or subj.i in self.quoted:
             return None  # a quote's "he" is whoever its speaker means
         span = self.mentions.span_at(subj)
-        if span is not None and span.label_ in {"PERSON", "ORG"} and not self._description(subj):
+        if span is not None and span.label_ in {"PERSON", "ORG"}:
             return span
         if subj.pos_ == "PRON":
             return self._pronoun_topic(subj, before)
