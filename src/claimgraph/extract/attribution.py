@@ -179,7 +179,7 @@ def backgrounded(path: list[Token], report_nodes: set[int]) -> bool:
             return True
         if k == 0 and (_where_it_was_said(node, parent, report_nodes) or _identifies_the_subject(node, report_nodes)
                        or _known_happening_in_a_noun_said(path, report_nodes)
-                       or _describes_a_known_thing(node, report_nodes)):
+                       or _describes_a_known_thing(node, report_nodes) or _describes_a_sent_message(node)):
             return True
         if node.dep_ == "advcl" and on_the_saying and any(
                 m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in node.children):
@@ -214,6 +214,15 @@ def _describes_a_known_thing(trigger: Token, report_nodes: set[int]) -> bool:
     return bool(report_nodes) and trigger.dep_ == "acl" and trigger.tag_ == "VBN" \
         and any(c.dep_ == "agent" for c in trigger.children) \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.head.children)
+
+
+def _describes_a_sent_message(trigger: Token) -> bool:
+    """"She says Trump's tweets accusing Machado of lying are false": the accusing tweets are
+    a known message whose sender accuses; the speaker talks about them, she does not say they
+    accuse."""
+    message = trigger.head
+    return trigger.dep_ == "acl" and trigger.tag_ == "VBG" and message.lemma_.lower() in STATEMENT_NOUNS \
+        and any(c.dep_ == "poss" or c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in message.children)
 
 
 def _where_it_was_said(trigger: Token, parent: Token | None, report_nodes: set[int]) -> bool:
@@ -486,11 +495,20 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
     token = whole_of_part(token)  # "one of the officials said": the officials speak
     if token.lower_ in PRONOUNS:
         if token.lower_ in {"he", "she", "him", "her"}:
+            # the latest person who spoke, unless that was paragraphs ago and the pronoun goes
+            # on about whom the last sentences were about ("Clinton is calling ... She says")
             spoke = [e for e in mentions.speakers if e.type == "PERSON"]
-            return spoke[-1] if spoke else mentions.last_person or mentions.last_speaker
+            latest = spoke[-1] if spoke else mentions.last_person or mentions.last_speaker
+            meant = mentions.references.renamed_topic(token)
+            if meant is not None and (latest is None or not mentions.references.named_near(latest, token)):
+                return meant
+            return latest
         if token.lower_ in {"we", "i", "us", "our"}:
             return None  # a quote's "we": the verb that introduces the quote names the speaker
         return mentions.last_speaker
+    renamed = mentions.references.renamed_topic(token)
+    if renamed is not None:
+        return renamed  # "Dana Reyes says ... The Ohio senator said": Reyes
     span = mentions.span_at(token)
     if span is not None and span.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return mentions.resolve_span(span)
@@ -537,6 +555,9 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
             return mentions.resolve_span(orgs[-1])
         if lemma in lex.words("speaker_nouns"):
             return mentions.speaker(token)
+    titled = _titled_name(token, mentions, lex)
+    if titled is not None:
+        return titled  # "Ex-CIA chief Petraeus testifies": Petraeus, not the CIA
     named = mentions.named_in(token, {"ORG", "GPE", "NORP"})
     if named:
         return mentions.resolve_span(named[-1])
@@ -546,6 +567,16 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
     if token.pos_ == "NOUN":  # any noun that speaks is a speaker: "the ship's manager said"
         return mentions.speaker(token)
     return None
+
+
+def _titled_name(token: Token, mentions: Mentions, lex: Lexicon) -> Entity | None:
+    """An untagged name after a person's title ("Ex-CIA chief Petraeus"): the one person the
+    document names in full with that surname."""
+    if token.pos_ != "PROPN" or mentions.span_at(token) is not None or not any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" and lex.heads.get(c.lemma_.lower()) == "PERSON"
+            for c in token.children):
+        return None
+    return mentions.full_name_for(token.text)
 
 
 def _owner_named_before(speaker: Token, mentions: Mentions) -> Entity | None:
@@ -870,6 +901,7 @@ def _statement_object(prep: Token, lex: Lexicon) -> Token | None:
 
 
 ADDRESSEE_VERBS = load_lexicon().words("addressee_verbs")
+STATEMENT_NOUNS = load_lexicon().words("statement_nouns")
 UNHARMED_WORDS = load_lexicon().words("unharmed_words")
 TOPIC_PREPS = frozenset(grammar()["topic_preps"])
 

@@ -38,8 +38,7 @@ from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
 from .token_patterns import TokenPatterns
 from .roles import (ATTACK_NOUNS, DISTANCE_REACH, HEADLINE_END, MILITARY_SITES, Roles, agent_of, clause_head,
                     could_be_people, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun, is_gerund_subject,
-                    name_given_to, objects_of, party,
-                    preps_of, subject_and_voice, subject_of)
+                    is_to_blame, name_given_to, objects_of, party, preps_of, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
@@ -186,6 +185,11 @@ class ClaimExtractor:
                 explicit = [sentence_att]
                 if not cands:
                     cands = self._statement(sent, sentence_att, mentions)
+                elif not any(c.type == "DENY" for c in cands):
+                    # "she says Trump's tweets accusing X are lies": the tweets' accusation
+                    # is no claim of hers, her calling them lies is
+                    denial = self._said_denial(sent, sentence_att)
+                    cands += [denial] if denial is not None else []
         elif not any(c.type in SPEECH_ACTS for c in cands):
             # "said the army would teach them a lesson if they attacked the town": the threat,
             # beside the attack it names (which the condition leaves only possible)
@@ -270,6 +274,8 @@ class ClaimExtractor:
                     roles.add("actor", speaker_entity(other, mentions, self.lex))  # "Zambia and Botswana denied"
         elif roles["actor"] or att.source is None:
             return
+        elif ctype == "ACCUSE" and is_to_blame(token):
+            roles.add("actor", att.source)  # "X said the unions are to blame": X blames them
         elif self._own_weapon_subject(token):
             roles.add("actor", att.source)  # "the army said its drones struck the airport"
         elif clause_head(token).i not in att.report_nodes:
@@ -1029,7 +1035,8 @@ class ClaimExtractor:
             return None
         subject = subject_of(clause)
         parties = []
-        for deed in deeds:
+        # "ready to teach them a lesson if our neighbours (Turkey) attack": whom the condition names too
+        for deed in deeds + conditions_of(deeds):
             for span in mentions.named_in(deed):
                 ent = mentions.resolve_span(span)
                 if ent is not None and ent not in parties and (subject is None or span.root.i != subject.i) \
@@ -1102,8 +1109,7 @@ class ClaimExtractor:
         is no such threat ("talks would resume unless the weather turned")."""
         if not any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in clause.children):
             return None
-        conditions = [c for c in clause.children if c.dep_ == "advcl"
-                      and any(m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in c.children)]
+        conditions = conditions_of([clause])
         if not conditions:
             return None
         inside = {t.i for c in conditions for t in c.subtree}
@@ -2294,6 +2300,12 @@ def deeds_of(clause: Token, depth: int = 3) -> list[Token]:
     return deeds
 
 
+def conditions_of(clauses: list[Token]) -> list[Token]:
+    """The "if" and "unless" clauses hung on these."""
+    return [c for clause in clauses for c in clause.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in c.children)]
+
+
 def named_subject(clause: Token, mentions: Mentions) -> list[Entity]:
     """The clause's subject when it is a named person, body, place or people, or when what
     such a party owns is ("Trump's flurry of tweets was unhinged"), else nothing."""
@@ -2696,6 +2708,10 @@ def _has_event_time(claim: Claim) -> bool:
     return claim.time.basis == "event" and bool(claim.time.start)
 
 
+def acts_on(subject: Token, obj: Token) -> bool:
+    return subject.dep_ == "nsubj" and obj.dep_ in {"dobj", "obj"} and obj.head.i == subject.head.i
+
+
 def name_unnamed_speakers(doc: Doc, claims: list[Claim], mentions: Mentions) -> None:
     """"a ministry spokeswoman said ..." and later "said Dana Reyes, the spokeswoman for the
     ministry": when exactly one named person in the document carries the unnamed
@@ -2705,7 +2721,10 @@ def name_unnamed_speakers(doc: Doc, claims: list[Claim], mentions: Mentions) -> 
         if ent.label_ != "PERSON":
             continue
         nouns = {c.lemma_.lower() for c in ent.root.children if c.dep_ == "appos"}
-        nouns |= {t.lemma_.lower() for t in doc[max(0, ent.start - 3):ent.start] if t.pos_ in {"NOUN", "PROPN"}}
+        # "Police Chief Tom Hale", "a spokeswoman for Dana Hart"; but "the director chastised
+        # Clinton" makes no director of Clinton: the one who acts on her
+        nouns |= {t.lemma_.lower() for t in doc[max(0, ent.start - 3):ent.start]
+                  if t.pos_ in {"NOUN", "PROPN"} and not acts_on(t, ent.root)}
         person = mentions.resolve_span(ent)
         if person is not None:
             for noun in nouns:

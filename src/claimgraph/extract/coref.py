@@ -14,7 +14,12 @@ person fits and no one else could be meant:
   gender wins over people whose gender it never says;
 - a definite description ("the suspect", "the governor"): the one named person the article
   has tied to that noun before, by apposition ("the cashier, Lena Hart"), a title
-  ("Gov. Ann Dale"), "identified as" or "is" ("the man accused ... is Daniel Okafor").
+  ("Gov. Ann Dale"), "identified as" or "is" ("the man accused ... is Daniel Okafor");
+- a sentence's main subject that names again the previous sentence's topic (its subject's
+  person or organisation): "she", or a description with a modifier of an office, standing or
+  party ("Mike Pence says ... The Indiana governor said", "the nation's largest gun group"),
+  when the article calls that person by no other title and nobody else in the previous
+  sentence's main clause could be meant (``References.topics``).
 
 A person's gender comes from titles (Mr., Mrs.), gendered nouns tied to the name ("the
 woman, identified as ..."), a possessive in the person's own clause ("Okafor locked her
@@ -41,7 +46,8 @@ from .lexicon import load_lexicon
 from .mentions import HEADLINE_END, Mentions, _without_suffix
 
 WORD_LISTS = frozenset({"male_pronouns", "female_pronouns", "male_evidence", "female_evidence", "male_words",
-                        "female_words", "person_descriptions", "title_abbreviations"})
+                        "female_words", "person_descriptions", "title_abbreviations", "standing_nouns",
+                        "party_members", "organisation_descriptions"})
 LOCATED_FAMILY = frozenset({"ATTACK", "CASUALTY"})  # one happening's claims: where one was, the other was
 WINDOW = 2  # sentences before the pronoun's own that may hold its antecedent
 MAX_MENTIONS = 40  # of one sentence, the latest that a pronoun weighs
@@ -268,6 +274,138 @@ class References:
         return {key for s, key in self.people_in.get(self.sent_of[token.i], ())
                 if any(s.start <= c.i < s.end for c in subjects)}
 
+    def named_near(self, person, token: Token) -> bool:
+        """Whether ``person`` is named in ``token``'s sentence (before it) or the two before."""
+        here = self.sent_of[token.i]
+        for k in range(here, max(-1, here - WINDOW - 1), -1):
+            for span, _key in self.people_in.get(k, ()):
+                if span.start < token.i and self.mentions.resolve_span(span) is person:
+                    return True
+        return False
+
+    # -- what each sentence is about -------------------------------------------------
+    @cached_property
+    def topics(self) -> list[Span | None]:
+        """Per sentence, the named person or organisation its main clause is about: the
+        subject's name, or the previous sentence's topic when the subject names it again by
+        a pronoun or a description ("Mike Pence says ... The Indiana governor said ...").
+        None when the subject is nobody named or it is not sure who."""
+        out: list[Span | None] = []
+        for k in range(len(self.sents)):
+            out.append(self._topic(k, out[-1] if out else None))
+        return out
+
+    def _topic(self, k: int, before: Span | None) -> Span | None:
+        subj = main_subject(self.sents[k])
+        if subj is None or subj.i in self.quoted:
+            return None  # a quote's "he" is whoever its speaker means
+        span = self.mentions.span_at(subj)
+        if span is not None and span.label_ in {"PERSON", "ORG"}:
+            return span
+        if subj.pos_ == "PRON":
+            return self._pronoun_topic(subj, before)
+        return before if before is not None and self._renames(subj, before, k - 1) else None
+
+    def _pronoun_topic(self, pronoun: Token, before: Span | None) -> Span | None:
+        """A subject "he" or "she" goes on about the previous topic when it fits that
+        person's gender and coreference does not find someone else."""
+        gender = pronoun_gender(pronoun.lower_)
+        if before is None or before.label_ != "PERSON" or len(gender) != 1 \
+                or pronoun.lower_ not in words()["male_pronouns"] | words()["female_pronouns"]:
+            return None
+        key = self.key_at[before.start]
+        if self.antecedents.get(pronoun.i) not in (None, key) or not self._fits(key, next(iter(gender))):
+            return None
+        return before
+
+    @cached_property
+    def key_at(self) -> dict[int, str]:
+        return {span.start: key for span, key in self.people}
+
+    def _description(self, noun: Token) -> str | None:
+        """"person" or "organisation" when ``noun`` is a definite description of the kind a
+        report uses to name again whom it just named ("the Indiana governor", "the Ohio
+        Republican", "the nation's largest gun group"), else None."""
+        if not (is_definite(noun) or any(c.dep_ == "poss" and c.pos_ == "NOUN" and is_definite(c)
+                                         for c in noun.children)):
+            return None
+        if any(c.dep_ == "appos" for c in noun.children) or self.mentions.named_in(noun, {"PERSON"}):
+            return None  # "the governor, Ann Dale": named right there
+        w, lemma = words(), self._lemma(noun)
+        span = self.mentions.span_at(noun)
+        if span is not None and span.label_ == "NORP" and len(span) == 1 and noun.tag_ == "NNP":
+            return "person" if noun.lower_ in w["party_members"] else None
+        if span is not None:
+            return None
+        if not any(c.dep_ in {"amod", "compound", "nmod", "poss"} and c.i < noun.i for c in noun.children):
+            return None  # a bare "the governor" says only that a governor was meant before (ties do that)
+        if lemma in w["standing_nouns"] and noun.tag_ in {"NN", "NNP"}:
+            # "the FBI director", "the French president": an organisation's officer, a foreign
+            # leader, are not whoever spoke before
+            return None if self.mentions.named_in(noun, {"ORG"}) or self._names_a_country(noun) else "person"
+        return "organisation" if lemma in w["organisation_descriptions"] and noun.tag_ == "NN" else None
+
+    def _names_a_country(self, noun: Token) -> bool:
+        """"the French president", "the Malian minister"; not "the Ohio Republican"."""
+        return any(self.mentions.resolver.country_code(span.text) is not None
+                   for span in self.mentions.named_in(noun, {"GPE", "NORP"}))
+
+    def _renames(self, noun: Token, before: Span, k: int) -> bool:
+        """Whether the description ``noun`` names again ``before``, the topic of sentence
+        ``k``: one of its kind, of a fitting gender, and nobody else in that sentence's main
+        clause could be meant ("Obama met Putin. The president said" is not sure)."""
+        kind = self._description(noun)
+        if kind == "organisation":
+            return before.label_ == "ORG" and not self._rivals(k, before, {"ORG"}, noun)
+        if kind != "person" or before.label_ != "PERSON":
+            return False
+        key = self.key_at[before.start]
+        gender = word_gender(noun.lemma_.lower())
+        if gender and not self._fits(key, next(iter(gender))):
+            return False
+        # "Texas Sen. Ted Cruz ... The billionaire businessman": one the article calls by
+        # another title is not the one this describes
+        if self.nouns_of.get(key, set()) - {self._lemma(noun)}:
+            return False
+        return not self._rivals(k, before, {"PERSON", "ORG"}, noun)  # the tagger may call a person an ORG
+
+    def _rivals(self, k: int, topic: Span, labels: set[str], noun: Token) -> bool:
+        """Another party of the labels named as an argument of sentence ``k``'s main clause
+        (not in a clause of its own, not as an owner), unless the article calls it by other
+        nouns than ``noun`` ("President Obama" is not "the Ohio Republican")."""
+        sent = self.sents[k]
+        topic_ent = self.mentions.resolve_span(topic)
+        lemma = self._lemma(noun)
+        for t in sent:
+            span = self.mentions.span_at(t)
+            if span is None or span.root.i != t.i or span.label_ not in labels or not in_main_clause(t):
+                continue
+            if self.mentions.resolve_span(span) is topic_ent:
+                continue
+            key = self.key_at.get(span.start)
+            known_as = self.nouns_of.get(key, set()) if key is not None else set()
+            if not known_as or lemma in known_as:
+                return True
+        return False
+
+    @cached_property
+    def nouns_of(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = defaultdict(set)
+        for i, key in self.tied.items():
+            out[key].add(self._lemma(self.mentions.doc[i]))
+        return out
+
+    def renamed_topic(self, token: Token):
+        """The entity a main-clause subject pronoun or description names again, or None."""
+        k = self.sent_of[token.i]
+        subj = main_subject(self.sents[k])
+        if subj is None or subj.i != token.i:
+            return None
+        topic = self.topics[k]
+        if topic is None or topic.start <= token.i < topic.end:
+            return None
+        return self.mentions.resolve_span(topic)
+
     def names_a_person(self, noun: Token) -> bool:
         """Whether the article names who ``noun`` is right there ("his rival, Dana Whitlow")."""
         return noun.i in self.tied
@@ -295,6 +433,26 @@ class References:
             return None
         keys = {k for i, k in self.ties.get(self._lemma(token), ()) if i > token.i}
         return self.mentions.resolve_span(self.spans_of[keys.pop()][0]) if len(keys) == 1 else None
+
+
+CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "csubj", "parataxis", "pcomp"})
+
+
+def main_subject(sent: Span) -> Token | None:
+    return next((c for c in sent.root.children if c.dep_ in SUBJECTS), None)
+
+
+def in_main_clause(token: Token) -> bool:
+    """An argument of the sentence's main verb, not an owner ("Trump's tweets") nor inside
+    a clause of its own ("hours after Trump tweeted")."""
+    if token.dep_ in {"poss", "compound", "nmod"}:
+        return False
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in CLAUSE_DEPS:
+            return False
+        node = node.head
+    return True
 
 
 def pronoun_gender(word: str) -> set[str]:

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from ..model import ROLE_NAMES, Entity
 from ..datafiles import grammar
 from .confidence import bare_plural
-from .attribution import promised_under
+from .attribution import promised_under, speaker_entity
 from .coref import referent
 from .lexicon import load_lexicon
 from .mentions import (HEADLINE_END, PARTITIVES, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts,
@@ -26,6 +26,9 @@ LOCATIVE = {"in", "near", "at", "on", "across", "over", "outside", "around", "in
             "toward", "towards", "behind", "along", "within", "throughout", "off", "of"}
 TARGETING = {"into", "against", "on", "at", "toward", "towards"}
 CHARGE_VERBS = load_lexicon().words("charge_verbs")
+STATEMENT_NOUNS = load_lexicon().words("statement_nouns")
+# who speaks for a body rather than as its officer: "the army spokesman" is the army
+VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "representative", "source"})
 # a person, a kind of people or a weapon is never where something happened ("fired at Verona")
 NEVER_PLACES = frozenset({"PERSON", "PERSONNEL", "NORP", "WEAPON"})
 
@@ -185,7 +188,9 @@ MEMBER_NOUNS = load_lexicon().words("member_nouns")
 
 def party(token: Token, mentions: Mentions) -> Entity | None:
     """A state, organisation, person or nationality standing for an actor or recipient."""
-    found = named_party(token, mentions) or referent(token, mentions)  # "he", "the suspect"
+    # "The Ohio Republican said": the person the last sentence was about, not Republicans
+    renamed = mentions.references.renamed_topic(token) if token.pos_ != "PRON" else None
+    found = renamed or named_party(token, mentions) or referent(token, mentions)  # "he", "the suspect"
     if found is None and token.lemma_.lower() in MEMBER_NOUNS:
         found = member_of(token, mentions) or demonym_of(token, mentions)
     if found is None:
@@ -979,7 +984,7 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
     frame_generic(trigger, head, roles, args, mentions, lex, owners_count=True)
     if is_to_blame(trigger):  # "the unions are to blame": blamed, not blaming (the speaker blames)
         roles["target"], roles["actor"] = list(roles["actor"]), []
-    blamed_on = [obj for node in [trigger, *objects_of(trigger)] for prep, obj in preps_of(node)
+    blamed_on = [obj for node in [trigger, *blamed_things(trigger)] for prep, obj in preps_of(node)
                  if prep == "on"] if trigger.lemma_.lower() == "blame" else []
     if blamed_on:  # "blamed the bombings on al-Shabaab": al-Shabaab is accused, the bombings are what it did
         roles["subject"] = [ent for obj in blamed_on if (ent := party(obj, mentions)) is not None]
@@ -990,6 +995,76 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
         for prep, obj in preps_of(trigger):
             if prep in {"of", "against", "on"}:
                 roles.add("target", party(obj, mentions))
+    add_speaker_described(trigger, head, roles, mentions)
+    if not roles["target"] and trigger.lemma_.lower() in lex.words("alleging_verbs"):
+        for ent in alleged_doers(trigger, mentions):
+            if ent not in roles["actor"]:
+                roles.add("target", ent)
+
+
+def add_speaker_described(trigger: Token, head: Token, roles: Roles, mentions: Mentions) -> None:
+    """The speaker as the subject or the message describes them: an organisation's officer
+    ("The FBI director chastised"), the sender of an accusing message ("Trump's tweets accusing")."""
+    subj, passive = subject_and_voice(head) if trigger.pos_ != "NOUN" else (None, False)
+    officer = officer_of_a_body(subj, mentions) if subj is not None and not passive else None
+    if officer is not None:
+        roles["actor"] = [officer]
+    if not roles["actor"]:
+        roles.add("actor", sender(trigger, mentions))
+    if not roles["actor"] and subj is not None and not passive and subj.head.i == trigger.i and subj.pos_ == "NOUN" \
+            and subj.lemma_.lower() in mentions.lex.words("speaker_nouns"):
+        # "the government has blamed ..." (but in "advisers say she has no plans to start denouncing
+        # X" the advisers denounce nothing)
+        roles.add("actor", speaker_entity(subj, mentions, mentions.lex))
+
+
+def officer_of_a_body(noun: Token, mentions: Mentions) -> Entity | None:
+    """"The FBI director chastised ...": the one officer an organisation's name describes acts,
+    as described, not the organisation (whose spokesman or officials speak for it and stay it;
+    "UN experts" are a panel of it)."""
+    lemma = noun.lemma_.lower()
+    if noun.tag_ != "NN" or mentions.lex.heads.get(lemma) != "PERSON" or lemma in VOICE_NOUNS \
+            or mentions.span_at(noun) is not None or mentions.named_in(noun, {"PERSON"}):
+        return None
+    if not any(c.dep_ in {"compound", "nmod"} and (span := mentions.span_at(c)) is not None and span.label_ == "ORG"
+               for c in noun.children):
+        return None
+    return mentions.speaker(noun)
+
+
+def sender(trigger: Token, mentions: Mentions) -> Entity | None:
+    """"Trump's tweets accusing Machado", "a statement from the ministry condemning ...":
+    whoever sent the message that accuses or condemns is the speaker."""
+    message = trigger.head
+    if trigger.dep_ != "acl" or trigger.tag_ != "VBG" or message.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    for c in message.children:
+        if c.dep_ == "poss" or c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN":
+            return party(c, mentions)
+    return next((party(obj, mentions) for prep, obj in preps_of(message) if prep in {"from", "by"}), None)
+
+
+def alleged_doers(verb: Token, mentions: Mentions) -> list[Entity]:
+    """"alleged that the rebels were planning attacks", "complained that planes from X bombed
+    villages": who the said clause has doing it is the one accused."""
+    out = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}):
+        doer = doer_of(clause)
+        found = party(doer, mentions) if doer is not None and doer.pos_ != "PRON" else None
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def blamed_things(verb: Token) -> list[Token]:
+    """The objects of "blamed", with the nouns their phrases go on with: the parser hangs "on
+    Boko Haram" in "blamed a wave of bombings in the capital on Boko Haram" on "capital"."""
+    out, todo = [], objects_of(verb)
+    while todo:
+        noun = todo.pop()
+        out.append(noun)
+        todo += [obj for prep, obj in preps_of(noun) if prep != "on"]
+    return out
 
 
 def is_to_blame(trigger: Token) -> bool:

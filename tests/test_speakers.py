@@ -1,0 +1,105 @@
+"""Who makes a speech act (issue 9): a speaker named again by a description or a pronoun,
+the one accused in what an accusation says, the sender of an accusing message and the
+officer an organisation's name describes. Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def extract(extract_text):
+    return extract_text
+
+
+def fillers(claims, ents, ctype: str, role: str) -> set[str]:
+    """Names filling ``role`` in the claims of ``ctype``, and None for each claim's source."""
+    if role == "source":
+        return {ents[c.source].name if c.source else None for c in claims if c.type == ctype}
+    return {ents[i].name for c in claims if c.type == ctype for i in c.roles.get(role, [])}
+
+
+BLAME = "\n\nThe Ohio senator said Republicans are to blame for the crisis."
+
+
+@pytest.mark.parametrize("story,speaker", [
+    ("Dana Whitlow says the tariff plan will ruin farmers." + BLAME, "Dana Whitlow"),
+    # an organisation named again as what it is
+    ("The Coastal Farmers Union says the new levy is unfair.\n\n"
+     "The region's largest farm group is accusing Governor Ilse Marr of betraying growers.", "Coastal Farmers Union"),
+])
+def test_a_description_names_again_whom_the_last_sentence_was_about(extract, story, speaker):
+    claims, ents = extract(story)
+    assert fillers(claims, ents, "ACCUSE", "actor") == {speaker}
+    assert fillers(claims, ents, "ACCUSE", "source") <= {speaker, None}
+
+
+@pytest.mark.parametrize("story", [
+    "Dana Whitlow met Karl Brandt on Monday." + BLAME,  # either could be meant
+    "Sen. Dana Whitlow says the tariff plan will ruin farmers." + BLAME.replace("Ohio senator", "billionaire"
+                                                                                  " businessman"),  # called otherwise
+    "Dana Whitlow says the tariff plan will ruin farmers." + BLAME.replace("Ohio", "French"),  # a foreign leader
+])
+def test_a_description_is_nobody_named_when_another_person_could_be_meant(extract, story):
+    claims, ents = extract(story)
+    assert not fillers(claims, ents, "ACCUSE", "actor") & {"Dana Whitlow", "Karl Brandt"}
+
+
+PRONOUN_STORY = ("Spokeswoman Tara Quinn said the ministry would respond on Friday.\n\n"
+                 "Markets were calm on Tuesday. Trading resumed at noon.\n\n"
+                 "Maria Lenz is calling the decision reckless. She says it is a disgrace.\n\n"
+                 "She says Victor Dunn's tweets accusing Maria Alvarez of fraud are lies.")
+
+
+def test_she_goes_on_about_the_woman_the_paragraph_is_about_not_an_earlier_speaker(extract):
+    claims, ents = extract(PRONOUN_STORY)
+    assert fillers(claims, ents, "DENY", "actor") == {"Maria Lenz"}
+
+
+def test_an_accusing_message_is_its_senders_accusation_a_known_fact(extract):
+    claims, ents = extract(PRONOUN_STORY)
+    assert fillers(claims, ents, "ACCUSE", "actor") == {"Victor Dunn"}
+    assert fillers(claims, ents, "ACCUSE", "target") == {"Maria Alvarez"}
+    assert fillers(claims, ents, "ACCUSE", "source") == {None}
+
+
+@pytest.mark.parametrize("text,accuser,accused", [
+    ("Foreign Minister Ola Berg alleged that the Liberation Front is planning a bombing campaign.",
+     "Ola Berg", "Liberation Front"),
+    ("Armenia complained on Monday that troops from Azerbaijan had shelled farms near Goris.",
+     "Armenia", "Azerbaijan"),
+])
+def test_who_an_allegation_has_doing_it_is_the_one_accused(extract, text, accuser, accused):
+    claims, ents = extract(text)
+    assert fillers(claims, ents, "ACCUSE", "actor") == {accuser}
+    assert fillers(claims, ents, "ACCUSE", "target") == {accused}
+
+
+def test_an_organisations_officer_acts_himself_its_spokesman_for_it(extract):
+    claims, ents = extract("The IAEA director criticised Omar Haddad for blocking inspections.")
+    assert fillers(claims, ents, "CONDEMN", "actor") == {"IAEA director"}
+    claims, ents = extract("The IAEA spokesman criticised Omar Haddad for blocking inspections.")
+    assert fillers(claims, ents, "CONDEMN", "actor") == {"IAEA"}
+
+
+def test_a_body_that_blames_is_the_accuser_and_the_one_blamed_on_is_accused(extract):
+    claims, ents = extract("The ministry has blamed a wave of bombings in the capital on Boko Haram.")
+    assert fillers(claims, ents, "ACCUSE", "actor") == {"ministry"}
+    assert fillers(claims, ents, "ACCUSE", "target") == {"Boko Haram"}
+
+
+@pytest.mark.parametrize("condition,threatened", [
+    ("Eritrea moved troops to the border", {"Eritrea"}),
+    ("the rains came early", set()),
+])
+def test_force_at_hand_on_a_condition_threatens_whom_the_condition_names(extract, condition, threatened):
+    claims, ents = extract(f"The army chief said the armed forces were ready to strike hard if {condition}.")
+    assert fillers(claims, ents, "THREATEN", "actor") == {"army chief"}
+    assert fillers(claims, ents, "THREATEN", "target") == threatened
+
+
+def test_a_name_after_a_title_is_the_person_not_the_body_of_the_title(extract):
+    # the tagger leaves the second "Petrakis" untagged; "chief" says a person is named
+    claims, ents = extract("Former NATO Commander Karel Petrakis spoke in Oslo on Monday. The Times reported that "
+                           "night Ex-NATO chief Petrakis testifies the Kandahar attack was a planned operation.")
+    assert fillers(claims, ents, "ATTACK", "source") == {"Karel Petrakis"}
