@@ -2221,3 +2221,9 @@ def test_who_denies_a_part_in_an_attack_is_the_source_of_its_denial(extract):
     claims, ents = extract("The Tigray Defence Forces denied involvement in the ambush on the convoy.")
     denied = [c for c in claims if c.type == "ATTACK" and c.polarity == "denied"]
     assert denied and all(c.source and ents[c.source].name == "Tigray Defence Forces" for c in denied)
+
+
+def test_what_a_party_threatens_to_do_is_planned_not_reported(extract):
+    claims, _ = extract("Al-Shabaab threatened to shell the port of Berbera if the blockade continued.")
+    assert [c.modality for c in claims if c.type == "ATTACK"] == ["planned"]
+    assert [c.modality for c in claims if c.type == "THREATEN"] == ["fact"]

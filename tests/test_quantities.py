@@ -230,3 +230,12 @@ def test_quantities_property_token_soup_offsets_hold(tokens):
 def test_quantities_idioms_and_addresses_are_not_quantities():
     assert find_quantities("Such tactics may one day spread elsewhere.") == []
     assert find_quantities("Write to 1600 M Street for details.") == []
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    ("Madrid will deliver 18 Leopard 2 tanks to Kyiv.", [18]),
+    ("Warsaw sent two Patriot 3 batteries east.", [2]),
+    ("Washington sent Kyiv 31 Abrams tanks.", [31]),  # a name before a count is no model name
+])
+def test_quantities_a_model_number_after_a_count_names_the_model(sentence, counts):
+    assert [q.value for q in find_quantities(sentence)] == counts

@@ -686,7 +686,7 @@ def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution)
         if node.i in att.report_nodes and node.lemma_.lower() not in lex.words("likely"):
             break
     found = "reported" if att.source is not None or _alleged_of(path, lex) else "fact"
-    if promised_under(trigger, lex):
+    if promised_under(trigger, lex) or threatened_deed(path, lex):
         words.add("plan")
     if any(_if_confirmed(c, lex) for node in path for c in node.children):
         return "possible"  # "the strike, if confirmed, would be the deepest": it happened, unconfirmed
@@ -707,6 +707,12 @@ def _alleged_of(path: list[Token], lex: Lexicon) -> bool:
 def _if_confirmed(clause: Token, lex: Lexicon) -> bool:
     return clause.dep_ == "advcl" and clause.lemma_.lower() in lex.words("confirmation_conditions") \
         and any(c.dep_ == "mark" and c.lower_ == "if" for c in clause.children)
+
+
+def threatened_deed(path: list[Token], lex: Lexicon) -> bool:
+    """"threatened to strike Israeli cities": what a threat is made to do lies ahead."""
+    return any(below.dep_ == "xcomp" and node.lemma_.lower() in lex.types["THREATEN"].verbs
+               for below, node in zip(path, path[1:]))
 
 
 def promised_under(trigger: Token, lex: Lexicon) -> bool:

@@ -540,6 +540,9 @@ def _is_designation(text, quantity, previous, number, has_mod) -> bool:
         return False
     if word.endswith(("'s", "’s")) or word.lower() in _lexicon().modifiers:
         return False
+    counted_before = re.search(r"([\w,]+)\s+$", text[max(0, previous.start() - 20) : previous.start()])
+    if counted_before and (counted_before.group(1)[0].isdigit() or counted_before.group(1).lower() in _lexicon().units):
+        return True  # "18 Leopard 2 tanks", "two Patriot 3 batteries": counted already, the number names the model
     if quantity.unit is not None and quantity.unit in _lexicon().counted.values():
         return False
     before = text[max(0, previous.start() - 5) : previous.start()].rstrip()
