@@ -444,8 +444,11 @@ class Mentions:
         for ent in span_ents(sent):
             if ent.label_ in {"ORG", "NORP"}:
                 self.resolve_span(ent)
-            # "Libyan troops fled": whose troops, even where no claim names them
+            # "Libyan troops fled": whose troops, even where no claim names them; "Chad
+            # government troops" too, through the nouns between
             head = ent.root.head
+            while head.dep_ == "compound" and head.pos_ == "NOUN" and head.head.i > head.i:
+                head = head.head
             if ent.label_ in {"NORP", "GPE"} and ent.root.dep_ in {"amod", "compound"} and self._side_key(head):
                 self.note_side(head, self.resolve_span(ent))
                 self._note_allies(ent, head)
@@ -728,6 +731,19 @@ class Mentions:
         origin = self.origin_of(head)
         shorter = shorter_names(texts)  # "suspected communist rebels": "communist rebels", "rebels"
         return self._kind_of_people(name, shorter | {head.text, head.text.lower()}, origin[0] if origin else None)
+
+    def kind_of_people(self, plural: str) -> Entity:
+        """People named by a word for what they are ("pirates"), with no words of the article's."""
+        return self._kind_of_people(plural, {plural.lower()}, None)
+
+    def group_of(self, kind: Entity) -> Entity:
+        """The one group of this kind the article named before ("pirates" after "Somali
+        pirates"), or the kind itself when it named none or several ("Somali and Yemeni
+        pirates")."""
+        head = kind.name.lower().split()[-1]
+        named = [e for e in self.entities.values() if e.id != kind.id and e.attrs.get("kind") == "people"
+                 and e.name.lower().split()[-1] == head and e.attrs.get("origin")]
+        return named[0] if len(named) == 1 else kind
 
     def _kind_of_people(self, name: str, aliases: set[str], origin: str | None) -> Entity:
         attrs = {"generic": True, "kind": "people", **({"origin": origin} if origin else {})}

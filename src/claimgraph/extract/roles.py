@@ -147,11 +147,19 @@ def objects_of(verb: Token, deps=("dobj", "obj", "attr", "oprd")) -> list[Token]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
         out.append(verb.head)  # "a missile fired from Yemen": the missile was fired
     for c in verb.children:
-        if c.dep_ in deps:
+        if c.dep_ in deps and not modifies_the_next_object(c):
             if c.lower_ in {"that", "which"} and verb.dep_ == "relcl":
                 c = verb.head  # "components that Iran had sent": Iran sent the components
             out.extend(t for t in [c, *c.conjuncts])
     return out
+
+
+def modifies_the_next_object(obj: Token) -> bool:
+    """"sank the pirate "mother ship"": the parser reads two objects where the first noun,
+    right before the other (quotes aside), only says what kind it is."""
+    after = next((t for t in obj.doc[obj.i + 1:obj.i + 3] if not t.is_punct), None)
+    return obj.pos_ == "NOUN" and after is not None and after.head.i != obj.i and any(
+        o.dep_ == obj.dep_ and o.i > obj.i and o.left_edge.i <= after.i for o in obj.head.children)
 
 
 def preps_of(token: Token) -> list[tuple[str, Token]]:
@@ -281,10 +289,26 @@ def attackers_named_before(noun: Token, mentions: Mentions) -> Entity | None:
         if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and mentions.span_at(c) is None \
                 and c.lemma_.lower() in mentions.lex.words("irregular_fighters") \
                 and c.lemma_.lower() not in mentions.lex.words("deed_labels"):
-            return mentions.people(c, plural=True)
+            return mentions.group_of(mentions.people(c, plural=True))
+        doers = DEEDS_OF_PEOPLE.get(c.lower_)
+        if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and doers is not None:
+            return mentions.group_of(mentions.kind_of_people(doers))  # "a piracy attack": the pirates'
         if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and c.lower_ in mentions.lex.words("police_forces"):
             return mentions.people(c)  # "a fatal police shooting": the police shot
     return None
+
+
+# "piracy attack": the deed a kind of people is named for names them (data: deeds_of_people,
+# "deed doers" pairs)
+DEEDS_OF_PEOPLE = dict(pair.split() for pair in load_lexicon().words("deeds_of_people"))
+
+
+def crew_named_before(craft: Token, mentions: Mentions) -> Entity | None:
+    """"Five pirate boats tried to attack", "rebel trucks opened fire": a boat or a vehicle
+    does what the people named in front of it do, and they are the attackers."""
+    if mentions.lex.heads.get(craft.lemma_.lower()) not in {"VEHICLE", "PLATFORM"}:
+        return None
+    return attackers_named_before(craft, mentions)
 
 
 def is_armed_noun(token: Token, mentions: Mentions) -> bool:
@@ -312,7 +336,8 @@ def names_a_kind(noun: Token) -> bool:
 def attacker(token: Token, mentions: Mentions) -> Entity | None:
     if token.lemma_.lower() in ATTACK_NOUNS:
         return attack_party(token, mentions)
-    return one_warship(token, mentions) or party(token, mentions) or irregulars(token, mentions)
+    return one_warship(token, mentions) or party(token, mentions) or irregulars(token, mentions) \
+        or crew_named_before(token, mentions)
 
 
 def attack_party(noun: Token, mentions: Mentions) -> Entity | None:
@@ -1001,7 +1026,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         for c in trigger.children:  # "a bomb blast", "the rocket attack"; not generic "drone strikes"
             if c.dep_ == "compound" and c.i < trigger.i and mentions.materiel_kind(c) and not bare_plural(trigger):
                 roles.add("instrument", mentions.weapon(c))
-        for prep, obj in preps_of(trigger):
+        for prep, obj in preps_of(trigger) + of_after_its_day(trigger):
             if prep == "by":
                 roles.add("actor", attacker(obj, mentions))
             elif prep in {"on", "against"} or prep == "of" and not is_armed_noun(obj, mentions):
@@ -1016,6 +1041,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
                     add_the_two_sides(obj, roles, mentions)
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "under":
             add_under_attack(trigger, roles, mentions)
+        roles.add("target", loser_of_the_place(trigger, mentions))
         if subj is not None and is_light_verb_object(trigger) and (
                 subj.dep_ == "nsubj" or subj.head.lemma_.lower() in PARTAKING_VERBS):
             roles.add("actor", attacker(subj, mentions))  # "forces were engaged in clashes": they fought
@@ -1079,6 +1105,23 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             if c.dep_ == "acl" and c.lemma_ in {"target", "hit", "strike"}:
                 for o in objects_of(c):
                     add_target(o, roles, mentions)
+
+
+def loser_of_the_place(noun: Token, mentions: Mentions) -> Entity | None:
+    """"the fall of the town deprived the rebels of their last base": whoever a place's fall
+    or capture cost something held the place, and is the side hit there."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or noun.lemma_.lower() not in mentions.lex.words("place_taking_nouns") \
+            or verb.lemma_.lower() not in mentions.lex.words("loss_verbs"):
+        return None
+    losers = (party(o, mentions) for o in objects_of(verb, ("dobj", "dative", "iobj")))
+    return next((e for e in losers if e is not None and e.type in {"GPE", "NORP", "ORG"}), None)
+
+
+def of_after_its_day(noun: Token) -> list[tuple[str, Token]]:
+    """"the capture on Sunday of the air base": the parser hangs that "of" on the day."""
+    days = [t for t in noun.doc[noun.i + 1:noun.i + 4] if t.ent_type_ in {"DATE", "TIME"} and t.head.i != noun.i]
+    return [(prep, obj) for day in days for prep, obj in preps_of(day) if prep == "of"]
 
 
 def brought_down(verb: Token) -> bool:
@@ -1154,8 +1197,11 @@ def add_under_attack(trigger: Token, roles: Roles, mentions: Mentions) -> None:
     held = trigger.head.head
     if held.lemma_.lower() in RESCUE_NOUNS:  # "to the aid of a ship under attack"
         held = next((obj for prep, obj in preps_of(held) if prep == "of"), held)
+    objects = objects_of(held, ("dobj", "obj")) if held.pos_ == "VERB" else []
     if held.pos_ in {"NOUN", "PROPN"}:
         add_target(held, roles, mentions)
+    elif objects:  # "rescued two vessels under attack": the vessels were, not their rescuer
+        add_target(objects[0], roles, mentions)
     elif (subj := subject_of(held)) is not None:
         add_target(subj, roles, mentions)
     after = trigger.doc[trigger.i + 1] if trigger.i + 1 < len(trigger.doc) else None
@@ -1275,10 +1321,17 @@ def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
         roles.add("target", named)
         roles.add("location", named)
         return
-    roles.add("target", owner or mentions.thing(obj))
-    side = nationality_modifier(obj, mentions) if owner is None and obj.lemma_.lower() in MILITARY_SITES else None
+    # "Palestinian guerrilla positions": the nationality is the guerrillas', who are no state's forces
+    fighters = mentions.lex.words("irregular_fighters")
+    held_by_irregulars = any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in fighters for c in obj.children)
+    side = nationality_modifier(obj, mentions) \
+        if owner is None and obj.lemma_.lower() in MILITARY_SITES and not held_by_irregulars else None
     if side is not None and (side.type == "NORP" or mentions.is_country(side)):
-        roles.add("target", side)  # "the Libyan outpost": Libya's forces hit; "Tripoli's base" names no side
+        # "the Libyan outpost": Libya's forces were hit, and REALNEWS annotators name the side,
+        # not its post (the post's place is where); "Tripoli's base" names no side
+        roles.add("target", side)
+    else:
+        roles.add("target", owner or mentions.thing(obj))
     for span in mentions.places_in(obj):
         ent = mentions.resolve_span(span) if span.label_ != "NORP" else None
         if ent is not None and not mentions.is_country(ent) and ent.id != (owner and owner.id):
@@ -1379,8 +1432,31 @@ def add_victims_of_noun(noun: Token, roles: Roles, args: list, mentions: Mention
     whose += [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS]
     for who in whose:
         args.append(who)
+        if another_title_of_the_named(who, mentions):
+            continue
         for victim in victim_groups(who, mentions):
             roles.add("target", victim)
+    if not whose:
+        roles.add("target", nation_of_the_dead(noun, mentions))
+
+
+def another_title_of_the_named(noun: Token, mentions: Mentions) -> bool:
+    """"the death of our president and CEO, Dan Okafor": two titles of the one man named,
+    not a second victim (a bare singular title joined to a title the name is given to)."""
+    first = noun.head
+    return noun.dep_ == "conj" and noun.tag_ in {"NN", "NNP"} and first.tag_ in {"NN", "NNP"} \
+        and not any(c.dep_ in {"det", "nummod", "poss"} for c in noun.children) \
+        and name_given_to(noun, mentions) is None and name_given_to(first, mentions) is not None
+
+
+def nation_of_the_dead(noun: Token, mentions: Mentions) -> Entity | None:
+    """"cost 900 Ethiopian lives", "40 Sudanese casualties": the nation whose people they were
+    (a side, as "900 Ethiopian soldiers" is), when they are counted; "the highest number of
+    Libyan casualties" compares tolls, "the Nairobi toll" names a place."""
+    if not any(c.dep_ == "nummod" for c in noun.children):
+        return None
+    found = nationality_modifier(noun, mentions)
+    return found if found is not None and (found.type == "NORP" or mentions.is_country(found)) else None
 
 
 
