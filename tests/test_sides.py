@@ -123,3 +123,25 @@ def test_the_side_not_its_post_is_the_target(extract_text, text):
     claims, ents = extract_text(text)
     attack = next(c for c in claims if c.type == "ATTACK" and ("overran" in c.text or "captured" in c.text))
     assert {ents[i].name for i in attack.roles["target"]} == {"Malawi"}
+
+
+def test_a_capital_owning_a_post_stands_for_its_state(extract_text):
+    claims, ents = extract_text("Zambian troops seized Lilongwe's main air base at Kasungu on Monday.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert {ents[i].name for i in attack.roles["target"]} == {"Malawi"}
+
+
+def test_raids_into_a_nation_s_territory_hit_that_nation(extract_text):
+    claims, ents = extract_text("Sudanese warplanes killed 30 people in bombing raids into Chadian territory "
+                                "on Monday, officials said.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert {ents[i].name for i in attack.roles["target"]} == {"Chad"}
+
+
+def test_rebels_named_for_a_creed_are_no_side_called_by_it(extract_text):
+    # "Maoist rebels ... 12 rebels died": the rebels died, not a party called Maoist
+    claims, ents = extract_text("Maoist rebels ambushed a police convoy in Dantewada on Monday. "
+                                "At least 12 rebels died in the gunfight, police said.")
+    toll = next(c for c in claims if c.type == "CASUALTY" and "12 rebels" in c.text)
+    assert "Maoist" not in {ents[i].name for i in toll.roles["target"]}
+    assert toll.roles["target"]

@@ -449,7 +449,9 @@ class Mentions:
             head = ent.root.head
             while head.dep_ == "compound" and head.pos_ == "NOUN" and head.head.i > head.i:
                 head = head.head
-            if ent.label_ in {"NORP", "GPE"} and ent.root.dep_ in {"amod", "compound"} and self._side_key(head):
+            creed = ent[-1].lower_ in self.lex.words("creeds")  # "communist rebels" are no side called Communist
+            if ent.label_ in {"NORP", "GPE"} and ent.root.dep_ in {"amod", "compound"} and self._side_key(head) \
+                    and not creed:
                 self.note_side(head, self.resolve_span(ent))
                 self._note_allies(ent, head)
 

@@ -1029,8 +1029,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         for prep, obj in preps_of(trigger) + of_after_its_day(trigger):
             if prep == "by":
                 roles.add("actor", attacker(obj, mentions))
-            elif prep in {"on", "against"} or prep == "of" and not is_armed_noun(obj, mentions):
-                add_target(obj, roles, mentions)  # "the bombing of oil pipelines"
+            elif prep in {"on", "against", "into"} or prep == "of" and not is_armed_noun(obj, mentions):
+                add_target(obj, roles, mentions)  # "the bombing of oil pipelines", "raids into Pakistani territory"
             elif prep == "with":
                 roles.add("instrument", mentions.weapon(obj))
             elif prep == "between" and obj.dep_ == "pobj":  # "fighting between Sudanese troops and RSF fighters"
@@ -1326,9 +1326,10 @@ def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
     held_by_irregulars = any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in fighters for c in obj.children)
     side = nationality_modifier(obj, mentions) \
         if owner is None and obj.lemma_.lower() in MILITARY_SITES and not held_by_irregulars else None
+    side = state_of_capital(side, mentions)
     if side is not None and (side.type == "NORP" or mentions.is_country(side)):
-        # "the Libyan outpost": Libya's forces were hit, and REALNEWS annotators name the side,
-        # not its post (the post's place is where); "Tripoli's base" names no side
+        # "the Libyan outpost", "Tripoli's air base": Libya's forces were hit, and REALNEWS
+        # annotators name the side, not its post (the post's place is where)
         roles.add("target", side)
     else:
         roles.add("target", owner or mentions.thing(obj))
@@ -1336,6 +1337,16 @@ def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
         ent = mentions.resolve_span(span) if span.label_ != "NORP" else None
         if ent is not None and not mentions.is_country(ent) and ent.id != (owner and owner.id):
             roles.add("location", ent)
+
+
+def state_of_capital(place: Entity | None, mentions: Mentions) -> Entity | None:
+    """"Tripoli's air base": a capital owning a post stands for its state."""
+    state = place.attrs.get("metonym_of") if place is not None else None
+    if not state:
+        return place
+    known = mentions.entities.get(state)
+    name = mentions.resolver.country_name(place.country) if known is None and place.country else None
+    return known or (mentions.keep(mentions.resolver.resolve(name, "GPE")) if name else place)
 
 
 EMPTY_THINGS = frozenset(grammar()["empty_things"])
