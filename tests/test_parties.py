@@ -227,3 +227,8 @@ def test_a_noun_written_before_the_ship_only_says_what_kind_it_is(pipeline):
 def test_two_titles_of_one_named_man_are_one_victim(extract):
     claims, ents = extract('The firm said it mourned "the sudden death of our founder and chairman, Dan Okafor."')
     assert fillers(claims, ents, "CASUALTY", "target") == {"Dan Okafor"}
+
+
+def test_a_craft_named_in_apposition_is_that_craft(extract):
+    claims, ents = extract("Italian Navy ship, ITS Libra, fired on two boats near Lampedusa on Friday.")
+    assert fillers(claims, ents, "ATTACK", "actor") == {"ITS Libra"}

@@ -336,8 +336,17 @@ def names_a_kind(noun: Token) -> bool:
 def attacker(token: Token, mentions: Mentions) -> Entity | None:
     if token.lemma_.lower() in ATTACK_NOUNS:
         return attack_party(token, mentions)
-    return one_warship(token, mentions) or party(token, mentions) or irregulars(token, mentions) \
-        or crew_named_before(token, mentions)
+    return craft_by_its_name(token, mentions) or one_warship(token, mentions) or party(token, mentions) \
+        or irregulars(token, mentions) or crew_named_before(token, mentions)
+
+
+def craft_by_its_name(craft: Token, mentions: Mentions) -> Entity | None:
+    """"Indian Naval ship, INS Sukanya, captured three boats": the ship its name gives, not
+    the navy or nation describing it."""
+    if mentions.lex.heads.get(craft.lemma_.lower()) not in {"VEHICLE", "PLATFORM"}:
+        return None
+    names = (mentions.span_at(c) for c in craft.children if c.dep_ == "appos" and c.pos_ == "PROPN")
+    return next((mentions.resolve_span(span) for span in names if span is not None and span.label_ == "ORG"), None)
 
 
 def attack_party(noun: Token, mentions: Mentions) -> Entity | None:
@@ -1408,7 +1417,7 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
                     roles.add("target", victim)
         else:
             roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS
-                      else one_warship(subj, mentions) or party(subj, mentions))
+                      else craft_by_its_name(subj, mentions) or one_warship(subj, mentions) or party(subj, mentions))
     for obj in objects_of(verb):
         args.append(obj)
         for victim in victim_groups(obj, mentions):
