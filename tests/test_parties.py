@@ -232,3 +232,20 @@ def test_two_titles_of_one_named_man_are_one_victim(extract):
 def test_a_craft_named_in_apposition_is_that_craft(extract):
     claims, ents = extract("Italian Navy ship, ITS Libra, fired on two boats near Lampedusa on Friday.")
     assert fillers(claims, ents, "ATTACK", "actor") == {"ITS Libra"}
+
+
+@pytest.mark.parametrize("text", [
+    "Port officials said the freighter MV Kestrel sent a message at dawn that it was under attack from a skiff.",
+    "Gunmen fired on the tanker MV Kestrel at dawn, and the Kestrel reported that a skiff was shooting rifles at it.",
+])
+def test_a_ship_calling_itself_it_is_the_ship_hit(extract, text):
+    claims, ents = extract(text)
+    assert all(fillers([c], ents, "ATTACK", "target") == {"MV Kestrel"} for c in claims if c.type == "ATTACK")
+    assert any(c.type == "ATTACK" for c in claims)
+
+
+def test_a_ship_described_as_the_article_named_it_speaks_as_that_ship(extract):
+    claims, ents = extract("Pirates attacked MV Kestrel, a Greek freighter, off Oman on Sunday. "
+                           "The freighter said two crew members were wounded.")
+    toll = next(c for c in claims if c.type == "CASUALTY")
+    assert ents[toll.source].name == "MV Kestrel"

@@ -19,6 +19,7 @@ from .confidence import bare_plural
 from .attribution import promised_under
 from .coref import referent
 from .lexicon import load_lexicon
+from ..analyze.components import VESSEL_PREFIXES
 from .mentions import (HEADLINE_END, PARTITIVES, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts,
                        is_country, phrase_tokens, plural_of, slug, whole_of_part)
 
@@ -1280,7 +1281,7 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
             if not mentions.is_country(ent) and ent.type not in NEVER_PLACES:
                 roles.add("location", ent)
     if not places:
-        ent = name_given_to(obj, mentions) or party(obj, mentions)
+        ent = name_given_to(obj, mentions) or party(obj, mentions) or ship_called_it(obj, mentions)
         if ent is not None and ent.type in {"NORP", "GPE"}:
             ent = one_of_a_nation(obj, mentions) or ent
         if ent is None and people and obj.lemma_.lower() not in mentions.lex.words("generic_victims") \
@@ -1289,6 +1290,20 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
         roles.add("target", ent)
         if ent is not None and ent.lat is not None:  # a place the tagger called something else
             roles.add("location", ent)
+
+
+def ship_called_it(pronoun: Token, mentions: Mentions) -> Entity | None:
+    """"MV Orla radioed that it was under attack", "the Orla reported boats firing at it": a
+    ship is "it", and the one ship its sentence names before the word is the one meant."""
+    if pronoun.lower_ != "it":
+        return None
+    ships = {span.text: span for t in pronoun.sent if t.i < pronoun.i
+             and (span := mentions.span_at(t)) is not None and span.label_ == "ORG"
+             and (span[0].text in VESSEL_PREFIXES or mentions.vessel_named(span[-1].text) is not None)}
+    if len(ships) != 1:
+        return None
+    span = next(iter(ships.values()))
+    return mentions.vessel_named(span[-1].text) or mentions.resolve_span(span)
 
 
 def one_of_a_nation(noun: Token, mentions: Mentions) -> Entity | None:
@@ -1377,7 +1392,7 @@ def aimed_at(obj: Token, mentions: Mentions) -> bool:
     ("opened fire at the party", "shot at a Louisiana screening")."""
     span = mentions.span_at(obj)
     if span is None:
-        return is_person_noun(obj, mentions) or mentions.is_thing(obj)
+        return is_person_noun(obj, mentions) or mentions.is_thing(obj) or ship_called_it(obj, mentions) is not None
     if span.label_ in {"PERSON", "ORG", "NORP"}:
         return True
     named = mentions.resolve_span(span)  # "fired at the Mysore", tagged a place
