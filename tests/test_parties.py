@@ -249,3 +249,16 @@ def test_a_ship_described_as_the_article_named_it_speaks_as_that_ship(extract):
                            "The freighter said two crew members were wounded.")
     toll = next(c for c in claims if c.type == "CASUALTY")
     assert ents[toll.source].name == "MV Kestrel"
+
+
+def test_a_ship_described_as_the_article_named_it_is_the_one_firing(extract):
+    claims, ents = extract("The cargo vessel, MV Kestrel, was attacked off Oman on Sunday. "
+                           "The cargo vessel fired back with rifles.")
+    assert fillers([c for c in claims if "fired back" in c.text], ents, "ATTACK", "actor") == {"MV Kestrel"}
+
+
+def test_a_ship_of_another_kind_is_not_the_one_described(extract):
+    # "the merchant ship" is not "their ship, the frigate INS Kaveri"
+    claims, ents = extract("Their ship, the frigate INS Kaveri, was patrolling off Oman on Sunday. "
+                           "Gunmen fired on the merchant ship at noon.")
+    assert fillers(claims, ents, "ATTACK", "target") == {"merchant ship"}

@@ -312,10 +312,11 @@ class Mentions:
         return self.keep(self.resolver.resolve(next(iter(full)), "ORG", context_countries=self.countries))
 
     @cached_property
-    def _vessel_descriptions(self) -> dict[str, set[str]]:
+    def _vessel_descriptions(self) -> dict[str, dict[str, set[str]]]:
         """Noun -> the prefixed ship names the document gives it in apposition ("the MV Gibe, a
-        merchant vessel", "the merchant vessel, MV Gibe"), read once per document."""
-        found: dict[str, set[str]] = {}
+        merchant vessel", "the merchant vessel, MV Gibe"), each with the kind words of its
+        description ("merchant"), read once per document."""
+        found: dict[str, dict[str, set[str]]] = {}
         for s in doc_ents(self.doc):
             if s.label_ != "ORG" or len(s) < 2 or s[0].text not in VESSEL_PREFIXES:
                 continue
@@ -327,7 +328,7 @@ class Mentions:
             if before is not None and before.pos_ == "NOUN":
                 nouns.append(before)  # the parser often hangs the name elsewhere
             for noun in nouns:
-                found.setdefault(noun.lemma_.lower(), set()).add(s.text)
+                found.setdefault(noun.lemma_.lower(), {}).setdefault(s.text, set()).update(kind_words(noun))
         return found
 
     def vessel_described(self, noun: Token) -> Entity | None:
@@ -338,10 +339,12 @@ class Mentions:
         dets = [c.lower_ for c in noun.children if c.dep_ == "det"]
         if not (dets and dets[0] in {"the", "this", "that"}) and noun.idx >= self.lead_end:
             return None
-        full = self._vessel_descriptions.get(noun.lemma_.lower(), set())
-        if len(full) != 1:
+        # "the merchant ship" is not the one described as "their ship, the frigate INS Tabar"
+        described = self._vessel_descriptions.get(noun.lemma_.lower(), {})
+        full = [name for name, kinds in described.items() if kind_words(noun) <= kinds]
+        if len(described) != 1 or len(full) != 1:
             return None
-        return self.keep(self.resolver.resolve(next(iter(full)), "ORG", context_countries=self.countries))
+        return self.keep(self.resolver.resolve(full[0], "ORG", context_countries=self.countries))
 
     @cached_property
     def lead_end(self) -> int:
@@ -964,3 +967,8 @@ def entity_labels(spans: Sequence[Span]) -> list[str]:
 def is_common_compound(tok: Token, head: Token) -> bool:
     """A lower-case noun that modifies ``head`` ("passenger" in "passenger airliners")."""
     return tok.dep_ == "compound" and tok.head.i == head.i and tok.pos_ == "NOUN" and tok.text.islower()
+
+
+def kind_words(noun: Token) -> set[str]:
+    """The nouns in front of a noun that say what kind it is ("merchant" of "merchant ship")."""
+    return {c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i}

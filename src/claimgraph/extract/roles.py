@@ -338,12 +338,13 @@ def attacker(token: Token, mentions: Mentions) -> Entity | None:
     if token.lemma_.lower() in ATTACK_NOUNS:
         return attack_party(token, mentions)
     return craft_by_its_name(token, mentions) or one_warship(token, mentions) or party(token, mentions) \
-        or irregulars(token, mentions) or crew_named_before(token, mentions)
+        or irregulars(token, mentions) or crew_named_before(token, mentions) or mentions.vessel_described(token)
 
 
 def craft_by_its_name(craft: Token, mentions: Mentions) -> Entity | None:
     """"Indian Naval ship, INS Sukanya, captured three boats": the ship its name gives, not
-    the navy or nation describing it."""
+    the navy or nation describing it (and "the merchant vessel fired back" is the one the
+    article named so: ``Mentions.vessel_described``)."""
     if mentions.lex.heads.get(craft.lemma_.lower()) not in {"VEHICLE", "PLATFORM"}:
         return None
     names = (mentions.span_at(c) for c in craft.children if c.dep_ == "appos" and c.pos_ == "PROPN")
