@@ -262,3 +262,9 @@ def test_a_ship_of_another_kind_is_not_the_one_described(extract):
     claims, ents = extract("Their ship, the frigate INS Kaveri, was patrolling off Oman on Sunday. "
                            "Gunmen fired on the merchant ship at noon.")
     assert fillers(claims, ents, "ATTACK", "target") == {"merchant ship"}
+
+
+def test_a_town_s_police_officer_after_by_is_the_police_not_the_town(extract):
+    claims, ents = extract("Okafor was the third man this year shot and killed by a Dayton police officer, "
+                           "the paper said.")
+    assert fillers(claims, ents, "CASUALTY", "actor") == {"police"}

@@ -414,8 +414,9 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
 def place_police_by_their_town(verb: Token, roles: Roles, mentions: Mentions) -> None:
     """"A Dayton police officer shot a man", "Dayton, Ohio, police officer Dana Miller ...
     for shooting": police act in the town they are the police of; the town is where it
-    happened, never who did it (the police did)."""
-    doer = doer_of(verb)
+    happened, never who did it (the police did). "shot and killed by a Charlotte police
+    officer": the "by" of a participle the parser gives no passive subject counts too."""
+    doer = agent_of(verb) or doer_of(verb)
     if doer is None:
         return
     modifiers = [t for t in doer.subtree if t.i < doer.i and t.dep_ in {"compound", "nmod", "amod", "appos"}]
