@@ -145,3 +145,12 @@ def test_rebels_named_for_a_creed_are_no_side_called_by_it(extract_text):
     toll = next(c for c in claims if c.type == "CASUALTY" and "12 rebels" in c.text)
     assert "Maoist" not in {ents[i].name for i in toll.roles["target"]}
     assert toll.roles["target"]
+
+
+def test_each_side_s_losses_told_together_are_two_tolls_each_by_the_other(extract_text):
+    claims, ents = extract_text(FOUGHT + "Officers said 120 Malawians were taken prisoner, while 14 Zambian "
+                                         "soldiers were killed and 30 wounded.")
+    tolls = [c for c in claims if c.type == "CASUALTY" and "prisoner" in c.text]
+    by_victims = {frozenset(ents[i].name for i in c.roles["target"]): {ents[i].name for i in c.roles["actor"]}
+                  for c in tolls}
+    assert by_victims == {frozenset({"Malawi"}): {"Zambia"}, frozenset({"Zambia"}): {"Malawi"}}

@@ -792,7 +792,8 @@ class ClaimExtractor:
         for c in cands:
             into = next((m for m in merged if m.type == c.type and m.type != "PROPERTY"
                          and (same_clause(m, c) or told_inside(m, c))
-                         and not _different_actors(m, c) and not _nouns_of_different_places(m, c)
+                         and not _different_actors(m, c) and not _losses_of_different_nations(m, c)
+                         and not _nouns_of_different_places(m, c)
                          and not ordered_apart(m.trigger, c.trigger)), None)
             if into is None:
                 restated = next((m for m in merged if m.type == c.type and _restates(c, m)
@@ -1367,6 +1368,15 @@ def _different_actors(a: Candidate, b: Candidate) -> bool:
     """"Libyan forces are bombing the airstrip captured by Chadian troops": two sides, two happenings."""
     left, right = {e.id for e in a.roles["actor"]}, {e.id for e in b.roles["actor"]}
     return bool(left and right and not left & right)
+
+
+def _losses_of_different_nations(a: Candidate, b: Candidate) -> bool:
+    """"438 Libyans were taken prisoner, while 29 Chadian soldiers were killed": each side's
+    losses, two tolls (one inflicted by each side)."""
+    def nations(c: Candidate) -> set[str]:
+        return {e.id for e in c.roles["target"] if e.type == "NORP" or is_country(e)}
+    left, right = nations(a), nations(b)
+    return a.type == "CASUALTY" and bool(left and right and not left & right)
 
 
 def toll_counted(noun: Token) -> bool:

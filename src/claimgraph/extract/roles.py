@@ -1437,6 +1437,8 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
                       else craft_by_its_name(subj, mentions) or one_warship(subj, mentions) or party(subj, mentions))
     for obj in objects_of(verb):
         args.append(obj)
+        if obj.lemma_.lower() in CAPTIVITY_NOUNS:
+            continue  # "were taken prisoner": what they became, not who
         for victim in victim_groups(obj, mentions):
             roles.add("target", victim)
     agent = agent_of(verb)
@@ -1446,6 +1448,7 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         add_victims_of_noun(trigger, roles, args, mentions)
 
 
+CAPTIVITY_NOUNS = frozenset(grammar()["captivity_nouns"])
 # an adjective that modifies its own noun ("two wounded men") or heads a verbless clause of its
 # own ("2 dead, 3 hurt; police say"), unlike "five were dead", "was among the dead", "left two dead"
 ADJECTIVE_APART_DEPS = frozenset({"amod", "ccomp", "parataxis"})
