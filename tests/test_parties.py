@@ -268,3 +268,9 @@ def test_a_town_s_police_officer_after_by_is_the_police_not_the_town(extract):
     claims, ents = extract("Okafor was the third man this year shot and killed by a Dayton police officer, "
                            "the paper said.")
     assert fillers(claims, ents, "CASUALTY", "actor") == {"police"}
+
+
+def test_what_an_attack_was_on_after_its_day_is_its_target(extract):
+    # "an assault Monday on a convoy": the parser hangs "on" on the verb, past the day
+    claims, ents = extract("The army repulsed an assault Monday on a convoy near Gao.")
+    assert fillers(claims, ents, "ATTACK", "target") == {"convoy"}

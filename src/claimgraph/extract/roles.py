@@ -1131,9 +1131,17 @@ def loser_of_the_place(noun: Token, mentions: Mentions) -> Entity | None:
 
 
 def of_after_its_day(noun: Token) -> list[tuple[str, Token]]:
-    """"the capture on Sunday of the air base": the parser hangs that "of" on the day."""
+    """"the capture on Sunday of the air base": the parser hangs that "of" on the day;
+    "thwarted another attack Saturday on a freighter": that "on" on the verb."""
     days = [t for t in noun.doc[noun.i + 1:noun.i + 4] if t.ent_type_ in {"DATE", "TIME"} and t.head.i != noun.i]
-    return [(prep, obj) for day in days for prep, obj in preps_of(day) if prep == "of"]
+    found = [(prep, obj) for day in days for prep, obj in preps_of(day) if prep == "of"]
+    end = noun.i + 1
+    while end < min(len(noun.doc), noun.i + 4) and noun.doc[end].ent_type_ in {"DATE", "TIME"}:
+        end += 1
+    after = noun.doc[end] if noun.i + 1 < end < len(noun.doc) else None
+    if after is not None and after.dep_ == "prep" and after.lower_ in {"on", "against"} and after.head.i < noun.i:
+        found += [(after.lower_, obj) for obj in after.children if obj.dep_ == "pobj"]
+    return found
 
 
 def brought_down(verb: Token) -> bool:
