@@ -226,3 +226,108 @@ def test_a_shooting_the_parser_hangs_higher_still_holds_the_dead(extract):
     toll = next(c for c in claims if c.type == "CASUALTY")
     assert [q.value for q in toll.quantities] == [9]
     assert [c for c in claims if c.type == "ATTACK"]
+
+
+def claim_with(claims, ctype: str, words: str):
+    return next(c for c in claims if c.type == ctype and words in c.text)
+
+
+@pytest.mark.parametrize("text, words, doers", [
+    # a craft does what the people named in front of it do
+    ("Three bandit trucks tried to attack the convoy near Gao on Monday.", "bandit trucks", {"bandits"}),
+    # a deed that names who does it
+    ("A Spanish corvette thwarted a piracy attack near the Seychelles on Friday.", "piracy", {"pirates"}),
+    # the group the article named before, not a second kind of people
+    ("Sailors captured 12 Eritrean pirates on Monday. Four pirate skiffs had tried to attack a ferry.",
+     "skiffs", {"Eritrean pirates"}),
+])
+def test_the_people_behind_a_craft_or_a_deed_are_its_attackers(extract, text, words, doers):
+    claims, ents = extract(text)
+    assert {ents[i].name for i in claim_with(claims, "ATTACK", words).roles["actor"]} == doers
+
+
+def test_a_fended_off_attack_is_by_those_named_for_the_article_s_fended_off_attacks(extract):
+    claims, ents = extract("Rebel raid foiled near Kidal\n\nSoldiers on Monday arrested nine men near Kidal and "
+                           "foiled an attack on a water depot, officials said.")
+    assert {ents[i].name for i in claim_with(claims, "ATTACK", "foiled an attack").roles["actor"]} == {"Rebels"}
+
+
+def test_an_attack_broken_off_was_on_what_its_doers_attacked(extract):
+    claims, ents = extract("Gunmen in two skiffs fired on the tanker Marisol Star off Oman on Sunday. "
+                           "Seeing the helicopter, the gunmen broke off their attack and fled.")
+    told_before = {ents[i].name for i in claim_with(claims, "ATTACK", "fired on").roles["target"]}
+    assert told_before
+    assert {ents[i].name for i in claim_with(claims, "ATTACK", "broke off").roles["target"]} == told_before
+
+
+def test_who_rescued_ships_under_attack_is_not_what_was_hit(extract):
+    claims, ents = extract("In May, the cruiser Halland, a Swedish warship, sank a pirate supply boat "
+                           "and also rescued three cargo ships under attack.")
+    targets = fillers(claims, ents, "ATTACK", "target")
+    assert targets and not any("Halland" in name for name in targets)
+
+
+def test_a_noun_written_before_the_ship_only_says_what_kind_it_is(pipeline):
+    from spacy.tokens import Doc
+
+    from claimgraph.extract.roles import objects_of
+
+    # a parse as the small model gives it: 'sank the smuggler "ghost boat"' read as two objects
+    words = ["Guards", "sank", "the", "smuggler", '"', "ghost", "boat", '"', "."]
+    heads = [1, 1, 3, 1, 6, 6, 1, 6, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "compound", "dobj", "punct", "punct"]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "NOUN", "NOUN", "PUNCT", "PUNCT"]
+    doc = Doc(pipeline.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in objects_of(doc[1])] == ["boat"]
+
+
+def test_two_titles_of_one_named_man_are_one_victim(extract):
+    claims, ents = extract('The firm said it mourned "the sudden death of our founder and chairman, Dan Okafor."')
+    assert fillers(claims, ents, "CASUALTY", "target") == {"Dan Okafor"}
+
+
+def test_a_craft_named_in_apposition_is_that_craft(extract):
+    claims, ents = extract("Italian Navy ship, ITS Libra, fired on two boats near Lampedusa on Friday.")
+    assert fillers(claims, ents, "ATTACK", "actor") == {"ITS Libra"}
+
+
+@pytest.mark.parametrize("text", [
+    "Port officials said the freighter MV Kestrel sent a message at dawn that it was under attack from a skiff.",
+    "Gunmen fired on the tanker MV Kestrel at dawn, and the Kestrel reported that a skiff was shooting rifles at it.",
+])
+def test_a_ship_calling_itself_it_is_the_ship_hit(extract, text):
+    claims, ents = extract(text)
+    assert all(fillers([c], ents, "ATTACK", "target") == {"MV Kestrel"} for c in claims if c.type == "ATTACK")
+    assert any(c.type == "ATTACK" for c in claims)
+
+
+def test_a_ship_described_as_the_article_named_it_speaks_as_that_ship(extract):
+    claims, ents = extract("Pirates attacked MV Kestrel, a Greek freighter, off Oman on Sunday. "
+                           "The freighter said two crew members were wounded.")
+    toll = next(c for c in claims if c.type == "CASUALTY")
+    assert ents[toll.source].name == "MV Kestrel"
+
+
+def test_a_ship_described_as_the_article_named_it_is_the_one_firing(extract):
+    claims, ents = extract("The cargo vessel, MV Kestrel, was attacked off Oman on Sunday. "
+                           "The cargo vessel fired back with rifles.")
+    assert fillers([c for c in claims if "fired back" in c.text], ents, "ATTACK", "actor") == {"MV Kestrel"}
+
+
+def test_a_ship_of_another_kind_is_not_the_one_described(extract):
+    # "the merchant ship" is not "their ship, the frigate INS Kaveri"
+    claims, ents = extract("Their ship, the frigate INS Kaveri, was patrolling off Oman on Sunday. "
+                           "Gunmen fired on the merchant ship at noon.")
+    assert fillers(claims, ents, "ATTACK", "target") == {"merchant ship"}
+
+
+def test_a_town_s_police_officer_after_by_is_the_police_not_the_town(extract):
+    claims, ents = extract("Okafor was the third man this year shot and killed by a Dayton police officer, "
+                           "the paper said.")
+    assert fillers(claims, ents, "CASUALTY", "actor") == {"police"}
+
+
+def test_what_an_attack_was_on_after_its_day_is_its_target(extract):
+    # "an assault Monday on a convoy": the parser hangs "on" on the verb, past the day
+    claims, ents = extract("The army repulsed an assault Monday on a convoy near Gao.")
+    assert fillers(claims, ents, "ATTACK", "target") == {"convoy"}

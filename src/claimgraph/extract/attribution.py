@@ -565,7 +565,8 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
         return mentions.keep(mentions.resolver.resolve(phrase_text(token), "ORG",
                                                        context_countries=mentions.countries))
     if token.pos_ == "NOUN":  # any noun that speaks is a speaker: "the ship's manager said"
-        return mentions.speaker(token)
+        # "a distress call from the merchant vessel, MV Orla": the ship the article names so
+        return mentions.vessel_described(token) or mentions.speaker(token)
     return None
 
 

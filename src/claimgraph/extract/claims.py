@@ -36,9 +36,10 @@ from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
 from .token_patterns import TokenPatterns
-from .roles import (ATTACK_NOUNS, DISTANCE_REACH, HEADLINE_END, MILITARY_SITES, Roles, agent_of, clause_head,
-                    could_be_people, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun, is_gerund_subject,
-                    is_to_blame, name_given_to, objects_of, party, preps_of, subject_and_voice, subject_of)
+from .roles import (ATTACK_NOUNS, DISTANCE_REACH, HEADLINE_END, MILITARY_SITES, RESCUE_NOUNS, Roles, agent_of,
+                    clause_head, could_be_people, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun,
+                    is_gerund_subject, is_to_blame, name_given_to, objects_of, party, preps_of, subject_and_voice,
+                    subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
@@ -166,6 +167,8 @@ class ClaimExtractor:
         name_the_lone_doer(claims, state.unnamed_doers, state.mentions.entities, headline, suspect)
         name_the_lone_victim(claims, state.unnamed_victims, state.mentions.entities, headline)
         share_roles_of_one_happening(claims, paragraph_of, state.repelled)
+        name_the_repelled_attackers(claims, state.repelled)
+        aim_the_attack_referred_back(claims)
         name_the_other_side(claims, state.mentions.belligerents(), state.mentions.entities, state.mentions.allies)
         locate_back_references(claims)
         claims += deny_what_was_told(claims, state.denials_of_told)
@@ -647,9 +650,18 @@ class ClaimExtractor:
 
     def _repelled(self, noun: Token) -> bool:
         """"the warship repulsed an attack", "a helicopter thwarted another attack": the one
-        who fended it off (and captured the raiders) is not the attacker."""
+        who fended it off (and captured the raiders) is not the attacker. "Pirate attack
+        foiled", "a foiled raid": the participle says so too."""
+        defence = self.lex.words("defence_verbs")
+        if noun.pos_ == "NOUN" and any(c.dep_ in {"acl", "amod"} and c.tag_ == "VBN" and c.lemma_.lower() in defence
+                                       for c in noun.children):
+            return True
+        if noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+            held = noun.head.head  # "rescued two vessels under attack": the rescuer did not attack
+            rescuer = held.head if held.dep_ in {"dobj", "obj"} else held
+            return rescuer.lemma_.lower() in RESCUE_NOUNS
         return noun.pos_ == "NOUN" and noun.dep_ in {"dobj", "obj", "nsubjpass"} \
-            and noun.head.lemma_.lower() in self.lex.words("defence_verbs")
+            and noun.head.lemma_.lower() in defence
 
     def _averted_kind(self, trigger: Token) -> bool:
         """A kind of happening something is meant to stop or warns against: "to prevent
@@ -842,7 +854,8 @@ class ClaimExtractor:
         for c in cands:
             into = next((m for m in merged if m.type == c.type and m.type != "PROPERTY"
                          and (same_clause(m, c) or told_inside(m, c))
-                         and not _different_actors(m, c) and not _nouns_of_different_places(m, c)
+                         and not _different_actors(m, c) and not _losses_of_different_nations(m, c)
+                         and not _nouns_of_different_places(m, c)
                          and not ordered_apart(m.trigger, c.trigger)), None)
             if into is None:
                 restated = next((m for m in merged if m.type == c.type and _restates(c, m)
@@ -1420,6 +1433,15 @@ def _different_actors(a: Candidate, b: Candidate) -> bool:
     """"Libyan forces are bombing the airstrip captured by Chadian troops": two sides, two happenings."""
     left, right = {e.id for e in a.roles["actor"]}, {e.id for e in b.roles["actor"]}
     return bool(left and right and not left & right)
+
+
+def _losses_of_different_nations(a: Candidate, b: Candidate) -> bool:
+    """"438 Libyans were taken prisoner, while 29 Chadian soldiers were killed": each side's
+    losses, two tolls (one inflicted by each side)."""
+    def nations(c: Candidate) -> set[str]:
+        return {e.id for e in c.roles["target"] if e.type == "NORP" or is_country(e)}
+    left, right = nations(a), nations(b)
+    return a.type == "CASUALTY" and bool(left and right and not left & right)
 
 
 def toll_counted(noun: Token) -> bool:
@@ -2408,11 +2430,12 @@ def name_the_other_side(claims: list[Claim], sides: list[str], entities: dict,
 def aim_at_the_other_side(claim: Claim, other: dict[str, str], entities: dict) -> None:
     """"Chadian troops overran a garrison", "Libyan jets bombed the airstrip": in a war the
     article shows two sides fighting, the post one side attacked was the other's (REALNEWS
-    annotators name that side as the target, beside the post). Not any target: a ship or a
-    town hit may be anyone's."""
+    annotators name that side as the target in place of the post, whose place is where it
+    happened). Not any target: a ship or a town hit may be anyone's."""
     doers = {a for a in claim.roles.get("actor", []) if a in other}
-    if len(doers) == 1 and any(military_site(entities.get(t)) for t in claim.roles.get("target", [])):
-        claim.roles["target"].append(other[doers.pop()])
+    targets = claim.roles.get("target", [])
+    if len(doers) == 1 and any(military_site(entities.get(t)) for t in targets):
+        claim.roles["target"] = [t for t in targets if not military_site(entities.get(t))] + [other[doers.pop()]]
 
 
 def military_site(entity: Entity | None) -> bool:
@@ -2696,6 +2719,40 @@ def share_roles_of_one_happening(claims: list[Claim], paragraph_of: dict[int, in
                         claim.roles[role] = list(donor.roles[role])
         attacks = [m for m in members if m.type == "ATTACK"] or members
         previous = attacks[-1]
+
+
+def name_the_repelled_attackers(claims: list[Claim], repelled: AbstractSet[str]) -> None:
+    """"Pirate attack foiled in the Gulf ... the warship intercepted three boats and foiled an
+    attack on merchant vessels": the attacks an article tells fended off, when those that
+    name their attackers all name one, are that one's (whoever fended them off is no doer)."""
+    fended = [c for c in claims if c.id in repelled and c.type == "ATTACK" and c.polarity != "denied"]
+    doers = {a for c in fended for a in c.roles.get("actor", [])}
+    if len(doers) != 1:
+        return
+    for claim in fended:
+        if not claim.roles.get("actor"):
+            claim.roles["actor"] = list(doers)
+
+
+def aim_the_attack_referred_back(claims: list[Claim]) -> None:
+    """"The gunmen were trying to board the tanker Orla ... the gunmen broke off their attack":
+    an attack named again ("their attack", "the assault") by the doers of attacks told before,
+    which all hit one target, was on that target."""
+    attacks = [c for c in claims if c.type == "ATTACK" and c.polarity != "denied"]
+    for claim in attacks:
+        doers = set(claim.roles.get("actor", []))
+        if claim.roles.get("target") or not doers or not (_refers_back(claim) or _owned_by_its_doers(claim)):
+            continue
+        aims = {tuple(c.roles["target"]) for c in attacks if c.sentence < claim.sentence
+                and doers & set(c.roles.get("actor", [])) and c.roles.get("target")}
+        if len(aims) == 1:
+            claim.roles["target"] = list(aims.pop())
+
+
+def _owned_by_its_doers(claim: Claim) -> bool:
+    """"their attack", "its assault": the evidence gives the happening to its doers."""
+    words = [w.strip(".,;:'\"") for w in claim.text.lower().split()]
+    return any(a in {"their", "its", "his", "her"} and b in BACK_REFERENCES for a, b in zip(words, words[1:]))
 
 
 def _refers_back(claim: Claim) -> bool:

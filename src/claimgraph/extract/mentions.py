@@ -312,10 +312,11 @@ class Mentions:
         return self.keep(self.resolver.resolve(next(iter(full)), "ORG", context_countries=self.countries))
 
     @cached_property
-    def _vessel_descriptions(self) -> dict[str, set[str]]:
+    def _vessel_descriptions(self) -> dict[str, dict[str, set[str]]]:
         """Noun -> the prefixed ship names the document gives it in apposition ("the MV Gibe, a
-        merchant vessel", "the merchant vessel, MV Gibe"), read once per document."""
-        found: dict[str, set[str]] = {}
+        merchant vessel", "the merchant vessel, MV Gibe"), each with the kind words of its
+        description ("merchant"), read once per document."""
+        found: dict[str, dict[str, set[str]]] = {}
         for s in doc_ents(self.doc):
             if s.label_ != "ORG" or len(s) < 2 or s[0].text not in VESSEL_PREFIXES:
                 continue
@@ -327,7 +328,7 @@ class Mentions:
             if before is not None and before.pos_ == "NOUN":
                 nouns.append(before)  # the parser often hangs the name elsewhere
             for noun in nouns:
-                found.setdefault(noun.lemma_.lower(), set()).add(s.text)
+                found.setdefault(noun.lemma_.lower(), {}).setdefault(s.text, set()).update(kind_words(noun))
         return found
 
     def vessel_described(self, noun: Token) -> Entity | None:
@@ -338,10 +339,12 @@ class Mentions:
         dets = [c.lower_ for c in noun.children if c.dep_ == "det"]
         if not (dets and dets[0] in {"the", "this", "that"}) and noun.idx >= self.lead_end:
             return None
-        full = self._vessel_descriptions.get(noun.lemma_.lower(), set())
-        if len(full) != 1:
+        # "the merchant ship" is not the one described as "their ship, the frigate INS Tabar"
+        described = self._vessel_descriptions.get(noun.lemma_.lower(), {})
+        full = [name for name, kinds in described.items() if kind_words(noun) <= kinds]
+        if len(described) != 1 or len(full) != 1:
             return None
-        return self.keep(self.resolver.resolve(next(iter(full)), "ORG", context_countries=self.countries))
+        return self.keep(self.resolver.resolve(full[0], "ORG", context_countries=self.countries))
 
     @cached_property
     def lead_end(self) -> int:
@@ -453,9 +456,14 @@ class Mentions:
         for ent in span_ents(sent):
             if ent.label_ in {"ORG", "NORP"}:
                 self.resolve_span(ent)
-            # "Libyan troops fled": whose troops, even where no claim names them
+            # "Libyan troops fled": whose troops, even where no claim names them; "Chad
+            # government troops" too, through the nouns between
             head = ent.root.head
-            if ent.label_ in {"NORP", "GPE"} and ent.root.dep_ in {"amod", "compound"} and self._side_key(head):
+            while head.dep_ == "compound" and head.pos_ == "NOUN" and head.head.i > head.i:
+                head = head.head
+            creed = ent[-1].lower_ in self.lex.words("creeds")  # "communist rebels" are no side called Communist
+            if ent.label_ in {"NORP", "GPE"} and ent.root.dep_ in {"amod", "compound"} and self._side_key(head) \
+                    and not creed:
                 self.note_side(head, self.resolve_span(ent))
                 self._note_allies(ent, head)
 
@@ -739,6 +747,19 @@ class Mentions:
         shorter = shorter_names(texts)  # "suspected communist rebels": "communist rebels", "rebels"
         return self._kind_of_people(name, shorter | {head.text, head.text.lower()}, origin[0] if origin else None)
 
+    def kind_of_people(self, plural: str) -> Entity:
+        """People named by a word for what they are ("pirates"), with no words of the article's."""
+        return self._kind_of_people(plural, {plural.lower()}, None)
+
+    def group_of(self, kind: Entity) -> Entity:
+        """The one group of this kind the article named before ("pirates" after "Somali
+        pirates"), or the kind itself when it named none or several ("Somali and Yemeni
+        pirates")."""
+        head = kind.name.lower().split()[-1]
+        named = [e for e in self.entities.values() if e.id != kind.id and e.attrs.get("kind") == "people"
+                 and e.name.lower().split()[-1] == head and e.attrs.get("origin")]
+        return named[0] if len(named) == 1 else kind
+
     def _kind_of_people(self, name: str, aliases: set[str], origin: str | None) -> Entity:
         attrs = {"generic": True, "kind": "people", **({"origin": origin} if origin else {})}
         return self.keep(Entity(id=f"personnel:{slug(name)}", name=name, type="PERSONNEL",
@@ -980,3 +1001,8 @@ def entity_labels(spans: Sequence[Span]) -> list[str]:
 def is_common_compound(tok: Token, head: Token) -> bool:
     """A lower-case noun that modifies ``head`` ("passenger" in "passenger airliners")."""
     return tok.dep_ == "compound" and tok.head.i == head.i and tok.pos_ == "NOUN" and tok.text.islower()
+
+
+def kind_words(noun: Token) -> set[str]:
+    """The nouns in front of a noun that say what kind it is ("merchant" of "merchant ship")."""
+    return {c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < noun.i}

@@ -19,6 +19,7 @@ from .confidence import bare_plural
 from .attribution import promised_under, speaker_entity
 from .coref import referent
 from .lexicon import load_lexicon
+from ..analyze.components import VESSEL_PREFIXES
 from .mentions import (HEADLINE_END, PARTITIVES, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts,
                        is_country, phrase_tokens, plural_of, slug, whole_of_part)
 
@@ -163,11 +164,19 @@ def objects_of(verb: Token, deps=("dobj", "obj", "attr", "oprd")) -> list[Token]
             and not misparsed_past_tense(verb):
         out.append(verb.head)  # "a missile fired from Yemen": the missile was fired
     for c in verb.children:
-        if c.dep_ in deps:
+        if c.dep_ in deps and not modifies_the_next_object(c):
             if c.lower_ in {"that", "which"} and verb.dep_ == "relcl":
                 c = verb.head  # "components that Iran had sent": Iran sent the components
             out.extend(t for t in [c, *c.conjuncts])
     return out
+
+
+def modifies_the_next_object(obj: Token) -> bool:
+    """"sank the pirate "mother ship"": the parser reads two objects where the first noun,
+    right before the other (quotes aside), only says what kind it is."""
+    after = next((t for t in obj.doc[obj.i + 1:obj.i + 3] if not t.is_punct), None)
+    return obj.pos_ == "NOUN" and after is not None and after.head.i != obj.i and any(
+        o.dep_ == obj.dep_ and o.i > obj.i and o.left_edge.i <= after.i for o in obj.head.children)
 
 
 def preps_of(token: Token) -> list[tuple[str, Token]]:
@@ -303,10 +312,26 @@ def attackers_named_before(noun: Token, mentions: Mentions) -> Entity | None:
         if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and mentions.span_at(c) is None \
                 and c.lemma_.lower() in mentions.lex.words("irregular_fighters") \
                 and c.lemma_.lower() not in mentions.lex.words("deed_labels"):
-            return mentions.people(c, plural=True)
+            return mentions.group_of(mentions.people(c, plural=True))
+        doers = DEEDS_OF_PEOPLE.get(c.lower_)
+        if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and doers is not None:
+            return mentions.group_of(mentions.kind_of_people(doers))  # "a piracy attack": the pirates'
         if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i and c.lower_ in mentions.lex.words("police_forces"):
             return mentions.people(c)  # "a fatal police shooting": the police shot
     return None
+
+
+# "piracy attack": the deed a kind of people is named for names them (data: deeds_of_people,
+# "deed doers" pairs)
+DEEDS_OF_PEOPLE = dict(pair.split() for pair in load_lexicon().words("deeds_of_people"))
+
+
+def crew_named_before(craft: Token, mentions: Mentions) -> Entity | None:
+    """"Five pirate boats tried to attack", "rebel trucks opened fire": a boat or a vehicle
+    does what the people named in front of it do, and they are the attackers."""
+    if mentions.lex.heads.get(craft.lemma_.lower()) not in {"VEHICLE", "PLATFORM"}:
+        return None
+    return attackers_named_before(craft, mentions)
 
 
 def is_armed_noun(token: Token, mentions: Mentions) -> bool:
@@ -334,7 +359,18 @@ def names_a_kind(noun: Token) -> bool:
 def attacker(token: Token, mentions: Mentions) -> Entity | None:
     if token.lemma_.lower() in ATTACK_NOUNS:
         return attack_party(token, mentions)
-    return one_warship(token, mentions) or party(token, mentions) or irregulars(token, mentions)
+    return craft_by_its_name(token, mentions) or one_warship(token, mentions) or party(token, mentions) \
+        or irregulars(token, mentions) or crew_named_before(token, mentions) or mentions.vessel_described(token)
+
+
+def craft_by_its_name(craft: Token, mentions: Mentions) -> Entity | None:
+    """"Indian Naval ship, INS Sukanya, captured three boats": the ship its name gives, not
+    the navy or nation describing it (and "the merchant vessel fired back" is the one the
+    article named so: ``Mentions.vessel_described``)."""
+    if mentions.lex.heads.get(craft.lemma_.lower()) not in {"VEHICLE", "PLATFORM"}:
+        return None
+    names = (mentions.span_at(c) for c in craft.children if c.dep_ == "appos" and c.pos_ == "PROPN")
+    return next((mentions.resolve_span(span) for span in names if span is not None and span.label_ == "ORG"), None)
 
 
 def attack_party(noun: Token, mentions: Mentions) -> Entity | None:
@@ -402,8 +438,9 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
 def place_police_by_their_town(verb: Token, roles: Roles, mentions: Mentions) -> None:
     """"A Dayton police officer shot a man", "Dayton, Ohio, police officer Dana Miller ...
     for shooting": police act in the town they are the police of; the town is where it
-    happened, never who did it (the police did)."""
-    doer = doer_of(verb)
+    happened, never who did it (the police did). "shot and killed by a Charlotte police
+    officer": the "by" of a participle the parser gives no passive subject counts too."""
+    doer = agent_of(verb) or doer_of(verb)
     if doer is None:
         return
     modifiers = [t for t in doer.subtree if t.i < doer.i and t.dep_ in {"compound", "nmod", "amod", "appos"}]
@@ -1118,11 +1155,11 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         for c in trigger.children:  # "a bomb blast", "the rocket attack"; not generic "drone strikes"
             if c.dep_ == "compound" and c.i < trigger.i and mentions.materiel_kind(c) and not bare_plural(trigger):
                 roles.add("instrument", mentions.weapon(c))
-        for prep, obj in preps_of(trigger):
+        for prep, obj in preps_of(trigger) + of_after_its_day(trigger):
             if prep == "by":
                 roles.add("actor", attacker(obj, mentions))
-            elif prep in {"on", "against"} or prep == "of" and not is_armed_noun(obj, mentions):
-                add_target(obj, roles, mentions)  # "the bombing of oil pipelines"
+            elif prep in {"on", "against", "into"} or prep == "of" and not is_armed_noun(obj, mentions):
+                add_target(obj, roles, mentions)  # "the bombing of oil pipelines", "raids into Pakistani territory"
             elif prep == "with":
                 roles.add("instrument", mentions.weapon(obj))
             elif prep == "between" and obj.dep_ == "pobj":  # "fighting between Sudanese troops and RSF fighters"
@@ -1133,6 +1170,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
                     add_the_two_sides(obj, roles, mentions)
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "under":
             add_under_attack(trigger, roles, mentions)
+        roles.add("target", loser_of_the_place(trigger, mentions))
         if subj is not None and is_light_verb_object(trigger) and (
                 subj.dep_ == "nsubj" or subj.head.lemma_.lower() in PARTAKING_VERBS):
             roles.add("actor", attacker(subj, mentions))  # "forces were engaged in clashes": they fought
@@ -1196,6 +1234,31 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             if c.dep_ == "acl" and c.lemma_ in {"target", "hit", "strike"}:
                 for o in objects_of(c):
                     add_target(o, roles, mentions)
+
+
+def loser_of_the_place(noun: Token, mentions: Mentions) -> Entity | None:
+    """"the fall of the town deprived the rebels of their last base": whoever a place's fall
+    or capture cost something held the place, and is the side hit there."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or noun.lemma_.lower() not in mentions.lex.words("place_taking_nouns") \
+            or verb.lemma_.lower() not in mentions.lex.words("loss_verbs"):
+        return None
+    losers = (party(o, mentions) for o in objects_of(verb, ("dobj", "dative", "iobj")))
+    return next((e for e in losers if e is not None and e.type in {"GPE", "NORP", "ORG"}), None)
+
+
+def of_after_its_day(noun: Token) -> list[tuple[str, Token]]:
+    """"the capture on Sunday of the air base": the parser hangs that "of" on the day;
+    "thwarted another attack Saturday on a freighter": that "on" on the verb."""
+    days = [t for t in noun.doc[noun.i + 1:noun.i + 4] if t.ent_type_ in {"DATE", "TIME"} and t.head.i != noun.i]
+    found = [(prep, obj) for day in days for prep, obj in preps_of(day) if prep == "of"]
+    end = noun.i + 1
+    while end < min(len(noun.doc), noun.i + 4) and noun.doc[end].ent_type_ in {"DATE", "TIME"}:
+        end += 1
+    after = noun.doc[end] if noun.i + 1 < end < len(noun.doc) else None
+    if after is not None and after.dep_ == "prep" and after.lower_ in {"on", "against"} and after.head.i < noun.i:
+        found += [(after.lower_, obj) for obj in after.children if obj.dep_ == "pobj"]
+    return found
 
 
 def brought_down(verb: Token) -> bool:
@@ -1271,8 +1334,11 @@ def add_under_attack(trigger: Token, roles: Roles, mentions: Mentions) -> None:
     held = trigger.head.head
     if held.lemma_.lower() in RESCUE_NOUNS:  # "to the aid of a ship under attack"
         held = next((obj for prep, obj in preps_of(held) if prep == "of"), held)
+    objects = objects_of(held, ("dobj", "obj")) if held.pos_ == "VERB" else []
     if held.pos_ in {"NOUN", "PROPN"}:
         add_target(held, roles, mentions)
+    elif objects:  # "rescued two vessels under attack": the vessels were, not their rescuer
+        add_target(objects[0], roles, mentions)
     elif (subj := subject_of(held)) is not None:
         add_target(subj, roles, mentions)
     after = trigger.doc[trigger.i + 1] if trigger.i + 1 < len(trigger.doc) else None
@@ -1342,7 +1408,7 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
             if not mentions.is_country(ent) and ent.type not in NEVER_PLACES:
                 roles.add("location", ent)
     if not places:
-        ent = name_given_to(obj, mentions) or party(obj, mentions)
+        ent = name_given_to(obj, mentions) or party(obj, mentions) or ship_called_it(obj, mentions)
         if ent is not None and ent.type in {"NORP", "GPE"}:
             ent = one_of_a_nation(obj, mentions) or ent
         if ent is None and people and obj.lemma_.lower() not in mentions.lex.words("generic_victims") \
@@ -1351,6 +1417,20 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
         roles.add("target", ent)
         if ent is not None and ent.lat is not None:  # a place the tagger called something else
             roles.add("location", ent)
+
+
+def ship_called_it(pronoun: Token, mentions: Mentions) -> Entity | None:
+    """"MV Orla radioed that it was under attack", "the Orla reported boats firing at it": a
+    ship is "it", and the one ship its sentence names before the word is the one meant."""
+    if pronoun.lower_ != "it":
+        return None
+    ships = {span.text: span for t in pronoun.sent if t.i < pronoun.i
+             and (span := mentions.span_at(t)) is not None and span.label_ == "ORG"
+             and (span[0].text in VESSEL_PREFIXES or mentions.vessel_named(span[-1].text) is not None)}
+    if len(ships) != 1:
+        return None
+    span = next(iter(ships.values()))
+    return mentions.vessel_named(span[-1].text) or mentions.resolve_span(span)
 
 
 def one_of_a_nation(noun: Token, mentions: Mentions) -> Entity | None:
@@ -1392,14 +1472,32 @@ def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
         roles.add("target", named)
         roles.add("location", named)
         return
-    roles.add("target", owner or mentions.thing(obj))
-    side = nationality_modifier(obj, mentions) if owner is None and obj.lemma_.lower() in MILITARY_SITES else None
+    # "Palestinian guerrilla positions": the nationality is the guerrillas', who are no state's forces
+    fighters = mentions.lex.words("irregular_fighters")
+    held_by_irregulars = any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in fighters for c in obj.children)
+    side = nationality_modifier(obj, mentions) \
+        if owner is None and obj.lemma_.lower() in MILITARY_SITES and not held_by_irregulars else None
+    side = state_of_capital(side, mentions)
     if side is not None and (side.type == "NORP" or mentions.is_country(side)):
-        roles.add("target", side)  # "the Libyan outpost": Libya's forces hit; "Tripoli's base" names no side
+        # "the Libyan outpost", "Tripoli's air base": Libya's forces were hit, and REALNEWS
+        # annotators name the side, not its post (the post's place is where)
+        roles.add("target", side)
+    else:
+        roles.add("target", owner or mentions.thing(obj))
     for span in mentions.places_in(obj):
         ent = mentions.resolve_span(span) if span.label_ != "NORP" else None
         if ent is not None and not mentions.is_country(ent) and ent.id != (owner and owner.id):
             roles.add("location", ent)
+
+
+def state_of_capital(place: Entity | None, mentions: Mentions) -> Entity | None:
+    """"Tripoli's air base": a capital owning a post stands for its state."""
+    state = place.attrs.get("metonym_of") if place is not None else None
+    if not state:
+        return place
+    known = mentions.entities.get(state)
+    name = mentions.resolver.country_name(place.country) if known is None and place.country else None
+    return known or (mentions.keep(mentions.resolver.resolve(name, "GPE")) if name else place)
 
 
 EMPTY_THINGS = frozenset(grammar()["empty_things"])
@@ -1421,7 +1519,7 @@ def aimed_at(obj: Token, mentions: Mentions) -> bool:
     ("opened fire at the party", "shot at a Louisiana screening")."""
     span = mentions.span_at(obj)
     if span is None:
-        return is_person_noun(obj, mentions) or mentions.is_thing(obj)
+        return is_person_noun(obj, mentions) or mentions.is_thing(obj) or ship_called_it(obj, mentions) is not None
     if span.label_ in {"PERSON", "ORG", "NORP"}:
         return True
     named = mentions.resolve_span(span)  # "fired at the Mysore", tagged a place
@@ -1468,9 +1566,11 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
                     roles.add("target", victim)
         else:
             roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS
-                      else one_warship(subj, mentions) or party(subj, mentions))
+                      else craft_by_its_name(subj, mentions) or one_warship(subj, mentions) or party(subj, mentions))
     for obj in objects:
         args.append(obj)
+        if obj.lemma_.lower() in CAPTIVITY_NOUNS:
+            continue  # "were taken prisoner": what they became, not who
         for victim in victim_groups(obj, mentions):
             roles.add("target", victim)
     agent = agent_of(verb)
@@ -1480,6 +1580,7 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         add_victims_of_noun(trigger, roles, args, mentions)
 
 
+CAPTIVITY_NOUNS = frozenset(grammar()["captivity_nouns"])
 # an adjective that modifies its own noun ("two wounded men") or heads a verbless clause of its
 # own ("2 dead, 3 hurt; police say"), unlike "five were dead", "was among the dead", "left two dead"
 ADJECTIVE_APART_DEPS = frozenset({"amod", "ccomp", "parataxis"})
@@ -1503,8 +1604,31 @@ def add_victims_of_noun(noun: Token, roles: Roles, args: list, mentions: Mention
     whose += [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS]
     for who in whose:
         args.append(who)
+        if another_title_of_the_named(who, mentions):
+            continue
         for victim in victim_groups(who, mentions):
             roles.add("target", victim)
+    if not whose:
+        roles.add("target", nation_of_the_dead(noun, mentions))
+
+
+def another_title_of_the_named(noun: Token, mentions: Mentions) -> bool:
+    """"the death of our president and CEO, Dan Okafor": two titles of the one man named,
+    not a second victim (a bare singular title joined to a title the name is given to)."""
+    first = noun.head
+    return noun.dep_ == "conj" and noun.tag_ in {"NN", "NNP"} and first.tag_ in {"NN", "NNP"} \
+        and not any(c.dep_ in {"det", "nummod", "poss"} for c in noun.children) \
+        and name_given_to(noun, mentions) is None and name_given_to(first, mentions) is not None
+
+
+def nation_of_the_dead(noun: Token, mentions: Mentions) -> Entity | None:
+    """"cost 900 Ethiopian lives", "40 Sudanese casualties": the nation whose people they were
+    (a side, as "900 Ethiopian soldiers" is), when they are counted; "the highest number of
+    Libyan casualties" compares tolls, "the Nairobi toll" names a place."""
+    if not any(c.dep_ == "nummod" for c in noun.children):
+        return None
+    found = nationality_modifier(noun, mentions)
+    return found if found is not None and (found.type == "NORP" or mentions.is_country(found)) else None
 
 
 
