@@ -331,3 +331,17 @@ def test_what_an_attack_was_on_after_its_day_is_its_target(extract):
     # "an assault Monday on a convoy": the parser hangs "on" on the verb, past the day
     claims, ents = extract("The army repulsed an assault Monday on a convoy near Gao.")
     assert fillers(claims, ents, "ATTACK", "target") == {"convoy"}
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Al-Shabaab said it had attacked the base at Baledogle.", "al-Shabaab"),
+    ("Iran's foreign ministry said it had supplied drones to Sudan.", "Iran"),
+])
+def test_an_armed_group_speaking_of_itself_is_not_its_country(extract, text, actor):
+    claims, ents = extract(text)
+    assert {ents[i].name for c in claims if c.type in {"ATTACK", "TRANSFER"} for i in c.roles["actor"]} == {actor}
+
+
+def test_a_shelling_named_with_its_side_is_an_attack_by_that_side(extract):
+    claims, ents = extract("Russian shelling wounded four civilians in Kherson.")
+    assert fillers(claims, ents, "ATTACK", "actor") == {"Russia"}

@@ -311,8 +311,9 @@ class ClaimExtractor:
 
     def _state_of(self, source: Entity, mentions: Mentions) -> Entity:
         """A ministry speaking of "it" speaks for its state: "Iran's foreign ministry rejected
-        claims that it had supplied ..." -> Iran supplied."""
-        if source.type == "ORG" and source.country and not source.attrs.get("outlet"):
+        claims that it had supplied ..." -> Iran supplied; an armed group speaks for itself."""
+        if source.type == "ORG" and source.country and not source.attrs.get("outlet") \
+                and source.attrs.get("kind") not in self.lex.words("non_state_kinds"):
             name = self.resolver.country_name(source.country)
             if name:
                 return mentions.keep(self.resolver.resolve(name, "GPE")) or source

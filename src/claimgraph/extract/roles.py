@@ -1118,8 +1118,10 @@ BLAME_VERBS = {"blame", "accuse", "charge"}
 def is_gerund_subject(token: Token) -> bool:
     """"Fighting between the two armies killed 40": a gerund with no subject or object of
     its own, standing for the happening as a noun would."""
-    return token.tag_ == "VBG" and token.dep_ in {"nsubj", "nsubjpass"} \
-        and not any(c.dep_ in {"nsubj", "dobj", "obj"} for c in token.children)
+    # the tagger may hang a modified one on the verb as an adverb ("Russian shelling wounded four")
+    as_subject = token.dep_ in {"nsubj", "nsubjpass"} or token.dep_ in {"advmod", "npadvmod"} \
+        and token.i < token.head.i and any(c.dep_ in {"amod", "det"} for c in token.children)
+    return token.tag_ == "VBG" and as_subject and not any(c.dep_ in {"nsubj", "dobj", "obj"} for c in token.children)
 
 
 def add_the_two_sides(first: Token, roles: Roles, mentions: Mentions) -> None:
