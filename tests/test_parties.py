@@ -345,3 +345,8 @@ def test_an_armed_group_speaking_of_itself_is_not_its_country(extract, text, act
 def test_a_shelling_named_with_its_side_is_an_attack_by_that_side(extract):
     claims, ents = extract("Russian shelling wounded four civilians in Kherson.")
     assert fillers(claims, ents, "ATTACK", "actor") == {"Russia"}
+
+
+def test_what_goes_on_from_a_charged_deed_is_done_by_the_one_charged(extract):
+    claims, ents = extract("The army accused the RSF of shelling a clinic in Kadugli, killing six patients.")
+    assert fillers(claims, ents, "CASUALTY", "actor") == {"Rapid Support Forces"}

@@ -2227,3 +2227,20 @@ def test_what_a_party_threatens_to_do_is_planned_not_reported(extract):
     claims, _ = extract("Al-Shabaab threatened to shell the port of Berbera if the blockade continued.")
     assert [c.modality for c in claims if c.type == "ATTACK"] == ["planned"]
     assert [c.modality for c in claims if c.type == "THREATEN"] == ["fact"]
+
+
+def test_a_denial_of_that_in_the_same_sentence_denies_what_was_said_before_it(extract):
+    claims, ents = extract("The militia said the raid killed nine herders, but the army denied that.")
+    assert "army" in _denied_by(claims, ents, "CASUALTY")
+    assert [c.polarity for c in claims if c.type == "CASUALTY" and c.source and ents[c.source].name == "militia"] \
+        == ["asserted"]
+
+
+def test_what_a_party_has_been_accused_of_is_reported_not_fact(extract):
+    claims, _ = extract("The junta has been accused of bombing villages in Sagaing region.")
+    assert [c.modality for c in claims if c.type == "ATTACK"] == ["reported"]
+
+
+def test_the_number_of_speakers_does_not_count_the_happening(extract):
+    claims, _ = extract("The raid was carried out by a Turkish Bayraktar drone, two officials told reporters.")
+    assert [q.value for c in claims if c.type == "ATTACK" for q in c.quantities] == []

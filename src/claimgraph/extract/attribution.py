@@ -698,11 +698,18 @@ def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution)
 
 
 def _alleged_of(path: list[Token], lex: Lexicon) -> bool:
-    """"three companies accused of supplying drones": someone unnamed says they did; the
-    article does not state it as fact."""
-    return any(node.dep_ == "acl" and node.tag_ == "VBN" and node.lemma_.lower() in lex.words("charge_verbs")
+    """"three companies accused of supplying drones", "the junta has been accused of bombing
+    villages": someone unnamed says they did; the article does not state it as fact."""
+    return any(node.tag_ == "VBN" and node.lemma_.lower() in lex.words("charge_verbs")
                and below.dep_ == "prep" and below.lower_ in {"of", "with"}  # not "charged ... after the CEO was shot"
-               for below, node in zip(path[1:], path[2:]))
+               # "the junta has been accused of bombing"; not "is charged with murder in the death of"
+               and (node.dep_ == "acl" or _unnamed_passive(node) and deed.tag_ == "VBG")
+               for deed, below, node in zip(path, path[1:], path[2:]))
+
+
+def _unnamed_passive(verb: Token) -> bool:
+    """A passive with no "by": nobody is named as doing it."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _if_confirmed(clause: Token, lex: Lexicon) -> bool:

@@ -801,7 +801,7 @@ class ClaimExtractor:
             if child.dep_ in {"dobj", "obj", "nsubjpass"} and (
                     child.tag_ == "VBG" or child.lemma_.lower() in self.lex.words("claim_nouns")):
                 return True
-        if denies_the_clause_before(verb):
+        if denies_the_clause_before(verb) or denies_what_it_refers_to(verb):
             return True
         if verb.dep_ == "amod" or verb.dep_ in {"acl", "relcl"}:
             # "the denied reports", "a claim the army denied", "a charge rejected by Delhi"
@@ -820,10 +820,12 @@ class ClaimExtractor:
             return "here"
         if any(ch.dep_ in {"ccomp", "xcomp", "pcomp", "csubj"} for ch in verb.children):
             return None  # "denied that its ships had called there": the denied content is its own
-        told = [o for o in objects_of(verb, ("dobj", "obj")) if o.lower_ in {"it", "this", "that", "them"}
+        told = [o for o in objects_of(verb, ("dobj", "obj")) if o.lower_ in TOLD_PRONOUNS
                 or o.lemma_.lower() in self.lex.words("claim_nouns")
                 and any(d.dep_ == "det" and d.lower_ in {"the", "this", "that", "these", "those", "such"}
                         for d in o.children) and not any(p.dep_ == "prep" for p in o.children)]
+        if told and verb.dep_ == "conj" and verb.head.i < verb.i:
+            return "here"  # "Hamas said the strike killed 20, but Israel denied that"
         return "before" if told else None
 
     def _has_argument(self, token: Token, mentions: Mentions, weapon=False, personnel=False) -> bool:
@@ -1268,7 +1270,12 @@ class ClaimExtractor:
             if node.head.i == node.i:
                 break
             node = node.head
-        return others[0] if len(others) == 1 else None
+        return others[0] if len(others) == 1 and not self._counts_speakers(span) else None
+
+    def _counts_speakers(self, span: Span) -> bool:
+        """"two officials told Reuters", "three witnesses said": the number counts who speaks."""
+        noun = span.root.head if span.root.dep_ in {"nummod", "quantmod"} else span.root
+        return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in self.lex.words("reporting_verbs")
 
     def _opposed_measure(self, trigger: Token) -> bool:
         """"opposed mandatory sanctions", "vetoed new sanctions", "blocked arms sales": a
@@ -1503,6 +1510,14 @@ def same_clause(a: Candidate, b: Candidate) -> bool:
             if node.i == x.i:
                 return True
     return False
+
+
+TOLD_PRONOUNS = frozenset({"it", "this", "that", "them"})
+
+
+def denies_what_it_refers_to(verb: Token) -> bool:
+    """"but Israel denied that", "Kyiv denied it": a denial whose object points back."""
+    return any(c.dep_ in {"dobj", "obj"} and c.lower_ in TOLD_PRONOUNS and c.pos_ == "PRON" for c in verb.children)
 
 
 def denies_the_clause_before(verb: Token) -> bool:

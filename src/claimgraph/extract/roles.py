@@ -90,6 +90,9 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
             node = node.head.head  # "X signed a contract to supply": X supplies
             continue
         gerund = node.dep_ in {"dobj", "pcomp"} and node.tag_ == "VBG"  # "denied arming", "accused of firing"
+        charged = charged_deed_continued(node)
+        if charged is not None:
+            return charged, False  # "accused the RSF of shelling a hospital, killing seven": the RSF killed
         if (node.dep_ in {"conj", "xcomp", "advcl"} or gerund) and node.head.i != node.i:
             if node.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                 raised = node
@@ -141,6 +144,17 @@ def one_charged_with(deed: Token) -> Token | None:
     if charged is not None and charged.lower_ in {"who", "that"} and verb.dep_ == "relcl":
         return verb.head
     return charged
+
+
+def charged_deed_continued(node: Token) -> Token | None:
+    """"accused the RSF of shelling a hospital, killing seven patients": a participle the
+    parser hangs on the charging verb goes on with the deed charged, so its doer is the one
+    charged, not the accuser."""
+    if node.dep_ != "advcl" or node.tag_ != "VBG" or node.head.lemma_.lower() not in CHARGE_VERBS:
+        return None
+    deed = next((g for p in node.head.children if p.dep_ == "prep" and p.lower_ in {"of", "for", "with"}
+                 for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+    return one_charged_with(deed) if deed is not None else None
 
 
 def doer_of(verb: Token) -> Token | None:
