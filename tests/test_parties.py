@@ -350,3 +350,8 @@ def test_a_shelling_named_with_its_side_is_an_attack_by_that_side(extract):
 def test_what_goes_on_from_a_charged_deed_is_done_by_the_one_charged(extract):
     claims, ents = extract("The army accused the RSF of shelling a clinic in Kadugli, killing six patients.")
     assert fillers(claims, ents, "CASUALTY", "actor") == {"Rapid Support Forces"}
+
+
+def test_who_an_attack_was_claimed_by_did_it(extract):
+    claims, ents = extract("The bombing, the deadliest this year, was claimed by al-Shabaab.")
+    assert fillers(claims, ents, "ATTACK", "actor") == {"al-Shabaab"}

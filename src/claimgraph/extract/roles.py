@@ -1315,6 +1315,10 @@ def claimed_by(noun: Token, mentions: Mentions) -> Entity | None:
     the Islamic State claimed": who claims a happening says it did it. The parser may hang the
     clause on the noun after "of"."""
     holders = [noun, *(o for p, o in preps_of(noun) if p == "of")]
+    if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() == "claim":
+        agent = agent_of(noun.head)  # "the attack was claimed by the Islamic State group"
+        if agent is not None:
+            return party(agent, mentions)
     for clause in (c for h in holders for c in h.children if c.dep_ == "relcl" and c.lemma_.lower() == "claim"):
         subj, passive = subject_and_voice(clause)
         doer = agent_of(clause) if passive else subj
