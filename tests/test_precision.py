@@ -2244,3 +2244,22 @@ def test_what_a_party_has_been_accused_of_is_reported_not_fact(extract):
 def test_the_number_of_speakers_does_not_count_the_happening(extract):
     claims, _ = extract("The raid was carried out by a Turkish Bayraktar drone, two officials told reporters.")
     assert [q.value for c in claims if c.type == "ATTACK" for q in c.quantities] == []
+
+
+@pytest.mark.parametrize("text", ["Tallinn urged Berlin to deliver more Patriot batteries.",
+                                  "The president called on allies to send fighter jets to Kyiv.",
+                                  "Vilnius called for the deployment of more NATO troops."])
+def test_what_a_party_asks_another_to_do_has_not_happened(extract, text):
+    claims, _ = extract(text)
+    assert not [c for c in claims if c.type in {"TRANSFER", "DEPLOY"}]
+
+
+def test_a_call_for_an_inquiry_into_a_strike_still_tells_the_strike(extract):
+    claims, _ = extract("Kyiv called for an investigation into the strike on the hospital in Lviv.")
+    assert [c for c in claims if c.type == "ATTACK"]
+
+
+def test_how_far_a_place_lies_is_no_quantity_of_the_attack(extract):
+    claims, _ = extract("A drone hit a fuel depot in Klintsy, about 40 km from the Ukrainian border, on Monday.")
+    attacks = [c for c in claims if c.type == "ATTACK"]
+    assert attacks and all(not c.quantities for c in attacks)

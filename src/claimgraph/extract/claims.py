@@ -66,6 +66,7 @@ class Candidate:
     times: list[TimeSpan] = field(default_factory=list)
     report_time: TimeSpan | None = None
     attribute: str | None = None
+    placed_by_distance: bool = False  # "annihilated a column some 40 km from the town": somewhere told
 
 
 @dataclass
@@ -459,6 +460,8 @@ class ClaimExtractor:
                 continue  # "three hours after the blast, police ...": the happening told already
             if self._averted_kind(token):
                 continue  # "a plan to prevent bomb attacks", "warned it against selling arms": none made
+            if self._asked_for(token):
+                continue  # "urged Berlin to deliver missiles", "called for more troops": not done
             if pos == "NOUN" and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in
                                      self.lex.words("figurative_modifiers") for c in token.children):
                 continue  # "a legal battle", "a political clash", "a ratings war"
@@ -676,6 +679,22 @@ class ClaimExtractor:
         elif trigger.dep_ not in {"dobj", "obj"} or trigger.pos_ != "NOUN":
             return False
         return verb.lemma_.lower() in averting
+
+    def _asked_for(self, trigger: Token) -> bool:
+        """What one party asks another to do: "urged Berlin to deliver Taurus missiles", "called
+        on allies to send air defences", "called for the deployment of peacekeepers"."""
+        asking = self.lex.words("request_verbs")
+        if trigger.pos_ == "VERB":
+            head = trigger.head if trigger.dep_ == "xcomp" else None
+        elif trigger.dep_ == "pobj" and trigger.head.lower_ == "for":
+            head = trigger.head.head  # "called for the deployment of"
+        else:
+            head = trigger.head if trigger.dep_ in {"dobj", "obj"} else None
+        if head is None or head.lemma_.lower() not in asking:
+            return False
+        asker = subject_of(head)  # "the accord calls for a withdrawal" stipulates it: planned
+        return asker is None or asker.lemma_.lower() not in (
+            self.lex.words("stipulating_nouns") | self.lex.words("commitment_nouns"))
 
     def _stays_in_a_place(self, verb: Token, mentions: Mentions) -> bool:
         """"will remain in Karvina through Sunday": a place the parser or the gazetteer names."""
@@ -1232,6 +1251,9 @@ class ClaimExtractor:
                 continue
             owner = self._quantity_owner(span, cands, q.unit)
             owner = toll_of_the_attack(span, owner, cands)
+            if owner is not None and owner.type != "PROPERTY" and places_by_distance(sent.text, q.end):
+                owner.placed_by_distance = True
+                continue  # "Kharkiv, about 30 km from the border": where a place lies, not the attack's size
             if owner is not None and owner.type == "CASUALTY" and q.unit in self.lex.words("duration_units"):
                 continue  # "two years of unrest have claimed 1,900 lives": a stretch of time counts no one
             if owner is not None:
@@ -1311,7 +1333,8 @@ class ClaimExtractor:
         # "opened fire at a party, killing one man": the attack (a verb: "killed in the attack" only
         # refers to one) is counted by its toll
         if not c.roles.any() and not c.quantities and not (c.type == "CASUALTY" and c.args) \
-                and not (counted and self.lex.types[c.type].event) and not self._armed_doer(c):
+                and not (counted and self.lex.types[c.type].event) and not self._armed_doer(c) \
+                and not c.placed_by_distance:
             return []
         for role in REQUIRED_ROLES.get(c.type, ()):
             if not c.roles[role]:
@@ -1513,6 +1536,16 @@ def same_clause(a: Candidate, b: Candidate) -> bool:
 
 
 TOLD_PRONOUNS = frozenset({"it", "this", "that", "them"})
+
+
+DISTANCE_FROM = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:from|away from|(?:north|south|east|west)(?:-?(?:north|south|east|west))?"
+                           r"(?:east|west)?(?:ward)?\s+of|outside|off)\b", re.I)
+
+
+def places_by_distance(text: str, end: int | None) -> bool:
+    """"about 30 km from the border", "110 kilometres (68 miles) southwest of Baghdad": a
+    measure that says where a place lies."""
+    return end is not None and DISTANCE_FROM.match(text, end) is not None
 
 
 def denies_what_it_refers_to(verb: Token) -> bool:
