@@ -491,3 +491,18 @@ def test_fighting_named_by_a_gerund_subject_is_an_attack_between_its_sides(pipel
     attacks = [c for c in claims if c.type == "ATTACK"]
     assert attacks and not [c for c in claims if c.type == "DEPLOY"]  # the fighting sends no one
     assert {"Sudan"} <= {ents[i].name for c in attacks for i in c.roles["actor"]}
+
+
+def test_extract_a_speech_act_in_the_reporting_present_is_made_the_day_of_the_article(extract):
+    claims, _ = extract("Vell denies that she leaked the memo.\n\n"
+                        "Governor Tom Brack says the senator's claims about the audit are lies.")
+    said_now = [c for c in claims if c.type == "DENY"]
+    assert len(said_now) == 2
+    assert all((c.time.start, c.time.end) == ("2024-03-14", "2024-03-14") for c in said_now)
+
+
+def test_extract_a_speech_act_in_the_past_or_perfect_without_a_time_keeps_no_date(extract):
+    claims, _ = extract("The budget talks went on.\n\nThe union accused Governor Tom Brack of hiding the audit.\n\n"
+                        "The mayor has denied leaking the memo.")
+    assert only(claims, "ACCUSE").time.start is None
+    assert only(claims, "DENY").time.start is None

@@ -93,6 +93,8 @@ class _DocumentState:
     unclaimed: list[Claim] = field(default_factory=list)
     # ids of claims told in the present tense ("accusations that it targets civilians")
     in_present: set[str] = field(default_factory=set)
+    # ids of speech acts the article tells in the reporting present ("Lee says the army lied")
+    said_now: set[str] = field(default_factory=set)
     # DENY claim id -> what it denies that was told without it: "here" (", a claim the army
     # denied", ", which Kyiv denied") or "before" ("Kyiv denied the report.")
     denials_of_told: dict[str, str] = field(default_factory=dict)
@@ -160,6 +162,7 @@ class ClaimExtractor:
         inherit_event_times(state.unclaimed + claims, paragraph_of, state.described, state.named_by_victim,
                             unclaimed={c.id for c in state.unclaimed}, in_present=state.in_present)
         date_leads_from_what_follows(claims, paragraph_of, state.others)
+        date_what_is_said_now(claims, state.said_now, state.anchor)
         move_weekdays_into_last_week(doc, claims, state.anchor)
         narrow_named_happenings(claims)
         headline = headline_sentences(doc, document)
@@ -243,6 +246,8 @@ class ClaimExtractor:
                 state.named_by_victim.update(claim.id for claim in emitted)
             if _present_tense(clause_head(c.trigger)):
                 state.in_present.update(claim.id for claim in emitted)
+            if c.type in SPEECH_ACTS and said_in_the_reporting_present(c.trigger):
+                state.said_now.update(claim.id for claim in emitted)
             told = self._denies_what_was_told(c) if c.type == "DENY" else None
             if told is not None:
                 state.denials_of_told.update((claim.id, told) for claim in emitted)
@@ -1843,6 +1848,25 @@ def _present_tense(verb: Token) -> bool:
     if auxes:  # "has taken" tells a past happening, "is patrolling" a present one
         return auxes[0].tag_ in {"VBZ", "VBP"} and auxes[0].lemma_ != "have"
     return verb.tag_ in {"VBZ", "VBP"}
+
+
+def said_in_the_reporting_present(trigger: Token) -> bool:
+    """"Lee says the army lied", "Kim denies any role": the news tells a speech act in the
+    present simple when it was made the day of the report. The act's own verb, heading its
+    sentence and outside a quotation ("'we condemn it,' she said" was said whenever she said
+    it); "has denied" and "is accusing" tell no day (they span one up to now)."""
+    return trigger.pos_ in {"VERB", "AUX"} and trigger.tag_ in {"VBZ", "VBP"} and trigger.dep_ == "ROOT" \
+        and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children) and not inside_quotation(trigger)
+
+
+def date_what_is_said_now(claims: list[Claim], said_now: AbstractSet[str], anchor: dt.date | None) -> None:
+    """A speech act told in the reporting present with no time of its own was made the day
+    the article was published (:func:`said_in_the_reporting_present`)."""
+    if anchor is None:
+        return
+    for claim in claims:
+        if claim.id in said_now and not (claim.time.start or claim.time.end):
+            claim.time = TimeSpan(anchor.isoformat(), anchor.isoformat(), None, "report")
 
 
 def _past_tense(verb: Token) -> bool:
