@@ -506,3 +506,20 @@ def test_extract_a_speech_act_in_the_past_or_perfect_without_a_time_keeps_no_dat
                         "The mayor has denied leaking the memo.")
     assert only(claims, "ACCUSE").time.start is None
     assert only(claims, "DENY").time.start is None
+
+
+def test_extract_a_count_back_glued_to_a_place_still_dates_the_claim(extract):
+    # the NER reads "the school two years ago" as one date
+    claims, _ = extract("Four guards were shot at the school two years ago.")
+    c = only(claims, "ATTACK")
+    assert (c.time.start, c.time.end, c.time.text) == ("2022-01-01", "2022-12-31", "two years ago")
+
+
+def test_extract_a_rounded_count_back_takes_the_date_the_article_gave_the_happening(extract):
+    claims, _ = extract(
+        "The mayor recalled the nine pupils who were killed in the bombing of Harlow Primary in December 2019.\n\n"
+        "Her daughter was one of nine pupils killed at the school five years ago.\n\n"
+        "Two guards were killed at the Oskar Mill depot in Tarnow five years ago.", published="2025-01-06")
+    school, depot = [c for c in claims if c.type == "CASUALTY" and c.sentence > 0]
+    assert (school.time.start, school.time.end) == ("2019-12-01", "2019-12-31")
+    assert (depot.time.start, depot.time.end) == ("2020-01-01", "2020-12-31")  # another happening

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..analyze.views import doc_ents, doc_text, lower_lemmas, lower_words, span_ents
 from ..model import Claim, Document, Entity, Quantity, TimeSpan, content_hash
-from ..resolve.dates import parse_iso, resolve_time
+from ..resolve.dates import counted_back, parse_iso, resolve_time
 from ..resolve.quantities import find_quantities, measure_words
 from .aliases import alias_matcher, find_aliases
 from .coref import locate_back_references
@@ -165,6 +165,7 @@ class ClaimExtractor:
         date_what_is_said_now(claims, state.said_now, state.anchor)
         move_weekdays_into_last_week(doc, claims, state.anchor)
         narrow_named_happenings(claims)
+        narrow_what_is_counted_back(claims, state.anchor)
         headline = headline_sentences(doc, document)
         suspect = named_suspect(doc, state.mentions, headline)
         name_the_lone_doer(claims, state.unnamed_doers, state.mentions.entities, headline, suspect)
@@ -1994,8 +1995,19 @@ def sentence_times(sent: Span) -> list[Span]:
     """The time expressions of a sentence that claims take their time from (``eval timex``
     scores exactly these)."""
     spans = join_day_and_part(sent.doc, [part for e in span_ents(sent) if e.label_ in {"DATE", "TIME"}
-                                         and not is_rank(e) for part in split_possessive_tail(e)])
+                                         and not is_rank(e) for part in split_possessive_tail(drop_a_place_before(e))])
     return day_ordinals(sent, spans) + spans
+
+
+def drop_a_place_before(span: Span) -> Span:
+    """"killed at the school five years ago": the NER's date starts with the place the
+    preposition before it names; the date is what follows that noun phrase (a count back
+    from the day of the article, "N years ago", never starts with a place)."""
+    thing = next((t for t in span if t.dep_ == "pobj" and t.head.i < span.start), None)
+    if thing is None or span[-1].lower_ != "ago" or thing.left_edge.i != span.start or thing.right_edge.i + 1 >= span.end \
+            or thing.lemma_.lower() in TIME_UNIT_NOUNS or thing.like_num:
+        return span
+    return Span(span.doc, thing.right_edge.i + 1, span.end, label=span.label_)
 
 
 def split_possessive_tail(span: Span) -> list[Span]:
@@ -2307,6 +2319,35 @@ def narrow_named_happenings(claims: list[Claim]) -> None:
         if earlier:
             dated = earlier[-1]
             claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
+
+
+def narrow_what_is_counted_back(claims: list[Claim], anchor: dt.date | None) -> None:
+    """"pupils killed in the school shooting in December 2019" then "pupils killed at the
+    school five years ago" (written in January 2025): a count back in whole years or months
+    is rounded, so the same kind of happening (same type and word, a party, place or toll in
+    common) the article dated before within half a unit of the day counted back to is the
+    one meant, and its date the closer."""
+    for claim in claims:
+        back = counted_back(claim.time.text or "", anchor) if _has_event_time(claim) else None
+        if back is None:
+            continue
+        day, slack = back
+        earlier = [c for c in claims if c.sentence < claim.sentence and c.type == claim.type
+                   and _same_word(c.trigger, claim.trigger) and _has_event_time(c)
+                   and _days(c.time.start, day.isoformat()) <= slack
+                   and _days(c.time.end or c.time.start, day.isoformat()) <= slack
+                   and (c.time.start, c.time.end) != (claim.time.start, claim.time.end)
+                   and _shares_party_place_or_toll(claim, c)]
+        if earlier:
+            dated = earlier[-1]
+            claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
+
+
+def _shares_party_place_or_toll(a: Claim, b: Claim) -> bool:
+    """"20 students killed at the school" and "the 20 first-graders killed in the shooting":
+    the same toll, or one party or place, tells the same happening again."""
+    tolls = {(q.low, q.high) for q in a.quantities if q.low is not None or q.high is not None}
+    return bool(_role_entities(a) & _role_entities(b)) or any((q.low, q.high) in tolls for q in b.quantities)
 
 
 def _named_by_its_date(claim: Claim) -> bool:
