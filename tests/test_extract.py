@@ -523,3 +523,18 @@ def test_extract_a_rounded_count_back_takes_the_date_the_article_gave_the_happen
     school, depot = [c for c in claims if c.type == "CASUALTY" and c.sentence > 0]
     assert (school.time.start, school.time.end) == ("2019-12-01", "2019-12-31")
     assert (depot.time.start, depot.time.end) == ("2020-01-01", "2020-12-31")  # another happening
+
+
+def test_extract_a_rounded_count_back_with_the_same_toll_is_the_happening_dated_before(extract):
+    claims, _ = extract("Officials recalled the 11 miners who were killed in the blast at the Korvo pit in May 2021.\n\n"
+                        "His brother was one of 11 workers killed at the mine three years ago.", published="2024-06-10")
+    later = [c for c in claims if c.type == "CASUALTY" and c.sentence == 1]
+    assert [(c.time.start, c.time.end) for c in later] == [("2021-05-01", "2021-05-31")]
+
+
+def test_extract_then_ties_a_claim_to_the_time_just_told(extract):
+    claims, _ = extract("The pipeline near Vessa was bombed repeatedly last October, the ministry said.\n\n"
+                        "The oil company met with the army to review security.\n\n"
+                        "The bombings then cost the company 40,000 barrels of crude.", published="2025-01-06")
+    later = [c for c in claims if c.type == "ATTACK" and c.sentence == 2]
+    assert [(c.time.start, c.time.end) for c in later] == [("2024-10-01", "2024-10-31")]

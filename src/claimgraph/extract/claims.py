@@ -93,6 +93,8 @@ class _DocumentState:
     unclaimed: list[Claim] = field(default_factory=list)
     # ids of claims told in the present tense ("accusations that it targets civilians")
     in_present: set[str] = field(default_factory=set)
+    # ids of claims told as going on from the time just told ("the bombings then cost ...")
+    told_then: set[str] = field(default_factory=set)
     # ids of speech acts the article tells in the reporting present ("Lee says the army lied")
     said_now: set[str] = field(default_factory=set)
     # DENY claim id -> what it denies that was told without it: "here" (", a claim the army
@@ -160,7 +162,8 @@ class ClaimExtractor:
         date_by_occurrence_sentences(doc, claims, state.anchor, paragraph_of)
         # a claim of the sentence gives its date before an unclaimed happening there does
         inherit_event_times(state.unclaimed + claims, paragraph_of, state.described, state.named_by_victim,
-                            unclaimed={c.id for c in state.unclaimed}, in_present=state.in_present)
+                            unclaimed={c.id for c in state.unclaimed}, in_present=state.in_present,
+                            told_then=state.told_then)
         date_leads_from_what_follows(claims, paragraph_of, state.others)
         date_what_is_said_now(claims, state.said_now, state.anchor)
         move_weekdays_into_last_week(doc, claims, state.anchor)
@@ -247,6 +250,8 @@ class ClaimExtractor:
                 state.named_by_victim.update(claim.id for claim in emitted)
             if _present_tense(clause_head(c.trigger)):
                 state.in_present.update(claim.id for claim in emitted)
+            if at_the_time_just_told(clause_head(c.trigger)):
+                state.told_then.update(claim.id for claim in emitted)
             if c.type in SPEECH_ACTS and said_in_the_reporting_present(c.trigger):
                 state.said_now.update(claim.id for claim in emitted)
             told = self._denies_what_was_told(c) if c.type == "DENY" else None
@@ -1851,6 +1856,13 @@ def _present_tense(verb: Token) -> bool:
     return verb.tag_ in {"VBZ", "VBP"}
 
 
+def at_the_time_just_told(verb: Token) -> bool:
+    """"Repeated bombings then cost the firm 50,000 barrels", "the gunman then fled": a bare
+    "then" on the clause's verb goes on from the time the story just told ("since then",
+    "until then" and "by then" hang "then" on a preposition: another time)."""
+    return any(c.dep_ == "advmod" and c.lower_ == "then" for c in verb.children)
+
+
 def said_in_the_reporting_present(trigger: Token) -> bool:
     """"Lee says the army lied", "Kim denies any role": the news tells a speech act in the
     present simple when it was made the day of the report. The act's own verb, heading its
@@ -2155,7 +2167,8 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
                         described: AbstractSet[str] = frozenset(),
                         named_by_victim: AbstractSet[str] = frozenset(),
                         unclaimed: AbstractSet[str] = frozenset(),
-                        in_present: AbstractSet[str] = frozenset()) -> None:
+                        in_present: AbstractSet[str] = frozenset(),
+                        told_then: AbstractSet[str] = frozenset()) -> None:
     """An undated claim about the happening just described takes its date: a dated claim
     of its family in the same sentence, else the nearest earlier one in the same
     paragraph, at most ``INHERIT_SENTENCES`` back, or in any paragraph when the claim names
@@ -2165,7 +2178,9 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
     ``named_by_victim``: claims whose noun names whom it hit ("the shooting of a protester").
     ``unclaimed``: happenings named too barely to be claims ("footage of Saturday's
     shooting"); they date only a claim just after them (:func:`_goes_on_from_a_bare_mention`).
-    ``in_present``: claims told in the present tense."""
+    ``in_present``: claims told in the present tense.
+    ``told_then``: claims whose clause says "then" (:func:`at_the_time_just_told`); like a
+    definite name, it ties them to the happening just told however long ago it was."""
     by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
         if TIME_FAMILIES.get(claim.type) is not None and claim.polarity != "denied":
@@ -2180,7 +2195,8 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
         for claim in members:
             dated = last.get((TIME_FAMILIES[claim.type], claim.modality == "planned"))
             if _has_event_time(claim) or dated is None \
-                    or not (same_story_stretch(dated, sentence, paragraph_of) or _refers_back(claim)) \
+                    or not (same_story_stretch(dated, sentence, paragraph_of) or _refers_back(claim)
+                            or claim.id in told_then) \
                     or sentence - dated.sentence > INHERIT_SENTENCES or not _same_speaker(claim, dated) \
                     or claim.id in named_by_victim and _hit_someone_else(claim, dated, members) \
                     or dated.id in unclaimed and not _goes_on_from_a_bare_mention(claim, dated, in_present):
@@ -2346,8 +2362,12 @@ def narrow_what_is_counted_back(claims: list[Claim], anchor: dt.date | None) -> 
 def _shares_party_place_or_toll(a: Claim, b: Claim) -> bool:
     """"20 students killed at the school" and "the 20 first-graders killed in the shooting":
     the same toll, or one party or place, tells the same happening again."""
-    tolls = {(q.low, q.high) for q in a.quantities if q.low is not None or q.high is not None}
-    return bool(_role_entities(a) & _role_entities(b)) or any((q.low, q.high) in tolls for q in b.quantities)
+    tolls = {_toll(q) for q in a.quantities} - {(None, None, None)}
+    return bool(_role_entities(a) & _role_entities(b)) or any(_toll(q) in tolls for q in b.quantities)
+
+
+def _toll(q: Quantity) -> tuple[float | None, float | None, float | None]:
+    return q.value, q.low, q.high
 
 
 def _named_by_its_date(claim: Claim) -> bool:
