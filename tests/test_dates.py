@@ -251,3 +251,11 @@ def test_dates_property_never_raises(text, anchor, future):
     result = resolve_time(text, anchor, future=future)
     if result is not None:
         assert parse_iso(result.start) <= parse_iso(result.end)
+
+
+def test_counted_back_gives_the_day_and_the_rounding_either_side():
+    from claimgraph.resolve.dates import counted_back
+    assert counted_back("three years ago", dt.date(2016, 1, 5)) == (dt.date(2013, 1, 5), 183)
+    assert counted_back("two months ago", dt.date(2016, 1, 5)) == (dt.date(2015, 11, 5), 15)
+    assert counted_back("a few years ago", dt.date(2016, 1, 5)) is None
+    assert counted_back("last year", dt.date(2016, 1, 5)) is None

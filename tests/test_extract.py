@@ -491,3 +491,50 @@ def test_fighting_named_by_a_gerund_subject_is_an_attack_between_its_sides(pipel
     attacks = [c for c in claims if c.type == "ATTACK"]
     assert attacks and not [c for c in claims if c.type == "DEPLOY"]  # the fighting sends no one
     assert {"Sudan"} <= {ents[i].name for c in attacks for i in c.roles["actor"]}
+
+
+def test_extract_a_speech_act_in_the_reporting_present_is_made_the_day_of_the_article(extract):
+    claims, _ = extract("Vell denies that she leaked the memo.\n\n"
+                        "Governor Tom Brack says the senator's claims about the audit are lies.")
+    said_now = [c for c in claims if c.type == "DENY"]
+    assert len(said_now) == 2
+    assert all((c.time.start, c.time.end) == ("2024-03-14", "2024-03-14") for c in said_now)
+
+
+def test_extract_a_speech_act_in_the_past_or_perfect_without_a_time_keeps_no_date(extract):
+    claims, _ = extract("The budget talks went on.\n\nThe union accused Governor Tom Brack of hiding the audit.\n\n"
+                        "The mayor has denied leaking the memo.")
+    assert only(claims, "ACCUSE").time.start is None
+    assert only(claims, "DENY").time.start is None
+
+
+def test_extract_a_count_back_glued_to_a_place_still_dates_the_claim(extract):
+    # the NER reads "the school two years ago" as one date
+    claims, _ = extract("Four guards were shot at the school two years ago.")
+    c = only(claims, "ATTACK")
+    assert (c.time.start, c.time.end, c.time.text) == ("2022-01-01", "2022-12-31", "two years ago")
+
+
+def test_extract_a_rounded_count_back_takes_the_date_the_article_gave_the_happening(extract):
+    claims, _ = extract(
+        "The mayor recalled the nine pupils who were killed in the bombing of Harlow Primary in December 2019.\n\n"
+        "Her daughter was one of nine pupils killed at the school five years ago.\n\n"
+        "Two guards were killed at the Oskar Mill depot in Tarnow five years ago.", published="2025-01-06")
+    school, depot = [c for c in claims if c.type == "CASUALTY" and c.sentence > 0]
+    assert (school.time.start, school.time.end) == ("2019-12-01", "2019-12-31")
+    assert (depot.time.start, depot.time.end) == ("2020-01-01", "2020-12-31")  # another happening
+
+
+def test_extract_a_rounded_count_back_with_the_same_toll_is_the_happening_dated_before(extract):
+    claims, _ = extract("Officials recalled the 11 miners who were killed in the blast at the Korvo pit in May 2021.\n\n"
+                        "His brother was one of 11 workers killed at the mine three years ago.", published="2024-06-10")
+    later = [c for c in claims if c.type == "CASUALTY" and c.sentence == 1]
+    assert [(c.time.start, c.time.end) for c in later] == [("2021-05-01", "2021-05-31")]
+
+
+def test_extract_then_ties_a_claim_to_the_time_just_told(extract):
+    claims, _ = extract("The pipeline near Vessa was bombed repeatedly last October, the ministry said.\n\n"
+                        "The oil company met with the army to review security.\n\n"
+                        "The bombings then cost the company 40,000 barrels of crude.", published="2025-01-06")
+    later = [c for c in claims if c.type == "ATTACK" and c.sentence == 2]
+    assert [(c.time.start, c.time.end) for c in later] == [("2024-10-01", "2024-10-31")]

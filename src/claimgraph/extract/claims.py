@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..analyze.views import doc_ents, doc_text, lower_lemmas, lower_words, span_ents
 from ..model import Claim, Document, Entity, Quantity, TimeSpan, content_hash
-from ..resolve.dates import parse_iso, resolve_time
+from ..resolve.dates import counted_back, parse_iso, resolve_time
 from ..resolve.quantities import find_quantities, measure_words
 from .aliases import alias_matcher, find_aliases
 from .coref import locate_back_references
@@ -94,6 +94,10 @@ class _DocumentState:
     unclaimed: list[Claim] = field(default_factory=list)
     # ids of claims told in the present tense ("accusations that it targets civilians")
     in_present: set[str] = field(default_factory=set)
+    # ids of claims told as going on from the time just told ("the bombings then cost ...")
+    told_then: set[str] = field(default_factory=set)
+    # ids of speech acts the article tells in the reporting present ("Lee says the army lied")
+    said_now: set[str] = field(default_factory=set)
     # DENY claim id -> what it denies that was told without it: "here" (", a claim the army
     # denied", ", which Kyiv denied") or "before" ("Kyiv denied the report.")
     denials_of_told: dict[str, str] = field(default_factory=dict)
@@ -159,10 +163,13 @@ class ClaimExtractor:
         date_by_occurrence_sentences(doc, claims, state.anchor, paragraph_of)
         # a claim of the sentence gives its date before an unclaimed happening there does
         inherit_event_times(state.unclaimed + claims, paragraph_of, state.described, state.named_by_victim,
-                            unclaimed={c.id for c in state.unclaimed}, in_present=state.in_present)
+                            unclaimed={c.id for c in state.unclaimed}, in_present=state.in_present,
+                            told_then=state.told_then)
         date_leads_from_what_follows(claims, paragraph_of, state.others)
+        date_what_is_said_now(claims, state.said_now, state.anchor)
         move_weekdays_into_last_week(doc, claims, state.anchor)
         narrow_named_happenings(claims)
+        narrow_what_is_counted_back(claims, state.anchor)
         headline = headline_sentences(doc, document)
         suspect = named_suspect(doc, state.mentions, headline)
         name_the_lone_doer(claims, state.unnamed_doers, state.mentions.entities, headline, suspect)
@@ -244,6 +251,10 @@ class ClaimExtractor:
                 state.named_by_victim.update(claim.id for claim in emitted)
             if _present_tense(clause_head(c.trigger)):
                 state.in_present.update(claim.id for claim in emitted)
+            if at_the_time_just_told(clause_head(c.trigger)):
+                state.told_then.update(claim.id for claim in emitted)
+            if c.type in SPEECH_ACTS and said_in_the_reporting_present(c.trigger):
+                state.said_now.update(claim.id for claim in emitted)
             told = self._denies_what_was_told(c) if c.type == "DENY" else None
             if told is not None:
                 state.denials_of_told.update((claim.id, told) for claim in emitted)
@@ -1894,6 +1905,32 @@ def _present_tense(verb: Token) -> bool:
     return verb.tag_ in {"VBZ", "VBP"}
 
 
+def at_the_time_just_told(verb: Token) -> bool:
+    """"Repeated bombings then cost the firm 50,000 barrels", "the gunman then fled": a bare
+    "then" on the clause's verb goes on from the time the story just told ("since then",
+    "until then" and "by then" hang "then" on a preposition: another time)."""
+    return any(c.dep_ == "advmod" and c.lower_ == "then" for c in verb.children)
+
+
+def said_in_the_reporting_present(trigger: Token) -> bool:
+    """"Lee says the army lied", "Kim denies any role": the news tells a speech act in the
+    present simple when it was made the day of the report. The act's own verb, heading its
+    sentence and outside a quotation ("'we condemn it,' she said" was said whenever she said
+    it); "has denied" and "is accusing" tell no day (they span one up to now)."""
+    return trigger.pos_ in {"VERB", "AUX"} and trigger.tag_ in {"VBZ", "VBP"} and trigger.dep_ == "ROOT" \
+        and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children) and not inside_quotation(trigger)
+
+
+def date_what_is_said_now(claims: list[Claim], said_now: AbstractSet[str], anchor: dt.date | None) -> None:
+    """A speech act told in the reporting present with no time of its own was made the day
+    the article was published (:func:`said_in_the_reporting_present`)."""
+    if anchor is None:
+        return
+    for claim in claims:
+        if claim.id in said_now and not (claim.time.start or claim.time.end):
+            claim.time = TimeSpan(anchor.isoformat(), anchor.isoformat(), None, "report")
+
+
 def _past_tense(verb: Token) -> bool:
     return verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
 
@@ -2019,8 +2056,19 @@ def sentence_times(sent: Span) -> list[Span]:
     """The time expressions of a sentence that claims take their time from (``eval timex``
     scores exactly these)."""
     spans = join_day_and_part(sent.doc, [part for e in span_ents(sent) if e.label_ in {"DATE", "TIME"}
-                                         and not is_rank(e) for part in split_possessive_tail(e)])
+                                         and not is_rank(e) for part in split_possessive_tail(drop_a_place_before(e))])
     return day_ordinals(sent, spans) + spans
+
+
+def drop_a_place_before(span: Span) -> Span:
+    """"killed at the school five years ago": the NER's date starts with the place the
+    preposition before it names; the date is what follows that noun phrase (a count back
+    from the day of the article, "N years ago", never starts with a place)."""
+    thing = next((t for t in span if t.dep_ == "pobj" and t.head.i < span.start), None)
+    if thing is None or span[-1].lower_ != "ago" or thing.left_edge.i != span.start or thing.right_edge.i + 1 >= span.end \
+            or thing.lemma_.lower() in TIME_UNIT_NOUNS or thing.like_num:
+        return span
+    return Span(span.doc, thing.right_edge.i + 1, span.end, label=span.label_)
 
 
 def split_possessive_tail(span: Span) -> list[Span]:
@@ -2168,7 +2216,8 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
                         described: AbstractSet[str] = frozenset(),
                         named_by_victim: AbstractSet[str] = frozenset(),
                         unclaimed: AbstractSet[str] = frozenset(),
-                        in_present: AbstractSet[str] = frozenset()) -> None:
+                        in_present: AbstractSet[str] = frozenset(),
+                        told_then: AbstractSet[str] = frozenset()) -> None:
     """An undated claim about the happening just described takes its date: a dated claim
     of its family in the same sentence, else the nearest earlier one in the same
     paragraph, at most ``INHERIT_SENTENCES`` back, or in any paragraph when the claim names
@@ -2178,7 +2227,9 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
     ``named_by_victim``: claims whose noun names whom it hit ("the shooting of a protester").
     ``unclaimed``: happenings named too barely to be claims ("footage of Saturday's
     shooting"); they date only a claim just after them (:func:`_goes_on_from_a_bare_mention`).
-    ``in_present``: claims told in the present tense."""
+    ``in_present``: claims told in the present tense.
+    ``told_then``: claims whose clause says "then" (:func:`at_the_time_just_told`); like a
+    definite name, it ties them to the happening just told however long ago it was."""
     by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
         if TIME_FAMILIES.get(claim.type) is not None and claim.polarity != "denied":
@@ -2193,7 +2244,8 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
         for claim in members:
             dated = last.get((TIME_FAMILIES[claim.type], claim.modality == "planned"))
             if _has_event_time(claim) or dated is None \
-                    or not (same_story_stretch(dated, sentence, paragraph_of) or _refers_back(claim)) \
+                    or not (same_story_stretch(dated, sentence, paragraph_of) or _refers_back(claim)
+                            or claim.id in told_then) \
                     or sentence - dated.sentence > INHERIT_SENTENCES or not _same_speaker(claim, dated) \
                     or claim.id in named_by_victim and _hit_someone_else(claim, dated, members) \
                     or dated.id in unclaimed and not _goes_on_from_a_bare_mention(claim, dated, in_present):
@@ -2332,6 +2384,39 @@ def narrow_named_happenings(claims: list[Claim]) -> None:
         if earlier:
             dated = earlier[-1]
             claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
+
+
+def narrow_what_is_counted_back(claims: list[Claim], anchor: dt.date | None) -> None:
+    """"pupils killed in the school shooting in December 2019" then "pupils killed at the
+    school five years ago" (written in January 2025): a count back in whole years or months
+    is rounded, so the same kind of happening (same type and word, a party, place or toll in
+    common) the article dated before within half a unit of the day counted back to is the
+    one meant, and its date the closer."""
+    for claim in claims:
+        back = counted_back(claim.time.text or "", anchor) if _has_event_time(claim) else None
+        if back is None:
+            continue
+        day, slack = back
+        earlier = [c for c in claims if c.sentence < claim.sentence and c.type == claim.type
+                   and _same_word(c.trigger, claim.trigger) and _has_event_time(c)
+                   and _days(c.time.start, day.isoformat()) <= slack
+                   and _days(c.time.end or c.time.start, day.isoformat()) <= slack
+                   and (c.time.start, c.time.end) != (claim.time.start, claim.time.end)
+                   and _shares_party_place_or_toll(claim, c)]
+        if earlier:
+            dated = earlier[-1]
+            claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
+
+
+def _shares_party_place_or_toll(a: Claim, b: Claim) -> bool:
+    """"20 students killed at the school" and "the 20 first-graders killed in the shooting":
+    the same toll, or one party or place, tells the same happening again."""
+    tolls = {_toll(q) for q in a.quantities} - {(None, None, None)}
+    return bool(_role_entities(a) & _role_entities(b)) or any(_toll(q) in tolls for q in b.quantities)
+
+
+def _toll(q: Quantity) -> tuple[float | None, float | None, float | None]:
+    return q.value, q.low, q.high
 
 
 def _named_by_its_date(claim: Claim) -> bool:

@@ -327,6 +327,21 @@ def _back(anchor: dt.date, unit: str, n: int) -> dt.date:
     return dt.date(year, month, min(anchor.day, calendar.monthrange(year, month)[1]))
 
 
+HALF_UNIT_DAYS = {"day": 0, "week": 3, "month": 15, "year": 183}
+
+
+def counted_back(text: str, anchor: dt.date | None) -> tuple[dt.date, int] | None:
+    """"three years ago" written on 5 January 2016: the day it counts back to (5 January 2013)
+    and how far either side of it the happening may lie, a count in whole units being
+    rounded (half a unit: 183 days for years)."""
+    match = _AGO.match(text.lower().strip())
+    n = _count(match.group("n")) if match else None
+    if n is None or anchor is None:
+        return None
+    unit = match.group("unit")
+    return _back(anchor, unit, n), HALF_UNIT_DAYS[unit]
+
+
 def _year_for(month: int, day: int | None, anchor: dt.date, future: bool) -> int:
     """The year that puts month/day nearest the anchor, not after it (or not before it)."""
     probe_day = day or 1
