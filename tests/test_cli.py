@@ -336,3 +336,4 @@ def test_cli_a_claim_and_its_denial_are_kept_as_a_contradiction(tmp_path):
     assert len(polarity) == 1
     sides = {v["polarity"]: names[v["source"]] for v in polarity[0]["values"]}
     assert sides == {"asserted": "militia", "denied": "army"}
+

@@ -2263,3 +2263,11 @@ def test_how_far_a_place_lies_is_no_quantity_of_the_attack(extract):
     claims, _ = extract("A drone hit a fuel depot in Klintsy, about 40 km from the Ukrainian border, on Monday.")
     attacks = [c for c in claims if c.type == "ATTACK"]
     assert attacks and all(not c.quantities for c in attacks)
+
+
+def test_the_figure_a_source_contradicts_is_not_its_own(extract):
+    claims, ents = extract("At least 30 soldiers were killed near Tera on Tuesday, two local sources said, "
+                           "contradicting the official toll of 12.")
+    tolls = [c for c in claims if c.type == "CASUALTY"]
+    counts = [(q.value, q.low) for c in tolls for q in c.quantities]
+    assert (None, 30) in counts and not any(12 in pair for pair in counts)

@@ -473,6 +473,8 @@ class ClaimExtractor:
                 continue  # "a plan to prevent bomb attacks", "warned it against selling arms": none made
             if self._asked_for(token):
                 continue  # "urged Berlin to deliver missiles", "called for more troops": not done
+            if pos == "NOUN" and self._disputed_figure(token):
+                continue  # "contradicting the official toll of 12": another's figure, not the speaker's
             if pos == "NOUN" and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in
                                      self.lex.words("figurative_modifiers") for c in token.children):
                 continue  # "a legal battle", "a political clash", "a ratings war"
@@ -690,6 +692,15 @@ class ClaimExtractor:
         elif trigger.dep_ not in {"dobj", "obj"} or trigger.pos_ != "NOUN":
             return False
         return verb.lemma_.lower() in averting
+
+    def _disputed_figure(self, token: Token) -> bool:
+        """Inside what a speaker disputes: "contradicting the official toll of 12"."""
+        node = token
+        while node.dep_ not in {"ROOT"} and node.pos_ != "VERB" and node.head.i != node.i:
+            if node.dep_ in {"dobj", "obj"} and node.head.lemma_.lower() in self.lex.words("disputing_verbs"):
+                return True
+            node = node.head
+        return node.dep_ in {"dobj", "obj"} and node.head.lemma_.lower() in self.lex.words("disputing_verbs")
 
     def _asked_for(self, trigger: Token) -> bool:
         """What one party asks another to do: "urged Berlin to deliver Taurus missiles", "called
@@ -1260,6 +1271,8 @@ class ClaimExtractor:
             span = doc.char_span(sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand")
             if span is None or _is_age(span, q) or _is_year(span, q):
                 continue
+            if self._disputed_figure(span.root):
+                continue  # "contradicting the official toll of 12": another's figure
             owner = self._quantity_owner(span, cands, q.unit)
             owner = toll_of_the_attack(span, owner, cands)
             if owner is not None and owner.type != "PROPERTY" and places_by_distance(sent.text, q.end):
