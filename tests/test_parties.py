@@ -355,3 +355,10 @@ def test_what_goes_on_from_a_charged_deed_is_done_by_the_one_charged(extract):
 def test_who_an_attack_was_claimed_by_did_it(extract):
     claims, ents = extract("The bombing, the deadliest this year, was claimed by al-Shabaab.")
     assert fillers(claims, ents, "ATTACK", "actor") == {"al-Shabaab"}
+
+
+def test_an_aircraft_shot_down_is_the_target_not_the_weapon(extract):
+    claims, ents = extract("Local media reported that a Russian Su-25 jet was shot down over Zaporizhzhia.")
+    attacks = [c for c in claims if c.type == "ATTACK"]
+    assert attacks and not any(c.roles["instrument"] or c.roles["actor"] for c in attacks)
+    assert any("Su-25" in ents[i].name for c in attacks for i in c.roles["target"])

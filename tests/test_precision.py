@@ -2271,3 +2271,8 @@ def test_the_figure_a_source_contradicts_is_not_its_own(extract):
     tolls = [c for c in claims if c.type == "CASUALTY"]
     counts = [(q.value, q.low) for c in tolls for q in c.quantities]
     assert (None, 30) in counts and not any(12 in pair for pair in counts)
+
+
+def test_the_evidence_a_speaker_cites_is_not_a_source(extract):
+    claims, ents = extract("Russia fired two Kinzhal missiles at Lviv, Ukraine's air force said, citing radar data.")
+    assert {ents[c.source].name for c in claims if c.type == "ATTACK" and c.source} == {"Ukrainian Air Force"}

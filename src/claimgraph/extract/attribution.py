@@ -371,7 +371,9 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
             quoting = _read_as_quoting(c)
             if quoting or c.lemma_ in {"cite", "quote"} and c.tag_ == "VBG":
                 obj = c if quoting else next((o for o in c.children if o.dep_ in {"dobj", "obj"}), None)
-                cited = speaker_entity(obj, mentions, lex) if obj is not None else None
+                # "citing radar data", "citing satellite images": evidence, not someone who speaks
+                cited = speaker_entity(obj, mentions, lex) if obj is not None and can_speak(obj, mentions, lex) \
+                    else None
                 if cited is not None:
                     if speaker is not None and speaker not in att.via:
                         att.via.append(speaker)

@@ -441,11 +441,13 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
     drop_reference_places(roles, trigger.sent, mentions)
     drop_places_of_another(roles, trigger, mentions)
     drop_owners_of_places_elsewhere(roles, trigger.sent, mentions)
-    if ctype in {"ATTACK", "CASUALTY"} and not roles["instrument"] and ctype == "ATTACK":
+    if ctype == "ATTACK" and not roles["instrument"]:
         for t in phrase_tokens(head, stop_at_clauses=False):
             span = mentions.span_at(t)
             if span is not None and span.label_ == "WEAPON":
-                roles.add("instrument", mentions.resolve_span(span, "WEAPON"))
+                weapon = mentions.resolve_span(span, "WEAPON")
+                if weapon is not None and not any(weapon.name in e.name for e in roles["target"]):
+                    roles.add("instrument", weapon)  # not the jet shot down: "a Su-34 jet was shot down"
     return roles, args
 
 
@@ -1153,7 +1155,9 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         subj = trigger.head  # "reported grenades hitting the consulate": the grenades hit it
     blamed = trigger.pos_ == "NOUN" and verb.lemma_.lower() in BLAME_VERBS
     if trigger.pos_ == "VERB" and subj is not None:
-        weapon = attacking_weapon(subj, mentions)
+        # "missiles were fired at Kyiv" are the weapon; "a Su-34 jet was shot down", the target
+        weapon = attacking_weapon(subj, mentions) if not passive or verb.lemma_.lower() in lex.types["ATTACK"].weapon_verbs \
+            else None
         if weapon is not None:
             roles.add("instrument", weapon)  # "the missile struck": a weapon is no actor
             # "Iraqi jets", "planes from Afghanistan" are Iraq's, Afghanistan's
