@@ -239,3 +239,10 @@ def test_quantities_idioms_and_addresses_are_not_quantities():
 ])
 def test_quantities_a_model_number_after_a_count_names_the_model(sentence, counts):
     assert [q.value for q in find_quantities(sentence)] == counts
+
+
+def test_a_count_of_people_kidnapped_is_a_count_of_captured(pipeline):
+    from claimgraph.model import Document
+    text = "Four engineers were kidnapped near Kaduna on Sunday."
+    claims, _ = pipeline.extractor.extract(pipeline.nlp(text), Document(id="d1", text=text, published="2024-03-14"))
+    assert [(q.value, q.of) for c in claims if c.type == "CASUALTY" for q in c.quantities] == [(4, "captured")]
