@@ -337,3 +337,16 @@ def test_cli_a_claim_and_its_denial_are_kept_as_a_contradiction(tmp_path):
     sides = {v["polarity"]: names[v["source"]] for v in polarity[0]["values"]}
     assert sides == {"asserted": "militia", "denied": "army"}
 
+
+
+def test_cli_a_sea_keeps_its_curated_reading_over_a_same_named_division(tmp_path):
+    article = tmp_path / "sea.txt"
+    article.write_text("Tanker hit in Red Sea\n\nADEN (Wire) - The Houthis said they fired a missile at a tanker "
+                       "in the Red Sea on Friday. Britain and Yemen's government condemned the attack.\n",
+                       encoding="utf-8")
+    ok(run(tmp_path / "s.db", "ingest", str(article), "--published", "2024-01-26"))
+    export = json.loads(ok(run(tmp_path / "s.db", "export")))
+    by_id = {e["id"]: e for e in export["entities"]}
+    places = {by_id[i]["name"]: by_id[i] for c in export["claims"] if c["type"] == "ATTACK"
+              for i in c["roles"]["location"]}
+    assert places["Red Sea"]["attrs"].get("kind") == "sea"  # not Sudan's Red Sea state

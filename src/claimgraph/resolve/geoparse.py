@@ -1732,6 +1732,8 @@ def _reads_otherwise(entity, mention: PlaceMention) -> bool:
     """Whether the geoparser's reading of an entity's name is another place than the entity."""
     if mention.feature in {"PCLI", "CONT"}:
         return False  # countries and continents are the resolver's, without a point on the map
+    if entity.attrs.get("kind") in CURATED_KINDS:
+        return False  # "the Red Sea" is the sea the curated list knows, not Sudan's Red Sea state
     if entity.attrs.get("kind") == "country":
         # a country stays itself unless the article reads the name as a place in another country
         return mention.country != entity.country
@@ -1741,6 +1743,11 @@ def _reads_otherwise(entity, mention: PlaceMention) -> bool:
     if not ((mention.feature or "").startswith("PPL") or mention.country != entity.country):
         return False
     return distance_km((entity.lat, entity.lon), (mention.lat, mention.lon)) >= SAME_PLACE_KM
+
+
+# kinds of the curated gazetteer of seas, waters and regions (data/gazetteer/regions.jsonl):
+# a name there is meant as written, whatever towns or divisions share it
+CURATED_KINDS = frozenset({"sea", "water", "region", "area", "island"})
 
 
 def division_reading(name: str, context_countries: Sequence[str] = ()) -> tuple | None:
