@@ -362,3 +362,10 @@ def test_an_aircraft_shot_down_is_the_target_not_the_weapon(extract):
     attacks = [c for c in claims if c.type == "ATTACK"]
     assert attacks and not any(c.roles["instrument"] or c.roles["actor"] for c in attacks)
     assert any("Su-25" in ents[i].name for c in attacks for i in c.roles["target"])
+
+
+def test_a_ship_hit_is_the_target_never_the_place(extract):
+    claims, ents = extract("A missile struck the Sea Falcon, a Liberia-flagged tanker, on Tuesday.")
+    attacks = [c for c in claims if c.type == "ATTACK"]
+    assert "Sea Falcon" in fillers(claims, ents, "ATTACK", "target")
+    assert "Sea Falcon" not in fillers(claims, ents, "ATTACK", "location")

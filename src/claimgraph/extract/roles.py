@@ -494,6 +494,8 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         ent = mentions.resolve_span(span, "FAC" if venue is not None and span.label_ not in PLACE_LABELS else None)
         if ent is None and venue is not None:
             ent = mentions.resolve_span(span, "FAC")  # "a business called Hart Tools", tagged a place none knows
+        if described_as_craft(span, mentions):
+            continue  # "the Marlin Luanda, a Marshall Islands-flagged vessel": a ship is no place
         if ent is not None and ctype == "ATTACK" and ent.id in {e.id for e in roles["target"]} \
                 and (names_a_site(span, mentions) or is_struck_site(span, ctype)):
             roles.add("location", ent)  # "bombed the Kabul Military Academy": hit there, too
@@ -778,6 +780,15 @@ ATTACK_NOUNS = _ATTACK.nouns | _ATTACK.weapon_nouns
 def is_site_noun(token: Token, mentions: Mentions) -> bool:
     lemma = token.lemma_.lower()
     return token.pos_ == "NOUN" and (lemma in PLACE_NOUNS or mentions.lex.heads.get(lemma) == "FAC")
+
+
+def described_as_craft(span: Span, mentions: Mentions) -> bool:
+    """A name the article describes as a ship, boat or aircraft beside it ("the Marlin
+    Luanda, a Marshall Islands-flagged vessel", "the tanker Marlin Luanda")."""
+    nouns = [c for c in span.root.children if c.dep_ == "appos"] + \
+        [t for t in [span.root.head] if span.root.dep_ == "appos"] + \
+        [c for c in span.root.children if c.dep_ == "compound" and c.i < span.start]
+    return any(mentions.lex.heads.get(n.lemma_.lower()) in {"VEHICLE", "PLATFORM"} for n in nouns)
 
 
 def names_a_site(span: Span, mentions: Mentions) -> bool:
@@ -1429,8 +1440,8 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
         if ent is not None:
             if not people:
                 roles.add("target", ent)
-            if not mentions.is_country(ent) and ent.type not in NEVER_PLACES:
-                roles.add("location", ent)
+            if not mentions.is_country(ent) and ent.type not in NEVER_PLACES and not described_as_craft(span, mentions):
+                roles.add("location", ent)  # not "the Marlin Luanda, a tanker": hit, not where
     if not places:
         ent = name_given_to(obj, mentions) or party(obj, mentions) or ship_called_it(obj, mentions)
         if ent is not None and ent.type in {"NORP", "GPE"}:
