@@ -176,3 +176,15 @@ def test_the_place_forces_patrol_or_head_for_is_where_they_are_deployed(role_nam
 ])
 def test_the_place_of_another_shooting_is_not_this_ones(role_names, text, places):
     assert role_names(text)[("ATTACK", "location")] == places
+
+
+@pytest.mark.parametrize("text, visitor, place", [
+    ("Chile's foreign minister Ana Ruiz visited Lima on Sunday.", "Ana Ruiz", "Lima"),
+    ("The Indonesian president will visit Canberra next month.", None, "Canberra"),
+])
+def test_the_place_visited_is_no_participant(role_names, text, visitor, place):
+    names = role_names(text)
+    assert ("MEET", "actor") in names
+    assert place not in names[("MEET", "actor")]
+    if visitor:
+        assert visitor in names[("MEET", "actor")]

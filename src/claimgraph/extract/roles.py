@@ -1874,15 +1874,20 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
             roles.add("actor", party(t, mentions))
     # "met Rand"; but "left Lisbon after talks with Rand": what the clause's verb takes is no participant
     for obj in objects_of(verb) if trigger.pos_ == "VERB" else []:
-        roles.add("actor", party(obj, mentions))
+        if not _place_named(obj, mentions):  # "visited Baghdad": a place visited meets no one
+            roles.add("actor", party(obj, mentions))
     for prep, obj in preps_of(verb) + (preps_of(trigger) if trigger.pos_ == "NOUN" else []):
         if prep in {"with", "between"}:
             for t in [obj, *obj.conjuncts]:
                 roles.add("actor", party(t, mentions))
     for prep, obj in preps_of(trigger) if trigger.pos_ == "NOUN" else []:
-        span = mentions.span_at(obj)
-        if prep == "to" and span is not None and (span.label_ in PLACE_LABELS or mentions.looks_like_place(span)):
-            roles.add("location", mentions.resolve_span(span))  # "her visit to Lisbon": where they will meet
+        if prep == "to" and _place_named(obj, mentions):
+            roles.add("location", mentions.resolve_span(mentions.span_at(obj)))  # "her visit to Lisbon": where they will meet
+
+
+def _place_named(token, mentions) -> bool:
+    span = mentions.span_at(token)
+    return span is not None and (span.label_ in PLACE_LABELS or mentions.looks_like_place(span))
 
 
 def frame_sanction(trigger, head, roles, args, mentions, lex):
