@@ -188,3 +188,10 @@ def test_the_place_visited_is_no_participant(role_names, text, visitor, place):
     assert place not in names[("MEET", "actor")]
     if visitor:
         assert visitor in names[("MEET", "actor")]
+
+
+def test_a_counterpart_named_beside_is_that_person_not_the_country(role_names):
+    names = role_names("Peru's foreign minister Ana Ruiz held talks with her Chilean counterpart "
+                       "Jorge Vidal in Lima on Monday.")
+    assert "Jorge Vidal" in names[("MEET", "actor")]
+    assert "Chile" not in names[("MEET", "actor")]
