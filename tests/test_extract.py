@@ -109,6 +109,17 @@ def test_extract_transfer_with_recipient_and_quantity(extract):
     assert c.quantities and c.quantities[0].low == 200
 
 
+@pytest.mark.parametrize("text, modality", [
+    ("Portugal has donated 12 armoured vehicles to Moldova.", "fact"),
+    ("Chile pledged 20 howitzers to Ecuador on Monday.", "planned"),
+])
+def test_extract_transfer_donated_or_pledged(extract, text, modality):
+    claims, ents = extract(text)
+    c = only(claims, "TRANSFER")
+    assert names(c.roles["recipient"], ents) in (["Moldova"], ["Ecuador"])
+    assert c.modality == modality
+
+
 def test_extract_casualty_quantity_counts_the_killed(extract):
     claims, _ = extract("At least twelve people were killed when a missile struck Dnipro overnight.")
     c = only(claims, "CASUALTY")
