@@ -502,3 +502,12 @@ def test_fighting_named_by_a_gerund_subject_is_an_attack_between_its_sides(pipel
     attacks = [c for c in claims if c.type == "ATTACK"]
     assert attacks and not [c for c in claims if c.type == "DEPLOY"]  # the fighting sends no one
     assert {"Sudan"} <= {ents[i].name for c in attacks for i in c.roles["actor"]}
+
+
+@pytest.mark.parametrize("text, ctype", [
+    ("Rome is considering sending 200 troops to Niger, an official said.", "DEPLOY"),
+    ("Ottawa is weighing the sale of 30 howitzers to Kyiv.", "TRANSFER"),
+])
+def test_extract_a_deed_considered_is_only_possible(extract, text, ctype):
+    claims, _ = extract(text)
+    assert only(claims, ctype).modality == "possible"
