@@ -511,3 +511,10 @@ def test_fighting_named_by_a_gerund_subject_is_an_attack_between_its_sides(pipel
 def test_extract_a_deed_considered_is_only_possible(extract, text, ctype):
     claims, _ = extract(text)
     assert only(claims, ctype).modality == "possible"
+
+
+def test_extract_capitalised_marines_are_personnel_deployed(extract):
+    claims, ents = extract("About 400 Royal Marines were sent to Cyprus last week.")
+    c = only(claims, "DEPLOY")
+    assert "Cyprus" in names(c.roles["location"] + c.roles["recipient"], ents)
+    assert c.quantities and c.quantities[0].value == 400
