@@ -504,13 +504,15 @@ def test_fighting_named_by_a_gerund_subject_is_an_attack_between_its_sides(pipel
     assert {"Sudan"} <= {ents[i].name for c in attacks for i in c.roles["actor"]}
 
 
-@pytest.mark.parametrize("text, ctype", [
-    ("Rome is considering sending 200 troops to Niger, an official said.", "DEPLOY"),
-    ("Ottawa is weighing the sale of 30 howitzers to Kyiv.", "TRANSFER"),
+@pytest.mark.parametrize("text, ctype, modality", [
+    ("Rome is considering sending 200 troops to Niger, an official said.", "DEPLOY", "possible"),
+    ("Ottawa is weighing the sale of 30 howitzers to Kyiv.", "TRANSFER", "possible"),
+    ("Ottawa is set to impose sanctions on three Iranian shipping firms.", "SANCTION", "planned"),
+    ("Oslo is poised to approve the sale of 12 howitzers to Kyiv.", "TRANSFER", "planned"),
 ])
-def test_extract_a_deed_considered_is_only_possible(extract, text, ctype):
+def test_extract_a_deed_considered_is_possible_and_one_set_to_happen_planned(extract, text, ctype, modality):
     claims, _ = extract(text)
-    assert only(claims, ctype).modality == "possible"
+    assert only(claims, ctype).modality == modality
 
 
 def test_extract_capitalised_marines_are_personnel_deployed(extract):
