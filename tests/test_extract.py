@@ -520,3 +520,9 @@ def test_extract_capitalised_marines_are_personnel_deployed(extract):
     c = only(claims, "DEPLOY")
     assert "Cyprus" in names(c.roles["location"] + c.roles["recipient"], ents)
     assert c.quantities and c.quantities[0].value == 400
+
+def test_extract_a_speaker_that_says_it_received_arms_is_the_recipient(extract):
+    claims, ents = extract("Hanoi said it had received the first Iskander systems from Moscow.")
+    c = only(claims, "TRANSFER")
+    assert names(c.roles["recipient"], ents) == ["Hanoi"]
+    assert names(c.roles["actor"], ents) == ["Moscow"]

@@ -275,7 +275,7 @@ class ClaimExtractor:
                 mentions.note_speaker(att.source)
                 for other in subj.conjuncts if subj is not None else ():
                     roles.add("actor", speaker_entity(other, mentions, self.lex))  # "Zambia and Botswana denied"
-        elif roles["actor"] or att.source is None:
+        elif att.source is None or roles[self._subject_role(token, ctype)]:
             return
         elif ctype == "ACCUSE" and is_to_blame(token):
             roles.add("actor", att.source)  # "X said the unions are to blame": X blames them
@@ -288,11 +288,18 @@ class ClaimExtractor:
             if subj is not None and subj.lower_ in {"it", "they", "he", "she", "we"} and subj.dep_ == "nsubj" \
                     and att.source.type in {"GPE", "ORG", "PERSON", "NORP"} and self._done_by_subject(token, ctype) \
                     and (subj.lower_ == "we" or not inside_quotation(subj)):  # '"He hit her," Benson said': not Benson
+                # "Minsk said it had received the systems": the speaker is who received them
+                role = self._subject_role(token, ctype)
                 if subj.lower_ == "we" and att.source.attrs.get("speaks_for") in mentions.entities:
                     # "'We fired in self-defence,' said a navy spokesman": the navy fired
-                    roles.add("actor", mentions.entities[att.source.attrs["speaks_for"]])
+                    roles.add(role, mentions.entities[att.source.attrs["speaks_for"]])
                 else:
-                    roles.add("actor", self._state_of(att.source, mentions))
+                    roles.add(role, self._state_of(att.source, mentions))
+
+    def _subject_role(self, token: Token, ctype: str) -> str:
+        """The role a trigger's subject fills: the receiver of "received", "bought"; else the doer."""
+        receiving = ctype == "TRANSFER" and clause_head(token).lemma_.lower() in self.lex.types["TRANSFER"].receiving_verbs
+        return "recipient" if receiving else "actor"
 
     @staticmethod
     def _done_by_subject(token: Token, ctype: str) -> bool:

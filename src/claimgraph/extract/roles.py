@@ -1713,6 +1713,10 @@ def frame_transfer(trigger, head, roles, args, mentions, lex):
             add_materiel(obj, roles, mentions)
     for obj in withs:
         add_materiel(obj, roles, mentions)
+    # "received the first systems from Moscow": the parser may hang "from" on what was received
+    senders = [o for x in objects for p, o in preps_of(x) if p == "from"] if receiving and trigger.pos_ == "VERB" else []
+    for obj in senders:
+        roles.add("actor", party(obj, mentions))
     for prep, obj in preps_of(verb) + (preps_of(trigger) if trigger.pos_ == "NOUN" else []):
         if prep == "with" or prep == "of" and trigger.pos_ == "NOUN":
             add_materiel(obj, roles, mentions)
