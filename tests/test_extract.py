@@ -526,3 +526,10 @@ def test_extract_a_speaker_that_says_it_received_arms_is_the_recipient(extract):
     c = only(claims, "TRANSFER")
     assert names(c.roles["recipient"], ents) == ["Hanoi"]
     assert names(c.roles["actor"], ents) == ["Moscow"]
+
+
+def test_extract_the_reports_a_denial_rejects_are_nothing_sent(extract):
+    claims, ents = extract("Minsk denied reports that it had sent 300 troops to Kazakhstan.")
+    c = only(claims, "DEPLOY")
+    assert c.polarity == "denied"
+    assert names(c.roles["subject"], ents) and not any("report" in n for n in names(c.roles["subject"], ents))

@@ -161,7 +161,7 @@ def objects_of(verb: Token, deps=("dobj", "obj", "attr", "oprd")) -> list[Token]
     if verb.dep_ == "amod" and verb.pos_ == "VERB" and verb.tag_ == "VBG":  # "shipping artillery shells"
         out.append(verb.head)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"} \
-            and not misparsed_past_tense(verb):
+            and not misparsed_past_tense(verb) and not content_clause(verb):
         out.append(verb.head)  # "a missile fired from Yemen": the missile was fired
     for c in verb.children:
         if c.dep_ in deps and not modifies_the_next_object(c):
@@ -169,6 +169,12 @@ def objects_of(verb: Token, deps=("dobj", "obj", "attr", "oprd")) -> list[Token]
                 c = verb.head  # "components that Iran had sent": Iran sent the components
             out.extend(t for t in [c, *c.conjuncts])
     return out
+
+
+def content_clause(verb: Token) -> bool:
+    """"reports that it had sent troops": the clause says what the noun tells, with its own
+    subject; the noun is nothing sent."""
+    return any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in verb.children)
 
 
 def modifies_the_next_object(obj: Token) -> bool:
