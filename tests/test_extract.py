@@ -533,3 +533,12 @@ def test_extract_the_reports_a_denial_rejects_are_nothing_sent(extract):
     c = only(claims, "DEPLOY")
     assert c.polarity == "denied"
     assert names(c.roles["subject"], ents) and not any("report" in n for n in names(c.roles["subject"], ents))
+
+
+@pytest.mark.parametrize("text, imposer", [
+    ("The Security Council voted to extend an arms embargo on Libya.", "Security Council"),
+    ("Canberra renewed its sanctions on Myanmar.", "Canberra"),
+])
+def test_extract_who_extends_or_renews_a_sanction_imposes_it(extract, text, imposer):
+    claims, ents = extract(text)
+    assert any(imposer in n for n in names(only(claims, "SANCTION").roles["actor"], ents))
