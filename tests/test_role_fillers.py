@@ -195,3 +195,11 @@ def test_a_counterpart_named_beside_is_that_person_not_the_country(role_names):
                        "Jorge Vidal in Lima on Monday.")
     assert "Jorge Vidal" in names[("MEET", "actor")]
     assert "Chile" not in names[("MEET", "actor")]
+
+
+@pytest.mark.parametrize("text, onlooker", [
+    ("An Indian spokesman condemned the visit as a provocation.", "India"),
+    ("Ankara welcomed the talks in Vienna.", "Ankara"),
+])
+def test_who_judges_a_meeting_is_no_participant(role_names, text, onlooker):
+    assert onlooker not in role_names(text).get(("MEET", "actor"), set())

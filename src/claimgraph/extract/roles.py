@@ -1875,9 +1875,19 @@ def named_ship(unit: Token, mentions: Mentions) -> Entity | None:
     return mentions.keep(Entity(id=f"org:{slug(unit.text)}", name=unit.text, type="ORG", attrs={"kind": "vessel"}))
 
 
+def speaks_of(verb: Token, lex) -> bool:
+    """A verb that takes a stance on a happening without taking part ("welcomed the talks");
+    not one that seeks or plans it ("sought talks with Kyiv")."""
+    lemma = verb.lemma_.lower()
+    return lemma in lex.words("attitude_verbs") and lemma not in lex.words("planned") \
+        or any(lemma in lex.types[t].verbs for t in ("CONDEMN", "ACCUSE", "DENY"))
+
+
 def frame_meet(trigger, head, roles, args, mentions, lex):
     verb = trigger if trigger.pos_ == "VERB" else head
     subj = subject_of(verb)
+    if trigger.pos_ == "NOUN" and subj is not None and subj.i != trigger.i and speaks_of(verb, lex):
+        subj = None  # "a spokesman condemned the visit", "Beijing welcomed the talks": not in it
     if subj is not None:
         args.append(subj)
         for t in [subj, *subj.conjuncts]:
