@@ -542,3 +542,8 @@ def test_extract_the_reports_a_denial_rejects_are_nothing_sent(extract):
 def test_extract_who_extends_or_renews_a_sanction_imposes_it(extract, text, imposer):
     claims, ents = extract(text)
     assert any(imposer in n for n in names(only(claims, "SANCTION").roles["actor"], ents))
+
+
+def test_extract_a_country_hosting_foreign_troops_meets_no_one(extract):
+    claims, _ = extract("Estonia will host a Danish battalion of 800 soldiers from next year.")
+    assert not [c for c in claims if c.type == "MEET"]

@@ -473,6 +473,8 @@ class ClaimExtractor:
             if name in SPEECH_ACTS and token.dep_ == "acl" and token.tag_ == "VBN" \
                     and not any(c.dep_ == "agent" for c in token.children):
                 continue  # "the man accused of shooting them is ...": a description, not someone's act
+            if name == "MEET" and pos == "VERB" and any(mentions.is_personnel(o) for o in objects_of(token)):
+                continue  # "Lithuania will host a German brigade": forces stationed there, no one meets
             if name == "MEET" and pos == "NOUN" and self._audience_event(token):
                 continue  # "told a news conference": an audience, not parties meeting
             if pos == "VERB" and lemma in t.weapon_verbs and self._only_platforms(token, mentions):
