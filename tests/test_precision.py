@@ -2123,6 +2123,13 @@ def test_a_measure_vetoed_opposed_or_lifted_was_not_taken(extract, text):
     assert not [c for c in claims if c.type in {"SANCTION", "TRANSFER"}]
 
 
+@pytest.mark.parametrize("text", ["Moscow vetoed a UN resolution condemning Belgrade for the raid.",
+                                  "China vetoed a resolution imposing sanctions on Myanmar."])
+def test_a_text_vetoed_condemns_or_sanctions_no_one(extract, text):
+    claims, _ = extract(text)
+    assert not [c for c in claims if c.type in {"CONDEMN", "SANCTION"}]
+
+
 def test_who_denounces_sanctions_did_not_impose_them(extract):
     claims, ents = extract("Belarus denounced the new EU sanctions on its potash exports.")
     sanctions = [c for c in claims if c.type == "SANCTION"]

@@ -371,7 +371,7 @@ class ClaimExtractor:
                 seen.add((token.i, ctype))
                 if generic_you(token) or judged_in_general(token) or told_as_a_habit(token):
                     continue  # "you die by the weapon you choose": anyone, no happening
-                if ctype in {"SANCTION", "TRANSFER"} and self._opposed_measure(token):
+                if ctype in {"SANCTION", "TRANSFER"} and self._opposed_measure(token) or self._in_vetoed_text(token):
                     continue  # "Washington opposed sanctions against Pretoria": no one sanctioned
                 roles, args = fill_roles(token, ctype, mentions, self.lex)
                 if token.lemma_.lower() in self.lex.words("place_taking_nouns"):
@@ -1288,6 +1288,14 @@ class ClaimExtractor:
         return lemma in self.lex.words("vetoing_verbs") or lemma in self.lex.words("opposing_verbs") \
             and not any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "any", "new", "further"}
                         for c in trigger.children)
+
+    def _in_vetoed_text(self, trigger: Token) -> bool:
+        """"Russia vetoed a resolution condemning the strike", "Hungary blocked an EU statement
+        condemning it": the text that would have condemned or sanctioned was never adopted."""
+        clause = trigger.head if trigger.dep_ in {"dobj", "obj"} else trigger  # "a resolution imposing sanctions"
+        text = clause.head
+        return clause.dep_ == "acl" and text.dep_ in {"dobj", "obj"} \
+            and text.head.lemma_.lower() in self.lex.words("vetoing_verbs")
 
     def _armed_doer(self, c: Candidate) -> bool:
         """"a gunman opened fire at the party": an armed doer says an attack happened, though
