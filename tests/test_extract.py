@@ -547,3 +547,11 @@ def test_extract_who_extends_or_renews_a_sanction_imposes_it(extract, text, impo
 def test_extract_a_country_hosting_foreign_troops_meets_no_one(extract):
     claims, _ = extract("Estonia will host a Danish battalion of 800 soldiers from next year.")
     assert not [c for c in claims if c.type == "MEET"]
+
+
+def test_extract_troops_massed_are_deployed_and_a_crowd_massing_is_not(extract):
+    claims, ents = extract("Belarus has massed 20,000 troops near the border with Lithuania.")
+    c = only(claims, "DEPLOY")
+    assert names(c.roles["actor"], ents) == ["Belarus"]
+    claims, _ = extract("Protesters massed outside the parliament in Minsk.")
+    assert not [c for c in claims if c.type == "DEPLOY"]
