@@ -109,6 +109,17 @@ def test_extract_transfer_with_recipient_and_quantity(extract):
     assert c.quantities and c.quantities[0].low == 200
 
 
+@pytest.mark.parametrize("text, modality", [
+    ("Portugal has donated 12 armoured vehicles to Moldova.", "fact"),
+    ("Chile pledged 20 howitzers to Ecuador on Monday.", "planned"),
+])
+def test_extract_transfer_donated_or_pledged(extract, text, modality):
+    claims, ents = extract(text)
+    c = only(claims, "TRANSFER")
+    assert names(c.roles["recipient"], ents) in (["Moldova"], ["Ecuador"])
+    assert c.modality == modality
+
+
 def test_extract_casualty_quantity_counts_the_killed(extract):
     claims, _ = extract("At least twelve people were killed when a missile struck Dnipro overnight.")
     c = only(claims, "CASUALTY")
@@ -538,3 +549,56 @@ def test_extract_then_ties_a_claim_to_the_time_just_told(extract):
                         "The bombings then cost the company 40,000 barrels of crude.", published="2025-01-06")
     later = [c for c in claims if c.type == "ATTACK" and c.sentence == 2]
     assert [(c.time.start, c.time.end) for c in later] == [("2024-10-01", "2024-10-31")]
+
+
+@pytest.mark.parametrize("text, ctype, modality", [
+    ("Rome is considering sending 200 troops to Niger, an official said.", "DEPLOY", "possible"),
+    ("Ottawa is weighing the sale of 30 howitzers to Kyiv.", "TRANSFER", "possible"),
+    ("Ottawa is set to impose sanctions on three Iranian shipping firms.", "SANCTION", "planned"),
+    ("Oslo is poised to approve the sale of 12 howitzers to Kyiv.", "TRANSFER", "planned"),
+])
+def test_extract_a_deed_considered_is_possible_and_one_set_to_happen_planned(extract, text, ctype, modality):
+    claims, _ = extract(text)
+    assert only(claims, ctype).modality == modality
+
+
+def test_extract_capitalised_marines_are_personnel_deployed(extract):
+    claims, ents = extract("About 400 Royal Marines were sent to Cyprus last week.")
+    c = only(claims, "DEPLOY")
+    assert "Cyprus" in names(c.roles["location"] + c.roles["recipient"], ents)
+    assert c.quantities and c.quantities[0].value == 400
+
+def test_extract_a_speaker_that_says_it_received_arms_is_the_recipient(extract):
+    claims, ents = extract("Hanoi said it had received the first Iskander systems from Moscow.")
+    c = only(claims, "TRANSFER")
+    assert names(c.roles["recipient"], ents) == ["Hanoi"]
+    assert names(c.roles["actor"], ents) == ["Moscow"]
+
+
+def test_extract_the_reports_a_denial_rejects_are_nothing_sent(extract):
+    claims, ents = extract("Minsk denied reports that it had sent 300 troops to Kazakhstan.")
+    c = only(claims, "DEPLOY")
+    assert c.polarity == "denied"
+    assert names(c.roles["subject"], ents) and not any("report" in n for n in names(c.roles["subject"], ents))
+
+
+@pytest.mark.parametrize("text, imposer", [
+    ("The Security Council voted to extend an arms embargo on Libya.", "Security Council"),
+    ("Canberra renewed its sanctions on Myanmar.", "Canberra"),
+])
+def test_extract_who_extends_or_renews_a_sanction_imposes_it(extract, text, imposer):
+    claims, ents = extract(text)
+    assert any(imposer in n for n in names(only(claims, "SANCTION").roles["actor"], ents))
+
+
+def test_extract_a_country_hosting_foreign_troops_meets_no_one(extract):
+    claims, _ = extract("Estonia will host a Danish battalion of 800 soldiers from next year.")
+    assert not [c for c in claims if c.type == "MEET"]
+
+
+def test_extract_troops_massed_are_deployed_and_a_crowd_massing_is_not(extract):
+    claims, ents = extract("Belarus has massed 20,000 troops near the border with Lithuania.")
+    c = only(claims, "DEPLOY")
+    assert names(c.roles["actor"], ents) == ["Belarus"]
+    claims, _ = extract("Protesters massed outside the parliament in Minsk.")
+    assert not [c for c in claims if c.type == "DEPLOY"]

@@ -176,3 +176,30 @@ def test_the_place_forces_patrol_or_head_for_is_where_they_are_deployed(role_nam
 ])
 def test_the_place_of_another_shooting_is_not_this_ones(role_names, text, places):
     assert role_names(text)[("ATTACK", "location")] == places
+
+
+@pytest.mark.parametrize("text, visitor, place", [
+    ("Chile's foreign minister Ana Ruiz visited Lima on Sunday.", "Ana Ruiz", "Lima"),
+    ("The Indonesian president will visit Canberra next month.", None, "Canberra"),
+])
+def test_the_place_visited_is_no_participant(role_names, text, visitor, place):
+    names = role_names(text)
+    assert ("MEET", "actor") in names
+    assert place not in names[("MEET", "actor")]
+    if visitor:
+        assert visitor in names[("MEET", "actor")]
+
+
+def test_a_counterpart_named_beside_is_that_person_not_the_country(role_names):
+    names = role_names("Peru's foreign minister Ana Ruiz held talks with her Chilean counterpart "
+                       "Jorge Vidal in Lima on Monday.")
+    assert "Jorge Vidal" in names[("MEET", "actor")]
+    assert "Chile" not in names[("MEET", "actor")]
+
+
+@pytest.mark.parametrize("text, onlooker", [
+    ("An Indian spokesman condemned the visit as a provocation.", "India"),
+    ("Ankara welcomed the talks in Vienna.", "Ankara"),
+])
+def test_who_judges_a_meeting_is_no_participant(role_names, text, onlooker):
+    assert onlooker not in role_names(text).get(("MEET", "actor"), set())

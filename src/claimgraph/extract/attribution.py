@@ -689,7 +689,7 @@ def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution)
         if node.i in att.report_nodes and node.lemma_.lower() not in lex.words("likely"):
             break
     found = "reported" if att.source is not None or _alleged_of(path, lex) else "fact"
-    if promised_under(trigger, lex) or threatened_deed(path, lex):
+    if promised_under(trigger, lex) or threatened_deed(path, lex) or scheduled_deed(path, lex):
         words.add("plan")
     if any(_if_confirmed(c, lex) for node in path for c in node.children):
         return "possible"  # "the strike, if confirmed, would be the deepest": it happened, unconfirmed
@@ -722,6 +722,13 @@ def _if_confirmed(clause: Token, lex: Lexicon) -> bool:
 def threatened_deed(path: list[Token], lex: Lexicon) -> bool:
     """"threatened to strike Israeli cities": what a threat is made to do lies ahead."""
     return any(below.dep_ == "xcomp" and node.lemma_.lower() in lex.types["THREATEN"].verbs
+               for below, node in zip(path, path[1:]))
+
+
+def scheduled_deed(path: list[Token], lex: Lexicon) -> bool:
+    """"is set to impose sanctions", "are due to hold talks", "is poised to approve": the deed
+    lies ahead (only as the frame's "to" clause: "set fire to", "due to the shelling" are not)."""
+    return any(below.dep_ == "xcomp" and node.lemma_.lower() in lex.words("scheduling_frames")
                for below, node in zip(path, path[1:]))
 
 

@@ -287,7 +287,7 @@ class ClaimExtractor:
                 mentions.note_speaker(att.source)
                 for other in subj.conjuncts if subj is not None else ():
                     roles.add("actor", speaker_entity(other, mentions, self.lex))  # "Zambia and Botswana denied"
-        elif roles["actor"] or att.source is None:
+        elif att.source is None or roles[self._subject_role(token, ctype)]:
             return
         elif ctype == "ACCUSE" and is_to_blame(token):
             roles.add("actor", att.source)  # "X said the unions are to blame": X blames them
@@ -300,11 +300,18 @@ class ClaimExtractor:
             if subj is not None and subj.lower_ in {"it", "they", "he", "she", "we"} and subj.dep_ == "nsubj" \
                     and att.source.type in {"GPE", "ORG", "PERSON", "NORP"} and self._done_by_subject(token, ctype) \
                     and (subj.lower_ == "we" or not inside_quotation(subj)):  # '"He hit her," Benson said': not Benson
+                # "Minsk said it had received the systems": the speaker is who received them
+                role = self._subject_role(token, ctype)
                 if subj.lower_ == "we" and att.source.attrs.get("speaks_for") in mentions.entities:
                     # "'We fired in self-defence,' said a navy spokesman": the navy fired
-                    roles.add("actor", mentions.entities[att.source.attrs["speaks_for"]])
+                    roles.add(role, mentions.entities[att.source.attrs["speaks_for"]])
                 else:
-                    roles.add("actor", self._state_of(att.source, mentions))
+                    roles.add(role, self._state_of(att.source, mentions))
+
+    def _subject_role(self, token: Token, ctype: str) -> str:
+        """The role a trigger's subject fills: the receiver of "received", "bought"; else the doer."""
+        receiving = ctype == "TRANSFER" and clause_head(token).lemma_.lower() in self.lex.types["TRANSFER"].receiving_verbs
+        return "recipient" if receiving else "actor"
 
     @staticmethod
     def _done_by_subject(token: Token, ctype: str) -> bool:
@@ -377,7 +384,7 @@ class ClaimExtractor:
                 seen.add((token.i, ctype))
                 if generic_you(token) or judged_in_general(token) or told_as_a_habit(token):
                     continue  # "you die by the weapon you choose": anyone, no happening
-                if ctype in {"SANCTION", "TRANSFER"} and self._opposed_measure(token):
+                if ctype in {"SANCTION", "TRANSFER"} and self._opposed_measure(token) or self._in_vetoed_text(token):
                     continue  # "Washington opposed sanctions against Pretoria": no one sanctioned
                 roles, args = fill_roles(token, ctype, mentions, self.lex)
                 if token.lemma_.lower() in self.lex.words("place_taking_nouns"):
@@ -483,6 +490,8 @@ class ClaimExtractor:
             if name in SPEECH_ACTS and token.dep_ == "acl" and token.tag_ == "VBN" \
                     and not any(c.dep_ == "agent" for c in token.children):
                 continue  # "the man accused of shooting them is ...": a description, not someone's act
+            if name == "MEET" and pos == "VERB" and any(mentions.is_personnel(o) for o in objects_of(token)):
+                continue  # "Lithuania will host a German brigade": forces stationed there, no one meets
             if name == "MEET" and pos == "NOUN" and self._audience_event(token):
                 continue  # "told a news conference": an audience, not parties meeting
             if pos == "VERB" and lemma in t.weapon_verbs and self._only_platforms(token, mentions):
@@ -1333,6 +1342,14 @@ class ClaimExtractor:
         return lemma in self.lex.words("vetoing_verbs") or lemma in self.lex.words("opposing_verbs") \
             and not any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "any", "new", "further"}
                         for c in trigger.children)
+
+    def _in_vetoed_text(self, trigger: Token) -> bool:
+        """"Russia vetoed a resolution condemning the strike", "Hungary blocked an EU statement
+        condemning it": the text that would have condemned or sanctioned was never adopted."""
+        clause = trigger.head if trigger.dep_ in {"dobj", "obj"} else trigger  # "a resolution imposing sanctions"
+        text = clause.head
+        return clause.dep_ == "acl" and text.dep_ in {"dobj", "obj"} \
+            and text.head.lemma_.lower() in self.lex.words("vetoing_verbs")
 
     def _armed_doer(self, c: Candidate) -> bool:
         """"a gunman opened fire at the party": an armed doer says an attack happened, though

@@ -566,7 +566,9 @@ class Mentions:
         return kind
 
     def is_personnel(self, token: Token) -> bool:
-        return token.lemma_.lower() in self.lex.personnel or token.lower_ in self.lex.personnel
+        # "300 US Marines", "the Royal Marines": a capitalised plural keeps its s in the lemma
+        singular = token.lower_[:-1] if token.tag_ == "NNPS" and token.lower_.endswith("s") else token.lower_
+        return token.lemma_.lower() in self.lex.personnel or singular in self.lex.personnel
 
     def origin_of(self, head: Token) -> list[str]:
         """Country codes named by nationality modifiers of a noun ("Iranian-made drones")."""

@@ -175,7 +175,7 @@ def objects_of(verb: Token, deps=("dobj", "obj", "attr", "oprd")) -> list[Token]
     if verb.dep_ == "amod" and verb.pos_ == "VERB" and verb.tag_ == "VBG":  # "shipping artillery shells"
         out.append(verb.head)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"} \
-            and not misparsed_past_tense(verb):
+            and not misparsed_past_tense(verb) and not content_clause(verb):
         out.append(verb.head)  # "a missile fired from Yemen": the missile was fired
     for c in verb.children:
         if c.dep_ in deps and not modifies_the_next_object(c):
@@ -183,6 +183,12 @@ def objects_of(verb: Token, deps=("dobj", "obj", "attr", "oprd")) -> list[Token]
                 c = verb.head  # "components that Iran had sent": Iran sent the components
             out.extend(t for t in [c, *c.conjuncts])
     return out
+
+
+def content_clause(verb: Token) -> bool:
+    """"reports that it had sent troops": the clause says what the noun tells, with its own
+    subject; the noun is nothing sent."""
+    return any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in verb.children)
 
 
 def modifies_the_next_object(obj: Token) -> bool:
@@ -1748,6 +1754,10 @@ def frame_transfer(trigger, head, roles, args, mentions, lex):
             add_materiel(obj, roles, mentions)
     for obj in withs:
         add_materiel(obj, roles, mentions)
+    # "received the first systems from Moscow": the parser may hang "from" on what was received
+    senders = [o for x in objects for p, o in preps_of(x) if p == "from"] if receiving and trigger.pos_ == "VERB" else []
+    for obj in senders:
+        roles.add("actor", party(obj, mentions))
     for prep, obj in preps_of(verb) + (preps_of(trigger) if trigger.pos_ == "NOUN" else []):
         if prep == "with" or prep == "of" and trigger.pos_ == "NOUN":
             add_materiel(obj, roles, mentions)
@@ -1900,24 +1910,39 @@ def named_ship(unit: Token, mentions: Mentions) -> Entity | None:
     return mentions.keep(Entity(id=f"org:{slug(unit.text)}", name=unit.text, type="ORG", attrs={"kind": "vessel"}))
 
 
+def speaks_of(verb: Token, lex) -> bool:
+    """A verb that takes a stance on a happening without taking part ("welcomed the talks");
+    not one that seeks or plans it ("sought talks with Kyiv")."""
+    lemma = verb.lemma_.lower()
+    return lemma in lex.words("attitude_verbs") and lemma not in lex.words("planned") \
+        or any(lemma in lex.types[t].verbs for t in ("CONDEMN", "ACCUSE", "DENY"))
+
+
 def frame_meet(trigger, head, roles, args, mentions, lex):
     verb = trigger if trigger.pos_ == "VERB" else head
     subj = subject_of(verb)
+    if trigger.pos_ == "NOUN" and subj is not None and subj.i != trigger.i and speaks_of(verb, lex):
+        subj = None  # "a spokesman condemned the visit", "Beijing welcomed the talks": not in it
     if subj is not None:
         args.append(subj)
         for t in [subj, *subj.conjuncts]:
             roles.add("actor", party(t, mentions))
     # "met Rand"; but "left Lisbon after talks with Rand": what the clause's verb takes is no participant
     for obj in objects_of(verb) if trigger.pos_ == "VERB" else []:
-        roles.add("actor", party(obj, mentions))
+        if not _place_named(obj, mentions):  # "visited Baghdad": a place visited meets no one
+            roles.add("actor", party(obj, mentions))
     for prep, obj in preps_of(verb) + (preps_of(trigger) if trigger.pos_ == "NOUN" else []):
         if prep in {"with", "between"}:
             for t in [obj, *obj.conjuncts]:
                 roles.add("actor", party(t, mentions))
     for prep, obj in preps_of(trigger) if trigger.pos_ == "NOUN" else []:
-        span = mentions.span_at(obj)
-        if prep == "to" and span is not None and (span.label_ in PLACE_LABELS or mentions.looks_like_place(span)):
-            roles.add("location", mentions.resolve_span(span))  # "her visit to Lisbon": where they will meet
+        if prep == "to" and _place_named(obj, mentions):
+            roles.add("location", mentions.resolve_span(mentions.span_at(obj)))  # "her visit to Lisbon": where they will meet
+
+
+def _place_named(token, mentions) -> bool:
+    span = mentions.span_at(token)
+    return span is not None and (span.label_ in PLACE_LABELS or mentions.looks_like_place(span))
 
 
 def frame_sanction(trigger, head, roles, args, mentions, lex):
