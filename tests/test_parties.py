@@ -369,3 +369,17 @@ def test_a_ship_hit_is_the_target_never_the_place(extract):
     attacks = [c for c in claims if c.type == "ATTACK"]
     assert "Sea Falcon" in fillers(claims, ents, "ATTACK", "target")
     assert "Sea Falcon" not in fillers(claims, ents, "ATTACK", "location")
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Russia's defence ministry said its forces had hit a command post near Kupiansk.", "Russia"),
+    ("Al-Shabaab said its fighters had attacked an army convoy near Baidoa.", "al-Shabaab"),
+])
+def test_the_forces_of_a_speaker_are_its_side(extract, text, actor):
+    claims, ents = extract(text)
+    assert fillers(claims, ents, "ATTACK", "actor") == {actor}
+
+
+def test_a_tank_attacked_is_hit_not_used(extract):
+    claims, ents = extract("Militants attacked a Nigerian army tank near Maiduguri.")
+    assert not fillers(claims, ents, "ATTACK", "instrument")

@@ -287,12 +287,23 @@ class ClaimExtractor:
                 mentions.note_speaker(att.source)
                 for other in subj.conjuncts if subj is not None else ():
                     roles.add("actor", speaker_entity(other, mentions, self.lex))  # "Zambia and Botswana denied"
+        elif att.source is not None and roles["actor"] and self._own_weapon_subject(token) \
+                and all(e.attrs.get("generic") for e in roles["actor"]):
+            # "Hamas said its fighters had attacked a tank": Hamas's fighters, not "fighters"
+            subj = subject_of(clause_head(token))
+            if subj is not None and mentions.is_personnel(subj):
+                roles["actor"] = [self._state_of(att.source, mentions)]
         elif att.source is None or roles[self._subject_role(token, ctype)]:
             return
         elif ctype == "ACCUSE" and is_to_blame(token):
             roles.add("actor", att.source)  # "X said the unions are to blame": X blames them
         elif self._own_weapon_subject(token):
-            roles.add("actor", att.source)  # "the army said its drones struck the airport"
+            # "the army said its drones struck the airport"; "the defence ministry said its forces
+            # hit a command post": a ministry's forces are its state's
+            subj = subject_of(clause_head(token))
+            forces = subj is not None and self.lex.heads.get(subj.lemma_.lower()) != "WEAPON" \
+                and mentions.is_personnel(subj)
+            roles.add("actor", self._state_of(att.source, mentions) if forces else att.source)
         elif clause_head(token).i not in att.report_nodes:
             # "Tehran rejected claims that it had supplied ...": "it" is the speaker
             # (but not in "It described the strikes as ...", where "it" only speaks)

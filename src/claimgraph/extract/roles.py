@@ -1232,8 +1232,11 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         weapon = mentions.weapon(obj) if mentions.materiel_kind(obj) or mentions.named_in(obj, {"WEAPON"}) else None
         if weapon is not None and downed:
             roles.add("target", weapon)  # "shot down 23 drones": the drones were hit, not fired
-        elif weapon is not None and roles["instrument"] and mentions.materiel_kind(obj) in PLATFORM_KINDS:
-            add_target(obj, roles, mentions)  # "land mines blew up an armoured vehicle": the vehicle was hit
+        elif weapon is not None and mentions.materiel_kind(obj) in PLATFORM_KINDS and (
+                roles["instrument"] or verb.lemma_.lower() not in lex.types["ATTACK"].weapon_verbs):
+            # "land mines blew up an armoured vehicle", "fighters attacked an Israeli tank": the
+            # vehicle was hit ("launched its helicopters" would launch them)
+            add_target(obj, roles, mentions)
         elif weapon is not None:
             roles.add("instrument", weapon)
         elif blamed:
