@@ -2287,3 +2287,14 @@ def test_the_figure_a_source_contradicts_is_not_its_own(extract):
 def test_the_evidence_a_speaker_cites_is_not_a_source(extract):
     claims, ents = extract("Russia fired two Kinzhal missiles at Lviv, Ukraine's air force said, citing radar data.")
     assert {ents[c.source].name for c in claims if c.type == "ATTACK" and c.source} == {"Ukrainian Air Force"}
+
+
+def test_a_vow_is_made_as_a_fact_what_is_vowed_lies_ahead(extract):
+    claims, _ = extract("Al-Shabaab vowed to keep attacking the bases in Lower Shabelle.")
+    assert [c.modality for c in claims if c.type == "THREATEN"] == ["fact"]
+    assert [c.modality for c in claims if c.type == "ATTACK"] == ["planned"]
+
+
+def test_a_vow_of_something_else_than_force_threatens_no_one(extract):
+    claims, _ = extract("The new minister vowed to win back the trust of farmers.")
+    assert not [c for c in claims if c.type == "THREATEN"]

@@ -681,7 +681,8 @@ def _nobody_underwent(verb: Token) -> bool:
 def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution) -> str:
     words: set[str] = set()
     for node in path:
-        words.add(node.lemma_.lower())
+        if node is not trigger or node.lemma_.lower() not in lex.types["THREATEN"].verbs:
+            words.add(node.lemma_.lower())  # "the Houthis vowed to ...": the vow itself is a fact
         for c in node.children:
             if c.dep_ in {"aux", "advmod", "acomp", "auxpass", "amod"} or c.dep_ == "prep" and c.lower_ == "according":
                 words.add(c.lemma_.lower())

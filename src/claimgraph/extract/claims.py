@@ -460,6 +460,8 @@ class ClaimExtractor:
                 continue  # "the fall of the town", "the capture of the air base"; not "the fall of the dollar"
             if pos == "VERB" and lemma in t.agent_verbs and not self._armed_agent(token, mentions, t):
                 continue
+            if name == "THREATEN" and pos == "VERB" and lemma == "vow" and not self._vows_harm(token):
+                continue  # "vowed to win back the public's trust" threatens no one
             if name == "THREATEN" and pos == "NOUN" and self._danger(token, mentions):
                 continue  # "the threat of pirates", "the terror threat": a danger, not a threat made
             if name == "CASUALTY" and lemma == "die" and self._natural_death(token, mentions):
@@ -721,6 +723,13 @@ class ClaimExtractor:
                 return True
             node = node.head
         return node.dep_ in {"dobj", "obj"} and node.head.lemma_.lower() in self.lex.words("disputing_verbs")
+
+    def _vows_harm(self, verb: Token) -> bool:
+        """"vowed to retaliate", "vowed to keep attacking ships": a vow of force."""
+        harm = self.lex.words("harm_vowed") | self.lex.types["ATTACK"].verbs | self.lex.types["CASUALTY"].verbs
+        deeds = [c for c in verb.children if c.dep_ == "xcomp"]
+        deeds += [g for d in deeds for g in d.children if g.dep_ == "xcomp" or g.tag_ == "VBG"]  # "keep attacking"
+        return any(d.lemma_.lower() in harm for d in deeds)
 
     def _asked_for(self, trigger: Token) -> bool:
         """What one party asks another to do: "urged Berlin to deliver Taurus missiles", "called
