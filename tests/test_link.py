@@ -701,6 +701,22 @@ def test_link_two_tolls_in_one_article_or_for_two_places_are_no_contradiction():
     assert not [c for c in found if c.kind == "quantity"]
 
 
+def test_link_two_reports_counting_the_same_two_groups_agree():
+    docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
+
+    def captured(cid, doc_id, source, counts):
+        return claim(cid, doc_id, "CASUALTY", day="2024-03-02", source=source, location=["place:kharkiv"],
+                     quantities=[Quantity(text=str(n), value=n, of="captured") for n in counts])
+
+    # "12 Somalis and 11 Yemenis" in both: each 11 is no answer to the other's 12
+    claims = [captured("c1", "d1", "person:penwick", [12, 11]), captured("c2", "d2", "person:dravik", [12, 11])]
+    _events, found = link(docs, claims, ENTITIES)
+    assert not [c for c in found if c.kind == "quantity"]
+    claims = [captured("c1", "d1", "person:penwick", [12]), captured("c2", "d2", "person:dravik", [30])]
+    _events, found = link(docs, claims, ENTITIES)
+    assert [c.kind for c in found] == ["quantity"]
+
+
 @pytest.mark.parametrize("denied_roles, expected", [
     ({"target": ["gpe:ukraine"]}, 0),  # a country hit, nothing else named: many attacks fit
     ({"actor": ["gpe:russia"], "target": ["gpe:ukraine"]}, 1),

@@ -217,9 +217,13 @@ def count_contradictions(events: list[Event], claims_by_id: dict[str, Claim], co
                 counts[(of, unit)][(_round(low), _round(high))].append((claim, q, low, high))
         for (of, unit), values in sorted(counts.items()):
             keys = sorted(values, key=lambda k: (k[0] is None, k[0] or 0, k[1] is None, k[1] or 0))
+            given = defaultdict(list)  # claim id -> every interval it gives ("12 Somalis and 11 Yemenis")
+            for items in values.values():
+                for claim, _q, low, high in items:
+                    given[claim.id].append((low, high))
             for i, ka in enumerate(keys):
                 for kb in keys[i + 1:]:
-                    pair = _count_pair(values[ka], values[kb], counter, docs, ents)
+                    pair = _count_pair(values[ka], values[kb], counter, docs, ents, given)
                     if pair is None:
                         continue
                     (a, qa, a_low, a_high), (b, qb, b_low, b_high) = pair
@@ -267,12 +271,15 @@ def _fired(noun: str) -> bool:
     return noun in fired or noun.removesuffix("s") in fired
 
 
-def _count_pair(left: list, right: list, counter: SourceCounter, docs: dict[str, Document], ents: Entities):
+def _count_pair(left: list, right: list, counter: SourceCounter, docs: dict[str, Document], ents: Entities,
+                given: dict[str, list] | None = None):
     for a_item in sorted(left, key=lambda t: t[0].id):
         for b_item in sorted(right, key=lambda t: t[0].id):
             a, b = a_item[0], b_item[0]
             if intervals_overlap(a_item[2:], b_item[2:]):
                 return None
+            if given and any(intervals_overlap(x, y) for x in given[a.id] for y in given[b.id]):
+                continue  # both give "12 Somalis and 11 Yemenis": two groups counted alike, no conflict
             if counter.source_of(a).key == counter.source_of(b).key:
                 continue
             # one article giving two tolls counts two things ("45 in one village", "150 in all");
