@@ -103,3 +103,11 @@ def test_a_name_after_a_title_is_the_person_not_the_body_of_the_title(extract):
     claims, ents = extract("Former NATO Commander Karel Petrakis spoke in Oslo on Monday. The Times reported that "
                            "night Ex-NATO chief Petrakis testifies the Kandahar attack was a planned operation.")
     assert fillers(claims, ents, "ATTACK", "source") == {"Karel Petrakis"}
+
+
+def test_a_pronoun_after_a_surname_the_person_index_left_out_reads_on(extract):
+    # "White said he ...": a surname that is also a common word is left out of the index of
+    # people; the "He" after it must read on, not fail
+    claims, ents = extract("Judge Alan White sent the singer back to court. White said he had been told that "
+                           "Corley had entered a clinic, and he was pleased. He said the attack was over.")
+    assert "Alan White" in {ents[c.source].name for c in claims if c.source}

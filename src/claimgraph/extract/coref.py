@@ -313,7 +313,9 @@ class References:
         if before is None or before.label_ != "PERSON" or len(gender) != 1 \
                 or pronoun.lower_ not in words()["male_pronouns"] | words()["female_pronouns"]:
             return None
-        key = self.key_at[before.start]
+        key = self.key_at.get(before.start)
+        if key is None:
+            return None  # a name the person index left out (too short to tell whose it is)
         if self.antecedents.get(pronoun.i) not in (None, key) or not self._fits(key, next(iter(gender))):
             return None
         return before
