@@ -717,12 +717,14 @@ class ClaimExtractor:
 
     def _disputed_figure(self, token: Token) -> bool:
         """Inside what a speaker disputes: "contradicting the official toll of 12"."""
+        disputing = self.lex.words("disputing_verbs")
         node = token
-        while node.dep_ not in {"ROOT"} and node.pos_ != "VERB" and node.head.i != node.i:
-            if node.dep_ in {"dobj", "obj"} and node.head.lemma_.lower() in self.lex.words("disputing_verbs"):
+        while True:
+            if node.dep_ in {"dobj", "obj"} and node.head.lemma_.lower() in disputing:
                 return True
+            if node.pos_ == "VERB" or node.head.i == node.i:
+                return False  # up to the clause the figure is told in, no further
             node = node.head
-        return node.dep_ in {"dobj", "obj"} and node.head.lemma_.lower() in self.lex.words("disputing_verbs")
 
     def _vows_harm(self, verb: Token) -> bool:
         """"vowed to retaliate", "vowed to keep attacking ships": a vow of force."""
