@@ -2298,3 +2298,8 @@ def test_a_vow_is_made_as_a_fact_what_is_vowed_lies_ahead(extract):
 def test_a_vow_of_something_else_than_force_threatens_no_one(extract):
     claims, _ = extract("The new minister vowed to win back the trust of farmers.")
     assert not [c for c in claims if c.type == "THREATEN"]
+
+
+def test_a_count_followed_by_from_is_still_a_count(extract):
+    claims, _ = extract("The strike on the farm killed 12 from the same family.")
+    assert [q.value for c in claims if c.type == "CASUALTY" for q in c.quantities] == [12]

@@ -36,13 +36,14 @@ from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
 from .token_patterns import TokenPatterns
-from .roles import (ATTACK_NOUNS, DISTANCE_REACH, HEADLINE_END, MILITARY_SITES, RESCUE_NOUNS, Roles, agent_of,
-                    clause_head, could_be_people, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun,
-                    is_gerund_subject, is_to_blame, name_given_to, objects_of, party, preps_of, subject_and_voice,
-                    subject_of)
+from .roles import (ATTACK_NOUNS, COMPASS_WORDS, DISTANCE_REACH, HEADLINE_END, MILITARY_SITES, RESCUE_NOUNS, Roles,
+                    agent_of, clause_head, could_be_people, doer_of, drop_countries_of_towns, fill_roles,
+                    is_armed_noun, is_gerund_subject, is_to_blame, name_given_to, objects_of, party, preps_of,
+                    subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
+DISTANCE_UNITS = frozenset(grammar()["distance_units"])
 # time words the NER often leaves untagged
 EXTRA_TIME_WORDS = [list(words) for words in grammar()["extra_time_words"]]
 # "any of", "most of", "dozens", "hundreds": counts of people without a noun
@@ -395,7 +396,7 @@ class ClaimExtractor:
                 seen.add((token.i, ctype))
                 if generic_you(token) or judged_in_general(token) or told_as_a_habit(token):
                     continue  # "you die by the weapon you choose": anyone, no happening
-                if ctype in {"SANCTION", "TRANSFER"} and self._opposed_measure(token) or self._in_vetoed_text(token):
+                if (ctype in {"SANCTION", "TRANSFER"} and self._opposed_measure(token)) or self._in_vetoed_text(token):
                     continue  # "Washington opposed sanctions against Pretoria": no one sanctioned
                 roles, args = fill_roles(token, ctype, mentions, self.lex)
                 if token.lemma_.lower() in self.lex.words("place_taking_nouns"):
@@ -1306,7 +1307,7 @@ class ClaimExtractor:
                 continue  # "contradicting the official toll of 12": another's figure
             owner = self._quantity_owner(span, cands, q.unit)
             owner = toll_of_the_attack(span, owner, cands)
-            if owner is not None and owner.type != "PROPERTY" and places_by_distance(sent.text, q.end):
+            if owner is not None and owner.type != "PROPERTY" and places_by_distance(span):
                 owner.placed_by_distance = True
                 continue  # "Kharkiv, about 30 km from the border": where a place lies, not the attack's size
             if owner is not None and owner.type == "CASUALTY" and q.unit in self.lex.words("duration_units"):
@@ -1601,14 +1602,17 @@ def same_clause(a: Candidate, b: Candidate) -> bool:
 TOLD_PRONOUNS = frozenset({"it", "this", "that", "them"})
 
 
-DISTANCE_FROM = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:from|away from|(?:north|south|east|west)(?:-?(?:north|south|east|west))?"
-                           r"(?:east|west)?(?:ward)?\s+of|outside|off)\b", re.I)
-
-
-def places_by_distance(text: str, end: int | None) -> bool:
+def places_by_distance(measure: Span) -> bool:
     """"about 30 km from the border", "110 kilometres (68 miles) southwest of Baghdad": a
-    measure that says where a place lies."""
-    return end is not None and DISTANCE_FROM.match(text, end) is not None
+    distance that says where a place lies (not "12 from the same family", a count)."""
+    if not any(t.lower_ in DISTANCE_UNITS for t in measure):
+        return False
+    doc, i = measure.doc, measure.end
+    if i < len(doc) and doc[i].text == "(":  # the same distance in other units
+        i = next((t.i + 1 for t in doc[i:] if t.text == ")"), len(doc))
+    after = [t.lower_ for t in doc[i:i + 2]]
+    return bool(after) and (after[0] in {"from", "outside", "off"} or after == ["away", "from"]
+                            or after[0] in COMPASS_WORDS and after[1:] == ["of"])
 
 
 def denies_what_it_refers_to(verb: Token) -> bool:
@@ -2765,9 +2769,6 @@ def towns_of_the_day(located: list[Claim], entities: dict) -> dict[str, Entity]:
             places_by_day.setdefault(claim.time.start, {}).update(dict.fromkeys(claim.roles["location"]))
     towns = {day: lone_town([entities.get(p) for p in ids]) for day, ids in places_by_day.items()}
     return {day: town for day, town in towns.items() if town is not None}
-
-
-DISTANCE_UNITS = frozenset(grammar()["distance_units"])
 
 
 def measures_a_distance(claim: Claim, sentences: list[Span]) -> bool:
