@@ -33,7 +33,8 @@ SPOKES_NOUNS = frozenset(grammar()["spokes_nouns"])
 LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
 PRONOUNS = frozenset(grammar()["pronouns"])
 # head-noun classes (mention_heads.yaml) of things that can be hit: sites, vehicles, vessels
-THING_CLASSES = frozenset({"FAC", "VEHICLE", "PLATFORM"})
+CRAFT_CLASSES = frozenset({"VEHICLE", "PLATFORM"})
+THING_CLASSES = CRAFT_CLASSES | {"FAC"}
 BIG_TOWN = 100_000
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -778,6 +779,10 @@ class Mentions:
         return [self._kind_of_people(f"{nation.text} {head.text}", {head.text, head.text.lower()},
                                      self.resolver.country_code(nation.text))
                 for nation in sorted(nations, key=lambda t: t.i)]
+
+    def is_craft(self, noun: Token) -> bool:
+        """A ship, boat, vehicle or aircraft by its head noun ("vessel", "boats", "tanker")."""
+        return self.lex.heads.get(noun.lemma_.lower()) in CRAFT_CLASSES
 
     def is_thing(self, token: Token) -> bool:
         """A site, structure or vehicle named by a common noun ("the pipeline", "a trawler")."""

@@ -9,6 +9,7 @@ phrase the instrument. Places anywhere in the trigger's clause are locations
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -349,7 +350,7 @@ DEEDS_OF_PEOPLE = dict(pair.split() for pair in load_lexicon().words("deeds_of_p
 def crew_named_before(craft: Token, mentions: Mentions) -> Entity | None:
     """"Five pirate boats tried to attack", "rebel trucks opened fire": a boat or a vehicle
     does what the people named in front of it do, and they are the attackers."""
-    if mentions.lex.heads.get(craft.lemma_.lower()) not in {"VEHICLE", "PLATFORM"}:
+    if not mentions.is_craft(craft):
         return None
     return attackers_named_before(craft, mentions)
 
@@ -387,7 +388,7 @@ def craft_by_its_name(craft: Token, mentions: Mentions) -> Entity | None:
     """"Indian Naval ship, INS Sukanya, captured three boats": the ship its name gives, not
     the navy or nation describing it (and "the merchant vessel fired back" is the one the
     article named so: ``Mentions.vessel_described``)."""
-    if mentions.lex.heads.get(craft.lemma_.lower()) not in {"VEHICLE", "PLATFORM"}:
+    if not mentions.is_craft(craft):
         return None
     names = (mentions.span_at(c) for c in craft.children if c.dep_ == "appos" and c.pos_ == "PROPN")
     return next((mentions.resolve_span(span) for span in names if span is not None and span.label_ == "ORG"), None)
@@ -596,12 +597,27 @@ def path_between(low: Token, high: Token) -> list[Token]:
 def drop_owners_of_places_elsewhere(roles: Roles, sent: Span, mentions: Mentions) -> None:
     """"to capture Tripoli's major air base in northern Chad": Tripoli owns the base, which
     lies in Chad; the owner is no location."""
+    owners = locations_written_only(roles, sent, mentions, lambda s, ent: s.root.dep_ == "poss"
+                                    and lies_in_another_country(s.root.head, ent, mentions))
+    roles["location"] = [e for e in roles["location"] if e.id not in owners]
+
+
+def locations_written_only(roles: Roles, sent: Span, mentions: Mentions,
+                           test: Callable[[Span, Entity], bool]) -> set[str]:
+    """The ids of the locations whose every name in ``sent`` passes ``test``."""
     spans = place_spans(sent, mentions) if roles["location"] else {}
-    for ent in list(roles["location"]):
+    out = set()
+    for ent in roles["location"]:
         written = [s for s in spans.values() if s.text.lower() in names_of(ent)]
-        if written and all(s.root.dep_ == "poss" and lies_in_another_country(s.root.head, ent, mentions)
-                           for s in written):
-            roles["location"] = [e for e in roles["location"] if e.id != ent.id]
+        if written and all(test(s, ent) for s in written):
+            out.add(ent.id)
+    return out
+
+
+def keep_other_locations(roles: Roles, dropped: set[str]) -> None:
+    """Drop ``dropped`` from the locations unless that leaves none."""
+    if any(e.id not in dropped for e in roles["location"]):
+        roles["location"] = [e for e in roles["location"] if e.id not in dropped]
 
 
 def place_spans(sent: Span, mentions: Mentions) -> dict[int, Span]:
@@ -794,7 +810,7 @@ def described_as_craft(span: Span, mentions: Mentions) -> bool:
     nouns = [c for c in span.root.children if c.dep_ == "appos"] + \
         [t for t in [span.root.head] if span.root.dep_ == "appos"] + \
         [c for c in span.root.children if c.dep_ == "compound" and c.i < span.start]
-    return any(mentions.lex.heads.get(n.lemma_.lower()) in {"VEHICLE", "PLATFORM"} for n in nouns)
+    return any(mentions.is_craft(n) for n in nouns)
 
 
 def names_a_site(span: Span, mentions: Mentions) -> bool:
@@ -919,16 +935,8 @@ def drop_reference_places(roles: Roles, sent: Span, mentions: Mentions) -> None:
     of Aden, between the Horn of Africa and Yemen": the town a distance is measured from and
     the lands either side say where the place is, not where it happened; they stay the
     location only when the claim has no other ("hit 110 km southwest of Hodeidah")."""
-    if len(roles["location"]) < 2:
-        return
-    spans = place_spans(sent, mentions)
-    references = set()
-    for ent in roles["location"]:
-        written = [s for s in spans.values() if s.text.lower() in names_of(ent)]
-        if written and all(is_reference_place(s) for s in written):
-            references.add(ent.id)
-    if any(e.id not in references for e in roles["location"]):
-        roles["location"] = [e for e in roles["location"] if e.id not in references]
+    if len(roles["location"]) >= 2:
+        keep_other_locations(roles, locations_written_only(roles, sent, mentions, lambda s, _: is_reference_place(s)))
 
 
 def drop_places_of_another(roles: Roles, trigger: Token, mentions: Mentions) -> None:
@@ -937,14 +945,9 @@ def drop_places_of_another(roles: Roles, trigger: Token, mentions: Mentions) -> 
     others = [t.i for t in trigger.sent if t.lower_ == "another" and t.dep_ != "det"]
     if not others or not roles["location"]:
         return
-    spans = place_spans(trigger.sent, mentions)
-    apart = set()
-    for ent in roles["location"]:
-        written = [s for s in spans.values() if s.text.lower() in names_of(ent)]
-        if written and all(any(min(s.start, trigger.i) < i < max(s.start, trigger.i) for i in others) for s in written):
-            apart.add(ent.id)
-    if any(e.id not in apart for e in roles["location"]):
-        roles["location"] = [e for e in roles["location"] if e.id not in apart]
+    keep_other_locations(roles, locations_written_only(
+        roles, trigger.sent, mentions,
+        lambda s, _: any(min(s.start, trigger.i) < i < max(s.start, trigger.i) for i in others)))
 
 
 def drop_appended_containers(roles: Roles, placed: list) -> None:
