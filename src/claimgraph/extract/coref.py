@@ -313,10 +313,9 @@ class References:
         if before is None or before.label_ != "PERSON" or len(gender) != 1 \
                 or pronoun.lower_ not in words()["male_pronouns"] | words()["female_pronouns"]:
             return None
-        key = self.key_at.get(before.start)
-        if key is None:
-            return None  # a name the person index left out (too short to tell whose it is)
-        if self.antecedents.get(pronoun.i) not in (None, key) or not self._fits(key, next(iter(gender))):
+        key = self.key_at.get(before.start)  # None: a name the person index left out
+        if key is None or self.antecedents.get(pronoun.i) not in (None, key) \
+                or not self._fits(key, next(iter(gender))):
             return None
         return before
 
@@ -359,9 +358,9 @@ class References:
         kind = self._description(noun)
         if kind == "organisation":
             return before.label_ == "ORG" and not self._rivals(k, before, {"ORG"}, noun)
-        if kind != "person" or before.label_ != "PERSON":
-            return False
-        key = self.key_at[before.start]
+        key = self.key_at.get(before.start)
+        if kind != "person" or before.label_ != "PERSON" or key is None:
+            return False  # (a name the person index left out cannot be told apart)
         gender = word_gender(noun.lemma_.lower())
         if gender and not self._fits(key, next(iter(gender))):
             return False
