@@ -36,7 +36,7 @@ from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
 from .token_patterns import TokenPatterns
-from .roles import (ATTACK_NOUNS, COMPASS_WORDS, DISTANCE_REACH, HEADLINE_END, MILITARY_SITES, RESCUE_NOUNS, Roles,
+from .roles import (ATTACK_NOUNS, CLASH_VERBS, COMPASS_WORDS, DISTANCE_REACH, HEADLINE_END, MILITARY_SITES, RESCUE_NOUNS, Roles,
                     agent_of, clause_head, could_be_people, doer_of, drop_countries_of_towns, fill_roles,
                     is_armed_noun, is_gerund_subject, is_to_blame, name_given_to, objects_of, party, preps_of,
                     subject_and_voice, subject_of)
@@ -443,8 +443,10 @@ class ClaimExtractor:
             particles = self.lex.particles_required(name, lemma) if pos == "VERB" else frozenset()
             # ("taken prisoner" hangs the noun as oprd, "took hostage three aid workers" as dative)
             if particles and not any(c.dep_ in {"prt", "dobj", "oprd", "dative"} and c.lower_ in particles
+                                     or c.dep_ == "prep" and any(f"{c.lower_} {o.lower_}" in particles
+                                                                 for o in c.children)
                                      for c in token.children):
-                continue  # "blew himself up", "opened fire" attack; "blew", "opened" alone do not
+                continue  # "blew himself up", "opened fire", "beat him to death" attack; "blew", "beat" alone do not
             if self.lex.needs_weapon(name, lemma, pos) and not self._has_argument(token, mentions, weapon=True) \
                     and not (pos == "VERB" and self._fired_upon(token, lemma)) \
                     and not (pos == "NOUN" and self._explosives_told(token.doc)):
@@ -461,6 +463,8 @@ class ClaimExtractor:
                 continue  # "the fall of the town", "the capture of the air base"; not "the fall of the dollar"
             if pos == "VERB" and lemma in t.agent_verbs and not self._armed_agent(token, mentions, t):
                 continue
+            if pos == "VERB" and lemma in CLASH_VERBS and not self._armed_side(token, mentions):
+                continue  # "the two leaders clashed over trade": words, not arms
             if name == "THREATEN" and pos == "VERB" and lemma == "vow" and not self._vows_harm(token):
                 continue  # "vowed to win back the public's trust" threatens no one
             if name == "THREATEN" and pos == "NOUN" and self._danger(token, mentions):
@@ -533,7 +537,7 @@ class ClaimExtractor:
                                                                for o in c.children) for c in verb.children):
             return False  # "fired in March from his post at a trucking firm": dismissed, not shooting
         reasons = self.lex.words("fire_reasons")
-        return any(c.dep_ == "prep" and c.lower_ in {"on", "at", "upon", "into"}
+        return any(c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "at", "upon", "into"}
                    and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)  # "fired on Monday"
                    or c.dep_ in {"prep", "conj"} and c.lower_ == "in"
                    and any(o.lemma_.lower() in reasons for o in c.children)  # "fired in self-defence"
@@ -841,6 +845,13 @@ class ClaimExtractor:
         return (mentions.is_personnel(agent) or bool(mentions.materiel_kind(agent))
                 or lemma in self.lex.words("armed_people") or lemma in t.nouns | t.weapon_nouns
                 or bool(mentions.named_in(agent, {"NORP", "GPE", "ORG"})))
+
+    def _armed_side(self, verb: Token, mentions: Mentions) -> bool:
+        """One side of a clash is armed: "protesters clashed with police", "rebels clashed"
+        ("the US clashed with China over tariffs" is words: states alone are not enough)."""
+        sides = [s for s in [subject_of(verb)] if s is not None] + [o for p, o in preps_of(verb) if p == "with"]
+        armed = self.lex.words("armed_people")
+        return any(mentions.is_personnel(side) or side.lemma_.lower() in armed for side in sides)
 
     def _is_people(self, token: Token, mentions: Mentions) -> bool:
         span = mentions.span_at(token)
@@ -1267,10 +1278,12 @@ class ClaimExtractor:
             resolved = resolve_time(span.text, anchor, future=future and node.i not in c.att.report_nodes)
             if resolved is None:
                 continue
-            if dated_by is None or not span.start <= dated_by.i < span.end:
+            when_after = opens_a_when_clause(span, event_nodes)
+            if (dated_by is None or not span.start <= dated_by.i < span.end) and not when_after:
                 resolved = up_to_now(span, resolved, anchor)  # not "since January 2, when troops overran ..."
             if node.i in event_nodes or any(node.i == t.i for t in c.triggers) \
                     or in_when_clause(node, event_nodes) or subject_of_a_while(node, path) \
+                    or when_after \
                     or dated_by is not None and span.start <= dated_by.i < span.end \
                     or _in_trigger_phrase(node, c.trigger) \
                     or node.i in c.att.report_nodes and (_inside_fronted_content(span, node, c.trigger)
@@ -1337,6 +1350,11 @@ class ClaimExtractor:
             # triggers several claims counts for the type it names outright ("killing" is the
             # casualty's own word, the attack's only by extension: agent_verbs)
             owners = [c for c in others if any(node.i == t.i for t in c.triggers)]
+            left_dead = [c for c in others if c.type == "CASUALTY" and c.trigger.pos_ in {"ADJ", "NOUN"}
+                         and node.i in {c.trigger.head.i, c.trigger.head.head.i} and c.trigger.i != node.i
+                         and any(a.i == span.root.i or a.i == span.root.head.i for a in c.args)]
+            if owners and left_dead:
+                return left_dead[0]  # "shot two policemen dead", "stabbed three to death": the toll's count
             if owners:
                 return min(owners, key=lambda c: node.lemma_.lower() in self.lex.types[c.type].agent_verbs)
             counted = [c for c in others if any(a.i == node.i for a in c.args)]
@@ -2012,6 +2030,15 @@ def in_when_clause(node: Token, event_nodes: set[int]) -> bool:
             return False
         node = node.head
     return False
+
+
+def opens_a_when_clause(span: Span, event_nodes: set[int]) -> bool:
+    """"since last June when extremists stabbed a guard", "on Sunday, when troops shelled the
+    town": a date the claim's "when" clause follows is the date of that clause, however the
+    parse hung the clause."""
+    doc = span.doc
+    nxt = span.end + (span.end < len(doc) and doc[span.end].is_punct and doc[span.end].lower_ == ",")
+    return nxt < len(doc) and doc[nxt].lower_ == "when" and doc[nxt].head.i in event_nodes
 
 
 def join_coordinated_times(times: list[TimeSpan], spans: list[tuple[Span, TimeSpan]]) -> None:
