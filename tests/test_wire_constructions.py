@@ -113,3 +113,45 @@ def test_a_date_its_when_clause_follows_dates_the_clause(extract):
     claims, _ = extract("It was the first time police had entered the shrine since last June when "
                         "extremists stabbed a temple guard to death.", published="1987-03-07")
     assert {(c.time.start, c.time.end) for c in claims} == {("1986-06-01", "1986-06-30")}
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Britain broke off diplomatic relations with Syria last October.", "United Kingdom", "Syria"),
+    ("The Pentagon has stopped approving any new military contracts to Japan's Toshiba Corp.", "Pentagon",
+     "Toshiba Corp"),
+    ("The US imposed import restrictions on Japanese micro-electronics.", "United States", "Japan"),
+    ("The government has barred Toshiba Machine from exporting to Communist countries.", None, "Toshiba Machine"),
+])
+def test_restricting_trade_aid_or_ties_with_someone_is_a_sanction(extract, text, actor, target):
+    claims, ents = extract(text)
+    sanction = of_type(claims, "SANCTION")
+    assert sanction, text
+    assert names(ents, sanction[0].roles["actor"]) == ([actor] if actor else [])
+    assert target in names(ents, sanction[0].roles["target"])
+
+
+@pytest.mark.parametrize("text", [
+    "The city banned smoking in bars.",
+    "The company cut costs.",
+    "The league suspended the player.",
+    "Police restricted access to the site.",
+    "OPEC asked producers to help stabilise prices by curbing output and exports.",
+    "The American Stock Exchange halted trading of Versal's stock this morning.",
+    "Halvard shares were suspended from trading on the Paris Bourse.",
+    "In 1985 the court barred Kodak from selling cameras that infringe the patent.",
+    "Japanese car makers will curb their exports to the European Community.",
+])
+def test_restrictions_by_markets_courts_firms_or_on_no_one_are_no_sanction(extract, text):
+    assert not of_type(extract(text)[0], "SANCTION")
+
+
+def test_warplanes_bought_are_a_transfer(extract):
+    claims, ents = extract("Saudi Arabia bought 132 warplanes from Britain.")
+    transfer = of_type(claims, "TRANSFER")[0]
+    assert names(ents, transfer.roles["recipient"]) == ["Saudi Arabia"]
+    assert names(ents, transfer.roles["actor"]) == ["United Kingdom"]
+
+
+def test_a_named_measure_needs_no_party_in_its_sentence(extract):
+    claims, _ = extract("The two countries proposed subjecting the commanders to a travel ban and an asset freeze.")
+    assert of_type(claims, "SANCTION")

@@ -34,12 +34,12 @@ from .attribution import (Attribution, attribute, can_speak, path_to_root, speak
                           subject_of_report_above)
 from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
-from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
+from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country, phrase_tokens
 from .token_patterns import TokenPatterns
 from .roles import (ATTACK_NOUNS, CLASH_VERBS, COMPASS_WORDS, DISTANCE_REACH, HEADLINE_END, MILITARY_SITES, RESCUE_NOUNS, Roles,
                     agent_of, clause_head, could_be_people, doer_of, drop_countries_of_towns, fill_roles,
                     is_armed_noun, is_gerund_subject, is_to_blame, name_given_to, objects_of, party, preps_of,
-                    subject_and_voice, subject_of)
+                    restricted_things, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
@@ -481,6 +481,8 @@ class ClaimExtractor:
                 continue
             if lemma in t.diplomat_objects and not self._envoys_expelled(token):
                 continue  # "expelled 23 diplomats"; not "was expelled from the party"
+            if lemma in t.measure_objects and not self._restricts_trade(token, mentions):
+                continue  # "suspended arms sales", "import restrictions"; not "cut costs", "banned smoking"
             if pos == "NOUN" and lemma in t.claim_objects and not self._denial_noun_denies(token):
                 continue
             if pos == "VERB" and lemma in t.claim_objects and not self._denies_a_claim(token):
@@ -650,6 +652,44 @@ class ClaimExtractor:
             expelled = objects_of(trigger, ("dobj", "obj")) + ([subj] if passive and subj is not None else [])
         expelled += [c for o in expelled for c in o.conjuncts]
         return any(o.lemma_.lower() in self.lex.words("envoy_nouns") for o in expelled)
+
+    def _restricts_trade(self, trigger: Token, mentions: Mentions) -> bool:
+        """What the measure restricts is trade, aid or ties with someone: "suspended arms sales to
+        Syria", "cut ties", "barred Toshiba from exporting", "import restrictions on Japanese
+        chips", "stopped approving contracts to Toshiba"; not a producer "curbing output and
+        exports", which restricts no one."""
+        if any(c.dep_ == "compound" and (f"{c.lower_} {trigger.lower_}", "NOUN") in self.trigger_types
+               for c in trigger.children):
+            return True  # "an asset freeze", "export controls": a sanction's own name
+        things = restricted_things(trigger)
+        if not any(self._is_measured(t) for t in things) or self._restricted_by_no_state(trigger):
+            return False
+        if trigger.pos_ == "NOUN":
+            return True  # "a travel ban", "import restrictions on Japanese chips"
+        named = {"PERSON", "ORG", "GPE", "NORP"}
+        parties = [o for t in things for p, o in preps_of(t) if p in {"to", "with", "on", "against", "from", "of"}]
+        parties += objects_of(trigger, ("dobj", "obj")) if trigger.pos_ == "VERB" else []
+        return any(t.lemma_.lower() in self.lex.words("relational_things") for t in things) \
+            or any(mentions.named_in(p, named) for p in parties)
+
+    def _restricted_by_no_state(self, trigger: Token) -> bool:
+        """A market, court, firm or producer restricts ("the exchange halted trading", "the
+        court barred Kodak from selling", "Japanese car makers will curb exports")."""
+        verb = trigger if trigger.pos_ == "VERB" else trigger.head
+        subj, passive = subject_and_voice(verb)
+        doer = agent_of(verb) if passive else subj
+        if trigger.pos_ == "NOUN":
+            doer = next((c for c in trigger.children if c.dep_ == "poss"), doer)
+        bodies = self.lex.words("non_sanctioning_bodies")
+        return doer is not None and any(t.lemma_.lower() in bodies for t in phrase_tokens(doer))
+
+    def _is_measured(self, noun: Token) -> bool:
+        if noun.tag_ == "VBG":  # "from exporting"; not "suspended from trading" (a market's)
+            return noun.lemma_.lower() in self.lex.words("trading_gerunds")
+        things = self.lex.words("measured_things")
+        return noun.lemma_.lower() in things or noun.lower_ in things \
+            or any(c.dep_ in {"compound", "amod"} and (c.lemma_.lower() in things or c.lower_ in things)
+                   for c in noun.children)
 
     def _regulated(self, noun: Token) -> bool:
         """"to regulate gun sales", "a ban on arms exports" read as the object of a rule (the

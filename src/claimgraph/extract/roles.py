@@ -2050,6 +2050,31 @@ def frame_sanction(trigger, head, roles, args, mentions, lex):
     for obj in objects_of(verb):
         if trigger.pos_ == "VERB":
             roles.add("target", party(obj, mentions))
+    barred_from = trigger.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "from" for c in trigger.children)
+    if trigger.lemma_.lower() in lex.types["SANCTION"].measure_objects and not barred_from:
+        # ("barred the firm from trading with Moscow": the firm is sanctioned, not Moscow)
+        for thing in restricted_things(trigger):
+            for prep, obj in preps_of(thing):
+                if prep in {"to", "with", "against", "on", "of"} and obj.i != trigger.i:
+                    roles.add("target", party(obj, mentions))  # "arms sales to Syria", "relations with Syria"
+
+
+def restricted_things(trigger: Token) -> list[Token]:
+    """The words a restricting verb or noun takes as what it restricts: its objects (or the
+    passive subject), the objects of a gerund it governs ("stopped approving contracts"), what
+    "from" says one may no longer do ("barred X from exporting", "from doing business"), and a
+    noun's "on" object and modifiers ("a ban on exports", "import restrictions")."""
+    if trigger.pos_ == "NOUN":
+        return [trigger] + [o for p, o in preps_of(trigger) if p in {"on", "of"}]
+    subj, passive = subject_and_voice(trigger)
+    things = objects_of(trigger, ("dobj", "obj")) + ([subj] if passive and subj is not None else [])
+    for c in trigger.children:
+        if c.tag_ == "VBG" and c.dep_ in {"xcomp", "dobj", "obj", "ccomp"}:
+            things += [c] + objects_of(c, ("dobj", "obj"))
+        if c.dep_ == "prep" and c.lower_ == "from":
+            for g in c.children:
+                things += [g] + objects_of(g, ("dobj", "obj")) if g.dep_ in {"pcomp", "pobj"} else []
+    return things
 
 
 def frame_notify(trigger, head, roles, args, mentions, lex):
