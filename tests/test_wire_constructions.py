@@ -155,3 +155,19 @@ def test_warplanes_bought_are_a_transfer(extract):
 def test_a_named_measure_needs_no_party_in_its_sentence(extract):
     claims, _ = extract("The two countries proposed subjecting the commanders to a travel ban and an asset freeze.")
     assert of_type(claims, "SANCTION")
+
+
+@pytest.mark.parametrize("text, visitor, place", [
+    ("Blinken visited Kyiv on Wednesday.", "Blinken", "Kyiv"),
+    ("The Chinese foreign minister visited Moscow last week.", "China", "Moscow"),
+])
+def test_a_place_visited_is_where_not_who(extract, text, visitor, place):
+    claims, ents = extract(text)
+    meet = of_type(claims, "MEET")[0]
+    assert names(ents, meet.roles["location"]) == [place]
+    assert place not in names(ents, meet.roles["actor"]) and any(visitor in n for n in names(ents, meet.roles["actor"]))
+
+
+def test_a_person_met_is_still_a_participant(extract):
+    claims, ents = extract("Biden met Zelensky in Washington.")
+    assert len(of_type(claims, "MEET")[0].roles["actor"]) == 2

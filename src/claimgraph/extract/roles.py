@@ -2012,7 +2012,10 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
             roles.add("actor", party(t, mentions))
     # "met Rand"; but "left Lisbon after talks with Rand": what the clause's verb takes is no participant
     for obj in objects_of(verb) if trigger.pos_ == "VERB" else []:
-        if not _place_named(obj, mentions):  # "visited Baghdad": a place visited meets no one
+        place = place_visited(obj, mentions)
+        if place is not None:  # "visited Baghdad": a place visited meets no one; it is where
+            roles.add("location", place)
+        elif not _place_named(obj, mentions):
             roles.add("actor", party(obj, mentions))
     for prep, obj in preps_of(verb) + (preps_of(trigger) if trigger.pos_ == "NOUN" else []):
         if prep in {"with", "between"}:
@@ -2021,6 +2024,18 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
     for prep, obj in preps_of(trigger) if trigger.pos_ == "NOUN" else []:
         if prep == "to" and _place_named(obj, mentions):
             roles.add("location", mentions.resolve_span(mentions.span_at(obj)))  # "her visit to Lisbon": where they will meet
+
+
+def place_visited(obj: Token, mentions: Mentions) -> Entity | None:
+    """"visited Kyiv", "visited Ukraine": a known place (the tagger may call a capital a
+    person or a body when it is a verb's object), not a participant."""
+    span = mentions.span_at(obj)
+    if span is None or span.label_ not in PLACE_LABELS | {"PERSON", "ORG", "NORP"}:
+        return None
+    if span.label_ not in PLACE_LABELS and not mentions.resolver.is_place(span.text):
+        return None
+    ent = mentions.resolve_span(span, "GPE")
+    return ent if ent is not None and (ent.lat is not None or mentions.is_country(ent)) else None
 
 
 def _place_named(token, mentions) -> bool:
