@@ -42,6 +42,8 @@ from .roles import (ATTACK_NOUNS, COMPASS_WORDS, DISTANCE_REACH, HEADLINE_END, M
                     subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
+# entity labels of names that are never people: a place, a product, a work, a law
+THING_LABELS = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "WEAPON"})
 LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
 DISTANCE_UNITS = frozenset(grammar()["distance_units"])
 # time words the NER often leaves untagged
@@ -445,9 +447,10 @@ class ClaimExtractor:
             if particles and not any(c.dep_ in {"prt", "dobj", "oprd", "dative"} and c.lower_ in particles
                                      for c in token.children):
                 continue  # "blew himself up", "opened fire" attack; "blew", "opened" alone do not
-            if self.lex.needs_weapon(name, lemma, pos) and not self._has_argument(token, mentions, weapon=True) \
+            if self.lex.needs_weapon(name, lemma, pos) \
+                    and not self._has_argument(token, mentions, weapon=True, arms=name == "ATTACK") \
                     and not (pos == "VERB" and self._fired_upon(token, lemma)) \
-                    and not (pos == "NOUN" and self._explosives_told(token.doc)):
+                    and not (pos == "NOUN" and self._weapons_told(token)):
                 continue
             if pos == "VERB" and lemma in t.place_objects and not self._object_is_place(token, mentions):
                 continue
@@ -467,6 +470,13 @@ class ClaimExtractor:
                 continue  # "the threat of pirates", "the terror threat": a danger, not a threat made
             if name == "CASUALTY" and lemma == "die" and self._natural_death(token, mentions):
                 continue  # "Ruth Olsen died in 2011": a life's end, no casualty of anything
+            if name == "CASUALTY" and self._only_animals_harmed(token):
+                continue  # "three swans were found dead", "pigs died of the virus": no people
+            if name == "CASUALTY" and token.lower_ in self.lex.words("person_only_harms") \
+                    and not self._a_person_harmed(token, mentions):
+                continue  # "a missing girl"; not "a missing piece", "users are missing out"
+            if pos == "VERB" and lemma in self.lex.words("hit_verbs") and self._hit_by_no_weapon(token, mentions):
+                continue  # "the bourse has been hit by months of protests", "hit by the plague"
             if pos == "VERB" and t.agent_verbs and self._natural_cause(token):
                 continue  # "the storm hit the coast", "the quake struck": nobody attacked
             if lemma in t.personnel_only and not self._has_argument(token, mentions, personnel=True):
@@ -486,6 +496,9 @@ class ClaimExtractor:
             if pos == "VERB" and not particles and any(o.lemma_.lower() in self.lex.words("non_event_objects")
                                                        for o in objects_of(token, ("dobj", "obj"))):
                 continue  # "struck a deal", "shot a video", "hit a record high" ("sealed off the scene" is no shot scene)
+            if pos == "VERB" and lemma in self.lex.words("hit_verbs") and any(
+                    is_a_measure(o) for o in objects_of(token, ("dobj", "obj"))):
+                continue  # "the laptop hit 89 degrees", "the bond yield hit 16%": a level reached
             if pos == "VERB" and lemma in self.lex.words("staying_verbs") and not self._stays_in_a_place(token, mentions):
                 continue  # "troops will remain in Karvina"; not "two soldiers remain in hospital"
             if pos == "NOUN" and name in {"ATTACK", "CASUALTY"} and is_time_anchor(token):
@@ -538,6 +551,55 @@ class ClaimExtractor:
                    or c.dep_ in {"prep", "conj"} and c.lower_ == "in"
                    and any(o.lemma_.lower() in reasons for o in c.children)  # "fired in self-defence"
                    for c in verb.children)
+
+    def _weapons_told(self, noun: Token) -> bool:
+        """The article names what the noun's happening needs: explosives for a blast, a missile,
+        rocket or drone for a launch ("the launch on Friday" after "the missile test")."""
+        if noun.lemma_.lower() in self.lex.words("launch_nouns"):
+            return self._launchables_told(noun.doc)
+        return self._explosives_told(noun.doc)
+
+    def _launchables_told(self, doc: Doc) -> bool:
+        if "launchables_told" not in doc.user_data:  # asked per launch noun: read the article once
+            kinds = self.lex.words("launched_kinds")
+            doc.user_data["launchables_told"] = any(self.lex.materiel.get(t.lemma_.lower()) in kinds for t in doc)
+        return doc.user_data["launchables_told"]
+
+    def _only_animals_harmed(self, token: Token) -> bool:
+        """Every noun the casualty word harms names animals ("dead poultry", "turkeys dying")."""
+        harmed = harmed_nouns(token)
+        return bool(harmed) and all(n.lemma_.lower() in self.lex.words("animals") for n in harmed)
+
+    def _a_person_harmed(self, token: Token, mentions: Mentions) -> bool:
+        """"a missing girl", "reported him missing", "Shelton had been reported missing"."""
+        if any(c.dep_ == "prt" for c in token.children):
+            return False  # "missing out on it"
+        return any(self._names_people(n, mentions) for n in harmed_nouns(token))
+
+    def _names_people(self, noun: Token, mentions: Mentions) -> bool:
+        span = mentions.span_at(noun)
+        lemma = noun.lemma_.lower()
+        if noun.pos_ == "PROPN" and (span is None or span.label_ not in THING_LABELS):
+            return True  # "Shelton had been reported missing": a name the tagger took for a firm
+        return noun.lower_ in self.lex.words("person_pronouns") or span is not None and span.label_ in {"PERSON", "NORP"} \
+            or self.lex.heads.get(lemma) in {"PERSON", "GROUP"} or mentions.is_personnel(noun) \
+            or lemma in self.lex.words("generic_victims") | self.lex.words("lone_victims")
+
+    def _hit_by_no_weapon(self, verb: Token, mentions: Mentions) -> bool:
+        """A passive hit whose "by" names something that is neither a weapon, armed people, a
+        violent happening nor anyone named: "hit by months of protests", "hit by the plague"."""
+        agent = agent_of(verb) if subject_and_voice(verb)[1] else None
+        if agent is None or agent.pos_ != "NOUN":
+            return False
+        heads = [agent] + [o for p, o in preps_of(agent) if p == "of"]  # "a barrage of rockets"
+        return not any(self._violent_noun(h, mentions) for h in heads)
+
+    def _violent_noun(self, noun: Token, mentions: Mentions) -> bool:
+        lemma = noun.lemma_.lower()
+        return bool(mentions.materiel_kind(noun) or mentions.named_in(noun, {"WEAPON"}) or mentions.span_at(noun)
+                    or is_armed_noun(noun, mentions) or mentions.is_personnel(noun)
+                    or lemma in self.lex.words("happening_nouns") | self.lex.words("side_nouns")
+                    | self.lex.words("natural_causes") | self.lex.words("explosive_words") | ATTACK_NOUNS)
 
     def _explosives_told(self, doc: Doc) -> bool:
         """The article names a bomb or explosives: its blasts and explosions are theirs ("a suicide
@@ -901,7 +963,8 @@ class ClaimExtractor:
             return "here"  # "Hamas said the strike killed 20, but Israel denied that"
         return "before" if told else None
 
-    def _has_argument(self, token: Token, mentions: Mentions, weapon=False, personnel=False) -> bool:
+    def _has_argument(self, token: Token, mentions: Mentions, weapon=False, personnel=False, arms=False) -> bool:
+        """Whether a weapon (with ``arms``: no money, aid or equipment) or personnel is an argument."""
         verb = token if token.pos_ in {"VERB", "AUX", "ADJ"} else clause_head(token)
         args = objects_of(verb) + [o for _, o in preps_of(verb)]
         if token.pos_ == "NOUN":
@@ -917,8 +980,10 @@ class ClaimExtractor:
             args += escorts + [o for e in escorts for prep, o in preps_of(e) if prep == "of"]  # "a number of warships"
         for a in args:
             for t in [a, *a.conjuncts]:
-                if weapon and (mentions.materiel_kind(t) or mentions.named_in(t, {"WEAPON"})
-                               or t.ent_type_ == "MONEY"):
+                kind = mentions.materiel_kind(t)
+                if arms and kind in self.lex.words("non_arms_kinds"):
+                    continue  # "using cash", "deployed cleaner technology"
+                if weapon and (kind or mentions.named_in(t, {"WEAPON"}) or t.ent_type_ == "MONEY" and not arms):
                     return True
                 if personnel and (mentions.is_personnel(t) or self._naval_unit(t)):
                     return True
@@ -2688,6 +2753,38 @@ def inside_quotation(token: Token) -> bool:
         elif t.text == '"':
             inside = not inside
     return inside
+
+
+def harmed_nouns(trigger: Token) -> list[Token]:
+    """The nouns a casualty word says were harmed: the victim of its clause ("pigs died",
+    "a woman was killed"), the noun a casualty adjective describes ("dead poultry", "a missing
+    girl") or the subject it is said of ("were found dead", "reported him missing"), a dying
+    noun's "of", owner or compound ("the death of a boy", "the boy's death", "pig deaths")."""
+    if trigger.pos_ == "NOUN":
+        nouns = [c for c in trigger.children if c.dep_ in {"poss", "compound"}]
+        victim = victim_of(trigger)
+    elif trigger.dep_ == "amod":
+        nouns, victim = [], trigger.head
+    elif trigger.dep_ in {"acomp", "oprd", "xcomp", "advcl", "pcomp"} and trigger.pos_ != "VERB" \
+            or trigger.lower_ in {"missing", "dying"} and trigger.dep_ in {"xcomp", "advcl", "oprd", "pcomp"}:
+        head = trigger.head.head if trigger.dep_ == "pcomp" else trigger.head  # "confirmed as dying"
+        told = [c for c in head.children if c.dep_ in {"dobj", "obj"}]  # "reported him missing"
+        nouns, victim = [], told[0] if told else subject_and_voice(head)[0]
+    else:  # "a girl has been missing since Thursday": no object, the subject is who
+        nouns, victim = [], victim_of(trigger) or subject_and_voice(trigger)[0]
+    if victim is not None:
+        nouns.append(victim)
+    nouns = [n for noun in nouns for n in [noun, *noun.conjuncts]]
+    # "dozens of chickens", "hundreds of birds": the count's "of" is who
+    return [next((o for p, o in preps_of(n) if p == "of"), n) if n.lower_ in PARTITIVE_WORDS
+            or n.pos_ == "NUM" else n for n in nouns]
+
+
+def is_a_measure(noun: Token) -> bool:
+    """A number, a percentage, an amount or a quantity ("89 degrees", "16%", "$799"); not a
+    distance ("can hit targets 10 km away" is a weapon's range)."""
+    return noun.lemma_.lower() not in DISTANCE_UNITS and (
+        noun.pos_ == "NUM" or noun.ent_type_ in {"PERCENT", "QUANTITY", "MONEY"})
 
 
 def victim_of(trigger: Token) -> Token | None:

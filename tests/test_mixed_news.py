@@ -1,0 +1,56 @@
+"""Trigger senses found wrong on mixed real news (issue 9): commerce, gadget, health and
+culture pages use the words of war for other things. Invented sentences of the same build;
+each group has a sentence that must still give its claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.model import Document
+
+
+@pytest.fixture(scope="module")
+def types_of(pipeline):
+    def run(text: str) -> set[str]:
+        sdoc = pipeline.nlp(text)
+        claims, _ = pipeline.extractor.extract(sdoc, Document(id="d1", text=text, published="2024-03-14"))
+        return {c.type for c in claims}
+
+    return run
+
+
+SENSES = [
+    # dead animals are no casualties
+    ("Four geese were found dead beside a reservoir in Norfolk.", "CASUALTY", False),
+    ("Dozens of chickens died at a farm near Leeds last week.", "CASUALTY", False),
+    ("Inspectors said no one had touched the dead or sick ducks.", "CASUALTY", False),
+    ("Four hikers were found dead beside a reservoir in Norfolk.", "CASUALTY", True),
+    # "missing" harms only people
+    ("The update restores several missing features of the app.", "CASUALTY", False),
+    ("Viewers who skip the finale are missing out on the best scene.", "CASUALTY", False),
+    ("A teenager went missing near Leeds on Friday.", "CASUALTY", True),
+    ("A 14-year-old girl has been missing since Thursday.", "CASUALTY", True),
+    ("Shelton had been reported missing since last Thursday.", "CASUALTY", True),
+    # a launch fires something only where the article names a missile, rocket or drone
+    ("Since its launch in 2015 the streaming service has gained ten million users.", "ATTACK", False),
+    ("The game sold poorly at launch, when only twelve titles were available.", "ATTACK", False),
+    ("The navy confirmed the launch of two cruise missiles from the frigate.", "ATTACK", True),
+    # money and technology used or deployed are no weapons
+    ("The council used the cash to repair the roof of the library.", "ATTACK", False),
+    ("Several cities are deploying cleaner technology to cut smog.", "ATTACK", False),
+    ("The rebels used rockets against an army post on Monday.", "ATTACK", True),
+    # a level reached is no target
+    ("Under load the laptop's keyboard hit 95 degrees.", "ATTACK", False),
+    ("The company's bonds hit 14% on Tuesday.", "ATTACK", False),
+    ("She sang on three albums and hit singles like 'River Song'.", "ATTACK", False),
+    ("A drone hit a fuel depot in Belgorod on Monday.", "ATTACK", True),
+    # hit by something harmless
+    ("A farmer in Kerala has been hit by a rare fungal infection.", "ATTACK", False),
+    ("The town's shops were hit by a wave of burglaries last winter.", "ATTACK", False),
+    ("The convoy was hit by a roadside bomb near Kandahar on Sunday.", "ATTACK", True),
+]
+
+
+@pytest.mark.parametrize("text, ctype, present", SENSES)
+def test_a_war_word_used_for_something_else_makes_no_claim(types_of, text, ctype, present):
+    assert (ctype in types_of(text)) is present
