@@ -48,9 +48,35 @@ SENSES = [
     ("A farmer in Kerala has been hit by a rare fungal infection.", "ATTACK", False),
     ("The town's shops were hit by a wave of burglaries last winter.", "ATTACK", False),
     ("The convoy was hit by a roadside bomb near Kandahar on Sunday.", "ATTACK", True),
+    # a visit to a place where no one is met
+    ("Dr. Lane visited Hillcrest Elementary on Tuesday to talk about vaccines.", "MEET", False),
+    ("Merkel visited Moscow on Monday.", "MEET", True),
+    # offered for sale, not sold
+    ("I have been testing the Acme Mesh Router (regular $300, currently on sale for $200) for two weeks with my laptop.",
+     "TRANSFER", False),
+    ("Russia sold 40 tanks to Mali last year.", "TRANSFER", True),
 ]
+
+PLAY_PAGE = ("The Hawks beat the Sharks 4-2 on Saturday. Their goaltender made 30 saves and the coach praised "
+             "the rookie, who scored twice. It was the teams' second meeting this season, and the players "
+             "now prepare for the playoffs. ")
 
 
 @pytest.mark.parametrize("text, ctype, present", SENSES)
 def test_a_war_word_used_for_something_else_makes_no_claim(types_of, text, ctype, present):
     assert (ctype in types_of(text)) is present
+
+
+@pytest.mark.parametrize("sentence, ctype", [
+    ("Keller ended the game when he fired a shot at Jim Moss from the blue line.", "ATTACK"),
+    ("Denver is on a 2-7 slide and battling injuries in the back line.", "CASUALTY"),
+    ("The Hawks had won all 12 previous meetings with the Sharks.", "MEET"),
+    ("Dawson hit Ruiz in the head with his own helmet.", "ATTACK"),
+])
+def test_a_sports_page_plays_its_shots_hits_and_injuries(types_of, sentence, ctype):
+    assert ctype in types_of(sentence)  # on their own, the words read as they do in war news
+    assert ctype not in types_of(PLAY_PAGE + sentence)
+
+
+def test_a_sports_page_still_tells_a_shooting_with_a_gun(types_of):
+    assert "ATTACK" in types_of(PLAY_PAGE + "Police said a gunman shot a fan outside the stadium with a rifle.")

@@ -42,6 +42,9 @@ from .roles import (ATTACK_NOUNS, COMPASS_WORDS, DISTANCE_REACH, HEADLINE_END, M
                     subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
+# a play page uses this many different play words (senses.yaml play_words), this often in all
+PLAY_WORDS_DISTINCT = 3
+PLAY_WORDS_USED = 6
 # entity labels of names that are never people: a place, a product, a work, a law
 THING_LABELS = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "WEAPON"})
 LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
@@ -475,6 +478,13 @@ class ClaimExtractor:
             if name == "CASUALTY" and token.lower_ in self.lex.words("person_only_harms") \
                     and not self._a_person_harmed(token, mentions):
                 continue  # "a missing girl"; not "a missing piece", "users are missing out"
+            if name == "TRANSFER" and lemma == "sale" and token.dep_ == "pobj" \
+                    and token.head.lower_ in self.lex.words("offered_sale_preps"):
+                continue  # "currently on sale for $300", "the jets are for sale": offered, not sold
+            if self._played(token, name, lemma, mentions):
+                continue  # a sports or game page: "fired a shot at the goaltender", "their third meeting"
+            if name == "MEET" and lemma == "visit" and self._visits_a_place(token):
+                continue  # "visited the southern border", "emergency room visits": no one met
             if pos == "VERB" and lemma in self.lex.words("hit_verbs") and self._hit_by_no_weapon(token, mentions):
                 continue  # "the bourse has been hit by months of protests", "hit by the plague"
             if pos == "VERB" and t.agent_verbs and self._natural_cause(token):
@@ -551,6 +561,37 @@ class ClaimExtractor:
                    or c.dep_ in {"prep", "conj"} and c.lower_ == "in"
                    and any(o.lemma_.lower() in reasons for o in c.children)  # "fired in self-defence"
                    for c in verb.children)
+
+    def _played(self, token: Token, name: str, lemma: str, mentions: Mentions) -> bool:
+        """On a sports or video-game page, an attack, a meeting or a hurt that is no death, in a
+        sentence naming no weapon or armed people, is part of the game."""
+        if name not in {"ATTACK", "MEET", "CASUALTY"} or name == "CASUALTY" and CASUALTY_OF.get(lemma) == "killed":
+            return False
+        if not self._play_page(token.doc):
+            return False
+        shots = self.lex.words("play_shots")
+        return not any(mentions.materiel_kind(t) and t.lower_ not in shots or mentions.named_in(t, {"WEAPON"})
+                       or is_armed_noun(t, mentions) for t in token.sent)
+
+    def _play_page(self, doc: Doc) -> bool:
+        """Several words of sport or games, used often: "the goaltender", "the quarterback", "the
+        season", "players" (a war report that names a stadium and a match does not reach it)."""
+        if "play_page" not in doc.user_data:  # asked per trigger: read the article once
+            words = self.lex.words("play_words")
+            used = [t.lower_ for t in doc if t.lower_ in words]
+            doc.user_data["play_page"] = len(set(used)) >= PLAY_WORDS_DISTINCT and len(used) >= PLAY_WORDS_USED
+        return doc.user_data["play_page"]
+
+    def _visits_a_place(self, token: Token) -> bool:
+        """A visit whose visited or compound is a place where no one is met ("a school", "the
+        border", "emergency room visits")."""
+        places = self.lex.words("visited_places")
+        if token.pos_ == "NOUN":
+            reached = [c for c in token.children if c.dep_ == "compound"] + [o for p, o in preps_of(token) if p == "to"]
+        else:
+            reached = objects_of(token, ("dobj", "obj"))
+        return bool(reached) and all(o.lemma_.lower() in places or any(
+            c.dep_ == "compound" and c.lemma_.lower() in places for c in o.children) for o in reached)
 
     def _weapons_told(self, noun: Token) -> bool:
         """The article names what the noun's happening needs: explosives for a blast, a missile,
