@@ -24,6 +24,7 @@ SENSES = [
     ("Four geese were found dead beside a reservoir in Norfolk.", "CASUALTY", False),
     ("Dozens of chickens died at a farm near Leeds last week.", "CASUALTY", False),
     ("Inspectors said no one had touched the dead or sick ducks.", "CASUALTY", False),
+    ("Farmers reported a rise in swine sickness and death in two provinces.", "CASUALTY", False),
     ("Four hikers were found dead beside a reservoir in Norfolk.", "CASUALTY", True),
     # "missing" harms only people
     ("The update restores several missing features of the app.", "CASUALTY", False),
@@ -51,6 +52,10 @@ SENSES = [
     # a visit to a place where no one is met
     ("Dr. Lane visited Hillcrest Elementary on Tuesday to talk about vaccines.", "MEET", False),
     ("Merkel visited Moscow on Monday.", "MEET", True),
+    # a harm that almost happened, or happens as a rule
+    ("\"I almost drowned, I almost died there,\" the swimmer said.", "CASUALTY", False),
+    ("Phoenix and Tucson regularly face dust storm alerts in summer.", "NOTIFY", False),
+    ("The weather service warned Phoenix of dust storms on Monday.", "NOTIFY", True),
     # offered for sale, not sold
     ("I have been testing the Acme Mesh Router (regular $300, currently on sale for $200) for two weeks with my laptop.",
      "TRANSFER", False),
@@ -80,3 +85,33 @@ def test_a_sports_page_plays_its_shots_hits_and_injuries(types_of, sentence, cty
 
 def test_a_sports_page_still_tells_a_shooting_with_a_gun(types_of):
     assert "ATTACK" in types_of(PLAY_PAGE + "Police said a gunman shot a fan outside the stadium with a rifle.")
+
+
+@pytest.fixture(scope="module")
+def claims_of(pipeline):
+    def run(text: str):
+        sdoc = pipeline.nlp(text)
+        return pipeline.extractor.extract(sdoc, Document(id="d1", text=text, published="2024-03-14"))
+
+    return run
+
+
+def test_who_received_threats_is_threatened_not_threatening(claims_of):
+    claims, ents = claims_of("The referee Tom Keane said he received death threats on social media after the final.")
+    threat = next(c for c in claims if c.type == "THREATEN")
+    assert not threat.roles["actor"] and [ents[i].name for i in threat.roles["target"]] == ["Tom Keane"]
+
+
+@pytest.mark.parametrize("text, ctype", [
+    ("Doctors are running tests to find out whether or not the girl did indeed die of the fever.", "CASUALTY"),
+    ("The inquiry wants to establish whether the minister withheld military aid to the rebels.", "TRANSFER"),
+])
+def test_an_open_question_is_possible_not_denied_nor_fact(claims_of, text, ctype):
+    claims, _ = claims_of(text)
+    claim = next(c for c in claims if c.type == ctype)
+    assert (claim.polarity, claim.modality) == ("asserted", "possible")
+
+
+def test_future_talks_are_planned_not_held(claims_of):
+    claims, _ = claims_of("The senator kept her options open on future talks with Cuba and Venezuela.")
+    assert [c.modality for c in claims if c.type == "MEET"] == ["planned"]

@@ -415,6 +415,9 @@ class ClaimExtractor:
                 if att.silenced or att.polarity != "denied" and _any_such(token):
                     continue  # "would respond to any deployment of troops": none told of
                 self._settle_speaker_roles(token, ctype, roles, att, mentions)
+                if ctype in SPEECH_ACTS and self._undergone(token):
+                    # "Clifford said he received death threats": he is threatened, no one named threatens
+                    roles["target"], roles["actor"] = roles["target"] or roles["actor"], []
                 cands.append(Candidate(token, ctype, roles, args, att, [token]))
         cands += self._denied_statements(cands, mentions)
         if not any(c.type in SPEECH_ACTS for c in cands):
@@ -473,6 +476,11 @@ class ClaimExtractor:
                 continue  # "the threat of pirates", "the terror threat": a danger, not a threat made
             if name == "CASUALTY" and lemma == "die" and self._natural_death(token, mentions):
                 continue  # "Ruth Olsen died in 2011": a life's end, no casualty of anything
+            if name == "CASUALTY" and pos == "VERB" and any(
+                    c.dep_ == "advmod" and c.lower_ in self.lex.words("near_miss_adverbs") for c in token.children):
+                continue  # "I almost died there": nobody did
+            if self._habit_told(token):
+                continue  # "Los Angeles regularly faces smog alerts": what happens as a rule
             if name == "CASUALTY" and self._only_animals_harmed(token):
                 continue  # "three swans were found dead", "pigs died of the virus": no people
             if name == "CASUALTY" and token.lower_ in self.lex.words("person_only_harms") \
@@ -561,6 +569,18 @@ class ClaimExtractor:
                    or c.dep_ in {"prep", "conj"} and c.lower_ == "in"
                    and any(o.lemma_.lower() in reasons for o in c.children)  # "fired in self-defence"
                    for c in verb.children)
+
+    def _undergone(self, noun: Token) -> bool:
+        """The speech-act noun is the object of a verb whose subject undergoes it ("received
+        threats", "faced accusations")."""
+        return noun.pos_ == "NOUN" and noun.dep_ in {"dobj", "obj"} \
+            and noun.head.lemma_.lower() in self.lex.words("undergoing_verbs")
+
+    def _habit_told(self, token: Token) -> bool:
+        """A present-tense clause with an adverb of habit ("regularly face alerts")."""
+        verb = clause_head(token)
+        return verb.tag_ in {"VBZ", "VBP"} and any(
+            c.dep_ == "advmod" and c.lower_ in self.lex.words("habit_adverbs") for c in verb.children)
 
     def _played(self, token: Token, name: str, lemma: str, mentions: Mentions) -> bool:
         """On a sports or video-game page, an attack, a meeting or a hurt that is no death, in a
@@ -2802,7 +2822,8 @@ def harmed_nouns(trigger: Token) -> list[Token]:
     girl") or the subject it is said of ("were found dead", "reported him missing"), a dying
     noun's "of", owner or compound ("the death of a boy", "the boy's death", "pig deaths")."""
     if trigger.pos_ == "NOUN":
-        nouns = [c for c in trigger.children if c.dep_ in {"poss", "compound"}]
+        owners = trigger.children if trigger.dep_ != "conj" else [*trigger.children, *trigger.head.children]
+        nouns = [c for c in owners if c.dep_ in {"poss", "compound"}]  # "swine sickness and death" too
         victim = victim_of(trigger)
     elif trigger.dep_ == "amod":
         nouns, victim = [], trigger.head
