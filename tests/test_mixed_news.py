@@ -6,17 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.model import Document
-
 
 @pytest.fixture(scope="module")
-def types_of(pipeline):
-    def run(text: str) -> set[str]:
-        sdoc = pipeline.nlp(text)
-        claims, _ = pipeline.extractor.extract(sdoc, Document(id="d1", text=text, published="2024-03-14"))
-        return {c.type for c in claims}
-
-    return run
+def types_of(extract_text):
+    return lambda text: {c.type for c in extract_text(text)[0]}
 
 
 SENSES = [
@@ -87,17 +80,8 @@ def test_a_sports_page_still_tells_a_shooting_with_a_gun(types_of):
     assert "ATTACK" in types_of(PLAY_PAGE + "Police said a gunman shot a fan outside the stadium with a rifle.")
 
 
-@pytest.fixture(scope="module")
-def claims_of(pipeline):
-    def run(text: str):
-        sdoc = pipeline.nlp(text)
-        return pipeline.extractor.extract(sdoc, Document(id="d1", text=text, published="2024-03-14"))
-
-    return run
-
-
-def test_who_received_threats_is_threatened_not_threatening(claims_of):
-    claims, ents = claims_of("The referee Tom Keane said he received death threats on social media after the final.")
+def test_who_received_threats_is_threatened_not_threatening(extract_text):
+    claims, ents = extract_text("The referee Tom Keane said he received death threats on social media after the final.")
     threat = next(c for c in claims if c.type == "THREATEN")
     assert not threat.roles["actor"] and [ents[i].name for i in threat.roles["target"]] == ["Tom Keane"]
 
@@ -106,12 +90,12 @@ def test_who_received_threats_is_threatened_not_threatening(claims_of):
     ("Doctors are running tests to find out whether or not the girl did indeed die of the fever.", "CASUALTY"),
     ("The inquiry wants to establish whether the minister withheld military aid to the rebels.", "TRANSFER"),
 ])
-def test_an_open_question_is_possible_not_denied_nor_fact(claims_of, text, ctype):
-    claims, _ = claims_of(text)
+def test_an_open_question_is_possible_not_denied_nor_fact(extract_text, text, ctype):
+    claims, _ = extract_text(text)
     claim = next(c for c in claims if c.type == ctype)
     assert (claim.polarity, claim.modality) == ("asserted", "possible")
 
 
-def test_future_talks_are_planned_not_held(claims_of):
-    claims, _ = claims_of("The senator kept her options open on future talks with Cuba and Venezuela.")
+def test_future_talks_are_planned_not_held(extract_text):
+    claims, _ = extract_text("The senator kept her options open on future talks with Cuba and Venezuela.")
     assert [c.modality for c in claims if c.type == "MEET"] == ["planned"]
