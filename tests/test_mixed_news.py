@@ -44,7 +44,15 @@ SENSES = [
     ("The convoy was hit by a roadside bomb near Kandahar on Sunday.", "ATTACK", True),
     # a visit to a place where no one is met
     ("Dr. Lane visited Hillcrest Elementary on Tuesday to talk about vaccines.", "MEET", False),
+    ("The county's ER visits rose to 41,000 in 2010.", "MEET", False),
     ("Merkel visited Moscow on Monday.", "MEET", True),
+    # a standard met or an event hosted meets no one
+    ("The loan helps Chile meet its goals for clean energy.", "MEET", False),
+    ("Glasgow is set to host the 2026 Commonwealth Games.", "MEET", False),
+    ("Erdogan hosted Putin in Ankara on Monday.", "MEET", True),
+    # the retail trade supplies no party
+    ("Across the state, dealers sold 52,000 used vehicles in the first quarter.", "TRANSFER", False),
+    ("Shoppers purchased 9,400 new vehicles at the autumn fair.", "TRANSFER", False),
     # a harm that almost happened, or happens as a rule
     ("\"I almost drowned, I almost died there,\" the swimmer said.", "CASUALTY", False),
     ("Phoenix and Tucson regularly face dust storm alerts in summer.", "NOTIFY", False),

@@ -491,6 +491,13 @@ class ClaimExtractor:
                 continue  # "currently on sale for $300", "the jets are for sale": offered, not sold
             if self._played(token, name, lemma, mentions):
                 continue  # a sports or game page: "fired a shot at the goaltender", "their third meeting"
+            if name == "MEET" and pos == "VERB" and lemma == "meet" and any(
+                    o.lemma_.lower() in self.lex.words("met_standards") for o in objects_of(token, ("dobj", "obj"))):
+                continue  # "meet the primary criteria", "meeting the needs of industry"
+            if name == "MEET" and pos == "VERB" and lemma == "host" and not self._hosts_a_meeting(token, mentions):
+                continue  # "slated to host the Winter Olympics", "hosts several manufacturers"
+            if name == "TRANSFER" and self._retail_trade(token):
+                continue  # "dealers sold 17 million new vehicles last year"
             if name == "MEET" and lemma == "visit" and self._visits_a_place(token):
                 continue  # "visited the southern border", "emergency room visits": no one met
             if pos == "VERB" and lemma in self.lex.words("hit_verbs") and self._hit_by_no_weapon(token, mentions):
@@ -602,6 +609,21 @@ class ClaimExtractor:
             doc.user_data["play_page"] = len(set(used)) >= PLAY_WORDS_DISTINCT and len(used) >= PLAY_WORDS_USED
         return doc.user_data["play_page"]
 
+    def _hosts_a_meeting(self, verb: Token, mentions: Mentions) -> bool:
+        """The host takes in people or a meeting ("hosted the Iranian president", "will host
+        talks"); with no object the host is named for what it holds ("hosted by Qatar")."""
+        guests = objects_of(verb, ("dobj", "obj"))
+        return not guests or any(
+            o.lemma_.lower() in self.lex.words("hosted_meetings") or self._names_people(o, mentions)
+            and o.pos_ != "PROPN" or (s := mentions.span_at(o)) is not None and s.label_ in {"PERSON", "GPE", "NORP"}
+            for o in guests)
+
+    def _retail_trade(self, token: Token) -> bool:
+        """A seller or buyer of the retail trade is the subject or object of the sale."""
+        verb = token if token.pos_ == "VERB" else clause_head(token)
+        parties = [subject_of(verb), *objects_of(verb, ("dobj", "dative"))] + [o for p, o in preps_of(verb) if p in {"to", "by"}]
+        return any(p is not None and p.lemma_.lower() in self.lex.words("retail_parties") for p in parties)
+
     def _visits_a_place(self, token: Token) -> bool:
         """A visit whose visited or compound is a place where no one is met ("a school", "the
         border", "emergency room visits")."""
@@ -610,8 +632,8 @@ class ClaimExtractor:
             reached = [c for c in token.children if c.dep_ == "compound"] + [o for p, o in preps_of(token) if p == "to"]
         else:
             reached = objects_of(token, ("dobj", "obj"))
-        return bool(reached) and all(o.lemma_.lower() in places or any(
-            c.dep_ == "compound" and c.lemma_.lower() in places for c in o.children) for o in reached)
+        return bool(reached) and all(o.lemma_.lower() in places or o.lower_ in places or any(
+            c.dep_ == "compound" and c.lemma_.lower() in places for c in o.subtree) for o in reached)
 
     def _weapons_told(self, noun: Token) -> bool:
         """The article names what the noun's happening needs: explosives for a blast, a missile,
