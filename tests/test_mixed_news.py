@@ -46,6 +46,9 @@ SENSES = [
     ("Dr. Lane visited Hillcrest Elementary on Tuesday to talk about vaccines.", "MEET", False),
     ("The county's ER visits rose to 41,000 in 2010.", "MEET", False),
     ("Merkel visited Moscow on Monday.", "MEET", True),
+    # words aimed at plans and policies
+    ("In Monday's debate the two senators attacked each other's plans for taxes.", "ATTACK", False),
+    ("Rebels attacked army positions near Goma on Monday.", "ATTACK", True),
     # a standard met or an event hosted meets no one
     ("The loan helps Chile meet its goals for clean energy.", "MEET", False),
     ("Glasgow is set to host the 2026 Commonwealth Games.", "MEET", False),

@@ -518,6 +518,8 @@ class ClaimExtractor:
                 continue
             if name == "ATTACK" and lemma in self.lex.words("verbal_attacks") and self._attack_in_words(token, mentions):
                 continue
+            if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("verbal_attacks") and self._argued_at(token):
+                continue  # "Johnson and Corbyn attacked each other's policies": words, no attack
             if pos == "VERB" and not particles and any(o.lemma_.lower() in self.lex.words("non_event_objects")
                                                        for o in objects_of(token, ("dobj", "obj"))):
                 continue  # "struck a deal", "shot a video", "hit a record high" ("sealed off the scene" is no shot scene)
@@ -576,6 +578,11 @@ class ClaimExtractor:
                    or c.dep_ in {"prep", "conj"} and c.lower_ == "in"
                    and any(o.lemma_.lower() in reasons for o in c.children)  # "fired in self-defence"
                    for c in verb.children)
+
+    def _argued_at(self, verb: Token) -> bool:
+        """Every object of the attack verb is something argued about (a policy, a plan)."""
+        objects = objects_of(verb, ("dobj", "obj"))
+        return bool(objects) and all(o.lemma_.lower() in self.lex.words("argued_things") for o in objects)
 
     def _undergone(self, noun: Token) -> bool:
         """The speech-act noun is the object of a verb whose subject undergoes it ("received
