@@ -213,3 +213,20 @@ def test_forces_entering_a_place_are_deployed_there(extract):
     claims, ents = extract("Police and security forces entered the Golden Temple in Amritsar.")
     deploy = of_type(claims, "DEPLOY")[0]
     assert deploy.roles["subject"] and deploy.roles["location"]
+
+
+def test_a_climber_of_a_nation_is_no_nation_hit(extract):
+    claims, ents = extract("Yesterday, a 36-year-old Australian climber died after falling about 150 metres.")
+    toll = of_type(claims, "CASUALTY")[0]
+    assert "Australia" not in names(ents, toll.roles["target"])
+    assert [(q.value, q.of) for q in toll.quantities] == [(150, None)]  # a distance, no one counted
+
+
+@pytest.mark.parametrize("text, fired, killed", [
+    ("Three missiles killed five civilians in Odesa.", 3, 5),
+    ("Two shells killed 12 people.", 2, 12),
+])
+def test_the_weapons_counted_are_the_attacks_not_the_tolls(extract, text, fired, killed):
+    claims, _ = extract(text)
+    assert [q.value for q in of_type(claims, "ATTACK")[0].quantities] == [fired]
+    assert [q.value for q in of_type(claims, "CASUALTY")[0].quantities] == [killed]

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from ..analyze.views import doc_ents, doc_text, lower_lemmas, lower_words, span_ents
 from ..model import Claim, Document, Entity, Quantity, TimeSpan, content_hash
 from ..resolve.dates import counted_back, parse_iso, resolve_time
-from ..resolve.quantities import find_quantities, measure_words
+from ..resolve.quantities import find_quantities, measure_words, measured_units
 from .aliases import alias_matcher, find_aliases
 from .coref import locate_back_references
 from .confidence import bare_plural, claim_features, confidence
@@ -1550,10 +1550,16 @@ class ClaimExtractor:
             if owner is not None and owner.type != "PROPERTY" and places_by_distance(span):
                 owner.placed_by_distance = True
                 continue  # "Kharkiv, about 30 km from the border": where a place lies, not the attack's size
+            if owner is not None and owner.type == "CASUALTY" and self._counts_weapons(span):
+                # "three missiles killed five civilians": three is the attack's, five the toll's
+                owner = next((c for c in cands if c.type == "ATTACK" and c.trigger.sent == owner.trigger.sent), None)
+                if owner is None:
+                    continue
             if owner is not None and owner.type == "CASUALTY" and q.unit in self.lex.words("duration_units"):
                 continue  # "two years of unrest have claimed 1,900 lives": a stretch of time counts no one
             if owner is not None:
-                if owner.type == "CASUALTY":
+                if owner.type == "CASUALTY" and q.unit not in measured_units():
+                    # (not "died after falling 150 metres": a distance of the happening, no one counted)
                     q.of = casualty_word(span.root) or CASUALTY_OF.get(owner.trigger.lemma_.lower())
                 if owner.type == "PROPERTY" and q.value is None and q.low is None and q.high is not None:
                     q.value = q.high  # "a payload of up to 345 kg": the capability is 345 kg
@@ -1561,6 +1567,11 @@ class ClaimExtractor:
         for c in cands:
             if c.type == "CASUALTY":
                 c.quantities.extend(lone_toll(c.trigger, c.quantities, sent))
+
+    def _counts_weapons(self, span: Span) -> bool:
+        """"Three missiles", "two shells": the number counts weapons, not people."""
+        noun = span.root.head if span.root.dep_ in {"nummod", "quantmod"} else span.root
+        return noun.lemma_.lower() in self.lex.materiel and noun.pos_ == "NOUN"
 
     def _quantity_owner(self, span: Span, cands: list[Candidate], unit: str | None) -> Candidate | None:
         unit_kind = self.property_type.unit_kind(unit) if self.property_type else None

@@ -64,6 +64,14 @@ def measure_words() -> frozenset[str]:
     return frozenset(lex.measures) | frozenset(lex.currency_words)
 
 
+def measured_units() -> frozenset[str]:
+    """The canonical units of measures and currencies ("m", "kg", "USD"): a quantity in one
+    is a size, a distance or a sum, never a count of people."""
+    lex = _lexicon()
+    return frozenset(unit for unit, dimension in lex.measures.values() if dimension != "time") \
+        | frozenset(lex.currency_words.values())
+
+
 @functools.cache
 def _lexicon() -> _Lexicon:
     num = lexicon("numbers", NUMBER_KEYS)
