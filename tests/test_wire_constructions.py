@@ -230,3 +230,16 @@ def test_the_weapons_counted_are_the_attacks_not_the_tolls(extract, text, fired,
     claims, _ = extract(text)
     assert [q.value for q in of_type(claims, "ATTACK")[0].quantities] == [fired]
     assert [q.value for q in of_type(claims, "CASUALTY")[0].quantities] == [killed]
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("Kyiv charged that Russian forces had shelled the plant.", True),
+    ("Police charged him with murder.", False),
+    ("Troops charged the crowd.", False),
+])
+def test_charging_that_something_happened_accuses(extract, text, accused):
+    assert bool(of_type(extract(text)[0], "ACCUSE")) is accused
+
+
+def test_leaders_who_huddle_meet(extract):
+    assert of_type(extract("Obama and Xi huddled in Washington on Friday.")[0], "MEET")

@@ -460,6 +460,9 @@ class ClaimExtractor:
                     and not (pos == "VERB" and self._fired_upon(token, lemma)) \
                     and not (pos == "NOUN" and self._weapons_told(token)):
                 continue
+            if name == "ACCUSE" and pos == "VERB" and lemma in self.lex.words("clause_accusing_verbs") \
+                    and not any(c.dep_ == "ccomp" for c in token.children):
+                continue  # "charged that the vote was rigged"; not "charged him with murder"
             if name in SPEECH_ACTS and pos == "VERB" and self._weapon_does_it(token, mentions):
                 continue  # "a missile slammed into a school": a weapon condemns no one
             if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("arrival_weapon_verbs") \
