@@ -989,6 +989,17 @@ HEADLINE_END = "headline_end"  # Doc.user_data key: where the text's opening hea
 PARTITIVES = frozenset(grammar()["partitive_of"])
 
 
+COLLECTIVES = frozenset(grammar()["collective_of"])
+
+
+def things_counted(noun: Token) -> Token:
+    """"a barrage of missiles", "dozens of rockets": the things are after "of"."""
+    if noun.lower_ not in COLLECTIVES and noun.lemma_.lower() not in COLLECTIVES:
+        return noun
+    return next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"), noun)
+
+
 def whole_of_part(noun: Token) -> Token:
     """"23 of the 30 drones", "one of the officials": the things or people counted."""
     if not noun.like_num and noun.lower_ not in PARTITIVES:

@@ -22,7 +22,7 @@ from .coref import referent
 from .lexicon import load_lexicon
 from ..analyze.components import VESSEL_PREFIXES
 from .mentions import (HEADLINE_END, PARTITIVES, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts,
-                       is_country, phrase_tokens, plural_of, slug, whole_of_part)
+                       is_country, phrase_tokens, plural_of, slug, things_counted, whole_of_part)
 
 LOCATIVE = {"in", "near", "at", "on", "across", "over", "outside", "around", "inside", "into",
             "toward", "towards", "behind", "along", "within", "throughout", "off", "of"}
@@ -382,6 +382,12 @@ def attacker(token: Token, mentions: Mentions) -> Entity | None:
         return attack_party(token, mentions)
     return craft_by_its_name(token, mentions) or one_warship(token, mentions) or party(token, mentions) \
         or irregulars(token, mentions) or crew_named_before(token, mentions) or mentions.vessel_described(token)
+
+
+def add_attackers(subj: Token, roles: Roles, mentions: Mentions) -> None:
+    """"The U.S. and Britain carried out strikes": each side the subject joins attacked."""
+    for one in [subj, *subj.conjuncts]:
+        roles.add("actor", attacker(one, mentions))
 
 
 def craft_by_its_name(craft: Token, mentions: Mentions) -> Entity | None:
@@ -1183,7 +1189,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             # "Iraqi jets", "planes from Afghanistan" are Iraq's, Afghanistan's
             roles.add("actor", side(subj, nationality_modifier(subj, mentions) or member_of(subj, mentions), mentions))
         elif not passive:
-            roles.add("actor", attacker(subj, mentions))
+            add_attackers(subj, roles, mentions)
         else:
             add_target(subj, roles, mentions)  # "the convoy was attacked", "Reyes was shot"
         args.append(subj)
@@ -1213,7 +1219,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         roles.add("target", loser_of_the_place(trigger, mentions))
         if subj is not None and is_light_verb_object(trigger) and (
                 subj.dep_ == "nsubj" or subj.head.lemma_.lower() in PARTAKING_VERBS):
-            roles.add("actor", attacker(subj, mentions))  # "forces were engaged in clashes": they fought
+            add_attackers(subj, roles, mentions)  # "forces were engaged in clashes": they fought
         if not roles["actor"] and subj is not None and subj.dep_ == "nsubj" and trigger.dep_ == "dobj" \
                 and verb.lemma_.lower() in OWN_ATTACK_VERBS \
                 and any(c.dep_ == "poss" and c.lower_ in {"their", "its", "his", "her"} for c in trigger.children):
@@ -1232,6 +1238,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         args.append(obj)
         if downed:
             obj = whole_of_part(obj)  # "shot down 23 of the 30 drones"
+        obj = things_counted(obj)  # "fired a barrage of missiles": the missiles
         weapon = mentions.weapon(obj) if mentions.materiel_kind(obj) or mentions.named_in(obj, {"WEAPON"}) else None
         if weapon is not None and downed:
             roles.add("target", weapon)  # "shot down 23 drones": the drones were hit, not fired

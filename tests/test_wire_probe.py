@@ -1,0 +1,21 @@
+"""Constructions of modern conflict wire copy the extractor read wrongly (issue 9): the weapons
+a counting noun stands before, every side a subject joins, retaking a place. Invented sentences."""
+
+from __future__ import annotations
+
+
+def test_the_weapons_after_a_counting_noun_are_the_instrument(role_names):
+    names = role_names("Militants fired dozens of rockets at the border town of Metula on Sunday.")
+    assert "rocket" in names[("ATTACK", "instrument")]
+    names = role_names("The army launched a barrage of missiles at the airfield overnight.")
+    assert "missile" in names[("ATTACK", "instrument")]
+
+
+def test_each_side_a_subject_joins_is_an_attacker(role_names):
+    names = role_names("France and Germany carried out air strikes on rebel bases in the north on Monday.")
+    assert {"France", "Germany"} <= names[("ATTACK", "actor")]
+
+
+def test_retaking_a_town_is_an_attack(role_names):
+    names = role_names("Government troops recaptured the town of Kalemie from the rebels on Friday.")
+    assert "Kalemie" in names[("ATTACK", "location")]
