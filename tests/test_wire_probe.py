@@ -19,3 +19,19 @@ def test_each_side_a_subject_joins_is_an_attacker(role_names):
 def test_retaking_a_town_is_an_attack(role_names):
     names = role_names("Government troops recaptured the town of Kalemie from the rebels on Friday.")
     assert "Kalemie" in names[("ATTACK", "location")]
+
+
+def test_strikes_that_killed_people_on_a_day_happened_that_day(extract_text):
+    claims, _ = extract_text("Russian air strikes killed at least 12 civilians in Kherson on Monday.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.time is not None and attack.time.start == "2024-03-11"
+
+
+def test_an_ambushed_patrol_is_no_deployment(extract_text):
+    claims, _ = extract_text("Insurgents ambushed an army patrol near Menaka on Sunday.")
+    assert [c.type for c in claims] == ["ATTACK"]
+
+
+def test_sanctions_targeting_exports_are_no_attack(extract_text):
+    claims, _ = extract_text("Britain imposed new sanctions on Iran on Friday, targeting its oil exports.")
+    assert "ATTACK" not in {c.type for c in claims}

@@ -38,8 +38,8 @@ from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
 from .token_patterns import TokenPatterns
 from .roles import (ATTACK_NOUNS, COMPASS_WORDS, DISTANCE_REACH, HEADLINE_END, MILITARY_SITES, RESCUE_NOUNS, Roles,
                     agent_of, clause_head, could_be_people, doer_of, drop_countries_of_towns, fill_roles,
-                    is_armed_noun, is_gerund_subject, is_to_blame, name_given_to, objects_of, party, preps_of,
-                    subject_and_voice, subject_of)
+                    is_armed_noun, is_gerund_subject, is_to_blame, misparsed_past_tense, name_given_to, objects_of,
+                    party, preps_of, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
@@ -471,6 +471,8 @@ class ClaimExtractor:
                 continue  # "the storm hit the coast", "the quake struck": nobody attacked
             if lemma in t.personnel_only and not self._has_argument(token, mentions, personnel=True):
                 continue
+            if name == "DEPLOY" and pos == "NOUN" and self._attacked(token):
+                continue  # "ambushed an army patrol", "an attack on a patrol": hit, not sent
             if lemma in t.materiel_only and not self._has_argument(token, mentions, weapon=True):
                 continue
             if token.pos_ == "VERB" and lemma in t.person_objects and not self._object_is_people(token, mentions):
@@ -486,6 +488,9 @@ class ClaimExtractor:
             if pos == "VERB" and not particles and any(o.lemma_.lower() in self.lex.words("non_event_objects")
                                                        for o in objects_of(token, ("dobj", "obj"))):
                 continue  # "struck a deal", "shot a video", "hit a record high" ("sealed off the scene" is no shot scene)
+            if name == "ATTACK" and pos == "VERB" and any(o.lemma_.lower() in self.lex.words("economic_objects")
+                                                          for o in objects_of(token, ("dobj", "obj"))):
+                continue  # "sanctions targeting its gas exports"
             if pos == "VERB" and lemma in self.lex.words("staying_verbs") and not self._stays_in_a_place(token, mentions):
                 continue  # "troops will remain in Karvina"; not "two soldiers remain in hospital"
             if pos == "NOUN" and name in {"ATTACK", "CASUALTY"} and is_time_anchor(token):
@@ -523,6 +528,18 @@ class ClaimExtractor:
                 or pos == "NOUN" and self._fatal(token)):
             out.append("CASUALTY")  # "shot in the hip", "fatally shot", "the fatal shooting of": hit, and hurt
         return out
+
+    def _attacked(self, noun: Token) -> bool:
+        """A noun an attack hit: the object of an attack verb ("ambushed a patrol", "a patrol
+        was attacked") or what an attack noun is on ("the raid on the patrol")."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ in {"on", "against"}:
+            head, pos = head.head, "NOUN"
+        elif noun.dep_ in {"dobj", "obj", "nsubjpass"}:
+            pos = "VERB"
+        else:
+            return False
+        return "ATTACK" in (self.trigger_types.get((head.lemma_.lower(), pos)) or []) and head.pos_ == pos
 
     def _fired_upon(self, verb: Token, lemma: str) -> bool:
         """"fired on the ship", "were being fired on", "fired at protesters": shooting at
@@ -1254,6 +1271,8 @@ class ClaimExtractor:
         event_nodes = {node.i for node in path[:min(report_at, now_under_then(path))]}
         for extra in c.triggers[1:]:
             event_nodes |= {n.i for n in path_to_root(extra)[:2] if n.i not in c.att.report_nodes}
+        # "air strikes killed 30 on Monday" parsed as "strikes (that were) killed": the strikes' verb
+        event_nodes |= {k.i for k in c.trigger.children if misparsed_past_tense(k)}
         future = c.att.modality == "planned"
         event_spans: list[tuple[Span, TimeSpan]] = []
         for span in spans:
