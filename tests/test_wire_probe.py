@@ -9,6 +9,13 @@ def test_the_weapons_after_a_counting_noun_are_the_instrument(role_names):
     assert "rocket" in names[("ATTACK", "instrument")]
     names = role_names("The army launched a barrage of missiles at the airfield overnight.")
     assert "missile" in names[("ATTACK", "instrument")]
+    names = role_names("The rebels have fired dozens of rockets and drones at the capital since May.")
+    assert {"rocket", "drone"} <= names[("ATTACK", "instrument")]
+
+
+def test_troops_counted_by_thousands_are_not_hit(role_names):
+    names = role_names("Russia has been using thousands of troops in attacks on the town.")
+    assert "troop" not in names.get(("ATTACK", "target"), set())
 
 
 def test_each_side_a_subject_joins_is_an_attacker(role_names):
@@ -35,3 +42,19 @@ def test_an_ambushed_patrol_is_no_deployment(extract_text):
 def test_sanctions_targeting_exports_are_no_attack(extract_text):
     claims, _ = extract_text("Britain imposed new sanctions on Iran on Friday, targeting its oil exports.")
     assert "ATTACK" not in {c.type for c in claims}
+
+
+def test_a_known_surname_the_tagger_missed_is_the_speaker(role_names):
+    names = role_names("Zelenskiy accused Moscow of lying about the talks.")
+    assert names[("ACCUSE", "actor")] == {"Volodymyr Zelensky"}
+
+
+def test_an_attack_on_a_city_condemned_by_a_person_is_an_attack(role_names):
+    names = role_names("Joe Biden condemned the attack on Odesa.")
+    assert "Odesa" in names[("ATTACK", "target")]
+
+
+def test_a_group_s_own_fighters_and_their_allies_both_attacked(role_names):
+    names = role_names("The Kachin Independence Army said its fighters and the Arakan Army had "
+                       "overrun an army base near Bhamo on Friday.")
+    assert {"Kachin Independence Army", "Arakan Army"} <= names[("ATTACK", "actor")]

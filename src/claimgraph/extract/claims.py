@@ -34,7 +34,7 @@ from .attribution import (Attribution, attribute, can_speak, path_to_root, speak
                           subject_of_report_above)
 from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
-from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country
+from .mentions import PLACE_LABELS, PRONOUNS, Mentions, is_bare_definite, is_country
 from .token_patterns import TokenPatterns
 from .roles import (ATTACK_NOUNS, COMPASS_WORDS, DISTANCE_REACH, HEADLINE_END, MILITARY_SITES, RESCUE_NOUNS, Roles,
                     agent_of, clause_head, could_be_people, doer_of, drop_countries_of_towns, fill_roles,
@@ -289,11 +289,13 @@ class ClaimExtractor:
                 for other in subj.conjuncts if subj is not None else ():
                     roles.add("actor", speaker_entity(other, mentions, self.lex))  # "Zambia and Botswana denied"
         elif att.source is not None and roles["actor"] and self._own_weapon_subject(token) \
-                and all(e.attrs.get("generic") for e in roles["actor"]):
+                and any(e.attrs.get("generic") for e in roles["actor"]):
             # "Hamas said its fighters had attacked a tank": Hamas's fighters, not "fighters"
+            # (and "its fighters and allied units": the allies stay)
             subj = subject_of(clause_head(token))
             if subj is not None and mentions.is_personnel(subj):
-                roles["actor"] = [self._state_of(att.source, mentions)]
+                roles["actor"] = [self._state_of(att.source, mentions),
+                                  *(e for e in roles["actor"] if not e.attrs.get("generic"))]
         elif att.source is None or roles[self._subject_role(token, ctype)]:
             return
         elif ctype == "ACCUSE" and is_to_blame(token):
@@ -627,7 +629,13 @@ class ClaimExtractor:
         # "slammed the senator", "an attack on the senator", "fired back at Airbus in a statement"
         hit = objects_of(verb, ("dobj", "obj")) + [o for p, o in preps_of(token) if p in {"on", "at"}]
         return any((s := mentions.span_at(o)) is not None and s.label_ in {"PERSON", "ORG"}
-                   or mentions.references.names_a_person(o) for o in hit)  # "his rival, Dana Whitlow"
+                   and not self._a_place(s, mentions) or mentions.references.names_a_person(o) for o in hit)  # "his rival, Dana Whitlow"
+
+    @staticmethod
+    def _a_place(span: Span, mentions: Mentions) -> bool:
+        """"the attack on Odesa" with the city tagged an organisation: a place, hit by arms."""
+        found = mentions.resolve_span(span) if span.label_ == "ORG" else None
+        return found is not None and found.type in PLACE_LABELS
 
     def _natural_death(self, verb: Token, mentions: Mentions) -> bool:
         """A named person who died, in a sentence with no violence, weapon or wound in it."""

@@ -1234,11 +1234,11 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
     downed = brought_down(verb)
     if not objects and downed:  # "shot down 12 of the drones", the count parsed as an adverb
         objects = [c for c in verb.children if c.dep_ == "npadvmod" and c.like_num]
+    objects = [one for obj in objects for one in weapons_counted(obj, mentions)]
     for obj in objects:
         args.append(obj)
         if downed:
             obj = whole_of_part(obj)  # "shot down 23 of the 30 drones"
-        obj = things_counted(obj)  # "fired a barrage of missiles": the missiles
         weapon = mentions.weapon(obj) if mentions.materiel_kind(obj) or mentions.named_in(obj, {"WEAPON"}) else None
         if weapon is not None and downed:
             roles.add("target", weapon)  # "shot down 23 drones": the drones were hit, not fired
@@ -1284,6 +1284,15 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             if c.dep_ == "acl" and c.lemma_ in {"target", "hit", "strike"}:
                 for o in objects_of(c):
                     add_target(o, roles, mentions)
+
+
+def weapons_counted(obj: Token, mentions: Mentions) -> list[Token]:
+    """"fired dozens of missiles and drones": the weapons a counting noun stands before
+    (people or places counted so are no weapon: "thousands of troops" stays as it was)."""
+    counted = things_counted(obj)
+    if counted is obj or not (mentions.materiel_kind(counted) or mentions.named_in(counted, {"WEAPON"})):
+        return [obj]
+    return [counted, *counted.conjuncts]
 
 
 def loser_of_the_place(noun: Token, mentions: Mentions) -> Entity | None:
