@@ -58,3 +58,15 @@ def test_a_group_s_own_fighters_and_their_allies_both_attacked(role_names):
     names = role_names("The Kachin Independence Army said its fighters and the Arakan Army had "
                        "overrun an army base near Bhamo on Friday.")
     assert {"Kachin Independence Army", "Arakan Army"} <= names[("ATTACK", "actor")]
+
+
+def test_a_police_post_is_what_an_attack_hit(role_names):
+    names = role_names("Insurgents attacked a police post near the border on Sunday.")
+    assert "police post" in names[("ATTACK", "target")]
+
+
+def test_a_missile_named_after_a_known_group_is_the_group_s_missile(role_names):
+    names = role_names("A cargo ship sank after being hit by a Hezbollah missile off the coast.")
+    assert names[("ATTACK", "actor")] == {"Hezbollah"}
+    assert "Hezbollah" not in names[("ATTACK", "instrument")]
+    assert "missile" in names[("ATTACK", "instrument")]

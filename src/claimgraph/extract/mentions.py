@@ -654,7 +654,14 @@ class Mentions:
         span = self.by_token.get(tok.i)
         if span is not None and span.label_ in {"NORP", "GPE", "LOC"}:
             return False  # "North Korean missiles": a maker, not a name (a PERSON tag on "Wing Loong II" is a slip)
+        if span is not None and span.label_ == "ORG" and self._known_body(span):
+            return False  # "a Houthi missile": the group that fired it, not the system's name
         return tok.pos_ == "PROPN" or tok.text == "-" or tok.like_num and tok.i > 0 and tok.nbor(-1).text == "-"
+
+    def _known_body(self, span: Span) -> bool:
+        """An organisation the gazetteer knows for what it is (an armed group, a ministry)."""
+        found = self.resolve_span(span)
+        return found is not None and found.type == "ORG" and bool(found.attrs.get("kind"))
 
     def generic_weapon(self, head: Token, kind: str) -> Entity:
         descr = self.weapon_description(head)

@@ -1226,7 +1226,11 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             roles.add("actor", attacker(subj, mentions))  # "the gunmen broke off their attack"
     # "the strike was condemned by the UN": the agent of another verb did not strike
     agent = agent_of(verb) if trigger.pos_ == "VERB" or verb.lemma_.lower() in LIGHT_VERBS else None
-    if agent is not None:
+    weapon = attacking_weapon(agent, mentions) if agent is not None else None
+    if weapon is not None:  # "hit by a Houthi missile": the missile, fired by the Houthis
+        roles.add("instrument", weapon)
+        roles.add("actor", side(agent, nationality_modifier(agent, mentions) or member_of(agent, mentions), mentions))
+    elif agent is not None:
         roles.add("actor", attacker(agent, mentions))
     objects = objects_of(verb) if trigger.pos_ == "VERB" or blamed or hits(trigger, verb, lex) else []
     if not objects and trigger.pos_ == "VERB":  # "shot and killed Reyes": both verbs take him
