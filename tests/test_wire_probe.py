@@ -70,3 +70,25 @@ def test_a_missile_named_after_a_known_group_is_the_group_s_missile(role_names):
     assert names[("ATTACK", "actor")] == {"Hezbollah"}
     assert "Hezbollah" not in names[("ATTACK", "instrument")]
     assert "missile" in names[("ATTACK", "instrument")]
+
+
+def test_a_toll_between_commas_is_the_speaker_s_too(extract_text):
+    claims, ents = extract_text("The air strike, which killed six fighters, was carried out on Monday night, "
+                                "a security source said.")
+    toll = next(c for c in claims if c.type == "CASUALTY")
+    assert toll.source is not None and ents[toll.source].name == "security source"
+    assert toll.modality == "reported"
+
+
+def test_artillery_fire_is_an_attack_but_burning_fuel_tanks_are_not(role_names):
+    names = role_names("The convoy came under artillery fire near Izium on Monday.")
+    assert "convoy" in names[("ATTACK", "target")]
+    names = role_names("Witnesses said fires burned for hours at fuel tanks in the port.")
+    assert not {t for t in names[("claims", "text")] if t.startswith("ATTACK:")}
+
+
+def test_troops_arriving_in_a_named_place_are_deployed_there(role_names):
+    names = role_names("About 400 Turkish troops arrived in Tripoli last week, officials said.")
+    assert "Tripoli" in names[("DEPLOY", "location")]
+    names = role_names("The gunman fled before officers arrived.")
+    assert not {t for t in names[("claims", "text")] if t.startswith("DEPLOY:")}

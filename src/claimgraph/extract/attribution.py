@@ -236,11 +236,18 @@ def _where_it_was_said(trigger: Token, parent: Token | None, report_nodes: set[i
 def _identifies_the_subject(trigger: Token, report_nodes: set[int]) -> bool:
     """"The officer who shot Scott was not wearing a camera, police said": a relative clause
     that only says which officer is meant presents the shooting as known, not as what police say."""
-    if trigger.dep_ != "relcl" or trigger.pos_ != "VERB":
+    if trigger.dep_ != "relcl" or trigger.pos_ != "VERB" or _set_off_by_a_comma(trigger):
         return False
     subject = trigger.head
     return subject.dep_ in {"nsubj", "nsubjpass"} and subject.head.i not in report_nodes and \
         any(node.i in report_nodes for node in path_to_root(subject.head))
+
+
+def _set_off_by_a_comma(clause: Token) -> bool:
+    """"The strike, which killed four fighters, was carried out ...": a clause between commas
+    adds to what is said; it does not pick out which strike is meant."""
+    start = clause.left_edge.i
+    return start > 0 and clause.doc[start - 1].text == ","
 
 
 def _verb_above(node: Token) -> Token:

@@ -453,6 +453,8 @@ class ClaimExtractor:
                 continue
             if pos == "VERB" and lemma in t.place_objects and not self._object_is_place(token, mentions):
                 continue
+            if pos == "NOUN" and lemma in self.lex.words("own_weapon_nouns") and not self._own_weapon(token, mentions):
+                continue
             if pos == "NOUN" and lemma in self.lex.words("counted_lives") and not self._lives_taken(token):
                 continue  # "cost 1,200 lives", "has claimed some 2,400 lives"; not "saved lives", "daily life"
             if pos == "NOUN" and lemma in self.lex.words("counted_tolls") and not toll_counted(token):
@@ -925,6 +927,15 @@ class ClaimExtractor:
         if told and verb.dep_ == "conj" and verb.head.i < verb.i:
             return "here"  # "Hamas said the strike killed 20, but Israel denied that"
         return "before" if told else None
+
+    @staticmethod
+    def _own_weapon(noun: Token, mentions: Mentions) -> bool:
+        """"artillery fire", "fire from heavy machine guns": the weapon is the noun's own."""
+        own = [c for c in noun.children if c.dep_ in {"compound", "amod"}]
+        holders = [noun, noun.head.head] if noun.dep_ == "pobj" and noun.head.lower_ == "under" else [noun]
+        own += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in {"from", "of"}
+                for o in p.children if o.dep_ == "pobj"]  # "came under fire from mortars"
+        return any(mentions.materiel_kind(t) or mentions.named_in(t, {"WEAPON"}) for o in own for t in [o, *o.conjuncts])
 
     def _has_argument(self, token: Token, mentions: Mentions, weapon=False, personnel=False) -> bool:
         verb = token if token.pos_ in {"VERB", "AUX", "ADJ"} else clause_head(token)
