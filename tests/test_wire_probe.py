@@ -92,3 +92,8 @@ def test_troops_arriving_in_a_named_place_are_deployed_there(role_names):
     assert "Tripoli" in names[("DEPLOY", "location")]
     names = role_names("The gunman fled before officers arrived.")
     assert not {t for t in names[("claims", "text")] if t.startswith("DEPLOY:")}
+
+
+def test_the_denier_is_the_one_said_to_have_struck(role_names):
+    names = role_names("The Rapid Support Forces denied reports that they had shelled a hospital in El Obeid.")
+    assert names[("ATTACK", "actor")] == {"Rapid Support Forces"}

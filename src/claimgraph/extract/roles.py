@@ -109,9 +109,11 @@ def misparsed_past_tense(verb: Token) -> bool:
     """A past participle hung on a noun as its modifier although it has an object of its own:
     "Israeli airstrikes killed 25 people" read as "airstrikes (that were) killed". A
     participle modifier names what was done to its noun ("a missile fired from Yemen") and
-    takes no object, so with one the noun is the doer and the verb a plain past tense."""
+    takes no object, so with one the noun is the doer and the verb a plain past tense (a clause
+    with a subject of its own is no such thing: "reports that it had bombed a market")."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"} \
         and any(c.dep_ in {"dobj", "obj"} for c in verb.children) and agent_of(verb) is None \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) \
         and verb.lemma_.lower() not in DOUBLE_OBJECT_VERBS
 
 
