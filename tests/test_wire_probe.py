@@ -97,3 +97,22 @@ def test_troops_arriving_in_a_named_place_are_deployed_there(role_names):
 def test_the_denier_is_the_one_said_to_have_struck(role_names):
     names = role_names("The Rapid Support Forces denied reports that they had shelled a hospital in El Obeid.")
     assert names[("ATTACK", "actor")] == {"Rapid Support Forces"}
+
+
+def test_agreeing_a_package_of_sanctions_imposes_them(extract_text):
+    claims, ents = extract_text("The council agreed a new package of sanctions against Belarus on Friday.")
+    sanction = next(c for c in claims if c.type == "SANCTION")
+    assert sanction.modality == "fact" and sanction.source is None
+    assert "Belarus" in {ents[i].name for i in sanction.roles["target"]}
+    assert sanction.time is not None and sanction.time.start == "2024-03-08"
+
+
+def test_the_doer_of_a_wave_of_strikes_is_their_actor(role_names):
+    names = role_names("Russia carried out a wave of strikes on Zaporizhzhia overnight.")
+    assert names[("ATTACK", "actor")] == {"Russia"}
+
+
+def test_agreeing_that_something_happened_plans_nothing(extract_text):
+    claims, _ = extract_text("The ministers agreed that militias had attacked the port.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.modality != "planned"

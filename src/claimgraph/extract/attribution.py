@@ -687,7 +687,9 @@ def _nobody_underwent(verb: Token) -> bool:
 
 def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution) -> str:
     words: set[str] = set()
-    for node in path:
+    for below, node in zip([None, *path], path):
+        if below is not None and below.dep_ != "xcomp" and node.lemma_.lower() in CLAUSE_ONLY_VERBS:
+            continue  # "agreed to impose" plans; "agreed a package of sanctions", "agreed that ..." do not
         if node is not trigger or node.lemma_.lower() not in lex.types["THREATEN"].verbs:
             words.add(node.lemma_.lower())  # "the Houthis vowed to ...": the vow itself is a fact
         for c in node.children:
@@ -932,6 +934,7 @@ def _statement_object(prep: Token, lex: Lexicon) -> Token | None:
 
 
 ADDRESSEE_VERBS = load_lexicon().words("addressee_verbs")
+CLAUSE_ONLY_VERBS = load_lexicon().words("clause_only_verbs")
 STATEMENT_NOUNS = load_lexicon().words("statement_nouns")
 UNHARMED_WORDS = load_lexicon().words("unharmed_words")
 TOPIC_PREPS = frozenset(grammar()["topic_preps"])
@@ -952,7 +955,8 @@ def _verb_content(verb: Token, cue: set[int], speech: frozenset[str]) -> set[int
         head = verb.head
         return {t.i for t in head.subtree if t.sent == verb.sent} - {t.i for t in verb.subtree}
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i
-               and not (verb.lemma_ in ADDRESSEE_VERBS and (c.ent_type_ in {"PERSON", "ORG"} or c.pos_ == "PRON"))]
+               and not (verb.lemma_ in ADDRESSEE_VERBS and (c.ent_type_ in {"PERSON", "ORG"} or c.pos_ == "PRON"))
+               and verb.lemma_ not in CLAUSE_ONLY_VERBS]  # "agreed new sanctions": agreed, said nothing
     preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in TOPIC_PREPS]
     if not objects and verb.lemma_ not in ADDRESSEE_VERBS:
         objects = [c for c in verb.children if c.dep_ == "dative" and c.i > verb.i]

@@ -1007,6 +1007,16 @@ def things_counted(noun: Token) -> Token:
                  for g in p.children if g.dep_ == "pobj"), noun)
 
 
+def counting_noun(noun: Token) -> Token:
+    """"agreed a new package of sanctions": the noun that counts or groups ``noun`` (itself
+    when there is none)."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i \
+            and (prep.head.lower_ in COLLECTIVES or prep.head.lemma_.lower() in COLLECTIVES):
+        return prep.head
+    return noun
+
+
 def whole_of_part(noun: Token) -> Token:
     """"23 of the 30 drones", "one of the officials": the things or people counted."""
     if not noun.like_num and noun.lower_ not in PARTITIVES:

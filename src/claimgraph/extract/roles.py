@@ -22,7 +22,8 @@ from .coref import referent
 from .lexicon import load_lexicon
 from ..analyze.components import VESSEL_PREFIXES
 from .mentions import (HEADLINE_END, PARTITIVES, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts,
-                       is_country, phrase_tokens, plural_of, slug, things_counted, whole_of_part)
+                       counting_noun, is_country, phrase_tokens, plural_of, slug, things_counted,
+                       whole_of_part)
 
 LOCATIVE = {"in", "near", "at", "on", "across", "over", "outside", "around", "inside", "into",
             "toward", "towards", "behind", "along", "within", "throughout", "off", "of"}
@@ -1018,7 +1019,7 @@ RESCUE_NOUNS = frozenset(grammar()["rescue_nouns"])
 def is_light_verb_object(noun: Token) -> bool:
     """"Russia carried out a strike": the clause subject is the actor of a noun trigger only
     when the noun is what a light verb does (not "the EU sanctions firms over drone deliveries")."""
-    node = noun
+    node = counting_noun(noun)  # "agreed a new package of sanctions"
     while node.dep_ in {"conj", "appos"} and node.head.i != node.i:
         node = node.head
     if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ == "in":
