@@ -3,6 +3,8 @@ a counting noun stands before, every side a subject joins, retaking a place. Inv
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_the_weapons_after_a_counting_noun_are_the_instrument(role_names):
     names = role_names("Militants fired dozens of rockets at the border town of Metula on Sunday.")
@@ -94,9 +96,14 @@ def test_troops_arriving_in_a_named_place_are_deployed_there(role_names):
     assert not {t for t in names[("claims", "text")] if t.startswith("DEPLOY:")}
 
 
-def test_the_denier_is_the_one_said_to_have_struck(role_names):
-    names = role_names("The Rapid Support Forces denied reports that they had shelled a hospital in El Obeid.")
-    assert names[("ATTACK", "actor")] == {"Rapid Support Forces"}
+@pytest.mark.parametrize("text, actor", [
+    # the denier is the one said to have struck
+    ("The Rapid Support Forces denied reports that they had shelled a hospital in El Obeid.", "Rapid Support Forces"),
+    # the doer of a wave of strikes is their actor
+    ("Russia carried out a wave of strikes on Zaporizhzhia overnight.", "Russia"),
+])
+def test_the_attacker_is_read_through_the_construction(role_names, text, actor):
+    assert role_names(text)[("ATTACK", "actor")] == {actor}
 
 
 def test_agreeing_a_package_of_sanctions_imposes_them(extract_text):
@@ -105,11 +112,6 @@ def test_agreeing_a_package_of_sanctions_imposes_them(extract_text):
     assert sanction.modality == "fact" and sanction.source is None
     assert "Belarus" in {ents[i].name for i in sanction.roles["target"]}
     assert sanction.time is not None and sanction.time.start == "2024-03-08"
-
-
-def test_the_doer_of_a_wave_of_strikes_is_their_actor(role_names):
-    names = role_names("Russia carried out a wave of strikes on Zaporizhzhia overnight.")
-    assert names[("ATTACK", "actor")] == {"Russia"}
 
 
 def test_agreeing_that_something_happened_plans_nothing(extract_text):
