@@ -244,6 +244,9 @@ class ClaimType:
     # verbs and nouns whose object must be envoys: "expelled 23 diplomats", "the expulsion of
     # the ambassador"; not "expelled from school"
     diplomat_objects: frozenset[str] = frozenset()
+    # verbs and nouns that restrict only when what they restrict is trade, aid or ties:
+    # "suspended arms sales", "import restrictions"; not "suspended the player"
+    measure_objects: frozenset[str] = frozenset()
     attributes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     units: dict[str, tuple[str, ...]] = field(default_factory=dict)
     verb_attributes: dict[str, str] = field(default_factory=dict)
@@ -259,7 +262,7 @@ class ClaimType:
 TRIGGER_KEYS = frozenset({"verbs", "nouns", "adjectives", "weapon_verbs", "weapon_nouns", "phrasal_verbs",
                           "receiving_verbs", "materiel_only", "recipient_object_verbs", "personnel_only",
                           "person_objects", "place_objects", "agent_verbs", "claim_objects",
-                          "diplomat_objects"})
+                          "diplomat_objects", "measure_objects"})
 TYPE_KEYS = frozenset({"type", "description", "event", "rank", "roles", "triggers", "attributes", "units",
                        "verb_attributes", "example", "plover"})
 

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..datafiles import gazetteer_rows, grammar, ontology, titles
+from ..datafiles import gazetteer_rows, grammar, lexicon, ontology, titles
 
 # "Tarig Hassan el-Nour", "Mohammed bin Salman", "Abu Obeida": name particles the model cuts
 # off a PERSON (it tags "el-Nour" as an ORG on its own)
@@ -166,3 +166,78 @@ def trigger_verbs() -> frozenset[str]:
         for group in (claim_type.verbs, claim_type.weapon_verbs, claim_type.phrasal_verbs):
             words.update(w.split()[0] for w in group)
     return frozenset(words)
+
+
+@Language.component("claimgraph_capitalised_nouns")
+def common_nouns_opening_sentences(doc: Doc) -> Doc:
+    """"Guerrillas killed 12 soldiers": a capital at a sentence's start can make the tagger
+    read a common noun as a name (lemma "Guerrillas"), and the rules that know guerrillas as
+    armed people never see them. A sentence's first word, tagged a name outside any entity,
+    that is a noun the lexicons know (mention heads, personnel, armed people) becomes that noun;
+    a lone plural tagged an entity ("Guerrillas" as ORG) loses the tag."""
+    known = common_nouns()
+    named_by_mistake = []
+    for sent in doc.sents:
+        token = sent[0]
+        if token.pos_ != "PROPN" or not token.is_title:
+            continue
+        lemma = singular_known(token.lower_, known)
+        if lemma is None:
+            continue
+        if token.ent_type_:
+            # only a lone plural the tagger called a name ("Guerrillas" as ORG); "Police" may be one
+            if lemma == token.lower_ or token.ent_iob_ != "B" or (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"):
+                continue
+            named_by_mistake.append(token.i)
+        token.pos_ = "NOUN"
+        token.tag_ = "NN" if lemma == token.lower_ else "NNS"
+        token.lemma_ = lemma
+    if named_by_mistake:
+        doc.ents = [e for e in doc.ents if not (len(e) == 1 and e.start in named_by_mistake)]
+    fix_noun_lemmas(doc)
+    return doc
+
+
+NOUN_LEMMA_FIXES = dict(grammar().get("noun_lemma_fixes", {}))
+
+
+def fix_noun_lemmas(doc: Doc) -> None:
+    """"attacked security bases": the lemmatizer's "basis" becomes "base" (grammar.yaml
+    noun_lemma_fixes), found in the Doc's lower-case column."""
+    wanted = [doc.vocab.strings.add(w) for w in NOUN_LEMMA_FIXES]
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted)).tolist():
+        token = doc[int(i)]
+        if token.pos_ == "NOUN":
+            token.lemma_ = NOUN_LEMMA_FIXES[token.lower_]
+
+
+def singular_known(word: str, known: frozenset[str]) -> str | None:
+    """``word`` or its singular, when ``known`` holds it ("gunmen" -> "gunman").
+
+    >>> singular_known("guerrillas", frozenset({"guerrilla"})), singular_known("gunmen", frozenset({"gunman"}))
+    ('guerrilla', 'gunman')
+    """
+    forms = [word]
+    if word.endswith("men"):
+        forms.append(word[:-3] + "man")
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return next((f for f in forms if f in known), None)
+
+
+_COMMON_NOUNS: list[frozenset[str]] = []
+
+
+def common_nouns() -> frozenset[str]:
+    """The nouns the lexicons know as heads of mentions, personnel or armed people."""
+    if not _COMMON_NOUNS:
+        heads = lexicon("mention_heads")
+        words = {w for nouns in heads.values() if isinstance(nouns, list) for w in nouns}
+        words |= set(lexicon("materiel", {"personnel"})["personnel"])
+        words |= set(lexicon("senses", {"armed_people"})["armed_people"])
+        _COMMON_NOUNS.append(frozenset(w for w in words if " " not in w))
+    return _COMMON_NOUNS[0]

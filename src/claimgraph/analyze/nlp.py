@@ -68,6 +68,7 @@ def load_pipeline(model: str) -> Language:
         nlp.add_pipe("claimgraph_known_surnames", after="claimgraph_vessel_names")
         if "parser" in nlp.pipe_names:  # clause words come from the parse
             nlp.add_pipe("claimgraph_split_dates", after="claimgraph_vessel_names")
+            nlp.add_pipe("claimgraph_capitalised_nouns", after="claimgraph_split_dates")
     replace_lemmatizer(nlp)  # the same lemmas, kept per word, part of speech and morphology
     return nlp
 

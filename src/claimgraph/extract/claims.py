@@ -34,12 +34,12 @@ from .attribution import (Attribution, attribute, can_speak, path_to_root, speak
                           subject_of_report_above)
 from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
-from .mentions import PLACE_LABELS, PRONOUNS, Mentions, is_bare_definite, is_country
+from .mentions import PLACE_LABELS, PRONOUNS, Mentions, is_bare_definite, is_country, phrase_tokens
 from .token_patterns import TokenPatterns
-from .roles import (ATTACK_NOUNS, COMPASS_WORDS, DISTANCE_REACH, HEADLINE_END, MILITARY_SITES, RESCUE_NOUNS, Roles,
+from .roles import (ATTACK_NOUNS, CLASH_VERBS, COMPASS_WORDS, DISTANCE_REACH, HEADLINE_END, MILITARY_SITES, RESCUE_NOUNS, Roles,
                     agent_of, clause_head, could_be_people, doer_of, drop_countries_of_towns, fill_roles,
                     is_armed_noun, is_gerund_subject, is_to_blame, misparsed_past_tense, name_given_to, objects_of,
-                    party, preps_of, subject_and_voice, subject_of)
+                    party, preps_of, restricted_things, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
@@ -445,8 +445,10 @@ class ClaimExtractor:
             particles = self.lex.particles_required(name, lemma) if pos == "VERB" else frozenset()
             # ("taken prisoner" hangs the noun as oprd, "took hostage three aid workers" as dative)
             if particles and not any(c.dep_ in {"prt", "dobj", "oprd", "dative"} and c.lower_ in particles
+                                     or c.dep_ == "prep" and any(f"{c.lower_} {o.lower_}" in particles
+                                                                 for o in c.children)
                                      for c in token.children):
-                continue  # "blew himself up", "opened fire" attack; "blew", "opened" alone do not
+                continue  # "blew himself up", "opened fire", "beat him to death" attack; "blew", "beat" alone do not
             if self.lex.needs_weapon(name, lemma, pos) and not self._has_argument(token, mentions, weapon=True) \
                     and not (pos == "VERB" and self._fired_upon(token, lemma)) \
                     and not (pos == "NOUN" and self._explosives_told(token.doc)):
@@ -465,6 +467,8 @@ class ClaimExtractor:
                 continue  # "the fall of the town", "the capture of the air base"; not "the fall of the dollar"
             if pos == "VERB" and lemma in t.agent_verbs and not self._armed_agent(token, mentions, t):
                 continue
+            if pos == "VERB" and lemma in CLASH_VERBS and not self._armed_side(token, mentions):
+                continue  # "the two leaders clashed over trade": words, not arms
             if name == "THREATEN" and pos == "VERB" and lemma == "vow" and not self._vows_harm(token):
                 continue  # "vowed to win back the public's trust" threatens no one
             if name == "THREATEN" and pos == "NOUN" and self._danger(token, mentions):
@@ -483,6 +487,8 @@ class ClaimExtractor:
                 continue
             if lemma in t.diplomat_objects and not self._envoys_expelled(token):
                 continue  # "expelled 23 diplomats"; not "was expelled from the party"
+            if lemma in t.measure_objects and not self._restricts_trade(token, mentions):
+                continue  # "suspended arms sales", "import restrictions"; not "cut costs", "banned smoking"
             if pos == "NOUN" and lemma in t.claim_objects and not self._denial_noun_denies(token):
                 continue
             if pos == "VERB" and lemma in t.claim_objects and not self._denies_a_claim(token):
@@ -554,7 +560,7 @@ class ClaimExtractor:
                                                                for o in c.children) for c in verb.children):
             return False  # "fired in March from his post at a trucking firm": dismissed, not shooting
         reasons = self.lex.words("fire_reasons")
-        return any(c.dep_ == "prep" and c.lower_ in {"on", "at", "upon", "into"}
+        return any(c.dep_ in {"prep", "prt"} and c.lower_ in {"on", "at", "upon", "into"}
                    and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)  # "fired on Monday"
                    or c.dep_ in {"prep", "conj"} and c.lower_ == "in"
                    and any(o.lemma_.lower() in reasons for o in c.children)  # "fired in self-defence"
@@ -673,6 +679,44 @@ class ClaimExtractor:
             expelled = objects_of(trigger, ("dobj", "obj")) + ([subj] if passive and subj is not None else [])
         expelled += [c for o in expelled for c in o.conjuncts]
         return any(o.lemma_.lower() in self.lex.words("envoy_nouns") for o in expelled)
+
+    def _restricts_trade(self, trigger: Token, mentions: Mentions) -> bool:
+        """What the measure restricts is trade, aid or ties with someone: "suspended arms sales to
+        Syria", "cut ties", "barred Toshiba from exporting", "import restrictions on Japanese
+        chips", "stopped approving contracts to Toshiba"; not a producer "curbing output and
+        exports", which restricts no one."""
+        if any(c.dep_ == "compound" and (f"{c.lower_} {trigger.lower_}", "NOUN") in self.trigger_types
+               for c in trigger.children):
+            return True  # "an asset freeze", "export controls": a sanction's own name
+        things = restricted_things(trigger)
+        if not any(self._is_measured(t) for t in things) or self._restricted_by_no_state(trigger):
+            return False
+        if trigger.pos_ == "NOUN":
+            return True  # "a travel ban", "import restrictions on Japanese chips"
+        named = {"PERSON", "ORG", "GPE", "NORP"}
+        parties = [o for t in things for p, o in preps_of(t) if p in {"to", "with", "on", "against", "from", "of"}]
+        parties += objects_of(trigger, ("dobj", "obj")) if trigger.pos_ == "VERB" else []
+        return any(t.lemma_.lower() in self.lex.words("relational_things") for t in things) \
+            or any(mentions.named_in(p, named) for p in parties)
+
+    def _restricted_by_no_state(self, trigger: Token) -> bool:
+        """A market, court, firm or producer restricts ("the exchange halted trading", "the
+        court barred Kodak from selling", "Japanese car makers will curb exports")."""
+        verb = trigger if trigger.pos_ == "VERB" else trigger.head
+        subj, passive = subject_and_voice(verb)
+        doer = agent_of(verb) if passive else subj
+        if trigger.pos_ == "NOUN":
+            doer = next((c for c in trigger.children if c.dep_ == "poss"), doer)
+        bodies = self.lex.words("non_sanctioning_bodies")
+        return doer is not None and any(t.lemma_.lower() in bodies for t in phrase_tokens(doer))
+
+    def _is_measured(self, noun: Token) -> bool:
+        if noun.tag_ == "VBG":  # "from exporting"; not "suspended from trading" (a market's)
+            return noun.lemma_.lower() in self.lex.words("trading_gerunds")
+        things = self.lex.words("measured_things")
+        return noun.lemma_.lower() in things or noun.lower_ in things \
+            or any(c.dep_ in {"compound", "amod"} and (c.lemma_.lower() in things or c.lower_ in things)
+                   for c in noun.children)
 
     def _regulated(self, noun: Token) -> bool:
         """"to regulate gun sales", "a ban on arms exports" read as the object of a rule (the
@@ -868,6 +912,13 @@ class ClaimExtractor:
         return (mentions.is_personnel(agent) or bool(mentions.materiel_kind(agent))
                 or lemma in self.lex.words("armed_people") or lemma in t.nouns | t.weapon_nouns
                 or bool(mentions.named_in(agent, {"NORP", "GPE", "ORG"})))
+
+    def _armed_side(self, verb: Token, mentions: Mentions) -> bool:
+        """One side of a clash is armed: "protesters clashed with police", "rebels clashed"
+        ("the US clashed with China over tariffs" is words: states alone are not enough)."""
+        sides = [s for s in [subject_of(verb)] if s is not None] + [o for p, o in preps_of(verb) if p == "with"]
+        armed = self.lex.words("armed_people")
+        return any(mentions.is_personnel(side) or side.lemma_.lower() in armed for side in sides)
 
     def _is_people(self, token: Token, mentions: Mentions) -> bool:
         span = mentions.span_at(token)
@@ -1305,10 +1356,12 @@ class ClaimExtractor:
             resolved = resolve_time(span.text, anchor, future=future and node.i not in c.att.report_nodes)
             if resolved is None:
                 continue
-            if dated_by is None or not span.start <= dated_by.i < span.end:
+            when_after = opens_a_when_clause(span, event_nodes)
+            if (dated_by is None or not span.start <= dated_by.i < span.end) and not when_after:
                 resolved = up_to_now(span, resolved, anchor)  # not "since January 2, when troops overran ..."
             if node.i in event_nodes or any(node.i == t.i for t in c.triggers) \
                     or in_when_clause(node, event_nodes) or subject_of_a_while(node, path) \
+                    or when_after \
                     or dated_by is not None and span.start <= dated_by.i < span.end \
                     or _in_trigger_phrase(node, c.trigger) \
                     or node.i in c.att.report_nodes and (_inside_fronted_content(span, node, c.trigger)
@@ -1375,6 +1428,11 @@ class ClaimExtractor:
             # triggers several claims counts for the type it names outright ("killing" is the
             # casualty's own word, the attack's only by extension: agent_verbs)
             owners = [c for c in others if any(node.i == t.i for t in c.triggers)]
+            left_dead = [c for c in others if c.type == "CASUALTY" and c.trigger.pos_ in {"ADJ", "NOUN"}
+                         and node.i in {c.trigger.head.i, c.trigger.head.head.i} and c.trigger.i != node.i
+                         and any(a.i == span.root.i or a.i == span.root.head.i for a in c.args)]
+            if owners and left_dead:
+                return left_dead[0]  # "shot two policemen dead", "stabbed three to death": the toll's count
             if owners:
                 return min(owners, key=lambda c: node.lemma_.lower() in self.lex.types[c.type].agent_verbs)
             counted = [c for c in others if any(a.i == node.i for a in c.args)]
@@ -2050,6 +2108,15 @@ def in_when_clause(node: Token, event_nodes: set[int]) -> bool:
             return False
         node = node.head
     return False
+
+
+def opens_a_when_clause(span: Span, event_nodes: set[int]) -> bool:
+    """"since last June when extremists stabbed a guard", "on Sunday, when troops shelled the
+    town": a date the claim's "when" clause follows is the date of that clause, however the
+    parse hung the clause."""
+    doc = span.doc
+    nxt = span.end + (span.end < len(doc) and doc[span.end].is_punct and doc[span.end].lower_ == ",")
+    return nxt < len(doc) and doc[nxt].lower_ == "when" and doc[nxt].head.i in event_nodes
 
 
 def join_coordinated_times(times: list[TimeSpan], spans: list[tuple[Span, TimeSpan]]) -> None:

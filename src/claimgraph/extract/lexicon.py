@@ -44,7 +44,8 @@ class Lexicon:
         t = self.types[type_name]
         if lemma in t.verbs | t.weapon_verbs | t.agent_verbs | t.place_objects:
             return frozenset()
-        return frozenset(p.split()[1] for p in t.phrasal_verbs | t.weapon_verbs if p.split()[0] == lemma and " " in p)
+        return frozenset(p.split(maxsplit=1)[1] for p in t.phrasal_verbs | t.weapon_verbs
+                         if p.split()[0] == lemma and " " in p)
 
     def needs_weapon(self, type_name: str, lemma: str, pos: str) -> bool:
         """Whether the trigger counts only with a weapon as an argument ("fired two missiles",

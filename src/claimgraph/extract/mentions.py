@@ -8,6 +8,7 @@ ballistic missiles") or an unnamed speaker ("a military source") built here.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from functools import cached_property
@@ -16,9 +17,10 @@ from spacy.attrs import IS_LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..analyze.components import VESSEL_PREFIXES
-from ..analyze.views import doc_ents, proper_nouns, span_ents, token_texts
+from ..analyze.views import doc_ents, lower_lemmas, proper_nouns, span_ents, token_texts
 from ..datafiles import grammar
 from ..model import Entity
+from ..resolve.dates import resolve_time
 from ..resolve.entities import is_small_town
 from ..resolve.entities import without_suffix as _without_suffix
 from ..resolve.places import strip_accents
@@ -97,7 +99,7 @@ class Mentions:
                         or tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS
                         or tok.dep_ == "compound" and tok.head.lower_ in PLACE_NOUNS)
             # "Kursk" as PRODUCT is a tagging slip too; "on March 9" is a date, never a place
-            untagged = tok.ent_type_ not in NAMED_OR_TIME
+            untagged = tok.ent_type_ not in NAMED_OR_TIME or starts_a_time_by_mistake(tok)
             if untagged and governed and tok.is_title and len(tok) > 3:
                 start = tok.i
                 while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ not in NAMED_LABELS \
@@ -116,13 +118,25 @@ class Mentions:
         attack = self.lex.types["ATTACK"]
         attack_nouns = attack.nouns | attack.weapon_nouns
         out = []
-        for tok in proper_nouns(doc):
-            if tok.dep_ == "compound" and tok.is_title and not tok.ent_type_ \
-                    and tok.head.lemma_.lower() in attack_nouns:
+        for tok in self._names_before_attack_nouns(doc, attack_nouns):
+            if tok.is_title and not tok.ent_type_:
                 place = self.resolver.resolve(tok.text, "GPE", context_countries=())
                 if place is not None and place.lat is not None \
                         and (place.attrs.get("population") or 0) >= BIG_TOWN:
                     out.append(Span(doc, tok.i, tok.i + 1, label="GPE"))
+        return out
+
+    @staticmethod
+    def _names_before_attack_nouns(doc: Doc, attack_nouns: frozenset[str]) -> list[Token]:
+        """The modifiers of attack nouns, directly or through a compound ("Kyiv drone attack"):
+        a headline's town is often tagged an adjective ("Odesa missile strike leaves five dead")."""
+        lemmas = lower_lemmas(doc)
+        out = []
+        for i in (i for i, lemma in enumerate(lemmas) if lemma in attack_nouns):
+            for child in doc[i].children:
+                if child.dep_ in {"compound", "amod"}:
+                    out.append(child)
+                    out.extend(c for c in child.children if c.dep_ in {"compound", "amod"} and c.i < child.i)
         return out
 
     # -- resolution -----------------------------------------------------------------
@@ -388,6 +402,11 @@ class Mentions:
         """A PERSON/ORG tag on a name followed by "region", or coordinated with a place
         ("from Moskow and Minsk"), is a tagging slip when the name is a known place
         (fuzzily, so that typos of capitals still land)."""
+        if span.label_ == "NORP":
+            # "fighting raged in Omdurman": a town tagged as a people; a people is never "in"
+            # (the resolver reads demonyms as their country, with no coordinates)
+            return span.root.dep_ == "pobj" and span.root.head.lower_ in {"in", "near", "at", "outside", "around"} \
+                and self.resolver.is_place(span.text)
         if span.label_ not in {"PERSON", "ORG"}:
             return False
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
@@ -858,6 +877,16 @@ def count_tokens(head: Token) -> set[int]:
 
 
 NAMED_BY_PLACE_NOUNS = frozenset(grammar()["named_by_place_nouns"])
+
+
+ANY_DAY = dt.date(2000, 6, 15)  # a day to ask whether a word names a day or month at all
+
+
+def starts_a_time_by_mistake(tok: Token) -> bool:
+    """"launched drones at Kyiv overnight", tagged one TIME: a name opening a date or time
+    that is no calendar word ("March", "Monday" stay dates)."""
+    return tok.ent_type_ in {"DATE", "TIME"} and tok.ent_iob_ == "B" and tok.i + 1 < len(tok.doc) \
+        and tok.doc[tok.i + 1].ent_iob_ == "I" and resolve_time(tok.text, ANY_DAY) is None
 
 
 def is_named_by_place(noun: Token) -> bool:

@@ -88,6 +88,9 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
         charged = one_charged_with(node)
         if charged is not None:
             return charged, False
+        misread = subject_read_as_conjunct(node)
+        if misread is not None:
+            return misread, any(c.dep_ == "auxpass" for c in node.children)
         if promised_under_signed(node):
             node = node.head.head  # "X signed a contract to supply": X supplies
             continue
@@ -104,6 +107,18 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+
+
+def subject_read_as_conjunct(verb: Token) -> Token | None:
+    """"Protesters marched in the city and rebels attacked a post": the parse joined "rebels" to
+    "city" and left "attacked" with no subject; the noun just before a conjoined verb, itself
+    joined by "and" to an earlier noun, is that verb's subject."""
+    if verb.dep_ != "conj" or verb.pos_ not in {"VERB", "AUX"} or verb.i == 0:
+        return None
+    noun = verb.doc[verb.i - 1]
+    joined = noun.dep_ == "conj" and noun.head.i < noun.i and noun.pos_ in {"NOUN", "PROPN"} \
+        and any(c.dep_ == "cc" and c.i < noun.i for c in noun.head.children)
+    return noun if joined and noun.head.i > verb.head.i else None
 
 
 def misparsed_past_tense(verb: Token) -> bool:
@@ -383,6 +398,8 @@ def names_a_kind(noun: Token) -> bool:
 def attacker(token: Token, mentions: Mentions) -> Entity | None:
     if token.lemma_.lower() in ATTACK_NOUNS:
         return attack_party(token, mentions)
+    if is_site_noun(token, mentions):
+        return None  # "Khartoum market shelling leaves 12 dead": a headline's market shelled no one
     return craft_by_its_name(token, mentions) or one_warship(token, mentions) or party(token, mentions) \
         or irregulars(token, mentions) or crew_named_before(token, mentions) or mentions.vessel_described(token)
 
@@ -417,7 +434,7 @@ def nationality_modifier(token: Token, mentions: Mentions) -> Entity | None:
             if span is None or span.label_ not in {"NORP", "GPE", "ORG", "PERSON"}:
                 continue
             found = mentions.resolve_span(span)
-            if c.dep_ in {"compound", "nmod"} and found is not None and not mentions.is_country(found) \
+            if c.dep_ in {"compound", "nmod", "amod"} and found is not None and not mentions.is_country(found) \
                     and (found.lat is not None or span.label_ == "GPE"):
                 continue  # a town or a state ("a Michigan office shooting"), whatever the tagger called it
             return found
@@ -457,6 +474,8 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
     drop_reference_places(roles, trigger.sent, mentions)
     drop_places_of_another(roles, trigger, mentions)
     drop_owners_of_places_elsewhere(roles, trigger.sent, mentions)
+    if ctype in {"ATTACK", "CASUALTY"}:
+        drop_towns_where_it_happened_as_doers(roles, mentions)
     if ctype == "ATTACK" and not roles["instrument"]:
         for t in phrase_tokens(head, stop_at_clauses=False):
             span = mentions.span_at(t)
@@ -542,7 +561,9 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
             and not is_person_noun(span.root.head, mentions)  # "at a Leeds business", "at a Nebraska screening"
             or ctype in {"ATTACK", "CASUALTY"} and not mentions.is_country(ent) and not is_doer(span.root.head)
             and (is_person_noun(span.root.head, mentions)
-                 or ctype == "CASUALTY" and span.root.head.dep_ in {"nsubjpass", "dobj"}))  # "a Queens grandmother was killed"
+                 or ctype == "CASUALTY" and span.root.head.dep_ in {"nsubjpass", "dobj"})) \
+            or span.root.dep_ == "amod" and names_attack(span, ctype) and (ent.lat is not None or span.label_ == "GPE") \
+            and not mentions.is_country(ent)  # "Odesa missile strike leaves five dead", the town tagged an adjective
         if span.root.dep_ in {"poss", "compound", "amod", "nmod"} and not in_place_phrase:
             continue  # "Russia's support", "North Korea-supplied missiles" name a party, not a place
         if ctype == "ATTACK" and prep in TARGETING and mentions.is_country(ent):
@@ -601,6 +622,13 @@ def path_between(low: Token, high: Token) -> list[Token]:
         path.append(node)
         node = node.head
     return path
+
+
+def drop_towns_where_it_happened_as_doers(roles: Roles, mentions: Mentions) -> None:
+    """"Khartoum market shelling leaves 12 dead": a town the attack happened in did not do it
+    (a headline's parse may make it the subject); a country may ("Sudan bombed rebels in Sudan")."""
+    here = {e.id for e in roles["location"] if not mentions.is_country(e)}
+    roles["actor"] = [e for e in roles["actor"] if e.id not in here]
 
 
 def drop_owners_of_places_elsewhere(roles: Roles, sent: Span, mentions: Mentions) -> None:
@@ -801,6 +829,7 @@ def refers_back_to_a_place(noun: Token) -> bool:
 
 
 NATIONAL_LAND = frozenset(grammar()["national_land"])
+CLASH_VERBS = frozenset({"clash", "skirmish"})  # fought with someone, who is the other side
 AIMING_VERBS = frozenset(grammar()["aiming_verbs"])
 REPORT_LEMMAS = frozenset({"say", "tell", "report", "state", "announce", "confirm"})
 SITE_PREPOSITIONS = {"at", "outside", "inside", "near"}
@@ -828,8 +857,14 @@ def names_a_site(span: Span, mentions: Mentions) -> bool:
 
 
 def names_attack(span: Span, ctype: str) -> bool:
-    """"the Nairobi attack", "the Mosul bombing": a name in front of an attack noun."""
-    return ctype == "ATTACK" and span.root.dep_ == "compound" and span.root.head.lemma_.lower() in ATTACK_NOUNS
+    """"the Nairobi attack", "the Mosul bombing", "Kyiv drone attack kills three": a name in
+    front of an attack noun (a headline's town is often tagged an adjective)."""
+    if ctype not in {"ATTACK", "CASUALTY"} or span.root.dep_ not in {"compound", "amod"}:
+        return False
+    noun = span.root.head
+    if noun.dep_ == "compound" and noun.lemma_.lower() not in ATTACK_NOUNS:
+        noun = noun.head  # "the Kyiv drone attack"
+    return noun.lemma_.lower() in ATTACK_NOUNS
 
 
 def is_struck_site(span: Span, ctype: str) -> bool:
@@ -858,6 +893,15 @@ def drop_containers(roles: Roles, placed: list, mentions: Mentions) -> None:
     """"Tell Abyad in Raqqa province", "Tessit in northern Mali": the place is
     Tell Abyad; the region or country that locates it is not a second location."""
     tokens = {t.i: ent for ent, span in placed for t in span}
+    named_by_of = set()
+    for ent, span in placed:
+        of = span.root.head
+        if span.root.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" \
+                and is_site_noun(of.head, mentions) and of.head.lower_ not in COMPASS_WORDS:
+            # "the Darfur town of Nyala": the town is Nyala, whatever region names it as well
+            # ("Baguio north of Manila" is Baguio)
+            tokens[of.head.i] = ent
+            named_by_of.add(of.head.i)
     for ent, span in placed:  # "Lesbos island in the northern Aegean": the island is Lesbos
         if span.root.dep_ == "compound" and span.root.head.lower_ in PLACE_NOUNS:
             tokens.setdefault(span.root.head.i, ent)
@@ -872,7 +916,8 @@ def drop_containers(roles: Roles, placed: list, mentions: Mentions) -> None:
             node = node.head  # "Raqqa" -> "province"
         prep = node.head if node.dep_ == "pobj" else None
         # "the south Lebanese port town of Sidon": the town is Sidon
-        inner = tokens.get(node.i) if node.i != span.root.i and mentions.is_country(ent) else None
+        inner = tokens.get(node.i) if node.i != span.root.i and (mentions.is_country(ent) or node.i in named_by_of) \
+            else None
         if inner is None and prep is not None and prep.lower_ in {"in", "of"}:
             inner = tokens.get(prep.head.i)
         if inner is None or inner.id == ent.id:  # "the island of Luzon" is Luzon's own noun
@@ -1268,7 +1313,9 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
                 if prep == "on":
                     roles.add("actor", party(obj, mentions))
     for prep, obj in preps_of(verb):
-        if prep in {"with", "using"}:
+        if prep == "with" and trigger.pos_ == "VERB" and verb.lemma_.lower() in CLASH_VERBS:
+            add_target(obj, roles, mentions)  # "mourners clashed with police": the other side
+        elif prep in {"with", "using"}:
             roles.add("instrument", weapon_used(obj, mentions))
         elif prep in {"at", "on", "upon"} and trigger.pos_ == "VERB" and verb.lemma_.lower() in AIMING_VERBS \
                 and not roles["target"] and aimed_at(obj, mentions):
@@ -1608,6 +1655,9 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         if spared is not None:
             args.append(spared)
         return
+    if trigger.pos_ == "NOUN" and killed_in_a_manner(trigger):
+        add_roles_of_manner_verb(trigger.head.head, roles, args, mentions)
+        return
     if trigger.pos_ == "NOUN" and not is_light_verb_object(trigger) and trigger.dep_ not in {"nsubj", "nsubjpass"}:
         add_victims_of_noun(trigger, roles, args, mentions)  # "spoke about the death of Haddad"
         roles.add("actor", charged_in(trigger, mentions) or claimed_by(trigger, mentions))
@@ -1623,7 +1673,8 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
     objects = [o for o in objects_of(verb) if o.i != trigger.i]
     if trigger.pos_ == "ADJ" and trigger.dep_ == "acomp":
         objects += objects_of(trigger)  # the tagger hangs "shot dead one guard" on "dead"
-    left_dead = trigger.pos_ == "ADJ" and trigger.dep_ in {"oprd", "acomp"} and bool(objects)
+    # ("shot two policemen dead" may hang "dead" on the verb as a clause of its own)
+    left_dead = trigger.pos_ == "ADJ" and trigger.dep_ in {"oprd", "acomp", "advcl", "xcomp"} and bool(objects)
     if subj is not None:
         args.append(subj)
         if left_dead:
@@ -1650,6 +1701,32 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         add_victims_of_noun(trigger, roles, args, mentions)
 
 
+def killed_in_a_manner(noun: Token) -> bool:
+    """"stabbed a guard to death", "were burned to death", "froze to death": the verb says how
+    they died ("sentenced to death" says what a court decided; senses.yaml not_killing_to_death)."""
+    prep = noun.head
+    return noun.lower_ == "death" and noun.dep_ == "pobj" and prep.lower_ == "to" and prep.head.pos_ == "VERB" \
+        and prep.head.lemma_.lower() not in NOT_KILLING_TO_DEATH
+
+
+def add_roles_of_manner_verb(verb: Token, roles: Roles, args: list, mentions: Mentions) -> None:
+    """Who died is the verb's object, or its subject when it has none or is passive; who
+    killed them is the active subject or the passive's agent."""
+    subj, passive = subject_and_voice(verb)
+    objects = objects_of(verb)
+    victims = objects if objects and not passive else [subj] if subj is not None else []
+    for who in victims:
+        args.append(who)
+        for one in conjuncts(who):
+            for victim in victim_groups(one, mentions):
+                roles.add("target", victim)
+    doer = subj if objects and not passive else agent_of(verb)
+    if doer is not None:
+        args.append(doer)
+        roles.add("actor", attacker(doer, mentions))
+
+
+NOT_KILLING_TO_DEATH = frozenset(load_lexicon().words("not_killing_to_death"))
 CAPTIVITY_NOUNS = frozenset(grammar()["captivity_nouns"])
 # an adjective that modifies its own noun ("two wounded men") or heads a verbless clause of its
 # own ("2 dead, 3 hurt; police say"), unlike "five were dead", "was among the dead", "left two dead"
@@ -1958,7 +2035,10 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
             roles.add("actor", party(t, mentions))
     # "met Rand"; but "left Lisbon after talks with Rand": what the clause's verb takes is no participant
     for obj in objects_of(verb) if trigger.pos_ == "VERB" else []:
-        if not _place_named(obj, mentions):  # "visited Baghdad": a place visited meets no one
+        place = place_visited(obj, mentions)
+        if place is not None:  # "visited Baghdad": a place visited meets no one; it is where
+            roles.add("location", place)
+        elif not _place_named(obj, mentions):
             roles.add("actor", party(obj, mentions))
     for prep, obj in preps_of(verb) + (preps_of(trigger) if trigger.pos_ == "NOUN" else []):
         if prep in {"with", "between"}:
@@ -1967,6 +2047,18 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
     for prep, obj in preps_of(trigger) if trigger.pos_ == "NOUN" else []:
         if prep == "to" and _place_named(obj, mentions):
             roles.add("location", mentions.resolve_span(mentions.span_at(obj)))  # "her visit to Lisbon": where they will meet
+
+
+def place_visited(obj: Token, mentions: Mentions) -> Entity | None:
+    """"visited Kyiv", "visited Ukraine": a known place (the tagger may call a capital a
+    person or a body when it is a verb's object), not a participant."""
+    span = mentions.span_at(obj)
+    if span is None or span.label_ not in PLACE_LABELS | {"PERSON", "ORG", "NORP"}:
+        return None
+    if span.label_ not in PLACE_LABELS and not mentions.resolver.is_place(span.text):
+        return None
+    ent = mentions.resolve_span(span, "GPE")
+    return ent if ent is not None and (ent.lat is not None or mentions.is_country(ent)) else None
 
 
 def _place_named(token, mentions) -> bool:
@@ -1996,6 +2088,31 @@ def frame_sanction(trigger, head, roles, args, mentions, lex):
     for obj in objects_of(verb):
         if trigger.pos_ == "VERB":
             roles.add("target", party(obj, mentions))
+    barred_from = trigger.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "from" for c in trigger.children)
+    if trigger.lemma_.lower() in lex.types["SANCTION"].measure_objects and not barred_from:
+        # ("barred the firm from trading with Moscow": the firm is sanctioned, not Moscow)
+        for thing in restricted_things(trigger):
+            for prep, obj in preps_of(thing):
+                if prep in {"to", "with", "against", "on", "of"} and obj.i != trigger.i:
+                    roles.add("target", party(obj, mentions))  # "arms sales to Syria", "relations with Syria"
+
+
+def restricted_things(trigger: Token) -> list[Token]:
+    """The words a restricting verb or noun takes as what it restricts: its objects (or the
+    passive subject), the objects of a gerund it governs ("stopped approving contracts"), what
+    "from" says one may no longer do ("barred X from exporting", "from doing business"), and a
+    noun's "on" object and modifiers ("a ban on exports", "import restrictions")."""
+    if trigger.pos_ == "NOUN":
+        return [trigger] + [o for p, o in preps_of(trigger) if p in {"on", "of"}]
+    subj, passive = subject_and_voice(trigger)
+    things = objects_of(trigger, ("dobj", "obj")) + ([subj] if passive and subj is not None else [])
+    for c in trigger.children:
+        if c.tag_ == "VBG" and c.dep_ in {"xcomp", "dobj", "obj", "ccomp"}:
+            things += [c] + objects_of(c, ("dobj", "obj"))
+        if c.dep_ == "prep" and c.lower_ == "from":
+            for g in c.children:
+                things += [g] + objects_of(g, ("dobj", "obj")) if g.dep_ in {"pcomp", "pobj"} else []
+    return things
 
 
 def frame_notify(trigger, head, roles, args, mentions, lex):
