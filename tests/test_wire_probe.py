@@ -118,3 +118,9 @@ def test_agreeing_that_something_happened_plans_nothing(extract_text):
     claims, _ = extract_text("The ministers agreed that militias had attacked the port.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert attack.modality != "planned"
+
+
+def test_a_capital_accused_is_the_accused_party_and_the_doer(role_names):
+    names = role_names("Moscow accused Kyiv of shelling a border village, killing two civilians.")
+    assert names[("ACCUSE", "target")] == {"Kyiv"}
+    assert names[("ATTACK", "actor")] == {"Kyiv"}

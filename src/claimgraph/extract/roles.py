@@ -302,9 +302,11 @@ def named_party(token: Token, mentions: Mentions) -> Entity | None:
             and token.lower_ not in mentions.lex.classes:
         # an acronym the tagger left out ("the TNLA said", "KNLA fighters"): an organisation
         return mentions.keep(mentions.resolver.resolve(token.text, "ORG", context_countries=mentions.countries))
-    if span is None and token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ in {"nsubj", "nsubjpass"} \
+    if span is None and token.pos_ == "PROPN" and not token.ent_type_ \
+            and (token.dep_ in {"nsubj", "nsubjpass"} or speech_act_object(token, mentions.lex)) \
             and not any(c.dep_ == "compound" for c in token.children) and mentions.resolver.is_place(token.text):
-        # "Kyiv accused Moscow of ...": a capital opening the sentence, which the tagger left out
+        # "Kyiv accused Moscow of ...", "Moscow accused Kyiv of ...": a capital that speaks or is
+        # accused, which the tagger left out
         return mentions.keep(mentions.resolver.resolve(token.text, "GPE", context_countries=mentions.countries))
     if span is None or span.label_ not in {"GPE", "ORG", "PERSON", "NORP", "LOC"}:
         return None
@@ -314,6 +316,15 @@ def named_party(token: Token, mentions: Mentions) -> Entity | None:
         # "Contra rebels" are the Contras: the names the article gives the group
         found = mentions.keep(replace(found, aliases=[f"{span.text} {token.text}", plural_of(span.text)]))
     return found
+
+
+def speech_act_object(token: Token, lex) -> bool:
+    """"accused Kyiv of ...", "warned Washington": the one an accusation, condemnation, threat
+    or warning is aimed at, a party (a place there stands for its government)."""
+    verb = token.head
+    return token.dep_ in {"dobj", "obj"} and verb.pos_ == "VERB" and any(
+        verb.lemma_.lower() in lex.types[name].verbs for name in ("ACCUSE", "CONDEMN", "THREATEN", "NOTIFY")
+        if name in lex.types)
 
 
 def one_warship(token: Token, mentions: Mentions) -> Entity | None:
