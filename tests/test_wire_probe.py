@@ -124,3 +124,8 @@ def test_a_capital_accused_is_the_accused_party_and_the_doer(role_names):
     names = role_names("Moscow accused Kyiv of shelling a border village, killing two civilians.")
     assert names[("ACCUSE", "target")] == {"Kyiv"}
     assert names[("ATTACK", "actor")] == {"Kyiv"}
+
+
+def test_every_nationality_joined_before_the_envoys_is_a_participant(role_names):
+    names = role_names("Saudi and Iranian envoys met in Baghdad on Sunday.")
+    assert {"Saudi Arabia", "Iran"} <= names[("MEET", "actor")]

@@ -2044,6 +2044,8 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
         args.append(subj)
         for t in [subj, *subj.conjuncts]:
             roles.add("actor", party(t, mentions))
+            for side_named in joined_nationalities(t, mentions):
+                roles.add("actor", side_named)
     # "met Rand"; but "left Lisbon after talks with Rand": what the clause's verb takes is no participant
     for obj in objects_of(verb) if trigger.pos_ == "VERB" else []:
         place = place_visited(obj, mentions)
@@ -2058,6 +2060,15 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
     for prep, obj in preps_of(trigger) if trigger.pos_ == "NOUN" else []:
         if prep == "to" and _place_named(obj, mentions):
             roles.add("location", mentions.resolve_span(mentions.span_at(obj)))  # "her visit to Lisbon": where they will meet
+
+
+def joined_nationalities(noun: Token, mentions: Mentions) -> list[Entity]:
+    """"Qatari and Egyptian mediators": each nationality joined before the noun is a side
+    (the noun's own party is only the last one named)."""
+    joined = [m for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i and c.conjuncts
+              for m in [c, *c.conjuncts]]
+    return [ent for m in joined if (span := mentions.span_at(m)) is not None and span.label_ in {"NORP", "GPE"}
+            and (ent := mentions.resolve_span(span)) is not None]
 
 
 def place_visited(obj: Token, mentions: Mentions) -> Entity | None:
