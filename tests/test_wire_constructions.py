@@ -171,3 +171,16 @@ def test_a_place_visited_is_where_not_who(extract, text, visitor, place):
 def test_a_person_met_is_still_a_participant(extract):
     claims, ents = extract("Biden met Zelensky in Washington.")
     assert len(of_type(claims, "MEET")[0].roles["actor"]) == 2
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("Police said the Islamic State was behind the attack.", "Islamic State"),
+    ("Hamas was responsible for the rocket attacks, the army said.", "Hamas"),
+])
+def test_who_was_behind_or_responsible_for_an_attack_did_it(extract, text, doer):
+    claims, ents = extract(text)
+    assert names(ents, of_type(claims, "ATTACK")[0].roles["actor"]) == [doer]
+
+
+def test_asking_who_was_behind_it_names_no_one(extract):
+    assert not extract("It is unclear who was behind the attack.")[0]

@@ -659,6 +659,8 @@ def _negated(path: list[Token], att: Attribution) -> bool:
             return False
         if k == 1 and node.lemma_ == "be" and path[0].dep_ in {"nsubj", "nsubjpass"}:
             return False  # "the deputy's injuries were not from gunfire": said of the injuries, not denying them
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+            return False  # "to determine whether or not the child died": asked, not denied
         if negated_clause(node) or _nobody_underwent(node):  # "did not attack", "no one was hurt"
             return True
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in INTENT_VERBS and negated_clause(node.head):
@@ -693,7 +695,8 @@ def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution)
         if node is not trigger or node.lemma_.lower() not in lex.types["THREATEN"].verbs:
             words.add(node.lemma_.lower())  # "the Houthis vowed to ...": the vow itself is a fact
         for c in node.children:
-            if c.dep_ in {"aux", "advmod", "acomp", "auxpass", "amod"} or c.dep_ == "prep" and c.lower_ == "according":
+            if c.dep_ in {"aux", "advmod", "acomp", "auxpass", "amod"} or c.dep_ == "prep" and c.lower_ == "according" \
+                    or c.dep_ == "mark" and c.lower_ == "whether":
                 words.add(c.lemma_.lower())
                 words.add(c.lower_)
         if node.i in att.report_nodes and node.lemma_.lower() not in lex.words("likely"):

@@ -42,6 +42,11 @@ from .roles import (ATTACK_NOUNS, CLASH_VERBS, COMPASS_WORDS, DISTANCE_REACH, HE
                     party, preps_of, restricted_things, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
+# a play page uses this many different play words (senses.yaml play_words), this often in all
+PLAY_WORDS_DISTINCT = 3
+PLAY_WORDS_USED = 6
+# entity labels of names that are never people: a place, a product, a work, a law
+THING_LABELS = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "WEAPON"})
 LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
 DISTANCE_UNITS = frozenset(grammar()["distance_units"])
 # time words the NER often leaves untagged
@@ -412,6 +417,9 @@ class ClaimExtractor:
                 if att.silenced or att.polarity != "denied" and _any_such(token):
                     continue  # "would respond to any deployment of troops": none told of
                 self._settle_speaker_roles(token, ctype, roles, att, mentions)
+                if ctype in SPEECH_ACTS and self._undergone(token):
+                    # "Clifford said he received death threats": he is threatened, no one named threatens
+                    roles["target"], roles["actor"] = roles["target"] or roles["actor"], []
                 cands.append(Candidate(token, ctype, roles, args, att, [token]))
         cands += self._denied_statements(cands, mentions)
         if not any(c.type in SPEECH_ACTS for c in cands):
@@ -449,9 +457,10 @@ class ClaimExtractor:
                                                                  for o in c.children)
                                      for c in token.children):
                 continue  # "blew himself up", "opened fire", "beat him to death" attack; "blew", "beat" alone do not
-            if self.lex.needs_weapon(name, lemma, pos) and not self._has_argument(token, mentions, weapon=True) \
+            if self.lex.needs_weapon(name, lemma, pos) \
+                    and not self._has_argument(token, mentions, weapon=True, arms=name == "ATTACK") \
                     and not (pos == "VERB" and self._fired_upon(token, lemma)) \
-                    and not (pos == "NOUN" and self._explosives_told(token.doc)):
+                    and not (pos == "NOUN" and self._weapons_told(token)):
                 continue
             if pos == "VERB" and lemma in t.place_objects and not self._object_is_place(token, mentions):
                 continue
@@ -475,6 +484,32 @@ class ClaimExtractor:
                 continue  # "the threat of pirates", "the terror threat": a danger, not a threat made
             if name == "CASUALTY" and lemma == "die" and self._natural_death(token, mentions):
                 continue  # "Ruth Olsen died in 2011": a life's end, no casualty of anything
+            if name == "CASUALTY" and pos == "VERB" and any(
+                    c.dep_ == "advmod" and c.lower_ in self.lex.words("near_miss_adverbs") for c in token.children):
+                continue  # "I almost died there": nobody did
+            if self._habit_told(token):
+                continue  # "Los Angeles regularly faces smog alerts": what happens as a rule
+            if name == "CASUALTY" and self._only_animals_harmed(token):
+                continue  # "three swans were found dead", "pigs died of the virus": no people
+            if name == "CASUALTY" and token.lower_ in self.lex.words("person_only_harms") \
+                    and not self._a_person_harmed(token, mentions):
+                continue  # "a missing girl"; not "a missing piece", "users are missing out"
+            if name == "TRANSFER" and lemma == "sale" and token.dep_ == "pobj" \
+                    and token.head.lower_ in self.lex.words("offered_sale_preps"):
+                continue  # "currently on sale for $300", "the jets are for sale": offered, not sold
+            if self._played(token, name, lemma, mentions):
+                continue  # a sports or game page: "fired a shot at the goaltender", "their third meeting"
+            if name == "MEET" and pos == "VERB" and lemma == "meet" and any(
+                    o.lemma_.lower() in self.lex.words("met_standards") for o in objects_of(token, ("dobj", "obj"))):
+                continue  # "meet the primary criteria", "meeting the needs of industry"
+            if name == "MEET" and pos == "VERB" and lemma == "host" and not self._hosts_a_meeting(token, mentions):
+                continue  # "slated to host the Winter Olympics", "hosts several manufacturers"
+            if name == "TRANSFER" and self._retail_trade(token):
+                continue  # "dealers sold 17 million new vehicles last year"
+            if name == "MEET" and lemma == "visit" and self._visits_a_place(token):
+                continue  # "visited the southern border", "emergency room visits": no one met
+            if pos == "VERB" and lemma in self.lex.words("hit_verbs") and self._hit_by_no_weapon(token, mentions):
+                continue  # "the bourse has been hit by months of protests", "hit by the plague"
             if pos == "VERB" and t.agent_verbs and self._natural_cause(token):
                 continue  # "the storm hit the coast", "the quake struck": nobody attacked
             if lemma in t.personnel_only and not self._has_argument(token, mentions, personnel=True):
@@ -495,12 +530,17 @@ class ClaimExtractor:
                 continue
             if name == "ATTACK" and lemma in self.lex.words("verbal_attacks") and self._attack_in_words(token, mentions):
                 continue
+            if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("verbal_attacks") and self._argued_at(token):
+                continue  # "Johnson and Corbyn attacked each other's policies": words, no attack
             if pos == "VERB" and not particles and any(o.lemma_.lower() in self.lex.words("non_event_objects")
                                                        for o in objects_of(token, ("dobj", "obj"))):
                 continue  # "struck a deal", "shot a video", "hit a record high" ("sealed off the scene" is no shot scene)
             if name == "ATTACK" and pos == "VERB" and any(o.lemma_.lower() in self.lex.words("economic_objects")
                                                           for o in objects_of(token, ("dobj", "obj"))):
                 continue  # "sanctions targeting its gas exports"
+            if pos == "VERB" and lemma in self.lex.words("hit_verbs") and any(
+                    is_a_measure(o) for o in objects_of(token, ("dobj", "obj"))):
+                continue  # "the laptop hit 89 degrees", "the bond yield hit 16%": a level reached
             if pos == "VERB" and lemma in self.lex.words("staying_verbs") and not self._stays_in_a_place(token, mentions):
                 continue  # "troops will remain in Karvina"; not "two soldiers remain in hospital"
             if pos == "NOUN" and name in {"ATTACK", "CASUALTY"} and is_time_anchor(token):
@@ -565,6 +605,118 @@ class ClaimExtractor:
                    or c.dep_ in {"prep", "conj"} and c.lower_ == "in"
                    and any(o.lemma_.lower() in reasons for o in c.children)  # "fired in self-defence"
                    for c in verb.children)
+
+    def _argued_at(self, verb: Token) -> bool:
+        """Every object of the attack verb is something argued about (a policy, a plan)."""
+        objects = objects_of(verb, ("dobj", "obj"))
+        return bool(objects) and all(o.lemma_.lower() in self.lex.words("argued_things") for o in objects)
+
+    def _undergone(self, noun: Token) -> bool:
+        """The speech-act noun is the object of a verb whose subject undergoes it ("received
+        threats", "faced accusations")."""
+        return noun.pos_ == "NOUN" and noun.dep_ in {"dobj", "obj"} \
+            and noun.head.lemma_.lower() in self.lex.words("undergoing_verbs")
+
+    def _habit_told(self, token: Token) -> bool:
+        """A present-tense clause with an adverb of habit ("regularly face alerts")."""
+        verb = clause_head(token)
+        return verb.tag_ in {"VBZ", "VBP"} and any(
+            c.dep_ == "advmod" and c.lower_ in self.lex.words("habit_adverbs") for c in verb.children)
+
+    def _played(self, token: Token, name: str, lemma: str, mentions: Mentions) -> bool:
+        """On a sports or video-game page, an attack, a meeting or a hurt that is no death, in a
+        sentence naming no weapon or armed people, is part of the game."""
+        if name not in {"ATTACK", "MEET", "CASUALTY"} or name == "CASUALTY" and CASUALTY_OF.get(lemma) == "killed":
+            return False
+        if not self._play_page(token.doc):
+            return False
+        shots = self.lex.words("play_shots")
+        return not any(mentions.materiel_kind(t) and t.lower_ not in shots or mentions.named_in(t, {"WEAPON"})
+                       or is_armed_noun(t, mentions) for t in token.sent)
+
+    def _play_page(self, doc: Doc) -> bool:
+        """Several words of sport or games, used often: "the goaltender", "the quarterback", "the
+        season", "players" (a war report that names a stadium and a match does not reach it)."""
+        if "play_page" not in doc.user_data:  # asked per trigger: read the article once
+            words = self.lex.words("play_words")
+            used = [t.lower_ for t in doc if t.lower_ in words]
+            doc.user_data["play_page"] = len(set(used)) >= PLAY_WORDS_DISTINCT and len(used) >= PLAY_WORDS_USED
+        return doc.user_data["play_page"]
+
+    def _hosts_a_meeting(self, verb: Token, mentions: Mentions) -> bool:
+        """The host takes in people or a meeting ("hosted the Iranian president", "will host
+        talks"); with no object the host is named for what it holds ("hosted by Qatar")."""
+        guests = objects_of(verb, ("dobj", "obj"))
+        return not guests or any(
+            o.lemma_.lower() in self.lex.words("hosted_meetings") or self._names_people(o, mentions)
+            and o.pos_ != "PROPN" or (s := mentions.span_at(o)) is not None and s.label_ in {"PERSON", "GPE", "NORP"}
+            for o in guests)
+
+    def _retail_trade(self, token: Token) -> bool:
+        """A seller or buyer of the retail trade is the subject or object of the sale."""
+        verb = token if token.pos_ == "VERB" else clause_head(token)
+        parties = [subject_of(verb), *objects_of(verb, ("dobj", "dative"))] + [o for p, o in preps_of(verb) if p in {"to", "by"}]
+        return any(p is not None and p.lemma_.lower() in self.lex.words("retail_parties") for p in parties)
+
+    def _visits_a_place(self, token: Token) -> bool:
+        """A visit whose visited or compound is a place where no one is met ("a school", "the
+        border", "emergency room visits")."""
+        places = self.lex.words("visited_places")
+        if token.pos_ == "NOUN":
+            reached = [c for c in token.children if c.dep_ == "compound"] + [o for p, o in preps_of(token) if p == "to"]
+        else:
+            reached = objects_of(token, ("dobj", "obj"))
+        return bool(reached) and all(o.lemma_.lower() in places or o.lower_ in places or any(
+            c.dep_ == "compound" and c.lemma_.lower() in places for c in o.subtree) for o in reached)
+
+    def _weapons_told(self, noun: Token) -> bool:
+        """The article names what the noun's happening needs: explosives for a blast, a missile,
+        rocket or drone for a launch ("the launch on Friday" after "the missile test")."""
+        if noun.lemma_.lower() in self.lex.words("launch_nouns"):
+            return self._launchables_told(noun.doc)
+        return self._explosives_told(noun.doc)
+
+    def _launchables_told(self, doc: Doc) -> bool:
+        if "launchables_told" not in doc.user_data:  # asked per launch noun: read the article once
+            kinds = self.lex.words("launched_kinds")
+            doc.user_data["launchables_told"] = any(self.lex.materiel.get(t.lemma_.lower()) in kinds for t in doc)
+        return doc.user_data["launchables_told"]
+
+    def _only_animals_harmed(self, token: Token) -> bool:
+        """Every noun the casualty word harms names animals ("dead poultry", "turkeys dying")."""
+        harmed = harmed_nouns(token)
+        return bool(harmed) and all(n.lemma_.lower() in self.lex.words("animals") for n in harmed)
+
+    def _a_person_harmed(self, token: Token, mentions: Mentions) -> bool:
+        """"a missing girl", "reported him missing", "Shelton had been reported missing"."""
+        if any(c.dep_ == "prt" for c in token.children):
+            return False  # "missing out on it"
+        return any(self._names_people(n, mentions) for n in harmed_nouns(token))
+
+    def _names_people(self, noun: Token, mentions: Mentions) -> bool:
+        span = mentions.span_at(noun)
+        lemma = noun.lemma_.lower()
+        if noun.pos_ == "PROPN" and (span is None or span.label_ not in THING_LABELS):
+            return True  # "Shelton had been reported missing": a name the tagger took for a firm
+        return noun.lower_ in self.lex.words("person_pronouns") or span is not None and span.label_ in {"PERSON", "NORP"} \
+            or self.lex.heads.get(lemma) in {"PERSON", "GROUP"} or mentions.is_personnel(noun) \
+            or lemma in self.lex.words("generic_victims") | self.lex.words("lone_victims")
+
+    def _hit_by_no_weapon(self, verb: Token, mentions: Mentions) -> bool:
+        """A passive hit whose "by" names something that is neither a weapon, armed people, a
+        violent happening nor anyone named: "hit by months of protests", "hit by the plague"."""
+        agent = agent_of(verb) if subject_and_voice(verb)[1] else None
+        if agent is None or agent.pos_ != "NOUN":
+            return False
+        heads = [agent] + [o for p, o in preps_of(agent) if p == "of"]  # "a barrage of rockets"
+        return not any(self._violent_noun(h, mentions) for h in heads)
+
+    def _violent_noun(self, noun: Token, mentions: Mentions) -> bool:
+        lemma = noun.lemma_.lower()
+        return bool(mentions.materiel_kind(noun) or mentions.named_in(noun, {"WEAPON"}) or mentions.span_at(noun)
+                    or is_armed_noun(noun, mentions) or mentions.is_personnel(noun)
+                    or lemma in self.lex.words("happening_nouns") | self.lex.words("side_nouns")
+                    | self.lex.words("natural_causes") | self.lex.words("explosive_words") | ATTACK_NOUNS)
 
     def _explosives_told(self, doc: Doc) -> bool:
         """The article names a bomb or explosives: its blasts and explosions are theirs ("a suicide
@@ -988,7 +1140,8 @@ class ClaimExtractor:
                 for o in p.children if o.dep_ == "pobj"]  # "came under fire from mortars"
         return any(mentions.materiel_kind(t) or mentions.named_in(t, {"WEAPON"}) for o in own for t in [o, *o.conjuncts])
 
-    def _has_argument(self, token: Token, mentions: Mentions, weapon=False, personnel=False) -> bool:
+    def _has_argument(self, token: Token, mentions: Mentions, weapon=False, personnel=False, arms=False) -> bool:
+        """Whether a weapon (with ``arms``: no money, aid or equipment) or personnel is an argument."""
         verb = token if token.pos_ in {"VERB", "AUX", "ADJ"} else clause_head(token)
         args = objects_of(verb) + [o for _, o in preps_of(verb)]
         if token.pos_ == "NOUN":
@@ -1004,8 +1157,10 @@ class ClaimExtractor:
             args += escorts + [o for e in escorts for prep, o in preps_of(e) if prep == "of"]  # "a number of warships"
         for a in args:
             for t in [a, *a.conjuncts]:
-                if weapon and (mentions.materiel_kind(t) or mentions.named_in(t, {"WEAPON"})
-                               or t.ent_type_ == "MONEY"):
+                kind = mentions.materiel_kind(t)
+                if arms and kind in self.lex.words("non_arms_kinds"):
+                    continue  # "using cash", "deployed cleaner technology"
+                if weapon and (kind or mentions.named_in(t, {"WEAPON"}) or t.ent_type_ == "MONEY" and not arms):
                     return True
                 if personnel and (mentions.is_personnel(t) or self._naval_unit(t)):
                     return True
@@ -2793,6 +2948,39 @@ def inside_quotation(token: Token) -> bool:
         elif t.text == '"':
             inside = not inside
     return inside
+
+
+def harmed_nouns(trigger: Token) -> list[Token]:
+    """The nouns a casualty word says were harmed: the victim of its clause ("pigs died",
+    "a woman was killed"), the noun a casualty adjective describes ("dead poultry", "a missing
+    girl") or the subject it is said of ("were found dead", "reported him missing"), a dying
+    noun's "of", owner or compound ("the death of a boy", "the boy's death", "pig deaths")."""
+    if trigger.pos_ == "NOUN":
+        owners = trigger.children if trigger.dep_ != "conj" else [*trigger.children, *trigger.head.children]
+        nouns = [c for c in owners if c.dep_ in {"poss", "compound"}]  # "swine sickness and death" too
+        victim = victim_of(trigger)
+    elif trigger.dep_ == "amod":
+        nouns, victim = [], trigger.head
+    elif trigger.dep_ in {"acomp", "oprd", "xcomp", "advcl", "pcomp"} and trigger.pos_ != "VERB" \
+            or trigger.lower_ in {"missing", "dying"} and trigger.dep_ in {"xcomp", "advcl", "oprd", "pcomp"}:
+        head = trigger.head.head if trigger.dep_ == "pcomp" else trigger.head  # "confirmed as dying"
+        told = [c for c in head.children if c.dep_ in {"dobj", "obj"}]  # "reported him missing"
+        nouns, victim = [], told[0] if told else subject_and_voice(head)[0]
+    else:  # "a girl has been missing since Thursday": no object, the subject is who
+        nouns, victim = [], victim_of(trigger) or subject_and_voice(trigger)[0]
+    if victim is not None:
+        nouns.append(victim)
+    nouns = [n for noun in nouns for n in [noun, *noun.conjuncts]]
+    # "dozens of chickens", "hundreds of birds": the count's "of" is who
+    return [next((o for p, o in preps_of(n) if p == "of"), n) if n.lower_ in PARTITIVE_WORDS
+            or n.pos_ == "NUM" else n for n in nouns]
+
+
+def is_a_measure(noun: Token) -> bool:
+    """A number, a percentage, an amount or a quantity ("89 degrees", "16%", "$799"); not a
+    distance ("can hit targets 10 km away" is a weapon's range)."""
+    return noun.lemma_.lower() not in DISTANCE_UNITS and (
+        noun.pos_ == "NUM" or noun.ent_type_ in {"PERCENT", "QUANTITY", "MONEY"})
 
 
 def victim_of(trigger: Token) -> Token | None:

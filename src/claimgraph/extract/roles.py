@@ -1256,7 +1256,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         roles.add("actor", attack_party(trigger, mentions))  # "a fatal police shooting", tagged a verb
     if trigger.pos_ == "NOUN" or is_gerund_subject(trigger):
         roles.add("actor", attack_party(trigger, mentions) or had_a_hand_in(trigger, mentions, lex)
-                  or charged_in(trigger, mentions) or claimed_by(trigger, mentions))
+                  or charged_in(trigger, mentions) or claimed_by(trigger, mentions)
+                  or held_responsible(trigger, mentions))
         for c in trigger.children:  # "a bomb blast", "the rocket attack"; not generic "drone strikes"
             if c.dep_ == "compound" and c.i < trigger.i and mentions.materiel_kind(c) and not bare_plural(trigger):
                 roles.add("instrument", mentions.weapon(c))
@@ -1433,6 +1434,26 @@ def claimed_by(noun: Token, mentions: Mentions) -> Entity | None:
         if doer is not None and doer.lower_ not in {"that", "which", "who"}:
             return party(doer, mentions)
     return None
+
+
+def held_responsible(noun: Token, mentions: Mentions) -> Entity | None:
+    """"the Islamic State was behind the attack", "Hamas was responsible for the blast",
+    "police said a militia was behind the bombings": who is said to have done it."""
+    if noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    holder = prep.head
+    if prep.lower_ == "for" and holder.lemma_.lower() == "responsible" and holder.dep_ in {"acomp", "oprd"}:
+        holder = holder.head  # "was responsible for": the subject of "was"
+    elif not (prep.lower_ == "behind" and holder.lemma_ == "be"):
+        return None
+    subj = subject_of(holder)
+    if subj is None or subj.lower_ in PRONOUNS_NOT_PARTIES:
+        return None
+    return attacker(subj, mentions)
+
+
+PRONOUNS_NOT_PARTIES = frozenset({"who", "what", "which", "that", "it", "this", "nobody", "no one"})
 
 
 def charged_in(noun: Token, mentions: Mentions) -> Entity | None:
