@@ -462,6 +462,11 @@ class ClaimExtractor:
                     and not (pos == "VERB" and self._fired_upon(token, lemma)) \
                     and not (pos == "NOUN" and self._weapons_told(token)):
                 continue
+            if name in SPEECH_ACTS and pos == "VERB" and self._weapon_does_it(token, mentions):
+                continue  # "a missile slammed into a school": a weapon condemns no one
+            if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("arrival_weapon_verbs") \
+                    and not self._munition_arrives(token, mentions):
+                continue  # "a shell fell on the market"; not "a helicopter crashed", "was dropped off by helicopter"
             if pos == "VERB" and lemma in t.place_objects and not self._object_is_place(token, mentions):
                 continue
             if pos == "NOUN" and lemma in self.lex.words("own_weapon_nouns") and not self._own_weapon(token, mentions):
@@ -1054,6 +1059,9 @@ class ClaimExtractor:
         20", "the flu killed thousands", "he was killed" (no one named)."""
         if verb.pos_ != "VERB" or verb.tag_ == "VBN" and verb.dep_ in {"amod", "acl"}:
             return False
+        if verb.dep_ in {"advcl", "conj"} and verb.head.lemma_.lower() in self.lex.words("arrival_weapon_verbs") \
+                and not self._munition_arrives(verb.head, mentions):
+            return False  # "a helicopter crashed, killing two pilots": an accident's toll
         agent = doer_of(verb)
         if agent is None or agent.lower_ in PRONOUNS:
             return False
@@ -1097,7 +1105,11 @@ class ClaimExtractor:
         return noun.dep_ != "compound"
 
     def _denies_a_claim(self, verb: Token) -> bool:
-        """A denial governs a clause ("denied that ...", "denied sending"), or a claim noun."""
+        """A denial governs a clause ("denied that ...", "denied sending"), or a claim noun; a
+        request refused is no claim denied ("the court denied an appeal challenging the ruling")."""
+        refused = self.lex.words("requests_refused")
+        if any(c.dep_ in {"dobj", "obj", "nsubjpass"} and c.lemma_.lower() in refused for c in verb.children):
+            return False
         for child in verb.children:
             if child.dep_ in {"ccomp", "xcomp", "pcomp", "csubj"}:
                 return True
@@ -1149,8 +1161,12 @@ class ClaimExtractor:
         subj = subject_of(verb)
         if subj is not None:
             args.append(subj)
-        # "provided Russia with drones", "half of the ammunition": one preposition deeper
-        args += [o for a in list(args) for _, o in preps_of(a)]
+        # "provided Russia with drones", "half of the ammunition": one preposition deeper (but
+        # "firms with 600,000 workers are heading for bankruptcy" sends no one: people "with"
+        # something move only when it carries them, "a convoy with 300 soldiers")
+        args += [o for a in list(args) for prep, o in preps_of(a)
+                 if not (personnel and not weapon and prep == "with" and not mentions.is_craft(a)
+                         and mentions.materiel_kind(a) is None)]
         if personnel and subj is not None:
             # "the survey ship, escorted by warships, would sail into the strait": the escort sails too
             escorts = [o for c in subj.children if c.dep_ == "acl" for prep, o in preps_of(c) if prep == "by"]
@@ -1165,6 +1181,22 @@ class ClaimExtractor:
                 if personnel and (mentions.is_personnel(t) or self._naval_unit(t)):
                     return True
         return False
+
+    @staticmethod
+    def _weapon_does_it(verb: Token, mentions: Mentions) -> bool:
+        subj, passive = subject_and_voice(verb)
+        return subj is not None and not passive and mentions.materiel_kind(subj) is not None
+
+    def _munition_arrives(self, verb: Token, mentions: Mentions) -> bool:
+        """A verb of arriving ("fell", "landed", "crashed", "dropped") attacks only when what
+        arrives is a munition, a missile or a drone, not an aircraft or a vehicle (an accident),
+        and it is not another verb with a particle ("dropped off", "fell back")."""
+        if any(c.dep_ == "prt" for c in verb.children):
+            return False
+        subj, passive = subject_and_voice(verb)
+        arriving = objects_of(verb, ("dobj", "obj")) if verb.lemma_.lower() == "drop" and not passive else [subj]
+        kinds = {mentions.materiel_kind(t) for a in arriving if a is not None for t in [a, *a.conjuncts]}
+        return bool(kinds - {None} - self.lex.words("platform_kinds") - self.lex.words("non_arms_kinds"))
 
     def _merge_same_clause(self, cands: list[Candidate]) -> list[Candidate]:
         """Two triggers of one type in one clause ("the raid was conducted with ...") are one claim."""
