@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..datafiles import grammar, lexicon, ontology, titles
+from ..datafiles import gazetteer_rows, grammar, lexicon, ontology, titles
 
 # "Tarig Hassan el-Nour", "Mohammed bin Salman", "Abu Obeida": name particles the model cuts
 # off a PERSON (it tags "el-Nour" as an ORG on its own)
@@ -76,6 +76,26 @@ def join_vessel_names(doc: Doc) -> Doc:
         taken = {i for span in vessels for i in range(span.start, span.end)}
         others = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
         doc.ents = sorted(others + vessels, key=lambda e: e.start)
+    return doc
+
+
+def _known_surnames() -> frozenset[str]:
+    """The one-word names of the gazetteer's people ("Zelenskiy", "Netanyahu")."""
+    return frozenset(n for row in gazetteer_rows("people") for n in [row["name"], *row.get("aliases", [])]
+                     if n.isalpha() and n.istitle())
+
+
+KNOWN_SURNAMES = _known_surnames()
+
+
+@Language.component("claimgraph_known_surnames")
+def tag_known_surnames(doc: Doc) -> Doc:
+    """A known person's surname the model left untagged ("Zelenskiy accused Russia ...", read
+    as a common noun) is that PERSON. After the model, so "Karl Vance" stays one name: the
+    gazetteer ruler leaves one-word names out for that reason."""
+    found = [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc if not t.ent_type_ and t.text in KNOWN_SURNAMES]
+    if found:
+        doc.ents = sorted([*doc.ents, *found], key=lambda e: e.start)
     return doc
 
 

@@ -65,6 +65,7 @@ def load_pipeline(model: str) -> Language:
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("claimgraph_name_particles", after="ner")
         nlp.add_pipe("claimgraph_vessel_names", after="claimgraph_name_particles")
+        nlp.add_pipe("claimgraph_known_surnames", after="claimgraph_vessel_names")
         if "parser" in nlp.pipe_names:  # clause words come from the parse
             nlp.add_pipe("claimgraph_split_dates", after="claimgraph_vessel_names")
             nlp.add_pipe("claimgraph_capitalised_nouns", after="claimgraph_split_dates")

@@ -236,11 +236,18 @@ def _where_it_was_said(trigger: Token, parent: Token | None, report_nodes: set[i
 def _identifies_the_subject(trigger: Token, report_nodes: set[int]) -> bool:
     """"The officer who shot Scott was not wearing a camera, police said": a relative clause
     that only says which officer is meant presents the shooting as known, not as what police say."""
-    if trigger.dep_ != "relcl" or trigger.pos_ != "VERB":
+    if trigger.dep_ != "relcl" or trigger.pos_ != "VERB" or _set_off_by_a_comma(trigger):
         return False
     subject = trigger.head
     return subject.dep_ in {"nsubj", "nsubjpass"} and subject.head.i not in report_nodes and \
         any(node.i in report_nodes for node in path_to_root(subject.head))
+
+
+def _set_off_by_a_comma(clause: Token) -> bool:
+    """"The strike, which killed four fighters, was carried out ...": a clause between commas
+    adds to what is said; it does not pick out which strike is meant."""
+    start = clause.left_edge.i
+    return start > 0 and clause.doc[start - 1].text == ","
 
 
 def _verb_above(node: Token) -> Token:
@@ -682,7 +689,9 @@ def _nobody_underwent(verb: Token) -> bool:
 
 def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution) -> str:
     words: set[str] = set()
-    for node in path:
+    for below, node in zip([None, *path], path):
+        if below is not None and below.dep_ != "xcomp" and node.lemma_.lower() in CLAUSE_ONLY_VERBS:
+            continue  # "agreed to impose" plans; "agreed a package of sanctions", "agreed that ..." do not
         if node is not trigger or node.lemma_.lower() not in lex.types["THREATEN"].verbs:
             words.add(node.lemma_.lower())  # "the Houthis vowed to ...": the vow itself is a fact
         for c in node.children:
@@ -928,6 +937,7 @@ def _statement_object(prep: Token, lex: Lexicon) -> Token | None:
 
 
 ADDRESSEE_VERBS = load_lexicon().words("addressee_verbs")
+CLAUSE_ONLY_VERBS = load_lexicon().words("clause_only_verbs")
 STATEMENT_NOUNS = load_lexicon().words("statement_nouns")
 UNHARMED_WORDS = load_lexicon().words("unharmed_words")
 TOPIC_PREPS = frozenset(grammar()["topic_preps"])
@@ -948,7 +958,8 @@ def _verb_content(verb: Token, cue: set[int], speech: frozenset[str]) -> set[int
         head = verb.head
         return {t.i for t in head.subtree if t.sent == verb.sent} - {t.i for t in verb.subtree}
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i
-               and not (verb.lemma_ in ADDRESSEE_VERBS and (c.ent_type_ in {"PERSON", "ORG"} or c.pos_ == "PRON"))]
+               and not (verb.lemma_ in ADDRESSEE_VERBS and (c.ent_type_ in {"PERSON", "ORG"} or c.pos_ == "PRON"))
+               and verb.lemma_ not in CLAUSE_ONLY_VERBS]  # "agreed new sanctions": agreed, said nothing
     preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in TOPIC_PREPS]
     if not objects and verb.lemma_ not in ADDRESSEE_VERBS:
         objects = [c for c in verb.children if c.dep_ == "dative" and c.i > verb.i]

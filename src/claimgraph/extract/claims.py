@@ -34,12 +34,12 @@ from .attribution import (Attribution, attribute, can_speak, path_to_root, speak
                           subject_of_report_above)
 from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
-from .mentions import PRONOUNS, Mentions, is_bare_definite, is_country, phrase_tokens
+from .mentions import PLACE_LABELS, PRONOUNS, Mentions, is_bare_definite, is_country, phrase_tokens
 from .token_patterns import TokenPatterns
 from .roles import (ATTACK_NOUNS, CLASH_VERBS, COMPASS_WORDS, DISTANCE_REACH, HEADLINE_END, MILITARY_SITES, RESCUE_NOUNS, Roles,
                     agent_of, clause_head, could_be_people, doer_of, drop_countries_of_towns, fill_roles,
-                    is_armed_noun, is_gerund_subject, is_to_blame, name_given_to, objects_of, party, preps_of,
-                    restricted_things, subject_and_voice, subject_of)
+                    is_armed_noun, is_gerund_subject, is_to_blame, misparsed_past_tense, name_given_to, objects_of,
+                    party, preps_of, restricted_things, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 # a play page uses this many different play words (senses.yaml play_words), this often in all
@@ -294,11 +294,13 @@ class ClaimExtractor:
                 for other in subj.conjuncts if subj is not None else ():
                     roles.add("actor", speaker_entity(other, mentions, self.lex))  # "Zambia and Botswana denied"
         elif att.source is not None and roles["actor"] and self._own_weapon_subject(token) \
-                and all(e.attrs.get("generic") for e in roles["actor"]):
+                and any(e.attrs.get("generic") for e in roles["actor"]):
             # "Hamas said its fighters had attacked a tank": Hamas's fighters, not "fighters"
+            # (and "its fighters and allied units": the allies stay)
             subj = subject_of(clause_head(token))
             if subj is not None and mentions.is_personnel(subj):
-                roles["actor"] = [self._state_of(att.source, mentions)]
+                roles["actor"] = [self._state_of(att.source, mentions),
+                                  *(e for e in roles["actor"] if not e.attrs.get("generic"))]
         elif att.source is None or roles[self._subject_role(token, ctype)]:
             return
         elif ctype == "ACCUSE" and is_to_blame(token):
@@ -470,6 +472,8 @@ class ClaimExtractor:
                 continue  # "a shell fell on the market"; not "a helicopter crashed", "was dropped off by helicopter"
             if pos == "VERB" and lemma in t.place_objects and not self._object_is_place(token, mentions):
                 continue
+            if pos == "NOUN" and lemma in self.lex.words("own_weapon_nouns") and not self._own_weapon(token, mentions):
+                continue
             if pos == "NOUN" and lemma in self.lex.words("counted_lives") and not self._lives_taken(token):
                 continue  # "cost 1,200 lives", "has claimed some 2,400 lives"; not "saved lives", "daily life"
             if pos == "NOUN" and lemma in self.lex.words("counted_tolls") and not toll_counted(token):
@@ -518,6 +522,8 @@ class ClaimExtractor:
                 continue  # "the storm hit the coast", "the quake struck": nobody attacked
             if lemma in t.personnel_only and not self._has_argument(token, mentions, personnel=True):
                 continue
+            if name == "DEPLOY" and pos == "NOUN" and self._attacked(token):
+                continue  # "ambushed an army patrol", "an attack on a patrol": hit, not sent
             if lemma in t.materiel_only and not self._has_argument(token, mentions, weapon=True):
                 continue
             if token.pos_ == "VERB" and lemma in t.person_objects and not self._object_is_people(token, mentions):
@@ -537,6 +543,9 @@ class ClaimExtractor:
             if pos == "VERB" and not particles and any(o.lemma_.lower() in self.lex.words("non_event_objects")
                                                        for o in objects_of(token, ("dobj", "obj"))):
                 continue  # "struck a deal", "shot a video", "hit a record high" ("sealed off the scene" is no shot scene)
+            if name == "ATTACK" and pos == "VERB" and any(o.lemma_.lower() in self.lex.words("economic_objects")
+                                                          for o in objects_of(token, ("dobj", "obj"))):
+                continue  # "sanctions targeting its gas exports"
             if pos == "VERB" and lemma in self.lex.words("hit_verbs") and any(
                     is_a_measure(o) for o in objects_of(token, ("dobj", "obj"))):
                 continue  # "the laptop hit 89 degrees", "the bond yield hit 16%": a level reached
@@ -577,6 +586,18 @@ class ClaimExtractor:
                 or pos == "NOUN" and self._fatal(token)):
             out.append("CASUALTY")  # "shot in the hip", "fatally shot", "the fatal shooting of": hit, and hurt
         return out
+
+    def _attacked(self, noun: Token) -> bool:
+        """A noun an attack hit: the object of an attack verb ("ambushed a patrol", "a patrol
+        was attacked") or what an attack noun is on ("the raid on the patrol")."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ in {"on", "against"}:
+            head, pos = head.head, "NOUN"
+        elif noun.dep_ in {"dobj", "obj", "nsubjpass"}:
+            pos = "VERB"
+        else:
+            return False
+        return "ATTACK" in (self.trigger_types.get((head.lemma_.lower(), pos)) or []) and head.pos_ == pos
 
     def _fired_upon(self, verb: Token, lemma: str) -> bool:
         """"fired on the ship", "were being fired on", "fired at protesters": shooting at
@@ -776,7 +797,13 @@ class ClaimExtractor:
         # "slammed the senator", "an attack on the senator", "fired back at Airbus in a statement"
         hit = objects_of(verb, ("dobj", "obj")) + [o for p, o in preps_of(token) if p in {"on", "at"}]
         return any((s := mentions.span_at(o)) is not None and s.label_ in {"PERSON", "ORG"}
-                   or mentions.references.names_a_person(o) for o in hit)  # "his rival, Dana Whitlow"
+                   and not self._a_place(s, mentions) or mentions.references.names_a_person(o) for o in hit)  # "his rival, Dana Whitlow"
+
+    @staticmethod
+    def _a_place(span: Span, mentions: Mentions) -> bool:
+        """"the attack on Odesa" with the city tagged an organisation: a place, hit by arms."""
+        found = mentions.resolve_span(span) if span.label_ == "ORG" else None
+        return found is not None and found.type in PLACE_LABELS
 
     def _natural_death(self, verb: Token, mentions: Mentions) -> bool:
         """A named person who died, in a sentence with no violence, weapon or wound in it."""
@@ -1118,6 +1145,15 @@ class ClaimExtractor:
         if told and verb.dep_ == "conj" and verb.head.i < verb.i:
             return "here"  # "Hamas said the strike killed 20, but Israel denied that"
         return "before" if told else None
+
+    @staticmethod
+    def _own_weapon(noun: Token, mentions: Mentions) -> bool:
+        """"artillery fire", "fire from heavy machine guns": the weapon is the noun's own."""
+        own = [c for c in noun.children if c.dep_ in {"compound", "amod"}]
+        holders = [noun, noun.head.head] if noun.dep_ == "pobj" and noun.head.lower_ == "under" else [noun]
+        own += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in {"from", "of"}
+                for o in p.children if o.dep_ == "pobj"]  # "came under fire from mortars"
+        return any(mentions.materiel_kind(t) or mentions.named_in(t, {"WEAPON"}) for o in own for t in [o, *o.conjuncts])
 
     def _has_argument(self, token: Token, mentions: Mentions, weapon=False, personnel=False, arms=False) -> bool:
         """Whether a weapon (with ``arms``: no money, aid or equipment) or personnel is an argument."""
@@ -1495,6 +1531,8 @@ class ClaimExtractor:
         event_nodes = {node.i for node in path[:min(report_at, now_under_then(path))]}
         for extra in c.triggers[1:]:
             event_nodes |= {n.i for n in path_to_root(extra)[:2] if n.i not in c.att.report_nodes}
+        # "air strikes killed 30 on Monday" parsed as "strikes (that were) killed": the strikes' verb
+        event_nodes |= {k.i for k in c.trigger.children if misparsed_past_tense(k)}
         future = c.att.modality == "planned"
         event_spans: list[tuple[Span, TimeSpan]] = []
         for span in spans:

@@ -673,7 +673,14 @@ class Mentions:
         span = self.by_token.get(tok.i)
         if span is not None and span.label_ in {"NORP", "GPE", "LOC"}:
             return False  # "North Korean missiles": a maker, not a name (a PERSON tag on "Wing Loong II" is a slip)
+        if span is not None and span.label_ == "ORG" and self._known_body(span):
+            return False  # "a Houthi missile": the group that fired it, not the system's name
         return tok.pos_ == "PROPN" or tok.text == "-" or tok.like_num and tok.i > 0 and tok.nbor(-1).text == "-"
+
+    def _known_body(self, span: Span) -> bool:
+        """An organisation the gazetteer knows for what it is (an armed group, a ministry)."""
+        found = self.resolve_span(span)
+        return found is not None and found.type == "ORG" and bool(found.attrs.get("kind"))
 
     def generic_weapon(self, head: Token, kind: str) -> Entity:
         descr = self.weapon_description(head)
@@ -1016,6 +1023,27 @@ HEADLINE_END = "headline_end"  # Doc.user_data key: where the text's opening hea
 
 # "any of its fighters", "none of the crew", "most of them": the people are after "of"
 PARTITIVES = frozenset(grammar()["partitive_of"])
+
+
+COLLECTIVES = frozenset(grammar()["collective_of"])
+
+
+def things_counted(noun: Token) -> Token:
+    """"a barrage of missiles", "dozens of rockets": the things are after "of"."""
+    if noun.lower_ not in COLLECTIVES and noun.lemma_.lower() not in COLLECTIVES:
+        return noun
+    return next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"), noun)
+
+
+def counting_noun(noun: Token) -> Token:
+    """"agreed a new package of sanctions": the noun that counts or groups ``noun`` (itself
+    when there is none)."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i != prep.i \
+            and (prep.head.lower_ in COLLECTIVES or prep.head.lemma_.lower() in COLLECTIVES):
+        return prep.head
+    return noun
 
 
 def whole_of_part(noun: Token) -> Token:

@@ -22,7 +22,8 @@ from .coref import referent
 from .lexicon import load_lexicon
 from ..analyze.components import VESSEL_PREFIXES
 from .mentions import (HEADLINE_END, PARTITIVES, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts,
-                       is_country, phrase_tokens, plural_of, slug, whole_of_part)
+                       counting_noun, is_country, phrase_tokens, plural_of, slug, things_counted,
+                       whole_of_part)
 
 LOCATIVE = {"in", "near", "at", "on", "across", "over", "outside", "around", "inside", "into",
             "toward", "towards", "behind", "along", "within", "throughout", "off", "of"}
@@ -124,9 +125,11 @@ def misparsed_past_tense(verb: Token) -> bool:
     """A past participle hung on a noun as its modifier although it has an object of its own:
     "Israeli airstrikes killed 25 people" read as "airstrikes (that were) killed". A
     participle modifier names what was done to its noun ("a missile fired from Yemen") and
-    takes no object, so with one the noun is the doer and the verb a plain past tense."""
+    takes no object, so with one the noun is the doer and the verb a plain past tense (a clause
+    with a subject of its own is no such thing: "reports that it had bombed a market")."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"} \
         and any(c.dep_ in {"dobj", "obj"} for c in verb.children) and agent_of(verb) is None \
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) \
         and verb.lemma_.lower() not in DOUBLE_OBJECT_VERBS
 
 
@@ -299,9 +302,11 @@ def named_party(token: Token, mentions: Mentions) -> Entity | None:
             and token.lower_ not in mentions.lex.classes:
         # an acronym the tagger left out ("the TNLA said", "KNLA fighters"): an organisation
         return mentions.keep(mentions.resolver.resolve(token.text, "ORG", context_countries=mentions.countries))
-    if span is None and token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ in {"nsubj", "nsubjpass"} \
+    if span is None and token.pos_ == "PROPN" and not token.ent_type_ \
+            and (token.dep_ in {"nsubj", "nsubjpass"} or speech_act_object(token, mentions.lex)) \
             and not any(c.dep_ == "compound" for c in token.children) and mentions.resolver.is_place(token.text):
-        # "Kyiv accused Moscow of ...": a capital opening the sentence, which the tagger left out
+        # "Kyiv accused Moscow of ...", "Moscow accused Kyiv of ...": a capital that speaks or is
+        # accused, which the tagger left out
         return mentions.keep(mentions.resolver.resolve(token.text, "GPE", context_countries=mentions.countries))
     if span is None or span.label_ not in {"GPE", "ORG", "PERSON", "NORP", "LOC"}:
         return None
@@ -311,6 +316,15 @@ def named_party(token: Token, mentions: Mentions) -> Entity | None:
         # "Contra rebels" are the Contras: the names the article gives the group
         found = mentions.keep(replace(found, aliases=[f"{span.text} {token.text}", plural_of(span.text)]))
     return found
+
+
+def speech_act_object(token: Token, lex) -> bool:
+    """"accused Kyiv of ...", "warned Washington": the one an accusation, condemnation, threat
+    or warning is aimed at, a party (a place there stands for its government)."""
+    verb = token.head
+    return token.dep_ in {"dobj", "obj"} and verb.pos_ == "VERB" and any(
+        verb.lemma_.lower() in lex.types[name].verbs for name in ("ACCUSE", "CONDEMN", "THREATEN", "NOTIFY")
+        if name in lex.types)
 
 
 def one_warship(token: Token, mentions: Mentions) -> Entity | None:
@@ -399,6 +413,12 @@ def attacker(token: Token, mentions: Mentions) -> Entity | None:
         return None  # "Khartoum market shelling leaves 12 dead": a headline's market shelled no one
     return craft_by_its_name(token, mentions) or one_warship(token, mentions) or party(token, mentions) \
         or irregulars(token, mentions) or crew_named_before(token, mentions) or mentions.vessel_described(token)
+
+
+def add_attackers(subj: Token, roles: Roles, mentions: Mentions) -> None:
+    """"The U.S. and Britain carried out strikes": each side the subject joins attacked."""
+    for one in [subj, *subj.conjuncts]:
+        roles.add("actor", attacker(one, mentions))
 
 
 def craft_by_its_name(craft: Token, mentions: Mentions) -> Entity | None:
@@ -1055,7 +1075,7 @@ RESCUE_NOUNS = frozenset(grammar()["rescue_nouns"])
 def is_light_verb_object(noun: Token) -> bool:
     """"Russia carried out a strike": the clause subject is the actor of a noun trigger only
     when the noun is what a light verb does (not "the EU sanctions firms over drone deliveries")."""
-    node = noun
+    node = counting_noun(noun)  # "agreed a new package of sanctions"
     while node.dep_ in {"conj", "appos"} and node.head.i != node.i:
         node = node.head
     if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ == "in":
@@ -1228,7 +1248,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             # "Iraqi jets", "planes from Afghanistan" are Iraq's, Afghanistan's
             roles.add("actor", side(subj, nationality_modifier(subj, mentions) or member_of(subj, mentions), mentions))
         elif not passive:
-            roles.add("actor", attacker(subj, mentions))
+            add_attackers(subj, roles, mentions)
         else:
             add_target(subj, roles, mentions)  # "the convoy was attacked", "Reyes was shot"
         args.append(subj)
@@ -1259,14 +1279,18 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         roles.add("target", loser_of_the_place(trigger, mentions))
         if subj is not None and is_light_verb_object(trigger) and (
                 subj.dep_ == "nsubj" or subj.head.lemma_.lower() in PARTAKING_VERBS):
-            roles.add("actor", attacker(subj, mentions))  # "forces were engaged in clashes": they fought
+            add_attackers(subj, roles, mentions)  # "forces were engaged in clashes": they fought
         if not roles["actor"] and subj is not None and subj.dep_ == "nsubj" and trigger.dep_ == "dobj" \
                 and verb.lemma_.lower() in OWN_ATTACK_VERBS \
                 and any(c.dep_ == "poss" and c.lower_ in {"their", "its", "his", "her"} for c in trigger.children):
             roles.add("actor", attacker(subj, mentions))  # "the gunmen broke off their attack"
     # "the strike was condemned by the UN": the agent of another verb did not strike
     agent = agent_of(verb) if trigger.pos_ == "VERB" or verb.lemma_.lower() in LIGHT_VERBS else None
-    if agent is not None:
+    weapon = attacking_weapon(agent, mentions) if agent is not None else None
+    if weapon is not None:  # "hit by a Houthi missile": the missile, fired by the Houthis
+        roles.add("instrument", weapon)
+        roles.add("actor", side(agent, nationality_modifier(agent, mentions) or member_of(agent, mentions), mentions))
+    elif agent is not None:
         roles.add("actor", attacker(agent, mentions))
     objects = objects_of(verb) if trigger.pos_ == "VERB" or blamed or hits(trigger, verb, lex) else []
     if not objects and trigger.pos_ == "VERB":  # "shot and killed Reyes": both verbs take him
@@ -1274,6 +1298,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
     downed = brought_down(verb)
     if not objects and downed:  # "shot down 12 of the drones", the count parsed as an adverb
         objects = [c for c in verb.children if c.dep_ == "npadvmod" and c.like_num]
+    objects = [one for obj in objects for one in weapons_counted(obj, mentions)]
     for obj in objects:
         args.append(obj)
         if downed:
@@ -1325,6 +1350,15 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             if c.dep_ == "acl" and c.lemma_ in {"target", "hit", "strike"}:
                 for o in objects_of(c):
                     add_target(o, roles, mentions)
+
+
+def weapons_counted(obj: Token, mentions: Mentions) -> list[Token]:
+    """"fired dozens of missiles and drones": the weapons a counting noun stands before
+    (people or places counted so are no weapon: "thousands of troops" stays as it was)."""
+    counted = things_counted(obj)
+    if counted is obj or not (mentions.materiel_kind(counted) or mentions.named_in(counted, {"WEAPON"})):
+        return [obj]
+    return [counted, *counted.conjuncts]
 
 
 def loser_of_the_place(noun: Token, mentions: Mentions) -> Entity | None:
@@ -2031,6 +2065,8 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
         args.append(subj)
         for t in [subj, *subj.conjuncts]:
             roles.add("actor", party(t, mentions))
+            for side_named in joined_nationalities(t, mentions):
+                roles.add("actor", side_named)
     # "met Rand"; but "left Lisbon after talks with Rand": what the clause's verb takes is no participant
     for obj in objects_of(verb) if trigger.pos_ == "VERB" else []:
         place = place_visited(obj, mentions)
@@ -2045,6 +2081,15 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
     for prep, obj in preps_of(trigger) if trigger.pos_ == "NOUN" else []:
         if prep == "to" and _place_named(obj, mentions):
             roles.add("location", mentions.resolve_span(mentions.span_at(obj)))  # "her visit to Lisbon": where they will meet
+
+
+def joined_nationalities(noun: Token, mentions: Mentions) -> list[Entity]:
+    """"Qatari and Egyptian mediators": each nationality joined before the noun is a side
+    (the noun's own party is only the last one named)."""
+    joined = [m for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i and c.conjuncts
+              for m in [c, *c.conjuncts]]
+    return [ent for m in joined if (span := mentions.span_at(m)) is not None and span.label_ in {"NORP", "GPE"}
+            and (ent := mentions.resolve_span(span)) is not None]
 
 
 def place_visited(obj: Token, mentions: Mentions) -> Entity | None:
