@@ -243,3 +243,13 @@ def test_charging_that_something_happened_accuses(extract, text, accused):
 
 def test_leaders_who_huddle_meet(extract):
     assert of_type(extract("Obama and Xi huddled in Washington on Friday.")[0], "MEET")
+
+
+def test_a_surname_opening_with_a_particle_is_the_person_named_in_full(extract):
+    claims, ents = extract("Mayor Bill de Blasio visited the site. De Blasio said a bomb exploded in Chelsea.")
+    assert ents[of_type(claims, "ATTACK")[0].source].name == "Bill de Blasio"
+
+
+def test_a_commissioner_is_a_title_not_part_of_the_name(extract):
+    claims, ents = extract("A bomb exploded at 8:30 p.m., according to NYPD Commissioner James O'Neill.")
+    assert ents[of_type(claims, "ATTACK")[0].source].name == "James O'Neill"

@@ -28,6 +28,7 @@ from .lexicon import Lexicon
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WEAPON"}
 NAMED_OR_TIME = frozenset(NAMED_LABELS | {"DATE", "TIME"})
+NAME_PARTICLES = frozenset(grammar()["name_particles"])
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_NOUNS = frozenset(grammar()["place_nouns"])
 # role nouns that make a named person the voice of the organisation named before them
@@ -390,6 +391,12 @@ class Mentions:
         person of that surname named in this document bears in full (the given name its
         first name or the start of it)."""
         words = name.split()
+        if len(words) == 2 and words[0].lower() in NAME_PARTICLES:
+            # "De Blasio said" after "Bill de Blasio": the particle opens the surname ("Ben Banky"
+            # after "Benjamin David Banky" is a given name, read below)
+            person = self.full_name_for(name, other_than=name)
+            if person is not None and person.type == "PERSON":
+                return person
         if len(words) != 2 or len(words[0].rstrip(".")) < 3:
             return None
         person = self.full_name_for(words[1], other_than=name)
