@@ -253,3 +253,29 @@ def test_a_surname_opening_with_a_particle_is_the_person_named_in_full(extract):
 def test_a_commissioner_is_a_title_not_part_of_the_name(extract):
     claims, ents = extract("A bomb exploded at 8:30 p.m., according to NYPD Commissioner James O'Neill.")
     assert ents[of_type(claims, "ATTACK")[0].source].name == "James O'Neill"
+
+
+@pytest.mark.parametrize("text", [
+    "The strike by 40,000 seamen, now in its 13th day, is a challenge to the government.",
+    "There was no sign of an end to the seamen's strike, which has badly hit the port of Santos.",
+    "Six people were wounded at the start of a general strike in Ruritania.",
+    "Workers went on strike on Monday.",
+    "Union leaders said the strike was illegal and strikers would be jailed.",
+    "The troops went in because of the threat of a strike by 55,000 oil workers.",
+])
+def test_a_walkout_is_no_attack(extract, text):
+    claims, _ = extract(text)
+    assert not [c for c in claims if c.type in {"ATTACK", "THREATEN"} or c.type == "DEPLOY" and c.trigger == "went"
+                and "on strike" in c.text]
+
+
+@pytest.mark.parametrize("text", ["A Russian strike hit the port of Odesa.", "The strike on the depot killed two.",
+                                  "An air strike killed 12 people."])
+def test_a_military_strike_still_attacks(extract, text):
+    assert of_type(extract(text)[0], "ATTACK")
+
+
+@pytest.mark.parametrize("text", ["Would it make the militants less committed to kill Americans?",
+                                  "Did Russia shell the plant?"])
+def test_a_question_tells_no_happening(extract, text):
+    assert not extract(text)[0]

@@ -193,6 +193,10 @@ class ClaimExtractor:
         mentions = state.mentions
         mentions.note_groups_in(sent)
         cands = self._candidates(sent, state.matches.get(sent.start, []), mentions)
+        if is_question(sent):
+            # "Would it make ISIL less committed to kill Americans?" is asked, not told; what a
+            # relative clause in it takes as known is told ("... after the attacks that left four dead?")
+            cands = [c for c in cands if presupposed(c.trigger) or any(in_relative_clause(a) for a in c.args)]
         if state.inherited is not None and state.inherited[0] != paragraph:
             state.inherited = None
         explicit = [c.att for c in cands if c.att.explicit and c.att.source is not None]
@@ -465,6 +469,17 @@ class ClaimExtractor:
             if name == "ACCUSE" and pos == "VERB" and lemma in self.lex.words("clause_accusing_verbs") \
                     and not any(c.dep_ == "ccomp" for c in token.children):
                 continue  # "charged that the vote was rigged"; not "charged him with murder"
+            if name == "THREATEN" and pos == "NOUN" and any(self._labour_strike(o) for p, o in preps_of(token) if p == "of"):
+                continue  # "the threat of a strike by 55,000 oil workers": a walkout looming
+            if name == "ATTACK" and pos == "NOUN" and token.dep_ == "compound" and token.lemma_.lower() in {"strike", "attack"}:
+                continue  # "strike headquarters", "attack helicopters", "a strike group": a kind, no happening
+            if name == "ATTACK" and pos == "NOUN" and self._labour_strike(token):
+                continue  # "the seamen's strike", "a general strike", "went on strike": a walkout
+            if name in {"ATTACK", "CASUALTY"} and pos == "VERB" and any(
+                    self._labour_strike(t) for t in [subject_of(token)] if t is not None):
+                continue  # "the strike, which has badly hit the port": hit hard, no one struck
+            if name == "DEPLOY" and pos == "VERB" and any(self._labour_strike(o) for _, o in preps_of(token)):
+                continue  # "workers went on strike": no one sent
             if name in SPEECH_ACTS and pos == "VERB" and self._weapon_does_it(token, mentions):
                 continue  # "a missile slammed into a school": a weapon condemns no one
             if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("arrival_weapon_verbs") \
@@ -1184,6 +1199,34 @@ class ClaimExtractor:
                 if personnel and (mentions.is_personnel(t) or self._naval_unit(t)):
                     return True
         return False
+
+    def _labour_strike(self, noun: Token) -> bool:
+        """"the seamen's strike", "a strike by 40,000 seamen", "a general strike", "on strike",
+        "the strike was illegal" in a story of strikers: the walkout sense of "strike", told by
+        its words or, with no weapon or target named, by an article about strikers and unions."""
+        if noun.lemma_.lower() not in {"strike", "walkout"} or noun.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        labour = self.lex.words("labour_strike_words")
+        armed = self.lex.words("armed_people")
+        if any(c.dep_ in {"amod", "compound", "poss", "nmod"} and c.lemma_.lower() in labour for c in noun.children):
+            return True
+        if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_.lower() in {"go", "be", "remain", "stay"}:
+            return True  # "went on strike", "are on strike"
+        by = [o for p, o in preps_of(noun) if p == "by"]
+        if any(self.lex.heads.get(o.lemma_.lower()) == "PERSON" and o.lemma_.lower() not in armed for o in by):
+            return True  # "a strike by 40,000 seamen"
+        aimed = any(p in {"on", "against", "at"} for p, _ in preps_of(noun)) or any(
+            c.dep_ in {"amod", "compound"} and (c.lemma_.lower() in ATTACK_NOUNS or c.lemma_.lower() in self.lex.materiel
+                                                or c.lemma_.lower() in {"air", "military", "drone", "missile", "precision"})
+            for c in noun.children)
+        return not aimed and self._about_strikers(noun.doc)
+
+    def _about_strikers(self, doc: Doc) -> bool:
+        """The article speaks of strikers, unions or walkouts (read once per article)."""
+        if "about_strikers" not in doc.user_data:
+            cues = self.lex.words("labour_strike_cues")
+            doc.user_data["about_strikers"] = any(w in cues for w in lower_lemmas(doc))
+        return doc.user_data["about_strikers"]
 
     @staticmethod
     def _weapon_does_it(verb: Token, mentions: Mentions) -> bool:
@@ -2307,6 +2350,30 @@ def in_when_clause(node: Token, event_nodes: set[int]) -> bool:
             return any(c.dep_ in {"mark", "advmod"} and c.lower_ in WHEN_MARKS for c in node.children)
         if node.head.i == node.i:
             return False
+        node = node.head
+    return False
+
+
+def is_question(sent: Span) -> bool:
+    """A sentence that asks ("Would it make them less committed to kill Americans?")."""
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in {'"', "”", "’", "'"}), None)
+    return last is not None and last.text == "?"
+
+
+def presupposed(trigger: Token) -> bool:
+    """Inside a clause that describes a noun ("the attacks that left four dead"), or a noun
+    named as known ("the attacks"): what a question takes for granted."""
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
+                                      for c in trigger.children):
+        return True
+    return in_relative_clause(trigger)
+
+
+def in_relative_clause(token: Token) -> bool:
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in {"relcl", "acl"}:
+            return True
         node = node.head
     return False
 
