@@ -279,3 +279,24 @@ def test_a_military_strike_still_attacks(extract, text):
                                   "Did Russia shell the plant?"])
 def test_a_question_tells_no_happening(extract, text):
     assert not extract(text)[0]
+
+
+def test_each_number_is_counted_by_the_word_after_it(extract):
+    claims, _ = extract("It was the Dec. 2 attack that left 14 people dead and more than 20 wounded.")
+    toll = of_type(claims, "CASUALTY")[0]
+    assert {(q.value, q.low, q.of) for q in toll.quantities} == {(14, None, "killed"), (None, 20, "wounded")}
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("He visited Benghazi, where four Americans lost their lives.", "United States"),
+    ("The gunman took the lives of 49 club goers in Orlando.", None),
+])
+def test_lives_lost_or_taken_are_a_toll(extract, text, victim):
+    claims, ents = extract(text)
+    toll = of_type(claims, "CASUALTY")
+    assert toll and (victim is None or victim in names(ents, toll[0].roles["target"]))
+
+
+@pytest.mark.parametrize("text", ["The company lost 300 jobs.", "She lost her life savings."])
+def test_losses_of_jobs_or_savings_are_no_toll(extract, text):
+    assert not of_type(extract(text)[0], "CASUALTY")

@@ -1027,9 +1027,16 @@ class ClaimExtractor:
         return a is not None and b is not None and a.text.lower() == b.text.lower()
 
     def _lives_taken(self, noun: Token) -> bool:
-        """"cost 1,269 Libyan lives", "the unrest has claimed some 2,400 lives": a counted toll."""
-        return noun.dep_ in {"dobj", "obj"} and noun.head.lemma_.lower() in self.lex.words("life_taking_verbs") \
-            and any(c.dep_ == "nummod" for c in noun.children)
+        """"cost 1,269 Libyan lives", "the unrest has claimed some 2,400 lives", "took the lives
+        of 49 club goers", "four Americans lost their lives": a toll counted or whose dead are named."""
+        if noun.dep_ not in {"dobj", "obj"} or noun.head.lemma_.lower() not in self.lex.words("life_taking_verbs"):
+            return False
+        if noun.head.lemma_.lower() == "lose":
+            return any(c.dep_ == "poss" and c.lower_ in {"their", "his", "her"} for c in noun.children) \
+                or any(c.dep_ == "nummod" for c in noun.children)
+        return any(c.dep_ == "nummod" for c in noun.children) or any(
+            p == "of" and (any(c.dep_ == "nummod" for c in o.children) or o.ent_type_ in {"PERSON", "NORP"})
+            for p, o in preps_of(noun))
 
     def _people_lost(self, noun: Token, mentions: Mentions) -> bool:
         """"with the loss of more than 300 soldiers": what is lost after "of" is people, counted."""
@@ -1850,17 +1857,38 @@ def _tells_their_death(toll: Token, verb: Token, counted: Token) -> bool:
 
 def casualty_word(node: Token) -> str | None:
     """What a number counts: "three crew members were killed and two others injured" gives
-    killed for three and injured for two (the nearest casualty word above the number)."""
+    killed for three and injured for two (the nearest casualty word above the number); a word
+    right after it says first ("left 14 people dead and more than 20 wounded": the parse may
+    hang "wounded" elsewhere and "20" on "dead")."""
+    after = written_after(node)
+    if after is not None:
+        return after
     for _ in range(6):
         found = CASUALTY_OF.get(node.lemma_.lower()) or CASUALTY_OF.get(node.lower_)
         if found:
             return found
         for child in node.children:  # "two others seriously injured": the participle hangs below
-            if child.dep_ in {"acl", "amod", "acomp"} and (CASUALTY_OF.get(child.lower_) or CASUALTY_OF.get(child.lemma_.lower())):
+            if child.dep_ in {"acl", "amod", "acomp", "oprd"} and (CASUALTY_OF.get(child.lower_) or CASUALTY_OF.get(child.lemma_.lower())):
                 return CASUALTY_OF.get(child.lower_) or CASUALTY_OF.get(child.lemma_.lower())
         if node.head.i == node.i:
             return None
         node = node.head
+    return None
+
+
+def written_after(number: Token) -> str | None:
+    """The casualty word written just after a number, or after the people it counts ("20
+    wounded", "14 people dead"), whatever the parse made of them."""
+    doc = number.doc
+    for k in (1, 2):
+        if number.i + k >= len(doc):
+            return None
+        word = doc[number.i + k]
+        found = CASUALTY_OF.get(word.lower_) or CASUALTY_OF.get(word.lemma_.lower()) if word.pos_ in {"ADJ", "VERB"} else None
+        if found:
+            return found
+        if word.pos_ not in {"NOUN", "PROPN"}:
+            return None
     return None
 
 

@@ -1690,6 +1690,9 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
     if trigger.pos_ == "NOUN" and killed_in_a_manner(trigger):
         add_roles_of_manner_verb(trigger.head.head, roles, args, mentions)
         return
+    if trigger.pos_ == "NOUN" and trigger.lemma_.lower() == "life" and trigger.dep_ in {"dobj", "obj"}:
+        add_roles_of_lives(trigger, roles, args, mentions)
+        return
     if trigger.pos_ == "NOUN" and not is_light_verb_object(trigger) and trigger.dep_ not in {"nsubj", "nsubjpass"}:
         add_victims_of_noun(trigger, roles, args, mentions)  # "spoke about the death of Haddad"
         roles.add("actor", charged_in(trigger, mentions) or claimed_by(trigger, mentions))
@@ -1731,6 +1734,25 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         roles.add("actor", party(agent, mentions))
     if trigger.pos_ == "NOUN":
         add_victims_of_noun(trigger, roles, args, mentions)
+
+
+def add_roles_of_lives(lives: Token, roles: Roles, args: list, mentions: Mentions) -> None:
+    """"four Americans lost their lives": the subject died; "the gunman who took the lives of 49
+    club goers": the subject killed, and those "of" whom the lives were died."""
+    verb = lives.head
+    subj, passive = subject_and_voice(verb)
+    if verb.lemma_.lower() == "lose":
+        for who in conjuncts(subj) if subj is not None else []:
+            args.append(who)
+            for victim in victim_groups(who, mentions):
+                roles.add("target", victim)
+        return
+    add_victims_of_noun(lives, roles, args, mentions)
+    if subj is not None and subj.dep_ == "appos":
+        subj = subj.head  # "Mateen, the Afghan-American who took the lives": Mateen
+    if subj is not None and not passive and verb.lemma_.lower() == "take" and subj.lemma_.lower() not in ATTACK_NOUNS:
+        args.append(subj)  # ("the fall of the town cost 1,200 lives": a happening, no doer)
+        roles.add("actor", attacker(subj, mentions))
 
 
 def killed_in_a_manner(noun: Token) -> bool:
