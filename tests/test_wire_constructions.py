@@ -300,3 +300,19 @@ def test_lives_lost_or_taken_are_a_toll(extract, text, victim):
 @pytest.mark.parametrize("text", ["The company lost 300 jobs.", "She lost her life savings."])
 def test_losses_of_jobs_or_savings_are_no_toll(extract, text):
     assert not of_type(extract(text)[0], "CASUALTY")
+
+
+def test_being_on_alert_warns_no_one(extract):
+    assert not of_type(extract("France has been on alert since the attacks.")[0], "NOTIFY")
+
+
+def test_found_slain_is_a_toll(extract):
+    claims, _ = extract("Two nuns are found slain in their home.")
+    assert [(q.value, q.of) for q in of_type(claims, "CASUALTY")[0].quantities] == [(2, "killed")]
+
+
+def test_a_phone_call_between_leaders_is_a_meeting_and_what_they_meet_over_is_no_place(extract):
+    claims, ents = extract("During their phone call Tuesday, Obama and Hollande discussed the war.")
+    assert len(of_type(claims, "MEET")[0].roles["actor"]) == 2
+    claims, ents = extract("Kerry met Lavrov in Geneva over Syria.")
+    assert names(ents, of_type(claims, "MEET")[0].roles["location"]) == ["Geneva"]

@@ -471,6 +471,8 @@ class ClaimExtractor:
                 continue  # "charged that the vote was rigged"; not "charged him with murder"
             if name == "THREATEN" and pos == "NOUN" and any(self._labour_strike(o) for p, o in preps_of(token) if p == "of"):
                 continue  # "the threat of a strike by 55,000 oil workers": a walkout looming
+            if name == "NOTIFY" and pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"on", "under"}:
+                continue  # "France has been on alert", "put on high alert": a state of readiness, no warning given
             if name == "ATTACK" and pos == "NOUN" and token.dep_ == "compound" and token.lemma_.lower() in {"strike", "attack"}:
                 continue  # "strike headquarters", "attack helicopters", "a strike group": a kind, no happening
             if name == "ATTACK" and pos == "NOUN" and self._labour_strike(token):

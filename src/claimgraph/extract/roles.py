@@ -584,6 +584,8 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
         elif prep in LOCATIVE or in_place_phrase:
             if ctype in {"TRANSFER", "SANCTION", "ACCUSE", "CONDEMN", "THREATEN", "NOTIFY"} and mentions.is_country(ent):
                 continue
+            if ctype == "MEET" and prep in {"over", "on", "about"}:
+                continue  # "negotiates with Russia over Syria": what they meet about, not where
             roles.add("location", ent)
             placed.append((ent, span))
         used.add(ent.id)
