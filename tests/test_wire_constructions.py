@@ -316,3 +316,8 @@ def test_a_phone_call_between_leaders_is_a_meeting_and_what_they_meet_over_is_no
     assert len(of_type(claims, "MEET")[0].roles["actor"]) == 2
     claims, ents = extract("Kerry met Lavrov in Geneva over Syria.")
     assert names(ents, of_type(claims, "MEET")[0].roles["location"]) == ["Geneva"]
+
+
+def test_who_speaks_after_meeting_someone_met_them(extract):
+    claims, ents = extract("The sanctions will stay, Obama said after meeting with Russian President Vladimir Putin.")
+    assert names(ents, of_type(claims, "MEET")[0].roles["actor"]) == ["Obama", "Vladimir Putin"]

@@ -2082,7 +2082,7 @@ def speaks_of(verb: Token, lex) -> bool:
 
 def frame_meet(trigger, head, roles, args, mentions, lex):
     verb = trigger if trigger.pos_ == "VERB" else head
-    subj = subject_of(verb)
+    subj = subject_of(verb) or subject_of_the_clause_around(verb)
     if trigger.pos_ == "NOUN" and subj is not None and subj.i != trigger.i and speaks_of(verb, lex):
         subj = None  # "a spokesman condemned the visit", "Beijing welcomed the talks": not in it
     if subj is not None:
@@ -2114,6 +2114,15 @@ def joined_nationalities(noun: Token, mentions: Mentions) -> list[Entity]:
               for m in [c, *c.conjuncts]]
     return [ent for m in joined if (span := mentions.span_at(m)) is not None and span.label_ in {"NORP", "GPE"}
             and (ent := mentions.resolve_span(span)) is not None]
+
+
+def subject_of_the_clause_around(gerund: Token) -> Token | None:
+    """"Obama said after meeting with Putin", "before visiting Kyiv, Blinken met ...": a gerund
+    after "after", "before", "while" or "since" is done by the subject of the clause it modifies."""
+    prep = gerund.head
+    if gerund.tag_ != "VBG" or gerund.dep_ != "pcomp" or prep.lower_ not in {"after", "before", "while", "since", "upon"}:
+        return None
+    return subject_of(prep.head)
 
 
 def place_visited(obj: Token, mentions: Mentions) -> Entity | None:
