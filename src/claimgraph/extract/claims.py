@@ -172,6 +172,7 @@ class ClaimExtractor:
                             unclaimed={c.id for c in state.unclaimed}, in_present=state.in_present,
                             told_then=state.told_then)
         date_leads_from_what_follows(claims, paragraph_of, state.others)
+        date_definite_references(doc, claims, state.others, state.described, state.named_by_victim)
         date_what_is_said_now(claims, state.said_now, state.anchor)
         move_weekdays_into_last_week(doc, claims, state.anchor)
         narrow_named_happenings(claims)
@@ -2683,6 +2684,55 @@ def _told_elsewhere(claim: Claim, other: Claim) -> bool:
     yesterday": both say where, and no place is the same, so they are two happenings."""
     here, there = set(claim.roles.get("location", [])), set(other.roles.get("location", []))
     return bool(here and there and not here & there)
+
+
+def date_definite_references(doc: Doc, claims: list[Claim], others: AbstractSet[str] = frozenset(),
+                             described: AbstractSet[str] = frozenset(),
+                             named_by_victim: AbstractSet[str] = frozenset()) -> None:
+    """"Twenty were hurt tonight by an explosion in the market." and paragraphs on "The
+    explosion went off at 8:30 p.m.": a happening named again definitely ("the explosion", "the
+    blast killed") by the noun of an earlier dated attack or toll is that happening however far
+    on. Taken only when every earlier dated claim of the family telling that noun gives one
+    date, a day or a few (a story of bombings on several days, or of "the 1983 attack", dates
+    none), and no place tells them apart. ``others`` and ``named_by_victim`` ("the shooting of a
+    protester") name happenings of their own."""
+    sentences = list(doc.sents)
+    family = [c for c in claims if TIME_FAMILIES.get(c.type) == "ATTACK" and c.polarity != "denied"]
+    for claim in family:
+        if claim.time.start or claim.time.end or claim.id in others or claim.id in named_by_victim \
+                or claim.sentence >= len(sentences):
+            continue
+        noun = definite_name(sentences[claim.sentence], claim.trigger)
+        if noun is None:
+            continue
+        donors = [c for c in family if c.sentence < claim.sentence and _has_event_time(c) and c.id not in described
+                  and c.id not in others and told_by_the_noun(sentences[c.sentence], c.trigger, noun)]
+        days = {(c.time.start, c.time.end or c.time.start) for c in donors}
+        if len(days) == 1 and _days(*days.pop()) <= 7 and not _told_elsewhere(claim, donors[-1]):
+            claim.time = TimeSpan(donors[-1].time.start, donors[-1].time.end, donors[-1].time.text, "event")
+
+
+def told_by_the_noun(sent: Span, trigger: str | None, noun: str) -> bool:
+    """"injured by an explosion", "an explosion killed": the happening is told with the noun, as
+    its trigger or a word of the trigger's (not "jets strike the port" for "the strike", nor
+    an explosion told elsewhere in the sentence)."""
+    return any(t.lemma_.lower() == noun and t.pos_ == "NOUN"
+               and trigger in {t.text, t.head.text, t.head.head.text} for t in sent)
+
+
+def definite_name(sent: Span, trigger: str | None) -> str | None:
+    """The lemma of "the explosion" when the trigger is that noun or the verb it is the subject
+    of ("the explosion went off"), else None."""
+    for token in sent:
+        if token.text != trigger:
+            continue
+        nouns = [token] if token.pos_ in {"NOUN", "PROPN"} else \
+            [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for noun in nouns:
+            if noun.lemma_.lower() in BACK_REFERENCES \
+                    and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
+                return noun.lemma_.lower()
+    return None
 
 
 def evidence_text(sent: Span, document: Document) -> str:
