@@ -4,6 +4,8 @@ meeting told only by its part of the day. Every article here is invented."""
 
 from __future__ import annotations
 
+import pytest
+
 from test_precision import extract  # noqa: F401  (the same one-document extraction fixture)
 
 
@@ -13,37 +15,43 @@ def times_told(extract, text, opening):
     return [(c.time.start, c.time.end) for c in claims if c.text.startswith(opening)]
 
 
-BLAST_STORY = (
-    "Eleven people were injured on Tuesday evening in a crowded shopping street of Lyon by a blast "
-    "that the prefect called deliberate.\n\n"
-    "The prefect told reporters that it was too early to say who was behind it.\n\n"
-    "\"We are keeping an open mind,\" she said, adding that more details would follow.\n\n"
-    "The city council said it had received no warning.\n\n"
-    "The blast also wounded two waiters outside a bakery, according to the police chief."
-)
+# each story tells a dated happening, then paragraphs on, after talk about something else,
+# the same happening again without a day: (story, opening of that sentence)
+BLAST_STORY = ("Eleven people were injured on Tuesday evening in a crowded shopping street of Lyon by a blast "
+               "that the prefect called deliberate.\n\n"
+               "The prefect told reporters that it was too early to say who was behind it.\n\n"
+               "\"We are keeping an open mind,\" she said, adding that more details would follow.\n\n"
+               "The city council said it had received no warning.\n\n"
+               "The blast also wounded two waiters outside a bakery, according to the police chief.", "The blast")
+SUMMIT_DAY = ("Chadian President Amadou Sall met Nigerien Prime Minister Karim Diallo in Niamey on Tuesday.\n\n"
+              "The two leaders discussed the security of their shared border.\n\n"
+              "\"We face the same threat,\" an adviser to the president told reporters.\n\n"
+              "Aid agencies have warned that the region faces a food crisis.\n\n"
+              "Sall held a second meeting in the afternoon with Malian Foreign Minister Oumar Keita.", "Sall held")
 
 
-def test_the_happening_named_again_paragraphs_on_takes_its_date(extract):
-    times = times_told(extract, BLAST_STORY, "The blast")
+@pytest.mark.parametrize("story", [BLAST_STORY, SUMMIT_DAY], ids=["the blast again", "in the afternoon"])
+def test_the_happening_told_again_takes_the_story_s_day(extract, story):
+    times = times_told(extract, *story)
     assert times and set(times) == {("2024-03-12", "2024-03-12")}
 
 
-def test_a_definite_name_of_happenings_on_several_days_takes_no_date(extract):
-    text = ("A bomb explosion killed two soldiers in Kandahar on Monday.\n\n"
-            "Another explosion wounded four police officers in Herat on Wednesday.\n\n"
-            "Officials said they were investigating.\n\n"
-            "Nobody has claimed the attacks so far.\n\n"
-            "The explosion also wounded two passers-by, witnesses said.")
-    times = times_told(extract, text, "The explosion")
+@pytest.mark.parametrize("text, opening", [
+    # two explosions on two days: "the explosion" is either
+    ("A bomb explosion killed two soldiers in Kandahar on Monday.\n\n"
+     "Another explosion wounded four police officers in Herat on Wednesday.\n\n"
+     "Officials said they were investigating.\n\n"
+     "Nobody has claimed the attacks so far.\n\n"
+     "The explosion also wounded two passers-by, witnesses said.", "The explosion"),
+    # a year is background, no day of the story
+    ("Gunmen killed three guards in an attack on the embassy in 2012.\n\n"
+     "The report was published on Monday.\n\n"
+     "Its authors spoke to forty witnesses.\n\n"
+     "They said the embassy had asked for more guards.\n\n"
+     "The attack also wounded two visitors, the report said.", "The attack"),
+    # "in the afternoon" of a week is no day
+    (SUMMIT_DAY[0].replace("on Tuesday", "last week"), SUMMIT_DAY[1]),
+])
+def test_no_single_day_told_dates_nothing(extract, text, opening):
+    times = times_told(extract, text, opening)
     assert times and set(times) == {(None, None)}
-
-
-def test_an_attack_of_an_earlier_year_dates_no_later_definite_name(extract):
-    text = ("Gunmen killed three guards in an attack on the embassy in 2012.\n\n"
-            "The report was published on Monday.\n\n"
-            "Its authors spoke to forty witnesses.\n\n"
-            "They said the embassy had asked for more guards.\n\n"
-            "The attack also wounded two visitors, the report said.")
-    times = times_told(extract, text, "The attack")
-    assert times and set(times) == {(None, None)}
-

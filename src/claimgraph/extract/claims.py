@@ -173,6 +173,7 @@ class ClaimExtractor:
                             told_then=state.told_then)
         date_leads_from_what_follows(claims, paragraph_of, state.others)
         date_definite_references(doc, claims, state.others, state.described, state.named_by_victim)
+        date_parts_of_the_day(doc, claims)
         date_what_is_said_now(claims, state.said_now, state.anchor)
         move_weekdays_into_last_week(doc, claims, state.anchor)
         narrow_named_happenings(claims)
@@ -2496,6 +2497,7 @@ TIME_FAMILIES = {"ATTACK": "ATTACK", "CASUALTY": "ATTACK", "DEPLOY": "DEPLOY", "
                  "SANCTION": "SANCTION", "MEET": "MEET", "ACCUSE": "SPEECH", "CONDEMN": "SPEECH",
                  "DENY": "SPEECH", "THREATEN": "SPEECH", "NOTIFY": "SPEECH"}
 INHERIT_SENTENCES = 2  # how far back in its paragraph an undated claim looks for the date
+DAY_PARTS = frozenset({"morning", "afternoon", "evening"})  # "in the afternoon": of the day being told
 
 
 def _next_to(a: TimeSpan, b: TimeSpan) -> bool:
@@ -2710,6 +2712,35 @@ def date_definite_references(doc: Doc, claims: list[Claim], others: AbstractSet[
         days = {(c.time.start, c.time.end or c.time.start) for c in donors}
         if len(days) == 1 and _days(*days.pop()) <= 7 and not _told_elsewhere(claim, donors[-1]):
             claim.time = TimeSpan(donors[-1].time.start, donors[-1].time.end, donors[-1].time.text, "event")
+
+
+def date_parts_of_the_day(doc: Doc, claims: list[Claim]) -> None:
+    """"The president met the premier on Tuesday. ... He held a second meeting in the
+    afternoon with the minister.": a part of the day with no day named is a part of the day
+    the story is telling, so an undated claim told so takes the date of the nearest dated
+    claim of its family before it, when that date is one day (after "last week" it says
+    nothing). Claims are dated in order, so the evening after the morning meeting goes on."""
+    sentences = list(doc.sents)
+    family = [c for c in claims if TIME_FAMILIES.get(c.type) is not None and c.polarity != "denied"]
+    for claim in sorted(family, key=lambda c: c.sentence):
+        if claim.time.start or claim.time.end or claim.sentence >= len(sentences) \
+                or not told_in_a_part_of_the_day(sentences[claim.sentence], claim.trigger):
+            continue
+        earlier = [c for c in family if c.sentence < claim.sentence and _has_event_time(c)
+                   and TIME_FAMILIES[c.type] == TIME_FAMILIES[claim.type]
+                   and (c.modality == "planned") == (claim.modality == "planned")]
+        day = max(earlier, key=lambda c: c.sentence).time if earlier else None
+        if day is not None and day.start == (day.end or day.start):
+            claim.time = TimeSpan(day.start, day.end, day.text, "event")
+
+
+def told_in_a_part_of_the_day(sent: Span, trigger: str | None) -> bool:
+    """"met in the afternoon", "held a meeting in the morning": "in the" and a part of the
+    day on the trigger or the verb whose object it is."""
+    return any(t.lower_ in DAY_PARTS and t.dep_ == "pobj" and t.head.lower_ == "in"
+               and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+               and trigger in {t.head.head.text} | {c.text for c in t.head.head.children if c.dep_ in {"dobj", "obj"}}
+               for t in sent)
 
 
 def told_by_the_noun(sent: Span, trigger: str | None, noun: str) -> bool:
