@@ -55,3 +55,23 @@ def test_the_happening_told_again_takes_the_story_s_day(extract, story):
 def test_no_single_day_told_dates_nothing(extract, text, opening):
     times = times_told(extract, text, opening)
     assert times and set(times) == {(None, None)}
+
+
+# a named person's death told twice, paragraphs apart
+DEATH_STORY = ("Lena Marsh, 61, was killed on Friday by a hit-and-run driver in Leeds.\n\n"
+               "The driver fled the scene in a grey van.\n\n"
+               "Police have asked witnesses to come forward.\n\n"
+               "The council said the road would be closed until Monday.\n\n"
+               "Marsh, who lived nearby, was taken to St James Hospital, where she died an hour later.")
+
+
+def test_a_named_person_s_death_told_again_takes_its_date(extract):
+    times = times_told(extract, DEATH_STORY, "Marsh, who")
+    assert times and set(times) == {("2024-03-08", "2024-03-08")}
+
+
+def test_a_named_person_wounded_again_is_no_death_to_date(extract):
+    text = DEATH_STORY.replace("was killed on Friday", "was wounded on Friday").replace(
+        "where she died an hour later", "where she was wounded again by a second driver")
+    times = times_told(extract, text, "Marsh, who")
+    assert times and set(times) == {(None, None)}

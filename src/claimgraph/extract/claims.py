@@ -174,6 +174,7 @@ class ClaimExtractor:
         date_leads_from_what_follows(claims, paragraph_of, state.others)
         date_definite_references(doc, claims, state.others, state.described, state.named_by_victim)
         date_parts_of_the_day(doc, claims)
+        date_a_named_person_s_death(doc, claims, state.mentions.entities)
         date_what_is_said_now(claims, state.said_now, state.anchor)
         move_weekdays_into_last_week(doc, claims, state.anchor)
         narrow_named_happenings(claims)
@@ -2712,6 +2713,35 @@ def date_definite_references(doc: Doc, claims: list[Claim], others: AbstractSet[
         days = {(c.time.start, c.time.end or c.time.start) for c in donors}
         if len(days) == 1 and _days(*days.pop()) <= 7 and not _told_elsewhere(claim, donors[-1]):
             claim.time = TimeSpan(donors[-1].time.start, donors[-1].time.end, donors[-1].time.text, "event")
+
+
+def date_a_named_person_s_death(doc: Doc, claims: list[Claim], entities: dict[str, Entity]) -> None:
+    """"Lena Marsh, 61, was killed on Friday by a hit-and-run driver. ... Marsh died in hospital
+    an hour later": a person dies once, so an undated death of a named person takes the date
+    of the dated deaths of that person, when they give one date of a day or a few. Only deaths
+    (whoever was shot may be shot twice), and not one told as the grounds of a charge in the
+    same sentence ("criticized the officer for killing Marsh"), which the charge dates."""
+    sentences = list(doc.sents)
+    charged = {c.sentence for c in claims if TIME_FAMILIES.get(c.type) == "SPEECH"}
+    deaths = [c for c in claims if c.type == "CASUALTY" and c.polarity != "denied" and c.sentence < len(sentences)
+              and tells_a_death(sentences[c.sentence], c.trigger)]
+    for claim in deaths:
+        people = {entities[t].name for t in claim.roles.get("target", [])
+                  if t in entities and entities[t].type == "PERSON"}
+        if claim.time.start or claim.time.end or not people or claim.sentence in charged:
+            continue
+        # by name: the tagger may have taken the same surname for a place in another sentence
+        days = {(c.time.start, c.time.end or c.time.start) for c in deaths
+                if _has_event_time(c) and people & {entities[t].name for t in c.roles.get("target", []) if t in entities}}
+        if len(days) == 1 and _days(*next(iter(days))) <= 7:
+            start, end = days.pop()
+            claim.time = TimeSpan(start, end, None, "event")
+
+
+def tells_a_death(sent: Span, trigger: str | None) -> bool:
+    """"killed", "died", "his death", "pronounced dead": the trigger is a word of dying."""
+    return any(t.text == trigger and CASUALTY_OF.get(t.lemma_.lower(), CASUALTY_OF.get(t.lower_)) == "killed"
+               for t in sent)
 
 
 def date_parts_of_the_day(doc: Doc, claims: list[Claim]) -> None:
