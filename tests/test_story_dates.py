@@ -28,12 +28,22 @@ SUMMIT_DAY = ("Chadian President Amadou Sall met Nigerien Prime Minister Karim D
               "\"We face the same threat,\" an adviser to the president told reporters.\n\n"
               "Aid agencies have warned that the region faces a food crisis.\n\n"
               "Sall held a second meeting in the afternoon with Malian Foreign Minister Oumar Keita.", "Sall held")
+# "the 2019 attack" and "an attack on June 3, 2019" are one happening; the deaths the attack
+# caused are its deaths, told in the country of the town
+RAID_YEARS = ("Militants stormed the embassy compound in Mogadishu in an attack on June 3, 2019.\n\n"
+              "The 2019 attack on the compound in Mogadishu shocked the government.\n\n"
+              "A report on security was published on Monday.\n\n"
+              "Its authors spoke to forty witnesses.\n\n"
+              "Officials were questioned about the attack, which caused the deaths of four guards in Somalia.",
+              "Officials were")
 
 
-@pytest.mark.parametrize("story", [BLAST_STORY, SUMMIT_DAY], ids=["the blast again", "in the afternoon"])
-def test_the_happening_told_again_takes_the_story_s_day(extract, story):
+@pytest.mark.parametrize("story, day", [(BLAST_STORY, "2024-03-12"), (SUMMIT_DAY, "2024-03-12"),
+                                        (RAID_YEARS, "2019-06-03")],
+                         ids=["the blast again", "in the afternoon", "the attack which caused deaths"])
+def test_the_happening_told_again_takes_the_story_s_day(extract, story, day):
     times = times_told(extract, *story)
-    assert times and set(times) == {("2024-03-12", "2024-03-12")}
+    assert times and set(times) == {(day, day)}
 
 
 @pytest.mark.parametrize("text, opening", [

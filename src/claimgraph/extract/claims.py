@@ -172,7 +172,8 @@ class ClaimExtractor:
                             unclaimed={c.id for c in state.unclaimed}, in_present=state.in_present,
                             told_then=state.told_then)
         date_leads_from_what_follows(claims, paragraph_of, state.others)
-        date_definite_references(doc, claims, state.others, state.described, state.named_by_victim)
+        date_definite_references(doc, claims, state.mentions.entities, state.others, state.described,
+                                 state.named_by_victim)
         date_parts_of_the_day(doc, claims)
         date_a_named_person_s_death(doc, claims, state.mentions.entities)
         date_what_is_said_now(claims, state.said_now, state.anchor)
@@ -2689,8 +2690,8 @@ def _told_elsewhere(claim: Claim, other: Claim) -> bool:
     return bool(here and there and not here & there)
 
 
-def date_definite_references(doc: Doc, claims: list[Claim], others: AbstractSet[str] = frozenset(),
-                             described: AbstractSet[str] = frozenset(),
+def date_definite_references(doc: Doc, claims: list[Claim], entities: dict[str, Entity],
+                             others: AbstractSet[str] = frozenset(), described: AbstractSet[str] = frozenset(),
                              named_by_victim: AbstractSet[str] = frozenset()) -> None:
     """"Twenty were hurt tonight by an explosion in the market." and paragraphs on "The
     explosion went off at 8:30 p.m.": a happening named again definitely ("the explosion", "the
@@ -2702,17 +2703,41 @@ def date_definite_references(doc: Doc, claims: list[Claim], others: AbstractSet[
     sentences = list(doc.sents)
     family = [c for c in claims if TIME_FAMILIES.get(c.type) == "ATTACK" and c.polarity != "denied"]
     for claim in family:
-        if claim.time.start or claim.time.end or claim.id in others or claim.id in named_by_victim \
-                or claim.sentence >= len(sentences):
+        if claim.time.start or claim.time.end or claim.id in others or claim.sentence >= len(sentences):
             continue
-        noun = definite_name(sentences[claim.sentence], claim.trigger)
-        if noun is None:
+        name = definite_name(sentences[claim.sentence], claim.trigger)
+        # "the shooting of a protester" names its own victim; "the attack, which caused the
+        # deaths of four" names the attack, whose victims those are
+        if name is None or claim.id in named_by_victim and name.text == claim.trigger:
             continue
+        noun = name.lemma_.lower()
         donors = [c for c in family if c.sentence < claim.sentence and _has_event_time(c) and c.id not in described
                   and c.id not in others and told_by_the_noun(sentences[c.sentence], c.trigger, noun)]
-        days = {(c.time.start, c.time.end or c.time.start) for c in donors}
-        if len(days) == 1 and _days(*days.pop()) <= 7 and not _told_elsewhere(claim, donors[-1]):
-            claim.time = TimeSpan(donors[-1].time.start, donors[-1].time.end, donors[-1].time.text, "event")
+        day = one_day_within_all(donors)
+        if day is not None and not places_apart(claim, donors[-1], entities):
+            claim.time = TimeSpan(day.start, day.end, day.text, "event")
+
+
+def places_apart(claim: Claim, other: Claim, entities: dict[str, Entity]) -> bool:
+    """Both say where and no place of one is a place of the other or the country it lies in
+    ("in Libya" and "in Benghazi" are one place told twice; "in Kandahar" and "in Herat" two)."""
+    here = [entities[e] for e in claim.roles.get("location", []) if e in entities]
+    there = [entities[e] for e in other.roles.get("location", []) if e in entities]
+    return bool(here and there) and not any(_same_or_within(a, b) or _same_or_within(b, a)
+                                            for a in here for b in there)
+
+
+def one_day_within_all(dated: list[Claim]) -> TimeSpan | None:
+    """"the 2012 attack" and "the attack on Sept. 11, 2012" tell one happening: the narrowest
+    of the dates, when it is a day or a few and lies within every other (else None: "attacks in
+    1983 and in 1996" are several)."""
+    if not dated:
+        return None
+    narrow = min((c.time for c in dated), key=lambda t: _days(t.start, t.end or t.start))
+    end = narrow.end or narrow.start
+    if _days(narrow.start, end) > 7:
+        return None
+    return narrow if all(c.time.start <= narrow.start and end <= (c.time.end or c.time.start) for c in dated) else None
 
 
 def date_a_named_person_s_death(doc: Doc, claims: list[Claim], entities: dict[str, Entity]) -> None:
@@ -2773,6 +2798,19 @@ def told_in_a_part_of_the_day(sent: Span, trigger: str | None) -> bool:
                for t in sent)
 
 
+def causing_nouns(trigger: Token) -> list[Token]:
+    """"the attacks, which resulted in the deaths of four": the noun whose relative clause
+    tells the trigger (up to three words up)."""
+    node = trigger
+    for _ in range(3):
+        if node.dep_ == "relcl":
+            return [node.head]
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return []
+
+
 def told_by_the_noun(sent: Span, trigger: str | None, noun: str) -> bool:
     """"injured by an explosion", "an explosion killed": the happening is told with the noun, as
     its trigger or a word of the trigger's (not "jets strike the port" for "the strike", nor
@@ -2781,18 +2819,19 @@ def told_by_the_noun(sent: Span, trigger: str | None, noun: str) -> bool:
                and trigger in {t.text, t.head.text, t.head.head.text} for t in sent)
 
 
-def definite_name(sent: Span, trigger: str | None) -> str | None:
-    """The lemma of "the explosion" when the trigger is that noun or the verb it is the subject
-    of ("the explosion went off"), else None."""
+def definite_name(sent: Span, trigger: str | None) -> Token | None:
+    """"The explosion" when the trigger is that noun, the verb it is the subject of ("the
+    explosion went off") or told in its relative clause, else None."""
     for token in sent:
         if token.text != trigger:
             continue
         nouns = [token] if token.pos_ in {"NOUN", "PROPN"} else \
             [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        nouns += causing_nouns(token)
         for noun in nouns:
             if noun.lemma_.lower() in BACK_REFERENCES \
                     and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
-                return noun.lemma_.lower()
+                return noun
     return None
 
 
