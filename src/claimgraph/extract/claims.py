@@ -172,6 +172,10 @@ class ClaimExtractor:
                             unclaimed={c.id for c in state.unclaimed}, in_present=state.in_present,
                             told_then=state.told_then)
         date_leads_from_what_follows(claims, paragraph_of, state.others)
+        date_definite_references(doc, claims, state.mentions.entities, state.others, state.described,
+                                 state.named_by_victim)
+        date_parts_of_the_day(doc, claims)
+        date_a_named_person_s_death(doc, claims, state.mentions.entities)
         date_what_is_said_now(claims, state.said_now, state.anchor)
         move_weekdays_into_last_week(doc, claims, state.anchor)
         narrow_named_happenings(claims)
@@ -2592,6 +2596,7 @@ TIME_FAMILIES = {"ATTACK": "ATTACK", "CASUALTY": "ATTACK", "DEPLOY": "DEPLOY", "
                  "SANCTION": "SANCTION", "MEET": "MEET", "ACCUSE": "SPEECH", "CONDEMN": "SPEECH",
                  "DENY": "SPEECH", "THREATEN": "SPEECH", "NOTIFY": "SPEECH"}
 INHERIT_SENTENCES = 2  # how far back in its paragraph an undated claim looks for the date
+DAY_PARTS = frozenset({"morning", "afternoon", "evening"})  # "in the afternoon": of the day being told
 
 
 def _next_to(a: TimeSpan, b: TimeSpan) -> bool:
@@ -2780,6 +2785,151 @@ def _told_elsewhere(claim: Claim, other: Claim) -> bool:
     yesterday": both say where, and no place is the same, so they are two happenings."""
     here, there = set(claim.roles.get("location", [])), set(other.roles.get("location", []))
     return bool(here and there and not here & there)
+
+
+def date_definite_references(doc: Doc, claims: list[Claim], entities: dict[str, Entity],
+                             others: AbstractSet[str] = frozenset(), described: AbstractSet[str] = frozenset(),
+                             named_by_victim: AbstractSet[str] = frozenset()) -> None:
+    """"Twenty were hurt tonight by an explosion in the market." and paragraphs on "The
+    explosion went off at 8:30 p.m.": a happening named again definitely ("the explosion", "the
+    blast killed") by the noun of an earlier dated attack or toll is that happening however far
+    on. Taken only when every earlier dated claim of the family telling that noun gives one
+    date, a day or a few (a story of bombings on several days, or of "the 1983 attack", dates
+    none), and no place tells them apart. ``others`` and ``named_by_victim`` ("the shooting of a
+    protester") name happenings of their own."""
+    sentences = list(doc.sents)
+    family = [c for c in claims if TIME_FAMILIES.get(c.type) == "ATTACK" and c.polarity != "denied"]
+    for claim in family:
+        if claim.time.start or claim.time.end or claim.id in others or claim.sentence >= len(sentences):
+            continue
+        name = definite_name(sentences[claim.sentence], claim.trigger)
+        # "the shooting of a protester" names its own victim; "the attack, which caused the
+        # deaths of four" names the attack, whose victims those are
+        if name is None or claim.id in named_by_victim and name.text == claim.trigger:
+            continue
+        noun = name.lemma_.lower()
+        donors = [c for c in family if c.sentence < claim.sentence and _has_event_time(c) and c.id not in described
+                  and c.id not in others and told_by_the_noun(sentences[c.sentence], c.trigger, noun)]
+        day = one_day_within_all(donors)
+        if day is not None and not places_apart(claim, donors[-1], entities):
+            claim.time = TimeSpan(day.start, day.end, day.text, "event")
+
+
+def places_apart(claim: Claim, other: Claim, entities: dict[str, Entity]) -> bool:
+    """Both say where and no place of one is a place of the other or the country it lies in
+    ("in Libya" and "in Benghazi" are one place told twice; "in Kandahar" and "in Herat" two)."""
+    here = [entities[e] for e in claim.roles.get("location", []) if e in entities]
+    there = [entities[e] for e in other.roles.get("location", []) if e in entities]
+    return bool(here and there) and not any(_same_or_within(a, b) or _same_or_within(b, a)
+                                            for a in here for b in there)
+
+
+def one_day_within_all(dated: list[Claim]) -> TimeSpan | None:
+    """"the 2012 attack" and "the attack on Sept. 11, 2012" tell one happening: the narrowest
+    of the dates, when it is a day or a few and lies within every other (else None: "attacks in
+    1983 and in 1996" are several)."""
+    if not dated:
+        return None
+    narrow = min((c.time for c in dated), key=lambda t: _days(t.start, t.end or t.start))
+    end = narrow.end or narrow.start
+    if _days(narrow.start, end) > 7:
+        return None
+    return narrow if all(c.time.start <= narrow.start and end <= (c.time.end or c.time.start) for c in dated) else None
+
+
+def date_a_named_person_s_death(doc: Doc, claims: list[Claim], entities: dict[str, Entity]) -> None:
+    """"Lena Marsh, 61, was killed on Friday by a hit-and-run driver. ... Marsh died in hospital
+    an hour later": a person dies once, so an undated death of a named person takes the date
+    of the dated deaths of that person, when they give one date of a day or a few. Only deaths
+    (whoever was shot may be shot twice), and not one told as the grounds of a charge in the
+    same sentence ("criticized the officer for killing Marsh"), which the charge dates."""
+    sentences = list(doc.sents)
+    charged = {c.sentence for c in claims if TIME_FAMILIES.get(c.type) == "SPEECH"}
+    deaths = [c for c in claims if c.type == "CASUALTY" and c.polarity != "denied" and c.sentence < len(sentences)
+              and tells_a_death(sentences[c.sentence], c.trigger)]
+    for claim in deaths:
+        people = {entities[t].name for t in claim.roles.get("target", [])
+                  if t in entities and entities[t].type == "PERSON"}
+        if claim.time.start or claim.time.end or not people or claim.sentence in charged:
+            continue
+        # by name: the tagger may have taken the same surname for a place in another sentence
+        days = {(c.time.start, c.time.end or c.time.start) for c in deaths
+                if _has_event_time(c) and people & {entities[t].name for t in c.roles.get("target", []) if t in entities}}
+        if len(days) == 1 and _days(*next(iter(days))) <= 7:
+            start, end = days.pop()
+            claim.time = TimeSpan(start, end, None, "event")
+
+
+def tells_a_death(sent: Span, trigger: str | None) -> bool:
+    """"killed", "died", "his death", "pronounced dead": the trigger is a word of dying."""
+    return any(t.text == trigger and CASUALTY_OF.get(t.lemma_.lower(), CASUALTY_OF.get(t.lower_)) == "killed"
+               for t in sent)
+
+
+def date_parts_of_the_day(doc: Doc, claims: list[Claim]) -> None:
+    """"The president met the premier on Tuesday. ... He held a second meeting in the
+    afternoon with the minister.": a part of the day with no day named is a part of the day
+    the story is telling, so an undated claim told so takes the date of the nearest dated
+    claim of its family before it, when that date is one day (after "last week" it says
+    nothing). Claims are dated in order, so the evening after the morning meeting goes on."""
+    sentences = list(doc.sents)
+    family = [c for c in claims if TIME_FAMILIES.get(c.type) is not None and c.polarity != "denied"]
+    for claim in sorted(family, key=lambda c: c.sentence):
+        if claim.time.start or claim.time.end or claim.sentence >= len(sentences) \
+                or not told_in_a_part_of_the_day(sentences[claim.sentence], claim.trigger):
+            continue
+        earlier = [c for c in family if c.sentence < claim.sentence and _has_event_time(c)
+                   and TIME_FAMILIES[c.type] == TIME_FAMILIES[claim.type]
+                   and (c.modality == "planned") == (claim.modality == "planned")]
+        day = max(earlier, key=lambda c: c.sentence).time if earlier else None
+        if day is not None and day.start == (day.end or day.start):
+            claim.time = TimeSpan(day.start, day.end, day.text, "event")
+
+
+def told_in_a_part_of_the_day(sent: Span, trigger: str | None) -> bool:
+    """"met in the afternoon", "held a meeting in the morning": "in the" and a part of the
+    day on the trigger or the verb whose object it is."""
+    return any(t.lower_ in DAY_PARTS and t.dep_ == "pobj" and t.head.lower_ == "in"
+               and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+               and trigger in {t.head.head.text} | {c.text for c in t.head.head.children if c.dep_ in {"dobj", "obj"}}
+               for t in sent)
+
+
+def causing_nouns(trigger: Token) -> list[Token]:
+    """"the attacks, which resulted in the deaths of four": the noun whose relative clause
+    tells the trigger (up to three words up)."""
+    node = trigger
+    for _ in range(3):
+        if node.dep_ == "relcl":
+            return [node.head]
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return []
+
+
+def told_by_the_noun(sent: Span, trigger: str | None, noun: str) -> bool:
+    """"injured by an explosion", "an explosion killed": the happening is told with the noun, as
+    its trigger or a word of the trigger's (not "jets strike the port" for "the strike", nor
+    an explosion told elsewhere in the sentence)."""
+    return any(t.lemma_.lower() == noun and t.pos_ == "NOUN"
+               and trigger in {t.text, t.head.text, t.head.head.text} for t in sent)
+
+
+def definite_name(sent: Span, trigger: str | None) -> Token | None:
+    """"The explosion" when the trigger is that noun, the verb it is the subject of ("the
+    explosion went off") or told in its relative clause, else None."""
+    for token in sent:
+        if token.text != trigger:
+            continue
+        nouns = [token] if token.pos_ in {"NOUN", "PROPN"} else \
+            [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        nouns += causing_nouns(token)
+        for noun in nouns:
+            if noun.lemma_.lower() in BACK_REFERENCES \
+                    and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
+                return noun
+    return None
 
 
 def evidence_text(sent: Span, document: Document) -> str:
