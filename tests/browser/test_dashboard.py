@@ -451,7 +451,12 @@ def test_dashboard_timeline_spans_the_years_and_zooms(page, dashboard):
     assert page.evaluate("""() => Number(document.querySelector('.timeline-svg').getAttribute('width'))
                                    === Math.round(document.querySelector('.tl-plot').clientWidth)""")
     labels = " ".join(texts(page, ".tick-label"))
-    assert all(str(y) in labels for y in range(years[0] + 1, years[-1] + 1)), labels
+    # every year, or every few years at a steady step when the corpus spans decades (a sanction
+    # "since 2006" beside this year's strikes)
+    shown = sorted({int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", labels)})
+    steps = {b - a for a, b in zip(shown, shown[1:])}
+    assert len(steps) == 1 and steps.pop() <= 5, labels
+    assert shown[0] <= years[0] + 5 and shown[-1] >= years[-1] - 5, labels
     assert box.get_attribute("data-unit") in ("month", "year")
     # every dated event is on the axis at first
     assert page.locator(".timeline-svg a.tl-event").count() == sum(1 for e in events if e["time"]["start"])
