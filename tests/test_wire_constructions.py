@@ -321,3 +321,14 @@ def test_a_phone_call_between_leaders_is_a_meeting_and_what_they_meet_over_is_no
 def test_who_speaks_after_meeting_someone_met_them(extract):
     claims, ents = extract("The sanctions will stay, Obama said after meeting with Russian President Vladimir Putin.")
     assert names(ents, of_type(claims, "MEET")[0].roles["actor"]) == ["Obama", "Vladimir Putin"]
+
+
+def test_thousands_of_troops_sent_are_troops_and_the_places_they_occupy_are_not_counted(extract):
+    claims, ents = extract("Yesterday the government sent thousands of troops to occupy nine oil refineries.")
+    deploy = of_type(claims, "DEPLOY")[0]
+    assert names(ents, deploy.roles["subject"]) == ["troop"]
+    assert [(q.value, q.low) for q in deploy.quantities] == [(None, 2000)]
+
+
+def test_marines_despatched_are_deployed(extract):
+    assert of_type(extract("The marines were despatched to the ports.")[0], "DEPLOY")

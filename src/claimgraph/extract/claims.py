@@ -1647,6 +1647,8 @@ class ClaimExtractor:
             if owner is not None and owner.type != "PROPERTY" and places_by_distance(span):
                 owner.placed_by_distance = True
                 continue  # "Kharkiv, about 30 km from the border": where a place lies, not the attack's size
+            if owner is not None and owner.type == "DEPLOY" and self._counts_places(span):
+                continue  # "sent troops to occupy nine refineries": the forces are counted, not where they go
             if owner is not None and owner.type == "CASUALTY" and self._counts_weapons(span):
                 # "three missiles killed five civilians": three is the attack's, five the toll's
                 owner = next((c for c in cands if c.type == "ATTACK" and c.trigger.sent == owner.trigger.sent), None)
@@ -1664,6 +1666,11 @@ class ClaimExtractor:
         for c in cands:
             if c.type == "CASUALTY":
                 c.quantities.extend(lone_toll(c.trigger, c.quantities, sent))
+
+    def _counts_places(self, span: Span) -> bool:
+        """"nine oil refineries", "three ports": the number counts places or sites."""
+        noun = span.root.head if span.root.dep_ in {"nummod", "quantmod"} else span.root
+        return noun.pos_ == "NOUN" and self.lex.heads.get(noun.lemma_.lower()) in {"FAC", "LOC"}
 
     def _counts_weapons(self, span: Span) -> bool:
         """"Three missiles", "two shells": the number counts weapons, not people."""

@@ -2005,7 +2005,7 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
             moved.append(obj)
         elif verb.lemma_.lower() in HOLDING_VERBS:
             add_held_places(obj, roles, mentions)  # "Guard troops patrolled Memphis": there
-    for t in moved:
+    for t in map(things_counted, moved):  # "thousands of troops": the troops
         roles.add("subject", mentions.personnel(t))
         if not roles["actor"]:
             origin = mentions.named_in(t, {"NORP", "GPE"})
