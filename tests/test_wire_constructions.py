@@ -332,3 +332,11 @@ def test_thousands_of_troops_sent_are_troops_and_the_places_they_occupy_are_not_
 
 def test_marines_despatched_are_deployed(extract):
     assert of_type(extract("The marines were despatched to the ports.")[0], "DEPLOY")
+
+
+def test_rocks_thrown_at_police_are_an_attack_and_people_burned_a_toll(extract):
+    claims, ents = extract("Demonstrators threw rocks at police in Quito.")
+    assert names(ents, of_type(claims, "ATTACK")[0].roles["instrument"]) == ["rock"]
+    claims, _ = extract("Three soldiers on a truck were burned by a gasoline bomb, the minister said.")
+    assert [(q.value, q.of) for q in of_type(claims, "CASUALTY")[0].quantities] == [(3, "injured")]
+    assert not extract("She burned the documents.")[0] and not extract("The rock band played in Kyiv.")[0]
