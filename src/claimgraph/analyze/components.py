@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import LEMMA, LOWER, TAG
@@ -229,15 +230,11 @@ def singular_known(word: str, known: frozenset[str]) -> str | None:
     return next((f for f in forms if f in known), None)
 
 
-_COMMON_NOUNS: list[frozenset[str]] = []
-
-
+@lru_cache(maxsize=1)
 def common_nouns() -> frozenset[str]:
     """The nouns the lexicons know as heads of mentions, personnel or armed people."""
-    if not _COMMON_NOUNS:
-        heads = lexicon("mention_heads")
-        words = {w for nouns in heads.values() if isinstance(nouns, list) for w in nouns}
-        words |= set(lexicon("materiel", {"personnel"})["personnel"])
-        words |= set(lexicon("senses", {"armed_people"})["armed_people"])
-        _COMMON_NOUNS.append(frozenset(w for w in words if " " not in w))
-    return _COMMON_NOUNS[0]
+    heads = lexicon("mention_heads")
+    words = {w for nouns in heads.values() if isinstance(nouns, list) for w in nouns}
+    words |= set(lexicon("materiel", {"personnel"})["personnel"])
+    words |= set(lexicon("senses", {"armed_people"})["armed_people"])
+    return frozenset(w for w in words if " " not in w)

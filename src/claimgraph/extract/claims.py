@@ -750,10 +750,7 @@ class ClaimExtractor:
     def _explosives_told(self, doc: Doc) -> bool:
         """The article names a bomb or explosives: its blasts and explosions are theirs ("a suicide
         bomber ... At least ten were killed in the explosion"), not a gas leak's."""
-        if "explosives_told" not in doc.user_data:  # asked per blast noun: read the article once
-            words = self.lex.words("explosive_words")
-            doc.user_data["explosives_told"] = any(t.lemma_.lower() in words for t in doc)
-        return doc.user_data["explosives_told"]
+        return article_says_any(doc, "explosives_told", self.lex.words("explosive_words"))
 
     def _naval_unit(self, noun: Token) -> bool:
         """"warships", "navy ships", "the fleet": moved and stationed like troops."""
@@ -1235,11 +1232,8 @@ class ClaimExtractor:
         return not aimed and self._about_strikers(noun.doc)
 
     def _about_strikers(self, doc: Doc) -> bool:
-        """The article speaks of strikers, unions or walkouts (read once per article)."""
-        if "about_strikers" not in doc.user_data:
-            cues = self.lex.words("labour_strike_cues")
-            doc.user_data["about_strikers"] = any(w in cues for w in lower_lemmas(doc))
-        return doc.user_data["about_strikers"]
+        """The article speaks of strikers, pickets or walkouts."""
+        return article_says_any(doc, "about_strikers", self.lex.words("labour_strike_cues"))
 
     @staticmethod
     def _weapon_does_it(verb: Token, mentions: Mentions) -> bool:
@@ -1669,12 +1663,12 @@ class ClaimExtractor:
 
     def _counts_places(self, span: Span) -> bool:
         """"nine oil refineries", "three ports": the number counts places or sites."""
-        noun = span.root.head if span.root.dep_ in {"nummod", "quantmod"} else span.root
+        noun = counted_noun(span)
         return noun.pos_ == "NOUN" and self.lex.heads.get(noun.lemma_.lower()) in {"FAC", "LOC"}
 
     def _counts_weapons(self, span: Span) -> bool:
         """"Three missiles", "two shells": the number counts weapons, not people."""
-        noun = span.root.head if span.root.dep_ in {"nummod", "quantmod"} else span.root
+        noun = counted_noun(span)
         return noun.lemma_.lower() in self.lex.materiel and noun.pos_ == "NOUN"
 
     def _quantity_owner(self, span: Span, cands: list[Candidate], unit: str | None) -> Candidate | None:
@@ -1712,7 +1706,7 @@ class ClaimExtractor:
 
     def _counts_speakers(self, span: Span) -> bool:
         """"two officials told Reuters", "three witnesses said": the number counts who speaks."""
-        noun = span.root.head if span.root.dep_ in {"nummod", "quantmod"} else span.root
+        noun = counted_noun(span)
         return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in self.lex.words("reporting_verbs")
 
     def _opposed_measure(self, trigger: Token) -> bool:
@@ -2393,6 +2387,19 @@ def in_when_clause(node: Token, event_nodes: set[int]) -> bool:
             return False
         node = node.head
     return False
+
+
+def counted_noun(number: Span) -> Token:
+    """The noun a number counts ("three missiles": missiles), or the number itself."""
+    return number.root.head if number.root.dep_ in {"nummod", "quantmod"} else number.root
+
+
+def article_says_any(doc: Doc, key: str, lemmas: AbstractSet[str]) -> bool:
+    """Whether a word of the article has one of ``lemmas``: asked per trigger, read once per
+    article from the Doc's lemma column and kept under ``key``."""
+    if key not in doc.user_data:
+        doc.user_data[key] = not lemmas.isdisjoint(lower_lemmas(doc))
+    return doc.user_data[key]
 
 
 def is_question(sent: Span) -> bool:

@@ -1455,7 +1455,7 @@ def held_responsible(noun: Token, mentions: Mentions) -> Entity | None:
     return attacker(subj, mentions)
 
 
-PRONOUNS_NOT_PARTIES = frozenset({"who", "what", "which", "that", "it", "this", "nobody", "no one"})
+PRONOUNS_NOT_PARTIES = frozenset({"who", "what", "which", "that", "it", "this", "nobody"})
 
 
 def charged_in(noun: Token, mentions: Mentions) -> Entity | None:
