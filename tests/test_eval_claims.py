@@ -54,7 +54,7 @@ def test_every_gold_evidence_is_in_the_built_text(tmp_path):
         assert all(claim["evidence"] in text for claim in doc["claims"])
 
 
-def test_a_record_outside_the_development_split_is_refused(tmp_path):
+def test_a_record_of_the_held_back_test_split_is_refused(tmp_path):
     (tmp_path / "bad.gold.json").write_text(json.dumps({"documents": [{"file": "x.txt", "claims": []}]}))
     (tmp_path / "bad.manifest.json").write_text(json.dumps({"files": {"x.txt": {"dataset": "ecbplus",
                                                                                "id": "ecb/90_2ecb"}}}))

@@ -33,7 +33,7 @@ from claimgraph.evaluate.common import REPO_ROOT, read_jsonl
 __all__ = ["DATASET_FILES", "GoldSet", "article", "build_folder", "detok", "find_sets", "gold_set",
            "heldout_dir", "limited", "realnews_dir"]
 
-# dataset -> its files in eval-data (ECB+ dev topics only, PolNeAR train and dev)
+# dataset -> its files in eval-data (ECB+ train and dev topics, PolNeAR train and dev)
 DATASET_FILES = {"ecbplus": ["ecbplus-dev.jsonl.gz"], "reuters": ["news_corpus.jsonl.gz"],
                  "polnear": ["attribution-polnear-dev.jsonl.gz", "attribution-polnear-train.jsonl.gz"],
                  "meantime": ["timex-meantime-dev.jsonl.gz"],
@@ -182,7 +182,9 @@ def dataset_records(data_dir: Path, dataset: str) -> Iterator[dict[str, Any]]:
         if not path.is_file():
             raise ConfigError(f"{path} does not exist; pass --data DIR (the eval-data folder)")
         for record in read_jsonl(path):
-            if dataset == "ecbplus" and record.get("split") != "dev":
+            # ECB+ train topics too (the dev topics about violence are all annotated, and no
+            # eval here trains on the train split), never a test topic, held back for scoring
+            if dataset == "ecbplus" and record.get("split") == "test":
                 continue
             yield record
 
