@@ -8,7 +8,7 @@ from functools import lru_cache
 import numpy
 from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..datafiles import gazetteer_rows, grammar, lexicon, ontology, titles
@@ -183,11 +183,15 @@ def common_nouns_opening_sentences(doc: Doc) -> Doc:
         if token.pos_ != "PROPN" or not token.is_title:
             continue
         lemma = singular_known(token.lower_, known)
-        if lemma is None:
+        modifier = lemma is None and modifies_forces(token)
+        if lemma is None and not modifier:
             continue
+        lemma = lemma or token.lower_
         if token.ent_type_:
-            # only a lone plural the tagger called a name ("Guerrillas" as ORG); "Police" may be one
-            if lemma == token.lower_ or token.ent_iob_ != "B" or (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"):
+            # only a lone plural the tagger called a name ("Guerrillas" as ORG), or a word naming a
+            # kind of force ("Riot police" as PERSON); "Police" may be one
+            if not modifier and (lemma == token.lower_ or token.ent_iob_ != "B"
+                                 or (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")):
                 continue
             named_by_mistake.append(token.i)
         token.pos_ = "NOUN"
@@ -197,6 +201,21 @@ def common_nouns_opening_sentences(doc: Doc) -> Doc:
         doc.ents = [e for e in doc.ents if not (len(e) == 1 and e.start in named_by_mistake)]
     fix_noun_lemmas(doc)
     return doc
+
+
+FORCE_MODIFIERS = frozenset(lexicon("senses", {"force_modifiers"})["force_modifiers"])
+
+
+def modifies_forces(token: Token) -> bool:
+    """"Riot police", "Border guards": a word naming a kind of force before a personnel noun."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.lower_ in FORCE_MODIFIERS and following is not None \
+        and singular_known(following.lower_, personnel_nouns()) is not None
+
+
+@lru_cache(maxsize=1)
+def personnel_nouns() -> frozenset[str]:
+    return frozenset(lexicon("materiel", {"personnel"})["personnel"])
 
 
 NOUN_LEMMA_FIXES = dict(grammar().get("noun_lemma_fixes", {}))

@@ -261,9 +261,11 @@ def negated_clause(verb: Token) -> bool:
     """"did not say", "never confirmed", "Neither X nor Y has acknowledged", "No official confirmed"."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    there = any(c.dep_ == "expl" for c in verb.children)  # "there were no Libyan forces in Chad"
     for subj in verb.children:
-        if subj.dep_ in SPEAKER_DEPS and (subj.lower_ in {"nobody", "none", "neither"} or any(
-                d.dep_ in {"det", "preconj"} and d.lower_ in {"no", "neither"} for d in subj.children)):
+        if (subj.dep_ in SPEAKER_DEPS or there and subj.dep_ == "attr") and (
+                subj.lower_ in {"nobody", "none", "neither"}
+                or any(d.dep_ in {"det", "preconj"} and d.lower_ in {"no", "neither"} for d in subj.children)):
             return True
     return False
 

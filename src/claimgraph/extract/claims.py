@@ -34,12 +34,13 @@ from .attribution import (Attribution, attribute, can_speak, path_to_root, speak
                           subject_of_report_above)
 from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
-from .mentions import PLACE_LABELS, PRONOUNS, Mentions, is_bare_definite, is_country, phrase_tokens
+from .mentions import PLACE_LABELS, PRONOUNS, Mentions, is_bare_definite, is_country, phrase_tokens, things_counted
 from .token_patterns import TokenPatterns
-from .roles import (ATTACK_NOUNS, CLASH_VERBS, COMPASS_WORDS, DISTANCE_REACH, HEADLINE_END, MILITARY_SITES, RESCUE_NOUNS, Roles,
-                    agent_of, clause_head, could_be_people, doer_of, drop_countries_of_towns, fill_roles,
-                    is_armed_noun, is_gerund_subject, is_to_blame, misparsed_past_tense, name_given_to, objects_of,
-                    party, preps_of, restricted_things, subject_and_voice, subject_of)
+from .roles import (ATTACK_NOUNS, CLASH_VERBS, COMPASS_WORDS, DISTANCE_REACH, FIGHT_VERBS, HEADLINE_END, MILITARY_SITES,
+                    MUTUAL_FIGHT_NOUNS, RESCUE_NOUNS, Roles, agent_of, clause_head, could_be_people, doer_of,
+                    drop_countries_of_towns, fill_roles, is_armed_noun, is_fighting_side, is_gerund_subject,
+                    is_to_blame, misparsed_past_tense, name_given_to, objects_of, party, preps_of,
+                    restricted_things, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 # a play page uses this many different play words (senses.yaml play_words), this often in all
@@ -533,6 +534,10 @@ class ClaimExtractor:
                 continue  # "meet the primary criteria", "meeting the needs of industry"
             if name == "MEET" and pos == "VERB" and lemma == "host" and not self._hosts_a_meeting(token, mentions):
                 continue  # "slated to host the Winter Olympics", "hosts several manufacturers"
+            if opens_a_quoted_title(token):
+                continue  # "on NBC's ''Meet the Press''": a programme's name, no meeting
+            if name == "TRANSFER" and self._to_anyone(token):
+                continue  # "gun laws let dealers sell weapons to any adult": what may happen, to no one in particular
             if name == "TRANSFER" and self._retail_trade(token):
                 continue  # "dealers sold 17 million new vehicles last year"
             if name == "MEET" and lemma == "visit" and self._visits_a_place(token):
@@ -541,6 +546,10 @@ class ClaimExtractor:
                 continue  # "the bourse has been hit by months of protests", "hit by the plague"
             if pos == "VERB" and t.agent_verbs and self._natural_cause(token):
                 continue  # "the storm hit the coast", "the quake struck": nobody attacked
+            if lemma in FIGHT_VERBS and pos == "VERB" and (name == "ATTACK") != self._fights_someone(token, mentions):
+                continue  # "fought pitched battles with protesters" attacks; "troops fighting in Angola" are there
+            if lemma in FIGHT_VERBS and name == "DEPLOY" and not self._fights_in_a_place(token, mentions):
+                continue  # "workers are fighting for their rights" are nowhere
             if lemma in t.personnel_only and not self._has_argument(token, mentions, personnel=True):
                 continue
             if name == "DEPLOY" and pos == "NOUN" and self._attacked(token):
@@ -590,6 +599,10 @@ class ClaimExtractor:
                 continue  # "the man accused of shooting them is ...": a description, not someone's act
             if name == "MEET" and pos == "VERB" and any(mentions.is_personnel(o) for o in objects_of(token)):
                 continue  # "Lithuania will host a German brigade": forces stationed there, no one meets
+            if name == "MEET" and pos == "NOUN" and token.lemma_.lower() == "call" and any(
+                    {c.lower_, c.lemma_.lower()} & self.lex.words("non_meeting_calls")
+                    for c in token.children if c.dep_ in {"amod", "compound", "nmod", "nummod"}):
+                continue  # "a threatening phone call", "a hoax call": no parties talking
             if name == "MEET" and pos == "NOUN" and self._audience_event(token):
                 continue  # "told a news conference": an audience, not parties meeting
             if pos == "VERB" and lemma in t.weapon_verbs and self._only_platforms(token, mentions):
@@ -607,6 +620,29 @@ class ClaimExtractor:
                 or pos == "NOUN" and self._fatal(token)):
             out.append("CASUALTY")  # "shot in the hip", "fatally shot", "the fatal shooting of": hit, and hurt
         return out
+
+    def _fights_someone(self, verb: Token, mentions: Mentions) -> bool:
+        """"fought government troops", "fought with rebels", "fought pitched battles with
+        protesters": fighting a side or a battle, an attack (not "fight corruption", "fighting
+        for their rights", "fought the fire")."""
+        foes = objects_of(verb, ("dobj", "obj")) + [o for p, o in preps_of(verb) if p in {"with", "against"}]
+        battles = [o for o in foes if o.lemma_.lower() in MUTUAL_FIGHT_NOUNS]
+        foes += [o for b in battles for p, o in preps_of(b) if p in {"with", "against"}]
+        return bool(battles) or any(is_fighting_side(o, mentions) for o in foes)
+
+    @staticmethod
+    def _to_anyone(trigger: Token) -> bool:
+        """Supplied "to any adult", "to anyone": a rule or a habit, no delivery to someone."""
+        verb = trigger if trigger.pos_ == "VERB" else clause_head(trigger)
+        receivers = [o for node in {verb, trigger} for p, o in preps_of(node) if p == "to"]
+        return any(o.lower_ in {"anyone", "anybody", "whoever"}
+                   or any(c.dep_ == "det" and c.lower_ in {"any", "every"} for c in o.children) for o in receivers)
+
+    @staticmethod
+    def _fights_in_a_place(verb: Token, mentions: Mentions) -> bool:
+        """"troops fighting in Angola", "fought alongside Syrian forces near Aleppo": somewhere named."""
+        return any(p in {"in", "near", "inside", "around", "on", "at"} and getattr(mentions.span_at(o), "label_", None)
+                   in {"GPE", "LOC", "FAC"} for p, o in preps_of(verb))
 
     def _attacked(self, noun: Token) -> bool:
         """A noun an attack hit: the object of an attack verb ("ambushed a patrol", "a patrol
@@ -720,7 +756,12 @@ class ClaimExtractor:
         """"a missing girl", "reported him missing", "Shelton had been reported missing"."""
         if any(c.dep_ == "prt" for c in token.children):
             return False  # "missing out on it"
-        return any(self._names_people(n, mentions) for n in harmed_nouns(token))
+        nouns = harmed_nouns(token)
+        if token.lemma_.lower() == "burn":  # "as Athens burned": a city on fire; a name must be a person's
+            return any(self._names_people(n, mentions) for n in nouns if n.pos_ != "PROPN"
+                       or getattr(mentions.span_at(n), "label_", None) in {"PERSON", "NORP"}
+                       and not mentions.resolver.is_place(n.text))
+        return any(self._names_people(n, mentions) for n in nouns)
 
     def _names_people(self, noun: Token, mentions: Mentions) -> bool:
         span = mentions.span_at(noun)
@@ -809,6 +850,8 @@ class ClaimExtractor:
         doer = subj if subj is not None else verb.head if verb.dep_ == "acl" else None  # "a gunman fired at ..." misparsed
         if doer is not None and (is_armed_noun(doer, mentions) or mentions.is_personnel(doer)):
             return False  # "a gunman fired at the senator, a statement said": arms, whoever reports it
+        if doer is not None and doer.lemma_.lower() in self.lex.words("verbal_media"):
+            return True  # "recruitment videos targeting the billionaire", "an ad attacking her": words do it
         harm = self._harm_words
         if any(t.lemma_.lower() in harm for t in sent):
             return False  # "a man attacked the mayor, wounding him" is no war of words
@@ -1000,9 +1043,12 @@ class ClaimExtractor:
             self.lex.words("stipulating_nouns") | self.lex.words("commitment_nouns"))
 
     def _stays_in_a_place(self, verb: Token, mentions: Mentions) -> bool:
-        """"will remain in Karvina through Sunday": a place the parser or the gazetteer names."""
+        """"will remain in Karvina through Sunday": a place the parser or the gazetteer names
+        ("there are 900 troops in Syria": the parser hangs it on the troops)."""
+        there = any(c.dep_ == "expl" for c in verb.children)
+        nodes = [verb, *(c for c in verb.children if there and c.dep_ == "attr")]
         return any((span := mentions.span_at(o)) is not None and span.label_ in {"GPE", "LOC", "FAC"}
-                   for prep, o in preps_of(verb) if prep in LOCATIVE_PREPS)
+                   for node in nodes for prep, o in preps_of(node) if prep in LOCATIVE_PREPS)
 
     def _warns_of_own_deed(self, verb: Token, mentions: Mentions) -> bool:
         """"Ruritania warned it would close the strait if the sanctions went ahead": a warning of
@@ -1189,6 +1235,8 @@ class ClaimExtractor:
         subj = subject_of(verb)
         if subj is not None:
             args.append(subj)
+        if subj is not None and subj.dep_ == "expl":
+            args += [c for c in verb.children if c.dep_ == "attr"]  # "there are 900 troops in Syria"
         # "provided Russia with drones", "half of the ammunition": one preposition deeper (but
         # "firms with 600,000 workers are heading for bankruptcy" sends no one: people "with"
         # something move only when it carries them, "a convoy with 300 soldiers")
@@ -1504,7 +1552,13 @@ class ClaimExtractor:
             said = [clause]  # "... was unhinged": the parser makes the adjective the clause
         else:
             return []
-        if not any(t.lemma_.lower() in self.lex.words("damning_words") for t in said):
+        # "said the Israeli action was a violation of the Geneva Conventions": a wrong alleged, when
+        # the wrong is what the subject is called ("ripe for abuse" calls it no abuse)
+        wrongs = self.lex.words("wrongdoing_words")
+        called = [w for t in said if t.dep_ in {"attr", "acomp"} or t is clause
+                  for w in (t, *(c for c in t.children if c.dep_ in {"amod", "compound"}))]
+        if not any(t.lemma_.lower() in self.lex.words("damning_words") for t in said) \
+                and not any(t.lemma_.lower() in wrongs for t in called):
             return []
         return named_subject(clause, mentions)
 
@@ -1698,11 +1752,22 @@ class ClaimExtractor:
                 return counted[0]  # "an offensive left 30 rebels dead": the rebels are the toll's
             for c in others:
                 if node.i == clause_head(c.trigger).i:
-                    return c
+                    return None if self._counts_people_apart(span, c) else c
             if node.head.i == node.i:
                 break
             node = node.head
-        return others[0] if len(others) == 1 and not self._counts_speakers(span) else None
+        if len(others) != 1 or self._counts_speakers(span) or self._counts_people_apart(span, others[0]):
+            return None
+        return others[0]
+
+    def _counts_people_apart(self, span: Span, lone: Candidate) -> bool:
+        """"The two officers involved in the boy's shooting were arrested", "scores of deputies
+        descended on the area": people counted outside the attack's own words are not a number
+        of the attack (its weapons, its strikes); only a toll counts people."""
+        noun = things_counted(counted_noun(span))
+        lemma = noun.lemma_.lower()
+        return lone.type == "ATTACK" and noun.i not in {a.i for a in lone.args} \
+            and (lemma in self.lex.personnel or self.lex.heads.get(lemma) in {"PERSON", "GROUP"})
 
     def _counts_speakers(self, span: Span) -> bool:
         """"two officials told Reuters", "three witnesses said": the number counts who speaks."""
@@ -2387,6 +2452,17 @@ def in_when_clause(node: Token, event_nodes: set[int]) -> bool:
             return False
         node = node.head
     return False
+
+
+QUOTE_MARKS = frozenset({"'", "''", '"', "“", "‘", "``", "`"})
+
+
+def opens_a_quoted_title(token: Token) -> bool:
+    """A capitalised word opening quotes after an owner's "'s" ("NBC's ''Meet the Press''",
+    "CNN's 'State of the Union'"): the title of a show or a work, not something told."""
+    doc = token.doc
+    return token.is_title and token.i >= 2 and doc[token.i - 1].text in QUOTE_MARKS \
+        and doc[token.i - 2].lower_ in {"'s", "’s", "s'"}
 
 
 def counted_noun(number: Span) -> Token:
@@ -3095,8 +3171,10 @@ def named_subject(clause: Token, mentions: Mentions) -> list[Entity]:
 
 def named_party_or_owner(token: Token, mentions: Mentions) -> Entity | None:
     """The named person, body, place or people ``token`` is, or whose thing it is ("Obama's
-    actions", "a Donald Trump tweet")."""
-    owners = [c for c in token.children if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN"]
+    actions", "a Donald Trump tweet"), or whose nation's ("Russian intelligence services", "the
+    Israeli action")."""
+    owners = [c for c in token.children if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN"
+              or c.dep_ == "amod" and getattr(mentions.span_at(c), "label_", None) == "NORP"]
     for node in [token, *owners]:
         span = mentions.span_at(node)
         if span is not None and span.label_ in {"PERSON", "ORG", "GPE", "NORP"}:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import cached_property
 
-from spacy.attrs import IS_LOWER
+from spacy.attrs import IS_LOWER, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..analyze.components import VESSEL_PREFIXES
@@ -80,10 +80,26 @@ class Mentions:
     @staticmethod
     def _surnames_tagged_otherwise(doc: Doc) -> list[Span]:
         """"Rosa Villalba ... attacks on Villalba": a person's surname the tagger read as a place
-        or an organisation elsewhere in the article is still that person, never a town."""
+        or an organisation elsewhere in the article, or left unnamed, is still that person."""
         surnames = person_surnames(doc)
         return [Span(doc, ent.start, ent.end, label="PERSON") for ent in doc_ents(doc)
-                if ent.label_ in {"GPE", "LOC", "ORG", "FAC"} and len(ent) == 1 and ent.text in surnames]
+                if ent.label_ in {"GPE", "LOC", "ORG", "FAC"} and len(ent) == 1 and ent.text in surnames] \
+            + [Span(doc, tok.i, tok.i + 1, label="PERSON") for tok in Mentions._surnames_untagged(doc, surnames)]
+
+    @staticmethod
+    def _surnames_untagged(doc: Doc, surnames: set[str]) -> list[Token]:
+        """"Farook and his wife died" after "Sayed Farook": a surname standing alone that the
+        tagger left unnamed, when the article never writes the word in lower case and it is no
+        part of a longer name."""
+        if not surnames:
+            return []
+        words, written_lower = doc.to_array([LOWER, IS_LOWER]).T
+        common = {name for name in surnames
+                  if (written_lower[words == doc.vocab.strings.add(name.lower())] == 1).any()}
+        return [tok for tok in proper_nouns(doc)
+                if tok.text in surnames and tok.text not in common and not tok.ent_type_
+                and not (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN")
+                and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")]
 
     def _untagged_places(self, doc: Doc) -> list[Span]:
         """"killed in Kyiv": a known place after a locative preposition that the NER missed.

@@ -390,11 +390,12 @@ def is_armed_noun(token: Token, mentions: Mentions) -> bool:
 
 
 def irregulars(token: Token, mentions: Mentions) -> Entity | None:
-    """"guerrillas attacked", "gunmen opened fire": armed people the article names by what
-    they are when it names no group they belong to."""
+    """"guerrillas attacked", "gunmen opened fire", "demonstrators threw rocks": armed people
+    or a crowd the article names by what they are when it names no group they belong to."""
     # "Rebels shelled ..." opening a sentence may be tagged a proper noun
     if (token.pos_ == "NOUN" or token.pos_ == "PROPN" and mentions.span_at(token) is None) \
-            and (token.lemma_.lower() in mentions.lex.words("irregular_fighters") and names_a_kind(token)
+            and ((token.lemma_.lower() in mentions.lex.words("irregular_fighters")
+                  or token.lemma_.lower() in mentions.lex.words("unrest_crowds")) and names_a_kind(token)
                  or token.lower_ in mentions.lex.words("police_forces")):  # "shot by police": a force, not "a man"
         return mentions.people(token)
     return None
@@ -842,7 +843,8 @@ def refers_back_to_a_place(noun: Token) -> bool:
 
 
 NATIONAL_LAND = frozenset(grammar()["national_land"])
-CLASH_VERBS = frozenset({"clash", "skirmish"})  # fought with someone, who is the other side
+CLASH_VERBS = frozenset({"clash", "skirmish", "fight", "battle"})  # fought with someone, who is the other side
+FIGHT_VERBS = frozenset({"fight", "battle"})  # an attack only when fighting a side or a battle
 AIMING_VERBS = frozenset(grammar()["aiming_verbs"])
 REPORT_LEMMAS = frozenset({"say", "tell", "report", "state", "announce", "confirm"})
 SITE_PREPOSITIONS = {"at", "outside", "inside", "near"}
@@ -1136,10 +1138,24 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
             if prep in {"of", "against", "on"}:
                 roles.add("target", party(obj, mentions))
     add_speaker_described(trigger, head, roles, mentions)
+    add_parties_of_a_message_received(trigger, roles, mentions)
     if not roles["target"] and trigger.lemma_.lower() in lex.words("alleging_verbs"):
         for ent in alleged_doers(trigger, mentions):
             if ent not in roles["actor"]:
                 roles.add("target", ent)
+
+
+def add_parties_of_a_message_received(trigger: Token, roles: Roles, mentions: Mentions) -> None:
+    """"the bank received a threatening phone call from an unknown man", "got a threat from
+    the gang": whoever received the message is its target, whoever it came from its speaker."""
+    message = trigger if trigger.pos_ == "NOUN" else trigger.head if trigger.dep_ == "amod" else None
+    if message is None or message.dep_ not in {"dobj", "obj"} or message.head.lemma_.lower() not in {"receive", "get"}:
+        return
+    verb = message.head
+    receiver = subject_of(verb)
+    roles["actor"] = [e for node in (message, verb) for prep, obj in preps_of(node) if prep == "from"
+                      for e in [party(obj, mentions)] if e is not None]
+    roles["target"] = [e for e in [party(receiver, mentions) if receiver is not None else None] if e is not None]
 
 
 def add_speaker_described(trigger: Token, head: Token, roles: Roles, mentions: Mentions) -> None:
@@ -1326,13 +1342,17 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             for prep, obj in preps_of(node):
                 if prep == "on":
                     roles.add("actor", party(obj, mentions))
-    for prep, obj in preps_of(verb):
-        if prep == "with" and trigger.pos_ == "VERB" and verb.lemma_.lower() in CLASH_VERBS:
+    unaimed = not roles["target"]  # "threw rocks at a hotel and a number of banks": each is aimed at
+    # "fought pitched battles with protesters": the side the battle is with
+    battles = [o for o in objects_of(verb) if o.lemma_.lower() in MUTUAL_FIGHT_NOUNS] \
+        if trigger.pos_ == "VERB" and verb.lemma_.lower() in CLASH_VERBS else []
+    for prep, obj in preps_of(verb) + [po for b in battles for po in preps_of(b)]:
+        if prep in {"with", "against"} and trigger.pos_ == "VERB" and verb.lemma_.lower() in CLASH_VERBS:
             add_target(obj, roles, mentions)  # "mourners clashed with police": the other side
         elif prep in {"with", "using"}:
             roles.add("instrument", weapon_used(obj, mentions))
         elif prep in {"at", "on", "upon"} and trigger.pos_ == "VERB" and verb.lemma_.lower() in AIMING_VERBS \
-                and not roles["target"] and aimed_at(obj, mentions):
+                and unaimed and aimed_at(obj, mentions):
             add_target(obj, roles, mentions)  # "gunmen fired at Reyes", "opened fire on the convoy"
         elif prep == "by" and agent is not None:
             roles.add("actor", party(obj, mentions))
@@ -1534,17 +1554,26 @@ def hits(trigger: Token, verb: Token, lex) -> bool:
 
 def add_blast_site(trigger: Token, verb: Token, roles: Roles, mentions: Mentions) -> None:
     """"a truck bomb exploded at the divisional headquarters of the Nigerian Army", "a blast at
-    the military academy": what the bomb went off at is what it hit."""
+    the military academy": what the bomb went off at is what it hit; "threw rocks at a hotel and
+    a number of banks": each site of the first phrase naming one."""
     preps = preps_of(verb) + (preps_of(trigger) if trigger.pos_ == "NOUN" else [])
     for prep, obj in preps:
-        span = mentions.span_at(obj)
-        if prep in SITE_PREPOSITIONS and prep != "near" and (
-                mentions.is_thing(obj) or span is not None and is_struck_site(span, "ATTACK")):
-            add_target(obj, roles, mentions)
+        if is_blast_site(prep, obj, mentions):
+            for one in conjuncts(obj):
+                if is_blast_site(prep, one, mentions):
+                    add_target(one, roles, mentions)
             return
 
 
+def is_blast_site(prep: str, obj: Token, mentions: Mentions) -> bool:
+    span = mentions.span_at(obj)
+    obj = things_counted(obj)
+    return prep in SITE_PREPOSITIONS and prep != "near" and (
+        mentions.is_thing(obj) or span is not None and is_struck_site(span, "ATTACK"))
+
+
 def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
+    obj = things_counted(obj)  # "a number of banks", "dozens of cars": the banks, the cars
     if mentions.is_thing(obj) and mentions.span_at(obj) is None:
         add_struck_thing(obj, roles, mentions)
         return
@@ -1668,6 +1697,7 @@ def aimed_at(obj: Token, mentions: Mentions) -> bool:
     """Whom or what one fires at: a named person, group or ship, people, or a vehicle or
     site ("fired at Reyes", "shot at the patrol", "opened fire on the convoy"); not where
     ("opened fire at the party", "shot at a Louisiana screening")."""
+    obj = things_counted(obj)
     span = mentions.span_at(obj)
     if span is None:
         return is_person_noun(obj, mentions) or mentions.is_thing(obj) or ship_called_it(obj, mentions) is not None
@@ -1680,7 +1710,8 @@ def aimed_at(obj: Token, mentions: Mentions) -> bool:
 def is_person_noun(token: Token, mentions: Mentions) -> bool:
     lemma = token.lemma_.lower()
     return token.pos_ == "NOUN" and (mentions.is_personnel(token) or any(
-        lemma in mentions.lex.words(kind) for kind in ("generic_victims", "non_state_people", "armed_people")))
+        lemma in mentions.lex.words(kind)
+        for kind in ("generic_victims", "non_state_people", "armed_people", "unrest_crowds")))
 
 
 def frame_casualty(trigger, head, roles, args, mentions, lex):
@@ -1722,6 +1753,7 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
             for who in conjuncts(subj):  # "14 rebels and 6 army soldiers were killed"
                 for victim in victim_groups(who, mentions):
                     roles.add("target", victim)
+            add_the_other_side(verb, roles, mentions)
         else:
             roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS
                       else craft_by_its_name(subj, mentions) or one_warship(subj, mentions) or party(subj, mentions))
@@ -1736,6 +1768,28 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         roles.add("actor", party(agent, mentions))
     if trigger.pos_ == "NOUN":
         add_victims_of_noun(trigger, roles, args, mentions)
+
+
+MUTUAL_FIGHT_NOUNS = load_lexicon().words("mutual_fight_nouns")
+
+
+def is_fighting_side(noun: Token, mentions: Mentions) -> bool:
+    """Someone one can fight: forces, armed or rioting people, police, or a named party."""
+    span = mentions.span_at(noun)
+    return span is not None and span.label_ in {"ORG", "GPE", "NORP"} or mentions.is_personnel(noun) \
+        or irregulars(noun, mentions) is not None
+
+
+def add_the_other_side(verb: Token, roles: Roles, mentions: Mentions) -> None:
+    """"three workers were wounded in clashes with police", "died in a shootout with police":
+    whoever fell in a fight with a side fell to that side; "died in clashes between Moslems and
+    Christians": to both sides."""
+    for prep, fight in preps_of(verb):
+        if prep not in {"in", "during"} or fight.lemma_.lower() not in MUTUAL_FIGHT_NOUNS:
+            continue
+        for side_prep, side_noun in preps_of(fight):
+            if side_prep in {"with", "between"}:
+                roles.add("actor", attacker(side_noun, mentions))
 
 
 def add_roles_of_lives(lives: Token, roles: Roles, args: list, mentions: Mentions) -> None:
@@ -1857,9 +1911,27 @@ def name_given_to(noun: Token, mentions: Mentions) -> Entity | None:
 def victim_groups(token: Token, mentions: Mentions) -> list[Entity | None]:
     """:func:`victims`, or each kind of people when the noun names several ("12 Somali
     and 11 Yemeni pirates": Somali pirates and Yemeni pirates)."""
+    listed = named_after_a_colon(token, mentions)
+    if listed:
+        return listed
     groups = (mentions.peoples(token) if token.pos_ == "NOUN" else []) or [victims(token, mentions)]
     # "40 soldiers and rebels including a French journalist died": the journalist is one of them
     return groups + [victims(one, mentions) for prep, one in preps_of(token) if prep == "including"]
+
+
+def named_after_a_colon(token: Token, mentions: Mentions) -> list[Entity | None]:
+    """"the deaths of four Americans: Ambassador Chris Stevens, Sean Smith and Glen Doherty": the
+    people a counted group is then listed as, by name, after a colon that ends the group or the
+    clause it is the subject of ("Four Americans were killed: ...")."""
+    doc = token.doc
+    if not any(c.dep_ == "nummod" for c in token.children):
+        return []
+    after = next((t.i for t in doc[token.i + 1:token.sent.end] if t.pos_ not in {"AUX", "VERB", "ADV", "PART"}), None)
+    if after is None or doc[after].text != ":":
+        return []
+    spans = {span.start: span for t in doc[after + 1:token.sent.end]
+             if (span := mentions.span_at(t)) is not None and span.label_ == "PERSON"}
+    return [mentions.resolve_span(span) for span in spans.values()]
 
 
 def victims(token: Token, mentions: Mentions) -> Entity | None:
@@ -1984,6 +2056,8 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
         return
     verb = trigger
     subj, passive = subject_and_voice(verb)
+    if subj is not None and subj.dep_ == "expl":  # "there are 900 U.S. troops in Syria": the troops
+        subj = next((c for c in verb.children if c.dep_ == "attr"), None)
     moved = []
     sent_by = agent_of(verb)
     if sent_by is not None and mentions.is_personnel(sent_by):
@@ -2099,9 +2173,9 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
         elif not _place_named(obj, mentions):
             roles.add("actor", party(obj, mentions))
     for prep, obj in preps_of(verb) + (preps_of(trigger) if trigger.pos_ == "NOUN" else []):
-        if prep in {"with", "between"}:
-            for t in [obj, *obj.conjuncts]:
-                roles.add("actor", party(t, mentions))
+        # "received a phone call from Putin": the caller is on the call too
+        if prep in {"with", "between"} or prep == "from" and trigger.lemma_.lower() == "call":
+            roles.add("actor", party(obj, mentions))
     for prep, obj in preps_of(trigger) if trigger.pos_ == "NOUN" else []:
         if prep == "to" and _place_named(obj, mentions):
             roles.add("location", mentions.resolve_span(mentions.span_at(obj)))  # "her visit to Lisbon": where they will meet
