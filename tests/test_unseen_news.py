@@ -173,3 +173,42 @@ def test_there_being_no_troops_is_denied(extract):
 def test_being_somewhere_that_is_no_place_is_no_deployment(extract, text):
     claims, _ = extract(text)
     assert not of_type(claims, "DEPLOY")
+
+
+# -- murder, arson, stoning ------------------------------------------------------------------------
+
+def test_a_murder_is_an_attack_and_a_death_whoever_did_it(extract):
+    claims, ents = extract("A jury convicted a former bouncer of murdering Officer Dana Whitfield.")
+    assert {c.type for c in claims} >= {"ATTACK", "CASUALTY"}
+    assert names(ents, of_type(claims, "CASUALTY")[0].roles["target"]) == ["dana whitfield"]
+
+
+@pytest.mark.parametrize("text", ["The driver was charged with second-degree murder.",
+                                  "A court found the two brothers guilty of murder."])
+def test_murder_named_as_a_charge_or_a_verdict_is_no_claim(extract, text):
+    claims, _ = extract(text)
+    assert not of_type(claims, "ATTACK") and not of_type(claims, "CASUALTY")
+
+
+def test_whom_a_killing_angered_are_not_its_victims(extract):
+    claims, ents = extract("The killing of the teenager enraged the residents of Exarchia.")
+    assert names(ents, of_type(claims, "CASUALTY")[0].roles["target"]) == ["teenager"]
+
+
+def test_setting_fire_to_a_bank_attacks_it(extract):
+    claims, ents = extract("Protesters set fire to a bank in Salonica on Wednesday.")
+    attack = of_type(claims, "ATTACK")[0]
+    assert names(ents, attack.roles["target"]) == ["bank"] and names(ents, attack.roles["actor"]) == ["protesters"]
+
+
+def test_setting_off_still_needs_something_that_explodes(extract):
+    claims, _ = extract("The steam set off the fire alarm in the hotel.")
+    assert not of_type(claims, "ATTACK")
+
+
+@pytest.mark.parametrize("text", ["Masked youths pelted the police with rocks.",
+                                  "Youths hurled molotov cocktails at riot police.",
+                                  "Rioters torched three police cars."])
+def test_crowds_pelting_burning_and_firebombing_attack(extract, text):
+    claims, _ = extract(text)
+    assert of_type(claims, "ATTACK")

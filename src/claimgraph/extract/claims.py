@@ -461,12 +461,11 @@ class ClaimExtractor:
             t = self.lex.types[name]
             particles = self.lex.particles_required(name, lemma) if pos == "VERB" else frozenset()
             # ("taken prisoner" hangs the noun as oprd, "took hostage three aid workers" as dative)
-            if particles and not any(c.dep_ in {"prt", "dobj", "oprd", "dative"} and c.lower_ in particles
-                                     or c.dep_ == "prep" and any(f"{c.lower_} {o.lower_}" in particles
-                                                                 for o in c.children)
-                                     for c in token.children):
+            said = {c.lower_ for c in token.children if c.dep_ in {"prt", "dobj", "oprd", "dative", "advmod"}} \
+                | {f"{c.lower_} {o.lower_}" for c in token.children if c.dep_ == "prep" for o in c.children}
+            if particles and not said & particles:
                 continue  # "blew himself up", "opened fire", "beat him to death" attack; "blew", "beat" alone do not
-            if self.lex.needs_weapon(name, lemma, pos) \
+            if self.lex.needs_weapon(name, lemma, pos, said & particles) \
                     and not self._has_argument(token, mentions, weapon=True, arms=name == "ATTACK") \
                     and not (pos == "VERB" and self._fired_upon(token, lemma)) \
                     and not (pos == "NOUN" and self._weapons_told(token)):
@@ -504,8 +503,9 @@ class ClaimExtractor:
                 continue  # "with the loss of 300 soldiers"; not "the loss of the town", "of 300 jobs"
             if pos == "NOUN" and lemma in self.lex.words("place_taking_nouns") and not self._of_a_place(token, mentions):
                 continue  # "the fall of the town", "the capture of the air base"; not "the fall of the dollar"
-            if pos == "VERB" and lemma in t.agent_verbs and not self._armed_agent(token, mentions, t):
-                continue
+            if pos == "VERB" and lemma in t.agent_verbs and not self._armed_agent(token, mentions, t) \
+                    and lemma not in self.lex.words("murder_verbs"):
+                continue  # "troops killed 20", not "the flu killed thousands"; a murder is an attack by anyone
             if pos == "VERB" and lemma in CLASH_VERBS and not self._armed_side(token, mentions):
                 continue  # "the two leaders clashed over trade": words, not arms
             if name == "THREATEN" and pos == "VERB" and lemma == "vow" and not self._vows_harm(token):
@@ -534,6 +534,8 @@ class ClaimExtractor:
                 continue  # "meet the primary criteria", "meeting the needs of industry"
             if name == "MEET" and pos == "VERB" and lemma == "host" and not self._hosts_a_meeting(token, mentions):
                 continue  # "slated to host the Winter Olympics", "hosts several manufacturers"
+            if pos == "NOUN" and lemma in self.lex.words("murder_nouns") and self._the_charge(token):
+                continue  # "charged with first-degree murder", "guilty of murder": what a court weighs
             if opens_a_quoted_title(token):
                 continue  # "on NBC's ''Meet the Press''": a programme's name, no meeting
             if name == "TRANSFER" and self._to_anyone(token):
@@ -629,6 +631,15 @@ class ClaimExtractor:
         battles = [o for o in foes if o.lemma_.lower() in MUTUAL_FIGHT_NOUNS]
         foes += [o for b in battles for p, o in preps_of(b) if p in {"with", "against"}]
         return bool(battles) or any(is_fighting_side(o, mentions) for o in foes)
+
+    def _the_charge(self, noun: Token) -> bool:
+        """"charged with murder", "convicted of murder", "guilty of attempted murder": the crime
+        named as a charge or a verdict."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in {"with", "of", "for"}:
+            return False
+        held = prep.head
+        return held.lemma_.lower() in self.lex.words("culprit_verbs") | {"guilty", "acquit", "try"}
 
     @staticmethod
     def _to_anyone(trigger: Token) -> bool:

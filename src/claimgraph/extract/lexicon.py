@@ -47,12 +47,15 @@ class Lexicon:
         return frozenset(p.split(maxsplit=1)[1] for p in t.phrasal_verbs | t.weapon_verbs
                          if p.split()[0] == lemma and " " in p)
 
-    def needs_weapon(self, type_name: str, lemma: str, pos: str) -> bool:
+    def needs_weapon(self, type_name: str, lemma: str, pos: str, particles: frozenset[str] = frozenset()) -> bool:
         """Whether the trigger counts only with a weapon as an argument ("fired two missiles",
-        "a bomb went off", "a bomb blast")."""
+        "a bomb went off", "a bomb blast"); not with a particle of a phrase that needs none
+        ("set fire to a bank", though "set off a bomb" needs the bomb)."""
         t = self.types[type_name]
         if pos == "NOUN":
             return lemma in t.weapon_nouns
+        if any(f"{lemma} {p}" in t.phrasal_verbs for p in particles):
+            return False
         return pos == "VERB" and lemma in {w.split()[0] for w in t.weapon_verbs}
 
     def words(self, name: str) -> frozenset[str]:

@@ -1351,6 +1351,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             add_target(obj, roles, mentions)  # "mourners clashed with police": the other side
         elif prep in {"with", "using"}:
             roles.add("instrument", weapon_used(obj, mentions))
+        elif prep == "to" and trigger.pos_ == "VERB" and sets_fire(verb):
+            add_target(obj, roles, mentions)  # "set fire to a bank": the bank was hit
         elif prep in {"at", "on", "upon"} and trigger.pos_ == "VERB" and verb.lemma_.lower() in AIMING_VERBS \
                 and unaimed and aimed_at(obj, mentions):
             add_target(obj, roles, mentions)  # "gunmen fired at Reyes", "opened fire on the convoy"
@@ -1565,6 +1567,11 @@ def add_blast_site(trigger: Token, verb: Token, roles: Roles, mentions: Mentions
             return
 
 
+def sets_fire(verb: Token) -> bool:
+    """"set fire to", "opened fire": the verb takes "fire" as its object."""
+    return any(c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children)
+
+
 def is_blast_site(prep: str, obj: Token, mentions: Mentions) -> bool:
     span = mentions.span_at(obj)
     obj = things_counted(obj)
@@ -1739,6 +1746,9 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
     # object, the subject what did it (the gunmen, as the attack verb says, not the finder
     # of "police found two men dead")
     objects = [o for o in objects_of(verb) if o.i != trigger.i]
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" \
+            and verb.lemma_.lower() not in lex.words("casualty_counting_verbs"):
+        objects = []  # "the killing of the boy angered residents"; but "casualties included two medics"
     if trigger.pos_ == "ADJ" and trigger.dep_ == "acomp":
         objects += objects_of(trigger)  # the tagger hangs "shot dead one guard" on "dead"
     # ("shot two policemen dead" may hang "dead" on the verb as a clause of its own)
