@@ -212,3 +212,39 @@ def test_setting_off_still_needs_something_that_explodes(extract):
 def test_crowds_pelting_burning_and_firebombing_attack(extract, text):
     claims, _ = extract(text)
     assert of_type(claims, "ATTACK")
+
+
+# -- downed aircraft, kidnappings, forces holding a site -----------------------------------------
+
+def test_an_aircraft_shot_down_by_machinegun_fire_was_hit(extract):
+    claims, ents = extract("A police helicopter was shot down by machinegun fire near Tyre.")
+    attack = of_type(claims, "ATTACK")[0]
+    assert names(ents, attack.roles["target"]) == ["helicopter"]
+
+
+def test_a_fire_that_destroyed_a_church_is_no_attack(extract):
+    claims, _ = extract("The fire destroyed the church on Friday night.")
+    assert not of_type(claims, "ATTACK")
+
+
+def test_a_kidnapping_is_a_capture_of_its_victim(extract):
+    claims, ents = extract("The union condemned the kidnapping of Irish engineer Sean Dolan in Port Harcourt.")
+    capture = of_type(claims, "CASUALTY")[0]
+    assert names(ents, capture.roles["target"]) == ["sean dolan"]
+
+
+def test_forces_surrounding_a_building_are_deployed_there(extract):
+    claims, ents = extract("Loyal troops surrounded the radio station on Sunday.")
+    deploy = of_type(claims, "DEPLOY")[0]
+    assert names(ents, deploy.roles["location"]) == ["radio station"]
+
+
+def test_forces_sent_to_occupy_a_site_are_deployed_there(extract):
+    claims, ents = extract("The government sent 500 soldiers to occupy the oil terminals.")
+    deploy = of_type(claims, "DEPLOY")[0]
+    assert "oil terminals" in names(ents, deploy.roles["location"])
+
+
+def test_a_surrounding_desert_deploys_no_one(extract):
+    claims, _ = extract("Clashes were reported in the surrounding desert between Chadian troops and rebels.")
+    assert not of_type(claims, "DEPLOY")

@@ -536,6 +536,8 @@ class ClaimExtractor:
                 continue  # "slated to host the Winter Olympics", "hosts several manufacturers"
             if pos == "NOUN" and lemma in self.lex.words("murder_nouns") and self._the_charge(token):
                 continue  # "charged with first-degree murder", "guilty of murder": what a court weighs
+            if name == "DEPLOY" and pos == "VERB" and token.dep_ == "amod":
+                continue  # "the surrounding desert", "the occupied territories": a description, no move
             if opens_a_quoted_title(token):
                 continue  # "on NBC's ''Meet the Press''": a programme's name, no meeting
             if name == "TRANSFER" and self._to_anyone(token):
@@ -970,8 +972,13 @@ class ClaimExtractor:
                    and obj.lemma_.lower() not in self.lex.words("threat_force_words") for prep, obj in preps_of(noun))
 
     def _natural_cause(self, verb: Token) -> bool:
+        """"the storm hit the coast", "the fire destroyed the church"; not "shot down by
+        machinegun fire", "hit by artillery fire": fire a weapon gives is no act of nature."""
         agent = doer_of(verb)
-        return agent is not None and agent.lemma_.lower() in self.lex.words("natural_causes")
+        return agent is not None and agent.lemma_.lower() in self.lex.words("natural_causes") \
+            and not any(c.dep_ in {"compound", "amod", "nmod"} and (c.lemma_.lower() in self.lex.materiel
+                                                                    or c.lower_ in self.lex.words("weapon_fire_words"))
+                        for c in agent.children)
 
     def _unnamed_lone_doer(self, c: Candidate) -> bool:
         """"A 61-year-old man opened fire", "the gunman shot": one person, not named here,

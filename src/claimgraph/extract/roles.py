@@ -1269,6 +1269,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             add_attackers(subj, roles, mentions)
         else:
             add_target(subj, roles, mentions)  # "the convoy was attacked", "Reyes was shot"
+            if brought_down(verb) and mentions.materiel_kind(subj):
+                roles.add("target", mentions.weapon(subj))  # "a helicopter was shot down": the aircraft hit
         args.append(subj)
     if trigger.tag_ == "VBG" and trigger.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass"}:
         roles.add("actor", attack_party(trigger, mentions))  # "a fatal police shooting", tagged a verb
@@ -2108,6 +2110,9 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
         elif prep == "from" and verb.lemma_.lower() in LEAVING_WORDS:
             for span in mentions.places_in(obj):  # "troops withdrew from the border town of Kidal"
                 roles.add("location", mentions.resolve_span(span))
+    for purpose in (c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in HOLDING_VERBS):
+        for obj in objects_of(purpose):  # "dispatched 1,000 marines to occupy the main ports": there
+            add_held_places(obj, roles, mentions)
 
 
 HOLDING_VERBS = frozenset(grammar()["holding_verbs"])
@@ -2118,10 +2123,13 @@ def add_held_places(token: Token | None, roles: Roles, mentions: Mentions) -> No
     """The places a deployed force patrols, holds or heads for are where it is deployed."""
     if token is None:
         return
-    for span in mentions.places_in(token):
+    places = mentions.places_in(token)
+    for span in places:
         ent = mentions.resolve_span(span)
         if ent is not None and ent.type not in NEVER_PLACES:
             roles.add("location", ent)
+    if not places and mentions.is_thing(token) and mentions.span_at(token) is None:
+        roles.add("location", mentions.thing(token))  # "surrounded the building", "occupied the ports"
 
 
 def add_unit_on_duty(noun: Token, roles: Roles, mentions: Mentions) -> None:
