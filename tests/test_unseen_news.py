@@ -248,3 +248,23 @@ def test_forces_sent_to_occupy_a_site_are_deployed_there(extract):
 def test_a_surrounding_desert_deploys_no_one(extract):
     claims, _ = extract("Clashes were reported in the surrounding desert between Chadian troops and rebels.")
     assert not of_type(claims, "DEPLOY")
+
+
+# -- donations and people lost ------------------------------------------------------------------
+
+def test_a_donation_of_an_amount_to_a_committee_is_a_transfer(extract):
+    claims, ents = extract("A shell company made a $7,500 donation to the Liberty Action Fund.")
+    transfer = of_type(claims, "TRANSFER")[0]
+    assert transfer.roles["recipient"] and transfer.quantities[0].value == 7500
+
+
+def test_a_side_that_lost_soldiers_lost_them_to_someone_else(extract):
+    claims, ents = extract("Chad lost 40 soldiers in the fighting near Fada.")
+    toll = of_type(claims, "CASUALTY")[0]
+    assert "chad" not in names(ents, toll.roles["actor"]) and toll.quantities[0].value == 40
+
+
+@pytest.mark.parametrize("text", ["The factory lost 300 jobs last year.", "The governing party lost the vote."])
+def test_losing_what_is_not_people_is_no_casualty(extract, text):
+    claims, _ = extract(text)
+    assert not of_type(claims, "CASUALTY")

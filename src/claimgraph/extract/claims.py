@@ -562,6 +562,9 @@ class ClaimExtractor:
                 continue
             if token.pos_ == "VERB" and lemma in t.person_objects and not self._object_is_people(token, mentions):
                 continue
+            if name == "CASUALTY" and pos == "VERB" and lemma in self.lex.words("losing_verbs") \
+                    and not any(self._plainly_people(o, mentions) for o in objects_of(token, ("dobj", "obj"))):
+                continue  # "we lost 250 Americans in Beirut" tells deaths; "lost 3,000 jobs", "the party lost" none
             if lemma in t.diplomat_objects and not self._envoys_expelled(token):
                 continue  # "expelled 23 diplomats"; not "was expelled from the party"
             if lemma in t.measure_objects and not self._restricts_trade(token, mentions):
@@ -1172,6 +1175,14 @@ class ClaimExtractor:
         armed = self.lex.words("armed_people")
         return any(mentions.is_personnel(side) or side.lemma_.lower() in armed for side in sides)
 
+    def _plainly_people(self, token: Token, mentions: Mentions) -> bool:
+        """People by the noun itself ("300 soldiers", "250 Americans"), not by a count alone."""
+        span = mentions.span_at(token)
+        lemma = token.lemma_.lower()
+        return span is not None and span.label_ in {"PERSON", "NORP"} or mentions.is_personnel(token) \
+            or lemma in self.lex.words("non_state_people") or self.lex.heads.get(lemma) in {"PERSON", "GROUP"} \
+            or lemma in {"people", "person", "life", "civilian"}
+
     def _is_people(self, token: Token, mentions: Mentions) -> bool:
         span = mentions.span_at(token)
         if span is not None:
@@ -1249,7 +1260,9 @@ class ClaimExtractor:
         verb = token if token.pos_ in {"VERB", "AUX", "ADJ"} else clause_head(token)
         args = objects_of(verb) + [o for _, o in preps_of(verb)]
         if token.pos_ == "NOUN":
-            args += [o for _, o in preps_of(token)] + [c for c in token.children if c.dep_ in {"compound", "amod"}]
+            # "a $5,000 donation": the amount counts the noun
+            args += [o for _, o in preps_of(token)]
+            args += [c for c in token.children if c.dep_ in {"compound", "amod", "nummod"}]
         subj = subject_of(verb)
         if subj is not None:
             args.append(subj)

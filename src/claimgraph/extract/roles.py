@@ -1766,7 +1766,7 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
                 for victim in victim_groups(who, mentions):
                     roles.add("target", victim)
             add_the_other_side(verb, roles, mentions)
-        else:
+        elif verb.lemma_.lower() not in lex.words("losing_verbs"):  # "Libya lost 300 soldiers": Libya's, not by Libya
             roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS
                       else craft_by_its_name(subj, mentions) or one_warship(subj, mentions) or party(subj, mentions))
     for obj in objects:
