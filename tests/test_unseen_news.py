@@ -268,3 +268,37 @@ def test_a_side_that_lost_soldiers_lost_them_to_someone_else(extract):
 def test_losing_what_is_not_people_is_no_casualty(extract, text):
     claims, _ = extract(text)
     assert not of_type(claims, "CASUALTY")
+
+
+# -- deaths talked of, places visited, deeds weighed ------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Her death sparked outrage across the city.",
+                                  "Hundreds marched in a protest of Ramirez's death in Tulsa."])
+def test_a_death_named_as_what_something_is_about_is_no_new_claim(extract, text):
+    claims, _ = extract(text)
+    assert not of_type(claims, "CASUALTY")
+
+
+def test_a_death_confirmed_is_still_a_claim(extract):
+    claims, _ = extract("His death was confirmed by the army on Monday.")
+    assert of_type(claims, "CASUALTY")
+
+
+@pytest.mark.parametrize("text", ["The governor visited the mosque on Saturday.",
+                                  "Obama plans to visit Dallas on Sunday."])
+def test_visiting_a_town_or_a_site_meets_no_one(extract, text):
+    claims, _ = extract(text)
+    assert not of_type(claims, "MEET")
+
+
+@pytest.mark.parametrize("text", ["King Abdullah will visit France next week.", "Scholz visited Warsaw on Monday."])
+def test_a_state_visit_is_still_a_meeting(extract, text):
+    claims, _ = extract(text)
+    assert of_type(claims, "MEET")
+
+
+@pytest.mark.parametrize("text", ["Ministers discussed how to deploy more troops to the border.",
+                                  "No one has worked out how to stop a lone attacker."])
+def test_a_deed_weighed_in_a_how_to_clause_is_not_done(extract, text):
+    claims, _ = extract(text)
+    assert not of_type(claims, "DEPLOY") and not of_type(claims, "ATTACK")

@@ -538,6 +538,12 @@ class ClaimExtractor:
                 continue  # "charged with first-degree murder", "guilty of murder": what a court weighs
             if name == "DEPLOY" and pos == "VERB" and token.dep_ == "amod":
                 continue  # "the surrounding desert", "the occupied territories": a description, no move
+            if pos == "VERB" and weighed_infinitive(token):
+                continue  # "figured out how to neutralize", "debated whether to send tanks": not done
+            if name == "CASUALTY" and pos == "NOUN" and self._death_named_as_a_topic(token):
+                continue  # "her death sparked outrage", "a protest of Crutcher's death": told already, talked of now
+            if name == "MEET" and pos == "VERB" and lemma == "visit" and self._only_a_place_visited(token, mentions):
+                continue  # "Palin visited the church", "plans to visit Charlotte": no one met
             if opens_a_quoted_title(token):
                 continue  # "on NBC's ''Meet the Press''": a programme's name, no meeting
             if name == "TRANSFER" and self._to_anyone(token):
@@ -636,6 +642,37 @@ class ClaimExtractor:
         battles = [o for o in foes if o.lemma_.lower() in MUTUAL_FIGHT_NOUNS]
         foes += [o for b in battles for p, o in preps_of(b) if p in {"with", "against"}]
         return bool(battles) or any(is_fighting_side(o, mentions) for o in foes)
+
+    def _death_named_as_a_topic(self, noun: Token) -> bool:
+        """"Her death sparked outrage", "the fallout over Thomas' death", "a protest of Crutcher's
+        death": a death the article names by whose it was, undated, as what something else is
+        about or what caused it; the article told the death itself before."""
+        if noun.lemma_.lower() not in self.lex.words("death_nouns") \
+                or not any(c.dep_ == "poss" for c in noun.children) \
+                or any(c.ent_type_ in {"DATE", "TIME"} or c.like_num for c in noun.subtree):
+            return False
+        head = noun.head
+        if noun.dep_ == "nsubj":
+            return head.lemma_.lower() in self.lex.words("consequence_verbs")
+        return noun.dep_ == "pobj" and head.lower_ in {"over", "of", "for", "about", "into"} \
+            and head.head.pos_ == "NOUN"
+
+    def _only_a_place_visited(self, verb: Token, mentions: Mentions) -> bool:
+        """Every object of "visit" is a town, a region or a site ("visited the church", "will
+        visit Charlotte"), not a country or its capital (a state visit) or someone met."""
+        objects = objects_of(verb, ("dobj", "obj"))
+        if not objects:
+            return False
+        for obj in objects:
+            span = mentions.span_at(obj)
+            if span is not None:
+                ent = mentions.resolve_span(span)
+                if span.label_ not in {"GPE", "LOC", "FAC"} or ent is None or mentions.is_country(ent) \
+                        or ent.attrs.get("metonym_of"):
+                    return False
+            elif not mentions.is_thing(obj):
+                return False
+        return True
 
     def _the_charge(self, noun: Token) -> bool:
         """"charged with murder", "convicted of murder", "guilty of attempted murder": the crime
@@ -2483,6 +2520,14 @@ def in_when_clause(node: Token, event_nodes: set[int]) -> bool:
             return False
         node = node.head
     return False
+
+
+def weighed_infinitive(verb: Token) -> bool:
+    """"how to neutralize a gunman", "whether to send tanks": a deed weighed or asked about, in
+    an infinitive a wh-word opens (not "explained how the gunmen attacked", which tells it)."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and any(c.dep_ in {"advmod", "mark"} and c.lower_ in {"how", "whether", "when", "where", "if"}
+                for c in verb.children)
 
 
 QUOTE_MARKS = frozenset({"'", "''", '"', "“", "‘", "``", "`"})
