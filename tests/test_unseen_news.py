@@ -302,3 +302,32 @@ def test_a_state_visit_is_still_a_meeting(extract, text):
 def test_a_deed_weighed_in_a_how_to_clause_is_not_done(extract, text):
     claims, _ = extract(text)
     assert not of_type(claims, "DEPLOY") and not of_type(claims, "ATTACK")
+
+
+# -- who did it, told beside what is said ---------------------------------------------------------
+
+def test_a_meeting_after_which_someone_spoke_is_told_by_the_article(extract):
+    claims, _ = extract("Merkel said after meeting with Chinese Premier Li Qiang that trade talks would go on.")
+    meeting = of_type(claims, "MEET")[0]
+    assert meeting.source is None and meeting.modality == "fact"
+
+
+def test_a_deed_opening_what_someone_said_is_still_theirs_to_tell(extract):
+    claims, ents = extract("After shooting Steinberg, Hale said the man walked down the hall.")
+    shooting = of_type(claims, "ATTACK")[0]
+    assert shooting.source is not None and ents[shooting.source].name == "Hale"
+
+
+def test_the_person_a_killer_is_described_as_did_the_killing(extract):
+    claims, ents = extract("The video praises Anders Brekke, the former soldier who killed eight people in "
+                           "Oslo in 2011.")
+    toll = of_type(claims, "CASUALTY")[0]
+    assert names(ents, toll.roles["actor"]) == ["anders brekke"]
+
+
+def test_a_killer_killed_by_police_is_two_happenings(extract):
+    claims, ents = extract("Dale Rourke, the gunman who took the lives of 12 shoppers in Leeds, was killed by police.")
+    tolls = of_type(claims, "CASUALTY")
+    assert len(tolls) == 2
+    killed = next(c for c in tolls if "dale rourke" in names(ents, c.roles["target"]))
+    assert names(ents, killed.roles["actor"]) == ["police"]

@@ -174,7 +174,11 @@ def backgrounded(path: list[Token], report_nodes: set[int]) -> bool:
         # an adverbial clause the parser hung on a noun ("a coward after he attacked")
         # modifies the clause above that noun
         on_the_saying = not report_nodes or parent is not None and _verb_above(parent).i in report_nodes
-        if node.dep_ == "pobj" and node.pos_ in {"NOUN", "PROPN"} and node.head.lower_ in BACKGROUND_PREPOSITIONS \
+        # "spoke after the attack", "said after meeting with Putin" (a gerund the preposition takes,
+        # after the saying: "After shooting Steinberg, Whiteside said ..." opens what he said)
+        named = node.dep_ == "pobj" and node.pos_ in {"NOUN", "PROPN"} \
+            or node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.i > node.head.head.i
+        if named and node.head.lower_ in BACKGROUND_PREPOSITIONS \
                 and (not report_nodes or node.head.head.i in report_nodes or node.head.lower_ in SETTING_PREPOSITIONS):
             return True
         if k == 0 and (_where_it_was_said(node, parent, report_nodes) or _identifies_the_subject(node, report_nodes)

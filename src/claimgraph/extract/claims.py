@@ -1374,7 +1374,7 @@ class ClaimExtractor:
             into = next((m for m in merged if m.type == c.type and m.type != "PROPERTY"
                          and (same_clause(m, c) or told_inside(m, c))
                          and not _different_actors(m, c) and not _losses_of_different_nations(m, c)
-                         and not _nouns_of_different_places(m, c)
+                         and not _nouns_of_different_places(m, c) and not _one_hit_the_other_s_doer(m, c)
                          and not ordered_apart(m.trigger, c.trigger)), None)
             if into is None:
                 restated = next((m for m in merged if m.type == c.type and _restates(c, m)
@@ -2036,6 +2036,14 @@ def _different_actors(a: Candidate, b: Candidate) -> bool:
     """"Libyan forces are bombing the airstrip captured by Chadian troops": two sides, two happenings."""
     left, right = {e.id for e in a.roles["actor"]}, {e.id for e in b.roles["actor"]}
     return bool(left and right and not left & right)
+
+
+def _one_hit_the_other_s_doer(a: Candidate, b: Candidate) -> bool:
+    """"Mateen, who took the lives of 49, was killed by police": the doer of one is the victim of
+    the other, so they are two happenings."""
+    def ids(c: Candidate, role: str) -> set[str]:
+        return {e.id for e in c.roles[role]}
+    return bool(ids(a, "actor") & ids(b, "target") or ids(b, "actor") & ids(a, "target"))
 
 
 def _losses_of_different_nations(a: Candidate, b: Candidate) -> bool:
@@ -3618,6 +3626,12 @@ def hit_other_things(claim: Claim, donor: Claim) -> bool:
     return claim.type == donor.type == "ATTACK" and bool(mine) and bool(theirs) and not mine & theirs
 
 
+def killed_its_doer(claim: Claim, donor: Claim) -> bool:
+    """"Mateen, who took the lives of 49, was killed by police": the doer of one is who the other
+    hit, so he is not the other's doer."""
+    return bool(set(donor.roles.get("actor") or ()) & set(claim.roles.get("target") or ()))
+
+
 def downed_what_the_other_fired(claim: Claim, donor: Claim) -> bool:
     """"shot down 23 of the 30 drones launched overnight": whoever downed the drones did not
     launch them (what one hit is what the other fired)."""
@@ -3652,7 +3666,7 @@ def share_roles_of_one_happening(claims: list[Claim], paragraph_of: dict[int, in
                                 and not claim.roles.get("actor") and donor.roles.get("target"):
                             claim.roles["actor"] = list(donor.roles["target"])  # "repulsed an attack and nabbed 23 pirates"
                         continue
-                    if role == "actor" and hit_other_things(claim, donor):
+                    if role == "actor" and (hit_other_things(claim, donor) or killed_its_doer(claim, donor)):
                         continue
                     if role in {"actor", "instrument"} and downed_what_the_other_fired(claim, donor):
                         continue

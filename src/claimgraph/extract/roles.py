@@ -80,7 +80,10 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
     for _ in range(4):
         subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None and subj.lower_ in {"which", "that", "who"} and node.dep_ == "relcl":
-            return node.head, subj.dep_ == "nsubjpass"  # "the missile which hit a depot": the missile hit it
+            antecedent = node.head
+            if antecedent.dep_ == "appos" and antecedent.head.ent_type_ == "PERSON":
+                antecedent = antecedent.head  # "Nidal Hasan, the psychiatrist who killed 13": Hasan
+            return antecedent, subj.dep_ == "nsubjpass"  # "the missile which hit a depot": the missile hit it
         if subj is not None and raised is not None and subj.dep_ == "nsubjpass":
             return subj, any(c.dep_ == "auxpass" for c in raised.children)  # X supplied (or was shelled)
         if subj is not None:
@@ -1777,7 +1780,7 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
             roles.add("target", victim)
     agent = agent_of(verb)
     if agent is not None:
-        roles.add("actor", party(agent, mentions))
+        roles.add("actor", party(agent, mentions) or irregulars(agent, mentions))  # "killed by police"
     if trigger.pos_ == "NOUN":
         add_victims_of_noun(trigger, roles, args, mentions)
 
