@@ -331,3 +331,22 @@ def test_a_killer_killed_by_police_is_two_happenings(extract):
     assert len(tolls) == 2
     killed = next(c for c in tolls if "dale rourke" in names(ents, c.roles["target"]))
     assert names(ents, killed.roles["actor"]) == ["police"]
+
+
+# -- refusals and idioms ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Austria refused to send howitzers to Kyiv.",
+                                  "The auction site refuses to let the collector sell the rifle."])
+def test_a_deed_refused_is_denied(extract, text):
+    claims, _ = extract(text)
+    assert [c.polarity for c in of_type(claims, "TRANSFER")] == ["denied"]
+
+
+def test_declining_to_say_whether_people_died_says_nothing(extract):
+    claims, _ = extract("The navy declined to say whether sailors were killed.")
+    assert not of_type(claims, "CASUALTY")
+
+
+def test_an_advert_hitting_the_airwaves_attacks_nothing(extract):
+    claims, _ = extract("The new spot will hit Ohio airwaves on Monday.")
+    assert not of_type(claims, "ATTACK")

@@ -76,10 +76,11 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     for node in path[1:]:
         if node.i in beside:
             continue
-        if not speakers and node.lemma_.lower() in lex.words("confirming_verbs") and node.pos_ == "VERB" \
-                and negated_clause(node):
+        if not speakers and node.lemma_.lower() in lex.words("confirming_verbs") | reporting and node.pos_ == "VERB" \
+                and (negated_clause(node) and node.lemma_.lower() in lex.words("confirming_verbs") or refused(node)):
             # "Neither Moscow nor Pyongyang has acknowledged any deliveries", "it did not give
-            # casualties": nobody here says it happened, and nobody denies it either
+            # casualties", "declined to say whether troops died": nobody here says it happened,
+            # and nobody denies it either
             att.silenced = True
             break
         if not speakers and _no_evidence(node, lex):
@@ -655,6 +656,19 @@ OWN_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "xcomp", "advcl", "csubj",
 INTENT_VERBS = frozenset({"plan", "intend", "aim", "seek", "prepare", "propose"})  # not "did not mean to shoot": he shot
 
 
+REFUSAL_VERBS = frozenset({"refuse", "decline"})  # "refused to send tanks": it will not
+PERMIT_VERBS = frozenset({"let", "allow", "permit"})  # "refused to let him sell it": nor will he
+
+
+def refused(node: Token) -> bool:
+    """The deed is what someone refused to do or to let be done."""
+    head = node.head
+    if node.dep_ == "xcomp" and head.lemma_.lower() in REFUSAL_VERBS:
+        return True
+    return node.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in PERMIT_VERBS and head.dep_ == "xcomp" \
+        and head.head.lemma_.lower() in REFUSAL_VERBS
+
+
 def _negated(path: list[Token], att: Attribution) -> bool:
     """A negation on the trigger's own clause (not on the reporting verb above it, nor on a
     clause that only holds the trigger's clause)."""
@@ -671,6 +685,8 @@ def _negated(path: list[Token], att: Attribution) -> bool:
             return True
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in INTENT_VERBS and negated_clause(node.head):
             return True  # "NATO is not planning to deploy troops": the plan is denied
+        if refused(node):
+            return True  # "Germany refused to send tanks", "refuses to let Zimmerman sell the pistol"
         if node.dep_ in OWN_CLAUSE_DEPS:
             return False
     return False
