@@ -350,3 +350,35 @@ def test_declining_to_say_whether_people_died_says_nothing(extract):
 def test_an_advert_hitting_the_airwaves_attacks_nothing(extract):
     claims, _ = extract("The new spot will hit Ohio airwaves on Monday.")
     assert not of_type(claims, "ATTACK")
+
+
+# -- forces staying at a site, leaving a place ------------------------------------------------------
+
+def test_forces_remaining_at_a_site_are_deployed_there(extract):
+    claims, ents = extract("The strike went on, and marines remained in the main ports.")
+    deploy = of_type(claims, "DEPLOY")[0]
+    assert names(ents, deploy.roles["location"]) == ["ports"]
+
+
+def test_a_total_of_forces_inside_the_docks_are_deployed(extract):
+    claims, ents = extract("A total of 600 soldiers are inside the docks.")
+    deploy = of_type(claims, "DEPLOY")[0]
+    assert names(ents, deploy.roles["location"]) == ["docks"] and deploy.roles["subject"]
+
+
+def test_soldiers_in_hospital_are_not_deployed(extract):
+    claims, _ = extract("Three soldiers remain in hospital.")
+    assert not of_type(claims, "DEPLOY")
+
+
+def test_forces_leaving_a_town_are_a_deployment_there(extract):
+    claims, ents = extract("Ethiopian forces are leaving Baidoa, witnesses said.")
+    deploy = of_type(claims, "DEPLOY")[0]
+    assert names(ents, deploy.roles["location"]) == ["baidoa"]
+
+
+@pytest.mark.parametrize("text", ["The raids have left most residents saying they feel unsafe.",
+                                  "About 60 protesters left the hotel at the request of police."])
+def test_leaving_that_is_no_force_moving_deploys_no_one(extract, text):
+    claims, _ = extract(text)
+    assert not of_type(claims, "DEPLOY")

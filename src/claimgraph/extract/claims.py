@@ -558,6 +558,9 @@ class ClaimExtractor:
                 continue  # "the storm hit the coast", "the quake struck": nobody attacked
             if lemma in FIGHT_VERBS and pos == "VERB" and (name == "ATTACK") != self._fights_someone(token, mentions):
                 continue  # "fought pitched battles with protesters" attacks; "troops fighting in Angola" are there
+            if name == "DEPLOY" and pos == "VERB" and lemma in self.lex.words("departing_verbs") \
+                    and not self._forces_depart(token, mentions):
+                continue  # "Libyan forces are leaving Faya"; not "attacks have left voters saying", "protesters left"
             if lemma in FIGHT_VERBS and name == "DEPLOY" and not self._fights_in_a_place(token, mentions):
                 continue  # "workers are fighting for their rights" are nowhere
             if lemma in t.personnel_only and not self._has_argument(token, mentions, personnel=True):
@@ -690,6 +693,14 @@ class ClaimExtractor:
         receivers = [o for node in {verb, trigger} for p, o in preps_of(node) if p == "to"]
         return any(o.lower_ in {"anyone", "anybody", "whoever"}
                    or any(c.dep_ == "det" and c.lower_ in {"any", "every"} for c in o.children) for o in receivers)
+
+    @staticmethod
+    def _forces_depart(verb: Token, mentions: Mentions) -> bool:
+        """Those who leave are the forces, the verb's own subject, and they leave a place, not
+        someone in a state ("left 62 percent of voters saying")."""
+        subj = subject_of(verb)
+        return subj is not None and any(mentions.is_personnel(s) for s in (subj, *subj.conjuncts)) \
+            and not any(c.dep_ in {"xcomp", "ccomp", "oprd", "acomp"} for c in verb.children)
 
     @staticmethod
     def _fights_in_a_place(verb: Token, mentions: Mentions) -> bool:
@@ -1106,7 +1117,13 @@ class ClaimExtractor:
         there = any(c.dep_ == "expl" for c in verb.children)
         nodes = [verb, *(c for c in verb.children if there and c.dep_ == "attr")]
         return any((span := mentions.span_at(o)) is not None and span.label_ in {"GPE", "LOC", "FAC"}
+                   or span is None and self._held_site(o, mentions)
                    for node in nodes for prep, o in preps_of(node) if prep in LOCATIVE_PREPS)
+
+    def _held_site(self, noun: Token, mentions: Mentions) -> bool:
+        """"marines remained in the main ports", "800 marines are inside the docks": a site forces
+        hold, not "remain in hospital" or "were in custody" (senses.yaml not_held_sites)."""
+        return mentions.is_thing(noun) and noun.lemma_.lower() not in self.lex.words("not_held_sites")
 
     def _warns_of_own_deed(self, verb: Token, mentions: Mentions) -> bool:
         """"Ruritania warned it would close the strait if the sanctions went ahead": a warning of

@@ -2083,7 +2083,7 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
     if subj is not None:
         args.append(subj)
         # "police and troops deployed", "soldiers sealed off the scene"; but in "the army moved troops" the army acts
-        if passive or any(mentions.is_personnel(s) for s in conjuncts(subj)) \
+        if passive or any(mentions.is_personnel(things_counted(s)) for s in conjuncts(subj)) \
                 and not any(mentions.is_personnel(o) for o in objects_of(verb)):
             moved.extend(conjuncts(subj))
         else:
@@ -2092,8 +2092,8 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
         args.append(obj)
         if not moved:  # the place a unit holds or leaves is not moved ("sealed off the scene")
             moved.append(obj)
-        elif verb.lemma_.lower() in HOLDING_VERBS:
-            add_held_places(obj, roles, mentions)  # "Guard troops patrolled Memphis": there
+        elif verb.lemma_.lower() in HOLDING_VERBS or verb.lemma_.lower() in LEAVING_WORDS:
+            add_held_places(obj, roles, mentions)  # "Guard troops patrolled Memphis", "left Faya": there
     for t in map(things_counted, moved):  # "thousands of troops": the troops
         roles.add("subject", mentions.personnel(t))
         if not roles["actor"]:
@@ -2113,12 +2113,15 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
         elif prep == "from" and verb.lemma_.lower() in LEAVING_WORDS:
             for span in mentions.places_in(obj):  # "troops withdrew from the border town of Kidal"
                 roles.add("location", mentions.resolve_span(span))
+        elif prep in {"in", "inside", "at"} and verb.lemma_.lower() in STAYING_VERBS and not mentions.places_in(obj):
+            add_held_places(obj, roles, mentions)  # "marines remained in the main ports"
     for purpose in (c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in HOLDING_VERBS):
         for obj in objects_of(purpose):  # "dispatched 1,000 marines to occupy the main ports": there
             add_held_places(obj, roles, mentions)
 
 
 HOLDING_VERBS = frozenset(grammar()["holding_verbs"])
+STAYING_VERBS = load_lexicon().words("staying_verbs")
 HEADING_VERBS = frozenset(grammar()["heading_verbs"])
 
 
