@@ -382,3 +382,16 @@ def test_forces_leaving_a_town_are_a_deployment_there(extract):
 def test_leaving_that_is_no_force_moving_deploys_no_one(extract, text):
     claims, _ = extract(text)
     assert not of_type(claims, "DEPLOY")
+
+
+# -- the police and a teenager ------------------------------------------------------------------------
+
+def test_police_officers_who_shot_someone_are_the_police(extract):
+    claims, ents = extract("Police officers shot and killed the teen late Saturday night.")
+    toll = of_type(claims, "CASUALTY")[0]
+    assert names(ents, toll.roles["actor"]) == ["police"] and toll.roles["target"]
+
+
+def test_one_police_officer_is_no_named_doer(extract):
+    claims, ents = extract("Reyes was shot and killed by a white police officer in Tulsa.")
+    assert all(not c.roles["actor"] for c in of_type(claims, "CASUALTY"))

@@ -401,6 +401,10 @@ def irregulars(token: Token, mentions: Mentions) -> Entity | None:
                   or token.lemma_.lower() in mentions.lex.words("unrest_crowds")) and names_a_kind(token)
                  or token.lower_ in mentions.lex.words("police_forces")):  # "shot by police": a force, not "a man"
         return mentions.people(token)
+    police = next((c for c in token.children if c.dep_ in {"compound", "amod"}
+                   and c.lower_ in mentions.lex.words("police_forces")), None)
+    if police is not None and mentions.is_personnel(token) and token.tag_ in {"NNS", "NNPS"}:
+        return mentions.people(police)  # "police officers shot him": the police ("a police officer" is one)
     return None
 
 
