@@ -395,3 +395,13 @@ def test_police_officers_who_shot_someone_are_the_police(extract):
 def test_one_police_officer_is_no_named_doer(extract):
     claims, ents = extract("Reyes was shot and killed by a white police officer in Tulsa.")
     assert all(not c.roles["actor"] for c in of_type(claims, "CASUALTY"))
+
+
+def test_shops_looted_in_a_riot_were_attacked(extract):
+    claims, ents = extract("Dozens of shops have been smashed and looted in Patras.")
+    assert names(ents, of_type(claims, "ATTACK")[0].roles["target"]) == ["shops"]
+
+
+def test_looting_a_treasury_is_no_attack(extract):
+    claims, _ = extract("Prosecutors say the minister looted the treasury.")
+    assert not of_type(claims, "ATTACK")

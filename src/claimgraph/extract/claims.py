@@ -558,6 +558,9 @@ class ClaimExtractor:
                 continue  # "the storm hit the coast", "the quake struck": nobody attacked
             if lemma in FIGHT_VERBS and pos == "VERB" and (name == "ATTACK") != self._fights_someone(token, mentions):
                 continue  # "fought pitched battles with protesters" attacks; "troops fighting in Angola" are there
+            if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("looting_verbs") \
+                    and not self._a_site_is_hit(token, mentions):
+                continue  # "a crowd looted a Rite Aid", "stores were looted"; not "looted the treasury" in a scandal
             if name == "DEPLOY" and pos == "VERB" and lemma in self.lex.words("departing_verbs") \
                     and not self._forces_depart(token, mentions):
                 continue  # "Libyan forces are leaving Faya"; not "attacks have left voters saying", "protesters left"
@@ -693,6 +696,15 @@ class ClaimExtractor:
         receivers = [o for node in {verb, trigger} for p, o in preps_of(node) if p == "to"]
         return any(o.lower_ in {"anyone", "anybody", "whoever"}
                    or any(c.dep_ == "det" and c.lower_ in {"any", "every"} for c in o.children) for o in receivers)
+
+    @staticmethod
+    def _a_site_is_hit(verb: Token, mentions: Mentions) -> bool:
+        """What is looted or vandalised is a building, a shop or a vehicle ("looted a Rite Aid",
+        "stores were looted"), or nothing is named ("rioters looted and burned")."""
+        objects = objects_of(verb, ("dobj", "obj")) + [s for s in [subject_of(verb)] if s is not None
+                                                       and s.dep_ == "nsubjpass"]
+        return not objects or any(mentions.is_thing(things_counted(o))
+                                  or getattr(mentions.span_at(o), "label_", None) in {"ORG", "FAC"} for o in objects)
 
     @staticmethod
     def _forces_depart(verb: Token, mentions: Mentions) -> bool:
