@@ -335,11 +335,19 @@ def test_a_killer_killed_by_police_is_two_happenings(extract):
 
 # -- refusals and idioms ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["Austria refused to send howitzers to Kyiv.",
-                                  "The auction site refuses to let the collector sell the rifle."])
-def test_a_deed_refused_is_denied(extract, text):
-    claims, _ = extract(text)
+def test_a_deed_refused_is_denied(extract):
+    claims, _ = extract("Austria refused to send howitzers to Kyiv.")
     assert [c.polarity for c in of_type(claims, "TRANSFER")] == ["denied"]
+
+
+def test_a_deed_another_refused_to_let_happen_is_no_claim(extract):
+    claims, _ = extract("The auction site refuses to let the collector sell the rifle.")
+    assert not of_type(claims, "TRANSFER")
+
+
+def test_forces_not_at_their_base_are_no_denied_deployment(extract):
+    claims, _ = extract("The Turkish fleet is not at its naval base.")
+    assert not of_type(claims, "DEPLOY")
 
 
 def test_declining_to_say_whether_people_died_says_nothing(extract):

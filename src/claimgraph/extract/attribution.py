@@ -661,10 +661,15 @@ PERMIT_VERBS = frozenset({"let", "allow", "permit"})  # "refused to let him sell
 
 
 def refused(node: Token) -> bool:
-    """The deed is what someone refused to do or to let be done."""
+    """The deed is what someone refused to do ("Germany refused to send tanks": Germany says it
+    will not)."""
+    return node.dep_ == "xcomp" and node.head.lemma_.lower() in REFUSAL_VERBS
+
+
+def refused_to_let(node: Token) -> bool:
+    """The deed is what someone refused to let another do ("refuses to let Zimmerman sell the
+    pistol"): no one says whether it happens, so it is no claim either way."""
     head = node.head
-    if node.dep_ == "xcomp" and head.lemma_.lower() in REFUSAL_VERBS:
-        return True
     return node.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in PERMIT_VERBS and head.dep_ == "xcomp" \
         and head.head.lemma_.lower() in REFUSAL_VERBS
 
@@ -686,7 +691,7 @@ def _negated(path: list[Token], att: Attribution) -> bool:
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in INTENT_VERBS and negated_clause(node.head):
             return True  # "NATO is not planning to deploy troops": the plan is denied
         if refused(node):
-            return True  # "Germany refused to send tanks", "refuses to let Zimmerman sell the pistol"
+            return True  # "Germany refused to send tanks"
         if node.dep_ in OWN_CLAUSE_DEPS:
             return False
     return False

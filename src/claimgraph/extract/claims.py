@@ -30,8 +30,8 @@ from ..resolve.quantities import find_quantities, measure_words, measured_units
 from .aliases import alias_matcher, find_aliases
 from .coref import locate_back_references
 from .confidence import bare_plural, claim_features, confidence
-from .attribution import (Attribution, attribute, can_speak, path_to_root, speaker_entity,
-                          subject_of_report_above)
+from .attribution import (Attribution, attribute, can_speak, negated_clause, path_to_root, refused_to_let,
+                          speaker_entity, subject_of_report_above)
 from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PLACE_LABELS, PRONOUNS, Mentions, is_bare_definite, is_country, phrase_tokens, things_counted
@@ -538,6 +538,11 @@ class ClaimExtractor:
                 continue  # "charged with first-degree murder", "guilty of murder": what a court weighs
             if name == "DEPLOY" and pos == "VERB" and token.dep_ == "amod":
                 continue  # "the surrounding desert", "the occupied territories": a description, no move
+            if pos == "VERB" and refused_to_let(token):
+                continue  # "a website refuses to let Zimmerman sell the pistol": whether he does, unsaid
+            if name == "DEPLOY" and pos == "VERB" and lemma == "be" and negated_clause(token) \
+                    and not self._in_a_named_place(token, mentions):
+                continue  # "the fleet is not at its naval base" tells where it is not, not that it is nowhere
             if pos == "VERB" and weighed_infinitive(token):
                 continue  # "figured out how to neutralize", "debated whether to send tanks": not done
             if name == "CASUALTY" and pos == "NOUN" and self._death_named_as_a_topic(token):
@@ -696,6 +701,14 @@ class ClaimExtractor:
         receivers = [o for node in {verb, trigger} for p, o in preps_of(node) if p == "to"]
         return any(o.lower_ in {"anyone", "anybody", "whoever"}
                    or any(c.dep_ == "det" and c.lower_ in {"any", "every"} for c in o.children) for o in receivers)
+
+    @staticmethod
+    def _in_a_named_place(verb: Token, mentions: Mentions) -> bool:
+        """"no Libyan forces are in Chad": a place by its name, not "its naval base"."""
+        there = any(c.dep_ == "expl" for c in verb.children)
+        nodes = [verb, *(c for c in verb.children if there and c.dep_ == "attr")]
+        return any(getattr(mentions.span_at(o), "label_", None) in {"GPE", "LOC"}
+                   for node in nodes for prep, o in preps_of(node) if prep in LOCATIVE_PREPS)
 
     @staticmethod
     def _a_site_is_hit(verb: Token, mentions: Mentions) -> bool:
