@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 import pytest
@@ -230,7 +231,9 @@ def test_dates_anniversaries_are_the_span_back_then(text, expected):
 def test_dates_property_years_ago_this_week_is_a_monday_to_sunday_week_holding_that_day(anchor, n):
     result = resolve_time(f"{n} years ago this week", anchor)
     start, end = parse_iso(result.start), parse_iso(result.end)
-    then = anchor.replace(year=anchor.year - n) if (anchor.month, anchor.day) != (2, 29) \
+    # 29 February: the same day in a leap year, else the 28th (2000-02-29 twelve years back is 1988-02-29)
+    leap = calendar.isleap(anchor.year - n)
+    then = anchor.replace(year=anchor.year - n) if (anchor.month, anchor.day) != (2, 29) or leap \
         else dt.date(anchor.year - n, 2, 28)
     assert start.weekday() == 0 and (end - start).days == 6 and start <= then <= end
 
