@@ -413,3 +413,11 @@ def test_shops_looted_in_a_riot_were_attacked(extract):
 def test_looting_a_treasury_is_no_attack(extract):
     claims, _ = extract("Prosecutors say the minister looted the treasury.")
     assert not of_type(claims, "ATTACK")
+
+
+@pytest.mark.parametrize("text", ["Air defences shot down 14 drones overnight.",
+                                  "Kyiv's air defences shot down 20 of 25 drones."])
+def test_drones_shot_down_are_what_was_hit_whatever_the_parse_makes_of_down(extract, text):
+    claims, ents = extract(text)
+    attack = of_type(claims, "ATTACK")[0]
+    assert names(ents, attack.roles["target"]) == ["drone"] and not attack.roles["instrument"]

@@ -1324,7 +1324,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         objects = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in objects_of(c)]
     downed = brought_down(verb)
     if not objects and downed:  # "shot down 12 of the drones", the count parsed as an adverb
-        objects = [c for c in verb.children if c.dep_ == "npadvmod" and c.like_num]
+        objects = [c for node in (verb, *(d for d in verb.children if d.lower_ == "down")) for c in node.children
+                   if c.dep_ == "npadvmod" and c.like_num]  # ("shot down 30 of 40 drones": on "down")
     objects = [one for obj in objects for one in weapons_counted(obj, mentions)]
     for obj in objects:
         args.append(obj)
@@ -1421,7 +1422,9 @@ def of_after_its_day(noun: Token) -> list[tuple[str, Token]]:
 
 def brought_down(verb: Token) -> bool:
     """"shot down", "brought down": what the verb takes was in the air, and is what was hit."""
-    return verb.pos_ == "VERB" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+    # (the parser may read "down" as an adverb: "air defences shot down 12 drones")
+    return verb.pos_ == "VERB" and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "down" and c.i == verb.i + 1
+                                       for c in verb.children)
 
 
 def attacking_weapon(subj: Token, mentions: Mentions) -> Entity | None:
