@@ -421,3 +421,8 @@ def test_drones_shot_down_are_what_was_hit_whatever_the_parse_makes_of_down(extr
     claims, ents = extract(text)
     attack = of_type(claims, "ATTACK")[0]
     assert names(ents, attack.roles["target"]) == ["drone"] and not attack.roles["instrument"]
+
+
+def test_a_share_of_voters_is_no_toll(extract):
+    claims, _ = extract("The killings of officers have left 62 percent of voters saying race relations are bad.")
+    assert all(q.unit != "%" for c in claims for q in c.quantities)

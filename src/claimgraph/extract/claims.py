@@ -1814,6 +1814,8 @@ class ClaimExtractor:
                     continue
             if owner is not None and owner.type == "CASUALTY" and q.unit in self.lex.words("duration_units"):
                 continue  # "two years of unrest have claimed 1,900 lives": a stretch of time counts no one
+            if owner is not None and owner.type != "PROPERTY" and q.unit == "%":
+                continue  # "the killings have left 62 percent of voters saying ...": a share, no count of it
             if owner is not None:
                 if owner.type == "CASUALTY" and q.unit not in measured_units():
                     # (not "died after falling 150 metres": a distance of the happening, no one counted)
