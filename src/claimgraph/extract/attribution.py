@@ -76,8 +76,10 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     for node in path[1:]:
         if node.i in beside:
             continue
-        if not speakers and node.lemma_.lower() in lex.words("confirming_verbs") | reporting and node.pos_ == "VERB" \
-                and (negated_clause(node) and node.lemma_.lower() in lex.words("confirming_verbs") or refused(node)):
+        lemma = node.lemma_.lower()
+        confirming = lemma in lex.words("confirming_verbs")
+        if not speakers and node.pos_ == "VERB" \
+                and (confirming and negated_clause(node) or (confirming or lemma in reporting) and refused(node)):
             # "Neither Moscow nor Pyongyang has acknowledged any deliveries", "it did not give
             # casualties", "declined to say whether troops died": nobody here says it happened,
             # and nobody denies it either

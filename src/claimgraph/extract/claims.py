@@ -691,8 +691,8 @@ class ClaimExtractor:
         prep = noun.head
         if noun.dep_ != "pobj" or prep.lower_ not in {"with", "of", "for"}:
             return False
-        held = prep.head
-        return held.lemma_.lower() in self.lex.words("culprit_verbs") | {"guilty", "acquit", "try"}
+        held = prep.head.lemma_.lower()
+        return held in self.lex.words("culprit_verbs") or held in {"guilty", "acquit", "try"}
 
     @staticmethod
     def _to_anyone(trigger: Token) -> bool:
@@ -705,10 +705,7 @@ class ClaimExtractor:
     @staticmethod
     def _in_a_named_place(verb: Token, mentions: Mentions) -> bool:
         """"no Libyan forces are in Chad": a place by its name, not "its naval base"."""
-        there = any(c.dep_ == "expl" for c in verb.children)
-        nodes = [verb, *(c for c in verb.children if there and c.dep_ == "attr")]
-        return any(getattr(mentions.span_at(o), "label_", None) in {"GPE", "LOC"}
-                   for node in nodes for prep, o in preps_of(node) if prep in LOCATIVE_PREPS)
+        return any(getattr(mentions.span_at(o), "label_", None) in {"GPE", "LOC"} for o in where_said_to_be(verb))
 
     @staticmethod
     def _a_site_is_hit(verb: Token, mentions: Mentions) -> bool:
@@ -1139,11 +1136,8 @@ class ClaimExtractor:
     def _stays_in_a_place(self, verb: Token, mentions: Mentions) -> bool:
         """"will remain in Karvina through Sunday": a place the parser or the gazetteer names
         ("there are 900 troops in Syria": the parser hangs it on the troops)."""
-        there = any(c.dep_ == "expl" for c in verb.children)
-        nodes = [verb, *(c for c in verb.children if there and c.dep_ == "attr")]
         return any((span := mentions.span_at(o)) is not None and span.label_ in {"GPE", "LOC", "FAC"}
-                   or span is None and self._held_site(o, mentions)
-                   for node in nodes for prep, o in preps_of(node) if prep in LOCATIVE_PREPS)
+                   or span is None and self._held_site(o, mentions) for o in where_said_to_be(verb))
 
     def _held_site(self, noun: Token, mentions: Mentions) -> bool:
         """"marines remained in the main ports", "800 marines are inside the docks": a site forces
@@ -2572,6 +2566,15 @@ def in_when_clause(node: Token, event_nodes: set[int]) -> bool:
             return False
         node = node.head
     return False
+
+
+def where_said_to_be(verb: Token) -> list[Token]:
+    """The nouns after a locative preposition on the verb ("remained in Karvina"), or on the
+    noun an expletive "there" introduces, where the parser hangs it ("there are 900 troops in
+    Syria")."""
+    there = any(c.dep_ == "expl" for c in verb.children)
+    nodes = [verb, *(c for c in verb.children if there and c.dep_ == "attr")]
+    return [o for node in nodes for prep, o in preps_of(node) if prep in LOCATIVE_PREPS]
 
 
 def weighed_infinitive(verb: Token) -> bool:

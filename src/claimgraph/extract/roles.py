@@ -1160,9 +1160,12 @@ def add_parties_of_a_message_received(trigger: Token, roles: Roles, mentions: Me
         return
     verb = message.head
     receiver = subject_of(verb)
-    roles["actor"] = [e for node in (message, verb) for prep, obj in preps_of(node) if prep == "from"
-                      for e in [party(obj, mentions)] if e is not None]
-    roles["target"] = [e for e in [party(receiver, mentions) if receiver is not None else None] if e is not None]
+    roles["actor"], roles["target"] = [], []
+    for prep, obj in preps_of(message) + preps_of(verb):
+        if prep == "from":
+            roles.add("actor", party(obj, mentions))
+    if receiver is not None:
+        roles.add("target", party(receiver, mentions))
 
 
 def add_speaker_described(trigger: Token, head: Token, roles: Roles, mentions: Mentions) -> None:
