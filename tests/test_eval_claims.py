@@ -17,7 +17,7 @@ from claimgraph.cli import main
 from claimgraph.errors import ConfigError
 from claimgraph.evaluate import TASKS
 from claimgraph.evaluate.claims import METRICS, merge_exports, score_claims
-from claimgraph.evaluate.realnews import build_folder, find_sets, gold_set, heldout_dir
+from claimgraph.evaluate.realnews import article, build_folder, find_sets, gold_set, heldout_dir
 
 FIXTURE = Path(__file__).parent / "data" / "realnews"
 EVAL_DATA = FIXTURE / "eval-data"
@@ -52,6 +52,20 @@ def test_every_gold_evidence_is_in_the_built_text(tmp_path):
     for doc in gold_set(GOLD).gold["documents"]:
         text = (tmp_path / doc["file"]).read_text(encoding="utf-8")
         assert all(claim["evidence"] in text for claim in doc["claims"])
+
+
+def test_web_news_records_give_their_body_date_and_outlet():
+    # invented records in the layouts of the LGL, re3d and extraction-benchmark files
+    lgl = {"text": "Two held. Police held two men.", "title": "Two held",
+           "url": "http://www.example-town.com/article/20090323/NEWS01/90323014/-1/rss"}
+    assert article("lgl", lgl) == ("Two held. Police held two men.", "Two held", "2009-03-23", "example-town.com")
+    re3d = {"text": "The minister condemned the attack.", "title": "Statement",
+            "source_url": "http://gov.example/news/2016/02/14/statement", "source_name": "Example Office"}
+    assert article("re3d", re3d) == ("The minister condemned the attack.", "Statement", "2016-02-14", "Example Office")
+    aeb = {"html": "<p>menu</p><p>Body.</p>", "gold_text": "Body.", "url": "https://news.example.org/a/b"}
+    assert article("aeb", aeb) == ("Body.", None, None, "news.example.org")
+    with pytest.raises(ConfigError, match="unknown real-news dataset"):
+        article("nosuch", {})
 
 
 def test_a_record_of_the_held_back_test_split_is_refused(tmp_path):

@@ -38,8 +38,16 @@ DATASET_FILES = {"ecbplus": ["ecbplus-dev.jsonl.gz"], "reuters": ["news_corpus.j
                  "polnear": ["attribution-polnear-dev.jsonl.gz", "attribution-polnear-train.jsonl.gz"],
                  "meantime": ["timex-meantime-dev.jsonl.gz"],
                  # recent news of many outlets (2013-18), the texts of two geoparsing sets
-                 "trnews": ["geo-trnews-dev.jsonl.gz"], "gwn": ["geo-gwn-dev.jsonl.gz"]}
-# Reuters and PolNeAR articles naming Iran or Iraq are kept back for scoring, never developed on.
+                 "trnews": ["geo-trnews-dev.jsonl.gz"], "gwn": ["geo-gwn-dev.jsonl.gz"],
+                 # US local papers (2009), the LGL geoparsing set
+                 "lgl": ["geo-lgl-dev.jsonl.gz"],
+                 # Syria-war statements and reports of seven publishers (re3d dev documents)
+                 "re3d": ["re3d-dev.jsonl.gz"],
+                 # web articles of many outlets (2019): the human-written body of the extraction benchmark
+                 "aeb": ["boilerplate.jsonl.gz"]}
+# datasets whose texts are news of a corpus (not event-coreference topics)
+NEWS_DATASETS = {"reuters", "polnear", "trnews", "gwn", "lgl", "re3d", "aeb"}
+# News articles naming Iran or Iraq are kept back for scoring, never developed on.
 KEPT_BACK = re.compile(r"\b(iran|iraq)", re.I)
 GOLD_SUFFIX, MANIFEST_SUFFIX = ".gold.json", ".manifest.json"
 
@@ -137,8 +145,12 @@ def article(dataset: str, r: dict[str, Any]) -> tuple[str, str | None, str | Non
     if dataset == "meantime":
         lines = r["text"].split("\n")
         return detok("\n\n".join(lines)), r.get("title"), r.get("dct"), "Wikinews"
-    if dataset in {"trnews", "gwn"}:
+    if dataset in {"trnews", "gwn", "lgl"}:
         return r["text"], r.get("title"), date_in_url(r.get("url")), outlet_of(r.get("url"))
+    if dataset == "re3d":
+        return r["text"], r.get("title"), date_in_url(r.get("source_url")), r.get("source_name")
+    if dataset == "aeb":
+        return r["gold_text"], None, date_in_url(r.get("url")), outlet_of(r.get("url"))
     if dataset == "ecbplus":
         lines = r["text"].split("\n")
         if lines and re.match(r"\s*(https?:|www\.)", lines[0]):
@@ -148,13 +160,15 @@ def article(dataset: str, r: dict[str, Any]) -> tuple[str, str | None, str | Non
 
 
 def date_in_url(url: str | None) -> str | None:
-    """The publication day a news address spells out ("/2015/01/02/"), else None (the gold
-    document then gives it).
+    """The publication day a news address spells out ("/2015/01/02/" or "/20090323/"), else
+    None (the gold document then gives it).
 
     >>> date_in_url("http://www.cnn.com/2015/01/02/us/story/index.html"), date_in_url("http://x.com/a")
     ('2015-01-02', None)
+    >>> date_in_url("http://www.thetowntalk.com/article/20090323/NEWS01/90323014/-1/rss")
+    '2009-03-23'
     """
-    m = re.search(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)/", url or "")
+    m = re.search(r"/((?:19|20)\d\d)/?(0[1-9]|1[0-2])/?(0[1-9]|[12]\d|3[01])/", url or "")
     return "-".join(m.groups()) if m else None
 
 
@@ -225,7 +239,7 @@ def build_folder(gold_set_: GoldSet, data_dir: str | Path, out_dir: str | Path,
         g = gold_docs.get(file, {})
         meta[file] = {"outlet": g.get("outlet") or outlet, "published": g.get("published") or published,
                       "title": title, "url": None}
-        if ref["dataset"] in {"reuters", "polnear", "trnews", "gwn"} and KEPT_BACK.search(text):
+        if ref["dataset"] in NEWS_DATASETS and KEPT_BACK.search(text):
             kept_back.append(file)
     (out / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
     return kept_back
