@@ -362,7 +362,7 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
     if subj is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-    if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN" or charged_participle(verb):
         return None  # "three companies accused of supplying drones": they are spoken of, not speaking
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     message = _message_said(verb, lex) if subj is None else None
@@ -745,10 +745,21 @@ def _alleged_of(path: list[Token], lex: Lexicon) -> bool:
     """"three companies accused of supplying drones", "the junta has been accused of bombing
     villages": someone unnamed says they did; the article does not state it as fact."""
     return any(node.tag_ == "VBN" and node.lemma_.lower() in lex.words("charge_verbs")
+               and node.lemma_.lower() not in lex.words("verdict_verbs")
                and below.dep_ == "prep" and below.lower_ in {"of", "with"}  # not "charged ... after the CEO was shot"
                # "the junta has been accused of bombing"; not "is charged with murder in the death of"
-               and (node.dep_ == "acl" or _unnamed_passive(node) and deed.tag_ == "VBG")
+               and (node.dep_ == "acl" or charged_participle(node) or _unnamed_passive(node) and deed.tag_ == "VBG")
                for deed, below, node in zip(path, path[1:], path[2:]))
+
+
+def charged_participle(verb: Token) -> bool:
+    """"says the woman accused of killing two co-workers is a good person": the parser made the
+    woman the subject of "accused", but a participle with no auxiliary and no object of its own
+    describes its noun as charged; she accuses no one."""
+    return verb.tag_ == "VBN" and verb.lemma_.lower() in load_lexicon().words("charge_verbs") \
+        and any(c.dep_ == "nsubj" for c in verb.children) \
+        and not any(c.dep_ in {"aux", "auxpass", "dobj", "obj"} for c in verb.children) \
+        and any(c.dep_ == "prep" and c.lower_ in {"of", "with"} for c in verb.children)
 
 
 def _unnamed_passive(verb: Token) -> bool:

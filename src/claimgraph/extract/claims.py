@@ -30,15 +30,15 @@ from ..resolve.quantities import find_quantities, measure_words, measured_units
 from .aliases import alias_matcher, find_aliases
 from .coref import locate_back_references
 from .confidence import bare_plural, claim_features, confidence
-from .attribution import (Attribution, attribute, can_speak, negated_clause, path_to_root, refused_to_let,
-                          speaker_entity, subject_of_report_above)
+from .attribution import (Attribution, attribute, can_speak, charged_participle, negated_clause, path_to_root,
+                          refused_to_let, speaker_entity, subject_of_report_above)
 from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PLACE_LABELS, PRONOUNS, Mentions, is_bare_definite, is_country, phrase_tokens, things_counted
 from .token_patterns import TokenPatterns
 from .roles import (ATTACK_NOUNS, CLASH_VERBS, COMPASS_WORDS, DISTANCE_REACH, FIGHT_VERBS, HEADLINE_END, MILITARY_SITES,
                     MUTUAL_FIGHT_NOUNS, RESCUE_NOUNS, Roles, agent_of, clause_head, could_be_people, doer_of,
-                    drop_countries_of_towns, fill_roles, is_armed_noun, is_fighting_side, is_gerund_subject,
+                    drop_countries_of_towns, fill_roles, is_armed_noun, on_trial, is_fighting_side, is_gerund_subject,
                     is_to_blame, misparsed_past_tense, name_given_to, objects_of, party, preps_of,
                     restricted_things, subject_and_voice, subject_of)
 
@@ -618,7 +618,7 @@ class ClaimExtractor:
                 continue  # "a legal battle", "a political clash", "a ratings war"
             if name in SPEECH_ACTS and token.dep_ == "amod" and token.tag_ in {"VBN", "JJ"}:
                 continue  # "raided alleged rebel bases", "the accused gunman": no one speaks here
-            if name in SPEECH_ACTS and token.dep_ == "acl" and token.tag_ == "VBN" \
+            if name in SPEECH_ACTS and (token.dep_ == "acl" and token.tag_ == "VBN" or charged_participle(token)) \
                     and not any(c.dep_ == "agent" for c in token.children):
                 continue  # "the man accused of shooting them is ...": a description, not someone's act
             if name == "MEET" and pos == "VERB" and any(mentions.is_personnel(o) for o in objects_of(token)):
@@ -1735,6 +1735,7 @@ class ClaimExtractor:
         if relcl is not None:
             path = path[:relcl + 1]
         path = path[:below_a_topic_noun(path, self.lex.words("topic_nouns"))]
+        path = path[:below_a_charge(path, self.lex.words("charge_verbs"))]
         report_at = next((k for k, node in enumerate(path) if node.i in c.att.report_nodes), len(path))
         event_nodes = {node.i for node in path[:min(report_at, now_under_then(path))]}
         for extra in c.triggers[1:]:
@@ -2494,6 +2495,23 @@ def below_a_topic_noun(path: list[Token], topic_nouns: frozenset[str]) -> int:
         if node.dep_ == "pobj" and head.lower_ in grammar()["topic_preps"] and k + 2 < len(path) \
                 and path[k + 2].pos_ == "NOUN" and path[k + 2].lemma_.lower() in topic_nouns:
             return k + 1
+    return len(path)
+
+
+def below_a_charge(path: list[Token], charge_verbs: frozenset[str]) -> int:
+    """"convicted a gang member today of murdering a deputy in June 2005", "went on trial
+    Wednesday for killing a mother": the day of the verdict, arrest or trial is not the day of
+    the deed charged, so a time on the charging verb does not date the gerund below it. How
+    much of the trigger's path to the root lies below the charge (all of it when there is none)."""
+    for k, (deed, prep) in enumerate(zip(path, path[1:])):
+        if deed.dep_ != "pcomp" or deed.tag_ != "VBG" or prep.lower_ not in {"of", "for", "with"} \
+                or k + 2 >= len(path):
+            continue
+        charging = path[k + 2]
+        if charging.dep_ in {"dobj", "obj", "nsubjpass"} and k + 3 < len(path):
+            charging = path[k + 3]  # "convicted a gang member of murdering": "of" hung on the member
+        if charging.lemma_.lower() in charge_verbs or on_trial(charging):
+            return k + 2
     return len(path)
 
 

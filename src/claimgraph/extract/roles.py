@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from ..model import ROLE_NAMES, Entity
 from ..datafiles import grammar
 from .confidence import bare_plural
-from .attribution import promised_under, speaker_entity
+from .attribution import charged_participle, promised_under, speaker_entity
 from .coref import referent
 from .lexicon import load_lexicon
 from ..analyze.components import VESSEL_PREFIXES
@@ -157,15 +157,30 @@ def one_charged_with(deed: Token) -> Token | None:
     if deed.dep_ != "pcomp" or deed.tag_ != "VBG" or prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "with"}:
         return None
     verb = prep.head
+    if verb.pos_ in {"PROPN", "PRON"} and verb.dep_ in {"dobj", "obj", "nsubjpass"} \
+            and verb.head.lemma_.lower() in CHARGE_VERBS:
+        return verb  # "convicted Orozco of murdering": "of" hung on the one convicted
+    if on_trial(verb):
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "went on trial for killing"
     if verb.lemma_.lower() not in CHARGE_VERBS:
         return None
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head  # "a man suspected of shooting"
+    if charged_participle(verb):
+        return next(c for c in verb.children if c.dep_ == "nsubj")  # "says the woman accused of killing two is"
     charged = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) \
         or next((c for c in verb.children if c.dep_ in {"dobj", "obj"}), None)
     if charged is not None and charged.lower_ in {"who", "that"} and verb.dep_ == "relcl":
         return verb.head
     return charged
+
+
+def on_trial(verb: Token) -> bool:
+    """"went on trial", "stood trial", "faces trial": a verb that puts its subject on trial."""
+    return verb.pos_ in {"VERB", "AUX"} and any(
+        c.lemma_.lower() == "trial" and c.dep_ in {"dobj", "obj"}
+        or c.dep_ == "prep" and any(g.lemma_.lower() == "trial" for g in c.children)
+        for c in verb.children)
 
 
 def charged_deed_continued(node: Token) -> Token | None:
@@ -405,6 +420,9 @@ def irregulars(token: Token, mentions: Mentions) -> Entity | None:
                    and c.lower_ in mentions.lex.words("police_forces")), None)
     if police is not None and mentions.is_personnel(token) and token.tag_ in {"NNS", "NNPS"}:
         return mentions.people(police)  # "police officers shot him": the police ("a police officer" is one)
+    if token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in mentions.lex.words("uniformed_people") \
+            and (token.pos_ == "NOUN" or mentions.span_at(token) is None):
+        return mentions.people(token)  # "NYPD officers shot him", "soldiers opened fire": no side named
     return None
 
 

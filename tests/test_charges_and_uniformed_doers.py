@@ -1,0 +1,79 @@
+"""Constructions the role and time errors of the pooled real-news gold showed (session 17):
+people in uniform who shoot without a side named, deeds told through a charge, a verdict or a
+trial, and a charged participle the parser reads as a clause. Every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+from test_precision import extract  # noqa: F401  (the same one-document extraction fixture)
+
+
+def of_type(claims, ctype):
+    return [c for c in claims if c.type == ctype]
+
+
+def names(ents, ids):
+    return sorted(ents[i].name.lower() for i in ids)
+
+
+# -- people in uniform ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, doer", [
+    ("Guards shot the driver at the checkpoint.", "guards"),
+    ("Transit officers shot and killed the teenager on Friday night.", "transit officers"),
+    ("The deputies opened fire on the car.", "deputies"),
+])
+def test_people_in_uniform_who_shoot_are_the_doers_with_no_side_named(extract, text, doer):
+    claims, ents = extract(text)
+    attack = of_type(claims, "ATTACK")[0]
+    assert names(ents, attack.roles["actor"]) == [doer]
+
+
+def test_one_officer_alone_is_as_generic_as_a_man(extract):
+    claims, ents = extract("An officer shot the driver at the checkpoint.")
+    assert all(not c.roles["actor"] for c in claims)
+
+
+def test_troops_keep_the_side_the_article_gave_them(extract):
+    claims, ents = extract("French troops entered Gao on Monday. The troops killed 14 rebels near the airport.")
+    toll = of_type(claims, "CASUALTY")[0]
+    assert names(ents, toll.roles["actor"]) == ["france"]
+
+
+# -- deeds told through a charge, a verdict or a trial --------------------------------------------
+
+def test_the_day_of_a_verdict_is_not_the_day_of_the_deed(extract):
+    claims, ents = extract("A jury in Fresno today convicted Michael Reyes of murdering Deputy Alan Park in "
+                           "June 2011.", published="2014-02-12")
+    for c in of_type(claims, "ATTACK") + of_type(claims, "CASUALTY"):
+        assert (c.time.start, c.time.end) == ("2011-06-01", "2011-06-30")
+        assert names(ents, c.roles["actor"]) == ["michael reyes"]
+        assert c.modality == "fact"  # a conviction states the deed
+    assert len(of_type(claims, "ATTACK")) == 1  # one deed, not one per date in the sentence
+
+
+def test_an_untagged_nationality_still_names_the_troops(extract):
+    claims, ents = extract("Malian troops entered Gao on Monday.")
+    deploy = of_type(claims, "DEPLOY")[0]
+    assert names(ents, deploy.roles["subject"]) == ["malian troop"]
+
+
+def test_the_day_a_trial_opens_is_not_the_day_of_the_killing(extract):
+    claims, _ = extract("Two rebel commanders went on trial Wednesday for killing a village chief.",
+                        published="2014-02-12")
+    toll = of_type(claims, "CASUALTY")[0]
+    assert toll.time.start is None
+
+
+def test_a_charge_leaves_the_deed_alleged(extract):
+    claims, _ = extract("He is accused of killing four people.")
+    assert of_type(claims, "CASUALTY")[0].modality == "reported"
+
+
+def test_a_charged_participle_read_as_a_clause_accuses_no_one(extract):
+    # the parser makes "the woman" the subject of "accused"; she is the one charged
+    claims, ents = extract("Dorsey says the woman accused of killing two co-workers at the plant is a kind person.")
+    assert not of_type(claims, "ACCUSE")
+    toll = of_type(claims, "CASUALTY")[0]
+    assert toll.source is None or ents[toll.source].name.lower() != "woman"
+    assert toll.modality == "reported"
