@@ -151,11 +151,20 @@ def test_extract_a_short_form_of_a_full_name_is_the_same_person(extract):
     assert victims == {"Theodore James Wexley"}
 
 
-def test_extract_source_carries_over_within_a_paragraph(extract):
+def test_extract_a_quotation_going_on_in_the_next_sentence_stays_its_speakers(extract):
+    claims, ents = extract('Governor Oleh Petrenko said the first drone fell on Sunday. '
+                           '"The second drone hit a warehouse in Odesa on Monday."')
+    second = [c for c in claims if c.type == "ATTACK" and c.time.start == "2024-03-11"]
+    assert second and "Petrenko" in ents[second[0].source].name
+
+
+def test_extract_a_sentence_after_a_speakers_is_the_articles_own(extract):
+    # REALNEWS: the source is whoever the sentence attributes it to; on 16 real-news sets,
+    # carrying the last speaker on through the paragraph was wrong more often than right
     claims, ents = extract("Governor Oleh Petrenko said the first drone fell on Sunday. "
                            "The second drone hit a warehouse in Odesa on Monday.")
     second = [c for c in claims if c.type == "ATTACK" and c.time.start == "2024-03-11"]
-    assert second and "Petrenko" in ents[second[0].source].name
+    assert second and second[0].source is None and second[0].modality == "fact"
 
 
 def test_extract_citing_participle_makes_the_cited_party_the_source(extract):
