@@ -85,6 +85,9 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
             # and nobody denies it either
             att.silenced = True
             break
+        if not speakers and neither_confirmed_nor_denied(node, lex):
+            att.silenced = True  # "has neither confirmed nor denied that it strikes in Syria"
+            break
         if not speakers and _no_evidence(node, lex):
             att.silenced = True  # "the Pentagon said it had no evidence that Iran supplied them"
             break
@@ -765,6 +768,19 @@ def charged_participle(verb: Token) -> bool:
 def _unnamed_passive(verb: Token) -> bool:
     """A passive with no "by": nobody is named as doing it."""
     return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def neither_confirmed_nor_denied(verb: Token, lex: Lexicon) -> bool:
+    """"has neither confirmed nor denied", "would not confirm or deny": one who says neither
+    way asserts nothing and denies nothing."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    first = verb.head if verb.dep_ == "conj" else verb
+    pair = [first, *first.conjuncts]
+    lemmas = {v.lemma_.lower() for v in pair}
+    joined_by = {c.lower_ for c in first.children if c.dep_ == "cc"}
+    either_way = "nor" in joined_by or "or" in joined_by and negated_clause(first)
+    return either_way and bool(lemmas & lex.words("confirming_verbs")) and bool(lemmas & lex.types["DENY"].verbs)
 
 
 def _if_confirmed(clause: Token, lex: Lexicon) -> bool:

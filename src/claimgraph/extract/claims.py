@@ -30,8 +30,9 @@ from ..resolve.quantities import find_quantities, measure_words, measured_units
 from .aliases import alias_matcher, find_aliases
 from .coref import locate_back_references
 from .confidence import bare_plural, claim_features, confidence
-from .attribution import (Attribution, attribute, can_speak, charged_participle, negated_clause, path_to_root,
-                          refused_to_let, speaker_entity, subject_of_report_above)
+from .attribution import (Attribution, attribute, can_speak, charged_participle, negated_clause,
+                          neither_confirmed_nor_denied, path_to_root, refused_to_let, speaker_entity,
+                          subject_of_report_above)
 from ..datafiles import grammar
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PLACE_LABELS, PRONOUNS, Mentions, is_bare_definite, is_country, phrase_tokens, things_counted
@@ -202,7 +203,7 @@ class ClaimExtractor:
                          document: Document) -> list[Claim]:
         mentions = state.mentions
         mentions.note_groups_in(sent)
-        cands = self._candidates(sent, state.matches.get(sent.start, []), mentions)
+        cands = fold_threatened_deeds(self._candidates(sent, state.matches.get(sent.start, []), mentions), self.lex)
         if is_question(sent):
             # "Would it make ISIL less committed to kill Americans?" is asked, not told; what a
             # relative clause in it takes as known is told ("... after the attacks that left four dead?")
@@ -623,6 +624,8 @@ class ClaimExtractor:
             if pos == "NOUN" and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in
                                      self.lex.words("figurative_modifiers") for c in token.children):
                 continue  # "a legal battle", "a political clash", "a ratings war"
+            if name == "DENY" and neither_confirmed_nor_denied(token, self.lex):
+                continue  # "has neither confirmed nor denied that it strikes in Syria": no denial
             if name in SPEECH_ACTS and token.dep_ == "amod" and token.tag_ in {"VBN", "JJ"}:
                 continue  # "raided alleged rebel bases", "the accused gunman": no one speaks here
             if name in SPEECH_ACTS and (token.dep_ == "acl" and token.tag_ == "VBN" or charged_participle(token)) \
@@ -726,10 +729,13 @@ class ClaimExtractor:
     @staticmethod
     def _forces_depart(verb: Token, mentions: Mentions) -> bool:
         """Those who leave are the forces, the verb's own subject, and they leave a place, not
-        someone in a state ("left 62 percent of voters saying")."""
+        someone in a state ("left 62 percent of voters saying"), or leave for one; officers who
+        "left without finding the child" went from a room, not from a posting."""
         subj = subject_of(verb)
         return subj is not None and any(mentions.is_personnel(s) for s in (subj, *subj.conjuncts)) \
-            and not any(c.dep_ in {"xcomp", "ccomp", "oprd", "acomp"} for c in verb.children)
+            and not any(c.dep_ in {"xcomp", "ccomp", "oprd", "acomp"} for c in verb.children) \
+            and any(c.dep_ in {"dobj", "obj"} or c.dep_ == "prep" and c.lower_ in {"from", "for", "to"}
+                    for c in verb.children)
 
     @staticmethod
     def _fights_in_a_place(verb: Token, mentions: Mentions) -> bool:
@@ -2503,6 +2509,36 @@ def below_a_topic_noun(path: list[Token], topic_nouns: frozenset[str]) -> int:
                 and path[k + 2].pos_ == "NOUN" and path[k + 2].lemma_.lower() in topic_nouns:
             return k + 1
     return len(path)
+
+
+def fold_threatened_deeds(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """"threatened to kill Rep. Omar", "threatening to assault and murder an official": the deed
+    a threat names has not happened (REALNEWS: at most an optional planned claim); the threat's
+    own claim says whom it is aimed at."""
+    threats = {c.trigger.i: c for c in cands if c.type == "THREATEN"}
+    kept = []
+    for c in cands:
+        verb = threatening_verb(c.trigger, lex) if c.type in {"ATTACK", "CASUALTY"} else None
+        threat = threats.get(verb.i) if verb is not None else None
+        if threat is None:
+            kept.append(c)
+        elif not threat.roles["target"]:
+            for victim in c.roles["target"]:
+                threat.roles.add("target", victim)
+    return kept
+
+
+def threatening_verb(deed: Token, lex: Lexicon) -> Token | None:
+    """The verb that threatens ``deed``: "threatened to kill", "threatening to assault and
+    murder" (the parser may read "to assault" as a preposition and its object)."""
+    while deed.dep_ == "conj":
+        deed = deed.head
+    verbs = lex.types["THREATEN"].verbs
+    if deed.dep_ == "xcomp" and deed.head.lemma_.lower() in verbs:
+        return deed.head
+    if deed.dep_ == "pobj" and deed.head.lower_ == "to" and deed.head.head.lemma_.lower() in verbs:
+        return deed.head.head
+    return None
 
 
 def below_a_charge(path: list[Token], charge_verbs: frozenset[str]) -> int:

@@ -1,0 +1,59 @@
+"""A deed a threat names has not happened; one who neither confirms nor denies says nothing; forces
+that leave go somewhere. Constructions from the blind web6 set (session 17); every sentence is
+invented."""
+
+from __future__ import annotations
+
+import pytest
+from test_precision import extract  # noqa: F401  (the same one-document extraction fixture)
+
+
+def of_type(claims, ctype):
+    return [c for c in claims if c.type == ctype]
+
+
+def names(ents, ids):
+    return sorted(ents[i].name.lower() for i in ids)
+
+
+@pytest.mark.parametrize("text", [
+    "A Toledo man pleaded guilty to charges he threatened to kill Senator Maria Lopez, prosecutors said.",
+    "Daniel Hoyt pleaded guilty to threatening to assault and murder Senator Maria Lopez.",
+])
+def test_a_threatened_killing_is_a_threat_aimed_at_its_victim(extract, text):
+    claims, ents = extract(text)
+    assert not of_type(claims, "ATTACK") and not of_type(claims, "CASUALTY")
+    threat = of_type(claims, "THREATEN")[0]
+    assert names(ents, threat.roles["target"]) == ["maria lopez"]
+
+
+def test_a_deed_done_beside_a_threat_is_still_told(extract):
+    claims, ents = extract("Gunmen shot two guards and threatened to kill Mayor John Reese.")
+    assert names(ents, of_type(claims, "ATTACK")[0].roles["actor"]) == ["gunmen"]
+    assert names(ents, of_type(claims, "THREATEN")[0].roles["target"]) == ["john reese"]
+
+
+@pytest.mark.parametrize("text", [
+    "The government has neither confirmed nor denied that its jets struck the convoy.",
+    "The army would not confirm or deny that its jets struck the convoy.",
+])
+def test_neither_confirming_nor_denying_asserts_and_denies_nothing(extract, text):
+    claims, _ = extract(text)
+    assert not of_type(claims, "DENY")
+    assert all(c.polarity != "denied" for c in claims)
+
+
+def test_a_plain_denial_still_denies(extract):
+    claims, _ = extract("Moscow denied that its jets struck the convoy.")
+    assert of_type(claims, "DENY") and [c.polarity for c in of_type(claims, "ATTACK")] == ["denied"]
+
+
+def test_officers_who_leave_a_room_are_not_deployed(extract):
+    claims, _ = extract("The officers, having searched the room, left without finding the boy.")
+    assert not of_type(claims, "DEPLOY")
+
+
+@pytest.mark.parametrize("text", ["The last Soviet troops left Kabul on Monday.", "The marines left for Beirut."])
+def test_forces_leaving_a_place_or_for_one_are_deployed(extract, text):
+    claims, _ = extract(text)
+    assert of_type(claims, "DEPLOY")
