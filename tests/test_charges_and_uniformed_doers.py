@@ -77,3 +77,31 @@ def test_a_charged_participle_read_as_a_clause_accuses_no_one(extract):
     toll = of_type(claims, "CASUALTY")[0]
     assert toll.source is None or ents[toll.source].name.lower() != "woman"
     assert toll.modality == "reported"
+
+
+def test_a_named_charge_is_the_chargers_account_and_not_dated_by_the_charge(extract):
+    claims, ents = extract("Jackson County prosecutors charged Tom Hale on Monday with killing Mary Smith.",
+                           published="2014-02-12")
+    toll = of_type(claims, "CASUALTY")[0]
+    assert "prosecutors" in ents[toll.source].name.lower() and toll.modality == "reported"
+    assert toll.time.start is None  # Monday is the charge's day
+
+
+def test_officers_charged_over_a_shooting_say_nothing(extract):
+    claims, ents = extract("Two officers charged over the shooting went before a magistrate as riot police "
+                           "fired teargas at demonstrators.")
+    attack = of_type(claims, "ATTACK")[0]
+    assert attack.source is None and attack.modality == "fact"
+
+
+def test_strangling_a_person_kills_and_strangling_an_economy_does_not(extract):
+    claims, ents = extract("Reyes strangled his cellmate Tom Hale in the county jail.")
+    assert names(ents, of_type(claims, "CASUALTY")[0].roles["target"]) == ["tom hale"]
+    assert of_type(claims, "ATTACK")
+    claims, _ = extract("The mayor said the new levy strangled the local economy.")
+    assert not of_type(claims, "CASUALTY") and not of_type(claims, "ATTACK")
+
+
+def test_returning_fire_is_an_attack(extract):
+    claims, ents = extract("The dealer was wounded when policemen returned fire.")
+    assert names(ents, of_type(claims, "ATTACK")[0].roles["actor"]) == ["policemen"]

@@ -91,7 +91,8 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
         if not speakers and _no_evidence(node, lex):
             att.silenced = True  # "the Pentagon said it had no evidence that Iran supplied them"
             break
-        if node.lemma_.lower() in reporting and node.pos_ in {"VERB", "AUX"}:
+        if node.pos_ in {"VERB", "AUX"} and (lemma in reporting or lemma in lex.words("charging_reports")
+                                              and node.dep_ != "acl" and speaking_subject(node) is not None):
             att.report_nodes.add(node.i)
             if negated_clause(node):
                 continue  # "al-Shabaab did not comment on the strike": it said nothing

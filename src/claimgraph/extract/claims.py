@@ -1748,7 +1748,10 @@ class ClaimExtractor:
         if relcl is not None:
             path = path[:relcl + 1]
         path = path[:below_a_topic_noun(path, self.lex.words("topic_nouns"))]
-        path = path[:below_a_charge(path, self.lex.words("charge_verbs"))]
+        charge_at = below_a_charge(path, self.lex.words("charge_verbs"))
+        # "charged him on Monday with killing X": Monday dates the charge, neither the deed nor its report
+        charging = {node.i for node in path[charge_at:]}
+        path = path[:charge_at]
         report_at = next((k for k, node in enumerate(path) if node.i in c.att.report_nodes), len(path))
         event_nodes = {node.i for node in path[:min(report_at, now_under_then(path))]}
         for extra in c.triggers[1:]:
@@ -1782,7 +1785,8 @@ class ClaimExtractor:
                 event_spans.append((span, resolved))
                 if all(t.start != resolved.start or t.end != resolved.end for t in c.times):
                     c.times.append(resolved)
-            elif node.i in c.att.report_nodes and c.report_time is None and not topic_of_remark(c.trigger, node) \
+            elif node.i in c.att.report_nodes and c.report_time is None and node.i not in charging \
+                    and not topic_of_remark(c.trigger, node) \
                     and not under_what_is_told(c.trigger, node):
                 resolved.basis = "report"
                 c.report_time = resolved if not before_the_report(c.trigger) else TimeSpan(
