@@ -57,3 +57,42 @@ def test_officers_who_leave_a_room_are_not_deployed(extract):
 def test_forces_leaving_a_place_or_for_one_are_deployed(extract, text):
     claims, _ = extract(text)
     assert of_type(claims, "DEPLOY")
+
+
+# -- fights, fire and pullbacks (the blind wire5 set's misses) --------------------------------------
+
+def test_crowds_battling_riot_police_attack_them(extract):
+    claims, ents = extract("Thousands of demonstrators took to the streets of Lyon, battling riot police.")
+    attack = of_type(claims, "ATTACK")[0]
+    assert names(ents, attack.roles["actor"]) == ["demonstrators"]
+    assert names(ents, attack.roles["target"]) == ["police"]
+
+
+@pytest.mark.parametrize("text", ["The senator battled cancer for years.", "Two firms battled Nokia in court."])
+def test_battling_an_illness_or_a_rival_is_no_attack(extract, text):
+    claims, _ = extract(text)
+    assert not of_type(claims, "ATTACK")
+
+
+def test_coming_under_fire_from_armed_men_is_an_attack(extract):
+    claims, ents = extract("The convoy came under fire from rebels near Goma.")
+    attack = of_type(claims, "ATTACK")[0]
+    assert names(ents, attack.roles["actor"]) == ["rebels"] and names(ents, attack.roles["target"]) == ["convoy"]
+
+
+def test_coming_under_fire_from_critics_is_words(extract):
+    claims, _ = extract("The minister came under fire from critics over the budget.")
+    assert not of_type(claims, "ATTACK")
+
+
+@pytest.mark.parametrize("text", ["Turkey pulled its warships back from the disputed waters.",
+                                  "The Soviet Union pulled out 8,000 troops."])
+def test_pulling_forces_back_or_out_withdraws_them(extract, text):
+    claims, _ = extract(text)
+    assert of_type(claims, "DEPLOY")
+
+
+@pytest.mark.parametrize("text", ["Nike pulled out of the deal.", "He pulled back the curtain."])
+def test_pulling_out_of_a_deal_moves_no_forces(extract, text):
+    claims, _ = extract(text)
+    assert not of_type(claims, "DEPLOY")

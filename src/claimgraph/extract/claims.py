@@ -476,7 +476,7 @@ class ClaimExtractor:
             if self.lex.needs_weapon(name, lemma, pos, said & particles) \
                     and not self._has_argument(token, mentions, weapon=True, arms=name == "ATTACK") \
                     and not (pos == "VERB" and self._fired_upon(token, lemma)) \
-                    and not (pos == "NOUN" and self._weapons_told(token)):
+                    and not (pos == "NOUN" and (self._weapons_told(token) or self._own_weapon(token, mentions))):
                 continue
             if name == "ACCUSE" and pos == "VERB" and lemma in self.lex.words("clause_accusing_verbs") \
                     and not any(c.dep_ == "ccomp" for c in token.children):
@@ -1255,9 +1255,11 @@ class ClaimExtractor:
                 or bool(mentions.named_in(agent, {"NORP", "GPE", "ORG"})))
 
     def _armed_side(self, verb: Token, mentions: Mentions) -> bool:
-        """One side of a clash is armed: "protesters clashed with police", "rebels clashed"
-        ("the US clashed with China over tariffs" is words: states alone are not enough)."""
-        sides = [s for s in [subject_of(verb)] if s is not None] + [o for p, o in preps_of(verb) if p == "with"]
+        """One side of a clash is armed: "protesters clashed with police", "rebels clashed",
+        "demonstrators battled riot police" ("the US clashed with China over tariffs" is words:
+        states alone are not enough)."""
+        sides = [s for s in [subject_of(verb)] if s is not None] + [o for p, o in preps_of(verb) if p == "with"] \
+            + objects_of(verb, ("dobj", "obj"))
         armed = self.lex.words("armed_people")
         return any(mentions.is_personnel(side) or side.lemma_.lower() in armed for side in sides)
 
@@ -1334,12 +1336,15 @@ class ClaimExtractor:
 
     @staticmethod
     def _own_weapon(noun: Token, mentions: Mentions) -> bool:
-        """"artillery fire", "fire from heavy machine guns": the weapon is the noun's own."""
+        """"artillery fire", "fire from heavy machine guns": the weapon is the noun's own; "came
+        under fire by three gunmen", "from rebels": armed people shooting ("from critics" is words)."""
         own = [c for c in noun.children if c.dep_ in {"compound", "amod"}]
         holders = [noun, noun.head.head] if noun.dep_ == "pobj" and noun.head.lower_ == "under" else [noun]
-        own += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in {"from", "of"}
-                for o in p.children if o.dep_ == "pobj"]  # "came under fire from mortars"
-        return any(mentions.materiel_kind(t) or mentions.named_in(t, {"WEAPON"}) for o in own for t in [o, *o.conjuncts])
+        shooters = [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in {"from", "of", "by"}
+                    for o in p.children if o.dep_ == "pobj"]  # "came under fire from mortars"
+        return any(mentions.materiel_kind(t) or mentions.named_in(t, {"WEAPON"})
+                   for o in own + shooters for t in [o, *o.conjuncts]) \
+            or len(holders) > 1 and any(is_armed_noun(o, mentions) or mentions.is_personnel(o) for o in shooters)
 
     def _has_argument(self, token: Token, mentions: Mentions, weapon=False, personnel=False, arms=False) -> bool:
         """Whether a weapon (with ``arms``: no money, aid or equipment) or personnel is an argument."""

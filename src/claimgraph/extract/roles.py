@@ -444,7 +444,7 @@ def attacker(token: Token, mentions: Mentions) -> Entity | None:
 def add_attackers(subj: Token, roles: Roles, mentions: Mentions) -> None:
     """"The U.S. and Britain carried out strikes": each side the subject joins attacked."""
     for one in [subj, *subj.conjuncts]:
-        roles.add("actor", attacker(one, mentions))
+        roles.add("actor", attacker(things_counted(one), mentions))  # "thousands of demonstrators battled"
 
 
 def craft_by_its_name(craft: Token, mentions: Mentions) -> Entity | None:
