@@ -96,3 +96,29 @@ def test_pulling_forces_back_or_out_withdraws_them(extract, text):
 def test_pulling_out_of_a_deal_moves_no_forces(extract, text):
     claims, _ = extract(text)
     assert not of_type(claims, "DEPLOY")
+
+
+# -- strikes, road crashes and commands -------------------------------------------------------------
+
+def test_strikes_in_an_article_that_tells_a_walkout_are_walkouts(extract):
+    claims, _ = extract("The dockers' strike entered its second week on Monday.\n\n"
+                        "The strikes in Chile come as the government tries to cut its debt.")
+    assert not of_type(claims, "ATTACK")
+
+
+def test_an_air_strike_in_an_article_without_walkouts_is_an_attack(extract):
+    claims, _ = extract("The strikes in Idlib killed nine civilians on Monday.")
+    assert of_type(claims, "ATTACK")
+
+
+@pytest.mark.parametrize("text", ["Queens hit and run leaves woman dead",
+                                  "Raj Patel, 59, was killed by a drunk hit-and-run driver on Friday."])
+def test_a_hit_and_run_is_a_death_on_the_road_not_an_attack(extract, text):
+    claims, _ = extract(text)
+    assert not of_type(claims, "ATTACK") and of_type(claims, "CASUALTY")
+
+
+@pytest.mark.parametrize("text", ["Send more troops to the border, the general urged.", "Bomb the bridges now."])
+def test_a_command_tells_nothing_done(extract, text):
+    claims, _ = extract(text)
+    assert not of_type(claims, "DEPLOY") and not of_type(claims, "ATTACK")

@@ -565,6 +565,10 @@ class ClaimExtractor:
                 continue  # "dealers sold 17 million new vehicles last year"
             if name == "MEET" and lemma == "visit" and self._visits_a_place(token):
                 continue  # "visited the southern border", "emergency room visits": no one met
+            if pos == "VERB" and imperative(token):
+                continue  # "'Strike the shepherd,' Isaiah said", "Send troops now!": told to do, not done
+            if name == "ATTACK" and lemma == "hit" and hit_and_run(token):
+                continue  # "a hit-and-run driver", "Queens hit and run leaves woman dead": a road crash
             if pos == "VERB" and lemma in self.lex.words("hit_verbs") and self._hit_by_no_weapon(token, mentions):
                 continue  # "the bourse has been hit by months of protests", "hit by the plague"
             if pos == "VERB" and t.agent_verbs and self._natural_cause(token):
@@ -1386,24 +1390,37 @@ class ClaimExtractor:
         its words or, with no weapon or target named, by an article about strikers and unions."""
         if noun.lemma_.lower() not in {"strike", "walkout"} or noun.pos_ not in {"NOUN", "PROPN"}:
             return False
-        labour = self.lex.words("labour_strike_words")
-        armed = self.lex.words("armed_people")
-        if any(c.dep_ in {"amod", "compound", "poss", "nmod"} and c.lemma_.lower() in labour for c in noun.children):
+        if self._walkout_told(noun):
             return True
-        if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_.lower() in {"go", "be", "remain", "stay"}:
-            return True  # "went on strike", "are on strike"
-        by = [o for p, o in preps_of(noun) if p == "by"]
-        if any(self.lex.heads.get(o.lemma_.lower()) == "PERSON" and o.lemma_.lower() not in armed for o in by):
-            return True  # "a strike by 40,000 seamen"
         aimed = any(p in {"on", "against", "at"} for p, _ in preps_of(noun)) or any(
             c.dep_ in {"amod", "compound"} and (c.lemma_.lower() in ATTACK_NOUNS or c.lemma_.lower() in self.lex.materiel
                                                 or c.lemma_.lower() in {"air", "military", "drone", "missile", "precision"})
             for c in noun.children)
         return not aimed and self._about_strikers(noun.doc)
 
+    def _walkout_told(self, noun: Token) -> bool:
+        """A strike its own words make a walkout: "the seamen's strike", "a general strike",
+        "went on strike", "a strike by 40,000 seamen"."""
+        labour = self.lex.words("labour_strike_words")
+        if any(c.dep_ in {"amod", "compound", "poss", "nmod"} and c.lemma_.lower() in labour for c in noun.children):
+            return True
+        if noun.dep_ == "pobj" and noun.head.lower_ == "on" \
+                and noun.head.head.lemma_.lower() in {"go", "be", "remain", "stay"}:
+            return True  # "went on strike", "are on strike"
+        armed = self.lex.words("armed_people")
+        return any(self.lex.heads.get(o.lemma_.lower()) == "PERSON" and o.lemma_.lower() not in armed
+                   for p, o in preps_of(noun) if p == "by")  # "a strike by 40,000 seamen"
+
     def _about_strikers(self, doc: Doc) -> bool:
-        """The article speaks of strikers, pickets or walkouts."""
-        return article_says_any(doc, "about_strikers", self.lex.words("labour_strike_cues"))
+        """The article speaks of strikers, pickets or walkouts, or tells one of its strikes as
+        a walkout ("the seamen's strike ... the strikes in Brazil come as ...")."""
+        if article_says_any(doc, "about_strikers", self.lex.words("labour_strike_cues")):
+            return True
+        key = "walkout_told"
+        if key not in doc.user_data:
+            strikes = [doc[i] for i, lemma in enumerate(lower_lemmas(doc)) if lemma in {"strike", "walkout"}]
+            doc.user_data[key] = any(t.pos_ in {"NOUN", "PROPN"} and self._walkout_told(t) for t in strikes)
+        return doc.user_data[key]
 
     @staticmethod
     def _weapon_does_it(verb: Token, mentions: Mentions) -> bool:
@@ -2669,6 +2686,22 @@ def opens_a_quoted_title(token: Token) -> bool:
 def counted_noun(number: Span) -> Token:
     """The noun a number counts ("three missiles": missiles), or the number itself."""
     return number.root.head if number.root.dep_ in {"nummod", "quantmod"} else number.root
+
+
+def imperative(verb: Token) -> bool:
+    """A bare verb that opens its clause with no subject: a command ("Strike the shepherd",
+    "he said: 'Send more troops'")."""
+    if verb.tag_ != "VB" or verb.dep_ not in {"ROOT", "ccomp", "parataxis"} \
+            or any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "expl", "mark"} for c in verb.children):
+        return False
+    first = next((t for t in verb.subtree if not t.is_punct and not t.is_space), None)
+    return first is not None and first.i == verb.i
+
+
+def hit_and_run(token: Token) -> bool:
+    """"hit and run", "hit-and-run": a driver who struck someone and drove off."""
+    after = [t.lower_ for t in token.doc[token.i + 1:token.i + 5] if t.text != "-"]
+    return after[:2] == ["and", "run"]
 
 
 def article_says_any(doc: Doc, key: str, lemmas: AbstractSet[str]) -> bool:
