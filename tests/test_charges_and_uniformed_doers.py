@@ -122,3 +122,13 @@ def test_the_doer_before_a_shortened_rank_keeps_the_attack(extract):
                            "2007, repeatedly stabbing the officer.")
     attack = of_type(claims, "ATTACK")[0]
     assert names(ents, attack.roles["actor"]) == ["eberhart"]
+
+
+def test_everyone_the_passive_names_was_hit(extract):
+    claims, ents = extract("Mark Hege and John Dunakin were shot on Saturday.")
+    assert names(ents, of_type(claims, "ATTACK")[0].roles["target"]) == ["john dunakin", "mark hege"]
+
+
+def test_a_blade_is_what_a_stabbing_is_done_with(extract):
+    claims, ents = extract("He stabbed Tom Welch with a knife.")
+    assert names(ents, of_type(claims, "ATTACK")[0].roles["instrument"]) == ["knife"]

@@ -1296,7 +1296,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         elif not passive:
             add_attackers(subj, roles, mentions)
         else:
-            add_target(subj, roles, mentions)  # "the convoy was attacked", "Reyes was shot"
+            for one in [subj, *subj.conjuncts]:  # "Hege and Dunakin were gunned down": both
+                add_target(one, roles, mentions)  # "the convoy was attacked", "Reyes was shot"
             if brought_down(verb) and mentions.materiel_kind(subj):
                 roles.add("target", mentions.weapon(subj))  # "a helicopter was shot down": the aircraft hit
         args.append(subj)
