@@ -129,3 +129,27 @@ def test_a_command_tells_nothing_done(extract, text):
 def test_life_threatening_wounds_are_no_threat(extract, text):
     claims, _ = extract(text)
     assert not of_type(claims, "THREATEN")
+
+
+# -- meetings told by a call, a talk, a briefing or a gathering's members --------------------------
+
+@pytest.mark.parametrize("text, parties", [
+    ("Kerry raised these concerns in a call with Russian Foreign Minister Lavrov.", ["kerry", "sergei lavrov"]),
+    ("President Obama had a talk this week with Francois Hollande.", ["francois hollande", "obama"]),
+    ("Putin briefed Erdogan on the strikes.", ["recep tayyip erdogan", "vladimir putin"]),
+])
+def test_a_call_a_talk_or_a_briefing_with_someone_named_is_a_meeting(extract, text, parties):
+    claims, ents = extract(text)
+    assert names(ents, of_type(claims, "MEET")[0].roles["actor"]) == parties
+
+
+@pytest.mark.parametrize("text", ["The UN issued a call for restraint.", "There was talk of sanctions.",
+                                  "The minister briefed reporters on the talks."])
+def test_a_call_for_something_talk_of_it_or_briefing_the_press_meets_no_one(extract, text):
+    claims, _ = extract(text)
+    assert not of_type(claims, "MEET")
+
+
+def test_the_members_of_a_meeting_are_its_parties(extract):
+    claims, ents = extract("After an emergency meeting of NATO ambassadors, a spokesman voiced concern.")
+    assert names(ents, of_type(claims, "MEET")[0].roles["actor"]) == ["nato"]

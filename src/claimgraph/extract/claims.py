@@ -643,6 +643,11 @@ class ClaimExtractor:
                     {c.lower_, c.lemma_.lower()} & self.lex.words("non_meeting_calls")
                     for c in token.children if c.dep_ in {"amod", "compound", "nmod", "nummod"}):
                 continue  # "a threatening phone call", "a hoax call": no parties talking
+            if name == "MEET" and (lemma == "call" or token.lower_ == "talk") and pos == "NOUN" \
+                    and not self._with_a_party(token, mentions):
+                continue  # "a call for restraint", "talk of sanctions", "awake for a 3 a.m. phone call"
+            if name == "MEET" and lemma == "brief" and pos == "VERB" and not self._briefs_officials(token, mentions):
+                continue  # "briefed opposition leaders"; not "briefed reporters"
             if name == "MEET" and pos == "NOUN" and self._audience_event(token):
                 continue  # "told a news conference": an audience, not parties meeting
             if pos == "VERB" and lemma in t.weapon_verbs and self._only_platforms(token, mentions):
@@ -911,6 +916,33 @@ class ClaimExtractor:
     def _fatal(self, noun: Token) -> bool:
         """"the fatal stabbing of a shopkeeper": the attack took a life."""
         return any(c.dep_ == "amod" and c.lower_ in self.lex.words("fatal_modifiers") for c in noun.children)
+
+    @staticmethod
+    def _with_a_party(noun: Token, mentions: Mentions) -> bool:
+        """"a call with Lavrov", "had a talk with Hollande", "a phone call from Erdogan": someone
+        named is on the other end."""
+        preps = preps_of(noun) + (preps_of(noun.head) if noun.dep_ in {"dobj", "obj"}
+                                  and noun.head.lemma_.lower() in {"have", "hold", "receive", "get"} else [])
+        if any(p in {"with", "between", "from"} and (span := mentions.span_at(o)) is not None
+               and span.label_ in {"PERSON", "ORG", "GPE", "NORP"} for p, o in preps):
+            return True
+        # "during their phone call, Obama and Hollande discussed", "spoke in a phone call"
+        phone = any(c.dep_ == "compound" and c.lemma_.lower() in {"phone", "telephone", "video"} for c in noun.children)
+        subj = subject_of(clause_head(noun))
+        return phone and (any(c.dep_ == "poss" for c in noun.children) or subj is not None and bool(subj.conjuncts))
+
+    def _briefs_officials(self, verb: Token, mentions: Mentions) -> bool:
+        """"briefed opposition leaders", "briefed Kohl": officials or leaders told in person;
+        "briefed reporters" tells the press."""
+        press = self.lex.words("press_people")
+        for obj in objects_of(verb, ("dobj", "obj")):
+            span = mentions.span_at(obj)
+            if obj.lemma_.lower() in press or span is not None and span.label_ not in {"PERSON", "ORG", "GPE", "NORP"}:
+                continue
+            if span is not None or self.lex.heads.get(obj.lemma_.lower()) == "PERSON" \
+                    or obj.lemma_.lower() in self.lex.words("state_bodies"):
+                return True
+        return False
 
     def _audience_event(self, noun: Token) -> bool:
         """"a news conference", "a town hall-style meeting": the words before the noun in its

@@ -2230,8 +2230,13 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
         if prep in {"with", "between"} or prep == "from" and trigger.lemma_.lower() == "call":
             roles.add("actor", party(obj, mentions))
     for prep, obj in preps_of(trigger) if trigger.pos_ == "NOUN" else []:
+        if prep == "of" and trigger.lemma_.lower() in GATHERING_NOUNS and not _place_named(obj, mentions):
+            roles.add("actor", party(obj, mentions))  # "an emergency meeting of NATO ambassadors"
         if prep == "to" and _place_named(obj, mentions):
             roles.add("location", mentions.resolve_span(mentions.span_at(obj)))  # "her visit to Lisbon": where they will meet
+
+
+GATHERING_NOUNS = frozenset({"meeting", "session", "summit", "conference"})
 
 
 def joined_nationalities(noun: Token, mentions: Mentions) -> list[Entity]:
