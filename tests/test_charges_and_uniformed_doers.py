@@ -132,3 +132,10 @@ def test_everyone_the_passive_names_was_hit(extract):
 def test_a_blade_is_what_a_stabbing_is_done_with(extract):
     claims, ents = extract("He stabbed Tom Welch with a knife.")
     assert names(ents, of_type(claims, "ATTACK")[0].roles["instrument"]) == ["knife"]
+
+
+@pytest.mark.parametrize("text, accused", [("The governor blamed rebels for the attack on the convoy.", "rebels"),
+                                           ("The mayor blames angry youths for the violence.", "angry youths")])
+def test_armed_men_or_a_crowd_blamed_are_the_accused(extract, text, accused):
+    claims, ents = extract(text)
+    assert names(ents, of_type(claims, "ACCUSE")[0].roles["target"]) == [accused]

@@ -1154,7 +1154,11 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
     blamed_on = [obj for node in [trigger, *blamed_things(trigger)] for prep, obj in preps_of(node)
                  if prep == "on"] if trigger.lemma_.lower() == "blame" else []
     if blamed_on:  # "blamed the bombings on al-Shabaab": al-Shabaab is accused, the bombings are what it did
-        roles["subject"] = [ent for obj in blamed_on if (ent := party(obj, mentions)) is not None]
+        roles["subject"] = [ent for obj in blamed_on if (ent := party(obj, mentions) or irregulars(obj, mentions))]
+    if not roles["target"] and not roles["subject"] and trigger.pos_ == "VERB" \
+            and trigger.lemma_.lower() in lex.types["ACCUSE"].verbs | lex.types["CONDEMN"].verbs:
+        for obj in objects_of(trigger, ("dobj", "obj")):
+            roles.add("target", irregulars(obj, mentions))  # "blames angry youths for the deaths"
     for ent in roles["subject"]:
         roles.add("target", ent)
     roles["subject"] = []
