@@ -153,3 +153,20 @@ def test_a_call_for_something_talk_of_it_or_briefing_the_press_meets_no_one(extr
 def test_the_members_of_a_meeting_are_its_parties(extract):
     claims, ents = extract("After an emergency meeting of NATO ambassadors, a spokesman voiced concern.")
     assert names(ents, of_type(claims, "MEET")[0].roles["actor"]) == ["nato"]
+
+
+# -- things that explode or are thrown ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["The explosive went off in a village near the border.",
+                                  "A remote control explosive device went off near the shop.",
+                                  "Bottles were thrown at police officers outside the station."])
+def test_explosives_going_off_and_bottles_thrown_at_people_are_attacks(extract, text):
+    claims, _ = extract(text)
+    assert of_type(claims, "ATTACK")
+
+
+@pytest.mark.parametrize("text", ["The store sold bottles of wine.", "The shop sold kitchen knives and scissors.",
+                                  "An electronic device went off in his pocket."])
+def test_bottles_and_knives_sold_or_devices_that_beep_are_no_arms(extract, text):
+    claims, _ = extract(text)
+    assert not of_type(claims, "TRANSFER") and not of_type(claims, "ATTACK")

@@ -589,7 +589,8 @@ class ClaimExtractor:
                 continue
             if name == "DEPLOY" and pos == "NOUN" and self._attacked(token):
                 continue  # "ambushed an army patrol", "an attack on a patrol": hit, not sent
-            if lemma in t.materiel_only and not self._has_argument(token, mentions, weapon=True):
+            if lemma in t.materiel_only \
+                    and not self._has_argument(token, mentions, weapon=True, traded=name == "TRANSFER"):
                 continue
             if token.pos_ == "VERB" and lemma in t.person_objects and not self._object_is_people(token, mentions):
                 continue
@@ -1384,8 +1385,10 @@ class ClaimExtractor:
                    for o in own + shooters for t in [o, *o.conjuncts]) \
             or len(holders) > 1 and any(is_armed_noun(o, mentions) or mentions.is_personnel(o) for o in shooters)
 
-    def _has_argument(self, token: Token, mentions: Mentions, weapon=False, personnel=False, arms=False) -> bool:
-        """Whether a weapon (with ``arms``: no money, aid or equipment) or personnel is an argument."""
+    def _has_argument(self, token: Token, mentions: Mentions, weapon=False, personnel=False, arms=False,
+                      traded=False) -> bool:
+        """Whether a weapon (with ``arms``: no money, aid or equipment; ``traded``: no knife or
+        bottle, weapons only as used) or personnel is an argument."""
         verb = token if token.pos_ in {"VERB", "AUX", "ADJ"} else clause_head(token)
         args = objects_of(verb) + [o for _, o in preps_of(verb)]
         if token.pos_ == "NOUN":
@@ -1412,6 +1415,8 @@ class ClaimExtractor:
                 kind = mentions.materiel_kind(t)
                 if arms and kind in self.lex.words("non_arms_kinds"):
                     continue  # "using cash", "deployed cleaner technology"
+                if traded and kind in self.lex.words("improvised_kinds"):
+                    continue  # "the store sold bottles of wine", "kitchen knives"
                 if weapon and (kind or mentions.named_in(t, {"WEAPON"}) or t.ent_type_ == "MONEY" and not arms):
                     return True
                 if personnel and (mentions.is_personnel(t) or self._naval_unit(t)):

@@ -603,6 +603,10 @@ class Mentions:
     # -- generic things ---------------------------------------------------------------
     def materiel_kind(self, token: Token) -> str | None:
         kind = self.lex.materiel.get(token.lemma_.lower()) or self.lex.materiel.get(token.lower_)
+        if kind is None and token.lemma_.lower() == "device" and any(c.dep_ in {"amod", "compound"} and
+                                                                    c.lemma_.lower() in {"explosive", "incendiary"}
+                                                                    for c in token.children):
+            return "bomb"  # "an explosive device went off"; not "an electronic device"
         if kind is not None and any(f"{c.lower_} {token.lower_}" in self.lex.words("not_materiel_phrases")
                                     for c in token.children if c.dep_ in {"amod", "compound"}):
             return None  # "first aid"
