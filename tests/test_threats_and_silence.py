@@ -170,3 +170,23 @@ def test_explosives_going_off_and_bottles_thrown_at_people_are_attacks(extract, 
 def test_bottles_and_knives_sold_or_devices_that_beep_are_no_arms(extract, text):
     claims, _ = extract(text)
     assert not of_type(claims, "TRANSFER") and not of_type(claims, "ATTACK")
+
+
+# -- abductions, punches and followers ---------------------------------------------------------------
+
+def test_an_abduction_by_gunmen_is_an_attack_and_a_capture(extract):
+    claims, ents = extract("Two teachers were abducted by gunmen in Kabul in August.")
+    assert names(ents, of_type(claims, "ATTACK")[0].roles["actor"]) == ["gunmen"]
+    assert of_type(claims, "CASUALTY")
+
+
+def test_a_supporter_who_punches_is_not_the_one_supported(extract):
+    claims, ents = extract("A Trump supporter punched two protesters in the face last week.")
+    attack = of_type(claims, "ATTACK")[0]
+    assert "donald trump" not in names(ents, attack.roles["actor"])
+    assert not of_type(claims, "CASUALTY")  # a blow, no wound told
+
+
+def test_punching_the_air_hits_no_one(extract):
+    claims, _ = extract("Fans punched the air in delight.")
+    assert not of_type(claims, "ATTACK")

@@ -952,7 +952,10 @@ class ClaimExtractor:
         return any(t.lemma_.lower() in self.lex.words("audience_events") for t in before)
 
     def _hit_in_body(self, verb: Token) -> bool:
-        """"shot in the head", "hit in her abdomen", "wounded in the left shoulder"."""
+        """"shot in the head", "hit in her abdomen", "wounded in the left shoulder" (a punch "in
+        the face" is a blow, no wound told)."""
+        if verb.lemma_.lower() in {"punch", "slap", "kick"}:
+            return False
         parts = self.lex.words("body_parts")
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "in":
