@@ -190,3 +190,25 @@ def test_a_supporter_who_punches_is_not_the_one_supported(extract):
 def test_punching_the_air_hits_no_one(extract):
     claims, _ = extract("Fans punched the air in delight.")
     assert not of_type(claims, "ATTACK")
+
+
+# -- hurt and deaths at the scene --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, polarity", [('"No one was hurt," the fire chief said.', "denied"),
+                                            ("Two guards were hurt in the blast.", "asserted")])
+def test_people_hurt_are_a_casualty(extract, text, polarity):
+    claims, _ = extract(text)
+    assert [c.polarity for c in of_type(claims, "CASUALTY")] == [polarity]
+
+
+@pytest.mark.parametrize("text", ["She was hurt by his remarks.", "He said that his cuffs hurt.",
+                                  "At a time when our economy is hurting, this is a blow.",
+                                  "The inquiry was hurting her in the polls."])
+def test_hurt_feelings_economies_and_polls_are_no_casualty(extract, text):
+    claims, _ = extract(text)
+    assert not of_type(claims, "CASUALTY")
+
+
+def test_named_people_who_died_at_the_scene_are_casualties(extract):
+    claims, ents = extract("Police Capt. Tom Tennant and Senior Trooper William Hakim, both 51, died at the scene.")
+    assert names(ents, of_type(claims, "CASUALTY")[0].roles["target"]) == ["tom tennant", "william hakim"]

@@ -522,6 +522,8 @@ class ClaimExtractor:
                 continue  # "has life-threatening injuries", "non-life threatening": how bad a wound is
             if name == "THREATEN" and pos == "NOUN" and self._danger(token, mentions):
                 continue  # "the threat of pirates", "the terror threat": a danger, not a threat made
+            if name == "CASUALTY" and lemma == "hurt" and not self._hurt_bodily(token, mentions):
+                continue  # "no one was hurt", "badly hurt"; not "his cuffs hurt", "the inquiry was hurting her"
             if name == "CASUALTY" and lemma == "die" and self._natural_death(token, mentions):
                 continue  # "Ruth Olsen died in 2011": a life's end, no casualty of anything
             if name == "CASUALTY" and pos == "VERB" and any(
@@ -1007,11 +1009,23 @@ class ClaimExtractor:
         found = mentions.resolve_span(span) if span.label_ == "ORG" else None
         return found is not None and found.type in PLACE_LABELS
 
+    def _hurt_bodily(self, verb: Token, mentions: Mentions) -> bool:
+        """"Hurt" as a wound: someone was hurt (a passive or a participle), by nothing or by
+        something armed ("hurt by a falling rock" is no attack but still a wound); "our
+        economy is hurting" and "hurting her in the polls" are other harm."""
+        if not (any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or verb.tag_ == "VBN"
+                and verb.dep_ in {"acomp", "amod", "oprd", "conj", "ROOT"}):
+            return False
+        agent = agent_of(verb)
+        return agent is None or mentions.materiel_kind(agent) is not None or is_armed_noun(agent, mentions) \
+            or mentions.is_personnel(agent)
+
     def _natural_death(self, verb: Token, mentions: Mentions) -> bool:
-        """A named person who died, in a sentence with no violence, weapon or wound in it."""
+        """A named person who died, in a sentence with no violence, weapon or wound in it (and
+        not "at the scene" of something)."""
         subj = subject_of(verb)
         span = mentions.span_at(subj) if subj is not None else None
-        if span is None or span.label_ != "PERSON":
+        if span is None or span.label_ != "PERSON" or any(t.lower_ == "scene" for t in verb.subtree):
             return False
         attack = self.lex.types["ATTACK"]
         violent = self._harm_words | attack.verbs | attack.nouns | attack.weapon_nouns
