@@ -212,3 +212,19 @@ def test_hurt_feelings_economies_and_polls_are_no_casualty(extract, text):
 def test_named_people_who_died_at_the_scene_are_casualties(extract):
     claims, ents = extract("Police Capt. Tom Tennant and Senior Trooper William Hakim, both 51, died at the scene.")
     assert names(ents, of_type(claims, "CASUALTY")[0].roles["target"]) == ["tom tennant", "william hakim"]
+
+
+# -- what is called false is denied ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, ctype", [("Moscow said reports that it supplied missiles to Syria were baseless.",
+                                          "TRANSFER"),
+                                         ("The monitors said talk of sanctions against Moscow was groundless.",
+                                          "SANCTION")])
+def test_what_reports_or_talk_called_false_tell_is_denied(extract, text, ctype):
+    claims, _ = extract(text)
+    assert [c.polarity for c in of_type(claims, ctype)] == ["denied"] and of_type(claims, "DENY")
+
+
+def test_what_a_speaker_says_plainly_stays_asserted(extract):
+    claims, _ = extract("Moscow said the rebels shelled the town.")
+    assert [c.polarity for c in of_type(claims, "ATTACK")] == ["asserted"]

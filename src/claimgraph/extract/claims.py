@@ -234,6 +234,8 @@ class ClaimExtractor:
             denial = self._said_denial(sent, explicit[-1])
             if denial is not None:
                 cands.append(denial)
+        if any(c.type == "DENY" and c.trigger.i == sent.root.i for c in cands):
+            self._deny_what_is_called_false(sent, cands)
         if state.inherited is not None and not self._has_reporting_verb(sent) \
                 and sent.text.lstrip()[:1] in QUOTE_OPENERS:
             # "Reyes said the first shell fell on Sunday. The second landed on Friday.": same speaker
@@ -1662,6 +1664,15 @@ class ClaimExtractor:
         roles = Roles()
         roles.add("actor", att.source)
         return Candidate(root, "DENY", roles, [], Attribution(explicit=True), [root])
+
+    def _deny_what_is_called_false(self, sent: Span, cands: list[Candidate]) -> None:
+        """"said reports that it supplied missiles to Syria were baseless", "said talk of sanctions
+        was groundless": what the reports or the talk tell, the speaker denies."""
+        called_false = [c for c in sent.root.children if c.dep_ in {"ccomp", "parataxis"} and self._called_false(c)]
+        told = {t.i for clause in called_false for s in [subject_of(clause)] if s is not None for t in s.subtree}
+        for c in cands:
+            if c.type not in SPEECH_ACTS and c.trigger.i in told:
+                c.att.polarity = "denied"
 
     def _called_false(self, clause: Token) -> bool:
         """"the reports were misleading propaganda", "the tweets are lies and conspiracy theories",
