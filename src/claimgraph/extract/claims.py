@@ -39,8 +39,8 @@ from .mentions import PLACE_LABELS, PRONOUNS, Mentions, is_bare_definite, is_cou
 from .token_patterns import TokenPatterns
 from .roles import (ATTACK_NOUNS, CLASH_VERBS, COMPASS_WORDS, DISTANCE_REACH, FIGHT_VERBS, HEADLINE_END, MILITARY_SITES,
                     MUTUAL_FIGHT_NOUNS, RESCUE_NOUNS, Roles, agent_of, clause_head, could_be_people, doer_of,
-                    drop_countries_of_towns, fill_roles, is_armed_noun, on_trial, is_fighting_side, is_gerund_subject,
-                    is_to_blame, misparsed_past_tense, name_given_to, objects_of, party, preps_of,
+                    drop_countries_of_towns, fill_roles, is_armed_noun, is_fighting_side, is_gerund_subject,
+                    is_to_blame, misparsed_past_tense, name_given_to, objects_of, on_trial, party, preps_of,
                     restricted_things, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])

@@ -424,7 +424,7 @@ def irregulars(token: Token, mentions: Mentions) -> Entity | None:
         return mentions.people(police)  # "police officers shot him": the police ("a police officer" is one)
     if token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in mentions.lex.words("uniformed_people") \
             and (token.pos_ == "NOUN" or mentions.span_at(token) is None):
-        return mentions.people(token)  # "NYPD officers shot him", "soldiers opened fire": no side named
+        return mentions.people(token)  # "NYPD officers shot him", "deputies opened fire": no force named
     return None
 
 
