@@ -932,9 +932,10 @@ class ClaimExtractor:
                and span.label_ in {"PERSON", "ORG", "GPE", "NORP"} for p, o in preps):
             return True
         # "during their phone call, Obama and Hollande discussed", "spoke in a phone call"
-        phone = any(c.dep_ == "compound" and c.lemma_.lower() in {"phone", "telephone", "video"} for c in noun.children)
+        if not any(c.dep_ == "compound" and c.lemma_.lower() in {"phone", "telephone", "video"} for c in noun.children):
+            return False
         subj = subject_of(clause_head(noun))
-        return phone and (any(c.dep_ == "poss" for c in noun.children) or subj is not None and bool(subj.conjuncts))
+        return any(c.dep_ == "poss" for c in noun.children) or subj is not None and bool(subj.conjuncts)
 
     def _briefs_officials(self, verb: Token, mentions: Mentions) -> bool:
         """"briefed opposition leaders", "briefed Kohl": officials or leaders told in person;

@@ -621,18 +621,18 @@ class Mentions:
         """Country codes named by nationality modifiers of a noun ("Iranian-made drones")."""
         names = [s.text for s in self.named_in(head, {"NORP", "GPE"})]
         if not names:
-            return self._untagged_demonyms(head)
+            return [self.resolver.country_code(w.text) for w in self.untagged_demonyms(head)]
         try:
             return list(self.resolver.countries_in(names))
         except AttributeError:
             return []
 
-    def _untagged_demonyms(self, head: Token) -> list[str]:
-        """"Malian troops" when the tagger left "Malian" untagged: Mali's code."""
-        words = [c.text for c in head.children if c.dep_ in {"amod", "compound"} and c.i < head.i
+    def untagged_demonyms(self, head: Token) -> list[Token]:
+        """"Malian troops" when the tagger left "Malian" untagged: the modifiers that name a country."""
+        words = [c for c in head.children if c.dep_ in {"amod", "compound"} and c.i < head.i
                  and c.is_title and not c.ent_type_]
         try:
-            return [code for word in words if (code := self.resolver.country_code(word))]
+            return [w for w in words if self.resolver.country_code(w.text)]
         except AttributeError:
             return []
 

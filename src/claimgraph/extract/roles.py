@@ -282,11 +282,10 @@ def side(noun: Token, found: Entity | None, mentions: Mentions) -> Entity | None
 
 def demonym_of(token: Token, mentions: Mentions) -> Entity | None:
     """"Malian troops" when the tagger left "Malian" untagged: the country."""
-    for c in token.children:
-        if c.dep_ in {"amod", "compound"} and c.i < token.i and c.is_title and not c.ent_type_ \
-                and mentions.resolver.country_code(c.text):
-            return mentions.keep(mentions.resolver.resolve(c.text, "NORP", context_countries=mentions.countries))
-    return None
+    word = next(iter(mentions.untagged_demonyms(token)), None)
+    if word is None:
+        return None
+    return mentions.keep(mentions.resolver.resolve(word.text, "NORP", context_countries=mentions.countries))
 
 
 def member_of(token: Token, mentions: Mentions) -> Entity | None:
