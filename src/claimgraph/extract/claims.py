@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 
 import numpy
 from spacy.attrs import LEMMA
@@ -92,6 +94,7 @@ class _DocumentState:
     extra_times: dict[int, Span]
     inherited: tuple[int, int, Attribution] | None = None  # (paragraph, sentence, attribution) of the last speaker
     repelled: set[str] = field(default_factory=set)  # ids of attacks someone fended off ("thwarted an attack")
+    meanwhile: dict[str, int] = field(default_factory=dict)  # id -> the "as"/"while" clause it is told in
     # ids of attacks and tolls whose doer is a person the sentence does not name ("a man opened fire")
     unnamed_doers: set[str] = field(default_factory=set)
     # ids of attacks and tolls whose one victim the sentence does not name ("a woman was killed")
@@ -191,7 +194,7 @@ class ClaimExtractor:
         suspect = named_suspect(doc, state.mentions, headline)
         name_the_lone_doer(claims, state.unnamed_doers, state.mentions.entities, headline, suspect)
         name_the_lone_victim(claims, state.unnamed_victims, state.mentions.entities, headline)
-        share_roles_of_one_happening(claims, paragraph_of, state.repelled)
+        share_roles_of_one_happening(claims, paragraph_of, state.repelled, state.meanwhile)
         name_the_repelled_attackers(claims, state.repelled)
         aim_the_attack_referred_back(claims)
         name_the_other_side(claims, state.mentions.belligerents(), state.mentions.entities, state.mentions.allies)
@@ -264,6 +267,8 @@ class ClaimExtractor:
                 for t in tolls))
             if c.type == "ATTACK" and self._repelled(c.trigger):
                 state.repelled.update(claim.id for claim in emitted)
+            if told_meanwhile(c.trigger) >= 0:
+                state.meanwhile.update((claim.id, told_meanwhile(c.trigger)) for claim in emitted)
             if self._unnamed_lone_doer(c):
                 state.unnamed_doers.update(claim.id for claim in emitted)
             if self._unnamed_lone_victim(c):
@@ -552,6 +557,8 @@ class ClaimExtractor:
                 continue  # "charged with first-degree murder", "guilty of murder": what a court weighs
             if name == "DEPLOY" and pos == "VERB" and token.dep_ == "amod":
                 continue  # "the surrounding desert", "the occupied territories": a description, no move
+            if name == "ATTACK" and lemma == "strike" and token.dep_ == "amod" and token.tag_ == "VBG":
+                continue  # "striking protesters", "striking miners": people on strike, no blow
             if pos == "VERB" and refused_to_let(token):
                 continue  # "a website refuses to let Zimmerman sell the pistol": whether he does, unsaid
             if name == "DEPLOY" and pos == "VERB" and lemma == "be" and negated_clause(token) \
@@ -1503,6 +1510,7 @@ class ClaimExtractor:
         for c in cands:
             into = next((m for m in merged if m.type == c.type and m.type != "PROPERTY"
                          and (same_clause(m, c) or told_inside(m, c))
+                         and told_meanwhile(m.trigger) == told_meanwhile(c.trigger)
                          and not _different_actors(m, c) and not _losses_of_different_nations(m, c)
                          and not _nouns_of_different_places(m, c) and not _one_hit_the_other_s_doer(m, c)
                          and not ordered_apart(m.trigger, c.trigger)), None)
@@ -2018,6 +2026,16 @@ class ClaimExtractor:
         return doer is not None and doer.pos_ == "NOUN" and doer.lemma_.lower() in (
             self.lex.words("armed_people") | self.lex.words("irregular_fighters"))
 
+    def _a_person_assaulted(self, c: Candidate) -> bool:
+        """"a woman was stabbed while she slept", "a man who stabbed her": a blow at someone
+        the article does not name is still an attack told (generic nouns fill no role)."""
+        if c.type != "ATTACK" or c.trigger.pos_ != "VERB" \
+                or c.trigger.lemma_.lower() not in self.lex.words("person_assault_verbs"):
+            return False
+        subj, passive = subject_and_voice(c.trigger)
+        hit = [subj] if passive and subj is not None else objects_of(c.trigger, ("dobj", "obj"))
+        return any(t.lemma_.lower() in self.lex.words("lone_victims") or t.lower_ in {"him", "her"} for t in hit)
+
     # -- output -----------------------------------------------------------------------
     def _emit(self, c: Candidate, sent: Span, s_index: int, document: Document,
               counted: bool = False) -> list[Claim]:
@@ -2031,7 +2049,7 @@ class ClaimExtractor:
         # refers to one) is counted by its toll
         if not c.roles.any() and not c.quantities and not (c.type == "CASUALTY" and c.args) \
                 and not (counted and self.lex.types[c.type].event) and not self._armed_doer(c) \
-                and not c.placed_by_distance:
+                and not c.placed_by_distance and not self._a_person_assaulted(c):
             return []
         for role in REQUIRED_ROLES.get(c.type, ()):
             if not c.roles[role]:
@@ -2259,6 +2277,23 @@ def same_clause(a: Candidate, b: Candidate) -> bool:
             if node.i == x.i:
                 return True
     return False
+
+
+def told_meanwhile(trigger: Token) -> int:
+    """The index of the meanwhile clause (``meanwhile_clause``) the trigger is told in, -1
+    when it is in none: "while Obama offered condolences for the attack in which an Islamist
+    killed an officer" tells the attack and the killing in one such clause."""
+    for node in [trigger, *trigger.ancestors]:
+        if meanwhile_clause(node):
+            return node.i
+    return -1
+
+
+def meanwhile_clause(verb: Token) -> bool:
+    """A clause told beside another by "as" or "while", with a subject of its own ("as police
+    fought protesters"): what happened meanwhile, not how the other happened."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"as", "while"} for c in verb.children) \
+        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" for c in verb.children)
 
 
 TOLD_PRONOUNS = frozenset({"it", "this", "that", "them"})
@@ -2765,12 +2800,16 @@ def life_threatening(token: Token) -> bool:
 
 def imperative(verb: Token) -> bool:
     """A bare verb that opens its clause with no subject: a command ("Strike the shepherd",
-    "he said: 'Send more troops'")."""
-    if verb.tag_ != "VB" or verb.dep_ not in {"ROOT", "ccomp", "parataxis"} \
-            or any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "expl", "mark"} for c in verb.children):
+    "he said: 'Send more troops'", "'Don't shoot him,' she says")."""
+    forbidding = [c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "do" and c.i < verb.i]
+    # the parser hangs a quoted "Don't ..." on the speech verb as an adverbial clause too
+    if verb.tag_ != "VB" or verb.dep_ not in {"ROOT", "ccomp", "parataxis", *(("advcl",) if forbidding else ())}:
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "expl", "mark"} and c not in forbidding
+           for c in verb.children):
         return False
     first = next((t for t in verb.subtree if not t.is_punct and not t.is_space), None)
-    return first is not None and first.i == verb.i
+    return first is not None and first.i in {verb.i, *(c.i for c in forbidding)}
 
 
 def hit_and_run(token: Token) -> bool:
@@ -3866,12 +3905,15 @@ def downed_what_the_other_fired(claim: Claim, donor: Claim) -> bool:
 
 
 def share_roles_of_one_happening(claims: list[Claim], paragraph_of: dict[int, int],
-                                 repelled: AbstractSet[str] = frozenset()) -> None:
+                                 repelled: AbstractSet[str] = frozenset(),
+                                 meanwhile: Mapping[str, int] = MappingProxyType({})) -> None:
     """Fill an ATTACK's or CASUALTY's empty actor and location from the same happening: a
     claim of the family in the same sentence, or, when the claim refers back with a definite
     description ("the attack killed five"), the one just before it in the paragraph.
     ``repelled``: attacks someone fended off; whoever did so is not their attacker, so they
-    share no actor with the captures or killings around them."""
+    share no actor with the captures or killings around them. ``meanwhile``: claims told in
+    an "as" or "while" clause with a subject of its own, another happening than the rest of
+    the sentence's ("a bomb killed three as police fought protesters"): they share nothing."""
     family = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.polarity != "denied"]
     by_sentence: dict[int, list[Claim]] = {}
     for claim in family:
@@ -3880,7 +3922,7 @@ def share_roles_of_one_happening(claims: list[Claim], paragraph_of: dict[int, in
     for sentence in sorted(by_sentence):
         members = by_sentence[sentence]
         for claim in members:
-            donors = [m for m in members if m is not claim]
+            donors = [m for m in members if m is not claim and meanwhile.get(m.id, -1) == meanwhile.get(claim.id, -1)]
             if previous is not None and _refers_back(claim) and previous.sentence >= sentence - INHERIT_SENTENCES \
                     and paragraph_of.get(previous.sentence) == paragraph_of.get(sentence):
                 donors.append(previous)
