@@ -1,6 +1,7 @@
 """A blow at someone the article does not name is still an attack; a clause told beside another by
 "as" or "while" is another happening and lends it no roles; commands and strikers tell no
-attack. Constructions from the web7 and ecb4 misses (session 18); every sentence is invented."""
+attack; who admits a deed did it; ruling out a claim denies it. Constructions from the web7,
+ecb4 and web6 misses (session 18); every sentence is invented."""
 
 from __future__ import annotations
 
@@ -48,3 +49,27 @@ def test_a_forbidding_command_tells_no_attack(extract):
 def test_striking_workers_strike_no_one(extract):
     claims, _ = extract("Police in Lagos dispersed striking dockworkers with water cannon on Monday.")
     assert not [c for c in of_type(claims, "ATTACK") if c.trigger == "striking"]
+
+
+# -- confessions and ruling out (the web6 misses) ----------------------------------------------------
+
+def test_who_admits_to_a_threat_made_it(extract):
+    claims, ents = extract("Prosecutors said Tomas Brenner admitted to threatening the cashier and hiding her bag.")
+    assert names(ents, of_type(claims, "THREATEN")[0].roles["actor"]) == ["tomas brenner"]
+
+
+def test_ruling_out_a_claim_denies_it(extract):
+    claims, ents = extract("The Malian government has ruled out jihadist involvement in the blast at the depot.")
+    assert names(ents, of_type(claims, "DENY")[0].roles["actor"]) == ["malian government"]
+
+
+def test_ruling_out_a_deed_says_it_will_not_happen(extract):
+    claims, _ = extract("The Pentagon ruled out sending ground troops to Libya on Monday.")
+    assert not of_type(claims, "DENY")
+    assert [c.polarity for c in of_type(claims, "DEPLOY")] == ["denied"]
+
+
+def test_not_ruling_out_foul_play_denies_no_death(extract):
+    claims, _ = extract("Police have not ruled out foul play in the death of the banker in Moscow.")
+    assert [c.polarity for c in of_type(claims, "CASUALTY")] == ["asserted"]
+    assert not of_type(claims, "DENY")

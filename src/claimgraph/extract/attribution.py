@@ -692,6 +692,10 @@ def _negated(path: list[Token], att: Attribution) -> bool:
             return False  # "the deputy's injuries were not from gunfire": said of the injuries, not denying them
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
             return False  # "to determine whether or not the child died": asked, not denied
+        if node.dep_ in {"dobj", "xcomp"} and node.tag_ == "VBG" and ruled_out(node.head):
+            return not negated_clause(node.head)  # "ruled out sending troops": it will not happen
+        if k > 0 and ruled_out(node):
+            return False  # "have not ruled out foul play in the death": the death is not denied
         if negated_clause(node) or _nobody_underwent(node):  # "did not attack", "no one was hurt"
             return True
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in INTENT_VERBS and negated_clause(node.head):
@@ -701,6 +705,11 @@ def _negated(path: list[Token], att: Attribution) -> bool:
         if node.dep_ in OWN_CLAUSE_DEPS:
             return False
     return False
+
+
+def ruled_out(verb: Token) -> bool:
+    """"ruled out": the verb "rule" with its particle."""
+    return verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
 
 def _harm_said_absent(trigger: Token) -> bool:

@@ -1367,6 +1367,11 @@ class ClaimExtractor:
         refused = self.lex.words("requests_refused")
         if any(c.dep_ in {"dobj", "obj", "nsubjpass"} and c.lemma_.lower() in refused for c in verb.children):
             return False
+        if verb.lemma_.lower() == "rule":
+            # "ruled out Taliban involvement" denies a claim; "ruled out sending troops" is a deed
+            # it will not do (denied, as a refusal is), no one else's claim
+            return any(c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in self.lex.words("claim_nouns")
+                       for c in verb.children)
         for child in verb.children:
             if child.dep_ in {"ccomp", "xcomp", "pcomp", "csubj"}:
                 return True

@@ -98,6 +98,9 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
             node = node.head.head  # "X signed a contract to supply": X supplies
             continue
         gerund = node.dep_ in {"dobj", "pcomp"} and node.tag_ == "VBG"  # "denied arming", "accused of firing"
+        if gerund and node.dep_ == "pcomp" and node.head.head.lemma_.lower() in CONFESSING_VERBS:
+            node = node.head.head  # "Webb admitted to threatening the girl": who admits did it
+            continue
         charged = charged_deed_continued(node)
         if charged is not None:
             return charged, False  # "accused the RSF of shelling a hospital, killing seven": the RSF killed
@@ -480,6 +483,7 @@ def nationality_modifier(token: Token, mentions: Mentions) -> Entity | None:
 
 
 PLATFORM_KINDS = load_lexicon().words("platform_kinds")
+CONFESSING_VERBS = frozenset({"admit", "confess", "plead"})
 SHOT_NOUNS = frozenset(grammar()["shot_nouns"])
 DOUBLE_OBJECT_VERBS = frozenset(grammar()["double_object_verbs"])
 
