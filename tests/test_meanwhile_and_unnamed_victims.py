@@ -1,7 +1,8 @@
 """A blow at someone the article does not name is still an attack; a clause told beside another by
 "as" or "while" is another happening and lends it no roles; commands and strikers tell no
-attack; who admits a deed did it; ruling out a claim denies it. Constructions from the web7,
-ecb4 and web6 misses (session 18); every sentence is invented."""
+attack; who admits a deed did it; ruling out a claim denies it; a town in front of a site is
+where the site is. Constructions from the web7, ecb4 and web6 misses (session 18); every
+sentence is invented."""
 
 from __future__ import annotations
 
@@ -73,3 +74,24 @@ def test_not_ruling_out_foul_play_denies_no_death(extract):
     claims, _ = extract("Police have not ruled out foul play in the death of the banker in Moscow.")
     assert [c.polarity for c in of_type(claims, "CASUALTY")] == ["asserted"]
     assert not of_type(claims, "DENY")
+
+
+# -- towns in front of sites (ecb4) ------------------------------------------------------------------
+
+def test_a_town_in_front_of_a_bank_is_where_it_was_hit(extract):
+    claims, ents = extract("Two police officers were killed after a bomb exploded late Friday at a Woodburn bank.")
+    attack = of_type(claims, "ATTACK")[0]
+    assert "woodburn" not in names(ents, attack.roles["target"])
+    assert names(ents, attack.roles["location"]) == ["woodburn"]
+
+
+def test_an_organisation_in_front_of_its_headquarters_is_still_hit(extract):
+    claims, ents = extract("Israeli jets bombed the Hamas headquarters in Gaza on Monday.")
+    attack = of_type(claims, "ATTACK")[0]
+    assert names(ents, attack.roles["target"]) == ["hamas"] and names(ents, attack.roles["location"]) == ["gaza"]
+
+
+def test_town_police_who_mobilise_are_placed_in_their_town(extract):
+    claims, ents = extract("Athens police chiefs mobilized all their forces by declaring a general state of alert.")
+    deploy = of_type(claims, "DEPLOY")[0]
+    assert "athens" not in names(ents, deploy.roles["actor"]) and names(ents, deploy.roles["location"]) == ["athens"]

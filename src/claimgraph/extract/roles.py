@@ -507,7 +507,7 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
         add_place_a_where_clause_hangs_on(head, roles, mentions)
     if not roles["location"] and ctype in {"ATTACK", "CASUALTY", "DEPLOY", "MEET"}:
         add_place_referred_back(scope, roles, mentions)
-    if ctype in {"ATTACK", "CASUALTY"} and trigger.pos_ == "VERB":
+    if ctype in {"ATTACK", "CASUALTY", "DEPLOY"} and trigger.pos_ == "VERB":
         # only the police who do it: "Leeds police released footage of last week's shooting" does not
         place_police_by_their_town(head, roles, mentions)
     # "fired one round at him", "shots were fired": the shooting itself, not what it was done with
@@ -1673,12 +1673,30 @@ def one_of_a_nation(noun: Token, mentions: Mentions) -> Entity | None:
 
 
 def organisation_owner(thing: Token, mentions: Mentions) -> Entity | None:
-    """"the Hamas headquarters", "the army's depot": the organisation whose site was hit."""
+    """"the Hamas headquarters", "the army's depot": the organisation whose site was hit (not
+    "a Woodburn bank": a town the tagger called an organisation, ``town_in_front``)."""
     for c in thing.children:
         span = mentions.span_at(c)
         if c.dep_ in {"compound", "poss"} and c.i < thing.i and span is not None and span.label_ == "ORG":
-            return mentions.resolve_span(span)
+            owner = mentions.resolve_span(span)
+            return owner if owner is None or not is_a_town(owner, mentions) else None
     return None
+
+
+def town_in_front(thing: Token, mentions: Mentions) -> Entity | None:
+    """"a bomb exploded at a Woodburn bank": a known town named in front of a site, which the
+    tagger may call an organisation, is where the site is."""
+    for c in thing.children:
+        span = mentions.span_at(c)
+        if c.dep_ == "compound" and c.i < thing.i and span is not None and span.label_ == "ORG":
+            town = mentions.resolve_span(span)
+            if town is not None and is_a_town(town, mentions):
+                return town
+    return None
+
+
+def is_a_town(ent: Entity, mentions: Mentions) -> bool:
+    return ent.type in PLACE_LABELS and ent.lat is not None and not mentions.is_country(ent)
 
 
 def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
@@ -1718,6 +1736,8 @@ def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
         ent = mentions.resolve_span(span) if span.label_ != "NORP" else None
         if ent is not None and not mentions.is_country(ent) and ent.id != (owner and owner.id):
             roles.add("location", ent)
+    if not roles["location"]:
+        roles.add("location", town_in_front(obj, mentions))
 
 
 def state_of_capital(place: Entity | None, mentions: Mentions) -> Entity | None:
