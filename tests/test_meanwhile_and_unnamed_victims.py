@@ -1,8 +1,8 @@
 """A blow at someone the article does not name is still an attack; a clause told beside another by
 "as" or "while" is another happening and lends it no roles; commands and strikers tell no
 attack; who admits a deed did it; ruling out a claim denies it; a town in front of a site is
-where the site is. Constructions from the web7, ecb4 and web6 misses (session 18); every
-sentence is invented."""
+where the site is; tariffs aimed at a country and sanctions listings sanction it. Constructions
+from the web7, ecb4, web6 and web8 misses (session 18); every sentence is invented."""
 
 from __future__ import annotations
 
@@ -95,3 +95,26 @@ def test_town_police_who_mobilise_are_placed_in_their_town(extract):
     claims, ents = extract("Athens police chiefs mobilized all their forces by declaring a general state of alert.")
     deploy = of_type(claims, "DEPLOY")[0]
     assert "athens" not in names(ents, deploy.roles["actor"]) and names(ents, deploy.roles["location"]) == ["athens"]
+
+
+# -- tariffs and sanctions listings (web8) -----------------------------------------------------------
+
+def test_tariffs_aimed_at_a_country_sanction_it(extract):
+    claims, ents = extract("The president said he would raise tariffs on Brazilian steel exports to punish Brasilia.")
+    assert names(ents, of_type(claims, "SANCTION")[0].roles["target"]) == ["brazil"]
+
+
+def test_tariffs_aimed_at_no_one_sanction_no_one(extract):
+    assert not of_type(extract("Steel tariffs rose sharply last year, the trade ministry said in a report.")[0],
+                       "SANCTION")
+
+
+def test_sanctions_listings_are_sanctions_on_whom_they_list(extract):
+    claims, ents = extract("Ministers agreed 11 new EU sanctions listings on Belarus on Monday.")
+    sanction = of_type(claims, "SANCTION")[0]
+    assert names(ents, sanction.roles["target"]) == ["belarus"]
+
+
+def test_sanctions_to_be_imposed_name_their_target(extract):
+    claims, ents = extract("Sanctions are to be imposed on Belarus on April 17, officials said in Brussels.")
+    assert names(ents, of_type(claims, "SANCTION")[0].roles["target"]) == ["belarus"]

@@ -419,7 +419,7 @@ class ClaimExtractor:
             pos = label.removeprefix("TRIGGER_")
             if pos == "VERB" and self._gerund_as_noun(token):
                 pos = "NOUN"  # "Fighting between the army and the RSF has killed 12,000": the fighting
-            if pos == "NOUN" and token.dep_ == "compound":
+            if pos == "NOUN" and token.dep_ == "compound" and not self._sanctions_act(token):
                 continue  # "attack drone", "strike sites": the noun modifies another
             for ctype in self._types_for(token, pos, mentions):
                 if (token.i, ctype) in seen:
@@ -2020,6 +2020,10 @@ class ClaimExtractor:
         return clause.dep_ == "acl" and text.dep_ in {"dobj", "obj"} \
             and text.head.lemma_.lower() in self.lex.words("vetoing_verbs")
 
+    def _sanctions_act(self, token: Token) -> bool:
+        """"13 new EU sanctions listings", "a sanctions package": the sanction is the act."""
+        return token.lemma_.lower() == "sanction" and token.head.lemma_.lower() in self.lex.words("sanction_act_heads")
+
     def _armed_doer(self, c: Candidate) -> bool:
         """"a gunman opened fire at the party": an armed doer says an attack happened, though
         the article names no one and nothing it hit."""
@@ -2059,6 +2063,9 @@ class ClaimExtractor:
         for role in REQUIRED_ROLES.get(c.type, ()):
             if not c.roles[role]:
                 return []
+        if c.type == "SANCTION" and not c.roles["target"] \
+                and c.trigger.lemma_.lower() in self.lex.words("aimed_measures"):
+            return []  # "tariffs rose": aimed at no one
         if c.type == "TRANSFER" and bare_plural(c.trigger) and self._regulated(c.trigger):
             return []  # "actions to regulate gun sales": a trade as a policy topic, denied or not
         if c.type == "TRANSFER" and bare_plural(c.trigger) and c.att.polarity == "asserted" \

@@ -2319,7 +2319,11 @@ def frame_sanction(trigger, head, roles, args, mentions, lex):
     if subj is not None:
         args.append(subj)
         roles.add("actor", party(subj, mentions))
-    for prep, obj in preps_of(trigger) + preps_of(verb):
+    # "sanctions are to be imposed on Japan": the "on" of the infinitive the subject governs
+    imposing = [c for c in verb.children if c.dep_ == "xcomp" and trigger.dep_ in {"nsubj", "nsubjpass"}]
+    # "13 new EU sanctions listings on Syria": the listings' "on"
+    act = [trigger.head] if trigger.dep_ == "compound" else []
+    for prep, obj in preps_of(trigger) + preps_of(verb) + [p for x in imposing + act for p in preps_of(x)]:
         if prep in {"against", "on"}:
             roles.add("target", party(obj, mentions))
     for obj in objects_of(verb):
