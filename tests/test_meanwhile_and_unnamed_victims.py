@@ -118,3 +118,9 @@ def test_sanctions_listings_are_sanctions_on_whom_they_list(extract):
 def test_sanctions_to_be_imposed_name_their_target(extract):
     claims, ents = extract("Sanctions are to be imposed on Belarus on April 17, officials said in Brussels.")
     assert names(ents, of_type(claims, "SANCTION")[0].roles["target"]) == ["belarus"]
+
+
+def test_a_town_in_front_of_a_meeting_place_is_where_they_met(extract):
+    claims, ents = extract("Foreign Minister Anna Berg and Foreign Minister Karl Vogt met today in an elegant "
+                           "Vienna palace to discuss the border.")
+    assert names(ents, of_type(claims, "MEET")[0].roles["location"]) == ["vienna"]

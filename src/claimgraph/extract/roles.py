@@ -598,9 +598,9 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
             and is_site_noun(span.root.head, mentions)  # "a crowded Leeds nightclub", "a Nebraska school"
             or names_attack(span, ctype) and (ent.lat is not None or span.label_ == "GPE")
             and not mentions.is_country(ent)  # "the Nairobi attack", "an Ohio mall shooting"
-            or ctype in {"ATTACK", "CASUALTY"} and span.root.dep_ != "poss" and not mentions.is_country(ent)
-            and governing_prep(span.root.head) in SITE_PREPOSITIONS | {"in"}
-            and not is_person_noun(span.root.head, mentions)  # "at a Leeds business", "at a Nebraska screening"
+            or ctype in {"ATTACK", "CASUALTY", "MEET", "DEPLOY"} and span.root.dep_ != "poss"
+            and not mentions.is_country(ent) and governing_prep(span.root.head) in SITE_PREPOSITIONS | {"in"}
+            and not is_person_noun(span.root.head, mentions)  # "at a Leeds business", "met in a Moscow mansion"
             or ctype in {"ATTACK", "CASUALTY"} and not mentions.is_country(ent) and not is_doer(span.root.head)
             and (is_person_noun(span.root.head, mentions)
                  or ctype == "CASUALTY" and span.root.head.dep_ in {"nsubjpass", "dobj"})) \
