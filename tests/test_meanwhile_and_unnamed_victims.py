@@ -124,3 +124,9 @@ def test_a_town_in_front_of_a_meeting_place_is_where_they_met(extract):
     claims, ents = extract("Foreign Minister Anna Berg and Foreign Minister Karl Vogt met today in an elegant "
                            "Vienna palace to discuss the border.")
     assert names(ents, of_type(claims, "MEET")[0].roles["location"]) == ["vienna"]
+
+
+def test_the_waters_a_navy_patrols_are_where_it_is_not_what_it_sends(extract):
+    claims, ents = extract("The Indian Navy patrolling the Arabian Sea on Thursday stopped two pirate skiffs.")
+    deploy = of_type(claims, "DEPLOY")[0]
+    assert names(ents, deploy.roles["location"]) == ["arabian sea"] and "sea" not in names(ents, deploy.roles["subject"])

@@ -2148,7 +2148,9 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
             roles.add("actor", party(subj, mentions))
     for obj in objects_of(verb):
         args.append(obj)
-        if not moved:  # the place a unit holds or leaves is not moved ("sealed off the scene")
+        if verb.lemma_.lower() in HOLDING_VERBS and not mentions.is_personnel(obj):
+            add_held_places(obj, roles, mentions)  # "the navy patrolling the Gulf of Aden": there, nothing sent
+        elif not moved:  # the place a unit holds or leaves is not moved ("sealed off the scene")
             moved.append(obj)
         elif verb.lemma_.lower() in HOLDING_VERBS or verb.lemma_.lower() in LEAVING_WORDS:
             add_held_places(obj, roles, mentions)  # "Guard troops patrolled Memphis", "left Faya": there
