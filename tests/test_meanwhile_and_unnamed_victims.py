@@ -14,6 +14,7 @@ from test_unseen_news import names, of_type
 @pytest.mark.parametrize("text", [
     "A pensioner was asleep when a woman was stabbed in the flat next door on Friday night.",
     "The victim told officers that a man broke in and stabbed her with a screwdriver.",
+    "A sacked accountant walked into the office on Monday and shot a former colleague.",
 ])
 def test_an_unnamed_person_stabbed_is_an_attack(extract, text):
     assert of_type(extract(text)[0], "ATTACK")
