@@ -267,8 +267,9 @@ class ClaimExtractor:
                 for t in tolls))
             if c.type == "ATTACK" and self._repelled(c.trigger):
                 state.repelled.update(claim.id for claim in emitted)
-            if told_meanwhile(c.trigger) >= 0:
-                state.meanwhile.update((claim.id, told_meanwhile(c.trigger)) for claim in emitted)
+            clause = told_meanwhile(c.trigger)
+            if clause >= 0:
+                state.meanwhile.update((claim.id, clause) for claim in emitted)
             if self._unnamed_lone_doer(c):
                 state.unnamed_doers.update(claim.id for claim in emitted)
             if self._unnamed_lone_victim(c):
@@ -3924,8 +3925,9 @@ def share_roles_of_one_happening(claims: list[Claim], paragraph_of: dict[int, in
     description ("the attack killed five"), the one just before it in the paragraph.
     ``repelled``: attacks someone fended off; whoever did so is not their attacker, so they
     share no actor with the captures or killings around them. ``meanwhile``: claims told in
-    an "as" or "while" clause with a subject of its own, another happening than the rest of
-    the sentence's ("a bomb killed three as police fought protesters"): they share nothing."""
+    an "as" or "while" clause with a subject of its own (id -> the clause), another happening
+    than the rest of the sentence's ("a bomb killed three as police fought protesters"): they
+    share roles only with claims of the same clause."""
     family = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.polarity != "denied"]
     by_sentence: dict[int, list[Claim]] = {}
     for claim in family:
