@@ -483,7 +483,7 @@ def nationality_modifier(token: Token, mentions: Mentions) -> Entity | None:
 
 
 PLATFORM_KINDS = load_lexicon().words("platform_kinds")
-CONFESSING_VERBS = frozenset({"admit", "confess", "plead"})
+CONFESSING_VERBS = frozenset(grammar()["confessing_verbs"])
 SHOT_NOUNS = frozenset(grammar()["shot_nouns"])
 DOUBLE_OBJECT_VERBS = frozenset(grammar()["double_object_verbs"])
 
