@@ -2267,7 +2267,7 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
             roles.add("location", mentions.resolve_span(mentions.span_at(obj)))  # "her visit to Lisbon": where they will meet
 
 
-GATHERING_NOUNS = frozenset({"meeting", "session", "summit", "conference"})
+GATHERING_NOUNS = frozenset(grammar()["gathering_nouns"])
 
 
 def joined_nationalities(noun: Token, mentions: Mentions) -> list[Entity]:
