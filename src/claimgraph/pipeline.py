@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .analyze.nlp import analyze, load_pipeline
+from .analyze.nlp import analyze, english_words, load_pipeline
 from .analyze.truecase import analysis_text
 from .clean import clean_item
 from .clean.language import rank_languages
@@ -201,7 +201,7 @@ class Pipeline:
     @property
     def resolver(self) -> EntityResolver:
         if self._resolver is None:
-            self._resolver = EntityResolver()
+            self._resolver = EntityResolver(known_words=english_words(self.nlp))
         return self._resolver
 
     @property

@@ -30,21 +30,36 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """
     # only space tokens can hold a blank line: a token's own trailing whitespace is one space
     # at most; the space tokens are read from one array instead of a Token per word
-    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]):
+    columns = doc.to_array([IS_SPACE, ORTH])
+    for i in numpy.flatnonzero(columns[:-1, 0]):
         if doc[int(i)].text.count("\n") >= 2:
             doc[int(i) + 1].is_sent_start = True
+    # "police Const. Tim Fanning said": the title's full stop ends no sentence before the name
+    for i in numpy.flatnonzero(numpy.isin(columns[:-1, 1], _title_hashes(doc.vocab.strings))):
+        following = doc[int(i) + 1]
+        if following.is_title and not following.is_sent_start:
+            following.is_sent_start = False
     return doc
+
+
+@lru_cache(maxsize=4)
+def _abbreviated_titles() -> tuple[str, ...]:
+    """"Sgt.", "Const.", "Lt.": the title abbreviations with their full stop, as written."""
+    from ..datafiles import lexicon
+
+    words = [str(w) for w in lexicon("coref")["title_abbreviations"]]
+    return tuple(w.capitalize() for w in words if w.endswith(".") and len(w) > 2)
+
+
+def _title_hashes(strings) -> numpy.ndarray:
+    return numpy.array([strings.add(w) for w in _abbreviated_titles()], dtype="uint64")
 
 
 def keep_title_abbreviations(nlp: Language) -> None:
     """"Sgt.", "Capt.", "Lt." stay one token, as spaCy already keeps "Gen." and "Gov.": split
     off, their full stop ends the sentence before the name ("attacked Sgt. | Courtney Gale")."""
-    from ..datafiles import lexicon
-
-    for abbreviation in lexicon("coref")["title_abbreviations"]:
-        word = str(abbreviation)
-        if word.endswith(".") and len(word) > 2:
-            nlp.tokenizer.add_special_case(word.capitalize(), [{ORTH: word.capitalize()}])
+    for word in _abbreviated_titles():
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 @lru_cache(maxsize=4)
@@ -83,6 +98,19 @@ def load_pipeline(model: str) -> Language:
             nlp.add_pipe("claimgraph_capitalised_nouns", after="claimgraph_split_dates")
     replace_lemmatizer(nlp)  # the same lemmas, kept per word, part of speech and morphology
     return nlp
+
+
+@lru_cache(maxsize=4)
+def english_words(nlp: Language) -> frozenset[str]:
+    """The lower-case words the model's lemmatizer knows (its WordNet index of nouns, verbs,
+    adjectives and adverbs, which holds some famous places too); empty without one."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(str(w).lower() for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, ()))
 
 
 def analyze(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 64,

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from ..analyze.views import doc_text, lower_words
 from ..datafiles import grammar
 from ..model import Entity
+from .coref import words as coref_words
 from .lexicon import Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, phrase_text, whole_of_part
 from .token_patterns import in_sorted
@@ -250,6 +251,8 @@ def _identifies_the_subject(trigger: Token, report_nodes: set[int]) -> bool:
     if trigger.dep_ != "relcl" or trigger.pos_ != "VERB" or _set_off_by_a_comma(trigger):
         return False
     subject = trigger.head
+    if not any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "another", "some"} for c in subject.children):
+        return False  # "a stabbing that killed a passenger may have ...": new, so it is said
     return subject.dep_ in {"nsubj", "nsubjpass"} and subject.head.i not in report_nodes and \
         any(node.i in report_nodes for node in path_to_root(subject.head))
 
@@ -871,7 +874,7 @@ def find_attributions(doc: Doc, lex: Lexicon) -> list[Found]:
     found = [att for att in found if not _inside_quote(att, quotes)]
     # a transcript's '"PENCE: ...' and a signed '“...” ― Name' stand at a quote's edge: the
     # label names who speaks the quote rather than speaking inside it
-    found += _speaker_labels(doc, text) + _signed_quotes(doc, text)
+    found += _speaker_labels(doc, text) + _signed_quotes(doc, text) + _trailing_labels(doc, text)
     for att in found:
         _take_whole_quotes(att, quotes)
     _continue_quotes(found, quotes)
@@ -1005,6 +1008,7 @@ def _statement_object(prep: Token, lex: Lexicon) -> Token | None:
 ADDRESSEE_VERBS = load_lexicon().words("addressee_verbs")
 CLAUSE_ONLY_VERBS = load_lexicon().words("clause_only_verbs")
 STATEMENT_NOUNS = load_lexicon().words("statement_nouns")
+AUDIENCE_NOUNS = STATEMENT_NOUNS | load_lexicon().words("press_people") | frozenset(grammar()["gathering_nouns"])
 UNHARMED_WORDS = load_lexicon().words("unharmed_words")
 TOPIC_PREPS = frozenset(grammar()["topic_preps"])
 
@@ -1024,7 +1028,7 @@ def _verb_content(verb: Token, cue: set[int], speech: frozenset[str]) -> set[int
         head = verb.head
         return {t.i for t in head.subtree if t.sent == verb.sent} - {t.i for t in verb.subtree}
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i > verb.i
-               and not (verb.lemma_ in ADDRESSEE_VERBS and (c.ent_type_ in {"PERSON", "ORG"} or c.pos_ == "PRON"))
+               and not (verb.lemma_ in ADDRESSEE_VERBS and _addressed(c))
                and verb.lemma_ not in CLAUSE_ONLY_VERBS]  # "agreed new sanctions": agreed, said nothing
     preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in TOPIC_PREPS]
     if not objects and verb.lemma_ not in ADDRESSEE_VERBS:
@@ -1036,6 +1040,12 @@ def _verb_content(verb: Token, cue: set[int], speech: frozenset[str]) -> set[int
     if answer:
         return set(answer)  # "neither side would say so"
     return _after_colon(verb)
+
+
+def _addressed(obj: Token) -> bool:
+    """The object of "told" is who heard it ("told Reuters", "told him", "told a news
+    conference", "told reporters"), not what was said ("told the truth")."""
+    return obj.ent_type_ in {"PERSON", "ORG"} or obj.pos_ == "PRON" or obj.lemma_.lower() in AUDIENCE_NOUNS
 
 
 def _misplaced_that_clause(verb: Token) -> list[Token]:
@@ -1091,9 +1101,29 @@ def _adjacent_quote(verb: Token, quotes: list[tuple[int, int]]) -> set[int]:
             continue
         if clause is None:
             clause = {t.i for t in verb.subtree} | {verb.i}
-        if all(verb.doc[k].is_punct or k in clause for k in between):
-            return set(range(start, end))
+        if all(verb.doc[k].is_punct or k in clause or _title_word(verb.doc[k]) for k in between):
+            return set(range(_told_before_quote(verb.doc, start, end, sent), end))
     return set()
+
+
+def _told_before_quote(doc: Doc, start: int, end: int, sent: Span) -> int:
+    """Where the content begins when the quote ends the sentence before the reporting clause:
+    in 'She walked in, firing at a clerk who had yelled, "Hide!" Vanore said.' the parser ends
+    a sentence at the quote, yet Vanore tells all of it. A sentence of its own with a speaker
+    (a cue verb outside the quote) keeps only the quote."""
+    if end > sent.start or start >= len(doc):
+        return start
+    before = doc[start].sent
+    if before.start == start or _starts_paragraph(sent) or any(
+            t.pos_ == "VERB" and t.lemma_.lower() in load_lexicon().words("reporting_verbs")
+            for t in doc[before.start:start]):
+        return start
+    return before.start
+
+
+def _title_word(token: Token) -> bool:
+    """"Const." in "..., police Const. Tim Fanning said", which the parser may hang elsewhere."""
+    return token.lower_ in coref_words()["title_abbreviations"]
 
 
 def _after_colon(verb: Token) -> set[int]:
@@ -1227,6 +1257,30 @@ def _labelled_line(doc: Doc, text: str, start: int, end: int) -> Found | None:
         return None  # "Editor's note:", "Correction:", "Source:": a note, not a speaker
     content = _runs(doc, set(range(colon.i + 1, line.end)))
     return Found(cue=[doc[colon.i:colon.i + 1]], content=content, source=before) if content else None
+
+
+def _trailing_labels(doc: Doc, text: str) -> list[Found]:
+    """A headline that ends with a colon and a short speaker ("Gunman kills two at a
+    factory: police", "... rises to 40: governor") says whose statement the headline is."""
+    return [found for start, end in _lines(text) if (found := _label_after(doc, text, start, end)) is not None]
+
+
+def _label_after(doc: Doc, text: str, start: int, end: int) -> Found | None:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    colon_at = text.rfind(":", start, end)
+    if colon_at < 0 or end - colon_at > 40 or text[end - 1] in ".?!\"”'":
+        return None  # a headline has no closing full stop; a sentence's colon introduces what follows
+    line = doc.char_span(start, end, alignment_mode="expand")
+    colon = None if line is None else next((t for t in line if t.idx == colon_at), None)
+    if colon is None or colon.i - line.start < 4 or not 0 < line.end - colon.i - 1 <= 4:
+        return None
+    label, said = doc[colon.i + 1:line.end], doc[line.start:colon.i]
+    if not all(t.pos_ in {"PROPN", "NOUN", "DET", "ADJ", "PART"} for t in label) \
+            or label[-1].pos_ not in {"PROPN", "NOUN"} or label[-1].lower_ in load_lexicon().words("headline_tags") \
+            or not any(t.pos_ == "VERB" for t in said):
+        return None
+    return Found(cue=[doc[colon.i:colon.i + 1]], content=_runs(doc, {t.i for t in said}), source=label)
 
 
 # '“We need jobs.” ― Ana Ruiz': a line that is a quote signed with a dash and a name

@@ -213,7 +213,10 @@ class EntityResolver:
     True
     """
 
-    def __init__(self) -> None:
+    def __init__(self, known_words: frozenset[str] = frozenset()) -> None:
+        """:param known_words: lower-case English words (the model's lemma index): a mention
+            spelled as one of them is no misspelling of a name ("Depot" is not "Depok")."""
+        self.known_words = known_words
         self.entries = {e.id: e for e in load_gazetteer()}
         self._by_key: dict[str, list[GazetteerEntry]] = {}
         self._by_surname: dict[str, list[GazetteerEntry]] = {}
@@ -610,7 +613,7 @@ class EntityResolver:
         return None
 
     def _fuzzy(self, text: str, label: str, context: tuple[str, ...] = ()) -> Entity | None:
-        if len(text) < FUZZY_MIN_LENGTH or not text[:1].isupper():
+        if len(text) < FUZZY_MIN_LENGTH or not text[:1].isupper() or self._spelled_right(text):
             return None
         if label in PLACE_LABELS:
             place = _places.fuzzy_place(clean_place_name(text), context)
@@ -630,6 +633,12 @@ class EntityResolver:
                     return self._from_entry(entry)
         # no fuzzy place for organisations: "Toshiba" is not a misspelled "Toshima"
         return None
+
+    def _spelled_right(self, text: str) -> bool:
+        """Every word of ``text`` is an English word: a title-case headline's "Depot" or
+        "Market Square" is spelled right, so it is no misspelling of a known name."""
+        words = text.lower().split()
+        return bool(self.known_words) and all(w in self.known_words for w in words)
 
     def _new(self, text: str, label: str, context: tuple[str, ...]) -> Entity:
         name = self._strip_titles(text) if label == "PERSON" else text
