@@ -87,7 +87,7 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
         if subj is not None and raised is not None and subj.dep_ == "nsubjpass":
             return subj, any(c.dep_ == "auxpass" for c in raised.children)  # X supplied (or was shelled)
         if subj is not None:
-            return subj, subj.dep_ == "nsubjpass" or headline_passive(node)
+            return subj, subj.dep_ == "nsubjpass" or headline_passive(node) or counted_victims(node, subj)
         charged = one_charged_with(node)
         if charged is not None:
             return charged, False
@@ -145,6 +145,20 @@ def headline_passive(verb: Token) -> bool:
     one its subject undergoes ("Rebels shelled the town" keeps its object and its doers)."""
     return verb.idx < verb.doc.user_data.get(HEADLINE_END, 0) and verb.tag_ in {"VBD", "VBN"} \
         and not any(c.dep_ in {"aux", "auxpass", "dobj", "obj", "dative", "ccomp", "xcomp"} for c in verb.children)
+
+
+# verbs that take an object when active: without one, their subject underwent them
+VICTIM_VERBS = frozenset(grammar()["victim_verbs"])
+
+
+def counted_victims(verb: Token, subject: Token) -> bool:
+    """"Eleven police killed, dozens wounded in a car bomb attack", "two officers killed and four
+    wounded": a lede written like a headline drops the "were"; counted people who killed or
+    wounded would have an object ("two gunmen killed a guard")."""
+    counted = subject.tag_ == "CD" or any(c.dep_ == "nummod" for c in subject.children)
+    return counted and verb.lemma_.lower() in VICTIM_VERBS and verb.tag_ in {"VBD", "VBN"} \
+        and not any(c.dep_ in {"aux", "auxpass", "dobj", "obj", "dative", "ccomp", "xcomp", "prt"}
+                    for c in verb.children)
 
 
 def promised_under_signed(verb: Token) -> bool:
