@@ -1,6 +1,7 @@
 """A lede written like a headline drops the "were" of a passive: "Eleven police killed, dozens
 wounded in a car bomb attack" counts victims, it does not make the police killers; counted people
-who killed keep their object ("two gunmen killed a guard"). Invented sentences (session 19)."""
+who killed keep their object ("two gunmen killed a guard"). A happening dated in its own name ("the
+March 11, 2005, incident that left four dead") dates its relative clause. Invented sentences (session 19)."""
 
 from __future__ import annotations
 
@@ -25,3 +26,21 @@ def test_counted_people_who_killed_someone_are_the_killers(extract):
     deaths = of_type(claims, "CASUALTY")
     assert names(ents, deaths[0].roles["actor"]) == ["gunmen"]
     assert names(ents, deaths[0].roles["target"]) == ["guard"]
+
+
+# -- a happening dated in its own name dates what its relative clause tells ------------------------
+
+@pytest.mark.parametrize("text, day", [
+    ("The court jailed Pavel Ostrov for the March 11, 2005, incident that left four people dead.", "2005-03-11"),
+    ("The senators discussed the Sept. 12, 2012 attack on the consulate that killed two diplomats.",
+     "2012-09-12"),
+])
+def test_a_dated_happening_dates_its_relative_clause(extract, text, day):
+    deaths = of_type(extract(text, published="2016-03-15")[0], "CASUALTY")
+    assert deaths and deaths[0].time.start == day
+
+
+def test_an_undated_happening_leaves_its_relative_clause_undated(extract):
+    deaths = of_type(extract("The court jailed Pavel Ostrov on Monday for the incident that left four people "
+                             "dead.", published="2016-03-15")[0], "CASUALTY")
+    assert deaths and deaths[0].time.start is None

@@ -1849,6 +1849,9 @@ class ClaimExtractor:
         # one hung on a date is dated by it: "since February 9, when troops stormed the camp"
         relcl = next((k for k, node in enumerate(path) if node.dep_ == "relcl"), None)
         dated_by = path[relcl].head if relcl is not None and path[relcl].head.ent_type_ == "DATE" else None
+        # "the March 11, 2005, incident that left four people dead": a happening dated in its own
+        # name dates what its relative clause tells of it
+        dated_happening = path[relcl].head if relcl is not None and self._dated_happening(path[relcl].head) else None
         if relcl is not None:
             path = path[:relcl + 1]
         path = path[:below_a_topic_noun(path, self.lex.words("topic_nouns"))]
@@ -1879,6 +1882,7 @@ class ClaimExtractor:
             if (dated_by is None or not span.start <= dated_by.i < span.end) and not when_after:
                 resolved = up_to_now(span, resolved, anchor)  # not "since January 2, when troops overran ..."
             if node.i in event_nodes or any(node.i == t.i for t in c.triggers) \
+                    or dated_happening is not None and node.i == dated_happening.i \
                     or in_when_clause(node, event_nodes) or subject_of_a_while(node, path) \
                     or when_after \
                     or dated_by is not None and span.start <= dated_by.i < span.end \
@@ -1900,6 +1904,13 @@ class ClaimExtractor:
             c.times[:] = [t for t in c.times if any(t is o for o in own)]
             event_spans = [(span, t) for span, t in event_spans if any(t is o for o in own)]
         join_coordinated_times(c.times, event_spans)
+
+    def _dated_happening(self, noun: Token) -> bool:
+        """"the Sept. 11 attack", "a 2012 confrontation": a happening noun with a date among
+        its own modifiers."""
+        return noun.pos_ == "NOUN" and noun.lemma_.lower() in self.lex.words("happening_nouns") \
+            and any(c.dep_ in {"compound", "amod", "nmod", "nummod", "npadvmod"} and c.ent_type_ == "DATE"
+                    for c in noun.children)
 
     def _happening_noun(self, node: Token, trigger: Token) -> bool:
         """A noun that names a happening of its own, not the claim's trigger."""
