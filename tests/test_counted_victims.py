@@ -1,7 +1,9 @@
 """A lede written like a headline drops the "were" of a passive: "Eleven police killed, dozens
 wounded in a car bomb attack" counts victims, it does not make the police killers; counted people
 who killed keep their object ("two gunmen killed a guard"). A happening dated in its own name ("the
-March 11, 2005, incident that left four dead") dates its relative clause. Invented sentences (session 19)."""
+March 11, 2005, incident that left four dead") dates its relative clause. Attacks listed with places
+and dates of their own are as many claims, each where and when its phrases say. Invented sentences
+(session 19)."""
 
 from __future__ import annotations
 
@@ -44,3 +46,18 @@ def test_an_undated_happening_leaves_its_relative_clause_undated(extract):
     deaths = of_type(extract("The court jailed Pavel Ostrov on Monday for the incident that left four people "
                              "dead.", published="2016-03-15")[0], "CASUALTY")
     assert deaths and deaths[0].time.start is None
+
+
+# -- happenings listed apart, each with its own place and date --------------------------------------
+
+def test_attacks_listed_with_their_own_places_and_dates_stay_apart(extract):
+    claims, ents = extract("The shelling of a market in Aleppo in 2014 and the shelling of a school in Idlib "
+                           "in 2016 were both blamed on government forces.", published="2020-09-20")
+    attacks = sorted(of_type(claims, "ATTACK"), key=lambda c: c.time.start or "")
+    assert [(names(ents, c.roles["location"]), c.time.start) for c in attacks] == [
+        (["aleppo"], "2014-01-01"), (["idlib"], "2016-01-01")]
+
+
+def test_attacks_sharing_one_place_and_day_stay_one_claim(extract):
+    claims, ents = extract("The raid and the ambush killed five soldiers near Gao on Monday, the army said.")
+    assert len(of_type(claims, "ATTACK")) == 1

@@ -42,8 +42,8 @@ from .token_patterns import TokenPatterns
 from .roles import (ATTACK_NOUNS, CLASH_VERBS, COMPASS_WORDS, DISTANCE_REACH, FIGHT_VERBS, HEADLINE_END, MILITARY_SITES,
                     MUTUAL_FIGHT_NOUNS, RESCUE_NOUNS, Roles, agent_of, clause_head, could_be_people, doer_of,
                     drop_countries_of_towns, fill_roles, is_armed_noun, is_fighting_side, is_gerund_subject,
-                    is_to_blame, misparsed_past_tense, name_given_to, objects_of, on_trial, party, preps_of,
-                    restricted_things, subject_and_voice, subject_of)
+                    is_to_blame, misparsed_past_tense, name_given_to, objects_of, on_trial, own_dates, own_places,
+                    party, preps_of, restricted_things, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 # a quotation that goes on in the next sentence is still its speaker's ('X said. "We ...'); an
@@ -2259,14 +2259,11 @@ def _nouns_of_different_places(a: Candidate, b: Candidate) -> bool:
     each placed by its own phrase where the other is not, are two happenings."""
     if a.trigger.pos_ != "NOUN" or b.trigger.pos_ != "NOUN" or a.trigger.i == b.trigger.i:
         return False
-    here, there = own_places(a.trigger), own_places(b.trigger)
-    return bool(here and there) and not here & there
-
-
-def own_places(noun: Token) -> set[str]:
-    """The places a noun's own "in" or "at" phrase names ("the toll in Kalva")."""
-    return {o.lower_ for prep, o in preps_of(noun) if prep in {"in", "at"}
-            and (o.ent_type_ in {"GPE", "LOC", "FAC"} or o.pos_ == "PROPN")}  # a town the tagger calls a person
+    for own in (own_places, own_dates):
+        here, there = own(a.trigger), own(b.trigger)
+        if here and there and not here & there:
+            return True
+    return False
 
 
 # claim types whose numbers count a happening's victims: another claim of that happening in the
@@ -2914,8 +2911,9 @@ def _in_trigger_phrase(node: Token, trigger: Token) -> bool:
     not in a clause of its own below it, nor in a phrase that orders another happening after
     or before it ("talks ahead of her visit next week")."""
     while node.i != trigger.i:
-        if node.head.i == node.i or node.dep_ in CLAUSAL_DEPS or orders_another_happening(node):
-            return False
+        if node.head.i == node.i or node.dep_ in CLAUSAL_DEPS or orders_another_happening(node) \
+                or node.dep_ == "conj" and node.pos_ == "NOUN" and node.head.i == trigger.i:
+            return False  # "the bombing in 1996 and the attacks of Sept. 11": the attacks' own date
         node = node.head
     return True
 

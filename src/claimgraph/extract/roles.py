@@ -510,7 +510,12 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
     frame = FRAMES.get(ctype, frame_generic)
     frame(trigger, head, roles, args, mentions, lex)
     scope = head if trigger.pos_ != "NOUN" or trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} else trigger
-    add_places(scope, ctype, roles, mentions)
+    elsewhere: frozenset[int] = frozenset()
+    if listed_apart(trigger):
+        # "the bombing of a barracks in Beirut in 1983, the bombing ... in Dhahran": its own places
+        scope = trigger
+        elsewhere = frozenset(t.i for c in trigger.conjuncts if c.i > trigger.i for t in c.subtree)
+    add_places(scope, ctype, roles, mentions, elsewhere)
     if not roles["location"] and ctype in {"ATTACK", "CASUALTY"}:
         add_places_of_governing_clause(head, ctype, roles, mentions)
     if not roles["location"] and ctype in {"ATTACK", "CASUALTY"}:
@@ -567,12 +572,15 @@ def place_police_by_their_town(verb: Token, roles: Roles, mentions: Mentions) ->
         return
 
 
-def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> None:
+def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions,
+               elsewhere: frozenset[int] = frozenset()) -> None:
+    """Where the claim took place, from the places named under ``scope`` (not those of the
+    ``elsewhere`` tokens: another happening listed beside it)."""
     used = roles.used()
     placed: list[tuple[Entity, Span]] = []
     spoken = attribution_tokens(scope)
     for t in scope.subtree:
-        if t.i in spoken:
+        if t.i in spoken or t.i in elsewhere:
             continue
         span = mentions.span_at(t)
         if span is None or span.start != t.i:
@@ -641,6 +649,37 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions) -> No
 ORDERING_PREPS = frozenset(grammar()["ordering_preps"])
 ARMED_BODY_NOUNS = frozenset(grammar()["armed_body_nouns"])
 TOPIC_VERBS = frozenset(grammar()["topic_verbs"])
+
+
+def own_places(noun: Token) -> set[str]:
+    """The places a noun's own "in" or "at" phrase names ("the toll in Kalva"), or that of
+    what it struck ("the bombing of a barracks in Beirut")."""
+    return {o.lower_ for prep, o in own_phrases(noun) if prep in {"in", "at", "near"}
+            and (o.ent_type_ in {"GPE", "LOC", "FAC"} or o.pos_ == "PROPN")}  # a town the tagger calls a person
+
+
+def own_dates(noun: Token) -> set[str]:
+    """The dates a happening noun's own phrases give ("the bombing ... in 1983", "the raid on
+    Monday", "the 1996 attack")."""
+    dates = {o.lower_ for _prep, o in own_phrases(noun) if o.ent_type_ == "DATE"}
+    return dates | {c.lower_ for c in noun.children
+                    if c.dep_ in {"compound", "nummod", "amod"} and c.ent_type_ == "DATE"}
+
+
+def own_phrases(noun: Token) -> list[tuple[str, Token]]:
+    """(preposition, object) of the noun's phrases, and of the phrases of its "of", "on" or
+    "against" object, where the parser hangs "in Beirut in 1983" in "the bombing of a barracks"."""
+    phrases = preps_of(noun)
+    return phrases + [pair for prep, o in phrases if prep in {"of", "on", "against"} for pair in preps_of(o)]
+
+
+def listed_apart(noun: Token) -> bool:
+    """A happening noun listed beside others, placed or dated by its own phrases: each of "the
+    bombing of a barracks in Beirut in 1983, the bombing of a compound in Dhahran in 1996" is
+    where and when its own phrases say."""
+    beside = [*noun.conjuncts, *(c for c in noun.head.children if c.dep_ == noun.dep_ and c.i != noun.i)]
+    return noun.pos_ == "NOUN" and bool(own_places(noun) or own_dates(noun)) \
+        and any(c.pos_ == "NOUN" and c.lemma_.lower() in ATTACK_NOUNS for c in beside)
 
 
 def place_of_something_else(place: Token, scope: Token, ctype: str, mentions: Mentions) -> bool:
