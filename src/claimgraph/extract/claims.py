@@ -599,6 +599,9 @@ class ClaimExtractor:
                 continue  # "workers are fighting for their rights" are nowhere
             if lemma in t.personnel_only and not self._has_argument(token, mentions, personnel=True):
                 continue
+            if name == "DEPLOY" and pos == "VERB" and any(o.lower_.endswith(("self", "selves"))
+                                                          for o in objects_of(token, ("dobj", "obj"))):
+                continue  # "workers barricaded themselves inside": they hid, nobody was sent
             if name == "DEPLOY" and pos == "NOUN" and self._attacked(token):
                 continue  # "ambushed an army patrol", "an attack on a patrol": hit, not sent
             if lemma in t.materiel_only \
@@ -2980,7 +2983,24 @@ def sentence_times(sent: Span) -> list[Span]:
     scores exactly these)."""
     spans = join_day_and_part(sent.doc, [part for e in span_ents(sent) if e.label_ in {"DATE", "TIME"}
                                          and not is_rank(e) for part in split_possessive_tail(drop_a_place_before(e))])
-    return day_ordinals(sent, spans) + spans
+    return day_ordinals(sent, spans) + untagged_weekdays(sent, spans) + spans
+
+
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+DAY_PART_WORDS = frozenset({"late", "early", "last", "next", "this"})
+
+
+def untagged_weekdays(sent: Span, dates: list[Span]) -> list[Span]:
+    """"fanned out across the town late Friday": a weekday the NER left untagged is a date
+    (with the "late" or "early" in front of it)."""
+    doc, words = sent.doc, lower_words(sent.doc)
+    taken = {i for d in dates for i in range(d.start, d.end)}
+    out = []
+    for i in range(sent.start, sent.end):
+        if words[i] in WEEKDAYS and i not in taken and not doc[i].ent_type_ and doc[i].is_title:
+            start = i - 1 if i > sent.start and words[i - 1] in DAY_PART_WORDS else i
+            out.append(Span(doc, start, i + 1, label="DATE"))
+    return out
 
 
 def drop_a_place_before(span: Span) -> Span:
