@@ -10,21 +10,15 @@ from test_precision import extract  # noqa: F401  (the same one-document extract
 from test_unseen_news import names, of_type
 
 
-@pytest.mark.parametrize("text", [
-    "Sheriff's deputies fanned out across Ashford late on Friday in search of the gunman.",
-    "Scores of deputies descended on the estate with dogs and rifles, officials said.",
-    "Overnight, police barricaded Dunmore Avenue in front of the station.",
+@pytest.mark.parametrize("text, deployed", [
+    ("Sheriff's deputies fanned out across Ashford late on Friday in search of the gunman.", True),
+    ("Scores of deputies descended on the estate with dogs and rifles, officials said.", True),
+    ("Overnight, police barricaded Dunmore Avenue in front of the station.", True),
+    ("Workers barricaded themselves inside the warehouse as shots rang out, witnesses said.", False),
+    ("Share prices descended sharply on Friday and investors fanned out into bonds.", False),
 ])
-def test_officers_sent_out_are_deployed(extract, text):
-    assert of_type(extract(text)[0], "DEPLOY")
-
-
-@pytest.mark.parametrize("text", [
-    "Workers barricaded themselves inside the warehouse as shots rang out, witnesses said.",
-    "Share prices descended sharply on Friday and investors fanned out into bonds.",
-])
-def test_hiding_and_falling_prices_deploy_no_one(extract, text):
-    assert not of_type(extract(text)[0], "DEPLOY")
+def test_officers_sent_out_are_deployed_and_people_hiding_are_not(extract, text, deployed):
+    assert bool(of_type(extract(text)[0], "DEPLOY")) is deployed
 
 
 def test_an_untagged_weekday_still_dates_the_claim(extract):
