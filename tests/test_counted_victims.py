@@ -61,3 +61,10 @@ def test_attacks_listed_with_their_own_places_and_dates_stay_apart(extract):
 def test_attacks_sharing_one_place_and_day_stay_one_claim(extract):
     claims, ents = extract("The raid and the ambush killed five soldiers near Gao on Monday, the army said.")
     assert len(of_type(claims, "ATTACK")) == 1
+
+
+def test_a_victim_described_by_what_they_were_doing_is_the_one_shot(extract):
+    claims, ents = extract("A state trooper interviewing a driver outside a motel in Dunmore was fatally "
+                           "shot on Friday, officials said.")
+    deaths = of_type(claims, "CASUALTY")
+    assert deaths and names(ents, deaths[0].roles["target"]) == ["trooper"]

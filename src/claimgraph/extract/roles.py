@@ -88,6 +88,9 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
             return subj, any(c.dep_ == "auxpass" for c in raised.children)  # X supplied (or was shelled)
         if subj is not None:
             return subj, subj.dep_ == "nsubjpass" or headline_passive(node) or counted_victims(node, subj)
+        gerund_subject = subject_of_a_misread_gerund(node)
+        if gerund_subject is not None:
+            return gerund_subject, any(c.dep_ == "csubjpass" for c in node.children)
         charged = one_charged_with(node)
         if charged is not None:
             return charged, False
@@ -113,6 +116,17 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+
+
+def subject_of_a_misread_gerund(verb: Token) -> Token | None:
+    """"A deputy interviewing a woman outside was fatally shot": the parse made "interviewing"
+    the clause that was shot and "deputy" its subject; the deputy is the one shot."""
+    for clause in verb.children:
+        if clause.dep_ in {"csubj", "csubjpass"} and clause.tag_ == "VBG":
+            subj = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), None)
+            if subj is not None:
+                return subj
+    return None
 
 
 def subject_read_as_conjunct(verb: Token) -> Token | None:
