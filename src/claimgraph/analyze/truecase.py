@@ -66,7 +66,9 @@ def _recased(headline: str, forms: dict[str, str], all_capitals: bool) -> str:
     for k, match in enumerate(WORD.finditer(headline)):
         word = match.group()
         out.append(headline[last:match.start()])
-        out.append(_word_recased(word, forms.get(word.lower()), k == 0, all_capitals))
+        initial = len(word) == 1 and headline[match.end():match.end() + 1] == "."
+        # "Gunman Kills L. A. Deputy": an initial stays a capital ("l. a." reads as a name)
+        out.append(word if initial else _word_recased(word, forms.get(word.lower()), k == 0, all_capitals))
         last = match.end()
     out.append(headline[last:])
     return "".join(out)

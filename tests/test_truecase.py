@@ -1,0 +1,33 @@
+"""The headline as the tagger reads it: title-case words take the body's case, initials stay
+capitals ("L. A." lower-cased reads as a name to the NER), and only case ever changes."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimgraph.analyze.truecase import analysis_text
+from claimgraph.model import Document
+
+
+def recased(headline: str, body: str) -> str:
+    text = f"{headline}\n\n{body}"
+    return analysis_text(Document(id="d", text=text, title=headline))[:len(headline)]
+
+
+def test_title_case_words_take_the_body_case():
+    assert recased("Depot Blast Kills Two in Marlow", "A bomb hit a depot in Marlow.") == \
+        "depot blast kills two in Marlow"
+
+
+def test_initials_stay_capitals():
+    assert recased("Gunman Kills L. A. Deputy on Gang Duty", "A deputy was shot on Friday.") == \
+        "Gunman kills L. A. deputy on gang duty"
+
+
+@given(st.lists(st.sampled_from(["Gunman", "Kills", "L.", "A.", "Deputy", "In", "Marlow", "US", "Blast",
+                                 "Two", "J.", "Smith", "On", "Duty"]), min_size=3, max_size=9))
+def test_only_case_changes(words):
+    headline = " ".join(words)
+    out = recased(headline, "A deputy in Marlow met J. Smith of the US army on duty.")
+    assert out.lower() == headline.lower() and len(out) == len(headline)
