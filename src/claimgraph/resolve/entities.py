@@ -20,7 +20,8 @@ Lookups are dictionary hits on a normalised key (case, accents, spaces, hyphens
 and dots removed: "Kim Jong-un" == "Kim Jong Un", "S-300" == "S300"); fuzzy
 matching (rapidfuzz) runs only on a miss, for capitalised mentions of five or
 more characters, at fuzz.ratio >= 88 with the same first letter ("Mosow" ->
-Moscow, never "Mosul" -> Moscow).
+Moscow, never "Mosul" -> Moscow), and never for a mention whose words are all English
+words the model knows (a title-case headline's "Depot" is not Depok).
 """
 
 from __future__ import annotations
