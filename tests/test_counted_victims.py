@@ -68,3 +68,17 @@ def test_a_victim_described_by_what_they_were_doing_is_the_one_shot(extract):
                            "shot on Friday, officials said.")
     deaths = of_type(claims, "CASUALTY")
     assert deaths and names(ents, deaths[0].roles["target"]) == ["trooper"]
+
+
+# -- a person who kills someone attacks them; a road death is no attack ---------------------------
+
+@pytest.mark.parametrize("text, attack", [
+    ("A judge on Saturday sentenced the man who killed four people during a courthouse escape in Tarnow.", True),
+    ("He was convicted on Friday of killing a guard at the Tarnow courthouse in 2005.", True),
+    ("Anna Kowal, 71, was killed by a drunk driver on the ring road near Tarnow on Friday.", False),
+    ("The crash killed five people on the motorway near Tarnow on Monday, police said.", False),
+])
+def test_a_person_who_kills_attacks(extract, text, attack):
+    claims, _ = extract(text)
+    assert of_type(claims, "CASUALTY")
+    assert bool(of_type(claims, "ATTACK")) is attack

@@ -64,6 +64,8 @@ EXTRA_TIME_WORDS = [list(words) for words in grammar()["extra_time_words"]]
 PARTITIVE_WORDS = frozenset(grammar()["counts_without_noun"])
 SPEECH_ACTS = frozenset({"DENY", "ACCUSE", "CONDEMN", "THREATEN", "NOTIFY"})
 REQUIRED_ROLES = {"MEET": ("actor",), "PROPERTY": ("subject",)}
+# what a person does to another that is an attack whoever does it ("the man who killed four")
+HOMICIDE_VERBS = frozenset({"kill", "murder", "wound"})
 # Triggers read per sentence: each one walks the sentence's tree, so a run-on sentence of a
 # thousand "and drones struck ..." would cost triggers x tokens; news sentences hold a handful.
 MAX_TRIGGERS_PER_SENTENCE = 24
@@ -1314,6 +1316,8 @@ class ClaimExtractor:
                 and not self._munition_arrives(verb.head, mentions):
             return False  # "a helicopter crashed, killing two pilots": an accident's toll
         agent = doer_of(verb)
+        if agent is not None and self._a_person_kills(verb, agent):
+            return True  # "the man who killed four people", "he was convicted of killing a judge"
         if agent is None or agent.lower_ in PRONOUNS:
             return False
         span = mentions.span_at(agent)
@@ -1323,6 +1327,15 @@ class ClaimExtractor:
         return (mentions.is_personnel(agent) or bool(mentions.materiel_kind(agent))
                 or lemma in self.lex.words("armed_people") or lemma in t.nouns | t.weapon_nouns
                 or bool(mentions.named_in(agent, {"NORP", "GPE", "ORG"})))
+
+    def _a_person_kills(self, verb: Token, agent: Token) -> bool:
+        """A person who kills someone attacks them: "he", "the man", "an employee" killing a
+        person is a homicide (REALNEWS: an ATTACK beside the CASUALTY); "the crash killed" is not."""
+        lemma = agent.lemma_.lower()
+        person = agent.lower_ in {"he", "she"} or agent.tag_ in {"NN", "NNS"} and (
+            lemma in self.lex.words("lone_doers") or lemma in self.lex.words("armed_people"))
+        # "killed by a drunk driver": a road death, not an attack
+        return person and lemma not in self.lex.words("road_users") and verb.lemma_.lower() in HOMICIDE_VERBS
 
     def _armed_side(self, verb: Token, mentions: Mentions) -> bool:
         """One side of a clash is armed: "protesters clashed with police", "rebels clashed",
