@@ -14,6 +14,7 @@ import numpy
 import spacy
 from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from ..errors import ConfigError
@@ -35,7 +36,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if doc[int(i)].text.count("\n") >= 2:
             doc[int(i) + 1].is_sent_start = True
     # "police Const. Tim Fanning said": the title's full stop ends no sentence before the name
-    for i in numpy.flatnonzero(numpy.isin(columns[:-1, 1], _title_hashes(doc.vocab.strings))):
+    for i in numpy.flatnonzero(numpy.isin(columns[:-1, 1], _title_hashes())):
         following = doc[int(i) + 1]
         if following.is_title and not following.is_sent_start:
             following.is_sent_start = False
@@ -51,8 +52,10 @@ def _abbreviated_titles() -> tuple[str, ...]:
     return tuple(w.capitalize() for w in words if w.endswith(".") and len(w) > 2)
 
 
-def _title_hashes(strings) -> numpy.ndarray:
-    return numpy.array([strings.add(w) for w in _abbreviated_titles()], dtype="uint64")
+@lru_cache(maxsize=1)
+def _title_hashes() -> numpy.ndarray:
+    """Their ORTH hashes, computed once (a string's hash is the same in every vocab)."""
+    return numpy.array([hash_string(w) for w in _abbreviated_titles()], dtype="uint64")
 
 
 def keep_title_abbreviations(nlp: Language) -> None:

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from ..analyze.views import doc_text, lower_words
 from ..datafiles import grammar
 from ..model import Entity
-from .coref import words as coref_words
+from .coref import is_title_word
 from .lexicon import Lexicon, load_lexicon
 from .mentions import PRONOUNS, Mentions, phrase_text, whole_of_part
 from .token_patterns import in_sorted
@@ -1101,7 +1101,8 @@ def _adjacent_quote(verb: Token, quotes: list[tuple[int, int]]) -> set[int]:
             continue
         if clause is None:
             clause = {t.i for t in verb.subtree} | {verb.i}
-        if all(verb.doc[k].is_punct or k in clause or _title_word(verb.doc[k]) for k in between):
+        # "..., police Const. Tim Fanning said": the parser may hang the title elsewhere
+        if all(verb.doc[k].is_punct or k in clause or is_title_word(verb.doc[k]) for k in between):
             return set(range(_told_before_quote(verb.doc, start, end, sent), end))
     return set()
 
@@ -1119,11 +1120,6 @@ def _told_before_quote(doc: Doc, start: int, end: int, sent: Span) -> int:
             for t in doc[before.start:start]):
         return start
     return before.start
-
-
-def _title_word(token: Token) -> bool:
-    """"Const." in "..., police Const. Tim Fanning said", which the parser may hang elsewhere."""
-    return token.lower_ in coref_words()["title_abbreviations"]
 
 
 def _after_colon(verb: Token) -> set[int]:

@@ -153,12 +153,16 @@ def misparsed_past_tense(verb: Token) -> bool:
         and verb.lemma_.lower() not in DOUBLE_OBJECT_VERBS
 
 
+# an auxiliary or an object: a past form with one of these is no passive that dropped its "was"
+ACTIVE_MARKS = frozenset({"aux", "auxpass", "dobj", "obj", "dative", "ccomp", "xcomp"})
+
+
 def headline_passive(verb: Token) -> bool:
     """"Company CEO gunned down at office party", "Woman killed in parking lot": a headline
     drops the "was" of a passive, so there a past form with no auxiliary and no object is
     one its subject undergoes ("Rebels shelled the town" keeps its object and its doers)."""
     return verb.idx < verb.doc.user_data.get(HEADLINE_END, 0) and verb.tag_ in {"VBD", "VBN"} \
-        and not any(c.dep_ in {"aux", "auxpass", "dobj", "obj", "dative", "ccomp", "xcomp"} for c in verb.children)
+        and not any(c.dep_ in ACTIVE_MARKS for c in verb.children)
 
 
 # verbs that take an object when active: without one, their subject underwent them
@@ -171,8 +175,7 @@ def counted_victims(verb: Token, subject: Token) -> bool:
     wounded would have an object ("two gunmen killed a guard")."""
     counted = subject.tag_ == "CD" or any(c.dep_ == "nummod" for c in subject.children)
     return counted and verb.lemma_.lower() in VICTIM_VERBS and verb.tag_ in {"VBD", "VBN"} \
-        and not any(c.dep_ in {"aux", "auxpass", "dobj", "obj", "dative", "ccomp", "xcomp", "prt"}
-                    for c in verb.children)
+        and not any(c.dep_ in ACTIVE_MARKS or c.dep_ == "prt" for c in verb.children)
 
 
 def promised_under_signed(verb: Token) -> bool:
@@ -691,9 +694,11 @@ def listed_apart(noun: Token) -> bool:
     """A happening noun listed beside others, placed or dated by its own phrases: each of "the
     bombing of a barracks in Beirut in 1983, the bombing of a compound in Dhahran in 1996" is
     where and when its own phrases say."""
+    if noun.pos_ != "NOUN":
+        return False
     beside = [*noun.conjuncts, *(c for c in noun.head.children if c.dep_ == noun.dep_ and c.i != noun.i)]
-    return noun.pos_ == "NOUN" and bool(own_places(noun) or own_dates(noun)) \
-        and any(c.pos_ == "NOUN" and c.lemma_.lower() in ATTACK_NOUNS for c in beside)
+    return any(c.pos_ == "NOUN" and c.lemma_.lower() in ATTACK_NOUNS for c in beside) \
+        and bool(own_places(noun) or own_dates(noun))
 
 
 def place_of_something_else(place: Token, scope: Token, ctype: str, mentions: Mentions) -> bool:
