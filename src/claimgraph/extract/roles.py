@@ -2039,7 +2039,7 @@ def name_given_to(noun: Token, mentions: Mentions) -> Entity | None:
     """The person a noun is named as: "the cashier, Lena Hart", "the receptionist -- Madeline
     Carver --", "the woman, identified by police as Madeline Carver". A two-word name the
     tagger called an organisation is still that person's when the noun is a person's."""
-    spans = [mentions.span_at(c) for c in noun.children if c.dep_ == "appos"]
+    spans = [mentions.span_at(c) for c in noun.children if c.dep_ == "appos"] or [set_off_name(noun, mentions)]
     spans += [mentions.span_at(g) for c in noun.children if c.dep_ == "acl" and c.lemma_ in {"identify", "name"}
               for p in c.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children if g.dep_ == "pobj"]
     for span in spans:
@@ -2051,6 +2051,19 @@ def name_given_to(noun: Token, mentions: Mentions) -> Entity | None:
                 and is_person_noun(noun, mentions):
             return mentions.resolve_span(span, "PERSON")
     return mentions.references.named_after_headline(noun)  # "Company CEO shot" ... "Dana Hart, the CEO"
+
+
+def set_off_name(noun: Token, mentions: Mentions) -> Span | None:
+    """"... and the alleged shooter, Yvonne Hiller.": a name set off by a comma right after
+    the noun, ending the sentence or its clause, that the parser hung elsewhere."""
+    doc = noun.doc
+    if noun.i + 2 >= noun.sent.end or doc[noun.i + 1].text != ",":
+        return None
+    span = mentions.span_at(doc[noun.i + 2])
+    if span is None or span.start != noun.i + 2 or span.label_ != "PERSON":
+        return None
+    after = doc[span.end] if span.end < noun.sent.end else None
+    return span if after is None or after.text in {",", ".", ";", "--", "—"} else None
 
 
 def victim_groups(token: Token, mentions: Mentions) -> list[Entity | None]:
