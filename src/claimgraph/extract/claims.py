@@ -1150,11 +1150,13 @@ class ClaimExtractor:
 
     def _unnamed_lone_victim(self, c: Candidate) -> bool:
         """"A woman was killed", "killed another man", "the death of their boss": one person,
-        not named here, was hit or killed."""
-        if c.type not in {"ATTACK", "CASUALTY"} or c.roles["target"]:
+        not named here, was hit or killed; "shot and killed the teen" refers back to one
+        (a victim kept as "a demonstrator" may be anyone)."""
+        if c.type not in {"ATTACK", "CASUALTY"} or not all(t.attrs.get("generic") for t in c.roles["target"]):
             return False
         victim = victim_of(c.trigger)
-        return victim is not None and victim.tag_ == "NN" and victim.lemma_.lower() in self.lex.words("lone_victims")
+        return victim is not None and victim.tag_ == "NN" and victim.lemma_.lower() in self.lex.words("lone_victims") \
+            and (not c.roles["target"] or any(d.dep_ == "det" and d.lower_ == "the" for d in victim.children))
 
     def _repelled(self, noun: Token) -> bool:
         """"the warship repulsed an attack", "a helicopter thwarted another attack": the one
@@ -3781,6 +3783,11 @@ def victim_of(trigger: Token) -> Token | None:
     subj, passive = subject_and_voice(trigger)
     victim = subj if passive or trigger.lemma_.lower() == "die" else next(
         (c for c in trigger.children if c.dep_ in {"dobj", "obj"}), None)
+    if victim is None and not passive and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        victim = trigger.head  # "the wife of a man fatally shot by police"
+    elif victim is None and not passive:  # "shot and killed the teen": the next verb's object
+        victim = next((o for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                       for o in c.children if o.dep_ in {"dobj", "obj"}), None)
     if victim is not None and victim.lower_ in {"who", "that"} and trigger.dep_ == "relcl":
         victim = trigger.head
     return victim
@@ -3792,15 +3799,15 @@ def name_the_lone_victim(claims: list[Claim], unnamed: AbstractSet[str], entitie
     where and when the claim says nothing else (REALNEWS: annotators name her). As for the
     lone doer, the victims named are those of the body, after the ``headline`` sentences."""
     family = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.polarity != "denied"]
-    people = {t for c in family if c.sentence >= headline for t in c.roles.get("target", [])
+    people = {t for c in family if c.sentence >= headline and c.id not in unnamed for t in c.roles.get("target", [])
               if getattr(entities.get(t), "type", None) in {"PERSON", "PERSONNEL"}}
     if len(people) != 1 or getattr(entities.get(next(iter(people))), "type", None) != "PERSON":
         return
     person = next(iter(people))
     known = [c for c in family if person in c.roles.get("target", [])]
     for claim in family:
-        if claim.id in unnamed and not claim.roles.get("target") and consistent_with(claim, known):
-            claim.roles["target"] = [person]
+        if claim.id in unnamed and consistent_with(claim, known):
+            claim.roles["target"] = [person]  # in place of the description it is ("the teen")
 
 
 def locate_in_the_lone_country(claims: list[Claim], entities: dict, doc: Doc, document: Document) -> None:

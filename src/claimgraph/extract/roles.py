@@ -100,6 +100,9 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
         if promised_under_signed(node):
             node = node.head.head  # "X signed a contract to supply": X supplies
             continue
+        undergoer = subject_undergoing(node)
+        if undergoer is not None:
+            return undergoer, True
         gerund = node.dep_ in {"dobj", "pcomp"} and node.tag_ == "VBG"  # "denied arming", "accused of firing"
         if gerund and node.dep_ == "pcomp" and node.head.head.lemma_.lower() in CONFESSING_VERBS:
             node = node.head.head  # "Webb admitted to threatening the girl": who admits did it
@@ -116,6 +119,15 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+
+
+def subject_undergoing(verb: Token) -> Token | None:
+    """"Quill is dead after being stabbed", "was arrested after being shot": a passive gerund
+    with no subject of its own is done to the subject of the clause it hangs on."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBN" or verb.head.pos_ != "ADP" \
+            or not any(c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.children):
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 def subject_of_a_misread_gerund(verb: Token) -> Token | None:
