@@ -203,9 +203,9 @@ def one_charged_with(deed: Token) -> Token | None:
     if deed.dep_ != "pcomp" or deed.tag_ != "VBG" or prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "with"}:
         return None
     verb = prep.head
-    if verb.pos_ in {"PROPN", "PRON"} and verb.dep_ in {"dobj", "obj", "nsubjpass"} \
+    if verb.pos_ in {"PROPN", "PRON", "NOUN"} and verb.dep_ in {"dobj", "obj", "nsubjpass"} \
             and verb.head.lemma_.lower() in CHARGE_VERBS:
-        return verb  # "convicted Orozco of murdering": "of" hung on the one convicted
+        return verb  # "convicted Orozco of murdering", "accused the rebels of shelling": "of" hung on them
     if on_trial(verb):
         return next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "went on trial for killing"
     if verb.lemma_.lower() not in CHARGE_VERBS:
@@ -344,6 +344,15 @@ def member_of(token: Token, mentions: Mentions) -> Entity | None:
     return None
 
 
+def opens_a_name(span: Span, mentions: Mentions) -> bool:
+    """"a Hawaiian Gardens gang member": a nationality opening a proper name the tagger left
+    untagged (the town Hawaiian Gardens), not whose member he is; "the Israeli Army" is Israel's."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return span.label_ == "NORP" and after is not None and after.pos_ == "PROPN" and after.is_title \
+        and not after.ent_type_ and span.root.head.i == after.i \
+        and after.lemma_.lower() not in mentions.lex.words("state_bodies")
+
+
 def named_party(token: Token, mentions: Mentions) -> Entity | None:
     span = mentions.span_at(token)
     if span is None and mentions.lex.heads.get(token.lemma_.lower()) == "PERSON":
@@ -351,7 +360,7 @@ def named_party(token: Token, mentions: Mentions) -> Entity | None:
         span = next((a for c in token.children if c.dep_ == "appos"
                      for a in [mentions.span_at(c)] if a is not None and a.label_ == "PERSON"), None)
     if span is None:
-        named = mentions.named_in(token, {"GPE", "ORG", "PERSON", "NORP"})
+        named = [s for s in mentions.named_in(token, {"GPE", "ORG", "PERSON", "NORP"}) if not opens_a_name(s, mentions)]
         span = named[-1] if named else None
         if span is not None and token.lemma_.lower() in mentions.lex.words("follower_nouns"):
             return None  # "a Trump supporter punched a protester", "Hamas supporters": not Trump, not Hamas
