@@ -486,7 +486,8 @@ class ClaimExtractor:
             if self.lex.needs_weapon(name, lemma, pos, said & particles) \
                     and not self._has_argument(token, mentions, weapon=True, arms=name == "ATTACK") \
                     and not (pos == "VERB" and self._fired_upon(token, lemma)) \
-                    and not (pos == "NOUN" and (self._weapons_told(token) or self._own_weapon(token, mentions))):
+                    and not (pos == "NOUN" and (self._weapons_told(token) or self._own_weapon(token, mentions)
+                                                or self._came_under_fire(token, mentions))):
                 continue
             if name == "ACCUSE" and pos == "VERB" and lemma in self.lex.words("clause_accusing_verbs") \
                     and not any(c.dep_ == "ccomp" for c in token.children):
@@ -511,7 +512,8 @@ class ClaimExtractor:
                 continue  # "a shell fell on the market"; not "a helicopter crashed", "was dropped off by helicopter"
             if pos == "VERB" and lemma in t.place_objects and not self._object_is_place(token, mentions):
                 continue
-            if pos == "NOUN" and lemma in self.lex.words("own_weapon_nouns") and not self._own_weapon(token, mentions):
+            if pos == "NOUN" and lemma in self.lex.words("own_weapon_nouns") and not self._own_weapon(token, mentions) \
+                    and not self._came_under_fire(token, mentions):
                 continue
             if pos == "NOUN" and lemma in self.lex.words("counted_lives") and not self._lives_taken(token):
                 continue  # "cost 1,200 lives", "has claimed some 2,400 lives"; not "saved lives", "daily life"
@@ -798,6 +800,28 @@ class ClaimExtractor:
                    or c.dep_ in {"prep", "conj"} and c.lower_ == "in"
                    and any(o.lemma_.lower() in reasons for o in c.children)  # "fired in self-defence"
                    for c in verb.children)
+
+    def _came_under_fire(self, noun: Token, mentions: Mentions) -> bool:
+        """"came under fire from two boats", "the convoy came under heavy fire": shot at by
+        someone armed, or where the one fired on is a force or a craft; not "the minister came
+        under fire from critics", "under fire for his remarks" (criticism)."""
+        if noun.lemma_.lower() != "fire" or noun.dep_ != "pobj" or noun.head.lower_ != "under":
+            return False
+        verb = noun.head.head
+        preps = [*preps_of(verb), *preps_of(noun)]
+        if any(p in {"for", "over"} for p, _ in preps):
+            return False
+        froms = [c for node in (verb, noun) for c in node.children if c.dep_ == "prep" and c.lower_ == "from"]
+        if any(c.dep_ == "prep" for f in froms for c in f.children):
+            return True  # "from inside the house", "from behind a wall": where the shooters were
+        shooters = [o for p, o in preps if p == "from"]
+        if shooters:
+            return any(is_armed_noun(o, mentions) or mentions.is_craft(o) or mentions.materiel_kind(o)
+                       or mentions.is_personnel(o) for o in shooters)
+        target = subject_of(verb)
+        return target is not None and (mentions.is_craft(target) or mentions.is_personnel(target)
+                                       or is_armed_noun(target, mentions)
+                                       or target.lemma_.lower() in self.lex.words("fired_upon_units"))
 
     def _argued_at(self, verb: Token) -> bool:
         """Every object of the attack verb is something argued about (a policy, a plan)."""
