@@ -31,3 +31,12 @@ def test_only_case_changes(words):
     headline = " ".join(words)
     out = recased(headline, "A deputy in Marlow met J. Smith of the US army on duty.")
     assert out.lower() == headline.lower() and len(out) == len(headline)
+
+
+def test_a_paragraph_opening_in_capitals_is_read_in_the_case_the_body_uses():
+    text = ("Riot in Marlow\n\nA FIRE-BOMB attack on a bank in Marlow left three people dead.\n\n"
+            "MARLOW — Police said the fire-bomb was thrown through a window.")
+    doc = Document(id="d", text=text, title="Riot in Marlow")
+    read = analysis_text(doc, frozenset({"fire", "bomb"}))
+    assert "A fire-bomb attack on a bank" in read and "MARLOW — Police" in read
+    assert len(read) == len(text)

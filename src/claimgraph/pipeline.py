@@ -290,7 +290,8 @@ class Pipeline:
 
     def parse(self, docs: list[Document]) -> Iterable[tuple[SpacyDoc, Document]]:
         """The one ``nlp.pipe`` pass over ``docs``, lazily: (spaCy Doc, document) pairs."""
-        return analyze(self.nlp, ((analysis_text(d), d) for d in docs), self.settings.batch_size,
+        known = english_words(self.nlp)
+        return analyze(self.nlp, ((analysis_text(d, known), d) for d in docs), self.settings.batch_size,
                        self.settings.processes)
 
     def extract_parsed(self, parsed: Iterable[tuple[SpacyDoc, Document]], report: IngestReport | None = None, *,
@@ -305,7 +306,8 @@ class Pipeline:
             t0 = time.perf_counter()
             found, ents = self.extractor.extract(sdoc, document)
             if self.geoparser is not None:
-                places = self.geoparser.parse_doc(sdoc, outlet=document.outlet, text=analysis_text(document))
+                places = self.geoparser.parse_doc(sdoc, outlet=document.outlet,
+                                                  text=analysis_text(document, english_words(self.nlp)))
                 self.place_mentions[document.id] = [m.to_dict() for m in places]
                 replaced: set[str] = set()
                 ents = {**ents, **place_claims(found, places, ents, replaced)}
