@@ -1916,6 +1916,9 @@ class ClaimExtractor:
             node = past_a_thing(past_a_description(node), self.trigger_types)
             if c.type in SPEECH_ACTS and self._happening_noun(node, c.trigger):
                 continue  # "denied any role in the Sept. 11 attacks": the attacks' date, not the denial's
+            if node.i != c.trigger.i and self.lex.heads.get(node.lemma_.lower()) == "DOCUMENT" \
+                    and span.root.head.i == node.i:
+                continue  # "accused Greece of breaching the 1976 Berne Agreement": the accord's year
             # a report is in the past even when what it announces is planned ("said on Wednesday")
             resolved = resolve_time(span.text, anchor, future=future and node.i not in c.att.report_nodes)
             if resolved is None:
