@@ -428,7 +428,8 @@ class ClaimExtractor:
                 if (token.i, ctype) in seen:
                     continue
                 seen.add((token.i, ctype))
-                if generic_you(token) or judged_in_general(token) or told_as_a_habit(token):
+                if generic_you(token) or judged_in_general(token) or told_as_a_habit(token) \
+                        and not (ctype in SPEECH_ACTS and self._speakers_now(token)):
                     continue  # "you die by the weapon you choose": anyone, no happening
                 if (ctype in {"SANCTION", "TRANSFER"} and self._opposed_measure(token)) or self._in_vetoed_text(token):
                     continue  # "Washington opposed sanctions against Pretoria": no one sanctioned
@@ -822,6 +823,12 @@ class ClaimExtractor:
         return target is not None and (mentions.is_craft(target) or mentions.is_personnel(target)
                                        or is_armed_noun(target, mentions)
                                        or target.lemma_.lower() in self.lex.words("fired_upon_units"))
+
+    def _speakers_now(self, verb: Token) -> bool:
+        """"Authorities blame the blast on Kurdish militants", "officials deny any role": the
+        reporting present of those who speak for a body, no habit of theirs."""
+        subj = subject_of(verb)
+        return subj is not None and subj.lemma_.lower() in self.lex.words("speaker_nouns")
 
     def _argued_at(self, verb: Token) -> bool:
         """Every object of the attack verb is something argued about (a policy, a plan)."""
