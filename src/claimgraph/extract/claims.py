@@ -363,10 +363,12 @@ class ClaimExtractor:
     def _done_by_subject(token: Token, ctype: str) -> bool:
         """A verb, or the object of its clause's verb ("it had carried out raids"); not a noun
         the clause only mentions ("it is important because of the attacks"), and not a verb
-        whose subject undergoes it ("she died from her wounds, he said", "it was attacked")."""
+        whose subject undergoes it ("she died from her wounds, he said", "it was attacked", "we
+        lost 250 Americans in Beirut": the losses were ours, not our doing)."""
         if token.pos_ == "VERB":
             passive = subject_and_voice(token)[1]
-            return not passive and not (ctype == "CASUALTY" and not objects_of(token))
+            return not passive and not (ctype == "CASUALTY" and not objects_of(token)) \
+                and not (ctype == "CASUALTY" and token.lemma_.lower() in LOSING_VERBS)
         return token.dep_ in {"dobj", "obj"} and token.head.pos_ in {"VERB", "AUX"}
 
     @staticmethod
@@ -3974,6 +3976,7 @@ SHARED_ROLES = {("ATTACK", "CASUALTY"): ("actor", "location"), ("CASUALTY", "ATT
                 ("ATTACK", "ATTACK"): ("actor", "location", "instrument"),
                 ("CASUALTY", "CASUALTY"): ("actor", "location")}
 BACK_REFERENCES = load_lexicon().words("back_references")
+LOSING_VERBS = load_lexicon().words("losing_verbs")
 # what "the ... happened on Monday" may call the happening just told
 OCCURRENCE_NOUNS = BACK_REFERENCES | {"incident", "event", "clash", "encounter", "skirmish", "confrontation"}
 
