@@ -430,7 +430,7 @@ class ClaimExtractor:
                 if (token.i, ctype) in seen:
                     continue
                 seen.add((token.i, ctype))
-                if generic_you(token) or judged_in_general(token) or told_as_a_habit(token) \
+                if generic_you(token) or judged_in_general(token) or bidden(token) or told_as_a_habit(token) \
                         and not (ctype in SPEECH_ACTS and self._speakers_now(token)):
                     continue  # "you die by the weapon you choose": anyone, no happening
                 if (ctype in {"SANCTION", "TRANSFER"} and self._opposed_measure(token)) or self._in_vetoed_text(token):
@@ -2498,6 +2498,18 @@ def told_as_a_habit(trigger: Token) -> bool:
                                 or subj.left_edge.i <= trigger.i <= subj.right_edge.i):
         return False  # "leaders suspect a role in the 2019 bombings": those bombings; "raids endanger": the raids told
     return bare_noun(subj) and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
+def bidden(trigger: Token) -> bool:
+    """"Strike the shepherd and the sheep will scatter", "'Kill them all,' the commander told
+    his men": a verb that opens its sentence or a quotation in the imperative bids a deed, it
+    tells none done."""
+    verb = trigger.head if trigger.dep_ == "conj" and trigger.head.tag_ == "VB" else trigger
+    if verb.tag_ != "VB" or verb.doc.user_data.get(HEADLINE_END, 0) > verb.idx \
+            or any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
+        return False
+    before = next((t for t in reversed(verb.doc[verb.sent.start:verb.i]) if not t.is_space), None)
+    return before is None or before.is_quote or before.text in {"‘", "“", "'", '"'}
 
 
 def bare_noun(noun: Token) -> bool:
