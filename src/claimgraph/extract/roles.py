@@ -78,7 +78,10 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
         node = node.head.head
     raised = None  # the infinitive climbed from: "X is believed to have supplied", "X was ordered to attack"
     for _ in range(4):
-        subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        # two subjects are a misparse ("Constable Tim Fanning allege the man ... opened fire",
+        # "allege" read as a noun): the one nearest the verb is its subject
+        subj = next((c for c in reversed(list(node.lefts)) if c.dep_ in {"nsubj", "nsubjpass"}), None) \
+            or next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None and subj.lower_ in {"which", "that", "who"} and node.dep_ == "relcl":
             antecedent = node.head
             if antecedent.dep_ == "appos" and antecedent.head.ent_type_ == "PERSON":
