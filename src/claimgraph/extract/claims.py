@@ -367,8 +367,8 @@ class ClaimExtractor:
         lost 250 Americans in Beirut": the losses were ours, not our doing)."""
         if token.pos_ == "VERB":
             passive = subject_and_voice(token)[1]
-            return not passive and not (ctype == "CASUALTY" and not objects_of(token)) \
-                and not (ctype == "CASUALTY" and token.lemma_.lower() in LOSING_VERBS)
+            return not passive and not (ctype == "CASUALTY" and (not objects_of(token)
+                                                                  or token.lemma_.lower() in LOSING_VERBS))
         return token.dep_ in {"dobj", "obj"} and token.head.pos_ in {"VERB", "AUX"}
 
     @staticmethod
@@ -430,8 +430,8 @@ class ClaimExtractor:
                 if (token.i, ctype) in seen:
                     continue
                 seen.add((token.i, ctype))
-                if generic_you(token) or judged_in_general(token) or bidden(token) or told_as_a_habit(token) \
-                        and not (ctype in SPEECH_ACTS and self._speakers_now(token)):
+                if generic_you(token) or judged_in_general(token) or bidden(token) \
+                        or (told_as_a_habit(token) and not (ctype in SPEECH_ACTS and self._speakers_now(token))):
                     continue  # "you die by the weapon you choose": anyone, no happening
                 if (ctype in {"SANCTION", "TRANSFER"} and self._opposed_measure(token)) or self._in_vetoed_text(token):
                     continue  # "Washington opposed sanctions against Pretoria": no one sanctioned
@@ -2509,7 +2509,7 @@ def bidden(trigger: Token) -> bool:
             or any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
         return False
     before = next((t for t in reversed(verb.doc[verb.sent.start:verb.i]) if not t.is_space), None)
-    return before is None or before.is_quote or before.text in {"‘", "“", "'", '"'}
+    return before is None or before.is_quote and before.text not in {"’", "”", "''"}  # or a quotation's opening
 
 
 def bare_noun(noun: Token) -> bool:

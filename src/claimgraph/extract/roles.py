@@ -1418,7 +1418,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         for prep, obj in preps_of(trigger) + of_after_its_day(trigger):
             if prep == "by":
                 roles.add("actor", attacker(obj, mentions))
-            elif prep == "on" and trigger in blamed_things(trigger.head) and trigger.head.lemma_.lower() == "blame":
+            elif prep == "on" and trigger.head.lemma_.lower() == "blame" and trigger in blamed_things(trigger.head):
                 continue  # "blamed the bombing on Kurdish militants": whom it is blamed on, not whom it hit
             elif prep in {"on", "against", "into"} or prep == "of" and not is_armed_noun(obj, mentions):
                 add_target(obj, roles, mentions)  # "the bombing of oil pipelines", "raids into Pakistani territory"
