@@ -306,8 +306,7 @@ class Pipeline:
             t0 = time.perf_counter()
             found, ents = self.extractor.extract(sdoc, document)
             if self.geoparser is not None:
-                places = self.geoparser.parse_doc(sdoc, outlet=document.outlet,
-                                                  text=analysis_text(document, english_words(self.nlp)))
+                places = self.geoparser.parse_doc(sdoc, outlet=document.outlet)  # on the text the parse read
                 self.place_mentions[document.id] = [m.to_dict() for m in places]
                 replaced: set[str] = set()
                 ents = {**ents, **place_claims(found, places, ents, replaced)}
