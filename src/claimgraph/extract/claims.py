@@ -42,8 +42,8 @@ from .token_patterns import TokenPatterns
 from .roles import (ATTACK_NOUNS, CLASH_VERBS, COMPASS_WORDS, DISTANCE_REACH, FIGHT_VERBS, HEADLINE_END, MILITARY_SITES,
                     MUTUAL_FIGHT_NOUNS, RESCUE_NOUNS, Roles, agent_of, clause_head, could_be_people, doer_of,
                     drop_countries_of_towns, fill_roles, is_armed_noun, is_fighting_side, is_gerund_subject,
-                    is_to_blame, misparsed_past_tense, name_given_to, objects_of, on_trial, own_dates, own_places,
-                    party, preps_of, restricted_things, subject_and_voice, subject_of)
+                    is_to_blame, misparsed_past_tense, name_given_to, objects_of, objects_of_the_next_verb, on_trial,
+                    own_dates, own_places, party, preps_of, restricted_things, subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 # a quotation that goes on in the next sentence is still its speaker's ('X said. "We ...'); an
@@ -3833,9 +3833,8 @@ def victim_of(trigger: Token) -> Token | None:
         (c for c in trigger.children if c.dep_ in {"dobj", "obj"}), None)
     if victim is None and not passive and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
         victim = trigger.head  # "the wife of a man fatally shot by police"
-    elif victim is None and not passive:  # "shot and killed the teen": the next verb's object
-        victim = next((o for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"
-                       for o in c.children if o.dep_ in {"dobj", "obj"}), None)
+    elif victim is None and not passive:  # "shot and killed the teen"
+        victim = next(iter(objects_of_the_next_verb(trigger, ("dobj", "obj"))), None)
     if victim is not None and victim.lower_ in {"who", "that"} and trigger.dep_ == "relcl":
         victim = trigger.head
     return victim

@@ -271,6 +271,12 @@ def objects_of(verb: Token, deps=("dobj", "obj", "attr", "oprd")) -> list[Token]
     return out
 
 
+def objects_of_the_next_verb(verb: Token, deps=("dobj", "obj", "attr", "oprd")) -> list[Token]:
+    """"shot and killed Reyes": a verb with no object of its own shares the object of the verb
+    joined to it."""
+    return [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in objects_of(c, deps)]
+
+
 def content_clause(verb: Token) -> bool:
     """"reports that it had sent troops": the clause says what the noun tells, with its own
     subject; the noun is nothing sent."""
@@ -1449,8 +1455,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
     elif agent is not None:
         roles.add("actor", attacker(agent, mentions))
     objects = objects_of(verb) if trigger.pos_ == "VERB" or blamed or hits(trigger, verb, lex) else []
-    if not objects and trigger.pos_ == "VERB":  # "shot and killed Reyes": both verbs take him
-        objects = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in objects_of(c)]
+    if not objects and trigger.pos_ == "VERB":
+        objects = objects_of_the_next_verb(verb)
     downed = brought_down(verb)
     if not objects and downed:  # "shot down 12 of the drones", the count parsed as an adverb
         objects = [c for node in (verb, *(d for d in verb.children if d.lower_ == "down")) for c in node.children
