@@ -223,22 +223,15 @@ class ClaimExtractor:
                 explicit = [sentence_att]
                 if not cands:
                     cands = self._statement(sent, sentence_att, mentions)
-                elif not any(c.type == "DENY" for c in cands):
+                else:
                     # "she says Trump's tweets accusing X are lies": the tweets' accusation
                     # is no claim of hers, her calling them lies is
-                    denial = self._said_denial(sent, sentence_att)
-                    cands += [denial] if denial is not None else []
-        elif not any(c.type in SPEECH_ACTS for c in cands):
+                    cands += self._said_act_beside(sent, sentence_att, cands, mentions)
+        else:
             # "said the army would teach them a lesson if they attacked the town": the threat,
-            # beside the attack it names (which the condition leaves only possible)
-            threat = self._said_speech_act(sent, explicit[-1], mentions)
-            if threat is not None:
-                cands.append(threat)
-        elif not any(c.type == "DENY" for c in cands):
-            # "said the allegations were baseless": the allegations named, and their denial
-            denial = self._said_denial(sent, explicit[-1])
-            if denial is not None:
-                cands.append(denial)
+            # beside the attack it names (which the condition leaves only possible); "said the
+            # allegations were baseless": the allegations named, and their denial
+            cands += self._said_act_beside(sent, explicit[-1], cands, mentions)
         if any(c.type == "DENY" and c.trigger.i == sent.root.i for c in cands):
             self._deny_what_is_called_false(sent, cands)
         if state.inherited is not None and not self._has_reporting_verb(sent) \
@@ -597,7 +590,7 @@ class ClaimExtractor:
             if lemma in FIGHT_VERBS and pos == "VERB" and (name == "ATTACK") != self._fights_someone(token, mentions):
                 continue  # "fought pitched battles with protesters" attacks; "troops fighting in Angola" are there
             if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("looting_verbs") \
-                    and not self._a_site_is_hit(token, mentions):
+                    and not self._a_site_is_hit(token, mentions) and not self._robbed(token, mentions):
                 continue  # "a crowd looted a Rite Aid", "stores were looted"; not "looted the treasury" in a scandal
             if name == "DEPLOY" and pos == "VERB" and lemma in self.lex.words("departing_verbs") \
                     and not self._forces_depart(token, mentions):
@@ -1094,6 +1087,15 @@ class ClaimExtractor:
         objects += [c for o in objects for c in o.conjuncts]
         return not objects or any(self._is_people(o, mentions) for o in objects)
 
+    def _robbed(self, verb: Token, mentions: Mentions) -> bool:
+        """"two men robbed a woman", "was robbed at gunpoint": people rob people; not "the injury
+        robbed the team of a win"."""
+        if verb.lemma_.lower() not in self.lex.words("robbing_verbs"):
+            return False
+        subject, passive = subject_and_voice(verb)
+        robbers = passive or subject is None or self._is_people(subject, mentions)
+        return robbers and self._object_is_people(verb, mentions)
+
     def _envoys_expelled(self, trigger: Token) -> bool:
         """"expelled 23 Russian diplomats", "the ambassador was expelled", "the expulsion of
         60 envoys": those sent away are a state's envoys."""
@@ -1570,6 +1572,7 @@ class ClaimExtractor:
                          and told_meanwhile(m.trigger) == told_meanwhile(c.trigger)
                          and not _different_actors(m, c) and not _losses_of_different_nations(m, c)
                          and not _nouns_of_different_places(m, c) and not _one_hit_the_other_s_doer(m, c)
+                         and not self._deeds_on_different_targets(m, c)
                          and not ordered_apart(m.trigger, c.trigger)), None)
             if into is None:
                 restated = next((m for m in merged if m.type == c.type and _restates(c, m)
@@ -1595,6 +1598,20 @@ class ClaimExtractor:
             if into.att.source is None and c.att.source is not None:
                 into.att = c.att
         return merged
+
+    def _deeds_on_different_targets(self, a: Candidate, b: Candidate) -> bool:
+        """"tried to storm parliament while others threw petrol bombs at police": two attack
+        verbs joined, each done to its own party, are two happenings; not "shot and killed
+        Reyes" (one victim), "bombed the academy and injured 20 soldiers" (the harm the attack
+        did) nor a list of charges ("for stoning police, attacking troops, damaging buildings")."""
+        x, y = a.trigger, b.trigger
+        if a.type != "ATTACK" or not x.pos_ == y.pos_ == "VERB" or y not in x.conjuncts or len(x.conjuncts) > 1:
+            return False
+        harm = self.lex.types["ATTACK"].agent_verbs
+        if x.lemma_.lower() in harm or y.lemma_.lower() in harm:
+            return False
+        left, right = {e.id for e in a.roles["target"]}, {e.id for e in b.roles["target"]}
+        return bool(left and right and not left & right)
 
     @staticmethod
     def _capability_as_range(c: Candidate) -> None:
@@ -1719,6 +1736,19 @@ class ClaimExtractor:
                 act = "THREATEN" if threatened is not None else "ACCUSE" if alleged else "CONDEMN"
                 return Candidate(root, act, roles, [], Attribution(explicit=True), [root])
         return None
+
+    def _said_act_beside(self, sent: Span, att: Attribution, cands: list[Candidate],
+                         mentions: Mentions) -> list[Candidate]:
+        """The speech act a sentence's saying makes beside the claims found in it ("said Russian
+        services hacked the DNC and accused Trump of ..."), unless one is already told by the
+        saying verb itself or is a second denial."""
+        if any(c.type in SPEECH_ACTS and c.trigger.i == sent.root.i for c in cands):
+            act = self._said_denial(sent, att)
+        else:
+            act = self._said_speech_act(sent, att, mentions)
+        if act is None or (act.type == "DENY" and any(c.type == "DENY" for c in cands)):
+            return []
+        return [act]
 
     def _said_denial(self, sent: Span, att: Attribution) -> Candidate | None:
         """"said reports of arms shipments were misleading propaganda": the speaker denies them."""

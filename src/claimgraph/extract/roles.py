@@ -428,10 +428,12 @@ def is_kind_of_people(token: Token, span: Span, mentions: Mentions) -> bool:
     fighters = lemma in mentions.lex.words("irregular_fighters")
     if fighters and span[-1].lower_ in mentions.lex.words("creeds"):
         return True  # the tagger may call "Suspected Maoist" an organisation
-    if span.label_ not in {"NORP", "GPE"}:
+    if span.label_ not in {"NORP", "GPE", "ORG"}:
         return False
     if lemma in mentions.lex.words("non_state_people"):
-        return True
+        return True  # and "an Alton funeral director" (the tagger's organisation) is no Alton
+    if span.label_ == "ORG":
+        return False
     if not fighters:
         return False
     # "Houthi rebels" are the Houthis; "Afghan rebels" are not Afghanistan
