@@ -86,10 +86,11 @@ def load_pipeline(model: str) -> Language:
 
     replace_attribute_ruler(nlp)  # the same rules, read as a table: a tenth of spaCy's time saved
     from . import components  # noqa: F401  (registers the claimgraph_* components)
-    from .patterns import add_gazetteer, add_water_names
+    from .patterns import add_gazetteer, add_money_amounts, add_water_names
 
     add_gazetteer(nlp)
     add_water_names(nlp)
+    add_money_amounts(nlp)
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("claimgraph_irregular_lemmas", after="lemmatizer")
     if "ner" in nlp.pipe_names:

@@ -28,13 +28,14 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from ..datafiles import gazetteer_rows
+from ..datafiles import NUMBER_KEYS, gazetteer_rows, lexicon
 from ..resolve.entities import GazetteerEntry, load_gazetteer
 
-__all__ = ["add_gazetteer", "add_water_names", "gazetteer_patterns"]
+__all__ = ["add_gazetteer", "add_money_amounts", "add_water_names", "gazetteer_patterns"]
 
 RULER_NAME = "claimgraph_gazetteer"
 WATER_RULER_NAME = "claimgraph_water"
+MONEY_RULER_NAME = "claimgraph_money"
 REGION_SUFFIXES = ("region", "oblast", "province", "Region", "Oblast", "Province")
 
 
@@ -152,10 +153,43 @@ def add_water_names(nlp, *, name: str = WATER_RULER_NAME):
     >>> [(e.text, e.label_) for e in nlp("Floods along the Cauvery.").ents]
     [('Cauvery', 'LOC')]
     """
+    return _add_ruler_after_ner(nlp, name, _region_patterns(water=True), overwrite=False)
+
+
+def _money_patterns() -> list[dict[str, Any]]:
+    """Token patterns for amounts written with a scale and a currency word after the number,
+    as the wire writes them ("eight mln stg", "30 to 35 mln dlrs", "a 100 mln-dlr aid package")."""
+    numbers = lexicon("numbers", NUMBER_KEYS)
+    scales = sorted(set(numbers["scales"]) | set(numbers["scale_abbreviations"]) - {"k"})
+    currencies = sorted(w for w in lexicon("units", {"currency_words"})["currency_words"] if " " not in w)
+    number = {"LIKE_NUM": True}
+    ranged = [number, {"LOWER": {"IN": ["to", "-", "and"]}, "OP": "?"}, {"LIKE_NUM": True, "OP": "?"}]
+    return [
+        {"label": "MONEY", "pattern": [*ranged, {"LOWER": {"IN": scales}}, {"LOWER": {"IN": currencies}}]},
+        {"label": "MONEY", "pattern": [number, {"LOWER": {"IN": scales}}, {"ORTH": "-"},
+                                       {"LOWER": {"IN": currencies}}]},
+    ]
+
+
+def add_money_amounts(nlp, *, name: str = MONEY_RULER_NAME):
+    """Add the wire's amounts of money after "ner", which reads "eight mln stg" as a bare
+    number: an amount given or paid is what makes a supply of money a transfer.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en"); _ = add_money_amounts(nlp)
+    >>> [(e.text, e.label_) for e in nlp("Britain offered eight mln stg in aid.").ents]
+    [('eight mln stg', 'MONEY')]
+    """
+    return _add_ruler_after_ner(nlp, name, _money_patterns(), overwrite=True)
+
+
+def _add_ruler_after_ner(nlp, name: str, patterns: list[dict[str, Any]], overwrite: bool):
+    """An EntityRuler named ``name`` after "ner" (idempotent); ``overwrite`` lets its spans
+    replace the model's."""
     if name in nlp.pipe_names:
         return nlp.get_pipe(name)
     where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", name=name, config={"overwrite_ents": False, "validate": False}, **where)
+    ruler = nlp.add_pipe("entity_ruler", name=name, config={"overwrite_ents": overwrite, "validate": False}, **where)
     with nlp.select_pipes(enable=[name]):
-        ruler.add_patterns(_region_patterns(water=True))
+        ruler.add_patterns(patterns)
     return ruler

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from ..analyze.views import doc_ents, doc_text, lower_lemmas, lower_words, span_ents
 from ..model import Claim, Document, Entity, Quantity, TimeSpan, content_hash
 from ..resolve.dates import counted_back, parse_iso, resolve_time
-from ..resolve.quantities import find_quantities, measure_words, measured_units
+from ..resolve.quantities import currency_units, find_quantities, measure_words, measured_units
 from .aliases import alias_matcher, find_aliases
 from .coref import locate_back_references
 from .confidence import bare_plural, claim_features, confidence
@@ -607,6 +607,8 @@ class ClaimExtractor:
             if lemma in t.materiel_only \
                     and not self._has_argument(token, mentions, weapon=True, traded=name == "TRANSFER"):
                 continue
+            if name == "TRANSFER" and pos == "VERB" and not self._handed_over(token, mentions):
+                continue  # "paid 17 mln dlrs to Triad", "offered eight mln stg"; not "offer no details about the bomb"
             if token.pos_ == "VERB" and lemma in t.person_objects and not self._object_is_people(token, mentions):
                 continue
             if name == "CASUALTY" and pos == "VERB" and lemma in self.lex.words("losing_verbs") \
@@ -1086,6 +1088,26 @@ class ClaimExtractor:
                                                        and s.dep_ == "nsubjpass"]
         objects += [c for o in objects for c in o.conjuncts]
         return not objects or any(self._is_people(o, mentions) for o in objects)
+
+    def _sum_supplied(self, c: Candidate) -> bool:
+        """"Britain offered eight mln stg", "Northrop paid 17 mln dlrs": a party supplies a sum
+        (not the price of a sale: "could sell off billions of dollars in assets")."""
+        return bool(c.roles["actor"]) and c.trigger.lemma_.lower() not in self.lex.words("priced_trades") \
+            and any(q.unit in currency_units() for q in c.quantities)
+
+    def _handed_over(self, verb: Token, mentions: Mentions) -> bool:
+        """Whether a paying verb pays someone and an offering verb offers goods or a sum (other
+        supplying verbs: always)."""
+        lemma = verb.lemma_.lower()
+        objects = objects_of(verb, ("dobj", "obj"))
+        if lemma in self.lex.words("paying_verbs"):
+            # "paid 17 mln dlrs in commissions to Triad", "pay General Dynamics 3.5 billion dlrs"
+            return any(c.dep_ in {"dative", "iobj"} for c in verb.children) \
+                or any(o.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"} for o in objects) \
+                or any(t.dep_ == "prep" and t.lower_ == "to" and clause_head(t).i == verb.i for t in verb.subtree)
+        if lemma in self.lex.words("offering_verbs"):
+            return any(o.ent_type_ == "MONEY" or mentions.materiel_kind(o) is not None for o in objects)
+        return True
 
     def _robbed(self, verb: Token, mentions: Mentions) -> bool:
         """"two men robbed a woman", "was robbed at gunpoint": people rob people; not "the injury
@@ -2170,8 +2192,10 @@ class ClaimExtractor:
             # of any sales at all still says something: "denied any arms sales")
             return []
         if c.type == "TRANSFER" and c.att.polarity == "asserted" and not c.roles["instrument"] \
-                and not c.roles["recipient"]:
-            return []  # "VR provides a combination of storytelling and technology": nothing supplied to anyone
+                and not c.roles["recipient"] and not self._sum_supplied(c):
+            # "VR provides a combination of storytelling and technology": nothing supplied to
+            # anyone ("Britain offered eight mln stg" supplies a sum)
+            return []
         if c.type == "PROPERTY" and not c.quantities:
             return []
         times = narrowest(c.times) or [c.report_time or TimeSpan()]

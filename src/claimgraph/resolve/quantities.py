@@ -72,6 +72,12 @@ def measured_units() -> frozenset[str]:
         | frozenset(lex.currency_words.values())
 
 
+def currency_units() -> frozenset[str]:
+    """The currency codes a sum of money carries as its unit ("USD", "GBP")."""
+    lex = _lexicon()
+    return frozenset(lex.currency_words.values()) | frozenset(lex.currency_prefixes.values())
+
+
 @functools.cache
 def _lexicon() -> _Lexicon:
     num = lexicon("numbers", NUMBER_KEYS)
