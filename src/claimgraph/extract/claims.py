@@ -40,8 +40,8 @@ from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import PLACE_LABELS, PRONOUNS, Mentions, is_bare_definite, is_country, phrase_tokens, things_counted
 from .token_patterns import TokenPatterns
 from .roles import (ATTACK_NOUNS, CLASH_VERBS, COMPASS_WORDS, DISTANCE_REACH, FIGHT_VERBS, HEADLINE_END, MILITARY_SITES,
-                    MUTUAL_FIGHT_NOUNS, RESCUE_NOUNS, Roles, agent_of, clause_head, could_be_people, doer_of,
-                    drop_countries_of_towns, fill_roles, is_armed_noun, is_fighting_side, is_gerund_subject,
+                    MUTUAL_FIGHT_NOUNS, RESCUE_NOUNS, Roles, agent_of, bomb_called_it, clause_head, could_be_people,
+                    doer_of, drop_countries_of_towns, fill_roles, is_armed_noun, is_fighting_side, is_gerund_subject,
                     is_to_blame, misparsed_past_tense, name_given_to, objects_of, objects_of_the_next_verb, on_trial,
                     own_dates, own_places, party, preps_of, restricted_things, subject_and_voice, subject_of)
 
@@ -1518,6 +1518,8 @@ class ClaimExtractor:
             # "the survey ship, escorted by warships, would sail into the strait": the escort sails too
             escorts = [o for c in subj.children if c.dep_ == "acl" for prep, o in preps_of(c) if prep == "by"]
             args += escorts + [o for e in escorts for prep, o in preps_of(e) if prep == "of"]  # "a number of warships"
+        if weapon and self._a_device_explodes(verb, subj, mentions):
+            return True
         for a in args:
             for t in [a, *a.conjuncts]:
                 kind = mentions.materiel_kind(t)
@@ -1530,6 +1532,14 @@ class ClaimExtractor:
                 if personnel and (mentions.is_personnel(t) or self._naval_unit(t)):
                     return True
         return False
+
+    def _a_device_explodes(self, verb: Token, subj: Token | None, mentions: Mentions) -> bool:
+        """"a suspicious device detonated", "it exploded after officers took it inside": what
+        explodes is a bomb when it is a device or "it" for a bomb the sentence named before
+        (``bomb_called_it``)."""
+        if subj is None or verb.lemma_.lower() not in self.lex.words("exploding_verbs"):
+            return False
+        return subj.lemma_.lower() in self.lex.words("explosive_devices") or bomb_called_it(verb, mentions) is not None
 
     def _labour_strike(self, noun: Token) -> bool:
         """"the seamen's strike", "a strike by 40,000 seamen", "a general strike", "on strike",

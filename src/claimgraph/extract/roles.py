@@ -587,6 +587,8 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
     if ctype in {"ATTACK", "CASUALTY"}:
         drop_towns_where_it_happened_as_doers(roles, mentions)
     if ctype == "ATTACK" and not roles["instrument"]:
+        roles.add("instrument", bomb_called_it(head, mentions))
+    if ctype == "ATTACK" and not roles["instrument"]:
         for t in phrase_tokens(head, stop_at_clauses=False):
             span = mentions.span_at(t)
             if span is not None and span.label_ == "WEAPON":
@@ -594,6 +596,15 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
                 if weapon is not None and not any(weapon.name in e.name for e in roles["target"]):
                     roles.add("instrument", weapon)  # not the jet shot down: "a Su-34 jet was shot down"
     return roles, args
+
+
+def bomb_called_it(verb: Token, mentions: Mentions) -> Entity | None:
+    """"found the bomb in bushes outside, and it exploded": "it" is the bomb named before."""
+    subj = subject_of(verb)
+    if subj is None or subj.lower_ != "it" or verb.lemma_.lower() not in mentions.lex.words("exploding_verbs"):
+        return None
+    bombs = [t for t in subj.sent if t.i < subj.i and t.pos_ == "NOUN" and mentions.materiel_kind(t) == "bomb"]
+    return mentions.weapon(bombs[-1]) if bombs else None
 
 
 def place_police_by_their_town(verb: Token, roles: Roles, mentions: Mentions) -> None:
