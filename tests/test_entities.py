@@ -97,6 +97,13 @@ def test_entities_titles_before_names_are_stripped(resolver, mention, expected):
     assert resolver.resolve(mention, "PERSON").id == expected
 
 
+@pytest.mark.parametrize("mention", ["Agent Anton Marlow", "Det. Anton Marlow", "Const. Anton Marlow",
+                                     "Supt. Anton Marlow", "Pvt. Anton Marlow"])
+def test_entities_police_and_army_ranks_before_names_are_stripped(resolver, mention):
+    """Court and police reports write the rank before the name ("killed Agent David Wilhelm")."""
+    assert resolver.resolve(mention, "PERSON").name == "Anton Marlow"
+
+
 def test_entities_country_word_is_kept_when_it_is_a_first_name(resolver):
     assert resolver.resolve("Jordan Pellworth", "PERSON").id == "person:jordan-pellworth"
 
