@@ -558,7 +558,9 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
     head = clause_head(trigger)
     frame = FRAMES.get(ctype, frame_generic)
     frame(trigger, head, roles, args, mentions, lex)
-    scope = head if trigger.pos_ != "NOUN" or trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} else trigger
+    # "they've had thousands of shootings": the clause of the noun that counts the happenings
+    scope = head if trigger.pos_ != "NOUN" or counting_noun(trigger).dep_ in {"nsubj", "nsubjpass", "dobj"} \
+        else trigger
     elsewhere: frozenset[int] = frozenset()
     if listed_apart(trigger):
         # "the bombing of a barracks in Beirut in 1983, the bombing ... in Dhahran": its own places
