@@ -1807,7 +1807,14 @@ class ClaimExtractor:
         "the allegations are baseless": a said thing the speaker calls false."""
         subject = subject_of(clause) or next((s for a in clause.children if a.dep_ == "aux" for s in a.children
                                                if s.dep_ == "nsubj"), None)  # the parser may hang it on "were"
-        if subject is None or subject.lemma_.lower() not in self.lex.words("claim_nouns") | self.lex.words("said_things"):
+        if subject is None:
+            return False
+        said = subject.lemma_.lower() in self.lex.words("claim_nouns") | self.lex.words("said_things")
+        # "'It's nonsense,' Trump said": what was just said; "said Patricia Smith was wrong": what she says
+        told = subject.lower_ in {"it", "that", "this"} and clause.lemma_.lower() == "be"
+        wrong_speaker = subject.ent_type_ == "PERSON" and any(
+            c.dep_ == "acomp" and c.lower_ in self.lex.words("mistaken_words") for c in clause.children)
+        if not (said or told or wrong_speaker):
             return False
         if any(c.dep_ == "neg" for c in clause.children):
             return False
@@ -1815,7 +1822,7 @@ class ClaimExtractor:
         if clause.lemma_.lower() != "be":
             heads.append(clause)  # "were misleading propaganda", parsed as a verb
         words = [w for t in heads for w in (t, *t.children) if w is t or w.dep_ in {"amod", "compound", "nmod", "conj"}]
-        falsity = self.lex.words("falsity_words")
+        falsity = self.lex.words("falsity_words") - (self.lex.words("mistaken_words") if told else frozenset())
         return any(w.lower_ in falsity or w.lemma_.lower() in falsity for w in words)
 
     def _readiness_threat(self, clause: Token, mentions: Mentions) -> list[Entity] | None:
