@@ -1797,7 +1797,9 @@ class ClaimExtractor:
         """"said reports that it supplied missiles to Syria were baseless", "said talk of sanctions
         was groundless": what the reports or the talk tell, the speaker denies."""
         called_false = [c for c in sent.root.children if c.dep_ in {"ccomp", "parataxis"} and self._called_false(c)]
-        told = {t.i for clause in called_false for s in [subject_of(clause)] if s is not None for t in s.subtree}
+        # what a report or a story tells (not "Patricia Smith, whose son died in Benghazi, was wrong")
+        told = {t.i for clause in called_false for s in [subject_of(clause)] if s is not None
+                and s.lemma_.lower() in self.lex.words("claim_nouns") | self.lex.words("said_things") for t in s.subtree}
         for c in cands:
             if c.type not in SPEECH_ACTS and c.trigger.i in told:
                 c.att.polarity = "denied"
