@@ -1632,10 +1632,11 @@ class ClaimExtractor:
         return merged
 
     def _deeds_on_different_targets(self, a: Candidate, b: Candidate) -> bool:
-        """"tried to storm parliament while others threw petrol bombs at police": two attack
-        verbs joined, each done to its own party, are two happenings; not "shot and killed
-        Reyes" (one victim), "bombed the academy and injured 20 soldiers" (the harm the attack
-        did) nor a list of charges ("for stoning police, attacking troops, damaging buildings")."""
+        """"stormed the parliament building and attacked a police station", "threw petrol bombs at
+        police and torched buildings": two attack verbs joined, each done to its own party, are
+        two happenings; not "shot and killed Reyes" (one victim), "bombed the academy and injured
+        20 soldiers" (the harm the attack did) nor a list of charges ("for stoning police,
+        attacking troops, damaging buildings")."""
         x, y = a.trigger, b.trigger
         if a.type != "ATTACK" or not x.pos_ == y.pos_ == "VERB" or y not in x.conjuncts or len(x.conjuncts) > 1:
             return False

@@ -72,6 +72,7 @@ def measured_units() -> frozenset[str]:
         | frozenset(lex.currency_words.values())
 
 
+@functools.cache
 def currency_units() -> frozenset[str]:
     """The currency codes a sum of money carries as its unit ("USD", "GBP")."""
     lex = _lexicon()
