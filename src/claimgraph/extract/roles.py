@@ -602,8 +602,10 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
 
 def bomb_called_it(verb: Token, mentions: Mentions) -> Entity | None:
     """"found the bomb in bushes outside, and it exploded": "it" is the bomb named before."""
+    if verb.lemma_.lower() not in mentions.lex.words("exploding_verbs"):
+        return None  # the common case, asked of every attack with no weapon named
     subj = subject_of(verb)
-    if subj is None or subj.lower_ != "it" or verb.lemma_.lower() not in mentions.lex.words("exploding_verbs"):
+    if subj is None or subj.lower_ != "it":
         return None
     bombs = [t for t in subj.sent if t.i < subj.i and t.pos_ == "NOUN" and mentions.materiel_kind(t) == "bomb"]
     return mentions.weapon(bombs[-1]) if bombs else None
