@@ -583,3 +583,44 @@ def test_a_one_sentence_text_is_its_own_body_not_a_headline():
     cleaned = clean_text("Rebels shelled the garrison at Menaka on Monday, the army said.\n")
     assert cleaned.title is None
     assert cleaned.paragraphs == ["Rebels shelled the garrison at Menaka on Monday, the army said."]
+
+
+
+@pytest.mark.parametrize("headline", ["Explosion Injures Four in Kessel", "Bomb Wounds Three in Kessel"])
+def test_a_short_plain_text_keeps_the_headline_it_opens_with(headline):
+    """The title model scores a short text's headline line near zero: it had been dropped as
+    furniture (and a closing sentence could be taken for the headline instead)."""
+    from claimgraph.clean.text import clean_text
+
+    paragraphs = [
+        "Two border guards and a shepherd were hurt on Sunday by a blast in the hamlet of Arvel, "
+        "the regional press service said.",
+        "The district police said a remote-controlled charge was hidden near a track used by patrols, "
+        "and blamed Marlow agents.",
+        "Marlow rejected the charge and said the region was making up incidents.",
+    ]
+    cleaned = clean_text(headline + "\n\n" + "\n\n".join(paragraphs) + "\n")
+    assert cleaned.title == headline
+    assert cleaned.paragraphs == paragraphs
+
+
+def test_the_lede_under_the_headline_is_kept_whatever_the_model_scored():
+    from claimgraph.clean.text import Unit, keep_lede_under_headline
+
+    def unit(text, label, reason="line model 0.20"):
+        return Unit(text=text, line_no=0, block=0, label=label, reason=reason, words=len(text.split()))
+
+    lede = "Marlow Steel Co said it has agreed to merge with Kessel Iron Works for cash."
+    units = [unit("Marlow Steel To Merge With Kessel Iron", "title", "given title"),
+             unit("By Anna Lindqvist", "byline", "byline"),
+             unit(lede, "boilerplate"),
+             unit("The company said the combined group would keep both of its mills open this year.", "body")]
+    keep_lede_under_headline(units)
+    assert units[2].label == "body"
+    furniture = [units[0], unit("Sign up to our newsletter for the latest news and offers today.", "boilerplate",
+                                "contains; line model 0.20"), units[3]]
+    keep_lede_under_headline(furniture)
+    assert furniture[1].label == "boilerplate"  # lexicon-named furniture stays out
+    no_title = [unit(lede, "boilerplate"), units[3]]
+    keep_lede_under_headline(no_title)
+    assert no_title[0].label == "boilerplate"  # a page with no headline found: its top is not known to be the lede

@@ -167,6 +167,7 @@ def read_with_model(units: list[Unit], models, known_title: str | None = None, f
                 mark(unit, kind, "given title")
     elif title is None:
         pass  # the model kept nothing: the rule labels, title included, stand
+    keep_lede_under_headline(units)
 
 
 def is_paragraph(unit: Unit) -> bool:
@@ -189,6 +190,23 @@ def keep_wire_lede(units: list[Unit]) -> None:
                 and i + 1 < len(units) and units[i + 1].label == "body"):
             mark(unit, "body", "wire dateline lede")
             return
+
+
+def keep_lede_under_headline(units: list[Unit]) -> None:
+    """A paragraph of sentences right under the headline (past a byline or dateline) and
+    right above the kept body is the article's first paragraph, whatever the model made of
+    it: wire copy opens "Foote Mineral Co said it has signed ..." under its headline, and the
+    model, which saw furniture there on most pages, scored such ledes .01 to .3."""
+    title = next((i for i, unit in enumerate(units) if unit.label == "title"), None)
+    if title is None:
+        return
+    below = [i for i in range(title + 1, len(units)) if units[i].label not in META_LABELS]
+    if len(below) < 2:
+        return
+    lede, after = units[below[0]], units[below[1]]
+    if lede.label == "boilerplate" and is_paragraph(lede) and PERIOD_END_RE.search(lede.text) and not lede.titleish \
+            and after.label == "body" and not lede.reason.startswith(FURNITURE_REASONS):
+        mark(lede, "body", f"lede under the headline; {lede.reason}")
 
 
 def collect(units: list[Unit], known_title: str | None = None) -> CleanText:
@@ -767,11 +785,21 @@ def apply_line_model(units: list[Unit], models, features=None, url: str | None =
                 for unit, (label, reason) in zip(units, first_labels):
                     unit.label, unit.reason = label, reason
     if headline is None:
-        return None
+        return opening_headline(units, rule_labels)
     mark(units[headline], "title", f"title model {score:.2f}")
     if score >= ABOVE_TITLE_BAR and names_the_known_title(units[headline], known_title):
         drop_above_headline(units, headline, p)
     return units[headline].text
+
+
+def opening_headline(units: list[Unit], rule_labels: list[tuple[str, str]]) -> str | None:
+    """"Blast Injures Three\n\nTwo servicemen were hurt ...": when the title model finds no
+    headline, a text that opens with a line the rules read as one, right above the body,
+    opens with its headline (a plain-text article, unlike a page, has no furniture above it)."""
+    if len(units) < 2 or rule_labels[0] != ("title", "headline") or units[1].label != "body":
+        return None
+    mark(units[0], "title", "headline above the body")
+    return units[0].text
 
 
 # The second reading refines the first (a teaser list above the headline, a sidebar); when it
@@ -811,12 +839,13 @@ def read_once(units: list[Unit], models, X, url: str | None = None):
 
 
 def is_sentence_among_paragraphs(units: list[Unit], i: int) -> bool:
-    """A full sentence kept as body, with kept paragraphs on both sides, is the article
-    going on ("The frigate later escorted the ship to safety."), not its headline: taking
-    it for one would cut a sentence out of the middle of the story."""
+    """A full sentence kept as body after kept paragraphs is the article going on ("The
+    frigate later escorted the ship to safety."), or ending, not its headline: taking it for
+    one would cut a sentence out of the story. (A teaser kept above a headline has the
+    article after the headline, and a headline ends on no full stop.)"""
     unit = units[i]
     return unit.label == "body" and bool(SENTENCE_END_RE.search(unit.text)) \
-        and any(u.label == "body" for u in units[:i]) and any(u.label == "body" for u in units[i + 1:])
+        and any(u.label == "body" for u in units[:i])
 
 
 def label_body(units: list[Unit], p, threshold: float) -> None:
