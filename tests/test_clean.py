@@ -624,3 +624,66 @@ def test_the_lede_under_the_headline_is_kept_whatever_the_model_scored():
     no_title = [unit(lede, "boilerplate"), units[3]]
     keep_lede_under_headline(no_title)
     assert no_title[0].label == "boilerplate"  # a page with no headline found: its top is not known to be the lede
+
+
+MARGIN_TEXT = (
+    "Residents of Kessel were told to stay indoors on Monday after a fire at the Arvel depot sent smoke over the town.\n"
+    "            \"We could see the flames from the bridge and nobody knew what was burning,\" said a shop owner, who\n"
+    "            asked not to be named. The regional governor said two guards were hurt when a fuel tank blew up and\n"
+    "            that the blaze had been put out by the evening.\n"
+    "            Police said the cause of the fire was not yet known and that investigators would visit the site on\n"
+    "            Tuesday. The depot is owned by Marlow Fuels, which said it would pay for the damage to nearby homes.\n"
+    "            The company said the depot would stay closed until the end of the month while the tanks were checked\n"
+    "            by engineers from the capital.\n"
+)
+
+
+def test_a_page_set_with_a_margin_is_read_as_wrapped_sentences():
+    """Every line but the first indented by a page margin and wrapped near 105 columns: the
+    indent opens no paragraph, and each line that stops mid-sentence goes on in the next
+    (read line by line, the story's fragments had been dropped as furniture)."""
+    from claimgraph.clean.text import split_units
+
+    units = split_units(MARGIN_TEXT)
+    assert units[0].text.startswith("Residents of Kessel")
+    assert any("put out by the evening." in u.text and "We could see the flames" in u.text for u in units)
+    assert all(u.text.rstrip().endswith((".", "\"")) for u in units)
+
+
+def test_a_long_line_that_stops_mid_sentence_goes_on_in_the_next_lower_case_line():
+    from claimgraph.clean.text import is_broken_line
+
+    assert is_broken_line("A senior aide to the mayor of Kessel has been arrested, weeks after the mayor was",
+                          "elected on a promise to clean up the city.")
+    assert not is_broken_line("Related", "stories from the region")
+    assert not is_broken_line("The army said the convoy reached the town on Monday.", "then it left")
+    assert not is_broken_line("Read more about the fighting around the town of Kessel and Arvel:", "analysis")
+
+
+
+class _FixedModel:
+    """A stand-in line model that gives fixed probabilities, one per row it is asked about."""
+
+    def __init__(self, scores, threshold=0.5):
+        self.scores, self.threshold = scores, threshold
+
+    def probability(self, X):
+        import numpy as np
+
+        return np.array(self.scores[: X.shape[0]])
+
+
+def test_a_story_line_the_title_model_picks_over_a_given_title_stays_in_the_story():
+    """The source named the title; the model took a short line of the story for the headline.
+    It had been marked the title and then dropped as furniture; it stays as the body model read it."""
+    from claimgraph.clean.text import apply_line_model, classify_lines
+
+    text = ("A senior aide to the mayor of Kessel has been arrested on suspicion of bribery, weeks after the mayor\n\n"
+            "took office.\n\n"
+            "The aide ran the personnel office at city hall and was held after raids on two firms on Friday.\n\n"
+            "The mayor said she had asked him to step down and would help the investigation.\n")
+    title = "Kessel mayor's aide held in bribery inquiry"
+    units = classify_lines(text, known_title=title)
+    models = {"body": _FixedModel([0.9, 0.9, 0.9, 0.9]), "title": _FixedModel([0.1, 0.9, 0.1, 0.1])}
+    assert apply_line_model(units, models, known_title=title) is None
+    assert units[1].label == "body" and all(u.label in ("body", "heading") for u in units)

@@ -267,8 +267,16 @@ def split_units(text: str) -> list[Unit]:
     by line: its lines are fragments of sentences.
     """
     lines = [line.rstrip() for line in text.split("\n")]
-    indented = sum(1 for ln in lines if INDENT_RE.match(ln)) >= 2
-    wrap_width = detect_wrap_width(lines, indented)
+    filled = [ln for ln in lines if ln.strip()]
+    opening = sum(1 for ln in filled if INDENT_RE.match(ln))
+    # wire copy indents the line a paragraph opens with; a page that indents (nearly) every
+    # line has a margin, which says nothing of where paragraphs begin
+    margin = opening >= max(2, MARGIN_SHARE * len(filled))
+    indented = 2 <= opening and not margin
+    if margin:  # the width the lines inside the margin are wrapped at (a lede above it may run longer)
+        wrap_width = detect_wrap_width([ln for ln in filled if INDENT_RE.match(ln)], False, MARGIN_WRAP_WIDTH)
+    else:
+        wrap_width = detect_wrap_width(lines, indented)
     units: list[Unit] = []
     block, previous = 0, ""
     for number, line in enumerate(lines):
@@ -287,10 +295,16 @@ def split_units(text: str) -> list[Unit]:
 
 # Hard-wrapped text is wrapped at 60-80 columns; no wrapped line is longer than this.
 MAX_WRAP_WIDTH = 100
+MARGIN_SHARE = 0.8
+# a line this long that ends mid-sentence, with the next line going on in lower case, is a
+# sentence broken across lines even where the text is not wrapped at one width
+BROKEN_LINE_MIN_CHARS = 60
+# a page set with a margin may be wrapped wider ("            Police say the ... 59-year-old")
+MARGIN_WRAP_WIDTH = 130
 INDENT_RE = re.compile(r"^(?: {2,}|\t)\S")
 
 
-def detect_wrap_width(lines: list[str], indented: bool = False) -> int | None:
+def detect_wrap_width(lines: list[str], indented: bool = False, max_width: int = MAX_WRAP_WIDTH) -> int | None:
     """The fixed line width of hard-wrapped text, or None for one-line-per-paragraph text.
 
     Wrapped text has its lines at most ~100 characters long, many of them ending close
@@ -300,7 +314,7 @@ def detect_wrap_width(lines: list[str], indented: bool = False) -> int | None:
     lengths = [len(ln.strip()) for ln in lines if ln.strip()]
     if len(lengths) < 3:
         return None
-    over = sum(1 for n in lengths if n > MAX_WRAP_WIDTH)
+    over = sum(1 for n in lengths if n > max_width)
     if over > 0.02 * len(lengths):
         return None
     width = sorted(lengths)[int(0.95 * (len(lengths) - 1))]
@@ -317,11 +331,16 @@ def detect_wrap_width(lines: list[str], indented: bool = False) -> int | None:
 def is_broken_line(previous: str, line: str) -> bool:
     """A sentence broken across two lines: "... filed with the" / "commission on Monday".
 
-    Holds in any text, wrapped or not: no headline or label ends on an article or a
-    preposition, and the next line carries on in lower case.
+    Holds in any text, wrapped or not, when the next line carries on in lower case: no
+    headline or label ends on an article or a preposition, and a long line that stops
+    mid-sentence ("... months after the mayor was" / "elected promising to ...") is a
+    sentence going on, whatever word it stops at.
     """
     words = previous.split()
-    return len(words) >= 3 and words[-1] in DANGLING_WORDS and line.lstrip()[:1].islower()
+    if len(words) < 3 or not line.lstrip()[:1].islower():
+        return False
+    return words[-1] in DANGLING_WORDS or len(previous.strip()) >= BROKEN_LINE_MIN_CHARS \
+        and not SENTENCE_END_RE.search(previous) and not previous.rstrip().endswith(":")
 
 
 def continues_paragraph(previous: str, line: str, width: int, indented: bool) -> bool:
@@ -786,8 +805,14 @@ def apply_line_model(units: list[Unit], models, features=None, url: str | None =
                     unit.label, unit.reason = label, reason
     if headline is None:
         return opening_headline(units, rule_labels)
+    if not names_the_known_title(units[headline], known_title):
+        # the source named its title: the line the model picked is the story's, a paragraph
+        # of it kept whatever the body model made of it, a shorter line as the body model read it
+        if is_paragraph(units[headline]):
+            mark(units[headline], "body", f"given title; title model {score:.2f}")
+        return None
     mark(units[headline], "title", f"title model {score:.2f}")
-    if score >= ABOVE_TITLE_BAR and names_the_known_title(units[headline], known_title):
+    if score >= ABOVE_TITLE_BAR:
         drop_above_headline(units, headline, p)
     return units[headline].text
 
