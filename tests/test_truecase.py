@@ -40,3 +40,15 @@ def test_a_paragraph_opening_in_capitals_is_read_in_the_case_the_body_uses():
     read = analysis_text(doc, frozenset({"fire", "bomb"}))
     assert "A fire-bomb attack on a bank" in read and "MARLOW — Police" in read
     assert len(read) == len(text)
+
+
+def test_a_headline_joined_to_the_text_as_its_first_sentence_is_read_in_sentence_case():
+    """Some corpora and feeds give the text as "Headline. Body ..." with the headline as its
+    title: read in title case, "Blast Hurts Three in Kessel" had no verb and gave no claim."""
+    title = "Blast Hurts Three in Kessel"
+    text = f"{title}. Two guards and a driver were hurt in Kessel when a blast hit their post on Monday."
+    read = analysis_text(Document(id="d", text=text, title=title))
+    assert read.startswith("blast hurts three in Kessel. Two guards")
+    assert len(read) == len(text)
+    other = Document(id="e", text="Blast Hurts Three elsewhere. " + text, title=title)
+    assert analysis_text(other) == other.text  # a text that does not open with its title is left alone

@@ -41,7 +41,10 @@ def analysis_text(document: Document, known_words: frozenset[str] = frozenset())
     """The text the parse reads: ``document.text`` with a cased headline sentence-cased, and
     a paragraph's opening words set in capitals recased when they are ``known_words``."""
     title, text = document.title or "", document.text
-    if document.headline_end() and _set_in_capitals(title):
+    # the headline as a paragraph of its own, or as the text's first sentence ("Blast Injures
+    # Three in Kessel. Two guards were ...", as some corpora and feeds join them)
+    opens = document.headline_end() or title and re.match(re.escape(title) + r"[.:]?\s", text)
+    if opens and _set_in_capitals(title):
         wanted = {w.lower() for w in WORD.findall(title)}
         text = _recased(title, body_forms(text[len(title):], wanted), title.isupper()) + text[len(title):]
     return lede_recased(text, known_words) if known_words else text
