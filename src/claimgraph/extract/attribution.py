@@ -978,6 +978,8 @@ def _verb_attribution(verb: Token, kind: str, lex: Lexicon, quotes: list[tuple[i
     source = _verb_source(verb)
     if source is None and verb.tag_ in {"VB", "VBG"} and verb.dep_ in {"ROOT", "xcomp"}:
         return None  # "Ask which state she will win", "to address the concern": nobody speaks
+    if kind == "cognition_verbs" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.words("striving_verbs"):
+        return None  # "are trying to comprehend a shocking turn of events: she is dead": they say nothing
     negated = any(c.dep_ == "neg" for c in verb.children)
     return Found(cue=_runs(doc, cue, trim=False), content=_runs(doc, content), source=source, verb=verb,
                  asserts=kind in ASSERTING_KINDS and not negated)
