@@ -186,7 +186,9 @@ class Mentions:
             return vessel  # "the Mysore" after "INS Mysore": the ship, not the Indian city
         if " " not in text and text[:1].isupper() and label != "WEAPON" \
                 and (label == "PERSON" or not self.resolver.is_place(text)):
-            person = self.full_name_for(text)  # "Dotan said" after "Eyal Dotan", whatever the tag
+            # "Dotan said" after "Eyal Dotan", whatever the tag; "killed Trayvon" after "Trayvon
+            # Martin", though the tagger called the given name a place
+            person = self.full_name_for(text) or self.given_name_for(text)
             if person is not None:
                 return person
         if label == "PERSON":
@@ -401,6 +403,18 @@ class Mentions:
                 person = self.resolver.resolve(full.pop(), "PERSON", context_countries=self.countries)
                 return self.keep(person) if person is not None and person.type == "PERSON" else None
         return found[0] if len(found) == 1 else None
+
+    def given_name_for(self, given: str) -> Entity | None:
+        """The one person named in full in this document whose given name is ``given`` (a child
+        or a teenager is often called by it alone: "Trayvon" after "Trayvon Martin")."""
+        if len(given) < 3:
+            return None
+        wanted = strip_accents(given).lower()
+        full = {bare for text, bare in self._full_names if strip_accents(bare.split()[0]).lower() == wanted}
+        if len(full) != 1:
+            return None  # nobody, or "Tracy Martin" and "Tracy Smith": either
+        person = self.resolver.resolve(full.pop(), "PERSON", context_countries=self.countries)
+        return self.keep(person) if person is not None and person.type == "PERSON" else None
 
     def fuller_name_for(self, name: str) -> Entity | None:
         """"Ben Banky" after "Benjamin David Banky": a given name and surname that the one

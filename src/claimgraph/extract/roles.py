@@ -97,7 +97,7 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
         charged = one_charged_with(node)
         if charged is not None:
             return charged, False
-        misread = subject_read_as_conjunct(node)
+        misread = subject_read_as_conjunct(node) or subject_described_before(node)
         if misread is not None:
             return misread, any(c.dep_ == "auxpass" for c in node.children)
         if promised_under_signed(node):
@@ -154,6 +154,17 @@ def subject_read_as_conjunct(verb: Token) -> Token | None:
     joined = noun.dep_ == "conj" and noun.head.i < noun.i and noun.pos_ in {"NOUN", "PROPN"} \
         and any(c.dep_ == "cc" and c.i < noun.i for c in noun.head.children)
     return noun if joined and noun.head.i > verb.head.i else None
+
+
+def subject_described_before(verb: Token) -> Token | None:
+    """"Zimmerman, then a neighborhood watch volunteer, shot and killed Trayvon": the parse
+    joined the verb to the noun describing the subject and left the subject at the root; the
+    noun an appositive describes is the subject of a verb joined to that appositive."""
+    described = verb.head.head
+    if verb.dep_ != "conj" or verb.pos_ not in {"VERB", "AUX"} or verb.head.dep_ != "appos" \
+            or described.pos_ not in {"NOUN", "PROPN"} or described.dep_ not in {"ROOT", "nsubj", "nsubjpass"}:
+        return None
+    return described
 
 
 def misparsed_past_tense(verb: Token) -> bool:

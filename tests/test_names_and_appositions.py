@@ -1,0 +1,28 @@
+"""Who did it when the parse or the tagger loses the name (issue 9): a subject described by an
+appositive before its verbs ("Walsh, then a neighborhood watch volunteer, shot and killed
+...", which the parser joins to the appositive), and a person called by the given name alone
+after the full name, which the tagger may call a place. Invented sentences."""
+
+from __future__ import annotations
+
+from test_coref_roles import extract  # noqa: F401  (the one-document extraction fixture)
+
+
+def named(claims, ents, ctype, role):
+    return sorted({ents[e].name for c in claims if c.type == ctype for e in c.roles[role]})
+
+
+def test_the_subject_an_appositive_describes_did_the_deed(extract):
+    claims, ents = extract("Tom Walsh is selling the pistol he carried that night.\n\n"
+                           "Walsh, then a neighborhood watch volunteer, shot and killed Dario Vellen in "
+                           "February 2012, in a confrontation as the teenager was walking home.")
+    assert named(claims, ents, "ATTACK", "actor") == ["Tom Walsh"]
+    assert named(claims, ents, "CASUALTY", "actor") == ["Tom Walsh"]
+
+
+def test_a_given_name_alone_is_the_person_named_in_full(extract):
+    claims, ents = extract("A neighbourhood guard shot dead Trayon Vellen, 17, in Kessel on Sunday.\n\n"
+                           "Police said the guard shot Trayon twice after an argument outside the shop.")
+    victims = [ents[e] for c in claims if c.type == "ATTACK" for e in c.roles["target"]]
+    assert victims and all(v.name == "Trayon Vellen" and v.type == "PERSON" for v in victims)
+    assert not any(ents[e].name == "Trayon" for c in claims for e in c.roles["location"])
