@@ -26,3 +26,25 @@ def test_a_given_name_alone_is_the_person_named_in_full(extract):
     victims = [ents[e] for c in claims if c.type == "ATTACK" for e in c.roles["target"]]
     assert victims and all(v.name == "Trayon Vellen" and v.type == "PERSON" for v in victims)
     assert not any(ents[e].name == "Trayon" for c in claims for e in c.roles["location"])
+
+
+def test_surnames_told_again_are_the_people_named_in_full(extract):
+    """The tagger read "King" as the common noun and "Weeks" as a date."""
+    claims, ents = extract("Aid workers Dale King and Owen Weeks were freed in Kessel on Tuesday.\n\n"
+                           "King and Weeks were abducted by gunmen in the heart of the capital in August 2016.")
+    assert named(claims, ents, "ATTACK", "target") == ["Dale King", "Owen Weeks"]
+
+
+def test_a_surname_the_tagger_left_out_opening_a_sentence_is_the_person(pipeline):
+    doc = pipeline.nlp("Tom Hendricks is selling the pistol he carried that night.\n\n"
+                       "Hendricks, then a neighborhood watch volunteer, shot and killed Dario Vellen in 2012.")
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "Hendricks"] == [("Hendricks", "PERSON")]
+
+
+def test_a_place_or_a_possessive_phrase_is_no_namesake(pipeline):
+    doc = pipeline.nlp("Hit and run outside Bloomington Sam's Club leaves woman dead.\n\n"
+                       "A woman died after being struck by a driver outside a store in Bloomington on Friday. "
+                       "Mayor Tom Paris said the city of Paris in France had sent condolences.")
+    labels = {(e.text, e.label_) for e in doc.ents}
+    assert ("Bloomington", "PERSON") not in labels
+    assert ("Paris", "PERSON") not in labels

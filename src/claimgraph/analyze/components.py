@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, TAG
+from spacy.attrs import LEMMA, LOWER, ORTH, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -98,6 +98,54 @@ def tag_known_surnames(doc: Doc) -> Doc:
     if found:
         doc.ents = sorted([*doc.ents, *found], key=lambda e: e.start)
     return doc
+
+
+RETAGGABLE = frozenset({"", "GPE", "LOC", "FAC", "ORG", "NORP", "DATE"})
+
+
+@Language.component("claimgraph_names_told_again")
+def tag_names_told_again(doc: Doc) -> Doc:
+    """"King and Weeks were abducted" after "Kevin King" and "Timothy Weeks": a one-word name
+    that is the given name or surname of exactly one person the article names in full is that
+    person, whatever the model made of it (it left "King" untagged and read "Weeks" as a
+    date, "Trayvon" as a place). A word it tagged a place stays one when a known place bears
+    it; a "person" with a possessive in it ("Bloomington Sam's Club") names nobody."""
+    owners: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or any(t.tag_ == "POS" for t in ent):
+            continue
+        words = [t.text for t in ent if t.is_alpha and t.is_title]
+        if len(words) >= 2 and words[0].lower() in titles():
+            words = words[1:]  # "President Park Geun-hye": the name after the title
+        for word in {words[0], words[-1]} if len(words) >= 2 else ():
+            if len(word) >= 3:
+                owners.setdefault(word, set()).add(" ".join(words))
+    named = [word for word, people in owners.items() if len(people) == 1]
+    if not named:
+        return doc
+    hashes = numpy.array([doc.vocab.strings.add(word) for word in named], dtype="uint64")
+    found = []
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), hashes)).tolist():
+        token = doc[i]
+        alone = token.ent_iob_ != "I" and (i + 1 == len(doc) or doc[i + 1].ent_iob_ != "I")
+        # the tagger reads a name opening a sentence as a noun now and then ("Hendricks, then a ...")
+        name = token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.is_sent_start
+        if name and alone and token.ent_type_ in RETAGGABLE and not known_place(token):
+            found.append(Span(doc, i, i + 1, label="PERSON"))
+            token.pos_, token.tag_, token.lemma_ = "PROPN", "NNP", token.text
+    if found:
+        taken = {span.start for span in found}
+        doc.ents = sorted([*(e for e in doc.ents if e.start not in taken), *found], key=lambda e: e.start)
+    return doc
+
+
+def known_place(token: Token) -> bool:
+    """A word the model tagged a place that a known place bears."""
+    if token.ent_type_ not in {"GPE", "LOC", "FAC"}:
+        return False
+    from ..resolve.places import geocode
+
+    return geocode(token.text, fuzzy=False) is not None
 
 
 # words that open a new clause inside what the model took for one date ("on Wednesday that

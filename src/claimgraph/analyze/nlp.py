@@ -97,9 +97,11 @@ def load_pipeline(model: str) -> Language:
         nlp.add_pipe("claimgraph_name_particles", after="ner")
         nlp.add_pipe("claimgraph_vessel_names", after="claimgraph_name_particles")
         nlp.add_pipe("claimgraph_known_surnames", after="claimgraph_vessel_names")
+        nlp.add_pipe("claimgraph_names_told_again", after="claimgraph_vessel_names")
         if "parser" in nlp.pipe_names:  # clause words come from the parse
             nlp.add_pipe("claimgraph_split_dates", after="claimgraph_vessel_names")
-            nlp.add_pipe("claimgraph_capitalised_nouns", after="claimgraph_split_dates")
+            # after the names told again: "King and Weeks were abducted" after "Kevin King" is no king
+            nlp.add_pipe("claimgraph_capitalised_nouns", after="claimgraph_names_told_again")
     replace_lemmatizer(nlp)  # the same lemmas, kept per word, part of speech and morphology
     return nlp
 
