@@ -48,3 +48,14 @@ def test_a_place_or_a_possessive_phrase_is_no_namesake(pipeline):
     labels = {(e.text, e.label_) for e in doc.ents}
     assert ("Bloomington", "PERSON") not in labels
     assert ("Paris", "PERSON") not in labels
+
+
+def test_what_was_done_to_the_speakers_own_is_not_the_speakers_deed(extract):
+    """"Their next witness had been threatened with death by a gang member, prosecutors said":
+    the prosecutors threatened no one (the rule for "the army said its drones struck" had read
+    the speaker's own as the doer, the passive notwithstanding)."""
+    claims, ents = extract("Their key witness had been threatened with death by a gang member, "
+                           "prosecutors in Kessel said on Tuesday.")
+    assert named(claims, ents, "THREATEN", "actor") == [] and named(claims, ents, "CASUALTY", "actor") == []
+    claims, ents = extract("The Ruritanian army said its drones struck an ammunition depot near Kessel on Tuesday.")
+    assert named(claims, ents, "ATTACK", "actor") == ["Ruritanian army"]  # its own drones: still its deed

@@ -366,8 +366,11 @@ class ClaimExtractor:
 
     @staticmethod
     def _own_weapon_subject(token: Token) -> bool:
-        subj = subject_of(clause_head(token))
-        return subj is not None and any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in subj.children)
+        """"the army said its drones struck the airport": the speaker's own forces or weapons
+        did it (not "their next witness had been threatened", done to the speaker's own)."""
+        subj, passive = subject_and_voice(clause_head(token))
+        return subj is not None and not passive \
+            and any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in subj.children)
 
     def _state_of(self, source: Entity, mentions: Mentions) -> Entity:
         """A ministry speaking of "it" speaks for its state: "Iran's foreign ministry rejected
