@@ -818,8 +818,8 @@ def apply_line_model(units: list[Unit], models, features=None, url: str | None =
 
 
 def opening_headline(units: list[Unit], rule_labels: list[tuple[str, str]]) -> str | None:
-    """"Blast Injures Three\n\nTwo servicemen were hurt ...": when the title model finds no
-    headline, a text that opens with a line the rules read as one, right above the body,
+    """"Blast Injures Three" above "Two servicemen were hurt ...": when the title model finds
+    no headline, a text that opens with a line the rules read as one, right above the body,
     opens with its headline (a plain-text article, unlike a page, has no furniture above it)."""
     if len(units) < 2 or rule_labels[0] != ("title", "headline") or units[1].label != "body":
         return None
@@ -908,10 +908,10 @@ ABOVE_KEEP_BAR = 0.99
 
 
 def names_the_known_title(unit: Unit, known_title: str | None) -> bool:
-    """Whether a headline the model picked may cut what is above it: always when the page
-    gave no title; when the source did (a feed, JSON Lines, a wire story's metadata), only
-    if the picked line is that title. A wire story's lines are all prose, and a line the
-    model mistook for its headline would cut the story's first half away."""
+    """Whether the line the model picked is the headline, and so may cut what is above it:
+    always when the page gave no title; when the source did (a feed, JSON Lines, a wire
+    story's metadata), only if the picked line is that title. A wire story's lines are all
+    prose, and a line the model mistook for its headline would cut the story's first half away."""
     return known_title is None or normalise_phrase(unit.text) == normalise_phrase(known_title)
 
 
