@@ -59,3 +59,14 @@ def test_what_was_done_to_the_speakers_own_is_not_the_speakers_deed(extract):
     assert named(claims, ents, "THREATEN", "actor") == [] and named(claims, ents, "CASUALTY", "actor") == []
     claims, ents = extract("The Ruritanian army said its drones struck an ammunition depot near Kessel on Tuesday.")
     assert named(claims, ents, "ATTACK", "actor") == ["Ruritanian army"]  # its own drones: still its deed
+
+
+def test_a_ministers_staff_escorts_no_one(extract):
+    """"Shultz, accompanied by senior advisers, arrived": a visit, no deployment; warships that
+    escort a ship still sail with it."""
+    claims, _ = extract("Secretary of State Anton Kessler, accompanied by senior advisers and technical experts, "
+                        "arrived from Helsinki aboard a U.S. Air Force plane on Monday.")
+    assert not [c for c in claims if c.type == "DEPLOY"]
+    claims, _ = extract("A Turkish survey ship, escorted by a number of warships, sailed into the disputed "
+                        "strait on Friday, officials said.")
+    assert [c for c in claims if c.type == "DEPLOY"]

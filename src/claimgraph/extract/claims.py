@@ -1519,8 +1519,11 @@ class ClaimExtractor:
                          and mentions.materiel_kind(a) is None)]
         if personnel and subj is not None:
             # "the survey ship, escorted by warships, would sail into the strait": the escort sails too
-            escorts = [o for c in subj.children if c.dep_ == "acl" for prep, o in preps_of(c) if prep == "by"]
-            args += escorts + [o for e in escorts for prep, o in preps_of(e) if prep == "of"]  # "a number of warships"
+            # (not "Shultz, accompanied by senior advisers, arrived": a minister's staff escorts no one)
+            escorts = [o for c in subj.children if c.dep_ == "acl" for prep, o in preps_of(c) if prep == "by"
+                       and not self._staff(o)]
+            # "escorted by a number of warships"; not "by a panoply of senior advisers"
+            args += escorts + [o for e in escorts for prep, o in preps_of(e) if prep == "of" and not self._staff(o)]
         if weapon and self._a_device_explodes(verb, subj, mentions):
             return True
         for a in args:
@@ -1535,6 +1538,13 @@ class ClaimExtractor:
                 if personnel and (mentions.is_personnel(t) or self._naval_unit(t)):
                     return True
         return False
+
+    def _staff(self, noun: Token) -> bool:
+        """Advisers, experts or aides with no military word before them ("senior advisers and
+        technical experts"; not "military advisers")."""
+        military = self.lex.words("military_modifiers")
+        return noun.lemma_.lower() in self.lex.words("staff_nouns") and not any(
+            c.lower_ in military for c in noun.children if c.dep_ in {"amod", "compound"})
 
     def _a_device_explodes(self, verb: Token, subj: Token | None, mentions: Mentions) -> bool:
         """"a suspicious device detonated", "it exploded after officers took it inside": what
