@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..datafiles import gazetteer_rows, grammar, lexicon, ontology, titles
+from ..resolve.places import geocode
 
 # "Tarig Hassan el-Nour", "Mohammed bin Salman", "Abu Obeida": name particles the model cuts
 # off a PERSON (it tags "el-Nour" as an ORG on its own)
@@ -141,11 +142,7 @@ def tag_names_told_again(doc: Doc) -> Doc:
 
 def known_place(token: Token) -> bool:
     """A word the model tagged a place that a known place bears."""
-    if token.ent_type_ not in {"GPE", "LOC", "FAC"}:
-        return False
-    from ..resolve.places import geocode
-
-    return geocode(token.text, fuzzy=False) is not None
+    return token.ent_type_ in {"GPE", "LOC", "FAC"} and geocode(token.text, fuzzy=False) is not None
 
 
 # words that open a new clause inside what the model took for one date ("on Wednesday that
