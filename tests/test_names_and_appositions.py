@@ -70,3 +70,25 @@ def test_a_ministers_staff_escorts_no_one(extract):
     claims, _ = extract("A Turkish survey ship, escorted by a number of warships, sailed into the disputed "
                         "strait on Friday, officials said.")
     assert [c for c in claims if c.type == "DEPLOY"]
+
+
+def test_the_subject_of_likely_or_ready_does_what_its_infinitive_says(extract):
+    """"President Arvo Lind is likely to deploy troops": Lind deploys them (the parser hangs
+    the verb on the adjective, not on its subject's verb). A bomb "about to go off" is a warning."""
+    claims, ents = extract("With protests spreading, President Arvo Lind of Ruritania is likely to deploy "
+                           "army units onto the streets of Kessel, analysts said on Monday.")
+    assert named(claims, ents, "DEPLOY", "actor") == ["Arvo Lind"]
+    claims, ents = extract("The Ruritanian navy is ready to strike rebel positions near Kessel, "
+                           "the defence ministry said on Monday.")
+    assert [n.lower() for n in named(claims, ents, "ATTACK", "actor")] == ["ruritanian navy"]
+
+
+def test_what_would_have_happened_did_not(extract):
+    """"Gunmen with revolvers would have been able to kill as many": a counterfactual tells of
+    no attack; "were able to kill" tells of one."""
+    claims, _ = extract("The senator said gunmen armed with revolvers would have been able to kill as many "
+                        "people in Kessel in the same half hour.")
+    assert not [c for c in claims if c.type in {"ATTACK", "CASUALTY"}]
+    claims, ents = extract("The gunmen were able to kill eleven shoppers in Kessel in half an hour, "
+                           "police said on Sunday.")
+    assert [c for c in claims if c.type == "CASUALTY"]

@@ -74,9 +74,15 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     speakers: list[tuple[Token, Entity | None]] = []
     # "X denied any role, and the U.S. never accused it": the second clause is not what X says
     beside = {node.i for below, node in zip(path, path[1:]) if _own_clause_beside(below, node)}
+    if counterfactual(trigger):
+        att.silenced = True
+        return att
     for node in path[1:]:
         if node.i in beside:
             continue
+        if not speakers and counterfactual(node):
+            att.silenced = True
+            break
         lemma = node.lemma_.lower()
         confirming = lemma in lex.words("confirming_verbs")
         if not speakers and node.pos_ == "VERB" \
@@ -781,6 +787,13 @@ def charged_participle(verb: Token) -> bool:
 def _unnamed_passive(verb: Token) -> bool:
     """A passive with no "by": nobody is named as doing it."""
     return any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def counterfactual(verb: Token) -> bool:
+    """"terrorists with revolvers would have been able to kill as many", "the bomb would have
+    killed dozens": what would have happened had things been otherwise did not happen."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return "would" in auxiliaries and bool(auxiliaries & {"have", "'ve"})
 
 
 def neither_confirmed_nor_denied(verb: Token, lex: Lexicon) -> bool:

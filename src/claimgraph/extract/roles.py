@@ -117,6 +117,9 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
             if node.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                 raised = node
             node = node.head
+            if raised is not None and node.dep_ == "acomp" and node.head.lemma_ == "be" \
+                    and node.lower_ in RAISING_ADJECTIVES:
+                node = node.head  # "Xi is likely to deploy troops": Xi deploys them
         else:
             return None, False
     return None, False
@@ -558,6 +561,7 @@ def nationality_modifier(token: Token, mentions: Mentions) -> Entity | None:
 
 PLATFORM_KINDS = load_lexicon().words("platform_kinds")
 CONFESSING_VERBS = frozenset(grammar()["confessing_verbs"])
+RAISING_ADJECTIVES = frozenset(grammar()["raising_adjectives"])
 SHOT_NOUNS = frozenset(grammar()["shot_nouns"])
 DOUBLE_OBJECT_VERBS = frozenset(grammar()["double_object_verbs"])
 
