@@ -164,6 +164,16 @@ def test_a_time_inside_the_attack_phrase_dates_the_attack(extract):
     assert {c.time.start for c in claims if c.type in {"ATTACK", "CASUALTY"}} == {"2024-03-11"}
 
 
+def test_a_deal_is_dated_by_its_signing_not_a_remark_about_it(extract):
+    """"Under the arms deal signed last year": the deal's date; "the raid condemned on Monday"
+    is condemned then, not raided."""
+    claims, _ = extract("Under the arms deal signed last year, Ruritania has agreed to buy 48 fighter jets "
+                        "from Osterland.")
+    assert {(c.time.start, c.time.end) for c in claims if c.type == "TRANSFER"} == {("2023-01-01", "2023-12-31")}
+    claims, _ = extract("The raid condemned on Monday by the United Nations killed nine people in Kessel.")
+    assert all(c.time.start != "2024-03-11" for c in claims if c.type == "ATTACK")
+
+
 @pytest.mark.parametrize("text, ctype, present", SENSES)
 def test_trigger_senses(extract, text, ctype, present):
     claims, _ = extract(text)

@@ -3064,6 +3064,9 @@ def _in_trigger_phrase(node: Token, trigger: Token) -> bool:
     not in a clause of its own below it, nor in a phrase that orders another happening after
     or before it ("talks ahead of her visit next week")."""
     while node.i != trigger.i:
+        if node.dep_ == "acl" and node.head.i == trigger.i and node.tag_ == "VBN" \
+                and node.lemma_.lower() in grammar()["enacting_participles"]:
+            return True  # "the deal signed last year": the deal's own date
         if node.head.i == node.i or node.dep_ in CLAUSAL_DEPS or orders_another_happening(node) \
                 or node.dep_ == "conj" and node.pos_ == "NOUN" and node.head.i == trigger.i:
             return False  # "the bombing in 1996 and the attacks of Sept. 11": the attacks' own date
