@@ -92,3 +92,25 @@ def test_what_would_have_happened_did_not(extract):
     claims, ents = extract("The gunmen were able to kill eleven shoppers in Kessel in half an hour, "
                            "police said on Sunday.")
     assert [c for c in claims if c.type == "CASUALTY"]
+
+
+def test_who_claims_responsibility_for_a_deed_told_by_a_gerund_did_it(extract):
+    claims, ents = extract("The Ruritanian Liberation Front claimed responsibility for shooting down the "
+                           "helicopter near Kessel on Monday.")
+    assert named(claims, ents, "ATTACK", "actor") == ["Ruritanian Liberation Front"]
+
+
+def test_a_participle_after_a_reported_deed_is_done_by_its_doer(extract):
+    """"Syrian jets were reported to have fired missiles, striking a depot": the jets strike,
+    they are not struck (the parser hangs the participle on "reported")."""
+    claims, ents = extract("Syrian jets were reported to have fired missiles into Lebanon on Monday, "
+                           "striking an ammunition depot near Kessel.")
+    strikes = [c for c in claims if c.type == "ATTACK" and c.trigger == "striking"]
+    assert strikes and all(ents[e].name != "Syria" for c in strikes for e in c.roles["target"])
+    assert {ents[e].name for c in strikes for e in c.roles["actor"]} == {"Syria"}
+
+
+def test_forces_of_a_state_are_its_attackers(extract):
+    claims, ents = extract("Investigators said the strike on the aid convoy near Kessel was carried out by "
+                           "forces of Osterland.")
+    assert named(claims, ents, "ATTACK", "actor") == ["Osterland"]

@@ -116,6 +116,11 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
         if (node.dep_ in {"conj", "xcomp", "advcl"} or gerund) and node.head.i != node.i:
             if node.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                 raised = node
+            elif node.dep_ == "advcl" and node.tag_ == "VBG":
+                # "jets were reported to have fired missiles, striking a depot": the participle
+                # goes with the infinitive, and the jets strike
+                raised = next((c for c in node.head.children if c.dep_ == "xcomp" and c.i < node.i
+                               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), raised)
             node = node.head
             if raised is not None and node.dep_ == "acomp" and node.head.lemma_ == "be" \
                     and node.lower_ in RAISING_ADJECTIVES:
@@ -519,7 +524,8 @@ def attacker(token: Token, mentions: Mentions) -> Entity | None:
     if is_site_noun(token, mentions):
         return None  # "Khartoum market shelling leaves 12 dead": a headline's market shelled no one
     return craft_by_its_name(token, mentions) or one_warship(token, mentions) or party(token, mentions) \
-        or irregulars(token, mentions) or crew_named_before(token, mentions) or mentions.vessel_described(token)
+        or irregulars(token, mentions) or crew_named_before(token, mentions) or mentions.vessel_described(token) \
+        or (member_of(token, mentions) if mentions.is_personnel(token) else None)  # "forces of Russia"
 
 
 def add_attackers(subj: Token, roles: Roles, mentions: Mentions) -> None:
@@ -1446,6 +1452,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         args.append(subj)
     if trigger.tag_ == "VBG" and trigger.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass"}:
         roles.add("actor", attack_party(trigger, mentions))  # "a fatal police shooting", tagged a verb
+    if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and not roles["actor"]:
+        roles.add("actor", had_a_hand_in(trigger, mentions, lex))  # "claimed responsibility for shooting down"
     if trigger.pos_ == "NOUN" or is_gerund_subject(trigger):
         roles.add("actor", attack_party(trigger, mentions) or had_a_hand_in(trigger, mentions, lex)
                   or charged_in(trigger, mentions) or claimed_by(trigger, mentions)
@@ -1701,12 +1709,13 @@ def add_under_attack(trigger: Token, roles: Roles, mentions: Mentions) -> None:
 
 
 def had_a_hand_in(trigger: Token, mentions: Mentions, lex) -> Entity | None:
-    """Who had a part in the attack a noun names: "Iranian involvement in the raids", "Iran's
-    role in the bombing", "Zenda denied any role in the bombings", "claimed responsibility for
-    the blast". Only the party owning the part, or the one denying, admitting or claiming it;
-    not whoever investigates it ("the inquiry examined the army's role": the army)."""
+    """Who had a part in the attack a noun or gerund names: "Iranian involvement in the raids",
+    "Iran's role in the bombing", "Zenda denied any role in the bombings", "claimed
+    responsibility for the blast" (or "for shooting down the helicopter"). Only the party owning
+    the part, or the one denying, admitting or claiming it; not whoever investigates it ("the
+    inquiry examined the army's role": the army)."""
     prep = trigger.head
-    if trigger.dep_ != "pobj" or prep.lower_ not in {"in", "for"}:
+    if trigger.dep_ not in {"pobj", "pcomp"} or prep.lower_ not in {"in", "for"}:
         return None
     part = prep.head
     if part.pos_ in {"VERB", "AUX"}:  # "denied any role | in the bombings": the parser hangs it on the verb
