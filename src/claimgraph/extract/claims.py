@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
@@ -863,7 +864,7 @@ class ClaimExtractor:
         season", "players" (a war report that names a stadium and a match does not reach it)."""
         if "play_page" not in doc.user_data:  # asked per trigger: read the article once
             words = self.lex.words("play_words")
-            used = [t.lower_ for t in doc if t.lower_ in words]
+            used = [word for word in lower_words(doc) if word in words]
             doc.user_data["play_page"] = len(set(used)) >= PLAY_WORDS_DISTINCT and len(used) >= PLAY_WORDS_USED
         return doc.user_data["play_page"]
 
@@ -3569,8 +3570,9 @@ def evidence_text(sent: Span, document: Document) -> str:
     """The sentence as the article prints it: the parse may have read a headline recased
     (``analyze.truecase``), letter for letter in the same places."""
     stored = document.text[sent.start_char:sent.end_char]
+    parsed = doc_text(sent.doc)[sent.start_char:sent.end_char]  # sent.text, without a Token per word
     # the parse hangs the blank lines after a paragraph on its last sentence: not evidence
-    return (stored if stored.lower() == sent.text.lower() else sent.text).rstrip()
+    return (stored if stored.lower() == parsed.lower() else parsed).rstrip()
 
 
 def headline_sentences(doc: Doc, document: Document) -> int:
@@ -3739,16 +3741,20 @@ def named_suspect(doc: Doc, mentions: Mentions, headline: int = 0) -> tuple[str,
     suspect, 38-year-old Dan Rees, was ...", "the gunman, identified as Dan Rees") and the
     sentence it does so in; None when it names none or several."""
     words = mentions.lex.words("doer_descriptions")
+    lemmas = lower_lemmas(doc)
+    described = [i for i, lemma in enumerate(lemmas) if lemma in words]  # read once, not word by word
+    if not described:
+        return None
+    starts = [sent.start for sent in doc.sents]
     found: dict[str, int] = {}
-    for index, sent in enumerate(doc.sents):
-        if index < headline:
-            continue
-        for token in sent:
-            if token.tag_ == "NN" and token.lemma_.lower() in words \
-                    and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-                person = name_given_to(token, mentions)
-                if person is not None and person.type == "PERSON":
-                    found.setdefault(person.id, index)
+    for i in described:
+        index = bisect_right(starts, i) - 1
+        token = doc[i]
+        if index >= headline and token.tag_ == "NN" \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            person = name_given_to(token, mentions)
+            if person is not None and person.type == "PERSON":
+                found.setdefault(person.id, index)
     return next(iter(found.items())) if len(found) == 1 else None
 
 
