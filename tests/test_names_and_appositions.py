@@ -114,3 +114,11 @@ def test_forces_of_a_state_are_its_attackers(extract):
     claims, ents = extract("Investigators said the strike on the aid convoy near Kessel was carried out by "
                            "forces of Osterland.")
     assert named(claims, ents, "ATTACK", "actor") == ["Osterland"]
+
+
+def test_a_country_forces_are_sent_to_is_where_they_go(extract):
+    """REALNEWS: DEPLOY's location is where to; "sent fighters to Syria" places them there."""
+    claims, ents = extract("The Ruritanian Liberation Front has sent 3,000 fighters to Syria to support "
+                           "the government, officials in Kessel said on Monday.")
+    assert named(claims, ents, "DEPLOY", "location") == ["Syria"]
+    assert named(claims, ents, "DEPLOY", "recipient") == []

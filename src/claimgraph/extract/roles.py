@@ -2322,8 +2322,7 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
         if prep in {"to", "towards", "toward", "into"}:
             for span in mentions.places_in(obj):
                 ent = mentions.resolve_span(span)
-                if ent is not None:
-                    roles.add("recipient" if mentions.is_country(ent) else "location", ent)
+                roles.add("location", ent)  # "sent fighters to Syria": where they go (REALNEWS)
         elif prep == "by" and obj not in moved:
             roles.add("actor", party(obj, mentions))
         elif prep == "for" and verb.lemma_.lower() in HEADING_VERBS:
