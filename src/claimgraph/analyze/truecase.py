@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..datafiles import grammar
 from ..model import Document
 
 WORD = re.compile(r"[^\W\d_](?:[\w'’-]|\.(?=\w))*")
@@ -47,7 +48,7 @@ def analysis_text(document: Document, known_words: frozenset[str] = frozenset())
     if opens and _set_in_capitals(title):
         wanted = {w.lower() for w in WORD.findall(title)}
         text = _recased(title, body_forms(text[len(title):], wanted), title.isupper()) + text[len(title):]
-    return lede_recased(text, known_words) if known_words else text
+    return shouted_recased(lede_recased(text, known_words), known_words) if known_words else text
 
 
 def lede_recased(text: str, known_words: frozenset[str]) -> str:
@@ -70,6 +71,57 @@ def lede_recased(text: str, known_words: frozenset[str]) -> str:
             out.append(_lede_word(word, forms.get(word.lower()), k == 0, known_words))
         last = m.end(1)
     return "".join(out) + text[last:]
+
+
+# three or more words in capitals in a row inside the text, numbers and commas between them
+# allowed: a newsletter's item heading ("5. ELEVEN POLICE KILLED, DOZENS WOUNDED IN TURKEY CAR
+# BOMB ATTACK.") or a heading run into its paragraph ("AT LEAST 10 KILLED IN DEADLY ISTANBUL
+# EXPLOSION Turkish President ..."), which the tagger reads as a string of names
+SHOUTED = re.compile(r"\b[A-Z][A-Z'’]+(?:(?:,? |-)(?:\d[\d,.]*(?:,? |-))*[A-Z][A-Z'’]+\b){2,}(?![a-z])")
+SHOUTED_WORD = re.compile(r"[A-Z][A-Z'’]+")
+SHOUTED_PIECES = re.compile(r"([A-Z][A-Z'’]+)")  # split keeps the words at odd places
+CAPITALS_WORD = re.compile(r"\b[A-Z][A-Z'’]+\b")
+SHOUTED_MIN_LONG_WORDS = 3  # words of five letters or more: "NATO US UK" is no heading
+DATELINE_AFTER = re.compile(r"[\s\d,.]*[-—–(]")  # "SANTOS, BRAZIL, MARCH 11 - ": a wire dateline, no heading
+
+
+def shouted_recased(text: str, known_words: frozenset[str]) -> str:
+    """``text`` with each run of words in capitals set as the body writes its words, or
+    in lower case for English words longer than an acronym and the short words of
+    ``grammar.yaml`` (``shouted_short_words``); a name the body never writes stays as it is.
+    The run's first word keeps a capital where a sentence begins.
+
+    >>> shouted_recased("5. ELEVEN POLICE KILLED IN KESSEL CAR BOMB ATTACK. A car bomb hit a post in Kessel.",
+    ...                 frozenset({"eleven", "police", "killed", "attack"}))
+    '5. Eleven police killed in Kessel car bomb attack. A car bomb hit a post in Kessel.'
+    """
+    runs = [m for m in SHOUTED.finditer(text)
+            if sum(len(w) >= 5 for w in SHOUTED_WORD.findall(m.group())) >= SHOUTED_MIN_LONG_WORDS
+            and not DATELINE_AFTER.match(text, m.end())]
+    if not runs:
+        return text
+    # how the rest of the text writes the words, in anything but capitals (a dateline's "KESSEL")
+    elsewhere = CAPITALS_WORD.sub(lambda m: " " * len(m.group()), text)
+    forms = body_forms(elsewhere, {w.lower() for m in runs for w in SHOUTED_WORD.findall(m.group())}, PLAIN_WORD)
+    short = frozenset(grammar()["shouted_short_words"])
+    out, last = [], 0
+    for m in runs:
+        out.append(text[last:m.start()])
+        run = "".join(_shouted_word(piece, forms.get(piece.lower()), known_words, short) if k % 2 else piece
+                      for k, piece in enumerate(SHOUTED_PIECES.split(m.group())))
+        opens_sentence = text[:m.start()].rstrip()[-1:] in {"", ".", "!", "?", ":"}  # "5. ELEVEN ...": yes
+        out.append(run[:1].upper() + run[1:] if opens_sentence else run)
+        last = m.end()
+    return "".join(out) + text[last:]
+
+
+def _shouted_word(word: str, body_form: str | None, known_words: frozenset[str], short: frozenset[str]) -> str:
+    if body_form is not None and len(body_form) == len(word):
+        return body_form
+    lower = word.lower()
+    if lower in short or len(word) > ACRONYM_MAX and lower in known_words:
+        return lower
+    return word
 
 
 def _lede_word(word: str, body_form: str | None, first: bool, known_words: frozenset[str]) -> str:
