@@ -122,3 +122,13 @@ def test_a_country_forces_are_sent_to_is_where_they_go(extract):
                            "the government, officials in Kessel said on Monday.")
     assert named(claims, ents, "DEPLOY", "location") == ["Syria"]
     assert named(claims, ents, "DEPLOY", "recipient") == []
+
+
+def test_what_a_crowd_throws_keeps_its_kind(extract):
+    """"petrol bombs", "molotov cocktails", "small arms": not "bomb", "cocktail" and "arm"
+    (the issue's "Silkworm" -> "missile": a weapon's kind is part of what was said)."""
+    claims, ents = extract("Youths hurled petrol bombs and molotov cocktails at riot police in central Kessel "
+                           "on Monday.")
+    assert named(claims, ents, "ATTACK", "instrument") == ["molotov cocktail", "petrol bomb"]
+    claims, ents = extract("The pirates fired at the merchant vessel with their small arms near Kessel on Monday.")
+    assert named(claims, ents, "ATTACK", "instrument") == ["small arms"]

@@ -782,7 +782,9 @@ class Mentions:
         while words and not (words[0] in kinds or self.lex.materiel.get(words[0].rstrip("s"))
                              or all(p in kinds or not p for p in words[0].split("-"))):
             words.pop(0)
-        return " ".join(words + [head.lemma_.lower()])
+        lemma = head.lemma_.lower()
+        # "small arms": the lemma "arm" is a limb; the word as written is the weapon
+        return " ".join(words + [lemma if lemma in self.lex.materiel else head.lower_])
 
     def country_adjective(self, code: str) -> str:
         """"RU" -> "Russian" ("Russian missile"), or the country's name where no adjective is known."""
