@@ -132,3 +132,10 @@ def test_what_a_crowd_throws_keeps_its_kind(extract):
     assert named(claims, ents, "ATTACK", "instrument") == ["molotov cocktail", "petrol bomb"]
     claims, ents = extract("The pirates fired at the merchant vessel with their small arms near Kessel on Monday.")
     assert named(claims, ents, "ATTACK", "instrument") == ["small arms"]
+
+
+def test_a_person_named_with_a_title_and_a_country_is_the_target_not_the_country(extract):
+    claims, ents = extract("A Kessel man pleaded guilty on Monday to threatening to kill U.S. Rep. Dana Orwell, "
+                           "prosecutors said.")
+    assert named(claims, ents, "THREATEN", "target") == ["Dana Orwell"]
+    assert "United States" not in named(claims, ents, "ATTACK", "target")

@@ -1772,7 +1772,9 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
     if mentions.is_thing(obj) and mentions.span_at(obj) is None:
         add_struck_thing(obj, roles, mentions)
         return
-    places = mentions.places_in(obj)
+    named = mentions.span_at(obj)
+    # "threatened to kill U.S. Rep. Ilhan Omar": a person named with a title and a country
+    places = mentions.places_in(obj) if named is None or named.label_ != "PERSON" else []
     # "a Leeds man was attacked": the man was hit, in Leeds; Leeds was not
     people = is_person_noun(obj, mentions)
     for span in places:
