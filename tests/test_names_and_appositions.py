@@ -139,3 +139,9 @@ def test_a_person_named_with_a_title_and_a_country_is_the_target_not_the_country
                            "prosecutors said.")
     assert named(claims, ents, "THREATEN", "target") == ["Dana Orwell"]
     assert "United States" not in named(claims, ents, "ATTACK", "target")
+
+
+def test_a_persons_home_town_is_not_where_he_died(extract):
+    claims, ents = extract("Sergeant Arvo Lind, 42, of Kessel, Virginia, died on Monday in northern Syria of "
+                           "wounds sustained in a roadside bomb blast, the ministry said.")
+    assert named(claims, ents, "CASUALTY", "location") == ["Syria"]

@@ -786,6 +786,8 @@ def place_of_something_else(place: Token, scope: Token, ctype: str, mentions: Me
         prep = node.head
         if prep.dep_ == "prep" and prep.lower_ == "from" and is_person_noun(prep.head, mentions):
             return True  # where people come from, not where it happened
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.head.ent_type_ == "PERSON":
+            return True  # "Scott Dayton, 42, of Woodbridge, Virginia, died in northern Syria": his home
         if prep.dep_ == "prep" and prep.lower_ in ORDERING_PREPS and not any(
                 t.lemma_.lower() in happening_nouns for t in path_between(place, prep)):
             return True  # the place of the happening it came after or before
