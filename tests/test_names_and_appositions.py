@@ -145,3 +145,20 @@ def test_a_persons_home_town_is_not_where_he_died(extract):
     claims, ents = extract("Sergeant Arvo Lind, 42, of Kessel, Virginia, died on Monday in northern Syria of "
                            "wounds sustained in a roadside bomb blast, the ministry said.")
     assert named(claims, ents, "CASUALTY", "location") == ["Syria"]
+
+
+def test_a_name_in_apposition_to_a_title_is_a_person(pipeline):
+    """The model read "Yanis Varoufakis" after "A professor of economics ..., " as an
+    organisation; then "Professor Varoufakis blames ..." named nobody. Here the model's
+    reading is set by hand, as it gave it for that name."""
+    from spacy.tokens import Span
+
+    from claimgraph.analyze.components import people_described_by_a_title
+
+    doc = pipeline.nlp("A professor of economics at the University of Kessel, Arvo Lindqvist, stayed home on "
+                       "Monday.")
+    name = next(e for e in doc.ents if e.text == "Arvo Lindqvist")
+    doc.ents = [e for e in doc.ents if e.start != name.start] + [Span(doc, name.start, name.end, label="ORG")]
+    assert {e.text: e.label_ for e in people_described_by_a_title(doc).ents}["Arvo Lindqvist"] == "PERSON"
+    company = pipeline.nlp("The owner of the site, Kessel Holdings, declined to comment on Monday.")
+    assert all(e.label_ != "PERSON" for e in people_described_by_a_title(company).ents)

@@ -111,6 +111,7 @@ def tag_names_told_again(doc: Doc) -> Doc:
     person, whatever the model made of it (it left "King" untagged and read "Weeks" as a
     date, "Trayvon" as a place). A word it tagged a place stays one when a known place bears
     it; a "person" with a possessive in it ("Bloomington Sam's Club") names nobody."""
+    doc = people_described_by_a_title(doc)
     owners: dict[str, set[str]] = {}
     for ent in doc.ents:
         if ent.label_ != "PERSON" or any(t.tag_ == "POS" for t in ent):
@@ -137,6 +138,18 @@ def tag_names_told_again(doc: Doc) -> Doc:
     if found:
         taken = {span.start for span in found}
         doc.ents = sorted([*(e for e in doc.ents if e.start not in taken), *found], key=lambda e: e.start)
+    return doc
+
+
+def people_described_by_a_title(doc: Doc) -> Doc:
+    """"A professor of economics at the university, Yanis Varoufakis, ...": a name in
+    apposition to a title or rank is a person, where the model called it an organisation."""
+    people = [Span(doc, e.start, e.end, label="PERSON") for e in doc.ents
+              if e.label_ == "ORG" and 2 <= len(e) <= 3 and all(t.is_title and t.is_alpha for t in e)
+              and e.root.dep_ == "appos" and e.root.head.lower_ in titles()]
+    if people:
+        taken = {span.start for span in people}
+        doc.ents = sorted([*(e for e in doc.ents if e.start not in taken), *people], key=lambda e: e.start)
     return doc
 
 
