@@ -162,3 +162,14 @@ def test_a_name_in_apposition_to_a_title_is_a_person(pipeline):
     assert {e.text: e.label_ for e in people_described_by_a_title(doc).ents}["Arvo Lindqvist"] == "PERSON"
     company = pipeline.nlp("The owner of the site, Kessel Holdings, declined to comment on Monday.")
     assert all(e.label_ != "PERSON" for e in people_described_by_a_title(company).ents)
+
+
+def test_i_in_a_quotation_is_its_speaker_and_we_condemn_no_deed_of_ours(extract):
+    claims, ents = extract('"I blame the governor personally for the death of my son," Dana Orwell said in '
+                           'Kessel on Monday.')
+    assert named(claims, ents, "ACCUSE", "actor") == ["Dana Orwell"]
+    claims, ents = extract('"We condemn this cowardly attack on our soldiers near Kessel," the Ruritanian '
+                           'defence minister Arvo Lind said on Monday.')
+    assert named(claims, ents, "ATTACK", "actor") == []
+    claims, ents = extract('"I heard the gunfire, and I ran," Dana Orwell told reporters in Kessel on Monday.')
+    assert named(claims, ents, "ATTACK", "actor") == []

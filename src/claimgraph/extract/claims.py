@@ -337,9 +337,13 @@ class ClaimExtractor:
             # "Tehran rejected claims that it had supplied ...": "it" is the speaker
             # (but not in "It described the strikes as ...", where "it" only speaks)
             subj = subject_of(clause_head(token))
-            if subj is not None and subj.lower_ in {"it", "they", "he", "she", "we"} and subj.dep_ == "nsubj" \
+            quoted = inside_quotation(subj) if subj is not None else False
+            if subj is not None and subj.lower_ in {"it", "they", "he", "she", "we", "i"} and subj.dep_ == "nsubj" \
                     and att.source.type in {"GPE", "ORG", "PERSON", "NORP"} and self._done_by_subject(token, ctype) \
-                    and (subj.lower_ == "we" or not inside_quotation(subj)):  # '"He hit her," Benson said': not Benson
+                    and (subj.lower_ == "we" or (subj.lower_ == "i") == quoted) \
+                    and (subj.lower_ != "i" or token.pos_ == "VERB"):
+                # '"He hit her," Benson said': not Benson; '"I blame Clinton," Smith said': Smith
+                # (not '"I heard the gunfire," he said': the gunfire is no deed of his)
                 # "Minsk said it had received the systems": the speaker is who received them
                 role = self._subject_role(token, ctype)
                 if subj.lower_ == "we" and att.source.attrs.get("speaks_for") in mentions.entities:
@@ -363,7 +367,11 @@ class ClaimExtractor:
             passive = subject_and_voice(token)[1]
             return not passive and not (ctype == "CASUALTY" and (not objects_of(token)
                                                                   or token.lemma_.lower() in LOSING_VERBS))
-        return token.dep_ in {"dobj", "obj"} and token.head.pos_ in {"VERB", "AUX"}
+        # "it had carried out raids", "he would raise tariffs"; not "we condemn this cowardly
+        # attack": condemned, not done
+        types = load_lexicon().types
+        return token.dep_ in {"dobj", "obj"} and token.head.pos_ in {"VERB", "AUX"} \
+            and not any(token.head.lemma_.lower() in types[act].verbs for act in SPEECH_ACTS)
 
     @staticmethod
     def _own_weapon_subject(token: Token) -> bool:
