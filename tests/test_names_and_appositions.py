@@ -173,3 +173,8 @@ def test_i_in_a_quotation_is_its_speaker_and_we_condemn_no_deed_of_ours(extract)
     assert named(claims, ents, "ATTACK", "actor") == []
     claims, ents = extract('"I heard the gunfire, and I ran," Dana Orwell told reporters in Kessel on Monday.')
     assert named(claims, ents, "ATTACK", "actor") == []
+
+
+def test_a_stabbing_is_an_attack_and_a_fatal_one_a_killing(extract):
+    claims, _ = extract("Attempt to recover stolen phones results in fatal stabbing in Kessel.")
+    assert {c.type for c in claims if c.trigger == "stabbing"} == {"ATTACK", "CASUALTY"}
