@@ -110,7 +110,8 @@ def tag_names_told_again(doc: Doc) -> Doc:
     that is the given name or surname of exactly one person the article names in full is that
     person, whatever the model made of it (it left "King" untagged and read "Weeks" as a
     date, "Trayvon" as a place). A word it tagged a place stays one when a known place bears
-    it; a "person" with a possessive in it ("Bloomington Sam's Club") names nobody."""
+    it; a "person" with a possessive in it ("Bloomington Sam's Club") names nobody. A name the
+    model called an organisation is a person first when a title describes it."""
     doc = people_described_by_a_title(doc)
     owners: dict[str, set[str]] = {}
     for ent in doc.ents:
