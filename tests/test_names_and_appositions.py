@@ -178,3 +178,12 @@ def test_i_in_a_quotation_is_its_speaker_and_we_condemn_no_deed_of_ours(extract)
 def test_a_stabbing_is_an_attack_and_a_fatal_one_a_killing(extract):
     claims, _ = extract("Attempt to recover stolen phones results in fatal stabbing in Kessel.")
     assert {c.type for c in claims if c.trigger == "stabbing"} == {"ATTACK", "CASUALTY"}
+
+
+def test_a_reporting_verb_read_as_a_noun_still_names_the_speaker(extract):
+    """The parser reads "allege" in "Police allege Arvo Lind, 61, opened fire ..." as part of the
+    name's phrase; the police still say it (reported), the article does not state it as fact."""
+    claims, ents = extract("Police allege Arvo Lind, 61, opened fire at the Kessel Distribution Ltd Christmas "
+                           "party, killing Dana Orwell, 40.")
+    shots = [c for c in claims if c.type in {"ATTACK", "CASUALTY"}]
+    assert shots and all(c.modality == "reported" and ents[c.source].name.lower() == "police" for c in shots)

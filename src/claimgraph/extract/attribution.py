@@ -459,6 +459,30 @@ def _sentence_speaker(trigger: Token, mentions: Mentions, lex: Lexicon, att: Att
                     att.source = ent
                     att.report_nodes.add(tok.i)
                     return
+    _speaker_of_a_misread_verb(trigger, mentions, lex, att)
+
+
+MISREAD_SPEAKER_WORDS = 5  # "Constable Tim Fanning allege ...": a speaker's words before the verb
+
+
+def _speaker_of_a_misread_verb(trigger: Token, mentions: Mentions, lex: Lexicon, att: Attribution) -> None:
+    """"Police allege Eric Kirkpatrick opened fire ...", "Constable Tim Fanning allege the man ...":
+    the parser read "allege" as a noun in a name's phrase; a sentence that opens with a speaker
+    and a reporting word is that speaker's report."""
+    reporting = lex.words("reporting_verbs")
+    opening = list(trigger.sent[:MISREAD_SPEAKER_WORDS + 1])
+    for k, word in enumerate(opening[1:], start=1):
+        if word.pos_ not in {"PROPN", "NOUN"} or word.i == trigger.i:
+            return  # the speaker's name or title, then the misread word, and nothing else first
+        if word.lower_ in reporting or word.lemma_.lower() in reporting:
+            speaker = opening[k - 1]
+            named = speaker.ent_type_ in {"PERSON", "ORG"} or speaker.lower_ in lex.words("speaker_nouns")
+            ent = speaker_entity(speaker, mentions, lex) if named and word.dep_ in {"compound", "amod", "nmod"} \
+                else None
+            if ent is not None:
+                att.source = ent
+                att.report_nodes.add(word.i)
+            return
 
 
 def _outlets_addressed(verb: Token, mentions: Mentions) -> list[Entity]:
