@@ -136,9 +136,14 @@ def tag_names_told_again(doc: Doc) -> Doc:
         if name and alone and token.ent_type_ in RETAGGABLE and not known_place(token):
             found.append(Span(doc, i, i + 1, label="PERSON"))
             token.pos_, token.tag_, token.lemma_ = "PROPN", "NNP", token.text
-    if found:
-        taken = {span.start for span in found}
-        doc.ents = sorted([*(e for e in doc.ents if e.start not in taken), *found], key=lambda e: e.start)
+    return with_entities_replaced(doc, found)
+
+
+def with_entities_replaced(doc: Doc, spans: list[Span]) -> Doc:
+    """``doc`` with ``spans`` in the place of the entities that start where they do."""
+    if spans:
+        taken = {span.start for span in spans}
+        doc.ents = sorted([*(e for e in doc.ents if e.start not in taken), *spans], key=lambda e: e.start)
     return doc
 
 
@@ -148,10 +153,7 @@ def people_described_by_a_title(doc: Doc) -> Doc:
     people = [Span(doc, e.start, e.end, label="PERSON") for e in doc.ents
               if e.label_ == "ORG" and 2 <= len(e) <= 3 and all(t.is_title and t.is_alpha for t in e)
               and e.root.dep_ == "appos" and e.root.head.lower_ in titles()]
-    if people:
-        taken = {span.start for span in people}
-        doc.ents = sorted([*(e for e in doc.ents if e.start not in taken), *people], key=lambda e: e.start)
-    return doc
+    return with_entities_replaced(doc, people)
 
 
 def known_place(token: Token) -> bool:

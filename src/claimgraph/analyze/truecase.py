@@ -78,8 +78,7 @@ def lede_recased(text: str, known_words: frozenset[str]) -> str:
 # BOMB ATTACK.") or a heading run into its paragraph ("AT LEAST 10 KILLED IN DEADLY ISTANBUL
 # EXPLOSION Turkish President ..."), which the tagger reads as a string of names
 SHOUTED = re.compile(r"\b[A-Z][A-Z'’]+(?:(?:,? |-)(?:\d[\d,.]*(?:,? |-))*[A-Z][A-Z'’]+\b){2,}(?![a-z])")
-SHOUTED_WORD = re.compile(r"[A-Z][A-Z'’]+")
-SHOUTED_PIECES = re.compile(r"([A-Z][A-Z'’]+)")  # split keeps the words at odd places
+SHOUTED_WORD = re.compile(r"([A-Z][A-Z'’]+)")  # a split keeps the words, at odd places
 CAPITALS_WORD = re.compile(r"\b[A-Z][A-Z'’]+\b")
 SHOUTED_MIN_LONG_WORDS = 3  # words of five letters or more: "NATO US UK" is no heading
 DATELINE_AFTER = re.compile(r"[\s\d,.]*[-—–(]")  # "SANTOS, BRAZIL, MARCH 11 - ": a wire dateline, no heading
@@ -108,7 +107,7 @@ def shouted_recased(text: str, known_words: frozenset[str]) -> str:
     for m in runs:
         out.append(text[last:m.start()])
         run = "".join(_shouted_word(piece, forms.get(piece.lower()), known_words, short) if k % 2 else piece
-                      for k, piece in enumerate(SHOUTED_PIECES.split(m.group())))
+                      for k, piece in enumerate(SHOUTED_WORD.split(m.group())))
         opens_sentence = text[:m.start()].rstrip()[-1:] in {"", ".", "!", "?", ":"}  # "5. ELEVEN ...": yes
         out.append(run[:1].upper() + run[1:] if opens_sentence else run)
         last = m.end()

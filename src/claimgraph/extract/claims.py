@@ -357,8 +357,7 @@ class ClaimExtractor:
         receiving = ctype == "TRANSFER" and clause_head(token).lemma_.lower() in self.lex.types["TRANSFER"].receiving_verbs
         return "recipient" if receiving else "actor"
 
-    @staticmethod
-    def _done_by_subject(token: Token, ctype: str) -> bool:
+    def _done_by_subject(self, token: Token, ctype: str) -> bool:
         """A verb, or the object of its clause's verb ("it had carried out raids"); not a noun
         the clause only mentions ("it is important because of the attacks"), and not a verb
         whose subject undergoes it ("she died from her wounds, he said", "it was attacked", "we
@@ -369,9 +368,8 @@ class ClaimExtractor:
                                                                   or token.lemma_.lower() in LOSING_VERBS))
         # "it had carried out raids", "he would raise tariffs"; not "we condemn this cowardly
         # attack": condemned, not done
-        types = load_lexicon().types
         return token.dep_ in {"dobj", "obj"} and token.head.pos_ in {"VERB", "AUX"} \
-            and not any(token.head.lemma_.lower() in types[act].verbs for act in SPEECH_ACTS)
+            and SPEECH_ACTS.isdisjoint(self.trigger_types.get((token.head.lemma_.lower(), "VERB"), ()))
 
     @staticmethod
     def _own_weapon_subject(token: Token) -> bool:
@@ -3066,6 +3064,7 @@ def narrowest(times: list[TimeSpan]) -> list[TimeSpan]:
 
 
 CLAUSAL_DEPS = {"relcl", "ccomp", "advcl", "xcomp", "csubj", "acl", "parataxis"}
+ENACTING_PARTICIPLES = frozenset(grammar()["enacting_participles"])
 
 
 def _in_trigger_phrase(node: Token, trigger: Token) -> bool:
@@ -3074,7 +3073,7 @@ def _in_trigger_phrase(node: Token, trigger: Token) -> bool:
     or before it ("talks ahead of her visit next week")."""
     while node.i != trigger.i:
         if node.dep_ == "acl" and node.head.i == trigger.i and node.tag_ == "VBN" \
-                and node.lemma_.lower() in grammar()["enacting_participles"]:
+                and node.lemma_.lower() in ENACTING_PARTICIPLES:
             return True  # "the deal signed last year": the deal's own date
         if node.head.i == node.i or node.dep_ in CLAUSAL_DEPS or orders_another_happening(node) \
                 or node.dep_ == "conj" and node.pos_ == "NOUN" and node.head.i == trigger.i:
