@@ -120,6 +120,14 @@ def test_quantities_quoted_vague_plural_keeps_counted_noun():
         "It was signed on April 24, 2024, and again on 3 May.",
         "The report is dated 2024-04-24.",
         "A 45-year-old man was detained.",
+        "A 36 - year - old climber died on the ridge.",  # hyphens spaced by a scraper
+        "The suspect is 19 years old.",
+        "Someone shot him in the head.",  # "some" + "one" is no approximate one
+        "The shooting occurred about 3: 10 p. m. in the 12200 block of Main Street.",
+        "The distress call came at 1100 hours and fighting began at about 0825.",
+        "Fighting broke out at about 1000 local time.",
+        "He fired a .38 caliber revolver and a. 357 Magnum.",
+        "RIO DE JANEIRO, MARCH 13 - Talks resumed.",
         "The drone hit a 16-storey block and a nine-storey hostel.",
         "The Boeing 767 landed safely.",
         "Officers fired 155mm shells.",

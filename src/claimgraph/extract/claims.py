@@ -2085,8 +2085,14 @@ class ClaimExtractor:
                 owner = next((c for c in cands if c.type == "ATTACK" and c.trigger.sent == owner.trigger.sent), None)
                 if owner is None:
                     continue
-            if owner is not None and owner.type == "CASUALTY" and q.unit in self.lex.words("duration_units"):
-                continue  # "two years of unrest have claimed 1,900 lives": a stretch of time counts no one
+            if owner is not None and owner.type == "CASUALTY" and self._counts_things(span):
+                continue  # "seized two of the pirate vessels", "four life sentences": no one counted
+            if owner is not None and owner.type in SIZED_BY_COUNTS and q.unit in self.lex.words("duration_units"):
+                # "two years of unrest have claimed 1,900 lives", "two weeks later", "jailed for 10
+                # years": a stretch of time counts no one and nothing sent or hit
+                continue
+            if owner is not None and owner.type == "CASUALTY" and q.unit in currency_units():
+                continue  # "killed up to 1,000 people and caused a billion dlrs in damage": no toll
             if owner is not None and owner.type != "PROPERTY" and q.unit == "%":
                 continue  # "the killings have left 62 percent of voters saying ...": a share, no count of it
             if owner is not None:
@@ -2109,6 +2115,17 @@ class ClaimExtractor:
         """"Three missiles", "two shells": the number counts weapons, not people."""
         noun = counted_noun(span)
         return noun.lemma_.lower() in self.lex.materiel and noun.pos_ == "NOUN"
+
+    def _counts_things(self, span: Span) -> bool:
+        """"two vessels", "nine charges": the number counts craft, places or papers, never people."""
+        noun = counted_noun(span)
+        if noun.pos_ == "NUM":  # "two of the pirate vessels"
+            noun = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for g in p.children if g.dep_ == "pobj"), noun)
+        noun = things_counted(noun)
+        lemma = noun.lemma_.lower()
+        return noun.pos_ == "NOUN" and (self.lex.heads.get(lemma) in THING_HEADS
+                                        or lemma in self.lex.words("uncounted_by_tolls"))
 
     def _quantity_owner(self, span: Span, cands: list[Candidate], unit: str | None) -> Candidate | None:
         unit_kind = self.property_type.unit_kind(unit) if self.property_type else None
@@ -2194,13 +2211,17 @@ class ClaimExtractor:
             self.lex.words("armed_people") | self.lex.words("irregular_fighters"))
 
     def _a_person_assaulted(self, c: Candidate) -> bool:
-        """"a woman was stabbed while she slept", "a man who stabbed her": a blow at someone
-        the article does not name is still an attack told (generic nouns fill no role)."""
-        if c.type != "ATTACK" or c.trigger.pos_ != "VERB" \
+        """"a woman was stabbed while she slept", "a man who stabbed her", "an assault on a
+        woman": a blow at someone the article does not name is still an attack told (generic
+        nouns fill no role)."""
+        if c.type != "ATTACK" or c.trigger.pos_ not in {"VERB", "NOUN"} \
                 or c.trigger.lemma_.lower() not in self.lex.words("person_assault_verbs"):
             return False
-        subj, passive = subject_and_voice(c.trigger)
-        hit = [subj] if passive and subj is not None else objects_of(c.trigger, ("dobj", "obj"))
+        if c.trigger.pos_ == "NOUN":  # "a vicious assault on a woman he knew"
+            hit = [o for prep, o in preps_of(c.trigger) if prep == "on"]
+        else:
+            subj, passive = subject_and_voice(c.trigger)
+            hit = [subj] if passive and subj is not None else objects_of(c.trigger, ("dobj", "obj"))
         return any(t.lemma_.lower() in self.lex.words("lone_victims") or t.lower_ in {"him", "her"} for t in hit)
 
     # -- output -----------------------------------------------------------------------
@@ -2288,7 +2309,10 @@ def _is_year(span: Span, q: Quantity) -> bool:
     happening, it counts nothing."""
     if not (span.text.isdigit() and len(span.text) == 4 and 1900 <= int(span.text) <= 2100):
         return False
-    before = span.doc[span.start - 1] if span.start > 0 else None
+    k = span.start - 1
+    while k >= 0 and span.doc[k].tag_ == "JJ":
+        k -= 1  # "the fatal 2012 terrorist attack"
+    before = span.doc[k] if k >= 0 else None
     return before is not None and (before.dep_ in {"det", "poss"} or before.tag_ in {"DT", "PRP$", "POS"})
 
 
@@ -4085,6 +4109,8 @@ def _role_entities(claim: Claim) -> set[str]:
 # roles an attack and its toll share: who did it and where ("Rebels bombed the academy and
 # injured 20 soldiers": the rebels injured them, at the academy)
 # what a common noun phrase can name that is never people (data/lexicons/mention_heads.yaml)
+# the claims a number sizes by counting people, weapons, craft or strikes, never by time
+SIZED_BY_COUNTS = frozenset({"ATTACK", "CASUALTY", "DEPLOY", "TRANSFER"})
 THING_HEADS = frozenset({"FAC", "VEHICLE", "PLATFORM", "WEAPON", "DOCUMENT", "LOC"})
 SHARED_ROLES = {("ATTACK", "CASUALTY"): ("actor", "location"), ("CASUALTY", "ATTACK"): ("actor", "location"),
                 ("ATTACK", "ATTACK"): ("actor", "location", "instrument"),

@@ -91,6 +91,9 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
             return subj, any(c.dep_ == "auxpass" for c in raised.children)  # X supplied (or was shelled)
         if subj is not None:
             return subj, subj.dep_ == "nsubjpass" or headline_passive(node) or counted_victims(node, subj)
+        inverted = inverted_passive_subject(node)
+        if inverted is not None:
+            return inverted, True
         gerund_subject = subject_of_a_misread_gerund(node)
         if gerund_subject is not None:
             return gerund_subject, any(c.dep_ == "csubjpass" for c in node.children)
@@ -260,6 +263,13 @@ def charged_deed_continued(node: Token) -> Token | None:
     deed = next((g for p in node.head.children if p.dep_ == "prep" and p.lower_ in {"of", "for", "with"}
                  for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
     return one_charged_with(deed) if deed is not None else None
+
+
+def inverted_passive_subject(verb: Token) -> Token | None:
+    """"Also shot were a woman and a girl": the parser hangs the subject of an inverted
+    passive on the auxiliary after the participle, as its attribute."""
+    aux = next((c for c in verb.children if c.dep_ == "auxpass" and c.i > verb.i), None)
+    return next((c for c in aux.children if c.dep_ in {"attr", "nsubj"}), None) if aux is not None else None
 
 
 def doer_of(verb: Token) -> Token | None:

@@ -154,7 +154,8 @@ def _pattern() -> re.Pattern[str]:
     pattern = (
         r"(?<![\w.,/:$€£%-])"
         rf"(?:(?P<range>between|from)\s+)?"
-        rf"(?:(?P<mod>{modifier})\s*)?"
+        # a modifier word needs a space before its number: "some one hundred", never "someone"
+        rf"(?:(?P<mod>{modifier})(?:\s+|(?<![^\W\d_])\s*))?"
         rf"(?P<mach>mach\s+)?"
         + quantity("1")
         + rf"(?:\s*(?P<conn>-|–|—|to|and|or)\s*(?:(?P<mod2>{modifier})\s+)?"
@@ -164,9 +165,11 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+_MONTH_NAMES = "January February March April May June July August September October November December".split()
 _MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+    # a dateline writes the month in capitals ("RIO DE JANEIRO, MARCH 13 -")
+    rf"(?:{'|'.join(_MONTH_NAMES)}|{'|'.join(m.upper() for m in _MONTH_NAMES)}|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
 # Spans where digits are dates, times, ages or list markers, never quantities.
 _NOT_QUANTITY = re.compile(
@@ -177,11 +180,19 @@ _NOT_QUANTITY = re.compile(
             rf"\b{_MONTHS},?\s+\d{{4}}\b",
             r"\b\d{4}-\d{1,2}-\d{1,2}\b",
             r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
-            r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.\s?m\.|[ap]m\b)",
-            r"\b\d{1,2}:\d{2}(?::\d{2})?\b",
+            # clock times, spaced by a scraper or not ("3: 10 p. m.", "10:30"), and the
+            # military clock ("at 1100 hours", "about 1000 local time", "0825")
+            r"\b\d{1,2}(?:\s?[:.]\s?\d{2})?\s?(?:[ap]\.\s?m\.|[ap]m\b)",
+            r"\b\d{1,2}\s?:\s?\d{2}(?::\d{2})?\b",
             r"\b\d{3,4}\s?(?:GMT|UTC|hrs|hours\s+(?:GMT|UTC|local))\b",
-            r"\b\d+(?:-|\s)years?(?:-|\s)old\b",
-            r"\b\d+-year-olds?\b",
+            r"\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:hours|hrs|local(?:\s+time)?|IST)\b",
+            r"\b0\d{3}\b",
+            # a street address ("the 12200 block of 223rd Street") and a calibre (".357 Magnum")
+            r"\b\d+\s+block\s+of\b",
+            r"\.\s?\d{2,3}\b(?=\s*(?:-\s*)?(?i:caliber|calibre|magnum)\b)",
+            r"\b\d{2,3}\s*-?\s*(?i:caliber|calibre)\b",
+            # an age, hyphens spaced or not ("a 36 - year - old climber", "the 16-year-olds")
+            r"\b\d+\s*(?:-|–|\s)\s*years?\s*(?:-|–|\s)\s*olds?\b",
             r"\b[\w,]+-(?:storey|storeys|story|floor|floors)\b",  # a building's height, not a count
             r"^\s*\(?\d{1,3}[.)](?=\s)",
         ]
