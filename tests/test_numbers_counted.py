@@ -39,6 +39,7 @@ def test_an_inverted_passive_names_its_victims(extract):
     "Less than two weeks later, gunmen attacked the police station in Gao, officials said.",
     "The fatal 2012 terrorist attack on the compound in Benghazi was condemned by Ann Dale.",
     "Rebels attacked the garrison in Gao for 12 hours, the army said on Monday.",
+    "Rioters attacked shops in Gao for two nights after the killing, the mayor said.",
 ])
 def test_an_attack_is_not_sized_by_time_or_its_year(extract, text):
     claims, _ = extract(text)

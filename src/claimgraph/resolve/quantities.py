@@ -182,13 +182,18 @@ _NOT_QUANTITY = re.compile(
             r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
             # clock times, spaced by a scraper or not ("3: 10 p. m.", "10:30"), and the
             # military clock ("at 1100 hours", "about 1000 local time", "0825")
-            r"\b\d{1,2}(?:\s?[:.]\s?\d{2})?\s?(?:[ap]\.\s?m\.|[ap]m\b)",
+            r"\b\d{1,2}(?:\s?[:.]\s?\d{2})?\s?(?:[apAP]\.\s?[mM]\.|[apAP][mM]\b)",
             r"\b\d{1,2}\s?:\s?\d{2}(?::\d{2})?\b",
             r"\b\d{3,4}\s?(?:GMT|UTC|hrs|hours\s+(?:GMT|UTC|local))\b",
             r"\b(?:[01]\d|2[0-3])[0-5]\d\s?(?:hours|hrs|local(?:\s+time)?|IST)\b",
             r"\b0\d{3}\b",
             # a street address ("the 12200 block of 223rd Street") and a calibre (".357 Magnum")
             r"\b\d+\s+block\s+of\b",
+            r"\b\d+\s+(?:(?:North|South|East|West|[NSEW]\.?)\s+)?(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)"
+            r"\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Highway|Hwy)\b",
+            # an emergency line and the long ids of posts and records ("911 calls", a tweet's id)
+            r"\b911\s+(?:calls?|dispatchers?|operators?|emergency)\b",
+            r"\b\d{13,}\b",
             r"\.\s?\d{2,3}\b(?=\s*(?:-\s*)?(?i:caliber|calibre|magnum)\b)",
             r"\b\d{2,3}\s*-?\s*(?i:caliber|calibre)\b",
             # an age, hyphens spaced or not ("a 36 - year - old climber", "the 16-year-olds")
