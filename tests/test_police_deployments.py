@@ -27,3 +27,16 @@ def test_an_untagged_weekday_still_dates_the_claim(extract):
     deploy = of_type(claims, "DEPLOY")
     assert deploy and deploy[0].time.start == "2005-06-24"
     assert names(ents, deploy[0].roles["subject"]) == ["deputy"]
+
+
+def test_a_scene_cordoned_off_is_held_by_the_officers_sent(extract):
+    """The lemmatizer reads "cordoned" as "cordone", and the parser may take "off" for a
+    preposition; neither hides the deployment (session 24)."""
+    claims, _ = extract("Deputies cordoned off streets in the Hawaiian Gardens neighborhood on Friday.")
+    deployments = [c for c in claims if c.type == "DEPLOY"]
+    assert [c.trigger for c in deployments] == ["cordoned"]
+
+
+def test_a_vehicle_going_off_the_road_is_no_blast(extract):
+    claims, _ = extract("Police in Virden detained the suspect when his vehicle went off the road near the town.")
+    assert not [c for c in claims if c.type == "ATTACK"]

@@ -279,17 +279,20 @@ def personnel_nouns() -> frozenset[str]:
     return frozenset(lexicon("materiel", {"personnel"})["personnel"])
 
 
-NOUN_LEMMA_FIXES = dict(grammar().get("noun_lemma_fixes", {}))
+LEMMA_FIXES = {"NOUN": dict(grammar().get("noun_lemma_fixes", {})),
+               "VERB": dict(grammar().get("verb_lemma_fixes", {}))}
 
 
 def fix_noun_lemmas(doc: Doc) -> None:
-    """"attacked security bases": the lemmatizer's "basis" becomes "base" (grammar.yaml
-    noun_lemma_fixes), found in the Doc's lower-case column."""
-    wanted = [doc.vocab.strings.add(w) for w in NOUN_LEMMA_FIXES]
+    """"attacked security bases", "police cordoned off the street": the lemmatizer's "basis"
+    becomes "base", its "cordone" "cordon" (grammar.yaml noun_lemma_fixes, verb_lemma_fixes),
+    found in the Doc's lower-case column."""
+    wanted = [doc.vocab.strings.add(w) for fixes in LEMMA_FIXES.values() for w in fixes]
     for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted)).tolist():
         token = doc[int(i)]
-        if token.pos_ == "NOUN":
-            token.lemma_ = NOUN_LEMMA_FIXES[token.lower_]
+        lemma = LEMMA_FIXES.get(token.pos_, {}).get(token.lower_)
+        if lemma is not None:
+            token.lemma_ = lemma
 
 
 def singular_known(word: str, known: frozenset[str]) -> str | None:

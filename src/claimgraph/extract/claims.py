@@ -487,6 +487,10 @@ class ClaimExtractor:
             # ("taken prisoner" hangs the noun as oprd, "took hostage three aid workers" as dative)
             said = {c.lower_ for c in token.children if c.dep_ in {"prt", "dobj", "oprd", "dative", "advmod"}} \
                 | {f"{c.lower_} {o.lower_}" for c in token.children if c.dep_ == "prep" for o in c.children}
+            # a particle the parser took for a preposition right after the verb ("cordoned off
+            # streets"); not of a weapon's phrase ("his vehicle went off the road")
+            said |= {c.lower_ for c in token.children if c.dep_ == "prep" and c.i == token.i + 1
+                     and f"{lemma} {c.lower_}" in t.phrasal_verbs}
             if particles and not said & particles:
                 continue  # "blew himself up", "opened fire", "beat him to death" attack; "blew", "beat" alone do not
             if self.lex.needs_weapon(name, lemma, pos, said & particles) \
