@@ -104,3 +104,25 @@ def test_a_participle_describing_the_one_a_name_is_given_for_accuses_no_one(extr
     # claim that someone accused him; no one in the sentence does
     claims, ents = extract("The man accused of stabbing two guards is Jonas Pell, a farmer from the valley.")
     assert not [c for c in claims if c.type == "ACCUSE"]
+
+
+# -- an age ties a description to the one person given that age (session 24) ------------------
+
+@pytest.mark.parametrize("story, victim", [
+    ("Darnell Okoye, 16, was walking home in Flatbush on Saturday. "
+     "Two officers shot and killed the teen near a bodega, police said.", "Darnell Okoye"),
+    ("A stray bullet wounded 10-year-old Mia Castell in Albany on Sunday. "
+     "The 10-year-old was shot while she played outside, police said.", "Mia Castell"),
+])
+def test_an_age_given_before_names_the_description_again(extract, story, victim):
+    claims, ents = extract(story)
+    second = [c for c in claims if c.sentence == 1 and c.type == "ATTACK"]
+    assert second and victim in {ents[i].name for c in second for i in c.roles.get("target", [])}
+
+
+def test_two_people_of_an_age_leave_the_teen_unnamed(extract):
+    claims, ents = extract("Darnell Okoye, 16, and Luis Pena, 17, were walking home in Flatbush on Saturday. "
+                           "Two officers shot and killed the teen near a bodega, police said.")
+    second = [c for c in claims if c.sentence == 1 and c.type == "ATTACK"]
+    assert second and not {ents[i].name for c in second for i in c.roles.get("target", [])} & {
+        "Darnell Okoye", "Luis Pena"}

@@ -14,7 +14,8 @@ person fits and no one else could be meant:
   gender wins over people whose gender it never says;
 - a definite description ("the suspect", "the governor"): the one named person the article
   has tied to that noun before, by apposition ("the cashier, Lena Hart"), a title
-  ("Gov. Ann Dale"), "identified as" or "is" ("the man accused ... is Daniel Okafor");
+  ("Gov. Ann Dale"), "identified as" or "is" ("the man accused ... is Daniel Okafor"), or
+  by an age ("Kimani Gray, 16, ..." then "the 16-year-old", "the teen");
 - a sentence's main subject that names again the previous sentence's topic (its subject's
   person or organisation): "she", or a description with a modifier of an office, standing or
   party ("Mike Pence says ... The Indiana governor said", "the nation's largest gun group"),
@@ -47,7 +48,7 @@ from .mentions import HEADLINE_END, Mentions, _without_suffix
 
 WORD_LISTS = frozenset({"male_pronouns", "female_pronouns", "male_evidence", "female_evidence", "male_words",
                         "female_words", "person_descriptions", "title_abbreviations", "standing_nouns",
-                        "party_members", "organisation_descriptions"})
+                        "party_members", "organisation_descriptions", "teen_words"})
 LOCATED_FAMILY = frozenset({"ATTACK", "CASUALTY"})  # one happening's claims: where one was, the other was
 WINDOW = 2  # sentences before the pronoun's own that may hold its antecedent
 MAX_MENTIONS = 40  # of one sentence, the latest that a pronoun weighs
@@ -74,7 +75,7 @@ def referent(token: Token, mentions: Mentions):
         if token.tag_ == "PRP$":
             return None  # "her husband": the husband is meant, not her
         return mentions.references.pronoun(token)
-    if token.pos_ == "NOUN":
+    if token.pos_ == "NOUN" or token.lower_ == "old" and token.pos_ == "ADJ":  # "the 10-year-old"
         return mentions.references.description(token)
     return None
 
@@ -105,6 +106,7 @@ class References:
             if self._unnamed_person(doc[i]):
                 self.unnamed_in[self.sent_of[i]].append(doc[i])
         self.gender = self._genders()
+        self.ages = self._ages()
 
     # -- who is named ---------------------------------------------------------------
     def _named_people(self) -> list[tuple[Span, str]]:
@@ -178,6 +180,34 @@ class References:
         """"a man", "the victim": one person the article describes without naming here."""
         return token.pos_ == "NOUN" and token.tag_ == "NN" and token.dep_ not in {"compound", "npadvmod"} \
             and token.i not in self.tied and token.i not in self.mentions.by_token and self._is_person_noun(token)
+
+    # -- ages -----------------------------------------------------------------------
+    def _ages(self) -> dict[str, set[int]]:
+        """The ages the article gives its named people: "Kimani Gray, 16,", "16-year-old
+        Kimani Gray", "the 46-year-old Chesnut"."""
+        ages: dict[str, set[int]] = defaultdict(set)
+        for span, key in self.people:
+            root = span.root
+            for c in root.children:
+                age = age_of(c) if c.dep_ == "amod" else number_of(c) if c.dep_ == "appos" else None
+                if age is not None:
+                    ages[key].add(age)
+        return ages
+
+    def _by_age(self, token: Token) -> str | None:
+        """"the 10-year-old", "the 48-year-old Kansas City man", "the teen": the one person
+        named before whose age the article gave and fits."""
+        if not is_definite(token):
+            return None
+        age = age_of(token) if token.lower_ == "old" else next(
+            (a for c in token.children if c.dep_ == "amod" and (a := age_of(c)) is not None), None)
+        fits = range(age, age + 1) if age is not None else \
+            TEEN_AGES if token.lemma_.lower() in words()["teen_words"] else None
+        if fits is None:
+            return None
+        keys = {key for key, spans in self.spans_of.items() if spans[0].start < token.i
+                and any(a in fits for a in self.ages.get(key, ()))}
+        return keys.pop() if len(keys) == 1 else None
 
     # -- genders --------------------------------------------------------------------
     def _genders(self) -> dict[str, str | None]:
@@ -412,7 +442,7 @@ class References:
         return noun.i in self.tied
 
     def description(self, token: Token):
-        key = self.tied.get(token.i)
+        key = self.tied.get(token.i) or self._by_age(token)
         if key is None:
             if token.tag_ != "NN" or not self._is_person_noun(token) or not is_definite(token):
                 return None
@@ -437,6 +467,23 @@ class References:
 
 
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "csubj", "parataxis", "pcomp"})
+
+
+TEEN_AGES = range(13, 20)
+OLDEST = 120
+
+
+def age_of(old: Token) -> int | None:
+    """The age "N-year-old" gives, its hyphens spaced or not, read at "old"."""
+    if old.lower_ != "old":
+        return None
+    year = next((c for c in old.children if c.lower_ in {"year", "years"}), None)
+    return next((n for c in year.children if (n := number_of(c)) is not None), None) if year is not None else None
+
+
+def number_of(token: Token) -> int | None:
+    """A whole number written in digits that can be a person's age."""
+    return int(token.text) if token.text.isdigit() and 0 < int(token.text) <= OLDEST else None
 
 
 def main_subject(sent: Span) -> Token | None:
