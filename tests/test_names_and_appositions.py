@@ -187,3 +187,9 @@ def test_a_reporting_verb_read_as_a_noun_still_names_the_speaker(extract):
                            "party, killing Dana Orwell, 40.")
     shots = [c for c in claims if c.type in {"ATTACK", "CASUALTY"}]
     assert shots and all(c.modality == "reported" and ents[c.source].name.lower() == "police" for c in shots)
+
+
+def test_a_country_before_a_word_for_forces_is_the_country(extract):
+    """The model tags "Botswana" in "Botswana soldiers" as an organisation (session 24)."""
+    claims, ents = extract("Minutes after the explosion Botswana soldiers sealed off the scene in Gaborone.")
+    assert named(claims, ents, "DEPLOY", "actor") == ["Botswana"]

@@ -111,8 +111,9 @@ def tag_names_told_again(doc: Doc) -> Doc:
     person, whatever the model made of it (it left "King" untagged and read "Weeks" as a
     date, "Trayvon" as a place). A word it tagged a place stays one when a known place bears
     it; a "person" with a possessive in it ("Bloomington Sam's Club") names nobody. A name the
-    model called an organisation is a person first when a title describes it."""
-    doc = people_described_by_a_title(doc)
+    model called an organisation is a person first when a title describes it, and a country
+    when it names forces ("Botswana soldiers")."""
+    doc = countries_whose_forces_are_named(people_described_by_a_title(doc))
     owners: dict[str, set[str]] = {}
     for ent in doc.ents:
         if ent.label_ != "PERSON" or any(t.tag_ == "POS" for t in ent):
@@ -154,6 +155,21 @@ def people_described_by_a_title(doc: Doc) -> Doc:
               if e.label_ == "ORG" and 2 <= len(e) <= 3 and all(t.is_title and t.is_alpha for t in e)
               and e.root.dep_ == "appos" and e.root.head.lower_ in titles()]
     return with_entities_replaced(doc, people)
+
+
+def countries_whose_forces_are_named(doc: Doc) -> Doc:
+    """"Botswana soldiers sealed off the scene": a country's name before a word for forces is
+    that country, where the model called it an organisation or a person."""
+    forces = personnel_nouns()
+    countries = [Span(doc, e.start, e.end, label="GPE") for e in doc.ents
+                 if e.label_ in {"ORG", "PERSON"} and e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN"
+                 and e.root.head.lemma_.lower() in forces and is_country_name(e.text)]
+    return with_entities_replaced(doc, countries)
+
+
+def is_country_name(text: str) -> bool:
+    place = geocode(text, fuzzy=False)
+    return place is not None and place.kind == "country"
 
 
 def known_place(token: Token) -> bool:
