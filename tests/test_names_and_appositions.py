@@ -193,3 +193,13 @@ def test_a_country_before_a_word_for_forces_is_the_country(extract):
     """The model tags "Botswana" in "Botswana soldiers" as an organisation (session 24)."""
     claims, ents = extract("Minutes after the explosion Botswana soldiers sealed off the scene in Gaborone.")
     assert named(claims, ents, "DEPLOY", "actor") == ["Botswana"]
+
+
+def test_weapons_a_band_carried_are_no_person_and_no_delivery(extract):
+    """The model tags "Kalashnikovs" as a person; people "armed with" a weapon carried it, no
+    one supplied it there (session 24)."""
+    claims, ents = extract("Marseille also saw another robbery on Sunday night when thieves armed with "
+                           "Kalashnikovs stormed a jewellery store near the station.")
+    assert all(ents[e].type != "PERSON" for c in claims for role in c.roles.values() for e in role)
+    claims, _ = extract("Dale Hume was the only officer armed with a Taser at the station in Kessel that night.")
+    assert not [c for c in claims if c.type == "TRANSFER"]

@@ -112,8 +112,9 @@ def tag_names_told_again(doc: Doc) -> Doc:
     date, "Trayvon" as a place). A word it tagged a place stays one when a known place bears
     it; a "person" with a possessive in it ("Bloomington Sam's Club") names nobody. A name the
     model called an organisation is a person first when a title describes it, and a country
-    when it names forces ("Botswana soldiers")."""
-    doc = countries_whose_forces_are_named(people_described_by_a_title(doc))
+    when it names forces ("Botswana soldiers"); a plural weapon word is no person ("armed with
+    Kalashnikovs")."""
+    doc = weapons_taken_for_people(countries_whose_forces_are_named(people_described_by_a_title(doc)))
     owners: dict[str, set[str]] = {}
     for ent in doc.ents:
         if ent.label_ != "PERSON" or any(t.tag_ == "POS" for t in ent):
@@ -165,6 +166,27 @@ def countries_whose_forces_are_named(doc: Doc) -> Doc:
                  if e.label_ in {"ORG", "PERSON"} and e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN"
                  and e.root.head.lemma_.lower() in forces and is_country_name(e.text)]
     return with_entities_replaced(doc, countries)
+
+
+def weapons_taken_for_people(doc: Doc) -> Doc:
+    """"thieves armed with Kalashnikovs": a plural weapon word the model called a person is
+    the weapons (materiel.yaml), a common noun with its singular lemma."""
+    weapons = materiel_words()
+    taken = []
+    for ent in doc.ents:
+        token = ent[0]
+        singular = token.lower_[:-1] if token.lower_.endswith("s") else None
+        if ent.label_ == "PERSON" and len(ent) == 1 and singular in weapons:
+            taken.append(token.i)
+            token.pos_, token.tag_, token.lemma_ = "NOUN", "NNS", singular
+    if taken:
+        doc.ents = [e for e in doc.ents if e.start not in taken]
+    return doc
+
+
+@lru_cache(maxsize=1)
+def materiel_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lexicon("materiel", {"materiel"})["materiel"])
 
 
 def is_country_name(text: str) -> bool:

@@ -687,8 +687,11 @@ class ClaimExtractor:
             if pos == "VERB" and lemma in self.lex.words("release_verbs") and self._only_firearms(token, mentions):
                 continue  # "told him to drop his gun": let go of it, nothing dropped on anyone
             if name == "TRANSFER" and lemma in t.recipient_object_verbs and token.tag_ == "VBN" \
-                    and any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
-                continue  # "the suspect was armed with a rifle" says what he carried
+                    and (any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+                         or token.dep_ in {"acl", "amod"} and not any(c.dep_ == "agent" for c in token.children)):
+                # "the suspect was armed with a rifle", "thieves armed with rifles" say what they
+                # carried ("rebels armed by Iran" were supplied)
+                continue
             if name == "NOTIFY" and pos == "VERB" and self._warns_of_own_deed(token, mentions):
                 name = "THREATEN"  # "warned they could sell off the bonds if the bill passed"
             out.append(name)
