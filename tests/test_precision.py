@@ -2316,3 +2316,17 @@ def test_a_vow_of_something_else_than_force_threatens_no_one(extract):
 def test_a_count_followed_by_from_is_still_a_count(extract):
     claims, _ = extract("The strike on the farm killed 12 from the same family.")
     assert [q.value for c in claims if c.type == "CASUALTY" for q in c.quantities] == [12]
+
+
+def test_a_named_person_s_aide_is_not_that_person(extract):
+    """"Trump's campaign manager, who allegedly assaulted a reporter": the manager did it, not
+    the man he works for; and a blow at a reporter tells an attack (session 24)."""
+    claims, ents = extract("Senator Ann Dale weighed in on allegations against Dale Ruck's campaign manager, "
+                           "who allegedly assaulted a reporter last week in Tulsa.")
+    attacks = [c for c in claims if c.type == "ATTACK"]
+    assert attacks and not any(ents[e].name == "Dale Ruck" for c in attacks for e in c.roles["actor"])
+
+
+def test_a_kind_of_blow_named_as_a_subject_is_no_attack(extract):
+    claims, _ = extract("Physically assaulting a reporter is a fireable offense, Senator Ann Dale said in Tulsa.")
+    assert not [c for c in claims if c.type == "ATTACK"]

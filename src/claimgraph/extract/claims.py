@@ -2222,14 +2222,16 @@ class ClaimExtractor:
         woman": a blow at someone the article does not name is still an attack told (generic
         nouns fill no role)."""
         if c.type != "ATTACK" or c.trigger.pos_ not in {"VERB", "NOUN"} \
-                or c.trigger.lemma_.lower() not in self.lex.words("person_assault_verbs"):
-            return False
+                or c.trigger.lemma_.lower() not in self.lex.words("person_assault_verbs") \
+                or c.trigger.dep_ in {"csubj", "csubjpass"}:
+            return False  # "assaulting a reporter is a fireable offense": a kind of deed, none done
         if c.trigger.pos_ == "NOUN":  # "a vicious assault on a woman he knew"
             hit = [o for prep, o in preps_of(c.trigger) if prep == "on"]
         else:
             subj, passive = subject_and_voice(c.trigger)
             hit = [subj] if passive and subj is not None else objects_of(c.trigger, ("dobj", "obj"))
-        return any(t.lemma_.lower() in self.lex.words("lone_victims") or t.lower_ in {"him", "her"} for t in hit)
+        people = self.lex.words("lone_victims") | self.lex.words("assaulted_callings")
+        return any(t.lemma_.lower() in people or t.lower_ in {"him", "her"} for t in hit)
 
     # -- output -----------------------------------------------------------------------
     def _emit(self, c: Candidate, sent: Span, s_index: int, document: Document,

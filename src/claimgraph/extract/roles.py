@@ -402,6 +402,9 @@ def named_party(token: Token, mentions: Mentions) -> Entity | None:
         span = named[-1] if named else None
         if span is not None and token.lemma_.lower() in mentions.lex.words("follower_nouns"):
             return None  # "a Trump supporter punched a protester", "Hamas supporters": not Trump, not Hamas
+        if span is not None and span.label_ == "PERSON" \
+                and token.lemma_.lower() in mentions.lex.words("own_people_nouns"):
+            return None  # "Trump's campaign manager assaulted a reporter": not Trump
         if span is not None and is_kind_of_people(token, span, mentions):
             return mentions.people(token)  # "Somali pirates" are not Somalia
         if span is not None and span.label_ in {"NORP", "GPE"} \
