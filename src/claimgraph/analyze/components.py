@@ -298,7 +298,7 @@ def common_nouns_opening_sentences(doc: Doc) -> Doc:
         token.lemma_ = lemma
     if named_by_mistake:
         doc.ents = [e for e in doc.ents if not (len(e) == 1 and e.start in named_by_mistake)]
-    fix_noun_lemmas(doc)
+    fix_lemmas(doc)
     return doc
 
 
@@ -321,7 +321,7 @@ LEMMA_FIXES = {"NOUN": dict(grammar().get("noun_lemma_fixes", {})),
                "VERB": dict(grammar().get("verb_lemma_fixes", {}))}
 
 
-def fix_noun_lemmas(doc: Doc) -> None:
+def fix_lemmas(doc: Doc) -> None:
     """"attacked security bases", "police cordoned off the street": the lemmatizer's "basis"
     becomes "base", its "cordone" "cordon" (grammar.yaml noun_lemma_fixes, verb_lemma_fixes),
     found in the Doc's lower-case column."""
