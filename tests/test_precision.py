@@ -2330,3 +2330,19 @@ def test_a_named_person_s_aide_is_not_that_person(extract):
 def test_a_kind_of_blow_named_as_a_subject_is_no_attack(extract):
     claims, _ = extract("Physically assaulting a reporter is a fireable offense, Senator Ann Dale said in Tulsa.")
     assert not [c for c in claims if c.type == "ATTACK"]
+
+
+@pytest.mark.parametrize("text", [
+    "A man from Dover is accused of threatening a tax worker on the phone last week, police said.",
+    "He forced the girl to hide in a motel in Tulsa while threatening to kill her parents, police said.",
+    "Their next witness had been threatened with death by the defendant, prosecutors in Tulsa said.",
+])
+def test_a_threat_at_an_unnamed_person_is_told(extract, text):
+    """A threat at someone the article does not name is still a threat made (session 24)."""
+    claims, _ = extract(text)
+    assert [c.trigger for c in claims if c.type == "THREATEN"]
+
+
+def test_a_danger_to_a_thing_is_no_threat_made(extract):
+    claims, _ = extract("The rise in fuel prices threatens the economy of Tulsa, officials said on Monday.")
+    assert not [c for c in claims if c.type == "THREATEN"]

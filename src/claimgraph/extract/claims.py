@@ -2228,10 +2228,19 @@ class ClaimExtractor:
         if c.trigger.pos_ == "NOUN":  # "a vicious assault on a woman he knew"
             hit = [o for prep, o in preps_of(c.trigger) if prep == "on"]
         else:
-            subj, passive = subject_and_voice(c.trigger)
-            hit = [subj] if passive and subj is not None else objects_of(c.trigger, ("dobj", "obj"))
+            hit = done_to(c.trigger)
         people = self.lex.words("lone_victims") | self.lex.words("assaulted_callings")
         return any(t.lemma_.lower() in people or t.lower_ in {"him", "her"} for t in hit)
+
+    def _a_person_threatened(self, c: Candidate) -> bool:
+        """"accused of threatening a tax worker", "had been threatened with death", "threatening
+        to kill her parents": a threat at someone the article does not name is still told."""
+        if c.type != "THREATEN" or c.trigger.pos_ != "VERB" or c.trigger.lemma_.lower() != "threaten":
+            return False
+        hit = done_to(c.trigger)
+        hit += [o for x in c.trigger.children if x.dep_ == "xcomp" for o in objects_of(x, ("dobj", "obj"))]
+        people = self.lex.words("lone_victims") | self.lex.words("assaulted_callings") | self.lex.words("kin_nouns")
+        return any(t.lemma_.lower() in people or t.lower_ in {"him", "her", "them"} for t in hit)
 
     # -- output -----------------------------------------------------------------------
     def _emit(self, c: Candidate, sent: Span, s_index: int, document: Document,
@@ -2246,7 +2255,7 @@ class ClaimExtractor:
         # refers to one) is counted by its toll
         if not c.roles.any() and not c.quantities and not (c.type == "CASUALTY" and c.args) \
                 and not (counted and self.lex.types[c.type].event) and not self._armed_doer(c) \
-                and not c.placed_by_distance and not self._a_person_assaulted(c):
+                and not c.placed_by_distance and not self._a_person_assaulted(c) and not self._a_person_threatened(c):
             return []
         for role in REQUIRED_ROLES.get(c.type, ()):
             if not c.roles[role]:
@@ -3765,6 +3774,12 @@ def named_party_or_owner(token: Token, mentions: Mentions) -> Entity | None:
         if span is not None and span.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
             return mentions.resolve_span(span)
     return None
+
+
+def done_to(verb: Token) -> list[Token]:
+    """Whom a verb is done to: its passive subject, else its objects."""
+    subj, passive = subject_and_voice(verb)
+    return [subj] if passive and subj is not None else objects_of(verb, ("dobj", "obj"))
 
 
 def governing_subject(verb: Token) -> Token | None:
