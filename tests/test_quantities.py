@@ -132,6 +132,7 @@ def test_quantities_quoted_vague_plural_keeps_counted_noun():
         "A man was shot at 40 East 5th Ave. and at 1200 Main Street.",
         "Police received 911 calls saying shots had been fired.",
         '<tweet id="672138506081275904">Shots fired</tweet>',
+        "The 170, 000 - square - foot building houses law offices.",
         "The drone hit a 16-storey block and a nine-storey hostel.",
         "The Boeing 767 landed safely.",
         "Officers fired 155mm shells.",

@@ -194,6 +194,9 @@ _NOT_QUANTITY = re.compile(
             # an emergency line and the long ids of posts and records ("911 calls", a tweet's id)
             r"\b911\s+(?:calls?|dispatchers?|operators?|emergency)\b",
             r"\b\d{13,}\b",
+            # thousands a scraper split at the comma ("The 170, 000 - square - foot building"):
+            # neither half is the number
+            r"\b\d{1,3},\s(?:000\b(?:,\s?000\b)*)",
             r"\.\s?\d{2,3}\b(?=\s*(?:-\s*)?(?i:caliber|calibre|magnum)\b)",
             r"\b\d{2,3}\s*-?\s*(?i:caliber|calibre)\b",
             # an age, hyphens spaced or not ("a 36 - year - old climber", "the 16-year-olds")
