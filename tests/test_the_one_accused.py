@@ -33,3 +33,19 @@ def test_no_name_after_the_comma_names_no_one(extract):
 def test_the_man_suspected_is_the_suspect_the_article_names(extract, text):
     claims, ents = extract(text)
     assert fillers(claims, ents, "ATTACK", "actor") == {"Tobias Grell"}
+
+
+ARRESTED = ("A man suspected of shooting three people at a print shop in Kessel was arrested after a chase "
+            "on Monday, police said. Police said they had located {} on the highway north of the town.")
+
+
+def test_the_one_person_arrested_is_the_unnamed_gunman(extract):
+    """No "the suspect, NAME": the one person the article has arrested or tracked down is
+    the man suspected (session 24)."""
+    claims, ents = extract(ARRESTED.format("Tobias Grell, 38,"))
+    assert fillers(claims, ents, "ATTACK", "actor") == {"Tobias Grell"}
+
+
+def test_two_people_arrested_name_no_gunman(extract):
+    claims, ents = extract(ARRESTED.format("Tobias Grell, 38, and Anna Weber, 41,"))
+    assert not fillers(claims, ents, "ATTACK", "actor") & {"Tobias Grell", "Anna Weber"}

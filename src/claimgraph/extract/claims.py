@@ -3784,17 +3784,21 @@ def done_to(verb: Token) -> list[Token]:
 
 def governing_subject(verb: Token) -> Token | None:
     """"A man was charged with murder after opening fire": a gerund with no subject of its
-    own is done by the subject of the clause it hangs on, whatever that clause's voice."""
+    own is done by the subject of the clause it hangs on, whatever that clause's voice, or by
+    the noun a participle clause describes ("a man suspected of shooting")."""
     if verb.tag_ != "VBG" or verb.dep_ not in {"pcomp", "advcl"}:
         return None
     governing = verb.head.head if verb.head.pos_ == "ADP" else verb.head
+    if governing.dep_ == "acl" and governing.tag_ == "VBN" and governing.head.pos_ == "NOUN":
+        return governing.head  # "a man suspected of shooting three people": the man the clause describes
     return next((c for c in governing.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 def named_suspect(doc: Doc, mentions: Mentions, headline: int = 0) -> tuple[str, int] | None:
     """The one person the article's body names as the suspect, gunman or shooter ("The
-    suspect, 38-year-old Dan Rees, was ...", "the gunman, identified as Dan Rees") and the
-    sentence it does so in; None when it names none or several."""
+    suspect, 38-year-old Dan Rees, was ...", "the gunman, identified as Dan Rees"), or else the
+    one it has arrested or charged, and the sentence it does so in; None when it names none
+    or several."""
     words = mentions.lex.words("doer_descriptions")
     lemmas = lower_lemmas(doc)
     described = [i for i, lemma in enumerate(lemmas) if lemma in words]  # read once, not word by word
@@ -3810,7 +3814,29 @@ def named_suspect(doc: Doc, mentions: Mentions, headline: int = 0) -> tuple[str,
             person = name_given_to(token, mentions)
             if person is not None and person.type == "PERSON":
                 found.setdefault(person.id, index)
+    if not found:
+        found = people_apprehended(doc, mentions, starts, headline)
     return next(iter(found.items())) if len(found) == 1 else None
+
+
+def people_apprehended(doc: Doc, mentions: Mentions, starts: list[int], headline: int) -> dict[str, int]:
+    """The named people the body has arrested, charged or tracked down ("Police said they had
+    located Anthony LaCalamita", "Dale Rees was charged with murder"), with the sentence that
+    first says so."""
+    verbs = mentions.lex.words("apprehending_verbs")
+    found: dict[str, int] = {}
+    for i, lemma in enumerate(lower_lemmas(doc)):
+        if lemma not in verbs or doc[i].pos_ != "VERB":
+            continue
+        index = bisect_right(starts, i) - 1
+        if index < headline:
+            continue
+        for noun in done_to(doc[i]):
+            span = mentions.span_at(noun) if noun is not None else None
+            person = mentions.resolve_span(span) if span is not None and span.label_ == "PERSON" else None
+            if person is not None and person.type == "PERSON":
+                found.setdefault(person.id, index)
+    return found
 
 
 def name_the_lone_doer(claims: list[Claim], unnamed: AbstractSet[str], entities: dict, headline: int = 0,
