@@ -3815,18 +3815,19 @@ def named_suspect(doc: Doc, mentions: Mentions, headline: int = 0) -> tuple[str,
             if person is not None and person.type == "PERSON":
                 found.setdefault(person.id, index)
     if not found:
-        found = people_apprehended(doc, mentions, starts, headline)
+        found = people_apprehended(doc, mentions, lemmas, starts, headline)
     return next(iter(found.items())) if len(found) == 1 else None
 
 
-def people_apprehended(doc: Doc, mentions: Mentions, starts: list[int], headline: int) -> dict[str, int]:
+def people_apprehended(doc: Doc, mentions: Mentions, lemmas: list[str], starts: list[int],
+                       headline: int) -> dict[str, int]:
     """The named people the body has arrested, charged or tracked down ("Police said they had
     located Anthony LaCalamita", "Dale Rees was charged with murder"), with the sentence that
     first says so."""
     verbs = mentions.lex.words("apprehending_verbs")
     found: dict[str, int] = {}
-    for i, lemma in enumerate(lower_lemmas(doc)):
-        if lemma not in verbs or doc[i].pos_ != "VERB":
+    for i in [i for i, lemma in enumerate(lemmas) if lemma in verbs]:  # read once, not word by word
+        if doc[i].pos_ != "VERB":
             continue
         index = bisect_right(starts, i) - 1
         if index < headline:
@@ -4156,11 +4157,11 @@ def _role_entities(claim: Claim) -> set[str]:
     return {e for role in ("actor", "target", "location") for e in claim.roles.get(role, [])}
 
 
+# the claims a number sizes by counting people, weapons, craft or strikes, never by time
+SIZED_BY_COUNTS = frozenset({"ATTACK", "CASUALTY", "DEPLOY", "TRANSFER"})
 # roles an attack and its toll share: who did it and where ("Rebels bombed the academy and
 # injured 20 soldiers": the rebels injured them, at the academy)
 # what a common noun phrase can name that is never people (data/lexicons/mention_heads.yaml)
-# the claims a number sizes by counting people, weapons, craft or strikes, never by time
-SIZED_BY_COUNTS = frozenset({"ATTACK", "CASUALTY", "DEPLOY", "TRANSFER"})
 THING_HEADS = frozenset({"FAC", "VEHICLE", "PLATFORM", "WEAPON", "DOCUMENT", "LOC"})
 SHARED_ROLES = {("ATTACK", "CASUALTY"): ("actor", "location"), ("CASUALTY", "ATTACK"): ("actor", "location"),
                 ("ATTACK", "ATTACK"): ("actor", "location", "instrument"),
