@@ -212,10 +212,8 @@ _AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*[\"“”'‘’]?\s*([A-Za-z][\w'’]*(?:-[\w'’]+)*)")
 _OF_DET = re.compile(r"\s*[\"“”'‘’]?\s+of\s+(?:(?:the|its|their|his|her|our|these|those)\s+)?", re.I)
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w.'’#№-]*|[#№])\s*$")
-_WEEKDAYS_MONTHS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split()
-)
+_WEEKDAYS_MONTHS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split()) \
+    | {m.lower() for m in _MONTH_NAMES}
 _FRACTION_BLOCKERS = frozenset({"first", "second", "the", "latter", "former", "other", "last"})
 
 
