@@ -203,3 +203,17 @@ def test_a_counterpart_named_beside_is_that_person_not_the_country(role_names):
 ])
 def test_who_judges_a_meeting_is_no_participant(role_names, text, onlooker):
     assert onlooker not in role_names(text).get(("MEET", "actor"), set())
+
+
+def test_a_joined_clause_with_a_passive_of_its_own_is_done_to_the_shared_subject(role_names):
+    names = role_names("The gunman, Aldo Brenner, killed two guards at the depot in Varnsfeld on Monday "
+                       "and was shot dead by police an hour later.")
+    assert "Aldo Brenner" in names[("ATTACK", "target")]
+    assert "police" in names[("ATTACK", "actor")]
+
+
+def test_a_joined_clause_with_an_object_is_done_by_the_passive_subject(role_names):
+    names = role_names("Aldo Brenner was released from prison in 2006 and attacked his neighbour again, "
+                       "dragging her into the woods, police in Varnsfeld said.")
+    assert names[("ATTACK", "actor")] == {"Aldo Brenner"}
+    assert "Aldo Brenner" not in names.get(("ATTACK", "target"), set())

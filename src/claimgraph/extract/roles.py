@@ -90,6 +90,8 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
         if subj is not None and raised is not None and subj.dep_ == "nsubjpass":
             return subj, any(c.dep_ == "auxpass" for c in raised.children)  # X supplied (or was shelled)
         if subj is not None:
+            if node is not verb and verb.dep_ == "conj" and conjunct_voice(verb) is not None:
+                return subj, conjunct_voice(verb)
             return subj, subj.dep_ == "nsubjpass" or headline_passive(node) or counted_victims(node, subj)
         inverted = inverted_passive_subject(node)
         if inverted is not None:
@@ -133,6 +135,18 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+
+
+def conjunct_voice(verb: Token) -> bool | None:
+    """The voice a verb joined to another clause has of its own, when it shows one: "killed
+    two guards and was shot by police" (passive: the gunman was shot), "was released in 2006
+    and attacked her again" (an object and no "was": he attacked); None when it shares the
+    voice of the clause it is joined to ("was arrested and charged")."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if any(c.dep_ in {"dobj", "obj"} for c in verb.children):
+        return False
+    return None
 
 
 def subject_undergoing(verb: Token) -> Token | None:
