@@ -40,3 +40,19 @@ def test_a_scene_cordoned_off_is_held_by_the_officers_sent(extract):
 def test_a_vehicle_going_off_the_road_is_no_blast(extract):
     claims, _ = extract("Police in Virden detained the suspect when his vehicle went off the road near the town.")
     assert not [c for c in claims if c.type == "ATTACK"]
+
+
+@pytest.mark.parametrize("text, deployed", [
+    ("The army rushed troops to the border town of Kerava on Sunday.", True),
+    ("Officers rushed in, looking for the missing boy.", False),
+    ("Government forces set up roadblocks around the main towns of the province, residents said.", True),
+    ("The army set up a committee to look into the killings.", False),
+])
+def test_forces_rushed_somewhere_or_posted_at_roadblocks_are_deployed(extract, text, deployed):
+    assert bool(of_type(extract(text)[0], "DEPLOY")) is deployed
+
+
+def test_a_warship_named_with_its_class_is_the_force_sent_and_keeps_its_name(extract):
+    claims, ents = extract("The navy rushed its stealth frigate INS Varuna to the Gulf of Aden on Monday.")
+    deploy = of_type(claims, "DEPLOY")
+    assert deploy and [ents[i].name for i in deploy[0].roles["subject"]] == ["INS Varuna"]

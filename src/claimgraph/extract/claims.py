@@ -522,6 +522,12 @@ class ClaimExtractor:
                 continue  # "a shell fell on the market"; not "a helicopter crashed", "was dropped off by helicopter"
             if pos == "VERB" and lemma in t.place_objects and not self._object_is_place(token, mentions):
                 continue
+            if name == "DEPLOY" and pos == "VERB" and lemma == "set" and not any(
+                    o.lemma_.lower() in self.lex.words("posted_objects") for o in objects_of(token, ("dobj", "obj"))):
+                continue  # "troops set up roadblocks"; not "the army set up a committee"
+            if name == "DEPLOY" and pos == "VERB" and lemma in self.lex.words("sending_only_verbs") \
+                    and not objects_of(token, ("dobj", "obj")):
+                continue  # "rushed troops to the border"; not "officers rushed in"
             if pos == "NOUN" and lemma in self.lex.words("own_weapon_nouns") and not self._own_weapon(token, mentions) \
                     and not self._came_under_fire(token, mentions):
                 continue
@@ -967,10 +973,13 @@ class ClaimExtractor:
         return article_says_any(doc, "explosives_told", self.lex.words("explosive_words"))
 
     def _naval_unit(self, noun: Token) -> bool:
-        """"warships", "navy ships", "the fleet": moved and stationed like troops."""
+        """"warships", "navy ships", "the fleet", a ship named with its class ("the frigate INS
+        Tabar"): moved and stationed like troops."""
         units = self.lex.words("naval_units")
         compound = " ".join(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")
-        return noun.lemma_.lower() in units or f"{compound} {noun.lemma_.lower()}".strip() in units
+        return noun.lemma_.lower() in units or f"{compound} {noun.lemma_.lower()}".strip() in units \
+            or noun.pos_ == "PROPN" and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in units
+                                            for c in noun.children)
 
     def _harm_said(self, verb: Token) -> bool:
         """"fatally shot", "was critically wounded by gunfire": the adverb says someone was hurt."""

@@ -796,6 +796,11 @@ class Mentions:
     def personnel(self, head: Token) -> Entity:
         origin = self.origin_of(head)
         noun = head.lemma_.lower()
+        # a unit called by its name: "the frigate INS Tabar", "its frigate, INS Tabar"
+        named = head if head.tag_ == "NNP" else next((c for c in head.children if c.dep_ == "appos"
+                                                       and c.tag_ == "NNP"), None)
+        if named is not None:
+            noun = " ".join([*(t.text for t in named.lefts if t.dep_ == "compound" and t.tag_ == "NNP"), named.text])
         name = (self.country_adjective(origin[0]) + " " + noun) if origin else noun
         attrs = {"generic": True, "kind": "personnel"}
         if origin:
