@@ -94,6 +94,13 @@ def test_malformed_yaml_names_the_file_and_line(data):
         datafiles.lexicon("broken")
 
 
+def test_a_word_list_named_twice_is_refused_with_its_line(data):
+    """YAML keeps the second of two lists with one name: the first would vanish unseen."""
+    _write(data, "lexicons/twice.yaml", "verbs: [die]\nnouns: [toll]\nverbs: [get, suffer]\n")
+    with pytest.raises(DataFileError, match=r"data/lexicons/twice\.yaml line 3: .*'verbs' written twice"):
+        datafiles.lexicon("twice")
+
+
 def test_a_lexicon_that_is_not_a_mapping_or_lacks_a_key_is_refused(data):
     _write(data, "lexicons/list.yaml", "- one\n- two\n")
     _write(data, "lexicons/short.yaml", "units: {}\n")

@@ -59,10 +59,25 @@ def _read_text(parts: tuple[str, ...]) -> str:
 # ---------------------------------------------------------------- generic readers
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses a key written twice in one mapping: YAML keeps the last, so a
+    second word list under a name already used would silently replace the first."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"key {key!r} written twice",
+                                                        key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 @lru_cache(maxsize=None)
 def _yaml(parts: tuple[str, ...]):
     try:
-        return yaml.safe_load(_read_text(parts))
+        return yaml.load(_read_text(parts), Loader=_UniqueKeyLoader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""

@@ -631,6 +631,8 @@ class ClaimExtractor:
                 continue  # "paid 17 mln dlrs to Triad", "offered eight mln stg"; not "offer no details about the bomb"
             if token.pos_ == "VERB" and lemma in t.person_objects and not self._object_is_people(token, mentions):
                 continue
+            if name == "CASUALTY" and lemma in self.lex.words("fighters_taken_verbs") and not self._fighters_taken(token):
+                continue  # "arrested 23 pirates", "the rebels surrendered"; not "police arrested a neighbour"
             if name == "CASUALTY" and pos == "VERB" and lemma in self.lex.words("losing_verbs") \
                     and not any(self._plainly_people(o, mentions) for o in objects_of(token, ("dobj", "obj"))):
                 continue  # "we lost 250 Americans in Beirut" tells deaths; "lost 3,000 jobs", "the party lost" none
@@ -1114,6 +1116,18 @@ class ClaimExtractor:
                                                        and s.dep_ == "nsubjpass"]
         objects += [c for o in objects for c in o.conjuncts]
         return not objects or any(self._is_people(o, mentions) for o in objects)
+
+    def _fighters_taken(self, trigger: Token) -> bool:
+        """Whether those arrested or surrendering are fighters ("arrested 23 heavily armed
+        pirates", "26 pirates arrested", "the militants surrendered on boarding")."""
+        verb = trigger if trigger.pos_ in {"VERB", "AUX"} else clause_head(trigger)
+        taken = objects_of(verb, ("dobj", "obj")) + [s for s in [subject_of(verb)] if s is not None]
+        if trigger.pos_ == "NOUN":
+            taken += [o for p, o in preps_of(trigger) if p == "of"]
+        elif trigger.dep_ == "acl":
+            taken.append(trigger.head)  # "26 pirates arrested"
+        fighters = self.lex.words("fighter_nouns")
+        return any(t.lemma_.lower() in fighters for o in taken for t in (o, *o.conjuncts))
 
     def _sum_supplied(self, c: Candidate) -> bool:
         """"Britain offered eight mln stg", "Northrop paid 17 mln dlrs": a party supplies a sum

@@ -1998,11 +1998,16 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
             by_attack = verb.lemma_.lower() in lex.types["ATTACK"].verbs
             roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS
                       else party(subj, mentions) if by_attack else None)
-        elif passive or trigger.pos_ == "ADJ" or trigger.lemma_ == "die":
+        elif passive or trigger.pos_ == "ADJ" or trigger.lemma_.lower() in SUBJECT_HARMED_VERBS:
             for who in conjuncts(subj):  # "14 rebels and 6 army soldiers were killed"
                 for victim in victim_groups(who, mentions):
                     roles.add("target", victim)
             add_the_other_side(verb, roles, mentions)
+            if trigger.lemma_.lower() in SURRENDERING_VERBS:  # "the pirates surrendered to the commandos"
+                for prep, obj in preps_of(verb):
+                    if prep == "to":
+                        roles.add("actor", party(obj, mentions) or
+                                  (mentions.personnel(obj) if mentions.is_personnel(obj) else None))
         elif verb.lemma_.lower() not in lex.words("losing_verbs"):  # "Libya lost 300 soldiers": Libya's, not by Libya
             roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS
                       else craft_by_its_name(subj, mentions) or one_warship(subj, mentions) or party(subj, mentions))
@@ -2020,6 +2025,8 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
 
 
 MUTUAL_FIGHT_NOUNS = load_lexicon().words("mutual_fight_nouns")
+SUBJECT_HARMED_VERBS = load_lexicon().words("subject_harmed_verbs")
+SURRENDERING_VERBS = load_lexicon().words("surrendering_verbs")
 
 
 def is_fighting_side(noun: Token, mentions: Mentions) -> bool:
