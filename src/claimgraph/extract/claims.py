@@ -427,7 +427,8 @@ class ClaimExtractor:
             pos = label.removeprefix("TRIGGER_")
             if pos == "VERB" and self._gerund_as_noun(token):
                 pos = "NOUN"  # "Fighting between the army and the RSF has killed 12,000": the fighting
-            if pos == "NOUN" and token.dep_ == "compound" and not self._sanctions_act(token):
+            if pos == "NOUN" and token.dep_ == "compound" and not self._sanctions_act(token) \
+                    and not self._mission_of(token):
                 continue  # "attack drone", "strike sites": the noun modifies another
             for ctype in self._types_for(token, pos, mentions):
                 if (token.i, ctype) in seen:
@@ -2225,6 +2226,12 @@ class ClaimExtractor:
         return clause.dep_ == "acl" and text.dep_ in {"dobj", "obj"} \
             and text.head.lemma_.lower() in self.lex.words("vetoing_verbs")
 
+    def _mission_of(self, token: Token) -> bool:
+        """"her ongoing patrol mission in the Gulf of Aden": a mission of patrolling is the
+        patrol (not "a patrol boat")."""
+        return token.lemma_.lower() in self.lex.words("mission_kinds") \
+            and token.head.lemma_.lower() in self.lex.words("mission_nouns")
+
     def _sanctions_act(self, token: Token) -> bool:
         """"13 new EU sanctions listings", "a sanctions package": the sanction is the act."""
         return token.lemma_.lower() == "sanction" and token.head.lemma_.lower() in self.lex.words("sanction_act_heads")
@@ -3130,12 +3137,15 @@ def narrowest(times: list[TimeSpan]) -> list[TimeSpan]:
 
 CLAUSAL_DEPS = {"relcl", "ccomp", "advcl", "xcomp", "csubj", "acl", "parataxis"}
 ENACTING_PARTICIPLES = frozenset(grammar()["enacting_participles"])
+OCCURRING_VERBS = frozenset(grammar()["occurring_verbs"])
 
 
 def _in_trigger_phrase(node: Token, trigger: Token) -> bool:
     """A time inside the trigger's own phrase ("killed 150 people in raids last Monday"),
     not in a clause of its own below it, nor in a phrase that orders another happening after
     or before it ("talks ahead of her visit next week")."""
+    if node.dep_ == "relcl" and node.lemma_.lower() in OCCURRING_VERBS and _of_the_happening(node.head, trigger):
+        return True  # "the attack, which happened on Monday", "a patrol mission, which began in May"
     while node.i != trigger.i:
         if node.dep_ == "acl" and node.head.i == trigger.i and node.tag_ == "VBN" \
                 and node.lemma_.lower() in ENACTING_PARTICIPLES:
@@ -3145,6 +3155,19 @@ def _in_trigger_phrase(node: Token, trigger: Token) -> bool:
             return False  # "the bombing in 1996 and the attacks of Sept. 11": the attacks' own date
         node = node.head
     return True
+
+
+def _of_the_happening(noun: Token, trigger: Token) -> bool:
+    """Whether a relative clause of occurring hung on ``noun`` tells of the trigger's happening:
+    the trigger noun, the noun it names the kind of ("a patrol mission"), or a noun of its
+    phrase the parser hung the clause on instead ("the attack on the depot, which happened")."""
+    for _ in range(3):
+        if noun.i == trigger.i or trigger.dep_ == "compound" and noun.i == trigger.head.i:
+            return True
+        if noun.dep_ != "pobj":
+            return False
+        noun = noun.head.head
+    return False
 
 
 def orders_another_happening(prep: Token) -> bool:

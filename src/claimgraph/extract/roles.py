@@ -2313,7 +2313,9 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
     if trigger.pos_ == "NOUN":  # "the deployment of 500 engineers", "Russia's deployment"
         roles.add("actor", nationality_modifier(trigger, mentions))
         add_unit_on_duty(trigger, roles, mentions)
-        for prep, obj in preps_of(trigger):
+        # "a patrol mission in the Gulf of Aden": the mission's phrase is the patrol's
+        phrase = [trigger, trigger.head] if trigger.dep_ == "compound" else [trigger]
+        for prep, obj in (p for noun in phrase for p in preps_of(noun)):
             if prep == "of" and mentions.is_personnel(obj):
                 roles.add("subject", mentions.personnel(obj))
                 if not roles["actor"]:
@@ -2322,6 +2324,8 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
             elif prep in {"to", "in"} or prep == "from" and trigger.lemma_.lower() in LEAVING_WORDS:
                 for span in mentions.places_in(obj):  # "the withdrawal of troops from Angola": where they were
                     roles.add("location", mentions.resolve_span(span))
+        if not roles["subject"]:
+            roles.add("subject", ship_of_her(phrase[-1], mentions))
         return
     verb = trigger
     subj, passive = subject_and_voice(verb)
@@ -2410,6 +2414,17 @@ def add_unit_on_duty(noun: Token, roles: Roles, mentions: Mentions) -> None:
     roles.add("subject", found)
     for owner in (c for c in unit.children if c.dep_ == "poss"):
         roles.add("actor", named_party(owner, mentions))
+
+
+def ship_of_her(noun: Token, mentions: Mentions) -> Entity | None:
+    """"operations conducted by INS Sukanya during her patrol mission": the ship named before
+    "her" or "its" in the sentence, when it is the one prefixed ship the article names so."""
+    if not any(c.dep_ == "poss" and c.lower_ in {"her", "its"} for c in noun.children):
+        return None
+    for t in reversed(noun.doc[noun.sent.start:noun.i]):
+        if t.pos_ == "PROPN" and (ship := mentions.vessel_named(t.text)) is not None:
+            return ship
+    return None
 
 
 def named_ship(unit: Token, mentions: Mentions) -> Entity | None:

@@ -1,0 +1,37 @@
+"""A mission named by its kind is that happening ("her patrol mission in the Gulf of Aden" is a
+deployment of the ship named before "her"; "a patrol boat" is none), and a relative clause of
+occurring on a happening's noun dates it ("the attack on the depot, which happened on Monday",
+"the mission, which began in September"). Invented sentences."""
+
+from __future__ import annotations
+
+from test_precision import extract  # noqa: F401  (the one-document extraction fixture)
+from test_unseen_news import of_type
+
+
+def test_a_patrol_mission_deploys_the_ship_whose_mission_it_is(extract):
+    claims, ents = extract("This was the fifth operation conducted by INS Varuna during her patrol "
+                           "mission in the Gulf of Aden, which began in September, the navy said.",
+                           published="2011-11-11")
+    deploy = of_type(claims, "DEPLOY")
+    assert deploy and [ents[i].name for i in deploy[0].roles["subject"]] == ["INS Varuna"]
+    assert [ents[i].name for i in deploy[0].roles["location"]] == ["Gulf of Aden"]
+    assert (deploy[0].time.start, deploy[0].time.end) == ("2011-09-01", "2011-09-30")
+
+
+def test_a_patrol_boat_is_no_patrol(extract):
+    assert not of_type(extract("A patrol boat was seen near the harbour of Kessel on Monday.")[0], "DEPLOY")
+
+
+def test_a_relative_clause_of_occurring_dates_the_happening(extract):
+    claims, _ = extract("The attack on the depot, which happened on Monday, killed three guards in Kessel.",
+                        published="2011-11-11")
+    attack = of_type(claims, "ATTACK")
+    assert attack and attack[0].time.start == "2011-11-07"
+
+
+def test_a_relative_clause_of_something_else_leaves_it_undated(extract):
+    claims, _ = extract("The attack on the depot, which police said on Monday was planned for months, "
+                        "killed three guards in Kessel.", published="2011-11-11")
+    attack = of_type(claims, "ATTACK")
+    assert attack and attack[0].time.start is None
