@@ -60,3 +60,14 @@ def test_a_towns_resident_is_no_party_of_the_town(extract, text, town):
     claims, ents = extract(text)
     assert attacks(claims)
     assert town not in [ents[a].name for c in attacks(claims) for a in c.roles["actor"]]
+
+
+@pytest.mark.parametrize("text, attacked", [
+    ("Riot police fired tear gas at the protesters outside parliament in Kessel.", True),
+    ("A girl outside the venue in Kessel was pepper-sprayed by a bystander on Tuesday.", True),
+    ("The two gunmen were spraying bullets from a rooftop in Kessel on Sunday.", True),
+    ("The driver hit the gas and sped away from the checkpoint in Kessel.", False),
+    ("Crews sprayed the fields near Kessel with fertiliser on Monday.", False),
+])
+def test_tear_gas_pepper_spray_and_sprayed_bullets_are_weapons(extract, text, attacked):
+    assert bool(attacks(extract(text)[0])) is attacked

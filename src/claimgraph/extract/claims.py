@@ -650,9 +650,11 @@ class ClaimExtractor:
             if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("verbal_attacks") and self._argued_at(token):
                 continue  # "Johnson and Corbyn attacked each other's policies": words, no attack
             if pos == "VERB" and not particles and any(o.lemma_.lower() in self.lex.words("non_event_objects")
+                                                       and not mentions.materiel_kind(o)
                                                        for o in objects_of(token, ("dobj", "obj"))):
                 continue  # "struck a deal", "shot a video", "hit a record high" ("sealed off the scene" is no shot scene)
             if name == "ATTACK" and pos == "VERB" and any(o.lemma_.lower() in self.lex.words("economic_objects")
+                                                          and not mentions.materiel_kind(o)
                                                           for o in objects_of(token, ("dobj", "obj"))):
                 continue  # "sanctions targeting its gas exports"
             if pos == "VERB" and lemma in self.lex.words("hit_verbs") and any(
@@ -1564,6 +1566,9 @@ class ClaimExtractor:
             args += escorts + [o for e in escorts for prep, o in preps_of(e) if prep == "of" and not self._staff(o)]
         if weapon and self._a_device_explodes(verb, subj, mentions):
             return True
+        if weapon and any(f"{c.lower_} {verb.lemma_.lower()}" in self.lex.materiel for c in verb.children
+                          if c.dep_ in {"npadvmod", "compound"}):
+            return True  # "was pepper-sprayed by a bystander": the weapon is in the verb
         for a in args:
             for t in [a, *a.conjuncts]:
                 kind = mentions.materiel_kind(t)
