@@ -71,3 +71,11 @@ def test_a_towns_resident_is_no_party_of_the_town(extract, text, town):
 ])
 def test_tear_gas_pepper_spray_and_sprayed_bullets_are_weapons(extract, text, attacked):
     assert bool(attacks(extract(text)[0])) is attacked
+
+
+@pytest.mark.parametrize("text, attacked", [
+    ("Reporter Ana Lutz came under sniper fire in Kessel on Monday, her editor said.", True),
+    ("The minister came under heavy fire in parliament in Kessel over the plan.", False),
+])
+def test_fire_named_by_its_shooter_or_weapon_is_shooting_not_criticism(extract, text, attacked):
+    assert bool(attacks(extract(text)[0])) is attacked

@@ -837,6 +837,9 @@ class ClaimExtractor:
         preps = [*preps_of(verb), *preps_of(noun)]
         if any(p in {"for", "over"} for p, _ in preps):
             return False
+        if any(c.dep_ in {"compound", "amod", "nmod"} and (is_armed_noun(c, mentions) or mentions.materiel_kind(c))
+               for c in noun.children):
+            return True  # "came under sniper fire", "under heavy mortar fire": shots, not criticism
         froms = [c for node in (verb, noun) for c in node.children if c.dep_ == "prep" and c.lower_ == "from"]
         if any(c.dep_ == "prep" for f in froms for c in f.children):
             return True  # "from inside the house", "from behind a wall": where the shooters were
