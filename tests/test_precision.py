@@ -576,6 +576,16 @@ def test_the_people_warned_are_the_recipients(extract):
     assert _role_names(notify, ents, "recipient")
 
 
+@pytest.mark.parametrize("text, warned", [
+    ("The United States and Britain served notice that they would block any vote on the embargo.", True),
+    ("The company said the plant would stay closed until further notice.", False),
+    ("He still faces two counts of burglary (habitual offender notice).", False),
+    ("The army and navy are in a state of alert, the general said.", False),
+])
+def test_a_notice_warns_only_when_served_and_a_state_of_alert_is_readiness(extract, text, warned):
+    assert any(c.type == "NOTIFY" for c in extract(text)[0]) is warned
+
+
 def test_days_joined_by_and_are_one_stretch_not_two_attacks(extract):
     claims, _ = extract("Jets from across the border bombed two Kurdish villages last Tuesday and Wednesday.",
                         published="2024-03-14")

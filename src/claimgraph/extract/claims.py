@@ -505,8 +505,13 @@ class ClaimExtractor:
                 continue  # "charged that the vote was rigged"; not "charged him with murder"
             if name == "THREATEN" and pos == "NOUN" and any(self._labour_strike(o) for p, o in preps_of(token) if p == "of"):
                 continue  # "the threat of a strike by 55,000 oil workers": a walkout looming
-            if name == "NOTIFY" and pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"on", "under"}:
-                continue  # "France has been on alert", "put on high alert": a state of readiness, no warning given
+            if name == "NOTIFY" and pos == "NOUN" and token.dep_ == "pobj" and (
+                    token.head.lower_ in {"on", "under"} or token.head.lower_ == "of"
+                    and token.head.head.lemma_.lower() in self.lex.words("readiness_nouns")):
+                continue  # "France has been on alert", "put on high alert", "in a state of alert": readiness
+            if name == "NOTIFY" and pos == "NOUN" and lemma in self.lex.words("served_notices") and not (
+                    token.dep_ in {"dobj", "obj"} and token.head.lemma_.lower() in self.lex.words("notice_giving_verbs")):
+                continue  # "served notice that they would block it"; not "until further notice", "an offender notice"
             if name == "ATTACK" and pos == "NOUN" and token.dep_ == "compound" and token.lemma_.lower() in {"strike", "attack"}:
                 continue  # "strike headquarters", "attack helicopters", "a strike group": a kind, no happening
             if name == "ATTACK" and pos == "NOUN" and self._labour_strike(token):
