@@ -797,6 +797,15 @@ def test_a_trade_in_general_is_no_transfer(extract):
     assert not [c for c in claims if c.type == "TRANSFER"]
 
 
+@pytest.mark.parametrize("text, transferred", [
+    ("The coalition conducted more than 300 strikes delivering more than 850 munitions near Raqqa.", False),
+    ("Bergmann said he had received offers for the rifle after the trial.", False),
+    ("Ruritania delivered 20 tanks and 850 munitions to Kessel in May.", True),
+])
+def test_strikes_deliver_their_weapons_and_offers_hand_over_nothing(extract, text, transferred):
+    assert any(c.type == "TRANSFER" for c in extract(text)[0]) is transferred
+
+
 def test_a_sale_between_parties_is_still_a_transfer(extract):
     claims, _ = extract("Belarus sold 40 tanks to Serbia last year, the ministry said.")
     assert [c for c in claims if c.type == "TRANSFER"]

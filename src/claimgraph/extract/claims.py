@@ -1158,7 +1158,11 @@ class ClaimExtractor:
                 or any(t.dep_ == "prep" and t.lower_ == "to" and clause_head(t).i == verb.i for t in verb.subtree)
         if lemma in self.lex.words("offering_verbs"):
             return any(o.ent_type_ == "MONEY" or mentions.materiel_kind(o) is not None for o in objects)
-        return True
+        if any(o.lemma_.lower() in self.lex.words("proposal_nouns") for o in objects):
+            return False  # "had received offers for the gun": nothing handed over yet
+        # "300 strikes delivering 850 munitions": an attack delivers its weapons onto a target
+        doer = verb.head if verb.dep_ == "acl" else subject_of(verb)
+        return doer is None or doer.lemma_.lower() not in self.lex.types["ATTACK"].nouns
 
     def _robbed(self, verb: Token, mentions: Mentions) -> bool:
         """"two men robbed a woman", "was robbed at gunpoint": people rob people; not "the injury
