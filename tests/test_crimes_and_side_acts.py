@@ -79,3 +79,17 @@ def test_tear_gas_pepper_spray_and_sprayed_bullets_are_weapons(extract, text, at
 ])
 def test_fire_named_by_its_shooter_or_weapon_is_shooting_not_criticism(extract, text, attacked):
     assert bool(attacks(extract(text)[0])) is attacked
+
+
+@pytest.mark.parametrize("text, condemned", [
+    ("Senator Dana Whitlow attacked Governor Ray Okafor for his comments on the budget.", True),
+    ("Dana Whitlow lashed out at Governor Ray Okafor in a statement on Monday.", True),
+    ("When something gets under his skin, he lashes out and can't let go, she said.", False),
+])
+def test_words_thrown_at_a_party_condemn_it(extract, text, condemned):
+    claims, ents = extract(text)
+    condemns = [c for c in claims if c.type == "CONDEMN"]
+    assert bool(condemns) is condemned
+    if condemned:
+        assert [ents[i].name for i in condemns[0].roles["target"]] == ["Ray Okafor"]
+        assert not attacks(claims)

@@ -494,6 +494,8 @@ class ClaimExtractor:
                      and f"{lemma} {c.lower_}" in t.phrasal_verbs}
             if particles and not said & particles:
                 continue  # "blew himself up", "opened fire", "beat him to death" attack; "blew", "beat" alone do not
+            if name in SPEECH_ACTS and particles and not any(p == "at" for p, _ in preps_of(token)):
+                continue  # "lashed out at the nominee"; not "he lashes out and can't let go"
             if self.lex.needs_weapon(name, lemma, pos, said & particles) \
                     and not self._has_argument(token, mentions, weapon=True, arms=name == "ATTACK") \
                     and not (pos == "VERB" and self._fired_upon(token, lemma)) \
@@ -651,6 +653,8 @@ class ClaimExtractor:
             if pos == "VERB" and lemma in t.claim_objects and not self._denies_a_claim(token):
                 continue
             if name == "ATTACK" and lemma in self.lex.words("verbal_attacks") and self._attack_in_words(token, mentions):
+                if pos == "VERB" and lemma in self.lex.words("condemning_attack_verbs") and "CONDEMN" not in names:
+                    out.append("CONDEMN")  # "Davis attacked Trump for his comments": words, a condemnation
                 continue
             if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("verbal_attacks") and self._argued_at(token):
                 continue  # "Johnson and Corbyn attacked each other's policies": words, no attack

@@ -1336,6 +1336,11 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
     for ent in roles["subject"]:
         roles.add("target", ent)
     roles["subject"] = []
+    if not roles["target"] and trigger.pos_ == "VERB" and trigger.lemma_.lower() in lex.types["CONDEMN"].verbs \
+            | {p.split()[0] for p in lex.types["CONDEMN"].phrasal_verbs}:
+        for prep, obj in preps_of(trigger):  # "lashed out at the nominee"
+            if prep == "at":
+                roles.add("target", party(obj, mentions))
     if trigger.pos_ == "NOUN":
         for prep, obj in preps_of(trigger):
             if prep in {"of", "against", "on"}:
