@@ -93,3 +93,9 @@ def test_words_thrown_at_a_party_condemn_it(extract, text, condemned):
     if condemned:
         assert [ents[i].name for i in condemns[0].roles["target"]] == ["Ray Okafor"]
         assert not attacks(claims)
+
+
+def test_a_denial_told_by_a_phrasal_verb_needs_no_party_aimed_at(extract):
+    """Only a condemnation thrown at someone needs the "at": "ruled out" denies on its own."""
+    claims, _ = extract("The Afghan government has ruled out Taliban involvement in the crash near Kessel.")
+    assert any(c.type == "DENY" for c in claims)

@@ -494,8 +494,8 @@ class ClaimExtractor:
                      and f"{lemma} {c.lower_}" in t.phrasal_verbs}
             if particles and not said & particles:
                 continue  # "blew himself up", "opened fire", "beat him to death" attack; "blew", "beat" alone do not
-            if name in SPEECH_ACTS and particles and not any(p == "at" for p, _ in preps_of(token)):
-                continue  # "lashed out at the nominee"; not "he lashes out and can't let go"
+            if name == "CONDEMN" and particles and not any(p == "at" for p, _ in preps_of(token)):
+                continue  # "lashed out at the nominee"; not "he lashes out and can't let go" ("ruled out" denies)
             if self.lex.needs_weapon(name, lemma, pos, said & particles) \
                     and not self._has_argument(token, mentions, weapon=True, arms=name == "ATTACK") \
                     and not (pos == "VERB" and self._fired_upon(token, lemma)) \
