@@ -99,3 +99,11 @@ def test_a_denial_told_by_a_phrasal_verb_needs_no_party_aimed_at(extract):
     """Only a condemnation thrown at someone needs the "at": "ruled out" denies on its own."""
     claims, _ = extract("The Afghan government has ruled out Taliban involvement in the crash near Kessel.")
     assert any(c.type == "DENY" for c in claims)
+
+
+def test_a_killing_after_a_charged_attack_is_what_that_attack_did(extract):
+    """"accused the rebels of shelling the town, killing nine": the parser hangs the participle
+    on "accused"; it is the shelling's toll, not a second attack."""
+    claims, _ = extract("The army accused the rebels of shelling the town of Kessel on Monday, killing nine people.")
+    assert [c.trigger for c in attacks(claims)] == ["shelling"]
+    assert any(c.type == "CASUALTY" for c in claims)

@@ -1672,7 +1672,7 @@ class ClaimExtractor:
         merged: list[Candidate] = []
         for c in cands:
             into = next((m for m in merged if m.type == c.type and m.type != "PROPERTY"
-                         and (same_clause(m, c) or told_inside(m, c))
+                         and (same_clause(m, c) or told_inside(m, c) or self._result_of(c, m))
                          and told_meanwhile(m.trigger) == told_meanwhile(c.trigger)
                          and not _different_actors(m, c) and not _losses_of_different_nations(m, c)
                          and not _nouns_of_different_places(m, c) and not _one_hit_the_other_s_doer(m, c)
@@ -1702,6 +1702,15 @@ class ClaimExtractor:
             if into.att.source is None and c.att.source is not None:
                 into.att = c.att
         return merged
+
+    def _result_of(self, c: Candidate, attack: Candidate) -> bool:
+        """"accused the rebels of shelling the town, killing nine": a killing participle after an
+        attack told under the same verb is what that attack did, however the parser hung it."""
+        x = c.trigger
+        return c.type == "ATTACK" and x.lemma_.lower() in self.lex.types["ATTACK"].agent_verbs \
+            and x.tag_ == "VBG" and x.dep_ == "advcl" and attack.trigger.i < x.i \
+            and attack.trigger.lemma_.lower() not in self.lex.types["ATTACK"].agent_verbs \
+            and x.head.is_ancestor(attack.trigger)
 
     def _deeds_on_different_targets(self, a: Candidate, b: Candidate) -> bool:
         """"stormed the parliament building and attacked a police station", "threw petrol bombs at
