@@ -56,3 +56,17 @@ def test_a_warship_named_with_its_class_is_the_force_sent_and_keeps_its_name(ext
     claims, ents = extract("The navy rushed its stealth frigate INS Varuna to the Gulf of Aden on Monday.")
     deploy = of_type(claims, "DEPLOY")
     assert deploy and [ents[i].name for i in deploy[0].roles["subject"]] == ["INS Varuna"]
+
+
+def test_a_patrol_that_came_under_fire_was_hit_not_sent(extract):
+    claims, _ = extract("A Ruritanian patrol came under fire near Kessel on Tuesday, the ministry said.")
+    assert not of_type(claims, "DEPLOY")
+    assert of_type(claims, "ATTACK")
+
+
+def test_an_aid_package_for_a_country_is_received_by_it_with_what_it_includes(extract):
+    claims, ents = extract("Ruritania announced a military aid package for Kessland on Friday, including "
+                           "artillery shells.")
+    transfer = of_type(claims, "TRANSFER")
+    assert transfer and names(ents, transfer[0].roles["recipient"]) == ["kessland"]
+    assert "artillery shell" in names(ents, transfer[0].roles["instrument"])

@@ -817,6 +817,10 @@ class ClaimExtractor:
             head, pos = head.head, "NOUN"
         elif noun.dep_ in {"dobj", "obj", "nsubjpass"}:
             pos = "VERB"
+        elif noun.dep_ == "nsubj" and any(p.lower_ == "under" and any(o.lemma_.lower() in {"fire", "attack"}
+                                                                     for o in p.children)
+                                          for p in head.children if p.dep_ == "prep"):
+            return True  # "a patrol came under fire": hit, not sent
         else:
             return False
         return "ATTACK" in (self.trigger_types.get((head.lemma_.lower(), pos)) or []) and head.pos_ == pos

@@ -2269,11 +2269,11 @@ def frame_transfer(trigger, head, roles, args, mentions, lex):
     for prep, obj in preps_of(verb) + (preps_of(trigger) if trigger.pos_ == "NOUN" else []):
         if prep == "with" or prep == "of" and trigger.pos_ == "NOUN":
             add_materiel(obj, roles, mentions)
-        elif prep in {"between", "including"} and trigger.pos_ == "VERB":
+        elif prep == "between" and trigger.pos_ == "VERB" or prep == "including":
             # "delivered between 20 and 25 armoured vehicles" (a range the parser reads as a
             # preposition), "..., including BTR-82A carriers": the items themselves
             add_materiel(obj, roles, mentions)
-        elif prep == "to":
+        elif prep == "to" or prep == "for" and trigger.pos_ == "NOUN":  # "an aid package for Ukraine"
             roles.add("recipient", party(obj, mentions))
         elif prep == "from":
             roles.add("actor", party(obj, mentions))  # "received drones from Iran": Iran supplied
