@@ -217,3 +217,10 @@ def test_a_joined_clause_with_an_object_is_done_by_the_passive_subject(role_name
                        "dragging her into the woods, police in Varnsfeld said.")
     assert names[("ATTACK", "actor")] == {"Aldo Brenner"}
     assert "Aldo Brenner" not in names.get(("ATTACK", "target"), set())
+
+
+def test_a_vehicle_that_hit_a_landmine_was_hit_and_its_owners_attacked_no_one(role_names):
+    names = role_names("Two soldiers were killed when their vehicle hit a landmine near Kessel, the "
+                       "Ruritanian army said.")
+    assert "landmine" in names[("ATTACK", "instrument")]
+    assert not names.get(("ATTACK", "actor")) and not names.get(("CASUALTY", "actor"))

@@ -42,9 +42,10 @@ from .mentions import PLACE_LABELS, PRONOUNS, Mentions, is_bare_definite, is_cou
 from .token_patterns import TokenPatterns
 from .roles import (ATTACK_NOUNS, CLASH_VERBS, COMPASS_WORDS, DISTANCE_REACH, FIGHT_VERBS, HEADLINE_END, MILITARY_SITES,
                     MUTUAL_FIGHT_NOUNS, RESCUE_NOUNS, Roles, agent_of, bomb_called_it, clause_head, could_be_people,
-                    doer_of, drop_countries_of_towns, fill_roles, is_armed_noun, is_fighting_side, is_gerund_subject,
-                    is_to_blame, misparsed_past_tense, name_given_to, objects_of, objects_of_the_next_verb, on_trial,
-                    own_dates, own_places, party, preps_of, restricted_things, subject_and_voice, subject_of)
+                    device_run_into, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun, is_fighting_side,
+                    is_gerund_subject, is_to_blame, misparsed_past_tense, name_given_to, objects_of,
+                    objects_of_the_next_verb, on_trial, own_dates, own_places, party, preps_of, restricted_things,
+                    subject_and_voice, subject_of)
 
 CASUALTY_OF = dict(grammar()["casualty_of"])
 # a quotation that goes on in the next sentence is still its speaker's ('X said. "We ...'); an
@@ -326,7 +327,8 @@ class ClaimExtractor:
             return
         elif ctype == "ACCUSE" and is_to_blame(token):
             roles.add("actor", att.source)  # "X said the unions are to blame": X blames them
-        elif self._own_weapon_subject(token):
+        elif self._own_weapon_subject(token) and device_run_into(clause_head(token), self.lex) is None:
+            # (not "the army said their vehicle hit a landmine": the vehicle was hit)
             # "the army said its drones struck the airport"; "the defence ministry said its forces
             # hit a command post": a ministry's forces are its state's
             subj = subject_of(clause_head(token))

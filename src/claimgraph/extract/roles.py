@@ -1462,13 +1462,33 @@ def add_the_two_sides(first: Token, roles: Roles, mentions: Mentions) -> None:
         roles.add("target", party(sides[1], mentions))
 
 
+def device_run_into(verb: Token, lex) -> Token | None:
+    """The mine or roadside bomb a vehicle or a patrol hit or struck ("their vehicle hit a
+    landmine"): the object that lay in wait, when the verb is one of hitting."""
+    if verb.lemma_.lower() not in lex.words("hit_verbs"):
+        return None
+    devices = lex.words("devices_run_into")
+    for obj in objects_of(verb, ("dobj", "obj")):
+        words = {obj.lemma_.lower()} | {f"{c.lower_} {obj.lemma_.lower()}" for c in obj.children
+                                         if c.dep_ in {"amod", "compound"}}
+        if words & devices:
+            return obj
+    return None
+
+
 def frame_attack(trigger, head, roles, args, mentions, lex):
     verb = trigger if trigger.pos_ == "VERB" else head
     subj, passive = subject_and_voice(verb)
     if subj is None and trigger.dep_ == "acl" and trigger.tag_ == "VBG":
         subj = trigger.head  # "reported grenades hitting the consulate": the grenades hit it
     blamed = trigger.pos_ == "NOUN" and verb.lemma_.lower() in BLAME_VERBS
-    if trigger.pos_ == "VERB" and subj is not None:
+    device = device_run_into(verb, lex) if trigger.pos_ == "VERB" and subj is not None and not passive else None
+    if device is not None:  # "their vehicle hit a landmine": the vehicle was hit, by no one named
+        for one in [subj, *subj.conjuncts]:
+            add_target(one, roles, mentions)
+        roles.add("instrument", mentions.weapon(device))
+        args.append(subj)
+    elif trigger.pos_ == "VERB" and subj is not None:
         # "missiles were fired at Kyiv" are the weapon; "a Su-34 jet was shot down", the target
         weapon = attacking_weapon(subj, mentions) if not passive or verb.lemma_.lower() in lex.types["ATTACK"].weapon_verbs \
             else None
