@@ -90,8 +90,9 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
         if subj is not None and raised is not None and subj.dep_ == "nsubjpass":
             return subj, any(c.dep_ == "auxpass" for c in raised.children)  # X supplied (or was shelled)
         if subj is not None:
-            if node is not verb and verb.dep_ == "conj" and conjunct_voice(verb) is not None:
-                return subj, conjunct_voice(verb)
+            own_voice = conjunct_voice(verb) if node is not verb and verb.dep_ == "conj" else None
+            if own_voice is not None:
+                return subj, own_voice
             return subj, subj.dep_ == "nsubjpass" or headline_passive(node) or counted_victims(node, subj)
         inverted = inverted_passive_subject(node)
         if inverted is not None:
