@@ -1588,8 +1588,7 @@ class ClaimExtractor:
             args += escorts + [o for e in escorts for prep, o in preps_of(e) if prep == "of" and not self._staff(o)]
         if weapon and self._a_device_explodes(verb, subj, mentions):
             return True
-        if weapon and any(f"{c.lower_} {verb.lemma_.lower()}" in self.lex.materiel for c in verb.children
-                          if c.dep_ in {"npadvmod", "compound"}):
+        if weapon and verb.pos_ == "VERB" and mentions.materiel_kind(verb):
             return True  # "was pepper-sprayed by a bystander": the weapon is in the verb
         for a in args:
             for t in [a, *a.conjuncts]:

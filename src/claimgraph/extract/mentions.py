@@ -617,7 +617,7 @@ class Mentions:
     # -- generic things ---------------------------------------------------------------
     def materiel_kind(self, token: Token) -> str | None:
         kind = self.lex.materiel.get(token.lemma_.lower()) or self.lex.materiel.get(token.lower_) \
-            or next((self.lex.materiel[k] for c in token.children if c.dep_ in {"compound", "amod"}
+            or next((self.lex.materiel[k] for c in token.children if c.dep_ in {"compound", "amod", "npadvmod"}
                      if (k := f"{c.lower_} {token.lemma_.lower()}") in self.lex.materiel), None)
         if kind is None and token.lemma_.lower() == "device" and any(c.dep_ in {"amod", "compound"} and
                                                                     c.lemma_.lower() in {"explosive", "incendiary"}
