@@ -39,6 +39,7 @@ PRONOUNS = frozenset(grammar()["pronouns"])
 CRAFT_CLASSES = frozenset({"VEHICLE", "PLATFORM"})
 THING_CLASSES = CRAFT_CLASSES | {"FAC"}
 BIG_TOWN = 100_000
+TOWN_STRIKING_VERBS = frozenset(grammar()["town_striking_verbs"])
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -130,12 +131,16 @@ class Mentions:
         return out
 
     def _places_naming_attacks(self, doc: Doc) -> list[Span]:
-        """"the Nairobi attack", "the Nice attack": an untagged name before an attack noun
-        that is a city of 100,000 or more (a surname that is also a village stays a name)."""
+        """"the Nairobi attack", "the Nice attack", "drones hit Kyiv": an untagged name before an
+        attack noun or struck by an attack verb that is a city of 100,000 or more (a surname that
+        is also a village stays a name)."""
         attack = self.lex.types["ATTACK"]
         attack_nouns = attack.nouns | attack.weapon_nouns
         out = []
-        for tok in self._names_before_attack_nouns(doc, attack_nouns):
+        surnames = person_surnames(doc)
+        named = self._names_before_attack_nouns(doc, attack_nouns) + [
+            tok for tok in self._names_attacked(doc, TOWN_STRIKING_VERBS) if tok.text not in surnames]
+        for tok in named:
             if tok.is_title and not tok.ent_type_:
                 place = self.resolver.resolve(tok.text, "GPE", context_countries=())
                 if place is not None and place.lat is not None \
@@ -155,6 +160,13 @@ class Mentions:
                     out.append(child)
                     out.extend(c for c in child.children if c.dep_ in {"compound", "amod"} and c.i < child.i)
         return out
+
+    @staticmethod
+    def _names_attacked(doc: Doc, attack_verbs: frozenset[str]) -> list[Token]:
+        """The one-word proper-noun objects of attack verbs ("Russian drones hit Kyiv")."""
+        lemmas = lower_lemmas(doc)
+        return [c for i, lemma in enumerate(lemmas) if lemma in attack_verbs and doc[i].pos_ == "VERB"
+                for c in doc[i].children if c.dep_ == "dobj" and c.pos_ == "PROPN" and not c.n_lefts]
 
     # -- resolution -----------------------------------------------------------------
     def _context_countries(self) -> list[str]:
@@ -635,13 +647,20 @@ class Mentions:
 
     def origin_of(self, head: Token) -> list[str]:
         """Country codes named by nationality modifiers of a noun ("Iranian-made drones")."""
-        names = [s.text for s in self.named_in(head, {"NORP", "GPE"})]
+        names = [s.text for s in self.named_in(head, {"NORP", "GPE"}) if not self._town_in_front(s)]
         if not names:
             return [self.resolver.country_code(w.text) for w in self.untagged_demonyms(head)]
         try:
             return list(self.resolver.countries_in(names))
         except AttributeError:
             return []
+
+    def _town_in_front(self, span: Span) -> bool:
+        """"a Kabul car bomb" went off in Kabul; "Moscow's missiles" are Russia's."""
+        if span.label_ != "GPE" or span.root.dep_ not in {"compound", "nmod", "amod"}:
+            return False
+        found = self.resolve_span(span)
+        return found is not None and not is_country(found)
 
     def untagged_demonyms(self, head: Token) -> list[Token]:
         """"Malian troops" when the tagger left "Malian" untagged: the modifiers that name a country."""
@@ -709,8 +728,10 @@ class Mentions:
         start = end
         while start > 0 and self._designation_token(head.doc[start - 1]):
             start -= 1
-        while start < end and not head.doc[start].text[:1].isupper():
-            start += 1  # a designation starts with a capital ("Wing Loong II", "Burkan-3")
+        while start < end and (not head.doc[start].text[:1].isupper() or head.doc[start].head.i > head.i):
+            # a designation starts with a capital ("Wing Loong II", "Burkan-3") and names the
+            # weapon, not the noun after it ("a Kharkiv missile strike": where it struck)
+            start += 1
         if start == end:
             return None
         name = head.doc[start:end].text

@@ -741,6 +741,7 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions,
                  or ctype == "CASUALTY" and span.root.head.dep_ in {"nsubjpass", "dobj"})) \
             or span.root.dep_ == "amod" and names_attack(span, ctype) and (ent.lat is not None or span.label_ == "GPE") \
             and not mentions.is_country(ent)  # "Odesa missile strike leaves five dead", the town tagged an adjective
+        in_place_phrase = in_place_phrase or town_before_a_weapon(span, ent, ctype, mentions)
         if span.root.dep_ in {"poss", "compound", "amod", "nmod"} and not in_place_phrase:
             continue  # "Russia's support", "North Korea-supplied missiles" name a party, not a place
         if ctype == "ATTACK" and prep in TARGETING and mentions.is_country(ent):
@@ -757,6 +758,13 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions,
         used.add(ent.id)
     drop_containers(roles, placed + located_before(scope, roles, placed, mentions), mentions)
     drop_appended_containers(roles, placed)
+
+
+def town_before_a_weapon(span: Span, ent: Entity, ctype: str, mentions: Mentions) -> bool:
+    """"a Kabul car bomb killed five": the town where it went off, not its owner."""
+    return ctype in {"ATTACK", "CASUALTY"} and span.root.dep_ in {"compound", "nmod", "amod"} \
+        and not mentions.is_country(ent) and (ent.lat is not None or span.label_ == "GPE") \
+        and is_weapon_noun(span.root.head, mentions)
 
 
 ORDERING_PREPS = frozenset(grammar()["ordering_preps"])
@@ -1495,8 +1503,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             else None
         if weapon is not None:
             roles.add("instrument", weapon)  # "the missile struck": a weapon is no actor
-            # "Iraqi jets", "planes from Afghanistan" are Iraq's, Afghanistan's
-            roles.add("actor", side(subj, nationality_modifier(subj, mentions) or member_of(subj, mentions), mentions))
+            roles.add("actor", weapon_s_side(subj, mentions))
         elif not passive:
             add_attackers(subj, roles, mentions)
         else:
@@ -1657,6 +1664,12 @@ def brought_down(verb: Token) -> bool:
                                        for c in verb.children)
 
 
+def weapon_s_side(weapon: Token, mentions: Mentions) -> Entity | None:
+    """"Iraqi jets", "planes from Afghanistan" are Iraq's, Afghanistan's; "a Kabul car bomb"
+    went off in Kabul, it is no one's."""
+    return side(weapon, nationality_modifier(weapon, mentions) or member_of(weapon, mentions), mentions)
+
+
 def attacking_weapon(subj: Token, mentions: Mentions) -> Entity | None:
     """The weapon an attack verb's subject names: "the missile struck", "the planes attacked"
     (a warplane is flown by a side, and is what it attacked with)."""
@@ -1665,6 +1678,12 @@ def attacking_weapon(subj: Token, mentions: Mentions) -> Entity | None:
     if subj.lemma_.lower() in mentions.lex.words("attacking_aircraft"):
         return mentions.generic_weapon(subj, "aircraft")
     return attack_only_weapon(subj, mentions)
+
+
+def is_weapon_noun(noun: Token, mentions: Mentions) -> bool:
+    lemma = noun.lemma_.lower()
+    return bool(mentions.materiel_kind(noun)) or lemma in mentions.lex.words("hand_guns") \
+        or lemma in mentions.lex.words("explosive_devices")
 
 
 def weapon_used(noun: Token, mentions: Mentions) -> Entity | None:
@@ -2036,6 +2055,7 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
                                   (mentions.personnel(obj) if mentions.is_personnel(obj) else None))
         elif verb.lemma_.lower() not in lex.words("losing_verbs"):  # "Libya lost 300 soldiers": Libya's, not by Libya
             roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS
+                      else weapon_s_side(subj, mentions) if attacking_weapon(subj, mentions) is not None
                       else craft_by_its_name(subj, mentions) or one_warship(subj, mentions) or party(subj, mentions))
     for obj in objects:
         args.append(obj)

@@ -1,0 +1,53 @@
+"""A town named in front of a weapon or struck by an attack verb: where it happened or what
+was hit, never who attacked or which weapon. Probes written the way wire services report
+strikes; every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+from test_precision import extract  # noqa: F401  (the same one-document extraction fixture)
+
+
+def of_type(claims, ctype):
+    return [c for c in claims if c.type == ctype]
+
+
+def names(ents, ids):
+    return sorted(ents[i].name.lower() for i in ids)
+
+
+def test_a_town_before_a_car_bomb_is_where_it_went_off(extract):
+    claims, ents = extract("A Mosul car bomb killed six policemen on Friday.")
+    attack, toll = of_type(claims, "ATTACK")[0], of_type(claims, "CASUALTY")[0]
+    assert names(ents, attack.roles["location"]) == ["mosul"] == names(ents, toll.roles["location"])
+    assert not attack.roles["actor"] and not toll.roles["actor"]
+    assert names(ents, attack.roles["instrument"]) == ["car bomb"]  # not an "Iraqi car bomb"
+
+
+def test_a_country_s_missile_still_names_who_fired_it(extract):
+    claims, ents = extract("A Russian missile killed four firefighters.")
+    for claim in of_type(claims, "ATTACK") + of_type(claims, "CASUALTY"):
+        assert names(ents, claim.roles["actor"]) == ["russia"]
+
+
+def test_a_town_before_a_missile_strike_is_no_weapon_name(extract):
+    claims, ents = extract("A Dnipro missile strike wounded nine civilians.")
+    attack = of_type(claims, "ATTACK")[0]
+    assert names(ents, attack.roles["instrument"]) == ["missile"]
+    assert names(ents, attack.roles["location"]) == ["dnipro"]
+
+
+@pytest.mark.parametrize(("text", "town"), [("Russian drones hit Kyiv overnight.", "kyiv"),
+                                           ("Artillery units shelled Kharkiv again.", "kharkiv")])
+def test_a_big_town_an_attack_verb_strikes_is_a_place(extract, text, town):
+    claims, ents = extract(text)
+    attack = of_type(claims, "ATTACK")[0]
+    assert town in names(ents, attack.roles["target"] + attack.roles["location"])
+    assert all(ents[i].type == "GPE" for i in attack.roles["target"])
+
+
+def test_a_person_struck_by_name_stays_a_person(extract):
+    claims, ents = extract("Dana Lincoln had left the rally. Two men later attacked Lincoln outside a bar.")
+    attack = of_type(claims, "ATTACK")[0]
+    assert names(ents, attack.roles["target"]) == ["dana lincoln"]
+    assert not attack.roles["location"] or "lincoln" not in names(ents, attack.roles["location"])
