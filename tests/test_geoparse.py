@@ -889,3 +889,15 @@ def test_a_town_in_a_list_of_the_articles_places_is_a_place_whatever_its_tag(pip
                 Span(doc, words.index("Prešov"), words.index("Prešov") + 1, label="PRODUCT")]
     found = {m.text: m.country for m in Geoparser().parse_doc(doc)}
     assert found.get("Prešov") == "SK" and found.get("Košice") == "SK"
+
+
+@pytest.mark.parametrize("text", ["The navy fired two missiles into the sea off its east coast.",
+                                  "Rebels advanced along the west coast overnight."])
+def test_a_coast_written_in_lower_case_is_no_named_place(parse, text):
+    # "east coast" is a description; read as a name it had landed in Tanzania or Western Australia
+    assert not [m for m in parse(text) if "coast" in m.text]
+
+
+def test_a_named_coast_is_still_looked_up(parse):
+    found = parse("Storms hit the Ivory Coast overnight.")
+    assert any(m.country == "CI" for m in found)

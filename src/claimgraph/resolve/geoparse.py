@@ -815,6 +815,8 @@ class Geoparser:
         if not key or key in _NEVER_PLACES or _SHIP_PREFIX.search(text[max(0, start - 8):start]):
             return None
         if label in {"GPE", "LOC"}:
+            if surface == surface.lower():
+                return None  # "off its east coast", "along the west coast": a description, no name to look up
             if self._acronym(surface, key):
                 return None  # "IRA", "NATO": an acronym, not a town called Ira
             widened = self._widened(ent, text)
