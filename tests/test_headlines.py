@@ -101,7 +101,7 @@ def test_a_state_and_a_town_of_its_country_may_be_one_scene():
 
 
 def test_the_lone_victim_is_named_from_the_body_not_the_headline():
-    from claimgraph.extract.claims import name_the_lone_victim
+    from claimgraph.extract.story import name_the_lone_victim
     from claimgraph.model import Claim
 
     def claim(cid, sentence, targets):

@@ -20,7 +20,8 @@ from .analyze.truecase import analysis_text
 from .clean import clean_item
 from .clean.language import rank_languages
 from .errors import RejectedInput
-from .extract.claims import ClaimExtractor, locate_in_the_lone_country
+from .extract.claims import ClaimExtractor
+from .extract.story import locate_in_the_lone_country
 from .ingest.sources import iter_inputs
 from .link import link, near_duplicate_groups, pseudo_source_entities
 from .link.incremental import band_layout, link_new_documents, signature_rows

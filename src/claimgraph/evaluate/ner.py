@@ -4,7 +4,7 @@ The headline scores the product's mentions (``pipeline_mentions``): what an inge
 extraction looks entities up in (``extract.mentions.Mentions``: the named entities of the
 one ``nlp.pipe`` pass of the project's spaCy pipeline, model + domain gazetteer, plus places
 the NER missed after a locative preposition, and PERSON/ORG names it takes for places), the
-time expressions claims take their time from (``extract.claims.sentence_times``) and the
+time expressions claims take their time from (``extract.times.sentence_times``) and the
 quantities it reads (``resolve.quantities.find_quantities``). Each is mapped to a re3d type by
 ``data/lexicons/re3d_map.yaml``. Two comparison rows run on the same texts: the noun-phrase
 mention finder ``evaluate.baselines.phrases.phrase_mentions`` ("the army", "rockets", "we") with spaCy's
@@ -176,7 +176,7 @@ def our_mentions(doc: Doc, resolver=None, table: Re3dMap | None = None) -> list[
 def pipeline_mentions(doc: Doc, resolver, table: Re3dMap | None = None) -> list[tuple[int, int, str]]:
     """(start char, end char, re3d type) of every mention an ingest's extraction works with:
     the entities ``Mentions`` resolves, the time expressions and the quantities of each sentence."""
-    from ..extract.claims import sentence_times
+    from ..extract.times import sentence_times
     from ..resolve.quantities import find_quantities
 
     table = table or load_re3d_map()

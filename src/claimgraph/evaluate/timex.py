@@ -4,7 +4,7 @@ Records have the TempEval-3 layout of ``timex-meantime-dev.jsonl.gz``: ``{id, dc
 text, timexes: [{start, end, text, type, value, functionInDocument?}], corpus, ...}``.
 
 The headline describes the product: the time expressions an ingest gives claims their time
-from (``extract.claims.sentence_times``, every sentence), each resolved against the
+from (``extract.times.sentence_times``, every sentence), each resolved against the
 document's creation time by ``resolve.dates.resolve_time`` as extraction does, its interval
 written as a TIMEX3 value (``evaluate.baselines.timex_tagger.span_value``) and typed by its spaCy label. Beside
 it, in the same ``nlp.pipe`` pass: the stand-alone TIMEX3 tagger
@@ -175,7 +175,7 @@ def document_anchor(record: dict[str, Any]) -> dt.date | None:
 def pipeline_timexes(doc, anchor: dt.date | None) -> list[dict[str, Any]]:
     """What an ingest finds and resolves: ``sentence_times`` of every sentence, the value of
     ``resolve_time`` (None when it cannot resolve the expression), typed DATE or TIME."""
-    from claimgraph.extract.claims import sentence_times
+    from claimgraph.extract.times import sentence_times
     from claimgraph.resolve.dates import parse_iso, resolve_time
     from claimgraph.evaluate.baselines.timex_tagger import span_value
 
@@ -253,7 +253,7 @@ def evaluate_timex(path: str | Path, limit: int | None = None, settings=None) ->
         seconds=took[0],
         notes=[
             "claimgraph = the pipeline's own time expressions: those claims take their time from "
-            "(extract.claims.sentence_times), resolved by resolve.dates.resolve_time as an ingest does; "
+            "(extract.times.sentence_times), resolved by resolve.dates.resolve_time as an ingest does; "
             "the evaluate/baselines/timex_tagger.py row is a comparison tagger no ingest runs (tried as the claims time extents: no claim time improved on the real-news gold).",
             "Data: NewsReader MEANTIME English (CC BY 4.0, FBK, VU Amsterdam, UPV/EHU) via "
             "qiangning/StructTempRel-EMNLP17, dev split (120 Wikinews articles); held-out "

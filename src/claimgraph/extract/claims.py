@@ -16,19 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
-from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
-from types import MappingProxyType
 
-import numpy
-from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
-from ..analyze.views import doc_ents, doc_text, lower_lemmas, lower_words, span_ents
+from ..analyze.views import doc_text, lower_lemmas, lower_words
 from ..model import Claim, Document, Entity, Quantity, TimeSpan, content_hash
-from ..resolve.dates import counted_back, parse_iso, resolve_time
+from ..resolve.dates import parse_iso, resolve_time
 from ..resolve.quantities import currency_units, find_quantities, measure_words, measured_units
 from .aliases import alias_matcher, find_aliases
 from .coref import locate_back_references
@@ -37,17 +32,25 @@ from .attribution import (Attribution, attribute, can_speak, charged_participle,
                           neither_confirmed_nor_denied, path_to_root, refused_to_let, speaker_entity,
                           subject_of_report_above)
 from ..datafiles import grammar
+from .dating import (date_a_named_person_s_death, date_by_occurrence_sentences, date_definite_references,
+                     date_leads_from_what_follows, date_parts_of_the_day, date_what_is_said_now, inherit_event_times,
+                     move_weekdays_into_last_week, narrow_named_happenings, narrow_what_is_counted_back,
+                     plan_what_lies_ahead)
 from .lexicon import ClaimType, Lexicon, load_lexicon
-from .mentions import PLACE_LABELS, PRONOUNS, Mentions, is_bare_definite, is_country, phrase_tokens, things_counted
+from .mentions import (PLACE_LABELS, PRONOUNS, Mentions, _same_or_within, is_bare_definite, is_country, phrase_tokens,
+                       things_counted)
+from .story import (aim_the_attack_referred_back, done_to, headline_sentences, name_the_lone_doer, name_the_lone_victim,
+                    name_the_other_side, name_the_repelled_attackers, name_unnamed_speakers, named_suspect,
+                    share_roles_of_one_happening)
+from .times import TIME_UNIT_NOUNS, sentence_times, time_attachment
 from .token_patterns import TokenPatterns
-from .roles import (ATTACK_NOUNS, CLASH_VERBS, COMPASS_WORDS, DISTANCE_REACH, FIGHT_VERBS, HEADLINE_END, MILITARY_SITES,
-                    MUTUAL_FIGHT_NOUNS, RESCUE_NOUNS, Roles, agent_of, bomb_called_it, clause_head, could_be_people,
-                    device_run_into, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun, is_fighting_side,
-                    is_gerund_subject, is_to_blame, misparsed_past_tense, name_given_to, objects_of,
+from .roles import (ATTACK_NOUNS, CASUALTY_OF, CLASH_VERBS, COMPASS_WORDS, DISTANCE_UNITS, FIGHT_VERBS, HEADLINE_END,
+                    MUTUAL_FIGHT_NOUNS, RESCUE_NOUNS, SPEECH_ACTS, Roles, agent_of, bomb_called_it, clause_head,
+                    could_be_people, device_run_into, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun,
+                    is_fighting_side, is_gerund_subject, is_to_blame, misparsed_past_tense, objects_of,
                     objects_of_the_next_verb, on_trial, own_dates, own_places, party, preps_of, restricted_things,
                     subject_and_voice, subject_of)
 
-CASUALTY_OF = dict(grammar()["casualty_of"])
 # a quotation that goes on in the next sentence is still its speaker's ('X said. "We ...'); an
 # unattributed sentence that is no quotation is the article's own (REALNEWS: source null): carried
 # on through the paragraph, the last speaker's attribution was wrong more often than right (16 sets)
@@ -59,12 +62,10 @@ PLAY_WORDS_USED = 6
 # entity labels of names that are never people: a place, a product, a work, a law
 THING_LABELS = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "WEAPON"})
 LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
-DISTANCE_UNITS = frozenset(grammar()["distance_units"])
 # time words the NER often leaves untagged
 EXTRA_TIME_WORDS = [list(words) for words in grammar()["extra_time_words"]]
 # "any of", "most of", "dozens", "hundreds": counts of people without a noun
 PARTITIVE_WORDS = frozenset(grammar()["counts_without_noun"])
-SPEECH_ACTS = frozenset({"DENY", "ACCUSE", "CONDEMN", "THREATEN", "NOTIFY"})
 REQUIRED_ROLES = {"MEET": ("actor",), "PROPERTY": ("subject",)}
 # what a person does to another that is an attack whoever does it ("the man who killed four")
 HOMICIDE_VERBS = frozenset({"kill", "murder", "wound"})
@@ -2535,11 +2536,6 @@ def _restates(noun: Candidate, other: Candidate) -> bool:
     return all(any(_same_or_within(o, e) for o in other.roles[role]) for role, es in noun.roles.items() for e in es)
 
 
-def _same_or_within(narrow: Entity, wide: Entity) -> bool:
-    """The same entity, or a country and a place in it ("outside Goma" ... "in the Congolese city")."""
-    return narrow.id == wide.id or is_country(wide) and narrow.country == wide.country and narrow.lat is not None
-
-
 def same_clause(a: Candidate, b: Candidate) -> bool:
     ha, hb = clause_head(a.trigger), clause_head(b.trigger)
     if ha.i == hb.i:
@@ -2812,9 +2808,6 @@ def names_an_occasion(span: Span, occasions: frozenset[str]) -> bool:
     return root.dep_ == "compound" and root.head.lemma_.lower() in occasions
 
 
-TIME_UNIT_NOUNS = frozenset({"hour", "day", "night", "week", "weekend", "month", "year", "decade", "century"})
-
-
 def a_stretch_of_something(span: Span) -> bool:
     """"in the last year of her term", "the final months of the war": a stretch of a
     thing named after "of" is counted in that thing, not back from the day of the article
@@ -3009,16 +3002,6 @@ def said_in_the_reporting_present(trigger: Token) -> bool:
         and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children) and not inside_quotation(trigger)
 
 
-def date_what_is_said_now(claims: list[Claim], said_now: AbstractSet[str], anchor: dt.date | None) -> None:
-    """A speech act told in the reporting present with no time of its own was made the day
-    the article was published (:func:`said_in_the_reporting_present`)."""
-    if anchor is None:
-        return
-    for claim in claims:
-        if claim.id in said_now and not (claim.time.start or claim.time.end):
-            claim.time = TimeSpan(anchor.isoformat(), anchor.isoformat(), None, "report")
-
-
 def _past_tense(verb: Token) -> bool:
     return verb.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
 
@@ -3147,6 +3130,12 @@ def opens_a_when_clause(span: Span, event_nodes: set[int]) -> bool:
     return nxt < len(doc) and doc[nxt].lower_ == "when" and doc[nxt].head.i in event_nodes
 
 
+def _next_to(a: TimeSpan, b: TimeSpan) -> bool:
+    """The later of two stretches starts at most a day after the earlier one ends."""
+    early, late = sorted((a, b), key=lambda t: t.start)
+    return (dt.date.fromisoformat(late.start) - dt.date.fromisoformat(early.end)).days <= 1
+
+
 def join_coordinated_times(times: list[TimeSpan], spans: list[tuple[Span, TimeSpan]]) -> None:
     """"bombed two hamlets last Tuesday and Wednesday": days joined by "and" are one stretch
     of time, not two happenings ("on Monday and again on Wednesday" stays two)."""
@@ -3215,134 +3204,6 @@ def orders_another_happening(prep: Token) -> bool:
                for o in objects)
 
 
-def time_attachment(span: Span) -> Token | None:
-    """The word a time expression modifies: "fell ... on the 6th" -> "fell"."""
-    node = span.root
-    for _ in range(6):
-        if node.head.i == node.i:
-            return node if node.i < span.start or node.i >= span.end else None
-        head = node.head
-        hedge = head.pos_ == "ADV" and head.lower_ in {"late", "early", "earlier", "later", "just", "overnight",
-                                                      "today", "yesterday", "tonight"}
-        # "early yesterday evening" tagged in two pieces: the first modifies the second
-        piece = node.dep_ in {"compound", "amod"} and head.ent_type_ in {"DATE", "TIME"}
-        if span.start <= head.i < span.end or head.pos_ == "ADP" or hedge or piece or \
-                node.dep_ == "conj" and head.ent_type_ in {"DATE", "TIME", "ORDINAL"}:
-            node = head
-            continue
-        return head
-    return None
-
-
-
-RANGE_WORDS = {"to", "and", "until", "till", "-", "through", "–"}
-VAGUE_TIMES = {"overnight", "night", "tonight", "last night"}
-
-
-def join_day_and_part(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Time expressions the NER splits in pieces, made whole again:
-    "Tuesday" + "night" -> "Tuesday night"; "the early hours" + "of" + "April 8" -> one
-    date; "from Thursday to Friday" -> one range; and a bare "overnight" next to named
-    days gives way to them."""
-    out: list[Span] = []
-    for span in spans:
-        prev = out[-1] if out else None
-        if prev is not None and prev.end == span.start and prev.label_ == "DATE" and span.label_ == "TIME":
-            out[-1] = Span(doc, prev.start, span.end, label="DATE")
-        elif (prev is not None and prev.label_ == "TIME" and span.label_ == "DATE"
-              and span.start == prev.end + 1 and doc[prev.end].lower_ == "of"):
-            out[-1] = Span(doc, prev.start, span.end, label="DATE")
-        elif (prev is not None and span.start == prev.end + 1 and doc[prev.end].lower_ in RANGE_WORDS
-              and prev.start > 0 and doc[prev.start - 1].lower_ in {"from", "between"}):
-            out[-1] = Span(doc, prev.start - 1, span.end, label="DATE")
-        else:
-            out.append(span)
-    dated = [s for s in out if s.label_ == "DATE"]
-    return [s for s in out if not (s.text.lower() in VAGUE_TIMES
-                                   and any(abs(s.end - d.start) <= 2 or abs(d.end - s.start) <= 2 for d in dated))]
-
-
-def sentence_times(sent: Span) -> list[Span]:
-    """The time expressions of a sentence that claims take their time from (``eval timex``
-    scores exactly these)."""
-    spans = join_day_and_part(sent.doc, [part for e in span_ents(sent) if e.label_ in {"DATE", "TIME"}
-                                         and not is_rank(e) for part in split_possessive_tail(drop_a_place_before(e))])
-    return day_ordinals(sent, spans) + untagged_weekdays(sent, spans) + spans
-
-
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-DAY_PART_WORDS = frozenset({"late", "early", "last", "next", "this"})
-
-
-def untagged_weekdays(sent: Span, dates: list[Span]) -> list[Span]:
-    """"fanned out across the town late Friday": a weekday the NER left untagged is a date
-    (with the "late" or "early" in front of it)."""
-    doc, words = sent.doc, lower_words(sent.doc)
-    taken = {i for d in dates for i in range(d.start, d.end)}
-    out = []
-    for i in range(sent.start, sent.end):
-        if words[i] in WEEKDAYS and i not in taken and not doc[i].ent_type_ and doc[i].is_title:
-            start = i - 1 if i > sent.start and words[i - 1] in DAY_PART_WORDS else i
-            out.append(Span(doc, start, i + 1, label="DATE"))
-    return out
-
-
-def drop_a_place_before(span: Span) -> Span:
-    """"killed at the school five years ago": the NER's date starts with the place the
-    preposition before it names; the date is what follows that noun phrase (a count back
-    from the day of the article, "N years ago", never starts with a place)."""
-    thing = next((t for t in span if t.dep_ == "pobj" and t.head.i < span.start), None)
-    if thing is None or span[-1].lower_ != "ago" or thing.left_edge.i != span.start or thing.right_edge.i + 1 >= span.end \
-            or thing.lemma_.lower() in TIME_UNIT_NOUNS or thing.like_num:
-        return span
-    return Span(span.doc, thing.right_edge.i + 1, span.end, label=span.label_)
-
-
-def split_possessive_tail(span: Span) -> list[Span]:
-    """"released video on Monday of last week's shooting": the NER's one date is two, the
-    day of the release and the week the possessive puts on the shooting."""
-    doc = span.doc
-    last = doc[span.end - 1]
-    of = next((t for t in span if t.lower_ == "of"), None)
-    if of is None or last.dep_ != "case" or of.i == span.start or of.i >= span.end - 2:
-        return [span]
-    return [Span(doc, span.start, of.i, label=span.label_), Span(doc, of.i + 1, span.end, label=span.label_)]
-
-
-def is_rank(span: Span) -> bool:
-    """"the bombing was the 12th in two months": an ordinal that counts, not a day of the month."""
-    words = [t for t in span if t.lower_ != "the"]
-    if len(words) != 1 or words[0].ent_type_ != "DATE" or not re.fullmatch(r"\d+(st|nd|rd|th)", words[0].lower_):
-        return False
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    return span.root.dep_ in {"attr", "nsubj", "nsubjpass", "dobj", "appos"} \
-        or after is not None and after.lower_ in {"in", "this", "since"}
-
-
-TEMPORAL_PREPS = {"on", "by", "until", "since", "before", "after", "from", "to"}
-
-
-def day_ordinals(sent: Span, dates: list[Span]) -> list[Span]:
-    """"on the 6th", "the 28th of last month": ordinals the NER does not call dates."""
-    doc = sent.doc
-    out = []
-    for ent in span_ents(sent):
-        if ent.label_ != "ORDINAL" or not ent.text[:1].isdigit():
-            continue
-        start, end = ent.start, ent.end
-        if start > 0 and doc[start - 1].lower_ == "the":
-            start -= 1
-        following = next((d for d in dates if d.start == end + 1), None)
-        if end < len(doc) and doc[end].lower_ == "of" and following is not None:
-            end = following.end
-            dates.remove(following)
-        elif ent.root.dep_ != "pobj" or ent.root.head.lower_ not in TEMPORAL_PREPS:
-            if not (ent.root.dep_ == "conj" and ent.root.head.ent_type_ in {"ORDINAL", "DATE"}):
-                continue
-        out.append(Span(doc, start, end, label="DATE"))
-    return out
-
-
 ANCHOR_PREPOSITIONS = frozenset({"after", "before", "since", "following", "about", "during", "until"})
 
 
@@ -3353,347 +3214,12 @@ def is_time_anchor(noun: Token) -> bool:
         and noun.dep_ == "pobj" and noun.head.lower_ in ANCHOR_PREPOSITIONS
 
 
-# an attack and its toll are one happening: "Rebels shelled the town on Monday. Four people
-# were killed." dates the killing too; a speaker's acts in a row are one speech ("On Wednesday
-# night the president condemned ... He also denounced ..."), when the speaker is the same
-TIME_FAMILIES = {"ATTACK": "ATTACK", "CASUALTY": "ATTACK", "DEPLOY": "DEPLOY", "TRANSFER": "TRANSFER",
-                 "SANCTION": "SANCTION", "MEET": "MEET", "ACCUSE": "SPEECH", "CONDEMN": "SPEECH",
-                 "DENY": "SPEECH", "THREATEN": "SPEECH", "NOTIFY": "SPEECH"}
-INHERIT_SENTENCES = 2  # how far back in its paragraph an undated claim looks for the date
-DAY_PARTS = frozenset({"morning", "afternoon", "evening"})  # "in the afternoon": of the day being told
-
-
-def _next_to(a: TimeSpan, b: TimeSpan) -> bool:
-    """The later of two stretches starts at most a day after the earlier one ends."""
-    early, late = sorted((a, b), key=lambda t: t.start)
-    return (dt.date.fromisoformat(late.start) - dt.date.fromisoformat(early.end)).days <= 1
-
-
-def _days(start: str, end: str) -> int:
-    return abs((dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days)
-
-
-def same_story_stretch(dated: Claim, later: int, paragraph_of: dict[int, int]) -> bool:
-    """Sentences close enough that an undated one goes on about the happening just dated: the
-    same paragraph, or the next one when paragraphs are a sentence or two (wire copy) and the
-    date is a day or a few ("so far this year" dates a tally, not the next shooting)."""
-    earlier = dated.sentence
-    if paragraph_of.get(earlier) == paragraph_of.get(later):
-        return True
-    return paragraph_of.get(later, 0) - paragraph_of.get(earlier, 0) <= 1 and later - earlier <= INHERIT_SENTENCES \
-        and _days(dated.time.start, dated.time.end or dated.time.start) <= 7
-
-
-def date_by_occurrence_sentences(doc: Doc, claims: list[Claim], anchor: dt.date | None,
-                                 paragraph_of: dict[int, int]) -> None:
-    """"The incident happened yesterday when the ship was escorting a convoy": a sentence
-    that only dates the happening just told dates the undated attacks and tolls told in
-    the sentence before it and the ones after it, in the same stretch of the story."""
-    found = occurrence_sentences(doc)
-    sentence_index = {sent.start: k for k, sent in enumerate(doc.sents)} if found else {}
-    for sent in found:
-        day = occurrence_time(sent, anchor)
-        if day is None:
-            continue
-        index = sentence_index[sent.start]
-        for claim in claims:
-            if claim.type in {"ATTACK", "CASUALTY"} and claim.polarity != "denied" and not _has_event_time(claim) \
-                    and index - 1 <= claim.sentence <= index + INHERIT_SENTENCES \
-                    and abs(paragraph_of.get(claim.sentence, 0) - paragraph_of.get(index, 0)) <= 1:
-                claim.time = TimeSpan(day.start, day.end, day.text, "event")
-
-
-def occurrence_sentences(doc: Doc) -> list[Span]:
-    """The sentences with "happen", "occur" or "place" in them, found in the Doc's lemma
-    column rather than token by token."""
-    wanted = [doc.vocab.strings.add(w) for w in ("happen", "occur", "place")]
-    hits = numpy.flatnonzero(numpy.isin(doc.to_array(LEMMA), wanted))
-    return list({doc[int(i)].sent.start: doc[int(i)].sent for i in hits}.values())
-
-
-def occurrence_time(sent: Span, anchor: dt.date | None) -> TimeSpan | None:
-    """The time of a sentence saying when "the incident" or "the attack" happened."""
-    if anchor is None:
-        return None
-    for span in sentence_times(sent):
-        verb = time_attachment(span)
-        if verb is None or not (verb.lemma_ in {"happen", "occur"}
-                                or verb.lemma_ == "take" and any(c.lower_ == "place" for c in verb.children)):
-            continue
-        subject = subject_of(verb)
-        if subject is not None and subject.lemma_.lower() in OCCURRENCE_NOUNS \
-                and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in subject.children):
-            resolved = resolve_time(span.text, anchor)
-            if resolved is not None and resolved.start:
-                return resolved
-    return None
-
-
-def plan_what_lies_ahead(claims: list[Claim], anchor: dt.date | None) -> None:
-    """"before her visit to Paris next week": a happening dated wholly after the day the
-    article was published has not happened; it is planned (REALNEWS: scheduled)."""
-    if anchor is None:
-        return
-    for claim in claims:
-        if claim.modality in {"fact", "reported"} and _has_event_time(claim) \
-                and (parse_iso(claim.time.start) or anchor) > anchor:
-            claim.modality = "planned"
-
-
-def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
-                        described: AbstractSet[str] = frozenset(),
-                        named_by_victim: AbstractSet[str] = frozenset(),
-                        unclaimed: AbstractSet[str] = frozenset(),
-                        in_present: AbstractSet[str] = frozenset(),
-                        told_then: AbstractSet[str] = frozenset()) -> None:
-    """An undated claim about the happening just described takes its date: a dated claim
-    of its family in the same sentence, else the nearest earlier one in the same
-    paragraph, at most ``INHERIT_SENTENCES`` back, or in any paragraph when the claim names
-    the happening definitely ("four died in the blast" after a quote in between).
-    ``described``: claims told only to say what a noun is ("are bombing the airstrip captured
-    on March 22"); their date is the noun's past, not the story's, and dates nothing else.
-    ``named_by_victim``: claims whose noun names whom it hit ("the shooting of a protester").
-    ``unclaimed``: happenings named too barely to be claims ("footage of Saturday's
-    shooting"); they date only a claim just after them (:func:`_goes_on_from_a_bare_mention`).
-    ``in_present``: claims told in the present tense.
-    ``told_then``: claims whose clause says "then" (:func:`at_the_time_just_told`); like a
-    definite name, it ties them to the happening just told however long ago it was."""
-    by_sentence: dict[int, list[Claim]] = {}
-    for claim in claims:
-        if TIME_FAMILIES.get(claim.type) is not None and claim.polarity != "denied":
-            by_sentence.setdefault(claim.sentence, []).append(claim)
-    # a plan's date ("her visit next week") dates no happening, and a happening's no plan
-    last: dict[tuple[str, bool], Claim] = {}
-    for sentence in sorted(by_sentence):
-        members = by_sentence[sentence]
-        for claim in members:
-            if _has_event_time(claim) and claim.id not in described:
-                last[TIME_FAMILIES[claim.type], claim.modality == "planned"] = claim
-        for claim in members:
-            dated = last.get((TIME_FAMILIES[claim.type], claim.modality == "planned"))
-            if _has_event_time(claim) or dated is None \
-                    or not (same_story_stretch(dated, sentence, paragraph_of) or _refers_back(claim)
-                            or claim.id in told_then) \
-                    or sentence - dated.sentence > INHERIT_SENTENCES or not _same_speaker(claim, dated) \
-                    or claim.id in named_by_victim and _hit_someone_else(claim, dated, members) \
-                    or dated.id in unclaimed and not _goes_on_from_a_bare_mention(claim, dated, in_present):
-                continue
-            claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
-            # wire copy tells one happening a paragraph at a time: the toll two paragraphs on
-            # still goes on about it, so a claim just dated passes the date on in its turn
-            last[TIME_FAMILIES[claim.type], claim.modality == "planned"] = claim
-
-
 def unclaimed_happening(c: Candidate, sent: Span, s_index: int, document: Document) -> Claim:
     """A happening too barely named to claim anything, kept only for the date it gives."""
     time = narrowest(c.times)[0]
     return Claim(id=f"unclaimed-{s_index}-{c.trigger.i}", document_id=document.id, type=c.type, text=sent.text,
                  start=sent.start_char, end=sent.end_char, modality=c.att.modality, sentence=s_index,
                  time=TimeSpan(time.start, time.end, time.text, "event"), trigger=c.trigger.text)
-
-
-def _goes_on_from_a_bare_mention(claim: Claim, mention: Claim, in_present: AbstractSet[str]) -> bool:
-    """"Police released footage of Saturday's shooting. The courier was shot by a guard.": a
-    happening only mentioned is weak evidence, so it dates only a claim in its sentence or
-    the next, told in the past and with no time of its own, not even its report's day
-    ("has not commented on Monday's strike. It has rejected accusations that it targets
-    civilians" is no Monday targeting)."""
-    return claim.sentence - mention.sentence <= 1 and claim.id not in in_present \
-        and not (claim.time.start or claim.time.end)
-
-
-def _hit_someone_else(claim: Claim, dated: Claim, members: list[Claim]) -> bool:
-    """"After Scott's death Tuesday ... the arrest of a man in the fatal shooting of a
-    demonstrator": a happening named by whom it hit is not one just told that hit others
-    (its victims are those of the toll told by the same word)."""
-    mine = {t for c in members if c.trigger == claim.trigger and c.type in {claim.type, "CASUALTY"}
-            for t in c.roles.get("target", [])}
-    theirs = set(dated.roles.get("target", []))
-    return bool(mine and theirs and not mine & theirs)
-
-
-def _same_speaker(claim: Claim, dated: Claim) -> bool:
-    """A speech act goes on in the next sentences only with the same speaker."""
-    if claim.type not in SPEECH_ACTS:
-        return True
-    return bool(set(claim.roles.get("actor", [])) & set(dated.roles.get("actor", [])))
-
-
-def date_leads_from_what_follows(claims: list[Claim], paragraph_of: dict[int, int],
-                                 others: AbstractSet[str] = frozenset()) -> None:
-    """"Rebels attacked an army base near Goma, the army said." then "The rebels shelled
-    the base on Monday ...": a wire lead names the happening, the sentence after dates it. An
-    undated claim takes the date of a dated claim of its family at most ``INHERIT_SENTENCES``
-    later in the same or the next paragraph that names one of its parties or places, when
-    that date is a day or a few ("first used in late 2023" is background, not the lead's day).
-    ``others``: claims about another happening ("a similar raid on Friday"), which date no lead."""
-    family = [c for c in claims if TIME_FAMILIES.get(c.type) is not None and c.polarity != "denied"]
-    for claim in family:
-        if _has_event_time(claim):
-            continue
-        mine = _role_entities(claim)
-        for later in family:
-            if later.sentence <= claim.sentence or later.sentence - claim.sentence > INHERIT_SENTENCES \
-                    or later.id in others \
-                    or TIME_FAMILIES[later.type] != TIME_FAMILIES[claim.type] or not _has_event_time(later) \
-                    or paragraph_of.get(later.sentence, 0) - paragraph_of.get(claim.sentence, 0) > 1:
-                continue
-            if mine & _role_entities(later) and _days(later.time.start, later.time.end or later.time.start) <= 7 \
-                    and not _told_elsewhere(claim, later):
-                claim.time = TimeSpan(later.time.start, later.time.end, later.time.text, "event")
-                break
-
-
-def _told_elsewhere(claim: Claim, other: Claim) -> bool:
-    """"jets bombed the village of Kanyabayonga" and "jets bombed villages in Rutshuru
-    yesterday": both say where, and no place is the same, so they are two happenings."""
-    here, there = set(claim.roles.get("location", [])), set(other.roles.get("location", []))
-    return bool(here and there and not here & there)
-
-
-def date_definite_references(doc: Doc, claims: list[Claim], entities: dict[str, Entity],
-                             others: AbstractSet[str] = frozenset(), described: AbstractSet[str] = frozenset(),
-                             named_by_victim: AbstractSet[str] = frozenset()) -> None:
-    """"Twenty were hurt tonight by an explosion in the market." and paragraphs on "The
-    explosion went off at 8:30 p.m.": a happening named again definitely ("the explosion", "the
-    blast killed") by the noun of an earlier dated attack or toll is that happening however far
-    on. Taken only when every earlier dated claim of the family telling that noun gives one
-    date, a day or a few (a story of bombings on several days, or of "the 1983 attack", dates
-    none), and no place tells them apart. ``others`` and ``named_by_victim`` ("the shooting of a
-    protester") name happenings of their own."""
-    sentences = list(doc.sents)
-    family = [c for c in claims if TIME_FAMILIES.get(c.type) == "ATTACK" and c.polarity != "denied"]
-    for claim in family:
-        if claim.time.start or claim.time.end or claim.id in others or claim.sentence >= len(sentences):
-            continue
-        name = definite_name(sentences[claim.sentence], claim.trigger)
-        # "the shooting of a protester" names its own victim; "the attack, which caused the
-        # deaths of four" names the attack, whose victims those are
-        if name is None or claim.id in named_by_victim and name.text == claim.trigger:
-            continue
-        noun = name.lemma_.lower()
-        donors = [c for c in family if c.sentence < claim.sentence and _has_event_time(c) and c.id not in described
-                  and c.id not in others and told_by_the_noun(sentences[c.sentence], c.trigger, noun)]
-        day = one_day_within_all(donors)
-        if day is not None and not places_apart(claim, donors[-1], entities):
-            claim.time = TimeSpan(day.start, day.end, day.text, "event")
-
-
-def places_apart(claim: Claim, other: Claim, entities: dict[str, Entity]) -> bool:
-    """Both say where and no place of one is a place of the other or the country it lies in
-    ("in Libya" and "in Benghazi" are one place told twice; "in Kandahar" and "in Herat" two)."""
-    here = [entities[e] for e in claim.roles.get("location", []) if e in entities]
-    there = [entities[e] for e in other.roles.get("location", []) if e in entities]
-    return bool(here and there) and not any(_same_or_within(a, b) or _same_or_within(b, a)
-                                            for a in here for b in there)
-
-
-def one_day_within_all(dated: list[Claim]) -> TimeSpan | None:
-    """"the 2012 attack" and "the attack on Sept. 11, 2012" tell one happening: the narrowest
-    of the dates, when it is a day or a few and lies within every other (else None: "attacks in
-    1983 and in 1996" are several)."""
-    if not dated:
-        return None
-    narrow = min((c.time for c in dated), key=lambda t: _days(t.start, t.end or t.start))
-    end = narrow.end or narrow.start
-    if _days(narrow.start, end) > 7:
-        return None
-    return narrow if all(c.time.start <= narrow.start and end <= (c.time.end or c.time.start) for c in dated) else None
-
-
-def date_a_named_person_s_death(doc: Doc, claims: list[Claim], entities: dict[str, Entity]) -> None:
-    """"Lena Marsh, 61, was killed on Friday by a hit-and-run driver. ... Marsh died in hospital
-    an hour later": a person dies once, so an undated death of a named person takes the date
-    of the dated deaths of that person, when they give one date of a day or a few. Only deaths
-    (whoever was shot may be shot twice), and not one told as the grounds of a charge in the
-    same sentence ("criticized the officer for killing Marsh"), which the charge dates."""
-    sentences = list(doc.sents)
-    charged = {c.sentence for c in claims if TIME_FAMILIES.get(c.type) == "SPEECH"}
-    deaths = [c for c in claims if c.type == "CASUALTY" and c.polarity != "denied" and c.sentence < len(sentences)
-              and tells_a_death(sentences[c.sentence], c.trigger)]
-    for claim in deaths:
-        people = {entities[t].name for t in claim.roles.get("target", [])
-                  if t in entities and entities[t].type == "PERSON"}
-        if claim.time.start or claim.time.end or not people or claim.sentence in charged:
-            continue
-        # by name: the tagger may have taken the same surname for a place in another sentence
-        days = {(c.time.start, c.time.end or c.time.start) for c in deaths
-                if _has_event_time(c) and people & {entities[t].name for t in c.roles.get("target", []) if t in entities}}
-        if len(days) == 1 and _days(*next(iter(days))) <= 7:
-            start, end = days.pop()
-            claim.time = TimeSpan(start, end, None, "event")
-
-
-def tells_a_death(sent: Span, trigger: str | None) -> bool:
-    """"killed", "died", "his death", "pronounced dead": the trigger is a word of dying."""
-    return any(t.text == trigger and CASUALTY_OF.get(t.lemma_.lower(), CASUALTY_OF.get(t.lower_)) == "killed"
-               for t in sent)
-
-
-def date_parts_of_the_day(doc: Doc, claims: list[Claim]) -> None:
-    """"The president met the premier on Tuesday. ... He held a second meeting in the
-    afternoon with the minister.": a part of the day with no day named is a part of the day
-    the story is telling, so an undated claim told so takes the date of the nearest dated
-    claim of its family before it, when that date is one day (after "last week" it says
-    nothing). Claims are dated in order, so the evening after the morning meeting goes on."""
-    sentences = list(doc.sents)
-    family = [c for c in claims if TIME_FAMILIES.get(c.type) is not None and c.polarity != "denied"]
-    for claim in sorted(family, key=lambda c: c.sentence):
-        if claim.time.start or claim.time.end or claim.sentence >= len(sentences) \
-                or not told_in_a_part_of_the_day(sentences[claim.sentence], claim.trigger):
-            continue
-        earlier = [c for c in family if c.sentence < claim.sentence and _has_event_time(c)
-                   and TIME_FAMILIES[c.type] == TIME_FAMILIES[claim.type]
-                   and (c.modality == "planned") == (claim.modality == "planned")]
-        day = max(earlier, key=lambda c: c.sentence).time if earlier else None
-        if day is not None and day.start == (day.end or day.start):
-            claim.time = TimeSpan(day.start, day.end, day.text, "event")
-
-
-def told_in_a_part_of_the_day(sent: Span, trigger: str | None) -> bool:
-    """"met in the afternoon", "held a meeting in the morning": "in the" and a part of the
-    day on the trigger or the verb whose object it is."""
-    return any(t.lower_ in DAY_PARTS and t.dep_ == "pobj" and t.head.lower_ == "in"
-               and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
-               and trigger in {t.head.head.text} | {c.text for c in t.head.head.children if c.dep_ in {"dobj", "obj"}}
-               for t in sent)
-
-
-def causing_nouns(trigger: Token) -> list[Token]:
-    """"the attacks, which resulted in the deaths of four": the noun whose relative clause
-    tells the trigger (up to three words up)."""
-    node = trigger
-    for _ in range(3):
-        if node.dep_ == "relcl":
-            return [node.head]
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return []
-
-
-def told_by_the_noun(sent: Span, trigger: str | None, noun: str) -> bool:
-    """"injured by an explosion", "an explosion killed": the happening is told with the noun, as
-    its trigger or a word of the trigger's (not "jets strike the port" for "the strike", nor
-    an explosion told elsewhere in the sentence)."""
-    return any(t.lemma_.lower() == noun and t.pos_ == "NOUN"
-               and trigger in {t.text, t.head.text, t.head.head.text} for t in sent)
-
-
-def definite_name(sent: Span, trigger: str | None) -> Token | None:
-    """"The explosion" when the trigger is that noun, the verb it is the subject of ("the
-    explosion went off") or told in its relative clause, else None."""
-    for token in sent:
-        if token.text != trigger:
-            continue
-        nouns = [token] if token.pos_ in {"NOUN", "PROPN"} else \
-            [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        nouns += causing_nouns(token)
-        for noun in nouns:
-            if noun.lemma_.lower() in BACK_REFERENCES \
-                    and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
-                return noun
-    return None
 
 
 def evidence_text(sent: Span, document: Document) -> str:
@@ -3703,104 +3229,6 @@ def evidence_text(sent: Span, document: Document) -> str:
     parsed = doc_text(sent.doc)[sent.start_char:sent.end_char]  # sent.text, without a Token per word
     # the parse hangs the blank lines after a paragraph on its last sentence: not evidence
     return (stored if stored.lower() == parsed.lower() else parsed).rstrip()
-
-
-def headline_sentences(doc: Doc, document: Document) -> int:
-    """How many sentences the headline paragraph the text opens with has (0 without one)."""
-    end = document.headline_end()
-    return sum(1 for sent in doc.sents if sent.start_char < end) if end else 0
-
-
-WEEKDAY = re.compile(r"(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                     r"( (morning|afternoon|evening|night))?", re.IGNORECASE)
-FOLLOW_ON = 3  # how many sentences after "two last week in Atlanta and Seattle" tell those two
-
-
-def move_weekdays_into_last_week(doc: Doc, claims: list[Claim], anchor: dt.date | None) -> None:
-    """"Monday's shooting follows two last week in Atlanta and Seattle. In Atlanta on
-    Tuesday, ... On Monday in Seattle, ...": a bare weekday in a sentence that goes on about
-    a place the sentence before put last week is that week's day, not this week's."""
-    if anchor is None:
-        return
-    this_week = anchor - dt.timedelta(days=anchor.weekday())
-    framed = [k for k, sent in enumerate(doc.sents)
-              if any(e.label_ == "DATE" and e.text.lower().endswith("last week") for e in span_ents(sent))]
-    for k in framed:
-        places = {p for c in claims if c.sentence == k for p in c.roles.get("location", [])}
-        for claim in claims:
-            if not k < claim.sentence <= k + FOLLOW_ON or not _has_event_time(claim) \
-                    or not WEEKDAY.fullmatch(claim.time.text or "") \
-                    or not places & set(claim.roles.get("location", [])) \
-                    or dt.date.fromisoformat(claim.time.start) < this_week:
-                continue
-            start, end = (dt.date.fromisoformat(d) - dt.timedelta(days=7)
-                          for d in (claim.time.start, claim.time.end or claim.time.start))
-            claim.time = TimeSpan(start.isoformat(), end.isoformat(), claim.time.text, "event")
-
-
-COARSE_DAYS = 27  # a date of a month or more only says roughly when
-
-
-def narrow_named_happenings(claims: list[Claim]) -> None:
-    """"denied any role in the Sept. 11, 2001, attacks" then "involvement in the 2001
-    attacks": a happening named with "the" and a year or month written before its noun is
-    one the article has already told of and dated more closely, so it takes that date (the
-    nearest earlier claim of its type and word dated within the year or month; whoever
-    denies a role in it, the date is the happening's)."""
-    for claim in claims:
-        if not _has_event_time(claim) or _days(claim.time.start, claim.time.end or claim.time.start) < COARSE_DAYS \
-                or not _named_by_its_date(claim):
-            continue
-        earlier = [c for c in claims if c.sentence < claim.sentence and c.type == claim.type
-                   and _same_word(c.trigger, claim.trigger) and _has_event_time(c)
-                   and claim.time.start <= c.time.start and (c.time.end or c.time.start) <= claim.time.end
-                   and (c.time.start, c.time.end) != (claim.time.start, claim.time.end)]
-        if earlier:
-            dated = earlier[-1]
-            claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
-
-
-def narrow_what_is_counted_back(claims: list[Claim], anchor: dt.date | None) -> None:
-    """"pupils killed in the school shooting in December 2019" then "pupils killed at the
-    school five years ago" (written in January 2025): a count back in whole years or months
-    is rounded, so the same kind of happening (same type and word, a party, place or toll in
-    common) the article dated before within half a unit of the day counted back to is the
-    one meant, and its date the closer."""
-    for claim in claims:
-        back = counted_back(claim.time.text or "", anchor) if _has_event_time(claim) else None
-        if back is None:
-            continue
-        day, slack = back
-        earlier = [c for c in claims if c.sentence < claim.sentence and c.type == claim.type
-                   and _same_word(c.trigger, claim.trigger) and _has_event_time(c)
-                   and _days(c.time.start, day.isoformat()) <= slack
-                   and _days(c.time.end or c.time.start, day.isoformat()) <= slack
-                   and (c.time.start, c.time.end) != (claim.time.start, claim.time.end)
-                   and _shares_party_place_or_toll(claim, c)]
-        if earlier:
-            dated = earlier[-1]
-            claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
-
-
-def _shares_party_place_or_toll(a: Claim, b: Claim) -> bool:
-    """"20 students killed at the school" and "the 20 first-graders killed in the shooting":
-    the same toll, or one party or place, tells the same happening again."""
-    tolls = {_toll(q) for q in a.quantities} - {(None, None, None)}
-    return bool(_role_entities(a) & _role_entities(b)) or any(_toll(q) in tolls for q in b.quantities)
-
-
-def _toll(q: Quantity) -> tuple[float | None, float | None, float | None]:
-    return q.value, q.low, q.high
-
-
-def _named_by_its_date(claim: Claim) -> bool:
-    """"the 2001 attacks", "the March bombing": the date written between "the" and the trigger."""
-    pattern = rf"\bthe {re.escape(claim.time.text or '')}\s+{re.escape(claim.trigger)}\b"
-    return bool(claim.time.text) and re.search(pattern, claim.text, re.IGNORECASE) is not None
-
-
-def _same_word(a: str, b: str) -> bool:
-    return a.lower().rstrip("s") == b.lower().rstrip("s")
 
 
 def up_to_now(span: Span, resolved: TimeSpan, anchor: dt.date | None) -> TimeSpan:
@@ -3857,12 +3285,6 @@ def named_party_or_owner(token: Token, mentions: Mentions) -> Entity | None:
     return None
 
 
-def done_to(verb: Token) -> list[Token]:
-    """Whom a verb is done to: its passive subject, else its objects."""
-    subj, passive = subject_and_voice(verb)
-    return [subj] if passive and subj is not None else objects_of(verb, ("dobj", "obj"))
-
-
 def governing_subject(verb: Token) -> Token | None:
     """"A man was charged with murder after opening fire": a gerund with no subject of its
     own is done by the subject of the clause it hangs on, whatever that clause's voice, or by
@@ -3873,165 +3295,6 @@ def governing_subject(verb: Token) -> Token | None:
     if governing.dep_ == "acl" and governing.tag_ == "VBN" and governing.head.pos_ == "NOUN":
         return governing.head  # "a man suspected of shooting three people": the man the clause describes
     return next((c for c in governing.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-
-
-def named_suspect(doc: Doc, mentions: Mentions, headline: int = 0) -> tuple[str, int] | None:
-    """The one person the article's body names as the suspect, gunman or shooter ("The
-    suspect, 38-year-old Dan Rees, was ...", "the gunman, identified as Dan Rees"), or else the
-    one it has arrested or charged, and the sentence it does so in; None when it names none
-    or several."""
-    words = mentions.lex.words("doer_descriptions")
-    lemmas = lower_lemmas(doc)
-    described = [i for i, lemma in enumerate(lemmas) if lemma in words]  # read once, not word by word
-    if not described:
-        return None
-    starts = [sent.start for sent in doc.sents]
-    found: dict[str, int] = {}
-    for i in described:
-        index = bisect_right(starts, i) - 1
-        token = doc[i]
-        if index >= headline and token.tag_ == "NN" \
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-            person = name_given_to(token, mentions)
-            if person is not None and person.type == "PERSON":
-                found.setdefault(person.id, index)
-    if not found:
-        found = people_apprehended(doc, mentions, lemmas, starts, headline)
-    return next(iter(found.items())) if len(found) == 1 else None
-
-
-def people_apprehended(doc: Doc, mentions: Mentions, lemmas: list[str], starts: list[int],
-                       headline: int) -> dict[str, int]:
-    """The named people the body has arrested, charged or tracked down ("Police said they had
-    located Anthony LaCalamita", "Dale Rees was charged with murder"), with the sentence that
-    first says so."""
-    verbs = mentions.lex.words("apprehending_verbs")
-    found: dict[str, int] = {}
-    for i in [i for i, lemma in enumerate(lemmas) if lemma in verbs]:  # read once, not word by word
-        if doc[i].pos_ != "VERB":
-            continue
-        index = bisect_right(starts, i) - 1
-        if index < headline:
-            continue
-        for noun in done_to(doc[i]):
-            span = mentions.span_at(noun) if noun is not None else None
-            person = mentions.resolve_span(span) if span is not None and span.label_ == "PERSON" else None
-            if person is not None and person.type == "PERSON":
-                found.setdefault(person.id, index)
-    return found
-
-
-def name_the_lone_doer(claims: list[Claim], unnamed: AbstractSet[str], entities: dict, headline: int = 0,
-                       suspect: tuple[str, int] | None = None) -> None:
-    """"A man opened fire at his former office" in an article whose attacks and killings
-    name one person as their doer ("LaCalamita shot the two managers"): the man is that
-    person, where and when the claim says nothing else (REALNEWS: annotators name him).
-    Who the article names is read in its body, after the ``headline`` sentences: a
-    title-case headline is where the tagger takes a shop for a person."""
-    family = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.polarity != "denied"]
-    doers = {a for c in family if c.id not in unnamed and c.sentence >= headline for a in c.roles.get("actor", [])}
-    people = {a for a in doers if getattr(entities.get(a), "type", None) == "PERSON"}
-    if not people and suspect is not None:
-        name_the_suspect(family, unnamed, *suspect)
-        return
-    if len(people) != 1 or doers - people:
-        return
-    person = next(iter(people))
-    known = [c for c in family if person in c.roles.get("actor", [])]
-    for claim in family:
-        # "In February, a gunman killed five at a mall in Salt Lake City": another man
-        if claim.id in unnamed and consistent_with(claim, known):
-            claim.roles["actor"] = [person]
-
-
-# how far from the sentence naming the suspect an unnamed doer may be told and still be him
-# (the lead and the next sentences; a roundup of other shootings follows much later)
-SUSPECT_REACH = 2
-
-
-def name_the_other_side(claims: list[Claim], sides: list[str], entities: dict,
-                        allies: AbstractSet[frozenset[str]] = frozenset()) -> None:
-    """The doer of an attack or a killing that names none, from the sides the article gives
-    armed forces to ("Chadian troops", "Libyan soldiers", "Afghan warplanes"). With two
-    sides, what hit one was done by the other ("29 Chadian soldiers were killed": by the
-    Libyans; "troops killed 1,269 Libyan soldiers": the Chadians) and what one side
-    attacked was the other's (:func:`aim_at_the_other_side`), unless the article
-    shows them on one side (``allies``: "Kenyan and Somali troops"; acting together; one
-    sending arms or troops to the other).
-    With one side, the tolls told after its attacks are its own ("Afghan warplanes bombed
-    a village ... Fifty-one people were killed"), when the article names no other doer."""
-    family = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.polarity != "denied"]
-    if len(sides) == 2 and not any(set(sides) <= group for group in allies) and not allied(claims, *sides):
-        other = {sides[0]: sides[1], sides[1]: sides[0]}
-        opposed = fought(family, *sides)
-        for claim in family:
-            hit = {t for t in claim.roles.get("target", []) if t in other}
-            if not claim.roles.get("actor") and len(hit) == 1:
-                claim.roles["actor"] = [other[next(iter(hit))]]
-            elif claim.type == "ATTACK" and not hit and opposed:
-                aim_at_the_other_side(claim, other, entities)
-    elif len(sides) == 1:
-        name_the_lone_side(family, sides[0])
-
-
-def aim_at_the_other_side(claim: Claim, other: dict[str, str], entities: dict) -> None:
-    """"Chadian troops overran a garrison", "Libyan jets bombed the airstrip": in a war the
-    article shows two sides fighting, the post one side attacked was the other's (REALNEWS
-    annotators name that side as the target in place of the post, whose place is where it
-    happened). Not any target: a ship or a town hit may be anyone's."""
-    doers = {a for a in claim.roles.get("actor", []) if a in other}
-    targets = claim.roles.get("target", [])
-    if len(doers) == 1 and any(military_site(entities.get(t)) for t in targets):
-        claim.roles["target"] = [t for t in targets if not military_site(entities.get(t))] + [other[doers.pop()]]
-
-
-def military_site(entity: Entity | None) -> bool:
-    words = entity.name.lower().split() if entity is not None else []
-    return bool(words) and (words[-1] in MILITARY_SITES or words[-1].rstrip("s") in MILITARY_SITES)
-
-
-def fought(family: list[Claim], one: str, other: str) -> bool:
-    """Whether the article tells one of two parties attacking or killing the other."""
-    return any(a in {one, other} and t in {one, other} and a != t
-               for c in family for a in c.roles.get("actor", []) for t in c.roles.get("target", []))
-
-
-def allied(claims: list[Claim], one: str, other: str) -> bool:
-    """Whether the article shows two parties on one side: doers of one claim together, or
-    one supplying or sending forces to the other ("U.S. and Iraqi troops", "France sent
-    troops to Chad")."""
-    for claim in claims:
-        actors, receivers = set(claim.roles.get("actor", [])), set(claim.roles.get("recipient", []))
-        if {one, other} <= actors or one in actors and other in receivers or other in actors and one in receivers:
-            return True
-    return False
-
-
-def name_the_lone_side(family: list[Claim], side: str) -> None:
-    """Tolls and attacks that name no doer, told after the attacks of the only side the
-    article names as doer: that side's. A happening told before its first named attack
-    ("Three people were killed in a blast ... near where South African troops raided last
-    May") is not shown to be its."""
-    doers = {a for c in family for a in c.roles.get("actor", [])}
-    if doers != {side}:
-        return  # no attack of the side, or other doers too: who did what is not guessed
-    first = min(c.sentence for c in family if side in c.roles.get("actor", []))
-    for claim in family:
-        if not claim.roles.get("actor") and claim.sentence > first and side not in claim.roles.get("target", []):
-            claim.roles["actor"] = [side]
-
-
-def name_the_suspect(family: list[Claim], unnamed: AbstractSet[str], person: str, named_at: int) -> None:
-    """"A Michigan man shot ... The suspect, 38-year-old Dan Rees, ...": in an article whose
-    attacks name no doer, the unnamed doers told beside the suspect's naming are the suspect."""
-    near = [c for c in family if abs(c.sentence - named_at) <= SUSPECT_REACH]
-    described = {a for c in near if c.id in unnamed for a in c.roles.get("actor", [])}  # "an Ohio man"
-    if {a for c in family if c.id not in unnamed for a in c.roles.get("actor", [])} - described:
-        return  # the article names other doers: who did what is not guessed
-    for claim in near:
-        actors = set(claim.roles.get("actor", []))
-        if claim.id in unnamed or actors and actors <= described:
-            claim.roles["actor"] = [person]
 
 
 def inside_quotation(token: Token) -> bool:
@@ -4099,301 +3362,8 @@ def victim_of(trigger: Token) -> Token | None:
     return victim
 
 
-def name_the_lone_victim(claims: list[Claim], unnamed: AbstractSet[str], entities: dict, headline: int = 0) -> None:
-    """"A woman was killed outside the store" in an article whose attacks and killings name
-    one person as their victim ("Lena Hart died at the scene"): the woman is that person,
-    where and when the claim says nothing else (REALNEWS: annotators name her). As for the
-    lone doer, the victims named are those of the body, after the ``headline`` sentences."""
-    family = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.polarity != "denied"]
-    people = {t for c in family if c.sentence >= headline and c.id not in unnamed for t in c.roles.get("target", [])
-              if getattr(entities.get(t), "type", None) in {"PERSON", "PERSONNEL"}}
-    if len(people) != 1 or getattr(entities.get(next(iter(people))), "type", None) != "PERSON":
-        return
-    person = next(iter(people))
-    known = [c for c in family if person in c.roles.get("target", [])]
-    for claim in family:
-        if claim.id in unnamed and consistent_with(claim, known):
-            claim.roles["target"] = [person]  # in place of the description it is ("the teen")
-
-
-def locate_in_the_lone_country(claims: list[Claim], entities: dict, doc: Doc, document: Document) -> None:
-    """"Rebels bombed the pipeline near Arauca on Monday. ... Repeated bombings of the
-    pipeline cost Colombia millions": in an article whose located attacks and tolls all lie
-    in one country it names as a place, those it places nowhere, on no other day, happened
-    in that country. Those of a day whose located attacks lie in one town (the toll of that
-    attack: "seven people were injured on Monday") happened in the town, named country or
-    not, unless they name a series. Not the town otherwise: a follow-up or a roundup may be
-    anywhere in the country, and only the country is then sure (REALNEWS: nothing guessed).
-    A claim placed in the country only keeps it: a lead's "in northern Chad" may sum up
-    more than the one town. A town the gazetteer lacks, told with the one country of the
-    article ("the fall of Wadi Kufra ... in Chad"), stands alone, as a known town makes its
-    country redundant. Read in the body, after the headline, once the places are read for
-    the whole article (the geoparser's "Shan" is the state in Myanmar, not the Chinese town
-    the name alone gives)."""
-    headline = headline_sentences(doc, document)
-    told = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.sentence >= headline]
-    family = [c for c in told if c.polarity != "denied"]
-    located = [c for c in family if c.roles.get("location")]
-    # an attack denied at a place is still told of there ("did not fire on any Armenian village")
-    places = [entities.get(p) for p in dict.fromkeys(p for c in told for p in c.roles.get("location", []))]
-    country = lone_country(places, entities)
-    if country is not None and not named_as_place(country, doc):
-        country = None
-    town = lone_town(places)
-    towns_by_day = towns_of_the_day(located, entities)
-    sentences = list(doc.sents)
-    for claim in family:
-        here = claim.roles.get("location") or []
-        if town is not None and town.country is None and town.id in here and coarser_names(here, town, entities):
-            claim.roles["location"] = [town.id]  # the town the gazetteer lacks is the finer name
-        elif not here and consistent_with(claim, located):
-            day_town = towns_by_day.get(claim.time.start) if _has_event_time(claim) else None
-            if day_town is not None and not names_several(claim, sentences) \
-                    and not measures_a_distance(claim, sentences):
-                claim.roles["location"] = [day_town.id]
-            elif country is not None:
-                claim.roles["location"] = [country.id]
-
-
-def towns_of_the_day(located: list[Claim], entities: dict) -> dict[str, Entity]:
-    """Each day's town: the one town the located attacks and tolls of that day lie in."""
-    places_by_day: dict[str, dict[str, None]] = {}
-    for claim in located:
-        if _has_event_time(claim):
-            places_by_day.setdefault(claim.time.start, {}).update(dict.fromkeys(claim.roles["location"]))
-    towns = {day: lone_town([entities.get(p) for p in ids]) for day, ids in places_by_day.items()}
-    return {day: town for day, town in towns.items() if town is not None}
-
-
-def measures_a_distance(claim: Claim, sentences: list[Span]) -> bool:
-    """"annihilated a column some 45 km from the base": the sentence places its happening
-    away from the place it names, so not in the town of the day either."""
-    sent = sentences[claim.sentence] if claim.sentence < len(sentences) else None
-    return sent is not None and any(t.lower_ in {"from", "of"} and any(
-        w.lower_ in DISTANCE_UNITS and w.i > sent.start and sent.doc[w.i - 1].like_num
-        for w in sent.doc[max(sent.start, t.i - DISTANCE_REACH):t.i]) for t in sent)
-
-
-def coarser_names(here: list[str], town: Entity, entities: dict) -> bool:
-    """Whether ``here`` is the town and one country (the lone town's, as ``lone_town`` checked)."""
-    others = [entities.get(p) for p in here if p != town.id]
-    return len(others) == 1 and others[0] is not None and is_country(others[0])
-
-
-def lone_town(places: list[Entity | None]) -> Entity | None:
-    """The one town every one of ``places`` is or lies in (besides its country); None when
-    they name two, a sea or a region (a scene too wide to be one attack's place), a venue
-    (ECB+ annotators place only the sentence's own mention of it), or a country the town
-    does not lie in."""
-    towns = [p for p in places if p is not None and not is_country(p)]
-    countries = {p.country for p in places if p is not None and is_country(p)}
-    if len(towns) != 1 or any(p is None for p in places) or len(countries) > 1:
-        return None
-    town = towns[0]
-    if town.type != "GPE" or town.attrs.get("kind") not in {None, "city"}:
-        return None
-    if countries and town.country is not None and countries != {town.country}:
-        return None
-    return town
-
-
-def names_several(claim: Claim, sentences: list[Span]) -> bool:
-    """"Repeated bombings of the grid", "raids have wounded seven": the trigger, or an attack
-    noun of its sentence, is a plural, a series that may have hit anywhere, not the one
-    attack of the day."""
-    sent = sentences[claim.sentence] if claim.sentence < len(sentences) else None
-    return sent is not None and any(
-        t.tag_ == "NNS" and (t.text == claim.trigger or t.lemma_.lower() in ATTACK_NOUNS) for t in sent)
-
-
-def lone_country(places: list[Entity | None], entities: dict) -> Entity | None:
-    """The country every one of ``places`` is or lies in; None when they lie in several,
-    when one's country is unknown (a sea, a village the gazetteer lacks) or when they name
-    two places in it."""
-    codes = {getattr(p, "country", None) for p in places}
-    if len(codes) != 1 or None in codes or sum(1 for p in places if not is_country(p)) > 1:
-        return None  # two towns are two scenes: the country would join their happenings
-    code = next(iter(codes))
-    return next((e for e in entities.values() if e.country == code and is_country(e)), None)
-
-
-def named_as_place(country: Entity, doc: Doc) -> bool:
-    """"in Colombia", "Colombia's pipeline": the country's own name as a place, not a
-    nationality ("a Canadian company" tells where the company is from)."""
-    names = {n.lower() for n in [country.name, *country.aliases]}
-    return any(ent.label_ in {"GPE", "LOC"} and ent.text.lower() in names for ent in doc_ents(doc))
-
-
-def consistent_with(claim: Claim, known: list[Claim]) -> bool:
-    """Whether ``claim`` may tell of the happening the ``known`` claims tell: no other place
-    and no other day than theirs."""
-    places = {p for c in known for p in c.roles.get("location", [])}
-    days = {c.time.start for c in known if _has_event_time(c)}
-    here = set(claim.roles.get("location", []))
-    return not (here and places and not here & places
-                or _has_event_time(claim) and days and claim.time.start not in days)
-
-
-def _role_entities(claim: Claim) -> set[str]:
-    return {e for role in ("actor", "target", "location") for e in claim.roles.get(role, [])}
-
-
 # the claims a number sizes by counting people, weapons, craft or strikes, never by time
 SIZED_BY_COUNTS = frozenset({"ATTACK", "CASUALTY", "DEPLOY", "TRANSFER"})
-# roles an attack and its toll share: who did it and where ("Rebels bombed the academy and
-# injured 20 soldiers": the rebels injured them, at the academy)
 # what a common noun phrase can name that is never people (data/lexicons/mention_heads.yaml)
 THING_HEADS = frozenset({"FAC", "VEHICLE", "PLATFORM", "WEAPON", "DOCUMENT", "LOC"})
-SHARED_ROLES = {("ATTACK", "CASUALTY"): ("actor", "location"), ("CASUALTY", "ATTACK"): ("actor", "location"),
-                ("ATTACK", "ATTACK"): ("actor", "location", "instrument"),
-                ("CASUALTY", "CASUALTY"): ("actor", "location")}
-BACK_REFERENCES = load_lexicon().words("back_references")
 LOSING_VERBS = load_lexicon().words("losing_verbs")
-# what "the ... happened on Monday" may call the happening just told
-OCCURRENCE_NOUNS = BACK_REFERENCES | {"incident", "event", "clash", "encounter", "skirmish", "confrontation"}
-
-
-def hit_other_things(claim: Claim, donor: Claim) -> bool:
-    """Two attacks told in one sentence that hit different things ("it had sunk the pirate
-    skiff, though the boat was a trawler being hijacked") are not shown to be one happening:
-    whoever did one did not, for all the sentence says, do the other."""
-    mine, theirs = set(claim.roles.get("target") or ()), set(donor.roles.get("target") or ())
-    return claim.type == donor.type == "ATTACK" and bool(mine) and bool(theirs) and not mine & theirs
-
-
-def killed_its_doer(claim: Claim, donor: Claim) -> bool:
-    """"Mateen, who took the lives of 49, was killed by police": the doer of one is who the other
-    hit, so he is not the other's doer."""
-    return bool(set(donor.roles.get("actor") or ()) & set(claim.roles.get("target") or ()))
-
-
-def downed_what_the_other_fired(claim: Claim, donor: Claim) -> bool:
-    """"shot down 23 of the 30 drones launched overnight": whoever downed the drones did not
-    launch them (what one hit is what the other fired)."""
-    def hit(a: Claim, b: Claim) -> bool:
-        return bool(set(a.roles.get("target") or ()) & set(b.roles.get("instrument") or ()))
-    return hit(claim, donor) or hit(donor, claim)
-
-
-def share_roles_of_one_happening(claims: list[Claim], paragraph_of: dict[int, int],
-                                 repelled: AbstractSet[str] = frozenset(),
-                                 meanwhile: Mapping[str, int] = MappingProxyType({})) -> None:
-    """Fill an ATTACK's or CASUALTY's empty actor and location from the same happening: a
-    claim of the family in the same sentence, or, when the claim refers back with a definite
-    description ("the attack killed five"), the one just before it in the paragraph.
-    ``repelled``: attacks someone fended off; whoever did so is not their attacker, so they
-    share no actor with the captures or killings around them. ``meanwhile``: claims told in
-    an "as" or "while" clause with a subject of its own (id -> the clause), another happening
-    than the rest of the sentence's ("a bomb killed three as police fought protesters"): they
-    share roles only with claims of the same clause."""
-    family = [c for c in claims if c.type in {"ATTACK", "CASUALTY"} and c.polarity != "denied"]
-    by_sentence: dict[int, list[Claim]] = {}
-    for claim in family:
-        by_sentence.setdefault(claim.sentence, []).append(claim)
-    previous: Claim | None = None
-    for sentence in sorted(by_sentence):
-        members = by_sentence[sentence]
-        for claim in members:
-            donors = [m for m in members if m is not claim and meanwhile.get(m.id, -1) == meanwhile.get(claim.id, -1)]
-            if previous is not None and _refers_back(claim) and previous.sentence >= sentence - INHERIT_SENTENCES \
-                    and paragraph_of.get(previous.sentence) == paragraph_of.get(sentence):
-                donors.append(previous)
-            for donor in donors:
-                for role in SHARED_ROLES[(donor.type, claim.type)]:
-                    if role == "actor" and (claim.id in repelled or donor.id in repelled):
-                        if claim.id in repelled and donor.type == "CASUALTY" and donor.sentence == sentence \
-                                and not claim.roles.get("actor") and donor.roles.get("target"):
-                            claim.roles["actor"] = list(donor.roles["target"])  # "repulsed an attack and nabbed 23 pirates"
-                        continue
-                    if role == "actor" and (hit_other_things(claim, donor) or killed_its_doer(claim, donor)):
-                        continue
-                    if role in {"actor", "instrument"} and downed_what_the_other_fired(claim, donor):
-                        continue
-                    if not claim.roles.get(role) and donor.roles.get(role):
-                        claim.roles[role] = list(donor.roles[role])
-        attacks = [m for m in members if m.type == "ATTACK"] or members
-        previous = attacks[-1]
-
-
-def name_the_repelled_attackers(claims: list[Claim], repelled: AbstractSet[str]) -> None:
-    """"Pirate attack foiled in the Gulf ... the warship intercepted three boats and foiled an
-    attack on merchant vessels": the attacks an article tells fended off, when those that
-    name their attackers all name one, are that one's (whoever fended them off is no doer)."""
-    fended = [c for c in claims if c.id in repelled and c.type == "ATTACK" and c.polarity != "denied"]
-    doers = {a for c in fended for a in c.roles.get("actor", [])}
-    if len(doers) != 1:
-        return
-    for claim in fended:
-        if not claim.roles.get("actor"):
-            claim.roles["actor"] = list(doers)
-
-
-def aim_the_attack_referred_back(claims: list[Claim]) -> None:
-    """"The gunmen were trying to board the tanker Orla ... the gunmen broke off their attack":
-    an attack named again ("their attack", "the assault") by the doers of attacks told before,
-    which all hit one target, was on that target."""
-    attacks = [c for c in claims if c.type == "ATTACK" and c.polarity != "denied"]
-    for claim in attacks:
-        doers = set(claim.roles.get("actor", []))
-        if claim.roles.get("target") or not doers or not (_refers_back(claim) or _owned_by_its_doers(claim)):
-            continue
-        aims = {tuple(c.roles["target"]) for c in attacks if c.sentence < claim.sentence
-                and doers & set(c.roles.get("actor", [])) and c.roles.get("target")}
-        if len(aims) == 1:
-            claim.roles["target"] = list(aims.pop())
-
-
-def _owned_by_its_doers(claim: Claim) -> bool:
-    """"their attack", "its assault": the evidence gives the happening to its doers."""
-    words = [w.strip(".,;:'\"") for w in claim.text.lower().split()]
-    return any(a in {"their", "its", "his", "her"} and b in BACK_REFERENCES for a, b in zip(words, words[1:]))
-
-
-def _refers_back(claim: Claim) -> bool:
-    """"The attack ...", "the blast killed": the evidence names the happening definitely."""
-    words = claim.text.lower().split()
-    return any(a == "the" and b.strip(".,;:'\"") in BACK_REFERENCES for a, b in zip(words, words[1:]))
-
-
-def _has_event_time(claim: Claim) -> bool:
-    return claim.time.basis == "event" and bool(claim.time.start)
-
-
-def acts_on(subject: Token, obj: Token) -> bool:
-    return subject.dep_ == "nsubj" and obj.dep_ in {"dobj", "obj"} and obj.head.i == subject.head.i
-
-
-def name_unnamed_speakers(doc: Doc, claims: list[Claim], mentions: Mentions) -> None:
-    """"a ministry spokeswoman said ..." and later "said Dana Reyes, the spokeswoman for the
-    ministry": when exactly one named person in the document carries the unnamed
-    speaker's role noun, the claims are that person's."""
-    roles: dict[str, set[str]] = {}
-    for ent in doc_ents(doc):
-        if ent.label_ != "PERSON":
-            continue
-        nouns = {c.lemma_.lower() for c in ent.root.children if c.dep_ == "appos"}
-        # "Police Chief Tom Hale", "a spokeswoman for Dana Hart"; but "the director chastised
-        # Clinton" makes no director of Clinton: the one who acts on her
-        nouns |= {t.lemma_.lower() for t in doc[max(0, ent.start - 3):ent.start]
-                  if t.pos_ in {"NOUN", "PROPN"} and not acts_on(t, ent.root)}
-        person = mentions.resolve_span(ent)
-        if person is not None:
-            for noun in nouns:
-                roles.setdefault(noun, set()).add(person.id)
-    renamed: dict[str, str] = {}
-    for ent in mentions.entities.values():
-        if ent.type != "SOURCE":
-            continue
-        head = ent.name.lower().split()[-1] if ent.name else ""
-        if head in mentions.lex.words("state_bodies") or head in mentions.lex.words("body_speakers"):
-            continue  # "police said" is the police, not the constable quoted elsewhere
-        people = roles.get(head, set())
-        if len(people) == 1:
-            renamed[ent.id] = next(iter(people))
-    if not renamed:
-        return
-    for claim in claims:
-        if claim.source in renamed:
-            claim.source = renamed[claim.source]
-        claim.via = [renamed.get(v, v) for v in claim.via]
-        claim.roles = {r: list(dict.fromkeys(renamed.get(i, i) for i in ids)) for r, ids in claim.roles.items()}

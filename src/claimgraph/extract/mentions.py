@@ -982,6 +982,11 @@ def is_country(entity: Entity) -> bool:
         or entity.attrs.get("kind") == "country"
 
 
+def _same_or_within(narrow: Entity, wide: Entity) -> bool:
+    """The same entity, or a country and a place in it ("outside Goma" ... "in the Congolese city")."""
+    return narrow.id == wide.id or is_country(wide) and narrow.country == wide.country and narrow.lat is not None
+
+
 def _glued_hyphen(token: Token) -> bool:
     """The hyphen inside a name written without spaces ("KXYZ-TV")."""
     return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_

@@ -34,6 +34,8 @@ STATEMENT_NOUNS = load_lexicon().words("statement_nouns")
 VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "representative", "source"})
 # a person, a kind of people or a weapon is never where something happened ("fired at Verona")
 NEVER_PLACES = frozenset({"PERSON", "PERSONNEL", "NORP", "WEAPON"})
+CASUALTY_OF = dict(grammar()["casualty_of"])
+SPEECH_ACTS = frozenset({"DENY", "ACCUSE", "CONDEMN", "THREATEN", "NOTIFY"})
 
 
 class Roles(dict):
@@ -1179,6 +1181,7 @@ def drop_countries_of_towns(roles: Roles) -> None:
 
 COMPASS_WORDS = frozenset(grammar()["compass_words"])
 DISTANCE_REACH = 5  # "about 110 kilometres (68 miles) southwest of": the number before the direction
+DISTANCE_UNITS = frozenset(grammar()["distance_units"])
 
 
 def is_reference_place(span: Span) -> bool:

@@ -6,7 +6,7 @@ clusterer or the earlier geocoder gets), so a gap the product could close is vis
 
 - ``timex_tagger``: a TimeML TIMEX3 tagger (``eval timex``); tried as the claims' time
   extents on the real-news gold, it changed no claim's time for the better, so the
-  extractor keeps ``extract.claims.sentence_times``.
+  extractor keeps ``extract.times.sentence_times``.
 - ``phrases``: a noun-phrase mention finder (``eval ner``).
 - ``event_mentions``: clustering of gold event mentions (``eval coref``).
 - ``geo_legacy``: the place resolution before ``resolve/geoparse.py`` (``eval geo``).

@@ -2,7 +2,7 @@
 
 The extents come from the same machinery the claim extractor uses: spaCy's DATE and
 TIME entities, joined ("Tuesday" + "night") and completed with day ordinals ("on the
-6th") and the time words the NER leaves untagged (``extract/claims.py``), plus a few
+6th", ``extract/times.py``) and the time words the NER leaves untagged (``extract/claims.py``), plus a few
 token patterns for what the small English model misses (clock times with a zone,
 "now", "recently", "the future", seasons, bare "years", "annual"). Each extent is then
 typed and normalised the TimeML way:
@@ -53,7 +53,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from claimgraph.extract.claims import EXTRA_TIME_WORDS, day_ordinals, join_day_and_part, time_attachment
+from claimgraph.extract.claims import EXTRA_TIME_WORDS
+from claimgraph.extract.times import day_ordinals, join_day_and_part, time_attachment
 from claimgraph.resolve.dates import parse_iso, resolve_time
 from claimgraph.resolve.quantities import parse_number
 
