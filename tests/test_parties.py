@@ -383,3 +383,12 @@ def test_the_forces_of_a_speaker_are_its_side(extract, text, actor):
 def test_a_tank_attacked_is_hit_not_used(extract):
     claims, ents = extract("Militants attacked a Nigerian army tank near Maiduguri.")
     assert not fillers(claims, ents, "ATTACK", "instrument")
+
+
+@pytest.mark.parametrize("text", ["Russia's army accused Ukrainian forces of shelling a market in Donetsk.",
+                                  "The Sudanese army accused the RSF of shelling a market in Omdurman."])
+def test_a_state_s_army_the_gazetteer_knows_is_one_body_as_actor_and_as_source(extract, text):
+    claims, ents = extract(text)
+    accuse = next(c for c in claims if c.type == "ACCUSE")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert accuse.roles["actor"] == [attack.source]  # not "Russia Army" beside the Russian Armed Forces

@@ -912,11 +912,23 @@ class Mentions:
         state = self.resolve_span(nationality)
         if state is None or state.type not in {"GPE", "NORP"}:
             return None
+        known = self._known_state_body(head, nationality, state)
+        if known is not None:
+            return self.keep(known)  # "Sudan's army" is the Sudanese Armed Forces, as its spokesman's quotes say
         country = state.attrs.get("metonym_of") or state.id
         name = f"{nationality.text} {head.text.title()}"
         ent = Entity(id=f"org:{slug(name)}", name=name, type="ORG", aliases=[name.lower()],
                      country=state.country, attrs={"metonym_of": country, "country": state.country})
         return self.keep(ent)
+
+    def _known_state_body(self, head: Token, nationality: Span, state: Entity) -> Entity | None:
+        demonym = self.resolver.country_demonym(state.country) if state.country else None
+        for written in dict.fromkeys([nationality.text, demonym]):
+            if written:
+                found = self.resolver.gazetteer_body(f"{written} {head.text}")
+                if found is not None:
+                    return found
+        return None
 
     def speaker(self, head: Token) -> Entity | None:
         """An unnamed source: "a Polish military source", "two Dutch lawmakers",

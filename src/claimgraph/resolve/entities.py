@@ -434,6 +434,12 @@ class EntityResolver:
         """ISO-2 codes of the countries GPE/NORP mentions name, most cited first."""
         return countries_in(names)
 
+    def gazetteer_body(self, text: str) -> Entity | None:
+        """The gazetteer's organisation of that name or alias ("Sudanese army" -> the Sudanese
+        Armed Forces), or None: nothing made up, nothing learned."""
+        found = self._known(clean_mention(text) or text, "ORG", ())
+        return found if found is not None and found.type == "ORG" and found.id in self.entries else None
+
     def country_code(self, text: str) -> str | None:
         """"Niger" -> "NE"; None when the text names no country."""
         return _places.country_of(text)
