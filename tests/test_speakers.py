@@ -111,3 +111,21 @@ def test_a_pronoun_after_a_surname_the_person_index_left_out_reads_on(extract):
     claims, ents = extract("Judge Alan White sent the singer back to court. White said he had been told that "
                            "Corley had entered a clinic, and he was pleased. He said the attack was over.")
     assert "Alan White" in {ents[c.source].name for c in claims if c.source}
+
+
+# -- a spokesman, his name and the body he speaks for -------------------------------------
+
+def test_a_spokesman_s_name_after_a_comma_is_the_source_whatever_the_parse(extract):
+    claims, ents = extract("A spokesman for Hezbollah, Karim Nasser, said the group had fired rockets at an army base.")
+    assert fillers(claims, ents, "ATTACK", "source") == {"Karim Nasser"}
+    assert fillers(claims, ents, "ATTACK", "actor") == {"Hezbollah"}
+
+
+def test_it_in_what_a_named_spokesman_says_is_no_person(extract):
+    claims, ents = extract("The movement's spokesman, Karim Nasser, said it had fired rockets at an army base.")
+    assert "Karim Nasser" not in fillers(claims, ents, "ATTACK", "actor")
+
+
+def test_they_in_what_a_body_s_unnamed_spokesman_says_is_the_body(extract):
+    claims, ents = extract("Hezbollah's military spokesman said they had fired rockets at an army base.")
+    assert fillers(claims, ents, "ATTACK", "actor") == {"Hezbollah"}

@@ -51,3 +51,10 @@ def test_a_person_struck_by_name_stays_a_person(extract):
     attack = of_type(claims, "ATTACK")[0]
     assert names(ents, attack.roles["target"]) == ["dana lincoln"]
     assert not attack.roles["location"] or "lincoln" not in names(ents, attack.roles["location"])
+
+
+def test_a_party_the_tagger_took_for_a_place_before_a_weapon_is_still_the_party(extract):
+    claims, ents = extract("Junta drones dropped bombs on a market in Lashio, killing 12 traders.")
+    for claim in of_type(claims, "ATTACK") + of_type(claims, "CASUALTY"):
+        assert names(ents, claim.roles["actor"]) == ["junta"]
+        assert "junta" not in names(ents, claim.roles["location"])

@@ -31,7 +31,7 @@ from ..datafiles import grammar
 from ..model import Entity
 from .coref import is_title_word
 from .lexicon import Lexicon, load_lexicon
-from .mentions import PRONOUNS, Mentions, phrase_text, whole_of_part
+from .mentions import PRONOUNS, SPOKES_NOUNS, Mentions, phrase_text, whole_of_part
 from .token_patterns import in_sorted
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -543,6 +543,22 @@ def _citing_clause(token: Token) -> Token | None:
     return None
 
 
+def named_after_a_comma(role: Token, mentions: Mentions) -> list[Span]:
+    """"A spokesman for the Houthis, Yahya Saree, said": the parser may hang the name on the
+    body before it (as its object or its apposition); after a comma, the name is the
+    spokesman's own, not whom he speaks for."""
+    if role.lemma_.lower() not in SPOKES_NOUNS:
+        return []
+    for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}):
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        for obj in objects + [c for o in objects for c in o.children if c.dep_ == "appos"]:
+            span = mentions.span_at(obj)
+            if span is not None and span.label_ == "PERSON" \
+                    and any(t.text == "," for t in role.doc[prep.i + 1:span.start]):
+                return [span]
+    return []
+
+
 def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Entity | None:
     """The entity a subject/object phrase stands for, as a source."""
     if token is None:
@@ -573,6 +589,7 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
     people = mentions.named_in(token, {"PERSON"})
     people += [s for c in token.children if c.dep_ == "appos" and (s := mentions.span_at(c)) is not None
                and s.label_ == "PERSON"]  # "the spokesman, Esmaeil Baghaei, said"
+    people += named_after_a_comma(token, mentions)
     if people:
         return mentions.resolve_span(people[-1])
     lemma = token.lemma_.lower()

@@ -341,19 +341,30 @@ class ClaimExtractor:
             # (but not in "It described the strikes as ...", where "it" only speaks)
             subj = subject_of(clause_head(token))
             quoted = inside_quotation(subj) if subj is not None else False
+            body = mentions.entities.get(att.source.attrs.get("speaks_for"))
+            for_body = body is not None and subj is not None and subj.lower_ in {"we", "it", "they"}
             if subj is not None and subj.lower_ in {"it", "they", "he", "she", "we", "i"} and subj.dep_ == "nsubj" \
-                    and att.source.type in {"GPE", "ORG", "PERSON", "NORP"} and self._done_by_subject(token, ctype) \
+                    and (att.source.type in {"GPE", "ORG", "PERSON", "NORP"} or for_body) \
+                    and self._done_by_subject(token, ctype) \
                     and (subj.lower_ == "we" or (subj.lower_ == "i") == quoted) \
                     and (subj.lower_ != "i" or token.pos_ == "VERB"):
                 # '"He hit her," Benson said': not Benson; '"I blame Clinton," Smith said': Smith
                 # (not '"I heard the gunfire," he said': the gunfire is no deed of his)
                 # "Minsk said it had received the systems": the speaker is who received them
                 role = self._subject_role(token, ctype)
-                if subj.lower_ == "we" and att.source.attrs.get("speaks_for") in mentions.entities:
+                if for_body:
                     # "'We fired in self-defence,' said a navy spokesman": the navy fired
-                    roles.add(role, mentions.entities[att.source.attrs["speaks_for"]])
-                else:
+                    roles.add(role, body)
+                elif self._pronoun_fits(subj, att.source):
                     roles.add(role, self._state_of(att.source, mentions))
+
+    @staticmethod
+    def _pronoun_fits(pronoun: Token, speaker: Entity) -> bool:
+        """"it" is no person: "The group's spokesman, Yahya Saree, said it had targeted a
+        tanker": the group did. A one-word "person" that calls itself "it" is a group the
+        tagger took for one ("Amal said it would lift its siege"). ("He" after an organisation
+        is left be: a lone surname the resolver could not place may be typed an organisation.)"""
+        return pronoun.lower_ != "it" or speaker.type != "PERSON" or " " not in speaker.name
 
     def _subject_role(self, token: Token, ctype: str) -> str:
         """The role a trigger's subject fills: the receiver of "received", "bought"; else the doer."""

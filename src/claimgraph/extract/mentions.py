@@ -960,7 +960,19 @@ class Mentions:
                 and "speaks_for" not in ent.attrs:
             # "the government in Tehran" is Iran's: one party and one source with it
             ent.attrs["speaks_for"] = seat_place.attrs["metonym_of"]
+        if ent is not None and "speaks_for" not in ent.attrs and head.lemma_.lower() in SPOKES_NOUNS:
+            body = self._owning_body(head)
+            if body is not None:  # "the Houthis' military spokesman" speaks for the Houthis
+                ent.attrs["speaks_for"] = body.id
         return ent
+
+    def _owning_body(self, head: Token) -> Entity | None:
+        for c in head.children:
+            span = self.span_at(c) if c.dep_ == "poss" else None
+            if span is not None and span.label_ in {"ORG", "NORP"}:
+                body = self.resolve_span(span)
+                return body if body is not None and body.type == "ORG" else None
+        return None
 
 
 def count_tokens(head: Token) -> set[int]:

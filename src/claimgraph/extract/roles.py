@@ -579,7 +579,7 @@ def attack_party(noun: Token, mentions: Mentions) -> Entity | None:
     return attackers_named_before(noun, mentions) or nationality_modifier(noun, mentions)
 
 
-def nationality_modifier(token: Token, mentions: Mentions) -> Entity | None:
+def nationality_modifier(token: Token, mentions: Mentions, weapon: bool = False) -> Entity | None:
     """"Russian assault", "Russia's attacks", "the Hamas attack": the party named in front of
     a noun; "the Nairobi attack" names where, not who."""
     for c in token.children:
@@ -589,8 +589,10 @@ def nationality_modifier(token: Token, mentions: Mentions) -> Entity | None:
                 continue
             found = mentions.resolve_span(span)
             if c.dep_ in {"compound", "nmod", "amod"} and found is not None and not mentions.is_country(found) \
-                    and (found.lat is not None or span.label_ == "GPE"):
-                continue  # a town or a state ("a Michigan office shooting"), whatever the tagger called it
+                    and (found.lat is not None or span.label_ == "GPE" and (found.country is not None or not weapon)):
+                # a town or a state ("a Michigan office shooting", "the Metula attack"), whatever the
+                # tagger called it; before a weapon, a "GPE" no gazetteer places is a party ("Junta drones")
+                continue
             return found
     return None
 
@@ -765,8 +767,7 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions,
 def town_before_a_weapon(span: Span, ent: Entity, ctype: str, mentions: Mentions) -> bool:
     """"a Kabul car bomb killed five": the town where it went off, not its owner."""
     return ctype in {"ATTACK", "CASUALTY"} and span.root.dep_ in {"compound", "nmod", "amod"} \
-        and not mentions.is_country(ent) and (ent.lat is not None or span.label_ == "GPE") \
-        and is_weapon_noun(span.root.head, mentions)
+        and not mentions.is_country(ent) and ent.lat is not None and is_weapon_noun(span.root.head, mentions)
 
 
 ORDERING_PREPS = frozenset(grammar()["ordering_preps"])
@@ -1670,7 +1671,7 @@ def brought_down(verb: Token) -> bool:
 def weapon_s_side(weapon: Token, mentions: Mentions) -> Entity | None:
     """"Iraqi jets", "planes from Afghanistan" are Iraq's, Afghanistan's; "a Kabul car bomb"
     went off in Kabul, it is no one's."""
-    return side(weapon, nationality_modifier(weapon, mentions) or member_of(weapon, mentions), mentions)
+    return side(weapon, nationality_modifier(weapon, mentions, weapon=True) or member_of(weapon, mentions), mentions)
 
 
 def attacking_weapon(subj: Token, mentions: Mentions) -> Entity | None:
