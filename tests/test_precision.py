@@ -2182,6 +2182,21 @@ def test_a_strike_if_confirmed_is_possible(extract):
     assert [c.modality for c in claims if c.type == "ATTACK"] == ["possible"]
 
 
+@pytest.mark.parametrize("text", ["Caracas warned Bogota of a firm response if it shelled border towns.",
+                                  "Caracas said it would respond firmly if Bogota shelled border towns."])
+def test_an_attack_on_a_condition_is_possible_and_not_the_warner_s(extract, text):
+    claims, ents = extract(text)
+    for attack in (c for c in claims if c.type == "ATTACK"):
+        assert attack.modality == "possible"  # REALNEWS: "if" is possible, neither reported nor planned
+        assert "Caracas" not in _role_names(attack, ents, "actor")
+
+
+def test_a_weapons_package_for_a_country_is_a_transfer(extract):
+    claims, ents = extract("The Pentagon announced a $250 million weapons package for Kyiv, including HIMARS rockets.")
+    transfer = next(c for c in claims if c.type == "TRANSFER")
+    assert _role_names(transfer, ents, "recipient") == {"Kyiv"}
+
+
 def test_who_shot_down_the_drones_did_not_launch_them(extract):
     claims, ents = extract("Moldova's army said it shot down 12 of the 15 drones launched overnight.")
     downing = next(c for c in claims if c.type == "ATTACK" and c.roles["target"])

@@ -798,6 +798,8 @@ def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution)
         words.add("plan")
     if any(_if_confirmed(c, lex) for node in path for c in node.children):
         return "possible"  # "the strike, if confirmed, would be the deepest": it happened, unconfirmed
+    if on_a_condition(clause_head(trigger)):
+        return "possible"  # "would respond harshly if Israel attacked": the attack is a supposition
     for level in ("reported", "likely", "possible", "planned"):
         if words & lex.words(level):
             found = max(found, level, key=MODALITY_ORDER.index)
@@ -848,6 +850,19 @@ def neither_confirmed_nor_denied(verb: Token, lex: Lexicon) -> bool:
     joined_by = {c.lower_ for c in first.children if c.dep_ == "cc"}
     either_way = "nor" in joined_by or "or" in joined_by and negated_clause(first)
     return either_way and bool(lemmas & lex.words("confirming_verbs")) and bool(lemmas & lex.types["DENY"].verbs)
+
+
+def on_a_condition(clause: Token) -> bool:
+    """An "if" or "unless" clause: what it tells is supposed, not told as happening."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children)
+
+
+def clause_head(trigger: Token) -> Token:
+    """The verb whose clause the trigger belongs to (the trigger itself when it is a verb)."""
+    node = trigger
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return node
 
 
 def _if_confirmed(clause: Token, lex: Lexicon) -> bool:

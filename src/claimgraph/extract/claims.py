@@ -29,7 +29,7 @@ from .aliases import alias_matcher, find_aliases
 from .coref import locate_back_references
 from .confidence import bare_plural, claim_features, confidence
 from .attribution import (Attribution, attribute, can_speak, charged_participle, negated_clause,
-                          neither_confirmed_nor_denied, path_to_root, refused_to_let, speaker_entity,
+                          neither_confirmed_nor_denied, on_a_condition, path_to_root, refused_to_let, speaker_entity,
                           subject_of_report_above)
 from ..datafiles import grammar
 from .dating import (date_a_named_person_s_death, date_by_occurrence_sentences, date_definite_references,
@@ -336,9 +336,10 @@ class ClaimExtractor:
             forces = subj is not None and self.lex.heads.get(subj.lemma_.lower()) != "WEAPON" \
                 and mentions.is_personnel(subj)
             roles.add("actor", self._state_of(att.source, mentions) if forces else att.source)
-        elif clause_head(token).i not in att.report_nodes:
+        elif clause_head(token).i not in att.report_nodes and not on_a_condition(clause_head(token)):
             # "Tehran rejected claims that it had supplied ...": "it" is the speaker
-            # (but not in "It described the strikes as ...", where "it" only speaks)
+            # (but not in "It described the strikes as ...", where "it" only speaks, nor in
+            # "warned Israel of a response if it attacked", where "it" is the one warned)
             subj = subject_of(clause_head(token))
             quoted = inside_quotation(subj) if subj is not None else False
             body = mentions.entities.get(att.source.attrs.get("speaks_for"))

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from ..model import ROLE_NAMES, Entity
 from ..datafiles import grammar
 from .confidence import bare_plural
-from .attribution import charged_participle, promised_under, speaker_entity
+from .attribution import charged_participle, clause_head, promised_under, speaker_entity
 from .coref import referent
 from .lexicon import load_lexicon
 from ..analyze.components import VESSEL_PREFIXES
@@ -56,14 +56,6 @@ class Roles(dict):
 
     def any(self) -> bool:
         return any(self.values())
-
-
-def clause_head(trigger: Token) -> Token:
-    """The verb whose clause the trigger belongs to (the trigger itself when it is a verb)."""
-    node = trigger
-    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
-        node = node.head
-    return node
 
 
 def subject_of(verb: Token) -> Token | None:
