@@ -70,3 +70,18 @@ def test_an_aid_package_for_a_country_is_received_by_it_with_what_it_includes(ex
     transfer = of_type(claims, "TRANSFER")
     assert transfer and names(ents, transfer[0].roles["recipient"]) == ["kessland"]
     assert "artillery shell" in names(ents, transfer[0].roles["instrument"])
+
+
+@pytest.mark.parametrize("text", [
+    "Strikers blocked the ports of Zambia. The government sent 500 soldiers to Kasama on Friday.",
+    "Government forces set up checkpoints around Ndola, residents in Zambia said.",
+    "The government of Zambia sent troops to the border.",
+])
+def test_the_government_of_a_one_country_story_is_that_country(extract, text):
+    deploy = of_type(extract(text)[0], "DEPLOY")[0]
+    assert names(extract(text)[1], deploy.roles["actor"]) == ["zambia"]
+
+
+def test_the_government_of_a_story_of_two_countries_is_nobody_named(extract):
+    claims, ents = extract("Zambia and Malawi traded accusations. The government sent 500 soldiers to the border.")
+    assert all(not c.roles["actor"] for c in of_type(claims, "DEPLOY"))

@@ -22,7 +22,7 @@ from .coref import referent
 from .lexicon import load_lexicon
 from ..analyze.components import VESSEL_PREFIXES
 from .mentions import (HEADLINE_END, PARTITIVES, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts,
-                       counting_noun, is_country, phrase_tokens, plural_of, slug, things_counted,
+                       counting_noun, is_bare_definite, is_country, phrase_tokens, plural_of, slug, things_counted,
                        whole_of_part)
 
 LOCATIVE = {"in", "near", "at", "on", "across", "over", "outside", "around", "inside", "into",
@@ -352,6 +352,8 @@ def party(token: Token, mentions: Mentions) -> Entity | None:
     found = renamed or named_party(token, mentions) or referent(token, mentions)  # "he", "the suspect"
     if found is None and token.lemma_.lower() in MEMBER_NOUNS:
         found = member_of(token, mentions) or demonym_of(token, mentions)
+    if found is None and the_government(token):
+        found = mentions.home_state()  # "the government had dispatched 1,000 marines", in a story of one country
     if found is None:
         # "the group's naval forces", "the rebels": the organisation named before
         for t in [token, *(c for c in token.children if c.dep_ == "poss")]:
@@ -360,6 +362,14 @@ def party(token: Token, mentions: Mentions) -> Entity | None:
                 if found is not None:
                     return found
     return side(token, found, mentions)
+
+
+def the_government(token: Token) -> bool:
+    """"the government", "government forces": no name says whose."""
+    if token.lemma_.lower() == "government":
+        return is_bare_definite(token) and not any(c.dep_ == "prep" for c in token.children)
+    return any(c.dep_ == "compound" and c.lower_ == "government" and not c.n_lefts for c in token.children) \
+        and not any(c.dep_ in {"amod", "poss", "nmod"} for c in token.children)
 
 
 def side(noun: Token, found: Entity | None, mentions: Mentions) -> Entity | None:
@@ -2402,6 +2412,8 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
             origin = mentions.named_in(t, {"NORP", "GPE"})
             if origin:
                 roles.add("actor", mentions.resolve_span(origin[0]))
+            elif the_government(t):
+                roles.add("actor", mentions.home_state())  # "government forces set up roadblocks"
     for prep, obj in preps_of(verb):
         if prep in {"to", "towards", "toward", "into"}:
             for span in mentions.places_in(obj):
