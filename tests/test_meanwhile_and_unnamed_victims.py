@@ -131,3 +131,17 @@ def test_the_waters_a_navy_patrols_are_where_it_is_not_what_it_sends(extract):
     claims, ents = extract("The Indian Navy patrolling the Arabian Sea on Thursday stopped two pirate skiffs.")
     deploy = of_type(claims, "DEPLOY")[0]
     assert names(ents, deploy.roles["location"]) == ["arabian sea"] and "sea" not in names(ents, deploy.roles["subject"])
+
+
+def test_a_happening_told_a_day_after_another_takes_none_of_its_roles(extract):
+    claims, ents = extract("The raid came a day after Kenyan troops shelled a militant camp near Kismayo.")
+    for raid in (c for c in claims if c.trigger == "raid"):
+        assert not raid.roles["actor"] and not raid.roles["location"] and not raid.roles["target"]
+    shelling = next(c for c in claims if c.trigger == "shelled")
+    assert [ents[i].name for i in shelling.roles["location"]] == ["Kismayo"]
+
+
+def test_a_toll_told_after_the_attack_that_caused_it_shares_its_doer(extract):
+    claims, ents = extract("Three people were killed after gunmen opened fire on a bus in Kaduna.")
+    toll = next(c for c in claims if c.type == "CASUALTY")
+    assert [ents[i].name for i in toll.roles["actor"]] == ["gunmen"]

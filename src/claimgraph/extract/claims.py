@@ -47,7 +47,7 @@ from .token_patterns import TokenPatterns
 from .roles import (ATTACK_NOUNS, CASUALTY_OF, CLASH_VERBS, COMPASS_WORDS, DISTANCE_UNITS, FIGHT_VERBS, HEADLINE_END,
                     MUTUAL_FIGHT_NOUNS, RESCUE_NOUNS, SPEECH_ACTS, Roles, agent_of, bomb_called_it, clause_head,
                     could_be_people, device_run_into, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun,
-                    is_fighting_side, is_gerund_subject, is_to_blame, misparsed_past_tense, objects_of,
+                    is_fighting_side, is_gerund_subject, is_to_blame, meanwhile_clause, misparsed_past_tense, objects_of,
                     objects_of_the_next_verb, on_trial, own_dates, own_places, party, preps_of, restricted_things,
                     subject_and_voice, subject_of)
 
@@ -2571,13 +2571,6 @@ def told_meanwhile(trigger: Token) -> int:
         if meanwhile_clause(node):
             return node.i
     return -1
-
-
-def meanwhile_clause(verb: Token) -> bool:
-    """A clause told beside another by "as" or "while", with a subject of its own ("as police
-    fought protesters"): what happened meanwhile, not how the other happened."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"as", "while"} for c in verb.children) \
-        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" for c in verb.children)
 
 
 TOLD_PRONOUNS = frozenset({"it", "this", "that", "them"})

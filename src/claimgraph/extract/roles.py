@@ -20,6 +20,7 @@ from .confidence import bare_plural
 from .attribution import charged_participle, clause_head, promised_under, speaker_entity
 from .coref import referent
 from .lexicon import load_lexicon
+from .times import TIME_UNIT_NOUNS
 from ..analyze.components import VESSEL_PREFIXES
 from .mentions import (HEADLINE_END, PARTITIVES, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts,
                        counting_noun, is_bare_definite, is_country, phrase_tokens, plural_of, slug, things_counted,
@@ -819,9 +820,11 @@ def place_of_something_else(place: Token, scope: Token, ctype: str, mentions: Me
         return True
     types = load_lexicon().types
     happening_nouns = ATTACK_NOUNS | (types[ctype].nouns if ctype in types else frozenset())
-    if any(in_clause_of_its_own(node) or node.pos_ == "VERB" and node.lemma_.lower() in TOPIC_VERBS
+    if any(in_clause_of_its_own(node) or apart_in_time(node) or node.pos_ == "VERB" and node.lemma_.lower() in TOPIC_VERBS
            for node in path_between(place, scope)):
-        return True  # "rose to 23 and the toll in Parachinar rose to 81"; "met to discuss the Aegean"
+        # "rose to 23 and the toll in Parachinar rose to 81"; "met to discuss the Aegean"; "came a
+        # day after Ukraine hit an airbase in Crimea"
+        return True
     node = place
     while node.i != scope.i and node.head.i != node.i:
         prep = node.head
@@ -834,6 +837,27 @@ def place_of_something_else(place: Token, scope: Token, ctype: str, mentions: Me
             return True  # the place of the happening it came after or before
         node = prep
     return False
+
+
+def meanwhile_clause(verb: Token) -> bool:
+    """A clause told beside another by "as" or "while", with a subject of its own ("as police
+    fought protesters"): what happened meanwhile, not how the other happened; or one told
+    ``apart_in_time``."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    return verb.dep_ == "advcl" and bool(marks & {"as", "while"}) and _own_named_subject(verb) or apart_in_time(verb)
+
+
+def apart_in_time(verb: Token) -> bool:
+    """A clause told a stretch of time before or after another ("the strike came a day after
+    Ukraine hit an airbase in Crimea"): another happening, with its own doer and place (a bare
+    "after" may tell the cause: "were killed after gunmen opened fire")."""
+    return verb.dep_ == "advcl" and _own_named_subject(verb) \
+        and any(c.dep_ == "mark" and c.lower_ in {"after", "before"} for c in verb.children) \
+        and any(c.dep_ == "npadvmod" and c.lemma_.lower() in TIME_UNIT_NOUNS for c in verb.children)
+
+
+def _own_named_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON" for c in verb.children)
 
 
 def in_clause_of_its_own(node: Token) -> bool:
@@ -1616,6 +1640,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             if prep == "with" and verb.head.i < verb.i:
                 roles.add("instrument", weapon_used(obj, mentions))
     for c in verb.children:  # "carried out using a cruise missile", "targeting Odesa"
+        if content_clause(c):
+            continue  # "came a day after Ukraine hit an airbase": another happening, with its own doer
         if c.dep_ in {"advcl", "xcomp"} and c.lemma_ in {"use", "employ"}:
             for obj in objects_of(c):
                 roles.add("instrument", mentions.weapon(obj))
