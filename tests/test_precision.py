@@ -2380,3 +2380,11 @@ def test_a_threat_at_an_unnamed_person_is_told(extract, text):
 def test_a_danger_to_a_thing_is_no_threat_made(extract):
     claims, _ = extract("The rise in fuel prices threatens the economy of Tulsa, officials said on Monday.")
     assert not [c for c in claims if c.type == "THREATEN"]
+
+
+@pytest.mark.parametrize("text", ["The colonel will face trial for the raid that killed 40 villagers in 2019.",
+                                  "Officials say a blast that killed a guard may have been set off by a timer."])
+def test_a_happening_told_in_a_past_relative_clause_is_not_under_the_modal_above_it(extract, text):
+    claims, _ = extract(text)
+    toll = next(c for c in claims if c.type == "CASUALTY")
+    assert toll.modality in {"fact", "reported"}

@@ -793,6 +793,8 @@ def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution)
                 words.add(c.lower_)
         if node.i in att.report_nodes and node.lemma_.lower() not in lex.words("likely"):
             break
+        if node.dep_ == "relcl" and node.tag_ == "VBD":
+            break  # "will be charged over the incident that left one dead": the death is told, not planned
     found = "reported" if att.source is not None or _alleged_of(path, lex) else "fact"
     if promised_under(trigger, lex) or threatened_deed(path, lex) or scheduled_deed(path, lex):
         words.add("plan")
