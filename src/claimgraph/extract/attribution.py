@@ -396,7 +396,7 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
     speaker = speaker_entity(subj, mentions, lex) if subj is not None else None
     # "Reuters, citing a Ukrainian air force source, reported ...": the cited party speaks
     for holder in [verb] + ([subj] if subj is not None else []):
-        for c in holder.children:
+        for c in [*holder.children, *(_aside_after(verb) if holder is verb else ())]:
             quoting = _read_as_quoting(c)
             if quoting or c.lemma_ in {"cite", "quote"} and c.tag_ == "VBG":
                 obj = c if quoting else next((o for o in c.children if o.dep_ in {"dobj", "obj"}), None)
@@ -421,6 +421,15 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
         if via not in att.via and via is not speaker:
             att.via.append(via)
     return speaker
+
+
+def _aside_after(verb: Token) -> list[Token]:
+    """"Al Jazeera reported, quoting a Houthi official, that the ship had been hit": the parser
+    may hang a "quoting" clause right after the reporting verb on what is reported, above the
+    verb or below it."""
+    reported = [verb.head] if verb.dep_ in {"ccomp", "parataxis"} else []
+    reported += [c for c in verb.children if c.dep_ == "ccomp"]
+    return [c for r in reported for c in r.children if c.dep_ == "advcl" and verb.i < c.i and c.left_edge.i <= verb.i + 2]
 
 
 def _message_said(verb: Token, lex: Lexicon) -> Token | None:
