@@ -152,8 +152,14 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
 def _own_clause_beside(below: Token, verb: Token) -> bool:
     """``below`` is a clause joined to ``verb`` with a subject of its own: a second statement
     beside the first, not part of what the first one's speaker says."""
-    return below.dep_ == "conj" and below.head.i == verb.i and \
+    return below.dep_ == "conj" and below.head.i == verb.i and not _marked_that(below) and \
         any(c.dep_ in {"nsubj", "nsubjpass"} for c in below.children) or _before_semicolon(below, verb)
+
+
+def _marked_that(clause: Token) -> bool:
+    """"reported, quoting a commander, that the convoy had been hit": a "that" clause the parser
+    joined to the verb as a conjunct is what the verb says."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _before_semicolon(below: Token, verb: Token) -> bool:
@@ -428,7 +434,7 @@ def _aside_after(verb: Token) -> list[Token]:
     may hang a "quoting" clause right after the reporting verb on what is reported, above the
     verb or below it."""
     reported = [verb.head] if verb.dep_ in {"ccomp", "parataxis"} else []
-    reported += [c for c in verb.children if c.dep_ == "ccomp"]
+    reported += [c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "conj" and _marked_that(c)]
     return [c for r in reported for c in r.children if c.dep_ == "advcl" and verb.i < c.i and c.left_edge.i <= verb.i + 2]
 
 
