@@ -58,3 +58,28 @@ def test_a_party_the_tagger_took_for_a_place_before_a_weapon_is_still_the_party(
     for claim in of_type(claims, "ATTACK") + of_type(claims, "CASUALTY"):
         assert names(ents, claim.roles["actor"]) == ["junta"]
         assert "junta" not in names(ents, claim.roles["location"])
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The defence ministry said its forces had destroyed nine armoured vehicles near Avdiivka.", "vehicle"),
+    ("Air defences destroyed 21 of 25 drones launched overnight, the air force said.", "drone"),
+    ("Rebels destroyed a radar station on the coast.", "radar station"),
+])
+def test_destroying_weapons_vehicles_or_military_works_is_an_attack_on_them(extract, text, target):
+    claims, ents = extract(text)
+    destroyed = next(c for c in of_type(claims, "ATTACK") if c.trigger == "destroyed")
+    assert any(target in name for name in names(ents, destroyed.roles["target"]))
+    assert not destroyed.roles["instrument"]
+
+
+@pytest.mark.parametrize("text", ["A fire destroyed the warehouse on Monday.", "The clerk destroyed the documents.",
+                                  "Floods destroyed 300 homes in the valley."])
+def test_destroying_anything_else_is_no_attack(extract, text):
+    assert not of_type(extract(text)[0], "ATTACK")
+
+
+def test_the_rebels_are_no_state_s_armed_forces_named_before(extract):
+    claims, ents = extract("Russia's army sent jets over Kidal on Monday. The rebels destroyed three armoured vehicles near the town.")
+    destroyed = next(c for c in of_type(claims, "ATTACK") if c.trigger == "destroyed")
+    assert "russian armed forces" not in names(ents, destroyed.roles["actor"])
+    assert names(ents, destroyed.roles["target"]) == ["vehicle"]

@@ -250,6 +250,9 @@ class ClaimType:
     person_objects: frozenset[str] = frozenset()
     # verbs whose object must be a place or a vessel: "captured the outpost", "sank a trawler"
     place_objects: frozenset[str] = frozenset()
+    # verbs whose object must be war materiel, a vessel or a military site: "destroyed 12 tanks",
+    # "destroyed a communications station"; not "destroyed the documents"
+    materiel_objects: frozenset[str] = frozenset()
     # verbs that count only when someone armed, or a weapon, does them: "troops killed 20";
     # not "the crash killed 20"
     agent_verbs: frozenset[str] = frozenset()
@@ -276,7 +279,7 @@ class ClaimType:
 
 TRIGGER_KEYS = frozenset({"verbs", "nouns", "adjectives", "weapon_verbs", "weapon_nouns", "phrasal_verbs",
                           "receiving_verbs", "materiel_only", "recipient_object_verbs", "personnel_only",
-                          "person_objects", "place_objects", "agent_verbs", "claim_objects",
+                          "person_objects", "place_objects", "materiel_objects", "agent_verbs", "claim_objects",
                           "diplomat_objects", "measure_objects"})
 TYPE_KEYS = frozenset({"type", "description", "event", "rank", "roles", "triggers", "attributes", "units",
                        "verb_attributes", "example", "plover"})

@@ -38,13 +38,14 @@ from .dating import (date_a_named_person_s_death, date_by_occurrence_sentences, 
                      plan_what_lies_ahead)
 from .lexicon import ClaimType, Lexicon, load_lexicon
 from .mentions import (PLACE_LABELS, PRONOUNS, Mentions, _same_or_within, is_bare_definite, is_country, phrase_tokens,
-                       things_counted)
+                       things_counted, whole_of_part)
 from .story import (aim_the_attack_referred_back, done_to, headline_sentences, name_the_lone_doer, name_the_lone_victim,
                     name_the_other_side, name_the_repelled_attackers, name_unnamed_speakers, named_suspect,
                     share_roles_of_one_happening)
 from .times import TIME_UNIT_NOUNS, sentence_times, time_attachment
 from .token_patterns import TokenPatterns
 from .roles import (ATTACK_NOUNS, CASUALTY_OF, CLASH_VERBS, COMPASS_WORDS, DISTANCE_UNITS, FIGHT_VERBS, HEADLINE_END,
+                    MILITARY_SITES,
                     MUTUAL_FIGHT_NOUNS, RESCUE_NOUNS, SPEECH_ACTS, Roles, agent_of, bomb_called_it, clause_head,
                     could_be_people, device_run_into, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun,
                     is_fighting_side, is_gerund_subject, is_to_blame, meanwhile_clause, misparsed_past_tense, objects_of,
@@ -545,6 +546,9 @@ class ClaimExtractor:
                 continue  # "a shell fell on the market"; not "a helicopter crashed", "was dropped off by helicopter"
             if pos == "VERB" and lemma in t.place_objects and not self._object_is_place(token, mentions):
                 continue
+            if pos == "VERB" and lemma in t.materiel_objects \
+                    and not self._object_is_place(token, mentions, materiel=True):
+                continue
             if name == "DEPLOY" and pos == "VERB" and lemma == "set" and not any(
                     o.lemma_.lower() in self.lex.words("posted_objects") for o in objects_of(token, ("dobj", "obj"))):
                 continue  # "troops set up roadblocks"; not "the army set up a committee"
@@ -682,8 +686,8 @@ class ClaimExtractor:
                                                           for o in objects_of(token, ("dobj", "obj"))):
                 continue  # "sanctions targeting its gas exports"
             if pos == "VERB" and lemma in self.lex.words("hit_verbs") and any(
-                    is_a_measure(o) for o in objects_of(token, ("dobj", "obj"))):
-                continue  # "the laptop hit 89 degrees", "the bond yield hit 16%": a level reached
+                    is_a_measure(o) and whole_of_part(o) is o for o in objects_of(token, ("dobj", "obj"))):
+                continue  # "the laptop hit 89 degrees", "the bond yield hit 16%": a level ("hit 3 of 5 ships" is none)
             if pos == "VERB" and lemma in self.lex.words("staying_verbs") and not self._stays_in_a_place(token, mentions):
                 continue  # "troops will remain in Karvina"; not "two soldiers remain in hospital"
             if pos == "NOUN" and name in {"ATTACK", "CASUALTY"} and is_time_anchor(token):
@@ -1433,15 +1437,24 @@ class ClaimExtractor:
         return span is not None and span.label_ in {"GPE", "LOC", "FAC"} or \
             token.lemma_.lower() in self.lex.words("seizable_places")
 
-    def _object_is_place(self, verb: Token, mentions: Mentions) -> bool:
+    def _object_is_place(self, verb: Token, mentions: Mentions, materiel: bool = False) -> bool:
         """"captured the outpost", "the trawler was hijacked", "the captured vessels"; not
-        "captured 48 Libyans", "seized the drugs" or "the ship sank"."""
+        "captured 48 Libyans", "seized the drugs" or "the ship sank". ``materiel``: weapons,
+        vehicles and military sites count too ("destroyed 12 tanks", "a radar station")."""
         objects = objects_of(verb, ("dobj", "obj")) + [s for s in [subject_of(verb)] if s is not None
                                                        and s.dep_ == "nsubjpass"]
         if verb.dep_ == "amod":
             objects.append(verb.head)
         objects += [c for o in objects for c in o.conjuncts]
+        if materiel:  # "destroyed 21 of 25 drones": the drones
+            return any(self._war_materiel_or_site(whole_of_part(o), mentions) for o in objects)
         return any(self._names_a_place(o, mentions) for o in objects)
+
+    @staticmethod
+    def _war_materiel_or_site(thing: Token, mentions: Mentions) -> bool:
+        lemma = thing.lemma_.lower()
+        return bool(mentions.materiel_kind(thing)) or bool(mentions.named_in(thing, {"WEAPON"})) \
+            or lemma in MILITARY_SITES or lemma in mentions.lex.words("military_works")
 
     def _armed_agent(self, verb: Token, mentions: Mentions, t: ClaimType) -> bool:
         """Who or what does the killing is armed or a weapon: "troops killed 20", "a gunman

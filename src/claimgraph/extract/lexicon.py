@@ -28,7 +28,7 @@ class Lexicon:
         """(lemma, part of speech) -> claim types it can trigger; pos is VERB, NOUN or ADJ."""
         table: dict[tuple[str, str], list[str]] = {}
         for t in self.types.values():
-            verbs = {w for w in t.verbs | t.weapon_verbs | t.agent_verbs | t.place_objects if " " not in w}
+            verbs = {w for w in t.verbs | t.weapon_verbs | t.agent_verbs | t.place_objects | t.materiel_objects if " " not in w}
             for pos, words in (("VERB", verbs), ("NOUN", t.nouns | t.weapon_nouns), ("ADJ", t.adjectives)):
                 for w in words:
                     table.setdefault((w, pos), []).append(t.name)
@@ -42,7 +42,7 @@ class Lexicon:
         """The particles a verb needs to trigger ``type_name`` ("up" for "blow"); empty when
         the verb triggers it on its own."""
         t = self.types[type_name]
-        if lemma in t.verbs | t.weapon_verbs | t.agent_verbs | t.place_objects:
+        if lemma in t.verbs | t.weapon_verbs | t.agent_verbs | t.place_objects | t.materiel_objects:
             return frozenset()
         return frozenset(p.split(maxsplit=1)[1] for p in t.phrasal_verbs | t.weapon_verbs
                          if p.split()[0] == lemma and " " in p)

@@ -489,7 +489,8 @@ class Mentions:
     def group_for(self, noun: Token) -> Entity | None:
         """"the rebels" -> the latest armed group named before; "the group" -> the latest organisation."""
         before = [self.groups[i] for i in sorted(self.groups) if i < noun.i]
-        armed = [g for g in before if "armed" in str(g.attrs.get("kind", "")) or g.type == "NORP"]
+        # a state's "armed forces" are no rebels ("the rebels had destroyed three army vehicles")
+        armed = [g for g in before if "armed group" in str(g.attrs.get("kind", "")) or g.type == "NORP"]
         if noun.lemma_.lower() in {"rebel", "insurgent", "militia", "fighter", "paramilitary"}:
             return armed[-1] if armed else None  # "the Senate ... aid to the rebels": not the Senate
         return before[-1] if before else None

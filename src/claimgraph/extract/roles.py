@@ -1589,7 +1589,9 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
     objects = objects_of(verb) if trigger.pos_ == "VERB" or blamed or hits(trigger, verb, lex) else []
     if not objects and trigger.pos_ == "VERB":
         objects = objects_of_the_next_verb(verb)
-    downed = brought_down(verb)
+    # "destroyed 18 of 20 drones": what is destroyed is hit, as what is shot down
+    destroyed = trigger.pos_ == "VERB" and verb.lemma_.lower() in lex.types["ATTACK"].materiel_objects
+    downed = brought_down(verb) or destroyed
     if not objects and downed:  # "shot down 12 of the drones", the count parsed as an adverb
         objects = [c for node in (verb, *(d for d in verb.children if d.lower_ == "down")) for c in node.children
                    if c.dep_ == "npadvmod" and c.like_num]  # ("shot down 30 of 40 drones": on "down")
@@ -1598,7 +1600,10 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         args.append(obj)
         if downed:
             obj = whole_of_part(obj)  # "shot down 23 of the 30 drones"
+        fired_before = mentions.last_weapon
         weapon = mentions.weapon(obj) if mentions.materiel_kind(obj) or mentions.named_in(obj, {"WEAPON"}) else None
+        if weapon is not None and destroyed:
+            mentions.last_weapon = fired_before  # "destroyed three army vehicles ... the drones": no vehicles
         if weapon is not None and downed:
             roles.add("target", weapon)  # "shot down 23 drones": the drones were hit, not fired
         elif weapon is not None and mentions.materiel_kind(obj) in PLATFORM_KINDS and (
