@@ -83,3 +83,9 @@ def test_the_rebels_are_no_state_s_armed_forces_named_before(extract):
     destroyed = next(c for c in of_type(claims, "ATTACK") if c.trigger == "destroyed")
     assert "russian armed forces" not in names(ents, destroyed.roles["actor"])
     assert names(ents, destroyed.roles["target"]) == ["vehicle"]
+
+
+def test_jets_sent_over_a_town_are_flown_there_not_handed_over(extract):
+    claims, _ = extract("The air force sent two jets over Gao on Monday.")
+    assert not of_type(claims, "TRANSFER")
+    assert of_type(extract("Iran sent drones to Russia.")[0], "TRANSFER")

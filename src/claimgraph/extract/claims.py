@@ -1187,6 +1187,8 @@ class ClaimExtractor:
             return any(o.ent_type_ == "MONEY" or mentions.materiel_kind(o) is not None for o in objects)
         if any(o.lemma_.lower() in self.lex.words("proposal_nouns") for o in objects):
             return False  # "had received offers for the gun": nothing handed over yet
+        if lemma == "send" and any(prep in {"over", "across", "above"} for prep, _ in preps_of(verb)):
+            return False  # "sent jets over Kidal": flown there, a deployment, handed to no one
         # "300 strikes delivering 850 munitions": an attack delivers its weapons onto a target
         doer = verb.head if verb.dep_ == "acl" else subject_of(verb)
         return doer is None or doer.lemma_.lower() not in self.lex.types["ATTACK"].nouns
