@@ -79,7 +79,8 @@ def test_destroying_anything_else_is_no_attack(extract, text):
 
 
 def test_the_rebels_are_no_state_s_armed_forces_named_before(extract):
-    claims, ents = extract("Russia's army sent jets over Kidal on Monday. The rebels destroyed three armoured vehicles near the town.")
+    claims, ents = extract("Russia's army sent jets over Kidal on Monday. "
+                           "The rebels destroyed three armoured vehicles near the town.")
     destroyed = next(c for c in of_type(claims, "ATTACK") if c.trigger == "destroyed")
     assert "russian armed forces" not in names(ents, destroyed.roles["actor"])
     assert names(ents, destroyed.roles["target"]) == ["vehicle"]
@@ -89,3 +90,12 @@ def test_jets_sent_over_a_town_are_flown_there_not_handed_over(extract):
     claims, _ = extract("The air force sent two jets over Gao on Monday.")
     assert not of_type(claims, "TRANSFER")
     assert of_type(extract("Iran sent drones to Russia.")[0], "TRANSFER")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("NATO deployed fighter jets to Latvia after a drone crossed its border.", "latvia"),
+    ("The US stationed B-52 bombers in Guam.", "guam"),
+])
+def test_warplanes_deployed_somewhere_are_a_deployment(extract, text, place):
+    deploy = of_type(extract(text)[0], "DEPLOY")
+    assert deploy and names(extract(text)[1], deploy[0].roles["location"]) == [place]

@@ -45,7 +45,7 @@ from .story import (aim_the_attack_referred_back, done_to, headline_sentences, n
 from .times import TIME_UNIT_NOUNS, sentence_times, time_attachment
 from .token_patterns import TokenPatterns
 from .roles import (ATTACK_NOUNS, CASUALTY_OF, CLASH_VERBS, COMPASS_WORDS, DISTANCE_UNITS, FIGHT_VERBS, HEADLINE_END,
-                    MILITARY_SITES,
+                    MILITARY_SITES, PLATFORM_KINDS,
                     MUTUAL_FIGHT_NOUNS, RESCUE_NOUNS, SPEECH_ACTS, Roles, agent_of, bomb_called_it, clause_head,
                     could_be_people, device_run_into, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun,
                     is_fighting_side, is_gerund_subject, is_to_blame, meanwhile_clause, misparsed_past_tense, objects_of,
@@ -1629,6 +1629,9 @@ class ClaimExtractor:
                     return True
                 if personnel and (mentions.is_personnel(t) or self._naval_unit(t)):
                     return True
+                if personnel and verb.lemma_.lower() in self.lex.words("stationing_verbs") \
+                        and (kind in PLATFORM_KINDS or mentions.is_craft(t)):
+                    return True  # "NATO deployed fighter jets to Poland": warplanes are stationed there
         return False
 
     def _staff(self, noun: Token) -> bool:
