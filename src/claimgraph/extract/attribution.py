@@ -435,7 +435,8 @@ def _aside_after(verb: Token) -> list[Token]:
     verb or below it."""
     reported = [verb.head] if verb.dep_ in {"ccomp", "parataxis"} else []
     reported += [c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "conj" and _marked_that(c)]
-    return [c for r in reported for c in r.children if c.dep_ == "advcl" and verb.i < c.i and c.left_edge.i <= verb.i + 2]
+    return [c for r in reported for c in r.children
+            if c.dep_ == "advcl" and verb.i < c.i and c.left_edge.i <= verb.i + 2]
 
 
 def _message_said(verb: Token, lex: Lexicon) -> Token | None:

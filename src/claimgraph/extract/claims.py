@@ -45,12 +45,11 @@ from .story import (aim_the_attack_referred_back, done_to, headline_sentences, n
 from .times import TIME_UNIT_NOUNS, sentence_times, time_attachment
 from .token_patterns import TokenPatterns
 from .roles import (ATTACK_NOUNS, CASUALTY_OF, CLASH_VERBS, COMPASS_WORDS, DISTANCE_UNITS, FIGHT_VERBS, HEADLINE_END,
-                    MILITARY_SITES, PLATFORM_KINDS,
-                    MUTUAL_FIGHT_NOUNS, RESCUE_NOUNS, SPEECH_ACTS, Roles, agent_of, bomb_called_it, clause_head,
-                    could_be_people, device_run_into, doer_of, drop_countries_of_towns, fill_roles, is_armed_noun,
-                    is_fighting_side, is_gerund_subject, is_to_blame, meanwhile_clause, misparsed_past_tense, objects_of,
-                    objects_of_the_next_verb, on_trial, own_dates, own_places, party, preps_of, restricted_things,
-                    subject_and_voice, subject_of)
+                    MILITARY_SITES, MUTUAL_FIGHT_NOUNS, PLATFORM_KINDS, RESCUE_NOUNS, SPEECH_ACTS, Roles, agent_of,
+                    bomb_called_it, clause_head, could_be_people, device_run_into, doer_of, drop_countries_of_towns,
+                    fill_roles, is_armed_noun, is_fighting_side, is_gerund_subject, is_to_blame, meanwhile_clause,
+                    misparsed_past_tense, objects_of, objects_of_the_next_verb, on_trial, own_dates, own_places, party,
+                    preps_of, restricted_things, subject_and_voice, subject_of)
 
 # a quotation that goes on in the next sentence is still its speaker's ('X said. "We ...'); an
 # unattributed sentence that is no quotation is the article's own (REALNEWS: source null): carried
@@ -546,8 +545,7 @@ class ClaimExtractor:
                 continue  # "a shell fell on the market"; not "a helicopter crashed", "was dropped off by helicopter"
             if pos == "VERB" and lemma in t.place_objects and not self._object_is_place(token, mentions):
                 continue
-            if pos == "VERB" and lemma in t.materiel_objects \
-                    and not self._object_is_place(token, mentions, materiel=True):
+            if pos == "VERB" and lemma in t.materiel_objects and not self._object_is_war_materiel(token, mentions):
                 continue
             if name == "DEPLOY" and pos == "VERB" and lemma == "set" and not any(
                     o.lemma_.lower() in self.lex.words("posted_objects") for o in objects_of(token, ("dobj", "obj"))):
@@ -1439,24 +1437,20 @@ class ClaimExtractor:
         return span is not None and span.label_ in {"GPE", "LOC", "FAC"} or \
             token.lemma_.lower() in self.lex.words("seizable_places")
 
-    def _object_is_place(self, verb: Token, mentions: Mentions, materiel: bool = False) -> bool:
+    def _object_is_place(self, verb: Token, mentions: Mentions) -> bool:
         """"captured the outpost", "the trawler was hijacked", "the captured vessels"; not
-        "captured 48 Libyans", "seized the drugs" or "the ship sank". ``materiel``: weapons,
-        vehicles and military sites count too ("destroyed 12 tanks", "a radar station")."""
-        objects = objects_of(verb, ("dobj", "obj")) + [s for s in [subject_of(verb)] if s is not None
-                                                       and s.dep_ == "nsubjpass"]
-        if verb.dep_ == "amod":
-            objects.append(verb.head)
-        objects += [c for o in objects for c in o.conjuncts]
-        if materiel:  # "destroyed 21 of 25 drones": the drones
-            return any(self._war_materiel_or_site(whole_of_part(o), mentions) for o in objects)
-        return any(self._names_a_place(o, mentions) for o in objects)
+        "captured 48 Libyans", "seized the drugs" or "the ship sank"."""
+        return any(self._names_a_place(o, mentions) for o in what_is_taken(verb))
 
-    @staticmethod
-    def _war_materiel_or_site(thing: Token, mentions: Mentions) -> bool:
-        lemma = thing.lemma_.lower()
-        return bool(mentions.materiel_kind(thing)) or bool(mentions.named_in(thing, {"WEAPON"})) \
-            or lemma in MILITARY_SITES or lemma in mentions.lex.words("military_works")
+    def _object_is_war_materiel(self, verb: Token, mentions: Mentions) -> bool:
+        """"destroyed 12 tanks", "destroyed 21 of 25 drones", "destroyed a radar station", "the
+        vessel destroyed by the navy"; not "destroyed the documents" or "destroyed 300 homes"."""
+        for thing in map(whole_of_part, what_is_taken(verb)):
+            lemma = thing.lemma_.lower()
+            if mentions.materiel_kind(thing) or mentions.named_in(thing, {"WEAPON"}) \
+                    or lemma in MILITARY_SITES or lemma in self.lex.words("military_works"):
+                return True
+        return False
 
     def _armed_agent(self, verb: Token, mentions: Mentions, t: ClaimType) -> bool:
         """Who or what does the killing is armed or a weapon: "troops killed 20", "a gunman
@@ -3279,6 +3273,16 @@ def deeds_of(clause: Token, depth: int = 3) -> list[Token]:
             break
         deeds.append(following)
     return deeds
+
+
+def what_is_taken(verb: Token) -> list[Token]:
+    """What a verb does something to: its objects, its passive subject, the noun its participle
+    describes ("the captured vessels"), and their conjuncts."""
+    objects = objects_of(verb, ("dobj", "obj")) + [s for s in [subject_of(verb)] if s is not None
+                                                   and s.dep_ == "nsubjpass"]
+    if verb.dep_ == "amod":
+        objects.append(verb.head)
+    return objects + [c for o in objects for c in o.conjuncts]
 
 
 def conditions_of(clauses: list[Token]) -> list[Token]:

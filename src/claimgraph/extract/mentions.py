@@ -162,10 +162,10 @@ class Mentions:
         return out
 
     @staticmethod
-    def _names_attacked(doc: Doc, attack_verbs: frozenset[str]) -> list[Token]:
+    def _names_attacked(doc: Doc, verbs: frozenset[str]) -> list[Token]:
         """The one-word proper-noun objects of attack verbs ("Russian drones hit Kyiv")."""
         lemmas = lower_lemmas(doc)
-        return [c for i, lemma in enumerate(lemmas) if lemma in attack_verbs and doc[i].pos_ == "VERB"
+        return [c for i, lemma in enumerate(lemmas) if lemma in verbs and doc[i].pos_ == "VERB"
                 for c in doc[i].children if c.dep_ == "dobj" and c.pos_ == "PROPN" and not c.n_lefts]
 
     # -- resolution -----------------------------------------------------------------

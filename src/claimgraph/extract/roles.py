@@ -820,8 +820,8 @@ def place_of_something_else(place: Token, scope: Token, ctype: str, mentions: Me
         return True
     types = load_lexicon().types
     happening_nouns = ATTACK_NOUNS | (types[ctype].nouns if ctype in types else frozenset())
-    if any(in_clause_of_its_own(node) or apart_in_time(node) or node.pos_ == "VERB" and node.lemma_.lower() in TOPIC_VERBS
-           for node in path_between(place, scope)):
+    if any(in_clause_of_its_own(node) or apart_in_time(node)
+           or node.pos_ == "VERB" and node.lemma_.lower() in TOPIC_VERBS for node in path_between(place, scope)):
         # "rose to 23 and the toll in Parachinar rose to 81"; "met to discuss the Aegean"; "came a
         # day after Ukraine hit an airbase in Crimea"
         return True
@@ -1583,7 +1583,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
     weapon = attacking_weapon(agent, mentions) if agent is not None else None
     if weapon is not None:  # "hit by a Houthi missile": the missile, fired by the Houthis
         roles.add("instrument", weapon)
-        roles.add("actor", side(agent, nationality_modifier(agent, mentions) or member_of(agent, mentions), mentions))
+        roles.add("actor", weapon_s_side(agent, mentions))
     elif agent is not None:
         roles.add("actor", attacker(agent, mentions))
     objects = objects_of(verb) if trigger.pos_ == "VERB" or blamed or hits(trigger, verb, lex) else []
