@@ -99,3 +99,8 @@ def test_jets_sent_over_a_town_are_flown_there_not_handed_over(extract):
 def test_warplanes_deployed_somewhere_are_a_deployment(extract, text, place):
     deploy = of_type(extract(text)[0], "DEPLOY")
     assert deploy and names(extract(text)[1], deploy[0].roles["location"]) == [place]
+
+
+def test_missiles_deployed_to_a_country_are_fired_at_no_one(extract):
+    claims, _ = extract("Moscow deployed Iskander missiles to Belarus last year.")
+    assert not of_type(claims, "ATTACK")

@@ -540,6 +540,9 @@ class ClaimExtractor:
                 continue  # "workers went on strike": no one sent
             if name in SPEECH_ACTS and pos == "VERB" and self._weapon_does_it(token, mentions):
                 continue  # "a missile slammed into a school": a weapon condemns no one
+            if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("stationing_verbs") and any(
+                    prep in {"to", "into"} and mentions.places_in(o) for prep, o in preps_of(token)):
+                continue  # "Russia deployed Iskander missiles to Belarus": stationed there, fired at no one
             if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("arrival_weapon_verbs") \
                     and not self._munition_arrives(token, mentions):
                 continue  # "a shell fell on the market"; not "a helicopter crashed", "was dropped off by helicopter"
