@@ -104,3 +104,10 @@ def test_warplanes_deployed_somewhere_are_a_deployment(extract, text, place):
 def test_missiles_deployed_to_a_country_are_fired_at_no_one(extract):
     claims, _ = extract("Moscow deployed Iskander missiles to Belarus last year.")
     assert not of_type(claims, "ATTACK")
+
+
+def test_a_one_word_name_shot_is_a_person_whatever_town_bears_it(extract):
+    claims, ents = extract("The gunman shot Jackson twice outside the bar.")
+    attack = of_type(claims, "ATTACK")[0]
+    assert [ents[i].type for i in attack.roles["target"]] == ["PERSON"]
+    assert not attack.roles["location"]

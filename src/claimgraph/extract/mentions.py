@@ -210,6 +210,8 @@ class Mentions:
         if label not in PLACE_LABELS and self.looks_like_place(span):
             label = "GPE"
         ent = self.resolver.resolve(text, label, context_countries=self.countries)
+        if ent is not None and self._someone_taken_for_a_town(span, ent):
+            return self.keep(self.resolver.person(text))
         if ent is not None and self._town_by_mistake(span, ent):
             return self.keep(self.resolver.resolve(text, "PERSON", context_countries=self.countries)) \
                 if span.root.dep_ == "nsubj" else None
@@ -244,6 +246,16 @@ class Mentions:
         word = span[0]
         speaks = word.dep_ == "nsubj" and word.head.lemma_.lower() in self.lex.words("reporting_verbs")
         return speaks or word.lower_ in self._lower_case_words
+
+    def _someone_taken_for_a_town(self, span: Span, ent: Entity) -> bool:
+        """One word the tagger called a person that a big town bears, which the sentence shows
+        to be someone: shot, stabbed or killed ("the gunman shot Jackson twice"), or speaking."""
+        if span.label_ != "PERSON" or len(span) != 1 or ent.type not in PLACE_LABELS or is_country(ent):
+            return False
+        word, verb = span[0], span[0].head
+        harmed = word.dep_ in {"dobj", "nsubjpass"} and verb.lemma_.lower() in self.lex.words("person_harming_verbs")
+        speaks = word.dep_ == "nsubj" and verb.lemma_.lower() in self.lex.words("reporting_verbs")
+        return harmed or speaks
 
     @cached_property
     def _full_names(self) -> list[tuple[str, str]]:

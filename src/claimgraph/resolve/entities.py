@@ -298,6 +298,16 @@ class EntityResolver:
             entity = self._spelling_variant(cleaned, label) or self._new(cleaned, label, context)
         return self._remember(entity, surface)
 
+    def person(self, name: str) -> Entity:
+        """The person of that name, never a place that bears it ("shot Jackson twice": a man,
+        not Jackson, Mississippi): for a name the sentence shows to be someone's."""
+        surface = " ".join(name.split())
+        cleaned = clean_mention(surface) or surface
+        entity = self._learned_entity(cleaned, "PERSON") or self._new(cleaned, "PERSON", ())
+        if entity.type != "PERSON":
+            entity = self._new(cleaned, "PERSON", ())
+        return self._remember(entity, surface)
+
     def _owned_by_a_country(self, text: str, label: str, context: tuple[str, ...]) -> Entity | None:
         """"France's Thales", "Germany's Rheinmetall": a named company or body written after the
         country it belongs to is that company ("South Korea's spy agency", a description, is
