@@ -249,13 +249,12 @@ class Mentions:
 
     def _someone_taken_for_a_town(self, span: Span, ent: Entity) -> bool:
         """One word the tagger called a person that a big town bears, which the sentence shows
-        to be someone: shot, stabbed or killed ("the gunman shot Jackson twice"), or speaking."""
+        to be someone: shot, stabbed or killed ("the gunman shot Jackson twice"). (A town that
+        speaks is left a town: "Kyiv said" is Ukraine's capital speaking.)"""
         if span.label_ != "PERSON" or len(span) != 1 or ent.type not in PLACE_LABELS or is_country(ent):
             return False
         word, verb = span[0], span[0].head
-        harmed = word.dep_ in {"dobj", "nsubjpass"} and verb.lemma_.lower() in self.lex.words("person_harming_verbs")
-        speaks = word.dep_ == "nsubj" and verb.lemma_.lower() in self.lex.words("reporting_verbs")
-        return harmed or speaks
+        return word.dep_ in {"dobj", "nsubjpass"} and verb.lemma_.lower() in self.lex.words("person_harming_verbs")
 
     @cached_property
     def _full_names(self) -> list[tuple[str, str]]:
