@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 from test_precision import extract  # noqa: F401  (the same one-document extraction fixture)
-
-
-def of_type(claims, ctype):
-    return [c for c in claims if c.type == ctype]
-
-
-def names(ents, ids):
-    return sorted(ents[i].name.lower() for i in ids)
+from test_unseen_news import names, of_type
 
 
 def test_a_town_before_a_car_bomb_is_where_it_went_off(extract):

@@ -509,12 +509,15 @@ class Mentions:
     def home_state(self) -> Entity | None:
         """The one country an article names (its places, peoples and states all in it): whose
         "the government" and "government forces" it means."""
-        # every name counts, whatever the tagger called it ("Malawi" tagged a person is a country still)
-        named = set(self.resolver.countries_in([e.text for e in doc_ents(self.doc)]))
-        if len(self.countries) != 1 or named - set(self.countries):
+        if len(self.countries) != 1 or self._countries_named_by_any_tag - set(self.countries):
             return None
         name = self.resolver.country_name(self.countries[0])
         return self.keep(self.resolver.resolve(name, "GPE")) if name else None
+
+    @cached_property
+    def _countries_named_by_any_tag(self) -> set[str]:
+        """Every name counts, whatever the tagger called it ("Malawi" tagged a person is a country still)."""
+        return set(self.resolver.countries_in([e.text for e in doc_ents(self.doc)]))
 
     def note_side(self, noun: Token, party: Entity | None) -> None:
         """"Chadian troops", "Afghan warplanes": remember whose troops and planes they were."""

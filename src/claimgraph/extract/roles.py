@@ -1717,6 +1717,12 @@ def attacking_weapon(subj: Token, mentions: Mentions) -> Entity | None:
     return attack_only_weapon(subj, mentions)
 
 
+def names_an_attacking_weapon(subj: Token, mentions: Mentions) -> bool:
+    """Whether ``attacking_weapon`` would find one, without making or noting the weapon."""
+    return is_weapon_noun(subj, mentions) or bool(mentions.named_in(subj, {"WEAPON"})) \
+        or subj.lemma_.lower() in mentions.lex.words("attacking_aircraft")
+
+
 def is_weapon_noun(noun: Token, mentions: Mentions) -> bool:
     lemma = noun.lemma_.lower()
     return bool(mentions.materiel_kind(noun)) or lemma in mentions.lex.words("hand_guns") \
@@ -2092,7 +2098,7 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
                                   (mentions.personnel(obj) if mentions.is_personnel(obj) else None))
         elif verb.lemma_.lower() not in lex.words("losing_verbs"):  # "Libya lost 300 soldiers": Libya's, not by Libya
             roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS
-                      else weapon_s_side(subj, mentions) if attacking_weapon(subj, mentions) is not None
+                      else weapon_s_side(subj, mentions) if names_an_attacking_weapon(subj, mentions)
                       else craft_by_its_name(subj, mentions) or one_warship(subj, mentions) or party(subj, mentions))
     for obj in objects:
         args.append(obj)
