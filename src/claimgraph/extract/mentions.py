@@ -63,7 +63,7 @@ class Mentions:
         for span in self._untagged_places(doc) + self._places_naming_attacks(doc):
             for i in range(span.start, span.end):
                 self.by_token[i] = span
-        for span in self._surnames_tagged_otherwise(doc):
+        for span in self._surnames_tagged_otherwise(doc) + self._names_joined_to_a_person(doc):
             for i in range(span.start, span.end):
                 self.by_token[i] = span
         self.countries = self._context_countries()
@@ -101,6 +101,25 @@ class Mentions:
                 if tok.text in surnames and tok.text not in common and not tok.ent_type_
                 and not (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN")
                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")]
+
+    def _names_joined_to_a_person(self, doc: Doc) -> list[Span]:
+        """"Hege and Dunakin were gunned down": a capitalised name joined by "and" to a person's
+        name, that the tagger left unnamed and no gazetteer knows as a place, is a person too."""
+        out = []
+        for tok in proper_nouns(doc):
+            if tok.ent_type_ or not tok.is_title or len(tok) < 3 or tok.is_sent_start:
+                continue
+            partners = [tok.head] if tok.dep_ == "conj" else [c for c in tok.children if c.dep_ == "conj"]
+            if not any(p.ent_type_ == "PERSON" and p.pos_ == "PROPN" for p in partners):
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ \
+                    and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i:
+                start -= 1
+            span = Span(doc, start, tok.i + 1, label="PERSON")
+            if not self.resolver.is_place(span.text):
+                out.append(span)
+        return out
 
     def _untagged_places(self, doc: Doc) -> list[Span]:
         """"killed in Kyiv": a known place after a locative preposition that the NER missed.

@@ -2551,7 +2551,7 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
             for side_named in joined_nationalities(t, mentions):
                 roles.add("actor", side_named)
     # "met Rand"; but "left Lisbon after talks with Rand": what the clause's verb takes is no participant
-    for obj in objects_of(verb) if trigger.pos_ == "VERB" else []:
+    for obj in objects_of(verb) if trigger.pos_ == "VERB" or joined_for(trigger, verb) else []:
         place = place_visited(obj, mentions)
         if place is not None:  # "visited Baghdad": a place visited meets no one; it is where
             roles.add("location", place)
@@ -2560,7 +2560,8 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
     for prep, obj in preps_of(verb) + (preps_of(trigger) if trigger.pos_ == "NOUN" else []):
         # "received a phone call from Putin": the caller is on the call too
         if prep in {"with", "between"} or prep == "from" and trigger.lemma_.lower() == "call":
-            roles.add("actor", party(obj, mentions))
+            for named in [obj, *names_joined_before(obj, mentions)]:
+                roles.add("actor", party(named, mentions))
     for prep, obj in preps_of(trigger) if trigger.pos_ == "NOUN" else []:
         if prep == "of" and trigger.lemma_.lower() in GATHERING_NOUNS and not _place_named(obj, mentions):
             roles.add("actor", party(obj, mentions))  # "an emergency meeting of NATO ambassadors"
@@ -2569,6 +2570,21 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
 
 
 GATHERING_NOUNS = frozenset(grammar()["gathering_nouns"])
+
+
+def joined_for(trigger: Token, verb: Token) -> bool:
+    """"joined Kerry and their partners in Paris for talks": whom one joins for talks is in them."""
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and trigger.head.head.i == verb.i \
+        and verb.lemma_.lower() == "join"
+
+
+def names_joined_before(noun: Token, mentions: Mentions) -> list[Token]:
+    """"with Shevardnadze and Soviet negotiators", "with Prime Minister Shinzo Abe and South
+    Korea President Park Geun Hye": the parser may hang the first of two joined names on the
+    second as its modifier; a person or body named so is a party of its own."""
+    return [c for c in noun.children if c.dep_ in {"nmod", "compound"} and c.i < noun.i and c.conjuncts
+            and any(x.dep_ == "cc" for x in c.children)
+            and (span := mentions.span_at(c)) is not None and span.label_ in {"PERSON", "ORG"}]
 
 
 def joined_nationalities(noun: Token, mentions: Mentions) -> list[Entity]:

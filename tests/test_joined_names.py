@@ -1,0 +1,31 @@
+"""Names joined by "and" that the tagger or the parser half-missed: each is a party of its own.
+Every sentence is invented."""
+
+from __future__ import annotations
+
+from test_precision import extract  # noqa: F401  (the same one-document extraction fixture)
+from test_unseen_news import names, of_type
+
+
+def test_an_untagged_name_joined_to_a_person_is_a_victim_too(extract):
+    claims, ents = extract("Police said Sgt. Amy Kessel and Dunakin were gunned down on Saturday.")
+    for claim in of_type(claims, "ATTACK") + of_type(claims, "CASUALTY"):
+        assert sorted(names(ents, claim.roles["target"])) == ["amy kessel", "dunakin"]
+
+
+def test_a_town_joined_to_a_person_stays_a_town(extract):
+    claims, ents = extract("Marta Ivanova and Kharkiv officials met on Friday.")
+    assert all(ents[e].type != "PERSON" or ents[e].name != "Kharkiv" for c in claims for e in c.roles["actor"])
+
+
+def test_the_first_of_two_joined_names_hung_on_the_second_is_in_the_meeting(extract):
+    claims, ents = extract("Halvorsen went straight into a meeting with Petrenko and Ukrainian negotiators.")
+    meet = of_type(claims, "MEET")[0]
+    assert "petrenko" in names(ents, meet.roles["actor"])
+
+
+def test_whom_one_joins_for_talks_is_in_them(extract):
+    claims, ents = extract("The Foreign Secretary Alan Brierly joined US Secretary of State Dana Whitcombe "
+                           "and other partners in Paris on Friday for talks on the crisis.")
+    meet = of_type(claims, "MEET")[0]
+    assert {"alan brierly", "dana whitcombe"} <= set(names(ents, meet.roles["actor"]))
