@@ -58,6 +58,11 @@ SENSES = [
     ("Shoppers purchased 9,400 new vehicles at the autumn fair.", "TRANSFER", False),
     # a harm that almost happened, or happens as a rule
     ("\"I almost drowned, I almost died there,\" the swimmer said.", "CASUALTY", False),
+    # an attempt on a life is an attack; it says no one died
+    ("Gunmen tried to kill the provincial governor as he left his office on Monday.", "CASUALTY", False),
+    ("Gunmen tried to kill the provincial governor as he left his office on Monday.", "ATTACK", True),
+    ("Two assailants attempted to assassinate a district judge in Kandahar.", "CASUALTY", False),
+    ("Gunmen killed the provincial governor as he left his office on Monday.", "CASUALTY", True),
     ("Phoenix and Tucson regularly face dust storm alerts in summer.", "NOTIFY", False),
     ("The weather service warned Phoenix of dust storms on Monday.", "NOTIFY", True),
     # offered for sale, not sold

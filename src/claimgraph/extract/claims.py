@@ -578,6 +578,8 @@ class ClaimExtractor:
                 continue  # "has life-threatening injuries", "non-life threatening": how bad a wound is
             if name == "THREATEN" and pos == "NOUN" and self._danger(token, mentions):
                 continue  # "the threat of pirates", "the terror threat": a danger, not a threat made
+            if name == "CASUALTY" and pos == "VERB" and self._only_attempted(token):
+                continue  # "gunmen tried to kill the governor": an attack; no one need have died
             if name == "CASUALTY" and lemma == "hurt" and not self._hurt_bodily(token, mentions):
                 continue  # "no one was hurt", "badly hurt"; not "his cuffs hurt", "the inquiry was hurting her"
             if name == "CASUALTY" and lemma == "die" and self._natural_death(token, mentions):
@@ -740,6 +742,11 @@ class ClaimExtractor:
                 or pos == "NOUN" and self._fatal(token)):
             out.append("CASUALTY")  # "shot in the hip", "fatally shot", "the fatal shooting of": hit, and hurt
         return out
+
+    def _only_attempted(self, verb: Token) -> bool:
+        """"tried to kill", "attempted to assassinate", "sought to murder": what the doer
+        strove for, not what befell the victim."""
+        return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lex.words("attempt_verbs")
 
     def _fights_someone(self, verb: Token, mentions: Mentions) -> bool:
         """"fought government troops", "fought with rebels", "fought pitched battles with
