@@ -29,3 +29,17 @@ def test_whom_one_joins_for_talks_is_in_them(extract):
                            "and other partners in Paris on Friday for talks on the crisis.")
     meet = of_type(claims, "MEET")[0]
     assert {"alan brierly", "dana whitcombe"} <= set(names(ents, meet.roles["actor"]))
+
+
+def test_officials_of_two_states_meeting_stand_for_both(extract):
+    claims, ents = extract("The foreign ministers of Chad and Niger met in Niamey on Thursday to restore ties.")
+    meet = of_type(claims, "MEET")[0]
+    assert sorted(names(ents, meet.roles["actor"])) == ["chad", "niger"]
+    assert names(ents, meet.roles["location"]) == ["niamey"]
+
+
+def test_a_minister_meeting_a_counterpart_is_no_place(extract):
+    claims, ents = extract("The foreign minister of Chad met his Nigerien counterpart in Niamey on Thursday.")
+    meet = of_type(claims, "MEET")[0]
+    assert "chad" in names(ents, meet.roles["actor"])
+    assert names(ents, meet.roles["location"]) == ["niamey"]

@@ -2548,7 +2548,7 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
         args.append(subj)
         for t in [subj, *subj.conjuncts]:
             roles.add("actor", party(t, mentions))
-            for side_named in joined_nationalities(t, mentions):
+            for side_named in joined_nationalities(t, mentions) + states_represented(t, mentions):
                 roles.add("actor", side_named)
     # "met Rand"; but "left Lisbon after talks with Rand": what the clause's verb takes is no participant
     for obj in objects_of(verb) if trigger.pos_ == "VERB" or joined_for(trigger, verb) else []:
@@ -2562,6 +2562,8 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
         if prep in {"with", "between"} or prep == "from" and trigger.lemma_.lower() == "call":
             for named in [obj, *names_joined_before(obj, mentions)]:
                 roles.add("actor", party(named, mentions))
+            for side_named in states_represented(obj, mentions):
+                roles.add("actor", side_named)
     for prep, obj in preps_of(trigger) if trigger.pos_ == "NOUN" else []:
         if prep == "of" and trigger.lemma_.lower() in GATHERING_NOUNS and not _place_named(obj, mentions):
             roles.add("actor", party(obj, mentions))  # "an emergency meeting of NATO ambassadors"
@@ -2570,6 +2572,17 @@ def frame_meet(trigger, head, roles, args, mentions, lex):
 
 
 GATHERING_NOUNS = frozenset(grammar()["gathering_nouns"])
+
+
+def states_represented(noun: Token, mentions: Mentions) -> list[Entity]:
+    """"the foreign ministers of Saudi Arabia and Iran", "envoys of Mali and Niger": people
+    named by their office who are no one the article names stand for the states or bodies
+    of their "of" phrase, each one joined there."""
+    if noun.pos_ != "NOUN" or mentions.lex.heads.get(noun.lemma_.lower()) != "PERSON" \
+            or mentions.span_at(noun) is not None or referent(noun, mentions) is not None:
+        return []
+    owners = [o for prep, o in preps_of(noun) if prep == "of"]
+    return [ent for o in owners for t in [o, *o.conjuncts] if (ent := named_party(t, mentions)) is not None]
 
 
 def joined_for(trigger: Token, verb: Token) -> bool:
