@@ -94,9 +94,17 @@ def test_warplanes_deployed_somewhere_are_a_deployment(extract, text, place):
     assert deploy and names(extract(text)[1], deploy[0].roles["location"]) == [place]
 
 
-def test_missiles_deployed_to_a_country_are_fired_at_no_one(extract):
-    claims, _ = extract("Moscow deployed Iskander missiles to Belarus last year.")
+@pytest.mark.parametrize("text", ["Moscow deployed Iskander missiles to Belarus last year.",
+                                  "The militia deployed anti-tank missiles along the border with Lebanon.",
+                                  "Kyiv deployed new air defence systems near the front line in Zaporizhzhia."])
+def test_missiles_deployed_somewhere_are_fired_at_no_one(extract, text):
+    claims, _ = extract(text)
     assert not of_type(claims, "ATTACK")
+
+
+def test_drones_deployed_against_someone_are_used(extract):
+    claims, _ = extract("The army deployed drones against rebel positions near the town of Kidal on Monday.")
+    assert of_type(claims, "ATTACK")
 
 
 def test_a_one_word_name_shot_is_a_person_whatever_town_bears_it(extract):

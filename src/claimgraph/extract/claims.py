@@ -55,6 +55,9 @@ from .roles import (ATTACK_NOUNS, CASUALTY_OF, CLASH_VERBS, COMPASS_WORDS, DISTA
 # unattributed sentence that is no quotation is the article's own (REALNEWS: source null): carried
 # on through the paragraph, the last speaker's attribution was wrong more often than right (16 sets)
 CARRIED_SENTENCES = 1
+# where a deployment puts weapons: "to Belarus", "along the border", "near the front"
+STATIONING_PREPS = frozenset({"to", "into", "in", "at", "along", "near", "across", "around", "inside"})
+PLACE_NOUNS = frozenset(grammar()["place_nouns"])
 QUOTE_OPENERS = frozenset({'"', "\u201c", "'", "\u2018"})
 # a play page uses this many different play words (senses.yaml play_words), this often in all
 PLAY_WORDS_DISTINCT = 3
@@ -540,8 +543,8 @@ class ClaimExtractor:
                 continue  # "workers went on strike": no one sent
             if name in SPEECH_ACTS and pos == "VERB" and self._weapon_does_it(token, mentions):
                 continue  # "a missile slammed into a school": a weapon condemns no one
-            if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("stationing_verbs") and any(
-                    prep in {"to", "into"} and mentions.places_in(o) for prep, o in preps_of(token)):
+            if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("stationing_verbs") \
+                    and self._stationed_somewhere(token, mentions):
                 continue  # "Russia deployed Iskander missiles to Belarus": stationed there, fired at no one
             if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("arrival_weapon_verbs") \
                     and not self._munition_arrives(token, mentions):
@@ -742,6 +745,25 @@ class ClaimExtractor:
                 or pos == "NOUN" and self._fatal(token)):
             out.append("CASUALTY")  # "shot in the hip", "fatally shot", "the fatal shooting of": hit, and hurt
         return out
+
+    def _stationed_somewhere(self, verb: Token, mentions: Mentions) -> bool:
+        """"deployed Iskander missiles to Belarus", "deployed anti-tank missiles along the
+        border": where weapons are placed, not whom they hit ("deployed drones against the
+        rebels" uses them)."""
+        phrases = preps_of(verb)
+        return not any(prep == "against" for prep, _ in phrases) and any(
+            prep in STATIONING_PREPS and self._a_place_phrase(o, mentions)
+            or prep == "on" and self._a_place_noun(o) for prep, o in phrases)  # not "on the army base"
+
+    def _a_place_phrase(self, noun: Token, mentions: Mentions) -> bool:
+        """"Belarus", "the border", "the front line in Zaporizhzhia": a place, named or not."""
+        return bool(mentions.places_in(noun)) or self._a_place_noun(noun) \
+            or any(prep in LOCATIVE_PREPS and mentions.places_in(o) for prep, o in preps_of(noun))
+
+    @staticmethod
+    def _a_place_noun(noun: Token) -> bool:
+        return any(w.lemma_.lower() in PLACE_NOUNS for w in [noun, *(c for c in noun.children
+                                                                   if c.dep_ in {"amod", "compound"})])
 
     def _only_attempted(self, verb: Token) -> bool:
         """"tried to kill", "attempted to assassinate", "sought to murder": what the doer
