@@ -1146,6 +1146,16 @@ def test_who_a_deed_is_blamed_on_is_the_accused(extract):
     assert _role_names(accuse, ents, "target") == _role_names(attack, ents, "actor") == {"al-Shabaab"}
 
 
+@pytest.mark.parametrize("text", ["The army says it did not shell the clinic, blaming a misfired rocket launched by "
+                                  "the Freedom Brigade.",
+                                  "The ministry blamed the blast on a drone launched by the Freedom Brigade near the "
+                                  "airport on Monday."])
+def test_who_made_the_weapon_blamed_is_the_accused(extract, text):
+    claims, ents = extract(text)
+    accuse = next(c for c in claims if c.type == "ACCUSE")
+    assert _role_names(accuse, ents, "target") == {"Freedom Brigade"}
+
+
 @pytest.mark.parametrize("text", ["All but the driver escaped without injury.",
                                   "The other passengers escaped unharmed, police said.",
                                   "No casualties were reported after the shelling of the depot."])

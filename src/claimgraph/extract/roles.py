@@ -1367,11 +1367,13 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
     blamed_on = [obj for node in [trigger, *blamed_things(trigger)] for prep, obj in preps_of(node)
                  if prep == "on"] if trigger.lemma_.lower() == "blame" else []
     if blamed_on:  # "blamed the bombings on al-Shabaab": al-Shabaab is accused, the bombings are what it did
-        roles["subject"] = [ent for obj in blamed_on if (ent := party(obj, mentions) or irregulars(obj, mentions))]
+        roles["subject"] = [ent for obj in blamed_on if (ent := party(obj, mentions) or irregulars(obj, mentions)
+                                                         or maker_of_the_thing_blamed(obj, mentions))]
     if not roles["target"] and not roles["subject"] and trigger.pos_ == "VERB" \
             and trigger.lemma_.lower() in lex.types["ACCUSE"].verbs | lex.types["CONDEMN"].verbs:
         for obj in objects_of(trigger, ("dobj", "obj")):
             roles.add("target", irregulars(obj, mentions))  # "blames angry youths for the deaths"
+            roles.add("target", maker_of_the_thing_blamed(obj, mentions))
     for ent in roles["subject"]:
         roles.add("target", ent)
     roles["subject"] = []
@@ -1390,6 +1392,19 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
         for ent in alleged_doers(trigger, mentions):
             if ent not in roles["actor"]:
                 roles.add("target", ent)
+
+
+def maker_of_the_thing_blamed(thing: Token, mentions: Mentions) -> Entity | None:
+    """"blaming a misfired rocket launched by Islamic Jihad": whoever launched what is blamed
+    is accused."""
+    if thing.pos_ != "NOUN" or mentions.span_at(thing) is not None:
+        return None
+    for acl in thing.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            for agent in (c for c in acl.children if c.dep_ == "agent"):
+                for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                    return party(obj, mentions)
+    return None
 
 
 def add_parties_of_a_message_received(trigger: Token, roles: Roles, mentions: Mentions) -> None:
