@@ -123,6 +123,7 @@ def _check(entries: list[GazetteerEntry]) -> None:
             raise ValueError(f"gazetteer: {entry.id} has unknown class {entry.attrs.get('class')!r}")
 
 
+@lru_cache(maxsize=1 << 16)  # the resolver cleans every mention it is asked about, and names come back
 def clean_mention(text: str) -> str:
     """Surface form without possessive, leading article, quotes or edge punctuation.
 
@@ -153,6 +154,7 @@ def _plain(name: str) -> str:
     return strip_accents(name).lower()
 
 
+@lru_cache(maxsize=1 << 14)  # made at each lookup of a person's spelling and each person learned
 def person_skeleton(name: str) -> str | None:
     """A spelling-free key for a person's name of two or more words.
 

@@ -105,6 +105,7 @@ def slugify(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", strip_accents(text).lower()).strip("-")
 
 
+@lru_cache(maxsize=1 << 16)  # asked again for every mention of a place and every name the geoparser weighs
 def clean_place_name(text: str) -> str:
     """Drop a possessive and a leading article: "the Kursk region's" -> "Kursk region"."""
     text = " ".join(text.replace("\u2019", "'").split()).strip(" .,;:")
