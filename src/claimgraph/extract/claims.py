@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
@@ -423,10 +424,11 @@ class ClaimExtractor:
 
     def _matches_by_sentence(self, doc: Doc) -> dict[int, list[tuple[str, Token]]]:
         out: dict[int, list[tuple[str, Token]]] = {}
+        starts = [sent.start for sent in doc.sents]  # Token.sent would walk its sentence for every match
         for match_id, _start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id]
             token = doc[end - 1]
-            out.setdefault(token.sent.start, []).append((label, token))
+            out.setdefault(starts[bisect_right(starts, token.i) - 1], []).append((label, token))
         return out
 
     # -- candidates -------------------------------------------------------------------

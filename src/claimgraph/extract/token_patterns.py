@@ -53,17 +53,31 @@ class TokenPatterns:
     def __init__(self, vocab) -> None:
         self.vocab = vocab
         self.matcher = Matcher(vocab)  # the same patterns, for a Doc without lemmas or tags
-        self.single: list[tuple[int, int, numpy.ndarray, numpy.ndarray | None]] = []  # key, column, words, tags
+        self.single: list[tuple[int, int, frozenset[int], frozenset[int] | None]] = []  # key, column, words, tags
         self.sequences: list[tuple[int, list[tuple[int, int]]]] = []  # key, [(column, word)]
+        # per column, the sorted hashes of every word a one-token pattern reads there, and of
+        # every first word of a sequence: one array read per column screens the tokens, and
+        # only the few that pass are tried pattern by pattern (a numpy pass per pattern cost
+        # a twentieth of the extractor's time)
+        self._single_words: dict[int, numpy.ndarray] = {}
+        self._first_words: dict[int, numpy.ndarray] = {}
+        self._longest = 0  # words in the longest sequence
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         self.matcher.add(key, patterns)
         key_id = self.vocab.strings.add(key)
         for pattern in patterns:
             if len(pattern) == 1:
-                self.single.append((key_id, *self._one_token(pattern[0])))
+                column, words, tags = self._one_token(pattern[0])
+                self.single.append((key_id, column, frozenset(words.tolist()),
+                                    None if tags is None else frozenset(tags.tolist())))
+                _extend_sorted(self._single_words, column, words.tolist())
             else:
-                self.sequences.append((key_id, [self._word(spec) for spec in pattern]))
+                words = [self._word(spec) for spec in pattern]
+                self.sequences.append((key_id, words))
+                self._longest = max(self._longest, len(words))
+                first_column, first_word = words[0]
+                _extend_sorted(self._first_words, first_column, [first_word])
 
     def _hashes(self, values) -> numpy.ndarray:
         values = values["IN"] if isinstance(values, dict) else [values]
@@ -88,12 +102,11 @@ class TokenPatterns:
         found: dict[int, list[tuple[int, int, int]]] = {}  # completing token -> matches, in order
         for key, start, end in self._sequences(columns):
             found.setdefault(end - 1, []).append((key, start, end))
-        for key, column, words, tags in self.single:
-            fits = in_sorted(words, columns[:, column])
-            if tags is not None:
-                fits &= in_sorted(tags, columns[:, 2])
-            for i in numpy.flatnonzero(fits):
-                found.setdefault(int(i), []).append((key, int(i), int(i) + 1))
+        for i in _screened(self._single_words, columns):
+            row = columns[i].tolist()
+            for key, column, words, tags in self.single:
+                if row[column] in words and (tags is None or row[2] in tags):
+                    found.setdefault(i, []).append((key, i, i + 1))
         out: list[tuple[int, int, int]] = []
         for i in sorted(found):
             out.extend(dict.fromkeys(found[i]))  # each (key, start, end) once, the first kept
@@ -103,12 +116,24 @@ class TokenPatterns:
         """(key, start, end) of the word sequences, by start and then pattern."""
         n = len(columns)
         out = []
-        for order, (key, words) in enumerate(self.sequences):
-            size = len(words)
-            if n < size:
-                continue
-            fits = numpy.ones(n - size + 1, dtype=bool)
-            for k, (column, word) in enumerate(words):
-                fits &= columns[k:n - size + 1 + k, column] == word
-            out += [(int(start), order, key, size) for start in numpy.flatnonzero(fits)]
-        return [(key, start, start + size) for start, _order, key, size in sorted(out)]
+        for start in _screened(self._first_words, columns):
+            rows = columns[start:start + self._longest].tolist()
+            for key, words in self.sequences:
+                size = len(words)
+                if start + size <= n and all(rows[k][column] == word for k, (column, word) in enumerate(words)):
+                    out.append((key, start, start + size))
+        return out
+
+
+def _extend_sorted(words_by_column: dict[int, numpy.ndarray], column: int, words: list[int]) -> None:
+    """Add ``words`` to the sorted hashes kept for ``column``."""
+    kept = words_by_column.get(column, numpy.array([], dtype="uint64"))
+    words_by_column[column] = numpy.unique(numpy.concatenate([kept, numpy.array(words, dtype="uint64")]))
+
+
+def _screened(words_by_column: dict[int, numpy.ndarray], columns: numpy.ndarray) -> list[int]:
+    """The token indices, in order, whose value in some column is one of that column's words."""
+    fits = numpy.zeros(len(columns), dtype=bool)
+    for column, words in words_by_column.items():
+        fits |= in_sorted(words, columns[:, column])
+    return numpy.flatnonzero(fits).tolist()
