@@ -129,6 +129,8 @@ class References:
         """"Villalba was a city councillor" after "Rosa Villalba", where the tagger missed
         the name: a capitalised surname the article never writes in lower case."""
         surnames = {f.split()[-1] for f in full}
+        if not surnames:
+            return []  # no full name: nothing to look for, and no need to read every word
         doc = self.mentions.doc
         words, (is_title, is_lower) = lower_words(doc), doc.to_array([IS_TITLE, IS_LOWER]).T.tolist()
         lower = {w for w, low in zip(words, is_lower) if low}
