@@ -1386,12 +1386,12 @@ class Geoparser:
                 own_c, own_a = by_key.setdefault(key, (Counter(), Counter()))
                 own_c.update(c)
                 own_a.update(a)
-            # a name's own readings (every time the article repeats it) are no evidence for it
-            chosen = [
-                self._pick(cands, scores, hints[i], countries - by_key[keys[i]][0], admins - by_key[keys[i]][1],
-                           [p for j, p in points if keys[j] != keys[i]])
-                for i, (cands, scores) in enumerate(zip(options, statics, strict=True))
-            ]
+            # a name's own readings (every time the article repeats it) are no evidence for it;
+            # what the rest says is the same for every mention of the name: made once per name
+            rest_of = {key: (countries - own_c, admins - own_a, [p for j, p in points if keys[j] != key])
+                       for key, (own_c, own_a) in by_key.items()}
+            chosen = [self._pick(cands, scores, hints[i], *rest_of[keys[i]])
+                      for i, (cands, scores) in enumerate(zip(options, statics, strict=True))]
         for mention, cands, (best, score) in zip(mentions, options, chosen, strict=True):
             self._fill(mention, cands, best, score)
         self._unplace_stray_villages(mentions, hints)
