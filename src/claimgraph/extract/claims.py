@@ -502,16 +502,18 @@ class ClaimExtractor:
                     names = types
                     break
         out = []
+        # the words after the trigger are the same for each of its types: read once
+        # ("taken prisoner" hangs the noun as oprd, "took hostage three aid workers" as dative)
+        said_after = {c.lower_ for c in token.children if c.dep_ in {"prt", "dobj", "oprd", "dative", "advmod"}} \
+            | {f"{c.lower_} {o.lower_}" for c in token.children if c.dep_ == "prep" for o in c.children} \
+            if names else set()
         for name in names:
             t = self.lex.types[name]
             particles = self.lex.particles_required(name, lemma) if pos == "VERB" else frozenset()
-            # ("taken prisoner" hangs the noun as oprd, "took hostage three aid workers" as dative)
-            said = {c.lower_ for c in token.children if c.dep_ in {"prt", "dobj", "oprd", "dative", "advmod"}} \
-                | {f"{c.lower_} {o.lower_}" for c in token.children if c.dep_ == "prep" for o in c.children}
             # a particle the parser took for a preposition right after the verb ("cordoned off
             # streets"); not of a weapon's phrase ("his vehicle went off the road")
-            said |= {c.lower_ for c in token.children if c.dep_ == "prep" and c.i == token.i + 1
-                     and f"{lemma} {c.lower_}" in t.phrasal_verbs}
+            said = said_after | {c.lower_ for c in token.children if c.dep_ == "prep" and c.i == token.i + 1
+                                 and f"{lemma} {c.lower_}" in t.phrasal_verbs}
             if particles and not said & particles:
                 continue  # "blew himself up", "opened fire", "beat him to death" attack; "blew", "beat" alone do not
             if name == "CONDEMN" and particles and not any(p == "at" for p, _ in preps_of(token)):

@@ -623,10 +623,11 @@ class Mentions:
         out: list[Span] = []
         seen: set[int] = set()
         tokens = phrase_tokens(token)
-        # the tagger sometimes hangs a name on the phrase as punctuation ("The Shahed-136 drone")
-        inside = [token.doc[i] for i in range(tokens[0].i, token.i)]
-        for t in sorted({*tokens, *inside}, key=lambda t: t.i):
-            span = self.by_token.get(t.i)
+        # the tagger sometimes hangs a name on the phrase as punctuation ("The Shahed-136 drone");
+        # read by index: no Token need be made for the words before the head
+        inside = range(tokens[0].i, token.i)
+        for i in sorted({*(t.i for t in tokens), *inside}):
+            span = self.by_token.get(i)
             if span is not None and span.start not in seen and (labels is None or span.label_ in labels):
                 seen.add(span.start)
                 out.append(span)
