@@ -112,3 +112,15 @@ def test_a_one_word_name_shot_is_a_person_whatever_town_bears_it(extract):
     attack = of_type(claims, "ATTACK")[0]
     assert [ents[i].type for i in attack.roles["target"]] == ["PERSON"]
     assert not attack.roles["location"]
+
+
+def test_an_aircraft_downed_is_an_attack_on_it(extract):
+    claims, ents = extract("Air defences downed a Su-34 jet over the Donetsk region on Friday, the army said.")
+    attack = of_type(claims, "ATTACK")[0]
+    assert names(ents, attack.roles["target"]) == ["su-34"]
+
+
+def test_forces_of_a_nationality_the_tagger_missed_are_that_country_s(extract):
+    claims, ents = extract("Somali forces recaptured the town of Harardhere from the militants on Monday.")
+    attack = of_type(claims, "ATTACK")[0]
+    assert names(ents, attack.roles["actor"]) == ["somalia"]

@@ -353,6 +353,8 @@ def party(token: Token, mentions: Mentions) -> Entity | None:
     found = renamed or named_party(token, mentions) or referent(token, mentions)  # "he", "the suspect"
     if found is None and token.lemma_.lower() in MEMBER_NOUNS:
         found = member_of(token, mentions) or demonym_of(token, mentions)
+    elif found is None and token.lemma_.lower() in ARMED_BODY_NOUNS:
+        found = demonym_of(token, mentions)  # "Somali forces recaptured the town", "Somali" left untagged
     if found is None and the_government(token):
         found = mentions.home_state()  # "the government had dispatched 1,000 marines", in a story of one country
     if found is None:
