@@ -124,3 +124,15 @@ def test_forces_of_a_nationality_the_tagger_missed_are_that_country_s(extract):
     claims, ents = extract("Somali forces recaptured the town of Harardhere from the militants on Monday.")
     attack = of_type(claims, "ATTACK")[0]
     assert names(ents, attack.roles["actor"]) == ["somalia"]
+
+
+def test_a_town_retook_is_taken_again(extract):
+    claims, ents = extract("Government forces retook the town of Kupiansk from the militants on Monday, officials said.")
+    assert names(ents, of_type(claims, "ATTACK")[0].roles["location"]) == ["kupiansk"]
+
+
+def test_a_happening_recalled_after_since_keeps_its_own_date_apart(extract):
+    claims, _ = extract("Malian troops launched an offensive against rebels near Tessit on Monday, in the largest "
+                        "operation in the region since government forces captured the town in late 2023.",
+                        published="2025-04-15")
+    assert [c.time.start for c in of_type(claims, "ATTACK")] == ["2025-04-14"]

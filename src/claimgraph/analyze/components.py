@@ -319,18 +319,22 @@ def personnel_nouns() -> frozenset[str]:
 
 LEMMA_FIXES = {"NOUN": dict(grammar().get("noun_lemma_fixes", {})),
                "VERB": dict(grammar().get("verb_lemma_fixes", {}))}
+PAST_FORMS = frozenset(grammar().get("verb_past_forms", []))
 
 
 def fix_lemmas(doc: Doc) -> None:
     """"attacked security bases", "police cordoned off the street": the lemmatizer's "basis"
     becomes "base", its "cordone" "cordon" (grammar.yaml noun_lemma_fixes, verb_lemma_fixes),
-    found in the Doc's lower-case column."""
+    found in the Doc's lower-case column; a past tense the tagger took for a present ("retook")
+    is tagged past (verb_past_forms)."""
     wanted = [doc.vocab.strings.add(w) for fixes in LEMMA_FIXES.values() for w in fixes]
     for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted)).tolist():
         token = doc[int(i)]
         lemma = LEMMA_FIXES.get(token.pos_, {}).get(token.lower_)
         if lemma is not None:
             token.lemma_ = lemma
+        if token.pos_ == "VERB" and token.lower_ in PAST_FORMS and token.tag_ in {"VB", "VBP"}:
+            token.tag_ = "VBD"
 
 
 def singular_known(word: str, known: frozenset[str]) -> str | None:

@@ -1599,12 +1599,13 @@ def ordered_apart(a: Token, b: Token) -> bool:
 
 def _other_doer_s_clause_ordered(inner: Token, other: Token, ordering) -> bool:
     """"a gunman killed five people before a policeman killed the gunman": a clause with its own
-    subject that "before" or "after" puts beside the rest tells a second happening (without a
+    subject that "before", "after" or "since" puts beside the rest tells a second happening (without a
     subject, "killed two guards before burning the depot", the doer goes on with the same one)."""
     head = clause_head(inner)
     if head.dep_ != "advcl" or head.left_edge.i <= other.i <= head.right_edge.i:
         return False
-    ordered = any(c.dep_ == "mark" and c.lower_ in ordering for c in head.children)
+    # ("launched an offensive on Monday ... since government forces retook the town in 2023")
+    ordered = any(c.dep_ == "mark" and (c.lower_ in ordering or c.lower_ == "since") for c in head.children)
     return ordered and any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children)
 
 
@@ -1756,6 +1757,8 @@ def a_landmark(trigger: Token) -> bool:
         if node.dep_ == "relcl":
             date = node.head
             return date.ent_type_ == "DATE" and date.dep_ == "pobj" and date.head.lower_ == "since"
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in node.children):
+            return True  # "the largest operation since government forces retook the town in late 2023"
     return False
 
 
