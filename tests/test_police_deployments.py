@@ -47,6 +47,9 @@ def test_a_vehicle_going_off_the_road_is_no_blast(extract):
     ("Officers rushed in, looking for the missing boy.", False),
     ("Government forces set up roadblocks around the main towns of the province, residents said.", True),
     ("The army set up a committee to look into the killings.", False),
+    ("Ukrainian troops crossed the river near Kherson on Tuesday, the general staff said.", True),
+    ("Hundreds of migrants crossed the border into Poland on Tuesday, border guards said.", False),
+    ("The minister said the government had crossed a red line with its decision.", False),
 ])
 def test_forces_rushed_somewhere_or_posted_at_roadblocks_are_deployed(extract, text, deployed):
     assert bool(of_type(extract(text)[0], "DEPLOY")) is deployed
@@ -85,3 +88,9 @@ def test_the_government_of_a_one_country_story_is_that_country(extract, text):
 def test_the_government_of_a_story_of_two_countries_is_nobody_named(extract):
     claims, ents = extract("Zambia and Malawi traded accusations. The government sent 500 soldiers to the border.")
     assert all(not c.roles["actor"] for c in of_type(claims, "DEPLOY"))
+
+
+def test_troops_denied_to_have_crossed_a_border_is_a_denied_deployment(extract):
+    claims, ents = extract("The Kremlin denied that Russian troops had crossed into Moldova.")
+    deploy = of_type(claims, "DEPLOY")[0]
+    assert deploy.polarity == "denied" and names(ents, deploy.roles["location"]) == ["moldova"]
