@@ -136,3 +136,9 @@ def test_a_happening_recalled_after_since_keeps_its_own_date_apart(extract):
                         "operation in the region since government forces captured the town in late 2023.",
                         published="2025-04-15")
     assert [c.time.start for c in of_type(claims, "ATTACK")] == ["2025-04-14"]
+
+
+def test_a_town_named_with_a_hyphened_particle_is_whole(extract):
+    claims, ents = extract("At least 14 fighters were killed in clashes near Deir ez-Zor on Monday, monitors said.")
+    toll = of_type(claims, "CASUALTY")[0]
+    assert names(ents, toll.roles["location"]) == ["deir ez-zor"]

@@ -29,10 +29,17 @@ def _given_name(token) -> bool:
 @Language.component("claimgraph_name_particles")
 def join_name_particles(doc: Doc) -> Doc:
     """Extend a PERSON over a following "el-Nour" / "bin Salman", and over a given name
-    the model cut off in front ("Col. Cheik Oumar Diakite"); drop the stray entity."""
+    the model cut off in front ("Col. Cheik Oumar Diakite"); a place over a following
+    "ez-Zor" ("Deir ez-Zor", tagged "Deir"); drop the stray entity."""
     ents = list(doc.ents)
     changed = False
     for k, ent in enumerate(ents):
+        if ent.label_ in PLACE_LABELS:
+            end = _hyphened_particle_end(doc, ent.end)
+            if end > ent.end:
+                ents[k] = Span(doc, ent.start, end, label=ent.label_)
+                changed = True
+            continue
         if ent.label_ != "PERSON":
             continue
         start = ent.start
@@ -55,6 +62,20 @@ def join_name_particles(doc: Doc) -> Doc:
     if changed:
         doc.ents = filter_spans(ents)
     return doc
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _hyphened_particle_end(doc: Doc, end: int) -> int:
+    """Where a name goes on through a hyphened particle after ``end``: "Deir" + "ez-Zor" (one
+    token or three); ``end`` when none follows."""
+    if end < len(doc) and "-" in doc[end].text and PARTICLE.match(doc[end].text):
+        return end + 1
+    if end + 2 < len(doc) and doc[end + 1].text == "-" and doc[end + 2].is_title \
+            and PARTICLE.match(f"{doc[end].text}-{doc[end + 2].text}"):
+        return end + 3
+    return end
 
 
 VESSEL_PREFIXES = frozenset(grammar()["vessel_prefixes"])
