@@ -194,6 +194,22 @@ def test_people_hurt_are_a_casualty(extract, text, polarity):
     assert [c.polarity for c in of_type(claims, "CASUALTY")] == [polarity]
 
 
+@pytest.mark.parametrize("text", ["No one was hurt in the drone strike on the power plant, the agency said.",
+                                  "Nobody was killed in the missile strike on the depot, officials said.",
+                                  "The strike did not kill anyone, but it damaged a school, officials said."])
+def test_no_one_hurt_in_a_strike_denies_the_harm_not_the_strike(extract, text):
+    claims, _ = extract(text)
+    assert [c.polarity for c in of_type(claims, "ATTACK")] == ["asserted"]
+    assert all(c.polarity == "denied" for c in of_type(claims, "CASUALTY"))
+
+
+@pytest.mark.parametrize("text", ["There was no attack on the convoy on Monday, the ministry said.",
+                                  "The militia did not take part in the attack on the base, its leader said."])
+def test_an_attack_said_not_to_be_or_not_joined_stays_denied(extract, text):
+    claims, _ = extract(text)
+    assert [c.polarity for c in of_type(claims, "ATTACK")] == ["denied"]
+
+
 @pytest.mark.parametrize("text", ["She was hurt by his remarks.", "He said that his cuffs hurt.",
                                   "At a time when our economy is hurting, this is a blow.",
                                   "The inquiry was hurting her in the polls."])

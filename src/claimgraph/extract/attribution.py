@@ -763,7 +763,7 @@ def _negated(path: list[Token], att: Attribution) -> bool:
         if k > 0 and ruled_out(node):
             return False  # "have not ruled out foul play in the death": the death is not denied
         if negated_clause(node) or _nobody_underwent(node):  # "did not attack", "no one was hurt"
-            return True
+            return not _circumstance_of(path[:k + 1])
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in INTENT_VERBS and negated_clause(node.head):
             return True  # "NATO is not planning to deploy troops": the plan is denied
         if refused(node):
@@ -771,6 +771,23 @@ def _negated(path: list[Token], att: Attribution) -> bool:
         if node.dep_ in OWN_CLAUSE_DEPS:
             return False
     return False
+
+
+def _circumstance_of(path: list[Token]) -> bool:
+    """"No one was hurt in the drone strike", "no casualties from the attack", "the strike did
+    not kill anyone": a happening noun in a phrase of a clause that denies a harm or has no one
+    undergo it, or the subject of a harm denied, is what the harm was denied of; it happened.
+    ``path`` runs from the noun up to the negated verb."""
+    noun, verb = path[0], path[-1]
+    if noun.pos_ != "NOUN":
+        return False
+    harm_denied = verb.lemma_.lower() in HARM_VERBS or not any(c.dep_ == "neg" for c in verb.children)
+    if any(node.dep_ == "prep" for node in path[1:-1]):
+        return harm_denied  # not "Russia did not take part in the attack": its part is denied
+    return len(path) == 2 and noun.dep_ == "nsubj" and verb.lemma_.lower() in HARM_VERBS
+
+
+HARM_VERBS = load_lexicon().types["CASUALTY"].verbs
 
 
 def ruled_out(verb: Token) -> bool:
