@@ -145,3 +145,13 @@ def test_a_toll_told_after_the_attack_that_caused_it_shares_its_doer(extract):
     claims, ents = extract("Three people were killed after gunmen opened fire on a bus in Kaduna.")
     toll = next(c for c in claims if c.type == "CASUALTY")
     assert [ents[i].name for i in toll.roles["actor"]] == ["gunmen"]
+
+
+@pytest.mark.parametrize("text", ["The army said soldiers killed three gunmen who had opened fire on troops near Hebron.",
+                                  "Troops killed two militants who had fired at soldiers near the border, the army said."])
+def test_what_the_victims_had_done_is_their_own_deed_not_their_killing(extract, text):
+    claims, ents = extract(text)
+    killed = of_type(claims, "CASUALTY")[0]
+    assert not killed.roles["actor"]  # the gunmen fired; they did not kill themselves
+    fired = [c for c in claims if c.type == "ATTACK" and c.roles["actor"]]
+    assert len(fired) == 1 and fired[0].roles["target"] != killed.roles["target"]

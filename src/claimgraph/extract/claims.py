@@ -1426,11 +1426,25 @@ def same_clause(a: Candidate, b: Candidate) -> bool:
 def told_meanwhile(trigger: Token) -> int:
     """The index of the meanwhile clause (``meanwhile_clause``) the trigger is told in, -1
     when it is in none: "while Obama offered condolences for the attack in which an Islamist
-    killed an officer" tells the attack and the killing in one such clause."""
+    killed an officer" tells the attack and the killing in one such clause. A relative clause
+    telling what the object of a deed did ("killed three gunmen who had opened fire on troops")
+    is such a clause too: the victims' own deed, with its own doer and target."""
     for node in [trigger, *trigger.ancestors]:
-        if meanwhile_clause(node):
+        if meanwhile_clause(node) or the_object_s_own_deed(node):
             return node.i
     return -1
+
+
+def the_object_s_own_deed(verb: Token) -> bool:
+    """"(killed three gunmen) who had opened fire on troops": a relative clause whose subject
+    is the relative pronoun, on the victim of a killing or an attack."""
+    return verb.dep_ == "relcl" and verb.head.dep_ in {"dobj", "obj"} \
+        and verb.head.head.lemma_.lower() in HARMING_VERBS \
+        and any(c.dep_ == "nsubj" and c.lower_ in {"who", "which", "that"} for c in verb.children)
+
+
+HARMING_VERBS = load_lexicon().types["ATTACK"].verbs | load_lexicon().types["ATTACK"].agent_verbs \
+    | load_lexicon().types["CASUALTY"].verbs
 
 
 def places_by_distance(measure: Span) -> bool:
