@@ -1156,6 +1156,20 @@ def test_who_made_the_weapon_blamed_is_the_accused(extract, text):
     assert _role_names(accuse, ents, "target") == {"Freedom Brigade"}
 
 
+@pytest.mark.parametrize("text", ["Kenya accused Uganda of arming the rebels, an allegation Kampala denies.",
+                                  "Kenya accused Uganda of arming the rebels, an allegation Kampala has repeatedly denied.",
+                                  "Uganda rejected a report by UN experts that accused it of arming the rebels."])
+def test_an_accusation_another_denies_was_still_made(extract, text):
+    claims, _ = extract(text)
+    accuse = next(c for c in claims if c.type == "ACCUSE")
+    assert (accuse.polarity, accuse.source) == ("asserted", None)
+
+
+def test_a_threat_declined_stays_denied(extract):
+    claims, _ = extract("This week, the president declined to threaten Moscow.")
+    assert [c.polarity for c in claims if c.type == "THREATEN"] == ["denied"]
+
+
 @pytest.mark.parametrize("text", ["All but the driver escaped without injury.",
                                   "The other passengers escaped unharmed, police said.",
                                   "No casualties were reported after the shelling of the depot."])

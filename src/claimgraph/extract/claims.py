@@ -287,9 +287,21 @@ class ClaimExtractor:
         return c.type in SPEECH_ACTS and (bool(c.roles["actor"]) or any(
             k.dep_ == "nsubj" for k in c.trigger.children))
 
+    def _denied_by_a_speaker(self, token: Token, att: Attribution) -> bool:
+        """The claim sits under a denial verb ("Kigali denies ..."), not under a negation of its own."""
+        denials = self.lex.words("denial_verbs")
+        return any(token.doc[i].lemma_.lower() in denials for i in att.report_nodes)
+
     def _settle_speaker_roles(self, token: Token, ctype: str, roles: Roles, att: Attribution,
                               mentions: Mentions) -> None:
         """Roles that come from who speaks: the denier of a DENY, "its drones", "it had supplied"."""
+        if ctype in SPEECH_ACTS and ctype != "DENY" and att.polarity == "denied" and att.source is not None \
+                and roles["actor"] and att.source not in roles["actor"] and self._denied_by_a_speaker(token, att):
+            # "Congo accused Rwanda of backing the rebels, an allegation Kigali denies", parsed as
+            # Kigali denying the accusation: only its maker can take an accusation back; Kigali
+            # denies what it is accused of
+            att.polarity, att.source, att.via, att.modality = "asserted", None, [], "fact"
+            return
         if ctype == "DENY":
             if denies_the_clause_before(token):
                 roles["subject"] = []  # ", which Kyiv denied": the clause is denied, not the noun before "which"
@@ -590,8 +602,8 @@ class ClaimExtractor:
                 for e in ents:
                     into.roles.add(role, e)
             drop_countries_of_towns(into.roles)
-            if into.att.source is None and c.att.source is not None:
-                into.att = c.att
+            if into.att.source is None and c.att.source is not None and c.att.polarity == into.att.polarity:
+                into.att = c.att  # (not a denial of the noun named again: "an allegation Kigali denied")
         return merged
 
     def _result_of(self, c: Candidate, attack: Candidate) -> bool:
