@@ -58,6 +58,10 @@ SENSES = [
     ("Shoppers purchased 9,400 new vehicles at the autumn fair.", "TRANSFER", False),
     # a harm that almost happened, or happens as a rule
     ("\"I almost drowned, I almost died there,\" the swimmer said.", "CASUALTY", False),
+    # what a deed puts at risk is no threat made
+    ("Egypt condemned the strikes, saying they threatened regional stability.", "THREATEN", False),
+    ("The escalation threatens the fragile ceasefire in the south, diplomats said.", "THREATEN", False),
+    ("Hezbollah threatened Israel with a harsh response after the strike.", "THREATEN", True),
     # an attempt on a life is an attack; it says no one died
     ("Gunmen tried to kill the provincial governor as he left his office on Monday.", "CASUALTY", False),
     ("Gunmen tried to kill the provincial governor as he left his office on Monday.", "ATTACK", True),

@@ -168,6 +168,9 @@ class TriggerSenses:
                 continue  # "the two leaders clashed over trade": words, not arms
             if name == "THREATEN" and pos == "VERB" and lemma == "vow" and not self._vows_harm(token):
                 continue  # "vowed to win back the public's trust" threatens no one
+            if name == "THREATEN" and pos == "VERB" and any(
+                    o.lemma_.lower() in self.lex.words("endangered_goods") for o in objects_of(token, ("dobj", "obj"))):
+                continue  # "the strikes threatened regional stability": they put it at risk, no one made a threat
             if name == "THREATEN" and life_threatening(token):
                 continue  # "has life-threatening injuries", "non-life threatening": how bad a wound is
             if name == "THREATEN" and pos == "NOUN" and self._danger(token, mentions):
