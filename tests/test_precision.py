@@ -1165,6 +1165,13 @@ def test_an_accusation_another_denies_was_still_made(extract, text):
     assert (accuse.polarity, accuse.source) == ("asserted", None)
 
 
+@pytest.mark.parametrize("text", ["Unconfirmed reports said jets had bombed a hospital in the town on Monday.",
+                                  "According to unverified accounts, jets bombed a hospital in the town on Monday."])
+def test_what_unconfirmed_reports_say_is_possible(extract, text):
+    claims, _ = extract(text)
+    assert [c.modality for c in claims if c.type == "ATTACK"] == ["possible"]
+
+
 def test_a_threat_declined_stays_denied(extract):
     claims, _ = extract("This week, the president declined to threaten Moscow.")
     assert [c.polarity for c in claims if c.type == "THREATEN"] == ["denied"]

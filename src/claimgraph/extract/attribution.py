@@ -828,6 +828,7 @@ def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution)
             break
         if node.dep_ == "relcl" and node.tag_ == "VBD":
             break  # "will be charged over the incident that left one dead": the death is told, not planned
+    words |= _words_describing_the_sources(path, att)
     found = "reported" if att.source is not None or _alleged_of(path, lex) else "fact"
     if promised_under(trigger, lex) or threatened_deed(path, lex) or scheduled_deed(path, lex):
         words.add("plan")
@@ -839,6 +840,15 @@ def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution)
         if words & lex.words(level):
             found = max(found, level, key=MODALITY_ORDER.index)
     return found
+
+
+def _words_describing_the_sources(path: list[Token], att: Attribution) -> set[str]:
+    """"Unconfirmed reports said ...", "according to unverified accounts": how the article
+    describes who says it hedges what they say."""
+    sources = [subj for node in path if node.i in att.report_nodes and (subj := speaking_subject(node)) is not None]
+    sources += [obj for node in path for prep in node.children if prep.dep_ == "prep" and prep.lower_ == "according"
+                for to in prep.children if to.lower_ == "to" for obj in to.children if obj.dep_ == "pobj"]
+    return {c.lower_ for s in sources for c in s.children if c.dep_ == "amod"}
 
 
 def _alleged_of(path: list[Token], lex: Lexicon) -> bool:
