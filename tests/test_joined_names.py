@@ -1,4 +1,5 @@
-"""Names joined by "and" that the tagger or the parser half-missed: each is a party of its own.
+"""Names joined by "and" that the tagger or the parser half-missed: each is a party of its own;
+people of a nationality are themselves, not their country.
 Every sentence is invented."""
 
 from __future__ import annotations
@@ -43,3 +44,15 @@ def test_a_minister_meeting_a_counterpart_is_no_place(extract):
     meet = of_type(claims, "MEET")[0]
     assert "chad" in names(ents, meet.roles["actor"])
     assert names(ents, meet.roles["location"]) == ["niamey"]
+
+
+def test_people_of_a_nationality_sanctioned_are_listed_not_their_country(extract):
+    claims, ents = extract("Britain announced sanctions against six Israeli settlers accused of violence on Monday.")
+    sanction = of_type(claims, "SANCTION")[0]
+    assert names(ents, sanction.roles["target"]) == ["israeli settlers"]
+    assert ents[sanction.roles["target"][0]].attrs.get("origin")  # the nationality is kept, as an attribute
+
+
+def test_a_country_sanctioned_is_still_the_target(extract):
+    claims, ents = extract("The European Union imposed new sanctions on Belarus on Monday.")
+    assert names(ents, of_type(claims, "SANCTION")[0].roles["target"]) == ["belarus"]

@@ -2674,10 +2674,10 @@ def frame_sanction(trigger, head, roles, args, mentions, lex):
     act = [trigger.head] if trigger.dep_ == "compound" else []
     for prep, obj in preps_of(trigger) + preps_of(verb) + [p for x in imposing + act for p in preps_of(x)]:
         if prep in {"against", "on"}:
-            roles.add("target", party(obj, mentions))
+            roles.add("target", listed(obj, mentions) or party(obj, mentions))
     for obj in objects_of(verb):
         if trigger.pos_ == "VERB":
-            roles.add("target", party(obj, mentions))
+            roles.add("target", listed(obj, mentions) or party(obj, mentions))
     barred_from = trigger.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "from" for c in trigger.children)
     if trigger.lemma_.lower() in lex.types["SANCTION"].measure_objects and not barred_from:
         # ("barred the firm from trading with Moscow": the firm is sanctioned, not Moscow)
@@ -2685,6 +2685,16 @@ def frame_sanction(trigger, head, roles, args, mentions, lex):
             for prep, obj in preps_of(thing):
                 if prep in {"to", "with", "against", "on", "of"} and obj.i != trigger.i:
                     roles.add("target", party(obj, mentions))  # "arms sales to Syria", "relations with Syria"
+
+
+def listed(noun: Token, mentions: Mentions) -> Entity | None:
+    """"sanctions against six Israeli settlers", "on three Iranian companies": people or firms
+    of a nationality are who is listed, not their country (the nationality is kept as their
+    origin); None for a name, another noun or people of no origin named."""
+    if noun.pos_ != "NOUN" or mentions.span_at(noun) is not None \
+            or noun.lemma_.lower() not in mentions.lex.words("listed_kinds") or not mentions.origin_of(noun):
+        return None  # bare "companies" or "officials" name no one
+    return mentions.people(noun)
 
 
 def restricted_things(trigger: Token) -> list[Token]:
