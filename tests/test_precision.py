@@ -1172,6 +1172,12 @@ def test_what_unconfirmed_reports_say_is_possible(extract, text):
     assert [c.modality for c in claims if c.type == "ATTACK"] == ["possible"]
 
 
+def test_the_forces_blamed_for_an_attack_are_the_accused(extract):
+    claims, ents = extract("Kyiv blamed Russian forces for the attack on the power plant on Monday.")
+    accuse = next(c for c in claims if c.type == "ACCUSE")
+    assert _role_names(accuse, ents, "target") == {"Russia"}
+
+
 def test_a_threat_declined_stays_denied(extract):
     claims, _ = extract("This week, the president declined to threaten Moscow.")
     assert [c.polarity for c in claims if c.type == "THREATEN"] == ["denied"]

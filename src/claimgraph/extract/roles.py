@@ -1374,7 +1374,8 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
     if not roles["target"] and not roles["subject"] and trigger.pos_ == "VERB" \
             and trigger.lemma_.lower() in lex.types["ACCUSE"].verbs | lex.types["CONDEMN"].verbs:
         for obj in objects_of(trigger, ("dobj", "obj")):
-            roles.add("target", irregulars(obj, mentions))  # "blames angry youths for the deaths"
+            # "blames angry youths for the deaths", "blamed Russian forces for the attack"
+            roles.add("target", irregulars(obj, mentions) or party(obj, mentions))
             roles.add("target", maker_of_the_thing_blamed(obj, mentions))
     for ent in roles["subject"]:
         roles.add("target", ent)
