@@ -56,3 +56,9 @@ def test_people_of_a_nationality_sanctioned_are_listed_not_their_country(extract
 def test_a_country_sanctioned_is_still_the_target(extract):
     claims, ents = extract("The European Union imposed new sanctions on Belarus on Monday.")
     assert names(ents, of_type(claims, "SANCTION")[0].roles["target"]) == ["belarus"]
+
+
+def test_militias_of_a_nationality_are_no_state(extract):
+    claims, ents = extract("Iraqi militias backed by Iran fired rockets at the US embassy in Baghdad on Monday.")
+    attack = of_type(claims, "ATTACK")[0]
+    assert names(ents, attack.roles["actor"]) == ["iraqi militias"]
