@@ -1178,6 +1178,12 @@ def test_the_forces_blamed_for_an_attack_are_the_accused(extract):
     assert _role_names(accuse, ents, "target") == {"Russia"}
 
 
+def test_who_seized_a_shipment_did_not_send_it(extract):
+    claims, ents = extract("The navy said it had seized a shipment of Iranian rifles bound for the rebels on Thursday.")
+    transfer = next(c for c in claims if c.type == "TRANSFER")
+    assert "navy" not in str(_role_names(transfer, ents, "actor")).lower()
+
+
 def test_a_threat_declined_stays_denied(extract):
     claims, _ = extract("This week, the president declined to threaten Moscow.")
     assert [c.polarity for c in claims if c.type == "THREATEN"] == ["denied"]

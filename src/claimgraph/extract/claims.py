@@ -384,8 +384,10 @@ class ClaimExtractor:
                                                                   or token.lemma_.lower() in LOSING_VERBS))
         # "it had carried out raids", "he would raise tariffs"; not "we condemn this cowardly
         # attack": condemned, not done
+        # (nor "it had seized a shipment of Iranian weapons": what it stopped is no doing of its own)
         return token.dep_ in {"dobj", "obj"} and token.head.pos_ in {"VERB", "AUX"} \
-            and SPEECH_ACTS.isdisjoint(self.trigger_types.get((token.head.lemma_.lower(), "VERB"), ()))
+            and SPEECH_ACTS.isdisjoint(self.trigger_types.get((token.head.lemma_.lower(), "VERB"), ())) \
+            and token.head.lemma_.lower() not in self.lex.words("stopping_verbs")
 
     @staticmethod
     def _own_weapon_subject(token: Token) -> bool:
