@@ -237,3 +237,12 @@ def test_what_reports_or_talk_called_false_tell_is_denied(extract, text, ctype):
 def test_what_a_speaker_says_plainly_stays_asserted(extract):
     claims, _ = extract("Moscow said the rebels shelled the town.")
     assert [c.polarity for c in of_type(claims, "ATTACK")] == ["asserted"]
+
+
+ANY_SUCH = [("The ambassador warned that any Western troops sent to the region would be destroyed.", "DEPLOY"),
+            ("Moscow threatened to target any jets delivered to Kyiv, the ministry said.", "TRANSFER")]
+
+
+@pytest.mark.parametrize("text, ctype", ANY_SUCH)
+def test_any_troops_sent_or_jets_delivered_are_no_deployment_or_delivery(extract, text, ctype):
+    assert not of_type(extract(text)[0], ctype)

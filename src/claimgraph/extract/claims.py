@@ -1556,8 +1556,10 @@ def generic_you(trigger: Token) -> bool:
 
 
 def _any_such(trigger: Token) -> bool:
-    """"any deployment", "any attack": a happening of the kind, not one that took place (a
-    denial of any is still told: "denied any strikes on civilians")."""
+    """"any deployment", "any attack", "any troops sent": a happening of the kind, not one that
+    took place (a denial of any is still told: "denied any strikes on civilians")."""
+    if trigger.tag_ == "VBN" and trigger.dep_ == "acl":
+        trigger = trigger.head  # "any Western troops sent to Ukraine would be destroyed": none sent yet
     return trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any" for c in trigger.children)
 
 
