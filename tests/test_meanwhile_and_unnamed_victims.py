@@ -147,8 +147,9 @@ def test_a_toll_told_after_the_attack_that_caused_it_shares_its_doer(extract):
     assert [ents[i].name for i in toll.roles["actor"]] == ["gunmen"]
 
 
-@pytest.mark.parametrize("text", ["The army said soldiers killed three gunmen who had opened fire on troops near Hebron.",
-                                  "Troops killed two militants who had fired at soldiers near the border, the army said."])
+@pytest.mark.parametrize("text", [
+    "The army said soldiers killed three gunmen who had opened fire on troops near Hebron.",
+    "Troops killed two militants who had fired at soldiers near the border, the army said."])
 def test_what_the_victims_had_done_is_their_own_deed_not_their_killing(extract, text):
     claims, ents = extract(text)
     killed = of_type(claims, "CASUALTY")[0]

@@ -1156,9 +1156,10 @@ def test_who_made_the_weapon_blamed_is_the_accused(extract, text):
     assert _role_names(accuse, ents, "target") == {"Freedom Brigade"}
 
 
-@pytest.mark.parametrize("text", ["Kenya accused Uganda of arming the rebels, an allegation Kampala denies.",
-                                  "Kenya accused Uganda of arming the rebels, an allegation Kampala has repeatedly denied.",
-                                  "Uganda rejected a report by UN experts that accused it of arming the rebels."])
+@pytest.mark.parametrize("text", [
+    "Kenya accused Uganda of arming the rebels, an allegation Kampala denies.",
+    "Kenya accused Uganda of arming the rebels, an allegation Kampala has repeatedly denied.",
+    "Uganda rejected a report by UN experts that accused it of arming the rebels."])
 def test_an_accusation_another_denies_was_still_made(extract, text):
     claims, _ = extract(text)
     accuse = next(c for c in claims if c.type == "ACCUSE")
