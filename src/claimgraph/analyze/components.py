@@ -47,11 +47,8 @@ def join_name_particles(doc: Doc) -> Doc:
             start -= 1
         end = ent.end
         while end < len(doc):
-            if PARTICLE.match(doc[end].text) and "-" in doc[end].text:  # "el-Nour" as one token
-                end += 1
-            elif (end + 2 < len(doc) and doc[end + 1].text == "-" and doc[end + 2].is_title
-                  and PARTICLE.match(f"{doc[end].text}-{doc[end + 2].text}")):  # "el", "-", "Nour"
-                end += 3
+            if (after := _hyphened_particle_end(doc, end)) > end:
+                end = after  # "el-Nour", as one token or three
             elif PARTICLE.match(doc[end].text) and end + 1 < len(doc) and doc[end + 1].is_title:
                 end += 2  # "bin Salman"
             else:

@@ -35,8 +35,8 @@ from ..datafiles import grammar
 from ..resolve.quantities import measure_words
 from .attribution import charged_participle, negated_clause, neither_confirmed_nor_denied, refused_to_let
 from .lexicon import ClaimType, Lexicon
-from .mentions import (PLACE_LABELS, PRONOUNS, Mentions, is_bare_definite, is_country, phrase_tokens, things_counted,
-                       whole_of_part)
+from .mentions import (LOCATIVE_PREPS, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, is_bare_definite, is_country,
+                       phrase_tokens, things_counted, whole_of_part)
 from .roles import (ATTACK_NOUNS, CASUALTY_OF, CLASH_VERBS, DISTANCE_UNITS, FIGHT_VERBS, MILITARY_SITES,
                     MUTUAL_FIGHT_NOUNS, PLATFORM_KINDS, SPEECH_ACTS, agent_of, bomb_called_it, clause_head,
                     could_be_people, doer_of, is_armed_noun, is_fighting_side, objects_of, objects_of_the_next_verb,
@@ -44,13 +44,11 @@ from .roles import (ATTACK_NOUNS, CASUALTY_OF, CLASH_VERBS, DISTANCE_UNITS, FIGH
 
 # where a deployment puts weapons: "to Belarus", "along the border", "near the front"
 STATIONING_PREPS = frozenset({"to", "into", "in", "at", "along", "near", "across", "around", "inside"})
-PLACE_NOUNS = frozenset(grammar()["place_nouns"])
 # a play page uses this many different play words (senses.yaml play_words), this often in all
 PLAY_WORDS_DISTINCT = 3
 PLAY_WORDS_USED = 6
 # entity labels of names that are never people: a place, a product, a work, a law
 THING_LABELS = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "WEAPON"})
-LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
 # "any of", "most of", "dozens", "hundreds": counts of people without a noun
 PARTITIVE_WORDS = frozenset(grammar()["counts_without_noun"])
 # what a person does to another that is an attack whoever does it ("the man who killed four")
