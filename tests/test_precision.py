@@ -2444,3 +2444,31 @@ def test_a_happening_told_in_a_past_relative_clause_is_not_under_the_modal_above
     claims, _ = extract(text)
     toll = next(c for c in claims if c.type == "CASUALTY")
     assert toll.modality in {"fact", "reported"}
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Reports said warships of both navies were sailing towards the disputed zone on Monday.", "warship"),
+    ("Norvan warships headed for the strait on Monday, officials said.", "warship"),
+])
+def test_warships_that_move_are_what_is_deployed(extract, text, subject):
+    """Ships of war that sail somewhere are the force sent, as troops are (session 28)."""
+    claims, ents = extract(text)
+    deploy = next(c for c in claims if c.type == "DEPLOY")
+    assert any(subject in name.lower() for name in _role_names(deploy, ents, "subject"))
+
+
+def test_armed_men_occupying_a_building_are_posted_there(extract):
+    claims, ents = extract("About 80 rebels were occupying the customs building at Port Vell, the sources said.")
+    deploy = next(c for c in claims if c.type == "DEPLOY")
+    assert any("rebel" in name.lower() for name in _role_names(deploy, ents, "subject"))
+
+
+def test_forces_occupying_a_place_are_deployed_there(extract):
+    claims, ents = extract("Jets flew over the island during an exercise of Turkish forces occupying the north of it.")
+    deploy = next(c for c in claims if c.type == "DEPLOY")
+    assert _role_names(deploy, ents, "actor") == {"Turkey"}
+
+
+def test_fleeing_rebels_are_no_deployment(extract):
+    claims, _ = extract("About 80 rebels fled into the forest on Monday, the army said.")
+    assert not [c for c in claims if c.type == "DEPLOY"]

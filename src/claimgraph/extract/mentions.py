@@ -690,6 +690,15 @@ class Mentions:
         singular = token.lower_[:-1] if token.tag_ == "NNPS" and token.lower_.endswith("s") else token.lower_
         return token.lemma_.lower() in self.lex.personnel or singular in self.lex.personnel
 
+    def is_naval_unit(self, noun: Token) -> bool:
+        """"warships", "navy ships", "the fleet", a ship named with its class ("the frigate INS
+        Tabar"): moved and stationed like troops."""
+        units = self.lex.words("naval_units")
+        compound = " ".join(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")
+        return noun.lemma_.lower() in units or f"{compound} {noun.lemma_.lower()}".strip() in units \
+            or noun.pos_ == "PROPN" and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in units
+                                            for c in noun.children)
+
     def origin_of(self, head: Token) -> list[str]:
         """Country codes named by nationality modifiers of a noun ("Iranian-made drones")."""
         names = [s.text for s in self.named_in(head, {"NORP", "GPE"}) if not self._town_in_front(s)]

@@ -2436,6 +2436,7 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
         return
     verb = trigger
     subj, passive = subject_and_voice(verb)
+    subj = subj if subj is not None else holder_of_a_place(verb)
     if subj is not None and subj.dep_ == "expl":  # "there are 900 U.S. troops in Syria": the troops
         subj = next((c for c in verb.children if c.dep_ == "attr"), None)
     moved = []
@@ -2448,7 +2449,9 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
     if subj is not None:
         args.append(subj)
         # "police and troops deployed", "soldiers sealed off the scene"; but in "the army moved troops" the army acts
-        if passive or any(mentions.is_personnel(things_counted(s)) for s in conjuncts(subj)) \
+        # "warships sailed into the Aegean": the ships are what is sent, as troops are
+        if passive or any(mentions.is_personnel(things_counted(s)) or mentions.is_naval_unit(things_counted(s))
+                          or fighters_holding(verb, things_counted(s), mentions) for s in conjuncts(subj)) \
                 and not any(mentions.is_personnel(o) for o in objects_of(verb)):
             moved.extend(conjuncts(subj))
         else:
@@ -2486,6 +2489,21 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
     for purpose in (c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in HOLDING_VERBS):
         for obj in objects_of(purpose):  # "dispatched 1,000 marines to occupy the main ports": there
             add_held_places(obj, roles, mentions)
+
+
+def fighters_holding(verb: Token, subj: Token, mentions: Mentions) -> bool:
+    """"100 rebels were occupying the headquarters": the rebels are the force posted there."""
+    return verb.lemma_.lower() in mentions.lex.words("occupying_verbs") \
+        and subj.lemma_.lower() in mentions.lex.words("irregular_fighters")
+
+
+def holder_of_a_place(verb: Token) -> Token | None:
+    """"Turkish forces occupying north Cyprus": the noun a participle of holding hangs on holds
+    the place (not "a cop patrolling on foot" with no place held)."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"} \
+            and verb.lemma_.lower() in HOLDING_VERBS and objects_of(verb):
+        return verb.head
+    return None
 
 
 HOLDING_VERBS = frozenset(grammar()["holding_verbs"])

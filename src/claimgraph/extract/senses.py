@@ -39,8 +39,8 @@ from .mentions import (LOCATIVE_PREPS, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Ment
                        phrase_tokens, things_counted, whole_of_part)
 from .roles import (ATTACK_NOUNS, CASUALTY_OF, CLASH_VERBS, DISTANCE_UNITS, FIGHT_VERBS, MILITARY_SITES,
                     MUTUAL_FIGHT_NOUNS, PLATFORM_KINDS, SPEECH_ACTS, agent_of, bomb_called_it, clause_head,
-                    could_be_people, doer_of, is_armed_noun, is_fighting_side, objects_of, objects_of_the_next_verb,
-                    preps_of, restricted_things, subject_and_voice, subject_of)
+                    could_be_people, doer_of, holder_of_a_place, is_armed_noun, is_fighting_side, objects_of,
+                    objects_of_the_next_verb, preps_of, restricted_things, subject_and_voice, subject_of)
 
 # where a deployment puts weapons: "to Belarus", "along the border", "near the front"
 STATIONING_PREPS = frozenset({"to", "into", "in", "at", "along", "near", "across", "around", "inside"})
@@ -242,7 +242,8 @@ class TriggerSenses:
                 continue  # "Libyan forces are leaving Faya"; not "attacks have left voters saying", "protesters left"
             if lemma in FIGHT_VERBS and name == "DEPLOY" and not self._fights_in_a_place(token, mentions):
                 continue  # "workers are fighting for their rights" are nowhere
-            if lemma in t.personnel_only and not self._has_argument(token, mentions, personnel=True):
+            if lemma in t.personnel_only and not self._has_argument(token, mentions, personnel=True) \
+                    and not self._fighters_hold_a_place(token, lemma):
                 continue
             if name == "DEPLOY" and pos == "VERB" and any(o.lower_.endswith(("self", "selves"))
                                                           for o in objects_of(token, ("dobj", "obj"))):
@@ -628,15 +629,6 @@ class TriggerSenses:
         """The article names a bomb or explosives: its blasts and explosions are theirs ("a suicide
         bomber ... At least ten were killed in the explosion"), not a gas leak's."""
         return article_says_any(doc, "explosives_told", self.lex.words("explosive_words"))
-
-    def _naval_unit(self, noun: Token) -> bool:
-        """"warships", "navy ships", "the fleet", a ship named with its class ("the frigate INS
-        Tabar"): moved and stationed like troops."""
-        units = self.lex.words("naval_units")
-        compound = " ".join(c.lemma_.lower() for c in noun.children if c.dep_ == "compound")
-        return noun.lemma_.lower() in units or f"{compound} {noun.lemma_.lower()}".strip() in units \
-            or noun.pos_ == "PROPN" and any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in units
-                                            for c in noun.children)
 
     def _harm_said(self, verb: Token) -> bool:
         """"fatally shot", "was critically wounded by gunfire": the adverb says someone was hurt."""
@@ -1143,7 +1135,7 @@ class TriggerSenses:
             # "a $5,000 donation": the amount counts the noun
             args += [o for _, o in preps_of(token)]
             args += [c for c in token.children if c.dep_ in {"compound", "amod", "nummod"}]
-        subj = subject_of(verb)
+        subj = subject_of(verb) or (holder_of_a_place(verb) if personnel else None)
         if subj is not None:
             args.append(subj)
         if subj is not None and subj.dep_ == "expl":
@@ -1174,12 +1166,19 @@ class TriggerSenses:
                     continue  # "the store sold bottles of wine", "kitchen knives"
                 if weapon and (kind or mentions.named_in(t, {"WEAPON"}) or t.ent_type_ == "MONEY" and not arms):
                     return True
-                if personnel and (mentions.is_personnel(t) or self._naval_unit(t)):
+                if personnel and (mentions.is_personnel(t) or mentions.is_naval_unit(t)):
                     return True
                 if personnel and verb.lemma_.lower() in self.lex.words("stationing_verbs") \
                         and (kind in PLATFORM_KINDS or mentions.is_craft(t)):
                     return True  # "NATO deployed fighter jets to Poland": warplanes are stationed there
         return False
+
+    def _fighters_hold_a_place(self, verb: Token, lemma: str) -> bool:
+        """"100 rebels were occupying the headquarters": armed men holding a place are posted
+        there as troops are (not "rebels fled", "gunmen went to the house")."""
+        subj = subject_of(verb) if verb.pos_ == "VERB" else None
+        return lemma in self.lex.words("occupying_verbs") and subj is not None and objects_of(verb) != [] \
+            and things_counted(subj).lemma_.lower() in self.lex.words("irregular_fighters")
 
     def _staff(self, noun: Token) -> bool:
         """Advisers, experts or aides with no military word before them ("senior advisers and
