@@ -2472,3 +2472,30 @@ def test_forces_occupying_a_place_are_deployed_there(extract):
 def test_fleeing_rebels_are_no_deployment(extract):
     claims, _ = extract("About 80 rebels fled into the forest on Monday, the army said.")
     assert not [c for c in claims if c.type == "DEPLOY"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Norvan missiles destroyed a power plant in Kharkiv on Monday, the ministry said.", "power plant"),
+    ("An airstrike destroyed a school in Rafah on Monday, medics said.", "school"),
+    ("Rebel fighters destroyed the bridge at Kolwe on Monday, the army said.", "bridge"),
+])
+def test_what_arms_destroy_is_attacked(extract, text, target):
+    """A weapon, a strike or armed men destroying anything is an attack (session 28)."""
+    claims, ents = extract(text)
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert target in {n.lower() for n in _role_names(attack, ents, "target")}
+
+
+@pytest.mark.parametrize("text", ["The fire destroyed 300 homes in the valley of Kolwe on Monday.",
+                                  "The ministry destroyed the files in Kolwe in 2019, auditors said.",
+                                  "It was an attack, with ten people killed and vital aid to the town destroyed."])
+def test_destroying_without_arms_is_no_attack(extract, text):
+    claims, ents = extract(text)
+    assert not [c for c in claims if c.type == "ATTACK" and c.trigger.startswith("destroy")]
+    assert not any(ents[i].name == "aid" for c in claims for i in c.roles["instrument"])
+
+
+def test_a_place_read_as_a_gerund_is_still_where_it_happened(extract):
+    claims, ents = extract("The army bombed a village in Sagaing on Saturday, residents said.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert _role_names(attack, ents, "location") == {"Sagaing"}

@@ -1300,7 +1300,9 @@ def _opens_attribution(node: Token) -> bool:
 def governing_prep(token: Token) -> str | None:
     node = token
     for _ in range(4):
-        if node.dep_ == "pobj" and node.head.dep_ in {"prep", "agent", "dative"}:
+        # a name read as a gerund is still the preposition's object ("in Sagaing", "near Kuching")
+        named = node.dep_ == "pcomp" and node.ent_type_ in {"GPE", "LOC", "FAC"}
+        if (node.dep_ == "pobj" or named) and node.head.dep_ in {"prep", "agent", "dative"}:
             return node.head.lower_
         if node.dep_ in {"compound", "poss", "amod", "appos", "conj"} and node.head.i != node.i:
             node = node.head

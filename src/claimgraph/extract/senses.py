@@ -140,7 +140,8 @@ class TriggerSenses:
                 continue  # "a shell fell on the market"; not "a helicopter crashed", "was dropped off by helicopter"
             if pos == "VERB" and lemma in t.place_objects and not self._object_is_place(token, mentions):
                 continue
-            if pos == "VERB" and lemma in t.materiel_objects and not self._object_is_war_materiel(token, mentions):
+            if pos == "VERB" and lemma in t.materiel_objects and not self._object_is_war_materiel(token, mentions) \
+                    and not self._destroyed_by_arms(token, mentions, t):
                 continue
             if name == "DEPLOY" and pos == "VERB" and lemma == "set" and not any(
                     o.lemma_.lower() in self.lex.words("posted_objects") for o in objects_of(token, ("dobj", "obj"))):
@@ -1016,6 +1017,18 @@ class TriggerSenses:
                     or lemma in MILITARY_SITES or lemma in self.lex.words("military_works"):
                 return True
         return False
+
+    def _destroyed_by_arms(self, verb: Token, mentions: Mentions, t: ClaimType) -> bool:
+        """What a weapon, a strike or armed men destroy is hit, whatever it is: "Russian missiles
+        destroyed a power plant", "the airstrike destroyed a school", "troops destroyed the bridge";
+        not "the fire destroyed homes", "the ministry destroyed the files"."""
+        bare_participle = verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        agent = agent_of(verb) if bare_participle else doer_of(verb)  # "aid destroyed": the aid was
+        if agent is None or mentions.span_at(agent) is not None:
+            return False
+        lemma, kind = agent.lemma_.lower(), mentions.materiel_kind(agent)
+        return mentions.is_personnel(agent) or bool(kind) and kind not in self.lex.words("non_arms_kinds") \
+            or lemma in t.nouns or lemma in self.lex.words("armed_people")
 
     def _armed_agent(self, verb: Token, mentions: Mentions, t: ClaimType) -> bool:
         """Who or what does the killing is armed or a weapon: "troops killed 20", "a gunman
