@@ -2499,3 +2499,21 @@ def test_a_place_read_as_a_gerund_is_still_where_it_happened(extract):
     claims, ents = extract("The army bombed a village in Sagaing on Saturday, residents said.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert _role_names(attack, ents, "location") == {"Sagaing"}
+
+
+@pytest.mark.parametrize("text", [
+    "Police said a bomb exploded outside the consulate on Wednesday, causing damage but no casualties.",
+    "Nobody was injured when the drone crashed into a block of flats in Kolwe, the mayor said.",
+    "There were no injuries in the rocket attack on the air base, the ministry said.",
+])
+def test_harm_denied_beside_an_attack_is_a_denied_toll(extract, text):
+    """"No casualties" is the toll of the attack told beside it, denied (REALNEWS), even
+    when it names no one (session 28)."""
+    claims, _ = extract(text)
+    assert [c for c in claims if c.type == "ATTACK" and c.polarity == "asserted"]
+    assert [c for c in claims if c.type == "CASUALTY" and c.polarity == "denied"]
+
+
+def test_harm_denied_with_no_attack_told_names_nothing(extract):
+    claims, _ = extract("There were no casualties, the mayor of Kolwe told reporters on Monday.")
+    assert not [c for c in claims if c.type == "CASUALTY" and not any(c.roles.values())]

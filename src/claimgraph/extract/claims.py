@@ -250,7 +250,7 @@ class ClaimExtractor:
         for c in cands:
             emitted = self._emit(c, sent, s_index, document, counted=any(
                 t is not c and counted_by(c, t)
-                for t in tolls))
+                for t in tolls), spared=self._spared_in_an_attack(c, cands))
             if c.type == "ATTACK" and self._repelled(c.trigger):
                 state.repelled.update(claim.id for claim in emitted)
             clause = told_meanwhile(c.trigger)
@@ -1209,8 +1209,15 @@ class ClaimExtractor:
         return any(t.lemma_.lower() in people or t.lower_ in {"him", "her", "them"} for t in hit)
 
     # -- output -----------------------------------------------------------------------
+    @staticmethod
+    def _spared_in_an_attack(c: Candidate, cands: list[Candidate]) -> bool:
+        """"The strike caused no casualties", "no one was injured when the drone hit": the harm
+        denied is the toll of the attack told beside it, though it names no one (REALNEWS)."""
+        return c.type == "CASUALTY" and c.att.polarity == "denied" \
+            and any(o.type == "ATTACK" and o.att.polarity == "asserted" for o in cands)
+
     def _emit(self, c: Candidate, sent: Span, s_index: int, document: Document,
-              counted: bool = False) -> list[Claim]:
+              counted: bool = False, spared: bool = False) -> list[Claim]:
         allowed = self.lex.types[c.type].roles
         for role in c.roles:
             if role not in allowed:  # a role the type does not have stays empty
@@ -1219,7 +1226,7 @@ class ClaimExtractor:
         # victim the roles leave out (generic nouns fill no role)
         # "opened fire at a party, killing one man": the attack (a verb: "killed in the attack" only
         # refers to one) is counted by its toll
-        if not c.roles.any() and not c.quantities and not (c.type == "CASUALTY" and c.args) \
+        if not c.roles.any() and not c.quantities and not (c.type == "CASUALTY" and c.args) and not spared \
                 and not (counted and self.lex.types[c.type].event) and not self._armed_doer(c) \
                 and not c.placed_by_distance and not self._a_person_assaulted(c) and not self._a_person_threatened(c):
             return []
