@@ -2517,3 +2517,44 @@ def test_harm_denied_beside_an_attack_is_a_denied_toll(extract, text):
 def test_harm_denied_with_no_attack_told_names_nothing(extract):
     claims, _ = extract("There were no casualties, the mayor of Kolwe told reporters on Monday.")
     assert not [c for c in claims if c.type == "CASUALTY" and not any(c.roles.values())]
+
+
+@pytest.mark.parametrize("text", [
+    "The union adopted a new package of sanctions against Norvania on Friday, targeting nearly 200 companies.",
+    "The new measures targeting Norvanian oil exporters take effect on Monday, the council said.",
+])
+def test_measures_that_target_strike_nothing(extract, text):
+    claims, _ = extract(text)
+    assert not [c for c in claims if c.type == "ATTACK"]
+
+
+def test_jets_that_target_commanders_attack(extract):
+    claims, _ = extract("Norvanian jets targeted rebel commanders in Kolwe on Monday, the army said.")
+    assert [c for c in claims if c.type == "ATTACK"]
+
+
+def test_a_patrol_near_which_a_bomb_went_off_was_not_sent(extract):
+    claims, _ = extract("Two soldiers were wounded when a roadside bomb exploded near their patrol in Kolwe.")
+    assert not [c for c in claims if c.type == "DEPLOY"]
+    assert [c for c in claims if c.type == "ATTACK"]
+
+
+def test_a_sale_approved_is_planned_and_undated(extract):
+    claims, ents = extract("Norvania approved the sale of 40 fighter jets to Estland on Wednesday, officials said.")
+    sale = next(c for c in claims if c.type == "TRANSFER")
+    assert sale.modality == "planned" and sale.time.start is None
+
+
+def test_no_plans_to_act_denies_the_plan_of_its_holder(extract):
+    claims, ents = extract("Norvania has no plans to deploy troops to Estland, its defence minister said.")
+    deploy = next(c for c in claims if c.type == "DEPLOY")
+    assert deploy.polarity == "denied"
+    assert _role_names(deploy, ents, "actor") == {"Norvania"}
+
+
+def test_a_day_told_after_said_dates_the_report_not_the_plan(extract):
+    """"said on Monday it would send tanks next month": Monday is the day it was said; a plan
+    would otherwise take the next Monday (session 28)."""
+    claims, _ = extract("Norvania said on Monday it would send more tanks to Estland next month.")
+    sends = [c for c in claims if c.type == "TRANSFER"]
+    assert sends and all(c.time.start != "2024-03-18" for c in sends)

@@ -766,6 +766,9 @@ def _negated(path: list[Token], att: Attribution) -> bool:
             return not _circumstance_of(path[:k + 1])
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in INTENT_VERBS and negated_clause(node.head):
             return True  # "NATO is not planning to deploy troops": the plan is denied
+        if node.dep_ == "acl" and node.head.lemma_.lower() in INTENT_VERBS and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in node.head.children):
+            return True  # "has no plans to send troops": no such plan
         if refused(node):
             return True  # "Germany refused to send tanks"
         if node.dep_ in OWN_CLAUSE_DEPS:

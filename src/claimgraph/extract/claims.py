@@ -41,7 +41,7 @@ from .senses import THING_HEADS, TOLD_PRONOUNS, TriggerSenses, denies_the_clause
 from .story import (aim_the_attack_referred_back, done_to, headline_sentences, name_the_lone_doer, name_the_lone_victim,
                     name_the_other_side, name_the_repelled_attackers, name_unnamed_speakers, named_suspect,
                     share_roles_of_one_happening)
-from .times import TIME_UNIT_NOUNS, sentence_times, time_attachment
+from .times import TIME_UNIT_NOUNS, report_just_before, sentence_times, time_attachment
 from .token_patterns import TokenPatterns
 from .roles import (CASUALTY_OF, COMPASS_WORDS, DISTANCE_UNITS, HEADLINE_END, RESCUE_NOUNS, SPEECH_ACTS, Roles,
                     agent_of, clause_head, device_run_into, doer_of, drop_countries_of_towns, fill_roles,
@@ -241,6 +241,8 @@ class ClaimExtractor:
         times = self._time_mentions(sent, state.extra_times)
         for c in cands:
             self._attach_times(c, times, state.anchor)
+            if c.type == "TRANSFER" and self._approved_only(c.trigger):
+                c.times, c.report_time = [], None  # "approved the sale on Monday": the approval's day
         self._attach_quantities(sent, cands)
         # "opened fire at the depot, killing one guard": a toll that counts or names its victims
         tolls = [c for c in cands if c.type in TOLL_TYPES and (c.quantities or c.roles["target"] or c.args)]
@@ -469,6 +471,8 @@ class ClaimExtractor:
                     att.modality = "fact"  # "claimed" takes the lives here; nobody reports
                 if att.silenced or att.polarity != "denied" and _any_such(token):
                     continue  # "would respond to any deployment of troops": none told of
+                if ctype == "TRANSFER" and self._approved_only(token):
+                    att.modality = "planned"  # "approved the sale of F-16 jets": allowed, not yet delivered
                 self._settle_speaker_roles(token, ctype, roles, att, mentions)
                 if ctype in SPEECH_ACTS and self._undergone(token):
                     # "Clifford said he received death threats": he is threatened, no one named threatens
@@ -485,6 +489,12 @@ class ClaimExtractor:
         # threat or warning is a claim of its own beside what it is about (REALNEWS.md)
         cands = [c for c in cands if c.trigger.i not in speech or c.type in SPEECH_ACTS]
         return self._merge_same_clause(cands)
+
+    def _approved_only(self, noun: Token) -> bool:
+        """"Washington approved the sale of 40 jets", "cleared a $2 billion arms deal": a trade
+        allowed is one still to come."""
+        return noun.pos_ == "NOUN" and noun.dep_ in {"dobj", "obj", "nsubjpass"} \
+            and noun.head.lemma_.lower() in self.lex.words("approving_verbs")
 
     def _gerund_as_noun(self, token: Token) -> bool:
         """A gerund subject that English also has as a noun trigger ("Fighting between the
@@ -982,6 +992,7 @@ class ClaimExtractor:
             if node is None:
                 continue
             node = past_a_thing(past_a_description(node), self.trigger_types)
+            node = report_just_before(span, c.att.report_nodes) or node
             if c.type in SPEECH_ACTS and self._happening_noun(node, c.trigger):
                 continue  # "denied any role in the Sept. 11 attacks": the attacks' date, not the denial's
             if node.i != c.trigger.i and self.lex.heads.get(node.lemma_.lower()) == "DOCUMENT" \

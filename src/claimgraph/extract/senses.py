@@ -235,6 +235,9 @@ class TriggerSenses:
                 continue  # "the storm hit the coast", "the quake struck": nobody attacked
             if lemma in FIGHT_VERBS and pos == "VERB" and (name == "ATTACK") != self._fights_someone(token, mentions):
                 continue  # "fought pitched battles with protesters" attacks; "troops fighting in Angola" are there
+            if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("aiming_verbs") \
+                    and self._measures_aimed(token):
+                continue  # "sanctions targeting 200 companies", "the tariffs target steel": aimed, not struck
             if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("looting_verbs") \
                     and not self._a_site_is_hit(token, mentions) and not self._robbed(token, mentions):
                 continue  # "a crowd looted a Rite Aid", "stores were looted"; not "looted the treasury" in a scandal
@@ -461,8 +464,12 @@ class TriggerSenses:
         """A noun an attack hit: the object of an attack verb ("ambushed a patrol", "a patrol
         was attacked") or what an attack noun is on ("the raid on the patrol")."""
         head = noun.head
-        if noun.dep_ == "pobj" and head.lower_ in {"on", "against"}:
+        if noun.dep_ == "pobj" and head.lower_ in {"on", "against"} and head.head.pos_ == "NOUN":
             head, pos = head.head, "NOUN"
+        elif noun.dep_ == "pobj" and head.lower_ in {"on", "against", "at", "near", "beside", "by"} \
+                and head.head.pos_ == "VERB" \
+                and "DEPLOY" not in (self.trigger_types.get((head.head.lemma_.lower(), "VERB")) or []):
+            head, pos = head.head, "VERB"  # "a bomb exploded near their patrol"; not "deployed on patrols"
         elif noun.dep_ in {"dobj", "obj", "nsubjpass"}:
             pos = "VERB"
         elif noun.dep_ == "nsubj" and any(p.lower_ == "under" and any(o.lemma_.lower() in {"fire", "attack"}
@@ -672,6 +679,20 @@ class TriggerSenses:
         phrase name a gathering that listens."""
         before = noun.doc[noun.left_edge.i:noun.i]
         return any(t.lemma_.lower() in self.lex.words("audience_events") for t in before)
+
+    def _measures_aimed(self, verb: Token) -> bool:
+        """What targets is a sanction or a measure: its subject ("the sanctions target 200
+        firms"), the noun it hangs on ("measures targeting the oil trade") or, for a participle
+        after a clause, what that clause adopts ("adopted a package of sanctions, targeting ...")."""
+        measures = self.lex.types["SANCTION"].nouns | self.lex.words("measure_nouns")
+        subj = subject_of(verb)
+        aimers = [subj] if subj is not None and verb.dep_ != "advcl" else []
+        if verb.dep_ == "acl":
+            aimers.append(verb.head)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            aimers += objects_of(verb.head, ("dobj", "obj"))
+        aimers += [o for a in aimers for prep, o in preps_of(a) if prep == "of"]  # "a package of sanctions"
+        return any(a.lemma_.lower() in measures for a in aimers)
 
     def _hit_in_body(self, verb: Token) -> bool:
         """"shot in the head", "hit in her abdomen", "wounded in the left shoulder" (a punch "in

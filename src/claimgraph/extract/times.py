@@ -11,6 +11,7 @@ eval timex`` scores exactly them.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc, Span, Token
 
@@ -144,3 +145,17 @@ def day_ordinals(sent: Span, dates: list[Span]) -> list[Span]:
                 continue
         out.append(Span(doc, start, end, label="DATE"))
     return out
+
+
+def report_just_before(span: Span, report_nodes: AbstractSet[int]) -> Token | None:
+    """"Berlin said on Monday it would send tanks": a day told right after the reporting verb,
+    before what is reported begins, dates the report (the parser often hangs it on the verb
+    reported, and a plan would take the next Monday)."""
+    doc = span.doc
+    k = span.start - 1
+    while k >= 0 and doc[k].pos_ == "ADP":
+        k -= 1
+    if k < 0 or k not in report_nodes or span.end >= len(doc):
+        return None
+    after = doc[span.end]
+    return doc[k] if after.dep_ in {"nsubj", "nsubjpass", "mark"} or after.lower_ == "that" else None
