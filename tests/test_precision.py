@@ -2558,3 +2558,37 @@ def test_a_day_told_after_said_dates_the_report_not_the_plan(extract):
     claims, _ = extract("Norvania said on Monday it would send more tanks to Estland next month.")
     sends = [c for c in claims if c.type == "TRANSFER"]
     assert sends and all(c.time.start != "2024-03-18" for c in sends)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Norvania threatened to annex the eastern region of Estland.", "Estland"),
+    ("Norvania threatened to launch a new ground offensive against Estland.", "Estland"),
+])
+def test_the_party_a_threatened_deed_would_hit_is_threatened(extract, text, target):
+    claims, ents = extract(text)
+    threat = next(c for c in claims if c.type == "THREATEN")
+    assert _role_names(threat, ents, "target") == {target}
+
+
+def test_what_was_shot_down_is_no_weapon_of_the_attack(extract):
+    claims, ents = extract("\"We shot down all 30 drones launched overnight,\" Norvania's air force said.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert not attack.roles["instrument"] and attack.roles["target"]
+
+
+def test_a_suicide_bomber_is_the_attacker_not_the_weapon(extract):
+    claims, ents = extract("A suicide bomber blew himself up at a checkpoint near Kolwe, killing three guards.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert not attack.roles["instrument"]
+
+
+def test_every_joined_nationality_meets_though_one_is_untagged(extract):
+    claims, ents = extract("Somali and Kenyan officials met in Nairobi on Thursday to discuss border security.")
+    meet = next(c for c in claims if c.type == "MEET")
+    assert _role_names(meet, ents, "actor") == {"Somalia", "Kenya"}
+
+
+def test_security_forces_are_the_attackers(extract):
+    claims, ents = extract("On Thursday, security forces opened fire on protesters in Kolwe, killing six people.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert _role_names(attack, ents, "actor") == {"security forces"}

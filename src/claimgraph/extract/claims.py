@@ -43,7 +43,8 @@ from .story import (aim_the_attack_referred_back, done_to, headline_sentences, n
                     share_roles_of_one_happening)
 from .times import TIME_UNIT_NOUNS, report_just_before, sentence_times, time_attachment
 from .token_patterns import TokenPatterns
-from .roles import (CASUALTY_OF, COMPASS_WORDS, DISTANCE_UNITS, HEADLINE_END, RESCUE_NOUNS, SPEECH_ACTS, Roles,
+from .roles import (CASUALTY_OF, COMPASS_WORDS, DISTANCE_UNITS, HEADLINE_END, LIGHT_VERBS, RESCUE_NOUNS, SPEECH_ACTS,
+                    Roles,
                     agent_of, clause_head, device_run_into, doer_of, drop_countries_of_towns, fill_roles,
                     is_gerund_subject, is_to_blame, meanwhile_clause, misparsed_past_tense, objects_of, on_trial,
                     own_dates, own_places, party, preps_of, subject_and_voice, subject_of)
@@ -1233,6 +1234,8 @@ class ClaimExtractor:
         for role in c.roles:
             if role not in allowed:  # a role the type does not have stays empty
                 c.roles[role] = []
+        # "shot down all 30 drones launched overnight": the drones were hit, they hit nothing
+        c.roles["instrument"] = [e for e in c.roles["instrument"] if e not in c.roles["target"]]
         # a claim must name someone or something, or count it; "a man was shot dead" names a
         # victim the roles leave out (generic nouns fill no role)
         # "opened fire at a party, killing one man": the attack (a verb: "killed in the attack" only
@@ -1844,6 +1847,8 @@ def threatening_verb(deed: Token, lex: Lexicon) -> Token | None:
     murder" (the parser may read "to assault" as a preposition and its object)."""
     while deed.dep_ == "conj":
         deed = deed.head
+    if deed.pos_ == "NOUN" and deed.dep_ in {"dobj", "obj"} and deed.head.lemma_.lower() in LIGHT_VERBS:
+        deed = deed.head  # "threatened to launch a new offensive against Kurdish fighters"
     verbs = lex.types["THREATEN"].verbs
     if deed.dep_ == "xcomp" and deed.head.lemma_.lower() in verbs:
         return deed.head

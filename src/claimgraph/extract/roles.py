@@ -544,6 +544,9 @@ def irregulars(token: Token, mentions: Mentions) -> Entity | None:
     if token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in mentions.lex.words("uniformed_people") \
             and (token.pos_ == "NOUN" or mentions.span_at(token) is None):
         return mentions.people(token)  # "NYPD officers shot him", "deputies opened fire": no force named
+    if token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() == "force" and mentions.span_at(token) is None \
+            and any(c.dep_ == "compound" and c.lower_ == "security" for c in token.children):
+        return mentions.people(token)  # "security forces opened fire": the state's, by what they are
     return None
 
 
@@ -1391,12 +1394,30 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
         for prep, obj in preps_of(trigger):
             if prep in {"of", "against", "on"}:
                 roles.add("target", party(obj, mentions))
+    if not roles["target"] and trigger.lemma_.lower() in lex.types["THREATEN"].verbs:
+        roles.add("target", owner_of_what_is_threatened(trigger, mentions, lex))
     add_speaker_described(trigger, head, roles, mentions)
     add_parties_of_a_message_received(trigger, roles, mentions)
     if not roles["target"] and trigger.lemma_.lower() in lex.words("alleging_verbs"):
         for ent in alleged_doers(trigger, mentions):
             if ent not in roles["actor"]:
                 roles.add("target", ent)
+
+
+def owner_of_what_is_threatened(verb: Token, mentions: Mentions, lex) -> Entity | None:
+    """"threatened to annex the Essequibo region of Guyana", "threatened to close Kenya's
+    embassy": the party whose land, people or post the threatened deed would take is threatened
+    (an attack or a killing threatened says whom it would hit itself: ``fold_threatened_deeds``)."""
+    harms = lex.types["ATTACK"].verbs | lex.types["CASUALTY"].verbs
+    for deed in (c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() not in harms):
+        for obj in objects_of(deed, ("dobj", "obj")):
+            owner = next((o for prep, o in preps_of(obj) if prep == "of"), None) \
+                or next((c for c in obj.children if c.dep_ == "poss"), None)
+            for who in (obj, owner):
+                span = mentions.span_at(who) if who is not None else None
+                if span is not None and span.label_ in {"GPE", "ORG", "NORP", "PERSON"}:
+                    return party(who, mentions)
+    return None
 
 
 def maker_of_the_thing_blamed(thing: Token, mentions: Mentions) -> Entity | None:
@@ -1732,6 +1753,8 @@ def attacking_weapon(subj: Token, mentions: Mentions) -> Entity | None:
     (a warplane is flown by a side, and is what it attacked with)."""
     if mentions.materiel_kind(subj) or mentions.named_in(subj, {"WEAPON"}):
         return mentions.weapon(subj)
+    if any(f"{c.lower_} {subj.lemma_.lower()}" in mentions.lex.words("not_materiel_phrases") for c in subj.children):
+        return None  # "a suicide bomber blew himself up": a man, not a plane
     if subj.lemma_.lower() in mentions.lex.words("attacking_aircraft"):
         return mentions.generic_weapon(subj, "aircraft")
     return attack_only_weapon(subj, mentions)
@@ -2643,8 +2666,15 @@ def joined_nationalities(noun: Token, mentions: Mentions) -> list[Entity]:
     (the noun's own party is only the last one named)."""
     joined = [m for c in noun.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < noun.i and c.conjuncts
               for m in [c, *c.conjuncts]]
-    return [ent for m in joined if (span := mentions.span_at(m)) is not None and span.label_ in {"NORP", "GPE"}
-            and (ent := mentions.resolve_span(span)) is not None]
+    out = []
+    for m in joined:
+        span = mentions.span_at(m)
+        if span is not None and span.label_ in {"NORP", "GPE"}:
+            out.append(mentions.resolve_span(span))
+        elif span is None and m.is_title and not m.ent_type_ and mentions.resolver.country_code(m.text):
+            # "Somali and Kenyan officials", the first word left untagged at the start of a sentence
+            out.append(mentions.keep(mentions.resolver.resolve(m.text, "NORP", context_countries=mentions.countries)))
+    return [ent for ent in out if ent is not None]
 
 
 def subject_of_the_clause_around(gerund: Token) -> Token | None:
