@@ -2592,3 +2592,12 @@ def test_security_forces_are_the_attackers(extract):
     claims, ents = extract("On Thursday, security forces opened fire on protesters in Kolwe, killing six people.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert _role_names(attack, ents, "actor") == {"security forces"}
+
+
+def test_a_named_site_a_bomb_went_off_at_was_hit(extract):
+    """"The explosion occurred at a West Coast Bank branch": the branch was hit, not only the
+    place it happened (session 28; REALNEWS gold on bank and academy bombings)."""
+    claims, ents = extract("Police said a bomb had been planted in Kolwe. "
+                           "The explosion occurred on Friday at a First National Bank branch in Kolwe.")
+    blast = next(c for c in claims if c.type == "ATTACK" and c.trigger == "explosion")
+    assert any("Bank" in name for name in _role_names(blast, ents, "target"))

@@ -627,7 +627,8 @@ def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Rol
         # "the bombing of a barracks in Beirut in 1983, the bombing ... in Dhahran": its own places
         scope = trigger
         elsewhere = frozenset(t.i for c in trigger.conjuncts if c.i > trigger.i for t in c.subtree)
-    add_places(scope, ctype, roles, mentions, elsewhere)
+    add_places(scope, ctype, roles, mentions, elsewhere,
+               blast=ctype == "ATTACK" and trigger.lemma_.lower() in mentions.lex.words("blast_words"))
     if not roles["location"] and ctype in {"ATTACK", "CASUALTY"}:
         add_places_of_governing_clause(head, ctype, roles, mentions)
     if not roles["location"] and ctype in {"ATTACK", "CASUALTY"}:
@@ -698,9 +699,10 @@ def place_police_by_their_town(verb: Token, roles: Roles, mentions: Mentions) ->
 
 
 def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions,
-               elsewhere: frozenset[int] = frozenset()) -> None:
+               elsewhere: frozenset[int] = frozenset(), blast: bool = False) -> None:
     """Where the claim took place, from the places named under ``scope`` (not those of the
-    ``elsewhere`` tokens: another happening listed beside it)."""
+    ``elsewhere`` tokens: another happening listed beside it); with ``blast``, a named site a
+    bomb went off at is also what was hit ("the explosion occurred at a West Coast Bank branch")."""
     used = roles.used()
     placed: list[tuple[Entity, Span]] = []
     spoken = attribution_tokens(scope)
@@ -720,6 +722,10 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions,
             ent = mentions.resolve_span(span, "FAC")  # "a business called Hart Tools", tagged a place none knows
         if described_as_craft(span, mentions):
             continue  # "the Marlin Luanda, a Marshall Islands-flagged vessel": a ship is no place
+        if ent is not None and blast and not roles["target"] and ent.type != "GPE" \
+                and (mentions.lex.heads.get(span[-1].lemma_.lower()) == "FAC" or is_struck_site(span, ctype)) \
+                and governing_prep(span.root) in SITE_PREPOSITIONS | {"in"}:
+            roles.add("target", ent)
         if ent is not None and ctype == "ATTACK" and ent.id in {e.id for e in roles["target"]} \
                 and (names_a_site(span, mentions) or is_struck_site(span, ctype)):
             roles.add("location", ent)  # "bombed the Kabul Military Academy": hit there, too
