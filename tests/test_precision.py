@@ -2601,3 +2601,21 @@ def test_a_named_site_a_bomb_went_off_at_was_hit(extract):
                            "The explosion occurred on Friday at a First National Bank branch in Kolwe.")
     blast = next(c for c in claims if c.type == "ATTACK" and c.trigger == "explosion")
     assert any("Bank" in name for name in _role_names(blast, ents, "target"))
+
+
+def test_a_running_tally_dates_no_strike_told_after_it(extract):
+    """A toll "since October 7" counts up to now; the strike told next is of the day the lead
+    gave, not of October 7 (session 28)."""
+    claims, _ = extract("A Norvanian air strike on a house in Kolwe killed nine people on Wednesday night, "
+                        "medics said. The ministry said the overall death toll since October 7 had risen "
+                        "to 31,341. The Norvanian army said it had struck rebel positions in Kolwe.")
+    struck = next(c for c in claims if c.type == "ATTACK" and c.trigger == "struck")
+    assert struck.time.start != "2023-10-07"
+
+
+def test_its_forces_are_the_speaker_s_not_the_side_named_before(extract):
+    claims, ents = extract("Norvania launched 35 drones at Estland overnight, the Estlandic air force said. "
+                           "Norvania's defence ministry said its forces had struck military depots in Estland.")
+    struck = next(c for c in claims if c.type == "ATTACK" and c.trigger == "struck")
+    actors = _role_names(struck, ents, "actor")
+    assert actors and not any("Estland" in name for name in actors)

@@ -2072,7 +2072,9 @@ def up_to_now(span: Span, resolved: TimeSpan, anchor: dt.date | None) -> TimeSpa
     if anchor is None or not resolved.start or not (words[-1:] == ["since"] or words[-2:] == ["so", "far"]):
         return resolved
     end = anchor.isoformat()
-    return resolved if end < resolved.start else TimeSpan(resolved.start, end, resolved.text, resolved.basis)
+    running = "since" if words[-1:] == ["since"] else "so far"  # kept in the words: a count up to now
+    text = f"{running} {resolved.text}" if resolved.text else resolved.text
+    return resolved if end < resolved.start else TimeSpan(resolved.start, end, text, resolved.basis)
 
 
 def deeds_of(clause: Token, depth: int = 3) -> list[Token]:

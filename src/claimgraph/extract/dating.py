@@ -169,12 +169,27 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
                             or claim.id in told_then) \
                     or sentence - dated.sentence > INHERIT_SENTENCES or not _same_speaker(claim, dated) \
                     or claim.id in named_by_victim and _hit_someone_else(claim, dated, members) \
-                    or dated.id in unclaimed and not _goes_on_from_a_bare_mention(claim, dated, in_present):
+                    or dated.id in unclaimed and not _goes_on_from_a_bare_mention(claim, dated, in_present) \
+                    or _a_running_tally(dated) and dated.sentence != claim.sentence and not _over_that_period(claim):
                 continue
             claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
             # wire copy tells one happening a paragraph at a time: the toll two paragraphs on
             # still goes on about it, so a claim just dated passes the date on in its turn
             last[TIME_FAMILIES[claim.type], claim.modality == "planned"] = claim
+
+
+def _a_running_tally(claim: Claim) -> bool:
+    """"the death toll since October 7 has risen to 31,341": a count up to now dates what its
+    sentence counts ("air strikes have killed 1,100 since January") and what is told "over
+    the same period", not the next strike told after it."""
+    return (claim.time.text or "").lower().startswith(("since", "so far"))
+
+
+THAT_PERIOD = re.compile(r"\b(?:same|that|this) (?:period|time|span|stretch)\b", re.IGNORECASE)
+
+
+def _over_that_period(claim: Claim) -> bool:
+    return THAT_PERIOD.search(claim.text) is not None
 
 
 def _goes_on_from_a_bare_mention(claim: Claim, mention: Claim, in_present: AbstractSet[str]) -> bool:

@@ -383,6 +383,8 @@ def side(noun: Token, found: Entity | None, mentions: Mentions) -> Entity | None
         return found
     if any(c.dep_ in {"amod", "compound", "poss"} and c.pos_ == "PROPN" for c in noun.children):
         return None  # "Wagner fighters": named, just not by the tagger
+    if any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in noun.children):
+        return None  # "said its forces struck": the speaker's, not the side named in the sentence before
     return mentions.side_of(noun)
 
 

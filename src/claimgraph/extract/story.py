@@ -270,10 +270,16 @@ def locate_in_the_lone_country(claims: list[Claim], entities: dict, doc: Doc, do
         elif not here and consistent_with(claim, located):
             day_town = towns_by_day.get(claim.time.start) if _has_event_time(claim) else None
             if day_town is not None and not names_several(claim, sentences) \
-                    and not measures_a_distance(claim, sentences):
+                    and not measures_a_distance(claim, sentences) and not aimed_at_a_country(claim, entities):
                 claim.roles["location"] = [day_town.id]
             elif country is not None:
                 claim.roles["location"] = [country.id]
+
+
+def aimed_at_a_country(claim: Claim, entities: dict) -> bool:
+    """"Russia launched 35 drones at Ukraine overnight": an attack on a whole country is not
+    placed in the one town a later sentence tells of (debris in Odesa)."""
+    return any(is_country(entities.get(t)) for t in claim.roles.get("target", []) if entities.get(t) is not None)
 
 
 def towns_of_the_day(located: list[Claim], entities: dict) -> dict[str, Entity]:
