@@ -2619,3 +2619,18 @@ def test_its_forces_are_the_speaker_s_not_the_side_named_before(extract):
     struck = next(c for c in claims if c.type == "ATTACK" and c.trigger == "struck")
     actors = _role_names(struck, ents, "actor")
     assert actors and not any("Estland" in name for name in actors)
+
+
+def test_the_group_that_speaks_is_the_group_named_before(extract):
+    claims, ents = extract("The Kolwe Liberation Front fired dozens of rockets at Estland on Tuesday, the group said.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert ents[attack.source].name != "group"
+
+
+def test_a_title_in_the_sentence_before_names_no_one(extract):
+    """"according to the police commander. President Dana Reyes condemned ...": Reyes is no
+    commander; the commander stays the source (session 28)."""
+    claims, ents = extract("The attackers used explosives and rifles near Kolwe, according to the police commander. "
+                           "President Dana Reyes condemned the assault.")
+    used = next(c for c in claims if c.type == "ATTACK" and c.trigger == "used")
+    assert "Reyes" not in ents[used.source].name

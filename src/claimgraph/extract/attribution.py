@@ -635,6 +635,11 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
         earlier = mentions.recent_speaker(token)  # "the spokesman said", "the spy agency added"
         if earlier is not None:
             return earlier
+    if lemma in lex.words("referring_group_nouns") and _is_definite(token) and token.tag_ == "NN" \
+            and not any(c.dep_ in {"amod", "compound"} for c in token.children):
+        group = mentions.group_for(token)  # "Hezbollah fired rockets, the group said": Hezbollah
+        if group is not None:
+            return group
     if token.pos_ == "NOUN" and lemma not in lex.words("speaker_nouns") and mentions.named_in(token, {"GPE", "NORP"}):
         return mentions.speaker(token)  # "the Odesa regional administration": not the place itself
     if lemma in lex.words("speaker_nouns") or token.ent_type_ == "" and token.pos_ == "NOUN":

@@ -473,8 +473,8 @@ def name_unnamed_speakers(doc: Doc, claims: list[Claim], mentions: Mentions) -> 
         nouns = {c.lemma_.lower() for c in ent.root.children if c.dep_ == "appos"}
         # "Police Chief Tom Hale", "a spokeswoman for Dana Hart"; but "the director chastised
         # Clinton" makes no director of Clinton: the one who acts on her
-        nouns |= {t.lemma_.lower() for t in doc[max(0, ent.start - 3):ent.start]
-                  if t.pos_ in {"NOUN", "PROPN"} and not acts_on(t, ent.root)}
+        nouns |= {t.lemma_.lower() for t in doc[max(ent.sent.start, ent.start - 3):ent.start]
+                  if t.pos_ in {"NOUN", "PROPN"} and not acts_on(t, ent.root)}  # not the last sentence's
         person = mentions.resolve_span(ent)
         if person is not None:
             for noun in nouns:
