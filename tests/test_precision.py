@@ -2634,3 +2634,16 @@ def test_a_title_in_the_sentence_before_names_no_one(extract):
                            "President Dana Reyes condemned the assault.")
     used = next(c for c in claims if c.type == "ATTACK" and c.trigger == "used")
     assert "Reyes" not in ents[used.source].name
+
+
+def test_weapons_an_attack_verb_takes_were_hit(extract):
+    claims, ents = extract("Norvanian jets struck rocket launchers near Kolwe on Monday, the army said.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert any("launcher" in name for name in _role_names(attack, ents, "target"))
+    assert not any("launcher" in name for name in _role_names(attack, ents, "instrument"))
+
+
+def test_a_model_number_is_no_count(extract):
+    claims, _ = extract("Norvania will deliver 18 more Leopard 2 tanks to Estland, the defence minister said.")
+    sale = next(c for c in claims if c.type == "TRANSFER")
+    assert [q.value for q in sale.quantities] == [18]

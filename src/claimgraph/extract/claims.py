@@ -1050,6 +1050,8 @@ class ClaimExtractor:
             span = doc.char_span(sent.start_char + q.start, sent.start_char + q.end, alignment_mode="expand")
             if span is None or _is_age(span, q) or _is_year(span, q):
                 continue
+            if any(t.ent_type_ == "WEAPON" for t in span):
+                continue  # "18 Leopard 2 tanks": the 2 is the model's name, not a count
             if self.senses.disputed_figure(span.root):
                 continue  # "contradicting the official toll of 12": another's figure
             owner = self._quantity_owner(span, cands, q.unit)

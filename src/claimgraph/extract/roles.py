@@ -1660,6 +1660,9 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             # "land mines blew up an armoured vehicle", "fighters attacked an Israeli tank": the
             # vehicle was hit ("launched its helicopters" would launch them)
             add_target(obj, roles, mentions)
+        elif weapon is not None and device is None and not {verb.lemma_.lower(), obj.head.lemma_.lower()} & (
+                lex.types["ATTACK"].weapon_verbs | lex.words("firing_verbs")):
+            roles.add("target", weapon)  # "the strikes targeted missile launchers"; "fired missiles" fires them
         elif weapon is not None:
             roles.add("instrument", weapon)
         elif blamed:
