@@ -2647,3 +2647,9 @@ def test_a_model_number_is_no_count(extract):
     claims, _ = extract("Norvania will deliver 18 more Leopard 2 tanks to Estland, the defence minister said.")
     sale = next(c for c in claims if c.type == "TRANSFER")
     assert [q.value for q in sale.quantities] == [18]
+
+
+def test_a_deed_still_to_come_is_not_dated_by_the_day_it_was_announced(extract):
+    claims, _ = extract("Norvania will deploy 2,900 soldiers to Estland, the presidency said on Wednesday.")
+    deploy = next(c for c in claims if c.type == "DEPLOY")
+    assert deploy.modality == "planned" and deploy.time.start is None

@@ -1266,7 +1266,10 @@ class ClaimExtractor:
             return []
         if c.type == "PROPERTY" and not c.quantities:
             return []
-        times = narrowest(c.times) or [c.report_time or TimeSpan()]
+        # "will deploy troops, the presidency said on Wednesday": the day it was said is not the
+        # day of a deed still to come
+        said_on = c.report_time if c.att.modality != "planned" else None
+        times = narrowest(c.times) or [said_on or TimeSpan()]
         features = claim_features(c.trigger, c.type, c.roles.ids(), sent, has_source=c.att.source is not None,
                                   polarity=c.att.polarity, modality=c.att.modality, has_time=bool(c.times),
                                   has_quantity=bool(c.quantities))
