@@ -2653,3 +2653,10 @@ def test_a_deed_still_to_come_is_not_dated_by_the_day_it_was_announced(extract):
     claims, _ = extract("Norvania will deploy 2,900 soldiers to Estland, the presidency said on Wednesday.")
     deploy = next(c for c in claims if c.type == "DEPLOY")
     assert deploy.modality == "planned" and deploy.time.start is None
+
+
+def test_what_it_would_be_ranks_the_happening_told_and_is_no_other(extract):
+    claims, _ = extract("Norvania delivered 24 howitzers to Estland last week, officials said, in what would be "
+                        "the largest single shipment of Norvanian artillery to the region.")
+    sales = [c for c in claims if c.type == "TRANSFER"]
+    assert len(sales) == 1 and sales[0].modality != "planned"

@@ -456,7 +456,7 @@ class ClaimExtractor:
                 if (token.i, ctype) in seen:
                     continue
                 seen.add((token.i, ctype))
-                if generic_you(token) or judged_in_general(token) or bidden(token) \
+                if generic_you(token) or judged_in_general(token) or bidden(token) or what_it_would_be(token) \
                         or (told_as_a_habit(token) and not (ctype in SPEECH_ACTS and self._speakers_now(token))):
                     continue  # "you die by the weapon you choose": anyone, no happening
                 if (ctype in {"SANCTION", "TRANSFER"} and self._opposed_measure(token)) or self._in_vetoed_text(token):
@@ -1631,6 +1631,14 @@ def judged_in_general(trigger: Token) -> bool:
         return False  # "a drone strike on the convoy is the latest of many": that one strike
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return verb.tag_ in {"VBZ", "VBP"} or bool(modals & {"would", "could", "might", "will"})
+
+
+def what_it_would_be(trigger: Token) -> bool:
+    """"India delivered 24 howitzers, in what would be the largest shipment of Indian arms":
+    the noun after "what would be" only ranks the happening the clause tells; it is no other."""
+    verb = trigger.head
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "attr" and verb.lemma_ == "be" \
+        and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in verb.children)
 
 
 def _definite(noun: Token) -> bool:
