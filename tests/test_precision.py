@@ -2660,3 +2660,21 @@ def test_what_it_would_be_ranks_the_happening_told_and_is_no_other(extract):
                         "the largest single shipment of Norvanian artillery to the region.")
     sales = [c for c in claims if c.type == "TRANSFER"]
     assert len(sales) == 1 and sales[0].modality != "planned"
+
+
+def test_an_accusation_beside_a_denial_is_not_denied(extract):
+    claims, _ = extract("The Kolwe Front denied targeting civilians and accused the Estlandic army of the attack.")
+    accuse = next(c for c in claims if c.type == "ACCUSE")
+    assert accuse.polarity == "asserted"
+
+
+def test_forces_weapons_are_sent_to_are_not_sent(extract):
+    claims, _ = extract("Norvania has been sending weapons to the Rapid Action Forces in Estland, the report said.")
+    assert [c for c in claims if c.type == "TRANSFER"]
+    assert not [c for c in claims if c.type == "DEPLOY"]
+
+
+def test_what_a_deployment_costs_counts_no_troops(extract):
+    claims, _ = extract("Norvania will deploy 2,900 soldiers to Estland, the presidency said. "
+                        "The deployment will cost about 2 billion rand.")
+    assert not any(q.unit == "ZAR" or (q.value or 0) > 1e6 for c in claims if c.type == "DEPLOY" for q in c.quantities)

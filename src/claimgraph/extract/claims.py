@@ -1072,8 +1072,8 @@ class ClaimExtractor:
                 # "two years of unrest have claimed 1,900 lives", "two weeks later", "jailed for 10
                 # years": a stretch of time counts no one and nothing sent or hit
                 continue
-            if owner is not None and owner.type == "CASUALTY" and q.unit in currency_units():
-                continue  # "killed up to 1,000 people and caused a billion dlrs in damage": no toll
+            if owner is not None and owner.type in {"CASUALTY", "DEPLOY"} and q.unit in currency_units():
+                continue  # "caused a billion dlrs in damage": no toll; "the deployment will cost 2 bln": no troops
             if owner is not None and owner.type != "PROPERTY" and q.unit == "%":
                 continue  # "the killings have left 62 percent of voters saying ...": a share, no count of it
             if owner is not None:

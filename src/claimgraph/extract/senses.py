@@ -1164,7 +1164,9 @@ class TriggerSenses:
         """Whether a weapon (with ``arms``: no money, aid or equipment; ``traded``: no knife or
         bottle, weapons only as used) or personnel is an argument."""
         verb = token if token.pos_ in {"VERB", "AUX", "ADJ"} else clause_head(token)
-        args = objects_of(verb) + [o for _, o in preps_of(verb)]
+        # "sending weapons to the Rapid Support Forces": forces sent to are no forces sent
+        args = objects_of(verb) + [o for prep, o in preps_of(verb)
+                                   if not (personnel and not weapon and prep in {"to", "into", "towards", "toward"})]
         if token.pos_ == "NOUN":
             # "a $5,000 donation": the amount counts the noun
             args += [o for _, o in preps_of(token)]
