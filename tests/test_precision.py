@@ -2678,3 +2678,9 @@ def test_what_a_deployment_costs_counts_no_troops(extract):
     claims, _ = extract("Norvania will deploy 2,900 soldiers to Estland, the presidency said. "
                         "The deployment will cost about 2 billion rand.")
     assert not any(q.unit == "ZAR" or (q.value or 0) > 1e6 for c in claims if c.type == "DEPLOY" for q in c.quantities)
+
+
+def test_rebels_of_a_named_group_are_that_group(extract):
+    claims, ents = extract("Rebels of the Kolwe Liberation Front attacked the town of Kessel on Sunday, officials said.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert any("Kolwe Liberation Front" in name for name in _role_names(attack, ents, "actor"))
