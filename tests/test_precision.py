@@ -2684,3 +2684,21 @@ def test_rebels_of_a_named_group_are_that_group(extract):
     claims, ents = extract("Rebels of the Kolwe Liberation Front attacked the town of Kessel on Sunday, officials said.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert any("Kolwe Liberation Front" in name for name in _role_names(attack, ents, "actor"))
+
+
+def test_negotiators_from_two_sides_meet(extract):
+    claims, ents = extract("Negotiators from Norvania and the Kolwe Front are due to meet in Estland next week.")
+    meet = next(c for c in claims if c.type == "MEET")
+    assert {"Norvania", "Kolwe Front"} <= {n.removeprefix("the ") for n in _role_names(meet, ents, "actor")}
+
+
+def test_every_joined_doer_of_a_killing_killed(extract):
+    claims, ents = extract("Norvanian troops and Estlandic mercenaries killed 25 civilians in Kolwe on Tuesday.")
+    toll = next(c for c in claims if c.type == "CASUALTY")
+    assert len(toll.roles["actor"]) == 2
+
+
+def test_people_a_gerund_hangs_on_were_fired_on(extract):
+    claims, ents = extract("Norvanian troops opened fire on Palestinians waiting for aid in Kolwe on Thursday.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.roles["target"]

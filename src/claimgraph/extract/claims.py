@@ -320,7 +320,7 @@ class ClaimExtractor:
                 for other in subj.conjuncts if subj is not None else ():
                     roles.add("actor", speaker_entity(other, mentions, self.lex))  # "Zambia and Botswana denied"
         elif att.source is not None and roles["actor"] and self._own_weapon_subject(token) \
-                and any(e.attrs.get("generic") for e in roles["actor"]):
+                and (any(e.attrs.get("generic") for e in roles["actor"]) or self._own_and_others(token)):
             # "Hamas said its fighters had attacked a tank": Hamas's fighters, not "fighters"
             # (and "its fighters and allied units": the allies stay)
             subj = subject_of(clause_head(token))
@@ -399,6 +399,13 @@ class ClaimExtractor:
         subj, passive = subject_and_voice(clause_head(token))
         return subj is not None and not passive \
             and any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in subj.children)
+
+    @staticmethod
+    def _own_and_others(token: Token) -> bool:
+        """"said its fighters and People's Defence Forces units killed 30 soldiers": the others
+        are named, the speaker's own fighters only by "its"."""
+        subj = subject_of(clause_head(token))
+        return subj is not None and bool(subj.conjuncts)
 
     def _state_of(self, source: Entity, mentions: Mentions) -> Entity:
         """A ministry speaking of "it" speaks for its state: "Iran's foreign ministry rejected

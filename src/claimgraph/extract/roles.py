@@ -335,7 +335,11 @@ def preps_of(token: Token) -> list[tuple[str, Token]]:
     for c in token.children:
         if c.dep_ in {"prep", "agent"} or c.dep_ == "dative" and c.pos_ == "ADP":
             for g in c.children:
-                if g.dep_ in {"pobj", "pcomp"}:
+                if g.dep_ == "pcomp" and g.tag_ == "VBG":
+                    # "fired on Palestinians waiting for aid": the parse makes them the subject
+                    # of the gerund; they are what the preposition takes
+                    g = next((s for s in g.children if s.dep_ == "nsubj" and s.pos_ in {"NOUN", "PROPN"}), g)
+                if g.dep_ in {"pobj", "pcomp", "nsubj"}:
                     out.extend((c.lower_, t) for t in [g, *g.conjuncts])
     return out
 
@@ -2151,9 +2155,10 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
                         roles.add("actor", party(obj, mentions) or
                                   (mentions.personnel(obj) if mentions.is_personnel(obj) else None))
         elif verb.lemma_.lower() not in lex.words("losing_verbs"):  # "Libya lost 300 soldiers": Libya's, not by Libya
-            roles.add("actor", attack_party(subj, mentions) if subj.lemma_.lower() in ATTACK_NOUNS
-                      else weapon_s_side(subj, mentions) if names_an_attacking_weapon(subj, mentions)
-                      else craft_by_its_name(subj, mentions) or one_warship(subj, mentions) or party(subj, mentions))
+            for who in conjuncts(subj):  # "Malian troops and Russian mercenaries killed 25 civilians": both
+                roles.add("actor", attack_party(who, mentions) if who.lemma_.lower() in ATTACK_NOUNS
+                          else weapon_s_side(who, mentions) if names_an_attacking_weapon(who, mentions)
+                          else craft_by_its_name(who, mentions) or one_warship(who, mentions) or party(who, mentions))
     for obj in objects:
         args.append(obj)
         if obj.lemma_.lower() in CAPTIVITY_NOUNS:
@@ -2647,13 +2652,13 @@ GATHERING_NOUNS = frozenset(grammar()["gathering_nouns"])
 
 
 def states_represented(noun: Token, mentions: Mentions) -> list[Entity]:
-    """"the foreign ministers of Saudi Arabia and Iran", "envoys of Mali and Niger": people
-    named by their office who are no one the article names stand for the states or bodies
-    of their "of" phrase, each one joined there."""
+    """"the foreign ministers of Saudi Arabia and Iran", "envoys of Mali and Niger",
+    "negotiators from Israel and Hamas": people named by their office who are no one the article
+    names stand for the states or bodies of their "of" or "from" phrase, each one joined there."""
     if noun.pos_ != "NOUN" or mentions.lex.heads.get(noun.lemma_.lower()) != "PERSON" \
             or mentions.span_at(noun) is not None or referent(noun, mentions) is not None:
         return []
-    owners = [o for prep, o in preps_of(noun) if prep == "of"]
+    owners = [o for prep, o in preps_of(noun) if prep in {"of", "from"}]
     return [ent for o in owners for t in [o, *o.conjuncts] if (ent := named_party(t, mentions)) is not None]
 
 
