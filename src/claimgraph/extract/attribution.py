@@ -66,7 +66,8 @@ def path_to_root(token: Token) -> list[Token]:
     return path
 
 
-SPEECH_ACT_TYPES = ("DENY", "ACCUSE", "CONDEMN", "THREATEN", "NOTIFY")
+# the types whose claim is a speaking act (REALNEWS: the speaker is the actor, the act a fact)
+SPEECH_ACTS = frozenset({"DENY", "ACCUSE", "CONDEMN", "THREATEN", "NOTIFY"})
 
 
 def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
@@ -78,7 +79,7 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     # "X denied any role, and the U.S. never accused it": the second clause is not what X says
     beside = {node.i for below, node in zip(path, path[1:]) if _own_clause_beside(below, node)}
     if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and trigger.head.lemma_.lower() in reporting \
-            and any(trigger.lemma_.lower() in lex.types[t].verbs for t in SPEECH_ACT_TYPES):
+            and any(trigger.lemma_.lower() in lex.types[t].verbs for t in SPEECH_ACTS):
         beside.add(trigger.head.i)  # "denied targeting civilians and accused the army": a speech act of its own
     if counterfactual(trigger):
         att.silenced = True

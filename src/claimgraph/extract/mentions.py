@@ -716,6 +716,10 @@ class Mentions:
         found = self.resolve_span(span)
         return found is not None and not is_country(found)
 
+    def country_of_demonym(self, word: Token) -> Entity | None:
+        """"Malian", "Somali" left untagged: the country the word names."""
+        return self.keep(self.resolver.resolve(word.text, "NORP", context_countries=self.countries))
+
     def untagged_demonyms(self, head: Token) -> list[Token]:
         """"Malian troops" when the tagger left "Malian" untagged: the modifiers that name a country."""
         words = [c for c in head.children if c.dep_ in {"amod", "compound"} and c.i < head.i

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from ..model import ROLE_NAMES, Entity
 from ..datafiles import grammar
 from .confidence import bare_plural
-from .attribution import charged_participle, clause_head, promised_under, speaker_entity
+from .attribution import SPEECH_ACTS, charged_participle, clause_head, promised_under, speaker_entity
 from .coref import referent
 from .lexicon import load_lexicon
 from .times import TIME_UNIT_NOUNS
@@ -36,7 +36,6 @@ VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official",
 # a person, a kind of people or a weapon is never where something happened ("fired at Verona")
 NEVER_PLACES = frozenset({"PERSON", "PERSONNEL", "NORP", "WEAPON"})
 CASUALTY_OF = dict(grammar()["casualty_of"])
-SPEECH_ACTS = frozenset({"DENY", "ACCUSE", "CONDEMN", "THREATEN", "NOTIFY"})
 
 
 class Roles(dict):
@@ -395,9 +394,7 @@ def side(noun: Token, found: Entity | None, mentions: Mentions) -> Entity | None
 def demonym_of(token: Token, mentions: Mentions) -> Entity | None:
     """"Malian troops" when the tagger left "Malian" untagged: the country."""
     word = next(iter(mentions.untagged_demonyms(token)), None)
-    if word is None:
-        return None
-    return mentions.keep(mentions.resolver.resolve(word.text, "NORP", context_countries=mentions.countries))
+    return mentions.country_of_demonym(word) if word is not None else None
 
 
 def member_of(token: Token, mentions: Mentions) -> Entity | None:
@@ -2689,7 +2686,7 @@ def joined_nationalities(noun: Token, mentions: Mentions) -> list[Entity]:
             out.append(mentions.resolve_span(span))
         elif span is None and m.is_title and not m.ent_type_ and mentions.resolver.country_code(m.text):
             # "Somali and Kenyan officials", the first word left untagged at the start of a sentence
-            out.append(mentions.keep(mentions.resolver.resolve(m.text, "NORP", context_countries=mentions.countries)))
+            out.append(mentions.country_of_demonym(m))
     return [ent for ent in out if ent is not None]
 
 

@@ -39,8 +39,8 @@ from .mentions import (LOCATIVE_PREPS, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Ment
                        phrase_tokens, things_counted, whole_of_part)
 from .roles import (ATTACK_NOUNS, CASUALTY_OF, CLASH_VERBS, DISTANCE_UNITS, FIGHT_VERBS, MILITARY_SITES,
                     MUTUAL_FIGHT_NOUNS, PLATFORM_KINDS, SPEECH_ACTS, agent_of, bomb_called_it, clause_head,
-                    could_be_people, doer_of, holder_of_a_place, is_armed_noun, is_fighting_side, objects_of,
-                    objects_of_the_next_verb, preps_of, restricted_things, subject_and_voice, subject_of)
+                    could_be_people, doer_of, fighters_holding, holder_of_a_place, is_armed_noun, is_fighting_side,
+                    objects_of, objects_of_the_next_verb, preps_of, restricted_things, subject_and_voice, subject_of)
 
 # where a deployment puts weapons: "to Belarus", "along the border", "near the front"
 STATIONING_PREPS = frozenset({"to", "into", "in", "at", "along", "near", "across", "around", "inside"})
@@ -247,7 +247,7 @@ class TriggerSenses:
             if lemma in FIGHT_VERBS and name == "DEPLOY" and not self._fights_in_a_place(token, mentions):
                 continue  # "workers are fighting for their rights" are nowhere
             if lemma in t.personnel_only and not self._has_argument(token, mentions, personnel=True) \
-                    and not self._fighters_hold_a_place(token, lemma):
+                    and not self._fighters_hold_a_place(token, mentions):
                 continue
             if name == "DEPLOY" and pos == "VERB" and any(o.lower_.endswith(("self", "selves"))
                                                           for o in objects_of(token, ("dobj", "obj"))):
@@ -1209,12 +1209,12 @@ class TriggerSenses:
                     return True  # "NATO deployed fighter jets to Poland": warplanes are stationed there
         return False
 
-    def _fighters_hold_a_place(self, verb: Token, lemma: str) -> bool:
+    @staticmethod
+    def _fighters_hold_a_place(verb: Token, mentions: Mentions) -> bool:
         """"100 rebels were occupying the headquarters": armed men holding a place are posted
         there as troops are (not "rebels fled", "gunmen went to the house")."""
         subj = subject_of(verb) if verb.pos_ == "VERB" else None
-        return lemma in self.lex.words("occupying_verbs") and subj is not None and objects_of(verb) != [] \
-            and things_counted(subj).lemma_.lower() in self.lex.words("irregular_fighters")
+        return subj is not None and bool(objects_of(verb)) and fighters_holding(verb, things_counted(subj), mentions)
 
     def _staff(self, noun: Token) -> bool:
         """Advisers, experts or aides with no military word before them ("senior advisers and
