@@ -2702,3 +2702,16 @@ def test_people_a_gerund_hangs_on_were_fired_on(extract):
     claims, ents = extract("Norvanian troops opened fire on Palestinians waiting for aid in Kolwe on Thursday.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert attack.roles["target"]
+
+
+def test_a_blast_believed_to_be_a_bomb_that_killed_people_is_an_attack(extract):
+    claims, _ = extract("Four people were killed when a huge explosion, believed to be a bomb, went off in a "
+                        "suburb of the capital on Monday.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.modality == "likely"
+
+
+def test_the_sides_of_clashes_hung_on_their_place_are_the_parties(extract):
+    claims, ents = extract("Heavy clashes erupted in the town of Kessel between Kolwe rebels and Norvanian troops.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.roles["actor"] and attack.roles["target"] and not set(attack.roles["actor"]) & set(attack.roles["target"])

@@ -1549,6 +1549,9 @@ def counted_by(c: Candidate, toll: Candidate) -> bool:
     if c.trigger.pos_ == "NOUN" and c.trigger.dep_ == "nsubj" \
             and any(clause_head(x).i == c.trigger.head.i for x in toll.triggers):
         return True  # "an offensive left 30 rebels dead", "an airstrike killed nine": the attack did it
+    if c.trigger.pos_ == "NOUN" and c.trigger.dep_ == "nsubj" and c.trigger.head.dep_ == "advcl" \
+            and any(x.i == c.trigger.head.head.i for x in toll.triggers):
+        return True  # "five were killed when a blast tore through the market": the blast killed them
     verb = c.trigger.pos_ == "VERB"
     return verb and (same_clause(c, toll) or any(clause_head(x).i == c.trigger.i for x in toll.triggers))
 

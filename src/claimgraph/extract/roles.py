@@ -1615,7 +1615,9 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             elif prep == "between" and obj.dep_ == "pobj":  # "fighting between Sudanese troops and RSF fighters"
                 add_the_two_sides(obj, roles, mentions)
         if trigger.dep_ in {"nsubj", "nsubjpass"}:  # "fighting broke out between ...", "clashes were reported between ..."
-            for prep, obj in preps_of(trigger.head):
+            # the parser may hang "between" on the place before it ("erupted in Goma between ...")
+            places = [o for p, o in preps_of(trigger.head) if p in {"in", "near", "around"}]
+            for prep, obj in preps_of(trigger.head) + [x for place in places for x in preps_of(place)]:
                 if prep == "between" and obj.dep_ == "pobj":
                     add_the_two_sides(obj, roles, mentions)
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "under":
