@@ -1941,15 +1941,12 @@ def test_a_bare_mention_dates_nothing_told_in_the_present_or_further_on(extract)
     assert told == [(1, "ATTACK", None), (2, "ATTACK", None), (2, "CASUALTY", None)]
 
 
-@pytest.mark.parametrize("verb, start", [
-    # the past perfect puts the capture before the saying: the day said bounds it, nothing more
-    ("had captured", None),
-    ("captured", "2024-03-12"),
-])
-def test_a_happening_said_to_have_come_before_the_saying_is_only_bounded_by_its_day(extract, verb, start):
+@pytest.mark.parametrize("verb", ["had captured", "captured"])
+def test_a_happening_said_to_have_come_before_the_saying_is_only_bounded_by_its_day(extract, verb):
+    # the capture came before the saying, on that day or days before: the day said bounds it
     claims, _ = extract(f"Kenya said on Tuesday its troops {verb} the al-Shabaab camp at Bura.", published="2024-03-14")
     capture = next(c for c in claims if c.type == "ATTACK")
-    assert (capture.time.start, capture.time.end, capture.time.basis) == (start, "2024-03-12", "report")
+    assert (capture.time.start, capture.time.end, capture.time.basis) == (None, "2024-03-12", "report")
 
 
 def test_a_company_written_after_its_country_is_the_company_and_never_its_own_customer(extract):
@@ -2715,3 +2712,56 @@ def test_the_sides_of_clashes_hung_on_their_place_are_the_parties(extract):
     claims, ents = extract("Heavy clashes erupted in the town of Kessel between Kolwe rebels and Norvanian troops.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert attack.roles["actor"] and attack.roles["target"] and not set(attack.roles["actor"]) & set(attack.roles["target"])
+
+
+@pytest.mark.parametrize("text, ctype", [
+    ("Norvania paused a shipment of artillery shells to Estland on Monday.", "TRANSFER"),
+    ("Norvania withheld delivery of 40 howitzers to Estland.", "TRANSFER"),
+    ("Norvania stopped sending tanks to Estland.", "TRANSFER"),
+    ("Norvania failed to deliver the air defence systems to Estland last year.", "TRANSFER"),
+    ("Estland has yet to receive the missiles from Norvania.", "TRANSFER"),
+    ("The planned summit between the Norvanian and Estlandic presidents was cancelled.", "MEET"),
+    ("Norvania has yet to deploy troops to the Estlandic border.", "DEPLOY"),
+])
+def test_a_trade_meeting_or_deployment_called_off_did_not_go_ahead(extract, text, ctype):
+    claims, _ = extract(text)
+    assert next(c for c in claims if c.type == ctype).polarity == "denied"
+
+
+@pytest.mark.parametrize("text, ctype", [
+    ("Norvania offered to provide air defence systems to Estland.", "TRANSFER"),
+    ("Qaldar invited Norvania and Estland to hold talks in Kessel.", "MEET"),
+])
+def test_a_deed_only_offered_is_planned(extract, text, ctype):
+    claims, _ = extract(text)
+    assert next(c for c in claims if c.type == ctype).modality == "planned"
+
+
+def test_every_joined_supplier_supplies(extract):
+    claims, ents = extract("Norvania, Estland and Qaldar sent artillery ammunition to Kolwe last month.")
+    transfer = next(c for c in claims if c.type == "TRANSFER")
+    assert {ents[i].name for i in transfer.roles["actor"]} == {"Norvania", "Estland", "Qaldar"}
+
+
+@pytest.mark.parametrize("text", [
+    "Selling weapons to Estland is controversial in Norvania.",
+    "Sending tanks to Estland would escalate the conflict, the Norvanian foreign ministry said.",
+])
+def test_a_deed_judged_in_general_is_no_happening(extract, text):
+    claims, _ = extract(text)
+    assert not any(c.type == "TRANSFER" for c in claims)
+
+
+def test_a_meeting_said_to_be_unlikely_is_only_possible(extract):
+    claims, _ = extract("A meeting between the Norvanian and Estlandic presidents remains unlikely.")
+    assert next(c for c in claims if c.type == "MEET").modality == "possible"
+
+
+@pytest.mark.parametrize("text, ctype", [
+    ("Norvania transferred 18 fighter jets to Estland, the Norvanian defence minister said on Thursday.", "TRANSFER"),
+    ("Norvanian forces shelled the port of Kessel, the regional governor said on Thursday.", "ATTACK"),
+])
+def test_the_day_a_deed_is_said_on_only_bounds_it(extract, text, ctype):
+    claims, _ = extract(text)
+    claim = next(c for c in claims if c.type == ctype)
+    assert (claim.time.start, claim.time.end) == (None, "2024-03-14")

@@ -845,7 +845,8 @@ def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution)
             break  # "will be charged over the incident that left one dead": the death is told, not planned
     words |= _words_describing_the_sources(path, att)
     found = "reported" if att.source is not None or _alleged_of(path, lex) else "fact"
-    if promised_under(trigger, lex) or threatened_deed(path, lex) or scheduled_deed(path, lex):
+    if promised_under(trigger, lex) or threatened_deed(path, lex) or scheduled_deed(path, lex) \
+            or offered_deed(path, lex):
         words.add("plan")
     if any(_if_confirmed(c, lex) for node in path for c in node.children):
         return "possible"  # "the strike, if confirmed, would be the deepest": it happened, unconfirmed
@@ -940,6 +941,13 @@ def scheduled_deed(path: list[Token], lex: Lexicon) -> bool:
     """"is set to impose sanctions", "are due to hold talks", "is poised to approve": the deed
     lies ahead (only as the frame's "to" clause: "set fire to", "due to the shelling" are not)."""
     return any(below.dep_ == "xcomp" and node.lemma_.lower() in lex.words("scheduling_frames")
+               for below, node in zip(path, path[1:]))
+
+
+def offered_deed(path: list[Token], lex: Lexicon) -> bool:
+    """"offered to supply air defence systems", "invited both sides to hold talks": a deed
+    offered is not done yet (only the "to" clause: "offered details of the strike" is not)."""
+    return any(below.dep_ == "xcomp" and node.lemma_.lower() in lex.words("deed_offering_verbs")
                for below, node in zip(path, path[1:]))
 
 

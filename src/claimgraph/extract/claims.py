@@ -56,6 +56,10 @@ QUOTE_OPENERS = frozenset({'"', "\u201c", "'", "\u2018"})
 # time words the NER often leaves untagged
 EXTRA_TIME_WORDS = [list(words) for words in grammar()["extra_time_words"]]
 REQUIRED_ROLES = {"MEET": ("actor",), "PROPERTY": ("subject",)}
+# happenings the day they are said on only bounds (claims.py ClaimExtractor._emit)
+BOUNDED_BY_THE_SAYING = frozenset({"ATTACK", "CASUALTY", "TRANSFER"})
+# happenings stopped before they go ahead ("paused a shipment"); an attack halted was under way
+CALLED_OFF_TYPES = frozenset({"TRANSFER", "MEET", "DEPLOY"})
 # Triggers read per sentence: each one walks the sentence's tree, so a run-on sentence of a
 # thousand "and drones struck ..." would cost triggers x tokens; news sentences hold a handful.
 MAX_TRIGGERS_PER_SENTENCE = 24
@@ -480,6 +484,8 @@ class ClaimExtractor:
                     continue  # "would respond to any deployment of troops": none told of
                 if ctype == "TRANSFER" and self._approved_only(token):
                     att.modality = "planned"  # "approved the sale of F-16 jets": allowed, not yet delivered
+                if ctype in CALLED_OFF_TYPES and self._not_gone_ahead(token):
+                    att.polarity = "denied"  # "paused a shipment of bombs", "the summit was cancelled"
                 self._settle_speaker_roles(token, ctype, roles, att, mentions)
                 if ctype in SPEECH_ACTS and self._undergone(token):
                     # "Clifford said he received death threats": he is threatened, no one named threatens
@@ -502,6 +508,22 @@ class ClaimExtractor:
         allowed is one still to come."""
         return noun.pos_ == "NOUN" and noun.dep_ in {"dobj", "obj", "nsubjpass"} \
             and noun.head.lemma_.lower() in self.lex.words("approving_verbs")
+
+    def _not_gone_ahead(self, token: Token) -> bool:
+        """"paused a shipment of bombs", "the talks were called off", "stopped sending tanks",
+        "failed to deliver the S-300s", "Kyiv has yet to receive the missiles": the trade,
+        meeting or deployment did not go ahead."""
+        head = token.head
+        lemma = head.lemma_.lower()
+        stopping = lemma in self.lex.words("calling_off_verbs") \
+            or lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children)
+        if any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in head.children):
+            return False  # "to establish whether the minister withheld aid": an open question
+        if stopping and (token.pos_ == "NOUN" and token.dep_ in {"dobj", "obj", "nsubjpass"}
+                         or token.tag_ == "VBG" and token.dep_ in {"xcomp", "dobj"}):
+            return True
+        not_yet = lemma in {"have", "be"} and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
+        return token.pos_ == "VERB" and token.dep_ == "xcomp" and (lemma == "fail" or not_yet)
 
     def _gerund_as_noun(self, token: Token) -> bool:
         """A gerund subject that English also has as a noun trigger ("Fighting between the
@@ -1273,8 +1295,12 @@ class ClaimExtractor:
         if c.type == "PROPERTY" and not c.quantities:
             return []
         # "will deploy troops, the presidency said on Wednesday": the day it was said is not the
-        # day of a deed still to come
+        # day of a deed still to come; "Russia struck the port, the ministry said on Sunday",
+        # "the Netherlands transferred 18 jets, the minister said on Thursday": only a bound
+        # on a strike, a toll or a delivery, which may have come days before the saying
         said_on = c.report_time if c.att.modality != "planned" else None
+        if said_on is not None and c.type in BOUNDED_BY_THE_SAYING:
+            said_on = TimeSpan(None, said_on.end, said_on.text, said_on.basis)
         times = narrowest(c.times) or [said_on or TimeSpan()]
         features = claim_features(c.trigger, c.type, c.roles.ids(), sent, has_source=c.att.source is not None,
                                   polarity=c.att.polarity, modality=c.att.modality, has_time=bool(c.times),
@@ -1632,12 +1658,20 @@ def bare_noun(noun: Token) -> bool:
 def judged_in_general(trigger: Token) -> bool:
     """"An attack on a warship is a cause for war", "a strike on the capital would be an act
     of war": an indefinite happening that a present or conditional "be" says what it is of
-    (a predicate noun) is any such happening, not one that took place."""
+    (a predicate noun) is any such happening, not one that took place; so is a gerund such a
+    verb has as subject ("selling arms to Riyadh is controversial")."""
     verb = trigger.head
+    if trigger.tag_ == "VBG" and trigger.dep_ == "csubj":  # not a headline's "Shooting leaves two dead"
+        return _said_in_general(verb) and (verb.lemma_ in {"be", "remain", "seem"} or verb.tag_ not in {"VBZ", "VBP"})
     if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubj" or verb.lemma_ != "be" \
             or not any(c.dep_ == "det" and c.lower_ in {"a", "an", "any"} for c in trigger.children) \
             or not any(c.dep_ == "attr" and not _definite(c) for c in verb.children):
         return False  # "a drone strike on the convoy is the latest of many": that one strike
+    return _said_in_general(verb)
+
+
+def _said_in_general(verb: Token) -> bool:
+    """A present or conditional verb: it says what any such happening is or would do."""
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return verb.tag_ in {"VBZ", "VBP"} or bool(modals & {"would", "could", "might", "will"})
 

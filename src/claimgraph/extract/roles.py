@@ -2389,8 +2389,9 @@ def frame_transfer(trigger, head, roles, args, mentions, lex):
         role = "recipient" if receiving else "actor"
         if passive:
             roles.add("instrument", materiel(subj, mentions))
-        else:
-            roles.add(role, party(subj, mentions))
+        else:  # "the US and Germany pledged tanks": each supplies
+            for one in conjuncts(subj):
+                roles.add(role, party(one, mentions))
     # a "to" the parser calls a dative is a preposition: its object is read with the others below
     objects = [o for o in objects_of(verb, ("dobj", "obj", "dative", "iobj")) if o.pos_ != "ADP"]
     # "supplied the RSF with drones": the parser may hang "with" on the object instead of the verb
@@ -2495,7 +2496,8 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
                 and not any(mentions.is_personnel(o) for o in objects_of(verb)):
             moved.extend(conjuncts(subj))
         else:
-            roles.add("actor", party(subj, mentions))
+            for one in conjuncts(subj):
+                roles.add("actor", party(one, mentions))
     for obj in objects_of(verb):
         args.append(obj)
         if verb.lemma_.lower() in HOLDING_VERBS and not mentions.is_personnel(obj):
@@ -2733,7 +2735,8 @@ def frame_sanction(trigger, head, roles, args, mentions, lex):
                 roles.add("actor", party(c, mentions))
     if subj is not None:
         args.append(subj)
-        roles.add("actor", party(subj, mentions))
+        for one in conjuncts(subj):  # "the EU and Britain imposed sanctions"
+            roles.add("actor", party(one, mentions))
     # "sanctions are to be imposed on Japan": the "on" of the infinitive the subject governs
     imposing = [c for c in verb.children if c.dep_ == "xcomp" and trigger.dep_ in {"nsubj", "nsubjpass"}]
     # "13 new EU sanctions listings on Syria": the listings' "on"
