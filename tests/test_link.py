@@ -219,6 +219,18 @@ def test_link_event_time_is_the_intersection_of_its_claims():
     assert [(e.time.start, e.time.end) for e in events] == [("2024-03-02", "2024-03-02")]
 
 
+def test_link_a_running_period_joins_no_day_inside_it():
+    # "have sanctioned dozens of importers since 2023" and "imposed sanctions on Tuesday"
+    tally = claim("a1", "d1", "SANCTION", actor=["gpe:russia"], sentence=3)
+    tally.time = TimeSpan(start="2023-01-01", end="2024-03-08", text="since 2023", basis="event")
+    day = claim("a2", "d1", "SANCTION", day="2024-03-05", actor=["gpe:russia"], sentence=2)
+    events, _ = link([doc("d1", "Morning Ledger")], [day, tally], ENTITIES)
+    assert len(events) == 2
+    tally.time.text = "in 2023 and 2024"  # a year may name the one happening
+    events, _ = link([doc("d1", "Morning Ledger")], [day, tally], ENTITIES)
+    assert len(events) == 1
+
+
 def test_link_same_day_attacks_far_apart_stay_apart():
     docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
     claims = [claim("a1", "d1", day="2024-03-02", actor=["gpe:russia"], location=["place:kyiv"]),

@@ -156,6 +156,8 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
         return VETO
     if a.interval and b.interval and intersect(a.interval, b.interval) is None:
         return VETO
+    if a.interval and b.interval and (_a_period_and_a_day(a, b) or _a_period_and_a_day(b, a)):
+        return VETO
     window = config().get("report_window_days", 2)
     for timed, bound in ((a, b.report_end), (b, a.report_end)):
         if timed.interval and bound and timed.interval[0] > bound:
@@ -188,6 +190,16 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
     if a.sources & b.sources:
         score += weights.get("source", 2)
     return Match(True, score)
+
+
+def _a_period_and_a_day(period: Group, day: Group) -> bool:
+    """"have sanctioned dozens of importers since 2023" and "imposed sanctions on Tuesday":
+    what was done over a running period of months sums up many happenings, not the one of a
+    day inside it (unlike "killed four people in 2005", one spree a year names)."""
+    running = tuple(config().get("running_period_words") or ())
+    return _days_between(*period.interval) > config().get("period_days", 92) \
+        and _days_between(*day.interval) <= config().get("max_day_span", 7) \
+        and any((c.time.text or "").lower().startswith(running) for c in period.claims)
 
 
 def _opposing_sides(a: Group, b: Group, ents: Entities) -> bool:
