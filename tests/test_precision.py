@@ -2765,3 +2765,41 @@ def test_the_day_a_deed_is_said_on_only_bounds_it(extract, text, ctype):
     claims, _ = extract(text)
     claim = next(c for c in claims if c.type == ctype)
     assert (claim.time.start, claim.time.end) == (None, "2024-03-14")
+
+
+def test_what_a_speaker_says_it_is_false_that_happened_is_denied(extract):
+    claims, _ = extract("It is false that Norvanian forces struck a hospital in Kessel on Monday, "
+                        "the Norvanian defence ministry said.")
+    assert next(c for c in claims if c.type == "ATTACK").polarity == "denied"
+    assert any(c.type == "DENY" for c in claims)
+
+
+def test_a_drone_that_crashed_somewhere_attacked_nothing(extract):
+    lost, _ = extract("A Norvanian reconnaissance drone crashed in Estland on Thursday, but it was not clear why.")
+    hit, _ = extract("A Norvanian drone crashed into an apartment block in Kessel on Thursday.")
+    assert not any(c.type == "ATTACK" for c in lost) and any(c.type == "ATTACK" for c in hit)
+
+
+def test_a_raid_people_were_arrested_in_was_the_arresters(extract):
+    claims, ents = extract("Norvanian troops arrested 25 Palestinians in a raid on Kessel on Tuesday.")
+    raid = next(c for c in claims if c.type == "ATTACK")
+    actors = [ents[i].name for i in raid.roles["actor"]]
+    assert actors and all(name.startswith("Norvan") for name in actors)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("According to Wire News, citing five Norvanian officials, Estland received 500 shells from Norvania.",
+     [(500, None, None)]),
+    ("Norvania will provide 2.5 billion pounds of military aid to Estland.", [(2.5e9, None, None)]),
+    ("Norvania handed over six howitzers to Estland on Monday.", [(6, None, None)]),
+    ("Norvania sent 1,800 2,000-pound bombs to Estland.", [(1800, None, None)]),
+])
+def test_only_numbers_of_the_transfer_count_it(extract, text, expected):
+    claims, _ = extract(text)
+    transfer = next(c for c in claims if c.type == "TRANSFER")
+    assert [(q.value, q.low, q.high) for q in transfer.quantities] == expected
+
+
+def test_billions_of_pounds_are_sterling(extract):
+    claims, _ = extract("Norvania will provide 2.5 billion pounds of military aid to Estland.")
+    assert next(c for c in claims if c.type == "TRANSFER").quantities[0].unit == "GBP"

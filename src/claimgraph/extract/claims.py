@@ -37,7 +37,7 @@ from .dating import (date_a_named_person_s_death, date_by_occurrence_sentences, 
                      plan_what_lies_ahead)
 from .lexicon import Lexicon, load_lexicon
 from .mentions import Mentions, _same_or_within, is_bare_definite, is_country, things_counted
-from .senses import THING_HEADS, TOLD_PRONOUNS, TriggerSenses, denies_the_clause_before, victim_of
+from .senses import THING_HEADS, TOLD_PRONOUNS, TriggerSenses, denies_the_clause_before, is_measure, victim_of
 from .story import (aim_the_attack_referred_back, done_to, headline_sentences, name_the_lone_doer, name_the_lone_victim,
                     name_the_other_side, name_the_repelled_attackers, name_unnamed_speakers, named_suspect,
                     share_roles_of_one_happening)
@@ -827,6 +827,9 @@ class ClaimExtractor:
         # what a report or a story tells (not "Patricia Smith, whose son died in Benghazi, was wrong")
         told = {t.i for clause in called_false for s in [subject_of(clause)] if s is not None
                 and s.lemma_.lower() in self.lex.words("claim_nouns") | self.lex.words("said_things") for t in s.subtree}
+        # "It is false that Russian forces struck a hospital, the ministry said": the "that" clause
+        told |= {t.i for clause in called_false if getattr(subject_of(clause), "lower_", "") == "it"
+                 for c in clause.children if c.dep_ == "ccomp" for t in c.subtree}
         for c in cands:
             if c.type not in SPEECH_ACTS and c.trigger.i in told:
                 c.att.polarity = "denied"
@@ -1082,6 +1085,8 @@ class ClaimExtractor:
                 continue  # "18 Leopard 2 tanks": the 2 is the model's name, not a count
             if self.senses.disputed_figure(span.root):
                 continue  # "contradicting the official toll of 12": another's figure
+            if self._counts_cited_speakers(span):
+                continue  # "citing five US officials": who speaks, not what happened
             owner = self._quantity_owner(span, cands, q.unit)
             owner = toll_of_the_attack(span, owner, cands)
             if owner is not None and owner.type != "PROPERTY" and places_by_distance(span):
@@ -1102,6 +1107,8 @@ class ClaimExtractor:
                 continue
             if owner is not None and owner.type in {"CASUALTY", "DEPLOY"} and q.unit in currency_units():
                 continue  # "caused a billion dlrs in damage": no toll; "the deployment will cost 2 bln": no troops
+            if owner is not None and owner.type != "PROPERTY" and sizes_each_item(span, q.text):
+                continue  # "1,800 2,000-pound bombs": how heavy each bomb is, not how many were sent
             if owner is not None and owner.type != "PROPERTY" and q.unit == "%":
                 continue  # "the killings have left 62 percent of voters saying ...": a share, no count of it
             if owner is not None:
@@ -1184,6 +1191,16 @@ class ClaimExtractor:
         """"two officials told Reuters", "three witnesses said": the number counts who speaks."""
         noun = counted_noun(span)
         return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in self.lex.words("reporting_verbs")
+
+    def _counts_cited_speakers(self, span: Span) -> bool:
+        """"citing five US officials", "according to two diplomats": the number counts whom
+        the report relies on."""
+        noun = counted_noun(span)
+        if noun.pos_ != "NOUN":
+            return False
+        head = noun.head
+        return noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.words("relay_verbs") \
+            or noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
     def _opposed_measure(self, trigger: Token) -> bool:
         """"opposed mandatory sanctions", "vetoed new sanctions", "blocked arms sales": a
@@ -1517,6 +1534,14 @@ def the_object_s_own_deed(verb: Token) -> bool:
 
 HARMING_VERBS = load_lexicon().types["ATTACK"].verbs | load_lexicon().types["ATTACK"].agent_verbs \
     | load_lexicon().types["CASUALTY"].verbs
+
+
+def sizes_each_item(span: Span, text: str) -> bool:
+    """"2,000-pound bombs", "a 500-kg bomb": a measure joined to its number by a hyphen and
+    standing before a noun says the size of each thing the noun names."""
+    root = span.root
+    return "-" in text and root.dep_ in {"compound", "amod", "nmod"} and root.head.i > root.i \
+        and root.head.pos_ == "NOUN" and span.end <= root.head.i + 1 and not is_measure(root.head)
 
 
 def places_by_distance(measure: Span) -> bool:

@@ -1843,7 +1843,8 @@ PRONOUNS_NOT_PARTIES = frozenset({"who", "what", "which", "that", "it", "this", 
 
 def charged_in(noun: Token, mentions: Mentions) -> Entity | None:
     """"Reyes is charged with murder in the death of Hart", "police arrested Reyes in the
-    shooting", "Reyes, the suspect in the killing": who is held to have done the happening."""
+    shooting", "Reyes, the suspect in the killing": who is held to have done the happening;
+    but a raid that people were arrested in was the arresters' ("arrested 25 in a raid")."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "in":
         return None
     held = noun.head.head
@@ -1856,6 +1857,9 @@ def charged_in(noun: Token, mentions: Mentions) -> Entity | None:
         held = held.head
     if held.lemma_.lower() not in culprit_verbs:
         return None
+    if noun.lemma_.lower() in mentions.lex.words("arresting_operations"):
+        arrester = subject_of(held) if not any(c.dep_ == "auxpass" for c in held.children) else agent_of(held)
+        return party(arrester, mentions) if arrester is not None else None  # "police arrested 25 in a raid"
     charged = next((c for c in held.children if c.dep_ == "nsubjpass"), None) \
         or next((c for c in held.children if c.dep_ in {"dobj", "obj"}), None)
     found = party(charged, mentions) if charged is not None else None

@@ -1281,6 +1281,9 @@ class TriggerSenses:
         and it is not another verb with a particle ("dropped off", "fell back")."""
         if any(c.dep_ == "prt" for c in verb.children):
             return False
+        if verb.lemma_.lower() == "crash" and not {p for p, o in preps_of(verb) if o.ent_type_ not in {"DATE", "TIME"}} \
+                & {"into", "onto", "on", "near"}:
+            return False  # "a US drone crashed in Yemen": lost, for all it says; "crashed into a block" hit it
         subj, passive = subject_and_voice(verb)
         arriving = objects_of(verb, ("dobj", "obj")) if verb.lemma_.lower() == "drop" and not passive else [subj]
         kinds = {mentions.materiel_kind(t) for a in arriving if a is not None for t in [a, *a.conjuncts]}

@@ -49,6 +49,7 @@ class _Lexicon:
     fractions: dict[str, float]
     modifiers: dict[str, str]  # phrase -> kind
     designators: frozenset[str]
+    particle_verbs: frozenset[str]
     measures: dict[str, tuple[str, str]]  # surface -> (unit, dimension)
     currency_prefixes: dict[str, str]
     currency_words: dict[str, str]
@@ -96,6 +97,7 @@ def _lexicon() -> _Lexicon:
         fractions={k.lower(): v for k, v in num["fractions"].items()},
         modifiers=modifiers,
         designators=frozenset(str(d).lower() for d in num["designators"]),
+        particle_verbs=frozenset(str(v).lower() for v in num["particle_verbs"]),
         measures={k.lower(): (v[0], v[1]) for k, v in uni["measures"].items()},
         currency_prefixes={k.upper(): v for k, v in uni["currency_prefixes"].items()},
         currency_words={k.lower(): v for k, v in uni["currency_words"].items()},
@@ -359,6 +361,8 @@ def _single_candidate(text: str, match: re.Match[str]) -> _Candidate | None:
     lex = _lexicon()
     mod = (match.group("mod") or "").lower()
     mod = re.sub(r"\s+", " ", mod)
+    if mod == "over" and _word_before(text, match.start("mod")) in lex.particle_verbs:
+        mod = ""  # "handed over six howitzers": the verb's particle, six were handed
     start = match.start("mod") if mod else match.start("mach") if match.group("mach") else (
         match.start("cur1") if match.group("cur1") else match.start("num1")
     )
@@ -402,6 +406,11 @@ def _vague_low(phrase: str) -> float | None:
             scale = 12 if rest == "dozen" else lex.scales.get(rest)
             return factor * scale if scale else None
     return None
+
+
+def _word_before(text: str, position: int) -> str:
+    words = text[:position].split()
+    return words[-1].lower() if words else ""
 
 
 def _apply_modifier(quantity: Quantity, value: float, kind: str | None) -> None:
@@ -463,6 +472,8 @@ def _unit_of(text, match, tag, quantity, look_after=True) -> tuple[str | None, s
         unit, dimension = lex.measures[surface]
         if surface in ("pound", "pounds") and match.group(f"cur{tag}"):
             return lex.currency_prefixes[_prefix_key(match.group(f"cur{tag}"))], "money"
+        if surface == "pounds" and match.group(f"scale{tag}"):
+            return lex.currency_words["sterling"], "money"  # "2.5 billion pounds of aid": sterling, not weight
         return unit, dimension
     if match.group(f"cur{tag}"):
         return lex.currency_prefixes[_prefix_key(match.group(f"cur{tag}"))], "money"
