@@ -2803,3 +2803,36 @@ def test_only_numbers_of_the_transfer_count_it(extract, text, expected):
 def test_billions_of_pounds_are_sterling(extract):
     claims, _ = extract("Norvania will provide 2.5 billion pounds of military aid to Estland.")
     assert next(c for c in claims if c.type == "TRANSFER").quantities[0].unit == "GBP"
+
+
+@pytest.mark.parametrize("text, attack", [
+    ("Norvania fired two ballistic missiles into the sea off its east coast on Tuesday.", False),
+    ("Norvania launched a ballistic missile that landed in the sea on Tuesday.", False),
+    ("Norvania test-fired a new cruise missile on Tuesday.", False),
+    ("Norvania test-fired the missiles into Estlandic territory on Tuesday.", True),
+    ("Kolwe rebels fired a missile at a tanker in the Red Sea on Tuesday.", True),
+])
+def test_a_launch_into_the_sea_or_a_test_attacks_no_one(extract, text, attack):
+    claims, _ = extract(text)
+    assert any(c.type == "ATTACK" for c in claims) is attack
+
+
+def test_an_order_for_arms_is_a_delivery_ahead_from_the_seller(extract):
+    claims, ents = extract("Estland ordered 30 fighter jets from Norvania on Monday.")
+    order = next(c for c in claims if c.type == "TRANSFER")
+    assert order.modality == "planned"
+    assert [ents[i].name for i in order.roles["actor"]] == ["Norvania"]
+    assert [ents[i].name for i in order.roles["recipient"]] == ["Estland"]
+
+
+def test_the_parties_to_an_arms_deal_are_neither_supplier_nor_buyer_unless_told(extract):
+    claims, _ = extract("Norvania and Estland agreed a deal for 26 fighter jets on Monday.")
+    deal = next(c for c in claims if c.type == "TRANSFER")
+    assert deal.modality == "planned" and not deal.roles["actor"]
+
+
+def test_who_was_given_arms_received_them(extract):
+    claims, ents = extract("Estland was given 12 tanks by Norvania on Monday.")
+    transfer = next(c for c in claims if c.type == "TRANSFER")
+    assert [ents[i].name for i in transfer.roles["recipient"]] == ["Estland"]
+    assert [ents[i].name for i in transfer.roles["actor"]] == ["Norvania"]

@@ -482,8 +482,8 @@ class ClaimExtractor:
                     att.modality = "fact"  # "claimed" takes the lives here; nobody reports
                 if att.silenced or att.polarity != "denied" and _any_such(token):
                     continue  # "would respond to any deployment of troops": none told of
-                if ctype == "TRANSFER" and self._approved_only(token):
-                    att.modality = "planned"  # "approved the sale of F-16 jets": allowed, not yet delivered
+                if ctype == "TRANSFER" and (self._approved_only(token) or self._only_committed(token)):
+                    att.modality = "planned"  # "approved the sale of F-16 jets", "ordered 30 jets": not yet delivered
                 if ctype in CALLED_OFF_TYPES and self._not_gone_ahead(token):
                     att.polarity = "denied"  # "paused a shipment of bombs", "the summit was cancelled"
                 self._settle_speaker_roles(token, ctype, roles, att, mentions)
@@ -508,6 +508,13 @@ class ClaimExtractor:
         allowed is one still to come."""
         return noun.pos_ == "NOUN" and noun.dep_ in {"dobj", "obj", "nsubjpass"} \
             and noun.head.lemma_.lower() in self.lex.words("approving_verbs")
+
+    def _only_committed(self, token: Token) -> bool:
+        """"Egypt ordered 30 Rafale jets from France", "India and France agreed a deal for 26
+        jets": a trade committed to, its delivery ahead."""
+        lemma = token.lemma_.lower()
+        return token.pos_ == "VERB" and lemma in self.lex.words("ordering_verbs") \
+            or token.pos_ == "NOUN" and lemma in self.lex.words("commitment_nouns")
 
     def _not_gone_ahead(self, token: Token) -> bool:
         """"paused a shipment of bombs", "the talks were called off", "stopped sending tanks",

@@ -2388,10 +2388,14 @@ def frame_transfer(trigger, head, roles, args, mentions, lex):
     subj, passive = subject_and_voice(verb)
     if trigger.pos_ == "NOUN" and not is_light_verb_object(trigger):
         subj = None
+    if trigger.pos_ == "NOUN" and trigger.lemma_.lower() in lex.words("commitment_nouns"):
+        subj = None  # "India and France agreed a deal for 26 jets": who buys and who sells, it does not say
     if subj is not None:
         args.append(subj)
         role = "recipient" if receiving else "actor"
-        if passive:
+        if passive and materiel(subj, mentions) is None and verb.lemma_.lower() in DOUBLE_OBJECT_VERBS:
+            roles.add("recipient", party(subj, mentions))  # "Ukraine was given 12 tanks by Denmark"
+        elif passive:
             roles.add("instrument", materiel(subj, mentions))
         else:  # "the US and Germany pledged tanks": each supplies
             for one in conjuncts(subj):

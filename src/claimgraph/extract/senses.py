@@ -135,6 +135,9 @@ class TriggerSenses:
             if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("stationing_verbs") \
                     and self._stationed_somewhere(token, mentions):
                 continue  # "Russia deployed Iskander missiles to Belarus": stationed there, fired at no one
+            if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("launching_verbs") \
+                    and self._launched_at_no_land(token, mentions):
+                continue  # "fired two missiles into the sea", "test-fired a cruise missile"
             if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("arrival_weapon_verbs") \
                     and not self._munition_arrives(token, mentions):
                 continue  # "a shell fell on the market"; not "a helicopter crashed", "was dropped off by helicopter"
@@ -1275,6 +1278,27 @@ class TriggerSenses:
         subj, passive = subject_and_voice(verb)
         return subj is not None and not passive and mentions.materiel_kind(subj) is not None
 
+    def _launched_at_no_land(self, verb: Token, mentions: Mentions) -> bool:
+        """"fired two ballistic missiles into the sea", "launched a missile that landed in the
+        Sea of Japan", "test-fired a new cruise missile": a launch into the sea, or a test with
+        nowhere it was fired at, hits no one ("test-fired the missiles into Ukrainian territory"
+        does)."""
+        ends = [o for p, o in preps_of(verb) if p in {"into", "toward", "towards", "at", "on", "in"}]
+        ends += [o for obj in objects_of(verb, ("dobj", "obj")) for rel in obj.children if rel.dep_ == "relcl"
+                 for p, o in preps_of(rel) if p in {"into", "in", "on"}]
+        ends = [o for o in ends if o.ent_type_ not in {"DATE", "TIME"}]
+        tested = any(c.lower_ == "test" and c.i < verb.i for c in verb.children)
+        if not ends:
+            return tested
+        return all(self._is_sea(o, mentions) for o in ends)
+
+    def _is_sea(self, noun: Token, mentions: Mentions) -> bool:
+        if noun.lemma_.lower() in self.lex.words("sea_words"):
+            return True
+        span = mentions.span_at(noun)
+        entity = mentions.resolve_span(span) if span is not None else None
+        return entity is not None and entity.attrs.get("kind") in {"sea", "water"}
+
     def _munition_arrives(self, verb: Token, mentions: Mentions) -> bool:
         """A verb of arriving ("fell", "landed", "crashed", "dropped") attacks only when what
         arrives is a munition, a missile or a drone, not an aircraft or a vehicle (an accident),
@@ -1284,6 +1308,9 @@ class TriggerSenses:
         if verb.lemma_.lower() == "crash" and not {p for p, o in preps_of(verb) if o.ent_type_ not in {"DATE", "TIME"}} \
                 & {"into", "onto", "on", "near"}:
             return False  # "a US drone crashed in Yemen": lost, for all it says; "crashed into a block" hit it
+        places = [o for p, o in preps_of(verb) if p in {"in", "into", "on"} and o.ent_type_ not in {"DATE", "TIME"}]
+        if places and all(self._is_sea(o, mentions) for o in places):
+            return False  # "a missile that landed in the Sea of Japan": it hit no one
         subj, passive = subject_and_voice(verb)
         arriving = objects_of(verb, ("dobj", "obj")) if verb.lemma_.lower() == "drop" and not passive else [subj]
         kinds = {mentions.materiel_kind(t) for a in arriving if a is not None for t in [a, *a.conjuncts]}
