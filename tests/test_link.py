@@ -231,6 +231,16 @@ def test_link_a_running_period_joins_no_day_inside_it():
     assert len(events) == 1
 
 
+def test_link_a_happening_told_apart_joins_none_told_before_it():
+    # "A car bomb killed five in Kyiv on Friday. ... Separately, a mortar round fell in Kyiv on Friday."
+    bomb = claim("a1", "d1", day="2024-03-08", location=["place:kyiv"], sentence=0)
+    mortar = claim("a2", "d1", day="2024-03-08", location=["place:kyiv"], sentence=2)
+    toll = claim("a3", "d1", "CASUALTY", day="2024-03-08", location=["place:kyiv"], sentence=2)
+    mortar.text = toll.text = "Separately, a mortar round fell near the airport in Kyiv on Friday, wounding two."
+    events, _ = link([doc("d1", "Morning Ledger")], [bomb, mortar, toll], ENTITIES)
+    assert sorted(sorted(e.claim_ids) for e in events) == [["a1"], ["a2", "a3"]]
+
+
 def test_link_same_day_attacks_far_apart_stay_apart():
     docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
     claims = [claim("a1", "d1", day="2024-03-02", actor=["gpe:russia"], location=["place:kyiv"]),

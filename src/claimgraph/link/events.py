@@ -63,6 +63,9 @@ class Group:
     # a claim naming two far towns with "and" ("two shootings last week, in Atlanta and
     # Seattle") tells of several happenings: it is an event of its own and joins none
     several_scenes: bool = False
+    # documents that tell this happening as apart from what they told before ("Separately, a
+    # mortar round hit the airport"): it joins none of their other happenings
+    told_apart_at: dict[str, int] = field(default_factory=dict)  # document -> its sentence
 
     @property
     def kind(self) -> str:
@@ -99,7 +102,15 @@ def group_of_claim(claim: Claim, ents: Entities) -> Group:
         victims=victims,
         opening=claim.sentence < config().get("opening_sentences", 1),
         several_scenes=_several_scenes(claim, ents),
+        told_apart_at={claim.document_id: claim.sentence} if told_apart(claim) else {},
     )
+
+
+def told_apart(claim: Claim) -> bool:
+    """"Separately, ...", "In a separate attack, ...", "Elsewhere, ...": the sentence opens on
+    another happening than the ones before it."""
+    opening = claim.text.lstrip(" \"'“‘(").lower()
+    return opening.startswith(tuple(config().get("separate_markers") or ()))
 
 
 def _merge(a: Group, b: Group) -> Group:
@@ -118,6 +129,8 @@ def _merge(a: Group, b: Group) -> Group:
         victims=a.victims | b.victims,
         opening=a.opening or b.opening,
         several_scenes=a.several_scenes or b.several_scenes,
+        told_apart_at={d: min(s for s in (a.told_apart_at.get(d), b.told_apart_at.get(d)) if s is not None)
+                       for d in a.told_apart_at.keys() | b.told_apart_at.keys()},
     )
 
 
@@ -154,6 +167,8 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
     """
     if a.family != b.family or a.several_scenes or b.several_scenes:
         return VETO
+    if _told_apart_from(a, b) or _told_apart_from(b, a):
+        return VETO  # "Separately, a mortar round fell near the airport": not the bombing told before
     if a.interval and b.interval and intersect(a.interval, b.interval) is None:
         return VETO
     if a.interval and b.interval and (_a_period_and_a_day(a, b) or _a_period_and_a_day(b, a)):
@@ -190,6 +205,13 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
     if a.sources & b.sources:
         score += weights.get("source", 2)
     return Match(True, score)
+
+
+def _told_apart_from(later: Group, earlier: Group) -> bool:
+    """Whether ``earlier`` holds a claim its article told before it opened ``later`` as
+    another happening."""
+    return any(claim.document_id == doc and claim.sentence < sentence
+               for doc, sentence in later.told_apart_at.items() for claim in earlier.claims)
 
 
 def _a_period_and_a_day(period: Group, day: Group) -> bool:
