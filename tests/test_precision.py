@@ -2836,3 +2836,21 @@ def test_who_was_given_arms_received_them(extract):
     transfer = next(c for c in claims if c.type == "TRANSFER")
     assert [ents[i].name for i in transfer.roles["recipient"]] == ["Estland"]
     assert [ents[i].name for i in transfer.roles["actor"]] == ["Norvania"]
+
+
+@pytest.mark.parametrize("text, told", [
+    ("Kessel has been hit almost daily this autumn.", False),
+    ("Kessel has been shelled repeatedly since 2022.", False),
+    ("Norvanian drones attack the city every night, officials said.", False),
+    ("A Norvanian drone hit the city on Monday night, officials said.", True),
+    ("One man grabbed a knife and stabbed the guard repeatedly in the chest on Monday.", True),
+])
+def test_a_deed_told_as_recurring_is_no_one_happening(extract, text, told):
+    claims, _ = extract(text)
+    assert any(c.type == "ATTACK" for c in claims) is told
+
+
+def test_people_hit_while_they_were_doing_something_were_hit_then(extract):
+    claims, _ = extract("Gunmen killed 63 villagers who were celebrating a festival in Kessel late on Monday, "
+                        "the governor said.")
+    assert {c.time.start for c in claims if c.type in {"ATTACK", "CASUALTY"}} == {"2024-03-11"}

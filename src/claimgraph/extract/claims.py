@@ -467,6 +467,7 @@ class ClaimExtractor:
                     continue
                 seen.add((token.i, ctype))
                 if generic_you(token) or judged_in_general(token) or bidden(token) or what_it_would_be(token) \
+                        or ctype not in SPEECH_ACTS and self._told_as_a_series(token) \
                         or (told_as_a_habit(token) and not (ctype in SPEECH_ACTS and self._speakers_now(token))):
                     continue  # "you die by the weapon you choose": anyone, no happening
                 if (ctype in {"SANCTION", "TRANSFER"} and self._opposed_measure(token)) or self._in_vetoed_text(token):
@@ -508,6 +509,25 @@ class ClaimExtractor:
         allowed is one still to come."""
         return noun.pos_ == "NOUN" and noun.dep_ in {"dobj", "obj", "nsubjpass"} \
             and noun.head.lemma_.lower() in self.lex.words("approving_verbs")
+
+    def _told_as_a_series(self, token: Token) -> bool:
+        """"Kharkiv has been hit almost daily this autumn", "drones attack the city every night",
+        "the town has been shelled repeatedly since 2022": how often it recurs tells a series of
+        happenings, none of which the sentence tells (a stance said again and again, "has
+        repeatedly denied arming either side", is still the speaker's)."""
+        verb = clause_head(token)
+        if token.pos_ == "NOUN" and token.i != verb.i:
+            return False  # "the attack, one of several this week": the noun's own happening
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        for c in verb.children:
+            lemma = c.lower_
+            if c.dep_ == "advmod" and (lemma in self.lex.words("series_adverbs")
+                                       or perfect and lemma in self.lex.words("series_perfect_adverbs")):
+                return True
+            if c.dep_ == "npadvmod" and c.lemma_.lower() in self.lex.words("series_periods") \
+                    and any(d.lower_ == "every" for d in c.children):
+                return True
+        return False
 
     def _only_committed(self, token: Token) -> bool:
         """"Egypt ordered 30 Rafale jets from France", "India and France agreed a deal for 26
@@ -1047,6 +1067,7 @@ class ClaimExtractor:
             if node.i in event_nodes or any(node.i == t.i for t in c.triggers) \
                     or dated_happening is not None and node.i == dated_happening.i \
                     or in_when_clause(node, event_nodes) or subject_of_a_while(node, path) \
+                    or while_they_were(node, event_nodes) \
                     or when_after \
                     or dated_by is not None and span.start <= dated_by.i < span.end \
                     or _in_trigger_phrase(node, c.trigger) \
@@ -2009,6 +2030,20 @@ def subject_of_a_while(node: Token, path: list[Token]) -> bool:
     return any(clause.dep_ == "advcl" and clause.head.i == node.head.i
                and any(c.dep_ in {"mark", "advmod"} and c.lower_ in WHEN_MARKS for c in clause.children)
                for clause in path)
+
+
+def while_they_were(node: Token, event_nodes: set[int]) -> bool:
+    """"killed 63 villagers who were celebrating a festival late on Monday": people hit while
+    they were doing something were hit when they did it, so the time of what they were doing
+    dates the claim."""
+    for _ in range(6):
+        if node.dep_ == "relcl" and node.tag_ == "VBG" and node.head.head.i in event_nodes \
+                and any(c.dep_ == "aux" and c.lemma_ == "be" for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def in_when_clause(node: Token, event_nodes: set[int]) -> bool:
