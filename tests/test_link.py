@@ -380,6 +380,8 @@ def _killed(text, **kw):
     (_killed("at least eight people", low=8), _killed("20 people", value=20), "2024-03-08", 0),  # open above
     (_killed("eight people", value=8), _killed("about 20 dead", value=20, approx=True), "2024-03-08", 1),
     (_killed("eight people", value=8), _killed("20 dead", value=20), "2024-03-09", 0),  # a later toll rose
+    # "killed nine people" and "the death toll stands at four": a bare toll counts people too
+    (_killed("nine people", value=9), Quantity("four", value=4, of="killed"), "2024-03-08", 1),
 ])
 def test_link_quantity_contradiction_on_counts_in_one_event(first, second, published, expected):
     docs = [doc("d1", "Morning Ledger", "2024-03-08"), doc("d2", "Evening Courier", published)]

@@ -2854,3 +2854,9 @@ def test_people_hit_while_they_were_doing_something_were_hit_then(extract):
     claims, _ = extract("Gunmen killed 63 villagers who were celebrating a festival in Kessel late on Monday, "
                         "the governor said.")
     assert {c.time.start for c in claims if c.type in {"ATTACK", "CASUALTY"}} == {"2024-03-11"}
+
+
+def test_a_toll_counts_the_dead(extract):
+    claims, _ = extract("The toll from the Norvanian strike on Kessel rose to 11 on Monday, the governor said.")
+    toll = next(c for c in claims if c.type == "CASUALTY")
+    assert [(q.value, q.of) for q in toll.quantities] == [(11, "killed")]

@@ -30,9 +30,8 @@ from typing import Iterable
 
 from ..model import Claim, Contradiction, Document, Event, Quantity
 from .compare import (CONFLICT, NEAR, PARTY_ROLES, SAME, UNKNOWN, Entities, canonical_of, classes_compatible, config,
-                      kinds_compatible,
-                      event_interval, format_interval, intervals_overlap, normalized_interval, overlaps,
-                      report_bound, unit_scale)
+                      counted_class, event_interval, format_interval, intervals_overlap, kinds_compatible,
+                      normalized_interval, overlaps, report_bound, unit_scale)
 from .independence import SourceCounter
 
 MAX_TIME_GAP_DAYS = 7  # beyond a week apart, same actor/place/weapon are two attacks, not one misdated
@@ -214,6 +213,8 @@ def count_contradictions(events: list[Event], claims_by_id: dict[str, Claim], co
                 if of is None:
                     continue
                 unit, low, high = norm
+                if q.of and not unit:
+                    unit = counted_class("people")  # "the toll stands at four": four people killed
                 counts[(of, unit)][(_round(low), _round(high))].append((claim, q, low, high))
         for (of, unit), values in sorted(counts.items()):
             keys = sorted(values, key=lambda k: (k[0] is None, k[0] or 0, k[1] is None, k[1] or 0))
