@@ -372,7 +372,7 @@ def test_link_quantity_contradiction_needs_the_same_subject():
 
 
 def _killed(text, **kw):
-    return Quantity(text, unit="people", of="killed", **kw)
+    return Quantity(text, unit=kw.pop("unit", "people"), of="killed", **kw)
 
 
 @pytest.mark.parametrize("first, second, published, expected", [
@@ -392,6 +392,20 @@ def test_link_quantity_contradiction_on_counts_in_one_event(first, second, publi
     events, found = link(docs, claims, ENTITIES)
     assert len(events) == 1
     assert len([c for c in found if c.kind == "quantity"]) == expected
+
+
+def test_link_a_toll_by_described_doers_answers_one_by_the_named_group():
+    # "militants ... killing nine soldiers, the army said" and "al-Kolwe said it killed 60 soldiers"
+    ents = dict(ENTITIES)
+    ents["personnel:militants"] = Entity("personnel:militants", "militants", "PERSON", attrs={"generic": True})
+    ents["org:kolwe"] = Entity("org:kolwe", "al-Kolwe", "ORG", country="UA", attrs={"kind": "armed group"})
+    docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
+    claims = [claim("k1", "d1", "CASUALTY", day="2024-03-08", location=["place:kharkiv"], actor=["personnel:militants"],
+                    source="person:penwick", quantities=[_killed("nine soldiers", value=9, unit="soldiers")]),
+              claim("k2", "d2", "CASUALTY", day="2024-03-08", location=["place:kharkiv"], actor=["org:kolwe"],
+                    source="org:kolwe", quantities=[_killed("60 soldiers", value=60, unit="soldiers")])]
+    events, found = link(docs, claims, ents)
+    assert len(events) == 1 and [c.kind for c in found] == ["quantity"]
 
 
 def _boats(n: int, unit: str = "boats") -> Quantity:

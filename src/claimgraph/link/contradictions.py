@@ -297,8 +297,23 @@ def same_parties(a: Claim, b: Claim, ents: Entities) -> bool:
     """The two do not name different actors: "the navy seized two boats" is no answer to
     "the pirates, in four skiffs". (Who was hit is the counted thing's business: "three crew
     members" and "two seafarers" are one count, "5 soldiers" and "8 civilians" two.)"""
-    relation = ents.set_relation("actor", a.roles.get("actor") or (), b.roles.get("actor") or ())
+    left, right = a.roles.get("actor") or (), b.roles.get("actor") or ()
+    relation = ents.set_relation("actor", left, right)
+    if relation == UNKNOWN and (_described_only(left, ents) and _stateless(right, ents)
+                                or _described_only(right, ents) and _stateless(left, ents)):
+        return True  # "militants" and "al-Shabaab" in one event: the one described, the other named
     return relation not in (CONFLICT, UNKNOWN)
+
+
+def _described_only(actors, ents: Entities) -> bool:
+    """Every doer is named only by what it is ("militants", "gunmen"), not by a name."""
+    return all(ents.is_generic(x) for x in actors)
+
+
+def _stateless(actors, ents: Entities) -> bool:
+    """No doer stands for a state: "al-Shabaab" may be the militants; a navy, standing for
+    its state, is the other side."""
+    return all(not ents.is_country(ents.canon(x)) for x in actors)
 
 
 def _later_report_is_higher(a_item, b_item, docs: dict[str, Document]) -> bool:
