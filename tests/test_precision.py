@@ -2860,3 +2860,10 @@ def test_a_toll_counts_the_dead(extract):
     claims, _ = extract("The toll from the Norvanian strike on Kessel rose to 11 on Monday, the governor said.")
     toll = next(c for c in claims if c.type == "CASUALTY")
     assert [(q.value, q.of) for q in toll.quantities] == [(11, "killed")]
+
+
+def test_what_another_claimed_and_a_speaker_rejected_is_denied_by_the_speaker(extract):
+    # the parser reads "claims" as a verb here ("Ukrainian claims that ...")
+    claims, ents = extract("Moscow rejected as baseless Ukrainian claims that its forces shelled the market.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert attack.polarity == "denied" and ents[attack.source].name in {"Moscow", "Russia"}

@@ -120,6 +120,8 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
         # only the innermost speaker can deny the claim: in "Tehran rejected claims, after
         # Kyiv said it had found parts at strike sites", the strike is Kyiv's assertion
         node, ent = speakers[0]
+        if len(speakers) > 1 and _claim_rejected(node, speakers[1][0], lex):
+            node, ent = speakers[1]  # "Moscow rejected as baseless Ukrainian claims that ...": Moscow denies
         if node.lemma_.lower() in lex.words("denial_verbs") or node.lemma_.lower() in lex.words("denial_nouns"):
             att.polarity = "denied"
             if ent is not None:
@@ -154,6 +156,14 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
         if att.via:  # "Quoting police sources, it reported ... It added": "it" is the one who quoted
             mentions.last_speaker = att.via[0]
     return att
+
+
+def _claim_rejected(inner: Token, outer: Token, lex: Lexicon) -> bool:
+    """"rejected Ukrainian claims that ...", "dismissed as false Kyiv's claim that ...": the
+    claim someone made is what the outer speaker denies (the parser may read "claims" as a
+    verb)."""
+    return outer.lemma_.lower() in lex.words("denial_verbs") and inner.lemma_.lower() in {"claim", "allegation", "report"} \
+        and inner.dep_ in {"dobj", "pobj"} and outer.i in {inner.head.i, inner.head.head.i}
 
 
 def _own_clause_beside(below: Token, verb: Token) -> bool:
