@@ -162,7 +162,7 @@ def _claim_rejected(inner: Token, outer: Token, lex: Lexicon) -> bool:
     """"rejected Ukrainian claims that ...", "dismissed as false Kyiv's claim that ...": the
     claim someone made is what the outer speaker denies (the parser may read "claims" as a
     verb)."""
-    return outer.lemma_.lower() in lex.words("denial_verbs") and inner.lemma_.lower() in {"claim", "allegation", "report"} \
+    return outer.lemma_.lower() in lex.words("denial_verbs") and inner.lemma_.lower() in lex.words("claim_nouns") \
         and inner.dep_ in {"dobj", "pobj"} and outer.i in {inner.head.i, inner.head.head.i}
 
 
