@@ -2867,3 +2867,13 @@ def test_what_another_claimed_and_a_speaker_rejected_is_denied_by_the_speaker(ex
     claims, ents = extract("Moscow rejected as baseless Ukrainian claims that its forces shelled the market.")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert attack.polarity == "denied" and ents[attack.source].name in {"Moscow", "Russia"}
+
+
+@pytest.mark.parametrize("text", [
+    "Two Norvanian Su-34 jets were downed over the Black Sea on Tuesday, Kyiv said.",
+    "Kyiv said two Su-34s were downed over the Black Sea on Tuesday.",
+])
+def test_jets_downed_were_hit_not_used(extract, text):
+    claims, ents = extract(text)
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert "Su-34" in {ents[i].name for i in attack.roles["target"]} and not attack.roles["instrument"]

@@ -1591,6 +1591,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
                 add_target(one, roles, mentions)  # "the convoy was attacked", "Reyes was shot"
             if brought_down(verb) and mentions.materiel_kind(subj):
                 roles.add("target", mentions.weapon(subj))  # "a helicopter was shot down": the aircraft hit
+            elif brought_down(verb) and getattr(mentions.span_at(subj), "label_", None) == "WEAPON":
+                roles.add("target", mentions.resolve_span(mentions.span_at(subj), "WEAPON"))  # "two Su-34s were downed"
         args.append(subj)
     if trigger.tag_ == "VBG" and trigger.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass"}:
         roles.add("actor", attack_party(trigger, mentions))  # "a fatal police shooting", tagged a verb
@@ -1750,10 +1752,11 @@ def of_after_its_day(noun: Token) -> list[tuple[str, Token]]:
 
 
 def brought_down(verb: Token) -> bool:
-    """"shot down", "brought down": what the verb takes was in the air, and is what was hit."""
+    """"shot down", "brought down", "downed": what the verb takes was in the air, and is what
+    was hit."""
     # (the parser may read "down" as an adverb: "air defences shot down 12 drones")
-    return verb.pos_ == "VERB" and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "down" and c.i == verb.i + 1
-                                       for c in verb.children)
+    return verb.pos_ == "VERB" and (verb.lemma_.lower() == "down" or any(
+        c.dep_ in {"prt", "advmod"} and c.lower_ == "down" and c.i == verb.i + 1 for c in verb.children))
 
 
 def weapon_s_side(weapon: Token, mentions: Mentions) -> Entity | None:
