@@ -2198,11 +2198,22 @@ def test_the_one_believed_to_have_done_it_is_its_doer(extract, text, actor):
                                   "The Senate blocked arms sales to Bahrain.",
                                   # ended, not taken: invented wire-copy constructions
                                   "The EU lifted its arms embargo on Belarus.",
-                                  "London eased sanctions on Caracas last week.",
-                                  "Madrid suspended arms sales to Riyadh."])
+                                  "London eased sanctions on Caracas last week."])
 def test_a_measure_vetoed_opposed_or_lifted_was_not_taken(extract, text):
     claims, _ = extract(text)
     assert not [c for c in claims if c.type in {"SANCTION", "TRANSFER"}]
+
+
+@pytest.mark.parametrize("text, target, subject", [
+    ("Madrid suspended arms sales to Riyadh.", "Riyadh", None),
+    # as real-news gold reads such a halt: the buyer is the target, the jets what is restricted
+    ("Norvan Aero suspended deliveries of its Rafale fighter jets to Estland over unpaid bills.", "Estland", "Rafale"),
+])
+def test_trade_suspended_towards_someone_sanctions_them(extract, text, target, subject):
+    claims, ents = extract(text)
+    sanction = next(c for c in claims if c.type == "SANCTION")
+    assert [ents[i].name for i in sanction.roles["target"]] == [target]
+    assert [ents[i].name for i in sanction.roles["subject"]] == ([subject] if subject else [])
 
 
 @pytest.mark.parametrize("text", ["Moscow vetoed a UN resolution condemning Belgrade for the raid.",

@@ -2761,10 +2761,17 @@ def frame_sanction(trigger, head, roles, args, mentions, lex):
     barred_from = trigger.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "from" for c in trigger.children)
     if trigger.lemma_.lower() in lex.types["SANCTION"].measure_objects and not barred_from:
         # ("barred the firm from trading with Moscow": the firm is sanctioned, not Moscow)
-        for thing in restricted_things(trigger):
+        things = restricted_things(trigger)
+        for thing in things:
             for prep, obj in preps_of(thing):
-                if prep in {"to", "with", "against", "on", "of"} and obj.i != trigger.i:
+                if prep == "of" and materiel(obj, mentions) is not None:
+                    roles.add("subject", materiel(obj, mentions))  # "deliveries of Mirage jets": what is stopped
+                elif prep in {"to", "with", "against", "on", "of"} and obj.i != trigger.i:
                     roles.add("target", party(obj, mentions))  # "arms sales to Syria", "relations with Syria"
+        if any(thing.lemma_.lower() in lex.words("trade_nouns") for thing in things):
+            for prep, obj in preps_of(trigger):  # "suspended deliveries of jets to Egypt": "to" hung on the verb
+                if prep == "to":
+                    roles.add("target", party(obj, mentions))
 
 
 def listed(noun: Token, mentions: Mentions) -> Entity | None:

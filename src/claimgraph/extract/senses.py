@@ -859,6 +859,8 @@ class TriggerSenses:
         named = {"PERSON", "ORG", "GPE", "NORP"}
         parties = [o for t in things for p, o in preps_of(t) if p in {"to", "with", "on", "against", "from", "of"}]
         parties += objects_of(trigger, ("dobj", "obj")) if trigger.pos_ == "VERB" else []
+        if any(t.lemma_.lower() in self.lex.words("trade_nouns") for t in things):
+            parties += [o for p, o in preps_of(trigger) if p == "to"]  # "suspended arms sales | to Syria"
         return any(t.lemma_.lower() in self.lex.words("relational_things") for t in things) \
             or any(mentions.named_in(p, named) for p in parties)
 
