@@ -56,7 +56,7 @@ QUOTE_OPENERS = frozenset({'"', "\u201c", "'", "\u2018"})
 # time words the NER often leaves untagged
 EXTRA_TIME_WORDS = [list(words) for words in grammar()["extra_time_words"]]
 REQUIRED_ROLES = {"MEET": ("actor",), "PROPERTY": ("subject",)}
-# happenings the day they are said on only bounds (claims.py ClaimExtractor._emit)
+# happenings the day they are said on only bounds (ClaimExtractor._emit)
 BOUNDED_BY_THE_SAYING = frozenset({"ATTACK", "CASUALTY", "TRANSFER"})
 # happenings stopped before they go ahead ("paused a shipment"); an attack halted was under way
 CALLED_OFF_TYPES = frozenset({"TRANSFER", "MEET", "DEPLOY"})
@@ -520,9 +520,9 @@ class ClaimExtractor:
             return False  # "the attack, one of several this week": the noun's own happening
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
         for c in verb.children:
-            lemma = c.lower_
-            if c.dep_ == "advmod" and (lemma in self.lex.words("series_adverbs")
-                                       or perfect and lemma in self.lex.words("series_perfect_adverbs")):
+            word = c.lower_
+            if c.dep_ == "advmod" and (word in self.lex.words("series_adverbs")
+                                       or perfect and word in self.lex.words("series_perfect_adverbs")):
                 return True
             if c.dep_ == "npadvmod" and c.lemma_.lower() in self.lex.words("series_periods") \
                     and any(d.lower_ == "every" for d in c.children):
