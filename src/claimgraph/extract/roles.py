@@ -1591,8 +1591,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
                 add_target(one, roles, mentions)  # "the convoy was attacked", "Reyes was shot"
             if brought_down(verb) and mentions.materiel_kind(subj):
                 roles.add("target", mentions.weapon(subj))  # "a helicopter was shot down": the aircraft hit
-            elif brought_down(verb) and getattr(mentions.span_at(subj), "label_", None) == "WEAPON":
-                roles.add("target", mentions.resolve_span(mentions.span_at(subj), "WEAPON"))  # "two Su-34s were downed"
+            elif brought_down(verb) and (named := mentions.span_at(subj)) is not None and named.label_ == "WEAPON":
+                roles.add("target", mentions.resolve_span(named, "WEAPON"))  # "two Su-34s were downed"
         args.append(subj)
     if trigger.tag_ == "VBG" and trigger.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass"}:
         roles.add("actor", attack_party(trigger, mentions))  # "a fatal police shooting", tagged a verb
@@ -2396,10 +2396,11 @@ def frame_transfer(trigger, head, roles, args, mentions, lex):
     if subj is not None:
         args.append(subj)
         role = "recipient" if receiving else "actor"
-        if passive and materiel(subj, mentions) is None and verb.lemma_.lower() in DOUBLE_OBJECT_VERBS:
+        items = materiel(subj, mentions) if passive else None
+        if passive and items is None and verb.lemma_.lower() in DOUBLE_OBJECT_VERBS:
             roles.add("recipient", party(subj, mentions))  # "Ukraine was given 12 tanks by Denmark"
         elif passive:
-            roles.add("instrument", materiel(subj, mentions))
+            roles.add("instrument", items)
         else:  # "the US and Germany pledged tanks": each supplies
             for one in conjuncts(subj):
                 roles.add(role, party(one, mentions))
@@ -2764,14 +2765,12 @@ def frame_sanction(trigger, head, roles, args, mentions, lex):
         things = restricted_things(trigger)
         for thing in things:
             for prep, obj in preps_of(thing):
-                if prep == "of" and materiel(obj, mentions) is not None:
-                    roles.add("subject", materiel(obj, mentions))  # "deliveries of Mirage jets": what is stopped
+                if prep == "of" and (items := materiel(obj, mentions)) is not None:
+                    roles.add("subject", items)  # "deliveries of Mirage jets": what is stopped
                 elif prep in {"to", "with", "against", "on", "of"} and obj.i != trigger.i:
                     roles.add("target", party(obj, mentions))  # "arms sales to Syria", "relations with Syria"
-        if any(thing.lemma_.lower() in lex.words("trade_nouns") for thing in things):
-            for prep, obj in preps_of(trigger):  # "suspended deliveries of jets to Egypt": "to" hung on the verb
-                if prep == "to":
-                    roles.add("target", party(obj, mentions))
+        for obj in trade_stopped_towards(trigger, things, lex):
+            roles.add("target", party(obj, mentions))
 
 
 def listed(noun: Token, mentions: Mentions) -> Entity | None:
@@ -2782,6 +2781,14 @@ def listed(noun: Token, mentions: Mentions) -> Entity | None:
             or noun.lemma_.lower() not in mentions.lex.words("listed_kinds") or not mentions.origin_of(noun):
         return None  # bare "companies" or "officials" name no one
     return mentions.people(noun)
+
+
+def trade_stopped_towards(trigger: Token, things: list[Token], lex) -> list[Token]:
+    """"suspended deliveries of jets | to Egypt": whom a trade the trigger restricts went to,
+    where the parser hung "to" on the trigger rather than on the trade."""
+    if not any(thing.lemma_.lower() in lex.words("trade_nouns") for thing in things):
+        return []
+    return [obj for prep, obj in preps_of(trigger) if prep == "to"]
 
 
 def restricted_things(trigger: Token) -> list[Token]:

@@ -40,7 +40,8 @@ from .mentions import (LOCATIVE_PREPS, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Ment
 from .roles import (ATTACK_NOUNS, CASUALTY_OF, CLASH_VERBS, DISTANCE_UNITS, FIGHT_VERBS, MILITARY_SITES,
                     MUTUAL_FIGHT_NOUNS, PLATFORM_KINDS, SPEECH_ACTS, agent_of, bomb_called_it, clause_head,
                     could_be_people, doer_of, fighters_holding, holder_of_a_place, is_armed_noun, is_fighting_side,
-                    objects_of, objects_of_the_next_verb, preps_of, restricted_things, subject_and_voice, subject_of)
+                    objects_of, objects_of_the_next_verb, preps_of, restricted_things, subject_and_voice, subject_of,
+                    trade_stopped_towards)
 
 # where a deployment puts weapons: "to Belarus", "along the border", "near the front"
 STATIONING_PREPS = frozenset({"to", "into", "in", "at", "along", "near", "across", "around", "inside"})
@@ -859,8 +860,7 @@ class TriggerSenses:
         named = {"PERSON", "ORG", "GPE", "NORP"}
         parties = [o for t in things for p, o in preps_of(t) if p in {"to", "with", "on", "against", "from", "of"}]
         parties += objects_of(trigger, ("dobj", "obj")) if trigger.pos_ == "VERB" else []
-        if any(t.lemma_.lower() in self.lex.words("trade_nouns") for t in things):
-            parties += [o for p, o in preps_of(trigger) if p == "to"]  # "suspended arms sales | to Syria"
+        parties += trade_stopped_towards(trigger, things, self.lex)  # "suspended arms sales | to Syria"
         return any(t.lemma_.lower() in self.lex.words("relational_things") for t in things) \
             or any(mentions.named_in(p, named) for p in parties)
 
@@ -1285,10 +1285,9 @@ class TriggerSenses:
         Sea of Japan", "test-fired a new cruise missile": a launch into the sea, or a test with
         nowhere it was fired at, hits no one ("test-fired the missiles into Ukrainian territory"
         does)."""
-        ends = [o for p, o in preps_of(verb) if p in {"into", "toward", "towards", "at", "on", "in"}]
+        ends = reached(verb, {"into", "toward", "towards", "at", "on", "in"})
         ends += [o for obj in objects_of(verb, ("dobj", "obj")) for rel in obj.children if rel.dep_ == "relcl"
-                 for p, o in preps_of(rel) if p in {"into", "in", "on"}]
-        ends = [o for o in ends if o.ent_type_ not in {"DATE", "TIME"}]
+                 for o in reached(rel, {"into", "in", "on"})]
         tested = any(c.lower_ == "test" and c.i < verb.i for c in verb.children)
         if not ends:
             return tested
@@ -1307,16 +1306,20 @@ class TriggerSenses:
         and it is not another verb with a particle ("dropped off", "fell back")."""
         if any(c.dep_ == "prt" for c in verb.children):
             return False
-        if verb.lemma_.lower() == "crash" and not {p for p, o in preps_of(verb) if o.ent_type_ not in {"DATE", "TIME"}} \
-                & {"into", "onto", "on", "near"}:
+        if verb.lemma_.lower() == "crash" and not reached(verb, {"into", "onto", "on", "near"}):
             return False  # "a US drone crashed in Yemen": lost, for all it says; "crashed into a block" hit it
-        places = [o for p, o in preps_of(verb) if p in {"in", "into", "on"} and o.ent_type_ not in {"DATE", "TIME"}]
+        places = reached(verb, {"in", "into", "on"})
         if places and all(self._is_sea(o, mentions) for o in places):
             return False  # "a missile that landed in the Sea of Japan": it hit no one
         subj, passive = subject_and_voice(verb)
         arriving = objects_of(verb, ("dobj", "obj")) if verb.lemma_.lower() == "drop" and not passive else [subj]
         kinds = {mentions.materiel_kind(t) for a in arriving if a is not None for t in [a, *a.conjuncts]}
         return bool(kinds - {None} - self.lex.words("platform_kinds") - self.lex.words("non_arms_kinds"))
+
+
+def reached(verb: Token, preps: AbstractSet[str]) -> list[Token]:
+    """What the verb's prepositions ``preps`` take, but a day or an hour ("on Tuesday")."""
+    return [o for p, o in preps_of(verb) if p in preps and o.ent_type_ not in {"DATE", "TIME"}]
 
 
 def is_measure(token: Token) -> bool:
