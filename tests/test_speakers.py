@@ -129,3 +129,26 @@ def test_it_in_what_a_named_spokesman_says_is_no_person(extract):
 def test_they_in_what_a_body_s_unnamed_spokesman_says_is_the_body(extract):
     claims, ents = extract("Hezbollah's military spokesman said they had fired rockets at an army base.")
     assert fillers(claims, ents, "ATTACK", "actor") == {"Hezbollah"}
+
+
+@pytest.mark.parametrize("text,doer", [
+    ("The army said it had killed 20 fighters in the Kessel valley on Tuesday.", "army"),
+    ("Rebels in the north said they had shot down a transport helicopter near Kolwe.", "rebels"),
+    ("Police said they shot a man who attacked officers with a machete in Kolwe.", "police"),
+])
+def test_a_body_described_only_is_it_or_they_in_what_it_says_it_did(extract, text, doer):
+    claims, ents = extract(text)
+    assert {a.lower() for a in fillers(claims, ents, "ATTACK", "actor") | fillers(claims, ents, "CASUALTY", "actor")
+            } & {doer, f"{doer} in the north"}
+
+
+def test_it_in_what_a_described_spokesman_says_is_not_the_spokesman(extract):
+    claims, ents = extract("A navy spokesman said it fired at the pirate boat after a distress call.")
+    assert "navy spokesman" not in {a.lower() for a in fillers(claims, ents, "ATTACK", "actor")}
+
+
+def test_two_speakers_in_one_sentence_tell_two_accounts_that_share_no_doer(extract):
+    claims, ents = extract("Rebels said they destroyed a radio station in the north, and an army spokesman "
+                           "said seven rebels were killed in a gun battle in the south.")
+    killed = [c for c in claims if c.type == "CASUALTY"]
+    assert killed and all(not c.roles.get("actor") for c in killed)

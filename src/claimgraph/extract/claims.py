@@ -36,7 +36,7 @@ from .dating import (date_a_named_person_s_death, date_by_occurrence_sentences, 
                      move_weekdays_into_last_week, narrow_named_happenings, narrow_what_is_counted_back,
                      plan_what_lies_ahead)
 from .lexicon import Lexicon, load_lexicon
-from .mentions import Mentions, _same_or_within, is_bare_definite, is_country, things_counted
+from .mentions import PRONOUNS, Mentions, _same_or_within, is_bare_definite, is_country, things_counted
 from .senses import THING_HEADS, TOLD_PRONOUNS, TriggerSenses, denies_the_clause_before, is_measure, victim_of
 from .story import (aim_the_attack_referred_back, done_to, headline_sentences, name_the_lone_doer, name_the_lone_victim,
                     name_the_other_side, name_the_repelled_attackers, name_unnamed_speakers, named_suspect,
@@ -351,7 +351,8 @@ class ClaimExtractor:
             body = mentions.entities.get(att.source.attrs.get("speaks_for"))
             for_body = body is not None and subj is not None and subj.lower_ in {"we", "it", "they"}
             if subj is not None and subj.lower_ in {"it", "they", "he", "she", "we", "i"} and subj.dep_ == "nsubj" \
-                    and (att.source.type in {"GPE", "ORG", "PERSON", "NORP"} or for_body) \
+                    and (att.source.type in {"GPE", "ORG", "PERSON", "NORP"} or for_body
+                         or self._described_body_calls_itself(subj, att.source)) \
                     and self._done_by_subject(token, ctype) \
                     and (subj.lower_ == "we" or (subj.lower_ == "i") == quoted) \
                     and (subj.lower_ != "i" or token.pos_ == "VERB"):
@@ -364,6 +365,18 @@ class ClaimExtractor:
                     roles.add(role, body)
                 elif self._pronoun_fits(subj, att.source):
                     roles.add(role, self._state_of(att.source, mentions))
+
+    def _described_body_calls_itself(self, pronoun: Token, speaker: Entity) -> bool:
+        """"The army said it had killed 20 fighters", "rebels said they destroyed a post": a body
+        the article only describes is "it" or "they" as its number is (never "he" or "she"; a
+        spokesman is no "it": "the navy spokesman said it sent a rescue call" means the ship)."""
+        words = speaker.name.lower().split()
+        if speaker.type != "SOURCE" or pronoun.lower_ not in {"it", "they"} or words[0] in PRONOUNS:
+            return False
+        plural = words[-1].endswith("s") or words[-1] in grammar()["plural_collectives"]
+        if pronoun.lower_ == "it":
+            return not plural and self.lex.heads.get(words[-1]) != "PERSON"
+        return plural
 
     @staticmethod
     def _pronoun_fits(pronoun: Token, speaker: Entity) -> bool:

@@ -361,6 +361,12 @@ def consistent_with(claim: Claim, known: list[Claim]) -> bool:
                 or _has_event_time(claim) and days and claim.time.start not in days)
 
 
+def told_by_others(claim: Claim, donor: Claim) -> bool:
+    """"Rebels said they destroyed a post and an army spokesman said seven rebels were killed in
+    a battle": two accounts by two speakers, not shown to be of one happening."""
+    return claim.source is not None and donor.source is not None and claim.source != donor.source
+
+
 def hit_other_things(claim: Claim, donor: Claim) -> bool:
     """Two attacks told in one sentence that hit different things ("it had sunk the pirate
     skiff, though the boat was a trawler being hijacked") are not shown to be one happening:
@@ -402,7 +408,8 @@ def share_roles_of_one_happening(claims: list[Claim], paragraph_of: dict[int, in
     for sentence in sorted(by_sentence):
         members = by_sentence[sentence]
         for claim in members:
-            donors = [m for m in members if m is not claim and meanwhile.get(m.id, -1) == meanwhile.get(claim.id, -1)]
+            donors = [m for m in members if m is not claim and meanwhile.get(m.id, -1) == meanwhile.get(claim.id, -1)
+                      and not told_by_others(claim, m)]
             if previous is not None and _refers_back(claim) and previous.sentence >= sentence - INHERIT_SENTENCES \
                     and paragraph_of.get(previous.sentence) == paragraph_of.get(sentence):
                 donors.append(previous)
