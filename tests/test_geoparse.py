@@ -901,3 +901,21 @@ def test_a_coast_written_in_lower_case_is_no_named_place(parse, text):
 def test_a_named_coast_is_still_looked_up(parse):
     found = parse("Storms hit the Ivory Coast overnight.")
     assert any(m.country == "CI" for m in found)
+
+
+@pytest.mark.parametrize("text,name,country", [
+    # a people's name tells who acted, and its country's neighbours are where war news happens
+    ("Russian forces shelled Pokrovsk on Tuesday, killing three civilians.", "Pokrovsk", "UA"),
+    ("An Israeli strike killed five people in northern Gaza on Tuesday.", "Gaza", "PS"),
+    # the text places the town itself
+    ("Gunmen attacked an army post in Tripoli, in northern Lebanon, on Tuesday.", "Tripoli", "LB"),
+    ("Rebels raided Victoria, a town in Tamaulipas, at dawn.", "Victoria", "MX"),
+])
+def test_a_homonym_is_read_where_the_article_puts_it(parse, text, name, country):
+    assert {m.country for m in places_named(parse(text), name)} == {country}
+
+
+def test_a_town_the_small_model_tags_a_product_is_the_place_struck(extract_text):
+    claims, ents = extract_text("Russia attacked Kramatorsk with ballistic missiles on Wednesday, killing two people.")
+    attacks = [c for c in claims if c.type == "ATTACK"]
+    assert attacks and {ents[i].country for c in attacks for i in c.roles.get("location", [])} == {"UA"}

@@ -89,7 +89,7 @@ def test_a_town_in_front_of_a_bank_is_where_it_was_hit(extract):
 def test_an_organisation_in_front_of_its_headquarters_is_still_hit(extract):
     claims, ents = extract("Israeli jets bombed the Hamas headquarters in Gaza on Monday.")
     attack = of_type(claims, "ATTACK")[0]
-    assert names(ents, attack.roles["target"]) == ["hamas"] and names(ents, attack.roles["location"]) == ["gaza"]
+    assert names(ents, attack.roles["target"]) == ["hamas"] and names(ents, attack.roles["location"]) == ["gaza strip"]
 
 
 def test_town_police_who_mobilise_are_placed_in_their_town(extract):

