@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -461,7 +462,8 @@ def test_clean_lexicon_files_load():
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
 def test_clean_text_body_is_made_of_input_lines(text):
     ct = clean_text(text)
-    source = " ".join(text.split())
+    # (zero-width characters and soft hyphens are dropped on purpose: "A \xad0" reads "A 0")
+    source = " ".join(re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", text).split())
     for paragraph in ct.paragraphs:
         for line in paragraph.split("\n"):
             assert " ".join(line.split()) in source or not line.strip()

@@ -154,3 +154,23 @@ def test_each_side_s_losses_told_together_are_two_tolls_each_by_the_other(extrac
     by_victims = {frozenset(ents[i].name for i in c.roles["target"]): {ents[i].name for i in c.roles["actor"]}
                   for c in tolls}
     assert by_victims == {frozenset({"Malawi"}): {"Zambia"}, frozenset({"Zambia"}): {"Malawi"}}
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Shabaab fighters fired mortars at an army base on Monday. Warplanes later bombed the port of Kismayo.",
+    "Kolwe Front fighters seized a police post in Tessa last week. On Sunday, military jets bombed the town's market.",
+])
+def test_an_armed_group_is_not_given_the_air_strike_that_follows_its_attack(extract_text, text):
+    claims, ents = extract_text(text)
+    bombed = [c for c in claims if c.type == "ATTACK" and (c.trigger or "").lower().startswith("bomb")]
+    assert bombed and all(not c.roles.get("actor") for c in bombed)
+
+
+@pytest.mark.parametrize("text", [
+    "The killings of three aid workers in Kolwe were condemned by the Norvanian foreign minister.",
+    "The deaths of four miners in Kessel were confirmed by the health ministry on Sunday.",
+])
+def test_who_speaks_of_a_killing_by_a_passive_verb_did_not_do_it(extract_text, text):
+    claims, ents = extract_text(text)
+    killed = [c for c in claims if c.type == "CASUALTY"]
+    assert killed and all(not c.roles.get("actor") for c in killed)

@@ -615,6 +615,17 @@ SHOT_NOUNS = frozenset(grammar()["shot_nouns"])
 DOUBLE_OBJECT_VERBS = frozenset(grammar()["double_object_verbs"])
 
 
+def spoken_of_by(trigger: Token, verb: Token, lex) -> bool:
+    """"The killings were condemned by the Pope": a happening named as what a speech act is
+    about; whoever speaks ("by" the verb of condemning, accusing, warning) did not do it (a
+    denier may have: "the shelling was denied by Moscow")."""
+    if trigger.i == verb.i or trigger.pos_ != "NOUN":
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in lex.words("spoken_of_verbs") \
+        or any(lemma in lex.types[t].verbs for t in SPEECH_ACTS - {"DENY"} if t in lex.types)
+
+
 def fill_roles(trigger: Token, ctype: str, mentions: Mentions, lex) -> tuple[Roles, list[Token]]:
     """Roles of one claim and the argument heads that were used (for quantities)."""
     roles = Roles()
@@ -2172,7 +2183,7 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         for victim in victim_groups(obj, mentions):
             roles.add("target", victim)
     agent = agent_of(verb)
-    if agent is not None:
+    if agent is not None and not spoken_of_by(trigger, verb, lex):
         roles.add("actor", party(agent, mentions) or irregulars(agent, mentions))  # "killed by police"
     if trigger.pos_ == "NOUN":
         add_victims_of_noun(trigger, roles, args, mentions)

@@ -157,7 +157,7 @@ def name_the_other_side(claims: list[Claim], sides: list[str], entities: dict,
             elif claim.type == "ATTACK" and not hit and opposed:
                 aim_at_the_other_side(claim, other, entities)
     elif len(sides) == 1:
-        name_the_lone_side(family, sides[0])
+        name_the_lone_side(family, sides[0], entities)
 
 
 def aim_at_the_other_side(claim: Claim, other: dict[str, str], entities: dict) -> None:
@@ -193,18 +193,35 @@ def allied(claims: list[Claim], one: str, other: str) -> bool:
     return False
 
 
-def name_the_lone_side(family: list[Claim], side: str) -> None:
+def name_the_lone_side(family: list[Claim], side: str, entities: dict) -> None:
     """Tolls and attacks that name no doer, told after the attacks of the only side the
     article names as doer: that side's. A happening told before its first named attack
     ("Three people were killed in a blast ... near where South African troops raided last
-    May") is not shown to be its."""
+    May") is not shown to be its, nor an air strike when the side is an armed group with no
+    state's air force ("Houthi rebels fired a missile ... Warplanes later bombed the airport")."""
     doers = {a for c in family for a in c.roles.get("actor", [])}
     if doers != {side}:
         return  # no attack of the side, or other doers too: who did what is not guessed
     first = min(c.sentence for c in family if side in c.roles.get("actor", []))
+    stateless = getattr(entities.get(side), "type", None) not in {"GPE", "NORP"} \
+        and getattr(entities.get(side), "attrs", {}).get("kind") not in STATE_FORCE_KINDS
+    air = {c.sentence for c in family if stateless and flown(c, entities)}
     for claim in family:
-        if not claim.roles.get("actor") and claim.sentence > first and side not in claim.roles.get("target", []):
+        if not claim.roles.get("actor") and claim.sentence > first and side not in claim.roles.get("target", []) \
+                and claim.sentence not in air:
             claim.roles["actor"] = [side]
+
+
+# what an organisation may be that flies a state's aircraft (organizations.jsonl kinds)
+STATE_FORCE_KINDS = frozenset({"armed forces", "military command", "ministry of defence", "air force", "general staff"})
+AIRCRAFT_KINDS = frozenset({"aircraft", "fighter aircraft", "bomber", "attack aircraft", "helicopter"})
+
+
+def flown(claim: Claim, entities: dict) -> bool:
+    """An attack by warplanes, jets, bombers or helicopters."""
+    return any(getattr(entities.get(i), "attrs", {}).get("kind") in AIRCRAFT_KINDS
+               or getattr(entities.get(i), "attrs", {}).get("class") in AIRCRAFT_KINDS
+               for i in claim.roles.get("instrument", []))
 
 
 def name_the_suspect(family: list[Claim], unnamed: AbstractSet[str], person: str, named_at: int) -> None:
