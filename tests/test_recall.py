@@ -26,7 +26,7 @@ def test_the_attack_a_toll_fell_in_is_an_attack(extract, text, attacks):
 def test_the_attack_a_toll_fell_in_hit_its_victims(extract):
     claims, ents = extract("Two Ruritanian miners died in a raid in April.")
     attack = next(c for c in claims if c.type == "ATTACK")
-    assert [ents[i].name for i in attack.roles["target"]] == ["Ruritanian"]
+    assert [ents[i].name for i in attack.roles["target"]] == ["Ruritanian miners"]
 
 
 @pytest.mark.parametrize("text", [

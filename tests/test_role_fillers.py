@@ -224,3 +224,28 @@ def test_a_vehicle_that_hit_a_landmine_was_hit_and_its_owners_attacked_no_one(ro
                        "Ruritanian army said.")
     assert "landmine" in names[("ATTACK", "instrument")]
     assert not names.get(("ATTACK", "actor")) and not names.get(("CASUALTY", "actor"))
+
+
+def test_the_group_in_front_of_an_attack_did_it_and_is_not_where_it_happened(role_names):
+    names = role_names("Three soldiers were killed in a Hezbollah drone attack in Metula on Monday.")
+    assert "Hezbollah" not in names.get(("CASUALTY", "location"), set())
+    assert "Metula" in names[("CASUALTY", "location")]
+
+
+def test_a_company_in_front_of_a_site_still_names_where_it_happened(role_names):
+    names = role_names("Suspended worker kills two women in Kessel Foods factory shooting, police say.")
+    assert any("Kessel" in name for name in names.get(("CASUALTY", "location"), set()) | names.get(
+        ("ATTACK", "location"), set()))
+
+
+@pytest.mark.parametrize("text,victims", [
+    ("An air strike killed eight Syrian refugees near the border on Monday.", "Syrian refugees"),
+    ("Gunmen kidnapped four Italian nuns in Kolwe on Sunday.", "Italian nuns"),
+])
+def test_civilians_of_a_nation_are_the_victims_as_named_not_their_country(role_names, text, victims):
+    names = role_names(text)
+    assert names[("CASUALTY", "target")] == {victims}
+
+
+def test_soldiers_of_a_nation_are_still_its_side(role_names):
+    assert role_names("Gunmen killed 40 Malian soldiers near Kolwe on Sunday.")[("CASUALTY", "target")] == {"Mali"}

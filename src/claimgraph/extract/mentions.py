@@ -933,13 +933,13 @@ class Mentions:
         return self.keep(Entity(id=f"personnel:{slug(name)}", name=name, type="PERSONNEL",
                                 aliases=sorted(aliases - {name}), attrs=attrs))
 
-    def peoples(self, head: Token) -> list[Entity]:
+    def peoples(self, head: Token, least: int = 2) -> list[Entity]:
         """"12 Somali and 11 Yemeni pirates": two kinds of people, one per nationality
-        written before the noun, when there are two or more (else none)."""
+        written before the noun, when there are ``least`` or more (else none)."""
         nations = [c for c in head.children if c.dep_ in {"amod", "compound"} and c.i < head.i
                    and (c.ent_type_ == "NORP" or self.resolver.country_code(c.text))]
         nations += [j for n in nations for j in n.conjuncts if j not in nations and j.i < head.i]
-        if len(nations) < 2:
+        if len(nations) < least:
             return []
         return [self._kind_of_people(f"{nation.text} {head.text}", {head.text, head.text.lower()},
                                      self.resolver.country_code(nation.text))

@@ -759,6 +759,10 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions,
             continue  # "Delgado, 52, of Fresno": where she lived, not where she was shot
         if prep == "of" and span.root.dep_ == "pobj" and is_site_noun(span.root.head.head, mentions):
             prep = "at"  # "the air base of Wadi Sayyidna", "the town of Tessit"
+        # (an organisation in front of an attack did it: "killed in a PKK attack in northern Iraq"
+        # happened elsewhere than "PKK"; in front of a site it may name the site: "a Kraft factory")
+        placeable = ent.lat is not None or span.label_ in PLACE_LABELS or any(
+            is_site_noun(t, mentions) for t in span.doc[span.end:span.root.head.i + 1])
         in_place_phrase = span.root.dep_ in {"poss", "compound", "nmod"} and (
             span.root.head.lower_ in PLACE_NOUNS  # "Kherson's port"
             or ctype in {"ATTACK", "CASUALTY"} and span.root.dep_ != "poss" and not mentions.is_country(ent)
@@ -766,6 +770,7 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions,
             or names_attack(span, ctype) and (ent.lat is not None or span.label_ == "GPE")
             and not mentions.is_country(ent)  # "the Nairobi attack", "an Ohio mall shooting"
             or ctype in {"ATTACK", "CASUALTY", "MEET", "DEPLOY"} and span.root.dep_ != "poss"
+            and placeable
             and not mentions.is_country(ent) and governing_prep(span.root.head) in SITE_PREPOSITIONS | {"in"}
             and not is_person_noun(span.root.head, mentions)  # "at a Leeds business", "met in a Moscow mansion"
             or ctype in {"ATTACK", "CASUALTY"} and not mentions.is_country(ent) and not is_doer(span.root.head)
@@ -2011,6 +2016,16 @@ def one_of_a_nation(noun: Token, mentions: Mentions) -> Entity | None:
     return None
 
 
+def civilians_of_a_nation(noun: Token, mentions: Mentions) -> Entity | None:
+    """"eight Syrian refugees", "four Italian nuns": people of a nation who are no armed side
+    are the victims as named, not their country (as "40 Malian soldiers" are Mali's)."""
+    lemma = noun.lemma_.lower()
+    if noun.tag_ != "NNS" or mentions.lex.heads.get(lemma) not in {"PERSON", "GROUP"} \
+            or lemma in mentions.lex.personnel or is_armed_noun(noun, mentions):
+        return None
+    return next(iter(mentions.peoples(noun, least=1)), None)
+
+
 def organisation_owner(thing: Token, mentions: Mentions) -> Entity | None:
     """"the Hamas headquarters", "the army's depot": the organisation whose site was hit (not
     "a Woodburn bank": a town the tagger called an organisation, ``town_in_front``)."""
@@ -2386,7 +2401,7 @@ def victims(token: Token, mentions: Mentions) -> Entity | None:
     if ent is not None and ent.type in {"NORP", "GPE"}:
         if ent.type == "GPE" and not mentions.is_country(ent) and ent.lat is not None:
             return mentions.personnel(token)  # "a Queens grandmother": Queens is where, not who
-        return one_of_a_nation(token, mentions) or ent
+        return one_of_a_nation(token, mentions) or civilians_of_a_nation(token, mentions) or ent
     if ent is not None and ent.type == "ORG" and mentions.span_at(token) is None:
         return one_of_a_nation(token, mentions) or ent  # "a U.S. military adviser died": the adviser
     if ent is None and token.pos_ == "NOUN":
