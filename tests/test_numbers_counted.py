@@ -56,3 +56,15 @@ def test_a_toll_is_not_the_money_a_disaster_cost(extract):
 def test_an_assault_on_an_unnamed_woman_is_an_attack(extract):
     claims, _ = extract("An Edmonton man who carried out a vicious assault on a woman he knew has been jailed.")
     assert [c.trigger for c in of_type(claims, "ATTACK")] == ["assault"]
+
+
+def test_the_doers_of_another_clause_are_no_toll(extract_text):
+    claims, _ = extract_text("Five police officers beat a motorist after a traffic stop in Kessel; he died three days later.")
+    deaths = [c for c in claims if c.type == "CASUALTY"]
+    assert deaths and all(q.value != 5 for c in deaths for q in c.quantities)
+
+
+def test_a_toll_told_by_another_verb_is_still_counted(extract_text):
+    claims, _ = extract_text("Ten officers were seriously wounded in Kessel and 60 suffered slight injuries.")
+    counted = {q.value for c in claims if c.type == "CASUALTY" for q in c.quantities}
+    assert {10, 60} <= counted

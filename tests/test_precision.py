@@ -2888,3 +2888,14 @@ def test_jets_downed_were_hit_not_used(extract, text):
     claims, ents = extract(text)
     attack = next(c for c in claims if c.type == "ATTACK")
     assert "Su-34" in {ents[i].name for i in attack.roles["target"]} and not attack.roles["instrument"]
+
+
+@pytest.mark.parametrize("text", [
+    "Khan accused the prime minister of plotting to kill him during a rally in Kessel.",
+    "Prosecutors said the cell had plotted to bomb a synagogue in Kessel.",
+    "Police arrested two men suspected of conspiring to assassinate the governor of Kessel.",
+])
+def test_a_plot_is_a_deed_planned_not_done(extract_text, text):
+    claims, _ = extract_text(text)
+    deeds = [c for c in claims if c.type in {"ATTACK", "CASUALTY"}]
+    assert deeds and all(c.modality == "planned" for c in deeds)

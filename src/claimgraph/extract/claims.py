@@ -1140,6 +1140,8 @@ class ClaimExtractor:
                 owner = next((c for c in cands if c.type == "ATTACK" and c.trigger.sent == owner.trigger.sent), None)
                 if owner is None:
                     continue
+            if owner is not None and owner.type == "CASUALTY" and self._counts_doers_of_another_clause(span, owner.trigger):
+                continue  # "Five officers beat him; he died days later": who beat him, not who died
             if owner is not None and owner.type == "CASUALTY" and self._counts_things(span):
                 continue  # "seized two of the pirate vessels", "four life sentences": no one counted
             if owner is not None and owner.type in SIZED_BY_COUNTS and q.unit in self.lex.words("duration_units"):
@@ -1162,6 +1164,20 @@ class ClaimExtractor:
         for c in cands:
             if c.type == "CASUALTY":
                 c.quantities.extend(lone_toll(c.trigger, c.quantities, sent))
+
+    def _counts_doers_of_another_clause(self, number: Span, trigger: Token) -> bool:
+        """"Five police officers beat Tyre Nichols; he died days later": the number counts the
+        doers of another verb, while the death has a subject of its own (not "60 suffered
+        slight injuries", a toll of its own)."""
+        noun = counted_noun(number)
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.i == trigger.i or trigger.pos_ != "VERB":
+            return False
+        if any("CASUALTY" in self.trigger_types.get((w.lemma_.lower(), w.pos_), ()) or CASUALTY_OF.get(w.lemma_.lower())
+               for w in (verb, *(c for c in verb.children if c.dep_ in {"dobj", "attr", "acomp", "oprd"}))):
+            return False
+        own = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return bool(own) and noun not in own
 
     def _counts_places(self, span: Span) -> bool:
         """"nine oil refineries", "three ports": the number counts places or sites."""
