@@ -152,3 +152,14 @@ def test_two_speakers_in_one_sentence_tell_two_accounts_that_share_no_doer(extra
                            "said seven rebels were killed in a gun battle in the south.")
     killed = [c for c in claims if c.type == "CASUALTY"]
     assert killed and all(not c.roles.get("actor") for c in killed)
+
+
+def test_the_forces_are_not_those_of_a_body_that_has_none(extract):
+    claims, ents = extract("The United Nations says two million people have fled Kessel. At least 4,600 civilians "
+                           "have been killed by the security forces since the coup, a rights group said.")
+    assert "United Nations" not in fillers(claims, ents, "CASUALTY", "actor")
+
+
+def test_who_announces_deaths_did_not_cause_them(extract):
+    claims, ents = extract("The Kolwe Front announced the deaths of three of its fighters on Thursday.")
+    assert "Kolwe Front" not in fillers(claims, ents, "CASUALTY", "actor")

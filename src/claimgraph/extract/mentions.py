@@ -37,6 +37,10 @@ LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
 PRONOUNS = frozenset(grammar()["pronouns"])
 # head-noun classes (mention_heads.yaml) of things that can be hit: sites, vehicles, vessels
 CRAFT_CLASSES = frozenset({"VEHICLE", "PLATFORM"})
+# organisations with forces of their own (organizations.jsonl kinds)
+ARMED_BODY_KINDS = frozenset({"armed group", "armed forces", "military command", "paramilitary", "air force",
+                              "private military company", "peacekeeping mission", "general staff",
+                              "security service", "military alliance"})
 THING_CLASSES = CRAFT_CLASSES | {"FAC"}
 BIG_TOWN = 100_000
 TOWN_STRIKING_VERBS = frozenset(grammar()["town_striking_verbs"])
@@ -524,6 +528,10 @@ class Mentions:
         armed = [g for g in before if "armed group" in str(g.attrs.get("kind", "")) or g.type == "NORP"]
         if noun.lemma_.lower() in {"rebel", "insurgent", "militia", "fighter", "paramilitary"}:
             return armed[-1] if armed else None  # "the Senate ... aid to the rebels": not the Senate
+        if noun.lemma_.lower() in self.lex.personnel:
+            # "The United Nations says ... killed by the security forces": no forces of the UN
+            forces = [g for g in before if g.type in {"NORP", "GPE"} or g.attrs.get("kind") in ARMED_BODY_KINDS]
+            return forces[-1] if forces else None
         return before[-1] if before else None
 
     def home_state(self) -> Entity | None:

@@ -2150,7 +2150,9 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
     if trigger.pos_ == "NOUN" and trigger.lemma_.lower() == "life" and trigger.dep_ in {"dobj", "obj"}:
         add_roles_of_lives(trigger, roles, args, mentions)
         return
-    if trigger.pos_ == "NOUN" and not is_light_verb_object(trigger) and trigger.dep_ not in {"nsubj", "nsubjpass"}:
+    # ("Hezbollah announced the deaths of three of its members": who tells of deaths did not cause them)
+    if trigger.pos_ == "NOUN" and (not is_light_verb_object(trigger) or head.lemma_.lower() in lex.words("reporting_verbs")) \
+            and trigger.dep_ not in {"nsubj", "nsubjpass"}:
         add_victims_of_noun(trigger, roles, args, mentions)  # "spoke about the death of Haddad"
         roles.add("actor", charged_in(trigger, mentions) or claimed_by(trigger, mentions))
         return
