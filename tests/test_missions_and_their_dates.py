@@ -35,3 +35,18 @@ def test_a_relative_clause_of_something_else_leaves_it_undated(extract):
                         "killed three guards in Kessel.", published="2011-11-11")
     attack = of_type(claims, "ATTACK")
     assert attack and attack[0].time.start is None
+
+
+def test_a_war_s_toll_up_to_now_takes_no_date_of_the_strike_before(extract):
+    claims, _ = extract("Norvanian jets struck a village near Kessel on Thursday, officials said. Norvania's war "
+                        "in Estland has killed more than 31,000 people, according to the health ministry.",
+                        published="2024-03-15")
+    toll = [c for c in of_type(claims, "CASUALTY") if any(q.low == 31000 or q.value == 31000 for q in c.quantities)]
+    assert toll and toll[0].time.start is None
+
+
+def test_killed_since_then_runs_from_the_time_just_told_up_to_the_article(extract):
+    claims, _ = extract("Norvania invaded Estland in February 2022. Tens of thousands of civilians have been "
+                        "killed since then.", published="2024-03-15")
+    toll = [c for c in of_type(claims, "CASUALTY") if "since then" in c.text]
+    assert toll and (toll[0].time.start, toll[0].time.end) == ("2022-02-01", "2024-03-15")

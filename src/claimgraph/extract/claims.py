@@ -110,6 +110,9 @@ class _DocumentState:
     told_then: set[str] = field(default_factory=set)
     # ids of speech acts the article tells in the reporting present ("Lee says the army lied")
     said_now: set[str] = field(default_factory=set)
+    # claims told as a toll or a run up to now ("the war has killed 31,000", "have been killed
+    # since then"): id -> whether it runs on from the time just told ("since then")
+    running: dict[str, bool] = field(default_factory=dict)
     # DENY claim id -> what it denies that was told without it: "here" (", a claim the army
     # denied", ", which Kyiv denied") or "before" ("Kyiv denied the report.")
     denials_of_told: dict[str, str] = field(default_factory=dict)
@@ -177,7 +180,7 @@ class ClaimExtractor:
         # a claim of the sentence gives its date before an unclaimed happening there does
         inherit_event_times(state.unclaimed + claims, paragraph_of, state.described, state.named_by_victim,
                             unclaimed={c.id for c in state.unclaimed}, in_present=state.in_present,
-                            told_then=state.told_then)
+                            told_then=state.told_then, running=state.running, anchor=state.anchor)
         date_leads_from_what_follows(claims, paragraph_of, state.others)
         date_definite_references(doc, claims, state.mentions.entities, state.others, state.described,
                                  state.named_by_victim)
@@ -276,6 +279,8 @@ class ClaimExtractor:
                 state.in_present.update(claim.id for claim in emitted)
             if at_the_time_just_told(clause_head(c.trigger)):
                 state.told_then.update(claim.id for claim in emitted)
+            if self._told_as_running(clause_head(c.trigger)):
+                state.running.update((claim.id, since_then(clause_head(c.trigger))) for claim in emitted)
             if c.type in SPEECH_ACTS and said_in_the_reporting_present(c.trigger):
                 state.said_now.update(claim.id for claim in emitted)
             told = self._denies_what_was_told(c) if c.type == "DENY" else None
@@ -1165,6 +1170,15 @@ class ClaimExtractor:
             if c.type == "CASUALTY":
                 c.quantities.extend(lone_toll(c.trigger, c.quantities, sent))
 
+    def _told_as_running(self, verb: Token) -> bool:
+        """A toll or a run told in the present perfect up to now: "Israel's war in Gaza has killed
+        31,000", "thousands have been killed since then" (not "two others have been wounded")."""
+        auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+        if not auxes or auxes[0].lemma_ != "have" or auxes[0].tag_ not in {"VBZ", "VBP"}:
+            return False
+        doer = subject_of(verb) if not any(c.dep_ == "nsubjpass" for c in verb.children) else agent_of(verb)
+        return since_then(verb) or doer is not None and doer.lemma_.lower() in self.lex.words("long_happening_nouns")
+
     def _counts_doers_of_another_clause(self, number: Span, trigger: Token) -> bool:
         """"Five police officers beat Tyre Nichols; he died days later": the number counts the
         doers of another verb, while the death has a subject of its own (not "60 suffered
@@ -2028,6 +2042,12 @@ def _present_tense(verb: Token) -> bool:
     if auxes:  # "has taken" tells a past happening, "is patrolling" a present one
         return auxes[0].tag_ in {"VBZ", "VBP"} and auxes[0].lemma_ != "have"
     return verb.tag_ in {"VBZ", "VBP"}
+
+
+def since_then(verb: Token) -> bool:
+    """"have been killed since then": from the time just told up to now."""
+    return any(c.dep_ == "prep" and c.lower_ == "since" and any(g.lower_ == "then" for g in c.children)
+               for c in verb.children)
 
 
 def at_the_time_just_told(verb: Token) -> bool:

@@ -35,7 +35,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Set as AbstractSet
+from collections.abc import Mapping, Set as AbstractSet
+from types import MappingProxyType
 
 import numpy
 from spacy.attrs import LEMMA
@@ -138,7 +139,8 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
                         named_by_victim: AbstractSet[str] = frozenset(),
                         unclaimed: AbstractSet[str] = frozenset(),
                         in_present: AbstractSet[str] = frozenset(),
-                        told_then: AbstractSet[str] = frozenset()) -> None:
+                        told_then: AbstractSet[str] = frozenset(), running: Mapping[str, bool] = MappingProxyType({}),
+                        anchor: dt.date | None = None) -> None:
     """An undated claim about the happening just described takes its date: a dated claim
     of its family in the same sentence, else the nearest earlier one in the same
     paragraph, at most ``INHERIT_SENTENCES`` back, or in any paragraph when the claim names
@@ -150,7 +152,9 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
     shooting"); they date only a claim just after them (:func:`_goes_on_from_a_bare_mention`).
     ``in_present``: claims told in the present tense.
     ``told_then``: claims whose clause says "then" (:func:`at_the_time_just_told`); like a
-    definite name, it ties them to the happening just told however long ago it was."""
+    definite name, it ties them to the happening just told however long ago it was.
+    ``running``: tolls and runs told up to now ("the war has killed 31,000"); they take no
+    happening's date, but "since then" runs from it to the ``anchor``."""
     by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
         if TIME_FAMILIES.get(claim.type) is not None and claim.polarity != "denied":
@@ -171,6 +175,10 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
                     or claim.id in named_by_victim and _hit_someone_else(claim, dated, members) \
                     or dated.id in unclaimed and not _goes_on_from_a_bare_mention(claim, dated, in_present) \
                     or _a_running_tally(dated) and dated.sentence != claim.sentence and not _over_that_period(claim):
+                continue
+            if claim.id in running:
+                if running[claim.id] and anchor is not None and dated.time.start <= anchor.isoformat():
+                    claim.time = TimeSpan(dated.time.start, anchor.isoformat(), "since then", "event")
                 continue
             claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
             # wire copy tells one happening a paragraph at a time: the toll two paragraphs on
