@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimgraph.extract.dating import days_counted
 from claimgraph.resolve.dates import parse_iso, resolve_time
 
 THURSDAY = dt.date(2024, 1, 4)  # Thursday 4 January 2024
@@ -262,3 +263,13 @@ def test_counted_back_gives_the_day_and_the_rounding_either_side():
     assert counted_back("two months ago", dt.date(2016, 1, 5)) == (dt.date(2015, 11, 5), 15)
     assert counted_back("a few years ago", dt.date(2016, 1, 5)) is None
     assert counted_back("last year", dt.date(2016, 1, 5)) is None
+
+
+@settings(deadline=None)
+@given(st.integers(min_value=1, max_value=31), st.sampled_from(["day", "week"]),
+       st.sampled_from(["earlier", "later", "before", "after"]))
+def test_days_counted_from_another_day_have_the_count_s_size_and_side(count, unit, side):
+    text = f"{count} {unit}{'s' if count > 1 else ''} {side}"
+    size = count * (7 if unit == "week" else 1)
+    assert days_counted(text) == (size if side in {"later", "after"} else -size)
+    assert days_counted(f"{count} {unit}s") is None  # a bare count names no side

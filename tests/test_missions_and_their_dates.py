@@ -1,9 +1,12 @@
 """A mission named by its kind is that happening ("her patrol mission in the Gulf of Aden" is a
 deployment of the ship named before "her"; "a patrol boat" is none), and a relative clause of
 occurring on a happening's noun dates it ("the attack on the depot, which happened on Monday",
-"the mission, which began in September"). Invented sentences."""
+"the mission, which began in September"); a day counted from another the story tells ("the
+previous day", "two days after the attack") is that day. Invented sentences."""
 
 from __future__ import annotations
+
+import pytest
 
 from test_precision import extract  # noqa: F401  (the one-document extraction fixture)
 from test_unseen_news import of_type
@@ -50,3 +53,28 @@ def test_killed_since_then_runs_from_the_time_just_told_up_to_the_article(extrac
                         "killed since then.", published="2024-03-15")
     toll = [c for c in of_type(claims, "CASUALTY") if "since then" in c.text]
     assert toll and (toll[0].time.start, toll[0].time.end) == ("2022-02-01", "2024-03-15")
+
+
+@pytest.mark.parametrize("text,trigger,day", [
+    ("Norvanian jets struck Kessel on Wednesday. The previous day, tanks had shelled Kolwe, killing four people.",
+     "shelled", "2024-03-12"),
+    ("Officials said on Monday that a drone had struck a fuel tanker off the coast of Estland the previous day.",
+     "struck", "2024-03-10"),
+    ("The United Nations on Thursday condemned an attack on an aid convoy in Kessel a day earlier.",
+     "attack", "2024-03-13"),
+    ("Police said they arrested two gunmen on Tuesday, two days after an attack on a power plant in Kolwe.",
+     "attack", "2024-03-10"),
+    ("Rebels attacked Kessel on Saturday. The next day, government jets bombed a market in the town.",
+     "bombed", "2024-03-10"),
+])
+def test_a_day_counted_from_another_the_story_tells(extract, text, trigger, day):
+    claims, _ = extract(text, published="2024-03-15")
+    dated = [c for c in claims if c.trigger == trigger and c.type == "ATTACK"]
+    assert dated and (dated[0].time.start, dated[0].time.end) == (day, day)
+
+
+def test_a_toll_told_on_from_a_day_counted_back_has_that_day(extract):
+    claims, _ = extract("Norvanian jets struck Kessel on Wednesday. The previous day, tanks had shelled Kolwe, "
+                        "killing four people.", published="2024-03-15")
+    toll = [c for c in of_type(claims, "CASUALTY") if "previous day" in c.text]
+    assert toll and toll[0].time.start == "2024-03-12"

@@ -31,7 +31,8 @@ from .confidence import bare_plural, claim_features, confidence
 from .attribution import (Attribution, attribute, can_speak, on_a_condition, path_to_root, speaker_entity,
                           subject_of_report_above)
 from ..datafiles import grammar
-from .dating import (date_a_named_person_s_death, date_by_occurrence_sentences, date_definite_references,
+from .dating import (date_a_named_person_s_death, date_by_occurrence_sentences, date_days_counted_from_another,
+                     date_definite_references,
                      date_leads_from_what_follows, date_parts_of_the_day, date_what_is_said_now, inherit_event_times,
                      move_weekdays_into_last_week, narrow_named_happenings, narrow_what_is_counted_back,
                      plan_what_lies_ahead)
@@ -185,6 +186,7 @@ class ClaimExtractor:
         date_definite_references(doc, claims, state.mentions.entities, state.others, state.described,
                                  state.named_by_victim)
         date_parts_of_the_day(doc, claims)
+        date_days_counted_from_another(doc, claims, state.anchor)
         date_a_named_person_s_death(doc, claims, state.mentions.entities)
         date_what_is_said_now(claims, state.said_now, state.anchor)
         move_weekdays_into_last_week(doc, claims, state.anchor)

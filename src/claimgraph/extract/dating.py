@@ -359,6 +359,117 @@ def date_parts_of_the_day(doc: Doc, claims: list[Claim]) -> None:
             claim.time = TimeSpan(day.start, day.end, day.text, "event")
 
 
+# a day counted from another the story tells: "the previous day", "two days later", "a day earlier"
+_COUNTED_FROM = re.compile(
+    r"^(?:the\s+)?(?:(?P<side>previous|next|following|same)\s+(?:day|night|morning|afternoon|evening)"
+    r"|day\s+(?P<adjacent>before|after)"
+    r"|(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)"
+    r"(?:\s+(?P<direction>earlier|later|before|after))?)$", re.IGNORECASE)
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
+_SIDE = {"previous": -1, "next": 1, "following": 1, "same": 0, "before": -1, "after": 1, "earlier": -1, "later": 1}
+
+
+def days_counted(text: str, direction: str | None = None) -> int | None:
+    """Days from the day told: "the previous day" -1, "two days later" 2, "a week earlier" -7;
+    ``direction`` the preposition after a bare count ("two days after the attack")."""
+    m = _COUNTED_FROM.match(text.strip())
+    if m is None:
+        return None
+    if m.group("side") or m.group("adjacent"):
+        return _SIDE[(m.group("side") or m.group("adjacent")).lower()]
+    side = m.group("direction") or direction
+    if side is None:
+        return None
+    count = m.group("count").lower()
+    days = int(count) if count.isdigit() else _COUNT_WORDS[count]
+    return _SIDE[side.lower()] * days * (7 if m.group("unit").lower().startswith("week") else 1)
+
+
+def date_days_counted_from_another(doc: Doc, claims: list[Claim], anchor: dt.date | None) -> None:
+    """"Jets struck Rafah on Wednesday. The previous day, tanks had shelled Khan Younis": the
+    day counted from the day the story just told (or another day its sentence names: "said on
+    Monday that a drone had struck a tanker the previous day"; "condemned on Thursday an attack
+    a day earlier"); "arrested on Tuesday, two days after an attack": the attack two days before.
+    A claim the count dates is dated so, whatever it inherited."""
+    sentences = list(doc.sents)
+    family = sorted((c for c in claims if TIME_FAMILIES.get(c.type) is not None and c.polarity != "denied"),
+                    key=lambda c: c.sentence)
+    for s_index, sent in enumerate(sentences):
+        here = [c for c in family if c.sentence == s_index]
+        for ent in span_ents(sent):
+            if ent.label_ not in {"DATE", "TIME"}:
+                continue
+            host = ent.root.head
+            before_after = host.lower_ if host.dep_ == "prep" and host.lower_ in {"after", "before"} else None
+            days = days_counted(ent.text, before_after)
+            if days is None:
+                continue
+            if before_after is not None:  # "two days after an attack": the attack, counted back from the clause's day
+                targets = _claims_under(here, [g for g in host.children if g.dep_ == "pobj"])
+                day = _own_day(host.head, ent, anchor) or _day_of(here, host.head)
+                _shift(targets, day, -days, ent.text)
+                continue
+            verb = host if host.pos_ in {"VERB", "AUX"} else host.head
+            own = _own_day(verb, ent, anchor)
+            if own is not None:  # "on Thursday condemned an attack a day earlier": the attack's day
+                targets = [c for c in _claims_under(here, [o for o in verb.children if o.dep_ in {"dobj", "obj"}])]
+                _shift(targets, own, days, ent.text)
+                continue
+            # the verb's claims and the toll it goes on to ("shelled Khan Younis, killing four")
+            words = {verb.text} | {c.text for c in verb.children if c.dep_ in {"advcl", "conj", "xcomp"} and c.pos_ == "VERB"}
+            targets = [c for c in here if c.trigger in words]
+            day = _other_day_of_the_sentence(sent, ent, anchor) or _last_day_told(family, s_index, targets)
+            _shift(targets, day, days, ent.text)
+
+
+def _claims_under(claims: list[Claim], heads: list[Token]) -> list[Claim]:
+    words = {t.text for h in heads for t in h.subtree}
+    return [c for c in claims if c.trigger in words]
+
+
+def _own_day(verb: Token, skip: Span, anchor: dt.date | None) -> str | None:
+    """The one day a verb's own time phrase names ("condemned on Thursday"), not ``skip``."""
+    for ent in span_ents(verb.sent):
+        if ent.label_ != "DATE" or ent.start == skip.start:
+            continue
+        head = ent.root.head
+        if head.i == verb.i or head.dep_ == "prep" and head.head.i == verb.i:
+            resolved = resolve_time(ent.text, anchor)
+            if resolved is not None and resolved.start and resolved.start == resolved.end:
+                return resolved.start
+    return None
+
+
+def _other_day_of_the_sentence(sent: Span, skip: Span, anchor: dt.date | None) -> str | None:
+    days = {r.start for e in span_ents(sent) if e.label_ == "DATE" and e.start != skip.start
+            and (r := resolve_time(e.text, anchor)) is not None and r.start and r.start == r.end}
+    return next(iter(days)) if len(days) == 1 else None
+
+
+def _day_of(claims: list[Claim], verb: Token) -> str | None:
+    days = {c.time.start for c in claims if c.trigger == verb.text and _has_event_time(c)
+            and c.time.start == c.time.end}
+    return next(iter(days)) if len(days) == 1 else None
+
+
+def _last_day_told(family: list[Claim], s_index: int, targets: list[Claim]) -> str | None:
+    earlier = [c for c in family if c.sentence < s_index and _has_event_time(c) and c not in targets
+               and s_index - c.sentence <= INHERIT_SENTENCES]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda c: c.sentence).time
+    return last.start if last.start == (last.end or last.start) else None
+
+
+def _shift(targets: list[Claim], day: str | None, days: int, text: str) -> None:
+    if day is None or not targets:
+        return
+    moved = (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
+    for claim in targets:
+        claim.time = TimeSpan(moved, moved, text, "event")
+
+
 def told_in_a_part_of_the_day(sent: Span, trigger: str | None) -> bool:
     """"met in the afternoon", "held a meeting in the morning": "in the" and a part of the
     day on the trigger or the verb whose object it is."""
