@@ -78,3 +78,14 @@ def test_a_toll_told_on_from_a_day_counted_back_has_that_day(extract):
                         "killing four people.", published="2024-03-15")
     toll = [c for c in of_type(claims, "CASUALTY") if "previous day" in c.text]
     assert toll and toll[0].time.start == "2024-03-12"
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("The air force said on Wednesday that Norvania had launched 40 drones overnight at Kessel.",
+     "2024-03-12", "2024-03-13"),
+    ("The governor said on Tuesday that drones struck a power station in Kolwe yesterday.", "2024-03-11", "2024-03-11"),
+])
+def test_now_in_what_was_said_on_a_named_day_is_that_day(extract, text, start, end):
+    claims, _ = extract(text, published="2024-03-15")
+    attack = of_type(claims, "ATTACK")
+    assert attack and (attack[0].time.start, attack[0].time.end) == (start, end)

@@ -1103,11 +1103,31 @@ class ClaimExtractor:
                 resolved.basis = "report"
                 c.report_time = resolved if not before_the_report(c.trigger) else TimeSpan(
                     None, resolved.end, resolved.text, "report")
+        event_spans = self._counted_from_the_day_told(c, event_spans)
         own = [t for span, t in event_spans if _in_trigger_phrase(time_attachment(span), c.trigger)]
         if own and c.trigger.pos_ == "NOUN":  # "the June 12 nightclub attack" remembered on Sunday: June 12
             c.times[:] = [t for t in c.times if any(t is o for o in own)]
             event_spans = [(span, t) for span, t in event_spans if any(t is o for o in own)]
         join_coordinated_times(c.times, event_spans)
+
+    @staticmethod
+    def _counted_from_the_day_told(c: Candidate, event_spans: list[tuple[Span, TimeSpan]]
+                                   ) -> list[tuple[Span, TimeSpan]]:
+        """"The air force said on Wednesday that Russia had launched 40 drones overnight": a
+        time counted from now in what was said on a named day counts from that day."""
+        told = c.report_time
+        if told is None or not told.end or told.start not in {None, told.end}:
+            return event_spans
+        day = dt.date.fromisoformat(told.end)
+        out = []
+        for span, resolved in event_spans:
+            moved = resolve_time(span.text, day) if DEICTIC_TIME.match(span.text.strip()) else None
+            if moved is not None and moved.start:
+                moved.basis = "event"
+                c.times[:] = [moved if t is resolved else t for t in c.times]
+                resolved = moved
+            out.append((span, resolved))
+        return out
 
     def _dated_happening(self, noun: Token) -> bool:
         """"the Sept. 11 attack", "a 2012 confrontation": a happening noun with a date among
@@ -2236,6 +2256,12 @@ def evidence_text(sent: Span, document: Document) -> str:
     parsed = doc_text(sent.doc)[sent.start_char:sent.end_char]  # sent.text, without a Token per word
     # the parse hangs the blank lines after a paragraph on its last sentence: not evidence
     return (stored if stored.lower() == parsed.lower() else parsed).rstrip()
+
+
+# times counted from the day of speaking ("yesterday", "overnight", "this morning")
+DEICTIC_TIME = re.compile(r"^(?:(?:early|late|earlier)\s+)?(?:yesterday|today|tonight|overnight|last\s+night"
+                          r"|this\s+(?:morning|afternoon|evening))(?:\s+(?:morning|afternoon|evening|night))?$",
+                          re.IGNORECASE)
 
 
 def up_to_now(span: Span, resolved: TimeSpan, anchor: dt.date | None) -> TimeSpan:
