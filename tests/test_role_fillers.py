@@ -249,3 +249,14 @@ def test_civilians_of_a_nation_are_the_victims_as_named_not_their_country(role_n
 
 def test_soldiers_of_a_nation_are_still_its_side(role_names):
     assert role_names("Gunmen killed 40 Malian soldiers near Kolwe on Sunday.")[("CASUALTY", "target")] == {"Mali"}
+
+
+@pytest.mark.parametrize("text,ctype,doer", [
+    ("The killing of three guards by Kolwe Front fighters in Kessel has sparked outrage.", "CASUALTY", "Kolwe Front"),
+    ("The abduction of 20 students by bandits in Kessel has shocked the country.", "CASUALTY", "bandits"),
+    ("Police are hunting the bandits who abducted 50 farmers in Kessel on Sunday.", "CASUALTY", "bandits"),
+    ("The massacre of 40 villagers in Kessel was committed by rebels loyal to the general.", "ATTACK", "rebels"),
+    ("Four people were shot dead when gunmen burst into a bar in Kessel on Saturday.", "CASUALTY", "gunmen"),
+])
+def test_the_doer_told_outside_the_main_clause_is_named(role_names, text, ctype, doer):
+    assert any(doer in name for name in role_names(text).get((ctype, "actor"), set()))

@@ -344,6 +344,8 @@ def preps_of(token: Token) -> list[tuple[str, Token]]:
 
 
 GROUP_NOUNS = load_lexicon().words("group_nouns")
+# verbs whose passive "by" names who did a deed its subject names ("the massacre was committed by rebels")
+PERPETRATING_VERBS = frozenset({"commit", "perpetrate", "carry", "conduct", "stage", "mount", "launch"})
 # people who act for the group named after them: "fighters from the Islamic State Sahel
 # Province", "members of the militia", "troops of the 5th brigade", "planes from Afghanistan"
 MEMBER_NOUNS = load_lexicon().words("member_nouns")
@@ -1605,6 +1607,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         else:
             for one in [subj, *subj.conjuncts]:  # "Hege and Dunakin were gunned down": both
                 add_target(one, roles, mentions)  # "the convoy was attacked", "Reyes was shot"
+            if agent_of(verb) is None:
+                roles.add("actor", doers_of_the_when_clause(verb, mentions))
             if brought_down(verb) and mentions.materiel_kind(subj):
                 roles.add("target", mentions.weapon(subj))  # "a helicopter was shot down": the aircraft hit
             elif brought_down(verb) and (named := mentions.span_at(subj)) is not None and named.label_ == "WEAPON":
@@ -1613,7 +1617,11 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
     if trigger.tag_ == "VBG" and trigger.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass"}:
         roles.add("actor", attack_party(trigger, mentions))  # "a fatal police shooting", tagged a verb
     if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and not roles["actor"]:
-        roles.add("actor", had_a_hand_in(trigger, mentions, lex))  # "claimed responsibility for shooting down"
+        roles.add("actor", had_a_hand_in(trigger, mentions, lex)  # "claimed responsibility for shooting down"
+                  or done_by(trigger, mentions))  # "killed in shelling by government forces"
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubjpass" and head.lemma_.lower() in PERPETRATING_VERBS \
+            and (agent := agent_of(head)) is not None:
+        roles.add("actor", attacker(agent, mentions))  # "the massacre was committed by rebels"
     if trigger.pos_ == "NOUN" or is_gerund_subject(trigger):
         roles.add("actor", attack_party(trigger, mentions) or had_a_hand_in(trigger, mentions, lex)
                   or charged_in(trigger, mentions) or claimed_by(trigger, mentions)
@@ -1821,6 +1829,26 @@ def attack_only_weapon(noun: Token, mentions: Mentions) -> Entity | None:
     if lemma in mentions.lex.words("explosive_devices"):
         return mentions.generic_weapon(noun, "bomb")
     return None
+
+
+def doers_of_the_when_clause(verb: Token, mentions: Mentions) -> Entity | None:
+    """"Four people were shot dead when gunmen burst into a bar": armed people whose entry the
+    "when" clause tells did what the passive names no doer of."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when" or m.dep_ == "mark"
+                                          and m.lower_ == "when" for m in clause.children):
+            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subj is not None and is_armed_noun(subj, mentions):
+                return irregulars(subj, mentions) or party(subj, mentions)
+    return None
+
+
+def done_by(deed: Token, mentions: Mentions) -> Entity | None:
+    """The "by" of a deed named by a noun or a gerund: "the abduction of 20 students by bandits"
+    (the parser may hang it on the victims after "of")."""
+    holders = [deed, *(o for p, o in preps_of(deed) if p == "of")]
+    return next((found for holder in holders for prep, obj in preps_of(holder) if prep == "by"
+                 and (found := party(obj, mentions) or irregulars(obj, mentions)) is not None), None)
 
 
 def claimed_by(noun: Token, mentions: Mentions) -> Entity | None:
@@ -2154,7 +2182,8 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
     if trigger.pos_ == "NOUN" and (not is_light_verb_object(trigger) or head.lemma_.lower() in lex.words("reporting_verbs")) \
             and trigger.dep_ not in {"nsubj", "nsubjpass"}:
         add_victims_of_noun(trigger, roles, args, mentions)  # "spoke about the death of Haddad"
-        roles.add("actor", charged_in(trigger, mentions) or claimed_by(trigger, mentions))
+        roles.add("actor", charged_in(trigger, mentions) or claimed_by(trigger, mentions)
+                  or done_by(trigger, mentions))  # "the killing of three guards by Boko Haram fighters"
         return
     if trigger.pos_ == "ADJ" and trigger.dep_ in ADJECTIVE_APART_DEPS:
         add_victims_of_adjective(trigger, roles, args, mentions)
@@ -2202,8 +2231,12 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
     agent = agent_of(verb)
     if agent is not None and not spoken_of_by(trigger, verb, lex):
         roles.add("actor", party(agent, mentions) or irregulars(agent, mentions))  # "killed by police"
+    if passive and agent is None and not roles["actor"]:
+        roles.add("actor", doers_of_the_when_clause(verb, mentions))  # "were shot dead when gunmen burst in"
     if trigger.pos_ == "NOUN":
         add_victims_of_noun(trigger, roles, args, mentions)
+        if not roles["actor"]:
+            roles.add("actor", done_by(trigger, mentions))  # "the abduction of 20 students by bandits has shocked"
 
 
 MUTUAL_FIGHT_NOUNS = load_lexicon().words("mutual_fight_nouns")
