@@ -260,3 +260,11 @@ def test_soldiers_of_a_nation_are_still_its_side(role_names):
 ])
 def test_the_doer_told_outside_the_main_clause_is_named(role_names, text, ctype, doer):
     assert any(doer in name for name in role_names(text).get((ctype, "actor"), set()))
+
+
+@pytest.mark.parametrize("text,ship", [
+    ("Kolwe rebels fired two missiles at the cargo vessel Rubymar in the Gulf of Aden on Sunday.", "Rubymar"),
+    ("A missile hit the tanker Marlin Luanda in the Gulf of Aden on Friday, the company said.", "Marlin Luanda"),
+])
+def test_a_ship_named_after_its_kind_is_the_target_by_its_name(role_names, text, ship):
+    assert ship in role_names(text)[("ATTACK", "target")]

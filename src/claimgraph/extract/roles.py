@@ -587,6 +587,26 @@ def craft_by_its_name(craft: Token, mentions: Mentions) -> Entity | None:
     return next((mentions.resolve_span(span) for span in names if span is not None and span.label_ == "ORG"), None)
 
 
+def named_craft(craft: Token, mentions: Mentions) -> Entity | None:
+    """"the cargo vessel Rubymar", "the tanker Marlin Luanda", "the landing ship Tsezar Kunikov":
+    the ship its name after the kind gives (whatever the tagger made of the name), so that
+    attacks on one ship told by several outlets name the same target."""
+    if not mentions.is_craft(craft):
+        return None
+    name = next((c for c in craft.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > craft.i
+                 and all(t.pos_ == "PROPN" for t in craft.doc[craft.i + 1:c.i])), None)
+    if name is None:
+        return None
+    words = [t for t in name.subtree if t.pos_ == "PROPN" and t.i > craft.i]
+    text = " ".join(t.text for t in words)
+    ent = mentions.resolver.resolve(text, "ORG", context_countries=mentions.countries) if text else None
+    if ent is None or ent.type != "ORG":
+        return None
+    ent = mentions.keep(ent)
+    ent.attrs.setdefault("kind", "vessel")
+    return ent
+
+
 def attack_party(noun: Token, mentions: Mentions) -> Entity | None:
     """"the Russian strike killed", "a rebel raid", but "an Ohio mall shooting" names where."""
     return attackers_named_before(noun, mentions) or nationality_modifier(noun, mentions)
@@ -2093,7 +2113,7 @@ def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
     if owner is None and obj.lemma_.lower() in EMPTY_THINGS and not any(
             c.dep_ in {"amod", "compound", "nmod", "poss", "acl", "relcl"} for c in obj.children):
         return  # "the planes attacked targets": a bare "targets" names nothing hit
-    vessel = mentions.vessel_described(obj) if owner is None else None
+    vessel = named_craft(obj, mentions) or (mentions.vessel_described(obj) if owner is None else None)
     if vessel is not None:  # "an attack on a merchant vessel" ... "the merchant vessel, MV Orla"
         roles.add("target", vessel)
         return
