@@ -268,3 +268,11 @@ def test_the_doer_told_outside_the_main_clause_is_named(role_names, text, ctype,
 ])
 def test_a_ship_named_after_its_kind_is_the_target_by_its_name(role_names, text, ship):
     assert ship in role_names(text)[("ATTACK", "target")]
+
+
+@pytest.mark.parametrize("text,group", [
+    ("Members of the Kessel cartel shot dead a police commander in Kolwe on Friday.", "Kessel cartel"),
+    ("The Jalisco cartel ambushed a police convoy in Kolwe on Monday, killing 13 officers.", "Jalisco cartel"),
+])
+def test_a_group_named_by_its_kind_is_the_group_not_the_place_in_its_name(role_names, text, group):
+    assert group in role_names(text)[("ATTACK", "actor")]

@@ -355,7 +355,8 @@ def party(token: Token, mentions: Mentions) -> Entity | None:
     """A state, organisation, person or nationality standing for an actor or recipient."""
     # "The Ohio Republican said": the person the last sentence was about, not Republicans
     renamed = mentions.references.renamed_topic(token) if token.pos_ != "PRON" else None
-    found = renamed or named_party(token, mentions) or referent(token, mentions)  # "he", "the suspect"
+    found = renamed or group_named_by_its_kind(token, mentions) or named_party(token, mentions) \
+        or referent(token, mentions)  # "he", "the suspect"
     if found is None and token.lemma_.lower() in MEMBER_NOUNS:
         found = member_of(token, mentions) or demonym_of(token, mentions)
     elif found is None and token.lemma_.lower() in ARMED_BODY_NOUNS:
@@ -370,6 +371,20 @@ def party(token: Token, mentions: Mentions) -> Entity | None:
                 if found is not None:
                     return found
     return side(token, found, mentions)
+
+
+def group_named_by_its_kind(noun: Token, mentions: Mentions) -> Entity | None:
+    """"the Sinaloa cartel", "the Gulf Clan", "the 400 Mawozo gang": a group whose name ends in
+    its kind is that group, not the state or town its first word also names."""
+    if noun.lemma_.lower() not in mentions.lex.words("named_group_nouns"):
+        return None
+    name = [c for c in noun.lefts if c.dep_ in {"compound", "nummod", "nmod"} and c.pos_ in {"PROPN", "NUM"}]
+    if not name or not any(t.pos_ == "PROPN" for t in name):
+        return None
+    first = min(t.i for c in name for t in c.subtree)  # "the Young Goon gang": "Young" hangs on "Goon"
+    text = " ".join(t.text for t in noun.doc[first:noun.i + 1])
+    ent = mentions.resolver.resolve(text, "ORG", context_countries=mentions.countries)
+    return mentions.keep(ent) if ent is not None and ent.type == "ORG" else None
 
 
 def the_government(token: Token) -> bool:
@@ -405,7 +420,7 @@ def member_of(token: Token, mentions: Mentions) -> Entity | None:
         if prep.dep_ == "prep" and prep.lower_ in {"from", "of"}:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    return named_party(obj, mentions)
+                    return group_named_by_its_kind(obj, mentions) or named_party(obj, mentions)
     return None
 
 
