@@ -346,3 +346,10 @@ def test_resolver_fuzzy_match_keeps_the_named_owner_country():
     resolver = EntityResolver()
     assert resolver.resolve("China's foreign ministry", "ORG").country == "CN"
     assert resolver.resolve("Chad's foreign ministry", "ORG").country != "CN"
+
+
+def test_an_organisation_s_acronym_is_no_town_spelt_otherwise():
+    from claimgraph.resolve.entities import EntityResolver
+    resolver = EntityResolver()
+    assert resolver.resolve("SANA", "ORG").type == "ORG"
+    assert resolver.resolve("Sanaa", "GPE").type == "GPE"  # the city under its own name stays the city

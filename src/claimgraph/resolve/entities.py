@@ -293,6 +293,11 @@ class EntityResolver:
             # "the mission said": not Mission, Texas; "Police say": not Police, Poland. A capital,
             # a big city or a country still speaks ("Moscow said")
             entity = self._new(cleaned, label, context)
+        if label == "ORG" and entity.type in PLACE_LABELS and cleaned.isupper() and len(cleaned) <= 5 \
+                and entity.attrs.get("kind") != "country" \
+                and name_key(cleaned) not in {name_key(n) for n in [entity.name, *entity.aliases]}:
+            # "the state news agency SANA": an organisation's acronym, not Sanaa by another spelling
+            entity = self._new(cleaned, label, context)
         if label == "PERSON" and entity.type in PLACE_LABELS and \
                 name_key(cleaned) not in {name_key(n) for n in [entity.name, *entity.aliases]}:
             # "Amir Golan" is a person even though "Golan" (after a title-like word) is a place;
