@@ -1167,7 +1167,8 @@ class ClaimExtractor:
                 owner = next((c for c in cands if c.type == "ATTACK" and c.trigger.sent == owner.trigger.sent), None)
                 if owner is None:
                     continue
-            if owner is not None and owner.type == "CASUALTY" and self._counts_doers_of_another_clause(span, owner.trigger):
+            if owner is not None and owner.type == "CASUALTY" \
+                    and self._counts_doers_of_another_clause(span, owner.trigger):
                 continue  # "Five officers beat him; he died days later": who beat him, not who died
             if owner is not None and owner.type == "CASUALTY" and self._counts_things(span):
                 continue  # "seized two of the pirate vessels", "four life sentences": no one counted

@@ -139,7 +139,8 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
                         named_by_victim: AbstractSet[str] = frozenset(),
                         unclaimed: AbstractSet[str] = frozenset(),
                         in_present: AbstractSet[str] = frozenset(),
-                        told_then: AbstractSet[str] = frozenset(), running: Mapping[str, bool] = MappingProxyType({}),
+                        told_then: AbstractSet[str] = frozenset(),
+                        running: Mapping[str, bool] = MappingProxyType({}),
                         anchor: dt.date | None = None) -> None:
     """An undated claim about the happening just described takes its date: a dated claim
     of its family in the same sentence, else the nearest earlier one in the same
@@ -413,11 +414,12 @@ def date_days_counted_from_another(doc: Doc, claims: list[Claim], anchor: dt.dat
             verb = host if host.pos_ in {"VERB", "AUX"} else host.head
             own = _own_day(verb, ent, anchor)
             if own is not None:  # "on Thursday condemned an attack a day earlier": the attack's day
-                targets = [c for c in _claims_under(here, [o for o in verb.children if o.dep_ in {"dobj", "obj"}])]
+                targets = _claims_under(here, [o for o in verb.children if o.dep_ in {"dobj", "obj"}])
                 _shift(targets, own, days, ent.text)
                 continue
             # the verb's claims and the toll it goes on to ("shelled Khan Younis, killing four")
-            words = {verb.text} | {c.text for c in verb.children if c.dep_ in {"advcl", "conj", "xcomp"} and c.pos_ == "VERB"}
+            words = {verb.text} | {c.text for c in verb.children
+                                   if c.dep_ in {"advcl", "conj", "xcomp"} and c.pos_ == "VERB"}
             targets = [c for c in here if c.trigger in words]
             day = _other_day_of_the_sentence(sent, ent, anchor) or _last_day_told(family, s_index, targets)
             _shift(targets, day, days, ent.text)

@@ -1870,8 +1870,7 @@ def doers_of_the_when_clause(verb: Token, mentions: Mentions) -> Entity | None:
     """"Four people were shot dead when gunmen burst into a bar": armed people whose entry the
     "when" clause tells did what the passive names no doer of."""
     for clause in verb.children:
-        if clause.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when" or m.dep_ == "mark"
-                                          and m.lower_ == "when" for m in clause.children):
+        if clause.dep_ == "advcl" and any(m.dep_ in {"advmod", "mark"} and m.lower_ == "when" for m in clause.children):
             subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subj is not None and is_armed_noun(subj, mentions):
                 return irregulars(subj, mentions) or party(subj, mentions)
@@ -2214,8 +2213,8 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
         add_roles_of_lives(trigger, roles, args, mentions)
         return
     # ("Hezbollah announced the deaths of three of its members": who tells of deaths did not cause them)
-    if trigger.pos_ == "NOUN" and (not is_light_verb_object(trigger) or head.lemma_.lower() in lex.words("reporting_verbs")) \
-            and trigger.dep_ not in {"nsubj", "nsubjpass"}:
+    if trigger.pos_ == "NOUN" and trigger.dep_ not in {"nsubj", "nsubjpass"} \
+            and (not is_light_verb_object(trigger) or head.lemma_.lower() in lex.words("reporting_verbs")):
         add_victims_of_noun(trigger, roles, args, mentions)  # "spoke about the death of Haddad"
         roles.add("actor", charged_in(trigger, mentions) or claimed_by(trigger, mentions)
                   or done_by(trigger, mentions))  # "the killing of three guards by Boko Haram fighters"
