@@ -89,3 +89,19 @@ def test_now_in_what_was_said_on_a_named_day_is_that_day(extract, text, start, e
     claims, _ = extract(text, published="2024-03-15")
     attack = of_type(claims, "ATTACK")
     assert attack and (attack[0].time.start, attack[0].time.end) == (start, end)
+
+
+@pytest.mark.parametrize("published,day", [("2024-03-15", "2024-03-11"), ("2024-03-12", "2024-03-11"),
+                                           ("2024-05-20", "2024-05-19")])
+def test_yesterday_counts_from_the_wire_dateline_near_the_publication_day(pipeline, published, day):
+    from claimgraph.clean import clean_item
+    from claimgraph.model import InputItem
+    from claimgraph.settings import Settings
+    text = ("KESSEL, March 12 (Wire) - Norvanian drones struck the port of Kolwe yesterday, killing two "
+            "people, the regional governor said.")
+    document = clean_item(InputItem(origin="t", text=text, kind="text", published=published), Settings())
+    assert not document.text.startswith("KESSEL")  # the dateline is furniture, off the text
+    claims, _ = pipeline.extract([document], learn=False)
+    attack = of_type(claims, "ATTACK")
+    # a dateline two months off is some other date: the publication day counts
+    assert attack and attack[0].time.start == day

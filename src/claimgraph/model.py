@@ -88,10 +88,13 @@ class Document:
     dup_of: str | None = None  # id of the document this is a near-copy of
     # what cleaning had to leave out (recorded as "truncated" rejects; not stored on the document)
     notes: list[str] = field(default_factory=list, compare=False, repr=False)
+    # the day a wire dateline gave ("March 12" of "KYIV, March 12 (Reuters) -"), which cleaning
+    # takes off the text: what "yesterday" counts from (not stored; extraction follows cleaning)
+    dateline_day: str | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        del data["notes"]
+        del data["notes"], data["dateline_day"]
         return data
 
     def headline_end(self) -> int:

@@ -121,6 +121,7 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
         body, title, byline, published, outlet = cleaned.body, cleaned.title, cleaned.byline, cleaned.published, None
         if not item.title and title and len(title) <= MAX_TITLE_CHARS:
             own_headline = bounded(title, MAX_TITLE_CHARS)  # as the title is stored, whitespace folded
+    dateline = WIRE_DATELINE_RE.match(body.strip())
     body = strip_wire_dateline(body.strip())
     if len(body) < settings.min_chars:
         raise RejectedInput(
@@ -143,6 +144,7 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
         language=language,
         raw_hash=item.raw_hash(),
         notes=notes,
+        dateline_day=(dateline.group("date") or "").strip(" ,") or None if dateline else None,
     )
 
 

@@ -42,7 +42,7 @@ from .senses import THING_HEADS, TOLD_PRONOUNS, TriggerSenses, denies_the_clause
 from .story import (aim_the_attack_referred_back, done_to, headline_sentences, name_the_lone_doer, name_the_lone_victim,
                     name_the_other_side, name_the_repelled_attackers, name_unnamed_speakers, named_suspect,
                     share_roles_of_one_happening)
-from .times import TIME_UNIT_NOUNS, report_just_before, sentence_times, time_attachment
+from .times import TIME_UNIT_NOUNS, dateline_anchor, report_just_before, sentence_times, time_attachment
 from .token_patterns import TokenPatterns
 from .roles import (CASUALTY_OF, COMPASS_WORDS, DISTANCE_UNITS, HEADLINE_END, LIGHT_VERBS, RESCUE_NOUNS, SPEECH_ACTS,
                     Roles, agent_of, clause_head, device_run_into, doer_of, drop_countries_of_towns, fill_roles,
@@ -157,10 +157,18 @@ class ClaimExtractor:
             self.matcher.add("ATTRIBUTE", [[{"LEMMA": {"IN": verb_attrs}, "POS": "VERB"}]])
 
     # -- per document ---------------------------------------------------------------
+    @staticmethod
+    def _anchor(document: Document) -> dt.date | None:
+        """The day relative times count from: the publication day, or the wire dateline's day
+        near it ("KYIV, March 12 (Reuters) -" in copy published on the 15th: annotators read
+        "yesterday" as March 11)."""
+        published = parse_iso(document.published) if document.published else None
+        return dateline_anchor(document.dateline_day, published) or published
+
     def extract(self, doc: Doc, document: Document) -> tuple[list[Claim], dict[str, Entity]]:
         state = _DocumentState(
             mentions=Mentions(doc, self.resolver, self.lex),
-            anchor=parse_iso(document.published) if document.published else None,
+            anchor=self._anchor(document),
             matches=self._matches_by_sentence(doc),
             extra_times={start: doc[start:end] for _, start, end in self.time_matcher(doc)},
         )

@@ -10,12 +10,14 @@ eval timex`` scores exactly them.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc, Span, Token
 
 from ..analyze.views import lower_words, span_ents
+from ..resolve.dates import resolve_time
 
 TIME_UNIT_NOUNS = frozenset({"hour", "day", "night", "week", "weekend", "month", "year", "decade", "century"})
 
@@ -159,3 +161,18 @@ def report_just_before(span: Span, report_nodes: AbstractSet[int]) -> Token | No
         return None
     after = doc[span.end]
     return doc[k] if after.dep_ in {"nsubj", "nsubjpass", "mark"} or after.lower_ == "that" else None
+
+
+DATELINE_BEFORE_DAYS = 14  # a story filed up to two weeks before it is published (wire copy run later)
+DATELINE_AFTER_DAYS = 3  # ... or dated a day or two after it (the feed's clock in another time zone)
+
+
+def dateline_anchor(day: str | None, published: dt.date | None) -> dt.date | None:
+    """The day a wire dateline names ("March 12"), when near the publication day."""
+    if not day or published is None:
+        return None
+    resolved = resolve_time(day, published + dt.timedelta(days=DATELINE_AFTER_DAYS))
+    if resolved is None or not resolved.start or resolved.start != resolved.end:
+        return None
+    found = dt.date.fromisoformat(resolved.start)
+    return found if -DATELINE_AFTER_DAYS <= (published - found).days <= DATELINE_BEFORE_DAYS else None
