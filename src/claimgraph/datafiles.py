@@ -182,7 +182,7 @@ GRAMMAR_KEYS = frozenset({"place_nouns", "spokes_nouns", "locative_preps", "pron
                           "other_happening_words", "country_back_references",
                           "area_back_references", "armed_body_nouns",
                           "topic_verbs", "leaving_words",
-                          "shot_nouns", "double_object_verbs", "plural_collectives"})
+                          "shot_nouns", "double_object_verbs", "plural_collectives", "perpetrating_verbs"})
 
 
 @lru_cache(maxsize=1)

@@ -122,6 +122,7 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
         if not item.title and title and len(title) <= MAX_TITLE_CHARS:
             own_headline = bounded(title, MAX_TITLE_CHARS)  # as the title is stored, whitespace folded
     dateline = WIRE_DATELINE_RE.match(body.strip())
+    dateline_day = (dateline.group("date") or "").strip(" ,") if dateline else ""
     body = strip_wire_dateline(body.strip())
     if len(body) < settings.min_chars:
         raise RejectedInput(
@@ -144,7 +145,7 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
         language=language,
         raw_hash=item.raw_hash(),
         notes=notes,
-        dateline_day=(dateline.group("date") or "").strip(" ,") or None if dateline else None,
+        dateline_day=dateline_day or None,
     )
 
 

@@ -393,11 +393,15 @@ def date_days_counted_from_another(doc: Doc, claims: list[Claim], anchor: dt.dat
     Monday that a drone had struck a tanker the previous day"; "condemned on Thursday an attack
     a day earlier"); "arrested on Tuesday, two days after an attack": the attack two days before.
     A claim the count dates is dated so, whatever it inherited."""
-    sentences = list(doc.sents)
     family = sorted((c for c in claims if TIME_FAMILIES.get(c.type) is not None and c.polarity != "denied"),
                     key=lambda c: c.sentence)
-    for s_index, sent in enumerate(sentences):
-        here = [c for c in family if c.sentence == s_index]
+    by_sentence: dict[int, list[Claim]] = {}
+    for claim in family:
+        by_sentence.setdefault(claim.sentence, []).append(claim)
+    for s_index, sent in enumerate(doc.sents):
+        here = by_sentence.get(s_index)
+        if not here:
+            continue  # a count of days in a sentence with no claim dates nothing
         for ent in span_ents(sent):
             if ent.label_ not in {"DATE", "TIME"}:
                 continue

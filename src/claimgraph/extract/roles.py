@@ -344,8 +344,7 @@ def preps_of(token: Token) -> list[tuple[str, Token]]:
 
 
 GROUP_NOUNS = load_lexicon().words("group_nouns")
-# verbs whose passive "by" names who did a deed its subject names ("the massacre was committed by rebels")
-PERPETRATING_VERBS = frozenset({"commit", "perpetrate", "carry", "conduct", "stage", "mount", "launch"})
+PERPETRATING_VERBS = frozenset(grammar()["perpetrating_verbs"])
 # people who act for the group named after them: "fighters from the Islamic State Sahel
 # Province", "members of the militia", "troops of the 5th brigade", "planes from Afghanistan"
 MEMBER_NOUNS = load_lexicon().words("member_nouns")

@@ -219,9 +219,8 @@ AIRCRAFT_KINDS = frozenset({"aircraft", "fighter aircraft", "bomber", "attack ai
 
 def flown(claim: Claim, entities: dict) -> bool:
     """An attack by warplanes, jets, bombers or helicopters."""
-    return any(getattr(entities.get(i), "attrs", {}).get("kind") in AIRCRAFT_KINDS
-               or getattr(entities.get(i), "attrs", {}).get("class") in AIRCRAFT_KINDS
-               for i in claim.roles.get("instrument", []))
+    kinds = (getattr(entities.get(i), "attrs", {}) for i in claim.roles.get("instrument", []))
+    return any(attrs.get("kind") in AIRCRAFT_KINDS or attrs.get("class") in AIRCRAFT_KINDS for attrs in kinds)
 
 
 def name_the_suspect(family: list[Claim], unnamed: AbstractSet[str], person: str, named_at: int) -> None:
