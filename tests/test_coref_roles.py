@@ -126,3 +126,32 @@ def test_two_people_of_an_age_leave_the_teen_unnamed(extract):
     second = [c for c in claims if c.sentence == 1 and c.type == "ATTACK"]
     assert second and not {ents[i].name for c in second for i in c.roles.get("target", [])} & {
         "Darnell Okoye", "Luis Pena"}
+
+
+# -- a lead's "a 35-year-old man" is the one person the article gives that age (session 31) ----
+
+def test_an_aged_description_in_the_lead_is_the_person_named_later_with_that_age(extract):
+    claims, ents = extract("A 35-year-old Kolwe man stabbed his former partner to death, police said. "
+                           "Petar Kessel, 35, was arrested on Sunday.")
+    assert fillers(claims, ents, "ATTACK", "actor") == {"Petar Kessel"}
+
+
+def test_two_people_of_that_age_leave_the_description_unnamed(extract):
+    claims, ents = extract("A 35-year-old man stabbed a shopkeeper in Kolwe, police said. "
+                           "Petar Kessel, 35, and Jan Voss, 35, were arrested on Sunday.")
+    assert not fillers(claims, ents, "ATTACK", "actor") & {"Petar Kessel", "Jan Voss"}
+
+
+def test_a_victim_of_another_age_is_not_the_one_victim_named(extract):
+    claims, ents = extract("A 40-year-old woman was killed when a gunman opened fire at a party in Kolwe on "
+                           "Friday. Police named her as Anna Lind, 40. A 22-year-old man was also wounded.")
+    wounded = [c for c in claims if c.type == "CASUALTY" and c.sentence == 2]
+    assert wounded and not {ents[i].name for c in wounded for i in c.roles.get("target", [])} & {"Anna Lind"}
+
+
+def test_the_passive_subject_of_the_charge_is_not_whom_the_participle_killed(extract):
+    claims, ents = extract("A 61-year-old man was charged with murder on Saturday after opening fire at an "
+                           "office party in Kolwe, killing one man, police said. Police said Petar Kessel, 61, "
+                           "is accused of fatally shooting Anna Lind, 40.")
+    lead = [c for c in claims if c.type == "CASUALTY" and c.sentence == 0]
+    assert lead and "Petar Kessel" not in {ents[i].name for c in lead for i in c.roles.get("target", [])}

@@ -26,7 +26,7 @@ from ..model import Claim, Document, Entity, Quantity, TimeSpan, content_hash
 from ..resolve.dates import parse_iso, resolve_time
 from ..resolve.quantities import currency_units, find_quantities, measured_units
 from .aliases import alias_matcher, find_aliases
-from .coref import locate_back_references
+from .coref import gives_an_age, locate_back_references
 from .confidence import bare_plural, claim_features, confidence
 from .attribution import (Attribution, attribute, can_speak, on_a_condition, path_to_root, speaker_entity,
                           subject_of_report_above)
@@ -628,7 +628,9 @@ class ClaimExtractor:
         if c.type not in {"ATTACK", "CASUALTY"} or not all(t.attrs.get("generic") for t in c.roles["target"]):
             return False
         victim = victim_of(c.trigger)
-        return victim is not None and victim.tag_ == "NN" and victim.lemma_.lower() in self.lex.words("lone_victims") \
+        if victim is None or gives_an_age(victim) or any(a.lower_ == "also" for a in c.trigger.children):
+            return False  # "a 22-year-old man": whoever has that age; "a man was also hurt": someone else
+        return victim.tag_ == "NN" and victim.lemma_.lower() in self.lex.words("lone_victims") \
             and (not c.roles["target"] or any(d.dep_ == "det" and d.lower_ == "the" for d in victim.children))
 
     def _repelled(self, noun: Token) -> bool:

@@ -15,7 +15,9 @@ person fits and no one else could be meant:
 - a definite description ("the suspect", "the governor"): the one named person the article
   has tied to that noun before, by apposition ("the cashier, Lena Hart"), a title
   ("Gov. Ann Dale"), "identified as" or "is" ("the man accused ... is Daniel Okafor"), or
-  by an age ("Kimani Gray, 16, ..." then "the 16-year-old", "the teen");
+  by an age ("Kimani Gray, 16, ..." then "the 16-year-old", "the teen"); an indefinite
+  description with an age ("a 35-year-old New Bedford man") is the one person the article gives
+  exactly that age, wherever it names him;
 - a sentence's main subject that names again the previous sentence's topic (its subject's
   person or organisation): "she", or a description with a modifier of an office, standing or
   party ("Mike Pence says ... The Indiana governor said", "the nation's largest gun group"),
@@ -53,6 +55,7 @@ LOCATED_FAMILY = frozenset({"ATTACK", "CASUALTY"})  # one happening's claims: wh
 WINDOW = 2  # sentences before the pronoun's own that may hold its antecedent
 MAX_MENTIONS = 40  # of one sentence, the latest that a pronoun weighs
 DEFINITE = frozenset({"the", "this", "that"})
+INDEFINITE = frozenset({"a", "an"})
 NAMING_VERBS = frozenset({"identify", "name"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj"})
@@ -198,17 +201,23 @@ class References:
 
     def _by_age(self, token: Token) -> str | None:
         """"the 10-year-old", "the 48-year-old Kansas City man", "the teen": the one person
-        named before whose age the article gave and fits."""
-        if not is_definite(token):
-            return None
+        named before whose age the article gave and fits. "A 35-year-old New Bedford man" in a
+        lead that names "Gary Gomes, 35," further on is him too: the one person of the article
+        given exactly that age, before or after."""
         age = age_of(token) if token.lower_ == "old" else next(
             (a for c in token.children if c.dep_ == "amod" and (a := age_of(c)) is not None), None)
+        if not is_definite(token):
+            return self._only_one_of_age(age) if age is not None and is_indefinite(token) else None
         fits = range(age, age + 1) if age is not None else \
             TEEN_AGES if token.lemma_.lower() in words()["teen_words"] else None
         if fits is None:
             return None
         keys = {key for key, spans in self.spans_of.items() if spans[0].start < token.i
                 and any(a in fits for a in self.ages.get(key, ()))}
+        return keys.pop() if len(keys) == 1 else None
+
+    def _only_one_of_age(self, age: int) -> str | None:
+        keys = {key for key, ages in self.ages.items() if age in ages}
         return keys.pop() if len(keys) == 1 else None
 
     # -- genders --------------------------------------------------------------------
@@ -475,6 +484,11 @@ TEEN_AGES = range(13, 20)
 OLDEST = 120
 
 
+def gives_an_age(noun: Token) -> bool:
+    """"a 35-year-old man": the description carries the person's age."""
+    return any(c.dep_ == "amod" and age_of(c) is not None for c in noun.children)
+
+
 def age_of(old: Token) -> int | None:
     """The age "N-year-old" gives, its hyphens spaced or not, read at "old"."""
     if old.lower_ != "old":
@@ -546,6 +560,13 @@ def is_title_word(token: Token) -> bool:
 
 def is_definite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+
+
+def is_indefinite(noun: Token) -> bool:
+    """"a 35-year-old man", or no article at all as in a headline ("61-year-old man charged");
+    not "his 35-year-old son", someone's relation."""
+    return all(c.lower_ in INDEFINITE for c in noun.children if c.dep_ == "det") \
+        and not any(c.dep_ == "poss" for c in noun.children)
 
 
 def quoted_tokens(doc) -> set[int]:

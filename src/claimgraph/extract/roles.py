@@ -18,7 +18,7 @@ from ..model import ROLE_NAMES, Entity
 from ..datafiles import grammar
 from .confidence import bare_plural
 from .attribution import SPEECH_ACTS, charged_participle, clause_head, promised_under, speaker_entity
-from .coref import referent
+from .coref import gives_an_age, referent
 from .lexicon import load_lexicon
 from .times import TIME_UNIT_NOUNS
 from ..analyze.components import VESSEL_PREFIXES
@@ -121,6 +121,8 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
                 # goes with the infinitive, and the jets strike
                 raised = next((c for c in node.head.children if c.dep_ == "xcomp" and c.i < node.i
                                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), raised)
+                if raised is None and done_to_its_own_object(node):
+                    return None, False
             node = node.head
             if raised is not None and node.dep_ == "acomp" and node.head.lemma_ == "be" \
                     and node.lower_ in RAISING_ADJECTIVES:
@@ -130,6 +132,14 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+
+
+def done_to_its_own_object(participle: Token) -> bool:
+    """"A man was charged after opening fire, killing one man", "the convoy was ambushed,
+    killing three soldiers": a participle with its own object hung on a passive clause. The
+    passive subject is neither who did it nor (the object is) whom it was done to."""
+    return any(c.dep_ in {"dobj", "obj"} for c in participle.children) \
+        and any(c.dep_ == "nsubjpass" for c in participle.head.children)
 
 
 def conjunct_voice(verb: Token) -> bool | None:
@@ -354,7 +364,9 @@ def party(token: Token, mentions: Mentions) -> Entity | None:
     """A state, organisation, person or nationality standing for an actor or recipient."""
     # "The Ohio Republican said": the person the last sentence was about, not Republicans
     renamed = mentions.references.renamed_topic(token) if token.pos_ != "PRON" else None
-    found = renamed or group_named_by_its_kind(token, mentions) or named_party(token, mentions) \
+    # "a 35-year-old New Bedford man" is the one person the article gives that age, not the town's man
+    aged = referent(token, mentions) if token.pos_ == "NOUN" and gives_an_age(token) else None
+    found = renamed or aged or group_named_by_its_kind(token, mentions) or named_party(token, mentions) \
         or referent(token, mentions)  # "he", "the suspect"
     if found is None and token.lemma_.lower() in MEMBER_NOUNS:
         found = member_of(token, mentions) or demonym_of(token, mentions)
