@@ -177,3 +177,34 @@ def test_the_headline_in_the_text_is_the_title_as_stored():
     doc = clean_item(text_item(f"Depot  Blast   Kills Two Guards in Marlow\n\n{BODY}\n"), SETTINGS)
     assert doc.title == "Depot Blast Kills Two Guards in Marlow"
     assert doc.text.startswith(doc.title + "\n\n")  # so the link knows where the body begins
+
+
+# -- a text that is only its headline (session 31) --------------------------------------------
+
+ALONE = "Gunmen kill five in market attack in Kolwe, Norvania"
+
+
+def test_a_text_that_is_only_its_headline_is_kept_as_its_text():
+    doc = clean_item(text_item(ALONE + "\n"), SETTINGS)
+    assert doc.text == doc.title == ALONE
+    assert doc.is_headline_only() and doc.headline_end() == 0  # no body for it to head
+
+
+def test_headline_only_texts_are_not_one_another_duplicates():
+    other = "Rebels seize two border posts in northern Estland overnight"
+    assert clean_item(text_item(ALONE), SETTINGS).id != clean_item(text_item(other), SETTINGS).id
+
+
+def test_a_record_whose_text_is_its_supplied_title_is_kept():
+    doc = clean_item(text_item(ALONE, title=ALONE), SETTINGS)
+    assert doc.text == ALONE
+
+
+def test_a_headline_only_text_gives_its_claims_in_a_headlines_grammar(pipeline, tmp_path):
+    (tmp_path / "alert.txt").write_text(ALONE + "\n", encoding="utf-8")
+    with Store(str(tmp_path / "db.sqlite")) as store:
+        report = pipeline.ingest_paths(store, [str(tmp_path)])
+        exported = export_json(store, min_confidence=0.0)
+    assert report.ingested == 1
+    killed = [c for c in exported["claims"] if c["type"] == "CASUALTY"]
+    assert killed and killed[0]["quantities"][0]["value"] == 5  # "kill five": a headline's present tells news

@@ -101,6 +101,11 @@ class Document:
         """Where the headline paragraph a plain-text article's text opens with ends (0 without one)."""
         return len(self.title) if self.title and self.text.startswith(self.title + "\n\n") else 0
 
+    def is_headline_only(self) -> bool:
+        """A text that is only its headline ("Gunmen kill 5 in market attack"): read in a
+        headline's grammar, but no headline to a body (its sources are its own)."""
+        return bool(self.title) and self.text == self.title
+
     def body(self) -> str:
         """The text without the headline paragraph a plain-text article's text opens with."""
         end = self.headline_end()

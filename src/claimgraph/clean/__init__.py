@@ -119,22 +119,24 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
     else:
         cleaned = clean_text(raw, known_title=item.title, url=item.url)
         body, title, byline, published, outlet = cleaned.body, cleaned.title, cleaned.byline, cleaned.published, None
-        if not item.title and title and len(title) <= MAX_TITLE_CHARS:
+        if title and len(title) <= MAX_TITLE_CHARS and (not item.title or not body.strip()):
+            # (a text that is only its headline, "Gunmen kill 5 in market attack", says what it says)
             own_headline = bounded(title, MAX_TITLE_CHARS)  # as the title is stored, whitespace folded
     dateline = WIRE_DATELINE_RE.match(body.strip())
     dateline_day = (dateline.group("date") or "").strip(" ,") if dateline else ""
     body = strip_wire_dateline(body.strip())
-    if len(body) < settings.min_chars:
+    text = headed(body, own_headline)
+    if len(text) < settings.min_chars:
         raise RejectedInput(
-            "empty", f"only {len(body)} characters of article text after cleaning (minimum {settings.min_chars})"
+            "empty", f"only {len(text)} characters of article text after cleaning (minimum {settings.min_chars})"
         )
-    language = check_language(body, settings)
+    language = check_language(body or text, settings)
     if len(body) > settings.max_chars:
         notes.append(f"article text cut to about {settings.max_chars:,} of its {len(body):,} characters "
                      "(max_chars)")
     body = cut_at_paragraph(body, settings.max_chars)
     return Document(
-        id=content_hash(normalise_for_id(body)),
+        id=content_hash(normalise_for_id(body or text)),
         text=headed(body, own_headline),
         path=item.path,
         url=item.url if item.url is None or len(item.url) <= MAX_URL_CHARS else None,
@@ -157,6 +159,8 @@ def headed(body: str, headline: str | None) -> str:
     headline = (headline or "").strip()
     if not headline or body.startswith(headline):
         return body
+    if not body:
+        return headline  # a text that is only its headline
     return f"{headline}\n\n{body}"
 
 
