@@ -172,7 +172,8 @@ class ClaimExtractor:
             matches=self._matches_by_sentence(doc),
             extra_times={start: doc[start:end] for _, start, end in self.time_matcher(doc)},
         )
-        doc.user_data[HEADLINE_END] = document.headline_end() or (len(document.text) if document.is_headline_only() else 0)
+        alone = len(document.text) if document.is_headline_only() else 0
+        doc.user_data[HEADLINE_END] = document.headline_end() or alone
         find_aliases(doc, self.alias_matcher, state.mentions)
         claims: list[Claim] = []
         paragraph, seen_to = 0, 0
