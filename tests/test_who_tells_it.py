@@ -68,3 +68,20 @@ def test_an_english_word_is_no_misspelt_place(pipeline):
 
 def test_a_misspelt_place_still_finds_its_place(pipeline):
     assert pipeline.resolver.resolve("Mosow", "GPE").country == "RU"
+
+
+# -- a speaker joined by "and" says what follows its verb, not the clause before (session 31) --
+
+@pytest.mark.parametrize("text", [
+    "Norvania fired 31 missiles at Kessel early on Thursday, and Estland's air force said all of them "
+    "were shot down.",
+    "Rebels shelled the base at Kolwe on Monday, while aid groups said hundreds of families had fled.",
+])
+def test_a_speaker_in_a_clause_of_its_own_does_not_tell_the_clause_before(extract, text):
+    assert source_of(*extract(text), "ATTACK") == [None]
+
+
+def test_a_speaker_after_both_clauses_tells_them_both(extract):
+    text = ("A bomb at a bank in Kolwe killed a guard and a clerk, and police had no suspects, "
+            "officials said on Saturday.")
+    assert set(source_of(*extract(text), "CASUALTY")) == {"officials"}

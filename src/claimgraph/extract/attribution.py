@@ -484,6 +484,10 @@ def _sentence_speaker(trigger: Token, mentions: Mentions, lex: Lexicon, att: Att
             continue  # "did not comment": no speaker
         if tok.dep_ in {"relcl", "acl", "amod", "pcomp", "pobj", "xcomp"}:
             continue  # "a statement the agency published" is not the sentence's speaker
+        if tok.dep_ in {"conj", "advcl"} and any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+            # "Russia fired 31 missiles, and Kyiv said all were downed": Kyiv says what follows
+            # (in "..., and police had no suspects, officials said" the officials say it all)
+            continue
         if tok.head.i == tok.i or trigger.i not in {t.i for t in tok.subtree}:
             subj = speaking_subject(tok)
             if subj is not None and subj.lower_ not in PRONOUNS:
