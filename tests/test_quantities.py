@@ -259,3 +259,38 @@ def test_a_count_of_people_kidnapped_is_a_count_of_captured(pipeline):
     text = "Four engineers were kidnapped near Kaduna on Sunday."
     claims, _ = pipeline.extractor.extract(pipeline.nlp(text), Document(id="d1", text=text, published="2024-03-14"))
     assert [(q.value, q.of) for c in claims if c.type == "CASUALTY" for q in c.quantities] == [(4, "captured")]
+
+
+# -- session 31: a prober's numbers --------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The drones were bought for C$95 million.", (95_000_000, None, None, "CAD", False)),
+    ("Canberra pledged A$100 million in aid.", (100_000_000, None, None, "AUD", False)),
+    ("The package is worth NZ$20 million.", (20_000_000, None, None, "NZD", False)),
+])
+def test_quantities_dollars_of_other_countries_keep_their_currency(sentence, expected):
+    assert fields(only(sentence)) == expected
+
+
+def test_quantities_the_whole_a_part_is_taken_from_is_no_count():
+    found = find_quantities("The missile killed four of the five crew members aboard the ship.")
+    assert [(q.value, q.unit) for q in found] == [(4, "crew")]
+
+
+def test_quantities_a_day_of_a_war_is_named_not_counted():
+    assert find_quantities("On day 750 of the war, rockets hit the port.") == []
+    assert fields(only("On the day 10 people were killed, rockets hit the port.")) == (10, None, None, "people", False)
+
+
+def test_quantities_over_after_a_count_is_where_not_more_than():
+    found = find_quantities("The ministry said it shot down 58 drones over eight regions overnight.")
+    assert [(q.value, q.low, q.unit) for q in found] == [(58, None, "drones")]
+    assert fields(only("Over 100 villages were shelled.")) == (None, 100, None, "villages", False)
+
+
+def test_a_toll_raised_from_a_figure_keeps_only_the_new_one(pipeline):
+    from claimgraph.model import Document
+    text = "Police raised the death toll from the market bombing in Kolwe to 12 from eight."
+    claims, _ = pipeline.extractor.extract(pipeline.nlp(text), Document(id="d", text=text, published="2024-03-14"))
+    tolls = [(q.value, q.of) for c in claims if c.type == "CASUALTY" for q in c.quantities]
+    assert tolls == [(12, "killed")]

@@ -174,7 +174,8 @@ def lexicon(name: str, required: frozenset[str] | set[str] = frozenset()) -> dic
 
 
 NUMBER_KEYS = frozenset({"units", "tens", "scales", "scale_abbreviations", "vague", "vague_multipliers",
-                         "fractions", "modifiers", "designators", "particle_verbs"})
+                         "fractions", "modifiers", "designators", "period_designators", "period_determiners",
+                         "particle_verbs"})
 GRAMMAR_KEYS = frozenset({"place_nouns", "spokes_nouns", "locative_preps", "pronouns", "casualty_of",
                           "extra_time_words", "light_verbs", "name_particles", "name_suffixes", "topic_preps",
                           "partitive_of", "counts_without_noun", "hyphened_name_particles",

@@ -1166,6 +1166,8 @@ class ClaimExtractor:
                 continue  # "contradicting the official toll of 12": another's figure
             if self._counts_cited_speakers(span):
                 continue  # "citing five US officials": who speaks, not what happened
+            if superseded_figure(span.root):
+                continue  # "raised the death toll to 12 from eight": the figure the new one replaces
             owner = self._quantity_owner(span, cands, q.unit)
             owner = toll_of_the_attack(span, owner, cands)
             if owner is not None and owner.type != "PROPERTY" and places_by_distance(span):
@@ -1488,6 +1490,16 @@ def toll_of_the_attack(span: Span, owner: "Candidate | None", cands: list["Candi
     verb = owner.trigger
     tolls = [c for c in cands if c.type == "CASUALTY" and _tells_their_death(c.trigger, verb, counted)]
     return tolls[0] if len(tolls) == 1 else owner
+
+
+def superseded_figure(number: Token) -> bool:
+    """"rose to 41 from 38", "revised the toll to 12 from eight": the "from" figure is the one
+    the "to" figure replaces (not "rose from a previously reported 85", the only one told)."""
+    prep = number.head
+    if number.dep_ != "pobj" or prep.lower_ != "from":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" and c.i < prep.i
+               and any(g.dep_ == "pobj" and g.like_num for g in c.children) for c in prep.head.children)
 
 
 def lone_toll(trigger: Token, found: list[Quantity], sent: Span) -> list[Quantity]:

@@ -49,6 +49,8 @@ class _Lexicon:
     fractions: dict[str, float]
     modifiers: dict[str, str]  # phrase -> kind
     designators: frozenset[str]
+    period_designators: frozenset[str]
+    period_determiners: frozenset[str]
     particle_verbs: frozenset[str]
     measures: dict[str, tuple[str, str]]  # surface -> (unit, dimension)
     currency_prefixes: dict[str, str]
@@ -97,6 +99,8 @@ def _lexicon() -> _Lexicon:
         fractions={k.lower(): v for k, v in num["fractions"].items()},
         modifiers=modifiers,
         designators=frozenset(str(d).lower() for d in num["designators"]),
+        period_designators=frozenset(str(d).lower() for d in num["period_designators"]),
+        period_determiners=frozenset(str(d).lower() for d in num["period_determiners"]),
         particle_verbs=frozenset(str(v).lower() for v in num["particle_verbs"]),
         measures={k.lower(): (v[0], v[1]) for k, v in uni["measures"].items()},
         currency_prefixes={k.upper(): v for k, v in uni["currency_prefixes"].items()},
@@ -213,6 +217,8 @@ _CONVERSION_GAP = re.compile(r"\s*(?:\(|\[|,?\s*or\b|/)\s*$", re.IGNORECASE)
 _AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s*[\"“”'‘’]?\s*([A-Za-z][\w'’]*(?:-[\w'’]+)*)")
 _OF_DET = re.compile(r"\s*[\"“”'‘’]?\s+of\s+(?:(?:the|its|their|his|her|our|these|those)\s+)?", re.I)
+# a number and the plural noun it counts, right before a word: "58 Ukrainian drones |over"
+_COUNTED_BEFORE = re.compile(r"\d[\d,.]*\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*s\s+$", re.I)
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w.'’#№-]*|[#№])\s*$")
 _WEEKDAYS_MONTHS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split()) \
     | {m.lower() for m in _MONTH_NAMES}
@@ -327,8 +333,23 @@ def find_quantities(text: str) -> list[Quantity]:
         for candidate in _candidates(text, match, blocked):
             if found and _is_conversion(text, found[-1], candidate):
                 continue
+            if found and _is_whole_of_part(text, found[-1].quantity, candidate.quantity):
+                continue
             found.append(candidate)
     return [c.quantity for c in found]
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+", re.I)
+
+
+def _is_whole_of_part(text: str, part: Quantity, whole: Quantity) -> bool:
+    """"killed four of the five crew", "shot down 28 of the 30 drones": the group the part is
+    taken from; what happened, happened to the part (which counts the whole's things)."""
+    joined = _OF_THE.fullmatch(text, part.end or 0, whole.start or 0)
+    if not joined or part.value is None or whole.value is None or part.value > whole.value:
+        return False
+    part.unit = part.unit or whole.unit
+    return True
 
 
 def _candidates(text: str, match: re.Match[str], blocked) -> list[_Candidate]:
@@ -363,6 +384,8 @@ def _single_candidate(text: str, match: re.Match[str]) -> _Candidate | None:
     mod = re.sub(r"\s+", " ", mod)
     if mod == "over" and _word_before(text, match.start("mod")) in lex.particle_verbs:
         mod = ""  # "handed over six howitzers": the verb's particle, six were handed
+    if mod == "over" and _COUNTED_BEFORE.search(text, max(0, match.start("mod") - 60), match.start("mod")):
+        return None  # "shot down 58 drones over eight regions": where they were, not more than eight
     start = match.start("mod") if mod else match.start("mach") if match.group("mach") else (
         match.start("cur1") if match.group("cur1") else match.start("num1")
     )
@@ -543,6 +566,8 @@ def _keep(text: str, match: re.Match[str], candidate: _Candidate) -> bool:
     previous_lower = previous_word.lower().rstrip(".")
     if previous_lower in _lexicon().designators or previous_word in ("#", "№"):
         return False
+    if previous_lower in _lexicon().period_designators and not _period_determined(text, previous):
+        return False  # "on day 750 of the war"
     if _is_designation(text, quantity, previous, number, has_mod):
         return False
     if _is_year(number, quantity, match, candidate):
@@ -567,6 +592,12 @@ def _keep(text: str, match: re.Match[str], candidate: _Candidate) -> bool:
     if len(unit_text) == 1 and unit_text.isupper():
         return False  # "2025 M St.": single-letter units are lowercase ("5 m", "3 t")
     return True
+
+
+def _period_determined(text: str, period: re.Match[str]) -> bool:
+    """"the day 10 people died": the word before the period makes it a time, not a name."""
+    before = _previous_word(text, period.start(1))
+    return before is not None and before.group(1).lower() in _lexicon().period_determiners
 
 
 def _previous_word(text: str, start: int) -> re.Match[str] | None:
