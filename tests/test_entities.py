@@ -353,3 +353,10 @@ def test_an_organisation_s_acronym_is_no_town_spelt_otherwise():
     resolver = EntityResolver()
     assert resolver.resolve("SANA", "ORG").type == "ORG"
     assert resolver.resolve("Sanaa", "GPE").type == "GPE"  # the city under its own name stays the city
+
+
+def test_entities_a_plural_of_english_words_is_no_misspelt_name():
+    # "Ukrainian security sources" is close to "Ukrainian Security Service" but means people
+    resolver = EntityResolver(known_words=frozenset({"ukrainian", "security", "source", "service"}))
+    assert resolver.resolve("Ukrainian security sources", "SOURCE").id != "org:sbu"
+    assert resolver.resolve("Ukrainian Security Servise", "ORG").id == "org:sbu"

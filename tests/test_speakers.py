@@ -163,3 +163,15 @@ def test_the_forces_are_not_those_of_a_body_that_has_none(extract):
 def test_who_announces_deaths_did_not_cause_them(extract):
     claims, ents = extract("The Kolwe Front announced the deaths of three of its fighters on Thursday.")
     assert "Kolwe Front" not in fillers(claims, ents, "CASUALTY", "actor")
+
+
+def test_he_who_denies_is_not_the_prosecutors_who_accused(extract):
+    claims, ents = extract("Prosecutors accused the former mayor of Kolwe of ordering the murder of a reporter. "
+                           "He denied the charge.")
+    assert "prosecutors" not in {n.lower() for n in fillers(claims, ents, "DENY", "actor")}
+
+
+def test_he_who_goes_on_is_the_spokesman_who_spoke(extract):
+    claims, ents = extract("The army spokesman said rebels shelled the depot at Kolwe. "
+                           "He added that rebels had also attacked a convoy near Kessel.")
+    assert {n.lower() for n in fillers(claims, ents, "ATTACK", "source")} == {"army spokesman"}

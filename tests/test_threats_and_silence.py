@@ -29,6 +29,7 @@ def test_a_deed_done_beside_a_threat_is_still_told(extract):
 @pytest.mark.parametrize("text", [
     "The government has neither confirmed nor denied that its jets struck the convoy.",
     "The army would not confirm or deny that its jets struck the convoy.",
+    "The army declined to confirm or deny that its jets struck the convoy.",
 ])
 def test_neither_confirming_nor_denying_asserts_and_denies_nothing(extract, text):
     claims, _ = extract(text)
@@ -246,3 +247,24 @@ ANY_SUCH = [("The ambassador warned that any Western troops sent to the region w
 @pytest.mark.parametrize("text, ctype", ANY_SUCH)
 def test_any_troops_sent_or_jets_delivered_are_no_deployment_or_delivery(extract, text, ctype):
     assert not of_type(extract(text)[0], ctype)
+
+
+# -- session 31: a denial not made, a deed ruled out ----------------------------------------------
+
+def test_a_denial_not_made_is_no_denial(extract):
+    claims, _ = extract("Estland did not deny that its drones struck a refinery near Kessel.")
+    assert not of_type(claims, "DENY")
+    assert [c.polarity for c in of_type(claims, "ATTACK")] == ["asserted"]
+
+
+def test_a_deed_ruled_out_is_denied_by_who_rules_it_out(extract):
+    claims, ents = extract("Chancellor Hanna Lind ruled out sending Norvanian troops to Estland.")
+    sent = of_type(claims, "DEPLOY")
+    assert [c.polarity for c in sent] == ["denied"] and names(ents, [sent[0].source]) == ["hanna lind"]
+
+
+def test_a_deed_not_ruled_out_is_possible(extract):
+    claims, ents = extract("The Norvanian defence ministry did not rule out further deliveries of missiles to Estland.")
+    sent = of_type(claims, "TRANSFER")
+    assert [(c.polarity, c.modality) for c in sent] == [("asserted", "possible")]
+    assert not of_type(claims, "DENY")

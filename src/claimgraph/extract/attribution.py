@@ -105,8 +105,11 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
         if not speakers and _no_evidence(node, lex):
             att.silenced = True  # "the Pentagon said it had no evidence that Iran supplied them"
             break
-        if node.pos_ in {"VERB", "AUX"} and (lemma in reporting or lemma in lex.words("charging_reports")
-                                              and node.dep_ != "acl" and speaking_subject(node) is not None):
+        if not speakers and rules_out(node):
+            att.report_nodes.add(node.i)  # "Scholz ruled out sending troops": he says it will not happen
+            speakers.append((node, _speaker_of(node, mentions, lex, att)))
+        elif node.pos_ in {"VERB", "AUX"} and (lemma in reporting or lemma in lex.words("charging_reports")
+                                                and node.dep_ != "acl" and speaking_subject(node) is not None):
             att.report_nodes.add(node.i)
             if negated_clause(node):
                 continue  # "al-Shabaab did not comment on the strike": it said nothing
@@ -122,7 +125,8 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
         node, ent = speakers[0]
         if len(speakers) > 1 and _claim_rejected(node, speakers[1][0], lex):
             node, ent = speakers[1]  # "Moscow rejected as baseless Ukrainian claims that ...": Moscow denies
-        if node.lemma_.lower() in lex.words("denial_verbs") or node.lemma_.lower() in lex.words("denial_nouns"):
+        if node.lemma_.lower() in lex.words("denial_verbs") or node.lemma_.lower() in lex.words("denial_nouns") \
+                or rules_out(node) and not negated_clause(node):
             att.polarity = "denied"
             if ent is not None:
                 att.source = ent
@@ -150,12 +154,28 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
         att.polarity = "denied"
     own = path[:next((k for k, node in enumerate(path) if node.i in beside), len(path))]
     att.modality = "fact" if background else _modality(own, trigger, lex, att)
+    if speakers and rules_out(speakers[0][0]) and negated_clause(speakers[0][0]):
+        att.modality = "possible"  # "did not rule out sending troops": it may happen
     att.explicit = att.source is not None or bool(att.report_nodes)
     if att.source is not None:
         mentions.note_speaker(att.source)
         if att.via:  # "Quoting police sources, it reported ... It added": "it" is the one who quoted
             mentions.last_speaker = att.via[0]
     return att
+
+
+PLURAL_SPEAKER_RE = re.compile(r"(?:[^su]s|police|people)$", re.I)
+
+
+def one_speaker(speaker: Entity | None) -> Entity | None:
+    """A speaker "he" or "she" may be: not "prosecutors" or "officials" ("Prosecutors accused
+    the mayor ... He denied the charge": he is the mayor)."""
+    return None if speaker is None or PLURAL_SPEAKER_RE.search(speaker.name) else speaker
+
+
+def rules_out(verb: Token) -> bool:
+    """"ruled out sending troops", "did not rule out further deliveries"."""
+    return verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
 
 def _claim_rejected(inner: Token, outer: Token, lex: Lexicon) -> bool:
@@ -606,7 +626,7 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
             # the latest person who spoke, unless that was paragraphs ago and the pronoun goes
             # on about whom the last sentences were about ("Clinton is calling ... She says")
             spoke = [e for e in mentions.speakers if e.type == "PERSON"]
-            latest = spoke[-1] if spoke else mentions.last_person or mentions.last_speaker
+            latest = spoke[-1] if spoke else mentions.last_person or one_speaker(mentions.last_speaker)
             meant = mentions.references.renamed_topic(token)
             if meant is not None and (latest is None or not mentions.references.named_near(latest, token)):
                 return meant
@@ -915,15 +935,15 @@ def counterfactual(verb: Token) -> bool:
 
 
 def neither_confirmed_nor_denied(verb: Token, lex: Lexicon) -> bool:
-    """"has neither confirmed nor denied", "would not confirm or deny": one who says neither
-    way asserts nothing and denies nothing."""
+    """"has neither confirmed nor denied", "would not confirm or deny", "declined to confirm or
+    deny": one who says neither way asserts nothing and denies nothing."""
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
     first = verb.head if verb.dep_ == "conj" else verb
     pair = [first, *first.conjuncts]
     lemmas = {v.lemma_.lower() for v in pair}
     joined_by = {c.lower_ for c in first.children if c.dep_ == "cc"}
-    either_way = "nor" in joined_by or "or" in joined_by and negated_clause(first)
+    either_way = "nor" in joined_by or "or" in joined_by and (negated_clause(first) or refused(first))
     return either_way and bool(lemmas & lex.words("confirming_verbs")) and bool(lemmas & lex.types["DENY"].verbs)
 
 

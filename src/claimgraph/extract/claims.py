@@ -28,8 +28,8 @@ from ..resolve.quantities import currency_units, find_quantities, measured_units
 from .aliases import alias_matcher, find_aliases
 from .coref import gives_an_age, locate_back_references
 from .confidence import bare_plural, claim_features, confidence
-from .attribution import (Attribution, attribute, can_speak, on_a_condition, path_to_root, speaker_entity,
-                          subject_of_report_above)
+from .attribution import (Attribution, attribute, can_speak, negated_clause, on_a_condition, path_to_root,
+                          speaker_entity, subject_of_report_above)
 from ..datafiles import grammar
 from .dating import (date_a_named_person_s_death, date_by_occurrence_sentences, date_days_counted_from_another,
                      date_definite_references,
@@ -512,6 +512,8 @@ class ClaimExtractor:
                     att.modality = "fact"  # "claimed" takes the lives here; nobody reports
                 if att.silenced or att.polarity != "denied" and _any_such(token):
                     continue  # "would respond to any deployment of troops": none told of
+                if ctype == "DENY" and att.polarity == "denied" and negated_clause(clause_head(token)):
+                    continue  # "Kyiv did not deny that its drones hit the refinery": no denial was made
                 if ctype == "TRANSFER" and (self._approved_only(token) or self._only_committed(token)):
                     att.modality = "planned"  # "approved the sale of F-16 jets", "ordered 30 jets": not yet delivered
                 if ctype in CALLED_OFF_TYPES and self._not_gone_ahead(token):

@@ -662,7 +662,9 @@ class EntityResolver:
         """Every word of ``text`` is an English word: a title-case headline's "Depot" or
         "Market Square" is spelled right, so it is no misspelling of a known name."""
         words = text.lower().split()
-        return bool(self.known_words) and all(w in self.known_words for w in words)
+        # a plural too: "Ukrainian security sources" is no misspelt "Ukrainian Security Service"
+        return bool(self.known_words) and all(w in self.known_words or w.endswith("s") and w[:-1] in self.known_words
+                                              for w in words)
 
     def _new(self, text: str, label: str, context: tuple[str, ...]) -> Entity:
         name = self._strip_titles(text) if label == "PERSON" else text
