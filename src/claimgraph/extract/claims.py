@@ -79,6 +79,7 @@ class Candidate:
     report_time: TimeSpan | None = None
     attribute: str | None = None
     placed_by_distance: bool = False  # "annihilated a column some 40 km from the town": somewhere told
+    rebuts: str | None = None  # a DENY that takes back claims told "here" (its sentence) or "before"
 
 
 @dataclass
@@ -117,6 +118,7 @@ class _DocumentState:
     # DENY claim id -> what it denies that was told without it: "here" (", a claim the army
     # denied", ", which Kyiv denied") or "before" ("Kyiv denied the report.")
     denials_of_told: dict[str, str] = field(default_factory=dict)
+    rebuttals: set[str] = field(default_factory=set)  # ids of DENY claims with no denial verb ("said it never happened")
 
 
 class ClaimExtractor:
@@ -210,6 +212,10 @@ class ClaimExtractor:
         aim_the_attack_referred_back(claims)
         name_the_other_side(claims, state.mentions.belligerents(), state.mentions.entities, state.mentions.allies)
         locate_back_references(claims)
+        # "the trade war didn't happen", said by one who told of no other's trade war: no rebuttal
+        idle = {c.id for c in claims if c.id in state.rebuttals
+                and not told_claims(claims, c, state.denials_of_told[c.id])}
+        claims = [c for c in claims if c.id not in idle]
         claims += deny_what_was_told(claims, state.denials_of_told)
         return claims, state.mentions.entities
 
@@ -243,6 +249,7 @@ class ClaimExtractor:
             cands += self._said_act_beside(sent, explicit[-1], cands, mentions)
         if any(c.type == "DENY" and c.trigger.i == sent.root.i for c in cands):
             self._deny_what_is_called_false(sent, cands)
+        cands += self._rebuttals(sent, cands, mentions)
         if state.inherited is not None and not self._has_reporting_verb(sent) \
                 and sent.text.lstrip()[:1] in QUOTE_OPENERS:
             # "Reyes said the first shell fell on Sunday. The second landed on Friday.": same speaker
@@ -294,9 +301,11 @@ class ClaimExtractor:
                 state.running.update((claim.id, since_then(clause_head(c.trigger))) for claim in emitted)
             if c.type in SPEECH_ACTS and said_in_the_reporting_present(c.trigger):
                 state.said_now.update(claim.id for claim in emitted)
-            told = self._denies_what_was_told(c) if c.type == "DENY" else None
+            told = c.rebuts or (self._denies_what_was_told(c) if c.type == "DENY" else None)
             if told is not None:
                 state.denials_of_told.update((claim.id, told) for claim in emitted)
+            if c.rebuts:
+                state.rebuttals.update(claim.id for claim in emitted)
             if not emitted and c.type in {"ATTACK", "CASUALTY"} and c.att.polarity == "asserted" and c.times:
                 state.unclaimed.append(unclaimed_happening(c, sent, s_index, document))
             claims.extend(emitted)
@@ -893,6 +902,53 @@ class ClaimExtractor:
         for c in cands:
             if c.type not in SPEECH_ACTS and c.trigger.i in told:
                 c.att.polarity = "denied"
+
+    def _rebuttals(self, sent: Span, cands: list[Candidate], mentions: Mentions) -> list[Candidate]:
+        """"Syrian media said jets bombed the airport, but the Israeli military said no such strike
+        had taken place", "Turkish officials said the attack never happened", "the army said the
+        report was false": a speaker who says that what was told did not happen denies it, with no
+        denial verb. The DENY takes back the claims told before it in its sentence, or else those
+        of the sentence before (``deny_what_was_told``)."""
+        out = []
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex.words("reporting_verbs") \
+                    or negated_clause(verb) or any(c.type == "DENY" and c.trigger.i == verb.i for c in cands):
+                continue
+            if not any(c.dep_ == "ccomp" and self._rebuts(c) for c in verb.children):
+                continue
+            subject = subject_of(verb)
+            speaker = speaker_entity(subject, mentions, self.lex) if subject is not None else None
+            if speaker is None:
+                continue
+            roles = Roles()
+            roles.add("actor", speaker)
+            told_here = any(c.trigger.i < verb.i and c.type in DENIABLE_TYPES for c in cands)
+            out.append(Candidate(verb, "DENY", roles, [], Attribution(source=speaker, explicit=True), [verb],
+                                 rebuts="here" if told_here else "before"))
+        return out
+
+    def _rebuts(self, clause: Token) -> bool:
+        """What was told, named again, did not happen or is false: "no such strike had taken
+        place", "the attack never happened", "there had been no such raid", "the report was false"
+        (a report named again, not "reports that it supplied missiles were baseless")."""
+        subject = subject_of(clause)
+        if clause.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in clause.children):
+            subject = next((c for c in clause.children if c.dep_ == "attr"), None)  # "there was no such raid"
+        if subject is None:
+            return False
+        no_such = any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+        if no_such or clause.lemma_.lower() in self.lex.words("existence_verbs") and negated_clause(clause):
+            return no_such and any(c.lower_ == "such" for c in subject.children) or (
+                self._names_a_happening(subject) and any(c.dep_ == "det" and c.lower_ in {"the", "that", "this"}
+                                                         for c in subject.children))
+        named_again = any(c.dep_ == "det" and c.lower_ in {"the", "that", "this", "these", "those"}
+                          for c in subject.children) and not any(p.dep_ in {"prep", "acl", "relcl"} for p in subject.children)
+        return named_again and subject.lemma_.lower() in self.lex.words("claim_nouns") and self._called_false(clause)
+
+    def _names_a_happening(self, noun: Token) -> bool:
+        lemma = noun.lemma_.lower()
+        return lemma in self.lex.words("happening_nouns") or any(
+            t in DENIABLE_TYPES for t in self.trigger_types.get((lemma, noun.pos_), ()))
 
     def _called_false(self, clause: Token) -> bool:
         """"the reports were misleading propaganda", "the tweets are lies and conspiracy theories",
