@@ -942,7 +942,8 @@ class ClaimExtractor:
                 self._names_a_happening(subject) and any(c.dep_ == "det" and c.lower_ in {"the", "that", "this"}
                                                          for c in subject.children))
         named_again = any(c.dep_ == "det" and c.lower_ in {"the", "that", "this", "these", "those"}
-                          for c in subject.children) and not any(p.dep_ in {"prep", "acl", "relcl"} for p in subject.children)
+                          for c in subject.children) \
+            and not any(p.dep_ in {"prep", "acl", "relcl"} for p in subject.children)
         return named_again and subject.lemma_.lower() in self.lex.words("claim_nouns") and self._called_false(clause)
 
     def _names_a_happening(self, noun: Token) -> bool:
