@@ -208,3 +208,13 @@ def test_a_headline_only_text_gives_its_claims_in_a_headlines_grammar(pipeline, 
     assert report.ingested == 1
     killed = [c for c in exported["claims"] if c["type"] == "CASUALTY"]
     assert killed and killed[0]["quantities"][0]["value"] == 5  # "kill five": a headline's present tells news
+
+
+@pytest.mark.parametrize("headline", ["Norvania to send more air defence systems to Estland",
+                                      "Norvania to send more air defence systems to Estland, minister says"])
+def test_a_headlines_infinitive_tells_what_is_to_come(pipeline, headline):
+    from claimgraph.model import Document
+    text = f"{headline}\n\nThe weather in Kessel was mild on Friday."
+    claims, _ = pipeline.extractor.extract(pipeline.nlp(text), Document(id="d", text=text, title=headline,
+                                                                         published="2024-03-14"))
+    assert [c.modality for c in claims if c.type == "TRANSFER"] == ["planned"]

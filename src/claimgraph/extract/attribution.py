@@ -880,7 +880,7 @@ def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution)
     words |= _words_describing_the_sources(path, att)
     found = "reported" if att.source is not None or _alleged_of(path, lex) else "fact"
     if promised_under(trigger, lex) or threatened_deed(path, lex) or scheduled_deed(path, lex) \
-            or offered_deed(path, lex):
+            or offered_deed(path, lex) or headline_future(clause_head(trigger), lex):
         words.add("plan")
     if any(_if_confirmed(c, lex) for node in path for c in node.children):
         return "possible"  # "the strike, if confirmed, would be the deepest": it happened, unconfirmed
@@ -890,6 +890,18 @@ def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution)
         if words & lex.words(level):
             found = max(found, level, key=MODALITY_ORDER.index)
     return found
+
+
+def headline_future(verb: Token, lex: Lexicon) -> bool:
+    """"Germany to send more air defence systems to Ukraine", "Japan to impose sanctions, minister
+    says": a headline's infinitive with its own subject and no finite verb over it tells what is
+    to come."""
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    head = verb.head
+    return verb.dep_ == "ROOT" or verb.dep_ == "ccomp" and head.i > verb.i \
+        and head.lemma_.lower() in lex.words("reporting_verbs")
 
 
 def _words_describing_the_sources(path: list[Token], att: Attribution) -> set[str]:
