@@ -119,12 +119,13 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
     else:
         cleaned = clean_text(raw, known_title=item.title, url=item.url)
         body, title, byline, published, outlet = cleaned.body, cleaned.title, cleaned.byline, cleaned.published, None
+        title = unslugged(title) if title and not item.title else title  # a live blog's first update
         if title and len(title) <= MAX_TITLE_CHARS and (not item.title or not body.strip()):
             # (a text that is only its headline, "Gunmen kill 5 in market attack", says what it says)
             own_headline = bounded(title, MAX_TITLE_CHARS)  # as the title is stored, whitespace folded
     dateline = WIRE_DATELINE_RE.match(body.strip())
     dateline_day = (dateline.group("date") or "").strip(" ,") if dateline else ""
-    body = strip_wire_dateline(body.strip())
+    body = "\n\n".join(unslugged(paragraph) for paragraph in strip_wire_dateline(body.strip()).split("\n\n"))
     text = headed(body, own_headline)
     if len(text) < settings.min_chars:
         raise RejectedInput(
@@ -239,6 +240,30 @@ def strip_wire_dateline(body: str) -> str:
     if not (match.group("date") or match.group("agency")) and not rest[:1].isupper():
         return body
     return rest
+
+
+# a live blog's update time before a dash: "06:15 GMT - ", "Thursday 22:10 GMT – ", "09:30 - "
+TIME_STAMP_RE = re.compile(
+    r"\A(?P<stamp>(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?\d{1,2}[:.]\d{2}"
+    r"(?: ?(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|ET|EST|EDT|PT|PST|PDT|[AaPp]\.?[Mm]\.?|local time))?)"
+    r" [-\u2013\u2014]+ "
+)
+
+
+def unslugged(paragraph: str) -> str:
+    """A bulletin's or live blog's paragraph without the slug the parser would take for a name:
+    a wire dateline ("GUANAJUATO - Cartel gunmen ..."), and the dash after an update's time
+    ("06:15 GMT - Russia launched ..." reads "06:15 GMT: Russia launched ...", the time kept).
+
+    >>> unslugged("06:15 GMT - Russia launched drones.")
+    '06:15 GMT: Russia launched drones.'
+    >>> unslugged("KIDAL - Gunmen attacked a convoy.")
+    'Gunmen attacked a convoy.'
+    """
+    stamp = TIME_STAMP_RE.match(paragraph)
+    if stamp is not None:
+        return f"{stamp.group('stamp')}: {paragraph[stamp.end():]}"
+    return strip_wire_dateline(paragraph)
 
 
 def reject_of_error(error: str) -> tuple[str, str]:

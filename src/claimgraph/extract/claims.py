@@ -32,7 +32,7 @@ from .attribution import (Attribution, attribute, can_speak, negated_clause, on_
                           speaker_entity, subject_of_report_above)
 from ..datafiles import grammar
 from .dating import (date_a_named_person_s_death, date_by_occurrence_sentences, date_days_counted_from_another,
-                     date_definite_references,
+                     date_definite_references, date_live_updates,
                      date_leads_from_what_follows, date_parts_of_the_day, date_what_is_said_now, inherit_event_times,
                      move_weekdays_into_last_week, narrow_named_happenings, narrow_what_is_counted_back,
                      plan_what_lies_ahead)
@@ -200,6 +200,7 @@ class ClaimExtractor:
         date_days_counted_from_another(doc, claims, state.anchor)
         date_a_named_person_s_death(doc, claims, state.mentions.entities)
         date_what_is_said_now(claims, state.said_now, state.anchor)
+        date_live_updates(doc, claims, state.anchor, paragraph_of)
         move_weekdays_into_last_week(doc, claims, state.anchor)
         narrow_named_happenings(claims)
         narrow_what_is_counted_back(claims, state.anchor)

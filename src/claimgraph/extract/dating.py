@@ -20,6 +20,7 @@ alone leaves such claims undated, or dated wrong; once every sentence has given 
 - ``date_parts_of_the_day``: "in the afternoon" is of the day the story is telling.
 - ``date_a_named_person_s_death``: a person dies once.
 - ``date_what_is_said_now``: "Lee says" was said the day the article was published.
+- ``date_live_updates``: a live blog's "06:15 GMT:" update tells what happened that day.
 - ``move_weekdays_into_last_week``: a bare weekday told after "last week" is that week's.
 - ``narrow_named_happenings``, ``narrow_what_is_counted_back``: "the 2001 attacks" and "five
   years ago" are the happening the article dated more closely before.
@@ -520,6 +521,33 @@ def definite_name(sent: Span, trigger: str | None) -> Token | None:
                     and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
                 return noun
     return None
+
+
+# a live blog's update stamp opening a paragraph, as cleaning leaves it (clean.unslugged):
+# "06:15 GMT: ", "Thursday 22:10 GMT: ", "09:30: "
+LIVE_STAMP = re.compile(r"(?:(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day),? )?\d{1,2}[:.]\d{2}"
+                        r"(?: ?[A-Za-z.]{1,5}| local time)?: ", re.IGNORECASE)
+
+
+def date_live_updates(doc: Doc, claims: list[Claim], anchor: dt.date | None, paragraph_of: dict[int, int]) -> None:
+    """"06:15 GMT: Russia launched a missile attack on Kyiv before dawn": a live blog's update
+    tells what had happened by the time it gives, so a claim of its paragraph with no date of its
+    own took place that day: the weekday the stamp names ("Thursday 22:10 GMT"), else the day of
+    publication (the blog's day)."""
+    if anchor is None:
+        return
+    day_of: dict[int, TimeSpan] = {}
+    text = doc.text
+    for k, sent in enumerate(doc.sents):
+        # (the parser may end a sentence inside the stamp: "06:40" "GMT:")
+        stamp = LIVE_STAMP.match(text, sent.start_char) if paragraph_of.get(k) != paragraph_of.get(k - 1) else None
+        if stamp is not None:
+            day = resolve_time(stamp.group("day"), anchor) if stamp.group("day") else None
+            day_of[paragraph_of[k]] = day or TimeSpan(anchor.isoformat(), anchor.isoformat(), stamp.group(0).strip())
+    for claim in claims:
+        stamped = day_of.get(paragraph_of.get(claim.sentence, -1))
+        if stamped is not None and not (claim.time.start or claim.time.end) and claim.modality != "planned":
+            claim.time = TimeSpan(stamped.start, stamped.end, stamped.text)
 
 
 def date_what_is_said_now(claims: list[Claim], said_now: AbstractSet[str], anchor: dt.date | None) -> None:
