@@ -249,6 +249,33 @@ def test_link_same_day_attacks_far_apart_stay_apart():
     assert len(events) == 2
 
 
+STRIKE_ENTITIES = {**ENTITIES, **{e.id: e for e in [
+    Entity("weapon:generic-ru-missile", "Russian missile", "WEAPON", attrs={"generic": True, "origin": "RU",
+                                                                            "kind": "missile"}),
+    Entity("weapon:generic-ru-drone", "Russian drone", "WEAPON", attrs={"generic": True, "origin": "RU",
+                                                                        "kind": "drone"}),
+    Entity("thing:tractor-plant", "tractor plant", "THING", attrs={"generic": True}),
+    Entity("thing:apartment-block", "apartment block", "THING", attrs={"generic": True}),
+]}}
+
+
+@pytest.mark.parametrize("second, events", [
+    # drones on a block of flats and a missile on a factory: two strikes, not one told twice
+    ({"instrument": ["weapon:generic-ru-drone"], "target": ["thing:apartment-block"]}, 2),
+    # drones and missiles of one wave told apart, on what is not said to differ: one attack
+    ({"instrument": ["weapon:generic-ru-drone"]}, 1),
+    ({"instrument": ["weapon:generic-ru-missile"], "target": ["thing:apartment-block"]}, 1),
+])
+def test_link_other_weapons_on_other_targets_are_other_strikes(second, events):
+    docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
+    claims = [claim("a1", "d1", day="2024-03-02", actor=["gpe:russia"], location=["place:kharkiv"],
+                    instrument=["weapon:generic-ru-missile"], target=["thing:tractor-plant"], source="person:penwick"),
+              claim("b1", "d2", day="2024-03-02", actor=["gpe:russia"], location=["place:kharkiv"],
+                    source="person:dravik", **second)]
+    found, _ = link(docs, claims, STRIKE_ENTITIES)
+    assert len(found) == events
+
+
 def test_link_nearby_places_merge_across_documents():
     docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
     claims = [claim("a1", "d1", day="2024-03-02", location=["place:kyiv"]),

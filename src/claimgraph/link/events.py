@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from typing import AbstractSet, Iterable
 
 from ..model import ROLE_NAMES, Claim, Entity, Event, TimeSpan
-from .compare import (CONFLICT, GENERIC, NEAR, PARTY_ROLES, SAME, Entities, config, event_interval,
-                      intersect, report_bound)
+from .compare import (CONFLICT, GENERIC, NEAR, PARTY_ROLES, SAME, UNKNOWN, Entities, config, event_interval,
+                      intersect, kinds_compatible, report_bound)
 from .independence import SourceCounter
 
 # A bucket (family, day, entity) larger than this is a generic key ("Russia" on a busy
@@ -200,11 +200,34 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
         elif rel == GENERIC:
             points = weights.get("generic_instrument", 1)
         score += points
+    if _different_strikes(a, b, ents):
+        return VETO
     if a.victims and b.victims and ents.set_relation("target", a.victims, b.victims) == SAME:
         score += weights.get("target", 1)
     if a.sources & b.sources:
         score += weights.get("source", 2)
     return Match(True, score)
+
+
+def _different_strikes(a: Group, b: Group, ents: Entities) -> bool:
+    """Two articles' attacks on one town and day, each with weapons of another kind and what
+    each hit named apart ("a missile struck a tractor factory, killing two workers" and "drones
+    hit an apartment block, killing five residents"): two strikes, not one told twice. (Drones
+    and missiles of one wave may be told apart, so the weapons alone do not say it; one article
+    telling both is read by its own grouping.)"""
+    if not a.documents.isdisjoint(b.documents):
+        return False
+    kinds_a, kinds_b = _weapon_kinds(a, ents), _weapon_kinds(b, ents)
+    if not kinds_a or not kinds_b or any(kinds_compatible(x, y) for x in kinds_a for y in kinds_b):
+        return False
+    hit_a, hit_b = a.roles["target"] | a.victims, b.roles["target"] | b.victims
+    return bool(hit_a and hit_b) and ents.set_relation("target", hit_a, hit_b) in {UNKNOWN, CONFLICT}
+
+
+def _weapon_kinds(group: Group, ents: Entities) -> set[str]:
+    """The kinds of the group's weapons, or none when one of them has no kind."""
+    kinds = [getattr(ents.get(w), "attrs", {}).get("kind") for w in group.roles["instrument"]]
+    return set(kinds) if kinds and all(kinds) else set()
 
 
 def _told_apart_from(later: Group, earlier: Group) -> bool:
