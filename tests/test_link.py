@@ -808,6 +808,26 @@ def test_link_a_denial_sharing_only_a_kind_of_weapon_answers_no_particular_attac
     assert not [c for c in found if c.kind == "polarity"]
 
 
+@pytest.mark.parametrize("site_kind, found", [("thing", 1), (None, 0)])
+def test_link_a_denial_naming_the_doer_and_the_kind_of_site_answers_the_strike(site_kind, found):
+    """"The Kremlin denied that Russia had struck a grain terminal in Odesa on Tuesday" answers
+    "a Russian missile struck a grain terminal in Odesa on Tuesday", weapon or none; a kind of
+    people hit ("civilians") would key nothing."""
+    docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
+    site = Entity("thing:grain-terminal", "grain terminal", "FAC" if site_kind else "PERSONNEL",
+                  attrs={"generic": True, **({"kind": site_kind} if site_kind else {})})
+    missile = Entity("weapon:generic-ru-missile", "Russian missile", "WEAPON",
+                     attrs={"generic": True, "origin": "RU", "kind": "missile"})
+    claims = [
+        claim("a1", "d1", "ATTACK", day="2024-03-05", source="person:dravik", actor=["gpe:russia"],
+              target=[site.id], instrument=[missile.id], location=["place:kharkiv"]),
+        claim("a2", "d2", "ATTACK", day="2024-03-05", source="place:moscow", polarity="denied",
+              actor=["gpe:russia"], target=[site.id], location=["place:kharkiv"]),
+    ]
+    _events, contradictions = link(docs, claims, {**ENTITIES, site.id: site, missile.id: missile})
+    assert len([c for c in contradictions if c.kind == "polarity"]) == found
+
+
 def test_link_a_denial_of_described_attackers_answers_no_other_story_about_such_attackers():
     """"it was a spontaneous protest, not a terrorist attack" denies nothing of the attacks by
     terrorists in another country that another article reports."""

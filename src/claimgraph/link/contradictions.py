@@ -463,10 +463,18 @@ def polarity_keys(claim: Claim, ents: Entities) -> set[str]:
     keys = set()
     for role in POLARITY_ROLES:
         for eid in claim.roles.get(role) or ():
-            if role in PARTY_ROLES and ents.is_generic(eid):
+            if role in PARTY_ROLES and ents.is_generic(eid) and not _a_kind_of_site(eid, ents):
                 continue  # "not a terrorist attack" denies nothing of another story's terrorists
             keys.add(ents.canon(eid) if role in PARTY_ROLES else eid)
     return keys
+
+
+def _a_kind_of_site(eid: str, ents: Entities) -> bool:
+    """"a grain terminal", "the hospital": a kind of place hit keys a denial with its doer ("the
+    Kremlin denied that Russia had struck a grain terminal in Odesa on Tuesday"), where a kind
+    of people ("terrorists", "civilians") keys nothing."""
+    entity = ents.get(eid)
+    return entity is not None and entity.attrs.get("kind") == "thing" and entity.type == "FAC"
 
 
 def denial_can_answer(denied: Claim, asserted: Claim, published: dict[str, str | None] | None = None) -> bool:
