@@ -276,6 +276,32 @@ def test_link_other_weapons_on_other_targets_are_other_strikes(second, events):
     assert len(found) == events
 
 
+SUPPLY_ENTITIES = {**ENTITIES, **{e.id: e for e in [
+    Entity("gpe:iran", "Iran", "GPE", country="IR", attrs={"kind": "country"}),
+    Entity("weapon:generic-drone", "drone", "WEAPON", attrs={"generic": True, "kind": "drone"}),
+    Entity("weapon:generic-missile", "missile", "WEAPON", attrs={"generic": True, "kind": "missile"}),
+]}}
+
+
+@pytest.mark.parametrize("day, second_weapon, events", [
+    (None, "weapon:generic-drone", 1),  # "Iran has shipped drones to Russia", two outlets, no date: one supply
+    ("2024-02-13", "weapon:generic-drone", 1),  # both "..., X said on Tuesday": dated by their reports
+    (None, "weapon:generic-missile", 2),  # drones and missiles: two supplies
+])
+def test_link_one_supply_between_states_told_by_two_sources_is_one_event(day, second_weapon, events):
+    docs = [doc("d1", "Morning Ledger", published="2024-02-14"), doc("d2", "Evening Courier", published="2024-02-14")]
+    claims = [claim("a1", "d1", "TRANSFER", source="person:penwick", actor=["gpe:iran"],
+                    recipient=["gpe:russia"], instrument=["weapon:generic-drone"]),
+              claim("b1", "d2", "TRANSFER", source="person:dravik", actor=["gpe:iran"],
+                    recipient=["gpe:russia"], instrument=[second_weapon])]
+    for c in claims:
+        c.time = TimeSpan(start=None, end=day, text="Tuesday", basis="report") if day else c.time
+    found, _ = link(docs, claims, SUPPLY_ENTITIES)
+    assert len(found) == events
+    if events == 1:
+        assert found[0].independent_sources == 2
+
+
 def test_link_nearby_places_merge_across_documents():
     docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
     claims = [claim("a1", "d1", day="2024-03-02", location=["place:kyiv"]),

@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from typing import AbstractSet, Iterable
 
 from ..model import ROLE_NAMES, Claim, Entity, Event, TimeSpan
-from .compare import (CONFLICT, GENERIC, NEAR, PARTY_ROLES, SAME, UNKNOWN, Entities, config, event_interval,
-                      intersect, kinds_compatible, report_bound)
+from .compare import (COMPATIBLE, CONFLICT, GENERIC, NEAR, PARTY_ROLES, SAME, UNKNOWN, Entities, config,
+                      event_interval, intersect, kinds_compatible, report_bound)
 from .independence import SourceCounter
 
 # A bucket (family, day, entity) larger than this is a generic key ("Russia" on a busy
@@ -475,7 +475,8 @@ def specific_fillers(group: Group, ents: Entities, countries: bool = False) -> s
     only by what it is ("pirates", "a pipeline"). Without dates, only these can say two
     reports are one happening."""
     out = set()
-    for role in ("actor", "target", "location"):
+    roles = ("actor", "target", "location", "recipient") if countries else ("actor", "target", "location")
+    for role in roles:
         for eid in group.roles[role] | (group.victims if role == "target" else set()):
             eid = ents.canon(eid) if role in PARTY_ROLES else eid
             if not ents.is_generic(eid) and (countries or not ents.is_country(eid)) \
@@ -489,7 +490,8 @@ def undated_fillers(groups: list[Group], ents: Entities) -> list[set[str]] | Non
     no pair needs them)."""
     if all(g.kind != "none" for g in groups):
         return None
-    return [specific_fillers(g, ents) for g in groups]
+    supplies = set(config().get("supply_families") or ())
+    return [specific_fillers(g, ents, countries=g.family in supplies) for g in groups]
 
 
 def _undated_alike(a: Group, b: Group, shared: set[str], needed: int, ents: Entities,
@@ -501,6 +503,11 @@ def _undated_alike(a: Group, b: Group, shared: set[str], needed: int, ents: Enti
     happenings: two condemnations of one person are two. Two articles that open on an
     undated happening naming one same party or place tell one story
     (:func:`_same_story`)."""
+    if a.family in (config().get("supply_families") or ()):
+        if not _weapons_agree(a, b, ents):
+            return False  # "Iran has shipped drones" and "Iran has shipped missiles": two supplies
+        if not a.documents.isdisjoint(b.documents):
+            shared = {x for x in shared if not ents.is_country(x)}  # one article's two deployments
     if len(shared) >= needed or _same_story(a, b, shared, published or {}):
         return True
     if a.family != config().family("ATTACK") or not a.documents.isdisjoint(b.documents):
@@ -508,6 +515,12 @@ def _undated_alike(a: Group, b: Group, shared: set[str], needed: int, ents: Enti
     doers = {ents.canon(x) for x in a.roles["actor"]} & {ents.canon(x) for x in b.roles["actor"]}
     return any((e := ents.get(eid)) is not None and (e.type == "PERSON" or e.attrs.get("kind") == "vessel")
                for eid in doers & shared)
+
+
+def _weapons_agree(a: Group, b: Group, ents: Entities) -> bool:
+    """Both name what was supplied and it is one kind of thing, or one names none."""
+    relation = ents.set_relation("instrument", a.roles["instrument"], b.roles["instrument"])
+    return relation is None or relation in {SAME, NEAR, GENERIC, COMPATIBLE}
 
 
 def _same_story(a: Group, b: Group, shared: set[str], published: dict[str, str | None]) -> bool:
@@ -557,8 +570,10 @@ def candidate_pairs(groups: list[Group], ents: Entities,
             anchors = [m for m in members if kinds[m] == "long"]
             others = members
         else:
-            # day buckets: dated short spans with each other and with report-dated groups
-            anchors = [m for m in members if kinds[m] == "short"]
+            # day buckets: dated short spans with each other and with report-dated groups; two
+            # report-dated groups too ("Iran shipped drones to Russia, Kirby said on Tuesday" in two
+            # outlets), which must then agree on more (``report_only_min_agreement``)
+            anchors = [m for m in members if kinds[m] in {"short", "report"}]
             others = members
         for a in anchors:
             for b in others:
