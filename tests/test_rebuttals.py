@@ -53,3 +53,15 @@ def test_a_rebuttal_is_a_contradiction_with_its_reason(tmp_path):
         exported = export_json(cg.store)
     kinds = [(x["kind"], x["reason"]) for x in exported["contradictions"]]
     assert kinds and kinds[0][0] == "polarity" and "denies it" in kinds[0][1]
+
+
+def test_rejecting_the_accusation_denies_what_was_accused_not_the_last_sentence(extract):
+    claims, ents = extract("The Kessel army accused Norvania of supplying drones to the militia. The army said it "
+                           "shot down four drones near Marra on Sunday. Norvania rejected the accusation as baseless.")
+    assert [c.polarity for c in of_type(claims, "ATTACK")] == ["asserted"]
+    assert sorted(c.polarity for c in of_type(claims, "TRANSFER")) == ["asserted", "denied"]
+
+
+def test_a_stop_asked_for_denies_no_supply(extract):
+    claims, _ = extract("The Norvanian foreign ministry urged Estland to stop arming the militia in Kessel.")
+    assert not [c for c in of_type(claims, "TRANSFER") if c.polarity == "denied"]

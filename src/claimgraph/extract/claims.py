@@ -526,6 +526,8 @@ class ClaimExtractor:
                     continue  # "Kyiv did not deny that its drones hit the refinery": no denial was made
                 if ctype == "TRANSFER" and (self._approved_only(token) or self._only_committed(token)):
                     att.modality = "planned"  # "approved the sale of F-16 jets", "ordered 30 jets": not yet delivered
+                if ctype in CALLED_OFF_TYPES and self._stop_asked_for(token):
+                    continue  # "urged Washington to stop arming Taiwan": a demand, no deal told or denied
                 if ctype in CALLED_OFF_TYPES and self._not_gone_ahead(token):
                     att.polarity = "denied"  # "paused a shipment of bombs", "the summit was cancelled"
                 self._settle_speaker_roles(token, ctype, roles, att, mentions)
@@ -592,6 +594,13 @@ class ClaimExtractor:
             return True
         not_yet = lemma in {"have", "be"} and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
         return token.pos_ == "VERB" and token.dep_ == "xcomp" and (lemma == "fail" or not_yet)
+
+    def _stop_asked_for(self, token: Token) -> bool:
+        """"urged Washington to stop arming Taiwan", "called on Berlin to halt deliveries": the
+        stop is asked for, not made."""
+        stop = token.head
+        return token.dep_ in {"xcomp", "dobj", "obj"} and stop.lemma_.lower() in self.lex.words("calling_off_verbs") \
+            and stop.dep_ == "xcomp" and stop.head.lemma_.lower() in self.lex.words("request_verbs")
 
     def _gerund_as_noun(self, token: Token) -> bool:
         """A gerund subject that English also has as a noun trigger ("Fighting between the
@@ -679,6 +688,8 @@ class ClaimExtractor:
                         for d in o.children) and not any(p.dep_ == "prep" for p in o.children)]
         if told and verb.dep_ == "conj" and verb.head.i < verb.i:
             return "here"  # "Hamas said the strike killed 20, but Israel denied that"
+        if any(o.lemma_.lower() in ACCUSATION_NOUNS for o in told):
+            return "accused"  # "rejected the accusation": what was told as an accusation, however far
         return "before" if told else None
 
     def _merge_same_clause(self, cands: list[Candidate]) -> list[Candidate]:
@@ -1737,6 +1748,8 @@ def places_by_distance(measure: Span) -> bool:
 # what a denial can take back when it names the claim told before it: happenings, not words
 DENIABLE_TYPES = frozenset({"ATTACK", "CASUALTY", "TRANSFER", "DEPLOY", "SANCTION", "MEET"})
 TOLD_REACH = 2  # sentences back a denial's "the claim" may reach
+ACCUSATION_REACH = 4  # sentences back "rejected the accusation" may reach for the accusation
+ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "charge"})
 
 
 def deny_what_was_told(claims: list[Claim], denials: dict[str, str]) -> list[Claim]:
@@ -1762,6 +1775,11 @@ def told_claims(claims: list[Claim], deny: Claim, where: str) -> list[Claim]:
             and c.modality != "planned" and c.document_id == deny.document_id
     if where == "here":
         return [c for c in claims if c.sentence == deny.sentence and deniable(c)]
+    if where == "accused":  # the sentence of the accusation it answers, not whatever came last
+        accused = max((c.sentence for c in claims if c.type == "ACCUSE" and c.document_id == deny.document_id
+                       and deny.sentence - ACCUSATION_REACH <= c.sentence < deny.sentence), default=None)
+        if accused is not None:
+            return [c for c in claims if c.sentence == accused and deniable(c)]
     before = [c for c in claims if deny.sentence - TOLD_REACH <= c.sentence < deny.sentence and deniable(c)]
     last = max((c.sentence for c in before), default=None)
     return [c for c in before if c.sentence == last]
