@@ -268,3 +268,14 @@ def test_a_deed_not_ruled_out_is_possible(extract):
     sent = of_type(claims, "TRANSFER")
     assert [(c.polarity, c.modality) for c in sent] == [("asserted", "possible")]
     assert not of_type(claims, "DENY")
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("Norvania's foreign ministry spokesman warned that Norvania would retaliate against Estland.", True),
+    ("The Norvanian army warned it would strike the bridges if Estland crossed the river.", True),
+    # force another would use is a warning of danger, no threat
+    ("Norvania's foreign ministry spokesman warned that Estland would retaliate against Kessel.", False),
+])
+def test_a_warning_of_force_the_warner_will_use_is_a_threat(extract, text, threat):
+    claims, _ = extract(text)
+    assert bool(of_type(claims, "THREATEN")) is threat

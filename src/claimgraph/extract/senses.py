@@ -964,28 +964,39 @@ class TriggerSenses:
 
     def _warns_of_own_deed(self, verb: Token, mentions: Mentions) -> bool:
         """"Ruritania warned it would close the strait if the sanctions went ahead": a warning of
-        what the warner itself would do on a condition is a threat; "warned that roads could
-        flood if the rain continued" is not (the roads are not the warner)."""
+        what the warner itself would do on a condition is a threat; so is one of force it would
+        use ("Iran's spokesman warned that Iran would retaliate against Israel"); "warned that
+        roads could flood if the rain continued" is not (the roads are not the warner)."""
         if verb.lemma_.lower() not in self.lex.words("warning_verbs"):
             return False
         warner = subject_of(verb)
+        harm = self.lex.words("harm_vowed") | self.lex.types["ATTACK"].verbs | self.lex.types["CASUALTY"].verbs
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             doer = subject_of(clause)
             conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
                                                         for m in c.children) for c in clause.children)
             promised = any(c.dep_ == "aux" and c.lower_ in self.lex.words("promise_modals") for c in clause.children)
-            if conditional and promised and warner is not None and doer is not None \
-                    and self._same_party(doer, warner, mentions):
+            if (conditional or clause.lemma_.lower() in harm) and promised and warner is not None \
+                    and doer is not None and self._same_party(doer, warner, mentions):
                 return True
         return False
 
     @staticmethod
     def _same_party(doer: Token, warner: Token, mentions: Mentions) -> bool:
-        """"they" or "it" of a party, or the party named again."""
+        """"they" or "it" of a party, or the party named again, itself or as the owner of who
+        warns ("Iran's foreign ministry spokesman warned that Iran would ...")."""
         if doer.lower_ in {"it", "they", "we", "he", "she", "i"}:
             return True
-        a, b = mentions.span_at(doer), mentions.span_at(warner)
-        return a is not None and b is not None and a.text.lower() == b.text.lower()
+        named = mentions.span_at(doer)
+        if named is None:
+            return False
+        party = mentions.resolve_span(named)
+        for token in warner.subtree:
+            span = mentions.span_at(token)
+            if span is not None and (span.text.lower() == named.text.lower()
+                                     or party is not None and mentions.resolve_span(span) is party):
+                return True
+        return False
 
     def _lives_taken(self, noun: Token) -> bool:
         """"cost 1,269 Libyan lives", "the unrest has claimed some 2,400 lives", "took the lives
