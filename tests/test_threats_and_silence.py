@@ -279,3 +279,12 @@ def test_a_deed_not_ruled_out_is_possible(extract):
 def test_a_warning_of_force_the_warner_will_use_is_a_threat(extract, text, threat):
     claims, _ = extract(text)
     assert bool(of_type(claims, "THREATEN")) is threat
+
+
+@pytest.mark.parametrize("text, sanction", [
+    ("Norvania has frozen roughly 210 billion euros of Estland's central bank assets.", True),
+    ("The army froze 300 of its soldiers' leave requests.", False),
+])
+def test_freezing_a_sum_of_assets_is_a_sanction(extract, text, sanction):
+    claims, _ = extract(text)
+    assert bool(of_type(claims, "SANCTION")) is sanction

@@ -879,9 +879,15 @@ class TriggerSenses:
         if noun.tag_ == "VBG":  # "from exporting"; not "suspended from trading" (a market's)
             return noun.lemma_.lower() in self.lex.words("trading_gerunds")
         things = self.lex.words("measured_things")
-        return noun.lemma_.lower() in things or noun.lower_ in things \
-            or any(c.dep_ in {"compound", "amod"} and (c.lemma_.lower() in things or c.lower_ in things)
-                   for c in noun.children)
+        if noun.lemma_.lower() in things or noun.lower_ in things \
+                or any(c.dep_ in {"compound", "amod"} and (c.lemma_.lower() in things or c.lower_ in things)
+                       for c in noun.children):
+            return True
+        # "froze 210 billion euros of Russian assets": a sum of what is measured
+        counted = noun.like_num or any(c.dep_ in {"nummod", "quantmod"} for c in noun.children)
+        of = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for g in p.children if g.dep_ == "pobj"), None)
+        return counted and of is not None and self._is_measured(of)
 
     def _danger(self, noun: Token, mentions: Mentions) -> bool:
         """"The threat of pirates", "a threat from the militia", "the Islamist terror threat",
