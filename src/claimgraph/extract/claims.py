@@ -116,7 +116,8 @@ class _DocumentState:
     # since then"): id -> whether it runs on from the time just told ("since then")
     running: dict[str, bool] = field(default_factory=dict)
     # DENY claim id -> what it denies that was told without it: "here" (", a claim the army
-    # denied", ", which Kyiv denied") or "before" ("Kyiv denied the report.")
+    # denied", ", which Kyiv denied"), "before" ("Kyiv denied the report.") or "accused" ("The UAE
+    # rejected the accusation.": the accusation's claims, however many sentences back)
     denials_of_told: dict[str, str] = field(default_factory=dict)
     rebuttals: set[str] = field(default_factory=set)  # ids of DENY claims with no denial verb ("said it never happened")
 

@@ -224,7 +224,9 @@ def _undated_neighbourhood(store: LinkStore, new_claims: list[Claim], ents: Enti
     """Stored claims of the event types that name a party or place an undated new claim
     names by name (what ``events.candidate_pairs`` pairs an undated group with)."""
     undated = [c for c in new_claims if claim_window(c) is None and is_event_claim(c)]
-    named = {eid for c in undated for eid in specific_fillers(group_of_claim(c, ents), ents)}
+    supplies = set(config().get("supply_families") or ())  # where states count (events.undated_fillers)
+    named = {eid for c in undated for group in [group_of_claim(c, ents)]
+             for eid in specific_fillers(group, ents, countries=group.family in supplies)}
     return store.claim_ids_naming(named, types=sorted(config().event_types), denied=False) if named else set()
 
 
