@@ -82,3 +82,25 @@ def test_a_person_who_kills_attacks(extract, text, attack):
     claims, _ = extract(text)
     assert of_type(claims, "CASUALTY")
     assert bool(of_type(claims, "ATTACK")) is attack
+
+
+# -- session 31: victims the sense check did not take for people ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Scores of people were killed in the bombing of the market in Kolwe on Tuesday.",
+    "A 17-year-old was killed by Norvanian fire near Kessel on Thursday, the health ministry said.",
+])
+def test_victims_counted_vaguely_or_by_age_are_people(extract, text):
+    claims, _ = extract(text)
+    assert of_type(claims, "CASUALTY")
+
+
+def test_weapons_flown_to_a_party_are_supplied(extract):
+    claims, ents = extract("The experts said Norvanian military aircraft had flown armed drones and ammunition "
+                           "to the militia in Kessel.")
+    assert of_type(claims, "TRANSFER")
+
+
+def test_aircraft_a_state_flies_are_not_supplied(extract):
+    claims, _ = extract("The drones that Norvania has flown since 2022 are much smaller than the new ones.")
+    assert not of_type(claims, "TRANSFER")

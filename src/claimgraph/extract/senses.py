@@ -35,6 +35,7 @@ from ..datafiles import grammar
 from ..resolve.quantities import measure_words
 from .attribution import charged_participle, negated_clause, neither_confirmed_nor_denied, refused_to_let
 from .lexicon import ClaimType, Lexicon
+from .coref import age_of, gives_an_age
 from .mentions import (LOCATIVE_PREPS, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, is_bare_definite, is_country,
                        phrase_tokens, things_counted, whole_of_part)
 from .roles import (ATTACK_NOUNS, CASUALTY_OF, CLASH_VERBS, DISTANCE_UNITS, FIGHT_VERBS, MILITARY_SITES,
@@ -150,6 +151,9 @@ class TriggerSenses:
             if name == "DEPLOY" and pos == "VERB" and lemma == "set" and not any(
                     o.lemma_.lower() in self.lex.words("posted_objects") for o in objects_of(token, ("dobj", "obj"))):
                 continue  # "troops set up roadblocks"; not "the army set up a committee"
+            if name == "TRANSFER" and pos == "VERB" and lemma in self.lex.words("carrying_verbs") \
+                    and not any(p in {"to", "into"} for p, _ in preps_of(token)):
+                continue  # "flew drones to Libya" supplies them; "Mali has flown the TB2 since 2022" does not
             if name == "DEPLOY" and pos == "VERB" and lemma in self.lex.words("sending_only_verbs") \
                     and not objects_of(token, ("dobj", "obj")):
                 continue  # "rushed troops to the border"; not "officers rushed in"
@@ -1133,7 +1137,9 @@ class TriggerSenses:
                 or lemma in self.lex.words("non_state_people") or lemma in self.lex.words("generic_victims")
                 or self.lex.heads.get(lemma) in {"PERSON", "GROUP"}  # "killing the company's owner"
                 or any(c.dep_ == "nummod" or c.like_num for c in token.children)
-                or lemma in PARTITIVE_WORDS or bool(mentions.named_in(token, {"NORP", "GPE"})))
+                or lemma in PARTITIVE_WORDS or token.lower_ in PARTITIVE_WORDS  # "scores of people"
+                or age_of(token) is not None or gives_an_age(token)  # "a 17-year-old was killed"
+                or bool(mentions.named_in(token, {"NORP", "GPE"})))
 
     def _denial_noun_denies(self, noun: Token) -> bool:
         """"Moscow's denial", "a denial that ...", "denial of the reports"; not "a denial of
