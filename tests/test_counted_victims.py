@@ -104,3 +104,9 @@ def test_weapons_flown_to_a_party_are_supplied(extract):
 def test_aircraft_a_state_flies_are_not_supplied(extract):
     claims, _ = extract("The drones that Norvania has flown since 2022 are much smaller than the new ones.")
     assert not of_type(claims, "TRANSFER")
+
+
+def test_a_supply_told_again_with_a_number_is_the_second_partys(extract):
+    claims, ents = extract("Norvania has pledged 19 of the jets to Estland, and Kessel has promised six more.")
+    supplies = {names(ents, c.roles["actor"])[0]: [q.value for q in c.quantities] for c in of_type(claims, "TRANSFER")}
+    assert supplies == {"norvania": [19], "kessel": [6]}

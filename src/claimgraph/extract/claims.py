@@ -537,6 +537,7 @@ class ClaimExtractor:
                     roles["target"], roles["actor"] = roles["target"] or roles["actor"], []
                 cands.append(Candidate(token, ctype, roles, args, att, [token]))
         cands += self._denied_statements(cands, mentions)
+        cands += self._supplies_told_again(cands, mentions)
         if not any(c.type in SPEECH_ACTS for c in cands):
             cands += self._labelled_badly(sent, mentions)
         for c in cands:
@@ -595,6 +596,28 @@ class ClaimExtractor:
             return True
         not_yet = lemma in {"have", "be"} and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
         return token.pos_ == "VERB" and token.dep_ == "xcomp" and (lemma == "fail" or not_yet)
+
+    def _supplies_told_again(self, cands: list[Candidate], mentions: Mentions) -> list[Candidate]:
+        """"Denmark has pledged 19 jets to Ukraine, and Norway has promised six more": a clause
+        joined to a supply, with a party of its own supplying only a number ("six more",
+        "another ten"), supplies the same things to the same receiver."""
+        out = []
+        for c in [c for c in cands if c.type == "TRANSFER" and c.trigger.pos_ == "VERB"]:
+            for verb in c.trigger.conjuncts:
+                if verb.i < c.trigger.i or verb.lemma_.lower() not in self.lex.words("supplying_again_verbs") \
+                        or any(o.trigger.i == verb.i for o in cands):
+                    continue
+                subject, objects = subject_of(verb), objects_of(verb, ("dobj", "obj"))
+                supplier = party(subject, mentions) if subject is not None else None
+                if supplier is None or supplier in c.roles["actor"] or not any(_only_a_number(o) for o in objects):
+                    continue
+                roles = Roles()
+                roles.add("actor", supplier)
+                for role in ("instrument", "recipient"):
+                    for ent in c.roles[role]:
+                        roles.add(role, ent)
+                out.append(Candidate(verb, "TRANSFER", roles, [], attribute(verb, mentions, self.lex), [verb]))
+        return out
 
     def _stop_asked_for(self, token: Token) -> bool:
         """"urged Washington to stop arming Taiwan", "called on Berlin to halt deliveries": the
@@ -1562,6 +1585,11 @@ def toll_of_the_attack(span: Span, owner: "Candidate | None", cands: list["Candi
     verb = owner.trigger
     tolls = [c for c in cands if c.type == "CASUALTY" and _tells_their_death(c.trigger, verb, counted)]
     return tolls[0] if len(tolls) == 1 else owner
+
+
+def _only_a_number(noun: Token) -> bool:
+    """"six more", "another ten", "eight": an object that counts what was told before."""
+    return noun.like_num or noun.lower_ in {"more", "others"} and any(c.like_num for c in noun.children)
 
 
 def superseded_figure(number: Token) -> bool:
