@@ -110,3 +110,8 @@ def test_a_supply_told_again_with_a_number_is_the_second_partys(extract):
     claims, ents = extract("Norvania has pledged 19 of the jets to Estland, and Kessel has promised six more.")
     supplies = {names(ents, c.roles["actor"])[0]: [q.value for q in c.quantities] for c in of_type(claims, "TRANSFER")}
     assert supplies == {"norvania": [19], "kessel": [6]}
+
+
+def test_a_building_the_killing_clause_hangs_on_kills_no_one(extract):
+    claims, ents = extract("The raid came a week after last week's strike on the Kolwe regional hospital that killed 12.")
+    assert all(not c.roles["actor"] for c in of_type(claims, "CASUALTY"))
