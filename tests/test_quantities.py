@@ -294,3 +294,11 @@ def test_a_toll_raised_from_a_figure_keeps_only_the_new_one(pipeline):
     claims, _ = pipeline.extractor.extract(pipeline.nlp(text), Document(id="d", text=text, published="2024-03-14"))
     tolls = [(q.value, q.of) for c in claims if c.type == "CASUALTY" for q in c.quantities]
     assert tolls == [(12, "killed")]
+
+
+def test_a_toll_brought_to_a_figure_is_the_casualtys_and_the_increment_goes(pipeline):
+    from claimgraph.model import Document
+    text = "Three more people died in hospital, bringing the death toll from the Kolwe drone strike to 41."
+    claims, _ = pipeline.extractor.extract(pipeline.nlp(text), Document(id="d", text=text, published="2024-03-14"))
+    assert [(q.value, q.of) for c in claims if c.type == "CASUALTY" for q in c.quantities] == [(41, "killed")]
+    assert not [q for c in claims if c.type == "ATTACK" for q in c.quantities]

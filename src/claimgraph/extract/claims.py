@@ -1263,7 +1263,7 @@ class ClaimExtractor:
                 continue  # "citing five US officials": who speaks, not what happened
             if superseded_figure(span.root):
                 continue  # "raised the death toll to 12 from eight": the figure the new one replaces
-            owner = self._quantity_owner(span, cands, q.unit)
+            owner = self._toll_brought_to(span.root, cands) or self._quantity_owner(span, cands, q.unit)
             owner = toll_of_the_attack(span, owner, cands)
             if owner is not None and owner.type != "PROPERTY" and places_by_distance(span):
                 owner.placed_by_distance = True
@@ -1300,6 +1300,21 @@ class ClaimExtractor:
         for c in cands:
             if c.type == "CASUALTY":
                 c.quantities.extend(lone_toll(c.trigger, c.quantities, sent))
+                if any(self._toll_brought_to(t, [c]) for t in sent if t.like_num):
+                    # "Three more people died, bringing the toll to 41": the toll is 41, not 3
+                    c.quantities[:] = [q for q in c.quantities if not MORE_AFTER_RE.match(sent.text, q.end or 0)]
+
+    def _toll_brought_to(self, number: Token, cands: list[Candidate]) -> Candidate | None:
+        """"..., bringing the death toll from the strike to 41", "pushed the toll to 17": the
+        casualty whose toll the verb brings to the number."""
+        prep = number.head
+        if number.dep_ != "pobj" or prep.lower_ != "to":
+            return None
+        counted = self.lex.words("counted_tolls")
+        tolls = [o for o in objects_of(prep.head, ("dobj", "obj")) if o.lemma_.lower() in counted]
+        # the toll itself as a trigger, or the death the bringing clause hangs on ("died, bringing ...")
+        told = {i for toll in tolls for i in (toll.i, clause_head(toll).head.i)}
+        return next((c for c in cands if c.type == "CASUALTY" and any(t.i in told for t in c.triggers)), None)
 
     def _told_as_running(self, verb: Token) -> bool:
         """A toll or a run told in the present perfect up to now: "Israel's war in Gaza has killed
@@ -1590,6 +1605,9 @@ def toll_of_the_attack(span: Span, owner: "Candidate | None", cands: list["Candi
 def _only_a_number(noun: Token) -> bool:
     """"six more", "another ten", "eight": an object that counts what was told before."""
     return noun.like_num or noun.lower_ in {"more", "others"} and any(c.like_num for c in noun.children)
+
+
+MORE_AFTER_RE = re.compile(r"\s+more\b", re.I)  # "three more people": an increment, not a toll
 
 
 def superseded_figure(number: Token) -> bool:
