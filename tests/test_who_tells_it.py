@@ -85,3 +85,11 @@ def test_a_speaker_after_both_clauses_tells_them_both(extract):
     text = ("A bomb at a bank in Kolwe killed a guard and a clerk, and police had no suspects, "
             "officials said on Saturday.")
     assert set(source_of(*extract(text), "CASUALTY")) == {"officials"}
+
+
+def test_a_closing_tag_relays_what_the_opening_speaker_says(extract):
+    text = ("Norvania's defence ministry said Estland's warplanes struck a depot in Kessel, the state news "
+            "agency NTA reported.")
+    claims, ents = extract(text)
+    attack = of_type(claims, "ATTACK")[0]
+    assert ents[attack.source].name.lower() == "norvania's defence ministry" and attack.via

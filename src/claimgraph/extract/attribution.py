@@ -119,6 +119,10 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
             ent = _from_prep(node, "from", mentions) or _possessor(node, mentions)
             if ent is not None:
                 speakers.append((node, ent))
+    if len(speakers) > 1 and _tag_hung_inside(speakers[0][0], speakers[1][0], trigger):
+        relay = speakers.pop(0)[1]  # "X said ..., the state news agency SANA reported": X speaks, SANA relays
+        if relay is not None and relay not in att.via:
+            att.via.append(relay)
     if speakers:
         # only the innermost speaker can deny the claim: in "Tehran rejected claims, after
         # Kyiv said it had found parts at strike sites", the strike is Kyiv's assertion
@@ -171,6 +175,14 @@ def one_speaker(speaker: Entity | None) -> Entity | None:
     """A speaker "he" or "she" may be: not "prosecutors" or "officials" ("Prosecutors accused
     the mayor ... He denied the charge": he is the mayor)."""
     return None if speaker is None or PLURAL_SPEAKER_RE.search(speaker.name) else speaker
+
+
+def _tag_hung_inside(inner: Token, outer: Token, trigger: Token) -> bool:
+    """"Syria's defence ministry said Israeli jets struck a building, the state news agency SANA
+    reported": the parser hangs the claim on the closing tag and the tag on the opening verb; the
+    tag after the claim relays the whole sentence, the verb before it is the claim's speaker."""
+    return inner.dep_ == "ccomp" and inner.head.i == outer.i and outer.i < trigger.i < inner.i \
+        and any(t.text == "," for t in inner.doc[trigger.i:inner.i])
 
 
 def rules_out(verb: Token) -> bool:
