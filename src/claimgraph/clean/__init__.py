@@ -125,7 +125,7 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
             own_headline = bounded(title, MAX_TITLE_CHARS)  # as the title is stored, whitespace folded
     dateline = WIRE_DATELINE_RE.match(body.strip())
     dateline_day = (dateline.group("date") or "").strip(" ,") if dateline else ""
-    body = "\n\n".join(unslugged(paragraph) for paragraph in strip_wire_dateline(body.strip()).split("\n\n"))
+    body = "\n\n".join(unslugged(paragraph) for paragraph in body.strip().split("\n\n"))
     text = headed(body, own_headline)
     if len(text) < settings.min_chars:
         raise RejectedInput(

@@ -712,7 +712,7 @@ class ClaimExtractor:
                         for d in o.children) and not any(p.dep_ == "prep" for p in o.children)]
         if told and verb.dep_ == "conj" and verb.head.i < verb.i:
             return "here"  # "Hamas said the strike killed 20, but Israel denied that"
-        if any(o.lemma_.lower() in ACCUSATION_NOUNS for o in told):
+        if any(o.lemma_.lower() in self.lex.words("accusation_nouns") for o in told):
             return "accused"  # "rejected the accusation": what was told as an accusation, however far
         return "before" if told else None
 
@@ -945,9 +945,9 @@ class ClaimExtractor:
         report was false": a speaker who says that what was told did not happen denies it, with no
         denial verb. The DENY takes back the claims told before it in its sentence, or else those
         of the sentence before (``deny_what_was_told``)."""
-        out = []
+        out, reporting = [], self.lex.words("reporting_verbs")
         for verb in sent:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex.words("reporting_verbs") \
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in reporting \
                     or negated_clause(verb) or any(c.type == "DENY" and c.trigger.i == verb.i for c in cands):
                 continue
             if not any(c.dep_ == "ccomp" and self._rebuts(c) for c in verb.children):
@@ -1796,7 +1796,6 @@ def places_by_distance(measure: Span) -> bool:
 DENIABLE_TYPES = frozenset({"ATTACK", "CASUALTY", "TRANSFER", "DEPLOY", "SANCTION", "MEET"})
 TOLD_REACH = 2  # sentences back a denial's "the claim" may reach
 ACCUSATION_REACH = 4  # sentences back "rejected the accusation" may reach for the accusation
-ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "charge"})
 
 
 def deny_what_was_told(claims: list[Claim], denials: dict[str, str]) -> list[Claim]:

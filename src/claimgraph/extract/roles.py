@@ -365,9 +365,10 @@ def party(token: Token, mentions: Mentions) -> Entity | None:
     # "The Ohio Republican said": the person the last sentence was about, not Republicans
     renamed = mentions.references.renamed_topic(token) if token.pos_ != "PRON" else None
     # "a 35-year-old New Bedford man" is the one person the article gives that age, not the town's man
-    aged = referent(token, mentions) if token.pos_ == "NOUN" and gives_an_age(token) else None
-    found = renamed or aged or group_named_by_its_kind(token, mentions) or named_party(token, mentions) \
-        or referent(token, mentions)  # "he", "the suspect"
+    aged = token.pos_ == "NOUN" and gives_an_age(token)
+    meant = referent(token, mentions) if aged else None
+    found = renamed or meant or group_named_by_its_kind(token, mentions) or named_party(token, mentions) \
+        or (None if aged else referent(token, mentions))  # "he", "the suspect"
     if found is None and token.lemma_.lower() in MEMBER_NOUNS:
         found = member_of(token, mentions) or demonym_of(token, mentions)
     elif found is None and token.lemma_.lower() in ARMED_BODY_NOUNS:

@@ -180,6 +180,8 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
         # a report of Saturday is about something recent: not a happening of the Monday before
         if timed.interval and bound and _days_between(timed.interval[1], bound) > window:
             return VETO
+    if _different_strikes(a, b, ents):
+        return VETO
     weights = config().get("agreement") or {}
     score = 0
     for role in ROLE_NAMES:
@@ -200,8 +202,6 @@ def compare_groups(a: Group, b: Group, ents: Entities) -> Match:
         elif rel == GENERIC:
             points = weights.get("generic_instrument", 1)
         score += points
-    if _different_strikes(a, b, ents):
-        return VETO
     if a.victims and b.victims and ents.set_relation("target", a.victims, b.victims) == SAME:
         score += weights.get("target", 1)
     if a.sources & b.sources:
