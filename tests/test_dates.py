@@ -42,6 +42,20 @@ def test_dates_weekdays_resolve_backwards(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        ("Tuesday last week", ("2023-12-26", "2023-12-26")),
+        ("on Tuesday of last week", ("2023-12-26", "2023-12-26")),
+        ("last week on Friday", ("2023-12-29", "2023-12-29")),
+        ("Monday next week", ("2024-01-08", "2024-01-08")),
+        ("Wednesday this week", ("2024-01-03", "2024-01-03")),
+    ],
+)
+def test_dates_a_weekday_of_a_named_week_is_that_week_s(text, expected):
+    assert span(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("today", ("2024-01-04", "2024-01-04")),
         ("this morning", ("2024-01-04", "2024-01-04")),
         ("tonight", ("2024-01-04", "2024-01-04")),

@@ -46,8 +46,8 @@ from .times import TIME_UNIT_NOUNS, dateline_anchor, report_just_before, sentenc
 from .token_patterns import TokenPatterns
 from .roles import (CASUALTY_OF, COMPASS_WORDS, DISTANCE_UNITS, HEADLINE_END, LIGHT_VERBS, RESCUE_NOUNS, SPEECH_ACTS,
                     Roles, agent_of, clause_head, device_run_into, doer_of, drop_countries_of_towns, fill_roles,
-                    is_gerund_subject, is_to_blame, meanwhile_clause, misparsed_past_tense, objects_of, on_trial,
-                    own_dates, own_places, party, preps_of, subject_and_voice, subject_of)
+                    is_gerund_subject, is_light_verb_object, is_to_blame, meanwhile_clause, misparsed_past_tense,
+                    objects_of, on_trial, own_dates, own_places, party, preps_of, subject_and_voice, subject_of)
 
 # a quotation that goes on in the next sentence is still its speaker's ('X said. "We ...'); an
 # unattributed sentence that is no quotation is the article's own (REALNEWS: source null): carried
@@ -1178,11 +1178,13 @@ class ClaimExtractor:
                 continue
             node = past_a_thing(past_a_description(node), self.trigger_types)
             node = report_just_before(span, c.att.report_nodes) or node
-            if c.type in SPEECH_ACTS and self._happening_noun(node, c.trigger):
+            if c.type in SPEECH_ACTS and (self._happening_noun(node, c.trigger) or _a_deed_told_below(node, c.trigger)):
                 continue  # "denied any role in the Sept. 11 attacks": the attacks' date, not the denial's
             if node.i != c.trigger.i and self.lex.heads.get(node.lemma_.lower()) == "DOCUMENT" \
                     and span.root.head.i == node.i:
                 continue  # "accused Greece of breaching the 1976 Berne Agreement": the accord's year
+            if self._dates_a_thing(span, c.trigger):
+                continue  # "hit a 1970s apartment block", "a 2019 model drone": when it was built
             # a report is in the past even when what it announces is planned ("said on Wednesday")
             resolved = resolve_time(span.text, anchor, future=future and node.i not in c.att.report_nodes)
             if resolved is None:
@@ -1211,6 +1213,9 @@ class ClaimExtractor:
                     None, resolved.end, resolved.text, "report")
         event_spans = self._counted_from_the_day_told(c, event_spans)
         own = [t for span, t in event_spans if _in_trigger_phrase(time_attachment(span), c.trigger)]
+        if own and c.trigger.pos_ == "NOUN" and is_light_verb_object(c.trigger) and len(own) < len(event_spans):
+            # "extended the 2022 sanctions on Monday": the sanctions' year names which, Monday dates the deed
+            own = [t for span, t in event_spans if all(t is not o for o in own)]
         if own and c.trigger.pos_ == "NOUN":  # "the June 12 nightclub attack" remembered on Sunday: June 12
             c.times[:] = [t for t in c.times if any(t is o for o in own)]
             event_spans = [(span, t) for span, t in event_spans if any(t is o for o in own)]
@@ -1241,6 +1246,18 @@ class ClaimExtractor:
         return noun.pos_ == "NOUN" and noun.lemma_.lower() in self.lex.words("happening_nouns") \
             and any(c.dep_ in {"compound", "amod", "nmod", "nummod", "npadvmod"} and c.ent_type_ == "DATE"
                     for c in noun.children)
+
+    def _dates_a_thing(self, span: Span, trigger: Token) -> bool:
+        """A date in front of a noun that names no happening dates the thing ("a 1970s
+        apartment block", "a 2019 model drone"), not what was done to it; "the 2012 attacks"
+        and "a Friday meeting" are happenings dated so."""
+        noun = span.root.head
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head  # "a 2019 model drone": the drone
+        return YEAR_OR_DECADE.fullmatch(span.text.lower()) is not None \
+            and span.root.dep_ in {"compound", "nummod", "amod", "nmod"} and span.end <= noun.i \
+            and noun.pos_ == "NOUN" and noun.i != trigger.i and not self._happening_noun(noun, trigger) \
+            and noun.lemma_.lower() not in self.lex.words("happening_nouns")
 
     def _happening_noun(self, node: Token, trigger: Token) -> bool:
         """A noun that names a happening of its own, not the claim's trigger."""
@@ -2120,6 +2137,7 @@ def describes_a_noun(trigger: Token) -> bool:
 
 
 WH_RELATIVES = frozenset({"who", "whom", "whose", "which"})
+YEAR_OR_DECADE = re.compile(r"(?:early |mid-?|late )?'?\d{2,4}'?s?")
 
 
 def a_landmark(trigger: Token) -> bool:
@@ -2364,6 +2382,16 @@ def _in_trigger_phrase(node: Token, trigger: Token) -> bool:
             return False  # "the bombing in 1996 and the attacks of Sept. 11": the attacks' own date
         node = node.head
     return True
+
+
+def _a_deed_told_below(node: Token, act: Token) -> bool:
+    """"accused Kyiv of attacking the plant on Saturday": a time on a deed the speech act tells
+    of dates the deed, not the accusation ("accused Kyiv on Tuesday of ..." dates the act)."""
+    while node.i != act.i and node.head.i != node.i:
+        if node.pos_ == "VERB":
+            return True
+        node = node.head
+    return False
 
 
 def _of_the_happening(noun: Token, trigger: Token) -> bool:

@@ -408,7 +408,7 @@ def date_days_counted_from_another(doc: Doc, claims: list[Claim], anchor: dt.dat
                 continue
             host = ent.root.head
             before_after = host.lower_ if host.dep_ == "prep" and host.lower_ in {"after", "before"} else None
-            days = days_counted(ent.text, before_after)
+            days = days_counted(with_its_direction(ent), before_after)
             if days is None:
                 continue
             if before_after is not None:  # "two days after an attack": the attack, counted back from the clause's day
@@ -428,6 +428,18 @@ def date_days_counted_from_another(doc: Doc, claims: list[Claim], anchor: dt.dat
             targets = [c for c in here if c.trigger in words]
             day = _other_day_of_the_sentence(sent, ent, anchor) or _last_day_told(family, s_index, targets)
             _shift(targets, day, days, ent.text)
+
+
+def with_its_direction(ent: Span) -> str:
+    """"The day before, drones had hit Sumy": the NER's date may stop short of the adverb
+    that says which way it counts."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    counts = after is not None and after.lower_ in COUNT_DIRECTIONS and after.dep_ == "advmod" \
+        and ent.start <= after.head.i < ent.end
+    return f"{ent.text} {after.text}" if counts else ent.text
+
+
+COUNT_DIRECTIONS = frozenset({"before", "after", "earlier", "later"})
 
 
 def _claims_under(claims: list[Claim], heads: list[Token]) -> list[Claim]:

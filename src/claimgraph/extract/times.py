@@ -20,6 +20,7 @@ from ..analyze.views import lower_words, span_ents
 from ..resolve.dates import resolve_time
 
 TIME_UNIT_NOUNS = frozenset({"hour", "day", "night", "week", "weekend", "month", "year", "decade", "century"})
+ANY_DAY = dt.date(2000, 6, 15)  # to ask whether words say when on their own, with no article date
 
 
 def time_attachment(span: Span) -> Token | None:
@@ -94,14 +95,23 @@ def untagged_weekdays(sent: Span, dates: list[Span]) -> list[Span]:
 
 
 def drop_a_place_before(span: Span) -> Span:
-    """"killed at the school five years ago": the NER's date starts with the place the
-    preposition before it names; the date is what follows that noun phrase (a count back
-    from the day of the article, "N years ago", never starts with a place)."""
+    """"killed at the school five years ago", "fired 31 missiles at Kyiv overnight": the NER's
+    date starts with the place the preposition before it names; the date is what follows that
+    noun phrase (a count back from the day of the article, "N years ago", never starts with a
+    place, and a name that is no time of itself is none: "Kyiv", not "Sunday" in "on Sunday night")."""
     thing = next((t for t in span if t.dep_ == "pobj" and t.head.i < span.start), None)
-    if thing is None or span[-1].lower_ != "ago" or thing.left_edge.i != span.start \
+    if thing is None or thing.left_edge.i != span.start \
             or thing.right_edge.i + 1 >= span.end or thing.lemma_.lower() in TIME_UNIT_NOUNS or thing.like_num:
         return span
+    if span[-1].lower_ != "ago" and (thing.pos_ != "PROPN" or is_a_time_of_itself(span.doc[span.start:thing.i + 1])):
+        return span
     return Span(span.doc, thing.right_edge.i + 1, span.end, label=span.label_)
+
+
+def is_a_time_of_itself(words: Span) -> bool:
+    """"Sunday", "March", "Christmas Day" say when with no article date to count from."""
+    return resolve_time(words.text, ANY_DAY) is not None
+
 
 
 def split_possessive_tail(span: Span) -> list[Span]:

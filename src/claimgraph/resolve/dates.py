@@ -125,6 +125,12 @@ _WEEKDAY = re.compile(
     rf"(?:'s)?(?:\s+(?P<night>overnight|night))?$"
 )
 _THE_WEEKEND = re.compile(r"^(?:the\s+)?weekend$")
+# "Tuesday last week", "Tuesday of next week", "last week on Tuesday": a day of a named week
+_WEEKDAY_OF_WEEK = [
+    re.compile(rf"^{_WD},?\s+(?:of\s+)?(?P<week>last|this|next|the\s+previous|the\s+following)\s+week$"),
+    re.compile(rf"^(?P<week>last|this|next|the\s+previous|the\s+following)\s+week,?\s+(?:on\s+)?{_WD}$"),
+]
+_WEEK_OFFSETS = {"last": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}
 _ORDINAL = re.compile(r"^(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)(?:\s+of\s+(?P<rel>last|this|next|the\s+previous|the\s+same)\s+month)?$")
 _MONTH_DAY = re.compile(rf"^(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?$")
 _DAY_MONTH = re.compile(rf"^(?:{_WD},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?$")
@@ -507,6 +513,16 @@ def _rule_weekday(text, anchor, future):
     return _day(day)
 
 
+def _rule_weekday_of_a_week(text, anchor, future):
+    match = next((m for m in (rule.match(text) for rule in _WEEKDAY_OF_WEEK) if m), None)
+    if not match:
+        return _NO_MATCH
+    if anchor is None:
+        return None
+    monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=_WEEK_OFFSETS[match.group("week")])
+    return _day(monday + dt.timedelta(days=_weekday_number(match.group("wd"))))
+
+
 def _rule_the_weekend(text, anchor, future):
     if not _THE_WEEKEND.match(text):
         return _NO_MATCH
@@ -745,7 +761,8 @@ def _rule_bare_year_number(text, anchor, future):
 
 _RULES = [
     _rule_ago, _rule_ago_this, _rule_in_future, _rule_past_n, _rule_period, _rule_weekday,
-    _rule_the_weekend, _rule_quarter_bare, _rule_ordinal, _rule_month_day, _rule_year_range, _rule_iso,
+    _rule_weekday_of_a_week, _rule_the_weekend, _rule_quarter_bare, _rule_ordinal, _rule_month_day,
+    _rule_year_range, _rule_iso,
     _rule_month_year, _rule_year, _rule_part_of_relative_year, _rule_day_range,
     _rule_season, _rule_decade, _rule_week_of_month, _rule_holiday, _rule_bare_year_number,
 ]
