@@ -51,6 +51,19 @@ def slug(text: str) -> str:
     return _SLUG.sub("-", text.lower()).strip("-")
 
 
+def joined_to_a_place(tok: Token, is_place) -> bool:
+    """"fired rockets at Tel Aviv and Ashkelon", "struck Kharkiv, Sumy and Ivano-Frankivsk": a
+    name joined by "and" or a comma to the places before it, the first of them tagged a place,
+    governed by a locative preposition or a known place however tagged."""
+    if tok.dep_ != "conj":
+        return False
+    first = tok.head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first.ent_type_ in {"GPE", "LOC"} or first.dep_ == "pobj" and first.head.lower_ in LOCATIVE_PREPS \
+        or first.pos_ == "PROPN" and is_place(first.text)
+
+
 class Mentions:
     """Entity lookup for one document."""
 
@@ -136,16 +149,22 @@ class Mentions:
         for tok in proper_nouns(doc):
             if tok.text in surnames:
                 continue  # "fired at Verona" after "Henry Verona": the man, not a town
+            kind_named = tok.dep_ in {"compound", "nmod"} and tok.head.lemma_.lower() in PLACE_NOUNS
+            joined = joined_to_a_place(tok, self.resolver.is_place)
             governed = (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
                         or tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in PLACE_NOUNS
-                        or tok.dep_ == "compound" and tok.head.lower_ in PLACE_NOUNS)
-            # "Kursk" as PRODUCT is a tagging slip too; "on March 9" is a date, never a place
-            untagged = tok.ent_type_ not in NAMED_OR_TIME or starts_a_time_by_mistake(tok)
+                        or kind_named or joined)
+            # "Kursk" as PRODUCT is a tagging slip too; "on March 9" is a date, never a place; nor is a
+            # one-word "person" or "body" joined to places or naming a region ("the Donetsk and Luhansk regions")
+            untagged = tok.ent_type_ not in NAMED_OR_TIME or starts_a_time_by_mistake(tok) \
+                or (joined or kind_named and tok.head.tag_ == "NNS") and tok.ent_type_ in {"PERSON", "ORG"} \
+                and (span := self.by_token.get(tok.i)) is not None and len(span) == 1
             if untagged and governed and tok.is_title and len(tok) > 3:
                 start = tok.i
-                while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ not in NAMED_LABELS \
-                        and doc[start - 1].dep_ == "compound":
-                    start -= 1
+                while start > 0 and doc[start - 1].ent_type_ not in NAMED_LABELS and doc[start - 1].head.i == tok.i \
+                        and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound"
+                             or doc[start - 1].tag_ == "HYPH" and start > 1 and doc[start - 2].pos_ == "PROPN"):
+                    start -= 1  # "Ivano-Frankivsk": the name's first part, across its hyphen
                 if start > 0 and doc[start - 1].ent_type_ in {"ORG", "FAC"} and doc[start - 1].head.i == tok.i:
                     continue  # "in Denver's KTV Center": the end of a building's name, not Center, Texas
                 span = Span(doc, start, tok.i + 1, label="GPE")
@@ -164,8 +183,8 @@ class Mentions:
         named = self._names_before_attack_nouns(doc, attack_nouns) + [
             tok for tok in self._names_attacked(doc, TOWN_STRIKING_VERBS) if tok.text not in surnames]
         for tok in named:
-            # (the small model tags some towns products: "Kramatorsk", "Kursk")
-            if tok.is_title and tok.ent_type_ in {"", "PRODUCT"}:
+            # (the small model tags some towns products or titles: "Kramatorsk", "Kursk", "Chernihiv")
+            if tok.is_title and tok.ent_type_ in {"", "PRODUCT", "WORK_OF_ART"}:
                 place = self.resolver.resolve(tok.text, "GPE", context_countries=())
                 if place is not None and place.lat is not None \
                         and (place.attrs.get("population") or 0) >= BIG_TOWN:

@@ -601,7 +601,18 @@ def attacker(token: Token, mentions: Mentions) -> Entity | None:
 def add_attackers(subj: Token, roles: Roles, mentions: Mentions) -> None:
     """"The U.S. and Britain carried out strikes": each side the subject joins attacked."""
     for one in [subj, *subj.conjuncts]:
-        roles.add("actor", attacker(things_counted(one), mentions))  # "thousands of demonstrators battled"
+        doer = attacker(things_counted(one), mentions)  # "thousands of demonstrators battled"
+        roles.add("actor", doer)
+        add_sides_joined(things_counted(one), doer, roles, mentions)
+
+
+def add_sides_joined(noun: Token, doer: Entity | None, roles: Roles, mentions: Mentions) -> None:
+    """"Russian and Belarusian troops shelled the town", "U.S. and British jets bombed the
+    port": the forces of each side joined before the noun attacked, not only the last one's."""
+    joined = joined_nationalities(noun, mentions)
+    if doer in joined:
+        for side_named in joined:
+            roles.add("actor", side_named)
 
 
 def craft_by_its_name(craft: Token, mentions: Mentions) -> Entity | None:
@@ -1648,7 +1659,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             else None
         if weapon is not None:
             roles.add("instrument", weapon)  # "the missile struck": a weapon is no actor
-            roles.add("actor", weapon_s_side(subj, mentions))
+            roles.add("actor", doer := weapon_s_side(subj, mentions))
+            add_sides_joined(subj, doer, roles, mentions)
         elif not passive:
             add_attackers(subj, roles, mentions)
         else:
@@ -1832,8 +1844,10 @@ def brought_down(verb: Token) -> bool:
 
 def weapon_s_side(weapon: Token, mentions: Mentions) -> Entity | None:
     """"Iraqi jets", "planes from Afghanistan" are Iraq's, Afghanistan's; "a Kabul car bomb"
-    went off in Kabul, it is no one's."""
-    return side(weapon, nationality_modifier(weapon, mentions, weapon=True) or member_of(weapon, mentions), mentions)
+    went off in Kabul, it is no one's; "shelling of Horlivka" is fire on Horlivka, not its own."""
+    deed = weapon.lower_ in ATTACK_NOUNS or weapon.lemma_.lower() in ATTACK_NOUNS
+    return side(weapon, nationality_modifier(weapon, mentions, weapon=True)
+                or (None if deed else member_of(weapon, mentions)), mentions)
 
 
 def attacking_weapon(subj: Token, mentions: Mentions) -> Entity | None:

@@ -1,0 +1,47 @@
+"""Names joined by "and" or commas, from the recall prober of session 32: the small model tags
+the first of several towns and leaves the rest untagged or calls them people ("at Tel Aviv and
+Ashkelon", "the Kharkiv and Sumy regions"); each town named so is hit, and the forces of each
+nationality joined before a noun attacked. Every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_precision import extract  # noqa: F401  (the same one-document extraction fixture)
+from test_unseen_news import names, of_type
+
+
+def role(extract, text, kind, name):
+    claims, ents = extract(text)
+    return {n for c in of_type(claims, kind) for n in names(ents, c.roles[name])}  # names in lower case
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Hamas fired rockets at Tel Aviv and Ashkelon on Tuesday.", {"tel aviv", "ashkelon"}),
+    ("Russian missiles struck Kharkiv, Zaporizhzhia and Ivano-Frankivsk on Tuesday.",
+     {"kharkiv", "zaporizhzhia", "ivano-frankivsk"}),
+    ("Drones attacked the Kharkiv and Sumy regions on Tuesday.", {"kharkiv", "sumy"}),
+    ("Russian troops shelled the Donetsk and Luhansk regions overnight.", {"donetsk", "luhansk"}),
+])
+def test_every_town_joined_to_a_town_is_where_the_attack_was(extract, text, places):
+    assert role(extract, text, "ATTACK", "location") == places
+
+
+def test_a_town_the_tagger_calls_a_title_is_what_was_shelled(extract):
+    assert role(extract, "Norvanian troops shelled Chernihiv on Tuesday.", "ATTACK", "target") == {"chernihiv"}
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("Russian and Belarusian troops shelled Chernihiv on Tuesday.", {"russia", "belarus"}),
+    ("The U.S. and British jets bombed the port of Hodeidah on Tuesday.", {"united states", "united kingdom"}),
+])
+def test_the_forces_of_each_nationality_joined_attacked(extract, text, actors):
+    assert role(extract, text, "ATTACK", "actor") == actors
+
+
+def test_shelling_of_towns_is_fire_on_them_not_theirs(extract):
+    claims, ents = extract("Shelling of Horlivka and Makiivka killed five people on Tuesday.")
+    attacks = of_type(claims, "ATTACK")
+    assert len(attacks) == 1
+    assert not attacks[0].roles["actor"]
+    assert set(names(ents, attacks[0].roles["target"])) == {"horlivka", "makiivka"}
