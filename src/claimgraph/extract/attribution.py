@@ -151,7 +151,7 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     _according_to(path, mentions, lex, att)
     if att.source is None:
         _sentence_speaker(trigger, mentions, lex, att, beside)
-    background = att.source is not None and backgrounded(path, att.report_nodes)
+    background = att.source is not None and backgrounded(path, att.report_nodes) or repaid_by_a_threat(path, lex)
     if background:
         att.source, att.via = None, []  # "he thinks about the children killed in the shooting"
     if _negated(path, att):
@@ -229,6 +229,19 @@ SETTING_PREPOSITIONS = frozenset({"during", "amid", "about"})
 BACKGROUND_MARKS = frozenset({"after", "before", "since", "while", "when", "as", "because", "though", "although"})
 # "denied involvement in the attack", "claimed responsibility for it": a part in a happening
 PARTICIPATION_NOUNS = load_lexicon().words("participation_nouns")
+
+
+def repaid_by_a_threat(path: list[Token], lex: Lexicon) -> bool:
+    """"Iran threatened to retaliate for the strike on its consulate", "vowed revenge for the
+    killing of its generals": the deed a threatened reprisal pays back has been done; the
+    article tells it as given, not as the threatener's plan."""
+    threats = lex.types["THREATEN"].verbs
+    for k in range(len(path) - 2):
+        deed, prep, reprisal = path[k:k + 3]
+        if deed.dep_ == "pobj" and prep.lower_ in {"for", "over"} \
+                and reprisal.lemma_.lower() in lex.words("reprisal_words"):
+            return any(up.lemma_.lower() in threats for up in path[k + 2:])
+    return False
 
 
 def backgrounded(path: list[Token], report_nodes: set[int]) -> bool:

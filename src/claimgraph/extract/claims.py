@@ -47,7 +47,8 @@ from .token_patterns import TokenPatterns
 from .roles import (CASUALTY_OF, COMPASS_WORDS, DISTANCE_UNITS, HEADLINE_END, LIGHT_VERBS, RESCUE_NOUNS, SPEECH_ACTS,
                     Roles, agent_of, clause_head, device_run_into, doer_of, drop_countries_of_towns, fill_roles,
                     is_gerund_subject, is_light_verb_object, is_to_blame, meanwhile_clause, misparsed_past_tense,
-                    objects_of, on_trial, own_dates, own_places, party, preps_of, subject_and_voice, subject_of)
+                    objects_of, on_trial, own_dates, own_places, party, pays_back, preps_of, subject_and_voice,
+                    subject_of)
 
 # a quotation that goes on in the next sentence is still its speaker's ('X said. "We ...'); an
 # unattributed sentence that is no quotation is the article's own (REALNEWS: source null): carried
@@ -327,7 +328,11 @@ class ClaimExtractor:
 
     def _settle_speaker_roles(self, token: Token, ctype: str, roles: Roles, att: Attribution,
                               mentions: Mentions) -> None:
-        """Roles that come from who speaks: the denier of a DENY, "its drones", "it had supplied"."""
+        """Roles that come from who speaks: the denier of a DENY, "its drones", "it had supplied"
+        (not in the deed a reprisal pays back: "its fighters fired in retaliation for strikes
+        on villages" were not its strikes)."""
+        if any(pays_back(node) for node in token.ancestors):
+            return
         if ctype in SPEECH_ACTS and ctype != "DENY" and att.polarity == "denied" and att.source is not None \
                 and roles["actor"] and att.source not in roles["actor"] and self._denied_by_a_speaker(token, att):
             # "Congo accused Rwanda of backing the rebels, an allegation Kigali denies", parsed as
@@ -1769,9 +1774,11 @@ def told_meanwhile(trigger: Token) -> int:
     when it is in none: "while Obama offered condolences for the attack in which an Islamist
     killed an officer" tells the attack and the killing in one such clause. A relative clause
     telling what the object of a deed did ("killed three gunmen who had opened fire on troops")
-    is such a clause too: the victims' own deed, with its own doer and target."""
+    is such a clause too: the victims' own deed, with its own doer and target; and so is the
+    deed a reprisal pays back ("struck Hezbollah positions in retaliation for a rocket attack
+    on Metula": the rocket attack came before, by others)."""
     for node in [trigger, *trigger.ancestors]:
-        if meanwhile_clause(node) or the_object_s_own_deed(node):
+        if meanwhile_clause(node) or the_object_s_own_deed(node) or pays_back(node):
             return node.i
     return -1
 

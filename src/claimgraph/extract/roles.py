@@ -925,8 +925,17 @@ def place_of_something_else(place: Token, scope: Token, ctype: str, mentions: Me
         if prep.dep_ == "prep" and prep.lower_ in ORDERING_PREPS and not any(
                 t.lemma_.lower() in happening_nouns for t in path_between(place, prep)):
             return True  # the place of the happening it came after or before
+        if pays_back(prep):
+            return True  # "struck in retaliation for a rocket attack on Metula": where that attack was
         node = prep
     return False
+
+
+def pays_back(prep: Token) -> bool:
+    """"in retaliation for", "revenge over", "in response to": what follows is a deed done
+    before, by others, not a part of the reprisal."""
+    return prep.dep_ == "prep" and prep.lower_ in {"for", "over", "to"} \
+        and prep.head.lemma_.lower() in load_lexicon().words("reprisal_words")
 
 
 def meanwhile_clause(verb: Token) -> bool:
@@ -1481,6 +1490,8 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
                 roles.add("target", party(obj, mentions))
     if not roles["target"] and trigger.lemma_.lower() in lex.types["THREATEN"].verbs:
         roles.add("target", owner_of_what_is_threatened(trigger, mentions, lex))
+        for aimed_at in aimed_against(trigger, mentions) if not roles["target"] else []:
+            roles.add("target", aimed_at)
     add_speaker_described(trigger, head, roles, mentions)
     add_parties_of_a_message_received(trigger, roles, mentions)
     if not roles["target"] and trigger.lemma_.lower() in lex.words("alleging_verbs"):
@@ -1503,6 +1514,18 @@ def owner_of_what_is_threatened(verb: Token, mentions: Mentions, lex) -> Entity 
                 if span is not None and span.label_ in {"GPE", "ORG", "NORP", "PERSON"}:
                     return party(who, mentions)
     return None
+
+
+def aimed_against(verb: Token, mentions: Mentions) -> list[Entity]:
+    """"threatened to retaliate against Israel", "threatened to take action against Seoul",
+    "threatened nuclear strikes on Kyiv and London": whom the threatened deed is aimed at,
+    named after "against" or "on" on the deed or on what it does."""
+    deeds = [c for c in verb.children if c.dep_ == "xcomp" or c.dep_ in {"dobj", "obj"} and c.pos_ == "NOUN"]
+    aimed = [o for deed in deeds for node in [deed, *objects_of(deed, ("dobj", "obj"))]
+             for prep, o in preps_of(node) if prep in {"against", "on"}]
+    named = [one for obj in aimed for one in [obj, *obj.conjuncts]
+             if (span := mentions.span_at(one)) is not None and span.label_ in {"GPE", "ORG", "NORP", "PERSON"}]
+    return [ent for one in named if (ent := party(one, mentions)) is not None]
 
 
 def maker_of_the_thing_blamed(thing: Token, mentions: Mentions) -> Entity | None:
