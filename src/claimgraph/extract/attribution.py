@@ -718,6 +718,8 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
     if titled is not None:
         return titled  # "Ex-CIA chief Petraeus testifies": Petraeus, not the CIA
     named = mentions.named_in(token, {"ORG", "GPE", "NORP"})
+    if named and mentions.from_a_town(token, named[-1]):
+        return mentions.speaker(token)  # "a Melbourne man told the jury": the man, not Melbourne
     if named:
         return mentions.resolve_span(named[-1])
     if token.pos_ == "PROPN":  # a name the tagger missed ("Thalassa denied ...")

@@ -924,6 +924,17 @@ class Mentions:
         ent = Entity(id=f"personnel:{slug(name)}", name=name, type="PERSONNEL", aliases=aliases, attrs=attrs)
         return self.keep(ent)
 
+    def from_a_town(self, person: Token, span: Span) -> bool:
+        """"a Phoenix officer", "a Melbourne man", "a Leeds teenager": a person named by the
+        town they are from or serve, which is no party of its own (a country may be: "a
+        Russian officer", and "a Dayton police officer" is the police)."""
+        if self.lex.heads.get(person.lemma_.lower()) != "PERSON" or span.root.head.i != person.i \
+                or span.root.dep_ not in {"compound", "amod", "nmod"} or span.label_ not in {"GPE", "LOC", "ORG"} \
+                or any(c.lower_ in self.lex.words("police_forces") for c in person.children):
+            return False
+        place = self.resolve_span(span)
+        return place is not None and place.lat is not None and not is_country(place)
+
     def people(self, head: Token, plural: bool = False) -> Entity:
         """A kind of people as the article names them ("Somali pirates", "Yemeni fishermen"):
         their nationality is an attribute, not the party. ``plural``: a noun used as a

@@ -459,8 +459,8 @@ def named_party(token: Token, mentions: Mentions) -> Entity | None:
         if span is not None and span.label_ == "PERSON" \
                 and token.lemma_.lower() in mentions.lex.words("own_people_nouns"):
             return None  # "Trump's campaign manager assaulted a reporter": not Trump
-        if span is not None and is_kind_of_people(token, span, mentions):
-            return mentions.people(token)  # "Somali pirates" are not Somalia
+        if span is not None and (is_kind_of_people(token, span, mentions) or mentions.from_a_town(token, span)):
+            return mentions.people(token)  # "Somali pirates" are not Somalia, "a Phoenix officer" not Phoenix
         if span is not None and span.label_ in {"NORP", "GPE"} \
                 and token.lemma_.lower() in mentions.lex.words("state_bodies"):
             body = mentions.state_body(token, span)  # "the Indian navy": India's navy, on India's side
