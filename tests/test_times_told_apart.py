@@ -48,3 +48,12 @@ def test_the_day_before_opening_a_sentence_counts_back(extract):
     claims, _ = extract("An Estlandic missile struck a fuel depot in Kessel on Sunday. The day before, Norvanian "
                         "drones had hit Kolwe.", published=FRIDAY)
     assert days(claims, "ATTACK") == [("2024-03-09", "2024-03-09"), ("2024-03-10", "2024-03-10")]
+
+
+def test_the_day_a_toll_rose_dates_the_count_not_the_deaths(extract):
+    """War-news prober of session 32: "The death toll rose to 16 on Friday" had dated the deaths
+    of a Thursday strike to Friday."""
+    claims, _ = extract("A Norvanian missile struck Kessel overnight on Thursday, killing 12 people. "
+                        "The death toll rose to 16 on Friday, the governor said.", published=FRIDAY)
+    tolls = [c for c in of_type(claims, "CASUALTY") if c.text.startswith("The death toll")]
+    assert tolls and tolls[0].time.start == "2024-03-14"

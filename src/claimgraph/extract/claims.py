@@ -1190,6 +1190,12 @@ class ClaimExtractor:
                 continue  # "accused Greece of breaching the 1976 Berne Agreement": the accord's year
             if self._dates_a_thing(span, c.trigger):
                 continue  # "hit a 1970s apartment block", "a 2019 model drone": when it was built
+            if self._a_toll_updated(c.trigger, node):
+                if c.report_time is None:  # "the death toll rose to 16 on Friday": the count's day
+                    c.report_time = resolve_time(span.text, anchor)
+                    if c.report_time is not None:
+                        c.report_time.basis = "report"
+                continue
             # a report is in the past even when what it announces is planned ("said on Wednesday")
             resolved = resolve_time(span.text, anchor, future=future and node.i not in c.att.report_nodes)
             if resolved is None:
@@ -1251,6 +1257,12 @@ class ClaimExtractor:
         return noun.pos_ == "NOUN" and noun.lemma_.lower() in self.lex.words("happening_nouns") \
             and any(c.dep_ in {"compound", "amod", "nmod", "nummod", "npadvmod"} and c.ent_type_ == "DATE"
                     for c in noun.children)
+
+    def _a_toll_updated(self, trigger: Token, node: Token) -> bool:
+        """"The death toll rose to 16 on Friday": a time on the verb that updates a toll dates the
+        update; the deaths counted happened when the attack did."""
+        return trigger.lemma_.lower() in self.lex.words("counted_tolls") and node.i == trigger.head.i \
+            and trigger.dep_ == "nsubj" and node.lemma_.lower() in self.lex.words("toll_update_verbs")
 
     def _dates_a_thing(self, span: Span, trigger: Token) -> bool:
         """A date in front of a noun that names no happening dates the thing ("a 1970s
