@@ -45,3 +45,10 @@ def test_shelling_of_towns_is_fire_on_them_not_theirs(extract):
     assert len(attacks) == 1
     assert not attacks[0].roles["actor"]
     assert set(names(ents, attacks[0].roles["target"])) == {"horlivka", "makiivka"}
+
+
+def test_a_side_s_guns_in_front_of_the_shelling_are_its_own(extract):
+    """War-news prober of session 32: "Russian artillery shelling killed three" had the guns as
+    instrument and no attacker."""
+    assert role(extract, "Russian artillery shelling killed three people in Kherson on Wednesday.",
+                "ATTACK", "actor") == {"russia"}
