@@ -52,3 +52,10 @@ def test_a_side_s_guns_in_front_of_the_shelling_are_its_own(extract):
     instrument and no attacker."""
     assert role(extract, "Russian artillery shelling killed three people in Kherson on Wednesday.",
                 "ATTACK", "actor") == {"russia"}
+
+
+def test_a_bare_drone_strike_is_no_one_s_whoever_made_drones_before(extract):
+    claims, ents = extract("The junta has bought Chinese drones since 2022, the report said. A drone strike on a "
+                           "night market in Kessel on Friday killed at least 11 people.")
+    strike = [c for c in of_type(claims, "ATTACK") if c.text.startswith("A drone strike")]
+    assert strike and "china" not in names(ents, strike[0].roles["actor"])

@@ -1711,8 +1711,9 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         for c in trigger.children:  # "a bomb blast", "the rocket attack"; not generic "drone strikes"
             if c.dep_ == "compound" and c.i < trigger.i and mentions.materiel_kind(c) and not bare_plural(trigger):
                 roles.add("instrument", mentions.weapon(c))
-                if not roles["actor"]:  # "Russian artillery shelling killed three": Russia's guns
-                    roles.add("actor", weapon_s_side(c, mentions))
+                if not roles["actor"]:  # "Russian artillery shelling killed three": Russia's guns (only a
+                    # side named on them: "a drone strike" is no one's, whoever flew drones before)
+                    roles.add("actor", nationality_modifier(c, mentions, weapon=True))
         for prep, obj in preps_of(trigger) + of_after_its_day(trigger):
             if prep == "by":
                 roles.add("actor", attacker(obj, mentions))
