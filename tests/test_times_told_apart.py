@@ -57,3 +57,11 @@ def test_the_day_a_toll_rose_dates_the_count_not_the_deaths(extract):
                         "The death toll rose to 16 on Friday, the governor said.", published=FRIDAY)
     tolls = [c for c in of_type(claims, "CASUALTY") if c.text.startswith("The death toll")]
     assert tolls and tolls[0].time.start == "2024-03-14"
+
+
+def test_the_day_a_toll_rose_does_not_date_the_strike_it_counts(extract):
+    claims, _ = extract("A Norvanian missile struck Kessel overnight on Thursday, killing 12 people. "
+                        "The death toll from the Norvanian missile strike on Kessel rose to 16 on Friday, "
+                        "the governor said.", published=FRIDAY)
+    strikes = [c for c in of_type(claims, "ATTACK") if c.text.startswith("The death toll")]
+    assert strikes and strikes[0].time.start == "2024-03-14"

@@ -1259,10 +1259,13 @@ class ClaimExtractor:
                     for c in noun.children)
 
     def _a_toll_updated(self, trigger: Token, node: Token) -> bool:
-        """"The death toll rose to 16 on Friday": a time on the verb that updates a toll dates the
-        update; the deaths counted happened when the attack did."""
-        return trigger.lemma_.lower() in self.lex.words("counted_tolls") and node.i == trigger.head.i \
-            and trigger.dep_ == "nsubj" and node.lemma_.lower() in self.lex.words("toll_update_verbs")
+        """"The death toll (from the strike on Odesa) rose to 16 on Friday": a time on the verb
+        that updates a toll dates the update; the deaths counted, and the strike that caused
+        them, happened when the attack did."""
+        if node.lemma_.lower() not in self.lex.words("toll_update_verbs"):
+            return False
+        tolls = [c for c in node.children if c.dep_ == "nsubj" and c.lemma_.lower() in self.lex.words("counted_tolls")]
+        return any(toll.left_edge.i <= trigger.i <= toll.right_edge.i for toll in tolls)
 
     def _dates_a_thing(self, span: Span, trigger: Token) -> bool:
         """A date in front of a noun that names no happening dates the thing ("a 1970s
