@@ -209,7 +209,7 @@ def count_contradictions(events: list[Event], claims_by_id: dict[str, Claim], co
             claim = claims_by_id[cid]
             for q in claim.quantities:
                 norm = normalized_interval(q)
-                of = counted_what(claim, q, norm)
+                of = counted_what(claim, q, norm) or downed_count(claim, norm, ents)
                 if of is None:
                     continue
                 unit, low, high = norm
@@ -265,6 +265,17 @@ def counted_what(claim: Claim, q: Quantity, norm: tuple | None) -> str | None:
 
 
 HAPPENED = frozenset({"fact", "reported"})
+
+
+def downed_count(claim: Claim, norm: tuple | None, ents: Entities) -> str | None:
+    """"shot down 36 of the drones" and "downed 38 drones": of the munitions of a strike, the
+    number brought down is one count two reports can disagree on (a claim whose target is
+    the weapon counted), unlike the numbers launched and brought down, which are both right."""
+    if norm is None or not norm[0] or claim.modality not in HAPPENED or config().family(claim.type) != "ATTACK" \
+            or not _fired(norm[0]):
+        return None
+    hit = [ents.get(t) for t in claim.roles.get("target") or ()]
+    return "downed" if any(e is not None and e.type == "WEAPON" for e in hit) else None
 
 
 def _fired(noun: str) -> bool:
