@@ -432,6 +432,18 @@ def test_clean_language_short_english_not_rejected():
     assert detect_language("12 34 56") is None
 
 
+@pytest.mark.parametrize("text, language", [
+    # lines of names the identifier reads as Bikol or Breton: the words between the names are English
+    ("President Arvid Kessel hosted Prime Minister Tomas Varga in Ankara on Monday.", "en"),
+    ("Norvanian missiles struck Kharkiv, Zaporizhzhia and Ivano-Frankivsk.", "en"),
+    # a short line in another language stays that language
+    ("El presidente Sánchez se reunió con Orban en Madrid el lunes.", "es"),
+    ("Tentara menyerang desa di Aceh pada hari Senin.", "id"),
+])
+def test_clean_language_of_a_short_line_of_names_is_that_of_the_words_between(text, language):
+    assert detect_language(text) == language
+
+
 def test_clean_document_id_is_content_hash_and_stable():
     first = clean_item(InputItem(origin="a", text=f"Menu\n\n{BODY}\n\nShare it on"), SETTINGS)
     second = clean_item(InputItem(origin="b", data=f"Skip to content\n{BODY}\r\n".encode()), SETTINGS)
