@@ -43,3 +43,16 @@ def test_the_speaker_s_fighters_did_not_do_what_they_paid_back(extract):
                            "retaliation for strikes on Marran villages.")
     paid_back = [c for c in of_type(claims, "ATTACK") if c.trigger == "strikes"]
     assert paid_back and not paid_back[0].roles["actor"]
+
+
+# -- meetings by wire and by welcome (diplomatic prober of session 32) ------------------------
+
+@pytest.mark.parametrize("text, met", [
+    ("Norvanian Foreign Minister Arvid Kessel spoke by phone with Estland's Tomas Varga on Tuesday.", True),
+    ("Arvid Kessel received Tomas Varga at the presidential palace in Kolwe on Monday.", True),
+    ("Arvid Kessel spoke to reporters in Kolwe on Monday about the border.", False),
+    ("Arvid Kessel received a letter from Tomas Varga on Monday.", False),
+])
+def test_a_call_with_a_named_party_or_a_guest_received_is_a_meeting(extract, text, met):
+    claims, _ = extract(text)
+    assert bool(of_type(claims, "MEET")) is met

@@ -208,6 +208,11 @@ class TriggerSenses:
                 continue  # "meet the primary criteria", "meeting the needs of industry"
             if name == "MEET" and pos == "VERB" and lemma == "host" and not self._hosts_a_meeting(token, mentions):
                 continue  # "slated to host the Winter Olympics", "hosts several manufacturers"
+            if name == "MEET" and pos == "VERB" and lemma in self.lex.words("conversation_verbs") \
+                    and not self._talked_with_a_party(token, mentions):
+                continue  # "spoke to reporters", "talks tough": not "spoke by phone with Wang Yi"
+            if name == "MEET" and pos == "VERB" and lemma == "receive" and not self._received_a_person(token, mentions):
+                continue  # "received a call", "received weapons": not "received Viktor Orban in Ankara"
             if pos == "NOUN" and lemma in self.lex.words("murder_nouns") and self._the_charge(token):
                 continue  # "charged with first-degree murder", "guilty of murder": what a court weighs
             if name == "DEPLOY" and pos == "VERB" and token.dep_ == "amod":
@@ -558,6 +563,25 @@ class TriggerSenses:
             used = [word for word in lower_words(doc) if word in words]
             doc.user_data["play_page"] = len(set(used)) >= PLAY_WORDS_DISTINCT and len(used) >= PLAY_WORDS_USED
         return doc.user_data["play_page"]
+
+    def _talked_with_a_party(self, verb: Token, mentions: Mentions) -> bool:
+        """"Lavrov spoke by phone with Wang Yi", "Erdogan talked with Putin on Tuesday": a named
+        person or state talked with is a meeting by wire; a verb that tells what was said
+        ("spoke of", "talked about", "said in a talk that") is none."""
+        if any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children) or not verb.pos_ == "VERB":
+            return False
+        parties = [o for prep, o in preps_of(verb) if prep == "with"]
+        media = self.lex.words("conversation_media")
+        by_wire = any(prep == "by" and o.lemma_.lower() in media for prep, o in preps_of(verb))
+        if by_wire:
+            parties += [o for prep, o in preps_of(verb) if prep == "to"]
+        return any((s := mentions.span_at(one)) is not None and s.label_ in {"PERSON", "GPE", "NORP"}
+                   for o in parties for one in [o, *o.conjuncts])
+
+    def _received_a_person(self, verb: Token, mentions: Mentions) -> bool:
+        """"Erdogan received Viktor Orban at the palace": a named person taken in."""
+        return any((s := mentions.span_at(o)) is not None and s.label_ == "PERSON"
+                   for o in objects_of(verb, ("dobj", "obj")))
 
     def _hosts_a_meeting(self, verb: Token, mentions: Mentions) -> bool:
         """The host takes in people or a meeting ("hosted the Iranian president", "will host
