@@ -45,10 +45,10 @@ from .story import (aim_the_attack_referred_back, done_to, headline_sentences, n
 from .times import TIME_UNIT_NOUNS, dateline_anchor, report_just_before, sentence_times, time_attachment
 from .token_patterns import TokenPatterns
 from .roles import (CASUALTY_OF, COMPASS_WORDS, DISTANCE_UNITS, HEADLINE_END, LIGHT_VERBS, RESCUE_NOUNS, SPEECH_ACTS,
-                    Roles, agent_of, clause_head, device_run_into, doer_of, drop_countries_of_towns, fill_roles,
-                    is_gerund_subject, is_light_verb_object, is_to_blame, meanwhile_clause, misparsed_past_tense,
-                    objects_of, on_trial, own_dates, own_places, party, pays_back, preps_of, subject_and_voice,
-                    subject_of)
+                    Roles, agent_of, clause_head, device_run_into, doer_of, drop_countries_of_towns,
+                    fill_roles, is_gerund_subject, is_light_verb_object, is_to_blame, meanwhile_clause,
+                    misparsed_past_tense, objects_of, on_trial, own_dates, own_places, party, pays_back, preps_of,
+                    subject_and_voice, subject_of)
 
 # a quotation that goes on in the next sentence is still its speaker's ('X said. "We ...'); an
 # unattributed sentence that is no quotation is the article's own (REALNEWS: source null): carried

@@ -148,6 +148,9 @@ class TriggerSenses:
             if pos == "VERB" and lemma in t.materiel_objects and not self._object_is_war_materiel(token, mentions) \
                     and not self._destroyed_by_arms(token, mentions, t):
                 continue
+            if pos == "VERB" and lemma in self.lex.words("interception_verbs") \
+                    and not self._munitions_taken(token, mentions):
+                continue  # "intercepted seven drones"; not "intercepted three boats" or "intercepted a call"
             if name == "DEPLOY" and pos == "VERB" and lemma == "set" and not any(
                     o.lemma_.lower() in self.lex.words("posted_objects") for o in objects_of(token, ("dobj", "obj"))):
                 continue  # "troops set up roadblocks"; not "the army set up a committee"
@@ -211,6 +214,8 @@ class TriggerSenses:
             if name == "MEET" and pos == "VERB" and lemma in self.lex.words("conversation_verbs") \
                     and not self._talked_with_a_party(token, mentions):
                 continue  # "spoke to reporters", "talks tough": not "spoke by phone with Wang Yi"
+            if name == "THREATEN" and pos == "NOUN" and self._a_threat_of_no_one(token, mentions):
+                continue  # "eliminated the threat of famine": a danger, no one threatening
             if name == "MEET" and pos == "VERB" and lemma == "receive" and not self._received_a_person(token, mentions):
                 continue  # "received a call", "received weapons": not "received Viktor Orban in Ankara"
             if pos == "NOUN" and lemma in self.lex.words("murder_nouns") and self._the_charge(token):
@@ -577,6 +582,26 @@ class TriggerSenses:
             parties += [o for prep, o in preps_of(verb) if prep == "to"]
         return any((s := mentions.span_at(one)) is not None and s.label_ in {"PERSON", "GPE", "NORP"}
                    for o in parties for one in [o, *o.conjuncts])
+
+    def _munitions_taken(self, verb: Token, mentions: Mentions) -> bool:
+        """What an interception brings down: missiles, rockets, drones; not boats. The launch of
+        what it brings down, told on it ("intercepted a missile fired from Yemen towards Eilat"),
+        is the claim there: whoever fired it attacked."""
+        weapon_verbs = self.lex.types["ATTACK"].weapon_verbs
+        return any(mentions.materiel_kind(whole_of_part(o)) in self.lex.words("launched_kinds")
+                   and not any(c.dep_ == "acl" and c.lemma_.lower() in weapon_verbs for c in o.children)
+                   for o in what_is_taken(verb))
+
+    def _a_threat_of_no_one(self, noun: Token, mentions: Mentions) -> bool:
+        """"the threat of famine", "the threat of war abated": a danger that hangs over people,
+        told with no one making it (not "Russia's threat of retaliation", "a threat of strikes
+        from the Houthis", "issued a threat of reprisals")."""
+        if not any(prep == "of" for prep, _o in preps_of(noun)):
+            return False
+        maker = any(c.dep_ in {"poss", "compound", "amod", "nmod"} and mentions.span_at(c) is not None
+                    for c in noun.children) or any(prep in {"from", "by"} for prep, _o in preps_of(noun))
+        made = noun.dep_ in {"dobj", "obj"} and noun.head.lemma_.lower() in self.lex.words("threat_making_verbs")
+        return not maker and not made
 
     def _received_a_person(self, verb: Token, mentions: Mentions) -> bool:
         """"Erdogan received Viktor Orban at the palace": a named person taken in."""
@@ -1072,7 +1097,9 @@ class TriggerSenses:
     def _names_a_place(self, token: Token, mentions: Mentions) -> bool:
         span = mentions.span_at(token)
         return span is not None and span.label_ in {"GPE", "LOC", "FAC"} or \
-            token.lemma_.lower() in self.lex.words("seizable_places")
+            token.lemma_.lower() in self.lex.words("seizable_places") \
+            or token.pos_ == "PROPN" and not token.n_lefts and mentions.resolver.is_place(token.text) \
+            and (span is None or len(span) == 1 and span.label_ != "PERSON")  # "liberated Krasnohorivka", an "ORG"
 
     def _object_is_place(self, verb: Token, mentions: Mentions) -> bool:
         """"captured the outpost", "the trawler was hijacked", "the captured vessels"; not
