@@ -452,7 +452,8 @@ def named_party(token: Token, mentions: Mentions) -> Entity | None:
         span = next((a for c in token.children if c.dep_ == "appos"
                      for a in [mentions.span_at(c)] if a is not None and a.label_ == "PERSON"), None)
     if span is None:
-        named = [s for s in mentions.named_in(token, {"GPE", "ORG", "PERSON", "NORP"}) if not opens_a_name(s, mentions)]
+        named = [s for s in mentions.named_in(token, {"GPE", "ORG", "PERSON", "NORP"})
+                 if not opens_a_name(s, mentions) and not flag_or_maker(s, token)]
         span = named[-1] if named else None
         if span is not None and token.lemma_.lower() in mentions.lex.words("follower_nouns"):
             return None  # "a Trump supporter punched a protester", "Hamas supporters": not Trump, not Hamas
@@ -1744,6 +1745,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
     # "the strike was condemned by the UN": the agent of another verb did not strike
     agent = agent_of(verb) if trigger.pos_ == "VERB" or verb.lemma_.lower() in LIGHT_VERBS else None
     weapon = attacking_weapon(agent, mentions) if agent is not None else None
+    hit_by_a_weapon = weapon is not None
     if weapon is not None:  # "hit by a Houthi missile": the missile, fired by the Houthis
         roles.add("instrument", weapon)
         roles.add("actor", weapon_s_side(agent, mentions))
@@ -1804,7 +1806,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         elif prep in {"at", "on", "upon"} and trigger.pos_ == "VERB" and verb.lemma_.lower() in AIMING_VERBS \
                 and unaimed and aimed_at(obj, mentions):
             add_target(obj, roles, mentions)  # "gunmen fired at Reyes", "opened fire on the convoy"
-        elif prep == "by" and agent is not None:
+        elif prep == "by" and agent is not None and not hit_by_a_weapon:
+            # ("hit by a missile 70 miles west of Hodeidah": the town says where, the missile's side is read above)
             roles.add("actor", party(obj, mentions))
     if trigger.pos_ == "VERB" and verb.dep_ == "conj" and not roles["instrument"]:
         for prep, obj in preps_of(verb.head):  # "walked in with a rifle and shot two people"
@@ -2086,6 +2089,7 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
     named = mentions.span_at(obj)
     # "threatened to kill U.S. Rep. Ilhan Omar": a person named with a title and a country
     places = mentions.places_in(obj) if named is None or named.label_ != "PERSON" else []
+    places = [span for span in places if not flag_or_maker(span, obj)]
     # "a Leeds man was attacked": the man was hit, in Leeds; Leeds was not
     people = is_person_noun(obj, mentions)
     for span in places:
@@ -2105,6 +2109,18 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
         roles.add("target", ent)
         if ent is not None and ent.lat is not None:  # a place the tagger called something else
             roles.add("location", ent)
+
+
+def flag_or_maker(span: Span, thing: Token) -> bool:
+    """"the Panama-flagged MV Lilac Isle", "a Greek-owned tanker", "Iranian-made drones": the
+    state in a participle describing the thing flies its flag, owns or made it; it was not hit."""
+    participle = span.root.head
+    return span.root.dep_ in {"npadvmod", "compound", "amod", "nmod"} and participle.dep_ == "amod" \
+        and participle.lower_ in FLAG_OR_MAKER_PARTICIPLES and participle.i > span.root.i \
+        and thing.left_edge.i <= participle.i <= thing.right_edge.i  # (a "Houthi-held port" is theirs)
+
+
+FLAG_OR_MAKER_PARTICIPLES = frozenset(grammar()["flag_or_maker_participles"])
 
 
 def ship_called_it(pronoun: Token, mentions: Mentions) -> Entity | None:

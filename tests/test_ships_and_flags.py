@@ -1,0 +1,22 @@
+"""Ships, their flags and the ports they are measured from, from the maritime prober of session
+32: "The Panama-flagged MV Lilac Isle was hit" had Panama as the target, and "hit by a missile 70
+miles west of Hodeidah" made Hodeidah the attacker. Every ship and sentence is invented."""
+
+from __future__ import annotations
+
+from test_precision import extract  # noqa: F401  (the same one-document extraction fixture)
+from test_unseen_news import names, of_type
+
+
+def test_the_flag_a_ship_flies_was_not_hit(extract):
+    claims, ents = extract("The Panama-flagged MV Kessel Star was hit by a missile in the Red Sea on Wednesday, "
+                           "the agency said.")
+    attack = of_type(claims, "ATTACK")[0]
+    assert "panama" not in names(ents, attack.roles["target"])
+
+
+def test_the_port_a_missile_is_measured_from_is_where_not_who(extract):
+    claims, ents = extract("The MV Kessel Star was hit by a missile 70 miles west of Hodeidah on Wednesday, "
+                           "the agency said.")
+    attack = of_type(claims, "ATTACK")[0]
+    assert not attack.roles["actor"]
