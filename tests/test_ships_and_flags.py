@@ -20,3 +20,15 @@ def test_the_port_a_missile_is_measured_from_is_where_not_who(extract):
                            "the agency said.")
     attack = of_type(claims, "ATTACK")[0]
     assert not attack.roles["actor"]
+
+
+def test_an_agency_named_after_its_kind_is_the_source(extract):
+    """State-media prober of session 32: "according to the state news agency TASS" gave the
+    source "state news agency"."""
+    for text, agency in (("Estlandic drones struck an oil depot in Kessel on Thursday, according to the state "
+                          "news agency TASS.", "TASS"),
+                         ("Estlandic jets struck a building in Kolwe on Thursday, Syria's state news agency SANA "
+                          "said.", "SANA")):
+        claims, ents = extract(text)
+        attack = of_type(claims, "ATTACK")[0]
+        assert agency in (ents[attack.source].name, *ents[attack.source].aliases)

@@ -667,6 +667,9 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
         return mentions.resolve_span(span)
     if span is None and token.lemma_.lower() in lex.words("happening_nouns"):
         return None  # "when Friday's violence had ended": a happening says nothing
+    named_after = name_after_its_kind(token, mentions)
+    if named_after is not None:
+        return named_after  # "the state news agency TASS", "Syria's state news agency SANA"
     # "Norway's National Security Adviser Ola Berg", "Dana Reyes, the spokeswoman"
     people = mentions.named_in(token, {"PERSON"})
     people += [s for c in token.children if c.dep_ == "appos" and (s := mentions.span_at(c)) is not None
@@ -729,6 +732,18 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
         # "a distress call from the merchant vessel, MV Orla": the ship the article names so
         return mentions.vessel_described(token) or mentions.speaker(token)
     return None
+
+
+def name_after_its_kind(noun: Token, mentions: Mentions) -> Entity | None:
+    """"the state news agency TASS", "the broadcaster Al Jazeera": an organisation named right
+    after the common noun that says what kind of body it is."""
+    if noun.pos_ != "NOUN":
+        return None
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    span = mentions.span_at(after) if after is not None else None
+    if span is None or span.label_ != "ORG" or span.start != noun.i + 1 or span.root.head.i != noun.i:
+        return None
+    return mentions.resolve_span(span)
 
 
 def _titled_name(token: Token, mentions: Mentions, lex: Lexicon) -> Entity | None:
