@@ -2408,7 +2408,9 @@ def _in_trigger_phrase(node: Token, trigger: Token) -> bool:
 
 def _a_deed_told_below(node: Token, act: Token) -> bool:
     """"accused Kyiv of attacking the plant on Saturday": a time on a deed the speech act tells
-    of dates the deed, not the accusation ("accused Kyiv on Tuesday of ..." dates the act)."""
+    of dates the deed, not the accusation ("accused Kyiv on Tuesday of ..." dates the act; a
+    time on a verb above the act, "said on Sunday that it denied ...", is the saying's, which the
+    act takes from the saying, not from the deed)."""
     while node.i != act.i and node.head.i != node.i:
         if node.pos_ == "VERB":
             return True

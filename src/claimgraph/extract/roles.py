@@ -935,8 +935,10 @@ def place_of_something_else(place: Token, scope: Token, ctype: str, mentions: Me
 def pays_back(prep: Token) -> bool:
     """"in retaliation for", "revenge over", "in response to": what follows is a deed done
     before, by others, not a part of the reprisal."""
-    return prep.dep_ == "prep" and prep.lower_ in {"for", "over", "to"} \
-        and prep.head.lemma_.lower() in load_lexicon().words("reprisal_words")
+    return prep.dep_ == "prep" and prep.lower_ in {"for", "over", "to"} and prep.head.lemma_.lower() in REPRISAL_WORDS
+
+
+REPRISAL_WORDS = load_lexicon().words("reprisal_words")
 
 
 def meanwhile_clause(verb: Token) -> bool:

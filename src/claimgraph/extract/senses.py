@@ -573,7 +573,7 @@ class TriggerSenses:
         """"Lavrov spoke by phone with Wang Yi", "Erdogan talked with Putin on Tuesday": a named
         person or state talked with is a meeting by wire; a verb that tells what was said
         ("spoke of", "talked about", "said in a talk that") is none."""
-        if any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children) or not verb.pos_ == "VERB":
+        if verb.pos_ != "VERB" or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
             return False
         parties = [o for prep, o in preps_of(verb) if prep == "with"]
         media = self.lex.words("conversation_media")

@@ -113,7 +113,6 @@ def is_a_time_of_itself(words: Span) -> bool:
     return resolve_time(words.text, ANY_DAY) is not None
 
 
-
 def split_possessive_tail(span: Span) -> list[Span]:
     """"released video on Monday of last week's shooting": the NER's one date is two, the
     day of the release and the week the possessive puts on the shooting."""
