@@ -59,3 +59,8 @@ def test_a_bare_drone_strike_is_no_one_s_whoever_made_drones_before(extract):
                            "night market in Kessel on Friday killed at least 11 people.")
     strike = [c for c in of_type(claims, "ATTACK") if c.text.startswith("A drone strike")]
     assert strike and "china" not in names(ents, strike[0].roles["actor"])
+
+
+def test_gaza_city_is_the_city_not_the_strip(extract):
+    """State-media prober of session 32: the gazetteer's "Gaza" (the Strip) cut "Gaza City" short."""
+    assert role(extract, "Norvanian tanks shelled a school in Gaza City on Tuesday.", "ATTACK", "location") == {"gaza"}

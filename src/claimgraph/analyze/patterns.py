@@ -17,7 +17,8 @@ From each name and alias (minus the entry's ``no_pattern``) we add:
 - other names: as written, Title Case and UPPER CASE only, so the common words
   behind some names ("javelin", "patriot", "lancet") do not match in lower case;
 - each of those with a plural "s" ("F-16s", "Patriots");
-- regions also as "<base> region|oblast|province" ("Kursk region");
+- regions also as "<base> region|oblast|province" ("Kursk region"), and a one-word name as
+  "<name> City" with no id ("Gaza City" is a city the geoparser finds, not the Gaza Strip);
 - country names of several words ("South Africa", "Saudi Arabia") as GPE;
 - but no one-word names of people: "Vance" alone would stop the NER reading "Karl Vance".
 """
@@ -84,6 +85,9 @@ def _region_patterns(water: bool = False) -> list[dict[str, Any]]:
         for name in [row["name"], *row.get("aliases", [])]:
             if not name.islower() and not name.lower().startswith("the "):
                 out.extend(_surface_patterns(name, label, row["id"]))
+            if label == "GPE" and " " not in name and not name.isupper():
+                # "Gaza City" is a city, not the Gaza Strip: the ruler's "Gaza" must not cut it short
+                out.append({"label": "GPE", "pattern": f"{name} City"})
         if row.get("kind", "region") == "region":
             for suffix in REGION_SUFFIXES:
                 out.append({"label": label, "pattern": f"{row['base']} {suffix}", "id": row["id"]})
