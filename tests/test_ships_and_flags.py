@@ -32,3 +32,11 @@ def test_an_agency_named_after_its_kind_is_the_source(extract):
         claims, ents = extract(text)
         attack = of_type(claims, "ATTACK")[0]
         assert agency in (ents[attack.source].name, *ents[attack.source].aliases)
+
+
+def test_a_ship_hit_by_a_projectile_was_attacked(extract):
+    """Maritime prober of session 32: "was hit by a projectile" gave no claim ("a projectile
+    struck" did), since a projectile was no weapon of its own."""
+    claims, ents = extract("The MT Kessel Star was hit by a projectile in the Red Sea on Tuesday, the agency said.")
+    attacks = of_type(claims, "ATTACK")
+    assert attacks and names(ents, attacks[0].roles["target"]) == ["mt kessel star"]
