@@ -81,8 +81,8 @@ def detect_language(text: str, accepted: tuple[str, ...] = ("en",)) -> str | Non
     if accepted and best_prob < UNSURE_PROB and is_mostly_figures(text):
         return accepted[0]
     if len(text) < SHORT_TEXT_CHARS:
-        between = words_between_names(text)
-        if best_prob < UNSURE_PROB and len(between.split()) >= 2:
+        between = words_between_names(text) if best_prob < UNSURE_PROB else ""
+        if len(between.split()) >= 2:
             # "President Erdogan hosted Prime Minister Viktor Orban in Ankara on Monday." reads as
             # Bikol at 0.15: the names say nothing of the language; the words between them do
             ranked += rank_languages(between)

@@ -602,9 +602,10 @@ def attacker(token: Token, mentions: Mentions) -> Entity | None:
 def add_attackers(subj: Token, roles: Roles, mentions: Mentions) -> None:
     """"The U.S. and Britain carried out strikes": each side the subject joins attacked."""
     for one in [subj, *subj.conjuncts]:
-        doer = attacker(things_counted(one), mentions)  # "thousands of demonstrators battled"
+        counted = things_counted(one)  # "thousands of demonstrators battled"
+        doer = attacker(counted, mentions)
         roles.add("actor", doer)
-        add_sides_joined(things_counted(one), doer, roles, mentions)
+        add_sides_joined(counted, doer, roles, mentions)
 
 
 def add_sides_joined(noun: Token, doer: Entity | None, roles: Roles, mentions: Mentions) -> None:

@@ -575,11 +575,10 @@ class TriggerSenses:
         ("spoke of", "talked about", "said in a talk that") is none."""
         if verb.pos_ != "VERB" or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
             return False
-        parties = [o for prep, o in preps_of(verb) if prep == "with"]
+        phrases = preps_of(verb)
         media = self.lex.words("conversation_media")
-        by_wire = any(prep == "by" and o.lemma_.lower() in media for prep, o in preps_of(verb))
-        if by_wire:
-            parties += [o for prep, o in preps_of(verb) if prep == "to"]
+        by_wire = any(prep == "by" and o.lemma_.lower() in media for prep, o in phrases)
+        parties = [o for prep, o in phrases if prep == "with" or by_wire and prep == "to"]
         return any((s := mentions.span_at(one)) is not None and s.label_ in {"PERSON", "GPE", "NORP"}
                    for o in parties for one in [o, *o.conjuncts])
 
