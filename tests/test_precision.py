@@ -543,11 +543,19 @@ def test_the_country_after_a_named_base_only_says_where_the_base_is(extract):
     ("Police said Omar Tillis is accused of fatally shooting a shop owner in Dayton.", "Omar Tillis"),
     ("The mayor criticized Officer Dana Pruitt for shooting an unarmed teenager in Dayton.", "Dana Pruitt"),
     ("Karl Vance was charged with killing his neighbour in Dayton last week.", "Karl Vance"),
+    ("Karl Vance was charged on Monday with the stabbing of Dana Pruitt in Dayton.", "Karl Vance"),
+    ("Police arrested Karl Vance for the shooting of a teenager in Dayton.", "Karl Vance"),
+    ("Karl Vance, suspected of the stabbing of a woman in Dayton, was arrested.", "Karl Vance"),
 ])
 def test_whoever_is_charged_with_a_deed_did_it(extract, text, doer):
     claims, ents = extract(text)
     deed = next(c for c in claims if c.type in {"ATTACK", "CASUALTY"})
     assert _role_names(deed, ents, "actor") == {doer}
+
+
+def test_the_name_of_a_charge_tells_no_deed(extract):
+    claims, ents = extract("Karl Vance was arrested in Dayton on suspicion of attempted murder.")
+    assert not [c for c in claims if c.type in {"ATTACK", "CASUALTY"}]
 
 
 def test_one_accused_in_the_passive_is_the_target_not_the_accuser(extract):

@@ -1982,10 +1982,13 @@ PRONOUNS_NOT_PARTIES = frozenset({"who", "what", "which", "that", "it", "this", 
 
 def charged_in(noun: Token, mentions: Mentions) -> Entity | None:
     """"Reyes is charged with murder in the death of Hart", "police arrested Reyes in the
-    shooting", "Reyes, the suspect in the killing": who is held to have done the happening;
-    but a raid that people were arrested in was the arresters' ("arrested 25 in a raid")."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+    shooting", "Reyes, the suspect in the killing", "charged with the stabbing of Hart": who is
+    held to have done the happening; but a raid that people were arrested in was the arresters'
+    ("arrested 25 in a raid")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"in", "with", "of", "for"}:
         return None
+    if noun.head.lower_ != "in" and not a_deed_told(noun, mentions):
+        return None  # "charged with assault", "on suspicion of murder": a charge's name, no deed told
     held = noun.head.head
     if held.lemma_.lower() == "suspect" and held.pos_ == "NOUN":
         return name_given_to(held, mentions) or party(held, mentions)
@@ -2001,8 +2004,17 @@ def charged_in(noun: Token, mentions: Mentions) -> Entity | None:
         return party(arrester, mentions) if arrester is not None else None  # "police arrested 25 in a raid"
     charged = next((c for c in held.children if c.dep_ == "nsubjpass"), None) \
         or next((c for c in held.children if c.dep_ in {"dobj", "obj"}), None)
+    if charged is None and held.dep_ == "acl" and held.tag_ == "VBN":
+        charged = held.head  # "Kolwe, suspected in the stabbing"
     found = party(charged, mentions) if charged is not None else None
     return found if found is None or found.lat is None else None  # a town is charged with nothing
+
+
+def a_deed_told(noun: Token, mentions: Mentions) -> bool:
+    """"the stabbing of Smith", "the shooting": a happening told, not the name of a crime."""
+    return noun.lemma_.lower() not in mentions.lex.words("murder_nouns") and any(
+        c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of"
+        for c in noun.children)
 
 
 def add_under_attack(trigger: Token, roles: Roles, mentions: Mentions) -> None:
