@@ -360,3 +360,15 @@ def test_entities_a_plural_of_english_words_is_no_misspelt_name():
     resolver = EntityResolver(known_words=frozenset({"ukrainian", "security", "source", "service"}))
     assert resolver.resolve("Ukrainian security sources", "SOURCE").id != "org:sbu"
     assert resolver.resolve("Ukrainian Security Servise", "ORG").id == "org:sbu"
+
+
+@pytest.mark.parametrize("mention, label", [("ITAR-TASS news agency", "SOURCE"), ("TASS news agency", "ORG"),
+                                            ("the Tass news agency", "SOURCE")])
+def test_entities_an_outlet_named_with_its_kind_is_the_outlet(resolver, mention, label):
+    assert resolver.resolve(mention, label).id == "org:tass"
+
+
+def test_entities_a_shared_kind_makes_no_misspelling(resolver):
+    """"Tass news agency" and "Tasnim News Agency" read alike only in the words they share."""
+    assert resolver.resolve("Kessa news agency", "ORG").id != "org:tass"
+    assert resolver.resolve("Tasnim news agency", "ORG").id == "org:tasnim"

@@ -63,6 +63,8 @@ TYPE_OF_PLACE_KIND = {"city": "GPE", "region": "LOC", "facility": "FAC", "sea": 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _GENERIC_TAIL = re.compile(r"\s+(?:agency|service|directorate|office|department)$", re.I)
+# what an outlet's name may be followed by: "ITAR-TASS news agency", "Interfax news service"
+_OUTLET_TAIL = re.compile(r"\s+(?:news\s+agency|news\s+service|agency|newspaper|daily|radio|television|TV)$", re.I)
 _OWNER_PREFIX = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<rest>.+)$")
 
 
@@ -133,6 +135,21 @@ def clean_mention(text: str) -> str:
     text = " ".join(text.replace("\u2019", "'").split()).strip(" .,;:\"“”()[]")
     text = _POSSESSIVE.sub("", text)
     return _LEADING_ARTICLE.sub("", text).strip()
+
+
+def _misspelt_where_it_differs(query: str, choice: str) -> bool:
+    """"tass news agency" reads like "tasnim news agency" mostly through the words they share;
+    then a misspelling must read alike in the words that tell the two apart ("sudan's army" is
+    still "sudanese army")."""
+    mine, theirs = query.split(), choice.split()
+    while len(mine) > 1 and len(theirs) > 1 and mine[-1] == theirs[-1]:
+        mine, theirs = mine[:-1], theirs[:-1]
+    own = " ".join(mine)
+    if len(query) - len(own) <= len(own):
+        return True
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(own, " ".join(theirs)) >= FUZZY_CUTOFF
 
 
 # Calibrated on transliteration pairs: "Yahya Saree"/"Yahya Sarea" 91, "Tarig Hassan el-Nour"/
@@ -508,10 +525,18 @@ class EntityResolver:
             if found is not None:
                 return found
         if label in {"ORG", "SOURCE", "GPE", "NORP", "MISC", "FAC"}:
-            entry = self._descriptor(text)
+            entry = self._descriptor(text) or self._outlet_named_by_its_kind(text)
             if entry is not None:
                 return self._from_entry(entry)
         return None
+
+    def _outlet_named_by_its_kind(self, text: str) -> GazetteerEntry | None:
+        """"ITAR-TASS news agency", "the Interfax news agency": a known outlet, its kind after it."""
+        bare = _OUTLET_TAIL.sub("", text)
+        if bare == text:
+            return None
+        entry = self._gazetteer_hit(name_key(bare), "ORG")
+        return entry if entry is not None and entry.attrs.get("outlet") else None
 
     def _gazetteer_hit(self, key: str, label: str) -> GazetteerEntry | None:
         candidates = list(self._by_key.get(key, ()))
@@ -653,7 +678,7 @@ class EntityResolver:
                 # "Chad's foreign ministry" is no misspelling of China's
                 if owner and entry.country and entry.country != owner:
                     continue
-                if choice[:1] == query[:1]:
+                if choice[:1] == query[:1] and _misspelt_where_it_differs(query, choice):
                     return self._from_entry(entry)
         # no fuzzy place for organisations: "Toshiba" is not a misspelled "Toshima"
         return None
