@@ -392,3 +392,14 @@ def test_a_state_s_army_the_gazetteer_knows_is_one_body_as_actor_and_as_source(e
     accuse = next(c for c in claims if c.type == "ACCUSE")
     attack = next(c for c in claims if c.type == "ATTACK")
     assert accuse.roles["actor"] == [attack.source]  # not "Russia Army" beside the Russian Armed Forces
+
+
+@pytest.mark.parametrize("text, group", [
+    ("The Liberation Tigers of Tamil Eelam (LTTE) attacked an army camp at Mullaitivu.",
+     "Liberation Tigers of Tamil Eelam"),
+    ("A soldier was shot dead by an IRA sniper in Crossmaglen, the army said.", "Irish Republican Army"),
+    ("Abu Sayyaf gunmen raided a village on Jolo island, the military said.", "Abu Sayyaf"),
+])
+def test_armed_groups_of_many_wars_are_known_by_name(extract, text, group):
+    claims, ents = extract(text)
+    assert group in fillers(claims, ents, "ATTACK", "actor")
