@@ -859,9 +859,16 @@ def _negated(path: list[Token], att: Attribution) -> bool:
             return True  # "has no plans to send troops": no such plan
         if refused(node):
             return True  # "Germany refused to send tanks"
+        if has_nothing_to_do(node):
+            return True  # "said it had nothing to do with the attack": its part is denied
         if node.dep_ in OWN_CLAUSE_DEPS:
             return False
     return False
+
+
+def has_nothing_to_do(verb: Token) -> bool:
+    """"had nothing to do with": the idiom that denies a part in something."""
+    return verb.lemma_.lower() == "do" and verb.head.lower_ == "nothing" and verb.head.head.lemma_.lower() == "have"
 
 
 def _circumstance_of(path: list[Token]) -> bool:

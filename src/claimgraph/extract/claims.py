@@ -46,7 +46,8 @@ from .times import TIME_UNIT_NOUNS, dateline_anchor, report_just_before, sentenc
 from .token_patterns import TokenPatterns
 from .roles import (CASUALTY_OF, COMPASS_WORDS, DISTANCE_UNITS, HEADLINE_END, LIGHT_VERBS, RESCUE_NOUNS, SPEECH_ACTS,
                     Roles, agent_of, clause_head, device_run_into, doer_of, drop_countries_of_towns,
-                    fill_roles, is_gerund_subject, is_light_verb_object, is_to_blame, meanwhile_clause,
+                    fill_roles, had_a_part_in, has_nothing_to_do, is_gerund_subject, is_light_verb_object,
+                    is_to_blame, meanwhile_clause,
                     misparsed_past_tense, objects_of, on_trial, own_dates, own_places, party, pays_back, preps_of,
                     subject_and_voice, subject_of)
 
@@ -378,11 +379,13 @@ class ClaimExtractor:
             # "Tehran rejected claims that it had supplied ...": "it" is the speaker
             # (but not in "It described the strikes as ...", where "it" only speaks, nor in
             # "warned Israel of a response if it attacked", where "it" is the one warned)
-            subj = subject_of(clause_head(token))
+            clause = clause_head(token)
+            subj = subject_of(clause.head.head if has_nothing_to_do(clause) else clause)  # "it had nothing to do with"
             quoted = inside_quotation(subj) if subj is not None else False
             body = mentions.entities.get(att.source.attrs.get("speaks_for"))
             for_body = body is not None and subj is not None and subj.lower_ in {"we", "it", "they"}
-            if subj is not None and subj.lower_ in {"it", "they", "he", "she", "we", "i"} and subj.dep_ == "nsubj" \
+            if subj is not None and subj.lower_ in {"it", "they", "he", "she", "we", "i"} \
+                    and (subj.dep_ == "nsubj" or had_a_part_in(token)) \
                     and (att.source.type in {"GPE", "ORG", "PERSON", "NORP"} or for_body
                          or self._described_body_calls_itself(subj, att.source)) \
                     and self._done_by_subject(token, ctype) \
@@ -438,7 +441,8 @@ class ClaimExtractor:
         # (nor "it had seized a shipment of Iranian weapons": what it stopped is no doing of its own)
         return token.dep_ in {"dobj", "obj"} and token.head.pos_ in {"VERB", "AUX"} \
             and SPEECH_ACTS.isdisjoint(self.trigger_types.get((token.head.lemma_.lower(), "VERB"), ())) \
-            and token.head.lemma_.lower() not in self.lex.words("stopping_verbs")
+            and token.head.lemma_.lower() not in self.lex.words("stopping_verbs") \
+            or had_a_part_in(token)
 
     @staticmethod
     def _own_weapon_subject(token: Token) -> bool:
@@ -914,10 +918,26 @@ class ClaimExtractor:
         if any(c.type in SPEECH_ACTS and c.trigger.i == sent.root.i for c in cands):
             act = self._said_denial(sent, att)
         else:
-            act = self._said_speech_act(sent, att, mentions)
+            act = self._said_speech_act(sent, att, mentions) or self._own_deed_denied(sent, att, cands, mentions)
         if act is None or (act.type == "DENY" and any(c.type == "DENY" for c in cands)):
             return []
         return [act]
+
+    def _own_deed_denied(self, sent: Span, att: Attribution, cands: list[Candidate],
+                         mentions: Mentions) -> Candidate | None:
+        """"The TTP said it was not involved in the bombing", "the army said its units had not
+        fired a shell": a speaker saying it did not do a deed denies it, with no denial verb."""
+        root = sent.root
+        if att.source is None or root.lemma_.lower() not in self.lex.words("reporting_verbs"):
+            return None
+        own = {att.source.id, self._state_of(att.source, mentions).id}
+        said = {t.i for c in root.children if c.dep_ in {"ccomp", "parataxis"} for t in c.subtree}
+        if not any(c.trigger.i in said and c.type in DENIABLE_TYPES and c.att.polarity == "denied"
+                   and c.att.source is att.source and own & {e.id for e in c.roles["actor"]} for c in cands):
+            return None  # (not "Hezbollah, which does not take part in the talks, has said ...")
+        roles = Roles()
+        roles.add("actor", att.source)
+        return Candidate(root, "DENY", roles, [], Attribution(explicit=True), [root])
 
     def _said_denial(self, sent: Span, att: Attribution) -> Candidate | None:
         """"said reports of arms shipments were misleading propaganda": the speaker denies them."""

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from ..model import ROLE_NAMES, Entity
 from ..datafiles import grammar
 from .confidence import bare_plural
-from .attribution import SPEECH_ACTS, charged_participle, clause_head, promised_under, speaker_entity
+from .attribution import SPEECH_ACTS, charged_participle, clause_head, has_nothing_to_do, promised_under, speaker_entity
 from .coref import gives_an_age, referent
 from .lexicon import load_lexicon
 from .times import TIME_UNIT_NOUNS
@@ -1741,6 +1741,9 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
         if subj is not None and is_light_verb_object(trigger) and (
                 subj.dep_ == "nsubj" or subj.head.lemma_.lower() in PARTAKING_VERBS):
             add_attackers(subj, roles, mentions)  # "forces were engaged in clashes": they fought
+        if had_a_part_in(trigger) and has_nothing_to_do(trigger.head.head) \
+                and (holder := subject_of(trigger.head.head.head.head)) is not None:
+            add_attackers(holder, roles, mentions)  # "said the TTP had nothing to do with the bombing"
         if not roles["actor"] and subj is not None and subj.dep_ == "nsubj" and trigger.dep_ == "dobj" \
                 and verb.lemma_.lower() in OWN_ATTACK_VERBS \
                 and any(c.dep_ == "poss" and c.lower_ in {"their", "its", "his", "her"} for c in trigger.children):
@@ -2062,6 +2065,18 @@ def had_a_hand_in(trigger: Token, mentions: Mentions, lex) -> Entity | None:
         is_body = subj.lemma_.lower() in lex.words("body_speakers")
         return party(subj, mentions) or (mentions.speaker(subj) if is_body else None)
     return None
+
+
+def had_a_part_in(deed: Token) -> bool:
+    """"it was involved in the bombing", "it took part in the raid", "it had nothing to do
+    with the attack": the subject's part in the deed is what the clause tells (or denies)."""
+    if deed.dep_ != "pobj":
+        return False
+    prep, holder = deed.head, deed.head.head
+    lemma = holder.lemma_.lower()
+    if prep.lower_ == "in":
+        return lemma in PARTAKING_VERBS or lemma == "part" and holder.head.lemma_.lower() == "take"
+    return prep.lower_ == "with" and has_nothing_to_do(holder)
 
 
 def hits(trigger: Token, verb: Token, lex) -> bool:
