@@ -2007,6 +2007,7 @@ def test_a_company_written_after_its_country_is_the_company_and_never_its_own_cu
      "actor", "Islamic State"),
     ("Officials recalled the killing of a Jordanian border guard, which al-Shabaab claimed.", "CASUALTY", "actor",
      "al-Shabaab"),
+    ("Al-Shabaab claimed the attack on the army base in Baidoa on Monday.", "ATTACK", "actor", "al-Shabaab"),
     # how a bomb is carried is its kind
     ("A truck bomb went off outside the ministry on Monday.", "ATTACK", "instrument", "truck bomb"),
     ("A roadside bomb hit an army convoy near the border.", "ATTACK", "instrument", "roadside bomb"),

@@ -1948,9 +1948,12 @@ def done_by(deed: Token, mentions: Mentions) -> Entity | None:
 
 def claimed_by(noun: Token, mentions: Mentions) -> Entity | None:
     """"the bombing of a police post that was claimed by the Islamic State", "the attack, which
-    the Islamic State claimed": who claims a happening says it did it. The parser may hang the
-    clause on the noun after "of"."""
+    the Islamic State claimed", "al-Shabaab claimed the attack": who claims a happening says it
+    did it. The parser may hang the clause on the noun after "of"."""
     holders = [noun, *(o for p, o in preps_of(noun) if p == "of")]
+    if noun.dep_ in {"dobj", "obj"} and noun.head.lemma_.lower() == "claim" and noun.head.pos_ == "VERB" \
+            and (claimer := subject_of(noun.head)) is not None and claimer.lower_ not in PRONOUNS_NOT_PARTIES:
+        return party(claimer, mentions)  # "al-Shabaab claimed the attack on the base"
     if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() == "claim":
         agent = agent_of(noun.head)  # "the attack was claimed by the Islamic State group"
         if agent is not None:
