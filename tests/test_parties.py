@@ -403,3 +403,31 @@ def test_a_state_s_army_the_gazetteer_knows_is_one_body_as_actor_and_as_source(e
 def test_armed_groups_of_many_wars_are_known_by_name(extract, text, group):
     claims, ents = extract(text)
     assert group in fillers(claims, ents, "ATTACK", "actor")
+
+
+@pytest.mark.parametrize("text, ship", [
+    ("Norvanian missiles struck the bulk carrier Star Meridian in the Red Sea.", "Star Meridian"),
+    ("Norvanian jets hit the British aircraft carrier Resolute, the junta said.", "Resolute"),
+    ("A drone hit the Liberian-flagged bulk carrier Marra Dawn off Hodeidah, the navy said.", "Marra Dawn"),
+])
+def test_a_ship_named_after_its_kind_is_what_was_hit(extract, text, ship):
+    claims, ents = extract(text)
+    assert fillers(claims, ents, "ATTACK", "target") == {ship}
+
+
+def test_a_ship_named_like_a_town_is_no_place(extract):
+    claims, ents = extract("Norvanian missiles struck the tanker Ocean City in the Red Sea.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    hit = [ents[i] for i in attack.roles["target"]]
+    assert [e.name for e in hit] == ["Ocean City"] and hit[0].lat is None
+    assert "Ocean City" not in {ents[i].name for i in attack.roles["location"]}
+
+
+def test_the_attack_a_reprisal_repays_dates_nothing_after_it(extract):
+    claims, _ = extract("Norvanian jets struck a depot near Kessel, the ministry said. It described the strikes as a "
+                        "response to last Monday's attack on the bulk carrier Star Meridian. The strike destroyed "
+                        "advanced weapons, the ministry said.")
+    repaid = next(c for c in claims if c.type == "ATTACK" and "response" in c.text)
+    assert repaid.time.start == "2024-03-11"
+    after = [c for c in claims if c.type == "ATTACK" and c.text.startswith("The strike destroyed")]
+    assert after and all(c.time.start != "2024-03-11" for c in after)

@@ -291,7 +291,7 @@ class ClaimExtractor:
                 state.unnamed_doers.update(claim.id for claim in emitted)
             if self._unnamed_lone_victim(c):
                 state.unnamed_victims.update(claim.id for claim in emitted)
-            if describes_a_noun(c.trigger) or a_landmark(c.trigger):
+            if describes_a_noun(c.trigger) or a_landmark(c.trigger) or repaid(c.trigger):
                 state.described.update(claim.id for claim in emitted)
             if names_another_happening(c.trigger) or a_landmark(c.trigger):
                 state.others.update(claim.id for claim in emitted)
@@ -1816,6 +1816,13 @@ def told_meanwhile(trigger: Token) -> int:
         if meanwhile_clause(node) or the_object_s_own_deed(node) or pays_back(node):
             return node.i
     return -1
+
+
+def repaid(trigger: Token) -> bool:
+    """"struck in response to last Monday's attack", "in retaliation for the raid": the deed a
+    reprisal repays, named to say why; its date dates nothing told after it (a group that
+    "did respond to Sunday's strike" only answered it)."""
+    return any(pays_back(n) and n.head.lemma_.lower() != "respond" for n in trigger.ancestors)
 
 
 def the_object_s_own_deed(verb: Token) -> bool:

@@ -2116,6 +2116,10 @@ def is_blast_site(prep: str, obj: Token, mentions: Mentions) -> bool:
 
 def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
     obj = things_counted(obj)  # "a number of banks", "dozens of cars": the banks, the cars
+    ship = ship_named_after_its_kind(obj, mentions)
+    if ship is not None:
+        roles.add("target", ship)  # "the British aircraft carrier Invincible": the ship, not Britain
+        return
     if mentions.is_thing(obj) and mentions.span_at(obj) is None:
         add_struck_thing(obj, roles, mentions)
         return
@@ -2142,6 +2146,35 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
         roles.add("target", ent)
         if ent is not None and ent.lat is not None:  # a place the tagger called something else
             roles.add("location", ent)
+
+
+SHIP_KINDS = frozenset(grammar()["ship_kinds"])
+
+
+def ship_named_after_its_kind(noun: Token, mentions: Mentions) -> Entity | None:
+    """"the bulk carrier Star Meridian" (the name in apposition), "the aircraft carrier
+    Invincible" (the kind a compound of the name): the ship of that name, whatever the tagger
+    called it (a town, a person) or left untagged."""
+    doc = noun.doc
+    if noun.pos_ == "PROPN":
+        kind = next((c for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() in SHIP_KINDS), None)
+        first = kind.i + 1 if kind is not None else None
+    elif noun.lemma_.lower() in SHIP_KINDS:  # (or "the ship, the Marlin Luanda")
+        name = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name is None:
+            return None
+        first = next((t.i for t in name.subtree if t.pos_ == "PROPN"), name.i)
+        if any(t.lower_ not in {",", "the"} for t in doc[noun.i + 1:first]):
+            return None
+        noun = name
+    else:
+        return None
+    if first is None or first > noun.i:
+        return None
+    words = doc[first:noun.i + 1]
+    if not all(t.pos_ == "PROPN" or t.like_num for t in words):
+        return None
+    return mentions.keep(mentions.resolver.resolve(words.text, "VESSEL"))
 
 
 def flag_or_maker(span: Span, thing: Token) -> bool:

@@ -57,7 +57,7 @@ BIG_PLACE_POPULATION = 100_000
 METROPOLIS_POPULATION = 1_000_000  # a city known by a name only as an alternate still owns it this big
 # Prefix of the id of an entity the gazetteer does not know, by mention label.
 ID_PREFIX = {"PERSON": "person", "ORG": "org", "WEAPON": "weapon", "GPE": "gpe", "LOC": "loc",
-             "FAC": "fac", "NORP": "norp", "SOURCE": "source", "PRODUCT": "product"}
+             "FAC": "fac", "NORP": "norp", "SOURCE": "source", "PRODUCT": "product", "VESSEL": "vessel"}
 TYPE_OF_PLACE_KIND = {"city": "GPE", "region": "LOC", "facility": "FAC", "sea": "LOC", "water": "LOC", "area": "LOC", "island": "LOC",
                       "country": "GPE"}
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
@@ -506,7 +506,7 @@ class EntityResolver:
         if entry is not None:
             return self._from_entry(entry)
         place_first = label in PLACE_LABELS
-        if place_first or label not in {"PERSON", "WEAPON"}:
+        if place_first or label not in {"PERSON", "WEAPON", "VESSEL"}:  # the tanker Ocean City is no town
             found = self._country(text) or self._place(text, context)
             if place_first and (found is None or self._small_namesake(found, text, context)):
                 division = self._division(text, context, states_only=found is not None)
