@@ -2333,6 +2333,13 @@ def test_a_denial_of_what_was_told_denies_that_happening(extract, text):
     assert [c for c in claims if c.type == "DENY"]
 
 
+def test_a_denial_hung_on_one_clause_takes_back_that_clause_only(extract):
+    claims, ents = extract("The militia said 40 soldiers had been killed and claimed it shot down a helicopter, "
+                           "which the army denied.")
+    assert "army" in _denied_by(claims, ents, "ATTACK")
+    assert not _denied_by(claims, ents, "CASUALTY")
+
+
 def test_a_denial_of_a_report_reaches_no_further_than_the_claims_just_told(extract):
     claims, ents = extract("Troops shelled Kamina on Monday. Talks resumed in Lusaka on Tuesday. "
                            "The weather was mild. The army denied the report.")

@@ -17,7 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
@@ -121,6 +123,9 @@ class _DocumentState:
     # denied", ", which Kyiv denied"), "before" ("Kyiv denied the report.") or "accused" ("The UAE
     # rejected the accusation.": the accusation's claims, however many sentences back)
     denials_of_told: dict[str, str] = field(default_factory=dict)
+    # DENY claim id -> the ids of the claims of the one clause a ", which Kyiv denied" hangs on
+    # ("said 1,200 died and claimed it downed a helicopter, which the army denied": the helicopter)
+    denied_clause: dict[str, set[str]] = field(default_factory=dict)
     rebuttals: set[str] = field(default_factory=set)  # ids of DENY claims with no denial verb ("said it never happened")
 
 
@@ -220,7 +225,7 @@ class ClaimExtractor:
         idle = {c.id for c in claims if c.id in state.rebuttals
                 and not told_claims(claims, c, state.denials_of_told[c.id])}
         claims = [c for c in claims if c.id not in idle]
-        claims += deny_what_was_told(claims, state.denials_of_told)
+        claims += deny_what_was_told(claims, state.denials_of_told, state.denied_clause)
         return claims, state.mentions.entities
 
     def _sentence_claims(self, sent: Span, s_index: int, paragraph: int, state: "_DocumentState",
@@ -277,9 +282,9 @@ class ClaimExtractor:
         tolls = [c for c in cands if c.type in TOLL_TYPES and (c.quantities or c.roles["target"] or c.args)]
         for c in cands:
             share_the_toll_s_victims(c, tolls)
-        claims = []
+        claims, emitted_by = [], {}
         for c in cands:
-            emitted = self._emit(c, sent, s_index, document, counted=any(
+            emitted = emitted_by[c.trigger.i, c.type] = self._emit(c, sent, s_index, document, counted=any(
                 t is not c and counted_by(c, t)
                 for t in tolls), spared=self._spared_in_an_attack(c, cands))
             if c.type == "ATTACK" and self._repelled(c.trigger):
@@ -313,8 +318,22 @@ class ClaimExtractor:
             if not emitted and c.type in {"ATTACK", "CASUALTY"} and c.att.polarity == "asserted" and c.times:
                 state.unclaimed.append(unclaimed_happening(c, sent, s_index, document))
             claims.extend(emitted)
+        self._note_denied_clauses(cands, emitted_by, state)
         self._update_topic(sent, mentions)
         return claims
+
+    @staticmethod
+    def _note_denied_clauses(cands: list[Candidate], emitted_by: dict, state: "_DocumentState") -> None:
+        """", which Kyiv denied" takes back the clause it hangs on, not every clause of its
+        sentence: the claims whose triggers stand in that clause."""
+        for c in cands:
+            if c.type != "DENY" or not denies_the_clause_before(c.trigger):
+                continue
+            clause = {t.i for t in clause_head(c.trigger.head).subtree}
+            told = {claim.id for d in cands if d.trigger.i in clause
+                    for claim in emitted_by.get((d.trigger.i, d.type), [])}
+            for claim in emitted_by.get((c.trigger.i, c.type), []):
+                state.denied_clause[claim.id] = told
 
     @staticmethod
     def _own_speech_act(c: Candidate) -> bool:
@@ -1864,7 +1883,8 @@ TOLD_REACH = 2  # sentences back a denial's "the claim" may reach
 ACCUSATION_REACH = 4  # sentences back "rejected the accusation" may reach for the accusation
 
 
-def deny_what_was_told(claims: list[Claim], denials: dict[str, str]) -> list[Claim]:
+def deny_what_was_told(claims: list[Claim], denials: dict[str, str],
+                       clauses: Mapping[str, set[str]] = MappingProxyType({})) -> list[Claim]:
     """"The rebels said they had taken the town, a claim the army denied", "Russia said it
     had struck a depot. Kyiv denied the report.": the happening, as the denier tells it, did
     not happen (REALNEWS: the denied claim carries polarity denied and the denier as
@@ -1872,6 +1892,8 @@ def deny_what_was_told(claims: list[Claim], denials: dict[str, str]) -> list[Cla
     out = []
     for deny in (c for c in claims if c.id in denials and c.source is not None):
         for told in told_claims(claims, deny, denials[deny.id]):
+            if deny.id in clauses and told.id not in clauses[deny.id]:
+                continue  # told in another clause than the one denied
             out.append(replace(
                 told, id="cl-" + content_hash(f"{deny.id}:{told.id}"), polarity="denied", source=deny.source,
                 via=[], modality="reported", text=deny.text, start=deny.start, end=deny.end,
