@@ -431,3 +431,34 @@ def test_the_attack_a_reprisal_repays_dates_nothing_after_it(extract):
     assert repaid.time.start == "2024-03-11"
     after = [c for c in claims if c.type == "ATTACK" and c.text.startswith("The strike destroyed")]
     assert after and all(c.time.start != "2024-03-11" for c in after)
+
+
+def test_troops_neutralising_fighters_attacked_them(extract):
+    claims, ents = extract("Norvanian troops neutralised four bandits near Kessel, the army said.")
+    assert "bandit" in fillers(claims, ents, "ATTACK", "target")
+
+
+def test_neutralising_a_threat_is_no_attack(extract):
+    claims, _ = extract("Norvanian troops neutralised the threat posed by the drones, the army said.")
+    assert not [c for c in claims if c.type in {"ATTACK", "CASUALTY"}]
+
+
+def test_the_one_a_policeman_killed_is_a_casualty(extract):
+    claims, ents = extract("In February a gunman killed five people at a mall in Kessel before an off-duty "
+                           "policeman killed the shooter.")
+    assert "shooter" in fillers(claims, ents, "CASUALTY", "target")
+
+
+def test_a_participle_joined_to_a_passive_is_passive(extract):
+    claims, ents = extract("The army said five soldiers were killed and 20 assailants neutralised when Kessel "
+                           "Front fighters attacked the camp at Marra.")
+    assert "assailants" not in {n.lower() for n in fillers(claims, ents, "CASUALTY", "actor")}
+    assert not [c for c in claims if c.type == "ATTACK" and "assailant" in
+                {ents[i].name.lower() for i in c.roles["actor"]}]
+
+
+def test_a_clause_of_its_own_after_and_that_keeps_no_subject_from_before(extract):
+    claims, ents = extract("The ministry said the assailants had arrived \"on dozens of motorcycles\" from the direction "
+                           "of the Malian border and that the army's counter-attack, supported by aircraft, had "
+                           "\"neutralised several dozen terrorists\".")
+    assert "assailants" not in {n.lower() for c in claims for n in fillers([c], ents, c.type, "actor")}

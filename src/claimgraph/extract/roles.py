@@ -87,7 +87,8 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
             own_voice = conjunct_voice(verb) if node is not verb and verb.dep_ == "conj" else None
             if own_voice is not None:
                 return subj, own_voice
-            return subj, subj.dep_ == "nsubjpass" or headline_passive(node) or counted_victims(node, subj)
+            return subj, subj.dep_ == "nsubjpass" or headline_passive(node) or counted_victims(node, subj) \
+                or passive_left_out(node)
         inverted = inverted_passive_subject(node)
         if inverted is not None:
             return inverted, True
@@ -114,6 +115,9 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
         if charged is not None:
             return charged, False  # "accused the RSF of shelling a hospital, killing seven": the RSF killed
         if (node.dep_ in {"conj", "xcomp", "advcl"} or gerund) and node.head.i != node.i:
+            if node.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+                return None, False  # "said the assailants arrived ... and that the army's counter-attack
+                # had neutralised dozens": a clause of its own, whose subject the parser lost
             if node.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                 raised = node
             elif node.dep_ == "advcl" and node.tag_ == "VBG":
@@ -152,6 +156,13 @@ def conjunct_voice(verb: Token) -> bool | None:
     if any(c.dep_ in {"dobj", "obj"} for c in verb.children):
         return False
     return None
+
+
+def passive_left_out(verb: Token) -> bool:
+    """"five soldiers were killed and 20 assailants neutralised": a participle joined to a
+    passive, with a subject of its own and neither object nor auxiliary, is passive too."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.head.children) \
+        and not any(c.dep_ in {"aux", "auxpass", "dobj", "obj"} for c in verb.children)
 
 
 def subject_undergoing(verb: Token) -> Token | None:

@@ -277,8 +277,9 @@ class TriggerSenses:
                 continue
             if name == "TRANSFER" and pos == "VERB" and not self._handed_over(token, mentions):
                 continue  # "paid 17 mln dlrs to Triad", "offered eight mln stg"; not "offer no details about the bomb"
-            if token.pos_ == "VERB" and lemma in t.person_objects and not self._object_is_people(token, mentions):
-                continue
+            if token.pos_ == "VERB" and lemma in t.person_objects | self._killing_blows(name, lemma) \
+                    and not self._object_is_people(token, mentions):
+                continue  # (an armed killing is an attack only on people: not "neutralised the threat")
             if name == "CASUALTY" and lemma in self.lex.words("fighters_taken_verbs") \
                     and not self._fighters_taken(token):
                 continue  # "arrested 23 pirates", "the rebels surrendered"; not "police arrested a neighbour"
@@ -836,6 +837,13 @@ class TriggerSenses:
         t = self.lex.types.get("CASUALTY")
         return t.verbs | t.nouns | t.adjectives if t is not None else frozenset()
 
+    def _killing_blows(self, name: str, lemma: str) -> frozenset[str]:
+        """A killing verb that makes an armed doer's attack ("troops eliminated 20 fighters")
+        when it is done to people, as it is a toll only then."""
+        casualty = self.lex.types["CASUALTY"]
+        return frozenset({lemma}) if name == "ATTACK" and lemma in self.lex.types["ATTACK"].agent_verbs \
+            and lemma in casualty.person_objects else frozenset()
+
     def _object_is_people(self, verb: Token, mentions: Mentions) -> bool:
         """"killed 12 civilians", "captured 48", "wounded him"; not "killed the bill",
         "captured the outpost" or "neutralise the effects". No object at all is fine."""
@@ -1183,8 +1191,9 @@ class TriggerSenses:
         if lemma in self.lex.words("thing_nouns") or mentions.materiel_kind(token) or is_measure(token) \
                 or self.lex.heads.get(lemma) in THING_HEADS:
             return False  # "seized 40 kilograms of cocaine", "seized a Saudi supertanker" count no people
-        return (token.like_num or token.lower_ in PRONOUNS or mentions.is_personnel(token)
+        return (token.like_num or token.lower_ in PRONOUNS or token.lower_ == "others" or mentions.is_personnel(token)
                 or lemma in self.lex.words("non_state_people") or lemma in self.lex.words("generic_victims")
+                or lemma in self.lex.words("armed_people")  # "a policeman killed the shooter"
                 or self.lex.heads.get(lemma) in {"PERSON", "GROUP"}  # "killing the company's owner"
                 or any(c.dep_ == "nummod" or c.like_num for c in token.children)
                 or lemma in PARTITIVE_WORDS or token.lower_ in PARTITIVE_WORDS  # "scores of people"
