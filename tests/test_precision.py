@@ -2422,9 +2422,27 @@ def test_a_vow_is_made_as_a_fact_what_is_vowed_lies_ahead(extract):
     assert [c.modality for c in claims if c.type == "ATTACK"] == ["planned"]
 
 
-def test_a_vow_of_something_else_than_force_threatens_no_one(extract):
-    claims, _ = extract("The new minister vowed to win back the trust of farmers.")
+@pytest.mark.parametrize("text", [
+    "The Kessel Front vowed to keep firing rockets at the base until the army withdrew.",
+    "The Kessel Front vowed revenge for the killing of its commander.",
+    "The president vowed that the army would crush the rebels of the Kessel Front.",
+])
+def test_a_vow_of_fire_revenge_or_crushing_is_a_threat(extract, text):
+    claims, _ = extract(text)
+    assert [c.modality for c in claims if c.type == "THREATEN"] == ["fact"]
+
+
+@pytest.mark.parametrize("text", ["The new minister vowed to win back the trust of farmers.",
+                                  "The new minister vowed to fire the officials who had lied."])
+def test_a_vow_of_something_else_than_force_threatens_no_one(extract, text):
+    claims, _ = extract(text)
     assert not [c for c in claims if c.type == "THREATEN"]
+
+
+def test_weapons_funnelled_to_a_side_are_supplied(extract):
+    claims, ents = extract("The CIA funnelled Stinger missiles to the Contras through Pakistan, diplomats said.")
+    transfer = next(c for c in claims if c.type == "TRANSFER")
+    assert {ents[i].name for i in transfer.roles["actor"]} == {"Central Intelligence Agency"}
 
 
 def test_a_count_followed_by_from_is_still_a_count(extract):

@@ -176,7 +176,7 @@ class TriggerSenses:
                 continue  # "troops killed 20", not "the flu killed thousands"; a murder is an attack by anyone
             if pos == "VERB" and lemma in CLASH_VERBS and not self._armed_side(token, mentions):
                 continue  # "the two leaders clashed over trade": words, not arms
-            if name == "THREATEN" and pos == "VERB" and lemma == "vow" and not self._vows_harm(token):
+            if name == "THREATEN" and pos == "VERB" and lemma == "vow" and not self._vows_harm(token, mentions):
                 continue  # "vowed to win back the public's trust" threatens no one
             if name == "THREATEN" and pos == "VERB" and any(
                     o.lemma_.lower() in self.lex.words("endangered_goods") for o in objects_of(token, ("dobj", "obj"))):
@@ -994,12 +994,16 @@ class TriggerSenses:
                 return False  # up to the clause the figure is told in, no further
             node = node.head
 
-    def _vows_harm(self, verb: Token) -> bool:
-        """"vowed to retaliate", "vowed to keep attacking ships": a vow of force."""
+    def _vows_harm(self, verb: Token, mentions: Mentions) -> bool:
+        """"vowed to retaliate", "vowed to keep attacking ships", "vowed to keep firing rockets",
+        "vowed that the army would crush the rebels", "vowed revenge": a vow of force."""
         harm = self.lex.words("harm_vowed") | self.lex.types["ATTACK"].verbs | self.lex.types["CASUALTY"].verbs
-        deeds = [c for c in verb.children if c.dep_ == "xcomp"]
+        deeds = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
         deeds += [g for d in deeds for g in d.children if g.dep_ == "xcomp" or g.tag_ == "VBG"]  # "keep attacking"
-        return any(d.lemma_.lower() in harm for d in deeds)
+        fired = self.lex.types["ATTACK"].weapon_verbs
+        return any(d.lemma_.lower() in harm or d.lemma_.lower() in fired and any(
+                       mentions.materiel_kind(o) for o in objects_of(d, ("dobj", "obj"))) for d in deeds) \
+            or any(o.lemma_.lower() in self.lex.words("reprisal_words") for o in objects_of(verb, ("dobj", "obj")))
 
     def _asked_for(self, trigger: Token) -> bool:
         """What one party asks another to do: "urged Berlin to deliver Taurus missiles", "called
