@@ -485,10 +485,32 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
     if speaker is not None and any(c.dep_ == "prep" and c.lower_ in {"in", "during"} and _statement_object(c, lex) is not None
                                    for c in verb.children):
         mentions.last_issuer = speaker  # "the military said in a statement"
-    for via in _outlets_addressed(verb, mentions):
+    for via in _outlets_addressed(verb, mentions) + _carried_by(verb, subj, mentions):
         if via not in att.via and via is not speaker:
             att.via.append(via)
     return speaker
+
+
+# participles that tell who passed a statement on: "Radio Kabul, monitored by the BBC", "a
+# report carried by Tanjug", "a communique, quoted by Telam"
+PASSED_ON_PARTICIPLES = frozenset({"monitor", "quote", "carry", "cite", "relay", "broadcast", "publish", "transmit"})
+
+
+def _carried_by(verb: Token, subj: Token | None, mentions: Mentions) -> list[Entity]:
+    """Who passed the speaker's words on, told by a participle on the speaker or on the
+    statement it spoke in: the relays, in order."""
+    holders = [t for t in subj.subtree if t.pos_ in {"NOUN", "PROPN"}] if subj is not None else []
+    holders += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "on"}
+                for g in c.children if g.dep_ == "pobj"]
+    out = []
+    for holder in holders:
+        for acl in (c for c in holder.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                    and c.lemma_.lower() in PASSED_ON_PARTICIPLES):
+            for agent in (c for c in acl.children if c.dep_ == "agent"):
+                for obj in (g for g in agent.children if g.dep_ == "pobj"):
+                    out += [e for span in mentions.named_in(obj, {"ORG", "GPE", "PERSON"})
+                            if (e := mentions.resolve_span(span)) is not None]
+    return out
 
 
 def _aside_after(verb: Token) -> list[Token]:
