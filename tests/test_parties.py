@@ -462,3 +462,15 @@ def test_a_clause_of_its_own_after_and_that_keeps_no_subject_from_before(extract
                            "direction of the Malian border and that the army's counter-attack, supported by aircraft, had "
                            "\"neutralised several dozen terrorists\".")
     assert "assailants" not in {n.lower() for c in claims for n in fillers([c], ents, c.type, "actor")}
+
+
+@pytest.mark.parametrize("text, place", [("France sent 300 soldiers to Niger on Monday.", "Niger"),
+                                         ("Congo deployed 900 soldiers to Goma on Monday.", "Goma")])
+def test_where_forces_are_sent_is_their_place_however_the_name_was_tagged(extract, text, place):
+    claims, ents = extract(text)
+    assert place in fillers(claims, ents, "DEPLOY", "location")
+
+
+def test_someone_written_to_is_no_place(extract):
+    claims, ents = extract("The minister sent a letter to Smith on Monday.")
+    assert not {e.name for e in ents.values() if e.lat is not None} & {"Smith"}

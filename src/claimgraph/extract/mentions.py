@@ -522,6 +522,11 @@ class Mentions:
             return ent is not None and ent.lat is not None
         if span.root.dep_ == "pobj" and span.root.head.lower_ in {"in", "near", "at", "outside", "around", "into"}:
             return self.resolver.is_place(span.text)  # "a school in Sumy" tagged PERSON
+        if span.root.dep_ == "pobj" and span.root.head.lower_ in {"to", "toward", "towards"} and len(span) == 1:
+            # "sent 300 soldiers to Niger on Monday", "deployed troops to Goma" tagged PERSON: a
+            # country or a big city, as a lone name tagged a person is read (not "wrote to Smith")
+            found = self.resolver.resolve(span.text, "PERSON", context_countries=self.countries)
+            return found is not None and (found.lat is not None or is_country(found))
         if span.root.dep_ == "pobj" and span.root.head.lower_ == "of" and is_named_by_place(span.root.head.head):
             # "the oasis of Fada"; "the air base of Wadi Zamra", a name no gazetteer or lexicon knows
             return self.resolver.is_place(span.text) or self.unknown_name(span)
