@@ -38,3 +38,12 @@ def test_a_part_denied_by_another_speaker_names_who_had_none(extract):
 def test_not_knowing_who_did_it_denies_nothing(extract):
     claims, _ = extract("The Kessel Liberation Front said it did not know who fired the shells at Marra.")
     assert not [c for c in claims if c.type == "DENY"]
+
+
+def test_a_denial_going_on_from_the_saying_is_the_sayer_s(extract):
+    claims, ents = extract("Minister Anton Marlow said only two people had died and denied that police had used "
+                           "live ammunition in Kessel.")
+    deny = next(c for c in claims if c.type == "DENY")
+    assert _names(deny, ents, "actor") == {"Anton Marlow"}
+    denied = next(c for c in claims if c.type == "ATTACK" and c.polarity == "denied")
+    assert ents[denied.source].name == "Anton Marlow"

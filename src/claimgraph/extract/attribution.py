@@ -452,6 +452,8 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
         # message speaks for its sender, not for whoever received it (but "X issued a
         # statement saying" is X's)
         return _from_prep(message, "from", mentions) or _possessor(message, mentions)
+    if subj is None and not passive:
+        subj = sayer_going_on(verb, lex)
     if subj is None and not passive and verb.dep_ in {"conj", "xcomp", "advcl"}:
         # "X called ... and said": X; but in "sirens sounded but nothing was reported" nobody speaks
         subj = speaking_subject(verb.head)
@@ -511,6 +513,19 @@ def _carried_by(verb: Token, subj: Token | None, mentions: Mentions) -> list[Ent
                     out += [e for span in mentions.named_in(obj, {"ORG", "GPE", "PERSON"})
                             if (e := mentions.resolve_span(span)) is not None]
     return out
+
+
+def sayer_going_on(verb: Token, lex: Lexicon) -> Token | None:
+    """"Kindiki said only two people had died and denied that police used live rounds": the
+    parser joins the second verb to what was said, but a verb in the sayer's tense after one in
+    the pluperfect goes on from the saying; the sayer denied."""
+    said = verb.head
+    if verb.dep_ != "conj" or said.dep_ != "ccomp" or any(c.dep_ in {"nsubj", "aux"} for c in verb.children) \
+            or said.head.lemma_.lower() not in lex.words("reporting_verbs"):
+        return None
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in said.children):
+        return None
+    return speaking_subject(said.head)
 
 
 def _aside_after(verb: Token) -> list[Token]:

@@ -31,7 +31,7 @@ from .aliases import alias_matcher, find_aliases
 from .coref import gives_an_age, locate_back_references
 from .confidence import bare_plural, claim_features, confidence
 from .attribution import (Attribution, attribute, can_speak, negated_clause, on_a_condition, path_to_root,
-                          speaker_entity, subject_of_report_above)
+                          sayer_going_on, speaker_entity, subject_of_report_above)
 from ..datafiles import grammar
 from .dating import (date_a_named_person_s_death, date_by_occurrence_sentences, date_days_counted_from_another,
                      date_definite_references, date_live_updates,
@@ -364,6 +364,7 @@ class ClaimExtractor:
             if denies_the_clause_before(token):
                 roles["subject"] = []  # ", which Kyiv denied": the clause is denied, not the noun before "which"
             subj = subject_of(clause_head(token)) or agent_of(clause_head(token))  # "a claim rejected by Kyiv"
+            subj = sayer_going_on(token, self.lex) or subj
             if subj is not None and not can_speak(subj, mentions, self.lex):
                 subj = subject_of_report_above(clause_head(token), self.lex) or subj  # a strike denies nothing
             att.source = speaker_entity(subj, mentions, self.lex) if subj is not None else None
