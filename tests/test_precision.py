@@ -546,6 +546,7 @@ def test_the_country_after_a_named_base_only_says_where_the_base_is(extract):
     ("Karl Vance was charged on Monday with the stabbing of Dana Pruitt in Dayton.", "Karl Vance"),
     ("Police arrested Karl Vance for the shooting of a teenager in Dayton.", "Karl Vance"),
     ("Karl Vance, suspected of the stabbing of a woman in Dayton, was arrested.", "Karl Vance"),
+    ("Police charged Karl Vance with carrying out the bombing of a mosque in Dayton.", "Karl Vance"),
 ])
 def test_whoever_is_charged_with_a_deed_did_it(extract, text, doer):
     claims, ents = extract(text)

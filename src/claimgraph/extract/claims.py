@@ -953,7 +953,8 @@ class ClaimExtractor:
         own = {att.source.id, self._state_of(att.source, mentions).id}
         said = {t.i for c in root.children if c.dep_ in {"ccomp", "parataxis"} for t in c.subtree}
         if not any(c.trigger.i in said and c.type in DENIABLE_TYPES and c.att.polarity == "denied"
-                   and c.att.source is att.source and own & {e.id for e in c.roles["actor"]} for c in cands):
+                   and getattr(c.att.source, "id", None) == att.source.id and own & {e.id for e in c.roles["actor"]}
+                   for c in cands):
             return None  # (not "Hezbollah, which does not take part in the talks, has said ...")
         roles = Roles()
         roles.add("actor", att.source)

@@ -1750,8 +1750,9 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             add_under_attack(trigger, roles, mentions)
         roles.add("target", loser_of_the_place(trigger, mentions))
         if subj is not None and is_light_verb_object(trigger) and (
-                subj.dep_ == "nsubj" or subj.head.lemma_.lower() in PARTAKING_VERBS):
-            add_attackers(subj, roles, mentions)  # "forces were engaged in clashes": they fought
+                subj.dep_ == "nsubj" or subj.head.lemma_.lower() in PARTAKING_VERBS or subj == one_charged_with(verb)):
+            # "forces were engaged in clashes": they fought; "accused the RSF of carrying out the attack"
+            add_attackers(subj, roles, mentions)
         if had_a_part_in(trigger) and has_nothing_to_do(trigger.head.head) \
                 and (holder := subject_of(trigger.head.head.head.head)) is not None:
             add_attackers(holder, roles, mentions)  # "said the TTP had nothing to do with the bombing"
