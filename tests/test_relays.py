@@ -28,3 +28,12 @@ def test_martyrdom_embraced_is_a_death(extract):
     toll = next(c for c in claims if c.type == "CASUALTY")
     assert {ents[i].name for i in toll.roles["target"]} == {"soldier"}
     assert [q.of for q in toll.quantities] == ["killed"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Amnesty International Kenya said police had killed 22 protesters in Kessel.", "Amnesty International"),
+    ("The Oslo-based group Iran Human Rights said security forces had killed 31 people.", "Iran Human Rights"),
+])
+def test_a_body_named_with_its_country_or_its_kind_is_the_source(extract, text, speaker):
+    claims, ents = extract(text)
+    assert {ents[c.source].name for c in claims if c.type == "CASUALTY" and c.source} == {speaker}

@@ -26,7 +26,7 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
-from ..analyze.views import doc_text, lower_words
+from ..analyze.views import doc_ents, doc_text, lower_words
 from ..datafiles import grammar
 from ..model import Entity
 from .coref import is_title_word
@@ -678,6 +678,16 @@ def named_after_a_comma(role: Token, mentions: Mentions) -> list[Span]:
     return []
 
 
+def branch_of(place: Span, mentions: Mentions) -> Span | None:
+    """"Amnesty International Kenya said": an organisation named right before a country is
+    its branch there, and speaks as the organisation, not as the country."""
+    before = mentions.span_at(place.doc[place.start - 1]) if place.start > 0 else None
+    if before is None or before.label_ != "ORG" or before.end != place.start \
+            or before.root.head.i != place.root.i or before.root.dep_ != "compound":
+        return None
+    return before
+
+
 def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Entity | None:
     """The entity a subject/object phrase stands for, as a source."""
     if token is None:
@@ -700,6 +710,8 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
     if renamed is not None:
         return renamed  # "Dana Reyes says ... The Ohio senator said": Reyes
     span = mentions.span_at(token)
+    if span is not None and span.label_ == "GPE":
+        span = branch_of(span, mentions) or span
     if span is not None and span.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return mentions.resolve_span(span)
     if span is None and token.lemma_.lower() in lex.words("happening_nouns"):
@@ -773,14 +785,24 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
 
 def name_after_its_kind(noun: Token, mentions: Mentions) -> Entity | None:
     """"the state news agency TASS", "the broadcaster Al Jazeera": an organisation named right
-    after the common noun that says what kind of body it is."""
+    after the common noun that says what kind of body it is (and "the Oslo-based group Iran Human
+    Rights", which the tagger may call an event or a work: the kind says it is a body)."""
     if noun.pos_ != "NOUN":
         return None
     after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     span = mentions.span_at(after) if after is not None else None
-    if span is None or span.label_ != "ORG" or span.start != noun.i + 1 or span.root.head.i != noun.i:
+    if span is not None and span.label_ == "ORG" and span.start == noun.i + 1 and span.root.head.i == noun.i:
+        return mentions.resolve_span(span)
+    if noun.lemma_.lower() not in BODY_KINDS:
         return None
-    return mentions.resolve_span(span)
+    other = next((e for e in doc_ents(noun.doc) if e.start == noun.i + 1 and e.root.head.i == noun.i
+                  and e.label_ in {"EVENT", "WORK_OF_ART", "PRODUCT"}), None)
+    return mentions.keep(mentions.resolver.resolve(other.text, "ORG")) if other is not None else None
+
+
+# common nouns that say a name after them is an organisation's
+BODY_KINDS = frozenset({"group", "organisation", "organization", "monitor", "watchdog", "charity", "network",
+                        "movement", "party", "agency", "newspaper", "broadcaster", "channel", "daily", "ngo"})
 
 
 def _titled_name(token: Token, mentions: Mentions, lex: Lexicon) -> Entity | None:
