@@ -474,3 +474,16 @@ def test_where_forces_are_sent_is_their_place_however_the_name_was_tagged(extrac
 def test_someone_written_to_is_no_place(extract):
     claims, ents = extract("The minister sent a letter to Smith on Monday.")
     assert not {e.name for e in ents.values() if e.lat is not None} & {"Smith"}
+
+
+def test_police_beating_people_attacked_them(extract):
+    claims, ents = extract("Riot police beat several journalists outside parliament in Kessel on Tuesday.")
+    assert "journalist" in fillers(claims, ents, "ATTACK", "target")
+
+
+@pytest.mark.parametrize("text", ["Spain beat England 2-1 in the final.",
+                                  "Norvanian soldiers beat back the assault on the town."])
+def test_beating_a_rival_or_an_assault_back_hits_no_one(extract, text):
+    claims, ents = extract(text)
+    assert not fillers(claims, ents, "ATTACK", "target") & {"England", "assault"}
+    assert not [c for c in claims if c.type == "ATTACK" and c.trigger == "beat"]

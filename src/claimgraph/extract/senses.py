@@ -174,6 +174,8 @@ class TriggerSenses:
             if pos == "VERB" and lemma in t.agent_verbs and not self._armed_agent(token, mentions, t) \
                     and lemma not in self.lex.words("murder_verbs"):
                 continue  # "troops killed 20", not "the flu killed thousands"; a murder is an attack by anyone
+            if name == "ATTACK" and pos == "VERB" and lemma == "beat" and not self._forces_beat(token, mentions):
+                continue  # "riot police beat journalists"; not "Spain beat England" (a state is armed, a team plays)
             if pos == "VERB" and lemma in CLASH_VERBS and not self._armed_side(token, mentions):
                 continue  # "the two leaders clashed over trade": words, not arms
             if name == "THREATEN" and pos == "VERB" and lemma == "vow" and not self._vows_harm(token, mentions):
@@ -843,6 +845,15 @@ class TriggerSenses:
         casualty = self.lex.types["CASUALTY"]
         return frozenset({lemma}) if name == "ATTACK" and lemma in self.lex.types["ATTACK"].agent_verbs \
             and lemma in casualty.person_objects else frozenset()
+
+    @staticmethod
+    def _forces_beat(verb: Token, mentions: Mentions) -> bool:
+        """Who beats people is police or soldiers named as such, not a state or a team (anyone
+        who beats someone to death attacks them: "a mob beat two men to death")."""
+        if any(p.lower_ == "to" and any(o.lower_ == "death" for o in p.children) for p in verb.children):
+            return True
+        subj = subject_of(verb)
+        return subj is not None and mentions.span_at(subj) is None and mentions.is_personnel(subj)
 
     def _object_is_people(self, verb: Token, mentions: Mentions) -> bool:
         """"killed 12 civilians", "captured 48", "wounded him"; not "killed the bill",
