@@ -459,8 +459,8 @@ def test_a_participle_joined_to_a_passive_is_passive(extract):
 
 def test_a_clause_of_its_own_after_and_that_keeps_no_subject_from_before(extract):
     claims, ents = extract("The ministry said the assailants had arrived \"on dozens of motorcycles\" from the "
-                           "direction of the Malian border and that the army's counter-attack, supported by aircraft, had "
-                           "\"neutralised several dozen terrorists\".")
+                           "direction of the Malian border and that the army's counter-attack, supported by "
+                           "aircraft, had \"neutralised several dozen terrorists\".")
     assert "assailants" not in {n.lower() for c in claims for n in fillers([c], ents, c.type, "actor")}
 
 

@@ -279,7 +279,7 @@ class TriggerSenses:
                 continue
             if name == "TRANSFER" and pos == "VERB" and not self._handed_over(token, mentions):
                 continue  # "paid 17 mln dlrs to Triad", "offered eight mln stg"; not "offer no details about the bomb"
-            if token.pos_ == "VERB" and lemma in t.person_objects | self._killing_blows(name, lemma) \
+            if token.pos_ == "VERB" and (lemma in t.person_objects or self._an_attack_by_killing(name, lemma)) \
                     and not self._object_is_people(token, mentions):
                 continue  # (an armed killing is an attack only on people: not "neutralised the threat")
             if name == "CASUALTY" and lemma in self.lex.words("fighters_taken_verbs") \
@@ -839,12 +839,11 @@ class TriggerSenses:
         t = self.lex.types.get("CASUALTY")
         return t.verbs | t.nouns | t.adjectives if t is not None else frozenset()
 
-    def _killing_blows(self, name: str, lemma: str) -> frozenset[str]:
-        """A killing verb that makes an armed doer's attack ("troops eliminated 20 fighters")
-        when it is done to people, as it is a toll only then."""
-        casualty = self.lex.types["CASUALTY"]
-        return frozenset({lemma}) if name == "ATTACK" and lemma in self.lex.types["ATTACK"].agent_verbs \
-            and lemma in casualty.person_objects else frozenset()
+    def _an_attack_by_killing(self, name: str, lemma: str) -> bool:
+        """A killing verb that makes an armed doer's attack ("troops eliminated 20 fighters"),
+        which it does only when done to people, as it is a toll only then."""
+        return name == "ATTACK" and lemma in self.lex.types["ATTACK"].agent_verbs \
+            and lemma in self.lex.types["CASUALTY"].person_objects
 
     @staticmethod
     def _forces_beat(verb: Token, mentions: Mentions) -> bool:
@@ -1012,9 +1011,13 @@ class TriggerSenses:
         deeds = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
         deeds += [g for d in deeds for g in d.children if g.dep_ == "xcomp" or g.tag_ == "VBG"]  # "keep attacking"
         fired = self.lex.types["ATTACK"].weapon_verbs
-        return any(d.lemma_.lower() in harm or d.lemma_.lower() in fired and any(
-                       mentions.materiel_kind(o) for o in objects_of(d, ("dobj", "obj"))) for d in deeds) \
-            or any(o.lemma_.lower() in self.lex.words("reprisal_words") for o in objects_of(verb, ("dobj", "obj")))
+
+        def forceful(deed: Token) -> bool:  # "attack", or "fire" with a weapon ("keep firing rockets")
+            lemma = deed.lemma_.lower()
+            return lemma in harm or lemma in fired and any(
+                mentions.materiel_kind(o) for o in objects_of(deed, ("dobj", "obj")))
+        reprisal = any(o.lemma_.lower() in self.lex.words("reprisal_words") for o in objects_of(verb, ("dobj", "obj")))
+        return reprisal or any(forceful(d) for d in deeds)
 
     def _asked_for(self, trigger: Token) -> bool:
         """What one party asks another to do: "urged Berlin to deliver Taurus missiles", "called
