@@ -927,7 +927,14 @@ def _negated(path: list[Token], att: Attribution) -> bool:
 
 def has_nothing_to_do(verb: Token) -> bool:
     """"had nothing to do with": the idiom that denies a part in something."""
-    return verb.lemma_.lower() == "do" and verb.head.lower_ == "nothing" and verb.head.head.lemma_.lower() == "have"
+    return nothing_to_do_clause(verb) is not None
+
+
+def nothing_to_do_clause(verb: Token) -> Token | None:
+    """The "had" of "had nothing to do with" when ``verb`` is its "do": whose subject is the
+    one said to have no part."""
+    return verb.head.head if verb.lemma_.lower() == "do" and verb.head.lower_ == "nothing" \
+        and verb.head.head.lemma_.lower() == "have" else None
 
 
 def _circumstance_of(path: list[Token]) -> bool:

@@ -31,7 +31,7 @@ from .aliases import alias_matcher, find_aliases
 from .coref import gives_an_age, locate_back_references
 from .confidence import bare_plural, claim_features, confidence
 from .attribution import (Attribution, attribute, can_speak, negated_clause, on_a_condition, path_to_root,
-                          sayer_going_on, speaker_entity, subject_of_report_above)
+                          nothing_to_do_clause, sayer_going_on, speaker_entity, subject_of_report_above)
 from ..datafiles import grammar
 from .dating import (date_a_named_person_s_death, date_by_occurrence_sentences, date_days_counted_from_another,
                      date_definite_references, date_live_updates,
@@ -48,7 +48,7 @@ from .times import TIME_UNIT_NOUNS, dateline_anchor, report_just_before, sentenc
 from .token_patterns import TokenPatterns
 from .roles import (CASUALTY_OF, COMPASS_WORDS, DISTANCE_UNITS, HEADLINE_END, LIGHT_VERBS, RESCUE_NOUNS, SPEECH_ACTS,
                     Roles, agent_of, clause_head, device_run_into, doer_of, drop_countries_of_towns,
-                    fill_roles, had_a_part_in, has_nothing_to_do, is_gerund_subject, is_light_verb_object,
+                    fill_roles, had_a_part_in, is_gerund_subject, is_light_verb_object,
                     is_to_blame, meanwhile_clause,
                     misparsed_past_tense, objects_of, on_trial, own_dates, own_places, party, pays_back, preps_of,
                     subject_and_voice, subject_of)
@@ -282,11 +282,12 @@ class ClaimExtractor:
         tolls = [c for c in cands if c.type in TOLL_TYPES and (c.quantities or c.roles["target"] or c.args)]
         for c in cands:
             share_the_toll_s_victims(c, tolls)
-        claims, emitted_by = [], {}
+        claims, emitted_by = [], []
         for c in cands:
-            emitted = emitted_by[c.trigger.i, c.type] = self._emit(c, sent, s_index, document, counted=any(
+            emitted = self._emit(c, sent, s_index, document, counted=any(
                 t is not c and counted_by(c, t)
                 for t in tolls), spared=self._spared_in_an_attack(c, cands))
+            emitted_by.append((c, emitted))
             if c.type == "ATTACK" and self._repelled(c.trigger):
                 state.repelled.update(claim.id for claim in emitted)
             clause = told_meanwhile(c.trigger)
@@ -318,21 +319,20 @@ class ClaimExtractor:
             if not emitted and c.type in {"ATTACK", "CASUALTY"} and c.att.polarity == "asserted" and c.times:
                 state.unclaimed.append(unclaimed_happening(c, sent, s_index, document))
             claims.extend(emitted)
-        self._note_denied_clauses(cands, emitted_by, state)
+        self._note_denied_clauses(emitted_by, state)
         self._update_topic(sent, mentions)
         return claims
 
     @staticmethod
-    def _note_denied_clauses(cands: list[Candidate], emitted_by: dict, state: "_DocumentState") -> None:
+    def _note_denied_clauses(emitted_by: list[tuple[Candidate, list[Claim]]], state: "_DocumentState") -> None:
         """", which Kyiv denied" takes back the clause it hangs on, not every clause of its
         sentence: the claims whose triggers stand in that clause."""
-        for c in cands:
+        for c, denials in emitted_by:
             if c.type != "DENY" or not denies_the_clause_before(c.trigger):
                 continue
             clause = {t.i for t in clause_head(c.trigger.head).subtree}
-            told = {claim.id for d in cands if d.trigger.i in clause
-                    for claim in emitted_by.get((d.trigger.i, d.type), [])}
-            for claim in emitted_by.get((c.trigger.i, c.type), []):
+            told = {claim.id for d, emitted in emitted_by if d.trigger.i in clause for claim in emitted}
+            for claim in denials:
                 state.denied_clause[claim.id] = told
 
     @staticmethod
@@ -400,7 +400,7 @@ class ClaimExtractor:
             # (but not in "It described the strikes as ...", where "it" only speaks, nor in
             # "warned Israel of a response if it attacked", where "it" is the one warned)
             clause = clause_head(token)
-            subj = subject_of(clause.head.head if has_nothing_to_do(clause) else clause)  # "it had nothing to do with"
+            subj = subject_of(nothing_to_do_clause(clause) or clause)  # "it had nothing to do with"
             quoted = inside_quotation(subj) if subj is not None else False
             body = mentions.entities.get(att.source.attrs.get("speaks_for"))
             for_body = body is not None and subj is not None and subj.lower_ in {"we", "it", "they"}

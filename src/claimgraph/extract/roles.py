@@ -17,7 +17,8 @@ from spacy.tokens import Span, Token
 from ..model import ROLE_NAMES, Entity
 from ..datafiles import grammar
 from .confidence import bare_plural
-from .attribution import SPEECH_ACTS, charged_participle, clause_head, has_nothing_to_do, promised_under, speaker_entity
+from .attribution import (SPEECH_ACTS, charged_participle, clause_head, has_nothing_to_do, nothing_to_do_clause,
+                          promised_under, speaker_entity)
 from .coref import gives_an_age, referent
 from .lexicon import load_lexicon
 from .times import TIME_UNIT_NOUNS
@@ -1753,8 +1754,8 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
                 subj.dep_ == "nsubj" or subj.head.lemma_.lower() in PARTAKING_VERBS or subj == one_charged_with(verb)):
             # "forces were engaged in clashes": they fought; "accused the RSF of carrying out the attack"
             add_attackers(subj, roles, mentions)
-        if had_a_part_in(trigger) and has_nothing_to_do(trigger.head.head) \
-                and (holder := subject_of(trigger.head.head.head.head)) is not None:
+        if had_a_part_in(trigger) and (have := nothing_to_do_clause(trigger.head.head)) is not None \
+                and (holder := subject_of(have)) is not None:
             add_attackers(holder, roles, mentions)  # "said the TTP had nothing to do with the bombing"
         if not roles["actor"] and subj is not None and subj.dep_ == "nsubj" and trigger.dep_ == "dobj" \
                 and verb.lemma_.lower() in OWN_ATTACK_VERBS \

@@ -41,8 +41,8 @@ from .mentions import (LOCATIVE_PREPS, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Ment
 from .roles import (ATTACK_NOUNS, CASUALTY_OF, CLASH_VERBS, DISTANCE_UNITS, FIGHT_VERBS, MILITARY_SITES,
                     MUTUAL_FIGHT_NOUNS, PLATFORM_KINDS, SPEECH_ACTS, agent_of, bomb_called_it, clause_head,
                     could_be_people, doer_of, fighters_holding, holder_of_a_place, is_armed_noun, is_fighting_side,
-                    objects_of, objects_of_the_next_verb, preps_of, restricted_things, subject_and_voice, subject_of,
-                    trade_stopped_towards)
+                    killed_in_a_manner, objects_of, objects_of_the_next_verb, preps_of, restricted_things,
+                    subject_and_voice, subject_of, trade_stopped_towards)
 
 # where a deployment puts weapons: "to Belarus", "along the border", "near the front"
 STATIONING_PREPS = frozenset({"to", "into", "in", "at", "along", "near", "across", "around", "inside"})
@@ -849,7 +849,7 @@ class TriggerSenses:
     def _forces_beat(verb: Token, mentions: Mentions) -> bool:
         """Who beats people is police or soldiers named as such, not a state or a team (anyone
         who beats someone to death attacks them: "a mob beat two men to death")."""
-        if any(p.lower_ == "to" and any(o.lower_ == "death" for o in p.children) for p in verb.children):
+        if any(killed_in_a_manner(o) for p in verb.children if p.lower_ == "to" for o in p.children):
             return True
         subj = subject_of(verb)
         return subj is not None and mentions.span_at(subj) is None and mentions.is_personnel(subj)
