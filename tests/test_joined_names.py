@@ -62,3 +62,25 @@ def test_militias_of_a_nationality_are_no_state(extract):
     claims, ents = extract("Iraqi militias backed by Iran fired rockets at the US embassy in Baghdad on Monday.")
     attack = of_type(claims, "ATTACK")[0]
     assert names(ents, attack.roles["actor"]) == ["iraqi militias"]
+
+
+def test_an_untagged_name_set_off_by_a_title_is_the_person_who_acts(extract):
+    # the small model leaves this real name untagged (no invented name it misses was found)
+    claims, ents = extract("Dmytro Lubinets, Ukraine's human rights commissioner, accused Russia of "
+                           "executing three prisoners of war near Bakhmut on Sunday.")
+    accuse = of_type(claims, "ACCUSE")[0]
+    assert names(ents, accuse.roles["actor"]) == ["dmytro lubinets"]
+    assert ents[accuse.roles["actor"][0]].type == "PERSON"
+
+
+def test_a_name_whose_possessive_is_followed_by_kin_is_not_the_victim(extract):
+    claims, ents = extract("Actress Jaime King’s four-year-old son was injured after being showered with glass "
+                           "when a man jumped onto her car, police said.")
+    assert all("jaime king" not in names(ents, c.roles["target"]) for c in claims)
+
+
+def test_sanctions_one_party_urges_another_to_impose_are_not_imposed(extract):
+    claims, ents = extract("Marta Velkova, a spokeswoman for the opposition, condemned the attack and urged "
+                           "the UN Security Council to impose a global arms embargo on the junta.")
+    assert not of_type(claims, "SANCTION")
+    assert names(ents, of_type(claims, "CONDEMN")[0].roles["actor"]) == ["marta velkova"]

@@ -80,7 +80,8 @@ class Mentions:
         for span in self._untagged_places(doc) + self._places_naming_attacks(doc):
             for i in range(span.start, span.end):
                 self.by_token[i] = span
-        for span in self._surnames_tagged_otherwise(doc) + self._names_joined_to_a_person(doc):
+        for span in self._surnames_tagged_otherwise(doc) + self._names_joined_to_a_person(doc) \
+                + self._names_set_off_by_a_title(doc):
             for i in range(span.start, span.end):
                 self.by_token[i] = span
         self.countries = self._context_countries()
@@ -135,6 +136,26 @@ class Mentions:
                 start -= 1
             span = Span(doc, start, tok.i + 1, label="PERSON")
             if not self.resolver.is_place(span.text):
+                out.append(span)
+        return out
+
+    def _names_set_off_by_a_title(self, doc: Doc) -> list[Span]:
+        """"Dmytro Lubinets, Ukraine's human rights commissioner, accused ...": a capitalised name
+        the tagger left unnamed, followed by an appositive that is one person's title or role, is
+        that person (not a place, and not an organisation the gazetteer knows)."""
+        out = []
+        for tok in proper_nouns(doc):
+            if tok.ent_type_ or not tok.is_title or tok.dep_ == "compound" or tok.i + 1 == len(doc) \
+                    or doc[tok.i + 1].text != "," or not any(
+                    c.dep_ == "appos" and c.tag_ == "NN" and self.lex.heads.get(c.lemma_.lower()) == "PERSON"
+                    for c in tok.children):
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                    and not doc[start - 1].ent_type_ and doc[start - 1].head.i == tok.i:
+                start -= 1
+            span = Span(doc, start, tok.i + 1, label="PERSON")
+            if not self.resolver.is_place(span.text) and self.resolver.gazetteer_body(span.text) is None:
                 out.append(span)
         return out
 

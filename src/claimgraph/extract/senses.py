@@ -1021,7 +1021,8 @@ class TriggerSenses:
 
     def _asked_for(self, trigger: Token) -> bool:
         """What one party asks another to do: "urged Berlin to deliver Taurus missiles", "called
-        on allies to send air defences", "called for the deployment of peacekeepers"."""
+        on allies to send air defences", "called for the deployment of peacekeepers", "urged the
+        Council to impose an embargo"."""
         asking = self.lex.words("request_verbs")
         if trigger.pos_ == "VERB":
             head = trigger.head if trigger.dep_ == "xcomp" else None
@@ -1029,6 +1030,10 @@ class TriggerSenses:
             head = trigger.head.head  # "called for the deployment of"
         else:
             head = trigger.head if trigger.dep_ in {"dobj", "obj"} else None
+            if head is not None and head.dep_ == "xcomp" \
+                    and head.head.lemma_.lower() not in self.lex.words("deed_offering_verbs"):
+                # "urged the Council to impose an arms embargo" ("invited them to hold talks" is planned)
+                head = head.head
         if head is None or head.lemma_.lower() not in asking:
             return False
         asker = subject_of(head)  # "the accord calls for a withdrawal" stipulates it: planned
