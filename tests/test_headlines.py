@@ -44,6 +44,19 @@ def test_a_title_supplied_beside_the_text_is_not_made_part_of_it():
     assert doc.body() == doc.text
 
 
+def test_a_headline_the_text_opens_with_is_read_though_the_same_title_is_supplied():
+    # a folder's meta.json or a JSON Lines record often repeats the headline the file opens with
+    doc = clean_item(text_item(f"{HEADLINE}\n\n{BODY}\n", title=HEADLINE), SETTINGS)
+    assert doc.title == HEADLINE
+    assert doc.text.startswith(HEADLINE + "\n\n") and doc.headline_end() == len(HEADLINE)
+    assert doc.body().startswith("Two security guards were killed")
+
+
+def test_a_supplied_title_the_text_does_not_open_with_stays_beside_it():
+    doc = clean_item(text_item(f"{BODY}\n\n{HEADLINE}\n", title=HEADLINE), SETTINGS)
+    assert doc.text.startswith("Two security guards were killed")
+
+
 def test_the_document_id_does_not_depend_on_the_headline():
     with_headline = clean_item(text_item(f"{HEADLINE}\n\n{BODY}\n"), SETTINGS)
     without = clean_item(text_item(BODY, title=HEADLINE), SETTINGS)
@@ -218,3 +231,40 @@ def test_a_headlines_infinitive_tells_what_is_to_come(pipeline, headline):
     claims, _ = pipeline.extractor.extract(pipeline.nlp(text), Document(id="d", text=text, title=headline,
                                                                          published="2024-03-14"))
     assert [c.modality for c in claims if c.type == "TRANSFER"] == ["planned"]
+
+
+def _headline_claims(pipeline, tmp_path, headline, body, title=None):
+    (tmp_path / "a.txt").write_text(f"{headline}\n\n{body}\n", encoding="utf-8")
+    meta = {"a.txt": {"published": "2024-05-09", **({"title": title} if title else {})}}
+    (tmp_path / "meta.json").write_text(json.dumps(meta))
+    with Store(str(tmp_path / "db.sqlite")) as store:
+        pipeline.ingest_paths(store, [str(tmp_path)])
+        exported = export_json(store, min_confidence=0.0)
+    names = {e["id"]: e["name"] for e in exported["entities"]}
+    assert exported["documents"][0]["text"].startswith(headline)
+    return [c for c in exported["claims"] if c["end"] <= len(headline)], names
+
+
+def test_a_headline_in_the_file_is_read_when_meta_json_repeats_it(pipeline, tmp_path):
+    head, _ = _headline_claims(pipeline, tmp_path, HEADLINE, BODY, title=HEADLINE)
+    assert {c["type"] for c in head} >= {"CASUALTY"}
+
+
+def test_troops_who_fired_in_a_headline_did_the_killing_that_follows(pipeline, tmp_path):
+    # real countries: the side is read from the gazetteer's nationality words
+    headline = "India says Pakistani troops fired across the frontier, killing two"
+    body = ("Pakistani troops opened fire on Indian posts near Kessel on Tuesday, killing two Indian "
+            "soldiers, an army spokesman said.")
+    head, names = _headline_claims(pipeline, tmp_path, headline, body, title=headline)
+    casualty = next(c for c in head if c["type"] == "CASUALTY")
+    assert [names[a] for a in casualty["roles"]["actor"]] == ["Pakistan"]
+    assert not casualty["roles"]["target"]  # not the troops who fired
+
+
+def test_a_headline_source_tag_after_a_colon_is_no_victim(pipeline, tmp_path):
+    headline = "Three civilians killed as Estlandic troops shell border villages: ISPR"
+    body = ("Three civilians were killed on Tuesday when Estlandic troops shelled villages near Kessel, "
+            "the military's media wing said.")
+    head, names = _headline_claims(pipeline, tmp_path, headline, body)
+    casualty = next(c for c in head if c["type"] == "CASUALTY")
+    assert "ISPR" not in [names[t] for t in casualty["roles"]["target"]]

@@ -120,8 +120,9 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
         cleaned = clean_text(raw, known_title=item.title, url=item.url)
         body, title, byline, published, outlet = cleaned.body, cleaned.title, cleaned.byline, cleaned.published, None
         title = unslugged(title) if title and not item.title else title  # a live blog's first update
-        if title and len(title) <= MAX_TITLE_CHARS and (not item.title or not body.strip()):
-            # (a text that is only its headline, "Gunmen kill 5 in market attack", says what it says)
+        if title and len(title) <= MAX_TITLE_CHARS and (not item.title or not body.strip() or cleaned.headed_by_title):
+            # (a text that is only its headline, "Gunmen kill 5 in market attack", says what it says;
+            # so does a headline line the text opens with, though it repeats the title supplied beside it)
             own_headline = bounded(title, MAX_TITLE_CHARS)  # as the title is stored, whitespace folded
     dateline = WIRE_DATELINE_RE.match(body.strip())
     dateline_day = (dateline.group("date") or "").strip(" ,") if dateline else ""
@@ -156,7 +157,8 @@ def headed(body: str, headline: str | None) -> str:
     """The text an analyst reads: a plain-text article's own headline line is something the
     article says (often its only line naming the whole happening), so it opens the text as a
     paragraph and claims made in it point into the text like any other. A title the source
-    supplied beside the text (meta.json, JSON Lines, an HTML <title>) is no part of it."""
+    supplied beside the text (meta.json, JSON Lines, an HTML <title>) is no part of it, unless
+    the text itself opens with it."""
     headline = (headline or "").strip()
     if not headline or body.startswith(headline):
         return body

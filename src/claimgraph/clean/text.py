@@ -112,6 +112,7 @@ class CleanText:
     byline: str | None = None
     published: str | None = None  # YYYY-MM-DD from a dateline, never guessed
     units: list[Unit] = field(default_factory=list)
+    headed_by_title: bool = False  # the text opens with a line repeating the title it was given
 
     @property
     def body(self) -> str:
@@ -222,7 +223,20 @@ def collect(units: list[Unit], known_title: str | None = None) -> CleanText:
     result.published = nearest_meta(units, "dateline", start)
     if known_title:
         result.title = known_title
+        result.headed_by_title = opens_with_title(units, known_title)
     return result
+
+
+def opens_with_title(units: list[Unit], known_title: str) -> bool:
+    """Whether the article's own headline, above its first body paragraph, is the title the
+    source supplied beside it (a file and its meta.json, a JSON Lines record)."""
+    known = normalise_phrase(known_title).strip(_EDGE_PUNCT)
+    for unit in units:
+        if unit.label in ("body", "heading"):
+            return False
+        if unit.label == "title" and normalise_phrase(unit.text).strip(_EDGE_PUNCT) == known:
+            return True
+    return False
 
 
 def classify_lines(text: str, *, known_title: str | None = None) -> list[Unit]:

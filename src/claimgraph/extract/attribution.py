@@ -153,7 +153,9 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
         _sentence_speaker(trigger, mentions, lex, att, beside)
     background = att.source is not None and backgrounded(path, att.report_nodes) or repaid_by_a_threat(path, lex)
     if background:
-        att.source, att.via = None, []  # "he thinks about the children killed in the shooting"
+        # "he thinks about the children killed in the shooting"; "rejected the report as shells hit
+        # Uvira": the shelling is the scene of the denial, not what is denied
+        att.source, att.via, att.polarity = None, [], "asserted"
     if _negated(path, att):
         att.polarity = "denied"
     own = path[:next((k for k, node in enumerate(path) if node.i in beside), len(path))]
@@ -872,7 +874,8 @@ def _from_prep(token: Token, prep: str, mentions: Mentions) -> Entity | None:
 # not mean to shoot the ladies": an intent, not the shooting)
 OWN_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "xcomp", "advcl", "csubj", "pcomp"})
 # verbs of intending whose negation denies the deed they govern ("does not intend to send troops")
-INTENT_VERBS = frozenset({"plan", "intend", "aim", "seek", "prepare", "propose"})  # not "did not mean to shoot": he shot
+INTENT_VERBS = frozenset({"plan", "intend", "aim", "seek", "prepare", "propose",  # not "did not mean to shoot": he shot
+                          "pledge", "promise", "vow", "threaten"})  # "never pledged to kill": no such pledge
 
 
 REFUSAL_VERBS = frozenset({"refuse", "decline"})  # "refused to send tanks": it will not

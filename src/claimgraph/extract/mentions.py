@@ -932,8 +932,10 @@ class Mentions:
         origin = self.origin_of(head)
         noun = head.lemma_.lower()
         # a unit called by its name: "the frigate INS Tabar", "its frigate, INS Tabar"
+        # (not a headline's source tag: "Three civilians martyred in shelling: ISPR")
         named = head if head.tag_ == "NNP" else next((c for c in head.children if c.dep_ == "appos"
-                                                       and c.tag_ == "NNP"), None)
+                                                       and c.tag_ == "NNP" and c.doc[c.left_edge.i - 1].text != ":"),
+                                                      None)
         if named is not None:
             noun = " ".join([*(t.text for t in named.lefts if t.dep_ == "compound" and t.tag_ == "NNP"), named.text])
         name = (self.country_adjective(origin[0]) + " " + noun) if origin else noun

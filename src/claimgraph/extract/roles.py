@@ -228,9 +228,11 @@ ACTIVE_MARKS = frozenset({"aux", "auxpass", "dobj", "obj", "dative", "ccomp", "x
 def headline_passive(verb: Token) -> bool:
     """"Company CEO gunned down at office party", "Woman killed in parking lot": a headline
     drops the "was" of a passive, so there a past form with no auxiliary and no object is
-    one its subject undergoes ("Rebels shelled the town" keeps its object and its doers)."""
+    one its subject undergoes ("Rebels shelled the town" keeps its object and its doers; in
+    "Troops fired across the frontier, killing two" what they did goes on in the participle)."""
     return verb.idx < verb.doc.user_data.get(HEADLINE_END, 0) and verb.tag_ in {"VBD", "VBN"} \
-        and not any(c.dep_ in ACTIVE_MARKS for c in verb.children)
+        and not any(c.dep_ in ACTIVE_MARKS or c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i
+                    for c in verb.children)
 
 
 # verbs that take an object when active: without one, their subject underwent them
@@ -672,6 +674,8 @@ def nationality_modifier(token: Token, mentions: Mentions, weapon: bool = False)
             span = mentions.span_at(c)
             if span is None or span.label_ not in {"NORP", "GPE", "ORG", "PERSON"}:
                 continue
+            if span.label_ == "PERSON" and c.dep_ == "compound":
+                continue  # "the Soleimani strike" killed him; "the Goundam strike" (a town read as a name)
             found = mentions.resolve_span(span)
             if c.dep_ in {"compound", "nmod", "amod"} and found is not None and not mentions.is_country(found) \
                     and (found.lat is not None or span.label_ == "GPE" and (found.country is not None or not weapon)):

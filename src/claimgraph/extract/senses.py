@@ -312,6 +312,8 @@ class TriggerSenses:
                                                           and not mentions.materiel_kind(o)
                                                           for o in objects_of(token, ("dobj", "obj"))):
                 continue  # "sanctions targeting its gas exports"
+            if name == "ATTACK" and pos == "VERB" and self._done_by_a_measure(token):
+                continue  # "the EU's 15th package hits 79 tankers": a measure, no force
             if pos == "VERB" and lemma in self.lex.words("hit_verbs") and any(
                     is_a_measure(o) and whole_of_part(o) is o for o in objects_of(token, ("dobj", "obj"))):
                 # "the laptop hit 89 degrees", "the bond yield hit 16%": a level ("hit 3 of 5 ships" is none)
@@ -515,6 +517,11 @@ class TriggerSenses:
                    or c.dep_ in {"prep", "conj"} and c.lower_ == "in"
                    and any(o.lemma_.lower() in reasons for o in c.children)  # "fired in self-defence"
                    for c in verb.children)
+
+    def _done_by_a_measure(self, verb: Token) -> bool:
+        """"The sanctions package hits 79 tankers", "the new rules target importers"."""
+        subj = subject_of(verb)
+        return subj is not None and subj.lemma_.lower() in self.lex.words("measure_subjects")
 
     def _came_under_fire(self, noun: Token, mentions: Mentions) -> bool:
         """"came under fire from two boats", "the convoy came under heavy fire": shot at by
