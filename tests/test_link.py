@@ -1022,3 +1022,42 @@ def test_link_a_report_dated_claim_joins_on_the_same_named_doer():
               claim("s2", "d2", "ATTACK", day="2024-03-08", basis="report", actor=["person:penwick"])]
     found, _ = link(docs, claims, ENTITIES)
     assert len(found) == 1
+
+
+def _kn23_transfer(cid, doc_id, **fields):
+    return claim(cid, doc_id, "TRANSFER", actor=["gpe:north-korea"], recipient=["gpe:russia"], **fields)
+
+
+def test_link_a_denial_of_deliveries_answers_no_plan_to_deliver():
+    docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
+    planned = _kn23_transfer("t1", "d1", source="person:penwick", instrument=["weapon:kn-23"])
+    planned.modality = "planned"  # "Pyongyang is expected to send KN-23 missiles"
+    denied = _kn23_transfer("t2", "d2", source="gpe:russia", instrument=["weapon:kn-23"], polarity="denied")
+    _events, found = link(docs, [planned, denied], ENTITIES)
+    assert not [c for c in found if c.kind == "polarity"]
+    planned.modality = "reported"  # "Pyongyang sent KN-23 missiles": now the denial answers it
+    _events, found = link(docs, [planned, denied], ENTITIES)
+    assert [c.claim_ids for c in found if c.kind == "polarity"] == [["t1", "t2"]]
+
+
+@pytest.mark.parametrize("kind, answered", [("drone", False), ("weapon", True)])
+def test_link_a_denial_of_drones_answers_nothing_said_of_missiles_but_one_of_any_weapons_does(kind, answered):
+    docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
+    denied_kind = Entity(f"weapon:generic:{kind}", kind, "WEAPON", attrs={"generic": True, "kind": kind})
+    claims = [_kn23_transfer("t1", "d1", day="2024-02-20", source="person:penwick", instrument=["weapon:kn-23"]),
+              _kn23_transfer("t2", "d2", source="gpe:russia", instrument=[denied_kind.id], polarity="denied")]
+    _events, found = link(docs, claims, {**ENTITIES, denied_kind.id: denied_kind})
+    assert [c.claim_ids for c in found if c.kind == "polarity"] == ([["t1", "t2"]] if answered else [])
+
+
+def test_link_a_denial_answers_the_body_sentence_before_the_headline_that_sums_it_up():
+    headline = "Pyongyang sent KN-23 missiles to Moscow, officials say"
+    text = f"{headline}\n\nNorth Korea shipped KN-23 missiles to Russia in February, officials said."
+    docs = [Document(id="d1", text=text, title=headline, outlet="Morning Ledger", published="2024-03-08"),
+            doc("d2", "Evening Courier")]
+    head = _kn23_transfer("h1", "d1", source="person:penwick", instrument=["weapon:kn-23"])
+    body = _kn23_transfer("z1", "d1", source="person:penwick", instrument=["weapon:kn-23"], sentence=1)
+    body.start, body.end = len(headline) + 2, len(text)
+    denied = _kn23_transfer("t2", "d2", source="gpe:russia", instrument=["weapon:kn-23"], polarity="denied")
+    _events, found = link(docs, [head, body, denied], ENTITIES)
+    assert [c.claim_ids for c in found if c.kind == "polarity"] == [["t2", "z1"]]

@@ -728,6 +728,10 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
     people += named_after_a_comma(token, mentions)
     if people:
         return mentions.resolve_span(people[-1])
+    bodies = [s for c in token.children if c.dep_ == "appos" and (s := mentions.span_at(c)) is not None
+              and s.label_ == "ORG"] if token.pos_ == "NOUN" else []
+    if bodies:
+        return mentions.resolve_span(bodies[0])  # "its media wing, Inter-Services Public Relations, said"
     lemma = token.lemma_.lower()
     if lemma in lex.words("document_nouns"):
         issuer = _possessor(token, mentions) or _from_prep(token, "from", mentions) \

@@ -752,6 +752,7 @@ class ClaimExtractor:
             into = next((m for m in merged if m.type == c.type and m.type != "PROPERTY"
                          and (same_clause(m, c) or told_inside(m, c) or self._result_of(c, m))
                          and told_meanwhile(m.trigger) == told_meanwhile(c.trigger)
+                         and not _one_done_one_denied(m, c)
                          and not _different_actors(m, c) and not _losses_of_different_nations(m, c)
                          and not _nouns_of_different_places(m, c) and not _one_hit_the_other_s_doer(m, c)
                          and not self._deeds_on_different_targets(m, c)
@@ -1499,7 +1500,13 @@ class ClaimExtractor:
 
     def _opposed_measure(self, trigger: Token) -> bool:
         """"opposed mandatory sanctions", "vetoed new sanctions", "blocked arms sales": a
-        measure someone stands against is proposed, not taken."""
+        measure someone stands against is proposed, not taken; "the lifting of all sanctions",
+        "sanctions relief": one ended is none taken either."""
+        ending = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" \
+            else trigger.head if trigger.dep_ == "compound" else None
+        ended = self.lex.words("vetoing_nouns") | self.lex.words("vetoing_verbs")
+        if trigger.pos_ == "NOUN" and ending is not None and ending.lemma_.lower() in ended:
+            return True
         verb = trigger.head
         if trigger.pos_ != "NOUN" or trigger.dep_ not in {"dobj", "obj"} or verb.pos_ != "VERB":
             return False
@@ -1759,6 +1766,12 @@ def written_after(number: Token) -> str | None:
         if word.pos_ not in {"NOUN", "PROPN"}:
             return None
     return None
+
+
+def _one_done_one_denied(a: Candidate, b: Candidate) -> bool:
+    """"had only fired back and had not used drones": two verbs joined, one done and one said not
+    done, are two claims (unlike "the strike did not kill anyone", told of the strike itself)."""
+    return a.att.polarity != b.att.polarity and any(b.trigger.i == t.i for t in a.trigger.conjuncts)
 
 
 def _different_actors(a: Candidate, b: Candidate) -> bool:

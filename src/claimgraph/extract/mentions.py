@@ -81,7 +81,7 @@ class Mentions:
             for i in range(span.start, span.end):
                 self.by_token[i] = span
         for span in self._surnames_tagged_otherwise(doc) + self._names_joined_to_a_person(doc) \
-                + self._names_set_off_by_a_title(doc):
+                + self._names_set_off_by_a_title(doc) + self._demonyms_tagged_as_names(doc):
             for i in range(span.start, span.end):
                 self.by_token[i] = span
         self.countries = self._context_countries()
@@ -137,6 +137,17 @@ class Mentions:
             span = Span(doc, start, tok.i + 1, label="PERSON")
             if not self.resolver.is_place(span.text):
                 out.append(span)
+        return out
+
+    def _demonyms_tagged_as_names(self, doc: Doc) -> list[Span]:
+        """"when Azerbaijani units opened fire": a country's adjective the tagger read as a
+        person's or an organisation's name is the nationality."""
+        out = []
+        for ent in doc_ents(doc):
+            if ent.label_ in {"PERSON", "ORG"} and len(ent) == 1:
+                code = self.resolver.country_code(ent.text)
+                if code is not None and self.resolver.country_demonym(code) == ent.text:
+                    out.append(Span(doc, ent.start, ent.end, label="NORP"))
         return out
 
     def _names_set_off_by_a_title(self, doc: Doc) -> list[Span]:

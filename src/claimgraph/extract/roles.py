@@ -335,8 +335,11 @@ def objects_of(verb: Token, deps=("dobj", "obj", "attr", "oprd")) -> list[Token]
 
 def objects_of_the_next_verb(verb: Token, deps=("dobj", "obj", "attr", "oprd")) -> list[Token]:
     """"shot and killed Reyes": a verb with no object of its own shares the object of the verb
-    joined to it."""
-    return [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in objects_of(c, deps)]
+    joined to it (not one said not to have happened: "fired back and had not used drones")."""
+    def negated(v: Token) -> bool:
+        return any(ch.dep_ == "neg" for ch in v.children)
+    return [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and negated(c) == negated(verb)
+            for o in objects_of(c, deps)]
 
 
 def content_clause(verb: Token) -> bool:
@@ -2561,7 +2564,8 @@ def name_given_to(noun: Token, mentions: Mentions) -> Entity | None:
         if span.label_ == "PERSON":
             return mentions.resolve_span(span)
         if span.label_ == "ORG" and len(span) >= 2 and all(t.is_title for t in span) \
-                and is_person_noun(noun, mentions):
+                and mentions.lex.heads.get(span.root.lemma_.lower()) != "ORG" and is_person_noun(noun, mentions):
+            # (not "one Cambodian soldier, Cambodia's Defense Ministry said": a ministry names no one)
             return mentions.resolve_span(span, "PERSON")
     return mentions.references.named_after_headline(noun)  # "Company CEO shot" ... "Dana Hart, the CEO"
 

@@ -103,7 +103,7 @@ class TriggerSenses:
                 continue  # "lashed out at the nominee"; not "he lashes out and can't let go" ("ruled out" denies)
             if self.lex.needs_weapon(name, lemma, pos, said & particles) \
                     and not self._has_argument(token, mentions, weapon=True, arms=name == "ATTACK") \
-                    and not (pos == "VERB" and self._fired_upon(token, lemma)) \
+                    and not (pos == "VERB" and (self._fired_upon(token, lemma) or self._troops_fired(token, mentions))) \
                     and not (pos == "NOUN" and (self._weapons_told(token) or self._own_weapon(token, mentions)
                                                 or self._came_under_fire(token, mentions))):
                 continue
@@ -522,6 +522,16 @@ class TriggerSenses:
         """"The sanctions package hits 79 tankers", "the new rules target importers"."""
         subj = subject_of(verb)
         return subj is not None and subj.lemma_.lower() in self.lex.words("measure_subjects")
+
+    def _troops_fired(self, verb: Token, mentions: Mentions) -> bool:
+        """"Thai troops fired first", "soldiers fired back", "its troops had fired on Monday":
+        soldiers who fire, with no object, shoot (nobody dismisses anyone without an object;
+        "fired back" alone, said of a politician, is a retort). Their own subject: "a gunman burst
+        in, put a handgun to his face and fired" tells the shooting told already."""
+        subj = subject_of(verb)
+        return verb.lemma_.lower() in self.lex.words("aimed_fire_verbs") and subj is not None \
+            and subj.dep_ == "nsubj" and subj.head.i == verb.i and mentions.is_personnel(subj) \
+            and not any(c.dep_ in {"dobj", "obj", "auxpass", "ccomp", "xcomp"} for c in verb.children)
 
     def _came_under_fire(self, noun: Token, mentions: Mentions) -> bool:
         """"came under fire from two boats", "the convoy came under heavy fire": shot at by

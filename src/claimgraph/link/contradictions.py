@@ -446,8 +446,10 @@ def polarity_contradictions(claims: list[Claim], events: list[Event], ents: Enti
             by_id[c.id] = c
         denier = counter.source_of(d).key
         # the best match first; among equals the nearest in time: a denial answers what was
-        # said about the days around it, not the oldest claim on record
-        best_per_event: dict[str, tuple[int, int, str, Claim]] = {}
+        # said about the days around it, not the oldest claim on record; then a body's
+        # sentence before the headline that sums it up
+        headline_ends = counter.headline_ends()
+        best_per_event: dict[str, tuple[int, int, bool, str, Claim]] = {}
         for cid in sorted(c for c, n in hits.items() if n >= max(1, required)):
             claim = by_id[cid]
             score = proposition_score(d, claim, ents)
@@ -455,11 +457,12 @@ def polarity_contradictions(claims: list[Claim], events: list[Event], ents: Enti
                     or not denial_can_answer(d, claim, published):
                 continue
             group = event_of.get(claim.id, claim.id)
-            entry = (-score, days_apart(d, claim, published), claim.id, claim)
-            if group not in best_per_event or entry[:3] < best_per_event[group][:3]:
+            in_headline = claim.start < headline_ends.get(claim.document_id, 0)
+            entry = (-score, days_apart(d, claim, published), in_headline, claim.id, claim)
+            if group not in best_per_event or entry[:4] < best_per_event[group][:4]:
                 best_per_event[group] = entry
-        ranked = sorted(best_per_event.values(), key=lambda t: t[:3])
-        for _neg, _days, _cid, claim in ranked[:MAX_DENIAL_TARGETS]:
+        ranked = sorted(best_per_event.values(), key=lambda t: t[:4])
+        for *_, claim in ranked[:MAX_DENIAL_TARGETS]:
             about = _proposition(claim, ents)
             reason = (f"{_who(claim, counter, ents)} asserts it; {_who(d, counter, ents)} denies it "
                       f"(“{_short(d.text)}”)")
@@ -548,6 +551,8 @@ def proposition_score(denied: Claim, asserted: Claim, ents: Entities) -> int:
     ia, ib = event_interval(denied), event_interval(asserted)
     if ia and ib and not overlaps(ia, ib):
         return 0
+    if (denied.modality == "planned") != (asserted.modality == "planned") or _other_weapons(denied, asserted, ents):
+        return 0  # "Russia has not received any drones" answers neither a plan to send them nor missiles
     score, specific = 0, False
     for role in POLARITY_ROLES:
         rel = ents.set_relation(role, denied.roles.get(role) or (), asserted.roles.get(role) or ())
@@ -565,6 +570,20 @@ def proposition_score(denied: Claim, asserted: Claim, ents: Entities) -> int:
     # deputy fired her pistol" and "jailed for a robbery with a pistol" share a kind of weapon:
     # neither is enough to be one happening
     return score if specific else 0
+
+
+def _other_weapons(denied: Claim, asserted: Claim, ents: Entities) -> bool:
+    """The two name weapons of different kinds only (drones denied, ballistic missiles told);
+    "never supplied weapons" or "munitions" covers every kind."""
+    def kinds(claim: Claim) -> set[str] | None:
+        found = [ents.by_id.get(i) for i in claim.roles.get("instrument") or ()]
+        named = {e.attrs["kind"] for e in found if e is not None and e.attrs.get("kind")}
+        return None if named & UMBRELLA_KINDS else named
+    left, right = kinds(denied), kinds(asserted)
+    return bool(left and right) and not any(kinds_compatible(a, b) for a in left for b in right)
+
+
+UMBRELLA_KINDS = frozenset({"weapon", "ammunition", "equipment", "aid", "projectile"})
 
 
 def _proposition(claim: Claim, ents: Entities) -> str:
