@@ -108,7 +108,8 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
         if not speakers and rules_out(node):
             att.report_nodes.add(node.i)  # "Scholz ruled out sending troops": he says it will not happen
             speakers.append((node, _speaker_of(node, mentions, lex, att)))
-        elif node.pos_ in {"VERB", "AUX"} and (lemma in reporting or lemma in lex.words("charging_reports")
+        elif node.pos_ in {"VERB", "AUX"} and (lemma in reporting and not _adds_a_thing(node)
+                                                or lemma in lex.words("charging_reports")
                                                 and node.dep_ != "acl" and speaking_subject(node) is not None):
             att.report_nodes.add(node.i)
             if negated_clause(node):
@@ -345,6 +346,12 @@ def _verb_above(node: Token) -> Token:
     while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
         node = node.head
     return node
+
+
+def _adds_a_thing(verb: Token) -> bool:
+    """"adding 52 oil tankers to a blacklist": "add" with a thing added to something says nothing."""
+    return verb.lemma_.lower() == "add" and any(c.dep_ in {"dobj", "obj"} for c in verb.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
 def negated_clause(verb: Token) -> bool:

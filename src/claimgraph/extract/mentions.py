@@ -142,13 +142,13 @@ class Mentions:
     def _demonyms_tagged_as_names(self, doc: Doc) -> list[Span]:
         """"when Azerbaijani units opened fire": a country's adjective the tagger read as a
         person's or an organisation's name is the nationality."""
-        out = []
-        for ent in doc_ents(doc):
-            if ent.label_ in {"PERSON", "ORG"} and len(ent) == 1:
-                code = self.resolver.country_code(ent.text)
-                if code is not None and self.resolver.country_demonym(code) == ent.text:
-                    out.append(Span(doc, ent.start, ent.end, label="NORP"))
-        return out
+        return [Span(doc, ent.start, ent.end, label="NORP") for ent in doc_ents(doc)
+                if ent.label_ in {"PERSON", "ORG"} and len(ent) == 1 and self._demonym(ent.text)]
+
+    def _demonym(self, word: str) -> bool:
+        """"Azerbaijani", "Thai": a country's adjective (not "Zangilan", a district the tagger calls a people)."""
+        code = self.resolver.country_code(word)
+        return code is not None and self.resolver.country_demonym(code) == word
 
     def _names_set_off_by_a_title(self, doc: Doc) -> list[Span]:
         """"Dmytro Lubinets, Ukraine's human rights commissioner, accused ...": a capitalised name
@@ -188,8 +188,11 @@ class Mentions:
                         or kind_named or joined)
             # "Kursk" as PRODUCT is a tagging slip too; "on March 9" is a date, never a place; nor is a
             # one-word "person" or "body" joined to places or naming a region ("the Donetsk and Luhansk regions")
+            # ... nor is one naming the district the happening was in ("in the Zangilan district")
+            located = tok.head.dep_ == "pobj" and tok.head.head.lower_ in LOCATIVE_PREPS
             untagged = tok.ent_type_ not in NAMED_OR_TIME or starts_a_time_by_mistake(tok) \
-                or (joined or kind_named and tok.head.tag_ == "NNS") and tok.ent_type_ in {"PERSON", "ORG"} \
+                or (joined or kind_named and (tok.head.tag_ == "NNS" or located)) \
+                and (tok.ent_type_ in {"PERSON", "ORG"} or tok.ent_type_ == "NORP" and not self._demonym(tok.text)) \
                 and (span := self.by_token.get(tok.i)) is not None and len(span) == 1
             if untagged and governed and tok.is_title and len(tok) > 3:
                 start = tok.i

@@ -18,8 +18,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..analyze.views import lower_words, span_ents
 from ..resolve.dates import resolve_time
+from .lexicon import load_lexicon
 
 TIME_UNIT_NOUNS = frozenset({"hour", "day", "night", "week", "weekend", "month", "year", "decade", "century"})
+MENTION_HEADS = load_lexicon().heads
 ANY_DAY = dt.date(2000, 6, 15)  # to ask whether words say when on their own, with no article date
 
 
@@ -38,6 +40,9 @@ def time_attachment(span: Span) -> Token | None:
                 node.dep_ == "conj" and head.ent_type_ in {"DATE", "TIME", "ORDINAL"}:
             node = head
             continue
+        if head.dep_ in {"nsubj", "nsubjpass"} and head.i < span.start and span.end <= head.head.i \
+                and (head.pos_ == "PROPN" or MENTION_HEADS.get(head.lemma_.lower()) in {"PERSON", "GROUP", "ORG"}):
+            return head.head  # "EU foreign ministers on Monday adopted": the parse hangs the day on those who did it
         return head
     return None
 
