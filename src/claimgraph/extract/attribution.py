@@ -59,6 +59,10 @@ def speaking_subject(verb: Token) -> Token | None:
     return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 
+def _speech_act_verb(verb: Token, lex: Lexicon) -> bool:
+    return any(verb.lemma_.lower() in lex.types[t].verbs for t in SPEECH_ACTS if t in lex.types)
+
+
 def path_to_root(token: Token) -> list[Token]:
     path = [token]
     while path[-1].head.i != path[-1].i:
@@ -81,6 +85,9 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and trigger.head.lemma_.lower() in reporting \
             and any(trigger.lemma_.lower() in lex.types[t].verbs for t in SPEECH_ACTS):
         beside.add(trigger.head.i)  # "denied targeting civilians and accused the army": a speech act of its own
+    for act in (node for node in path[:3] if node.pos_ == "VERB" and _speech_act_verb(node, lex)):
+        if sayer_going_on(act, lex) is not None:  # "said none had been hurt and condemned the attack"
+            beside.update({act.head.i, act.head.head.i})
     if counterfactual(trigger):
         att.silenced = True
         return att
@@ -157,9 +164,9 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
         # "he thinks about the children killed in the shooting"; "rejected the report as shells hit
         # Uvira": the shelling is the scene of the denial, not what is denied
         att.source, att.via, att.polarity = None, [], "asserted"
-    if _negated(path, att):
-        att.polarity = "denied"
     own = path[:next((k for k, node in enumerate(path) if node.i in beside), len(path))]
+    if _negated(own, att):  # (not a negation in a clause beside it: "said none had been hurt and condemned")
+        att.polarity = "denied"
     att.modality = "fact" if background else _modality(own, trigger, lex, att)
     if speakers and rules_out(speakers[0][0]) and negated_clause(speakers[0][0]):
         att.modality = "possible"  # "did not rule out sending troops": it may happen

@@ -360,6 +360,9 @@ class ClaimExtractor:
             # denies what it is accused of
             att.polarity, att.source, att.via, att.modality = "asserted", None, [], "fact"
             return
+        if ctype in SPEECH_ACTS and ctype != "DENY" and not roles["actor"] \
+                and (sayer := sayer_going_on(token, self.lex)) is not None:
+            roles.add("actor", speaker_entity(sayer, mentions, self.lex))  # "said none was hurt and condemned it"
         if ctype == "DENY":
             if denies_the_clause_before(token):
                 roles["subject"] = []  # ", which Kyiv denied": the clause is denied, not the noun before "which"

@@ -13,7 +13,8 @@ import re
 from collections.abc import Sequence
 from functools import cached_property
 
-from spacy.attrs import IS_LOWER, LOWER
+import numpy
+from spacy.attrs import IS_LOWER, IS_UPPER, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..analyze.components import VESSEL_PREFIXES
@@ -81,7 +82,8 @@ class Mentions:
             for i in range(span.start, span.end):
                 self.by_token[i] = span
         for span in self._surnames_tagged_otherwise(doc) + self._names_joined_to_a_person(doc) \
-                + self._names_set_off_by_a_title(doc) + self._demonyms_tagged_as_names(doc):
+                + self._names_set_off_by_a_title(doc) + self._demonyms_tagged_as_names(doc) \
+                + self._acronyms_of_known_bodies(doc):
             for i in range(span.start, span.end):
                 self.by_token[i] = span
         self.countries = self._context_countries()
@@ -138,6 +140,14 @@ class Mentions:
             if not self.resolver.is_place(span.text):
                 out.append(span)
         return out
+
+    def _acronyms_of_known_bodies(self, doc: Doc) -> list[Span]:
+        """"ECOWAS on Friday condemned the coup": an organisation's acronym the gazetteer knows
+        that the tagger left unnamed (or read as a verb) is that organisation."""
+        upper = numpy.flatnonzero(doc.to_array([IS_UPPER]).ravel())
+        return [Span(doc, int(i), int(i) + 1, label="ORG") for i in upper
+                if len(doc[int(i)]) >= 3 and not doc[int(i)].ent_type_ and doc[int(i)].is_alpha
+                and self.resolver.gazetteer_body(doc[int(i)].text) is not None]
 
     def _demonyms_tagged_as_names(self, doc: Doc) -> list[Span]:
         """"when Azerbaijani units opened fire": a country's adjective the tagger read as a

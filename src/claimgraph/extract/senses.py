@@ -288,6 +288,8 @@ class TriggerSenses:
             if name == "CASUALTY" and pos == "VERB" and lemma in self.lex.words("losing_verbs") \
                     and not any(self._plainly_people(o, mentions) for o in objects_of(token, ("dobj", "obj"))):
                 continue  # "we lost 250 Americans in Beirut" tells deaths; "lost 3,000 jobs", "the party lost" none
+            if name == "SANCTION" and lemma in self.lex.words("listing_verbs") and not self._put_on_a_list(token):
+                continue  # "added ten people to its sanctions list"; not "he added", "added a point"
             if lemma in t.diplomat_objects and not self._envoys_expelled(token):
                 continue  # "expelled 23 diplomats"; not "was expelled from the party"
             if lemma in t.measure_objects and not self._restricts_trade(token, mentions):
@@ -517,6 +519,13 @@ class TriggerSenses:
                    or c.dep_ in {"prep", "conj"} and c.lower_ == "in"
                    and any(o.lemma_.lower() in reasons for o in c.children)  # "fired in self-defence"
                    for c in verb.children)
+
+    def _put_on_a_list(self, verb: Token) -> bool:
+        """"added two RSF commanders to the Sudan sanctions list", "to its blacklist"."""
+        lists = self.lex.words("sanction_lists")
+        return any(o.lemma_.lower() == "blacklist" or o.lemma_.lower() == "list" and any(
+            c.dep_ in {"compound", "amod"} and c.lower_ in lists for c in o.children)
+            for p, o in preps_of(verb) if p == "to")
 
     def _done_by_a_measure(self, verb: Token) -> bool:
         """"The sanctions package hits 79 tankers", "the new rules target importers"."""
@@ -1169,6 +1178,8 @@ class TriggerSenses:
         not "the fire destroyed homes", "the ministry destroyed the files"."""
         bare_participle = verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
         agent = agent_of(verb) if bare_participle else doer_of(verb)  # "aid destroyed": the aid was
+        if agent is None and bare_participle and any(c.dep_ == "nsubj" for c in verb.children):
+            agent = doer_of(verb)  # a past tense with its subject, that the tagger misread after a headline
         if agent is None or mentions.span_at(agent) is not None:
             return False
         lemma, kind = agent.lemma_.lower(), mentions.materiel_kind(agent)
