@@ -531,11 +531,13 @@ class ClaimExtractor:
             pos = label.removeprefix("TRIGGER_")
             if pos == "VERB" and self._gerund_as_noun(token):
                 pos = "NOUN"  # "Fighting between the army and the RSF has killed 12,000": the fighting
+            # "survived an assassination attempt": the attack was made, whoever it missed
+            attempted = pos == "NOUN" and token.dep_ == "compound" and token.head.lemma_.lower() == "attempt"
             if pos == "NOUN" and token.dep_ == "compound" and not self._sanctions_act(token) \
-                    and not self._mission_of(token):
+                    and not self._mission_of(token) and not attempted:
                 continue  # "attack drone", "strike sites": the noun modifies another
             for ctype in self.senses.types_for(token, pos, mentions):
-                if (token.i, ctype) in seen:
+                if (token.i, ctype) in seen or attempted and ctype != "ATTACK":
                     continue
                 seen.add((token.i, ctype))
                 if generic_you(token) or judged_in_general(token) or bidden(token) or what_it_would_be(token) \
@@ -544,7 +546,7 @@ class ClaimExtractor:
                     continue  # "you die by the weapon you choose": anyone, no happening
                 if (ctype in {"SANCTION", "TRANSFER"} and self._opposed_measure(token)) or self._in_vetoed_text(token):
                     continue  # "Washington opposed sanctions against Pretoria": no one sanctioned
-                roles, args = fill_roles(token, ctype, mentions, self.lex)
+                roles, args = fill_roles(token.head if attempted else token, ctype, mentions, self.lex)
                 if token.lemma_.lower() in self.lex.words("place_taking_nouns"):
                     # "the fall of Karvina": the town taken is where it happened, not who was hit
                     roles["target"] = [e for e in roles["target"] if e not in roles["location"]]
