@@ -949,8 +949,11 @@ class TriggerSenses:
                for c in trigger.children):
             return True  # "an asset freeze", "export controls": a sanction's own name
         things = restricted_things(trigger)
-        if not any(self._is_measured(t) for t in things) or self._restricted_by_no_state(trigger):
+        if not any(self._is_measured(t) for t in things) or self._restricted_by_no_state(trigger, mentions):
             return False
+        if trigger.lemma_.lower() == "freeze" and any(t.lemma_.lower() in self.lex.words("frozen_holdings")
+                                                       for t in things):
+            return True  # "froze the assets of the junta's leaders": whoever owns them is sanctioned
         if trigger.pos_ == "NOUN":
             return True  # "a travel ban", "import restrictions on Japanese chips"
         named = {"PERSON", "ORG", "GPE", "NORP"}
@@ -960,16 +963,26 @@ class TriggerSenses:
         return any(t.lemma_.lower() in self.lex.words("relational_things") for t in things) \
             or any(mentions.named_in(p, named) for p in parties)
 
-    def _restricted_by_no_state(self, trigger: Token) -> bool:
+    def _restricted_by_no_state(self, trigger: Token, mentions: Mentions) -> bool:
         """A market, court, firm or producer restricts ("the exchange halted trading", "the
-        court barred Kodak from selling", "Japanese car makers will curb exports")."""
+        court barred Kodak from selling", "Japanese car makers will curb exports"); not a state
+        or a bloc of states, whatever its name holds ("the European Union")."""
         verb = trigger if trigger.pos_ == "VERB" else trigger.head
         subj, passive = subject_and_voice(verb)
         doer = agent_of(verb) if passive else subj
         if trigger.pos_ == "NOUN":
             doer = next((c for c in trigger.children if c.dep_ == "poss"), doer)
+        if doer is None or self._a_state_or_bloc(doer, mentions):
+            return False
         bodies = self.lex.words("non_sanctioning_bodies")
-        return doer is not None and any(t.lemma_.lower() in bodies for t in phrase_tokens(doer))
+        return any(t.lemma_.lower() in bodies for t in phrase_tokens(doer))
+
+    @staticmethod
+    def _a_state_or_bloc(doer: Token, mentions: Mentions) -> bool:
+        span = mentions.span_at(doer)
+        body = mentions.resolver.gazetteer_body(span.text) if span is not None and span.label_ == "ORG" else None
+        return span is not None and span.label_ in {"GPE", "NORP"} \
+            or body is not None and body.attrs.get("kind") in {"international organisation", "military alliance"}
 
     def _is_measured(self, noun: Token) -> bool:
         if noun.tag_ == "VBG":  # "from exporting"; not "suspended from trading" (a market's)
