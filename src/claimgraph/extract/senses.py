@@ -145,6 +145,9 @@ class TriggerSenses:
                 continue  # "a shell fell on the market"; not "a helicopter crashed", "was dropped off by helicopter"
             if pos == "VERB" and lemma in t.place_objects and not self._object_is_place(token, mentions):
                 continue
+            if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("arms_only_verbs") \
+                    and not self._destroyed_by_arms(token, mentions, t):
+                continue
             if pos == "VERB" and lemma in t.materiel_objects and not self._object_is_war_materiel(token, mentions) \
                     and not self._destroyed_by_arms(token, mentions, t):
                 continue
@@ -314,6 +317,10 @@ class TriggerSenses:
                                                           and not mentions.materiel_kind(o)
                                                           for o in objects_of(token, ("dobj", "obj"))):
                 continue  # "sanctions targeting its gas exports"
+            if name == "ATTACK" and lemma == "sabotage" and any(
+                    o.lemma_.lower() in self.lex.words("undertakings")
+                    for o in objects_of(token, ("dobj", "obj")) + [o for p, o in preps_of(token) if p == "of"]):
+                continue  # "tried to sabotage the peace talks": undermined in words, nothing hit
             if name == "ATTACK" and pos == "VERB" and self._done_by_a_measure(token):
                 continue  # "the EU's 15th package hits 79 tankers": a measure, no force
             if pos == "VERB" and lemma in self.lex.words("hit_verbs") and any(
@@ -1197,7 +1204,8 @@ class TriggerSenses:
             return False
         lemma, kind = agent.lemma_.lower(), mentions.materiel_kind(agent)
         return mentions.is_personnel(agent) or bool(kind) and kind not in self.lex.words("non_arms_kinds") \
-            or lemma in t.nouns or lemma in self.lex.words("armed_people")
+            or lemma in t.nouns or lemma in self.lex.words("armed_people") \
+            or lemma in self.lex.words("blast_words") and self._explosives_told(verb.doc)  # not a gas leak's
 
     def _armed_agent(self, verb: Token, mentions: Mentions, t: ClaimType) -> bool:
         """Who or what does the killing is armed or a weapon: "troops killed 20", "a gunman
