@@ -60,6 +60,7 @@ def speaking_subject(verb: Token) -> Token | None:
 
 
 def _speech_act_verb(verb: Token, lex: Lexicon) -> bool:
+    """A verb that is itself a speaking act ("condemned", "accused", "denied")."""
     return any(verb.lemma_.lower() in lex.types[t].verbs for t in SPEECH_ACTS if t in lex.types)
 
 
@@ -83,7 +84,7 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     # "X denied any role, and the U.S. never accused it": the second clause is not what X says
     beside = {node.i for below, node in zip(path, path[1:]) if _own_clause_beside(below, node)}
     if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and trigger.head.lemma_.lower() in reporting \
-            and any(trigger.lemma_.lower() in lex.types[t].verbs for t in SPEECH_ACTS):
+            and _speech_act_verb(trigger, lex):
         beside.add(trigger.head.i)  # "denied targeting civilians and accused the army": a speech act of its own
     for act in (node for node in path[:3] if node.pos_ == "VERB" and _speech_act_verb(node, lex)):
         if sayer_going_on(act, lex) is not None:  # "said none had been hurt and condemned the attack"

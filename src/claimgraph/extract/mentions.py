@@ -144,10 +144,10 @@ class Mentions:
     def _acronyms_of_known_bodies(self, doc: Doc) -> list[Span]:
         """"ECOWAS on Friday condemned the coup": an organisation's acronym the gazetteer knows
         that the tagger left unnamed (or read as a verb) is that organisation."""
-        upper = numpy.flatnonzero(doc.to_array([IS_UPPER]).ravel())
-        return [Span(doc, int(i), int(i) + 1, label="ORG") for i in upper
-                if len(doc[int(i)]) >= 3 and not doc[int(i)].ent_type_ and doc[int(i)].is_alpha
-                and self.resolver.gazetteer_body(doc[int(i)].text) is not None]
+        capitals = (doc[int(i)] for i in numpy.flatnonzero(doc.to_array([IS_UPPER]).ravel()))
+        return [Span(doc, tok.i, tok.i + 1, label="ORG") for tok in capitals
+                if len(tok) >= 3 and tok.is_alpha and not tok.ent_type_
+                and self.resolver.gazetteer_body(tok.text) is not None]
 
     def _demonyms_tagged_as_names(self, doc: Doc) -> list[Span]:
         """"when Azerbaijani units opened fire": a country's adjective the tagger read as a

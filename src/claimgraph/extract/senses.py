@@ -986,6 +986,7 @@ class TriggerSenses:
 
     @staticmethod
     def _a_state_or_bloc(doer: Token, mentions: Mentions) -> bool:
+        """A country, a people, or an organisation of states the gazetteer knows (the EU, NATO)."""
         span = mentions.span_at(doer)
         body = mentions.resolver.gazetteer_body(span.text) if span is not None and span.label_ == "ORG" else None
         return span is not None and span.label_ in {"GPE", "NORP"} \

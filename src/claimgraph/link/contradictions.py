@@ -572,6 +572,10 @@ def proposition_score(denied: Claim, asserted: Claim, ents: Entities) -> int:
     return score if specific else 0
 
 
+# weapon kinds that cover every other: "never supplied weapons" answers what is said of missiles
+UMBRELLA_KINDS = frozenset({"weapon", "ammunition", "equipment", "aid", "projectile"})
+
+
 def _other_weapons(denied: Claim, asserted: Claim, ents: Entities) -> bool:
     """The two name weapons of different kinds only (drones denied, ballistic missiles told);
     "never supplied weapons" or "munitions" covers every kind."""
@@ -581,9 +585,6 @@ def _other_weapons(denied: Claim, asserted: Claim, ents: Entities) -> bool:
         return None if named & UMBRELLA_KINDS else named
     left, right = kinds(denied), kinds(asserted)
     return bool(left and right) and not any(kinds_compatible(a, b) for a in left for b in right)
-
-
-UMBRELLA_KINDS = frozenset({"weapon", "ammunition", "equipment", "aid", "projectile"})
 
 
 def _proposition(claim: Claim, ents: Entities) -> str:
