@@ -6,10 +6,7 @@ from __future__ import annotations
 import pytest
 
 from test_coref_roles import extract  # noqa: F401  (the one-document extraction fixture)
-
-
-def _of(claims, ctype):
-    return [c for c in claims if c.type == ctype]
+from test_unseen_news import of_type
 
 
 @pytest.mark.parametrize("text, actor", [
@@ -18,10 +15,10 @@ def _of(claims, ctype):
 ])
 def test_assets_frozen_or_aid_suspended_by_a_state_or_bloc_are_sanctions(extract, text, actor):
     claims, ents = extract(text)
-    sanction = _of(claims, "SANCTION")[0]
+    sanction = of_type(claims, "SANCTION")[0]
     assert [ents[a].name for a in sanction.roles["actor"]] == [actor]
 
 
 def test_a_bank_freezing_a_customers_account_sanctions_no_one(extract):
     claims, _ = extract("The bank froze the account of a customer who missed payments, the newspaper said on Monday.")
-    assert not _of(claims, "SANCTION")
+    assert not of_type(claims, "SANCTION")

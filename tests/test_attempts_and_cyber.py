@@ -4,21 +4,18 @@ sabotage probers of session 34, issue 9). Invented sentences."""
 from __future__ import annotations
 
 from test_coref_roles import extract  # noqa: F401  (the one-document extraction fixture)
-
-
-def _of(claims, ctype):
-    return [c for c in claims if c.type == ctype]
+from test_unseen_news import of_type
 
 
 def test_an_assassination_attempt_survived_is_an_attack_and_no_death(extract):
     claims, ents = extract("Velkova said on Wednesday she had survived an assassination attempt in Kessel on Tuesday.")
-    attack = _of(claims, "ATTACK")[0]
+    attack = of_type(claims, "ATTACK")[0]
     assert [ents[p].name for p in attack.roles["location"]] == ["Kessel"]
     assert (attack.time.start, attack.time.end) == ("2024-03-12", "2024-03-12")
-    assert not _of(claims, "CASUALTY")
+    assert not of_type(claims, "CASUALTY")
 
 
 def test_a_cyberattack_written_as_one_word_is_an_attack(extract):
     claims, _ = extract("A cyberattack on a power distributor cut electricity to 80,000 households in Kessel "
                         "on Sunday, the security service said.")
-    assert len(_of(claims, "ATTACK")) == 1
+    assert len(of_type(claims, "ATTACK")) == 1

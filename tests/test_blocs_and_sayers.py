@@ -6,26 +6,23 @@ from __future__ import annotations
 
 from claimgraph.link.compare import counted_class
 from test_coref_roles import extract  # noqa: F401  (the one-document extraction fixture)
-
-
-def _of(claims, ctype):
-    return [c for c in claims if c.type == ctype]
+from test_unseen_news import of_type
 
 
 def test_a_bloc_whose_acronym_the_tagger_reads_as_a_verb_condemns(extract):
     # the small model tags "ECOWAS" here as a verb
     claims, ents = extract("ECOWAS on Friday condemned the coup in Norvania and demanded the release of the president.")
-    condemn = _of(claims, "CONDEMN")[0]
+    condemn = of_type(claims, "CONDEMN")[0]
     assert [ents[a].name for a in condemn.roles["actor"]] == ["ECOWAS"]
 
 
 def test_a_condemnation_after_a_toll_said_to_be_none_is_the_sayers_and_not_denied(extract):
     claims, ents = extract("Norvania said none of its diplomats had been hurt and condemned the attack on its "
                            "embassy in Kessel.")
-    condemn = _of(claims, "CONDEMN")[0]
+    condemn = of_type(claims, "CONDEMN")[0]
     assert condemn.polarity == "asserted" and [ents[a].name for a in condemn.roles["actor"]] == ["Norvania"]
-    assert [c.polarity for c in _of(claims, "ATTACK")] == ["asserted"]
-    assert [c.polarity for c in _of(claims, "CASUALTY")] == ["denied"]
+    assert [c.polarity for c in of_type(claims, "ATTACK")] == ["asserted"]
+    assert [c.polarity for c in of_type(claims, "CASUALTY")] == ["denied"]
 
 
 def test_policemen_and_police_officers_are_one_count():
@@ -35,13 +32,13 @@ def test_policemen_and_police_officers_are_one_count():
 def test_people_added_to_a_sanctions_list_are_sanctioned(extract):
     claims, ents = extract("Norvania plans to add 10 more Estlandic officials to its sanctions list next week, "
                            "a government official said.")
-    sanction = _of(claims, "SANCTION")[0]
+    sanction = of_type(claims, "SANCTION")[0]
     assert [ents[a].name for a in sanction.roles["actor"]] == ["Norvania"] and sanction.modality == "planned"
 
 
 def test_players_added_to_a_squad_list_are_not(extract):
     claims, _ = extract("The coach added two new players to the squad list on Tuesday, the club said in a statement.")
-    assert not _of(claims, "SANCTION")
+    assert not of_type(claims, "SANCTION")
 
 
 def test_a_device_that_destroyed_track_under_a_headline_is_still_an_attack(pipeline):

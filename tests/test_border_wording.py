@@ -8,10 +8,7 @@ from __future__ import annotations
 import pytest
 
 from test_coref_roles import extract  # noqa: F401  (the one-document extraction fixture)
-
-
-def _of(claims, ctype):
-    return [c for c in claims if c.type == ctype]
+from test_unseen_news import of_type
 
 
 def _names(claim, ents, role):
@@ -24,33 +21,33 @@ def _names(claim, ents, role):
 ])
 def test_soldiers_who_fire_with_no_object_shoot(extract, text):
     claims, ents = extract(text)
-    assert len(_of(claims, "ATTACK")) == 1
+    assert len(of_type(claims, "ATTACK")) == 1
 
 
 def test_a_politician_who_fired_back_shot_no_one(extract):
     claims, _ = extract("The senator fired back at his critics on Monday in a long statement to reporters.")
-    assert not _of(claims, "ATTACK")
+    assert not of_type(claims, "ATTACK")
 
 
 def test_a_nationality_the_tagger_reads_as_a_name_is_the_side(extract):
     # the small model tags this adjective a person's name here
     claims, ents = extract("Two Armenian soldiers were killed and one was wounded when Azerbaijani units opened "
                            "fire on positions near the border, the ministry said.")
-    for claim in _of(claims, "ATTACK") + _of(claims, "CASUALTY"):
+    for claim in of_type(claims, "ATTACK") + of_type(claims, "CASUALTY"):
         assert _names(claim, ents, "actor") == {"Azerbaijan"}
 
 
 def test_a_ministry_after_the_victim_is_the_speaker_not_the_victims_name(extract):
     claims, ents = extract("Thai and Cambodian soldiers exchanged gunfire near the disputed temple early Wednesday, "
                            "killing one Cambodian soldier, Cambodia's Defense Ministry said.")
-    for claim in _of(claims, "CASUALTY"):
+    for claim in of_type(claims, "CASUALTY"):
         assert not any("Ministry" in name for name in _names(claim, ents, "target"))
 
 
 def test_a_body_named_in_apposition_to_the_speaker_is_the_source(extract):
     claims, ents = extract("Its media wing, Inter-Services Public Relations (ISPR), said Indian forces shelled "
                            "three villages near the Line of Control on Tuesday night.")
-    attack = _of(claims, "ATTACK")[0]
+    attack = of_type(claims, "ATTACK")[0]
     assert attack.source is not None and "wing" not in ents[attack.source].name.lower()
 
 
@@ -61,13 +58,13 @@ def test_a_body_named_in_apposition_to_the_speaker_is_the_source(extract):
 ])
 def test_sanctions_lifted_are_no_sanctions_imposed(extract, text):
     claims, _ = extract(text)
-    assert not _of(claims, "SANCTION")
+    assert not of_type(claims, "SANCTION")
 
 
 def test_shots_fired_back_and_weapons_said_unused_are_two_claims(extract):
     claims, ents = extract("The army spokesman said Thai troops had only fired back after coming under fire "
                            "and had not used drones or grenades.")
-    attacks = _of(claims, "ATTACK")
+    attacks = of_type(claims, "ATTACK")
     assert sorted(c.polarity for c in attacks) == ["asserted", "denied"]
     fired = next(c for c in attacks if c.polarity == "asserted")
     assert not fired.roles["instrument"]  # the drones are the denied attack's

@@ -5,15 +5,12 @@ Invented sentences; real places only where the gazetteer must know them."""
 from __future__ import annotations
 
 from test_coref_roles import extract  # noqa: F401  (the one-document extraction fixture)
-
-
-def _of(claims, ctype):
-    return [c for c in claims if c.type == ctype]
+from test_unseen_news import of_type
 
 
 def test_a_day_between_the_subject_and_its_verb_dates_the_verb(extract):
     claims, _ = extract("Norvanian foreign ministers on Monday adopted a new package of sanctions against Estland.")
-    sanction = _of(claims, "SANCTION")[0]
+    sanction = of_type(claims, "SANCTION")[0]
     assert (sanction.time.start, sanction.time.end) == ("2024-03-11", "2024-03-11")  # published on Thursday 14th
 
 
@@ -21,25 +18,25 @@ def test_a_district_named_by_a_word_tagged_a_nationality_is_the_place(extract):
     # the small model tags this district's name a nationality
     claims, ents = extract("Armenian troops fired at Azerbaijani positions in the Zangilan district on Monday "
                            "evening, the service said.")
-    attack = _of(claims, "ATTACK")[0]
+    attack = of_type(claims, "ATTACK")[0]
     assert [ents[p].name for p in attack.roles["location"]] == ["Zangilan"]
 
 
 def test_arms_dealings_denied_are_a_denied_transfer(extract):
     claims, _ = extract("Estland's foreign ministry has repeatedly denied arms dealings with Norvania, "
                         "state media said.")
-    assert [c.polarity for c in _of(claims, "TRANSFER")] == ["denied"]
+    assert [c.polarity for c in of_type(claims, "TRANSFER")] == ["denied"]
 
 
 def test_a_drawdown_of_weapons_is_a_transfer_and_one_of_troops_is_none(extract):
     claims, _ = extract("Norvania announced a $1 billion drawdown for Estland on Wednesday, the ministry said.")
-    assert len(_of(claims, "TRANSFER")) == 1
+    assert len(of_type(claims, "TRANSFER")) == 1
     claims, _ = extract("Norvania announced a troop drawdown in Kessel on Wednesday, officials said.")
-    assert not _of(claims, "TRANSFER")
+    assert not of_type(claims, "TRANSFER")
 
 
 def test_tankers_added_to_a_blacklist_are_the_package_not_something_said(extract):
     claims, _ = extract("Norvania adopted a new package of sanctions against Estland on Monday, adding 52 oil "
                         "tankers to a blacklist that bars them from its ports.")
-    sanctions = _of(claims, "SANCTION")
+    sanctions = of_type(claims, "SANCTION")
     assert len(sanctions) == 1 and sanctions[0].source is None and sanctions[0].modality == "fact"

@@ -6,31 +6,28 @@ Invented sentences (real countries only where the gazetteer must know them)."""
 from __future__ import annotations
 
 from test_coref_roles import extract  # noqa: F401  (the one-document extraction fixture)
-
-
-def _of(claims, ctype):
-    return [c for c in claims if c.type == ctype]
+from test_unseen_news import of_type
 
 
 def test_shelling_told_as_the_scene_of_a_rejection_is_not_denied(extract):
     claims, _ = extract("Estland rejected the experts' report on Monday as artillery shells slammed into Marra.")
-    attack = _of(claims, "ATTACK")[0]
+    attack = of_type(claims, "ATTACK")[0]
     assert attack.polarity == "asserted"
 
 
 def test_a_pledge_said_never_made_denies_the_deed_it_would_have_promised(extract):
     claims, ents = extract("Velkova said on Monday she had never pledged to attack the Kessel garrison.")
-    attack = _of(claims, "ATTACK")[0]
+    attack = of_type(claims, "ATTACK")[0]
     assert attack.polarity == "denied" and attack.modality == "planned"
 
 
 def test_a_sanctions_package_that_hits_tankers_is_no_attack(extract):
     claims, _ = extract("The new sanctions package hits 79 tankers and two firms in Kessel, the commission said.")
-    assert not _of(claims, "ATTACK")
+    assert not of_type(claims, "ATTACK")
 
 
 def test_a_name_in_front_of_a_strike_tells_where_or_whom_not_who_struck(extract):
     # the small model reads this Malian town as a person's name
     claims, ents = extract("Mali's army said the Goundam drone strike killed 12 militants on Sunday.")
-    for claim in _of(claims, "ATTACK") + _of(claims, "CASUALTY"):
+    for claim in of_type(claims, "ATTACK") + of_type(claims, "CASUALTY"):
         assert "Goundam" not in {ents[a].name for a in claim.roles["actor"]}

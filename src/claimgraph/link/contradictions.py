@@ -419,6 +419,7 @@ def polarity_contradictions(claims: list[Claim], events: list[Event], ents: Enti
     event_of = dict(other_events or {})
     event_of.update({cid: e.id for e in events for cid in e.claim_ids})
     published = counter.published()
+    headline_ends = counter.headline_ends()
     index: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     same_document: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -448,7 +449,6 @@ def polarity_contradictions(claims: list[Claim], events: list[Event], ents: Enti
         # the best match first; among equals the nearest in time: a denial answers what was
         # said about the days around it, not the oldest claim on record; then a body's
         # sentence before the headline that sums it up
-        headline_ends = counter.headline_ends()
         best_per_event: dict[str, tuple[int, int, bool, str, Claim]] = {}
         for cid in sorted(c for c, n in hits.items() if n >= max(1, required)):
             claim = by_id[cid]
