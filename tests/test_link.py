@@ -447,6 +447,24 @@ def test_link_quantity_contradiction_on_counts_in_one_event(first, second, publi
     assert len([c for c in found if c.kind == "quantity"]) == expected
 
 
+@pytest.mark.parametrize("later_source, expected", [
+    ("gpe:russia", 1),  # the side said to have killed them claims more the next day: a dispute
+    ("gpe:ukraine", 0),  # the victims' side gives a higher toll the next day: the toll rose
+    (None, 0),
+])
+def test_link_a_later_higher_toll_from_the_doers_side_is_no_update(later_source, expected):
+    docs = [doc("d1", "Morning Ledger", "2024-03-08"), doc("d2", "Evening Courier", "2024-03-09")]
+    claims = [
+        claim("k1", "d1", "CASUALTY", day="2024-03-08", location=["place:kyiv"], actor=["gpe:russia"],
+              source="gpe:ukraine", quantities=[_killed("two soldiers", value=2, unit="soldiers")]),
+        claim("k2", "d2", "CASUALTY", day="2024-03-08", location=["place:kyiv"], source=later_source,
+              quantities=[_killed("four soldiers", value=4, unit="soldiers")]),
+    ]
+    events, found = link(docs, claims, ENTITIES)
+    assert len(events) == 1
+    assert len([c for c in found if c.kind == "quantity"]) == expected
+
+
 def test_link_a_toll_by_described_doers_answers_one_by_the_named_group():
     # "militants ... killing nine soldiers, the army said" and "al-Kolwe said it killed 60 soldiers"
     ents = dict(ENTITIES)

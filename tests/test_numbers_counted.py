@@ -21,6 +21,10 @@ def counts(claim):
     ("Judge Ann Marlow sentenced Dale Ruck to seven consecutive life sentences and four sentences of life"
      " without parole for the killings of four people in Tulsa.", [4]),
     ("A 35 - year - old deputy was killed on Friday in Hawaiian Gardens, police said.", []),
+    # a number the joined verb counts is none of the toll: people driven from home, vehicles destroyed
+    ("The war in Kessel has killed more than 14,000 people, according to U.N. estimates, and displaced"
+     " over 8 million.", [None]),
+    ("Rebels killed two soldiers and destroyed three armoured vehicles near Kessel on Tuesday, the army said.", [2]),
 ])
 def test_a_toll_counts_only_people(extract, text, expected):
     claims, _ = extract(text)

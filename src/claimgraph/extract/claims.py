@@ -1362,6 +1362,8 @@ class ClaimExtractor:
             if owner is not None and owner.type == "CASUALTY" \
                     and self._counts_doers_of_another_clause(span, owner.trigger):
                 continue  # "Five officers beat him; he died days later": who beat him, not who died
+            if owner is not None and owner.type == "CASUALTY" and self._counted_by_a_joined_verb(span, owner.trigger):
+                continue  # "has killed 14,000 people and displaced over 8 million": no toll of 8 million
             if owner is not None and owner.type == "CASUALTY" and self._counts_things(span):
                 continue  # "seized two of the pirate vessels", "four life sentences": no one counted
             if owner is not None and owner.type in SIZED_BY_COUNTS and q.unit in self.lex.words("duration_units"):
@@ -1422,6 +1424,18 @@ class ClaimExtractor:
             return False
         own = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
         return bool(own) and noun not in own
+
+    def _counted_by_a_joined_verb(self, number: Span, trigger: Token) -> bool:
+        """The number is the object of a verb joined to the casualty verb that hurts no one
+        ("killed 14,000 and displaced 8 million", "killed two and destroyed three tanks")."""
+        noun = counted_noun(number)
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.i == trigger.i or written_after(number.root):
+            return False
+        if not (verb.dep_ == "conj" and verb.head.i == trigger.i or trigger.dep_ == "conj" and trigger.head.i == verb.i):
+            return False
+        lemma = verb.lemma_.lower()
+        return not (CASUALTY_OF.get(lemma) or "CASUALTY" in self.trigger_types.get((lemma, verb.pos_), ()))
 
     def _counts_places(self, span: Span) -> bool:
         """"nine oil refineries", "three ports": the number counts places or sites."""
