@@ -15,10 +15,12 @@ def test_shelling_told_as_the_scene_of_a_rejection_is_not_denied(extract):
     assert attack.polarity == "asserted"
 
 
-def test_a_pledge_said_never_made_denies_the_deed_it_would_have_promised(extract):
+def test_a_pledge_said_never_made_denies_the_threat_it_would_have_made(extract):
+    # (session 35: a pledge to attack is a threat, the attack it names folded into it)
     claims, ents = extract("Velkova said on Monday she had never pledged to attack the Kessel garrison.")
-    attack = of_type(claims, "ATTACK")[0]
-    assert attack.polarity == "denied" and attack.modality == "planned"
+    threat = of_type(claims, "THREATEN")[0]
+    assert threat.polarity == "denied" and threat.modality != "planned"
+    assert of_type(claims, "DENY") and not of_type(claims, "ATTACK")
 
 
 def test_a_sanctions_package_that_hits_tankers_is_no_attack(extract):

@@ -160,12 +160,15 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     _according_to(path, mentions, lex, att)
     if att.source is None:
         _sentence_speaker(trigger, mentions, lex, att, beside)
-    background = att.source is not None and backgrounded(path, att.report_nodes) or repaid_by_a_threat(path, lex)
+    repaid = repaid_by_a_threat(path, lex)
+    background = att.source is not None and backgrounded(path, att.report_nodes) or repaid
     if background:
         # "he thinks about the children killed in the shooting"; "rejected the report as shells hit
         # Uvira": the shelling is the scene of the denial, not what is denied
         att.source, att.via, att.polarity = None, [], "asserted"
     own = path[:next((k for k, node in enumerate(path) if node.i in beside), len(path))]
+    if repaid:
+        own = own[:1]  # "would not go unanswered": the threat's negation and modal are not the deed's
     if _negated(own, att):  # (not a negation in a clause beside it: "said none had been hurt and condemned")
         att.polarity = "denied"
     att.modality = "fact" if background else _modality(own, trigger, lex, att)
@@ -242,6 +245,37 @@ BACKGROUND_MARKS = frozenset({"after", "before", "since", "while", "when", "as",
 PARTICIPATION_NOUNS = load_lexicon().words("participation_nouns")
 
 
+def price_promised(clause: Token, lex: Lexicon) -> bool:
+    """A said clause promising that a party will suffer for what it did: "would pay a heavy
+    price", "will pay dearly", "would pay for it", "would regret it", "will face serious
+    consequences", "would be met with force", "would not go unanswered", "will be treated as
+    invaders" (not "would pay a fine", "will face delays", "would be met with interest")."""
+    if not any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "'d"} for c in clause.children):
+        return False
+    lemma = clause.lemma_.lower()
+    negated = any(c.dep_ == "neg" for c in clause.children)
+    if lemma == "go":
+        return negated and any(c.lower_ in lex.words("price_unanswered") for c in clause.children)
+    if negated:
+        return False
+    objects = {c.lemma_.lower() for c in clause.children if c.dep_ in {"dobj", "obj"}}
+
+    def after(prep: str) -> set[str]:
+        return {o.lemma_.lower() for p in clause.children if p.dep_ == "prep" and p.lower_ == prep
+                for o in p.children if o.dep_ == "pobj"}
+    passive = any(c.dep_ == "auxpass" for c in clause.children)
+    if lemma == "pay":
+        return "price" in objects or any(c.lower_ == "dearly" for c in clause.children) \
+            or bool(after("for") & lex.words("price_paid_for"))
+    if lemma == "face":
+        return bool(objects & lex.words("price_faced"))
+    if lemma == "meet" and passive:
+        return bool(after("with") & lex.words("price_met_with"))
+    if lemma == "treat" and passive:
+        return bool(after("as") & lex.words("price_treated_as"))
+    return lemma in lex.words("price_suffer_verbs")
+
+
 def repaid_by_a_threat(path: list[Token], lex: Lexicon) -> bool:
     """"Iran threatened to retaliate for the strike on its consulate", "vowed revenge for the
     killing of its generals": the deed a threatened reprisal pays back has been done; the
@@ -249,9 +283,27 @@ def repaid_by_a_threat(path: list[Token], lex: Lexicon) -> bool:
     threats = lex.types["THREATEN"].verbs
     for k in range(len(path) - 2):
         deed, prep, reprisal = path[k:k + 3]
-        if deed.dep_ == "pobj" and prep.lower_ in {"for", "over"} \
-                and reprisal.lemma_.lower() in lex.words("reprisal_words"):
-            return any(up.lemma_.lower() in threats for up in path[k + 2:])
+        if deed.dep_ != "pobj" or prep.lower_ not in {"for", "over"}:
+            continue
+        if reprisal.lemma_.lower() in {"responsible", "accountable"}:
+            # "vowed to punish those responsible for the attack": the reprisal is on its doers
+            reprisal = next((n for n in path[k + 3:k + 5] if n.lemma_.lower() in lex.words("reprisal_words")), reprisal)
+        if reprisal.lemma_.lower() in lex.words("reprisal_words"):
+            return any(up.lemma_.lower() in threats for up in path[path.index(reprisal):])
+    return paid_for_in_a_threat(path, lex)
+
+
+def paid_for_in_a_threat(path: list[Token], lex: Lexicon) -> bool:
+    """"said the attacks would not go unanswered", "warned the South would pay a dreadful price
+    for the drone incursion": the deed a promised price pays back is told as done."""
+    for k, node in enumerate(path[:-1]):
+        above = path[k + 1]
+        if node.dep_ in {"nsubj", "nsubjpass"} and price_promised(above, lex):
+            return True
+        if node.dep_ == "pobj" and above.lower_ in {"for", "over"} and k + 2 < len(path):
+            payer = path[k + 2] if path[k + 2].pos_ in {"VERB", "AUX"} else path[k + 2].head
+            if price_promised(payer, lex):
+                return True
     return False
 
 
@@ -998,13 +1050,21 @@ def _nobody_underwent(verb: Token) -> bool:
     return False
 
 
+def _vow_made(verb: Token, lex: Lexicon) -> bool:
+    """"the Houthis vowed to ...", "never pledged to kill": the vow itself is a fact, made or
+    denied; "pledged 20 howitzers" plans a transfer."""
+    lemma = verb.lemma_.lower()
+    return lemma in lex.types["THREATEN"].verbs and (
+        lemma not in lex.types["TRANSFER"].verbs or any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children))
+
+
 def _modality(path: list[Token], trigger: Token, lex: Lexicon, att: Attribution) -> str:
     words: set[str] = set()
     for below, node in zip([None, *path], path):
         if below is not None and below.dep_ != "xcomp" and node.lemma_.lower() in CLAUSE_ONLY_VERBS:
             continue  # "agreed to impose" plans; "agreed a package of sanctions", "agreed that ..." do not
-        if node is not trigger or node.lemma_.lower() not in lex.types["THREATEN"].verbs:
-            words.add(node.lemma_.lower())  # "the Houthis vowed to ...": the vow itself is a fact
+        if node is not trigger or not _vow_made(node, lex):
+            words.add(node.lemma_.lower())
         for c in node.children:
             if c.dep_ in {"aux", "advmod", "acomp", "auxpass", "amod"} or c.dep_ == "prep" and c.lower_ == "according" \
                     or c.dep_ == "mark" and c.lower_ == "whether":

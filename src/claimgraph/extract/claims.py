@@ -31,7 +31,7 @@ from .aliases import alias_matcher, find_aliases
 from .coref import gives_an_age, locate_back_references
 from .confidence import bare_plural, claim_features, confidence
 from .attribution import (Attribution, attribute, can_speak, negated_clause, on_a_condition, path_to_root,
-                          nothing_to_do_clause, sayer_going_on, speaker_entity, subject_of_report_above)
+                          nothing_to_do_clause, price_promised, sayer_going_on, speaker_entity, subject_of_report_above)
 from ..datafiles import grammar
 from .dating import (date_a_named_person_s_death, date_by_occurrence_sentences, date_days_counted_from_another,
                      date_definite_references, date_live_updates,
@@ -50,8 +50,8 @@ from .roles import (CASUALTY_OF, COMPASS_WORDS, DISTANCE_UNITS, HEADLINE_END, LI
                     Roles, agent_of, clause_head, device_run_into, doer_of, drop_countries_of_towns,
                     fill_roles, had_a_part_in, is_gerund_subject, is_light_verb_object,
                     is_to_blame, meanwhile_clause,
-                    misparsed_past_tense, objects_of, on_trial, own_dates, own_places, party, pays_back, preps_of,
-                    subject_and_voice, subject_of)
+                    misparsed_past_tense, named_party_or_owner, objects_of, on_trial, own_dates, own_places, party,
+                    pays_back, preps_of, subject_and_voice, subject_of)
 
 # a quotation that goes on in the next sentence is still its speaker's ('X said. "We ...'); an
 # unattributed sentence that is no quotation is the article's own (REALNEWS: source null): carried
@@ -920,7 +920,9 @@ class ClaimExtractor:
         if denial is not None:
             return denial
         for clause in (c for c in root.children if c.dep_ in {"ccomp", "parataxis"}):
-            threatened = self._conditional_threat(clause, mentions)
+            threatened = self._price_threat(clause, mentions)
+            if threatened is None:
+                threatened = self._conditional_threat(clause, mentions)
             if threatened is None:
                 threatened = self._readiness_threat(clause, mentions)
             accused = [] if threatened is not None else self._wrongdoer(clause, mentions)
@@ -958,7 +960,8 @@ class ClaimExtractor:
             return None
         own = {att.source.id, self._state_of(att.source, mentions).id}
         said = {t.i for c in root.children if c.dep_ in {"ccomp", "parataxis"} for t in c.subtree}
-        if not any(c.trigger.i in said and c.type in DENIABLE_TYPES and c.att.polarity == "denied"
+        # (and "said he had never pledged to kill their families": a threat denied is a deed denied)
+        if not any(c.trigger.i in said and c.type in DENIABLE_TYPES | {"THREATEN"} and c.att.polarity == "denied"
                    and getattr(c.att.source, "id", None) == att.source.id and own & {e.id for e in c.roles["actor"]}
                    for c in cands):
             return None  # (not "Hezbollah, which does not take part in the talks, has said ...")
@@ -1150,6 +1153,24 @@ class ClaimExtractor:
         if not does_wrong or any(c.dep_ == "neg" for d in deeds for c in d.children):
             return []
         return named_subject(clause, mentions)
+
+    def _price_threat(self, clause: Token, mentions: Mentions) -> list[Entity] | None:
+        """"the South would pay a dreadful price", "ECOWAS would face consequences if it sent
+        troops", "any Israeli response would be met with force": harm promised to a party (see
+        ``price_promised``). The party the clause's subject is or owns, and those its condition
+        names; None when the clause is no such threat."""
+        # "said Iran had made a big mistake and would pay for it": the promise may be joined on
+        promise = next((v for v in [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+                        if price_promised(v, self.lex)), None)
+        if promise is None:
+            return None
+        parties = named_subject(promise, mentions) or named_subject(clause, mentions)
+        for span in (s for condition in conditions_of([clause]) for s in mentions.named_in(condition)):
+            ent = mentions.resolve_span(span)
+            if ent is not None and ent not in parties and (
+                    ent.type in {"ORG", "PERSON", "NORP", "PERSONNEL"} or mentions.is_country(ent)):
+                parties.append(ent)
+        return parties
 
     def _conditional_threat(self, clause: Token, mentions: Mentions) -> list[Entity] | None:
         """"the war would go on unless Ethiopian troops left": force promised in the said clause
@@ -2588,19 +2609,6 @@ def named_subject(clause: Token, mentions: Mentions) -> list[Entity]:
     subject = subject_of(clause)
     ent = named_party_or_owner(subject, mentions) if subject is not None else None
     return [ent] if ent is not None else []
-
-
-def named_party_or_owner(token: Token, mentions: Mentions) -> Entity | None:
-    """The named person, body, place or people ``token`` is, or whose thing it is ("Obama's
-    actions", "a Donald Trump tweet"), or whose nation's ("Russian intelligence services", "the
-    Israeli action")."""
-    owners = [c for c in token.children if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN"
-              or c.dep_ == "amod" and getattr(mentions.span_at(c), "label_", None) == "NORP"]
-    for node in [token, *owners]:
-        span = mentions.span_at(node)
-        if span is not None and span.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
-            return mentions.resolve_span(span)
-    return None
 
 
 def governing_subject(verb: Token) -> Token | None:

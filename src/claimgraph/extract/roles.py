@@ -18,7 +18,7 @@ from ..model import ROLE_NAMES, Entity
 from ..datafiles import grammar
 from .confidence import bare_plural
 from .attribution import (SPEECH_ACTS, charged_participle, clause_head, has_nothing_to_do, nothing_to_do_clause,
-                          promised_under, speaker_entity)
+                          price_promised, promised_under, speaker_entity)
 from .coref import gives_an_age, referent
 from .lexicon import load_lexicon
 from .times import TIME_UNIT_NOUNS
@@ -1511,6 +1511,10 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
         for prep, obj in preps_of(trigger):
             if prep in {"of", "against", "on"}:
                 roles.add("target", party(obj, mentions))
+    if not roles["target"] and trigger.pos_ == "VERB" and trigger.lemma_.lower() in lex.words("warning_verbs"):
+        for clause in (c for c in trigger.children if c.dep_ == "ccomp" and price_promised(c, lex)):
+            subject = subject_of(clause)  # "warned that the United States would pay a heavy price"
+            roles.add("target", named_party_or_owner(subject, mentions) if subject is not None else None)
     if not roles["target"] and trigger.lemma_.lower() in lex.types["THREATEN"].verbs:
         roles.add("target", owner_of_what_is_threatened(trigger, mentions, lex))
         for aimed_at in aimed_against(trigger, mentions) if not roles["target"] else []:
@@ -1521,6 +1525,19 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
         for ent in alleged_doers(trigger, mentions):
             if ent not in roles["actor"]:
                 roles.add("target", ent)
+
+
+def named_party_or_owner(token: Token, mentions: Mentions) -> Entity | None:
+    """The named person, body, place or people ``token`` is, or whose thing it is ("Obama's
+    actions", "a Donald Trump tweet"), or whose nation's ("Russian intelligence services", "the
+    Israeli action")."""
+    owners = [c for c in token.children if c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN"
+              or c.dep_ == "amod" and getattr(mentions.span_at(c), "label_", None) == "NORP"]
+    for node in [token, *owners]:
+        span = mentions.span_at(node)
+        if span is not None and span.label_ in {"PERSON", "ORG", "GPE", "NORP"}:
+            return mentions.resolve_span(span)
+    return None
 
 
 def owner_of_what_is_threatened(verb: Token, mentions: Mentions, lex) -> Entity | None:

@@ -33,7 +33,8 @@ from spacy.tokens import Doc, Span, Token
 from ..analyze.views import lower_lemmas, lower_words
 from ..datafiles import grammar
 from ..resolve.quantities import measure_words
-from .attribution import charged_participle, negated_clause, neither_confirmed_nor_denied, refused_to_let
+from .attribution import (charged_participle, negated_clause, neither_confirmed_nor_denied, price_promised,
+                          refused_to_let)
 from .lexicon import ClaimType, Lexicon
 from .coref import age_of, gives_an_age
 from .mentions import (LOCATIVE_PREPS, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, is_bare_definite, is_country,
@@ -181,8 +182,9 @@ class TriggerSenses:
                 continue  # "riot police beat journalists"; not "Spain beat England" (a state is armed, a team plays)
             if pos == "VERB" and lemma in CLASH_VERBS and not self._armed_side(token, mentions):
                 continue  # "the two leaders clashed over trade": words, not arms
-            if name == "THREATEN" and pos == "VERB" and lemma == "vow" and not self._vows_harm(token, mentions):
-                continue  # "vowed to win back the public's trust" threatens no one
+            if name == "THREATEN" and pos == "VERB" and lemma in {"vow", "promise", "pledge"} \
+                    and not self._vows_harm(token, mentions):
+                continue  # "vowed to win back the public's trust", "promised to rebuild" threaten no one
             if name == "THREATEN" and pos == "VERB" and any(
                     o.lemma_.lower() in self.lex.words("endangered_goods") for o in objects_of(token, ("dobj", "obj"))):
                 continue  # "the strikes threatened regional stability": they put it at risk, no one made a threat
@@ -357,6 +359,9 @@ class TriggerSenses:
             if name == "MEET" and (lemma == "call" or token.lower_ == "talk") and pos == "NOUN" \
                     and not self._with_a_party(token, mentions):
                 continue  # "a call for restraint", "talk of sanctions", "awake for a 3 a.m. phone call"
+            if name == "MEET" and lemma == "meet" and pos == "VERB" \
+                    and any(c.dep_ == "auxpass" for c in token.children) and not self._with_a_party(token, mentions):
+                continue  # "would be met with crushing attacks", "was met with protests": a reception, no meeting
             if name == "MEET" and lemma == "brief" and pos == "VERB" and not self._briefs_officials(token, mentions):
                 continue  # "briefed opposition leaders"; not "briefed reporters"
             if name == "MEET" and pos == "NOUN" and self._audience_event(token):
@@ -1053,7 +1058,8 @@ class TriggerSenses:
 
     def _vows_harm(self, verb: Token, mentions: Mentions) -> bool:
         """"vowed to retaliate", "vowed to keep attacking ships", "vowed to keep firing rockets",
-        "vowed that the army would crush the rebels", "vowed revenge": a vow of force."""
+        "vowed that the army would crush the rebels", "vowed revenge", "promised a worthy
+        response": a vow of force."""
         harm = self.lex.words("harm_vowed") | self.lex.types["ATTACK"].verbs | self.lex.types["CASUALTY"].verbs
         deeds = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
         deeds += [g for d in deeds for g in d.children if g.dep_ == "xcomp" or g.tag_ == "VBG"]  # "keep attacking"
@@ -1106,8 +1112,15 @@ class TriggerSenses:
         if verb.lemma_.lower() not in self.lex.words("warning_verbs"):
             return False
         warner = subject_of(verb)
+        warned = [o for o in objects_of(verb, ("dobj", "obj")) if (span := mentions.span_at(o)) is not None
+                  and span.label_ in {"GPE", "ORG", "NORP", "PERSON"}]
+        if warned and any(prep == "of" and o.lemma_.lower() in self.lex.words("price_faced")
+                          for prep, o in preps_of(verb)):
+            return True  # "warned Israel of the repercussions" (not "warned patients of the consequences")
         harm = self.lex.words("harm_vowed") | self.lex.types["ATTACK"].verbs | self.lex.types["CASUALTY"].verbs
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if price_promised(clause, self.lex):
+                return True  # "warned that the United States would pay a heavy price"
             doer = subject_of(clause)
             conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
                                                         for m in c.children) for c in clause.children)
@@ -1119,18 +1132,23 @@ class TriggerSenses:
 
     @staticmethod
     def _same_party(doer: Token, warner: Token, mentions: Mentions) -> bool:
-        """"they" or "it" of a party, or the party named again, itself or as the owner of who
-        warns ("Iran's foreign ministry spokesman warned that Iran would ...")."""
+        """"they" or "it" of a party, or the party named again, itself, by its capital or as the
+        owner of who warns ("Iran's foreign ministry spokesman warned that Iran would ...",
+        "Iran's armed forces chief warned that Tehran would strike ...")."""
         if doer.lower_ in {"it", "they", "we", "he", "she", "i"}:
             return True
         named = mentions.span_at(doer)
         if named is None:
             return False
         party = mentions.resolve_span(named)
+        state = party.attrs.get("metonym_of") if party is not None else None  # "Tehran" for Iran
         for token in warner.subtree:
             span = mentions.span_at(token)
-            if span is not None and (span.text.lower() == named.text.lower()
-                                     or party is not None and mentions.resolve_span(span) is party):
+            if span is None:
+                continue
+            ent = mentions.resolve_span(span)
+            if span.text.lower() == named.text.lower() or party is not None and ent is party \
+                    or state is not None and ent is not None and ent.id == state:
                 return True
         return False
 

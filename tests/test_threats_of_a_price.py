@@ -1,0 +1,77 @@
+"""Threats worded as what a party will suffer, from the maritime and missile-barrage probers of
+session 35: "would pay a heavy price", "will face consequences", "would regret it", "would be met
+with force", "would not go unanswered", "will be treated as invaders", "warned Estland of the
+repercussions", a vow of a "response" or a promise to punish. The party that would suffer is
+the target; the deed it would pay for is told as done; and "would be met with attacks" is no
+meeting. Every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_precision import extract  # noqa: F401  (the same one-document extraction fixture)
+from test_unseen_news import names, of_type
+
+
+@pytest.mark.parametrize("text, actor, targets", [
+    ("Norvania's defence ministry said Estland would pay a dreadful price for the drone incursion.",
+     "norvania's defence ministry", ["estland"]),
+    ("The Kolwe leader warned that Estland would pay a heavy price for the raids on Kessel.", None, ["estland"]),
+    ("Prime Minister Ivo Marran said Norvania had made a big mistake and would pay for it.", "ivo marran",
+     ["norvania"]),
+    ("The junta in Kessel said on Tuesday that Estland would face serious consequences if it sent troops.",
+     None, ["estland"]),
+    ("The Norvanian guards warned that any Estonian response would be met with crushing attacks.", None,
+     ["estonia"]),
+    ("The Estland defence minister said the Norvanian government would regret its decision to close the border.",
+     None, ["norvanian"]),
+    ("The Estland army was quoted as warning Norvania of the repercussions of the attack on its posts.", None,
+     ["norvania"]),
+])
+def test_a_price_promised_to_a_party_is_a_threat_to_it(extract, text, actor, targets):
+    claims, ents = extract(text)
+    threats = of_type(claims, "THREATEN")
+    assert threats and names(ents, threats[0].roles["target"]) == targets
+    if actor is not None:
+        assert names(ents, threats[0].roles["actor"]) == [actor]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the company would pay a fine of two million dollars for the oil spill near Kessel.",
+    "The mayor said residents would face long delays on the roads of Kessel during the repairs next week.",
+    "The spokesman said the talks would be met with great interest in the region and abroad next week.",
+    "Doctors warned patients of the consequences of skipping their medication during the winter months.",
+    "The president promised to rebuild the schools of Kessel within a year, his office said.",
+    "The minister said Estland would not pay a price for its choices, speaking in Kessel on Monday.",
+])
+def test_a_fine_a_delay_a_welcome_or_a_promise_to_build_is_no_threat(extract, text):
+    claims, _ = extract(text)
+    assert not of_type(claims, "THREATEN")
+
+
+def test_the_deed_that_will_not_go_unanswered_is_told_as_done(extract):
+    claims, ents = extract("Norvania's president said on Friday that the attacks on Kessel would not go unanswered.")
+    threats, attacks = of_type(claims, "THREATEN"), of_type(claims, "ATTACK")
+    assert threats and names(ents, threats[0].roles["actor"]) == ["norvania's president"]
+    assert attacks and attacks[0].polarity == "asserted" and attacks[0].modality == "fact"
+
+
+@pytest.mark.parametrize("verb", ["promised", "vowed"])
+def test_the_attack_whose_doers_are_to_be_punished_is_told_as_done(extract, verb):
+    claims, _ = extract(f"The Norvanian president {verb} to punish those responsible for the attack on the "
+                        "concert hall in Kessel.")
+    assert of_type(claims, "THREATEN")
+    attacks = of_type(claims, "ATTACK")
+    assert attacks and attacks[0].modality == "fact"
+
+
+def test_a_warning_that_the_capital_will_strike_is_the_warners_threat(extract):
+    # a real capital: the gazetteer knows it stands for its state
+    claims, _ = extract("Iran's armed forces chief Ivo Marran warned that Tehran would strike Estland's "
+                        "infrastructure if it retaliated.")
+    assert of_type(claims, "THREATEN") and not of_type(claims, "NOTIFY")
+
+
+def test_a_response_met_with_attacks_is_no_meeting(extract):
+    claims, _ = extract("The Norvanian guards warned that any Estonian response would be met with crushing attacks.")
+    assert not of_type(claims, "MEET")
