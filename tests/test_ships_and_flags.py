@@ -40,3 +40,25 @@ def test_a_ship_hit_by_a_projectile_was_attacked(extract):
     claims, ents = extract("The MT Kessel Star was hit by a projectile in the Red Sea on Tuesday, the agency said.")
     attacks = of_type(claims, "ATTACK")
     assert attacks and names(ents, attacks[0].roles["target"]) == ["mt kessel star"]
+
+
+def test_a_ship_named_after_its_kind_is_the_target_not_the_place(extract):
+    """Maritime prober of session 35: "fired two missiles at the bulk carrier Sea Falcon" made the
+    ship the place and named no target (a bulk carrier was no craft)."""
+    claims, ents = extract("Kolwe rebels fired two missiles at the bulk carrier Kessel Falcon in the Gulf of Aden "
+                           "on Wednesday, the agency said.")
+    attack = of_type(claims, "ATTACK")[0]
+    assert names(ents, attack.roles["target"]) == ["kessel falcon"]
+    assert names(ents, attack.roles["location"]) == ["gulf of aden"]
+
+
+def test_a_ship_named_after_its_kind_is_that_ship_when_named_alone_later(extract):
+    """"The Houthis sank the Rubymar" after "the cargo ship Rubymar": nothing was told, since a
+    bare ship's name was no thing to sink or seize."""
+    claims, ents = extract("Kolwe rebels attacked the cargo ship Marra Dawn in the Red Sea last month. The rebels "
+                           "sank the Marra Dawn on Tuesday, a spokesman for the group said. The tanker Velka Star "
+                           "was also struck. The Velka Star was seized by Norvanian commandos, the agency reported.")
+    sunk = next(c for c in of_type(claims, "ATTACK") if c.trigger == "sank")
+    assert names(ents, sunk.roles["target"]) == ["marra dawn"]
+    seized = next(c for c in of_type(claims, "ATTACK") if c.trigger == "seized")
+    assert names(ents, seized.roles["target"]) == ["velka star"]

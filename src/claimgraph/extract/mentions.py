@@ -34,6 +34,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_NOUNS = frozenset(grammar()["place_nouns"])
 # role nouns that make a named person the voice of the organisation named before them
 SPOKES_NOUNS = frozenset(grammar()["spokes_nouns"])
+# kinds of ship a ship's name follows ("the bulk carrier Star Meridian")
+SHIP_KINDS = frozenset(grammar()["ship_kinds"])
 LOCATIVE_PREPS = frozenset(grammar()["locative_preps"])
 PRONOUNS = frozenset(grammar()["pronouns"])
 # head-noun classes (mention_heads.yaml) of things that can be hit: sites, vehicles, vessels
@@ -281,7 +283,8 @@ class Mentions:
         text = span.text.strip()
         if not text or text.lower() in PRONOUNS:
             return None
-        vessel = self.vessel_named(text) if " " not in text and text[:1].isupper() else None
+        bare = text[4:] if text[:4].lower() == "the " else text
+        vessel = self.vessel_named(bare) if bare[:1].isupper() and (" " not in bare or bare in self._vessels) else None
         if vessel is not None:
             return vessel  # "the Mysore" after "INS Mysore": the ship, not the Indian city
         if " " not in text and text[:1].isupper() and label != "WEAPON" \
@@ -442,18 +445,51 @@ class Mentions:
     @cached_property
     def _vessels(self) -> dict[str, set[str]]:
         """Name after the prefix -> the prefixed names the document gives ships ("Mysore" ->
-        {"INS Mysore"}), read once per document."""
+        {"INS Mysore"}); and a name the document gives after a kind of ship -> itself ("the
+        tanker Talara Star", "the bulk carrier Sea Falcon"), read once per document."""
         found: dict[str, set[str]] = {}
         for s in doc_ents(self.doc):
             if s.label_ == "ORG" and len(s) > 1 and s[0].text in VESSEL_PREFIXES:
                 found.setdefault(s[1:].text, set()).add(s.text)
+        for name in self._names_after_a_ship_kind():
+            found.setdefault(name, set()).add(name)
         return found
 
+    def _names_after_a_ship_kind(self) -> list[str]:
+        """"the tanker Talara Star", "the cargo ship Rubymar": the capitalised words right after
+        a kind of ship (not a state or a day the tagger knows: "a tanker Iran seized")."""
+        names, doc = [], self.doc
+        for token in doc:
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in SHIP_KINDS:
+                continue
+            end = token.i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                end += 1
+            if end == token.i + 1 or any(t.ent_type_ in {"GPE", "DATE", "TIME"} for t in doc[token.i + 1:end]) \
+                    or doc[token.i + 1].text in VESSEL_PREFIXES:
+                continue  # ("the warship INS Tabar" is named with its prefix, as everywhere else)
+            names.append(doc[token.i + 1:end].text)
+        return names
+
+    def vessel_at(self, token: Token) -> Entity | None:
+        """"sank the Rubymar", "seized the Zara Queen": the ship the document named after its
+        kind ("the cargo ship Rubymar"), by the proper nouns ``token`` ends."""
+        if token.pos_ != "PROPN" or not self._vessels:
+            return None
+        start = token.i
+        while start > 0 and self.doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        name = self.doc[start:token.i + 1].text
+        return self.vessel_named(name) if name in self._vessels else None
+
     def vessel_named(self, name: str) -> Entity | None:
-        """The one ship the document names with its prefix as "INS ``name``"."""
+        """The one ship the document names with its prefix as "INS ``name``", or after a kind
+        of ship as "the tanker ``name``"."""
         full = self._vessels.get(name, set())
         if len(full) != 1:
             return None
+        if full == {name}:  # as ``roles.ship_named_after_its_kind`` names it, so that the two are one
+            return self.keep(self.resolver.resolve(name, "VESSEL"))
         return self.keep(self.resolver.resolve(next(iter(full)), "ORG", context_countries=self.countries))
 
     @cached_property

@@ -23,7 +23,7 @@ from .coref import gives_an_age, referent
 from .lexicon import load_lexicon
 from .times import TIME_UNIT_NOUNS
 from ..analyze.components import VESSEL_PREFIXES
-from .mentions import (HEADLINE_END, PARTITIVES, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, conjuncts,
+from .mentions import (HEADLINE_END, PARTITIVES, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, SHIP_KINDS, Mentions, conjuncts,
                        counting_noun, is_bare_definite, is_country, phrase_tokens, plural_of, slug, things_counted,
                        whole_of_part)
 
@@ -2153,9 +2153,11 @@ def is_blast_site(prep: str, obj: Token, mentions: Mentions) -> bool:
 
 def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
     obj = things_counted(obj)  # "a number of banks", "dozens of cars": the banks, the cars
-    ship = ship_named_after_its_kind(obj, mentions)
+    ship = ship_named_after_its_kind(obj, mentions) or mentions.vessel_at(obj)
     if ship is not None:
-        roles.add("target", ship)  # "the British aircraft carrier Invincible": the ship, not Britain
+        # "the British aircraft carrier Invincible": the ship, not Britain; "sank the Rubymar" after
+        # "the cargo ship Rubymar"
+        roles.add("target", ship)
         return
     if mentions.is_thing(obj) and mentions.span_at(obj) is None:
         add_struck_thing(obj, roles, mentions)
@@ -2183,9 +2185,6 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
         roles.add("target", ent)
         if ent is not None and ent.lat is not None:  # a place the tagger called something else
             roles.add("location", ent)
-
-
-SHIP_KINDS = frozenset(grammar()["ship_kinds"])
 
 
 def ship_named_after_its_kind(noun: Token, mentions: Mentions) -> Entity | None:

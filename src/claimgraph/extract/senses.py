@@ -1192,7 +1192,7 @@ class TriggerSenses:
     def _names_a_place(self, token: Token, mentions: Mentions) -> bool:
         span = mentions.span_at(token)
         return span is not None and span.label_ in {"GPE", "LOC", "FAC"} or \
-            token.lemma_.lower() in self.lex.words("seizable_places") \
+            token.lemma_.lower() in self.lex.words("seizable_places") or mentions.vessel_at(token) is not None \
             or token.pos_ == "PROPN" and not token.n_lefts and mentions.resolver.is_place(token.text) \
             and (span is None or len(span) == 1 and span.label_ != "PERSON")  # "liberated Krasnohorivka", an "ORG"
 
