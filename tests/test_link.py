@@ -511,19 +511,24 @@ def test_link_counts_without_a_casualty_word_disagree_within_one_kind_of_claim(f
         assert sorted((v["claim_id"], v["low"]) for v in counts[0].values) == [("b1", 2), ("b2", 3)]
 
 
-@pytest.mark.parametrize("second, expected", [
-    (_boats(38, "missiles"), 1),  # two sources disagree on how many were brought down
-    (_boats(36, "missiles"), 0),
+@pytest.mark.parametrize("second, second_target, expected", [
+    (_boats(38, "missiles"), "weapon:iskander-m", 1),  # two sources disagree on how many were brought down
+    (_boats(36, "missiles"), "weapon:iskander-m", 0),
+    # "struck the power system with 210 missiles": launched at a thing struck, whatever its kind
+    (_boats(210, "missiles"), "weapon:generic-system", 0),
 ])
-def test_link_counts_of_missiles_brought_down_disagree(second, expected):
+def test_link_counts_of_missiles_brought_down_disagree(second, second_target, expected):
     """"shot down 36 of the missiles" and "downed 38 missiles": of a strike's munitions, the
     number brought down is one count (launched and downed stay two, as above)."""
+    ents = dict(ENTITIES)
+    ents["weapon:generic-system"] = Entity("weapon:generic-system", "system", "WEAPON",
+                                           attrs={"generic": True, "kind": "system"})
     docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
     claims = [claim("b1", "d1", "ATTACK", day="2024-03-08", source="person:penwick", actor=["gpe:ukraine"],
                     target=["weapon:iskander-m"], quantities=[_boats(36, "missiles")]),
               claim("b2", "d2", "ATTACK", day="2024-03-08", source="person:dravik", actor=["gpe:ukraine"],
-                    target=["weapon:iskander-m"], quantities=[second])]
-    events, found = link(docs, claims, ENTITIES)
+                    target=[second_target], quantities=[second])]
+    events, found = link(docs, claims, ents)
     assert len(events) == 1
     assert [c.about.split(": ")[-1] for c in found if c.kind == "quantity"] == ["downed missiles"] * expected
 

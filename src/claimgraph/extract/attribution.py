@@ -83,6 +83,8 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     speakers: list[tuple[Token, Entity | None]] = []
     # "X denied any role, and the U.S. never accused it": the second clause is not what X says
     beside = {node.i for below, node in zip(path, path[1:]) if _own_clause_beside(below, node)}
+    # "the manager of a tanker seized by Iran denied ...": who speaks is described, not spoken of
+    beside |= {node.i for below, node in zip(path, path[1:]) if described_speaker(below, node, trigger, lex)}
     if trigger.dep_ == "conj" and trigger.pos_ == "VERB" and trigger.head.lemma_.lower() in reporting \
             and _speech_act_verb(trigger, lex):
         beside.add(trigger.head.i)  # "denied targeting civilians and accused the army": a speech act of its own
@@ -217,6 +219,20 @@ def _own_clause_beside(below: Token, verb: Token) -> bool:
     beside the first, not part of what the first one's speaker says."""
     return below.dep_ == "conj" and below.head.i == verb.i and not _marked_that(below) and \
         any(c.dep_ in {"nsubj", "nsubjpass"} for c in below.children) or _before_semicolon(below, verb)
+
+
+def described_speaker(below: Token, verb: Token, trigger: Token, lex: Lexicon) -> bool:
+    """``below`` is the speaker who is the subject of the reporting verb ``verb``, and the
+    claim of ``trigger`` is inside its description ("the owner of a shop destroyed in the
+    blast denied ...", "the father of a soldier killed in the ambush said ..."): the speaker
+    neither tells nor denies it. (Not the speaker itself, "the GOP's complaint says"; nor
+    what a passive tells, "no casualties were reported".)"""
+    if below.dep_ != "nsubj" or below.head.i != verb.i or below.i in (trigger.i, verb.i) or below.i > verb.i \
+            or verb.pos_ not in {"VERB", "AUX"} \
+            or verb.lemma_.lower() not in lex.words("reporting_verbs") | lex.words("denial_verbs"):
+        return False
+    # (a dateline the parser made a second subject, "MOSCOW (Reuters) - Debris ..., the governor said")
+    return sum(c.dep_ == "nsubj" for c in verb.children) == 1
 
 
 def _marked_that(clause: Token) -> bool:
@@ -535,7 +551,7 @@ def _speaker_of(verb: Token, mentions: Mentions, lex: Lexicon, att: Attribution)
     speaker = speaker_entity(subj, mentions, lex) if subj is not None else None
     # "Reuters, citing a Ukrainian air force source, reported ...": the cited party speaks
     for holder in [verb] + ([subj] if subj is not None else []):
-        for c in [*holder.children, *(_aside_after(verb) if holder is verb else ())]:
+        for c in [*holder.children, *(_aside_after(verb) + _citing_after_the_content(verb) if holder is verb else ())]:
             quoting = _read_as_quoting(c)
             if quoting or c.lemma_ in {"cite", "quote"} and c.tag_ == "VBG":
                 obj = c if quoting else next((o for o in c.children if o.dep_ in {"dobj", "obj"}), None)
@@ -722,8 +738,22 @@ def _according_to(path: list[Token], mentions: Mentions, lex: Lexicon, att: Attr
             att.via.append(named)
 
 
+def _citing_after_the_content(verb: Token) -> list[Token]:
+    """"Al Masirah TV said the strikes killed 16 people, citing the health ministry": the parser
+    hangs the closing ", citing" on what was said; it tells whom the speaker relays."""
+    doc = verb.doc
+    return [g for clause in verb.children if clause.dep_ == "ccomp" and clause.i > verb.i
+            for g in clause.children if g.dep_ == "advcl" and g.tag_ == "VBG" and g.lemma_ in {"cite", "quote"}
+            and doc[g.i - 1].text == ","]
+
+
 def _citing_clause(token: Token) -> Token | None:
     for t in token.subtree if token is not None else []:
+        if t.lemma_ in {"cite", "quote"} and t.dep_ == "relcl" and t.head.i == token.i:
+            # "according to Saba, which cited the health ministry"
+            obj = next((c for c in t.children if c.dep_ in {"dobj", "obj"}), None)
+            if obj is not None:
+                return obj
         if t.lemma_ == "cite" and t.tag_ == "VBG":
             obj = next((c for c in t.children if c.dep_ in {"dobj", "obj"}), None)
             if obj is not None:

@@ -30,8 +30,9 @@ from ..resolve.quantities import currency_units, find_quantities, measured_units
 from .aliases import alias_matcher, find_aliases
 from .coref import gives_an_age, locate_back_references
 from .confidence import bare_plural, claim_features, confidence
-from .attribution import (Attribution, attribute, can_speak, negated_clause, on_a_condition, path_to_root,
-                          nothing_to_do_clause, price_promised, sayer_going_on, speaker_entity, subject_of_report_above)
+from .attribution import (Attribution, attribute, can_speak, described_speaker, negated_clause, on_a_condition,
+                          path_to_root, nothing_to_do_clause, price_promised, sayer_going_on, speaker_entity,
+                          subject_of_report_above)
 from ..datafiles import grammar
 from .dating import (date_a_named_person_s_death, date_by_occurrence_sentences, date_days_counted_from_another,
                      date_definite_references, date_live_updates,
@@ -1237,7 +1238,8 @@ class ClaimExtractor:
         # "charged him on Monday with killing X": Monday dates the charge, neither the deed nor its report
         charging = {node.i for node in path[charge_at:]}
         path = path[:charge_at]
-        report_at = next((k for k, node in enumerate(path) if node.i in c.att.report_nodes), len(path))
+        report_at = next((k for k, node in enumerate(path) if node.i in c.att.report_nodes
+                          or k and described_speaker(path[k - 1], node, c.trigger, self.lex)), len(path))
         event_nodes = {node.i for node in path[:min(report_at, now_under_then(path))]}
         for extra in c.triggers[1:]:
             event_nodes |= {n.i for n in path_to_root(extra)[:2] if n.i not in c.att.report_nodes}

@@ -1414,7 +1414,9 @@ def attribution_tokens(scope: Token) -> set[int]:
 
 
 def _opens_attribution(node: Token) -> bool:
-    return node.lower_ == "according" or node.dep_ == "prep" and node.head.lemma_ in {"say", "tell", "cite"}
+    # (", citing the health ministry in Sanaa": where the cited body sits is not where it happened)
+    return node.lower_ == "according" or node.dep_ == "prep" and node.head.lemma_ in {"say", "tell", "cite"} \
+        or node.lemma_ in {"cite", "quote"} and node.dep_ in {"advcl", "relcl"}
 
 
 def governing_prep(token: Token) -> str | None:

@@ -275,7 +275,9 @@ def downed_count(claim: Claim, norm: tuple | None, ents: Entities) -> str | None
             or not _fired(norm[0]):
         return None
     hit = [ents.get(t) for t in claim.roles.get("target") or ()]
-    return "downed" if any(e is not None and e.type == "WEAPON" for e in hit) else None
+    counted = norm[0].removesuffix("s")  # (the weapon brought down is the kind counted, not a "system" struck)
+    return "downed" if any(e is not None and e.type == "WEAPON" and kinds_compatible(e.attrs.get("kind"), counted)
+                           for e in hit) else None
 
 
 def _fired(noun: str) -> bool:
