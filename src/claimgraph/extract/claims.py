@@ -567,7 +567,7 @@ class ClaimExtractor:
                 if ctype in CALLED_OFF_TYPES and self._not_gone_ahead(token):
                     att.polarity = "denied"  # "paused a shipment of bombs", "the summit was cancelled"
                 self._settle_speaker_roles(token, ctype, roles, att, mentions)
-                if ctype in SPEECH_ACTS and self._undergone(token):
+                if ctype in SPEECH_ACTS and self._undergone(token) and not self._from_someone(token):
                     # "Clifford said he received death threats": he is threatened, no one named threatens
                     roles["target"], roles["actor"] = roles["target"] or roles["actor"], []
                 cands.append(Candidate(token, ctype, roles, args, att, [token]))
@@ -678,6 +678,11 @@ class ClaimExtractor:
         threats", "faced accusations")."""
         return noun.pos_ == "NOUN" and noun.dep_ in {"dobj", "obj"} \
             and noun.head.lemma_.lower() in self.lex.words("undergoing_verbs")
+
+    @staticmethod
+    def _from_someone(noun: Token) -> bool:
+        """"drew condemnation from the United States": whom the speech act came from is named."""
+        return any(p.dep_ == "prep" and p.lower_ == "from" for p in [*noun.children, *noun.head.children])
 
     def _sum_supplied(self, c: Candidate) -> bool:
         """"Britain offered eight mln stg", "Northrop paid 17 mln dlrs": a party supplies a sum
@@ -1103,12 +1108,18 @@ class ClaimExtractor:
             subject, objects = subject_of(verb), objects_of(verb, ("dobj",))
             label = [t for c in verb.children if c.dep_ == "oprd" for t in c.subtree]
             label += [t for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for t in p.subtree]
-            # "labeling Obama's actions 'a blatant abuse'": the parser hangs the label on the object
-            label += [t for o in objects[:1] for c in o.children if c.dep_ == "appos" for t in c.subtree]
+            # "labeling Obama's actions 'a blatant abuse'", "called the launches 'absolutely unacceptable'":
+            # the parser hangs the label on the object, after it
+            label += [t for o in objects[:1] for c in o.children if c.dep_ == "appos" or c.dep_ == "amod" and c.i > o.i
+                      for t in c.subtree]
             if not any(t.lemma_.lower() in self.lex.words("damning_words") for t in label):
                 continue
             actor = party(subject, mentions) if subject is not None else None
             target = named_party_or_owner(objects[0], mentions) if objects else None
+            if target is None:  # "described the attack as an attempt by the Kyiv regime to ...": who is damned
+                target = next((ent for t in label if (span := mentions.span_at(t)) is not None and span.start == t.i
+                               and span.label_ in {"PERSON", "ORG", "GPE", "NORP"}
+                               and (ent := mentions.resolve_span(span)) is not None), None)
             if actor is None or target is None or actor.id == target.id:
                 continue
             roles = Roles()
@@ -1121,7 +1132,11 @@ class ClaimExtractor:
     def _alleges_wrong(self, words: list[Token]) -> bool:
         """Whether damning words allege a wrong done ("a blatant abuse of power", "her criminal
         attempt"), which accuses, rather than only scorn ("a disgrace"), which condemns."""
-        return any(t.lemma_.lower() in self.lex.words("wrongdoing_words") for t in words)
+        attacks = self.lex.types["ATTACK"].nouns | self.lex.types["ATTACK"].verbs
+        # ("an attempt by the Kyiv regime to carry out terrorist attacks": a deed alleged)
+        return any(t.lemma_.lower() in self.lex.words("wrongdoing_words") for t in words) \
+            or any(t.lemma_.lower() in attacks for t in words) and any(t.lemma_.lower() in {"terrorist", "terrorism"}
+                                                                     for t in words)
 
     def _damned(self, clause: Token, mentions: Mentions) -> list[Entity]:
         """"tweeted that Machado was disgusting", "says Trump is unfit": the named party a said

@@ -1509,10 +1509,23 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
         for prep, obj in preps_of(trigger):  # "lashed out at the nominee"
             if prep == "at":
                 roles.add("target", party(obj, mentions))
+    drawn = trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "obj"} \
+        and trigger.head.lemma_.lower() in lex.words("undergoing_verbs")
+    if trigger.pos_ == "NOUN" and not roles["actor"] and is_light_verb_object(trigger) and not drawn \
+            and (maker := subject_of(trigger.head)) is not None:
+        roles.add("actor", party(maker, mentions))  # "Japan lodged a strong protest", "issued a rebuke"
     if trigger.pos_ == "NOUN":
-        for prep, obj in preps_of(trigger):
-            if prep in {"of", "against", "on"}:
+        for prep, obj in preps_of(trigger) + (preps_of(trigger.head) if drawn else []):
+            # "a protest with North Korea": lodged with the party protested to
+            if prep in {"of", "against", "on"} or prep == "with" and trigger.lemma_.lower() == "protest":
                 roles.add("target", party(obj, mentions))
+            if prep == "from":  # "the launch drew condemnation from the United States, South Korea and Japan"
+                for one in conjuncts(obj):
+                    roles.add("actor", party(one, mentions))
+    if drawn and roles["actor"] and not roles["target"] and (drawer := subject_of(trigger.head)) is not None:
+        # "North Korea's launch drew condemnation from Japan": the drawer is the target (with no one
+        # named who condemns, "the navy drew criticism" tells no claim)
+        roles.add("target", named_party_or_owner(drawer, mentions) or party(drawer, mentions))
     if not roles["target"] and trigger.pos_ == "VERB" and trigger.lemma_.lower() in lex.words("warning_verbs"):
         for clause in (c for c in trigger.children if c.dep_ == "ccomp" and price_promised(c, lex)):
             subject = subject_of(clause)  # "warned that the United States would pay a heavy price"

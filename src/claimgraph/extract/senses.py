@@ -350,6 +350,9 @@ class TriggerSenses:
             if name in SPEECH_ACTS and (token.dep_ == "acl" and token.tag_ == "VBN" or charged_participle(token)) \
                     and not any(c.dep_ == "agent" for c in token.children):
                 continue  # "the man accused of shooting them is ...": a description, not someone's act
+            if name == "CONDEMN" and pos == "NOUN" and lemma == "protest" and not (
+                    token.dep_ in {"dobj", "obj"} and token.head.lemma_.lower() in self.lex.words("lodging_verbs")):
+                continue  # "lodged a protest with Seoul"; not "a protest in the capital" (a demonstration)
             if name == "MEET" and pos == "VERB" and any(mentions.is_personnel(o) for o in objects_of(token)):
                 continue  # "Lithuania will host a German brigade": forces stationed there, no one meets
             if name == "MEET" and pos == "NOUN" and token.lemma_.lower() == "call" and any(
