@@ -305,7 +305,9 @@ def repaid_by_a_threat(path: list[Token], lex: Lexicon) -> bool:
             # "vowed to punish those responsible for the attack": the reprisal is on its doers
             reprisal = next((n for n in path[k + 3:k + 5] if n.lemma_.lower() in lex.words("reprisal_words")), reprisal)
         if reprisal.lemma_.lower() in lex.words("reprisal_words"):
-            return any(up.lemma_.lower() in threats for up in path[path.index(reprisal):])
+            # (or "said Iran would retaliate for the raid": a reprisal promised)
+            return any(up.lemma_.lower() in threats for up in path[path.index(reprisal):]) or any(
+                c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in reprisal.children)
     return paid_for_in_a_threat(path, lex)
 
 

@@ -931,13 +931,16 @@ class ClaimExtractor:
                 threatened = self._conditional_threat(clause, mentions)
             if threatened is None:
                 threatened = self._readiness_threat(clause, mentions)
+            if threatened is None:
+                threatened = self._own_force_promised(clause, mentions)
             accused = [] if threatened is not None else self._wrongdoer(clause, mentions)
             damned = [] if threatened is not None or accused else self._damned(clause, mentions)
             if threatened is not None or accused or damned:
                 roles = Roles()
                 roles.add("actor", att.source)
+                own = self._sayer_s_own(root, att, mentions)
                 for ent in threatened or accused or damned:
-                    if ent.id != att.source.id:
+                    if ent.id not in own:  # not "Iranian sites" in a threat by Iran's minister
                         roles.add("target", ent)
                 alleged = bool(accused) or self._alleges_wrong(list(clause.subtree))
                 act = "THREATEN" if threatened is not None else "ACCUSE" if alleged else "CONDEMN"
@@ -1187,6 +1190,37 @@ class ClaimExtractor:
                     ent.type in {"ORG", "PERSON", "NORP", "PERSONNEL"} or mentions.is_country(ent)):
                 parties.append(ent)
         return parties
+
+    @staticmethod
+    def _sayer_s_own(verb: Token, att: Attribution, mentions: Mentions) -> set[str]:
+        """The speaker and the parties named in who says it ("Iran's defence minister": Iran)."""
+        own = {att.source.id}
+        sayer = subject_of(verb)
+        for token in sayer.subtree if sayer is not None else ():
+            span = mentions.span_at(token)
+            ent = mentions.resolve_span(span) if span is not None and span.start == token.i else None
+            if ent is not None:
+                own.add(ent.id)
+                own.add(ent.attrs.get("metonym_of") or ent.id)
+        return own
+
+    def _own_force_promised(self, clause: Token, mentions: Mentions) -> list[Entity] | None:
+        """'"We will strike them wherever they are," the leader said', "the army said it would
+        crush the rebels": force the speaker says it will use. The parties it would be used on,
+        or None when the clause is no such promise (not "said it would not strike", nor "said
+        the rebels would attack": another's deed foretold)."""
+        if not any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in clause.children) \
+                or any(c.dep_ == "neg" for c in clause.children):
+            return None
+        harm = self.lex.words("harm_vowed") | self.lex.types["ATTACK"].verbs | self.lex.types["CASUALTY"].verbs
+        doer, sayer = subject_of(clause), subject_of(clause.head)
+        if clause.lemma_.lower() not in harm or doer is None or sayer is None:
+            return None
+        if doer.lower_ not in {"we", "i", "it"} and not self.senses._same_party(doer, sayer, mentions):
+            return None  # ("they" may be anyone)
+        aimed = objects_of(clause, ("dobj", "obj")) + [o for p, o in preps_of(clause) if p in {"against", "on"}]
+        return [ent for obj in aimed if (ent := party(obj, mentions)) is not None
+                and (ent.type in {"ORG", "PERSON", "NORP"} or mentions.is_country(ent))]
 
     def _conditional_threat(self, clause: Token, mentions: Mentions) -> list[Entity] | None:
         """"the war would go on unless Ethiopian troops left": force promised in the said clause

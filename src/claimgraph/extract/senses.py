@@ -178,6 +178,8 @@ class TriggerSenses:
             if pos == "VERB" and lemma in t.agent_verbs and not self._armed_agent(token, mentions, t) \
                     and lemma not in self.lex.words("murder_verbs"):
                 continue  # "troops killed 20", not "the flu killed thousands"; a murder is an attack by anyone
+            if name == "ATTACK" and pos == "VERB" and lemma == "board" and not self._armed_boarding(token, mentions):
+                continue  # "Iranian commandos boarded the tanker"; not "passengers boarded the ferry"
             if name == "ATTACK" and pos == "VERB" and lemma == "beat" and not self._forces_beat(token, mentions):
                 continue  # "riot police beat journalists"; not "Spain beat England" (a state is armed, a team plays)
             if pos == "VERB" and lemma in CLASH_VERBS and not self._armed_side(token, mentions):
@@ -194,8 +196,11 @@ class TriggerSenses:
                 continue  # "the threat of pirates", "the terror threat": a danger, not a threat made
             if name == "CASUALTY" and pos == "VERB" and self._only_attempted(token):
                 continue  # "gunmen tried to kill the governor": an attack; no one need have died
-            if name == "CASUALTY" and lemma == "hurt" and not self._hurt_bodily(token, mentions):
-                continue  # "no one was hurt", "badly hurt"; not "his cuffs hurt", "the inquiry was hurting her"
+            if name == "CASUALTY" and lemma in {"hurt", "harm"} and not self._hurt_bodily(token, mentions):
+                continue  # "no one was hurt", "none of the crew had been harmed"; not "his cuffs hurt",
+                # "the inquiry was hurting her", "would not harm its customers"
+            if name == "CASUALTY" and lemma == "miss" and not self._gone_missing(token):
+                continue  # "a seafarer was still missing", "went missing"; not "missed the target"
             if name == "CASUALTY" and lemma == "die" and self._natural_death(token, mentions):
                 continue  # "Ruth Olsen died in 2011": a life's end, no casualty of anything
             if name == "CASUALTY" and pos == "VERB" and any(
@@ -723,7 +728,8 @@ class TriggerSenses:
         agent = agent_of(verb) if subject_and_voice(verb)[1] else None
         if agent is None or agent.pos_ != "NOUN":
             return False
-        heads = [agent] + [o for p, o in preps_of(agent) if p == "of"]  # "a barrage of rockets"
+        # "a barrage of rockets"; "naval aviation and ships of the Black Sea Fleet"
+        heads = [a for one in [agent, *agent.conjuncts] for a in [one] + [o for p, o in preps_of(one) if p == "of"]]
         return not any(self._violent_noun(h, mentions) for h in heads)
 
     def _violent_noun(self, noun: Token, mentions: Mentions) -> bool:
@@ -863,6 +869,12 @@ class TriggerSenses:
         return agent is None or mentions.materiel_kind(agent) is not None or is_armed_noun(agent, mentions) \
             or mentions.is_personnel(agent)
 
+    @staticmethod
+    def _gone_missing(verb: Token) -> bool:
+        """"one of its seafarers was still missing", "300 soldiers missing", "the missing pupils":
+        the tagger may read the adjective as a verb (not "missing the deadline", "missed")."""
+        return verb.lower_ == "missing" and not any(c.dep_ in {"dobj", "obj"} for c in verb.children)
+
     def _natural_death(self, verb: Token, mentions: Mentions) -> bool:
         """A named person who died, in a sentence with no violence, weapon or wound in it (and
         not "at the scene" of something)."""
@@ -878,7 +890,8 @@ class TriggerSenses:
     @property
     def _harm_words(self) -> frozenset[str]:
         t = self.lex.types.get("CASUALTY")
-        return t.verbs | t.nouns | t.adjectives if t is not None else frozenset()
+        # ("miss" harms only as "missing", an adjective here too: not "Miss Universe", "missed the vote")
+        return (t.verbs - {"miss"}) | t.nouns | t.adjectives if t is not None else frozenset()
 
     def _an_attack_by_killing(self, name: str, lemma: str) -> bool:
         """A killing verb that makes an armed doer's attack ("troops eliminated 20 fighters"),
@@ -1228,6 +1241,23 @@ class TriggerSenses:
         return mentions.is_personnel(agent) or bool(kind) and kind not in self.lex.words("non_arms_kinds") \
             or lemma in t.nouns or lemma in self.lex.words("armed_people") \
             or lemma in self.lex.words("blast_words") and self._explosives_told(verb.doc)  # not a gas leak's
+
+    def _armed_boarding(self, verb: Token, mentions: Mentions) -> bool:
+        """Armed men board a ship: "commandos boarded the tanker Talara Star", "pirates boarded
+        the vessel"."""
+        doer = doer_of(verb)
+        if doer is None or not (mentions.is_personnel(doer) or doer.lemma_.lower() in self.lex.words("armed_people")):
+            return False
+        return any(self._a_ship_seized(o, mentions) for o in objects_of(verb, ("dobj", "obj")))
+
+    def _a_ship_seized(self, craft: Token, mentions: Mentions) -> bool:
+        """A named ship or a ship of trade, not a pirate boat a navy boards nor a hijacked ship it
+        frees ("boarded the pirate skiff", "boarded the hijacked bulk carrier"), nor a train."""
+        if mentions.vessel_at(craft) is not None:
+            return True
+        described = {c.lemma_.lower() for c in craft.children if c.dep_ in {"amod", "compound"}}
+        return craft.lemma_.lower() in self.lex.words("trading_ships") \
+            and not described & self.lex.words("seized_before_words")
 
     def _armed_agent(self, verb: Token, mentions: Mentions, t: ClaimType) -> bool:
         """Who or what does the killing is armed or a weapon: "troops killed 20", "a gunman
