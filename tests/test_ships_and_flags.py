@@ -62,3 +62,16 @@ def test_a_ship_named_after_its_kind_is_that_ship_when_named_alone_later(extract
     assert names(ents, sunk.roles["target"]) == ["marra dawn"]
     seized = next(c for c in of_type(claims, "ATTACK") if c.trigger == "seized")
     assert names(ents, seized.roles["target"]) == ["velka star"]
+
+
+def test_a_headline_s_ship_by_its_kind_is_the_ship_the_lead_names(pipeline):
+    """Maritime prober of session 35: the headline's "bulk carrier" and the lead's "the bulk
+    carrier Sea Falcon" were two targets, so the two claims of one attack did not agree."""
+    from claimgraph.model import Document
+    text = ("Kolwe missiles strike bulk carrier in Gulf of Aden, two crew killed\n\n"
+            "Kolwe rebels fired two missiles at the bulk carrier Kessel Falcon in the Gulf of Aden on Wednesday, "
+            "killing two crew members, the agency said.")
+    doc = Document(id="d1", text=text, title=text.split("\n")[0], published="2024-03-14")
+    claims, ents = pipeline.extractor.extract(pipeline.nlp(text), doc)
+    headline = [c for c in of_type(claims, "ATTACK") if c.end <= len(doc.title)]
+    assert headline and names(ents, headline[0].roles["target"]) == ["kessel falcon"]

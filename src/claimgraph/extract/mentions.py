@@ -451,13 +451,14 @@ class Mentions:
         for s in doc_ents(self.doc):
             if s.label_ == "ORG" and len(s) > 1 and s[0].text in VESSEL_PREFIXES:
                 found.setdefault(s[1:].text, set()).add(s.text)
-        for name in self._names_after_a_ship_kind():
+        for _kind, name in self._names_after_a_ship_kind:
             found.setdefault(name, set()).add(name)
         return found
 
-    def _names_after_a_ship_kind(self) -> list[str]:
-        """"the tanker Talara Star", "the cargo ship Rubymar": the capitalised words right after
-        a kind of ship (not a state or a day the tagger knows: "a tanker Iran seized")."""
+    @cached_property
+    def _names_after_a_ship_kind(self) -> list[tuple[Token, str]]:
+        """"the tanker Talara Star", "the cargo ship Rubymar": the kind and the capitalised words
+        right after it (not a state or a day the tagger knows: "a tanker Iran seized")."""
         names, doc = [], self.doc
         for token in doc:
             if token.pos_ != "NOUN" or token.lemma_.lower() not in SHIP_KINDS:
@@ -468,7 +469,7 @@ class Mentions:
             if end == token.i + 1 or any(t.ent_type_ in {"GPE", "DATE", "TIME"} for t in doc[token.i + 1:end]) \
                     or doc[token.i + 1].text in VESSEL_PREFIXES:
                 continue  # ("the warship INS Tabar" is named with its prefix, as everywhere else)
-            names.append(doc[token.i + 1:end].text)
+            names.append((token, doc[token.i + 1:end].text))
         return names
 
     def vessel_at(self, token: Token) -> Entity | None:
@@ -495,8 +496,9 @@ class Mentions:
     @cached_property
     def _vessel_descriptions(self) -> dict[str, dict[str, set[str]]]:
         """Noun -> the prefixed ship names the document gives it in apposition ("the MV Gibe, a
-        merchant vessel", "the merchant vessel, MV Gibe"), each with the kind words of its
-        description ("merchant"), read once per document."""
+        merchant vessel", "the merchant vessel, MV Gibe") or names after it ("the bulk carrier
+        Sea Falcon"), each with the kind words of its description ("merchant", "bulk"), read
+        once per document."""
         found: dict[str, dict[str, set[str]]] = {}
         for s in doc_ents(self.doc):
             if s.label_ != "ORG" or len(s) < 2 or s[0].text not in VESSEL_PREFIXES:
@@ -510,6 +512,8 @@ class Mentions:
                 nouns.append(before)  # the parser often hangs the name elsewhere
             for noun in nouns:
                 found.setdefault(noun.lemma_.lower(), {}).setdefault(s.text, set()).update(kind_words(noun))
+        for kind, name in self._names_after_a_ship_kind:  # "the bulk carrier Sea Falcon"
+            found.setdefault(kind.lemma_.lower(), {}).setdefault(name, set()).update(kind_words(kind))
         return found
 
     def vessel_described(self, noun: Token) -> Entity | None:
@@ -525,7 +529,8 @@ class Mentions:
         full = [name for name, kinds in described.items() if kind_words(noun) <= kinds]
         if len(described) != 1 or len(full) != 1:
             return None
-        return self.keep(self.resolver.resolve(full[0], "ORG", context_countries=self.countries))
+        return self.vessel_named(full[0]) if self._vessels.get(full[0]) == {full[0]} \
+            else self.keep(self.resolver.resolve(full[0], "ORG", context_countries=self.countries))
 
     @cached_property
     def lead_end(self) -> int:
