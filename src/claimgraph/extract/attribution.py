@@ -659,12 +659,20 @@ def _sentence_speaker(trigger: Token, mentions: Mentions, lex: Lexicon, att: Att
             continue
         if tok.head.i == tok.i or trigger.i not in {t.i for t in tok.subtree}:
             subj = speaking_subject(tok)
+            ent = None
             if subj is not None and subj.lower_ not in PRONOUNS:
                 ent = _speaker_of(tok, mentions, lex, att)
-                if ent is not None:
-                    att.source = ent
-                    att.report_nodes.add(tok.i)
-                    return
+            elif subj is None and tok.dep_ == "advcl" and tok.i > trigger.i \
+                    and not any(c.dep_ in {"mark", "auxpass", "nsubjpass"} for c in tok.children) \
+                    and (before := _speaker_before(tok, mentions, lex)) is not None:
+                # ("..., setting off a fire, a source in the SBU told Reuters", "..., the Centre for
+                # Democracy (CDD) said": the parser hung the speaker on the words before the verb;
+                # not "as the commentary was published")
+                ent = speaker_entity(before, mentions, lex)
+            if ent is not None:
+                att.source = ent
+                att.report_nodes.add(tok.i)
+                return
     _speaker_of_a_misread_verb(trigger, mentions, lex, att)
 
 
