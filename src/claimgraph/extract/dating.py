@@ -159,14 +159,17 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
     happening's date, but "since then" runs from it to the ``anchor``."""
     by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
-        if TIME_FAMILIES.get(claim.type) is not None and claim.polarity != "denied":
+        # a toll said to be none ("No one was injured") takes the day of the happening just told;
+        # other denials are as often of a habit ("has repeatedly denied targeting civilians")
+        if TIME_FAMILIES.get(claim.type) is not None and (claim.polarity != "denied" or claim.type == "CASUALTY"):
             by_sentence.setdefault(claim.sentence, []).append(claim)
     # a plan's date ("her visit next week") dates no happening, and a happening's no plan
     last: dict[tuple[str, bool], Claim] = {}
     for sentence in sorted(by_sentence):
         members = by_sentence[sentence]
         for claim in members:
-            if _has_event_time(claim) and claim.id not in described:
+            # (a toll said to be none dates nothing after it)
+            if _has_event_time(claim) and claim.id not in described and claim.polarity != "denied":
                 last[TIME_FAMILIES[claim.type], claim.modality == "planned"] = claim
         for claim in members:
             dated = last.get((TIME_FAMILIES[claim.type], claim.modality == "planned"))
@@ -185,7 +188,8 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
             claim.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
             # wire copy tells one happening a paragraph at a time: the toll two paragraphs on
             # still goes on about it, so a claim just dated passes the date on in its turn
-            last[TIME_FAMILIES[claim.type], claim.modality == "planned"] = claim
+            if claim.polarity != "denied":
+                last[TIME_FAMILIES[claim.type], claim.modality == "planned"] = claim
 
 
 def _a_running_tally(claim: Claim) -> bool:
