@@ -75,3 +75,12 @@ def test_a_headline_s_ship_by_its_kind_is_the_ship_the_lead_names(pipeline):
     claims, ents = pipeline.extractor.extract(pipeline.nlp(text), doc)
     headline = [c for c in of_type(claims, "ATTACK") if c.end <= len(doc.title)]
     assert headline and names(ents, headline[0].roles["target"]) == ["kessel falcon"]
+
+
+def test_sites_listed_by_name_before_one_noun_are_each_hit(extract):
+    """Missile-barrage prober of session 35: "the Voronezh, Kursk, Savasleyka and Borisoglebsk
+    airfields" was one target named by all four."""
+    claims, ents = extract("Estland drones struck the Kessel and Kolwe oil refineries overnight, regional "
+                           "officials said.")
+    attack = of_type(claims, "ATTACK")[0]
+    assert names(ents, attack.roles["target"]) == ["kessel oil refinery", "kolwe oil refinery"]

@@ -1097,6 +1097,28 @@ class Mentions:
                      aliases=sorted(aliases - {name}), attrs=attrs)
         return self.keep(ent)
 
+    def things(self, head: Token) -> list[Entity]:
+        """Each thing a plural noun lists by name ("the Voronezh, Kursk and Borisoglebsk
+        airfields": three airfields, "the Saratov and Ryazan oil refineries": two), else the
+        one thing it describes."""
+        listing = [c for c in head.lefts if c.dep_ in {"compound", "nmod", "amod"} and c.pos_ == "PROPN"
+                   and any(g.dep_ == "conj" and g.pos_ == "PROPN" for g in c.children)]
+        if head.tag_ not in {"NNS", "NNPS"} or len(listing) != 1:
+            return [self.thing(head)]
+        first = listing[0]
+        named = [first, *(t for t in first.conjuncts if t.pos_ == "PROPN")]
+        listed = {t.i for t in first.subtree}
+        rest = [t.text for t in described_words(head) if t.i not in listed and t.i != head.i]
+        kind = self.lex.heads[head.lemma_.lower()]
+        out = []
+        for name in named:
+            words = [t.text for t in name.lefts if t.dep_ == "compound"] + [name.text, *rest, head.lemma_]
+            text = " ".join(words)
+            ent = Entity(id=f"thing:{slug(text)}", name=text, type=kind, aliases=[head.lemma_],
+                         attrs={"generic": True, "kind": "thing"})
+            out.append(self.keep(ent))
+        return out
+
     def state_body(self, head: Token, nationality: Span) -> Entity | None:
         """"the Indian navy" -> the Indian Navy, an organisation that acts for India."""
         state = self.resolve_span(nationality)

@@ -2332,7 +2332,8 @@ def add_struck_thing(obj: Token, roles: Roles, mentions: Mentions) -> None:
         # annotators name the side, not its post (the post's place is where)
         roles.add("target", side)
     else:
-        roles.add("target", owner or mentions.thing(obj))
+        for thing in [owner] if owner is not None else mentions.things(obj):
+            roles.add("target", thing)
     for span in mentions.places_in(obj):
         ent = mentions.resolve_span(span) if span.label_ != "NORP" else None
         if ent is not None and not mentions.is_country(ent) and ent.id != (owner and owner.id):
