@@ -155,3 +155,10 @@ def test_the_passive_subject_of_the_charge_is_not_whom_the_participle_killed(ext
                            "is accused of fatally shooting Anna Lind, 40.")
     lead = [c for c in claims if c.type == "CASUALTY" and c.sentence == 0]
     assert lead and "Petar Kessel" not in {ents[i].name for c in lead for i in c.roles.get("target", [])}
+
+
+def test_two_named_victims_of_one_killing_hung_on_the_first_title(extract):
+    # real names: the parse that hangs both on the first title is the tagger's for these
+    claims, ents = extract("The Guards said the barrage was retaliation for the killing of Hezbollah leader Hassan "
+                           "Nasrallah and Hamas political chief Ismail Haniyeh.")
+    assert {"Hassan Nasrallah", "Ismail Haniyeh"} <= fillers(claims, ents, "CASUALTY", "target")

@@ -2558,6 +2558,12 @@ def add_victims_of_noun(noun: Token, roles: Roles, args: list, mentions: Mention
             continue
         for victim in victim_groups(who, mentions):
             roles.add("target", victim)
+        # "the killing of Hezbollah leader Hassan Nasrallah and Hamas political chief Ismail
+        # Haniyeh": the parser may hang both names on the first title
+        named = [s for c in who.children if c.dep_ == "appos" and (s := mentions.span_at(c)) is not None
+                 and s.label_ == "PERSON"]
+        for span in named if len(named) > 1 else []:
+            roles.add("target", mentions.resolve_span(span))
     if not whose:
         roles.add("target", nation_of_the_dead(noun, mentions))
 
