@@ -261,12 +261,20 @@ BACKGROUND_MARKS = frozenset({"after", "before", "since", "while", "when", "as",
 PARTICIPATION_NOUNS = load_lexicon().words("participation_nouns")
 
 
+PROMISING_MODALS = frozenset({"will", "would", "shall", "'ll"})
+
+
+def promised(clause: Token) -> bool:
+    """The clause says what will be: "would pay", "will strike", "'ll retaliate"."""
+    return any(c.dep_ == "aux" and c.lower_ in PROMISING_MODALS for c in clause.children)
+
+
 def price_promised(clause: Token, lex: Lexicon) -> bool:
     """A said clause promising that a party will suffer for what it did: "would pay a heavy
     price", "will pay dearly", "would pay for it", "would regret it", "will face serious
     consequences", "would be met with force", "would not go unanswered", "will be treated as
     invaders" (not "would pay a fine", "will face delays", "would be met with interest")."""
-    if not any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "'d"} for c in clause.children):
+    if not promised(clause):
         return False
     lemma = clause.lemma_.lower()
     negated = any(c.dep_ == "neg" for c in clause.children)
@@ -306,8 +314,7 @@ def repaid_by_a_threat(path: list[Token], lex: Lexicon) -> bool:
             reprisal = next((n for n in path[k + 3:k + 5] if n.lemma_.lower() in lex.words("reprisal_words")), reprisal)
         if reprisal.lemma_.lower() in lex.words("reprisal_words"):
             # (or "said Iran would retaliate for the raid": a reprisal promised)
-            return any(up.lemma_.lower() in threats for up in path[path.index(reprisal):]) or any(
-                c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in reprisal.children)
+            return any(up.lemma_.lower() in threats for up in path[path.index(reprisal):]) or promised(reprisal)
     return paid_for_in_a_threat(path, lex)
 
 

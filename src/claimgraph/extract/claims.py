@@ -31,7 +31,7 @@ from .aliases import alias_matcher, find_aliases
 from .coref import gives_an_age, locate_back_references
 from .confidence import bare_plural, claim_features, confidence
 from .attribution import (Attribution, attribute, can_speak, described_speaker, negated_clause, on_a_condition,
-                          path_to_root, nothing_to_do_clause, price_promised, sayer_going_on, speaker_entity,
+                          path_to_root, nothing_to_do_clause, price_promised, promised, sayer_going_on, speaker_entity,
                           subject_of_report_above)
 from ..datafiles import grammar
 from .dating import (date_a_named_person_s_death, date_by_occurrence_sentences, date_days_counted_from_another,
@@ -1138,8 +1138,8 @@ class ClaimExtractor:
         attacks = self.lex.types["ATTACK"].nouns | self.lex.types["ATTACK"].verbs
         # ("an attempt by the Kyiv regime to carry out terrorist attacks": a deed alleged)
         return any(t.lemma_.lower() in self.lex.words("wrongdoing_words") for t in words) \
-            or any(t.lemma_.lower() in attacks for t in words) and any(t.lemma_.lower() in {"terrorist", "terrorism"}
-                                                                     for t in words)
+            or any(t.lemma_.lower() in attacks for t in words) \
+            and any(t.lemma_.lower() in self.lex.words("terrorism_words") for t in words)
 
     def _damned(self, clause: Token, mentions: Mentions) -> list[Entity]:
         """"tweeted that Machado was disgusting", "says Trump is unfit": the named party a said
@@ -1209,14 +1209,13 @@ class ClaimExtractor:
         crush the rebels": force the speaker says it will use. The parties it would be used on,
         or None when the clause is no such promise (not "said it would not strike", nor "said
         the rebels would attack": another's deed foretold)."""
-        if not any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in clause.children) \
-                or any(c.dep_ == "neg" for c in clause.children):
+        if not promised(clause) or any(c.dep_ == "neg" for c in clause.children):
             return None
         harm = self.lex.words("harm_vowed") | self.lex.types["ATTACK"].verbs | self.lex.types["CASUALTY"].verbs
         doer, sayer = subject_of(clause), subject_of(clause.head)
         if clause.lemma_.lower() not in harm or doer is None or sayer is None:
             return None
-        if doer.lower_ not in {"we", "i", "it"} and not self.senses._same_party(doer, sayer, mentions):
+        if doer.lower_ not in {"we", "i", "it"} and not self.senses.same_party(doer, sayer, mentions):
             return None  # ("they" may be anyone)
         aimed = objects_of(clause, ("dobj", "obj")) + [o for p, o in preps_of(clause) if p in {"against", "on"}]
         return [ent for obj in aimed if (ent := party(obj, mentions)) is not None
@@ -1226,7 +1225,7 @@ class ClaimExtractor:
         """"the war would go on unless Ethiopian troops left": force promised in the said clause
         on a condition set for others. The parties the condition names, or None when the clause
         is no such threat ("talks would resume unless the weather turned")."""
-        if not any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in clause.children):
+        if not promised(clause):
             return None
         conditions = conditions_of([clause])
         if not conditions:

@@ -1142,12 +1142,12 @@ class TriggerSenses:
                                                         for m in c.children) for c in clause.children)
             promised = any(c.dep_ == "aux" and c.lower_ in self.lex.words("promise_modals") for c in clause.children)
             if (conditional or clause.lemma_.lower() in harm) and promised and warner is not None \
-                    and doer is not None and self._same_party(doer, warner, mentions):
+                    and doer is not None and self.same_party(doer, warner, mentions):
                 return True
         return False
 
     @staticmethod
-    def _same_party(doer: Token, warner: Token, mentions: Mentions) -> bool:
+    def same_party(doer: Token, warner: Token, mentions: Mentions) -> bool:
         """"they" or "it" of a party, or the party named again, itself, by its capital or as the
         owner of who warns ("Iran's foreign ministry spokesman warned that Iran would ...",
         "Iran's armed forces chief warned that Tehran would strike ...")."""
