@@ -1211,7 +1211,7 @@ class ClaimExtractor:
         the rebels would attack": another's deed foretold)."""
         if not promised(clause) or any(c.dep_ == "neg" for c in clause.children):
             return None
-        harm = self.lex.words("harm_vowed") | self.lex.types["ATTACK"].verbs | self.lex.types["CASUALTY"].verbs
+        harm = self.senses.vowed_harm
         doer, sayer = subject_of(clause), subject_of(clause.head)
         if clause.lemma_.lower() not in harm or doer is None or sayer is None:
             return None

@@ -529,8 +529,9 @@ class Mentions:
         full = [name for name, kinds in described.items() if kind_words(noun) <= kinds]
         if len(described) != 1 or len(full) != 1:
             return None
-        return self.vessel_named(full[0]) if self._vessels.get(full[0]) == {full[0]} \
-            else self.keep(self.resolver.resolve(full[0], "ORG", context_countries=self.countries))
+        # a name after a kind ("the bulk carrier Sea Falcon") is one ``vessel_named`` knows
+        return self.vessel_named(full[0]) or self.keep(self.resolver.resolve(full[0], "ORG",
+                                                                             context_countries=self.countries))
 
     @cached_property
     def lead_end(self) -> int:
@@ -1092,7 +1093,10 @@ class Mentions:
         name = " ".join(t.text for t in words)
         aliases = shorter_names([t.text for t in words]) | {head.text, head.lemma_}
         origin = self.origin_of(head)
-        attrs = {"generic": True, "kind": "thing", **({"origin": origin[0]} if origin else {})}
+        return self._thing_named(name, head, aliases, origin[0] if origin else None)
+
+    def _thing_named(self, name: str, head: Token, aliases: set[str], origin: str | None = None) -> Entity:
+        attrs = {"generic": True, "kind": "thing", **({"origin": origin} if origin else {})}
         ent = Entity(id=f"thing:{slug(name)}", name=name, type=self.lex.heads[head.lemma_.lower()],
                      aliases=sorted(aliases - {name}), attrs=attrs)
         return self.keep(ent)
@@ -1109,14 +1113,10 @@ class Mentions:
         named = [first, *(t for t in first.conjuncts if t.pos_ == "PROPN")]
         listed = {t.i for t in first.subtree}
         rest = [t.text for t in described_words(head) if t.i not in listed and t.i != head.i]
-        kind = self.lex.heads[head.lemma_.lower()]
         out = []
         for name in named:
             words = [t.text for t in name.lefts if t.dep_ == "compound"] + [name.text, *rest, head.lemma_]
-            text = " ".join(words)
-            ent = Entity(id=f"thing:{slug(text)}", name=text, type=kind, aliases=[head.lemma_],
-                         attrs={"generic": True, "kind": "thing"})
-            out.append(self.keep(ent))
+            out.append(self._thing_named(" ".join(words), head, {head.lemma_}))
         return out
 
     def state_body(self, head: Token, nationality: Span) -> Entity | None:

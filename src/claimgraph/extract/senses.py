@@ -73,6 +73,8 @@ class TriggerSenses:
     def __init__(self, lex: Lexicon):
         self.lex = lex
         self.trigger_types = lex.triggers()
+        # what a vow, a warning or a said promise of force would do ("retaliate", "strike", "kill")
+        self.vowed_harm = lex.words("harm_vowed") | lex.types["ATTACK"].verbs | lex.types["CASUALTY"].verbs
 
     def types_for(self, token: Token, pos: str, mentions: Mentions) -> list[str]:
         """The claim types ``token``, a trigger of part of speech ``pos``, stands for in its
@@ -1076,7 +1078,7 @@ class TriggerSenses:
         """"vowed to retaliate", "vowed to keep attacking ships", "vowed to keep firing rockets",
         "vowed that the army would crush the rebels", "vowed revenge", "promised a worthy
         response": a vow of force."""
-        harm = self.lex.words("harm_vowed") | self.lex.types["ATTACK"].verbs | self.lex.types["CASUALTY"].verbs
+        harm = self.vowed_harm
         deeds = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
         deeds += [g for d in deeds for g in d.children if g.dep_ == "xcomp" or g.tag_ == "VBG"]  # "keep attacking"
         fired = self.lex.types["ATTACK"].weapon_verbs
@@ -1133,7 +1135,7 @@ class TriggerSenses:
         if warned and any(prep == "of" and o.lemma_.lower() in self.lex.words("price_faced")
                           for prep, o in preps_of(verb)):
             return True  # "warned Israel of the repercussions" (not "warned patients of the consequences")
-        harm = self.lex.words("harm_vowed") | self.lex.types["ATTACK"].verbs | self.lex.types["CASUALTY"].verbs
+        harm = self.vowed_harm
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             if price_promised(clause, self.lex):
                 return True  # "warned that the United States would pay a heavy price"
