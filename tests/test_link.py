@@ -580,6 +580,28 @@ def test_link_polarity_contradiction_for_a_blanket_denial_by_both_parties():
     assert [(c.kind, c.claim_ids) for c in found] == [("polarity", ["t1", "t2"])]
 
 
+def test_link_a_denial_of_the_attack_its_article_tells_answers_only_that_attack():
+    docs = [doc("d1", "Morning Ledger", published="2024-03-04"), doc("d2", "Evening Courier", published="2024-03-06"),
+            doc("d3", "Morning Ledger", published="2024-03-07")]
+    kharkiv = claim("k1", "d1", day="2024-03-03", source="person:penwick", actor=["gpe:russia"],
+                    location=["place:kharkiv"])
+    dnipro = claim("p1", "d2", day="2024-03-05", source="person:dravik", actor=["gpe:russia"],
+                   location=["place:dnipro"], instrument=["weapon:iskander-m"])
+    denial = claim("p2", "d2", source="gpe:russia", actor=["gpe:russia"], polarity="denied", sentence=3)
+    denial.text, denial.trigger = "Moscow denied any responsibility for the attack.", "attack"
+    # the Dnipro strike as another outlet tells it: one happening with the denied one
+    retold = claim("r1", "d3", day="2024-03-05", source="org:globalwire", actor=["gpe:russia"],
+                   location=["place:dnipro"], instrument=["weapon:iskander-m"])
+    _events, found = link(docs, [kharkiv, dnipro, denial, retold], ENTITIES)
+    answered = sorted(next(i for i in c.claim_ids if i != "p2") for c in found if c.kind == "polarity")
+    assert answered == ["p1"]  # its happening once, and not the Kharkiv strike of another article
+
+    # a denial of a kind of deed ("denied attacking civilians") still answers every such report
+    denial.text, denial.trigger = "Moscow denied attacking any city.", "attacking"
+    _events, found = link(docs, [kharkiv, dnipro, denial, retold], ENTITIES)
+    assert "k1" in {i for c in found if c.kind == "polarity" for i in c.claim_ids}
+
+
 def test_link_a_denial_does_not_answer_what_is_reported_months_later():
     docs = [doc("d1", "Morning Ledger", published="2024-02-21"), doc("d2", "Evening Courier", published="2024-03-01"),
             doc("d3", "Morning Ledger", published="2024-09-10")]

@@ -24,15 +24,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import defaultdict
 from itertools import product
 from typing import Iterable
 
+from ..extract.lexicon import load_lexicon
 from ..model import Claim, Contradiction, Document, Event, Quantity
 from .compare import (COMPATIBLE, CONFLICT, NEAR, PARTY_ROLES, SAME, UNKNOWN, Entities, canonical_of,
                       classes_compatible, config, counted_class, event_interval, format_interval, intervals_overlap,
                       kinds_compatible, normalized_interval, overlaps, report_bound, unit_scale)
 from .independence import SourceCounter
+
+# what a denial calls a happening already told ("denied any responsibility for the attack")
+BACK_REFERENCES = load_lexicon().words("back_references")
 
 MAX_TIME_GAP_DAYS = 7  # beyond a week apart, same actor/place/weapon are two attacks, not one misdated
 MAX_DENIAL_TARGETS = 20  # one denial contradicts at most this many asserted happenings (best first)
@@ -465,16 +470,23 @@ def polarity_contradictions(claims: list[Claim], events: list[Event], ents: Enti
         # the best match first; among equals the nearest in time: a denial answers what was
         # said about the days around it, not the oldest claim on record; then a body's
         # sentence before the headline that sums it up
-        best_per_event: dict[str, tuple[int, int, bool, str, Claim]] = {}
+        answered: list[tuple[str, tuple[int, int, bool, str, Claim]]] = []
         for cid in sorted(c for c, n in hits.items() if n >= max(1, required)):
             claim = by_id[cid]
             score = proposition_score(d, claim, ents)
             if score < max(1, required) or denier == counter.source_of(claim).key \
                     or not denial_can_answer(d, claim, published):
                 continue
-            group = event_of.get(claim.id, claim.id)
             in_headline = claim.start < headline_ends.get(claim.document_id, 0)
-            entry = (-score, days_apart(d, claim, published), in_headline, claim.id, claim)
+            answered.append((event_of.get(claim.id, claim.id),
+                             (-score, days_apart(d, claim, published), in_headline, claim.id, claim)))
+        if names_a_told_happening(d):
+            # "The RSF denied any responsibility for the attack": the attack its article tells,
+            # and what other articles say of that happening, not every attack told of the RSF
+            own = {group for group, entry in answered if entry[-1].document_id == d.document_id}
+            answered = [(group, entry) for group, entry in answered if group in own]
+        best_per_event: dict[str, tuple[int, int, bool, str, Claim]] = {}
+        for group, entry in answered:
             if group not in best_per_event or entry[:4] < best_per_event[group][:4]:
                 best_per_event[group] = entry
         ranked = sorted(best_per_event.values(), key=lambda t: t[:4])
@@ -486,6 +498,26 @@ def polarity_contradictions(claims: list[Claim], events: list[Event], ents: Enti
                              ({"polarity": claim.polarity, "source": counter.source_of(claim).entity_id},
                               {"polarity": d.polarity, "source": counter.source_of(d).entity_id})))
     return out
+
+
+def names_a_told_happening(denied: Claim) -> bool:
+    """"denied any responsibility for the attack", "denies the strike took place": the denial
+    names its happening as one already told ("the attack"), not a kind of deed ("denies
+    sending troops", "has never used chemical weapons").
+
+    >>> c = Claim(id="c", document_id="d", type="ATTACK", text="The RSF denied any responsibility "
+    ...           "for the attack.", start=0, end=0, trigger="attack", polarity="denied")
+    >>> names_a_told_happening(c)
+    True
+    >>> c.text, c.trigger = "Russia denied attacking civilians.", "attacking"
+    >>> names_a_told_happening(c)
+    False
+    """
+    trigger = (denied.trigger or "").lower()
+    if trigger not in BACK_REFERENCES and trigger.removesuffix("s") not in BACK_REFERENCES:
+        return False
+    definite = rf"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?{re.escape(trigger)}\b"
+    return re.search(definite, denied.text, re.IGNORECASE) is not None
 
 
 def polarity_keys(claim: Claim, ents: Entities) -> set[str]:
