@@ -1092,9 +1092,14 @@ def _nobody_underwent(verb: Token) -> bool:
     subject says it did not happen."""
     for subj in verb.children:
         if subj.dep_ == "nsubjpass" and (subj.lower_ in {"nobody", "none", "no-one"} or any(
-                d.dep_ == "det" and d.lower_ == "no" for d in subj.children)):
+                d.dep_ == "det" and d.lower_ == "no" or _not_one(d) for d in subj.children)):
             return True
     return False
+
+
+def _not_one(word: Token) -> bool:
+    """"Not one civilian", "not a single soldier": the "not" hangs on the noun or its "one"."""
+    return word.dep_ == "neg" or word.lower_ == "one" and any(c.dep_ == "neg" for c in word.children)
 
 
 def _vow_made(verb: Token, lex: Lexicon) -> bool:

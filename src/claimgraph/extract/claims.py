@@ -1803,7 +1803,7 @@ def lone_toll(trigger: Token, found: list[Quantity], sent: Span) -> list[Quantit
         return []
     people = [c for c in trigger.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
     for token in people + [n for p in people if p.pos_ == "NOUN" for n in p.children if n.dep_ == "nummod"]:
-        if token.lower_ != "one" or any(c.dep_ in {"det", "prep"} for c in token.children):
+        if token.lower_ != "one" or any(c.dep_ in {"det", "prep", "neg"} for c in token.children):
             continue
         return [Quantity(text=token.text, value=1, of=casualty_word(token) or CASUALTY_OF.get(trigger.lemma_.lower()),
                          start=token.idx - sent.start_char, end=token.idx - sent.start_char + len(token.text))]

@@ -2003,6 +2003,8 @@ def claimed_by(noun: Token, mentions: Mentions) -> Entity | None:
     the Islamic State claimed", "al-Shabaab claimed the attack": who claims a happening says it
     did it. The parser may hang the clause on the noun after "of"."""
     holders = [noun, *(o for p, o in preps_of(noun) if p == "of")]
+    if noun.head.lemma_.lower() == "claim" and any(c.dep_ == "neg" for c in noun.head.children):
+        return None  # "the RSF has not claimed the attacks": who did them is left open
     if noun.dep_ in {"dobj", "obj"} and noun.head.lemma_.lower() == "claim" and noun.head.pos_ == "VERB" \
             and (claimer := subject_of(noun.head)) is not None and claimer.lower_ not in PRONOUNS_NOT_PARTIES:
         return party(claimer, mentions)  # "al-Shabaab claimed the attack on the base"

@@ -331,6 +331,8 @@ def find_quantities(text: str) -> list[Quantity]:
     found: list[_Candidate] = []
     for match in _pattern().finditer(text):
         for candidate in _candidates(text, match, blocked):
+            if _negated(text, candidate.quantity):
+                continue
             if found and _is_conversion(text, found[-1], candidate):
                 continue
             if found and _is_whole_of_part(text, found[-1].quantity, candidate.quantity):
@@ -340,6 +342,23 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 _OF_THE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our)\s+", re.I)
+# "nine soldiers, not six as first reported", "Not one person was hurt": a bare number after a
+# "not" that opens its phrase is the figure ruled out, not one the sentence gives
+_RULED_OUT = re.compile(r"(?:^|[,;:(]\s*|\s-+\s*|\s[—–]\s*)not\s+$", re.I)
+
+
+def _negated(text: str, q: Quantity) -> bool:
+    """The number is ruled out by a "not" before it (a bound such as "not more than 20" stays).
+
+    >>> [q.value for q in find_quantities("Troops shot nine soldiers, not six as first reported.")]
+    [9]
+    >>> find_quantities("Not one person was hurt.")
+    []
+    >>> [q.high for q in find_quantities("not more than 20 people were hurt")]
+    [20]
+    """
+    return q.value is not None and q.low is None and q.high is None \
+        and _RULED_OUT.search(text, 0, q.start or 0) is not None
 
 
 def _is_whole_of_part(text: str, part: Quantity, whole: Quantity) -> bool:
