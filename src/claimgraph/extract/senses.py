@@ -148,6 +148,9 @@ class TriggerSenses:
                 continue  # "a shell fell on the market"; not "a helicopter crashed", "was dropped off by helicopter"
             if pos == "VERB" and lemma in t.place_objects and not self._object_is_place(token, mentions):
                 continue
+            if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("control_taking_verbs") \
+                    and not self._takes_control_of_a_place(token, mentions):
+                continue
             if name == "ATTACK" and pos == "VERB" and lemma in self.lex.words("arms_only_verbs") \
                     and not self._destroyed_by_arms(token, mentions, t):
                 continue
@@ -1218,6 +1221,16 @@ class TriggerSenses:
         """"captured the outpost", "the trawler was hijacked", "the captured vessels"; not
         "captured 48 Libyans", "seized the drugs" or "the ship sank"."""
         return any(self._names_a_place(o, mentions) for o in what_is_taken(verb))
+
+    def _takes_control_of_a_place(self, verb: Token, mentions: Mentions) -> bool:
+        """"took control of Goma", "took over the airport"; not "took control of the consortium".
+        What one takes control of is a place wherever a known town's name stands there, whatever
+        the tagger made of it ("Goma" as a person)."""
+        controlled = [place for o in what_is_taken(verb) if o.lemma_.lower() == "control"
+                      for prep, place in preps_of(o) if prep == "of"]
+        taken = [o for o in what_is_taken(verb) if o.lemma_.lower() != "control"] + controlled
+        return any(self._names_a_place(o, mentions) for o in taken) \
+            or any(o.pos_ == "PROPN" and mentions.resolver.is_place(o.text) for o in controlled)
 
     def _object_is_war_materiel(self, verb: Token, mentions: Mentions) -> bool:
         """"destroyed 12 tanks", "destroyed 21 of 25 drones", "destroyed a radar station", "the
