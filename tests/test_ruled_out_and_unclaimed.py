@@ -1,7 +1,8 @@
-"""Numbers a report rules out and attacks nobody has claimed, from the hostages prober and the
-sieges prober of session 36: "nine prisoners, not six as first reported" counts nine; "Not one
-civilian was hurt" is a toll said to be none, not a toll of one; "the Kessel Brigade has not claimed the attacks" names
-no attacker. Every sentence is invented."""
+"""Numbers a report rules out, attacks nobody has claimed and harms denied by name, from the
+hostages prober and the sieges prober of session 36: "nine prisoners, not six as first reported"
+counts nine; "Not one civilian was hurt" is a toll said to be none, not a toll of one; "the
+Kessel Brigade has not claimed the attacks" names no attacker; "has denied the killings" is a
+denial. Every sentence is invented."""
 
 from __future__ import annotations
 
@@ -38,3 +39,17 @@ def test_not_one_hurt_is_a_toll_said_to_be_none(extract, text):
 def test_an_attack_not_claimed_names_no_attacker(extract, text):
     claims, ents = extract(text)
     assert not [c for c in of_type(claims, "ATTACK") if "kessel brigade" in names(ents, c.roles["actor"])]
+
+
+@pytest.mark.parametrize("text, denier", [
+    ("The Norvanian defence ministry has denied the killings.", "norvanian defence ministry"),
+    ("Estland denied the shelling of the market in Kessel on Tuesday.", "estland"),
+])
+def test_a_harm_named_and_denied_is_a_denial(extract, text, denier):
+    claims, ents = extract(text)
+    assert [c for c in of_type(claims, "DENY") if denier in names(ents, c.roles["actor"])]
+
+
+def test_a_request_refused_in_a_killing_case_is_no_denial(extract):
+    claims, _ = extract("The court in Kessel denied an appeal against the killings verdict.")
+    assert not of_type(claims, "DENY")

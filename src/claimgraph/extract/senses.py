@@ -1349,6 +1349,12 @@ class TriggerSenses:
                                             or obj.lemma_.lower() in self.lex.words("claim_nouns"))
         return noun.dep_ != "compound"
 
+    def _names_a_harm(self, noun: Token) -> bool:
+        """"denied the killings", "rejected the shelling": a noun of an attack or a toll names the
+        claim that it happened."""
+        return noun.pos_ == "NOUN" and bool({"ATTACK", "CASUALTY"} & set(
+            self.trigger_types.get((noun.lemma_.lower(), "NOUN"), ())))
+
     def _denies_a_claim(self, verb: Token) -> bool:
         """A denial governs a clause ("denied that ...", "denied sending"), or a claim noun; a
         request refused is no claim denied ("the court denied an appeal challenging the ruling")."""
@@ -1364,7 +1370,8 @@ class TriggerSenses:
             if child.dep_ in {"ccomp", "xcomp", "pcomp", "csubj"}:
                 return True
             if child.dep_ in {"dobj", "obj", "nsubjpass"} and (
-                    child.tag_ == "VBG" or child.lemma_.lower() in self.lex.words("claim_nouns")):
+                    child.tag_ == "VBG" or child.lemma_.lower() in self.lex.words("claim_nouns")
+                    or self._names_a_harm(child)):
                 return True
         if denies_the_clause_before(verb) or denies_what_it_refers_to(verb):
             return True
