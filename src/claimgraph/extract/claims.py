@@ -354,6 +354,8 @@ class ClaimExtractor:
         on villages" were not its strikes)."""
         if any(pays_back(node) for node in token.ancestors):
             return
+        if ctype == "CASUALTY" and self._tended_not_harmed(token):
+            return  # "MSF said its team had received 150 wounded people": MSF harmed no one
         if ctype in SPEECH_ACTS and ctype != "DENY" and att.polarity == "denied" and att.source is not None \
                 and roles["actor"] and att.source not in roles["actor"] and self._denied_by_a_speaker(token, att):
             # "Congo accused Rwanda of backing the rebels, an allegation Kigali denies", parsed as
@@ -450,6 +452,12 @@ class ClaimExtractor:
         receiving = ctype == "TRANSFER" \
             and clause_head(token).lemma_.lower() in self.lex.types["TRANSFER"].receiving_verbs
         return "recipient" if receiving else "actor"
+
+    def _tended_not_harmed(self, token: Token) -> bool:
+        """The casualty word names who its clause's subject counts, treats or buries ("had
+        counted more than 300 dead", "received 150 wounded people"), not whom it harmed."""
+        verb = clause_head(token.head if token.dep_ == "amod" else token)  # ("150 wounded people")
+        return verb.i != token.i and verb.lemma_.lower() in self.lex.words("tending_verbs")
 
     def _done_by_subject(self, token: Token, ctype: str) -> bool:
         """A verb, or the object of its clause's verb ("it had carried out raids"); not a noun
