@@ -210,8 +210,22 @@ def _claim_rejected(inner: Token, outer: Token, lex: Lexicon) -> bool:
     """"rejected Ukrainian claims that ...", "dismissed as false Kyiv's claim that ...": the
     claim someone made is what the outer speaker denies (the parser may read "claims" as a
     verb)."""
-    return outer.lemma_.lower() in lex.words("denial_verbs") and inner.lemma_.lower() in lex.words("claim_nouns") \
-        and inner.dep_ in {"dobj", "pobj"} and outer.i in {inner.head.i, inner.head.head.i}
+    if outer.lemma_.lower() not in lex.words("denial_verbs") or inner.lemma_.lower() not in lex.words("claim_nouns"):
+        return False
+    return inner.dep_ in {"dobj", "pobj"} and outer.i in {inner.head.i, inner.head.head.i} \
+        or claim_read_as_a_verb(inner, outer)
+
+
+def claim_read_as_a_verb(inner: Token, outer: Token) -> bool:
+    """"IDF rejects Hamas claim that ...", "dismissed as a fabrication Ukrainian claims that ...":
+    the parser joins "claim" to the denial as a second verb, with no subject and no "and", or
+    makes it a clause of its own with the claimant as subject and no "that" before it."""
+    if inner.head.i != outer.i or inner.pos_ != "VERB":
+        return False
+    if inner.dep_ == "ccomp":
+        return not any(c.dep_ == "mark" for c in inner.children) and inner.i > outer.i
+    return inner.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in inner.children) \
+        and not any(t.dep_ in {"cc", "punct"} for t in inner.doc[outer.i + 1:inner.i])
 
 
 def _own_clause_beside(below: Token, verb: Token) -> bool:

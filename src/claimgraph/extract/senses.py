@@ -33,8 +33,8 @@ from spacy.tokens import Doc, Span, Token
 from ..analyze.views import lower_lemmas, lower_words
 from ..datafiles import grammar
 from ..resolve.quantities import measure_words
-from .attribution import (charged_participle, negated_clause, neither_confirmed_nor_denied, price_promised,
-                          refused_to_let)
+from .attribution import (charged_participle, claim_read_as_a_verb, negated_clause, neither_confirmed_nor_denied,
+                          price_promised, refused_to_let)
 from .lexicon import ClaimType, Lexicon
 from .coref import age_of, gives_an_age
 from .mentions import (LOCATIVE_PREPS, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, is_bare_definite, is_country,
@@ -1373,6 +1373,8 @@ class TriggerSenses:
                     child.tag_ == "VBG" or child.lemma_.lower() in self.lex.words("claim_nouns")
                     or self._names_a_harm(child)):
                 return True
+            if child.lemma_.lower() in self.lex.words("claim_nouns") and claim_read_as_a_verb(child, verb):
+                return True  # "IDF rejects Hamas claim that ...", "claim" read as a second verb
         if denies_the_clause_before(verb) or denies_what_it_refers_to(verb):
             return True
         if verb.dep_ == "amod" or verb.dep_ in {"acl", "relcl"}:
