@@ -818,6 +818,22 @@ def branch_of(place: Span, mentions: Mentions) -> Span | None:
     return before
 
 
+def body_just_told(pronoun: Token, mentions: Mentions) -> Entity | None:
+    """"The RSF did not immediately comment. It has previously denied targeting civilians": an
+    "it" opening its sentence is the organisation or state the sentence before was about, not
+    the outlet the last speaker talked to ("a resident told the BBC")."""
+    sent = pronoun.sent
+    if pronoun.i != sent.start or pronoun.dep_ not in SPEAKER_DEPS or sent.start == 0:
+        return None
+    before = pronoun.doc[sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ in SPEAKER_DEPS), None)
+    span = mentions.span_at(subject) if subject is not None else None
+    if span is None or span.label_ not in {"ORG", "GPE", "NORP"}:
+        return None
+    entity = mentions.resolve_span(span)
+    return entity if entity is not None and entity.type in {"ORG", "GPE"} else None
+
+
 def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Entity | None:
     """The entity a subject/object phrase stands for, as a source."""
     if token is None:
@@ -835,6 +851,8 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
             return latest
         if token.lower_ in {"we", "i", "us", "our"}:
             return None  # a quote's "we": the verb that introduces the quote names the speaker
+        if token.lower_ == "it":
+            return body_just_told(token, mentions) or mentions.last_speaker
         return mentions.last_speaker
     renamed = mentions.references.renamed_topic(token)
     if renamed is not None:
