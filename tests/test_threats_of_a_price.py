@@ -75,3 +75,12 @@ def test_a_warning_that_the_capital_will_strike_is_the_warners_threat(extract):
 def test_a_response_met_with_attacks_is_no_meeting(extract):
     claims, _ = extract("The Norvanian guards warned that any Estonian response would be met with crushing attacks.")
     assert not of_type(claims, "MEET")
+
+
+@pytest.mark.parametrize("text", [
+    "The Norvanian army spokesman warned that the army would respond at the time and place of its choosing.",
+    "The Norvanian army spokesman warned that the army would retaliate against the rebels in Kessel.",
+])
+def test_a_body_s_speaker_warning_of_its_response_threatens(extract, text):
+    claims, _ = extract(text)
+    assert of_type(claims, "THREATEN")

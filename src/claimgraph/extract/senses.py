@@ -1132,7 +1132,7 @@ class TriggerSenses:
         roads could flood if the rain continued" is not (the roads are not the warner)."""
         if verb.lemma_.lower() not in self.lex.words("warning_verbs"):
             return False
-        warner = subject_of(verb)
+        warner = subject_of(verb) or (subject_of(verb.head) if verb.dep_ == "conj" else None)  # "called ... and warned"
         warned = [o for o in objects_of(verb, ("dobj", "obj")) if (span := mentions.span_at(o)) is not None
                   and span.label_ in {"GPE", "ORG", "NORP", "PERSON"}]
         if warned and any(prep == "of" and o.lemma_.lower() in self.lex.words("price_faced")
@@ -1160,7 +1160,9 @@ class TriggerSenses:
             return True
         named = mentions.span_at(doer)
         if named is None:
-            return False
+            # "the army spokesman warned that the army would respond": the body its speaker is named by
+            return doer.pos_ == "NOUN" and any(t.i != warner.i and t.pos_ == "NOUN" and t.lemma_ == doer.lemma_
+                                               for t in warner.subtree)
         party = mentions.resolve_span(named)
         state = party.attrs.get("metonym_of") if party is not None else None  # "Tehran" for Iran
         for token in warner.subtree:
