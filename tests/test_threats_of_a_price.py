@@ -84,3 +84,8 @@ def test_a_response_met_with_attacks_is_no_meeting(extract):
 def test_a_body_s_speaker_warning_of_its_response_threatens(extract, text):
     claims, _ = extract(text)
     assert of_type(claims, "THREATEN")
+
+
+def test_what_an_attack_would_be_treated_as_is_no_second_attack(extract):
+    claims, ents = extract("Estland warned Norvania that any attack on Kessel would be treated as an attack on Estland.")
+    assert not [c for c in of_type(claims, "ATTACK") if "estland" in names(ents, c.roles["target"])]

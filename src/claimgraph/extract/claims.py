@@ -550,6 +550,7 @@ class ClaimExtractor:
                     continue
                 seen.add((token.i, ctype))
                 if generic_you(token) or judged_in_general(token) or bidden(token) or what_it_would_be(token) \
+                        or what_it_is_deemed(token, self.lex) \
                         or ctype not in SPEECH_ACTS and self._told_as_a_series(token) \
                         or (told_as_a_habit(token) and not (ctype in SPEECH_ACTS and self._speakers_now(token))):
                     continue  # "you die by the weapon you choose": anyone, no happening
@@ -2149,6 +2150,14 @@ def what_it_would_be(trigger: Token) -> bool:
     verb = trigger.head
     return trigger.pos_ == "NOUN" and trigger.dep_ == "attr" and verb.lemma_ == "be" \
         and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in verb.children)
+
+
+def what_it_is_deemed(trigger: Token, lex: Lexicon) -> bool:
+    """"any attack on Bukavu would be treated as an attack on Burundi", "regarded as an act of
+    war": the noun after "as" says what a deed would count as, not another deed."""
+    prep = trigger.head
+    return trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ == "as" \
+        and prep.head.lemma_.lower() in lex.words("deeming_verbs")
 
 
 def _definite(noun: Token) -> bool:
