@@ -1933,8 +1933,16 @@ def weapon_s_side(weapon: Token, mentions: Mentions) -> Entity | None:
     """"Iraqi jets", "planes from Afghanistan" are Iraq's, Afghanistan's; "a Kabul car bomb"
     went off in Kabul, it is no one's; "shelling of Horlivka" is fire on Horlivka, not its own."""
     deed = weapon.lower_ in ATTACK_NOUNS or weapon.lemma_.lower() in ATTACK_NOUNS
-    return side(weapon, nationality_modifier(weapon, mentions, weapon=True)
-                or (None if deed else member_of(weapon, mentions)), mentions)
+    found = nationality_modifier(weapon, mentions, weapon=True) or (None if deed else member_of(weapon, mentions))
+    return side(weapon, found, mentions) or armed_body_s(weapon, mentions)
+
+
+def armed_body_s(weapon: Token, mentions: Mentions) -> Entity | None:
+    """"the mosque was hit by an army drone", "police tear gas": the armed body the weapon is
+    named after fired it."""
+    body = next((c for c in weapon.children if c.dep_ == "compound" and c.i < weapon.i
+                 and c.lemma_.lower() in ARMED_BODY_NOUNS), None)
+    return (party(body, mentions) or mentions.personnel(body)) if body is not None else None
 
 
 def attacking_weapon(subj: Token, mentions: Mentions) -> Entity | None:

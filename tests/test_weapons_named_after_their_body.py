@@ -1,0 +1,19 @@
+"""A weapon named after the armed body that fired it, from the sieges prober of session 36: "the
+mosque was hit by an army drone" names the army as the attacker. Every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_precision import extract  # noqa: F401  (the same one-document extraction fixture)
+from test_unseen_news import names, of_type
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The clinic in Kessel was hit by an army drone on Friday, residents said.", "army"),
+    ("Residents said the market in Marra was struck by a navy missile on Monday.", "navy"),
+])
+def test_a_weapon_named_after_its_body_was_fired_by_it(extract, text, body):
+    claims, ents = extract(text)
+    attacks = of_type(claims, "ATTACK")
+    assert attacks and all(body in " ".join(names(ents, c.roles["actor"])) for c in attacks)
