@@ -2,7 +2,7 @@
 hostages prober and the sieges prober of session 36: "nine prisoners, not six as first reported"
 counts nine; "Not one civilian was hurt" is a toll said to be none, not a toll of one; "the
 Kessel Brigade has not claimed the attacks" names no attacker; "has denied the killings" is a
-denial. Every sentence is invented."""
+denial; schoolgirls "still missing" are a toll. Every sentence is invented."""
 
 from __future__ import annotations
 
@@ -53,3 +53,9 @@ def test_a_harm_named_and_denied_is_a_denial(extract, text, denier):
 def test_a_request_refused_in_a_killing_case_is_no_denial(extract):
     claims, _ = extract("The court in Kessel denied an appeal against the killings verdict.")
     assert not of_type(claims, "DENY")
+
+
+def test_schoolgirls_still_missing_are_a_toll(extract):
+    claims, _ = extract("Officials in Kessel said on Friday that 187 schoolgirls were still missing after "
+                        "Thursday's attack on the school.")
+    assert [c for c in of_type(claims, "CASUALTY") if [q.value for q in c.quantities] == [187]]
