@@ -89,3 +89,15 @@ def test_a_body_s_speaker_warning_of_its_response_threatens(extract, text):
 def test_what_an_attack_would_be_treated_as_is_no_second_attack(extract):
     claims, ents = extract("Estland warned Norvania that any attack on Kessel would be treated as an attack on Estland.")
     assert not [c for c in of_type(claims, "ATTACK") if "estland" in names(ents, c.roles["target"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Norvania's foreign ministry warned that joint drills by Estland and Kessel would face overwhelming "
+    "countermeasures.",
+    # a real minister: the gazetteer knows whose office he holds
+    "Defense Minister Israel Katz warned on Friday that Israel would act with full force if the rocket fire "
+    "continued.",
+])
+def test_a_state_s_warning_of_its_countermeasures_or_force_threatens(extract, text):
+    claims, _ = extract(text)
+    assert of_type(claims, "THREATEN") and not of_type(claims, "NOTIFY")

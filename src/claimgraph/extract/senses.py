@@ -32,13 +32,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ..analyze.views import lower_lemmas, lower_words
 from ..datafiles import grammar
+from ..model import Entity
 from ..resolve.quantities import measure_words
 from .attribution import (charged_participle, claim_read_as_a_verb, negated_clause, neither_confirmed_nor_denied,
                           price_promised, refused_to_let)
 from .lexicon import ClaimType, Lexicon
 from .coref import age_of, gives_an_age
-from .mentions import (LOCATIVE_PREPS, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, Mentions, is_bare_definite, is_country,
-                       phrase_tokens, things_counted, whole_of_part)
+from .mentions import (LOCATIVE_PREPS, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, SPOKES_NOUNS, Mentions, is_bare_definite,
+                       is_country, phrase_tokens, things_counted, whole_of_part)
 from .roles import (ATTACK_NOUNS, CASUALTY_OF, CLASH_VERBS, DISTANCE_UNITS, FIGHT_VERBS, MILITARY_SITES,
                     MUTUAL_FIGHT_NOUNS, PLATFORM_KINDS, SPEECH_ACTS, agent_of, bomb_called_it, clause_head,
                     could_be_people, doer_of, fighters_holding, holder_of_a_place, is_armed_noun, is_fighting_side,
@@ -1164,6 +1165,8 @@ class TriggerSenses:
             return doer.pos_ == "NOUN" and any(t.i != warner.i and t.pos_ == "NOUN" and t.lemma_ == doer.lemma_
                                                for t in warner.subtree)
         party = mentions.resolve_span(named)
+        if party is not None and is_country(party) and TriggerSenses._speaks_for_state(warner, party, mentions):
+            return True  # "Defence Minister Israel Katz warned that Israel would act with full force"
         state = party.attrs.get("metonym_of") if party is not None else None  # "Tehran" for Iran
         for token in warner.subtree:
             span = mentions.span_at(token)
@@ -1174,6 +1177,15 @@ class TriggerSenses:
                     or state is not None and ent is not None and ent.id == state:
                 return True
         return False
+
+    @staticmethod
+    def _speaks_for_state(warner: Token, state: Entity, mentions: Mentions) -> bool:
+        """The warner is an office holder of ``state``: a person of that country named with an
+        office ("Defence Minister Israel Katz") or known for one."""
+        span = mentions.span_at(warner)
+        person = mentions.resolve_span(span) if span is not None and span.label_ == "PERSON" else None
+        return person is not None and person.type == "PERSON" and person.country == state.country \
+            and (bool(person.attrs.get("roles")) or any(t.lemma_.lower() in SPOKES_NOUNS for t in warner.subtree))
 
     def _lives_taken(self, noun: Token) -> bool:
         """"cost 1,269 Libyan lives", "the unrest has claimed some 2,400 lives", "took the lives
