@@ -163,7 +163,10 @@ def attribute(trigger: Token, mentions: Mentions, lex: Lexicon) -> Attribution:
     if att.source is None:
         _sentence_speaker(trigger, mentions, lex, att, beside)
     repaid = repaid_by_a_threat(path, lex)
-    background = att.source is not None and backgrounded(path, att.report_nodes) or repaid
+    # "denied firing on a UN base near Sake, where peacekeepers were killed": the deaths are told as known
+    told_where = bool(speakers) and speakers[0][0].lemma_.lower() in lex.words("denial_verbs") \
+        and _told_where_it_happened(path, speakers[0][0])
+    background = att.source is not None and backgrounded(path, att.report_nodes) or repaid or told_where
     if background:
         # "he thinks about the children killed in the shooting"; "rejected the report as shells hit
         # Uvira": the shelling is the scene of the denial, not what is denied
@@ -204,6 +207,14 @@ def _tag_hung_inside(inner: Token, outer: Token, trigger: Token) -> bool:
 def rules_out(verb: Token) -> bool:
     """"ruled out sending troops", "did not rule out further deliveries"."""
     return verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
+def _told_where_it_happened(path: list[Token], said: Token) -> bool:
+    """The trigger stands in a "where" or "when" clause describing a place or time named in what
+    is said: what happened there is told as known, not as part of the saying."""
+    below = path[:next((k for k, node in enumerate(path) if node.i == said.i), len(path))]
+    return any(node.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in {"where", "when"}
+                                            for c in node.children) for node in below)
 
 
 def _claim_rejected(inner: Token, outer: Token, lex: Lexicon) -> bool:
