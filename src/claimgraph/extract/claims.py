@@ -1302,7 +1302,7 @@ class ClaimExtractor:
             event_nodes |= {n.i for n in path_to_root(extra)[:2] if n.i not in c.att.report_nodes}
         # "air strikes killed 30 on Monday" parsed as "strikes (that were) killed": the strikes' verb
         event_nodes |= {k.i for k in c.trigger.children if misparsed_past_tense(k)}
-        future = c.att.modality == "planned"
+        future = c.att.modality == "planned" and not planned_back_then(c.trigger)
         event_spans: list[tuple[Span, TimeSpan]] = []
         for span in spans:
             node = time_attachment(span)
@@ -2150,6 +2150,14 @@ def what_it_would_be(trigger: Token) -> bool:
     verb = trigger.head
     return trigger.pos_ == "NOUN" and trigger.dep_ == "attr" and verb.lemma_ == "be" \
         and any(c.dep_ == "nsubj" and c.lower_ == "what" for c in verb.children)
+
+
+def planned_back_then(trigger: Token) -> bool:
+    """"had been preparing to launch a missile on Thursday morning", "had planned to attack the
+    base on Thursday": a plan told in the pluperfect was made before the report, so its day is
+    one before it, not the next."""
+    verb = clause_head(trigger)
+    return verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.head.children)
 
 
 def what_it_is_deemed(trigger: Token, lex: Lexicon) -> bool:
