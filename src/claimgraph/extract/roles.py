@@ -384,8 +384,8 @@ def party(token: Token, mentions: Mentions) -> Entity | None:
     # "a 35-year-old New Bedford man" is the one person the article gives that age, not the town's man
     aged = token.pos_ == "NOUN" and gives_an_age(token)
     meant = referent(token, mentions) if aged else None
-    found = renamed or meant or group_named_by_its_kind(token, mentions) or named_party(token, mentions) \
-        or (None if aged else referent(token, mentions))  # "he", "the suspect"
+    found = renamed or meant or group_named_by_its_kind(token, mentions) or mission_people(token, mentions) \
+        or named_party(token, mentions) or (None if aged else referent(token, mentions))  # "he", "the suspect"
     if found is None and token.lemma_.lower() in MEMBER_NOUNS:
         found = member_of(token, mentions) or demonym_of(token, mentions)
     elif found is None and token.lemma_.lower() in ARMED_BODY_NOUNS:
@@ -2174,6 +2174,16 @@ def is_blast_site(prep: str, obj: Token, mentions: Mentions) -> bool:
     obj = things_counted(obj)
     return prep in SITE_PREPOSITIONS and prep != "near" and (
         mentions.is_thing(obj) or span is not None and is_struck_site(span, "ATTACK"))
+
+
+def mission_people(noun: Token, mentions: Mentions) -> Entity | None:
+    """"two Indonesian peacekeepers", "UN observers": people serving an international mission
+    are the people hit, not their country, which is no party to the fight."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in mentions.lex.words("mission_personnel"):
+        return None
+    named_by = [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.i < noun.i
+                and getattr(mentions.span_at(c), "label_", None) in {"NORP", "GPE", "ORG"}]
+    return mentions.people(noun) if named_by else None  # (bare "peacekeepers": as any people)
 
 
 def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
