@@ -384,8 +384,9 @@ def party(token: Token, mentions: Mentions) -> Entity | None:
     # "a 35-year-old New Bedford man" is the one person the article gives that age, not the town's man
     aged = token.pos_ == "NOUN" and gives_an_age(token)
     meant = referent(token, mentions) if aged else None
-    found = renamed or meant or group_named_by_its_kind(token, mentions) or mission_people(token, mentions) \
-        or named_party(token, mentions) or (None if aged else referent(token, mentions))  # "he", "the suspect"
+    found = renamed or meant or group_named_by_its_kind(token, mentions) or half_of_a_divided_country(token, mentions) \
+        or mission_people(token, mentions) or named_party(token, mentions) \
+        or (None if aged else referent(token, mentions))  # "he", "the suspect"
     if found is None and token.lemma_.lower() in MEMBER_NOUNS:
         found = member_of(token, mentions) or demonym_of(token, mentions)
     elif found is None and token.lemma_.lower() in ARMED_BODY_NOUNS:
@@ -400,6 +401,16 @@ def party(token: Token, mentions: Mentions) -> Entity | None:
                 if found is not None:
                     return found
     return side(token, found, mentions)
+
+
+def half_of_a_divided_country(token: Token, mentions: Mentions) -> Entity | None:
+    """"the North had also fired artillery" in a story that named North Korea: that country (not a
+    town called North-something, nor a region)."""
+    if token.text not in {"North", "South"} or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    halves = [e for e in mentions.entities.values() if e.type == "GPE" and is_country(e)
+              and e.name.startswith(f"{token.text} ")]
+    return halves[0] if len(halves) == 1 else None
 
 
 def group_named_by_its_kind(noun: Token, mentions: Mentions) -> Entity | None:
