@@ -17,8 +17,8 @@ from spacy.tokens import Span, Token
 from ..model import ROLE_NAMES, Entity
 from ..datafiles import grammar
 from .confidence import bare_plural
-from .attribution import (SPEECH_ACTS, charged_participle, clause_head, has_nothing_to_do, nothing_to_do_clause,
-                          price_promised, promised_under, speaker_entity)
+from .attribution import (SPEECH_ACTS, can_speak, charged_participle, clause_head, has_nothing_to_do,
+                          nothing_to_do_clause, price_promised, promised_under, speaker_entity)
 from .coref import gives_an_age, referent
 from .lexicon import load_lexicon
 from .times import TIME_UNIT_NOUNS
@@ -1499,6 +1499,11 @@ def frame_speech_act(trigger, head, roles, args, mentions, lex):
     """"the mayor criticised Deputy Minsky", "accused Moscow of ...", "threatened Kyiv",
     "the condemnation of Russia": the one accused, condemned or threatened is the target."""
     frame_generic(trigger, head, roles, args, mentions, lex, owners_count=True)
+    if not roles["actor"] and trigger.pos_ == "VERB" and trigger.dep_ == "conj" and trigger.head.dep_ == "ROOT" \
+            and (subj := subject_of(trigger)) is not None and subj.dep_ == "nsubj" and subj.head.i == trigger.head.i \
+            and subj.pos_ in {"NOUN", "PROPN"} and can_speak(subj, mentions, lex):
+        # "The ministry convened a meeting and condemned the launch": the body that met condemns
+        roles.add("actor", speaker_entity(subj, mentions, lex))
     if is_to_blame(trigger):  # "the unions are to blame": blamed, not blaming (the speaker blames)
         roles["target"], roles["actor"] = list(roles["actor"]), []
     blamed_on = [obj for node in [trigger, *blamed_things(trigger)] for prep, obj in preps_of(node)
