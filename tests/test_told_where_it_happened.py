@@ -18,6 +18,7 @@ def test_deaths_told_where_a_denied_attack_hit_are_not_denied(extract):
 
 
 def test_deaths_told_where_a_said_attack_hit_stay_the_speakers(extract):
-    claims, ents = extract("The Norvanian army said it had shelled a rebel base near Kessel, where 20 fighters were killed.")
+    claims, ents = extract("The Norvanian army said it had shelled a rebel base near Kessel, where 20 fighters "
+                           "were killed.")
     tolls = of_type(claims, "CASUALTY")
     assert tolls and all(c.source is not None and ents[c.source].name == "Norvanian army" for c in tolls)
