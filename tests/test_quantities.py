@@ -46,6 +46,9 @@ def fields(q):
         ("Approximately half of the interceptors failed.", (50, None, None, "%", True)),
         ("Twenty-five civilians were evacuated.", (25, None, None, "civilians", False)),
         ("They seized $5m in cash.", (5_000_000, None, None, "USD", False)),
+        # a unit glued to its number, as many outlets write it
+        ("The missile has a range of 5,000km.", (5000, None, None, "km", False)),
+        ("The drone carried a 15kg warhead.", (15, None, None, "kg", False)),
     ],
 )
 def test_quantities_single_conventions(sentence, expected):

@@ -1,8 +1,9 @@
 """Numbers a report rules out, attacks nobody has claimed and harms denied by name, from the
-hostages prober and the sieges prober of session 36: "nine prisoners, not six as first reported"
+probers of session 36: "nine prisoners, not six as first reported"
 counts nine; "Not one civilian was hurt" is a toll said to be none, not a toll of one; "the
 Kessel Brigade has not claimed the attacks" names no attacker; "has denied the killings" is a
-denial; schoolgirls "still missing" are a toll. Every sentence is invented."""
+denial; schoolgirls "still missing" are a toll; a range of "5,000km" is read with its unit glued on.
+Every sentence is invented."""
 
 from __future__ import annotations
 
@@ -59,3 +60,9 @@ def test_schoolgirls_still_missing_are_a_toll(extract):
     claims, _ = extract("Officials in Kessel said on Friday that 187 schoolgirls were still missing after "
                         "Thursday's attack on the school.")
     assert [c for c in of_type(claims, "CASUALTY") if [q.value for q in c.quantities] == [187]]
+
+
+def test_a_range_written_with_its_unit_glued_on_is_a_property(extract):
+    claims, _ = extract("The Kessel-7 missile has a range of up to 5,000km, the ministry said.")
+    ranges = [c for c in of_type(claims, "PROPERTY") if c.attribute == "range"]
+    assert ranges and [q.high for q in ranges[0].quantities] == [5000]

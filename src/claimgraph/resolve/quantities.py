@@ -135,18 +135,20 @@ def _pattern() -> re.Pattern[str]:
         rf"|(?:{word})(?:(?:\s+and\s+|\s+|-)(?:{word}))*(?:\s+and\s+a\s+half)?)"
     )
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+    measures = _alternation(lex.measures)
     number = (
         rf"(?:{digits}(?:(?P<SCALE>\s*(?:{scale})\b(?:\s+and\s+a\s+half)?|(?:{glued})(?![\w-])"
         rf"|\s(?:{spaced})\b(?!-)))?"
         # a number word glued to a word by a hyphen is part of that word ("one-way drones")
-        rf"|{words}(?!-[^\W\d_]))(?![\w])(?![.,]\d)"
+        rf"|{words}(?!-[^\W\d_]))"
+        # a word right after the number is none of it, unless it is a unit glued on ("5,000km")
+        rf"(?:(?=(?:{measures})(?![\w]))|(?![\w]))(?![.,]\d)"
     )
     vague = _alternation(lex.vague)
     vague_mult = _alternation(lex.vague_multipliers)
     vague_all = rf"(?:(?:{vague_mult})\s+(?:dozen|{scale})\b|(?:{vague})\b)"
     fraction = rf"(?:{_alternation(lex.fractions)})\b"
     currency = _alternation(lex.currency_prefixes)
-    measures = _alternation(lex.measures)
     modifier = _alternation(lex.modifiers)
 
     def quantity(tag: str) -> str:
