@@ -460,8 +460,9 @@ class Mentions:
         """"the tanker Talara Star", "the cargo ship Rubymar": the kind and the capitalised words
         right after it (not a state or a day the tagger knows: "a tanker Iran seized")."""
         names, doc = [], self.doc
-        for token in doc:
-            if token.pos_ != "NOUN" or token.lemma_.lower() not in SHIP_KINDS:
+        for i in (k for k, lemma in enumerate(lower_lemmas(doc)) if lemma in SHIP_KINDS):
+            token = doc[i]  # (a Token only for the kind words, not for every word of the document)
+            if token.pos_ != "NOUN":
                 continue
             end = token.i + 1
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():

@@ -1240,9 +1240,10 @@ class TriggerSenses:
         """"took control of Goma", "took over the airport"; not "took control of the consortium".
         What one takes control of is a place wherever a known town's name stands there, whatever
         the tagger made of it ("Goma" as a person)."""
-        controlled = [place for o in what_is_taken(verb) if o.lemma_.lower() == "control"
+        objects = what_is_taken(verb)
+        controlled = [place for o in objects if o.lemma_.lower() == "control"
                       for prep, place in preps_of(o) if prep == "of"]
-        taken = [o for o in what_is_taken(verb) if o.lemma_.lower() != "control"] + controlled
+        taken = [o for o in objects if o.lemma_.lower() != "control"] + controlled
         return any(self._names_a_place(o, mentions) for o in taken) \
             or any(o.pos_ == "PROPN" and mentions.resolver.is_place(o.text) for o in controlled)
 
