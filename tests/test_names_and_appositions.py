@@ -203,3 +203,17 @@ def test_weapons_a_band_carried_are_no_person_and_no_delivery(extract):
     assert all(ents[e].type != "PERSON" for c in claims for role in c.roles.values() for e in role)
     claims, _ = extract("Dale Hume was the only officer armed with a Taser at the station in Kessel that night.")
     assert not [c for c in claims if c.type == "TRANSFER"]
+
+
+def test_an_armed_group_named_in_english_is_the_group_of_its_acronym(extract):
+    """The tagger kept only "Group" of "The Group to Support Islam and Muslims (JNIM)"."""
+    claims, ents = extract("The Group to Support Islam and Muslims (JNIM) said it killed 30 soldiers near "
+                           "Kessel on Monday.")
+    assert named(claims, ents, "CASUALTY", "actor") == ["Jama'at Nusrat al-Islam wal-Muslimin"]
+
+
+def test_armed_groups_of_the_myanmar_war_are_known_by_name_and_acronym(extract):
+    claims, ents = extract("Fighters of the Kachin Independence Army captured the town of Kessel on Monday.\n\n"
+                           "A People's Defense Force unit shelled a junta base near Marra, the KIA said.")
+    assert named(claims, ents, "ATTACK", "actor") == ["Kachin Independence Army", "People's Defence Force"]
+    assert {ents[c.source].name for c in claims if c.source} == {"Kachin Independence Army"}
