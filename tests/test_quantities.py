@@ -305,3 +305,21 @@ def test_a_toll_brought_to_a_figure_is_the_casualtys_and_the_increment_goes(pipe
     claims, _ = pipeline.extractor.extract(pipeline.nlp(text), Document(id="d", text=text, published="2024-03-14"))
     assert [(q.value, q.of) for c in claims if c.type == "CASUALTY" for q in c.quantities] == [(41, "killed")]
     assert not [q for c in claims if c.type == "ATTACK" for q in c.quantities]
+
+
+@pytest.mark.parametrize("text", ["A strike killed one Palestinian, medics said.", "One American was wounded."])
+def test_quantities_one_person_named_by_nation_is_counted(text):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == [(1, "people")]
+
+
+def test_quantities_a_nation_before_its_noun_is_no_person():
+    assert [(q.value, q.unit) for q in find_quantities("One Russian drone hit a house.")] == [(1, "drones")]
+    assert find_quantities("He visited one American base.") == []
+
+
+def test_an_operative_killed_is_a_victim(pipeline):
+    from claimgraph.model import Document
+    text = "The army said it had killed a Hezbollah operative in a strike near Kessel on Monday."
+    claims, ents = pipeline.extractor.extract(pipeline.nlp(text), Document(id="d", text=text, published="2024-03-14"))
+    victims = [ents[t].name for c in claims if c.type == "CASUALTY" for t in c.roles["target"]]
+    assert victims == ["Hezbollah operative"]

@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from claimgraph.datafiles import NUMBER_KEYS, lexicon
+from claimgraph.datafiles import NUMBER_KEYS, gazetteer_rows, lexicon
 from claimgraph.model import Quantity
 
 __all__ = ["find_quantities", "parse_number"]
@@ -550,12 +550,27 @@ def _unit_after(text: str, end: int, quantity: Quantity) -> tuple[str | None, st
             return lex.currency_words[lower], "money"
         if lower in lex.counted:
             return lex.counted[lower], None
+        if word in _demonyms() and _ends_the_phrase(text, word_match.end()):
+            return "people", None  # "killed one Palestinian": a person of that nation
         if lower in lex.stop or "'" in lower or not word[0].isalpha():
             return None, None
         if word[0].islower() and _looks_plural(lower):
             return lower, None
         position = word_match.end()  # a modifier: "seven ballistic missiles"
     return None, None
+
+
+@functools.cache
+def _demonyms() -> frozenset[str]:
+    """Nations' adjectives, which name a person standing alone ("one Ukrainian")."""
+    return frozenset(d for row in gazetteer_rows("countries") for d in row.get("demonyms", ())
+                     if d[:1].isupper() and not d.isupper())
+
+
+def _ends_the_phrase(text: str, position: int) -> bool:
+    """No noun follows: "one Ukrainian," or "one Ukrainian was", not "one Ukrainian drone"."""
+    following = _WORD_AFTER.match(text, position)
+    return following is None or following.group(1).lower() in _lexicon().stop
 
 
 def _two_words(text: str, position: int, first: str) -> str:
