@@ -465,6 +465,25 @@ def test_link_a_later_higher_toll_from_the_doers_side_is_no_update(later_source,
     assert len([c for c in found if c.kind == "quantity"]) == expected
 
 
+@pytest.mark.parametrize("first_source, second, expected", [
+    # "the group says it killed 120 soldiers ... the government said only eight had died"
+    ("org:globalwire", _killed("eight soldiers", value=8, unit="soldiers"), 1),
+    (None, _killed("eight soldiers", value=8, unit="soldiers"), 0),  # the article's own figure: two counts
+    ("org:globalwire", _killed("hundreds of soldiers", low=200, approx=True), 0),  # a size, not a figure
+    ("org:globalwire", Quantity("8", value=8, unit="soldiers", of="killed", start=8, end=9), 0),  # "8 of the dead"
+])
+def test_link_one_article_giving_two_sides_figures_disagrees(first_source, second, expected):
+    docs = [doc("d1", "Morning Ledger", "2024-03-08")]
+    first = claim("k1", "d1", "CASUALTY", day="2024-03-08", location=["place:kyiv"], source=first_source,
+                  quantities=[_killed("120 soldiers", value=120, unit="soldiers")])
+    other = claim("k2", "d1", "CASUALTY", day="2024-03-08", location=["place:kyiv"], source="person:penwick",
+                  quantities=[second])
+    other.text = "He said 8 of the dead were officers."
+    events, found = link(docs, [first, other], ENTITIES)
+    assert len(events) == 1
+    assert len([c for c in found if c.kind == "quantity"]) == expected
+
+
 def test_link_a_toll_by_described_doers_answers_one_by_the_named_group():
     # "militants ... killing nine soldiers, the army said" and "al-Kolwe said it killed 60 soldiers"
     ents = dict(ENTITIES)
@@ -847,8 +866,9 @@ def test_link_two_tolls_in_one_article_or_for_two_places_are_no_contradiction():
                      location=[place], sentence=sentence,
                      quantities=[Quantity(text=str(n), value=n, unit="people", of="killed")])
 
+    # "45 were killed in one village, Penwick said. ... 150 in all": the article's own total
     claims = [toll("k1", "d1", 45, "person:penwick", "place:kharkiv"),
-              toll("k2", "d1", 150, "person:dravik", "place:kharkiv", sentence=1),
+              toll("k2", "d1", 150, None, "place:kharkiv", sentence=1),
               toll("k3", "d2", 12, "person:dravik", "place:dnipro")]
     _events, found = link(docs, claims, ENTITIES)
     assert not [c for c in found if c.kind == "quantity"]

@@ -213,6 +213,8 @@ def count_contradictions(events: list[Event], claims_by_id: dict[str, Claim], co
         for cid in event.claim_ids:
             claim = claims_by_id[cid]
             for q in claim.quantities:
+                if _part_of_a_count(claim, q):
+                    continue
                 norm = normalized_interval(q)
                 of = counted_what(claim, q, norm) or downed_count(claim, norm, ents)
                 if of is None:
@@ -239,6 +241,26 @@ def count_contradictions(events: list[Event], claims_by_id: dict[str, Claim], co
                     out.append(_make("quantity", a, b, about, reason,
                                      (_measured(qa), _measured(qb))))
     return out
+
+
+# "18 of the dead were children", "two of them escaped": a part of a count, not a count
+_PART_OF = re.compile(r"\s+of\s+(?:the|them|those|these|whom)\b", re.I)
+
+
+def _two_sides_figures(a: tuple[Claim, Quantity], b: tuple[Claim, Quantity]) -> bool:
+    """Both numbers are figures (not "hundreds", "dozens") that named sources give."""
+    return all(claim.source and (q.value is not None or not q.approx) for claim, q in (a, b))
+
+
+def _part_of_a_count(claim: Claim, q: Quantity) -> bool:
+    """The number counts some of what another number counts.
+
+    >>> c = Claim(id="c", document_id="d", type="CASUALTY", text="He said 18 of the dead were children.",
+    ...           start=0, end=0)
+    >>> _part_of_a_count(c, Quantity("18", value=18, start=8, end=10))
+    True
+    """
+    return q.end is not None and bool(_PART_OF.match(claim.text, q.end))
 
 
 def counted_what(claim: Claim, q: Quantity, norm: tuple | None) -> str | None:
@@ -301,9 +323,12 @@ def _count_pair(left: list, right: list, counter: SourceCounter, docs: dict[str,
                 continue  # both give "12 Somalis and 11 Yemenis": two groups counted alike, no conflict
             if counter.source_of(a).key == counter.source_of(b).key:
                 continue
-            # one article giving two tolls counts two things ("45 in one village", "150 in all");
-            # and a toll for one place is no answer to a toll for another or for the whole
-            if a.document_id == b.document_id or set(a.roles.get("location") or ()) != set(b.roles.get("location") or ()):
+            # one article giving two tolls counts two things ("45 in one village", "hundreds in
+            # all"), unless it gives two figures as two named sides' words ("the group says 120
+            # ... the government said eight"); a toll for one place is no answer to one for another
+            if a.document_id == b.document_id and not _two_sides_figures(a_item[:2], b_item[:2]):
+                continue
+            if set(a.roles.get("location") or ()) != set(b.roles.get("location") or ()):
                 continue
             if _later_report_is_higher(a_item, b_item, docs, ents) or not same_parties(a, b, ents):
                 continue
