@@ -17,3 +17,12 @@ def test_a_weapon_named_after_its_body_was_fired_by_it(extract, text, body):
     claims, ents = extract(text)
     attacks = of_type(claims, "ATTACK")
     assert attacks and all(body in " ".join(names(ents, c.roles["actor"])) for c in attacks)
+
+
+def test_the_air_force_is_no_armed_group_named_before_it(extract):
+    """"the air force had struck a PDF camp": the state's air force, not the PDF (session 37)."""
+    claims, ents = extract("Hamas fighters attacked a base near Kessel on Monday. The air force later struck "
+                           "a Hamas camp near Marra, the army said.")
+    strike = next(c for c in of_type(claims, "ATTACK") if c.trigger == "struck")
+    assert names(ents, strike.roles["target"]) == ["hamas"]
+    assert "hamas" not in names(ents, strike.roles["actor"])

@@ -643,8 +643,14 @@ class Mentions:
         if noun.lemma_.lower() in self.lex.personnel:
             # "The United Nations says ... killed by the security forces": no forces of the UN
             forces = [g for g in before if g.type in {"NORP", "GPE"} or g.attrs.get("kind") in ARMED_BODY_KINDS]
+            if self._a_state_arm(noun):  # "the air force had struck a PDF camp": not the PDF's
+                forces = [g for g in forces if "armed group" not in str(g.attrs.get("kind", ""))]
             return forces[-1] if forces else None
         return before[-1] if before else None
+
+    def _a_state_arm(self, noun: Token) -> bool:
+        words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i] + [noun.lower_]
+        return " ".join(words) in self.lex.words("state_arms")
 
     def home_state(self) -> Entity | None:
         """The one country an article names (its places, peoples and states all in it): whose
