@@ -621,6 +621,22 @@ def test_link_a_denial_of_the_attack_its_article_tells_answers_only_that_attack(
     assert "k1" in {i for c in found if c.kind == "polarity" for i in c.claim_ids}
 
 
+@pytest.mark.parametrize("asserted_place, found", [("place:kharkiv", 1), ("place:dnipro", 0), (None, 0)])
+def test_link_a_denial_of_harming_unnamed_victims_answers_its_place_only(asserted_place, found):
+    """"The army rejected claims that its troops had killed civilians in Kharkiv" answers the
+    reports of killings there, not every killing told of the army."""
+    docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
+    civilians = Entity("personnel:civilian", "civilian", "PERSON", attrs={"generic": True})
+    claims = [
+        claim("k1", "d1", "CASUALTY", day="2024-03-05", source="person:dravik", actor=["gpe:russia"],
+              location=[asserted_place] if asserted_place else []),
+        claim("k2", "d2", "CASUALTY", source="place:moscow", polarity="denied", actor=["gpe:russia"],
+              target=[civilians.id], location=["place:kharkiv"]),
+    ]
+    _events, contradictions = link(docs, claims, {**ENTITIES, civilians.id: civilians})
+    assert len([c for c in contradictions if c.kind == "polarity"]) == found
+
+
 def test_link_a_denial_does_not_answer_what_is_reported_months_later():
     docs = [doc("d1", "Morning Ledger", published="2024-02-21"), doc("d2", "Evening Courier", published="2024-03-01"),
             doc("d3", "Morning Ledger", published="2024-09-10")]
@@ -916,11 +932,12 @@ def test_link_a_denial_sharing_only_a_kind_of_weapon_answers_no_particular_attac
     assert not [c for c in found if c.kind == "polarity"]
 
 
-@pytest.mark.parametrize("site_kind, found", [("thing", 1), (None, 0)])
-def test_link_a_denial_naming_the_doer_and_the_kind_of_site_answers_the_strike(site_kind, found):
+@pytest.mark.parametrize("site_kind, placed, found", [("thing", True, 1), ("thing", False, 1), (None, True, 1),
+                                                     (None, False, 0)])
+def test_link_a_denial_naming_the_doer_and_the_kind_of_site_answers_the_strike(site_kind, placed, found):
     """"The Kremlin denied that Russia had struck a grain terminal in Odesa on Tuesday" answers
     "a Russian missile struck a grain terminal in Odesa on Tuesday", weapon or none; a kind of
-    people hit ("civilians") would key nothing."""
+    people hit ("civilians") keys nothing, so only the place the denial names can stand in."""
     docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
     site = Entity("thing:grain-terminal", "grain terminal", "FAC" if site_kind else "PERSONNEL",
                   attrs={"generic": True, **({"kind": site_kind} if site_kind else {})})
@@ -930,7 +947,7 @@ def test_link_a_denial_naming_the_doer_and_the_kind_of_site_answers_the_strike(s
         claim("a1", "d1", "ATTACK", day="2024-03-05", source="person:dravik", actor=["gpe:russia"],
               target=[site.id], instrument=[missile.id], location=["place:kharkiv"]),
         claim("a2", "d2", "ATTACK", day="2024-03-05", source="place:moscow", polarity="denied",
-              actor=["gpe:russia"], target=[site.id], location=["place:kharkiv"]),
+              actor=["gpe:russia"], target=[site.id], location=["place:kharkiv"] if placed else []),
     ]
     _events, contradictions = link(docs, claims, {**ENTITIES, site.id: site, missile.id: missile})
     assert len([c for c in contradictions if c.kind == "polarity"]) == found

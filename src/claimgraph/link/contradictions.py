@@ -480,6 +480,11 @@ def polarity_contradictions(claims: list[Claim], events: list[Event], ents: Enti
         # "Russia denies sending troops" (one role) covers every such claim; with more roles
         # named, two must match so a denial about A→B does not hit every claim about A
         required = min(2, sum(1 for r in POLARITY_ROLES if d.roles.get(r)))
+        # "denied that its troops had killed civilians in Rafah": the victims name no one, so the
+        # place stands in for them, and the denial answers such claims at that place only
+        placed = bool(d.roles.get("location")) and _keyed_roles(d, ents) < required
+        if placed:
+            required = max(1, _keyed_roles(d, ents))
         hits: dict[str, int] = defaultdict(int)
         by_id: dict[str, Claim] = {}
         for key in keys:
@@ -499,6 +504,9 @@ def polarity_contradictions(claims: list[Claim], events: list[Event], ents: Enti
         for cid in sorted(c for c, n in hits.items() if n >= max(1, required)):
             claim = by_id[cid]
             score = proposition_score(d, claim, ents)
+            if placed and ents.set_relation("location", d.roles["location"], claim.roles.get("location") or ()) \
+                    not in (SAME, NEAR):
+                continue
             if score < max(1, required) or denier == counter.source_of(claim).key \
                     or not denial_can_answer(d, claim, published):
                 continue
@@ -547,12 +555,20 @@ def names_a_told_happening(denied: Claim) -> bool:
 
 def polarity_keys(claim: Claim, ents: Entities) -> set[str]:
     """The parties, weapons and targets a denial and an assertion must share."""
+    return {key for role in POLARITY_ROLES for key in _role_keys(claim, role, ents)}
+
+
+def _keyed_roles(claim: Claim, ents: Entities) -> int:
+    """How many of the claim's roles give a key (a generic party gives none)."""
+    return sum(1 for role in POLARITY_ROLES if _role_keys(claim, role, ents))
+
+
+def _role_keys(claim: Claim, role: str, ents: Entities) -> set[str]:
     keys = set()
-    for role in POLARITY_ROLES:
-        for eid in claim.roles.get(role) or ():
-            if role in PARTY_ROLES and ents.is_generic(eid) and not _a_kind_of_site(eid, ents):
-                continue  # "not a terrorist attack" denies nothing of another story's terrorists
-            keys.add(ents.canon(eid) if role in PARTY_ROLES else eid)
+    for eid in claim.roles.get(role) or ():
+        if role in PARTY_ROLES and ents.is_generic(eid) and not _a_kind_of_site(eid, ents):
+            continue  # "not a terrorist attack" denies nothing of another story's terrorists
+        keys.add(ents.canon(eid) if role in PARTY_ROLES else eid)
     return keys
 
 
