@@ -701,3 +701,16 @@ def test_a_story_line_the_title_model_picks_over_a_given_title_stays_in_the_stor
     models = {"body": _FixedModel([0.9, 0.9, 0.9, 0.9]), "title": _FixedModel([0.1, 0.9, 0.1, 0.1])}
     assert apply_line_model(units, models, known_title=title) is None
     assert units[1].label == "body" and all(u.label in ("body", "heading") for u in units)
+
+
+@pytest.mark.parametrize("opening, kept", [
+    ("Deir el-Balah, Gaza - ", False),  # a title-case dateline, as some outlets write it
+    ("Kessel, Norvania \u2013 ", False),
+    ("In Kessel, Hamas - ", True),  # prose: what follows the dash is no sentence start
+])
+def test_clean_a_title_case_dateline_is_not_article_text(opening, kept):
+    rest = "two men were killed" if kept else "Two men were killed"
+    doc = clean_item(InputItem(origin="t", text=f"Gunfire in the south\n\n{opening}{rest} on Friday. {BODY}"),
+                     SETTINGS)
+    assert (opening in doc.text) == kept
+    assert f"{rest} on Friday." in doc.text

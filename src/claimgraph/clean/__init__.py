@@ -126,7 +126,7 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
             own_headline = bounded(title, MAX_TITLE_CHARS)  # as the title is stored, whitespace folded
     dateline = WIRE_DATELINE_RE.match(body.strip())
     dateline_day = (dateline.group("date") or "").strip(" ,") if dateline else ""
-    body = "\n\n".join(unslugged(paragraph) for paragraph in body.strip().split("\n\n"))
+    body = "\n\n".join(unslugged(paragraph) for paragraph in strip_place_dateline(body.strip()).split("\n\n"))
     text = headed(body, own_headline)
     if len(text) < settings.min_chars:
         raise RejectedInput(
@@ -242,6 +242,30 @@ def strip_wire_dateline(body: str) -> str:
     if not (match.group("date") or match.group("agency")) and not rest[:1].isupper():
         return body
     return rest
+
+
+# "Deir el-Balah, Gaza - ", "Beirut, Lebanon – ": a dateline some outlets write in title case,
+# a place and its country or region before a dash, opening the article's first paragraph
+_PLACE_WORD = r"(?:(?:al|el|ad|as|ash|de|du|es|la|le)[-'’])?[A-Z][\w'’.\-]*"  # "el-Balah", "Ras al-Ain"
+PLACE_DATELINE_RE = re.compile(
+    rf"\A{_PLACE_WORD}(?: (?:{_PLACE_WORD}|al|el|de|du|es|la|le)){{0,3}},"
+    rf" {_PLACE_WORD}(?: {_PLACE_WORD}){{0,2}} [-\u2013\u2014] (?=[A-Z\"“‘'])"
+)
+
+
+def strip_place_dateline(body: str) -> str:
+    """Drop a title-case dateline in front of the first paragraph (only there: later in an
+    article two capitalised words before a dash are prose).
+
+    >>> strip_place_dateline("Deir el-Balah, Gaza - Two men were killed.")
+    'Two men were killed.'
+    >>> strip_place_dateline("Beirut, Lebanon \u2013 Jets struck the south.")
+    'Jets struck the south.'
+    >>> strip_place_dateline("In Gaza, Hamas - the group that rules it - said.")
+    'In Gaza, Hamas - the group that rules it - said.'
+    """
+    match = PLACE_DATELINE_RE.match(body)
+    return body[match.end():] if match else body
 
 
 # a live blog's update time before a dash: "06:15 GMT - ", "Thursday 22:10 GMT – ", "09:30 - "
