@@ -101,3 +101,16 @@ def test_what_an_attack_would_be_treated_as_is_no_second_attack(extract):
 def test_a_state_s_warning_of_its_countermeasures_or_force_threatens(extract, text):
     claims, _ = extract(text)
     assert of_type(claims, "THREATEN") and not of_type(claims, "NOTIFY")
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("Iran warned on Thursday that it would act with full force against any attempt to rebuild the posts.", True),
+    ("Iran warned that it would act forcefully if its ships were stopped again.", True),
+    ("Iran warned that it would act within the law against the smugglers.", False),
+])
+def test_a_warning_of_force_the_warner_would_use_is_a_threat(extract, text, threat):
+    """From the ceasefire prober of session 37 ("Israel would act with full force against any
+    Hezbollah attempt"): force is the warner's own deed; acting lawfully is none."""
+    claims, ents = extract(text)
+    assert bool(of_type(claims, "THREATEN")) == threat
+    assert names(ents, [e for c in claims for e in c.roles["actor"]]) == ["iran"]

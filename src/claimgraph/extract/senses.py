@@ -1147,10 +1147,19 @@ class TriggerSenses:
             conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
                                                         for m in c.children) for c in clause.children)
             promised = any(c.dep_ == "aux" and c.lower_ in self.lex.words("promise_modals") for c in clause.children)
-            if (conditional or clause.lemma_.lower() in harm) and promised and warner is not None \
+            if (conditional or clause.lemma_.lower() in harm or self._force_used(clause)) and promised \
+                    and warner is not None \
                     and doer is not None and self.same_party(doer, warner, mentions):
                 return True
         return False
+
+    def _force_used(self, clause: Token) -> bool:
+        """"would act with full force against", "would act forcefully": force the doer would use."""
+        manner = {o.lemma_.lower() for p in clause.children if p.dep_ == "prep" and p.lower_ == "with"
+                  for o in p.children if o.dep_ == "pobj"} | {c.lemma_.lower() for c in clause.children
+                                                                if c.dep_ == "advmod"}
+        return clause.lemma_.lower() in self.lex.words("force_using_verbs") and bool(
+            manner & self.lex.words("force_manners"))
 
     @staticmethod
     def same_party(doer: Token, warner: Token, mentions: Mentions) -> bool:
