@@ -897,6 +897,8 @@ def town_before_a_weapon(span: Span, ent: Entity, ctype: str, mentions: Mentions
 
 ORDERING_PREPS = frozenset(grammar()["ordering_preps"])
 ARMED_BODY_NOUNS = frozenset(grammar()["armed_body_nouns"])
+# who rules a state by force, standing for it: "junta aircraft" in a story of one country are its
+RULING_BODIES = frozenset(grammar()["ruling_bodies"])
 TOPIC_VERBS = frozenset(grammar()["topic_verbs"])
 
 
@@ -1956,9 +1958,13 @@ def weapon_s_side(weapon: Token, mentions: Mentions) -> Entity | None:
 def armed_body_s(weapon: Token, mentions: Mentions) -> Entity | None:
     """"the mosque was hit by an army drone", "police tear gas": the armed body the weapon is
     named after fired it."""
-    body = next((c for c in weapon.children if c.dep_ == "compound" and c.i < weapon.i
-                 and c.lemma_.lower() in ARMED_BODY_NOUNS), None)
-    return (party(body, mentions) or mentions.personnel(body)) if body is not None else None
+    body = next((c for c in weapon.children if c.dep_ in {"compound", "amod"} and c.i < weapon.i
+                 and c.lemma_.lower() in ARMED_BODY_NOUNS), None)  # "junta aircraft", "military jets"
+    if body is None:
+        return None
+    if body.lemma_.lower() in RULING_BODIES:  # "regime jets": the state's, when the story names one
+        return mentions.home_state()
+    return party(body, mentions) or mentions.personnel(body)
 
 
 def attacking_weapon(subj: Token, mentions: Mentions) -> Entity | None:
