@@ -40,3 +40,13 @@ def test_tankers_added_to_a_blacklist_are_the_package_not_something_said(extract
                         "tankers to a blacklist that bars them from its ports.")
     sanctions = of_type(claims, "SANCTION")
     assert len(sanctions) == 1 and sanctions[0].source is None and sanctions[0].modality == "fact"
+
+
+def test_a_state_or_region_named_before_its_noun_is_where_it_happened(extract):
+    """"in Myanmar's western Rakhine state" (the tagger calls Rakhine an organisation) and "in the
+    central Sagaing region" (the parser calls Sagaing an adjective): the state and the region, not
+    the country or nothing (myanmar prober, session 37). Real places: the gazetteer must know them."""
+    claims, ents = extract("Aircraft bombed a village in Myanmar's western Rakhine state on Sunday, killing seven "
+                           "civilians.\n\nJets bombed a school in the central Sagaing region on Monday.")
+    places = [sorted(ents[e].name for e in c.roles["location"]) for c in of_type(claims, "ATTACK")]
+    assert places == [["Rakhine"], ["Sagaing"]]

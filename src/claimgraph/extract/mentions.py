@@ -601,8 +601,9 @@ class Mentions:
         if span.label_ not in {"PERSON", "ORG"}:
             return False
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
-        if nxt is not None and nxt.lower_ in PLACE_NOUNS:
-            return self.resolver.is_place(span.text)
+        if nxt is not None and nxt.lower_ in PLACE_NOUNS:  # "Rakhine state", "Kachin region" too
+            return self.resolver.is_place(span.text) or nxt.lower_ in {"state", "region", "province"} \
+                and self.resolver.is_state_or_province(span.text)
         if nxt is not None and nxt.lower_ in {"'s", "’s"} and span.end + 1 < len(span.doc) \
                 and span.doc[span.end + 1].lower_ in PLACE_NOUNS | {"southern", "northern", "eastern", "western"}:
             # "Beriut's southern suburbs": a place, even misspelled

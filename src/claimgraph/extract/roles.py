@@ -855,7 +855,9 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions,
         # happened elsewhere than "PKK"; in front of a site it may name the site: "a Kraft factory")
         placeable = ent.lat is not None or span.label_ in PLACE_LABELS or any(
             is_site_noun(t, mentions) for t in span.doc[span.end:span.root.head.i + 1])
-        in_place_phrase = span.root.dep_ in {"poss", "compound", "nmod"} and (
+        # ("the central Sagaing region": the parser may read the name as an adjective)
+        in_place_phrase = span.root.dep_ == "amod" and span.label_ in PLACE_LABELS \
+            and span.root.head.lower_ in PLACE_NOUNS or span.root.dep_ in {"poss", "compound", "nmod"} and (
             span.root.head.lower_ in PLACE_NOUNS  # "Kherson's port"
             or ctype in {"ATTACK", "CASUALTY"} and span.root.dep_ != "poss" and not mentions.is_country(ent)
             and is_site_noun(span.root.head, mentions)  # "a crowded Leeds nightclub", "a Nebraska school"

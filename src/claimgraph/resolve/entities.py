@@ -490,6 +490,10 @@ class EntityResolver:
         """Whether a mention names a known place or country (exact lookups only)."""
         return geocode(text, fuzzy=False) is not None
 
+    def is_state_or_province(self, text: str) -> bool:
+        """Whether a name is a country's first-level division ("Rakhine", "Kachin")."""
+        return self._division(text, (), states_only=True) is not None
+
     def geocode(self, text: str, *, context_countries: Sequence[str] = ()) -> Place | None:
         return geocode(text, context_countries=context_countries)
 
