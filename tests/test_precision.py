@@ -1429,6 +1429,8 @@ def test_with_two_named_attackers_an_unnamed_man_stays_unnamed(extract):
 @pytest.mark.parametrize("text, target", [
     ("Senator Dana Whitlow says Governor Aldo Brandt is lying about the budget.", "Aldo Brandt"),
     ("The ministry said Ruritania had violated the truce.", "Ruritania"),
+    ("The ministry said Ruritania had breached the ceasefire.", "Ruritania"),  # breaking a pact is a wrong
+    ("The Ukrainian ministry said Russia broke the energy truce.", "Russia"),
     ("Mayor Ines Calloway says Governor Aldo Brandt is acting unlawfully.", "Aldo Brandt"),
 ])
 def test_saying_a_named_party_does_wrong_is_an_accusation(extract, text, target):
@@ -1441,6 +1443,7 @@ def test_saying_a_named_party_does_wrong_is_an_accusation(extract, text, target)
 @pytest.mark.parametrize("text", [
     "Senator Dana Whitlow says Governor Aldo Brandt did not lie about the budget.",
     "Senator Dana Whitlow says Governor Aldo Brandt is visiting the budget office.",
+    "The ministry said Ruritania broke the siege of the port.",  # breaking no pact
 ])
 def test_saying_a_party_does_no_wrong_accuses_no_one(extract, text):
     claims, _ = extract(text)

@@ -1176,11 +1176,16 @@ class ClaimExtractor:
         party a said clause has doing wrong (a lie, a crime, a cover-up), not denied."""
         wrong = self.lex.words("wrongdoing_verbs")
         deeds = deeds_of(clause)
-        does_wrong = any(d.lemma_.lower() in wrong for d in deeds) or any(
+        does_wrong = any(d.lemma_.lower() in wrong or self._breaks_a_pact(d) for d in deeds) or any(
             c.dep_ == "advmod" and c.lower_ in self.lex.words("wrongdoing_manners") for c in clause.children)
         if not does_wrong or any(c.dep_ == "neg" for d in deeds for c in d.children):
             return []
         return named_subject(clause, mentions)
+
+    def _breaks_a_pact(self, deed: Token) -> bool:
+        """"Russia broke the energy truce", "had breached the ceasefire"; not "broke the siege"."""
+        return deed.lemma_.lower() in self.lex.words("pact_breaking_verbs") and any(
+            o.lemma_.lower() in self.lex.words("pacts") for o in deed.children if o.dep_ in {"dobj", "obj"})
 
     def _price_threat(self, clause: Token, mentions: Mentions) -> list[Entity] | None:
         """"the South would pay a dreadful price", "ECOWAS would face consequences if it sent
