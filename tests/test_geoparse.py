@@ -919,3 +919,17 @@ def test_a_town_the_small_model_tags_a_product_is_the_place_struck(extract_text)
     claims, ents = extract_text("Russia attacked Kramatorsk with ballistic missiles on Wednesday, killing two people.")
     attacks = [c for c in claims if c.type == "ATTACK"]
     assert attacks and {ents[i].country for c in attacks for i in c.roles.get("location", [])} == {"UA"}
+
+
+def test_a_towns_foreign_name_is_no_place_of_a_story_told_elsewhere(parse, extract_text):
+    """"Boni" is an old name of Bonn; in a story of Mali it is a Malian village the gazetteer
+    does not know (prober of session 37), and "in central Mali" tagged a person is still Mali."""
+    text = ("A drone strike hit a wedding near Boni in Mali's Douentza area on Sunday, killing 15 people.\n\n"
+            "Relatives in central Mali said the strike hit a tent where guests had gathered.")
+    assert {m.country for m in places_named(parse(text), "Boni")} <= {None, "ML"}
+    claims, ents = extract_text("Drone strike killed 15 people at wedding near Boni\n\nA drone strike hit a "
+                                "wedding celebration in central Mali on Sunday, killing 15 people, relatives said.")
+    assert "DE" not in {ents[i].country for c in claims for i in c.roles.get("location", [])}
+    # a city's old name keeps its reading anywhere ("Bombay" is Mumbai)
+    assert {m.country for m in places_named(parse("Floods hit Bombay, officials in Washington said."), "Bombay")} \
+        == {"IN"}

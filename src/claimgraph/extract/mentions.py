@@ -260,7 +260,8 @@ class Mentions:
 
     # -- resolution -----------------------------------------------------------------
     def _context_countries(self) -> list[str]:
-        names = [e.text for e in doc_ents(self.doc) if e.label_ in {"GPE", "NORP"}]
+        # a country's name is context whatever the tagger called it ("in central Mali", tagged a person)
+        names = [e.text for e in doc_ents(self.doc) if e.label_ in {"GPE", "NORP", "PERSON", "ORG"}]
         try:
             return list(self.resolver.countries_in(names))
         except AttributeError:

@@ -1519,6 +1519,8 @@ class Geoparser:
         capital = self._metropolis_capital(cands)
         for candidate, score in zip(cands, scores, strict=True):
             cc, admin1, point, feature = self._where(candidate)
+            if self._foreign_name_abroad(candidate, cc, countries):
+                continue
             if capital is not None and self._village_abroad(candidate, capital, countries):
                 score -= TOWN_SHADOW
             if feature in {"ADM1", "ADM2"} and not countries.get(cc) and self._holds_metropolis_of_its_name(candidate, cands):
@@ -1546,6 +1548,16 @@ class Geoparser:
             if score > best_score:
                 best, best_score = candidate, score
         return best, best_score
+
+    def _foreign_name_abroad(self, candidate: _Candidate, cc: str | None, countries: Counter) -> bool:
+        """A town known by this name only as another language's or an old name, in a country the
+        story does not name nor border: "near Boni" in a story of Mali is no Bonn ("Bonna", "Boni"
+        in Latin and Italian). A city of METROPOLIS_POPULATION keeps its old names anywhere ("Bombay")."""
+        if candidate.prior >= 0 or candidate.index < 0 or not cc or not any(v >= 1 for v in countries.values()):
+            return False
+        if self.world.pop[candidate.index] >= METROPOLIS_POPULATION or countries.get(cc, 0) > 0:
+            return False
+        return not any(countries.get(other, 0) > 0 for other in _borders().get(cc, ()))
 
     def _metropolis_capital(self, cands) -> int | None:
         world = self.world
