@@ -651,6 +651,7 @@ class Mentions:
         return before[-1] if before else None
 
     def _a_state_arm(self, noun: Token) -> bool:
+        """"the air force", "the coast guard" (senses.yaml state_arms)."""
         words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i] + [noun.lower_]
         return " ".join(words) in self.lex.words("state_arms")
 

@@ -856,8 +856,9 @@ def add_places(scope: Token, ctype: str, roles: Roles, mentions: Mentions,
         placeable = ent.lat is not None or span.label_ in PLACE_LABELS or any(
             is_site_noun(t, mentions) for t in span.doc[span.end:span.root.head.i + 1])
         # ("the central Sagaing region": the parser may read the name as an adjective)
-        in_place_phrase = span.root.dep_ == "amod" and span.label_ in PLACE_LABELS \
-            and span.root.head.lower_ in PLACE_NOUNS or span.root.dep_ in {"poss", "compound", "nmod"} and (
+        misread_adjective = span.root.dep_ == "amod" and span.label_ in PLACE_LABELS \
+            and span.root.head.lower_ in PLACE_NOUNS
+        in_place_phrase = misread_adjective or span.root.dep_ in {"poss", "compound", "nmod"} and (
             span.root.head.lower_ in PLACE_NOUNS  # "Kherson's port"
             or ctype in {"ATTACK", "CASUALTY"} and span.root.dep_ != "poss" and not mentions.is_country(ent)
             and is_site_noun(span.root.head, mentions)  # "a crowded Leeds nightclub", "a Nebraska school"

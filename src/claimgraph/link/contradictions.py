@@ -243,13 +243,13 @@ def count_contradictions(events: list[Event], claims_by_id: dict[str, Claim], co
     return out
 
 
-# "18 of the dead were children", "two of them escaped": a part of a count, not a count
-_PART_OF = re.compile(r"\s+of\s+(?:the|them|those|these|whom)\b", re.I)
-
-
 def _two_sides_figures(a: tuple[Claim, Quantity], b: tuple[Claim, Quantity]) -> bool:
     """Both numbers are figures (not "hundreds", "dozens") that named sources give."""
     return all(claim.source and (q.value is not None or not q.approx) for claim, q in (a, b))
+
+
+# "18 of the dead were children", "two of them escaped": a part of a count, not a count
+_PART_OF = re.compile(r"\s+of\s+(?:the|them|those|these|whom)\b", re.I)
 
 
 def _part_of_a_count(claim: Claim, q: Quantity) -> bool:
@@ -482,9 +482,10 @@ def polarity_contradictions(claims: list[Claim], events: list[Event], ents: Enti
         required = min(2, sum(1 for r in POLARITY_ROLES if d.roles.get(r)))
         # "denied that its troops had killed civilians in Rafah": the victims name no one, so the
         # place stands in for them, and the denial answers such claims at that place only
-        placed = bool(d.roles.get("location")) and _keyed_roles(d, ents) < required
+        keyed = _keyed_roles(d, ents)
+        placed = bool(d.roles.get("location")) and keyed < required
         if placed:
-            required = max(1, _keyed_roles(d, ents))
+            required = max(1, keyed)
         hits: dict[str, int] = defaultdict(int)
         by_id: dict[str, Claim] = {}
         for key in keys:
