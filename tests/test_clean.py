@@ -706,6 +706,7 @@ def test_a_story_line_the_title_model_picks_over_a_given_title_stays_in_the_stor
 @pytest.mark.parametrize("opening, kept", [
     ("Deir el-Balah, Gaza - ", False),  # a title-case dateline, as some outlets write it
     ("Kessel, Norvania \u2013 ", False),
+    ("Addis Abeba \u2013 ", False),  # the place alone
     ("In Kessel, Hamas - ", True),  # prose: what follows the dash is no sentence start
 ])
 def test_clean_a_title_case_dateline_is_not_article_text(opening, kept):
@@ -714,3 +715,11 @@ def test_clean_a_title_case_dateline_is_not_article_text(opening, kept):
                      SETTINGS)
     assert (opening in doc.text) == kept
     assert f"{rest} on Friday." in doc.text
+
+
+def test_clean_a_text_without_its_outlet_takes_the_wire_dateline_s_agency():
+    doc = clean_item(InputItem(origin="t", text=f"KESSEL, March 12 (Reuters) - Two men were killed. {BODY}"), SETTINGS)
+    assert doc.outlet == "Reuters"
+    given = clean_item(InputItem(origin="t", outlet="The Kessel Times",
+                                 text=f"KESSEL, March 12 (Reuters) - Two men were killed. {BODY}"), SETTINGS)
+    assert given.outlet == "The Kessel Times"

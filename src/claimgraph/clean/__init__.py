@@ -126,6 +126,8 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
             own_headline = bounded(title, MAX_TITLE_CHARS)  # as the title is stored, whitespace folded
     dateline = WIRE_DATELINE_RE.match(body.strip())
     dateline_day = (dateline.group("date") or "").strip(" ,") if dateline else ""
+    # "KYIV (Reuters) -": a text that came without its outlet names it in the dateline
+    outlet = outlet or ((dateline.group("agency") or "").strip(" ()") if dateline else "") or None
     body = "\n\n".join(unslugged(paragraph) for paragraph in strip_place_dateline(body.strip()).split("\n\n"))
     text = headed(body, own_headline)
     if len(text) < settings.min_chars:
@@ -244,12 +246,12 @@ def strip_wire_dateline(body: str) -> str:
     return rest
 
 
-# "Deir el-Balah, Gaza - ", "Beirut, Lebanon – ": a dateline some outlets write in title case,
-# a place and its country or region before a dash, opening the article's first paragraph
+# "Deir el-Balah, Gaza - ", "Beirut, Lebanon – ", "Addis Abeba – ": a dateline some outlets write
+# in title case, a place (and its country or region) before a dash, opening the first paragraph
 _PLACE_WORD = r"(?:(?:al|el|ad|as|ash|de|du|es|la|le)[-'’])?[A-Z][\w'’.\-]*"  # "el-Balah", "Ras al-Ain"
 PLACE_DATELINE_RE = re.compile(
-    rf"\A{_PLACE_WORD}(?: (?:{_PLACE_WORD}|al|el|de|du|es|la|le)){{0,3}},"
-    rf" {_PLACE_WORD}(?: {_PLACE_WORD}){{0,2}} [-\u2013\u2014] (?=[A-Z\"“‘'])"
+    rf"\A{_PLACE_WORD}(?: (?:{_PLACE_WORD}|al|el|de|du|es|la|le)){{0,3}}"
+    rf"(?:, {_PLACE_WORD}(?: {_PLACE_WORD}){{0,2}})? [-\u2013\u2014] (?=[A-Z\"“‘'])"
 )
 
 
@@ -261,6 +263,8 @@ def strip_place_dateline(body: str) -> str:
     'Two men were killed.'
     >>> strip_place_dateline("Beirut, Lebanon \u2013 Jets struck the south.")
     'Jets struck the south.'
+    >>> strip_place_dateline("Addis Abeba \u2013 Armed men kidnapped 25 passengers.")
+    'Armed men kidnapped 25 passengers.'
     >>> strip_place_dateline("In Gaza, Hamas - the group that rules it - said.")
     'In Gaza, Hamas - the group that rules it - said.'
     """

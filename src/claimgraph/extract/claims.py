@@ -227,6 +227,7 @@ class ClaimExtractor:
                 and not told_claims(claims, c, state.denials_of_told[c.id])}
         claims = [c for c in claims if c.id not in idle]
         claims += deny_what_was_told(claims, state.denials_of_told, state.denied_clause)
+        drop_own_outlet_from_via(claims, state.mentions.entities, document.outlet)
         return claims, state.mentions.entities
 
     def _sentence_claims(self, sent: Span, s_index: int, paragraph: int, state: "_DocumentState",
@@ -2271,6 +2272,28 @@ def a_stretch_of_something(span: Span) -> bool:
                     and any(c.dep_ in {"poss", "det"} for c in thing.children):
                 return True
     return False
+
+
+def drop_own_outlet_from_via(claims: list[Claim], entities: dict[str, Entity], outlet: str | None) -> None:
+    """"a health official told Reuters" in a Reuters story: the official is the source and
+    Reuters the outlet publishing it, not an intermediary between the two (REALNEWS: via is who
+    relays the source to the article)."""
+    own = outlet_key(outlet)
+    if not own:
+        return
+    for claim in claims:
+        if claim.via:
+            claim.via = [v for v in claim.via if v not in entities or own not in names_of(entities[v])]
+
+
+def outlet_key(name: str | None) -> str:
+    """"The Associated Press" and "associated press" are one outlet."""
+    key = (name or "").strip().lower()
+    return key[4:] if key.startswith("the ") else key
+
+
+def names_of(entity: Entity) -> set[str]:
+    return {outlet_key(n) for n in (entity.name, *entity.aliases)}
 
 
 def counts_within(span: Span) -> bool:
