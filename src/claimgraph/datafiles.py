@@ -222,6 +222,13 @@ def titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names of either sex (lexicons/first_names.yaml), lower case."""
+    data = lexicon("first_names", {"male", "female"})
+    return frozenset(str(n) for sex in ("male", "female") for n in data[sex])
+
+
+@lru_cache(maxsize=1)
 def weapon_classes() -> frozenset[str]:
     """The closed set of weapon classes every weapons.jsonl entry must use."""
     return frozenset(gazetteer_json("classes", {"classes"})["classes"])

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..analyze.components import VESSEL_PREFIXES
 from ..analyze.views import doc_ents, lower_lemmas, proper_nouns, span_ents, token_texts
-from ..datafiles import grammar
+from ..datafiles import given_names, grammar
 from ..model import Entity
 from ..resolve.dates import resolve_time
 from ..resolve.entities import is_small_town
@@ -612,6 +612,8 @@ class Mentions:
             return ent is not None and ent.lat is not None
         if span.root.dep_ == "pobj" and span.root.head.lower_ in {"in", "near", "at", "outside", "around", "into"}:
             return self.resolver.is_place(span.text)  # "a school in Sumy" tagged PERSON
+        if span.root.dep_ in {"dobj", "nsubjpass"} and span.root.head.lemma_.lower() in self.lex.types["ATTACK"].place_objects:
+            return self.town_of_the_story(span)  # "Fano captured Lalibela", "troops captured Fada" (an "ORG")
         if span.root.dep_ == "pobj" and span.root.head.lower_ in {"to", "toward", "towards"} and len(span) == 1:
             # "sent 300 soldiers to Niger on Monday", "deployed troops to Goma" tagged PERSON: a
             # country or a big city, as a lone name tagged a person is read (not "wrote to Smith")
@@ -628,6 +630,18 @@ class Mentions:
             ent = self.resolver.resolve(span.text, "GPE", context_countries=self.countries)
             return ent is not None and ent.lat is not None
         return False
+
+    def town_of_the_story(self, span: Span) -> bool:
+        """One word the tagger called a person that a town of a country the story names bears,
+        and neither a given name nor anyone the article named in full: what fighters capture
+        there is the town."""
+        if len(span) != 1 or span.text.lower() in given_names() or self.full_name_for(span.text) is not None:
+            return False  # "captured Jackson": a name anyone may bear is someone's
+        body = self.resolver.resolve(span.text, "ORG", context_countries=self.countries)
+        if body is not None and body.type == "ORG" and body.attrs.get("kind"):
+            return False  # "captured Wagner": a body the gazetteer knows
+        town = self.resolver.resolve(span.text, "GPE", context_countries=self.countries)
+        return town is not None and town.lat is not None and not is_country(town) and town.country in self.countries
 
     def unknown_name(self, span: Span) -> bool:
         """Whether nothing the resolver knows bears the name: no person, body or place."""

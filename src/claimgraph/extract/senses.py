@@ -1221,6 +1221,17 @@ class TriggerSenses:
             or lemma in self.lex.words("non_state_people") or lemma in self.lex.words("generic_victims") \
             or bool(mentions.named_in(token, {"NORP"}))
 
+    @staticmethod
+    def _a_town(span: Span, mentions: Mentions) -> bool:
+        """"captured Bukavu", "captured Lalibela" (tagged a person): a town is no people, though
+        a country may stand for its people or its army."""
+        if span.label_ in {"PERSON", "ORG"}:
+            return mentions.looks_like_place(span)
+        if span.label_ != "GPE":
+            return False
+        place = mentions.resolve_span(span)
+        return place is not None and place.lat is not None and not is_country(place)
+
     def _of_a_place(self, noun: Token, mentions: Mentions) -> bool:
         """"the fall of Karvina", "the capture on Sunday of the air base" (the parser hangs that
         "of" on the day): what is taken is a place, not a country ("the fall of the Soviet Union")."""
@@ -1238,7 +1249,8 @@ class TriggerSenses:
         return span is not None and span.label_ in {"GPE", "LOC", "FAC"} or \
             token.lemma_.lower() in self.lex.words("seizable_places") or mentions.vessel_at(token) is not None \
             or token.pos_ == "PROPN" and not token.n_lefts and mentions.resolver.is_place(token.text) \
-            and (span is None or len(span) == 1 and span.label_ != "PERSON")  # "liberated Krasnohorivka", an "ORG"
+            and (span is None or len(span) == 1 and (span.label_ != "PERSON" or mentions.town_of_the_story(span)))
+        # "liberated Krasnohorivka", tagged an "ORG"; "captured Lalibela" in a story of Ethiopia, a "PERSON"
 
     def _object_is_place(self, verb: Token, mentions: Mentions) -> bool:
         """"captured the outpost", "the trawler was hijacked", "the captured vessels"; not
@@ -1349,7 +1361,7 @@ class TriggerSenses:
     def _is_people(self, token: Token, mentions: Mentions) -> bool:
         span = mentions.span_at(token)
         if span is not None:
-            return span.label_ in {"PERSON", "NORP", "GPE", "ORG"}
+            return span.label_ in {"PERSON", "NORP", "GPE", "ORG"} and not self._a_town(span, mentions)
         lemma = token.lemma_.lower()
         if lemma in self.lex.words("thing_nouns") or mentions.materiel_kind(token) or is_measure(token) \
                 or self.lex.heads.get(lemma) in THING_HEADS:

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from claimgraph.analyze.views import doc_ents, doc_text
-from claimgraph.datafiles import gazetteer_json, lexicon, table_rows
+from claimgraph.datafiles import gazetteer_json, given_names, table_rows
 from claimgraph.resolve import places as _places
 from claimgraph.resolve.places import clean_place_name, name_key
 
@@ -1670,12 +1670,7 @@ def _standing_alone(name: str) -> re.Pattern[str]:
 def _given_name_before(text: str, start: int) -> bool:
     """The word before ``start`` is a given name ("Sam" of "Sam Houston", "Billy's")."""
     before = re.search(r"([A-Z][a-z]+)(?:['’]s)?\s+$", text[max(0, start - 20):start])
-    return before is not None and before.group(1).lower() in _given_names()
-
-
-@lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    return frozenset(str(n) for sex in ("male", "female") for n in lexicon("first_names", {"male", "female"})[sex])
+    return before is not None and before.group(1).lower() in given_names()
 
 
 def _one_name(text: str) -> str:
