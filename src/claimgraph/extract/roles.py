@@ -2320,11 +2320,14 @@ def civilians_of_a_nation(noun: Token, mentions: Mentions) -> Entity | None:
 
 def organisation_owner(thing: Token, mentions: Mentions) -> Entity | None:
     """"the Hamas headquarters", "the army's depot": the organisation whose site was hit (not
-    "a Woodburn bank": a town the tagger called an organisation, ``town_in_front``)."""
+    "a Woodburn bank": a town the tagger called an organisation, ``town_in_front``; nor "a WFP
+    convoy": a body that bears no arms is no side hit, its convoy or warehouse is)."""
     for c in thing.children:
         span = mentions.span_at(c)
         if c.dep_ in {"compound", "poss"} and c.i < thing.i and span is not None and span.label_ == "ORG":
             owner = mentions.resolve_span(span)
+            if owner is not None and owner.attrs.get("kind") in mentions.lex.words("unarmed_owner_kinds"):
+                return None  # "a World Food Programme convoy", "a UN warehouse": the convoy was hit
             return owner if owner is None or not is_a_town(owner, mentions) else None
     return None
 
