@@ -1569,6 +1569,13 @@ class ClaimExtractor:
                     return c
         others = [c for c in cands if c.type != "PROPERTY"]
         node = span.root
+        counted_dead = [c for c in others if c.type == "CASUALTY" and c.trigger.dep_ == "acl"
+                        and span.start <= c.trigger.head.i < span.end and c.trigger.head.like_num
+                        and not any(d.dep_ == "det" for d in c.trigger.head.children)]
+        if counted_dead:
+            # "says 22 killed in drone strike on bus": a headline's dead, counted (not "the 22
+            # killed in the strike were buried", the dead already told of)
+            return counted_dead[0]
         for _ in range(12):
             # "the strike killed 12 fighters": 12 belongs to the killing, whose trigger is
             # that verb, before the strike, whose clause the verb only heads; a word that
