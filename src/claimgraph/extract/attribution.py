@@ -534,6 +534,8 @@ def _person_described(tok: Token, mentions: Mentions) -> Token:
         if node.dep_ in {"pobj", "compound"} or node.dep_ == "prep" and node.head.pos_ in {"NOUN", "PROPN"}:
             node = node.head
         elif node.dep_ == "appos":
+            if node.i == tok.i and tok.ent_type_ == "ORG":
+                return tok  # "... the toppling of Bashar al-Assad, the Syrian Observatory said": no description of him
             node = node.head
             span = mentions.span_at(node)
             return node if span is not None and span.label_ == "PERSON" else tok

@@ -662,6 +662,10 @@ class Mentions:
             if self._a_state_arm(noun):  # "the air force had struck a PDF camp": not the PDF's
                 forces = [g for g in forces if "armed group" not in str(g.attrs.get("kind", ""))]
             return forces[-1] if forces else None
+        if noun.lemma_.lower() == "group":
+            # "One raid struck the Idlib University Hospital ..., the group said": a place's name
+            # is no group of people
+            before = [g for g in before if self.lex.heads.get(g.name.split()[-1].lower()) != "FAC"]
         return before[-1] if before else None
 
     def _a_state_arm(self, noun: Token) -> bool:
