@@ -63,6 +63,8 @@ TOLD_PRONOUNS = frozenset({"it", "this", "that", "them"})
 QUOTE_MARKS = frozenset({"'", "''", '"', "“", "‘", "``", "`"})
 # "after the shooting", "about the attack": a happening named to date or to name the topic of another
 ANCHOR_PREPOSITIONS = frozenset({"after", "before", "since", "following", "about", "during", "until"})
+# "his fighters", "its forces", "our troops": the speaker's own (TriggerSenses.same_party)
+OWN_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my"})
 # what a common noun phrase can name that is never people (data/lexicons/mention_heads.yaml)
 THING_HEADS = frozenset({"FAC", "VEHICLE", "PLATFORM", "WEAPON", "DOCUMENT", "LOC"})
 
@@ -1168,6 +1170,9 @@ class TriggerSenses:
         "Iran's armed forces chief warned that Tehran would strike ...")."""
         if doer.lower_ in {"it", "they", "we", "he", "she", "i"}:
             return True
+        if any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in doer.children) \
+                and (mentions.is_personnel(doer) or doer.lemma_.lower() in mentions.lex.words("irregular_fighters")):
+            return True  # "a commander warned that his fighters would retaliate": the warner's own men
         named = mentions.span_at(doer)
         if named is None:
             # "the army spokesman warned that the army would respond": the body its speaker is named by
