@@ -261,7 +261,8 @@ def date_leads_from_what_follows(claims: list[Claim], paragraph_of: dict[int, in
 def _told_elsewhere(claim: Claim, other: Claim) -> bool:
     """"jets bombed the village of Kanyabayonga" and "jets bombed villages in Rutshuru
     yesterday": both say where, and no place is the same, so they are two happenings."""
-    here, there = set(claim.roles.get("location", [])), set(other.roles.get("location", []))
+    here = {_unlabelled(e) for e in claim.roles.get("location", [])}
+    there = {_unlabelled(e) for e in other.roles.get("location", [])}
     return bool(here and there and not here & there)
 
 
@@ -669,7 +670,17 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def _role_entities(claim: Claim) -> set[str]:
-    return {e for role in ("actor", "target", "location") for e in claim.roles.get(role, [])}
+    """The parties and places of a claim, a name no gazetteer knows counted once whatever the
+    tagger called it ("loc:north-shewa" in the headline, "gpe:north-shewa" in the lead)."""
+    return {_unlabelled(e) for role in ("actor", "target", "location") for e in claim.roles.get(role, [])}
+
+
+def _unlabelled(entity_id: str) -> str:
+    label, _, rest = entity_id.partition(":")
+    return rest if label in UNRESOLVED_PLACE_LABELS else entity_id
+
+
+UNRESOLVED_PLACE_LABELS = frozenset({"gpe", "loc", "fac"})  # id prefixes of names the resolver did not place
 
 
 def _refers_back(claim: Claim) -> bool:

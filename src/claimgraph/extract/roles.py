@@ -2858,7 +2858,8 @@ def frame_deploy(trigger, head, roles, args, mentions, lex):
             add_held_places(obj, roles, mentions)  # "Guard troops patrolled Memphis", "left Faya": there
     for t in map(things_counted, moved):  # "thousands of troops": the troops
         roles.add("subject", mentions.personnel(t))
-        if not roles["actor"]:
+        if not roles["actor"] and t.lemma_.lower() not in mentions.lex.words("irregular_fighters"):
+            # ("Syrian opposition fighters entered Hama": Syria sent no one)
             origin = mentions.named_in(t, {"NORP", "GPE"})
             if origin:
                 roles.add("actor", mentions.resolve_span(origin[0]))

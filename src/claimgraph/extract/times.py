@@ -54,7 +54,7 @@ VAGUE_TIMES = {"overnight", "night", "tonight", "last night"}
 def join_day_and_part(doc: Doc, spans: list[Span]) -> list[Span]:
     """Time expressions the NER splits in pieces, made whole again:
     "Tuesday" + "night" -> "Tuesday night"; "the early hours" + "of" + "April 8" -> one
-    date; "from Thursday to Friday" -> one range; and a bare "overnight" next to named
+    date; "from Thursday to Friday", "between Nov. 27" + "and" + "Dec. 8" -> one range; and a bare "overnight" next to named
     days gives way to them."""
     out: list[Span] = []
     for span in spans:
@@ -67,6 +67,9 @@ def join_day_and_part(doc: Doc, spans: list[Span]) -> list[Span]:
         elif (prev is not None and span.start == prev.end + 1 and doc[prev.end].lower_ in RANGE_WORDS
               and prev.start > 0 and doc[prev.start - 1].lower_ in {"from", "between"}):
             out[-1] = Span(doc, prev.start - 1, span.end, label="DATE")
+        elif (prev is not None and span.start == prev.end + 1 and doc[prev.end].lower_ in RANGE_WORDS
+              and prev[0].lower_ in {"from", "between"}):
+            out[-1] = Span(doc, prev.start, span.end, label="DATE")  # the NER's "between Nov. 27" + "Dec. 8"
         else:
             out.append(span)
     dated = [s for s in out if s.label_ == "DATE"]

@@ -331,6 +331,25 @@ def fuzzy_place(name: str, context_countries: Sequence[str] = ()) -> Place | Non
     return _fuzzy_place(name, tuple(context_countries)[:2])
 
 
+def _misspelt_in_the_words_that_differ(query: str, choice: str) -> bool:
+    """"North Shewa" reads like "North Sea" mostly through the word they share; a misspelling
+    must read alike in the words that tell the two apart ("Mosow" and "Moscow" do).
+
+    >>> _misspelt_in_the_words_that_differ("north shewa", "north sea")
+    False
+    >>> _misspelt_in_the_words_that_differ("mosow", "moscow")
+    True
+    """
+    from rapidfuzz import fuzz
+
+    mine, theirs = query.split(), choice.split()
+    while len(mine) > 1 and len(theirs) > 1 and mine[0] == theirs[0]:
+        mine, theirs = mine[1:], theirs[1:]
+    while len(mine) > 1 and len(theirs) > 1 and mine[-1] == theirs[-1]:
+        mine, theirs = mine[:-1], theirs[:-1]
+    return fuzz.ratio(" ".join(mine), " ".join(theirs)) >= FUZZY_CUTOFF
+
+
 @lru_cache(maxsize=1 << 14)  # the same unknown names come back in article after article
 def _fuzzy_place(name: str, context_countries: tuple[str, ...]) -> Place | None:
     from rapidfuzz import fuzz, process
@@ -344,8 +363,8 @@ def _fuzzy_place(name: str, context_countries: tuple[str, ...]) -> Place | None:
             or place.population >= FUZZY_ELSEWHERE_MIN_POPULATION
 
     close = process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
-    for _choice, _score, position in close:
-        if plausible(targets[position]):
+    for choice, _score, position in close:
+        if plausible(targets[position]) and _misspelt_in_the_words_that_differ(query, choice):
             return targets[position]
     # one transposed, dropped or doubled letter ("Saana", "Khartuom") scores below the
     # ratio cutoff on short names; a Damerau-Levenshtein distance of 1 catches it
