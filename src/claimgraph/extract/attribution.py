@@ -465,8 +465,9 @@ def _adds_a_thing(verb: Token) -> bool:
 
 
 def negated_clause(verb: Token) -> bool:
-    """"did not say", "never confirmed", "Neither X nor Y has acknowledged", "No official confirmed"."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    """"did not say", "never confirmed", "Neither X nor Y has acknowledged", "No official confirmed"
+    (not "This is not only an attack on WCK, it is ...": more is said, nothing denied)."""
+    if any(c.dep_ == "neg" and not _not_only(c) for c in verb.children):
         return True
     there = any(c.dep_ == "expl" for c in verb.children)  # "there were no Libyan forces in Chad"
     for subj in verb.children:
@@ -475,6 +476,11 @@ def negated_clause(verb: Token) -> bool:
                 or any(d.dep_ in {"det", "preconj"} and d.lower_ in {"no", "neither"} for d in subj.children)):
             return True
     return False
+
+
+def _not_only(neg: Token) -> bool:
+    nxt = neg.doc[neg.i + 1] if neg.i + 1 < len(neg.doc) else None
+    return nxt is not None and nxt.lower_ in {"only", "merely", "just", "simply"}
 
 
 def _cover_speaker(cover: "Found", speakers: list[tuple[Token, Entity | None]], mentions: Mentions,
