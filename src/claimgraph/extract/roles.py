@@ -59,6 +59,18 @@ class Roles(dict):
         return any(self.values())
 
 
+def name_split_off(subj: Token, verb: Token) -> Token:
+    """"Seven aid workers from the charity World Central Kitchen were killed", parsed with two
+    subjects: the nearer is the name of the noun that ends the other, and the other is the subject."""
+    before = [c for c in verb.lefts if c.dep_ == "nsubjpass" and c.i < subj.i]
+    if not before or subj.dep_ != "nsubjpass" or subj.pos_ != "PROPN" or before[-1].pos_ != "NOUN":
+        return subj
+    other = before[-1]
+    end = other.right_edge  # "the charity", with nothing but its article: the name is its
+    named = end.dep_ == "pobj" and end.pos_ == "NOUN" and [c.dep_ for c in end.children] == ["det"]
+    return other if named and end.i + 1 == subj.left_edge.i else subj
+
+
 def subject_of(verb: Token) -> Token | None:
     return subject_and_voice(verb)[0]
 
@@ -77,6 +89,7 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
         # "allege" read as a noun): the one nearest the verb is its subject
         subj = next((c for c in reversed(list(node.lefts)) if c.dep_ in {"nsubj", "nsubjpass"}), None) \
             or next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subj = name_split_off(subj, node) if subj is not None else None
         if subj is not None and subj.lower_ in {"which", "that", "who"} and node.dep_ == "relcl":
             antecedent = node.head
             if antecedent.dep_ == "appos" and antecedent.head.ent_type_ == "PERSON":

@@ -491,8 +491,13 @@ class TriggerSenses:
     def _a_site_is_hit(verb: Token, mentions: Mentions) -> bool:
         """What is looted or vandalised is a building, a shop or a vehicle ("looted a Rite Aid",
         "stores were looted"), or nothing is named ("rioters looted and burned")."""
+        # (every passive subject: the parser may give "Seven aid workers from the charity World
+        # Central Kitchen were killed" two, the workers and the charity's name)
         objects = objects_of(verb, ("dobj", "obj")) + [s for s in [subject_of(verb)] if s is not None
                                                        and s.dep_ == "nsubjpass"]
+        passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if len(passive_subjects) > 1:
+            objects += [c for c in passive_subjects if all(c.i != o.i for o in objects)]
         return not objects or any(mentions.is_thing(things_counted(o))
                                   or getattr(mentions.span_at(o), "label_", None) in {"ORG", "FAC"} for o in objects)
 
@@ -919,8 +924,13 @@ class TriggerSenses:
     def _object_is_people(self, verb: Token, mentions: Mentions) -> bool:
         """"killed 12 civilians", "captured 48", "wounded him"; not "killed the bill",
         "captured the outpost" or "neutralise the effects". No object at all is fine."""
+        # (every passive subject: the parser may give "Seven aid workers from the charity World
+        # Central Kitchen were killed" two, the workers and the charity's name)
         objects = objects_of(verb, ("dobj", "obj")) + [s for s in [subject_of(verb)] if s is not None
                                                        and s.dep_ == "nsubjpass"]
+        passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if len(passive_subjects) > 1:
+            objects += [c for c in passive_subjects if all(c.i != o.i for o in objects)]
         objects += [c for o in objects for c in o.conjuncts]
         return not objects or any(self._is_people(o, mentions) for o in objects)
 
