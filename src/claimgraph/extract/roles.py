@@ -2225,6 +2225,7 @@ def mission_people(noun: Token, mentions: Mentions) -> Entity | None:
 
 
 def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
+    obj = it_taken_before(obj)
     obj = things_counted(obj)  # "a number of banks", "dozens of cars": the banks, the cars
     ship = ship_named_after_its_kind(obj, mentions) or mentions.vessel_at(obj)
     if ship is not None:
@@ -2258,6 +2259,14 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
         roles.add("target", ent)
         if ent is not None and ent.lat is not None:  # a place the tagger called something else
             roles.add("location", ent)
+
+
+def it_taken_before(obj: Token) -> Token:
+    """"entered the camp on Friday and seized it": "it" is what the verb before took."""
+    verb = obj.head
+    if obj.lower_ != "it" or obj.dep_ not in {"dobj", "obj"} or verb.dep_ != "conj":
+        return obj
+    return next((o for o in objects_of(verb.head, ("dobj", "obj"))), obj)
 
 
 def ship_named_after_its_kind(noun: Token, mentions: Mentions) -> Entity | None:

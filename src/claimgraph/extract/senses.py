@@ -1381,7 +1381,8 @@ class TriggerSenses:
         if lemma in self.lex.words("thing_nouns") or mentions.materiel_kind(token) or is_measure(token) \
                 or self.lex.heads.get(lemma) in THING_HEADS:
             return False  # "seized 40 kilograms of cocaine", "seized a Saudi supertanker" count no people
-        return (token.like_num or token.lower_ in PRONOUNS or token.lower_ == "others" or mentions.is_personnel(token)
+        return (token.like_num or token.lower_ in PRONOUNS and token.lower_ != "it" or token.lower_ == "others"
+                or mentions.is_personnel(token)
                 or lemma in self.lex.words("non_state_people") or lemma in self.lex.words("generic_victims")
                 or lemma in self.lex.words("armed_people")  # "a policeman killed the shooter"
                 or self.lex.heads.get(lemma) in {"PERSON", "GROUP"}  # "killing the company's owner"
@@ -1706,6 +1707,9 @@ def what_is_taken(verb: Token) -> list[Token]:
                                                    and s.dep_ == "nsubjpass"]
     if verb.dep_ == "amod":
         objects.append(verb.head)
+    if verb.dep_ == "conj" and any(o.lower_ == "it" for o in objects):
+        # "fighters entered the camp on Friday and seized it": what the first verb took
+        objects += objects_of(verb.head, ("dobj", "obj"))
     return objects + [c for o in objects for c in o.conjuncts]
 
 
