@@ -394,6 +394,8 @@ class TriggerSenses:
                 continue
             if name == "NOTIFY" and pos == "VERB" and self._warns_of_own_deed(token, mentions):
                 name = "THREATEN"  # "warned they could sell off the bonds if the bill passed"
+            if name == "DEPLOY" and pos == "VERB" and self._fighters_storm_in(token, mentions):
+                name = "ATTACK"  # "opposition fighters entered Hama": an assault on the town, no troops posted
             out.append(name)
         if "ATTACK" in out and "CASUALTY" not in out and (
                 pos == "VERB" and (self._hit_in_body(token) or self._harm_said(token))
@@ -1164,6 +1166,22 @@ class TriggerSenses:
                     and doer is not None and self.same_party(doer, warner, mentions):
                 return True
         return False
+
+    def _fighters_storm_in(self, verb: Token, mentions: Mentions) -> bool:
+        """Irregular fighters or an armed group entering a town, a city or a camp take it by
+        force ("rebels entered Goma", "militants entered the city of Hama"); troops entering a
+        place are sent there."""
+        if verb.lemma_.lower() not in self.lex.words("storming_in_verbs"):
+            return False
+        doer = subject_of(verb)
+        if doer is None or doer.dep_ != "nsubj":
+            return False
+        span = mentions.span_at(doer)
+        group = mentions.resolve_span(span) if span is not None else None
+        armed = doer.lemma_.lower() in self.lex.words("irregular_fighters") \
+            or group is not None and "armed group" in str(group.attrs.get("kind", ""))
+        return armed and any(self._names_a_place(o, mentions) and not self._names_a_country(o, mentions)
+                             for o in objects_of(verb, ("dobj", "obj")))
 
     def _force_used(self, clause: Token) -> bool:
         """"would act with full force against", "would act forcefully": force the doer would use."""
