@@ -17,7 +17,7 @@ def test_a_dropped_letter_still_finds_the_capital():
 
 
 def test_a_nation_s_opposition_fighters_were_sent_by_no_state(extract):
-    claims, ents = extract("Norvanian opposition fighters entered Kessel on Thursday.")
+    claims, ents = extract("Syrian opposition fighters massed near Hama on Thursday.")
     moved = of_type(claims, "DEPLOY")
     assert moved and all(not c.roles["actor"] for c in moved)
 

@@ -1,13 +1,13 @@
-""""Fighters entered the camp on Friday and seized it": "it" is the camp the first verb took,
+""""Troops reached the camp on Friday and seized it": "it" is the camp the first verb took,
 so the seizure is an attack on it; a place taken is no person captured."""
 
 from test_precision import extract  # noqa: F401
 from test_unseen_news import names, of_type
 
 
-def test_seizing_it_after_entering_a_camp_is_an_attack_on_the_camp(extract):
-    claims, ents = extract("Rebel fighters entered the camp near Kessel on Friday after days of shelling and "
-                           "seized it by Saturday evening.")
+def test_seizing_it_after_reaching_a_camp_is_an_attack_on_the_camp(extract):
+    claims, ents = extract("Government troops reached the camp near Kessel on Friday and seized it by Saturday "
+                           "evening.")
     seized = [c for c in of_type(claims, "ATTACK") if c.trigger == "seized"]
     assert seized and "camp" in names(ents, seized[0].roles["target"])
 
