@@ -51,8 +51,8 @@ from .roles import (CASUALTY_OF, COMPASS_WORDS, DISTANCE_UNITS, HEADLINE_END, LI
                     Roles, agent_of, clause_head, device_run_into, doer_of, drop_countries_of_towns,
                     fill_roles, had_a_part_in, is_gerund_subject, is_light_verb_object,
                     is_to_blame, meanwhile_clause,
-                    misparsed_past_tense, named_party_or_owner, objects_of, on_trial, own_dates, own_places, party,
-                    pays_back, preps_of, subject_and_voice, subject_of)
+                    misparsed_past_tense, named_party_or_owner, names_of, objects_of, on_trial, own_dates, own_places,
+                    party, pays_back, preps_of, subject_and_voice, subject_of)
 
 # a quotation that goes on in the next sentence is still its speaker's ('X said. "We ...'); an
 # unattributed sentence that is no quotation is the article's own (REALNEWS: source null): carried
@@ -2309,17 +2309,14 @@ def drop_own_outlet_from_via(claims: list[Claim], entities: dict[str, Entity], o
         return
     for claim in claims:
         if claim.via:
-            claim.via = [v for v in claim.via if v not in entities or own not in names_of(entities[v])]
+            claim.via = [v for v in claim.via
+                         if v not in entities or own not in {outlet_key(n) for n in names_of(entities[v])}]
 
 
 def outlet_key(name: str | None) -> str:
     """"The Associated Press" and "associated press" are one outlet."""
     key = (name or "").strip().lower()
     return key[4:] if key.startswith("the ") else key
-
-
-def names_of(entity: Entity) -> set[str]:
-    return {outlet_key(n) for n in (entity.name, *entity.aliases)}
 
 
 def counts_within(span: Span) -> bool:

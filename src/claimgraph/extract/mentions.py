@@ -612,7 +612,8 @@ class Mentions:
             return ent is not None and ent.lat is not None
         if span.root.dep_ == "pobj" and span.root.head.lower_ in {"in", "near", "at", "outside", "around", "into"}:
             return self.resolver.is_place(span.text)  # "a school in Sumy" tagged PERSON
-        if span.root.dep_ in {"dobj", "nsubjpass"} and span.root.head.lemma_.lower() in self.lex.types["ATTACK"].place_objects:
+        if span.root.dep_ in {"dobj", "nsubjpass"} \
+                and span.root.head.lemma_.lower() in self.lex.types["ATTACK"].place_objects:
             return self.town_of_the_story(span)  # "Fano captured Lalibela", "troops captured Fada" (an "ORG")
         if span.root.dep_ == "pobj" and span.root.head.lower_ in {"to", "toward", "towards"} and len(span) == 1:
             # "sent 300 soldiers to Niger on Monday", "deployed troops to Goma" tagged PERSON: a

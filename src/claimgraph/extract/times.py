@@ -54,8 +54,8 @@ VAGUE_TIMES = {"overnight", "night", "tonight", "last night"}
 def join_day_and_part(doc: Doc, spans: list[Span]) -> list[Span]:
     """Time expressions the NER splits in pieces, made whole again:
     "Tuesday" + "night" -> "Tuesday night"; "the early hours" + "of" + "April 8" -> one
-    date; "from Thursday to Friday", "between Nov. 27" + "and" + "Dec. 8" -> one range; and a bare "overnight" next to named
-    days gives way to them."""
+    date; "from Thursday to Friday", "between Nov. 27" + "and" + "Dec. 8" -> one range; and a
+    bare "overnight" next to named days gives way to them."""
     out: list[Span] = []
     for span in spans:
         prev = out[-1] if out else None
