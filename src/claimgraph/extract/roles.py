@@ -2721,11 +2721,13 @@ def victims(token: Token, mentions: Mentions) -> Entity | None:
     """Who was killed or hurt, when the article says who: a named person, a side
     ("212 Sudanese", "40 Malian soldiers": Sudan, Mali), or a kind of people ("three
     children", "the pirates"); nobody for "people", "others" or "the toll"."""
-    if token.lower_ in PARTITIVES:
-        of = next((g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                   for g in p.children if g.dep_ == "pobj"), None)
-        if of is not None and of.pos_ == "NOUN":
+    of = next((g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+               for g in p.children if g.dep_ == "pobj"), None) if token.lower_ in PARTITIVES or token.like_num else None
+    if of is not None:
+        if of.pos_ == "NOUN" and token.lower_ in PARTITIVES:
             token = of
+        elif of.lower_ == "them":
+            token = people_named_before(token, mentions) or token  # "ambushed the rebels, killing 12 of them"
     if mentions.is_thing(token):
         return None  # "captured two Omani fishing boats": a boat is no victim, nor is Oman
     named = name_given_to(token, mentions)
@@ -2743,6 +2745,17 @@ def victims(token: Token, mentions: Mentions) -> Entity | None:
             return None  # "suffered injuries", "experienced chaos": no one named
         return mentions.personnel(token)
     return ent
+
+
+def people_named_before(token: Token, mentions: Mentions) -> Token | None:
+    """The people "them" counts in "killing 12 of them": the nearest plural noun for people
+    before it in the sentence that is not a doer ("Soldiers ambushed the rebels" -> the rebels)."""
+    for t in reversed(token.sent[:token.i - token.sent.start]):
+        if t.tag_ in {"NNS", "NNPS"} and t.dep_ not in {"nsubj", "nsubjpass"} and could_be_people(t, mentions) \
+                and (mentions.is_personnel(t) or t.lemma_.lower() in mentions.lex.words("irregular_fighters")
+                     or mentions.lex.heads.get(t.lemma_.lower()) in {"PERSON", "GROUP"}):
+            return t
+    return None
 
 
 def frame_transfer(trigger, head, roles, args, mentions, lex):
