@@ -1398,7 +1398,7 @@ class ClaimExtractor:
         return c.type not in SPEECH_ACTS and node.i != c.trigger.i and node.pos_ == "VERB" \
             and not SPEAKING_OF_IT.isdisjoint(self.trigger_types.get((lemma, "VERB"), ())) \
             and lemma not in self.lex.words("apprehending_verbs") \
-            and any(node.i == up.i for up in c.trigger.ancestors)
+            and node.is_ancestor(c.trigger)
 
     def _dated_happening(self, noun: Token) -> bool:
         """"the Sept. 11 attack", "a 2012 confrontation": a happening noun with a date among

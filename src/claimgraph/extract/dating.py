@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from ..analyze.views import span_ents
 from ..model import Claim, Entity, Quantity, TimeSpan
 from ..resolve.dates import counted_back, parse_iso, resolve_time
+from ..resolve.entities import ID_PREFIX
 from .lexicon import load_lexicon
 from .mentions import _same_or_within
 from .roles import CASUALTY_OF, SPEECH_ACTS, subject_of
@@ -680,7 +681,8 @@ def _unlabelled(entity_id: str) -> str:
     return rest if label in UNRESOLVED_PLACE_LABELS else entity_id
 
 
-UNRESOLVED_PLACE_LABELS = frozenset({"gpe", "loc", "fac"})  # id prefixes of names the resolver did not place
+# id prefixes of place names the resolver did not place (resolve/entities.py)
+UNRESOLVED_PLACE_LABELS = frozenset(ID_PREFIX[label] for label in ("GPE", "LOC", "FAC"))
 
 
 def _refers_back(claim: Claim) -> bool:

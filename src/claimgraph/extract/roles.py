@@ -2721,9 +2721,8 @@ def victims(token: Token, mentions: Mentions) -> Entity | None:
     """Who was killed or hurt, when the article says who: a named person, a side
     ("212 Sudanese", "40 Malian soldiers": Sudan, Mali), or a kind of people ("three
     children", "the pirates"); nobody for "people", "others" or "the toll"."""
-    of = next((g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-               for g in p.children if g.dep_ == "pobj"), None) if token.lower_ in PARTITIVES or token.like_num else None
-    if of is not None:
+    of = whole_of_part(token)
+    if of is not token:
         if of.pos_ == "NOUN" and token.lower_ in PARTITIVES:
             token = of
         elif of.lower_ == "them":

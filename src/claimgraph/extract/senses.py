@@ -43,6 +43,7 @@ from .mentions import (LOCATIVE_PREPS, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, SPOK
 from .roles import (ATTACK_NOUNS, CASUALTY_OF, CLASH_VERBS, DISTANCE_UNITS, FIGHT_VERBS, MILITARY_SITES,
                     MUTUAL_FIGHT_NOUNS, PLATFORM_KINDS, SPEECH_ACTS, agent_of, bomb_called_it, clause_head,
                     could_be_people, doer_of, fighters_holding, holder_of_a_place, is_armed_noun, is_fighting_side,
+                    it_taken_before,
                     killed_in_a_manner, objects_of, objects_of_the_next_verb, preps_of, restricted_things,
                     subject_and_voice, subject_of, trade_stopped_towards)
 
@@ -493,13 +494,7 @@ class TriggerSenses:
     def _a_site_is_hit(verb: Token, mentions: Mentions) -> bool:
         """What is looted or vandalised is a building, a shop or a vehicle ("looted a Rite Aid",
         "stores were looted"), or nothing is named ("rioters looted and burned")."""
-        # (every passive subject: the parser may give "Seven aid workers from the charity World
-        # Central Kitchen were killed" two, the workers and the charity's name)
-        objects = objects_of(verb, ("dobj", "obj")) + [s for s in [subject_of(verb)] if s is not None
-                                                       and s.dep_ == "nsubjpass"]
-        passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if len(passive_subjects) > 1:
-            objects += [c for c in passive_subjects if all(c.i != o.i for o in objects)]
+        objects = acted_on(verb)
         return not objects or any(mentions.is_thing(things_counted(o))
                                   or getattr(mentions.span_at(o), "label_", None) in {"ORG", "FAC"} for o in objects)
 
@@ -926,13 +921,7 @@ class TriggerSenses:
     def _object_is_people(self, verb: Token, mentions: Mentions) -> bool:
         """"killed 12 civilians", "captured 48", "wounded him"; not "killed the bill",
         "captured the outpost" or "neutralise the effects". No object at all is fine."""
-        # (every passive subject: the parser may give "Seven aid workers from the charity World
-        # Central Kitchen were killed" two, the workers and the charity's name)
-        objects = objects_of(verb, ("dobj", "obj")) + [s for s in [subject_of(verb)] if s is not None
-                                                       and s.dep_ == "nsubjpass"]
-        passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if len(passive_subjects) > 1:
-            objects += [c for c in passive_subjects if all(c.i != o.i for o in objects)]
+        objects = acted_on(verb)
         objects += [c for o in objects for c in o.conjuncts]
         return not objects or any(self._is_people(o, mentions) for o in objects)
 
@@ -1718,16 +1707,26 @@ def is_time_anchor(noun: Token) -> bool:
         and noun.dep_ == "pobj" and noun.head.lower_ in ANCHOR_PREPOSITIONS
 
 
+def acted_on(verb: Token) -> list[Token]:
+    """A verb's objects and its passive subject, or every passive subject where the parser gives
+    two ("Seven aid workers from the charity World Central Kitchen were killed": the workers and
+    the charity's name)."""
+    objects = objects_of(verb, ("dobj", "obj")) + [s for s in [subject_of(verb)] if s is not None
+                                                   and s.dep_ == "nsubjpass"]
+    passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if len(passive_subjects) > 1:
+        objects += [c for c in passive_subjects if all(c.i != o.i for o in objects)]
+    return objects
+
+
 def what_is_taken(verb: Token) -> list[Token]:
     """What a verb does something to: its objects, its passive subject, the noun its participle
     describes ("the captured vessels"), and their conjuncts."""
     objects = objects_of(verb, ("dobj", "obj")) + [s for s in [subject_of(verb)] if s is not None
                                                    and s.dep_ == "nsubjpass"]
+    objects = [it_taken_before(o) for o in objects]  # "entered the camp and seized it": the camp
     if verb.dep_ == "amod":
         objects.append(verb.head)
-    if verb.dep_ == "conj" and any(o.lower_ == "it" for o in objects):
-        # "fighters entered the camp on Friday and seized it": what the first verb took
-        objects += objects_of(verb.head, ("dobj", "obj"))
     return objects + [c for o in objects for c in o.conjuncts]
 
 

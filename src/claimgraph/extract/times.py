@@ -51,6 +51,16 @@ RANGE_WORDS = {"to", "and", "until", "till", "-", "through", "–"}
 VAGUE_TIMES = {"overnight", "night", "tonight", "last night"}
 
 
+def range_opening(doc: Doc, first: Span) -> int | None:
+    """Where a range's "from" or "between" stands: before the first date, or inside the NER's
+    span of it ("between Nov. 27")."""
+    if first.start > 0 and doc[first.start - 1].lower_ in {"from", "between"}:
+        return first.start - 1
+    if first[0].lower_ in {"from", "between"}:
+        return first.start
+    return None
+
+
 def join_day_and_part(doc: Doc, spans: list[Span]) -> list[Span]:
     """Time expressions the NER splits in pieces, made whole again:
     "Tuesday" + "night" -> "Tuesday night"; "the early hours" + "of" + "April 8" -> one
@@ -65,11 +75,8 @@ def join_day_and_part(doc: Doc, spans: list[Span]) -> list[Span]:
               and span.start == prev.end + 1 and doc[prev.end].lower_ == "of"):
             out[-1] = Span(doc, prev.start, span.end, label="DATE")
         elif (prev is not None and span.start == prev.end + 1 and doc[prev.end].lower_ in RANGE_WORDS
-              and prev.start > 0 and doc[prev.start - 1].lower_ in {"from", "between"}):
-            out[-1] = Span(doc, prev.start - 1, span.end, label="DATE")
-        elif (prev is not None and span.start == prev.end + 1 and doc[prev.end].lower_ in RANGE_WORDS
-              and prev[0].lower_ in {"from", "between"}):
-            out[-1] = Span(doc, prev.start, span.end, label="DATE")  # the NER's "between Nov. 27" + "Dec. 8"
+              and (opening := range_opening(doc, prev)) is not None):
+            out[-1] = Span(doc, opening, span.end, label="DATE")
         else:
             out.append(span)
     dated = [s for s in out if s.label_ == "DATE"]
