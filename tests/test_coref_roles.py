@@ -33,6 +33,13 @@ def test_an_object_pronoun_is_not_the_subject_of_its_verb(extract):
     assert fillers(claims, ents, "ATTACK", "target") == {"Ren Abe"}
 
 
+def test_one_fired_at_by_pronoun_is_the_person_named_before(extract):
+    claims, ents = extract("Police stopped Tomas Reyna, 19, on a street in Lagos on Saturday. "
+                           "Two officers fired at him as he ran.")
+    fired = [c for c in claims if c.type == "ATTACK" and c.trigger == "fired"]
+    assert fired and {ents[i].name for i in fired[0].roles["target"]} == {"Tomas Reyna"}
+
+
 def test_the_subject_known_to_be_a_woman_beside_a_man_of_unknown_gender(extract):
     claims, ents = extract("Mary Holt left Oslo after talks with Chancellor Dieter Brandt ahead of her visit "
                            "to Rome. She had flown to Norway from talks with President Anton Kessler.")

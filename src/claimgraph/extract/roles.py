@@ -2442,7 +2442,9 @@ def aimed_at(obj: Token, mentions: Mentions) -> bool:
     obj = things_counted(obj)
     span = mentions.span_at(obj)
     if span is None:
-        return is_person_noun(obj, mentions) or mentions.is_thing(obj) or ship_called_it(obj, mentions) is not None
+        # "fired at him", "shot at the teenager": the person the article named before
+        return is_person_noun(obj, mentions) or mentions.is_thing(obj) or ship_called_it(obj, mentions) is not None \
+            or referent(obj, mentions) is not None
     if span.label_ in {"PERSON", "ORG", "NORP"}:
         return True
     named = mentions.resolve_span(span)  # "fired at the Mysore", tagged a place
