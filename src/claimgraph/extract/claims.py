@@ -1669,8 +1669,8 @@ class ClaimExtractor:
                 for m in c.trigger.children):
             return True  # "terrorist attacks in the kingdom": attacks by someone, unnamed
         doer = doer_of(c.trigger) if c.type == "ATTACK" and c.trigger.pos_ == "VERB" else None
-        return doer is not None and doer.pos_ == "NOUN" and doer.lemma_.lower() in (
-            self.lex.words("armed_people") | self.lex.words("irregular_fighters"))
+        return doer is not None and doer.pos_ == "NOUN" and (
+            self.lex.is_armed(doer) or doer.lemma_.lower() in self.lex.words("irregular_fighters"))
 
     def _a_person_assaulted(self, c: Candidate) -> bool:
         """"a woman was stabbed while she slept", "a man who stabbed her", "an assault on a

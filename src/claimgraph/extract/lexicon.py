@@ -61,6 +61,17 @@ class Lexicon:
     def words(self, name: str) -> frozenset[str]:
         return self.attribution.get(name, frozenset())
 
+    def is_armed(self, token) -> bool:
+        """People who carry arms as what they do ("gunmen", "police"), or members of an armed
+        band named by its kind ("gang members", "militia fighters")."""
+        armed, lemma = self.words("armed_people"), token.lemma_.lower()
+        if lemma in armed:
+            return True
+        people = self.heads.get(lemma) == "PERSON" or lemma in self.personnel  # not "a police helicopter"
+        return people and lemma in self.words("member_nouns") and any(
+            c.dep_ == "compound" and c.lemma_.lower() in armed | self.words("irregular_fighters")
+            for c in token.children)
+
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:

@@ -598,8 +598,7 @@ def crew_named_before(craft: Token, mentions: Mentions) -> Entity | None:
 
 
 def is_armed_noun(token: Token, mentions: Mentions) -> bool:
-    lemma = token.lemma_.lower()
-    return lemma in mentions.lex.words("irregular_fighters") or lemma in mentions.lex.words("armed_people")
+    return token.lemma_.lower() in mentions.lex.words("irregular_fighters") or mentions.lex.is_armed(token)
 
 
 def irregulars(token: Token, mentions: Mentions) -> Entity | None:
@@ -611,6 +610,8 @@ def irregulars(token: Token, mentions: Mentions) -> Entity | None:
                   or token.lemma_.lower() in mentions.lex.words("unrest_crowds")) and names_a_kind(token)
                  or token.lower_ in mentions.lex.words("police_forces")):  # "shot by police": a force, not "a man"
         return mentions.people(token)
+    if (members := members_of_a_kind(token, mentions)) is not None:
+        return members
     police = next((c for c in token.children if c.dep_ in {"compound", "amod"}
                    and c.lower_ in mentions.lex.words("police_forces")), None)
     if police is not None and mentions.is_personnel(token) and token.tag_ in {"NNS", "NNPS"}:
@@ -621,6 +622,16 @@ def irregulars(token: Token, mentions: Mentions) -> Entity | None:
     if token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() == "force" and mentions.span_at(token) is None \
             and any(c.dep_ == "compound" and c.lower_ == "security" for c in token.children):
         return mentions.people(token)  # "security forces opened fire": the state's, by what they are
+    return None
+
+
+def members_of_a_kind(token: Token, mentions: Mentions) -> Entity | None:
+    """"gang members", "militia fighters": people named by the kind of armed band they belong
+    to, not "members" of anything (nor one entity for every member of every band)."""
+    if token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in MEMBER_NOUNS and mentions.span_at(token) is None \
+            and any(c.dep_ == "compound" and c.lemma_.lower() in mentions.lex.words("irregular_fighters")
+                    for c in token.children):
+        return mentions.people(token)
     return None
 
 
@@ -2255,7 +2266,8 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
             ent = one_of_a_nation(obj, mentions) or ent
         if ent is None and people and obj.lemma_.lower() not in mentions.lex.words("generic_victims") \
                 and names_a_kind(obj):
-            ent = mentions.personnel(obj)  # "70 soldiers were attacked": the soldiers, as written
+            # "70 soldiers were attacked": the soldiers, as written
+            ent = members_of_a_kind(obj, mentions) or mentions.personnel(obj)
         roles.add("target", ent)
         if ent is not None and ent.lat is not None:  # a place the tagger called something else
             roles.add("location", ent)
@@ -2453,9 +2465,8 @@ def aimed_at(obj: Token, mentions: Mentions) -> bool:
 
 def is_person_noun(token: Token, mentions: Mentions) -> bool:
     lemma = token.lemma_.lower()
-    return token.pos_ == "NOUN" and (mentions.is_personnel(token) or any(
-        lemma in mentions.lex.words(kind)
-        for kind in ("generic_victims", "non_state_people", "armed_people", "unrest_crowds")))
+    return token.pos_ == "NOUN" and (mentions.is_personnel(token) or mentions.lex.is_armed(token) or any(
+        lemma in mentions.lex.words(kind) for kind in ("generic_victims", "non_state_people", "unrest_crowds")))
 
 
 def frame_casualty(trigger, head, roles, args, mentions, lex):
@@ -2744,7 +2755,7 @@ def victims(token: Token, mentions: Mentions) -> Entity | None:
     if ent is None and token.pos_ == "NOUN":
         if token.lemma_.lower() in mentions.lex.words("generic_victims") or not could_be_people(token, mentions):
             return None  # "suffered injuries", "experienced chaos": no one named
-        return mentions.personnel(token)
+        return members_of_a_kind(token, mentions) or mentions.personnel(token)
     return ent
 
 

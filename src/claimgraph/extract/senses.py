@@ -1312,14 +1312,14 @@ class TriggerSenses:
             return False
         lemma, kind = agent.lemma_.lower(), mentions.materiel_kind(agent)
         return mentions.is_personnel(agent) or bool(kind) and kind not in self.lex.words("non_arms_kinds") \
-            or lemma in t.nouns or lemma in self.lex.words("armed_people") \
+            or lemma in t.nouns or self.lex.is_armed(agent) \
             or lemma in self.lex.words("blast_words") and self._explosives_told(verb.doc)  # not a gas leak's
 
     def _armed_boarding(self, verb: Token, mentions: Mentions) -> bool:
         """Armed men board a ship: "commandos boarded the tanker Talara Star", "pirates boarded
         the vessel"."""
         doer = doer_of(verb)
-        if doer is None or not (mentions.is_personnel(doer) or doer.lemma_.lower() in self.lex.words("armed_people")):
+        if doer is None or not (mentions.is_personnel(doer) or self.lex.is_armed(doer)):
             return False
         return any(self._a_ship_seized(o, mentions) for o in objects_of(verb, ("dobj", "obj")))
 
@@ -1351,7 +1351,7 @@ class TriggerSenses:
             return span.label_ in {"PERSON", "ORG", "GPE", "NORP"}
         lemma = agent.lemma_.lower()
         return (mentions.is_personnel(agent) or bool(mentions.materiel_kind(agent))
-                or lemma in self.lex.words("armed_people") or lemma in t.nouns | t.weapon_nouns
+                or self.lex.is_armed(agent) or lemma in t.nouns | t.weapon_nouns
                 or bool(mentions.named_in(agent, {"NORP", "GPE", "ORG"})))
 
     def _a_person_kills(self, verb: Token, agent: Token) -> bool:
@@ -1369,8 +1369,7 @@ class TriggerSenses:
         states alone are not enough)."""
         sides = [s for s in [subject_of(verb)] if s is not None] + [o for p, o in preps_of(verb) if p == "with"] \
             + objects_of(verb, ("dobj", "obj"))
-        armed = self.lex.words("armed_people")
-        return any(mentions.is_personnel(side) or side.lemma_.lower() in armed for side in sides)
+        return any(mentions.is_personnel(side) or self.lex.is_armed(side) for side in sides)
 
     def _plainly_people(self, token: Token, mentions: Mentions) -> bool:
         """People by the noun itself ("300 soldiers", "250 Americans"), not by a count alone."""
@@ -1391,7 +1390,7 @@ class TriggerSenses:
         return (token.like_num or token.lower_ in PRONOUNS and token.lower_ != "it" or token.lower_ == "others"
                 or mentions.is_personnel(token)
                 or lemma in self.lex.words("non_state_people") or lemma in self.lex.words("generic_victims")
-                or lemma in self.lex.words("armed_people")  # "a policeman killed the shooter"
+                or self.lex.is_armed(token)  # "a policeman killed the shooter"
                 or self.lex.heads.get(lemma) in {"PERSON", "GROUP"}  # "killing the company's owner"
                 or any(c.dep_ == "nummod" or c.like_num for c in token.children)
                 or lemma in PARTITIVE_WORDS or token.lower_ in PARTITIVE_WORDS  # "scores of people"
