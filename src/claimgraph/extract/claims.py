@@ -202,7 +202,8 @@ class ClaimExtractor:
         inherit_event_times(state.unclaimed + claims, paragraph_of, state.described, state.named_by_victim,
                             unclaimed={c.id for c in state.unclaimed}, in_present=state.in_present,
                             told_then=state.told_then, running=state.running, anchor=state.anchor)
-        date_leads_from_what_follows(claims, paragraph_of, state.others)
+        headline = headline_sentences(doc, document)
+        date_leads_from_what_follows(claims, paragraph_of, state.others, headline)
         date_definite_references(doc, claims, state.mentions.entities, state.others, state.described,
                                  state.named_by_victim)
         date_parts_of_the_day(doc, claims)
@@ -213,7 +214,6 @@ class ClaimExtractor:
         move_weekdays_into_last_week(doc, claims, state.anchor)
         narrow_named_happenings(claims)
         narrow_what_is_counted_back(claims, state.anchor)
-        headline = headline_sentences(doc, document)
         suspect = named_suspect(doc, state.mentions, headline)
         name_the_lone_doer(claims, state.unnamed_doers, state.mentions.entities, headline, suspect)
         name_the_lone_victim(claims, state.unnamed_victims, state.mentions.entities, headline)

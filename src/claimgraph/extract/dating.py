@@ -235,28 +235,49 @@ def _same_speaker(claim: Claim, dated: Claim) -> bool:
 
 
 def date_leads_from_what_follows(claims: list[Claim], paragraph_of: dict[int, int],
-                                 others: AbstractSet[str] = frozenset()) -> None:
+                                 others: AbstractSet[str] = frozenset(), headline: int = 0) -> None:
     """"Rebels attacked an army base near Goma, the army said." then "The rebels shelled
     the base on Monday ...": a wire lead names the happening, the sentence after dates it. An
     undated claim takes the date of a dated claim of its family at most ``INHERIT_SENTENCES``
     later in the same or the next paragraph that names one of its parties or places, when
     that date is a day or a few ("first used in late 2023" is background, not the lead's day).
-    ``others``: claims about another happening ("a similar raid on Friday"), which date no lead."""
+    ``others``: claims about another happening ("a similar raid on Friday"), which date no lead.
+    ``headline``: how many sentences the headline has; the sentences after it are counted from
+    its last ("UN says 31 killed in Haiti gang rampage, thousands flee Solino" may be two)."""
     family = [c for c in claims if TIME_FAMILIES.get(c.type) is not None and c.polarity != "denied"]
+    dated_here = []
     for claim in family:
         if _has_event_time(claim):
             continue
         mine = _role_entities(claim)
+        told_from = max(claim.sentence, headline - 1)
         for later in family:
-            if later.sentence <= claim.sentence or later.sentence - claim.sentence > INHERIT_SENTENCES \
+            if later.sentence <= told_from or later.sentence - told_from > INHERIT_SENTENCES \
                     or later.id in others \
                     or TIME_FAMILIES[later.type] != TIME_FAMILIES[claim.type] or not _has_event_time(later) \
                     or paragraph_of.get(later.sentence, 0) - paragraph_of.get(claim.sentence, 0) > 1:
                 continue
-            if mine & _role_entities(later) and _days(later.time.start, later.time.end or later.time.start) <= 7 \
+            if (mine & _role_entities(later) or _same_count(claim, later)) \
+                    and _days(later.time.start, later.time.end or later.time.start) <= 7 \
                     and not _told_elsewhere(claim, later):
                 claim.time = TimeSpan(later.time.start, later.time.end, later.time.text, "event")
+                dated_here.append(claim)
                 break
+    # "Insurgents kill at least 12 in raid on Macomia town": the toll of a headline names no
+    # one of its own yet (it shares its attack's roles later), and is the attack's
+    for dated in dated_here:
+        for sibling in family:
+            if sibling.sentence == dated.sentence and not _has_event_time(sibling) and sibling.id not in others \
+                    and TIME_FAMILIES[sibling.type] == TIME_FAMILIES[dated.type] and not _role_entities(sibling):
+                sibling.time = TimeSpan(dated.time.start, dated.time.end, dated.time.text, "event")
+
+
+def _same_count(claim: Claim, other: Claim) -> bool:
+    """"UN says 31 killed in Haiti gang rampage" and "At least 31 people were killed when gangs
+    overran Solino": a toll of the same kind and number tells the same happening."""
+    def numbers(c: Claim) -> set[float]:
+        return {x for q in c.quantities for x in (q.value, q.low, q.high) if x is not None}
+    return claim.type == other.type and bool(numbers(claim) & numbers(other))
 
 
 def _told_elsewhere(claim: Claim, other: Claim) -> bool:
