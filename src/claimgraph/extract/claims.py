@@ -1228,8 +1228,8 @@ class ClaimExtractor:
             return None
         harm = self.senses.vowed_harm
         doer, sayer = subject_of(clause), subject_of(clause.head)
-        if clause.lemma_.lower() not in harm or doer is None or sayer is None:
-            return None
+        if clause.lemma_.lower() not in harm or doer is None or sayer is None or self.senses.workers_strike(clause):
+            return None  # (not "the unions said they would strike": a walkout)
         if doer.lower_ not in {"we", "i", "it"} and not self.senses.same_party(doer, sayer, mentions):
             return None  # ("they" may be anyone)
         aimed = objects_of(clause, ("dobj", "obj")) + [o for p, o in preps_of(clause) if p in {"against", "on"}]
@@ -1247,8 +1247,9 @@ class ClaimExtractor:
             return None
         inside = {t.i for c in conditions for t in c.subtree}
         force = self.lex.words("threat_force_words")
-        if not any(t.lemma_.lower() in force for t in clause.subtree if t.i not in inside):
-            return None
+        if not any(t.lemma_.lower() in force and not self.senses.workers_strike(t)
+                   for t in clause.subtree if t.i not in inside):
+            return None  # (not "unions said they would strike unless wages were paid": a walkout)
         # who the condition is set for, and whom the force is promised to ("teach the rebels a lesson")
         spans = [span for condition in conditions for span in mentions.named_in(condition)]
         spans += [span for obj in objects_of(clause, ("dobj", "dative", "iobj"))

@@ -2244,6 +2244,11 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
         # "the cargo ship Rubymar"
         roles.add("target", ship)
         return
+    town = settlement_named(obj, mentions)
+    if town is not None:  # "the central Haitian town of Mirebalais": Mirebalais, not Haiti
+        roles.add("target", town)
+        roles.add("location", town)
+        return
     if mentions.is_thing(obj) and mentions.span_at(obj) is None:
         add_struck_thing(obj, roles, mentions)
         return
@@ -2271,6 +2276,20 @@ def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
         roles.add("target", ent)
         if ent is not None and ent.lat is not None:  # a place the tagger called something else
             roles.add("location", ent)
+
+
+def settlement_named(noun: Token, mentions: Mentions) -> Entity | None:
+    """The town, village or district "the town of Macomia" names (one place, not a country)."""
+    if noun.lemma_.lower() not in SETTLEMENT_NOUNS or mentions.span_at(noun) is not None:
+        return None
+    places = [span for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+              for obj in prep.children if obj.dep_ == "pobj" and (span := mentions.span_at(obj)) is not None
+              and (span.label_ in PLACE_LABELS or mentions.looks_like_place(span))]
+    ent = mentions.resolve_span(places[0]) if len(places) == 1 else None
+    return ent if ent is not None and not mentions.is_country(ent) else None
+
+
+SETTLEMENT_NOUNS = frozenset(grammar()["settlement_nouns"])
 
 
 def it_taken_before(obj: Token) -> Token:

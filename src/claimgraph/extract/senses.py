@@ -137,6 +137,8 @@ class TriggerSenses:
             if name in {"ATTACK", "CASUALTY"} and pos == "VERB" and any(
                     self._labour_strike(t) for t in [subject_of(token)] if t is not None):
                 continue  # "the strike, which has badly hit the port": hit hard, no one struck
+            if name == "ATTACK" and pos == "VERB" and self.workers_strike(token):
+                continue  # "the nurses' unions said they would strike on Monday": a walkout
             if name == "DEPLOY" and pos == "VERB" and any(self._labour_strike(o) for _, o in preps_of(token)):
                 continue  # "workers went on strike": no one sent
             if name in SPEECH_ACTS and pos == "VERB" and self._weapon_does_it(token, mentions):
@@ -1538,6 +1540,22 @@ class TriggerSenses:
                 or c.lemma_.lower() in {"air", "military", "drone", "missile", "precision"})
             for c in noun.children)
         return not aimed and self._about_strikers(noun.doc)
+
+    def workers_strike(self, verb: Token) -> bool:
+        """"unions said they would strike", "dock workers struck for a week": working people
+        or their unions striking at nothing and no one walk out."""
+        if verb.lemma_.lower() != "strike" or objects_of(verb, ("dobj", "obj")) \
+                or any(p in {"on", "against", "at"} and o.ent_type_ not in {"DATE", "TIME"} for p, o in preps_of(verb)):
+            return False  # ("struck at the base", not "strike on Monday")
+        subj = subject_of(verb)
+        if subj is not None and subj.dep_ == "nsubjpass":
+            return False  # "the driver was struck": hit
+        if subj is not None and subj.lower_ in {"they", "we"} and verb.dep_ in {"ccomp", "xcomp"}:
+            subj = subject_of(verb.head)  # "the unions said they would strike"
+        labour = self.lex.words("labour_strike_words")
+        return subj is not None and (subj.lemma_.lower() in labour or any(
+            c.dep_ in {"compound", "amod", "poss"} and c.lemma_.lower() in labour for c in subj.children)
+            and subj.lemma_.lower() in {"union", "worker", "staff", "employee"})
 
     def _walkout_told(self, noun: Token) -> bool:
         """A strike its own words make a walkout: "the seamen's strike", "a general strike",
