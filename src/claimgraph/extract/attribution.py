@@ -886,6 +886,9 @@ def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Ent
     named_after = name_after_its_kind(token, mentions)
     if named_after is not None:
         return named_after  # "the state news agency TASS", "Syria's state news agency SANA"
+    led = mentions.state_led_by(token)
+    if led is not None:
+        return led  # "the Biden administration said": the United States
     # "Norway's National Security Adviser Ola Berg", "Dana Reyes, the spokeswoman"
     people = mentions.named_in(token, {"PERSON"})
     people += [s for c in token.children if c.dep_ == "appos" and (s := mentions.span_at(c)) is not None
@@ -1736,6 +1739,8 @@ def _labelled_line(doc: Doc, text: str, start: int, end: int) -> Found | None:
     notes = load_lexicon().words("non_speaker_labels")
     if before[-1].lemma_.lower() in notes or before[-1].lower_ in notes:
         return None  # "Editor's note:", "Correction:", "Source:": a note, not a speaker
+    if all(t.ent_type_ in {"LOC", "FAC"} or t.pos_ == "DET" for t in before):
+        return None  # "Red Sea: Sailor presumed dead ...": where the story is, no one who speaks
     content = _runs(doc, set(range(colon.i + 1, line.end)))
     return Found(cue=[doc[colon.i:colon.i + 1]], content=content, source=before) if content else None
 

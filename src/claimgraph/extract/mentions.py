@@ -679,7 +679,22 @@ class Mentions:
         "the government" and "government forces" it means."""
         if len(self.countries) != 1 or self._countries_named_by_any_tag - set(self.countries):
             return None
-        name = self.resolver.country_name(self.countries[0])
+        return self.country(self.countries[0])
+
+    def state_led_by(self, body: Token) -> Entity | None:
+        """"the Biden administration", "the Netanyahu government": the state its leader,
+        named in front of it, leads (when the gazetteer knows whose leader that is)."""
+        if body.lemma_.lower() not in LED_BODIES or self.span_at(body) is not None:
+            return None
+        leaders = [span for c in body.children if c.dep_ == "compound" and (span := self.span_at(c)) is not None
+                   and span.label_ == "PERSON"]
+        leader = self.resolve_span(leaders[0]) if len(leaders) == 1 else None
+        return self.country(leader.country or leader.attrs.get("country")) \
+            if leader is not None and leader.type == "PERSON" else None
+
+    def country(self, code: str | None) -> Entity | None:
+        """The country of an ISO code, as an entity of the article."""
+        name = self.resolver.country_name(code) if code else None
         return self.keep(self.resolver.resolve(name, "GPE")) if name else None
 
     @cached_property
@@ -1222,6 +1237,7 @@ def count_tokens(head: Token) -> set[int]:
 
 
 NAMED_BY_PLACE_NOUNS = frozenset(grammar()["named_by_place_nouns"])
+LED_BODIES = frozenset(grammar()["led_bodies"])
 
 
 ANY_DAY = dt.date(2000, 6, 15)  # a day to ask whether a word names a day or month at all

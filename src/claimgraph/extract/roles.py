@@ -487,6 +487,9 @@ def opens_a_name(span: Span, mentions: Mentions) -> bool:
 
 
 def named_party(token: Token, mentions: Mentions) -> Entity | None:
+    led = mentions.state_led_by(token)
+    if led is not None:
+        return led
     span = mentions.span_at(token)
     if span is None and mentions.lex.heads.get(token.lemma_.lower()) == "PERSON":
         # "Ukraine's president, Volodymyr Zelensky, condemned ...": the person, not his country
@@ -1805,9 +1808,10 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
             and (agent := agent_of(head)) is not None:
         roles.add("actor", attacker(agent, mentions))  # "the massacre was committed by rebels"
     if trigger.pos_ == "NOUN" or is_gerund_subject(trigger):
-        roles.add("actor", attack_party(trigger, mentions) or had_a_hand_in(trigger, mentions, lex)
+        roles.add("actor", doer := attack_party(trigger, mentions) or had_a_hand_in(trigger, mentions, lex)
                   or charged_in(trigger, mentions) or claimed_by(trigger, mentions)
                   or held_responsible(trigger, mentions))
+        add_sides_joined(trigger, doer, roles, mentions)  # "US and British air strikes": both sides'
         for c in trigger.children:  # "a bomb blast", "the rocket attack"; not generic "drone strikes"
             if c.dep_ == "compound" and c.i < trigger.i and mentions.materiel_kind(c) and not bare_plural(trigger):
                 roles.add("instrument", mentions.weapon(c))
