@@ -337,3 +337,20 @@ def test_stored_events_read_back_together_merge_only_through_a_new_group():
     stored = [group_of_claims([briefed, named], ents), group_of_claim(report, ents)]
     assert len(group_across_documents(stored, ents)) == 1  # what the read-back used to do
     assert len(group_across_documents(stored, ents, settled={g.gid for g in stored})) == 2
+
+
+@pytest.mark.parametrize("denial_first", [False, True])
+def test_a_denial_joins_its_event_in_an_incremental_link_as_in_a_full_one(store, denial_first):
+    asserted = (doc("d1", "Morning Ledger"), claim("a1", "d1", day="2024-03-02", source="person:penwick",
+                                                     actor=["gpe:russia"], location=["place:kharkiv"]))
+    denial = (doc("d2", "Evening Courier"), claim("n1", "d2", day="2024-03-02", source="gpe:russia",
+                                                    actor=["gpe:russia"], location=["place:kharkiv"],
+                                                    polarity="denied"))
+    first, second = (denial, asserted) if denial_first else (asserted, denial)
+    add(store, [first[0]], [first[1]])
+    _relink(store)
+    add(store, [second[0]], [second[1]])
+    assert _relink(store, incremental=True) == "incremental"
+    assert events_by_claims(store) == {("a1", "n1"): 1}
+    _relink(store)  # a full relink finds the same
+    assert events_by_claims(store) == {("a1", "n1"): 1}

@@ -1143,3 +1143,33 @@ def test_link_a_denial_answers_the_body_sentence_before_the_headline_that_sums_i
     denied = _kn23_transfer("t2", "d2", source="gpe:russia", instrument=["weapon:kn-23"], polarity="denied")
     _events, found = link(docs, [head, body, denied], ENTITIES)
     assert [c.claim_ids for c in found if c.kind == "polarity"] == [["t2", "z1"]]
+
+
+def test_link_a_denial_joins_the_event_it_answers_and_adds_no_source():
+    # REALNEWS: "claims denying that it happened" are of its event; a denial confirms nothing
+    docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier")]
+    asserted = [claim("a1", "d1", day="2024-03-02", source="person:penwick", actor=["gpe:russia"],
+                      location=["place:kharkiv"])]
+    denial = claim("n1", "d2", day="2024-03-02", source="gpe:russia", actor=["gpe:russia"],
+                   location=["place:kharkiv"], polarity="denied")
+    alone, _ = link(docs, asserted, ENTITIES)
+    events, found = link(docs, [*asserted, denial], ENTITIES)
+    assert [x.claim_ids for x in found if x.kind == "polarity"] == [["a1", "n1"]]
+    event, = events
+    assert event.claim_ids == ["a1", "n1"]
+    assert (event.id, event.sources, event.independent_sources, event.document_ids) == \
+        (alone[0].id, alone[0].sources, alone[0].independent_sources, ["d1"])
+
+
+def test_link_a_denial_answering_two_events_joins_neither():
+    docs = [doc("d1", "Morning Ledger"), doc("d2", "Evening Courier"), doc("d3", "Night Wire")]
+    claims = [claim("a1", "d1", "TRANSFER", day="2024-02-20", source="person:penwick", actor=["gpe:north-korea"],
+                    recipient=["gpe:russia"], instrument=["weapon:kn-23"]),
+              claim("a2", "d3", "TRANSFER", day="2024-02-27", source="person:dravik", actor=["gpe:north-korea"],
+                    recipient=["gpe:russia"], instrument=["weapon:kn-23"]),
+              claim("n1", "d2", "TRANSFER", source="gpe:north-korea", actor=["gpe:north-korea"],
+                    recipient=["gpe:russia"], polarity="denied")]
+    events, found = link(docs, claims, ENTITIES)
+    answered = {i for x in found if x.kind == "polarity" for i in x.claim_ids}
+    assert {"a1", "a2", "n1"} <= answered and len(events_with(events, "a1") + events_with(events, "a2")) == 2
+    assert events_with(events, "n1") == []

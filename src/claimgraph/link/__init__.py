@@ -19,7 +19,7 @@ from ..model import Claim, Contradiction, Document, Entity, Event
 from ..settings import Settings
 from .compare import Entities, trusted
 from .contradictions import find_contradictions
-from .events import build_events
+from .events import attach_denials, build_events
 from .copies import near_duplicate_groups
 from .independence import SourceCounter, outlet_source_id, pseudo_source_entities
 
@@ -57,4 +57,5 @@ def link(documents: list[Document], claims: list[Claim], entities: dict[str, Ent
     ordered = sorted(trusted(claims, min_confidence), key=lambda c: c.id)
     events = build_events(ordered, ents, counter)
     contradictions = find_contradictions(ordered, events, ents, counter, documents)
+    attach_denials(events, contradictions, {c.id: c for c in ordered})
     return events, contradictions

@@ -17,8 +17,9 @@ Two passes, both greedy and deterministic:
    need two named parties or places in common, or one named doer, or to be what both
    their articles open on (the lead is the story) and one named party or place.
 
-Denied claims and non-event types (PROPERTY, STATEMENT, DENY) stay out of events; the
-contradiction finder still sees them.
+Denied claims and non-event types (PROPERTY, STATEMENT, DENY) stay out of the grouping; the
+contradiction finder still sees them, and a denied claim then joins the one event whose claims
+it contradicts (:func:`attach_denials`), counted as no source of it.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import AbstractSet, Iterable
 
-from ..model import ROLE_NAMES, Claim, Entity, Event, TimeSpan
+from ..model import ROLE_NAMES, Claim, Contradiction, Entity, Event, TimeSpan
 from .compare import (COMPATIBLE, CONFLICT, GENERIC, NEAR, PARTY_ROLES, SAME, UNKNOWN, Entities, config,
                       event_interval, intersect, kinds_compatible, report_bound)
 from .independence import SourceCounter
@@ -728,6 +729,35 @@ def build_event(group: Group, ents: Entities, counter: SourceCounter) -> Event:
         independent_sources=independent,
         label=_label(event_type, roles, time, ents),
     )
+
+
+def attach_denials(events: list[Event], contradictions: Iterable[Contradiction],
+                   claims_by_id: dict[str, Claim]) -> set[str]:
+    """A claim denying that a happening took place belongs to that happening's event
+    (REALNEWS: "claims denying that it happened ... are one event"): each denied claim in no
+    event joins the one event holding the claims its polarity contradictions answer (none
+    when they lie in two). It adds no source, no document (those that report the happening)
+    and keeps the event's id, which its asserted claims make: a denial confirms nothing, and an
+    event it joins stays the same event.
+    Returns the ids of the events that gained a denial."""
+    event_of = {cid: e for e in events for cid in e.claim_ids}
+    answered: dict[str, set[str]] = defaultdict(set)
+    for x in contradictions:
+        if x.kind != "polarity":
+            continue
+        denied = [c for c in x.claim_ids if c in claims_by_id and claims_by_id[c].polarity == "denied"]
+        held = {event_of[c].id for c in x.claim_ids if c in event_of and c not in denied}
+        for cid in denied:
+            answered[cid] |= held
+    by_id = {e.id: e for e in events}
+    grown = set()
+    for cid, held in sorted(answered.items()):
+        if cid in event_of or len(held) != 1:
+            continue
+        event = by_id[next(iter(held))]
+        event.claim_ids = sorted([*event.claim_ids, cid])
+        grown.add(event.id)
+    return grown
 
 
 def build_events(claims: Iterable[Claim], ents: Entities, counter: SourceCounter) -> list[Event]:

@@ -45,8 +45,8 @@ from .contradictions import (DENIAL_LEAD_DAYS, MAX_DENIAL_TARGETS, MAX_TIME_GAP_
                              find_contradictions, max_proposition_score, polarity_contradictions, polarity_keys,
                              proposition_score)
 from .copies import band_keys, root_order, signature, signature_bytes, signature_from_bytes, similarity
-from .events import (GRID_DEGREES, build_event, group_across_documents, group_of_claim, group_of_claims,
-                     group_within_documents, is_event_claim, merge_copies, specific_fillers)
+from .events import (GRID_DEGREES, attach_denials, build_event, group_across_documents, group_of_claim,
+                     group_of_claims, group_within_documents, is_event_claim, merge_copies, specific_fillers)
 from .independence import SourceCounter
 
 # Claims further apart than this can neither merge (dates must overlap, a report-dated
@@ -380,9 +380,15 @@ def apply_link(store: LinkStore, plan: LinkPlan, ents: Entities) -> LinkDelta:
 
     events = _relink_events(scope, ents, counter, all_roots)
     contradictions = _find_contradictions(scope, events, ents, counter, list(documents.values()))
+    # a denial joins the event it answers as a full link would: one rebuilt here, or a stored
+    # one left as it stands (written again with it); a stored denial already in an event stays
+    loose = {c.id: c for c in [*scope.opposing, *scope.claims.values()] if c.id not in scope.opposing_events}
+    old_event_ids = {e.id for e in scope.old_events}
+    stored = store.events_by_ids(set(scope.opposing_events.values()) - old_event_ids)
+    grown = attach_denials([*events, *stored], contradictions, loose)
+    events = sorted([*events, *(e for e in stored if e.id in grown)], key=lambda e: e.id)
     replaced = {x.id for x in store.contradictions_touching(scope.claims)
                 if all(c in scope.claims for c in x.claim_ids)}
-    old_event_ids = {e.id for e in scope.old_events}
     store.update_links(old_event_ids, events, replaced, contradictions,
                        near_copies=roots, signatures=plan.signatures, band_layout=band_layout(plan.threshold))
     return LinkDelta(added_events=events, removed_event_ids=old_event_ids - {e.id for e in events},
@@ -426,8 +432,10 @@ def read_scope(store: LinkStore, new_docs: list[Document], roots: dict[str, str]
 
 def _relink_events(scope: _Scope, ents: Entities, counter: SourceCounter, roots: dict[str, str]) -> list[Event]:
     groups = group_within_documents(scope.new_claims, ents, counter.undated(), counter.headline_ends())
-    groups += [group_of_claims([scope.claims[c] for c in e.claim_ids if c in scope.claims], ents)
-               for e in scope.old_events if any(c in scope.claims for c in e.claim_ids)]
+    # (a denial an event holds joined it after the grouping, and joins again after this one)
+    members = [[scope.claims[c] for c in e.claim_ids if c in scope.claims and is_event_claim(scope.claims[c])]
+               for e in scope.old_events]
+    groups += [group_of_claims(claims, ents) for claims in members if claims]
     groups = merge_copies(sorted(groups, key=lambda g: g.gid), roots)
     new_ids = {c.id for c in scope.new_claims}
     settled = {g.gid for g in groups if not any(c.id in new_ids for c in g.claims)}
