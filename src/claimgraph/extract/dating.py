@@ -301,7 +301,11 @@ def date_definite_references(doc: Doc, claims: list[Claim], entities: dict[str, 
     sentences = list(doc.sents)
     family = [c for c in claims if TIME_FAMILIES.get(c.type) == "ATTACK" and c.polarity != "denied"]
     for claim in family:
-        if claim.time.start or claim.time.end or claim.id in others or claim.sentence >= len(sentences):
+        # "reported on Friday that two drivers had died in the attack": a report's day bounds
+        # the happening it names again, and dates it no more closely
+        reported = claim.time.basis == "report" and not claim.time.start
+        if claim.time.start or claim.time.end and not reported or claim.id in others \
+                or claim.sentence >= len(sentences):
             continue
         name = definite_name(sentences[claim.sentence], claim.trigger)
         # "the shooting of a protester" names its own victim; "the attack, which caused the
@@ -312,7 +316,8 @@ def date_definite_references(doc: Doc, claims: list[Claim], entities: dict[str, 
         donors = [c for c in family if c.sentence < claim.sentence and _has_event_time(c) and c.id not in described
                   and c.id not in others and told_by_the_noun(sentences[c.sentence], c.trigger, noun)]
         day = one_day_within_all(donors)
-        if day is not None and not places_apart(claim, donors[-1], entities):
+        if day is not None and not places_apart(claim, donors[-1], entities) \
+                and not (reported and claim.time.end < day.end):
             claim.time = TimeSpan(day.start, day.end, day.text, "event")
 
 
@@ -548,13 +553,17 @@ def told_by_the_noun(sent: Span, trigger: str | None, noun: str) -> bool:
 
 def definite_name(sent: Span, trigger: str | None) -> Token | None:
     """"The explosion" when the trigger is that noun, the verb it is the subject of ("the
-    explosion went off") or told in its relative clause, else None."""
+    explosion went off") or in whose "in" or "during" it happened ("died in the explosion"), or
+    told in its relative clause, else None."""
     for token in sent:
         if token.text != trigger:
             continue
         nouns = [token] if token.pos_ in {"NOUN", "PROPN"} else \
             [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
         nouns += causing_nouns(token)
+        # "two drivers had died in the attack", "were wounded during the shelling"
+        nouns += [o for p in token.children if p.dep_ == "prep" and p.lower_ in {"in", "during"}
+                  for o in p.children if o.dep_ == "pobj"] if token.pos_ == "VERB" else []
         for noun in nouns:
             if noun.lemma_.lower() in BACK_REFERENCES \
                     and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
