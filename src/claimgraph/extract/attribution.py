@@ -32,6 +32,7 @@ from ..model import Entity
 from .coref import is_title_word
 from .lexicon import Lexicon, load_lexicon
 from .mentions import PRONOUNS, SPOKES_NOUNS, Mentions, phrase_text, whole_of_part
+from .times import WEEKDAYS
 from .token_patterns import in_sorted
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -52,10 +53,15 @@ class Attribution:
     silenced: bool = False  # under "did not confirm / give": nobody in this sentence asserts it
 
 
+DAY_WORDS = WEEKDAYS | {"today", "yesterday", "tonight"}
+
+
 def speaking_subject(verb: Token) -> Token | None:
     """The verb's active subject; of two, the nearer: in "GENEVA, May 4 - Chad
     complained ...", the parser makes the dateline a second subject."""
     subjects = [c for c in verb.children if c.dep_ in SPEAKER_DEPS]
+    # "the U.N. office in Haiti said Wednesday": a day the parser made a subject says nothing
+    subjects = [c for c in subjects if c.lower_ not in DAY_WORDS] or subjects
     return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 

@@ -2286,6 +2286,9 @@ def settlement_named(noun: Token, mentions: Mentions) -> Entity | None:
     """The town, village or district "the town of Macomia" names (one place, not a country)."""
     if noun.lemma_.lower() not in SETTLEMENT_NOUNS or mentions.span_at(noun) is not None:
         return None
+    if noun.lemma_.lower() in QUARTER_NOUNS and any(c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN"
+                                                    for c in noun.children if c.i < noun.i):
+        return None  # "the Solino neighbourhood of Port-au-Prince": the name is in front, not Port-au-Prince
     places = [span for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
               for obj in prep.children if obj.dep_ == "pobj" and (span := mentions.span_at(obj)) is not None
               and (span.label_ in PLACE_LABELS or mentions.looks_like_place(span))]
@@ -2294,6 +2297,7 @@ def settlement_named(noun: Token, mentions: Mentions) -> Entity | None:
 
 
 SETTLEMENT_NOUNS = frozenset(grammar()["settlement_nouns"])
+QUARTER_NOUNS = frozenset(grammar()["quarter_nouns"])
 
 
 def it_taken_before(obj: Token) -> Token:
