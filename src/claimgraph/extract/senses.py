@@ -70,6 +70,18 @@ OWN_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my"})
 THING_HEADS = frozenset({"FAC", "VEHICLE", "PLATFORM", "WEAPON", "DOCUMENT", "LOC"})
 
 
+def said_clauses(verb: Token) -> list[Token]:
+    """What a verb of saying says: its content clause, or one the parser hung on the noun of
+    its "in" ("warned in a televised speech that his forces would attack ships", the clause
+    read as the speech's relative clause, with "that" as its marker)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for noun in (o for o in prep.children if o.dep_ == "pobj"):
+            clauses += [c for c in noun.children if c.dep_ in {"relcl", "acl"} and c.i > noun.i
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return clauses
+
+
 class TriggerSenses:
     """Which claim types a trigger stands for in its sentence (``types_for``), and the
     predicates its sense checks ask, over the lexicon and its trigger table."""
@@ -1145,7 +1157,7 @@ class TriggerSenses:
                           for prep, o in preps_of(verb)):
             return True  # "warned Israel of the repercussions" (not "warned patients of the consequences")
         harm = self.vowed_harm
-        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for clause in said_clauses(verb):
             if price_promised(clause, self.lex):
                 return True  # "warned that the United States would pay a heavy price"
             doer = subject_of(clause)
