@@ -80,6 +80,9 @@ class GazetteerEntry:
     surname: str | None = None
     descriptors: list[str] = field(default_factory=list)
     no_pattern: list[str] = field(default_factory=list)
+    # names many states' bodies share ("Ministry of National Defense"): this entry's only in an
+    # article that names its country
+    shared_names: list[str] = field(default_factory=list)
     attrs: dict[str, Any] = field(default_factory=dict)
 
     def names(self) -> list[str]:
@@ -87,7 +90,7 @@ class GazetteerEntry:
 
 
 def _entry(row: dict[str, Any], type_: str) -> GazetteerEntry:
-    known = {"id", "name", "type", "aliases", "country", "surname", "descriptors", "no_pattern"}
+    known = {"id", "name", "type", "aliases", "country", "surname", "descriptors", "no_pattern", "shared_names"}
     attrs = {k: v for k, v in row.items() if k not in known}
     if type_ == "WEAPON":
         attrs.setdefault("range_km", None)
@@ -95,7 +98,7 @@ def _entry(row: dict[str, Any], type_: str) -> GazetteerEntry:
         id=row["id"], name=row["name"], type=type_, aliases=list(row.get("aliases", [])),
         country=row.get("country") or row.get("origin"), surname=row.get("surname"),
         descriptors=list(row.get("descriptors", [])), no_pattern=list(row.get("no_pattern", [])),
-        attrs=attrs,
+        shared_names=list(row.get("shared_names", [])), attrs=attrs,
     )
 
 
@@ -306,6 +309,8 @@ class EntityResolver:
             or self._owned_by_a_country(cleaned, label, context)
             or self._new(cleaned, label, context)
         )
+        if self._named_as_any_state_s(entity, cleaned, context):
+            entity = self._new(cleaned, label, context)
         if label == "SOURCE" and entity.type in PLACE_LABELS and (cleaned[:1].islower() or is_small_town(entity)):
             # "the mission said": not Mission, Texas; "Police say": not Police, Poland. A capital,
             # a big city or a country still speaks ("Moscow said")
@@ -321,6 +326,18 @@ class EntityResolver:
             # a bare "Kyiv" the tagger calls a person is still the city
             entity = self._spelling_variant(cleaned, label) or self._new(cleaned, label, context)
         return self._remember(entity, surface)
+
+    def _named_as_any_state_s(self, entity: Entity, text: str, context: tuple[str, ...]) -> bool:
+        """"The Ministry of National Defence said" in a story of Mozambique: a name many states'
+        bodies share (the entry's ``shared_names``, however spelt) is this entry's only in an
+        article that names its country."""
+        from rapidfuzz import fuzz
+
+        entry = self.entries.get(entity.id)
+        if entry is None or not entry.shared_names or not entry.country or entry.country in context:
+            return False
+        written = strip_accents(text).lower()
+        return any(fuzz.ratio(written, strip_accents(n).lower()) >= FUZZY_CUTOFF for n in entry.shared_names)
 
     def person(self, name: str) -> Entity:
         """The person of that name, never a place that bears it ("shot Jackson twice": a man,
