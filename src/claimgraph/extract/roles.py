@@ -1245,7 +1245,8 @@ def refers_back_to_a_place(noun: Token) -> bool:
 
 
 NATIONAL_LAND = frozenset(grammar()["national_land"])
-CLASH_VERBS = frozenset({"clash", "skirmish", "fight", "battle", "exchange"})  # fought (or exchanged fire) with someone, who is the other side
+# fought (or exchanged fire) with someone, who is the other side
+CLASH_VERBS = frozenset({"clash", "skirmish", "fight", "battle", "exchange"})
 FIGHT_VERBS = frozenset({"fight", "battle"})  # an attack only when fighting a side or a battle
 AIMING_VERBS = frozenset(grammar()["aiming_verbs"])
 REPORT_LEMMAS = frozenset({"say", "tell", "report", "state", "announce", "confirm"})

@@ -1564,10 +1564,12 @@ class TriggerSenses:
             return False  # "the driver was struck": hit
         if subj is not None and subj.lower_ in {"they", "we"} and verb.dep_ in {"ccomp", "xcomp"}:
             subj = subject_of(verb.head)  # "the unions said they would strike"
+        if subj is None:
+            return False
         labour = self.lex.words("labour_strike_words")
-        return subj is not None and (subj.lemma_.lower() in labour or any(
+        # "dock workers", "the unions"; "bank staff" by the word in front
+        return subj.lemma_.lower() in labour or subj.lemma_.lower() == "staff" and any(
             c.dep_ in {"compound", "amod", "poss"} and c.lemma_.lower() in labour for c in subj.children)
-            and subj.lemma_.lower() in {"union", "worker", "staff", "employee"})
 
     def _walkout_told(self, noun: Token) -> bool:
         """A strike its own words make a walkout: "the seamen's strike", "a general strike",
