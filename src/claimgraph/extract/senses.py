@@ -207,6 +207,8 @@ class TriggerSenses:
                 continue  # "riot police beat journalists"; not "Spain beat England" (a state is armed, a team plays)
             if pos == "VERB" and lemma in CLASH_VERBS and not self._armed_side(token, mentions):
                 continue  # "the two leaders clashed over trade": words, not arms
+            if pos == "VERB" and lemma in FIGHT_VERBS and token.tag_ == "VBG" and token.dep_ == "acl":
+                continue  # "the mission fighting gangs", "French troops fighting militants": what they do, no one fight
             if name == "THREATEN" and pos == "VERB" and lemma in {"vow", "promise", "pledge"} \
                     and not self._vows_harm(token, mentions):
                 continue  # "vowed to win back the public's trust", "promised to rebuild" threaten no one
