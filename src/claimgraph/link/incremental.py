@@ -384,7 +384,10 @@ def apply_link(store: LinkStore, plan: LinkPlan, ents: Entities) -> LinkDelta:
     # one left as it stands (written again with it); a stored denial already in an event stays
     loose = {c.id: c for c in [*scope.opposing, *scope.claims.values()] if c.id not in scope.opposing_events}
     old_event_ids = {e.id for e in scope.old_events}
-    stored = store.events_by_ids(set(scope.opposing_events.values()) - old_event_ids)
+    # (only the stored events holding a claim a denial found here answers are read)
+    answered = {c for x in contradictions if x.kind == "polarity" for c in x.claim_ids}
+    held = {e for c, e in scope.opposing_events.items() if c in answered} - old_event_ids
+    stored = store.events_by_ids(held) if held else []
     grown = attach_denials([*events, *stored], contradictions, loose)
     events = sorted([*events, *(e for e in stored if e.id in grown)], key=lambda e: e.id)
     replaced = {x.id for x in store.contradictions_touching(scope.claims)

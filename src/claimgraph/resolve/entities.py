@@ -46,6 +46,7 @@ from .places import (
     name_key,
     slugify,
     strip_accents,
+    words_that_differ,
 )
 
 __all__ = ["EntityResolver", "GazetteerEntry", "load_gazetteer", "weapon_classes"]
@@ -144,15 +145,12 @@ def _misspelt_where_it_differs(query: str, choice: str) -> bool:
     """"tass news agency" reads like "tasnim news agency" mostly through the words they share;
     then a misspelling must read alike in the words that tell the two apart ("sudan's army" is
     still "sudanese army")."""
-    mine, theirs = query.split(), choice.split()
-    while len(mine) > 1 and len(theirs) > 1 and mine[-1] == theirs[-1]:
-        mine, theirs = mine[:-1], theirs[:-1]
-    own = " ".join(mine)
+    own, theirs = words_that_differ(query, choice, leading=False)
     if len(query) - len(own) <= len(own):
         return True
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(own, " ".join(theirs)) >= FUZZY_CUTOFF
+    return fuzz.ratio(own, theirs) >= FUZZY_CUTOFF
 
 
 # Calibrated on transliteration pairs: "Yahya Saree"/"Yahya Sarea" 91, "Tarig Hassan el-Nour"/

@@ -41,7 +41,7 @@ from ..datafiles import gazetteer_rows
 
 __all__ = [
     "Place", "clean_place_name", "countries_in", "country_id", "country_name", "country_of",
-    "fuzzy_place", "geocode", "name_key", "slugify", "strip_accents",
+    "fuzzy_place", "geocode", "name_key", "slugify", "strip_accents", "words_that_differ",
 ]
 
 # A city matched through an alternate name (e.g. "Pokrovsk" is a former name of
@@ -331,6 +331,21 @@ def fuzzy_place(name: str, context_countries: Sequence[str] = ()) -> Place | Non
     return _fuzzy_place(name, tuple(context_countries)[:2])
 
 
+def words_that_differ(query: str, choice: str, *, leading: bool = True) -> tuple[str, str]:
+    """The two names without the words they share at the end (and, with ``leading``, at the
+    start), keeping a word of each: where a misspelling has to show.
+
+    >>> words_that_differ("north shewa zone", "north sea zone")
+    ('shewa', 'sea')
+    """
+    mine, theirs = query.split(), choice.split()
+    while leading and len(mine) > 1 and len(theirs) > 1 and mine[0] == theirs[0]:
+        mine, theirs = mine[1:], theirs[1:]
+    while len(mine) > 1 and len(theirs) > 1 and mine[-1] == theirs[-1]:
+        mine, theirs = mine[:-1], theirs[:-1]
+    return " ".join(mine), " ".join(theirs)
+
+
 def _misspelt_in_the_words_that_differ(query: str, choice: str) -> bool:
     """"North Shewa" reads like "North Sea" mostly through the word they share; a misspelling
     must read alike in the words that tell the two apart ("Mosow" and "Moscow" do).
@@ -342,12 +357,7 @@ def _misspelt_in_the_words_that_differ(query: str, choice: str) -> bool:
     """
     from rapidfuzz import fuzz
 
-    mine, theirs = query.split(), choice.split()
-    while len(mine) > 1 and len(theirs) > 1 and mine[0] == theirs[0]:
-        mine, theirs = mine[1:], theirs[1:]
-    while len(mine) > 1 and len(theirs) > 1 and mine[-1] == theirs[-1]:
-        mine, theirs = mine[:-1], theirs[:-1]
-    return fuzz.ratio(" ".join(mine), " ".join(theirs)) >= FUZZY_CUTOFF
+    return fuzz.ratio(*words_that_differ(query, choice)) >= FUZZY_CUTOFF
 
 
 @lru_cache(maxsize=1 << 14)  # the same unknown names come back in article after article
