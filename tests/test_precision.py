@@ -2937,3 +2937,10 @@ def test_a_plot_is_a_deed_planned_not_done(extract_text, text):
     claims, _ = extract_text(text)
     deeds = [c for c in claims if c.type in {"ATTACK", "CASUALTY"}]
     assert deeds and all(c.modality == "planned" for c in deeds)
+
+
+def test_a_surname_the_tagger_read_as_a_product_is_still_the_person(extract):
+    claims, ents = extract("Robyn Mendes told police in 2001 that Gary Gomes had beaten her. "
+                           "He was released in 2006 and attacked Mendes again, dragging her into the woods.")
+    attack = next(c for c in claims if c.type == "ATTACK")
+    assert [ents[i].name for i in attack.roles["target"]] == ["Robyn Mendes"]

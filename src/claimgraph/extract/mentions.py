@@ -67,6 +67,11 @@ def joined_to_a_place(tok: Token, is_place) -> bool:
         or first.pos_ == "PROPN" and is_place(first.text)
 
 
+# what the tagger may call a person's surname standing alone (not a nationality or a
+# language: "Bill English ... in English" is no person)
+SURNAME_MISREADINGS = frozenset({"GPE", "LOC", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
 class Mentions:
     """Entity lookup for one document."""
 
@@ -102,11 +107,12 @@ class Mentions:
 
     @staticmethod
     def _surnames_tagged_otherwise(doc: Doc) -> list[Span]:
-        """"Rosa Villalba ... attacks on Villalba": a person's surname the tagger read as a place
-        or an organisation elsewhere in the article, or left unnamed, is still that person."""
+        """"Rosa Villalba ... attacks on Villalba": a person's surname the tagger read as a place,
+        an organisation or a product ("attacked Mendes again") elsewhere in the article, or left
+        unnamed, is still that person."""
         surnames = person_surnames(doc)
         return [Span(doc, ent.start, ent.end, label="PERSON") for ent in doc_ents(doc)
-                if ent.label_ in {"GPE", "LOC", "ORG", "FAC"} and len(ent) == 1 and ent.text in surnames] \
+                if ent.label_ in SURNAME_MISREADINGS and len(ent) == 1 and ent.text in surnames] \
             + [Span(doc, tok.i, tok.i + 1, label="PERSON") for tok in Mentions._surnames_untagged(doc, surnames)]
 
     @staticmethod
