@@ -125,6 +125,10 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
         if gerund and node.dep_ == "pcomp" and node.head.head.lemma_.lower() in CONFESSING_VERBS:
             node = node.head.head  # "Webb admitted to threatening the girl": who admits did it
             continue
+        denier = denier_of_the_charge(node) if gerund else None
+        if denier is not None:
+            node = denier  # "Afghanistan denied charges of bombing Pakistan": who denies is charged
+            continue
         charged = charged_deed_continued(node)
         if charged is not None:
             return charged, False  # "accused the RSF of shelling a hospital, killing seven": the RSF killed
@@ -150,6 +154,20 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+
+
+def denier_of_the_charge(gerund: Token) -> Token | None:
+    """"denied charges of bombing Pakistani territory", "rejected allegations of shelling the
+    hospital": the verb denying a charge that names a deed without its doer. Not "denied
+    previous charges of bombing": the deed denied there is an earlier one, and no doer of the
+    happening told is named."""
+    charge = gerund.head.head
+    if gerund.dep_ != "pcomp" or gerund.head.lower_ != "of" or charge.lemma_.lower() not in DENIED_CHARGE_NOUNS \
+            or charge.dep_ not in {"dobj", "obj"} or any(
+                c.dep_ in {"amod", "det"} and c.lower_ in OTHER_HAPPENING_WORDS for c in charge.children):
+        return None
+    verb = charge.head
+    return verb if verb.lemma_.lower() in DENIAL_VERBS else None
 
 
 def done_to_its_own_object(participle: Token) -> bool:
@@ -729,6 +747,9 @@ def nationality_modifier(token: Token, mentions: Mentions, weapon: bool = False)
 
 PLATFORM_KINDS = load_lexicon().words("platform_kinds")
 CONFESSING_VERBS = frozenset(grammar()["confessing_verbs"])
+DENIED_CHARGE_NOUNS = frozenset(grammar()["denied_charge_nouns"])
+DENIAL_VERBS = load_lexicon().types["DENY"].verbs
+OTHER_HAPPENING_WORDS = frozenset(grammar()["other_happening_words"])
 RAISING_ADJECTIVES = frozenset(grammar()["raising_adjectives"])
 SHOT_NOUNS = frozenset(grammar()["shot_nouns"])
 DOUBLE_OBJECT_VERBS = frozenset(grammar()["double_object_verbs"])
