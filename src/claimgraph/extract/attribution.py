@@ -217,10 +217,18 @@ def rules_out(verb: Token) -> bool:
 
 def _told_where_it_happened(path: list[Token], said: Token) -> bool:
     """The trigger stands in a "where" or "when" clause describing a place or time named in what
-    is said: what happened there is told as known, not as part of the saying."""
+    is said, or in one telling what a thing named there did ("denied carrying out an attack
+    that killed five officers", "denies planting the mine that killed two soldiers"): what
+    happened is told as known, not as part of the saying (who did the deed is what is denied)."""
     below = path[:next((k for k, node in enumerate(path) if node.i == said.i), len(path))]
-    return any(node.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in {"where", "when"}
-                                            for c in node.children) for node in below)
+    return any(node.dep_ == "relcl" and (any(c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in node.children)
+                                         or _what_the_thing_did(node)) for node in below)
+
+
+def _what_the_thing_did(relcl: Token) -> bool:
+    """"an attack that killed five officers": a past deed of the noun the clause hangs on."""
+    return relcl.tag_ == "VBD" and any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in relcl.children) \
+        and not any(c.dep_ == "neg" for c in relcl.children)
 
 
 def _claim_rejected(inner: Token, outer: Token, lex: Lexicon) -> bool:
