@@ -465,6 +465,24 @@ def test_link_a_later_higher_toll_from_the_doers_side_is_no_update(later_source,
     assert len([c for c in found if c.kind == "quantity"]) == expected
 
 
+@pytest.mark.parametrize("later_text, expected", [
+    ("Four soldiers were killed in the blast, a military source said, two more than the figure the army gave.", 1),
+    ("At least four soldiers died, far more than the official count.", 1),
+    ("The toll rose to four soldiers on Saturday, the army said.", 0),  # an update
+    ("More than four soldiers were killed, officials said.", 0),  # "than" hedges the count itself
+])
+def test_link_a_later_higher_toll_set_against_the_first_is_no_update(later_text, expected):
+    docs = [doc("d1", "Morning Ledger", "2024-03-08"), doc("d2", "Evening Courier", "2024-03-09")]
+    first = claim("k1", "d1", "CASUALTY", day="2024-03-08", location=["place:kyiv"], source="gpe:ukraine",
+                  quantities=[_killed("two soldiers", value=2, unit="soldiers")])
+    later = claim("k2", "d2", "CASUALTY", day="2024-03-08", location=["place:kyiv"], source="org:globalwire",
+                  quantities=[_killed("four soldiers", value=4, unit="soldiers")])
+    later.text = later_text
+    events, found = link(docs, [first, later], ENTITIES)
+    assert len(events) == 1
+    assert len([c for c in found if c.kind == "quantity"]) == expected
+
+
 @pytest.mark.parametrize("first_source, second, expected", [
     # "the group says it killed 120 soldiers ... the government said only eight had died"
     ("org:globalwire", _killed("eight soldiers", value=8, unit="soldiers"), 1),

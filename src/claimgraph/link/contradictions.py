@@ -26,6 +26,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
+from functools import lru_cache
 from itertools import product
 from typing import Iterable
 
@@ -373,7 +374,24 @@ def _later_report_is_higher(a_item, b_item, docs: dict[str, Document], ents: Ent
     late_low = late[2] if late[2] is not None else late[3]
     if early_high is None or late_low is None or late_low <= early_high:
         return False
-    return not _told_by_the_doers(late[0], (early[0], late[0]), ents)
+    return not _told_by_the_doers(late[0], (early[0], late[0]), ents) and not sets_against_another_figure(late[0])
+
+
+@lru_cache(maxsize=1)
+def _contrast_pattern() -> re.Pattern:
+    words = {key: "|".join(map(re.escape, config().get(key) or ())) for key in
+             ("contrast_comparatives", "contested_figure_nouns", "contested_figure_verbs")}
+    # (not "more than 100 people, officials said": a number after "than" is the count's own hedge)
+    return re.compile(rf"\b(?:{words['contrast_comparatives']})\s+than\s+(?!\d|(?:a|an|one|two|three|a few)\s)"
+                      rf"(?:(?:[^\s,;.]+\s+){{0,2}}?(?:{words['contested_figure_nouns']})\b"
+                      rf"|(?:[^\s,;.]+\s+){{1,4}}?(?:{words['contested_figure_verbs']})\b)", re.I)
+
+
+def sets_against_another_figure(claim: Claim) -> bool:
+    """"at least 14 died, far more than the official count", "three soldiers were killed, one
+    more than the figure the ministry gave": the report answers another's figure, it does not
+    bring it up to date."""
+    return _contrast_pattern().search(claim.text) is not None
 
 
 def _told_by_the_doers(claim: Claim, pair: tuple[Claim, Claim], ents: Entities) -> bool:
