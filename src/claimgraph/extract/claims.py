@@ -47,7 +47,7 @@ from .story import (aim_the_attack_referred_back, done_to, headline_sentences, n
                     share_roles_of_one_happening)
 from .times import TIME_UNIT_NOUNS, dateline_anchor, report_just_before, sentence_times, time_attachment
 from .token_patterns import TokenPatterns
-from .roles import (CASUALTY_OF, COMPASS_WORDS, DISTANCE_UNITS, HEADLINE_END, LIGHT_VERBS, RESCUE_NOUNS, SPEECH_ACTS,
+from .roles import (ARMED_BODY_NOUNS, CASUALTY_OF, COMPASS_WORDS, DISTANCE_UNITS, HEADLINE_END, LIGHT_VERBS, RESCUE_NOUNS, SPEECH_ACTS,
                     Roles, agent_of, clause_head, device_run_into, doer_of, drop_countries_of_towns,
                     fill_roles, had_a_part_in, is_gerund_subject, is_light_verb_object,
                     is_to_blame, meanwhile_clause,
@@ -1444,6 +1444,8 @@ class ClaimExtractor:
                 continue
             if any(t.ent_type_ == "WEAPON" for t in span):
                 continue  # "18 Leopard 2 tanks": the 2 is the model's name, not a count
+            if names_a_unit(span.root):
+                continue  # "the 444 Brigade": a unit's name, not a count
             if self.senses.disputed_figure(span.root):
                 continue  # "contradicting the official toll of 12": another's figure
             if self._counts_cited_speakers(span):
@@ -2566,6 +2568,14 @@ def presupposed(trigger: Token) -> bool:
                                       for c in trigger.children):
         return True
     return in_relative_clause(trigger)
+
+
+def names_a_unit(number: Token) -> bool:
+    """"the 444 Brigade", "111 Brigade": a number written into an armed unit's name, the
+    capitalised noun it stands before (not "400 soldiers" or "two army helicopters")."""
+    unit = number.head
+    return number.dep_ in {"nummod", "compound"} and unit.i == number.i + 1 and unit.is_title \
+        and unit.lemma_.lower() in ARMED_BODY_NOUNS
 
 
 def in_relative_clause(token: Token) -> bool:

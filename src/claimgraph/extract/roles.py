@@ -1768,11 +1768,12 @@ def is_gerund_subject(token: Token) -> bool:
 
 
 def add_the_two_sides(first: Token, roles: Roles, mentions: Mentions) -> None:
-    """"between Sudanese troops and RSF fighters": one side the actor, the other the target."""
+    """"fighting between Sudanese troops and RSF fighters": both sides fought, neither is told
+    as the one attacked."""
     sides = [first, *first.conjuncts]
     if len(sides) == 2:
-        roles.add("actor", party(sides[0], mentions))
-        roles.add("target", party(sides[1], mentions))
+        for one in sides:
+            roles.add("actor", party(one, mentions))
 
 
 def device_run_into(verb: Token, lex) -> Token | None:
