@@ -750,6 +750,8 @@ CONFESSING_VERBS = frozenset(grammar()["confessing_verbs"])
 DENIED_CHARGE_NOUNS = frozenset(grammar()["denied_charge_nouns"])
 DENIAL_VERBS = load_lexicon().types["DENY"].verbs
 OTHER_HAPPENING_WORDS = frozenset(grammar()["other_happening_words"])
+# shares of a place one takes: "most of northern Rakhine", "large parts of the city"
+PARTS_TAKEN = frozenset(grammar()["partitive_of"]) | {"much", "part", "swathe", "half", "rest", "bulk"}
 RAISING_ADJECTIVES = frozenset(grammar()["raising_adjectives"])
 SHOT_NOUNS = frozenset(grammar()["shot_nouns"])
 DOUBLE_OBJECT_VERBS = frozenset(grammar()["double_object_verbs"])
@@ -1890,7 +1892,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
     if not objects and downed:  # "shot down 12 of the drones", the count parsed as an adverb
         objects = [c for node in (verb, *(d for d in verb.children if d.lower_ == "down")) for c in node.children
                    if c.dep_ == "npadvmod" and c.like_num]  # ("shot down 30 of 40 drones": on "down")
-    objects = [one for obj in objects for one in weapons_counted(obj, mentions)]
+    objects = [one for obj in objects for one in weapons_counted(whole_taken_in_part(obj), mentions)]
     for obj in objects:
         args.append(obj)
         if downed:
@@ -2262,8 +2264,15 @@ def mission_people(noun: Token, mentions: Mentions) -> Entity | None:
     return mentions.people(noun) if named_by else None  # (bare "peacekeepers": as any people)
 
 
+def whole_taken_in_part(noun: Token) -> Token:
+    """"most of northern Rakhine", "large parts of the city": the place a share is taken of."""
+    if noun.lemma_.lower() not in PARTS_TAKEN:
+        return noun
+    return next((o for prep, o in preps_of(noun) if prep == "of"), noun)
+
+
 def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
-    obj = it_taken_before(obj)
+    obj = whole_taken_in_part(it_taken_before(obj))
     obj = things_counted(obj)  # "a number of banks", "dozens of cars": the banks, the cars
     ship = ship_named_after_its_kind(obj, mentions) or mentions.vessel_at(obj)
     if ship is not None:

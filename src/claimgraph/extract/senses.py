@@ -45,7 +45,7 @@ from .roles import (ATTACK_NOUNS, CASUALTY_OF, CLASH_VERBS, DISTANCE_UNITS, FIGH
                     could_be_people, doer_of, fighters_holding, holder_of_a_place, is_armed_noun, is_fighting_side,
                     it_taken_before,
                     killed_in_a_manner, objects_of, objects_of_the_next_verb, preps_of, restricted_things,
-                    subject_and_voice, subject_of, trade_stopped_towards)
+                    subject_and_voice, subject_of, trade_stopped_towards, whole_taken_in_part)
 
 # where a deployment puts weapons: "to Belarus", "along the border", "near the front"
 STATIONING_PREPS = frozenset({"to", "into", "in", "at", "along", "near", "across", "around", "inside"})
@@ -936,8 +936,9 @@ class TriggerSenses:
 
     def _object_is_people(self, verb: Token, mentions: Mentions) -> bool:
         """"killed 12 civilians", "captured 48", "wounded him"; not "killed the bill",
-        "captured the outpost" or "neutralise the effects". No object at all is fine."""
-        objects = acted_on(verb)
+        "captured the outpost", "captured most of Khartoum" or "neutralise the effects". No
+        object at all is fine."""
+        objects = [whole_taken_in_part(o) for o in acted_on(verb)]
         objects += [c for o in objects for c in o.conjuncts]
         return not objects or any(self._is_people(o, mentions) for o in objects)
 
@@ -1758,6 +1759,7 @@ def what_is_taken(verb: Token) -> list[Token]:
     objects = objects_of(verb, ("dobj", "obj")) + [s for s in [subject_of(verb)] if s is not None
                                                    and s.dep_ == "nsubjpass"]
     objects = [it_taken_before(o) for o in objects]  # "entered the camp and seized it": the camp
+    objects = [whole_taken_in_part(o) for o in objects]  # "captured most of northern Rakhine": Rakhine
     if verb.dep_ == "amod":
         objects.append(verb.head)
     return objects + [c for o in objects for c in o.conjuncts]
