@@ -547,6 +547,9 @@ def named_party(token: Token, mentions: Mentions) -> Entity | None:
     if found is not None and fighters and span.root.head.i == token.i:
         # "Contra rebels" are the Contras: the names the article gives the group
         found = mentions.keep(replace(found, aliases=[f"{span.text} {token.text}", plural_of(span.text)]))
+    elif found is not None and mentions.is_country(found) and span.root.head.i == token.i and mentions.is_personnel(token):
+        # "two Mexican soldiers" stand for Mexico's side: the article's name for them is one of its names
+        found = mentions.keep(replace(found, aliases=[*found.aliases, f"{span.text} {token.text}"]))
     return found
 
 
