@@ -32,6 +32,8 @@ NAMED_OR_TIME = frozenset(NAMED_LABELS | {"DATE", "TIME"})
 NAME_PARTICLES = frozenset(grammar()["name_particles"])
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_NOUNS = frozenset(grammar()["place_nouns"])
+ARMED_BODY_WORDS = frozenset(grammar()["armed_body_nouns"])
+ARMY_NOUNS = frozenset(grammar()["army_nouns"])
 # role nouns that make a named person the voice of the organisation named before them
 SPOKES_NOUNS = frozenset(grammar()["spokes_nouns"])
 # kinds of ship a ship's name follows ("the bulk carrier Star Meridian")
@@ -99,6 +101,7 @@ class Mentions:
         self.last_person: Entity | None = None
         self.groups: dict[int, Entity] = {}  # token index -> organisation named there ("the group")
         self.sides: dict[str, dict[str, Entity]] = {}  # "troop" -> the parties "<X> troops" named so far
+        self.armies: dict[str, Entity] = {}  # the states whose army the article named ("Sudan's army")
         self.allies: set[frozenset[str]] = set()  # parties whose forces one phrase names ("Kenyan and Somali troops")
         self.last_speaker: Entity | None = None
         self.last_issuer: Entity | None = None  # who last spoke through a statement ("the release said")
@@ -711,6 +714,8 @@ class Mentions:
     def note_side(self, noun: Token, party: Entity | None) -> None:
         """"Chadian troops", "Afghan warplanes": remember whose troops and planes they were."""
         key = self._side_key(noun)
+        if key == "army" and party is not None and "armed group" in str(party.attrs.get("kind", "")):
+            return  # "the Kachin Independence Army": a later "the army" is the state's, not the rebels'
         if party is not None and party.type in {"GPE", "NORP", "ORG"} and key is not None:
             self.sides.setdefault(key, {})[party.id] = party
 
@@ -749,6 +754,31 @@ class Mentions:
                     and not creed:
                 self.note_side(head, self.resolve_span(ent))
                 self._note_allies(ent, head)
+            self._note_army(ent, head)
+
+    def _note_army(self, ent: Span, head: Token) -> None:
+        """"Sudan's army", "Myanmar's military", "the Sudanese army" (one name the gazetteer
+        knows): the army "the army", "the military" or "the junta" means later (not "army"
+        alone, tagged a name: whose it is, the name does not say)."""
+        if ent.label_ in {"NORP", "GPE", "ORG"} and ent.root.dep_ in {"amod", "compound", "poss"} \
+                and head.lemma_.lower() in ARMY_NOUNS:  # (a country's name may be tagged an organisation)
+            army = self.resolve_span(ent)
+            if army is not None and not self.is_country(army):
+                return  # "the Arakan Army", "the Kachin Independence Army": no state's
+        elif ent.label_ == "ORG" and ent.root.lemma_.lower() in ARMY_NOUNS and any(t.pos_ in {"PROPN", "ADJ"} for t in ent):
+            army = self.resolve_span(ent)
+            if army is not None and army.attrs.get("kind") != "armed forces":
+                return  # "the Arakan Army" is a rebel group: no state's army
+        else:
+            return
+        if army is not None and army.type in {"GPE", "NORP", "ORG"}:
+            self.armies[army.id] = army
+
+    def army(self, noun: Token) -> Entity | None:
+        """"the army", "the junta": the one army the article named by its state before."""
+        if noun.lemma_.lower() not in ARMY_NOUNS or not is_bare_definite(noun) or len(self.armies) != 1:
+            return None
+        return next(iter(self.armies.values()))
 
     def _note_allies(self, ent: Span, forces: Token) -> None:
         """"Kenyan and Somali troops": the forces of both, on one side."""
@@ -976,6 +1006,8 @@ class Mentions:
             return False  # "North Korean missiles": a maker, not a name (a PERSON tag on "Wing Loong II" is a slip)
         if span is not None and span.label_ == "ORG" and self._known_body(span):
             return False  # "a Houthi missile": the group that fired it, not the system's name
+        if tok.lower_ in ARMED_BODY_WORDS:
+            return False  # "Junta jets", "Army helicopters": whose they are, not their name
         return tok.pos_ == "PROPN" or tok.text == "-" or tok.like_num and tok.i > 0 and tok.nbor(-1).text == "-"
 
     def _known_body(self, span: Span) -> bool:

@@ -476,7 +476,7 @@ def side(noun: Token, found: Entity | None, mentions: Mentions) -> Entity | None
         return None  # "Wagner fighters": named, just not by the tagger
     if any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in noun.children):
         return None  # "said its forces struck": the speaker's, not the side named in the sentence before
-    return mentions.side_of(noun)
+    return mentions.side_of(noun) or mentions.army(noun)
 
 
 def demonym_of(token: Token, mentions: Mentions) -> Entity | None:
