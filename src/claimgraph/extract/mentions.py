@@ -672,6 +672,10 @@ class Mentions:
             if self._a_state_arm(noun):  # "the air force had struck a PDF camp": not the PDF's
                 forces = [g for g in forces if "armed group" not in str(g.attrs.get("kind", ""))]
             return forces[-1] if forces else None
+        if noun.lemma_.lower() in self.lex.words("named_group_nouns"):
+            # "the cartel" after "the Jalisco cartel": the last group named as one (not the army)
+            kind = noun.lemma_.lower()
+            return next((g for g in reversed(before) if kind in g.name.lower().split()), None)
         if noun.lemma_.lower() == "group":
             # "One raid struck the Idlib University Hospital ..., the group said": a place's name
             # is no group of people

@@ -455,7 +455,10 @@ def group_named_by_its_kind(noun: Token, mentions: Mentions) -> Entity | None:
     first = min(t.i for c in name for t in c.subtree)  # "the Young Goon gang": "Young" hangs on "Goon"
     text = " ".join(t.text for t in noun.doc[first:noun.i + 1])
     ent = mentions.resolver.resolve(text, "ORG", context_countries=mentions.countries)
-    return mentions.keep(ent) if ent is not None and ent.type == "ORG" else None
+    ent = mentions.keep(ent) if ent is not None and ent.type == "ORG" else None
+    if ent is not None:
+        mentions.groups[first] = ent  # "the cartel" later is this one
+    return ent
 
 
 def the_government(token: Token) -> bool:
