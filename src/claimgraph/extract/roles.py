@@ -261,9 +261,19 @@ def headline_passive(verb: Token) -> bool:
     drops the "was" of a passive, so there a past form with no auxiliary and no object is
     one its subject undergoes ("Rebels shelled the town" keeps its object and its doers; in
     "Troops fired across the frontier, killing two" what they did goes on in the participle)."""
-    return verb.idx < verb.doc.user_data.get(HEADLINE_END, 0) and verb.tag_ in {"VBD", "VBN"} \
-        and not any(c.dep_ in ACTIVE_MARKS or c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i
-                    for c in verb.children)
+    if verb.idx >= verb.doc.user_data.get(HEADLINE_END, 0) or verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"at", "on", "upon"} and any(o.dep_ == "pobj" for o in c.children)
+           for c in verb.children) and verb.lemma_.lower() in AIMING_VERBS:
+        return False  # "Coast guard fired on rescue ship": the guard fired
+    if verb.lemma_.lower() in HEADLINE_HARM_VERBS and not any(c.dep_ in ACTIVE_MARKS for c in verb.children):
+        return True  # "Militia chief killed, sparking clashes": killing takes an object when active
+    return not any(c.dep_ in ACTIVE_MARKS or c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i
+                   for c in verb.children)
+
+
+# harm verbs that always take an object when active: in a headline with none, its subject was harmed
+HEADLINE_HARM_VERBS = frozenset({"kill", "wound", "injure", "murder", "assassinate", "behead", "abduct", "kidnap"})
 
 
 # verbs that take an object when active: without one, their subject underwent them
