@@ -2356,7 +2356,12 @@ WHEN_MARKS = frozenset({"when", "as", "while"})
 
 def past_a_description(node: Token) -> Token:
     """"an attack on vessels transiting the Gulf on Friday": a present participle on a
-    noun holds while the clause around it does, so its time is the noun's clause's."""
+    noun holds while the clause around it does, so its time is the noun's clause's; so does
+    an infinitive it takes ("attacked families waiting to cross the river on Monday", however
+    the parser hung the participle)."""
+    if node.dep_ == "xcomp" and node.head.tag_ == "VBG" and node.head.dep_ in {"acl", "advcl", "xcomp"} \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return node.head.head
     return node.head if node.dep_ == "acl" and node.tag_ == "VBG" else node
 
 
