@@ -121,7 +121,8 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
         undergoer = subject_undergoing(node)
         if undergoer is not None:
             return undergoer, True
-        gerund = node.dep_ in {"dobj", "pcomp"} and node.tag_ == "VBG"  # "denied arming", "accused of firing"
+        gerund = node.dep_ in {"dobj", "pcomp"} and node.tag_ == "VBG" or gerund_read_as_a_noun(node)
+        # ("denied arming", "accused of firing")
         if gerund and node.dep_ == "pcomp" and node.head.head.lemma_.lower() in CONFESSING_VERBS:
             node = node.head.head  # "Webb admitted to threatening the girl": who admits did it
             continue
@@ -154,6 +155,24 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+
+
+def denier_of_the_deed(noun: Token, mentions: Mentions) -> Entity | None:
+    """"Libya's coast guard denied shooting at the crew", "shooting" read as a noun: who denies
+    (or confesses) the bare deed is its doer."""
+    if not gerund_read_as_a_noun(noun):
+        return None
+    subj = subject_of(noun.head)
+    return attacker(subj, mentions) if subj is not None else None
+
+
+def gerund_read_as_a_noun(node: Token) -> bool:
+    """"denied shooting at the crew", the parser reading "shooting" as a noun: a bare -ing word
+    a denial or a confession takes is the deed of whoever denies or confesses it (not "denied
+    the shooting", a happening named)."""
+    return node.dep_ in {"dobj", "obj"} and node.tag_ == "NN" and node.lower_.endswith("ing") \
+        and not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in node.children) \
+        and node.head.lemma_.lower() in DENIAL_VERBS | CONFESSING_VERBS
 
 
 def denier_of_the_charge(gerund: Token) -> Token | None:
@@ -1851,7 +1870,7 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
     if trigger.pos_ == "NOUN" or is_gerund_subject(trigger):
         roles.add("actor", doer := attack_party(trigger, mentions) or had_a_hand_in(trigger, mentions, lex)
                   or charged_in(trigger, mentions) or claimed_by(trigger, mentions)
-                  or held_responsible(trigger, mentions))
+                  or held_responsible(trigger, mentions) or denier_of_the_deed(trigger, mentions))
         add_sides_joined(trigger, doer, roles, mentions)  # "US and British air strikes": both sides'
         for c in trigger.children:  # "a bomb blast", "the rocket attack"; not generic "drone strikes"
             if c.dep_ == "compound" and c.i < trigger.i and mentions.materiel_kind(c) and not bare_plural(trigger):
@@ -1866,6 +1885,10 @@ def frame_attack(trigger, head, roles, args, mentions, lex):
                 continue  # "blamed the bombing on Kurdish militants": whom it is blamed on, not whom it hit
             elif prep in {"on", "against", "into"} or prep == "of" and not is_armed_noun(obj, mentions):
                 add_target(obj, roles, mentions)  # "the bombing of oil pipelines", "raids into Pakistani territory"
+            elif prep == "at" and aimed_at_people(obj, mentions):
+                # "denied shooting at the crew": whom the shots were aimed at ("a shooting at a
+                # supermarket" says where)
+                add_target(obj, roles, mentions)
             elif prep == "with":
                 roles.add("instrument", mentions.weapon(obj))
             elif prep == "between" and obj.dep_ == "pobj":  # "fighting between Sudanese troops and RSF fighters"
@@ -2536,6 +2559,14 @@ def aimed_at(obj: Token, mentions: Mentions) -> bool:
         return True
     named = mentions.resolve_span(span)  # "fired at the Mysore", tagged a place
     return named is not None and named.attrs.get("kind") == "vessel"
+
+
+def aimed_at_people(obj: Token, mentions: Mentions) -> bool:
+    """Fired at people, named or not ("at the crew", "at Reyes"), not at a site or a name that
+    may be one."""
+    span = mentions.span_at(obj)
+    return aimed_at(obj, mentions) and not mentions.is_thing(things_counted(obj)) \
+        and (span is None or span.label_ in {"PERSON", "NORP"})
 
 
 def is_person_noun(token: Token, mentions: Mentions) -> bool:
