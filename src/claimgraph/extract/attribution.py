@@ -861,10 +861,25 @@ def body_just_told(pronoun: Token, mentions: Mentions) -> Entity | None:
     before = pronoun.doc[sent.start - 1].sent
     subject = next((c for c in before.root.children if c.dep_ in SPEAKER_DEPS), None)
     span = mentions.span_at(subject) if subject is not None else None
+    if span is None and subject is not None:
+        span = state_owning_its_body(subject, mentions)  # "Myanmar's military did not respond. It ..."
     if span is None or span.label_ not in {"ORG", "GPE", "NORP"}:
         return None
     entity = mentions.resolve_span(span)
     return entity if entity is not None and entity.type in {"ORG", "GPE"} else None
+
+
+def state_owning_its_body(noun: Token, mentions: Mentions) -> Span | None:
+    """"Myanmar's military", "the Sudanese government": the one state named on a state's body."""
+    if noun.lemma_.lower() not in mentions.lex.words("state_bodies") | STATE_RULERS:
+        return None
+    owners = [span for c in noun.children if c.dep_ in {"poss", "amod", "compound"}
+              and (span := mentions.span_at(c)) is not None and span.label_ in {"GPE", "NORP"}]
+    return owners[0] if len(owners) == 1 else None
+
+
+# who governs a state, besides its armed bodies (senses.yaml state_bodies)
+STATE_RULERS = frozenset({"government", "junta", "regime", "administration", "authorities"})
 
 
 def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Entity | None:
