@@ -111,6 +111,9 @@ class _DocumentState:
     # dated happenings named too barely to be claims ("released video of last week's shooting"):
     # they still say when the claims after them happened
     unclaimed: list[Claim] = field(default_factory=list)
+    # the sentence of the last attack or toll told ("There were no casualties" after it denies the
+    # attack's toll)
+    last_attack: int | None = None
     # ids of claims told in the present tense ("accusations that it targets civilians")
     in_present: set[str] = field(default_factory=set)
     # ids of claims told as going on from the time just told ("the bombings then cost ...")
@@ -288,10 +291,13 @@ class ClaimExtractor:
         for c in cands:
             emitted = self._emit(c, sent, s_index, document, counted=any(
                 t is not c and counted_by(c, t)
-                for t in tolls), spared=self._spared_in_an_attack(c, cands))
+                for t in tolls), spared=self._spared_in_an_attack(c, cands, s_index, state.last_attack))
             emitted_by.append((c, emitted))
             if c.type == "ATTACK" and self._repelled(c.trigger):
                 state.repelled.update(claim.id for claim in emitted)
+            if c.type == "ATTACK" and any(claim.polarity == "asserted" and claim.modality != "planned" for claim in emitted) \
+                    or c.type == "CASUALTY" and any(claim.modality != "planned" for claim in emitted):
+                state.last_attack = s_index  # (a toll, even one denied: "nobody was hurt when gunmen entered")
             clause = told_meanwhile(c.trigger)
             if clause >= 0:
                 state.meanwhile.update((claim.id, clause) for claim in emitted)
@@ -1702,11 +1708,13 @@ class ClaimExtractor:
 
     # -- output -----------------------------------------------------------------------
     @staticmethod
-    def _spared_in_an_attack(c: Candidate, cands: list[Candidate]) -> bool:
-        """"The strike caused no casualties", "no one was injured when the drone hit": the harm
-        denied is the toll of the attack told beside it, though it names no one (REALNEWS)."""
+    def _spared_in_an_attack(c: Candidate, cands: list[Candidate], s_index: int, last_attack: int | None) -> bool:
+        """"The strike caused no casualties", "no one was injured when the drone hit", "Armed men
+        stormed the oilfield. There were no casualties": the harm denied is the toll of the
+        attack told beside it or just before, though it names no one (REALNEWS)."""
         return c.type == "CASUALTY" and c.att.polarity == "denied" \
-            and any(o.type == "ATTACK" and o.att.polarity == "asserted" for o in cands)
+            and (any(o.type == "ATTACK" and o.att.polarity == "asserted" for o in cands)
+                 or last_attack is not None and s_index - last_attack <= TOLD_REACH and none_harmed(c.trigger))
 
     def _emit(self, c: Candidate, sent: Span, s_index: int, document: Document,
               counted: bool = False, spared: bool = False) -> list[Claim]:
@@ -2363,6 +2371,16 @@ def past_a_description(node: Token) -> Token:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
         return node.head.head
     return node.head if node.dep_ == "acl" and node.tag_ == "VBG" else node
+
+
+def none_harmed(trigger: Token) -> bool:
+    """"There were no casualties", "nobody was hurt", "no one was injured": the harm is denied
+    by a word for no one, not by a speaker's doubt ("I can't speak for the first death")."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        return True
+    subj = subject_of(clause_head(trigger))
+    return subj is not None and (subj.lower_ in {"nobody", "none", "noone"}
+                                 or subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children))
 
 
 def names_another_happening(trigger: Token) -> bool:
