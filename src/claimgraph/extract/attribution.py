@@ -221,8 +221,12 @@ def _told_where_it_happened(path: list[Token], said: Token) -> bool:
     that killed five officers", "denies planting the mine that killed two soldiers"): what
     happened is told as known, not as part of the saying (who did the deed is what is denied)."""
     below = path[:next((k for k, node in enumerate(path) if node.i == said.i), len(path))]
-    return any(node.dep_ == "relcl" and (any(c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in node.children)
-                                         or _what_the_thing_did(node)) for node in below)
+    return any(node.dep_ == "relcl" and (_where_or_when(node) or _what_the_thing_did(node)) for node in below)
+
+
+def _where_or_when(relcl: Token) -> bool:
+    """"near Sake, where peacekeepers were killed", "on Sunday, when troops shelled the town"."""
+    return any(c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in relcl.children)
 
 
 def _what_the_thing_did(relcl: Token) -> bool:
@@ -878,8 +882,7 @@ def state_owning_its_body(noun: Token, mentions: Mentions) -> Span | None:
     return owners[0] if len(owners) == 1 else None
 
 
-# who governs a state, besides its armed bodies (senses.yaml state_bodies)
-STATE_RULERS = frozenset({"government", "junta", "regime", "administration", "authorities"})
+STATE_RULERS = frozenset(grammar()["state_rulers"])
 
 
 def speaker_entity(token: Token | None, mentions: Mentions, lex: Lexicon) -> Entity | None:

@@ -47,8 +47,9 @@ from .story import (aim_the_attack_referred_back, done_to, headline_sentences, n
                     share_roles_of_one_happening)
 from .times import TIME_UNIT_NOUNS, dateline_anchor, report_just_before, sentence_times, time_attachment
 from .token_patterns import TokenPatterns
-from .roles import (ARMED_BODY_NOUNS, CASUALTY_OF, COMPASS_WORDS, DISTANCE_UNITS, HEADLINE_END, LIGHT_VERBS, RESCUE_NOUNS, SPEECH_ACTS,
-                    Roles, agent_of, clause_head, device_run_into, doer_of, drop_countries_of_towns,
+from .roles import (ARMED_BODY_NOUNS, CASUALTY_OF, COMPASS_WORDS, DISTANCE_UNITS, HEADLINE_END, LIGHT_VERBS,
+                    RESCUE_NOUNS, SPEECH_ACTS, Roles, agent_of, clause_head, device_run_into, doer_of,
+                    drop_countries_of_towns,
                     fill_roles, had_a_part_in, is_gerund_subject, is_light_verb_object,
                     is_to_blame, meanwhile_clause,
                     misparsed_past_tense, named_party_or_owner, names_of, objects_of, on_trial, own_dates, own_places,
@@ -295,9 +296,8 @@ class ClaimExtractor:
             emitted_by.append((c, emitted))
             if c.type == "ATTACK" and self._repelled(c.trigger):
                 state.repelled.update(claim.id for claim in emitted)
-            if c.type == "ATTACK" and any(claim.polarity == "asserted" and claim.modality != "planned" for claim in emitted) \
-                    or c.type == "CASUALTY" and any(claim.modality != "planned" for claim in emitted):
-                state.last_attack = s_index  # (a toll, even one denied: "nobody was hurt when gunmen entered")
+            if tells_a_harm(c, emitted):
+                state.last_attack = s_index
             clause = told_meanwhile(c.trigger)
             if clause >= 0:
                 state.meanwhile.update((claim.id, clause) for claim in emitted)
@@ -2371,6 +2371,14 @@ def past_a_description(node: Token) -> Token:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
         return node.head.head
     return node.head if node.dep_ == "acl" and node.tag_ == "VBG" else node
+
+
+def tells_a_harm(c: Candidate, emitted: list[Claim]) -> bool:
+    """An attack told as having happened, or a toll, even one denied ("nobody was hurt when
+    gunmen entered"): what a "There were no casualties" just after it answers."""
+    told = [claim for claim in emitted if claim.modality != "planned"]
+    return c.type == "ATTACK" and any(claim.polarity == "asserted" for claim in told) \
+        or c.type == "CASUALTY" and bool(told)
 
 
 def none_harmed(trigger: Token) -> bool:

@@ -769,7 +769,8 @@ class Mentions:
             army = self.resolve_span(ent)
             if army is not None and not self.is_country(army):
                 return  # "the Arakan Army", "the Kachin Independence Army": no state's
-        elif ent.label_ == "ORG" and ent.root.lemma_.lower() in ARMY_NOUNS and any(t.pos_ in {"PROPN", "ADJ"} for t in ent):
+        elif ent.label_ == "ORG" and ent.root.lemma_.lower() in ARMY_NOUNS \
+                and any(t.pos_ in {"PROPN", "ADJ"} for t in ent):
             army = self.resolve_span(ent)
             if army is not None and army.attrs.get("kind") != "armed forces":
                 return  # "the Arakan Army" is a rebel group: no state's army

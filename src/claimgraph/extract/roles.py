@@ -121,8 +121,8 @@ def subject_and_voice(verb: Token) -> tuple[Token | None, bool]:
         undergoer = subject_undergoing(node)
         if undergoer is not None:
             return undergoer, True
+        # "denied arming", "accused of firing" (and "denied shooting", read as a noun)
         gerund = node.dep_ in {"dobj", "pcomp"} and node.tag_ == "VBG" or gerund_read_as_a_noun(node)
-        # ("denied arming", "accused of firing")
         if gerund and node.dep_ == "pcomp" and node.head.head.lemma_.lower() in CONFESSING_VERBS:
             node = node.head.head  # "Webb admitted to threatening the girl": who admits did it
             continue
@@ -291,8 +291,7 @@ def headline_passive(verb: Token) -> bool:
                    for c in verb.children)
 
 
-# harm verbs that always take an object when active: in a headline with none, its subject was harmed
-HEADLINE_HARM_VERBS = frozenset({"kill", "wound", "injure", "murder", "assassinate", "behead", "abduct", "kidnap"})
+HEADLINE_HARM_VERBS = frozenset(grammar()["headline_harm_verbs"])
 
 
 # verbs that take an object when active: without one, their subject underwent them
@@ -579,7 +578,8 @@ def named_party(token: Token, mentions: Mentions) -> Entity | None:
     if found is not None and fighters and span.root.head.i == token.i:
         # "Contra rebels" are the Contras: the names the article gives the group
         found = mentions.keep(replace(found, aliases=[f"{span.text} {token.text}", plural_of(span.text)]))
-    elif found is not None and mentions.is_country(found) and span.root.head.i == token.i and mentions.is_personnel(token):
+    elif found is not None and mentions.is_country(found) and span.root.head.i == token.i \
+            and mentions.is_personnel(token):
         # "two Mexican soldiers" stand for Mexico's side: the article's name for them is one of its names
         found = mentions.keep(replace(found, aliases=[*found.aliases, f"{span.text} {token.text}"]))
     return found
@@ -786,7 +786,7 @@ DENIED_CHARGE_NOUNS = frozenset(grammar()["denied_charge_nouns"])
 DENIAL_VERBS = load_lexicon().types["DENY"].verbs
 OTHER_HAPPENING_WORDS = frozenset(grammar()["other_happening_words"])
 # shares of a place one takes: "most of northern Rakhine", "large parts of the city"
-PARTS_TAKEN = frozenset(grammar()["partitive_of"]) | {"much", "part", "swathe", "half", "rest", "bulk"}
+PARTS_TAKEN = frozenset(grammar()["partitive_of"]) | frozenset(grammar()["parts_taken"])
 RAISING_ADJECTIVES = frozenset(grammar()["raising_adjectives"])
 SHOT_NOUNS = frozenset(grammar()["shot_nouns"])
 DOUBLE_OBJECT_VERBS = frozenset(grammar()["double_object_verbs"])
