@@ -517,12 +517,14 @@ def demonym_of(token: Token, mentions: Mentions) -> Entity | None:
 
 
 def member_of(token: Token, mentions: Mentions) -> Entity | None:
-    """The organisation or state in "<fighters> from/of <X>"."""
+    """The organisation or state in "<fighters> from/of <X>", or of the part of it named there
+    ("gunmen from rival factions of the Sinaloa cartel")."""
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in {"from", "of"}:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    return group_named_by_its_kind(obj, mentions) or named_party(obj, mentions)
+                    whole = member_of(obj, mentions) if obj.lemma_.lower() in PARTS_OF_GROUPS else None
+                    return whole or group_named_by_its_kind(obj, mentions) or named_party(obj, mentions)
     return None
 
 
@@ -781,6 +783,7 @@ def nationality_modifier(token: Token, mentions: Mentions, weapon: bool = False)
 
 
 PLATFORM_KINDS = load_lexicon().words("platform_kinds")
+PARTS_OF_GROUPS = frozenset(grammar()["parts_of_groups"])
 CONFESSING_VERBS = frozenset(grammar()["confessing_verbs"])
 DENIED_CHARGE_NOUNS = frozenset(grammar()["denied_charge_nouns"])
 DENIAL_VERBS = load_lexicon().types["DENY"].verbs
