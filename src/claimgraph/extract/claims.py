@@ -1477,6 +1477,8 @@ class ClaimExtractor:
                 continue  # "has killed 14,000 people and displaced over 8 million": no toll of 8 million
             if owner is not None and owner.type == "CASUALTY" and self._counts_things(span):
                 continue  # "seized two of the pirate vessels", "four life sentences": no one counted
+            if owner is not None and q.unit in self.lex.words("duration_units") and a_time_offset(span):
+                continue  # "the sanctions came eight days after the designation": when, not how much
             if owner is not None and owner.type in SIZED_BY_COUNTS and q.unit in self.lex.words("duration_units"):
                 # "two years of unrest have claimed 1,900 lives", "two weeks later", "jailed for 10
                 # years": a stretch of time counts no one and nothing sent or hit
@@ -2599,6 +2601,17 @@ def presupposed(trigger: Token) -> bool:
                                       for c in trigger.children):
         return True
     return in_relative_clause(trigger)
+
+
+def a_time_offset(span: Span) -> bool:
+    """"eight days after the designation", "two weeks later", "a year ago": a stretch of time
+    that places the happening, not a quantity of it."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.lower_ in TIME_OFFSET_WORDS
+
+
+TIME_OFFSET_WORDS = frozenset(grammar()["time_offset_words"])
 
 
 def names_a_unit(number: Token) -> bool:
