@@ -20,3 +20,8 @@ def test_a_time_offset_is_no_quantity(extract, text):
 def test_a_count_beside_an_offset_is_still_counted(extract):
     claims, _ = extract("Two weeks later, gunmen killed five police officers in Culiacan.")
     assert sorted(q.value for c in claims if c.type == "CASUALTY" for q in c.quantities) == [5]
+
+
+def test_a_notice_keeps_how_long_before_it_came(extract):
+    claims, _ = extract("Moscow notified Washington of the missile launch 30 minutes before it, the Kremlin said.")
+    assert [q.value for c in claims if c.type == "NOTIFY" for q in c.quantities] == [30]

@@ -1477,8 +1477,11 @@ class ClaimExtractor:
                 continue  # "has killed 14,000 people and displaced over 8 million": no toll of 8 million
             if owner is not None and owner.type == "CASUALTY" and self._counts_things(span):
                 continue  # "seized two of the pirate vessels", "four life sentences": no one counted
-            if owner is not None and q.unit in self.lex.words("duration_units") and a_time_offset(span):
-                continue  # "the sanctions came eight days after the designation": when, not how much
+            if owner is not None and owner.type != "NOTIFY" and q.unit in self.lex.words("duration_units") \
+                    and a_time_offset(span):
+                # "the sanctions came eight days after the designation": when, not how much (a notice
+                # "sent 30 minutes before the launch" is measured by how long before)
+                continue
             if owner is not None and owner.type in SIZED_BY_COUNTS and q.unit in self.lex.words("duration_units"):
                 # "two years of unrest have claimed 1,900 lives", "two weeks later", "jailed for 10
                 # years": a stretch of time counts no one and nothing sent or hit
