@@ -485,15 +485,17 @@ def _adds_a_thing(verb: Token) -> bool:
 def negated_clause(verb: Token) -> bool:
     """"did not say", "never confirmed", "Neither X nor Y has acknowledged", "No official confirmed"
     (not "This is not only an attack on WCK, it is ...": more is said, nothing denied)."""
-    if any(c.dep_ == "neg" and not _not_only(c) for c in verb.children):
-        return True
+    return any(c.dep_ == "neg" and not _not_only(c) for c in verb.children) or no_one_does(verb)
+
+
+def no_one_does(verb: Token) -> bool:
+    """"No official confirmed", "nobody was hurt", "there were no casualties": the clause's
+    subject is a word for no one."""
     there = any(c.dep_ == "expl" for c in verb.children)  # "there were no Libyan forces in Chad"
-    for subj in verb.children:
-        if (subj.dep_ in SPEAKER_DEPS or there and subj.dep_ == "attr") and (
-                subj.lower_ in {"nobody", "none", "neither"}
-                or any(d.dep_ in {"det", "preconj"} and d.lower_ in {"no", "neither"} for d in subj.children)):
-            return True
-    return False
+    return any((subj.dep_ in SPEAKER_DEPS or there and subj.dep_ == "attr") and (
+        subj.lower_ in {"nobody", "none", "neither"}
+        or any(d.dep_ in {"det", "preconj"} and d.lower_ in {"no", "neither"} for d in subj.children))
+        for subj in verb.children)
 
 
 def _not_only(neg: Token) -> bool:

@@ -30,9 +30,9 @@ from ..resolve.quantities import currency_units, find_quantities, measured_units
 from .aliases import alias_matcher, find_aliases
 from .coref import gives_an_age, locate_back_references
 from .confidence import bare_plural, claim_features, confidence
-from .attribution import (Attribution, attribute, can_speak, described_speaker, negated_clause, on_a_condition,
-                          path_to_root, nothing_to_do_clause, price_promised, promised, sayer_going_on, speaker_entity,
-                          subject_of_report_above)
+from .attribution import (Attribution, attribute, can_speak, described_speaker, negated_clause, no_one_does,
+                          on_a_condition, path_to_root, nothing_to_do_clause, price_promised, promised, sayer_going_on,
+                          speaker_entity, subject_of_report_above)
 from ..datafiles import grammar
 from .dating import (date_a_named_person_s_death, date_by_occurrence_sentences, date_days_counted_from_another,
                      date_definite_references, date_live_updates,
@@ -1477,14 +1477,12 @@ class ClaimExtractor:
                 continue  # "has killed 14,000 people and displaced over 8 million": no toll of 8 million
             if owner is not None and owner.type == "CASUALTY" and self._counts_things(span):
                 continue  # "seized two of the pirate vessels", "four life sentences": no one counted
-            if owner is not None and owner.type != "NOTIFY" and q.unit in self.lex.words("duration_units") \
-                    and a_time_offset(span):
-                # "the sanctions came eight days after the designation": when, not how much (a notice
-                # "sent 30 minutes before the launch" is measured by how long before)
-                continue
-            if owner is not None and owner.type in SIZED_BY_COUNTS and q.unit in self.lex.words("duration_units"):
+            if owner is not None and q.unit in self.lex.words("duration_units") and (
+                    owner.type in SIZED_BY_COUNTS or owner.type != "NOTIFY" and a_time_offset(span)):
                 # "two years of unrest have claimed 1,900 lives", "two weeks later", "jailed for 10
-                # years": a stretch of time counts no one and nothing sent or hit
+                # years": a stretch of time counts no one and nothing sent or hit; "the sanctions came
+                # eight days after the designation" tells when, not how much (a notice "sent 30
+                # minutes before the launch" is measured by how long before)
                 continue
             if owner is not None and owner.type in {"CASUALTY", "DEPLOY"} and q.unit in currency_units():
                 continue  # "caused a billion dlrs in damage": no toll; "the deployment will cost 2 bln": no troops
@@ -2389,11 +2387,7 @@ def tells_a_harm(c: Candidate, emitted: list[Claim]) -> bool:
 def none_harmed(trigger: Token) -> bool:
     """"There were no casualties", "nobody was hurt", "no one was injured": the harm is denied
     by a word for no one, not by a speaker's doubt ("I can't speak for the first death")."""
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
-        return True
-    subj = subject_of(clause_head(trigger))
-    return subj is not None and (subj.lower_ in {"nobody", "none", "noone"}
-                                 or subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children))
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children) or no_one_does(clause_head(trigger))
 
 
 def names_another_happening(trigger: Token) -> bool:
