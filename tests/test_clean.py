@@ -717,6 +717,20 @@ def test_clean_a_title_case_dateline_is_not_article_text(opening, kept):
     assert f"{rest} on Friday." in doc.text
 
 
+@pytest.mark.parametrize("opening, kept, day", [
+    ("KESSEL, March 12: ", False, "March 12"),  # the South Asian press ends its dateline with a colon
+    ("Kessel, Mar 12 (Wire): ", False, "Mar 12"),
+    ("KESSEL: ", False, None),
+    ("Kessel: ", True, None),  # a title-case word alone before a colon may be anything ("Officials: ...")
+])
+def test_clean_a_colon_dateline_is_not_article_text(opening, kept, day):
+    doc = clean_item(InputItem(origin="t", text=f"Gunfire in the south\n\n{opening}Two men were killed on Friday. {BODY}"),
+                     SETTINGS)
+    assert (opening in doc.text) == kept
+    assert "Two men were killed on Friday." in doc.text
+    assert doc.dateline_day == day
+
+
 def test_clean_a_text_without_its_outlet_takes_the_wire_dateline_s_agency():
     doc = clean_item(InputItem(origin="t", text=f"KESSEL, March 12 (Reuters) - Two men were killed. {BODY}"), SETTINGS)
     assert doc.outlet == "Reuters"

@@ -91,6 +91,21 @@ def test_now_in_what_was_said_on_a_named_day_is_that_day(extract, text, start, e
     assert attack and (attack[0].time.start, attack[0].time.end) == (start, end)
 
 
+def test_a_colon_dateline_neither_dates_the_lead_nor_doubles_its_claims(pipeline):
+    """"Kessel, Mar 17: Five soldiers were killed in Saturday's ambush": the dateline's day is
+    when the story was filed, Saturday when the soldiers died; left in the text, it was read as
+    a sentence of its own, which dated the toll March 17 and told it twice."""
+    from claimgraph.clean import clean_item
+    from claimgraph.model import InputItem
+    from claimgraph.settings import Settings
+    text = ("Kessel, Mar 17: Five soldiers were killed in Saturday's militant ambush on an army truck "
+            "near Kolwe, officials said on Monday.")
+    document = clean_item(InputItem(origin="t", text=text, kind="text", published="2024-03-17"), Settings())
+    claims, _ = pipeline.extract([document], learn=False)
+    tolls = of_type(claims, "CASUALTY")
+    assert len(tolls) == 1 and tolls[0].time.start == "2024-03-16"
+
+
 @pytest.mark.parametrize("published,day", [("2024-03-15", "2024-03-11"), ("2024-03-12", "2024-03-11"),
                                            ("2024-05-20", "2024-05-19")])
 def test_yesterday_counts_from_the_wire_dateline_near_the_publication_day(pipeline, published, day):

@@ -124,11 +124,12 @@ def clean_item(item: InputItem, settings: Settings) -> Document:
             # (a text that is only its headline, "Gunmen kill 5 in market attack", says what it says;
             # so does a headline line the text opens with, though it repeats the title supplied beside it)
             own_headline = bounded(title, MAX_TITLE_CHARS)  # as the title is stored, whitespace folded
-    dateline = WIRE_DATELINE_RE.match(body.strip())
+    dateline = WIRE_DATELINE_RE.match(body.strip()) or colon_dateline(body.strip())
     dateline_day = (dateline.group("date") or "").strip(" ,") if dateline else ""
     # "KYIV (Reuters) -": a text that came without its outlet names it in the dateline
     outlet = outlet or ((dateline.group("agency") or "").strip(" ()") if dateline else "") or None
-    body = "\n\n".join(unslugged(paragraph) for paragraph in strip_place_dateline(body.strip()).split("\n\n"))
+    body = "\n\n".join(unslugged(paragraph) for paragraph in
+                         strip_place_dateline(strip_colon_dateline(body.strip())).split("\n\n"))
     text = headed(body, own_headline)
     if len(text) < settings.min_chars:
         raise RejectedInput(
@@ -269,6 +270,44 @@ def strip_place_dateline(body: str) -> str:
     'In Gaza, Hamas - the group that rules it - said.'
     """
     match = PLACE_DATELINE_RE.match(body)
+    return body[match.end():] if match else body
+
+
+# "SRINAGAR, March 19: ", "Poonch, Mar 17 (PTI): ", "ISLAMABAD: ": the South Asian press ends its
+# dateline with a colon; a title-case place passes for one only with its date or agency
+# ("Officials: ..." opens no dateline), and only in front of the first paragraph (later a
+# word before a colon is a transcript's speaker: "RAMOS: Secretary Clinton, ...")
+COLON_DATELINE_RE = re.compile(
+    rf"\A(?P<place>{_PLACE_WORD}(?: {_PLACE_WORD}){{0,3}})(?:, {_PLACE_WORD}(?: {_PLACE_WORD}){{0,2}})??"
+    r"(?:,(?P<date> [A-Z][a-z]{2,8}\.? \d{1,2}))?(?P<agency> \([A-Za-z][\w .&/-]{0,30}\))?: (?=[A-Z\"“‘'])"
+)
+
+
+def colon_dateline(body: str) -> re.Match | None:
+    """The colon dateline opening ``body``, if it has one.
+
+    >>> colon_dateline("SRINAGAR, March 19: Two militants were killed.").group("date")
+    ' March 19'
+    >>> colon_dateline("Poonch, Mar 17: Five soldiers were killed.").group("place")
+    'Poonch'
+    >>> colon_dateline("ISLAMABAD: Security forces killed six.").group("place")
+    'ISLAMABAD'
+    >>> colon_dateline("Officials: The toll rose.") is None
+    True
+    """
+    match = COLON_DATELINE_RE.match(body)
+    if match is None or not (match.group("date") or match.group("agency") or match.group("place").isupper()):
+        return None
+    return match
+
+
+def strip_colon_dateline(body: str) -> str:
+    """Drop a colon dateline in front of the first paragraph.
+
+    >>> strip_colon_dateline("Poonch, Mar 17 (PTI): Five soldiers were killed.")
+    'Five soldiers were killed.'
+    """
+    match = colon_dateline(body)
     return body[match.end():] if match else body
 
 
