@@ -2633,9 +2633,11 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
             for who in conjuncts(subj):  # "Malian troops and Russian mercenaries killed 25 civilians": both
                 if mentions.lex.heads.get(who.lemma_.lower()) == "FAC" and not mentions.span_at(who):
                     continue  # "the strike on the Sumy hospital that killed 12": a building kills no one
-                roles.add("actor", attack_party(who, mentions) if who.lemma_.lower() in ATTACK_NOUNS
-                          else weapon_s_side(who, mentions) if names_an_attacking_weapon(who, mentions)
-                          else craft_by_its_name(who, mentions) or one_warship(who, mentions) or party(who, mentions))
+                doer = attack_party(who, mentions) if who.lemma_.lower() in ATTACK_NOUNS \
+                    else weapon_s_side(who, mentions) if names_an_attacking_weapon(who, mentions) \
+                    else craft_by_its_name(who, mentions) or one_warship(who, mentions) or party(who, mentions)
+                roles.add("actor", doer)
+                add_sides_joined(who, doer, roles, mentions)  # "U.S. and British jets killed 14": both
     for obj in objects:
         args.append(obj)
         if obj.lemma_.lower() in CAPTIVITY_NOUNS:
