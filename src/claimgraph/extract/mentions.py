@@ -678,8 +678,10 @@ class Mentions:
             return next((g for g in reversed(before) if kind in g.name.lower().split()), None)
         if noun.lemma_.lower() == "group":
             # "One raid struck the Idlib University Hospital ..., the group said": a place's name
-            # is no group of people
-            before = [g for g in before if self.lex.heads.get(g.name.split()[-1].lower()) != "FAC"]
+            # is no group of people; nor is a state's army ("an ambush on an Army truck ... the same
+            # group that fired on a bus": the attackers, not the army they hit)
+            before = [g for g in before if self.lex.heads.get(g.name.split()[-1].lower()) != "FAC"
+                      and g.name.split()[-1].lower() not in ARMY_NOUNS]
         return before[-1] if before else None
 
     def _a_state_arm(self, noun: Token) -> bool:
