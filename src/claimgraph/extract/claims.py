@@ -205,7 +205,8 @@ class ClaimExtractor:
         # a claim of the sentence gives its date before an unclaimed happening there does
         inherit_event_times(state.unclaimed + claims, paragraph_of, state.described, state.named_by_victim,
                             unclaimed={c.id for c in state.unclaimed}, in_present=state.in_present,
-                            told_then=state.told_then, running=state.running, anchor=state.anchor)
+                            told_then=state.told_then, running=state.running, anchor=state.anchor,
+                            entities=state.mentions.entities)
         headline = headline_sentences(doc, document)
         date_leads_from_what_follows(claims, paragraph_of, state.others, headline)
         date_definite_references(doc, claims, state.mentions.entities, state.others, state.described,

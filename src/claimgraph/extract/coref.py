@@ -626,4 +626,5 @@ THE_DEVICE = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(?:car\s+)?(?:bomb|device|explos
 @lru_cache(maxsize=1)
 def back_reference_pattern() -> str:
     nouns = load_lexicon().words("back_references")
-    return "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + ")"
+    # "the strikes", "in the ambushes": a plural names the happenings told too
+    return "(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + ")(?:e?s)?"

@@ -143,7 +143,8 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
                         in_present: AbstractSet[str] = frozenset(),
                         told_then: AbstractSet[str] = frozenset(),
                         running: Mapping[str, bool] = MappingProxyType({}),
-                        anchor: dt.date | None = None) -> None:
+                        anchor: dt.date | None = None,
+                        entities: Mapping[str, Entity] = MappingProxyType({})) -> None:
     """An undated claim about the happening just described takes its date: a dated claim
     of its family in the same sentence, else the nearest earlier one in the same
     paragraph, at most ``INHERIT_SENTENCES`` back, or in any paragraph when the claim names
@@ -157,7 +158,10 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
     ``told_then``: claims whose clause says "then" (:func:`at_the_time_just_told`); like a
     definite name, it ties them to the happening just told however long ago it was.
     ``running``: tolls and runs told up to now ("the war has killed 31,000"); they take no
-    happening's date, but "since then" runs from it to the ``anchor``."""
+    happening's date, but "since then" runs from it to the ``anchor``. A claim that says where
+    it happened takes no year or month from one told elsewhere (:func:`places_apart`: "the attack on
+    the Khobar Towers in 1996 ... The attacks on two compounds in Benghazi" are two happenings; a
+    toll that rose in another village that day is of the same day's raids)."""
     by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
         # a toll said to be none ("No one was injured") takes the day of the happening just told;
@@ -180,6 +184,7 @@ def inherit_event_times(claims: list[Claim], paragraph_of: dict[int, int],
                     or sentence - dated.sentence > INHERIT_SENTENCES or not _same_speaker(claim, dated) \
                     or claim.id in named_by_victim and _hit_someone_else(claim, dated, members) \
                     or dated.id in unclaimed and not _goes_on_from_a_bare_mention(claim, dated, in_present) \
+                    or places_apart(claim, dated, entities) and _days(dated.time.start, dated.time.end) > 7 \
                     or _a_running_tally(dated) and dated.sentence != claim.sentence and not _over_that_period(claim):
                 continue
             if claim.id in running:
@@ -716,9 +721,16 @@ UNRESOLVED_PLACE_LABELS = frozenset(ID_PREFIX[label] for label in ("GPE", "LOC",
 
 
 def _refers_back(claim: Claim) -> bool:
-    """"The attack ...", "the blast killed": the evidence names the happening definitely."""
+    """"The attack ...", "the blast killed", "the strikes killed": the evidence names the
+    happening definitely."""
     words = claim.text.lower().split()
-    return any(a == "the" and b.strip(".,;:'\"") in BACK_REFERENCES for a, b in zip(words, words[1:]))
+    return any(a == "the" and names_a_happening_told(b.strip(".,;:'\"")) for a, b in zip(words, words[1:]))
+
+
+def names_a_happening_told(word: str) -> bool:
+    """A back-reference noun (``BACK_REFERENCES``), or its plural ("the strikes", "the ambushes")."""
+    return word in BACK_REFERENCES or word.removesuffix("s") in BACK_REFERENCES \
+        or word.endswith("es") and word[:-2] in BACK_REFERENCES
 
 
 def _has_event_time(claim: Claim) -> bool:
