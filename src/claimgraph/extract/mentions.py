@@ -269,8 +269,11 @@ class Mentions:
 
     # -- resolution -----------------------------------------------------------------
     def _context_countries(self) -> list[str]:
-        # a country's name is context whatever the tagger called it ("in central Mali", tagged a person)
-        names = [e.text for e in doc_ents(self.doc) if e.label_ in {"GPE", "NORP", "PERSON", "ORG"}]
+        # a country's name is context whatever the tagger called it ("in central Mali", tagged a person);
+        # not where someone is based ("the Pakistan-based Jaish-e-Mohammed" in a story of Poonch:
+        # a bare "Army" there is no Pakistan Army)
+        names = [e.text for e in doc_ents(self.doc) if e.label_ in {"GPE", "NORP", "PERSON", "ORG"}
+                 and not names_a_base(e)]
         try:
             return list(self.resolver.countries_in(names))
         except AttributeError:
@@ -1421,6 +1424,12 @@ def phrase_tokens(head: Token, stop_at_clauses: bool = True) -> list[Token]:
 def phrase_text(head: Token) -> str:
     toks = phrase_tokens(head)
     return head.doc[toks[0].i: toks[-1].i + 1].text
+
+
+def names_a_base(span: Span) -> bool:
+    """"Pakistan-based", "a UK-based monitor": the name says only where someone is based."""
+    after = span.doc[span.end:span.end + 2]
+    return len(after) == 2 and after[0].text in {"-", "\u2011"} and after[1].lower_ == "based"
 
 
 def is_bare_definite(head: Token) -> bool:
