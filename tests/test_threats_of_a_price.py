@@ -114,3 +114,28 @@ def test_a_warning_of_force_the_warner_would_use_is_a_threat(extract, text, thre
     claims, ents = extract(text)
     assert bool(of_type(claims, "THREATEN")) == threat
     assert names(ents, [e for c in claims for e in c.roles["actor"]]) == ["iran"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kessel army vowed that the attackers and their handlers will be brought to justice.",
+    "The Norvanian president vowed to bring the killers of the border guards to justice.",
+    "\"Those who target innocent passengers will be hunted down,\" the Kessel chief minister said.",
+    "The Houthis vowed that the air strikes on Kolwe will not go unanswered.",
+])
+def test_justice_a_manhunt_or_an_answer_vowed_is_a_threat(extract, text):
+    claims, _ = extract(text)
+    assert of_type(claims, "THREATEN")
+
+
+@pytest.mark.parametrize("text", [
+    "The court said the case of the three guards will be brought to trial in Kessel next month.",
+    "The minister vowed to bring the talks with Norvania to a close within a week.",
+])
+def test_a_trial_or_an_end_brought_is_no_threat(extract, text):
+    claims, _ = extract(text)
+    assert not of_type(claims, "THREATEN")
+
+
+def test_whoever_a_threat_is_about_did_nothing_yet(extract):
+    claims, _ = extract("\"Those who target innocent passengers will be hunted down,\" the Kessel chief minister said.")
+    assert not of_type(claims, "ATTACK")

@@ -312,12 +312,14 @@ def promised(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in PROMISING_MODALS for c in clause.children)
 
 
-def price_promised(clause: Token, lex: Lexicon) -> bool:
+def price_promised(clause: Token, lex: Lexicon, vowed: bool = False) -> bool:
     """A said clause promising that a party will suffer for what it did: "would pay a heavy
     price", "will pay dearly", "would pay for it", "would regret it", "will face serious
     consequences", "would be met with force", "would not go unanswered", "will be treated as
-    invaders" (not "would pay a fine", "will face delays", "would be met with interest")."""
-    if not promised(clause):
+    invaders", "will be brought to justice", "will be hunted down" (not "would pay a fine",
+    "will face delays", "would be met with interest", "will bring to an end"). ``vowed``: the
+    clause is what a vow promises ("vowed to bring the killers to justice"), with no modal of its own."""
+    if not (vowed or promised(clause)):
         return False
     lemma = clause.lemma_.lower()
     negated = any(c.dep_ == "neg" for c in clause.children)
@@ -340,6 +342,10 @@ def price_promised(clause: Token, lex: Lexicon) -> bool:
         return bool(after("with") & lex.words("price_met_with"))
     if lemma == "treat" and passive:
         return bool(after("as") & lex.words("price_treated_as"))
+    if lemma == "bring":
+        return bool(after("to") & lex.words("price_brought_to"))  # "will be brought to justice"
+    if lemma in lex.words("price_hunting_verbs"):
+        return passive and any(c.dep_ == "prt" and c.lower_ == "down" for c in clause.children)  # "will be hunted down"
     return lemma in lex.words("price_suffer_verbs")
 
 

@@ -558,6 +558,7 @@ class ClaimExtractor:
                     continue
                 seen.add((token.i, ctype))
                 if generic_you(token) or judged_in_general(token) or bidden(token) or what_it_would_be(token) \
+                        or done_by_whoever(token) \
                         or what_it_is_deemed(token, self.lex) \
                         or ctype not in SPEECH_ACTS and self._told_as_a_series(token) \
                         or (told_as_a_habit(token) and not (ctype in SPEECH_ACTS and self._speakers_now(token))):
@@ -2148,6 +2149,17 @@ def told_as_a_habit(trigger: Token) -> bool:
                                 or subj.left_edge.i <= trigger.i <= subj.right_edge.i):
         return False  # "leaders suspect a role in the 2019 bombings": those bombings; "raids endanger": the raids told
     return bare_noun(subj) and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
+def done_by_whoever(trigger: Token) -> bool:
+    """"Those who target innocent passengers will be hunted down", "anyone who attacks our
+    troops": a present-tense deed that only says whom a threat or a rule is about tells no
+    happening ("those who attacked the convoy", in the past, did one)."""
+    return trigger.dep_ == "relcl" and trigger.tag_ in {"VBP", "VBZ"} \
+        and trigger.head.lower_ in WHOEVER_WORDS
+
+
+WHOEVER_WORDS = frozenset(grammar()["whoever_words"])
 
 
 def bidden(trigger: Token) -> bool:

@@ -1112,7 +1112,8 @@ class TriggerSenses:
             return lemma in harm or lemma in fired and any(
                 mentions.materiel_kind(o) for o in objects_of(deed, ("dobj", "obj")))
         reprisal = any(o.lemma_.lower() in self.lex.words("reprisal_words") for o in objects_of(verb, ("dobj", "obj")))
-        return reprisal or any(forceful(d) for d in deeds)
+        # "vowed that the strikes will not go unanswered", "vowed that the killers would be brought to justice"
+        return reprisal or any(forceful(d) or price_promised(d, self.lex, vowed=d.dep_ == "xcomp") for d in deeds)
 
     def _asked_for(self, trigger: Token) -> bool:
         """What one party asks another to do: "urged Berlin to deliver Taurus missiles", "called
