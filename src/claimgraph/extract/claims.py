@@ -2330,14 +2330,30 @@ SPEAKING_OF_IT = frozenset({"CONDEMN", "ACCUSE"})  # speech acts whose object is
 def drop_own_outlet_from_via(claims: list[Claim], entities: dict[str, Entity], outlet: str | None) -> None:
     """"a health official told Reuters" in a Reuters story: the official is the source and
     Reuters the outlet publishing it, not an intermediary between the two (REALNEWS: via is who
-    relays the source to the article)."""
+    relays the source to the article). And what the outlet's own people saw or were told
+    ("a Reuters witness said", "the Saba correspondent said", "the BBC has learned") is the
+    article's own word: no source (REALNEWS: null when its reporter or outlet states it)."""
     own = outlet_key(outlet)
     if not own:
         return
+    staff = own_staff_pattern(own)
     for claim in claims:
         if claim.via:
             claim.via = [v for v in claim.via
                          if v not in entities or own not in {outlet_key(n) for n in names_of(entities[v])}]
+        source = entities.get(claim.source) if claim.source else None
+        if source is not None and staff.search(claim.text) \
+                and any(outlet_key(n).startswith(own) for n in names_of(source)):
+            claim.source = None
+            if claim.modality == "reported":
+                claim.modality = "fact"
+
+
+def own_staff_pattern(own: str) -> re.Pattern:
+    """"Reuters reporter", "Al Masirah's correspondent", "the BBC has learned"."""
+    staff = "|".join(sorted(grammar()["outlet_staff"], key=len, reverse=True))
+    return re.compile(rf"\b{re.escape(own)}(?:'s|’s)?\s+(?:(?:{staff})s?\b|(?:has|have)\s+learn(?:ed|t)\b)",
+                      re.IGNORECASE)
 
 
 def outlet_key(name: str | None) -> str:
