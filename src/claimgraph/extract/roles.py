@@ -2590,6 +2590,10 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
     if trigger.pos_ == "NOUN" and trigger.lemma_.lower() == "life" and trigger.dep_ in {"dobj", "obj"}:
         add_roles_of_lives(trigger, roles, args, mentions)
         return
+    if trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "obj"} \
+            and trigger.head.lemma_.lower() in SUFFERING_VERBS | INFLICTING_VERBS:
+        add_sufferers(trigger, roles, args, mentions)
+        return
     # ("Hezbollah announced the deaths of three of its members": who tells of deaths did not cause them)
     if trigger.pos_ == "NOUN" and trigger.dep_ not in {"nsubj", "nsubjpass"} \
             and (not is_light_verb_object(trigger) or head.lemma_.lower() in lex.words("reporting_verbs")):
@@ -2655,6 +2659,29 @@ def frame_casualty(trigger, head, roles, args, mentions, lex):
             roles.add("actor", done_by(trigger, mentions))  # "the abduction of 20 students by bandits has shocked"
 
 
+def add_sufferers(noun: Token, roles: Roles, args: list, mentions: Mentions) -> None:
+    """"the army suffered heavy casualties": the army's people fell (whoever caused it is not
+    said); "the rebels inflicted heavy losses on government troops": the troops' people fell,
+    at the rebels' hands."""
+    verb = noun.head
+    subj = subject_of(verb)
+    if verb.lemma_.lower() in SUFFERING_VERBS:
+        fallen = conjuncts(subj) if subj is not None else []
+    else:
+        # (the parser hangs "on the rebels" on the verb or on the toll)
+        fallen = [who for prep, obj in preps_of(verb) + preps_of(noun) if prep in {"on", "upon"}
+                  for who in conjuncts(obj)]
+        if subj is not None and subj.lemma_.lower() not in ATTACK_NOUNS:
+            args.append(subj)
+            roles.add("actor", attacker(subj, mentions))
+    for who in fallen:
+        args.append(who)
+        for victim in victim_groups(who, mentions):
+            roles.add("target", victim)
+
+
+SUFFERING_VERBS = frozenset(grammar()["suffering_verbs"])
+INFLICTING_VERBS = frozenset(grammar()["inflicting_verbs"])
 MUTUAL_FIGHT_NOUNS = load_lexicon().words("mutual_fight_nouns")
 SUBJECT_HARMED_VERBS = load_lexicon().words("subject_harmed_verbs")
 SURRENDERING_VERBS = load_lexicon().words("surrendering_verbs")

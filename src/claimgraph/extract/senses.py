@@ -56,6 +56,8 @@ PLAY_WORDS_USED = 6
 THING_LABELS = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "WEAPON"})
 # "any of", "most of", "dozens", "hundreds": counts of people without a noun
 PARTITIVE_WORDS = frozenset(grammar()["counts_without_noun"])
+SUFFERING_VERBS = frozenset(grammar()["suffering_verbs"])  # "sustained heavy losses"
+INFLICTING_VERBS = frozenset(grammar()["inflicting_verbs"])  # "inflicted heavy losses on"
 # what a person does to another that is an attack whoever does it ("the man who killed four")
 HOMICIDE_VERBS = frozenset({"kill", "murder", "wound"})
 # what a denial's object points back with ("Kyiv denied it", "but Israel denied that")
@@ -1249,9 +1251,23 @@ class TriggerSenses:
             for p, o in preps_of(noun))
 
     def _people_lost(self, noun: Token, mentions: Mentions) -> bool:
-        """"with the loss of more than 300 soldiers": what is lost after "of" is people, counted."""
+        """"with the loss of more than 300 soldiers": what is lost after "of" is people, counted;
+        "Russian forces sustained heavy losses", "inflicted heavy losses on the rebels": forces or
+        people suffered them (not "the firm suffered losses")."""
         lost = [o for prep, o in preps_of(noun) if prep == "of"]
-        return any(any(c.dep_ == "nummod" for c in o.children) and self._people_word(o, mentions) for o in lost)
+        if any(any(c.dep_ == "nummod" for c in o.children) and self._people_word(o, mentions) for o in lost):
+            return True
+        verb = noun.head if noun.dep_ in {"dobj", "obj"} else None
+        if verb is None:
+            return False
+        if verb.lemma_.lower() in SUFFERING_VERBS:
+            sufferers = [subject_of(verb)]
+        elif verb.lemma_.lower() in INFLICTING_VERBS:
+            sufferers = [o for prep, o in preps_of(verb) + preps_of(noun) if prep in {"on", "upon"}]
+        else:
+            return False
+        return any(who is not None and (self._people_word(who, mentions) or is_armed_noun(who, mentions))
+                   for who in sufferers)
 
     def _people_word(self, token: Token, mentions: Mentions) -> bool:
         """A noun that names people by what it says, not by a number it carries ("soldiers",
