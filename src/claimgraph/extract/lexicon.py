@@ -62,12 +62,15 @@ class Lexicon:
         return self.attribution.get(name, frozenset())
 
     def is_armed(self, token) -> bool:
-        """People who carry arms as what they do ("gunmen", "police"), or members of an armed
-        band named by its kind ("gang members", "militia fighters")."""
+        """People who carry arms as what they do ("gunmen", "police"), members of an armed
+        band named by its kind ("gang members", "militia fighters"), or people said to be armed
+        ("armed men", "heavily armed assailants")."""
         armed, lemma = self.words("armed_people"), token.lemma_.lower()
         if lemma in armed:
             return True
         people = self.heads.get(lemma) == "PERSON" or lemma in self.personnel  # not "a police helicopter"
+        if people and any(c.dep_ == "amod" and c.lower_ == "armed" for c in token.children):
+            return True
         return people and lemma in self.words("member_nouns") and any(
             c.dep_ == "compound" and c.lemma_.lower() in armed | self.words("irregular_fighters")
             for c in token.children)

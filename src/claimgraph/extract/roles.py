@@ -680,7 +680,14 @@ def irregulars(token: Token, mentions: Mentions) -> Entity | None:
     if token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() == "force" and mentions.span_at(token) is None \
             and any(c.dep_ == "compound" and c.lower_ == "security" for c in token.children):
         return mentions.people(token)  # "security forces opened fire": the state's, by what they are
+    if token.tag_ in {"NNS", "NNPS"} and mentions.span_at(token) is None and said_to_be_armed(token):
+        return mentions.people(token)  # "armed men abducted 23", as "gunmen" would: people by what they are
     return None
+
+
+def said_to_be_armed(token: Token) -> bool:
+    """"armed men", "heavily armed assailants": people the article calls armed."""
+    return any(c.dep_ == "amod" and c.lower_ == "armed" for c in token.children)
 
 
 def members_of_a_kind(token: Token, mentions: Mentions) -> Entity | None:
