@@ -53,7 +53,7 @@ from .roles import (ARMED_BODY_NOUNS, CASUALTY_OF, COMPASS_WORDS, DISTANCE_UNITS
                     fill_roles, had_a_part_in, is_gerund_subject, is_light_verb_object,
                     is_to_blame, meanwhile_clause,
                     misparsed_past_tense, named_party_or_owner, names_of, objects_of, on_trial, own_dates, own_places,
-                    party, pays_back, preps_of, subject_and_voice, subject_of)
+                    party, pays_back, preps_of, sayers_joined_to_a_list, subject_and_voice, subject_of)
 
 # a quotation that goes on in the next sentence is still its speaker's ('X said. "We ...'); an
 # unattributed sentence that is no quotation is the article's own (REALNEWS: source null): carried
@@ -1636,6 +1636,8 @@ class ClaimExtractor:
         noun = counted_noun(span)
         if noun.pos_ != "NOUN":
             return False
+        if noun.i in sayers_joined_to_a_list(noun.sent, self.lex):
+            return True  # "killing 50 soldiers, three security sources and a resident said"
         head = noun.head
         return noun.dep_ == "dobj" and head.lemma_.lower() in self.lex.words("relay_verbs") \
             or noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"

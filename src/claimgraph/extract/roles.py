@@ -2321,6 +2321,8 @@ def whole_taken_in_part(noun: Token) -> Token:
 
 
 def add_target(obj: Token, roles: Roles, mentions: Mentions) -> None:
+    if obj.i in sayers_joined_to_a_list(obj.sent, mentions.lex):
+        return
     obj = whole_taken_in_part(it_taken_before(obj))
     obj = things_counted(obj)  # "a number of banks", "dozens of cars": the banks, the cars
     ship = ship_named_after_its_kind(obj, mentions) or mentions.vessel_at(obj)
@@ -2852,12 +2854,48 @@ def set_off_name(noun: Token, mentions: Mentions) -> Span | None:
 def victim_groups(token: Token, mentions: Mentions) -> list[Entity | None]:
     """:func:`victims`, or each kind of people when the noun names several ("12 Somali
     and 11 Yemeni pirates": Somali pirates and Yemeni pirates)."""
+    if token.i in sayers_joined_to_a_list(token.sent, mentions.lex):
+        return []
     listed = named_after_a_colon(token, mentions)
     if listed:
         return listed
     groups = (mentions.peoples(token) if token.pos_ == "NOUN" else []) or [victims(token, mentions)]
     # "40 soldiers and rebels including a French journalist died": the journalist is one of them
     return groups + [victims(one, mentions) for prep, one in preps_of(token) if prep == "including"]
+
+
+def sayers_joined_to_a_list(sent: Span, lex) -> frozenset[int]:
+    """"killing more than 50 soldiers and volunteer fighters, three security sources and a local
+    resident said": the parser joins the speakers of a "said" it left without a subject to the
+    list before it; those speakers (the list's last conjuncts, speaker nouns up to the verb) are
+    no victims. Kept per sentence in the Doc's user data."""
+    key = ("sayers_joined", sent.start)
+    found = sent.doc.user_data.get(key)
+    if found is None:
+        found = frozenset(_sayers_joined(sent, lex))
+        sent.doc.user_data[key] = found
+    return found
+
+
+def _sayers_joined(sent: Span, lex) -> set[int]:
+    verb = sent.root
+    if verb.lemma_.lower() not in REPORT_LEMMAS or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) \
+            or verb.i == sent.start:
+        return set()
+    last = verb.doc[verb.i - 1]
+    if last.dep_ != "conj" or last.pos_ != "NOUN":
+        return set()
+    first = last.head
+    while first.dep_ == "conj":
+        first = first.head
+    chain = [first, *first.conjuncts]
+    speakers = lex.words("speaker_nouns")
+    out: set[int] = set()
+    for one in reversed(chain):
+        if one.lemma_.lower() not in speakers:
+            break
+        out.add(one.i)
+    return out if len(out) < len(chain) else set()
 
 
 def named_after_a_colon(token: Token, mentions: Mentions) -> list[Entity | None]:
