@@ -69,11 +69,16 @@ class Lexicon:
         if lemma in armed:
             return True
         people = self.heads.get(lemma) == "PERSON" or lemma in self.personnel  # not "a police helicopter"
-        if people and any(c.dep_ == "amod" and c.lower_ == "armed" for c in token.children):
+        if people and said_to_be_armed(token):
             return True
         return people and lemma in self.words("member_nouns") and any(
             c.dep_ == "compound" and c.lemma_.lower() in armed | self.words("irregular_fighters")
             for c in token.children)
+
+
+def said_to_be_armed(token) -> bool:
+    """"armed men", "heavily armed assailants": people the article calls armed."""
+    return any(c.dep_ == "amod" and c.lower_ == "armed" for c in token.children)
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ from .confidence import bare_plural
 from .attribution import (SPEECH_ACTS, can_speak, charged_participle, clause_head, has_nothing_to_do,
                           nothing_to_do_clause, price_promised, promised_under, speaker_entity)
 from .coref import gives_an_age, referent
-from .lexicon import load_lexicon
+from .lexicon import load_lexicon, said_to_be_armed
 from .times import TIME_UNIT_NOUNS
 from ..analyze.components import VESSEL_PREFIXES
 from .mentions import (HEADLINE_END, PARTITIVES, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, SHIP_KINDS, Mentions, conjuncts,
@@ -683,11 +683,6 @@ def irregulars(token: Token, mentions: Mentions) -> Entity | None:
     if token.tag_ in {"NNS", "NNPS"} and mentions.span_at(token) is None and said_to_be_armed(token):
         return mentions.people(token)  # "armed men abducted 23", as "gunmen" would: people by what they are
     return None
-
-
-def said_to_be_armed(token: Token) -> bool:
-    """"armed men", "heavily armed assailants": people the article calls armed."""
-    return any(c.dep_ == "amod" and c.lower_ == "armed" for c in token.children)
 
 
 def members_of_a_kind(token: Token, mentions: Mentions) -> Entity | None:

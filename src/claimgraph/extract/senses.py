@@ -40,8 +40,8 @@ from .lexicon import ClaimType, Lexicon
 from .coref import age_of, gives_an_age
 from .mentions import (LOCATIVE_PREPS, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, SPOKES_NOUNS, Mentions, is_bare_definite,
                        is_country, phrase_tokens, things_counted, whole_of_part)
-from .roles import (ATTACK_NOUNS, CASUALTY_OF, CLASH_VERBS, DISTANCE_UNITS, FIGHT_VERBS, MILITARY_SITES,
-                    MUTUAL_FIGHT_NOUNS, PLATFORM_KINDS, SPEECH_ACTS, agent_of, bomb_called_it, clause_head,
+from .roles import (ATTACK_NOUNS, CASUALTY_OF, CLASH_VERBS, DISTANCE_UNITS, FIGHT_VERBS, INFLICTING_VERBS,
+                    MILITARY_SITES, MUTUAL_FIGHT_NOUNS, PLATFORM_KINDS, SPEECH_ACTS, SUFFERING_VERBS, agent_of, bomb_called_it, clause_head,
                     could_be_people, doer_of, fighters_holding, holder_of_a_place, is_armed_noun, is_fighting_side,
                     it_taken_before,
                     killed_in_a_manner, objects_of, objects_of_the_next_verb, preps_of, restricted_things,
@@ -56,8 +56,6 @@ PLAY_WORDS_USED = 6
 THING_LABELS = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "WEAPON"})
 # "any of", "most of", "dozens", "hundreds": counts of people without a noun
 PARTITIVE_WORDS = frozenset(grammar()["counts_without_noun"])
-SUFFERING_VERBS = frozenset(grammar()["suffering_verbs"])  # "sustained heavy losses"
-INFLICTING_VERBS = frozenset(grammar()["inflicting_verbs"])  # "inflicted heavy losses on"
 # what a person does to another that is an attack whoever does it ("the man who killed four")
 HOMICIDE_VERBS = frozenset({"kill", "murder", "wound"})
 # what a denial's object points back with ("Kyiv denied it", "but Israel denied that")
