@@ -724,10 +724,10 @@ def _refers_back(claim: Claim) -> bool:
     """"The attack ...", "the blast killed", "the strikes killed": the evidence names the
     happening definitely."""
     words = claim.text.lower().split()
-    return any(a == "the" and names_a_happening_told(b.strip(".,;:'\"")) for a, b in zip(words, words[1:]))
+    return any(a == "the" and back_reference_word(b.strip(".,;:'\"")) for a, b in zip(words, words[1:]))
 
 
-def names_a_happening_told(word: str) -> bool:
+def back_reference_word(word: str) -> bool:
     """A back-reference noun (``BACK_REFERENCES``), or its plural ("the strikes", "the ambushes")."""
     return word in BACK_REFERENCES or word.removesuffix("s") in BACK_REFERENCES \
         or word.endswith("es") and word[:-2] in BACK_REFERENCES

@@ -2669,19 +2669,27 @@ def add_sufferers(noun: Token, roles: Roles, args: list, mentions: Mentions) -> 
     at the rebels' hands."""
     verb = noun.head
     subj = subject_of(verb)
-    if verb.lemma_.lower() in SUFFERING_VERBS:
-        fallen = conjuncts(subj) if subj is not None else []
-    else:
-        # (the parser hangs "on the rebels" on the verb or on the toll)
-        fallen = [who for prep, obj in preps_of(verb) + preps_of(noun) if prep in {"on", "upon"}
-                  for who in conjuncts(obj)]
-        if subj is not None and subj.lemma_.lower() not in ATTACK_NOUNS:
-            args.append(subj)
-            roles.add("actor", attacker(subj, mentions))
-    for who in fallen:
+    if verb.lemma_.lower() in INFLICTING_VERBS and subj is not None and subj.lemma_.lower() not in ATTACK_NOUNS:
+        args.append(subj)
+        roles.add("actor", attacker(subj, mentions))
+    for who in (one for fallen in sufferers(noun) for one in conjuncts(fallen)):
         args.append(who)
         for victim in victim_groups(who, mentions):
             roles.add("target", victim)
+
+
+def sufferers(noun: Token) -> list[Token]:
+    """Whose people fell, for a toll that is the object of a suffering or inflicting verb: the
+    subject ("the army suffered heavy casualties") or whom it was inflicted "on" (the parser hangs
+    "on the rebels" on the verb or on the toll)."""
+    verb = noun.head
+    if noun.dep_ not in {"dobj", "obj"}:
+        return []
+    if verb.lemma_.lower() in SUFFERING_VERBS:
+        return [s for s in [subject_of(verb)] if s is not None]
+    if verb.lemma_.lower() in INFLICTING_VERBS:
+        return [o for prep, o in preps_of(verb) + preps_of(noun) if prep in {"on", "upon"}]
+    return []
 
 
 SUFFERING_VERBS = frozenset(grammar()["suffering_verbs"])

@@ -40,12 +40,12 @@ from .lexicon import ClaimType, Lexicon
 from .coref import age_of, gives_an_age
 from .mentions import (LOCATIVE_PREPS, PLACE_LABELS, PLACE_NOUNS, PRONOUNS, SPOKES_NOUNS, Mentions, is_bare_definite,
                        is_country, phrase_tokens, things_counted, whole_of_part)
-from .roles import (ATTACK_NOUNS, CASUALTY_OF, CLASH_VERBS, DISTANCE_UNITS, FIGHT_VERBS, INFLICTING_VERBS,
-                    MILITARY_SITES, MUTUAL_FIGHT_NOUNS, PLATFORM_KINDS, SPEECH_ACTS, SUFFERING_VERBS, agent_of, bomb_called_it, clause_head,
+from .roles import (ATTACK_NOUNS, CASUALTY_OF, CLASH_VERBS, DISTANCE_UNITS, FIGHT_VERBS, MILITARY_SITES,
+                    MUTUAL_FIGHT_NOUNS, PLATFORM_KINDS, SPEECH_ACTS, agent_of, bomb_called_it, clause_head,
                     could_be_people, doer_of, fighters_holding, holder_of_a_place, is_armed_noun, is_fighting_side,
-                    it_taken_before,
-                    killed_in_a_manner, objects_of, objects_of_the_next_verb, preps_of, restricted_things,
-                    subject_and_voice, subject_of, trade_stopped_towards, whole_taken_in_part)
+                    it_taken_before, killed_in_a_manner, objects_of, objects_of_the_next_verb, preps_of,
+                    restricted_things, subject_and_voice, subject_of, sufferers, trade_stopped_towards,
+                    whole_taken_in_part)
 
 # where a deployment puts weapons: "to Belarus", "along the border", "near the front"
 STATIONING_PREPS = frozenset({"to", "into", "in", "at", "along", "near", "across", "around", "inside"})
@@ -1255,17 +1255,7 @@ class TriggerSenses:
         lost = [o for prep, o in preps_of(noun) if prep == "of"]
         if any(any(c.dep_ == "nummod" for c in o.children) and self._people_word(o, mentions) for o in lost):
             return True
-        verb = noun.head if noun.dep_ in {"dobj", "obj"} else None
-        if verb is None:
-            return False
-        if verb.lemma_.lower() in SUFFERING_VERBS:
-            sufferers = [subject_of(verb)]
-        elif verb.lemma_.lower() in INFLICTING_VERBS:
-            sufferers = [o for prep, o in preps_of(verb) + preps_of(noun) if prep in {"on", "upon"}]
-        else:
-            return False
-        return any(who is not None and (self._people_word(who, mentions) or is_armed_noun(who, mentions))
-                   for who in sufferers)
+        return any(self._people_word(who, mentions) or is_armed_noun(who, mentions) for who in sufferers(noun))
 
     def _people_word(self, token: Token, mentions: Mentions) -> bool:
         """A noun that names people by what it says, not by a number it carries ("soldiers",

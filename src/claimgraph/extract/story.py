@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..analyze.views import doc_ents, lower_lemmas
 from ..model import Claim, Document, Entity
-from .dating import INHERIT_SENTENCES, _has_event_time, _refers_back, names_a_happening_told
+from .dating import INHERIT_SENTENCES, _has_event_time, _refers_back, back_reference_word
 from .mentions import Mentions, is_country
 from .roles import (ATTACK_NOUNS, DISTANCE_REACH, DISTANCE_UNITS, MILITARY_SITES, name_given_to, objects_of,
                     subject_and_voice)
@@ -478,7 +478,7 @@ def aim_the_attack_referred_back(claims: list[Claim]) -> None:
 def _owned_by_its_doers(claim: Claim) -> bool:
     """"their attack", "its assault": the evidence gives the happening to its doers."""
     words = [w.strip(".,;:'\"") for w in claim.text.lower().split()]
-    return any(a in {"their", "its", "his", "her"} and names_a_happening_told(b) for a, b in zip(words, words[1:]))
+    return any(a in {"their", "its", "his", "her"} and back_reference_word(b) for a, b in zip(words, words[1:]))
 
 
 def acts_on(subject: Token, obj: Token) -> bool:

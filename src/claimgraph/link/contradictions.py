@@ -30,6 +30,7 @@ from functools import lru_cache
 from itertools import product
 from typing import Iterable
 
+from ..extract.dating import back_reference_word
 from ..extract.lexicon import load_lexicon
 from ..model import Claim, Contradiction, Document, Event, Quantity
 from .compare import (COMPATIBLE, CONFLICT, NEAR, PARTY_ROLES, SAME, UNKNOWN, Entities, canonical_of,
@@ -566,7 +567,7 @@ def names_a_told_happening(denied: Claim) -> bool:
     False
     """
     trigger = (denied.trigger or "").lower()
-    if trigger not in BACK_REFERENCES and trigger.removesuffix("s") not in BACK_REFERENCES:
+    if not back_reference_word(trigger):
         return False
     definite = rf"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?{re.escape(trigger)}\b"
     return re.search(definite, denied.text, re.IGNORECASE) is not None
